@@ -1,0 +1,47 @@
+# A thin front to Meson so that a newcomer needs only `make demo` and
+# `make test`. Both install missing Debian packages first.
+BUILD      ?= build
+SAN        ?= build-san
+DEMO_DB    ?= var/demo.db
+LISTEN     ?= 127.0.0.1:8080
+
+.PHONY: all deps build build-san demo test test-fast analyze bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/build.ninja:
+	@meson setup $(BUILD) --buildtype=debugoptimized >/dev/null
+
+$(SAN)/build.ninja:
+	@meson setup $(SAN) --buildtype=debug -Db_sanitize=address,undefined \
+		-Db_lundef=false >/dev/null
+
+build: deps $(BUILD)/build.ninja
+	@ninja -C $(BUILD) --quiet
+
+build-san: deps $(SAN)/build.ninja
+	@ninja -C $(SAN) --quiet
+
+demo: build
+	@mkdir -p var
+	@$(BUILD)/fazhi init --db $(DEMO_DB) >/dev/null
+	@$(BUILD)/fazhi demo --db $(DEMO_DB)
+	@scripts/demo-accounts.sh
+	@exec $(BUILD)/fazhi serve --db $(DEMO_DB) --listen $(LISTEN)
+
+# Every test, in the normal build and under ASan + UBSan; one summary line.
+test: build build-san
+	@scripts/run-tests.sh $(BUILD) $(SAN)
+
+# The normal build only, for a quick edit-test loop.
+test-fast: build
+	@scripts/run-tests.sh $(BUILD)
+
+analyze: build
+	@scripts/analyze.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(SAN)

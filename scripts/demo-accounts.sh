@@ -1,0 +1,15 @@
+#!/bin/sh
+# Prints the demo accounts for `make demo`.
+cat <<'TXT'
+
+演示账号（密码均为 Demo@2026）:
+  sysadmin    系统管理员：账号、执法主体、行政区划
+  secadmin    安全管理员：角色分配、安全策略
+  auditor     审计管理员：查阅与导出审计日志
+  supervisor  海原县司法局执法监督员：查看全县执法主体、人员与执法证，发证与审验
+  officer1    海原县自然资源局执法人员
+  officer2    海原县自然资源局执法人员
+  reviewer1   海原县自然资源局法制审核人员
+  head1       海原县自然资源局负责人
+公众执法证查询: http://127.0.0.1:8080/certificates/check
+TXT

@@ -1,0 +1,57 @@
+/* app.h - use cases: the one place that authorises, opens a transaction,
+ * calls the domain and storage, and writes the audit log.
+ *
+ * HTTP handlers and CLI commands build a struct app_ctx for one request
+ * and call app_* functions; nothing above this layer touches the store
+ * directly for writes. */
+#ifndef FZ_APP_APP_H
+#define FZ_APP_APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "domain/model.h"
+#include "store/store.h"
+
+/* Security policy and limits. Defaults come from app_config_defaults();
+ * secadmin may change the policy values through settings. */
+struct app_config {
+	int session_idle_seconds;   /* 1800: idle timeout */
+	int session_max_seconds;    /* 43200: absolute lifetime */
+	int lockout_threshold;      /* 5 consecutive failures lock ... */
+	int lockout_seconds;        /* ... for 900 seconds */
+	int client_failure_limit;   /* failed sign-ins per client address ... */
+	int client_failure_window;  /* ... within this many seconds */
+	int audit_retention_days;   /* 180, never less */
+	bool cookie_secure;         /* set Secure on cookies (behind HTTPS) */
+};
+
+void app_config_defaults(struct app_config *cfg);
+
+/* One request's context. The caller owns st (borrowed from a pool) and a
+ * (the request arena); app functions allocate results in a. */
+struct app_ctx {
+	struct store *st;
+	struct arena *a;
+	const struct app_config *cfg;
+	const char *client_addr;     /* "127.0.0.1", or "cli" */
+	int64_t now;                 /* Unix seconds, fixed for the request */
+	char today[FZ_DATE_LEN];     /* China date of now */
+	/* Set by app_session_resolve / app_ctx_as_cli: */
+	struct user *user;           /* NULL = anonymous */
+	struct scope scope;          /* what the user may see */
+	int64_t session_id;          /* 0 = none */
+	const char *actor;           /* username for the audit log */
+	bool cli;                    /* the shell operator: every permission */
+};
+
+/* Initialises ctx for an anonymous request at time now. */
+void app_ctx_init(struct app_ctx *ctx, struct store *st, struct arena *a,
+		  const struct app_config *cfg, const char *client_addr, int64_t now);
+/* Makes ctx act as the shell operator (root on the server): system-wide
+ * scope, audited as actor "(cli)". */
+void app_ctx_as_cli(struct app_ctx *ctx);
+
+#endif

@@ -1,0 +1,50 @@
+/* authz.h - what each role may do (permissions) and see (scope).
+ *
+ * A permission is checked twice: by the router before a handler runs, and
+ * by the app function itself, so no second path skips it. Scope is
+ * applied by storage to every get and list. */
+#ifndef FZ_APP_AUTHZ_H
+#define FZ_APP_AUTHZ_H
+
+#include <stdbool.h>
+
+#include "app/app.h"
+
+enum perm {
+	PERM_PUBLIC = 0,        /* anyone, signed in or not */
+	PERM_SIGNED_IN,         /* any signed-in account */
+	PERM_DIVISION_READ,
+	PERM_DIVISION_WRITE,
+	PERM_AGENCY_READ,
+	PERM_AGENCY_WRITE,
+	PERM_UNIT_READ,
+	PERM_UNIT_WRITE,
+	PERM_PERSON_READ,
+	PERM_PERSON_WRITE,
+	PERM_USER_READ,
+	PERM_USER_WRITE,        /* create, rename, disable, reset password */
+	PERM_USER_ROLES,        /* assign roles */
+	PERM_CERT_READ,
+	PERM_CERT_WRITE,        /* issue, renew, suspend, revoke, annual review */
+	PERM_AUDIT_READ,        /* read and export the audit log */
+	PERM_POLICY_WRITE,      /* security policy */
+	PERM_COUNT
+};
+
+/* Role bits that hold perm. */
+unsigned authz_roles_for(enum perm p);
+bool authz_allows(unsigned roles, enum perm p);
+const char *authz_perm_name(enum perm p);
+
+/* The scope a user's roles give: system-wide for sysadmin and secadmin,
+ * the division subtree for a supervisor, the own agency otherwise, nothing
+ * for the auditor. Needs the user's agency (read through st). */
+enum fz_err authz_scope_for(struct app_ctx *ctx, const struct user *u, struct scope *out,
+			    struct fz_error *e);
+
+/* FZ_OK when ctx->user holds p; otherwise records a denial in the audit
+ * log and returns FZ_UNAUTHORIZED (anonymous) or FZ_FORBIDDEN. */
+enum fz_err app_require(struct app_ctx *ctx, enum perm p, const char *action,
+			struct fz_error *e);
+
+#endif

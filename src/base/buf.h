@@ -1,0 +1,41 @@
+/* buf.h - a growable byte buffer with a sticky error and a size cap.
+ *
+ * Append freely; check buf_failed() once at the end (the SQLite way). Once
+ * an append fails (no memory, or the cap would be passed) every later append
+ * is a no-op, so the content is never half-written silently. */
+#ifndef FZ_BASE_BUF_H
+#define FZ_BASE_BUF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/err.h"
+
+struct buf {
+	char *data;  /* always NUL-terminated when len > 0 or after buf_cstr */
+	size_t len;
+	size_t cap;
+	size_t max;  /* 0 = no cap */
+	bool failed; /* sticky */
+	bool too_large;
+};
+
+#define BUF_INIT { NULL, 0, 0, 0, false, false }
+
+void buf_init(struct buf *b, size_t max);
+void buf_add(struct buf *b, const void *data, size_t len);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_addf(struct buf *b, const char *fmt, ...) FZ_PRINTF(2, 3);
+void buf_vaddf(struct buf *b, const char *fmt, va_list ap) FZ_PRINTF(2, 0);
+void buf_reset(struct buf *b); /* len = 0, keeps memory, clears the error */
+/* The content as a C string; "" for an empty or failed buffer. Borrowed. */
+const char *buf_cstr(struct buf *b);
+static inline bool buf_failed(const struct buf *b) { return b->failed; }
+/* FZ_OK, FZ_NOMEM or FZ_TOOLARGE. */
+enum fz_err buf_status(const struct buf *b);
+/* Hands the memory to the caller (free() it); leaves b empty. */
+char *buf_detach(struct buf *b, size_t *len);
+void buf_release(struct buf *b);
+
+#endif

@@ -1,0 +1,47 @@
+/* cli.h - the command table of the `fazhi` binary, git style: one file
+ * per command, dispatched from one table in main.c. */
+#ifndef FZ_CLI_CLI_H
+#define FZ_CLI_CLI_H
+
+#include <stdbool.h>
+
+#include "app/app.h"
+#include "base/err.h"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv); /* returns the process exit code */
+	const char *summary;               /* one line, Chinese */
+	const char *usage;                 /* full help text */
+};
+
+extern const struct command cli_commands[];
+
+int cmd_init(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_version(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+
+/* Prints "fazhi: <message>" to stderr and returns the exit code for rc. */
+int cli_fail(enum fz_err rc, const struct fz_error *e);
+/* Prints a usage error for cmd and returns 2. */
+int cli_usage(const char *cmd, const char *fmt, ...) FZ_PRINTF(2, 3);
+/* True when argv has -h or --help; prints the command's help. */
+bool cli_wants_help(const char *cmd, int argc, char **argv);
+const struct command *cli_find(const char *name);
+
+/* Opens the database for a shell command and builds a context that acts
+ * as the shell operator. Release with cli_session_close. */
+struct cli_session {
+	struct store *st;
+	struct arena *a;
+	struct app_config cfg;
+	struct app_ctx ctx;
+};
+int cli_session_open(struct cli_session *s, const char *db_path, bool create);
+void cli_session_close(struct cli_session *s);
+
+#endif

@@ -1,0 +1,119 @@
+/* cmd_serve.c - `fazhi serve`: run the web server until SIGINT/SIGTERM,
+ * then let in-flight requests finish and exit 0. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "http/server.h"
+
+static int parse_listen(const char *s, char *host, size_t hostlen, int *port)
+{
+	const char *colon = strrchr(s, ':');
+	if (!colon || colon == s || (size_t)(colon - s) >= hostlen)
+		return -1;
+	char *end;
+	long p = strtol(colon + 1, &end, 10);
+	if (*end || p < 0 || p > 65535 || colon[1] == '\0')
+		return -1;
+	memcpy(host, s, (size_t)(colon - s));
+	host[colon - s] = '\0';
+	*port = (int)p;
+	return 0;
+}
+
+static int default_threads(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	/* Requests wait on fsync; a few threads per core keep cores busy. */
+	n *= 4;
+	return n > 64 ? 64 : (int)n;
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "listen", required_argument, NULL, 'l' },
+		{ "threads", required_argument, NULL, 't' },
+		{ "data-dir", required_argument, NULL, 'D' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL;
+	int threads = default_threads(), c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'l': listen = optarg; break;
+		case 'D': data_dir = optarg; break;
+		case 't': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*end || n < 1 || n > 256)
+				return cli_usage("serve", "--threads 应为 1 到 256 之间的整数");
+			threads = (int)n;
+			break;
+		}
+		default: return cli_usage("serve", "无法识别的选项");
+		}
+	}
+	if (!db)
+		return cli_usage("serve", "缺少 --db PATH");
+	char host[64];
+	int port;
+	if (parse_listen(listen, host, sizeof host, &port))
+		return cli_usage("serve", "--listen 应为 地址:端口，例如 127.0.0.1:8080");
+
+	/* The data directory (evidence files, later) sits beside the
+	 * database unless named. */
+	char dir[PATH_MAX];
+	if (!data_dir) {
+		snprintf(dir, sizeof dir, "%s.data", db);
+		data_dir = dir;
+	}
+	if (mkdir(data_dir, 0700) != 0 && errno != EEXIST) {
+		fprintf(stderr, "fazhi: 无法创建数据目录 %s: %s\n", data_dir, strerror(errno));
+		return fz_err_exit_code(FZ_IO);
+	}
+
+	/* Block the stop signals in every thread; this one waits for them. */
+	sigset_t stop;
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	struct app_config cfg;
+	app_config_defaults(&cfg);
+	struct http_config hc = {
+		.listen_addr = host,
+		.port = port,
+		.threads = threads,
+		.db_path = db,
+		.app = &cfg,
+	};
+	struct http_server *srv;
+	struct fz_error e;
+	enum fz_err rc = http_server_start(&hc, &srv, &e);
+	if (rc)
+		return cli_fail(rc, &e);
+	fprintf(stderr, "fazhi: 服务已启动 http://%s:%d/ （%d 个工作线程，按 Ctrl-C 停止）\n",
+		host, http_server_port(srv), threads);
+
+	int sig = 0;
+	sigwait(&stop, &sig);
+	fprintf(stderr, "fazhi: 收到信号 %d，处理完进行中的请求后退出\n", sig);
+	http_server_stop(srv);
+	return 0;
+}

@@ -1,0 +1,175 @@
+/* certificate.c - certificate status and validation; see certificate.h.
+ *
+ * Dates are compared as "YYYY-MM-DD" strings, which order like the days
+ * they name once they are known to be valid. */
+#include "domain/certificate.h"
+
+#include <string.h>
+
+#include "base/date.h"
+#include "base/utf8.h"
+
+enum cert_status certificate_status(const struct certificate *c, const char *today)
+{
+	if (c->status == CERT_REVOKED || c->status == CERT_SUSPENDED)
+		return c->status;
+	if (strcmp(c->valid_until, today) < 0)
+		return CERT_EXPIRED;
+	return CERT_VALID;
+}
+
+int certificate_days_left(const struct certificate *c, const char *today)
+{
+	return date_diff_days(today, c->valid_until);
+}
+
+struct cert_status_row {
+	const char *name;
+	const char *label;
+};
+
+static const struct cert_status_row cert_status_rows[] = {
+	[CERT_VALID] = { "valid", "有效" },
+	[CERT_SUSPENDED] = { "suspended", "暂扣" },
+	[CERT_REVOKED] = { "revoked", "已注销" },
+	[CERT_EXPIRED] = { "expired", "已过期" },
+};
+
+#define CERT_STATUS_ROWS (sizeof cert_status_rows / sizeof cert_status_rows[0])
+
+static const struct cert_status_row *cert_status_row(enum cert_status s)
+{
+	if ((unsigned)s >= CERT_STATUS_ROWS || !cert_status_rows[s].name)
+		return NULL;
+	return &cert_status_rows[s];
+}
+
+const char *cert_status_name(enum cert_status s)
+{
+	const struct cert_status_row *r = cert_status_row(s);
+	return r ? r->name : "unknown";
+}
+
+const char *cert_status_label(enum cert_status s)
+{
+	const struct cert_status_row *r = cert_status_row(s);
+	return r ? r->label : "未知";
+}
+
+bool cert_status_from_name(const char *name, enum cert_status *out)
+{
+	for (unsigned i = 0; name && i < CERT_STATUS_ROWS; i++) {
+		if (cert_status_rows[i].name && strcmp(cert_status_rows[i].name, name) == 0) {
+			*out = (enum cert_status)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool cert_is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Calls back for each comma-separated item of list, trimmed; stops and
+ * returns true when fn does. */
+static bool cert_each_item(const char *list, bool (*fn)(const char *item, size_t n,
+							const void *arg),
+			   const void *arg)
+{
+	const char *p = list ? list : "";
+
+	while (*p) {
+		const char *end = strchr(p, ',');
+		const char *next = end ? end + 1 : p + strlen(p);
+		if (!end)
+			end = next;
+		while (p < end && cert_is_space(*p))
+			p++;
+		while (end > p && cert_is_space(end[-1]))
+			end--;
+		if (fn(p, (size_t)(end - p), arg))
+			return true;
+		p = next;
+	}
+	return false;
+}
+
+static bool cert_item_equals(const char *item, size_t n, const void *arg)
+{
+	const char *domain = arg;
+	return strlen(domain) == n && memcmp(item, domain, n) == 0;
+}
+
+static bool cert_item_nonempty(const char *item, size_t n, const void *arg)
+{
+	(void)item;
+	(void)arg;
+	return n > 0;
+}
+
+bool certificate_covers_domain(const struct certificate *c, const char *domain)
+{
+	if (!domain || !*domain)
+		return false;
+	return cert_each_item(c->domains, cert_item_equals, domain);
+}
+
+/* True when s has a character other than spaces, tabs and newlines. */
+static bool cert_not_blank(const char *s)
+{
+	for (; s && *s; s++) {
+		if (!cert_is_space(*s) && *s != '\n' && *s != '\r')
+			return true;
+	}
+	return false;
+}
+
+static bool cert_number_ok(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n < 1 || n > CERTIFICATE_NUMBER_MAX)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		      (c >= '0' && c <= '9') || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+enum fz_err certificate_validate(const struct certificate *c, struct fz_error *e)
+{
+	if (!c->number || !*c->number)
+		return fz_fail(e, FZ_INVALID, "number", "请填写执法证号");
+	if (!cert_number_ok(c->number))
+		return fz_fail(e, FZ_INVALID, "number",
+			       "执法证号应为 1–%d 位字母、数字或连字符“-”",
+			       CERTIFICATE_NUMBER_MAX);
+	if (!date_parse(c->issued_on, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "issued_on",
+			       "发证日期无效（格式为 YYYY-MM-DD）");
+	if (!date_parse(c->valid_until, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "valid_until",
+			       "有效期至日期无效（格式为 YYYY-MM-DD）");
+	if (strcmp(c->valid_until, c->issued_on) <= 0)
+		return fz_fail(e, FZ_INVALID, "valid_until", "有效期至应晚于发证日期");
+	if (!cert_not_blank(c->issuer))
+		return fz_fail(e, FZ_INVALID, "issuer", "请填写发证机关");
+	if (!utf8_valid(c->issuer, strlen(c->issuer)))
+		return fz_fail(e, FZ_INVALID, "issuer", "发证机关包含无效字符");
+	if (!cert_each_item(c->domains, cert_item_nonempty, NULL))
+		return fz_fail(e, FZ_INVALID, "domains", "请填写执法领域");
+	if (!utf8_valid(c->domains, strlen(c->domains)))
+		return fz_fail(e, FZ_INVALID, "domains", "执法领域包含无效字符");
+	if (c->status != CERT_VALID && c->status != CERT_SUSPENDED &&
+	    c->status != CERT_REVOKED)
+		return fz_fail(e, FZ_INVALID, "status", "执法证状态无效");
+	if (c->revoked_on[0] && !date_parse(c->revoked_on, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "revoked_on",
+			       "注销日期无效（格式为 YYYY-MM-DD）");
+	return FZ_OK;
+}

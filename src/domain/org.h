@@ -1,0 +1,27 @@
+/* org.h - rules for organisation data: agency kinds, names and the
+ * enforcement-domain lists shared by agencies and certificates. */
+#ifndef FZ_DOMAIN_ORG_H
+#define FZ_DOMAIN_ORG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/err.h"
+
+/* "justice_bureau", "government", "department", "comprehensive",
+ * "township". */
+bool agency_kind_valid(const char *kind);
+const char *agency_kind_label(const char *kind); /* Chinese, or the input */
+extern const char *const agency_kinds[]; /* NULL-terminated */
+
+/* A required one-line text of 1..max code points, valid UTF-8, no control
+ * characters. label is the Chinese field name used in the message. */
+enum fz_err text_check(const char *value, const char *field, const char *label,
+		       size_t max_chars, struct fz_error *e);
+
+/* A comma-separated list of enforcement domains: 1..20 items, each
+ * 1..30 code points, no empty items. Full-width commas are not accepted
+ * (say so in the message). */
+enum fz_err domains_check(const char *value, const char *field, struct fz_error *e);
+
+#endif

@@ -1,0 +1,102 @@
+/* http.h - one HTTP request as a handler sees it: method, path and its
+ * parameters, query, headers, body, the app context with the signed-in
+ * user, and the response being built (see resp.h for building it).
+ *
+ * Everything a handler reads here has been validated once, by the server
+ * and the router, before the handler runs. */
+#ifndef FZ_HTTP_HTTP_H
+#define FZ_HTTP_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "app/session.h"
+#include "base/arena.h"
+#include "base/buf.h"
+
+#define REQ_MAX_PARAMS 4
+
+/* Upload limits: a body over its limit is answered 413 and never read. */
+#define HTTP_API_BODY_MAX (1024 * 1024) /* paths under /api/ */
+#define HTTP_FORM_BODY_MAX (64 * 1024)  /* everything else (form posts) */
+
+#define HTTP_SESSION_COOKIE "fz_session"
+
+struct MHD_Connection;
+struct route;
+struct form;
+struct json_t;
+
+/* One extra response header; kept in the request arena. */
+struct resp_header {
+	const char *name;
+	const char *value;
+	struct resp_header *next;
+};
+
+/* The response a handler builds. Exactly one of body and fixed is sent. */
+struct resp {
+	int status;               /* 0 until a resp_* function sets it */
+	const char *content_type; /* static string */
+	struct buf body;          /* owned by the request; the server frees it */
+	const char *fixed;        /* static bytes sent instead of body */
+	size_t fixed_len;
+	bool cacheable;           /* static asset: long cache, not no-store */
+	struct resp_header *headers;
+};
+
+struct req {
+	const char *method;        /* "GET", "POST" ... ("HEAD" routes as GET) */
+	const char *path;          /* decoded path without the query */
+	const struct route *route; /* set by the router; NULL before */
+	size_t nparams;            /* {name} segments of the route pattern */
+	const char *param_names[REQ_MAX_PARAMS];
+	int64_t param_values[REQ_MAX_PARAMS]; /* each > 0 */
+
+	const char *body;          /* NUL-terminated; "" when none */
+	size_t body_len;
+	const char *client_addr;   /* "127.0.0.1", "::1" */
+
+	struct arena *a;           /* freed when the request completes */
+	struct app_ctx ctx;        /* store, clock, user (NULL = anonymous) */
+	const char *token;         /* session token as sent, NULL = none */
+	bool token_from_cookie;    /* true: cookie; false: Authorization */
+	char csrf[SESSION_CSRF_HEX]; /* CSRF token of the session, "" if none */
+
+	struct form *form;         /* the posted form of a page POST, or NULL */
+	struct json_t *json;       /* parsed body (jsonin.h); released by server */
+
+	struct resp resp;
+	struct MHD_Connection *conn; /* private to server.c and req.c */
+};
+
+/* A query parameter (already percent-decoded and UTF-8 checked by the
+ * router), or NULL when absent. Borrowed until the request completes. */
+const char *req_query(struct req *r, const char *name);
+/* A request header (name is case-insensitive), or NULL. Borrowed. */
+const char *req_header(struct req *r, const char *name);
+/* A cookie, or NULL. Borrowed. */
+const char *req_cookie(struct req *r, const char *name);
+/* The value of path parameter {name}; the router has checked it is a
+ * positive int64. 0 when the route has no such parameter. */
+int64_t req_param(const struct req *r, const char *name);
+/* A field of the posted form (page POST), or NULL when absent. */
+const char *req_form(const struct req *r, const char *name);
+/* True when the request is for the JSON API (route flag ROUTE_API, or a
+ * path under /api/ when no route matched). */
+bool req_is_api(const struct req *r);
+/* Appends path plus query string (re-encoded), leaving out parameter
+ * skip (may be NULL). Used for ?next= and pagination links. */
+void req_url(struct req *r, struct buf *b, const char *skip);
+/* The first invalid query parameter name, or NULL when every name and
+ * value is well-formed UTF-8 without NUL. */
+const char *req_query_invalid(struct req *r);
+
+/* Strict decimal parser shared by path, query and form input: digits only
+ * (one leading '-' when min < 0), no spaces, no '+', no leading zeros,
+ * no overflow, min <= value <= max. */
+bool http_parse_int64(const char *s, int64_t min, int64_t max, int64_t *out);
+
+#endif

@@ -1,0 +1,194 @@
+/* layout.c - the shared page shell: head, site header with the account
+ * and sign-out, the role-driven workbench menu, and the small building
+ * blocks (flash boxes, CSRF field, pager, error page). Every value that
+ * reaches the page goes through html_f(). */
+#include "http/layout.h"
+
+#include <string.h>
+
+#include "app/authz.h"
+#include "http/asset.h"
+#include "http/form.h"
+#include "http/html.h"
+#include "http/resp.h"
+
+/* The workbench menu. An entry shows when the user's roles hold perm
+ * (authz_allows), so the menu and the router read the same table. */
+static const struct {
+	const char *label;
+	const char *href;
+	enum perm perm;
+} menu_items[] = {
+	{ "工作台", "/workbench", PERM_SIGNED_IN },
+	{ "执法主体", "/agencies", PERM_AGENCY_READ },
+	{ "内设机构", "/units", PERM_UNIT_READ },
+	{ "执法人员", "/people", PERM_PERSON_READ },
+	{ "执法证", "/certificates", PERM_CERT_READ },
+	{ "账号管理", "/users", PERM_USER_READ },
+	{ "角色分配", "/users/roles", PERM_USER_ROLES },
+	{ "审计日志", "/audit", PERM_AUDIT_READ },
+	{ "安全策略", "/policy", PERM_POLICY_WRITE },
+	{ "修改密码", "/password", PERM_SIGNED_IN },
+};
+
+static bool menu_visible(const struct user *u)
+{
+	/* While the password must change, every other page redirects: a
+	 * menu of links that all lead back here would only confuse. */
+	return u && !u->must_change_password;
+}
+
+void page_menu(struct req *r, struct buf *b, const char *css_class)
+{
+	const struct user *u = r->ctx.user;
+	if (!menu_visible(u))
+		return;
+	html_f(b, "<ul class=\"%s\">", css_class);
+	for (size_t i = 0; i < sizeof menu_items / sizeof menu_items[0]; i++) {
+		if (!authz_allows(u->roles, menu_items[i].perm))
+			continue;
+		bool here = strcmp(r->path, menu_items[i].href) == 0;
+		html_f(b, "<li><a href=\"%s\"", menu_items[i].href);
+		if (here)
+			html_raw(b, " aria-current=\"page\"");
+		html_f(b, ">%s</a></li>", menu_items[i].label);
+	}
+	html_raw(b, "</ul>");
+}
+
+void page_csrf_field(struct req *r, struct buf *b)
+{
+	if (r->csrf[0])
+		html_f(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf);
+}
+
+void page_begin(struct req *r, struct buf *b, const char *title)
+{
+	const struct user *u = r->ctx.user;
+
+	html_f(b,
+	       "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	       "<title>%s%s%s</title>\n<link rel=\"stylesheet\" href=\"%s\">\n</head>\n"
+	       "<body>\n<a class=\"skip\" href=\"#main\">跳到正文</a>\n"
+	       "<header class=\"site\">\n<div class=\"bar\">\n"
+	       "<a class=\"brand\" href=\"/\">%s</a>\n",
+	       strcmp(title, SITE_NAME) ? title : "", strcmp(title, SITE_NAME) ? " · " : "",
+	       SITE_NAME, asset_css_href(), SITE_NAME);
+	if (u) {
+		html_f(b, "<div class=\"account\"><span class=\"who\">%s</span>",
+		       u->display_name && *u->display_name ? u->display_name : u->username);
+		html_raw(b, "<form class=\"inline\" method=\"post\" action=\"/logout\">");
+		page_csrf_field(r, b);
+		html_raw(b, "<button type=\"submit\" class=\"link\">退出</button></form></div>\n");
+	} else if (strcmp(r->path, "/login") != 0) {
+		html_raw(b, "<div class=\"account\"><a href=\"/login\">登录</a></div>\n");
+	}
+	html_raw(b, "</div>\n");
+	if (menu_visible(u)) {
+		html_raw(b, "<nav class=\"menu\" aria-label=\"工作台菜单\">");
+		page_menu(r, b, "menu");
+		html_raw(b, "</nav>\n");
+	}
+	html_f(b, "</header>\n<main id=\"main\" class=\"wrap\">\n<h1>%s</h1>\n", title);
+}
+
+void page_end(struct req *r, struct buf *b)
+{
+	(void)r;
+	html_f(b,
+	       "</main>\n<footer class=\"site\"><p>%s · 依法行政 · 公开透明</p></footer>\n"
+	       "</body>\n</html>\n",
+	       SITE_NAME);
+}
+
+void page_flash(struct buf *b, enum flash_kind kind, const char *message)
+{
+	static const char *const cls[] = { "flash ok", "flash info", "flash error" };
+	/* Errors interrupt a screen reader; notices wait their turn. */
+	html_f(b, "<div class=\"%s\" role=\"%s\">%s</div>\n", cls[kind],
+	       kind == FLASH_ERROR ? "alert" : "status", message);
+}
+
+static const struct {
+	const char *key;
+	enum flash_kind kind;
+	const char *text;
+} notices[] = {
+	{ "password_changed", FLASH_OK, "密码已修改，请使用新密码登录。" },
+	{ "signed_out", FLASH_INFO, "您已安全退出。" },
+	{ "signed_in", FLASH_OK, "登录成功。" },
+	{ "session_expired", FLASH_INFO, "登录已失效，请重新登录。" },
+};
+
+void page_notice(struct req *r, struct buf *b)
+{
+	const char *msg = req_query(r, "msg");
+	for (size_t i = 0; msg && i < sizeof notices / sizeof notices[0]; i++)
+		if (strcmp(msg, notices[i].key) == 0)
+			page_flash(b, notices[i].kind, notices[i].text);
+}
+
+void page_error_box(struct buf *b, enum fz_err rc, const struct fz_error *e)
+{
+	page_flash(b, FLASH_ERROR, e && e->message[0] ? e->message : fz_err_message(rc));
+}
+
+static void pager_link(struct req *r, struct buf *b, int64_t offset, const char *rel,
+		       const char *label)
+{
+	struct buf url = BUF_INIT;
+	req_url(r, &url, "offset");
+	buf_addf(&url, "%coffset=%lld", strchr(buf_cstr(&url), '?') ? '&' : '?',
+		 (long long)offset);
+	html_f(b, "<a href=\"%s\" rel=\"%s\">%s</a>", buf_cstr(&url), rel, label);
+	if (buf_failed(&url))
+		b->failed = true;
+	buf_release(&url);
+}
+
+void page_pager(struct req *r, struct buf *b, struct page pg, int64_t total)
+{
+	int64_t limit = pg.limit > 0 ? pg.limit : 1;
+	int64_t pages = total > 0 ? (total + limit - 1) / limit : 1;
+	int64_t current = pg.offset / limit + 1;
+
+	html_raw(b, "<nav class=\"pager\" aria-label=\"分页\">");
+	if (pg.offset > 0)
+		pager_link(r, b, pg.offset > limit ? pg.offset - limit : 0, "prev", "上一页");
+	html_f(b, "<span>第 %lld / %lld 页，共 %lld 条</span>", (long long)current,
+	       (long long)pages, (long long)total);
+	if (pg.offset + limit < total)
+		pager_link(r, b, pg.offset + limit, "next", "下一页");
+	html_raw(b, "</nav>\n");
+}
+
+const char *page_status_title(int status)
+{
+	switch (status) {
+	case 400: return "请求有误";
+	case 401: return "请先登录";
+	case 403: return "没有权限";
+	case 404: return "页面不存在";
+	case 405: return "不支持的请求方法";
+	case 409: return "数据冲突";
+	case 413: return "提交的内容过大";
+	case 423: return "账号已锁定";
+	case 429: return "操作过于频繁";
+	case 503: return "服务暂时不可用";
+	default: return status >= 500 ? "服务器内部错误" : "请求未能完成";
+	}
+}
+
+int page_error(struct req *r, int status, const char *message)
+{
+	struct buf b = BUF_INIT;
+	const char *title = page_status_title(status);
+
+	page_begin(r, &b, title);
+	page_flash(&b, FLASH_ERROR, message ? message : title);
+	html_f(&b, "<p><a href=\"%s\">返回%s</a></p>\n", r->ctx.user ? "/workbench" : "/",
+	       r->ctx.user ? "工作台" : "首页");
+	page_end(r, &b);
+	return resp_html(r, status, &b);
+}

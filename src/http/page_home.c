@@ -1,0 +1,38 @@
+/* page_home.c - GET /: the public front page. Says what the platform is
+ * and leads the public to the certificate check and staff to sign-in. */
+#include "http/handlers.h"
+#include "http/html.h"
+#include "http/layout.h"
+#include "http/resp.h"
+
+int page_home(struct req *r)
+{
+	struct buf b = BUF_INIT;
+
+	page_begin(r, &b, SITE_NAME);
+	html_raw(&b,
+		 "<p class=\"lead\">本平台服务于县、市、省各级人民政府的法治政府建设工作，"
+		 "以行政执法综合管理监督信息系统为核心：行政执法按照"
+		 "执法公示、执法全过程记录、重大执法决定法制审核“三项制度”运行，"
+		 "司法行政部门在线监督；规范性文件、重大行政决策、行政复议与应诉、"
+		 "政府信息公开等工作也在这里办理和公开。</p>\n"
+		 "<div class=\"cards\">\n"
+		 "<section class=\"card\"><h2>执法证查询</h2>"
+		 "<p>输入执法证号，查询行政执法人员的执法证是否真实、有效。</p>"
+		 "<p><a class=\"button\" href=\"/certificates/check\">查询执法证</a></p></section>\n");
+	if (r->ctx.user)
+		html_f(&b,
+		       "<section class=\"card\"><h2>工作台</h2><p>%s，您已登录。</p>"
+		       "<p><a class=\"button\" href=\"/workbench\">进入工作台</a></p></section>\n",
+		       r->ctx.user->display_name ? r->ctx.user->display_name
+						 : r->ctx.user->username);
+	else
+		html_raw(&b,
+			 "<section class=\"card\"><h2>工作人员登录</h2>"
+			 "<p>执法人员、法制审核人员、机关负责人、司法局监督人员及系统管理人员"
+			 "请登录后办理业务。</p>"
+			 "<p><a class=\"button\" href=\"/login\">登录</a></p></section>\n");
+	html_raw(&b, "</div>\n");
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}

@@ -1,0 +1,31 @@
+/* page_workbench.c - GET /workbench: where a signed-in user starts. A
+ * greeting, the user's roles in Chinese and the menu their roles allow. */
+#include "domain/roles.h"
+#include "http/handlers.h"
+#include "http/html.h"
+#include "http/layout.h"
+#include "http/resp.h"
+
+int page_workbench(struct req *r)
+{
+	const struct user *u = r->ctx.user;
+	struct buf b = BUF_INIT;
+	struct buf roles = BUF_INIT;
+
+	roles_format_labels(u->roles, &roles);
+	page_begin(r, &b, "工作台");
+	page_notice(r, &b);
+	html_f(&b, "<p class=\"lead\">%s，您好！</p>\n",
+	       u->display_name && *u->display_name ? u->display_name : u->username);
+	if (u->roles)
+		html_f(&b, "<p>当前角色：<strong>%s</strong></p>\n", buf_cstr(&roles));
+	else
+		html_raw(&b, "<p>当前账号尚未分配角色，请联系安全保密管理员分配角色。</p>\n");
+	html_raw(&b, "<h2>功能菜单</h2>\n");
+	page_menu(r, &b, "tiles");
+	page_end(r, &b);
+	if (buf_failed(&roles))
+		b.failed = true;
+	buf_release(&roles);
+	return resp_html(r, 200, &b);
+}

@@ -1,0 +1,149 @@
+/* req.c - read access to one request: query, headers, cookies, path and
+ * form parameters, and the strict integer parser every numeric input
+ * goes through. libmicrohttpd holds the parsed header and query values;
+ * this file is the only place besides server.c that asks it for them. */
+#include "http/http.h"
+
+#include <microhttpd.h>
+#include <string.h>
+
+#include "base/utf8.h"
+#include "http/form.h"
+#include "http/router.h"
+
+const char *req_query(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+}
+
+const char *req_header(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, name);
+}
+
+const char *req_cookie(struct req *r, const char *name)
+{
+	return MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, name);
+}
+
+int64_t req_param(const struct req *r, const char *name)
+{
+	for (size_t i = 0; i < r->nparams; i++)
+		if (strcmp(r->param_names[i], name) == 0)
+			return r->param_values[i];
+	return 0;
+}
+
+const char *req_form(const struct req *r, const char *name)
+{
+	return r->form ? form_get(r->form, name) : NULL;
+}
+
+bool req_is_api(const struct req *r)
+{
+	if (r->route)
+		return (r->route->flags & ROUTE_API) != 0;
+	return strncmp(r->path, "/api/", 5) == 0 || strcmp(r->path, "/api") == 0;
+}
+
+struct url_walk {
+	struct buf *b;
+	const char *skip;
+	bool first;
+};
+
+static enum MHD_Result url_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+			       const char *value)
+{
+	struct url_walk *w = cls;
+	(void)kind;
+	if (w->skip && strcmp(key, w->skip) == 0)
+		return MHD_YES;
+	buf_addc(w->b, w->first ? '?' : '&');
+	w->first = false;
+	url_encode(w->b, key);
+	if (value) {
+		buf_addc(w->b, '=');
+		url_encode(w->b, value);
+	}
+	return MHD_YES;
+}
+
+void req_url(struct req *r, struct buf *b, const char *skip)
+{
+	struct url_walk w = { b, skip, true };
+	/* The path went through percent-decoding; encode it again except for
+	 * the separators, so that the result is a usable URL. */
+	for (const char *p = r->path; *p; p++) {
+		if (*p == '/')
+			buf_addc(b, '/');
+		else {
+			char one[2] = { *p, '\0' };
+			url_encode(b, one);
+		}
+	}
+	if (r->conn)
+		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, url_arg, &w);
+}
+
+struct check_walk {
+	const char *bad;
+};
+
+static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+				 size_t key_size, const char *value, size_t value_size)
+{
+	struct check_walk *w = cls;
+	(void)kind;
+	if (!utf8_valid(key, key_size) || (value && !utf8_valid(value, value_size))) {
+		w->bad = utf8_valid(key, key_size) ? key : "query";
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
+const char *req_query_invalid(struct req *r)
+{
+	struct check_walk w = { NULL };
+	if (r->conn)
+		MHD_get_connection_values_n(r->conn, MHD_GET_ARGUMENT_KIND, check_arg, &w);
+	return w.bad;
+}
+
+bool http_parse_int64(const char *s, int64_t min, int64_t max, int64_t *out)
+{
+	bool neg = false;
+	uint64_t v = 0;
+	uint64_t limit;
+
+	if (!s || !*s)
+		return false;
+	if (*s == '-') {
+		if (min >= 0)
+			return false;
+		neg = true;
+		s++;
+	}
+	if (*s < '0' || *s > '9' || (s[0] == '0' && s[1] != '\0'))
+		return false;
+	limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return false;
+		unsigned d = (unsigned)(*s - '0');
+		if (v > (limit - d) / 10)
+			return false;
+		v = v * 10 + d;
+	}
+	int64_t val;
+	if (neg)
+		val = v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v;
+	else
+		val = (int64_t)v;
+	if (neg && val == 0)
+		return false; /* "-0" */
+	if (val < min || val > max)
+		return false;
+	*out = val;
+	return true;
+}

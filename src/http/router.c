@@ -1,0 +1,277 @@
+/* router.c - from a parsed request to a handler call: match the route
+ * table, resolve the session, then the gates in a fixed order (signed in?
+ * password must change? role allowed? CSRF?) so that no handler can be
+ * reached around them. Handlers only ever see requests that passed. */
+#include "http/router.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "app/session.h"
+#include "http/form.h"
+#include "http/resp.h"
+
+enum match {
+	MATCH_NONE,      /* the shape differs */
+	MATCH_OK,        /* shape and parameters fit */
+	MATCH_BAD_PARAM, /* shape fits but an {id} is not a positive integer */
+};
+
+/* Compares pattern with path segment by segment, filling r's params. */
+static enum match match_pattern(struct req *r, const char *pattern, const char *path)
+{
+	const char *p = pattern, *q = path;
+	bool bad = false;
+
+	r->nparams = 0;
+	while (*p && *q) {
+		if (*p == '{') {
+			const char *close = strchr(p, '}');
+			const char *seg_end = strchr(q, '/');
+			size_t seg_len = seg_end ? (size_t)(seg_end - q) : strlen(q);
+			char digits[24];
+			int64_t v = 0;
+
+			if (!close || seg_len == 0 || r->nparams >= REQ_MAX_PARAMS)
+				return MATCH_NONE;
+			if (seg_len >= sizeof digits) {
+				bad = true;
+			} else {
+				memcpy(digits, q, seg_len);
+				digits[seg_len] = '\0';
+				if (!http_parse_int64(digits, 1, INT64_MAX, &v))
+					bad = true;
+			}
+			r->param_names[r->nparams] =
+				arena_strndup(r->a, p + 1, (size_t)(close - p - 1));
+			r->param_values[r->nparams] = v;
+			r->nparams++;
+			p = close + 1;
+			q += seg_len;
+			continue;
+		}
+		if (*p != *q)
+			return MATCH_NONE;
+		p++;
+		q++;
+	}
+	if (*p || *q)
+		return MATCH_NONE;
+	return bad ? MATCH_BAD_PARAM : MATCH_OK;
+}
+
+static bool method_is(const struct req *r, const char *m)
+{
+	/* HEAD is GET without a body; libmicrohttpd drops the body. */
+	if (strcmp(r->method, "HEAD") == 0)
+		return strcmp(m, "GET") == 0;
+	return strcmp(r->method, m) == 0;
+}
+
+/* Finds the route; answers 404/405 itself and returns false. */
+static bool route_find(struct req *r)
+{
+	struct buf allow = BUF_INIT;
+	bool path_known = false;
+
+	for (size_t i = 0; i < http_route_count; i++) {
+		const struct route *rt = &http_routes[i];
+		enum match m = match_pattern(r, rt->pattern, r->path);
+		if (m == MATCH_NONE)
+			continue;
+		if (m == MATCH_BAD_PARAM) /* "/agencies/abc": no such object */
+			continue;
+		path_known = true;
+		if (method_is(r, rt->method)) {
+			r->route = rt;
+			buf_release(&allow);
+			return true;
+		}
+		if (!strstr(buf_cstr(&allow), rt->method)) {
+			if (allow.len)
+				buf_adds(&allow, ", ");
+			buf_adds(&allow, rt->method);
+			if (strcmp(rt->method, "GET") == 0)
+				buf_adds(&allow, ", HEAD");
+		}
+	}
+	r->nparams = 0;
+	if (path_known) {
+		resp_header(r, "Allow", buf_cstr(&allow));
+		http_fail(r, 405, "method_not_allowed", NULL, "不支持此请求方法");
+	} else {
+		http_fail(r, 404, fz_err_name(FZ_NOTFOUND), NULL,
+			  req_is_api(r) ? "没有这个接口" : "您访问的页面不存在");
+	}
+	buf_release(&allow);
+	return false;
+}
+
+/* Authorization: Bearer <hex> wins over the cookie: a client that sends
+ * it chose it explicitly, and a cross-site page cannot set it. */
+static void token_find(struct req *r)
+{
+	const char *auth = req_header(r, "Authorization");
+	if (auth && strncmp(auth, "Bearer ", 7) == 0) {
+		const char *t = auth + 7;
+		while (*t == ' ')
+			t++;
+		r->token = t;
+		r->token_from_cookie = false;
+		return;
+	}
+	const char *c = req_cookie(r, HTTP_SESSION_COOKIE);
+	if (c && *c) {
+		r->token = c;
+		r->token_from_cookie = true;
+	}
+}
+
+/* Returns false after answering when storage fails; an unknown or
+ * expired token just leaves the request anonymous. */
+static bool session_resolve(struct req *r)
+{
+	struct fz_error e = { 0 };
+	token_find(r);
+	if (!r->token)
+		return true;
+	enum fz_err rc = app_session_resolve(&r->ctx, r->token, &e);
+	if (rc == FZ_OK) {
+		app_csrf_token(r->token, r->csrf);
+		return true;
+	}
+	r->ctx.user = NULL;
+	if (rc == FZ_UNAUTHORIZED)
+		return true;
+	http_fail_fz(r, rc, &e);
+	return false;
+}
+
+static void redirect_to_login(struct req *r)
+{
+	struct buf next = BUF_INIT, loc = BUF_INIT;
+	if (method_is(r, "GET"))
+		req_url(r, &next, NULL);
+	else
+		buf_adds(&next, "/workbench");
+	buf_adds(&loc, "/login?next=");
+	url_encode(&loc, buf_cstr(&next));
+	if (buf_failed(&loc))
+		resp_error(r, FZ_NOMEM, NULL, NULL);
+	else
+		resp_redirect(r, buf_cstr(&loc));
+	buf_release(&next);
+	buf_release(&loc);
+}
+
+/* The gates. Each returns false after answering. */
+static bool gate_signed_in(struct req *r)
+{
+	if (r->route->perm == PERM_PUBLIC || r->ctx.user)
+		return true;
+	if (r->route->flags & ROUTE_PAGE) {
+		redirect_to_login(r);
+	} else {
+		resp_header(r, "WWW-Authenticate", "Bearer realm=\"fazhi\"");
+		resp_error(r, FZ_UNAUTHORIZED, NULL, "请先登录");
+	}
+	return false;
+}
+
+static bool gate_password(struct req *r)
+{
+	if (!r->ctx.user || !r->ctx.user->must_change_password ||
+	    (r->route->flags & ROUTE_PW_EXEMPT))
+		return true;
+	if (r->route->flags & ROUTE_PAGE)
+		resp_redirect(r, "/password");
+	else
+		resp_error_code(r, 403, "password_change_required", NULL,
+				"首次登录或密码已重置，请先修改密码");
+	return false;
+}
+
+static bool gate_role(struct req *r)
+{
+	struct fz_error e = { 0 };
+	if (!r->ctx.user || authz_allows(r->ctx.user->roles, r->route->perm))
+		return true;
+	/* app_require records the denial in the audit log. */
+	const char *action = arena_printf(r->a, "http %s %s", r->route->method,
+					  r->route->pattern);
+	enum fz_err rc = app_require(&r->ctx, r->route->perm, action ? action : "http", &e);
+	if (rc == FZ_OK)
+		return true;
+	http_fail_fz(r, rc, &e);
+	return false;
+}
+
+static bool changes_state(const struct req *r)
+{
+	return strcmp(r->method, "POST") == 0 || strcmp(r->method, "PUT") == 0 ||
+	       strcmp(r->method, "PATCH") == 0 || strcmp(r->method, "DELETE") == 0;
+}
+
+/* Page POSTs are url-encoded forms, decoded here once for the CSRF check
+ * and for the handler. */
+static bool form_read(struct req *r)
+{
+	struct fz_error e = { 0 };
+	if (!(r->route->flags & ROUTE_PAGE) || !changes_state(r))
+		return true;
+	const char *ct = req_header(r, "Content-Type");
+	if (r->body_len > 0 &&
+	    (!ct || strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)) {
+		http_fail(r, 400, fz_err_name(FZ_INVALID), NULL, "不支持的表单格式");
+		return false;
+	}
+	struct form *f = arena_alloc(r->a, sizeof *f);
+	if (!f) {
+		http_fail_fz(r, FZ_NOMEM, NULL);
+		return false;
+	}
+	enum fz_err rc = form_parse(r->a, r->body, r->body_len, f, &e);
+	if (rc) {
+		http_fail_fz(r, rc, &e);
+		return false;
+	}
+	r->form = f;
+	return true;
+}
+
+static bool gate_csrf(struct req *r)
+{
+	if (!r->ctx.user || !r->token_from_cookie || !changes_state(r))
+		return true;
+	if (r->route->flags & ROUTE_PAGE) {
+		if (app_csrf_check(r->token, req_form(r, "csrf")))
+			return true;
+		http_fail(r, 403, "csrf_failed", "csrf",
+			  "页面已过期或来源无法确认，请返回上一页刷新后重新提交");
+		return false;
+	}
+	if (app_csrf_check(r->token, req_header(r, "X-CSRF-Token")))
+		return true;
+	resp_error_code(r, 403, "csrf_failed", NULL,
+			"缺少或错误的 X-CSRF-Token 请求头（使用 Cookie 登录时必须提供）");
+	return false;
+}
+
+void router_dispatch(struct req *r)
+{
+	if (!route_find(r))
+		return;
+	const char *bad = req_query_invalid(r);
+	if (bad) {
+		http_fail(r, 400, fz_err_name(FZ_INVALID), bad, "请求包含无效的 UTF-8 编码");
+		return;
+	}
+	if (!(r->route->flags & ROUTE_NO_SESSION) && !session_resolve(r))
+		return;
+	if (!gate_signed_in(r) || !gate_password(r) || !gate_role(r) || !form_read(r) ||
+	    !gate_csrf(r))
+		return;
+	r->route->handler(r);
+	if (r->resp.status == 0)
+		http_fail_fz(r, FZ_INTERNAL, NULL);
+}

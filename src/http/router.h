@@ -1,0 +1,39 @@
+/* router.h - the route table and the dispatcher in front of every handler.
+ *
+ * Routes are data: one line per route in routes.c. Before a handler runs,
+ * router_dispatch() matches method and path, resolves the session, checks
+ * the route's permission, the must-change-password rule and CSRF, so a
+ * handler starts from an authorised, validated request. */
+#ifndef FZ_HTTP_ROUTER_H
+#define FZ_HTTP_ROUTER_H
+
+#include <stddef.h>
+
+#include "app/authz.h"
+#include "http/http.h"
+
+enum route_flag {
+	ROUTE_API = 1u << 0,       /* JSON in and out; errors as JSON */
+	ROUTE_PAGE = 1u << 1,      /* HTML; errors as pages; POSTs are forms */
+	ROUTE_STATIC = 1u << 2,    /* an embedded file */
+	ROUTE_PW_EXEMPT = 1u << 3, /* open while the password must change */
+	ROUTE_NO_SESSION = 1u << 4 /* never resolves the session (sign-in) */
+};
+
+struct route {
+	const char *method;  /* "GET", "POST", "PUT", "PATCH", "DELETE" */
+	const char *pattern; /* "/api/v1/agencies/{id}": {x} is an id > 0 */
+	enum perm perm;      /* checked before the handler runs */
+	int (*handler)(struct req *r); /* returns the status it answered */
+	unsigned flags;      /* enum route_flag */
+	const char *summary; /* Chinese, for the API index and docs */
+};
+
+extern const struct route http_routes[];
+extern const size_t http_route_count;
+
+/* Runs the whole pipeline for r (see above) and leaves the answer in
+ * r->resp. r->ctx must hold a store; r->method, path, body, conn are set. */
+void router_dispatch(struct req *r);
+
+#endif

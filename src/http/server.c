@@ -1,0 +1,332 @@
+/* server.c - libmicrohttpd glue: one readable story from socket to
+ * handler. A request is accumulated (within its body limit), given an
+ * arena and a pooled storage connection, routed, answered with the
+ * security headers, and logged in one line when it completes. */
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/date.h"
+#include "http/http.h"
+#include "http/resp.h"
+#include "http/router.h"
+#include "store/store.h"
+
+#define CONNECTION_TIMEOUT_S 30u
+#define PER_IP_CONNECTIONS 64u
+#define MAX_CONNECTIONS 1024u
+#define DEFAULT_THREADS 4
+#define DRAIN_WAIT_MS 5000
+
+struct http_server {
+	struct MHD_Daemon *daemon;
+	struct store_pool *pool;
+	const struct app_config *app;
+	atomic_int active; /* requests between first callback and completion */
+};
+
+/* Per-request state, from the first callback to completion. */
+struct conn {
+	struct http_server *srv;
+	struct req r;
+	struct buf upload;  /* capped at the body limit */
+	bool too_large;
+	bool answered;
+	struct timespec t0;
+	char addr[INET6_ADDRSTRLEN];
+};
+
+static void conn_free(struct conn *cn)
+{
+	resp_release(&cn->r.resp);
+	buf_release(&cn->upload);
+	arena_free(cn->r.a);
+	free(cn);
+}
+
+static void client_address(struct MHD_Connection *c, char out[INET6_ADDRSTRLEN])
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	snprintf(out, INET6_ADDRSTRLEN, "unknown");
+	if (!ci || !ci->client_addr)
+		return;
+	const struct sockaddr *sa = ci->client_addr;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
+			  INET6_ADDRSTRLEN);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+			  out, INET6_ADDRSTRLEN);
+}
+
+static struct conn *conn_new(struct http_server *srv, struct MHD_Connection *c,
+			     const char *url, const char *method)
+{
+	struct conn *cn = calloc(1, sizeof *cn);
+	if (!cn)
+		return NULL;
+	cn->srv = srv;
+	clock_gettime(CLOCK_MONOTONIC, &cn->t0);
+	cn->r.a = arena_new();
+	if (!cn->r.a) {
+		free(cn);
+		return NULL;
+	}
+	cn->r.method = arena_strdup(cn->r.a, method);
+	cn->r.path = arena_strdup(cn->r.a, url);
+	if (!cn->r.method || !cn->r.path) {
+		conn_free(cn);
+		return NULL;
+	}
+	client_address(c, cn->addr);
+	cn->r.client_addr = cn->addr;
+	cn->r.conn = c;
+	cn->r.body = "";
+	/* A context without storage, enough to answer early errors. */
+	app_ctx_init(&cn->r.ctx, NULL, cn->r.a, srv->app, cn->addr, time_now());
+	buf_init(&cn->upload, req_is_api(&cn->r) ? HTTP_API_BODY_MAX : HTTP_FORM_BODY_MAX);
+	return cn;
+}
+
+/* True when the client announced a body longer than the limit: it is
+ * answered 413 at once and libmicrohttpd never reads the body. */
+static bool declared_too_large(struct MHD_Connection *c, size_t limit)
+{
+	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						     MHD_HTTP_HEADER_CONTENT_LENGTH);
+	int64_t n;
+	return cl && http_parse_int64(cl, 0, INT64_MAX, &n) && (uint64_t)n > limit;
+}
+
+static enum MHD_Result send_response(struct conn *cn, struct MHD_Connection *c)
+{
+	struct req *r = &cn->r;
+	struct MHD_Response *mr;
+
+	resp_security_headers(r);
+	if (r->resp.fixed) {
+		mr = MHD_create_response_from_buffer(r->resp.fixed_len, (void *)r->resp.fixed,
+						     MHD_RESPMEM_PERSISTENT);
+	} else {
+		size_t len = 0;
+		char *data = buf_detach(&r->resp.body, &len);
+		if (!data)
+			return MHD_NO;
+		mr = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+		if (!mr)
+			free(data);
+	}
+	if (!mr)
+		return MHD_NO;
+	if (r->resp.content_type)
+		MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE, r->resp.content_type);
+	for (const struct resp_header *h = r->resp.headers; h; h = h->next)
+		MHD_add_response_header(mr, h->name, h->value);
+	enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->resp.status, mr);
+	MHD_destroy_response(mr);
+	cn->answered = true;
+	return ok;
+}
+
+static enum MHD_Result answer(struct conn *cn, struct MHD_Connection *c)
+{
+	struct req *r = &cn->r;
+	struct http_server *srv = cn->srv;
+
+	if (cn->too_large) {
+		http_fail(r, 413, fz_err_name(FZ_TOOLARGE), NULL,
+			  req_is_api(r) ? "请求体超过 1 MiB 上限，未作处理"
+					: "提交的内容超过 64 KiB 上限，未作处理");
+	} else if (buf_failed(&cn->upload)) {
+		http_fail_fz(r, FZ_NOMEM, NULL);
+	} else {
+		r->body = cn->upload.len ? cn->upload.data : "";
+		r->body_len = cn->upload.len;
+		struct store *st = store_pool_acquire(srv->pool);
+		if (!st) {
+			http_fail(r, 503, fz_err_name(FZ_DB), NULL, "服务繁忙，请稍后重试");
+		} else {
+			app_ctx_init(&r->ctx, st, r->a, srv->app, r->client_addr, time_now());
+			router_dispatch(r);
+			/* The answer is built: give the connection back now, not
+			 * when the client has read it, so slow readers cannot
+			 * exhaust the pool. */
+			r->ctx.st = NULL;
+			store_pool_release(srv->pool, st);
+		}
+	}
+	if (r->json) {
+		json_decref(r->json);
+		r->json = NULL;
+	}
+	return send_response(cn, c);
+}
+
+static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char *url,
+				 const char *method, const char *version,
+				 const char *upload_data, size_t *upload_size, void **con_cls)
+{
+	struct http_server *srv = cls;
+	struct conn *cn = *con_cls;
+	(void)version;
+
+	if (!cn) {
+		cn = conn_new(srv, c, url, method);
+		if (!cn)
+			return MHD_NO; /* out of memory: drop the connection */
+		atomic_fetch_add(&srv->active, 1);
+		*con_cls = cn;
+		if (declared_too_large(c, cn->upload.max)) {
+			cn->too_large = true;
+			return answer(cn, c);
+		}
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		/* Past the limit the rest is read and dropped, then 413. */
+		if (!cn->too_large) {
+			buf_add(&cn->upload, upload_data, *upload_size);
+			if (cn->upload.too_large) {
+				cn->too_large = true;
+				buf_release(&cn->upload);
+			}
+		}
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (cn->answered)
+		return MHD_YES;
+	return answer(cn, c);
+}
+
+/* One line per request: method, path (never the query, which may carry
+ * personal data), status, milliseconds. Control bytes are masked so that
+ * a crafted path cannot forge log lines. */
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	struct http_server *srv = cls;
+	struct conn *cn = *con_cls;
+	struct timespec t1;
+	char path[256];
+	size_t n = 0;
+	(void)c;
+
+	if (!cn)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double ms = (double)(t1.tv_sec - cn->t0.tv_sec) * 1e3 +
+		    (double)(t1.tv_nsec - cn->t0.tv_nsec) / 1e6;
+	for (const unsigned char *p = (const unsigned char *)cn->r.path;
+	     *p && n < sizeof path - 1; p++)
+		path[n++] = (*p < 0x20 || *p == 0x7f) ? '?' : (char)*p;
+	path[n] = '\0';
+	fprintf(stderr, "http %s %s %d %.1fms%s\n", cn->r.method, path,
+		cn->answered ? cn->r.resp.status : 0, ms,
+		toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (connection closed)");
+	conn_free(cn);
+	*con_cls = NULL;
+	atomic_fetch_sub(&srv->active, 1);
+}
+
+static enum fz_err bind_address(const struct http_config *cfg, struct sockaddr_storage *ss,
+				unsigned *flags, struct fz_error *e)
+{
+	const char *addr = cfg->listen_addr && *cfg->listen_addr ? cfg->listen_addr
+								  : "127.0.0.1";
+	memset(ss, 0, sizeof *ss);
+	if (cfg->port < 0 || cfg->port > 65535)
+		return fz_fail(e, FZ_INVALID, "port", "端口应在 0 到 65535 之间");
+	struct sockaddr_in *v4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)ss;
+	if (inet_pton(AF_INET, addr, &v4->sin_addr) == 1) {
+		v4->sin_family = AF_INET;
+		v4->sin_port = htons((uint16_t)cfg->port);
+		return FZ_OK;
+	}
+	if (inet_pton(AF_INET6, addr, &v6->sin6_addr) == 1) {
+		v6->sin6_family = AF_INET6;
+		v6->sin6_port = htons((uint16_t)cfg->port);
+		*flags |= MHD_USE_IPv6;
+		return FZ_OK;
+	}
+	return fz_fail(e, FZ_INVALID, "listen", "监听地址无效：%s", addr);
+}
+
+enum fz_err http_server_start(const struct http_config *cfg, struct http_server **out,
+			      struct fz_error *e)
+{
+	struct sockaddr_storage ss;
+	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	int threads = cfg->threads > 0 ? cfg->threads : DEFAULT_THREADS;
+	enum fz_err rc;
+
+	*out = NULL;
+	if (!cfg->app || !cfg->db_path)
+		return fz_fail(e, FZ_INVALID, NULL, "服务配置不完整");
+	if (threads > 256)
+		return fz_fail(e, FZ_INVALID, "threads", "线程数应在 1 到 256 之间");
+	if ((rc = bind_address(cfg, &ss, &flags, e)))
+		return rc;
+
+	struct http_server *s = calloc(1, sizeof *s);
+	if (!s)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	s->app = cfg->app;
+	atomic_init(&s->active, 0);
+	if ((rc = store_pool_open(cfg->db_path, threads, &s->pool, e))) {
+		free(s);
+		return rc;
+	}
+	s->daemon = MHD_start_daemon(
+		flags, (uint16_t)cfg->port, NULL, NULL, on_access, s,
+		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+		MHD_OPTION_CONNECTION_TIMEOUT, CONNECTION_TIMEOUT_S,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT, PER_IP_CONNECTIONS,
+		MHD_OPTION_CONNECTION_LIMIT, MAX_CONNECTIONS,
+		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+		MHD_OPTION_END);
+	if (!s->daemon) {
+		store_pool_close(s->pool);
+		free(s);
+		return fz_fail(e, FZ_IO, "listen", "无法在 %s 端口 %d 上启动服务（端口被占用？）",
+			       cfg->listen_addr ? cfg->listen_addr : "127.0.0.1", cfg->port);
+	}
+	*out = s;
+	return FZ_OK;
+}
+
+int http_server_port(struct http_server *s)
+{
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->daemon,
+							     MHD_DAEMON_INFO_BIND_PORT);
+	return di ? di->port : 0;
+}
+
+void http_server_stop(struct http_server *s)
+{
+	if (!s)
+		return;
+	MHD_socket fd = MHD_quiesce_daemon(s->daemon);
+	/* Requests already started finish and are answered; the threads go
+	 * on serving them while we wait. */
+	for (int waited = 0; atomic_load(&s->active) > 0 && waited < DRAIN_WAIT_MS;
+	     waited += 10) {
+		struct timespec ts = { 0, 10 * 1000 * 1000 };
+		nanosleep(&ts, NULL);
+	}
+	MHD_stop_daemon(s->daemon);
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
+	store_pool_close(s->pool);
+	free(s);
+}

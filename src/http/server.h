@@ -1,0 +1,36 @@
+/* server.h - the HTTP server: libmicrohttpd with an internal thread pool,
+ * a pool of storage connections opened once at start, one log line per
+ * request on stderr.
+ *
+ * Each request gets an arena and a storage connection for as long as its
+ * handler runs; no lock is held across a request and nothing expensive
+ * (database open, password KDF) happens per request except sign-in. */
+#ifndef FZ_HTTP_SERVER_H
+#define FZ_HTTP_SERVER_H
+
+#include "app/app.h"
+#include "base/err.h"
+
+struct http_config {
+	const char *listen_addr;     /* "127.0.0.1" (IPv4 or IPv6 literal) */
+	int port;                    /* 0 = an ephemeral port */
+	int threads;                 /* worker threads = storage connections */
+	const char *db_path;
+	const struct app_config *app; /* borrowed; must outlive the server */
+};
+
+struct http_server;
+
+/* Opens the storage pool and starts listening. On success *out is the
+ * running server (stop it with http_server_stop). FZ_INVALID for a bad
+ * address or thread count, FZ_IO when the port cannot be bound, or the
+ * storage pool's error. */
+enum fz_err http_server_start(const struct http_config *cfg, struct http_server **out,
+			      struct fz_error *e) FZ_MUST_CHECK;
+/* The port actually bound (useful with port 0). */
+int http_server_port(struct http_server *s);
+/* Stops accepting, lets requests in flight finish (up to a few seconds),
+ * stops the threads and frees everything. NULL is a no-op. */
+void http_server_stop(struct http_server *s);
+
+#endif

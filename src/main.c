@@ -1,0 +1,58 @@
+/* main.c - entry point of `fazhi`: finds the command in the table and
+ * runs it. Each command lives in src/cli/cmd_<name>.c. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+const struct command cli_commands[] = {
+	{ "init", cmd_init, "创建数据库或升级到当前结构版本",
+	  "用法: fazhi init --db PATH\n"
+	  "  创建数据库（如不存在），或把已有数据库迁移到本程序的结构版本。\n" },
+	{ "serve", cmd_serve, "启动 Web 服务",
+	  "用法: fazhi serve --db PATH [--listen 127.0.0.1:8080] [--threads N] [--data-dir DIR]\n"
+	  "  提供网页与 /api/v1 接口；每个请求在标准错误输出一行日志。\n"
+	  "  收到 SIGINT 或 SIGTERM 时处理完进行中的请求后退出（退出码 0）。\n" },
+	{ "demo", cmd_demo, "生成演示县的数据",
+	  "用法: fazhi demo --db PATH [--password P]\n"
+	  "  在数据库中生成演示县（司法局、约 8 个执法部门、约 60 名执法人员与演示账号）。\n"
+	  "  演示账号的默认密码为 Demo@2026。数据库中已有演示数据时不重复生成。\n" },
+	{ "user", cmd_user, "在命令行管理账号",
+	  "用法: fazhi user add --db PATH --username NAME --name 姓名 [--role ROLES]\n"
+	  "                     [--agency ID] [--password P]\n"
+	  "       fazhi user passwd --db PATH --username NAME [--password P]\n"
+	  "       fazhi user disable --db PATH --username NAME\n"
+	  "       fazhi user enable --db PATH --username NAME\n"
+	  "       fazhi user list --db PATH\n"
+	  "  ROLES 为逗号分隔的角色: officer, reviewer, head, supervisor, sysadmin,\n"
+	  "  secadmin, auditor。未给 --password 时从标准输入读取一行。\n"
+	  "  命令行创建或重置的密码在首次登录时必须修改。\n" },
+	{ "audit", cmd_audit, "清除保存期满的审计记录",
+	  "用法: fazhi audit purge --db PATH --before YYYY-MM-DD\n"
+	  "  删除该日期之前的审计记录；保存期（默认 180 天）内的记录不能删除。\n"
+	  "  清除操作本身记入审计日志。\n" },
+	{ "version", cmd_version, "显示版本", "用法: fazhi version\n" },
+	{ "help", cmd_help, "显示帮助", "用法: fazhi help [命令]\n" },
+	{ NULL, NULL, NULL, NULL },
+};
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		cmd_help(1, argv);
+		return 2;
+	}
+	const char *name = argv[1];
+	if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+		name = "help";
+	if (strcmp(name, "--version") == 0)
+		name = "version";
+	const struct command *c = cli_find(name);
+	if (!c) {
+		fprintf(stderr, "fazhi: 未知命令 '%s'，运行 fazhi help 查看全部命令\n", name);
+		return 2;
+	}
+	if (cli_wants_help(c->name, argc - 1, argv + 1))
+		return 0;
+	return c->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,325 @@
+/* sqlite_db.c - opening a SQLite database for fazhi: the pragmas that make
+ * an acknowledged commit durable, the numbered migrations carried in the
+ * binary, transactions, and the table of operations that makes SQLite a
+ * struct store backend. */
+#include "store/sqlite_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void sq_close(struct store *st);
+
+static const struct store_ops sqlite_ops = {
+	.name = "sqlite",
+	.close = sq_close,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.setting_get = sq_setting_get,
+	.setting_set = sq_setting_set,
+	.division_put = sq_division_put,
+	.division_get = sq_division_get,
+	.division_list = sq_division_list,
+	.agency_insert = sq_agency_insert,
+	.agency_update = sq_agency_update,
+	.agency_get = sq_agency_get,
+	.agency_list = sq_agency_list,
+	.unit_insert = sq_unit_insert,
+	.unit_update = sq_unit_update,
+	.unit_get = sq_unit_get,
+	.unit_list = sq_unit_list,
+	.person_insert = sq_person_insert,
+	.person_update = sq_person_update,
+	.person_get = sq_person_get,
+	.person_list = sq_person_list,
+	.reviewer_ratios = sq_reviewer_ratios,
+	.user_insert = sq_user_insert,
+	.user_update = sq_user_update,
+	.user_get = sq_user_get,
+	.user_get_by_name = sq_user_get_by_name,
+	.user_list = sq_user_list,
+	.certificate_insert = sq_certificate_insert,
+	.certificate_update = sq_certificate_update,
+	.certificate_get = sq_certificate_get,
+	.certificate_get_by_number = sq_certificate_get_by_number,
+	.certificate_list = sq_certificate_list,
+	.cert_review_insert = sq_cert_review_insert,
+	.cert_review_list = sq_cert_review_list,
+	.session_insert = sq_session_insert,
+	.session_get = sq_session_get,
+	.session_touch = sq_session_touch,
+	.session_delete = sq_session_delete,
+	.session_delete_user = sq_session_delete_user,
+	.session_expire = sq_session_expire,
+	.login_failure_add = sq_login_failure_add,
+	.login_failure_count = sq_login_failure_count,
+	.audit_append = sq_audit_append,
+	.audit_list = sq_audit_list,
+	.audit_changes = sq_audit_changes,
+	.audit_purge = sq_audit_purge,
+};
+
+/* --- migrations --- */
+
+/* The number that starts "NNN_name.sql", or -1. */
+static int migration_number(const char *name)
+{
+	int n = 0, digits = 0;
+	for (; *name >= '0' && *name <= '9' && digits < 6; name++, digits++)
+		n = n * 10 + (*name - '0');
+	return digits && *name == '_' ? n : -1;
+}
+
+int store_schema_version(void)
+{
+	int latest = 0;
+	for (const struct embedded_file *m = migrations_sqlite; m->name; m++) {
+		int n = migration_number(m->name);
+		if (n > latest)
+			latest = n;
+	}
+	return latest;
+}
+
+/* Migrations must be numbered 1, 2, 3 ... in order (embed.py sorts them by
+ * name); a gap or a duplicate is a build mistake, caught before any of
+ * them touches a database. */
+static enum fz_err migrations_check(struct fz_error *e)
+{
+	int want = 1;
+	for (const struct embedded_file *m = migrations_sqlite; m->name; m++, want++)
+		if (migration_number(m->name) != want)
+			return fz_fail(e, FZ_INTERNAL, "", "内部错误：数据库结构升级脚本 %s 编号有误",
+				       m->name);
+	return FZ_OK;
+}
+
+static int user_version(sqlite3 *db, int64_t *version)
+{
+	sqlite3_stmt *stmt;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*version = sqlite3_column_int64(stmt, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static enum fz_err too_new(int64_t found, struct fz_error *e)
+{
+	return fz_fail(e, FZ_INVALID, "", "数据库结构版本 %lld 高于本程序支持的版本 %d，请升级 fazhi",
+		       (long long)found, store_schema_version());
+}
+
+/* Applies one migration in its own write transaction, unless another
+ * process got there first. */
+static enum fz_err migrate_one(struct sq_store *s, const struct embedded_file *m, int n,
+			       int64_t *version, struct fz_error *e)
+{
+	char set_version[48];
+	enum fz_err err = FZ_OK;
+	int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return sq_fail(s, rc, e);
+	if ((rc = user_version(s->db, version)) != SQLITE_OK) {
+		err = sq_fail(s, rc, e);
+		goto fail;
+	}
+	if (*version > store_schema_version()) {
+		err = too_new(*version, e);
+		goto fail;
+	}
+	if (*version >= n) {
+		rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return FZ_OK;
+		err = sq_fail(s, rc, e);
+		goto fail;
+	}
+
+	/* PRAGMA takes no bound parameters; n is our own integer, parsed from
+	 * the embedded file name, not input. */
+	snprintf(set_version, sizeof set_version, "PRAGMA user_version = %d", n);
+	if ((rc = sqlite3_exec(s->db, m->data, NULL, NULL, NULL)) != SQLITE_OK ||
+	    (rc = sqlite3_exec(s->db, set_version, NULL, NULL, NULL)) != SQLITE_OK ||
+	    (rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
+		err = fz_fail(e, FZ_DB, "", "数据库结构升级到版本 %d 失败（%s）", n,
+			      sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	*version = n;
+	return FZ_OK;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return err;
+}
+
+static enum fz_err migrate(struct sq_store *s, struct fz_error *e)
+{
+	int64_t version = 0;
+	enum fz_err err = migrations_check(e);
+	if (err)
+		return err;
+	int rc = user_version(s->db, &version);
+	if (rc != SQLITE_OK)
+		return sq_fail(s, rc, e);
+	if (version > store_schema_version())
+		return too_new(version, e);
+	for (const struct embedded_file *m = migrations_sqlite; m->name; m++) {
+		int n = migration_number(m->name);
+		if (n > version && (err = migrate_one(s, m, n, &version, e)))
+			return err;
+	}
+	return FZ_OK;
+}
+
+/* --- opening --- */
+
+static enum fz_err db_open(const char *path, int flags, sqlite3 **out, struct fz_error *e)
+{
+	struct stat sb;
+	*out = NULL;
+	if (!(flags & SQLITE_OPEN_CREATE) && stat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return fz_fail(e, FZ_NOTFOUND, "", "数据库文件 %s 不存在", path);
+		return fz_fail(e, FZ_IO, "", "无法访问数据库文件 %s（%s）", path, strerror(errno));
+	}
+	/* NOMUTEX: one connection is used by one thread at a time (the pool
+	 * sees to that), so SQLite's own per-connection mutex is not needed. */
+	int rc = sqlite3_open_v2(path, out, flags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		enum fz_err err = fz_fail(e, rc == SQLITE_NOMEM ? FZ_NOMEM : FZ_IO, "",
+					  "无法打开数据库文件 %s（%s）", path,
+					  *out ? sqlite3_errmsg(*out) : sqlite3_errstr(rc));
+		sqlite3_close(*out);
+		*out = NULL;
+		return err;
+	}
+	sqlite3_extended_result_codes(*out, 1);
+	/* Wait up to 5 s for another connection's write lock, rather than
+	 * failing at once with SQLITE_BUSY. */
+	sqlite3_busy_timeout(*out, 5000);
+	return FZ_OK;
+}
+
+static enum fz_err db_configure(struct sq_store *s, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	/* WAL: readers never block the writer nor the writer readers, and a
+	 * commit is one append to the log. */
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return sq_fail(s, rc, e);
+	rc = sqlite3_step(stmt);
+	const unsigned char *mode = rc == SQLITE_ROW ? sqlite3_column_text(stmt, 0) : NULL;
+	bool wal = mode && strcmp((const char *)mode, "wal") == 0;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return sq_fail(s, rc, e);
+	if (!wal)
+		return fz_fail(e, FZ_DB, "", "数据库不能切换到 WAL 日志模式");
+
+	/* FULL, not NORMAL: in WAL mode NORMAL does not sync the log at each
+	 * commit, so the last acknowledged commits may be lost on power loss
+	 * or an OS crash. fazhi promises that a write it acknowledged survives
+	 * kill -9 and power loss, so every commit is synced to disk. */
+	rc = sqlite3_exec(s->db,
+			  "PRAGMA synchronous = FULL;"
+			  "PRAGMA foreign_keys = ON;",
+			  NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return sq_fail(s, rc, e);
+	return FZ_OK;
+}
+
+enum fz_err store_sqlite_open(const char *path, bool create, struct store **out,
+			      struct fz_error *e)
+{
+	enum fz_err err;
+	*out = NULL;
+	struct sq_store *s = calloc(1, sizeof *s);
+	if (!s)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	s->base.ops = &sqlite_ops;
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	if ((err = db_open(path, flags, &s->db, e)) || (err = db_configure(s, e)) ||
+	    (err = migrate(s, e))) {
+		sq_close(&s->base);
+		return err;
+	}
+	*out = &s->base;
+	return FZ_OK;
+}
+
+enum fz_err store_sqlite_version(const char *path, int *version, struct fz_error *e)
+{
+	sqlite3 *db;
+	int64_t v = 0;
+	*version = 0;
+	enum fz_err err = db_open(path, SQLITE_OPEN_READONLY, &db, e);
+	if (err)
+		return err;
+	int rc = user_version(db, &v);
+	if (rc != SQLITE_OK)
+		err = fz_fail(e, rc == SQLITE_NOTADB ? FZ_DB : FZ_IO, "",
+			      "无法读取数据库文件 %s（%s）", path, sqlite3_errmsg(db));
+	sqlite3_close(db);
+	*version = (int)v;
+	return err;
+}
+
+static void sq_close(struct store *st)
+{
+	struct sq_store *s = sq(st);
+	if (!s)
+		return;
+	if (s->db) {
+		if (!sqlite3_get_autocommit(s->db))
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		sq_cache_clear(s);
+		/* Lets SQLite refresh statistics for the planner from what this
+		 * connection saw; cheap, and advised before closing. */
+		sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);
+		sqlite3_close_v2(s->db);
+	}
+	free(s);
+}
+
+/* --- transactions --- */
+
+enum fz_err sq_begin(struct store *st, bool write, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	if (!sqlite3_get_autocommit(s->db))
+		return fz_fail(e, FZ_INTERNAL, "", "内部错误：事务已经开始");
+	/* IMMEDIATE takes the write lock now (waiting up to busy_timeout), so
+	 * that a write transaction never fails half-way for lack of it. */
+	if (write)
+		return sq_exec(s, SQ_BEGIN_WRITE, "BEGIN IMMEDIATE", e);
+	return sq_exec(s, SQ_BEGIN_READ, "BEGIN", e);
+}
+
+enum fz_err sq_commit(struct store *st, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	if (sqlite3_get_autocommit(s->db))
+		return fz_fail(e, FZ_DB, "", "事务已被数据库回滚，数据未保存");
+	enum fz_err err = sq_exec(s, SQ_COMMIT, "COMMIT", e);
+	if (err)
+		sq_rollback(st);
+	return err;
+}
+
+void sq_rollback(struct store *st)
+{
+	struct sq_store *s = sq(st);
+	if (!sqlite3_get_autocommit(s->db))
+		(void)sq_exec(s, SQ_ROLLBACK, "ROLLBACK", NULL);
+}

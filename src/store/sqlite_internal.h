@@ -1,0 +1,350 @@
+/* sqlite_internal.h - what the files of the SQLite backend share: the
+ * connection record, the per-connection statement cache, sticky argument
+ * binding, reading rows into an arena, error mapping, and the builder of
+ * the fixed set of list-query variants. Private to src/store/. */
+#ifndef FZ_STORE_SQLITE_INTERNAL_H
+#define FZ_STORE_SQLITE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/embed.h"
+#include "store/store.h"
+
+/* The numbered migrations, generated from sql/sqlite/ by scripts/embed.py. */
+extern const struct embedded_file migrations_sqlite[];
+
+/* Every fixed statement. Each id is used at exactly one place, which
+ * passes its SQL to sq_stmt(); the first use prepares it and later uses on
+ * the same connection reuse it. */
+enum sq_stmt_id {
+	SQ_BEGIN_READ = 1,
+	SQ_BEGIN_WRITE,
+	SQ_COMMIT,
+	SQ_ROLLBACK,
+	SQ_SAVEPOINT,
+	SQ_RELEASE,
+	SQ_ROLLBACK_TO,
+	SQ_SETTING_GET,
+	SQ_SETTING_SET,
+	SQ_DIVISION_PUT,
+	SQ_DIVISION_GET,
+	SQ_AGENCY_INSERT,
+	SQ_AGENCY_UPDATE,
+	SQ_UNIT_INSERT,
+	SQ_UNIT_UPDATE,
+	SQ_PERSON_INSERT,
+	SQ_PERSON_UPDATE,
+	SQ_USER_INSERT,
+	SQ_USER_UPDATE,
+	SQ_USER_GET_BY_NAME,
+	SQ_CERT_INSERT,
+	SQ_CERT_UPDATE,
+	SQ_CERT_GET_BY_NUMBER,
+	SQ_REVIEW_INSERT,
+	SQ_REVIEW_LIST,
+	SQ_SESSION_INSERT,
+	SQ_SESSION_GET,
+	SQ_SESSION_TOUCH,
+	SQ_SESSION_DELETE,
+	SQ_SESSION_DELETE_USER,
+	SQ_SESSION_EXPIRE,
+	SQ_LOGIN_FAILURE_ADD,
+	SQ_LOGIN_FAILURE_PRUNE,
+	SQ_LOGIN_FAILURE_COUNT,
+	SQ_AUDIT_INSERT,
+	SQ_AUDIT_CHANGE_INSERT,
+	SQ_AUDIT_CHANGES,
+	SQ_AUDIT_PURGE,
+	SQ_AUDIT_RETENTION,
+	SQ_EXISTS_DIVISION,
+	SQ_EXISTS_AGENCY,
+	SQ_EXISTS_UNIT_OF_AGENCY,
+	SQ_EXISTS_PERSON,
+	SQ_EXISTS_CERTIFICATE,
+	SQ_EXISTS_USER,
+	SQ_STMT_COUNT
+};
+
+/* The list queries; each has a fixed set of WHERE variants (see sq_query). */
+enum sq_query_id {
+	SQ_Q_DIVISION = 1,
+	SQ_Q_AGENCY,
+	SQ_Q_UNIT,
+	SQ_Q_PERSON,
+	SQ_Q_RATIO,
+	SQ_Q_USER,
+	SQ_Q_CERTIFICATE,
+	SQ_Q_AUDIT,
+};
+
+struct sq_variant {
+	uint32_t key;
+	sqlite3_stmt *stmt;
+};
+
+/* One connection. base must stay first: struct store * converts to it. */
+struct sq_store {
+	struct store base;
+	sqlite3 *db;
+	sqlite3_stmt *fixed[SQ_STMT_COUNT];
+	struct sq_variant *variants; /* list-query variants prepared so far */
+	size_t nvariants, capvariants;
+};
+
+static inline struct sq_store *sq(struct store *st) { return (struct sq_store *)st; }
+
+/* --- statements (sqlite_stmt.c) --- */
+
+/* The cached statement for id, prepared from sql on first use. A statement
+ * handed out is reset and unbound; give it back with sq_done(). */
+enum fz_err sq_stmt(struct sq_store *s, enum sq_stmt_id id, const char *sql,
+		    sqlite3_stmt **out, struct fz_error *e);
+/* Resets stmt (ending its read of the database) and clears its bindings. */
+void sq_done(sqlite3_stmt *stmt);
+void sq_cache_clear(struct sq_store *s);
+
+/* Runs a fixed statement without arguments or rows (BEGIN, COMMIT ...). */
+enum fz_err sq_exec(struct sq_store *s, enum sq_stmt_id id, const char *sql,
+		    struct fz_error *e);
+
+/* Sticky positional binding: each call binds the next parameter; the first
+ * failure is kept in rc and later calls do nothing. */
+struct sq_args {
+	sqlite3_stmt *stmt;
+	int i;
+	int rc;
+};
+static inline struct sq_args sq_args(sqlite3_stmt *stmt)
+{
+	return (struct sq_args){ stmt, 0, SQLITE_OK };
+}
+void sq_arg_int(struct sq_args *b, int64_t v);
+void sq_arg_id(struct sq_args *b, int64_t v);     /* 0 binds NULL */
+void sq_arg_text(struct sq_args *b, const char *v); /* NULL binds NULL */
+void sq_arg_nonempty(struct sq_args *b, const char *v); /* "" binds NULL too */
+void sq_arg_blob(struct sq_args *b, const void *v, int n);
+/* The same by name; a name the statement lacks is skipped. */
+void sq_arg_named_int(struct sq_args *b, const char *name, int64_t v);
+void sq_arg_named_text(struct sq_args *b, const char *name, const char *v);
+
+/* Reading a row column by column into an arena; nomem is sticky. */
+struct sq_row {
+	sqlite3_stmt *stmt;
+	struct arena *a;
+	int col;
+	bool nomem;
+};
+int64_t sq_col_int(struct sq_row *r);
+bool sq_col_bool(struct sq_row *r);
+char *sq_col_text(struct sq_row *r); /* NULL for SQL NULL */
+/* Copies into a fixed array (codes, dates); "" for SQL NULL. */
+void sq_col_fixed(struct sq_row *r, char *dst, size_t size);
+
+typedef void (*sq_read_fn)(struct sq_row *r, void *item);
+
+/* --- errors (sqlite_stmt.c) --- */
+
+/* Maps a failed SQLite result to fz_err and fills e: unique keys name
+ * their field (执法证号已存在 ...), NOT NULL and CHECK are FZ_INVALID, a
+ * trigger's RAISE is FZ_FORBIDDEN with its own message, busy is FZ_DB. */
+enum fz_err sq_fail(struct sq_store *s, int rc, struct fz_error *e);
+
+/* A reference a row makes; checked one by one when a foreign key fails so
+ * that the message names the field. */
+struct sq_ref {
+	const char *field;
+	enum sq_stmt_id stmt;
+	const char *sql;   /* SELECT 1 FROM ... WHERE ...=?1 [AND ...=?2] */
+	int64_t id, id2;   /* id 0 = no reference made: skipped */
+	const char *text;  /* instead of id, for text keys */
+	const char *message;
+};
+/* The references rows make, with the one SQL text of each SQ_EXISTS_*. */
+#define SQ_REF_DIVISION(field, code, msg) \
+	{ field, SQ_EXISTS_DIVISION, "SELECT 1 FROM divisions WHERE code = ?1", 0, 0, code, msg }
+#define SQ_REF_AGENCY(field, id) \
+	{ field, SQ_EXISTS_AGENCY, "SELECT 1 FROM agencies WHERE id = ?1", id, 0, NULL, \
+	  "所属执法主体不存在" }
+#define SQ_REF_UNIT_OF_AGENCY(field, unit, agency) \
+	{ field, SQ_EXISTS_UNIT_OF_AGENCY, \
+	  "SELECT 1 FROM units WHERE id = ?1 AND agency_id = ?2", unit, agency, NULL, \
+	  "内设机构不存在或不属于该执法主体" }
+#define SQ_REF_PERSON(field, id) \
+	{ field, SQ_EXISTS_PERSON, "SELECT 1 FROM people WHERE id = ?1", id, 0, NULL, \
+	  "人员不存在" }
+#define SQ_REF_CERTIFICATE(field, id) \
+	{ field, SQ_EXISTS_CERTIFICATE, "SELECT 1 FROM certificates WHERE id = ?1", id, 0, \
+	  NULL, "执法证不存在" }
+#define SQ_REF_USER(field, id) \
+	{ field, SQ_EXISTS_USER, "SELECT 1 FROM users WHERE id = ?1", id, 0, NULL, "用户不存在" }
+
+/* sq_fail(), except that a foreign-key failure is FZ_CONFLICT naming the
+ * first reference of refs that does not resolve. */
+enum fz_err sq_fail_refs(struct sq_store *s, int rc, const struct sq_ref *refs, size_t n,
+			 struct fz_error *e);
+
+/* Runs a write statement whose arguments b holds and gives it back. A
+ * foreign-key failure is explained with refs; with notfound set, a
+ * statement that changed no row is FZ_NOTFOUND with that message. */
+enum fz_err sq_write(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		     const struct sq_ref *refs, size_t nrefs, const char *notfound,
+		     struct fz_error *e);
+
+/* Reads every row of stmt (arguments in b) into a growing arena array,
+ * then gives the statement back. For short unpaged lists. */
+enum fz_err sq_collect(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		       struct arena *a, size_t item_size, sq_read_fn read, void **items,
+		       size_t *n, struct fz_error *e);
+
+/* --- list queries (sqlite_query.c) --- */
+
+#define SQ_MAX_FILTERS 12
+
+/* A list query: SELECT cols FROM ... WHERE <scope> AND <filter>... ORDER BY.
+ * Each filter is a constant clause with named parameters; code chooses
+ * which clauses apply (a bit mask) and binds their values. Filter 0 must
+ * be "<x>.id = :id" for sq_query_get. A query without scope clauses is
+ * unscoped and ignores the scope passed. */
+struct sq_query {
+	enum sq_query_id id;
+	const char *select;         /* "SELECT a.id, a.name ..." */
+	const char *from;           /* " FROM agencies a JOIN ..." */
+	const char *scope_agency;   /* uses :scope_agency */
+	const char *scope_division; /* uses :scope_prefix */
+	const char *filters[SQ_MAX_FILTERS];
+	const char *order;          /* " ORDER BY a.id" */
+};
+
+/* A list being read: the count and page statements of one variant. */
+struct sq_list {
+	struct sq_store *s;
+	sqlite3_stmt *count, *page;
+	struct sq_args cb, pb;
+	int64_t offset;
+	int limit;
+	bool empty; /* SCOPE_NONE: nothing to read */
+};
+
+enum fz_err sq_list_open(struct sq_store *s, const struct sq_query *q, const struct scope *sc,
+			 unsigned mask, struct page pg, struct sq_list *l, struct fz_error *e);
+void sq_list_int(struct sq_list *l, const char *name, int64_t v);
+void sq_list_text(struct sq_list *l, const char *name, const char *v);
+/* Counts, reads the page into an arena array of item_size elements with
+ * read, gives the statements back. Consistent: both run in one read
+ * transaction when the caller has none open. */
+enum fz_err sq_list_run(struct sq_list *l, struct arena *a, size_t item_size, sq_read_fn read,
+			void **items, size_t *n, int64_t *total, struct fz_error *e);
+/* One row by id within the scope; FZ_NOTFOUND (with notfound as message)
+ * when missing or outside it. */
+enum fz_err sq_query_get(struct sq_store *s, const struct sq_query *q, const struct scope *sc,
+			 int64_t id, struct arena *a, void *item, sq_read_fn read,
+			 const char *notfound, struct fz_error *e);
+
+/* Transaction helpers for operations that write several rows: a savepoint
+ * works both inside and outside the caller's transaction. */
+enum fz_err sq_savepoint(struct sq_store *s, struct fz_error *e);
+enum fz_err sq_release(struct sq_store *s, struct fz_error *e);
+void sq_rollback_to(struct sq_store *s);
+
+/* Now, for timestamps the caller left 0. */
+int64_t sq_now_if_zero(int64_t t);
+/* The limit of a page clamped to 1..200 and offset to >= 0. */
+struct page sq_page_clamp(struct page pg);
+
+/* --- operations, one file per concept --- */
+
+/* sqlite_db.c */
+enum fz_err sq_begin(struct store *st, bool write, struct fz_error *e);
+enum fz_err sq_commit(struct store *st, struct fz_error *e);
+void sq_rollback(struct store *st);
+
+/* sqlite_org.c */
+enum fz_err sq_division_put(struct store *st, const struct division *d, struct fz_error *e);
+enum fz_err sq_division_get(struct store *st, struct arena *a, const char *code,
+			    struct division *out, struct fz_error *e);
+enum fz_err sq_division_list(struct store *st, struct arena *a, const char *parent,
+			     struct page pg, struct division_list *out, struct fz_error *e);
+enum fz_err sq_agency_insert(struct store *st, struct agency *ag, struct fz_error *e);
+enum fz_err sq_agency_update(struct store *st, struct agency *ag, struct fz_error *e);
+enum fz_err sq_agency_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,
+			  struct agency *out, struct fz_error *e);
+enum fz_err sq_agency_list(struct store *st, struct arena *a, const struct scope *sc,
+			   const struct agency_filter *f, struct page pg,
+			   struct agency_list *out, struct fz_error *e);
+enum fz_err sq_unit_insert(struct store *st, struct unit *u, struct fz_error *e);
+enum fz_err sq_unit_update(struct store *st, struct unit *u, struct fz_error *e);
+enum fz_err sq_unit_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,
+			struct unit *out, struct fz_error *e);
+enum fz_err sq_unit_list(struct store *st, struct arena *a, const struct scope *sc,
+			 int64_t agency_id, struct page pg, struct unit_list *out,
+			 struct fz_error *e);
+
+/* sqlite_people.c */
+enum fz_err sq_person_insert(struct store *st, struct person *p, struct fz_error *e);
+enum fz_err sq_person_update(struct store *st, struct person *p, struct fz_error *e);
+enum fz_err sq_person_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,
+			  struct person *out, struct fz_error *e);
+enum fz_err sq_person_list(struct store *st, struct arena *a, const struct scope *sc,
+			   const struct person_filter *f, struct page pg,
+			   struct person_list *out, struct fz_error *e);
+enum fz_err sq_reviewer_ratios(struct store *st, struct arena *a, const struct scope *sc,
+			       struct page pg, struct reviewer_ratio_list *out,
+			       struct fz_error *e);
+
+/* sqlite_user.c */
+enum fz_err sq_setting_get(struct store *st, struct arena *a, const char *key, char **value,
+			   struct fz_error *e);
+enum fz_err sq_setting_set(struct store *st, const char *key, const char *value,
+			   struct fz_error *e);
+enum fz_err sq_user_insert(struct store *st, struct user *u, struct fz_error *e);
+enum fz_err sq_user_update(struct store *st, struct user *u, struct fz_error *e);
+enum fz_err sq_user_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,
+			struct user *out, struct fz_error *e);
+enum fz_err sq_user_get_by_name(struct store *st, struct arena *a, const char *username,
+				struct user *out, struct fz_error *e);
+enum fz_err sq_user_list(struct store *st, struct arena *a, const struct scope *sc,
+			 const struct user_filter *f, struct page pg, struct user_list *out,
+			 struct fz_error *e);
+
+/* sqlite_session.c */
+enum fz_err sq_session_insert(struct store *st, struct session *s, struct fz_error *e);
+enum fz_err sq_session_get(struct store *st, struct arena *a, const unsigned char digest[32],
+			   struct session *out, struct fz_error *e);
+enum fz_err sq_session_touch(struct store *st, int64_t id, int64_t now, struct fz_error *e);
+enum fz_err sq_session_delete(struct store *st, int64_t id, struct fz_error *e);
+enum fz_err sq_session_delete_user(struct store *st, int64_t user_id, struct fz_error *e);
+enum fz_err sq_session_expire(struct store *st, int64_t idle_before, int64_t created_before,
+			      struct fz_error *e);
+enum fz_err sq_login_failure_add(struct store *st, const char *client_addr, int64_t at,
+				 struct fz_error *e);
+enum fz_err sq_login_failure_count(struct store *st, const char *client_addr, int64_t since,
+				   int64_t *count, struct fz_error *e);
+
+/* sqlite_cert.c */
+enum fz_err sq_certificate_insert(struct store *st, struct certificate *c, struct fz_error *e);
+enum fz_err sq_certificate_update(struct store *st, struct certificate *c, struct fz_error *e);
+enum fz_err sq_certificate_get(struct store *st, struct arena *a, const struct scope *sc,
+			       int64_t id, struct certificate *out, struct fz_error *e);
+enum fz_err sq_certificate_get_by_number(struct store *st, struct arena *a, const char *number,
+					 struct certificate *out, struct fz_error *e);
+enum fz_err sq_certificate_list(struct store *st, struct arena *a, const struct scope *sc,
+				const struct certificate_filter *f, struct page pg,
+				struct certificate_list *out, struct fz_error *e);
+enum fz_err sq_cert_review_insert(struct store *st, struct cert_review *r, struct fz_error *e);
+enum fz_err sq_cert_review_list(struct store *st, struct arena *a, int64_t certificate_id,
+				struct cert_review_list *out, struct fz_error *e);
+
+/* sqlite_audit.c */
+enum fz_err sq_audit_append(struct store *st, struct audit_entry *ent,
+			    const struct audit_change *changes, size_t nchanges,
+			    struct fz_error *e);
+enum fz_err sq_audit_list(struct store *st, struct arena *a, const struct audit_filter *f,
+			  struct page pg, struct audit_list *out, struct fz_error *e);
+enum fz_err sq_audit_changes(struct store *st, struct arena *a, int64_t audit_id,
+			     struct audit_change_list *out, struct fz_error *e);
+enum fz_err sq_audit_purge(struct store *st, int64_t before, int64_t now, int retention_days,
+			   int64_t *deleted, struct fz_error *e);
+
+#endif

@@ -1,0 +1,276 @@
+/* sqlite_query.c - list queries with optional filters and a scope.
+ *
+ * A query is written once as constant fragments (sq_query); code picks
+ * which filter clauses apply, and the statement for that combination is
+ * assembled from those constants only, prepared once per connection and
+ * cached under (query, scope kind, count?, filter mask). Values are always
+ * bound, never spliced. Keeping the clauses separate, rather than writing
+ * "(:x IS NULL OR col = :x)", lets SQLite use the index of each filter. */
+#include "store/sqlite_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+
+static uint32_t variant_key(const struct sq_query *q, enum scope_kind kind, bool count,
+			    unsigned mask)
+{
+	return (uint32_t)q->id << 24 | (uint32_t)kind << 20 | (uint32_t)count << 16 |
+	       (mask & 0xffffu);
+}
+
+static bool scoped(const struct sq_query *q)
+{
+	return q->scope_agency || q->scope_division;
+}
+
+static void where_add(struct buf *b, bool *first, const char *clause)
+{
+	buf_adds(b, *first ? " WHERE (" : " AND (");
+	buf_adds(b, clause);
+	buf_addc(b, ')');
+	*first = false;
+}
+
+static enum fz_err variant_build(const struct sq_query *q, enum scope_kind kind, bool count,
+				 unsigned mask, struct buf *b)
+{
+	bool first = true;
+	buf_adds(b, count ? "SELECT count(*)" : q->select);
+	buf_adds(b, q->from);
+	if (kind == SCOPE_AGENCY)
+		where_add(b, &first, q->scope_agency);
+	else if (kind == SCOPE_DIVISION)
+		where_add(b, &first, q->scope_division);
+	for (unsigned i = 0; i < SQ_MAX_FILTERS; i++)
+		if (mask & (1u << i) && q->filters[i])
+			where_add(b, &first, q->filters[i]);
+	if (!count) {
+		buf_adds(b, q->order);
+		buf_adds(b, " LIMIT :limit OFFSET :offset");
+	}
+	return buf_status(b);
+}
+
+static enum fz_err variant_stmt(struct sq_store *s, const struct sq_query *q,
+				enum scope_kind kind, bool count, unsigned mask,
+				sqlite3_stmt **out, struct fz_error *e)
+{
+	uint32_t key = variant_key(q, kind, count, mask);
+	for (size_t i = 0; i < s->nvariants; i++) {
+		if (s->variants[i].key == key) {
+			*out = s->variants[i].stmt;
+			return FZ_OK;
+		}
+	}
+	if (s->nvariants == s->capvariants) {
+		size_t cap = s->capvariants ? 2 * s->capvariants : 16;
+		struct sq_variant *v = realloc(s->variants, cap * sizeof *v);
+		if (!v)
+			return fz_fail(e, FZ_NOMEM, "", NULL);
+		s->variants = v;
+		s->capvariants = cap;
+	}
+
+	struct buf b = BUF_INIT;
+	enum fz_err err = variant_build(q, kind, count, mask, &b);
+	if (err) {
+		buf_release(&b);
+		return fz_fail(e, err, "", NULL);
+	}
+	sqlite3_stmt *stmt = NULL;
+	int rc = sqlite3_prepare_v3(s->db, buf_cstr(&b), -1, SQLITE_PREPARE_PERSISTENT, &stmt,
+				    NULL);
+	buf_release(&b);
+	if (rc != SQLITE_OK)
+		return sq_fail(s, rc, e);
+	s->variants[s->nvariants++] = (struct sq_variant){ key, stmt };
+	*out = stmt;
+	return FZ_OK;
+}
+
+/* The scope kind to apply; FZ_INVALID for a malformed scope. A NULL scope
+ * on a scoped query sees nothing: fail closed. */
+static enum fz_err scope_kind(const struct sq_query *q, const struct scope *sc,
+			      enum scope_kind *kind, struct fz_error *e)
+{
+	*kind = SCOPE_NONE;
+	if (!scoped(q)) {
+		*kind = SCOPE_ALL;
+		return FZ_OK;
+	}
+	if (!sc)
+		return FZ_OK;
+	switch (sc->kind) {
+	case SCOPE_NONE:
+	case SCOPE_ALL:
+	case SCOPE_AGENCY:
+		*kind = sc->kind;
+		return FZ_OK;
+	case SCOPE_DIVISION: {
+		size_t n = strnlen(sc->division_prefix, sizeof sc->division_prefix);
+		if (n == 0 || n >= sizeof sc->division_prefix ||
+		    strspn(sc->division_prefix, "0123456789") != n)
+			return fz_fail(e, FZ_INVALID, "scope", "管辖范围的行政区划代码无效");
+		*kind = SCOPE_DIVISION;
+		return FZ_OK;
+	}
+	}
+	return fz_fail(e, FZ_INVALID, "scope", "管辖范围无效");
+}
+
+static void bind_scope(struct sq_args *b, const struct scope *sc, enum scope_kind kind)
+{
+	if (kind == SCOPE_AGENCY)
+		sq_arg_named_int(b, ":scope_agency", sc->agency_id);
+	else if (kind == SCOPE_DIVISION)
+		sq_arg_named_text(b, ":scope_prefix", sc->division_prefix);
+}
+
+enum fz_err sq_list_open(struct sq_store *s, const struct sq_query *q, const struct scope *sc,
+			 unsigned mask, struct page pg, struct sq_list *l, struct fz_error *e)
+{
+	enum scope_kind kind;
+	enum fz_err err;
+
+	memset(l, 0, sizeof *l);
+	l->s = s;
+	pg = sq_page_clamp(pg);
+	l->offset = pg.offset;
+	l->limit = pg.limit;
+	if ((err = scope_kind(q, sc, &kind, e)))
+		return err;
+	if (kind == SCOPE_NONE) {
+		l->empty = true;
+		return FZ_OK;
+	}
+	if ((err = variant_stmt(s, q, kind, true, mask, &l->count, e)) ||
+	    (err = variant_stmt(s, q, kind, false, mask, &l->page, e))) {
+		l->count = l->page = NULL;
+		return err;
+	}
+	l->cb = sq_args(l->count);
+	l->pb = sq_args(l->page);
+	bind_scope(&l->cb, sc, kind);
+	bind_scope(&l->pb, sc, kind);
+	sq_arg_named_int(&l->pb, ":limit", l->limit);
+	sq_arg_named_int(&l->pb, ":offset", l->offset);
+	return FZ_OK;
+}
+
+void sq_list_int(struct sq_list *l, const char *name, int64_t v)
+{
+	if (l->empty)
+		return;
+	sq_arg_named_int(&l->cb, name, v);
+	sq_arg_named_int(&l->pb, name, v);
+}
+
+void sq_list_text(struct sq_list *l, const char *name, const char *v)
+{
+	if (l->empty)
+		return;
+	sq_arg_named_text(&l->cb, name, v);
+	sq_arg_named_text(&l->pb, name, v);
+}
+
+static enum fz_err list_read(struct sq_list *l, struct arena *a, size_t item_size,
+			     sq_read_fn read, void **items, size_t *n, int64_t *total,
+			     struct fz_error *e)
+{
+	struct sq_store *s = l->s;
+	int rc = l->cb.rc != SQLITE_OK ? l->cb.rc : l->pb.rc;
+	if (rc != SQLITE_OK)
+		return sq_fail(s, rc, e);
+
+	rc = sqlite3_step(l->count);
+	if (rc != SQLITE_ROW)
+		return sq_fail(s, rc, e);
+	*total = sqlite3_column_int64(l->count, 0);
+
+	int64_t want = *total - l->offset;
+	if (want <= 0)
+		return FZ_OK;
+	if (want > l->limit)
+		want = l->limit;
+	unsigned char *arr = arena_calloc(a, (size_t)want, item_size);
+	if (!arr)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	*items = arr;
+	while (*n < (size_t)want && (rc = sqlite3_step(l->page)) == SQLITE_ROW) {
+		struct sq_row r = { l->page, a, 0, false };
+		read(&r, arr + *n * item_size);
+		if (r.nomem)
+			return fz_fail(e, FZ_NOMEM, "", NULL);
+		(*n)++;
+	}
+	if (*n < (size_t)want && rc != SQLITE_DONE)
+		return sq_fail(s, rc, e);
+	return FZ_OK;
+}
+
+enum fz_err sq_list_run(struct sq_list *l, struct arena *a, size_t item_size, sq_read_fn read,
+			void **items, size_t *n, int64_t *total, struct fz_error *e)
+{
+	*items = NULL;
+	*n = 0;
+	*total = 0;
+	if (l->empty)
+		return FZ_OK;
+
+	/* count and page must see the same snapshot */
+	enum fz_err err = sq_savepoint(l->s, e);
+	if (!err) {
+		err = list_read(l, a, item_size, read, items, n, total, e);
+		sq_done(l->count);
+		sq_done(l->page);
+		if (err)
+			sq_rollback_to(l->s);
+		else
+			err = sq_release(l->s, e);
+	} else {
+		sq_done(l->count);
+		sq_done(l->page);
+	}
+	if (err) {
+		*items = NULL;
+		*n = 0;
+		*total = 0;
+	}
+	return err;
+}
+
+enum fz_err sq_query_get(struct sq_store *s, const struct sq_query *q, const struct scope *sc,
+			 int64_t id, struct arena *a, void *item, sq_read_fn read,
+			 const char *notfound, struct fz_error *e)
+{
+	enum scope_kind kind;
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+
+	if ((err = scope_kind(q, sc, &kind, e)))
+		return err;
+	if (kind == SCOPE_NONE || id <= 0)
+		return fz_fail(e, FZ_NOTFOUND, "id", "%s", notfound);
+	if ((err = variant_stmt(s, q, kind, false, 1u, &stmt, e)))
+		return err;
+
+	struct sq_args b = sq_args(stmt);
+	bind_scope(&b, sc, kind);
+	sq_arg_named_int(&b, ":id", id);
+	sq_arg_named_int(&b, ":limit", 1);
+	sq_arg_named_int(&b, ":offset", 0);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		struct sq_row r = { stmt, a, 0, false };
+		read(&r, item);
+		err = r.nomem ? fz_fail(e, FZ_NOMEM, "", NULL) : FZ_OK;
+	} else if (rc == SQLITE_DONE) {
+		err = fz_fail(e, FZ_NOTFOUND, "id", "%s", notfound);
+	} else {
+		err = sq_fail(s, rc, e);
+	}
+	sq_done(stmt);
+	return err;
+}

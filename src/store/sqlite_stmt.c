@@ -1,0 +1,372 @@
+/* sqlite_stmt.c - the plumbing every SQLite operation uses: a cache of
+ * prepared statements per connection (the server runs many requests on one
+ * connection, so each statement is compiled once), sticky binding of
+ * parameters, reading columns into an arena, and the mapping of SQLite
+ * failures to fz_err with a message a person can act on. */
+#include "store/sqlite_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+enum fz_err sq_stmt(struct sq_store *s, enum sq_stmt_id id, const char *sql,
+		    sqlite3_stmt **out, struct fz_error *e)
+{
+	*out = NULL;
+	if (id <= 0 || id >= SQ_STMT_COUNT)
+		return fz_fail(e, FZ_INTERNAL, "", "内部错误：无效的语句编号 %d", (int)id);
+	if (!s->fixed[id]) {
+		/* PERSISTENT: the statement lives as long as the connection. */
+		int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+					    &s->fixed[id], NULL);
+		if (rc != SQLITE_OK)
+			return sq_fail(s, rc, e);
+	}
+	*out = s->fixed[id];
+	return FZ_OK;
+}
+
+void sq_done(sqlite3_stmt *stmt)
+{
+	if (!stmt)
+		return;
+	sqlite3_reset(stmt);
+	sqlite3_clear_bindings(stmt);
+}
+
+void sq_cache_clear(struct sq_store *s)
+{
+	for (int i = 0; i < SQ_STMT_COUNT; i++) {
+		sqlite3_finalize(s->fixed[i]);
+		s->fixed[i] = NULL;
+	}
+	for (size_t i = 0; i < s->nvariants; i++)
+		sqlite3_finalize(s->variants[i].stmt);
+	free(s->variants);
+	s->variants = NULL;
+	s->nvariants = s->capvariants = 0;
+}
+
+enum fz_err sq_exec(struct sq_store *s, enum sq_stmt_id id, const char *sql,
+		    struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, id, sql, &stmt, e);
+	if (err)
+		return err;
+	int rc = sqlite3_step(stmt);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		err = sq_fail(s, rc, e);
+	sq_done(stmt);
+	return err;
+}
+
+/* --- binding --- */
+
+static void arg_result(struct sq_args *b, int rc)
+{
+	if (rc != SQLITE_OK)
+		b->rc = rc;
+}
+
+void sq_arg_int(struct sq_args *b, int64_t v)
+{
+	if (b->rc == SQLITE_OK)
+		arg_result(b, sqlite3_bind_int64(b->stmt, ++b->i, v));
+}
+
+void sq_arg_id(struct sq_args *b, int64_t v)
+{
+	if (b->rc != SQLITE_OK)
+		return;
+	if (v == 0)
+		arg_result(b, sqlite3_bind_null(b->stmt, ++b->i));
+	else
+		arg_result(b, sqlite3_bind_int64(b->stmt, ++b->i, v));
+}
+
+/* Strings are bound SQLITE_STATIC: they belong to the caller, who outlives
+ * the statement's use, and sq_done() clears the binding afterwards. */
+void sq_arg_text(struct sq_args *b, const char *v)
+{
+	if (b->rc != SQLITE_OK)
+		return;
+	if (!v)
+		arg_result(b, sqlite3_bind_null(b->stmt, ++b->i));
+	else
+		arg_result(b, sqlite3_bind_text(b->stmt, ++b->i, v, -1, SQLITE_STATIC));
+}
+
+void sq_arg_nonempty(struct sq_args *b, const char *v)
+{
+	sq_arg_text(b, v && *v ? v : NULL);
+}
+
+void sq_arg_blob(struct sq_args *b, const void *v, int n)
+{
+	if (b->rc == SQLITE_OK)
+		arg_result(b, sqlite3_bind_blob(b->stmt, ++b->i, v, n, SQLITE_STATIC));
+}
+
+void sq_arg_named_int(struct sq_args *b, const char *name, int64_t v)
+{
+	int i = sqlite3_bind_parameter_index(b->stmt, name);
+	if (b->rc == SQLITE_OK && i > 0)
+		arg_result(b, sqlite3_bind_int64(b->stmt, i, v));
+}
+
+void sq_arg_named_text(struct sq_args *b, const char *name, const char *v)
+{
+	int i = sqlite3_bind_parameter_index(b->stmt, name);
+	if (b->rc != SQLITE_OK || i <= 0)
+		return;
+	if (!v)
+		arg_result(b, sqlite3_bind_null(b->stmt, i));
+	else
+		arg_result(b, sqlite3_bind_text(b->stmt, i, v, -1, SQLITE_STATIC));
+}
+
+/* --- rows --- */
+
+int64_t sq_col_int(struct sq_row *r)
+{
+	return sqlite3_column_int64(r->stmt, r->col++);
+}
+
+bool sq_col_bool(struct sq_row *r)
+{
+	return sqlite3_column_int64(r->stmt, r->col++) != 0;
+}
+
+char *sq_col_text(struct sq_row *r)
+{
+	int col = r->col++;
+	const unsigned char *t = sqlite3_column_text(r->stmt, col);
+	if (!t) {
+		/* NULL, or no memory to convert the value to text */
+		if (sqlite3_column_type(r->stmt, col) != SQLITE_NULL)
+			r->nomem = true;
+		return NULL;
+	}
+	char *copy = arena_strndup(r->a, (const char *)t,
+				   (size_t)sqlite3_column_bytes(r->stmt, col));
+	if (!copy)
+		r->nomem = true;
+	return copy;
+}
+
+void sq_col_fixed(struct sq_row *r, char *dst, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(r->stmt, r->col++);
+	snprintf(dst, size, "%s", t ? (const char *)t : "");
+}
+
+/* --- errors --- */
+
+/* Unique keys by the column list SQLite names in its message. */
+static const struct {
+	const char *columns;
+	const char *field;
+	const char *message;
+} sq_uniques[] = {
+	{ "agencies.uscc", "uscc", "统一社会信用代码已被其他执法主体使用" },
+	{ "units.agency_id, units.name", "name", "本执法主体已有同名的内设机构" },
+	{ "users.username", "username", "用户名已存在" },
+	{ "certificates.number", "number", "执法证号已存在" },
+	{ "cert_reviews.certificate_id, cert_reviews.year", "year",
+	  "该执法证本年度已有审验记录" },
+	{ "sessions.digest", "token", "会话已存在" },
+	{ "divisions.code", "code", "行政区划代码已存在" },
+	{ "settings.key", "key", "设置项已存在" },
+};
+
+/* The column after "<table>." in a NOT NULL message, for the field. */
+static const char *constraint_column(const char *msg)
+{
+	const char *colon = strstr(msg, ": ");
+	if (!colon)
+		return "";
+	const char *dot = strchr(colon, '.');
+	return dot ? dot + 1 : colon + 2;
+}
+
+enum fz_err sq_fail(struct sq_store *s, int rc, struct fz_error *e)
+{
+	const char *msg = sqlite3_errmsg(s->db);
+
+	switch (rc & 0xff) {
+	case SQLITE_CONSTRAINT:
+		switch (rc) {
+		case SQLITE_CONSTRAINT_UNIQUE:
+		case SQLITE_CONSTRAINT_PRIMARYKEY:
+			for (size_t i = 0; i < sizeof sq_uniques / sizeof sq_uniques[0]; i++)
+				if (strstr(msg, sq_uniques[i].columns))
+					return fz_fail(e, FZ_CONFLICT, sq_uniques[i].field, "%s",
+						       sq_uniques[i].message);
+			return fz_fail(e, FZ_CONFLICT, "", "与已有数据重复");
+		case SQLITE_CONSTRAINT_FOREIGNKEY:
+			return fz_fail(e, FZ_CONFLICT, "", "引用的对象不存在或仍被其他数据引用");
+		case SQLITE_CONSTRAINT_NOTNULL:
+			return fz_fail(e, FZ_INVALID, constraint_column(msg), "缺少必填项 %s",
+				       constraint_column(msg));
+		case SQLITE_CONSTRAINT_CHECK:
+			return fz_fail(e, FZ_INVALID, "", "取值不符合要求");
+		case SQLITE_CONSTRAINT_TRIGGER:
+			/* our own RAISE(ABORT, '<Chinese message>') */
+			return fz_fail(e, FZ_FORBIDDEN, "", "%s", msg);
+		default:
+			return fz_fail(e, FZ_CONFLICT, "", "与已有数据冲突");
+		}
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return fz_fail(e, FZ_DB, "", "数据库正忙，请稍后重试");
+	case SQLITE_NOMEM:
+		return fz_fail(e, FZ_NOMEM, "", "服务器内存不足，请稍后重试");
+	case SQLITE_FULL:
+		return fz_fail(e, FZ_IO, "", "磁盘空间不足，数据未能保存");
+	case SQLITE_IOERR:
+		return fz_fail(e, FZ_IO, "", "读写数据库文件失败");
+	case SQLITE_READONLY:
+		return fz_fail(e, FZ_DB, "", "数据库为只读，不能写入");
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return fz_fail(e, FZ_DB, "", "数据库文件已损坏或不是 fazhi 的数据库");
+	case SQLITE_TOOBIG:
+		return fz_fail(e, FZ_TOOLARGE, "", "内容过大，不能保存");
+	case SQLITE_RANGE:
+	case SQLITE_MISUSE:
+		return fz_fail(e, FZ_INTERNAL, "", "内部错误：数据库调用有误（%s）", msg);
+	default:
+		return fz_fail(e, FZ_DB, "", "数据存储失败（%s）", msg);
+	}
+}
+
+/* 1 the reference resolves, 0 it does not, -1 the check itself failed. */
+static int ref_resolves(struct sq_store *s, const struct sq_ref *r)
+{
+	sqlite3_stmt *stmt;
+	if (sq_stmt(s, r->stmt, r->sql, &stmt, NULL))
+		return -1;
+	struct sq_args b = sq_args(stmt);
+	if (r->text)
+		sq_arg_text(&b, r->text);
+	else
+		sq_arg_int(&b, r->id);
+	if (r->id2)
+		sq_arg_int(&b, r->id2);
+	int rc = b.rc == SQLITE_OK ? sqlite3_step(stmt) : b.rc;
+	sq_done(stmt);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+enum fz_err sq_fail_refs(struct sq_store *s, int rc, const struct sq_ref *refs, size_t n,
+			 struct fz_error *e)
+{
+	if (rc != SQLITE_CONSTRAINT_FOREIGNKEY)
+		return sq_fail(s, rc, e);
+	for (size_t i = 0; i < n; i++) {
+		if (!refs[i].id && !(refs[i].text && *refs[i].text))
+			continue;
+		if (ref_resolves(s, &refs[i]) == 0)
+			return fz_fail(e, FZ_CONFLICT, refs[i].field, "%s", refs[i].message);
+	}
+	return sq_fail(s, rc, e);
+}
+
+/* --- small helpers --- */
+
+int64_t sq_now_if_zero(int64_t t)
+{
+	return t ? t : (int64_t)time(NULL);
+}
+
+struct page sq_page_clamp(struct page pg)
+{
+	if (pg.offset < 0)
+		pg.offset = 0;
+	if (pg.limit < 1)
+		pg.limit = 1;
+	if (pg.limit > 200)
+		pg.limit = 200;
+	return pg;
+}
+
+enum fz_err sq_savepoint(struct sq_store *s, struct fz_error *e)
+{
+	return sq_exec(s, SQ_SAVEPOINT, "SAVEPOINT fz_op", e);
+}
+
+enum fz_err sq_release(struct sq_store *s, struct fz_error *e)
+{
+	enum fz_err err = sq_exec(s, SQ_RELEASE, "RELEASE fz_op", e);
+	if (err)
+		sq_rollback_to(s);
+	return err;
+}
+
+/* ROLLBACK TO leaves the savepoint open; RELEASE then ends it (and, when
+ * it was the outermost, the transaction it began). */
+void sq_rollback_to(struct sq_store *s)
+{
+	(void)sq_exec(s, SQ_ROLLBACK_TO, "ROLLBACK TO fz_op", NULL);
+	(void)sq_exec(s, SQ_RELEASE, "RELEASE fz_op", NULL);
+}
+
+enum fz_err sq_write(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		     const struct sq_ref *refs, size_t nrefs, const char *notfound,
+		     struct fz_error *e)
+{
+	enum fz_err err = FZ_OK;
+	int rc = b->rc != SQLITE_OK ? b->rc : sqlite3_step(stmt);
+	if (rc != SQLITE_DONE)
+		err = sq_fail_refs(s, rc, refs, nrefs, e);
+	else if (notfound && sqlite3_changes(s->db) == 0)
+		err = fz_fail(e, FZ_NOTFOUND, "id", "%s", notfound);
+	sq_done(stmt);
+	return err;
+}
+
+enum fz_err sq_collect(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		       struct arena *a, size_t item_size, sq_read_fn read, void **items,
+		       size_t *n, struct fz_error *e)
+{
+	unsigned char *arr = NULL;
+	size_t cap = 0;
+	enum fz_err err = FZ_OK;
+	int rc = b->rc;
+
+	*items = NULL;
+	*n = 0;
+	while (rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == cap) {
+			/* an arena cannot grow in place; these lists are short */
+			size_t ncap = cap ? 2 * cap : 8;
+			unsigned char *grown = arena_calloc(a, ncap, item_size);
+			if (!grown) {
+				err = fz_fail(e, FZ_NOMEM, "", NULL);
+				break;
+			}
+			if (*n)
+				memcpy(grown, arr, *n * item_size);
+			arr = grown;
+			cap = ncap;
+		}
+		struct sq_row r = { stmt, a, 0, false };
+		read(&r, arr + *n * item_size);
+		if (r.nomem) {
+			err = fz_fail(e, FZ_NOMEM, "", NULL);
+			break;
+		}
+		(*n)++;
+		rc = SQLITE_OK;
+	}
+	if (!err && rc != SQLITE_DONE)
+		err = sq_fail(s, rc, e);
+	sq_done(stmt);
+	if (err)
+		*n = 0;
+	else
+		*items = arr;
+	return err;
+}

@@ -1,0 +1,267 @@
+/* store.h - the storage interface.
+ *
+ * The app layer talks only to this header. A backend (SQLite now,
+ * PostgreSQL later) fills a struct store_ops; tests/store/ holds the
+ * contract suite every backend must pass. One struct store is one
+ * connection and is used by one thread at a time; struct store_pool hands
+ * connections to request threads without a lock around the request.
+ *
+ * Conventions for every operation:
+ * - returns FZ_OK, FZ_NOTFOUND, FZ_CONFLICT (unique key taken, foreign key
+ *   missing), FZ_NOMEM or FZ_DB; fills e when given;
+ * - strings in results are allocated in the arena passed in;
+ * - a get or list with a struct scope never returns a row outside it: a
+ *   row outside the scope is FZ_NOTFOUND, exactly like a missing one;
+ * - inserts set the id (and created_at/updated_at) in the struct passed. */
+#ifndef FZ_STORE_STORE_H
+#define FZ_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "domain/model.h"
+
+/* Which rows a caller may see. */
+enum scope_kind {
+	SCOPE_NONE = 0,     /* sees nothing */
+	SCOPE_ALL = 1,      /* system-wide (admins, the shell) */
+	SCOPE_AGENCY = 2,   /* one agency */
+	SCOPE_DIVISION = 3, /* every agency whose division_code starts with prefix */
+};
+
+struct scope {
+	enum scope_kind kind;
+	int64_t agency_id;        /* SCOPE_AGENCY */
+	char division_prefix[7];  /* SCOPE_DIVISION: "64", "6405", "640522" */
+};
+
+struct page {
+	int64_t offset; /* >= 0 */
+	int limit;      /* 1..200 */
+};
+
+/* A page of rows plus the total that matched. */
+#define STORE_LIST(name, type) \
+	struct name {          \
+		type *items;   \
+		size_t n;      \
+		int64_t total; \
+	}
+STORE_LIST(division_list, struct division);
+STORE_LIST(agency_list, struct agency);
+STORE_LIST(unit_list, struct unit);
+STORE_LIST(person_list, struct person);
+STORE_LIST(user_list, struct user);
+STORE_LIST(certificate_list, struct certificate);
+STORE_LIST(cert_review_list, struct cert_review);
+STORE_LIST(audit_list, struct audit_entry);
+STORE_LIST(audit_change_list, struct audit_change);
+
+/* Filters: a zero / NULL / "" member means "any". */
+struct agency_filter {
+	const char *division_code; /* exact */
+	const char *kind;
+	const char *q;             /* substring of name */
+};
+
+struct person_filter {
+	int64_t agency_id;
+	int64_t unit_id;
+	int kind;                  /* enum person_kind or 0 */
+	int is_reviewer;           /* -1 any, 0 no, 1 yes */
+	const char *q;             /* substring of name */
+};
+
+struct user_filter {
+	int64_t agency_id;
+	unsigned role;             /* users holding this role bit */
+	const char *q;             /* substring of username or display name */
+};
+
+struct certificate_filter {
+	int64_t agency_id;
+	int64_t person_id;
+	int status;                /* stored status, or CERT_EXPIRED for
+	                            * valid_until < today, or 0 */
+	const char *today;         /* "YYYY-MM-DD", needed for CERT_EXPIRED and
+	                            * expiring_within_days */
+	int expiring_within_days;  /* > 0: valid and valid_until within N days */
+	const char *q;             /* substring of number or holder name */
+};
+
+struct audit_filter {
+	int64_t from;              /* at >= from, 0 = any */
+	int64_t to;                /* at < to, 0 = any */
+	int64_t actor_id;          /* 0 = any */
+	const char *actor;         /* exact username */
+	const char *action;        /* exact, or prefix when it ends in '.' */
+	const char *object_type;
+	const char *object_id;
+	const char *result;
+};
+
+/* Per-agency counts for the 5% reviewer check. */
+struct reviewer_ratio {
+	int64_t agency_id;
+	char *agency_name;
+	int64_t officers;  /* active persons of kind OFFICER */
+	int64_t reviewers; /* active OFFICER persons marked is_reviewer */
+};
+STORE_LIST(reviewer_ratio_list, struct reviewer_ratio);
+
+struct store;
+
+struct store_ops {
+	const char *name; /* "sqlite" */
+	void (*close)(struct store *st);
+
+	/* Transactions. A write transaction takes the write lock at begin so
+	 * that it never fails half-way for lack of it. Reads outside a
+	 * transaction see the latest committed state. */
+	enum fz_err (*begin)(struct store *st, bool write, struct fz_error *e);
+	enum fz_err (*commit)(struct store *st, struct fz_error *e);
+	void (*rollback)(struct store *st);
+
+	/* Settings: small key/value configuration (security policy ...). */
+	enum fz_err (*setting_get)(struct store *st, struct arena *a, const char *key,
+				   char **value, struct fz_error *e);
+	enum fz_err (*setting_set)(struct store *st, const char *key, const char *value,
+				   struct fz_error *e);
+
+	/* Divisions: keyed by code. put inserts or updates. */
+	enum fz_err (*division_put)(struct store *st, const struct division *d,
+				    struct fz_error *e);
+	enum fz_err (*division_get)(struct store *st, struct arena *a, const char *code,
+				    struct division *out, struct fz_error *e);
+	/* parent "" lists provinces; NULL lists all. */
+	enum fz_err (*division_list)(struct store *st, struct arena *a, const char *parent,
+				     struct page pg, struct division_list *out,
+				     struct fz_error *e);
+
+	/* Agencies */
+	enum fz_err (*agency_insert)(struct store *st, struct agency *ag, struct fz_error *e);
+	enum fz_err (*agency_update)(struct store *st, struct agency *ag, struct fz_error *e);
+	enum fz_err (*agency_get)(struct store *st, struct arena *a, const struct scope *sc,
+				  int64_t id, struct agency *out, struct fz_error *e);
+	enum fz_err (*agency_list)(struct store *st, struct arena *a, const struct scope *sc,
+				   const struct agency_filter *f, struct page pg,
+				   struct agency_list *out, struct fz_error *e);
+
+	/* Units: scope applies through the unit's agency. */
+	enum fz_err (*unit_insert)(struct store *st, struct unit *u, struct fz_error *e);
+	enum fz_err (*unit_update)(struct store *st, struct unit *u, struct fz_error *e);
+	enum fz_err (*unit_get)(struct store *st, struct arena *a, const struct scope *sc,
+				int64_t id, struct unit *out, struct fz_error *e);
+	enum fz_err (*unit_list)(struct store *st, struct arena *a, const struct scope *sc,
+				 int64_t agency_id, struct page pg, struct unit_list *out,
+				 struct fz_error *e);
+
+	/* People (officers and assistants) */
+	enum fz_err (*person_insert)(struct store *st, struct person *p, struct fz_error *e);
+	enum fz_err (*person_update)(struct store *st, struct person *p, struct fz_error *e);
+	enum fz_err (*person_get)(struct store *st, struct arena *a, const struct scope *sc,
+				  int64_t id, struct person *out, struct fz_error *e);
+	enum fz_err (*person_list)(struct store *st, struct arena *a, const struct scope *sc,
+				   const struct person_filter *f, struct page pg,
+				   struct person_list *out, struct fz_error *e);
+	enum fz_err (*reviewer_ratios)(struct store *st, struct arena *a,
+				       const struct scope *sc, struct page pg,
+				       struct reviewer_ratio_list *out, struct fz_error *e);
+
+	/* Accounts. Scope applies through user.agency_id; users with
+	 * agency_id 0 are visible only to SCOPE_ALL. */
+	enum fz_err (*user_insert)(struct store *st, struct user *u, struct fz_error *e);
+	/* Writes every column of u (the caller read it first). */
+	enum fz_err (*user_update)(struct store *st, struct user *u, struct fz_error *e);
+	enum fz_err (*user_get)(struct store *st, struct arena *a, const struct scope *sc,
+				int64_t id, struct user *out, struct fz_error *e);
+	enum fz_err (*user_get_by_name)(struct store *st, struct arena *a, const char *username,
+					struct user *out, struct fz_error *e);
+	enum fz_err (*user_list)(struct store *st, struct arena *a, const struct scope *sc,
+				 const struct user_filter *f, struct page pg,
+				 struct user_list *out, struct fz_error *e);
+
+	/* Certificates. Scope applies through certificate.agency_id. */
+	enum fz_err (*certificate_insert)(struct store *st, struct certificate *c,
+					  struct fz_error *e);
+	enum fz_err (*certificate_update)(struct store *st, struct certificate *c,
+					  struct fz_error *e);
+	enum fz_err (*certificate_get)(struct store *st, struct arena *a, const struct scope *sc,
+				       int64_t id, struct certificate *out, struct fz_error *e);
+	/* Unscoped: the public check by number. */
+	enum fz_err (*certificate_get_by_number)(struct store *st, struct arena *a,
+						 const char *number, struct certificate *out,
+						 struct fz_error *e);
+	enum fz_err (*certificate_list)(struct store *st, struct arena *a, const struct scope *sc,
+					const struct certificate_filter *f, struct page pg,
+					struct certificate_list *out, struct fz_error *e);
+	enum fz_err (*cert_review_insert)(struct store *st, struct cert_review *r,
+					  struct fz_error *e);
+	enum fz_err (*cert_review_list)(struct store *st, struct arena *a, int64_t certificate_id,
+					struct cert_review_list *out, struct fz_error *e);
+
+	/* Sessions, found by the digest of their token. */
+	enum fz_err (*session_insert)(struct store *st, struct session *s, struct fz_error *e);
+	enum fz_err (*session_get)(struct store *st, struct arena *a,
+				   const unsigned char digest[32], struct session *out,
+				   struct fz_error *e);
+	enum fz_err (*session_touch)(struct store *st, int64_t id, int64_t now,
+				     struct fz_error *e);
+	enum fz_err (*session_delete)(struct store *st, int64_t id, struct fz_error *e);
+	/* Ends every session of a user (disable, password change). */
+	enum fz_err (*session_delete_user)(struct store *st, int64_t user_id, struct fz_error *e);
+	/* Removes sessions idle since before idle_before or created before
+	 * created_before. */
+	enum fz_err (*session_expire)(struct store *st, int64_t idle_before,
+				      int64_t created_before, struct fz_error *e);
+
+	/* Failed sign-ins per client address, for rate limiting. */
+	enum fz_err (*login_failure_add)(struct store *st, const char *client_addr, int64_t at,
+					 struct fz_error *e);
+	enum fz_err (*login_failure_count)(struct store *st, const char *client_addr,
+					   int64_t since, int64_t *count, struct fz_error *e);
+
+	/* Audit log: append-only. The backend itself refuses UPDATE and any
+	 * DELETE of records younger than the retention period. */
+	enum fz_err (*audit_append)(struct store *st, struct audit_entry *ent,
+				    const struct audit_change *changes, size_t nchanges,
+				    struct fz_error *e);
+	enum fz_err (*audit_list)(struct store *st, struct arena *a, const struct audit_filter *f,
+				  struct page pg, struct audit_list *out, struct fz_error *e);
+	enum fz_err (*audit_changes)(struct store *st, struct arena *a, int64_t audit_id,
+				     struct audit_change_list *out, struct fz_error *e);
+	/* Deletes records with at < before; FZ_FORBIDDEN if before is inside
+	 * the retention period (retention_days before now). */
+	enum fz_err (*audit_purge)(struct store *st, int64_t before, int64_t now,
+				   int retention_days, int64_t *deleted, struct fz_error *e);
+};
+
+struct store {
+	const struct store_ops *ops;
+};
+
+/* The schema version this binary knows. */
+int store_schema_version(void);
+
+/* SQLite backend. Opens (creating when create is true) and migrates the
+ * database at path. Fails with a clear message when the file's schema is
+ * newer than this binary. Free with st->ops->close(st). */
+enum fz_err store_sqlite_open(const char *path, bool create, struct store **out,
+			      struct fz_error *e);
+/* Opens without migrating; reports the version found. */
+enum fz_err store_sqlite_version(const char *path, int *version, struct fz_error *e);
+
+/* A fixed set of connections shared by request threads. acquire blocks
+ * briefly when all are in use; the lock is held only to take or return a
+ * connection, never across a request. */
+struct store_pool;
+enum fz_err store_pool_open(const char *path, int size, struct store_pool **out,
+			    struct fz_error *e);
+struct store *store_pool_acquire(struct store_pool *p);
+void store_pool_release(struct store_pool *p, struct store *st);
+void store_pool_close(struct store_pool *p);
+
+#endif

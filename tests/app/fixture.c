@@ -1,0 +1,154 @@
+/* fixture.c - see fixture.h. */
+#include "fixture.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/authz.h"
+#include "app/org.h"
+#include "app/people.h"
+#include "base/crypto.h"
+#include "base/ident.h"
+#include "t.h"
+
+void fx_uscc(int n, char out[19])
+{
+	char body[9], first17[18];
+	snprintf(body, sizeof body, "%08d", 20000000 + n * 53);
+	snprintf(first17, sizeof first17, "11640522%.8s%c", body, ident_orgcode_check_char(body));
+	snprintf(out, 19, "%s%c", first17, ident_uscc_check_char(first17));
+}
+
+void fx_resident_id(int n, char out[19])
+{
+	char first17[18];
+	snprintf(first17, sizeof first17, "6405221980%02d%02d%03d", 1 + n % 12, 1 + n % 28,
+		 100 + n % 900);
+	snprintf(out, 19, "%s%c", first17, ident_resident_id_check_char(first17));
+}
+
+static int64_t fx_agency(struct fx *f, const char *name, const char *div, const char *kind, int n)
+{
+	char uscc[19];
+	struct fz_error e;
+	struct agency ag;
+	fx_uscc(n, uscc);
+	struct agency_input in = { .name = name, .uscc = uscc, .division_code = div,
+				   .kind = kind, .domains = "自然资源,市场监管", .active = 1 };
+	if (app_agency_create(&f->cli, &in, &ag, &e)) {
+		t_fail(__FILE__, __LINE__, "agency %s: %s", name, e.message);
+		return 0;
+	}
+	return ag.id;
+}
+
+static int64_t fx_person(struct fx *f, int64_t agency, enum person_kind kind, int n)
+{
+	char rid[19];
+	struct fz_error e;
+	struct person p;
+	fx_resident_id(n, rid);
+	struct person_input in = { .agency_id = agency, .name = "测试人员", .resident_id = rid,
+				   .kind = kind, .is_reviewer = 0, .active = 1 };
+	if (app_person_create(&f->cli, &in, &p, &e)) {
+		t_fail(__FILE__, __LINE__, "person: %s", e.message);
+		return 0;
+	}
+	return p.id;
+}
+
+bool fx_open(struct fx *f)
+{
+	struct fz_error e;
+	memset(f, 0, sizeof *f);
+	crypto_password_set_cost_for_tests(10);
+	f->dir = t_tmpdir();
+	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	if (store_sqlite_open(f->db, true, &f->st, &e)) {
+		t_fail(__FILE__, __LINE__, "open: %s", e.message);
+		return false;
+	}
+	f->a = arena_new();
+	app_config_defaults(&f->cfg);
+	app_ctx_init(&f->cli, f->st, f->a, &f->cfg, "cli", 1767225600); /* 2026-01-01 08:00 */
+	app_ctx_as_cli(&f->cli);
+	static const struct division_input divs[] = {
+		{ "640000", "宁夏回族自治区" }, { "640500", "中卫市" },
+		{ "640521", "中宁县" }, { "640522", "海原县" },
+	};
+	for (size_t i = 0; i < 4; i++)
+		if (app_division_put(&f->cli, &divs[i], NULL, &e)) {
+			t_fail(__FILE__, __LINE__, "division: %s", e.message);
+			return false;
+		}
+	f->justice = fx_agency(f, "海原县司法局", "640522", "justice_bureau", 1);
+	f->natres = fx_agency(f, "海原县自然资源局", "640522", "department", 2);
+	f->market = fx_agency(f, "海原县市场监督管理局", "640522", "department", 3);
+	f->neighbour = fx_agency(f, "中宁县市场监督管理局", "640521", "department", 4);
+	f->officer_a = fx_person(f, f->natres, PERSON_OFFICER, 1);
+	f->officer_b = fx_person(f, f->market, PERSON_OFFICER, 2);
+	f->assistant = fx_person(f, f->natres, PERSON_ASSISTANT, 3);
+	return f->justice && f->natres && f->market && f->neighbour && f->officer_a &&
+	       f->officer_b && f->assistant;
+}
+
+void fx_close(struct fx *f)
+{
+	if (f->st)
+		f->st->ops->close(f->st);
+	arena_free(f->a);
+	memset(f, 0, sizeof *f);
+}
+
+void fx_as(struct fx *f, struct app_ctx *ctx, unsigned roles, int64_t agency_id)
+{
+	struct fz_error e;
+	app_ctx_init(ctx, f->st, f->a, &f->cfg, "192.0.2.10", f->cli.now);
+	struct user *u = arena_alloc(f->a, sizeof *u);
+	u->id = 999999;
+	u->username = "tester";
+	u->display_name = "测试";
+	u->roles = roles;
+	u->agency_id = agency_id;
+	ctx->user = u;
+	ctx->actor = u->username;
+	if (authz_scope_for(ctx, u, &ctx->scope, &e))
+		t_fail(__FILE__, __LINE__, "scope: %s", e.message);
+}
+
+int64_t fx_user(struct fx *f, const char *username, unsigned roles, int64_t agency_id,
+		const char *password)
+{
+	struct fz_error e;
+	struct user u;
+	struct user_input in = { .username = username, .display_name = "测试账号",
+				 .password = password, .agency_id = agency_id, .disabled = 0,
+				 .roles = roles, .must_change_password = 0 };
+	if (app_user_create(&f->cli, &in, &u, &e)) {
+		t_fail(__FILE__, __LINE__, "user %s: %s", username, e.message);
+		return 0;
+	}
+	return u.id;
+}
+
+int64_t fx_count(struct fx *f, const char *table)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int64_t n = -1;
+	char sql[128];
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+	if (sqlite3_open_v2(f->db, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+int64_t fx_audit_count(struct fx *f)
+{
+	return fx_count(f, "audit_log");
+}

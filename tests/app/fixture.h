@@ -1,0 +1,40 @@
+/* fixture.h - a fresh database with a small organisation for app-layer
+ * tests: 宁夏 → 中卫市 → 海原县 (justice bureau + two agencies) and 中宁县
+ * (one agency), and contexts that act as a user with given roles. */
+#ifndef FZ_TESTS_APP_FIXTURE_H
+#define FZ_TESTS_APP_FIXTURE_H
+
+#include "app/app.h"
+
+struct fx {
+	const char *dir;
+	char db[512];
+	struct store *st;
+	struct arena *a;
+	struct app_config cfg;
+	struct app_ctx cli;   /* the shell operator */
+	int64_t justice;      /* 海原县司法局 (640522) */
+	int64_t natres;       /* 海原县自然资源局 */
+	int64_t market;       /* 海原县市场监督管理局 */
+	int64_t neighbour;    /* 中宁县市场监督管理局 (640521) */
+	int64_t officer_a;    /* person, natres, officer */
+	int64_t officer_b;    /* person, market, officer */
+	int64_t assistant;    /* person, natres, assistant */
+};
+
+/* Opens and seeds; returns false (after recording a failure) on error. */
+bool fx_open(struct fx *f);
+void fx_close(struct fx *f);
+/* A context acting as a (not stored) user with roles in agency_id. */
+void fx_as(struct fx *f, struct app_ctx *ctx, unsigned roles, int64_t agency_id);
+/* Creates a stored account and returns its id (0 on failure). */
+int64_t fx_user(struct fx *f, const char *username, unsigned roles, int64_t agency_id,
+		const char *password);
+/* Number of audit records, and of rows in a table (raw count). */
+int64_t fx_audit_count(struct fx *f);
+int64_t fx_count(struct fx *f, const char *table);
+/* A valid synthetic USCC / resident id number for index n. */
+void fx_uscc(int n, char out[19]);
+void fx_resident_id(int n, char out[19]);
+
+#endif

@@ -1,0 +1,173 @@
+/* certificate_test.c - certificate status on a given day, days left,
+ * status names and labels, domain coverage and validation. */
+#include "t.h"
+
+#include <limits.h>
+
+#include "domain/certificate.h"
+
+static struct certificate cert_sample(void)
+{
+	struct certificate c = {
+		.number = "NX-640500-0001",
+		.issuer = "宁夏回族自治区人民政府",
+		.domains = "市场监管, 食品安全,价格",
+		.issued_on = "2022-03-01",
+		.valid_until = "2027-02-28",
+		.status = CERT_VALID,
+	};
+	return c;
+}
+
+TEST(certificate_is_valid_through_its_last_day_then_expired)
+{
+	struct certificate c = cert_sample();
+	CHECK_INT(certificate_status(&c, "2024-06-01"), CERT_VALID);
+	CHECK_INT(certificate_status(&c, "2027-02-28"), CERT_VALID);
+	CHECK_INT(certificate_status(&c, "2027-03-01"), CERT_EXPIRED);
+}
+
+TEST(certificate_stored_revoked_or_suspended_wins_over_dates)
+{
+	struct certificate c = cert_sample();
+	c.status = CERT_SUSPENDED;
+	CHECK_INT(certificate_status(&c, "2024-06-01"), CERT_SUSPENDED);
+	CHECK_INT(certificate_status(&c, "2030-01-01"), CERT_SUSPENDED);
+	c.status = CERT_REVOKED;
+	CHECK_INT(certificate_status(&c, "2024-06-01"), CERT_REVOKED);
+	CHECK_INT(certificate_status(&c, "2030-01-01"), CERT_REVOKED);
+}
+
+TEST(certificate_days_left_counts_to_valid_until)
+{
+	struct certificate c = cert_sample();
+	CHECK_INT(certificate_days_left(&c, "2027-02-28"), 0);
+	CHECK_INT(certificate_days_left(&c, "2027-01-29"), 30);
+	CHECK_INT(certificate_days_left(&c, "2027-03-02"), -2);
+	CHECK_INT(certificate_days_left(&c, "bad"), INT_MIN);
+}
+
+TEST(cert_status_names_and_labels)
+{
+	CHECK_STR(cert_status_name(CERT_VALID), "valid");
+	CHECK_STR(cert_status_name(CERT_SUSPENDED), "suspended");
+	CHECK_STR(cert_status_name(CERT_REVOKED), "revoked");
+	CHECK_STR(cert_status_name(CERT_EXPIRED), "expired");
+	CHECK_STR(cert_status_label(CERT_VALID), "有效");
+	CHECK_STR(cert_status_label(CERT_SUSPENDED), "暂扣");
+	CHECK_STR(cert_status_label(CERT_REVOKED), "已注销");
+	CHECK_STR(cert_status_label(CERT_EXPIRED), "已过期");
+	CHECK_STR(cert_status_name((enum cert_status)0), "unknown");
+	CHECK_STR(cert_status_label((enum cert_status)99), "未知");
+	enum cert_status s = CERT_VALID;
+	CHECK(cert_status_from_name("revoked", &s));
+	CHECK_INT(s, CERT_REVOKED);
+	CHECK(!cert_status_from_name("Revoked", &s));
+	CHECK(!cert_status_from_name("unknown", &s));
+	CHECK(!cert_status_from_name(NULL, &s));
+}
+
+TEST(certificate_covers_only_whole_trimmed_domain_items)
+{
+	struct certificate c = cert_sample();
+	CHECK(certificate_covers_domain(&c, "市场监管"));
+	CHECK(certificate_covers_domain(&c, "食品安全"));
+	CHECK(certificate_covers_domain(&c, "价格"));
+	CHECK(!certificate_covers_domain(&c, "食品"));
+	CHECK(!certificate_covers_domain(&c, "市场监管, 食品安全"));
+	CHECK(!certificate_covers_domain(&c, ""));
+	CHECK(!certificate_covers_domain(&c, NULL));
+	c.domains = "交通运输";
+	CHECK(certificate_covers_domain(&c, "交通运输"));
+	c.domains = NULL;
+	CHECK(!certificate_covers_domain(&c, "交通运输"));
+}
+
+TEST(certificate_validate_accepts_sample)
+{
+	struct certificate c = cert_sample();
+	CHECK_INT(certificate_validate(&c, NULL), FZ_OK);
+	c.status = CERT_REVOKED;
+	memcpy(c.revoked_on, "2024-05-01", 11);
+	CHECK_INT(certificate_validate(&c, NULL), FZ_OK);
+}
+
+TEST(certificate_validate_checks_number)
+{
+	struct certificate c = cert_sample();
+	struct fz_error e = { 0 };
+	c.number = "";
+	CHECK_INT(certificate_validate(&c, &e), FZ_INVALID);
+	CHECK_STR(e.field, "number");
+	c.number = NULL;
+	CHECK_INT(certificate_validate(&c, NULL), FZ_INVALID);
+	c.number = "NX 0001";
+	CHECK_INT(certificate_validate(&c, &e), FZ_INVALID);
+	CHECK_CONTAINS(e.message, "执法证号");
+	c.number = "宁0001";
+	CHECK_INT(certificate_validate(&c, NULL), FZ_INVALID);
+	c.number = "A23456789012345678901234567890123"; /* 33 */
+	CHECK_INT(certificate_validate(&c, NULL), FZ_INVALID);
+	c.number = "A2345678901234567890123456789012";  /* 32 */
+	CHECK_INT(certificate_validate(&c, NULL), FZ_OK);
+	c.number = "7";
+	CHECK_INT(certificate_validate(&c, NULL), FZ_OK);
+}
+
+TEST(certificate_validate_checks_dates_and_their_order)
+{
+	struct certificate c = cert_sample();
+	struct fz_error e = { 0 };
+	memcpy(c.issued_on, "2022-02-30", 11);
+	CHECK_INT(certificate_validate(&c, &e), FZ_INVALID);
+	CHECK_STR(e.field, "issued_on");
+	c = cert_sample();
+	memcpy(c.valid_until, "2027/02/28", 11);
+	CHECK_INT(certificate_validate(&c, &e), FZ_INVALID);
+	CHECK_STR(e.field, "valid_until");
+	c = cert_sample();
+	memcpy(c.valid_until, "2022-03-01", 11); /* same day as issue */
+	CHECK_INT(certificate_validate(&c, &e), FZ_INVALID);
+	CHECK_STR(e.field, "valid_until");
+	CHECK_STR(e.message, "有效期至应晚于发证日期");
+	memcpy(c.valid_until, "2021-12-31", 11);
+	CHECK_INT(certificate_validate(&c, NULL), FZ_INVALID);
+	memcpy(c.valid_until, "2022-03-02", 11);
+	CHECK_INT(certificate_validate(&c, NULL), FZ_OK);
+	c.status = CERT_REVOKED;
+	memcpy(c.revoked_on, "2024-13-01", 11);
+	CHECK_INT(certificate_validate(&c, &e), FZ_INVALID);
+	CHECK_STR(e.field, "revoked_on");
+}
+
+TEST(certificate_validate_needs_issuer_and_domains)
+{
+	struct certificate c = cert_sample();
+	struct fz_error e = { 0 };
+	c.issuer = "  ";
+	CHECK_INT(certificate_validate(&c, &e), FZ_INVALID);
+	CHECK_STR(e.field, "issuer");
+	c.issuer = NULL;
+	CHECK_INT(certificate_validate(&c, NULL), FZ_INVALID);
+	c = cert_sample();
+	c.domains = "";
+	CHECK_INT(certificate_validate(&c, &e), FZ_INVALID);
+	CHECK_STR(e.field, "domains");
+	c.domains = " , ,";
+	CHECK_INT(certificate_validate(&c, NULL), FZ_INVALID);
+	c.domains = NULL;
+	CHECK_INT(certificate_validate(&c, NULL), FZ_INVALID);
+	c.domains = "价格\xC0\xAF";
+	CHECK_INT(certificate_validate(&c, NULL), FZ_INVALID);
+}
+
+TEST(certificate_validate_refuses_expired_as_stored_status)
+{
+	struct certificate c = cert_sample();
+	struct fz_error e = { 0 };
+	c.status = CERT_EXPIRED;
+	CHECK_INT(certificate_validate(&c, &e), FZ_INVALID);
+	CHECK_STR(e.field, "status");
+	c.status = (enum cert_status)0;
+	CHECK_INT(certificate_validate(&c, NULL), FZ_INVALID);
+}
