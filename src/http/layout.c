@@ -116,6 +116,7 @@ static const struct {
 	const char *text;
 } notices[] = {
 	{ "password_changed", FLASH_OK, "密码已修改，请使用新密码登录。" },
+	{ "password_saved", FLASH_OK, "密码已修改。" },
 	{ "signed_out", FLASH_INFO, "您已安全退出。" },
 	{ "signed_in", FLASH_OK, "登录成功。" },
 	{ "session_expired", FLASH_INFO, "登录已失效，请重新登录。" },

@@ -71,5 +71,5 @@ int page_password_submit(struct req *r)
 		resp_cookie_clear(r);
 		return resp_redirect(r, "/login?msg=password_changed");
 	}
-	return resp_redirect(r, "/workbench?msg=password_changed");
+	return resp_redirect(r, "/workbench?msg=password_saved");
 }
