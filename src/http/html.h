@@ -1,8 +1,6 @@
-/* html.h - writing HTML with escaping on by default.
- *
- * html_f() is printf for HTML: the format string is trusted markup and
- * every %s argument is escaped. Raw output needs the explicit html_raw(),
- * which makes the rare trusted literal easy to find in review. */
+/* html.h - HTML output with escaping on by default: html_f() is printf
+ * whose format is trusted markup and whose %s arguments are all escaped;
+ * raw output needs html_raw(), so trusted literals are easy to review. */
 #ifndef FZ_HTTP_HTML_H
 #define FZ_HTTP_HTML_H
 

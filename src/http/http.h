@@ -1,9 +1,7 @@
 /* http.h - one HTTP request as a handler sees it: method, path and its
  * parameters, query, headers, body, the app context with the signed-in
- * user, and the response being built (see resp.h for building it).
- *
- * Everything a handler reads here has been validated once, by the server
- * and the router, before the handler runs. */
+ * user, and the response being built (resp.h builds it). Everything here
+ * was validated once, by the server and the router, before the handler. */
 #ifndef FZ_HTTP_HTTP_H
 #define FZ_HTTP_HTTP_H
 
@@ -63,13 +61,16 @@ struct req {
 	struct app_ctx ctx;        /* store, clock, user (NULL = anonymous) */
 	const char *token;         /* session token as sent, NULL = none */
 	bool token_from_cookie;    /* true: cookie; false: Authorization */
+	const char *auth_failure;  /* why a token was refused ("登录已超时…"),
+	                            * NULL when none was sent or it was good */
 	char csrf[SESSION_CSRF_HEX]; /* CSRF token of the session, "" if none */
 
 	struct form *form;         /* the posted form of a page POST, or NULL */
 	struct json_t *json;       /* parsed body (jsonin.h); released by server */
 
 	struct resp resp;
-	struct MHD_Connection *conn; /* private to server.c and req.c */
+	struct MHD_Connection *conn; /* private to server.c and req.c; NULL in
+	                              * unit tests: no query, headers, cookies */
 };
 
 /* A query parameter (already percent-decoded and UTF-8 checked by the

@@ -1,8 +1,9 @@
-/* jsonin.h - reading a JSON request body into validated fields.
- *
- * The body must be a JSON object of well-formed UTF-8 (checked before
- * parsing). Getters carry a sticky error: after the first problem every
- * later getter returns its empty value, and the handler reports once:
+/* jsonin.h - reading a JSON request body into validated fields: UTF-8
+ * checked before parsing, then each field's presence, type and length,
+ * with errors that name the field. */
+
+/* Getters carry a sticky error: after the first problem every later
+ * getter returns its empty value, and the handler reports once:
  *
  *     struct jsonin in;
  *     jsonin_begin(&in, r);
@@ -13,8 +14,9 @@
  *
  * Unknown fields are refused: jsonin_ok() fails with field set to the
  * first key no getter asked for ("未知字段 x"), so a typo in a client is
- * an error, not a silently ignored value. Strings are copied into the
- * request arena. Lengths are counted in characters (code points). */
+ * an error, not a silently ignored value. Duplicate keys are refused too.
+ * Strings are copied into the request arena; lengths count characters
+ * (code points), not bytes. */
 #ifndef FZ_HTTP_JSONIN_H
 #define FZ_HTTP_JSONIN_H
 

@@ -48,6 +48,8 @@ void page_menu(struct req *r, struct buf *b, const char *css_class)
 		if (!authz_allows(u->roles, menu_items[i].perm))
 			continue;
 		bool here = strcmp(r->path, menu_items[i].href) == 0;
+		if (here && strcmp(css_class, "tiles") == 0)
+			continue; /* the workbench's tiles leave out the workbench */
 		html_f(b, "<li><a href=\"%s\"", menu_items[i].href);
 		if (here)
 			html_raw(b, " aria-current=\"page\"");

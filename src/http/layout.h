@@ -1,8 +1,8 @@
 /* layout.h - the page shell every HTML page shares, and the small boxes
  * pages are built from: flash and error messages, the CSRF field, the
- * workbench menu and the pagination control.
- *
- * A page handler writes:
+ * workbench menu and the pagination control. */
+
+/* A page handler writes:
  *     struct buf b = BUF_INIT;
  *     page_begin(r, &b, "工作台");
  *     html_f(&b, "<p>%s</p>", text);
@@ -34,7 +34,8 @@ void page_begin(struct req *r, struct buf *b, const char *title);
 void page_end(struct req *r, struct buf *b);
 
 /* The menu entries the user's roles allow, as a <ul> of links; the
- * current path is marked aria-current. Nothing for anonymous users. */
+ * current path is marked aria-current (css_class "tiles" leaves it out).
+ * Nothing for anonymous users or while the password must change. */
 void page_menu(struct req *r, struct buf *b, const char *css_class);
 /* <div class="flash ..."> with message escaped. */
 void page_flash(struct buf *b, enum flash_kind kind, const char *message);

@@ -9,16 +9,16 @@
 #include "http/layout.h"
 #include "http/resp.h"
 
-/* next when it is a path on this site ("/x", not "//host" or "/\host"),
- * free of control characters and backslashes; else /workbench. */
+/* next when it is a path on this site ("/x", not "//host") made only of
+ * URL characters (req_url percent-encodes the rest, so "/\host" and
+ * spaces never pass), safe in a Location header; else /workbench. */
 static const char *safe_next(const char *next)
 {
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' ||
-	    strlen(next) > 1024)
+	static const char url_chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					"0123456789-._~!$&'()*+,;=:@/?%";
+	if (!next || next[0] != '/' || next[1] == '/' || strlen(next) > 1024 ||
+	    next[strspn(next, url_chars)] != '\0')
 		return "/workbench";
-	for (const unsigned char *p = (const unsigned char *)next; *p; p++)
-		if (*p < 0x20 || *p == 0x7f || *p == '\\')
-			return "/workbench";
 	if (strncmp(next, "/login", 6) == 0 || strncmp(next, "/logout", 7) == 0)
 		return "/workbench";
 	return next;

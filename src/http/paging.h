@@ -1,9 +1,6 @@
-/* paging.h - list pagination for the API and pages.
- *
- * fazhi pages by offset and limit (the shape storage uses):
- *   ?offset=40&limit=20
- * offset >= 0 (default 0), limit 1..200 (default 20). Lists answer
- *   {"items":[...],"total":N,"offset":40,"limit":20}. */
+/* paging.h - list pagination by offset and limit (?offset=40&limit=20;
+ * offset >= 0, default 0; limit 1..200, default 20) and the list envelope
+ * {"items":[...],"total":N,"offset":40,"limit":20}. */
 #ifndef FZ_HTTP_PAGING_H
 #define FZ_HTTP_PAGING_H
 

@@ -1,10 +1,7 @@
-/* resp.h - building the response of a request: JSON, HTML, redirects,
+/* resp.h - building the answer to a request: JSON, HTML, redirects,
  * embedded files, errors, cookies and the security headers every answer
- * carries.
- *
- * Each resp_* function that answers returns the HTTP status it set, so a
- * handler ends with `return resp_json(r, 200, obj);`. A later answer
- * replaces an earlier one (its body is freed). */
+ * carries. Each answering function returns the status it set, so handlers
+ * end with `return resp_json(r, 200, obj);`; a later answer replaces one. */
 #ifndef FZ_HTTP_RESP_H
 #define FZ_HTTP_RESP_H
 

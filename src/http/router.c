@@ -141,8 +141,10 @@ static bool session_resolve(struct req *r)
 		return true;
 	}
 	r->ctx.user = NULL;
-	if (rc == FZ_UNAUTHORIZED)
+	if (rc == FZ_UNAUTHORIZED) {
+		r->auth_failure = arena_strdup(r->a, e.message[0] ? e.message : "请先登录");
 		return true;
+	}
 	http_fail_fz(r, rc, &e);
 	return false;
 }
@@ -156,6 +158,11 @@ static void redirect_to_login(struct req *r)
 		buf_adds(&next, "/workbench");
 	buf_adds(&loc, "/login?next=");
 	url_encode(&loc, buf_cstr(&next));
+	if (r->auth_failure) {
+		/* The cookie names a dead session: say so and drop it. */
+		buf_adds(&loc, "&msg=session_expired");
+		resp_cookie_clear(r);
+	}
 	if (buf_failed(&loc))
 		resp_error(r, FZ_NOMEM, NULL, NULL);
 	else
@@ -173,7 +180,7 @@ static bool gate_signed_in(struct req *r)
 		redirect_to_login(r);
 	} else {
 		resp_header(r, "WWW-Authenticate", "Bearer realm=\"fazhi\"");
-		resp_error(r, FZ_UNAUTHORIZED, NULL, "请先登录");
+		resp_error(r, FZ_UNAUTHORIZED, NULL, r->auth_failure ? r->auth_failure : "请先登录");
 	}
 	return false;
 }

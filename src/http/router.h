@@ -1,9 +1,6 @@
-/* router.h - the route table and the dispatcher in front of every handler.
- *
- * Routes are data: one line per route in routes.c. Before a handler runs,
- * router_dispatch() matches method and path, resolves the session, checks
- * the route's permission, the must-change-password rule and CSRF, so a
- * handler starts from an authorised, validated request. */
+/* router.h - the route table (data: one line per route in routes.c) and
+ * the dispatcher that matches a request, resolves its session and runs the
+ * gates (signed in, password change, role, CSRF) before any handler. */
 #ifndef FZ_HTTP_ROUTER_H
 #define FZ_HTTP_ROUTER_H
 

@@ -265,7 +265,11 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 			      struct fz_error *e)
 {
 	struct sockaddr_storage ss;
-	unsigned flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+	/* poll(), not epoll: libmicrohttpd 0.9.75 can panic in
+	 * MHD_quiesce_daemon with epoll and a thread pool ("Failed to remove
+	 * listen FD from epoll set"), when a worker drops the listen socket
+	 * from its epoll set before the quiescing thread does. */
+	unsigned flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
 	int threads = cfg->threads > 0 ? cfg->threads : DEFAULT_THREADS;
 	enum fz_err rc;
 

@@ -1,10 +1,7 @@
 /* server.h - the HTTP server: libmicrohttpd with an internal thread pool,
- * a pool of storage connections opened once at start, one log line per
- * request on stderr.
- *
- * Each request gets an arena and a storage connection for as long as its
- * handler runs; no lock is held across a request and nothing expensive
- * (database open, password KDF) happens per request except sign-in. */
+ * storage connections opened once at start and lent to each request while
+ * its handler runs (no lock across a request, no KDF or database open per
+ * request), and one log line per request on stderr. */
 #ifndef FZ_HTTP_SERVER_H
 #define FZ_HTTP_SERVER_H
 

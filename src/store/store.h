@@ -8,11 +8,22 @@
  *
  * Conventions for every operation:
  * - returns FZ_OK, FZ_NOTFOUND, FZ_CONFLICT (unique key taken, foreign key
- *   missing), FZ_NOMEM or FZ_DB; fills e when given;
+ *   missing: e->field names the field), FZ_INVALID (a required string is
+ *   NULL, a value out of its range, a malformed filter or scope), FZ_NOMEM
+ *   or FZ_DB; fills e when given;
  * - strings in results are allocated in the arena passed in;
  * - a get or list with a struct scope never returns a row outside it: a
- *   row outside the scope is FZ_NOTFOUND, exactly like a missing one;
- * - inserts set the id (and created_at/updated_at) in the struct passed. */
+ *   row outside the scope is FZ_NOTFOUND, exactly like a missing one; a
+ *   NULL scope sees nothing; SCOPE_DIVISION with a prefix that is not 1-6
+ *   digits is FZ_INVALID;
+ * - lists order by id (the audit log newest first), clamp page.limit to
+ *   1..200 and a negative offset to 0, and report the total that matched;
+ * - inserts set the id in the struct passed; an update of an id that does
+ *   not exist is FZ_NOTFOUND;
+ * - timestamps (created_at, updated_at, at ...) are set by the caller; one
+ *   left 0 is set to time(NULL) by the store, and the struct shows the
+ *   value stored. An insert with updated_at 0 uses created_at. An update
+ *   never changes created_at. */
 #ifndef FZ_STORE_STORE_H
 #define FZ_STORE_STORE_H
 
@@ -71,7 +82,8 @@ struct person_filter {
 	int64_t agency_id;
 	int64_t unit_id;
 	int kind;                  /* enum person_kind or 0 */
-	int is_reviewer;           /* -1 any, 0 no, 1 yes */
+	int is_reviewer;           /* 0 (or -1) any, 1 reviewers only,
+	                            * 2 non-reviewers only */
 	const char *q;             /* substring of name */
 };
 
@@ -84,10 +96,13 @@ struct user_filter {
 struct certificate_filter {
 	int64_t agency_id;
 	int64_t person_id;
-	int status;                /* stored status, or CERT_EXPIRED for
-	                            * valid_until < today, or 0 */
+	int status;                /* 0 any; CERT_SUSPENDED, CERT_REVOKED as
+	                            * stored; CERT_EXPIRED: stored VALID and
+	                            * valid_until < today; CERT_VALID: stored
+	                            * VALID and, when today is given,
+	                            * valid_until >= today */
 	const char *today;         /* "YYYY-MM-DD", needed for CERT_EXPIRED and
-	                            * expiring_within_days */
+	                            * expiring_within_days (else FZ_INVALID) */
 	int expiring_within_days;  /* > 0: valid and valid_until within N days */
 	const char *q;             /* substring of number or holder name */
 };
@@ -120,7 +135,10 @@ struct store_ops {
 
 	/* Transactions. A write transaction takes the write lock at begin so
 	 * that it never fails half-way for lack of it. Reads outside a
-	 * transaction see the latest committed state. */
+	 * transaction see the latest committed state (a list's page and total
+	 * come from one snapshot). Transactions do not nest. A commit that
+	 * fails has rolled back; rollback without a transaction does nothing.
+	 * An operation called outside a transaction commits on its own. */
 	enum fz_err (*begin)(struct store *st, bool write, struct fz_error *e);
 	enum fz_err (*commit)(struct store *st, struct fz_error *e);
 	void (*rollback)(struct store *st);
@@ -131,7 +149,8 @@ struct store_ops {
 	enum fz_err (*setting_set)(struct store *st, const char *key, const char *value,
 				   struct fz_error *e);
 
-	/* Divisions: keyed by code. put inserts or updates. */
+	/* Divisions: keyed by code. put inserts or updates; the parent must
+	 * be put first (FZ_CONFLICT, field parent_code). */
 	enum fz_err (*division_put)(struct store *st, const struct division *d,
 				    struct fz_error *e);
 	enum fz_err (*division_get)(struct store *st, struct arena *a, const char *code,
@@ -150,7 +169,8 @@ struct store_ops {
 				   const struct agency_filter *f, struct page pg,
 				   struct agency_list *out, struct fz_error *e);
 
-	/* Units: scope applies through the unit's agency. */
+	/* Units: scope applies through the unit's agency. unit_list with
+	 * agency_id 0 lists the units of every agency in scope. */
 	enum fz_err (*unit_insert)(struct store *st, struct unit *u, struct fz_error *e);
 	enum fz_err (*unit_update)(struct store *st, struct unit *u, struct fz_error *e);
 	enum fz_err (*unit_get)(struct store *st, struct arena *a, const struct scope *sc,
@@ -180,6 +200,7 @@ struct store_ops {
 				int64_t id, struct user *out, struct fz_error *e);
 	enum fz_err (*user_get_by_name)(struct store *st, struct arena *a, const char *username,
 					struct user *out, struct fz_error *e);
+	/* Leaves password_hash NULL in every item: no list needs it. */
 	enum fz_err (*user_list)(struct store *st, struct arena *a, const struct scope *sc,
 				 const struct user_filter *f, struct page pg,
 				 struct user_list *out, struct fz_error *e);
@@ -200,6 +221,8 @@ struct store_ops {
 					struct certificate_list *out, struct fz_error *e);
 	enum fz_err (*cert_review_insert)(struct store *st, struct cert_review *r,
 					  struct fz_error *e);
+	/* Every review of one certificate, oldest year first; unscoped (get
+	 * the certificate with a scope first). */
 	enum fz_err (*cert_review_list)(struct store *st, struct arena *a, int64_t certificate_id,
 					struct cert_review_list *out, struct fz_error *e);
 
@@ -218,14 +241,18 @@ struct store_ops {
 	enum fz_err (*session_expire)(struct store *st, int64_t idle_before,
 				      int64_t created_before, struct fz_error *e);
 
-	/* Failed sign-ins per client address, for rate limiting. */
+	/* Failed sign-ins per client address, for rate limiting. add forgets
+	 * failures more than a day older than at, so windows are <= 1 day. */
 	enum fz_err (*login_failure_add)(struct store *st, const char *client_addr, int64_t at,
 					 struct fz_error *e);
 	enum fz_err (*login_failure_count)(struct store *st, const char *client_addr,
 					   int64_t since, int64_t *count, struct fz_error *e);
 
 	/* Audit log: append-only. The backend itself refuses UPDATE and any
-	 * DELETE of records younger than the retention period. */
+	 * DELETE of records younger than the retention period. append writes
+	 * the record and its changes atomically; action and result ("ok",
+	 * "denied", "failed") are required, other NULL strings are stored as
+	 * "". */
 	enum fz_err (*audit_append)(struct store *st, struct audit_entry *ent,
 				    const struct audit_change *changes, size_t nchanges,
 				    struct fz_error *e);
@@ -233,8 +260,10 @@ struct store_ops {
 				  struct page pg, struct audit_list *out, struct fz_error *e);
 	enum fz_err (*audit_changes)(struct store *st, struct arena *a, int64_t audit_id,
 				     struct audit_change_list *out, struct fz_error *e);
-	/* Deletes records with at < before; FZ_FORBIDDEN if before is inside
-	 * the retention period (retention_days before now). */
+	/* Deletes records with at < before, with their changes; FZ_FORBIDDEN
+	 * if before is inside the retention period: the longest of
+	 * retention_days, the setting "audit_retention_days" and 180 days,
+	 * counted back from now. */
 	enum fz_err (*audit_purge)(struct store *st, int64_t before, int64_t now,
 				   int retention_days, int64_t *deleted, struct fz_error *e);
 };
@@ -247,8 +276,9 @@ struct store {
 int store_schema_version(void);
 
 /* SQLite backend. Opens (creating when create is true) and migrates the
- * database at path. Fails with a clear message when the file's schema is
- * newer than this binary. Free with st->ops->close(st). */
+ * database at path. A missing file without create is FZ_NOTFOUND; a file
+ * whose schema is newer than this binary is FZ_INVALID, with a message
+ * saying so. Free with st->ops->close(st). */
 enum fz_err store_sqlite_open(const char *path, bool create, struct store **out,
 			      struct fz_error *e);
 /* Opens without migrating; reports the version found. */
@@ -256,7 +286,11 @@ enum fz_err store_sqlite_version(const char *path, int *version, struct fz_error
 
 /* A fixed set of connections shared by request threads. acquire blocks
  * briefly when all are in use; the lock is held only to take or return a
- * connection, never across a request. */
+ * connection, never across a request. The database must exist (create it
+ * with store_sqlite_open(path, true, ...)); every connection is opened at
+ * store_pool_open. acquire never returns NULL; release rolls back a
+ * transaction the request left open. Never close a pooled connection
+ * yourself: store_pool_close closes them all, once all are released. */
 struct store_pool;
 enum fz_err store_pool_open(const char *path, int size, struct store_pool **out,
 			    struct fz_error *e);

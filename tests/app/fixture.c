@@ -14,18 +14,19 @@
 
 void fx_uscc(int n, char out[19])
 {
-	char body[9], first17[18];
-	snprintf(body, sizeof body, "%08d", 20000000 + n * 53);
+	char body[16], first17[32];
+	snprintf(body, sizeof body, "%08u", (20000000u + (unsigned)n * 53u) % 100000000u);
 	snprintf(first17, sizeof first17, "11640522%.8s%c", body, ident_orgcode_check_char(body));
-	snprintf(out, 19, "%s%c", first17, ident_uscc_check_char(first17));
+	snprintf(out, 19, "%.17s%c", first17, ident_uscc_check_char(first17));
 }
 
 void fx_resident_id(int n, char out[19])
 {
-	char first17[18];
-	snprintf(first17, sizeof first17, "6405221980%02d%02d%03d", 1 + n % 12, 1 + n % 28,
-		 100 + n % 900);
-	snprintf(out, 19, "%s%c", first17, ident_resident_id_check_char(first17));
+	char first17[32];
+	unsigned u = (unsigned)n;
+	snprintf(first17, sizeof first17, "6405221980%02u%02u%03u", 1 + u % 12, 1 + u % 28,
+		 100 + u % 900);
+	snprintf(out, 19, "%.17s%c", first17, ident_resident_id_check_char(first17));
 }
 
 static int64_t fx_agency(struct fx *f, const char *name, const char *div, const char *kind, int n)

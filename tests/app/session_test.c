@@ -190,8 +190,8 @@ TEST(password_never_reaches_the_audit_log)
 	REQUIRE(sqlite3_open(f.db, &db) == SQLITE_OK);
 	sqlite3_stmt *s;
 	REQUIRE(sqlite3_prepare_v2(db,
-				   "SELECT (SELECT count(*) FROM audit_changes WHERE instr(before, ?1) "
-				   "OR instr(after, ?1)) + (SELECT count(*) FROM audit_log WHERE "
+				   "SELECT (SELECT count(*) FROM audit_changes WHERE instr(before_value, ?1) "
+				   "OR instr(after_value, ?1)) + (SELECT count(*) FROM audit_log WHERE "
 				   "instr(message, ?1))",
 				   -1, &s, NULL) == SQLITE_OK);
 	sqlite3_bind_text(s, 1, PW, -1, SQLITE_STATIC);

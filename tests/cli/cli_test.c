@@ -111,12 +111,12 @@ TEST(cli_user_add_checks_policy_and_roles_and_lists)
 	CHECK_INT(run(&out, "weak", "user add --db %s/u.db --username admin --name 管理员 "
 		      "--role sysadmin", dir), 2);
 	CHECK_CONTAINS(buf_cstr(&out), "密码");
-	CHECK_INT(run(&out, "Admin#2026x", "user add --db %s/u.db --username admin "
+	CHECK_INT(run(&out, "Strong#2026x", "user add --db %s/u.db --username admin "
 		      "--name 管理员 --role sysadmin,auditor", dir), 2);
 	CHECK_CONTAINS(buf_cstr(&out), "三员");
-	CHECK_INT(run(&out, "Admin#2026x", "user add --db %s/u.db --username admin "
+	CHECK_INT(run(&out, "Strong#2026x", "user add --db %s/u.db --username admin "
 		      "--name 管理员 --role sysadmin", dir), 0);
-	CHECK_INT(run(&out, "Admin#2026x", "user add --db %s/u.db --username admin "
+	CHECK_INT(run(&out, "Strong#2026x", "user add --db %s/u.db --username admin "
 		      "--name 管理员 --role sysadmin", dir), 6);
 	CHECK_INT(run(&out, NULL, "user list --db %s/u.db", dir), 0);
 	CHECK_CONTAINS(buf_cstr(&out), "admin");
@@ -166,7 +166,7 @@ TEST(cli_audit_purge_refuses_young_records)
 	struct buf out = BUF_INIT;
 	const char *dir = t_tmpdir();
 	CHECK_INT(run(&out, NULL, "init --db %s/p.db", dir), 0);
-	CHECK_INT(run(&out, "Admin#2026x", "user add --db %s/p.db --username admin "
+	CHECK_INT(run(&out, "Strong#2026x", "user add --db %s/p.db --username admin "
 		      "--name 管理员 --role sysadmin", dir), 0);
 	CHECK_INT(run(&out, NULL, "audit purge --db %s/p.db --before 2099-01-01", dir), 4);
 	CHECK_CONTAINS(buf_cstr(&out), "180");

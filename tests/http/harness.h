@@ -1,0 +1,73 @@
+/* harness.h - an in-process fazhi HTTP server on 127.0.0.1 and an ephemeral
+ * port, over a fresh database in a temporary directory, plus a small
+ * libcurl client. Tests seed accounts straight through the store. */
+#ifndef FZ_TESTS_HTTP_HARNESS_H
+#define FZ_TESTS_HTTP_HARNESS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "http/server.h"
+
+struct t_server {
+	const char *dir;
+	char db[512];
+	struct app_config cfg;
+	struct http_server *srv;
+	int port;
+	struct store *st;  /* the harness's own connection: seeding, checks */
+	struct arena *a;
+};
+
+struct http_resp {
+	long status;    /* 0 when the request failed at the transport */
+	char *body;     /* NUL-terminated, never NULL */
+	char *headers;  /* raw response headers, never NULL */
+};
+
+/* Creates the database, starts the server. False (after t_fail) on error. */
+bool t_server_start(struct t_server *ts);
+void t_server_stop(struct t_server *ts);
+
+/* Inserts an account through the store; returns its id (0 on failure). */
+int64_t t_server_user(struct t_server *ts, const char *username, const char *password,
+		      unsigned roles, bool must_change_password);
+
+/* One request. token (may be NULL) goes in "Authorization: Bearer". */
+struct http_resp t_http(struct t_server *ts, const char *method, const char *path,
+			const char *token, const char *content_type, const char *body);
+/* Same with the token in the fz_session cookie and, when csrf is not
+ * NULL, an X-CSRF-Token header. */
+struct http_resp t_http_cookie(struct t_server *ts, const char *method, const char *path,
+			       const char *token, const char *content_type, const char *body,
+			       const char *csrf);
+
+/* Everything the two above can do, and more. */
+struct t_req {
+	const char *method;
+	const char *path;
+	const char *bearer;
+	const char *cookie_token;
+	const char *csrf_header;
+	const char *content_type;
+	const char *body;
+	size_t body_len;       /* 0: strlen(body) */
+	bool chunked;          /* send the body without Content-Length */
+	bool expect_continue;  /* send "Expect: 100-continue" */
+};
+struct http_resp t_http_req(struct t_server *ts, const struct t_req *rq);
+void t_resp_free(struct http_resp *r);
+
+/* Signs in through POST /api/v1/session; writes the token and CSRF token
+ * (65 bytes each). False when the answer was not 201. */
+bool t_login(struct t_server *ts, const char *username, const char *password,
+	     char token[65], char csrf[65]);
+/* Number of audit records. */
+int64_t t_audit_count(struct t_server *ts);
+/* The value of response header name (case-insensitive), in out; "" when
+ * absent. Returns out. */
+const char *t_header(const struct http_resp *r, const char *name, char *out, size_t n);
+
+#endif

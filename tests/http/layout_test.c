@@ -1,0 +1,70 @@
+/* layout_test.c - the page shell's building blocks on a request built by
+ * hand (no connection): pager links, the menu and escaping in flashes. */
+#include "http/layout.h"
+
+#include "t.h"
+
+static void fake_req(struct req *r, struct arena *a, const char *path)
+{
+	memset(r, 0, sizeof *r);
+	r->a = a;
+	r->method = "GET";
+	r->path = path;
+	r->body = "";
+}
+
+TEST(pager_links_move_by_limit_and_stop_at_the_ends)
+{
+	struct arena *a = arena_new();
+	struct req r;
+	struct buf b = BUF_INIT;
+	fake_req(&r, a, "/agencies");
+
+	page_pager(&r, &b, (struct page){ 20, 20 }, 45);
+	CHECK_CONTAINS(buf_cstr(&b), "href=\"/agencies?offset=0\" rel=\"prev\"");
+	CHECK_CONTAINS(buf_cstr(&b), "href=\"/agencies?offset=40\" rel=\"next\"");
+	CHECK_CONTAINS(buf_cstr(&b), "第 2 / 3 页，共 45 条");
+	buf_reset(&b);
+	page_pager(&r, &b, (struct page){ 0, 20 }, 5);
+	CHECK(!strstr(buf_cstr(&b), "rel=\"prev\""));
+	CHECK(!strstr(buf_cstr(&b), "rel=\"next\""));
+	CHECK_CONTAINS(buf_cstr(&b), "第 1 / 1 页，共 5 条");
+	buf_release(&b);
+	arena_free(a);
+}
+
+TEST(menu_shows_only_what_roles_allow)
+{
+	struct arena *a = arena_new();
+	struct req r;
+	struct buf b = BUF_INIT;
+	struct user u = { .id = 1, .username = (char *)"s", .roles = ROLE_SECADMIN };
+	fake_req(&r, a, "/users/roles");
+	r.ctx.user = &u;
+
+	page_menu(&r, &b, "menu");
+	CHECK_CONTAINS(buf_cstr(&b), "href=\"/users/roles\" aria-current=\"page\">角色分配");
+	CHECK_CONTAINS(buf_cstr(&b), "安全策略");
+	CHECK(!strstr(buf_cstr(&b), "审计日志"));
+	CHECK(!strstr(buf_cstr(&b), "执法证"));
+
+	/* Nothing while the password must change, nothing when anonymous. */
+	buf_reset(&b);
+	u.must_change_password = true;
+	page_menu(&r, &b, "menu");
+	CHECK_STR(buf_cstr(&b), "");
+	r.ctx.user = NULL;
+	page_menu(&r, &b, "menu");
+	CHECK_STR(buf_cstr(&b), "");
+	buf_release(&b);
+	arena_free(a);
+}
+
+TEST(flash_escapes_its_message)
+{
+	struct buf b = BUF_INIT;
+	page_flash(&b, FLASH_ERROR, "<img src=x>");
+	CHECK_CONTAINS(buf_cstr(&b), "&lt;img src=x&gt;");
+	CHECK_CONTAINS(buf_cstr(&b), "role=\"alert\"");
+	buf_release(&b);
+}

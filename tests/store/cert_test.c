@@ -1,0 +1,227 @@
+/* cert_test.c - contract: enforcement certificates, the computed expiry
+ * filters, the public check by number, and annual reviews. */
+#include <stdio.h>
+
+#include "contract.h"
+#include "t.h"
+
+TEST(store_duplicate_certificate_number_conflicts)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	REQUIRE(store_fx_certificate(&fx, "64052201001", fx.officer, fx.haiyuan_market,
+				    "2030-12-31"));
+	struct certificate c = { .number = "64052201001", .person_id = fx.officer2,
+				 .agency_id = fx.haiyuan_market, .issuer = "x",
+				 .issued_on = "2024-01-01", .valid_until = "2030-01-01",
+				 .status = CERT_VALID };
+	struct fz_error e = { 0 };
+	CHECK_INT(fx.st->ops->certificate_insert(fx.st, &c, &e), FZ_CONFLICT);
+	CHECK_STR(e.field, "number");
+	CHECK_STR(e.message, "执法证号已存在");
+	store_fx_close(&fx);
+}
+
+TEST(store_certificate_with_missing_holder_conflicts)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	struct certificate c = { .number = "X1", .person_id = 9999, .agency_id = fx.haiyuan_market,
+				 .issuer = "x", .issued_on = "2024-01-01",
+				 .valid_until = "2030-01-01", .status = CERT_VALID };
+	struct fz_error e = { 0 };
+	CHECK_INT(fx.st->ops->certificate_insert(fx.st, &c, &e), FZ_CONFLICT);
+	CHECK_STR(e.field, "person_id");
+	CHECK_STR(e.message, "人员不存在");
+	store_fx_close(&fx);
+}
+
+TEST(store_certificate_carries_holder_and_agency_names)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	int64_t id = store_fx_certificate(&fx, "64052201001", fx.officer, fx.haiyuan_market,
+					 "2030-12-31");
+	REQUIRE(id);
+	struct scope all = sc_all();
+	struct certificate c;
+	CHECK_INT(fx.st->ops->certificate_get(fx.st, fx.a, &all, id, &c, NULL), FZ_OK);
+	CHECK_STR(c.holder_name, "马建国");
+	CHECK_STR(c.agency_name, "海原县市场监督管理局");
+	CHECK_STR(c.issued_on, "2023-01-01");
+	CHECK_STR(c.valid_until, "2030-12-31");
+	CHECK_STR(c.revoked_on, "");
+	CHECK(c.revoke_reason == NULL);
+	CHECK_INT(c.status, CERT_VALID);
+
+	CHECK_INT(fx.st->ops->certificate_get_by_number(fx.st, fx.a, "64052201001", &c, NULL),
+		  FZ_OK);
+	CHECK_INT(c.id, id);
+	CHECK_STR(c.holder_name, "马建国");
+	CHECK_STR(c.agency_name, "海原县市场监督管理局");
+	struct fz_error e = { 0 };
+	CHECK_INT(fx.st->ops->certificate_get_by_number(fx.st, fx.a, "nope", &c, &e), FZ_NOTFOUND);
+
+	struct certificate_list l;
+	CHECK_INT(fx.st->ops->certificate_list(fx.st, fx.a, &all, NULL, PAGE_ALL, &l, NULL), FZ_OK);
+	REQUIRE(l.n == 1);
+	CHECK_STR(l.items[0].holder_name, "马建国");
+	CHECK_STR(l.items[0].agency_name, "海原县市场监督管理局");
+	store_fx_close(&fx);
+}
+
+TEST(store_certificate_revocation_round_trips)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	int64_t id = store_fx_certificate(&fx, "C1", fx.officer, fx.haiyuan_market, "2030-12-31");
+	struct scope all = sc_all();
+	struct certificate c;
+	REQUIRE(fx.st->ops->certificate_get(fx.st, fx.a, &all, id, &c, NULL) == FZ_OK);
+	c.status = CERT_REVOKED;
+	snprintf(c.revoked_on, sizeof c.revoked_on, "2025-03-01");
+	c.revoke_reason = "调离执法岗位";
+	CHECK_INT(fx.st->ops->certificate_update(fx.st, &c, NULL), FZ_OK);
+	struct certificate got;
+	REQUIRE(fx.st->ops->certificate_get(fx.st, fx.a, &all, id, &got, NULL) == FZ_OK);
+	CHECK_INT(got.status, CERT_REVOKED);
+	CHECK_STR(got.revoked_on, "2025-03-01");
+	CHECK_STR(got.revoke_reason, "调离执法岗位");
+	store_fx_close(&fx);
+}
+
+TEST(store_certificate_outside_scope_is_not_found)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	int64_t id = store_fx_certificate(&fx, "C1", fx.officer, fx.haiyuan_market, "2030-12-31");
+	struct certificate c;
+	struct scope other = sc_agency(fx.haiyuan_justice);
+	struct scope xinjiang = sc_division("65");
+	struct scope county = sc_division("640522");
+	CHECK_INT(fx.st->ops->certificate_get(fx.st, fx.a, &other, id, &c, NULL), FZ_NOTFOUND);
+	CHECK_INT(fx.st->ops->certificate_get(fx.st, fx.a, &xinjiang, id, &c, NULL), FZ_NOTFOUND);
+	CHECK_INT(fx.st->ops->certificate_get(fx.st, fx.a, &county, id, &c, NULL), FZ_OK);
+	struct certificate_list l;
+	CHECK_INT(fx.st->ops->certificate_list(fx.st, fx.a, &other, NULL, PAGE_ALL, &l, NULL),
+		  FZ_OK);
+	CHECK_INT(l.total, 0);
+	store_fx_close(&fx);
+}
+
+static int64_t list_total(struct store_fx *fx, const struct certificate_filter *f)
+{
+	struct scope all = sc_all();
+	struct certificate_list l;
+	struct fz_error e = { 0 };
+	if (fx->st->ops->certificate_list(fx->st, fx->a, &all, f, PAGE_ALL, &l, &e) != FZ_OK) {
+		t_fail(__FILE__, __LINE__, "certificate_list: %s", e.message);
+		return -1;
+	}
+	return l.total;
+}
+
+TEST(store_certificate_filters_compute_expiry_from_today)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	store_fx_certificate(&fx, "expired", fx.officer, fx.haiyuan_market, "2025-05-31");
+	store_fx_certificate(&fx, "last-day", fx.officer, fx.haiyuan_market, "2025-06-01");
+	store_fx_certificate(&fx, "in-30", fx.officer2, fx.haiyuan_market, "2025-07-01");
+	store_fx_certificate(&fx, "in-31", fx.officer2, fx.haiyuan_market, "2025-07-02");
+	store_fx_certificate(&fx, "later", fx.officer2, fx.haiyuan_market, "2029-01-01");
+	int64_t suspended = store_fx_certificate(&fx, "suspended", fx.officer2, fx.haiyuan_market,
+						"2029-01-01");
+	struct scope all = sc_all();
+	struct certificate c;
+	REQUIRE(fx.st->ops->certificate_get(fx.st, fx.a, &all, suspended, &c, NULL) == FZ_OK);
+	c.status = CERT_SUSPENDED;
+	REQUIRE(fx.st->ops->certificate_update(fx.st, &c, NULL) == FZ_OK);
+
+	const char *today = "2025-06-01";
+	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .status = CERT_EXPIRED,
+								.today = today }),
+		  1);
+	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .status = CERT_VALID,
+								.today = today }),
+		  4);
+	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .status = CERT_VALID }), 5);
+	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .status = CERT_SUSPENDED }), 1);
+	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .expiring_within_days = 30,
+								.today = today }),
+		  2);
+	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .person_id = fx.officer2 }), 4);
+	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .q = "in-" }), 2);
+	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .q = "李娟" }), 4);
+	store_fx_close(&fx);
+}
+
+TEST(store_certificate_expiry_filter_needs_a_valid_today)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	struct scope all = sc_all();
+	struct certificate_list l;
+	struct fz_error e = { 0 };
+	struct certificate_filter f = { .status = CERT_EXPIRED };
+	CHECK_INT(fx.st->ops->certificate_list(fx.st, fx.a, &all, &f, PAGE_ALL, &l, &e), FZ_INVALID);
+	CHECK_STR(e.field, "today");
+	f = (struct certificate_filter){ .expiring_within_days = 30, .today = "2025-6-1" };
+	CHECK_INT(fx.st->ops->certificate_list(fx.st, fx.a, &all, &f, PAGE_ALL, &l, &e), FZ_INVALID);
+	f = (struct certificate_filter){ .status = 99 };
+	CHECK_INT(fx.st->ops->certificate_list(fx.st, fx.a, &all, &f, PAGE_ALL, &l, &e), FZ_INVALID);
+	CHECK_STR(e.field, "status");
+	store_fx_close(&fx);
+}
+
+TEST(store_cert_review_is_one_per_year)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	int64_t id = store_fx_certificate(&fx, "C1", fx.officer, fx.haiyuan_market, "2030-12-31");
+	struct cert_review r2025 = { .certificate_id = id, .year = 2025, .passed = true,
+				     .reviewed_on = "2025-12-01" };
+	struct cert_review r2024 = { .certificate_id = id, .year = 2024, .passed = false,
+				     .note = "培训学时不足", .reviewed_on = "2024-12-01" };
+	CHECK_INT(fx.st->ops->cert_review_insert(fx.st, &r2025, NULL), FZ_OK);
+	CHECK_INT(fx.st->ops->cert_review_insert(fx.st, &r2024, NULL), FZ_OK);
+	struct cert_review again = { .certificate_id = id, .year = 2025, .passed = true,
+				     .reviewed_on = "2025-12-02" };
+	struct fz_error e = { 0 };
+	CHECK_INT(fx.st->ops->cert_review_insert(fx.st, &again, &e), FZ_CONFLICT);
+	CHECK_STR(e.field, "year");
+	struct cert_review orphan = { .certificate_id = 9999, .year = 2025,
+				      .reviewed_on = "2025-12-02" };
+	CHECK_INT(fx.st->ops->cert_review_insert(fx.st, &orphan, &e), FZ_CONFLICT);
+	CHECK_STR(e.field, "certificate_id");
+
+	struct cert_review_list l;
+	CHECK_INT(fx.st->ops->cert_review_list(fx.st, fx.a, id, &l, NULL), FZ_OK);
+	CHECK_INT(l.total, 2);
+	REQUIRE(l.n == 2);
+	CHECK_INT(l.items[0].year, 2024);
+	CHECK(!l.items[0].passed);
+	CHECK_STR(l.items[0].note, "培训学时不足");
+	CHECK_STR(l.items[0].reviewed_on, "2024-12-01");
+	CHECK_INT(l.items[1].year, 2025);
+	CHECK(l.items[1].passed);
+	store_fx_close(&fx);
+}
+
+TEST(store_cert_review_list_grows_past_its_first_block)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	int64_t id = store_fx_certificate(&fx, "C1", fx.officer, fx.haiyuan_market, "2030-12-31");
+	for (int y = 2000; y < 2030; y++) {
+		struct cert_review r = { .certificate_id = id, .year = y, .passed = true,
+					 .reviewed_on = "2020-01-01" };
+		REQUIRE(fx.st->ops->cert_review_insert(fx.st, &r, NULL) == FZ_OK);
+	}
+	struct cert_review_list l;
+	CHECK_INT(fx.st->ops->cert_review_list(fx.st, fx.a, id, &l, NULL), FZ_OK);
+	REQUIRE(l.n == 30);
+	for (int i = 0; i < 30; i++)
+		CHECK_INT(l.items[i].year, 2000 + i);
+	store_fx_close(&fx);
+}

@@ -1,0 +1,159 @@
+/* pool_test.c - contract: the connection pool hands each thread its own
+ * connection, makes threads wait rather than share, and cleans up after a
+ * request that left a transaction open. */
+#include <pthread.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "contract.h"
+#include "t.h"
+
+static const char *pool_db(void)
+{
+	const char *dir = t_tmpdir();
+	struct store *st = contract_open(dir);
+	if (!st)
+		return NULL;
+	st->ops->close(st);
+	return dir;
+}
+
+TEST(store_pool_hands_out_distinct_connections)
+{
+	const char *dir = pool_db();
+	REQUIRE(dir);
+	struct store_pool *p = NULL;
+	REQUIRE(store_pool_open(contract_location(dir), 4, &p, NULL) == FZ_OK);
+	struct store *got[4];
+	for (int i = 0; i < 4; i++) {
+		got[i] = store_pool_acquire(p);
+		REQUIRE(got[i]);
+		for (int j = 0; j < i; j++)
+			CHECK(got[i] != got[j]);
+	}
+	for (int i = 0; i < 4; i++)
+		store_pool_release(p, got[i]);
+	store_pool_close(p);
+}
+
+TEST(store_pool_refuses_missing_database)
+{
+	const char *dir = t_tmpdir();
+	struct store_pool *p = NULL;
+	struct fz_error e = { 0 };
+	CHECK_INT(store_pool_open(contract_location(dir), 2, &p, &e), FZ_NOTFOUND);
+	CHECK(p == NULL);
+	CHECK_INT(store_pool_open(contract_location(dir), 0, &p, &e), FZ_INVALID);
+}
+
+struct waiter {
+	struct store_pool *p;
+	struct store *got;
+	struct timespec asked, given;
+};
+
+static void *waiter_run(void *arg)
+{
+	struct waiter *w = arg;
+	clock_gettime(CLOCK_MONOTONIC, &w->asked);
+	w->got = store_pool_acquire(w->p);
+	clock_gettime(CLOCK_MONOTONIC, &w->given);
+	return NULL;
+}
+
+TEST(store_pool_acquire_waits_for_a_release)
+{
+	const char *dir = pool_db();
+	REQUIRE(dir);
+	struct store_pool *p = NULL;
+	REQUIRE(store_pool_open(contract_location(dir), 1, &p, NULL) == FZ_OK);
+	struct store *held = store_pool_acquire(p);
+	struct waiter w = { .p = p };
+	pthread_t t;
+	REQUIRE(pthread_create(&t, NULL, waiter_run, &w) == 0);
+	struct timespec pause = { 0, 200 * 1000 * 1000 };
+	nanosleep(&pause, NULL);
+	store_pool_release(p, held);
+	pthread_join(t, NULL);
+	CHECK(w.got == held);
+	double waited = (double)(w.given.tv_sec - w.asked.tv_sec) +
+			(double)(w.given.tv_nsec - w.asked.tv_nsec) / 1e9;
+	CHECK(waited > 0.1);
+	store_pool_release(p, w.got);
+	store_pool_close(p);
+}
+
+TEST(store_pool_release_rolls_back_an_open_transaction)
+{
+	const char *dir = pool_db();
+	REQUIRE(dir);
+	struct store_pool *p = NULL;
+	REQUIRE(store_pool_open(contract_location(dir), 1, &p, NULL) == FZ_OK);
+	struct store *st = store_pool_acquire(p);
+	REQUIRE(st->ops->begin(st, true, NULL) == FZ_OK);
+	CHECK_INT(st->ops->setting_set(st, "left_open", "1", NULL), FZ_OK);
+	store_pool_release(p, st);
+
+	st = store_pool_acquire(p);
+	struct arena *a = arena_new();
+	char *v = NULL;
+	CHECK_INT(st->ops->setting_get(st, a, "left_open", &v, NULL), FZ_NOTFOUND);
+	/* and the connection is usable for a new transaction */
+	CHECK_INT(st->ops->begin(st, true, NULL), FZ_OK);
+	CHECK_INT(st->ops->commit(st, NULL), FZ_OK);
+	arena_free(a);
+	store_pool_release(p, st);
+	store_pool_close(p);
+}
+
+enum { WRITERS = 8, WRITES = 40 };
+
+struct writer {
+	struct store_pool *p;
+	int id;
+	int failures;
+};
+
+static void *writer_run(void *arg)
+{
+	struct writer *w = arg;
+	for (int i = 0; i < WRITES; i++) {
+		struct store *st = store_pool_acquire(w->p);
+		char key[32];
+		snprintf(key, sizeof key, "w%d-%d", w->id, i);
+		struct audit_entry ent = { .action = "test.write", .result = "ok", .actor = key };
+		if (st->ops->begin(st, true, NULL) || st->ops->setting_set(st, key, "x", NULL) ||
+		    st->ops->audit_append(st, &ent, NULL, 0, NULL) || st->ops->commit(st, NULL))
+			w->failures++;
+		store_pool_release(w->p, st);
+	}
+	return NULL;
+}
+
+TEST(store_pool_serves_concurrent_writers_without_losing_any)
+{
+	const char *dir = pool_db();
+	REQUIRE(dir);
+	struct store_pool *p = NULL;
+	REQUIRE(store_pool_open(contract_location(dir), 4, &p, NULL) == FZ_OK);
+	struct writer w[WRITERS];
+	pthread_t t[WRITERS];
+	for (int i = 0; i < WRITERS; i++) {
+		w[i] = (struct writer){ .p = p, .id = i };
+		REQUIRE(pthread_create(&t[i], NULL, writer_run, &w[i]) == 0);
+	}
+	for (int i = 0; i < WRITERS; i++) {
+		pthread_join(t[i], NULL);
+		CHECK_INT(w[i].failures, 0);
+	}
+	struct store *st = store_pool_acquire(p);
+	struct arena *a = arena_new();
+	struct audit_list l;
+	CHECK_INT(st->ops->audit_list(st, a, &(struct audit_filter){ .action = "test." },
+				      (struct page){ 0, 1 }, &l, NULL),
+		  FZ_OK);
+	CHECK_INT(l.total, WRITERS * WRITES);
+	arena_free(a);
+	store_pool_release(p, st);
+	store_pool_close(p);
+}

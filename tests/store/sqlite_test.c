@@ -1,0 +1,133 @@
+/* sqlite_test.c - what is particular to the SQLite backend: opening and
+ * creating the file, the schema version in PRAGMA user_version, and the
+ * journal mode that makes commits durable. */
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "contract.h"
+#include "t.h"
+
+TEST(store_sqlite_open_of_missing_file_without_create_is_not_found)
+{
+	const char *dir = t_tmpdir();
+	struct store *st = NULL;
+	struct fz_error e = { 0 };
+	CHECK_INT(store_sqlite_open(contract_location(dir), false, &st, &e), FZ_NOTFOUND);
+	CHECK(st == NULL);
+	CHECK_CONTAINS(e.message, "不存在");
+	CHECK_CONTAINS(e.message, contract_location(dir));
+	/* and nothing was created on the way */
+	FILE *f = fopen(contract_location(dir), "r");
+	CHECK(f == NULL);
+	if (f)
+		fclose(f);
+}
+
+TEST(store_sqlite_records_schema_version)
+{
+	const char *dir = t_tmpdir();
+	struct store *st = contract_open(dir);
+	REQUIRE(st);
+	st->ops->close(st);
+	CHECK(store_schema_version() >= 1);
+	int v = -1;
+	CHECK_INT(store_sqlite_version(contract_location(dir), &v, NULL), FZ_OK);
+	CHECK_INT(v, store_schema_version());
+	/* opening again migrates nothing and keeps the data */
+	st = contract_reopen(dir);
+	REQUIRE(st);
+	CHECK_INT(st->ops->setting_set(st, "k", "v", NULL), FZ_OK);
+	st->ops->close(st);
+	st = contract_reopen(dir);
+	REQUIRE(st);
+	struct arena *a = arena_new();
+	char *val = NULL;
+	CHECK_INT(st->ops->setting_get(st, a, "k", &val, NULL), FZ_OK);
+	CHECK_STR(val, "v");
+	arena_free(a);
+	st->ops->close(st);
+	CHECK_INT(store_sqlite_version(contract_location(t_tmpdir()), &v, NULL), FZ_NOTFOUND);
+}
+
+TEST(store_refuses_newer_schema)
+{
+	const char *dir = t_tmpdir();
+	struct store *st = contract_open(dir);
+	REQUIRE(st);
+	st->ops->close(st);
+	char sql[64], msg[128], want[160];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", store_schema_version() + 1);
+	REQUIRE(contract_raw_exec(dir, sql, msg, sizeof msg) == 0);
+	struct fz_error e = { 0 };
+	st = NULL;
+	CHECK_INT(store_sqlite_open(contract_location(dir), false, &st, &e), FZ_INVALID);
+	CHECK(st == NULL);
+	snprintf(want, sizeof want, "数据库结构版本 %d 高于本程序支持的版本 %d，请升级 fazhi",
+		 store_schema_version() + 1, store_schema_version());
+	CHECK_STR(e.message, want);
+}
+
+TEST(store_sqlite_refuses_a_file_that_is_not_a_database)
+{
+	const char *dir = t_tmpdir();
+	FILE *f = fopen(contract_location(dir), "w");
+	REQUIRE(f);
+	fputs("this is not a database, but it is long enough to look like a header\n", f);
+	fclose(f);
+	struct store *st = NULL;
+	struct fz_error e = { 0 };
+	CHECK_INT(store_sqlite_open(contract_location(dir), false, &st, &e), FZ_DB);
+	CHECK(st == NULL);
+	CHECK_CONTAINS(e.message, "损坏");
+}
+
+TEST(store_sqlite_uses_wal_journal)
+{
+	const char *dir = t_tmpdir();
+	struct store *st = contract_open(dir);
+	REQUIRE(st);
+	sqlite3 *db = NULL;
+	REQUIRE(sqlite3_open_v2(contract_location(dir), &db, SQLITE_OPEN_READONLY, NULL) ==
+		SQLITE_OK);
+	sqlite3_stmt *stmt = NULL;
+	REQUIRE(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &stmt, NULL) == SQLITE_OK);
+	CHECK_INT(sqlite3_step(stmt), SQLITE_ROW);
+	CHECK_STR((const char *)sqlite3_column_text(stmt, 0), "wal");
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	st->ops->close(st);
+}
+
+TEST(store_sqlite_migration_has_an_index_for_every_scope_column)
+{
+	const char *dir = t_tmpdir();
+	struct store *st = contract_open(dir);
+	REQUIRE(st);
+	st->ops->close(st);
+	sqlite3 *db = NULL;
+	REQUIRE(sqlite3_open_v2(contract_location(dir), &db, SQLITE_OPEN_READONLY, NULL) ==
+		SQLITE_OK);
+	/* table, leading column of an index */
+	const char *want[][2] = {
+		{ "agencies", "division_code" }, { "people", "agency_id" },
+		{ "certificates", "agency_id" }, { "users", "agency_id" },
+		{ "units", "agency_id" },        { "audit_log", "at" },
+		{ "audit_log", "action" },       { "audit_log", "actor" },
+		{ "sessions", "user_id" },       { "login_failures", "client_addr" },
+	};
+	sqlite3_stmt *stmt = NULL;
+	REQUIRE(sqlite3_prepare_v2(db,
+				   "SELECT count(*) FROM pragma_index_list(?1) l,"
+				   " pragma_index_info(l.name) i WHERE i.seqno = 0 AND i.name = ?2",
+				   -1, &stmt, NULL) == SQLITE_OK);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		sqlite3_bind_text(stmt, 1, want[i][0], -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 2, want[i][1], -1, SQLITE_STATIC);
+		REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+		if (sqlite3_column_int(stmt, 0) < 1)
+			t_fail(__FILE__, __LINE__, "no index on %s(%s)", want[i][0], want[i][1]);
+		sqlite3_reset(stmt);
+	}
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+}
