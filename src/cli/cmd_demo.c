@@ -11,9 +11,9 @@
 #include "base/date.h"
 #include "base/ident.h"
 #include "cli/cli.h"
+#include "cli/demo.h"
 #include "domain/certificate.h"
 
-#define DEMO_PASSWORD "Demo@2026"
 
 struct demo_agency {
 	const char *name, *kind, *domains, *division;
@@ -47,6 +47,7 @@ static const struct demo_agency demo_agencies[] = {
 	  { "综合执法大队", NULL, NULL } },
 };
 #define DEMO_NAGENCIES (sizeof demo_agencies / sizeof demo_agencies[0])
+_Static_assert(DEMO_NAGENCIES == DEMO_AGENCY_COUNT, "demo.h count");
 
 static const char *const surnames[] = { "马", "王", "李", "张", "杨", "田", "刘", "海",
 					"苏", "何", "冯", "丁", "周", "赵", "罗" };
@@ -55,7 +56,7 @@ static const char *const given[] = { "建国", "海燕", "文杰", "玉兰", "�
 				     "彩霞", "国庆", "小龙", "雪莲", "长青" };
 
 struct demo {
-	struct cli_session *s;
+	struct app_ctx *ctx;
 	struct fz_error e;
 	int64_t agency_ids[DEMO_NAGENCIES];
 	int64_t person_seq;
@@ -66,8 +67,9 @@ struct demo {
 
 static int demo_fail(struct demo *d, enum fz_err rc, const char *what)
 {
+	(void)d;
 	fprintf(stderr, "fazhi demo: %s 失败\n", what);
-	return cli_fail(rc, &d->e);
+	return rc ? (int)rc : FZ_INTERNAL;
 }
 
 /* A synthetic but valid 统一社会信用代码 for a government body
@@ -100,7 +102,7 @@ static int demo_divisions(struct demo *d)
 		{ "640522", "海原县" },
 	};
 	for (size_t i = 0; i < sizeof divs / sizeof divs[0]; i++) {
-		enum fz_err rc = app_division_put(&d->s->ctx, &divs[i], NULL, &d->e);
+		enum fz_err rc = app_division_put(d->ctx, &divs[i], NULL, &d->e);
 		if (rc)
 			return demo_fail(d, rc, "创建行政区划");
 	}
@@ -113,14 +115,14 @@ static int demo_person(struct demo *d, int64_t agency_id, int64_t unit_id,
 	char rid[19];
 	int64_t n = ++d->person_seq;
 	demo_resident_id(n, rid);
-	char *name = arena_printf(d->s->a, "%s%s", surnames[n % 15], given[(n * 7) % 19]);
-	char *phone = arena_printf(d->s->a, "1390955%04lld", (long long)(n * 13 % 10000));
+	char *name = arena_printf(d->ctx->a, "%s%s", surnames[n % 15], given[(n * 7) % 19]);
+	char *phone = arena_printf(d->ctx->a, "1390955%04lld", (long long)(n * 13 % 10000));
 	struct person_input in = {
 		.agency_id = agency_id, .unit_id = unit_id, .name = name, .resident_id = rid,
 		.phone = phone, .kind = kind, .is_reviewer = reviewer, .active = 1,
 	};
 	struct person p;
-	enum fz_err rc = app_person_create(&d->s->ctx, &in, &p, &d->e);
+	enum fz_err rc = app_person_create(d->ctx, &in, &p, &d->e);
 	if (rc)
 		return demo_fail(d, rc, "创建执法人员");
 	*id = p.id;
@@ -131,7 +133,7 @@ static int demo_person(struct demo *d, int64_t agency_id, int64_t unit_id,
  * one has expired; one is revoked (the officer left). */
 static int demo_certificate(struct demo *d, int64_t person_id, const char *domains)
 {
-	struct app_ctx *ctx = &d->s->ctx;
+	struct app_ctx *ctx = d->ctx;
 	int n = ++d->certificates;
 	char number[32], issued[FZ_DATE_LEN], until[FZ_DATE_LEN];
 	snprintf(number, sizeof number, "NX0522%04d", n);
@@ -172,7 +174,7 @@ static int demo_agency(struct demo *d, size_t i)
 	struct agency_input in = { .name = da->name, .uscc = uscc, .division_code = da->division,
 				   .kind = da->kind, .domains = da->domains, .active = 1 };
 	struct agency ag;
-	enum fz_err rc = app_agency_create(&d->s->ctx, &in, &ag, &d->e);
+	enum fz_err rc = app_agency_create(d->ctx, &in, &ag, &d->e);
 	if (rc)
 		return demo_fail(d, rc, da->name);
 	d->agency_ids[i] = ag.id;
@@ -181,7 +183,7 @@ static int demo_agency(struct demo *d, size_t i)
 	for (int u = 0; u < 3 && da->units[u]; u++) {
 		struct unit_input ui = { .agency_id = ag.id, .name = da->units[u] };
 		struct unit out;
-		if ((rc = app_unit_create(&d->s->ctx, &ui, &out, &d->e)))
+		if ((rc = app_unit_create(d->ctx, &ui, &out, &d->e)))
 			return demo_fail(d, rc, "创建内设机构");
 		unit_ids[u] = out.id;
 	}
@@ -215,7 +217,7 @@ static int demo_account(struct demo *d, const char *username, const char *name,
 		.agency_id = agency_id, .person_id = person_id, .disabled = 0,
 		.roles = roles, .must_change_password = 0,
 	};
-	enum fz_err rc = app_user_create(&d->s->ctx, &in, NULL, &d->e);
+	enum fz_err rc = app_user_create(d->ctx, &in, NULL, &d->e);
 	return rc ? demo_fail(d, rc, username) : 0;
 }
 
@@ -236,6 +238,31 @@ static int demo_accounts(struct demo *d, const char *pw)
 	    (rc = demo_account(d, "head1", "自然资源局局长", ROLE_HEAD, nr, 0, pw)))
 		return rc;
 	return 0;
+}
+
+int demo_seed(struct app_ctx *ctx, const char *password, struct demo_summary *out,
+	      struct fz_error *e)
+{
+	struct demo d = { .ctx = ctx };
+	int rc;
+	if ((rc = demo_divisions(&d)))
+		goto fail;
+	for (size_t i = 0; i < DEMO_NAGENCIES; i++)
+		if ((rc = demo_agency(&d, i)))
+			goto fail;
+	if ((rc = demo_accounts(&d, password)))
+		goto fail;
+	if (out) {
+		out->agencies = (int)DEMO_NAGENCIES;
+		out->people = (int)d.person_seq;
+		out->certificates = d.certificates;
+		memcpy(out->agency_ids, d.agency_ids, sizeof d.agency_ids);
+	}
+	return FZ_OK;
+fail:
+	if (e)
+		*e = d.e;
+	return rc;
 }
 
 int cmd_demo(int argc, char **argv)
@@ -262,23 +289,20 @@ int cmd_demo(int argc, char **argv)
 	int rc = cli_session_open(&s, db, true);
 	if (rc)
 		return rc;
-	struct demo d = { .s = &s };
 	struct user existing;
 	if (s.st->ops->user_get_by_name(s.st, s.a, "sysadmin", &existing, NULL) == FZ_OK) {
 		printf("数据库 %s 中已有演示数据，未重复生成\n", db);
 		cli_session_close(&s);
 		return 0;
 	}
-	if ((rc = demo_divisions(&d)))
-		goto out;
-	for (size_t i = 0; i < DEMO_NAGENCIES; i++)
-		if ((rc = demo_agency(&d, i)))
-			goto out;
-	if ((rc = demo_accounts(&d, pw)))
-		goto out;
-	printf("已生成演示县：%zu 个执法主体，%lld 名人员，%d 张执法证，8 个演示账号\n",
-	       DEMO_NAGENCIES, (long long)d.person_seq, d.certificates);
-out:
+	struct demo_summary sum;
+	struct fz_error e;
+	enum fz_err err = demo_seed(&s.ctx, pw, &sum, &e);
+	if (err)
+		rc = cli_fail(err, &e);
+	else
+		printf("已生成演示县：%d 个执法主体，%d 名人员，%d 张执法证，8 个演示账号\n",
+		       sum.agencies, sum.people, sum.certificates);
 	cli_session_close(&s);
 	return rc;
 }

@@ -17,6 +17,9 @@ int api_session_delete(struct req *r);
 int api_me_get(struct req *r);
 int api_me_password(struct req *r);
 
+/* -- API handlers of organisation, people, accounts, certificates, audit -- */
+/* -- end of API handlers -- */
+
 /* page_home.c */
 int page_home(struct req *r);
 /* page_login.c */
@@ -28,5 +31,8 @@ int page_workbench(struct req *r);
 /* page_password.c */
 int page_password_form(struct req *r);
 int page_password_submit(struct req *r);
+
+/* -- management page handlers -- */
+/* -- end of page handlers -- */
 
 #endif

@@ -19,6 +19,9 @@ const struct route http_routes[] = {
 	{ "GET", "/api/v1/me", PERM_SIGNED_IN, api_me_get, API | PW, "当前账号" },
 	{ "PUT", "/api/v1/me/password", PERM_SIGNED_IN, api_me_password, API | PW, "修改本人密码" },
 
+	/* API: organisation, people, accounts, certificates, audit (api_*.c) */
+	/* -- end of API routes -- */
+
 	/* pages */
 	{ "GET", "/", PERM_PUBLIC, page_home, PAGE, "首页" },
 	{ "GET", "/login", PERM_PUBLIC, page_login_form, PAGE, "登录页" },
@@ -27,6 +30,8 @@ const struct route http_routes[] = {
 	{ "GET", "/workbench", PERM_SIGNED_IN, page_workbench, PAGE, "工作台" },
 	{ "GET", "/password", PERM_SIGNED_IN, page_password_form, PAGE | PW, "修改密码页" },
 	{ "POST", "/password", PERM_SIGNED_IN, page_password_submit, PAGE | PW, "提交修改密码" },
+	/* pages: management and public certificate check (page_*.c) */
+	/* -- end of page routes -- */
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

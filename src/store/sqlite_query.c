@@ -92,7 +92,7 @@ static enum fz_err variant_stmt(struct sq_store *s, const struct sq_query *q,
 
 /* The scope kind to apply; FZ_INVALID for a malformed scope. A NULL scope
  * on a scoped query sees nothing: fail closed. */
-static enum fz_err scope_kind(const struct sq_query *q, const struct scope *sc,
+static enum fz_err scope_resolve(const struct sq_query *q, const struct scope *sc,
 			      enum scope_kind *kind, struct fz_error *e)
 {
 	*kind = SCOPE_NONE;
@@ -139,7 +139,7 @@ enum fz_err sq_list_open(struct sq_store *s, const struct sq_query *q, const str
 	pg = sq_page_clamp(pg);
 	l->offset = pg.offset;
 	l->limit = pg.limit;
-	if ((err = scope_kind(q, sc, &kind, e)))
+	if ((err = scope_resolve(q, sc, &kind, e)))
 		return err;
 	if (kind == SCOPE_NONE) {
 		l->empty = true;
@@ -249,7 +249,7 @@ enum fz_err sq_query_get(struct sq_store *s, const struct sq_query *q, const str
 	sqlite3_stmt *stmt;
 	enum fz_err err;
 
-	if ((err = scope_kind(q, sc, &kind, e)))
+	if ((err = scope_resolve(q, sc, &kind, e)))
 		return err;
 	if (kind == SCOPE_NONE || id <= 0)
 		return fz_fail(e, FZ_NOTFOUND, "id", "%s", notfound);
