@@ -45,6 +45,8 @@ struct app_ctx {
 	int64_t session_id;          /* 0 = none */
 	const char *actor;           /* username for the audit log */
 	bool cli;                    /* the shell operator: every permission */
+	struct app_config policy_cfg; /* cfg with the stored policy applied
+	                               * (app_policy_apply) */
 };
 
 /* Initialises ctx for an anonymous request at time now. */

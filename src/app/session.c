@@ -11,6 +11,7 @@
 #include "base/buf.h"
 #include "base/crypto.h"
 #include "base/date.h"
+#include "app/policy.h"
 #include "domain/password.h"
 
 /* A valid hash of a random password: verifying against it when the
@@ -115,11 +116,13 @@ enum fz_err app_login(struct app_ctx *ctx, const char *username, const char *pas
 		      char token_out[SESSION_TOKEN_HEX], struct user **user_out,
 		      struct fz_error *e)
 {
-	const struct app_config *cfg = ctx->cfg;
 	int64_t failures = 0;
 	enum fz_err rc;
 	bool match = false;
 
+	if ((rc = app_policy_apply(ctx, e)))
+		return rc;
+	const struct app_config *cfg = ctx->cfg;
 	ctx->actor = username;
 	rc = ctx->st->ops->login_failure_count(ctx->st, ctx->client_addr,
 					       ctx->now - cfg->client_failure_window, &failures, e);
@@ -195,6 +198,8 @@ enum fz_err app_session_resolve(struct app_ctx *ctx, const char *token, struct f
 
 	if (!token_digest(token, digest))
 		return fz_fail(e, FZ_UNAUTHORIZED, NULL, "登录凭证无效，请重新登录");
+	if ((rc = app_policy_apply(ctx, e)))
+		return rc;
 	rc = ctx->st->ops->session_get(ctx->st, ctx->a, digest, &s, &ignore);
 	if (rc == FZ_NOTFOUND)
 		return fz_fail(e, FZ_UNAUTHORIZED, NULL, "登录已失效，请重新登录");
