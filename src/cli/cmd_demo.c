@@ -76,11 +76,11 @@ static int demo_fail(struct demo *d, enum fz_err rc, const char *what)
  * (registration authority 1 机构编制, category 1 机关). */
 static void demo_uscc(const char *division, int n, char out[19])
 {
-	char body[9], first17[18];
-	snprintf(body, sizeof body, "%08d", 10452000 + n * 37);
+	char body[16], first17[32];
+	snprintf(body, sizeof body, "%08u", (10452000u + (unsigned)n * 37u) % 100000000u);
 	char org = ident_orgcode_check_char(body);
 	snprintf(first17, sizeof first17, "11%.6s%.8s%c", division, body, org);
-	snprintf(out, 19, "%s%c", first17, ident_uscc_check_char(first17));
+	snprintf(out, 19, "%.17s%c", first17, ident_uscc_check_char(first17));
 }
 
 /* A synthetic valid 居民身份证号码 registered in 海原县. */
