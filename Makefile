@@ -45,3 +45,6 @@ analyze: build
 
 clean:
 	rm -rf $(BUILD) $(SAN)
+
+bench: build
+	@bench/http.sh

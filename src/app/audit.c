@@ -112,3 +112,15 @@ void app_tx_abort(struct app_ctx *ctx)
 {
 	ctx->st->ops->rollback(ctx->st);
 }
+
+enum fz_err app_tx_finish(struct app_ctx *ctx, const char *action, const char *object_type,
+			  int64_t object_id, const char *message, const struct audit_diff *diff,
+			  struct fz_error *e)
+{
+	enum fz_err rc = app_audit(ctx, action, object_type, object_id, "ok", message, diff, e);
+	if (rc) {
+		app_tx_abort(ctx);
+		return rc;
+	}
+	return app_tx_commit(ctx, e);
+}

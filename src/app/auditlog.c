@@ -69,22 +69,14 @@ enum fz_err app_audit_export_csv(struct app_ctx *ctx, const struct audit_filter 
 			const struct audit_entry *x = &list.items[i];
 			char when[20];
 			time_format_local(x->at, when);
-			buf_addf(out, "%lld,", (long long)x->id);
-			csv_field(out, when);
-			buf_addc(out, ',');
-			csv_field(out, x->actor);
-			buf_addc(out, ',');
-			csv_field(out, x->client_addr);
-			buf_addc(out, ',');
-			csv_field(out, x->action);
-			buf_addc(out, ',');
-			csv_field(out, x->object_type);
-			buf_addc(out, ',');
-			csv_field(out, x->object_id);
-			buf_addc(out, ',');
-			csv_field(out, x->result);
-			buf_addc(out, ',');
-			csv_field(out, x->message);
+			const char *fields[] = { when, x->actor, x->client_addr, x->action,
+						 x->object_type, x->object_id, x->result,
+						 x->message };
+			buf_addf(out, "%lld", (long long)x->id);
+			for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
+				buf_addc(out, ',');
+				csv_field(out, fields[k]);
+			}
 			buf_adds(out, "\r\n");
 		}
 		rows += (int64_t)list.n;

@@ -92,9 +92,7 @@ enum fz_err app_certificate_create(struct app_ctx *ctx, const struct certificate
 	if ((rc = ctx->st->ops->certificate_insert(ctx->st, &c, e)))
 		goto abort;
 	cert_diff(ctx, &d, NULL, &c);
-	if ((rc = app_audit(ctx, "certificate.create", "certificate", c.id, "ok", NULL, &d, e)))
-		goto abort;
-	if ((rc = app_tx_commit(ctx, e)))
+	if ((rc = app_tx_finish(ctx, "certificate.create", "certificate", c.id, NULL, &d, e)))
 		return rc;
 	return out ? ctx->st->ops->certificate_get(ctx->st, ctx->a, &scope_all, c.id, out, e)
 		   : FZ_OK;
@@ -125,9 +123,7 @@ static enum fz_err cert_save(struct app_ctx *ctx, const char *action,
 	if ((rc = ctx->st->ops->certificate_update(ctx->st, c, e)))
 		goto abort;
 	cert_diff(ctx, &d, old, c);
-	if ((rc = app_audit(ctx, action, "certificate", c->id, "ok", message, &d, e)))
-		goto abort;
-	if ((rc = app_tx_commit(ctx, e)))
+	if ((rc = app_tx_finish(ctx, action, "certificate", c->id, message, &d, e)))
 		return rc;
 	return out ? ctx->st->ops->certificate_get(ctx->st, ctx->a, &scope_all, c->id, out, e)
 		   : FZ_OK;

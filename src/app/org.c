@@ -48,10 +48,8 @@ enum fz_err app_division_put(struct app_ctx *ctx, const struct division_input *i
 	audit_diff_str(ctx, &diff, "name", existed ? old.name : NULL, d.name);
 	if ((rc = ctx->st->ops->division_put(ctx->st, &d, e)))
 		goto abort;
-	if ((rc = app_audit(ctx, existed ? "division.update" : "division.create", "division",
-			    0, "ok", d.code, &diff, e)))
-		goto abort;
-	if ((rc = app_tx_commit(ctx, e)))
+	if ((rc = app_tx_finish(ctx, existed ? "division.update" : "division.create", "division",
+				  0, d.code, &diff, e)))
 		return rc;
 	if (out) {
 		*out = d;
@@ -143,9 +141,7 @@ enum fz_err app_agency_create(struct app_ctx *ctx, const struct agency_input *in
 	    (rc = ctx->st->ops->agency_insert(ctx->st, &ag, e)))
 		goto abort;
 	agency_diff(ctx, &diff, NULL, &ag);
-	if ((rc = app_audit(ctx, "agency.create", "agency", ag.id, "ok", NULL, &diff, e)))
-		goto abort;
-	if ((rc = app_tx_commit(ctx, e)))
+	if ((rc = app_tx_finish(ctx, "agency.create", "agency", ag.id, NULL, &diff, e)))
 		return rc;
 	return out ? ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all, ag.id, out, e) : FZ_OK;
 abort:
@@ -186,9 +182,7 @@ enum fz_err app_agency_update(struct app_ctx *ctx, int64_t id, const struct agen
 	    (rc = ctx->st->ops->agency_update(ctx->st, &ag, e)))
 		goto abort;
 	agency_diff(ctx, &diff, &old, &ag);
-	if ((rc = app_audit(ctx, "agency.update", "agency", id, "ok", NULL, &diff, e)))
-		goto abort;
-	if ((rc = app_tx_commit(ctx, e)))
+	if ((rc = app_tx_finish(ctx, "agency.update", "agency", id, NULL, &diff, e)))
 		return rc;
 	return out ? ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all, id, out, e) : FZ_OK;
 abort:

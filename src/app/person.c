@@ -84,9 +84,7 @@ enum fz_err app_person_create(struct app_ctx *ctx, const struct person_input *in
 	    (rc = ctx->st->ops->person_insert(ctx->st, &p, e)))
 		goto abort;
 	person_diff(ctx, &diff, NULL, &p);
-	if ((rc = app_audit(ctx, "person.create", "person", p.id, "ok", NULL, &diff, e)))
-		goto abort;
-	if ((rc = app_tx_commit(ctx, e)))
+	if ((rc = app_tx_finish(ctx, "person.create", "person", p.id, NULL, &diff, e)))
 		return rc;
 	return out ? ctx->st->ops->person_get(ctx->st, ctx->a, &scope_all, p.id, out, e) : FZ_OK;
 abort:
@@ -129,9 +127,7 @@ enum fz_err app_person_update(struct app_ctx *ctx, int64_t id, const struct pers
 	    (rc = ctx->st->ops->person_update(ctx->st, &p, e)))
 		goto abort;
 	person_diff(ctx, &diff, &old, &p);
-	if ((rc = app_audit(ctx, "person.update", "person", id, "ok", NULL, &diff, e)))
-		goto abort;
-	if ((rc = app_tx_commit(ctx, e)))
+	if ((rc = app_tx_finish(ctx, "person.update", "person", id, NULL, &diff, e)))
 		return rc;
 	return out ? ctx->st->ops->person_get(ctx->st, ctx->a, &scope_all, id, out, e) : FZ_OK;
 abort:

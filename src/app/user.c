@@ -132,9 +132,7 @@ enum fz_err app_user_create(struct app_ctx *ctx, const struct user_input *in,
 	audit_diff_int(ctx, &d, "person_id", 0, u.person_id);
 	audit_diff_str(ctx, &d, "roles", "", roles);
 	audit_diff_bool(ctx, &d, "must_change_password", 0, u.must_change_password);
-	if ((rc = app_audit(ctx, "user.create", "user", u.id, "ok", NULL, &d, e)))
-		goto abort;
-	if ((rc = app_tx_commit(ctx, e)))
+	if ((rc = app_tx_finish(ctx, "user.create", "user", u.id, NULL, &d, e)))
 		return rc;
 	return out ? ctx->st->ops->user_get(ctx->st, ctx->a, &scope_all, u.id, out, e) : FZ_OK;
 abort:
@@ -203,9 +201,7 @@ enum fz_err app_user_update(struct app_ctx *ctx, int64_t id, const struct user_i
 		audit_diff_str(ctx, &d, "password", "(hidden)", "(reset)");
 	audit_diff_bool(ctx, &d, "must_change_password", old.must_change_password,
 			u.must_change_password);
-	if ((rc = app_audit(ctx, "user.update", "user", id, "ok", NULL, &d, e)))
-		goto abort;
-	if ((rc = app_tx_commit(ctx, e)))
+	if ((rc = app_tx_finish(ctx, "user.update", "user", id, NULL, &d, e)))
 		return rc;
 	return out ? ctx->st->ops->user_get(ctx->st, ctx->a, &scope_all, id, out, e) : FZ_OK;
 abort:
@@ -241,9 +237,7 @@ enum fz_err app_user_set_roles(struct app_ctx *ctx, int64_t id, unsigned roles,
 	roles_text(ctx, old.roles, &before);
 	roles_text(ctx, u.roles, &after);
 	audit_diff_str(ctx, &d, "roles", before, after);
-	if ((rc = app_audit(ctx, "user.roles", "user", id, "ok", NULL, &d, e)))
-		goto abort;
-	if ((rc = app_tx_commit(ctx, e)))
+	if ((rc = app_tx_finish(ctx, "user.roles", "user", id, NULL, &d, e)))
 		return rc;
 	return out ? ctx->st->ops->user_get(ctx->st, ctx->a, &scope_all, id, out, e) : FZ_OK;
 abort:
