@@ -5,7 +5,7 @@ SAN        ?= build-san
 DEMO_DB    ?= var/demo.db
 LISTEN     ?= 127.0.0.1:8080
 
-.PHONY: all deps build build-san demo test test-fast analyze bench clean
+.PHONY: all deps build build-san demo test test-fast analyze bench fuzz clean
 
 all: build
 
@@ -48,3 +48,13 @@ clean:
 
 bench: build
 	@bench/http.sh
+
+# libFuzzer over form decoding and identifiers (clang), FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
+		-Db_lundef=false >/dev/null
+	@ninja -C build-fuzz --quiet fuzz/fuzz_form fuzz/fuzz_ident
+	@for f in form ident; do mkdir -p build-fuzz/corpus-$$f; \
+		build-fuzz/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
+		build-fuzz/corpus-$$f fuzz/corpus/$$f || exit 1; done
