@@ -18,6 +18,48 @@ int api_me_get(struct req *r);
 int api_me_password(struct req *r);
 
 /* -- API handlers of organisation, people, accounts, certificates, audit -- */
+/* api_org.c */
+int api_division_list(struct req *r);
+int api_division_get(struct req *r);
+int api_division_put(struct req *r);
+int api_agency_list(struct req *r);
+int api_agency_create(struct req *r);
+int api_agency_get(struct req *r);
+int api_agency_update(struct req *r);
+int api_unit_list(struct req *r);
+int api_unit_create(struct req *r);
+int api_unit_get(struct req *r);
+int api_unit_update(struct req *r);
+/* api_people.c */
+int api_officer_list(struct req *r);
+int api_officer_create(struct req *r);
+int api_officer_get(struct req *r);
+int api_officer_update(struct req *r);
+int api_reviewer_ratios(struct req *r);
+/* api_users.c */
+int api_user_list(struct req *r);
+int api_user_create(struct req *r);
+int api_user_get(struct req *r);
+int api_user_update(struct req *r);
+int api_user_roles(struct req *r);
+/* api_certs.c */
+int api_cert_list(struct req *r);
+int api_cert_create(struct req *r);
+int api_cert_get(struct req *r);
+int api_cert_update(struct req *r);
+int api_cert_suspend(struct req *r);
+int api_cert_resume(struct req *r);
+int api_cert_revoke(struct req *r);
+int api_cert_review_list(struct req *r);
+int api_cert_review_add(struct req *r);
+/* api_public.c */
+int api_public_cert_check(struct req *r);
+/* api_audit.c */
+int api_audit_list(struct req *r);
+int api_audit_changes(struct req *r);
+int api_audit_export(struct req *r);
+/* api_openapi.c */
+int api_openapi(struct req *r);
 /* -- end of API handlers -- */
 
 /* page_home.c */
@@ -33,6 +75,54 @@ int page_password_form(struct req *r);
 int page_password_submit(struct req *r);
 
 /* -- management page handlers -- */
+/* page_cert_check.c */
+int page_cert_check(struct req *r);
+/* page_agencies.c, page_agency_form.c, page_units.c */
+int page_agency_list(struct req *r);
+int page_agency_show(struct req *r);
+int page_agency_new(struct req *r);
+int page_agency_create(struct req *r);
+int page_agency_edit(struct req *r);
+int page_agency_update(struct req *r);
+int page_unit_create(struct req *r);
+int page_unit_list(struct req *r);
+/* page_officers.c, page_officer_form.c */
+int page_officer_list(struct req *r);
+int page_officer_show(struct req *r);
+int page_officer_new(struct req *r);
+int page_officer_create(struct req *r);
+int page_officer_edit(struct req *r);
+int page_officer_update(struct req *r);
+/* page_certs.c, page_cert_form.c, page_cert_actions.c */
+int page_cert_list(struct req *r);
+int page_cert_show(struct req *r);
+int page_cert_new(struct req *r);
+int page_cert_create(struct req *r);
+int page_cert_edit(struct req *r);
+int page_cert_update(struct req *r);
+int page_cert_suspend_form(struct req *r);
+int page_cert_suspend(struct req *r);
+int page_cert_resume_form(struct req *r);
+int page_cert_resume(struct req *r);
+int page_cert_revoke_form(struct req *r);
+int page_cert_revoke(struct req *r);
+int page_cert_review_form(struct req *r);
+int page_cert_review(struct req *r);
+/* page_users.c, page_user_form.c, page_user_roles.c */
+int page_user_list(struct req *r);
+int page_user_roles_list(struct req *r);
+int page_user_new(struct req *r);
+int page_user_create(struct req *r);
+int page_user_edit(struct req *r);
+int page_user_update(struct req *r);
+int page_user_roles_form(struct req *r);
+int page_user_roles_save(struct req *r);
+/* page_audit.c */
+int page_audit_list(struct req *r);
+int page_audit_show(struct req *r);
+int page_audit_export(struct req *r);
+/* page_ratios.c */
+int page_reviewer_ratios(struct req *r);
 /* -- end of page handlers -- */
 
 #endif

@@ -15,6 +15,7 @@
 #include "base/buf.h"
 
 #define REQ_MAX_PARAMS 4
+#define REQ_PARAM_TEXT_MAX 64 /* bytes of a {name:str} path segment */
 
 /* Upload limits: a body over its limit is answered 413 and never read. */
 #define HTTP_API_BODY_MAX (1024 * 1024) /* paths under /api/ */
@@ -51,7 +52,8 @@ struct req {
 	const struct route *route; /* set by the router; NULL before */
 	size_t nparams;            /* {name} segments of the route pattern */
 	const char *param_names[REQ_MAX_PARAMS];
-	int64_t param_values[REQ_MAX_PARAMS]; /* each > 0 */
+	int64_t param_values[REQ_MAX_PARAMS]; /* {name}: each > 0; {name:str}: 0 */
+	const char *param_texts[REQ_MAX_PARAMS]; /* the segment as sent (arena) */
 
 	const char *body;          /* NUL-terminated; "" when none */
 	size_t body_len;
@@ -83,6 +85,11 @@ const char *req_cookie(struct req *r, const char *name);
 /* The value of path parameter {name}; the router has checked it is a
  * positive int64. 0 when the route has no such parameter. */
 int64_t req_param(const struct req *r, const char *name);
+/* The text of path parameter {name:str} (or of an {name} one): the
+ * router has checked it is 1..REQ_PARAM_TEXT_MAX bytes of valid UTF-8
+ * without control characters. NULL when the route has no such parameter.
+ * Borrowed until the request completes. */
+const char *req_param_str(const struct req *r, const char *name);
 /* A field of the posted form (page POST), or NULL when absent. */
 const char *req_form(const struct req *r, const char *name);
 /* True when the request is for the JSON API (route flag ROUTE_API, or a

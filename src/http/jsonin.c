@@ -173,6 +173,15 @@ bool jsonin_bool_opt(struct jsonin *in, const char *name, bool def)
 	return failed(in) ? def : b;
 }
 
+int jsonin_bool_tri(struct jsonin *in, const char *name)
+{
+	json_t *v = field(in, name);
+	if (failed(in) || !v)
+		return -1;
+	bool b = bool_value(in, name, v);
+	return failed(in) ? -1 : (int)b;
+}
+
 bool jsonin_has(struct jsonin *in, const char *name)
 {
 	return field(in, name) != NULL;

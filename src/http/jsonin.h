@@ -56,6 +56,9 @@ int64_t jsonin_int_opt(struct jsonin *in, const char *name, int64_t min, int64_t
 bool jsonin_bool(struct jsonin *in, const char *name);
 /* Optional boolean: def when absent or null. */
 bool jsonin_bool_opt(struct jsonin *in, const char *name, bool def);
+/* Optional boolean for updates: -1 when absent or null ("unchanged"),
+ * else 0 or 1. */
+int jsonin_bool_tri(struct jsonin *in, const char *name);
 /* True when the field is present and not null (counts as read). */
 bool jsonin_has(struct jsonin *in, const char *name);
 

@@ -23,11 +23,12 @@ json_t *json_roles(unsigned roles)
 
 json_t *json_user(const struct user *u)
 {
-	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:b, s:b}",
+	return json_pack("{s:I, s:s, s:o, s:o, s:o, s:o, s:b, s:b}",
 			 "id", (json_int_t)u->id,
 			 "username", u->username ? u->username : "",
 			 "display_name", json_str_or_null(u->display_name),
 			 "agency_id", u->agency_id ? json_integer(u->agency_id) : json_null(),
+			 "person_id", u->person_id ? json_integer(u->person_id) : json_null(),
 			 "roles", json_roles(u->roles),
 			 "must_change_password", (int)u->must_change_password,
 			 "disabled", (int)u->disabled);

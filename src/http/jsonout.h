@@ -12,8 +12,8 @@
 json_t *json_str_or_null(const char *s);
 /* Role bits as an array of API names ["officer","reviewer"]. */
 json_t *json_roles(unsigned roles);
-/* {id, username, display_name, agency_id, roles, must_change_password,
- *  disabled}. Never the password hash. NULL when out of memory. */
+/* {id, username, display_name, agency_id, person_id, roles,
+ *  must_change_password, disabled}. Never the password hash. NULL when out of memory. */
 json_t *json_user(const struct user *u);
 
 #endif

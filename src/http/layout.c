@@ -4,6 +4,7 @@
  * reaches the page goes through html_f(). */
 #include "http/layout.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "app/authz.h"
@@ -22,8 +23,9 @@ static const struct {
 	{ "工作台", "/workbench", PERM_SIGNED_IN },
 	{ "执法主体", "/agencies", PERM_AGENCY_READ },
 	{ "内设机构", "/units", PERM_UNIT_READ },
-	{ "执法人员", "/people", PERM_PERSON_READ },
+	{ "执法人员", "/officers", PERM_PERSON_READ },
 	{ "执法证", "/certificates", PERM_CERT_READ },
+	{ "审核人员占比", "/reviewer-ratios", PERM_PERSON_READ },
 	{ "账号管理", "/users", PERM_USER_READ },
 	{ "角色分配", "/users/roles", PERM_USER_ROLES },
 	{ "审计日志", "/audit", PERM_AUDIT_READ },
@@ -38,16 +40,37 @@ static bool menu_visible(const struct user *u)
 	return u && !u->must_change_password;
 }
 
+/* The entry the current page belongs to: the longest href that is the
+ * path or a parent of it (/agencies/5/edit is under 执法主体). */
+static size_t menu_current(const char *path)
+{
+	size_t best = SIZE_MAX, best_len = 0;
+	size_t plen = strlen(path);
+	/* /users/{id}/roles belongs to 角色分配, not to 账号管理. */
+	if (strncmp(path, "/users/", 7) == 0 && plen > 13 && strcmp(path + plen - 6, "/roles") == 0)
+		path = "/users/roles";
+	for (size_t i = 0; i < sizeof menu_items / sizeof menu_items[0]; i++) {
+		size_t n = strlen(menu_items[i].href);
+		if (strncmp(path, menu_items[i].href, n) == 0 && (path[n] == '\0' || path[n] == '/') &&
+		    n > best_len) {
+			best = i;
+			best_len = n;
+		}
+	}
+	return best;
+}
+
 void page_menu(struct req *r, struct buf *b, const char *css_class)
 {
 	const struct user *u = r->ctx.user;
 	if (!menu_visible(u))
 		return;
+	size_t current = menu_current(r->path);
 	html_f(b, "<ul class=\"%s\">", css_class);
 	for (size_t i = 0; i < sizeof menu_items / sizeof menu_items[0]; i++) {
 		if (!authz_allows(u->roles, menu_items[i].perm))
 			continue;
-		bool here = strcmp(r->path, menu_items[i].href) == 0;
+		bool here = i == current;
 		if (here && strcmp(css_class, "tiles") == 0)
 			continue; /* the workbench's tiles leave out the workbench */
 		html_f(b, "<li><a href=\"%s\"", menu_items[i].href);
@@ -122,6 +145,17 @@ static const struct {
 	{ "signed_out", FLASH_INFO, "您已安全退出。" },
 	{ "signed_in", FLASH_OK, "登录成功。" },
 	{ "session_expired", FLASH_INFO, "登录已失效，请重新登录。" },
+	{ "created", FLASH_OK, "已创建。" },
+	{ "saved", FLASH_OK, "已保存。" },
+	{ "unit_created", FLASH_OK, "内设机构已添加。" },
+	{ "cert_issued", FLASH_OK, "执法证已发放。" },
+	{ "cert_suspended", FLASH_OK, "执法证已暂扣。" },
+	{ "cert_resumed", FLASH_OK, "执法证已恢复。" },
+	{ "cert_revoked", FLASH_OK, "执法证已注销。" },
+	{ "review_added", FLASH_OK, "年度审验结果已保存。" },
+	{ "user_created", FLASH_OK, "账号已创建，首次登录时须修改初始密码。" },
+	{ "password_reset", FLASH_OK, "已保存；密码已重置，该账号下次登录时须修改密码。" },
+	{ "roles_saved", FLASH_OK, "角色已保存，该账号重新登录后生效。" },
 };
 
 void page_notice(struct req *r, struct buf *b)

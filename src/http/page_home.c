@@ -19,7 +19,11 @@ int page_home(struct req *r)
 		 "<div class=\"cards\">\n"
 		 "<section class=\"card\"><h2>执法证查询</h2>"
 		 "<p>输入执法证号，查询行政执法人员的执法证是否真实、有效。</p>"
-		 "<p><a class=\"button\" href=\"/certificates/check\">查询执法证</a></p></section>\n");
+		 "<form class=\"stack\" method=\"get\" action=\"/certificates/check\" "
+		 "role=\"search\"><label for=\"number\">执法证号</label>"
+		 "<input id=\"number\" name=\"number\" required maxlength=\"32\" "
+		 "autocomplete=\"off\"><button type=\"submit\">查询</button></form>"
+		 "<p><a href=\"/certificates/check\">打开执法证查询页</a></p></section>\n");
 	if (r->ctx.user)
 		html_f(&b,
 		       "<section class=\"card\"><h2>工作台</h2><p>%s，您已登录。</p>"

@@ -34,6 +34,14 @@ int64_t req_param(const struct req *r, const char *name)
 	return 0;
 }
 
+const char *req_param_str(const struct req *r, const char *name)
+{
+	for (size_t i = 0; i < r->nparams; i++)
+		if (strcmp(r->param_names[i], name) == 0)
+			return r->param_texts[i];
+	return NULL;
+}
+
 const char *req_form(const struct req *r, const char *name)
 {
 	return r->form ? form_get(r->form, name) : NULL;

@@ -65,6 +65,14 @@ int resp_html(struct req *r, int status, struct buf *b)
 	return status;
 }
 
+int resp_bytes(struct req *r, int status, const char *content_type, struct buf *b)
+{
+	int rc = resp_html(r, status, b);
+	if (rc == status)
+		r->resp.content_type = content_type;
+	return rc;
+}
+
 int resp_redirect(struct req *r, const char *location)
 {
 	resp_clear_body(r);

@@ -18,6 +18,9 @@ int resp_empty(struct req *r, int status);
 /* Sends the bytes of b as text/html; takes b's memory (b is left empty).
  * A failed b (out of memory, html_f misuse) answers 500. */
 int resp_html(struct req *r, int status, struct buf *b);
+/* Sends the bytes of b with content_type (a static string, e.g.
+ * "text/csv; charset=utf-8"); takes b's memory as resp_html does. */
+int resp_bytes(struct req *r, int status, const char *content_type, struct buf *b);
 /* 303 See Other to location, which must be a local path ("/login?..."). */
 int resp_redirect(struct req *r, const char *location);
 /* Static bytes that outlive the request (embedded files); cacheable

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "app/session.h"
+#include "base/utf8.h"
 #include "http/form.h"
 #include "http/resp.h"
 
@@ -17,9 +18,24 @@ enum match {
 	MATCH_BAD_PARAM, /* shape fits but an {id} is not a positive integer */
 };
 
-/* Compares pattern with path segment by segment, filling r's params. */
+/* A {name:str} segment: 1..REQ_PARAM_TEXT_MAX bytes of UTF-8 without
+ * control characters (the path arrives percent-decoded). */
+static bool text_param_ok(const char *seg, size_t len)
+{
+	if (len == 0 || len > REQ_PARAM_TEXT_MAX || !utf8_valid(seg, len))
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)seg[i] < 0x20 || seg[i] == 0x7f)
+			return false;
+	return true;
+}
+
+/* Compares pattern with path segment by segment, filling r's params.
+ * {name} takes a positive int64; {name:str} takes text (see above). */
 static enum match match_pattern(struct req *r, const char *pattern, const char *path)
 {
+	static const char str_suffix[] = ":str";
+	const size_t str_len = sizeof str_suffix - 1;
 	const char *p = pattern, *q = path;
 	bool bad = false;
 
@@ -34,7 +50,14 @@ static enum match match_pattern(struct req *r, const char *pattern, const char *
 
 			if (!close || seg_len == 0 || r->nparams >= REQ_MAX_PARAMS)
 				return MATCH_NONE;
-			if (seg_len >= sizeof digits) {
+			size_t name_len = (size_t)(close - p - 1);
+			bool text = name_len > str_len &&
+				    memcmp(close - str_len, str_suffix, str_len) == 0;
+			if (text) {
+				name_len -= str_len;
+				if (!text_param_ok(q, seg_len))
+					bad = true;
+			} else if (seg_len >= sizeof digits) {
 				bad = true;
 			} else {
 				memcpy(digits, q, seg_len);
@@ -42,9 +65,10 @@ static enum match match_pattern(struct req *r, const char *pattern, const char *
 				if (!http_parse_int64(digits, 1, INT64_MAX, &v))
 					bad = true;
 			}
-			r->param_names[r->nparams] =
-				arena_strndup(r->a, p + 1, (size_t)(close - p - 1));
+			r->param_names[r->nparams] = arena_strndup(r->a, p + 1, name_len);
 			r->param_values[r->nparams] = v;
+			r->param_texts[r->nparams] =
+				bad ? NULL : arena_strndup(r->a, q, seg_len);
 			r->nparams++;
 			p = close + 1;
 			q += seg_len;

@@ -19,7 +19,8 @@ enum route_flag {
 
 struct route {
 	const char *method;  /* "GET", "POST", "PUT", "PATCH", "DELETE" */
-	const char *pattern; /* "/api/v1/agencies/{id}": {x} is an id > 0 */
+	const char *pattern; /* "/api/v1/agencies/{id}": {x} is an id > 0;
+	                      * {x:str} is one segment of text (req_param_str) */
 	enum perm perm;      /* checked before the handler runs */
 	int (*handler)(struct req *r); /* returns the status it answered */
 	unsigned flags;      /* enum route_flag */

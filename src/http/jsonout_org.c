@@ -1,0 +1,157 @@
+/* jsonout_org.c - JSON views of organisation, people, certificates and
+ * audit records; see jsonout_org.h. Personal data (ID numbers, phones) is
+ * masked here, in one place, unless the caller says the reader manages
+ * people. */
+#include "http/jsonout_org.h"
+
+#include <limits.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "domain/certificate.h"
+#include "domain/org.h"
+#include "http/jsonout.h"
+
+json_t *json_array_push(json_t *arr, json_t *obj)
+{
+	if (!arr || !obj || json_array_append_new(arr, obj) != 0) {
+		json_decref(arr);
+		return NULL;
+	}
+	return arr;
+}
+
+static json_t *id_or_null(int64_t id)
+{
+	return id ? json_integer(id) : json_null();
+}
+
+json_t *json_division(const struct division *d)
+{
+	return json_pack("{s:s, s:s?, s:i, s:o}", "code", d->code, "name", d->name, "level",
+			 (int)d->level, "parent_code",
+			 d->parent_code[0] ? json_string(d->parent_code) : json_null());
+}
+
+json_t *json_agency(const struct agency *a)
+{
+	return json_pack("{s:I, s:s?, s:s?, s:s, s:s?, s:s?, s:s?, s:b, s:I, s:I}",
+			 "id", (json_int_t)a->id, "name", a->name, "uscc", a->uscc,
+			 "division_code", a->division_code, "kind", a->kind, "kind_label",
+			 a->kind ? agency_kind_label(a->kind) : NULL, "domains", a->domains,
+			 "active", (int)a->active, "created_at", (json_int_t)a->created_at,
+			 "updated_at", (json_int_t)a->updated_at);
+}
+
+json_t *json_unit(const struct unit *u)
+{
+	return json_pack("{s:I, s:I, s:s?, s:I}", "id", (json_int_t)u->id, "agency_id",
+			 (json_int_t)u->agency_id, "name", u->name, "created_at",
+			 (json_int_t)u->created_at);
+}
+
+/* Keeps the first keep_head and last keep_tail bytes of an ASCII value
+ * and stars the rest; a value too short or not ASCII is all stars. */
+static void mask(const char *s, size_t keep_head, size_t keep_tail, char *out, size_t n)
+{
+	size_t len = s ? strlen(s) : 0, i;
+	bool ascii = true;
+	for (i = 0; i < len; i++)
+		ascii = ascii && (unsigned char)s[i] < 0x80;
+	if (len >= n)
+		len = n - 1;
+	for (i = 0; i < len; i++) {
+		bool keep = ascii && len > keep_head + keep_tail &&
+			    (i < keep_head || i >= len - keep_tail);
+		out[i] = keep ? s[i] : '*';
+	}
+	out[len] = '\0';
+}
+
+void json_mask_resident_id(const char *id, char out[19])
+{
+	mask(id, 6, 4, out, 19);
+}
+
+json_t *json_person(const struct person *p, bool personal)
+{
+	char rid[19], phone[24];
+	json_mask_resident_id(p->resident_id, rid);
+	mask(p->phone, 3, 4, phone, sizeof phone);
+	return json_pack("{s:I, s:I, s:o, s:s?, s:s?, s:s?, s:s, s:b, s:b, s:I, s:I}",
+			 "id", (json_int_t)p->id, "agency_id", (json_int_t)p->agency_id,
+			 "unit_id", id_or_null(p->unit_id), "name", p->name,
+			 "resident_id", personal ? p->resident_id : rid,
+			 "phone", p->phone ? (personal ? p->phone : phone) : NULL,
+			 "kind", p->kind == PERSON_ASSISTANT ? "assistant" : "officer",
+			 "is_reviewer", (int)p->is_reviewer, "active", (int)p->active,
+			 "created_at", (json_int_t)p->created_at,
+			 "updated_at", (json_int_t)p->updated_at);
+}
+
+json_t *json_certificate(const struct certificate *c, const char *today)
+{
+	enum cert_status st = certificate_status(c, today);
+	int days = certificate_days_left(c, today);
+	json_t *left = st == CERT_REVOKED || days == INT_MIN ? json_null() : json_integer(days);
+	return json_pack("{s:I, s:s?, s:I, s:s?, s:I, s:s?, s:s?, s:s?, s:s, s:s, s:s, s:s,"
+			 " s:o, s:o, s:s?, s:I, s:I}",
+			 "id", (json_int_t)c->id, "number", c->number,
+			 "person_id", (json_int_t)c->person_id, "holder_name", c->holder_name,
+			 "agency_id", (json_int_t)c->agency_id, "agency_name", c->agency_name,
+			 "issuer", c->issuer, "domains", c->domains,
+			 "issued_on", c->issued_on, "valid_until", c->valid_until,
+			 "status", cert_status_name(st), "status_label", cert_status_label(st),
+			 "days_left", left, "revoked_on",
+			 c->revoked_on[0] ? json_string(c->revoked_on) : json_null(),
+			 "revoke_reason", c->revoke_reason,
+			 "created_at", (json_int_t)c->created_at,
+			 "updated_at", (json_int_t)c->updated_at);
+}
+
+json_t *json_cert_review(const struct cert_review *r)
+{
+	return json_pack("{s:I, s:I, s:i, s:b, s:s?, s:s, s:I}", "id", (json_int_t)r->id,
+			 "certificate_id", (json_int_t)r->certificate_id, "year", r->year,
+			 "passed", (int)r->passed, "note", r->note, "reviewed_on", r->reviewed_on,
+			 "created_at", (json_int_t)r->created_at);
+}
+
+json_t *json_public_certificate(const struct public_certificate *pc)
+{
+	return json_pack("{s:s?, s:s?, s:s?, s:s?, s:s?, s:s, s:s, s:s, s:s, s:b}",
+			 "number", pc->number, "holder_name", pc->holder_name,
+			 "agency_name", pc->agency_name, "issuer", pc->issuer,
+			 "domains", pc->domains, "issued_on", pc->issued_on,
+			 "valid_until", pc->valid_until, "status", cert_status_name(pc->status),
+			 "status_label", cert_status_label(pc->status),
+			 "valid", (int)(pc->status == CERT_VALID));
+}
+
+json_t *json_reviewer_ratio(const struct reviewer_ratio *r)
+{
+	/* ceil(officers * 5 / 100) in integers */
+	int64_t required = (r->officers * REVIEWER_RATIO_PERCENT + 99) / 100;
+	return json_pack("{s:I, s:s?, s:I, s:I, s:I, s:b}", "agency_id",
+			 (json_int_t)r->agency_id, "agency_name", r->agency_name, "officers",
+			 (json_int_t)r->officers, "reviewers", (json_int_t)r->reviewers,
+			 "required", (json_int_t)required, "ok", (int)reviewer_ratio_ok(r));
+}
+
+json_t *json_audit_entry(const struct audit_entry *x)
+{
+	char when[20];
+	time_format_local(x->at, when);
+	return json_pack("{s:I, s:I, s:s, s:o, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}",
+			 "id", (json_int_t)x->id, "at", (json_int_t)x->at, "at_local", when,
+			 "actor_id", id_or_null(x->actor_id), "actor", x->actor,
+			 "client_addr", x->client_addr, "action", x->action,
+			 "object_type", x->object_type, "object_id", x->object_id,
+			 "result", x->result, "message", x->message);
+}
+
+json_t *json_audit_change(const struct audit_change *c)
+{
+	return json_pack("{s:s?, s:s?, s:s?}", "field", c->field, "before", c->before, "after",
+			 c->after);
+}

@@ -1,0 +1,250 @@
+/* authz_matrix_test.c - who may call what, written out route by route
+ * and proven with real requests: for every route and each of the seven
+ * roles (demo accounts holding just that role) plus anonymous, an allowed
+ * call gets anything but 401/403, a refused one gets 403 (anonymous: 401
+ * for the API, a 303 to sign-in for pages). The table is independent of
+ * app/authz.c on purpose: a change of permissions must change it too.
+ *
+ * A route without a row fails the suite, naming the route: add its row
+ * below (columns as in the header comment). */
+#include <stdio.h>
+#include <string.h>
+
+#include "api_fixture.h"
+#include "http/router.h"
+#include "t.h"
+
+/* allow: one character per principal, in this order, 'x' allowed and '.'
+ * refused; spaces are ignored:
+ *   officer reviewer head supervisor sysadmin secadmin auditor anonymous */
+struct matrix_row {
+	const char *method;
+	const char *pattern;
+	const char *allow;
+};
+
+#define ALL "xxxx xxx x"
+#define SIGNED_IN "xxxx xxx ."
+
+static const struct matrix_row matrix[] = {
+	/* method   pattern                                   o r h s  y c a  - */
+	{ "GET", "/healthz",                                   ALL },
+	{ "GET", "/static/fazhi.css",                          ALL },
+	{ "POST", "/api/v1/session",                           ALL },
+	{ "DELETE", "/api/v1/session",                         SIGNED_IN },
+	{ "GET", "/api/v1/me",                                 SIGNED_IN },
+	{ "PUT", "/api/v1/me/password",                        SIGNED_IN },
+	{ "GET", "/api/v1/openapi.json",                       ALL },
+	{ "GET", "/api/v1/divisions",                          "xxxx xx. ." },
+	{ "PUT", "/api/v1/divisions",                          ".... x.. ." },
+	{ "GET", "/api/v1/divisions/{code:str}",               "xxxx xx. ." },
+	{ "GET", "/api/v1/agencies",                           "xxxx xx. ." },
+	{ "POST", "/api/v1/agencies",                          ".... x.. ." },
+	{ "GET", "/api/v1/agencies/{id}",                      "xxxx xx. ." },
+	{ "PATCH", "/api/v1/agencies/{id}",                    ".... x.. ." },
+	{ "GET", "/api/v1/units",                              "xxxx x.. ." },
+	{ "POST", "/api/v1/units",                             "..x. x.. ." },
+	{ "GET", "/api/v1/units/{id}",                         "xxxx x.. ." },
+	{ "PATCH", "/api/v1/units/{id}",                       "..x. x.. ." },
+	{ "GET", "/api/v1/officers",                           "xxxx x.. ." },
+	{ "POST", "/api/v1/officers",                          "..xx x.. ." },
+	{ "GET", "/api/v1/officers/{id}",                      "xxxx x.. ." },
+	{ "PATCH", "/api/v1/officers/{id}",                    "..xx x.. ." },
+	{ "GET", "/api/v1/reviewer-ratios",                    "xxxx x.. ." },
+	{ "GET", "/api/v1/users",                              ".... xx. ." },
+	{ "POST", "/api/v1/users",                             ".... x.. ." },
+	{ "GET", "/api/v1/users/{id}",                         ".... xx. ." },
+	{ "PATCH", "/api/v1/users/{id}",                       ".... x.. ." },
+	{ "PUT", "/api/v1/users/{id}/roles",                   ".... .x. ." },
+	{ "GET", "/api/v1/certificates",                       "xxxx ... ." },
+	{ "POST", "/api/v1/certificates",                      "...x ... ." },
+	{ "GET", "/api/v1/certificates/{id}",                  "xxxx ... ." },
+	{ "PATCH", "/api/v1/certificates/{id}",                "...x ... ." },
+	{ "POST", "/api/v1/certificates/{id}/suspend",         "...x ... ." },
+	{ "POST", "/api/v1/certificates/{id}/resume",          "...x ... ." },
+	{ "POST", "/api/v1/certificates/{id}/revoke",          "...x ... ." },
+	{ "GET", "/api/v1/certificates/{id}/reviews",          "xxxx ... ." },
+	{ "POST", "/api/v1/certificates/{id}/reviews",         "...x ... ." },
+	{ "GET", "/api/v1/public/certificates/{number:str}",   ALL },
+	{ "GET", "/api/v1/audit",                              ".... ..x ." },
+	{ "GET", "/api/v1/audit/export",                       ".... ..x ." },
+	{ "GET", "/api/v1/audit/{id}/changes",                 ".... ..x ." },
+
+	/* pages */
+	{ "GET", "/",                                          ALL },
+	{ "GET", "/login",                                     ALL },
+	{ "POST", "/login",                                    ALL },
+	{ "POST", "/logout",                                   ALL },
+	{ "GET", "/workbench",                                 SIGNED_IN },
+	{ "GET", "/password",                                  SIGNED_IN },
+	{ "POST", "/password",                                 SIGNED_IN },
+	{ "GET", "/certificates/check",                        ALL },
+	{ "GET", "/agencies",                                  "xxxx xx. ." },
+	{ "GET", "/agencies/new",                              ".... x.. ." },
+	{ "POST", "/agencies/new",                             ".... x.. ." },
+	{ "GET", "/agencies/{id}",                             "xxxx xx. ." },
+	{ "GET", "/agencies/{id}/edit",                        ".... x.. ." },
+	{ "POST", "/agencies/{id}/edit",                       ".... x.. ." },
+	{ "POST", "/agencies/{id}/units",                      "..x. x.. ." },
+	{ "GET", "/units",                                     "xxxx x.. ." },
+	{ "GET", "/officers",                                  "xxxx x.. ." },
+	{ "GET", "/officers/new",                              "..xx x.. ." },
+	{ "POST", "/officers/new",                             "..xx x.. ." },
+	{ "GET", "/officers/{id}",                             "xxxx x.. ." },
+	{ "GET", "/officers/{id}/edit",                        "..xx x.. ." },
+	{ "POST", "/officers/{id}/edit",                       "..xx x.. ." },
+	{ "GET", "/reviewer-ratios",                           "xxxx x.. ." },
+	{ "GET", "/certificates",                              "xxxx ... ." },
+	{ "GET", "/certificates/new",                          "...x ... ." },
+	{ "POST", "/certificates/new",                         "...x ... ." },
+	{ "GET", "/certificates/{id}",                         "xxxx ... ." },
+	{ "GET", "/certificates/{id}/edit",                    "...x ... ." },
+	{ "POST", "/certificates/{id}/edit",                   "...x ... ." },
+	{ "GET", "/certificates/{id}/suspend",                 "...x ... ." },
+	{ "POST", "/certificates/{id}/suspend",                "...x ... ." },
+	{ "GET", "/certificates/{id}/resume",                  "...x ... ." },
+	{ "POST", "/certificates/{id}/resume",                 "...x ... ." },
+	{ "GET", "/certificates/{id}/revoke",                  "...x ... ." },
+	{ "POST", "/certificates/{id}/revoke",                 "...x ... ." },
+	{ "GET", "/certificates/{id}/review",                  "...x ... ." },
+	{ "POST", "/certificates/{id}/review",                 "...x ... ." },
+	{ "GET", "/users",                                     ".... xx. ." },
+	{ "GET", "/users/new",                                 ".... x.. ." },
+	{ "POST", "/users/new",                                ".... x.. ." },
+	{ "GET", "/users/roles",                               ".... .x. ." },
+	{ "GET", "/users/{id}/edit",                           ".... x.. ." },
+	{ "POST", "/users/{id}/edit",                          ".... x.. ." },
+	{ "GET", "/users/{id}/roles",                          ".... .x. ." },
+	{ "POST", "/users/{id}/roles",                         ".... .x. ." },
+	{ "GET", "/audit",                                     ".... ..x ." },
+	{ "GET", "/audit/export.csv",                          ".... ..x ." },
+	{ "GET", "/audit/{id}",                                ".... ..x ." },
+	/* -- page rows: add one per page route -- */
+};
+#define MATRIX_ROWS (sizeof matrix / sizeof matrix[0])
+
+#define PRINCIPALS 8
+static const char *const principals[PRINCIPALS] = {
+	"officer1", "reviewer1", "head1", "supervisor", "sysadmin", "secadmin", "auditor", NULL,
+};
+
+static const struct matrix_row *row_for(const struct route *rt)
+{
+	for (size_t i = 0; i < MATRIX_ROWS; i++)
+		if (strcmp(matrix[i].method, rt->method) == 0 &&
+		    strcmp(matrix[i].pattern, rt->pattern) == 0)
+			return &matrix[i];
+	return NULL;
+}
+
+/* The k-th allow flag of a row (spaces skipped); -1 when malformed. */
+static int allowed(const struct matrix_row *row, int k)
+{
+	int seen = 0;
+	for (const char *p = row->allow; *p; p++) {
+		if (*p == ' ')
+			continue;
+		if (seen++ == k)
+			return *p == 'x' ? 1 : *p == '.' ? 0 : -1;
+	}
+	return -1;
+}
+
+/* A concrete path for a pattern: ids that name nothing (999999), so an
+ * allowed write can never change data, and "NX-NONE" for text. */
+static void concrete_path(const char *pattern, char *out, size_t n)
+{
+	size_t k = 0;
+	for (const char *p = pattern; *p && k + 1 < n; p++) {
+		if (*p != '{') {
+			out[k++] = *p;
+			continue;
+		}
+		const char *close = strchr(p, '}');
+		bool text = close && close - p > 4 && strncmp(close - 4, ":str", 4) == 0;
+		int w = snprintf(out + k, n - k, "%s", text ? "NX-NONE" : "999999");
+		k += w > 0 ? (size_t)w : 0;
+		if (k >= n)
+			k = n - 1;
+		p = close ? close : p + strlen(p) - 1;
+	}
+	out[k] = '\0';
+}
+
+TEST(authz_matrix_has_a_row_for_every_route)
+{
+	for (size_t i = 0; i < http_route_count; i++)
+		if (!row_for(&http_routes[i]))
+			t_fail(__FILE__, __LINE__,
+			       "no authz matrix row for route %s %s: add one to "
+			       "tests/http/authz_matrix_test.c",
+			       http_routes[i].method, http_routes[i].pattern);
+	for (size_t i = 0; i < MATRIX_ROWS; i++) {
+		bool found = false;
+		for (size_t j = 0; j < http_route_count && !found; j++)
+			found = strcmp(matrix[i].method, http_routes[j].method) == 0 &&
+				strcmp(matrix[i].pattern, http_routes[j].pattern) == 0;
+		if (!found)
+			t_fail(__FILE__, __LINE__, "authz matrix row %s %s names no route: remove it",
+			       matrix[i].method, matrix[i].pattern);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(matrix[i].method, matrix[j].method) == 0 &&
+			    strcmp(matrix[i].pattern, matrix[j].pattern) == 0)
+				t_fail(__FILE__, __LINE__, "authz matrix row %s %s twice",
+				       matrix[i].method, matrix[i].pattern);
+		if (allowed(&matrix[i], PRINCIPALS - 1) < 0 || allowed(&matrix[i], PRINCIPALS) != -1)
+			t_fail(__FILE__, __LINE__, "authz matrix row %s %s: allow needs %d flags",
+			       matrix[i].method, matrix[i].pattern, PRINCIPALS);
+	}
+}
+
+/* One request of the matrix; returns the status. Signed-in principals
+ * whose session a call ended (sign-out) sign in again afterwards. */
+static long matrix_call(struct t_demo *d, const struct route *rt, const char *who)
+{
+	char path[256];
+	bool api = rt->flags & ROUTE_API;
+	bool write = strcmp(rt->method, "GET") != 0;
+	concrete_path(rt->pattern, path, sizeof path);
+	struct t_req rq = { .method = rt->method, .path = path };
+	if (who && !(rq.bearer = t_demo_token(d, who)))
+		return 0;
+	if (api && write) {
+		rq.body = "{}";
+		rq.content_type = "application/json";
+	}
+	struct http_resp r = t_http_req(&d->ts, &rq);
+	long status = r.status;
+	t_resp_free(&r);
+	if (who && write) {
+		r = t_http(&d->ts, "GET", "/api/v1/me", rq.bearer, NULL, NULL);
+		if (r.status == 401)
+			t_demo_forget(d, who);
+		t_resp_free(&r);
+	}
+	return status;
+}
+
+TEST(authz_matrix_holds_for_every_route_and_role)
+{
+	struct t_demo d;
+	REQUIRE(t_demo_start(&d));
+	for (size_t i = 0; i < http_route_count; i++) {
+		const struct route *rt = &http_routes[i];
+		const struct matrix_row *row = row_for(rt);
+		if (!row)
+			continue; /* reported by authz_matrix_has_a_row_for_every_route */
+		for (int k = 0; k < PRINCIPALS; k++) {
+			const char *who = principals[k];
+			long got = matrix_call(&d, rt, who);
+			long denied = who ? 403 : (rt->flags & ROUTE_PAGE) ? 303 : 401;
+			if (allowed(row, k) == 1 && (got == 401 || got == 403 || got == 0))
+				t_fail(__FILE__, __LINE__, "%s %s as %s: %ld, expected access",
+				       rt->method, rt->pattern, who ? who : "anonymous", got);
+			if (allowed(row, k) == 0 && got != denied)
+				t_fail(__FILE__, __LINE__, "%s %s as %s: %ld, expected %ld",
+				       rt->method, rt->pattern, who ? who : "anonymous", got, denied);
+		}
+	}
+	t_demo_stop(&d);
+}
