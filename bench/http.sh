@@ -67,13 +67,21 @@ fazhi_pid=$!
 sleep 1
 
 rps() {
-	wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" "$1" | awk '/Requests\/sec/ {print $2}'
+	wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" "$@" | awk '/Requests\/sec/ {print $2}'
 }
+token=$(curl -s -X POST -H 'Content-Type: application/json' \
+	-d '{"username":"supervisor","password":"Demo@2026"}' \
+	http://127.0.0.1:18182/api/v1/session | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')
 nginx_rps=$(rps http://127.0.0.1:18181/healthz.json)
 health_rps=$(rps http://127.0.0.1:18182/healthz)
 cert_rps=$(rps http://127.0.0.1:18182/api/v1/public/certificates/NX05220001)
+# Signed in: session lookup, scope, a page of 20 certificates as JSON.
+list_rps=$(rps -H "Authorization: Bearer $token" \
+	"http://127.0.0.1:18182/api/v1/certificates?limit=20")
 echo "nginx_static_json: $nginx_rps req/s"
 echo "fazhi_healthz: $health_rps req/s"
 echo "fazhi_public_certificate: $cert_rps req/s"
+echo "fazhi_certificate_list_signed_in: $list_rps req/s"
 awk -v a="$health_rps" -v b="$nginx_rps" 'BEGIN {printf "ratio_healthz_to_nginx: %.2f\n", a / b}'
 awk -v a="$cert_rps" -v b="$nginx_rps" 'BEGIN {printf "ratio_public_certificate_to_nginx: %.2f\n", a / b}'
+awk -v a="$list_rps" -v b="$nginx_rps" 'BEGIN {printf "ratio_certificate_list_to_nginx: %.2f\n", a / b}'

@@ -14,8 +14,8 @@ for dir in "$@"; do
 	FAZHI_BIN="$root/$dir/fazhi" FAZHI_SOURCE_ROOT="$root" \
 		"$root/$dir/fazhi-test" >"$out" 2>&1
 	rc=$?
-	grep -v '^[0-9]* passed, [0-9]* failed$' "$out" | grep -Ev '^http (GET|POST|PUT|PATCH|DELETE|HEAD) ' || true
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1)
+	grep -av '^[0-9]* passed, [0-9]* failed$' "$out" | grep -aEv '^http (GET|POST|PUT|PATCH|DELETE|HEAD) ' || true
+	line=$(grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1)
 	rm -f "$out"
 	if [ -z "$line" ]; then
 		echo "$dir: the test binary stopped before its summary (exit $rc)"

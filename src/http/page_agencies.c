@@ -4,7 +4,6 @@
  * (POST /agencies/{id}/units, head and sysadmin). */
 #include <string.h>
 
-#include "app/authz.h"
 #include "app/org.h"
 #include "app/people.h"
 #include "domain/org.h"
@@ -13,11 +12,6 @@
 #include "http/layout.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
-
-static bool may(struct req *r, enum perm p)
-{
-	return r->ctx.user && authz_allows(r->ctx.user->roles, p);
-}
 
 int page_agency_list(struct req *r)
 {
@@ -39,7 +33,7 @@ int page_agency_list(struct req *r)
 
 	page_begin(r, &b, "执法主体");
 	page_notice(r, &b);
-	if (may(r, PERM_AGENCY_WRITE))
+	if (kit_may(r, PERM_AGENCY_WRITE))
 		html_raw(&b, "<p class=\"actions\"><a class=\"button\" href=\"/agencies/new\">"
 			     "新建执法主体</a></p>\n");
 	kit_filter_begin(&b, "/agencies");
@@ -148,7 +142,7 @@ static void units_section(struct req *r, struct buf *b, int64_t id, const char *
 			html_f(b, "<p><a href=\"/units?agency=%lld\">查看全部 %lld 个</a></p>\n",
 			       (long long)id, (long long)list.total);
 	}
-	if (!may(r, PERM_UNIT_WRITE))
+	if (!kit_may(r, PERM_UNIT_WRITE))
 		return;
 	html_f(b, "<form class=\"stack narrow\" method=\"post\" action=\"/agencies/%lld/units\">\n",
 	       (long long)id);
@@ -172,10 +166,10 @@ static int agency_detail(struct req *r, int status, const char *unit_name, enum 
 	page_begin(r, &b, ag.name);
 	page_notice(r, &b);
 	html_raw(&b, "<p class=\"actions\">");
-	if (may(r, PERM_AGENCY_WRITE))
+	if (kit_may(r, PERM_AGENCY_WRITE))
 		html_f(&b, "<a class=\"button\" href=\"/agencies/%lld/edit\">修改</a> ",
 		       (long long)id);
-	if (may(r, PERM_CERT_READ))
+	if (kit_may(r, PERM_CERT_READ))
 		html_f(&b, "<a class=\"button secondary\" href=\"/certificates?agency=%lld\">"
 			   "执法证</a> ",
 		       (long long)id);
@@ -186,9 +180,9 @@ static int agency_detail(struct req *r, int status, const char *unit_name, enum 
 	       ag.name, agency_kind_label(ag.kind), ag.uscc, ag.division_code);
 	kit_domains(&b, ag.domains);
 	html_f(&b, "</dd><dt>状态</dt><dd>%s</dd></dl>\n", ag.active ? "启用" : "停用");
-	if (may(r, PERM_PERSON_READ))
+	if (kit_may(r, PERM_PERSON_READ))
 		people_section(r, &b, id);
-	if (may(r, PERM_UNIT_READ))
+	if (kit_may(r, PERM_UNIT_READ))
 		units_section(r, &b, id, unit_name, urc, ue);
 	page_end(r, &b);
 	return resp_html(r, status, &b);

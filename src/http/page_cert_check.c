@@ -22,8 +22,7 @@ static const char *verdict_text(enum cert_status s)
 	return "";
 }
 
-static void check_form(struct req *r, struct buf *b, const char *number,
-		       const struct fz_error *e)
+static void check_form(struct buf *b, const char *number, const struct fz_error *e)
 {
 	html_raw(b, "<form class=\"stack narrow\" method=\"get\" action=\"/certificates/check\""
 		    " role=\"search\">\n");
@@ -32,7 +31,6 @@ static void check_form(struct req *r, struct buf *b, const char *number,
 		  "placeholder=\"例如 NX05220001\"",
 		  e);
 	html_raw(b, "<button type=\"submit\">查询</button>\n</form>\n");
-	(void)r;
 }
 
 static void check_result(struct buf *b, const struct public_certificate *c)
@@ -75,7 +73,7 @@ int page_cert_check(struct req *r)
 	page_begin(r, &b, "执法证查询");
 	html_raw(&b, "<p class=\"lead\">输入行政执法证上的证号，核实执法人员身份和证件状态。"
 		     "执法人员执行公务时应主动出示执法证件。</p>\n");
-	check_form(r, &b, number, rc == FZ_INVALID ? &e : NULL);
+	check_form(&b, number, rc == FZ_INVALID ? &e : NULL);
 	if (number && rc == FZ_OK)
 		check_result(&b, &c);
 	else if (rc == FZ_NOTFOUND)

@@ -5,7 +5,6 @@
 #include <limits.h>
 #include <string.h>
 
-#include "app/authz.h"
 #include "app/people.h"
 #include "domain/certificate.h"
 #include "http/handlers.h"
@@ -73,7 +72,7 @@ int page_cert_list(struct req *r)
 
 	page_begin(r, &b, "执法证");
 	page_notice(r, &b);
-	if (r->ctx.user && authz_allows(r->ctx.user->roles, PERM_CERT_WRITE))
+	if (kit_may(r, PERM_CERT_WRITE))
 		html_raw(&b, "<p class=\"actions\"><a class=\"button\" href=\"/certificates/new\">"
 			     "发放执法证</a></p>\n");
 	kit_filter_begin(&b, "/certificates");
@@ -139,7 +138,7 @@ static void actions(struct req *r, struct buf *b, const struct certificate *c)
 {
 	long long id = (long long)c->id;
 	html_raw(b, "<p class=\"actions\">");
-	if (authz_allows(r->ctx.user->roles, PERM_CERT_WRITE) && c->status != CERT_REVOKED) {
+	if (kit_may(r, PERM_CERT_WRITE) && c->status != CERT_REVOKED) {
 		html_f(b, "<a class=\"button\" href=\"/certificates/%lld/edit\">换证 / 修改</a> ", id);
 		if (c->status == CERT_VALID)
 			html_f(b, "<a class=\"button\" href=\"/certificates/%lld/suspend\">暂扣</a> ",

@@ -3,7 +3,6 @@
  * ID numbers are personal data: lists and pages show them masked. */
 #include <string.h>
 
-#include "app/authz.h"
 #include "app/org.h"
 #include "app/people.h"
 #include "base/date.h"
@@ -13,11 +12,6 @@
 #include "http/layout.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
-
-static bool may(struct req *r, enum perm p)
-{
-	return r->ctx.user && authz_allows(r->ctx.user->roles, p);
-}
 
 static const struct kit_option kind_opts[] = {
 	{ "", "全部" }, { "officer", "执法人员" }, { "assistant", "执法辅助人员" },
@@ -73,7 +67,7 @@ int page_officer_list(struct req *r)
 
 	page_begin(r, &b, "执法人员");
 	page_notice(r, &b);
-	if (may(r, PERM_PERSON_WRITE))
+	if (kit_may(r, PERM_PERSON_WRITE))
 		html_raw(&b, "<p class=\"actions\"><a class=\"button\" href=\"/officers/new\">"
 			     "新增人员</a></p>\n");
 	kit_filter_begin(&b, "/officers");
@@ -104,7 +98,7 @@ static void certificates_section(struct req *r, struct buf *b, const struct pers
 	struct certificate_filter f = { .person_id = p->id };
 
 	html_raw(b, "<h2>执法证</h2>\n");
-	if (may(r, PERM_CERT_WRITE) && p->kind == PERSON_OFFICER && p->active)
+	if (kit_may(r, PERM_CERT_WRITE) && p->kind == PERSON_OFFICER && p->active)
 		html_f(b, "<p class=\"actions\"><a class=\"button\" "
 			  "href=\"/certificates/new?person_id=%lld\">发放执法证</a></p>\n",
 		       (long long)p->id);
@@ -156,7 +150,7 @@ int page_officer_show(struct req *r)
 	page_begin(r, &b, p.name);
 	page_notice(r, &b);
 	html_raw(&b, "<p class=\"actions\">");
-	if (may(r, PERM_PERSON_WRITE))
+	if (kit_may(r, PERM_PERSON_WRITE))
 		html_f(&b, "<a class=\"button\" href=\"/officers/%lld/edit\">修改</a> ", (long long)id);
 	html_raw(&b, "<a class=\"button secondary\" href=\"/officers\">返回列表</a></p>\n");
 	html_f(&b, "<dl class=\"fields\"><dt>姓名</dt><dd>%s</dd><dt>执法主体</dt><dd>", p.name);
@@ -167,7 +161,7 @@ int page_officer_show(struct req *r)
 		   "<dt>联系电话</dt><dd>%s</dd><dt>状态</dt><dd>%s</dd></dl>\n",
 	       have_unit ? u.name : "—", kind_label(p.kind), p.is_reviewer ? "是" : "否", masked,
 	       p.phone && *p.phone ? p.phone : "—", p.active ? "在岗" : "离岗");
-	if (may(r, PERM_CERT_READ))
+	if (kit_may(r, PERM_CERT_READ))
 		certificates_section(r, &b, &p);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);

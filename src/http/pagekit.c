@@ -214,6 +214,11 @@ const char *kit_id(struct req *r, int64_t id)
 	return s ? s : "";
 }
 
+bool kit_may(const struct req *r, enum perm p)
+{
+	return r->ctx.user && authz_allows(r->ctx.user->roles, p);
+}
+
 bool kit_paging(struct req *r, struct page *pg)
 {
 	struct fz_error e = { 0 };

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "app/authz.h"
 #include "base/buf.h"
 #include "base/err.h"
 #include "domain/model.h"
@@ -65,6 +66,10 @@ bool kit_form_id(struct req *r, const char *name, int64_t *out);
 bool kit_form_checked(struct req *r, const char *name);
 /* An id as a decimal string in the request arena ("" for 0). */
 const char *kit_id(struct req *r, int64_t id);
+
+/* True when the signed-in user's roles hold p (for showing a link or a
+ * form; the router and the app layer still decide). */
+bool kit_may(const struct req *r, enum perm p);
 
 /* Reads ?offset and ?limit; on a bad value answers a 400 page and
  * returns false. */

@@ -68,3 +68,35 @@ TEST(flash_escapes_its_message)
 	CHECK_CONTAINS(buf_cstr(&b), "role=\"alert\"");
 	buf_release(&b);
 }
+
+TEST(menu_marks_the_section_of_nested_pages)
+{
+	struct arena *a = arena_new();
+	struct req r;
+	struct buf b = BUF_INIT;
+	struct user u = { .id = 1, .username = (char *)"s", .roles = ROLE_SYSADMIN };
+	fake_req(&r, a, "/agencies/12/edit");
+	r.ctx.user = &u;
+	page_menu(&r, &b, "menu");
+	CHECK_CONTAINS(buf_cstr(&b), "href=\"/agencies\" aria-current=\"page\">执法主体");
+	CHECK(!strstr(buf_cstr(&b), "href=\"/workbench\" aria-current"));
+
+	/* /users/{id}/roles is 角色分配, /users/{id}/edit is 账号管理. */
+	u.roles = ROLE_SECADMIN;
+	buf_reset(&b);
+	r.path = "/users/7/roles";
+	page_menu(&r, &b, "menu");
+	CHECK_CONTAINS(buf_cstr(&b), "href=\"/users/roles\" aria-current=\"page\"");
+	CHECK_CONTAINS(buf_cstr(&b), "href=\"/users\">账号管理");
+	buf_reset(&b);
+	r.path = "/users/7/edit";
+	page_menu(&r, &b, "menu");
+	CHECK_CONTAINS(buf_cstr(&b), "href=\"/users\" aria-current=\"page\"");
+	/* A path that merely starts with an entry's text is not under it. */
+	buf_reset(&b);
+	r.path = "/usersx";
+	page_menu(&r, &b, "menu");
+	CHECK(!strstr(buf_cstr(&b), "aria-current"));
+	buf_release(&b);
+	arena_free(a);
+}
