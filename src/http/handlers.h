@@ -60,6 +60,9 @@ int api_audit_changes(struct req *r);
 int api_audit_export(struct req *r);
 /* api_openapi.c */
 int api_openapi(struct req *r);
+/* api_policy.c */
+int api_policy_get(struct req *r);
+int api_policy_put(struct req *r);
 /* -- end of API handlers -- */
 
 /* page_home.c */
@@ -123,6 +126,9 @@ int page_audit_show(struct req *r);
 int page_audit_export(struct req *r);
 /* page_ratios.c */
 int page_reviewer_ratios(struct req *r);
+/* page_policy.c */
+int page_policy_form(struct req *r);
+int page_policy_save(struct req *r);
 /* -- end of page handlers -- */
 
 #endif

@@ -55,6 +55,8 @@ const struct route http_routes[] = {
 	{ "GET", "/api/v1/audit", PERM_AUDIT_READ, api_audit_list, API, "审计日志" },
 	{ "GET", "/api/v1/audit/export", PERM_AUDIT_READ, api_audit_export, API, "导出审计日志（CSV）" },
 	{ "GET", "/api/v1/audit/{id}/changes", PERM_AUDIT_READ, api_audit_changes, API, "审计记录的字段变更" },
+	{ "GET", "/api/v1/policy", PERM_POLICY_WRITE, api_policy_get, API, "安全策略" },
+	{ "PUT", "/api/v1/policy", PERM_POLICY_WRITE, api_policy_put, API, "设置安全策略" },
 	/* -- end of API routes -- */
 
 	/* pages */
@@ -107,6 +109,8 @@ const struct route http_routes[] = {
 	{ "GET", "/audit", PERM_AUDIT_READ, page_audit_list, PAGE, "审计日志" },
 	{ "GET", "/audit/export.csv", PERM_AUDIT_READ, page_audit_export, PAGE, "导出审计日志" },
 	{ "GET", "/audit/{id}", PERM_AUDIT_READ, page_audit_show, PAGE, "审计记录变更" },
+	{ "GET", "/policy", PERM_POLICY_WRITE, page_policy_form, PAGE, "安全策略页" },
+	{ "POST", "/policy", PERM_POLICY_WRITE, page_policy_save, PAGE, "保存安全策略" },
 	/* -- end of page routes -- */
 };
 
