@@ -31,6 +31,20 @@ const struct command cli_commands[] = {
 	  "用法: fazhi audit purge --db PATH --before YYYY-MM-DD\n"
 	  "  删除该日期之前的审计记录；保存期（默认 180 天）内的记录不能删除。\n"
 	  "  清除操作本身记入审计日志。\n" },
+	{ "calendar", cmd_calendar, "期限计算与节假日安排",
+	  "用法: fazhi calendar due [--db PATH] --from YYYY-MM-DD\n"
+	  "                         (--working-days N | --days N | --months N) [--provisional]\n"
+	  "       fazhi calendar show [--db PATH] YEAR\n"
+	  "       fazhi calendar load --db PATH FILE\n"
+	  "  due   计算期限：第一行为届满日，其后逐条说明计算过程。起算日当日不计入；\n"
+	  "        按工作日计算的不计法定节假日和周末（调休上班日计入）；按日、按月计算的\n"
+	  "        最后一日为法定节假日或周末的，顺延至其后第一个工作日。\n"
+	  "        期间延伸到尚未载入节假日安排的年度时，以退出码 8 拒绝；加 --provisional\n"
+	  "        则按周末和固定日期节日暂定计算，届满日后标注“暂定”。\n"
+	  "  show  列出该年的放假日和调休上班日。\n"
+	  "  due 和 show 不给 --db 时使用程序内置的节假日安排（data/calendar/cn.txt）。\n"
+	  "  load  载入日历文件：文件中的年度整体替换数据库中的同一年度，其余年度不变；\n"
+	  "        格式有误时指出行号，不做任何修改。操作记入审计日志。\n" },
 	{ "version", cmd_version, "显示版本", "用法: fazhi version\n" },
 	{ "help", cmd_help, "显示帮助", "用法: fazhi help [命令]\n" },
 	{ NULL, NULL, NULL, NULL },

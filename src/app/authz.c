@@ -33,6 +33,8 @@ static const struct {
 	[PERM_CERT_WRITE] = { "certificate.write", ROLE_SUPERVISOR },
 	[PERM_AUDIT_READ] = { "audit.read", ROLE_AUDITOR },
 	[PERM_POLICY_WRITE] = { "policy.write", ROLE_SECADMIN },
+	/* The holiday arrangement is system configuration, like divisions. */
+	[PERM_CALENDAR_WRITE] = { "calendar.write", ROLE_SYSADMIN },
 };
 
 unsigned authz_roles_for(enum perm p)

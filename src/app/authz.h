@@ -28,6 +28,7 @@ enum perm {
 	PERM_CERT_WRITE,        /* issue, renew, suspend, revoke, annual review */
 	PERM_AUDIT_READ,        /* read and export the audit log */
 	PERM_POLICY_WRITE,      /* security policy */
+	PERM_CALENDAR_WRITE,    /* load the holiday calendar */
 	PERM_COUNT
 };
 

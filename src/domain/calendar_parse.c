@@ -53,10 +53,10 @@ static char *rest_of_line(struct arena *a, struct line_cursor *c, size_t max, co
 	const char *s = c->p, *t = c->end;
 	while (t > s && is_blank(t[-1]))
 		t--;
-	*why = "缺少名称";
+	*why = "为空";
 	if (t == s)
 		return NULL;
-	*why = "内容过长";
+	*why = "过长";
 	if ((size_t)(t - s) > max)
 		return NULL;
 	*why = "含有控制字符";

@@ -261,7 +261,7 @@ static enum fz_err input_check(const struct clock_input *in, int *total, struct 
 		sum += in->extensions[i].amount;
 	}
 	if (sum > max)
-		return fz_fail(e, FZ_INVALID, "amount", "期间（含延长）不能超过 %d%s", max,
+		return fz_fail(e, FZ_INVALID, "amount", "期间（含延长）不能超过 %d %s", max,
 			       clock_unit_label(in->unit));
 	for (size_t i = 0; i < in->nsuspensions; i++) {
 		const struct clock_suspension *s = &in->suspensions[i];

@@ -40,7 +40,7 @@ static void add_range(struct buf *out, const struct clock_step *s)
 
 static void explain_budget(struct buf *out, const struct deadline *d, const struct clock_step *s)
 {
-	buf_addf(out, "期间 %d%s", s->count, clock_unit_label(d->unit));
+	buf_addf(out, "期间 %d %s", s->count, clock_unit_label(d->unit));
 	switch (d->unit) {
 	case CLOCK_WORKING_DAYS:
 		buf_adds(out, "：只计工作日，法定节假日和周末不计入，调休上班日计入");
@@ -68,11 +68,11 @@ static void explain_step(struct buf *out, const struct deadline *d, const struct
 		explain_budget(out, d, s);
 		break;
 	case CLOCK_STEP_EXTENSION:
-		buf_addf(out, "延长 %d%s：%s\n", s->count, clock_unit_label(d->unit),
+		buf_addf(out, "延长 %d %s：%s\n", s->count, clock_unit_label(d->unit),
 			 s->text ? s->text : "");
 		break;
 	case CLOCK_STEP_SUSPENSION:
-		buf_addf(out, "中止 %s 至 %s：%s；其间 %d%s不计入\n", s->from, s->to,
+		buf_addf(out, "中止 %s 至 %s：%s；其间 %d %s不计入\n", s->from, s->to,
 			 s->text ? s->text : "", s->count,
 			 d->unit == CLOCK_WORKING_DAYS ? "个工作日" : "日");
 		break;
@@ -98,9 +98,9 @@ static void explain_step(struct buf *out, const struct deadline *d, const struct
 		buf_adds(out, "最后一日 ");
 		add_day(out, s->from);
 		if (s->text)
-			buf_addf(out, " 是法定节假日（%s%s），顺延至 ", s->text, guess);
+			buf_addf(out, "是法定节假日（%s%s），顺延至 ", s->text, guess);
 		else
-			buf_adds(out, " 是周末，按法定休假日顺延至 ");
+			buf_adds(out, "是周末，按法定休假日顺延至 ");
 		add_day(out, s->to);
 		buf_adds(out, s->text ? "\n" : "（周末视为法定休假日系司法实践）\n");
 		break;

@@ -60,6 +60,8 @@ static const struct store_ops sqlite_ops = {
 	.audit_list = sq_audit_list,
 	.audit_changes = sq_audit_changes,
 	.audit_purge = sq_audit_purge,
+	.calendar_year_replace = sq_calendar_year_replace,
+	.calendar_get = sq_calendar_get,
 };
 
 /* --- migrations --- */

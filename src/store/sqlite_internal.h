@@ -64,6 +64,11 @@ enum sq_stmt_id {
 	SQ_EXISTS_PERSON,
 	SQ_EXISTS_CERTIFICATE,
 	SQ_EXISTS_USER,
+	SQ_CALENDAR_YEAR_PUT,
+	SQ_CALENDAR_DAYS_DELETE,
+	SQ_CALENDAR_DAY_INSERT,
+	SQ_CALENDAR_YEARS,
+	SQ_CALENDAR_DAYS,
 	SQ_STMT_COUNT
 };
 
@@ -346,5 +351,12 @@ enum fz_err sq_audit_changes(struct store *st, struct arena *a, int64_t audit_id
 			     struct audit_change_list *out, struct fz_error *e);
 enum fz_err sq_audit_purge(struct store *st, int64_t before, int64_t now, int retention_days,
 			   int64_t *deleted, struct fz_error *e);
+
+/* sqlite_calendar.c */
+enum fz_err sq_calendar_year_replace(struct store *st, const struct calendar_year *y,
+				     const struct calendar_day *days, size_t ndays,
+				     struct fz_error *e);
+enum fz_err sq_calendar_get(struct store *st, struct arena *a, struct calendar *out,
+			    struct fz_error *e);
 
 #endif

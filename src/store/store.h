@@ -33,6 +33,7 @@
 
 #include "base/arena.h"
 #include "base/err.h"
+#include "domain/calendar.h"
 #include "domain/model.h"
 
 /* Which rows a caller may see. */
@@ -266,6 +267,20 @@ struct store_ops {
 	 * counted back from now. */
 	enum fz_err (*audit_purge)(struct store *st, int64_t before, int64_t now,
 				   int retention_days, int64_t *deleted, struct fz_error *e);
+
+	/* Holiday calendar. calendar_year_replace stores one year's record
+	 * (loaded_at 0 = now) and exactly the days given, replacing all the
+	 * year had, atomically; every day must lie in that year (FZ_INVALID,
+	 * field days) and none may repeat (FZ_CONFLICT). */
+	enum fz_err (*calendar_year_replace)(struct store *st, const struct calendar_year *y,
+					     const struct calendar_day *days, size_t ndays,
+					     struct fz_error *e);
+	/* The whole calendar, years and days sorted, names in the arena;
+	 * empty when nothing is loaded. Read in one snapshot. About 35 days
+	 * a year: callers read it per request for now (caching it across
+	 * requests, invalidated on load, is a later optimisation). */
+	enum fz_err (*calendar_get)(struct store *st, struct arena *a, struct calendar *out,
+				    struct fz_error *e);
 };
 
 struct store {

@@ -12,7 +12,6 @@ const struct calendar *calendar_fx_cn(void)
 {
 	static struct calendar cal;
 	static struct arena *a;
-	static char *text;
 	if (a)
 		return &cal;
 	char path[1024];
@@ -23,12 +22,14 @@ const struct calendar *calendar_fx_cn(void)
 		return NULL;
 	}
 	size_t cap = 1 << 20, len;
-	text = malloc(cap);
+	char *text = malloc(cap);
 	len = text ? fread(text, 1, cap, f) : 0;
 	fclose(f);
 	struct fz_error e = { 0 };
 	a = arena_new();
-	if (!a || calendar_parse(a, text, len, &cal, &e) != FZ_OK) {
+	enum fz_err rc = a ? calendar_parse(a, text, len, &cal, &e) : FZ_NOMEM;
+	free(text);
+	if (rc != FZ_OK) {
 		t_fail(__FILE__, __LINE__, "cn.txt does not parse: %s", e.message);
 		arena_free(a);
 		a = NULL;

@@ -1,0 +1,152 @@
+/* sqlite_calendar.c - the holiday calendar in SQLite: one row per covered
+ * year and one per declared day. A year is replaced as a whole, inside a
+ * savepoint, so that a reader never sees half of a year's holidays. */
+#include "store/sqlite_internal.h"
+
+#include <string.h>
+
+#include "base/date.h"
+
+static const char *mark_name(enum calendar_mark m)
+{
+	return m == CALENDAR_WORK ? "work" : "off";
+}
+
+static enum fz_err year_check(const struct calendar_year *y, const struct calendar_day *days,
+			      size_t ndays, struct fz_error *e)
+{
+	if (y->year < 1 || y->year > 9999)
+		return fz_fail(e, FZ_INVALID, "year", "年份应在 1 到 9999 之间");
+	if (!y->source || !*y->source)
+		return fz_fail(e, FZ_INVALID, "source", "缺少来源说明");
+	for (size_t i = 0; i < ndays; i++) {
+		if (calendar_year_of(days[i].day) != y->year)
+			return fz_fail(e, FZ_INVALID, "days", "日期不属于 %d 年", y->year);
+		if (!days[i].name || !*days[i].name)
+			return fz_fail(e, FZ_INVALID, "days", "缺少节日名称");
+		if (days[i].mark != CALENDAR_OFF && days[i].mark != CALENDAR_WORK)
+			return fz_fail(e, FZ_INVALID, "days", "日期类型应为 off 或 work");
+	}
+	return FZ_OK;
+}
+
+enum fz_err sq_calendar_year_replace(struct store *st, const struct calendar_year *y,
+				     const struct calendar_day *days, size_t ndays,
+				     struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *put, *del, *ins;
+	enum fz_err err;
+	if ((err = year_check(y, days, ndays, e)))
+		return err;
+	if ((err = sq_stmt(s, SQ_CALENDAR_YEAR_PUT,
+			   "INSERT INTO calendar_years (year, source, loaded_at) VALUES (?1, ?2, ?3)"
+			   " ON CONFLICT (year) DO UPDATE SET source = excluded.source,"
+			   " loaded_at = excluded.loaded_at",
+			   &put, e)) ||
+	    (err = sq_stmt(s, SQ_CALENDAR_DAYS_DELETE,
+			   "DELETE FROM calendar_days WHERE year = ?1", &del, e)) ||
+	    (err = sq_stmt(s, SQ_CALENDAR_DAY_INSERT,
+			   "INSERT INTO calendar_days (day, year, kind, name) VALUES (?1, ?2, ?3, ?4)",
+			   &ins, e)))
+		return err;
+
+	if ((err = sq_savepoint(s, e)))
+		return err;
+	struct sq_args b = sq_args(put);
+	sq_arg_int(&b, y->year);
+	sq_arg_text(&b, y->source);
+	sq_arg_int(&b, sq_now_if_zero(y->loaded_at));
+	if ((err = sq_write(s, put, &b, NULL, 0, NULL, e)))
+		goto fail;
+	b = sq_args(del);
+	sq_arg_int(&b, y->year);
+	if ((err = sq_write(s, del, &b, NULL, 0, NULL, e)))
+		goto fail;
+	for (size_t i = 0; i < ndays; i++) {
+		char date[FZ_DATE_LEN];
+		date_from_days(days[i].day, date);
+		b = sq_args(ins);
+		sq_arg_text(&b, date);
+		sq_arg_int(&b, y->year);
+		sq_arg_text(&b, mark_name(days[i].mark));
+		sq_arg_text(&b, days[i].name);
+		if ((err = sq_write(s, ins, &b, NULL, 0, NULL, e)))
+			goto fail;
+	}
+	return sq_release(s, e);
+fail:
+	sq_rollback_to(s);
+	return err;
+}
+
+static void year_read(struct sq_row *r, void *item)
+{
+	struct calendar_year *y = item;
+	y->year = (int)sq_col_int(r);
+	y->source = sq_col_text(r);
+	y->loaded_at = sq_col_int(r);
+}
+
+/* A stored day; a malformed date (written around the store) reads as day
+ * 0 with no name and is dropped by the caller. */
+static void day_read(struct sq_row *r, void *item)
+{
+	struct calendar_day *d = item;
+	char date[FZ_DATE_LEN];
+	int y, m, dd;
+	sq_col_fixed(r, date, sizeof date);
+	char *kind = sq_col_text(r);
+	d->name = sq_col_text(r);
+	d->mark = kind && strcmp(kind, "work") == 0 ? CALENDAR_WORK : CALENDAR_OFF;
+	if (date_parse(date, &y, &m, &dd))
+		d->day = date_to_days(y, m, dd);
+	else
+		d->name = NULL;
+}
+
+static enum fz_err calendar_read(struct sq_store *s, struct arena *a, struct calendar *out,
+				 struct fz_error *e)
+{
+	sqlite3_stmt *years, *days;
+	enum fz_err err;
+	void *items;
+	if ((err = sq_stmt(s, SQ_CALENDAR_YEARS,
+			   "SELECT year, source, loaded_at FROM calendar_years ORDER BY year",
+			   &years, e)) ||
+	    (err = sq_stmt(s, SQ_CALENDAR_DAYS,
+			   "SELECT day, kind, name FROM calendar_days ORDER BY day", &days, e)))
+		return err;
+	struct sq_args yb = sq_args(years), db = sq_args(days);
+	if ((err = sq_collect(s, years, &yb, a, sizeof *out->years, year_read, &items,
+			      &out->nyears, e)))
+		return err;
+	out->years = items;
+	if ((err = sq_collect(s, days, &db, a, sizeof *out->days, day_read, &items, &out->ndays,
+			      e)))
+		return err;
+	out->days = items;
+	size_t kept = 0;
+	for (size_t i = 0; i < out->ndays; i++)
+		if (out->days[i].name)
+			out->days[kept++] = out->days[i];
+	out->ndays = kept;
+	return FZ_OK;
+}
+
+enum fz_err sq_calendar_get(struct store *st, struct arena *a, struct calendar *out,
+			    struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	memset(out, 0, sizeof *out);
+	/* years and days from one snapshot */
+	enum fz_err err = sq_savepoint(s, e);
+	if (err)
+		return err;
+	if ((err = calendar_read(s, a, out, e))) {
+		sq_rollback_to(s);
+		memset(out, 0, sizeof *out);
+		return err;
+	}
+	return sq_release(s, e);
+}
