@@ -1,0 +1,83 @@
+/* case.h - an enforcement case (案件) and its events, as plain structs.
+ *
+ * A case is the record of one procedure instance; everything that happens
+ * to it is an event (a step of its procedure definition, or a correction).
+ * Events are appended, never changed: the case's state, its gates and its
+ * deadlines are all derived from them. Each event carries its data as
+ * key/value fields and the people (officers) who took part. Strings are
+ * owned by whoever allocated the struct (normally the request arena). */
+#ifndef FZ_DOMAIN_CASE_H
+#define FZ_DOMAIN_CASE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "domain/model.h"
+
+/* The kind of administrative act (GLOSSARY: 执法类别). */
+enum case_kind {
+	CASE_PENALTY = 1,    /* 行政处罚 */
+	CASE_INSPECTION = 2, /* 行政检查 */
+	CASE_PERMIT = 3,     /* 行政许可 */
+	CASE_COERCION = 4,   /* 行政强制 */
+};
+
+enum party_kind {
+	PARTY_CITIZEN = 1,      /* 公民: resident id number */
+	PARTY_ORGANISATION = 2, /* 法人或其他组织: USCC */
+};
+
+struct enf_case {
+	int64_t id;
+	char *number;              /* case number, unique per agency and year */
+	int64_t agency_id;
+	char *procedure;           /* definition id, e.g. "penalty_general" */
+	enum case_kind kind;
+	char *domain;              /* enforcement domain; officers' certificates
+	                            * must cover it */
+	char *matter;              /* enforcement matter (benchmark) id, "" if none */
+	char *title;               /* 案由 */
+	enum party_kind party_kind;
+	char *party_name;
+	char *party_id;            /* USCC or resident id, validated */
+	char *party_address;       /* may be "" */
+	char act_date[FZ_DATE_LEN];  /* day of the act, or its end if continuing */
+	char opened_on[FZ_DATE_LEN]; /* "" until the case is opened */
+	char *state;               /* id of the last step taken, "" before any */
+	bool closed;
+	int64_t created_by;        /* user id */
+	int64_t created_at;
+	int64_t updated_at;
+	/* Joined for display by storage: */
+	char *agency_name;
+};
+
+/* One item of event data: "amount" = "5000", "facts" = "...". */
+struct case_field {
+	const char *key;
+	const char *value;
+};
+
+struct case_event {
+	int64_t id;
+	int64_t case_id;
+	int seq;                   /* 1, 2, 3 ... within the case */
+	const char *step;          /* step id of the definition, or "correction" */
+	char on[FZ_DATE_LEN];      /* the day the act took place */
+	int64_t at;                /* when it was recorded */
+	int64_t actor_id;          /* user who recorded it */
+	const char *actor;         /* username */
+	int64_t corrects;          /* id of the event a correction corrects, or 0 */
+	const char *reason;        /* why (corrections, extensions ...), may be "" */
+	const struct case_field *fields;
+	size_t nfields;
+	const int64_t *officers;   /* person ids who took part (investigators,
+	                            * hearing host ...), may be none */
+	size_t nofficers;
+};
+
+/* The value of field key of ev, or NULL. */
+const char *case_event_field(const struct case_event *ev, const char *key);
+
+#endif
