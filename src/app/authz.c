@@ -35,6 +35,10 @@ static const struct {
 	[PERM_POLICY_WRITE] = { "policy.write", ROLE_SECADMIN },
 	/* The holiday arrangement is system configuration, like divisions. */
 	[PERM_CALENDAR_WRITE] = { "calendar.write", ROLE_SYSADMIN },
+	/* Case content is for the agency's officers, reviewers and heads and
+	 * for the supervising justice bureau (read only); no admin reads it. */
+	[PERM_CASE_READ] = { "case.read", BUSINESS },
+	[PERM_CASE_ACT] = { "case.act", ROLE_OFFICER | ROLE_REVIEWER | ROLE_HEAD },
 };
 
 unsigned authz_roles_for(enum perm p)

@@ -29,6 +29,9 @@ enum perm {
 	PERM_AUDIT_READ,        /* read and export the audit log */
 	PERM_POLICY_WRITE,      /* security policy */
 	PERM_CALENDAR_WRITE,    /* load the holiday calendar */
+	PERM_CASE_READ,         /* read enforcement cases (never the 三员) */
+	PERM_CASE_ACT,          /* open cases and take steps; which step a role
+	                         * may take is the procedure definition's */
 	PERM_COUNT
 };
 
