@@ -11,6 +11,9 @@ const struct command cli_commands[] = {
 	  "  创建数据库（如不存在），或把已有数据库迁移到本程序的结构版本。\n" },
 	{ "serve", cmd_serve, "启动 Web 服务",
 	  "用法: fazhi serve --db PATH [--listen 127.0.0.1:8080] [--threads N] [--data-dir DIR]\n"
+	  "                  [--procedures DIR]\n"
+	  "  --procedures DIR  从目录读取程序定义与本省配置（config.txt），替换内置的同名定义；\n"
+	  "                    任何定义有误时服务不启动，并指明文件、行与步骤。\n"
 	  "  提供网页与 /api/v1 接口；每个请求在标准错误输出一行日志。\n"
 	  "  收到 SIGINT 或 SIGTERM 时处理完进行中的请求后退出（退出码 0）。\n" },
 	{ "demo", cmd_demo, "生成演示县的数据",
@@ -45,6 +48,16 @@ const struct command cli_commands[] = {
 	  "  due 和 show 不给 --db 时使用程序内置的节假日安排（data/calendar/cn.txt）。\n"
 	  "  load  载入日历文件：文件中的年度整体替换数据库中的同一年度，其余年度不变；\n"
 	  "        格式有误时指出行号，不做任何修改。操作记入审计日志。\n" },
+	{ "draw", cmd_draw, "重新执行随机抽查的抽取（双随机一公开）",
+	  "用法: fazhi draw --seed HEX --targets FILE --inspectors FILE --count N [--per-target 2]\n"
+	  "  按公布的随机种子和名单重新抽取检查对象和执法人员，不需要数据库：\n"
+	  "  同样的种子和名单总是得到同样的结果，任何人都可以核对已公布的抽取。\n"
+	  "  名单文件每行一个编号（忽略空行和首尾空白）；抽取前按字节顺序排序。\n"
+	  "  每个检查对象抽取 --per-target 名不同的执法人员（2–10，默认 2）。\n"
+	  "  输出：以 # 开头的四行说明（种子、名单数量、名单摘要），然后每行一个\n"
+	  "  检查对象：序号、对象编号、执法人员编号，以制表符分隔。\n"
+	  "  构造方法（SHA-256 计数器流、拒绝采样、Fisher–Yates）见 src/domain/draw.h，\n"
+	  "  scripts/draw.py 是独立的 Python 实现。\n" },
 	{ "version", cmd_version, "显示版本", "用法: fazhi version\n" },
 	{ "help", cmd_help, "显示帮助", "用法: fazhi help [命令]\n" },
 	{ NULL, NULL, NULL, NULL },

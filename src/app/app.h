@@ -15,6 +15,8 @@
 #include "domain/model.h"
 #include "store/store.h"
 
+struct proc_registry;
+
 /* Security policy and limits. Defaults come from app_config_defaults();
  * secadmin may change the policy values through settings. */
 struct app_config {
@@ -26,6 +28,9 @@ struct app_config {
 	int client_failure_window;  /* ... within this many seconds */
 	int audit_retention_days;   /* 180, never less */
 	bool cookie_secure;         /* set Secure on cookies (behind HTTPS) */
+	/* Procedure definitions and province config, loaded once at start
+	 * (app/procreg.h); NULL until then: case use cases need it. */
+	const struct proc_registry *procs;
 };
 
 void app_config_defaults(struct app_config *cfg);

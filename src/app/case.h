@@ -1,0 +1,86 @@
+/* case.h - enforcement cases as use cases: open a case, take a step, and
+ * read a case with its record, its gates and its clocks. app_case_open and
+ * app_case_act are the only ways an event reaches a case, and both go
+ * through procedure_check: there is no second path. */
+#ifndef FZ_APP_CASE_H
+#define FZ_APP_CASE_H
+
+#include "app/app.h"
+#include "domain/case.h"
+#include "domain/caseclock.h"
+#include "domain/gate.h"
+
+/* What a new case is about. */
+struct case_input {
+	const char *procedure;     /* definition id, e.g. "penalty_general" */
+	const char *domain;        /* one of the agency's enforcement domains */
+	const char *matter;        /* benchmark matter id, may be NULL */
+	const char *title;         /* 案由 */
+	int party_kind;            /* enum party_kind */
+	const char *party_name;
+	const char *party_id;      /* USCC or resident id; may be NULL */
+	const char *party_address; /* may be NULL */
+	const char *act_date;      /* "YYYY-MM-DD" */
+};
+
+/* One action on a case: the step, the day it took place, its data, the
+ * officers taking part; reason and corrects for corrections. */
+struct case_step_input {
+	const char *step;
+	const char *on;            /* "YYYY-MM-DD"; NULL or "" = today */
+	const struct case_field *fields;
+	size_t nfields;
+	const int64_t *officers;
+	size_t nofficers;
+	const char *reason;
+	int64_t corrects;
+};
+
+/* Every gate's result for the action asked for (in ctx->a). */
+struct case_check {
+	struct gate_result *results;
+	size_t n;
+};
+
+/* Opens a case: the case and its opening event (the definition's opening
+ * step, e.g. 立案) are written together only when every gate passes;
+ * otherwise nothing is written and check says why. The case is numbered
+ * per agency, year and kind without gaps. */
+enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
+			  const struct case_step_input *open, struct enf_case *out,
+			  struct case_check *check, struct fz_error *e);
+
+/* Takes one step on a case (or records a correction): appended only when
+ * every gate passes, with the case's state, the audit record and the
+ * event in one transaction. A blocked gate changes nothing and is itself
+ * audited ("denied", with the gate's name). */
+enum fz_err app_case_act(struct app_ctx *ctx, int64_t case_id, const struct case_step_input *in,
+			 struct case_event *out, struct case_check *check, struct fz_error *e);
+
+enum fz_err app_case_get(struct app_ctx *ctx, int64_t id, struct enf_case *out,
+			 struct fz_error *e);
+enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, struct page pg,
+			  struct case_list *out, struct fz_error *e);
+/* Open cases waiting for a step the signed-in user's roles may take
+ * (the reviewer's queue, the head's approvals ...). */
+enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
+			   struct case_list *out, struct fz_error *e);
+
+/* Everything the case page shows: the record, what can be done next and
+ * why not, and every clock with its explanation. */
+struct case_view {
+	struct enf_case c;
+	const struct proc_def *def;
+	struct case_event_list events;
+	struct proc_option *options;
+	size_t noptions;
+	struct case_clock *clocks;
+	size_t nclocks;
+};
+enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out,
+			  struct fz_error *e);
+
+/* The definitions the server knows (for forms). */
+const struct proc_def *app_procedures(struct app_ctx *ctx, size_t *n);
+
+#endif

@@ -1,0 +1,41 @@
+/* procreg.h - the procedure registry: every procedure definition and the
+ * province configuration, parsed and validated once at start-up (from the
+ * definitions built into the binary, or from a directory that replaces
+ * them), then shared read-only by every request. */
+#ifndef FZ_APP_PROCREG_H
+#define FZ_APP_PROCREG_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "domain/procedure.h"
+#include "domain/procedure_config.h"
+
+struct proc_registry;
+
+/* Loads the built-in definitions and config (dir NULL), or every *.txt of
+ * dir (config.txt is the province configuration; each other file one
+ * definition, replacing the built-in one of the same id). A bad file
+ * fails with the parser's message naming the file, the line and the step.
+ * Free with proc_registry_free. */
+enum fz_err proc_registry_load(const char *dir, struct proc_registry **out,
+			       struct fz_error *e) FZ_MUST_CHECK;
+void proc_registry_free(struct proc_registry *r);
+
+/* The built-in registry, parsed on first use and shared (immutable) for
+ * the life of the process; NULL with e set if the built-in definitions do
+ * not load (a build error: tests/app catch it). Thread-safe. */
+const struct proc_registry *proc_registry_builtin(struct fz_error *e);
+
+const struct proc_def *proc_registry_find(const struct proc_registry *r, const char *id);
+const struct proc_config *proc_registry_config(const struct proc_registry *r);
+/* The definitions, in id order; *n their number. */
+const struct proc_def *proc_registry_defs(const struct proc_registry *r, size_t *n);
+
+/* Step ids after which a step that role may take can follow: the states
+ * in which a case waits for that role (e.g. the reviewer's queue). Fills
+ * up to max ids (static for the registry's life) and returns how many. */
+size_t proc_registry_waiting_states(const struct proc_registry *r, unsigned role,
+				    const char **out, size_t max);
+
+#endif

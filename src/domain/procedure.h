@@ -1,0 +1,137 @@
+/* procedure.h - a procedure definition (程序定义): the steps of one kind
+ * of legal procedure, who may take each, the gates each needs, the clocks
+ * they start, stop, suspend, resume and extend, and the documents they
+ * produce. Definitions are data (the files in data/procedures/, format in
+ * docs/PROCEDURES.md), parsed from a text buffer and validated here. */
+#ifndef FZ_DOMAIN_PROCEDURE_H
+#define FZ_DOMAIN_PROCEDURE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "domain/case.h"
+#include "domain/clock.h"
+
+#define PROC_ID_MAX 40      /* bytes of an identifier: [a-z0-9_] */
+#define PROC_LABEL_MAX 200  /* bytes of a label */
+#define PROC_TEXT_MAX 600   /* bytes of a legal basis */
+
+/* A period: an amount in a unit of clock.h (years are read as months). */
+struct proc_period {
+	int amount;
+	enum clock_unit unit;
+};
+
+/* A name in a list, with the line it was written on (for messages). */
+struct proc_ref {
+	const char *id;
+	int line;
+};
+
+struct proc_list {
+	struct proc_ref *items;
+	size_t n;
+};
+
+struct proc_doc {
+	const char *id;     /* advance_notice, penalty_decision ... */
+	const char *label;  /* 行政处罚事先告知书 */
+	int line;
+};
+
+struct proc_clock {
+	const char *id;
+	const char *label;
+	const char *basis;          /* legal basis, for the explanation */
+	struct proc_period budget;  /* when budget_config is NULL */
+	const char *budget_config;  /* name of a period in the province config */
+	struct proc_period extension;   /* amount 0: no extension */
+	const char *extension_config;
+	int max_extensions;         /* how many extensions; 1 by default */
+	const char *from_field;     /* start from this date field of the start
+	                             * event (e.g. served_on), else its day */
+	const char *only_when;      /* condition name (see proc_condition_known)
+	                             * or NULL: always applies */
+	int line;
+};
+
+/* A gate a step needs: name, and for gates that take one, the argument
+ * written name:arg (e.g. before_due:acceptance). */
+struct proc_gate_ref {
+	const char *name;
+	const char *arg;
+	int line;
+};
+
+enum proc_step_flag {
+	PROC_OPENS = 1u << 0,      /* the first event of a case is such a step */
+	PROC_CLOSES = 1u << 1,     /* the case is closed (结案) after it */
+	PROC_REPEATABLE = 1u << 2, /* may be taken more than once */
+	PROC_PUBLISHES = 1u << 3,  /* makes something public (公示) */
+	PROC_HANDLES = 1u << 4,    /* its officers are the case's handlers
+	                            * (承办/调查人员): they may not host the
+	                            * hearing nor review the case */
+	PROC_NOTIFIES = 1u << 5,   /* states the intended penalty (告知) */
+	PROC_DECIDES = 1u << 6,    /* states the decided penalty (决定) */
+};
+
+struct proc_step {
+	const char *id;
+	const char *label;
+	unsigned roles;             /* enum role bits: officer, reviewer, head, supervisor */
+	struct proc_list requires;      /* all of these taken before */
+	struct proc_list requires_any;  /* at least one of these taken before */
+	struct proc_gate_ref *gates;
+	size_t ngates;
+	struct proc_list starts, stops, suspends, resumes, extends; /* clock ids */
+	struct proc_list produces;  /* document ids */
+	struct proc_list fields;    /* event fields that must be present */
+	int min_officers;           /* officers who must take part; 0 = none */
+	unsigned flags;             /* enum proc_step_flag */
+	int line;
+};
+
+struct proc_def {
+	const char *id;          /* penalty_general: the file is penalty_general.txt */
+	const char *label;       /* 行政处罚（普通程序） */
+	const char *filename;
+	enum case_kind kind;
+	unsigned correction_roles;   /* who may record a correction (更正) */
+	struct proc_doc *docs;
+	size_t ndocs;
+	struct proc_clock *clocks;
+	size_t nclocks;
+	struct proc_step *steps;     /* in the order written: the usual order */
+	size_t nsteps;
+};
+
+/* The step id of a correction event: not a step of any definition. */
+#define PROC_CORRECTION "correction"
+
+/* Parses and validates one definition from the text (UTF-8, no NUL) of
+ * the file `filename` (used in messages and checked against the
+ * procedure's id). Everything is allocated in a. On error FZ_INVALID
+ * with a message "FILE 第 N 行：步骤 ID：problem" (or without the step
+ * when the problem is not in one) - an unknown keyword, gate, clock,
+ * step, document, role or flag; a duplicate id; a cycle among required
+ * steps; no opening or no closing step; a gate whose clock or step the
+ * definition lacks - and *out left empty. FZ_NOMEM. */
+enum fz_err procedure_parse(const char *text, size_t len, const char *filename,
+			    struct proc_def *out, struct arena *a, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* Lookups by id; NULL when absent. */
+const struct proc_step *proc_step_find(const struct proc_def *d, const char *id);
+const struct proc_clock *proc_clock_find(const struct proc_def *d, const char *id);
+const struct proc_doc *proc_doc_find(const struct proc_def *d, const char *id);
+/* Whether id is in the list. */
+bool proc_list_has(const struct proc_list *l, const char *id);
+/* "penalty", "inspection", "permit", "coercion" and back; NULL / 0. */
+const char *proc_kind_name(enum case_kind k);
+enum case_kind proc_kind_from_name(const char *name);
+/* The conditions a clock may have in `only_when`. */
+bool proc_condition_known(const char *name);
+
+#endif
