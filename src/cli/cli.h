@@ -23,6 +23,7 @@ int cmd_demo(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
+int cmd_draw(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
