@@ -62,6 +62,13 @@ static const struct store_ops sqlite_ops = {
 	.audit_purge = sq_audit_purge,
 	.calendar_year_replace = sq_calendar_year_replace,
 	.calendar_get = sq_calendar_get,
+	.case_insert = sq_case_insert,
+	.case_update = sq_case_update,
+	.case_get = sq_case_get,
+	.case_list = sq_case_list,
+	.case_queue = sq_case_queue,
+	.case_event_append = sq_case_event_append,
+	.case_events = sq_case_events,
 };
 
 /* --- migrations --- */

@@ -69,6 +69,17 @@ enum sq_stmt_id {
 	SQ_CALENDAR_DAY_INSERT,
 	SQ_CALENDAR_YEARS,
 	SQ_CALENDAR_DAYS,
+	SQ_CASE_NUMBER_NEXT,
+	SQ_CASE_INSERT,
+	SQ_CASE_UPDATE,
+	SQ_CASE_EVENT_INSERT,
+	SQ_CASE_FIELD_INSERT,
+	SQ_CASE_OFFICER_INSERT,
+	SQ_CASE_EVENTS,
+	SQ_CASE_EVENT_FIELDS,
+	SQ_CASE_EVENT_OFFICERS,
+	SQ_EXISTS_CASE,
+	SQ_EXISTS_CASE_EVENT,
 	SQ_STMT_COUNT
 };
 
@@ -82,6 +93,8 @@ enum sq_query_id {
 	SQ_Q_USER,
 	SQ_Q_CERTIFICATE,
 	SQ_Q_AUDIT,
+	SQ_Q_CASE,
+	SQ_Q_CASE_QUEUE,
 };
 
 struct sq_variant {
@@ -184,6 +197,12 @@ struct sq_ref {
 	  NULL, "执法证不存在" }
 #define SQ_REF_USER(field, id) \
 	{ field, SQ_EXISTS_USER, "SELECT 1 FROM users WHERE id = ?1", id, 0, NULL, "用户不存在" }
+#define SQ_REF_CASE(field, id) \
+	{ field, SQ_EXISTS_CASE, "SELECT 1 FROM cases WHERE id = ?1", id, 0, NULL, "案件不存在" }
+#define SQ_REF_CASE_EVENT(field, event, case_id) \
+	{ field, SQ_EXISTS_CASE_EVENT, \
+	  "SELECT 1 FROM case_events WHERE id = ?1 AND case_id = ?2", event, case_id, NULL, \
+	  "被更正的记录不存在或不属于该案件" }
 
 /* sq_fail(), except that a foreign-key failure is FZ_CONFLICT naming the
  * first reference of refs that does not resolve. */
@@ -358,5 +377,23 @@ enum fz_err sq_calendar_year_replace(struct store *st, const struct calendar_yea
 				     struct fz_error *e);
 enum fz_err sq_calendar_get(struct store *st, struct arena *a, struct calendar *out,
 			    struct fz_error *e);
+
+/* sqlite_case.c */
+enum fz_err sq_case_insert(struct store *st, struct arena *a, struct enf_case *c,
+			   const struct case_numbering *num, struct fz_error *e);
+enum fz_err sq_case_update(struct store *st, struct enf_case *c, struct fz_error *e);
+enum fz_err sq_case_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,
+			struct enf_case *out, struct fz_error *e);
+enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *sc,
+			 const struct case_filter *f, struct page pg, struct case_list *out,
+			 struct fz_error *e);
+enum fz_err sq_case_queue(struct store *st, struct arena *a, const struct scope *sc,
+			  const char *const *states, size_t nstates, struct page pg,
+			  struct case_list *out, struct fz_error *e);
+
+/* sqlite_case_event.c */
+enum fz_err sq_case_event_append(struct store *st, struct case_event *ev, struct fz_error *e);
+enum fz_err sq_case_events(struct store *st, struct arena *a, const struct scope *sc,
+			   int64_t case_id, struct case_event_list *out, struct fz_error *e);
 
 #endif

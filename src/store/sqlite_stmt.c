@@ -179,6 +179,12 @@ static const struct {
 	{ "sessions.digest", "token", "会话已存在" },
 	{ "divisions.code", "code", "行政区划代码已存在" },
 	{ "settings.key", "key", "设置项已存在" },
+	{ "cases.agency_id, cases.number", "number", "本执法主体已有相同编号的案件" },
+	{ "case_events.case_id, case_events.seq", "seq", "该案件的记录序号已被占用，请重试" },
+	{ "case_event_fields.event_id, case_event_fields.key", "fields",
+	  "同一条记录中的字段名重复" },
+	{ "case_event_officers.event_id, case_event_officers.person_id", "officers",
+	  "同一条记录中的执法人员重复" },
 };
 
 /* The column after "<table>." in a NOT NULL message, for the field. */

@@ -34,6 +34,7 @@
 #include "base/arena.h"
 #include "base/err.h"
 #include "domain/calendar.h"
+#include "domain/case.h"
 #include "domain/model.h"
 
 /* Which rows a caller may see. */
@@ -71,6 +72,8 @@ STORE_LIST(certificate_list, struct certificate);
 STORE_LIST(cert_review_list, struct cert_review);
 STORE_LIST(audit_list, struct audit_entry);
 STORE_LIST(audit_change_list, struct audit_change);
+STORE_LIST(case_list, struct enf_case);
+STORE_LIST(case_event_list, struct case_event);
 
 /* Filters: a zero / NULL / "" member means "any". */
 struct agency_filter {
@@ -118,6 +121,32 @@ struct audit_filter {
 	const char *object_id;
 	const char *result;
 };
+
+struct case_filter {
+	int64_t agency_id;
+	int kind;                  /* enum case_kind or 0 */
+	const char *procedure;     /* exact definition id */
+	const char *state;         /* exact step id */
+	int closed;                /* 0 (or -1) any, 1 closed only, 2 open only */
+	int64_t created_by;        /* user id */
+	const char *q;             /* substring of number, title or party name */
+	const char *opened_from;   /* "YYYY-MM-DD": opened_on >= it (else
+	                            * FZ_INVALID); cases not yet opened never
+	                            * match a bound */
+	const char *opened_to;     /* "YYYY-MM-DD": opened_on <= it */
+};
+
+/* How case_insert numbers a case: "<agency_code><kind_code>〔<year>〕<n>号",
+ * e.g. 海原自然资罚立〔2025〕3号. n counts 1, 2, 3 ... per agency, year and
+ * kind_code (one series per kind code, whatever the case's kind). */
+struct case_numbering {
+	const char *agency_code;   /* 机关代字, e.g. "海原自然资"; 1-64 bytes */
+	const char *kind_code;     /* 类别代字, e.g. "罚立"; 1-64 bytes */
+	int year;                  /* 1..9999, normally the year of opening */
+};
+
+/* The most step ids case_queue takes at once. */
+#define CASE_QUEUE_MAX_STATES 8
 
 /* Per-agency counts for the 5% reviewer check. */
 struct reviewer_ratio {
@@ -281,6 +310,71 @@ struct store_ops {
 	 * requests, invalidated on load, is a later optimisation). */
 	enum fz_err (*calendar_get)(struct store *st, struct arena *a, struct calendar *out,
 				    struct fz_error *e);
+
+	/* Enforcement cases. Scope applies through case.agency_id (and, for
+	 * SCOPE_DIVISION, that agency's division). A case is never deleted.
+	 *
+	 * case_insert gives c the next number of its series (see struct
+	 * case_numbering) and stores it: c->number (in arena a; any value the
+	 * caller put there is ignored), c->id, c->created_at, c->updated_at
+	 * are set. The number is taken in the same transaction as the insert:
+	 * when the insert fails or the caller's transaction rolls back, the
+	 * number is not used up, so numbers have no gaps. Call it inside the
+	 * caller's write transaction (begin(st, true)), which serialises the
+	 * writers that number cases at the same time; outside one it commits
+	 * on its own like any operation. Required: procedure,
+	 * domain, title, party_name, a valid kind and party_kind; matter,
+	 * party_id and party_address NULL are stored as ""; act_date and
+	 * opened_on are "" or real dates (FZ_INVALID, naming the field). A
+	 * missing agency or creating user is FZ_CONFLICT (agency_id,
+	 * created_by; created_by 0 means the shell). */
+	enum fz_err (*case_insert)(struct store *st, struct arena *a, struct enf_case *c,
+				   const struct case_numbering *num, struct fz_error *e);
+	/* Writes every column that follows the events: procedure, domain,
+	 * matter, title, party_kind, party_name, party_id, party_address,
+	 * act_date, opened_on, state, closed and updated_at, with the rules of
+	 * case_insert (read the case first, change what changed). number,
+	 * agency_id, kind, created_by and created_at are never written: the
+	 * backend refuses to change them whoever connects. */
+	enum fz_err (*case_update)(struct store *st, struct enf_case *c, struct fz_error *e);
+	enum fz_err (*case_get)(struct store *st, struct arena *a, const struct scope *sc,
+				int64_t id, struct enf_case *out, struct fz_error *e);
+	/* Newest first (by id). */
+	enum fz_err (*case_list)(struct store *st, struct arena *a, const struct scope *sc,
+				 const struct case_filter *f, struct page pg,
+				 struct case_list *out, struct fz_error *e);
+	/* Work queues (待审核, 待听证 ...): open cases whose state is one of
+	 * states (1 to CASE_QUEUE_MAX_STATES non-empty step ids, else
+	 * FZ_INVALID, field states), longest waiting first: by updated_at,
+	 * which the caller sets when it moves the state, then by id. */
+	enum fz_err (*case_queue)(struct store *st, struct arena *a, const struct scope *sc,
+				  const char *const *states, size_t nstates, struct page pg,
+				  struct case_list *out, struct fz_error *e);
+
+	/* The record of a case: append-only; the backend itself refuses any
+	 * UPDATE or DELETE of an event, its fields or its officers, and any
+	 * field or officer added to an event after it was written.
+	 *
+	 * case_event_append stores ev with its fields and officers atomically
+	 * and sets ev->id, ev->seq (the case's last seq + 1, taken inside the
+	 * transaction: call it in the caller's write transaction) and ev->at.
+	 * Required: step, on (a real date); reason and actor NULL are stored
+	 * as ""; every field needs a non-empty key (unique within the event:
+	 * FZ_CONFLICT, field fields) and a non-NULL value; officers are
+	 * person ids, each at most once (FZ_CONFLICT, field officers).
+	 * FZ_CONFLICT naming case_id, corrects (which must be an event of the
+	 * same case), actor_id or officers when what it names does not exist;
+	 * corrects 0 is no correction, actor_id 0 the shell. Unscoped, like
+	 * every insert: get the case with a scope first. */
+	enum fz_err (*case_event_append)(struct store *st, struct case_event *ev,
+					 struct fz_error *e);
+	/* Every event of a case in seq order, fields and officers in the order
+	 * they were given, all in the arena; one snapshot. A case outside the
+	 * scope (or missing) is FZ_NOTFOUND; a case without events is an
+	 * empty list. */
+	enum fz_err (*case_events)(struct store *st, struct arena *a, const struct scope *sc,
+				   int64_t case_id, struct case_event_list *out,
+				   struct fz_error *e);
 };
 
 struct store {

@@ -51,6 +51,11 @@ int64_t store_fx_person(struct store_fx *fx, int64_t agency, const char *name, i
 int64_t store_fx_user(struct store_fx *fx, const char *username, int64_t agency, unsigned roles);
 int64_t store_fx_certificate(struct store_fx *fx, const char *number, int64_t person,
 			    int64_t agency, const char *valid_until);
+/* A penalty case of agency, numbered "海原<kind_code>〔2025〕n号", with title
+ * and party as given; c (when not NULL) receives what was stored, strings
+ * in fx->a. */
+int64_t store_fx_case(struct store_fx *fx, int64_t agency, const char *kind_code,
+		      const char *title, const char *party, struct enf_case *c);
 
 static inline struct scope sc_all(void) { return (struct scope){ .kind = SCOPE_ALL }; }
 static inline struct scope sc_agency(int64_t id)

@@ -97,6 +97,33 @@ int64_t store_fx_certificate(struct store_fx *fx, const char *number, int64_t pe
 	return c.id;
 }
 
+int64_t store_fx_case(struct store_fx *fx, int64_t agency, const char *kind_code,
+		      const char *title, const char *party, struct enf_case *out)
+{
+	struct enf_case c = {
+		.agency_id = agency,
+		.procedure = "penalty_general",
+		.kind = CASE_PENALTY,
+		.domain = "市场监管",
+		.title = (char *)title,
+		.party_kind = PARTY_ORGANISATION,
+		.party_name = (char *)party,
+		.party_id = "91640522MA76XXXX1K",
+		.party_address = "海原县海城镇",
+		.act_date = "2025-03-01",
+	};
+	struct case_numbering num = { .agency_code = "海原", .kind_code = kind_code,
+				      .year = 2025 };
+	struct fz_error e = { 0 };
+	if (fx->st->ops->case_insert(fx->st, fx->a, &c, &num, &e) != FZ_OK) {
+		t_fail(__FILE__, __LINE__, "case_insert %s: %s", title, e.message);
+		return 0;
+	}
+	if (out)
+		*out = c;
+	return c.id;
+}
+
 bool store_fx_open(struct store_fx *fx)
 {
 	memset(fx, 0, sizeof *fx);

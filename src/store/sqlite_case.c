@@ -1,0 +1,366 @@
+/* sqlite_case.c - enforcement cases (案件) in SQLite: gapless numbering per
+ * agency, year and number series, the projection row the events keep up
+ * to date, scoped lists and work queues. The events themselves are in
+ * sqlite_case_event.c. */
+#include "store/sqlite_internal.h"
+
+#include <string.h>
+
+#include "base/date.h"
+
+#define CASE_SELECT                                                                      \
+	"SELECT c.id, c.number, c.agency_id, c.procedure, c.kind, c.domain, c.matter,"      \
+	" c.title, c.party_kind, c.party_name, c.party_id, c.party_address, c.act_date,"    \
+	" c.opened_on, c.state, c.closed, c.created_by, c.created_at, c.updated_at, a.name"
+#define CASE_FROM " FROM cases c JOIN agencies a ON a.id = c.agency_id"
+
+enum {
+	KF_ID,
+	KF_AGENCY,
+	KF_KIND,
+	KF_PROCEDURE,
+	KF_STATE,
+	KF_CLOSED,
+	KF_CREATED_BY,
+	KF_Q,
+	KF_OPENED_FROM,
+	KF_OPENED_TO,
+	KF_STATES,
+};
+
+/* The step ids of a queue, bound one by one; the unused ones are bound
+ * NULL, which IN never matches. A fixed list keeps the statement constant
+ * and lets SQLite use the state index. */
+_Static_assert(CASE_QUEUE_MAX_STATES == 8, "KF_STATES names eight parameters");
+static const char *const state_params[CASE_QUEUE_MAX_STATES] = {
+	":s0", ":s1", ":s2", ":s3", ":s4", ":s5", ":s6", ":s7",
+};
+
+/* The list and the queue share their clauses and differ in order. */
+#define CASE_QUERY(query_id, order_by)                                                   \
+	{                                                                                \
+		.id = query_id,                                                          \
+		.select = CASE_SELECT,                                                   \
+		.from = CASE_FROM,                                                       \
+		.scope_agency = "c.agency_id = :scope_agency",                           \
+		.scope_division = "a.division_code LIKE :scope_prefix || '%'",           \
+		.filters = {                                                             \
+			[KF_ID] = "c.id = :id",                                          \
+			[KF_AGENCY] = "c.agency_id = :agency",                           \
+			[KF_KIND] = "c.kind = :kind",                                    \
+			[KF_PROCEDURE] = "c.procedure = :procedure",                     \
+			[KF_STATE] = "c.state = :state",                                 \
+			[KF_CLOSED] = "c.closed = :closed",                              \
+			[KF_CREATED_BY] = "c.created_by = :created_by",                  \
+			[KF_Q] = "instr(c.number, :q) > 0 OR instr(c.title, :q) > 0"     \
+				 " OR instr(c.party_name, :q) > 0",                      \
+			[KF_OPENED_FROM] = "c.opened_on >= :opened_from",                \
+			[KF_OPENED_TO] = "c.opened_on <= :opened_to",                    \
+			[KF_STATES] = "c.state IN (:s0, :s1, :s2, :s3, :s4, :s5, :s6, :s7)", \
+		},                                                                       \
+		.order = order_by,                                                       \
+	}
+
+static const struct sq_query case_query = CASE_QUERY(SQ_Q_CASE, " ORDER BY c.id DESC");
+static const struct sq_query queue_query =
+	CASE_QUERY(SQ_Q_CASE_QUEUE, " ORDER BY c.updated_at, c.id");
+
+static void case_read(struct sq_row *r, void *item)
+{
+	struct enf_case *c = item;
+	c->id = sq_col_int(r);
+	c->number = sq_col_text(r);
+	c->agency_id = sq_col_int(r);
+	c->procedure = sq_col_text(r);
+	c->kind = (enum case_kind)sq_col_int(r);
+	c->domain = sq_col_text(r);
+	c->matter = sq_col_text(r);
+	c->title = sq_col_text(r);
+	c->party_kind = (enum party_kind)sq_col_int(r);
+	c->party_name = sq_col_text(r);
+	c->party_id = sq_col_text(r);
+	c->party_address = sq_col_text(r);
+	sq_col_fixed(r, c->act_date, sizeof c->act_date);
+	sq_col_fixed(r, c->opened_on, sizeof c->opened_on);
+	c->state = sq_col_text(r);
+	c->closed = sq_col_bool(r);
+	c->created_by = sq_col_int(r);
+	c->created_at = sq_col_int(r);
+	c->updated_at = sq_col_int(r);
+	c->agency_name = sq_col_text(r);
+}
+
+static bool given(const char *s) { return s && *s; }
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+/* "" (not known yet) or a real day. */
+static bool date_or_empty(const char *d)
+{
+	return !*d || date_parse(d, NULL, NULL, NULL);
+}
+
+/* The rules a stored case keeps, checked here so that the caller learns
+ * which field is wrong (the schema's CHECKs would only say "invalid"). */
+static enum fz_err case_check(const struct enf_case *c, struct fz_error *e)
+{
+	if (c->kind < CASE_PENALTY || c->kind > CASE_COERCION)
+		return fz_fail(e, FZ_INVALID, "kind", "执法类别无效");
+	if (c->party_kind != PARTY_CITIZEN && c->party_kind != PARTY_ORGANISATION)
+		return fz_fail(e, FZ_INVALID, "party_kind", "当事人类型无效");
+	if (!given(c->procedure))
+		return fz_fail(e, FZ_INVALID, "procedure", "缺少执法程序");
+	if (!given(c->domain))
+		return fz_fail(e, FZ_INVALID, "domain", "缺少执法领域");
+	if (!given(c->title))
+		return fz_fail(e, FZ_INVALID, "title", "缺少案由");
+	if (!given(c->party_name))
+		return fz_fail(e, FZ_INVALID, "party_name", "缺少当事人名称");
+	if (!date_or_empty(c->act_date))
+		return fz_fail(e, FZ_INVALID, "act_date", "日期应为 YYYY-MM-DD 格式的有效日期");
+	if (!date_or_empty(c->opened_on))
+		return fz_fail(e, FZ_INVALID, "opened_on", "日期应为 YYYY-MM-DD 格式的有效日期");
+	return FZ_OK;
+}
+
+static enum fz_err numbering_check(const struct case_numbering *num, struct fz_error *e)
+{
+	if (!num)
+		return fz_fail(e, FZ_INVALID, "number", "缺少案件编号规则");
+	if (!given(num->agency_code) || strlen(num->agency_code) > 64)
+		return fz_fail(e, FZ_INVALID, "agency_code", "机关代字应为 1 到 64 个字节");
+	if (!given(num->kind_code) || strlen(num->kind_code) > 64)
+		return fz_fail(e, FZ_INVALID, "kind_code", "类别代字应为 1 到 64 个字节");
+	if (num->year < 1 || num->year > 9999)
+		return fz_fail(e, FZ_INVALID, "year", "年份应在 1 到 9999 之间");
+	return FZ_OK;
+}
+
+/* Binds the columns that follow the events (?1 .. ?13). */
+static void case_bind(struct sq_args *b, const struct enf_case *c, int64_t updated)
+{
+	sq_arg_text(b, c->procedure);
+	sq_arg_text(b, c->domain);
+	sq_arg_text(b, or_empty(c->matter));
+	sq_arg_text(b, c->title);
+	sq_arg_int(b, c->party_kind);
+	sq_arg_text(b, c->party_name);
+	sq_arg_text(b, or_empty(c->party_id));
+	sq_arg_text(b, or_empty(c->party_address));
+	sq_arg_nonempty(b, c->act_date);
+	sq_arg_nonempty(b, c->opened_on);
+	sq_arg_text(b, or_empty(c->state));
+	sq_arg_int(b, c->closed);
+	sq_arg_int(b, updated);
+}
+
+/* Takes the next number of the series. The first statement of the
+ * operation writes, so that outside a caller's transaction it waits for
+ * the write lock (busy timeout) instead of failing on a stale snapshot. */
+static enum fz_err number_next(struct sq_store *s, int64_t agency_id,
+			       const struct case_numbering *num, int64_t *n, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_CASE_NUMBER_NEXT,
+				  "INSERT INTO case_number_seq (agency_id, year, kind_code, last)"
+				  " VALUES (?1, ?2, ?3, 1)"
+				  " ON CONFLICT (agency_id, year, kind_code)"
+				  " DO UPDATE SET last = last + 1 RETURNING last",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_id(&b, agency_id);
+	sq_arg_int(&b, num->year);
+	sq_arg_text(&b, num->kind_code);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int64(stmt, 0);
+		rc = sqlite3_step(stmt);
+	}
+	if (rc != SQLITE_DONE) {
+		const struct sq_ref refs[] = { SQ_REF_AGENCY("agency_id", agency_id) };
+		err = sq_fail_refs(s, rc, refs, 1, e);
+	}
+	sq_done(stmt);
+	return err;
+}
+
+enum fz_err sq_case_insert(struct store *st, struct arena *a, struct enf_case *c,
+			   const struct case_numbering *num, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	int64_t n = 0;
+	if ((err = numbering_check(num, e)) || (err = case_check(c, e)))
+		return err;
+	if ((err = sq_stmt(s, SQ_CASE_INSERT,
+			   "INSERT INTO cases (procedure, domain, matter, title, party_kind,"
+			   " party_name, party_id, party_address, act_date, opened_on, state,"
+			   " closed, updated_at, number, agency_id, kind, created_by, created_at)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+			   " ?15, ?16, ?17, ?18)",
+			   &stmt, e)))
+		return err;
+
+	/* the number and the case it numbers are stored together or not at all */
+	if ((err = sq_savepoint(s, e)))
+		return err;
+	if ((err = number_next(s, c->agency_id, num, &n, e)))
+		goto fail;
+	char *number = arena_printf(a, "%s%s〔%d〕%lld号", num->agency_code, num->kind_code,
+				    num->year, (long long)n);
+	if (!number) {
+		err = fz_fail(e, FZ_NOMEM, "", NULL);
+		goto fail;
+	}
+	int64_t created = sq_now_if_zero(c->created_at);
+	int64_t updated = c->updated_at ? c->updated_at : created;
+	struct sq_args b = sq_args(stmt);
+	case_bind(&b, c, updated);
+	sq_arg_text(&b, number);
+	sq_arg_id(&b, c->agency_id);
+	sq_arg_int(&b, c->kind);
+	sq_arg_id(&b, c->created_by);
+	sq_arg_int(&b, created);
+	const struct sq_ref refs[] = {
+		SQ_REF_AGENCY("agency_id", c->agency_id),
+		SQ_REF_USER("created_by", c->created_by),
+	};
+	if ((err = sq_write(s, stmt, &b, refs, 2, NULL, e)))
+		goto fail;
+	int64_t id = sqlite3_last_insert_rowid(s->db);
+	if ((err = sq_release(s, e)))
+		return err;
+	c->id = id;
+	c->number = number;
+	c->created_at = created;
+	c->updated_at = updated;
+	return FZ_OK;
+fail:
+	sq_rollback_to(s);
+	return err;
+}
+
+enum fz_err sq_case_update(struct store *st, struct enf_case *c, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	if ((err = case_check(c, e)))
+		return err;
+	if ((err = sq_stmt(s, SQ_CASE_UPDATE,
+			   "UPDATE cases SET procedure = ?1, domain = ?2, matter = ?3, title = ?4,"
+			   " party_kind = ?5, party_name = ?6, party_id = ?7, party_address = ?8,"
+			   " act_date = ?9, opened_on = ?10, state = ?11, closed = ?12,"
+			   " updated_at = ?13 WHERE id = ?14",
+			   &stmt, e)))
+		return err;
+	int64_t updated = sq_now_if_zero(c->updated_at);
+	struct sq_args b = sq_args(stmt);
+	case_bind(&b, c, updated);
+	sq_arg_int(&b, c->id);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, "案件不存在", e)))
+		return err;
+	c->updated_at = updated;
+	return FZ_OK;
+}
+
+enum fz_err sq_case_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,
+			struct enf_case *out, struct fz_error *e)
+{
+	memset(out, 0, sizeof *out);
+	return sq_query_get(sq(st), &case_query, sc, id, a, out, case_read, "案件不存在", e);
+}
+
+/* The filter mask for f, or FZ_INVALID for a filter that cannot be met. */
+static enum fz_err case_mask(const struct case_filter *f, unsigned *mask, struct fz_error *e)
+{
+	*mask = 0;
+	if (f->kind < 0 || f->kind > CASE_COERCION)
+		return fz_fail(e, FZ_INVALID, "kind", "执法类别无效");
+	if (f->closed < -1 || f->closed > 2)
+		return fz_fail(e, FZ_INVALID, "closed", "结案筛选条件无效");
+	if (given(f->opened_from) && !date_parse(f->opened_from, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "opened_from", "日期应为 YYYY-MM-DD 格式的有效日期");
+	if (given(f->opened_to) && !date_parse(f->opened_to, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "opened_to", "日期应为 YYYY-MM-DD 格式的有效日期");
+	if (f->agency_id)
+		*mask |= 1u << KF_AGENCY;
+	if (f->kind)
+		*mask |= 1u << KF_KIND;
+	if (given(f->procedure))
+		*mask |= 1u << KF_PROCEDURE;
+	if (given(f->state))
+		*mask |= 1u << KF_STATE;
+	if (f->closed > 0)
+		*mask |= 1u << KF_CLOSED;
+	if (f->created_by)
+		*mask |= 1u << KF_CREATED_BY;
+	if (given(f->q))
+		*mask |= 1u << KF_Q;
+	if (given(f->opened_from))
+		*mask |= 1u << KF_OPENED_FROM;
+	if (given(f->opened_to))
+		*mask |= 1u << KF_OPENED_TO;
+	return FZ_OK;
+}
+
+static enum fz_err case_list_run(struct sq_list *l, struct arena *a, struct case_list *out,
+				 struct fz_error *e)
+{
+	void *items;
+	enum fz_err err = sq_list_run(l, a, sizeof *out->items, case_read, &items, &out->n,
+				      &out->total, e);
+	out->items = items;
+	return err;
+}
+
+enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *sc,
+			 const struct case_filter *f, struct page pg, struct case_list *out,
+			 struct fz_error *e)
+{
+	static const struct case_filter any;
+	struct sq_list l;
+	unsigned mask;
+	if (!f)
+		f = &any;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = case_mask(f, &mask, e);
+	if (err)
+		return err;
+	if ((err = sq_list_open(sq(st), &case_query, sc, mask, pg, &l, e)))
+		return err;
+	sq_list_int(&l, ":agency", f->agency_id);
+	sq_list_int(&l, ":kind", f->kind);
+	sq_list_text(&l, ":procedure", f->procedure);
+	sq_list_text(&l, ":state", f->state);
+	sq_list_int(&l, ":closed", f->closed == 1);
+	sq_list_int(&l, ":created_by", f->created_by);
+	sq_list_text(&l, ":q", f->q);
+	sq_list_text(&l, ":opened_from", f->opened_from);
+	sq_list_text(&l, ":opened_to", f->opened_to);
+	return case_list_run(&l, a, out, e);
+}
+
+enum fz_err sq_case_queue(struct store *st, struct arena *a, const struct scope *sc,
+			  const char *const *states, size_t nstates, struct page pg,
+			  struct case_list *out, struct fz_error *e)
+{
+	struct sq_list l;
+	memset(out, 0, sizeof *out);
+	if (!states || nstates < 1 || nstates > CASE_QUEUE_MAX_STATES)
+		return fz_fail(e, FZ_INVALID, "states", "待办步骤应为 1 到 %d 个",
+			       CASE_QUEUE_MAX_STATES);
+	for (size_t i = 0; i < nstates; i++)
+		if (!given(states[i]))
+			return fz_fail(e, FZ_INVALID, "states", "待办步骤不能为空");
+	enum fz_err err = sq_list_open(sq(st), &queue_query, sc,
+				       1u << KF_STATES | 1u << KF_CLOSED, pg, &l, e);
+	if (err)
+		return err;
+	for (size_t i = 0; i < CASE_QUEUE_MAX_STATES; i++)
+		sq_list_text(&l, state_params[i], i < nstates ? states[i] : NULL);
+	sq_list_int(&l, ":closed", 0);
+	return case_list_run(&l, a, out, e);
+}

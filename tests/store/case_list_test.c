@@ -1,0 +1,271 @@
+/* case_list_test.c - contract: listing cases. Every filter of struct
+ * case_filter alone, paging newest first, malformed filters named, and the
+ * work queue (open cases at given steps, longest waiting first). */
+#include <stdio.h>
+
+#include "contract.h"
+#include "t.h"
+
+/* Six cases of haiyuan_market, ids in this order, and one of
+ * haiyuan_justice:
+ *   0 罚立 penalty  general  legal_review  open    2025-01-10  by ma
+ *   1 罚立 penalty  general  legal_review  closed  2025-02-10  by li
+ *   2 罚立 penalty  simple   decided       open    (not opened) by ma
+ *   3 检   inspect  inspect  hearing       open    2025-03-10  by li
+ *   4 检   inspect  inspect  ""            open    2025-04-10  by ma
+ *   5 罚立 penalty  general  hearing       open    2025-05-10  by ma
+ *   6 (justice) 罚立 penalty general legal_review open 2025-01-20 */
+struct listing {
+	struct store_fx fx;
+	int64_t ma, li;
+	int64_t id[7];
+	char *number[7];
+};
+
+static bool listing_open(struct listing *ls)
+{
+	static const struct {
+		int agency; /* 0 market, 1 justice */
+		const char *kind_code;
+		enum case_kind kind;
+		const char *procedure, *state;
+		bool closed;
+		const char *opened_on;
+		int by; /* 0 ma, 1 li */
+		const char *title, *party;
+		int64_t updated_at;
+	} rows[7] = {
+		{ 0, "罚立", CASE_PENALTY, "penalty_general", "legal_review", false, "2025-01-10", 0,
+		  "销售过期食品案", "惠民超市", 5000 },
+		{ 0, "罚立", CASE_PENALTY, "penalty_general", "legal_review", true, "2025-02-10", 1,
+		  "虚假宣传案", "鑫达商贸有限公司", 1000 },
+		{ 0, "罚立", CASE_PENALTY, "penalty_simple", "decided", false, "", 0,
+		  "未亮照经营案", "张三", 2000 },
+		{ 0, "检", CASE_INSPECTION, "inspection", "hearing", false, "2025-03-10", 1,
+		  "食品安全日常检查", "惠民超市", 4000 },
+		{ 0, "检", CASE_INSPECTION, "inspection", "", false, "2025-04-10", 0,
+		  "计量器具检查", "李四", 6000 },
+		{ 0, "罚立", CASE_PENALTY, "penalty_general", "hearing", false, "2025-05-10", 0,
+		  "无证生产案", "王五", 3000 },
+		{ 1, "罚立", CASE_PENALTY, "penalty_general", "legal_review", false, "2025-01-20", 0,
+		  "违法执业案", "赵六", 500 },
+	};
+	if (!store_fx_open(&ls->fx))
+		return false;
+	struct store_fx *fx = &ls->fx;
+	ls->ma = store_fx_user(fx, "ma", fx->haiyuan_market, ROLE_OFFICER);
+	ls->li = store_fx_user(fx, "li", fx->haiyuan_market, ROLE_OFFICER);
+	for (int i = 0; i < 7; i++) {
+		struct enf_case c = {
+			.agency_id = rows[i].agency ? fx->haiyuan_justice : fx->haiyuan_market,
+			.procedure = (char *)rows[i].procedure,
+			.kind = rows[i].kind,
+			.domain = "市场监管",
+			.title = (char *)rows[i].title,
+			.party_kind = PARTY_ORGANISATION,
+			.party_name = (char *)rows[i].party,
+			.state = (char *)rows[i].state,
+			.closed = rows[i].closed,
+			.created_by = rows[i].by ? ls->li : ls->ma,
+			.created_at = 100,
+			.updated_at = rows[i].updated_at,
+		};
+		snprintf(c.opened_on, sizeof c.opened_on, "%s", rows[i].opened_on);
+		struct case_numbering num = { rows[i].agency ? "海原司" : "海原市监",
+					      rows[i].kind_code, 2025 };
+		struct fz_error e = { 0 };
+		if (fx->st->ops->case_insert(fx->st, fx->a, &c, &num, &e) != FZ_OK) {
+			t_fail(__FILE__, __LINE__, "case_insert %d: %s", i, e.message);
+			return false;
+		}
+		ls->id[i] = c.id;
+		ls->number[i] = c.number;
+	}
+	return true;
+}
+
+/* The indexes (into ls->id) of the cases f lists in haiyuan_market, as a
+ * bit set, in the order listed: newest first means high indexes first. */
+static unsigned listed(struct listing *ls, const struct case_filter *f)
+{
+	struct scope sc = sc_agency(ls->fx.haiyuan_market);
+	struct case_list l;
+	struct fz_error e = { 0 };
+	if (ls->fx.st->ops->case_list(ls->fx.st, ls->fx.a, &sc, f, PAGE_ALL, &l, &e) != FZ_OK) {
+		t_fail(__FILE__, __LINE__, "case_list: %s", e.message);
+		return 0;
+	}
+	unsigned set = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		for (int k = 0; k < 7; k++)
+			if (l.items[i].id == ls->id[k])
+				set |= 1u << k;
+		if (i > 0 && l.items[i].id > l.items[i - 1].id)
+			t_fail(__FILE__, __LINE__, "not newest first at %zu", i);
+	}
+	if ((int64_t)l.n != l.total)
+		t_fail(__FILE__, __LINE__, "n %zu, total %lld", l.n, (long long)l.total);
+	return set;
+}
+
+#define BITS(...) bits_of((int[]){ __VA_ARGS__, -1 })
+static unsigned bits_of(const int *k)
+{
+	unsigned set = 0;
+	for (; *k >= 0; k++)
+		set |= 1u << *k;
+	return set;
+}
+
+TEST(store_case_list_filters_each_alone)
+{
+	struct listing ls;
+	REQUIRE(listing_open(&ls));
+	CHECK_INT(listed(&ls, NULL), BITS(0, 1, 2, 3, 4, 5));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .kind = CASE_INSPECTION }), BITS(3, 4));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .procedure = "penalty_general" }),
+		  BITS(0, 1, 5));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .state = "legal_review" }), BITS(0, 1));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .closed = 1 }), BITS(1));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .closed = 2 }), BITS(0, 2, 3, 4, 5));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .closed = -1 }), BITS(0, 1, 2, 3, 4, 5));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .created_by = ls.li }), BITS(1, 3));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .q = "惠民" }), BITS(0, 3));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .q = "检查" }), BITS(3, 4));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .q = "检〔2025〕2号" }), BITS(4));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .opened_from = "2025-02-10" }),
+		  BITS(1, 3, 4, 5));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .opened_to = "2025-03-10" }), BITS(0, 1, 3));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .opened_from = "2025-02-01",
+						     .opened_to = "2025-04-30" }),
+		  BITS(1, 3, 4));
+	CHECK_INT(listed(&ls, &(struct case_filter){ .agency_id = ls.fx.haiyuan_market,
+						     .kind = CASE_PENALTY, .closed = 2,
+						     .q = "案" }),
+		  BITS(0, 2, 5));
+	/* "" and 0 mean any */
+	CHECK_INT(listed(&ls, &(struct case_filter){ .procedure = "", .state = "", .q = "" }),
+		  BITS(0, 1, 2, 3, 4, 5));
+	store_fx_close(&ls.fx);
+}
+
+TEST(store_case_list_names_a_malformed_filter)
+{
+	struct listing ls;
+	REQUIRE(listing_open(&ls));
+	struct scope all = sc_all();
+	struct case_list l;
+	struct fz_error e = { 0 };
+	struct store *st = ls.fx.st;
+	CHECK_INT(st->ops->case_list(st, ls.fx.a, &all, &(struct case_filter){ .kind = 7 },
+				     PAGE_ALL, &l, &e),
+		  FZ_INVALID);
+	CHECK_STR(e.field, "kind");
+	CHECK_INT(st->ops->case_list(st, ls.fx.a, &all, &(struct case_filter){ .closed = 3 },
+				     PAGE_ALL, &l, &e),
+		  FZ_INVALID);
+	CHECK_STR(e.field, "closed");
+	CHECK_INT(st->ops->case_list(st, ls.fx.a, &all,
+				     &(struct case_filter){ .opened_from = "2025-1-1" }, PAGE_ALL,
+				     &l, &e),
+		  FZ_INVALID);
+	CHECK_STR(e.field, "opened_from");
+	CHECK_INT(st->ops->case_list(st, ls.fx.a, &all,
+				     &(struct case_filter){ .opened_to = "2025-13-01" }, PAGE_ALL,
+				     &l, &e),
+		  FZ_INVALID);
+	CHECK_STR(e.field, "opened_to");
+	store_fx_close(&ls.fx);
+}
+
+TEST(store_case_list_pages_newest_first)
+{
+	struct listing ls;
+	REQUIRE(listing_open(&ls));
+	struct scope all = sc_all();
+	struct case_list l;
+	struct store *st = ls.fx.st;
+	REQUIRE(st->ops->case_list(st, ls.fx.a, &all, NULL, (struct page){ 0, 3 }, &l, NULL) ==
+		FZ_OK);
+	CHECK_INT(l.total, 7);
+	REQUIRE(l.n == 3);
+	CHECK_INT(l.items[0].id, ls.id[6]);
+	CHECK_INT(l.items[1].id, ls.id[5]);
+	CHECK_INT(l.items[2].id, ls.id[4]);
+	CHECK_STR(l.items[0].agency_name, "海原县司法局");
+	CHECK_STR(l.items[1].number, ls.number[5]);
+	REQUIRE(st->ops->case_list(st, ls.fx.a, &all, NULL, (struct page){ 6, 3 }, &l, NULL) ==
+		FZ_OK);
+	CHECK_INT(l.total, 7);
+	REQUIRE(l.n == 1);
+	CHECK_INT(l.items[0].id, ls.id[0]);
+	/* past the end, and limits clamped */
+	REQUIRE(st->ops->case_list(st, ls.fx.a, &all, NULL, (struct page){ 50, 3 }, &l, NULL) ==
+		FZ_OK);
+	CHECK_INT(l.n, 0);
+	CHECK_INT(l.total, 7);
+	REQUIRE(st->ops->case_list(st, ls.fx.a, &all, NULL, (struct page){ -5, 0 }, &l, NULL) ==
+		FZ_OK);
+	REQUIRE(l.n == 1);
+	CHECK_INT(l.items[0].id, ls.id[6]);
+	store_fx_close(&ls.fx);
+}
+
+TEST(store_case_queue_lists_open_cases_at_its_steps_longest_waiting_first)
+{
+	struct listing ls;
+	REQUIRE(listing_open(&ls));
+	struct store *st = ls.fx.st;
+	struct case_list l;
+	const char *review[] = { "legal_review" };
+	const char *both[] = { "legal_review", "hearing" };
+	struct scope county = sc_division("640522");
+	struct scope market = sc_agency(ls.fx.haiyuan_market);
+
+	/* case 1 waits at legal_review too, but is closed */
+	REQUIRE(st->ops->case_queue(st, ls.fx.a, &county, review, 1, PAGE_ALL, &l, NULL) ==
+		FZ_OK);
+	CHECK_INT(l.total, 2);
+	REQUIRE(l.n == 2);
+	CHECK_INT(l.items[0].id, ls.id[6]); /* updated_at 500 */
+	CHECK_INT(l.items[1].id, ls.id[0]); /* updated_at 5000 */
+
+	REQUIRE(st->ops->case_queue(st, ls.fx.a, &market, both, 2, PAGE_ALL, &l, NULL) == FZ_OK);
+	CHECK_INT(l.total, 3);
+	REQUIRE(l.n == 3);
+	CHECK_INT(l.items[0].id, ls.id[5]); /* 3000 */
+	CHECK_INT(l.items[1].id, ls.id[3]); /* 4000 */
+	CHECK_INT(l.items[2].id, ls.id[0]); /* 5000 */
+
+	REQUIRE(st->ops->case_queue(st, ls.fx.a, &market, both, 2, (struct page){ 1, 1 }, &l,
+				    NULL) == FZ_OK);
+	CHECK_INT(l.total, 3);
+	REQUIRE(l.n == 1);
+	CHECK_INT(l.items[0].id, ls.id[3]);
+
+	struct scope xinjiang = sc_division("65");
+	REQUIRE(st->ops->case_queue(st, ls.fx.a, &xinjiang, both, 2, PAGE_ALL, &l, NULL) ==
+		FZ_OK);
+	CHECK_INT(l.total, 0);
+	store_fx_close(&ls.fx);
+}
+
+TEST(store_case_queue_needs_one_to_eight_steps)
+{
+	struct listing ls;
+	REQUIRE(listing_open(&ls));
+	struct store *st = ls.fx.st;
+	struct scope all = sc_all();
+	struct case_list l;
+	struct fz_error e = { 0 };
+	const char *nine[9] = { "a", "b", "c", "d", "e", "f", "g", "h", "hearing" };
+	const char *empty[] = { "legal_review", "" };
+	CHECK_INT(st->ops->case_queue(st, ls.fx.a, &all, nine, 0, PAGE_ALL, &l, &e), FZ_INVALID);
+	CHECK_STR(e.field, "states");
+	CHECK_INT(st->ops->case_queue(st, ls.fx.a, &all, nine, 9, PAGE_ALL, &l, &e), FZ_INVALID);
+	CHECK_INT(st->ops->case_queue(st, ls.fx.a, &all, empty, 2, PAGE_ALL, &l, &e), FZ_INVALID);
+	/* eight is enough, and the eighth counts */
+	CHECK_INT(st->ops->case_queue(st, ls.fx.a, &all, nine + 1, 8, PAGE_ALL, &l, &e), FZ_OK);
+	CHECK_INT(l.total, 2);
+	store_fx_close(&ls.fx);
+}
