@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "app/procreg.h"
 #include "http/server.h"
 
 static int parse_listen(const char *s, char *host, size_t hostlen, int *port)
@@ -46,9 +47,10 @@ int cmd_serve(int argc, char **argv)
 		{ "listen", required_argument, NULL, 'l' },
 		{ "threads", required_argument, NULL, 't' },
 		{ "data-dir", required_argument, NULL, 'D' },
+		{ "procedures", required_argument, NULL, 'P' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL;
+	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
 	int threads = default_threads(), c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -56,6 +58,7 @@ int cmd_serve(int argc, char **argv)
 		case 'd': db = optarg; break;
 		case 'l': listen = optarg; break;
 		case 'D': data_dir = optarg; break;
+		case 'P': procs = optarg; break;
 		case 't': {
 			char *end;
 			long n = strtol(optarg, &end, 10);
@@ -94,8 +97,16 @@ int cmd_serve(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
+	/* Procedure definitions are checked before anything is served: a bad
+	 * one stops the server with the file, line and step named. */
+	struct fz_error e;
+	struct proc_registry *reg = NULL;
+	enum fz_err rc = proc_registry_load(procs, &reg, &e);
+	if (rc)
+		return cli_fail(rc, &e);
 	struct app_config cfg;
 	app_config_defaults(&cfg);
+	cfg.procs = reg;
 	struct http_config hc = {
 		.listen_addr = host,
 		.port = port,
@@ -104,10 +115,11 @@ int cmd_serve(int argc, char **argv)
 		.app = &cfg,
 	};
 	struct http_server *srv;
-	struct fz_error e;
-	enum fz_err rc = http_server_start(&hc, &srv, &e);
-	if (rc)
+	rc = http_server_start(&hc, &srv, &e);
+	if (rc) {
+		proc_registry_free(reg);
 		return cli_fail(rc, &e);
+	}
 	fprintf(stderr, "fazhi: 服务已启动 http://%s:%d/ （%d 个工作线程，按 Ctrl-C 停止）\n",
 		host, http_server_port(srv), threads);
 
@@ -115,5 +127,6 @@ int cmd_serve(int argc, char **argv)
 	sigwait(&stop, &sig);
 	fprintf(stderr, "fazhi: 收到信号 %d，处理完进行中的请求后退出\n", sig);
 	http_server_stop(srv);
+	proc_registry_free(reg);
 	return 0;
 }

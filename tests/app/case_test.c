@@ -1,0 +1,180 @@
+/* case_test.c - cases through the app layer: opening and every step pass
+ * the procedure engine in one transaction; a blocked gate writes nothing
+ * but its audit record; numbers run per agency and year; scope holds. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/case.h"
+#include "app/people.h"
+#include "fixture.h"
+#include "t.h"
+
+struct cx {
+	struct fx f;
+	struct app_ctx officer;  /* a stored account of 自然资源局 */
+	int64_t officer_c;       /* a second certified officer */
+};
+
+static int64_t certified_officer(struct fx *f, int n)
+{
+	char rid[19];
+	struct fz_error e;
+	struct person p;
+	struct certificate c;
+	struct app_ctx sup;
+	fx_resident_id(n, rid);
+	struct person_input pin = { .agency_id = f->natres, .name = "持证人员", .resident_id = rid,
+				    .kind = PERSON_OFFICER, .is_reviewer = 0, .active = 1 };
+	if (app_person_create(&f->cli, &pin, &p, &e))
+		return 0;
+	fx_as(f, &sup, ROLE_SUPERVISOR, f->justice);
+	char number[16];
+	snprintf(number, sizeof number, "NXT%04d", n);
+	struct certificate_input cin = { .number = number, .person_id = p.id,
+					 .issuer = "海原县人民政府", .domains = "自然资源",
+					 .issued_on = "2024-01-01", .valid_until = "2029-12-31" };
+	if (app_certificate_create(&sup, &cin, &c, &e))
+		return 0;
+	return p.id;
+}
+
+static bool cx_open(struct cx *x)
+{
+	if (!fx_open(&x->f))
+		return false;
+	int64_t uid = fx_user(&x->f, "caseofficer", ROLE_OFFICER, x->f.natres, "Right#Pass1");
+	x->officer_c = certified_officer(&x->f, 21);
+	int64_t self = certified_officer(&x->f, 22);
+	fx_as(&x->f, &x->officer, ROLE_OFFICER, x->f.natres);
+	x->officer.user->id = uid;
+	x->officer.user->username = "caseofficer";
+	x->officer.actor = "caseofficer";
+	x->officer.user->person_id = self;
+	return uid && x->officer_c && self;
+}
+
+static const struct case_field open_fields[] = {
+	{ "facts", "未经批准占用集体土地建设厂房" }, { "source", "巡查发现" },
+};
+
+static enum fz_err open_case(struct cx *x, const char *act_date, struct enf_case *out,
+			     struct case_check *check, struct fz_error *e)
+{
+	int64_t officers[2] = { x->officer.user->person_id, x->officer_c };
+	struct case_input in = { .procedure = "penalty_general", .domain = "自然资源",
+				 .title = "非法占用土地案", .party_kind = PARTY_ORGANISATION,
+				 .party_name = "海原县某建材有限公司", .act_date = act_date };
+	struct case_step_input open = { .step = "open", .on = "2025-12-20",
+					.fields = open_fields, .nfields = 2,
+					.officers = officers, .nofficers = 2 };
+	return app_case_open(&x->officer, &in, &open, out, check, e);
+}
+
+TEST(case_open_past_the_limitation_period_is_refused_and_writes_nothing)
+{
+	struct cx x;
+	struct fz_error e;
+	struct case_check check = { 0 };
+	REQUIRE(cx_open(&x));
+	int64_t audits = fx_audit_count(&x.f);
+	CHECK_INT(open_case(&x, "2023-06-01", NULL, &check, &e), FZ_CONFLICT);
+	CHECK_STR(e.field, "limitation");
+	CHECK_CONTAINS(e.message, "时效");
+	CHECK_INT(fx_count(&x.f, "cases"), 0);
+	CHECK_INT(fx_count(&x.f, "case_events"), 0);
+	CHECK_INT(fx_audit_count(&x.f), audits + 1); /* the refusal itself */
+	CHECK(check.n > 0);
+	fx_close(&x.f);
+}
+
+TEST(case_numbers_run_per_agency_and_year_without_gaps)
+{
+	struct cx x;
+	struct fz_error e;
+	struct enf_case a, b;
+	REQUIRE(cx_open(&x));
+	REQUIRE(open_case(&x, "2025-11-01", &a, NULL, &e) == FZ_OK);
+	CHECK_INT(open_case(&x, "2023-06-01", NULL, NULL, &e), FZ_CONFLICT); /* refused */
+	REQUIRE(open_case(&x, "2025-11-02", &b, NULL, &e) == FZ_OK);
+	CHECK_STR(a.number, "海原县自然资源罚〔2025〕1号");
+	CHECK_STR(b.number, "海原县自然资源罚〔2025〕2号");
+	CHECK_STR(a.state, "open");
+	CHECK_STR(a.opened_on, "2025-12-20");
+	fx_close(&x.f);
+}
+
+TEST(investigation_needs_two_certified_officers_assistants_do_not_count)
+{
+	struct cx x;
+	struct fz_error e;
+	struct enf_case c;
+	REQUIRE(cx_open(&x));
+	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
+	static const struct case_field rec[] = { { "record", "现场检查笔录" } };
+	int64_t with_assistant[2] = { x.officer.user->person_id, x.f.assistant };
+	struct case_step_input inv = { .step = "investigate", .on = "2025-12-22", .fields = rec,
+				       .nfields = 1, .officers = with_assistant, .nofficers = 2 };
+	struct case_check check = { 0 };
+	CHECK_INT(app_case_act(&x.officer, c.id, &inv, NULL, &check, &e), FZ_CONFLICT);
+	CHECK_STR(e.field, "certified_officers");
+	CHECK_CONTAINS(e.message, "执法证");
+	CHECK_INT(fx_count(&x.f, "case_events"), 1);
+	int64_t two[2] = { x.officer.user->person_id, x.officer_c };
+	inv.officers = two;
+	CHECK_INT(app_case_act(&x.officer, c.id, &inv, NULL, &check, &e), FZ_OK);
+	CHECK_INT(fx_count(&x.f, "case_events"), 2);
+	struct enf_case now;
+	CHECK_INT(app_case_get(&x.officer, c.id, &now, &e), FZ_OK);
+	CHECK_STR(now.state, "investigate");
+	fx_close(&x.f);
+}
+
+TEST(case_content_is_outside_other_agencies_and_the_admins)
+{
+	struct cx x;
+	struct fz_error e;
+	struct enf_case c, got;
+	struct app_ctx other, sup, sys, aud;
+	REQUIRE(cx_open(&x));
+	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
+	fx_as(&x.f, &other, ROLE_OFFICER, x.f.market);
+	fx_as(&x.f, &sup, ROLE_SUPERVISOR, x.f.justice);
+	fx_as(&x.f, &sys, ROLE_SYSADMIN, 0);
+	fx_as(&x.f, &aud, ROLE_AUDITOR, 0);
+	CHECK_INT(app_case_get(&other, c.id, &got, &e), FZ_NOTFOUND);
+	CHECK_INT(app_case_get(&sup, c.id, &got, &e), FZ_OK);
+	CHECK_INT(app_case_get(&sys, c.id, &got, &e), FZ_FORBIDDEN);
+	CHECK_INT(app_case_get(&aud, c.id, &got, &e), FZ_FORBIDDEN);
+	/* The supervisor reads but does not act. */
+	static const struct case_field rec[] = { { "record", "笔录" } };
+	struct case_step_input inv = { .step = "investigate", .fields = rec, .nfields = 1 };
+	CHECK_INT(app_case_act(&sup, c.id, &inv, NULL, NULL, &e), FZ_FORBIDDEN);
+	fx_close(&x.f);
+}
+
+TEST(case_view_lists_next_steps_and_running_clocks)
+{
+	struct cx x;
+	struct fz_error e;
+	struct enf_case c;
+	struct case_view v;
+	REQUIRE(cx_open(&x));
+	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
+	REQUIRE(app_case_view(&x.officer, c.id, &v, &e) == FZ_OK);
+	CHECK_INT(v.events.n, 1);
+	bool can_investigate = false;
+	for (size_t i = 0; i < v.noptions; i++)
+		if (strcmp(v.options[i].step->id, "investigate") == 0)
+			can_investigate = v.options[i].available;
+	CHECK(can_investigate);
+	bool handling = false;
+	for (size_t i = 0; i < v.nclocks; i++)
+		if (strcmp(v.clocks[i].clock->id, "case_handling") == 0) {
+			handling = true;
+			CHECK_INT(v.clocks[i].state, CASE_CLOCK_RUNNING);
+			/* 90 days from 2025-12-20 (not counted): 2026-03-20. */
+			CHECK_STR(v.clocks[i].deadline.due, "2026-03-20");
+		}
+	CHECK(handling);
+	fx_close(&x.f);
+}
