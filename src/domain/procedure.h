@@ -1,8 +1,7 @@
 /* procedure.h - a procedure definition (程序定义): the steps of one kind
  * of legal procedure, who may take each, the gates each needs, the clocks
  * they start, stop, suspend, resume and extend, and the documents they
- * produce. Definitions are data (the files in data/procedures/, format in
- * docs/PROCEDURES.md), parsed from a text buffer and validated here. */
+ * produce; parsed from a text buffer (format in docs/PROCEDURES.md). */
 #ifndef FZ_DOMAIN_PROCEDURE_H
 #define FZ_DOMAIN_PROCEDURE_H
 
@@ -65,6 +64,13 @@ struct proc_gate_ref {
 	int line;
 };
 
+/* The values a field of a step may take: `values outcome held absent`. */
+struct proc_values {
+	const char *field;
+	struct proc_list allowed;
+	int line;
+};
+
 enum proc_step_flag {
 	PROC_OPENS = 1u << 0,      /* the first event of a case is such a step */
 	PROC_CLOSES = 1u << 1,     /* the case is closed (结案) after it */
@@ -88,6 +94,8 @@ struct proc_step {
 	struct proc_list starts, stops, suspends, resumes, extends; /* clock ids */
 	struct proc_list produces;  /* document ids */
 	struct proc_list fields;    /* event fields that must be present */
+	struct proc_values *values; /* fields limited to listed values */
+	size_t nvalues;
 	int min_officers;           /* officers who must take part; 0 = none */
 	unsigned flags;             /* enum proc_step_flag */
 	int line;

@@ -1,0 +1,247 @@
+/* caseclock.c - a case's clocks from its events; see caseclock.h. The
+ * suspension convention is explained at ledger_suspend_until. */
+#include "domain/caseclock.h"
+
+#include <string.h>
+
+#include "base/date.h"
+#include "domain/case_events.h"
+#include "domain/penalty.h"
+
+bool proc_clock_budget(const struct proc_clock *c, const struct proc_config *cfg,
+		       struct proc_period *out)
+{
+	if (c->budget_config)
+		return proc_config_period(cfg, c->budget_config, out);
+	*out = c->budget;
+	return out->amount > 0;
+}
+
+int proc_clock_extension(const struct proc_clock *c, const struct proc_config *cfg)
+{
+	struct proc_period p = c->extension;
+	if (c->extension_config && !proc_config_period(cfg, c->extension_config, &p))
+		return 0;
+	return p.amount;
+}
+
+static const struct proc_step *step_of(const struct proc_def *def, const struct case_event *ev)
+{
+	return ev->step ? proc_step_find(def, ev->step) : NULL;
+}
+
+/* fine_decided: the latest deciding event up to `upto` imposes a fine. */
+static bool condition_holds(const struct proc_def *def, const struct case_event *events,
+			    size_t upto, const char *cond)
+{
+	if (!cond)
+		return true;
+	for (size_t i = upto + 1; i-- > 0;) {
+		const struct proc_step *s = step_of(def, &events[i]);
+		if (!s || !(s->flags & PROC_DECIDES))
+			continue;
+		struct penalty p;
+		const char *kinds = case_events_field(events, upto + 1, &events[i], "penalty");
+		const char *amount = case_events_field(events, upto + 1, &events[i], "amount");
+		return penalty_kinds_parse(kinds, &p.kinds, NULL) == FZ_OK && amount &&
+		       (p.kinds & PENALTY_FINE);
+	}
+	return false;
+}
+
+/* Room for one more item of an arena array sized n (no cap kept). */
+static void *grow(struct arena *a, const void *old, size_t n, size_t size)
+{
+	void *p = arena_calloc(a, n + 1, size);
+	if (p && n)
+		memcpy(p, old, n * size);
+	return p;
+}
+
+struct ledger {
+	struct clock_suspension *susp;
+	size_t nsusp;
+	struct clock_extension *ext;
+	size_t next;
+	char susp_day[FZ_DATE_LEN]; /* day of an open suspending event, "" */
+	const char *susp_reason;
+};
+
+/* Closes the open suspension on `to`. The days not counted run from the
+ * day after the suspending event to the resuming event's day, both
+ * included: like a start day, the day the cause arises still counts and
+ * the day it ends does not, so the clock runs again from the day after. */
+static bool ledger_suspend_until(struct ledger *l, const char *to, struct arena *a)
+{
+	char from[FZ_DATE_LEN];
+	if (!date_add_days(l->susp_day, 1, from) || strcmp(to, from) < 0)
+		return true; /* resumed on the day it was suspended: nothing stood still */
+	struct clock_suspension *s = grow(a, l->susp, l->nsusp, sizeof *s);
+	if (!s)
+		return false;
+	memcpy(s[l->nsusp].from, from, FZ_DATE_LEN);
+	memcpy(s[l->nsusp].to, to, FZ_DATE_LEN);
+	s[l->nsusp].reason = l->susp_reason;
+	l->susp = s;
+	l->nsusp++;
+	return true;
+}
+
+/* The extension an event grants: extend_by (in the clock's unit) when
+ * given and within the clock's extension, else the whole extension. */
+static bool ledger_extend(struct ledger *l, const struct case_event *events, size_t n,
+			  const struct case_event *ev, const struct proc_step *s, int max,
+			  struct arena *a)
+{
+	int amount = max;
+	const char *by = case_events_field(events, n, ev, "extend_by");
+	if (by) {
+		int v = 0;
+		const char *p = by;
+		for (; *p >= '0' && *p <= '9' && v < 100000; p++)
+			v = v * 10 + (*p - '0');
+		if (!*p && v > 0 && v < max)
+			amount = v;
+	}
+	struct clock_extension *x = grow(a, l->ext, l->next, sizeof *x);
+	if (!x)
+		return false;
+	x[l->next].amount = amount;
+	x[l->next].reason = ev->reason && *ev->reason ? ev->reason : s->label;
+	l->ext = x;
+	l->next++;
+	return true;
+}
+
+/* Walks the events after the start: stop, suspensions, extensions. */
+static bool ledger_walk(struct ledger *l, struct case_clock *out, const struct proc_def *def,
+			const struct proc_config *cfg, const struct case_event *events, size_t n,
+			size_t from, struct arena *a)
+{
+	const char *id = out->clock->id;
+	for (size_t i = from + 1; i < n; i++) {
+		const struct case_event *ev = &events[i];
+		const struct proc_step *s = step_of(def, ev);
+		if (!s)
+			continue;
+		if (proc_list_has(&s->stops, id)) {
+			out->stopped_by = ev;
+			out->stop_step = s;
+			break;
+		}
+		if (proc_list_has(&s->suspends, id) && !l->susp_day[0]) {
+			memcpy(l->susp_day, ev->on, FZ_DATE_LEN);
+			l->susp_reason = s->label;
+		}
+		if (proc_list_has(&s->resumes, id) && l->susp_day[0]) {
+			if (!ledger_suspend_until(l, ev->on, a))
+				return false;
+			l->susp_day[0] = '\0';
+		}
+		if (proc_list_has(&s->extends, id)) {
+			if (!ledger_extend(l, events, n, ev, s, proc_clock_extension(out->clock, cfg),
+					   a))
+				return false;
+		}
+	}
+	return true;
+}
+
+enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_config *cfg,
+			       const struct calendar *cal, const struct case_event *events,
+			       size_t n, const struct proc_clock *clock, const char *today,
+			       struct arena *a, struct case_clock *out, struct fz_error *e)
+{
+	struct ledger l = { 0 };
+	memset(out, 0, sizeof *out);
+	out->clock = clock;
+	out->state = CASE_CLOCK_NOT_STARTED;
+	if (!proc_clock_budget(clock, cfg, &out->budget))
+		return fz_fail(e, FZ_INVALID, clock->id, "期限 %s 的长度在省级配置中未设置",
+			       clock->label);
+	long start = -1;
+	for (size_t i = n; i-- > 0 && start < 0;) {
+		const struct proc_step *s = step_of(def, &events[i]);
+		if (s && proc_list_has(&s->starts, clock->id))
+			start = (long)i;
+	}
+	if (start < 0)
+		return FZ_OK;
+	if (!condition_holds(def, events, (size_t)start, clock->only_when)) {
+		out->state = CASE_CLOCK_NOT_APPLICABLE;
+		return FZ_OK;
+	}
+	const struct case_event *sev = &events[start];
+	const char *from = clock->from_field ? case_events_field(events, n, sev, clock->from_field)
+					     : NULL;
+	out->started_by = sev;
+	clock_input_init(&out->input, from && date_parse(from, NULL, NULL, NULL) ? from : sev->on,
+			 out->budget.unit, out->budget.amount);
+	if (!ledger_walk(&l, out, def, cfg, events, n, (size_t)start, a))
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	if (l.susp_day[0] && !out->stopped_by) {
+		out->open_suspension = true;
+		if (!ledger_suspend_until(&l, today, a))
+			return fz_fail(e, FZ_NOMEM, "", NULL);
+	}
+	out->input.suspensions = l.susp;
+	out->input.nsuspensions = l.nsusp;
+	out->input.extensions = l.ext;
+	out->input.nextensions = l.next;
+	out->nextensions = (int)l.next;
+	enum fz_err rc = clock_compute(cal, &out->input, a, &out->deadline, e);
+	if (rc)
+		return rc;
+	if (out->stopped_by) {
+		out->state = CASE_CLOCK_STOPPED;
+		out->overdue = strcmp(out->stopped_by->on, out->deadline.due) > 0;
+	} else {
+		out->state = out->open_suspension ? CASE_CLOCK_SUSPENDED : CASE_CLOCK_RUNNING;
+		out->overdue = !out->open_suspension && strcmp(today, out->deadline.due) > 0;
+	}
+	return FZ_OK;
+}
+
+enum fz_err case_clocks_compute(const struct proc_def *def, const struct proc_config *cfg,
+				const struct calendar *cal, const struct case_event *events,
+				size_t n, const char *today, struct arena *a,
+				struct case_clock **out, struct fz_error *e)
+{
+	*out = arena_calloc(a, def->nclocks + 1, sizeof **out);
+	if (!*out)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	for (size_t i = 0; i < def->nclocks; i++) {
+		enum fz_err rc = case_clock_compute(def, cfg, cal, events, n, &def->clocks[i],
+						    today, a, &(*out)[i], e);
+		if (rc)
+			return rc;
+	}
+	return FZ_OK;
+}
+
+const char *case_clock_state_label(enum case_clock_state s)
+{
+	switch (s) {
+	case CASE_CLOCK_NOT_STARTED: return "未开始";
+	case CASE_CLOCK_RUNNING: return "进行中";
+	case CASE_CLOCK_SUSPENDED: return "中止中";
+	case CASE_CLOCK_STOPPED: return "已完成";
+	case CASE_CLOCK_NOT_APPLICABLE: return "不适用";
+	}
+	return "未知";
+}
+
+void case_clock_explain(const struct case_clock *c, struct buf *out)
+{
+	buf_addf(out, "%s：%s", c->clock->label, case_clock_state_label(c->state));
+	if (c->state == CASE_CLOCK_STOPPED)
+		buf_addf(out, "（%s 于 %s%s）", c->stop_step->label, c->stopped_by->on,
+			 c->overdue ? "，已逾期" : "");
+	else if (c->overdue)
+		buf_adds(out, "（已逾期）");
+	if (c->open_suspension)
+		buf_adds(out, "（中止期间计至今日，恢复后届满日将顺延）");
+	buf_addf(out, "；依据：%s\n", c->clock->basis);
+	if (c->started_by)
+		clock_explain(&c->deadline, out);
+}

@@ -1,0 +1,249 @@
+/* gate.c - the one check (procedure_check) and the list of what can be
+ * done next (procedure_available_steps): the engine's own gates, then the
+ * named gates the step lists, each recorded with its Chinese message. The
+ * table of named gates is here; their functions are in gate_*.c. */
+#include "domain/gate_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "domain/certificate.h"
+
+typedef void gate_fn(struct gate_run *r, struct gate_result *res);
+
+static const struct gate_def gate_table[] = {
+	{ "certified_officers", "持证执法人员", gate_certified_officers, GATE_CONTENT, NULL },
+	{ "hearing_host_not_investigator", "听证主持人回避", gate_hearing_host_not_investigator,
+	  GATE_CONTENT, NULL },
+	{ "reviewer_not_handler", "审核人员非承办人员", gate_reviewer_not_handler, 0, NULL },
+	{ "drawn_inspectors", "随机抽取的检查人员", gate_drawn_inspectors, GATE_CONTENT,
+	  "step:random_draw" },
+	{ "limitation", "追责时效", gate_limitation, 0, NULL },
+	{ "notice_before_decision", "事先告知", gate_notice_before_decision, 0, "flag:notifies" },
+	{ "defence_period_elapsed", "陈述申辩期", gate_defence_period_elapsed, 0,
+	  "clock:defence flag:notifies" },
+	{ "penalty_stated", "处罚内容", gate_penalty_stated, GATE_CONTENT, NULL },
+	{ "not_above_notified", "不超过告知的处罚", gate_not_above_notified, GATE_CONTENT,
+	  "flag:notifies" },
+	{ "simplified_within_limits", "简易程序限额", gate_simplified_within_limits, GATE_CONTENT,
+	  NULL },
+	{ "benchmark_reason_when_outside", "裁量基准", gate_benchmark_reason_when_outside,
+	  GATE_CONTENT, NULL },
+	{ "hearing_right_in_notice", "告知听证权利", gate_hearing_right_in_notice, GATE_CONTENT,
+	  NULL },
+	{ "hearing_offered_when_required", "听证", gate_hearing_offered_when_required, 0,
+	  "step:hearing_request step:hearing clock:hearing_request flag:notifies" },
+	{ "hearing_request_window", "听证申请期限", gate_hearing_request_window, 0,
+	  "clock:hearing_request" },
+	{ "hearing_notice_period", "听证通知期限", gate_hearing_notice_period, 0,
+	  "clock:hearing_notice" },
+	{ "review_checklist", "法制审核清单", gate_review_checklist, GATE_CONTENT, NULL },
+	{ "review_required_and_passed", "法制审核", gate_review_required_and_passed, 0,
+	  "step:legal_review step:review_dispute step:head_resolution "
+	  "step:collective_deliberation flag:notifies" },
+	{ "collective_deliberation_when_required", "集体讨论",
+	  gate_collective_deliberation_when_required, 0, "step:collective_deliberation" },
+	{ "referral_suspends", "刑事移送", gate_referral_suspends, 0,
+	  "step:criminal_referral step:referral_return" },
+	{ "surcharge_when_late", "加处罚款", gate_surcharge_when_late, GATE_CONTENT,
+	  "clock:payment flag:decides" },
+	{ "execution_complete", "执行完毕", gate_execution_complete, 0,
+	  "step:payment flag:decides" },
+	{ "before_due", "法定期限内", gate_before_due, GATE_CLOCK_ARG, NULL },
+};
+
+#define GATE_ROWS (sizeof gate_table / sizeof gate_table[0])
+
+const struct gate_def *gate_def_find(const char *name)
+{
+	for (size_t i = 0; name && i < GATE_ROWS; i++)
+		if (strcmp(gate_table[i].name, name) == 0)
+			return &gate_table[i];
+	return NULL;
+}
+
+const struct gate_def *gate_defs(size_t *n)
+{
+	*n = GATE_ROWS;
+	return gate_table;
+}
+
+/* Where results go, and the most serious block so far. */
+struct collector {
+	struct gate_result *out;
+	size_t max, n;
+	int worst;                /* 0 none, 1 CONFLICT, 2 INVALID, 3 FORBIDDEN */
+	struct gate_result first; /* the first block of the worst kind */
+};
+
+static int severity(enum fz_err code)
+{
+	return code == FZ_FORBIDDEN ? 3 : code == FZ_INVALID ? 2 : code ? 1 : 0;
+}
+
+/* Runs one gate; false when it blocked. */
+static bool run(struct collector *col, struct gate_run *r, const char *name, const char *label,
+		gate_fn *fn)
+{
+	struct gate_result res = { .gate = name, .label = label, .passed = true, .code = FZ_OK };
+	fn(r, &res);
+	if (r->failure)
+		return false;
+	if (col->n < col->max)
+		col->out[col->n++] = res;
+	int sev = severity(res.code);
+	if (!res.passed && sev > col->worst) {
+		col->worst = sev;
+		col->first = res;
+	}
+	return res.passed;
+}
+
+/* The engine's gates that judge the case's state, in order; with
+ * content, also those that judge the proposed event. */
+static void run_engine(struct collector *col, struct gate_run *r, bool content)
+{
+	if (!run(col, r, "closed_case_frozen", "结案后冻结", gate_closed_case_frozen) &&
+	    !content)
+		return;
+	run(col, r, "role_allowed", "角色权限", gate_role_allowed);
+	if (!r->step) {
+		run(col, r, "correction_valid", "更正", gate_correction_valid);
+		return;
+	}
+	run(col, r, "opening", "立案在先", gate_opening);
+	run(col, r, "requires_steps", "前置步骤", gate_requires_steps);
+	run(col, r, "not_repeated", "不重复", gate_not_repeated);
+	if (content) {
+		run(col, r, "required_fields", "必填内容", gate_required_fields);
+		if (r->step->min_officers)
+			run(col, r, "officers_present", "参与人员", gate_officers_present);
+	}
+	if (r->step->extends.n)
+		run(col, r, "clock_extension", "延长期限", gate_clock_extension);
+}
+
+static void run_named(struct collector *col, struct gate_run *r, bool content)
+{
+	for (size_t i = 0; i < r->step->ngates && !r->failure; i++) {
+		const struct gate_def *g = gate_def_find(r->step->gates[i].name);
+		if (!g || (!content && (g->flags & GATE_CONTENT)))
+			continue;
+		r->arg = r->step->gates[i].arg;
+		run(col, r, g->name, g->label, g->fn);
+	}
+}
+
+static enum fz_err ctx_check(const struct proc_ctx *c, bool proposed, struct fz_error *e)
+{
+	if (!c || !c->def || !c->cfg || !c->cal || !c->kase || !c->scratch ||
+	    (proposed && (!c->proposed || !c->proposed->step)) || (c->nevents && !c->events) ||
+	    (c->npeople && !c->people) || !c->today || !date_parse(c->today, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INTERNAL, "", "程序检查的输入不完整");
+	return FZ_OK;
+}
+
+enum fz_err procedure_check(const struct proc_ctx *ctx, struct gate_result *results,
+			    size_t max, size_t *n, struct fz_error *e)
+{
+	struct collector col = { .out = results, .max = max };
+	enum fz_err rc;
+	*n = 0;
+	if ((rc = ctx_check(ctx, true, e)))
+		return rc;
+	struct gate_run r = { .ctx = ctx, .ev = ctx->proposed };
+	bool correction = strcmp(ctx->proposed->step, PROC_CORRECTION) == 0;
+	r.step = correction ? NULL : proc_step_find(ctx->def, ctx->proposed->step);
+	if (!correction && !r.step) {
+		struct gate_result res = { .gate = "known_step", .label = "步骤" };
+		gate_block(&res, FZ_INVALID, "%s 没有名为“%.40s”的步骤", ctx->def->label,
+			   ctx->proposed->step);
+		if (max)
+			results[(*n)++] = res;
+		return fz_fail(e, FZ_INVALID, "step", "%s", res.message);
+	}
+	run(&col, &r, "event_day", "事件日期", gate_event_day);
+	run_engine(&col, &r, true);
+	if (r.step)
+		run_named(&col, &r, true);
+	*n = col.n;
+	if (r.failure) {
+		if (e)
+			*e = r.failure_detail;
+		return r.failure;
+	}
+	if (!col.worst)
+		return FZ_OK;
+	return fz_fail(e, col.first.code, col.first.gate, "%s", col.first.message);
+}
+
+enum fz_err procedure_available_steps(const struct proc_ctx *ctx, struct proc_option *out,
+				      size_t max, size_t *n, struct fz_error *e)
+{
+	enum fz_err rc;
+	*n = 0;
+	if ((rc = ctx_check(ctx, false, e)))
+		return rc;
+	for (size_t i = 0; i < ctx->def->nsteps && *n < max; i++) {
+		const struct proc_step *s = &ctx->def->steps[i];
+		struct case_event ev = { .step = s->id };
+		snprintf(ev.on, sizeof ev.on, "%s", ctx->today);
+		struct gate_run r = { .ctx = ctx, .ev = &ev, .step = s, .availability = true };
+		struct gate_result results[GATE_RESULTS_MAX];
+		struct collector col = { .out = results, .max = GATE_RESULTS_MAX };
+		run_engine(&col, &r, false);
+		if (!col.worst)
+			run_named(&col, &r, false);
+		if (r.failure) {
+			if (e)
+				*e = r.failure_detail;
+			return r.failure;
+		}
+		struct proc_option *o = &out[(*n)++];
+		memset(o, 0, sizeof *o);
+		o->step = s;
+		o->available = col.worst == 0;
+		for (size_t k = 0; k < col.n && o->available == false && !o->gate; k++) {
+			if (!results[k].passed) {
+				o->gate = results[k].gate;
+				memcpy(o->reason, results[k].message, sizeof o->reason);
+			}
+		}
+	}
+	return FZ_OK;
+}
+
+/* Ranks a certificate for proc_person_fill: higher is better. */
+static int cert_rank(enum cert_status s, bool covers)
+{
+	switch (s) {
+	case CERT_VALID: return covers ? 5 : 4;
+	case CERT_SUSPENDED: return 3;
+	case CERT_EXPIRED: return 2;
+	case CERT_REVOKED: return 1;
+	}
+	return 0;
+}
+
+void proc_person_fill(const struct person *p, const struct certificate *certs, size_t ncerts,
+		      const char *day, const char *domain, struct proc_person *out)
+{
+	memset(out, 0, sizeof *out);
+	out->id = p->id;
+	out->name = p->name;
+	out->kind = p->kind;
+	int best = 0;
+	for (size_t i = 0; i < ncerts; i++) {
+		if (certs[i].person_id != p->id)
+			continue;
+		enum cert_status s = certificate_status(&certs[i], day);
+		bool covers = certificate_covers_domain(&certs[i], domain);
+		int rank = cert_rank(s, covers);
+		if (rank > best) {
+			best = rank;
+			out->cert = s;
+			out->cert_covers_domain = covers;
+		}
+	}
+}

@@ -1,0 +1,63 @@
+/* procedure.c - lookups in a parsed definition and the names of kinds and
+ * clock conditions; see procedure.h. */
+#include "domain/procedure.h"
+
+#include <string.h>
+
+const struct proc_step *proc_step_find(const struct proc_def *d, const char *id)
+{
+	for (size_t i = 0; id && i < d->nsteps; i++)
+		if (strcmp(d->steps[i].id, id) == 0)
+			return &d->steps[i];
+	return NULL;
+}
+
+const struct proc_clock *proc_clock_find(const struct proc_def *d, const char *id)
+{
+	for (size_t i = 0; id && i < d->nclocks; i++)
+		if (strcmp(d->clocks[i].id, id) == 0)
+			return &d->clocks[i];
+	return NULL;
+}
+
+const struct proc_doc *proc_doc_find(const struct proc_def *d, const char *id)
+{
+	for (size_t i = 0; id && i < d->ndocs; i++)
+		if (strcmp(d->docs[i].id, id) == 0)
+			return &d->docs[i];
+	return NULL;
+}
+
+bool proc_list_has(const struct proc_list *l, const char *id)
+{
+	for (size_t i = 0; id && i < l->n; i++)
+		if (strcmp(l->items[i].id, id) == 0)
+			return true;
+	return false;
+}
+
+static const char *const kind_names[] = {
+	[CASE_PENALTY] = "penalty",
+	[CASE_INSPECTION] = "inspection",
+	[CASE_PERMIT] = "permit",
+	[CASE_COERCION] = "coercion",
+};
+
+const char *proc_kind_name(enum case_kind k)
+{
+	return (unsigned)k < sizeof kind_names / sizeof kind_names[0] ? kind_names[k] : NULL;
+}
+
+enum case_kind proc_kind_from_name(const char *name)
+{
+	for (size_t i = 1; name && i < sizeof kind_names / sizeof kind_names[0]; i++)
+		if (strcmp(kind_names[i], name) == 0)
+			return (enum case_kind)i;
+	return 0;
+}
+
+bool proc_condition_known(const char *name)
+{
+	/* fine_decided: the latest deciding event imposes a fine */
+	return name && strcmp(name, "fine_decided") == 0;
+}

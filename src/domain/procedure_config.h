@@ -1,0 +1,97 @@
+/* procedure_config.h - what differs by province: hearing thresholds, the
+ * legal-review catalogue, simplified-procedure limits, the surcharge and the
+ * named periods clocks refer to (`budget config NAME`); parsed from the
+ * text of data/procedures/config.txt, no I/O here. */
+#ifndef FZ_DOMAIN_PROCEDURE_CONFIG_H
+#define FZ_DOMAIN_PROCEDURE_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/err.h"
+#include "domain/case.h"
+#include "domain/procedure.h"
+
+/* Index of money thresholds by party: PARTY_CITIZEN - 1, PARTY_ORGANISATION - 1. */
+#define PROC_PARTIES 2
+
+/* The named periods. Each has a fixed unit (the statute's way of
+ * counting, legal-rules §0); the file must write that unit. */
+enum proc_period_key {
+	PROC_PERIOD_DEFENCE,              /* statement and defence: 5 wd (U) */
+	PROC_PERIOD_HEARING_REQUEST,      /* hearing request window: 5 wd */
+	PROC_PERIOD_HEARING_NOTICE,       /* hearing notice before hearing: 7 wd */
+	PROC_PERIOD_CASE,                 /* case handling: 90 d */
+	PROC_PERIOD_CASE_EXTENSION,       /* its extension: 30 d (market regulation) */
+	PROC_PERIOD_SERVICE,              /* decision served: 7 wd */
+	PROC_PERIOD_PAYMENT,              /* fine paid: 15 d */
+	PROC_PERIOD_PUBLICATION_DECISION, /* permit and penalty decisions public: 7 wd */
+	PROC_PERIOD_PUBLICATION_OTHER,    /* other results public: 20 wd */
+	PROC_PERIOD_COERCION_TERM,        /* sealing / seizure: 30 d */
+	PROC_PERIOD_COERCION_EXTENSION,   /* its extension: 30 d */
+	PROC_PERIOD_LIMITATION,           /* penalty limitation: 2 y */
+	PROC_PERIOD_LIMITATION_SERIOUS,   /* life, health, finance with harm: 5 y */
+	PROC_PERIOD_PERMIT_ACCEPTANCE,    /* correction notice or acceptance: 5 wd */
+	PROC_PERIOD_PERMIT_DECISION,      /* permit decision: 20 wd */
+	PROC_PERIOD_PERMIT_EXTENSION,     /* its extension: 10 wd */
+	PROC_PERIOD_PERMIT_DELIVERY,      /* licence delivered: 10 wd */
+	PROC_PERIOD_COUNT
+};
+
+struct proc_config {
+	const char *province;        /* whose values these are */
+	const char *filename;
+	/* 听证 (行政处罚法 art 63): a fine or a confiscated value at or above
+	 * the threshold, or one of the kinds, gives the party a hearing. */
+	int64_t hearing_fine_fen[PROC_PARTIES];
+	int64_t hearing_confiscation_fen[PROC_PARTIES];
+	unsigned hearing_penalties;         /* enum penalty_kind bits */
+	/* 重大执法决定法制审核目录 (art 58): 0 = the criterion is not used. */
+	int64_t review_fine_fen[PROC_PARTIES];
+	int64_t review_confiscation_fen[PROC_PARTIES];
+	unsigned review_penalties;
+	bool review_hearing_held;           /* a hearing was held */
+	bool review_complex;                /* complex facts, several legal relations */
+	bool review_public_interest;        /* major public interest */
+	/* 集体讨论 (art 57 para 2) beyond complex or major cases; 0 = none. */
+	int64_t deliberation_fine_fen[PROC_PARTIES];
+	/* 简易程序 (art 51). */
+	int64_t simplified_fine_fen[PROC_PARTIES];
+	unsigned simplified_penalties;
+	/* 加处罚款 (art 72): per day, and the cap as a share of the fine. */
+	int surcharge_permille_per_day;
+	int surcharge_cap_percent;
+	struct proc_period periods[PROC_PERIOD_COUNT];
+};
+
+/* The statutory values where the law fixes them, and the values marked U
+ * in legal-rules.md for the rest (see data/procedures/config.txt). */
+void proc_config_init(struct proc_config *cfg);
+
+/* Parses the config format over the defaults of proc_config_init: every
+ * `key value` line sets one value. An unknown key, a key given twice, a
+ * bad number, amount, kind or unit (a period must be written in its own
+ * unit) is FZ_INVALID with "FILE 第 N 行：...". Strings in a. */
+enum fz_err proc_config_parse(const char *text, size_t len, const char *filename,
+			      struct proc_config *cfg, struct arena *a, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* The period by name ("defence_period" ...); false when unknown. */
+bool proc_config_period(const struct proc_config *cfg, const char *name,
+			struct proc_period *out);
+/* Whether a period of that name exists, and its unit. */
+bool proc_config_period_known(const char *name, enum clock_unit *unit);
+/* The name of a period key ("defence_period"). Static storage. */
+const char *proc_config_period_name(enum proc_period_key k);
+
+/* Index into the PROC_PARTIES arrays for a case's party kind. */
+static inline int proc_party_index(enum party_kind k)
+{
+	return k == PARTY_ORGANISATION ? 1 : 0;
+}
+/* "公民" or "法人或其他组织". Static storage. */
+const char *proc_party_label(enum party_kind k);
+
+#endif

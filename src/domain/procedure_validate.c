@@ -1,0 +1,242 @@
+/* procedure_validate.c - the checks a parsed definition must pass before
+ * it is used: every name it mentions exists, required steps form no
+ * cycle, there is a way in and a way out, and each gate finds what it
+ * needs. A definition that fails stops the server at start-up. */
+#include "domain/procedure_lex.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "domain/gate.h"
+#include "domain/procedure_config.h"
+
+/* FZ_INVALID naming the file, the line and the step. */
+#define STEP_FAIL(e, d, line, s, ...) step_fail(e, d, line, (s)->id, __VA_ARGS__)
+
+static enum fz_err step_fail(struct fz_error *e, const struct proc_def *d, int line,
+			     const char *step, const char *fmt, ...) FZ_PRINTF(5, 6);
+
+static enum fz_err step_fail(struct fz_error *e, const struct proc_def *d, int line,
+			     const char *step, const char *fmt, ...)
+{
+	char msg[200];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return proc_fail(e, d->filename, line, "步骤 %s：%s", step, msg);
+}
+
+static enum fz_err header_check(const struct proc_def *d, struct fz_error *e)
+{
+	if (!d->id)
+		return proc_fail(e, d->filename, 0, "缺少 procedure 行（程序 id）");
+	if (!d->label)
+		return proc_fail(e, d->filename, 0, "缺少程序名称（label）");
+	if (!d->kind)
+		return proc_fail(e, d->filename, 0, "缺少 kind 行");
+	if (!d->correction_roles)
+		return proc_fail(e, d->filename, 0, "缺少 corrections 行（谁可以记录更正）");
+	if (!d->nsteps)
+		return proc_fail(e, d->filename, 0, "没有任何步骤");
+	return FZ_OK;
+}
+
+static enum fz_err clock_check(const struct proc_def *d, const struct proc_clock *c,
+			       struct fz_error *e)
+{
+	enum clock_unit budget = c->budget.unit, ext = c->extension.unit;
+	if (!c->label)
+		return proc_fail(e, d->filename, c->line, "期限 %s：缺少名称（label）", c->id);
+	if (!c->basis)
+		return proc_fail(e, d->filename, c->line, "期限 %s：缺少法律依据（basis）", c->id);
+	if (!c->budget.amount && !c->budget_config)
+		return proc_fail(e, d->filename, c->line, "期限 %s：缺少期限长度（budget）", c->id);
+	if (c->budget_config)
+		proc_config_period_known(c->budget_config, &budget);
+	if (c->extension_config)
+		proc_config_period_known(c->extension_config, &ext);
+	if ((c->extension.amount || c->extension_config) && ext != budget)
+		return proc_fail(e, d->filename, c->line,
+				 "期限 %s：延长期限的单位（%s）与期限本身（%s）不同", c->id,
+				 proc_unit_name(ext), proc_unit_name(budget));
+	if (c->max_extensions > 0 && !c->extension.amount && !c->extension_config)
+		return proc_fail(e, d->filename, c->line,
+				 "期限 %s：写了 max_extensions 却没有 extension", c->id);
+	return FZ_OK;
+}
+
+static enum fz_err refs_check(const struct proc_def *d, const struct proc_step *s,
+			      const struct proc_list *l, const char *what, struct fz_error *e)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const char *id = l->items[i].id;
+		int line = l->items[i].line;
+		if (what[0] == 's') { /* step */
+			if (!proc_step_find(d, id))
+				return STEP_FAIL(e, d, line, s, "前置步骤“%s”不存在", id);
+			if (strcmp(id, s->id) == 0)
+				return STEP_FAIL(e, d, line, s, "不能以自身为前置步骤");
+		} else if (what[0] == 'c') { /* clock */
+			if (!proc_clock_find(d, id))
+				return STEP_FAIL(e, d, line, s, "未知的期限“%s”", id);
+		} else if (!proc_doc_find(d, id)) { /* document */
+			return STEP_FAIL(e, d, line, s, "未知的文书“%s”（须先以 document 行定义）", id);
+		}
+	}
+	return FZ_OK;
+}
+
+/* Each space-separated "clock:ID", "step:ID" or "flag:NAME" of needs. */
+static enum fz_err needs_check(const struct proc_def *d, const struct proc_step *s,
+			       const struct proc_gate_ref *g, const char *needs,
+			       struct fz_error *e)
+{
+	char item[64];
+	for (const char *p = needs; p && *p;) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		if (!n)
+			break;
+		snprintf(item, sizeof item, "%.*s", (int)n, p);
+		p += n;
+		const char *id = strchr(item, ':') + 1;
+		bool ok = true;
+		if (strncmp(item, "clock:", 6) == 0) {
+			ok = proc_clock_find(d, id) != NULL;
+		} else if (strncmp(item, "step:", 5) == 0) {
+			ok = proc_step_find(d, id) != NULL;
+		} else {
+			unsigned bit = strcmp(id, "notifies") == 0 ? PROC_NOTIFIES : PROC_DECIDES;
+			ok = false;
+			for (size_t i = 0; i < d->nsteps; i++)
+				ok = ok || (d->steps[i].flags & bit);
+		}
+		if (!ok)
+			return STEP_FAIL(e, d, g->line, s, "关卡 %s 需要本程序定义%s“%s”", g->name,
+					 item[0] == 'c' ? "期限" : item[0] == 's' ? "步骤" : "带标志的步骤",
+					 id);
+	}
+	return FZ_OK;
+}
+
+static enum fz_err gates_check(const struct proc_def *d, const struct proc_step *s,
+			       struct fz_error *e)
+{
+	enum fz_err rc;
+	for (size_t i = 0; i < s->ngates; i++) {
+		const struct proc_gate_ref *g = &s->gates[i];
+		const struct gate_def *gd = gate_def_find(g->name);
+		if (!gd)
+			return STEP_FAIL(e, d, g->line, s, "未知的关卡“%s”", g->name);
+		if ((gd->flags & GATE_CLOCK_ARG) && !g->arg)
+			return STEP_FAIL(e, d, g->line, s, "关卡 %s 须写为 %s:期限id", g->name, g->name);
+		if (!(gd->flags & GATE_CLOCK_ARG) && g->arg)
+			return STEP_FAIL(e, d, g->line, s, "关卡 %s 不带参数", g->name);
+		if (g->arg && !proc_clock_find(d, g->arg))
+			return STEP_FAIL(e, d, g->line, s, "关卡 %s 的期限“%s”不存在", g->name, g->arg);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(s->gates[j].name, g->name) == 0 &&
+			    !(g->arg && s->gates[j].arg && strcmp(g->arg, s->gates[j].arg) != 0))
+				return STEP_FAIL(e, d, g->line, s, "关卡 %s 重复", g->name);
+		if ((rc = needs_check(d, s, g, gd->needs, e)))
+			return rc;
+	}
+	return FZ_OK;
+}
+
+static enum fz_err step_check(const struct proc_def *d, const struct proc_step *s,
+			      struct fz_error *e)
+{
+	enum fz_err rc;
+	if (!s->label)
+		return STEP_FAIL(e, d, s->line, s, "缺少名称（label）");
+	if (!s->roles)
+		return STEP_FAIL(e, d, s->line, s, "缺少 roles（谁可以进行此步骤）");
+	if ((s->flags & PROC_OPENS) && (s->requires.n || s->requires_any.n))
+		return STEP_FAIL(e, d, s->line, s, "立案（opens）步骤不能有前置步骤");
+	if ((rc = refs_check(d, s, &s->requires, "step", e)) ||
+	    (rc = refs_check(d, s, &s->requires_any, "step", e)) ||
+	    (rc = refs_check(d, s, &s->starts, "clock", e)) ||
+	    (rc = refs_check(d, s, &s->stops, "clock", e)) ||
+	    (rc = refs_check(d, s, &s->suspends, "clock", e)) ||
+	    (rc = refs_check(d, s, &s->resumes, "clock", e)) ||
+	    (rc = refs_check(d, s, &s->extends, "clock", e)) ||
+	    (rc = refs_check(d, s, &s->produces, "document", e)))
+		return rc;
+	for (size_t i = 0; i < s->extends.n; i++) {
+		const struct proc_clock *c = proc_clock_find(d, s->extends.items[i].id);
+		if (!c->extension.amount && !c->extension_config)
+			return STEP_FAIL(e, d, s->extends.items[i].line, s,
+					 "期限 %s 没有规定可延长的期间（extension）", c->id);
+	}
+	return gates_check(d, s, e);
+}
+
+/* Depth-first search over "requires" and "requires_any"; colour 1 = on
+ * the current path (kept in path[0..depth)), 2 = done. A step met again
+ * on the path closes a cycle, which the message spells out. */
+static enum fz_err cycle_visit(const struct proc_def *d, size_t i, unsigned char *colour,
+			       size_t *path, size_t depth, struct fz_error *e)
+{
+	const struct proc_step *s = &d->steps[i];
+	colour[i] = 1;
+	path[depth++] = i;
+	const struct proc_list *lists[2] = { &s->requires, &s->requires_any };
+	for (int l = 0; l < 2; l++) {
+		for (size_t k = 0; k < lists[l]->n; k++) {
+			size_t j = (size_t)(proc_step_find(d, lists[l]->items[k].id) - d->steps);
+			if (colour[j] == 1) {
+				char chain[160] = "";
+				size_t at = 0, len = 0;
+				while (path[at] != j)
+					at++;
+				for (; at < depth && len < sizeof chain; at++)
+					len += (size_t)snprintf(chain + len, sizeof chain - len, "%s → ",
+								d->steps[path[at]].id);
+				if (len < sizeof chain)
+					snprintf(chain + len, sizeof chain - len, "%s", d->steps[j].id);
+				return STEP_FAIL(e, d, lists[l]->items[k].line, s,
+						 "前置步骤构成循环（%s）", chain);
+			}
+			if (colour[j] == 0) {
+				enum fz_err rc = cycle_visit(d, j, colour, path, depth, e);
+				if (rc)
+					return rc;
+			}
+		}
+	}
+	colour[i] = 2;
+	return FZ_OK;
+}
+
+enum fz_err proc_def_validate(const struct proc_def *d, struct fz_error *e)
+{
+	enum fz_err rc;
+	unsigned char colour[256] = { 0 };
+	size_t path[256];
+	bool opens = false, closes = false;
+	if ((rc = header_check(d, e)))
+		return rc;
+	if (d->nsteps > sizeof colour)
+		return proc_fail(e, d->filename, 0, "步骤过多（最多 %zu 个）", sizeof colour);
+	for (size_t i = 0; i < d->nclocks; i++)
+		if ((rc = clock_check(d, &d->clocks[i], e)))
+			return rc;
+	for (size_t i = 0; i < d->nsteps; i++) {
+		if ((rc = step_check(d, &d->steps[i], e)))
+			return rc;
+		opens = opens || (d->steps[i].flags & PROC_OPENS);
+		closes = closes || (d->steps[i].flags & PROC_CLOSES);
+	}
+	if (!opens)
+		return proc_fail(e, d->filename, 0, "没有立案步骤（flags opens）");
+	if (!closes)
+		return proc_fail(e, d->filename, 0, "没有结案步骤（flags closes）");
+	for (size_t i = 0; i < d->nsteps; i++)
+		if (!colour[i] && (rc = cycle_visit(d, i, colour, path, 0, e)))
+			return rc;
+	return FZ_OK;
+}

@@ -1,0 +1,75 @@
+/* procedure_config_test.c - the province config: statutory defaults,
+ * values read over them, and a message naming the line of every bad
+ * key, value or unit. */
+#include "t.h"
+
+#include "domain/penalty.h"
+#include "domain/procedure_config.h"
+
+static enum fz_err parse(const char *text, struct proc_config *cfg, struct fz_error *e)
+{
+	static struct arena *a;
+	if (!a)
+		a = arena_new();
+	memset(e, 0, sizeof *e);
+	return proc_config_parse(text, strlen(text), "config.txt", cfg, a, e);
+}
+
+TEST(config_defaults_hold_the_statutory_values)
+{
+	struct proc_config c;
+	struct proc_period p;
+	proc_config_init(&c);
+	CHECK_INT(c.simplified_fine_fen[0], 20000);
+	CHECK_INT(c.simplified_fine_fen[1], 300000);
+	CHECK_INT(c.surcharge_permille_per_day, 30);
+	CHECK_INT(c.surcharge_cap_percent, 100);
+	REQUIRE(proc_config_period(&c, "case_period", &p));
+	CHECK_INT(p.amount, 90);
+	CHECK_INT(p.unit, CLOCK_DAYS);
+	REQUIRE(proc_config_period(&c, "limitation_serious", &p));
+	CHECK_INT(p.amount, 60);
+	CHECK_INT(p.unit, CLOCK_MONTHS);
+	CHECK(!proc_config_period(&c, "no_such_period", &p));
+	CHECK_STR(proc_config_period_name(PROC_PERIOD_HEARING_NOTICE), "hearing_notice_period");
+}
+
+TEST(config_parse_sets_values_over_the_defaults)
+{
+	struct proc_config c;
+	struct fz_error e;
+	REQUIRE(parse("province 某省\n"
+		      "hearing_fine_citizen 5000.5   # U\n"
+		      "hearing_penalties revoke_licence close\n"
+		      "review_complex no\n"
+		      "defence_period 7 working_days\n"
+		      "limitation 3 years\n",
+		      &c, &e) == FZ_OK);
+	CHECK_STR(c.province, "某省");
+	CHECK_INT(c.hearing_fine_fen[0], 500050);
+	CHECK_INT(c.hearing_fine_fen[1], 10000000); /* default */
+	CHECK_INT(c.hearing_penalties, PENALTY_REVOKE_LICENCE | PENALTY_CLOSE);
+	CHECK(!c.review_complex);
+	CHECK_INT(c.periods[PROC_PERIOD_DEFENCE].amount, 7);
+	CHECK_INT(c.periods[PROC_PERIOD_LIMITATION].amount, 36);
+}
+
+TEST(config_parse_names_the_line_of_each_problem)
+{
+	struct proc_config c;
+	struct fz_error e;
+	CHECK_INT(parse("\n# x\nhearing_fine 10000\n", &c, &e), FZ_INVALID);
+	CHECK_STR(e.message, "config.txt 第 3 行：未知的配置项“hearing_fine”");
+	CHECK_INT(parse("review_complex yes\nreview_complex no\n", &c, &e), FZ_INVALID);
+	CHECK_STR(e.message, "config.txt 第 2 行：配置项 review_complex 重复（第 1 行已设置）");
+	CHECK_INT(parse("defence_period 5 days\n", &c, &e), FZ_INVALID);
+	CHECK_STR(e.message, "config.txt 第 1 行：defence_period 的单位应为 working_days（法律规定的计算方式）");
+	CHECK_INT(parse("hearing_fine_citizen 1万\n", &c, &e), FZ_INVALID);
+	CHECK_STR(e.message, "config.txt 第 1 行：hearing_fine_citizen 应为元数（最多两位小数）");
+	CHECK_INT(parse("review_penalties revoke_licence fines\n", &c, &e), FZ_INVALID);
+	CHECK_STR(e.message, "config.txt 第 1 行：review_penalties：未知的处罚种类“fines”");
+	CHECK_INT(parse("surcharge_permille_per_day 1001\n", &c, &e), FZ_INVALID);
+	CHECK_STR(e.message, "config.txt 第 1 行：surcharge_permille_per_day 应为 0 至 1000 的整数");
+	CHECK_INT(parse("review_hearing_held yes please\n", &c, &e), FZ_INVALID);
+	CHECK_STR(e.message, "config.txt 第 1 行：review_hearing_held 后有多余的内容");
+}

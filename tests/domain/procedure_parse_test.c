@@ -1,0 +1,223 @@
+/* procedure_parse_test.c - a definition parses into its steps, clocks and
+ * documents; every bad definition fails with a message naming the file,
+ * the line, the step and the problem. */
+#include "t.h"
+
+#include <stdio.h>
+
+#include "domain/procedure.h"
+
+/* Line numbers below refer to this text. */
+static const char mini[] =
+	"# mini.txt - a small definition for the tests\n"   /* 1 */
+	"procedure mini\n"                                  /* 2 */
+	"label 最小程序\n"                                  /* 3 */
+	"kind penalty\n"                                    /* 4 */
+	"corrections head\n"                                /* 5 */
+	"document notice 告知书\n"                          /* 6 */
+	"clock defence\n"                                   /* 7 */
+	"  label 陈述申辩期\n"                              /* 8 */
+	"  budget 5 working_days\n"                         /* 9 */
+	"  basis 第四十五条   # a comment\n"                /* 10 */
+	"step open\n"                                       /* 11 */
+	"  label 立案\n"                                    /* 12 */
+	"  roles officer\n"                                 /* 13 */
+	"  flags opens\n"                                   /* 14 */
+	"step notify\n"                                     /* 15 */
+	"  label 告知\n"                                    /* 16 */
+	"  roles officer, head\n"                           /* 17 */
+	"  requires open\n"                                 /* 18 */
+	"  starts defence\n"                                /* 19 */
+	"  produces notice\n"                               /* 20 */
+	"  flags notifies\n"                                /* 21 */
+	"step decide\n"                                     /* 22 */
+	"  label 决定\n"                                    /* 23 */
+	"  roles head\n"                                    /* 24 */
+	"  requires notify\n"                               /* 25 */
+	"  gates defence_period_elapsed\n"                  /* 26 */
+	"  fields facts grounds\n"                          /* 27 */
+	"  officers 2\n"                                    /* 28 */
+	"  flags decides\n"                                 /* 29 */
+	"step close\n"                                      /* 30 */
+	"  label 结案\n"                                    /* 31 */
+	"  roles head\n"                                    /* 32 */
+	"  requires decide\n"                               /* 33 */
+	"  flags closes\n";                                 /* 34 */
+
+/* Parses mini with the first occurrence of from replaced by to; returns
+ * the message ("" when it parsed). */
+static const char *parse_edit(const char *from, const char *to, const char *filename)
+{
+	static struct fz_error e;
+	char text[4096];
+	const char *at = from ? strstr(mini, from) : NULL;
+	if (from && !at) {
+		t_fail(__FILE__, __LINE__, "no \"%s\" in mini", from);
+		return "";
+	}
+	if (at)
+		snprintf(text, sizeof text, "%.*s%s%s", (int)(at - mini), mini, to, at + strlen(from));
+	else
+		snprintf(text, sizeof text, "%s", mini);
+	struct arena *a = arena_new();
+	struct proc_def d;
+	memset(&e, 0, sizeof e);
+	enum fz_err rc = procedure_parse(text, strlen(text), filename, &d, a, &e);
+	if (rc == FZ_OK) {
+		CHECK_INT(d.nsteps, 4);
+		CHECK(d.filename != NULL);
+	} else {
+		CHECK_INT(rc, FZ_INVALID);
+		CHECK_INT(d.nsteps, 0);
+	}
+	arena_free(a);
+	return rc == FZ_OK ? "" : e.message;
+}
+
+static const char *parse_with(const char *from, const char *to)
+{
+	return parse_edit(from, to, "mini.txt");
+}
+
+TEST(procedure_parse_reads_steps_clocks_documents_and_flags)
+{
+	struct arena *a = arena_new();
+	struct proc_def d;
+	struct fz_error e = { 0 };
+	REQUIRE(procedure_parse(mini, strlen(mini), "data/procedures/mini.txt", &d, a, &e) ==
+		FZ_OK);
+	CHECK_STR(d.id, "mini");
+	CHECK_STR(d.label, "最小程序");
+	CHECK_INT(d.kind, CASE_PENALTY);
+	CHECK_INT(d.correction_roles, ROLE_HEAD);
+	CHECK_INT(d.ndocs, 1);
+	CHECK_INT(d.nclocks, 1);
+	CHECK_STR(d.clocks[0].basis, "第四十五条");
+	CHECK_INT(d.clocks[0].budget.amount, 5);
+	CHECK_INT(d.clocks[0].budget.unit, CLOCK_WORKING_DAYS);
+	CHECK_INT(d.clocks[0].max_extensions, 0);
+	const struct proc_step *s = proc_step_find(&d, "notify");
+	REQUIRE(s);
+	CHECK_INT(s->roles, ROLE_OFFICER | ROLE_HEAD);
+	CHECK(proc_list_has(&s->starts, "defence"));
+	CHECK_INT(s->flags, PROC_NOTIFIES);
+	s = proc_step_find(&d, "decide");
+	CHECK_INT(s->min_officers, 2);
+	CHECK_INT(s->fields.n, 2);
+	CHECK_STR(s->gates[0].name, "defence_period_elapsed");
+	CHECK_INT(s->gates[0].line, 26);
+	arena_free(a);
+}
+
+TEST(procedure_parse_names_file_line_and_step_of_an_unknown_gate)
+{
+	CHECK_STR(parse_with("gates defence_period_elapsed", "gates defence_period_elapsed foo"),
+		  "mini.txt 第 26 行：步骤 decide：未知的关卡“foo”");
+}
+
+TEST(procedure_parse_rejects_an_unknown_clock)
+{
+	CHECK_STR(parse_with("starts defence", "starts defense"),
+		  "mini.txt 第 19 行：步骤 notify：未知的期限“defense”");
+}
+
+TEST(procedure_parse_rejects_a_required_step_that_does_not_exist)
+{
+	CHECK_STR(parse_with("requires notify", "requires notice"),
+		  "mini.txt 第 25 行：步骤 decide：前置步骤“notice”不存在");
+}
+
+TEST(procedure_parse_rejects_a_cycle_of_required_steps)
+{
+	CHECK_STR(parse_with("  requires open\n", "  requires open close\n"),
+		  "mini.txt 第 25 行：步骤 decide：前置步骤构成循环（notify → close → decide → notify）");
+}
+
+TEST(procedure_parse_rejects_a_role_that_is_not_a_role)
+{
+	CHECK_STR(parse_with("roles head\n  requires notify", "roles boss\n  requires notify"),
+		  "mini.txt 第 24 行：步骤 decide：“boss”不是角色（可用 officer、reviewer、head、supervisor）");
+	CHECK_STR(parse_with("roles head\n  requires notify", "roles sysadmin\n  requires notify"),
+		  "mini.txt 第 24 行：步骤 decide：“sysadmin”不是角色（可用 officer、reviewer、head、supervisor）");
+}
+
+TEST(procedure_parse_rejects_a_duplicate_step_id)
+{
+	CHECK_STR(parse_with("step close", "step decide"),
+		  "mini.txt 第 30 行：重复的步骤 id“decide”（前面已定义）");
+	CHECK_STR(parse_with("step close", "step correction"),
+		  "mini.txt 第 30 行：重复的步骤 id“correction”（correction 为更正事件保留）");
+}
+
+TEST(procedure_parse_needs_an_opening_and_a_closing_step)
+{
+	CHECK_STR(parse_with("  flags opens\n", ""), "mini.txt：没有立案步骤（flags opens）");
+	CHECK_STR(parse_with("  flags closes\n", ""), "mini.txt：没有结案步骤（flags closes）");
+	CHECK_STR(parse_with("  flags opens\n", "  flags opens\n  requires close\n"),
+		  "mini.txt 第 11 行：步骤 open：立案（opens）步骤不能有前置步骤");
+}
+
+TEST(procedure_parse_checks_what_each_gate_needs)
+{
+	CHECK_STR(parse_with("  flags notifies\n", ""),
+		  "mini.txt 第 25 行：步骤 decide：关卡 defence_period_elapsed 需要本程序定义带标志的步骤“notifies”");
+	CHECK_STR(parse_with("gates defence_period_elapsed", "gates hearing_notice_period"),
+		  "mini.txt 第 26 行：步骤 decide：关卡 hearing_notice_period 需要本程序定义期限“hearing_notice”");
+	CHECK_STR(parse_with("gates defence_period_elapsed", "gates before_due"),
+		  "mini.txt 第 26 行：步骤 decide：关卡 before_due 须写为 before_due:期限id");
+	CHECK_STR(parse_with("gates defence_period_elapsed", "gates before_due:payment"),
+		  "mini.txt 第 26 行：步骤 decide：关卡 before_due 的期限“payment”不存在");
+	CHECK_STR(parse_with("gates defence_period_elapsed", "gates limitation:defence"),
+		  "mini.txt 第 26 行：步骤 decide：关卡 limitation 不带参数");
+	CHECK_STR(parse_with("gates defence_period_elapsed", "gates before_due:defence"), "");
+}
+
+TEST(procedure_parse_rejects_unknown_words_documents_flags_and_budgets)
+{
+	CHECK_STR(parse_with("  officers 2\n", "  officer 2\n"),
+		  "mini.txt 第 28 行：步骤 decide：步骤中未知的关键字“officer”");
+	CHECK_STR(parse_with("produces notice", "produces letter"),
+		  "mini.txt 第 20 行：步骤 notify：未知的文书“letter”（须先以 document 行定义）");
+	CHECK_STR(parse_with("flags decides", "flags decided"),
+		  "mini.txt 第 29 行：步骤 decide：未知的标志“decided”（可用 opens、closes、repeatable、"
+		  "publishes、handles、notifies、decides）");
+	CHECK_STR(parse_with("budget 5 working_days", "budget 5 weekdays"),
+		  "mini.txt 第 9 行：期限 defence：期限单位应为 working_days、days、months 或 years");
+	CHECK_STR(parse_with("budget 5 working_days", "budget config defense_period"),
+		  "mini.txt 第 9 行：期限 defence：省级配置中没有名为“defense_period”的期限");
+	CHECK_STR(parse_with("budget 5 working_days", "budget config defence_period"), "");
+	CHECK_STR(parse_with("  basis 第四十五条   # a comment\n",
+			     "  basis 第四十五条\n  extension config case_extension\n"),
+		  "mini.txt 第 7 行：期限 defence：延长期限的单位（days）与期限本身（working_days）不同");
+	CHECK_STR(parse_with("kind penalty", "kind fine"),
+		  "mini.txt 第 4 行：kind 应为 penalty、inspection、permit 或 coercion");
+	CHECK_STR(parse_with("  officers 2", "  officers 0"),
+		  "mini.txt 第 28 行：步骤 decide：officers 应为 1 至 20 的整数");
+	CHECK_STR(parse_with("step open", "step Open"),
+		  "mini.txt 第 11 行：步骤 id“Open”应由小写字母、数字和下划线组成，以字母开头，不超过 40 字节");
+}
+
+TEST(procedure_parse_reads_values_lines_and_rejects_empty_or_repeated_ones)
+{
+	CHECK_STR(parse_with("  fields facts grounds\n", "  fields facts grounds\n  values facts a b\n"),
+		  "");
+	CHECK_STR(parse_with("  fields facts grounds\n", "  values facts\n"),
+		  "mini.txt 第 27 行：步骤 decide：缺少取值");
+	CHECK_STR(parse_with("  fields facts grounds\n", "  values facts a\n  values facts b\n"),
+		  "mini.txt 第 28 行：步骤 decide：字段 facts 的取值重复定义");
+}
+
+TEST(procedure_parse_rejects_a_file_named_otherwise_than_its_id)
+{
+	CHECK_STR(parse_edit(NULL, NULL, "data/procedures/other.txt"),
+		  "data/procedures/other.txt：文件名应为 mini.txt（与 procedure 行一致）");
+}
+
+TEST(procedure_parse_rejects_invalid_utf8_and_a_missing_header)
+{
+	CHECK_STR(parse_with("label 最小程序", "label \xff\xfe"),
+		  "mini.txt 第 3 行：不是有效的 UTF-8 文本");
+	CHECK_STR(parse_with("corrections head\n", ""),
+		  "mini.txt：缺少 corrections 行（谁可以记录更正）");
+	CHECK_STR(parse_with("procedure mini\n", ""), "mini.txt：缺少 procedure 行（程序 id）");
+}
