@@ -1,6 +1,7 @@
-/* procreg.c - parses the procedure definitions and the province config
- * once (built in, or from a directory) and answers lookups. Immutable
- * after loading, so request threads share it without locks. */
+/* procreg.c - the procedure registry: the built-in files of
+ * data/procedures, with those of a directory replacing or adding to them,
+ * loaded once as one proc_set. Immutable after loading, so request
+ * threads share it without locks. */
 #include "app/procreg.h"
 
 #include <dirent.h>
@@ -11,39 +12,14 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
-#include "base/embed.h"
+#include "domain/procedure_builtin.h"
 
-extern const struct embedded_file procedure_files[];
-
-#define REGISTRY_MAX 32
+#define REGISTRY_FILES_MAX 64
 
 struct proc_registry {
 	struct arena *a;
-	struct proc_config cfg;
-	struct proc_def defs[REGISTRY_MAX];
-	size_t ndefs;
+	struct proc_set set;
 };
-
-static enum fz_err registry_add(struct proc_registry *r, const char *name, const char *text,
-				size_t len, struct fz_error *e)
-{
-	if (strcmp(name, "config.txt") == 0)
-		return proc_config_parse(text, len, name, &r->cfg, r->a, e);
-	struct proc_def d;
-	enum fz_err rc = procedure_parse(text, len, name, &d, r->a, e);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < r->ndefs; i++) {
-		if (strcmp(r->defs[i].id, d.id) == 0) {
-			r->defs[i] = d; /* a file from the directory replaces it */
-			return FZ_OK;
-		}
-	}
-	if (r->ndefs == REGISTRY_MAX)
-		return fz_fail(e, FZ_INVALID, NULL, "程序定义过多（最多 %d 个）", REGISTRY_MAX);
-	r->defs[r->ndefs++] = d;
-	return FZ_OK;
-}
 
 static bool ends_with(const char *s, const char *suffix)
 {
@@ -51,20 +27,15 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static enum fz_err registry_read_file(struct proc_registry *r, const char *dir,
-				      const char *name, struct fz_error *e)
+static enum fz_err file_read(struct arena *a, const char *dir, const char *name,
+			     struct embedded_file *out, struct fz_error *e)
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return fz_fail(e, FZ_IO, NULL, "无法读取程序定义文件 %s", path);
-	struct buf b = BUF_INIT;
+	struct buf b;
 	buf_init(&b, 1 << 20);
 	char chunk[8192];
 	size_t n;
@@ -72,65 +43,72 @@ static enum fz_err registry_read_file(struct proc_registry *r, const char *dir,
 		buf_add(&b, chunk, n);
 	bool bad = ferror(f);
 	fclose(f);
-	enum fz_err rc = bad ? fz_fail(e, FZ_IO, NULL, "读取 %s 失败", path)
-			     : buf_status(&b) ? fz_fail(e, buf_status(&b), NULL, "%s 过大", path)
-					      : registry_add(r, name, buf_cstr(&b), b.len, e);
+	enum fz_err rc = FZ_OK;
+	if (bad)
+		rc = fz_fail(e, FZ_IO, NULL, "读取 %s 失败", path);
+	else if (buf_status(&b))
+		rc = fz_fail(e, buf_status(&b), NULL, "%s 过大", path);
+	else if (!(out->data = arena_strndup(a, buf_cstr(&b), b.len)) ||
+		 !(out->name = arena_strdup(a, name)))
+		rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
+	out->size = b.len;
 	buf_release(&b);
 	return rc;
 }
 
-/* Files of dir are read in name order, config.txt first, so that
- * definitions are checked against the province's config. */
-static enum fz_err registry_read_dir(struct proc_registry *r, const char *dir,
-				     struct fz_error *e)
+/* Puts f into files[0..*n), replacing a file of the same name. */
+static enum fz_err files_put(struct embedded_file *files, size_t *n,
+			     const struct embedded_file *f, struct fz_error *e)
+{
+	for (size_t i = 0; i < *n; i++) {
+		if (strcmp(files[i].name, f->name) == 0) {
+			files[i] = *f;
+			return FZ_OK;
+		}
+	}
+	if (*n == REGISTRY_FILES_MAX)
+		return fz_fail(e, FZ_INVALID, NULL, "程序定义文件过多（最多 %d 个）",
+			       REGISTRY_FILES_MAX);
+	files[(*n)++] = *f;
+	return FZ_OK;
+}
+
+static enum fz_err files_from_dir(struct arena *a, const char *dir,
+				  struct embedded_file *files, size_t *n, struct fz_error *e)
 {
 	DIR *d = opendir(dir);
 	if (!d)
 		return fz_fail(e, FZ_IO, NULL, "无法打开程序定义目录 %s", dir);
-	const char *names[REGISTRY_MAX + 1];
-	size_t n = 0;
-	struct dirent *ent;
 	enum fz_err rc = FZ_OK;
-	while ((ent = readdir(d)) != NULL) {
-		if (!ends_with(ent->d_name, ".txt"))
-			continue;
-		if (n == REGISTRY_MAX + 1) {
-			rc = fz_fail(e, FZ_INVALID, NULL, "目录 %s 中的程序定义文件过多", dir);
-			break;
-		}
-		names[n++] = arena_strdup(r->a, ent->d_name);
+	struct dirent *ent;
+	while (!rc && (ent = readdir(d)) != NULL) {
+		struct embedded_file f;
+		if (ends_with(ent->d_name, ".txt") &&
+		    !(rc = file_read(a, dir, ent->d_name, &f, e)))
+			rc = files_put(files, n, &f, e);
 	}
 	closedir(d);
-	if (rc)
-		return rc;
-	qsort(names, n, sizeof names[0], name_cmp);
-	for (size_t i = 0; i < n && !rc; i++)
-		if (strcmp(names[i], "config.txt") == 0)
-			rc = registry_read_file(r, dir, names[i], e);
-	for (size_t i = 0; i < n && !rc; i++)
-		if (strcmp(names[i], "config.txt") != 0)
-			rc = registry_read_file(r, dir, names[i], e);
 	return rc;
 }
 
 enum fz_err proc_registry_load(const char *dir, struct proc_registry **out,
 			       struct fz_error *e)
 {
-	struct proc_registry *r = calloc(1, sizeof *r);
+	struct embedded_file files[REGISTRY_FILES_MAX + 1];
+	size_t n = 0;
 	enum fz_err rc = FZ_OK;
+	struct proc_registry *r = calloc(1, sizeof *r);
 	if (!r || !(r->a = arena_new())) {
 		free(r);
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	}
-	proc_config_init(&r->cfg);
 	for (const struct embedded_file *f = procedure_files; f->name && !rc; f++)
-		if (strcmp(f->name, "config.txt") == 0)
-			rc = registry_add(r, f->name, f->data, f->size, e);
-	for (const struct embedded_file *f = procedure_files; f->name && !rc; f++)
-		if (strcmp(f->name, "config.txt") != 0)
-			rc = registry_add(r, f->name, f->data, f->size, e);
+		rc = files_put(files, &n, f, e);
 	if (!rc && dir)
-		rc = registry_read_dir(r, dir, e);
+		rc = files_from_dir(r->a, dir, files, &n, e);
+	files[n] = (struct embedded_file){ NULL, 0, NULL };
+	if (!rc)
+		rc = proc_set_load(files, &r->set, r->a, e);
 	if (rc) {
 		proc_registry_free(r);
 		return rc;
@@ -149,21 +127,18 @@ void proc_registry_free(struct proc_registry *r)
 
 const struct proc_def *proc_registry_find(const struct proc_registry *r, const char *id)
 {
-	for (size_t i = 0; r && id && i < r->ndefs; i++)
-		if (strcmp(r->defs[i].id, id) == 0)
-			return &r->defs[i];
-	return NULL;
+	return r && id ? proc_set_find(&r->set, id) : NULL;
 }
 
 const struct proc_config *proc_registry_config(const struct proc_registry *r)
 {
-	return &r->cfg;
+	return &r->set.config;
 }
 
 const struct proc_def *proc_registry_defs(const struct proc_registry *r, size_t *n)
 {
-	*n = r->ndefs;
-	return r->defs;
+	*n = r->set.ndefs;
+	return r->set.defs;
 }
 
 static bool seen(const char **out, size_t n, const char *id)
@@ -178,8 +153,8 @@ size_t proc_registry_waiting_states(const struct proc_registry *r, unsigned role
 				    const char **out, size_t max)
 {
 	size_t n = 0;
-	for (size_t d = 0; d < r->ndefs; d++) {
-		const struct proc_def *def = &r->defs[d];
+	for (size_t d = 0; d < r->set.ndefs; d++) {
+		const struct proc_def *def = &r->set.defs[d];
 		for (size_t s = 0; s < def->nsteps; s++) {
 			const struct proc_step *st = &def->steps[s];
 			if (!(st->roles & role) || (st->flags & PROC_OPENS))
