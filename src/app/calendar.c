@@ -3,6 +3,7 @@
  * it, and deadlines over it. The calendar built into the binary is the
  * default for a new database and for the shell without one. */
 #include "app/calendar.h"
+#include "app/case.h"
 
 #include <string.h>
 
@@ -121,11 +122,17 @@ enum fz_err app_calendar_load_text(struct app_ctx *ctx, const char *text, size_t
 	if ((rc = app_tx_begin(ctx, e)))
 		goto out;
 	buf_addf(&msg, "载入节假日安排 %s", origin && *origin ? origin : "");
+	struct calendar now;
+	int moved = 0;
 	if ((rc = ctx->st->ops->calendar_get(ctx->st, ctx->a, &old, e)) ||
-	    (rc = store_years(ctx, &cal, &old, report, &d, &msg, e))) {
+	    (rc = store_years(ctx, &cal, &old, report, &d, &msg, e)) ||
+	    (rc = ctx->st->ops->calendar_get(ctx->st, ctx->a, &now, e)) ||
+	    (rc = app_case_deadlines_recompute(ctx, &old, &now, &moved, e))) {
 		app_tx_abort(ctx);
 		goto out;
 	}
+	if (moved)
+		buf_addf(&msg, "；%d 个案件期限随之重新计算", moved);
 	if (buf_failed(&msg)) {
 		app_tx_abort(ctx);
 		rc = fz_fail(e, FZ_NOMEM, "", NULL);

@@ -455,3 +455,71 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 	out->nclocks = out->def->nclocks;
 	return FZ_OK;
 }
+
+/* Audits the clocks of one case whose due date moved between the two
+ * calendars. */
+static enum fz_err case_recompute_one(struct app_ctx *ctx, const struct proc_config *cfg,
+				      const struct proc_def *def, const struct enf_case *c,
+				      const struct case_event_list *ev, const struct calendar *old,
+				      const struct calendar *now, int *changed, struct fz_error *e)
+{
+	struct case_clock *before, *after;
+	enum fz_err rc;
+	if ((rc = case_clocks_compute(def, cfg, old, ev->items, ev->n, ctx->today, ctx->a,
+				      &before, e)) ||
+	    (rc = case_clocks_compute(def, cfg, now, ev->items, ev->n, ctx->today, ctx->a,
+				      &after, e)))
+		return rc;
+	for (size_t i = 0; i < def->nclocks; i++) {
+		const struct case_clock *b = &before[i], *a = &after[i];
+		if (!b->started_by || !a->started_by)
+			continue;
+		if (strcmp(b->deadline.due, a->deadline.due) == 0 &&
+		    b->deadline.provisional == a->deadline.provisional)
+			continue;
+		struct audit_diff d = { .n = 0 };
+		const char *key = arena_printf(ctx->a, "%s.due", a->clock->id);
+		audit_diff_str(ctx, &d, key, arena_printf(ctx->a, "%s%s", b->deadline.due,
+							  b->deadline.provisional ? "（暂定）" : ""),
+			       arena_printf(ctx->a, "%s%s", a->deadline.due,
+					    a->deadline.provisional ? "（暂定）" : ""));
+		const char *msg = arena_printf(ctx->a, "%s %s：节假日安排更新后重新计算",
+					       c->number, a->clock->label);
+		if ((rc = app_audit(ctx, "case.deadline", "case", c->id, "ok", msg, &d, e)))
+			return rc;
+		(*changed)++;
+	}
+	return FZ_OK;
+}
+
+enum fz_err app_case_deadlines_recompute(struct app_ctx *ctx, const struct calendar *old,
+					 const struct calendar *now, int *changed,
+					 struct fz_error *e)
+{
+	const struct proc_registry *reg = registry(ctx, e);
+	const struct scope all = { .kind = SCOPE_ALL };
+	struct case_filter open_only = { .closed = 2 };
+	enum fz_err rc;
+	*changed = 0;
+	if (!reg)
+		return FZ_INTERNAL;
+	for (int64_t offset = 0;; offset += 200) {
+		struct case_list list;
+		struct page pg = { .offset = offset, .limit = 200 };
+		if ((rc = ctx->st->ops->case_list(ctx->st, ctx->a, &all, &open_only, pg, &list, e)))
+			return rc;
+		for (size_t i = 0; i < list.n; i++) {
+			const struct enf_case *c = &list.items[i];
+			const struct proc_def *def = proc_registry_find(reg, c->procedure);
+			struct case_event_list ev;
+			if (!def)
+				continue;
+			if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)) ||
+			    (rc = case_recompute_one(ctx, proc_registry_config(reg), def, c, &ev, old,
+						     now, changed, e)))
+				return rc;
+		}
+		if (list.n < 200)
+			return FZ_OK;
+	}
+}

@@ -80,6 +80,14 @@ struct case_view {
 enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out,
 			  struct fz_error *e);
 
+/* After the holiday calendar changed from old to now (inside the
+ * caller's write transaction): recomputes every clock of every open case
+ * and writes one audit record per deadline whose due date or 暂定 mark
+ * changed ("case.deadline"). *changed counts them. */
+enum fz_err app_case_deadlines_recompute(struct app_ctx *ctx, const struct calendar *old,
+					 const struct calendar *now, int *changed,
+					 struct fz_error *e);
+
 /* The definitions the server knows (for forms). */
 const struct proc_def *app_procedures(struct app_ctx *ctx, size_t *n);
 

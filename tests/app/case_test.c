@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/calendar.h"
 #include "app/case.h"
 #include "app/people.h"
 #include "fixture.h"
@@ -176,5 +177,55 @@ TEST(case_view_lists_next_steps_and_running_clocks)
 			CHECK_STR(v.clocks[i].deadline.due, "2026-03-20");
 		}
 	CHECK(handling);
+	fx_close(&x.f);
+}
+
+TEST(loading_a_new_year_recomputes_provisional_deadlines_and_audits_each)
+{
+	struct cx x;
+	struct fz_error e;
+	struct enf_case c;
+	struct case_view v;
+	REQUIRE(cx_open(&x));
+	/* It is December 2026: the case's 90 days run into 2027, which the
+	 * calendar does not cover yet. */
+	x.officer.now = x.f.cli.now = 1796515200; /* 2026-12-05 08:00 China */
+	snprintf(x.officer.today, sizeof x.officer.today, "2026-12-05");
+	snprintf(x.f.cli.today, sizeof x.f.cli.today, "2026-12-05");
+	int64_t officers[2] = { x.officer.user->person_id, x.officer_c };
+	struct case_input in = { .procedure = "penalty_general", .domain = "自然资源",
+				 .title = "非法占用土地案", .party_kind = PARTY_ORGANISATION,
+				 .party_name = "海原县某建材有限公司", .act_date = "2026-11-20" };
+	struct case_step_input open = { .step = "open", .on = "2026-12-01", .fields = open_fields,
+					.nfields = 2, .officers = officers, .nofficers = 2 };
+	REQUIRE(app_case_open(&x.officer, &in, &open, &c, NULL, &e) == FZ_OK);
+	REQUIRE(app_case_view(&x.officer, c.id, &v, &e) == FZ_OK);
+	const struct case_clock *h = NULL;
+	for (size_t i = 0; i < v.nclocks; i++)
+		if (strcmp(v.clocks[i].clock->id, "case_handling") == 0)
+			h = &v.clocks[i];
+	REQUIRE(h);
+	CHECK_STR(h->deadline.due, "2027-03-01");
+	CHECK(h->deadline.provisional);
+
+	/* The State Council publishes 2027; say 1 March is a day off. */
+	static const char year2027[] = "year 2027 source 测试用安排\n2027-03-01 off 测试假日\n";
+	int64_t audits = fx_count(&x.f, "audit_log");
+	REQUIRE(app_calendar_load_text(&x.f.cli, year2027, sizeof year2027 - 1, "test", NULL, &e) ==
+		FZ_OK);
+	REQUIRE(app_case_view(&x.officer, c.id, &v, &e) == FZ_OK);
+	for (size_t i = 0; i < v.nclocks; i++)
+		if (strcmp(v.clocks[i].clock->id, "case_handling") == 0)
+			h = &v.clocks[i];
+	CHECK_STR(h->deadline.due, "2027-03-02");
+	CHECK(!h->deadline.provisional);
+	/* One record for the load, one for the moved deadline. */
+	CHECK_INT(fx_count(&x.f, "audit_log"), audits + 2);
+	struct audit_list al;
+	struct audit_filter flt = { .action = "case.deadline" };
+	struct page pg = { 0, 10 };
+	REQUIRE(x.f.st->ops->audit_list(x.f.st, x.f.a, &flt, pg, &al, &e) == FZ_OK);
+	REQUIRE(al.n == 1);
+	CHECK_CONTAINS(al.items[0].message, "办案期限");
 	fx_close(&x.f);
 }
