@@ -190,3 +190,17 @@ enum fz_err app_deadline(struct app_ctx *ctx, const struct clock_input *in,
 		return rc;
 	return clock_compute(&cal, in, ctx->a, out, e);
 }
+
+int app_calendar_missing_year(struct app_ctx *ctx)
+{
+	struct calendar cal;
+	struct fz_error e;
+	int y, m, d;
+	if (!date_parse(ctx->today, &y, &m, &d) || app_calendar_get(ctx, &cal, &e))
+		return 0;
+	if (!calendar_covers(&cal, y))
+		return y;
+	if (m >= 10 && !calendar_covers(&cal, y + 1))
+		return y + 1;
+	return 0;
+}

@@ -62,4 +62,10 @@ enum fz_err app_calendar_builtin(struct arena *a, struct calendar *out, struct f
 enum fz_err app_deadline(struct app_ctx *ctx, const struct clock_input *in,
 			 struct deadline *out, struct fz_error *e) FZ_MUST_CHECK;
 
+/* The year whose holiday arrangement the system needs but lacks: the
+ * current year if uncovered, else next year from October on (when the
+ * State Council's notice is due and deadlines begin to reach it); 0 when
+ * none. Deadlines reaching it are 暂定 until it is loaded. */
+int app_calendar_missing_year(struct app_ctx *ctx);
+
 #endif

@@ -1,5 +1,7 @@
 /* page_workbench.c - GET /workbench: where a signed-in user starts. A
  * greeting, the user's roles in Chinese and the menu their roles allow. */
+#include "app/authz.h"
+#include "app/calendar.h"
 #include "domain/roles.h"
 #include "http/handlers.h"
 #include "http/html.h"
@@ -21,6 +23,14 @@ int page_workbench(struct req *r)
 		html_f(&b, "<p>当前角色：<strong>%s</strong></p>\n", buf_cstr(&roles));
 	else
 		html_raw(&b, "<p>当前账号尚未分配角色，请联系安全保密管理员分配角色。</p>\n");
+	int missing = authz_allows(u->roles, PERM_CALENDAR_WRITE) ? app_calendar_missing_year(&r->ctx)
+								   : 0;
+	if (missing)
+		html_f(&b, "<div class=\"flash error\" role=\"alert\"><strong>请载入 %d 年节假日安排。"
+			   "</strong>期限涉及 %d 年的，目前只按周末和固定日期节假日暂定计算，页面标注“暂定”。"
+			   "国务院办公厅公布安排后，用 <code>fazhi calendar load --db 数据库 文件</code> "
+			   "载入，系统会重新计算各案件期限并记入审计日志。</div>\n",
+		       missing, missing);
 	html_raw(&b, "<h2>功能菜单</h2>\n");
 	page_menu(r, &b, "tiles");
 	page_end(r, &b);
