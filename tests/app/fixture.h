@@ -30,6 +30,9 @@ void fx_as(struct fx *f, struct app_ctx *ctx, unsigned roles, int64_t agency_id)
 /* Creates a stored account and returns its id (0 on failure). */
 int64_t fx_user(struct fx *f, const char *username, unsigned roles, int64_t agency_id,
 		const char *password);
+/* A new officer of 自然资源局 with a valid certificate for 自然资源
+ * (2024-01-01 to 2029-12-31); returns the person id, 0 on failure. */
+int64_t fx_certified_officer(struct fx *f, int n);
 /* Number of audit records, and of rows in a table (raw count). */
 int64_t fx_audit_count(struct fx *f);
 int64_t fx_count(struct fx *f, const char *table);
