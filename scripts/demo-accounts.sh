@@ -11,5 +11,8 @@ cat <<'TXT'
   officer2    海原县自然资源局执法人员
   reviewer1   海原县自然资源局法制审核人员
   head1       海原县自然资源局负责人
+  officer3    海原县市场监督管理局执法人员
+  head2       海原县市场监督管理局负责人
+案件：以 officer1 登录查看“我的案件”，以 reviewer1 查看“待审核”，以 head1 查看“待审批”
 公众执法证查询: http://127.0.0.1:8080/certificates/check
 TXT

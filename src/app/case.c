@@ -317,8 +317,21 @@ abort:
 	return rc;
 }
 
-enum fz_err app_case_act(struct app_ctx *ctx, int64_t case_id, const struct case_step_input *in,
-			 struct case_event *out, struct case_check *check, struct fz_error *e)
+/* The draw step is the server's (app_case_draw makes the seed): a client
+ * that chose its own seed could try seeds until the draw suited it. */
+#define DRAW_STEP "random_draw"
+
+static bool corrects_draw(const struct case_event_list *events, int64_t id)
+{
+	for (size_t i = 0; i < events->n; i++)
+		if (events->items[i].id == id)
+			return strcmp(events->items[i].step, DRAW_STEP) == 0;
+	return false;
+}
+
+static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
+			    const struct case_step_input *in, bool server_draw,
+			    struct case_event *out, struct case_check *check, struct fz_error *e)
 {
 	enum fz_err rc;
 	const struct proc_registry *reg;
@@ -331,11 +344,19 @@ enum fz_err app_case_act(struct app_ctx *ctx, int64_t case_id, const struct case
 		return FZ_INTERNAL;
 	if (!in->step || !*in->step)
 		return fz_fail(e, FZ_INVALID, "step", "请选择要办理的步骤");
+	if (!server_draw && strcmp(in->step, DRAW_STEP) == 0)
+		return fz_fail(e, FZ_INVALID, "step",
+			       "随机抽取须由系统生成随机种子进行（案件页的“随机抽取”，"
+			       "或接口 POST /api/v1/cases/{id}/draw）");
 	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
 	if ((rc = ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, case_id, &c, e)) ||
 	    (rc = ctx->st->ops->case_events(ctx->st, ctx->a, &ctx->scope, case_id, &events, e)))
 		goto abort;
+	if (strcmp(in->step, PROC_CORRECTION) == 0 && corrects_draw(&events, in->corrects)) {
+		rc = fz_fail(e, FZ_FORBIDDEN, "corrects", "随机抽取的结果不能更正");
+		goto abort;
+	}
 	const struct proc_def *def = proc_registry_find(reg, c.procedure);
 	if (!def) {
 		rc = fz_fail(e, FZ_INTERNAL, NULL, "本案的执法程序“%s”未加载", c.procedure);
@@ -375,6 +396,19 @@ abort:
 	return rc;
 }
 
+enum fz_err app_case_act(struct app_ctx *ctx, int64_t case_id, const struct case_step_input *in,
+			 struct case_event *out, struct case_check *check, struct fz_error *e)
+{
+	return case_act(ctx, case_id, in, false, out, check, e);
+}
+
+enum fz_err app_case_act_draw(struct app_ctx *ctx, int64_t case_id,
+			      const struct case_step_input *in, struct case_event *out,
+			      struct case_check *check, struct fz_error *e)
+{
+	return case_act(ctx, case_id, in, true, out, check, e);
+}
+
 enum fz_err app_case_get(struct app_ctx *ctx, int64_t id, struct enf_case *out,
 			 struct fz_error *e)
 {
@@ -394,22 +428,81 @@ enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, stru
 	return ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, f ? f : &none, pg, out, e);
 }
 
+/* Whether a step flagged `awaits` that role may take is available on c. */
+static enum fz_err case_awaits(struct app_ctx *ctx, const struct proc_registry *reg,
+			       const struct calendar *cal, const struct enf_case *c,
+			       unsigned role, bool *waits, struct fz_error *e)
+{
+	const struct scope all = { .kind = SCOPE_ALL };
+	struct case_event_list ev;
+	enum fz_err rc;
+	*waits = false;
+	const struct proc_def *def = proc_registry_find(reg, c->procedure);
+	if (!def)
+		return FZ_OK;
+	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)))
+		return rc;
+	struct proc_ctx pc = {
+		.def = def, .cfg = proc_registry_config(reg), .cal = cal, .kase = c,
+		.events = ev.items, .nevents = ev.n, .actor_roles = role,
+		.actor_person = ctx->user ? ctx->user->person_id : 0,
+		.today = ctx->today, .scratch = ctx->a,
+	};
+	struct proc_option *opts = arena_calloc(ctx->a, def->nsteps + 1, sizeof *opts);
+	size_t n = 0;
+	if (!opts)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	if ((rc = procedure_available_steps(&pc, opts, def->nsteps + 1, &n, e)))
+		return rc;
+	for (size_t i = 0; i < n && !*waits; i++)
+		*waits = opts[i].available && (opts[i].step->flags & PROC_AWAITS) &&
+			 (opts[i].step->roles & role);
+	return FZ_OK;
+}
+
+/* Scans the open cases in scope (a county has hundreds, not millions) and
+ * keeps those waiting for role; pages over what it keeps. */
+#define QUEUE_SCAN_MAX 5000
+
 enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
 			   struct case_list *out, struct fz_error *e)
 {
 	const struct proc_registry *reg;
+	struct calendar cal;
 	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
 	if (rc)
 		return rc;
 	if (!(reg = registry(ctx, e)))
 		return FZ_INTERNAL;
-	const char *states[CASE_QUEUE_MAX_STATES];
-	size_t n = proc_registry_waiting_states(reg, role, states, CASE_QUEUE_MAX_STATES);
-	if (n == 0) {
-		memset(out, 0, sizeof *out);
-		return FZ_OK;
+	if ((rc = app_calendar_get(ctx, &cal, e)))
+		return rc;
+	memset(out, 0, sizeof *out);
+	if (pg.limit < 1)
+		pg.limit = 20;
+	out->items = arena_calloc(ctx->a, (size_t)pg.limit, sizeof *out->items);
+	if (!out->items)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	struct case_filter open_only = { .closed = 2 };
+	for (int64_t offset = 0; offset < QUEUE_SCAN_MAX; offset += 200) {
+		struct case_list list;
+		struct page chunk = { .offset = offset, .limit = 200 };
+		if ((rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, &open_only, chunk,
+						  &list, e)))
+			return rc;
+		for (size_t i = 0; i < list.n; i++) {
+			bool waits;
+			if ((rc = case_awaits(ctx, reg, &cal, &list.items[i], role, &waits, e)))
+				return rc;
+			if (!waits)
+				continue;
+			if (out->total >= pg.offset && out->n < (size_t)pg.limit)
+				out->items[out->n++] = list.items[i];
+			out->total++;
+		}
+		if (list.n < 200)
+			break;
 	}
-	return ctx->st->ops->case_queue(ctx->st, ctx->a, &ctx->scope, states, n, pg, out, e);
+	return FZ_OK;
 }
 
 enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out,

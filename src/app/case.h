@@ -57,12 +57,20 @@ enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
 enum fz_err app_case_act(struct app_ctx *ctx, int64_t case_id, const struct case_step_input *in,
 			 struct case_event *out, struct case_check *check, struct fz_error *e);
 
+/* app_case_act for the random_draw step, which only app_case_draw (with
+ * a seed it made itself) may record; app_case_act refuses that step and
+ * any correction of a draw. */
+enum fz_err app_case_act_draw(struct app_ctx *ctx, int64_t case_id,
+			      const struct case_step_input *in, struct case_event *out,
+			      struct case_check *check, struct fz_error *e);
+
 enum fz_err app_case_get(struct app_ctx *ctx, int64_t id, struct enf_case *out,
 			 struct fz_error *e);
 enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, struct page pg,
 			  struct case_list *out, struct fz_error *e);
-/* Open cases waiting for a step the signed-in user's roles may take
- * (the reviewer's queue, the head's approvals ...). */
+/* Open cases in scope on which a step flagged `awaits` that role may
+ * take can be taken now (the reviewer's 待审核, the head's 待审批),
+ * newest first. */
 enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
 			   struct case_list *out, struct fz_error *e);
 

@@ -90,10 +90,11 @@ enum fz_err app_case_draw(struct app_ctx *ctx, int64_t case_id, const struct cas
 			return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	struct case_step_input step = {
 		.step = "random_draw",
+		.on = in->on,
 		.fields = fields,
 		.nfields = sizeof fields / sizeof fields[0],
 	};
-	if ((rc = app_case_act(ctx, case_id, &step, NULL, check, e)))
+	if ((rc = app_case_act_draw(ctx, case_id, &step, NULL, check, e)))
 		return rc;
 	if (result)
 		*result = r;

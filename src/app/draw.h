@@ -15,6 +15,7 @@ struct case_draw_input {
 	size_t ninspectors;
 	size_t count;                 /* targets to draw */
 	size_t per_target;            /* inspectors per target, >= 2 */
+	const char *on;               /* day of the draw; NULL = today */
 };
 
 /* Draws and records. The event's fields: seed, lists_digest, version,

@@ -141,36 +141,6 @@ const struct proc_def *proc_registry_defs(const struct proc_registry *r, size_t 
 	return r->set.defs;
 }
 
-static bool seen(const char **out, size_t n, const char *id)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(out[i], id) == 0)
-			return true;
-	return false;
-}
-
-size_t proc_registry_waiting_states(const struct proc_registry *r, unsigned role,
-				    const char **out, size_t max)
-{
-	size_t n = 0;
-	for (size_t d = 0; d < r->set.ndefs; d++) {
-		const struct proc_def *def = &r->set.defs[d];
-		for (size_t s = 0; s < def->nsteps; s++) {
-			const struct proc_step *st = &def->steps[s];
-			if (!(st->roles & role) || (st->flags & PROC_OPENS))
-				continue;
-			const struct proc_list *lists[] = { &st->requires, &st->requires_any };
-			for (size_t l = 0; l < 2; l++)
-				for (size_t i = 0; i < lists[l]->n; i++) {
-					const char *id = lists[l]->items[i].id;
-					if (n < max && !seen(out, n, id))
-						out[n++] = id;
-				}
-		}
-	}
-	return n;
-}
-
 static struct proc_registry *builtin;
 static struct fz_error builtin_error;
 static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;

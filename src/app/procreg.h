@@ -32,10 +32,4 @@ const struct proc_config *proc_registry_config(const struct proc_registry *r);
 /* The definitions, in id order; *n their number. */
 const struct proc_def *proc_registry_defs(const struct proc_registry *r, size_t *n);
 
-/* Step ids after which a step that role may take can follow: the states
- * in which a case waits for that role (e.g. the reviewer's queue). Fills
- * up to max ids (static for the registry's life) and returns how many. */
-size_t proc_registry_waiting_states(const struct proc_registry *r, unsigned role,
-				    const char **out, size_t max);
-
 #endif

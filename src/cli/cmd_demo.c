@@ -42,8 +42,9 @@ int cmd_demo(int argc, char **argv)
 	if (err)
 		rc = cli_fail(err, &e);
 	else
-		printf("已生成演示县：%d 个执法主体，%d 名人员，%d 张执法证，8 个演示账号\n",
-		       sum.agencies, sum.people, sum.certificates);
+		printf("已生成演示县：%d 个执法主体，%d 名人员，%d 张执法证，%d 个演示账号，"
+		       "%d 件执法案件\n",
+		       sum.agencies, sum.people, sum.certificates, sum.accounts, sum.cases);
 	cli_session_close(&s);
 	return rc;
 }

@@ -6,11 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/calendar.h"
 #include "app/org.h"
 #include "app/people.h"
 #include "base/date.h"
 #include "base/ident.h"
 #include "cli/demo.h"
+#include "cli/demo_internal.h"
 #include "domain/certificate.h"
 
 struct demo_agency {
@@ -58,9 +60,9 @@ struct demo {
 	struct fz_error e;
 	int64_t agency_ids[DEMO_NAGENCIES];
 	int64_t person_seq;
-	int64_t nr_officer_persons[2]; /* 自然资源局's first two plain officers */
-	int64_t nr_reviewer_person;
 	int certificates;
+	int accounts;
+	struct demo_cast cast; /* the accounts and officers the cases use */
 };
 
 static int demo_fail(struct demo *d, enum fz_err rc, const char *what)
@@ -70,19 +72,16 @@ static int demo_fail(struct demo *d, enum fz_err rc, const char *what)
 	return rc ? (int)rc : FZ_INTERNAL;
 }
 
-/* A synthetic but valid 统一社会信用代码 for a government body
- * (registration authority 1 机构编制, category 1 机关). */
-static void demo_uscc(const char *division, int n, char out[19])
+void demo_uscc_make(const char *kind2, const char *division, int n, char out[19])
 {
 	char body[16], first17[32];
 	snprintf(body, sizeof body, "%08u", (10452000u + (unsigned)n * 37u) % 100000000u);
 	char org = ident_orgcode_check_char(body);
-	snprintf(first17, sizeof first17, "11%.6s%.8s%c", division, body, org);
+	snprintf(first17, sizeof first17, "%.2s%.6s%.8s%c", kind2, division, body, org);
 	snprintf(out, 19, "%.17s%c", first17, ident_uscc_check_char(first17));
 }
 
-/* A synthetic valid 居民身份证号码 registered in 海原县. */
-static void demo_resident_id(int64_t n, char out[19])
+void demo_resident_id(int64_t n, char out[19])
 {
 	char first17[40];
 	unsigned year = 1970 + (unsigned)(n * 7 % 30), month = 1 + (unsigned)(n % 12);
@@ -168,7 +167,7 @@ static int demo_agency(struct demo *d, size_t i)
 {
 	const struct demo_agency *da = &demo_agencies[i];
 	char uscc[19];
-	demo_uscc(da->division, (int)i, uscc);
+	demo_uscc_make("11", da->division, (int)i, uscc); /* 机构编制, 机关 */
 	struct agency_input in = { .name = da->name, .uscc = uscc, .division_code = da->division,
 				   .kind = da->kind, .domains = da->domains, .active = 1 };
 	struct agency ag;
@@ -192,10 +191,10 @@ static int demo_agency(struct demo *d, size_t i)
 				    PERSON_OFFICER, reviewer, &pid);
 		if (r || (r = demo_certificate(d, pid, da->domains)))
 			return r;
-		if (i == 1 && reviewer)
-			d->nr_reviewer_person = pid;
-		else if (i == 1 && !reviewer && k <= 2)
-			d->nr_officer_persons[k - 1] = pid;
+		if (i == 1 && k < DEMO_AGENCY_OFFICERS_MAX)
+			d->cast.nr_officers[k] = pid;
+		else if (i == 2 && k < DEMO_AGENCY_OFFICERS_MAX)
+			d->cast.sm_officers[k] = pid;
 	}
 	/* Two assistants per enforcement agency: no certificates. */
 	for (int k = 0; k < (i ? 2 : 0); k++) {
@@ -207,34 +206,46 @@ static int demo_agency(struct demo *d, size_t i)
 	return 0;
 }
 
+/* Creates an account; out (may be NULL) receives it. */
 static int demo_account(struct demo *d, const char *username, const char *name,
-			unsigned roles, int64_t agency_id, int64_t person_id, const char *pw)
+			unsigned roles, int64_t agency_id, int64_t person_id, const char *pw,
+			struct user *out)
 {
 	struct user_input in = {
 		.username = username, .display_name = name, .password = pw,
 		.agency_id = agency_id, .person_id = person_id, .disabled = 0,
 		.roles = roles, .must_change_password = 0,
 	};
-	enum fz_err rc = app_user_create(d->ctx, &in, NULL, &d->e);
-	return rc ? demo_fail(d, rc, username) : 0;
+	enum fz_err rc = app_user_create(d->ctx, &in, out, &d->e);
+	if (rc)
+		return demo_fail(d, rc, username);
+	d->accounts++;
+	return 0;
 }
 
 static int demo_accounts(struct demo *d, const char *pw)
 {
-	int64_t jb = d->agency_ids[0], nr = d->agency_ids[1];
+	int64_t jb = d->agency_ids[0], nr = d->agency_ids[1], sm = d->agency_ids[2];
+	struct demo_cast *c = &d->cast;
 	int rc;
-	if ((rc = demo_account(d, "sysadmin", "系统管理员", ROLE_SYSADMIN, 0, 0, pw)) ||
-	    (rc = demo_account(d, "secadmin", "安全管理员", ROLE_SECADMIN, 0, 0, pw)) ||
-	    (rc = demo_account(d, "auditor", "审计管理员", ROLE_AUDITOR, 0, 0, pw)) ||
-	    (rc = demo_account(d, "supervisor", "司法局执法监督员", ROLE_SUPERVISOR, jb, 0, pw)) ||
+	if ((rc = demo_account(d, "sysadmin", "系统管理员", ROLE_SYSADMIN, 0, 0, pw, NULL)) ||
+	    (rc = demo_account(d, "secadmin", "安全管理员", ROLE_SECADMIN, 0, 0, pw, NULL)) ||
+	    (rc = demo_account(d, "auditor", "审计管理员", ROLE_AUDITOR, 0, 0, pw, NULL)) ||
+	    (rc = demo_account(d, "supervisor", "司法局执法监督员", ROLE_SUPERVISOR, jb, 0, pw,
+			       NULL)) ||
 	    (rc = demo_account(d, "officer1", "自然资源局执法人员一", ROLE_OFFICER, nr,
-			       d->nr_officer_persons[0], pw)) ||
+			       c->nr_officers[1], pw, &c->officer1)) ||
 	    (rc = demo_account(d, "officer2", "自然资源局执法人员二", ROLE_OFFICER, nr,
-			       d->nr_officer_persons[1], pw)) ||
+			       c->nr_officers[2], pw, &c->officer2)) ||
 	    (rc = demo_account(d, "reviewer1", "自然资源局法制审核员", ROLE_REVIEWER, nr,
-			       d->nr_reviewer_person, pw)) ||
-	    (rc = demo_account(d, "head1", "自然资源局局长", ROLE_HEAD, nr, 0, pw)))
+			       c->nr_officers[0], pw, &c->reviewer1)) ||
+	    (rc = demo_account(d, "head1", "自然资源局局长", ROLE_HEAD, nr, 0, pw, &c->head1)) ||
+	    (rc = demo_account(d, "officer3", "市场监管局执法人员", ROLE_OFFICER, sm,
+			       c->sm_officers[1], pw, &c->officer3)) ||
+	    (rc = demo_account(d, "head2", "市场监管局局长", ROLE_HEAD, sm, 0, pw, &c->head2)))
 		return rc;
+	c->nr_agency = nr;
+	c->sm_agency = sm;
 	return 0;
 }
 
@@ -242,7 +253,15 @@ int demo_seed(struct app_ctx *ctx, const char *password, struct demo_summary *ou
 	      struct fz_error *e)
 {
 	struct demo d = { .ctx = ctx };
+	struct calendar_load_report report;
+	bool loaded;
 	int rc;
+	/* The cases' deadlines count working days: a new database gets the
+	 * built-in holiday calendar, as `fazhi init` gives it. */
+	if ((rc = app_calendar_load_default(ctx, &loaded, &report, &d.e))) {
+		demo_fail(&d, rc, "载入节假日安排");
+		goto fail;
+	}
 	if ((rc = demo_divisions(&d)))
 		goto fail;
 	for (size_t i = 0; i < DEMO_NAGENCIES; i++)
@@ -250,10 +269,17 @@ int demo_seed(struct app_ctx *ctx, const char *password, struct demo_summary *ou
 			goto fail;
 	if ((rc = demo_accounts(&d, password)))
 		goto fail;
+	int ncases = 0;
+	if ((rc = demo_cases_seed(ctx, &d.cast, &ncases, &d.e))) {
+		fprintf(stderr, "fazhi demo: 演示案件失败\n");
+		goto fail;
+	}
 	if (out) {
 		out->agencies = (int)DEMO_NAGENCIES;
 		out->people = (int)d.person_seq;
 		out->certificates = d.certificates;
+		out->accounts = d.accounts;
+		out->cases = ncases;
 		memcpy(out->agency_ids, d.agency_ids, sizeof d.agency_ids);
 	}
 	return FZ_OK;

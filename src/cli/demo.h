@@ -14,12 +14,16 @@ struct demo_summary {
 	int agencies;
 	int people;
 	int certificates;
+	int accounts;
+	int cases;   /* enforcement cases, in every state (demo_cases.c) */
 	int64_t agency_ids[DEMO_AGENCY_COUNT];
 };
 
-/* Seeds divisions, agencies, units, people, certificates and the eight
- * demo accounts (sysadmin, secadmin, auditor, supervisor, officer1,
- * officer2, reviewer1, head1 — password `password`, no forced change).
+/* Seeds divisions, agencies, units, people, certificates, the ten demo
+ * accounts (sysadmin, secadmin, auditor, supervisor, officer1, officer2,
+ * reviewer1, head1 of 自然资源局, officer3 and head2 of 市场监督管理局 —
+ * password `password`, no forced change) and the demo cases, which those
+ * accounts open and move through every state on days in the past.
  * ctx must act as the shell (app_ctx_as_cli) on an empty database. */
 int demo_seed(struct app_ctx *ctx, const char *password, struct demo_summary *out,
 	      struct fz_error *e);

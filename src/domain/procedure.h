@@ -81,6 +81,9 @@ enum proc_step_flag {
 	                            * hearing nor review the case */
 	PROC_NOTIFIES = 1u << 5,   /* states the intended penalty (告知) */
 	PROC_DECIDES = 1u << 6,    /* states the decided penalty (决定) */
+	PROC_AWAITS = 1u << 7,     /* a case this step can be taken on waits in
+	                            * the work queue (待审核, 待审批) of the
+	                            * roles that may take it */
 };
 
 struct proc_step {

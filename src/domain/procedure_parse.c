@@ -178,7 +178,7 @@ static const struct flag_row flag_rows[] = {
 	{ "opens", PROC_OPENS },	 { "closes", PROC_CLOSES },
 	{ "repeatable", PROC_REPEATABLE }, { "publishes", PROC_PUBLISHES },
 	{ "handles", PROC_HANDLES },	 { "notifies", PROC_NOTIFIES },
-	{ "decides", PROC_DECIDES },
+	{ "decides", PROC_DECIDES },	 { "awaits", PROC_AWAITS },
 };
 
 static enum fz_err flags_read(struct parser *ps, unsigned *flags)
@@ -193,7 +193,7 @@ static enum fz_err flags_read(struct parser *ps, unsigned *flags)
 				bit = flag_rows[i].bit;
 		if (!bit)
 			return perr(ps, "未知的标志“%.*s”（可用 opens、closes、repeatable、"
-				    "publishes、handles、notifies、decides）",
+				    "publishes、handles、notifies、decides、awaits）",
 				    (int)(n > 40 ? 40 : n), w);
 		*flags |= bit;
 		any = true;

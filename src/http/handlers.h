@@ -63,6 +63,18 @@ int api_openapi(struct req *r);
 /* api_policy.c */
 int api_policy_get(struct req *r);
 int api_policy_put(struct req *r);
+/* api_case.c */
+int api_procedure_list(struct req *r);
+int api_case_list(struct req *r);
+int api_case_create(struct req *r);
+int api_case_get(struct req *r);
+int api_queue_review(struct req *r);
+int api_queue_approval(struct req *r);
+/* api_case_step.c */
+int api_case_events(struct req *r);
+int api_case_deadlines(struct req *r);
+int api_case_step(struct req *r);
+int api_case_draw(struct req *r);
 /* -- end of API handlers -- */
 
 /* page_home.c */
@@ -129,6 +141,18 @@ int page_reviewer_ratios(struct req *r);
 /* page_policy.c */
 int page_policy_form(struct req *r);
 int page_policy_save(struct req *r);
+/* page_cases.c, page_case_show.c, page_case_new.c, page_case_step.c */
+int page_case_list(struct req *r);
+int page_case_queue_review(struct req *r);
+int page_case_queue_approval(struct req *r);
+int page_case_show(struct req *r);
+int page_case_new(struct req *r);
+int page_case_create(struct req *r);
+int page_case_step_form(struct req *r);
+int page_case_step(struct req *r);
+/* page_case_draw.c */
+int page_case_draw_form(struct req *r);
+int page_case_draw(struct req *r);
 /* -- end of page handlers -- */
 
 #endif

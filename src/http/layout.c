@@ -14,13 +14,18 @@
 #include "http/resp.h"
 
 /* The workbench menu. An entry shows when the user's roles hold perm
- * (authz_allows), so the menu and the router read the same table. */
+ * (authz_allows), so the menu and the router read the same table; a work
+ * queue also needs its role (roles non-zero: one of them). */
 static const struct {
 	const char *label;
 	const char *href;
 	enum perm perm;
+	unsigned roles;
 } menu_items[] = {
 	{ "工作台", "/workbench", PERM_SIGNED_IN },
+	{ "我的案件", "/cases", PERM_CASE_READ },
+	{ "待审核", "/queue/review", PERM_CASE_READ, ROLE_REVIEWER },
+	{ "待审批", "/queue/approval", PERM_CASE_READ, ROLE_HEAD },
 	{ "执法主体", "/agencies", PERM_AGENCY_READ },
 	{ "内设机构", "/units", PERM_UNIT_READ },
 	{ "执法人员", "/officers", PERM_PERSON_READ },
@@ -68,7 +73,8 @@ void page_menu(struct req *r, struct buf *b, const char *css_class)
 	size_t current = menu_current(r->path);
 	html_f(b, "<ul class=\"%s\">", css_class);
 	for (size_t i = 0; i < sizeof menu_items / sizeof menu_items[0]; i++) {
-		if (!authz_allows(u->roles, menu_items[i].perm))
+		if (!authz_allows(u->roles, menu_items[i].perm) ||
+		    (menu_items[i].roles && !(u->roles & menu_items[i].roles)))
 			continue;
 		bool here = i == current;
 		if (here && strcmp(css_class, "tiles") == 0)
@@ -156,6 +162,8 @@ static const struct {
 	{ "user_created", FLASH_OK, "账号已创建，首次登录时须修改初始密码。" },
 	{ "password_reset", FLASH_OK, "已保存；密码已重置，该账号下次登录时须修改密码。" },
 	{ "roles_saved", FLASH_OK, "角色已保存，该账号重新登录后生效。" },
+	{ "case_opened", FLASH_OK, "已立案。" },
+	{ "step_done", FLASH_OK, "已办理，记录已保存。" },
 };
 
 void page_notice(struct req *r, struct buf *b)

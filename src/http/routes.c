@@ -57,6 +57,16 @@ const struct route http_routes[] = {
 	{ "GET", "/api/v1/audit/{id}/changes", PERM_AUDIT_READ, api_audit_changes, API, "审计记录的字段变更" },
 	{ "GET", "/api/v1/policy", PERM_POLICY_WRITE, api_policy_get, API, "安全策略" },
 	{ "PUT", "/api/v1/policy", PERM_POLICY_WRITE, api_policy_put, API, "设置安全策略" },
+	{ "GET", "/api/v1/procedures", PERM_CASE_READ, api_procedure_list, API, "执法程序定义" },
+	{ "GET", "/api/v1/cases", PERM_CASE_READ, api_case_list, API, "案件列表" },
+	{ "POST", "/api/v1/cases", PERM_CASE_ACT, api_case_create, API, "立案（或程序的第一步）" },
+	{ "GET", "/api/v1/cases/{id}", PERM_CASE_READ, api_case_get, API, "案件详情：记录、可办步骤、期限" },
+	{ "GET", "/api/v1/cases/{id}/events", PERM_CASE_READ, api_case_events, API, "案件事件记录" },
+	{ "GET", "/api/v1/cases/{id}/deadlines", PERM_CASE_READ, api_case_deadlines, API, "案件期限及其计算说明" },
+	{ "POST", "/api/v1/cases/{id}/steps", PERM_CASE_ACT, api_case_step, API, "办理案件步骤或记录更正" },
+	{ "POST", "/api/v1/cases/{id}/draw", PERM_CASE_ACT, api_case_draw, API, "双随机抽取检查对象和检查人员（服务器生成种子）" },
+	{ "GET", "/api/v1/queues/review", PERM_CASE_READ, api_queue_review, API, "待法制审核的案件" },
+	{ "GET", "/api/v1/queues/approval", PERM_CASE_READ, api_queue_approval, API, "待机关负责人决定的案件" },
 	/* -- end of API routes -- */
 
 	/* pages */
@@ -111,6 +121,16 @@ const struct route http_routes[] = {
 	{ "GET", "/audit/{id}", PERM_AUDIT_READ, page_audit_show, PAGE, "审计记录变更" },
 	{ "GET", "/policy", PERM_POLICY_WRITE, page_policy_form, PAGE, "安全策略页" },
 	{ "POST", "/policy", PERM_POLICY_WRITE, page_policy_save, PAGE, "保存安全策略" },
+	{ "GET", "/cases", PERM_CASE_READ, page_case_list, PAGE, "我的案件" },
+	{ "GET", "/cases/new", PERM_CASE_ACT, page_case_new, PAGE, "立案页" },
+	{ "POST", "/cases/new", PERM_CASE_ACT, page_case_create, PAGE, "立案" },
+	{ "GET", "/cases/{id}", PERM_CASE_READ, page_case_show, PAGE, "案件详情" },
+	{ "GET", "/cases/{id}/steps/{step:str}", PERM_CASE_ACT, page_case_step_form, PAGE, "办理步骤页" },
+	{ "POST", "/cases/{id}/steps/{step:str}", PERM_CASE_ACT, page_case_step, PAGE, "办理步骤" },
+	{ "GET", "/queue/review", PERM_CASE_READ, page_case_queue_review, PAGE, "待审核（法制审核）" },
+	{ "GET", "/queue/approval", PERM_CASE_READ, page_case_queue_approval, PAGE, "待审批（机关负责人）" },
+	{ "GET", "/cases/{id}/draw", PERM_CASE_ACT, page_case_draw_form, PAGE, "随机抽取页" },
+	{ "POST", "/cases/{id}/draw", PERM_CASE_ACT, page_case_draw, PAGE, "随机抽取" },
 	/* -- end of page routes -- */
 };
 

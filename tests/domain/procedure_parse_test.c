@@ -180,7 +180,7 @@ TEST(procedure_parse_rejects_unknown_words_documents_flags_and_budgets)
 		  "mini.txt 第 20 行：步骤 notify：未知的文书“letter”（须先以 document 行定义）");
 	CHECK_STR(parse_with("flags decides", "flags decided"),
 		  "mini.txt 第 29 行：步骤 decide：未知的标志“decided”（可用 opens、closes、repeatable、"
-		  "publishes、handles、notifies、decides）");
+		  "publishes、handles、notifies、decides、awaits）");
 	CHECK_STR(parse_with("budget 5 working_days", "budget 5 weekdays"),
 		  "mini.txt 第 9 行：期限 defence：期限单位应为 working_days、days、months 或 years");
 	CHECK_STR(parse_with("budget 5 working_days", "budget config defense_period"),

@@ -71,6 +71,17 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/api/v1/audit",                              ".... ..x ." },
 	{ "GET", "/api/v1/audit/export",                       ".... ..x ." },
 	{ "GET", "/api/v1/audit/{id}/changes",                 ".... ..x ." },
+	/* cases: business roles read, the 三员 never see case content */
+	{ "GET", "/api/v1/procedures",                         "xxxx ... ." },
+	{ "GET", "/api/v1/cases",                              "xxxx ... ." },
+	{ "POST", "/api/v1/cases",                             "xxx. ... ." },
+	{ "GET", "/api/v1/cases/{id}",                         "xxxx ... ." },
+	{ "GET", "/api/v1/cases/{id}/events",                  "xxxx ... ." },
+	{ "GET", "/api/v1/cases/{id}/deadlines",               "xxxx ... ." },
+	{ "POST", "/api/v1/cases/{id}/steps",                  "xxx. ... ." },
+	{ "POST", "/api/v1/cases/{id}/draw",                   "xxx. ... ." },
+	{ "GET", "/api/v1/queues/review",                      "xxxx ... ." },
+	{ "GET", "/api/v1/queues/approval",                    "xxxx ... ." },
 
 	/* pages */
 	{ "GET", "/",                                          ALL },
@@ -123,6 +134,16 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/audit",                                     ".... ..x ." },
 	{ "GET", "/audit/export.csv",                          ".... ..x ." },
 	{ "GET", "/audit/{id}",                                ".... ..x ." },
+	{ "GET", "/cases",                                     "xxxx ... ." },
+	{ "GET", "/cases/new",                                 "xxx. ... ." },
+	{ "POST", "/cases/new",                                "xxx. ... ." },
+	{ "GET", "/cases/{id}",                                "xxxx ... ." },
+	{ "GET", "/cases/{id}/steps/{step:str}",               "xxx. ... ." },
+	{ "POST", "/cases/{id}/steps/{step:str}",              "xxx. ... ." },
+	{ "GET", "/cases/{id}/draw",                           "xxx. ... ." },
+	{ "POST", "/cases/{id}/draw",                          "xxx. ... ." },
+	{ "GET", "/queue/review",                              "xxxx ... ." },
+	{ "GET", "/queue/approval",                            "xxxx ... ." },
 	/* -- page rows: add one per page route -- */
 };
 #define MATRIX_ROWS (sizeof matrix / sizeof matrix[0])

@@ -1,0 +1,219 @@
+/* api_case.c - the case API: procedure definitions, opening a case, the
+ * case list with its filters, one case with its record, next steps and
+ * clocks, and the work queues (reviewer, head). Every action goes to
+ * app_case_open / app_case_act (api_case_step.c): no second path. */
+#include "app/authz.h"
+#include "app/case.h"
+#include "http/api_case_input.h"
+#include "http/api_query.h"
+#include "http/handlers.h"
+#include "http/jsonin.h"
+#include "http/jsonout_case.h"
+#include "http/jsonout_org.h"
+#include "http/paging.h"
+#include "http/resp.h"
+
+/* How many of the matching cases ?overdue=1 looks at (newest first):
+ * whether a case is overdue is computed from its events when read. */
+#define CASE_OVERDUE_SCAN_MAX 1000
+
+static bool may_act(struct req *r)
+{
+	return r->ctx.user && authz_allows(r->ctx.user->roles, PERM_CASE_ACT);
+}
+
+int api_procedure_list(struct req *r)
+{
+	struct fz_error e = { 0 };
+	struct page pg;
+	size_t n = 0;
+	enum fz_err rc;
+
+	if ((rc = paging_from_query(r, &pg, &e)) ||
+	    (rc = app_require(&r->ctx, PERM_CASE_READ, "procedure.read", &e)))
+		return resp_fail(r, rc, &e);
+	const struct proc_def *defs = app_procedures(&r->ctx, &n);
+	const struct proc_config *cfg = case_api_config(r);
+	json_t *items = json_array();
+	for (size_t i = (size_t)pg.offset; defs && i < n && i < (size_t)pg.offset + (size_t)pg.limit;
+	     i++)
+		items = json_array_push(items, json_proc_def(&defs[i], cfg));
+	return resp_list(r, items, (int64_t)n, pg);
+}
+
+/* A case of a list, with its overdue flag (computed from its clocks). */
+static json_t *list_item(struct req *r, const struct enf_case *c, int overdue)
+{
+	struct fz_error e = { 0 };
+	struct case_view v;
+	if (overdue < 0)
+		overdue = app_case_view(&r->ctx, c->id, &v, &e) == FZ_OK && case_view_overdue(&v);
+	return json_put(json_case(c, case_api_def(r, c->procedure), false), "overdue",
+			json_boolean(overdue));
+}
+
+static int case_list_answer(struct req *r, const struct case_list *l, struct page pg)
+{
+	json_t *items = json_array();
+	for (size_t i = 0; i < l->n; i++)
+		items = json_array_push(items, list_item(r, &l->items[i], -1));
+	return resp_list(r, items, l->total, pg);
+}
+
+/* ?overdue=1: the matching cases are read page by page (up to
+ * CASE_OVERDUE_SCAN_MAX), the overdue ones kept, and the page cut here. */
+static int case_list_overdue(struct req *r, const struct case_filter *f, struct page pg)
+{
+	struct fz_error e = { 0 };
+	struct case_list l;
+	struct page scan = { 0, PAGING_MAX_LIMIT };
+	int64_t found = 0;
+	json_t *items = json_array();
+	enum fz_err rc;
+
+	for (; scan.offset < CASE_OVERDUE_SCAN_MAX; scan.offset += scan.limit) {
+		if ((rc = app_case_list(&r->ctx, f, scan, &l, &e))) {
+			json_decref(items);
+			return resp_fail(r, rc, &e);
+		}
+		for (size_t i = 0; i < l.n; i++) {
+			struct case_view v;
+			if (app_case_view(&r->ctx, l.items[i].id, &v, &e) || !case_view_overdue(&v))
+				continue;
+			if (found >= pg.offset && found < pg.offset + pg.limit)
+				items = json_array_push(items, list_item(r, &l.items[i], 1));
+			found++;
+		}
+		if (l.n < (size_t)scan.limit)
+			break;
+	}
+	return resp_list(r, items, found, pg);
+}
+
+/* ?mine=1, ?overdue=1: "1" or "true" turn it on, "0" or "false" off. */
+static enum fz_err query_flag(struct req *r, const char *name, bool *out, struct fz_error *e)
+{
+	static const char *const values[] = { "0", "1", "false", "true", NULL };
+	int k;
+	enum fz_err rc = query_choice(r, name, values, &k, e);
+	*out = !rc && k >= 0 && k % 2 == 1;
+	return rc;
+}
+
+int api_case_list(struct req *r)
+{
+	static const char *const kinds[] = { "penalty", "inspection", "permit", "coercion", NULL };
+	struct fz_error e = { 0 };
+	struct page pg;
+	struct case_filter f = { 0 };
+	struct case_list l;
+	int kind, closed;
+	bool mine, overdue;
+	enum fz_err rc;
+
+	if ((rc = paging_from_query(r, &pg, &e)) ||
+	    (rc = query_text(r, "state", PROC_ID_MAX, &f.state, &e)) ||
+	    (rc = query_text(r, "procedure", PROC_ID_MAX, &f.procedure, &e)) ||
+	    (rc = query_choice(r, "kind", kinds, &kind, &e)) ||
+	    (rc = query_bool(r, "closed", &closed, &e)) ||
+	    (rc = query_text(r, "q", 32, &f.q, &e)) ||
+	    (rc = query_text(r, "opened_from", 10, &f.opened_from, &e)) ||
+	    (rc = query_text(r, "opened_to", 10, &f.opened_to, &e)) ||
+	    (rc = query_flag(r, "mine", &mine, &e)) ||
+	    (rc = query_flag(r, "overdue", &overdue, &e)))
+		return resp_fail(r, rc, &e);
+	f.kind = kind >= 0 ? proc_kind_from_name(kinds[kind]) : 0;
+	f.closed = closed < 0 ? 0 : closed ? 1 : 2;
+	if (mine && r->ctx.user)
+		f.created_by = r->ctx.user->id;
+	if (overdue) {
+		if (closed == 1) /* only open cases run late */
+			return resp_list(r, json_array(), 0, pg);
+		f.closed = 2;
+		return case_list_overdue(r, &f, pg);
+	}
+	if ((rc = app_case_list(&r->ctx, &f, pg, &l, &e)))
+		return resp_fail(r, rc, &e);
+	return case_list_answer(r, &l, pg);
+}
+
+/* The case with everything the case page shows. */
+static json_t *case_view_json(struct req *r, const struct case_view *v)
+{
+	json_t *o = json_case(&v->c, v->def, may_act(r));
+	json_t *events = json_array(), *steps = json_array(), *clocks = json_array();
+	for (size_t i = 0; events && i < v->events.n; i++)
+		events = json_array_push(events, json_case_event(&v->events.items[i], v->def));
+	for (size_t i = 0; steps && i < v->noptions; i++)
+		steps = json_array_push(steps, json_proc_option(&v->options[i]));
+	for (size_t i = 0; clocks && i < v->nclocks; i++)
+		clocks = json_array_push(clocks, json_case_clock(&v->clocks[i]));
+	o = json_put(o, "overdue", json_boolean(case_view_overdue(v)));
+	o = json_put(o, "events", events);
+	o = json_put(o, "steps", steps);
+	return json_put(o, "clocks", clocks);
+}
+
+int api_case_get(struct req *r)
+{
+	struct fz_error e = { 0 };
+	struct case_view v;
+	enum fz_err rc = app_case_view(&r->ctx, req_param(r, "id"), &v, &e);
+	if (rc)
+		return resp_fail(r, rc, &e);
+	return resp_json(r, 200, case_view_json(r, &v));
+}
+
+int api_case_create(struct req *r)
+{
+	struct jsonin in;
+	struct fz_error e = { 0 };
+	struct case_step_input open;
+	struct case_check check = { 0 };
+	struct case_view v;
+	struct enf_case c;
+	enum fz_err rc;
+
+	jsonin_begin(&in, r);
+	struct case_input ci = {
+		.procedure = jsonin_str(&in, "procedure", PROC_ID_MAX),
+		.domain = jsonin_str(&in, "domain", 30),
+		.matter = jsonin_str_opt(&in, "matter", PROC_ID_MAX),
+		.title = jsonin_str(&in, "title", 100),
+		.act_date = jsonin_str(&in, "act_date", 10),
+	};
+	(void)jsonin_has(&in, "party");
+	case_step_read(&in, false, &open);
+	if (!jsonin_ok(&in))
+		return jsonin_fail(&in);
+	if ((rc = case_party_read(&in, &ci, &e)) || (rc = case_step_finish(&in, &open, &e)))
+		return resp_fail(r, rc, &e);
+	if ((rc = app_case_open(&r->ctx, &ci, &open, &c, &check, &e)))
+		return case_refused(r, rc, &e, &check);
+	/* The new case as GET shows it, with the gates its opening passed. */
+	if ((rc = app_case_view(&r->ctx, c.id, &v, &e)))
+		return resp_fail(r, rc, &e);
+	return resp_json(r, 201, json_put(case_view_json(r, &v), "gates",
+					  json_gate_results(check.results, check.n)));
+}
+
+static int queue(struct req *r, unsigned role)
+{
+	struct fz_error e = { 0 };
+	struct page pg;
+	struct case_list l;
+	enum fz_err rc;
+	if ((rc = paging_from_query(r, &pg, &e)) || (rc = app_case_queue(&r->ctx, role, pg, &l, &e)))
+		return resp_fail(r, rc, &e);
+	return case_list_answer(r, &l, pg);
+}
+
+int api_queue_review(struct req *r)
+{
+	return queue(r, ROLE_REVIEWER);
+}
+
+int api_queue_approval(struct req *r)
+{
+	return queue(r, ROLE_HEAD);
+}

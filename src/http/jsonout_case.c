@@ -1,0 +1,357 @@
+/* jsonout_case.c - JSON views of cases, events, gate results, next steps,
+ * clocks and procedure definitions; see jsonout_case.h. Built member by
+ * member (json_object_set_new), so that a NULL from any part makes the
+ * whole view NULL and the answer a clean 500. */
+#include "http/jsonout_case.h"
+
+#include <string.h>
+
+#include "base/utf8.h"
+#include "http/jsonout.h"
+#include "http/jsonout_org.h"
+
+json_t *json_text(const char *s)
+{
+	if (!s)
+		return json_null();
+	size_t len = strlen(s);
+	/* At most three bytes of a cut character can dangle at the end. */
+	for (int k = 0; k < 4 && len > 0 && !utf8_valid(s, len); k++)
+		len--;
+	return json_stringn(s, utf8_valid(s, len) ? len : 0);
+}
+
+json_t *json_put(json_t *obj, const char *key, json_t *v)
+{
+	if (!obj) {
+		json_decref(v);
+		return NULL;
+	}
+	if (!v || json_object_set_new(obj, key, v) != 0) {
+		json_decref(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+static json_t *date_or_null(const char *d)
+{
+	return d && *d ? json_string(d) : json_null();
+}
+
+static json_t *id_or_null(int64_t id)
+{
+	return id ? json_integer(id) : json_null();
+}
+
+static json_t *id_list(const struct proc_list *l)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < l->n; i++)
+		arr = json_array_push(arr, json_string(l->items[i].id));
+	return arr;
+}
+
+static const char *step_label(const struct proc_def *def, const char *step)
+{
+	if (!step || !*step)
+		return NULL;
+	if (strcmp(step, PROC_CORRECTION) == 0)
+		return "更正";
+	const struct proc_step *s = def ? proc_step_find(def, step) : NULL;
+	return s ? s->label : NULL;
+}
+
+static json_t *json_party(const struct enf_case *c, bool personal)
+{
+	char masked[19];
+	const char *id = c->party_id && *c->party_id ? c->party_id : NULL;
+	if (id && c->party_kind == PARTY_CITIZEN && !personal) {
+		json_mask_resident_id(id, masked);
+		id = masked;
+	}
+	json_t *o = json_object();
+	o = json_put(o, "kind", json_string(c->party_kind == PARTY_CITIZEN ? "citizen"
+								       : "organisation"));
+	o = json_put(o, "name", json_text(c->party_name ? c->party_name : ""));
+	o = json_put(o, "id", json_text(id));
+	o = json_put(o, "address", json_text(c->party_address && *c->party_address
+						? c->party_address : NULL));
+	return o;
+}
+
+json_t *json_case(const struct enf_case *c, const struct proc_def *def, bool personal)
+{
+	json_t *o = json_object();
+	o = json_put(o, "id", json_integer(c->id));
+	o = json_put(o, "number", json_text(c->number));
+	o = json_put(o, "agency_id", json_integer(c->agency_id));
+	o = json_put(o, "agency_name", json_text(c->agency_name));
+	o = json_put(o, "procedure", json_text(c->procedure));
+	o = json_put(o, "procedure_label", json_text(def ? def->label : NULL));
+	o = json_put(o, "kind", json_text(proc_kind_name(c->kind)));
+	o = json_put(o, "domain", json_text(c->domain));
+	o = json_put(o, "matter", json_text(c->matter && *c->matter ? c->matter : NULL));
+	o = json_put(o, "title", json_text(c->title));
+	o = json_put(o, "party", json_party(c, personal));
+	o = json_put(o, "act_date", date_or_null(c->act_date));
+	o = json_put(o, "opened_on", date_or_null(c->opened_on));
+	o = json_put(o, "state", json_text(c->state && *c->state ? c->state : NULL));
+	o = json_put(o, "state_label", json_text(step_label(def, c->state)));
+	o = json_put(o, "closed", json_boolean(c->closed));
+	o = json_put(o, "created_by", id_or_null(c->created_by));
+	o = json_put(o, "created_at", json_integer(c->created_at));
+	o = json_put(o, "updated_at", json_integer(c->updated_at));
+	return o;
+}
+
+json_t *json_case_event(const struct case_event *ev, const struct proc_def *def)
+{
+	json_t *fields = json_object();
+	for (size_t i = 0; fields && i < ev->nfields; i++)
+		fields = json_put(fields, ev->fields[i].key, json_text(ev->fields[i].value));
+	json_t *officers = json_array();
+	for (size_t i = 0; officers && i < ev->nofficers; i++)
+		officers = json_array_push(officers, json_integer(ev->officers[i]));
+	json_t *o = json_object();
+	o = json_put(o, "id", json_integer(ev->id));
+	o = json_put(o, "case_id", json_integer(ev->case_id));
+	o = json_put(o, "seq", json_integer(ev->seq));
+	o = json_put(o, "step", json_text(ev->step));
+	o = json_put(o, "step_label", json_text(step_label(def, ev->step)));
+	o = json_put(o, "on", json_string(ev->on));
+	o = json_put(o, "at", json_integer(ev->at));
+	o = json_put(o, "actor_id", id_or_null(ev->actor_id));
+	o = json_put(o, "actor", json_text(ev->actor));
+	o = json_put(o, "corrects", id_or_null(ev->corrects));
+	o = json_put(o, "reason", json_text(ev->reason && *ev->reason ? ev->reason : NULL));
+	o = json_put(o, "fields", fields);
+	o = json_put(o, "officers", officers);
+	return o;
+}
+
+json_t *json_gate_results(const struct gate_result *res, size_t n)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; arr && i < n; i++) {
+		json_t *g = json_object();
+		g = json_put(g, "gate", json_text(res[i].gate));
+		g = json_put(g, "label", json_text(res[i].label));
+		g = json_put(g, "passed", json_boolean(res[i].passed));
+		g = json_put(g, "message", json_text(res[i].message));
+		arr = json_array_push(arr, g);
+	}
+	return arr;
+}
+
+json_t *json_proc_option(const struct proc_option *opt)
+{
+	json_t *o = json_object();
+	o = json_put(o, "step", json_text(opt->step->id));
+	o = json_put(o, "label", json_text(opt->step->label));
+	o = json_put(o, "roles", json_roles(opt->step->roles));
+	o = json_put(o, "available", json_boolean(opt->available));
+	o = json_put(o, "gate", json_text(opt->available ? NULL : opt->gate));
+	o = json_put(o, "reason", json_text(opt->available ? NULL : opt->reason));
+	return o;
+}
+
+static const char *unit_name(enum clock_unit u)
+{
+	switch (u) {
+	case CLOCK_WORKING_DAYS: return "working_days";
+	case CLOCK_DAYS: return "days";
+	case CLOCK_MONTHS: return "months";
+	}
+	return "days";
+}
+
+static json_t *json_period(struct proc_period p)
+{
+	if (p.amount <= 0)
+		return json_null();
+	json_t *o = json_object();
+	o = json_put(o, "amount", json_integer(p.amount));
+	o = json_put(o, "unit", json_string(unit_name(p.unit)));
+	o = json_put(o, "unit_label", json_string(clock_unit_label(p.unit)));
+	return o;
+}
+
+static const char *clock_state_name(enum case_clock_state s)
+{
+	switch (s) {
+	case CASE_CLOCK_NOT_STARTED: return "not_started";
+	case CASE_CLOCK_RUNNING: return "running";
+	case CASE_CLOCK_SUSPENDED: return "suspended";
+	case CASE_CLOCK_STOPPED: return "stopped";
+	case CASE_CLOCK_NOT_APPLICABLE: return "not_applicable";
+	}
+	return "not_started";
+}
+
+/* The explanation as lines, without the trailing newline of each. */
+static json_t *explanation(const struct case_clock *c)
+{
+	struct buf b = BUF_INIT;
+	case_clock_explain(c, &b);
+	if (buf_failed(&b)) {
+		buf_release(&b);
+		return NULL;
+	}
+	json_t *arr = json_array();
+	const char *p = buf_cstr(&b);
+	while (arr && p && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		arr = json_array_push(arr, json_stringn(p, len));
+		p = nl ? nl + 1 : NULL;
+	}
+	buf_release(&b);
+	return arr;
+}
+
+static json_t *clock_ledger(const struct case_clock *c, json_t **susp, json_t **holidays)
+{
+	json_t *ext = json_array();
+	*susp = json_array();
+	*holidays = json_array();
+	const struct clock_input *in = &c->input;
+	for (size_t i = 0; ext && i < in->nextensions; i++) {
+		json_t *x = json_object();
+		x = json_put(x, "amount", json_integer(in->extensions[i].amount));
+		x = json_put(x, "reason", json_text(in->extensions[i].reason));
+		ext = json_array_push(ext, x);
+	}
+	for (size_t i = 0; *susp && i < in->nsuspensions; i++) {
+		json_t *x = json_object();
+		x = json_put(x, "from", json_string(in->suspensions[i].from));
+		x = json_put(x, "to", json_string(in->suspensions[i].to));
+		x = json_put(x, "reason", json_text(in->suspensions[i].reason));
+		*susp = json_array_push(*susp, x);
+	}
+	for (size_t i = 0; c->started_by && *holidays && i < c->deadline.nsteps; i++) {
+		const struct clock_step *s = &c->deadline.steps[i];
+		if (s->kind != CLOCK_STEP_HOLIDAY_SKIPPED)
+			continue;
+		json_t *x = json_object();
+		x = json_put(x, "from", json_string(s->from));
+		x = json_put(x, "to", json_string(s->to[0] ? s->to : s->from));
+		x = json_put(x, "days", json_integer(s->count));
+		x = json_put(x, "name", json_text(s->text));
+		x = json_put(x, "provisional", json_boolean(s->provisional));
+		*holidays = json_array_push(*holidays, x);
+	}
+	return ext;
+}
+
+json_t *json_case_clock(const struct case_clock *c)
+{
+	bool started = c->started_by != NULL;
+	json_t *susp = NULL, *holidays = NULL;
+	json_t *ext = clock_ledger(c, &susp, &holidays);
+	json_t *o = json_object();
+	o = json_put(o, "clock", json_text(c->clock->id));
+	o = json_put(o, "label", json_text(c->clock->label));
+	o = json_put(o, "basis", json_text(c->clock->basis));
+	o = json_put(o, "state", json_string(clock_state_name(c->state)));
+	o = json_put(o, "state_label", json_text(case_clock_state_label(c->state)));
+	o = json_put(o, "start", started ? json_string(c->input.start) : json_null());
+	o = json_put(o, "budget", json_period(c->budget));
+	o = json_put(o, "total", started ? json_integer(c->deadline.total) : json_null());
+	o = json_put(o, "extensions", ext);
+	o = json_put(o, "suspensions", susp);
+	o = json_put(o, "holidays_skipped", holidays);
+	o = json_put(o, "due", started ? json_string(c->deadline.due) : json_null());
+	o = json_put(o, "provisional", json_boolean(started && c->deadline.provisional));
+	o = json_put(o, "overdue", json_boolean(c->overdue));
+	o = json_put(o, "open_suspension", json_boolean(c->open_suspension));
+	o = json_put(o, "started_by", id_or_null(started ? c->started_by->id : 0));
+	o = json_put(o, "stopped_by", id_or_null(c->stopped_by ? c->stopped_by->id : 0));
+	o = json_put(o, "explanation", explanation(c));
+	return o;
+}
+
+static json_t *json_proc_clock(const struct proc_clock *c, const struct proc_config *cfg)
+{
+	struct proc_period budget = c->budget, ext = c->extension;
+	if (cfg)
+		(void)proc_clock_budget(c, cfg, &budget);
+	if (cfg && c->extension_config)
+		(void)proc_config_period(cfg, c->extension_config, &ext);
+	json_t *o = json_object();
+	o = json_put(o, "id", json_text(c->id));
+	o = json_put(o, "label", json_text(c->label));
+	o = json_put(o, "basis", json_text(c->basis));
+	o = json_put(o, "budget", json_period(budget));
+	o = json_put(o, "budget_config", json_text(c->budget_config));
+	o = json_put(o, "extension", json_period(ext));
+	o = json_put(o, "max_extensions", json_integer(ext.amount > 0 ? c->max_extensions : 0));
+	o = json_put(o, "from_field", json_text(c->from_field));
+	o = json_put(o, "only_when", json_text(c->only_when));
+	return o;
+}
+
+static json_t *json_proc_step(const struct proc_step *s)
+{
+	json_t *gates = json_array();
+	for (size_t i = 0; gates && i < s->ngates; i++) {
+		const struct gate_def *g = gate_def_find(s->gates[i].name);
+		json_t *x = json_object();
+		x = json_put(x, "gate", json_text(s->gates[i].name));
+		x = json_put(x, "label", json_text(g ? g->label : NULL));
+		x = json_put(x, "arg", json_text(s->gates[i].arg));
+		gates = json_array_push(gates, x);
+	}
+	static const struct {
+		const char *name;
+		unsigned flag;
+	} flags[] = {
+		{ "opens", PROC_OPENS },         { "closes", PROC_CLOSES },
+		{ "repeatable", PROC_REPEATABLE }, { "publishes", PROC_PUBLISHES },
+		{ "handles", PROC_HANDLES },     { "notifies", PROC_NOTIFIES },
+		{ "decides", PROC_DECIDES },     { "awaits", PROC_AWAITS },
+	};
+	json_t *o = json_object();
+	o = json_put(o, "id", json_text(s->id));
+	o = json_put(o, "label", json_text(s->label));
+	o = json_put(o, "roles", json_roles(s->roles));
+	o = json_put(o, "requires", id_list(&s->requires));
+	o = json_put(o, "requires_any", id_list(&s->requires_any));
+	o = json_put(o, "gates", gates);
+	o = json_put(o, "fields", id_list(&s->fields));
+	o = json_put(o, "min_officers", json_integer(s->min_officers));
+	o = json_put(o, "starts", id_list(&s->starts));
+	o = json_put(o, "stops", id_list(&s->stops));
+	o = json_put(o, "suspends", id_list(&s->suspends));
+	o = json_put(o, "resumes", id_list(&s->resumes));
+	o = json_put(o, "extends", id_list(&s->extends));
+	o = json_put(o, "produces", id_list(&s->produces));
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+		o = json_put(o, flags[i].name, json_boolean(s->flags & flags[i].flag));
+	return o;
+}
+
+json_t *json_proc_def(const struct proc_def *d, const struct proc_config *cfg)
+{
+	json_t *docs = json_array(), *clocks = json_array(), *steps = json_array();
+	for (size_t i = 0; docs && i < d->ndocs; i++) {
+		json_t *x = json_object();
+		x = json_put(x, "id", json_text(d->docs[i].id));
+		x = json_put(x, "label", json_text(d->docs[i].label));
+		docs = json_array_push(docs, x);
+	}
+	for (size_t i = 0; clocks && i < d->nclocks; i++)
+		clocks = json_array_push(clocks, json_proc_clock(&d->clocks[i], cfg));
+	for (size_t i = 0; steps && i < d->nsteps; i++)
+		steps = json_array_push(steps, json_proc_step(&d->steps[i]));
+	json_t *o = json_object();
+	o = json_put(o, "id", json_text(d->id));
+	o = json_put(o, "label", json_text(d->label));
+	o = json_put(o, "kind", json_text(proc_kind_name(d->kind)));
+	o = json_put(o, "file", json_text(d->filename));
+	o = json_put(o, "correction_roles", json_roles(d->correction_roles));
+	o = json_put(o, "documents", docs);
+	o = json_put(o, "clocks", clocks);
+	o = json_put(o, "steps", steps);
+	return o;
+}

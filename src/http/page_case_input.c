@@ -1,0 +1,206 @@
+/* page_case_input.c - the inputs of the case forms: one per field as its
+ * row in page_case_fields.c types it (text, date, yuan, a person, yes/no,
+ * the checklist's pass/fail, penalty kinds as checkboxes), the officers
+ * taking part, and reading multi-valued fields back from the form. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "domain/penalty.h"
+#include "http/form.h"
+#include "http/html.h"
+#include "http/page_case_kit.h"
+
+const char *case_field_label(const struct case_field_spec *s, const char *key)
+{
+	return s->label[0] ? s->label : key;
+}
+
+static bool names_field(const struct fz_error *e, const char *key)
+{
+	return e && e->message[0] && strcmp(e->field, key) == 0;
+}
+
+static void hint(struct buf *b, const struct case_field_spec *s, const char *key)
+{
+	if (s->hint)
+		html_f(b, "<p class=\"hint\" id=\"%s-hint\">%s</p>\n", key, s->hint);
+}
+
+/* Whether id is in the comma-separated list. */
+static bool id_in(const char *list, int64_t id)
+{
+	for (const char *p = list ? list : ""; *p;) {
+		char *end;
+		long long v = strtoll(p, &end, 10);
+		if (end == p)
+			return false;
+		if (v == id)
+			return true;
+		p = end;
+		while (*p == ',' || *p == ' ')
+			p++;
+	}
+	return false;
+}
+
+static void person_boxes(struct buf *b, const char *name, const char *legend,
+			 const struct case_people *people, const char *chosen)
+{
+	html_f(b, "<fieldset class=\"people\"><legend>%s</legend>\n", legend);
+	for (size_t i = 0; i < people->n; i++) {
+		const struct person *p = &people->items[i];
+		if (p->kind != PERSON_OFFICER || !p->active)
+			continue;
+		html_f(b, "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" value=\"%lld\"%s> "
+			  "%s%s</label>\n",
+		       name, (long long)p->id, id_in(chosen, p->id) ? " checked" : "", p->name,
+		       p->is_reviewer ? "（法制审核人员）" : "");
+	}
+	html_raw(b, "</fieldset>\n");
+}
+
+static void penalty_boxes(struct buf *b, const char *key, const char *label, const char *value)
+{
+	unsigned kinds = 0;
+	if (value && penalty_kinds_parse(value, &kinds, NULL) != FZ_OK)
+		kinds = 0;
+	html_f(b, "<fieldset class=\"people\"><legend>%s</legend>\n", label);
+	for (unsigned bit = 1; bit & PENALTY_ALL_MASK; bit <<= 1)
+		html_f(b, "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" value=\"%s\"%s> "
+			  "%s</label>\n",
+		       key, penalty_kind_name(bit), kinds & bit ? " checked" : "",
+		       penalty_kind_label(bit));
+	html_raw(b, "</fieldset>\n");
+}
+
+void case_field_input(struct req *r, struct buf *b, const struct case_field_spec *s,
+		      const struct case_people *people, const char *key, const char *value,
+		      const struct fz_error *e)
+{
+	static const struct kit_option yesno[] = { { "0", "否" }, { "1", "是" } };
+	static const struct kit_option passfail[] = { { "", "请选择" }, { "pass", "通过" },
+						      { "fail", "未通过" } };
+	const char *label = case_field_label(s, key);
+	struct kit_option *opts;
+	size_t n = 0;
+	(void)r;
+	switch (s->input) {
+	case CIN_TEXTAREA:
+		html_f(b, "<div class=\"field\"><label for=\"%s\">%s</label>\n"
+			  "<textarea id=\"%s\" name=\"%s\" rows=\"3\" maxlength=\"2000\"%s>%s</textarea>\n",
+		       key, label, key, key, names_field(e, key) ? " aria-invalid=\"true\"" : "",
+		       value ? value : "");
+		kit_field_error(b, key, e);
+		hint(b, s, key);
+		html_raw(b, "</div>\n");
+		return;
+	case CIN_DATE:
+		kit_input(b, "date", key, label, value, NULL, e);
+		break;
+	case CIN_MONEY:
+		kit_input(b, "text", key, label, value,
+			  "inputmode=\"decimal\" maxlength=\"16\" pattern=\"[0-9]+(\\.[0-9]{1,2})?\"", e);
+		break;
+	case CIN_CHOICE:
+		opts = arena_calloc(r->a, s->nchoices + 1, sizeof *opts);
+		if (!opts) {
+			b->failed = true;
+			return;
+		}
+		opts[n++] = (struct kit_option){ "", "请选择" };
+		for (size_t i = 0; i < s->nchoices; i++)
+			opts[n++] = s->choices[i];
+		kit_select(b, key, label, opts, n, value, e);
+		break;
+	case CIN_YESNO:
+		kit_select(b, key, label, yesno, 2, value && *value ? value : "0", e);
+		break;
+	case CIN_PASSFAIL:
+		kit_select(b, key, label, passfail, 3, value, e);
+		break;
+	case CIN_PERSON:
+		opts = arena_calloc(r->a, people->n + 1, sizeof *opts);
+		if (!opts) {
+			b->failed = true;
+			return;
+		}
+		opts[n++] = (struct kit_option){ "", "请选择" };
+		for (size_t i = 0; i < people->n; i++)
+			if (people->items[i].kind == PERSON_OFFICER && people->items[i].active)
+				opts[n++] = (struct kit_option){ kit_id(r, people->items[i].id),
+								 people->items[i].name };
+		kit_select(b, key, label, opts, n, value, e);
+		break;
+	case CIN_PERSONS:
+		person_boxes(b, key, label, people, value);
+		kit_field_error(b, key, e);
+		break;
+	case CIN_PENALTY:
+		penalty_boxes(b, key, label, value);
+		kit_field_error(b, key, e);
+		break;
+	default:
+		kit_input(b, "text", key, label, value, "maxlength=\"500\"", e);
+	}
+	hint(b, s, key);
+}
+
+void case_officers_input(struct buf *b, const struct case_people *people, const int64_t *chosen,
+			 size_t n, int min, const struct fz_error *e)
+{
+	html_f(b, "<fieldset class=\"people\"><legend>参与人员%s</legend>\n",
+	       min > 1 ? "（至少两名持证执法人员）" : min == 1 ? "（至少一名）" : "");
+	for (size_t i = 0; i < people->n; i++) {
+		const struct person *p = &people->items[i];
+		bool on = false;
+		for (size_t k = 0; k < n && !on; k++)
+			on = chosen[k] == p->id;
+		if ((p->kind != PERSON_OFFICER || !p->active) && !on)
+			continue;
+		html_f(b, "<label class=\"check\"><input type=\"checkbox\" name=\"officers\" "
+			  "value=\"%lld\"%s> %s%s</label>\n",
+		       (long long)p->id, on ? " checked" : "", p->name,
+		       p->is_reviewer ? "（法制审核人员）" : "");
+	}
+	html_raw(b, "</fieldset>\n");
+	kit_field_error(b, "officers", e);
+}
+
+bool case_form_ids(struct req *r, const char *name, int64_t **out, size_t *n)
+{
+	size_t count = 0;
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; r->form && i < r->form->n; i++)
+		count += strcmp(r->form->fields[i].name, name) == 0;
+	if (!count)
+		return true;
+	int64_t *ids = arena_calloc(r->a, count, sizeof *ids);
+	if (!ids)
+		return false;
+	for (size_t i = 0; i < r->form->n; i++) {
+		if (strcmp(r->form->fields[i].name, name) != 0)
+			continue;
+		if (!http_parse_int64(r->form->fields[i].value, 1, INT64_MAX, &ids[*n]))
+			return false;
+		(*n)++;
+	}
+	*out = ids;
+	return true;
+}
+
+const char *case_form_joined(struct req *r, const char *name)
+{
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; r->form && i < r->form->n; i++) {
+		const struct form_field *f = &r->form->fields[i];
+		if (strcmp(f->name, name) != 0 || !*f->value)
+			continue;
+		if (b.len)
+			buf_addc(&b, ',');
+		buf_adds(&b, f->value);
+	}
+	const char *s = buf_failed(&b) ? NULL : arena_strndup(r->a, buf_cstr(&b), b.len);
+	buf_release(&b);
+	return s ? s : "";
+}

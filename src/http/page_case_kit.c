@@ -1,0 +1,161 @@
+/* page_case_kit.c - see page_case_kit.h: the agency's people, the clock
+ * badges (computed when read, like every deadline, from the case's
+ * events), the state of a case for people, and the case table shared by
+ * the list (/cases) and the queues (/queue/review, /queue/approval). */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/people.h"
+#include "base/date.h"
+#include "http/html.h"
+#include "http/page_case_kit.h"
+
+#define PEOPLE_MAX 300
+
+void case_people_load(struct req *r, int64_t agency_id, struct case_people *out)
+{
+	struct person_filter f = { .agency_id = agency_id };
+	struct person_list list = { 0 };
+	struct fz_error e = { 0 };
+	memset(out, 0, sizeof *out);
+	if (app_person_list(&r->ctx, &f, (struct page){ 0, PEOPLE_MAX }, &list, &e) == FZ_OK) {
+		out->items = list.items;
+		out->n = list.n;
+	}
+}
+
+const char *case_person_name(struct req *r, const struct case_people *p, int64_t id)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->items[i].id == id)
+			return p->items[i].name;
+	const char *s = arena_printf(r->a, "人员 #%lld", (long long)id);
+	return s ? s : "";
+}
+
+/* A clock that still runs (or stands still) for an open case. */
+static bool live(const struct case_clock *c)
+{
+	return c->started_by && !c->stopped_by &&
+	       (c->state == CASE_CLOCK_RUNNING || c->state == CASE_CLOCK_SUSPENDED);
+}
+
+bool case_clock_is_duty(const struct proc_def *def, const struct proc_clock *clock)
+{
+	for (size_t i = 0; i < def->nsteps; i++)
+		if (proc_list_has(&def->steps[i].stops, clock->id))
+			return true;
+	return false;
+}
+
+void case_clock_badges(struct buf *b, const struct case_view *v, const char *today)
+{
+	if (v->c.closed)
+		return;
+	for (size_t i = 0; i < v->nclocks; i++) {
+		const struct case_clock *c = &v->clocks[i];
+		if (!live(c) || !case_clock_is_duty(v->def, c->clock))
+			continue;
+		const char *prov = c->deadline.provisional ? "（暂定）" : "";
+		if (c->overdue) {
+			int late = date_diff_days(c->deadline.due, today);
+			html_f(b, "<span class=\"badge bad\">逾期 %d 天：%s</span> ", late == INT_MIN ? 0 : late,
+			       c->clock->label);
+			continue;
+		}
+		int left = date_diff_days(today, c->deadline.due);
+		if (c->state == CASE_CLOCK_RUNNING && left != INT_MIN && left <= CASE_DUE_SOON_DAYS)
+			html_f(b, "<span class=\"badge warn\">即将到期：%s %s%s</span> ", c->clock->label,
+			       c->deadline.due, prov);
+	}
+}
+
+void case_state_show(struct buf *b, const struct case_view *v)
+{
+	const struct proc_step *st = v->def ? proc_step_find(v->def, v->c.state) : NULL;
+	html_f(b, "%s", st ? st->label : v->c.state[0] ? v->c.state : "未立案");
+	if (v->c.closed)
+		html_raw(b, " <span class=\"badge expired\">已结案</span>");
+}
+
+const char *case_procedure_label(struct req *r, const char *id)
+{
+	size_t n;
+	const struct proc_def *defs = app_procedures(&r->ctx, &n);
+	for (size_t i = 0; defs && i < n; i++)
+		if (strcmp(defs[i].id, id) == 0)
+			return defs[i].label;
+	return id;
+}
+
+void case_gate_results(struct buf *b, const struct case_check *check)
+{
+	if (!check || !check->n)
+		return;
+	html_raw(b, "<h2>关卡检查结果</h2>\n<ul class=\"gate-results\">\n");
+	for (size_t k = 0; k < 2 * check->n; k++) { /* the blocking ones first */
+		const struct gate_result *g = &check->results[k % check->n];
+		if (g->passed != (k >= check->n))
+			continue;
+		html_f(b, "<li class=\"%s\"><span class=\"mark\">%s</span> <strong>%s</strong>%s%s</li>\n",
+		       g->passed ? "pass" : "block", g->passed ? "✓ 通过" : "✗ 未通过", g->label,
+		       g->message[0] ? "：" : "", g->message);
+	}
+	html_raw(b, "</ul>\n");
+}
+
+/* The steps role can take on the case now: their labels, or "—". */
+static void can_take(struct buf *b, const struct case_view *v, unsigned role)
+{
+	bool any = false;
+	for (size_t i = 0; i < v->noptions; i++) {
+		const struct proc_option *o = &v->options[i];
+		if (!o->available || !(o->step->roles & role))
+			continue;
+		html_f(b, "%s%s", any ? "、" : "", o->step->label);
+		any = true;
+	}
+	if (!any)
+		html_raw(b, "—");
+}
+
+void case_table(struct req *r, struct buf *b, const struct case_list *list, unsigned role)
+{
+	html_f(b, "<table class=\"list cases\"><thead><tr><th>案件编号</th><th>案由</th><th>当事人</th>"
+		  "<th>程序</th><th>状态</th><th>期限</th>%s</tr></thead><tbody>\n",
+	       role ? "<th>可办理</th>" : "");
+	for (size_t i = 0; i < list->n; i++) {
+		const struct enf_case *c = &list->items[i];
+		struct case_view v;
+		struct fz_error e = { 0 };
+		bool viewed = app_case_view(&r->ctx, c->id, &v, &e) == FZ_OK;
+		html_f(b, "<tr><td data-label=\"案件编号\"><a class=\"mono\" href=\"/cases/%lld\">%s</a></td>"
+			  "<td data-label=\"案由\"><a href=\"/cases/%lld\">%s</a></td>"
+			  "<td data-label=\"当事人\">%s</td><td data-label=\"程序\">%s</td>"
+			  "<td data-label=\"状态\">",
+		       (long long)c->id, c->number, (long long)c->id, c->title, c->party_name,
+		       case_procedure_label(r, c->procedure));
+		if (viewed)
+			case_state_show(b, &v);
+		else
+			html_f(b, "%s", c->state);
+		html_raw(b, "</td><td data-label=\"期限\">");
+		size_t before = b->len;
+		if (viewed)
+			case_clock_badges(b, &v, r->ctx.today);
+		if (viewed && b->len == before)
+			html_raw(b, "<span class=\"muted\">—</span>");
+		else if (!viewed)
+			html_f(b, "<span class=\"muted\">%s</span>", e.message);
+		html_raw(b, "</td>");
+		if (role) {
+			html_raw(b, "<td data-label=\"可办理\">");
+			if (viewed)
+				can_take(b, &v, role);
+			html_raw(b, "</td>");
+		}
+		html_raw(b, "</tr>\n");
+	}
+	html_raw(b, "</tbody></table>\n");
+}

@@ -1,0 +1,280 @@
+/* page_case_show.c - one case (GET /cases/{id}): its header, the clock
+ * badges, what can be done next (a link to each available step's form,
+ * the others greyed out with the gate's reason), the deadlines with their
+ * explanation, the record of events (更正 marked) and its documents. */
+#include <string.h>
+
+#include "app/authz.h"
+#include "http/handlers.h"
+#include "http/html.h"
+#include "http/layout.h"
+#include "http/page_case_kit.h"
+#include "http/resp.h"
+
+static void header(struct req *r, struct buf *b, const struct case_view *v)
+{
+	const struct enf_case *c = &v->c;
+	char masked[40];
+	html_f(b, "<dl class=\"fields case-head\"><dt>案件编号</dt><dd class=\"mono\">%s</dd>"
+		  "<dt>案由</dt><dd>%s</dd><dt>当事人</dt><dd>%s",
+	       c->number, c->title, c->party_name);
+	if (c->party_id && *c->party_id) {
+		if (c->party_kind == PARTY_CITIZEN)
+			kit_mask_resident_id(c->party_id, masked);
+		html_f(b, "<br><span class=\"mono muted\">%s</span>",
+		       c->party_kind == PARTY_CITIZEN ? masked : c->party_id);
+	}
+	html_raw(b, "</dd>");
+	if (c->party_address && *c->party_address)
+		html_f(b, "<dt>当事人地址</dt><dd>%s</dd>", c->party_address);
+	html_f(b, "<dt>程序</dt><dd>%s</dd><dt>执法领域</dt><dd>%s</dd><dt>执法主体</dt><dd>%s</dd>"
+		  "<dt>违法行为日期</dt><dd>%s</dd><dt>立案日期</dt><dd>%s</dd><dt>状态</dt><dd>",
+	       v->def->label, c->domain, c->agency_name, c->act_date[0] ? c->act_date : "—",
+	       c->opened_on[0] ? c->opened_on : "—");
+	case_state_show(b, v);
+	html_raw(b, "</dd></dl>\n");
+	struct buf badges = BUF_INIT;
+	case_clock_badges(&badges, v, r->ctx.today);
+	if (badges.len) {
+		html_raw(b, "<p class=\"badges\">");
+		html_raw(b, buf_cstr(&badges)); /* built with html_f */
+		html_raw(b, "</p>\n");
+	}
+	if (buf_failed(&badges))
+		b->failed = true;
+	buf_release(&badges);
+}
+
+/* The gates a step lists, by their Chinese names. */
+static void gate_names(struct buf *b, const struct proc_step *st)
+{
+	if (!st->ngates)
+		return;
+	html_raw(b, "<span class=\"gates-needed\">关卡：");
+	for (size_t i = 0; i < st->ngates; i++) {
+		const struct gate_def *g = gate_def_find(st->gates[i].name);
+		html_f(b, "%s%s", i ? "、" : "", g ? g->label : st->gates[i].name);
+	}
+	html_raw(b, "</span>");
+}
+
+static void option_item(struct req *r, struct buf *b, const struct case_view *v,
+			const struct proc_option *o)
+{
+	/* The draw has its own form: the server makes the seed. */
+	if (o->available && kit_may(r, PERM_CASE_ACT) && strcmp(o->step->id, "random_draw") == 0)
+		html_f(b, "<li class=\"on\"><a class=\"button\" href=\"/cases/%lld/draw\">%s</a> ",
+		       (long long)v->c.id, o->step->label);
+	else if (o->available && kit_may(r, PERM_CASE_ACT))
+		html_f(b, "<li class=\"on\"><a class=\"button\" href=\"/cases/%lld/steps/%s\">%s</a> ",
+		       (long long)v->c.id, o->step->id, o->step->label);
+	else if (o->available)
+		html_f(b, "<li class=\"on\"><span class=\"step\">%s</span> ", o->step->label);
+	else
+		html_f(b, "<li class=\"off\"><span class=\"step\" aria-disabled=\"true\">%s</span> "
+			  "<span class=\"reason\">%s</span> ",
+		       o->step->label, o->reason);
+	gate_names(b, o->step);
+	html_raw(b, "</li>\n");
+}
+
+/* Blocked only because another role takes it or it was taken already. */
+static bool folded(const struct proc_option *o)
+{
+	return o->gate && (!strcmp(o->gate, "role_allowed") || !strcmp(o->gate, "not_repeated"));
+}
+
+/* Steps the user can take now, then those blocked by a gate (greyed,
+ * with the reason), then - folded - those taken already or only another
+ * role takes. */
+static void next_steps(struct req *r, struct buf *b, const struct case_view *v)
+{
+	size_t others = 0;
+	html_raw(b, "<h2 id=\"next\">下一步</h2>\n");
+	if (v->c.closed)
+		html_raw(b, "<p class=\"hint\">案件已结案，记录已冻结；如有错误，由有权人员以更正事件记录。</p>\n");
+	html_raw(b, "<ul class=\"steps\">\n");
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < v->noptions; i++) {
+			const struct proc_option *o = &v->options[i];
+			bool fold = folded(o);
+			if (o->available == (pass == 0) && !fold && !(v->c.closed && !o->available))
+				option_item(r, b, v, o);
+			others += pass == 0 && fold;
+		}
+	html_raw(b, "</ul>\n");
+	if (others && !v->c.closed) {
+		html_f(b, "<details class=\"other-steps\"><summary>已办理或由其他人员办理的步骤（%zu）"
+			  "</summary><ul class=\"steps\">\n", others);
+		for (size_t i = 0; i < v->noptions; i++)
+			if (folded(&v->options[i]))
+				option_item(r, b, v, &v->options[i]);
+		html_raw(b, "</ul></details>\n");
+	}
+	if (kit_may(r, PERM_CASE_ACT) && r->ctx.user &&
+	    (r->ctx.user->roles & v->def->correction_roles))
+		html_f(b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/cases/%lld/steps/"
+			  "correction\">记录更正</a></p>\n", (long long)v->c.id);
+}
+
+static void deadlines(struct buf *b, const struct case_view *v)
+{
+	html_raw(b, "<h2 id=\"deadlines\">期限</h2>\n<table class=\"list clocks\"><thead><tr>"
+		    "<th>期限</th><th>状态</th><th>起算</th><th>届满日</th><th>说明</th></tr></thead>"
+		    "<tbody>\n");
+	for (size_t i = 0; i < v->nclocks; i++) {
+		const struct case_clock *c = &v->clocks[i];
+		html_f(b, "<tr><td data-label=\"期限\">%s</td><td data-label=\"状态\">%s",
+		       c->clock->label, case_clock_state_label(c->state));
+		if (c->stopped_by)
+			html_f(b, "（%s）", c->stopped_by->on);
+		html_raw(b, "</td><td data-label=\"起算\">");
+		html_f(b, "%s", c->started_by ? c->input.start : "—");
+		html_raw(b, "</td><td data-label=\"届满日\">");
+		if (c->started_by && c->state != CASE_CLOCK_NOT_APPLICABLE) {
+			html_f(b, "%s", c->deadline.due);
+			if (c->deadline.provisional)
+				html_raw(b, " <span class=\"badge warn\" title=\"日历未覆盖该年度，"
+					    "按周末和固定节日暂算\">暂定</span>");
+			if (c->overdue && !case_clock_is_duty(v->def, c->clock))
+				html_raw(b, " <span class=\"badge expired\">已届满</span>");
+			else if (c->overdue)
+				html_raw(b, c->stopped_by ? " <span class=\"badge bad\">逾期完成</span>"
+							  : " <span class=\"badge bad\">逾期</span>");
+		} else {
+			html_raw(b, "—");
+		}
+		html_raw(b, "</td><td data-label=\"说明\">");
+		struct buf ex = BUF_INIT;
+		case_clock_explain(c, &ex);
+		html_f(b, "<details><summary>计算过程</summary><div class=\"explain\">%s</div></details>",
+		       buf_cstr(&ex));
+		if (buf_failed(&ex))
+			b->failed = true;
+		buf_release(&ex);
+		html_raw(b, "</td></tr>\n");
+	}
+	if (!v->nclocks)
+		html_raw(b, "<tr><td colspan=\"5\" class=\"empty\">本程序没有法定期限。</td></tr>\n");
+	html_raw(b, "</tbody></table>\n");
+}
+
+static const struct case_event *event_by_id(const struct case_view *v, int64_t id)
+{
+	for (size_t i = 0; i < v->events.n; i++)
+		if (v->events.items[i].id == id)
+			return &v->events.items[i];
+	return NULL;
+}
+
+static const char *step_label(const struct case_view *v, const char *step)
+{
+	const struct proc_step *st = proc_step_find(v->def, step);
+	return st ? st->label : strcmp(step, PROC_CORRECTION) == 0 ? "更正" : step;
+}
+
+static void event_fields(struct req *r, struct buf *b, const struct case_view *v,
+			 const struct case_event *ev, const struct case_people *people)
+{
+	const struct case_event *target = ev->corrects ? event_by_id(v, ev->corrects) : ev;
+	const struct proc_step *st = target ? proc_step_find(v->def, target->step) : NULL;
+	if (!ev->nfields && !ev->nofficers && !(ev->reason && *ev->reason))
+		return;
+	html_raw(b, "<dl class=\"fields event\">");
+	if (ev->nofficers) {
+		html_raw(b, "<dt>参与人员</dt><dd>");
+		for (size_t k = 0; k < ev->nofficers; k++)
+			html_f(b, "%s%s", k ? "、" : "", case_person_name(r, people, ev->officers[k]));
+		html_raw(b, "</dd>");
+	}
+	for (size_t k = 0; k < ev->nfields; k++) {
+		const struct case_field_spec *s = case_field_spec(v->def, st, ev->fields[k].key);
+		html_f(b, "<dt>%s</dt><dd class=\"text\">", case_field_label(s, ev->fields[k].key));
+		case_field_show(r, b, s, people, ev->fields[k].value);
+		html_raw(b, "</dd>");
+	}
+	if (ev->reason && *ev->reason)
+		html_f(b, "<dt>理由</dt><dd class=\"text\">%s</dd>", ev->reason);
+	html_raw(b, "</dl>");
+}
+
+static void timeline(struct req *r, struct buf *b, const struct case_view *v,
+		     const struct case_people *people)
+{
+	html_raw(b, "<h2 id=\"record\">办案记录</h2>\n");
+	if (!v->events.n) {
+		html_raw(b, "<p class=\"empty\">尚无记录。</p>\n");
+		return;
+	}
+	html_raw(b, "<ol class=\"timeline\">\n");
+	for (size_t i = 0; i < v->events.n; i++) {
+		const struct case_event *ev = &v->events.items[i];
+		bool corr = strcmp(ev->step, PROC_CORRECTION) == 0;
+		html_f(b, "<li id=\"e%d\"", ev->seq);
+		if (corr)
+			html_raw(b, " class=\"correction\"");
+		html_f(b, "><p class=\"what\"><span class=\"seq\">%d</span> ", ev->seq);
+		if (corr) {
+			const struct case_event *t = event_by_id(v, ev->corrects);
+			html_raw(b, "<span class=\"badge warn\">更正</span> ");
+			if (t)
+				html_f(b, "更正第 <a href=\"#e%d\">%d</a> 项「%s」（%s）", t->seq, t->seq,
+				       step_label(v, t->step), t->on);
+		} else {
+			html_f(b, "<strong>%s</strong>", step_label(v, ev->step));
+		}
+		html_f(b, " <span class=\"day\">%s</span></p>\n<p class=\"who muted\">记录人 %s · ",
+		       ev->on, ev->actor && *ev->actor ? ev->actor : "系统");
+		kit_time(b, ev->at);
+		for (size_t k = i + 1; k < v->events.n; k++)
+			if (v->events.items[k].corrects == ev->id)
+				html_f(b, " · <a href=\"#e%d\">已由第 %d 项更正</a>", v->events.items[k].seq,
+				       v->events.items[k].seq);
+		html_raw(b, "</p>\n");
+		event_fields(r, b, v, ev, people);
+		html_raw(b, "</li>\n");
+	}
+	html_raw(b, "</ol>\n");
+}
+
+static void documents(struct buf *b, const struct case_view *v)
+{
+	size_t shown = 0;
+	html_raw(b, "<h2 id=\"documents\">文书</h2>\n<ul class=\"plain documents\">\n");
+	for (size_t i = 0; i < v->events.n; i++) {
+		const struct case_event *ev = &v->events.items[i];
+		const struct proc_step *st = proc_step_find(v->def, ev->step);
+		for (size_t k = 0; st && k < st->produces.n; k++) {
+			const struct proc_doc *d = proc_doc_find(v->def, st->produces.items[k].id);
+			html_f(b, "<li>%s <span class=\"muted\">（%s，%s）</span></li>\n",
+			       d ? d->label : st->produces.items[k].id, st->label, ev->on);
+			shown++;
+		}
+	}
+	if (!shown)
+		html_raw(b, "<li class=\"empty\">尚未制作文书。</li>\n");
+	html_raw(b, "</ul>\n<p class=\"hint\">文书的 PDF 版本将在后续版本提供。</p>\n");
+}
+
+int page_case_show(struct req *r)
+{
+	struct buf b = BUF_INIT;
+	struct fz_error e = { 0 };
+	struct case_view v;
+	struct case_people people;
+	enum fz_err rc = app_case_view(&r->ctx, req_param(r, "id"), &v, &e);
+	if (rc)
+		return http_fail_fz(r, rc, &e);
+	case_people_load(r, v.c.agency_id, &people);
+
+	page_begin(r, &b, v.c.title);
+	page_notice(r, &b);
+	header(r, &b, &v);
+	next_steps(r, &b, &v);
+	deadlines(&b, &v);
+	timeline(r, &b, &v, &people);
+	documents(&b, &v);
+	html_raw(&b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/cases\">返回案件列表</a></p>\n");
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}

@@ -1,0 +1,150 @@
+/* page_cases.c - lists of enforcement cases: 我的案件 (GET /cases) with
+ * filters by state, procedure, open or closed, a search text and "only
+ * mine", and the work queues - the reviewer's 待审核 (GET /queue/review)
+ * and the head's 待审批 (GET /queue/approval). Rows carry clock badges. */
+#include <string.h>
+
+#include "app/case.h"
+#include "http/handlers.h"
+#include "http/html.h"
+#include "http/layout.h"
+#include "http/page_case_kit.h"
+#include "http/resp.h"
+
+/* Each row is viewed with its clocks: keep pages small. */
+#define CASE_PAGE_MAX 20
+#define STATE_OPTIONS_MAX 160
+
+static const struct kit_option closed_opts[] = {
+	{ "", "全部" }, { "open", "办理中" }, { "closed", "已结案" },
+};
+
+static bool paging(struct req *r, struct page *pg)
+{
+	if (!kit_paging(r, pg))
+		return false;
+	if (pg->limit > CASE_PAGE_MAX)
+		pg->limit = CASE_PAGE_MAX;
+	return true;
+}
+
+/* "全部" and every definition's label. */
+static struct kit_option *procedure_options(struct req *r, size_t *n)
+{
+	size_t nd;
+	const struct proc_def *defs = app_procedures(&r->ctx, &nd);
+	struct kit_option *o = arena_calloc(r->a, nd + 1, sizeof *o);
+	*n = 0;
+	if (!o)
+		return NULL;
+	o[(*n)++] = (struct kit_option){ "", "全部" };
+	for (size_t i = 0; defs && i < nd; i++)
+		o[(*n)++] = (struct kit_option){ defs[i].id, defs[i].label };
+	return o;
+}
+
+/* The steps of the chosen procedure, or of all of them (one option per
+ * step id, labelled as in the first definition that has it). */
+static struct kit_option *state_options(struct req *r, const char *procedure, size_t *n)
+{
+	size_t nd;
+	const struct proc_def *defs = app_procedures(&r->ctx, &nd);
+	struct kit_option *o = arena_calloc(r->a, STATE_OPTIONS_MAX, sizeof *o);
+	*n = 0;
+	if (!o)
+		return NULL;
+	o[(*n)++] = (struct kit_option){ "", "全部" };
+	for (size_t d = 0; defs && d < nd; d++) {
+		if (*procedure && strcmp(procedure, defs[d].id) != 0)
+			continue;
+		for (size_t s = 0; s < defs[d].nsteps && *n < STATE_OPTIONS_MAX; s++) {
+			const struct proc_step *st = &defs[d].steps[s];
+			if (!kit_option_label(o, *n, st->id, NULL))
+				o[(*n)++] = (struct kit_option){ st->id, st->label };
+		}
+	}
+	return o;
+}
+
+int page_case_list(struct req *r)
+{
+	struct buf b = BUF_INIT;
+	struct fz_error e = { 0 };
+	struct case_list list = { 0 };
+	struct page pg;
+	size_t np, ns;
+
+	if (!paging(r, &pg))
+		return r->resp.status;
+	const char *closed = kit_query(r, "closed");
+	bool mine = *kit_query(r, "mine") && strcmp(kit_query(r, "mine"), "0") != 0;
+	struct case_filter f = {
+		.procedure = kit_query(r, "procedure"),
+		.state = kit_query(r, "state"),
+		.q = kit_query(r, "q"),
+		.closed = !strcmp(closed, "closed") ? 1 : !strcmp(closed, "open") ? 2 : 0,
+		.created_by = mine && r->ctx.user ? r->ctx.user->id : 0,
+	};
+	enum fz_err rc = app_case_list(&r->ctx, &f, pg, &list, &e);
+	if (rc)
+		return http_fail_fz(r, rc, &e);
+	struct kit_option *procs = procedure_options(r, &np);
+	struct kit_option *states = state_options(r, f.procedure, &ns);
+
+	page_begin(r, &b, "我的案件");
+	page_notice(r, &b);
+	if (kit_may(r, PERM_CASE_ACT) && r->ctx.user && r->ctx.user->agency_id)
+		html_raw(&b, "<p class=\"actions\"><a class=\"button\" href=\"/cases/new\">立案</a></p>\n");
+	kit_filter_begin(&b, "/cases");
+	kit_input(&b, "search", "q", "案号、案由或当事人", f.q, "maxlength=\"40\"", NULL);
+	kit_select(&b, "procedure", "程序", procs, np, f.procedure, NULL);
+	kit_select(&b, "state", "状态", states, ns, f.state, NULL);
+	kit_select(&b, "closed", "办理情况", closed_opts, 3, closed, NULL);
+	kit_checkbox(&b, "mine", "只看我立案的", mine, NULL);
+	kit_filter_end(&b, "/cases");
+	if (list.n == 0)
+		html_raw(&b, "<p class=\"empty\">没有符合条件的案件。</p>\n");
+	else
+		case_table(r, &b, &list, 0);
+	page_pager(r, &b, pg, list.total);
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}
+
+static int queue_page(struct req *r, unsigned role, const char *title, const char *lead)
+{
+	struct buf b = BUF_INIT;
+	struct fz_error e = { 0 };
+	struct case_list list = { 0 };
+	struct page pg;
+
+	if (!paging(r, &pg))
+		return r->resp.status;
+	enum fz_err rc = app_case_queue(&r->ctx, role, pg, &list, &e);
+	if (rc)
+		return http_fail_fz(r, rc, &e);
+	page_begin(r, &b, title);
+	page_notice(r, &b);
+	html_f(&b, "<p class=\"hint\">%s</p>\n", lead);
+	if (list.n == 0)
+		html_raw(&b, "<p class=\"empty\">暂无等待办理的案件。</p>\n");
+	else
+		case_table(r, &b, &list, role);
+	page_pager(r, &b, pg, list.total);
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}
+
+int page_case_queue_review(struct req *r)
+{
+	return queue_page(r, ROLE_REVIEWER, "待审核",
+			  "已告知当事人、可以进行法制审核的案件，等待最久的在前。"
+			  "“可办理”列出您现在可以进行的步骤。");
+}
+
+int page_case_queue_approval(struct req *r)
+{
+	return queue_page(r, ROLE_HEAD, "待审批",
+			  "等待机关负责人审批、决定的案件，等待最久的在前。"
+			  "“可办理”列出您现在可以进行的步骤。");
+}

@@ -1,0 +1,333 @@
+/* pages_case_test.c - the case pages on the demo county: the case page
+ * with its timeline, gates and deadlines; a blocked step re-rendered with
+ * every gate's message and nothing changed; CSRF and agency scope; the
+ * reviewer's and the head's queues; opening a case and taking a step. */
+#include <stdio.h>
+
+#include "base/date.h"
+#include "page_fixture.h"
+#include "store/store.h"
+#include "t.h"
+
+static const struct scope all = { .kind = SCOPE_ALL };
+
+/* The id of the demo case with this 案由, 0 when none. */
+static int64_t case_id(struct t_pages *p, const char *title)
+{
+	struct case_list l;
+	struct case_filter f = { .q = title };
+	if (p->ts.st->ops->case_list(p->ts.st, p->ts.a, &all, &f, (struct page){ 0, 5 }, &l, NULL) ||
+	    l.n != 1)
+		return 0;
+	return l.items[0].id;
+}
+
+static int64_t event_count(struct t_pages *p, int64_t id)
+{
+	struct case_event_list l;
+	if (p->ts.st->ops->case_events(p->ts.st, p->ts.a, &all, id, &l, NULL))
+		return -1;
+	return (int64_t)l.n;
+}
+
+static int64_t case_count(struct t_pages *p)
+{
+	struct case_list l;
+	struct case_filter f = { 0 };
+	if (p->ts.st->ops->case_list(p->ts.st, p->ts.a, &all, &f, (struct page){ 0, 1 }, &l, NULL))
+		return -1;
+	return l.total;
+}
+
+/* "/cases/{id}" followed by suffix, in buf. */
+static const char *path(char *buf, size_t n, int64_t id, const char *suffix)
+{
+	snprintf(buf, n, "/cases/%lld%s", (long long)id, suffix);
+	return buf;
+}
+
+TEST(demo_county_has_cases_in_every_state)
+{
+	struct t_pages p;
+	REQUIRE(t_pages_start(&p));
+	CHECK(p.sum.cases >= 12);
+	const char *states[] = { "open", "investigate", "advance_notice", "hearing_request",
+				 "legal_review", "decision", "service", "close" };
+	for (size_t i = 0; i < sizeof states / sizeof states[0]; i++) {
+		struct case_list l;
+		struct case_filter f = { .procedure = "penalty_general", .state = states[i] };
+		CHECK_INT(p.ts.st->ops->case_list(p.ts.st, p.ts.a, &all, &f, (struct page){ 0, 5 },
+						  &l, NULL), FZ_OK);
+		if (l.n == 0)
+			t_fail(__FILE__, __LINE__, "no demo case in state %s", states[i]);
+	}
+	t_pages_stop(&p);
+}
+
+TEST(case_page_shows_timeline_gates_and_deadlines)
+{
+	struct t_pages p;
+	struct t_browser o1;
+	char url[64];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	int64_t id = case_id(&p, "非法转让土地使用权"); /* legal review rejected */
+	REQUIRE(id > 0);
+
+	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, id, ""));
+	CHECK_INT(r.status, 200);
+	/* Header and record: the review's opinion and its checklist. */
+	CHECK_CONTAINS(r.body, "海原县鑫源房地产开发有限公司");
+	CHECK_CONTAINS(r.body, "行政处罚（普通程序）");
+	CHECK_CONTAINS(r.body, "<ol class=\"timeline\">");
+	CHECK_CONTAINS(r.body, "<strong>法制审核</strong>");
+	CHECK_CONTAINS(r.body, "<dt>审核意见</dt><dd class=\"text\">不同意</dd>");
+	CHECK_CONTAINS(r.body, "✗ 未通过");
+	CHECK_CONTAINS(r.body, "记录人 reviewer1");
+	/* Gates: an available step links to its form, a blocked one says why. */
+	CHECK_CONTAINS(r.body, "href=\"/cases/");
+	CHECK_CONTAINS(r.body, "/steps/review_dispute\">承办机构对审核意见有异议</a>");
+	CHECK_CONTAINS(r.body, "<li class=\"off\"><span class=\"step\" aria-disabled=\"true\">当事人要求听证");
+	CHECK_CONTAINS(r.body, "当事人逾期要求听证");
+	CHECK_CONTAINS(r.body, "「作出行政处罚决定」须由机关负责人进行");
+	/* Deadlines with their explanation; documents by name. */
+	CHECK_CONTAINS(r.body, "<td data-label=\"期限\">办案期限</td>");
+	CHECK_CONTAINS(r.body, "<summary>计算过程</summary>");
+	CHECK_CONTAINS(r.body, "起算日");
+	CHECK_CONTAINS(r.body, "法制审核意见书");
+	t_resp_free(&r);
+
+	/* The list flags overdue time limits in red. */
+	r = t_page_get(&p, &o1, "/cases");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "<span class=\"badge bad\">逾期");
+	CHECK_CONTAINS(r.body, "缴纳罚款期限");
+	CHECK_CONTAINS(r.body, "非法转让土地使用权");
+	CHECK(!strstr(r.body, "销售超过保质期的食品")); /* another agency's */
+	t_resp_free(&r);
+	r = t_page_get(&p, &o1, "/cases?closed=closed");
+	CHECK_CONTAINS(r.body, "擅自在耕地上挖砂");
+	CHECK(!strstr(r.body, "非法转让土地使用权"));
+	t_resp_free(&r);
+	r = t_page_get(&p, &o1, "/cases?state=legal_review&procedure=penalty_general");
+	CHECK_CONTAINS(r.body, "非法转让土地使用权");
+	CHECK(!strstr(r.body, "擅自在耕地上挖砂"));
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+TEST(blocked_step_rerenders_with_every_gate_and_changes_nothing)
+{
+	struct t_pages p;
+	struct t_browser head;
+	char url[80];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "head1", &head));
+	int64_t id = case_id(&p, "未取得采矿许可证擅自开采砂石"); /* investigating, no notice */
+	REQUIRE(id > 0);
+	int64_t before = event_count(&p, id);
+	int64_t audits = t_audit_count(&p.ts);
+
+	struct http_resp r = t_page_post(&p, &head, path(url, sizeof url, id, "/steps/decision"),
+					 true, "on", "", "facts", "越界开采<b>", "grounds", "证据",
+					 "basis", "矿产资源法", "penalty", "fine", "amount", "8000", NULL);
+	CHECK_INT(r.status, 409);
+	CHECK_CONTAINS(r.body, "关卡检查结果");
+	CHECK_CONTAINS(r.body, "<li class=\"block\"><span class=\"mark\">✗ 未通过</span> <strong>事先告知</strong>");
+	CHECK_CONTAINS(r.body, "作出处罚决定前须告知当事人");
+	CHECK_CONTAINS(r.body, "<li class=\"pass\"><span class=\"mark\">✓ 通过</span> <strong>角色权限</strong>");
+	/* The input is kept, escaped. */
+	CHECK_CONTAINS(r.body, "越界开采&lt;b&gt;</textarea>");
+	CHECK_CONTAINS(r.body, "value=\"fine\" checked");
+	CHECK_INT(event_count(&p, id), before);
+	CHECK(t_audit_count(&p.ts) > audits); /* the refusal itself is audited */
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+TEST(step_without_csrf_is_refused_and_changes_nothing)
+{
+	struct t_pages p;
+	struct t_browser o1;
+	char url[80];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	int64_t id = case_id(&p, "越界开采矿产资源");
+	REQUIRE(id > 0);
+	int64_t before = event_count(&p, id);
+	struct http_resp r = t_page_post(&p, &o1, path(url, sizeof url, id, "/steps/statement"),
+					 false, "content", "当事人申辩", NULL);
+	CHECK_INT(r.status, 403);
+	CHECK_INT(event_count(&p, id), before);
+	t_resp_free(&r);
+
+	/* With the token the same step goes through: Post/Redirect/Get. */
+	r = t_page_post(&p, &o1, url, true, "content", "当事人申辩称开采范围系原矿权人划定", NULL);
+	CHECK_INT(r.status, 303);
+	char loc[128];
+	CHECK_CONTAINS(t_header(&r, "Location", loc, sizeof loc), "msg=step_done");
+	CHECK_INT(event_count(&p, id), before + 1);
+	t_resp_free(&r);
+	r = t_page_get(&p, &o1, path(url, sizeof url, id, "?msg=step_done"));
+	CHECK_CONTAINS(r.body, "已办理，记录已保存。");
+	CHECK_CONTAINS(r.body, "当事人申辩称开采范围系原矿权人划定");
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+TEST(officer_gets_404_for_another_agencys_case)
+{
+	struct t_pages p;
+	struct t_browser o1;
+	char url[80];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	int64_t id = case_id(&p, "销售超过保质期的食品"); /* 市场监督管理局 */
+	REQUIRE(id > 0);
+	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, id, ""));
+	CHECK_INT(r.status, 404);
+	CHECK(!strstr(r.body, "何小龙"));
+	t_resp_free(&r);
+	r = t_page_get(&p, &o1, path(url, sizeof url, id, "/steps/payment"));
+	CHECK_INT(r.status, 404);
+	t_resp_free(&r);
+	int64_t before = event_count(&p, id);
+	r = t_page_post(&p, &o1, path(url, sizeof url, id, "/steps/payment"), true,
+			"amount", "100", NULL);
+	CHECK_INT(r.status, 404);
+	CHECK_INT(event_count(&p, id), before);
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+TEST(queues_list_the_cases_waiting_for_review_and_approval)
+{
+	struct t_pages p;
+	struct t_browser rv, head, o1;
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "reviewer1", &rv));
+	REQUIRE(t_pages_login(&p, "head1", &head));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+
+	struct http_resp r = t_page_get(&p, &rv, "/queue/review");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "越界开采矿产资源");
+	CHECK_CONTAINS(r.body, "<td data-label=\"可办理\">法制审核");
+	CHECK(!strstr(r.body, "擅自在耕地上挖砂")); /* closed */
+	CHECK_CONTAINS(r.body, "href=\"/queue/review\" aria-current=\"page\">待审核");
+	CHECK(!strstr(r.body, "href=\"/queue/approval\""));
+	t_resp_free(&r);
+
+	r = t_page_get(&p, &head, "/queue/approval");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "无证开采石料");
+	CHECK_CONTAINS(r.body, "延长办案期限");
+	CHECK(!strstr(r.body, "生产不符合食品安全标准的食品")); /* another agency's */
+	t_resp_free(&r);
+
+	r = t_page_get(&p, &o1, "/workbench");
+	CHECK_CONTAINS(r.body, "href=\"/cases\"");
+	CHECK(!strstr(r.body, "href=\"/queue/review\""));
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+TEST(new_case_form_opens_a_case_or_shows_the_limitation_gate)
+{
+	struct t_pages p;
+	struct t_browser o1;
+	char o[24], o2[24], act[FZ_DATE_LEN], today[FZ_DATE_LEN];
+	date_today(time_now(), today);
+	date_add_days(today, -30, act);
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	snprintf(o, sizeof o, "%lld", (long long)t_pages_person(&p, p.sum.agency_ids[1], 1));
+	snprintf(o2, sizeof o2, "%lld", (long long)t_pages_person(&p, p.sum.agency_ids[1], 2));
+
+	struct http_resp r = t_page_get(&p, &o1, "/cases/new");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "href=\"/cases/new?procedure=penalty_general\"");
+	t_resp_free(&r);
+	r = t_page_get(&p, &o1, "/cases/new?procedure=penalty_general");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "<option value=\"土地管理\">土地管理</option>");
+	CHECK_CONTAINS(r.body, "name=\"officers\"");
+	CHECK_CONTAINS(r.body, "<label for=\"source\">案件来源</label>");
+	t_resp_free(&r);
+
+	/* An act of 2019 is past the two-year limitation: refused, kept. */
+	r = t_page_post(&p, &o1, "/cases/new", true, "procedure", "penalty_general", "domain",
+			"土地管理", "title", "非法占地", "party_kind", "citizen", "party_name", "马学军",
+			"act_date", "2019-03-01", "facts", "占地建房", "source", "群众举报", "officers", o,
+			"officers", o2, NULL);
+	CHECK_INT(r.status, 409);
+	CHECK_CONTAINS(r.body, "已超过行政处罚追责时效");
+	CHECK_CONTAINS(r.body, "value=\"马学军\"");
+	CHECK_INT(case_count(&p), p.sum.cases);
+	t_resp_free(&r);
+
+	r = t_page_post(&p, &o1, "/cases/new", true, "procedure", "penalty_general", "domain",
+			"土地管理", "title", "非法占地", "party_kind", "citizen", "party_name", "马学军",
+			"act_date", act, "facts", "占地建房", "source", "群众举报", "officers", o,
+			"officers", o2, NULL);
+	CHECK_INT(r.status, 303);
+	CHECK_INT(case_count(&p), p.sum.cases + 1);
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+TEST(draw_page_makes_a_server_draw_and_the_step_form_refuses_one)
+{
+	struct t_pages p;
+	struct t_browser o1;
+	char where[64], today[FZ_DATE_LEN], act[FZ_DATE_LEN], ids[4][24];
+	date_today(time_now(), today);
+	date_add_days(today, -3, act);
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	for (int i = 0; i < 4; i++)
+		snprintf(ids[i], sizeof ids[i], "%lld",
+			 (long long)t_pages_person(&p, p.sum.agency_ids[1], i + 1));
+	struct http_resp r = t_page_post(&p, &o1, "/cases/new", true, "procedure", "inspection",
+					 "domain", "土地管理", "title", "土地利用双随机抽查",
+					 "party_kind", "organisation", "party_name", "抽查名录",
+					 "act_date", act, "subject", "季度抽查", "basis", "抽查计划",
+					 "random", "1", NULL);
+	REQUIRE(r.status == 303);
+	t_resp_free(&r);
+	int64_t id = case_id(&p, "土地利用双随机抽查");
+	REQUIRE(id);
+	int64_t before = event_count(&p, id);
+
+	/* The generic step form may not record a draw with a chosen seed. */
+	r = t_page_post(&p, &o1, path(where, sizeof where, id, "/steps/random_draw"), true,
+			"seed", "00000000000000000000000000000000", "targets", "A",
+			"inspectors", ids[0], NULL);
+	CHECK(r.status == 400);
+	CHECK_CONTAINS(r.body, "系统生成随机种子");
+	CHECK_INT(event_count(&p, id), before);
+	t_resp_free(&r);
+
+	r = t_page_get(&p, &o1, path(where, sizeof where, id, "/draw"));
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "检查对象名录");
+	t_resp_free(&r);
+	/* One inspector is too few for two per target: re-rendered, nothing kept. */
+	r = t_page_post(&p, &o1, path(where, sizeof where, id, "/draw"), true, "targets",
+			"海原县甲公司\n海原县乙公司\n海原县丙公司", "officers", ids[0], "count", "1",
+			"per_target", "2", NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "海原县乙公司");
+	CHECK_INT(event_count(&p, id), before);
+	t_resp_free(&r);
+	r = t_page_post(&p, &o1, path(where, sizeof where, id, "/draw"), true, "targets",
+			"海原县甲公司\n海原县乙公司\n海原县丙公司", "officers", ids[0], "officers",
+			ids[1], "officers", ids[2], "count", "2", "per_target", "2", NULL);
+	CHECK_INT(r.status, 303);
+	CHECK_INT(event_count(&p, id), before + 1);
+	t_resp_free(&r);
+	r = t_page_get(&p, &o1, path(where, sizeof where, id, ""));
+	CHECK_CONTAINS(r.body, "随机抽取");
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
