@@ -10,6 +10,7 @@
 
 #include "app/audit.h"
 #include "app/authz.h"
+#include "app/benchmark.h"
 #include "app/calendar.h"
 #include "app/procreg.h"
 #include "base/date.h"
@@ -261,6 +262,12 @@ enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
 					   &ag, e)) ||
 	    (rc = case_input_check(ctx, in, &ag, e)))
 		return rc;
+	if (in->matter && *in->matter) {
+		const struct benchmark_set *set = app_benchmarks(ctx);
+		if (!set || !benchmark_find(set, in->matter))
+			return fz_fail(e, FZ_INVALID, "matter", "裁量基准中没有执法事项“%s”",
+				       in->matter);
+	}
 
 	struct enf_case c;
 	memset(&c, 0, sizeof c);
@@ -365,6 +372,14 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	struct case_event ev;
 	event_from_input(ctx, in, &ev);
 	ev.case_id = case_id;
+	/* A decision is measured against the case's discretion benchmark;
+	 * what the benchmark says goes into the event, for the gates and for
+	 * the reviewer. */
+	const struct proc_step *st = proc_step_find(def, in->step);
+	if (st && (st->flags & PROC_DECIDES) &&
+	    (rc = app_benchmark_annotate(ctx, &c, in->fields, in->nfields, &ev.fields,
+					 &ev.nfields, e)))
+		goto abort;
 	rc = check_event(ctx, def, &c, events.items, events.n, &ev, check, e);
 	if (rc) {
 		app_tx_abort(ctx);

@@ -19,6 +19,7 @@
 struct proc_registry {
 	struct arena *a;
 	struct proc_set set;
+	struct benchmark_set benchmarks;
 };
 
 static bool ends_with(const char *s, const char *suffix)
@@ -109,6 +110,8 @@ enum fz_err proc_registry_load(const char *dir, struct proc_registry **out,
 	files[n] = (struct embedded_file){ NULL, 0, NULL };
 	if (!rc)
 		rc = proc_set_load(files, &r->set, r->a, e);
+	if (!rc)
+		rc = benchmark_builtin(r->a, &r->benchmarks, e);
 	if (rc) {
 		proc_registry_free(r);
 		return rc;
@@ -133,6 +136,11 @@ const struct proc_def *proc_registry_find(const struct proc_registry *r, const c
 const struct proc_config *proc_registry_config(const struct proc_registry *r)
 {
 	return &r->set.config;
+}
+
+const struct benchmark_set *proc_registry_benchmarks(const struct proc_registry *r)
+{
+	return &r->benchmarks;
 }
 
 const struct proc_def *proc_registry_defs(const struct proc_registry *r, size_t *n)

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "domain/benchmark.h"
 #include "domain/procedure.h"
 #include "domain/procedure_config.h"
 
@@ -29,6 +30,8 @@ const struct proc_registry *proc_registry_builtin(struct fz_error *e);
 
 const struct proc_def *proc_registry_find(const struct proc_registry *r, const char *id);
 const struct proc_config *proc_registry_config(const struct proc_registry *r);
+/* The discretion benchmarks (the built-in demo set for now). */
+const struct benchmark_set *proc_registry_benchmarks(const struct proc_registry *r);
 /* The definitions, in id order; *n their number. */
 const struct proc_def *proc_registry_defs(const struct proc_registry *r, size_t *n);
 

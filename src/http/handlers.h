@@ -75,6 +75,9 @@ int api_case_events(struct req *r);
 int api_case_deadlines(struct req *r);
 int api_case_step(struct req *r);
 int api_case_draw(struct req *r);
+/* api_benchmark.c */
+int api_benchmark_list(struct req *r);
+int api_benchmark_propose(struct req *r);
 /* -- end of API handlers -- */
 
 /* page_home.c */

@@ -67,6 +67,8 @@ const struct route http_routes[] = {
 	{ "POST", "/api/v1/cases/{id}/draw", PERM_CASE_ACT, api_case_draw, API, "双随机抽取检查对象和检查人员（服务器生成种子）" },
 	{ "GET", "/api/v1/queues/review", PERM_CASE_READ, api_queue_review, API, "待法制审核的案件" },
 	{ "GET", "/api/v1/queues/approval", PERM_CASE_READ, api_queue_approval, API, "待机关负责人决定的案件" },
+	{ "GET", "/api/v1/benchmarks", PERM_CASE_READ, api_benchmark_list, API, "裁量基准" },
+	{ "POST", "/api/v1/benchmarks/{matter:str}/propose", PERM_CASE_READ, api_benchmark_propose, API, "按事实建议裁量阶次" },
 	/* -- end of API routes -- */
 
 	/* pages */

@@ -56,6 +56,8 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/api/v1/users/{id}",                         ".... xx. ." },
 	{ "PATCH", "/api/v1/users/{id}",                       ".... x.. ." },
 	{ "PUT", "/api/v1/users/{id}/roles",                   ".... .x. ." },
+	{ "GET", "/api/v1/benchmarks",                         "xxxx ... ." },
+	{ "POST", "/api/v1/benchmarks/{matter:str}/propose",   "xxxx ... ." },
 	{ "GET", "/api/v1/policy",                             ".... .x. ." },
 	{ "PUT", "/api/v1/policy",                             ".... .x. ." },
 	{ "GET", "/api/v1/certificates",                       "xxxx ... ." },
