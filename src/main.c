@@ -7,17 +7,24 @@
 
 const struct command cli_commands[] = {
 	{ "init", cmd_init, "创建数据库或升级到当前结构版本",
-	  "用法: fazhi init --db PATH\n"
-	  "  创建数据库（如不存在），或把已有数据库迁移到本程序的结构版本。\n" },
+	  "用法: fazhi init --db PATH [--data-dir DIR] [--hash sm3|sha256]\n"
+	  "  创建数据库（如不存在），或把已有数据库迁移到本程序的结构版本。\n"
+	  "  在数据目录（默认为数据库旁的 PATH.data）生成账本签名密钥 ledger.key\n"
+	  "  （Ed25519，权限 0600）和公钥 ledger.pub。--hash 选择账本摘要算法\n"
+	  "  （默认 sm3），只能在账本尚无记录时选择。\n" },
 	{ "serve", cmd_serve, "启动 Web 服务",
 	  "用法: fazhi serve --db PATH [--listen 127.0.0.1:8080] [--threads N] [--data-dir DIR]\n"
-	  "                  [--procedures DIR]\n"
+	  "                  [--procedures DIR] [--max-upload BYTES] [--checkpoint-interval S]\n"
+	  "  --data-dir DIR    证据文件、文书和签名密钥所在目录，默认为 PATH.data。\n"
+	  "  --max-upload N    证据文件上传上限（字节），默认 2 GiB。\n"
+	  "  --checkpoint-interval S  账本有新记录时每 S 秒签署一个检查点（默认 300），\n"
+	  "                    停止服务时再签署一次。\n"
 	  "  --procedures DIR  从目录读取程序定义与本省配置（config.txt），替换内置的同名定义；\n"
 	  "                    任何定义有误时服务不启动，并指明文件、行与步骤。\n"
 	  "  提供网页与 /api/v1 接口；每个请求在标准错误输出一行日志。\n"
 	  "  收到 SIGINT 或 SIGTERM 时处理完进行中的请求后退出（退出码 0）。\n" },
 	{ "demo", cmd_demo, "生成演示县的数据",
-	  "用法: fazhi demo --db PATH [--password P]\n"
+	  "用法: fazhi demo --db PATH [--password P] [--data-dir DIR]\n"
 	  "  在数据库中生成演示县（司法局、约 8 个执法部门、约 60 名执法人员与演示账号）。\n"
 	  "  演示账号的默认密码为 Demo@2026。数据库中已有演示数据时不重复生成。\n" },
 	{ "user", cmd_user, "在命令行管理账号",
@@ -58,6 +65,17 @@ const struct command cli_commands[] = {
 	  "  检查对象：序号、对象编号、执法人员编号，以制表符分隔。\n"
 	  "  构造方法（SHA-256 计数器流、拒绝采样、Fisher–Yates）见 src/domain/draw.h，\n"
 	  "  scripts/draw.py 是独立的 Python 实现。\n" },
+	{ "verify", cmd_verify, "核验账本、证据文件和检查点",
+	  "用法: fazhi verify --db PATH [--data-dir DIR] [--key PUBKEY.pem]\n"
+	  "  从数据表重新计算每条账本记录（重新序列化每个案件事件，重新计算每个证据\n"
+	  "  文件的摘要），重建默克尔树，核对每个检查点的根和签名。\n"
+	  "  全部一致时输出摘要并以 0 退出；否则指出第一处不一致并以退出码 9 退出。\n"
+	  "  --key 给出外部保存的公钥，检查点必须由它签署（默认使用数据目录中的\n"
+	  "  ledger.pub）。\n" },
+	{ "checkpoint", cmd_checkpoint, "立即签署账本检查点",
+	  "用法: fazhi checkpoint --db PATH [--data-dir DIR]\n"
+	  "  用数据目录中的签名密钥签署当前账本的检查点（记录数、根、时间）。\n"
+	  "  账本自上个检查点以来没有新记录时不重复签署。\n" },
 	{ "version", cmd_version, "显示版本", "用法: fazhi version\n" },
 	{ "help", cmd_help, "显示帮助", "用法: fazhi help [命令]\n" },
 	{ NULL, NULL, NULL, NULL },

@@ -31,6 +31,12 @@ struct app_config {
 	/* Procedure definitions and province config, loaded once at start
 	 * (app/procreg.h); NULL until then: case use cases need it. */
 	const struct proc_registry *procs;
+	/* The data directory (evidence files, documents, the ledger's
+	 * signing key); NULL when the process has none (some tests): use
+	 * cases that need files then fail with FZ_INTERNAL. */
+	const char *data_dir;
+	/* Largest evidence upload in bytes (0 = EVIDENCE_MAX_DEFAULT, 2 GiB). */
+	int64_t evidence_max;
 };
 
 void app_config_defaults(struct app_config *cfg);

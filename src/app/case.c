@@ -12,6 +12,8 @@
 #include "app/authz.h"
 #include "app/benchmark.h"
 #include "app/calendar.h"
+#include "app/document.h"
+#include "app/ledger.h"
 #include "app/procreg.h"
 #include "base/date.h"
 #include "base/ident.h"
@@ -140,6 +142,9 @@ static enum fz_err check_event(struct app_ctx *ctx, const struct proc_def *def,
 		.today = ctx->today,
 		.scratch = ctx->a,
 	};
+	if (c->id && (rc = app_case_filed(ctx, def, c->id, events, nevents, &pc.filed,
+					  &pc.nfiled, e)))
+		return rc;
 	struct gate_result *res = arena_calloc(ctx->a, GATE_RESULTS_MAX, sizeof *res);
 	if (!res)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
@@ -201,23 +206,14 @@ static enum fz_err case_input_check(struct app_ctx *ctx, const struct case_input
 	return FZ_OK;
 }
 
-/* 机关代字: the agency's name without its trailing 局 / 分局 (e.g.
- * 海原县自然资源局 → 海原县自然资源); 类别代字 by kind. */
+/* 机关代字 (org_agency_code_len); 类别代字 by kind: 罚立 for penalty cases
+ * (立案), so that the decisions can take 罚 (docgen/compose.c). */
 static void case_numbering_for(struct app_ctx *ctx, const struct agency *ag,
 			       enum case_kind kind, const char *opened_on,
 			       struct case_numbering *num)
 {
-	static const char *const kind_codes[] = { "", "罚", "检", "许", "强" };
-	size_t n = strlen(ag->name);
-	const char *suffixes[] = { "分局", "局" };
-	for (size_t i = 0; i < 2; i++) {
-		size_t m = strlen(suffixes[i]);
-		if (n > m && strcmp(ag->name + n - m, suffixes[i]) == 0) {
-			n -= m;
-			break;
-		}
-	}
-	num->agency_code = arena_strndup(ctx->a, ag->name, n);
+	static const char *const kind_codes[] = { "", "罚立", "检", "许", "强" };
+	num->agency_code = arena_strndup(ctx->a, ag->name, org_agency_code_len(ag->name));
 	num->kind_code = kind_codes[kind >= 1 && kind <= 4 ? kind : 0];
 	num->year = (int)strtol(opened_on, NULL, 10);
 }
@@ -307,7 +303,10 @@ enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
 	if ((rc = ctx->st->ops->case_insert(ctx->st, ctx->a, &c, &num, e)))
 		goto abort;
 	ev.case_id = c.id;
-	if ((rc = ctx->st->ops->case_event_append(ctx->st, &ev, e)))
+	if ((rc = ctx->st->ops->case_event_append(ctx->st, &ev, e)) ||
+	    (rc = app_ledger_append_event(ctx, &ev, e)))
+		goto abort;
+	if ((rc = app_documents_generate(ctx, def, &c, &ev, e)))
 		goto abort;
 	struct audit_diff d = { .n = 0 };
 	audit_diff_str(ctx, &d, "number", NULL, c.number);
@@ -394,7 +393,10 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	else
 		c.updated_at = ctx->now;
 	if ((rc = ctx->st->ops->case_event_append(ctx->st, &ev, e)) ||
+	    (rc = app_ledger_append_event(ctx, &ev, e)) ||
 	    (rc = ctx->st->ops->case_update(ctx->st, &c, e)))
+		goto abort;
+	if ((rc = app_documents_generate(ctx, def, &c, &ev, e)))
 		goto abort;
 	struct audit_diff d = { .n = 0 };
 	audit_diff_str(ctx, &d, "state", before, c.state);
@@ -467,6 +469,8 @@ static enum fz_err case_awaits(struct app_ctx *ctx, const struct proc_registry *
 	size_t n = 0;
 	if (!opts)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)))
+		return rc;
 	if ((rc = procedure_available_steps(&pc, opts, def->nsteps + 1, &n, e)))
 		return rc;
 	for (size_t i = 0; i < n && !*waits; i++)
@@ -554,6 +558,9 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 	out->options = arena_calloc(ctx->a, out->def->nsteps + 1, sizeof *out->options);
 	if (!out->options)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	if ((rc = app_case_filed(ctx, out->def, id, out->events.items, out->events.n, &pc.filed,
+				 &pc.nfiled, e)))
+		return rc;
 	if ((rc = procedure_available_steps(&pc, out->options, out->def->nsteps + 1,
 					    &out->noptions, e)))
 		return rc;

@@ -2,10 +2,12 @@
  * the database as the shell operator. */
 #include "cli/cli.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "app/ledger.h"
 #include "base/date.h"
 #include "fazhi_version.h"
 
@@ -86,6 +88,11 @@ int cli_session_open(struct cli_session *s, const char *db_path, bool create)
 	rc = store_sqlite_open(db_path, create, &s->st, &e);
 	if (rc)
 		return cli_fail(rc, &e);
+	/* the ledger's hash is the database's, for everything this process does */
+	if ((rc = app_ledger_open(s->st, &e))) {
+		s->st->ops->close(s->st);
+		return cli_fail(rc, &e);
+	}
 	s->a = arena_new();
 	if (!s->a) {
 		s->st->ops->close(s->st);
@@ -102,4 +109,15 @@ void cli_session_close(struct cli_session *s)
 		s->st->ops->close(s->st);
 	arena_free(s->a);
 	memset(s, 0, sizeof *s);
+}
+
+const char *cli_data_dir(const char *db, const char *given, char *out)
+{
+	int n = given ? snprintf(out, PATH_MAX, "%s", given)
+		      : snprintf(out, PATH_MAX, "%s.data", db);
+	if (n < 0 || n >= PATH_MAX) {
+		fprintf(stderr, "fazhi: 数据目录路径过长\n");
+		return NULL;
+	}
+	return out;
 }

@@ -24,6 +24,8 @@ int cmd_user(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_calendar(int argc, char **argv);
 int cmd_draw(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_checkpoint(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
@@ -45,5 +47,12 @@ struct cli_session {
 };
 int cli_session_open(struct cli_session *s, const char *db_path, bool create);
 void cli_session_close(struct cli_session *s);
+
+/* The data directory: given, or "<db>.data" beside the database, so that
+ * a newcomer never has to name it. out holds PATH_MAX bytes; returns out,
+ * or NULL (after printing why) when the path is too long. */
+const char *cli_data_dir(const char *db, const char *given, char *out);
+/* Exit code of `fazhi verify` when the ledger does not hold. */
+#define CLI_EXIT_INCONSISTENT 9
 
 #endif

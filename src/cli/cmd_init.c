@@ -1,28 +1,68 @@
-/* cmd_init.c - `fazhi init`: create a database or migrate it, and give a
- * database without a holiday calendar the one built into the binary. */
+/* cmd_init.c - `fazhi init`: create a database or migrate it, give a
+ * database without a holiday calendar the one built into the binary,
+ * make the ledger's signing key in the data directory, and log into the
+ * ledger whatever an older database recorded before it had one. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 
 #include "app/calendar.h"
+#include "app/ledger.h"
 #include "cli/cli.h"
+
+/* The ledger's part of init: hash, key, records from before the ledger. */
+static int init_ledger(struct cli_session *s, const char *hash, const char *data_dir)
+{
+	struct fz_error e;
+	enum ledger_hash_alg alg;
+	enum fz_err err;
+	bool created;
+	int64_t added;
+	if (hash) {
+		if (!ledger_hash_from_name(hash, &alg))
+			return cli_usage("init", "--hash 应为 sm3 或 sha256");
+		if ((err = app_ledger_hash_choose(&s->ctx, alg, &e)))
+			return cli_fail(err, &e);
+	}
+	if ((err = app_ledger_key_init(data_dir, &created, &e)) ||
+	    (err = app_ledger_backfill(&s->ctx, &added, &e)))
+		return cli_fail(err, &e);
+	printf("账本摘要算法 %s；数据目录 %s\n", ledger_hash_name(app_ledger_hash()), data_dir);
+	if (created)
+		printf("已生成账本签名密钥 %s/%s（权限 0600），公钥 %s/%s\n", data_dir,
+		       LEDGER_KEY_FILE, data_dir, LEDGER_PUB_FILE);
+	if (added)
+		printf("已将 %lld 条既有记录补记入账本\n", (long long)added);
+	return 0;
+}
 
 int cmd_init(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "data-dir", required_argument, NULL, 'D' },
+		{ "hash", required_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *db = NULL;
+	const char *db = NULL, *given_dir = NULL, *hash = NULL;
+	char dir[PATH_MAX];
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'd')
 			db = optarg;
+		else if (c == 'D')
+			given_dir = optarg;
+		else if (c == 'H')
+			hash = optarg;
 		else
 			return cli_usage("init", "无法识别的选项");
 	}
 	if (!db)
 		return cli_usage("init", "缺少 --db PATH");
+	const char *data_dir = cli_data_dir(db, given_dir, dir);
+	if (!data_dir)
+		return 2;
 	struct cli_session s;
 	int rc = cli_session_open(&s, db, true);
 	if (rc)
@@ -40,6 +80,7 @@ int cmd_init(int argc, char **argv)
 	if (loaded && r.nyears)
 		printf("已载入内置节假日安排（%d–%d 年）\n", r.years[0].year,
 		       r.years[r.nyears - 1].year);
+	rc = init_ledger(&s, hash, data_dir);
 	cli_session_close(&s);
-	return 0;
+	return rc;
 }

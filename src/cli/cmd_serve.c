@@ -12,7 +12,10 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "app/ledger.h"
 #include "app/procreg.h"
+#include "cli/checkpointer.h"
+#include "http/http.h"
 #include "http/server.h"
 
 static int parse_listen(const char *s, char *host, size_t hostlen, int *port)
@@ -40,6 +43,18 @@ static int default_threads(void)
 	return n > 64 ? 64 : (int)n;
 }
 
+/* Selects the ledger hash recorded in the database for this process. */
+static enum fz_err ledger_select(const char *db, struct fz_error *e)
+{
+	struct store *st;
+	enum fz_err rc = store_sqlite_open(db, false, &st, e);
+	if (rc)
+		return rc;
+	rc = app_ledger_open(st, e);
+	st->ops->close(st);
+	return rc;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -48,10 +63,13 @@ int cmd_serve(int argc, char **argv)
 		{ "threads", required_argument, NULL, 't' },
 		{ "data-dir", required_argument, NULL, 'D' },
 		{ "procedures", required_argument, NULL, 'P' },
+		{ "max-upload", required_argument, NULL, 'U' },
+		{ "checkpoint-interval", required_argument, NULL, 'C' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
-	int threads = default_threads(), c;
+	int threads = default_threads(), c, interval = 300;
+	int64_t max_upload = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -67,6 +85,17 @@ int cmd_serve(int argc, char **argv)
 			threads = (int)n;
 			break;
 		}
+		case 'U':
+			if (!http_parse_int64(optarg, 1, INT64_MAX, &max_upload))
+				return cli_usage("serve", "--max-upload 应为正整数（字节）");
+			break;
+		case 'C': {
+			int64_t n;
+			if (!http_parse_int64(optarg, 1, 86400, &n))
+				return cli_usage("serve", "--checkpoint-interval 应为 1 到 86400 秒");
+			interval = (int)n;
+			break;
+		}
 		default: return cli_usage("serve", "无法识别的选项");
 		}
 	}
@@ -77,17 +106,16 @@ int cmd_serve(int argc, char **argv)
 	if (parse_listen(listen, host, sizeof host, &port))
 		return cli_usage("serve", "--listen 应为 地址:端口，例如 127.0.0.1:8080");
 
-	/* The data directory (evidence files, later) sits beside the
-	 * database unless named. */
+	/* The data directory (evidence files, documents, the ledger's key)
+	 * sits beside the database unless named. */
 	char dir[PATH_MAX];
-	if (!data_dir) {
-		snprintf(dir, sizeof dir, "%s.data", db);
-		data_dir = dir;
-	}
-	if (mkdir(data_dir, 0700) != 0 && errno != EEXIST) {
-		fprintf(stderr, "fazhi: 无法创建数据目录 %s: %s\n", data_dir, strerror(errno));
-		return fz_err_exit_code(FZ_IO);
-	}
+	if (!(data_dir = cli_data_dir(db, data_dir, dir)))
+		return 2;
+	struct fz_error e;
+	enum fz_err rc;
+	bool key_made;
+	if ((rc = ledger_select(db, &e)) || (rc = app_ledger_key_init(data_dir, &key_made, &e)))
+		return cli_fail(rc, &e);
 
 	/* Block the stop signals in every thread; this one waits for them. */
 	sigset_t stop;
@@ -99,14 +127,15 @@ int cmd_serve(int argc, char **argv)
 
 	/* Procedure definitions are checked before anything is served: a bad
 	 * one stops the server with the file, line and step named. */
-	struct fz_error e;
 	struct proc_registry *reg = NULL;
-	enum fz_err rc = proc_registry_load(procs, &reg, &e);
+	rc = proc_registry_load(procs, &reg, &e);
 	if (rc)
 		return cli_fail(rc, &e);
 	struct app_config cfg;
 	app_config_defaults(&cfg);
 	cfg.procs = reg;
+	cfg.data_dir = data_dir;
+	cfg.evidence_max = max_upload;
 	struct http_config hc = {
 		.listen_addr = host,
 		.port = port,
@@ -115,7 +144,10 @@ int cmd_serve(int argc, char **argv)
 		.app = &cfg,
 	};
 	struct http_server *srv;
+	struct checkpointer *cpt = NULL;
 	rc = http_server_start(&hc, &srv, &e);
+	if (!rc && (rc = checkpointer_start(db, data_dir, interval, &cpt, &e)))
+		http_server_stop(srv);
 	if (rc) {
 		proc_registry_free(reg);
 		return cli_fail(rc, &e);
@@ -127,6 +159,7 @@ int cmd_serve(int argc, char **argv)
 	sigwait(&stop, &sig);
 	fprintf(stderr, "fazhi: 收到信号 %d，处理完进行中的请求后退出\n", sig);
 	http_server_stop(srv);
+	checkpointer_stop(cpt);
 	proc_registry_free(reg);
 	return 0;
 }

@@ -274,12 +274,16 @@ int demo_seed(struct app_ctx *ctx, const char *password, struct demo_summary *ou
 		fprintf(stderr, "fazhi demo: 演示案件失败\n");
 		goto fail;
 	}
+	int nevidence = 0;
+	if ((rc = demo_evidence_seed(ctx, &d.cast, &nevidence, &d.e)))
+		goto fail;
 	if (out) {
 		out->agencies = (int)DEMO_NAGENCIES;
 		out->people = (int)d.person_seq;
 		out->certificates = d.certificates;
 		out->accounts = d.accounts;
 		out->cases = ncases;
+		out->evidence = nevidence;
 		memcpy(out->agency_ids, d.agency_ids, sizeof d.agency_ids);
 	}
 	return FZ_OK;

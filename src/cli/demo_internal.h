@@ -30,6 +30,12 @@ struct demo_cast {
 enum fz_err demo_cases_seed(struct app_ctx *cli, const struct demo_cast *cast, int *ncases,
 			    struct fz_error *e);
 
+/* Adds evidence files (a text record and an audio-visual record each) to
+ * the newest open cases of both demo agencies, as their officers; does
+ * nothing when cli has no data directory. Sets *nfiles. */
+enum fz_err demo_evidence_seed(struct app_ctx *cli, const struct demo_cast *cast, int *nfiles,
+			       struct fz_error *e);
+
 /* A synthetic valid 统一社会信用代码: registration authority and category
  * ("11" 机关, "91" 企业), a 640xxx division, serial n. */
 void demo_uscc_make(const char *kind2, const char *division, int n, char out[19]);

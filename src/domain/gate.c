@@ -115,6 +115,8 @@ static void run_engine(struct collector *col, struct gate_run *r, bool content)
 	run(col, r, "opening", "立案在先", gate_opening);
 	run(col, r, "requires_steps", "前置步骤", gate_requires_steps);
 	run(col, r, "not_repeated", "不重复", gate_not_repeated);
+	if (r->step->flags & PROC_CLOSES)
+		run(col, r, "catalogue_complete", "卷内目录", gate_catalogue_complete);
 	if (content) {
 		run(col, r, "required_fields", "必填内容", gate_required_fields);
 		if (r->step->min_officers)
@@ -139,7 +141,7 @@ static enum fz_err ctx_check(const struct proc_ctx *c, bool proposed, struct fz_
 {
 	if (!c || !c->def || !c->cfg || !c->cal || !c->kase || !c->scratch ||
 	    (proposed && (!c->proposed || !c->proposed->step)) || (c->nevents && !c->events) ||
-	    (c->npeople && !c->people) || !c->today || !date_parse(c->today, NULL, NULL, NULL))
+	    (c->npeople && !c->people) || (c->nfiled && !c->filed) || !c->today || !date_parse(c->today, NULL, NULL, NULL))
 		return fz_fail(e, FZ_INTERNAL, "", "程序检查的输入不完整");
 	return FZ_OK;
 }

@@ -51,6 +51,10 @@ struct proc_ctx {
 	int64_t actor_person;               /* the account's person id, or 0 */
 	const char *today;                  /* "YYYY-MM-DD" */
 	struct arena *scratch;              /* for clock computations */
+	const char *const *filed;           /* document ids the case file holds
+	                                     * (catalogue.h: struct catalogue's
+	                                     * filed), for closing steps */
+	size_t nfiled;
 };
 
 #define GATE_MESSAGE_MAX 512

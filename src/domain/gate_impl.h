@@ -85,6 +85,8 @@ GATE_FN(not_repeated);
 GATE_FN(required_fields);
 GATE_FN(officers_present);
 GATE_FN(clock_extension);
+/* catalogue.c: the engine's gate for closing steps */
+GATE_FN(catalogue_complete);
 /* Whether a closing step has been recorded (or the case says closed). */
 bool gate_case_closed(const struct gate_run *r);
 /* gate_people.c */

@@ -21,4 +21,12 @@ bool money_parse_yuan(const char *s, int64_t *fen);
  * fen must be between 0 and MONEY_MAX_FEN; others give "". */
 void money_format_yuan(int64_t fen, char out[MONEY_TEXT_MAX]);
 
+/* Bytes for money_format_upper's output (at most 15 digits, each with a
+ * unit, plus 元角分整: 3 bytes a character). */
+#define MONEY_UPPER_MAX 128
+/* The amount in capitals as written on a decision (大写): 5000 yuan →
+ * "伍仟元整", 10500.5 → "壹万零伍佰元伍角整", 0.05 → "伍分". "" for an
+ * amount outside 0..MONEY_MAX_FEN. */
+void money_format_upper(int64_t fen, char out[MONEY_UPPER_MAX]);
+
 #endif

@@ -79,3 +79,15 @@ enum fz_err domains_check(const char *value, const char *field, struct fz_error 
 	}
 	return FZ_OK;
 }
+
+size_t org_agency_code_len(const char *name)
+{
+	static const char *const suffixes[] = { "分局", "局" };
+	size_t n = strlen(name);
+	for (size_t i = 0; i < 2; i++) {
+		size_t m = strlen(suffixes[i]);
+		if (n > m && strcmp(name + n - m, suffixes[i]) == 0)
+			return n - m;
+	}
+	return n;
+}

@@ -24,4 +24,8 @@ enum fz_err text_check(const char *value, const char *field, const char *label,
  * (say so in the message). */
 enum fz_err domains_check(const char *value, const char *field, struct fz_error *e);
 
+/* 机关代字 of document and case numbers: the length of the agency's name
+ * without its trailing 分局 or 局 (海原县自然资源局 → 海原县自然资源). */
+size_t org_agency_code_len(const char *name);
+
 #endif

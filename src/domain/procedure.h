@@ -96,6 +96,9 @@ struct proc_step {
 	size_t ngates;
 	struct proc_list starts, stops, suspends, resumes, extends; /* clock ids */
 	struct proc_list produces;  /* document ids */
+	struct proc_list mandatory; /* document ids the case file (卷内目录)
+	                             * must hold before the case closes, once
+	                             * this step has been taken */
 	struct proc_list fields;    /* event fields that must be present */
 	struct proc_values *values; /* fields limited to listed values */
 	size_t nvalues;

@@ -311,6 +311,7 @@ static enum fz_err step_attr(struct parser *ps, const char *k, size_t kn)
 		{ "resumes", offsetof(struct proc_step, resumes), "期限" },
 		{ "extends", offsetof(struct proc_step, extends), "期限" },
 		{ "produces", offsetof(struct proc_step, produces), "文书" },
+		{ "mandatory", offsetof(struct proc_step, mandatory), "文书" },
 		{ "fields", offsetof(struct proc_step, fields), "字段" },
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)

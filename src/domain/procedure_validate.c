@@ -164,7 +164,8 @@ static enum fz_err step_check(const struct proc_def *d, const struct proc_step *
 	    (rc = refs_check(d, s, &s->suspends, "clock", e)) ||
 	    (rc = refs_check(d, s, &s->resumes, "clock", e)) ||
 	    (rc = refs_check(d, s, &s->extends, "clock", e)) ||
-	    (rc = refs_check(d, s, &s->produces, "document", e)))
+	    (rc = refs_check(d, s, &s->produces, "document", e)) ||
+	    (rc = refs_check(d, s, &s->mandatory, "document", e)))
 		return rc;
 	for (size_t i = 0; i < s->extends.n; i++) {
 		const struct proc_clock *c = proc_clock_find(d, s->extends.items[i].id);

@@ -70,6 +70,12 @@ int api_case_create(struct req *r);
 int api_case_get(struct req *r);
 int api_queue_review(struct req *r);
 int api_queue_approval(struct req *r);
+/* api_evidence.c */
+int api_evidence_upload(struct req *r);
+int api_evidence_list(struct req *r);
+int api_evidence_download(struct req *r);
+/* api_ledger.c */
+int api_ledger_checkpoint(struct req *r);
 /* api_case_step.c */
 int api_case_events(struct req *r);
 int api_case_deadlines(struct req *r);

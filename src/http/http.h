@@ -27,6 +27,7 @@ struct MHD_Connection;
 struct route;
 struct form;
 struct json_t;
+struct evidence_upload;
 
 /* One extra response header; kept in the request arena. */
 struct resp_header {
@@ -44,6 +45,9 @@ struct resp {
 	size_t fixed_len;
 	bool cacheable;           /* static asset: long cache, not no-store */
 	struct resp_header *headers;
+	bool has_file;            /* send file_fd (resp_file) instead */
+	int file_fd;              /* owned: closed once sent or replaced */
+	uint64_t file_size;
 };
 
 struct req {
@@ -67,6 +71,9 @@ struct req {
 	                            * NULL when none was sent or it was good */
 	char csrf[SESSION_CSRF_HEX]; /* CSRF token of the session, "" if none */
 
+	struct evidence_upload *upload; /* ROUTE_STREAM: the body, received into
+	                            * a temporary file (app/evidence.h) and
+	                            * digested; NULL otherwise */
 	struct form *form;         /* the posted form of a page POST, or NULL */
 	struct json_t *json;       /* parsed body (jsonin.h); released by server */
 

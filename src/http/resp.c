@@ -5,11 +5,15 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 
 static void resp_clear_body(struct req *r)
 {
 	buf_release(&r->resp.body);
+	if (r->resp.has_file)
+		close(r->resp.file_fd);
+	r->resp.has_file = false;
 	r->resp.fixed = NULL;
 	r->resp.fixed_len = 0;
 	r->resp.cacheable = false;
@@ -71,6 +75,17 @@ int resp_bytes(struct req *r, int status, const char *content_type, struct buf *
 	if (rc == status)
 		r->resp.content_type = content_type;
 	return rc;
+}
+
+int resp_file(struct req *r, int status, const char *content_type, int fd, uint64_t size)
+{
+	resp_clear_body(r);
+	r->resp.has_file = true;
+	r->resp.file_fd = fd;
+	r->resp.file_size = size;
+	r->resp.status = status;
+	r->resp.content_type = content_type;
+	return status;
 }
 
 int resp_redirect(struct req *r, const char *location)
@@ -182,4 +197,7 @@ void resp_security_headers(struct req *r)
 void resp_release(struct resp *resp)
 {
 	buf_release(&resp->body);
+	if (resp->has_file)
+		close(resp->file_fd);
+	resp->has_file = false;
 }

@@ -21,6 +21,9 @@ int resp_html(struct req *r, int status, struct buf *b);
 /* Sends the bytes of b with content_type (a static string, e.g.
  * "text/csv; charset=utf-8"); takes b's memory as resp_html does. */
 int resp_bytes(struct req *r, int status, const char *content_type, struct buf *b);
+/* Sends size bytes of the open file fd with content_type (a static
+ * string); takes fd (closed after sending, or when replaced). */
+int resp_file(struct req *r, int status, const char *content_type, int fd, uint64_t size);
 /* 303 See Other to location, which must be a local path ("/login?..."). */
 int resp_redirect(struct req *r, const char *location);
 /* Static bytes that outlive the request (embedded files); cacheable

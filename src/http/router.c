@@ -288,6 +288,25 @@ static bool gate_csrf(struct req *r)
 	return false;
 }
 
+bool router_stream_check(struct req *r)
+{
+	const struct route *rt = NULL;
+	for (size_t i = 0; i < http_route_count && !rt; i++)
+		if ((http_routes[i].flags & ROUTE_STREAM) && method_is(r, http_routes[i].method) &&
+		    match_pattern(r, http_routes[i].pattern, r->path) == MATCH_OK)
+			rt = &http_routes[i];
+	if (!rt) {
+		r->nparams = 0;
+		return false;
+	}
+	r->route = rt;
+	if (req_query_invalid(r))
+		return true; /* router_dispatch answers it once the body is in */
+	(void)(session_resolve(r) && gate_signed_in(r) && gate_password(r) && gate_role(r) &&
+	       gate_csrf(r));
+	return true;
+}
+
 void router_dispatch(struct req *r)
 {
 	if (!route_find(r))

@@ -14,7 +14,9 @@ enum route_flag {
 	ROUTE_PAGE = 1u << 1,      /* HTML; errors as pages; POSTs are forms */
 	ROUTE_STATIC = 1u << 2,    /* an embedded file */
 	ROUTE_PW_EXEMPT = 1u << 3, /* open while the password must change */
-	ROUTE_NO_SESSION = 1u << 4 /* never resolves the session (sign-in) */
+	ROUTE_NO_SESSION = 1u << 4, /* never resolves the session (sign-in) */
+	ROUTE_STREAM = 1u << 5      /* body streamed to a file (server.c), not
+	                             * buffered: r->upload; API only */
 };
 
 struct route {
@@ -33,5 +35,12 @@ extern const size_t http_route_count;
 /* Runs the whole pipeline for r (see above) and leaves the answer in
  * r->resp. r->ctx must hold a store; r->method, path, body, conn are set. */
 void router_dispatch(struct req *r);
+
+/* For the server, before it reads a body: when r names a route flagged
+ * ROUTE_STREAM, runs the gates (session, password, role, CSRF) and
+ * returns true, with r->resp set when a gate refused; then the body is
+ * streamed and router_dispatch runs as usual (gates again, handler).
+ * False, answering nothing, for every other request. */
+bool router_stream_check(struct req *r);
 
 #endif

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/evidence.h"
 #include "base/date.h"
 #include "http/http.h"
 #include "http/resp.h"
@@ -39,12 +40,19 @@ struct conn {
 	struct buf upload;  /* capped at the body limit */
 	bool too_large;
 	bool answered;
+	/* ROUTE_STREAM: the body goes to a temporary file, not to upload */
+	bool streaming;
+	struct evidence_upload up;
+	enum fz_err up_err;      /* first failure while receiving */
+	struct fz_error up_e;
 	struct timespec t0;
 	char addr[INET6_ADDRSTRLEN];
 };
 
 static void conn_free(struct conn *cn)
 {
+	if (cn->streaming)
+		app_evidence_upload_abort(&cn->up); /* a dropped upload leaves nothing */
 	resp_release(&cn->r.resp);
 	buf_release(&cn->upload);
 	arena_free(cn->r.a);
@@ -90,6 +98,7 @@ static struct conn *conn_new(struct http_server *srv, struct MHD_Connection *c,
 	cn->r.client_addr = cn->addr;
 	cn->r.conn = c;
 	cn->r.body = "";
+	cn->up.fd = -1;
 	/* A context without storage, enough to answer early errors. */
 	app_ctx_init(&cn->r.ctx, NULL, cn->r.a, srv->app, cn->addr, time_now());
 	buf_init(&cn->upload, req_is_api(&cn->r) ? HTTP_API_BODY_MAX : HTTP_FORM_BODY_MAX);
@@ -112,7 +121,12 @@ static enum MHD_Result send_response(struct conn *cn, struct MHD_Connection *c)
 	struct MHD_Response *mr;
 
 	resp_security_headers(r);
-	if (r->resp.fixed) {
+	if (r->resp.has_file) {
+		/* libmicrohttpd closes the file once the response is freed */
+		mr = MHD_create_response_from_fd64(r->resp.file_size, r->resp.file_fd);
+		if (mr)
+			r->resp.has_file = false;
+	} else if (r->resp.fixed) {
 		mr = MHD_create_response_from_buffer(r->resp.fixed_len, (void *)r->resp.fixed,
 						     MHD_RESPMEM_PERSISTENT);
 	} else {
@@ -170,6 +184,68 @@ static enum MHD_Result answer(struct conn *cn, struct MHD_Connection *c)
 	return send_response(cn, c);
 }
 
+/* --- streamed bodies (ROUTE_STREAM: evidence uploads) --- */
+
+enum stream_start { STREAM_NO, STREAM_YES, STREAM_ANSWERED };
+
+/* Before any body byte: runs the route's gates with a pooled connection
+ * (returned at once: an upload may take minutes), then opens the
+ * temporary file. A refused request is answered without reading it. */
+static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
+{
+	struct req *r = &cn->r;
+	struct http_server *srv = cn->srv;
+	struct fz_error e = { 0 };
+	if (strcmp(r->method, "POST") != 0 && strcmp(r->method, "PUT") != 0)
+		return STREAM_NO;
+	struct store *st = store_pool_acquire(srv->pool);
+	app_ctx_init(&r->ctx, st, r->a, srv->app, r->client_addr, time_now());
+	bool stream = router_stream_check(r);
+	int64_t max = app_evidence_max(&r->ctx);
+	r->ctx.st = NULL;
+	store_pool_release(srv->pool, st);
+	if (!stream)
+		return STREAM_NO;
+	if (r->resp.status == 0 && declared_too_large(c, (size_t)max))
+		http_fail(r, 413, fz_err_name(FZ_TOOLARGE), "file",
+			  arena_printf(r->a, "文件超过 %lld 字节的上限，未作处理", (long long)max));
+	enum fz_err rc;
+	if (r->resp.status == 0 &&
+	    (rc = app_evidence_upload_begin(srv->app->data_dir, max, &cn->up, &e)))
+		http_fail_fz(r, rc, &e);
+	if (r->resp.status != 0) {
+		send_response(cn, c);
+		return STREAM_ANSWERED;
+	}
+	cn->streaming = true;
+	return STREAM_YES;
+}
+
+static void stream_chunk(struct conn *cn, const char *data, size_t len)
+{
+	if (cn->up_err)
+		return; /* read and dropped; answered at the end */
+	cn->up_err = app_evidence_upload_write(&cn->up, data, len, &cn->up_e);
+	if (cn->up_err)
+		app_evidence_upload_abort(&cn->up);
+}
+
+static enum MHD_Result stream_end(struct conn *cn, struct MHD_Connection *c)
+{
+	struct req *r = &cn->r;
+	if (!cn->up_err)
+		cn->up_err = app_evidence_upload_finish(&cn->up, &cn->up_e);
+	if (cn->up_err) {
+		app_evidence_upload_abort(&cn->up);
+		http_fail_fz(r, cn->up_err, &cn->up_e);
+		return send_response(cn, c);
+	}
+	r->upload = &cn->up;
+	enum MHD_Result ok = answer(cn, c);
+	app_evidence_upload_abort(&cn->up);
+	return ok;
+}
+
 static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char *url,
 				 const char *method, const char *version,
 				 const char *upload_data, size_t *upload_size, void **con_cls)
@@ -184,6 +260,11 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 			return MHD_NO; /* out of memory: drop the connection */
 		atomic_fetch_add(&srv->active, 1);
 		*con_cls = cn;
+		switch (stream_begin(cn, c)) {
+		case STREAM_YES: return MHD_YES;
+		case STREAM_ANSWERED: return cn->answered ? MHD_YES : MHD_NO;
+		case STREAM_NO: break;
+		}
 		if (declared_too_large(c, cn->upload.max)) {
 			cn->too_large = true;
 			return answer(cn, c);
@@ -192,7 +273,9 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 	}
 	if (*upload_size) {
 		/* Past the limit the rest is read and dropped, then 413. */
-		if (!cn->too_large) {
+		if (cn->streaming) {
+			stream_chunk(cn, upload_data, *upload_size);
+		} else if (!cn->too_large) {
 			buf_add(&cn->upload, upload_data, *upload_size);
 			if (cn->upload.too_large) {
 				cn->too_large = true;
@@ -204,7 +287,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 	}
 	if (cn->answered)
 		return MHD_YES;
-	return answer(cn, c);
+	return cn->streaming ? stream_end(cn, c) : answer(cn, c);
 }
 
 /* One line per request: method, path (never the query, which may carry

@@ -282,3 +282,63 @@ enum fz_err sq_case_events(struct store *st, struct arena *a, const struct scope
 	out->total = (int64_t)out->n;
 	return FZ_OK;
 }
+
+/* --- one event by id (verify re-serialises every logged event) --- */
+
+enum fz_err sq_case_event_get(struct store *st, struct arena *a, int64_t id,
+			      struct case_event *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *ev, *frows, *orows;
+	struct case_event_list one = { 0 };
+	struct field_row *fields = NULL;
+	struct officer_row *officers = NULL;
+	size_t nfields = 0, nofficers = 0;
+	void *items;
+	enum fz_err err;
+	memset(out, 0, sizeof *out);
+	if ((err = sq_stmt(s, SQ_CASE_EVENT_GET,
+			   "SELECT id, case_id, seq, step, on_date, at, actor_id, actor, corrects,"
+			   " reason FROM case_events WHERE id = ?1",
+			   &ev, e)) ||
+	    (err = sq_stmt(s, SQ_CASE_EVENT_GET_FIELDS,
+			   "SELECT event_id, key, value FROM case_event_fields WHERE event_id = ?1"
+			   " ORDER BY rowid",
+			   &frows, e)) ||
+	    (err = sq_stmt(s, SQ_CASE_EVENT_GET_OFFICERS,
+			   "SELECT event_id, person_id FROM case_event_officers WHERE event_id = ?1"
+			   " ORDER BY rowid",
+			   &orows, e)))
+		return err;
+	if ((err = sq_savepoint(s, e)))
+		return err;
+	struct sq_args b = sq_args(ev);
+	sq_arg_int(&b, id);
+	if ((err = sq_collect(s, ev, &b, a, sizeof *one.items, event_read, &items, &one.n, e)))
+		goto fail;
+	one.items = items;
+	if (one.n == 0) {
+		err = fz_fail(e, FZ_NOTFOUND, "id", "记录不存在");
+		goto fail;
+	}
+	b = sq_args(frows);
+	sq_arg_int(&b, id);
+	if ((err = sq_collect(s, frows, &b, a, sizeof *fields, field_read, &items, &nfields, e)))
+		goto fail;
+	fields = items;
+	b = sq_args(orows);
+	sq_arg_int(&b, id);
+	if ((err = sq_collect(s, orows, &b, a, sizeof *officers, officer_read, &items,
+			      &nofficers, e)))
+		goto fail;
+	officers = items;
+	if ((err = record_attach(a, &one, fields, nfields, officers, nofficers, e)))
+		goto fail;
+	if ((err = sq_release(s, e)))
+		return err;
+	*out = one.items[0];
+	return FZ_OK;
+fail:
+	sq_rollback_to(s);
+	return err;
+}

@@ -80,6 +80,26 @@ enum sq_stmt_id {
 	SQ_CASE_EVENT_OFFICERS,
 	SQ_EXISTS_CASE,
 	SQ_EXISTS_CASE_EVENT,
+	SQ_DOC_NUMBER_NEXT,
+	SQ_DOC_INSERT,
+	SQ_DOC_LIST,
+	SQ_LEDGER_HASH_GET,
+	SQ_LEDGER_HASH_SET,
+	SQ_LEDGER_LEAF_APPEND,
+	SQ_LEDGER_SIZE,
+	SQ_LEDGER_LEAVES,
+	SQ_LEDGER_LEAF_FIND,
+	SQ_LEDGER_UNLOGGED_EVENTS,
+	SQ_LEDGER_UNLOGGED_EVIDENCE,
+	SQ_LEDGER_UNLOGGED_DOCUMENTS,
+	SQ_CHECKPOINT_INSERT,
+	SQ_CHECKPOINT_LATEST,
+	SQ_CHECKPOINT_LIST,
+	SQ_CHECKPOINT_COUNT,
+	SQ_EVIDENCE_INSERT,
+	SQ_CASE_EVENT_GET,
+	SQ_CASE_EVENT_GET_FIELDS,
+	SQ_CASE_EVENT_GET_OFFICERS,
 	SQ_STMT_COUNT
 };
 
@@ -95,6 +115,8 @@ enum sq_query_id {
 	SQ_Q_AUDIT,
 	SQ_Q_CASE,
 	SQ_Q_CASE_QUEUE,
+	SQ_Q_EVIDENCE,
+	SQ_Q_DOCUMENT,
 };
 
 struct sq_variant {
@@ -395,5 +417,44 @@ enum fz_err sq_case_queue(struct store *st, struct arena *a, const struct scope 
 enum fz_err sq_case_event_append(struct store *st, struct case_event *ev, struct fz_error *e);
 enum fz_err sq_case_events(struct store *st, struct arena *a, const struct scope *sc,
 			   int64_t case_id, struct case_event_list *out, struct fz_error *e);
+
+/* sqlite_document.c */
+enum fz_err sq_document_number_next(struct store *st, int64_t agency_id, int year,
+				    const char *code, int64_t *n, struct fz_error *e);
+enum fz_err sq_document_insert(struct store *st, struct case_document *d, struct fz_error *e);
+enum fz_err sq_document_get(struct store *st, struct arena *a, const struct scope *sc,
+			    int64_t id, struct case_document *out, struct fz_error *e);
+enum fz_err sq_document_list(struct store *st, struct arena *a, const struct scope *sc,
+			     int64_t case_id, struct case_document_list *out, struct fz_error *e);
+
+/* sqlite_case_event.c (verify) */
+enum fz_err sq_case_event_get(struct store *st, struct arena *a, int64_t id,
+			      struct case_event *out, struct fz_error *e);
+
+/* sqlite_ledger.c */
+enum fz_err sq_ledger_hash_get(struct store *st, char out[8], struct fz_error *e);
+enum fz_err sq_ledger_hash_set(struct store *st, const char *name, struct fz_error *e);
+enum fz_err sq_ledger_leaf_append(struct store *st, struct ledger_leaf *lf, struct fz_error *e);
+enum fz_err sq_ledger_size(struct store *st, int64_t *size, struct fz_error *e);
+enum fz_err sq_ledger_leaves(struct store *st, struct arena *a, int64_t from, int limit,
+			     struct ledger_leaf_list *out, struct fz_error *e);
+enum fz_err sq_ledger_leaf_find(struct store *st, int kind, int64_t ref_id,
+				struct ledger_leaf *out, struct fz_error *e);
+enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int limit,
+			       int64_t **ids, size_t *n, struct fz_error *e);
+enum fz_err sq_checkpoint_insert(struct store *st, struct ledger_checkpoint_row *cp,
+				 struct fz_error *e);
+enum fz_err sq_checkpoint_latest(struct store *st, struct ledger_checkpoint_row *out,
+				 struct fz_error *e);
+enum fz_err sq_checkpoint_list(struct store *st, struct arena *a, struct page pg,
+			       struct ledger_checkpoint_list *out, struct fz_error *e);
+
+/* sqlite_evidence.c */
+enum fz_err sq_evidence_insert(struct store *st, struct evidence *ev, struct fz_error *e);
+enum fz_err sq_evidence_get(struct store *st, struct arena *a, const struct scope *sc,
+			    int64_t id, struct evidence *out, struct fz_error *e);
+enum fz_err sq_evidence_list(struct store *st, struct arena *a, const struct scope *sc,
+			     int64_t case_id, struct page pg, struct evidence_list *out,
+			     struct fz_error *e);
 
 #endif

@@ -185,6 +185,9 @@ static const struct {
 	  "同一条记录中的字段名重复" },
 	{ "case_event_officers.event_id, case_event_officers.person_id", "officers",
 	  "同一条记录中的执法人员重复" },
+	{ "ledger_leaves.kind, ledger_leaves.ref_id", "ref_id", "该对象已记入账本" },
+	{ "documents.event_id, documents.kind", "kind", "该记录已生成过这一文书" },
+	{ "documents.agency_id, documents.number", "number", "本执法主体已有相同编号的文书" },
 };
 
 /* The column after "<table>." in a NOT NULL message, for the field. */

@@ -35,6 +35,8 @@
 #include "base/err.h"
 #include "domain/calendar.h"
 #include "domain/case.h"
+#include "domain/catalogue.h"
+#include "domain/evidence.h"
 #include "domain/model.h"
 
 /* Which rows a caller may see. */
@@ -74,6 +76,7 @@ STORE_LIST(audit_list, struct audit_entry);
 STORE_LIST(audit_change_list, struct audit_change);
 STORE_LIST(case_list, struct enf_case);
 STORE_LIST(case_event_list, struct case_event);
+STORE_LIST(case_document_list, struct case_document);
 
 /* Filters: a zero / NULL / "" member means "any". */
 struct agency_filter {
@@ -156,6 +159,33 @@ struct reviewer_ratio {
 	int64_t reviewers; /* active OFFICER persons marked is_reviewer */
 };
 STORE_LIST(reviewer_ratio_list, struct reviewer_ratio);
+
+/* One leaf of the ledger (004_ledger.sql; leaf data in ledger/leaf.h). */
+struct ledger_leaf {
+	int64_t idx;               /* 0, 1, 2 ... */
+	int kind;                  /* enum ledger_kind (app/ledger.h) */
+	int64_t ref_id;            /* the object's id in its table */
+	unsigned char digest[64];  /* the object's content digest */
+	size_t digest_len;
+	unsigned char leaf_hash[64];
+	size_t hash_len;
+	int64_t at;
+};
+STORE_LIST(ledger_leaf_list, struct ledger_leaf);
+
+/* A signed checkpoint of the ledger as stored. */
+struct ledger_checkpoint_row {
+	int64_t id;
+	int64_t tree_size;
+	unsigned char root[64];
+	size_t root_len;
+	char hash[8];              /* "sm3", "sha256" */
+	int64_t at;
+	unsigned char pubkey[32];  /* raw Ed25519 */
+	unsigned char signature[64];
+};
+STORE_LIST(ledger_checkpoint_list, struct ledger_checkpoint_row);
+STORE_LIST(evidence_list, struct evidence);
 
 struct store;
 
@@ -375,6 +405,81 @@ struct store_ops {
 	enum fz_err (*case_events)(struct store *st, struct arena *a, const struct scope *sc,
 				   int64_t case_id, struct case_event_list *out,
 				   struct fz_error *e);
+
+	/* Generated documents (执法文书, 005_documents.sql): metadata, the
+	 * bytes being a file in the data directory. document_number_next
+	 * takes the next number of the series (agency, year, code: 1, 2, 3
+	 * ...) and, like case_insert, gives it back when the caller's write
+	 * transaction rolls back: call it inside that transaction, which
+	 * serialises concurrent writers, and numbers have neither gaps nor
+	 * duplicates. FZ_INVALID for a code "" or over 64 bytes or a year
+	 * outside 1..9999; FZ_CONFLICT (agency_id) for a missing agency. */
+	enum fz_err (*document_number_next)(struct store *st, int64_t agency_id, int year,
+					    const char *code, int64_t *n, struct fz_error *e);
+	/* Stores d and sets d->id, d->agency_id (the case's) and created_at
+	 * (0 = now). Append-only: the backend refuses UPDATE and DELETE.
+	 * Required: kind, title, digest (lower-case hex), size >= 0, pages
+	 * >= 1 (FZ_INVALID naming the field); number NULL is stored as "".
+	 * FZ_CONFLICT naming case_id (no such case), event_id (not an event
+	 * of that case), kind (the event already has one of this kind) or
+	 * number (the agency already has a document with it). */
+	enum fz_err (*document_insert)(struct store *st, struct case_document *d,
+				       struct fz_error *e);
+	/* Scoped through the case's agency, like the case. */
+	enum fz_err (*document_get)(struct store *st, struct arena *a, const struct scope *sc,
+				    int64_t id, struct case_document *out, struct fz_error *e);
+	/* Every document of a case in id order; a case outside the scope
+	 * (or missing) is FZ_NOTFOUND. */
+	enum fz_err (*document_list)(struct store *st, struct arena *a, const struct scope *sc,
+				     int64_t case_id, struct case_document_list *out,
+				     struct fz_error *e);
+	/* The ledger (004_ledger.sql): append-only whoever connects.
+	 * ledger_hash_get/set: the hash name recorded for the database ("sm3"
+	 * unless set); set is FZ_FORBIDDEN once any leaf exists. */
+	enum fz_err (*ledger_hash_get)(struct store *st, char out[8], struct fz_error *e);
+	enum fz_err (*ledger_hash_set)(struct store *st, const char *name, struct fz_error *e);
+	/* Appends lf with the next idx (taken inside the transaction, like an
+	 * event's seq: call it in the caller's write transaction) and sets
+	 * lf->idx and lf->at. FZ_CONFLICT (field ref_id) when the object
+	 * (kind, ref_id) already has a leaf. */
+	enum fz_err (*ledger_leaf_append)(struct store *st, struct ledger_leaf *lf,
+					  struct fz_error *e);
+	/* Number of leaves. */
+	enum fz_err (*ledger_size)(struct store *st, int64_t *size, struct fz_error *e);
+	/* Up to limit (1..10000) leaves with idx >= from, in idx order. */
+	enum fz_err (*ledger_leaves)(struct store *st, struct arena *a, int64_t from, int limit,
+				     struct ledger_leaf_list *out, struct fz_error *e);
+	/* The leaf of object (kind, ref_id); FZ_NOTFOUND when it has none. */
+	enum fz_err (*ledger_leaf_find)(struct store *st, int kind, int64_t ref_id,
+					struct ledger_leaf *out, struct fz_error *e);
+	/* Ids (ascending, at most limit 1..10000) of case events (kind 1),
+	 * evidence (kind 2) or documents (kind 3) that have no leaf;
+	 * FZ_INVALID for another kind. */
+	enum fz_err (*ledger_unlogged)(struct store *st, struct arena *a, int kind, int limit,
+				       int64_t **ids, size_t *n, struct fz_error *e);
+	/* Checkpoints: insert sets cp->id; a tree_size below the last one or
+	 * above the ledger's size is FZ_FORBIDDEN. latest is FZ_NOTFOUND when
+	 * there is none; list is oldest first. */
+	enum fz_err (*checkpoint_insert)(struct store *st, struct ledger_checkpoint_row *cp,
+					 struct fz_error *e);
+	enum fz_err (*checkpoint_latest)(struct store *st, struct ledger_checkpoint_row *out,
+					 struct fz_error *e);
+	enum fz_err (*checkpoint_list)(struct store *st, struct arena *a, struct page pg,
+				       struct ledger_checkpoint_list *out, struct fz_error *e);
+
+	/* Evidence metadata: append-only. insert sets ev->id (uploaded_at 0
+	 * = now); a missing case or uploader is FZ_CONFLICT (case_id,
+	 * uploaded_by). get and list are scoped through the case's agency;
+	 * list gives one case's evidence in id order. */
+	enum fz_err (*evidence_insert)(struct store *st, struct evidence *ev, struct fz_error *e);
+	enum fz_err (*evidence_get)(struct store *st, struct arena *a, const struct scope *sc,
+				    int64_t id, struct evidence *out, struct fz_error *e);
+	enum fz_err (*evidence_list)(struct store *st, struct arena *a, const struct scope *sc,
+				     int64_t case_id, struct page pg, struct evidence_list *out,
+				     struct fz_error *e);
+	/* One event by id with its fields and officers; unscoped (verify). */
+	enum fz_err (*case_event_get)(struct store *st, struct arena *a, int64_t id,
+				      struct case_event *out, struct fz_error *e);
 };
 
 struct store {

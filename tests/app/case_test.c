@@ -74,8 +74,8 @@ TEST(case_numbers_run_per_agency_and_year_without_gaps)
 	REQUIRE(open_case(&x, "2025-11-01", &a, NULL, &e) == FZ_OK);
 	CHECK_INT(open_case(&x, "2023-06-01", NULL, NULL, &e), FZ_CONFLICT); /* refused */
 	REQUIRE(open_case(&x, "2025-11-02", &b, NULL, &e) == FZ_OK);
-	CHECK_STR(a.number, "海原县自然资源罚〔2025〕1号");
-	CHECK_STR(b.number, "海原县自然资源罚〔2025〕2号");
+	CHECK_STR(a.number, "海原县自然资源罚立〔2025〕1号");
+	CHECK_STR(b.number, "海原县自然资源罚立〔2025〕2号");
 	CHECK_STR(a.state, "open");
 	CHECK_STR(a.opened_on, "2025-12-20");
 	fx_close(&x.f);

@@ -72,6 +72,8 @@ bool fx_open(struct fx *f)
 	}
 	f->a = arena_new();
 	app_config_defaults(&f->cfg);
+	snprintf(f->data_dir, sizeof f->data_dir, "%s/data", f->dir);
+	f->cfg.data_dir = f->data_dir;
 	app_ctx_init(&f->cli, f->st, f->a, &f->cfg, "cli", 1767225600); /* 2026-01-01 08:00 */
 	app_ctx_as_cli(&f->cli);
 	static const struct division_input divs[] = {

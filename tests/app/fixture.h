@@ -9,6 +9,7 @@
 struct fx {
 	const char *dir;
 	char db[512];
+	char data_dir[512];   /* <dir>/data: documents, evidence */
 	struct store *st;
 	struct arena *a;
 	struct app_config cfg;

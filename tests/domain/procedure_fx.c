@@ -135,6 +135,18 @@ static enum fz_err walk_check(struct walk *w, unsigned roles, int64_t actor, con
 	c->actor_person = actor;
 	c->today = w->today[0] ? w->today : ev->on;
 	c->scratch = w->a;
+	/* the case file holds what the steps produced, as if every document
+	 * had been generated, unless a test says what it holds */
+	if (w->filed_set) {
+		c->filed = w->filed;
+		c->nfiled = w->nfiled;
+	} else if (catalogue_produced(w->def, w->events, w->nevents, w->a, &w->filed,
+				      &w->nfiled, NULL)) {
+		abort();
+	} else {
+		c->filed = w->filed;
+		c->nfiled = w->nfiled;
+	}
 	memset(&w->err, 0, sizeof w->err);
 	return procedure_check(c, w->results, GATE_RESULTS_MAX, &w->nresults, &w->err);
 }

@@ -4,6 +4,7 @@
 #ifndef FZ_TESTS_DOMAIN_PROCEDURE_FX_H
 #define FZ_TESTS_DOMAIN_PROCEDURE_FX_H
 
+#include "domain/catalogue.h"
 #include "domain/gate.h"
 #include "domain/procedure_builtin.h"
 
@@ -29,6 +30,10 @@ struct walk {
 	size_t nresults;
 	struct fz_error err;             /* of the last check */
 	struct proc_ctx ctx;             /* of the last check */
+	const char **filed;              /* the case file's documents: those
+	                                  * the steps produced unless filed_set */
+	size_t nfiled;
+	bool filed_set;
 };
 
 /* A case of procedure id, a citizen's or organisation's, act on act_date,

@@ -178,6 +178,9 @@ TEST(procedure_parse_rejects_unknown_words_documents_flags_and_budgets)
 		  "mini.txt 第 28 行：步骤 decide：步骤中未知的关键字“officer”");
 	CHECK_STR(parse_with("produces notice", "produces letter"),
 		  "mini.txt 第 20 行：步骤 notify：未知的文书“letter”（须先以 document 行定义）");
+	CHECK_STR(parse_with("produces notice", "produces notice\n  mandatory notice letter"),
+		  "mini.txt 第 21 行：步骤 notify：未知的文书“letter”（须先以 document 行定义）");
+	CHECK_STR(parse_with("produces notice", "produces notice\n  mandatory notice"), "");
 	CHECK_STR(parse_with("flags decides", "flags decided"),
 		  "mini.txt 第 29 行：步骤 decide：未知的标志“decided”（可用 opens、closes、repeatable、"
 		  "publishes、handles、notifies、decides、awaits）");

@@ -82,6 +82,10 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/api/v1/cases/{id}/deadlines",               "xxxx ... ." },
 	{ "POST", "/api/v1/cases/{id}/steps",                  "xxx. ... ." },
 	{ "POST", "/api/v1/cases/{id}/draw",                   "xxx. ... ." },
+	{ "POST", "/api/v1/cases/{id}/evidence",               "xxx. ... ." },
+	{ "GET", "/api/v1/cases/{id}/evidence",                "xxxx ... ." },
+	{ "GET", "/api/v1/cases/{id}/evidence/{eid}",          "xxxx ... ." },
+	{ "GET", "/api/v1/ledger/checkpoint",                  ALL },
 	{ "GET", "/api/v1/queues/review",                      "xxxx ... ." },
 	{ "GET", "/api/v1/queues/approval",                    "xxxx ... ." },
 

@@ -33,6 +33,8 @@ bool t_server_start(struct t_server *ts)
 	}
 	ts->a = arena_new();
 	app_config_defaults(&ts->cfg);
+	snprintf(ts->data_dir, sizeof ts->data_dir, "%s/data", ts->dir);
+	ts->cfg.data_dir = ts->data_dir;
 	struct http_config hc = { .listen_addr = "127.0.0.1", .port = 0, .threads = 2,
 				  .db_path = ts->db, .app = &ts->cfg };
 	if (http_server_start(&hc, &ts->srv, &e)) {

@@ -14,6 +14,7 @@
 struct t_server {
 	const char *dir;
 	char db[512];
+	char data_dir[512]; /* <dir>/data: evidence files, documents, key */
 	struct app_config cfg;
 	struct http_server *srv;
 	int port;

@@ -1,0 +1,64 @@
+/* document.h - enforcement documents (执法文书) as use cases: generated as
+ * PDF when the step that produces them is taken, numbered (文号) without
+ * gaps, stored under their digest in the data directory with their digest
+ * in the ledger; the case file's catalogue (卷内目录); reading a document
+ * back, checked against its digest. */
+#ifndef FZ_APP_DOCUMENT_H
+#define FZ_APP_DOCUMENT_H
+
+#include "app/app.h"
+#include "base/buf.h"
+#include "domain/case.h"
+#include "domain/catalogue.h"
+#include "domain/procedure.h"
+
+/* Generates the documents ev's step produces that the system renders
+ * (docgen_kinds), inside the caller's write transaction, after ev was
+ * appended (app_case_open, app_case_act): for each, takes the next number
+ * of its series, renders the PDF, writes it under its digest, stores its
+ * metadata and appends its digest to the ledger - all or nothing with the
+ * step. FZ_OK when there is nothing to render; FZ_INTERNAL when the
+ * process has no data directory; FZ_IO when the file cannot be written. */
+enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *def,
+				   const struct enf_case *c, const struct case_event *ev,
+				   struct fz_error *e) FZ_MUST_CHECK;
+
+/* The document ids the case file of case_id holds (for proc_ctx.filed),
+ * read unscoped (the caller has read the case in scope). */
+enum fz_err app_case_filed(struct app_ctx *ctx, const struct proc_def *def, int64_t case_id,
+			   const struct case_event *events, size_t nevents,
+			   const char *const **filed, size_t *nfiled, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* A case's documents and its catalogue, read in the caller's scope. */
+struct case_files {
+	struct enf_case c;
+	const struct proc_def *def;
+	struct case_event_list events;
+	struct case_document_list docs;
+	struct catalogue cat;
+};
+enum fz_err app_case_files(struct app_ctx *ctx, int64_t case_id, struct case_files *out,
+			   struct fz_error *e) FZ_MUST_CHECK;
+
+/* One document's metadata and bytes (in out->bytes, which the caller
+ * releases with buf_release), in scope. The bytes are checked against
+ * the stored digest: a changed or missing file is FZ_INTERNAL with a
+ * message saying so (and an audit record), never served. */
+struct document_file {
+	struct case_document doc;
+	struct buf bytes;
+};
+enum fz_err app_document_read(struct app_ctx *ctx, int64_t id, struct document_file *out,
+			      struct fz_error *e) FZ_MUST_CHECK;
+
+/* Lower-case hex of the ledger's digest of len bytes (the name a
+ * document is stored under and the digest its row and leaf record). */
+#define DOCUMENT_DIGEST_HEX (2 * 64 + 1)
+void app_document_digest_hex(const void *data, size_t len, char hex[DOCUMENT_DIGEST_HEX]);
+
+/* The path of a document's bytes under data_dir:
+ * DATA_DIR/documents/<first two hex digits>/<digest>.pdf. */
+enum fz_err app_document_path(const char *data_dir, const char *digest_hex, struct buf *out);
+
+#endif

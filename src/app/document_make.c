@@ -1,0 +1,292 @@
+/* document_make.c - generating the documents a step produces, inside the
+ * step's write transaction: the number of its series, the PDF, the file
+ * under its digest, the metadata row and the ledger leaf, all or nothing
+ * with the step. Rendering takes a few milliseconds of the write lock:
+ * that is the price of numbers that are never skipped nor repeated. */
+#include "app/document.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/ledger.h"
+#include "app/procreg.h"
+#include "base/crypto.h"
+#include "base/date.h"
+#include "docgen/docgen.h"
+#include "domain/org.h"
+
+static const struct scope scope_all = { .kind = SCOPE_ALL };
+
+/* --- files --- */
+
+static enum fz_err dir_make(const char *path, struct fz_error *e)
+{
+	if (mkdir(path, 0700) != 0 && errno != EEXIST)
+		return fz_fail(e, FZ_IO, NULL, "无法创建目录 %s：%s", path, strerror(errno));
+	return FZ_OK;
+}
+
+static enum fz_err fsync_path(const char *path, int flags, struct fz_error *e)
+{
+	int fd = open(path, flags);
+	if (fd < 0 || fsync(fd) != 0) {
+		int err = errno;
+		if (fd >= 0)
+			close(fd);
+		return fz_fail(e, FZ_IO, NULL, "无法同步 %s：%s", path, strerror(err));
+	}
+	close(fd);
+	return FZ_OK;
+}
+
+/* Writes the bytes under their digest: to a temporary name, synced, then
+ * renamed, so that a file under a digest name is always whole. A file
+ * already there has these very bytes (same digest) and is kept. A file
+ * written for a transaction that then rolls back stays, unreferenced. */
+static enum fz_err file_store(const char *data_dir, const char *hex, const struct buf *bytes,
+			      struct fz_error *e)
+{
+	struct buf dir = BUF_INIT, path = BUF_INIT, tmp = BUF_INIT;
+	enum fz_err rc;
+	if ((rc = dir_make(data_dir, e)))
+		goto out;
+	buf_addf(&dir, "%s/documents", data_dir);
+	if ((rc = dir_make(buf_cstr(&dir), e)))
+		goto out;
+	buf_addf(&dir, "/%.2s", hex);
+	if ((rc = app_document_path(data_dir, hex, &path)) || (rc = dir_make(buf_cstr(&dir), e)))
+		goto out;
+	if (access(buf_cstr(&path), F_OK) == 0)
+		goto out;
+	buf_addf(&tmp, "%s/.%s.%ld.tmp", buf_cstr(&dir), hex, (long)getpid());
+	if ((rc = buf_status(&tmp)))
+		goto out;
+	int fd = open(buf_cstr(&tmp), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (fd < 0) {
+		rc = fz_fail(e, FZ_IO, NULL, "无法写入文书文件：%s", strerror(errno));
+		goto out;
+	}
+	size_t done = 0;
+	while (done < bytes->len) {
+		ssize_t n = write(fd, bytes->data + done, bytes->len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	bool ok = done == bytes->len && fsync(fd) == 0;
+	close(fd);
+	if (!ok || rename(buf_cstr(&tmp), buf_cstr(&path)) != 0) {
+		rc = fz_fail(e, FZ_IO, NULL, "无法写入文书文件：%s", strerror(errno));
+		unlink(buf_cstr(&tmp));
+		goto out;
+	}
+	rc = fsync_path(buf_cstr(&dir), O_RDONLY | O_DIRECTORY, e);
+out:
+	buf_release(&dir);
+	buf_release(&path);
+	buf_release(&tmp);
+	return rc;
+}
+
+/* --- what a document says --- */
+
+/* 复议机关 (行政复议法 art 24): the people's government of the agency's
+ * county, or the one above it when the agency is a government itself. */
+static enum fz_err reconsideration_body(struct app_ctx *ctx, const struct agency *ag,
+					const char **out, struct fz_error *e)
+{
+	struct division d;
+	enum fz_err rc = ctx->st->ops->division_get(ctx->st, ctx->a, ag->division_code, &d, e);
+	if (rc)
+		return rc;
+	if (strcmp(ag->kind, "government") == 0 && d.parent_code[0] &&
+	    (rc = ctx->st->ops->division_get(ctx->st, ctx->a, d.parent_code, &d, e)))
+		return rc;
+	*out = arena_printf(ctx->a, "%s人民政府", d.name);
+	return *out ? FZ_OK : fz_fail(e, FZ_NOMEM, NULL, NULL);
+}
+
+static bool have(const struct docgen_person *p, size_t n, int64_t id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i].id == id)
+			return true;
+	return false;
+}
+
+/* The names of everyone the record names: officers and hearing hosts. */
+static enum fz_err people_named(struct app_ctx *ctx, const struct case_event_list *events,
+				struct docgen_person **out, size_t *n, struct fz_error *e)
+{
+	size_t max = 0;
+	for (size_t i = 0; i < events->n; i++)
+		max += events->items[i].nofficers + 1;
+	struct docgen_person *p = arena_calloc(ctx->a, max + 1, sizeof *p);
+	if (!p)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	*n = 0;
+	for (size_t i = 0; i < events->n; i++) {
+		const struct case_event *ev = &events->items[i];
+		for (size_t k = 0; k <= ev->nofficers; k++) {
+			int64_t id = 0;
+			if (k < ev->nofficers) {
+				id = ev->officers[k];
+			} else {
+				const char *host = case_event_field(ev, "host");
+				long long h;
+				if (host && sscanf(host, "%lld", &h) == 1)
+					id = h;
+			}
+			struct person person;
+			if (id <= 0 || have(p, *n, id) ||
+			    ctx->st->ops->person_get(ctx->st, ctx->a, &scope_all, id, &person, NULL))
+				continue;
+			p[(*n)++] = (struct docgen_person){ id, person.name };
+		}
+	}
+	*out = p;
+	return FZ_OK;
+}
+
+/* The document a service receipt serves: the case's latest decision. */
+static const struct case_document *served_document(const struct proc_def *def,
+						   const struct case_event_list *events,
+						   const struct case_document_list *docs)
+{
+	const struct case_document *found = NULL;
+	for (size_t i = 0; i < docs->n; i++)
+		for (size_t k = 0; k < events->n; k++) {
+			const struct case_event *ev = &events->items[k];
+			const struct proc_step *st = proc_step_find(def, ev->step);
+			if (ev->id == docs->items[i].event_id && st && (st->flags & PROC_DECIDES))
+				found = &docs->items[i];
+		}
+	return found;
+}
+
+static enum fz_err number_take(struct app_ctx *ctx, const struct docgen_kind *k,
+			       const struct agency *ag, const struct enf_case *c,
+			       const struct case_event *ev, const char **out, struct fz_error *e)
+{
+	int64_t n;
+	enum fz_err rc;
+	*out = "";
+	if (k->case_number) {
+		*out = c->number;
+		return FZ_OK;
+	}
+	if (!k->series)
+		return FZ_OK;
+	int year = (int)strtol(ev->on, NULL, 10);
+	if ((rc = ctx->st->ops->document_number_next(ctx->st, ag->id, year, k->series, &n, e)))
+		return rc;
+	*out = arena_printf(ctx->a, "%.*s%s〔%d〕%lld号", (int)org_agency_code_len(ag->name),
+			    ag->name, k->series, year, (long long)n);
+	return *out ? FZ_OK : fz_fail(e, FZ_NOMEM, NULL, NULL);
+}
+
+/* Everything but the number, which is taken last, just before drawing. */
+static enum fz_err input_gather(struct app_ctx *ctx, const struct proc_def *def,
+				const struct enf_case *c, const struct case_event *ev,
+				const struct agency *ag, struct docgen_input *in,
+				struct fz_error *e)
+{
+	struct case_document_list docs;
+	struct docgen_person *people = NULL;
+	const struct proc_registry *reg = ctx->cfg->procs ? ctx->cfg->procs
+							  : proc_registry_builtin(e);
+	enum fz_err rc;
+	if (!reg)
+		return FZ_INTERNAL;
+	struct case_event_list *evl = arena_alloc(ctx->a, sizeof *evl);
+	if (!evl)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &scope_all, c->id, evl, e)) ||
+	    (rc = ctx->st->ops->document_list(ctx->st, ctx->a, &scope_all, c->id, &docs, e)) ||
+	    (rc = people_named(ctx, evl, &people, &in->npeople, e)) ||
+	    (rc = reconsideration_body(ctx, ag, &in->reconsideration, e)))
+		return rc;
+	const struct proc_config *cfg = proc_registry_config(reg);
+	(void)proc_config_period(cfg, "defence_period", &in->defence);
+	(void)proc_config_period(cfg, "hearing_request_window", &in->hearing_request);
+	(void)proc_config_period(cfg, "payment_period", &in->payment);
+	char local[20];
+	time_format_local(ctx->now, local);
+	in->created = arena_printf(ctx->a, "%.10sT%s+08:00", local, local[0] ? local + 11 : "");
+	in->c = c;
+	in->agency = ag->name;
+	in->def = def;
+	in->ev = ev;
+	in->events = evl->items;
+	in->nevents = evl->n;
+	in->people = people;
+	in->served = served_document(def, evl, &docs);
+	return in->created ? FZ_OK : fz_fail(e, FZ_NOMEM, NULL, NULL);
+}
+
+static enum fz_err generate_one(struct app_ctx *ctx, const struct proc_def *def,
+				const struct enf_case *c, const struct case_event *ev,
+				const struct proc_doc *doc, const struct docgen_kind *k,
+				const struct agency *ag, struct fz_error *e)
+{
+	struct docgen_input in = { .kind = doc->id, .title = doc->label };
+	struct doc_model m;
+	struct buf pdf = BUF_INIT;
+	unsigned char md[LEDGER_DIGEST_MAX];
+	char hex[DOCUMENT_DIGEST_HEX];
+	int pages = 0;
+	enum fz_err rc;
+	if ((rc = input_gather(ctx, def, c, ev, ag, &in, e)) ||
+	    (rc = number_take(ctx, k, ag, c, ev, &in.number, e)) ||
+	    (rc = docgen_compose(&in, ctx->a, &m, e)) || (rc = docgen_pdf(&m, &pdf, &pages, e)))
+		goto out;
+	size_t mdlen = ledger_digest(pdf.data, pdf.len, md);
+	crypto_hex(md, mdlen, hex);
+	if ((rc = file_store(ctx->cfg->data_dir, hex, &pdf, e)))
+		goto out;
+	struct case_document d = {
+		.case_id = c->id, .event_id = ev->id, .kind = doc->id, .title = doc->label,
+		.number = in.number, .digest = hex, .size = (int64_t)pdf.len, .pages = pages,
+		.created_at = ctx->now,
+	};
+	if ((rc = ctx->st->ops->document_insert(ctx->st, &d, e)))
+		goto out;
+	rc = app_ledger_append(ctx, LEDGER_DOCUMENT, d.id, md, mdlen, NULL, e);
+out:
+	buf_release(&pdf);
+	return rc;
+}
+
+enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *def,
+				   const struct enf_case *c, const struct case_event *ev,
+				   struct fz_error *e)
+{
+	const struct proc_step *st = proc_step_find(def, ev->step);
+	struct agency ag;
+	bool have_agency = false;
+	enum fz_err rc;
+	for (size_t i = 0; st && i < st->produces.n; i++) {
+		const struct proc_doc *doc = proc_doc_find(def, st->produces.items[i].id);
+		const struct docgen_kind *k = docgen_kind_find(doc->id);
+		if (!k)
+			continue;
+		if (!ctx->cfg->data_dir || !*ctx->cfg->data_dir)
+			return fz_fail(e, FZ_INTERNAL, NULL, "服务器未配置数据目录，不能生成%s",
+				       doc->label);
+		if (!have_agency &&
+		    (rc = ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all, c->agency_id, &ag,
+						   e)))
+			return rc;
+		have_agency = true;
+		if ((rc = generate_one(ctx, def, c, ev, doc, k, &ag, e)))
+			return rc;
+	}
+	return FZ_OK;
+}

@@ -1,0 +1,368 @@
+/* ledger.c - the ledger as use cases: one leaf per case event, evidence
+ * file and document, appended inside the write transaction of the object
+ * it records; canonical digests; the signing key; signed checkpoints. The
+ * tree itself is src/ledger/; this file only decides what goes into it. */
+#include "app/ledger.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app/audit.h"
+#include "base/buf.h"
+#include "base/crypto.h"
+#include "ledger/checkpoint.h"
+#include "ledger/leaf.h"
+#include "ledger/merkle.h"
+
+/* Set once when the process opens its database, read by every request:
+ * atomic so that a checker thread and request threads agree. */
+static _Atomic int selected_alg = LEDGER_HASH_SM3;
+
+void app_ledger_hash_select(enum ledger_hash_alg alg)
+{
+	atomic_store(&selected_alg, (int)alg);
+}
+
+enum ledger_hash_alg app_ledger_hash(void)
+{
+	return (enum ledger_hash_alg)atomic_load(&selected_alg);
+}
+
+enum fz_err app_ledger_open(struct store *st, struct fz_error *e)
+{
+	char name[8];
+	enum ledger_hash_alg alg;
+	enum fz_err rc = st->ops->ledger_hash_get(st, name, e);
+	if (rc)
+		return rc;
+	if (!ledger_hash_from_name(name, &alg))
+		return fz_fail(e, FZ_DB, "hash", "数据库记录的账本摘要算法“%s”无法识别", name);
+	app_ledger_hash_select(alg);
+	return FZ_OK;
+}
+
+enum fz_err app_ledger_hash_choose(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				   struct fz_error *e)
+{
+	enum fz_err rc = ctx->st->ops->ledger_hash_set(ctx->st, ledger_hash_name(alg), e);
+	if (rc == FZ_FORBIDDEN)
+		return fz_fail(e, FZ_FORBIDDEN, "hash", "账本已有记录，不能更换摘要算法");
+	if (!rc)
+		app_ledger_hash_select(alg);
+	return rc;
+}
+
+size_t ledger_digest(const void *data, size_t len, unsigned char out[LEDGER_DIGEST_MAX])
+{
+	return ledger_hash(app_ledger_hash(), data, len, out);
+}
+
+enum fz_err ledger_digest_init(struct ledger_digest_ctx *dc)
+{
+	struct ledger_hasher h;
+	enum fz_err rc = ledger_hasher_init(&h, app_ledger_hash());
+	dc->md = h.md;
+	return rc;
+}
+
+enum fz_err ledger_digest_update(struct ledger_digest_ctx *dc, const void *data, size_t len)
+{
+	struct ledger_hasher h = { dc->md, ledger_hash_size(app_ledger_hash()) };
+	return ledger_hasher_update(&h, data, len);
+}
+
+enum fz_err ledger_digest_final(struct ledger_digest_ctx *dc, unsigned char out[LEDGER_DIGEST_MAX],
+				size_t *out_len)
+{
+	struct ledger_hasher h = { dc->md, ledger_hash_size(app_ledger_hash()) };
+	dc->md = NULL;
+	*out_len = h.size;
+	return ledger_hasher_final(&h, out);
+}
+
+void ledger_digest_abort(struct ledger_digest_ctx *dc)
+{
+	struct ledger_hasher h = { dc->md, 0 };
+	ledger_hasher_abort(&h);
+	dc->md = NULL;
+}
+
+/* --- canonical digests --- */
+
+static size_t digest_buf(struct buf *b, unsigned char *out)
+{
+	size_t n = 0;
+	if (buf_status(b) == FZ_OK)
+		n = ledger_digest(b->data, b->len, out);
+	buf_release(b);
+	return n;
+}
+
+void app_ledger_event_encode(const struct case_event *ev, struct buf *b)
+{
+	canon_str(b, "fazhi.case_event.v1");
+	canon_int(b, ev->case_id);
+	canon_int(b, ev->seq);
+	canon_str(b, ev->step);
+	canon_str(b, ev->on);
+	canon_int(b, ev->at);
+	canon_int(b, ev->actor_id);
+	canon_str(b, ev->actor);
+	canon_int(b, ev->corrects);
+	canon_str(b, ev->reason);
+	canon_int(b, (int64_t)ev->nfields);
+	for (size_t i = 0; i < ev->nfields; i++) {
+		canon_str(b, ev->fields[i].key);
+		canon_str(b, ev->fields[i].value);
+	}
+	canon_int(b, (int64_t)ev->nofficers);
+	for (size_t i = 0; i < ev->nofficers; i++)
+		canon_int(b, ev->officers[i]);
+}
+
+size_t app_ledger_event_digest(const struct case_event *ev, unsigned char out[LEDGER_DIGEST_MAX])
+{
+	struct buf b = BUF_INIT;
+	app_ledger_event_encode(ev, &b);
+	return digest_buf(&b, out);
+}
+
+void app_ledger_evidence_encode(const struct evidence *ev, struct buf *b)
+{
+	canon_str(b, "fazhi.evidence.v1");
+	canon_int(b, ev->case_id);
+	canon_str(b, ev->digest);
+	canon_int(b, ev->size);
+	canon_str(b, ev->file_name);
+	canon_str(b, ev->media_type);
+	canon_str(b, ev->record_kind);
+	canon_int(b, ev->uploaded_by);
+	canon_int(b, ev->uploaded_at);
+}
+
+size_t app_ledger_evidence_digest(const struct evidence *ev,
+				  unsigned char out[LEDGER_DIGEST_MAX])
+{
+	struct buf b = BUF_INIT;
+	app_ledger_evidence_encode(ev, &b);
+	return digest_buf(&b, out);
+}
+
+/* --- appending --- */
+
+enum fz_err app_ledger_append(struct app_ctx *ctx, enum ledger_kind kind, int64_t ref_id,
+			      const unsigned char *digest, size_t digest_len,
+			      int64_t *leaf_index, struct fz_error *e)
+{
+	enum ledger_hash_alg alg = app_ledger_hash();
+	unsigned char data[LEDGER_LEAF_DATA_MAX];
+	struct ledger_leaf lf = { .kind = (int)kind, .ref_id = ref_id, .at = ctx->now };
+
+	if (kind < LEDGER_CASE_EVENT || kind > LEDGER_DOCUMENT || ref_id <= 0)
+		return fz_fail(e, FZ_INTERNAL, NULL, "内部错误：账本记录的类别或编号无效");
+	if (!digest || digest_len != ledger_hash_size(alg))
+		return fz_fail(e, FZ_INTERNAL, NULL, "内部错误：账本摘要长度应为 %zu 字节",
+			       ledger_hash_size(alg));
+	size_t n = ledger_leaf_data((int)kind, ref_id, digest, digest_len, data);
+	memcpy(lf.digest, digest, digest_len);
+	lf.digest_len = digest_len;
+	lf.hash_len = merkle_leaf_hash(alg, data, n, lf.leaf_hash);
+	enum fz_err rc = ctx->st->ops->ledger_leaf_append(ctx->st, &lf, e);
+	if (!rc && leaf_index)
+		*leaf_index = lf.idx;
+	return rc;
+}
+
+enum fz_err app_ledger_append_event(struct app_ctx *ctx, const struct case_event *ev,
+				    struct fz_error *e)
+{
+	unsigned char d[LEDGER_DIGEST_MAX];
+	size_t n = app_ledger_event_digest(ev, d);
+	if (!n)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	return app_ledger_append(ctx, LEDGER_CASE_EVENT, ev->id, d, n, NULL, e);
+}
+
+/* --- the key --- */
+
+static enum fz_err data_path(const char *data_dir, const char *name, char out[PATH_MAX],
+			     struct fz_error *e)
+{
+	if (!data_dir || !*data_dir)
+		return fz_fail(e, FZ_INTERNAL, "data_dir", "未配置数据目录");
+	int n = snprintf(out, PATH_MAX, "%s/%s", data_dir, name);
+	if (n < 0 || n >= PATH_MAX)
+		return fz_fail(e, FZ_INVALID, "data_dir", "数据目录路径过长");
+	return FZ_OK;
+}
+
+enum fz_err app_ledger_key_init(const char *data_dir, bool *created, struct fz_error *e)
+{
+	char priv[PATH_MAX], pub[PATH_MAX];
+	struct stat sb;
+	enum fz_err rc;
+	*created = false;
+	if ((rc = data_path(data_dir, LEDGER_KEY_FILE, priv, e)) ||
+	    (rc = data_path(data_dir, LEDGER_PUB_FILE, pub, e)))
+		return rc;
+	if (mkdir(data_dir, 0700) != 0 && errno != EEXIST)
+		return fz_fail(e, FZ_IO, "data_dir", "无法创建数据目录 %s：%s", data_dir,
+			       strerror(errno));
+	if (stat(priv, &sb) == 0)
+		return FZ_OK;
+	if ((rc = ledger_key_generate(priv, pub, e)))
+		return rc;
+	*created = true;
+	return FZ_OK;
+}
+
+/* --- checkpoints --- */
+
+#define LEAF_PAGE 5000
+
+/* The root of the first size leaves, streamed page by page. */
+static enum fz_err ledger_root(struct app_ctx *ctx, int64_t size, unsigned char *root,
+			       struct fz_error *e)
+{
+	struct merkle_frontier f;
+	merkle_frontier_init(&f, app_ledger_hash());
+	for (int64_t from = 0; from < size;) {
+		struct ledger_leaf_list page;
+		struct arena *a = arena_new();
+		if (!a)
+			return fz_fail(e, FZ_NOMEM, NULL, NULL);
+		int limit = size - from < LEAF_PAGE ? (int)(size - from) : LEAF_PAGE;
+		enum fz_err rc = ctx->st->ops->ledger_leaves(ctx->st, a, from, limit, &page, e);
+		if (!rc && page.n == 0)
+			rc = fz_fail(e, FZ_DB, NULL, "账本记录缺失（第 %lld 号）", (long long)from);
+		for (size_t i = 0; !rc && i < page.n; i++)
+			merkle_frontier_add(&f, page.items[i].leaf_hash);
+		from += (int64_t)page.n;
+		arena_free(a);
+		if (rc)
+			return rc;
+	}
+	merkle_frontier_root(&f, root);
+	return FZ_OK;
+}
+
+enum fz_err app_ledger_checkpoint(struct app_ctx *ctx, bool *made,
+				  struct ledger_checkpoint_row *out, struct fz_error *e)
+{
+	char priv[PATH_MAX];
+	struct ledger_key *key = NULL;
+	struct ledger_checkpoint cp = { .alg = app_ledger_hash(), .at = ctx->now };
+	struct ledger_checkpoint_row row = { 0 }, latest;
+	int64_t size;
+	enum fz_err rc;
+
+	*made = false;
+	memset(out, 0, sizeof *out);
+	if ((rc = data_path(ctx->cfg->data_dir, LEDGER_KEY_FILE, priv, e)) ||
+	    (rc = ctx->st->ops->ledger_size(ctx->st, &size, e)))
+		return rc;
+	rc = ctx->st->ops->checkpoint_latest(ctx->st, &latest, e);
+	if (rc && rc != FZ_NOTFOUND)
+		return rc;
+	if (rc == FZ_OK && latest.tree_size == size) {
+		*out = latest;
+		return FZ_OK;
+	}
+	/* Leaves never change, so the root of the first size leaves can be
+	 * computed outside the write transaction: no lock while hashing. */
+	if ((rc = ledger_key_load(priv, &key, e)) || (rc = ledger_root(ctx, size, cp.root, e)))
+		goto done;
+	cp.size = (uint64_t)size;
+	if ((rc = ledger_checkpoint_sign(&cp, key))) {
+		rc = fz_fail(e, rc, NULL, "签名失败");
+		goto done;
+	}
+	row.tree_size = size;
+	row.root_len = ledger_hash_size(cp.alg);
+	memcpy(row.root, cp.root, row.root_len);
+	snprintf(row.hash, sizeof row.hash, "%s", ledger_hash_name(cp.alg));
+	row.at = cp.at;
+	memcpy(row.pubkey, cp.pubkey, sizeof row.pubkey);
+	memcpy(row.signature, cp.sig, sizeof row.signature);
+	if ((rc = app_tx_begin(ctx, e)))
+		goto done;
+	if ((rc = ctx->st->ops->checkpoint_insert(ctx->st, &row, e))) {
+		app_tx_abort(ctx);
+		goto done;
+	}
+	char hex[2 * LEDGER_HASH_MAX + 1];
+	crypto_hex(row.root, row.root_len, hex);
+	const char *msg = arena_printf(ctx->a, "记录数 %lld，根 %s", (long long)size, hex);
+	if ((rc = app_tx_finish(ctx, "ledger.checkpoint", "ledger_checkpoint", row.id, msg, NULL,
+				e)))
+		goto done;
+	*made = true;
+	*out = row;
+done:
+	ledger_key_free(key);
+	return rc;
+}
+
+enum fz_err app_ledger_latest(struct app_ctx *ctx, struct ledger_checkpoint_row *out,
+			      int64_t *size, struct fz_error *e)
+{
+	enum fz_err rc = ctx->st->ops->ledger_size(ctx->st, size, e);
+	return rc ? rc : ctx->st->ops->checkpoint_latest(ctx->st, out, e);
+}
+
+/* --- databases from before the ledger --- */
+
+static enum fz_err backfill_kind(struct app_ctx *ctx, enum ledger_kind kind, int64_t *added,
+				 struct fz_error *e)
+{
+	const struct scope all = { .kind = SCOPE_ALL };
+	for (;;) {
+		int64_t *ids;
+		size_t n;
+		enum fz_err rc = ctx->st->ops->ledger_unlogged(ctx->st, ctx->a, (int)kind, 1000,
+							       &ids, &n, e);
+		if (rc || n == 0)
+			return rc;
+		for (size_t i = 0; i < n; i++) {
+			unsigned char d[LEDGER_DIGEST_MAX];
+			size_t len;
+			if (kind == LEDGER_CASE_EVENT) {
+				struct case_event ev;
+				rc = ctx->st->ops->case_event_get(ctx->st, ctx->a, ids[i], &ev, e);
+				len = rc ? 0 : app_ledger_event_digest(&ev, d);
+			} else {
+				struct evidence ev;
+				rc = ctx->st->ops->evidence_get(ctx->st, ctx->a, &all, ids[i], &ev, e);
+				len = rc ? 0 : app_ledger_evidence_digest(&ev, d);
+			}
+			if (!rc && !len)
+				rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
+			if (rc || (rc = app_ledger_append(ctx, kind, ids[i], d, len, NULL, e)))
+				return rc;
+			(*added)++;
+		}
+	}
+}
+
+enum fz_err app_ledger_backfill(struct app_ctx *ctx, int64_t *added, struct fz_error *e)
+{
+	enum fz_err rc;
+	*added = 0;
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	if ((rc = backfill_kind(ctx, LEDGER_CASE_EVENT, added, e)) ||
+	    (rc = backfill_kind(ctx, LEDGER_EVIDENCE, added, e))) {
+		app_tx_abort(ctx);
+		return rc;
+	}
+	if (*added == 0) {
+		app_tx_abort(ctx);
+		return FZ_OK;
+	}
+	const char *msg = arena_printf(ctx->a, "补记 %lld 条既有记录", (long long)*added);
+	return app_tx_finish(ctx, "ledger.backfill", "ledger", 0, msg, NULL, e);
+}

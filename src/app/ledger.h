@@ -1,0 +1,120 @@
+/* ledger.h - the one ledger as a use case: append a leaf for a case
+ * event, an evidence file or a document inside the caller's write
+ * transaction, make signed checkpoints, and digest objects with the
+ * ledger's hash (SM3 by default, SHA-256 when chosen at init). */
+#ifndef FZ_APP_LEDGER_H
+#define FZ_APP_LEDGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "base/buf.h"
+#include "domain/case.h"
+#include "domain/evidence.h"
+#include "ledger/hash.h"
+
+/* What a leaf stands for. The number is part of the leaf's data: never
+ * renumber. */
+enum ledger_kind { LEDGER_CASE_EVENT = 1, LEDGER_EVIDENCE = 2, LEDGER_DOCUMENT = 3 };
+
+/* Longest digest of any ledger hash (SM3 and SHA-256 both give 32). */
+#define LEDGER_DIGEST_MAX 64
+
+/* Appends one leaf (kind, ref_id, digest) to the ledger. Must be called
+ * inside the caller's write transaction (store_tx_begin_write), so that
+ * the object and its leaf are written together or not at all. digest is
+ * the object's content digest made with ledger_digest / the streaming
+ * context below (digest_len must be the ledger hash's length). On FZ_OK
+ * *leaf_index (may be NULL) is the leaf's 0-based index in the log. */
+enum fz_err app_ledger_append(struct app_ctx *ctx, enum ledger_kind kind, int64_t ref_id,
+			      const unsigned char *digest, size_t digest_len,
+			      int64_t *leaf_index, struct fz_error *e) FZ_MUST_CHECK;
+
+/* Digests len bytes with the ledger's hash into out and returns the
+ * digest's length (32). The hash is the one recorded at init for this
+ * process's database (ledger_hash_select); SM3 until one is selected. */
+size_t ledger_digest(const void *data, size_t len, unsigned char out[LEDGER_DIGEST_MAX]);
+
+/* Streaming digest for files: init, update with each chunk, final. The
+ * context holds an OpenSSL digest context: always call ledger_digest_final
+ * or ledger_digest_abort to release it. */
+struct ledger_digest_ctx {
+	void *md; /* EVP_MD_CTX *, opaque */
+};
+enum fz_err ledger_digest_init(struct ledger_digest_ctx *dc) FZ_MUST_CHECK;
+enum fz_err ledger_digest_update(struct ledger_digest_ctx *dc, const void *data, size_t len)
+	FZ_MUST_CHECK;
+/* Writes the digest to out and sets *out_len (32); releases the context. */
+enum fz_err ledger_digest_final(struct ledger_digest_ctx *dc, unsigned char out[LEDGER_DIGEST_MAX],
+				size_t *out_len) FZ_MUST_CHECK;
+/* Releases the context without a result (error paths). */
+void ledger_digest_abort(struct ledger_digest_ctx *dc);
+
+/* --- beyond the append: the hash, canonical digests, keys, checkpoints --- */
+
+/* The hash of this process's database. A process works on one database:
+ * app_ledger_open reads the hash recorded in it and selects it; until
+ * then (and in tests that never call it) it is SM3, every database's
+ * default. */
+void app_ledger_hash_select(enum ledger_hash_alg alg);
+enum ledger_hash_alg app_ledger_hash(void);
+enum fz_err app_ledger_open(struct store *st, struct fz_error *e) FZ_MUST_CHECK;
+/* Records alg as the database's hash (fazhi init --hash) and selects it;
+ * FZ_FORBIDDEN once the ledger has a leaf. */
+enum fz_err app_ledger_hash_choose(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				   struct fz_error *e) FZ_MUST_CHECK;
+
+/* The content digest of a stored case event: the ledger hash of its
+ * canonical encoding (ledger/leaf.h), in this order:
+ *   "fazhi.case_event.v1", case_id, seq, step, on, at, actor_id, actor,
+ *   corrects, reason, number of fields, each field's key and value in
+ *   the order given, number of officers, each officer's person id.
+ * Returns the digest length, 0 when out of memory. */
+size_t app_ledger_event_digest(const struct case_event *ev, unsigned char out[LEDGER_DIGEST_MAX]);
+/* The content digest of an evidence record: the hash of
+ *   "fazhi.evidence.v1", case_id, digest (the file's, hex), size,
+ *   file_name, media_type, record_kind, uploaded_by, uploaded_at.
+ * The file's own digest is inside, so the leaf binds file and record. */
+size_t app_ledger_evidence_digest(const struct evidence *ev,
+				  unsigned char out[LEDGER_DIGEST_MAX]);
+
+/* app_ledger_append for a case event just stored (id, seq and at set):
+ * its leaf is (LEDGER_CASE_EVENT, ev->id, app_ledger_event_digest). */
+enum fz_err app_ledger_append_event(struct app_ctx *ctx, const struct case_event *ev,
+				    struct fz_error *e) FZ_MUST_CHECK;
+
+/* The canonical encodings the two digests above hash (appended to b;
+ * check buf_status once). */
+void app_ledger_event_encode(const struct case_event *ev, struct buf *b);
+void app_ledger_evidence_encode(const struct evidence *ev, struct buf *b);
+
+/* The signing key's files in the data directory. */
+#define LEDGER_KEY_FILE "ledger.key" /* Ed25519 private key, PEM, 0600 */
+#define LEDGER_PUB_FILE "ledger.pub" /* its public key, PEM */
+
+/* Creates data_dir (0700) when missing and a key pair in it when there is
+ * none; *created says whether a key was made. */
+enum fz_err app_ledger_key_init(const char *data_dir, bool *created, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* Signs a checkpoint of the whole ledger with the key in
+ * ctx->cfg->data_dir, stores it and audits it ("ledger.checkpoint").
+ * When the ledger has not grown since the latest checkpoint nothing is
+ * made: *made is false and out is that latest one (zeroed when none). */
+enum fz_err app_ledger_checkpoint(struct app_ctx *ctx, bool *made,
+				  struct ledger_checkpoint_row *out, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* What the portal publishes: the latest checkpoint (FZ_NOTFOUND when
+ * none yet) and the ledger's current size. Public: no permission. */
+enum fz_err app_ledger_latest(struct app_ctx *ctx, struct ledger_checkpoint_row *out,
+			      int64_t *size, struct fz_error *e) FZ_MUST_CHECK;
+
+/* Appends a leaf for every case event and evidence record that has none
+ * (a database from before the ledger), oldest first, in one transaction;
+ * *added counts them. */
+enum fz_err app_ledger_backfill(struct app_ctx *ctx, int64_t *added, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+#endif

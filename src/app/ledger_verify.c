@@ -1,0 +1,408 @@
+/* ledger_verify.c - the verifier. Leaves are walked in order; each one's
+ * content digest is rebuilt from its object (events re-serialised,
+ * evidence files re-hashed), its leaf hash recomputed, and the tree grown
+ * leaf by leaf; at each checkpoint's size the root and the signature are
+ * checked. The first thing that does not hold is named and ends the walk. */
+#include "app/ledger_verify.h"
+
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/document.h"
+#include "app/evidence.h"
+#include "base/crypto.h"
+#include "ledger/leaf.h"
+#include "ledger/merkle.h"
+
+static const struct scope scope_all = { .kind = SCOPE_ALL };
+
+/* --- re-deriving objects --- */
+
+static void case_name(struct app_ctx *ctx, int64_t case_id, char *out, size_t n)
+{
+	struct enf_case c;
+	if (ctx->st->ops->case_get(ctx->st, ctx->a, &scope_all, case_id, &c, NULL) == FZ_OK)
+		snprintf(out, n, "%s", c.number);
+	else
+		snprintf(out, n, "#%lld", (long long)case_id);
+}
+
+static enum fz_err event_rederive(struct app_ctx *ctx, const char *data_dir, int64_t ref_id,
+				  struct ledger_rederived *out, struct fz_error *e)
+{
+	struct case_event ev;
+	struct buf b = BUF_INIT;
+	char number[128];
+	(void)data_dir;
+	enum fz_err rc = ctx->st->ops->case_event_get(ctx->st, ctx->a, ref_id, &ev, e);
+	if (rc)
+		return rc;
+	case_name(ctx, ev.case_id, number, sizeof number);
+	snprintf(out->what, sizeof out->what, "案件 %s 第 %d 个事件", number, ev.seq);
+	app_ledger_event_encode(&ev, &b);
+	if (buf_status(&b)) {
+		buf_release(&b);
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	}
+	out->len = ledger_digest(b.data, b.len, out->digest);
+	out->bytes += (int64_t)b.len;
+	buf_release(&b);
+	return FZ_OK;
+}
+
+/* Re-hashes the file at path; fills out->problem when it is missing or
+ * its bytes no longer have the digest (hex) and size it is stored with.
+ * label names the kind of file: "证据文件", "文书文件". */
+static enum fz_err file_check(const char *path, const char *label, const char *want_hex,
+			      int64_t want_size, struct ledger_rederived *out, struct fz_error *e)
+{
+	char hex[2 * LEDGER_DIGEST_MAX + 1];
+	struct ledger_digest_ctx dc;
+	enum fz_err rc;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(out->problem, sizeof out->problem, "%s缺失（%.200s）", label, path);
+		return FZ_OK;
+	}
+	enum { CHUNK = 1 << 20 };
+	unsigned char *chunk = malloc(CHUNK);
+	if (!chunk || (rc = ledger_digest_init(&dc))) {
+		free(chunk);
+		close(fd);
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	}
+	int64_t size = 0;
+	ssize_t n;
+	while ((n = read(fd, chunk, CHUNK)) > 0) {
+		if (ledger_digest_update(&dc, chunk, (size_t)n))
+			break;
+		size += n;
+	}
+	free(chunk);
+	close(fd);
+	unsigned char d[LEDGER_DIGEST_MAX];
+	size_t len = 0;
+	if (n != 0) {
+		ledger_digest_abort(&dc);
+		snprintf(out->problem, sizeof out->problem, "%s无法读取（%.200s）", label, path);
+		return FZ_OK;
+	}
+	if ((rc = ledger_digest_final(&dc, d, &len)))
+		return fz_fail(e, rc, NULL, NULL);
+	out->files++;
+	out->bytes += size;
+	crypto_hex(d, len, hex);
+	if (strcmp(hex, want_hex) != 0 || size != want_size)
+		snprintf(out->problem, sizeof out->problem, "%s已被改动（%.180s 的摘要或大小不符）",
+			 label, path);
+	return FZ_OK;
+}
+
+static enum fz_err evidence_rederive(struct app_ctx *ctx, const char *data_dir, int64_t ref_id,
+				     struct ledger_rederived *out, struct fz_error *e)
+{
+	struct evidence ev;
+	struct buf b = BUF_INIT;
+	char number[128];
+	enum fz_err rc = ctx->st->ops->evidence_get(ctx->st, ctx->a, &scope_all, ref_id, &ev, e);
+	if (rc)
+		return rc;
+	case_name(ctx, ev.case_id, number, sizeof number);
+	snprintf(out->what, sizeof out->what, "案件 %s 的证据材料“%s”", number, ev.file_name);
+	app_ledger_evidence_encode(&ev, &b);
+	if (buf_status(&b)) {
+		buf_release(&b);
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	}
+	out->len = ledger_digest(b.data, b.len, out->digest);
+	out->bytes += (int64_t)b.len;
+	buf_release(&b);
+	char path[PATH_MAX];
+	if ((rc = app_evidence_path(data_dir, ev.digest, path, e)))
+		return rc;
+	return file_check(path, "证据文件", ev.digest, ev.size, out, e);
+}
+
+/* A document's leaf holds the digest of its PDF: the row's digest,
+ * which must also be the digest of the file stored under it. */
+static enum fz_err document_rederive(struct app_ctx *ctx, const char *data_dir, int64_t ref_id,
+				     struct ledger_rederived *out, struct fz_error *e)
+{
+	struct case_document doc;
+	struct buf path = BUF_INIT;
+	char number[128];
+	enum fz_err rc = ctx->st->ops->document_get(ctx->st, ctx->a, &scope_all, ref_id, &doc, e);
+	if (rc)
+		return rc;
+	case_name(ctx, doc.case_id, number, sizeof number);
+	snprintf(out->what, sizeof out->what, "案件 %s 的文书“%s”%s", number, doc.title,
+		 doc.number);
+	size_t n = strlen(doc.digest) / 2;
+	if (n > LEDGER_DIGEST_MAX || !crypto_unhex(doc.digest, out->digest, n)) {
+		snprintf(out->problem, sizeof out->problem, "文书的摘要“%.140s”无效", doc.digest);
+		return FZ_OK;
+	}
+	out->len = n;
+	if (!data_dir || app_document_path(data_dir, doc.digest, &path)) {
+		buf_release(&path);
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	}
+	rc = file_check(buf_cstr(&path), "文书文件", doc.digest, doc.size, out, e);
+	buf_release(&path);
+	return rc;
+}
+
+/* One line per kind of leaf; documents add theirs here. */
+static const struct {
+	enum ledger_kind kind;
+	const char *name;
+	ledger_rederive_fn fn;
+} kinds[] = {
+	{ LEDGER_CASE_EVENT, "案件事件", event_rederive },
+	{ LEDGER_EVIDENCE, "证据材料", evidence_rederive },
+	{ LEDGER_DOCUMENT, "执法文书", document_rederive },
+};
+
+/* --- the walk --- */
+
+struct walk {
+	struct app_ctx *ctx;
+	const char *data_dir;
+	const unsigned char *trusted;
+	enum ledger_hash_alg alg;
+	struct merkle_frontier tree;
+	struct ledger_verify_report *r;
+	/* the checkpoints, a page at a time */
+	struct ledger_checkpoint_list cps;
+	size_t cp_next;
+	int64_t cp_offset;
+	struct arena *cp_arena;
+	bool cp_done;
+	int64_t signed_size;  /* size of the last checkpoint that held */
+};
+
+static bool fail(struct walk *w, const char *fmt, ...) FZ_PRINTF(2, 3);
+static bool fail(struct walk *w, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(w->r->problem, sizeof w->r->problem, fmt, ap);
+	va_end(ap);
+	w->r->ok = false;
+	return false;
+}
+
+/* The next checkpoint, or NULL after the last. */
+static enum fz_err cp_peek(struct walk *w, const struct ledger_checkpoint_row **out,
+			   struct fz_error *e)
+{
+	*out = NULL;
+	if (w->cp_next == w->cps.n && !w->cp_done) {
+		struct page pg = { .offset = w->cp_offset, .limit = 200 };
+		arena_free(w->cp_arena);
+		if (!(w->cp_arena = arena_new()))
+			return fz_fail(e, FZ_NOMEM, NULL, NULL);
+		enum fz_err rc = w->ctx->st->ops->checkpoint_list(w->ctx->st, w->cp_arena, pg,
+								  &w->cps, e);
+		if (rc)
+			return rc;
+		w->cp_next = 0;
+		w->cp_offset += (int64_t)w->cps.n;
+		w->cp_done = w->cps.n < 200;
+	}
+	if (w->cp_next < w->cps.n)
+		*out = &w->cps.items[w->cp_next];
+	return FZ_OK;
+}
+
+/* Checks one checkpoint against the tree grown so far (its size). */
+static bool cp_check(struct walk *w, const struct ledger_checkpoint_row *row)
+{
+	struct ledger_checkpoint cp = { .size = (uint64_t)row->tree_size, .at = row->at };
+	unsigned char root[LEDGER_HASH_MAX];
+	if (!ledger_hash_from_name(row->hash, &cp.alg) || cp.alg != w->alg)
+		return fail(w, "检查点 #%lld 使用的摘要算法“%s”与账本（%s）不同",
+			    (long long)row->id, row->hash, ledger_hash_name(w->alg));
+	merkle_frontier_root(&w->tree, root);
+	if (row->root_len != ledger_hash_size(w->alg) || memcmp(root, row->root, row->root_len))
+		return fail(w, "检查点 #%lld（记录数 %lld）的根与重新计算的不符：账本前 %lld 条记录"
+			       "有改动", (long long)row->id, (long long)row->tree_size,
+			    (long long)row->tree_size);
+	memcpy(cp.root, row->root, row->root_len);
+	memcpy(cp.pubkey, row->pubkey, sizeof cp.pubkey);
+	memcpy(cp.sig, row->signature, sizeof cp.sig);
+	if (!ledger_checkpoint_verify(&cp))
+		return fail(w, "检查点 #%lld（记录数 %lld）的签名无效", (long long)row->id,
+			    (long long)row->tree_size);
+	if (w->trusted && memcmp(w->trusted, row->pubkey, LEDGER_PUBKEY_LEN) != 0)
+		return fail(w, "检查点 #%lld 不是用本机关的签名密钥签署的", (long long)row->id);
+	w->r->checkpoints++;
+	w->signed_size = row->tree_size;
+	return true;
+}
+
+/* Checks every checkpoint of exactly size leaves. */
+static enum fz_err cps_at(struct walk *w, int64_t size, bool *go, struct fz_error *e)
+{
+	const struct ledger_checkpoint_row *row;
+	enum fz_err rc;
+	while (*go && !(rc = cp_peek(w, &row, e)) && row && row->tree_size <= size) {
+		if (row->tree_size < size)
+			*go = fail(w, "检查点 #%lld 的记录数 %lld 小于之前的检查点", (long long)row->id,
+				   (long long)row->tree_size);
+		else
+			*go = cp_check(w, row);
+		w->cp_next++;
+	}
+	return *go ? rc : FZ_OK;
+}
+
+static bool leaf_check(struct walk *w, const struct ledger_leaf *lf, int64_t idx,
+		       struct fz_error *e, enum fz_err *rc)
+{
+	struct ledger_rederived rd;
+	unsigned char data[LEDGER_LEAF_DATA_MAX], lh[LEDGER_HASH_MAX];
+	memset(&rd, 0, sizeof rd);
+	*rc = FZ_OK;
+	if (lf->idx != idx)
+		return fail(w, "账本第 %lld 号记录缺失", (long long)idx);
+	size_t k = 0;
+	while (k < sizeof kinds / sizeof kinds[0] && (int)kinds[k].kind != lf->kind)
+		k++;
+	if (k == sizeof kinds / sizeof kinds[0])
+		return fail(w, "账本第 %lld 号记录的类别 %d 无法识别", (long long)idx, lf->kind);
+	if (!kinds[k].fn) {
+		/* A kind this binary cannot rebuild: keep the leaf as stored,
+		 * so that the tree and checkpoints are still checked. */
+		merkle_frontier_add(&w->tree, lf->leaf_hash);
+		w->r->leaves++;
+		w->r->by_kind[lf->kind]++;
+		return true;
+	}
+	*rc = kinds[k].fn(w->ctx, w->data_dir, lf->ref_id, &rd, e);
+	if (*rc == FZ_NOTFOUND) {
+		*rc = FZ_OK;
+		return fail(w, "账本第 %lld 号记录（%s #%lld）在数据表中已不存在", (long long)idx,
+			    kinds[k].name, (long long)lf->ref_id);
+	}
+	if (*rc)
+		return false;
+	w->r->files += rd.files;
+	w->r->bytes += rd.bytes;
+	if (rd.problem[0])
+		return fail(w, "账本第 %lld 号记录（%s）与账本不符：%s", (long long)idx, rd.what,
+			    rd.problem);
+	if (rd.len != lf->digest_len || memcmp(rd.digest, lf->digest, rd.len) != 0)
+		return fail(w, "账本第 %lld 号记录（%s）与账本不符", (long long)idx, rd.what);
+	size_t n = ledger_leaf_data(lf->kind, lf->ref_id, rd.digest, rd.len, data);
+	merkle_leaf_hash(w->alg, data, n, lh);
+	w->r->bytes += (int64_t)n;
+	if (lf->hash_len != ledger_hash_size(w->alg) || memcmp(lh, lf->leaf_hash, lf->hash_len))
+		return fail(w, "账本第 %lld 号记录（%s）的叶哈希与内容不符", (long long)idx, rd.what);
+	merkle_frontier_add(&w->tree, lh);
+	w->r->leaves++;
+	w->r->by_kind[lf->kind]++;
+	return true;
+}
+
+#define LEAF_PAGE 2000
+
+static enum fz_err walk_leaves(struct walk *w, int64_t size, bool *go, struct fz_error *e)
+{
+	enum fz_err rc = cps_at(w, 0, go, e);
+	for (int64_t from = 0; !rc && *go && from < size;) {
+		struct ledger_leaf_list page;
+		struct arena *a = arena_new(), *saved = w->ctx->a;
+		if (!a)
+			return fz_fail(e, FZ_NOMEM, NULL, NULL);
+		/* per-object reads go to the page's arena, freed with it */
+		w->ctx->a = a;
+		rc = w->ctx->st->ops->ledger_leaves(w->ctx->st, a, from, LEAF_PAGE, &page, e);
+		if (!rc && page.n == 0)
+			*go = fail(w, "账本第 %lld 号记录缺失", (long long)from);
+		for (size_t i = 0; !rc && *go && i < page.n; i++) {
+			*go = leaf_check(w, &page.items[i], from + (int64_t)i, e, &rc);
+			if (*go && !rc)
+				rc = cps_at(w, from + (int64_t)i + 1, go, e);
+		}
+		from += (int64_t)page.n;
+		w->ctx->a = saved;
+		arena_free(a);
+	}
+	return rc;
+}
+
+/* Checkpoints beyond the ledger, and objects missing from it. */
+static enum fz_err walk_rest(struct walk *w, int64_t size, bool *go, struct fz_error *e)
+{
+	const struct ledger_checkpoint_row *row;
+	enum fz_err rc = cp_peek(w, &row, e);
+	if (rc)
+		return rc;
+	if (row) {
+		*go = fail(w, "检查点 #%lld 的记录数 %lld 超过账本现有的 %lld 条", (long long)row->id,
+			   (long long)row->tree_size, (long long)size);
+		return FZ_OK;
+	}
+	w->r->unsigned_tail = size - w->signed_size;
+	for (int kind = LEDGER_CASE_EVENT; kind <= LEDGER_DOCUMENT && *go; kind++) {
+		int64_t *ids;
+		size_t n;
+		if ((rc = w->ctx->st->ops->ledger_unlogged(w->ctx->st, w->ctx->a, kind, 1, &ids, &n,
+							   e)))
+			return rc;
+		if (n == 0)
+			continue;
+		struct ledger_rederived rd;
+		memset(&rd, 0, sizeof rd);
+		rc = kinds[kind - 1].fn(w->ctx, w->data_dir, ids[0], &rd, e);
+		if (rc && rc != FZ_NOTFOUND)
+			return rc;
+		*go = fail(w, "%s未记入账本", rd.what[0] ? rd.what : kinds[kind - 1].name);
+	}
+	return FZ_OK;
+}
+
+enum fz_err app_ledger_verify(struct app_ctx *ctx, const char *data_dir,
+			      const unsigned char *trusted_pubkey,
+			      struct ledger_verify_report *r, struct fz_error *e)
+{
+	struct walk w = { .ctx = ctx, .data_dir = data_dir, .r = r, .trusted = trusted_pubkey };
+	unsigned char pub[LEDGER_PUBKEY_LEN];
+	char pub_path[PATH_MAX];
+	int64_t size;
+	bool go = true;
+	enum fz_err rc;
+
+	memset(r, 0, sizeof *r);
+	r->ok = true;
+	if (!w.trusted && data_dir &&
+	    snprintf(pub_path, sizeof pub_path, "%s/%s", data_dir, LEDGER_PUB_FILE) <
+		    (int)sizeof pub_path) {
+		rc = ledger_pubkey_load(pub_path, pub, e);
+		if (rc == FZ_OK)
+			w.trusted = pub;
+		else if (rc != FZ_NOTFOUND)
+			return rc;
+	}
+	if ((rc = app_ledger_open(ctx->st, e)))
+		return rc;
+	w.alg = app_ledger_hash();
+	snprintf(r->hash, sizeof r->hash, "%s", ledger_hash_name(w.alg));
+	merkle_frontier_init(&w.tree, w.alg);
+	/* one snapshot for the whole walk */
+	if ((rc = ctx->st->ops->begin(ctx->st, false, e)))
+		return rc;
+	if (!(rc = ctx->st->ops->ledger_size(ctx->st, &size, e)) &&
+	    !(rc = walk_leaves(&w, size, &go, e)) && go)
+		rc = walk_rest(&w, size, &go, e);
+	ctx->st->ops->rollback(ctx->st);
+	arena_free(w.cp_arena);
+	return rc;
+}

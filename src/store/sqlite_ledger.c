@@ -1,0 +1,330 @@
+/* sqlite_ledger.c - the ledger's leaves and signed checkpoints in SQLite
+ * (004_ledger.sql). Leaves are appended with the next index by the same
+ * statement that writes them; the triggers refuse any change afterwards.
+ * No hashing happens here: the app layer computes every digest. */
+#include "store/sqlite_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Copies a BLOB column into dst (at most cap bytes), sets *len. */
+static void col_blob(struct sq_row *r, unsigned char *dst, size_t cap, size_t *len)
+{
+	const void *p = sqlite3_column_blob(r->stmt, r->col);
+	int n = sqlite3_column_bytes(r->stmt, r->col++);
+	size_t k = n > 0 ? (size_t)n : 0;
+	if (k > cap)
+		k = cap;
+	if (k)
+		memcpy(dst, p, k);
+	if (len)
+		*len = k;
+}
+
+enum fz_err sq_ledger_hash_get(struct store *st, char out[8], struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_LEDGER_HASH_GET, "SELECT hash FROM ledger_meta WHERE id = 1",
+				  &stmt, e);
+	if (err)
+		return err;
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(stmt, 0);
+		snprintf(out, 8, "%s", t ? (const char *)t : "");
+	} else {
+		err = rc == SQLITE_DONE ? fz_fail(e, FZ_DB, "", "账本设置缺失")
+					: sq_fail(s, rc, e);
+	}
+	sq_done(stmt);
+	return err;
+}
+
+enum fz_err sq_ledger_hash_set(struct store *st, const char *name, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	if (!name || (strcmp(name, "sm3") != 0 && strcmp(name, "sha256") != 0))
+		return fz_fail(e, FZ_INVALID, "hash", "摘要算法应为 sm3 或 sha256");
+	enum fz_err err = sq_stmt(s, SQ_LEDGER_HASH_SET,
+				  "UPDATE ledger_meta SET hash = ?1 WHERE id = 1 AND hash <> ?1",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, name);
+	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
+}
+
+enum fz_err sq_ledger_leaf_append(struct store *st, struct ledger_leaf *lf, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	if (lf->digest_len < 16 || lf->digest_len > sizeof lf->digest || lf->hash_len < 16 ||
+	    lf->hash_len > sizeof lf->leaf_hash)
+		return fz_fail(e, FZ_INVALID, "digest", "摘要长度无效");
+	if (lf->kind < 1 || lf->kind > 255 || lf->ref_id <= 0)
+		return fz_fail(e, FZ_INVALID, "kind", "账本记录的类别或对象编号无效");
+	int64_t at = sq_now_if_zero(lf->at);
+	enum fz_err err = sq_stmt(s, SQ_LEDGER_LEAF_APPEND,
+				  "INSERT INTO ledger_leaves (idx, kind, ref_id, digest, leaf_hash, at)"
+				  " SELECT coalesce(max(idx), -1) + 1, ?1, ?2, ?3, ?4, ?5"
+				  " FROM ledger_leaves RETURNING idx",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, lf->kind);
+	sq_arg_int(&b, lf->ref_id);
+	sq_arg_blob(&b, lf->digest, (int)lf->digest_len);
+	sq_arg_blob(&b, lf->leaf_hash, (int)lf->hash_len);
+	sq_arg_int(&b, at);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		lf->idx = sqlite3_column_int64(stmt, 0);
+		rc = sqlite3_step(stmt);
+	}
+	if (rc != SQLITE_DONE)
+		err = sq_fail(s, rc, e);
+	else
+		lf->at = at;
+	sq_done(stmt);
+	return err;
+}
+
+enum fz_err sq_ledger_size(struct store *st, int64_t *size, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	*size = 0;
+	enum fz_err err = sq_stmt(s, SQ_LEDGER_SIZE,
+				  "SELECT coalesce(max(idx), -1) + 1 FROM ledger_leaves", &stmt, e);
+	if (err)
+		return err;
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*size = sqlite3_column_int64(stmt, 0);
+	else
+		err = sq_fail(s, rc, e);
+	sq_done(stmt);
+	return err;
+}
+
+#define LEAF_COLS "SELECT idx, kind, ref_id, digest, leaf_hash, at FROM ledger_leaves"
+
+static void leaf_read(struct sq_row *r, void *item)
+{
+	struct ledger_leaf *lf = item;
+	lf->idx = sq_col_int(r);
+	lf->kind = (int)sq_col_int(r);
+	lf->ref_id = sq_col_int(r);
+	col_blob(r, lf->digest, sizeof lf->digest, &lf->digest_len);
+	col_blob(r, lf->leaf_hash, sizeof lf->leaf_hash, &lf->hash_len);
+	lf->at = sq_col_int(r);
+}
+
+enum fz_err sq_ledger_leaves(struct store *st, struct arena *a, int64_t from, int limit,
+			     struct ledger_leaf_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items;
+	memset(out, 0, sizeof *out);
+	if (limit < 1 || limit > 10000 || from < 0)
+		return fz_fail(e, FZ_INVALID, "limit", "读取范围无效");
+	enum fz_err err = sq_stmt(s, SQ_LEDGER_LEAVES,
+				  LEAF_COLS " WHERE idx >= ?1 ORDER BY idx LIMIT ?2", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, from);
+	sq_arg_int(&b, limit);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, leaf_read, &items, &out->n, e)))
+		return err;
+	out->items = items;
+	out->total = (int64_t)out->n;
+	return FZ_OK;
+}
+
+enum fz_err sq_ledger_leaf_find(struct store *st, int kind, int64_t ref_id,
+				struct ledger_leaf *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_LEDGER_LEAF_FIND,
+				  LEAF_COLS " WHERE kind = ?1 AND ref_id = ?2", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, kind);
+	sq_arg_int(&b, ref_id);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		struct sq_row r = { stmt, NULL, 0, false };
+		leaf_read(&r, out);
+	} else if (rc == SQLITE_DONE) {
+		err = fz_fail(e, FZ_NOTFOUND, "ref_id", "该对象未记入账本");
+	} else {
+		err = sq_fail(s, rc, e);
+	}
+	sq_done(stmt);
+	return err;
+}
+
+static void id_read(struct sq_row *r, void *item)
+{
+	*(int64_t *)item = sq_col_int(r);
+}
+
+enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int limit,
+			       int64_t **ids, size_t *n, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items;
+	enum fz_err err;
+	*ids = NULL;
+	*n = 0;
+	if (limit < 1 || limit > 10000)
+		return fz_fail(e, FZ_INVALID, "limit", "读取范围无效");
+	if (kind == 1)
+		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_EVENTS,
+			      "SELECT v.id FROM case_events v WHERE NOT EXISTS (SELECT 1 FROM"
+			      " ledger_leaves l WHERE l.kind = 1 AND l.ref_id = v.id)"
+			      " ORDER BY v.id LIMIT ?1",
+			      &stmt, e);
+	else if (kind == 2)
+		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_EVIDENCE,
+			      "SELECT v.id FROM evidence v WHERE NOT EXISTS (SELECT 1 FROM"
+			      " ledger_leaves l WHERE l.kind = 2 AND l.ref_id = v.id)"
+			      " ORDER BY v.id LIMIT ?1",
+			      &stmt, e);
+	else if (kind == 3)
+		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_DOCUMENTS,
+			      "SELECT v.id FROM documents v WHERE NOT EXISTS (SELECT 1 FROM"
+			      " ledger_leaves l WHERE l.kind = 3 AND l.ref_id = v.id)"
+			      " ORDER BY v.id LIMIT ?1",
+			      &stmt, e);
+	else
+		return fz_fail(e, FZ_INVALID, "kind", "不支持的账本记录类别");
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, limit);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof **ids, id_read, &items, n, e)))
+		return err;
+	*ids = items;
+	return FZ_OK;
+}
+
+/* --- checkpoints --- */
+
+#define CHECKPOINT_COLS \
+	"SELECT id, tree_size, root, hash, at, pubkey, signature FROM ledger_checkpoints"
+
+static void checkpoint_read(struct sq_row *r, void *item)
+{
+	struct ledger_checkpoint_row *cp = item;
+	size_t n;
+	cp->id = sq_col_int(r);
+	cp->tree_size = sq_col_int(r);
+	col_blob(r, cp->root, sizeof cp->root, &cp->root_len);
+	sq_col_fixed(r, cp->hash, sizeof cp->hash);
+	cp->at = sq_col_int(r);
+	col_blob(r, cp->pubkey, sizeof cp->pubkey, &n);
+	col_blob(r, cp->signature, sizeof cp->signature, &n);
+}
+
+enum fz_err sq_checkpoint_insert(struct store *st, struct ledger_checkpoint_row *cp,
+				 struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	if (cp->root_len < 16 || cp->root_len > sizeof cp->root)
+		return fz_fail(e, FZ_INVALID, "root", "检查点的根摘要长度无效");
+	int64_t at = sq_now_if_zero(cp->at);
+	enum fz_err err = sq_stmt(s, SQ_CHECKPOINT_INSERT,
+				  "INSERT INTO ledger_checkpoints (tree_size, root, hash, at, pubkey,"
+				  " signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, cp->tree_size);
+	sq_arg_blob(&b, cp->root, (int)cp->root_len);
+	sq_arg_text(&b, cp->hash);
+	sq_arg_int(&b, at);
+	sq_arg_blob(&b, cp->pubkey, (int)sizeof cp->pubkey);
+	sq_arg_blob(&b, cp->signature, (int)sizeof cp->signature);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+		return err;
+	cp->id = sqlite3_last_insert_rowid(s->db);
+	cp->at = at;
+	return FZ_OK;
+}
+
+enum fz_err sq_checkpoint_latest(struct store *st, struct ledger_checkpoint_row *out,
+				 struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_CHECKPOINT_LATEST,
+				  CHECKPOINT_COLS " ORDER BY id DESC LIMIT 1", &stmt, e);
+	if (err)
+		return err;
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		struct sq_row r = { stmt, NULL, 0, false };
+		checkpoint_read(&r, out);
+	} else if (rc == SQLITE_DONE) {
+		err = fz_fail(e, FZ_NOTFOUND, "", "账本尚无检查点");
+	} else {
+		err = sq_fail(s, rc, e);
+	}
+	sq_done(stmt);
+	return err;
+}
+
+enum fz_err sq_checkpoint_list(struct store *st, struct arena *a, struct page pg,
+			       struct ledger_checkpoint_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items;
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *count;
+	pg = sq_page_clamp(pg);
+	enum fz_err err;
+	if ((err = sq_stmt(s, SQ_CHECKPOINT_LIST,
+			   CHECKPOINT_COLS " ORDER BY id LIMIT ?1 OFFSET ?2", &stmt, e)) ||
+	    (err = sq_stmt(s, SQ_CHECKPOINT_COUNT, "SELECT count(*) FROM ledger_checkpoints",
+			   &count, e)))
+		return err;
+	/* the page and its total from one snapshot */
+	if ((err = sq_savepoint(s, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, pg.limit);
+	sq_arg_int(&b, pg.offset);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, checkpoint_read, &items,
+			      &out->n, e))) {
+		sq_rollback_to(s);
+		return err;
+	}
+	out->items = items;
+	int rc = sqlite3_step(count);
+	if (rc == SQLITE_ROW)
+		out->total = sqlite3_column_int64(count, 0);
+	else
+		err = sq_fail(s, rc, e);
+	sq_done(count);
+	if (err) {
+		sq_rollback_to(s);
+		memset(out, 0, sizeof *out);
+		return err;
+	}
+	return sq_release(s, e);
+}

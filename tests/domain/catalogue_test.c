@@ -1,0 +1,94 @@
+/* catalogue_test.c - the case file's catalogue (卷内目录) built from the
+ * record and the generated documents, and the gate that keeps a case
+ * open while a mandatory document is missing. */
+#include "t.h"
+
+#include <string.h>
+
+#include "domain/catalogue.h"
+#include "procedure_fx.h"
+
+/* A fine of 5000 yuan decided, served and paid: ready to close. */
+static void walk_to_paid(struct walk *w)
+{
+	walk_penalty_noticed(w, PARTY_ORGANISATION, "fine", "5000", NULL);
+	WALK_OK(w, walk_take(w, ROLE_HEAD, 7, "decision", "2026-01-20", NULL, "facts=f",
+			     "grounds=g", "basis=b", "penalty=fine", "amount=5000", NULL));
+	WALK_OK(w, walk_take(w, ROLE_OFFICER, 1, "service", "2026-01-21", NULL,
+			     "served_on=2026-01-21", "method=直接送达", NULL));
+	WALK_OK(w, walk_take(w, ROLE_OFFICER, 1, "payment", "2026-01-22", NULL, "amount=5000",
+			     NULL));
+}
+
+TEST(close_is_blocked_while_the_catalogue_lacks_a_mandatory_document)
+{
+	struct walk w;
+	walk_to_paid(&w);
+	const char **ids;
+	size_t n, k = 0;
+	REQUIRE(catalogue_produced(w.def, w.events, w.nevents, w.a, &ids, &n, NULL) == FZ_OK);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(ids[i], "service_receipt") != 0 && strcmp(ids[i], "opening_approval") != 0)
+			ids[k++] = ids[i];
+	w.filed = ids;
+	w.nfiled = k;
+	w.filed_set = true;
+	CHECK_INT(walk_try(&w, ROLE_HEAD, 7, "close", "2026-01-23", NULL, "summary=结案", NULL),
+		  FZ_CONFLICT);
+	CHECK_STR(walk_why(&w), "卷内目录缺少必备文书：立案审批表、送达回证，补齐后方可结案");
+	CHECK(!walk_gate(&w, "catalogue_complete")->passed);
+
+	w.filed_set = false; /* every document the steps produced is filed */
+	WALK_OK(&w, walk_take(&w, ROLE_HEAD, 7, "close", "2026-01-23", NULL, "summary=结案", NULL));
+	CHECK(walk_gate(&w, "catalogue_complete")->passed);
+	walk_release(&w);
+}
+
+TEST(a_requested_hearing_makes_its_notice_and_transcript_mandatory)
+{
+	struct walk w;
+	walk_penalty_noticed(&w, PARTY_ORGANISATION, "fine", "5000", NULL);
+	WALK_OK(&w, walk_take(&w, ROLE_OFFICER, 1, "hearing_request", "2026-01-13", NULL, NULL));
+	const struct proc_doc *missing[8];
+	const char *filed[] = { "opening_approval", "investigation_record", "advance_notice" };
+	size_t n = catalogue_missing(w.def, w.events, w.nevents, NULL, filed, 3, missing, 8);
+	CHECK_INT(n, 2);
+	CHECK_STR(missing[0]->label, "听证通知书");
+	CHECK_STR(missing[1]->label, "听证笔录");
+	walk_release(&w);
+}
+
+TEST(catalogue_lists_generated_documents_with_pages_and_recorded_ones_by_their_step)
+{
+	struct walk w;
+	walk_to_paid(&w);
+	for (size_t i = 0; i < w.nevents; i++)
+		w.events[i].id = (int64_t)i + 1;
+	/* events: 1 open, 2 investigate, 3 advance_notice, 4 decision ... */
+	const struct case_document docs[] = {
+		{ .id = 1, .event_id = 1, .kind = "opening_approval", .pages = 2 },
+		{ .id = 2, .event_id = 4, .kind = "penalty_decision", .pages = 3,
+		  .number = "海原县市场监督管理罚〔2026〕1号" },
+	};
+	const char *const rendered[] = { "opening_approval", "advance_notice", "penalty_decision",
+					 "service_receipt", NULL };
+	struct catalogue cat;
+	REQUIRE(catalogue_build(w.def, w.events, w.nevents, docs, 2, rendered, w.a, &cat, NULL) ==
+		FZ_OK);
+	REQUIRE(cat.n == 4);
+	CHECK_STR(cat.entries[0].doc->id, "opening_approval");
+	CHECK(cat.entries[0].file == &docs[0]);
+	CHECK_INT(cat.entries[0].first_page, 1);
+	CHECK_STR(cat.entries[1].doc->id, "investigation_record");
+	CHECK(cat.entries[1].file == NULL);
+	CHECK_INT(cat.entries[1].first_page, 0);
+	CHECK_STR(cat.entries[2].doc->id, "penalty_decision");
+	CHECK_INT(cat.entries[2].first_page, 3);
+	CHECK_INT(cat.entries[2].seq, 3);
+	CHECK_STR(cat.entries[3].doc->id, "payment_receipt");
+	/* the advance notice and the receipt were never generated */
+	REQUIRE(cat.nmissing == 2);
+	CHECK_STR(cat.missing[0]->id, "advance_notice");
+	CHECK_STR(cat.missing[1]->id, "service_receipt");
+	walk_release(&w);
+}
