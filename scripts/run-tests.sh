@@ -10,6 +10,7 @@ for dir in "$@"; do
 	echo "== tests in $dir"
 	out=$(mktemp)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS="suppressions=$root/scripts/lsan.supp:print_suppressions=0" \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	FAZHI_BIN="$root/$dir/fazhi" FAZHI_SOURCE_ROOT="$root" \
 		"$root/$dir/fazhi-test" >"$out" 2>&1

@@ -23,6 +23,13 @@ enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *d
 				   const struct enf_case *c, const struct case_event *ev,
 				   struct fz_error *e) FZ_MUST_CHECK;
 
+/* Generates, in one transaction, the documents case_id's steps produced
+ * that were never generated (a case recorded before documents existed,
+ * 005_documents.sql): each takes the next number of its series now and is
+ * dated by its event. Audited "document.backfill"; *made counts them. */
+enum fz_err app_documents_backfill(struct app_ctx *ctx, int64_t case_id, int *made,
+				   struct fz_error *e) FZ_MUST_CHECK;
+
 /* The document ids the case file of case_id holds (for proc_ctx.filed),
  * read unscoped (the caller has read the case in scope). */
 enum fz_err app_case_filed(struct app_ctx *ctx, const struct proc_def *def, int64_t case_id,

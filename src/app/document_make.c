@@ -13,6 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/audit.h"
+#include "app/authz.h"
 #include "app/ledger.h"
 #include "app/procreg.h"
 #include "base/crypto.h"
@@ -289,4 +291,62 @@ enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *d
 			return rc;
 	}
 	return FZ_OK;
+}
+
+static bool generated(const struct case_document_list *docs, int64_t event_id, const char *kind)
+{
+	for (size_t i = 0; i < docs->n; i++)
+		if (docs->items[i].event_id == event_id && strcmp(docs->items[i].kind, kind) == 0)
+			return true;
+	return false;
+}
+
+enum fz_err app_documents_backfill(struct app_ctx *ctx, int64_t case_id, int *made,
+				   struct fz_error *e)
+{
+	const struct proc_registry *reg;
+	struct enf_case c;
+	struct case_event_list events;
+	struct case_document_list docs;
+	struct agency ag;
+	enum fz_err rc;
+	*made = 0;
+	if ((rc = app_require(ctx, PERM_CASE_ACT, "document.backfill", e)))
+		return rc;
+	if (!(reg = ctx->cfg->procs ? ctx->cfg->procs : proc_registry_builtin(e)))
+		return FZ_INTERNAL;
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	if ((rc = ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, case_id, &c, e)) ||
+	    (rc = ctx->st->ops->case_events(ctx->st, ctx->a, &ctx->scope, case_id, &events, e)) ||
+	    (rc = ctx->st->ops->document_list(ctx->st, ctx->a, &scope_all, case_id, &docs, e)) ||
+	    (rc = ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all, c.agency_id, &ag, e)))
+		goto abort;
+	const struct proc_def *def = proc_registry_find(reg, c.procedure);
+	if (!def) {
+		rc = fz_fail(e, FZ_INTERNAL, NULL, "本案的执法程序“%s”未加载", c.procedure);
+		goto abort;
+	}
+	if (!ctx->cfg->data_dir || !*ctx->cfg->data_dir) {
+		rc = fz_fail(e, FZ_INTERNAL, NULL, "服务器未配置数据目录，不能生成文书");
+		goto abort;
+	}
+	for (size_t i = 0; i < events.n; i++) {
+		const struct proc_step *st = proc_step_find(def, events.items[i].step);
+		for (size_t k = 0; st && k < st->produces.n; k++) {
+			const struct proc_doc *doc = proc_doc_find(def, st->produces.items[k].id);
+			const struct docgen_kind *dk = docgen_kind_find(doc->id);
+			if (!dk || generated(&docs, events.items[i].id, doc->id))
+				continue;
+			if ((rc = generate_one(ctx, def, &c, &events.items[i], doc, dk, &ag, e)))
+				goto abort;
+			(*made)++;
+		}
+	}
+	const char *msg = arena_printf(ctx->a, "补生成文书 %d 份", *made);
+	return app_tx_finish(ctx, "document.backfill", "case", case_id, msg ? msg : "", NULL, e);
+abort:
+	app_tx_abort(ctx);
+	*made = 0;
+	return rc;
 }

@@ -115,7 +115,7 @@ void compose_penalty_decision(struct doc_model *m, const struct docgen_input *in
 	doc_add(m, DOC_PARA, "本机关于%s对%s%s一案立案调查（案件编号：%s），现已调查终结。",
 		compose_date(m, in->c->opened_on), you, in->c->title, in->c->number);
 	doc_add(m, DOC_HEADING, "一、违法事实和证据");
-	doc_add(m, DOC_PARA, "经查，%s", compose_field(in, "facts"));
+	doc_add(m, DOC_PARA, "%s", compose_field(in, "facts"));
 	const char *evidence = compose_evidence(m, in);
 	if (evidence)
 		doc_add(m, DOC_PARA, "%s", evidence);

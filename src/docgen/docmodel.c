@@ -15,6 +15,8 @@ void doc_model_init(struct doc_model *m, struct arena *a)
 	m->created = "";
 }
 
+static char *vformat(struct doc_model *m, const char *fmt, va_list ap) FZ_PRINTF(2, 0);
+
 static char *vformat(struct doc_model *m, const char *fmt, va_list ap)
 {
 	va_list copy;

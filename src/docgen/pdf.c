@@ -213,36 +213,42 @@ static void form_row(struct render *r, const struct doc_block *b)
 }
 
 /* The agency's name and the date, right-aligned four characters in from
- * the margin, under a dashed circle marking where the seal goes. */
+ * the margin, under a dashed circle marking where the seal goes: the
+ * seal presses on both lines, which sit a little below its centre, and
+ * its top stays under the text above (GB/T 9704 7.3.5.1). */
+#define SEAL_R (21 * MM)
 static void signature(struct render *r, const struct doc_model *m)
 {
-	const double need = 50 * MM;
-	r->y += 10 * MM;
-	if (r->y + need > LIMIT)
+	double top = r->y + 6;
+	if (top + 2 * SEAL_R + 6 > LIMIT) {
 		page_break(r);
+		top = r->y;
+	}
 	double x = LEFT, w = WIDTH - 4 * 14;
 	PangoLayout *who = layout_new(r, SERIF, 14, false, w, PANGO_ALIGN_RIGHT, m->issuer);
 	PangoLayout *when = layout_new(r, SERIF, 14, false, w, PANGO_ALIGN_RIGHT, m->sign_date);
 	PangoRectangle ink;
-	pango_layout_get_pixel_extents(when, NULL, &ink);
-	double cx = x + ink.x + ink.width / 2.0, cy = r->y + 20;
+	pango_layout_get_pixel_extents(who, NULL, &ink);
+	double cx = x + ink.x + ink.width / 2.0, cy = top + SEAL_R;
+	double who_y = cy - layout_height(who) + 2, when_y = cy + 6;
 	cairo_save(r->cr);
 	cairo_set_source_rgb(r->cr, 0.75, 0.1, 0.1);
 	cairo_set_line_width(r->cr, 0.8);
 	const double dash[] = { 3.0, 3.0 };
 	cairo_set_dash(r->cr, dash, 2, 0);
-	cairo_arc(r->cr, cx, cy, 21 * MM, 0, 2 * G_PI);
+	cairo_new_sub_path(r->cr);
+	cairo_arc(r->cr, cx, cy, SEAL_R, 0, 2 * G_PI);
 	cairo_stroke(r->cr);
 	PangoLayout *seal = layout_new(r, SERIF, 9, false, 40 * MM, PANGO_ALIGN_CENTER, "（印章）");
-	cairo_move_to(r->cr, cx - 20 * MM, cy + 12 * MM);
+	cairo_move_to(r->cr, cx - 20 * MM, cy + SEAL_R - 8 * MM);
 	pango_cairo_show_layout(r->cr, seal);
 	g_object_unref(seal);
 	cairo_restore(r->cr);
-	cairo_move_to(r->cr, x, r->y);
+	cairo_move_to(r->cr, x, who_y);
 	pango_cairo_show_layout(r->cr, who);
-	cairo_move_to(r->cr, x, r->y + layout_height(who) + 4);
+	cairo_move_to(r->cr, x, when_y);
 	pango_cairo_show_layout(r->cr, when);
-	r->y += layout_height(who) + layout_height(when) + 4 + 8 * MM;
+	r->y = top + 2 * SEAL_R + 6;
 	g_object_unref(who);
 	g_object_unref(when);
 }

@@ -76,6 +76,9 @@ int api_evidence_list(struct req *r);
 int api_evidence_download(struct req *r);
 /* api_ledger.c */
 int api_ledger_checkpoint(struct req *r);
+/* api_document.c */
+int api_case_documents(struct req *r);
+int api_document_pdf(struct req *r);
 /* api_case_step.c */
 int api_case_events(struct req *r);
 int api_case_deadlines(struct req *r);
@@ -159,6 +162,8 @@ int page_case_new(struct req *r);
 int page_case_create(struct req *r);
 int page_case_step_form(struct req *r);
 int page_case_step(struct req *r);
+/* page_case_documents.c */
+int page_case_documents(struct req *r);
 /* page_case_draw.c */
 int page_case_draw_form(struct req *r);
 int page_case_draw(struct req *r);

@@ -253,7 +253,8 @@ static void documents(struct buf *b, const struct case_view *v)
 	}
 	if (!shown)
 		html_raw(b, "<li class=\"empty\">尚未制作文书。</li>\n");
-	html_raw(b, "</ul>\n<p class=\"hint\">文书的 PDF 版本将在后续版本提供。</p>\n");
+	html_f(b, "</ul>\n<p><a href=\"/cases/%lld/documents\">卷内目录及文书 PDF</a></p>\n",
+	       (long long)v->c.id);
 }
 
 int page_case_show(struct req *r)

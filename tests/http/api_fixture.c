@@ -1,8 +1,11 @@
 /* api_fixture.c - see api_fixture.h. Seeding goes through the app layer
  * as the shell would (fazhi demo), so test data passes the same rules. */
+#define _XOPEN_SOURCE 700
 #include "api_fixture.h"
 
+#include <ftw.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/date.h"
@@ -14,21 +17,61 @@ static const char *const demo_users[T_DEMO_USERS] = {
 	"officer1", "officer2", "reviewer1", "head1",
 };
 
+static char template_dir[512];
+
+static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void template_remove(void)
+{
+	nftw(template_dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Seeding runs every step of the demo cases and so draws dozens of PDF
+ * documents: it is done once per test process, in a server of its own
+ * whose files are kept (until exit) as the template each test copies. */
+bool t_demo_server_start(struct t_server *ts, struct demo_summary *sum)
+{
+	static struct demo_summary template_sum;
+	if (!template_dir[0]) {
+		struct t_server seed;
+		struct app_ctx ctx;
+		struct fz_error e = { 0 };
+		if (!t_server_start(&seed))
+			return false;
+		app_ctx_init(&ctx, seed.st, seed.a, &seed.cfg, "cli", time_now());
+		app_ctx_as_cli(&ctx);
+		if (demo_seed(&ctx, DEMO_PASSWORD, &template_sum, &e) != 0) {
+			t_fail(__FILE__, __LINE__, "demo_seed: %s", e.message);
+			t_server_stop(&seed);
+			return false;
+		}
+		char seeded[512];
+		snprintf(seeded, sizeof seeded, "%s", seed.dir);
+		t_server_stop(&seed);
+		const char *base = getenv("TMPDIR");
+		snprintf(template_dir, sizeof template_dir, "%s/fazhi-demo-XXXXXX",
+			 base && *base ? base : "/tmp");
+		if (!mkdtemp(template_dir) || !t_copy_tree(seeded, template_dir)) {
+			t_fail(__FILE__, __LINE__, "demo template %s", template_dir);
+			template_dir[0] = '\0';
+			return false;
+		}
+		atexit(template_remove);
+	}
+	*sum = template_sum;
+	return t_server_start_from(ts, template_dir);
+}
+
 bool t_demo_start(struct t_demo *d)
 {
-	struct app_ctx ctx;
-	struct fz_error e = { 0 };
-
 	memset(d, 0, sizeof *d);
-	if (!t_server_start(&d->ts))
-		return false;
-	app_ctx_init(&ctx, d->ts.st, d->ts.a, &d->ts.cfg, "cli", time_now());
-	app_ctx_as_cli(&ctx);
-	if (demo_seed(&ctx, DEMO_PASSWORD, &d->sum, &e) != 0) {
-		t_fail(__FILE__, __LINE__, "demo_seed: %s", e.message);
-		return false;
-	}
-	return true;
+	return t_demo_server_start(&d->ts, &d->sum);
 }
 
 void t_demo_stop(struct t_demo *d)

@@ -19,7 +19,11 @@ struct t_demo {
 	char tokens[T_DEMO_USERS][65]; /* "" until first used */
 };
 
-/* Starts the server and seeds the demo county. False after t_fail. */
+/* Starts ts over the demo county and fills sum: seeded once per test
+ * process through the app layer, then copied for each test. False after
+ * t_fail. */
+bool t_demo_server_start(struct t_server *ts, struct demo_summary *sum);
+/* Starts the server over the demo county. False after t_fail. */
 bool t_demo_start(struct t_demo *d);
 void t_demo_stop(struct t_demo *d);
 /* The session token of a demo account (signs in on first use), or NULL

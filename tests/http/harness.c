@@ -3,10 +3,15 @@
 #include "harness.h"
 
 #include <curl/curl.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/crypto.h"
@@ -14,7 +19,52 @@
 #include "store/store.h"
 #include "t.h"
 
+/* Copies the file src to dst with its permission bits. */
+static bool copy_file(const char *src, const char *dst, mode_t mode)
+{
+	char chunk[65536];
+	int in = open(src, O_RDONLY), out = open(dst, O_WRONLY | O_CREAT | O_TRUNC, mode & 0777);
+	bool ok = in >= 0 && out >= 0;
+	ssize_t n;
+	while (ok && (n = read(in, chunk, sizeof chunk)) > 0)
+		ok = write(out, chunk, (size_t)n) == n;
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+	return ok;
+}
+
+bool t_copy_tree(const char *src, const char *dst)
+{
+	DIR *d = opendir(src);
+	struct dirent *de;
+	bool ok = d != NULL;
+	while (ok && (de = readdir(d))) {
+		char from[1024], to[1024];
+		struct stat st;
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		snprintf(from, sizeof from, "%s/%s", src, de->d_name);
+		snprintf(to, sizeof to, "%s/%s", dst, de->d_name);
+		if (stat(from, &st) != 0)
+			ok = false;
+		else if (S_ISDIR(st.st_mode))
+			ok = mkdir(to, st.st_mode & 0777) == 0 && t_copy_tree(from, to);
+		else
+			ok = copy_file(from, to, st.st_mode);
+	}
+	if (d)
+		closedir(d);
+	return ok;
+}
+
 bool t_server_start(struct t_server *ts)
+{
+	return t_server_start_from(ts, NULL);
+}
+
+bool t_server_start_from(struct t_server *ts, const char *template_dir)
 {
 	struct fz_error e = { 0 };
 	static bool curl_ready;
@@ -26,6 +76,10 @@ bool t_server_start(struct t_server *ts)
 	}
 	crypto_password_set_cost_for_tests(10);
 	ts->dir = t_tmpdir();
+	if (template_dir && !t_copy_tree(template_dir, ts->dir)) {
+		t_fail(__FILE__, __LINE__, "copy of %s: %s", template_dir, strerror(errno));
+		return false;
+	}
 	snprintf(ts->db, sizeof ts->db, "%s/http.db", ts->dir);
 	if (store_sqlite_open(ts->db, true, &ts->st, &e)) {
 		t_fail(__FILE__, __LINE__, "store: %s", e.message);

@@ -30,6 +30,12 @@ struct http_resp {
 
 /* Creates the database, starts the server. False (after t_fail) on error. */
 bool t_server_start(struct t_server *ts);
+/* The same over a copy of what a stopped test server left in template_dir
+ * (its database and data directory): see t_demo_server_start. */
+bool t_server_start_from(struct t_server *ts, const char *template_dir);
+/* Copies the tree src (files and directories, with their permission
+ * bits) into the existing directory dst. */
+bool t_copy_tree(const char *src, const char *dst);
 void t_server_stop(struct t_server *ts);
 
 /* Inserts an account through the store; returns its id (0 on failure). */

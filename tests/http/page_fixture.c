@@ -3,6 +3,8 @@
  * system-wide scope, so a check never depends on the pages under test. */
 #include "page_fixture.h"
 
+#include "api_fixture.h"
+
 #include <stdarg.h>
 #include <string.h>
 
@@ -19,19 +21,8 @@ static const struct scope all = { .kind = SCOPE_ALL };
 
 bool t_pages_start(struct t_pages *p)
 {
-	struct app_ctx ctx;
-	struct fz_error e = { 0 };
-
 	memset(p, 0, sizeof *p);
-	if (!t_server_start(&p->ts))
-		return false;
-	app_ctx_init(&ctx, p->ts.st, p->ts.a, &p->ts.cfg, "cli", time_now());
-	app_ctx_as_cli(&ctx);
-	if (demo_seed(&ctx, DEMO_PASSWORD, &p->sum, &e) != 0) {
-		t_fail(__FILE__, __LINE__, "demo_seed: %s", e.message);
-		return false;
-	}
-	return true;
+	return t_demo_server_start(&p->ts, &p->sum);
 }
 
 void t_pages_stop(struct t_pages *p)

@@ -1,0 +1,157 @@
+#!/bin/sh
+# bench/ledger.sh - the ledger's two costs, each against its own limit
+# measured in the same run on this machine:
+#  1. case events appended per second through the API (POST .../steps:
+#     gates, event, ledger leaf, audit record, one durable transaction)
+#     against raw SQLite inserts at the same durability (WAL,
+#     synchronous=FULL, one transaction per row) on the same file system;
+#  2. `fazhi verify` throughput (MB of records, leaves and files re-hashed
+#     per second) against `openssl speed -evp sm3` (16 KiB blocks).
+# Prints "name: value unit" lines and the ratios last.
+#   env: DURATION=10s CONNS=8 THREADS=2 CASES=200 ROWS=2000 FILE_MB=64
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+DURATION=${DURATION:-10s}
+CONNS=${CONNS:-8}
+THREADS=${THREADS:-2}
+ROWS=${ROWS:-2000}
+CASES=${CASES:-200}
+FILE_MB=${FILE_MB:-64}
+fazhi="$root/build/fazhi"
+
+need=""
+command -v wrk >/dev/null 2>&1 || need="$need wrk"
+command -v sqlite3 >/dev/null 2>&1 || need="$need sqlite3"
+if [ -n "$need" ]; then
+	export DEBIAN_FRONTEND=noninteractive
+	# shellcheck disable=SC2086
+	apt-get install -y -qq $need >/dev/null 2>&1 ||
+		{ apt-get update -qq >/dev/null && apt-get install -y -qq $need >/dev/null; }
+fi
+make -C "$root" build >/dev/null
+
+work=$(mktemp -d /tmp/fazhi-bench-XXXXXX)
+fazhi_pid=""
+cleanup() {
+	[ -n "$fazhi_pid" ] && kill "$fazhi_pid" 2>/dev/null || true
+	sleep 0.3
+	rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+"$fazhi" init --db "$work/b.db" >/dev/null
+"$fazhi" demo --db "$work/b.db" >/dev/null
+"$fazhi" serve --db "$work/b.db" --listen 127.0.0.1:18183 --checkpoint-interval 86400 \
+	2>/dev/null &
+fazhi_pid=$!
+sleep 1
+base=http://127.0.0.1:18183
+token=$(curl -s -X POST -H 'Content-Type: application/json' \
+	-d '{"username":"officer1","password":"Demo@2026"}' "$base/api/v1/session" |
+	sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')
+
+# CASES fresh penalty cases opened through the API by officer1 with two
+# certified officers of the demo (taken from an investigation already on
+# record); the load then investigates them in turn, a repeatable step, so
+# that every request appends one event and cases keep a realistic length.
+ids=$(python3 - "$base" "$token" "$CASES" <<'PY'
+import datetime, json, sys, urllib.request
+base, token, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def call(path, body=None):
+    rq = urllib.request.Request(base + path, data=body and json.dumps(body).encode(),
+                                headers={"Authorization": "Bearer " + token,
+                                         "Content-Type": "application/json"})
+    return json.load(urllib.request.urlopen(rq))
+officers = None
+for c in call("/api/v1/cases?closed=false&limit=50")["items"]:
+    for ev in call("/api/v1/cases/%d/events?limit=200" % c["id"])["items"]:
+        if ev["step"] == "investigate" and len(ev.get("officers", [])) >= 2:
+            officers = ev["officers"][:2]
+    if officers:
+        break
+today = datetime.date.today()
+ids = []
+for k in range(n):
+    c = call("/api/v1/cases", {
+        "procedure": "penalty_general", "domain": "土地管理",
+        "title": "压测案件 %d：未经批准占用耕地" % k,
+        "act_date": str(today - datetime.timedelta(days=30)),
+        "party": {"kind": "citizen", "name": "马某%d" % k, "id": "640522199001011234"},
+        "fields": {"facts": "巡查发现占用耕地建房", "source": "日常巡查"},
+        "officers": officers})
+    ids.append(c["id"] if "id" in c else c["case"]["id"])
+print(officers[0], officers[1], " ".join(str(i) for i in ids))
+PY
+)
+set -- $ids
+o1=$1 o2=$2
+shift 2
+case_id=$1
+lua_ids=$(echo "$@" | tr ' ' ',')
+cat >"$work/step.lua" <<LUA
+local ids = { $lua_ids }
+local body = '{"step":"investigate","fields":{"record":"询问笔录 1 份（压测）"},"officers":[$o1,$o2]}'
+local n = 0
+wrk.headers["Authorization"] = "Bearer $token"
+wrk.headers["Content-Type"] = "application/json"
+request = function()
+	n = n + 1
+	return wrk.format("POST", "/api/v1/cases/" .. ids[(n % #ids) + 1] .. "/steps", nil, body)
+end
+LUA
+first=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+	-H 'Content-Type: application/json' \
+	-d "{\"step\":\"investigate\",\"fields\":{\"record\":\"x\"},\"officers\":[$o1,$o2]}" \
+	"$base/api/v1/cases/$case_id/steps")
+[ "$first" = 201 ] || { echo "the step is refused ($first): no benchmark" >&2; exit 1; }
+wrk_out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" -s "$work/step.lua" "$base")
+api_eps=$(echo "$wrk_out" | awk '/Requests\/sec/ {print $2}')
+bad=$(echo "$wrk_out" | awk '/Non-2xx/ {print $5}')
+[ -z "$bad" ] || { echo "non-2xx answers during the run: $bad" >&2; exit 1; }
+
+# The limit: the same file system, the same durability, nothing else.
+{
+	echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+	echo "CREATE TABLE ev (id INTEGER PRIMARY KEY, case_id INT, seq INT, step TEXT,"
+	echo " on_date TEXT, at INT, reason TEXT);"
+	i=0
+	while [ "$i" -lt "$ROWS" ]; do
+		echo "INSERT INTO ev (case_id, seq, step, on_date, at, reason) VALUES"
+		echo " (1, $i, 'investigate', '2026-01-01', $i, '询问笔录 1 份（压测）');"
+		i=$((i + 1))
+	done
+} >"$work/raw.sql"
+t0=$(date +%s.%N)
+sqlite3 "$work/raw.db" <"$work/raw.sql" >/dev/null
+t1=$(date +%s.%N)
+raw_ips=$(awk -v n="$ROWS" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", n / (b - a)}')
+
+# Real files for verify to re-hash: two evidence uploads of FILE_MB each.
+for k in 1 2; do
+	head -c "$((FILE_MB * 1024 * 1024))" /dev/urandom >"$work/ev$k.bin"
+	code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+		-H 'Content-Type: video/mp4' --data-binary @"$work/ev$k.bin" \
+		"$base/api/v1/cases/$case_id/evidence?name=bench$k.mp4&kind=av_record")
+	[ "$code" = 201 ] || { echo "upload refused ($code)" >&2; exit 1; }
+	rm -f "$work/ev$k.bin"
+done
+kill "$fazhi_pid"
+wait "$fazhi_pid" 2>/dev/null || true
+fazhi_pid=""
+"$fazhi" checkpoint --db "$work/b.db" >/dev/null
+verify_out=$("$fazhi" verify --db "$work/b.db")
+verify_mbs=$(echo "$verify_out" | sed -n 's/.*（\([0-9.]*\) MB\/s）.*/\1/p')
+leaves=$(echo "$verify_out" | sed -n 's/.*：\([0-9]*\) 条记录.*/\1/p' | head -1)
+# openssl prints thousands of bytes per second per block size; 16 KiB is
+# the last column.
+sm3_k=$(openssl speed -evp sm3 -seconds 3 2>/dev/null | awk '$1 == "sm3" {print $NF}' |
+	tr -d 'k')
+sm3_mbs=$(awk -v k="$sm3_k" 'BEGIN {printf "%.1f", k / 1000}')
+
+echo "api_events_appended: $api_eps events/s"
+echo "raw_sqlite_inserts_sync_full: $raw_ips rows/s"
+echo "verify_leaves: $leaves leaves, $((2 * FILE_MB)) MiB of evidence files"
+echo "verify_throughput: $verify_mbs MB/s"
+echo "openssl_speed_sm3_16k: $sm3_mbs MB/s"
+awk -v a="$api_eps" -v b="$raw_ips" 'BEGIN {printf "ratio_api_events_to_raw_sqlite: %.2f\n", a / b}'
+awk -v a="$verify_mbs" -v b="$sm3_mbs" 'BEGIN {printf "ratio_verify_to_openssl_sm3: %.2f\n", a / b}'
