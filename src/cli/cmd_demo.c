@@ -48,7 +48,7 @@ int cmd_demo(int argc, char **argv)
 		cli_session_close(&s);
 		return 0;
 	}
-	struct demo_summary sum;
+	struct demo_summary sum = { 0 };
 	struct ledger_checkpoint_row cp;
 	struct fz_error e;
 	bool made;

@@ -244,3 +244,43 @@ TEST(app_ledger_checkpoint_is_signed_only_when_the_ledger_grew)
 		FZ_OK);
 	lx_close(&x);
 }
+
+/* A database from before the ledger: its events are logged by `init`
+ * (app_ledger_backfill), oldest first, each with its canonical digest. */
+TEST(app_ledger_backfill_logs_what_an_older_database_recorded)
+{
+	struct lx x;
+	struct fz_error e = { 0 };
+	REQUIRE(lx_open(&x));
+	struct enf_case c = {
+		.agency_id = x.officer.agency_id, .procedure = "penalty_general",
+		.kind = CASE_PENALTY, .domain = "土地管理", .title = "旧案",
+		.party_kind = PARTY_ORGANISATION, .party_name = "某公司", .act_date = "2025-03-01",
+	};
+	struct case_numbering num = { .agency_code = "旧", .kind_code = "罚立", .year = 2025 };
+	REQUIRE(x.st->ops->case_insert(x.st, x.a, &c, &num, &e) == FZ_OK);
+	struct case_field f[] = { { "facts", "占地" } };
+	struct case_event a = { .case_id = c.id, .step = "open", .on = "2025-03-02",
+				.fields = f, .nfields = 1 };
+	struct case_event b = { .case_id = c.id, .step = "investigate", .on = "2025-03-03" };
+	/* written straight to the store, as the code before the ledger did */
+	REQUIRE(x.st->ops->case_event_append(x.st, &a, &e) == FZ_OK);
+	REQUIRE(x.st->ops->case_event_append(x.st, &b, &e) == FZ_OK);
+	int64_t size0, added, size1;
+	REQUIRE(x.st->ops->ledger_size(x.st, &size0, NULL) == FZ_OK);
+	REQUIRE(app_ledger_backfill(&x.cli, &added, &e) == FZ_OK);
+	CHECK_INT(added, 2);
+	REQUIRE(x.st->ops->ledger_size(x.st, &size1, NULL) == FZ_OK);
+	CHECK_INT(size1, size0 + 2);
+	struct ledger_leaf lf;
+	unsigned char d[LEDGER_DIGEST_MAX];
+	REQUIRE(x.st->ops->ledger_leaf_find(x.st, LEDGER_CASE_EVENT, b.id, &lf, NULL) == FZ_OK);
+	CHECK_INT(lf.idx, size0 + 1);
+	struct case_event got;
+	REQUIRE(x.st->ops->case_event_get(x.st, x.a, b.id, &got, NULL) == FZ_OK);
+	CHECK_INT(app_ledger_event_digest(&got, d), 32);
+	CHECK(memcmp(d, lf.digest, 32) == 0);
+	REQUIRE(app_ledger_backfill(&x.cli, &added, &e) == FZ_OK);
+	CHECK_INT(added, 0);
+	lx_close(&x);
+}

@@ -1,6 +1,6 @@
 /* serve_test.c - `fazhi serve` checks the procedure definitions before it
  * serves anything: a bad definition stops it with the file, the line and
- * the step named. */
+ * the step named; its background thread signs ledger checkpoints. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -25,5 +25,24 @@ TEST(serve_refuses_a_bad_procedure_definition_naming_file_line_and_step)
 	CHECK_CONTAINS(buf_cstr(&out), "行");
 	CHECK_CONTAINS(buf_cstr(&out), "步骤 open");
 	CHECK_CONTAINS(buf_cstr(&out), "no_such_gate");
+	buf_release(&out);
+}
+
+/* The background signer: a new, empty ledger gets its first checkpoint
+ * within the interval, without any request, and serve stops cleanly. */
+TEST(serve_signs_a_checkpoint_in_the_background)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = t_tmpdir();
+	CHECK_INT(cli_run(&out, NULL, "init --db %s/d.db", dir), 0);
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd,
+		 "%s serve --db %s/d.db --listen 127.0.0.1:0 --checkpoint-interval 1 "
+		 "2>%s/serve.log & pid=$!; sleep 2; kill -TERM $pid; wait $pid",
+		 t_fazhi_bin(), dir, dir);
+	CHECK_INT(system(cmd), 0);
+	CHECK_INT(cli_run(&out, NULL, "verify --db %s/d.db", dir), 0);
+	CHECK_CONTAINS(buf_cstr(&out), "0 条记录");
+	CHECK_CONTAINS(buf_cstr(&out), "1 个检查点的根与签名一致");
 	buf_release(&out);
 }
