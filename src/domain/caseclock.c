@@ -40,7 +40,7 @@ static bool condition_holds(const struct proc_def *def, const struct case_event 
 		const struct proc_step *s = step_of(def, &events[i]);
 		if (!s || !(s->flags & PROC_DECIDES))
 			continue;
-		struct penalty p;
+		struct penalty p = { 0 };
 		const char *kinds = case_events_field(events, upto + 1, &events[i], "penalty");
 		const char *amount = case_events_field(events, upto + 1, &events[i], "amount");
 		return penalty_kinds_parse(kinds, &p.kinds, NULL) == FZ_OK && amount &&

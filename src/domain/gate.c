@@ -206,7 +206,9 @@ enum fz_err procedure_available_steps(const struct proc_ctx *ctx, struct proc_op
 		memset(o, 0, sizeof *o);
 		o->step = s;
 		o->available = col.worst == 0;
+		/* The collector wrote results[0..col.n). */
 		for (size_t k = 0; k < col.n && o->available == false && !o->gate; k++) {
+			// cppcheck-suppress uninitvar
 			if (!results[k].passed) {
 				o->gate = results[k].gate;
 				memcpy(o->reason, results[k].message, sizeof o->reason);

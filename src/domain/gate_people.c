@@ -108,7 +108,9 @@ GATE_FN(reviewer_not_handler)
 /* Whether id is in the comma-separated list of ids. */
 static bool id_listed(const char *list, int64_t id)
 {
-	for (const char *p = list; p && *p;) {
+	if (!list)
+		return false;
+	for (const char *p = list; *p;) {
 		char *end;
 		long long v = strtoll(p, &end, 10);
 		if (end == p)
