@@ -76,6 +76,16 @@ const struct command cli_commands[] = {
 	  "用法: fazhi checkpoint --db PATH [--data-dir DIR]\n"
 	  "  用数据目录中的签名密钥签署当前账本的检查点（记录数、根、时间）。\n"
 	  "  账本自上个检查点以来没有新记录时不重复签署。\n" },
+	{ "case", cmd_case, "导出案卷包（含包含证明和检查点）",
+	  "用法: fazhi case export ID --db PATH --out FILE [--data-dir DIR]\n"
+	  "  把案件 ID 的全部事件、证据材料（含文件）、文书（含文件）、每条账本记录的\n"
+	  "  包含证明和签署的检查点写入一个案卷包文件（格式见 docs/LEDGER.md）。\n"
+	  "  最新检查点未覆盖本案全部记录时先签署一个新检查点。\n" },
+	{ "verify-bundle", cmd_verify_bundle, "离线核验案卷包",
+	  "用法: fazhi verify-bundle FILE\n"
+	  "  不需要数据库：重新计算每个事件和文件的摘要、每条记录的叶哈希，按包含证明\n"
+	  "  核对检查点的根，并核对检查点的签名。全部一致时以 0 退出；否则指出第一处\n"
+	  "  不一致并以退出码 9 退出。签名公钥应与机关公布的公钥核对。\n" },
 	{ "version", cmd_version, "显示版本", "用法: fazhi version\n" },
 	{ "help", cmd_help, "显示帮助", "用法: fazhi help [命令]\n" },
 	{ NULL, NULL, NULL, NULL },

@@ -74,7 +74,7 @@ int cmd_help(int argc, char **argv)
 	}
 	printf("fazhi - 法治政府建设信息平台\n\n用法: fazhi <命令> [选项]\n\n命令:\n");
 	for (const struct command *c = cli_commands; c->name; c++)
-		printf("  %-8s %s\n", c->name, c->summary);
+		printf("  %-14s %s\n", c->name, c->summary);
 	printf("\n运行 fazhi help <命令> 或 fazhi <命令> --help 查看命令的选项。\n");
 	return 0;
 }

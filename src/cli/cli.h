@@ -26,6 +26,8 @@ int cmd_calendar(int argc, char **argv);
 int cmd_draw(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_checkpoint(int argc, char **argv);
+int cmd_case(int argc, char **argv);
+int cmd_verify_bundle(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
