@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 
 #include <limits.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,6 +28,27 @@ int cli_fail(enum fz_err rc, const struct fz_error *e)
 	else
 		fprintf(stderr, "fazhi: %s\n", msg);
 	return fz_err_exit_code(rc);
+}
+
+int cli_options(const char *cmd, int argc, char **argv, int first,
+		const struct cli_option *opts, size_t n)
+{
+	struct option longopts[CLI_OPTIONS_MAX + 1];
+	if (n > CLI_OPTIONS_MAX)
+		n = CLI_OPTIONS_MAX;
+	for (size_t i = 0; i < n; i++)
+		longopts[i] = (struct option){ opts[i].name, required_argument, NULL, (int)i + 1 };
+	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
+	int c;
+	optind = first;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c < 1 || (size_t)c > n)
+			return cli_usage(cmd, "无法识别的选项或缺少选项的值：%s",
+					 argv[optind - 1] ? argv[optind - 1] : "");
+		*opts[c - 1].value = optarg;
+	}
+	return 0;
 }
 
 int cli_usage(const char *cmd, const char *fmt, ...)

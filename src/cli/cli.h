@@ -31,6 +31,19 @@ int cmd_verify_bundle(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
+/* One string option of a command: --name VALUE is stored in *value. */
+struct cli_option {
+	const char *name;
+	const char **value;
+};
+#define CLI_OPTIONS_MAX 16
+
+/* Parses argv[first..] against opts[0..n) in the manner of getopt_long,
+ * leaving optind at the first operand. 0, or 2 after a usage message
+ * naming cmd for an unknown option or a missing value. */
+int cli_options(const char *cmd, int argc, char **argv, int first,
+		const struct cli_option *opts, size_t n);
+
 /* Prints "fazhi: <message>" to stderr and returns the exit code for rc. */
 int cli_fail(enum fz_err rc, const struct fz_error *e);
 /* Prints a usage error for cmd and returns 2. */

@@ -1,6 +1,5 @@
 /* cmd_case.c - `fazhi case export`: write a case file as one bundle
  * (app/bundle.c) that `fazhi verify-bundle` checks without the database. */
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,26 +11,16 @@
 
 static int case_export(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "data-dir", required_argument, NULL, 'D' },
-		{ "out", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *db = NULL, *given_dir = NULL, *out = NULL;
 	char dir[PATH_MAX];
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'd')
-			db = optarg;
-		else if (c == 'D')
-			given_dir = optarg;
-		else if (c == 'o')
-			out = optarg;
-		else
-			return cli_usage("case", "无法识别的选项");
-	}
+	const struct cli_option opts[] = {
+		{ "db", &db },
+		{ "data-dir", &given_dir },
+		{ "out", &out },
+	};
+	int bad = cli_options("case", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
+	if (bad)
+		return bad;
 	if (!db)
 		return cli_usage("case", "缺少 --db PATH");
 	if (!out)

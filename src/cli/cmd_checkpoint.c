@@ -1,7 +1,6 @@
 /* cmd_checkpoint.c - `fazhi checkpoint`: sign a checkpoint of the ledger
  * now, with the key in the data directory (the server also makes them
  * periodically). */
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 
@@ -11,23 +10,15 @@
 
 int cmd_checkpoint(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "data-dir", required_argument, NULL, 'D' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *db = NULL, *given_dir = NULL;
 	char dir[PATH_MAX];
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'd')
-			db = optarg;
-		else if (c == 'D')
-			given_dir = optarg;
-		else
-			return cli_usage("checkpoint", "无法识别的选项");
-	}
+	const struct cli_option opts[] = {
+		{ "db", &db },
+		{ "data-dir", &given_dir },
+	};
+	int bad = cli_options("checkpoint", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
+	if (bad)
+		return bad;
 	if (!db)
 		return cli_usage("checkpoint", "缺少 --db PATH");
 	const char *data_dir = cli_data_dir(db, given_dir, dir);

@@ -1,7 +1,6 @@
 /* cmd_demo.c - `fazhi demo`: opens the database and seeds the demo
  * county once (demo.c does the seeding), with its evidence files in the
  * data directory, and signs a checkpoint of the ledger at the end. */
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 
@@ -12,26 +11,16 @@
 
 int cmd_demo(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "password", required_argument, NULL, 'p' },
-		{ "data-dir", required_argument, NULL, 'D' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *db = NULL, *pw = DEMO_PASSWORD, *given_dir = NULL;
 	char dir[PATH_MAX];
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'd')
-			db = optarg;
-		else if (c == 'p')
-			pw = optarg;
-		else if (c == 'D')
-			given_dir = optarg;
-		else
-			return cli_usage("demo", "无法识别的选项");
-	}
+	const struct cli_option opts[] = {
+		{ "db", &db },
+		{ "password", &pw },
+		{ "data-dir", &given_dir },
+	};
+	int bad = cli_options("demo", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
+	if (bad)
+		return bad;
 	if (!db)
 		return cli_usage("demo", "缺少 --db PATH");
 	const char *data_dir = cli_data_dir(db, given_dir, dir);

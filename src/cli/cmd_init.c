@@ -2,7 +2,6 @@
  * database without a holiday calendar the one built into the binary,
  * make the ledger's signing key in the data directory, and log into the
  * ledger whatever an older database recorded before it had one. */
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 
@@ -38,26 +37,16 @@ static int init_ledger(struct cli_session *s, const char *hash, const char *data
 
 int cmd_init(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "data-dir", required_argument, NULL, 'D' },
-		{ "hash", required_argument, NULL, 'H' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *db = NULL, *given_dir = NULL, *hash = NULL;
 	char dir[PATH_MAX];
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'd')
-			db = optarg;
-		else if (c == 'D')
-			given_dir = optarg;
-		else if (c == 'H')
-			hash = optarg;
-		else
-			return cli_usage("init", "无法识别的选项");
-	}
+	const struct cli_option opts[] = {
+		{ "db", &db },
+		{ "data-dir", &given_dir },
+		{ "hash", &hash },
+	};
+	int bad = cli_options("init", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
+	if (bad)
+		return bad;
 	if (!db)
 		return cli_usage("init", "缺少 --db PATH");
 	const char *data_dir = cli_data_dir(db, given_dir, dir);

@@ -1,7 +1,6 @@
 /* cmd_verify.c - `fazhi verify`: re-check the whole ledger against the
  * tables and the stored files (app/ledger_verify.c) and print either a
  * summary (exit 0) or the first inconsistency (exit 9). */
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <time.h>
@@ -18,26 +17,16 @@ static double seconds_since(const struct timespec *t0)
 
 int cmd_verify(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "data-dir", required_argument, NULL, 'D' },
-		{ "key", required_argument, NULL, 'k' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *db = NULL, *given_dir = NULL, *key = NULL;
 	char dir[PATH_MAX];
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'd')
-			db = optarg;
-		else if (c == 'D')
-			given_dir = optarg;
-		else if (c == 'k')
-			key = optarg;
-		else
-			return cli_usage("verify", "无法识别的选项");
-	}
+	const struct cli_option opts[] = {
+		{ "db", &db },
+		{ "data-dir", &given_dir },
+		{ "key", &key },
+	};
+	int bad = cli_options("verify", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
+	if (bad)
+		return bad;
 	if (!db)
 		return cli_usage("verify", "缺少 --db PATH");
 	const char *data_dir = cli_data_dir(db, given_dir, dir);
