@@ -3,7 +3,9 @@
  * every gate's message and nothing changed; CSRF and agency scope; the
  * reviewer's and the head's queues; opening a case and taking a step. */
 #include <stdio.h>
+#include <string.h>
 
+#include "app/evidence.h"
 #include "base/date.h"
 #include "page_fixture.h"
 #include "store/store.h"
@@ -328,6 +330,31 @@ TEST(draw_page_makes_a_server_draw_and_the_step_form_refuses_one)
 	t_resp_free(&r);
 	r = t_page_get(&p, &o1, path(where, sizeof where, id, ""));
 	CHECK_CONTAINS(r.body, "随机抽取");
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+TEST(case_page_lists_the_evidence_with_its_digest)
+{
+	struct t_pages p;
+	struct t_browser o1;
+	struct fz_error e;
+	struct app_ctx cli;
+	char where[64];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	int64_t id = case_id(&p, "未经批准占用耕地建房");
+	REQUIRE(id);
+	app_ctx_init(&cli, p.ts.st, p.ts.a, &p.ts.cfg, "cli", time_now());
+	app_ctx_as_cli(&cli);
+	static const char text[] = "询问笔录（测试）";
+	struct evidence_meta meta = { "询问笔录.txt", "text/plain", EVIDENCE_TEXT_RECORD };
+	REQUIRE(app_evidence_add_bytes(&cli, id, &meta, text, sizeof text - 1, NULL, &e) == FZ_OK);
+	struct http_resp r = t_page_get(&p, &o1, path(where, sizeof where, id, ""));
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "证据材料");
+	CHECK_CONTAINS(r.body, "询问笔录.txt");
+	CHECK_CONTAINS(r.body, "文字记录");
 	t_resp_free(&r);
 	t_pages_stop(&p);
 }
