@@ -1,7 +1,6 @@
 /* cmd_serve.c - `fazhi serve`: run the web server until SIGINT/SIGTERM,
  * then let in-flight requests finish and exit 0. */
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
@@ -57,48 +56,27 @@ static enum fz_err ledger_select(const char *db, struct fz_error *e)
 
 int cmd_serve(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "db", required_argument, NULL, 'd' },
-		{ "listen", required_argument, NULL, 'l' },
-		{ "threads", required_argument, NULL, 't' },
-		{ "data-dir", required_argument, NULL, 'D' },
-		{ "procedures", required_argument, NULL, 'P' },
-		{ "max-upload", required_argument, NULL, 'U' },
-		{ "checkpoint-interval", required_argument, NULL, 'C' },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
-	int threads = default_threads(), c, interval = 300;
-	int64_t max_upload = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case 'd': db = optarg; break;
-		case 'l': listen = optarg; break;
-		case 'D': data_dir = optarg; break;
-		case 'P': procs = optarg; break;
-		case 't': {
-			char *end;
-			long n = strtol(optarg, &end, 10);
-			if (*end || n < 1 || n > 256)
-				return cli_usage("serve", "--threads 应为 1 到 256 之间的整数");
-			threads = (int)n;
-			break;
-		}
-		case 'U':
-			if (!http_parse_int64(optarg, 1, INT64_MAX, &max_upload))
-				return cli_usage("serve", "--max-upload 应为正整数（字节）");
-			break;
-		case 'C': {
-			int64_t n;
-			if (!http_parse_int64(optarg, 1, 86400, &n))
-				return cli_usage("serve", "--checkpoint-interval 应为 1 到 86400 秒");
-			interval = (int)n;
-			break;
-		}
-		default: return cli_usage("serve", "无法识别的选项");
-		}
-	}
+	const char *threads_s = NULL, *upload_s = NULL, *interval_s = NULL;
+	const struct cli_option opts[] = {
+		{ "db", &db },
+		{ "listen", &listen },
+		{ "threads", &threads_s },
+		{ "data-dir", &data_dir },
+		{ "procedures", &procs },
+		{ "max-upload", &upload_s },
+		{ "checkpoint-interval", &interval_s },
+	};
+	int bad = cli_options("serve", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
+	if (bad)
+		return bad;
+	int64_t threads = default_threads(), interval = 300, max_upload = 0;
+	if (threads_s && !http_parse_int64(threads_s, 1, 256, &threads))
+		return cli_usage("serve", "--threads 应为 1 到 256 之间的整数");
+	if (upload_s && !http_parse_int64(upload_s, 1, INT64_MAX, &max_upload))
+		return cli_usage("serve", "--max-upload 应为正整数（字节）");
+	if (interval_s && !http_parse_int64(interval_s, 1, 86400, &interval))
+		return cli_usage("serve", "--checkpoint-interval 应为 1 到 86400 秒");
 	if (!db)
 		return cli_usage("serve", "缺少 --db PATH");
 	char host[64];
@@ -139,21 +117,21 @@ int cmd_serve(int argc, char **argv)
 	struct http_config hc = {
 		.listen_addr = host,
 		.port = port,
-		.threads = threads,
+		.threads = (int)threads,
 		.db_path = db,
 		.app = &cfg,
 	};
 	struct http_server *srv;
 	struct checkpointer *cpt = NULL;
 	rc = http_server_start(&hc, &srv, &e);
-	if (!rc && (rc = checkpointer_start(db, data_dir, interval, &cpt, &e)))
+	if (!rc && (rc = checkpointer_start(db, data_dir, (int)interval, &cpt, &e)))
 		http_server_stop(srv);
 	if (rc) {
 		proc_registry_free(reg);
 		return cli_fail(rc, &e);
 	}
 	fprintf(stderr, "fazhi: 服务已启动 http://%s:%d/ （%d 个工作线程，按 Ctrl-C 停止）\n",
-		host, http_server_port(srv), threads);
+		host, http_server_port(srv), (int)threads);
 
 	int sig = 0;
 	sigwait(&stop, &sig);

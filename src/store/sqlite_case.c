@@ -25,45 +25,29 @@ enum {
 	KF_Q,
 	KF_OPENED_FROM,
 	KF_OPENED_TO,
-	KF_STATES,
 };
 
-/* The step ids of a queue, bound one by one; the unused ones are bound
- * NULL, which IN never matches. A fixed list keeps the statement constant
- * and lets SQLite use the state index. */
-_Static_assert(CASE_QUEUE_MAX_STATES == 8, "KF_STATES names eight parameters");
-static const char *const state_params[CASE_QUEUE_MAX_STATES] = {
-	":s0", ":s1", ":s2", ":s3", ":s4", ":s5", ":s6", ":s7",
+static const struct sq_query case_query = {
+	.id = SQ_Q_CASE,
+	.select = CASE_SELECT,
+	.from = CASE_FROM,
+	.scope_agency = "c.agency_id = :scope_agency",
+	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
+	.filters = {
+		[KF_ID] = "c.id = :id",
+		[KF_AGENCY] = "c.agency_id = :agency",
+		[KF_KIND] = "c.kind = :kind",
+		[KF_PROCEDURE] = "c.procedure = :procedure",
+		[KF_STATE] = "c.state = :state",
+		[KF_CLOSED] = "c.closed = :closed",
+		[KF_CREATED_BY] = "c.created_by = :created_by",
+		[KF_Q] = "instr(c.number, :q) > 0 OR instr(c.title, :q) > 0"
+			 " OR instr(c.party_name, :q) > 0",
+		[KF_OPENED_FROM] = "c.opened_on >= :opened_from",
+		[KF_OPENED_TO] = "c.opened_on <= :opened_to",
+	},
+	.order = " ORDER BY c.id DESC",
 };
-
-/* The list and the queue share their clauses and differ in order. */
-#define CASE_QUERY(query_id, order_by)                                                   \
-	{                                                                                \
-		.id = query_id,                                                          \
-		.select = CASE_SELECT,                                                   \
-		.from = CASE_FROM,                                                       \
-		.scope_agency = "c.agency_id = :scope_agency",                           \
-		.scope_division = "a.division_code LIKE :scope_prefix || '%'",           \
-		.filters = {                                                             \
-			[KF_ID] = "c.id = :id",                                          \
-			[KF_AGENCY] = "c.agency_id = :agency",                           \
-			[KF_KIND] = "c.kind = :kind",                                    \
-			[KF_PROCEDURE] = "c.procedure = :procedure",                     \
-			[KF_STATE] = "c.state = :state",                                 \
-			[KF_CLOSED] = "c.closed = :closed",                              \
-			[KF_CREATED_BY] = "c.created_by = :created_by",                  \
-			[KF_Q] = "instr(c.number, :q) > 0 OR instr(c.title, :q) > 0"     \
-				 " OR instr(c.party_name, :q) > 0",                      \
-			[KF_OPENED_FROM] = "c.opened_on >= :opened_from",                \
-			[KF_OPENED_TO] = "c.opened_on <= :opened_to",                    \
-			[KF_STATES] = "c.state IN (:s0, :s1, :s2, :s3, :s4, :s5, :s6, :s7)", \
-		},                                                                       \
-		.order = order_by,                                                       \
-	}
-
-static const struct sq_query case_query = CASE_QUERY(SQ_Q_CASE, " ORDER BY c.id DESC");
-static const struct sq_query queue_query =
-	CASE_QUERY(SQ_Q_CASE_QUEUE, " ORDER BY c.updated_at, c.id");
 
 static void case_read(struct sq_row *r, void *item)
 {
@@ -340,27 +324,5 @@ enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *
 	sq_list_text(&l, ":q", f->q);
 	sq_list_text(&l, ":opened_from", f->opened_from);
 	sq_list_text(&l, ":opened_to", f->opened_to);
-	return case_list_run(&l, a, out, e);
-}
-
-enum fz_err sq_case_queue(struct store *st, struct arena *a, const struct scope *sc,
-			  const char *const *states, size_t nstates, struct page pg,
-			  struct case_list *out, struct fz_error *e)
-{
-	struct sq_list l;
-	memset(out, 0, sizeof *out);
-	if (!states || nstates < 1 || nstates > CASE_QUEUE_MAX_STATES)
-		return fz_fail(e, FZ_INVALID, "states", "待办步骤应为 1 到 %d 个",
-			       CASE_QUEUE_MAX_STATES);
-	for (size_t i = 0; i < nstates; i++)
-		if (!given(states[i]))
-			return fz_fail(e, FZ_INVALID, "states", "待办步骤不能为空");
-	enum fz_err err = sq_list_open(sq(st), &queue_query, sc,
-				       1u << KF_STATES | 1u << KF_CLOSED, pg, &l, e);
-	if (err)
-		return err;
-	for (size_t i = 0; i < CASE_QUEUE_MAX_STATES; i++)
-		sq_list_text(&l, state_params[i], i < nstates ? states[i] : NULL);
-	sq_list_int(&l, ":closed", 0);
 	return case_list_run(&l, a, out, e);
 }

@@ -66,7 +66,6 @@ static const struct store_ops sqlite_ops = {
 	.case_update = sq_case_update,
 	.case_get = sq_case_get,
 	.case_list = sq_case_list,
-	.case_queue = sq_case_queue,
 	.case_event_append = sq_case_event_append,
 	.case_events = sq_case_events,
 	.ledger_hash_get = sq_ledger_hash_get,

@@ -114,7 +114,6 @@ enum sq_query_id {
 	SQ_Q_CERTIFICATE,
 	SQ_Q_AUDIT,
 	SQ_Q_CASE,
-	SQ_Q_CASE_QUEUE,
 	SQ_Q_EVIDENCE,
 	SQ_Q_DOCUMENT,
 };
@@ -409,9 +408,6 @@ enum fz_err sq_case_get(struct store *st, struct arena *a, const struct scope *s
 enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *sc,
 			 const struct case_filter *f, struct page pg, struct case_list *out,
 			 struct fz_error *e);
-enum fz_err sq_case_queue(struct store *st, struct arena *a, const struct scope *sc,
-			  const char *const *states, size_t nstates, struct page pg,
-			  struct case_list *out, struct fz_error *e);
 
 /* sqlite_case_event.c */
 enum fz_err sq_case_event_append(struct store *st, struct case_event *ev, struct fz_error *e);

@@ -148,8 +148,6 @@ struct case_numbering {
 	int year;                  /* 1..9999, normally the year of opening */
 };
 
-/* The most step ids case_queue takes at once. */
-#define CASE_QUEUE_MAX_STATES 8
 
 /* Per-agency counts for the 5% reviewer check. */
 struct reviewer_ratio {
@@ -373,13 +371,6 @@ struct store_ops {
 	enum fz_err (*case_list)(struct store *st, struct arena *a, const struct scope *sc,
 				 const struct case_filter *f, struct page pg,
 				 struct case_list *out, struct fz_error *e);
-	/* Work queues (待审核, 待听证 ...): open cases whose state is one of
-	 * states (1 to CASE_QUEUE_MAX_STATES non-empty step ids, else
-	 * FZ_INVALID, field states), longest waiting first: by updated_at,
-	 * which the caller sets when it moves the state, then by id. */
-	enum fz_err (*case_queue)(struct store *st, struct arena *a, const struct scope *sc,
-				  const char *const *states, size_t nstates, struct page pg,
-				  struct case_list *out, struct fz_error *e);
 
 	/* The record of a case: append-only; the backend itself refuses any
 	 * UPDATE or DELETE of an event, its fields or its officers, and any

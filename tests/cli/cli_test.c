@@ -1,56 +1,25 @@
 /* cli_test.c - the `fazhi` binary from the shell: commands, help, clear
  * one-line errors with documented exit codes, and the demo county. */
 #include <sqlite3.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "base/buf.h"
+#include "cli_run.h"
 #include "t.h"
-
-/* Runs the fazhi binary with args (a shell-quoted string) and optional
- * stdin text; returns the exit code and the combined output. */
-static int run(struct buf *out, const char *input, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-static int run(struct buf *out, const char *input, const char *fmt, ...)
-{
-	struct buf cmd = BUF_INIT;
-	va_list ap;
-	buf_addf(&cmd, "%s ", t_fazhi_bin());
-	va_start(ap, fmt);
-	buf_vaddf(&cmd, fmt, ap);
-	va_end(ap);
-	if (input)
-		buf_addf(&cmd, " <<'EOF'\n%s\nEOF\n", input);
-	else
-		buf_adds(&cmd, " </dev/null");
-	struct buf full = BUF_INIT;
-	buf_addf(&full, "( %s ) 2>&1", buf_cstr(&cmd));
-	buf_reset(out);
-	FILE *p = popen(buf_cstr(&full), "r");
-	char chunk[4096];
-	size_t n;
-	while (p && (n = fread(chunk, 1, sizeof chunk, p)) > 0)
-		buf_add(out, chunk, n);
-	int status = p ? pclose(p) : -1;
-	buf_release(&cmd);
-	buf_release(&full);
-	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 TEST(cli_help_lists_every_command_and_each_has_help)
 {
 	struct buf out = BUF_INIT;
-	CHECK_INT(run(&out, NULL, "help"), 0);
+	CHECK_INT(cli_run(&out, NULL, "help"), 0);
 	const char *cmds[] = { "init", "serve", "demo", "user", "audit", "version" };
 	for (size_t i = 0; i < 6; i++) {
 		CHECK_CONTAINS(buf_cstr(&out), cmds[i]);
 	}
 	struct buf one = BUF_INIT;
 	for (size_t i = 0; i < 6; i++) {
-		CHECK_INT(run(&one, NULL, "%s --help", cmds[i]), 0);
+		CHECK_INT(cli_run(&one, NULL, "%s --help", cmds[i]), 0);
 		CHECK_CONTAINS(buf_cstr(&one), "用法");
 	}
 	buf_release(&one);
@@ -60,9 +29,9 @@ TEST(cli_help_lists_every_command_and_each_has_help)
 TEST(cli_unknown_command_is_one_clear_line_and_exit_2)
 {
 	struct buf out = BUF_INIT;
-	CHECK_INT(run(&out, NULL, "frobnicate"), 2);
+	CHECK_INT(cli_run(&out, NULL, "frobnicate"), 2);
 	CHECK_CONTAINS(buf_cstr(&out), "未知命令");
-	CHECK_INT(run(&out, NULL, "init"), 2);
+	CHECK_INT(cli_run(&out, NULL, "init"), 2);
 	CHECK_CONTAINS(buf_cstr(&out), "--db");
 	buf_release(&out);
 }
@@ -70,7 +39,7 @@ TEST(cli_unknown_command_is_one_clear_line_and_exit_2)
 TEST(cli_version_names_the_schema)
 {
 	struct buf out = BUF_INIT;
-	CHECK_INT(run(&out, NULL, "version"), 0);
+	CHECK_INT(cli_run(&out, NULL, "version"), 0);
 	CHECK_CONTAINS(buf_cstr(&out), "fazhi ");
 	CHECK_CONTAINS(buf_cstr(&out), "schema");
 	buf_release(&out);
@@ -80,10 +49,10 @@ TEST(cli_init_creates_and_a_missing_database_is_reported)
 {
 	struct buf out = BUF_INIT;
 	const char *dir = t_tmpdir();
-	CHECK_INT(run(&out, NULL, "user list --db %s/none.db", dir), 5);
+	CHECK_INT(cli_run(&out, NULL, "user list --db %s/none.db", dir), 5);
 	CHECK_CONTAINS(buf_cstr(&out), "fazhi:");
-	CHECK_INT(run(&out, NULL, "init --db %s/a.db", dir), 0);
-	CHECK_INT(run(&out, NULL, "init --db %s/a.db", dir), 0); /* idempotent */
+	CHECK_INT(cli_run(&out, NULL, "init --db %s/a.db", dir), 0);
+	CHECK_INT(cli_run(&out, NULL, "init --db %s/a.db", dir), 0); /* idempotent */
 	buf_release(&out);
 }
 
@@ -93,12 +62,12 @@ TEST(cli_refuses_a_database_newer_than_the_binary)
 	const char *dir = t_tmpdir();
 	char path[512];
 	snprintf(path, sizeof path, "%s/new.db", dir);
-	CHECK_INT(run(&out, NULL, "init --db %s", path), 0);
+	CHECK_INT(cli_run(&out, NULL, "init --db %s", path), 0);
 	sqlite3 *db;
 	REQUIRE(sqlite3_open(path, &db) == SQLITE_OK);
 	sqlite3_exec(db, "PRAGMA user_version = 9999", NULL, NULL, NULL);
 	sqlite3_close(db);
-	CHECK(run(&out, NULL, "init --db %s", path) != 0);
+	CHECK(cli_run(&out, NULL, "init --db %s", path) != 0);
 	CHECK_CONTAINS(buf_cstr(&out), "9999");
 	buf_release(&out);
 }
@@ -107,21 +76,21 @@ TEST(cli_user_add_checks_policy_and_roles_and_lists)
 {
 	struct buf out = BUF_INIT;
 	const char *dir = t_tmpdir();
-	CHECK_INT(run(&out, NULL, "init --db %s/u.db", dir), 0);
-	CHECK_INT(run(&out, "weak", "user add --db %s/u.db --username admin --name 管理员 "
+	CHECK_INT(cli_run(&out, NULL, "init --db %s/u.db", dir), 0);
+	CHECK_INT(cli_run(&out, "weak", "user add --db %s/u.db --username admin --name 管理员 "
 		      "--role sysadmin", dir), 2);
 	CHECK_CONTAINS(buf_cstr(&out), "密码");
-	CHECK_INT(run(&out, "Strong#2026x", "user add --db %s/u.db --username admin "
+	CHECK_INT(cli_run(&out, "Strong#2026x", "user add --db %s/u.db --username admin "
 		      "--name 管理员 --role sysadmin,auditor", dir), 2);
 	CHECK_CONTAINS(buf_cstr(&out), "三员");
-	CHECK_INT(run(&out, "Strong#2026x", "user add --db %s/u.db --username admin "
+	CHECK_INT(cli_run(&out, "Strong#2026x", "user add --db %s/u.db --username admin "
 		      "--name 管理员 --role sysadmin", dir), 0);
-	CHECK_INT(run(&out, "Strong#2026x", "user add --db %s/u.db --username admin "
+	CHECK_INT(cli_run(&out, "Strong#2026x", "user add --db %s/u.db --username admin "
 		      "--name 管理员 --role sysadmin", dir), 6);
-	CHECK_INT(run(&out, NULL, "user list --db %s/u.db", dir), 0);
+	CHECK_INT(cli_run(&out, NULL, "user list --db %s/u.db", dir), 0);
 	CHECK_CONTAINS(buf_cstr(&out), "admin");
 	CHECK_CONTAINS(buf_cstr(&out), "sysadmin");
-	CHECK_INT(run(&out, NULL, "user disable --db %s/u.db --username nobody", dir), 5);
+	CHECK_INT(cli_run(&out, NULL, "user disable --db %s/u.db --username nobody", dir), 5);
 	buf_release(&out);
 }
 
@@ -129,11 +98,11 @@ TEST(cli_demo_seeds_the_county_once)
 {
 	struct buf out = BUF_INIT;
 	const char *dir = t_tmpdir();
-	CHECK_INT(run(&out, NULL, "demo --db %s/d.db", dir), 0);
+	CHECK_INT(cli_run(&out, NULL, "demo --db %s/d.db", dir), 0);
 	CHECK_CONTAINS(buf_cstr(&out), "已生成演示县");
-	CHECK_INT(run(&out, NULL, "demo --db %s/d.db", dir), 0);
+	CHECK_INT(cli_run(&out, NULL, "demo --db %s/d.db", dir), 0);
 	CHECK_CONTAINS(buf_cstr(&out), "已有演示数据");
-	CHECK_INT(run(&out, NULL, "user list --db %s/d.db", dir), 0);
+	CHECK_INT(cli_run(&out, NULL, "user list --db %s/d.db", dir), 0);
 	const char *names[] = { "sysadmin", "secadmin", "auditor", "supervisor",
 				"officer1", "officer2", "reviewer1", "head1" };
 	for (size_t i = 0; i < 8; i++)
@@ -165,11 +134,11 @@ TEST(cli_audit_purge_refuses_young_records)
 {
 	struct buf out = BUF_INIT;
 	const char *dir = t_tmpdir();
-	CHECK_INT(run(&out, NULL, "init --db %s/p.db", dir), 0);
-	CHECK_INT(run(&out, "Strong#2026x", "user add --db %s/p.db --username admin "
+	CHECK_INT(cli_run(&out, NULL, "init --db %s/p.db", dir), 0);
+	CHECK_INT(cli_run(&out, "Strong#2026x", "user add --db %s/p.db --username admin "
 		      "--name 管理员 --role sysadmin", dir), 0);
-	CHECK_INT(run(&out, NULL, "audit purge --db %s/p.db --before 2099-01-01", dir), 4);
+	CHECK_INT(cli_run(&out, NULL, "audit purge --db %s/p.db --before 2099-01-01", dir), 4);
 	CHECK_CONTAINS(buf_cstr(&out), "180");
-	CHECK_INT(run(&out, NULL, "audit purge --db %s/p.db --before 2001-01-01", dir), 0);
+	CHECK_INT(cli_run(&out, NULL, "audit purge --db %s/p.db --before 2001-01-01", dir), 0);
 	buf_release(&out);
 }
