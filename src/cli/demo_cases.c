@@ -307,6 +307,17 @@ static enum fz_err parse_fields(struct demo_run *d, struct app_ctx *ctx, int64_t
 	return FZ_OK;
 }
 
+/* The demo's steps are recorded as if on the day they took place (at
+ * 10:00 China time), as an officer keeping the record would: they are
+ * not late entries (补录), which need a reason. Dates in the step's data
+ * are computed from the real today before this. */
+static void record_on_the_day(struct app_ctx *ctx, int ago)
+{
+	int64_t midnight = ctx->now - (ctx->now + 8 * 3600) % 86400;
+	ctx->now = midnight + 2 * 3600 - (int64_t)ago * 86400;
+	date_today(ctx->now, ctx->today);
+}
+
 static enum fz_err run_step(struct demo_run *d, int64_t *case_id, size_t k)
 {
 	const struct demo_step *s = &d->dc->steps[k];
@@ -324,8 +335,10 @@ static enum fz_err run_step(struct demo_run *d, int64_t *case_id, size_t k)
 		return fz_fail(d->e, FZ_NOMEM, NULL, NULL);
 	if ((rc = parse_fields(d, &ctx, *case_id, s, on, fields, &nfields)))
 		return rc;
-	if (*case_id && strcmp(s->step, "random_draw") == 0)
+	if (*case_id && strcmp(s->step, "random_draw") == 0) {
+		record_on_the_day(&ctx, s->ago);
 		return demo_draw(d, &ctx, *case_id, on);
+	}
 	for (int j = 0; j < DEMO_AGENCY_OFFICERS_MAX; j++)
 		if (s->officers & (1u << j))
 			ids[nids++] = officers_of(d)[j];
@@ -341,6 +354,7 @@ static enum fz_err run_step(struct demo_run *d, int64_t *case_id, size_t k)
 										  : 0 };
 	struct case_event ev;
 	if (*case_id) {
+		record_on_the_day(&ctx, s->ago);
 		rc = app_case_act(&ctx, *case_id, &in, &ev, NULL, d->e);
 		d->events[k] = rc ? 0 : ev.id;
 		return rc;
@@ -357,6 +371,7 @@ static enum fz_err run_step(struct demo_run *d, int64_t *case_id, size_t k)
 		.party_address = dc->address, .act_date = days_ago(&ctx, dc->act_ago),
 	};
 	struct enf_case c;
+	record_on_the_day(&ctx, s->ago);
 	if ((rc = app_case_open(&ctx, &ci, &in, &c, NULL, d->e)))
 		return rc;
 	*case_id = c.id;

@@ -38,6 +38,8 @@ static const struct gate_def gate_table[] = {
 	  "clock:hearing_request" },
 	{ "hearing_notice_period", "听证通知期限", gate_hearing_notice_period, 0,
 	  "clock:hearing_notice" },
+	{ "hearing_notice_valid", "听证通知", gate_hearing_notice_valid, GATE_CONTENT,
+	  "step:hearing_request step:hearing_notice step:hearing" },
 	{ "review_checklist", "法制审核清单", gate_review_checklist, GATE_CONTENT, NULL },
 	{ "review_required_and_passed", "法制审核", gate_review_required_and_passed, 0,
 	  "step:legal_review step:review_dispute step:head_resolution "
@@ -109,18 +111,22 @@ static void run_engine(struct collector *col, struct gate_run *r, bool content)
 		return;
 	run(col, r, "role_allowed", "角色权限", gate_role_allowed);
 	if (!r->step) {
-		run(col, r, "correction_valid", "更正", gate_correction_valid);
+		if (run(col, r, "correction_valid", "更正", gate_correction_valid) && content)
+			run(col, r, "correction_clerical", "更正限于文字错误", gate_correction_clerical);
 		return;
 	}
 	run(col, r, "opening", "立案在先", gate_opening);
 	run(col, r, "requires_steps", "前置步骤", gate_requires_steps);
 	run(col, r, "not_repeated", "不重复", gate_not_repeated);
+	run(col, r, "one_outcome", "一案一个处理结果", gate_one_outcome);
 	if (r->step->flags & PROC_CLOSES)
 		run(col, r, "catalogue_complete", "卷内目录", gate_catalogue_complete);
 	if (content) {
 		run(col, r, "required_fields", "必填内容", gate_required_fields);
 		if (r->step->min_officers)
 			run(col, r, "officers_present", "参与人员", gate_officers_present);
+		run(col, r, "dates_in_order", "日期合乎案件进程", gate_dates_in_order);
+		run(col, r, "late_entry", "补录", gate_late_entry);
 	}
 	if (r->step->extends.n)
 		run(col, r, "clock_extension", "延长期限", gate_clock_extension);

@@ -9,6 +9,7 @@
 
 #include "base/date.h"
 #include "domain/money.h"
+#include "domain/outcome.h"
 #include "domain/roles.h"
 
 bool gate_case_closed(const struct gate_run *r)
@@ -123,7 +124,13 @@ GATE_FN(not_repeated)
 {
 	if (r->step->flags & PROC_REPEATABLE)
 		return;
-	const struct case_event *ev = gate_event(r, gate_last(r, r->step->id));
+	long li = gate_last(r, r->step->id);
+	/* A step that follows an outcome is taken once per outcome: the
+	 * decision made again after a revocation is served again. */
+	long oi = outcome_standing(r->ctx->def, r->ctx->events, r->ctx->nevents);
+	if (oi >= 0 && li < oi)
+		return;
+	const struct case_event *ev = gate_event(r, li);
 	if (ev)
 		gate_block(res, FZ_CONFLICT, "「%s」已于 %s 进行，不能重复；如有错误请以更正事件记录",
 			   r->step->label, ev->on);

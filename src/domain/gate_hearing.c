@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "domain/money.h"
 
 /* Whether p gives the party a hearing; why says which criterion. */
@@ -122,4 +123,71 @@ GATE_FN(hearing_notice_period)
 			   c.deadline.due, r->ev->on);
 	gate_note(res, "听证通知于 %s 送达，满 %d %s", c.input.start, c.deadline.total,
 		  clock_unit_label(c.deadline.unit));
+}
+
+/* "HH:MM" on a 24-hour clock. */
+static bool time_of_day(const char *v)
+{
+	return v && strlen(v) == 5 && v[0] >= '0' && v[0] <= '2' && v[1] >= '0' && v[1] <= '9' &&
+	       v[2] == ':' && v[3] >= '0' && v[3] <= '5' && v[4] >= '0' && v[4] <= '9' &&
+	       (v[0] - '0') * 10 + (v[1] - '0') < 24;
+}
+
+/* The hearing notice is judged when it is issued (art 64): a time of day,
+ * the notice period from its service, a host who may host, and one
+ * notice in force at a time. */
+GATE_FN(hearing_notice_valid)
+{
+	const struct proc_ctx *c = r->ctx;
+	const char *on = gate_field(r, r->ev, "hearing_on");
+	const char *at = gate_field(r, r->ev, "hearing_time");
+	const char *served = gate_field(r, r->ev, "served_on");
+	const char *host = gate_field(r, r->ev, "host");
+	if (r->availability)
+		return;
+	if (!time_of_day(at))
+		GATE_BLOCK(res, FZ_INVALID, "听证时间应为 24 小时制的“时:分”，如 09:30");
+	if (on && served && date_parse(on, NULL, NULL, NULL) && date_parse(served, NULL, NULL, NULL)) {
+		struct proc_period p;
+		struct clock_input in;
+		struct deadline d;
+		struct fz_error e;
+		if (!proc_config_period(c->cfg, "hearing_notice_period", &p))
+			p = (struct proc_period){ 7, CLOCK_WORKING_DAYS };
+		clock_input_init(&in, served, p.unit, p.amount);
+		if (clock_compute(c->cal, &in, c->scratch, &d, &e) != FZ_OK) {
+			r->failure = e.code ? e.code : FZ_INTERNAL;
+			r->failure_detail = e;
+			return;
+		}
+		if (strcmp(on, d.due) <= 0)
+			GATE_BLOCK(res, FZ_CONFLICT,
+				   "听证通知应在举行听证 %d %s前送达：通知 %s 送达，听证最早可定于 %s 之后，"
+				   "不能定于 %s",
+				   p.amount, clock_unit_label(p.unit), served, d.due, on);
+	}
+	int64_t hid = 0;
+	if (host && sscanf(host, "%lld", (long long *)&hid) == 1 && hid > 0) {
+		const struct proc_person *p = gate_person(r, hid);
+		char name[80];
+		gate_person_name(r, hid, name, sizeof name);
+		if (!p || p->kind != PERSON_OFFICER || p->cert != CERT_VALID)
+			GATE_BLOCK(res, FZ_CONFLICT, "听证主持人%s须为持有有效执法证件的执法人员", name);
+		if (gate_is_handler(r, hid))
+			GATE_BLOCK(res, FZ_CONFLICT, "听证主持人不能是本案调查人员（%s 参与了调查）", name);
+	}
+	long ri = gate_last(r, "hearing_request");
+	long ni = gate_last(r, "hearing_notice");
+	long hi = gate_last(r, "hearing");
+	if (ni > ri && ni > hi) {
+		const char *p = r->ev->reason;
+		while (p && *p == ' ')
+			p++;
+		if (!p || !*p)
+			GATE_BLOCK(res, FZ_INVALID,
+				   "%s 的听证通知仍然有效；重新通知将取代原通知，须说明理由",
+				   c->events[ni].on);
+		GATE_PASS(res, "取代 %s 的听证通知：%s", c->events[ni].on, p);
+	}
+	gate_note(res, "听证定于 %s %s，通知于 %s 送达", on ? on : "", at, served ? served : "");
 }

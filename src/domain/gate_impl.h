@@ -85,6 +85,11 @@ GATE_FN(not_repeated);
 GATE_FN(required_fields);
 GATE_FN(officers_present);
 GATE_FN(clock_extension);
+/* gate_record.c: the engine's gates over the record itself */
+GATE_FN(one_outcome);
+GATE_FN(correction_clerical);
+GATE_FN(dates_in_order);
+GATE_FN(late_entry);
 /* catalogue.c: the engine's gate for closing steps */
 GATE_FN(catalogue_complete);
 /* Whether a closing step has been recorded (or the case says closed). */
@@ -107,6 +112,7 @@ GATE_FN(hearing_right_in_notice);
 GATE_FN(hearing_offered_when_required);
 GATE_FN(hearing_request_window);
 GATE_FN(hearing_notice_period);
+GATE_FN(hearing_notice_valid);
 /* gate_review.c */
 GATE_FN(review_checklist);
 GATE_FN(review_required_and_passed);

@@ -116,6 +116,56 @@ static long last_after(const struct gate_run *r, const char *step, long after)
 	return i > after ? i : -1;
 }
 
+/* Text compared as a reviewer reads it: spaces at either end ignored. */
+static bool same_text(const char *a, const char *b)
+{
+	a = a ? a : "";
+	b = b ? b : "";
+	while (*a == ' ' || *a == '\n')
+		a++;
+	while (*b == ' ' || *b == '\n')
+		b++;
+	size_t na = strlen(a), nb = strlen(b);
+	while (na && (a[na - 1] == ' ' || a[na - 1] == '\n'))
+		na--;
+	while (nb && (b[nb - 1] == ' ' || b[nb - 1] == '\n'))
+		nb--;
+	return na == nb && memcmp(a, b, na) == 0;
+}
+
+/* A review covers the notice it saw (facts, basis, penalty, amount): a
+ * new notice after it, or a decision on other facts or another basis,
+ * leaves the decision unreviewed. Blocks res and returns false then. */
+static bool review_still_covers(const struct gate_run *r, long li, struct gate_result *res)
+{
+	const struct case_event *rev = &r->ctx->events[li];
+	long ni = gate_last_flag(r, PROC_NOTIFIES);
+	if (ni > li) {
+		gate_block(res, FZ_CONFLICT,
+			   "%s 法制审核后，又于 %s 重新告知当事人；原审核只涵盖审核时的告知内容，"
+			   "须重新法制审核",
+			   rev->on, r->ctx->events[ni].on);
+		return false;
+	}
+	if (r->availability || !r->step || !(r->step->flags & PROC_DECIDES) || ni < 0)
+		return true;
+	const struct case_event *n = &r->ctx->events[ni];
+	static const struct {
+		const char *key, *label;
+	} bound[] = { { "facts", "认定的违法事实" }, { "basis", "法律依据" } };
+	for (size_t i = 0; i < sizeof bound / sizeof bound[0]; i++) {
+		const char *dv = gate_field(r, r->ev, bound[i].key);
+		if (dv && !same_text(dv, gate_field(r, n, bound[i].key))) {
+			gate_block(res, FZ_CONFLICT,
+				   "决定的%s与法制审核时（%s）的告知书不一致；改变事实或依据须重新告知，"
+				   "并重新法制审核",
+				   bound[i].label, rev->on);
+			return false;
+		}
+	}
+	return true;
+}
+
 GATE_FN(review_required_and_passed)
 {
 	char why[200] = "";
@@ -141,7 +191,10 @@ GATE_FN(review_required_and_passed)
 	bool reject = opinion && strcmp(opinion, "reject") == 0;
 	long di = last_after(r, "review_dispute", li);
 	long hi = last_after(r, "head_resolution", di > li ? di : li);
-	if (opinion && strcmp(opinion, "approve") == 0)
+	bool approved = opinion && strcmp(opinion, "approve") == 0;
+	if (approved && match && !review_still_covers(r, li, res))
+		return;
+	if (approved)
 		GATE_PASS(res, "法制审核已于 %s 通过", rev->on);
 	if (di >= 0 && hi < 0)
 		GATE_BLOCK(res, FZ_CONFLICT,
@@ -149,6 +202,8 @@ GATE_FN(review_required_and_passed)
 	const char *outcome = hi >= 0 ? gate_field(r, &r->ctx->events[hi], "outcome") : NULL;
 	bool unit_wins = outcome && strcmp(outcome, "adopt_unit") == 0;
 	if (!reject) {
+		if (match && !review_still_covers(r, li, res))
+			return;
 		if (hi >= 0)
 			GATE_PASS(res, "审核同意（附修改意见），机关负责人已决定%s",
 				  unit_wins ? "采纳承办机构意见" : "采纳审核意见");
@@ -160,6 +215,8 @@ GATE_FN(review_required_and_passed)
 	if (last_after(r, "collective_deliberation", hi) < 0)
 		GATE_BLOCK(res, FZ_CONFLICT,
 			   "机关负责人决定不采纳法制审核意见的，须经集体讨论决定");
+	if (match && !review_still_covers(r, li, res))
+		return;
 	GATE_PASS(res, "审核意见未被采纳，经机关负责人决定并集体讨论");
 }
 

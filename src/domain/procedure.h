@@ -84,6 +84,9 @@ enum proc_step_flag {
 	PROC_AWAITS = 1u << 7,     /* a case this step can be taken on waits in
 	                            * the work queue (待审核, 待审批) of the
 	                            * roles that may take it */
+	PROC_OUTCOME = 1u << 8,    /* an outcome of the case (处罚决定, 不予处罚,
+	                            * 移送司法机关, 撤案): while one stands, only
+	                            * the steps that follow from it are possible */
 };
 
 struct proc_step {
@@ -95,6 +98,9 @@ struct proc_step {
 	struct proc_gate_ref *gates;
 	size_t ngates;
 	struct proc_list starts, stops, suspends, resumes, extends; /* clock ids */
+	struct proc_list voids;     /* outcome steps whose latest event this
+	                             * step sets aside (撤销 a decision, the
+	                             * police returning a referral) */
 	struct proc_list produces;  /* document ids */
 	struct proc_list mandatory; /* document ids the case file (卷内目录)
 	                             * must hold before the case closes, once
@@ -113,6 +119,11 @@ struct proc_def {
 	const char *filename;
 	enum case_kind kind;
 	unsigned correction_roles;   /* who may record a correction (更正) */
+	struct proc_list correctable; /* the fields a correction may change:
+	                               * clerical ones only (a record's wording,
+	                               * a service method); substance (facts,
+	                               * basis, penalty, amount, dates) changes
+	                               * by the statutory steps */
 	struct proc_doc *docs;
 	size_t ndocs;
 	struct proc_clock *clocks;

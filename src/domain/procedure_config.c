@@ -47,6 +47,7 @@ static const struct cfg_row cfg_rows[] = {
 	{ "simplified_penalties", CFG_KINDS, OFF(simplified_penalties), 0, 0 },
 	{ "surcharge_permille_per_day", CFG_INT, OFF(surcharge_permille_per_day), 1000, 0 },
 	{ "surcharge_cap_percent", CFG_INT, OFF(surcharge_cap_percent), 100, 0 },
+	{ "late_entry_days", CFG_INT, OFF(late_entry_days), 30, 0 },
 	PERIOD("defence_period", PROC_PERIOD_DEFENCE, CLOCK_WORKING_DAYS),
 	PERIOD("hearing_request_window", PROC_PERIOD_HEARING_REQUEST, CLOCK_WORKING_DAYS),
 	PERIOD("hearing_notice_period", PROC_PERIOD_HEARING_NOTICE, CLOCK_WORKING_DAYS),
@@ -120,6 +121,7 @@ void proc_config_init(struct proc_config *cfg)
 	cfg->simplified_penalties = PENALTY_WARNING | PENALTY_FINE;
 	cfg->surcharge_permille_per_day = 30;
 	cfg->surcharge_cap_percent = 100;
+	cfg->late_entry_days = 1;
 	memcpy(cfg->periods, periods, sizeof periods);
 }
 

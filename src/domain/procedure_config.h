@@ -63,6 +63,11 @@ struct proc_config {
 	/* 加处罚款 (art 72): per day, and the cap as a share of the fine. */
 	int surcharge_permille_per_day;
 	int surcharge_cap_percent;
+	/* 补录: a step recorded more than this many calendar days after the
+	 * day it took place is a late entry, allowed only with a reason and
+	 * marked as such. Not law: a policy of the full-process record
+	 * (全过程记录, 118号), so configurable; default 1. */
+	int late_entry_days;
 	struct proc_period periods[PROC_PERIOD_COUNT];
 };
 

@@ -179,6 +179,7 @@ static const struct flag_row flag_rows[] = {
 	{ "repeatable", PROC_REPEATABLE }, { "publishes", PROC_PUBLISHES },
 	{ "handles", PROC_HANDLES },	 { "notifies", PROC_NOTIFIES },
 	{ "decides", PROC_DECIDES },	 { "awaits", PROC_AWAITS },
+	{ "outcome", PROC_OUTCOME },
 };
 
 static enum fz_err flags_read(struct parser *ps, unsigned *flags)
@@ -193,7 +194,7 @@ static enum fz_err flags_read(struct parser *ps, unsigned *flags)
 				bit = flag_rows[i].bit;
 		if (!bit)
 			return perr(ps, "未知的标志“%.*s”（可用 opens、closes、repeatable、"
-				    "publishes、handles、notifies、decides、awaits）",
+				    "publishes、handles、notifies、decides、awaits、outcome）",
 				    (int)(n > 40 ? 40 : n), w);
 		*flags |= bit;
 		any = true;
@@ -310,6 +311,7 @@ static enum fz_err step_attr(struct parser *ps, const char *k, size_t kn)
 		{ "suspends", offsetof(struct proc_step, suspends), "期限" },
 		{ "resumes", offsetof(struct proc_step, resumes), "期限" },
 		{ "extends", offsetof(struct proc_step, extends), "期限" },
+		{ "voids", offsetof(struct proc_step, voids), "步骤" },
 		{ "produces", offsetof(struct proc_step, produces), "文书" },
 		{ "mandatory", offsetof(struct proc_step, mandatory), "文书" },
 		{ "fields", offsetof(struct proc_step, fields), "字段" },
@@ -426,6 +428,8 @@ static enum fz_err header_attr(struct parser *ps, const char *k, size_t kn)
 		return no_more(ps);
 	} else if (proc_word_is(k, kn, "corrections")) {
 		return roles_read(ps, &d->correction_roles);
+	} else if (proc_word_is(k, kn, "correctable")) {
+		return list_read(ps, &d->correctable, "字段");
 	} else {
 		return perr(ps, "未知的关键字“%.*s”", (int)(kn > 40 ? 40 : kn), k);
 	}

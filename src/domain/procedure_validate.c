@@ -164,9 +164,19 @@ static enum fz_err step_check(const struct proc_def *d, const struct proc_step *
 	    (rc = refs_check(d, s, &s->suspends, "clock", e)) ||
 	    (rc = refs_check(d, s, &s->resumes, "clock", e)) ||
 	    (rc = refs_check(d, s, &s->extends, "clock", e)) ||
+	    (rc = refs_check(d, s, &s->voids, "step", e)) ||
 	    (rc = refs_check(d, s, &s->produces, "document", e)) ||
 	    (rc = refs_check(d, s, &s->mandatory, "document", e)))
 		return rc;
+	for (size_t i = 0; i < s->voids.n; i++) {
+		const struct proc_step *v = proc_step_find(d, s->voids.items[i].id);
+		if (!(v->flags & PROC_OUTCOME))
+			return STEP_FAIL(e, d, s->voids.items[i].line, s,
+					 "voids 只能撤销结果步骤（outcome），“%s”不是", v->id);
+		if (!proc_list_has(&s->requires, v->id) && !proc_list_has(&s->requires_any, v->id))
+			return STEP_FAIL(e, d, s->voids.items[i].line, s,
+					 "撤销“%s”的步骤须以它为前置步骤（requires）", v->id);
+	}
 	for (size_t i = 0; i < s->extends.n; i++) {
 		const struct proc_clock *c = proc_clock_find(d, s->extends.items[i].id);
 		if (!c->extension.amount && !c->extension_config)

@@ -42,7 +42,7 @@ static enum fz_err open_case(struct cx *x, const char *act_date, struct enf_case
 	struct case_input in = { .procedure = "penalty_general", .domain = "自然资源",
 				 .title = "非法占用土地案", .party_kind = PARTY_ORGANISATION,
 				 .party_name = "海原县某建材有限公司", .act_date = act_date };
-	struct case_step_input open = { .step = "open", .on = "2025-12-20",
+	struct case_step_input open = { .reason = "补录：测试数据按发生日期录入", .step = "open", .on = "2025-12-20",
 					.fields = open_fields, .nfields = 2,
 					.officers = officers, .nofficers = 2 };
 	return app_case_open(&x->officer, &in, &open, out, check, e);
@@ -90,7 +90,7 @@ TEST(investigation_needs_two_certified_officers_assistants_do_not_count)
 	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
 	static const struct case_field rec[] = { { "record", "现场检查笔录" } };
 	int64_t with_assistant[2] = { x.officer.user->person_id, x.f.assistant };
-	struct case_step_input inv = { .step = "investigate", .on = "2025-12-22", .fields = rec,
+	struct case_step_input inv = { .reason = "补录：测试数据按发生日期录入", .step = "investigate", .on = "2025-12-22", .fields = rec,
 				       .nfields = 1, .officers = with_assistant, .nofficers = 2 };
 	struct case_check check = { 0 };
 	CHECK_INT(app_case_act(&x.officer, c.id, &inv, NULL, &check, &e), FZ_CONFLICT);
@@ -173,7 +173,7 @@ TEST(loading_a_new_year_recomputes_provisional_deadlines_and_audits_each)
 	struct case_input in = { .procedure = "penalty_general", .domain = "自然资源",
 				 .title = "非法占用土地案", .party_kind = PARTY_ORGANISATION,
 				 .party_name = "海原县某建材有限公司", .act_date = "2026-11-20" };
-	struct case_step_input open = { .step = "open", .on = "2026-12-01", .fields = open_fields,
+	struct case_step_input open = { .reason = "补录：测试数据按发生日期录入", .step = "open", .on = "2026-12-01", .fields = open_fields,
 					.nfields = 2, .officers = officers, .nofficers = 2 };
 	REQUIRE(app_case_open(&x.officer, &in, &open, &c, NULL, &e) == FZ_OK);
 	REQUIRE(app_case_view(&x.officer, c.id, &v, &e) == FZ_OK);

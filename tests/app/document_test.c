@@ -48,7 +48,7 @@ static enum fz_err act(struct dx *x, struct app_ctx *ctx, int64_t case_id, const
 		       const char *on, const struct case_field *fields, size_t n, bool officers)
 {
 	struct fz_error e = { 0 };
-	struct case_step_input in = { .step = step, .on = on, .fields = fields, .nfields = n,
+	struct case_step_input in = { .reason = "补录：测试数据按发生日期录入", .step = step, .on = on, .fields = fields, .nfields = n,
 				      .officers = officers ? x->people : NULL,
 				      .nofficers = officers ? 2 : 0 };
 	enum fz_err rc = app_case_act(ctx, case_id, &in, NULL, NULL, &e);
@@ -74,7 +74,7 @@ static int64_t case_investigated(struct dx *x, struct app_ctx *ctx)
 				 .title = "非法占用土地案", .party_kind = PARTY_ORGANISATION,
 				 .party_name = "海原县某建材有限公司",
 				 .party_address = "海原县海城镇", .act_date = "2025-11-01" };
-	struct case_step_input open = { .step = "open", .on = "2025-12-01", .fields = open_f,
+	struct case_step_input open = { .reason = "补录：测试数据按发生日期录入", .step = "open", .on = "2025-12-01", .fields = open_f,
 					.nfields = 2, .officers = x->people, .nofficers = 2 };
 	struct enf_case c;
 	struct fz_error e = { 0 };
@@ -229,7 +229,7 @@ TEST(a_case_recorded_without_documents_closes_only_after_they_are_generated)
 		}
 	}
 	static const struct case_field close_f[] = { { "summary", "罚款已缴清" } };
-	struct case_step_input close = { .step = "close", .on = "2025-12-16", .fields = close_f,
+	struct case_step_input close = { .reason = "补录：测试数据按发生日期录入", .step = "close", .on = "2025-12-16", .fields = close_f,
 					 .nfields = 1 };
 	CHECK_INT(app_case_act(&x.head, legacy, &close, NULL, NULL, &e), FZ_CONFLICT);
 	CHECK_STR(e.field, "catalogue_complete");
@@ -278,7 +278,7 @@ static void *writer_run(void *arg)
 	ctx.st = st;
 	ctx.a = a;
 	for (int k = 0; k < NOTICES; k++) {
-		struct case_step_input in = { .step = "advance_notice", .on = "2025-12-03",
+		struct case_step_input in = { .reason = "补录：测试数据按发生日期录入", .step = "advance_notice", .on = "2025-12-03",
 					      .fields = notice_f, .nfields = 6 };
 		struct case_event ev;
 		if (app_case_act(&ctx, w->case_id, &in, &ev, NULL, &e)) {

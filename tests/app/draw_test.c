@@ -33,7 +33,7 @@ TEST(random_draw_is_recorded_reproducible_and_binds_the_inspection)
 	struct case_input in = { .procedure = "inspection", .domain = "自然资源",
 				 .title = "土地利用双随机抽查", .party_kind = PARTY_ORGANISATION,
 				 .party_name = "抽查对象名录", .act_date = "2025-12-01" };
-	struct case_step_input open = { .step = "open", .on = "2025-12-02", .fields = open_fields,
+	struct case_step_input open = { .reason = "补录：测试数据按发生日期录入", .step = "open", .on = "2025-12-02", .fields = open_fields,
 					.nfields = 3 };
 	struct enf_case c;
 	REQUIRE(app_case_open(&off, &in, &open, &c, NULL, &e) == FZ_OK);

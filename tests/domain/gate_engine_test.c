@@ -42,7 +42,7 @@ TEST(requires_any_names_each_alternative_when_none_was_taken)
 	CHECK_INT(walk_try(&w, HEAD, 7, "close", "2026-01-20", NULL, "summary=s", NULL),
 		  FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "须先完成以下步骤之一：「送达行政处罚决定书」"
-				"「作出不予行政处罚决定」「公安机关接收移送案件」");
+				"「作出不予行政处罚决定」「公安机关接收移送案件」「撤销案件」");
 	walk_release(&w);
 }
 
@@ -139,21 +139,39 @@ TEST(closed_case_accepts_only_a_reasoned_correction_by_the_head)
 	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-23", NULL, "@corrects=99",
 			   "@reason=r", "served_on=2026-01-20", NULL), FZ_INVALID);
 	CHECK_STR(walk_why(&w), "更正须指明所更正的本案事件");
+	/* A date is substance: a correction may not move it. */
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-23", NULL, "@corrects=5",
+			   "@reason=送达日期录入错误", "served_on=2026-01-20", NULL), FZ_CONFLICT);
+	CHECK_CONTAINS(walk_why(&w), "不能改变「送达行政处罚决定书」的实质内容（served_on）");
 	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-01-23", NULL, "@corrects=5",
-			      "@reason=送达日期录入错误", "served_on=2026-01-20", NULL));
+			      "@reason=送达方式录入错误", "method=留置送达", NULL));
 	walk_release(&w);
 }
 
-TEST(correction_of_the_service_date_moves_the_defence_period)
+TEST(correction_may_not_move_a_service_date_nor_add_a_waiver)
 {
 	struct walk w;
 	walk_penalty_noticed(&w, PARTY_CITIZEN, "warning", NULL, NULL);
-	/* served 01-12: due 01-19; corrected to 01-14: due 01-21 */
-	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=3",
-			      "@reason=回证日期为 1 月 14 日", "served_on=2026-01-14", NULL));
-	CHECK_INT(walk_try(&w, HEAD, 7, "decision", "2026-01-20", NULL, DECIDE, "penalty=warning",
-			   NULL), FZ_CONFLICT);
-	CHECK_STR(walk_why(&w), "陈述申辩期尚未届满（届满日 2026-01-21），不能作出决定");
+	/* served 01-12: moving it to 01-14 would move the defence period. */
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=3",
+			   "@reason=回证日期为 1 月 14 日", "served_on=2026-01-14", NULL), FZ_CONFLICT);
+	CHECK_CONTAINS(walk_why(&w), "更正只能改正笔误等文字错误");
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "statement", "2026-01-14", NULL, "content=申辩", NULL));
+	/* A waiver the statement never had cannot be added afterwards. */
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=4",
+			   "@reason=补记", "waived=1", NULL), FZ_CONFLICT);
+	CHECK_CONTAINS(walk_why(&w), "（waived）");
+	/* The penalty of the notice is substance too. */
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=3",
+			   "@reason=笔误", "penalty=fine", NULL), FZ_CONFLICT);
+	/* Wording is not: the statement's content may be corrected. */
+	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=4",
+			      "@reason=错别字", "content=申辩意见", NULL));
+	/* Nor can a correction be corrected. */
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=5",
+			   "@reason=r", "content=x", NULL), FZ_INVALID);
+	CHECK_STR(walk_why(&w), "更正只能针对办案步骤，不能更正一条更正");
+	CHECK_INT((int)w.nevents, 5);
 	walk_release(&w);
 }
 
@@ -246,7 +264,7 @@ TEST(values_line_limits_a_field_to_the_listed_values)
 	walk_penalty_noticed(&w, PARTY_CITIZEN, "fine", "20000", NULL);
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing_request", "2026-01-13", NULL, NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing_notice", "2026-01-14", NULL,
-			      "hearing_on=2026-01-26", "place=p", "host=3", "served_on=2026-01-14",
+			      "hearing_on=2026-01-26", "hearing_time=09:30", "place=p", "host=3", "served_on=2026-01-14",
 			      NULL));
 	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing", "2026-01-26", NULL, "host=3",
 			   "outcome=hled", NULL), FZ_INVALID);

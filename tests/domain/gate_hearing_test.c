@@ -98,7 +98,7 @@ TEST(hearing_requested_must_be_held_before_the_decision)
 			   "amount=20000", NULL), FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "当事人已于 2026-01-13 要求听证，听证结束前不能作出决定");
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing_notice", "2026-01-14", NULL,
-			      "hearing_on=2026-01-26", "place=p", "host=3", "served_on=2026-01-14",
+			      "hearing_on=2026-01-26", "hearing_time=09:30", "place=p", "host=3", "served_on=2026-01-14",
 			      NULL));
 	/* The party did not come: the hearing ended, and no hearing was held
 	 * for the review catalogue. */
@@ -117,14 +117,64 @@ TEST(hearing_notice_period_blocks_a_hearing_seven_working_days_too_soon)
 	walk_penalty_noticed(&w, PARTY_CITIZEN, "fine", "20000", NULL);
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing_request", "2026-01-13", NULL, NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing_notice", "2026-01-14", NULL,
-			      "hearing_on=2026-01-23", "place=p", "host=3", "served_on=2026-01-14",
+			      "hearing_on=2026-01-26", "hearing_time=09:30", "place=p", "host=3", "served_on=2026-01-14",
 			      NULL));
-	/* 7 working days from Wednesday 01-14 end on Friday 01-23 */
+	/* 7 working days from Wednesday 01-14 end on Friday 01-23: held
+	 * earlier than notified, the hearing is refused too. */
 	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing", "2026-01-23", NULL, "host=3",
 			   "outcome=held", NULL), FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "听证通知应在举行听证 7 个工作日前送达：通知于 2026-01-14 送达，"
 				"听证应在 2026-01-23 之后举行，不能定于 2026-01-23");
 	WALK_OK(&w, walk_try(&w, OFFICER, 1, "hearing", "2026-01-26", NULL, "host=3",
 			     "outcome=held", NULL));
+	walk_release(&w);
+}
+
+TEST(hearing_notice_is_checked_when_issued)
+{
+	struct walk w;
+	walk_penalty_noticed(&w, PARTY_CITIZEN, "fine", "20000", NULL);
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing_request", "2026-01-13", NULL, NULL));
+	/* Seven working days from Wednesday 01-14 end on Friday 01-23. */
+	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing_notice", "2026-01-14", NULL,
+			   "hearing_on=2026-01-23", "hearing_time=09:30", "place=p", "host=3",
+			   "served_on=2026-01-14", NULL), FZ_CONFLICT);
+	CHECK_STR(walk_why(&w), "听证通知应在举行听证 7 个工作日前送达：通知 2026-01-14 送达，"
+				"听证最早可定于 2026-01-23 之后，不能定于 2026-01-23");
+	/* A time of day is part of the notice. */
+	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing_notice", "2026-01-14", NULL,
+			   "hearing_on=2026-01-26", "hearing_time=25:00", "place=p", "host=3",
+			   "served_on=2026-01-14", NULL), FZ_INVALID);
+	CHECK_STR(walk_why(&w), "听证时间应为 24 小时制的“时:分”，如 09:30");
+	/* The host is a certified officer who did not investigate. */
+	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing_notice", "2026-01-14", NULL,
+			   "hearing_on=2026-01-26", "hearing_time=09:30", "place=p", "host=2",
+			   "served_on=2026-01-14", NULL), FZ_CONFLICT);
+	CHECK_CONTAINS(walk_why(&w), "听证主持人不能是本案调查人员");
+	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing_notice", "2026-01-14", NULL,
+			   "hearing_on=2026-01-26", "hearing_time=09:30", "place=p", "host=5",
+			   "served_on=2026-01-14", NULL), FZ_CONFLICT);
+	CHECK_CONTAINS(walk_why(&w), "须为持有有效执法证件的执法人员");
+	/* A service date before the notice itself is refused. */
+	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing_notice", "2026-01-14", NULL,
+			   "hearing_on=2026-01-26", "hearing_time=09:30", "place=p", "host=3",
+			   "served_on=2026-01-13", NULL), FZ_CONFLICT);
+	CHECK_CONTAINS(walk_why(&w), "文书不能在作出前送达");
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing_notice", "2026-01-14", NULL,
+			      "hearing_on=2026-01-26", "hearing_time=09:30", "place=p", "host=3",
+			      "served_on=2026-01-14", NULL));
+	/* One notice in force: a new one supersedes it only with a reason. */
+	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing_notice", "2026-01-15", NULL,
+			   "hearing_on=2026-01-28", "hearing_time=14:00", "place=p", "host=3",
+			   "served_on=2026-01-15", NULL), FZ_INVALID);
+	CHECK_STR(walk_why(&w), "2026-01-14 的听证通知仍然有效；重新通知将取代原通知，须说明理由");
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing_notice", "2026-01-15", NULL,
+			      "@reason=当事人申请延期，经批准", "hearing_on=2026-01-28",
+			      "hearing_time=14:00", "place=p", "host=3", "served_on=2026-01-15", NULL));
+	/* The hearing now follows the new notice: 7 working days from 01-15. */
+	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing", "2026-01-26", NULL, "host=3",
+			   "outcome=held", NULL), FZ_CONFLICT);
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing", "2026-01-28", NULL, "host=3",
+			      "outcome=held", NULL));
 	walk_release(&w);
 }

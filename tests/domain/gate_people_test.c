@@ -105,7 +105,7 @@ TEST(hearing_host_may_not_be_an_investigator_of_the_case)
 	walk_penalty_noticed(&w, PARTY_CITIZEN, "fine", "20000", NULL);
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing_request", "2026-01-13", NULL, NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing_notice", "2026-01-13", NULL,
-			      "hearing_on=2026-01-30", "place=p", "host=2", "served_on=2026-01-13",
+			      "hearing_on=2026-01-30", "hearing_time=09:30", "place=p", "host=3", "served_on=2026-01-13",
 			      NULL));
 	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing", "2026-01-30", NULL, "host=2",
 			   "outcome=held", NULL), FZ_CONFLICT);

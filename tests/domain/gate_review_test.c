@@ -164,8 +164,8 @@ TEST(referral_suspends_the_case_clock_and_blocks_the_decision_until_returned)
 	WALK_OK(&w, walk_take(&w, HEAD, 7, "criminal_referral", "2026-01-14", NULL,
 			      "receiver=县公安局", "reasons=涉嫌生产销售伪劣产品罪", NULL));
 	CHECK_INT(decide(&w, "penalty=warning", "amount="), FZ_CONFLICT);
-	CHECK_STR(walk_why(&w), "案件已于 2026-01-14 移送公安机关（涉嫌犯罪），移送期间办案期限中止，"
-				"公安机关退回前不能作出行政处罚决定");
+	CHECK_STR(walk_why(&w), "本案已于 2026-01-14 作出「移送涉嫌犯罪案件」，一个案件只能有一个有效的"
+				"处理结果；只能进行其后的步骤，改变结果须先「公安机关不予立案、退回案件」");
 	struct case_clock c;
 	struct fz_error e = { 0 };
 	const struct proc_clock *pc = proc_clock_find(w.def, "case_handling");

@@ -36,7 +36,7 @@ TEST(penalty_case_walks_from_opening_to_closing_over_spring_festival_2026)
 
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing_request", "2026-02-13", NULL, NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "hearing_notice", "2026-02-24", NULL,
-			    "hearing_on=2026-03-05", "place=第一听证室", "host=3",
+			    "hearing_on=2026-03-05", "hearing_time=09:30", "place=第一听证室", "host=3",
 			    "served_on=2026-02-24", NULL));
 	/* Seven working days from 02-24: 02-25, 26, 27, Saturday 02-28 (make-up),
 	 * 03-02, 03, 04. The hearing may be held after 03-04. */
@@ -70,8 +70,8 @@ TEST(penalty_case_walks_from_opening_to_closing_over_spring_festival_2026)
 	CHECK_INT(walk_try(&w, HEAD, 7, "decision", "2026-03-12", NULL, "facts=f", "grounds=g",
 			   "basis=b", "penalty=fine", "amount=130000", NULL), FZ_CONFLICT);
 	CHECK_CONTAINS(walk_why(&w), "决定的罚款 130000 元超过告知的 120000 元");
-	WALK_OK(&w, walk_take(&w, HEAD, 7, "decision", "2026-03-12", NULL, "facts=f", "grounds=g",
-			    "basis=b", "penalty=fine,confiscate_gains", "amount=120000",
+	WALK_OK(&w, walk_take(&w, HEAD, 7, "decision", "2026-03-12", NULL, "facts=销售过期食品",
+			    "grounds=g", "basis=食品安全法第一百二十四条", "penalty=fine,confiscate_gains", "amount=120000",
 			    "confiscation=3000", NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "service", "2026-03-16", NULL,
 			    "served_on=2026-03-16", "method=直接送达", NULL));
@@ -97,8 +97,11 @@ TEST(penalty_case_walks_from_opening_to_closing_over_spring_festival_2026)
 	CHECK_INT(walk_try(&w, OFFICER, 1, "investigate", "2026-04-08", WALK_TWO, "record=x",
 			   NULL), FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "案件已结案，变更须以更正事件记录并说明理由");
-	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-04-08", NULL, "@corrects=13",
-			    "@reason=缴款凭证号录入错误", "receipt=No.0042", NULL));
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-04-08", NULL, "@corrects=13",
+			   "@reason=缴款凭证号录入错误", "receipt=No.0042", NULL), FZ_CONFLICT);
+	CHECK_CONTAINS(walk_why(&w), "更正只能改正笔误等文字错误");
+	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-04-08", NULL, "@corrects=14",
+			    "@reason=结案报告漏字", "summary=罚款及加处罚款均已缴清", NULL));
 
 	/* The clocks as read afterwards. */
 	struct case_clock *clocks;

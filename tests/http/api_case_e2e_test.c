@@ -42,7 +42,7 @@ static int64_t open_and_investigate(struct case_fx *f)
 		 "{\"procedure\":\"penalty_general\",\"domain\":\"土地管理\","
 		 "\"title\":\"端到端：未经批准占用耕地建房\",\"act_date\":\"%s\","
 		 "\"party\":{\"kind\":\"citizen\",\"name\":\"马某某\",\"id\":\"640522199001011234\","
-		 "\"address\":\"海原县三河镇\"},\"on\":\"%s\","
+		 "\"address\":\"海原县三河镇\"},\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\","
 		 "\"fields\":{\"facts\":\"巡查发现占用耕地约 300 平方米建房\",\"source\":\"日常巡查\"},"
 		 "\"officers\":[%lld,%lld]}",
 		 day(f, -30), day(f, 0), (long long)f->p_officer1, (long long)f->p_officer2);
@@ -50,7 +50,7 @@ static int64_t open_and_investigate(struct case_fx *f)
 	if (id <= 0)
 		return -1;
 	snprintf(body, sizeof body,
-		 "{\"step\":\"investigate\",\"on\":\"%s\",\"fields\":{\"record\":\"现场检查笔录、询问笔录\"},"
+		 "{\"step\":\"investigate\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"record\":\"现场检查笔录、询问笔录\"},"
 		 "\"officers\":[%lld,%lld]}",
 		 day(f, 1), (long long)f->p_officer1, (long long)f->p_officer2);
 	CFX_STEP(f, "officer1", id, body);
@@ -64,7 +64,7 @@ static void notice_and_hearing(struct case_fx *f, int64_t id)
 {
 	char body[1024];
 	snprintf(body, sizeof body,
-		 "{\"step\":\"advance_notice\",\"on\":\"%s\",\"fields\":{\"facts\":\"占用耕地建房\","
+		 "{\"step\":\"advance_notice\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"facts\":\"占用耕地建房\","
 		 "\"grounds\":\"证据确凿\",\"basis\":\"土地管理法第七十七条\",\"penalty\":\"fine\","
 		 "\"amount\":\"20000\",\"hearing_offered\":true,\"served_on\":\"%s\"}}",
 		 day(f, 2), day(f, 2));
@@ -73,22 +73,22 @@ static void notice_and_hearing(struct case_fx *f, int64_t id)
 	/* The reviewer's queue holds the case now. */
 	CHECK(queued(f, "reviewer1", "/api/v1/queues/review", id));
 
-	snprintf(body, sizeof body, "{\"step\":\"hearing_request\",\"on\":\"%s\"}", day(f, 4));
+	snprintf(body, sizeof body, "{\"step\":\"hearing_request\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\"}", day(f, 4));
 	CFX_STEP(f, "officer1", id, body);
 	snprintf(body, sizeof body,
-		 "{\"step\":\"hearing_notice\",\"on\":\"%s\",\"fields\":{\"hearing_on\":\"%s\","
+		 "{\"step\":\"hearing_notice\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"hearing_on\":\"%s\",\"hearing_time\":\"09:30\","
 		 "\"place\":\"局三楼听证室\",\"host\":%lld,\"served_on\":\"%s\"}}",
 		 day(f, 5), day(f, 30), (long long)f->p_other, day(f, 5));
 	CFX_STEP(f, "officer1", id, body);
 
 	/* An investigator may not host the hearing. */
 	snprintf(body, sizeof body,
-		 "{\"step\":\"hearing\",\"on\":\"%s\",\"fields\":{\"host\":%lld,\"outcome\":\"held\"}}",
+		 "{\"step\":\"hearing\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"host\":%lld,\"outcome\":\"held\"}}",
 		 day(f, 30), (long long)f->p_officer1);
 	CFX_BLOCKED(f, "officer1", id, body, 409, "hearing_host_not_investigator",
 		    "听证主持人不能是本案调查人员");
 	snprintf(body, sizeof body,
-		 "{\"step\":\"hearing\",\"on\":\"%s\",\"fields\":{\"host\":%lld,\"outcome\":\"held\"}}",
+		 "{\"step\":\"hearing\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"host\":%lld,\"outcome\":\"held\"}}",
 		 day(f, 30), (long long)f->p_other);
 	CFX_STEP(f, "officer1", id, body);
 }
@@ -96,7 +96,7 @@ static void notice_and_hearing(struct case_fx *f, int64_t id)
 static void decide_body(struct case_fx *f, int n, const char *amount, char *body, size_t len)
 {
 	snprintf(body, len,
-		 "{\"step\":\"decision\",\"on\":\"%s\",\"fields\":{\"facts\":\"占用耕地建房\","
+		 "{\"step\":\"decision\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"facts\":\"占用耕地建房\","
 		 "\"grounds\":\"证据确凿\",\"basis\":\"土地管理法第七十七条\",\"penalty\":\"fine\","
 		 "\"amount\":\"%s\"}}",
 		 day(f, n), amount);
@@ -112,7 +112,7 @@ static void review_and_decide(struct case_fx *f, int64_t id)
 		    "未经法制审核通过不能作出决定");
 
 	snprintf(body, sizeof body,
-		 "{\"step\":\"legal_review\",\"on\":\"%s\",\"officers\":[%lld],\"fields\":{"
+		 "{\"step\":\"legal_review\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"officers\":[%lld],\"fields\":{"
 		 "\"opinion\":\"reject\",\"reasons\":\"占地面积未经测绘，证据不足\","
 		 "\"check_facts\":\"fail\",%s}}",
 		 day(f, 32), (long long)f->p_reviewer, checks_pass);
@@ -123,12 +123,12 @@ static void review_and_decide(struct case_fx *f, int64_t id)
 
 	/* Revision: the survey the reviewer asked for, then approval. */
 	snprintf(body, sizeof body,
-		 "{\"step\":\"investigate\",\"on\":\"%s\",\"fields\":{\"record\":\"测绘报告：占地 312 平方米\"},"
+		 "{\"step\":\"investigate\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"record\":\"测绘报告：占地 312 平方米\"},"
 		 "\"officers\":[%lld,%lld]}",
 		 day(f, 34), (long long)f->p_officer1, (long long)f->p_officer2);
 	CFX_STEP(f, "officer1", id, body);
 	snprintf(body, sizeof body,
-		 "{\"step\":\"legal_review\",\"on\":\"%s\",\"officers\":[%lld],\"fields\":{"
+		 "{\"step\":\"legal_review\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"officers\":[%lld],\"fields\":{"
 		 "\"opinion\":\"approve\",\"check_facts\":\"pass\",%s}}",
 		 day(f, 35), (long long)f->p_reviewer, checks_pass);
 	CFX_STEP(f, "reviewer1", id, body);
@@ -147,12 +147,12 @@ static int64_t serve_pay_close(struct case_fx *f, int64_t id)
 {
 	char body[1024], pay_on[FZ_DATE_LEN];
 	snprintf(body, sizeof body,
-		 "{\"step\":\"service\",\"on\":\"%s\",\"fields\":{\"served_on\":\"%s\","
+		 "{\"step\":\"service\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"served_on\":\"%s\","
 		 "\"method\":\"直接送达\"}}",
 		 day(f, 37), day(f, 37));
 	int64_t served = CFX_STEP(f, "officer1", id, body);
 	snprintf(body, sizeof body,
-		 "{\"step\":\"publish\",\"on\":\"%s\",\"fields\":{\"channel\":\"政府网站\"}}",
+		 "{\"step\":\"publish\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"channel\":\"政府网站\"}}",
 		 day(f, 38));
 	CFX_STEP(f, "officer1", id, body);
 
@@ -168,15 +168,15 @@ static int64_t serve_pay_close(struct case_fx *f, int64_t id)
 	json_decref(pay);
 
 	snprintf(body, sizeof body,
-		 "{\"step\":\"payment\",\"on\":\"%s\",\"fields\":{\"amount\":\"20000\"}}", pay_on);
+		 "{\"step\":\"payment\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"amount\":\"20000\"}}", pay_on);
 	CFX_BLOCKED(f, "officer1", id, body, 409, "surcharge_when_late", "应加处罚款 6000 元");
 	snprintf(body, sizeof body,
-		 "{\"step\":\"payment\",\"on\":\"%s\",\"fields\":{\"amount\":\"20000\","
+		 "{\"step\":\"payment\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"amount\":\"20000\","
 		 "\"surcharge\":\"6000\"}}",
 		 pay_on);
 	CFX_STEP(f, "officer1", id, body);
 	snprintf(body, sizeof body,
-		 "{\"step\":\"close\",\"on\":\"%s\",\"fields\":{\"summary\":\"罚款及加处罚款已缴清\"}}",
+		 "{\"step\":\"close\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"summary\":\"罚款及加处罚款已缴清\"}}",
 		 pay_on);
 	CFX_STEP(f, "head1", id, body);
 	return served;

@@ -26,7 +26,7 @@ TEST(simplified_procedure_penalty_on_the_spot)
 	REQUIRE(cfx_start(&f));
 #define OPEN_SIMPLE                                                                          \
 	"{\"procedure\":\"penalty_simplified\",\"domain\":\"土地管理\",\"title\":\"乱堆建材\","  \
-	"\"act_date\":\"%s\",\"party\":{\"kind\":\"citizen\",\"name\":\"张某\"},\"on\":\"%s\","   \
+	"\"act_date\":\"%s\",\"party\":{\"kind\":\"citizen\",\"name\":\"张某\"},\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\","   \
 	"\"fields\":{\"facts\":\"占道堆放建材\",\"grounds\":\"当场查实\",\"basis\":\"某条例第十条\"," \
 	"\"penalty\":\"fine\",\"amount\":\"%s\",\"place\":\"海原县城关镇\"},\"officers\":[%lld]}"
 	snprintf(body, sizeof body, OPEN_SIMPLE, cfx_day(&f, -10), cfx_day(&f, -10), "500",
@@ -39,11 +39,11 @@ TEST(simplified_procedure_penalty_on_the_spot)
 	int64_t id = CFX_OPEN(&f, "officer1", body);
 	REQUIRE(id > 0);
 	snprintf(body, sizeof body,
-		 "{\"step\":\"payment\",\"on\":\"%s\",\"fields\":{\"amount\":\"100\"}}", cfx_day(&f, -9));
+		 "{\"step\":\"payment\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"amount\":\"100\"}}", cfx_day(&f, -9));
 	CFX_STEP(&f, "officer1", id, body);
-	snprintf(body, sizeof body, "{\"step\":\"file\",\"on\":\"%s\"}", cfx_day(&f, -8));
+	snprintf(body, sizeof body, "{\"step\":\"file\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\"}", cfx_day(&f, -8));
 	CFX_STEP(&f, "officer1", id, body);
-	snprintf(body, sizeof body, "{\"step\":\"close\",\"on\":\"%s\"}", cfx_day(&f, -8));
+	snprintf(body, sizeof body, "{\"step\":\"close\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\"}", cfx_day(&f, -8));
 	CFX_STEP(&f, "officer1", id, body);
 	check_closed(&f, id, 4);
 	json_t *pay = cfx_clock(&f, id, "payment");
@@ -66,33 +66,33 @@ TEST(permit_runs_from_application_to_closing)
 	snprintf(body, sizeof body,
 		 "{\"procedure\":\"permit\",\"domain\":\"矿产资源\",\"title\":\"采矿许可申请\","
 		 "\"act_date\":\"%s\",\"party\":{\"kind\":\"organisation\",\"name\":\"海原县某砂石有限公司\","
-		 "\"id\":\"%s\"},\"on\":\"%s\",\"fields\":{\"applicant\":\"海原县某砂石有限公司\","
+		 "\"id\":\"%s\"},\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"applicant\":\"海原县某砂石有限公司\","
 		 "\"matter\":\"采矿权新立\"}}",
 		 cfx_day(&f, -40), uscc, cfx_day(&f, -40));
 	json_decref(ag);
 	int64_t id = CFX_OPEN(&f, "officer1", body);
 	REQUIRE(id > 0);
-	snprintf(body, sizeof body, "{\"step\":\"accept\",\"on\":\"%s\"}", cfx_day(&f, -39));
+	snprintf(body, sizeof body, "{\"step\":\"accept\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\"}", cfx_day(&f, -39));
 	CFX_STEP(&f, "officer1", id, body);
 	snprintf(body, sizeof body,
-		 "{\"step\":\"verify\",\"on\":\"%s\",\"fields\":{\"findings\":\"现场核查属实\"},"
+		 "{\"step\":\"verify\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"findings\":\"现场核查属实\"},"
 		 "\"officers\":[%lld,%lld]}",
 		 cfx_day(&f, -38), (long long)f.p_officer1, (long long)f.p_officer2);
 	CFX_STEP(&f, "officer1", id, body);
 	snprintf(body, sizeof body,
-		 "{\"step\":\"decide\",\"on\":\"%s\",\"fields\":{\"outcome\":\"granted\"}}",
+		 "{\"step\":\"decide\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"outcome\":\"granted\"}}",
 		 cfx_day(&f, -30));
 	CFX_BLOCKED(&f, "officer1", id, body, 403, "role_allowed", "须由机关负责人进行");
 	CFX_STEP(&f, "head1", id, body);
 	snprintf(body, sizeof body,
-		 "{\"step\":\"deliver\",\"on\":\"%s\",\"fields\":{\"served_on\":\"%s\"}}",
+		 "{\"step\":\"deliver\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"served_on\":\"%s\"}}",
 		 cfx_day(&f, -29), cfx_day(&f, -29));
 	CFX_STEP(&f, "officer1", id, body);
 	snprintf(body, sizeof body,
-		 "{\"step\":\"publish\",\"on\":\"%s\",\"fields\":{\"channel\":\"信用中国（宁夏）\"}}",
+		 "{\"step\":\"publish\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"channel\":\"信用中国（宁夏）\"}}",
 		 cfx_day(&f, -29));
 	CFX_STEP(&f, "officer1", id, body);
-	snprintf(body, sizeof body, "{\"step\":\"close\",\"on\":\"%s\"}", cfx_day(&f, -28));
+	snprintf(body, sizeof body, "{\"step\":\"close\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\"}", cfx_day(&f, -28));
 	CFX_STEP(&f, "officer1", id, body);
 	check_closed(&f, id, 7);
 	json_t *dec = cfx_clock(&f, id, "decision");
@@ -157,7 +157,7 @@ TEST(random_inspection_draw_is_made_by_the_server_and_binds_the_inspection)
 	snprintf(body, sizeof body,
 		 "{\"procedure\":\"inspection\",\"domain\":\"矿产资源\",\"title\":\"砂石场安全生产双随机抽查\","
 		 "\"act_date\":\"%s\",\"party\":{\"kind\":\"organisation\",\"name\":\"砂石场抽查名录\"},"
-		 "\"on\":\"%s\",\"fields\":{\"subject\":\"砂石场\",\"basis\":\"矿产资源法\",\"random\":true}}",
+		 "\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"subject\":\"砂石场\",\"basis\":\"矿产资源法\",\"random\":true}}",
 		 cfx_day(&f, -20), cfx_day(&f, -20));
 	int64_t id = CFX_OPEN(&f, "officer1", body);
 	REQUIRE(id > 0);

@@ -13,7 +13,7 @@ static int64_t open_case(struct case_fx *f, int on, int64_t second_officer)
 	snprintf(body, sizeof body,
 		 "{\"procedure\":\"penalty_general\",\"domain\":\"土地管理\",\"title\":\"非法采砂\","
 		 "\"act_date\":\"%s\",\"party\":{\"kind\":\"citizen\",\"name\":\"李某\"},"
-		 "\"on\":\"%s\",\"fields\":{\"facts\":\"河道非法采砂\",\"source\":\"群众举报\"},"
+		 "\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"facts\":\"河道非法采砂\",\"source\":\"群众举报\"},"
 		 "\"officers\":[%lld,%lld]}",
 		 cfx_day(f, on - 10), cfx_day(f, on), (long long)f->p_officer1,
 		 (long long)second_officer);
@@ -24,7 +24,7 @@ static void investigate(struct case_fx *f, int64_t id, int on)
 {
 	char body[512];
 	snprintf(body, sizeof body,
-		 "{\"step\":\"investigate\",\"on\":\"%s\",\"fields\":{\"record\":\"现场检查笔录\"},"
+		 "{\"step\":\"investigate\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"record\":\"现场检查笔录\"},"
 		 "\"officers\":[%lld,%lld]}",
 		 cfx_day(f, on), (long long)f->p_officer1, (long long)f->p_officer2);
 	CFX_STEP(f, "officer1", id, body);
@@ -74,7 +74,7 @@ TEST(investigation_needs_two_certified_officers)
 	int64_t id = open_case(&f, -20, f.p_officer2);
 	int64_t expired = expired_officer(&f);
 	REQUIRE(id > 0 && expired > 0);
-#define INVESTIGATE "{\"step\":\"investigate\",\"on\":\"%s\",\"fields\":{\"record\":\"笔录\"}," \
+#define INVESTIGATE "{\"step\":\"investigate\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"record\":\"笔录\"}," \
 		    "\"officers\":[%lld,%lld]}"
 	snprintf(body, sizeof body, INVESTIGATE, cfx_day(&f, -19), (long long)f.p_officer1,
 		 (long long)f.p_assistant);
@@ -98,7 +98,7 @@ static void notice(struct case_fx *f, int64_t id, int on, const char *amount)
 {
 	char body[1024];
 	snprintf(body, sizeof body,
-		 "{\"step\":\"advance_notice\",\"on\":\"%s\",\"fields\":{\"facts\":\"非法采砂\","
+		 "{\"step\":\"advance_notice\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"facts\":\"非法采砂\","
 		 "\"grounds\":\"证据确凿\",\"basis\":\"矿产资源法\",\"penalty\":\"fine\","
 		 "\"amount\":\"%s\",\"served_on\":\"%s\"}}",
 		 cfx_day(f, on), amount, cfx_day(f, on));

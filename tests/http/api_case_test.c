@@ -251,7 +251,7 @@ TEST(case_list_filters_by_state_kind_mine_and_overdue)
 	for (int i = 0; i < 2; i++) {
 		snprintf(body, sizeof body,
 			 "{\"procedure\":\"penalty_general\",\"domain\":\"土地管理\","
-			 "\"title\":\"筛选测试%d\",\"act_date\":\"%s\",\"on\":\"%s\","
+			 "\"title\":\"筛选测试%d\",\"act_date\":\"%s\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\","
 			 "\"party\":{\"kind\":\"citizen\",\"name\":\"丁某\"},"
 			 "\"fields\":{\"facts\":\"占地\",\"source\":\"巡查\"},\"officers\":[%lld,%lld]}",
 			 i, cfx_day(&f, opened[i] - 1), cfx_day(&f, opened[i]),
