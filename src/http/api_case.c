@@ -4,6 +4,7 @@
  * app_case_open / app_case_act (api_case_step.c): no second path. */
 #include "app/authz.h"
 #include "app/case.h"
+#include "domain/outcome.h"
 #include "http/api_case_input.h"
 #include "http/api_query.h"
 #include "http/handlers.h"
@@ -142,8 +143,13 @@ static json_t *case_view_json(struct req *r, const struct case_view *v)
 {
 	json_t *o = json_case(&v->c, v->def, may_act(r));
 	json_t *events = json_array(), *steps = json_array(), *clocks = json_array();
+	const struct proc_config *cfg = case_api_config(r);
+	int late = cfg ? cfg->late_entry_days : 1;
 	for (size_t i = 0; events && i < v->events.n; i++)
-		events = json_array_push(events, json_case_event(&v->events.items[i], v->def));
+		events = json_array_push(events, json_case_event_in(v->events.items, v->events.n, i,
+								    v->def, late));
+	o = json_put(o, "opened_late",
+		     json_boolean(v->events.n && outcome_event_late(&v->events.items[0], late)));
 	for (size_t i = 0; steps && i < v->noptions; i++)
 		steps = json_array_push(steps, json_proc_option(&v->options[i]));
 	for (size_t i = 0; clocks && i < v->nclocks; i++)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "domain/outcome.h"
 #include "http/jsonout.h"
 #include "http/jsonout_org.h"
 
@@ -128,6 +129,15 @@ json_t *json_case_event(const struct case_event *ev, const struct proc_def *def)
 	o = json_put(o, "fields", fields);
 	o = json_put(o, "officers", officers);
 	return o;
+}
+
+json_t *json_case_event_in(const struct case_event *events, size_t n, size_t i,
+			   const struct proc_def *def, int late_days)
+{
+	json_t *o = json_case_event(&events[i], def);
+	long v = def ? outcome_voided_by(def, events, n, i) : -1;
+	o = json_put(o, "late_entry", json_boolean(outcome_event_late(&events[i], late_days)));
+	return json_put(o, "voided_by", v >= 0 ? json_integer(events[v].seq) : json_null());
 }
 
 json_t *json_gate_results(const struct gate_result *res, size_t n)

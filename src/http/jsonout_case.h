@@ -25,6 +25,11 @@ json_t *json_case(const struct enf_case *c, const struct proc_def *def, bool per
 /* {id, case_id, seq, step, step_label, on, at, actor_id, actor,
  *  corrects, reason, fields{key: value}, officers[person ids]}. */
 json_t *json_case_event(const struct case_event *ev, const struct proc_def *def);
+/* events[i] of a case's record with what the record says of it:
+ * late_entry (补录: recorded more than late_days after it took place) and
+ * voided_by (seq of the step that set this outcome aside, or null). */
+json_t *json_case_event_in(const struct case_event *events, size_t n, size_t i,
+			   const struct proc_def *def, int late_days);
 
 /* [{gate, label, passed, message}] in the order the engine ran them. */
 json_t *json_gate_results(const struct gate_result *res, size_t n);

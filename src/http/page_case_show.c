@@ -8,6 +8,8 @@
 #include "app/authz.h"
 #include "app/evidence.h"
 #include "domain/evidence.h"
+#include "domain/outcome.h"
+#include "http/api_case_input.h"
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
@@ -101,7 +103,11 @@ static void next_steps(struct req *r, struct buf *b, const struct case_view *v)
 		for (size_t i = 0; i < v->noptions; i++) {
 			const struct proc_option *o = &v->options[i];
 			bool fold = folded(o);
-			if (o->available == (pass == 0) && !fold && !(v->c.closed && !o->available))
+			/* Once an outcome stands, steps that cannot follow it are
+			 * not offered at all (the page offers what is possible). */
+			bool moot = o->gate && !strcmp(o->gate, "one_outcome");
+			if (o->available == (pass == 0) && !fold && !moot &&
+			    !(v->c.closed && !o->available))
 				option_item(r, b, v, o);
 			others += pass == 0 && fold;
 		}
@@ -209,6 +215,8 @@ static void timeline(struct req *r, struct buf *b, const struct case_view *v,
 		html_raw(b, "<p class=\"empty\">尚无记录。</p>\n");
 		return;
 	}
+	const struct proc_config *cfg = case_api_config(r);
+	int late = cfg ? cfg->late_entry_days : 1;
 	html_raw(b, "<ol class=\"timeline\">\n");
 	for (size_t i = 0; i < v->events.n; i++) {
 		const struct case_event *ev = &v->events.items[i];
@@ -226,8 +234,16 @@ static void timeline(struct req *r, struct buf *b, const struct case_view *v,
 		} else {
 			html_f(b, "<strong>%s</strong>", step_label(v, ev->step));
 		}
-		html_f(b, " <span class=\"day\">%s</span></p>\n<p class=\"who muted\">记录人 %s · ",
-		       ev->on, ev->actor && *ev->actor ? ev->actor : "系统");
+		html_f(b, " <span class=\"day\">%s</span>", ev->on);
+		if (outcome_event_late(ev, late))
+			html_raw(b, " <span class=\"badge warn\">补录</span>");
+		long vi = outcome_voided_by(v->def, v->events.items, v->events.n, i);
+		if (vi >= 0)
+			html_f(b, " <span class=\"badge bad\">已撤销</span> <a href=\"#e%d\">见第 %d 项「%s」</a>",
+			       v->events.items[vi].seq, v->events.items[vi].seq,
+			       step_label(v, v->events.items[vi].step));
+		html_f(b, "</p>\n<p class=\"who muted\">记录人 %s · ",
+		       ev->actor && *ev->actor ? ev->actor : "系统");
 		kit_time(b, ev->at);
 		for (size_t k = i + 1; k < v->events.n; k++)
 			if (v->events.items[k].corrects == ev->id)
