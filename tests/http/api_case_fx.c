@@ -185,11 +185,40 @@ static bool gate_blocked(json_t *j, const char *gate)
 	return false;
 }
 
+const char *cfx_documents(struct case_fx *f, int64_t id, char *out, size_t n)
+{
+	static const struct scope all = { .kind = SCOPE_ALL };
+	struct case_document_list l;
+	struct fz_error e = { 0 };
+	size_t len = 0;
+	out[0] = '\0';
+	if (f->d.ts.st->ops->document_list(f->d.ts.st, f->d.ts.a, &all, id, &l, &e))
+		return out;
+	for (size_t i = 0; i < l.n && len + 1 < n; i++)
+		len += (size_t)snprintf(out + len, n - len, "%lld:%s:%s;", (long long)l.items[i].id,
+					l.items[i].kind, l.items[i].number);
+	return out;
+}
+
+int64_t cfx_case_titled(struct case_fx *f, const char *title)
+{
+	static const struct scope all = { .kind = SCOPE_ALL };
+	struct case_filter q = { .q = title };
+	struct case_list l;
+	struct fz_error e = { 0 };
+	if (f->d.ts.st->ops->case_list(f->d.ts.st, f->d.ts.a, &all, &q, (struct page){ 0, 5 }, &l,
+				       &e) ||
+	    l.n != 1)
+		return -1;
+	return l.items[0].id;
+}
+
 void cfx_blocked(const char *file, int line, struct case_fx *f, const char *who, int64_t id,
 		 const char *body, long status, const char *gate, const char *words)
 {
-	char path[96], before[64] = "", after[64] = "";
+	char path[96], before[64] = "", after[64] = "", docs[2048], docs_after[2048];
 	int64_t n_before = id ? cfx_event_count(f, id) : case_count(f);
+	cfx_documents(f, id, docs, sizeof docs);
 	if (id) {
 		cfx_state(f, id, before, sizeof before);
 		snprintf(path, sizeof path, "/api/v1/cases/%lld/steps", (long long)id);
@@ -213,4 +242,6 @@ void cfx_blocked(const char *file, int line, struct case_fx *f, const char *who,
 		       (long long)n_before, (long long)n_after);
 	if (id && strcmp(cfx_state(f, id, after, sizeof after), before) != 0)
 		t_fail(file, line, "state changed: %s -> %s", before, after);
+	if (strcmp(cfx_documents(f, id, docs_after, sizeof docs_after), docs) != 0)
+		t_fail(file, line, "documents changed: %s -> %s", docs, docs_after);
 }

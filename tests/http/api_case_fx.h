@@ -40,12 +40,19 @@ int64_t cfx_step(const char *file, int line, struct case_fx *f, const char *who,
 
 /* POST .../steps (id > 0) or POST /api/v1/cases (id 0) as who, expecting
  * the refusal: status, error.field == gate, a message containing words,
- * the gate listed as not passed in "gates", and the case's events and
- * state (or the number of cases) unchanged. */
+ * the gate listed as not passed in "gates", and the case's events,
+ * state and documents with their numbers (or the number of cases)
+ * unchanged. */
 void cfx_blocked(const char *file, int line, struct case_fx *f, const char *who, int64_t id,
 		 const char *body, long status, const char *gate, const char *words);
 #define CFX_BLOCKED(f, who, id, body, status, gate, words) \
 	cfx_blocked(__FILE__, __LINE__, (f), (who), (id), (body), (status), (gate), (words))
+
+/* The case's documents as "id:kind:number;" items (to compare before and
+ * after), into out. */
+const char *cfx_documents(struct case_fx *f, int64_t id, char *out, size_t n);
+/* The id of the one demo case whose title contains title, or -1. */
+int64_t cfx_case_titled(struct case_fx *f, const char *title);
 
 /* GET path as who, parsed; NULL after t_fail. The caller json_decref()s. */
 json_t *cfx_get(struct case_fx *f, const char *who, const char *path);
