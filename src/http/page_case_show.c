@@ -95,6 +95,7 @@ static bool folded(const struct proc_option *o)
 static void next_steps(struct req *r, struct buf *b, const struct case_view *v)
 {
 	size_t others = 0;
+	long standing = outcome_standing(v->def, v->events.items, v->events.n);
 	html_raw(b, "<h2 id=\"next\">下一步</h2>\n");
 	if (v->c.closed)
 		html_raw(b, "<p class=\"hint\">案件已结案，记录已冻结；如有错误，由有权人员以更正事件记录。</p>\n");
@@ -105,18 +106,22 @@ static void next_steps(struct req *r, struct buf *b, const struct case_view *v)
 			bool fold = folded(o);
 			/* Once an outcome stands, steps that cannot follow it are
 			 * not offered at all (the page offers what is possible). */
-			bool moot = o->gate && !strcmp(o->gate, "one_outcome");
+			bool moot = standing >= 0 &&
+				    !outcome_step_follows(v->def, o->step,
+							  v->events.items[standing].step);
 			if (o->available == (pass == 0) && !fold && !moot &&
 			    !(v->c.closed && !o->available))
 				option_item(r, b, v, o);
-			others += pass == 0 && fold;
+			others += pass == 0 && fold && !moot;
 		}
 	html_raw(b, "</ul>\n");
 	if (others && !v->c.closed) {
 		html_f(b, "<details class=\"other-steps\"><summary>已办理或由其他人员办理的步骤（%zu）"
 			  "</summary><ul class=\"steps\">\n", others);
 		for (size_t i = 0; i < v->noptions; i++)
-			if (folded(&v->options[i]))
+			if (folded(&v->options[i]) &&
+			    !(standing >= 0 && !outcome_step_follows(v->def, v->options[i].step,
+								     v->events.items[standing].step)))
 				option_item(r, b, v, &v->options[i]);
 		html_raw(b, "</ul></details>\n");
 	}
