@@ -53,6 +53,16 @@ static const struct gate_def gate_table[] = {
 	{ "execution_complete", "执行完毕", gate_execution_complete, 0,
 	  "step:payment flag:decides" },
 	{ "before_due", "法定期限内", gate_before_due, GATE_CLOCK_ARG, NULL },
+	{ "recusal_pending", "回避申请", gate_recusal_pending, 0, "step:recusal_request" },
+	{ "preservation_approved", "先行登记保存审批", gate_preservation_approved, 0,
+	  "step:preservation_approval step:preservation" },
+	{ "statements_answered", "陈述申辩复核", gate_statements_answered, 0,
+	  "step:statement step:statement_review flag:notifies" },
+	{ "no_penalty_ground", "不予处罚的理由", gate_no_penalty_ground, GATE_CONTENT, NULL },
+	{ "remedy_pending", "复议、诉讼结果", gate_remedy_pending, 0,
+	  "step:remedy_filed step:remedy_upheld step:remedy_set_aside" },
+	{ "remedy_none_pending", "复议、诉讼未决", gate_remedy_none_pending, 0,
+	  "step:remedy_filed step:remedy_upheld step:remedy_set_aside" },
 };
 
 #define GATE_ROWS (sizeof gate_table / sizeof gate_table[0])
@@ -126,6 +136,7 @@ static void run_engine(struct collector *col, struct gate_run *r, bool content)
 		if (r->step->min_officers)
 			run(col, r, "officers_present", "参与人员", gate_officers_present);
 		run(col, r, "dates_in_order", "日期合乎案件进程", gate_dates_in_order);
+		run(col, r, "recused_excluded", "回避人员不得参与", gate_recused_excluded);
 		run(col, r, "late_entry", "补录", gate_late_entry);
 	}
 	if (r->step->extends.n)

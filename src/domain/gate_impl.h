@@ -90,6 +90,14 @@ GATE_FN(one_outcome);
 GATE_FN(correction_clerical);
 GATE_FN(dates_in_order);
 GATE_FN(late_entry);
+/* gate_paths.c: recusal, preservation, statements, no penalty, remedies */
+GATE_FN(recusal_pending);
+GATE_FN(recused_excluded);
+GATE_FN(preservation_approved);
+GATE_FN(statements_answered);
+GATE_FN(no_penalty_ground);
+GATE_FN(remedy_pending);
+GATE_FN(remedy_none_pending);
 /* catalogue.c: the engine's gate for closing steps */
 GATE_FN(catalogue_complete);
 /* Whether a closing step has been recorded (or the case says closed). */

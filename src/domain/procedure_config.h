@@ -37,6 +37,7 @@ enum proc_period_key {
 	PROC_PERIOD_PERMIT_DECISION,      /* permit decision: 20 wd */
 	PROC_PERIOD_PERMIT_EXTENSION,     /* its extension: 10 wd */
 	PROC_PERIOD_PERMIT_DELIVERY,      /* licence delivered: 10 wd */
+	PROC_PERIOD_PRESERVATION,         /* 先行登记保存 decided: 7 wd (art 56) */
 	PROC_PERIOD_COUNT
 };
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "domain/gate.h"
+#include "domain/outcome.h"
 #include "domain/procedure_config.h"
 
 /* FZ_INVALID naming the file, the line and the step. */
@@ -173,7 +174,7 @@ static enum fz_err step_check(const struct proc_def *d, const struct proc_step *
 		if (!(v->flags & PROC_OUTCOME))
 			return STEP_FAIL(e, d, s->voids.items[i].line, s,
 					 "voids 只能撤销结果步骤（outcome），“%s”不是", v->id);
-		if (!proc_list_has(&s->requires, v->id) && !proc_list_has(&s->requires_any, v->id))
+		if (!outcome_step_follows(d, s, v->id))
 			return STEP_FAIL(e, d, s->voids.items[i].line, s,
 					 "撤销“%s”的步骤须以它为前置步骤（requires）", v->id);
 	}

@@ -31,6 +31,35 @@ static const struct kit_option opinions[] = {
 	{ "approve_with_changes", "同意，但须修改" },
 	{ "reject", "不同意" },
 };
+static const struct kit_option no_penalty_grounds[] = {
+	{ "minor", "违法行为轻微并及时改正，没有造成危害后果（第三十三条第一款，不予处罚）" },
+	{ "first_offence", "初次违法且危害后果轻微并及时改正（第三十三条第一款，可以不予处罚）" },
+	{ "no_fault", "有证据足以证明没有主观过错（第三十三条第二款）" },
+	{ "not_established", "违法事实不能成立（第五十七条第一款第三项）" },
+	{ "limitation", "超过追责时效（第三十六条）" },
+};
+static const struct kit_option recusal_applicants[] = {
+	{ "party", "当事人申请" }, { "officer", "执法人员自行申请" },
+};
+static const struct kit_option recusal_outcomes[] = {
+	{ "withdraw", "决定回避" }, { "reject", "驳回申请" },
+};
+static const struct kit_option adoptions[] = {
+	{ "yes", "采纳" }, { "partly", "部分采纳" }, { "no", "不采纳" },
+};
+static const struct kit_option remedy_kinds[] = {
+	{ "reconsideration", "行政复议" }, { "litigation", "行政诉讼" },
+};
+static const struct kit_option remedy_upheld[] = {
+	{ "upheld", "维持原决定" }, { "rejected", "驳回请求" },
+};
+static const struct kit_option remedy_set_aside[] = {
+	{ "revoked", "撤销原决定" }, { "changed", "变更原决定" },
+	{ "confirmed_unlawful", "确认原决定违法" },
+};
+static const struct kit_option revocation_modes[] = {
+	{ "revoke", "撤销原决定" }, { "change", "变更原决定（重新告知、审核、决定）" },
+};
 static const struct kit_option service_methods[] = {
 	{ "直接送达", "直接送达" }, { "留置送达", "留置送达" }, { "邮寄送达", "邮寄送达" },
 	{ "电子送达", "电子送达（当事人同意）" }, { "公告送达", "公告送达" },
@@ -82,7 +111,29 @@ static const struct case_field_spec specs[] = {
 	{ "outcome", "负责人决定", CIN_CHOICE, CHOICES(resolution_outcomes), "head_resolution", NULL,
 	  NULL },
 	{ "outcome", "许可决定", CIN_CHOICE, CHOICES(permit_outcomes), "permit.decide", NULL, NULL },
+	{ "outcome", "回避决定", CIN_CHOICE, CHOICES(recusal_outcomes), "recusal_decision", NULL,
+	  NULL },
+	{ "outcome", "复议、诉讼结果", CIN_CHOICE, CHOICES(remedy_upheld), "remedy_upheld", NULL,
+	  NULL },
+	{ "outcome", "复议、诉讼结果", CIN_CHOICE, CHOICES(remedy_set_aside), "remedy_set_aside",
+	  NULL, NULL },
 	{ "outcome", "处理决定", CIN_TEXTAREA, NULL, 0, NULL, NULL, NULL },
+	/* Paths beside the main line (issue 8 §2). */
+	{ "ground", "不予处罚的理由", CIN_CHOICE, CHOICES(no_penalty_grounds), NULL, NULL, NULL },
+	{ "education", "对当事人的教育", CIN_TEXTAREA, NULL, 0, NULL, "no_penalty",
+	  "依第三十三条不予处罚的，应当对当事人进行教育：写明教育的内容和方式" },
+	{ "applicant", "申请人", CIN_CHOICE, CHOICES(recusal_applicants), "recusal_request", NULL,
+	  NULL },
+	{ "person", "应回避的执法人员", CIN_PERSON, NULL, 0, NULL, NULL, NULL },
+	{ "adopted", "是否采纳", CIN_CHOICE, CHOICES(adoptions), NULL, NULL, NULL },
+	{ "answer", "复核意见及理由", CIN_TEXTAREA, NULL, 0, NULL, NULL,
+	  "逐项写明当事人提出的事实、理由和证据是否成立，采纳或不采纳的理由" },
+	{ "kind", "类别", CIN_CHOICE, CHOICES(remedy_kinds), "remedy_filed", NULL, NULL },
+	{ "body", "复议机关或人民法院", CIN_TEXT, NULL, 0, NULL, NULL, NULL },
+	{ "filed_on", "申请或起诉日期", CIN_DATE, NULL, 0, NULL, NULL, NULL },
+	{ "decided_on", "复议决定或判决日期", CIN_DATE, NULL, 0, NULL, NULL, NULL },
+	{ "mode", "撤销或变更", CIN_CHOICE, CHOICES(revocation_modes), "revoke_decision", NULL, NULL },
+	{ "hearing_time", "听证时间（时:分）", CIN_TEXT, NULL, 0, NULL, NULL, "如 09:30" },
 	/* Legal review (法制审核) and collective deliberation. */
 	{ "opinion", "审核意见", CIN_CHOICE, CHOICES(opinions), NULL, NULL, NULL },
 	{ "check_body", "执法主体是否合法", CIN_PASSFAIL, NULL, 0, NULL, "legal_review", NULL },
@@ -115,6 +166,8 @@ static const struct case_field_spec specs[] = {
 	{ "matter", "申请事项", CIN_TEXT, NULL, 0, NULL, NULL, NULL },
 	{ "items", "查封、扣押的场所、设施或者财物", CIN_TEXTAREA, NULL, 0, "coercion.seize", NULL,
 	  NULL },
+	{ "items", "先行登记保存的物品（每行一项）", CIN_TEXTAREA, NULL, 0,
+	  "preservation_approval preservation", NULL, NULL },
 	{ "items", "需要补正的全部内容", CIN_TEXTAREA, NULL, 0, NULL, NULL, NULL },
 	{ "materials", "补正的材料", CIN_TEXTAREA, NULL, 0, NULL, NULL, NULL },
 	{ "findings", "核查、检查情况", CIN_TEXTAREA, NULL, 0, NULL, NULL, NULL },

@@ -42,7 +42,7 @@ TEST(requires_any_names_each_alternative_when_none_was_taken)
 	CHECK_INT(walk_try(&w, HEAD, 7, "close", "2026-01-20", NULL, "summary=s", NULL),
 		  FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "须先完成以下步骤之一：「送达行政处罚决定书」"
-				"「作出不予行政处罚决定」「公安机关接收移送案件」「撤销案件」");
+				"「送达不予行政处罚决定书」「公安机关接收移送案件」「撤销案件」");
 	walk_release(&w);
 }
 

@@ -59,7 +59,7 @@ TEST(api_case_carries_one_outcome_and_changes_it_by_revocation)
 	REQUIRE(cfx_start(&f));
 	int64_t id = cfx_case_titled(&f, DECIDED);
 	REQUIRE(id > 0);
-	CFX_BLOCKED(&f, "head1", id, "{\"step\":\"no_penalty\",\"fields\":{\"reasons\":\"轻微\"}}",
+	CFX_BLOCKED(&f, "head1", id, "{\"step\":\"no_penalty\",\"fields\":{\"reasons\":\"轻微\",\"ground\":\"minor\",\"facts\":\"f\",\"education\":\"当场教育\"}}",
 		    409, "one_outcome", "一个案件只能有一个有效的处理结果");
 	CFX_BLOCKED(&f, "head1", id, "{\"step\":\"withdraw\",\"fields\":{\"reasons\":\"撤案\"}}",
 		    409, "one_outcome", "改变结果须先「撤销或变更行政处罚决定」");

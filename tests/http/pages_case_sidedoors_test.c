@@ -104,7 +104,8 @@ TEST(page_offers_and_accepts_only_what_follows_the_decision)
 	CHECK_CONTAINS(r.body, "aria-disabled=\"true\">申请人民法院强制执行</span>");
 	t_resp_free(&r);
 	snprintf(url, sizeof url, "/cases/%lld/steps/no_penalty", (long long)id);
-	REFUSED(&p, &head, id, url, 409, "一个案件只能有一个有效的处理结果", "reasons", "情节轻微");
+	REFUSED(&p, &head, id, url, 409, "一个案件只能有一个有效的处理结果", "reasons", "情节轻微", "ground", "minor", "facts", "f",
+		"education", "当场教育");
 	t_pages_stop(&p);
 }
 
