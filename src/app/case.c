@@ -72,12 +72,17 @@ static enum fz_err gather_people(struct app_ctx *ctx, const struct case_event *e
 {
 	int64_t ids[CASE_PEOPLE_MAX];
 	size_t k = 0;
-	for (size_t i = 0; i < ev->nofficers && k < CASE_PEOPLE_MAX - 2; i++)
+	for (size_t i = 0; i < ev->nofficers && k < CASE_PEOPLE_MAX - 3; i++)
 		ids[k++] = ev->officers[i];
-	const char *host = case_event_field(ev, "host");
-	int64_t hid;
-	if (host && sscanf(host, "%lld", (long long *)&hid) == 1 && hid > 0)
-		ids[k++] = hid;
+	/* People named by a field: a hearing's host, the officer a recusal
+	 * is about. */
+	static const char *const named[] = { "host", "person" };
+	for (size_t j = 0; j < 2; j++) {
+		const char *v = case_event_field(ev, named[j]);
+		int64_t pid;
+		if (v && sscanf(v, "%lld", (long long *)&pid) == 1 && pid > 0)
+			ids[k++] = pid;
+	}
 	if (ctx->user && ctx->user->person_id)
 		ids[k++] = ctx->user->person_id;
 	*n = 0;

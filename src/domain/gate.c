@@ -61,6 +61,8 @@ static const struct gate_def gate_table[] = {
 	{ "no_penalty_ground", "不予处罚的理由", gate_no_penalty_ground, GATE_CONTENT, NULL },
 	{ "remedy_pending", "复议、诉讼结果", gate_remedy_pending, 0,
 	  "step:remedy_filed step:remedy_upheld step:remedy_set_aside" },
+	{ "emergency_reported", "紧急措施补办批准", gate_emergency_reported, 0,
+	  "step:emergency_seize" },
 	{ "remedy_none_pending", "复议、诉讼未决", gate_remedy_none_pending, 0,
 	  "step:remedy_filed step:remedy_upheld step:remedy_set_aside" },
 };

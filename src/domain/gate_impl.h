@@ -98,6 +98,7 @@ GATE_FN(statements_answered);
 GATE_FN(no_penalty_ground);
 GATE_FN(remedy_pending);
 GATE_FN(remedy_none_pending);
+GATE_FN(emergency_reported);
 /* catalogue.c: the engine's gate for closing steps */
 GATE_FN(catalogue_complete);
 /* Whether a closing step has been recorded (or the case says closed). */

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/date.h"
+
 /* Recorded events of step after index `after` (-1: all). */
 static int count_after(const struct gate_run *r, const char *step, long after)
 {
@@ -171,4 +173,22 @@ GATE_FN(remedy_none_pending)
 	if (fi >= 0)
 		GATE_BLOCK(res, FZ_CONFLICT, "%s 提起的行政复议或行政诉讼尚未审结，请先记录其结果",
 			   r->ctx->events[fi].on);
+}
+
+/* 行政强制法 art 19: a measure taken on the spot in an emergency is
+ * reported to the head within 24 hours and approved afterwards. Events
+ * carry days, so the approval must fall on the day of the measure or the
+ * day after; later, the measure can only be lifted. */
+GATE_FN(emergency_reported)
+{
+	const struct case_event *m = gate_event(r, gate_last(r, "emergency_seize"));
+	char last[FZ_DATE_LEN];
+	if (!m || !date_add_days(m->on, 1, last))
+		GATE_BLOCK(res, FZ_CONFLICT, "没有当场实施的紧急强制措施");
+	if (strcmp(r->ev->on, last) > 0)
+		GATE_BLOCK(res, FZ_CONFLICT,
+			   "紧急情况下当场实施的强制措施应在二十四小时内向行政机关负责人报告并补办批准手续"
+			   "（行政强制法第十九条）：%s 实施，最迟 %s；已逾期，应当立即解除",
+			   m->on, last);
+	gate_note(res, "%s 当场实施，%s 前补办批准", m->on, last);
 }

@@ -133,6 +133,8 @@ static const struct case_field_spec specs[] = {
 	{ "filed_on", "申请或起诉日期", CIN_DATE, NULL, 0, NULL, NULL, NULL },
 	{ "decided_on", "复议决定或判决日期", CIN_DATE, NULL, 0, NULL, NULL, NULL },
 	{ "mode", "撤销或变更", CIN_CHOICE, CHOICES(revocation_modes), "revoke_decision", NULL, NULL },
+	{ "urgency", "情况紧急、需当场实施的理由", CIN_TEXTAREA, NULL, 0, NULL, NULL,
+	  "行政强制法第十九条：须在二十四小时内向负责人报告并补办批准手续" },
 	{ "hearing_time", "听证时间（时:分）", CIN_TEXT, NULL, 0, NULL, NULL, "如 09:30" },
 	/* Legal review (法制审核) and collective deliberation. */
 	{ "opinion", "审核意见", CIN_CHOICE, CHOICES(opinions), NULL, NULL, NULL },
