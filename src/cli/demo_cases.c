@@ -136,6 +136,54 @@ static const struct demo_case cases[] = {
 	      "违法状态扩大" },
 	    { "approval", 39, 'h', 0, "measure=查封违法建设施工现场及施工机械" },
 	    { "seize", 38, '1', 6, "items=施工现场 1 处、挖掘机 2 台|party_present=1" } } },
+	/* 自然资源局: the statutory paths beside the main line (issue 8 §2). */
+	{ 'n', "penalty_general", "土地管理", "违法占用土地建设停车场", ORG, 23,
+	  "海原县畅达停车服务有限公司", "海原县海城镇", 120,
+	  { { "open", 100, '1', 6, OPEN("日常巡查") }, INVESTIGATE(95),
+	    { "advance_notice", 80, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
+	      "|penalty=fine|amount=30000|served_on=@80" },
+	    { "decision", 70, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
+	      "|penalty=fine|amount=30000" },
+	    { "service", 69, '1', 0, "served_on=@69|method=直接送达" },
+	    { "revoke_decision", 60, 'h', 0, "mode=change|reasons=罚款数额按占地面积计算有误，"
+	      "经复查占地面积为 300 平方米，依法变更" },
+	    { "advance_notice", 58, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
+	      "|penalty=fine|amount=18000|served_on=@58" },
+	    { "decision", 45, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
+	      "|penalty=fine|amount=18000" },
+	    { "service", 44, '1', 0, "served_on=@44|method=直接送达" } } },
+	{ 'n', "penalty_general", "矿产资源", "非法开采黏土", ORG, 24, "海原县鑫隆砖瓦厂",
+	  "海原县关桥乡", 150,
+	  { { "open", 130, '1', 6, OPEN("卫片执法检查") }, INVESTIGATE(125),
+	    { "advance_notice", 100, '1', 0, "facts=当事人未取得采矿许可证开采黏土。|grounds=" GROUNDS
+	      "|basis=" BASIS_MINE "|penalty=fine|amount=8000|served_on=@100" },
+	    { "decision", 80, 'h', 0, "facts=当事人未取得采矿许可证开采黏土。|grounds=" GROUNDS
+	      "|basis=" BASIS_MINE "|penalty=fine|amount=8000" },
+	    { "service", 78, '1', 0, "served_on=@78|method=直接送达" },
+	    { "remedy_filed", 70, '1', 0, "kind=reconsideration|body=海原县人民政府|filed_on=@70" } } },
+	{ 'n', "penalty_general", "土地管理", "非法占用草原建房", CIT, 305, "马正明", "海原县甘城乡",
+	  40,
+	  { { "open", 20, '1', 6, OPEN("群众举报") },
+	    { "recusal_request", 18, '1', 0, "applicant=party|person=#2|reasons=当事人称执法人员与其"
+	      "有邻里纠纷，申请回避" },
+	    { "recusal_decision", 17, 'h', 0, "person=#2|outcome=withdraw|reasons=经核实存在利害关系，"
+	      "决定回避" },
+	    { "investigate", 15, '1', 10, "record=询问笔录 1 份、现场勘测笔录 1 份" } } },
+	{ 'n', "penalty_general", "矿产资源", "非法收购盗采矿产品", ORG, 25, "海原县通达物资回收站",
+	  "海原县李旺镇", 20,
+	  { { "open", 10, '1', 6, OPEN("群众举报") },
+	    { "preservation_approval", 9, 'h', 0, "items=煤炭约 40 吨\n收购台账 2 本|reasons=证据可能"
+	      "灭失或以后难以取得" },
+	    { "preservation", 9, '1', 6, "items=煤炭约 40 吨\n收购台账 2 本|place=海原县自然资源局"
+	      "证据保管室" },
+	    { "preservation_decision", 5, 'h', 0, "measure=煤炭委托检测，收购台账留存复制件后退还" } } },
+	{ 'n', "coercion", "土地管理", "非法倾倒建筑垃圾紧急扣押", ORG, 26, "海原县顺风运输有限公司",
+	  "海原县三河镇", 3,
+	  { { "open", 3, '1', 0, "facts=当事人车辆正在向基本农田倾倒建筑垃圾。|grounds=情况紧急，"
+	      "不立即扣押将造成耕地毁坏" },
+	    { "emergency_seize", 3, '1', 6, "items=自卸货车 2 辆|party_present=1|urgency=夜间巡查"
+	      "发现正在倾倒，无法事先报批" },
+	    { "emergency_approval", 2, 'h', 0, "measure=扣押自卸货车 2 辆" } } },
 	/* 市场监督管理局: on-the-spot penalty, permit, random inspection. */
 	{ 's', "penalty_simplified", "食品安全", "销售超过保质期的食品", CIT, 304, "何小龙",
 	  "海原县海城镇南关街", 6,
