@@ -58,6 +58,7 @@ enum case_kind proc_kind_from_name(const char *name)
 
 bool proc_condition_known(const char *name)
 {
-	/* fine_decided: the latest deciding event imposes a fine */
-	return name && strcmp(name, "fine_decided") == 0;
+	/* fine_decided: the latest deciding event imposes a fine;
+	 * fine_unpaid: and it has not been paid in full */
+	return name && (strcmp(name, "fine_decided") == 0 || strcmp(name, "fine_unpaid") == 0);
 }

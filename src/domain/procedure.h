@@ -53,6 +53,10 @@ struct proc_clock {
 	                             * event (e.g. served_on), else its day */
 	const char *only_when;      /* condition name (see proc_condition_known)
 	                             * or NULL: always applies */
+	const char *after;          /* starts when this other clock's period
+	                             * has run: counted from its due date (a
+	                             * window that opens when another period
+	                             * lapses); NULL: started by steps */
 	int line;
 };
 
