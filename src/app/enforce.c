@@ -10,14 +10,6 @@
 #include "domain/arrears.h"
 #include "domain/money.h"
 
-static bool lists_gate(const struct proc_step *st, const char *gate)
-{
-	for (size_t i = 0; st && i < st->ngates; i++)
-		if (strcmp(st->gates[i].name, gate) == 0)
-			return true;
-	return false;
-}
-
 enum fz_err app_demand_annotate(struct app_ctx *ctx, const struct proc_def *def,
 				const struct proc_config *cfg, const struct case_event *events,
 				size_t n, struct case_event *ev, struct fz_error *e)
@@ -25,7 +17,7 @@ enum fz_err app_demand_annotate(struct app_ctx *ctx, const struct proc_def *def,
 	struct calendar cal;
 	struct case_arrears ar;
 	enum fz_err rc;
-	if (!lists_gate(proc_step_find(def, ev->step), "demand_after_default"))
+	if (!proc_step_has_gate(proc_step_find(def, ev->step), "demand_after_default"))
 		return FZ_OK;
 	if ((rc = app_calendar_get(ctx, &cal, e)) ||
 	    (rc = case_arrears_compute(def, cfg, &cal, events, n, ev->on, ctx->today, ctx->a, &ar,

@@ -144,6 +144,8 @@ enum fz_err procedure_parse(const char *text, size_t len, const char *filename,
 const struct proc_step *proc_step_find(const struct proc_def *d, const char *id);
 const struct proc_clock *proc_clock_find(const struct proc_def *d, const char *id);
 const struct proc_doc *proc_doc_find(const struct proc_def *d, const char *id);
+/* Whether the step lists the named gate. */
+bool proc_step_has_gate(const struct proc_step *s, const char *gate);
 /* Whether id is in the list. */
 bool proc_list_has(const struct proc_list *l, const char *id);
 /* "penalty", "inspection", "permit", "coercion" and back; NULL / 0. */

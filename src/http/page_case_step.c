@@ -102,6 +102,7 @@ static int render(struct req *r, int status, const struct step_page *p, const st
 	       (long long)c->id, c->number, c->title, c->party_name);
 	case_state_show(&b, &p->v);
 	html_raw(&b, "</p>\n");
+	case_enforcement_facts(&b, &p->v);
 	kit_form_error(&b, rc, e);
 	case_gate_results(&b, check);
 	if (!rc && p->opt && !p->opt->available)
