@@ -65,9 +65,8 @@ GATE_FN(demand_after_default)
 		    !money_parse_yuan(sv, &s) || s != ar.surcharge.amount_fen)
 			GATE_BLOCK(res, FZ_CONFLICT,
 				   "催告书的金额由系统计算：未缴罚款 %s 元，截至 %s 逾期 %d 日，加处罚款 %s 元"
-				   "（每日按罚款数额的 %s%s）；记录的是罚款 %s 元、加处罚款 %s 元",
-				   owed, on, ar.surcharge.days, sur, rate,
-				   ar.surcharge.capped ? "，以罚款数额为限" : "", av ? av : "（无）",
+				   "（每日 %s）；记录的是 %s 元、%s 元",
+				   owed, on, ar.surcharge.days, sur, rate, av ? av : "（无）",
 				   sv ? sv : "（无）");
 		const char *by = gate_field(r, r->ev, "perform_by");
 		const char *served = gate_field(r, r->ev, "served_on");
@@ -112,26 +111,23 @@ GATE_FN(court_application_window)
 	struct buf why = BUF_INIT;
 	const char *by = gate_field(r, d, "perform_by");
 	if (dc.started_by && strcmp(on, dc.deadline.due) <= 0) {
-		buf_addf(&why, "催告书于 %s 送达，须满十个工作日（%s 届满）当事人仍未履行",
-			 dc.input.start, dc.deadline.due);
+		buf_addf(&why, "催告期限至 %s 届满", dc.deadline.due);
 		later_next(earliest, dc.deadline.due);
 	}
 	if (by && date_parse(by, NULL, NULL, NULL) && strcmp(on, by) <= 0) {
-		buf_addf(&why, "%s催告书载明的履行期限至 %s", why.len ? "；" : "", by);
+		buf_addf(&why, "%s履行期限至 %s", why.len ? "，" : "", by);
 		later_next(earliest, by);
 	}
 	if (rc.started_by && strcmp(on, rc.deadline.due) <= 0) {
-		buf_addf(&why, "%s当事人申请行政复议的期限至 %s 届满（行政复议法第二十条）",
-			 why.len ? "；" : "", rc.deadline.due);
+		buf_addf(&why, "%s复议期限至 %s 届满", why.len ? "，" : "", rc.deadline.due);
 		later_next(earliest, rc.deadline.due);
 	}
 	if (lc.started_by && strcmp(on, lc.deadline.due) <= 0) {
-		buf_addf(&why, "%s提起行政诉讼的期限至 %s 届满（行政诉讼法第四十六条）",
-			 why.len ? "；" : "", lc.deadline.due);
+		buf_addf(&why, "%s诉讼期限至 %s 届满", why.len ? "，" : "", lc.deadline.due);
 		later_next(earliest, lc.deadline.due);
 	}
 	if (why.len) {
-		gate_block(res, FZ_CONFLICT, "尚不能申请人民法院强制执行：%s。最早可于 %s 申请",
+		gate_block(res, FZ_CONFLICT, "尚不能申请人民法院强制执行：%s；最早可于 %s 申请",
 			   buf_cstr(&why), earliest);
 		buf_release(&why);
 		return;
@@ -158,12 +154,11 @@ GATE_FN(within_case_period)
 		return;
 	if (c.nextensions)
 		snprintf(ext, sizeof ext, "，含已批准的延长 %d 次", c.nextensions);
-	const char *how = r->ctx->cfg->case_extension_collective
-				  ? "经机关负责人批准延长，或经集体讨论决定再次延长"
-				  : "经机关负责人批准延长";
+	const char *how = r->ctx->cfg->case_extension_collective ? "经批准或集体讨论决定"
+								  : "经负责人批准";
 	if (strcmp(r->ev->on, c.deadline.due) > 0)
 		GATE_BLOCK(res, FZ_CONFLICT,
-			   "%s已于 %s 届满（自 %s 起算%s），不能再「%s」；确需延长的，应当在期限届满前%s"
+			   "%s已于 %s 届满（自 %s 起算%s），不能再「%s」；延长须在届满前%s"
 			   "（行政处罚法第六十条）",
 			   c.clock->label, c.deadline.due, c.input.start, ext, r->step->label, how);
 	gate_note(res, "在%s内（届满日 %s%s%s）", c.clock->label, c.deadline.due,
@@ -191,10 +186,9 @@ GATE_FN(serious_harm_grounds)
 			   "安全、金融安全且有危害后果的事实（行政处罚法第三十六条）");
 	if (!proc_config_domain_listed(cfg->serious_harm_domains, domain))
 		GATE_BLOCK(res, FZ_CONFLICT,
-			   "本案执法领域“%s”不在省级配置可适用五年追责时效的领域（%s）之内；"
-			   "五年时效只适用于涉及公民生命健康安全、金融安全且有危害后果的违法行为"
-			   "（行政处罚法第三十六条）",
-			   domain, cfg->serious_harm_domains ? cfg->serious_harm_domains : "");
+			   "本案执法领域“%s”不在省级配置可适用五年追责时效的领域之内"
+			   "（serious_harm_domains；行政处罚法第三十六条）",
+			   domain);
 	gate_note(res, "适用五年追责时效，理由已记录，供法制审核");
 }
 
@@ -211,10 +205,9 @@ GATE_FN(onsite_officers)
 			   basis, domain, buf_cstr(&why));
 	else if (have < need)
 		gate_block(res, FZ_CONFLICT,
-			   "当场处罚须由两名以上持有效执法证且执法领域涵盖本案的执法人员作出（行政处罚法"
-			   "第四十二条），当前仅 %d 名%s；法律规定执法领域“%s”可由一名执法人员当场处罚的，"
-			   "须在省级配置 onsite_single_officer 中写明该法律依据",
-			   have, buf_cstr(&why), domain);
+			   "当场处罚须由两名以上持有效执法证的执法人员作出（行政处罚法第四十二条），"
+			   "当前仅 %d 名%s",
+			   have, buf_cstr(&why));
 	else if (basis && have == 1)
 		gate_note(res, "依%s，执法领域“%s”可由一名执法人员当场作出处罚决定", basis, domain);
 	else
