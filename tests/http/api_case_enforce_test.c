@@ -350,6 +350,12 @@ TEST(five_year_limitation_needs_its_reason_and_domain_api_and_page_and_the_revie
 	r = page(&f, "officer3", path, false, NULL);
 	CHECK_CONTAINS(r.body, "<dt>适用五年追责时效的理由</dt><dd class=\"text\">销售含非法添加物的食品致 3 人住院</dd>");
 	t_resp_free(&r);
+	/* The legal review's form states it too. */
+	snprintf(path, sizeof path, "/cases/%lld/steps/legal_review", (long long)id);
+	r = page(&f, "officer3", path, false, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "销售含非法添加物的食品致 3 人住院");
+	t_resp_free(&r);
 	cfx_stop(&f);
 }
 
