@@ -220,6 +220,43 @@ TEST(court_enforcement_waits_for_the_demand_and_the_remedy_periods_api_and_page)
 	cfx_stop(&f);
 }
 
+TEST(court_enforcement_after_the_three_month_window_is_refused_api_and_page)
+{
+	struct case_fx f;
+	struct snap s;
+	char body[512], path[96];
+	REQUIRE(cfx_start(&f));
+	/* Served 300 days ago: the litigation period ran out about four
+	 * months ago, the window about a month ago. */
+	int64_t id = fined_case(&f, -330, -300, "逾期未申请强制执行的占地案");
+	REQUIRE(id > 0);
+	snprintf(body, sizeof body,
+		 "{\"step\":\"demand\",\"on\":\"%s\",\"fields\":{\"served_on\":\"%s\","
+		 "\"perform_by\":\"%s\"}}",
+		 cfx_day(&f, -280), cfx_day(&f, -280), cfx_day(&f, -270));
+	CFX_STEP(&f, "officer1", id, body);
+	json_t *w = cfx_clock(&f, id, "court_application");
+	REQUIRE(w);
+	char words[96];
+	snprintf(words, sizeof words, "申请人民法院强制执行的期限已于 %s 届满",
+		 json_string_value(json_object_get(w, "due")));
+	CHECK(json_is_true(json_object_get(w, "overdue")));
+	json_decref(w);
+	snap_take(&f, id, &s);
+	snprintf(body, sizeof body,
+		 "{\"step\":\"court_enforcement\",\"fields\":{\"court\":\"海原县人民法院\"}}");
+	CFX_BLOCKED(&f, "head1", id, body, 409, "court_application_window", words);
+	snprintf(path, sizeof path, "/cases/%lld/steps/court_enforcement", (long long)id);
+	struct http_resp r = page(&f, "head1", path, true, "on", cfx_day(&f, 0), "court",
+				  "海原县人民法院", NULL);
+	CHECK_INT(r.status, 409);
+	CHECK_CONTAINS(r.body, words);
+	CHECK_CONTAINS(r.body, "不能再申请");
+	t_resp_free(&r);
+	SNAP_SAME(&f, id, &s);
+	cfx_stop(&f);
+}
+
 TEST(decision_after_the_90_day_period_is_refused_api_and_page_and_passes_when_extended)
 {
 	struct case_fx f;
