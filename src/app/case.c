@@ -13,10 +13,12 @@
 #include "app/benchmark.h"
 #include "app/calendar.h"
 #include "app/document.h"
+#include "app/enforce.h"
 #include "app/ledger.h"
 #include "app/procreg.h"
 #include "base/date.h"
 #include "base/ident.h"
+#include "domain/case_events.h"
 #include "domain/certificate.h"
 #include "domain/org.h"
 
@@ -384,6 +386,10 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	    (rc = app_benchmark_annotate(ctx, &c, in->fields, in->nfields, &ev.fields,
 					 &ev.nfields, e)))
 		goto abort;
+	/* A 催告 states the amounts the case owes on its day: computed here. */
+	if ((rc = app_demand_annotate(ctx, def, proc_registry_config(reg), events.items, events.n,
+				      &ev, e)))
+		goto abort;
 	rc = check_event(ctx, def, &c, events.items, events.n, &ev, check, e);
 	if (rc) {
 		app_tx_abort(ctx);
@@ -529,6 +535,21 @@ enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
 	return FZ_OK;
 }
 
+/* The reason given for the five-year limitation (serious_harm=1) by the
+ * latest event that sets the flag, corrections applied; NULL if none. */
+static const char *case_serious_harm_reason(const struct case_event *events, size_t n)
+{
+	for (size_t i = n; i-- > 0;) {
+		const char *flag = case_events_field(events, n, &events[i], "serious_harm");
+		if (!flag || strcmp(events[i].step, PROC_CORRECTION) == 0)
+			continue;
+		if (strcmp(flag, "1") != 0 && strcmp(flag, "yes") != 0 && strcmp(flag, "true") != 0)
+			return NULL;
+		return case_events_field(events, n, &events[i], "serious_harm_reason");
+	}
+	return NULL;
+}
+
 enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out,
 			  struct fz_error *e)
 {
@@ -570,9 +591,12 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 					    &out->noptions, e)))
 		return rc;
 	if ((rc = case_clocks_compute(out->def, cfg, &cal, out->events.items, out->events.n,
-				      ctx->today, ctx->a, &out->clocks, e)))
+				      ctx->today, ctx->a, &out->clocks, e)) ||
+	    (rc = case_arrears_compute(out->def, cfg, &cal, out->events.items, out->events.n,
+				       ctx->today, ctx->today, ctx->a, &out->arrears, e)))
 		return rc;
 	out->nclocks = out->def->nclocks;
+	out->serious_harm_reason = case_serious_harm_reason(out->events.items, out->events.n);
 	return FZ_OK;
 }
 

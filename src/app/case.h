@@ -6,6 +6,7 @@
 #define FZ_APP_CASE_H
 
 #include "app/app.h"
+#include "domain/arrears.h"
 #include "domain/case.h"
 #include "domain/caseclock.h"
 #include "domain/gate.h"
@@ -84,6 +85,10 @@ struct case_view {
 	size_t noptions;
 	struct case_clock *clocks;
 	size_t nclocks;
+	struct case_arrears arrears;     /* a decided fine as owed today, with
+	                                  * the surcharge accrued (arrears.h) */
+	const char *serious_harm_reason; /* why the five-year limitation
+	                                  * applies, for the reviewer; NULL */
 };
 enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out,
 			  struct fz_error *e);

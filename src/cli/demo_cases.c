@@ -112,7 +112,9 @@ static const struct demo_case cases[] = {
 	    { "decision", 75, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=60000" },
 	    { "publish", 74, '2', 0, "channel=海原县人民政府网站" },
-	    { "service", 73, '1', 0, "served_on=@73|method=邮寄送达" } } },
+	    { "service", 73, '1', 0, "served_on=@73|method=邮寄送达" },
+	    /* unpaid after the payment period: 催告, amounts computed by the app */
+	    { "demand", 40, '1', 0, "served_on=@40|perform_by=@30" } } },
 	{ 'n', "penalty_general", "土地管理", "擅自在耕地上挖砂", CIT, 303, "杨国庆", "海原县红羊乡",
 	  200,
 	  { { "open", 180, '1', 6, OPEN("群众举报") }, INVESTIGATE(175),
@@ -128,7 +130,9 @@ static const struct demo_case cases[] = {
 	      "并经验收合格。", 8, "结案报告遗漏复垦验收情况" } } },
 	{ 'n', "penalty_general", "矿产资源", "无证开采石料", ORG, 18, "海原县石峰采石场",
 	  "海原县曹洼乡", 110,
-	  { { "open", 100, '2', 6, OPEN("日常巡查") }, INVESTIGATE(95),
+	  /* opened 85 days ago: the 90-day handling period runs out in five
+	   * days, in time for the head to extend it or decide */
+	  { { "open", 85, '2', 6, OPEN("日常巡查") }, INVESTIGATE(80),
 	    { "investigate", 40, '2', 6, "record=补充调查：调取开采量测绘报告" } } },
 	{ 'n', "coercion", "土地管理", "违法建设施工现场查封", ORG, 19, "海原县恒通置业有限公司",
 	  "海原县海城镇", 45,
@@ -187,7 +191,7 @@ static const struct demo_case cases[] = {
 	/* 市场监督管理局: on-the-spot penalty, permit, random inspection. */
 	{ 's', "penalty_simplified", "食品安全", "销售超过保质期的食品", CIT, 304, "何小龙",
 	  "海原县海城镇南关街", 6,
-	  { { "decide_on_spot", 6, '3', 2, "facts=当事人销售超过保质期的饮料 3 瓶。|grounds=现场检查"
+	  { { "decide_on_spot", 6, '3', 6, "facts=当事人销售超过保质期的饮料 3 瓶。|grounds=现场检查"
 	      "|basis=《中华人民共和国食品安全法》第一百二十四条|penalty=fine|amount=100|"
 	      "place=海原县海城镇南关街" },
 	    { "payment", 6, '3', 0, "amount=100" },

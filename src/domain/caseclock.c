@@ -6,7 +6,7 @@
 
 #include "base/date.h"
 #include "domain/case_events.h"
-#include "domain/penalty.h"
+#include "domain/arrears.h"
 
 bool proc_clock_budget(const struct proc_clock *c, const struct proc_config *cfg,
 		       struct proc_period *out)
@@ -30,23 +30,19 @@ static const struct proc_step *step_of(const struct proc_def *def, const struct 
 	return ev->step ? proc_step_find(def, ev->step) : NULL;
 }
 
-/* fine_decided: the latest deciding event up to `upto` imposes a fine. */
+/* fine_decided: the latest deciding event up to `upto` imposes a fine;
+ * fine_unpaid: the latest decision of all n events imposes a fine that the
+ * payments recorded have not covered (arrears.h). */
 static bool condition_holds(const struct proc_def *def, const struct case_event *events,
-			    size_t upto, const char *cond)
+			    size_t upto, size_t n, const char *cond)
 {
 	if (!cond)
 		return true;
-	for (size_t i = upto + 1; i-- > 0;) {
-		const struct proc_step *s = step_of(def, &events[i]);
-		if (!s || !(s->flags & PROC_DECIDES))
-			continue;
-		struct penalty p = { 0 };
-		const char *kinds = case_events_field(events, upto + 1, &events[i], "penalty");
-		const char *amount = case_events_field(events, upto + 1, &events[i], "amount");
-		return penalty_kinds_parse(kinds, &p.kinds, NULL) == FZ_OK && amount &&
-		       (p.kinds & PENALTY_FINE);
+	if (strcmp(cond, "fine_unpaid") == 0) {
+		int64_t fine = case_fine_decided(def, events, n);
+		return fine > 0 && case_fine_paid(events, n) < fine;
 	}
-	return false;
+	return case_fine_decided(def, events, upto + 1) > 0;
 }
 
 /* Room for one more item of an arena array sized n (no cap kept). */
@@ -160,6 +156,22 @@ enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_con
 		return fz_fail(e, FZ_INVALID, clock->id, "期限 %s 的长度在省级配置中未设置",
 			       clock->label);
 	long start = -1;
+	char after_day[FZ_DATE_LEN] = "";
+	if (clock->after) {
+		/* The window opens when the other clock's period has run. */
+		const struct proc_clock *prev = proc_clock_find(def, clock->after);
+		struct case_clock pc;
+		enum fz_err rc = prev ? case_clock_compute(def, cfg, cal, events, n, prev, today, a,
+							   &pc, e)
+				      : fz_fail(e, FZ_INVALID, clock->id, "期限 %s 的 after 期限不存在",
+						clock->label);
+		if (rc)
+			return rc;
+		if (!pc.started_by || pc.state == CASE_CLOCK_NOT_APPLICABLE)
+			return FZ_OK;
+		start = pc.started_by - events;
+		memcpy(after_day, pc.deadline.due, FZ_DATE_LEN);
+	}
 	for (size_t i = n; i-- > 0 && start < 0;) {
 		const struct proc_step *s = step_of(def, &events[i]);
 		if (s && proc_list_has(&s->starts, clock->id))
@@ -167,13 +179,15 @@ enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_con
 	}
 	if (start < 0)
 		return FZ_OK;
-	if (!condition_holds(def, events, (size_t)start, clock->only_when)) {
+	if (!condition_holds(def, events, (size_t)start, n, clock->only_when)) {
 		out->state = CASE_CLOCK_NOT_APPLICABLE;
 		return FZ_OK;
 	}
 	const struct case_event *sev = &events[start];
 	const char *from = clock->from_field ? case_events_field(events, n, sev, clock->from_field)
 					     : NULL;
+	if (after_day[0])
+		from = after_day;
 	out->started_by = sev;
 	clock_input_init(&out->input, from && date_parse(from, NULL, NULL, NULL) ? from : sev->on,
 			 out->budget.unit, out->budget.amount);
@@ -198,6 +212,9 @@ enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_con
 	} else {
 		out->state = out->open_suspension ? CASE_CLOCK_SUSPENDED : CASE_CLOCK_RUNNING;
 		out->overdue = !out->open_suspension && strcmp(today, out->deadline.due) > 0;
+		/* A window that opens later: not started yet, its dates known. */
+		if (after_day[0] && strcmp(today, after_day) <= 0)
+			out->state = CASE_CLOCK_NOT_STARTED;
 	}
 	return FZ_OK;
 }

@@ -65,6 +65,17 @@ static const struct gate_def gate_table[] = {
 	  "step:emergency_seize" },
 	{ "remedy_none_pending", "复议、诉讼未决", gate_remedy_none_pending, 0,
 	  "step:remedy_filed step:remedy_upheld step:remedy_set_aside" },
+	{ "demand_after_default", "催告", gate_demand_after_default, 0,
+	  "clock:payment flag:decides" },
+	{ "court_application_window", "申请强制执行期限", gate_court_application_window, 0,
+	  "step:demand clock:payment clock:demand clock:reconsideration clock:litigation "
+	  "clock:court_application flag:decides" },
+	{ "within_case_period", "办案期限", gate_within_case_period, 0, "clock:case_handling" },
+	{ "collective_extension_allowed", "集体讨论延长办案期限", gate_collective_extension_allowed,
+	  0, NULL },
+	{ "serious_harm_grounds", "五年追责时效的适用", gate_serious_harm_grounds, GATE_CONTENT,
+	  NULL },
+	{ "onsite_officers", "当场处罚的执法人员", gate_onsite_officers, GATE_CONTENT, NULL },
 };
 
 #define GATE_ROWS (sizeof gate_table / sizeof gate_table[0])

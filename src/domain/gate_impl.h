@@ -67,6 +67,10 @@ bool gate_penalty(const struct gate_run *r, const struct case_event *ev, struct 
 const struct proc_person *gate_person(const struct gate_run *r, int64_t id);
 /* The person's name for a message ("张三", or "人员 #12"). */
 void gate_person_name(const struct gate_run *r, int64_t id, char *out, size_t len);
+/* The distinct officers of the proposed event whose certificate is valid
+ * that day and covers the case's domain; why gets "（张三为执法辅助人员；…）"
+ * for the others (gate_people.c). */
+int gate_certified_count(const struct gate_run *r, struct buf *why);
 /* Whether id took part in a step flagged handles (a case handler). */
 bool gate_is_handler(const struct gate_run *r, int64_t id);
 /* "一名", "两名", "三名" ... for counts of people. Static storage. */
@@ -131,6 +135,15 @@ GATE_FN(referral_suspends);
 GATE_FN(surcharge_when_late);
 GATE_FN(execution_complete);
 GATE_FN(before_due);
+
+/* gate_enforce.c: execution under 行政强制法, the handling period, the
+ * five-year limitation's grounds, officers of on-the-spot decisions */
+GATE_FN(demand_after_default);
+GATE_FN(court_application_window);
+GATE_FN(within_case_period);
+GATE_FN(collective_extension_allowed);
+GATE_FN(serious_harm_grounds);
+GATE_FN(onsite_officers);
 
 /* The catalogue criterion the case meets (gate_review.c), written into
  * why; false when it meets none. Used by the review gate and tests. */

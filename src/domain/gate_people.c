@@ -32,10 +32,9 @@ static const char *uncertified(const struct gate_run *r, int64_t id)
 	return NULL;
 }
 
-GATE_FN(certified_officers)
+int gate_certified_count(const struct gate_run *r, struct buf *why)
 {
-	int need = r->step->min_officers > 0 ? r->step->min_officers : 2, have = 0;
-	struct buf why = BUF_INIT;
+	int have = 0;
 	for (size_t i = 0; i < r->ev->nofficers; i++) {
 		int64_t id = r->ev->officers[i];
 		bool dup = false;
@@ -50,10 +49,18 @@ GATE_FN(certified_officers)
 		}
 		char name[80];
 		gate_person_name(r, id, name, sizeof name);
-		buf_addf(&why, "%s%s%s", why.len ? "；" : "（", name, no);
+		buf_addf(why, "%s%s%s", why->len ? "；" : "（", name, no);
 	}
-	if (why.len)
-		buf_adds(&why, "）");
+	if (why->len)
+		buf_adds(why, "）");
+	return have;
+}
+
+GATE_FN(certified_officers)
+{
+	int need = r->step->min_officers > 0 ? r->step->min_officers : 2;
+	struct buf why = BUF_INIT;
+	int have = gate_certified_count(r, &why);
 	if (have < need)
 		gate_block(res, FZ_CONFLICT,
 			   "%s须由%s以上持有效执法证且执法领域涵盖本案的执法人员进行，当前仅 %d 名%s",

@@ -56,8 +56,17 @@ enum case_kind proc_kind_from_name(const char *name)
 	return 0;
 }
 
+bool proc_step_has_gate(const struct proc_step *s, const char *gate)
+{
+	for (size_t i = 0; s && gate && i < s->ngates; i++)
+		if (strcmp(s->gates[i].name, gate) == 0)
+			return true;
+	return false;
+}
+
 bool proc_condition_known(const char *name)
 {
-	/* fine_decided: the latest deciding event imposes a fine */
-	return name && strcmp(name, "fine_decided") == 0;
+	/* fine_decided: the latest deciding event imposes a fine;
+	 * fine_unpaid: and it has not been paid in full */
+	return name && (strcmp(name, "fine_decided") == 0 || strcmp(name, "fine_unpaid") == 0);
 }

@@ -53,6 +53,10 @@ struct proc_clock {
 	                             * event (e.g. served_on), else its day */
 	const char *only_when;      /* condition name (see proc_condition_known)
 	                             * or NULL: always applies */
+	const char *after;          /* starts when this other clock's period
+	                             * has run: counted from its due date (a
+	                             * window that opens when another period
+	                             * lapses); NULL: started by steps */
 	int line;
 };
 
@@ -151,6 +155,8 @@ enum fz_err procedure_parse(const char *text, size_t len, const char *filename,
 const struct proc_step *proc_step_find(const struct proc_def *d, const char *id);
 const struct proc_clock *proc_clock_find(const struct proc_def *d, const char *id);
 const struct proc_doc *proc_doc_find(const struct proc_def *d, const char *id);
+/* Whether the step lists the named gate. */
+bool proc_step_has_gate(const struct proc_step *s, const char *gate);
 /* Whether id is in the list. */
 bool proc_list_has(const struct proc_list *l, const char *id);
 /* "penalty", "inspection", "permit", "coercion" and back; NULL / 0. */

@@ -12,7 +12,8 @@
 #include "domain/penalty.h"
 #include "domain/procedure_lex.h"
 
-enum cfg_type { CFG_TEXT, CFG_MONEY, CFG_KINDS, CFG_BOOL, CFG_INT, CFG_PERIOD };
+enum cfg_type { CFG_TEXT, CFG_MONEY, CFG_KINDS, CFG_BOOL, CFG_INT, CFG_PERIOD,
+		CFG_DOMAIN_BASIS /* `key DOMAIN TEXT`, one line per domain */ };
 
 struct cfg_row {
 	const char *key;
@@ -66,6 +67,13 @@ static const struct cfg_row cfg_rows[] = {
 	PERIOD("permit_extension", PROC_PERIOD_PERMIT_EXTENSION, CLOCK_WORKING_DAYS),
 	PERIOD("permit_delivery", PROC_PERIOD_PERMIT_DELIVERY, CLOCK_WORKING_DAYS),
 	PERIOD("preservation_period", PROC_PERIOD_PRESERVATION, CLOCK_WORKING_DAYS),
+	PERIOD("demand_period", PROC_PERIOD_DEMAND, CLOCK_WORKING_DAYS),
+	PERIOD("reconsideration_period", PROC_PERIOD_RECONSIDERATION, CLOCK_DAYS),
+	PERIOD("litigation_period", PROC_PERIOD_LITIGATION, CLOCK_MONTHS),
+	PERIOD("court_application_window", PROC_PERIOD_COURT_APPLICATION, CLOCK_MONTHS),
+	{ "serious_harm_domains", CFG_TEXT, OFF(serious_harm_domains), 0, 0 },
+	{ "onsite_single_officer", CFG_DOMAIN_BASIS, 0, 0, 0 },
+	{ "case_extension_collective", CFG_BOOL, OFF(case_extension_collective), 0, 0 },
 };
 
 #define CFG_ROWS (sizeof cfg_rows / sizeof cfg_rows[0])
@@ -99,6 +107,10 @@ void proc_config_init(struct proc_config *cfg)
 		[PROC_PERIOD_PERMIT_EXTENSION] = { 10, CLOCK_WORKING_DAYS },
 		[PROC_PERIOD_PERMIT_DELIVERY] = { 10, CLOCK_WORKING_DAYS },
 		[PROC_PERIOD_PRESERVATION] = { 7, CLOCK_WORKING_DAYS },
+		[PROC_PERIOD_DEMAND] = { 10, CLOCK_WORKING_DAYS },
+		[PROC_PERIOD_RECONSIDERATION] = { 60, CLOCK_DAYS },
+		[PROC_PERIOD_LITIGATION] = { 6, CLOCK_MONTHS },
+		[PROC_PERIOD_COURT_APPLICATION] = { 3, CLOCK_MONTHS },
 	};
 	const unsigned heavy = PENALTY_LOWER_QUALIFICATION | PENALTY_REVOKE_LICENCE |
 			       PENALTY_SUSPEND_BUSINESS | PENALTY_CLOSE | PENALTY_RESTRICT_PRACTICE;
@@ -125,6 +137,33 @@ void proc_config_init(struct proc_config *cfg)
 	cfg->surcharge_cap_percent = 100;
 	cfg->late_entry_days = 1;
 	memcpy(cfg->periods, periods, sizeof periods);
+	/* U: a reading of "生命健康安全、金融安全" by domain, for a province to confirm */
+	cfg->serious_harm_domains = "食品安全 药品监管 市场监管 卫生健康 生态环境 安全生产 金融监管";
+}
+
+/* `onsite_single_officer 交通管理 《道路交通安全法》第一百零七条`: a domain
+ * word, then the legal basis (the rest of the line); a domain once. */
+static enum fz_err cfg_domain_basis(struct proc_lex *lx, const struct cfg_row *r,
+				   struct proc_config *cfg, struct arena *a, struct fz_error *e)
+{
+	size_t dn, bn;
+	const char *d = proc_lex_word(lx, &dn);
+	const char *b = d ? proc_lex_rest(lx, &bn) : NULL;
+	if (!d || !b || dn > 60 || bn > PROC_LABEL_MAX)
+		return proc_fail(e, lx->filename, lx->line,
+				 "%s 应写为“执法领域 法律依据”，如 交通管理 《中华人民共和国道路交通安全法》"
+				 "第一百零七条", r->key);
+	if (cfg->nonsite_single_officer == PROC_DOMAIN_BASIS_MAX)
+		return proc_fail(e, lx->filename, lx->line, "%s 最多 %d 行", r->key,
+				 PROC_DOMAIN_BASIS_MAX);
+	const char *domain = arena_strndup(a, d, dn), *basis = arena_strndup(a, b, bn);
+	if (!domain || !basis)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	if (proc_config_onsite_single(cfg, domain))
+		return proc_fail(e, lx->filename, lx->line, "%s：执法领域“%s”重复", r->key, domain);
+	cfg->onsite_single_officer[cfg->nonsite_single_officer++] =
+		(struct proc_domain_basis){ domain, basis };
+	return FZ_OK;
 }
 
 /* Reads the value of one row from the rest of the line. */
@@ -135,6 +174,8 @@ static enum fz_err cfg_value(struct proc_lex *lx, const struct cfg_row *r,
 	size_t n;
 	const char *w;
 	char tmp[400];
+	if (r->type == CFG_DOMAIN_BASIS)
+		return cfg_domain_basis(lx, r, cfg, a, e);
 	if (r->type == CFG_TEXT) {
 		w = proc_lex_rest(lx, &n);
 		if (!w || n > PROC_LABEL_MAX)
@@ -218,7 +259,7 @@ enum fz_err proc_config_parse(const char *text, size_t len, const char *filename
 		if (i == CFG_ROWS)
 			return proc_fail(e, lx.filename, lx.line, "未知的配置项“%.*s”",
 					 (int)(kn > 40 ? 40 : kn), k);
-		if (seen[i])
+		if (seen[i] && cfg_rows[i].type != CFG_DOMAIN_BASIS)
 			return proc_fail(e, lx.filename, lx.line, "配置项 %s 重复（第 %d 行已设置）",
 					 cfg_rows[i].key, seen[i]);
 		seen[i] = lx.line;
@@ -258,4 +299,26 @@ const char *proc_config_period_name(enum proc_period_key k)
 const char *proc_party_label(enum party_kind k)
 {
 	return k == PARTY_ORGANISATION ? "法人或其他组织" : "公民";
+}
+
+bool proc_config_domain_listed(const char *list, const char *domain)
+{
+	size_t dn = domain ? strlen(domain) : 0;
+	for (const char *p = list ? list : ""; dn && *p;) {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		size_t n = strcspn(p, " \t,");
+		if (n == dn && strncmp(p, domain, n) == 0)
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+const char *proc_config_onsite_single(const struct proc_config *cfg, const char *domain)
+{
+	for (size_t i = 0; domain && i < cfg->nonsite_single_officer; i++)
+		if (strcmp(cfg->onsite_single_officer[i].domain, domain) == 0)
+			return cfg->onsite_single_officer[i].basis;
+	return NULL;
 }

@@ -14,6 +14,9 @@
 #include "domain/case.h"
 #include "domain/procedure.h"
 
+/* How many domains `onsite_single_officer` lines may name. */
+#define PROC_DOMAIN_BASIS_MAX 16
+
 /* Index of money thresholds by party: PARTY_CITIZEN - 1, PARTY_ORGANISATION - 1. */
 #define PROC_PARTIES 2
 
@@ -38,6 +41,12 @@ enum proc_period_key {
 	PROC_PERIOD_PERMIT_EXTENSION,     /* its extension: 10 wd */
 	PROC_PERIOD_PERMIT_DELIVERY,      /* licence delivered: 10 wd */
 	PROC_PERIOD_PRESERVATION,         /* 先行登记保存 decided: 7 wd (art 56) */
+	PROC_PERIOD_DEMAND,               /* 催告书 served before a court
+	                                   * application: 10 wd (强制法 art 54) */
+	PROC_PERIOD_RECONSIDERATION,      /* applying for reconsideration: 60 d */
+	PROC_PERIOD_LITIGATION,           /* suing: 6 months (行政诉讼法 art 46) */
+	PROC_PERIOD_COURT_APPLICATION,    /* applying to court for enforcement
+	                                   * after those: 3 months (强制法 art 53) */
 	PROC_PERIOD_COUNT
 };
 
@@ -70,7 +79,28 @@ struct proc_config {
 	 * (全过程记录, 118号), so configurable; default 1. */
 	int late_entry_days;
 	struct proc_period periods[PROC_PERIOD_COUNT];
+	/* 五年追责时效 (行政处罚法 art 36): the enforcement domains whose
+	 * cases may involve life, health or financial safety, space-separated;
+	 * "" = none. A province's choice, not the statute's words. */
+	const char *serious_harm_domains;
+	/* 当场处罚 by one officer (art 42 "法律另有规定的除外"): the domains
+	 * where a law allows it, each with that law's provision for messages.
+	 * Empty by default: two officers everywhere. */
+	struct proc_domain_basis {
+		const char *domain;
+		const char *basis;
+	} onsite_single_officer[PROC_DOMAIN_BASIS_MAX];
+	size_t nonsite_single_officer;
+	/* 办案期限: a second extension by collective deliberation (市场监督管理
+	 * 行政处罚程序规定 2022, V-sec); false = one approved extension only. */
+	bool case_extension_collective;
 };
+
+/* Whether domain is one of the space-separated words of list. */
+bool proc_config_domain_listed(const char *list, const char *domain);
+/* The law allowing one officer for an on-the-spot decision in domain,
+ * or NULL (two officers). */
+const char *proc_config_onsite_single(const struct proc_config *cfg, const char *domain);
 
 /* The statutory values where the law fixes them, and the values marked U
  * in legal-rules.md for the rest (see data/procedures/config.txt). */

@@ -287,8 +287,14 @@ static enum fz_err clock_attr(struct parser *ps, const char *k, size_t kn)
 		if (!(c->only_when = ident(ps, "条件名", &rc)))
 			return rc;
 		if (!proc_condition_known(c->only_when))
-			return perr(ps, "未知的条件“%s”（可用 fine_decided）", c->only_when);
+			return perr(ps, "未知的条件“%s”（可用 fine_decided、fine_unpaid）",
+				    c->only_when);
 		return no_more(ps);
+	} else if (proc_word_is(k, kn, "after")) {
+		if (c->after)
+			return perr(ps, "after 重复");
+		if ((c->after = ident(ps, "期限名", &rc)))
+			return no_more(ps);
 	} else {
 		return perr(ps, "期限中未知的关键字“%.*s”", (int)(kn > 40 ? 40 : kn), k);
 	}

@@ -65,6 +65,17 @@ static enum fz_err clock_check(const struct proc_def *d, const struct proc_clock
 	if (c->max_extensions > 0 && !c->extension.amount && !c->extension_config)
 		return proc_fail(e, d->filename, c->line,
 				 "期限 %s：写了 max_extensions 却没有 extension", c->id);
+	if (c->after) {
+		const struct proc_clock *prev = proc_clock_find(d, c->after);
+		if (!prev)
+			return proc_fail(e, d->filename, c->line, "期限 %s：after 未知的期限“%s”",
+					 c->id, c->after);
+		/* one link only: a chain could loop and says nothing a law needs */
+		if (prev == c || prev->after)
+			return proc_fail(e, d->filename, c->line,
+					 "期限 %s：after 的期限“%s”不能是自身，也不能再以 after 起算",
+					 c->id, c->after);
+	}
 	return FZ_OK;
 }
 

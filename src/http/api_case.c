@@ -5,6 +5,7 @@
 #include "app/authz.h"
 #include "app/case.h"
 #include "domain/outcome.h"
+#include "domain/money.h"
 #include "http/api_case_input.h"
 #include "http/api_query.h"
 #include "http/handlers.h"
@@ -138,6 +139,33 @@ int api_case_list(struct req *r)
 	return case_list_answer(r, &l, pg);
 }
 
+/* A decided fine as owed today: {fine, paid, outstanding, payment_due,
+ * late, surcharge{days, amount, capped, rate_permille_per_day,
+ * cap_percent}}; null when the case decided no fine. */
+static json_t *arrears_json(const struct case_arrears *a)
+{
+	char fine[MONEY_TEXT_MAX], paid[MONEY_TEXT_MAX], owed[MONEY_TEXT_MAX], sur[MONEY_TEXT_MAX];
+	if (!a->fine_fen)
+		return json_null();
+	money_format_yuan(a->fine_fen, fine);
+	money_format_yuan(a->paid_fen, paid);
+	money_format_yuan(a->outstanding_fen, owed);
+	money_format_yuan(a->surcharge.amount_fen, sur);
+	json_t *s = json_object();
+	s = json_put(s, "days", json_integer(a->surcharge.days));
+	s = json_put(s, "amount", json_string(sur));
+	s = json_put(s, "capped", json_boolean(a->surcharge.capped));
+	s = json_put(s, "rate_permille_per_day", json_integer(a->rate_permille));
+	s = json_put(s, "cap_percent", json_integer(a->cap_percent));
+	json_t *o = json_object();
+	o = json_put(o, "fine", json_string(fine));
+	o = json_put(o, "paid", json_string(paid));
+	o = json_put(o, "outstanding", json_string(owed));
+	o = json_put(o, "payment_due", a->due[0] ? json_string(a->due) : json_null());
+	o = json_put(o, "late", json_boolean(a->late));
+	return json_put(o, "surcharge", s);
+}
+
 /* The case with everything the case page shows. */
 static json_t *case_view_json(struct req *r, const struct case_view *v)
 {
@@ -155,6 +183,8 @@ static json_t *case_view_json(struct req *r, const struct case_view *v)
 	for (size_t i = 0; clocks && i < v->nclocks; i++)
 		clocks = json_array_push(clocks, json_case_clock(&v->clocks[i]));
 	o = json_put(o, "overdue", json_boolean(case_view_overdue(v)));
+	o = json_put(o, "arrears", arrears_json(&v->arrears));
+	o = json_put(o, "serious_harm_reason", json_text(v->serious_harm_reason));
 	o = json_put(o, "events", events);
 	o = json_put(o, "steps", steps);
 	return json_put(o, "clocks", clocks);

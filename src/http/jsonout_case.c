@@ -298,6 +298,7 @@ static json_t *json_proc_clock(const struct proc_clock *c, const struct proc_con
 	o = json_put(o, "max_extensions", json_integer(ext.amount > 0 ? c->max_extensions : 0));
 	o = json_put(o, "from_field", json_text(c->from_field));
 	o = json_put(o, "only_when", json_text(c->only_when));
+	o = json_put(o, "after", json_text(c->after));
 	return o;
 }
 

@@ -47,7 +47,7 @@ json_t *json_case_clock(const struct case_clock *c);
 
 /* {id, label, kind, file, correction_roles, documents[{id, label}],
  *  clocks[{id, label, basis, budget, budget_config, extension,
- *  max_extensions, from_field, only_when}], steps[{id, label, roles,
+ *  max_extensions, from_field, only_when, after}], steps[{id, label, roles,
  *  requires, requires_any, gates[{gate, label, arg}], fields, min_officers,
  *  starts, stops, suspends, resumes, extends, produces, opens, closes,
  *  repeatable, publishes, handles, notifies, decides, awaits}]}. cfg resolves

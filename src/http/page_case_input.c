@@ -59,18 +59,29 @@ static void person_boxes(struct buf *b, const char *name, const char *legend,
 	html_raw(b, "</fieldset>\n");
 }
 
-static void penalty_boxes(struct buf *b, const char *key, const char *label, const char *value)
+static void penalty_boxes(struct buf *b, const char *key, const char *label, const char *value,
+			  unsigned offered)
 {
 	unsigned kinds = 0;
 	if (value && penalty_kinds_parse(value, &kinds, NULL) != FZ_OK)
 		kinds = 0;
 	html_f(b, "<fieldset class=\"people\"><legend>%s</legend>\n", label);
 	for (unsigned bit = 1; bit & PENALTY_ALL_MASK; bit <<= 1)
-		html_f(b, "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" value=\"%s\"%s> "
-			  "%s</label>\n",
-		       key, penalty_kind_name(bit), kinds & bit ? " checked" : "",
-		       penalty_kind_label(bit));
+		if (offered & bit)
+			html_f(b, "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" "
+				  "value=\"%s\"%s> %s</label>\n",
+			       key, penalty_kind_name(bit), kinds & bit ? " checked" : "",
+			       penalty_kind_label(bit));
 	html_raw(b, "</fieldset>\n");
+}
+
+void case_penalty_input(struct buf *b, const char *key, const char *label, const char *value,
+			unsigned offered, const char *note, const struct fz_error *e)
+{
+	penalty_boxes(b, key, label, value, offered);
+	kit_field_error(b, key, e);
+	if (note)
+		html_f(b, "<p class=\"hint\" id=\"%s-hint\">%s</p>\n", key, note);
 }
 
 void case_field_input(struct req *r, struct buf *b, const struct case_field_spec *s,
@@ -136,7 +147,7 @@ void case_field_input(struct req *r, struct buf *b, const struct case_field_spec
 		kit_field_error(b, key, e);
 		break;
 	case CIN_PENALTY:
-		penalty_boxes(b, key, label, value);
+		penalty_boxes(b, key, label, value, PENALTY_ALL_MASK);
 		kit_field_error(b, key, e);
 		break;
 	default:

@@ -71,6 +71,11 @@ void case_field_show(struct req *r, struct buf *b, const struct case_field_spec 
 void case_field_input(struct req *r, struct buf *b, const struct case_field_spec *s,
 		      const struct case_people *people, const char *key, const char *value,
 		      const struct fz_error *e);
+/* Penalty kinds as checkboxes, only those of offered (enum penalty_kind
+ * bits), with e's error and note under them (may be NULL): the
+ * on-the-spot form offers only the kinds and limits the law allows. */
+void case_penalty_input(struct buf *b, const char *key, const char *label, const char *value,
+			unsigned offered, const char *note, const struct fz_error *e);
 /* The officers taking part: checkboxes of the agency's active officers,
  * those in chosen[0..n) ticked. */
 void case_officers_input(struct buf *b, const struct case_people *people, const int64_t *chosen,
@@ -93,6 +98,9 @@ bool case_clock_is_duty(const struct proc_def *def, const struct proc_clock *clo
 void case_clock_badges(struct buf *b, const struct case_view *v, const char *today);
 /* The case's state for people: its last step's label, 已结案 marked. */
 void case_state_show(struct buf *b, const struct case_view *v);
+/* The five-year limitation's reason and a fine still owed with its
+ * accrued surcharge, when the case has them (page_case_facts.c). */
+void case_enforcement_facts(struct buf *b, const struct case_view *v);
 /* The label of a procedure id, or the id. */
 const char *case_procedure_label(struct req *r, const char *id);
 

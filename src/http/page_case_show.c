@@ -329,6 +329,7 @@ int page_case_show(struct req *r)
 	page_begin(r, &b, v.c.title);
 	page_notice(r, &b);
 	header(r, &b, &v);
+	case_enforcement_facts(&b, &v);
 	next_steps(r, &b, &v);
 	deadlines(&b, &v);
 	timeline(r, &b, &v, &people);

@@ -102,6 +102,7 @@ static int render(struct req *r, int status, const struct step_page *p, const st
 	       (long long)c->id, c->number, c->title, c->party_name);
 	case_state_show(&b, &p->v);
 	html_raw(&b, "</p>\n");
+	case_enforcement_facts(&b, &p->v);
 	kit_form_error(&b, rc, e);
 	case_gate_results(&b, check);
 	if (!rc && p->opt && !p->opt->available)
@@ -128,6 +129,12 @@ static int render(struct req *r, int status, const struct step_page *p, const st
 	if (p->correction || (p->st && p->st->extends.n))
 		html_f(&b, "<div class=\"field\"><label for=\"reason\">理由</label>\n<textarea id=\"reason\" "
 			   "name=\"reason\" rows=\"2\" maxlength=\"500\" required>%s</textarea></div>\n",
+		       f->reason);
+	else /* 补录: a step recorded days after it took place says why. */
+		html_f(&b, "<div class=\"field\"><label for=\"reason\">补录理由</label>\n"
+			   "<p class=\"hint\" id=\"reason-hint\">事项发生之日早于今天（超过规定日数）才记录的，"
+			   "须写明补录理由，案卷中将标明“补录”</p>\n<textarea id=\"reason\" name=\"reason\" "
+			   "rows=\"2\" maxlength=\"500\" aria-describedby=\"reason-hint\">%s</textarea></div>\n",
 		       f->reason);
 	html_f(&b, "<div class=\"form-buttons\"><button type=\"submit\" class=\"primary\">确认%s</button> "
 		   "<a class=\"button secondary\" href=\"/cases/%lld\">取消</a></div>\n</form>\n",

@@ -29,12 +29,12 @@ TEST(limitation_is_five_years_for_serious_harm_to_life_health_or_finance)
 	struct walk w;
 	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2021-03-01");
 	WALK_OK(&w, walk_try(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f",
-			     "source=s", "serious_harm=1", NULL));
+			     "source=s", "serious_harm=1", "serious_harm_reason=销售假药致人住院", NULL));
 	CHECK_STR(walk_gate(&w, "limitation")->message, "追责时效 5 年，至 2026-03-01 届满");
 	walk_release(&w);
 	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2020-12-31");
 	CHECK_INT(walk_try(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f", "source=s",
-			   "serious_harm=1", NULL), FZ_CONFLICT);
+			   "serious_harm=1", "serious_harm_reason=销售假药致人住院", NULL), FZ_CONFLICT);
 	CHECK_CONTAINS(walk_why(&w), "已超过行政处罚追责时效（5 年），不能立案");
 	walk_release(&w);
 }

@@ -73,3 +73,35 @@ TEST(config_parse_names_the_line_of_each_problem)
 	CHECK_INT(parse("review_hearing_held yes please\n", &c, &e), FZ_INVALID);
 	CHECK_STR(e.message, "config.txt 第 1 行：review_hearing_held 后有多余的内容");
 }
+
+TEST(config_reads_enforcement_periods_domains_and_one_officer_laws)
+{
+	struct proc_config c;
+	struct fz_error e;
+	proc_config_init(&c);
+	CHECK_INT(c.periods[PROC_PERIOD_DEMAND].amount, 10);
+	CHECK_INT(c.periods[PROC_PERIOD_DEMAND].unit, CLOCK_WORKING_DAYS);
+	CHECK_INT(c.periods[PROC_PERIOD_LITIGATION].amount, 6);
+	CHECK_INT(c.periods[PROC_PERIOD_COURT_APPLICATION].unit, CLOCK_MONTHS);
+	CHECK(!c.case_extension_collective);
+	CHECK(proc_config_domain_listed(c.serious_harm_domains, "食品安全"));
+	CHECK(!proc_config_domain_listed(c.serious_harm_domains, "土地管理"));
+	CHECK(!proc_config_onsite_single(&c, "交通管理"));
+	REQUIRE(parse("onsite_single_officer 交通管理 《中华人民共和国道路交通安全法》第一百零七条\n"
+		      "onsite_single_officer 水上交通 某法某条\n"
+		      "serious_harm_domains 食品安全 金融监管\n"
+		      "case_extension_collective yes\n",
+		      &c, &e) == FZ_OK);
+	CHECK_STR(proc_config_onsite_single(&c, "交通管理"),
+		  "《中华人民共和国道路交通安全法》第一百零七条");
+	CHECK_STR(proc_config_onsite_single(&c, "水上交通"), "某法某条");
+	CHECK(!proc_config_domain_listed(c.serious_harm_domains, "市场监管"));
+	CHECK(c.case_extension_collective);
+	CHECK_INT(parse("onsite_single_officer 交通管理 甲\nonsite_single_officer 交通管理 乙\n", &c,
+			&e), FZ_INVALID);
+	CHECK_STR(e.message, "config.txt 第 2 行：onsite_single_officer：执法领域“交通管理”重复");
+	CHECK_INT(parse("onsite_single_officer 交通管理\n", &c, &e), FZ_INVALID);
+	CHECK_CONTAINS(e.message, "第 1 行：onsite_single_officer 应写为“执法领域 法律依据”");
+	CHECK_INT(parse("demand_period 10 days\n", &c, &e), FZ_INVALID);
+	CHECK_CONTAINS(e.message, "demand_period 的单位应为 working_days");
+}

@@ -224,3 +224,22 @@ TEST(procedure_parse_rejects_invalid_utf8_and_a_missing_header)
 		  "mini.txt：缺少 corrections 行（谁可以记录更正）");
 	CHECK_STR(parse_with("procedure mini\n", ""), "mini.txt：缺少 procedure 行（程序 id）");
 }
+
+TEST(procedure_parse_reads_a_clock_after_another_and_rejects_bad_links)
+{
+	const char *window = "  basis 第四十五条   # a comment\n"
+			     "clock window\n  label 窗口\n  budget 3 months\n  after defence\n"
+			     "  only_when fine_unpaid\n  basis 某条\n";
+	CHECK_STR(parse_with("  basis 第四十五条   # a comment\n", window), "");
+	CHECK_STR(parse_with("  basis 第四十五条   # a comment\n",
+			     "  basis 第四十五条\nclock window\n  label 窗口\n  budget 3 months\n"
+			     "  after nothing\n  basis 某条\n"),
+		  "mini.txt 第 11 行：期限 window：after 未知的期限“nothing”");
+	CHECK_STR(parse_with("  basis 第四十五条   # a comment\n",
+			     "  basis 第四十五条\nclock window\n  label 窗口\n  budget 3 months\n"
+			     "  after window\n  basis 某条\n"),
+		  "mini.txt 第 11 行：期限 window：after 的期限“window”不能是自身，也不能再以 after 起算");
+	CHECK_STR(parse_with("  budget 5 working_days\n", "  budget 5 working_days\n  after defence\n"
+							 "  after defence\n"),
+		  "mini.txt 第 11 行：期限 defence：after 重复");
+}

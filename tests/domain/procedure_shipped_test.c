@@ -69,13 +69,14 @@ TEST(shipped_general_procedure_has_the_gates_the_law_requires)
 	CHECK(proc_step_find(d, "close")->flags & PROC_CLOSES);
 }
 
-TEST(shipped_simplified_procedure_needs_one_certified_officer_on_the_spot)
+TEST(shipped_simplified_procedure_needs_two_certified_officers_unless_a_law_allows_one)
 {
 	const struct proc_def *d = def("penalty_simplified");
 	REQUIRE(d);
 	const struct proc_step *s = proc_step_find(d, "decide_on_spot");
-	CHECK_INT(s->min_officers, 1);
+	CHECK_INT(s->min_officers, 1); /* what the form takes; onsite_officers asks two */
 	CHECK(has_gate(s, "certified_officers"));
+	CHECK(has_gate(s, "onsite_officers"));
 	CHECK(has_gate(s, "simplified_within_limits"));
 	CHECK(s->flags & PROC_OPENS);
 }

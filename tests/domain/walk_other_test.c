@@ -21,15 +21,15 @@ static const struct case_clock *clock_of(struct walk *w, const char *id, const c
 	return &c;
 }
 
-TEST(simplified_case_decided_on_the_spot_by_one_certified_officer_closes)
+TEST(simplified_case_decided_on_the_spot_by_two_certified_officers_closes)
 {
 	struct walk w;
 	walk_init(&w, "penalty_simplified", PARTY_CITIZEN, "2026-03-02");
-	CHECK_INT(walk_try(&w, OFFICER, 1, "decide_on_spot", "2026-03-02", WALK_ONE,
+	CHECK_INT(walk_try(&w, OFFICER, 1, "decide_on_spot", "2026-03-02", WALK_TWO,
 			   "facts=占道经营", "grounds=现场查实", "basis=某条例第十条", "penalty=fine",
 			   "amount=201", "place=人民路", NULL), FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "当场处罚的罚款不能超过 200 元（公民），本案为 201 元，应适用普通程序");
-	WALK_OK(&w, walk_take(&w, OFFICER, 1, "decide_on_spot", "2026-03-02", WALK_ONE,
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "decide_on_spot", "2026-03-02", WALK_TWO,
 			      "facts=占道经营", "grounds=现场查实", "basis=某条例第十条",
 			      "penalty=fine", "amount=200", "place=人民路", NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "file", "2026-03-03", NULL, NULL));
@@ -44,13 +44,13 @@ TEST(simplified_case_for_an_organisation_allows_3000_yuan_and_a_warning_only)
 {
 	struct walk w;
 	walk_init(&w, "penalty_simplified", PARTY_ORGANISATION, "2026-03-02");
-	WALK_OK(&w, walk_try(&w, OFFICER, 1, "decide_on_spot", "2026-03-02", WALK_ONE, "facts=f",
+	WALK_OK(&w, walk_try(&w, OFFICER, 1, "decide_on_spot", "2026-03-02", WALK_TWO, "facts=f",
 			     "grounds=g", "basis=b", "penalty=fine", "amount=3000", "place=p", NULL));
-	CHECK_INT(walk_try(&w, OFFICER, 1, "decide_on_spot", "2026-03-02", WALK_ONE, "facts=f",
+	CHECK_INT(walk_try(&w, OFFICER, 1, "decide_on_spot", "2026-03-02", WALK_TWO, "facts=f",
 			   "grounds=g", "basis=b", "penalty=revoke_licence", "place=p", NULL),
 		  FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "当场处罚只能是警告、罚款，「吊销许可证件」应适用普通程序");
-	WALK_OK(&w, walk_take(&w, OFFICER, 1, "decide_on_spot", "2026-03-02", WALK_ONE, "facts=f",
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "decide_on_spot", "2026-03-02", WALK_TWO, "facts=f",
 			      "grounds=g", "basis=b", "penalty=warning", "place=p", NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "file", "2026-03-02", NULL, NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "close", "2026-03-02", NULL, NULL));

@@ -28,13 +28,13 @@ TEST(simplified_procedure_penalty_on_the_spot)
 	"{\"procedure\":\"penalty_simplified\",\"domain\":\"土地管理\",\"title\":\"乱堆建材\","  \
 	"\"act_date\":\"%s\",\"party\":{\"kind\":\"citizen\",\"name\":\"张某\"},\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\","   \
 	"\"fields\":{\"facts\":\"占道堆放建材\",\"grounds\":\"当场查实\",\"basis\":\"某条例第十条\"," \
-	"\"penalty\":\"fine\",\"amount\":\"%s\",\"place\":\"海原县城关镇\"},\"officers\":[%lld]}"
+	"\"penalty\":\"fine\",\"amount\":\"%s\",\"place\":\"海原县城关镇\"},\"officers\":[%lld,%lld]}"
 	snprintf(body, sizeof body, OPEN_SIMPLE, cfx_day(&f, -10), cfx_day(&f, -10), "500",
-		 (long long)f.p_officer1);
+		 (long long)f.p_officer1, (long long)f.p_officer2);
 	CFX_BLOCKED(&f, "officer1", 0, body, 409, "simplified_within_limits",
 		    "当场处罚的罚款不能超过 200 元");
 	snprintf(body, sizeof body, OPEN_SIMPLE, cfx_day(&f, -10), cfx_day(&f, -10), "100",
-		 (long long)f.p_officer1);
+		 (long long)f.p_officer1, (long long)f.p_officer2);
 #undef OPEN_SIMPLE
 	int64_t id = CFX_OPEN(&f, "officer1", body);
 	REQUIRE(id > 0);
