@@ -103,6 +103,9 @@ GATE_FN(no_penalty_ground);
 GATE_FN(remedy_pending);
 GATE_FN(remedy_none_pending);
 GATE_FN(emergency_reported);
+/* Index of the latest reconsideration or suit (remedy_filed) still
+ * without a result, or -1. */
+long gate_remedy_open(const struct gate_run *r);
 /* catalogue.c: the engine's gate for closing steps */
 GATE_FN(catalogue_complete);
 /* Whether a closing step has been recorded (or the case says closed). */

@@ -150,8 +150,7 @@ GATE_FN(no_penalty_ground)
 	}
 }
 
-/* Index of the latest remedy filing still without a result, or -1. */
-static long remedy_open(const struct gate_run *r)
+long gate_remedy_open(const struct gate_run *r)
 {
 	long fi = gate_last(r, "remedy_filed");
 	if (fi < 0)
@@ -163,13 +162,13 @@ static long remedy_open(const struct gate_run *r)
 
 GATE_FN(remedy_pending)
 {
-	if (remedy_open(r) < 0)
+	if (gate_remedy_open(r) < 0)
 		GATE_BLOCK(res, FZ_CONFLICT, "没有尚未审结的行政复议或行政诉讼");
 }
 
 GATE_FN(remedy_none_pending)
 {
-	long fi = remedy_open(r);
+	long fi = gate_remedy_open(r);
 	if (fi >= 0)
 		GATE_BLOCK(res, FZ_CONFLICT, "%s 提起的行政复议或行政诉讼尚未审结，请先记录其结果",
 			   r->ctx->events[fi].on);
