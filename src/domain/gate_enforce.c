@@ -100,16 +100,16 @@ GATE_FN(court_application_window)
 	const char *on = r->ev->on;
 	if (!arrears_on(r, on, &ar) || !fine_owed(r, res, &ar, "申请人民法院强制执行", fine, owed))
 		return;
-	const struct case_event *d = gate_event(r, gate_last(r, "demand"));
-	if (!d)
-		GATE_BLOCK(res, FZ_CONFLICT,
-			   "申请人民法院强制执行前，须以催告书催告当事人履行义务（行政强制法第三十五条、"
-			   "第五十四条）；本案尚未催告");
 	long pending = gate_remedy_open(r);
 	if (pending >= 0)
 		GATE_BLOCK(res, FZ_CONFLICT,
 			   "当事人已于 %s 申请行政复议或提起行政诉讼，尚未审结；审结前不能申请人民法院强制执行",
 			   r->ctx->events[pending].on);
+	const struct case_event *d = gate_event(r, gate_last(r, "demand"));
+	if (!d)
+		GATE_BLOCK(res, FZ_CONFLICT,
+			   "申请人民法院强制执行前，须以催告书催告当事人履行义务（行政强制法第三十五条、"
+			   "第五十四条）；本案尚未催告");
 	if (!gate_clock(r, "demand", &dc) || !gate_clock(r, "reconsideration", &rc) ||
 	    !gate_clock(r, "litigation", &lc) || !gate_clock(r, "court_application", &wc))
 		return;
