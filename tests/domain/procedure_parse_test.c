@@ -44,6 +44,29 @@ static const char mini[] =
 	"  requires decide\n"                               /* 33 */
 	"  flags closes\n";                                 /* 34 */
 
+/* The shared fields mini's steps name (a catalogue like fields.txt). */
+static const char catalogue_text[] =
+	"field facts textarea 违法事实\n"
+	"field grounds textarea 理由\n"
+	"  hint 证据\n"
+	"field served_on date 送达日期\n"
+	"field verdict choice 结论\n"
+	"  option upheld 成立\n"
+	"  option dismissed 不成立\n"
+	"field complex yesno 案情复杂\n"
+	"  case_wide\n";
+
+/* The catalogue parsed into a (FZ_OK expected). */
+static const struct proc_fields *catalogue(struct arena *a)
+{
+	struct proc_fields *fs = arena_calloc(a, 1, sizeof *fs);
+	struct fz_error e = { 0 };
+	if (!fs || proc_fields_parse(catalogue_text, strlen(catalogue_text), "fields.txt", fs, a,
+				     &e) != FZ_OK)
+		t_fail(__FILE__, __LINE__, "catalogue: %s", e.message);
+	return fs;
+}
+
 /* Parses mini with the first occurrence of from replaced by to; returns
  * the message ("" when it parsed). */
 static const char *parse_edit(const char *from, const char *to, const char *filename)
@@ -62,7 +85,7 @@ static const char *parse_edit(const char *from, const char *to, const char *file
 	struct arena *a = arena_new();
 	struct proc_def d;
 	memset(&e, 0, sizeof e);
-	enum fz_err rc = procedure_parse(text, strlen(text), filename, &d, a, &e);
+	enum fz_err rc = procedure_parse(text, strlen(text), filename, catalogue(a), &d, a, &e);
 	if (rc == FZ_OK) {
 		CHECK_INT(d.nsteps, 4);
 		CHECK(d.filename != NULL);
@@ -84,8 +107,8 @@ TEST(procedure_parse_reads_steps_clocks_documents_and_flags)
 	struct arena *a = arena_new();
 	struct proc_def d;
 	struct fz_error e = { 0 };
-	REQUIRE(procedure_parse(mini, strlen(mini), "data/procedures/mini.txt", &d, a, &e) ==
-		FZ_OK);
+	REQUIRE(procedure_parse(mini, strlen(mini), "data/procedures/mini.txt", catalogue(a), &d,
+				a, &e) == FZ_OK);
 	CHECK_STR(d.id, "mini");
 	CHECK_STR(d.label, "最小程序");
 	CHECK_INT(d.kind, CASE_PENALTY);
@@ -202,7 +225,8 @@ TEST(procedure_parse_rejects_unknown_words_documents_flags_and_budgets)
 
 TEST(procedure_parse_reads_values_lines_and_rejects_empty_or_repeated_ones)
 {
-	CHECK_STR(parse_with("  fields facts grounds\n", "  fields facts grounds\n  values facts a b\n"),
+	CHECK_STR(parse_with("  fields facts grounds\n",
+			     "  fields facts grounds\n  optional verdict\n  values verdict upheld\n"),
 		  "");
 	CHECK_STR(parse_with("  fields facts grounds\n", "  values facts\n"),
 		  "mini.txt 第 27 行：步骤 decide：缺少取值");

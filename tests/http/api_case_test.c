@@ -125,7 +125,7 @@ TEST(case_input_is_refused_by_name_and_nothing_is_written)
 		 "\"act_date\":\"%s\",\"party\":{\"kind\":\"citizen\",\"name\":\"王某\"},"
 		 "\"officers\":[%lld,%lld]}",
 		 cfx_day(&f, -5), (long long)f.p_officer1, (long long)f.p_officer2);
-	CFX_BLOCKED(&f, "officer1", 0, body, 400, "required_fields", "缺少必填字段：facts、source");
+	CFX_BLOCKED(&f, "officer1", 0, body, 400, "required_fields", "缺少必填项“违法事实”");
 
 	/* An unknown step of a case. */
 	body_with(&f, "{\"kind\":\"citizen\",\"name\":\"王某\"}", "", body, sizeof body);
