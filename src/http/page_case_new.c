@@ -122,17 +122,7 @@ static int render(struct req *r, int status, const struct proc_def *def,
 	if (st) {
 		html_f(&b, "<h2>%s</h2>\n", st->label);
 		kit_input(&b, "date", "on", "办理日期", f->on, "required", e);
-		for (size_t i = 0; i < f->nkeys; i++) {
-			struct fz_error missing = { .code = FZ_INVALID };
-			bool empty = rc && proc_list_has(&st->fields, f->keys[i]) &&
-				     !(f->values[i] && *f->values[i]);
-			if (empty) {
-				snprintf(missing.field, sizeof missing.field, "%s", f->keys[i]);
-				snprintf(missing.message, sizeof missing.message, "此项必填");
-			}
-			case_field_input(r, &b, case_field_spec(def, st, f->keys[i]), &people,
-					 f->keys[i], f->values[i], empty ? &missing : e);
-		}
+		case_form_inputs(r, &b, def, st, &people, f->keys, f->values, f->nkeys, check, e);
 		if (st->min_officers > 0 || (st->flags & PROC_HANDLES))
 			case_officers_input(&b, &people, f->officers, f->nofficers, st->min_officers, e);
 	}
@@ -151,13 +141,19 @@ int page_case_new(struct req *r)
 			      .party_name = "", .party_id = "", .party_address = "",
 			      .act_date = "", .on = r->ctx.today };
 	const struct proc_step *st = opening(def);
-	f.nkeys = st ? case_step_fields(def, st, f.keys, OPEN_FIELDS_MAX) : 0;
+	f.nkeys = case_step_fields(st, f.keys, OPEN_FIELDS_MAX);
 	if (r->ctx.user && r->ctx.user->person_id) {
 		f.officers = &r->ctx.user->person_id;
 		f.nofficers = 1;
 	}
 	return render(r, 200, def, &f, FZ_OK, NULL, NULL);
 }
+
+/* The form's own controls: every other posted name is a field of the
+ * opening step. */
+static const char *const controls[] = { "csrf", "procedure", "domain", "title", "party_kind",
+					"party_name", "party_id", "party_address", "act_date",
+					"on", "officers", NULL };
 
 int page_case_create(struct req *r)
 {
@@ -177,17 +173,9 @@ int page_case_create(struct req *r)
 		.party_id = kit_form(r, "party_id"), .party_address = kit_form(r, "party_address"),
 		.act_date = kit_form(r, "act_date"), .on = kit_form(r, "on"),
 	};
-	f.nkeys = st ? case_step_fields(def, st, f.keys, OPEN_FIELDS_MAX) : 0;
-	for (size_t i = 0; i < f.nkeys; i++) {
-		const struct case_field_spec *s = case_field_spec(def, st, f.keys[i]);
-		const char *v = s->input == CIN_PENALTY || s->input == CIN_PERSONS
-					? case_form_joined(r, f.keys[i])
-					: kit_form(r, f.keys[i]);
-		f.values[i] = v;
-		if (*v && !(s->input == CIN_YESNO && !strcmp(v, "0") &&
-			    !proc_list_has(&st->fields, f.keys[i])))
-			fields[nfields++] = (struct case_field){ f.keys[i], v };
-	}
+	f.nkeys = case_step_fields(st, f.keys, OPEN_FIELDS_MAX);
+	struct case_form_fields shown = { f.keys, f.values, f.nkeys };
+	nfields = case_form_read(r, def, st, &shown, controls, fields, OPEN_FIELDS_MAX);
 	if (!case_form_ids(r, "officers", &f.officers, &f.nofficers))
 		rc = fz_fail(&e, FZ_INVALID, "officers", "参与人员选择有误");
 	if (!rc) {

@@ -84,7 +84,7 @@ TEST(case_page_shows_timeline_gates_and_deadlines)
 	CHECK_CONTAINS(r.body, "<ol class=\"timeline\">");
 	CHECK_CONTAINS(r.body, "<strong>法制审核</strong>");
 	CHECK_CONTAINS(r.body, "<dt>审核意见</dt><dd class=\"text\">不同意</dd>");
-	CHECK_CONTAINS(r.body, "✗ 未通过");
+	CHECK_CONTAINS(r.body, "<dt>案件事实是否清楚、证据是否合法充分</dt><dd class=\"text\">未通过</dd>");
 	CHECK_CONTAINS(r.body, "记录人 reviewer1");
 	/* Gates: an available step links to its form, a blocked one says why. */
 	CHECK_CONTAINS(r.body, "href=\"/cases/");
@@ -254,7 +254,9 @@ TEST(new_case_form_opens_a_case_or_shows_the_limitation_gate)
 	CHECK_INT(r.status, 200);
 	CHECK_CONTAINS(r.body, "<option value=\"土地管理\">土地管理</option>");
 	CHECK_CONTAINS(r.body, "name=\"officers\"");
-	CHECK_CONTAINS(r.body, "<label for=\"source\">案件来源</label>");
+	CHECK_CONTAINS(r.body, "<label for=\"source\">案件来源 *必填</label>");
+	CHECK_CONTAINS(r.body, "<label for=\"discovered_on\">发现违法行为的日期</label>");
+	CHECK_CONTAINS(r.body, "追责时效按发现之日计算");
 	t_resp_free(&r);
 
 	/* An act of 2019 is past the two-year limitation: refused, kept. */
