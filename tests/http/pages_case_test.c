@@ -360,3 +360,43 @@ TEST(case_page_lists_the_evidence_with_its_digest)
 	t_resp_free(&r);
 	t_pages_stop(&p);
 }
+
+TEST(step_form_refuses_a_field_the_step_lacks_and_shows_each_error_by_its_field)
+{
+	struct t_pages p;
+	struct t_browser o1;
+	char url[80];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	int64_t id = case_id(&p, "越界开采矿产资源"); /* noticed, no statement yet */
+	REQUIRE(id > 0);
+	int64_t before = event_count(&p, id);
+
+	/* The form shows the declared fields: required marked, hints. */
+	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, id, "/steps/statement"));
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "<label for=\"content\">陈述、申辩内容 *必填</label>");
+	CHECK_CONTAINS(r.body, "<label for=\"waived\">当事人明确放弃陈述申辩和听证</label>");
+	t_resp_free(&r);
+
+	/* A misspelt name posted to the form reaches the engine and is refused. */
+	r = t_page_post(&p, &o1, url, true, "content", "当事人放弃陈述申辩", "waivd", "1", NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "「陈述、申辩」没有“waivd”这一项；可填写：陈述、申辩内容、"
+			       "当事人明确放弃陈述申辩和听证");
+	CHECK_CONTAINS(r.body, "当事人放弃陈述申辩</textarea>");
+	CHECK_INT(event_count(&p, id), before);
+	t_resp_free(&r);
+
+	/* Every error at once, each beside its own field with the label. */
+	r = t_page_post(&p, &o1, path(url, sizeof url, id, "/steps/advance_notice"), true,
+			"grounds", "证据", "basis", "矿产资源法", "penalty", "fine", "amount", "1.234",
+			"served_on", "2026-02-30", NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "<p class=\"field-error\" id=\"facts-err\">「行政处罚事先告知」缺少必填项“违法事实”</p>");
+	CHECK_CONTAINS(r.body, "<p class=\"field-error\" id=\"served_on-err\">“送达日期”应为 YYYY-MM-DD 格式的有效日期</p>");
+	CHECK_CONTAINS(r.body, "<p class=\"field-error\" id=\"amount-err\">“罚款金额（元）”应为元数");
+	CHECK_INT(event_count(&p, id), before);
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
