@@ -1,7 +1,9 @@
 /* procedure.h - a procedure definition (程序定义): the steps of one kind
  * of legal procedure, who may take each, the gates each needs, the clocks
- * they start, stop, suspend, resume and extend, and the documents they
- * produce; parsed from a text buffer (format in docs/PROCEDURES.md). */
+ * they start, stop, suspend, resume and extend, the documents they
+ * produce and the event fields they accept (declared in a shared
+ * catalogue, the definition or the step); parsed from a text buffer
+ * (format in docs/PROCEDURES.md). */
 #ifndef FZ_DOMAIN_PROCEDURE_H
 #define FZ_DOMAIN_PROCEDURE_H
 

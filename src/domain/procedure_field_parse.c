@@ -75,7 +75,7 @@ static enum fz_err option_read(struct proc_lex *lx, struct arena *a, struct proc
 	if (!w)
 		return WHY("option 应写为“option 取值 中文名称”");
 	if (n > PROC_ID_MAX * 2)
-		return WHY("取值“%.*s”过长", 40, w);
+		return WHY("字段 %s 的取值过长（最多 %d 字节）", f->id, PROC_ID_MAX * 2);
 	for (size_t i = 0; i < f->nchoices; i++)
 		if (strlen(f->choices[i].value) == n && memcmp(f->choices[i].value, w, n) == 0)
 			return WHY("字段 %s 的取值“%.*s”重复（第 %d 行已列出）", f->id, (int)n, w,

@@ -1,5 +1,6 @@
 /* procedure_parse.c - reads a definition (docs/PROCEDURES.md): header
- * lines, then `clock ID` and `step ID` blocks. Every problem names file,
+ * lines and `field` blocks, then `clock ID` and `step ID` blocks (a step
+ * may hold `field` blocks of its own). Every problem names file,
  * line and block: a bad definition stops the server, and a provincial legal
  * officer has to find the line to fix. */
 #include "domain/procedure.h"
