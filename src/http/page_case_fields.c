@@ -73,8 +73,7 @@ size_t case_form_read(struct req *r, const struct proc_def *def, const struct pr
 	return n;
 }
 
-/* The engine's complaint about field key, as an error naming it. */
-static bool field_error(const struct case_check *check, const char *key, struct fz_error *out)
+bool case_field_error(const struct case_check *check, const char *key, struct fz_error *out)
 {
 	for (size_t i = 0; check && i < check->n; i++) {
 		const struct gate_result *g = &check->results[i];
@@ -108,7 +107,7 @@ void case_form_inputs(struct req *r, struct buf *b, const struct proc_def *def,
 		if (!pf)
 			continue; /* validated at load: cannot happen */
 		case_field_input(r, b, pf, st, st && proc_list_has(&st->fields, keys[i]), people,
-				 values[i], field_error(check, keys[i], &mine) ? &mine : e);
+				 values[i], case_field_error(check, keys[i], &mine) ? &mine : e);
 	}
 }
 

@@ -40,6 +40,9 @@ struct case_form_fields {
 size_t case_form_read(struct req *r, const struct proc_def *def, const struct proc_step *st,
 		      struct case_form_fields *f, const char *const *skip, struct case_field *out,
 		      size_t max);
+/* The engine's refusal of field key in check (a required_fields result
+ * naming it) as an error whose field is key; false when there is none. */
+bool case_field_error(const struct case_check *check, const char *key, struct fz_error *out);
 /* The inputs of the shown fields keys[0..n) holding values, each with
  * its error from check (the engine's result naming that field) or e. */
 void case_form_inputs(struct req *r, struct buf *b, const struct proc_def *def,

@@ -66,8 +66,16 @@ static bool needs_officers(const struct proc_step *st)
 }
 
 static void correction_inputs(struct buf *b, struct req *r, const struct step_page *p,
-			      const struct step_form *f, const struct fz_error *e)
+			      const struct step_form *f, const struct fz_error *e,
+			      const struct case_check *check)
 {
+	/* the engine names the corrected field as typed: show it by the input */
+	struct fz_error refused;
+	const struct fz_error *fe = e;
+	if (*f->ckey && case_field_error(check, f->ckey, &refused)) {
+		snprintf(refused.field, sizeof refused.field, "field");
+		fe = &refused;
+	}
 	struct kit_option *opts = arena_calloc(r->a, p->v.events.n + 1, sizeof *opts);
 	size_t n = 0;
 	if (!opts) {
@@ -83,7 +91,7 @@ static void correction_inputs(struct buf *b, struct req *r, const struct step_pa
 		opts[n++] = (struct kit_option){ kit_id(r, ev->id), label ? label : "" };
 	}
 	kit_select(b, "corrects", "更正哪一项记录", opts, n, f->corrects, e);
-	kit_input(b, "text", "field", "更正的字段（如 amount、facts）", f->ckey, "maxlength=\"40\"", e);
+	kit_input(b, "text", "field", "更正的字段（如 amount、facts）", f->ckey, "maxlength=\"40\"", fe);
 	html_f(b, "<div class=\"field\"><label for=\"value\">更正后的内容</label>\n"
 		  "<textarea id=\"value\" name=\"value\" rows=\"3\" maxlength=\"2000\">%s</textarea></div>\n",
 	       f->cvalue);
@@ -111,7 +119,7 @@ static int render(struct req *r, int status, const struct step_page *p, const st
 	page_csrf_field(r, &b);
 	kit_input(&b, "date", "on", "办理日期", f->on, "required", e);
 	if (p->correction)
-		correction_inputs(&b, r, p, f, e);
+		correction_inputs(&b, r, p, f, e, check);
 	case_form_inputs(r, &b, p->v.def, p->st, &p->people, f->keys, f->values, f->nkeys, check, e);
 	if (needs_officers(p->st))
 		case_officers_input(&b, &p->people, f->officers, f->nofficers, p->st->min_officers, e);

@@ -400,3 +400,42 @@ TEST(step_form_refuses_a_field_the_step_lacks_and_shows_each_error_by_its_field)
 	t_resp_free(&r);
 	t_pages_stop(&p);
 }
+
+/* The id of the case's latest event of step, 0 when none. */
+static int64_t event_of(struct t_pages *p, int64_t id, const char *step)
+{
+	struct case_event_list l;
+	int64_t found = 0;
+	if (p->ts.st->ops->case_events(p->ts.st, p->ts.a, &all, id, &l, NULL))
+		return 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.items[i].step, step) == 0)
+			found = l.items[i].id;
+	return found;
+}
+
+TEST(correction_form_takes_only_fields_of_the_corrected_step)
+{
+	struct t_pages p;
+	struct t_browser head;
+	char url[80], ev[24];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "head1", &head));
+	int64_t id = case_id(&p, "非法转让土地使用权"); /* has a statement */
+	REQUIRE(id > 0);
+	snprintf(ev, sizeof ev, "%lld", (long long)event_of(&p, id, "statement"));
+	int64_t before = event_count(&p, id);
+	path(url, sizeof url, id, "/steps/correction");
+	struct http_resp r = t_page_post(&p, &head, url, true, "corrects", ev, "field", "waivd",
+					 "value", "1", "reason", "漏记", NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "<p class=\"field-error\" id=\"field-err\">「陈述、申辩」没有“waivd”这一项");
+	CHECK_INT(event_count(&p, id), before);
+	t_resp_free(&r);
+	r = t_page_post(&p, &head, url, true, "corrects", ev, "field", "waived", "value", "1",
+			"reason", "当事人书面放弃，原记录漏记", NULL);
+	CHECK_INT(r.status, 303);
+	CHECK_INT(event_count(&p, id), before + 1);
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
