@@ -178,12 +178,12 @@ static const struct proc_step *corrected_step(const struct gate_run *r)
  * repeated here. */
 static void accepted_labels(const struct proc_def *d, const struct proc_step *s, struct buf *b)
 {
-	const struct proc_list *lists[2] = { &s->fields, &s->optional };
-	for (int l = 0; l < 2; l++)
-		for (size_t i = 0; i < lists[l]->n; i++) {
-			const struct proc_field *f = proc_field_of(d, s, lists[l]->items[i].id);
-			buf_addf(b, "%s%s", b->len ? "、" : "", f ? f->label : lists[l]->items[i].id);
-		}
+	const char *ids[PROC_STEP_FIELDS_MAX];
+	size_t n = proc_step_field_ids(d, s, false, ids, PROC_STEP_FIELDS_MAX);
+	for (size_t i = 0; i < n; i++) {
+		const struct proc_field *f = proc_field_of(d, s, ids[i]);
+		buf_addf(b, "%s%s", b->len ? "、" : "", f ? f->label : ids[i]);
+	}
 }
 
 /* One field of the event against its declaration on step s. */

@@ -220,6 +220,12 @@ enum proc_field_type proc_field_type_from(const char *w, size_t n);
  * catalogue's; NULL when undeclared. */
 const struct proc_field *proc_field_of(const struct proc_def *d, const struct proc_step *s,
 				       const char *id);
+/* The fields step s accepts, each once: its required fields, then its
+ * optional ones, then (with_case) the definition's case-wide ones - ids
+ * (the definition's storage) into out, up to max; their number. */
+#define PROC_STEP_FIELDS_MAX 40   /* a step lists at most this many */
+size_t proc_step_field_ids(const struct proc_def *d, const struct proc_step *s, bool with_case,
+			   const char **out, size_t max);
 /* Whether step s accepts field id: required, optional or case-wide. */
 bool proc_step_accepts(const struct proc_def *d, const struct proc_step *s, const char *id);
 /* Whether value is allowed for f on step s: one of f's options and, when

@@ -57,6 +57,23 @@ const struct proc_field *proc_field_of(const struct proc_def *d, const struct pr
 	return f;
 }
 
+size_t proc_step_field_ids(const struct proc_def *d, const struct proc_step *s, bool with_case,
+			   const char **out, size_t max)
+{
+	const struct proc_list *lists[3] = { &s->fields, &s->optional, &d->case_fields };
+	size_t n = 0;
+	for (int l = 0; l < (with_case ? 3 : 2); l++)
+		for (size_t i = 0; i < lists[l]->n && n < max; i++) {
+			const char *id = lists[l]->items[i].id;
+			bool seen = false;
+			for (size_t k = 0; k < n && !seen; k++)
+				seen = strcmp(out[k], id) == 0;
+			if (!seen)
+				out[n++] = id;
+		}
+	return n;
+}
+
 bool proc_step_accepts(const struct proc_def *d, const struct proc_step *s, const char *id)
 {
 	return s && (proc_list_has(&s->fields, id) || proc_list_has(&s->optional, id) ||

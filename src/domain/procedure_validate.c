@@ -154,6 +154,9 @@ static enum fz_err step_fields_check(const struct proc_def *d, const struct proc
 				     struct fz_error *e)
 {
 	const struct proc_list *lists[2] = { &s->fields, &s->optional };
+	if (s->fields.n + s->optional.n + d->case_fields.n > PROC_STEP_FIELDS_MAX)
+		return STEP_FAIL(e, d, s->line, s, "字段过多（连同全案字段最多 %d 个）",
+				 PROC_STEP_FIELDS_MAX);
 	for (int l = 0; l < 2; l++) {
 		for (size_t i = 0; i < lists[l]->n; i++) {
 			const struct proc_ref *r = &lists[l]->items[i];

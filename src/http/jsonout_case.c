@@ -317,14 +317,14 @@ json_t *json_proc_field(const struct proc_field *f, const struct proc_step *s, b
 /* The fields step s accepts: required ones, then optional ones. */
 static json_t *step_fields(const struct proc_def *d, const struct proc_step *s)
 {
+	const char *ids[PROC_STEP_FIELDS_MAX];
+	size_t n = proc_step_field_ids(d, s, false, ids, PROC_STEP_FIELDS_MAX);
 	json_t *a = json_array();
-	const struct proc_list *lists[2] = { &s->fields, &s->optional };
-	for (int l = 0; l < 2; l++)
-		for (size_t i = 0; a && i < lists[l]->n; i++) {
-			const struct proc_field *f = proc_field_of(d, s, lists[l]->items[i].id);
-			if (f)
-				a = json_array_push(a, json_proc_field(f, s, l == 0));
-		}
+	for (size_t i = 0; a && i < n; i++) {
+		const struct proc_field *f = proc_field_of(d, s, ids[i]);
+		if (f)
+			a = json_array_push(a, json_proc_field(f, s, proc_list_has(&s->fields, ids[i])));
+	}
 	return a;
 }
 

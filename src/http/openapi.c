@@ -129,18 +129,17 @@ static json_t *field_schema(const struct proc_field *f, const struct proc_step *
 
 json_t *openapi_step_schema(const struct proc_def *d, const struct proc_step *s)
 {
+	const char *ids[PROC_STEP_FIELDS_MAX];
+	size_t n = proc_step_field_ids(d, s, true, ids, PROC_STEP_FIELDS_MAX);
 	json_t *props = json_object(), *required = json_array();
-	const struct proc_list *lists[3] = { &s->fields, &s->optional, &d->case_fields };
-	for (int l = 0; l < 3 && props; l++)
-		for (size_t i = 0; props && i < lists[l]->n; i++) {
-			const char *id = lists[l]->items[i].id;
-			const struct proc_field *f = proc_field_of(d, s, id);
-			if (!f || json_object_get(props, id))
-				continue;
-			props = json_put(props, id, field_schema(f, s));
-			if (l == 0)
-				required = json_array_push(required, json_string(id));
-		}
+	for (size_t i = 0; props && i < n; i++) {
+		const struct proc_field *f = proc_field_of(d, s, ids[i]);
+		if (!f)
+			continue;
+		props = json_put(props, ids[i], field_schema(f, s));
+		if (proc_list_has(&s->fields, ids[i]))
+			required = json_array_push(required, json_string(ids[i]));
+	}
 	struct buf desc = BUF_INIT;
 	buf_addf(&desc, "%s「%s」（步骤 %s）的字段 fields；未列出的字段会被拒绝", d->label, s->label,
 		 s->id);

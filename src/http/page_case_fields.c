@@ -25,17 +25,6 @@ static bool listed(const char *const *keys, size_t n, const char *key)
 	return false;
 }
 
-size_t case_step_fields(const struct proc_step *st, const char **keys, size_t max)
-{
-	size_t n = 0;
-	const struct proc_list *lists[2] = { st ? &st->fields : NULL, st ? &st->optional : NULL };
-	for (int l = 0; l < 2 && st; l++)
-		for (size_t i = 0; i < lists[l]->n && n < max; i++)
-			if (!listed(keys, n, lists[l]->items[i].id))
-				keys[n++] = lists[l]->items[i].id;
-	return n;
-}
-
 static bool multi_valued(const struct proc_field *f)
 {
 	return f && (f->type == PROC_FIELD_PENALTY || f->type == PROC_FIELD_PERSONS);

@@ -16,14 +16,12 @@
 struct case_people;
 
 /* The fields of a step's form are those its definition declares
- * (domain/procedure.h: proc_field_of): required ones marked, then the
- * optional ones, each typed, labelled and hinted as declared. */
+ * (domain/procedure.h: proc_step_field_ids without the case-wide ones,
+ * proc_field_of): required ones marked, then the optional ones, each
+ * typed, labelled and hinted as declared. */
 
 /* The label of f, or key when the field is undeclared (an old record). */
 const char *case_field_label(const struct proc_field *f, const char *key);
-/* The field keys a step's form shows: its required fields, then its
- * optional ones; up to max keys (the definition's storage); their number. */
-size_t case_step_fields(const struct proc_step *st, const char **keys, size_t max);
 
 /* What a step's form holds, as typed: the keys it shows and their values. */
 struct case_form_fields {

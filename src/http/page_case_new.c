@@ -13,7 +13,8 @@
 #include "http/page_case_kit.h"
 #include "http/resp.h"
 
-#define OPEN_FIELDS_MAX 24
+/* the opening step's fields, and room for names it does not take */
+#define OPEN_FIELDS_MAX (PROC_STEP_FIELDS_MAX + 8)
 #define DOMAINS_MAX 32
 
 static const struct kit_option party_kinds[] = {
@@ -141,7 +142,7 @@ int page_case_new(struct req *r)
 			      .party_name = "", .party_id = "", .party_address = "",
 			      .act_date = "", .on = r->ctx.today };
 	const struct proc_step *st = opening(def);
-	f.nkeys = case_step_fields(st, f.keys, OPEN_FIELDS_MAX);
+	f.nkeys = st ? proc_step_field_ids(def, st, false, f.keys, OPEN_FIELDS_MAX) : 0;
 	if (r->ctx.user && r->ctx.user->person_id) {
 		f.officers = &r->ctx.user->person_id;
 		f.nofficers = 1;
@@ -173,7 +174,7 @@ int page_case_create(struct req *r)
 		.party_id = kit_form(r, "party_id"), .party_address = kit_form(r, "party_address"),
 		.act_date = kit_form(r, "act_date"), .on = kit_form(r, "on"),
 	};
-	f.nkeys = case_step_fields(st, f.keys, OPEN_FIELDS_MAX);
+	f.nkeys = st ? proc_step_field_ids(def, st, false, f.keys, OPEN_FIELDS_MAX) : 0;
 	struct case_form_fields shown = { f.keys, f.values, f.nkeys };
 	nfields = case_form_read(r, def, st, &shown, controls, fields, OPEN_FIELDS_MAX);
 	if (!case_form_ids(r, "officers", &f.officers, &f.nofficers))

@@ -13,7 +13,8 @@
 #include "http/page_case_kit.h"
 #include "http/resp.h"
 
-#define STEP_FIELDS_MAX 32
+/* the step's fields, and room for names it does not take */
+#define STEP_FIELDS_MAX (PROC_STEP_FIELDS_MAX + 8)
 
 /* What the form holds, as typed. */
 struct step_form {
@@ -136,7 +137,8 @@ static int render(struct req *r, int status, const struct step_page *p, const st
 
 static void form_keys(const struct step_page *p, struct step_form *f)
 {
-	f->nkeys = case_step_fields(p->st, f->keys, STEP_FIELDS_MAX);
+	f->nkeys = p->st ? proc_step_field_ids(p->v.def, p->st, false, f->keys, STEP_FIELDS_MAX)
+			 : 0;
 }
 
 int page_case_step_form(struct req *r)

@@ -370,3 +370,26 @@ TEST(field_catalogue_is_checked_naming_file_and_line)
 		arena_free(a);
 	}
 }
+
+TEST(procedure_parse_limits_the_fields_of_one_step)
+{
+	char cat[4096] = "", step[2048] = "  optional";
+	size_t cl = 0, sl = strlen(step);
+	for (int i = 0; i <= PROC_STEP_FIELDS_MAX; i++) {
+		cl += (size_t)snprintf(cat + cl, sizeof cat - cl, "field f%d text 第%d项\n", i, i);
+		sl += (size_t)snprintf(step + sl, sizeof step - sl, " f%d", i);
+	}
+	snprintf(step + sl, sizeof step - sl, "\n");
+	char text[4096];
+	snprintf(text, sizeof text,
+		 "procedure mini\nlabel 最小程序\nkind penalty\ncorrections head\n"
+		 "step open\n  label 立案\n  roles officer\n%s  flags opens closes\n", step);
+	struct arena *a = arena_new();
+	struct proc_fields fs;
+	struct proc_def d;
+	struct fz_error e = { 0 };
+	REQUIRE(proc_fields_parse(cat, strlen(cat), "fields.txt", &fs, a, &e) == FZ_OK);
+	CHECK_INT(procedure_parse(text, strlen(text), "mini.txt", &fs, &d, a, &e), FZ_INVALID);
+	CHECK_STR(e.message, "mini.txt 第 5 行：步骤 open：字段过多（连同全案字段最多 40 个）");
+	arena_free(a);
+}
