@@ -86,6 +86,11 @@ const struct command cli_commands[] = {
 	  "  不需要数据库：重新计算每个事件和文件的摘要、每条记录的叶哈希，按包含证明\n"
 	  "  核对检查点的根，并核对检查点的签名。全部一致时以 0 退出；否则指出第一处\n"
 	  "  不一致并以退出码 9 退出。签名公钥应与机关公布的公钥核对。\n" },
+	{ "openapi", cmd_openapi, "输出接口说明（OpenAPI 3.0，含各程序各步骤的字段）",
+	  "用法: fazhi openapi [--procedures DIR]\n"
+	  "  输出服务在 /api/v1/openapi.json 提供的接口说明：docs/openapi.json 加上由程序定义\n"
+	  "  生成的各步骤字段（components.schemas 中的 StepFields.程序.步骤）。\n"
+	  "  修改程序定义后以 fazhi openapi > docs/openapi.json 更新文档。\n" },
 	{ "version", cmd_version, "显示版本", "用法: fazhi version\n" },
 	{ "help", cmd_help, "显示帮助", "用法: fazhi help [命令]\n" },
 	{ NULL, NULL, NULL, NULL },

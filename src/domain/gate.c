@@ -107,6 +107,18 @@ static int severity(enum fz_err code)
 	return code == FZ_FORBIDDEN ? 3 : code == FZ_INVALID ? 2 : code ? 1 : 0;
 }
 
+/* Keeps one result and notes the most serious block. */
+static void record(struct collector *col, const struct gate_result *res)
+{
+	if (col->n < col->max)
+		col->out[col->n++] = *res;
+	int sev = severity(res->code);
+	if (!res->passed && sev > col->worst) {
+		col->worst = sev;
+		col->first = *res;
+	}
+}
+
 /* Runs one gate; false when it blocked. */
 static bool run(struct collector *col, struct gate_run *r, const char *name, const char *label,
 		gate_fn *fn)
@@ -115,14 +127,23 @@ static bool run(struct collector *col, struct gate_run *r, const char *name, con
 	fn(r, &res);
 	if (r->failure)
 		return false;
-	if (col->n < col->max)
-		col->out[col->n++] = res;
-	int sev = severity(res.code);
-	if (!res.passed && sev > col->worst) {
-		col->worst = sev;
-		col->first = res;
-	}
+	record(col, &res);
 	return res.passed;
+}
+
+/* The event's fields: one result for each problem, so that a form can
+ * show every one beside its field; a single passing result when none. */
+static void run_fields(struct collector *col, struct gate_run *r)
+{
+	struct gate_result res[GATE_FIELD_RESULTS_MAX];
+	size_t n = gate_fields_check(r, res, GATE_FIELD_RESULTS_MAX);
+	for (size_t i = 0; i < n; i++)
+		record(col, &res[i]);
+	if (!n) {
+		struct gate_result ok = { .gate = "required_fields", .label = "必填内容",
+					  .passed = true };
+		record(col, &ok);
+	}
 }
 
 /* The engine's gates that judge the case's state, in order; with
@@ -136,6 +157,8 @@ static void run_engine(struct collector *col, struct gate_run *r, bool content)
 	if (!r->step) {
 		if (run(col, r, "correction_valid", "更正", gate_correction_valid) && content)
 			run(col, r, "correction_clerical", "更正限于文字错误", gate_correction_clerical);
+		if (content)
+			run_fields(col, r);
 		return;
 	}
 	run(col, r, "opening", "立案在先", gate_opening);
@@ -145,7 +168,7 @@ static void run_engine(struct collector *col, struct gate_run *r, bool content)
 	if (r->step->flags & PROC_CLOSES)
 		run(col, r, "catalogue_complete", "卷内目录", gate_catalogue_complete);
 	if (content) {
-		run(col, r, "required_fields", "必填内容", gate_required_fields);
+		run_fields(col, r);
 		if (r->step->min_officers)
 			run(col, r, "officers_present", "参与人员", gate_officers_present);
 		run(col, r, "dates_in_order", "日期合乎案件进程", gate_dates_in_order);

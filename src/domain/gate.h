@@ -58,12 +58,16 @@ struct proc_ctx {
 };
 
 #define GATE_MESSAGE_MAX 512
-/* Enough results for any step of the shipped definitions. */
-#define GATE_RESULTS_MAX 48
+/* Enough results for any step of the shipped definitions, with one
+ * result for each of up to GATE_FIELD_RESULTS_MAX bad fields. */
+#define GATE_FIELD_RESULTS_MAX 48
+#define GATE_RESULTS_MAX (48 + GATE_FIELD_RESULTS_MAX)
 
 struct gate_result {
 	const char *gate;     /* gate name (static storage) */
 	const char *label;    /* its Chinese name (static storage) */
+	char field[48];       /* the event field a result of required_fields
+	                       * is about, as typed; "" for other results */
 	bool passed;
 	enum fz_err code;     /* FZ_OK; when blocking FZ_FORBIDDEN (role),
 	                       * FZ_INVALID (missing or malformed fields) or

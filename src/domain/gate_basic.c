@@ -4,11 +4,11 @@
  * people the step needs, and extensions granted in time. */
 #include "domain/gate_impl.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/date.h"
-#include "domain/money.h"
 #include "domain/outcome.h"
 #include "domain/roles.h"
 
@@ -136,69 +136,117 @@ GATE_FN(not_repeated)
 			   r->step->label, ev->on);
 }
 
-/* The format of a field the engine knows by name; NULL when ok. */
-static const char *field_problem(const struct gate_run *r, const char *key, const char *v)
+/* Where field results go. */
+struct field_out {
+	struct gate_result *out;
+	size_t max, n;
+};
+
+static void field_block(struct field_out *fo, const char *key, const char *fmt, ...)
+	FZ_PRINTF(3, 4);
+
+static void field_block(struct field_out *fo, const char *key, const char *fmt, ...)
 {
-	size_t n = strlen(key);
-	int64_t fen;
-	if (n > 3 && strcmp(key + n - 3, "_on") == 0) {
-		if (!date_parse(v, NULL, NULL, NULL))
-			return "应为 YYYY-MM-DD 格式的有效日期";
-		if (strcmp(v, r->ctx->today) > 0 && strcmp(key, "hearing_on") != 0)
-			return "不能晚于今天";
-	} else if (!strcmp(key, "amount") || !strcmp(key, "confiscation") ||
-		   !strcmp(key, "surcharge")) {
-		if (!money_parse_yuan(v, &fen))
-			return "应为元数，最多两位小数";
-	} else if (!strcmp(key, "penalty")) {
-		unsigned k;
-		if (penalty_kinds_parse(v, &k, NULL) || !k)
-			return "应为处罚种类（warning、fine、revoke_licence ……）";
-	} else if (!strcmp(key, "opinion")) {
-		if (strcmp(v, "approve") && strcmp(v, "approve_with_changes") && strcmp(v, "reject"))
-			return "应为 approve、approve_with_changes 或 reject";
-	} else if (!strncmp(key, "check_", 6)) {
-		if (strcmp(v, "pass") && strcmp(v, "fail"))
-			return "应为 pass 或 fail";
+	if (fo->n >= fo->max)
+		return;
+	struct gate_result *res = &fo->out[fo->n++];
+	memset(res, 0, sizeof *res);
+	res->gate = "required_fields";
+	res->label = "必填内容";
+	res->code = FZ_INVALID;
+	snprintf(res->field, sizeof res->field, "%s", key);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(res->message, sizeof res->message, fmt, ap);
+	va_end(ap);
+}
+
+/* The step whose fields a correction changes: that of the event it
+ * corrects, following corrections of corrections; NULL when unknown. */
+static const struct proc_step *corrected_step(const struct gate_run *r)
+{
+	int64_t id = r->ev->corrects;
+	for (size_t hops = 0; id && hops <= r->ctx->nevents; hops++) {
+		const struct case_event *target = NULL;
+		for (size_t i = 0; i < r->ctx->nevents && !target; i++)
+			if (r->ctx->events[i].id == id)
+				target = &r->ctx->events[i];
+		if (!target || !target->step)
+			return NULL;
+		if (strcmp(target->step, PROC_CORRECTION) != 0)
+			return proc_step_find(r->ctx->def, target->step);
+		id = target->corrects;
 	}
 	return NULL;
 }
 
-GATE_FN(required_fields)
+/* The labels of the fields step s lists (required, then optional),
+ * joined by "、", into b. The case-wide facts every step accepts are not
+ * repeated here. */
+static void accepted_labels(const struct proc_def *d, const struct proc_step *s, struct buf *b)
 {
-	const struct case_event *ev = r->ev;
-	for (size_t i = 0; i < ev->nfields; i++) {
-		const char *k = ev->fields[i].key, *v = ev->fields[i].value;
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(ev->fields[j].key, k) == 0)
-				GATE_BLOCK(res, FZ_INVALID, "字段 %s 重复", k);
-		const char *why = v && *v ? field_problem(r, k, v) : NULL;
-		if (why)
-			GATE_BLOCK(res, FZ_INVALID, "字段 %s %s", k, why);
+	const char *ids[PROC_STEP_FIELDS_MAX];
+	size_t n = proc_step_field_ids(d, s, false, ids, PROC_STEP_FIELDS_MAX);
+	for (size_t i = 0; i < n; i++) {
+		const struct proc_field *f = proc_field_of(d, s, ids[i]);
+		buf_addf(b, "%s%s", b->len ? "、" : "", f ? f->label : ids[i]);
 	}
-	for (size_t i = 0; i < r->step->nvalues; i++) {
-		const struct proc_values *pv = &r->step->values[i];
-		const char *v = gate_field(r, ev, pv->field);
-		if (v && !proc_list_has(&pv->allowed, v)) {
-			struct buf allowed = BUF_INIT;
-			for (size_t k = 0; k < pv->allowed.n; k++)
-				buf_addf(&allowed, "%s%s", k ? "、" : "", pv->allowed.items[k].id);
-			gate_block(res, FZ_INVALID, "字段 %s 应为 %s 之一", pv->field,
-				   buf_cstr(&allowed));
-			buf_release(&allowed);
+}
+
+/* One field of the event against its declaration on step s. */
+static void field_judge(struct gate_run *r, const struct proc_step *s, size_t i,
+			struct field_out *fo)
+{
+	const struct proc_def *d = r->ctx->def;
+	const char *k = r->ev->fields[i].key, *v = r->ev->fields[i].value;
+	const struct proc_field *f = proc_field_of(d, s, k);
+	if (!f || !proc_step_accepts(d, s, k)) {
+		struct buf ok = BUF_INIT;
+		accepted_labels(d, s, &ok);
+		field_block(fo, k, "「%s」没有“%s”这一项；%s%s", s->label, k,
+			    ok.len ? "可填写：" : "此步骤不填写任何内容", buf_cstr(&ok));
+		buf_release(&ok);
+		return;
+	}
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(r->ev->fields[j].key, k) == 0) {
+			field_block(fo, k, "“%s”填写了两次", f->label);
 			return;
 		}
+	if (!v || !*v)
+		return;
+	const char *why = proc_field_problem(f, v, r->ctx->today);
+	if (why) {
+		field_block(fo, k, "“%s”%s", f->label, why);
+	} else if (f->type == PROC_FIELD_CHOICE && !proc_choice_allowed(s, f, v)) {
+		struct buf allowed = BUF_INIT;
+		for (size_t c = 0; c < f->nchoices; c++)
+			if (proc_choice_allowed(s, f, f->choices[c].value))
+				buf_addf(&allowed, strncmp(f->choices[c].label, f->choices[c].value,
+							   strlen(f->choices[c].value))
+							   ? "%s%s（%s）" : "%s%s",
+					 allowed.len ? "、" : "", f->choices[c].label,
+					 f->choices[c].value);
+		field_block(fo, k, "“%s”应为以下之一：%s", f->label, buf_cstr(&allowed));
+		buf_release(&allowed);
 	}
-	struct buf missing = BUF_INIT;
-	for (size_t i = 0; i < r->step->fields.n; i++) {
-		const char *k = r->step->fields.items[i].id;
-		if (!gate_field(r, ev, k))
-			buf_addf(&missing, "%s%s", missing.len ? "、" : "", k);
+}
+
+size_t gate_fields_check(struct gate_run *r, struct gate_result *out, size_t max)
+{
+	struct field_out fo = { .out = out, .max = max };
+	const struct proc_step *s = r->step ? r->step : corrected_step(r);
+	if (!s)
+		return 0; /* a correction of no event: correction_valid says so */
+	for (size_t i = 0; i < r->ev->nfields; i++)
+		field_judge(r, s, i, &fo);
+	for (size_t i = 0; r->step && i < s->fields.n; i++) {
+		const char *k = s->fields.items[i].id;
+		if (!gate_field(r, r->ev, k))
+			field_block(&fo, k, "「%s」缺少必填项“%s”", s->label,
+				    proc_field_of(r->ctx->def, s, k)->label);
 	}
-	if (missing.len)
-		gate_block(res, FZ_INVALID, "「%s」缺少必填字段：%s", r->step->label,
-			   buf_cstr(&missing));
-	buf_release(&missing);
+	return fo.n;
 }
 
 GATE_FN(officers_present)
@@ -215,6 +263,13 @@ GATE_FN(officers_present)
 				  r->step->label, gate_cn_people(need), have);
 	if (need)
 		gate_note(res, "%d 名人员参与", have);
+}
+
+/* The label of field key on the proposed step, or key. */
+static const char *field_label(const struct gate_run *r, const char *key)
+{
+	const struct proc_field *f = proc_field_of(r->ctx->def, r->step, key);
+	return f ? f->label : key;
 }
 
 GATE_FN(clock_extension)
@@ -243,8 +298,8 @@ GATE_FN(clock_extension)
 		for (const char *p = by; p && *p >= '0' && *p <= '9' && v <= max; p++)
 			v = v * 10 + (*p - '0');
 		if (by && (v < 1 || v > max || strspn(by, "0123456789") != strlen(by)))
-			GATE_BLOCK(res, FZ_INVALID, "字段 extend_by 应为 1 至 %d 的整数（%s）", max,
-				   clock_unit_label(c.deadline.unit));
+			GATE_BLOCK(res, FZ_INVALID, "“%s”应为 1 至 %d 的整数（%s）",
+				   field_label(r, "extend_by"), max, clock_unit_label(c.deadline.unit));
 		gate_note(res, "%s届满日 %s%s，可延长", label, c.deadline.due,
 			  c.deadline.provisional ? "（暂定）" : "");
 	}

@@ -86,7 +86,13 @@ GATE_FN(role_allowed);
 GATE_FN(opening);
 GATE_FN(requires_steps);
 GATE_FN(not_repeated);
-GATE_FN(required_fields);
+/* The fields of the proposed event (gate required_fields): every field
+ * the step does not accept, every malformed or disallowed value, every
+ * field given twice and every required field missing, one blocking
+ * result each (gate, label and field set) in out, up to max; their
+ * number (0: all fine). A correction's fields are judged against the
+ * step of the event it corrects, none of them required. */
+size_t gate_fields_check(struct gate_run *r, struct gate_result *out, size_t max);
 GATE_FN(officers_present);
 GATE_FN(clock_extension);
 /* gate_record.c: the engine's gates over the record itself */

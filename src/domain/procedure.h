@@ -1,7 +1,9 @@
 /* procedure.h - a procedure definition (程序定义): the steps of one kind
  * of legal procedure, who may take each, the gates each needs, the clocks
- * they start, stop, suspend, resume and extend, and the documents they
- * produce; parsed from a text buffer (format in docs/PROCEDURES.md). */
+ * they start, stop, suspend, resume and extend, the documents they
+ * produce and the event fields they accept (declared in a shared
+ * catalogue, the definition or the step); parsed from a text buffer
+ * (format in docs/PROCEDURES.md). */
 #ifndef FZ_DOMAIN_PROCEDURE_H
 #define FZ_DOMAIN_PROCEDURE_H
 
@@ -68,6 +70,51 @@ struct proc_gate_ref {
 	int line;
 };
 
+/* The type of an event field: how its value is written and checked. */
+enum proc_field_type {
+	PROC_FIELD_TEXT = 1, /* one line */
+	PROC_FIELD_TEXTAREA, /* several lines */
+	PROC_FIELD_DATE,     /* YYYY-MM-DD, not after today unless `future` */
+	PROC_FIELD_TIME,     /* HH:MM */
+	PROC_FIELD_MONEY,    /* yuan, at most two decimals */
+	PROC_FIELD_INT,      /* a whole number */
+	PROC_FIELD_YESNO,    /* 1/0, yes/no, true/false */
+	PROC_FIELD_CHOICE,   /* one of the declared options */
+	PROC_FIELD_PENALTY,  /* penalty kinds of domain/penalty.h, comma-separated */
+	PROC_FIELD_PERSON,   /* a person id */
+	PROC_FIELD_PERSONS,  /* person ids, comma-separated */
+};
+
+/* One allowed value of a choice, with its Chinese label. */
+struct proc_choice {
+	const char *value;
+	const char *label;
+	int line;
+};
+
+/* A declared event field: `field ID TYPE 标签` and the lines after it
+ * (hint, option, future, case_wide). */
+struct proc_field {
+	const char *id;
+	enum proc_field_type type;
+	const char *label;           /* Chinese, shown and used in messages */
+	const char *hint;            /* a help line, or NULL */
+	struct proc_choice *choices; /* PROC_FIELD_CHOICE */
+	size_t nchoices;
+	bool future;                 /* a date that may be after today */
+	bool case_wide;              /* a fact of the whole case (complex …):
+	                              * the latest value wins */
+	const char *filename;        /* where it was declared */
+	int line;
+};
+
+/* Declared fields: the shared catalogue (fields.txt), a definition's own
+ * or a step's own. */
+struct proc_fields {
+	struct proc_field *items;
+	size_t n;
+};
+
 /* The values a field of a step may take: `values outcome held absent`. */
 struct proc_values {
 	const char *field;
@@ -110,6 +157,9 @@ struct proc_step {
 	                             * must hold before the case closes, once
 	                             * this step has been taken */
 	struct proc_list fields;    /* event fields that must be present */
+	struct proc_list optional;  /* event fields it accepts beyond those */
+	struct proc_fields own;     /* fields declared for this step only
+	                             * (over the definition's and the catalogue's) */
 	struct proc_values *values; /* fields limited to listed values */
 	size_t nvalues;
 	int min_officers;           /* officers who must take part; 0 = none */
@@ -134,22 +184,35 @@ struct proc_def {
 	size_t nclocks;
 	struct proc_step *steps;     /* in the order written: the usual order */
 	size_t nsteps;
+	struct proc_fields own;      /* fields declared in this file */
+	const struct proc_fields *catalogue; /* the shared fields (fields.txt),
+	                                      * or NULL */
+	struct proc_list case_fields; /* case-wide fields every step accepts */
 };
 
 /* The step id of a correction event: not a step of any definition. */
 #define PROC_CORRECTION "correction"
 
+/* Parses the shared field catalogue (fields.txt: `field` blocks only)
+ * into out, allocated in a. FZ_INVALID with "FILE 第 N 行：…" for an
+ * unknown type or keyword, a duplicate field or option, a choice without
+ * options; FZ_NOMEM. */
+enum fz_err proc_fields_parse(const char *text, size_t len, const char *filename,
+			      struct proc_fields *out, struct arena *a, struct fz_error *e)
+	FZ_MUST_CHECK;
+
 /* Parses and validates one definition from the text (UTF-8, no NUL) of
  * the file `filename` (used in messages and checked against the
- * procedure's id). Everything is allocated in a. On error FZ_INVALID
+ * procedure's id), its fields resolved over catalogue (may be NULL; it
+ * must outlive the definition). Everything is allocated in a. On error FZ_INVALID
  * with a message "FILE 第 N 行：步骤 ID：problem" (or without the step
  * when the problem is not in one) - an unknown keyword, gate, clock,
  * step, document, role or flag; a duplicate id; a cycle among required
  * steps; no opening or no closing step; a gate whose clock or step the
  * definition lacks - and *out left empty. FZ_NOMEM. */
 enum fz_err procedure_parse(const char *text, size_t len, const char *filename,
-			    struct proc_def *out, struct arena *a, struct fz_error *e)
-	FZ_MUST_CHECK;
+			    const struct proc_fields *catalogue, struct proc_def *out,
+			    struct arena *a, struct fz_error *e) FZ_MUST_CHECK;
 
 /* Lookups by id; NULL when absent. */
 const struct proc_step *proc_step_find(const struct proc_def *d, const char *id);
@@ -164,5 +227,36 @@ const char *proc_kind_name(enum case_kind k);
 enum case_kind proc_kind_from_name(const char *name);
 /* The conditions a clock may have in `only_when`. */
 bool proc_condition_known(const char *name);
+
+/* Fields (procedure_field.c). */
+/* "text", "date" … and back (0 when unknown). Static storage. */
+const char *proc_field_type_name(enum proc_field_type t);
+enum proc_field_type proc_field_type_from(const char *w, size_t n);
+/* The field id means on step s of d (s may be NULL: the definition's
+ * meaning): the step's own declaration, else the definition's, else the
+ * catalogue's; NULL when undeclared. */
+const struct proc_field *proc_field_of(const struct proc_def *d, const struct proc_step *s,
+				       const char *id);
+/* The fields step s accepts, each once: its required fields, then its
+ * optional ones, then (with_case) the definition's case-wide ones - ids
+ * (the definition's storage) into out, up to max; their number. */
+#define PROC_STEP_FIELDS_MAX 40   /* a step lists at most this many */
+size_t proc_step_field_ids(const struct proc_def *d, const struct proc_step *s, bool with_case,
+			   const char **out, size_t max);
+/* Whether step s accepts field id: required, optional or case-wide. */
+bool proc_step_accepts(const struct proc_def *d, const struct proc_step *s, const char *id);
+/* Whether value is allowed for f on step s: one of f's options and, when
+ * the step has a `values` line for it, one of those. */
+bool proc_choice_allowed(const struct proc_step *s, const struct proc_field *f,
+			 const char *value);
+/* The label of a choice's value, or NULL. */
+const char *proc_choice_label(const struct proc_field *f, const char *value);
+/* Checks value against f's type (today "YYYY-MM-DD" for dates); NULL
+ * when it is fine, else what it should be, in Chinese (static storage),
+ * e.g. "应为 YYYY-MM-DD 格式的有效日期". Choices are checked with
+ * proc_choice_allowed. */
+const char *proc_field_problem(const struct proc_field *f, const char *value, const char *today);
+/* A yes/no value that means yes ("1", "yes", "true"). */
+bool proc_yes(const char *value);
 
 #endif

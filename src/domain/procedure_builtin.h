@@ -15,19 +15,24 @@
 /* The files of data/procedures by base name; ends with a { NULL } row. */
 extern const struct embedded_file procedure_files[];
 
-/* The file that holds the province config; every other .txt file is one
+/* The file that holds the province config and the one that holds the
+ * fields shared by all definitions; every other .txt file is one
  * definition. */
 #define PROCEDURE_CONFIG_FILE "config.txt"
+#define PROCEDURE_FIELDS_FILE "fields.txt"
 
 struct proc_set {
 	struct proc_config config;
+	const struct proc_fields *catalogue; /* from PROCEDURE_FIELDS_FILE
+	                                      * (empty when absent) */
 	struct proc_def *defs;
 	size_t ndefs;
 };
 
 /* Loads a set from files (name, text) ending with a { NULL } row: the
  * config from PROCEDURE_CONFIG_FILE (the defaults of proc_config_init
- * when absent) and one definition from each other file. FZ_INVALID with
+ * when absent), the shared fields from PROCEDURE_FIELDS_FILE and one
+ * definition from each other file. FZ_INVALID with
  * the first file's message (see procedure_parse) or for two definitions
  * with one id; FZ_NOMEM. Memory in a. */
 enum fz_err proc_set_load(const struct embedded_file *files, struct proc_set *out,

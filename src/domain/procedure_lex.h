@@ -48,6 +48,21 @@ enum fz_err proc_fail(struct fz_error *e, const char *filename, int line, const 
  * growing it in a; false when out of memory. */
 bool proc_grow(struct arena *a, void **arr, size_t n, size_t *cap, size_t size);
 
+/* Field blocks (procedure_field_parse.c), shared by the catalogue and the
+ * definitions. Each returns FZ_OK, FZ_NOMEM, or FZ_INVALID with the
+ * problem written into why (the caller adds file, line and block). */
+/* After the keyword `field`: "ID TYPE 标签" as a new last element of fs
+ * (array grown in a, *cap its room). */
+enum fz_err proc_field_open(struct proc_lex *lx, struct arena *a, struct proc_fields *fs,
+			    size_t *cap, char *why, size_t len) FZ_MUST_CHECK;
+/* A line of the block of f: hint, option, future or case_wide; *handled
+ * false (and FZ_OK) when the keyword k is none of these. */
+enum fz_err proc_field_attr(struct proc_lex *lx, struct arena *a, struct proc_field *f,
+			    const char *k, size_t kn, bool *handled, char *why, size_t len)
+	FZ_MUST_CHECK;
+/* What a finished block lacks (a choice without options …), or NULL. */
+const char *proc_field_incomplete(const struct proc_field *f);
+
 /* Checks a parsed definition's references (procedure_validate.c). */
 enum fz_err proc_def_validate(const struct proc_def *d, struct fz_error *e) FZ_MUST_CHECK;
 

@@ -1,5 +1,6 @@
 /* procedure_parse.c - reads a definition (docs/PROCEDURES.md): header
- * lines, then `clock ID` and `step ID` blocks. Every problem names file,
+ * lines and `field` blocks, then `clock ID` and `step ID` blocks (a step
+ * may hold `field` blocks of its own). Every problem names file,
  * line and block: a bad definition stops the server, and a provincial legal
  * officer has to find the line to fix. */
 #include "domain/procedure.h"
@@ -16,9 +17,10 @@ struct parser {
 	struct proc_lex lx;
 	struct arena *a;
 	struct proc_def *d;
-	size_t cap_docs, cap_clocks, cap_steps;
+	size_t cap_docs, cap_clocks, cap_steps, cap_fields;
 	int clock;   /* index of the clock block being read, or -1 */
 	int step;    /* index of the step block being read, or -1 */
+	struct proc_field *field; /* the field block being read, or NULL */
 	struct fz_error *e;
 };
 
@@ -321,6 +323,7 @@ static enum fz_err step_attr(struct parser *ps, const char *k, size_t kn)
 		{ "produces", offsetof(struct proc_step, produces), "文书" },
 		{ "mandatory", offsetof(struct proc_step, mandatory), "文书" },
 		{ "fields", offsetof(struct proc_step, fields), "字段" },
+		{ "optional", offsetof(struct proc_step, optional), "字段" },
 	};
 	for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++)
 		if (proc_word_is(k, kn, lists[i].key))
@@ -436,10 +439,46 @@ static enum fz_err header_attr(struct parser *ps, const char *k, size_t kn)
 		return roles_read(ps, &d->correction_roles);
 	} else if (proc_word_is(k, kn, "correctable")) {
 		return list_read(ps, &d->correctable, "字段");
+	} else if (proc_word_is(k, kn, "case_fields")) {
+		return list_read(ps, &d->case_fields, "全案字段");
 	} else {
 		return perr(ps, "未知的关键字“%.*s”", (int)(kn > 40 ? 40 : kn), k);
 	}
 	return rc;
+}
+
+/* `field ID TYPE 标签`: inside a step, what the field means on that step;
+ * elsewhere, what it means in the whole definition (ending a clock block). */
+static enum fz_err field_read(struct parser *ps)
+{
+	char why[200];
+	struct proc_fields *fs = &ps->d->own;
+	size_t step_cap, *cap = &ps->cap_fields;
+	if (ps->step >= 0) {
+		fs = &ps->d->steps[ps->step].own;
+		step_cap = fs->n; /* grown afresh: steps declare few fields */
+		cap = &step_cap;
+	} else {
+		ps->clock = -1;
+	}
+	enum fz_err rc = proc_field_open(&ps->lx, ps->a, fs, cap, why, sizeof why);
+	if (rc == FZ_NOMEM)
+		return nomem(ps);
+	if (rc)
+		return perr(ps, "%s", why);
+	ps->field = &fs->items[fs->n - 1];
+	return FZ_OK;
+}
+
+/* A line of the field block being read; *handled false when it is not. */
+static enum fz_err field_attr(struct parser *ps, const char *k, size_t kn, bool *handled)
+{
+	char why[200];
+	enum fz_err rc = proc_field_attr(&ps->lx, ps->a, ps->field, k, kn, handled, why,
+					 sizeof why);
+	if (rc == FZ_NOMEM)
+		return nomem(ps);
+	return rc ? perr(ps, "%s", why) : FZ_OK;
 }
 
 static enum fz_err parse_lines(struct parser *ps)
@@ -449,8 +488,16 @@ static enum fz_err parse_lines(struct parser *ps)
 		if (ps->lx.bad_utf8)
 			return perr(ps, "不是有效的 UTF-8 文本");
 		size_t kn;
+		bool handled = false;
 		const char *k = proc_lex_word(&ps->lx, &kn);
-		if (proc_word_is(k, kn, "document"))
+		if (ps->field && (rc = field_attr(ps, k, kn, &handled)))
+			return rc;
+		if (handled)
+			continue;
+		ps->field = NULL;
+		if (proc_word_is(k, kn, "field"))
+			rc = field_read(ps);
+		else if (proc_word_is(k, kn, "document"))
 			rc = doc_read(ps);
 		else if (proc_word_is(k, kn, "clock") || proc_word_is(k, kn, "step"))
 			rc = block_open(ps, proc_word_is(k, kn, "step"));
@@ -481,10 +528,12 @@ static enum fz_err name_check(const struct proc_def *d, struct fz_error *e)
 }
 
 enum fz_err procedure_parse(const char *text, size_t len, const char *filename,
-			    struct proc_def *out, struct arena *a, struct fz_error *e)
+			    const struct proc_fields *catalogue, struct proc_def *out,
+			    struct arena *a, struct fz_error *e)
 {
 	struct parser ps = { .a = a, .d = out, .clock = -1, .step = -1, .e = e };
 	memset(out, 0, sizeof *out);
+	out->catalogue = catalogue;
 	out->filename = arena_strdup(a, filename ? filename : "");
 	if (!out->filename)
 		return fz_fail(e, FZ_NOMEM, "", NULL);
@@ -504,6 +553,7 @@ enum fz_err procedure_parse(const char *text, size_t len, const char *filename,
 		const char *f = out->filename;
 		memset(out, 0, sizeof *out);
 		out->filename = f;
+		out->catalogue = catalogue;
 	}
 	return rc;
 }

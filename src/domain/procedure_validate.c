@@ -159,6 +159,84 @@ static enum fz_err gates_check(const struct proc_def *d, const struct proc_step 
 	return FZ_OK;
 }
 
+/* The fields a step names: each declared once, in `fields` or `optional`
+ * but not both; its own declarations for fields it names; `values` only
+ * for its choice fields, listing their options. */
+static enum fz_err step_fields_check(const struct proc_def *d, const struct proc_step *s,
+				     struct fz_error *e)
+{
+	const struct proc_list *lists[2] = { &s->fields, &s->optional };
+	if (s->fields.n + s->optional.n + d->case_fields.n > PROC_STEP_FIELDS_MAX)
+		return STEP_FAIL(e, d, s->line, s, "字段过多（连同全案字段最多 %d 个）",
+				 PROC_STEP_FIELDS_MAX);
+	for (int l = 0; l < 2; l++) {
+		for (size_t i = 0; i < lists[l]->n; i++) {
+			const struct proc_ref *r = &lists[l]->items[i];
+			if (!proc_field_of(d, s, r->id))
+				return STEP_FAIL(e, d, r->line, s,
+						 "字段“%s”未声明（在 fields.txt 或本文件中以 field 行声明）",
+						 r->id);
+			for (int m = 0; m <= l; m++)
+				for (size_t j = 0; j < (m == l ? i : lists[m]->n); j++)
+					if (strcmp(lists[m]->items[j].id, r->id) == 0)
+						return STEP_FAIL(e, d, r->line, s, "字段 %s 重复列出%s",
+								 r->id, m != l ? "（已在 fields 中）" : "");
+		}
+	}
+	for (size_t i = 0; i < s->own.n; i++) {
+		const struct proc_field *f = &s->own.items[i];
+		const char *lack = proc_field_incomplete(f);
+		if (lack)
+			return STEP_FAIL(e, d, f->line, s, "字段 %s：%s", f->id, lack);
+		if (!proc_step_accepts(d, s, f->id))
+			return STEP_FAIL(e, d, f->line, s,
+					 "声明了字段 %s，但本步骤的 fields 和 optional 都没有它", f->id);
+	}
+	for (size_t i = 0; i < s->nvalues; i++) {
+		const struct proc_values *v = &s->values[i];
+		const struct proc_field *f = proc_field_of(d, s, v->field);
+		if (!proc_step_accepts(d, s, v->field) || !f)
+			return STEP_FAIL(e, d, v->line, s, "values 的字段 %s 不是本步骤的字段", v->field);
+		if (f->type != PROC_FIELD_CHOICE)
+			return STEP_FAIL(e, d, v->line, s, "values 只用于 choice 类型的字段（%s 是 %s）",
+					 v->field, proc_field_type_name(f->type));
+		for (size_t k = 0; k < v->allowed.n; k++)
+			if (!proc_choice_label(f, v->allowed.items[k].id))
+				return STEP_FAIL(e, d, v->line, s, "“%s”不是字段 %s 的选项",
+						 v->allowed.items[k].id, v->field);
+	}
+	return FZ_OK;
+}
+
+/* The definition's own fields, its case-wide list and the clocks' start
+ * fields. */
+static enum fz_err def_fields_check(const struct proc_def *d, struct fz_error *e)
+{
+	for (size_t i = 0; i < d->own.n; i++) {
+		const char *lack = proc_field_incomplete(&d->own.items[i]);
+		if (lack)
+			return proc_fail(e, d->filename, d->own.items[i].line, "字段 %s：%s",
+					 d->own.items[i].id, lack);
+	}
+	for (size_t i = 0; i < d->case_fields.n; i++) {
+		const struct proc_ref *r = &d->case_fields.items[i];
+		const struct proc_field *f = proc_field_of(d, NULL, r->id);
+		if (!f)
+			return proc_fail(e, d->filename, r->line, "全案字段“%s”未声明", r->id);
+		if (!f->case_wide)
+			return proc_fail(e, d->filename, r->line,
+					 "字段 %s 不是全案字段（声明时须写 case_wide）", r->id);
+	}
+	for (size_t i = 0; i < d->nclocks; i++) {
+		const struct proc_clock *c = &d->clocks[i];
+		const struct proc_field *f = c->from_field ? proc_field_of(d, NULL, c->from_field) : NULL;
+		if (c->from_field && (!f || f->type != PROC_FIELD_DATE))
+			return proc_fail(e, d->filename, c->line,
+					 "期限 %s：起算字段 %s 须声明为 date 类型", c->id, c->from_field);
+	}
+	return FZ_OK;
+}
+
 static enum fz_err step_check(const struct proc_def *d, const struct proc_step *s,
 			      struct fz_error *e)
 {
@@ -195,6 +273,8 @@ static enum fz_err step_check(const struct proc_def *d, const struct proc_step *
 			return STEP_FAIL(e, d, s->extends.items[i].line, s,
 					 "期限 %s 没有规定可延长的期间（extension）", c->id);
 	}
+	if ((rc = step_fields_check(d, s, e)))
+		return rc;
 	return gates_check(d, s, e);
 }
 
@@ -248,6 +328,8 @@ enum fz_err proc_def_validate(const struct proc_def *d, struct fz_error *e)
 	for (size_t i = 0; i < d->nclocks; i++)
 		if ((rc = clock_check(d, &d->clocks[i], e)))
 			return rc;
+	if ((rc = def_fields_check(d, e)))
+		return rc;
 	for (size_t i = 0; i < d->nsteps; i++) {
 		if ((rc = step_check(d, &d->steps[i], e)))
 			return rc;

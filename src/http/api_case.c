@@ -43,6 +43,18 @@ int api_procedure_list(struct req *r)
 	return resp_list(r, items, (int64_t)n, pg);
 }
 
+int api_procedure_get(struct req *r)
+{
+	struct fz_error e = { 0 };
+	enum fz_err rc = app_require(&r->ctx, PERM_CASE_READ, "procedure.read", &e);
+	if (rc)
+		return resp_fail(r, rc, &e);
+	const struct proc_def *d = case_api_def(r, req_param_str(r, "id"));
+	if (!d)
+		return resp_error(r, FZ_NOTFOUND, "id", "没有这个执法程序");
+	return resp_json(r, 200, json_proc_def(d, case_api_config(r)));
+}
+
 /* A case of a list, with its overdue flag (computed from its clocks). */
 static json_t *list_item(struct req *r, const struct enf_case *c, int overdue)
 {

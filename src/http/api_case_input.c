@@ -10,6 +10,7 @@
 #include "app/procreg.h"
 #include "base/utf8.h"
 #include "http/jsonout_case.h"
+#include "http/jsonout_org.h"
 #include "http/resp.h"
 
 void case_step_read(struct jsonin *in, bool with_step, struct case_step_input *out)
@@ -213,6 +214,22 @@ static const char *api_field(const char *field, char *buf, size_t len)
 	return field;
 }
 
+/* [{field, message}] for each field the engine refused, as typed. */
+static json_t *field_errors(const struct case_check *check)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < check->n; i++) {
+		const struct gate_result *g = &check->results[i];
+		if (g->passed || !g->field[0])
+			continue;
+		json_t *x = json_object();
+		x = json_put(x, "field", json_text(g->field));
+		x = json_put(x, "message", json_text(g->message));
+		a = json_array_push(a, x);
+	}
+	return a;
+}
+
 int case_refused(struct req *r, enum fz_err rc, const struct fz_error *e,
 		 const struct case_check *check)
 {
@@ -240,6 +257,10 @@ int case_refused(struct req *r, enum fz_err rc, const struct fz_error *e,
 		json_decref(err);
 		err = NULL;
 	}
+	json_t *fields = field_errors(check);
+	if (err && fields && json_array_size(fields))
+		err = json_put(err, "fields", json_incref(fields));
+	json_decref(fields);
 	json_t *obj = err ? json_pack("{s:o, s:o}", "error", err, "gates",
 				      json_gate_results(check->results, check->n))
 			  : NULL;

@@ -39,8 +39,9 @@ enum fz_err case_party_read(struct jsonin *in, struct case_input *out, struct fz
 	FZ_MUST_CHECK;
 
 /* Answers a refused open or step: when the engine ran (check->results
- * set), {"error": {code, message, field}, "gates": [...]} with the
- * blocking gate's whole message and its name as field; otherwise the
+ * set), {"error": {code, message, field, fields}, "gates": [...]} with the
+ * blocking gate's whole message and its name as field, and fields
+ * [{field, message}] for every event field refused (omitted when none); otherwise the
  * plain error envelope. App field names party_x become party.x. */
 int case_refused(struct req *r, enum fz_err rc, const struct fz_error *e,
 		 const struct case_check *check);

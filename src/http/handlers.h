@@ -65,6 +65,7 @@ int api_policy_get(struct req *r);
 int api_policy_put(struct req *r);
 /* api_case.c */
 int api_procedure_list(struct req *r);
+int api_procedure_get(struct req *r);
 int api_case_list(struct req *r);
 int api_case_create(struct req *r);
 int api_case_get(struct req *r);

@@ -302,7 +302,44 @@ static json_t *json_proc_clock(const struct proc_clock *c, const struct proc_con
 	return o;
 }
 
-static json_t *json_proc_step(const struct proc_step *s)
+json_t *json_proc_field(const struct proc_field *f, const struct proc_step *s, bool required)
+{
+	json_t *opts = f->type == PROC_FIELD_CHOICE ? json_array() : json_null();
+	for (size_t i = 0; f->type == PROC_FIELD_CHOICE && opts && i < f->nchoices; i++) {
+		if (!proc_choice_allowed(s, f, f->choices[i].value))
+			continue;
+		json_t *x = json_object();
+		x = json_put(x, "value", json_text(f->choices[i].value));
+		x = json_put(x, "label", json_text(f->choices[i].label));
+		opts = json_array_push(opts, x);
+	}
+	json_t *o = json_object();
+	o = json_put(o, "id", json_text(f->id));
+	o = json_put(o, "type", json_string(proc_field_type_name(f->type)));
+	o = json_put(o, "label", json_text(f->label));
+	o = json_put(o, "hint", json_text(f->hint));
+	o = json_put(o, "required", json_boolean(required));
+	o = json_put(o, "case_wide", json_boolean(f->case_wide));
+	o = json_put(o, "future", json_boolean(f->future));
+	o = json_put(o, "options", opts);
+	return o;
+}
+
+/* The fields step s accepts: required ones, then optional ones. */
+static json_t *step_fields(const struct proc_def *d, const struct proc_step *s)
+{
+	const char *ids[PROC_STEP_FIELDS_MAX];
+	size_t n = proc_step_field_ids(d, s, false, ids, PROC_STEP_FIELDS_MAX);
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++) {
+		const struct proc_field *f = proc_field_of(d, s, ids[i]);
+		if (f)
+			a = json_array_push(a, json_proc_field(f, s, proc_list_has(&s->fields, ids[i])));
+	}
+	return a;
+}
+
+static json_t *json_proc_step(const struct proc_def *d, const struct proc_step *s)
 {
 	json_t *gates = json_array();
 	for (size_t i = 0; gates && i < s->ngates; i++) {
@@ -329,7 +366,7 @@ static json_t *json_proc_step(const struct proc_step *s)
 	o = json_put(o, "requires", id_list(&s->requires));
 	o = json_put(o, "requires_any", id_list(&s->requires_any));
 	o = json_put(o, "gates", gates);
-	o = json_put(o, "fields", id_list(&s->fields));
+	o = json_put(o, "fields", step_fields(d, s));
 	o = json_put(o, "min_officers", json_integer(s->min_officers));
 	o = json_put(o, "starts", id_list(&s->starts));
 	o = json_put(o, "stops", id_list(&s->stops));
@@ -337,6 +374,7 @@ static json_t *json_proc_step(const struct proc_step *s)
 	o = json_put(o, "resumes", id_list(&s->resumes));
 	o = json_put(o, "extends", id_list(&s->extends));
 	o = json_put(o, "produces", id_list(&s->produces));
+	o = json_put(o, "mandatory", id_list(&s->mandatory));
 	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
 		o = json_put(o, flags[i].name, json_boolean(s->flags & flags[i].flag));
 	return o;
@@ -354,7 +392,13 @@ json_t *json_proc_def(const struct proc_def *d, const struct proc_config *cfg)
 	for (size_t i = 0; clocks && i < d->nclocks; i++)
 		clocks = json_array_push(clocks, json_proc_clock(&d->clocks[i], cfg));
 	for (size_t i = 0; steps && i < d->nsteps; i++)
-		steps = json_array_push(steps, json_proc_step(&d->steps[i]));
+		steps = json_array_push(steps, json_proc_step(d, &d->steps[i]));
+	json_t *wide = json_array();
+	for (size_t i = 0; wide && i < d->case_fields.n; i++) {
+		const struct proc_field *f = proc_field_of(d, NULL, d->case_fields.items[i].id);
+		if (f)
+			wide = json_array_push(wide, json_proc_field(f, NULL, false));
+	}
 	json_t *o = json_object();
 	o = json_put(o, "id", json_text(d->id));
 	o = json_put(o, "label", json_text(d->label));
@@ -363,6 +407,7 @@ json_t *json_proc_def(const struct proc_def *d, const struct proc_config *cfg)
 	o = json_put(o, "correction_roles", json_roles(d->correction_roles));
 	o = json_put(o, "documents", docs);
 	o = json_put(o, "clocks", clocks);
+	o = json_put(o, "case_fields", wide);
 	o = json_put(o, "steps", steps);
 	return o;
 }

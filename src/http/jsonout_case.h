@@ -45,13 +45,19 @@ json_t *json_proc_option(const struct proc_option *o);
  * Dates of a clock not started are null. */
 json_t *json_case_clock(const struct case_clock *c);
 
+/* {id, type, label, hint, required, case_wide, future, options[{value,
+ *  label}] (null unless a choice; those step s allows, s may be NULL)}. */
+json_t *json_proc_field(const struct proc_field *f, const struct proc_step *s, bool required);
+
 /* {id, label, kind, file, correction_roles, documents[{id, label}],
  *  clocks[{id, label, basis, budget, budget_config, extension,
- *  max_extensions, from_field, only_when, after}], steps[{id, label, roles,
- *  requires, requires_any, gates[{gate, label, arg}], fields, min_officers,
- *  starts, stops, suspends, resumes, extends, produces, opens, closes,
- *  repeatable, publishes, handles, notifies, decides, awaits}]}. cfg resolves
- * budgets named in the province configuration (may be NULL). */
+ *  max_extensions, from_field, only_when, after}], case_fields[field],
+ *  steps[{id, label, roles, requires, requires_any, gates[{gate, label,
+ *  arg}], fields[field: required ones, then optional ones], min_officers,
+ *  starts, stops, suspends, resumes, extends, produces, mandatory, opens,
+ *  closes, repeatable, publishes, handles, notifies, decides, awaits}]}
+ * with fields as json_proc_field. cfg resolves budgets named in the
+ * province configuration (may be NULL). */
 json_t *json_proc_def(const struct proc_def *d, const struct proc_config *cfg);
 
 /* Sets key of obj to v, taking v; when either is NULL or setting fails,

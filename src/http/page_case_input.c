@@ -1,29 +1,26 @@
 /* page_case_input.c - the inputs of the case forms: one per field as its
- * row in page_case_fields.c types it (text, date, yuan, a person, yes/no,
- * the checklist's pass/fail, penalty kinds as checkboxes), the officers
- * taking part, and reading multi-valued fields back from the form. */
+ * declaration types it (text, date, time, yuan, a number, a person, yes/no,
+ * a choice, penalty kinds as checkboxes), the officers taking part, and
+ * reading multi-valued fields back from the form. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "domain/money.h"
 #include "domain/penalty.h"
+#include "http/api_case_input.h"
 #include "http/form.h"
 #include "http/html.h"
 #include "http/page_case_kit.h"
-
-const char *case_field_label(const struct case_field_spec *s, const char *key)
-{
-	return s->label[0] ? s->label : key;
-}
 
 static bool names_field(const struct fz_error *e, const char *key)
 {
 	return e && e->message[0] && strcmp(e->field, key) == 0;
 }
 
-static void hint(struct buf *b, const struct case_field_spec *s, const char *key)
+static void hint(struct buf *b, const struct proc_field *f)
 {
-	if (s->hint)
-		html_f(b, "<p class=\"hint\" id=\"%s-hint\">%s</p>\n", key, s->hint);
+	if (f->hint)
+		html_f(b, "<p class=\"hint\" id=\"%s-hint\">%s</p>\n", f->id, f->hint);
 }
 
 /* Whether id is in the comma-separated list. */
@@ -59,6 +56,8 @@ static void person_boxes(struct buf *b, const char *name, const char *legend,
 	html_raw(b, "</fieldset>\n");
 }
 
+/* Penalty kinds as checkboxes, only those of offered (enum penalty_kind
+ * bits). */
 static void penalty_boxes(struct buf *b, const char *key, const char *label, const char *value,
 			  unsigned offered)
 {
@@ -67,93 +66,138 @@ static void penalty_boxes(struct buf *b, const char *key, const char *label, con
 		kinds = 0;
 	html_f(b, "<fieldset class=\"people\"><legend>%s</legend>\n", label);
 	for (unsigned bit = 1; bit & PENALTY_ALL_MASK; bit <<= 1)
-		if (offered & bit)
-			html_f(b, "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" "
-				  "value=\"%s\"%s> %s</label>\n",
-			       key, penalty_kind_name(bit), kinds & bit ? " checked" : "",
-			       penalty_kind_label(bit));
+		if (bit & offered)
+			html_f(b, "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" value=\"%s\"%s> "
+			  "%s</label>\n",
+		       key, penalty_kind_name(bit), kinds & bit ? " checked" : "",
+		       penalty_kind_label(bit));
 	html_raw(b, "</fieldset>\n");
 }
 
-void case_penalty_input(struct buf *b, const char *key, const char *label, const char *value,
-			unsigned offered, const char *note, const struct fz_error *e)
+/* The penalty of an on-the-spot decision (行政处罚法 art 51): only the
+ * config's kinds, with the fine limit for the party chosen on the form
+ * (organisation until one is chosen) and the other's, since the choice
+ * can still change. */
+static void onsite_penalty(struct req *r, struct buf *b, const char *key, const char *label,
+			   const char *value, const struct fz_error *e)
 {
+	const struct proc_config *cfg = case_api_config(r);
+	unsigned offered = cfg ? cfg->simplified_penalties : PENALTY_ALL_MASK;
 	penalty_boxes(b, key, label, value, offered);
 	kit_field_error(b, key, e);
-	if (note)
-		html_f(b, "<p class=\"hint\" id=\"%s-hint\">%s</p>\n", key, note);
+	if (cfg) {
+		bool citizen = !strcmp(kit_form(r, "party_kind"), "citizen");
+		enum party_kind k = citizen ? PARTY_CITIZEN : PARTY_ORGANISATION;
+		enum party_kind o = citizen ? PARTY_ORGANISATION : PARTY_CITIZEN;
+		char mine[MONEY_TEXT_MAX], other[MONEY_TEXT_MAX];
+		struct buf kinds = BUF_INIT;
+		money_format_yuan(cfg->simplified_fine_fen[proc_party_index(k)], mine);
+		money_format_yuan(cfg->simplified_fine_fen[proc_party_index(o)], other);
+		penalty_kinds_format_labels(offered, &kinds);
+		html_f(b, "<p class=\"hint\" id=\"%s-hint\">当场处罚只能是%s（行政处罚法第五十一条）；"
+			  "罚款限额：%s %s 元以下（%s %s 元以下），超过的应适用普通程序</p>\n",
+		       key, buf_cstr(&kinds), proc_party_label(k), mine, proc_party_label(o), other);
+		buf_release(&kinds);
+	}
 }
 
-void case_field_input(struct req *r, struct buf *b, const struct case_field_spec *s,
-		      const struct case_people *people, const char *key, const char *value,
-		      const struct fz_error *e)
+/* The options of a choice the step allows, after "请选择". */
+static struct kit_option *choice_options(struct req *r, const struct proc_field *f,
+					 const struct proc_step *st, size_t *n)
+{
+	struct kit_option *opts = arena_calloc(r->a, f->nchoices + 1, sizeof *opts);
+	*n = 0;
+	if (!opts)
+		return NULL;
+	opts[(*n)++] = (struct kit_option){ "", "请选择" };
+	for (size_t i = 0; i < f->nchoices; i++)
+		if (proc_choice_allowed(st, f, f->choices[i].value))
+			opts[(*n)++] = (struct kit_option){ f->choices[i].value, f->choices[i].label };
+	return opts;
+}
+
+static struct kit_option *person_options(struct req *r, const struct case_people *people,
+					 size_t *n)
+{
+	struct kit_option *opts = arena_calloc(r->a, people->n + 1, sizeof *opts);
+	*n = 0;
+	if (!opts)
+		return NULL;
+	opts[(*n)++] = (struct kit_option){ "", "请选择" };
+	for (size_t i = 0; i < people->n; i++)
+		if (people->items[i].kind == PERSON_OFFICER && people->items[i].active)
+			opts[(*n)++] = (struct kit_option){ kit_id(r, people->items[i].id),
+							    people->items[i].name };
+	return opts;
+}
+
+void case_field_input(struct req *r, struct buf *b, const struct proc_field *f,
+		      const struct proc_step *st, bool required, const struct case_people *people,
+		      const char *value, const struct fz_error *e)
 {
 	static const struct kit_option yesno[] = { { "0", "否" }, { "1", "是" } };
-	static const struct kit_option passfail[] = { { "", "请选择" }, { "pass", "通过" },
-						      { "fail", "未通过" } };
-	const char *label = case_field_label(s, key);
-	struct kit_option *opts;
+	const char *key = f->id;
+	const char *label = required ? arena_printf(r->a, "%s *必填", f->label) : f->label;
+	struct kit_option *opts = NULL;
 	size_t n = 0;
-	(void)r;
-	switch (s->input) {
-	case CIN_TEXTAREA:
+	if (!label) {
+		b->failed = true;
+		return;
+	}
+	switch (f->type) {
+	case PROC_FIELD_TEXTAREA:
 		html_f(b, "<div class=\"field\"><label for=\"%s\">%s</label>\n"
 			  "<textarea id=\"%s\" name=\"%s\" rows=\"3\" maxlength=\"2000\"%s>%s</textarea>\n",
 		       key, label, key, key, names_field(e, key) ? " aria-invalid=\"true\"" : "",
 		       value ? value : "");
 		kit_field_error(b, key, e);
-		hint(b, s, key);
+		hint(b, f);
 		html_raw(b, "</div>\n");
 		return;
-	case CIN_DATE:
+	case PROC_FIELD_DATE:
 		kit_input(b, "date", key, label, value, NULL, e);
 		break;
-	case CIN_MONEY:
+	case PROC_FIELD_TIME:
+		kit_input(b, "time", key, label, value, NULL, e);
+		break;
+	case PROC_FIELD_MONEY:
 		kit_input(b, "text", key, label, value,
 			  "inputmode=\"decimal\" maxlength=\"16\" pattern=\"[0-9]+(\\.[0-9]{1,2})?\"", e);
 		break;
-	case CIN_CHOICE:
-		opts = arena_calloc(r->a, s->nchoices + 1, sizeof *opts);
+	case PROC_FIELD_INT:
+		kit_input(b, "text", key, label, value,
+			  "inputmode=\"numeric\" maxlength=\"9\" pattern=\"[0-9]+\"", e);
+		break;
+	case PROC_FIELD_CHOICE:
+	case PROC_FIELD_PERSON:
+		opts = f->type == PROC_FIELD_CHOICE ? choice_options(r, f, st, &n)
+						    : person_options(r, people, &n);
 		if (!opts) {
 			b->failed = true;
 			return;
 		}
-		opts[n++] = (struct kit_option){ "", "请选择" };
-		for (size_t i = 0; i < s->nchoices; i++)
-			opts[n++] = s->choices[i];
 		kit_select(b, key, label, opts, n, value, e);
 		break;
-	case CIN_YESNO:
-		kit_select(b, key, label, yesno, 2, value && *value ? value : "0", e);
+	case PROC_FIELD_YESNO:
+		kit_select(b, key, label, yesno, 2, value && proc_yes(value) ? "1" : "0", e);
 		break;
-	case CIN_PASSFAIL:
-		kit_select(b, key, label, passfail, 3, value, e);
-		break;
-	case CIN_PERSON:
-		opts = arena_calloc(r->a, people->n + 1, sizeof *opts);
-		if (!opts) {
-			b->failed = true;
-			return;
-		}
-		opts[n++] = (struct kit_option){ "", "请选择" };
-		for (size_t i = 0; i < people->n; i++)
-			if (people->items[i].kind == PERSON_OFFICER && people->items[i].active)
-				opts[n++] = (struct kit_option){ kit_id(r, people->items[i].id),
-								 people->items[i].name };
-		kit_select(b, key, label, opts, n, value, e);
-		break;
-	case CIN_PERSONS:
+	case PROC_FIELD_PERSONS:
 		person_boxes(b, key, label, people, value);
 		kit_field_error(b, key, e);
 		break;
-	case CIN_PENALTY:
+	case PROC_FIELD_PENALTY:
+		if (proc_step_has_gate(st, "simplified_within_limits")) {
+			onsite_penalty(r, b, key, label, value, e);
+			break;
+		}
 		penalty_boxes(b, key, label, value, PENALTY_ALL_MASK);
 		kit_field_error(b, key, e);
 		break;
-	default:
+	case PROC_FIELD_TEXT:
 		kit_input(b, "text", key, label, value, "maxlength=\"500\"", e);
+		break;
 	}
-	hint(b, s, key);
+	hint(b, f);
 }
 
 void case_officers_input(struct buf *b, const struct case_people *people, const int64_t *chosen,

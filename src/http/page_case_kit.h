@@ -1,5 +1,5 @@
 /* page_case_kit.h - what the case pages share: the Chinese label and the
- * input of each event field a definition names, the badges a case's
+ * input of each event field a definition declares, the badges a case's
  * clocks give (逾期, 即将到期), the people of the case's agency, and the
  * case table of the list and queue pages. All output goes through html_f. */
 #ifndef FZ_HTTP_PAGE_CASE_KIT_H
@@ -13,43 +13,40 @@
 #include "http/http.h"
 #include "http/pagekit.h"
 
-/* How a field is typed in and shown. */
-enum case_input_kind {
-	CIN_TEXT = 1,  /* one line */
-	CIN_TEXTAREA,  /* several lines */
-	CIN_DATE,      /* YYYY-MM-DD */
-	CIN_MONEY,     /* yuan, as the gates read it ("5000", "5000.50") */
-	CIN_PERSON,    /* one person of the agency: its id */
-	CIN_PERSONS,   /* several persons: ids joined by "," */
-	CIN_CHOICE,    /* one of choices */
-	CIN_YESNO,     /* "1" / "0" */
-	CIN_PASSFAIL,  /* "pass" / "fail" (legal review checklist) */
-	CIN_PENALTY,   /* penalty kinds, comma-separated API names */
-};
+struct case_people;
 
-struct case_field_spec {
-	const char *key;
-	const char *label;
-	enum case_input_kind input;
-	const struct kit_option *choices; /* CIN_CHOICE */
-	size_t nchoices;
-	const char *only;  /* the row is for these steps only (see below), NULL: any */
-	const char *offer; /* shown though not required on these steps */
-	const char *hint;  /* under the input, may be NULL */
-};
+/* The fields of a step's form are those its definition declares
+ * (domain/procedure.h: proc_step_field_ids without the case-wide ones,
+ * proc_field_of): required ones marked, then the optional ones, each
+ * typed, labelled and hinted as declared. */
 
-/* The row for key on step st of def (a step spec is a space-separated
- * list of "step", "procedure.step" or "@notifies" / "@decides" /
- * "@opens"). Never NULL: an unknown key gets a row of input CIN_TEXT
- * and label "" (show it with case_field_label). st may be NULL. */
-const struct case_field_spec *case_field_spec(const struct proc_def *def,
-					      const struct proc_step *st, const char *key);
-/* The row's label, or key when the row has none. */
-const char *case_field_label(const struct case_field_spec *s, const char *key);
-/* The field keys a step's form shows: its required fields, then the
- * fields offered on it. Up to max keys (static storage); their number. */
-size_t case_step_fields(const struct proc_def *def, const struct proc_step *st,
-			const char **keys, size_t max);
+/* The label of f, or key when the field is undeclared (an old record). */
+const char *case_field_label(const struct proc_field *f, const char *key);
+
+/* What a step's form holds, as typed: the keys it shows and their values. */
+struct case_form_fields {
+	const char **keys;
+	const char **values;
+	size_t n;
+};
+/* Reads the posted values of the shown keys into f->values, and the
+ * event's fields into out (up to max): each non-empty value, without the
+ * "否" of a yes/no question the step does not require, and every other
+ * posted name that is not one of the form's own controls (skip, ending
+ * with NULL) - so that the engine names a field the step does not
+ * accept instead of the form dropping it. Their number. */
+size_t case_form_read(struct req *r, const struct proc_def *def, const struct proc_step *st,
+		      struct case_form_fields *f, const char *const *skip, struct case_field *out,
+		      size_t max);
+/* The engine's refusal of field key in check (a required_fields result
+ * naming it) as an error whose field is key; false when there is none. */
+bool case_field_error(const struct case_check *check, const char *key, struct fz_error *out);
+/* The inputs of the shown fields keys[0..n) holding values, each with
+ * its error from check (the engine's result naming that field) or e. */
+void case_form_inputs(struct req *r, struct buf *b, const struct proc_def *def,
+		      const struct proc_step *st, const struct case_people *people,
+		      const char *const *keys, const char *const *values, size_t n,
+		      const struct case_check *check, const struct fz_error *e);
 
 /* The people of one agency, for names and choices. */
 struct case_people {
@@ -63,19 +60,18 @@ void case_people_load(struct req *r, int64_t agency_id, struct case_people *out)
 const char *case_person_name(struct req *r, const struct case_people *p, int64_t id);
 
 /* A value for reading: choice labels, 是/否, penalty labels, names,
- * "5000 元"; plain text otherwise. Escaped. */
-void case_field_show(struct req *r, struct buf *b, const struct case_field_spec *s,
+ * "5000 元"; plain text otherwise (also when f is NULL). Escaped. */
+void case_field_show(struct req *r, struct buf *b, const struct proc_field *f,
 		     const struct case_people *people, const char *value);
-/* The input of field key (row s) holding value (may be NULL), with e's
- * error when e names the key. */
-void case_field_input(struct req *r, struct buf *b, const struct case_field_spec *s,
-		      const struct case_people *people, const char *key, const char *value,
-		      const struct fz_error *e);
-/* Penalty kinds as checkboxes, only those of offered (enum penalty_kind
- * bits), with e's error and note under them (may be NULL): the
- * on-the-spot form offers only the kinds and limits the law allows. */
-void case_penalty_input(struct buf *b, const char *key, const char *label, const char *value,
-			unsigned offered, const char *note, const struct fz_error *e);
+/* The five-year limitation's reason and a fine still owed with its
+ * accrued surcharge, when the case has them (page_case_facts.c). */
+void case_enforcement_facts(struct buf *b, const struct case_view *v);
+/* The input of field f on step st holding value (may be NULL): marked
+ * "*必填" when required, with its hint, and e's error when e names the
+ * key. Choices offer the options the step allows. */
+void case_field_input(struct req *r, struct buf *b, const struct proc_field *f,
+		      const struct proc_step *st, bool required, const struct case_people *people,
+		      const char *value, const struct fz_error *e);
 /* The officers taking part: checkboxes of the agency's active officers,
  * those in chosen[0..n) ticked. */
 void case_officers_input(struct buf *b, const struct case_people *people, const int64_t *chosen,
@@ -98,9 +94,6 @@ bool case_clock_is_duty(const struct proc_def *def, const struct proc_clock *clo
 void case_clock_badges(struct buf *b, const struct case_view *v, const char *today);
 /* The case's state for people: its last step's label, 已结案 marked. */
 void case_state_show(struct buf *b, const struct case_view *v);
-/* The five-year limitation's reason and a fine still owed with its
- * accrued surcharge, when the case has them (page_case_facts.c). */
-void case_enforcement_facts(struct buf *b, const struct case_view *v);
 /* The label of a procedure id, or the id. */
 const char *case_procedure_label(struct req *r, const char *id);
 

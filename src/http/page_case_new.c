@@ -7,16 +7,14 @@
 #include <string.h>
 
 #include "app/org.h"
-#include "domain/money.h"
-#include "domain/penalty.h"
-#include "http/api_case_input.h"
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
 #include "http/page_case_kit.h"
 #include "http/resp.h"
 
-#define OPEN_FIELDS_MAX 24
+/* the opening step's fields, and room for names it does not take */
+#define OPEN_FIELDS_MAX (PROC_STEP_FIELDS_MAX + 8)
 #define DOMAINS_MAX 32
 
 static const struct kit_option party_kinds[] = {
@@ -87,63 +85,6 @@ static int choose_page(struct req *r)
 	return resp_html(r, 200, &b);
 }
 
-/* The reason the five-year limitation needs (gate serious_harm_grounds),
- * offered on the opening form beside the flag until the definitions
- * declare it as a field of their own. */
-static const struct case_field_spec harm_reason = {
-	"serious_harm_reason", "适用五年追责时效的理由", CIN_TEXTAREA, NULL, 0, NULL, NULL,
-	"选择“是”时必填：违法行为涉及公民生命健康安全、金融安全且有危害后果的事实，供法制审核"
-};
-
-/* The opening step's form fields: its own, then the reason above. */
-static size_t open_keys(const struct proc_def *def, const struct proc_step *st,
-			const char **keys)
-{
-	size_t n = st ? case_step_fields(def, st, keys, OPEN_FIELDS_MAX) : 0;
-	bool have = false;
-	for (size_t i = 0; i < n; i++)
-		have = have || strcmp(keys[i], harm_reason.key) == 0;
-	if (!have && n < OPEN_FIELDS_MAX && proc_step_has_gate(st, "serious_harm_grounds"))
-		keys[n++] = harm_reason.key;
-	return n;
-}
-
-/* The row of a field: page_case_fields.c's, or the reason above. */
-static const struct case_field_spec *open_spec(const struct proc_def *def,
-					       const struct proc_step *st, const char *key)
-{
-	const struct case_field_spec *s = case_field_spec(def, st, key);
-	return !s->label[0] && strcmp(key, harm_reason.key) == 0 ? &harm_reason : s;
-}
-
-/* The penalty of an on-the-spot decision (行政处罚法 art 51): only the
- * config's kinds, with the fine limit for the party chosen (and the
- * other's, since the choice can still change). */
-static void onsite_penalty_input(struct req *r, struct buf *b, const char *key,
-				 const char *label, const char *value, bool citizen,
-				 const struct fz_error *e)
-{
-	const struct proc_config *cfg = case_api_config(r);
-	if (!cfg) {
-		case_penalty_input(b, key, label, value, PENALTY_ALL_MASK, NULL, e);
-		return;
-	}
-	char mine[MONEY_TEXT_MAX], other[MONEY_TEXT_MAX];
-	enum party_kind k = citizen ? PARTY_CITIZEN : PARTY_ORGANISATION;
-	enum party_kind o = citizen ? PARTY_ORGANISATION : PARTY_CITIZEN;
-	money_format_yuan(cfg->simplified_fine_fen[proc_party_index(k)], mine);
-	money_format_yuan(cfg->simplified_fine_fen[proc_party_index(o)], other);
-	struct buf kinds = BUF_INIT;
-	penalty_kinds_format_labels(cfg->simplified_penalties, &kinds);
-	const char *note = arena_printf(r->a,
-					"当场处罚只能是%s（行政处罚法第五十一条）；罚款限额：%s %s 元以下"
-					"（%s %s 元以下），超过的应适用普通程序",
-					buf_cstr(&kinds), proc_party_label(k), mine, proc_party_label(o),
-					other);
-	buf_release(&kinds);
-	case_penalty_input(b, key, label, value, cfg->simplified_penalties, note, e);
-}
-
 static int render(struct req *r, int status, const struct proc_def *def,
 		  const struct new_form *f, enum fz_err rc, const struct fz_error *e,
 		  const struct case_check *check)
@@ -182,23 +123,7 @@ static int render(struct req *r, int status, const struct proc_def *def,
 	if (st) {
 		html_f(&b, "<h2>%s</h2>\n", st->label);
 		kit_input(&b, "date", "on", "办理日期", f->on, "required", e);
-		for (size_t i = 0; i < f->nkeys; i++) {
-			struct fz_error missing = { .code = FZ_INVALID };
-			bool empty = rc && proc_list_has(&st->fields, f->keys[i]) &&
-				     !(f->values[i] && *f->values[i]);
-			if (empty) {
-				snprintf(missing.field, sizeof missing.field, "%s", f->keys[i]);
-				snprintf(missing.message, sizeof missing.message, "此项必填");
-			}
-			const struct case_field_spec *s = open_spec(def, st, f->keys[i]);
-			if (s->input == CIN_PENALTY && proc_step_has_gate(st, "simplified_within_limits"))
-				onsite_penalty_input(r, &b, f->keys[i], case_field_label(s, f->keys[i]),
-						     f->values[i], !strcmp(f->party_kind, "citizen"),
-						     empty ? &missing : e);
-			else
-				case_field_input(r, &b, s, &people, f->keys[i], f->values[i],
-						 empty ? &missing : e);
-		}
+		case_form_inputs(r, &b, def, st, &people, f->keys, f->values, f->nkeys, check, e);
 		if (st->min_officers > 0 || (st->flags & PROC_HANDLES))
 			case_officers_input(&b, &people, f->officers, f->nofficers, st->min_officers, e);
 	}
@@ -217,13 +142,19 @@ int page_case_new(struct req *r)
 			      .party_name = "", .party_id = "", .party_address = "",
 			      .act_date = "", .on = r->ctx.today };
 	const struct proc_step *st = opening(def);
-	f.nkeys = open_keys(def, st, f.keys);
+	f.nkeys = st ? proc_step_field_ids(def, st, false, f.keys, OPEN_FIELDS_MAX) : 0;
 	if (r->ctx.user && r->ctx.user->person_id) {
 		f.officers = &r->ctx.user->person_id;
 		f.nofficers = 1;
 	}
 	return render(r, 200, def, &f, FZ_OK, NULL, NULL);
 }
+
+/* The form's own controls: every other posted name is a field of the
+ * opening step. */
+static const char *const controls[] = { "csrf", "procedure", "domain", "title", "party_kind",
+					"party_name", "party_id", "party_address", "act_date",
+					"on", "officers", NULL };
 
 int page_case_create(struct req *r)
 {
@@ -243,17 +174,9 @@ int page_case_create(struct req *r)
 		.party_id = kit_form(r, "party_id"), .party_address = kit_form(r, "party_address"),
 		.act_date = kit_form(r, "act_date"), .on = kit_form(r, "on"),
 	};
-	f.nkeys = open_keys(def, st, f.keys);
-	for (size_t i = 0; i < f.nkeys; i++) {
-		const struct case_field_spec *s = open_spec(def, st, f.keys[i]);
-		const char *v = s->input == CIN_PENALTY || s->input == CIN_PERSONS
-					? case_form_joined(r, f.keys[i])
-					: kit_form(r, f.keys[i]);
-		f.values[i] = v;
-		if (*v && !(s->input == CIN_YESNO && !strcmp(v, "0") &&
-			    !proc_list_has(&st->fields, f.keys[i])))
-			fields[nfields++] = (struct case_field){ f.keys[i], v };
-	}
+	f.nkeys = st ? proc_step_field_ids(def, st, false, f.keys, OPEN_FIELDS_MAX) : 0;
+	struct case_form_fields shown = { f.keys, f.values, f.nkeys };
+	nfields = case_form_read(r, def, st, &shown, controls, fields, OPEN_FIELDS_MAX);
 	if (!case_form_ids(r, "officers", &f.officers, &f.nofficers))
 		rc = fz_fail(&e, FZ_INVALID, "officers", "参与人员选择有误");
 	if (!rc) {

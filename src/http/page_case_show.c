@@ -202,9 +202,9 @@ static void event_fields(struct req *r, struct buf *b, const struct case_view *v
 		html_raw(b, "</dd>");
 	}
 	for (size_t k = 0; k < ev->nfields; k++) {
-		const struct case_field_spec *s = case_field_spec(v->def, st, ev->fields[k].key);
-		html_f(b, "<dt>%s</dt><dd class=\"text\">", case_field_label(s, ev->fields[k].key));
-		case_field_show(r, b, s, people, ev->fields[k].value);
+		const struct proc_field *f = proc_field_of(v->def, st, ev->fields[k].key);
+		html_f(b, "<dt>%s</dt><dd class=\"text\">", case_field_label(f, ev->fields[k].key));
+		case_field_show(r, b, f, people, ev->fields[k].value);
 		html_raw(b, "</dd>");
 	}
 	if (ev->reason && *ev->reason)

@@ -13,7 +13,8 @@
 #include "http/page_case_kit.h"
 #include "http/resp.h"
 
-#define STEP_FIELDS_MAX 32
+/* the step's fields, and room for names it does not take */
+#define STEP_FIELDS_MAX (PROC_STEP_FIELDS_MAX + 8)
 
 /* What the form holds, as typed. */
 struct step_form {
@@ -66,8 +67,16 @@ static bool needs_officers(const struct proc_step *st)
 }
 
 static void correction_inputs(struct buf *b, struct req *r, const struct step_page *p,
-			      const struct step_form *f, const struct fz_error *e)
+			      const struct step_form *f, const struct fz_error *e,
+			      const struct case_check *check)
 {
+	/* the engine names the corrected field as typed: show it by the input */
+	struct fz_error refused;
+	const struct fz_error *fe = e;
+	if (*f->ckey && case_field_error(check, f->ckey, &refused)) {
+		snprintf(refused.field, sizeof refused.field, "field");
+		fe = &refused;
+	}
 	struct kit_option *opts = arena_calloc(r->a, p->v.events.n + 1, sizeof *opts);
 	size_t n = 0;
 	if (!opts) {
@@ -83,7 +92,7 @@ static void correction_inputs(struct buf *b, struct req *r, const struct step_pa
 		opts[n++] = (struct kit_option){ kit_id(r, ev->id), label ? label : "" };
 	}
 	kit_select(b, "corrects", "更正哪一项记录", opts, n, f->corrects, e);
-	kit_input(b, "text", "field", "更正的字段（如 amount、facts）", f->ckey, "maxlength=\"40\"", e);
+	kit_input(b, "text", "field", "更正的字段（如 amount、facts）", f->ckey, "maxlength=\"40\"", fe);
 	html_f(b, "<div class=\"field\"><label for=\"value\">更正后的内容</label>\n"
 		  "<textarea id=\"value\" name=\"value\" rows=\"3\" maxlength=\"2000\">%s</textarea></div>\n",
 	       f->cvalue);
@@ -112,18 +121,8 @@ static int render(struct req *r, int status, const struct step_page *p, const st
 	page_csrf_field(r, &b);
 	kit_input(&b, "date", "on", "办理日期", f->on, "required", e);
 	if (p->correction)
-		correction_inputs(&b, r, p, f, e);
-	for (size_t i = 0; i < f->nkeys; i++) {
-		const struct case_field_spec *s = case_field_spec(p->v.def, p->st, f->keys[i]);
-		struct fz_error missing = { .code = FZ_INVALID };
-		bool empty = rc && p->st && proc_list_has(&p->st->fields, f->keys[i]) &&
-			     !(f->values[i] && *f->values[i]);
-		if (empty) {
-			snprintf(missing.field, sizeof missing.field, "%s", f->keys[i]);
-			snprintf(missing.message, sizeof missing.message, "此项必填");
-		}
-		case_field_input(r, &b, s, &p->people, f->keys[i], f->values[i], empty ? &missing : e);
-	}
+		correction_inputs(&b, r, p, f, e, check);
+	case_form_inputs(r, &b, p->v.def, p->st, &p->people, f->keys, f->values, f->nkeys, check, e);
 	if (needs_officers(p->st))
 		case_officers_input(&b, &p->people, f->officers, f->nofficers, p->st->min_officers, e);
 	if (p->correction || (p->st && p->st->extends.n))
@@ -145,7 +144,8 @@ static int render(struct req *r, int status, const struct step_page *p, const st
 
 static void form_keys(const struct step_page *p, struct step_form *f)
 {
-	f->nkeys = p->st ? case_step_fields(p->v.def, p->st, f->keys, STEP_FIELDS_MAX) : 0;
+	f->nkeys = p->st ? proc_step_field_ids(p->v.def, p->st, false, f->keys, STEP_FIELDS_MAX)
+			 : 0;
 }
 
 int page_case_step_form(struct req *r)
@@ -166,29 +166,9 @@ int page_case_step_form(struct req *r)
 	return render(r, 200, &p, &f, FZ_OK, NULL, NULL);
 }
 
-static bool required(const struct proc_step *st, const char *key)
-{
-	return st && proc_list_has(&st->fields, key);
-}
-
-/* The event's fields from the form: empty ones left out, and so are the
- * "否" of yes/no questions the step does not require. */
-static size_t form_fields(struct req *r, const struct step_page *p, struct step_form *f,
-			  struct case_field *out)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < f->nkeys; i++) {
-		const struct case_field_spec *s = case_field_spec(p->v.def, p->st, f->keys[i]);
-		const char *v = s->input == CIN_PENALTY || s->input == CIN_PERSONS
-					? case_form_joined(r, f->keys[i])
-					: kit_form(r, f->keys[i]);
-		f->values[i] = v;
-		if (!*v || (s->input == CIN_YESNO && !strcmp(v, "0") && !required(p->st, f->keys[i])))
-			continue;
-		out[n++] = (struct case_field){ f->keys[i], v };
-	}
-	return n;
-}
+/* The form's own controls: every other posted name is an event field. */
+static const char *const controls[] = { "csrf", "on", "reason", "officers", "corrects",
+					"field", "value", NULL };
 
 int page_case_step(struct req *r)
 {
@@ -208,7 +188,9 @@ int page_case_step(struct req *r)
 	f.ckey = kit_form(r, "field");
 	f.cvalue = kit_form(r, "value");
 	form_keys(&p, &f);
-	size_t nfields = form_fields(r, &p, &f, fields);
+	struct case_form_fields shown = { f.keys, f.values, f.nkeys };
+	size_t nfields = case_form_read(r, p.v.def, p.st, &shown, controls, fields,
+					STEP_FIELDS_MAX - 1);
 	if (p.correction && *f.ckey && nfields < STEP_FIELDS_MAX)
 		fields[nfields++] = (struct case_field){ f.ckey, f.cvalue };
 	if (!case_form_ids(r, "officers", &f.officers, &f.nofficers))

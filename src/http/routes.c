@@ -58,6 +58,7 @@ const struct route http_routes[] = {
 	{ "GET", "/api/v1/policy", PERM_POLICY_WRITE, api_policy_get, API, "安全策略" },
 	{ "PUT", "/api/v1/policy", PERM_POLICY_WRITE, api_policy_put, API, "设置安全策略" },
 	{ "GET", "/api/v1/procedures", PERM_CASE_READ, api_procedure_list, API, "执法程序定义" },
+	{ "GET", "/api/v1/procedures/{id:str}", PERM_CASE_READ, api_procedure_get, API, "一个执法程序的定义：步骤、字段、期限" },
 	{ "GET", "/api/v1/cases", PERM_CASE_READ, api_case_list, API, "案件列表" },
 	{ "POST", "/api/v1/cases", PERM_CASE_ACT, api_case_create, API, "立案（或程序的第一步）" },
 	{ "GET", "/api/v1/cases/{id}", PERM_CASE_READ, api_case_get, API, "案件详情：记录、可办步骤、期限" },

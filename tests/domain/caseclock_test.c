@@ -38,7 +38,7 @@ TEST(case_clock_runs_from_its_starting_event_and_turns_overdue)
 	c = read_clock(&w, "service", "2026-01-30");
 	CHECK(c.overdue);
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "service", "2026-02-02", NULL,
-			      "served_on=2026-02-02", "method=邮寄", NULL));
+			      "served_on=2026-02-02", "method=邮寄送达", NULL));
 	c = read_clock(&w, "service", "2026-02-03");
 	CHECK_INT(c.state, CASE_CLOCK_STOPPED);
 	CHECK(c.overdue); /* served late: stays on the record */

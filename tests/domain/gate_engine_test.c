@@ -72,7 +72,14 @@ TEST(required_fields_names_every_missing_field)
 	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2025-12-01");
 	CHECK_INT(walk_try(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "source=", NULL),
 		  FZ_INVALID);
-	CHECK_STR(walk_why(&w), "「立案」缺少必填字段：facts、source");
+	CHECK_STR(walk_why(&w), "「立案」缺少必填项“违法事实”");
+	/* every missing field is its own result, named by the field */
+	size_t missing = 0;
+	for (size_t i = 0; i < w.nresults; i++)
+		if (!w.results[i].passed && !strcmp(w.results[i].gate, "required_fields"))
+			missing += !strcmp(w.results[i].field, "facts") ||
+				   !strcmp(w.results[i].field, "source");
+	CHECK_INT(missing, 2);
 	walk_release(&w);
 }
 
@@ -82,15 +89,15 @@ TEST(field_formats_reject_a_bad_amount_date_and_penalty_kind)
 	walk_penalty_noticed(&w, PARTY_CITIZEN, "warning", NULL, NULL);
 	CHECK_INT(walk_try(&w, HEAD, 7, "decision", "2026-01-20", NULL, DECIDE, "penalty=fine",
 			   "amount=1,000", NULL), FZ_INVALID);
-	CHECK_STR(walk_why(&w), "字段 amount 应为元数，最多两位小数");
+	CHECK_STR(walk_why(&w), "“罚款金额（元）”应为元数，最多两位小数（如 5000 或 5000.50）");
 	CHECK_INT(walk_try(&w, OFFICER, 1, "service", "2026-01-20", NULL, "served_on=2026-02-30",
-			   "method=m", NULL), FZ_INVALID);
+			   "method=直接送达", NULL), FZ_INVALID);
 	/* a malformed field outranks the missing decision */
-	CHECK_STR(walk_why(&w), "字段 served_on 应为 YYYY-MM-DD 格式的有效日期");
+	CHECK_STR(walk_why(&w), "“送达日期”应为 YYYY-MM-DD 格式的有效日期");
 	CHECK(!walk_gate(&w, "requires_steps")->passed);
 	CHECK_INT(walk_try(&w, HEAD, 7, "decision", "2026-01-20", NULL, DECIDE, "penalty=flogging",
 			   NULL), FZ_INVALID);
-	CHECK_CONTAINS(walk_why(&w), "字段 penalty 应为处罚种类");
+	CHECK_CONTAINS(walk_why(&w), "“处罚种类”应为处罚种类");
 	walk_release(&w);
 }
 
@@ -268,7 +275,8 @@ TEST(values_line_limits_a_field_to_the_listed_values)
 			      NULL));
 	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing", "2026-01-26", NULL, "host=3",
 			   "outcome=hled", NULL), FZ_INVALID);
-	CHECK_STR(walk_why(&w), "字段 outcome 应为 held、absent、withdrawn 之一");
+	CHECK_STR(walk_why(&w), "“听证情况”应为以下之一：已举行听证（held）、"
+		  "当事人无正当理由缺席（absent）、当事人撤回听证申请（withdrawn）");
 	walk_release(&w);
 }
 
@@ -278,7 +286,7 @@ TEST(extension_by_more_than_the_clock_allows_is_invalid)
 	walk_penalty_noticed(&w, PARTY_CITIZEN, "warning", NULL, NULL);
 	CHECK_INT(walk_try(&w, HEAD, 7, "extend_case", "2026-01-20", NULL, "@reason=r",
 			   "extend_by=31", NULL), FZ_INVALID);
-	CHECK_STR(walk_why(&w), "字段 extend_by 应为 1 至 30 的整数（日）");
+	CHECK_STR(walk_why(&w), "“延长的期间”应为 1 至 30 的整数（日）");
 	CHECK_INT(walk_try(&w, HEAD, 7, "extend_case", "2026-01-20", NULL, "@reason=r",
 			   "extend_by=1x", NULL), FZ_INVALID);
 	WALK_OK(&w, walk_try(&w, HEAD, 7, "extend_case", "2026-01-20", NULL, "@reason=r",

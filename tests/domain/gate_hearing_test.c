@@ -145,7 +145,7 @@ TEST(hearing_notice_is_checked_when_issued)
 	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing_notice", "2026-01-14", NULL,
 			   "hearing_on=2026-01-26", "hearing_time=25:00", "place=p", "host=3",
 			   "served_on=2026-01-14", NULL), FZ_INVALID);
-	CHECK_STR(walk_why(&w), "听证时间应为 24 小时制的“时:分”，如 09:30");
+	CHECK_STR(walk_why(&w), "“听证时间”应为 HH:MM 格式的时间（如 09:30）");
 	/* The host is a certified officer who did not investigate. */
 	CHECK_INT(walk_try(&w, OFFICER, 1, "hearing_notice", "2026-01-14", NULL,
 			   "hearing_on=2026-01-26", "hearing_time=09:30", "place=p", "host=2",

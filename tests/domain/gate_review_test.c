@@ -70,7 +70,7 @@ TEST(review_checklist_must_be_complete_and_consistent_with_the_opinion)
 	CHECK_INT(walk_try(&w, REVIEWER, 9, "legal_review", "2026-01-19", WALK_REVIEWER,
 			   "opinion=approve", WALK_CHECKS_PASS, "check_procedure=fail", NULL),
 		  FZ_INVALID);
-	CHECK_STR(walk_why(&w), "字段 check_procedure 重复");
+	CHECK_STR(walk_why(&w), "“执法程序是否合法”填写了两次");
 	CHECK_INT(walk_try(&w, REVIEWER, 9, "legal_review", "2026-01-19", WALK_REVIEWER,
 			   "opinion=approve", "check_body=pass", "check_officers=pass",
 			   "check_procedure=fail", "check_facts=pass", "check_law=pass",

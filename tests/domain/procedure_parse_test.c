@@ -44,6 +44,29 @@ static const char mini[] =
 	"  requires decide\n"                               /* 33 */
 	"  flags closes\n";                                 /* 34 */
 
+/* The shared fields mini's steps name (a catalogue like fields.txt). */
+static const char catalogue_text[] =
+	"field facts textarea 违法事实\n"
+	"field grounds textarea 理由\n"
+	"  hint 证据\n"
+	"field served_on date 送达日期\n"
+	"field verdict choice 结论\n"
+	"  option upheld 成立\n"
+	"  option dismissed 不成立\n"
+	"field complex yesno 案情复杂\n"
+	"  case_wide\n";
+
+/* The catalogue parsed into a (FZ_OK expected). */
+static const struct proc_fields *catalogue(struct arena *a)
+{
+	struct proc_fields *fs = arena_calloc(a, 1, sizeof *fs);
+	struct fz_error e = { 0 };
+	if (!fs || proc_fields_parse(catalogue_text, strlen(catalogue_text), "fields.txt", fs, a,
+				     &e) != FZ_OK)
+		t_fail(__FILE__, __LINE__, "catalogue: %s", e.message);
+	return fs;
+}
+
 /* Parses mini with the first occurrence of from replaced by to; returns
  * the message ("" when it parsed). */
 static const char *parse_edit(const char *from, const char *to, const char *filename)
@@ -62,7 +85,7 @@ static const char *parse_edit(const char *from, const char *to, const char *file
 	struct arena *a = arena_new();
 	struct proc_def d;
 	memset(&e, 0, sizeof e);
-	enum fz_err rc = procedure_parse(text, strlen(text), filename, &d, a, &e);
+	enum fz_err rc = procedure_parse(text, strlen(text), filename, catalogue(a), &d, a, &e);
 	if (rc == FZ_OK) {
 		CHECK_INT(d.nsteps, 4);
 		CHECK(d.filename != NULL);
@@ -84,8 +107,8 @@ TEST(procedure_parse_reads_steps_clocks_documents_and_flags)
 	struct arena *a = arena_new();
 	struct proc_def d;
 	struct fz_error e = { 0 };
-	REQUIRE(procedure_parse(mini, strlen(mini), "data/procedures/mini.txt", &d, a, &e) ==
-		FZ_OK);
+	REQUIRE(procedure_parse(mini, strlen(mini), "data/procedures/mini.txt", catalogue(a), &d,
+				a, &e) == FZ_OK);
 	CHECK_STR(d.id, "mini");
 	CHECK_STR(d.label, "最小程序");
 	CHECK_INT(d.kind, CASE_PENALTY);
@@ -202,7 +225,8 @@ TEST(procedure_parse_rejects_unknown_words_documents_flags_and_budgets)
 
 TEST(procedure_parse_reads_values_lines_and_rejects_empty_or_repeated_ones)
 {
-	CHECK_STR(parse_with("  fields facts grounds\n", "  fields facts grounds\n  values facts a b\n"),
+	CHECK_STR(parse_with("  fields facts grounds\n",
+			     "  fields facts grounds\n  optional verdict\n  values verdict upheld\n"),
 		  "");
 	CHECK_STR(parse_with("  fields facts grounds\n", "  values facts\n"),
 		  "mini.txt 第 27 行：步骤 decide：缺少取值");
@@ -242,4 +266,149 @@ TEST(procedure_parse_reads_a_clock_after_another_and_rejects_bad_links)
 	CHECK_STR(parse_with("  budget 5 working_days\n", "  budget 5 working_days\n  after defence\n"
 							 "  after defence\n"),
 		  "mini.txt 第 11 行：期限 defence：after 重复");
+}
+
+/* Field declarations: what a step lists must be declared, and a
+ * declaration must be well formed; every message names file and line. */
+TEST(procedure_parse_rejects_a_step_listing_an_undeclared_field)
+{
+	CHECK_STR(parse_with("  fields facts grounds\n", "  fields facts grounds motive\n"),
+		  "mini.txt 第 27 行：步骤 decide：字段“motive”未声明（在 fields.txt 或本文件中以 "
+		  "field 行声明）");
+	CHECK_STR(parse_with("  fields facts grounds\n", "  fields facts grounds\n  optional facts\n"),
+		  "mini.txt 第 28 行：步骤 decide：字段 facts 重复列出（已在 fields 中）");
+	CHECK_STR(parse_with("  fields facts grounds\n", "  fields facts grounds\n  optional motive\n"),
+		  "mini.txt 第 28 行：步骤 decide：字段“motive”未声明（在 fields.txt 或本文件中以 "
+		  "field 行声明）");
+}
+
+TEST(procedure_parse_rejects_a_bad_field_declaration_naming_file_and_line)
+{
+	CHECK_CONTAINS(parse_with("  fields facts grounds\n",
+				  "  fields facts grounds\n  field grounds textbox 理由\n"),
+		       "mini.txt 第 28 行：步骤 decide：字段 grounds 的类型“textbox”未知（可用 text、");
+	CHECK_STR(parse_with("  fields facts grounds\n",
+			     "  fields facts grounds\n  field grounds textarea\n"),
+		  "mini.txt 第 28 行：步骤 decide：字段 grounds 缺少中文名称");
+	CHECK_STR(parse_with("  fields facts grounds\n",
+			     "  fields facts grounds\n  optional verdict\n  field verdict choice 结论\n"
+			     "    option upheld 成立\n    option upheld 又成立\n"),
+		  "mini.txt 第 31 行：步骤 decide：字段 verdict 的取值“upheld”重复（第 30 行已列出）");
+	CHECK_STR(parse_with("  fields facts grounds\n",
+			     "  fields facts grounds\n  optional verdict\n  field verdict choice 结论\n"),
+		  "mini.txt 第 29 行：步骤 decide：字段 verdict：choice 类型的字段须以 option 行列出"
+		  "可选的取值");
+	CHECK_STR(parse_with("  fields facts grounds\n",
+			     "  fields facts grounds\n  field facts text 事实\n    option a 甲\n"),
+		  "mini.txt 第 29 行：步骤 decide：字段 facts 不是 choice 类型，不能有 option");
+	CHECK_STR(parse_with("  fields facts grounds\n",
+			     "  fields facts grounds\n  field facts text 事实\n    future\n"),
+		  "mini.txt 第 29 行：步骤 decide：只有 date 类型的字段可以写 future（字段 facts）");
+	CHECK_STR(parse_with("  fields facts grounds\n",
+			     "  fields facts grounds\n  field served_on date 告知日期\n"),
+		  "mini.txt 第 28 行：步骤 decide：声明了字段 served_on，但本步骤的 fields 和 "
+		  "optional 都没有它");
+	/* hint belongs to a field block, not to the step */
+	CHECK_STR(parse_with("  fields facts grounds\n", "  fields facts grounds\n  hint 提示\n"),
+		  "mini.txt 第 28 行：步骤 decide：步骤中未知的关键字“hint”");
+}
+
+TEST(procedure_parse_checks_values_case_fields_and_clock_start_fields)
+{
+	CHECK_STR(parse_with("  fields facts grounds\n", "  fields facts grounds\n  values facts a\n"),
+		  "mini.txt 第 28 行：步骤 decide：values 只用于 choice 类型的字段（facts 是 textarea）");
+	CHECK_STR(parse_with("  fields facts grounds\n",
+			     "  fields facts grounds\n  optional verdict\n  values verdict maybe\n"),
+		  "mini.txt 第 29 行：步骤 decide：“maybe”不是字段 verdict 的选项");
+	CHECK_STR(parse_with("corrections head\n", "corrections head\ncase_fields facts\n"),
+		  "mini.txt 第 6 行：字段 facts 不是全案字段（声明时须写 case_wide）");
+	CHECK_STR(parse_with("corrections head\n", "corrections head\ncase_fields complex\n"), "");
+	CHECK_STR(parse_with("  budget 5 working_days\n", "  budget 5 working_days\n  from facts\n"),
+		  "mini.txt 第 7 行：期限 defence：起算字段 facts 须声明为 date 类型");
+	CHECK_STR(parse_with("  budget 5 working_days\n", "  budget 5 working_days\n  from served_on\n"),
+		  "");
+}
+
+TEST(procedure_field_means_what_the_step_then_the_definition_then_the_catalogue_says)
+{
+	static const char text[] =
+		"procedure mini\nlabel 最小程序\nkind penalty\ncorrections head\n"
+		"case_fields complex\n"
+		"field grounds textarea 处罚理由\n"            /* over the catalogue's 理由 */
+		"field motive text 动机\n"                     /* this definition's own */
+		"  hint 为何\n"
+		"step open\n  label 立案\n  roles officer\n  fields facts\n  optional motive\n"
+		"  flags opens\n"
+		"step close\n  label 结案\n  roles head\n  requires open\n  fields grounds\n"
+		"  field grounds textarea 结案理由\n"          /* this step only */
+		"  flags closes\n";
+	struct arena *a = arena_new();
+	struct proc_def d;
+	struct fz_error e = { 0 };
+	REQUIRE(procedure_parse(text, strlen(text), "mini.txt", catalogue(a), &d, a, &e) == FZ_OK);
+	const struct proc_step *open = proc_step_find(&d, "open"), *close = proc_step_find(&d, "close");
+	CHECK_STR(proc_field_of(&d, open, "facts")->label, "违法事实");
+	CHECK_STR(proc_field_of(&d, open, "grounds")->label, "处罚理由");
+	CHECK_STR(proc_field_of(&d, close, "grounds")->label, "结案理由");
+	CHECK_STR(proc_field_of(&d, open, "motive")->hint, "为何");
+	CHECK(proc_field_of(&d, open, "waivd") == NULL);
+	CHECK(proc_step_accepts(&d, open, "motive"));
+	CHECK(!proc_step_accepts(&d, close, "motive"));
+	CHECK(proc_step_accepts(&d, close, "complex")); /* case-wide: any step */
+	arena_free(a);
+}
+
+TEST(field_catalogue_is_checked_naming_file_and_line)
+{
+	static const struct {
+		const char *text, *message;
+	} bad[] = {
+		{ "field a text 甲\nfield b textbox 乙\n",
+		  "fields.txt 第 2 行：字段 b 的类型“textbox”未知（可用 text、textarea、date、time、"
+		  "money、int、yesno、choice、penalty、person、persons）" },
+		{ "field a text 甲\n\nfield a date 乙\n",
+		  "fields.txt 第 3 行：字段“a”重复声明（第 1 行已声明）" },
+		{ "option x 甲\n",
+		  "fields.txt 第 1 行：未知的关键字“option”（字段目录只有 field 行及其 hint、option、"
+		  "future、case_wide 行）" },
+		{ "field c choice 丙\n  option x 甲\n  option x 乙\n",
+		  "fields.txt 第 3 行：字段 c 的取值“x”重复（第 2 行已列出）" },
+		{ "field c choice 丙\nfield d text 丁\n",
+		  "fields.txt 第 1 行：字段 c：choice 类型的字段须以 option 行列出可选的取值" },
+		{ "field d text 丁\n  step x\n",
+		  "fields.txt 第 2 行：未知的关键字“step”（字段目录只有 field 行及其 hint、option、"
+		  "future、case_wide 行）" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct arena *a = arena_new();
+		struct proc_fields fs;
+		struct fz_error e = { 0 };
+		CHECK_INT(proc_fields_parse(bad[i].text, strlen(bad[i].text), "fields.txt", &fs, a,
+					    &e), FZ_INVALID);
+		CHECK_STR(e.message, bad[i].message);
+		arena_free(a);
+	}
+}
+
+TEST(procedure_parse_limits_the_fields_of_one_step)
+{
+	char cat[4096] = "", step[2048] = "  optional";
+	size_t cl = 0, sl = strlen(step);
+	for (int i = 0; i <= PROC_STEP_FIELDS_MAX; i++) {
+		cl += (size_t)snprintf(cat + cl, sizeof cat - cl, "field f%d text 第%d项\n", i, i);
+		sl += (size_t)snprintf(step + sl, sizeof step - sl, " f%d", i);
+	}
+	snprintf(step + sl, sizeof step - sl, "\n");
+	char text[4096];
+	snprintf(text, sizeof text,
+		 "procedure mini\nlabel 最小程序\nkind penalty\ncorrections head\n"
+		 "step open\n  label 立案\n  roles officer\n%s  flags opens closes\n", step);
+	struct arena *a = arena_new();
+	struct proc_fields fs;
+	struct proc_def d;
+	struct fz_error e = { 0 };
+	REQUIRE(proc_fields_parse(cat, strlen(cat), "fields.txt", &fs, a, &e) == FZ_OK);
+	CHECK_INT(procedure_parse(text, strlen(text), "mini.txt", &fs, &d, a, &e), FZ_INVALID);
+	CHECK_STR(e.message, "mini.txt 第 5 行：步骤 open：字段过多（连同全案字段最多 40 个）");
+	arena_free(a);
 }

@@ -127,6 +127,22 @@ TEST(procedure_set_refuses_a_bad_file_naming_it)
 					       { NULL, 0, NULL } };
 	CHECK_INT(proc_set_load(twins, &set, a, &e), FZ_INVALID);
 	CHECK_STR(e.message, "two：程序 id bad 与其他文件重复");
+	/* a definition naming a field no file declares */
+	static const char undeclared[] = "procedure bad\nlabel x\nkind penalty\ncorrections head\n"
+					 "step open\n  label 立案\n  roles officer\n"
+					 "  fields facts\n  flags opens closes\n";
+	static const char catalogue[] = "field facts textarea 违法事实\nfield when time 时间\n"
+					"field what choice 何事\n";
+	const struct embedded_file nodecl[] = { { "bad.txt", sizeof undeclared - 1, undeclared },
+						{ NULL, 0, NULL } };
+	CHECK_INT(proc_set_load(nodecl, &set, a, &e), FZ_INVALID);
+	CHECK_STR(e.message, "bad.txt 第 8 行：步骤 open：字段“facts”未声明（在 fields.txt 或本文件"
+		  "中以 field 行声明）");
+	const struct embedded_file badcat[] = { { "fields.txt", sizeof catalogue - 1, catalogue },
+						{ "bad.txt", sizeof undeclared - 1, undeclared },
+						{ NULL, 0, NULL } };
+	CHECK_INT(proc_set_load(badcat, &set, a, &e), FZ_INVALID);
+	CHECK_STR(e.message, "fields.txt 第 3 行：字段 what：choice 类型的字段须以 option 行列出可选的取值");
 	arena_free(a);
 }
 

@@ -29,8 +29,11 @@ TEST(procedures_list_steps_roles_fields_and_clocks)
 			CHECK_STR(json_string_value(json_object_get(s, "label")), "调查取证");
 			CHECK_STR(json_string_value(json_array_get(json_object_get(s, "roles"), 0)),
 				  "officer");
-			CHECK_STR(json_string_value(json_array_get(json_object_get(s, "fields"), 0)),
-				  "record");
+			json_t *rec = json_array_get(json_object_get(s, "fields"), 0);
+			CHECK_STR(json_string_value(json_object_get(rec, "id")), "record");
+			CHECK_STR(json_string_value(json_object_get(rec, "type")), "textarea");
+			CHECK_STR(json_string_value(json_object_get(rec, "label")), "调查取证记录");
+			CHECK(json_is_true(json_object_get(rec, "required")));
 			CHECK_INT(json_integer_value(json_object_get(s, "min_officers")), 2);
 			CHECK_STR(json_string_value(json_object_get(
 					  json_array_get(json_object_get(s, "gates"), 0), "gate")),
@@ -47,6 +50,57 @@ TEST(procedures_list_steps_roles_fields_and_clocks)
 	}
 	CHECK(general);
 	json_decref(j);
+	cfx_stop(&f);
+}
+
+/* The field of step in a definition as GET /api/v1/procedures/{id} shows it. */
+static json_t *step_field(json_t *def, const char *step, const char *field)
+{
+	size_t i, k;
+	json_t *s, *x;
+	json_array_foreach(json_object_get(def, "steps"), i, s) {
+		if (strcmp(json_string_value(json_object_get(s, "id")), step) != 0)
+			continue;
+		json_array_foreach(json_object_get(s, "fields"), k, x)
+			if (!strcmp(json_string_value(json_object_get(x, "id")), field))
+				return x;
+	}
+	return NULL;
+}
+
+/* A text member of that field, or "" when the field is missing. */
+static const char *field_text(json_t *def, const char *step, const char *field, const char *member)
+{
+	const char *v = json_string_value(json_object_get(step_field(def, step, field), member));
+	return v ? v : "";
+}
+
+TEST(procedure_by_id_lists_each_steps_fields_with_type_label_and_options)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	json_t *d = cfx_get(&f, "reviewer1", "/api/v1/procedures/penalty_general");
+	REQUIRE(d);
+	CHECK_STR(json_string_value(json_object_get(d, "id")), "penalty_general");
+	CHECK_STR(field_text(d, "statement", "waived", "type"), "yesno");
+	CHECK_STR(field_text(d, "statement", "waived", "label"), "当事人明确放弃陈述申辩和听证");
+	CHECK(json_is_false(json_object_get(step_field(d, "statement", "waived"), "required")));
+	CHECK_STR(field_text(d, "hearing", "outcome", "label"), "听证情况");
+	json_t *opt = json_array_get(json_object_get(step_field(d, "hearing", "outcome"), "options"), 0);
+	CHECK_STR(json_string_value(json_object_get(opt, "value")), "held");
+	CHECK_STR(json_string_value(json_object_get(opt, "label")), "已举行听证");
+	/* the same id means another thing in another step */
+	CHECK_STR(field_text(d, "head_resolution", "outcome", "label"), "负责人决定");
+	CHECK_STR(field_text(d, "payment", "amount", "label"), "缴纳金额（元）");
+	CHECK_STR(field_text(d, "payment", "amount", "type"), "money");
+	CHECK(json_is_true(json_object_get(step_field(d, "hearing_notice", "hearing_on"), "future")));
+	CHECK_STR(json_string_value(json_object_get(
+			  json_array_get(json_object_get(d, "case_fields"), 0), "id")),
+		  "serious_harm");
+	json_decref(d);
+	struct http_resp r = t_api(&f.d, "officer1", "GET", "/api/v1/procedures/no_such", NULL);
+	CHECK_ERROR(r, 404, "not_found", "id");
+	t_resp_free(&r);
 	cfx_stop(&f);
 }
 
@@ -125,7 +179,7 @@ TEST(case_input_is_refused_by_name_and_nothing_is_written)
 		 "\"act_date\":\"%s\",\"party\":{\"kind\":\"citizen\",\"name\":\"王某\"},"
 		 "\"officers\":[%lld,%lld]}",
 		 cfx_day(&f, -5), (long long)f.p_officer1, (long long)f.p_officer2);
-	CFX_BLOCKED(&f, "officer1", 0, body, 400, "required_fields", "缺少必填字段：facts、source");
+	CFX_BLOCKED(&f, "officer1", 0, body, 400, "required_fields", "缺少必填项“违法事实”");
 
 	/* An unknown step of a case. */
 	body_with(&f, "{\"kind\":\"citizen\",\"name\":\"王某\"}", "", body, sizeof body);

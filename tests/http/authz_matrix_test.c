@@ -75,6 +75,7 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/api/v1/audit/{id}/changes",                 ".... ..x ." },
 	/* cases: business roles read, the 三员 never see case content */
 	{ "GET", "/api/v1/procedures",                         "xxxx ... ." },
+	{ "GET", "/api/v1/procedures/{id:str}",                "xxxx ... ." },
 	{ "GET", "/api/v1/cases",                              "xxxx ... ." },
 	{ "POST", "/api/v1/cases",                             "xxx. ... ." },
 	{ "GET", "/api/v1/cases/{id}",                         "xxxx ... ." },

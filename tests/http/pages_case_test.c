@@ -84,7 +84,7 @@ TEST(case_page_shows_timeline_gates_and_deadlines)
 	CHECK_CONTAINS(r.body, "<ol class=\"timeline\">");
 	CHECK_CONTAINS(r.body, "<strong>法制审核</strong>");
 	CHECK_CONTAINS(r.body, "<dt>审核意见</dt><dd class=\"text\">不同意</dd>");
-	CHECK_CONTAINS(r.body, "✗ 未通过");
+	CHECK_CONTAINS(r.body, "<dt>案件事实是否清楚、证据是否合法充分</dt><dd class=\"text\">未通过</dd>");
 	CHECK_CONTAINS(r.body, "记录人 reviewer1");
 	/* Gates: an available step links to its form, a blocked one says why. */
 	CHECK_CONTAINS(r.body, "href=\"/cases/");
@@ -254,7 +254,9 @@ TEST(new_case_form_opens_a_case_or_shows_the_limitation_gate)
 	CHECK_INT(r.status, 200);
 	CHECK_CONTAINS(r.body, "<option value=\"土地管理\">土地管理</option>");
 	CHECK_CONTAINS(r.body, "name=\"officers\"");
-	CHECK_CONTAINS(r.body, "<label for=\"source\">案件来源</label>");
+	CHECK_CONTAINS(r.body, "<label for=\"source\">案件来源 *必填</label>");
+	CHECK_CONTAINS(r.body, "<label for=\"discovered_on\">发现违法行为的日期</label>");
+	CHECK_CONTAINS(r.body, "追责时效按发现之日计算");
 	t_resp_free(&r);
 
 	/* An act of 2019 is past the two-year limitation: refused, kept. */
@@ -355,6 +357,92 @@ TEST(case_page_lists_the_evidence_with_its_digest)
 	CHECK_CONTAINS(r.body, "证据材料");
 	CHECK_CONTAINS(r.body, "询问笔录.txt");
 	CHECK_CONTAINS(r.body, "文字记录");
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+TEST(step_form_refuses_a_field_the_step_lacks_and_shows_each_error_by_its_field)
+{
+	struct t_pages p;
+	struct t_browser o1;
+	char url[80];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	int64_t id = case_id(&p, "越界开采矿产资源"); /* noticed, no statement yet */
+	REQUIRE(id > 0);
+	int64_t before = event_count(&p, id);
+
+	/* The form shows the declared fields: required marked, hints. */
+	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, id, "/steps/statement"));
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "<label for=\"content\">陈述、申辩内容 *必填</label>");
+	CHECK_CONTAINS(r.body, "<label for=\"waived\">当事人明确放弃陈述申辩和听证</label>");
+	t_resp_free(&r);
+
+	/* A misspelt name posted to the form reaches the engine and is refused. */
+	r = t_page_post(&p, &o1, url, true, "content", "当事人放弃陈述申辩", "waivd", "1", NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "「陈述、申辩」没有“waivd”这一项；可填写：陈述、申辩内容、"
+			       "当事人明确放弃陈述申辩和听证");
+	CHECK_CONTAINS(r.body, "当事人放弃陈述申辩</textarea>");
+	CHECK_INT(event_count(&p, id), before);
+	t_resp_free(&r);
+
+	/* Every error at once, each beside its own field with the label. */
+	r = t_page_post(&p, &o1, path(url, sizeof url, id, "/steps/advance_notice"), true,
+			"grounds", "证据", "basis", "矿产资源法", "penalty", "fine", "amount", "1.234",
+			"served_on", "2026-02-30", NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "<p class=\"field-error\" id=\"facts-err\">「行政处罚事先告知」缺少必填项“违法事实”</p>");
+	CHECK_CONTAINS(r.body, "<p class=\"field-error\" id=\"served_on-err\">“送达日期”应为 YYYY-MM-DD 格式的有效日期</p>");
+	CHECK_CONTAINS(r.body, "<p class=\"field-error\" id=\"amount-err\">“罚款金额（元）”应为元数");
+	CHECK_INT(event_count(&p, id), before);
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+/* The id of the case's latest event of step, 0 when none. */
+static int64_t event_of(struct t_pages *p, int64_t id, const char *step)
+{
+	struct case_event_list l;
+	int64_t found = 0;
+	if (p->ts.st->ops->case_events(p->ts.st, p->ts.a, &all, id, &l, NULL))
+		return 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (strcmp(l.items[i].step, step) == 0)
+			found = l.items[i].id;
+	return found;
+}
+
+TEST(correction_form_takes_only_fields_of_the_corrected_step)
+{
+	struct t_pages p;
+	struct t_browser head;
+	char url[80], ev[24];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "head1", &head));
+	int64_t id = case_id(&p, "非法转让土地使用权"); /* has a statement */
+	REQUIRE(id > 0);
+	snprintf(ev, sizeof ev, "%lld", (long long)event_of(&p, id, "statement"));
+	int64_t before = event_count(&p, id);
+	path(url, sizeof url, id, "/steps/correction");
+	struct http_resp r = t_page_post(&p, &head, url, true, "corrects", ev, "field", "waivd",
+					 "value", "1", "reason", "漏记", NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "<p class=\"field-error\" id=\"field-err\">「陈述、申辩」没有“waivd”这一项");
+	CHECK_INT(event_count(&p, id), before);
+	t_resp_free(&r);
+	/* A waiver the record never had is substance, not a slip. */
+	r = t_page_post(&p, &head, url, true, "corrects", ev, "field", "waived", "value", "1",
+			"reason", "当事人书面放弃，原记录漏记", NULL);
+	CHECK_INT(r.status, 409);
+	CHECK_CONTAINS(r.body, "更正只能改正笔误等文字错误");
+	CHECK_INT(event_count(&p, id), before);
+	t_resp_free(&r);
+	r = t_page_post(&p, &head, url, true, "corrects", ev, "field", "content", "value",
+			"当事人申辩称转让系历史遗留问题。", "reason", "错别字", NULL);
+	CHECK_INT(r.status, 303);
+	CHECK_INT(event_count(&p, id), before + 1);
 	t_resp_free(&r);
 	t_pages_stop(&p);
 }
