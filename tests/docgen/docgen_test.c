@@ -102,7 +102,7 @@ TEST(decision_states_the_six_items_of_article_59)
 	CHECK_CONTAINS(t, "罚款人民币50000元（大写：伍万元整）");
 	CHECK_CONTAINS(t, "没收违法所得人民币1200.50元（大写：壹仟贰佰元伍角整）");
 	/* (4) manner and time limit */
-	CHECK_CONTAINS(t, "自收到本决定书之日起十五日内缴纳");
+	CHECK_CONTAINS(t, "自收到本决定书之日起十五日内缴至本机关指定的银行");
 	CHECK_CONTAINS(t, "每日按罚款数额的百分之三加处罚款");
 	/* (5) remedies with their time limits */
 	CHECK_CONTAINS(t, "六十日内向海原县人民政府申请行政复议");
