@@ -104,6 +104,51 @@ TEST(store_agency_update_changes_fields_not_created_at)
 	store_fx_close(&fx);
 }
 
+TEST(store_agency_document_settings_round_trip_and_null_is_empty)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	struct scope all = sc_all();
+	/* Inserted without settings: each reads back as "", not NULL. */
+	struct agency ag = { .name = "海原县林业和草原局", .uscc = "11640522MB8888888H",
+			     .division_code = "640522", .kind = "department", .domains = "林业",
+			     .active = true };
+	REQUIRE(fx.st->ops->agency_insert(fx.st, &ag, NULL) == FZ_OK);
+	struct agency got;
+	CHECK_INT(fx.st->ops->agency_get(fx.st, fx.a, &all, ag.id, &got, NULL), FZ_OK);
+	CHECK_STR(got.doc_code, "");
+	CHECK_STR(got.court, "");
+	CHECK_STR(got.payment_bank, "");
+	CHECK_STR(got.payment_account, "");
+	CHECK_STR(got.reconsideration, "");
+	/* Updated with every setting: each reads back, by get and by list. */
+	got.doc_code = "海林草";
+	got.court = "海原县人民法院";
+	got.payment_bank = "中国农业银行海原县支行";
+	got.payment_account = "29360101040001234";
+	got.reconsideration = "海原县人民政府";
+	CHECK_INT(fx.st->ops->agency_update(fx.st, &got, NULL), FZ_OK);
+	struct agency back;
+	CHECK_INT(fx.st->ops->agency_get(fx.st, fx.a, &all, ag.id, &back, NULL), FZ_OK);
+	CHECK_STR(back.doc_code, "海林草");
+	CHECK_STR(back.court, "海原县人民法院");
+	CHECK_STR(back.payment_bank, "中国农业银行海原县支行");
+	CHECK_STR(back.payment_account, "29360101040001234");
+	CHECK_STR(back.reconsideration, "海原县人民政府");
+	struct agency_list l;
+	struct agency_filter f = { .q = "林业和草原" };
+	CHECK_INT(fx.st->ops->agency_list(fx.st, fx.a, &all, &f, PAGE_ALL, &l, NULL), FZ_OK);
+	REQUIRE(l.n == 1);
+	CHECK_STR(l.items[0].court, "海原县人民法院");
+	/* A NULL setting in an update clears it. */
+	back.court = NULL;
+	CHECK_INT(fx.st->ops->agency_update(fx.st, &back, NULL), FZ_OK);
+	CHECK_INT(fx.st->ops->agency_get(fx.st, fx.a, &all, ag.id, &got, NULL), FZ_OK);
+	CHECK_STR(got.court, "");
+	CHECK_STR(got.doc_code, "海林草");
+	store_fx_close(&fx);
+}
+
 TEST(store_update_of_missing_id_is_not_found)
 {
 	struct store_fx fx;
