@@ -123,6 +123,18 @@ const char *compose_period(struct doc_model *m, struct proc_period p)
 	return s ? s : "";
 }
 
+const char *compose_matter(struct doc_model *m, const struct docgen_input *in)
+{
+	const char *t = in->c->title ? in->c->title : "";
+	size_t n = strlen(t), k = strlen("案");
+	if (n > k && strcmp(t + n - k, "案") == 0)
+		n -= k;
+	const char *s = arena_printf(m->a, "%.*s一案", (int)n, t);
+	if (!s)
+		m->failed = true;
+	return s ? s : "";
+}
+
 const char *compose_you(const struct docgen_input *in)
 {
 	return in->c->party_kind == PARTY_CITIZEN ? "你" : "你单位";
@@ -227,14 +239,15 @@ const char *compose_penalty(struct doc_model *m, const struct docgen_input *in,
 	return s ? s : "";
 }
 
-/* The steps whose records are evidence, and the field that says what. */
+/* The steps whose records are evidence, and the field that says what.
+ * The party's statements after the notice are not here: the decision
+ * recounts them with their review (compose_decision.c). */
 static const struct {
 	const char *step;
 	const char *field;
 } evidence_steps[] = {
 	{ "investigate", "record" },
 	{ "appraisal_result", "conclusion" },
-	{ "statement", "content" },
 };
 
 const char *compose_evidence(struct doc_model *m, const struct docgen_input *in)

@@ -22,6 +22,9 @@ const char *compose_money(struct doc_model *m, int64_t fen);
 const char *compose_number(struct doc_model *m, int n);
 /* "五个工作日", "十五日", "六十日", "三个月". */
 const char *compose_period(struct doc_model *m, struct proc_period p);
+/* The case as a matter: "非法占用土地一案" (a title ending in 案 is not
+ * doubled: "非法占用土地案一案"). */
+const char *compose_matter(struct doc_model *m, const struct docgen_input *in);
 /* 你 (a citizen) or 你单位 (an organisation). */
 const char *compose_you(const struct docgen_input *in);
 /* The value of key on the producing event, or "" (never NULL). */

@@ -142,8 +142,9 @@ static void statements_and_hearing(struct doc_model *m, const struct docgen_inpu
 
 static void opening_sentence(struct doc_model *m, const struct docgen_input *in)
 {
-	doc_add(m, DOC_PARA, "本机关于%s对%s%s一案立案调查（案件编号：%s），现已调查终结。",
-		compose_date(m, in->c->opened_on), compose_you(in), in->c->title, in->c->number);
+	doc_add(m, DOC_PARA, "本机关于%s对%s%s立案调查（案件编号：%s），现已调查终结。",
+		compose_date(m, in->c->opened_on), compose_you(in), compose_matter(m, in),
+		in->c->number);
 }
 
 /* The six items of art 59: (1) party name and address, (2) facts and

@@ -46,8 +46,8 @@ void compose_demand_notice(struct doc_model *m, const struct docgen_input *in)
 	(void)money_field(in->ev, "surcharge", &surcharge);
 	compose_head(m, in);
 	compose_party(m, in);
-	doc_add(m, DOC_PARA, "%s，对%s%s一案决定给予%s。", decision_named(m, in), you,
-		in->c->title, dec ? compose_penalty(m, in, dec) : "罚款");
+	doc_add(m, DOC_PARA, "%s，对%s%s决定给予%s。", decision_named(m, in), you,
+		compose_matter(m, in), dec ? compose_penalty(m, in, dec) : "罚款");
 	const char *served = service ? compose_date(m, case_event_field(service, "served_on")) : "";
 	doc_add(m, DOC_PARA, "该决定书%s%s送达%s，%s至今未依法履行缴纳罚款的义务。",
 		*served ? "已于" : "已经", served, you, you);

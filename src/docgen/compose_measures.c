@@ -16,9 +16,9 @@ void compose_preservation_notice(struct doc_model *m, const struct docgen_input 
 	compose_head(m, in);
 	compose_party(m, in);
 	doc_add(m, DOC_PARA,
-		"本机关在调查%s%s一案中，因证据可能灭失或者以后难以取得，经本机关负责人批准，依据" LAW
+		"本机关在调查%s%s中，因证据可能灭失或者以后难以取得，经本机关负责人批准，依据" LAW
 		"第五十六条的规定，决定自%s起对下列物品先行登记保存：",
-		you, in->c->title, compose_date(m, in->ev->on));
+		you, compose_matter(m, in), compose_date(m, in->ev->on));
 	int n = 0;
 	for (const char *p = items; *p;) {
 		const char *nl = strchr(p, '\n');
@@ -53,11 +53,11 @@ void compose_recusal_decision(struct doc_model *m, const struct docgen_input *in
 	compose_head(m, in);
 	compose_party(m, in);
 	if (by_party)
-		doc_add(m, DOC_PARA, "在%s一案中，%s申请本案执法人员%s回避%s%s%s", in->c->title, you,
+		doc_add(m, DOC_PARA, "在%s中，%s申请本案执法人员%s回避%s%s%s", compose_matter(m, in), you,
 			person, *reasons ? "，理由是：" : "。", reasons,
 			*reasons ? compose_stop(reasons) : "");
 	else
-		doc_add(m, DOC_PARA, "在%s一案中，本案执法人员%s提出回避%s%s%s", in->c->title, person,
+		doc_add(m, DOC_PARA, "在%s中，本案执法人员%s提出回避%s%s%s", compose_matter(m, in), person,
 			*reasons ? "，理由是：" : "。", reasons, *reasons ? compose_stop(reasons) : "");
 	if (withdraw)
 		doc_add(m, DOC_PARA,

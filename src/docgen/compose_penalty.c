@@ -13,8 +13,8 @@ void compose_advance_notice(struct doc_model *m, const struct docgen_input *in)
 	const char *you = compose_you(in);
 	compose_head(m, in);
 	compose_party(m, in);
-	doc_add(m, DOC_PARA, "本机关对%s%s一案进行了调查，现将拟作出的行政处罚告知如下：", you,
-		in->c->title);
+	doc_add(m, DOC_PARA, "本机关对%s%s进行了调查，现将拟作出的行政处罚告知如下：", you,
+		compose_matter(m, in));
 	doc_add(m, DOC_HEADING, "一、违法事实");
 	doc_add(m, DOC_PARA, "%s", compose_field(in, "facts"));
 	const char *evidence = compose_evidence(m, in);
@@ -51,10 +51,10 @@ void compose_hearing_notice(struct doc_model *m, const struct docgen_input *in)
 	const char *host = compose_person_field(m, in, in->ev, "host");
 	compose_head(m, in);
 	compose_party(m, in);
-	doc_add(m, DOC_PARA, "根据%s的申请，本机关定于%s%s在%s就%s一案举行听证，请准时参加。", you,
+	doc_add(m, DOC_PARA, "根据%s的申请，本机关定于%s%s在%s就%s举行听证，请准时参加。", you,
 		compose_date(m, compose_field(in, "hearing_on")),
 		compose_time(m, compose_field(in, "hearing_time")), compose_field(in, "place"),
-		in->c->title);
+		compose_matter(m, in));
 	doc_add(m, DOC_PARA,
 		"本次听证由%s主持。%s认为主持人与本案有直接利害关系的，有权申请回避，"
 		"申请应当在听证开始前提出并说明理由。",
