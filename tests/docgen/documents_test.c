@@ -6,18 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "docgen/docgen.h"
 #include "domain/procedure_builtin.h"
 #include "t.h"
-
-#define CHECK_LACKS(hay, needle)                                                       \
-	do {                                                                           \
-		const char *t_h_ = (hay), *t_n_ = (needle);                            \
-		if (t_h_ && strstr(t_h_, t_n_))                                        \
-			t_fail(__FILE__, __LINE__, "%s contains \"%s\"", #hay, t_n_); \
-	} while (0)
 
 #define MAX_EVENTS 12
 
@@ -96,7 +88,7 @@ static const char *pdf_text(struct dx *x, const char *kind, const char *title,
 			    const char *number)
 {
 	struct doc_model m;
-	struct buf pdf = BUF_INIT, text = BUF_INIT;
+	struct buf pdf = BUF_INIT;
 	struct fz_error e = { 0 };
 	int pages = 0;
 	x->in.kind = kind;
@@ -110,43 +102,10 @@ static const char *pdf_text(struct dx *x, const char *kind, const char *title,
 		buf_release(&pdf);
 		return NULL;
 	}
-	char path[600], cmd[1400];
-	snprintf(path, sizeof path, "%s/%s.pdf", t_tmpdir(), kind);
-	FILE *f = fopen(path, "wb");
-	if (!f || fwrite(pdf.data, 1, pdf.len, f) != pdf.len) {
-		if (f)
-			fclose(f);
-		buf_release(&pdf);
-		t_fail(__FILE__, __LINE__, "cannot write %s", path);
-		return NULL;
-	}
-	fclose(f);
+	char *text = t_pdf_text(pdf.data, pdf.len, kind);
 	buf_release(&pdf);
-	/* FAZHI_KEEP_PDF=DIR keeps a copy to look at. */
-	const char *keep = getenv("FAZHI_KEEP_PDF");
-	if (keep && *keep) {
-		snprintf(cmd, sizeof cmd, "cp '%s' '%s/%s.pdf'", path, keep, kind);
-		if (system(cmd) != 0)
-			t_fail(__FILE__, __LINE__, "cannot keep %s", path);
-	}
-	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", path);
-	FILE *p = popen(cmd, "r");
-	if (!p) {
-		t_fail(__FILE__, __LINE__, "pdftotext did not start");
-		return NULL;
-	}
-	int c;
-	while ((c = fgetc(p)) != EOF)
-		if (c != '\n' && c != ' ' && c != '\f' && c != '\r')
-			buf_addc(&text, (char)c);
-	if (pclose(p) != 0 || text.len == 0) {
-		buf_release(&text);
-		t_fail(__FILE__, __LINE__, "pdftotext failed on %s (poppler-utils installed?)",
-		       path);
-		return NULL;
-	}
-	const char *s = arena_strdup(x->a, buf_cstr(&text));
-	buf_release(&text);
+	const char *s = text ? arena_strdup(x->a, text) : NULL;
+	free(text);
 	return s;
 }
 
