@@ -117,6 +117,12 @@ static const struct case_field notice_f[] = {
 	{ "hearing_offered", "1" },
 };
 
+/* A decision of a 5000-yuan fine, for the documents that carry it out. */
+static const struct case_field fine_decision_f[] = {
+	{ "facts", "事实。" }, { "grounds", "理由。" }, { "basis", "《某法》第一条" },
+	{ "penalty", "fine" }, { "amount", "5000" },
+};
+
 TEST(onsite_decision_sends_the_party_to_reconsideration_first)
 {
 	static const struct case_field f[] = {
@@ -262,15 +268,11 @@ TEST(decision_says_the_party_waived_statement_and_hearing)
 {
 	static const struct case_field waive[] = { { "content", "放弃陈述申辩和听证" },
 						   { "waived", "1" } };
-	static const struct case_field decision_f[] = {
-		{ "facts", "事实。" }, { "grounds", "理由。" }, { "basis", "《某法》第一条" },
-		{ "penalty", "fine" }, { "amount", "5000" },
-	};
 	struct dx x;
 	REQUIRE(dx_open(&x, "penalty_general"));
 	ev_add(&x, "advance_notice", "2026-01-12", notice_f, 7, false);
 	ev_add(&x, "statement", "2026-01-13", waive, 2, false);
-	ev_add(&x, "decision", "2026-01-14", decision_f, 5, false);
+	ev_add(&x, "decision", "2026-01-14", fine_decision_f, 5, false);
 	const char *t = pdf_text(&x, "penalty_decision", "行政处罚决定书", "");
 	REQUIRE(t);
 	CHECK_CONTAINS(t, "2026年1月13日，你单位明确表示放弃陈述、申辩和要求听证的权利");
@@ -341,10 +343,6 @@ TEST(hearing_notice_gives_day_time_place_and_host)
 
 TEST(demand_notice_states_sum_surcharge_deadline_manner_rights_and_court)
 {
-	static const struct case_field decision_f[] = {
-		{ "facts", "事实。" }, { "grounds", "理由。" }, { "basis", "《某法》第一条" },
-		{ "penalty", "fine" }, { "amount", "5000" },
-	};
 	static const struct case_field service_f[] = { { "served_on", "2026-02-11" },
 						       { "method", "直接送达" } };
 	static const struct case_field demand_f[] = {
@@ -353,7 +351,7 @@ TEST(demand_notice_states_sum_surcharge_deadline_manner_rights_and_court)
 	};
 	struct dx x;
 	REQUIRE(dx_open(&x, "penalty_general"));
-	ev_add(&x, "decision", "2026-02-10", decision_f, 5, false);
+	ev_add(&x, "decision", "2026-02-10", fine_decision_f, 5, false);
 	ev_add(&x, "service", "2026-02-11", service_f, 2, false);
 	ev_add(&x, "demand_notice", "2026-03-09", demand_f, 4, false);
 	struct case_document served = { .kind = "penalty_decision", .title = "行政处罚决定书",
@@ -380,10 +378,6 @@ TEST(demand_notice_states_sum_surcharge_deadline_manner_rights_and_court)
 
 TEST(deferment_approval_lists_each_instalment_and_the_total)
 {
-	static const struct case_field decision_f[] = {
-		{ "facts", "事实。" }, { "grounds", "理由。" }, { "basis", "《某法》第一条" },
-		{ "penalty", "fine" }, { "amount", "5000" },
-	};
 	static const struct case_field defer_f[] = {
 		{ "mode", "instalments" },
 		{ "schedule", "2026-03-01 2000\n2026-04-01 2000\n2026-05-01 1000" },
@@ -391,7 +385,7 @@ TEST(deferment_approval_lists_each_instalment_and_the_total)
 	};
 	struct dx x;
 	REQUIRE(dx_open(&x, "penalty_general"));
-	ev_add(&x, "decision", "2026-02-10", decision_f, 5, false);
+	ev_add(&x, "decision", "2026-02-10", fine_decision_f, 5, false);
 	ev_add(&x, "deferment", "2026-02-20", defer_f, 3, false);
 	const char *t = pdf_text(&x, "deferment_approval", "延期（分期）缴纳罚款批准书",
 				 "海自然资罚缓〔2026〕1号");
@@ -409,7 +403,7 @@ TEST(deferment_approval_lists_each_instalment_and_the_total)
 						       { "schedule", "2026-04-30 5000" },
 						       { "reasons", "住院治疗" } };
 	REQUIRE(dx_open(&x, "penalty_general"));
-	ev_add(&x, "decision", "2026-02-10", decision_f, 5, false);
+	ev_add(&x, "decision", "2026-02-10", fine_decision_f, 5, false);
 	ev_add(&x, "deferment", "2026-02-20", defer_one, 3, false);
 	t = pdf_text(&x, "deferment_approval", "延期（分期）缴纳罚款批准书", "");
 	REQUIRE(t);
