@@ -4,8 +4,6 @@
  * in compose_decision.c. */
 #include "docgen/compose.h"
 
-#include <string.h>
-
 #define LAW "《中华人民共和国行政处罚法》"
 
 void compose_advance_notice(struct doc_model *m, const struct docgen_input *in)
@@ -31,9 +29,7 @@ void compose_advance_notice(struct doc_model *m, const struct docgen_input *in)
 		"%s内向本机关提出陈述、申辩意见；逾期未提出的，视为放弃此权利。本机关不因%s陈述、"
 		"申辩而给予更重的处罚。",
 		you, compose_period(m, in->defence), you);
-	const char *hearing = case_event_field(in->ev, "hearing_offered");
-	if (hearing && (strcmp(hearing, "1") == 0 || strcmp(hearing, "yes") == 0 ||
-			strcmp(hearing, "true") == 0))
+	if (compose_yes(in->ev, "hearing_offered"))
 		doc_add(m, DOC_PARA,
 			"根据" LAW "第六十三条、第六十四条的规定，%s有权要求举行听证。要求听证的，请于收到"
 			"本告知书之日起%s内向本机关提出；逾期未提出的，视为放弃听证的权利。",
