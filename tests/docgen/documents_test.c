@@ -126,7 +126,7 @@ static const struct case_field fine_decision_f[] = {
 TEST(onsite_decision_sends_the_party_to_reconsideration_first)
 {
 	static const struct case_field f[] = {
-		{ "facts", "在海原县海城镇文化街无证摆摊经营。" },
+		{ "facts", "无证摆摊经营。" },
 		{ "grounds", "当事人违反了《无证无照经营查处办法》第二条" },
 		{ "basis", "《无证无照经营查处办法》第十三条" },
 		{ "penalty", "fine" }, { "amount", "200" }, { "place", "海原县海城镇文化街" },
