@@ -65,35 +65,43 @@ static const struct case_event *review_of(const struct docgen_input *in, size_t 
 	return NULL;
 }
 
+/* One statement (art 45): what the party said and the review's answer;
+ * a statement with waived=1 also says the party gave up the rest of its
+ * rights (art 62), with what it said, if anything, in its own words. */
 static void statement(struct doc_model *m, const struct docgen_input *in, size_t i)
 {
 	const struct case_event *st = &in->events[i];
 	const char *you = compose_you(in);
 	const char *content = case_event_field(st, "content");
-	if (compose_yes(st, "waived")) {
-		const struct case_event *notice = compose_before(in, "advance_notice");
-		doc_add(m, DOC_PARA, "%s，%s明确表示放弃陈述、申辩%s的权利（" LAW "第六十二条）。",
-			compose_date(m, st->on), you,
-			compose_yes(notice, "hearing_offered") ? "和要求听证" : "");
-		return;
-	}
 	const struct case_event *rv = review_of(in, i);
 	const char *adopted = rv ? case_event_field(rv, "adopted") : NULL;
-	const char *answer = rv ? case_event_field(rv, "answer") : NULL;
+	const char *answer = rv ? case_event_field(rv, "answer") : "";
 	const char *verdict = !adopted                       ? NULL
 			      : strcmp(adopted, "yes") == 0   ? "予以采纳"
 			      : strcmp(adopted, "partly") == 0 ? "部分采纳"
 							       : "不予采纳";
-	content = content && *content ? content : "（未记录内容）";
-	if (!verdict) {
-		doc_add(m, DOC_PARA, "%s，%s提出陈述、申辩意见：%s%s", compose_date(m, st->on), you,
-			content, compose_stop(content));
-		return;
+	bool waived = compose_yes(st, "waived");
+	const char *waiver = "";
+	if (waived) {
+		const struct case_event *notice = compose_before(in, "advance_notice");
+		waiver = arena_printf(m->a, "%s明确放弃陈述、申辩%s的权利（" LAW "第六十二条）。", you,
+				      compose_yes(notice, "hearing_offered") ? "和要求听证" : "");
+		if (!waiver) {
+			m->failed = true;
+			return;
+		}
 	}
 	answer = answer && *answer ? answer : "";
-	doc_add(m, DOC_PARA, "%s，%s提出陈述、申辩意见：%s%s经复核，本机关%s%s%s%s",
-		compose_date(m, st->on), you, content, compose_stop(content), verdict, *answer ? "：" : "。",
-		answer, *answer ? compose_stop(answer) : "");
+	if (!content || !*content) {
+		doc_add(m, DOC_PARA, "%s，%s%s", compose_date(m, st->on), waived ? waiver : you,
+			waived ? "" : "提出陈述、申辩。");
+		return;
+	}
+	doc_add(m, DOC_PARA, "%s，%s%s：%s%s%s%s%s%s%s%s", compose_date(m, st->on), you,
+		waived ? "表示" : "提出陈述、申辩意见", content, compose_stop(content),
+		verdict ? "经复核，本机关" : "", verdict ? verdict : "",
+		verdict ? (*answer ? "：" : "。") : "", answer, *answer ? compose_stop(answer) : "",
+		waiver);
 }
 
 static void hearing(struct doc_model *m, const struct docgen_input *in,

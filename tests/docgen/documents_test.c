@@ -275,7 +275,8 @@ TEST(decision_says_the_party_waived_statement_and_hearing)
 	ev_add(&x, "decision", "2026-01-14", fine_decision_f, 5, false);
 	const char *t = pdf_text(&x, "penalty_decision", "行政处罚决定书", "");
 	REQUIRE(t);
-	CHECK_CONTAINS(t, "2026年1月13日，你单位明确表示放弃陈述、申辩和要求听证的权利");
+	CHECK_CONTAINS(t, "2026年1月13日，你单位表示：放弃陈述申辩和听证。你单位明确放弃陈述、申辩"
+			  "和要求听证的权利");
 	CHECK_LACKS(t, "未提出陈述");
 	CHECK_LACKS(t, "举行听证");
 	arena_free(x.a);
