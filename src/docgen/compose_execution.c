@@ -133,28 +133,36 @@ void compose_deferment_approval(struct doc_model *m, const struct docgen_input *
 	doc_add(m, DOC_PARA, "经审查，%s确有经济困难，依据" LAW "第六十六条第二款的规定，本机关决定"
 			     "同意%s%s缴纳罚款：",
 		you, you, instalments ? "分期" : "延期");
+	/* The schedule as one block, a line an instalment, however many. */
+	struct buf lines = BUF_INIT;
 	int n = 0;
 	for (const char *p = schedule; *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		char date[FZ_DATE_LEN];
 		int64_t fen;
+		const char *sep = lines.len ? "\n" : "";
 		if (len && schedule_line(p, len, date, &fen)) {
 			n++;
 			total += fen;
 			if (instalments)
-				doc_add(m, DOC_LINE, "第%s期：%s前缴纳%s；", compose_number(m, n),
-					compose_date(m, date), compose_money(m, fen));
+				buf_addf(&lines, "%s第%s期：%s前缴纳%s；", sep, compose_number(m, n),
+					 compose_date(m, date), compose_money(m, fen));
 			else
-				doc_add(m, DOC_PARA, "罚款%s延期至%s前缴清。", compose_money(m, fen),
-					compose_date(m, date));
+				buf_addf(&lines, "%s罚款%s延期至%s前缴清。", sep, compose_money(m, fen),
+					 compose_date(m, date));
 		} else if (len) {
-			doc_add(m, DOC_LINE, "%.*s", (int)len, p);
+			buf_addf(&lines, "%s%.*s", sep, (int)len, p);
 		}
 		p = nl ? nl + 1 : p + len;
 	}
 	if (instalments && n)
-		doc_add(m, DOC_LINE, "共%s期，合计%s。", compose_number(m, n), compose_money(m, total));
+		buf_addf(&lines, "\n共%s期，合计%s。", compose_number(m, n), compose_money(m, total));
+	if (buf_failed(&lines))
+		m->failed = true;
+	else if (lines.len)
+		doc_add(m, instalments ? DOC_LINE : DOC_PARA, "%s", buf_cstr(&lines));
+	buf_release(&lines);
 	doc_add(m, DOC_PARA, "罚款%s。", compose_payment_manner(m, in));
 	doc_add(m, DOC_PARA,
 		"%s未按上述期限缴纳的，本机关将自该期限届满之次日起%s（" LAW "第七十二条），并可以"

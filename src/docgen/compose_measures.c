@@ -19,16 +19,25 @@ void compose_preservation_notice(struct doc_model *m, const struct docgen_input 
 		"本机关在调查%s%s中，因证据可能灭失或者以后难以取得，经本机关负责人批准，依据" LAW
 		"第五十六条的规定，决定自%s起对下列物品先行登记保存：",
 		you, compose_matter(m, in), compose_date(m, in->ev->on));
+	/* One block for the whole list, however long: a line an item. */
+	struct buf list = BUF_INIT;
 	int n = 0;
 	for (const char *p = items; *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		while (len && (p[len - 1] == '\r' || p[len - 1] == ' '))
 			len--;
-		if (len)
-			doc_add(m, DOC_LINE, "%d. %.*s", ++n, (int)len, p);
+		if (len) {
+			buf_addf(&list, "%s%d. %.*s", n ? "\n" : "", n + 1, (int)len, p);
+			n++;
+		}
 		p = nl ? nl + 1 : p + strlen(p);
 	}
+	if (buf_failed(&list))
+		m->failed = true;
+	else if (n)
+		doc_add(m, DOC_LINE, "%s", buf_cstr(&list));
+	buf_release(&list);
 	if (*place)
 		doc_add(m, DOC_PARA, "保存地点：%s%s", place, compose_stop(place));
 	doc_add(m, DOC_PARA,
