@@ -63,6 +63,57 @@ const char *t_tmpdir(void)
 	return d;
 }
 
+char *t_pdf_text(const void *pdf, size_t len, const char *name)
+{
+	char path[600], cmd[1400];
+	snprintf(path, sizeof path, "%s/%s.pdf", t_tmpdir(), name);
+	FILE *f = fopen(path, "wb");
+	bool written = f && fwrite(pdf, 1, len, f) == len;
+	if (f && fclose(f) != 0)
+		written = false;
+	if (!written) {
+		t_fail(__FILE__, __LINE__, "cannot write %s", path);
+		return NULL;
+	}
+	const char *keep = getenv("FAZHI_KEEP_PDF");
+	if (keep && *keep) {
+		snprintf(cmd, sizeof cmd, "cp '%s' '%s/%s.pdf'", path, keep, name);
+		if (system(cmd) != 0)
+			t_fail(__FILE__, __LINE__, "cannot keep %s in %s", path, keep);
+	}
+	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' -", path);
+	FILE *p = popen(cmd, "r");
+	if (!p) {
+		t_fail(__FILE__, __LINE__, "pdftotext did not start");
+		return NULL;
+	}
+	size_t n = 0, cap = 4096;
+	char *text = malloc(cap);
+	int c;
+	while (text && (c = fgetc(p)) != EOF) {
+		if (c == '\n' || c == ' ' || c == '\f' || c == '\r')
+			continue;
+		if (n + 1 == cap) {
+			char *bigger = realloc(text, cap *= 2);
+			if (!bigger)
+				free(text);
+			text = bigger;
+			if (!text)
+				break;
+		}
+		text[n++] = (char)c;
+	}
+	int rc = pclose(p);
+	if (!text || rc != 0 || n == 0) {
+		free(text);
+		t_fail(__FILE__, __LINE__, "pdftotext failed on %s (poppler-utils installed?)",
+		       path);
+		return NULL;
+	}
+	text[n] = '\0';
+	return text;
+}
+
 static void t_cleanup_dirs(bool keep)
 {
 	for (int i = 0; i < t_ndirs; i++) {

@@ -8,6 +8,7 @@
 #define FZ_TESTS_T_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -73,6 +74,20 @@ void t_fail(const char *file, int line, const char *fmt, ...)
 /* A fresh empty directory under $TMPDIR for this test; removed at exit
  * unless the test failed. Returns a static path valid until the next call. */
 const char *t_tmpdir(void);
+/* The text of the PDF in the len bytes at pdf, extracted with pdftotext
+ * (poppler-utils) with line breaks and ASCII spaces removed, so that a
+ * sentence is found whatever its line breaks. name names the file (in a
+ * fresh t_tmpdir; with env FAZHI_KEEP_PDF=DIR a copy is kept there).
+ * Malloc'd, the caller frees; NULL after t_fail. */
+char *t_pdf_text(const void *pdf, size_t len, const char *name);
+/* Fails when hay contains needle. */
+#define CHECK_LACKS(hay, needle)                                                       \
+	do {                                                                           \
+		const char *t_h_ = (hay), *t_n_ = (needle);                            \
+		if (t_h_ && strstr(t_h_, t_n_))                                        \
+			t_fail(__FILE__, __LINE__, "%s contains \"%s\"", #hay, t_n_); \
+	} while (0)
+
 /* Path of the fazhi binary under test (env FAZHI_BIN). */
 const char *t_fazhi_bin(void);
 /* Path of the source tree (env FAZHI_SOURCE_ROOT). */

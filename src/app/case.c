@@ -213,14 +213,16 @@ static enum fz_err case_input_check(struct app_ctx *ctx, const struct case_input
 	return FZ_OK;
 }
 
-/* 机关代字 (org_agency_code_len); 类别代字 by kind: 罚立 for penalty cases
+/* 机关代字 (the agency's own, or derived: org_agency_code); 类别代字 by kind: 罚立 for penalty cases
  * (立案), so that the decisions can take 罚 (docgen/compose.c). */
 static void case_numbering_for(struct app_ctx *ctx, const struct agency *ag,
 			       enum case_kind kind, const char *opened_on,
 			       struct case_numbering *num)
 {
 	static const char *const kind_codes[] = { "", "罚立", "检", "许", "强" };
-	num->agency_code = arena_strndup(ctx->a, ag->name, org_agency_code_len(ag->name));
+	size_t len;
+	const char *code = org_agency_code(ag->name, ag->doc_code, &len);
+	num->agency_code = arena_strndup(ctx->a, code, len);
 	num->kind_code = kind_codes[kind >= 1 && kind <= 4 ? kind : 0];
 	num->year = (int)strtol(opened_on, NULL, 10);
 }

@@ -99,12 +99,17 @@ out:
 
 /* --- what a document says --- */
 
-/* 复议机关 (行政复议法 art 24): the people's government of the agency's
- * county, or the one above it when the agency is a government itself. */
+/* 复议机关: the agency's own setting, else (行政复议法 art 24) the
+ * people's government of the agency's county, or the one above it when
+ * the agency is a government itself. */
 static enum fz_err reconsideration_body(struct app_ctx *ctx, const struct agency *ag,
 					const char **out, struct fz_error *e)
 {
 	struct division d;
+	if (ag->reconsideration && *ag->reconsideration) {
+		*out = ag->reconsideration;
+		return FZ_OK;
+	}
 	enum fz_err rc = ctx->st->ops->division_get(ctx->st, ctx->a, ag->division_code, &d, e);
 	if (rc)
 		return rc;
@@ -123,34 +128,54 @@ static bool have(const struct docgen_person *p, size_t n, int64_t id)
 	return false;
 }
 
-/* The names of everyone the record names: officers and hearing hosts. */
+/* The fields whose value is a person's id: the hearing's host, the
+ * officer a recusal concerns. */
+static const char *const person_fields[] = { "host", "person" };
+#define NPERSON_FIELDS (sizeof person_fields / sizeof person_fields[0])
+
+/* The number of a certificate of person id valid on day, or NULL. */
+static const char *certificate_of(struct app_ctx *ctx, int64_t id, const char *day)
+{
+	struct certificate_filter f = { .person_id = id, .status = CERT_VALID, .today = day };
+	struct certificate_list l;
+	if (ctx->st->ops->certificate_list(ctx->st, ctx->a, &scope_all, &f,
+					   (struct page){ 0, 1 }, &l, NULL) ||
+	    l.n == 0)
+		return NULL;
+	return l.items[0].number;
+}
+
+/* The names (and certificates valid on day) of everyone the record names:
+ * officers, hearing hosts, officers a recusal concerns. */
 static enum fz_err people_named(struct app_ctx *ctx, const struct case_event_list *events,
-				struct docgen_person **out, size_t *n, struct fz_error *e)
+				const char *day, struct docgen_person **out, size_t *n,
+				struct fz_error *e)
 {
 	size_t max = 0;
 	for (size_t i = 0; i < events->n; i++)
-		max += events->items[i].nofficers + 1;
+		max += events->items[i].nofficers + NPERSON_FIELDS;
 	struct docgen_person *p = arena_calloc(ctx->a, max + 1, sizeof *p);
 	if (!p)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	*n = 0;
 	for (size_t i = 0; i < events->n; i++) {
 		const struct case_event *ev = &events->items[i];
-		for (size_t k = 0; k <= ev->nofficers; k++) {
+		for (size_t k = 0; k < ev->nofficers + NPERSON_FIELDS; k++) {
 			int64_t id = 0;
 			if (k < ev->nofficers) {
 				id = ev->officers[k];
 			} else {
-				const char *host = case_event_field(ev, "host");
+				const char *v = case_event_field(ev, person_fields[k - ev->nofficers]);
 				long long h;
-				if (host && sscanf(host, "%lld", &h) == 1)
+				if (v && sscanf(v, "%lld", &h) == 1)
 					id = h;
 			}
 			struct person person;
 			if (id <= 0 || have(p, *n, id) ||
 			    ctx->st->ops->person_get(ctx->st, ctx->a, &scope_all, id, &person, NULL))
 				continue;
-			p[(*n)++] = (struct docgen_person){ id, person.name };
+			p[(*n)++] = (struct docgen_person){ id, person.name,
+							    certificate_of(ctx, id, day) };
 		}
 	}
 	*out = p;
@@ -189,8 +214,10 @@ static enum fz_err number_take(struct app_ctx *ctx, const struct docgen_kind *k,
 	int year = (int)strtol(ev->on, NULL, 10);
 	if ((rc = ctx->st->ops->document_number_next(ctx->st, ag->id, year, k->series, &n, e)))
 		return rc;
-	*out = arena_printf(ctx->a, "%.*s%s〔%d〕%lld号", (int)org_agency_code_len(ag->name),
-			    ag->name, k->series, year, (long long)n);
+	size_t len;
+	const char *code = org_agency_code(ag->name, ag->doc_code, &len);
+	*out = arena_printf(ctx->a, "%.*s%s〔%d〕%lld号", (int)len, code, k->series, year,
+			    (long long)n);
 	return *out ? FZ_OK : fz_fail(e, FZ_NOMEM, NULL, NULL);
 }
 
@@ -212,18 +239,23 @@ static enum fz_err input_gather(struct app_ctx *ctx, const struct proc_def *def,
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &scope_all, c->id, evl, e)) ||
 	    (rc = ctx->st->ops->document_list(ctx->st, ctx->a, &scope_all, c->id, &docs, e)) ||
-	    (rc = people_named(ctx, evl, &people, &in->npeople, e)) ||
+	    (rc = people_named(ctx, evl, ev->on, &people, &in->npeople, e)) ||
 	    (rc = reconsideration_body(ctx, ag, &in->reconsideration, e)))
 		return rc;
 	const struct proc_config *cfg = proc_registry_config(reg);
 	(void)proc_config_period(cfg, "defence_period", &in->defence);
 	(void)proc_config_period(cfg, "hearing_request_window", &in->hearing_request);
 	(void)proc_config_period(cfg, "payment_period", &in->payment);
+	in->surcharge_permille = cfg->surcharge_permille_per_day;
+	in->surcharge_cap_percent = cfg->surcharge_cap_percent;
 	char local[20];
 	time_format_local(ctx->now, local);
 	in->created = arena_printf(ctx->a, "%.10sT%s+08:00", local, local[0] ? local + 11 : "");
 	in->c = c;
 	in->agency = ag->name;
+	in->court = ag->court;
+	in->payment_bank = ag->payment_bank;
+	in->payment_account = ag->payment_account;
 	in->def = def;
 	in->ev = ev;
 	in->events = evl->items;

@@ -94,8 +94,18 @@ static enum fz_err agency_validate(struct app_ctx *ctx, const struct agency *ag,
 		return fz_fail(e, FZ_INVALID, "kind",
 			       "主体类别应为 justice_bureau、government、department、"
 			       "comprehensive 或 township 之一");
-	if ((rc = domains_check(ag->domains, "domains", e)))
+	if ((rc = domains_check(ag->domains, "domains", e)) ||
+	    (rc = org_doc_code_check(ag->doc_code, "doc_code", e)) ||
+	    (rc = text_check_opt(ag->court, "court", "管辖人民法院", 40, e)) ||
+	    (rc = text_check_opt(ag->payment_bank, "payment_bank", "代收银行", 60, e)) ||
+	    (rc = org_bank_account_check(ag->payment_account, "payment_account", e)) ||
+	    (rc = text_check_opt(ag->reconsideration, "reconsideration", "行政复议机关", 40, e)))
 		return rc;
+	if (!*ag->payment_bank != !*ag->payment_account)
+		return fz_fail(e, FZ_INVALID, *ag->payment_bank ? "payment_account" : "payment_bank",
+			       "代收银行和账号须同时填写（或同时留空）");
+	if (*ag->court && !strstr(ag->court, "法院"))
+		return fz_fail(e, FZ_INVALID, "court", "管辖人民法院应写全称，例如“海原县人民法院”");
 	rc = ctx->st->ops->division_get(ctx->st, ctx->a, ag->division_code, &d, e);
 	if (rc == FZ_NOTFOUND)
 		return fz_fail(e, FZ_INVALID, "division_code", "行政区划代码 %s 尚未登记",
@@ -112,6 +122,35 @@ static void agency_diff(struct app_ctx *ctx, struct audit_diff *d, const struct 
 	audit_diff_str(ctx, d, "kind", a ? a->kind : NULL, b->kind);
 	audit_diff_str(ctx, d, "domains", a ? a->domains : NULL, b->domains);
 	audit_diff_bool(ctx, d, "active", a ? a->active : !b->active, b->active);
+	/* A setting left empty at creation is no change worth recording. */
+	audit_diff_str(ctx, d, "doc_code", a ? a->doc_code : "", b->doc_code);
+	audit_diff_str(ctx, d, "court", a ? a->court : "", b->court);
+	audit_diff_str(ctx, d, "payment_bank", a ? a->payment_bank : "", b->payment_bank);
+	audit_diff_str(ctx, d, "payment_account", a ? a->payment_account : "",
+		       b->payment_account);
+	audit_diff_str(ctx, d, "reconsideration", a ? a->reconsideration : "",
+		       b->reconsideration);
+}
+
+/* The document settings of in over ag's (NULL in in: keep; "" clears). */
+static void agency_docs_apply(struct agency *ag, const struct agency_input *in)
+{
+	struct {
+		char **dst;
+		const char *src;
+	} f[] = {
+		{ &ag->doc_code, in->doc_code },
+		{ &ag->court, in->court },
+		{ &ag->payment_bank, in->payment_bank },
+		{ &ag->payment_account, in->payment_account },
+		{ &ag->reconsideration, in->reconsideration },
+	};
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		if (f[i].src)
+			*f[i].dst = (char *)f[i].src;
+		else if (!*f[i].dst)
+			*f[i].dst = (char *)"";
+	}
 }
 
 enum fz_err app_agency_create(struct app_ctx *ctx, const struct agency_input *in,
@@ -133,6 +172,7 @@ enum fz_err app_agency_create(struct app_ctx *ctx, const struct agency_input *in
 	ag.domains = (char *)in->domains;
 	ag.active = in->active != 0;
 	ag.created_at = ag.updated_at = ctx->now;
+	agency_docs_apply(&ag, in);
 
 	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
@@ -176,6 +216,7 @@ enum fz_err app_agency_update(struct app_ctx *ctx, int64_t id, const struct agen
 		ag.domains = (char *)in->domains;
 	if (in->active >= 0)
 		ag.active = in->active != 0;
+	agency_docs_apply(&ag, in);
 	ag.updated_at = ctx->now;
 	struct audit_diff diff = { .n = 0 };
 	if ((rc = agency_validate(ctx, &ag, e)) ||

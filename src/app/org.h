@@ -28,6 +28,15 @@ struct agency_input {
 	const char *kind;
 	const char *domains;
 	int active; /* -1 unchanged (create: active) */
+	/* What its documents print; "" clears a setting (back to the
+	 * default), NULL leaves it (create: not set). doc_code: 1..8 CJK
+	 * characters; payment_account: digits in groups; payment_bank and
+	 * payment_account are set together or not at all. */
+	const char *doc_code;        /* 机关代字 */
+	const char *court;           /* 管辖人民法院 */
+	const char *payment_bank;    /* 代收机构（银行） */
+	const char *payment_account; /* 账号 */
+	const char *reconsideration; /* 复议机关 */
 };
 enum fz_err app_agency_create(struct app_ctx *ctx, const struct agency_input *in,
 			      struct agency *out, struct fz_error *e);

@@ -20,31 +20,32 @@ struct demo_agency {
 	int officers;      /* officers with certificates */
 	int reviewers;     /* of which marked reviewer */
 	const char *units[3];
+	const char *doc_code; /* 机关代字 of its numbers */
 };
 
 static const struct demo_agency demo_agencies[] = {
 	{ "海原县司法局", "justice_bureau", "司法行政", "640522", 4, 1,
-	  { "行政执法协调监督股", "法治督察股", "办公室" } },
+	  { "行政执法协调监督股", "法治督察股", "办公室" }, "海司" },
 	{ "海原县自然资源局", "department", "自然资源,土地管理,矿产资源", "640522", 8, 1,
-	  { "执法监察大队", "法规股", "办公室" } },
+	  { "执法监察大队", "法规股", "办公室" }, "海自然资" },
 	{ "海原县市场监督管理局", "department", "市场监管,食品安全,药品安全,特种设备",
-	  "640522", 9, 1, { "综合执法大队", "法规股", "三河市场监管所" } },
+	  "640522", 9, 1, { "综合执法大队", "法规股", "三河市场监管所" }, "海市监" },
 	{ "中卫市生态环境局海原分局", "department", "生态环境,污染防治", "640522", 6, 1,
-	  { "环境执法大队", "综合股", NULL } },
+	  { "环境执法大队", "综合股", NULL }, "卫环海" },
 	{ "海原县城市管理综合行政执法局", "comprehensive", "城市管理,市容环境,园林绿化",
-	  "640522", 8, 1, { "执法一中队", "执法二中队", "法制股" } },
+	  "640522", 8, 1, { "执法一中队", "执法二中队", "法制股" }, "海综执" },
 	{ "海原县农业农村局", "department", "农业,种子,农药,动物防疫", "640522", 6, 1,
-	  { "农业综合执法大队", "法规股", NULL } },
+	  { "农业综合执法大队", "法规股", NULL }, "海农" },
 	{ "海原县交通运输局", "department", "道路运输,公路路政", "640522", 6, 1,
-	  { "交通运输综合执法大队", "法规股", NULL } },
+	  { "交通运输综合执法大队", "法规股", NULL }, "海交" },
 	{ "海原县卫生健康局", "department", "医疗卫生,公共卫生,职业卫生", "640522", 5, 1,
-	  { "卫生监督所", "法规股", NULL } },
+	  { "卫生监督所", "法规股", NULL }, "海卫健" },
 	/* No reviewer yet: the 5% check shows it in red. */
 	{ "海原县应急管理局", "department", "安全生产,危险化学品", "640522", 5, 0,
-	  { "应急管理综合行政执法大队", NULL, NULL } },
+	  { "应急管理综合行政执法大队", NULL, NULL }, "海应急" },
 	/* In the neighbouring county: outside the 海原县 supervisor's scope. */
 	{ "中宁县市场监督管理局", "department", "市场监管,食品安全", "640521", 4, 1,
-	  { "综合执法大队", NULL, NULL } },
+	  { "综合执法大队", NULL, NULL }, "宁市监" },
 };
 #define DEMO_NAGENCIES (sizeof demo_agencies / sizeof demo_agencies[0])
 _Static_assert(DEMO_NAGENCIES == DEMO_AGENCY_COUNT, "demo.h count");
@@ -168,8 +169,18 @@ static int demo_agency(struct demo *d, size_t i)
 	const struct demo_agency *da = &demo_agencies[i];
 	char uscc[19];
 	demo_uscc_make("11", da->division, (int)i, uscc); /* 机构编制, 机关 */
-	struct agency_input in = { .name = da->name, .uscc = uscc, .division_code = da->division,
-				   .kind = da->kind, .domains = da->domains, .active = 1 };
+	/* Fines are paid at the county's agricultural bank; suits and
+	 * enforcement go to the county court (demo account numbers). */
+	bool haiyuan = strcmp(da->division, "640522") == 0;
+	char account[24];
+	snprintf(account, sizeof account, "2936010104%07d", 1201 + (int)i * 37);
+	struct agency_input in = {
+		.name = da->name, .uscc = uscc, .division_code = da->division, .kind = da->kind,
+		.domains = da->domains, .active = 1, .doc_code = da->doc_code,
+		.court = haiyuan ? "海原县人民法院" : "中宁县人民法院",
+		.payment_bank = haiyuan ? "中国农业银行海原县支行" : "中国农业银行中宁县支行",
+		.payment_account = account,
+	};
 	struct agency ag;
 	enum fz_err rc = app_agency_create(d->ctx, &in, &ag, &d->e);
 	if (rc)

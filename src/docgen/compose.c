@@ -12,8 +12,13 @@
 
 typedef void compose_fn(struct doc_model *m, const struct docgen_input *in);
 
-/* 类别代字 follow the agencies' usual series: 罚 for decisions (the case
- * numbers are 罚立), 罚告 for notices, 罚听 for hearing notices. */
+/* 类别代字: the penalty procedure's series are 罚 and a qualifier, as
+ * the case numbers are 罚立: 罚 for decisions, 罚告 for advance notices,
+ * 罚听 for hearing notices, 罚当 for on-the-spot decisions (their own
+ * series: pre-numbered forms, art 52), 不罚 for decisions not to
+ * penalise (the usual form of that series), 罚催 for demands to pay
+ * (催告书), 罚缓 for deferment or instalment approvals, 罚保 for evidence
+ * preservation notices and 罚避 for recusal decisions. */
 static const struct {
 	struct docgen_kind k;
 	compose_fn *fn;
@@ -23,14 +28,20 @@ static const struct {
 	{ { "hearing_notice", "罚听", false }, compose_hearing_notice },
 	{ { "penalty_decision", "罚", false }, compose_penalty_decision },
 	{ { "no_penalty_decision", "不罚", false }, compose_no_penalty_decision },
-	{ { "onsite_decision", "当罚", false }, compose_onsite_decision },
+	{ { "onsite_decision", "罚当", false }, compose_onsite_decision },
 	{ { "service_receipt", NULL, false }, compose_service_receipt },
+	{ { "demand_notice", "罚催", false }, compose_demand_notice },
+	{ { "deferment_approval", "罚缓", false }, compose_deferment_approval },
+	{ { "preservation_notice", "罚保", false }, compose_preservation_notice },
+	{ { "recusal_decision", "罚避", false }, compose_recusal_decision },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
 static const char *const kind_ids[NKINDS + 1] = {
-	"opening_approval", "advance_notice", "hearing_notice", "penalty_decision",
-	"no_penalty_decision", "onsite_decision", "service_receipt", NULL,
+	"opening_approval",    "advance_notice",     "hearing_notice",
+	"penalty_decision",    "no_penalty_decision", "onsite_decision",
+	"service_receipt",     "demand_notice",      "deferment_approval",
+	"preservation_notice", "recusal_decision",   NULL,
 };
 _Static_assert(sizeof kind_ids / sizeof kind_ids[0] == NKINDS + 1, "one id per kind");
 
@@ -84,6 +95,16 @@ static void cn_number(int n, char *out, size_t len)
 		snprintf(out, len, "%s十%s", n >= 20 ? d[n / 10] : "", d[n % 10]);
 }
 
+const char *compose_number(struct doc_model *m, int n)
+{
+	char num[32];
+	cn_number(n, num, sizeof num);
+	const char *s = arena_strdup(m->a, num);
+	if (!s)
+		m->failed = true;
+	return s ? s : "";
+}
+
 const char *compose_period(struct doc_model *m, struct proc_period p)
 {
 	char num[32];
@@ -97,6 +118,18 @@ const char *compose_period(struct doc_model *m, struct proc_period p)
 	}
 	cn_number(amount, num, sizeof num);
 	const char *s = arena_printf(m->a, "%s%s", num, unit);
+	if (!s)
+		m->failed = true;
+	return s ? s : "";
+}
+
+const char *compose_matter(struct doc_model *m, const struct docgen_input *in)
+{
+	const char *t = in->c->title ? in->c->title : "";
+	size_t n = strlen(t), k = strlen("案");
+	if (n > k && strcmp(t + n - k, "案") == 0)
+		n -= k;
+	const char *s = arena_printf(m->a, "%.*s一案", (int)n, t);
 	if (!s)
 		m->failed = true;
 	return s ? s : "";
@@ -164,10 +197,22 @@ static void money_words(struct buf *b, int64_t fen)
 	buf_addf(b, "人民币%s元（大写：%s）", yuan, upper);
 }
 
+const char *compose_money(struct doc_model *m, int64_t fen)
+{
+	struct buf b = BUF_INIT;
+	money_words(&b, fen);
+	const char *s = arena_strdup(m->a, buf_cstr(&b));
+	if (!s || buf_failed(&b))
+		m->failed = true;
+	buf_release(&b);
+	return s ? s : "";
+}
+
 const char *compose_penalty(struct doc_model *m, const struct docgen_input *in,
 			    const struct case_event *ev)
 {
 	struct penalty p;
+	const char *licence = case_event_field(ev, "licence");
 	(void)in;
 	if (penalty_from_fields(case_event_field(ev, "penalty"), case_event_field(ev, "amount"),
 				case_event_field(ev, "confiscation"), &p, NULL) != FZ_OK)
@@ -183,6 +228,9 @@ const char *compose_penalty(struct doc_model *m, const struct docgen_input *in,
 			money_words(&b, p.fine_fen);
 		else if ((bit & PENALTY_CONFISCATE_MASK) && p.confiscation_fen)
 			money_words(&b, p.confiscation_fen);
+		else if ((bit & (PENALTY_SUSPEND_LICENCE | PENALTY_REVOKE_LICENCE)) && licence &&
+			 *licence)
+			buf_addf(&b, "（%s）", licence);
 	}
 	const char *s = arena_strdup(m->a, b.len ? buf_cstr(&b) : "");
 	if (!s || buf_failed(&b))
@@ -191,14 +239,15 @@ const char *compose_penalty(struct doc_model *m, const struct docgen_input *in,
 	return s ? s : "";
 }
 
-/* The steps whose records are evidence, and the field that says what. */
+/* The steps whose records are evidence, and the field that says what.
+ * The party's statements after the notice are not here: the decision
+ * recounts them with their review (compose_decision.c). */
 static const struct {
 	const char *step;
 	const char *field;
 } evidence_steps[] = {
 	{ "investigate", "record" },
 	{ "appraisal_result", "conclusion" },
-	{ "statement", "content" },
 };
 
 const char *compose_evidence(struct doc_model *m, const struct docgen_input *in)

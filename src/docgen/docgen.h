@@ -35,6 +35,8 @@ const char *const *docgen_kinds(void);
 struct docgen_person {
 	int64_t id;
 	const char *name;
+	const char *certificate; /* 执法证号 valid on the document's day, or
+	                          * NULL (assistants, hosts without one) */
 };
 
 /* Everything a document says, gathered by the app. */
@@ -47,6 +49,11 @@ struct docgen_input {
 	const struct enf_case *c;
 	const char *agency;                /* issuing agency: 海原县自然资源局 */
 	const char *reconsideration;       /* 复议机关: 海原县人民政府 */
+	/* The agency's settings (NULL or "" when it made none; the document
+	 * then says 人民法院 / 本机关指定的银行 without a name). */
+	const char *court;                 /* 管辖人民法院: 海原县人民法院 */
+	const char *payment_bank;          /* 代收银行: 中国农业银行海原县支行 */
+	const char *payment_account;       /* its account number */
 	const struct proc_def *def;
 	const struct case_event *ev;       /* the event of the producing step */
 	const struct case_event *events;   /* the record up to and with ev */
@@ -58,6 +65,10 @@ struct docgen_input {
 	struct proc_period defence;        /* 陈述申辩期 (province config) */
 	struct proc_period hearing_request; /* 听证申请期 */
 	struct proc_period payment;        /* 缴纳罚款期限 */
+	int surcharge_permille;            /* 加处罚款 per day (30 = 3 %); 0 =
+	                                    * the law's 30 */
+	int surcharge_cap_percent;         /* its cap in % of the fine; 0 =
+	                                    * the law's 100 */
 };
 
 /* Composes the document in into out (text in a). FZ_INVALID when kind is

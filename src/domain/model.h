@@ -40,6 +40,16 @@ struct agency {
 	bool active;
 	int64_t created_at;
 	int64_t updated_at;
+	/* What its documents print (文书设置); "" = not set. A NULL here is
+	 * stored as "". */
+	char *doc_code;        /* 机关代字 of its numbers (海自然资); "" = derived
+	                        * from the name (org_agency_code) */
+	char *court;           /* 管辖人民法院: named for litigation and for
+	                        * applications for court enforcement */
+	char *payment_bank;    /* 代收机构（银行）where fines are paid */
+	char *payment_account; /* its account number (账号) */
+	char *reconsideration; /* 复议机关; "" = the people's government of the
+	                        * agency's division (行政复议法 art 24) */
 };
 
 /* 内设机构 */

@@ -1,4 +1,5 @@
-/* org.c - validation of agency kinds, one-line texts and domain lists. */
+/* org.c - validation of agency kinds, one-line texts, domain lists and
+ * the settings an agency's documents print (机关代字, bank account). */
 #include "domain/org.h"
 
 #include <string.h>
@@ -90,4 +91,81 @@ size_t org_agency_code_len(const char *name)
 			return n - m;
 	}
 	return n;
+}
+
+const char *org_agency_code(const char *name, const char *doc_code, size_t *len)
+{
+	if (doc_code && *doc_code) {
+		*len = strlen(doc_code);
+		return doc_code;
+	}
+	*len = name ? org_agency_code_len(name) : 0;
+	return name ? name : "";
+}
+
+/* The next code point of a valid UTF-8 string, advancing *p. */
+static unsigned long next_code_point(const char **p)
+{
+	const unsigned char *s = (const unsigned char *)*p;
+	unsigned long c = s[0];
+	int more = c < 0x80 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3;
+	if (more)
+		c &= 0x3fu >> more;
+	for (int i = 1; i <= more; i++)
+		c = (c << 6) | (s[i] & 0x3fu);
+	*p += more + 1;
+	return c;
+}
+
+/* CJK Unified Ideographs, Extension A and the compatibility block: the
+ * characters agencies' names are written in. */
+static bool cjk_ideograph(unsigned long c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	       (c >= 0xf900 && c <= 0xfaff);
+}
+
+enum fz_err org_doc_code_check(const char *value, const char *field, struct fz_error *e)
+{
+	if (!value || !*value)
+		return FZ_OK;
+	if (!utf8_valid(value, strlen(value)))
+		return fz_fail(e, FZ_INVALID, field, "机关代字包含无效字符");
+	size_t n = 0;
+	for (const char *p = value; *p; n++)
+		if (!cjk_ideograph(next_code_point(&p)))
+			return fz_fail(e, FZ_INVALID, field,
+				       "机关代字只能由汉字组成（1 至 8 个字，例如“海自然资”）");
+	if (n > 8)
+		return fz_fail(e, FZ_INVALID, field, "机关代字不能超过 8 个汉字");
+	return FZ_OK;
+}
+
+enum fz_err text_check_opt(const char *value, const char *field, const char *label,
+			   size_t max_chars, struct fz_error *e)
+{
+	if (!value || !*value)
+		return FZ_OK;
+	return text_check(value, field, label, max_chars, e);
+}
+
+enum fz_err org_bank_account_check(const char *value, const char *field, struct fz_error *e)
+{
+	if (!value || !*value)
+		return FZ_OK;
+	size_t digits = 0, len = strlen(value);
+	for (size_t i = 0; i < len; i++) {
+		char c = value[i];
+		if (c >= '0' && c <= '9') {
+			digits++;
+			continue;
+		}
+		bool sep = c == ' ' || c == '-';
+		if (!sep || i == 0 || i + 1 == len || value[i + 1] == ' ' || value[i + 1] == '-')
+			return fz_fail(e, FZ_INVALID, field,
+				       "账号只能由数字组成，数字组之间可用一个空格或“-”分隔");
+	}
+	if (digits < 6 || len > 40)
+		return fz_fail(e, FZ_INVALID, field, "账号应至少有 6 位数字，连同分隔符不超过 40 个字符");
+	return FZ_OK;
 }

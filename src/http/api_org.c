@@ -95,7 +95,8 @@ int api_agency_list(struct req *r)
 }
 
 /* The body of POST (create: name, uscc, division_code, kind and domains
- * required) and PATCH (every field optional). */
+ * required) and PATCH (every field optional). The document settings are
+ * optional in both; "" clears one. */
 static void agency_read(struct jsonin *in, bool create, struct agency_input *ai)
 {
 	const char *(*text)(struct jsonin *, const char *, size_t) =
@@ -106,6 +107,11 @@ static void agency_read(struct jsonin *in, bool create, struct agency_input *ai)
 	ai->kind = text(in, "kind", 32);
 	ai->domains = text(in, "domains", 640);
 	ai->active = jsonin_bool_tri(in, "active");
+	ai->doc_code = jsonin_str_opt(in, "doc_code", 8);
+	ai->court = jsonin_str_opt(in, "court", 40);
+	ai->payment_bank = jsonin_str_opt(in, "payment_bank", 60);
+	ai->payment_account = jsonin_str_opt(in, "payment_account", 40);
+	ai->reconsideration = jsonin_str_opt(in, "reconsideration", 40);
 	if (create && ai->active < 0)
 		ai->active = 1;
 }

@@ -35,12 +35,20 @@ json_t *json_division(const struct division *d)
 
 json_t *json_agency(const struct agency *a)
 {
-	return json_pack("{s:I, s:s?, s:s?, s:s, s:s?, s:s?, s:s?, s:b, s:I, s:I}",
+	size_t code_len;
+	const char *code = org_agency_code(a->name, a->doc_code, &code_len);
+	return json_pack("{s:I, s:s?, s:s?, s:s, s:s?, s:s?, s:s?, s:b, s:I, s:I,"
+			 " s:s, s:s%, s:s, s:s, s:s, s:s}",
 			 "id", (json_int_t)a->id, "name", a->name, "uscc", a->uscc,
 			 "division_code", a->division_code, "kind", a->kind, "kind_label",
 			 a->kind ? agency_kind_label(a->kind) : NULL, "domains", a->domains,
 			 "active", (int)a->active, "created_at", (json_int_t)a->created_at,
-			 "updated_at", (json_int_t)a->updated_at);
+			 "updated_at", (json_int_t)a->updated_at,
+			 "doc_code", a->doc_code ? a->doc_code : "", "doc_code_effective", code,
+			 code_len, "court", a->court ? a->court : "", "payment_bank",
+			 a->payment_bank ? a->payment_bank : "", "payment_account",
+			 a->payment_account ? a->payment_account : "", "reconsideration",
+			 a->reconsideration ? a->reconsideration : "");
 }
 
 json_t *json_unit(const struct unit *u)

@@ -1,5 +1,6 @@
 /* page_agencies.c - 执法主体 pages: the filterable list (GET /agencies)
- * and the detail (GET /agencies/{id}) with its people counts, the 5%
+ * and the detail (GET /agencies/{id}) with its document settings, its
+ * people counts, the 5%
  * reviewer check, its units and the form that adds a unit
  * (POST /agencies/{id}/units, head and sysadmin). */
 #include <string.h>
@@ -152,6 +153,26 @@ static void units_section(struct req *r, struct buf *b, int64_t id, const char *
 	html_raw(b, "<button type=\"submit\">添加内设机构</button>\n</form>\n");
 }
 
+/* What the agency's documents print; a setting not made shows what is
+ * used instead. */
+static void docs_section(struct req *r, struct buf *b, const struct agency *ag)
+{
+	size_t len;
+	const char *code = org_agency_code(ag->name, ag->doc_code, &len);
+	code = arena_strndup(r->a, code, len);
+	html_raw(b, "<h2>文书设置</h2>\n<dl class=\"fields\">");
+	html_f(b, "<dt>机关代字</dt><dd>%s%s</dd>", code,
+	       *ag->doc_code ? "" : "（未设置，取自机关名称）");
+	html_f(b, "<dt>管辖人民法院</dt><dd>%s</dd>", *ag->court ? ag->court : "未设置");
+	if (*ag->payment_bank)
+		html_f(b, "<dt>罚款代收银行</dt><dd>%s</dd><dt>代收账号</dt><dd class=\"mono\">%s</dd>",
+		       ag->payment_bank, ag->payment_account);
+	else
+		html_raw(b, "<dt>罚款代收银行</dt><dd>未设置</dd>");
+	html_f(b, "<dt>行政复议机关</dt><dd>%s</dd></dl>\n",
+	       *ag->reconsideration ? ag->reconsideration : "本级人民政府（未设置）");
+}
+
 static int agency_detail(struct req *r, int status, const char *unit_name, enum fz_err urc,
 			 const struct fz_error *ue)
 {
@@ -180,6 +201,7 @@ static int agency_detail(struct req *r, int status, const char *unit_name, enum 
 	       ag.name, agency_kind_label(ag.kind), ag.uscc, ag.division_code);
 	kit_domains(&b, ag.domains);
 	html_f(&b, "</dd><dt>状态</dt><dd>%s</dd></dl>\n", ag.active ? "启用" : "停用");
+	docs_section(r, &b, &ag);
 	if (kit_may(r, PERM_PERSON_READ))
 		people_section(r, &b, id);
 	if (kit_may(r, PERM_UNIT_READ))

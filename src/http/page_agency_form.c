@@ -1,6 +1,8 @@
 /* page_agency_form.c - creating and editing a 执法主体 (sysadmin):
- * GET/POST /agencies/new and /agencies/{id}/edit. A refused post shows
- * the same form again with what was typed and the error at its field. */
+ * GET/POST /agencies/new and /agencies/{id}/edit, with what its documents
+ * print (机关代字, court, bank account, reconsideration body). A refused
+ * post shows the same form again with what was typed and the error at
+ * its field. */
 #include <string.h>
 
 #include "app/org.h"
@@ -14,7 +16,29 @@
 struct agency_fields {
 	const char *name, *uscc, *division_code, *kind, *domains;
 	bool active;
+	const char *doc_code, *court, *payment_bank, *payment_account, *reconsideration;
 };
+
+/* The document settings (文书设置), each empty when not set. */
+static void docs_fieldset(struct buf *b, const struct agency_fields *v,
+			  const struct fz_error *e)
+{
+	html_raw(b, "<fieldset><legend>文书设置</legend>\n");
+	kit_input(b, "text", "doc_code", "机关代字", v->doc_code,
+		  "maxlength=\"8\" aria-describedby=\"doc-code-hint\"", e);
+	html_raw(b, "<p id=\"doc-code-hint\" class=\"hint\">文号中的机关代字，1 至 8 个汉字，"
+		    "例如“海自然资”（海自然资罚〔2026〕3号）；留空则取机关名称去掉末尾的“局”。</p>\n");
+	kit_input(b, "text", "court", "管辖人民法院", v->court,
+		  "maxlength=\"40\" placeholder=\"例如：海原县人民法院\"", e);
+	kit_input(b, "text", "payment_bank", "罚款代收银行", v->payment_bank,
+		  "maxlength=\"60\" placeholder=\"例如：中国农业银行海原县支行\"", e);
+	kit_input(b, "text", "payment_account", "代收账号", v->payment_account,
+		  "maxlength=\"40\" autocomplete=\"off\" class=\"mono\"", e);
+	kit_input(b, "text", "reconsideration", "行政复议机关", v->reconsideration,
+		  "maxlength=\"40\" aria-describedby=\"reconsideration-hint\"", e);
+	html_raw(b, "<p id=\"reconsideration-hint\" class=\"hint\">留空则为本机关所在地的"
+		    "县级人民政府（《中华人民共和国行政复议法》第二十四条）。</p>\n</fieldset>\n");
+}
 
 static int agency_form(struct req *r, int status, int64_t id, const struct agency_fields *v,
 		       enum fz_err rc, const struct fz_error *e)
@@ -41,6 +65,7 @@ static int agency_form(struct req *r, int status, int64_t id, const struct agenc
 		  "required maxlength=\"600\" aria-describedby=\"domains-hint\"", e);
 	html_raw(&b, "<p id=\"domains-hint\" class=\"hint\">多个领域用英文逗号“,”分隔，"
 		     "例如：市场监管,食品安全</p>\n");
+	docs_fieldset(&b, v, e);
 	if (id)
 		kit_checkbox(&b, "active", "启用（停用后不再参加法制审核人员占比核查）", v->active, e);
 	html_f(&b, "<div class=\"form-buttons\"><button type=\"submit\">保存</button> "
@@ -58,13 +83,22 @@ static void fields_from_form(struct req *r, struct agency_fields *v)
 	v->kind = kit_form(r, "kind");
 	v->domains = kit_form(r, "domains");
 	v->active = kit_form_checked(r, "active");
+	v->doc_code = kit_form(r, "doc_code");
+	v->court = kit_form(r, "court");
+	v->payment_bank = kit_form(r, "payment_bank");
+	v->payment_account = kit_form(r, "payment_account");
+	v->reconsideration = kit_form(r, "reconsideration");
 }
 
 static struct agency_input input_of(const struct agency_fields *v, bool editing)
 {
 	struct agency_input in = { .name = v->name, .uscc = v->uscc,
 				   .division_code = v->division_code, .kind = v->kind,
-				   .domains = v->domains, .active = editing ? v->active : 1 };
+				   .domains = v->domains, .active = editing ? v->active : 1,
+				   .doc_code = v->doc_code, .court = v->court,
+				   .payment_bank = v->payment_bank,
+				   .payment_account = v->payment_account,
+				   .reconsideration = v->reconsideration };
 	return in;
 }
 
@@ -80,7 +114,9 @@ static enum fz_err choices_made(const struct agency_fields *v, struct fz_error *
 
 int page_agency_new(struct req *r)
 {
-	struct agency_fields v = { .active = true };
+	struct agency_fields v = { .active = true, .doc_code = "", .court = "",
+				   .payment_bank = "", .payment_account = "",
+				   .reconsideration = "" };
 	return agency_form(r, 200, 0, &v, FZ_OK, NULL);
 }
 
@@ -111,7 +147,8 @@ int page_agency_edit(struct req *r)
 	if (rc)
 		return http_fail_fz(r, rc, &e);
 	struct agency_fields v = { ag.name, ag.uscc, ag.division_code, ag.kind, ag.domains,
-				   ag.active };
+				   ag.active, ag.doc_code, ag.court, ag.payment_bank,
+				   ag.payment_account, ag.reconsideration };
 	return agency_form(r, 200, id, &v, FZ_OK, NULL);
 }
 

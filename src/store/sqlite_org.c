@@ -102,7 +102,8 @@ enum fz_err sq_division_list(struct store *st, struct arena *a, const char *pare
 static const struct sq_query agency_query = {
 	.id = SQ_Q_AGENCY,
 	.select = "SELECT a.id, a.name, a.uscc, a.division_code, a.kind, a.domains, a.active,"
-		  " a.created_at, a.updated_at",
+		  " a.created_at, a.updated_at, a.doc_code, a.court, a.payment_bank,"
+		  " a.payment_account, a.reconsideration",
 	.from = " FROM agencies a",
 	.scope_agency = "a.id = :scope_agency",
 	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
@@ -127,6 +128,20 @@ static void agency_read(struct sq_row *r, void *item)
 	ag->active = sq_col_bool(r);
 	ag->created_at = sq_col_int(r);
 	ag->updated_at = sq_col_int(r);
+	ag->doc_code = sq_col_text(r);
+	ag->court = sq_col_text(r);
+	ag->payment_bank = sq_col_text(r);
+	ag->payment_account = sq_col_text(r);
+	ag->reconsideration = sq_col_text(r);
+}
+
+/* The document settings, in column order ("" for a NULL field). */
+static void agency_docs_bind(struct sq_args *b, const struct agency *ag)
+{
+	const char *v[] = { ag->doc_code, ag->court, ag->payment_bank, ag->payment_account,
+			    ag->reconsideration };
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		sq_arg_text(b, v[i] ? v[i] : "");
 }
 
 enum fz_err sq_agency_insert(struct store *st, struct agency *ag, struct fz_error *e)
@@ -135,8 +150,9 @@ enum fz_err sq_agency_insert(struct store *st, struct agency *ag, struct fz_erro
 	sqlite3_stmt *stmt;
 	enum fz_err err = sq_stmt(s, SQ_AGENCY_INSERT,
 				  "INSERT INTO agencies (name, uscc, division_code, kind, domains,"
-				  " active, created_at, updated_at)"
-				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+				  " active, created_at, updated_at, doc_code, court, payment_bank,"
+				  " payment_account, reconsideration)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
 				  &stmt, e);
 	if (err)
 		return err;
@@ -151,6 +167,7 @@ enum fz_err sq_agency_insert(struct store *st, struct agency *ag, struct fz_erro
 	sq_arg_int(&b, ag->active);
 	sq_arg_int(&b, created);
 	sq_arg_int(&b, updated);
+	agency_docs_bind(&b, ag);
 	const struct sq_ref refs[] = {
 		SQ_REF_DIVISION("division_code", ag->division_code, "所属行政区划不存在"),
 	};
@@ -168,8 +185,10 @@ enum fz_err sq_agency_update(struct store *st, struct agency *ag, struct fz_erro
 	sqlite3_stmt *stmt;
 	enum fz_err err = sq_stmt(s, SQ_AGENCY_UPDATE,
 				  "UPDATE agencies SET name = ?1, uscc = ?2, division_code = ?3,"
-				  " kind = ?4, domains = ?5, active = ?6, updated_at = ?7"
-				  " WHERE id = ?8",
+				  " kind = ?4, domains = ?5, active = ?6, updated_at = ?7,"
+				  " doc_code = ?8, court = ?9, payment_bank = ?10,"
+				  " payment_account = ?11, reconsideration = ?12"
+				  " WHERE id = ?13",
 				  &stmt, e);
 	if (err)
 		return err;
@@ -182,6 +201,7 @@ enum fz_err sq_agency_update(struct store *st, struct agency *ag, struct fz_erro
 	sq_arg_text(&b, ag->domains);
 	sq_arg_int(&b, ag->active);
 	sq_arg_int(&b, updated);
+	agency_docs_bind(&b, ag);
 	sq_arg_int(&b, ag->id);
 	const struct sq_ref refs[] = {
 		SQ_REF_DIVISION("division_code", ag->division_code, "所属行政区划不存在"),

@@ -218,7 +218,11 @@ struct store_ops {
 				     struct page pg, struct division_list *out,
 				     struct fz_error *e);
 
-	/* Agencies */
+	/* Agencies. insert and update write every field, the document
+	 * settings (doc_code, court, payment_bank, payment_account,
+	 * reconsideration) included: a NULL one is stored as "" (not set),
+	 * and get and list return "" for it, never NULL. The backend checks
+	 * no format: that is the app's (org_doc_code_check ...). */
 	enum fz_err (*agency_insert)(struct store *st, struct agency *ag, struct fz_error *e);
 	enum fz_err (*agency_update)(struct store *st, struct agency *ag, struct fz_error *e);
 	enum fz_err (*agency_get)(struct store *st, struct arena *a, const struct scope *sc,

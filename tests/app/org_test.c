@@ -1,5 +1,7 @@
 /* org_test.c - agencies and divisions: validation names the field and
  * changes nothing; every write leaves an audit record with before/after. */
+#include <string.h>
+
 #include "app/auditlog.h"
 #include "app/org.h"
 #include "fixture.h"
@@ -79,6 +81,81 @@ TEST(agency_update_is_audited_with_before_and_after)
 	CHECK_STR(ch.items[0].field, "name");
 	CHECK_STR(ch.items[0].before, "海原县自然资源局");
 	CHECK_STR(ch.items[0].after, "海原县自然资源和规划局");
+	fx_close(&f);
+}
+
+TEST(agency_document_settings_are_validated_in_chinese_and_nothing_is_half_written)
+{
+	struct fx f;
+	struct fz_error e;
+	struct agency ag;
+	REQUIRE(fx_open(&f));
+	int64_t audits = fx_audit_count(&f);
+	static const struct {
+		struct agency_input in;
+		const char *field, *says;
+	} bad[] = {
+		{ { .doc_code = "HZR", .court = "海原县人民法院", .active = -1 }, "doc_code",
+		  "只能由汉字组成" },
+		{ { .doc_code = "海原县自然资源规划", .active = -1 }, "doc_code", "不能超过 8 个汉字" },
+		{ { .doc_code = "海 自然资", .active = -1 }, "doc_code", "只能由汉字组成" },
+		{ { .payment_bank = "中国农业银行海原县支行", .active = -1 }, "payment_account",
+		  "同时填写" },
+		{ { .payment_bank = "中国农业银行海原县支行", .payment_account = "2936-ABC-1234",
+		    .active = -1 },
+		  "payment_account", "只能由数字组成" },
+		{ { .payment_bank = "中国农业银行海原县支行", .payment_account = "12345",
+		    .active = -1 },
+		  "payment_account", "至少有 6 位数字" },
+		{ { .court = "海原县", .active = -1 }, "court", "法院" },
+		{ { .reconsideration = "海原县\n人民政府", .active = -1 }, "reconsideration",
+		  "换行" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		memset(&e, 0, sizeof e);
+		CHECK_INT(app_agency_update(&f.cli, f.natres, &bad[i].in, NULL, &e), FZ_INVALID);
+		CHECK_STR(e.field, bad[i].field);
+		CHECK_CONTAINS(e.message, bad[i].says);
+	}
+	/* Nothing written, nothing audited: the first setting of the first
+	 * refused update (a valid court) is not there either. */
+	CHECK_INT(app_agency_get(&f.cli, f.natres, &ag, &e), FZ_OK);
+	CHECK_STR(ag.court, "");
+	CHECK_STR(ag.doc_code, "");
+	CHECK_INT(fx_audit_count(&f), audits);
+	fx_close(&f);
+}
+
+TEST(agency_document_settings_are_stored_audited_and_cleared_by_empty_text)
+{
+	struct fx f;
+	struct fz_error e;
+	struct agency ag;
+	REQUIRE(fx_open(&f));
+	struct agency_input in = { .doc_code = "海自然资", .court = "海原县人民法院",
+				   .payment_bank = "中国农业银行海原县支行",
+				   .payment_account = "2936 0101 0400 0123 4", .active = -1 };
+	CHECK_INT(app_agency_update(&f.cli, f.natres, &in, &ag, &e), FZ_OK);
+	CHECK_STR(ag.doc_code, "海自然资");
+	CHECK_STR(ag.payment_account, "2936 0101 0400 0123 4");
+	CHECK_STR(ag.name, "海原县自然资源局"); /* untouched */
+	struct audit_list al;
+	struct audit_filter flt = { .action = "agency.update" };
+	REQUIRE(f.st->ops->audit_list(f.st, f.a, &flt, (struct page){ 0, 10 }, &al, &e) == FZ_OK);
+	REQUIRE(al.n == 1);
+	struct audit_change_list ch;
+	REQUIRE(f.st->ops->audit_changes(f.st, f.a, al.items[0].id, &ch, &e) == FZ_OK);
+	CHECK_INT(ch.n, 4);
+	bool code_seen = false;
+	for (size_t i = 0; i < ch.n; i++)
+		if (strcmp(ch.items[i].field, "doc_code") == 0)
+			code_seen = strcmp(ch.items[i].after, "海自然资") == 0;
+	CHECK(code_seen);
+	/* NULL leaves a setting, "" clears it. */
+	struct agency_input clear = { .doc_code = "", .active = -1 };
+	CHECK_INT(app_agency_update(&f.cli, f.natres, &clear, &ag, &e), FZ_OK);
+	CHECK_STR(ag.doc_code, "");
+	CHECK_STR(ag.court, "海原县人民法院");
 	fx_close(&f);
 }
 

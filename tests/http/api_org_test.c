@@ -97,6 +97,40 @@ TEST(sysadmin_creates_and_updates_an_agency)
 	t_demo_stop(&d);
 }
 
+TEST(agency_document_settings_through_the_api)
+{
+	struct t_demo d;
+	char path[64], s[64];
+	REQUIRE(t_demo_start(&d));
+	/* The demo sets them: 海原县自然资源局 is agency_ids[1]. */
+	snprintf(path, sizeof path, "/api/v1/agencies/%lld", (long long)d.sum.agency_ids[1]);
+	struct http_resp r = t_api(&d, "sysadmin", "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(t_json_str(&r, "doc_code", s, sizeof s), "海自然资");
+	CHECK_STR(t_json_str(&r, "doc_code_effective", s, sizeof s), "海自然资");
+	CHECK_STR(t_json_str(&r, "court", s, sizeof s), "海原县人民法院");
+	CHECK_STR(t_json_str(&r, "payment_bank", s, sizeof s), "中国农业银行海原县支行");
+	t_resp_free(&r);
+	/* A code that is not 1-8 CJK characters: 400 naming it, nothing
+	 * written (the valid court in the same body neither). */
+	r = t_api(&d, "sysadmin", "PATCH", path,
+		  "{\"doc_code\":\"HY\",\"court\":\"中卫市中级人民法院\"}");
+	CHECK_ERROR(r, 400, "invalid", "doc_code");
+	CHECK_CONTAINS(r.body, "机关代字只能由汉字组成");
+	t_resp_free(&r);
+	r = t_api(&d, "sysadmin", "PATCH", path, "{\"payment_account\":\"\"}");
+	CHECK_ERROR(r, 400, "invalid", "payment_account");
+	t_resp_free(&r);
+	/* Cleared: the derived code is used again. */
+	r = t_api(&d, "sysadmin", "PATCH", path, "{\"doc_code\":\"\"}");
+	CHECK_INT(r.status, 200);
+	CHECK_STR(t_json_str(&r, "doc_code", s, sizeof s), "");
+	CHECK_STR(t_json_str(&r, "doc_code_effective", s, sizeof s), "海原县自然资源");
+	CHECK_STR(t_json_str(&r, "court", s, sizeof s), "海原县人民法院");
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
 TEST(agency_outside_scope_answers_like_a_missing_one)
 {
 	struct t_demo d;

@@ -153,6 +153,27 @@ TEST(sysadmin_creates_agency_escaped_and_bad_uscc_changes_nothing)
 	CHECK_CONTAINS(r.body, "海原县林业和草原局");
 	CHECK_CONTAINS(r.body, "停用");
 	t_resp_free(&r);
+
+	/* Document settings: a code in Latin letters is refused at its field
+	 * with what was typed; a good one saves and shows on the detail. */
+	r = t_page_post(&p, &adm, edit, true, "name", "海原县林业和草原局", "uscc", uscc,
+			"division_code", "640522", "kind", "department", "domains", "林业",
+			"doc_code", "HLC", "court", "海原县人民法院", NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "id=\"doc_code-err\"");
+	CHECK_CONTAINS(r.body, "机关代字只能由汉字组成");
+	CHECK_CONTAINS(r.body, "value=\"海原县人民法院\"");
+	t_resp_free(&r);
+	r = t_page_post(&p, &adm, edit, true, "name", "海原县林业和草原局", "uscc", uscc,
+			"division_code", "640522", "kind", "department", "domains", "林业",
+			"doc_code", "海林草", "court", "海原县人民法院", "payment_bank",
+			"中国农业银行海原县支行", "payment_account", "29360101040009999", NULL);
+	CHECK_INT(r.status, 303);
+	t_resp_free(&r);
+	r = t_page_get(&p, &adm, loc);
+	CHECK_CONTAINS(r.body, "<dt>机关代字</dt><dd>海林草</dd>");
+	CHECK_CONTAINS(r.body, "29360101040009999");
+	t_resp_free(&r);
 	t_pages_stop(&p);
 }
 

@@ -1,5 +1,7 @@
 /* org_test.c - contract: divisions, agencies and units, their keys, and
  * the scope rules that keep an agency's data from other agencies. */
+#include <string.h>
+
 #include "contract.h"
 #include "t.h"
 
@@ -101,6 +103,62 @@ TEST(store_agency_update_changes_fields_not_created_at)
 	CHECK(!got.active);
 	CHECK_INT(got.created_at, created);
 	CHECK_INT(got.updated_at, created + 100);
+	store_fx_close(&fx);
+}
+
+/* The document settings of ag, in column order. */
+static void settings_of(const struct agency *ag, const char *out[5])
+{
+	const char *v[5] = { ag->doc_code, ag->court, ag->payment_bank, ag->payment_account,
+			     ag->reconsideration };
+	memcpy(out, v, sizeof v);
+}
+
+TEST(store_agency_document_settings_round_trip_and_null_is_empty)
+{
+	static const char *const none[5] = { "", "", "", "", "" };
+	static const char *const all_set[5] = { "海林草", "海原县人民法院",
+						"中国农业银行海原县支行", "29360101040001234",
+						"海原县人民政府" };
+	const char *v[5];
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	struct scope all = sc_all();
+	/* Inserted without settings: each reads back as "", not NULL. */
+	struct agency ag = { .name = "海原县林业和草原局", .uscc = "11640522MB8888888H",
+			     .division_code = "640522", .kind = "department", .domains = "林业",
+			     .active = true };
+	REQUIRE(fx.st->ops->agency_insert(fx.st, &ag, NULL) == FZ_OK);
+	struct agency got;
+	CHECK_INT(fx.st->ops->agency_get(fx.st, fx.a, &all, ag.id, &got, NULL), FZ_OK);
+	settings_of(&got, v);
+	for (int i = 0; i < 5; i++)
+		CHECK_STR(v[i], none[i]);
+	/* Updated with every setting: each reads back, by get and by list. */
+	got.doc_code = (char *)all_set[0];
+	got.court = (char *)all_set[1];
+	got.payment_bank = (char *)all_set[2];
+	got.payment_account = (char *)all_set[3];
+	got.reconsideration = (char *)all_set[4];
+	CHECK_INT(fx.st->ops->agency_update(fx.st, &got, NULL), FZ_OK);
+	struct agency back;
+	CHECK_INT(fx.st->ops->agency_get(fx.st, fx.a, &all, ag.id, &back, NULL), FZ_OK);
+	settings_of(&back, v);
+	for (int i = 0; i < 5; i++)
+		CHECK_STR(v[i], all_set[i]);
+	struct agency_list l;
+	struct agency_filter f = { .q = "林业和草原" };
+	CHECK_INT(fx.st->ops->agency_list(fx.st, fx.a, &all, &f, PAGE_ALL, &l, NULL), FZ_OK);
+	REQUIRE(l.n == 1);
+	settings_of(&l.items[0], v);
+	for (int i = 0; i < 5; i++)
+		CHECK_STR(v[i], all_set[i]);
+	/* A NULL setting in an update is stored as "" (not set). */
+	back.court = NULL;
+	CHECK_INT(fx.st->ops->agency_update(fx.st, &back, NULL), FZ_OK);
+	CHECK_INT(fx.st->ops->agency_get(fx.st, fx.a, &all, ag.id, &got, NULL), FZ_OK);
+	CHECK_STR(got.court, "");
+	CHECK_STR(got.doc_code, "海林草");
 	store_fx_close(&fx);
 }
 
