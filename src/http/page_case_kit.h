@@ -107,4 +107,8 @@ void case_gate_results(struct buf *b, const struct case_check *check);
  * column with the steps that role can take now. */
 void case_table(struct req *r, struct buf *b, const struct case_list *list, unsigned role);
 
+/* page_case_evidence.c: the case page's 证据材料 section, with the upload
+ * form for those who may act on an open case. */
+void case_evidence_section(struct req *r, struct buf *b, const struct case_view *v);
+
 #endif
