@@ -41,21 +41,13 @@ static bool live(const struct case_clock *c)
 	       (c->state == CASE_CLOCK_RUNNING || c->state == CASE_CLOCK_SUSPENDED);
 }
 
-bool case_clock_is_duty(const struct proc_def *def, const struct proc_clock *clock)
-{
-	for (size_t i = 0; i < def->nsteps; i++)
-		if (proc_list_has(&def->steps[i].stops, clock->id))
-			return true;
-	return false;
-}
-
 void case_clock_badges(struct buf *b, const struct case_view *v, const char *today)
 {
 	if (v->c.closed)
 		return;
 	for (size_t i = 0; i < v->nclocks; i++) {
 		const struct case_clock *c = &v->clocks[i];
-		if (!live(c) || !case_clock_is_duty(v->def, c->clock))
+		if (!live(c) || c->party_period)
 			continue;
 		const char *prov = c->deadline.provisional ? "（暂定）" : "";
 		if (c->overdue) {

@@ -81,10 +81,6 @@ bool case_form_ids(struct req *r, const char *name, int64_t **out, size_t *n);
 /* Every non-empty value of name joined by ",", or "" (arena). */
 const char *case_form_joined(struct req *r, const char *name);
 
-/* Whether some step stops the clock: a time limit for an act (办案期限,
- * 缴纳罚款期限), which can be missed. A clock nothing stops is a period
- * that simply elapses (陈述申辩期, 听证申请期限): 届满, never 逾期. */
-bool case_clock_is_duty(const struct proc_def *def, const struct proc_clock *clock);
 /* Clock badges of a case as viewed today, for time limits only: 逾期
  * (red) for a running or suspended one past its due date, 即将到期
  * (amber) for a running one due within CASE_DUE_SOON_DAYS days, 暂定

@@ -129,6 +129,8 @@ static void deadlines(struct buf *b, const struct case_view *v)
 		       c->clock->label, case_clock_state_label(c->state));
 		if (c->stopped_by)
 			html_f(b, "（%s）", c->stopped_by->on);
+		else if (c->state == CASE_CLOCK_ENDED)
+			html_f(b, "（%s，%s）", case_clock_end_label(c->end), c->ended_by->on);
 		html_raw(b, "</td><td data-label=\"起算\">");
 		html_f(b, "%s", c->started_by ? c->input.start : "—");
 		html_raw(b, "</td><td data-label=\"届满日\">");
@@ -137,7 +139,7 @@ static void deadlines(struct buf *b, const struct case_view *v)
 			if (c->deadline.provisional)
 				html_raw(b, " <span class=\"badge warn\" title=\"日历未覆盖该年度，"
 					    "按周末和固定节日暂算\">暂定</span>");
-			if (c->overdue && !case_clock_is_duty(v->def, c->clock))
+			if (c->elapsed)
 				html_raw(b, " <span class=\"badge expired\">已届满</span>");
 			else if (c->overdue)
 				html_raw(b, c->stopped_by ? " <span class=\"badge bad\">逾期完成</span>"

@@ -116,3 +116,61 @@ TEST(case_clocks_compute_lists_every_clock_of_the_definition)
 	buf_release(&b);
 	walk_release(&w);
 }
+
+static bool explains(const struct case_clock *c, const char *text)
+{
+	struct buf b = BUF_INIT;
+	case_clock_explain(c, &b);
+	bool found = strstr(buf_cstr(&b), text) != NULL;
+	buf_release(&b);
+	return found;
+}
+
+TEST(party_period_that_runs_out_is_elapsed_never_overdue)
+{
+	struct walk w;
+	walk_penalty_noticed(&w, PARTY_CITIZEN, "warning", NULL, NULL);
+	struct case_clock c = read_clock(&w, "defence", "2026-02-20");
+	CHECK(c.party_period);
+	CHECK_INT(c.state, CASE_CLOCK_RUNNING);
+	CHECK(c.elapsed);
+	CHECK(!c.overdue);
+	CHECK(explains(&c, "陈述申辩期：进行中（已届满）"));
+	CHECK(!explains(&c, "逾期"));
+	CHECK(!read_clock(&w, "case_handling", "2026-01-20").party_period);
+	walk_release(&w);
+}
+
+TEST(party_periods_end_when_the_party_waives)
+{
+	struct walk w;
+	walk_penalty_noticed(&w, PARTY_CITIZEN, "warning", NULL, NULL);
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "statement", "2026-01-13", NULL,
+			      "content=当事人书面表示放弃陈述申辩和听证", "waived=1", NULL));
+	const char *ids[] = { "defence", "hearing_request" };
+	for (size_t i = 0; i < 2; i++) {
+		struct case_clock c = read_clock(&w, ids[i], "2026-02-20");
+		CHECK_INT(c.state, CASE_CLOCK_ENDED);
+		CHECK_INT(c.end, CASE_CLOCK_END_WAIVED);
+		CHECK(!c.elapsed && !c.overdue);
+		CHECK_STR(c.ended_by->on, "2026-01-13");
+		CHECK(explains(&c, "已结束（当事人放弃，2026-01-13）"));
+	}
+	CHECK_STR(case_clock_state_label(CASE_CLOCK_ENDED), "已结束");
+	walk_release(&w);
+}
+
+TEST(party_periods_end_when_the_decision_is_made)
+{
+	struct walk w;
+	walk_penalty_noticed(&w, PARTY_CITIZEN, "warning", NULL, NULL);
+	WALK_OK(&w, walk_take(&w, HEAD, 7, "decision", "2026-01-20", NULL, DECIDE,
+			      "penalty=warning", NULL));
+	struct case_clock c = read_clock(&w, "defence", "2026-03-01");
+	CHECK_INT(c.state, CASE_CLOCK_ENDED);
+	CHECK_INT(c.end, CASE_CLOCK_END_DECIDED);
+	CHECK(!c.elapsed && !c.overdue);
+	CHECK(explains(&c, "陈述申辩期：已结束（已作出决定，2026-01-20）"));
+	CHECK(!explains(&c, "已届满）") && !explains(&c, "已逾期"));
+	walk_release(&w);
+}

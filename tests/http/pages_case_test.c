@@ -2,6 +2,7 @@
  * with its timeline, gates and deadlines; a blocked step re-rendered with
  * every gate's message and nothing changed; CSRF and agency scope; the
  * reviewer's and the head's queues; opening a case and taking a step. */
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -355,6 +356,74 @@ TEST(case_page_lists_the_evidence_with_its_digest)
 	CHECK_CONTAINS(r.body, "证据材料");
 	CHECK_CONTAINS(r.body, "询问笔录.txt");
 	CHECK_CONTAINS(r.body, "文字记录");
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+/* The clock named id in the deadlines JSON body, as a string "…}". */
+static const char *clock_json(const char *body, const char *id, char *out, size_t n)
+{
+	char key[64];
+	snprintf(key, sizeof key, "\"clock\":\"%s\"", id);
+	const char *p = strstr(body, key);
+	const char *end = p ? strstr(p, "\"explanation\"") : NULL;
+	snprintf(out, n, "%.*s", p && end ? (int)(end - p) : 0, p ? p : "");
+	return out;
+}
+
+TEST(party_periods_that_ended_read_ended_with_why_on_page_and_api)
+{
+	struct t_pages p;
+	struct t_browser o1;
+	char url[96], clock[2048];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	int64_t waived = case_id(&p, "非法转让土地使用权");
+	int64_t decided = case_id(&p, "未经批准临时用地逾期不归还");
+	int64_t running = case_id(&p, "越界开采矿产资源"); /* defence period ran out */
+	REQUIRE(waived > 0 && decided > 0 && running > 0);
+
+	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, waived, ""));
+	CHECK_CONTAINS(r.body, "陈述申辩期</td><td data-label=\"状态\">已结束（当事人放弃，");
+	CHECK_CONTAINS(r.body, "听证申请期限</td><td data-label=\"状态\">已结束（当事人放弃，");
+	CHECK_CONTAINS(r.body, "陈述申辩期：已结束（当事人放弃，");
+	t_resp_free(&r);
+	r = t_page_get(&p, &o1, path(url, sizeof url, decided, ""));
+	CHECK_CONTAINS(r.body, "陈述申辩期</td><td data-label=\"状态\">已结束（已作出决定，");
+	CHECK(!strstr(r.body, "已逾期"));
+	t_resp_free(&r);
+
+	snprintf(url, sizeof url, "/api/v1/cases/%lld/deadlines", (long long)waived);
+	struct t_req rq = { .method = "GET", .path = url, .cookie_token = o1.token };
+	r = t_http_req(&p.ts, &rq);
+	CHECK_INT(r.status, 200);
+	clock_json(r.body, "defence", clock, sizeof clock);
+	CHECK_CONTAINS(clock, "\"state\":\"ended\"");
+	CHECK_CONTAINS(clock, "\"state_label\":\"已结束\"");
+	CHECK_CONTAINS(clock, "\"ended_because\":\"waived\"");
+	CHECK_CONTAINS(clock, "\"ended_because_label\":\"当事人放弃\"");
+	CHECK_CONTAINS(clock, "\"overdue\":false");
+	t_resp_free(&r);
+	snprintf(url, sizeof url, "/api/v1/cases/%lld/deadlines", (long long)decided);
+	r = t_http_req(&p.ts, &rq);
+	CHECK_CONTAINS(clock_json(r.body, "hearing_request", clock, sizeof clock),
+		       "\"ended_because\":\"decided\"");
+	t_resp_free(&r);
+
+	/* A party period that merely ran out is 已届满, and the case is not
+	 * overdue because of it. */
+	snprintf(url, sizeof url, "/api/v1/cases/%lld/deadlines", (long long)running);
+	r = t_http_req(&p.ts, &rq);
+	clock_json(r.body, "defence", clock, sizeof clock);
+	CHECK_CONTAINS(clock, "\"state\":\"running\"");
+	CHECK_CONTAINS(clock, "\"elapsed\":true");
+	CHECK_CONTAINS(clock, "\"overdue\":false");
+	t_resp_free(&r);
+	snprintf(url, sizeof url, "/api/v1/cases/%lld", (long long)running);
+	r = t_http_req(&p.ts, &rq);
+	json_t *j = json_loads(r.body, 0, NULL);
+	CHECK(j && json_is_false(json_object_get(j, "overdue")));
+	json_decref(j);
 	t_resp_free(&r);
 	t_pages_stop(&p);
 }
