@@ -17,6 +17,7 @@
 #include "app/procreg.h"
 #include "base/date.h"
 #include "base/ident.h"
+#include "domain/awaits.h"
 #include "domain/certificate.h"
 #include "domain/org.h"
 
@@ -445,15 +446,17 @@ enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, stru
 	return ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, f ? f : &none, pg, out, e);
 }
 
-/* Whether a step flagged `awaits` that role may take is available on c. */
-static enum fz_err case_awaits(struct app_ctx *ctx, const struct proc_registry *reg,
-			       const struct calendar *cal, const struct enf_case *c,
-			       unsigned role, bool *waits, struct fz_error *e)
+/* The step c waits for role to take now, NULL if none (domain/awaits.h). */
+static enum fz_err case_waits_for(struct app_ctx *ctx, const struct proc_registry *reg,
+				  const struct calendar *cal, const struct enf_case *c,
+				  unsigned role, const struct proc_step **waits,
+				  struct fz_error *e)
 {
 	const struct scope all = { .kind = SCOPE_ALL };
 	struct case_event_list ev;
+	struct case_clock *clocks;
 	enum fz_err rc;
-	*waits = false;
+	*waits = NULL;
 	const struct proc_def *def = proc_registry_find(reg, c->procedure);
 	if (!def)
 		return FZ_OK;
@@ -461,7 +464,9 @@ static enum fz_err case_awaits(struct app_ctx *ctx, const struct proc_registry *
 		return rc;
 	struct proc_ctx pc = {
 		.def = def, .cfg = proc_registry_config(reg), .cal = cal, .kase = c,
-		.events = ev.items, .nevents = ev.n, .actor_roles = role,
+		.events = ev.items, .nevents = ev.n,
+		/* every case role: the gates, not the role, say what is open */
+		.actor_roles = ROLE_OFFICER | ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR,
 		.actor_person = ctx->user ? ctx->user->person_id : 0,
 		.today = ctx->today, .scratch = ctx->a,
 	};
@@ -469,13 +474,12 @@ static enum fz_err case_awaits(struct app_ctx *ctx, const struct proc_registry *
 	size_t n = 0;
 	if (!opts)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)))
+	if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)) ||
+	    (rc = procedure_available_steps(&pc, opts, def->nsteps + 1, &n, e)) ||
+	    (rc = case_clocks_compute(def, pc.cfg, cal, ev.items, ev.n, ctx->today, ctx->a, &clocks,
+				      e)))
 		return rc;
-	if ((rc = procedure_available_steps(&pc, opts, def->nsteps + 1, &n, e)))
-		return rc;
-	for (size_t i = 0; i < n && !*waits; i++)
-		*waits = opts[i].available && (opts[i].step->flags & PROC_AWAITS) &&
-			 (opts[i].step->roles & role);
+	*waits = case_awaits(def, ev.items, ev.n, opts, n, clocks, role);
 	return FZ_OK;
 }
 
@@ -484,7 +488,8 @@ static enum fz_err case_awaits(struct app_ctx *ctx, const struct proc_registry *
 #define QUEUE_SCAN_MAX 5000
 
 enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
-			   struct case_list *out, struct fz_error *e)
+			   struct case_list *out, const struct proc_step ***awaited,
+			   struct fz_error *e)
 {
 	const struct proc_registry *reg;
 	struct calendar cal;
@@ -499,8 +504,11 @@ enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
 	if (pg.limit < 1)
 		pg.limit = 20;
 	out->items = arena_calloc(ctx->a, (size_t)pg.limit, sizeof *out->items);
-	if (!out->items)
+	const struct proc_step **steps = arena_calloc(ctx->a, (size_t)pg.limit, sizeof *steps);
+	if (!out->items || !steps)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	if (awaited)
+		*awaited = steps;
 	struct case_filter open_only = { .closed = 2 };
 	for (int64_t offset = 0; offset < QUEUE_SCAN_MAX; offset += 200) {
 		struct case_list list;
@@ -509,13 +517,15 @@ enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
 						  &list, e)))
 			return rc;
 		for (size_t i = 0; i < list.n; i++) {
-			bool waits;
-			if ((rc = case_awaits(ctx, reg, &cal, &list.items[i], role, &waits, e)))
+			const struct proc_step *waits;
+			if ((rc = case_waits_for(ctx, reg, &cal, &list.items[i], role, &waits, e)))
 				return rc;
 			if (!waits)
 				continue;
-			if (out->total >= pg.offset && out->n < (size_t)pg.limit)
+			if (out->total >= pg.offset && out->n < (size_t)pg.limit) {
+				steps[out->n] = waits;
 				out->items[out->n++] = list.items[i];
+			}
 			out->total++;
 		}
 		if (list.n < 200)

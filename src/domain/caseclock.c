@@ -168,7 +168,7 @@ static void party_period_end(const struct proc_def *def, const struct case_event
 		enum case_clock_end end = CASE_CLOCK_END_NONE;
 		if (w && (!strcmp(w, "1") || !strcmp(w, "yes") || !strcmp(w, "true")))
 			end = CASE_CLOCK_END_WAIVED;
-		else if (s && (s->flags & (PROC_DECIDES | PROC_CLOSES)))
+		else if (s && proc_step_concludes(def, s))
 			end = CASE_CLOCK_END_DECIDED;
 		if (end) {
 			out->state = CASE_CLOCK_ENDED;

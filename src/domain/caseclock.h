@@ -31,7 +31,9 @@ enum case_clock_state {
 enum case_clock_end {
 	CASE_CLOCK_END_NONE = 0,
 	CASE_CLOCK_END_WAIVED,  /* a later event carries waived=1 (行政处罚法 art 62) */
-	CASE_CLOCK_END_DECIDED, /* a later step decides (flag decides) or closes */
+	CASE_CLOCK_END_DECIDED, /* a later step concludes the case
+	                         * (proc_step_concludes: decides, closes, or
+	                         * decides otherwise, e.g. 不予行政处罚) */
 };
 
 struct case_clock {

@@ -97,26 +97,12 @@ void case_gate_results(struct buf *b, const struct case_check *check)
 	html_raw(b, "</ul>\n");
 }
 
-/* The steps role can take on the case now: their labels, or "—". */
-static void can_take(struct buf *b, const struct case_view *v, unsigned role)
-{
-	bool any = false;
-	for (size_t i = 0; i < v->noptions; i++) {
-		const struct proc_option *o = &v->options[i];
-		if (!o->available || !(o->step->roles & role))
-			continue;
-		html_f(b, "%s%s", any ? "、" : "", o->step->label);
-		any = true;
-	}
-	if (!any)
-		html_raw(b, "—");
-}
-
-void case_table(struct req *r, struct buf *b, const struct case_list *list, unsigned role)
+void case_table(struct req *r, struct buf *b, const struct case_list *list,
+		const struct proc_step *const *awaited)
 {
 	html_f(b, "<table class=\"list cases\"><thead><tr><th>案件编号</th><th>案由</th><th>当事人</th>"
 		  "<th>程序</th><th>状态</th><th>期限</th>%s</tr></thead><tbody>\n",
-	       role ? "<th>可办理</th>" : "");
+	       awaited ? "<th>待办理</th>" : "");
 	for (size_t i = 0; i < list->n; i++) {
 		const struct enf_case *c = &list->items[i];
 		struct case_view v;
@@ -141,12 +127,8 @@ void case_table(struct req *r, struct buf *b, const struct case_list *list, unsi
 		else if (!viewed)
 			html_f(b, "<span class=\"muted\">%s</span>", e.message);
 		html_raw(b, "</td>");
-		if (role) {
-			html_raw(b, "<td data-label=\"可办理\">");
-			if (viewed)
-				can_take(b, &v, role);
-			html_raw(b, "</td>");
-		}
+		if (awaited)
+			html_f(b, "<td data-label=\"待办理\">%s</td>", awaited[i]->label);
 		html_raw(b, "</tr>\n");
 	}
 	html_raw(b, "</tbody></table>\n");

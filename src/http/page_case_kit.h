@@ -99,9 +99,10 @@ void case_gate_results(struct buf *b, const struct case_check *check);
 
 /* The table of the list and queue pages: a row per case with number,
  * title, party, procedure, state and clock badges (each case viewed
- * through app_case_view, so keep pages small). role non-zero adds a
- * column with the steps that role can take now. */
-void case_table(struct req *r, struct buf *b, const struct case_list *list, unsigned role);
+ * through app_case_view, so keep pages small). awaited (a queue: the
+ * step each case waits for, in list's order) adds a column 待办理. */
+void case_table(struct req *r, struct buf *b, const struct case_list *list,
+		const struct proc_step *const *awaited);
 
 /* page_case_evidence.c: the case page's 证据材料 section, with the upload
  * form for those who may act on an open case. */

@@ -215,7 +215,7 @@ TEST(queues_list_the_cases_waiting_for_review_and_approval)
 	struct http_resp r = t_page_get(&p, &rv, "/queue/review");
 	CHECK_INT(r.status, 200);
 	CHECK_CONTAINS(r.body, "越界开采矿产资源");
-	CHECK_CONTAINS(r.body, "<td data-label=\"可办理\">法制审核");
+	CHECK_CONTAINS(r.body, "<td data-label=\"待办理\">法制审核");
 	CHECK(!strstr(r.body, "擅自在耕地上挖砂")); /* closed */
 	CHECK_CONTAINS(r.body, "href=\"/queue/review\" aria-current=\"page\">待审核");
 	CHECK(!strstr(r.body, "href=\"/queue/approval\""));
@@ -223,9 +223,20 @@ TEST(queues_list_the_cases_waiting_for_review_and_approval)
 
 	r = t_page_get(&p, &head, "/queue/approval");
 	CHECK_INT(r.status, 200);
-	CHECK_CONTAINS(r.body, "无证开采石料");
-	CHECK_CONTAINS(r.body, "延长办案期限");
+	CHECK_CONTAINS(r.body, "非法占用林地建设光伏设施"); /* review approved */
+	CHECK_CONTAINS(r.body, "<td data-label=\"待办理\">作出行政处罚决定");
+	CHECK(!strstr(r.body, "无证开采石料"));        /* still under investigation */
+	CHECK(!strstr(r.body, "越界开采矿产资源"));    /* waits for the review */
+	CHECK(!strstr(r.body, "违法占用集体土地建设厂房")); /* defence period runs */
+	CHECK(!strstr(r.body, "擅自改变土地用途"));    /* hearing requested */
+	CHECK(!strstr(r.body, "非法占地建设养殖场"));  /* decided */
 	CHECK(!strstr(r.body, "生产不符合食品安全标准的食品")); /* another agency's */
+	t_resp_free(&r);
+	r = t_page_get(&p, &rv, "/queue/review");
+	CHECK(!strstr(r.body, "非法占用林地建设光伏设施")); /* approved already */
+	CHECK(!strstr(r.body, "非法转让土地使用权"));  /* rejected: back to the unit */
+	CHECK(!strstr(r.body, "违法占用集体土地建设厂房"));
+	CHECK(!strstr(r.body, "非法占地建设养殖场"));
 	t_resp_free(&r);
 
 	r = t_page_get(&p, &o1, "/workbench");
