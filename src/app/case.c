@@ -30,6 +30,19 @@ static const struct proc_registry *registry(struct app_ctx *ctx, struct fz_error
 	return ctx->cfg->procs ? ctx->cfg->procs : proc_registry_builtin(e);
 }
 
+/* The province config as it applies to case c: its enforcement domain's
+ * own periods and their basis (proc_config_for_domain). */
+static const struct proc_config *case_config(struct app_ctx *ctx,
+					     const struct proc_registry *reg,
+					     const struct enf_case *c, struct fz_error *e)
+{
+	const struct proc_config *cfg =
+		reg ? proc_registry_case_config(reg, c->domain, ctx->a) : NULL;
+	if (!cfg)
+		fz_fail(e, reg ? FZ_NOMEM : FZ_INTERNAL, NULL, NULL);
+	return cfg;
+}
+
 const struct proc_def *app_procedures(struct app_ctx *ctx, size_t *n)
 {
 	const struct proc_registry *reg = registry(ctx, NULL);
@@ -125,12 +138,15 @@ static enum fz_err check_event(struct app_ctx *ctx, const struct proc_def *def,
 
 	if (!date_parse(ev->on, &y, &m, &d))
 		return fz_fail(e, FZ_INVALID, "on", "日期格式应为 YYYY-MM-DD");
+	const struct proc_config *cfg = case_config(ctx, registry(ctx, NULL), c, e);
+	if (!cfg)
+		return e ? e->code : FZ_NOMEM;
 	if ((rc = app_calendar_get(ctx, &cal, e)) ||
 	    (rc = gather_people(ctx, ev, c->domain, people, &npeople, e)))
 		return rc;
 	struct proc_ctx pc = {
 		.def = def,
-		.cfg = proc_registry_config(registry(ctx, NULL)),
+		.cfg = cfg,
 		.cal = &cal,
 		.kase = c,
 		.events = events,
@@ -463,7 +479,7 @@ static enum fz_err case_waits_for(struct app_ctx *ctx, const struct proc_registr
 	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)))
 		return rc;
 	struct proc_ctx pc = {
-		.def = def, .cfg = proc_registry_config(reg), .cal = cal, .kase = c,
+		.def = def, .cfg = case_config(ctx, reg, c, e), .cal = cal, .kase = c,
 		.events = ev.items, .nevents = ev.n,
 		/* every case role: the gates, not the role, say what is open */
 		.actor_roles = ROLE_OFFICER | ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR,
@@ -472,7 +488,7 @@ static enum fz_err case_waits_for(struct app_ctx *ctx, const struct proc_registr
 	};
 	struct proc_option *opts = arena_calloc(ctx->a, def->nsteps + 1, sizeof *opts);
 	size_t n = 0;
-	if (!opts)
+	if (!opts || !pc.cfg)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)) ||
 	    (rc = procedure_available_steps(&pc, opts, def->nsteps + 1, &n, e)) ||
@@ -552,7 +568,9 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 	out->def = proc_registry_find(reg, out->c.procedure);
 	if (!out->def)
 		return fz_fail(e, FZ_INTERNAL, NULL, "本案的执法程序“%s”未加载", out->c.procedure);
-	const struct proc_config *cfg = proc_registry_config(reg);
+	const struct proc_config *cfg = case_config(ctx, reg, &out->c, e);
+	if (!cfg)
+		return FZ_NOMEM;
 	struct proc_ctx pc = {
 		.def = out->def,
 		.cfg = cfg,
@@ -583,13 +601,16 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 
 /* Audits the clocks of one case whose due date moved between the two
  * calendars. */
-static enum fz_err case_recompute_one(struct app_ctx *ctx, const struct proc_config *cfg,
+static enum fz_err case_recompute_one(struct app_ctx *ctx, const struct proc_registry *reg,
 				      const struct proc_def *def, const struct enf_case *c,
 				      const struct case_event_list *ev, const struct calendar *old,
 				      const struct calendar *now, int *changed, struct fz_error *e)
 {
 	struct case_clock *before, *after;
 	enum fz_err rc;
+	const struct proc_config *cfg = case_config(ctx, reg, c, e);
+	if (!cfg)
+		return FZ_NOMEM;
 	if ((rc = case_clocks_compute(def, cfg, old, ev->items, ev->n, ctx->today, ctx->a,
 				      &before, e)) ||
 	    (rc = case_clocks_compute(def, cfg, now, ev->items, ev->n, ctx->today, ctx->a,
@@ -640,7 +661,7 @@ enum fz_err app_case_deadlines_recompute(struct app_ctx *ctx, const struct calen
 			if (!def)
 				continue;
 			if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)) ||
-			    (rc = case_recompute_one(ctx, proc_registry_config(reg), def, c, &ev, old,
+			    (rc = case_recompute_one(ctx, reg, def, c, &ev, old,
 						     now, changed, e)))
 				return rc;
 		}

@@ -189,6 +189,10 @@ enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_con
 	struct ledger l = { 0 };
 	memset(out, 0, sizeof *out);
 	out->clock = clock;
+	out->basis = clock->budget_config ? proc_config_period_basis(cfg, clock->budget_config)
+					  : NULL;
+	if (!out->basis)
+		out->basis = clock->basis;
 	out->state = CASE_CLOCK_NOT_STARTED;
 	if (!proc_clock_budget(clock, cfg, &out->budget))
 		return fz_fail(e, FZ_INVALID, clock->id, "期限 %s 的长度在省级配置中未设置",
@@ -296,7 +300,7 @@ void case_clock_explain(const struct case_clock *c, struct buf *out)
 		buf_adds(out, "（已届满）");
 	if (c->open_suspension)
 		buf_adds(out, "（中止期间计至今日，恢复后届满日将顺延）");
-	buf_addf(out, "；依据：%s\n", c->clock->basis);
+	buf_addf(out, "；依据：%s\n", c->basis);
 	if (c->started_by)
 		clock_explain(&c->deadline, out);
 }

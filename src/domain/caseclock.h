@@ -38,6 +38,8 @@ enum case_clock_end {
 
 struct case_clock {
 	const struct proc_clock *clock;
+	const char *basis;   /* cited with it: the case domain's own (from the
+	                      * config, proc_config_for_domain) or the clock's */
 	enum case_clock_state state;
 	const struct case_event *started_by;  /* NULL unless started */
 	const struct case_event *stopped_by;  /* NULL unless stopped */

@@ -253,7 +253,7 @@ json_t *json_case_clock(const struct case_clock *c)
 	json_t *o = json_object();
 	o = json_put(o, "clock", json_text(c->clock->id));
 	o = json_put(o, "label", json_text(c->clock->label));
-	o = json_put(o, "basis", json_text(c->clock->basis));
+	o = json_put(o, "basis", json_text(c->basis));
 	o = json_put(o, "state", json_string(clock_state_name(c->state)));
 	o = json_put(o, "state_label", json_text(case_clock_state_label(c->state)));
 	o = json_put(o, "start", started ? json_string(c->input.start) : json_null());

@@ -174,3 +174,33 @@ TEST(party_periods_end_when_the_decision_is_made)
 	CHECK(!explains(&c, "已届满）") && !explains(&c, "已逾期"));
 	walk_release(&w);
 }
+
+TEST(defence_period_cites_a_sector_rule_only_for_its_domain)
+{
+	struct walk w;
+	struct proc_config market;
+	struct case_clock c;
+	struct fz_error e = { 0 };
+	walk_penalty_noticed(&w, PARTY_CITIZEN, "warning", NULL, NULL);
+	const struct proc_clock *defence = proc_clock_find(w.def, "defence");
+	/* the shipped general basis cites the statute only */
+	CHECK(!strstr(defence->basis, "市场监督管理"));
+	CHECK_CONTAINS(defence->basis, "行政处罚法第四十四、四十五条");
+	CHECK_CONTAINS(defence->basis, "未核实");
+	c = read_clock(&w, "defence", "2026-01-15");
+	CHECK_STR(c.basis, defence->basis);
+
+	struct proc_domain_period dp = { "食品安全", PROC_PERIOD_DEFENCE,
+					 { 3, CLOCK_WORKING_DAYS }, "某部门规定：三个工作日", 1 };
+	w.cfg.domain_periods = &dp;
+	w.cfg.ndomain_periods = 1;
+	proc_config_for_domain(&w.cfg, "食品安全", &market);
+	REQUIRE(case_clock_compute(w.def, &market, w.ctx.cal, w.events, w.nevents, defence,
+				   "2026-01-15", w.a, &c, &e) == FZ_OK);
+	CHECK_STR(c.basis, "某部门规定：三个工作日");
+	CHECK_STR(c.deadline.due, "2026-01-15"); /* 3 working days from Monday 01-12 */
+	CHECK(explains(&c, "依据：某部门规定：三个工作日"));
+	w.cfg.domain_periods = NULL;
+	w.cfg.ndomain_periods = 0;
+	walk_release(&w);
+}

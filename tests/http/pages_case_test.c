@@ -438,3 +438,38 @@ TEST(party_periods_that_ended_read_ended_with_why_on_page_and_api)
 	t_resp_free(&r);
 	t_pages_stop(&p);
 }
+
+TEST(defence_period_basis_follows_the_case_domain)
+{
+	struct t_pages p;
+	struct t_browser o1, o3;
+	char url[96], clock[2048];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	REQUIRE(t_pages_login(&p, "officer3", &o3));
+	int64_t land = case_id(&p, "越界开采矿产资源");         /* 矿产资源 */
+	int64_t food = case_id(&p, "生产不符合食品安全标准的食品"); /* 食品安全 */
+	REQUIRE(land > 0 && food > 0);
+
+	snprintf(url, sizeof url, "/api/v1/cases/%lld/deadlines", (long long)land);
+	struct t_req rq = { .method = "GET", .path = url, .cookie_token = o1.token };
+	struct http_resp r = t_http_req(&p.ts, &rq);
+	CHECK_INT(r.status, 200);
+	clock_json(r.body, "defence", clock, sizeof clock);
+	CHECK_CONTAINS(clock, "行政处罚法第四十四、四十五条");
+	CHECK_CONTAINS(clock, "未核实");
+	CHECK(!strstr(clock, "市场监督管理"));
+	t_resp_free(&r);
+	r = t_page_get(&p, &o1, path(url, sizeof url, land, ""));
+	CHECK_CONTAINS(r.body, "陈述申辩期：进行中（已届满）；依据：行政处罚法第四十四、四十五条");
+	t_resp_free(&r);
+
+	snprintf(url, sizeof url, "/api/v1/cases/%lld/deadlines", (long long)food);
+	rq.cookie_token = o3.token;
+	r = t_http_req(&p.ts, &rq);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(clock_json(r.body, "defence", clock, sizeof clock),
+		       "市场监督管理行政处罚程序规定");
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
