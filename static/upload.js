@@ -47,7 +47,8 @@
 		};
 		xhr.onload = function () {
 			if (xhr.status === 200 && xhr.responseURL) {
-				window.location.assign(xhr.responseURL);
+				/* the case page the server redirected to, at the list */
+				window.location.assign(xhr.responseURL.split("#")[0] + "#evidence");
 				return;
 			}
 			/* the server's own error page, in place of this one */

@@ -39,8 +39,10 @@ static void assets_init(void)
 				a->file = f;
 		for (size_t k = 0; a->file && k < a->file->size; k++)
 			h = (h ^ (unsigned char)a->file->data[k]) * 16777619u;
-		snprintf(a->version, sizeof a->version, "%08x", (unsigned)h);
-		snprintf(a->href, sizeof a->href, "/static/%s?v=%s", a->name, a->version);
+		char v[sizeof a->version];
+		snprintf(v, sizeof v, "%08x", (unsigned)h);
+		memcpy(a->version, v, sizeof v);
+		snprintf(a->href, sizeof a->href, "/static/%s?v=%s", a->name, v);
 	}
 }
 

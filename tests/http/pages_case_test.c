@@ -14,16 +14,6 @@
 
 static const struct scope all = { .kind = SCOPE_ALL };
 
-/* The id of the demo case with this 案由, 0 when none. */
-static int64_t case_id(struct t_pages *p, const char *title)
-{
-	struct case_list l;
-	struct case_filter f = { .q = title };
-	if (p->ts.st->ops->case_list(p->ts.st, p->ts.a, &all, &f, (struct page){ 0, 5 }, &l, NULL) ||
-	    l.n != 1)
-		return 0;
-	return l.items[0].id;
-}
 
 static int64_t event_count(struct t_pages *p, int64_t id)
 {
@@ -74,7 +64,7 @@ TEST(case_page_shows_timeline_gates_and_deadlines)
 	char url[64];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t id = case_id(&p, "非法转让土地使用权"); /* legal review rejected */
+	int64_t id = t_pages_case_id(&p, "非法转让土地使用权"); /* legal review rejected */
 	REQUIRE(id > 0);
 
 	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, id, ""));
@@ -126,7 +116,7 @@ TEST(blocked_step_rerenders_with_every_gate_and_changes_nothing)
 	char url[80];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "head1", &head));
-	int64_t id = case_id(&p, "未取得采矿许可证擅自开采砂石"); /* investigating, no notice */
+	int64_t id = t_pages_case_id(&p, "未取得采矿许可证擅自开采砂石"); /* investigating, no notice */
 	REQUIRE(id > 0);
 	int64_t before = event_count(&p, id);
 	int64_t audits = t_audit_count(&p.ts);
@@ -155,7 +145,7 @@ TEST(step_without_csrf_is_refused_and_changes_nothing)
 	char url[80];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t id = case_id(&p, "越界开采矿产资源");
+	int64_t id = t_pages_case_id(&p, "越界开采矿产资源");
 	REQUIRE(id > 0);
 	int64_t before = event_count(&p, id);
 	struct http_resp r = t_page_post(&p, &o1, path(url, sizeof url, id, "/steps/statement"),
@@ -185,7 +175,7 @@ TEST(officer_gets_404_for_another_agencys_case)
 	char url[80];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t id = case_id(&p, "销售超过保质期的食品"); /* 市场监督管理局 */
+	int64_t id = t_pages_case_id(&p, "销售超过保质期的食品"); /* 市场监督管理局 */
 	REQUIRE(id > 0);
 	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, id, ""));
 	CHECK_INT(r.status, 404);
@@ -309,7 +299,7 @@ TEST(draw_page_makes_a_server_draw_and_the_step_form_refuses_one)
 					 "random", "1", NULL);
 	REQUIRE(r.status == 303);
 	t_resp_free(&r);
-	int64_t id = case_id(&p, "土地利用双随机抽查");
+	int64_t id = t_pages_case_id(&p, "土地利用双随机抽查");
 	REQUIRE(id);
 	int64_t before = event_count(&p, id);
 
@@ -355,7 +345,7 @@ TEST(case_page_lists_the_evidence_with_its_digest)
 	char where[64];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t id = case_id(&p, "未经批准占用耕地建房");
+	int64_t id = t_pages_case_id(&p, "未经批准占用耕地建房");
 	REQUIRE(id);
 	app_ctx_init(&cli, p.ts.st, p.ts.a, &p.ts.cfg, "cli", time_now());
 	app_ctx_as_cli(&cli);
@@ -371,14 +361,20 @@ TEST(case_page_lists_the_evidence_with_its_digest)
 	t_pages_stop(&p);
 }
 
-/* The clock named id in the deadlines JSON body, as a string "…}". */
-static const char *clock_json(const char *body, const char *id, char *out, size_t n)
+/* Clock id of case_id in GET /api/v1/cases/{id}/deadlines as b sees it:
+ * its JSON up to the explanation, in out ("" when absent). */
+static const char *clock_json(struct t_pages *p, const struct t_browser *b, int64_t case_id,
+			      const char *id, char *out, size_t n)
 {
-	char key[64];
+	char url[96], key[64];
+	snprintf(url, sizeof url, "/api/v1/cases/%lld/deadlines", (long long)case_id);
+	struct t_req rq = { .method = "GET", .path = url, .cookie_token = b->token };
+	struct http_resp r = t_http_req(&p->ts, &rq);
 	snprintf(key, sizeof key, "\"clock\":\"%s\"", id);
-	const char *p = strstr(body, key);
-	const char *end = p ? strstr(p, "\"explanation\"") : NULL;
-	snprintf(out, n, "%.*s", p && end ? (int)(end - p) : 0, p ? p : "");
+	const char *at = r.status == 200 ? strstr(r.body, key) : NULL;
+	const char *end = at ? strstr(at, "\"explanation\"") : NULL;
+	snprintf(out, n, "%.*s", at && end ? (int)(end - at) : 0, at ? at : "");
+	t_resp_free(&r);
 	return out;
 }
 
@@ -389,9 +385,9 @@ TEST(party_periods_that_ended_read_ended_with_why_on_page_and_api)
 	char url[96], clock[2048];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t waived = case_id(&p, "非法转让土地使用权");
-	int64_t decided = case_id(&p, "未经批准临时用地逾期不归还");
-	int64_t running = case_id(&p, "越界开采矿产资源"); /* defence period ran out */
+	int64_t waived = t_pages_case_id(&p, "非法转让土地使用权");
+	int64_t decided = t_pages_case_id(&p, "未经批准临时用地逾期不归还");
+	int64_t running = t_pages_case_id(&p, "越界开采矿产资源"); /* defence period ran out */
 	REQUIRE(waived > 0 && decided > 0 && running > 0);
 
 	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, waived, ""));
@@ -404,33 +400,23 @@ TEST(party_periods_that_ended_read_ended_with_why_on_page_and_api)
 	CHECK(!strstr(r.body, "已逾期"));
 	t_resp_free(&r);
 
-	snprintf(url, sizeof url, "/api/v1/cases/%lld/deadlines", (long long)waived);
-	struct t_req rq = { .method = "GET", .path = url, .cookie_token = o1.token };
-	r = t_http_req(&p.ts, &rq);
-	CHECK_INT(r.status, 200);
-	clock_json(r.body, "defence", clock, sizeof clock);
+	clock_json(&p, &o1, waived, "defence", clock, sizeof clock);
 	CHECK_CONTAINS(clock, "\"state\":\"ended\"");
 	CHECK_CONTAINS(clock, "\"state_label\":\"已结束\"");
 	CHECK_CONTAINS(clock, "\"ended_because\":\"waived\"");
 	CHECK_CONTAINS(clock, "\"ended_because_label\":\"当事人放弃\"");
 	CHECK_CONTAINS(clock, "\"overdue\":false");
-	t_resp_free(&r);
-	snprintf(url, sizeof url, "/api/v1/cases/%lld/deadlines", (long long)decided);
-	r = t_http_req(&p.ts, &rq);
-	CHECK_CONTAINS(clock_json(r.body, "hearing_request", clock, sizeof clock),
+	CHECK_CONTAINS(clock_json(&p, &o1, decided, "hearing_request", clock, sizeof clock),
 		       "\"ended_because\":\"decided\"");
-	t_resp_free(&r);
 
 	/* A party period that merely ran out is 已届满, and the case is not
 	 * overdue because of it. */
-	snprintf(url, sizeof url, "/api/v1/cases/%lld/deadlines", (long long)running);
-	r = t_http_req(&p.ts, &rq);
-	clock_json(r.body, "defence", clock, sizeof clock);
+	clock_json(&p, &o1, running, "defence", clock, sizeof clock);
 	CHECK_CONTAINS(clock, "\"state\":\"running\"");
 	CHECK_CONTAINS(clock, "\"elapsed\":true");
 	CHECK_CONTAINS(clock, "\"overdue\":false");
-	t_resp_free(&r);
 	snprintf(url, sizeof url, "/api/v1/cases/%lld", (long long)running);
+	struct t_req rq = { .method = "GET", .path = url, .cookie_token = o1.token };
 	r = t_http_req(&p.ts, &rq);
 	json_t *j = json_loads(r.body, 0, NULL);
 	CHECK(j && json_is_false(json_object_get(j, "overdue")));
@@ -447,29 +433,19 @@ TEST(defence_period_basis_follows_the_case_domain)
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
 	REQUIRE(t_pages_login(&p, "officer3", &o3));
-	int64_t land = case_id(&p, "越界开采矿产资源");         /* 矿产资源 */
-	int64_t food = case_id(&p, "生产不符合食品安全标准的食品"); /* 食品安全 */
+	int64_t land = t_pages_case_id(&p, "越界开采矿产资源");         /* 矿产资源 */
+	int64_t food = t_pages_case_id(&p, "生产不符合食品安全标准的食品"); /* 食品安全 */
 	REQUIRE(land > 0 && food > 0);
 
-	snprintf(url, sizeof url, "/api/v1/cases/%lld/deadlines", (long long)land);
-	struct t_req rq = { .method = "GET", .path = url, .cookie_token = o1.token };
-	struct http_resp r = t_http_req(&p.ts, &rq);
-	CHECK_INT(r.status, 200);
-	clock_json(r.body, "defence", clock, sizeof clock);
+	clock_json(&p, &o1, land, "defence", clock, sizeof clock);
 	CHECK_CONTAINS(clock, "行政处罚法第四十四、四十五条");
 	CHECK_CONTAINS(clock, "未核实");
 	CHECK(!strstr(clock, "市场监督管理"));
-	t_resp_free(&r);
-	r = t_page_get(&p, &o1, path(url, sizeof url, land, ""));
+	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, land, ""));
 	CHECK_CONTAINS(r.body, "陈述申辩期：进行中（已届满）；依据：行政处罚法第四十四、四十五条");
 	t_resp_free(&r);
 
-	snprintf(url, sizeof url, "/api/v1/cases/%lld/deadlines", (long long)food);
-	rq.cookie_token = o3.token;
-	r = t_http_req(&p.ts, &rq);
-	CHECK_INT(r.status, 200);
-	CHECK_CONTAINS(clock_json(r.body, "defence", clock, sizeof clock),
+	CHECK_CONTAINS(clock_json(&p, &o3, food, "defence", clock, sizeof clock),
 		       "市场监督管理行政处罚程序规定");
-	t_resp_free(&r);
 	t_pages_stop(&p);
 }

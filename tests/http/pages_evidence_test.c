@@ -5,7 +5,6 @@
  * ledger leaf and no temporary file. */
 #include <dirent.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app/ledger.h"
@@ -17,15 +16,6 @@
 static const struct scope all = { .kind = SCOPE_ALL };
 #define BOUNDARY "----fazhiTestBoundary7MA4YWxk"
 
-static int64_t case_id(struct t_pages *p, const char *title)
-{
-	struct case_list l;
-	struct case_filter f = { .q = title };
-	if (p->ts.st->ops->case_list(p->ts.st, p->ts.a, &all, &f, (struct page){ 0, 5 }, &l, NULL) ||
-	    l.n != 1)
-		return 0;
-	return l.items[0].id;
-}
 
 /* What an upload may leave behind: rows of the case, ledger leaves,
  * files in data_dir/tmp. */
@@ -52,6 +42,22 @@ static struct traces traces_of(struct t_pages *p, int64_t id)
 	return t;
 }
 
+/* The demo county, officer1 signed in, the open case it uploads to and
+ * what that case holds before. False after t_fail. */
+static bool officer_on_open_case(struct t_pages *p, struct t_browser *o1, int64_t *id,
+				 struct traces *before)
+{
+	if (!t_pages_start(p))
+		return false;
+	if (!t_pages_login(p, "officer1", o1) ||
+	    !(*id = t_pages_case_id(p, "越界开采矿产资源"))) {
+		t_pages_stop(p);
+		return false;
+	}
+	*before = traces_of(p, *id);
+	return true;
+}
+
 #define CHECK_NO_TRACE(p, id, before)                                   \
 	do {                                                             \
 		struct traces now_ = traces_of(p, id);                   \
@@ -60,53 +66,56 @@ static struct traces traces_of(struct t_pages *p, int64_t id)
 		CHECK_INT(now_.tmp, 0);                                  \
 	} while (0)
 
-/* The body a browser sends: csrf (unless NULL), kind, name, an empty
- * camera input, then the chosen file. */
-static char *multipart(const char *csrf, const char *kind, const char *name,
-		       const char *file_name, const char *type, const char *data, size_t len,
-		       size_t *out_len)
-{
-	struct buf b = BUF_INIT;
-	if (csrf)
-		buf_addf(&b, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n"
-			     "%s\r\n", csrf);
-	buf_addf(&b, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n%s\r\n",
-		 kind);
-	buf_addf(&b, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n%s\r\n",
-		 name);
-	buf_adds(&b, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
-		     "filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n");
-	buf_addf(&b, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
-		     "filename=\"%s\"\r\nContent-Type: %s\r\n\r\n", file_name, type);
-	buf_add(&b, data, len);
-	buf_adds(&b, "\r\n--" BOUNDARY "--\r\n");
-	return buf_detach(&b, out_len);
-}
+/* What a browser posts: csrf (left out when NULL), kind, name, an empty
+ * camera input, then the chosen file (file_name, type, data). The body
+ * is cut to len - cut bytes, or padded with zeros to pad bytes. */
+struct form_post {
+	const char *csrf, *kind, *name, *file_name, *type;
+	const char *data;
+	size_t len, cut, pad;
+	bool chunked;
+};
 
-static struct http_resp post(struct t_pages *p, const struct t_browser *b, int64_t id,
-			     const char *body, size_t len, bool chunked)
+static struct http_resp upload(struct t_pages *p, const struct t_browser *b, int64_t id,
+			       const struct form_post *f)
 {
+	struct buf body = BUF_INIT;
 	char path[80];
+	if (f->csrf)
+		buf_addf(&body, "--" BOUNDARY "\r\nContent-Disposition: form-data; "
+				"name=\"csrf\"\r\n\r\n%s\r\n", f->csrf);
+	buf_addf(&body, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n"
+			"%s\r\n--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n"
+			"%s\r\n", f->kind, f->name ? f->name : "");
+	buf_adds(&body, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
+			"filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n\r\n");
+	buf_addf(&body, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
+			"filename=\"%s\"\r\nContent-Type: %s\r\n\r\n", f->file_name, f->type);
+	buf_add(&body, f->data, f->len);
+	buf_adds(&body, "\r\n--" BOUNDARY "--\r\n");
+	while (body.len < f->pad && !buf_failed(&body))
+		buf_addc(&body, '\0');
 	snprintf(path, sizeof path, "/cases/%lld/evidence", (long long)id);
 	struct t_req rq = { .method = "POST", .path = path, .cookie_token = b->token,
 			    .content_type = "multipart/form-data; boundary=" BOUNDARY,
-			    .body = body, .body_len = len, .chunked = chunked };
-	return t_http_req(&p->ts, &rq);
+			    .body = buf_cstr(&body), .body_len = body.len - f->cut,
+			    .chunked = f->chunked };
+	struct http_resp r = t_http_req(&p->ts, &rq);
+	buf_release(&body);
+	return r;
 }
 
 static const char photo[] = "\xff\xd8\xff\xe0 JPEG 现场照片（测试）\x00\x01\x02 end";
+#define PHOTO photo, sizeof photo - 1
 
 TEST(page_upload_streams_the_file_and_shows_it_on_the_case_page_and_api)
 {
 	struct t_pages p;
 	struct t_browser o1;
 	char url[96], loc[160];
-	size_t len;
-	REQUIRE(t_pages_start(&p));
-	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t id = case_id(&p, "越界开采矿产资源");
-	REQUIRE(id > 0);
-	struct traces before = traces_of(&p, id);
+	int64_t id;
+	struct traces before;
+	REQUIRE(officer_on_open_case(&p, &o1, &id, &before));
 
 	/* The form is on the page for the officer, with its CSRF token. */
 	snprintf(url, sizeof url, "/cases/%lld", (long long)id);
@@ -117,11 +126,9 @@ TEST(page_upload_streams_the_file_and_shows_it_on_the_case_page_and_api)
 	CHECK_CONTAINS(r.body, o1.csrf);
 	t_resp_free(&r);
 
-	char *body = multipart(o1.csrf, "av_record", "现场照片（东侧）", "IMG_0001.jpg",
-			       "image/jpeg", photo, sizeof photo - 1, &len);
-	REQUIRE(body);
-	r = post(&p, &o1, id, body, len, true);
-	free(body);
+	r = upload(&p, &o1, id, &(struct form_post){ o1.csrf, "av_record", "现场照片（东侧）",
+						     "IMG_0001.jpg", "image/jpeg", PHOTO,
+						     .chunked = true });
 	CHECK_INT(r.status, 303);
 	CHECK_CONTAINS(t_header(&r, "Location", loc, sizeof loc), "msg=evidence_added#evidence");
 	t_resp_free(&r);
@@ -158,18 +165,14 @@ TEST(page_upload_over_the_limit_is_refused_in_chinese_and_leaves_nothing)
 {
 	struct t_pages p;
 	struct t_browser o1;
-	size_t len;
-	REQUIRE(t_pages_start(&p));
-	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t id = case_id(&p, "越界开采矿产资源");
-	REQUIRE(id > 0);
-	struct traces before = traces_of(&p, id);
+	int64_t id;
+	struct traces before;
+	REQUIRE(officer_on_open_case(&p, &o1, &id, &before));
 	p.ts.cfg.evidence_max = 16; /* read per request */
-	char *body = multipart(o1.csrf, "av_record", "", "big.jpg", "image/jpeg", photo,
-			       sizeof photo - 1, &len);
-	REQUIRE(body);
 	/* streamed without a length: refused while receiving */
-	struct http_resp r = post(&p, &o1, id, body, len, true);
+	struct http_resp r = upload(&p, &o1, id, &(struct form_post){ o1.csrf, "av_record", NULL,
+								      "big.jpg", "image/jpeg", PHOTO,
+								      .chunked = true });
 	CHECK_INT(r.status, 413);
 	CHECK_CONTAINS(r.body, "文件过大：单个文件不能超过 16 字节");
 	CHECK_CONTAINS(r.body, "未保存任何内容");
@@ -177,15 +180,11 @@ TEST(page_upload_over_the_limit_is_refused_in_chinese_and_leaves_nothing)
 	CHECK_NO_TRACE(&p, id, before);
 	/* a declared length far over the limit: refused before the body */
 	p.ts.cfg.evidence_max = 1;
-	char *big = calloc(1, 70 * 1024);
-	REQUIRE(big);
-	memcpy(big, body, len);
-	r = post(&p, &o1, id, big, 70 * 1024, false);
+	r = upload(&p, &o1, id, &(struct form_post){ o1.csrf, "av_record", NULL, "big.jpg",
+						     "image/jpeg", PHOTO, .pad = 70 * 1024 });
 	CHECK_INT(r.status, 413);
 	CHECK_CONTAINS(r.body, "文件过大");
 	t_resp_free(&r);
-	free(big);
-	free(body);
 	p.ts.cfg.evidence_max = 0;
 	CHECK_NO_TRACE(&p, id, before);
 	t_pages_stop(&p);
@@ -195,47 +194,31 @@ TEST(page_upload_without_csrf_or_file_is_refused_and_leaves_nothing)
 {
 	struct t_pages p;
 	struct t_browser o1;
-	size_t len;
-	REQUIRE(t_pages_start(&p));
-	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t id = case_id(&p, "越界开采矿产资源");
-	REQUIRE(id > 0);
-	struct traces before = traces_of(&p, id);
-	char *body = multipart(NULL, "av_record", "", "a.jpg", "image/jpeg", photo,
-			       sizeof photo - 1, &len);
-	REQUIRE(body);
-	struct http_resp r = post(&p, &o1, id, body, len, false);
-	CHECK_INT(r.status, 403);
-	CHECK_CONTAINS(r.body, "页面已过期或来源无法确认");
-	t_resp_free(&r);
-	free(body);
-	CHECK_NO_TRACE(&p, id, before);
-
-	/* a wrong token is no better */
-	body = multipart("0000", "av_record", "", "a.jpg", "image/jpeg", photo, sizeof photo - 1,
-			 &len);
-	REQUIRE(body);
-	r = post(&p, &o1, id, body, len, false);
-	CHECK_INT(r.status, 403);
-	t_resp_free(&r);
-	free(body);
-	/* no file chosen */
-	body = multipart(o1.csrf, "av_record", "", "", "application/octet-stream", "", 0, &len);
-	REQUIRE(body);
-	r = post(&p, &o1, id, body, len, false);
-	CHECK_INT(r.status, 400);
-	CHECK_CONTAINS(r.body, "请选择要上传的文件");
-	t_resp_free(&r);
-	free(body);
-	/* a body cut short */
-	body = multipart(o1.csrf, "av_record", "", "a.jpg", "image/jpeg", photo, sizeof photo - 1,
-			 &len);
-	REQUIRE(body);
-	r = post(&p, &o1, id, body, len - 12, false);
-	CHECK_INT(r.status, 400);
-	t_resp_free(&r);
-	free(body);
-	CHECK_NO_TRACE(&p, id, before);
+	int64_t id;
+	struct traces before;
+	REQUIRE(officer_on_open_case(&p, &o1, &id, &before));
+	struct {
+		struct form_post f;
+		long status;
+		const char *says;
+	} refused[] = {
+		{ { NULL, "av_record", NULL, "a.jpg", "image/jpeg", PHOTO }, 403,
+		  "页面已过期或来源无法确认" },
+		{ { "0000", "av_record", NULL, "a.jpg", "image/jpeg", PHOTO }, 403,
+		  "页面已过期或来源无法确认" },
+		{ { o1.csrf, "av_record", NULL, "", "application/octet-stream", "", 0 }, 400,
+		  "请选择要上传的文件" },
+		{ { o1.csrf, "av_record", NULL, "a.jpg", "image/jpeg", PHOTO, .cut = 12 }, 400,
+		  "上传未完成或表单格式有误" },
+		{ { o1.csrf, "photo", NULL, "a.jpg", "image/jpeg", PHOTO }, 400, "" },
+	};
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		struct http_resp r = upload(&p, &o1, id, &refused[i].f);
+		CHECK_INT(r.status, refused[i].status);
+		CHECK_CONTAINS(r.body, refused[i].says);
+		t_resp_free(&r);
+		CHECK_NO_TRACE(&p, id, before);
+	}
 	t_pages_stop(&p);
 }
 
@@ -244,38 +227,32 @@ TEST(page_upload_to_another_agencys_case_is_404_and_leaves_nothing)
 	struct t_pages p;
 	struct t_browser o1, sup;
 	char url[80];
-	size_t len;
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
 	REQUIRE(t_pages_login(&p, "supervisor", &sup));
-	int64_t id = case_id(&p, "销售超过保质期的食品"); /* 市场监督管理局 */
+	int64_t id = t_pages_case_id(&p, "销售超过保质期的食品"); /* 市场监督管理局 */
 	REQUIRE(id > 0);
 	struct traces before = traces_of(&p, id);
-	char *body = multipart(o1.csrf, "text_record", "询问笔录", "a.pdf", "application/pdf",
-			       photo, sizeof photo - 1, &len);
-	REQUIRE(body);
-	struct http_resp r = post(&p, &o1, id, body, len, false);
+	struct http_resp r = upload(&p, &o1, id, &(struct form_post){ o1.csrf, "text_record",
+								      "询问笔录", "a.pdf",
+								      "application/pdf", PHOTO });
 	CHECK_INT(r.status, 404);
 	t_resp_free(&r);
-	free(body);
 	CHECK_NO_TRACE(&p, id, before);
 
 	/* the supervisor reads cases but does not act on them: no form, 403 */
-	int64_t own = case_id(&p, "越界开采矿产资源");
+	int64_t own = t_pages_case_id(&p, "越界开采矿产资源");
 	snprintf(url, sizeof url, "/cases/%lld", (long long)own);
 	r = t_page_get(&p, &sup, url);
 	CHECK_INT(r.status, 200);
 	CHECK(!strstr(r.body, "multipart/form-data"));
 	t_resp_free(&r);
-	body = multipart(sup.csrf, "text_record", "", "a.pdf", "application/pdf", photo,
-			 sizeof photo - 1, &len);
-	REQUIRE(body);
-	r = post(&p, &sup, own, body, len, false);
+	r = upload(&p, &sup, own, &(struct form_post){ sup.csrf, "text_record", NULL, "a.pdf",
+						       "application/pdf", PHOTO });
 	CHECK_INT(r.status, 403);
 	t_resp_free(&r);
-	free(body);
 	/* a closed case offers no form */
-	int64_t closed = case_id(&p, "擅自在耕地上挖砂");
+	int64_t closed = t_pages_case_id(&p, "擅自在耕地上挖砂");
 	snprintf(url, sizeof url, "/cases/%lld", (long long)closed);
 	r = t_page_get(&p, &o1, url);
 	CHECK_INT(r.status, 200);
