@@ -3,6 +3,7 @@
  * plain multipart form that the server streams like the API's upload
  * (stream_form.h); /static/upload.js adds a progress bar and a size check
  * where the browser runs scripts, and the form works without it. */
+#include <stdio.h>
 #include <string.h>
 
 #include "app/evidence.h"
@@ -104,6 +105,23 @@ static const char *file_name(struct req *r)
 	return arena_printf(r->a, "%s%s", typed, ext);
 }
 
+/* The metadata checks speak of the API's fields; the form has its own
+ * words for them. */
+static void form_words(struct fz_error *e)
+{
+	static const struct {
+		const char *field, *message;
+	} words[] = {
+		{ "file_name", "名称或说明（不填时为文件名）不能超过 200 字节，不能含有“/”“\\”、"
+			       "引号或控制字符" },
+		{ "record_kind", "请选择记录类型：文字记录或音像记录" },
+		{ "media_type", "无法识别文件的类型，请重新选择文件" },
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(e->field, words[i].field) == 0)
+			snprintf(e->message, sizeof e->message, "%s", words[i].message);
+}
+
 int page_case_evidence_upload(struct req *r)
 {
 	struct fz_error e = { 0 };
@@ -117,6 +135,8 @@ int page_case_evidence_upload(struct req *r)
 		.record_kind = req_form(r, "kind"),
 	};
 	enum fz_err rc = app_evidence_add(&r->ctx, id, &meta, r->upload, NULL, NULL, &e);
+	if (rc == FZ_INVALID)
+		form_words(&e);
 	if (rc)
 		return http_fail_fz(r, rc, &e);
 	return resp_redirect(r, arena_printf(r->a, "/cases/%lld?msg=evidence_added#evidence",

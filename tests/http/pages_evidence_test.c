@@ -210,7 +210,10 @@ TEST(page_upload_without_csrf_or_file_is_refused_and_leaves_nothing)
 		  "请选择要上传的文件" },
 		{ { o1.csrf, "av_record", NULL, "a.jpg", "image/jpeg", PHOTO, .cut = 12 }, 400,
 		  "上传未完成或表单格式有误" },
-		{ { o1.csrf, "photo", NULL, "a.jpg", "image/jpeg", PHOTO }, 400, "" },
+		{ { o1.csrf, "photo", NULL, "a.jpg", "image/jpeg", PHOTO }, 400,
+		  "请选择记录类型：文字记录或音像记录" },
+		{ { o1.csrf, "av_record", "照片/东侧", "a.jpg", "image/jpeg", PHOTO }, 400,
+		  "名称或说明（不填时为文件名）不能超过 200 字节" },
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
 		struct http_resp r = upload(&p, &o1, id, &refused[i].f);
