@@ -1,7 +1,9 @@
 /* caseclock_test.c - a case's clocks read from its events: not started,
  * running and overdue, met late, suspended and resumed, extended by part
  * of its extension, not applicable without a fine, provisional when the
- * period runs into a year the calendar does not cover, and explained. */
+ * period runs into a year the calendar does not cover, and explained;
+ * party periods elapse (never overdue) and end when the party waives or
+ * the decision is made; a domain's own period brings its own basis. */
 #include "t.h"
 
 #include "domain/caseclock.h"

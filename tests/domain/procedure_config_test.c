@@ -1,6 +1,6 @@
 /* procedure_config_test.c - the province config: statutory defaults,
  * values read over them, and a message naming the line of every bad
- * key, value or unit. */
+ * key, value or unit; periods set per enforcement domain. */
 #include "t.h"
 
 #include "domain/penalty.h"

@@ -1,7 +1,9 @@
 /* pages_case_test.c - the case pages on the demo county: the case page
  * with its timeline, gates and deadlines; a blocked step re-rendered with
  * every gate's message and nothing changed; CSRF and agency scope; the
- * reviewer's and the head's queues; opening a case and taking a step. */
+ * reviewer's and the head's queues (only what waits for them now);
+ * opening a case and taking a step; party periods that ended read 已结束
+ * with why; the defence period cites a sector rule only in its sector. */
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
