@@ -19,6 +19,7 @@
 #include "base/date.h"
 #include "base/ident.h"
 #include "domain/case_events.h"
+#include "domain/awaits.h"
 #include "domain/certificate.h"
 #include "domain/org.h"
 
@@ -29,6 +30,19 @@ static const struct scope scope_all = { .kind = SCOPE_ALL };
 static const struct proc_registry *registry(struct app_ctx *ctx, struct fz_error *e)
 {
 	return ctx->cfg->procs ? ctx->cfg->procs : proc_registry_builtin(e);
+}
+
+/* The province config as it applies to case c: its enforcement domain's
+ * own periods and their basis (proc_config_for_domain). */
+static const struct proc_config *case_config(struct app_ctx *ctx,
+					     const struct proc_registry *reg,
+					     const struct enf_case *c, struct fz_error *e)
+{
+	const struct proc_config *cfg =
+		reg ? proc_registry_case_config(reg, c->domain, ctx->a) : NULL;
+	if (!cfg)
+		fz_fail(e, reg ? FZ_NOMEM : FZ_INTERNAL, NULL, NULL);
+	return cfg;
 }
 
 const struct proc_def *app_procedures(struct app_ctx *ctx, size_t *n)
@@ -131,12 +145,15 @@ static enum fz_err check_event(struct app_ctx *ctx, const struct proc_def *def,
 
 	if (!date_parse(ev->on, &y, &m, &d))
 		return fz_fail(e, FZ_INVALID, "on", "日期格式应为 YYYY-MM-DD");
+	const struct proc_config *cfg = case_config(ctx, registry(ctx, NULL), c, e);
+	if (!cfg)
+		return e ? e->code : FZ_NOMEM;
 	if ((rc = app_calendar_get(ctx, &cal, e)) ||
 	    (rc = gather_people(ctx, ev, c->domain, people, &npeople, e)))
 		return rc;
 	struct proc_ctx pc = {
 		.def = def,
-		.cfg = proc_registry_config(registry(ctx, NULL)),
+		.cfg = cfg,
 		.cal = &cal,
 		.kase = c,
 		.events = events,
@@ -458,37 +475,40 @@ enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, stru
 	return ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, f ? f : &none, pg, out, e);
 }
 
-/* Whether a step flagged `awaits` that role may take is available on c. */
-static enum fz_err case_awaits(struct app_ctx *ctx, const struct proc_registry *reg,
-			       const struct calendar *cal, const struct enf_case *c,
-			       unsigned role, bool *waits, struct fz_error *e)
+/* The step c waits for role to take now, NULL if none (domain/awaits.h). */
+static enum fz_err case_waits_for(struct app_ctx *ctx, const struct proc_registry *reg,
+				  const struct calendar *cal, const struct enf_case *c,
+				  unsigned role, const struct proc_step **waits,
+				  struct fz_error *e)
 {
 	const struct scope all = { .kind = SCOPE_ALL };
 	struct case_event_list ev;
+	struct case_clock *clocks;
 	enum fz_err rc;
-	*waits = false;
+	*waits = NULL;
 	const struct proc_def *def = proc_registry_find(reg, c->procedure);
 	if (!def)
 		return FZ_OK;
 	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)))
 		return rc;
 	struct proc_ctx pc = {
-		.def = def, .cfg = proc_registry_config(reg), .cal = cal, .kase = c,
-		.events = ev.items, .nevents = ev.n, .actor_roles = role,
+		.def = def, .cfg = case_config(ctx, reg, c, e), .cal = cal, .kase = c,
+		.events = ev.items, .nevents = ev.n,
+		/* every case role: the gates, not the role, say what is open */
+		.actor_roles = ROLE_OFFICER | ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR,
 		.actor_person = ctx->user ? ctx->user->person_id : 0,
 		.today = ctx->today, .scratch = ctx->a,
 	};
 	struct proc_option *opts = arena_calloc(ctx->a, def->nsteps + 1, sizeof *opts);
 	size_t n = 0;
-	if (!opts)
+	if (!opts || !pc.cfg)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)))
+	if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)) ||
+	    (rc = procedure_available_steps(&pc, opts, def->nsteps + 1, &n, e)) ||
+	    (rc = case_clocks_compute(def, pc.cfg, cal, ev.items, ev.n, ctx->today, ctx->a, &clocks,
+				      e)))
 		return rc;
-	if ((rc = procedure_available_steps(&pc, opts, def->nsteps + 1, &n, e)))
-		return rc;
-	for (size_t i = 0; i < n && !*waits; i++)
-		*waits = opts[i].available && (opts[i].step->flags & PROC_AWAITS) &&
-			 (opts[i].step->roles & role);
+	*waits = case_awaits(def, ev.items, ev.n, opts, n, clocks, role);
 	return FZ_OK;
 }
 
@@ -497,7 +517,8 @@ static enum fz_err case_awaits(struct app_ctx *ctx, const struct proc_registry *
 #define QUEUE_SCAN_MAX 5000
 
 enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
-			   struct case_list *out, struct fz_error *e)
+			   struct case_list *out, const struct proc_step ***awaited,
+			   struct fz_error *e)
 {
 	const struct proc_registry *reg;
 	struct calendar cal;
@@ -512,8 +533,11 @@ enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
 	if (pg.limit < 1)
 		pg.limit = 20;
 	out->items = arena_calloc(ctx->a, (size_t)pg.limit, sizeof *out->items);
-	if (!out->items)
+	const struct proc_step **steps = arena_calloc(ctx->a, (size_t)pg.limit, sizeof *steps);
+	if (!out->items || !steps)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	if (awaited)
+		*awaited = steps;
 	struct case_filter open_only = { .closed = 2 };
 	for (int64_t offset = 0; offset < QUEUE_SCAN_MAX; offset += 200) {
 		struct case_list list;
@@ -522,13 +546,15 @@ enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
 						  &list, e)))
 			return rc;
 		for (size_t i = 0; i < list.n; i++) {
-			bool waits;
-			if ((rc = case_awaits(ctx, reg, &cal, &list.items[i], role, &waits, e)))
+			const struct proc_step *waits;
+			if ((rc = case_waits_for(ctx, reg, &cal, &list.items[i], role, &waits, e)))
 				return rc;
 			if (!waits)
 				continue;
-			if (out->total >= pg.offset && out->n < (size_t)pg.limit)
+			if (out->total >= pg.offset && out->n < (size_t)pg.limit) {
+				steps[out->n] = waits;
 				out->items[out->n++] = list.items[i];
+			}
 			out->total++;
 		}
 		if (list.n < 200)
@@ -570,7 +596,9 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 	out->def = proc_registry_find(reg, out->c.procedure);
 	if (!out->def)
 		return fz_fail(e, FZ_INTERNAL, NULL, "本案的执法程序“%s”未加载", out->c.procedure);
-	const struct proc_config *cfg = proc_registry_config(reg);
+	const struct proc_config *cfg = case_config(ctx, reg, &out->c, e);
+	if (!cfg)
+		return FZ_NOMEM;
 	struct proc_ctx pc = {
 		.def = out->def,
 		.cfg = cfg,
@@ -604,13 +632,16 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 
 /* Audits the clocks of one case whose due date moved between the two
  * calendars. */
-static enum fz_err case_recompute_one(struct app_ctx *ctx, const struct proc_config *cfg,
+static enum fz_err case_recompute_one(struct app_ctx *ctx, const struct proc_registry *reg,
 				      const struct proc_def *def, const struct enf_case *c,
 				      const struct case_event_list *ev, const struct calendar *old,
 				      const struct calendar *now, int *changed, struct fz_error *e)
 {
 	struct case_clock *before, *after;
 	enum fz_err rc;
+	const struct proc_config *cfg = case_config(ctx, reg, c, e);
+	if (!cfg)
+		return FZ_NOMEM;
 	if ((rc = case_clocks_compute(def, cfg, old, ev->items, ev->n, ctx->today, ctx->a,
 				      &before, e)) ||
 	    (rc = case_clocks_compute(def, cfg, now, ev->items, ev->n, ctx->today, ctx->a,
@@ -661,7 +692,7 @@ enum fz_err app_case_deadlines_recompute(struct app_ctx *ctx, const struct calen
 			if (!def)
 				continue;
 			if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)) ||
-			    (rc = case_recompute_one(ctx, proc_registry_config(reg), def, c, &ev, old,
+			    (rc = case_recompute_one(ctx, reg, def, c, &ev, old,
 						     now, changed, e)))
 				return rc;
 		}

@@ -69,11 +69,13 @@ enum fz_err app_case_get(struct app_ctx *ctx, int64_t id, struct enf_case *out,
 			 struct fz_error *e);
 enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, struct page pg,
 			  struct case_list *out, struct fz_error *e);
-/* Open cases in scope on which a step flagged `awaits` that role may
- * take can be taken now (the reviewer's 待审核, the head's 待审批),
- * newest first. */
+/* Open cases in scope that wait for role now (the reviewer's 待审核, the
+ * head's 待审批; the rules are domain/awaits.h's), newest first.
+ * *awaited (awaited may be NULL) gets, in the arena, the step each case
+ * of out waits for, in out's order. */
 enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
-			   struct case_list *out, struct fz_error *e);
+			   struct case_list *out, const struct proc_step ***awaited,
+			   struct fz_error *e) FZ_MUST_CHECK;
 
 /* Everything the case page shows: the record, what can be done next and
  * why not, and every clock with its explanation. */

@@ -242,7 +242,10 @@ static enum fz_err input_gather(struct app_ctx *ctx, const struct proc_def *def,
 	    (rc = people_named(ctx, evl, ev->on, &people, &in->npeople, e)) ||
 	    (rc = reconsideration_body(ctx, ag, &in->reconsideration, e)))
 		return rc;
-	const struct proc_config *cfg = proc_registry_config(reg);
+	/* the case's own domain sets the defence period it is told of */
+	const struct proc_config *cfg = proc_registry_case_config(reg, c->domain, ctx->a);
+	if (!cfg)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	(void)proc_config_period(cfg, "defence_period", &in->defence);
 	(void)proc_config_period(cfg, "hearing_request_window", &in->hearing_request);
 	(void)proc_config_period(cfg, "payment_period", &in->payment);

@@ -138,6 +138,15 @@ const struct proc_config *proc_registry_config(const struct proc_registry *r)
 	return &r->set.config;
 }
 
+const struct proc_config *proc_registry_case_config(const struct proc_registry *r,
+						    const char *domain, struct arena *a)
+{
+	struct proc_config *cfg = arena_alloc(a, sizeof *cfg);
+	if (cfg)
+		proc_config_for_domain(&r->set.config, domain, cfg);
+	return cfg;
+}
+
 const struct benchmark_set *proc_registry_benchmarks(const struct proc_registry *r)
 {
 	return &r->benchmarks;

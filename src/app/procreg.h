@@ -30,6 +30,10 @@ const struct proc_registry *proc_registry_builtin(struct fz_error *e);
 
 const struct proc_def *proc_registry_find(const struct proc_registry *r, const char *id);
 const struct proc_config *proc_registry_config(const struct proc_registry *r);
+/* The config as it applies to a case of enforcement domain `domain`
+ * (proc_config_for_domain), allocated in a; NULL when out of memory. */
+const struct proc_config *proc_registry_case_config(const struct proc_registry *r,
+						    const char *domain, struct arena *a);
 /* The discretion benchmarks (the built-in demo set for now). */
 const struct benchmark_set *proc_registry_benchmarks(const struct proc_registry *r);
 /* The definitions, in id order; *n their number. */

@@ -88,6 +88,13 @@ static const struct demo_case cases[] = {
 	    { "statement", 57, '2', 0, "content=当事人申辩称转让系历史遗留问题，并明确放弃听证。|waived=1" },
 	    { "legal_review", 40, 'r', 1, "opinion=reject|check_facts=fail|check_law=fail|" CHECKLIST
 	      "|reasons=转让面积与测绘报告不一致，须补充测绘证据并重新核定罚款基数。" } } },
+	/* reviewed and approved: waits for the head's decision (待审批) */
+	{ 'n', "penalty_general", "土地管理", "非法占用林地建设光伏设施", ORG, 30,
+	  "海原县阳光新能源有限公司", "海原县树台乡", 100,
+	  { { "open", 80, '1', 6, OPEN("卫片执法检查") }, INVESTIGATE(70),
+	    { "advance_notice", 30, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
+	      "|penalty=fine|amount=260000|hearing_offered=1|served_on=@30" },
+	    { "legal_review", 8, 'r', 1, "opinion=approve|check_facts=pass|check_law=pass|" CHECKLIST } } },
 	{ 'n', "penalty_general", "土地管理", "未经批准临时用地逾期不归还", CIT, 302, "田学军",
 	  "海原县史店乡", 70,
 	  { { "open", 60, '2', 6, OPEN("群众举报") }, INVESTIGATE(55),

@@ -143,6 +143,40 @@ static bool ledger_walk(struct ledger *l, struct case_clock *out, const struct p
 	return true;
 }
 
+bool proc_clock_is_duty(const struct proc_def *def, const struct proc_clock *clock)
+{
+	for (size_t i = 0; def && i < def->nsteps; i++)
+		if (proc_list_has(&def->steps[i].stops, clock->id))
+			return true;
+	return false;
+}
+
+/* A party period started by events[start] ends at the first later event
+ * that waives it (waived=1, as corrected) or of a step that decides or
+ * closes the case: from then on it no longer runs for anyone. */
+static void party_period_end(const struct proc_def *def, const struct case_event *events,
+			     size_t n, size_t start, struct case_clock *out)
+{
+	for (size_t i = start + 1; i < n; i++) {
+		const struct case_event *ev = &events[i];
+		const struct proc_step *s = step_of(def, ev);
+		const char *w = s ? case_events_field(events, n, ev, "waived") : NULL;
+		enum case_clock_end end = CASE_CLOCK_END_NONE;
+		if (w && (!strcmp(w, "1") || !strcmp(w, "yes") || !strcmp(w, "true")))
+			end = CASE_CLOCK_END_WAIVED;
+		else if (s && proc_step_concludes(def, s))
+			end = CASE_CLOCK_END_DECIDED;
+		if (end) {
+			out->state = CASE_CLOCK_ENDED;
+			out->end = end;
+			out->ended_by = ev;
+			out->elapsed = false;
+			out->open_suspension = false;
+			return;
+		}
+	}
+}
+
 enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_config *cfg,
 			       const struct calendar *cal, const struct case_event *events,
 			       size_t n, const struct proc_clock *clock, const char *today,
@@ -151,6 +185,10 @@ enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_con
 	struct ledger l = { 0 };
 	memset(out, 0, sizeof *out);
 	out->clock = clock;
+	out->basis = clock->budget_config ? proc_config_period_basis(cfg, clock->budget_config)
+					  : NULL;
+	if (!out->basis)
+		out->basis = clock->basis;
 	out->state = CASE_CLOCK_NOT_STARTED;
 	if (!proc_clock_budget(clock, cfg, &out->budget))
 		return fz_fail(e, FZ_INVALID, clock->id, "期限 %s 的长度在省级配置中未设置",
@@ -216,6 +254,12 @@ enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_con
 		if (after_day[0] && strcmp(today, after_day) <= 0)
 			out->state = CASE_CLOCK_NOT_STARTED;
 	}
+	out->party_period = !proc_clock_is_duty(def, clock);
+	if (out->party_period) {
+		out->elapsed = out->overdue;
+		out->overdue = false;
+		party_period_end(def, events, n, (size_t)start, out);
+	}
 	return FZ_OK;
 }
 
@@ -244,8 +288,19 @@ const char *case_clock_state_label(enum case_clock_state s)
 	case CASE_CLOCK_SUSPENDED: return "中止中";
 	case CASE_CLOCK_STOPPED: return "已完成";
 	case CASE_CLOCK_NOT_APPLICABLE: return "不适用";
+	case CASE_CLOCK_ENDED: return "已结束";
 	}
 	return "未知";
+}
+
+const char *case_clock_end_label(enum case_clock_end end)
+{
+	switch (end) {
+	case CASE_CLOCK_END_WAIVED: return "当事人放弃";
+	case CASE_CLOCK_END_DECIDED: return "已作出决定";
+	case CASE_CLOCK_END_NONE: break;
+	}
+	return "";
 }
 
 void case_clock_explain(const struct case_clock *c, struct buf *out)
@@ -254,11 +309,15 @@ void case_clock_explain(const struct case_clock *c, struct buf *out)
 	if (c->state == CASE_CLOCK_STOPPED)
 		buf_addf(out, "（%s 于 %s%s）", c->stop_step->label, c->stopped_by->on,
 			 c->overdue ? "，已逾期" : "");
+	else if (c->state == CASE_CLOCK_ENDED)
+		buf_addf(out, "（%s，%s）", case_clock_end_label(c->end), c->ended_by->on);
 	else if (c->overdue)
 		buf_adds(out, "（已逾期）");
+	else if (c->elapsed)
+		buf_adds(out, "（已届满）");
 	if (c->open_suspension)
 		buf_adds(out, "（中止期间计至今日，恢复后届满日将顺延）");
-	buf_addf(out, "；依据：%s\n", c->clock->basis);
+	buf_addf(out, "；依据：%s\n", c->basis);
 	if (c->started_by)
 		clock_explain(&c->deadline, out);
 }

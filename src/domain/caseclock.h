@@ -23,10 +23,23 @@ enum case_clock_state {
 	CASE_CLOCK_SUSPENDED,       /* started, standing still now */
 	CASE_CLOCK_STOPPED,         /* met by a stopping event (maybe late) */
 	CASE_CLOCK_NOT_APPLICABLE,  /* its only_when condition does not hold */
+	CASE_CLOCK_ENDED,           /* a party period that no longer matters:
+	                             * the party waived or the decision is made */
+};
+
+/* Why a party period ended (CASE_CLOCK_ENDED). */
+enum case_clock_end {
+	CASE_CLOCK_END_NONE = 0,
+	CASE_CLOCK_END_WAIVED,  /* a later event carries waived=1 (行政处罚法 art 62) */
+	CASE_CLOCK_END_DECIDED, /* a later step concludes the case
+	                         * (proc_step_concludes: decides, closes, or
+	                         * decides otherwise, e.g. 不予行政处罚) */
 };
 
 struct case_clock {
 	const struct proc_clock *clock;
+	const char *basis;   /* cited with it: the case domain's own (from the
+	                      * config, proc_config_for_domain) or the clock's */
 	enum case_clock_state state;
 	const struct case_event *started_by;  /* NULL unless started */
 	const struct case_event *stopped_by;  /* NULL unless stopped */
@@ -35,7 +48,14 @@ struct case_clock {
 	struct clock_input input;             /* the ledger: start, budget,
 	                                       * suspensions, extensions (arena) */
 	struct deadline deadline;             /* valid when started_by is set */
-	bool overdue;     /* met after the due date, or not met and today > due */
+	bool party_period; /* no step of the definition stops it: a period the
+	                    * party is granted (陈述申辩期, 听证申请期限), which
+	                    * runs out (elapsed) but is never overdue */
+	bool overdue;     /* a duty met after the due date, or not met and
+	                   * today > due; always false for a party period */
+	bool elapsed;     /* a party period that ran out (today > due) */
+	enum case_clock_end end;             /* CASE_CLOCK_ENDED: why */
+	const struct case_event *ended_by;   /* ... and the event that ended it */
 	bool open_suspension; /* suspended until today: the due date will move */
 	int nextensions;
 };
@@ -55,8 +75,14 @@ enum fz_err case_clocks_compute(const struct proc_def *def, const struct proc_co
 				size_t n, const char *today, struct arena *a,
 				struct case_clock **out, struct fz_error *e) FZ_MUST_CHECK;
 
-/* 未开始, 进行中, 中止中, 已完成, 不适用. Static storage. */
+/* 未开始, 进行中, 中止中, 已完成, 不适用, 已结束. Static storage. */
 const char *case_clock_state_label(enum case_clock_state s);
+/* 当事人放弃, 已作出决定; "" for CASE_CLOCK_END_NONE. Static storage. */
+const char *case_clock_end_label(enum case_clock_end end);
+
+/* Whether some step of def stops clock: a duty the agency must meet.
+ * Clocks nothing stops are party periods (see case_clock.party_period). */
+bool proc_clock_is_duty(const struct proc_def *def, const struct proc_clock *clock);
 
 /* Appends the clock's explanation in Chinese: a line with its label,
  * state and legal basis, then clock_explain's lines (start, budget,

@@ -36,6 +36,20 @@ bool proc_list_has(const struct proc_list *l, const char *id)
 	return false;
 }
 
+bool proc_step_concludes(const struct proc_def *d, const struct proc_step *s)
+{
+	if (s->flags & (PROC_DECIDES | PROC_CLOSES))
+		return true;
+	for (size_t i = 0; i < d->nsteps; i++) {
+		if (!(d->steps[i].flags & PROC_DECIDES))
+			continue;
+		for (size_t k = 0; k < s->stops.n; k++)
+			if (proc_list_has(&d->steps[i].stops, s->stops.items[k].id))
+				return true;
+	}
+	return false;
+}
+
 static const char *const kind_names[] = {
 	[CASE_PENALTY] = "penalty",
 	[CASE_INSPECTION] = "inspection",

@@ -222,6 +222,10 @@ const struct proc_doc *proc_doc_find(const struct proc_def *d, const char *id);
 bool proc_step_has_gate(const struct proc_step *s, const char *gate);
 /* Whether id is in the list. */
 bool proc_list_has(const struct proc_list *l, const char *id);
+
+/* Whether taking s concludes the case's matter: s decides or closes, or
+ * stops a clock that a deciding step stops (不予行政处罚 beside 处罚决定). */
+bool proc_step_concludes(const struct proc_def *d, const struct proc_step *s);
 /* "penalty", "inspection", "permit", "coercion" and back; NULL / 0. */
 const char *proc_kind_name(enum case_kind k);
 enum case_kind proc_kind_from_name(const char *name);

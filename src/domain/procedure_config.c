@@ -238,11 +238,67 @@ static enum fz_err cfg_value(struct proc_lex *lx, const struct cfg_row *r,
 	return FZ_OK;
 }
 
+/* `NAME_for DOMAIN N UNIT BASIS` for the period of row r. */
+static enum fz_err cfg_domain_period(struct proc_lex *lx, const struct cfg_row *r,
+				     struct proc_config *cfg, struct arena *a, size_t *cap,
+				     struct fz_error *e)
+{
+	size_t dn, n, un, bn;
+	const char *d = proc_lex_word(lx, &dn);
+	const char *w = proc_lex_word(lx, &n);
+	const char *u = proc_lex_word(lx, &un);
+	const char *basis = proc_lex_rest(lx, &bn);
+	enum clock_unit unit;
+	int v, mult;
+	if (!d || dn > PROC_LABEL_MAX || !proc_number_parse(w, n, 100000, &v) || v <= 0 ||
+	    !proc_unit_parse(u, un, &unit, &mult) || !basis || bn > PROC_DOMAIN_PERIOD_BASIS_MAX)
+		return proc_fail(e, lx->filename, lx->line,
+				 "%s_for 应写为“执法领域 数量 单位 依据”，如 %s_for 市场监管 5 %s 某规定第几条",
+				 r->key, r->key, proc_unit_name(r->unit));
+	if (unit != r->unit)
+		return proc_fail(e, lx->filename, lx->line,
+				 "%s_for 的单位应为 %s（法律规定的计算方式）", r->key,
+				 r->unit == CLOCK_MONTHS ? "months 或 years" : proc_unit_name(r->unit));
+	for (size_t i = 0; i < cfg->ndomain_periods; i++) {
+		const struct proc_domain_period *p = &cfg->domain_periods[i];
+		if (p->key == (enum proc_period_key)r->arg && strlen(p->domain) == dn &&
+		    memcmp(p->domain, d, dn) == 0)
+			return proc_fail(e, lx->filename, lx->line,
+					 "%s_for %s 重复（第 %d 行已设置）", r->key, p->domain,
+					 p->line);
+	}
+	if (!proc_grow(a, (void **)&cfg->domain_periods, cfg->ndomain_periods, cap,
+		       sizeof *cfg->domain_periods))
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	struct proc_domain_period *p = &cfg->domain_periods[cfg->ndomain_periods];
+	p->domain = arena_strndup(a, d, dn);
+	p->basis = arena_strndup(a, basis, bn);
+	if (!p->domain || !p->basis)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	p->key = (enum proc_period_key)r->arg;
+	p->period = (struct proc_period){ v * mult, unit };
+	p->line = lx->line;
+	cfg->ndomain_periods++;
+	return FZ_OK;
+}
+
+/* The period row whose key is the word less "_for", or NULL. */
+static const struct cfg_row *cfg_domain_row(const char *k, size_t kn)
+{
+	char base[64];
+	if (kn <= 4 || kn - 4 >= sizeof base || memcmp(k + kn - 4, "_for", 4) != 0)
+		return NULL;
+	memcpy(base, k, kn - 4);
+	base[kn - 4] = '\0';
+	return cfg_period_row(base);
+}
+
 enum fz_err proc_config_parse(const char *text, size_t len, const char *filename,
 			      struct proc_config *cfg, struct arena *a, struct fz_error *e)
 {
 	struct proc_lex lx;
 	int seen[CFG_ROWS] = { 0 };
+	size_t cap = 0;
 	proc_config_init(cfg);
 	cfg->filename = arena_strdup(a, filename ? filename : "");
 	if (!cfg->filename)
@@ -256,6 +312,13 @@ enum fz_err proc_config_parse(const char *text, size_t len, const char *filename
 		size_t i = 0;
 		while (i < CFG_ROWS && !proc_word_is(k, kn, cfg_rows[i].key))
 			i++;
+		const struct cfg_row *dr = i == CFG_ROWS ? cfg_domain_row(k, kn) : NULL;
+		if (dr) {
+			enum fz_err rc = cfg_domain_period(&lx, dr, cfg, a, &cap, e);
+			if (rc)
+				return rc;
+			continue;
+		}
 		if (i == CFG_ROWS)
 			return proc_fail(e, lx.filename, lx.line, "未知的配置项“%.*s”",
 					 (int)(kn > 40 ? 40 : kn), k);
@@ -278,6 +341,26 @@ bool proc_config_period(const struct proc_config *cfg, const char *name,
 		return false;
 	*out = cfg->periods[r->arg];
 	return true;
+}
+
+void proc_config_for_domain(const struct proc_config *cfg, const char *domain,
+			    struct proc_config *out)
+{
+	*out = *cfg;
+	memset(out->period_basis, 0, sizeof out->period_basis);
+	for (size_t i = 0; domain && i < cfg->ndomain_periods; i++) {
+		const struct proc_domain_period *p = &cfg->domain_periods[i];
+		if (strcmp(p->domain, domain) != 0)
+			continue;
+		out->periods[p->key] = p->period;
+		out->period_basis[p->key] = p->basis;
+	}
+}
+
+const char *proc_config_period_basis(const struct proc_config *cfg, const char *name)
+{
+	const struct cfg_row *r = cfg_period_row(name);
+	return r ? cfg->period_basis[r->arg] : NULL;
 }
 
 bool proc_config_period_known(const char *name, enum clock_unit *unit)

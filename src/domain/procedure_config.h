@@ -50,6 +50,20 @@ enum proc_period_key {
 	PROC_PERIOD_COUNT
 };
 
+/* A period set for one enforcement domain (`NAME_for DOMAIN N UNIT
+ * BASIS`): the statute leaves some periods to sector rules (the defence
+ * period: 行政处罚法 arts 44-45 set none), so the value and the rule
+ * cited with it belong to the case's domain, not to every case. */
+struct proc_domain_period {
+	const char *domain;          /* as on the case: 市场监管, 食品安全 ... */
+	enum proc_period_key key;
+	struct proc_period period;
+	const char *basis;           /* cited instead of the clock's own basis */
+	int line;
+};
+
+#define PROC_DOMAIN_PERIOD_BASIS_MAX 600 /* bytes of a domain period's basis */
+
 struct proc_config {
 	const char *province;        /* whose values these are */
 	const char *filename;
@@ -94,6 +108,11 @@ struct proc_config {
 	/* 办案期限: a second extension by collective deliberation (市场监督管理
 	 * 行政处罚程序规定 2022, V-sec); false = one approved extension only. */
 	bool case_extension_collective;
+	struct proc_domain_period *domain_periods; /* in the arena of parse */
+	size_t ndomain_periods;
+	/* Set only by proc_config_for_domain: the basis of each period the
+	 * domain sets itself; NULL = the clock's own basis applies. */
+	const char *period_basis[PROC_PERIOD_COUNT];
 };
 
 /* Whether domain is one of the space-separated words of list. */
@@ -107,12 +126,23 @@ const char *proc_config_onsite_single(const struct proc_config *cfg, const char 
 void proc_config_init(struct proc_config *cfg);
 
 /* Parses the config format over the defaults of proc_config_init: every
- * `key value` line sets one value. An unknown key, a key given twice, a
- * bad number, amount, kind or unit (a period must be written in its own
- * unit) is FZ_INVALID with "FILE 第 N 行：...". Strings in a. */
+ * `key value` line sets one value; `PERIOD_for DOMAIN N UNIT BASIS` sets
+ * a period for one enforcement domain. An unknown key, a key (or a
+ * domain's period) given twice, a bad number, amount, kind or unit (a
+ * period must be written in its own unit), a domain period without its
+ * basis is FZ_INVALID with "FILE 第 N 行：...". Strings in a. */
 enum fz_err proc_config_parse(const char *text, size_t len, const char *filename,
 			      struct proc_config *cfg, struct arena *a, struct fz_error *e)
 	FZ_MUST_CHECK;
+
+/* cfg as it applies to a case of enforcement domain `domain` (may be
+ * NULL): the domain's own periods, with their basis, in place of the
+ * general ones. out shares cfg's strings. */
+void proc_config_for_domain(const struct proc_config *cfg, const char *domain,
+			    struct proc_config *out);
+/* The basis that a domain-resolved cfg gives for period name, or NULL
+ * (the clock's own basis applies). */
+const char *proc_config_period_basis(const struct proc_config *cfg, const char *name);
 
 /* The period by name ("defence_period" ...); false when unknown. */
 bool proc_config_period(const struct proc_config *cfg, const char *name,

@@ -245,15 +245,25 @@ int api_case_create(struct req *r)
 					  json_gate_results(check.results, check.n)));
 }
 
+/* A queue: the cases with the step each waits for. */
 static int queue(struct req *r, unsigned role)
 {
 	struct fz_error e = { 0 };
 	struct page pg;
 	struct case_list l;
+	const struct proc_step **steps;
 	enum fz_err rc;
-	if ((rc = paging_from_query(r, &pg, &e)) || (rc = app_case_queue(&r->ctx, role, pg, &l, &e)))
+	if ((rc = paging_from_query(r, &pg, &e)) ||
+	    (rc = app_case_queue(&r->ctx, role, pg, &l, &steps, &e)))
 		return resp_fail(r, rc, &e);
-	return case_list_answer(r, &l, pg);
+	json_t *items = json_array();
+	for (size_t i = 0; i < l.n; i++) {
+		json_t *o = list_item(r, &l.items[i], -1);
+		o = json_put(o, "awaits_step", json_text(steps[i]->id));
+		o = json_put(o, "awaits_step_label", json_text(steps[i]->label));
+		items = json_array_push(items, o);
+	}
+	return resp_list(r, items, l.total, pg);
 }
 
 int api_queue_review(struct req *r)

@@ -287,25 +287,14 @@ const struct proc_config *case_api_config(struct req *r)
 	return reg ? proc_registry_config(reg) : NULL;
 }
 
-/* Whether some step of def meets (stops) the clock: a deadline the
- * agency must keep. Clocks nothing stops (the defence period, the hearing
- * request window) are periods that must run out, not deadlines. */
-static bool clock_is_deadline(const struct proc_def *def, const struct proc_clock *c)
-{
-	for (size_t i = 0; def && i < def->nsteps; i++)
-		if (proc_list_has(&def->steps[i].stops, c->id))
-			return true;
-	return false;
-}
-
 bool case_view_overdue(const struct case_view *v)
 {
 	if (v->c.closed)
 		return false;
 	for (size_t i = 0; i < v->nclocks; i++) {
 		const struct case_clock *c = &v->clocks[i];
-		if (c->overdue && (c->state == CASE_CLOCK_RUNNING || c->state == CASE_CLOCK_SUSPENDED) &&
-		    clock_is_deadline(v->def, c->clock))
+		/* a party period is never overdue (caseclock.h): only duties */
+		if (c->overdue && (c->state == CASE_CLOCK_RUNNING || c->state == CASE_CLOCK_SUSPENDED))
 			return true;
 	}
 	return false;

@@ -10,6 +10,7 @@
 int api_healthz(struct req *r);
 /* asset.c */
 int asset_css(struct req *r);
+int asset_upload_js(struct req *r);
 /* api_session.c */
 int api_session_create(struct req *r);
 int api_session_delete(struct req *r);
@@ -163,6 +164,8 @@ int page_case_new(struct req *r);
 int page_case_create(struct req *r);
 int page_case_step_form(struct req *r);
 int page_case_step(struct req *r);
+/* page_case_evidence.c */
+int page_case_evidence_upload(struct req *r);
 /* page_case_documents.c */
 int page_case_documents(struct req *r);
 /* page_case_draw.c */

@@ -74,6 +74,9 @@ struct req {
 	struct evidence_upload *upload; /* ROUTE_STREAM: the body, received into
 	                            * a temporary file (app/evidence.h) and
 	                            * digested; NULL otherwise */
+	const char *upload_name;   /* a page upload (stream_form.h): the file
+	                            * part's file name as the browser sent it */
+	const char *upload_type;   /* ... and its media type, NULL if none */
 	struct form *form;         /* the posted form of a page POST, or NULL */
 	struct json_t *json;       /* parsed body (jsonin.h); released by server */
 

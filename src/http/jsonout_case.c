@@ -195,6 +195,7 @@ static const char *clock_state_name(enum case_clock_state s)
 	case CASE_CLOCK_SUSPENDED: return "suspended";
 	case CASE_CLOCK_STOPPED: return "stopped";
 	case CASE_CLOCK_NOT_APPLICABLE: return "not_applicable";
+	case CASE_CLOCK_ENDED: return "ended";
 	}
 	return "not_started";
 }
@@ -262,7 +263,7 @@ json_t *json_case_clock(const struct case_clock *c)
 	json_t *o = json_object();
 	o = json_put(o, "clock", json_text(c->clock->id));
 	o = json_put(o, "label", json_text(c->clock->label));
-	o = json_put(o, "basis", json_text(c->clock->basis));
+	o = json_put(o, "basis", json_text(c->basis));
 	o = json_put(o, "state", json_string(clock_state_name(c->state)));
 	o = json_put(o, "state_label", json_text(case_clock_state_label(c->state)));
 	o = json_put(o, "start", started ? json_string(c->input.start) : json_null());
@@ -273,7 +274,15 @@ json_t *json_case_clock(const struct case_clock *c)
 	o = json_put(o, "holidays_skipped", holidays);
 	o = json_put(o, "due", started ? json_string(c->deadline.due) : json_null());
 	o = json_put(o, "provisional", json_boolean(started && c->deadline.provisional));
+	o = json_put(o, "party_period", json_boolean(c->party_period));
 	o = json_put(o, "overdue", json_boolean(c->overdue));
+	o = json_put(o, "elapsed", json_boolean(c->elapsed));
+	o = json_put(o, "ended_because", c->end == CASE_CLOCK_END_WAIVED    ? json_string("waived")
+					 : c->end == CASE_CLOCK_END_DECIDED ? json_string("decided")
+									    : json_null());
+	o = json_put(o, "ended_because_label",
+		     c->end ? json_text(case_clock_end_label(c->end)) : json_null());
+	o = json_put(o, "ended_by", id_or_null(c->ended_by ? c->ended_by->id : 0));
 	o = json_put(o, "open_suspension", json_boolean(c->open_suspension));
 	o = json_put(o, "started_by", id_or_null(started ? c->started_by->id : 0));
 	o = json_put(o, "stopped_by", id_or_null(c->stopped_by ? c->stopped_by->id : 0));

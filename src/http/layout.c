@@ -164,6 +164,7 @@ static const struct {
 	{ "roles_saved", FLASH_OK, "角色已保存，该账号重新登录后生效。" },
 	{ "case_opened", FLASH_OK, "已立案。" },
 	{ "step_done", FLASH_OK, "已办理，记录已保存。" },
+	{ "evidence_added", FLASH_OK, "证据材料已上传，摘要已记入执法全过程记录账本。" },
 };
 
 void page_notice(struct req *r, struct buf *b)

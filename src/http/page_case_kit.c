@@ -41,21 +41,13 @@ static bool live(const struct case_clock *c)
 	       (c->state == CASE_CLOCK_RUNNING || c->state == CASE_CLOCK_SUSPENDED);
 }
 
-bool case_clock_is_duty(const struct proc_def *def, const struct proc_clock *clock)
-{
-	for (size_t i = 0; i < def->nsteps; i++)
-		if (proc_list_has(&def->steps[i].stops, clock->id))
-			return true;
-	return false;
-}
-
 void case_clock_badges(struct buf *b, const struct case_view *v, const char *today)
 {
 	if (v->c.closed)
 		return;
 	for (size_t i = 0; i < v->nclocks; i++) {
 		const struct case_clock *c = &v->clocks[i];
-		if (!live(c) || !case_clock_is_duty(v->def, c->clock))
+		if (!live(c) || c->party_period)
 			continue;
 		const char *prov = c->deadline.provisional ? "（暂定）" : "";
 		if (c->overdue) {
@@ -105,26 +97,12 @@ void case_gate_results(struct buf *b, const struct case_check *check)
 	html_raw(b, "</ul>\n");
 }
 
-/* The steps role can take on the case now: their labels, or "—". */
-static void can_take(struct buf *b, const struct case_view *v, unsigned role)
+void case_table(struct req *r, struct buf *b, const struct case_list *list,
+		const struct proc_step *const *awaited)
 {
-	bool any = false;
-	for (size_t i = 0; i < v->noptions; i++) {
-		const struct proc_option *o = &v->options[i];
-		if (!o->available || !(o->step->roles & role))
-			continue;
-		html_f(b, "%s%s", any ? "、" : "", o->step->label);
-		any = true;
-	}
-	if (!any)
-		html_raw(b, "—");
-}
-
-void case_table(struct req *r, struct buf *b, const struct case_list *list, unsigned role)
-{
-	html_f(b, "<table class=\"list cases\"><thead><tr><th>案件编号</th><th>案由</th><th>当事人</th>"
-		  "<th>程序</th><th>状态</th><th>期限</th>%s</tr></thead><tbody>\n",
-	       role ? "<th>可办理</th>" : "");
+	html_raw(b, "<table class=\"list cases\"><thead><tr><th>案件编号</th><th>案由</th><th>当事人</th>"
+		    "<th>程序</th><th>状态</th><th>期限</th>");
+	html_raw(b, awaited ? "<th>待办理</th></tr></thead><tbody>\n" : "</tr></thead><tbody>\n");
 	for (size_t i = 0; i < list->n; i++) {
 		const struct enf_case *c = &list->items[i];
 		struct case_view v;
@@ -149,12 +127,8 @@ void case_table(struct req *r, struct buf *b, const struct case_list *list, unsi
 		else if (!viewed)
 			html_f(b, "<span class=\"muted\">%s</span>", e.message);
 		html_raw(b, "</td>");
-		if (role) {
-			html_raw(b, "<td data-label=\"可办理\">");
-			if (viewed)
-				can_take(b, &v, role);
-			html_raw(b, "</td>");
-		}
+		if (awaited)
+			html_f(b, "<td data-label=\"待办理\">%s</td>", awaited[i]->label);
 		html_raw(b, "</tr>\n");
 	}
 	html_raw(b, "</tbody></table>\n");

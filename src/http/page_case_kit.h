@@ -82,10 +82,6 @@ bool case_form_ids(struct req *r, const char *name, int64_t **out, size_t *n);
 /* Every non-empty value of name joined by ",", or "" (arena). */
 const char *case_form_joined(struct req *r, const char *name);
 
-/* Whether some step stops the clock: a time limit for an act (办案期限,
- * 缴纳罚款期限), which can be missed. A clock nothing stops is a period
- * that simply elapses (陈述申辩期, 听证申请期限): 届满, never 逾期. */
-bool case_clock_is_duty(const struct proc_def *def, const struct proc_clock *clock);
 /* Clock badges of a case as viewed today, for time limits only: 逾期
  * (red) for a running or suspended one past its due date, 即将到期
  * (amber) for a running one due within CASE_DUE_SOON_DAYS days, 暂定
@@ -104,8 +100,13 @@ void case_gate_results(struct buf *b, const struct case_check *check);
 
 /* The table of the list and queue pages: a row per case with number,
  * title, party, procedure, state and clock badges (each case viewed
- * through app_case_view, so keep pages small). role non-zero adds a
- * column with the steps that role can take now. */
-void case_table(struct req *r, struct buf *b, const struct case_list *list, unsigned role);
+ * through app_case_view, so keep pages small). awaited (a queue: the
+ * step each case waits for, in list's order) adds a column 待办理. */
+void case_table(struct req *r, struct buf *b, const struct case_list *list,
+		const struct proc_step *const *awaited);
+
+/* page_case_evidence.c: the case page's 证据材料 section, with the upload
+ * form for those who may act on an open case. */
+void case_evidence_section(struct req *r, struct buf *b, const struct case_view *v);
 
 #endif

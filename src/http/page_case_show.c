@@ -6,8 +6,6 @@
 #include <string.h>
 
 #include "app/authz.h"
-#include "app/evidence.h"
-#include "domain/evidence.h"
 #include "domain/outcome.h"
 #include "http/api_case_input.h"
 #include "http/handlers.h"
@@ -142,6 +140,8 @@ static void deadlines(struct buf *b, const struct case_view *v)
 		       c->clock->label, case_clock_state_label(c->state));
 		if (c->stopped_by)
 			html_f(b, "（%s）", c->stopped_by->on);
+		else if (c->state == CASE_CLOCK_ENDED)
+			html_f(b, "（%s，%s）", case_clock_end_label(c->end), c->ended_by->on);
 		html_raw(b, "</td><td data-label=\"起算\">");
 		html_f(b, "%s", c->started_by ? c->input.start : "—");
 		html_raw(b, "</td><td data-label=\"届满日\">");
@@ -150,7 +150,7 @@ static void deadlines(struct buf *b, const struct case_view *v)
 			if (c->deadline.provisional)
 				html_raw(b, " <span class=\"badge warn\" title=\"日历未覆盖该年度，"
 					    "按周末和固定节日暂算\">暂定</span>");
-			if (c->overdue && !case_clock_is_duty(v->def, c->clock))
+			if (c->elapsed)
 				html_raw(b, " <span class=\"badge expired\">已届满</span>");
 			else if (c->overdue)
 				html_raw(b, c->stopped_by ? " <span class=\"badge bad\">逾期完成</span>"
@@ -281,40 +281,6 @@ static void documents(struct buf *b, const struct case_view *v)
 	       (long long)v->c.id);
 }
 
-/* 证据材料: every file with its record kind, size and ledger digest; the
- * download re-reads the content-addressed file. */
-static void evidence(struct req *r, struct buf *b, const struct case_view *v)
-{
-	struct evidence_list list;
-	struct fz_error e = { 0 };
-	struct page pg = { 0, 200 };
-	html_raw(b, "<h2 id=\"evidence\">证据材料</h2>\n");
-	if (app_evidence_list(&r->ctx, v->c.id, pg, &list, &e) != FZ_OK) {
-		page_flash(b, FLASH_ERROR, e.message[0] ? e.message : "证据材料读取失败");
-		return;
-	}
-	if (!list.n) {
-		html_raw(b, "<p class=\"muted\">尚无证据材料（可通过接口 POST /api/v1/cases/{id}/evidence "
-			    "上传，上传时即计算摘要并记入执法全过程记录账本）。</p>\n");
-		return;
-	}
-	html_raw(b, "<ul class=\"plain documents\">\n");
-	for (size_t i = 0; i < list.n; i++) {
-		const struct evidence *x = &list.items[i];
-		/* The digest's first 16 characters (html_f takes no precision). */
-		char head[17] = { 0 };
-		memcpy(head, x->digest, strnlen(x->digest, 16));
-		html_f(b, "<li><a href=\"/api/v1/cases/%lld/evidence/%lld\">%s</a> "
-			  "<span class=\"muted\">（%s，%lld 字节，摘要 <code>%s…</code>）</span></li>\n",
-		       (long long)v->c.id, (long long)x->id, x->file_name,
-		       evidence_record_kind_label(x->record_kind), (long long)x->size, head);
-	}
-	if (list.total > (int64_t)list.n)
-		html_f(b, "<li class=\"muted\">另有 %lld 件未列出</li>\n",
-		       (long long)(list.total - (int64_t)list.n));
-	html_raw(b, "</ul>\n");
-}
-
 int page_case_show(struct req *r)
 {
 	struct buf b = BUF_INIT;
@@ -334,7 +300,7 @@ int page_case_show(struct req *r)
 	deadlines(&b, &v);
 	timeline(r, &b, &v, &people);
 	documents(&b, &v);
-	evidence(r, &b, &v);
+	case_evidence_section(r, &b, &v);
 	html_raw(&b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/cases\">返回案件列表</a></p>\n");
 	page_end(r, &b);
 	return resp_html(r, 200, &b);

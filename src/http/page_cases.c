@@ -105,7 +105,7 @@ int page_case_list(struct req *r)
 	if (list.n == 0)
 		html_raw(&b, "<p class=\"empty\">没有符合条件的案件。</p>\n");
 	else
-		case_table(r, &b, &list, 0);
+		case_table(r, &b, &list, NULL);
 	page_pager(r, &b, pg, list.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
@@ -116,11 +116,12 @@ static int queue_page(struct req *r, unsigned role, const char *title, const cha
 	struct buf b = BUF_INIT;
 	struct fz_error e = { 0 };
 	struct case_list list = { 0 };
+	const struct proc_step **steps = NULL;
 	struct page pg;
 
 	if (!paging(r, &pg))
 		return r->resp.status;
-	enum fz_err rc = app_case_queue(&r->ctx, role, pg, &list, &e);
+	enum fz_err rc = app_case_queue(&r->ctx, role, pg, &list, &steps, &e);
 	if (rc)
 		return http_fail_fz(r, rc, &e);
 	page_begin(r, &b, title);
@@ -129,7 +130,7 @@ static int queue_page(struct req *r, unsigned role, const char *title, const cha
 	if (list.n == 0)
 		html_raw(&b, "<p class=\"empty\">暂无等待办理的案件。</p>\n");
 	else
-		case_table(r, &b, &list, role);
+		case_table(r, &b, &list, steps);
 	page_pager(r, &b, pg, list.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
@@ -138,13 +139,14 @@ static int queue_page(struct req *r, unsigned role, const char *title, const cha
 int page_case_queue_review(struct req *r)
 {
 	return queue_page(r, ROLE_REVIEWER, "待审核",
-			  "已告知当事人、可以进行法制审核的案件，等待最久的在前。"
-			  "“可办理”列出您现在可以进行的步骤。");
+			  "处罚决定尚缺法制审核、现在即可审核的案件：已告知当事人且陈述申辩、"
+			  "听证申请期限已届满或当事人已放弃；审核通过或退回承办机构后即不再列出，"
+			  "承办机构补充调查后重新列出。");
 }
 
 int page_case_queue_approval(struct req *r)
 {
 	return queue_page(r, ROLE_HEAD, "待审批",
-			  "等待机关负责人审批、决定的案件，等待最久的在前。"
-			  "“可办理”列出您现在可以进行的步骤。");
+			  "现在即可由机关负责人决定的案件：可以作出处罚决定的，或决定尚缺"
+			  "负责人对审核分歧的决定、集体讨论的。期限进行中、等待听证或审核的不列出。");
 }

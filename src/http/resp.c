@@ -181,7 +181,8 @@ void resp_security_headers(struct req *r)
 {
 	resp_header(r, "X-Content-Type-Options", "nosniff");
 	resp_header(r, "X-Frame-Options", "DENY");
-	/* No script, no inline style, no framing, forms post only here. */
+	/* Scripts and styles only from our own /static/ (never inline), no
+	 * framing, forms post only here. */
 	resp_header(r, "Content-Security-Policy",
 		    "default-src 'self'; object-src 'none'; base-uri 'none'; "
 		    "form-action 'self'; frame-ancestors 'none'");

@@ -248,8 +248,8 @@ static bool changes_state(const struct req *r)
 static bool form_read(struct req *r)
 {
 	struct fz_error e = { 0 };
-	if (!(r->route->flags & ROUTE_PAGE) || !changes_state(r))
-		return true;
+	if (!(r->route->flags & ROUTE_PAGE) || !changes_state(r) || r->form)
+		return true; /* r->form: a streamed multipart form, read already */
 	const char *ct = req_header(r, "Content-Type");
 	if (r->body_len > 0 &&
 	    (!ct || strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)) {
@@ -303,8 +303,13 @@ bool router_stream_check(struct req *r)
 	if (req_query_invalid(r))
 		return true; /* router_dispatch answers it once the body is in */
 	(void)(session_resolve(r) && gate_signed_in(r) && gate_password(r) && gate_role(r) &&
-	       gate_csrf(r));
+	       ((rt->flags & ROUTE_PAGE) || gate_csrf(r)));
 	return true;
+}
+
+bool router_stream_csrf_ok(const struct req *r)
+{
+	return !r->ctx.user || !r->token_from_cookie || app_csrf_check(r->token, req_form(r, "csrf"));
 }
 
 void router_dispatch(struct req *r)

@@ -16,7 +16,9 @@ enum route_flag {
 	ROUTE_PW_EXEMPT = 1u << 3, /* open while the password must change */
 	ROUTE_NO_SESSION = 1u << 4, /* never resolves the session (sign-in) */
 	ROUTE_STREAM = 1u << 5      /* body streamed to a file (server.c), not
-	                             * buffered: r->upload; API only */
+	                             * buffered: r->upload. API: the body is
+	                             * the file; PAGE: a multipart form whose
+	                             * "file" part is streamed (stream_form.h) */
 };
 
 struct route {
@@ -38,9 +40,16 @@ void router_dispatch(struct req *r);
 
 /* For the server, before it reads a body: when r names a route flagged
  * ROUTE_STREAM, runs the gates (session, password, role, CSRF) and
- * returns true, with r->resp set when a gate refused; then the body is
+ * returns true, with r->resp set when a gate refused (a page form's CSRF
+ * token is checked later: router_stream_csrf_ok); then the body is
  * streamed and router_dispatch runs as usual (gates again, handler).
  * False, answering nothing, for every other request. */
 bool router_stream_check(struct req *r);
+
+/* For a streamed page form (whose CSRF token is inside the body, so
+ * router_stream_check cannot see it): whether the fields received so far
+ * (r->form) carry the session's CSRF token. True when no cookie session
+ * needs one. */
+bool router_stream_csrf_ok(const struct req *r);
 
 #endif

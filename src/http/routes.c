@@ -12,6 +12,7 @@ const struct route http_routes[] = {
 	/* service */
 	{ "GET", "/healthz", PERM_PUBLIC, api_healthz, API | PW, "服务健康检查" },
 	{ "GET", "/static/fazhi.css", PERM_PUBLIC, asset_css, ROUTE_STATIC | PW, "样式表" },
+	{ "GET", "/static/upload.js", PERM_PUBLIC, asset_upload_js, ROUTE_STATIC | PW, "上传进度脚本（可选）" },
 
 	/* API: session and own account */
 	{ "POST", "/api/v1/session", PERM_PUBLIC, api_session_create, API | NOSESS, "登录" },
@@ -134,6 +135,7 @@ const struct route http_routes[] = {
 	{ "GET", "/cases/new", PERM_CASE_ACT, page_case_new, PAGE, "立案页" },
 	{ "POST", "/cases/new", PERM_CASE_ACT, page_case_create, PAGE, "立案" },
 	{ "GET", "/cases/{id}", PERM_CASE_READ, page_case_show, PAGE, "案件详情" },
+	{ "POST", "/cases/{id}/evidence", PERM_CASE_ACT, page_case_evidence_upload, PAGE | ROUTE_STREAM, "上传证据材料（表单）" },
 	{ "GET", "/cases/{id}/documents", PERM_CASE_READ, page_case_documents, PAGE, "卷内目录及文书" },
 	{ "GET", "/cases/{id}/steps/{step:str}", PERM_CASE_ACT, page_case_step_form, PAGE, "办理步骤页" },
 	{ "POST", "/cases/{id}/steps/{step:str}", PERM_CASE_ACT, page_case_step, PAGE, "办理步骤" },

@@ -18,6 +18,7 @@
 #include "http/http.h"
 #include "http/resp.h"
 #include "http/router.h"
+#include "http/stream_form.h"
 #include "store/store.h"
 
 #define CONNECTION_TIMEOUT_S 30u
@@ -43,6 +44,8 @@ struct conn {
 	/* ROUTE_STREAM: the body goes to a temporary file, not to upload */
 	bool streaming;
 	struct evidence_upload up;
+	bool multipart;          /* a page form: the file is one part of it */
+	struct stream_form form;
 	enum fz_err up_err;      /* first failure while receiving */
 	struct fz_error up_e;
 	struct timespec t0;
@@ -53,6 +56,8 @@ static void conn_free(struct conn *cn)
 {
 	if (cn->streaming)
 		app_evidence_upload_abort(&cn->up); /* a dropped upload leaves nothing */
+	if (cn->multipart)
+		stream_form_release(&cn->form);
 	resp_release(&cn->r.resp);
 	buf_release(&cn->upload);
 	arena_free(cn->r.a);
@@ -206,13 +211,25 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	store_pool_release(srv->pool, st);
 	if (!stream)
 		return STREAM_NO;
-	if (r->resp.status == 0 && declared_too_large(c, (size_t)max))
+	/* A page form carries a few small fields besides the file. */
+	bool page = (r->route->flags & ROUTE_PAGE) != 0;
+	size_t declared_max = (size_t)max + (page ? HTTP_FORM_BODY_MAX : 0);
+	if (r->resp.status == 0 && declared_too_large(c, declared_max))
 		http_fail(r, 413, fz_err_name(FZ_TOOLARGE), "file",
-			  arena_printf(r->a, "文件超过 %lld 字节的上限，未作处理", (long long)max));
+			  page ? stream_form_too_large(r->a, max)
+			       : arena_printf(r->a, "文件超过 %lld 字节的上限，未作处理",
+					      (long long)max));
 	enum fz_err rc;
 	if (r->resp.status == 0 &&
 	    (rc = app_evidence_upload_begin(srv->app->data_dir, max, &cn->up, &e)))
 		http_fail_fz(r, rc, &e);
+	if (r->resp.status == 0 && page) {
+		cn->multipart = true;
+		if ((rc = stream_form_begin(&cn->form, r, &cn->up, &e)))
+			http_fail_fz(r, rc, &e);
+	}
+	if (r->resp.status != 0)
+		app_evidence_upload_abort(&cn->up);
 	if (r->resp.status != 0) {
 		send_response(cn, c);
 		return STREAM_ANSWERED;
@@ -225,7 +242,13 @@ static void stream_chunk(struct conn *cn, const char *data, size_t len)
 {
 	if (cn->up_err)
 		return; /* read and dropped; answered at the end */
-	cn->up_err = app_evidence_upload_write(&cn->up, data, len, &cn->up_e);
+	if (cn->multipart) {
+		stream_form_feed(&cn->form, data, len);
+		cn->up_err = cn->form.err;
+		cn->up_e = cn->form.e;
+	} else {
+		cn->up_err = app_evidence_upload_write(&cn->up, data, len, &cn->up_e);
+	}
 	if (cn->up_err)
 		app_evidence_upload_abort(&cn->up);
 }
@@ -233,11 +256,17 @@ static void stream_chunk(struct conn *cn, const char *data, size_t len)
 static enum MHD_Result stream_end(struct conn *cn, struct MHD_Connection *c)
 {
 	struct req *r = &cn->r;
+	if (!cn->up_err && cn->multipart)
+		cn->up_err = stream_form_finish(&cn->form, &cn->up_e);
 	if (!cn->up_err)
 		cn->up_err = app_evidence_upload_finish(&cn->up, &cn->up_e);
 	if (cn->up_err) {
 		app_evidence_upload_abort(&cn->up);
-		http_fail_fz(r, cn->up_err, &cn->up_e);
+		if (cn->up_err == FZ_TOOLARGE && cn->multipart)
+			http_fail(r, 413, fz_err_name(FZ_TOOLARGE), "file",
+				  stream_form_too_large(r->a, cn->up.max));
+		else
+			http_fail_fz(r, cn->up_err, &cn->up_e);
 		return send_response(cn, c);
 	}
 	r->upload = &cn->up;

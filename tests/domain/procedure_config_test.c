@@ -1,6 +1,6 @@
 /* procedure_config_test.c - the province config: statutory defaults,
  * values read over them, and a message naming the line of every bad
- * key, value or unit. */
+ * key, value or unit; periods set per enforcement domain. */
 #include "t.h"
 
 #include "domain/penalty.h"
@@ -104,4 +104,37 @@ TEST(config_reads_enforcement_periods_domains_and_one_officer_laws)
 	CHECK_CONTAINS(e.message, "第 1 行：onsite_single_officer 应写为“执法领域 法律依据”");
 	CHECK_INT(parse("demand_period 10 days\n", &c, &e), FZ_INVALID);
 	CHECK_CONTAINS(e.message, "demand_period 的单位应为 working_days");
+}
+
+TEST(config_domain_period_applies_only_to_its_own_domain_with_its_basis)
+{
+	struct proc_config c, land, market;
+	struct fz_error e;
+	struct proc_period p;
+	REQUIRE(parse("defence_period 3 working_days\n"
+		      "defence_period_for 市场监管 5 working_days 某部门规定第二十条：五个工作日\n",
+		      &c, &e) == FZ_OK);
+	proc_config_for_domain(&c, "土地管理", &land);
+	REQUIRE(proc_config_period(&land, "defence_period", &p));
+	CHECK_INT(p.amount, 3);
+	CHECK(proc_config_period_basis(&land, "defence_period") == NULL);
+	proc_config_for_domain(&c, "市场监管", &market);
+	REQUIRE(proc_config_period(&market, "defence_period", &p));
+	CHECK_INT(p.amount, 5);
+	CHECK_INT(p.unit, CLOCK_WORKING_DAYS);
+	CHECK_STR(proc_config_period_basis(&market, "defence_period"), "某部门规定第二十条：五个工作日");
+	CHECK(proc_config_period_basis(&market, "case_period") == NULL);
+	proc_config_for_domain(&c, NULL, &land);
+	CHECK(proc_config_period_basis(&land, "defence_period") == NULL);
+
+	CHECK_INT(parse("defence_period_for 市场监管 5 days 规定\n", &c, &e), FZ_INVALID);
+	CHECK_STR(e.message, "config.txt 第 1 行：defence_period_for 的单位应为 working_days（法律规定的计算方式）");
+	CHECK_INT(parse("defence_period_for 市场监管 5 working_days\n", &c, &e), FZ_INVALID);
+	CHECK_CONTAINS(e.message, "第 1 行：defence_period_for 应写为“执法领域 数量 单位 依据”");
+	CHECK_INT(parse("defence_period_for 市场监管 5 working_days 甲\n"
+			"defence_period_for 市场监管 6 working_days 乙\n",
+			&c, &e), FZ_INVALID);
+	CHECK_STR(e.message, "config.txt 第 2 行：defence_period_for 市场监管 重复（第 1 行已设置）");
+	CHECK_INT(parse("no_such_period_for 市场监管 5 working_days 甲\n", &c, &e), FZ_INVALID);
+	CHECK_CONTAINS(e.message, "未知的配置项");
 }

@@ -8,7 +8,7 @@
 #include "base/date.h"
 #include "t.h"
 
-#define B (-120) /* the case opens 120 days ago */
+#define B (-80) /* the case opens 80 days ago: its 90-day handling period still runs */
 
 static const char *day(struct case_fx *f, int n)
 {
@@ -20,18 +20,28 @@ static const char *const checks_pass =
 	"\"check_law\":\"pass\",\"check_authority\":\"pass\",\"check_documents\":\"pass\","
 	"\"check_referral\":\"pass\"";
 
-/* Whether case id is in the queue at path, as who sees it. */
-static bool queued(struct case_fx *f, const char *who, const char *path, int64_t id)
+/* The step case id waits for in the queue at path, as who sees it, in
+ * out ("" when the case is not there). */
+static const char *queued_for(struct case_fx *f, const char *who, const char *path, int64_t id,
+			      char *out, size_t n)
 {
 	char p[128];
 	snprintf(p, sizeof p, "%s?limit=200", path);
 	json_t *q = cfx_get(f, who, p), *it;
 	size_t i;
-	bool found = false;
+	out[0] = '\0';
 	json_array_foreach(json_object_get(q, "items"), i, it)
-		found = found || json_integer_value(json_object_get(it, "id")) == id;
+		if (json_integer_value(json_object_get(it, "id")) == id)
+			snprintf(out, n, "%s", json_string_value(json_object_get(it, "awaits_step")));
 	json_decref(q);
-	return found;
+	return out;
+}
+
+/* Whether case id is in the queue at path, as who sees it. */
+static bool queued(struct case_fx *f, const char *who, const char *path, int64_t id)
+{
+	char step[64];
+	return queued_for(f, who, path, id, step, sizeof step)[0] != '\0';
 }
 
 /* Opens the case and investigates it: returns the case id. */
@@ -70,8 +80,9 @@ static void notice_and_hearing(struct case_fx *f, int64_t id)
 		 day(f, 2), day(f, 2));
 	CFX_STEP(f, "officer1", id, body);
 
-	/* The reviewer's queue holds the case now. */
-	CHECK(queued(f, "reviewer1", "/api/v1/queues/review", id));
+	/* A 20000 yuan fine is outside the review catalogue: nothing waits
+	 * for the reviewer yet. */
+	CHECK(!queued(f, "reviewer1", "/api/v1/queues/review", id));
 
 	snprintf(body, sizeof body, "{\"step\":\"hearing_request\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\"}", day(f, 4));
 	CFX_STEP(f, "officer1", id, body);
@@ -110,6 +121,11 @@ static void review_and_decide(struct case_fx *f, int64_t id)
 	decide_body(f, 31, "20000", body, sizeof body);
 	CFX_BLOCKED(f, "head1", id, body, 409, "review_required_and_passed",
 		    "未经法制审核通过不能作出决定");
+	/* The decision lacks the review: the reviewer's queue, not the head's. */
+	char step[64];
+	CHECK_STR(queued_for(f, "reviewer1", "/api/v1/queues/review", id, step, sizeof step),
+		  "legal_review");
+	CHECK(!queued(f, "head1", "/api/v1/queues/approval", id));
 
 	snprintf(body, sizeof body,
 		 "{\"step\":\"legal_review\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"officers\":[%lld],\"fields\":{"
@@ -120,6 +136,9 @@ static void review_and_decide(struct case_fx *f, int64_t id)
 	decide_body(f, 33, "20000", body, sizeof body);
 	CFX_BLOCKED(f, "head1", id, body, 409, "review_required_and_passed",
 		    "法制审核未通过");
+	/* Rejected: the case waits for the unit, in no queue. */
+	CHECK(!queued(f, "reviewer1", "/api/v1/queues/review", id));
+	CHECK(!queued(f, "head1", "/api/v1/queues/approval", id));
 
 	/* Revision: the survey the reviewer asked for, then approval. */
 	snprintf(body, sizeof body,
@@ -127,14 +146,17 @@ static void review_and_decide(struct case_fx *f, int64_t id)
 		 "\"officers\":[%lld,%lld]}",
 		 day(f, 34), (long long)f->p_officer1, (long long)f->p_officer2);
 	CFX_STEP(f, "officer1", id, body);
+	CHECK(queued(f, "reviewer1", "/api/v1/queues/review", id)); /* revised: again */
 	snprintf(body, sizeof body,
 		 "{\"step\":\"legal_review\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"officers\":[%lld],\"fields\":{"
 		 "\"opinion\":\"approve\",\"check_facts\":\"pass\",%s}}",
 		 day(f, 35), (long long)f->p_reviewer, checks_pass);
 	CFX_STEP(f, "reviewer1", id, body);
 
-	/* Approved: the case waits for the head's decision. */
-	CHECK(queued(f, "head1", "/api/v1/queues/approval", id));
+	/* Approved: the case waits for the head's decision, not the reviewer. */
+	CHECK_STR(queued_for(f, "head1", "/api/v1/queues/approval", id, step, sizeof step),
+		  "decision");
+	CHECK(!queued(f, "reviewer1", "/api/v1/queues/review", id));
 	decide_body(f, 36, "30000", body, sizeof body);
 	CFX_BLOCKED(f, "head1", id, body, 409, "not_above_notified", "超过告知的 20000 元");
 	decide_body(f, 36, "20000", body, sizeof body);

@@ -30,6 +30,7 @@ static const struct matrix_row matrix[] = {
 	/* method   pattern                                   o r h s  y c a  - */
 	{ "GET", "/healthz",                                   ALL },
 	{ "GET", "/static/fazhi.css",                          ALL },
+	{ "GET", "/static/upload.js",                          ALL },
 	{ "POST", "/api/v1/session",                           ALL },
 	{ "DELETE", "/api/v1/session",                         SIGNED_IN },
 	{ "GET", "/api/v1/me",                                 SIGNED_IN },
@@ -148,6 +149,7 @@ static const struct matrix_row matrix[] = {
 	{ "POST", "/cases/new",                                "xxx. ... ." },
 	{ "GET", "/cases/{id}",                                "xxxx ... ." },
 	{ "GET", "/cases/{id}/documents",                      "xxxx ... ." },
+	{ "POST", "/cases/{id}/evidence",                      "xxx. ... ." },
 	{ "GET", "/cases/{id}/steps/{step:str}",               "xxx. ... ." },
 	{ "POST", "/cases/{id}/steps/{step:str}",              "xxx. ... ." },
 	{ "GET", "/cases/{id}/draw",                           "xxx. ... ." },

@@ -85,6 +85,16 @@ int64_t t_pages_cert_id(struct t_pages *p, const char *number)
 	return c.id;
 }
 
+int64_t t_pages_case_id(struct t_pages *p, const char *title)
+{
+	struct case_list l;
+	struct case_filter f = { .q = title };
+	if (p->ts.st->ops->case_list(p->ts.st, p->ts.a, &all, &f, (struct page){ 0, 5 }, &l, NULL) ||
+	    l.n != 1)
+		return 0;
+	return l.items[0].id;
+}
+
 int64_t t_pages_cert_of_agency(struct t_pages *p, int64_t agency_id)
 {
 	struct certificate_list l;

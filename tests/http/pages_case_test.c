@@ -1,7 +1,10 @@
 /* pages_case_test.c - the case pages on the demo county: the case page
  * with its timeline, gates and deadlines; a blocked step re-rendered with
  * every gate's message and nothing changed; CSRF and agency scope; the
- * reviewer's and the head's queues; opening a case and taking a step. */
+ * reviewer's and the head's queues (only what waits for them now);
+ * opening a case and taking a step; party periods that ended read 已结束
+ * with why; the defence period cites a sector rule only in its sector. */
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,16 +16,6 @@
 
 static const struct scope all = { .kind = SCOPE_ALL };
 
-/* The id of the demo case with this 案由, 0 when none. */
-static int64_t case_id(struct t_pages *p, const char *title)
-{
-	struct case_list l;
-	struct case_filter f = { .q = title };
-	if (p->ts.st->ops->case_list(p->ts.st, p->ts.a, &all, &f, (struct page){ 0, 5 }, &l, NULL) ||
-	    l.n != 1)
-		return 0;
-	return l.items[0].id;
-}
 
 static int64_t event_count(struct t_pages *p, int64_t id)
 {
@@ -73,7 +66,7 @@ TEST(case_page_shows_timeline_gates_and_deadlines)
 	char url[64];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t id = case_id(&p, "非法转让土地使用权"); /* legal review rejected */
+	int64_t id = t_pages_case_id(&p, "非法转让土地使用权"); /* legal review rejected */
 	REQUIRE(id > 0);
 
 	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, id, ""));
@@ -125,7 +118,7 @@ TEST(blocked_step_rerenders_with_every_gate_and_changes_nothing)
 	char url[80];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "head1", &head));
-	int64_t id = case_id(&p, "未取得采矿许可证擅自开采砂石"); /* investigating, no notice */
+	int64_t id = t_pages_case_id(&p, "未取得采矿许可证擅自开采砂石"); /* investigating, no notice */
 	REQUIRE(id > 0);
 	int64_t before = event_count(&p, id);
 	int64_t audits = t_audit_count(&p.ts);
@@ -154,7 +147,7 @@ TEST(step_without_csrf_is_refused_and_changes_nothing)
 	char url[80];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t id = case_id(&p, "越界开采矿产资源");
+	int64_t id = t_pages_case_id(&p, "越界开采矿产资源");
 	REQUIRE(id > 0);
 	int64_t before = event_count(&p, id);
 	struct http_resp r = t_page_post(&p, &o1, path(url, sizeof url, id, "/steps/statement"),
@@ -184,7 +177,7 @@ TEST(officer_gets_404_for_another_agencys_case)
 	char url[80];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t id = case_id(&p, "销售超过保质期的食品"); /* 市场监督管理局 */
+	int64_t id = t_pages_case_id(&p, "销售超过保质期的食品"); /* 市场监督管理局 */
 	REQUIRE(id > 0);
 	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, id, ""));
 	CHECK_INT(r.status, 404);
@@ -214,7 +207,7 @@ TEST(queues_list_the_cases_waiting_for_review_and_approval)
 	struct http_resp r = t_page_get(&p, &rv, "/queue/review");
 	CHECK_INT(r.status, 200);
 	CHECK_CONTAINS(r.body, "越界开采矿产资源");
-	CHECK_CONTAINS(r.body, "<td data-label=\"可办理\">法制审核");
+	CHECK_CONTAINS(r.body, "<td data-label=\"待办理\">法制审核");
 	CHECK(!strstr(r.body, "擅自在耕地上挖砂")); /* closed */
 	CHECK_CONTAINS(r.body, "href=\"/queue/review\" aria-current=\"page\">待审核");
 	CHECK(!strstr(r.body, "href=\"/queue/approval\""));
@@ -222,9 +215,21 @@ TEST(queues_list_the_cases_waiting_for_review_and_approval)
 
 	r = t_page_get(&p, &head, "/queue/approval");
 	CHECK_INT(r.status, 200);
-	CHECK_CONTAINS(r.body, "无证开采石料");
-	CHECK_CONTAINS(r.body, "延长办案期限");
+	CHECK_CONTAINS(r.body, "非法占用林地建设光伏设施"); /* review approved */
+	CHECK_CONTAINS(r.body, "<td data-label=\"待办理\">作出行政处罚决定");
+	CHECK_CONTAINS(r.body, "<th>期限</th><th>待办理</th></tr>");
+	CHECK(!strstr(r.body, "无证开采石料"));        /* still under investigation */
+	CHECK(!strstr(r.body, "越界开采矿产资源"));    /* waits for the review */
+	CHECK(!strstr(r.body, "违法占用集体土地建设厂房")); /* defence period runs */
+	CHECK(!strstr(r.body, "擅自改变土地用途"));    /* hearing requested */
+	CHECK(!strstr(r.body, "非法占地建设养殖场"));  /* decided */
 	CHECK(!strstr(r.body, "生产不符合食品安全标准的食品")); /* another agency's */
+	t_resp_free(&r);
+	r = t_page_get(&p, &rv, "/queue/review");
+	CHECK(!strstr(r.body, "非法占用林地建设光伏设施")); /* approved already */
+	CHECK(!strstr(r.body, "非法转让土地使用权"));  /* rejected: back to the unit */
+	CHECK(!strstr(r.body, "违法占用集体土地建设厂房"));
+	CHECK(!strstr(r.body, "非法占地建设养殖场"));
 	t_resp_free(&r);
 
 	r = t_page_get(&p, &o1, "/workbench");
@@ -299,7 +304,7 @@ TEST(draw_page_makes_a_server_draw_and_the_step_form_refuses_one)
 					 "random", "1", NULL);
 	REQUIRE(r.status == 303);
 	t_resp_free(&r);
-	int64_t id = case_id(&p, "土地利用双随机抽查");
+	int64_t id = t_pages_case_id(&p, "土地利用双随机抽查");
 	REQUIRE(id);
 	int64_t before = event_count(&p, id);
 
@@ -345,7 +350,7 @@ TEST(case_page_lists_the_evidence_with_its_digest)
 	char where[64];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t id = case_id(&p, "未经批准占用耕地建房");
+	int64_t id = t_pages_case_id(&p, "未经批准占用耕地建房");
 	REQUIRE(id);
 	app_ctx_init(&cli, p.ts.st, p.ts.a, &p.ts.cfg, "cli", time_now());
 	app_ctx_as_cli(&cli);
@@ -368,7 +373,7 @@ TEST(step_form_refuses_a_field_the_step_lacks_and_shows_each_error_by_its_field)
 	char url[80];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
-	int64_t id = case_id(&p, "越界开采矿产资源"); /* noticed, no statement yet */
+	int64_t id = t_pages_case_id(&p, "越界开采矿产资源"); /* noticed, no statement yet */
 	REQUIRE(id > 0);
 	int64_t before = event_count(&p, id);
 
@@ -401,6 +406,70 @@ TEST(step_form_refuses_a_field_the_step_lacks_and_shows_each_error_by_its_field)
 	t_pages_stop(&p);
 }
 
+/* Clock id of case_id in GET /api/v1/cases/{id}/deadlines as b sees it:
+ * its JSON up to the explanation, in out ("" when absent). */
+static const char *clock_json(struct t_pages *p, const struct t_browser *b, int64_t case_id,
+			      const char *id, char *out, size_t n)
+{
+	char url[96], key[64];
+	snprintf(url, sizeof url, "/api/v1/cases/%lld/deadlines", (long long)case_id);
+	struct t_req rq = { .method = "GET", .path = url, .cookie_token = b->token };
+	struct http_resp r = t_http_req(&p->ts, &rq);
+	snprintf(key, sizeof key, "\"clock\":\"%s\"", id);
+	const char *at = r.status == 200 ? strstr(r.body, key) : NULL;
+	const char *end = at ? strstr(at, "\"explanation\"") : NULL;
+	snprintf(out, n, "%.*s", at && end ? (int)(end - at) : 0, at ? at : "");
+	t_resp_free(&r);
+	return out;
+}
+
+TEST(party_periods_that_ended_read_ended_with_why_on_page_and_api)
+{
+	struct t_pages p;
+	struct t_browser o1;
+	char url[96], clock[2048];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	int64_t waived = t_pages_case_id(&p, "非法转让土地使用权");
+	int64_t decided = t_pages_case_id(&p, "未经批准临时用地逾期不归还");
+	int64_t running = t_pages_case_id(&p, "越界开采矿产资源"); /* defence period ran out */
+	REQUIRE(waived > 0 && decided > 0 && running > 0);
+
+	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, waived, ""));
+	CHECK_CONTAINS(r.body, "陈述申辩期</td><td data-label=\"状态\">已结束（当事人放弃，");
+	CHECK_CONTAINS(r.body, "听证申请期限</td><td data-label=\"状态\">已结束（当事人放弃，");
+	CHECK_CONTAINS(r.body, "陈述申辩期：已结束（当事人放弃，");
+	t_resp_free(&r);
+	r = t_page_get(&p, &o1, path(url, sizeof url, decided, ""));
+	CHECK_CONTAINS(r.body, "陈述申辩期</td><td data-label=\"状态\">已结束（已作出决定，");
+	CHECK(!strstr(r.body, "已逾期"));
+	t_resp_free(&r);
+
+	clock_json(&p, &o1, waived, "defence", clock, sizeof clock);
+	CHECK_CONTAINS(clock, "\"state\":\"ended\"");
+	CHECK_CONTAINS(clock, "\"state_label\":\"已结束\"");
+	CHECK_CONTAINS(clock, "\"ended_because\":\"waived\"");
+	CHECK_CONTAINS(clock, "\"ended_because_label\":\"当事人放弃\"");
+	CHECK_CONTAINS(clock, "\"overdue\":false");
+	CHECK_CONTAINS(clock_json(&p, &o1, decided, "hearing_request", clock, sizeof clock),
+		       "\"ended_because\":\"decided\"");
+
+	/* A party period that merely ran out is 已届满, and the case is not
+	 * overdue because of it. */
+	clock_json(&p, &o1, running, "defence", clock, sizeof clock);
+	CHECK_CONTAINS(clock, "\"state\":\"running\"");
+	CHECK_CONTAINS(clock, "\"elapsed\":true");
+	CHECK_CONTAINS(clock, "\"overdue\":false");
+	snprintf(url, sizeof url, "/api/v1/cases/%lld", (long long)running);
+	struct t_req rq = { .method = "GET", .path = url, .cookie_token = o1.token };
+	r = t_http_req(&p.ts, &rq);
+	json_t *j = json_loads(r.body, 0, NULL);
+	CHECK(j && json_is_false(json_object_get(j, "overdue")));
+	json_decref(j);
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
 /* The id of the case's latest event of step, 0 when none. */
 static int64_t event_of(struct t_pages *p, int64_t id, const char *step)
 {
@@ -421,7 +490,7 @@ TEST(correction_form_takes_only_fields_of_the_corrected_step)
 	char url[80], ev[24];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "head1", &head));
-	int64_t id = case_id(&p, "非法转让土地使用权"); /* has a statement */
+	int64_t id = t_pages_case_id(&p, "非法转让土地使用权"); /* has a statement */
 	REQUIRE(id > 0);
 	snprintf(ev, sizeof ev, "%lld", (long long)event_of(&p, id, "statement"));
 	int64_t before = event_count(&p, id);
@@ -444,5 +513,30 @@ TEST(correction_form_takes_only_fields_of_the_corrected_step)
 	CHECK_INT(r.status, 303);
 	CHECK_INT(event_count(&p, id), before + 1);
 	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+TEST(defence_period_basis_follows_the_case_domain)
+{
+	struct t_pages p;
+	struct t_browser o1, o3;
+	char url[96], clock[2048];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	REQUIRE(t_pages_login(&p, "officer3", &o3));
+	int64_t land = t_pages_case_id(&p, "越界开采矿产资源");         /* 矿产资源 */
+	int64_t food = t_pages_case_id(&p, "生产不符合食品安全标准的食品"); /* 食品安全 */
+	REQUIRE(land > 0 && food > 0);
+
+	clock_json(&p, &o1, land, "defence", clock, sizeof clock);
+	CHECK_CONTAINS(clock, "行政处罚法第四十四、四十五条");
+	CHECK_CONTAINS(clock, "未核实");
+	CHECK(!strstr(clock, "市场监督管理"));
+	struct http_resp r = t_page_get(&p, &o1, path(url, sizeof url, land, ""));
+	CHECK_CONTAINS(r.body, "陈述申辩期：进行中（已届满）；依据：行政处罚法第四十四、四十五条");
+	t_resp_free(&r);
+
+	CHECK_CONTAINS(clock_json(&p, &o3, food, "defence", clock, sizeof clock),
+		       "市场监督管理行政处罚程序规定");
 	t_pages_stop(&p);
 }
