@@ -18,17 +18,6 @@
 #define HEAD ROLE_HEAD
 #define DECIDE "facts=f", "grounds=g", "basis=b"
 
-static const struct case_clock *clock_on(struct walk *w, const char *id, const char *today)
-{
-	static struct case_clock c;
-	struct fz_error e = { 0 };
-	const struct proc_clock *pc = proc_clock_find(w->def, id);
-	if (!pc || case_clock_compute(w->def, &w->cfg, calendar_fx_cn(), w->events, w->nevents, pc,
-				      today, w->a, &c, &e) != FZ_OK)
-		return NULL;
-	return &c;
-}
-
 /* A citizen fined 5000 yuan on 2026-01-20, the decision served on
  * Thursday 01-22: payment due 02-06, reconsideration until 03-23,
  * litigation until 07-22. */
@@ -102,7 +91,7 @@ TEST(court_enforcement_opens_after_the_remedy_periods_and_closes_three_months_la
 	CHECK_CONTAINS(walk_why(&w), "最早可于 2026-07-23 申请");
 
 	/* The window, shown as a clock before it opens. */
-	const struct case_clock *c = clock_on(&w, "court_application", "2026-05-01");
+	const struct case_clock *c = walk_clock(&w, "court_application", "2026-05-01");
 	REQUIRE(c);
 	CHECK_INT(c->state, CASE_CLOCK_NOT_STARTED);
 	CHECK_STR(c->input.start, "2026-07-22");
@@ -115,7 +104,7 @@ TEST(court_enforcement_opens_after_the_remedy_periods_and_closes_three_months_la
 	WALK_OK(&w, walk_take(&w, HEAD, 7, "court_enforcement", "2026-07-23", NULL,
 			      "court=海原县人民法院", NULL));
 	CHECK_CONTAINS(walk_gate(&w, "court_application_window")->message, "至 2026-10-22");
-	c = clock_on(&w, "court_application", "2026-07-23");
+	c = walk_clock(&w, "court_application", "2026-07-23");
 	REQUIRE(c);
 	CHECK_INT(c->state, CASE_CLOCK_STOPPED);
 	walk_release(&w);
@@ -126,7 +115,7 @@ TEST(court_application_window_does_not_apply_once_the_fine_is_paid)
 	struct walk w;
 	walk_fined(&w);
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "payment", "2026-02-05", NULL, "amount=5000", NULL));
-	const struct case_clock *c = clock_on(&w, "court_application", "2026-12-01");
+	const struct case_clock *c = walk_clock(&w, "court_application", "2026-12-01");
 	REQUIRE(c);
 	CHECK_INT(c->state, CASE_CLOCK_NOT_APPLICABLE);
 	CHECK_INT(walk_try(&w, HEAD, 7, "court_enforcement", "2026-08-03", NULL,
@@ -139,7 +128,7 @@ TEST(decision_after_the_handling_period_is_refused_unless_extended_in_time)
 {
 	struct walk w;
 	walk_penalty_noticed(&w, PARTY_CITIZEN, "fine", "5000", NULL);
-	const struct case_clock *c = clock_on(&w, "case_handling", "2026-04-20");
+	const struct case_clock *c = walk_clock(&w, "case_handling", "2026-04-20");
 	REQUIRE(c);
 	char due[FZ_DATE_LEN], after[FZ_DATE_LEN], msg[400];
 	memcpy(due, c->deadline.due, FZ_DATE_LEN);
@@ -175,7 +164,7 @@ TEST(collective_extension_of_the_handling_period_only_where_the_province_allows_
 	w.cfg.case_extension_collective = true;
 	WALK_OK(&w, walk_take(&w, HEAD, 7, "extend_case_collective", "2026-03-03", NULL,
 			      "participants=p", "conclusion=c", "@reason=仍需鉴定", NULL));
-	const struct case_clock *c = clock_on(&w, "case_handling", "2026-03-03");
+	const struct case_clock *c = walk_clock(&w, "case_handling", "2026-03-03");
 	REQUIRE(c);
 	CHECK_INT(c->nextensions, 2);
 	walk_release(&w);

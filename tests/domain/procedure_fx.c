@@ -217,3 +217,14 @@ void walk_penalty_noticed(struct walk *w, enum party_kind party, const char *pen
 		      NULL))
 		t_fail(__FILE__, __LINE__, "walk_penalty_noticed: %s", walk_why(w));
 }
+
+const struct case_clock *walk_clock(struct walk *w, const char *id, const char *today)
+{
+	static struct case_clock c;
+	struct fz_error e = { 0 };
+	const struct proc_clock *pc = proc_clock_find(w->def, id);
+	if (!pc || case_clock_compute(w->def, &w->cfg, calendar_fx_cn(), w->events, w->nevents, pc,
+				      today, w->a, &c, &e) != FZ_OK)
+		return NULL;
+	return &c;
+}

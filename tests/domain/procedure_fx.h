@@ -4,6 +4,7 @@
 #ifndef FZ_TESTS_DOMAIN_PROCEDURE_FX_H
 #define FZ_TESTS_DOMAIN_PROCEDURE_FX_H
 
+#include "domain/caseclock.h"
 #include "domain/catalogue.h"
 #include "domain/gate.h"
 #include "domain/procedure_builtin.h"
@@ -55,6 +56,9 @@ enum fz_err walk_take(struct walk *w, unsigned roles, int64_t actor, const char 
 		      const char *day, const int64_t *officers, ...);
 enum fz_err walk_try(struct walk *w, unsigned roles, int64_t actor, const char *step,
 		     const char *day, const int64_t *officers, ...);
+/* Clock id of the walk's case as read on today (static storage, valid
+ * until the next call), or NULL when it cannot be computed. */
+const struct case_clock *walk_clock(struct walk *w, const char *id, const char *today);
 /* The result of gate name in the last check, or NULL. */
 const struct gate_result *walk_gate(const struct walk *w, const char *name);
 /* The message of the last check's first blocking gate ("" when none). */

@@ -10,17 +10,6 @@
 #define OFFICER ROLE_OFFICER
 #define HEAD ROLE_HEAD
 
-static const struct case_clock *clock_of(struct walk *w, const char *id, const char *today)
-{
-	static struct case_clock c;
-	struct fz_error e = { 0 };
-	const struct proc_clock *pc = proc_clock_find(w->def, id);
-	if (!pc || case_clock_compute(w->def, &w->cfg, w->ctx.cal, w->events, w->nevents, pc,
-				      today, w->a, &c, &e) != FZ_OK)
-		return NULL;
-	return &c;
-}
-
 TEST(simplified_case_decided_on_the_spot_by_two_certified_officers_closes)
 {
 	struct walk w;
@@ -71,7 +60,7 @@ TEST(permit_walks_across_national_day_2025_with_one_extension)
 		  "已超过受理审查期限（届满日 2025-10-10），不能进行「一次告知补正」");
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "accept", "2025-10-09", NULL, NULL));
 	/* Twenty working days from 10-09, Saturday 10-11 counted: 11-05. */
-	const struct case_clock *c = clock_of(&w, "decision", "2025-10-20");
+	const struct case_clock *c = walk_clock(&w, "decision", "2025-10-20");
 	REQUIRE(c);
 	CHECK_STR(c->deadline.due, "2025-11-05");
 	CHECK_INT(walk_try(&w, OFFICER, 1, "verify", "2025-10-20", WALK_ONE, "findings=x", NULL),
@@ -86,7 +75,7 @@ TEST(permit_walks_across_national_day_2025_with_one_extension)
 	CHECK_INT(walk_try(&w, HEAD, 7, "extend", "2025-11-05", NULL, "@reason=再延长", NULL),
 		  FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "「延长审查期限」已于 2025-11-04 进行，不能重复；如有错误请以更正事件记录");
-	c = clock_of(&w, "decision", "2025-11-10");
+	c = walk_clock(&w, "decision", "2025-11-10");
 	REQUIRE(c);
 	CHECK_STR(c->deadline.due, "2025-11-19");
 	WALK_OK(&w, walk_take(&w, HEAD, 7, "decide", "2025-11-18", NULL, "outcome=granted", NULL));
@@ -95,7 +84,7 @@ TEST(permit_walks_across_national_day_2025_with_one_extension)
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "publish", "2025-11-20", NULL, "channel=门户网站",
 			      NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "close", "2025-11-21", NULL, NULL));
-	c = clock_of(&w, "decision", "2025-11-21");
+	c = walk_clock(&w, "decision", "2025-11-21");
 	REQUIRE(c);
 	CHECK_INT(c->state, CASE_CLOCK_STOPPED);
 	CHECK(!c->overdue);
@@ -126,14 +115,14 @@ TEST(coercion_term_excludes_testing_and_is_extended_once_before_expiry)
 			      NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "appraisal_result", "2026-03-20", NULL,
 			      "conclusion=假冒", NULL));
-	const struct case_clock *c = clock_of(&w, "measure_term", "2026-03-25");
+	const struct case_clock *c = walk_clock(&w, "measure_term", "2026-03-25");
 	REQUIRE(c);
 	CHECK_STR(c->deadline.due, "2026-04-13");
 	CHECK_INT(walk_try(&w, HEAD, 7, "extend", "2026-04-14", NULL, "@reason=案情复杂", NULL),
 		  FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "查封、扣押期限已于 2026-04-13 届满，延长须在届满前决定");
 	WALK_OK(&w, walk_take(&w, HEAD, 7, "extend", "2026-04-10", NULL, "@reason=案情复杂", NULL));
-	c = clock_of(&w, "measure_term", "2026-04-10");
+	c = walk_clock(&w, "measure_term", "2026-04-10");
 	REQUIRE(c);
 	CHECK_STR(c->deadline.due, "2026-05-11");
 	CHECK_INT(walk_try(&w, HEAD, 7, "handle", "2026-05-12", NULL, "outcome=没收", NULL),

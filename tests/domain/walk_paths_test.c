@@ -14,17 +14,6 @@
 #define HEAD ROLE_HEAD
 #define DECIDE "facts=f", "grounds=g", "basis=b"
 
-static const struct case_clock *clock_of(struct walk *w, const char *id, const char *today)
-{
-	static struct case_clock c;
-	struct fz_error e = { 0 };
-	const struct proc_clock *pc = proc_clock_find(w->def, id);
-	if (!pc || case_clock_compute(w->def, &w->cfg, w->ctx.cal, w->events, w->nevents, pc,
-				      today, w->a, &c, &e) != FZ_OK)
-		return NULL;
-	return &c;
-}
-
 static const int64_t ONE_THREE[] = { 1, 3, 0 };
 
 TEST(recused_officer_takes_no_further_part)
@@ -78,7 +67,7 @@ TEST(preservation_needs_approval_and_a_decision_within_seven_working_days)
 			   "items=电脑 1 台", "place=本局证据室", NULL), FZ_CONFLICT);
 	CHECK_CONTAINS(walk_why(&w), "须先经行政机关负责人批准");
 	/* Seven working days from Monday 01-05 end on Wednesday 01-14. */
-	const struct case_clock *c = clock_of(&w, "preservation", "2026-01-06");
+	const struct case_clock *c = walk_clock(&w, "preservation", "2026-01-06");
 	REQUIRE(c);
 	CHECK_STR(c->deadline.due, "2026-01-14");
 	CHECK_INT(walk_try(&w, HEAD, 7, "preservation_decision", "2026-01-15", NULL,
@@ -138,7 +127,7 @@ TEST(reconsideration_pauses_the_surcharge_and_can_set_the_decision_aside)
 			      "amount=3000", NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "service", "2026-01-20", NULL, "served_on=2026-01-20",
 			      "method=直接送达", NULL));
-	const struct case_clock *c = clock_of(&w, "payment", "2026-01-21");
+	const struct case_clock *c = walk_clock(&w, "payment", "2026-01-21");
 	REQUIRE(c);
 	CHECK_STR(c->deadline.due, "2026-02-04");
 	CHECK_INT(walk_try(&w, OFFICER, 1, "remedy_upheld", "2026-01-25", NULL, "outcome=upheld",
@@ -148,13 +137,13 @@ TEST(reconsideration_pauses_the_surcharge_and_can_set_the_decision_aside)
 	CHECK_INT(walk_try(&w, OFFICER, 1, "remedy_filed", "2026-01-26", NULL, "kind=litigation",
 			   "body=海原县人民法院", "filed_on=2026-01-26", NULL), FZ_CONFLICT);
 	/* Pending: the payment clock stands still, no surcharge accrues. */
-	c = clock_of(&w, "payment", "2026-03-01");
+	c = walk_clock(&w, "payment", "2026-03-01");
 	REQUIRE(c);
 	CHECK_INT(c->state, CASE_CLOCK_SUSPENDED);
 	/* Upheld on 03-06: 03-06 - 01-25 = 40 days not counted. */
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "remedy_upheld", "2026-03-06", NULL,
 			      "outcome=upheld", "decided_on=2026-03-06", NULL));
-	c = clock_of(&w, "payment", "2026-03-07");
+	c = walk_clock(&w, "payment", "2026-03-07");
 	REQUIRE(c);
 	CHECK_INT(c->state, CASE_CLOCK_RUNNING);
 	CHECK(strcmp(c->deadline.due, "2026-03-16") >= 0);
