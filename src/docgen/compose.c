@@ -34,6 +34,7 @@ static const struct {
 	{ { "deferment_approval", "罚缓", false }, compose_deferment_approval },
 	{ { "preservation_notice", "罚保", false }, compose_preservation_notice },
 	{ { "recusal_decision", "罚避", false }, compose_recusal_decision },
+	{ { "revocation_decision", "罚撤", false }, compose_revocation_decision },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -41,7 +42,8 @@ static const char *const kind_ids[NKINDS + 1] = {
 	"opening_approval",    "advance_notice",     "hearing_notice",
 	"penalty_decision",    "no_penalty_decision", "onsite_decision",
 	"service_receipt",     "demand_notice",      "deferment_approval",
-	"preservation_notice", "recusal_decision",   NULL,
+	"preservation_notice", "recusal_decision",   "revocation_decision",
+	NULL,
 };
 _Static_assert(sizeof kind_ids / sizeof kind_ids[0] == NKINDS + 1, "one id per kind");
 

@@ -94,5 +94,6 @@ void compose_demand_notice(struct doc_model *m, const struct docgen_input *in);
 void compose_deferment_approval(struct doc_model *m, const struct docgen_input *in);
 void compose_preservation_notice(struct doc_model *m, const struct docgen_input *in);
 void compose_recusal_decision(struct doc_model *m, const struct docgen_input *in);
+void compose_revocation_decision(struct doc_model *m, const struct docgen_input *in);
 
 #endif

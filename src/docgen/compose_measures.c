@@ -52,12 +52,35 @@ void compose_preservation_notice(struct doc_model *m, const struct docgen_input 
 	doc_add(m, DOC_NOTE, "本通知书及物品清单一式两份，一份交当事人，一份存档。");
 }
 
+/* The request a recusal decision answers: the latest recusal_request
+ * about the same officer before it, or NULL (the decision then carries
+ * the applicant itself). */
+static const struct case_event *recusal_request(const struct docgen_input *in)
+{
+	const char *who = case_event_field(in->ev, "person");
+	const struct case_event *found = NULL;
+	for (size_t i = 0; who && i < in->nevents && in->events[i].id != in->ev->id; i++) {
+		const char *p = case_event_field(&in->events[i], "person");
+		if (!strcmp(in->events[i].step, "recusal_request") && p && !strcmp(p, who))
+			found = &in->events[i];
+	}
+	return found;
+}
+
 void compose_recusal_decision(struct doc_model *m, const struct docgen_input *in)
 {
 	const char *you = compose_you(in);
 	const char *person = compose_person_field(m, in, in->ev, "person");
-	const char *reasons = compose_field(in, "reasons");
-	bool by_party = strcmp(compose_field(in, "applicant"), "officer") != 0;
+	/* The applicant and the reasons given are the request's; the
+	 * decision's own reasons are the head's. */
+	const struct case_event *req = recusal_request(in);
+	const char *applicant = req ? case_event_field(req, "applicant") : NULL;
+	const char *reasons = req ? case_event_field(req, "reasons") : NULL;
+	if (!applicant)
+		applicant = compose_field(in, "applicant");
+	if (!reasons)
+		reasons = compose_field(in, "reasons");
+	bool by_party = strcmp(applicant, "officer") != 0;
 	bool withdraw = strcmp(compose_field(in, "outcome"), "withdraw") == 0;
 	compose_head(m, in);
 	compose_party(m, in);
@@ -79,6 +102,41 @@ void compose_recusal_decision(struct doc_model *m, const struct docgen_input *in
 			"驳回回避申请，%s继续参与本案的调查处理。",
 			by_party ? "申请" : "请求", person);
 	doc_add(m, DOC_PARA, "回避决定作出之前，本案调查未停止（" LAW "第四十三条第三款）。");
+	m->signature = true;
+	doc_add(m, DOC_NOTE, "本决定书一式两份，一份送达当事人，一份存档。");
+}
+
+/* 撤销（变更）行政处罚决定书: the agency sets its own decision aside
+ * (it corrects what it finds wrong; the article is not in our sources,
+ * so none is cited), naming the
+ * decision by date and number, why, and what follows: a changed decision
+ * is notified, heard and decided again (arts 44, 45, 62). */
+void compose_revocation_decision(struct doc_model *m, const struct docgen_input *in)
+{
+	const char *you = compose_you(in);
+	const struct case_event *d = compose_decision_before(in);
+	const char *reasons = compose_field(in, "reasons");
+	bool change = strcmp(compose_field(in, "mode"), "change") == 0;
+	compose_head(m, in);
+	compose_party(m, in);
+	if (in->served && *in->served->number)
+		doc_add(m, DOC_PARA, "本机关于%s对%s作出的《%s》（%s），", d ? compose_date(m, d->on) : "",
+			you, in->served->title, in->served->number);
+	else
+		doc_add(m, DOC_PARA, "本机关于%s对%s作出的行政处罚决定，", d ? compose_date(m, d->on) : "",
+			you);
+	doc_add(m, DOC_PARA, "经本机关负责人审查，%s%s", reasons, compose_stop(reasons));
+	if (change)
+		doc_add(m, DOC_PARA,
+			"本机关依法予以纠正，决定：变更原行政处罚决定。本机关将依照" LAW "第四十四条、第四十五条重新告知"
+			"拟作出的行政处罚内容及事实、理由、依据，听取%s的陈述、申辩，依法需要法制审核的重新"
+			"审核后，重新作出行政处罚决定。原决定不再执行。",
+			you);
+	else
+		doc_add(m, DOC_PARA,
+			"本机关依法予以纠正，决定：撤销原行政处罚决定。原决定自本决定送达之日起"
+			"不再执行。");
+	compose_remedies(m, in, "决定", 0);
 	m->signature = true;
 	doc_add(m, DOC_NOTE, "本决定书一式两份，一份送达当事人，一份存档。");
 }

@@ -465,3 +465,59 @@ TEST(recusal_decision_names_the_officer_and_the_outcome)
 	CHECK_LACKS(t, "不再参与");
 	arena_free(x.a);
 }
+
+TEST(recusal_decision_quotes_the_request_it_answers)
+{
+	static const struct case_field request[] = {
+		{ "applicant", "officer" }, { "person", "12" }, { "reasons", "李明与当事人系同学" },
+	};
+	static const struct case_field decision[] = {
+		{ "person", "12" }, { "outcome", "withdraw" }, { "reasons", "经核实确有利害关系" },
+	};
+	struct dx x;
+	REQUIRE(dx_open(&x, "penalty_general"));
+	ev_add(&x, "recusal_request", "2026-01-09", request, 3, false);
+	ev_add(&x, "recusal_decision", "2026-01-10", decision, 3, false);
+	const char *t = pdf_text(&x, "recusal_decision", "回避决定书", "海自然资罚避〔2026〕2号");
+	REQUIRE(t);
+	CHECK_CONTAINS(t, "本案执法人员李明提出回避，理由是：李明与当事人系同学。");
+	CHECK_LACKS(t, "申请本案执法人员李明回避");
+	arena_free(x.a);
+}
+
+TEST(revocation_decision_names_the_decision_it_sets_aside_and_what_follows)
+{
+	static const struct case_field change[] = {
+		{ "mode", "change" }, { "reasons", "罚款数额按占地面积计算有误" },
+	};
+	static const struct case_field revoke[] = {
+		{ "mode", "revoke" }, { "reasons", "违法事实认定不清" },
+	};
+	struct case_document served = { .kind = "penalty_decision", .title = "行政处罚决定书",
+					 .number = "海自然资罚〔2026〕5号" };
+	struct dx x;
+	REQUIRE(dx_open(&x, "penalty_general"));
+	ev_add(&x, "decision", "2026-01-20", fine_decision_f, 5, false);
+	ev_add(&x, "revoke_decision", "2026-02-02", change, 2, false);
+	x.in.served = &served;
+	const char *t = pdf_text(&x, "revocation_decision", "撤销（变更）行政处罚决定书",
+				 "海自然资罚撤〔2026〕1号");
+	REQUIRE(t);
+	CHECK_CONTAINS(t, "海自然资罚撤〔2026〕1号");
+	CHECK_CONTAINS(t, "本机关于2026年1月20日对你单位作出的《行政处罚决定书》（海自然资罚〔2026〕5号）");
+	CHECK_CONTAINS(t, "罚款数额按占地面积计算有误");
+	CHECK_CONTAINS(t, "决定：变更原行政处罚决定");
+	CHECK_CONTAINS(t, "重新作出行政处罚决定");
+	CHECK_CONTAINS(t, "申请行政复议");
+	arena_free(x.a);
+
+	REQUIRE(dx_open(&x, "penalty_general"));
+	ev_add(&x, "decision", "2026-01-20", fine_decision_f, 5, false);
+	ev_add(&x, "revoke_decision", "2026-02-02", revoke, 2, false);
+	x.in.served = &served;
+	t = pdf_text(&x, "revocation_decision", "撤销（变更）行政处罚决定书", "海自然资罚撤〔2026〕2号");
+	REQUIRE(t);
+	CHECK_CONTAINS(t, "决定：撤销原行政处罚决定");
+	CHECK_LACKS(t, "重新作出行政处罚决定");
+	arena_free(x.a);
+}
