@@ -372,8 +372,10 @@ static enum fz_err parse_fields(struct demo_run *d, struct app_ctx *ctx, int64_t
  * are computed from the real today before this. */
 static void record_on_the_day(struct app_ctx *ctx, int ago)
 {
-	int64_t midnight = ctx->now - (ctx->now + 8 * 3600) % 86400;
-	ctx->now = midnight + 2 * 3600 - (int64_t)ago * 86400;
+	int64_t midnight = ctx->now - (ctx->now + 8 * 3600) % 86400; /* China, UTC+8 */
+	int64_t ten = midnight + 10 * 3600;
+	/* Today's steps before ten o'clock are recorded now, not later. */
+	ctx->now = (ago == 0 && ctx->now < ten ? ctx->now : ten) - (int64_t)ago * 86400;
 	date_today(ctx->now, ctx->today);
 }
 
