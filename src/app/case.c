@@ -3,6 +3,7 @@
  * named, the actor, the calendar) inside one write transaction, asks
  * procedure_check, and only then appends the event and moves the case. */
 #include "app/case.h"
+#include "app/case_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,25 +19,19 @@
 #include "app/procreg.h"
 #include "base/date.h"
 #include "base/ident.h"
-#include "domain/case_events.h"
-#include "domain/awaits.h"
 #include "domain/certificate.h"
 #include "domain/org.h"
 
 #define CASE_PEOPLE_MAX 16
 static const struct scope scope_all = { .kind = SCOPE_ALL };
 
-/* The server's registry, or the built-in one (shell, tests). */
-static const struct proc_registry *registry(struct app_ctx *ctx, struct fz_error *e)
+const struct proc_registry *case_registry(struct app_ctx *ctx, struct fz_error *e)
 {
 	return ctx->cfg->procs ? ctx->cfg->procs : proc_registry_builtin(e);
 }
 
-/* The province config as it applies to case c: its enforcement domain's
- * own periods and their basis (proc_config_for_domain). */
-static const struct proc_config *case_config(struct app_ctx *ctx,
-					     const struct proc_registry *reg,
-					     const struct enf_case *c, struct fz_error *e)
+const struct proc_config *case_config(struct app_ctx *ctx, const struct proc_registry *reg,
+				      const struct enf_case *c, struct fz_error *e)
 {
 	const struct proc_config *cfg =
 		reg ? proc_registry_case_config(reg, c->domain, ctx->a) : NULL;
@@ -47,7 +42,7 @@ static const struct proc_config *case_config(struct app_ctx *ctx,
 
 const struct proc_def *app_procedures(struct app_ctx *ctx, size_t *n)
 {
-	const struct proc_registry *reg = registry(ctx, NULL);
+	const struct proc_registry *reg = case_registry(ctx, NULL);
 	*n = 0;
 	return reg ? proc_registry_defs(reg, n) : NULL;
 }
@@ -145,7 +140,7 @@ static enum fz_err check_event(struct app_ctx *ctx, const struct proc_def *def,
 
 	if (!date_parse(ev->on, &y, &m, &d))
 		return fz_fail(e, FZ_INVALID, "on", "日期格式应为 YYYY-MM-DD");
-	const struct proc_config *cfg = case_config(ctx, registry(ctx, NULL), c, e);
+	const struct proc_config *cfg = case_config(ctx, case_registry(ctx, NULL), c, e);
 	if (!cfg)
 		return e ? e->code : FZ_NOMEM;
 	if ((rc = app_calendar_get(ctx, &cal, e)) ||
@@ -269,7 +264,7 @@ enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
 
 	if ((rc = app_require(ctx, PERM_CASE_ACT, "case.open", e)))
 		return rc;
-	if (!(reg = registry(ctx, e)))
+	if (!(reg = case_registry(ctx, e)))
 		return FZ_INTERNAL;
 	if (!ctx->user || !ctx->user->agency_id)
 		return fz_fail(e, FZ_FORBIDDEN, NULL, "账号未归属执法主体，不能立案");
@@ -372,7 +367,7 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 
 	if ((rc = app_require(ctx, PERM_CASE_ACT, "case.act", e)))
 		return rc;
-	if (!(reg = registry(ctx, e)))
+	if (!(reg = case_registry(ctx, e)))
 		return FZ_INTERNAL;
 	if (!in->step || !*in->step)
 		return fz_fail(e, FZ_INVALID, "step", "请选择要办理的步骤");
@@ -454,249 +449,4 @@ enum fz_err app_case_act_draw(struct app_ctx *ctx, int64_t case_id,
 			      struct case_check *check, struct fz_error *e)
 {
 	return case_act(ctx, case_id, in, true, out, check, e);
-}
-
-enum fz_err app_case_get(struct app_ctx *ctx, int64_t id, struct enf_case *out,
-			 struct fz_error *e)
-{
-	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
-	if (rc)
-		return rc;
-	return ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, id, out, e);
-}
-
-enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, struct page pg,
-			  struct case_list *out, struct fz_error *e)
-{
-	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
-	if (rc)
-		return rc;
-	struct case_filter none = { 0 };
-	return ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, f ? f : &none, pg, out, e);
-}
-
-/* The step c waits for role to take now, NULL if none (domain/awaits.h). */
-static enum fz_err case_waits_for(struct app_ctx *ctx, const struct proc_registry *reg,
-				  const struct calendar *cal, const struct enf_case *c,
-				  unsigned role, const struct proc_step **waits,
-				  struct fz_error *e)
-{
-	const struct scope all = { .kind = SCOPE_ALL };
-	struct case_event_list ev;
-	struct case_clock *clocks;
-	enum fz_err rc;
-	*waits = NULL;
-	const struct proc_def *def = proc_registry_find(reg, c->procedure);
-	if (!def)
-		return FZ_OK;
-	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)))
-		return rc;
-	struct proc_ctx pc = {
-		.def = def, .cfg = case_config(ctx, reg, c, e), .cal = cal, .kase = c,
-		.events = ev.items, .nevents = ev.n,
-		/* every case role: the gates, not the role, say what is open */
-		.actor_roles = ROLE_OFFICER | ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR,
-		.actor_person = ctx->user ? ctx->user->person_id : 0,
-		.today = ctx->today, .scratch = ctx->a,
-	};
-	struct proc_option *opts = arena_calloc(ctx->a, def->nsteps + 1, sizeof *opts);
-	size_t n = 0;
-	if (!opts || !pc.cfg)
-		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)) ||
-	    (rc = procedure_available_steps(&pc, opts, def->nsteps + 1, &n, e)) ||
-	    (rc = case_clocks_compute(def, pc.cfg, cal, ev.items, ev.n, ctx->today, ctx->a, &clocks,
-				      e)))
-		return rc;
-	*waits = case_awaits(def, ev.items, ev.n, opts, n, clocks, role);
-	return FZ_OK;
-}
-
-/* Scans the open cases in scope (a county has hundreds, not millions) and
- * keeps those waiting for role; pages over what it keeps. */
-#define QUEUE_SCAN_MAX 5000
-
-enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
-			   struct case_list *out, const struct proc_step ***awaited,
-			   struct fz_error *e)
-{
-	const struct proc_registry *reg;
-	struct calendar cal;
-	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
-	if (rc)
-		return rc;
-	if (!(reg = registry(ctx, e)))
-		return FZ_INTERNAL;
-	if ((rc = app_calendar_get(ctx, &cal, e)))
-		return rc;
-	memset(out, 0, sizeof *out);
-	if (pg.limit < 1)
-		pg.limit = 20;
-	out->items = arena_calloc(ctx->a, (size_t)pg.limit, sizeof *out->items);
-	const struct proc_step **steps = arena_calloc(ctx->a, (size_t)pg.limit, sizeof *steps);
-	if (!out->items || !steps)
-		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	if (awaited)
-		*awaited = steps;
-	struct case_filter open_only = { .closed = 2 };
-	for (int64_t offset = 0; offset < QUEUE_SCAN_MAX; offset += 200) {
-		struct case_list list;
-		struct page chunk = { .offset = offset, .limit = 200 };
-		if ((rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, &open_only, chunk,
-						  &list, e)))
-			return rc;
-		for (size_t i = 0; i < list.n; i++) {
-			const struct proc_step *waits;
-			if ((rc = case_waits_for(ctx, reg, &cal, &list.items[i], role, &waits, e)))
-				return rc;
-			if (!waits)
-				continue;
-			if (out->total >= pg.offset && out->n < (size_t)pg.limit) {
-				steps[out->n] = waits;
-				out->items[out->n++] = list.items[i];
-			}
-			out->total++;
-		}
-		if (list.n < 200)
-			break;
-	}
-	return FZ_OK;
-}
-
-/* The reason given for the five-year limitation (serious_harm=1) by the
- * latest event that sets the flag, corrections applied; NULL if none. */
-static const char *case_serious_harm_reason(const struct case_event *events, size_t n)
-{
-	for (size_t i = n; i-- > 0;) {
-		const char *flag = case_events_field(events, n, &events[i], "serious_harm");
-		if (!flag || strcmp(events[i].step, PROC_CORRECTION) == 0)
-			continue;
-		if (strcmp(flag, "1") != 0 && strcmp(flag, "yes") != 0 && strcmp(flag, "true") != 0)
-			return NULL;
-		return case_events_field(events, n, &events[i], "serious_harm_reason");
-	}
-	return NULL;
-}
-
-enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out,
-			  struct fz_error *e)
-{
-	const struct proc_registry *reg;
-	struct calendar cal;
-	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
-	if (rc)
-		return rc;
-	if (!(reg = registry(ctx, e)))
-		return FZ_INTERNAL;
-	memset(out, 0, sizeof *out);
-	if ((rc = ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, id, &out->c, e)) ||
-	    (rc = ctx->st->ops->case_events(ctx->st, ctx->a, &ctx->scope, id, &out->events, e)) ||
-	    (rc = app_calendar_get(ctx, &cal, e)))
-		return rc;
-	out->def = proc_registry_find(reg, out->c.procedure);
-	if (!out->def)
-		return fz_fail(e, FZ_INTERNAL, NULL, "本案的执法程序“%s”未加载", out->c.procedure);
-	const struct proc_config *cfg = case_config(ctx, reg, &out->c, e);
-	if (!cfg)
-		return FZ_NOMEM;
-	struct proc_ctx pc = {
-		.def = out->def,
-		.cfg = cfg,
-		.cal = &cal,
-		.kase = &out->c,
-		.events = out->events.items,
-		.nevents = out->events.n,
-		.actor_roles = ctx->user ? ctx->user->roles : 0,
-		.actor_person = ctx->user ? ctx->user->person_id : 0,
-		.today = ctx->today,
-		.scratch = ctx->a,
-	};
-	out->options = arena_calloc(ctx->a, out->def->nsteps + 1, sizeof *out->options);
-	if (!out->options)
-		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	if ((rc = app_case_filed(ctx, out->def, id, out->events.items, out->events.n, &pc.filed,
-				 &pc.nfiled, e)))
-		return rc;
-	if ((rc = procedure_available_steps(&pc, out->options, out->def->nsteps + 1,
-					    &out->noptions, e)))
-		return rc;
-	if ((rc = case_clocks_compute(out->def, cfg, &cal, out->events.items, out->events.n,
-				      ctx->today, ctx->a, &out->clocks, e)) ||
-	    (rc = case_arrears_compute(out->def, cfg, &cal, out->events.items, out->events.n,
-				       ctx->today, ctx->today, ctx->a, &out->arrears, e)))
-		return rc;
-	out->nclocks = out->def->nclocks;
-	out->serious_harm_reason = case_serious_harm_reason(out->events.items, out->events.n);
-	return FZ_OK;
-}
-
-/* Audits the clocks of one case whose due date moved between the two
- * calendars. */
-static enum fz_err case_recompute_one(struct app_ctx *ctx, const struct proc_registry *reg,
-				      const struct proc_def *def, const struct enf_case *c,
-				      const struct case_event_list *ev, const struct calendar *old,
-				      const struct calendar *now, int *changed, struct fz_error *e)
-{
-	struct case_clock *before, *after;
-	enum fz_err rc;
-	const struct proc_config *cfg = case_config(ctx, reg, c, e);
-	if (!cfg)
-		return FZ_NOMEM;
-	if ((rc = case_clocks_compute(def, cfg, old, ev->items, ev->n, ctx->today, ctx->a,
-				      &before, e)) ||
-	    (rc = case_clocks_compute(def, cfg, now, ev->items, ev->n, ctx->today, ctx->a,
-				      &after, e)))
-		return rc;
-	for (size_t i = 0; i < def->nclocks; i++) {
-		const struct case_clock *b = &before[i], *a = &after[i];
-		if (!b->started_by || !a->started_by)
-			continue;
-		if (strcmp(b->deadline.due, a->deadline.due) == 0 &&
-		    b->deadline.provisional == a->deadline.provisional)
-			continue;
-		struct audit_diff d = { .n = 0 };
-		const char *key = arena_printf(ctx->a, "%s.due", a->clock->id);
-		audit_diff_str(ctx, &d, key, arena_printf(ctx->a, "%s%s", b->deadline.due,
-							  b->deadline.provisional ? "（暂定）" : ""),
-			       arena_printf(ctx->a, "%s%s", a->deadline.due,
-					    a->deadline.provisional ? "（暂定）" : ""));
-		const char *msg = arena_printf(ctx->a, "%s %s：节假日安排更新后重新计算",
-					       c->number, a->clock->label);
-		if ((rc = app_audit(ctx, "case.deadline", "case", c->id, "ok", msg, &d, e)))
-			return rc;
-		(*changed)++;
-	}
-	return FZ_OK;
-}
-
-enum fz_err app_case_deadlines_recompute(struct app_ctx *ctx, const struct calendar *old,
-					 const struct calendar *now, int *changed,
-					 struct fz_error *e)
-{
-	const struct proc_registry *reg = registry(ctx, e);
-	const struct scope all = { .kind = SCOPE_ALL };
-	struct case_filter open_only = { .closed = 2 };
-	enum fz_err rc;
-	*changed = 0;
-	if (!reg)
-		return FZ_INTERNAL;
-	for (int64_t offset = 0;; offset += 200) {
-		struct case_list list;
-		struct page pg = { .offset = offset, .limit = 200 };
-		if ((rc = ctx->st->ops->case_list(ctx->st, ctx->a, &all, &open_only, pg, &list, e)))
-			return rc;
-		for (size_t i = 0; i < list.n; i++) {
-			const struct enf_case *c = &list.items[i];
-			const struct proc_def *def = proc_registry_find(reg, c->procedure);
-			struct case_event_list ev;
-			if (!def)
-				continue;
-			if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)) ||
-			    (rc = case_recompute_one(ctx, reg, def, c, &ev, old,
-						     now, changed, e)))
-				return rc;
-		}
-		if (list.n < 200)
-			return FZ_OK;
-	}
 }

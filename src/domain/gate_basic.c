@@ -47,10 +47,7 @@ GATE_FN(correction_valid)
 		found = ev->corrects && r->ctx->events[i].id == ev->corrects;
 	if (!found)
 		GATE_BLOCK(res, FZ_INVALID, "更正须指明所更正的本案事件");
-	const char *p = ev->reason;
-	while (p && (*p == ' ' || *p == '\t'))
-		p++;
-	if (!p || !*p)
+	if (!gate_reason(r))
 		GATE_BLOCK(res, FZ_INVALID, "更正须说明理由");
 	if (!ev->nfields)
 		GATE_BLOCK(res, FZ_INVALID, "更正须写明更正后的内容（字段）");

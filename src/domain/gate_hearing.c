@@ -180,10 +180,8 @@ GATE_FN(hearing_notice_valid)
 	long ni = gate_last(r, "hearing_notice");
 	long hi = gate_last(r, "hearing");
 	if (ni > ri && ni > hi) {
-		const char *p = r->ev->reason;
-		while (p && *p == ' ')
-			p++;
-		if (!p || !*p)
+		const char *p = gate_reason(r);
+		if (!p)
 			GATE_BLOCK(res, FZ_INVALID,
 				   "%s 的听证通知仍然有效；重新通知将取代原通知，须说明理由",
 				   c->events[ni].on);

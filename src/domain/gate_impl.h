@@ -42,6 +42,9 @@ void gate_note(struct gate_result *res, const char *fmt, ...) FZ_PRINTF(2, 3);
 /* The value of key on ev: the proposed event's own, or a recorded
  * event's as corrected. NULL when absent or empty. */
 const char *gate_field(const struct gate_run *r, const struct case_event *ev, const char *key);
+/* The proposed event's reason without leading blanks, or NULL when it
+ * gives none. */
+const char *gate_reason(const struct gate_run *r);
 /* A yes/no field: "1", "yes" or "true". */
 bool gate_field_yes(const struct gate_run *r, const struct case_event *ev, const char *key);
 /* The latest value of a case-wide flag field (complex, major_violation,

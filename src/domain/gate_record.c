@@ -157,10 +157,8 @@ GATE_FN(late_entry)
 		return;
 	if (c->nevents && strcmp(r->ev->on, c->events[c->nevents - 1].on) < 0)
 		return; /* event_day refuses it */
-	const char *p = r->ev->reason;
-	while (p && (*p == ' ' || *p == '\t'))
-		p++;
-	if (!p || !*p)
+	const char *p = gate_reason(r);
+	if (!p)
 		GATE_BLOCK(res, FZ_INVALID,
 			   "%s 发生的事项在 %s 才记录，晚于 %d 日，属于补录：须说明补录理由，"
 			   "补录将在案卷中标明",

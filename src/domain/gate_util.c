@@ -36,6 +36,14 @@ const char *gate_field(const struct gate_run *r, const struct case_event *ev, co
 	return case_events_field(r->ctx->events, r->ctx->nevents, ev, key);
 }
 
+const char *gate_reason(const struct gate_run *r)
+{
+	const char *p = r->ev->reason;
+	while (p && (*p == ' ' || *p == '\t'))
+		p++;
+	return p && *p ? p : NULL;
+}
+
 bool gate_field_yes(const struct gate_run *r, const struct case_event *ev, const char *key)
 {
 	const char *v = gate_field(r, ev, key);

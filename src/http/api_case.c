@@ -183,8 +183,7 @@ static json_t *case_view_json(struct req *r, const struct case_view *v)
 {
 	json_t *o = json_case(&v->c, v->def, may_act(r));
 	json_t *events = json_array(), *steps = json_array(), *clocks = json_array();
-	const struct proc_config *cfg = case_api_config(r);
-	int late = cfg ? cfg->late_entry_days : 1;
+	int late = case_api_late_days(r);
 	for (size_t i = 0; events && i < v->events.n; i++)
 		events = json_array_push(events, json_case_event_in(v->events.items, v->events.n, i,
 								    v->def, late));

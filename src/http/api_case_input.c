@@ -287,6 +287,12 @@ const struct proc_config *case_api_config(struct req *r)
 	return reg ? proc_registry_config(reg) : NULL;
 }
 
+int case_api_late_days(struct req *r)
+{
+	const struct proc_config *cfg = case_api_config(r);
+	return cfg ? cfg->late_entry_days : 1;
+}
+
 bool case_view_overdue(const struct case_view *v)
 {
 	if (v->c.closed)

@@ -50,6 +50,8 @@ int case_refused(struct req *r, enum fz_err rc, const struct fz_error *e,
 const struct proc_def *case_api_def(struct req *r, const char *id);
 /* The registry's province configuration (budgets named in it), or NULL. */
 const struct proc_config *case_api_config(struct req *r);
+/* The province config's late_entry_days (补录), 1 when it has none. */
+int case_api_late_days(struct req *r);
 
 /* Whether an open case has a deadline past its due date and still not
  * met: a clock that some step of the definition stops (periods that only

@@ -25,12 +25,11 @@ int api_case_events(struct req *r)
 	    (rc = app_case_view(&r->ctx, req_param(r, "id"), &v, &e)))
 		return resp_fail(r, rc, &e);
 	json_t *items = json_array();
+	int late = case_api_late_days(r);
 	for (size_t i = (size_t)pg.offset;
 	     i < v.events.n && i < (size_t)pg.offset + (size_t)pg.limit; i++)
 		items = json_array_push(items, json_case_event_in(v.events.items, v.events.n, i, v.def,
-								  case_api_config(r)
-									  ? case_api_config(r)->late_entry_days
-									  : 1));
+								  late));
 	return resp_list(r, items, (int64_t)v.events.n, pg);
 }
 
@@ -88,8 +87,7 @@ int api_case_step(struct req *r)
 	 * stands now. */
 	const struct proc_def *def;
 	json_t *kase = case_now(r, id, &def);
-	json_t *o = json_case_event_in(&ev, 1, 0, def,
-				       case_api_config(r) ? case_api_config(r)->late_entry_days : 1);
+	json_t *o = json_case_event_in(&ev, 1, 0, def, case_api_late_days(r));
 	o = json_put(o, "gates", json_gate_results(check.results, check.n));
 	o = json_put(o, "case", kase);
 	return resp_json(r, 201, o);

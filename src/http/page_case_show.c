@@ -220,8 +220,7 @@ static void timeline(struct req *r, struct buf *b, const struct case_view *v,
 		html_raw(b, "<p class=\"empty\">尚无记录。</p>\n");
 		return;
 	}
-	const struct proc_config *cfg = case_api_config(r);
-	int late = cfg ? cfg->late_entry_days : 1;
+	int late = case_api_late_days(r);
 	html_raw(b, "<ol class=\"timeline\">\n");
 	for (size_t i = 0; i < v->events.n; i++) {
 		const struct case_event *ev = &v->events.items[i];
