@@ -16,7 +16,7 @@
 #include "domain/money.h"
 #include "domain/surcharge.h"
 
-#define DEMO_STEPS_MAX 12
+#define DEMO_STEPS_MAX 14
 #define DEMO_FIELDS_MAX 16
 
 /* One step: who ('1' officer1, '2' officer2, 'r' reviewer1, 'h' head1,
@@ -50,6 +50,7 @@ struct demo_case {
 #define BASIS_LAND "《中华人民共和国土地管理法》第七十七条"
 #define BASIS_MINE "《中华人民共和国矿产资源法》第三十九条"
 #define OPEN(who) "facts=" FACTS_NR "|source=" who
+#define APPROVE(a, h) { "approve_opening", a, h, 0, NULL }
 #define INVESTIGATE(a) { "investigate", a, '1', 6, "record=询问笔录 1 份、现场勘测笔录 1 份、照片 12 张" }
 #define CHECKLIST "check_body=pass|check_officers=pass|check_procedure=pass|check_authority=pass|" \
 		  "check_documents=pass|check_referral=pass"
@@ -63,26 +64,31 @@ static const struct demo_case cases[] = {
 	  { { "open", 2, '1', 6, OPEN("群众举报") } } },
 	{ 'n', "penalty_general", "矿产资源", "未取得采矿许可证擅自开采砂石", ORG, 11,
 	  "海原县兴达砂石料有限公司", "海原县西安镇", 40,
-	  { { "open", 30, '1', 6, OPEN("日常巡查") }, INVESTIGATE(25) } },
+	  { { "open", 30, '1', 6, OPEN("日常巡查") },
+	    APPROVE(30, 'h'), INVESTIGATE(25) } },
 	{ 'n', "penalty_general", "土地管理", "违法占用集体土地建设厂房", ORG, 12,
 	  "海原县宏达建材有限公司", "海原县海城镇", 60,
-	  { { "open", 50, '2', 6, OPEN("卫片执法检查") }, INVESTIGATE(45),
+	  { { "open", 50, '2', 6, OPEN("卫片执法检查") },
+	    APPROVE(50, 'h'), INVESTIGATE(45),
 	    { "advance_notice", 4, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=20000|served_on=@4" } } },
 	{ 'n', "penalty_general", "土地管理", "擅自改变土地用途", ORG, 13, "宁夏海兴农牧科技有限公司",
 	  "海原县关桥乡", 80,
-	  { { "open", 70, '1', 6, OPEN("上级交办") }, INVESTIGATE(60),
+	  { { "open", 70, '1', 6, OPEN("上级交办") },
+	    APPROVE(70, 'h'), INVESTIGATE(60),
 	    { "advance_notice", 12, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=150000|hearing_offered=1|served_on=@12" },
 	    { "hearing_request", 10, '2', 0, NULL } } },
 	{ 'n', "penalty_general", "矿产资源", "越界开采矿产资源", ORG, 14, "海原县金石矿业有限公司",
 	  "海原县李俊乡", 90,
-	  { { "open", 75, '1', 6, OPEN("日常巡查") }, INVESTIGATE(65),
+	  { { "open", 75, '1', 6, OPEN("日常巡查") },
+	    APPROVE(75, 'h'), INVESTIGATE(65),
 	    { "advance_notice", 30, '1', 0, "facts=当事人超出采矿许可证载明的矿区范围开采。|grounds="
 	      GROUNDS "|basis=" BASIS_MINE "|penalty=fine|amount=250000|hearing_offered=1|served_on=@30" } } },
 	{ 'n', "penalty_general", "土地管理", "非法转让土地使用权", ORG, 15,
 	  "海原县鑫源房地产开发有限公司", "海原县海城镇", 120,
-	  { { "open", 100, '1', 6, OPEN("部门移送") }, INVESTIGATE(90),
+	  { { "open", 100, '1', 6, OPEN("部门移送") },
+	    APPROVE(100, 'h'), INVESTIGATE(90),
 	    { "advance_notice", 60, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=300000|hearing_offered=1|served_on=@60" },
 	    { "statement", 57, '2', 0, "content=当事人申辩称转让系历史遗留问题，并明确放弃听证。|waived=1" },
@@ -91,20 +97,23 @@ static const struct demo_case cases[] = {
 	/* reviewed and approved: waits for the head's decision (待审批) */
 	{ 'n', "penalty_general", "土地管理", "非法占用林地建设光伏设施", ORG, 30,
 	  "海原县阳光新能源有限公司", "海原县树台乡", 100,
-	  { { "open", 80, '1', 6, OPEN("卫片执法检查") }, INVESTIGATE(70),
+	  { { "open", 80, '1', 6, OPEN("卫片执法检查") },
+	    APPROVE(80, 'h'), INVESTIGATE(70),
 	    { "advance_notice", 30, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=260000|hearing_offered=1|served_on=@30" },
 	    { "legal_review", 8, 'r', 1, "opinion=approve|check_facts=pass|check_law=pass|" CHECKLIST } } },
 	{ 'n', "penalty_general", "土地管理", "未经批准临时用地逾期不归还", CIT, 302, "田学军",
 	  "海原县史店乡", 70,
-	  { { "open", 60, '2', 6, OPEN("群众举报") }, INVESTIGATE(55),
+	  { { "open", 60, '2', 6, OPEN("群众举报") },
+	    APPROVE(60, 'h'), INVESTIGATE(55),
 	    { "advance_notice", 35, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=5000|served_on=@35" },
 	    { "decision", 3, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=5000" } } },
 	{ 'n', "penalty_general", "土地管理", "非法占地建设养殖场", ORG, 16, "海原县丰润养殖专业合作社",
 	  "海原县贾塘乡", 90,
-	  { { "open", 80, '1', 6, OPEN("卫片执法检查") }, INVESTIGATE(75),
+	  { { "open", 80, '1', 6, OPEN("卫片执法检查") },
+	    APPROVE(80, 'h'), INVESTIGATE(75),
 	    { "advance_notice", 50, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=40000|served_on=@50" },
 	    { "decision", 14, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
@@ -113,7 +122,8 @@ static const struct demo_case cases[] = {
 	    { "service", 12, '1', 0, "served_on=@12|method=直接送达" } } },
 	{ 'n', "penalty_general", "土地管理", "违法占用土地建设仓储设施", ORG, 17,
 	  "海原县顺通物流有限公司", "海原县海城镇", 150,
-	  { { "open", 130, '1', 6, OPEN("日常巡查") }, INVESTIGATE(125),
+	  { { "open", 130, '1', 6, OPEN("日常巡查") },
+	    APPROVE(130, 'h'), INVESTIGATE(125),
 	    { "advance_notice", 100, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=60000|served_on=@100" },
 	    { "decision", 75, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
@@ -124,7 +134,8 @@ static const struct demo_case cases[] = {
 	    { "demand", 40, '1', 0, "served_on=@40|perform_by=@30" } } },
 	{ 'n', "penalty_general", "土地管理", "擅自在耕地上挖砂", CIT, 303, "杨国庆", "海原县红羊乡",
 	  200,
-	  { { "open", 180, '1', 6, OPEN("群众举报") }, INVESTIGATE(175),
+	  { { "open", 180, '1', 6, OPEN("群众举报") },
+	    APPROVE(180, 'h'), INVESTIGATE(175),
 	    { "advance_notice", 160, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=2000|served_on=@160" },
 	    { "decision", 140, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
@@ -134,12 +145,13 @@ static const struct demo_case cases[] = {
 	    { "payment", 110, '1', 0, "amount=2000|surcharge=$surcharge" },
 	    { "close", 105, 'h', 0, "summary=罚款及加处罚款已缴清，违法占用的耕地已恢复原状。" },
 	    { "correction", 100, 'h', 0, "summary=罚款 2000 元及加处罚款已缴清，违法占用的耕地已复垦"
-	      "并经验收合格。", 8, "结案报告遗漏复垦验收情况" } } },
+	      "并经验收合格。", 9, "结案报告遗漏复垦验收情况" } } },
 	{ 'n', "penalty_general", "矿产资源", "无证开采石料", ORG, 18, "海原县石峰采石场",
 	  "海原县曹洼乡", 110,
 	  /* opened 85 days ago: the 90-day handling period runs out in five
 	   * days, in time for the head to extend it or decide */
-	  { { "open", 85, '2', 6, OPEN("日常巡查") }, INVESTIGATE(80),
+	  { { "open", 85, '2', 6, OPEN("日常巡查") },
+	    APPROVE(85, 'h'), INVESTIGATE(80),
 	    { "investigate", 40, '2', 6, "record=补充调查：调取开采量测绘报告" } } },
 	{ 'n', "coercion", "土地管理", "违法建设施工现场查封", ORG, 19, "海原县恒通置业有限公司",
 	  "海原县海城镇", 45,
@@ -150,7 +162,8 @@ static const struct demo_case cases[] = {
 	/* 自然资源局: the statutory paths beside the main line (issue 8 §2). */
 	{ 'n', "penalty_general", "土地管理", "违法占用土地建设停车场", ORG, 23,
 	  "海原县畅达停车服务有限公司", "海原县海城镇", 120,
-	  { { "open", 100, '1', 6, OPEN("日常巡查") }, INVESTIGATE(95),
+	  { { "open", 100, '1', 6, OPEN("日常巡查") },
+	    APPROVE(100, 'h'), INVESTIGATE(95),
 	    { "advance_notice", 80, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=30000|served_on=@80" },
 	    { "decision", 70, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
@@ -165,7 +178,8 @@ static const struct demo_case cases[] = {
 	    { "service", 44, '1', 0, "served_on=@44|method=直接送达" } } },
 	{ 'n', "penalty_general", "矿产资源", "非法开采黏土", ORG, 24, "海原县鑫隆砖瓦厂",
 	  "海原县关桥乡", 150,
-	  { { "open", 130, '1', 6, OPEN("卫片执法检查") }, INVESTIGATE(125),
+	  { { "open", 130, '1', 6, OPEN("卫片执法检查") },
+	    APPROVE(130, 'h'), INVESTIGATE(125),
 	    { "advance_notice", 100, '1', 0, "facts=当事人未取得采矿许可证开采黏土。|grounds=" GROUNDS
 	      "|basis=" BASIS_MINE "|penalty=fine|amount=8000|served_on=@100" },
 	    { "decision", 80, 'h', 0, "facts=当事人未取得采矿许可证开采黏土。|grounds=" GROUNDS
@@ -175,6 +189,7 @@ static const struct demo_case cases[] = {
 	{ 'n', "penalty_general", "土地管理", "非法占用草原建房", CIT, 305, "马正明", "海原县甘城乡",
 	  40,
 	  { { "open", 20, '1', 6, OPEN("群众举报") },
+	    APPROVE(20, 'h'),
 	    { "recusal_request", 18, '1', 0, "applicant=party|person=#2|reasons=当事人称执法人员与其"
 	      "有邻里纠纷，申请回避" },
 	    { "recusal_decision", 17, 'h', 0, "person=#2|outcome=withdraw|reasons=经核实存在利害关系，"
@@ -183,6 +198,7 @@ static const struct demo_case cases[] = {
 	{ 'n', "penalty_general", "矿产资源", "非法收购盗采矿产品", ORG, 25, "海原县通达物资回收站",
 	  "海原县李旺镇", 20,
 	  { { "open", 10, '1', 6, OPEN("群众举报") },
+	    APPROVE(10, 'h'),
 	    { "preservation_approval", 9, 'h', 0, "items=煤炭约 40 吨\n收购台账 2 本|reasons=证据可能"
 	      "灭失或以后难以取得" },
 	    { "preservation", 9, '1', 6, "items=煤炭约 40 吨\n收购台账 2 本|place=海原县自然资源局"
@@ -192,9 +208,9 @@ static const struct demo_case cases[] = {
 	  "海原县三河镇", 3,
 	  { { "open", 3, '1', 0, "facts=当事人车辆正在向基本农田倾倒建筑垃圾。|grounds=情况紧急，"
 	      "不立即扣押将造成耕地毁坏" },
-	    { "emergency_seize", 3, '1', 6, "items=自卸货车 2 辆|party_present=1|urgency=夜间巡查"
+	    { "emergency_seize", 3, '1', 6, "items=自卸货车 2 辆|party_present=1|seized_time=21:40|urgency=夜间巡查"
 	      "发现正在倾倒，无法事先报批" },
-	    { "emergency_approval", 2, 'h', 0, "measure=扣押自卸货车 2 辆" } } },
+	    { "emergency_approval", 2, 'h', 0, "measure=扣押自卸货车 2 辆|approved_time=09:10" } } },
 	/* 市场监督管理局: on-the-spot penalty, permit, random inspection. */
 	{ 's', "penalty_simplified", "食品安全", "销售超过保质期的食品", CIT, 304, "何小龙",
 	  "海原县海城镇南关街", 6,
@@ -218,6 +234,7 @@ static const struct demo_case cases[] = {
 	{ 's', "penalty_general", "食品安全", "生产不符合食品安全标准的食品", ORG, 22,
 	  "海原县清真食品加工厂", "海原县三河镇", 30,
 	  { { "open", 20, '3', 6, "facts=抽检发现当事人生产的牛肉干菌落总数超标。|source=监督抽检" },
+	    APPROVE(20, 'H'),
 	    { "investigate", 15, '3', 6, "record=询问笔录 2 份、检验报告 1 份" } } },
 };
 #define DEMO_NCASES (sizeof cases / sizeof cases[0])

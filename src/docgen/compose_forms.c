@@ -17,12 +17,22 @@ static const struct case_event *last_of(const struct docgen_input *in, const cha
 
 void compose_opening_approval(struct doc_model *m, const struct docgen_input *in)
 {
+	/* Produced by the head's 立案审批: the clue and the officers are the
+	 * registration's (the latest 立案登记), the opinion and the day of
+	 * opening the head's. */
 	const struct enf_case *c = in->c;
 	bool citizen = c->party_kind == PARTY_CITIZEN;
+	const struct case_event *reg = last_of(in, "open");
+	if (!reg)
+		reg = in->ev;
+	const char *facts = case_event_field(reg, "facts");
+	const char *source = case_event_field(reg, "source");
+	const char *remarks = compose_field(in, "remarks");
+	const char *registered = compose_date(m, reg->on);
 	const char *date = compose_date(m, in->ev->on);
 	compose_head(m, in);
 	doc_row(m, "案由", false, "%s", c->title);
-	doc_row(m, "案件来源", false, "%s", compose_field(in, "source"));
+	doc_row(m, "案件来源", false, "%s", source ? source : "");
 	doc_row(m, "执法领域", false, "%s", c->domain);
 	doc_row(m, "当事人", false, "%s", c->party_name);
 	doc_row(m, citizen ? "公民身份号码" : "统一社会信用代码", false, "%s",
@@ -30,15 +40,16 @@ void compose_opening_approval(struct doc_model *m, const struct docgen_input *in
 	doc_row(m, citizen ? "住址" : "住所", false, "%s",
 		*c->party_address ? c->party_address : "——");
 	doc_row(m, "违法行为发生日期", false, "%s", compose_date(m, c->act_date));
-	doc_row(m, "简要案情", false, "%s", compose_field(in, "facts"));
-	doc_row(m, "承办人员", false, "%s", compose_officers(m, in, in->ev));
+	doc_row(m, "简要案情", false, "%s", facts ? facts : "");
+	doc_row(m, "承办人员", false, "%s", compose_officers(m, in, reg));
 	doc_row(m, "承办人意见", true,
 		"经初步核实，有违法事实，属于本机关管辖，依法应当给予行政处罚，"
 		"建议立案调查。\n承办人（签名）：\n%s",
-		date);
-	doc_row(m, "机关负责人审批意见", true, "同意立案。\n负责人（签名）：\n%s", date);
+		registered);
+	doc_row(m, "机关负责人审批意见", true, "%s\n负责人（签名）：\n%s",
+		*remarks ? remarks : "同意立案。", date);
 	doc_row(m, "立案日期", false, "%s", date);
-	doc_add(m, DOC_NOTE, "依据：《中华人民共和国行政处罚法》第五十四条。");
+	doc_add(m, DOC_NOTE, "依据：《中华人民共和国行政处罚法》第五十四条、第六十条（办案期限自立案之日起算）。");
 }
 
 void compose_service_receipt(struct doc_model *m, const struct docgen_input *in)

@@ -189,6 +189,17 @@ enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_con
 					  : NULL;
 	if (!out->basis)
 		out->basis = clock->basis;
+	/* A sector rule on extensions (case_extension_for) is cited beside
+	 * the clock's own basis for that sector's cases only. */
+	const char *ext = clock->extension_config
+				  ? proc_config_period_basis(cfg, clock->extension_config)
+				  : NULL;
+	if (ext && out->basis) {
+		char *both = arena_printf(a, "%s；延长：%s", out->basis, ext);
+		if (!both)
+			return fz_fail(e, FZ_NOMEM, "", NULL);
+		out->basis = both;
+	}
 	out->state = CASE_CLOCK_NOT_STARTED;
 	if (!proc_clock_budget(clock, cfg, &out->budget))
 		return fz_fail(e, FZ_INVALID, clock->id, "期限 %s 的长度在省级配置中未设置",

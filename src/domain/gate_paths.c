@@ -178,16 +178,39 @@ GATE_FN(remedy_none_pending)
  * reported to the head within 24 hours and approved afterwards. Events
  * carry days, so the approval must fall on the day of the measure or the
  * day after; later, the measure can only be lifted. */
+/* "HH:MM" as minutes after midnight, or -1. */
+static int clock_minutes(const char *t)
+{
+	if (!t || strlen(t) != 5 || t[2] != ':' || t[0] < '0' || t[0] > '2' || t[1] < '0' ||
+	    t[1] > '9' || t[3] < '0' || t[3] > '5' || t[4] < '0' || t[4] > '9')
+		return -1;
+	int h = (t[0] - '0') * 10 + (t[1] - '0');
+	return h > 23 ? -1 : h * 60 + (t[3] - '0') * 10 + (t[4] - '0');
+}
+
 GATE_FN(emergency_reported)
 {
+	/* 行政强制法 art 19: report to the head and obtain approval within 24
+	 * hours of the measure, counted by the hour the measure was taken
+	 * (seized_time) and the hour of approval (approved_time). */
 	const struct case_event *m = gate_event(r, gate_last(r, "emergency_seize"));
 	char last[FZ_DATE_LEN];
 	if (!m || !date_add_days(m->on, 1, last))
 		GATE_BLOCK(res, FZ_CONFLICT, "没有当场实施的紧急强制措施");
-	if (strcmp(r->ev->on, last) > 0)
+	const char *st = gate_field(r, m, "seized_time");
+	int from = clock_minutes(st);
+	const char *ap = r->availability ? NULL : gate_field(r, r->ev, "approved_time");
+	int at = clock_minutes(ap);
+	char since[32], until[32];
+	snprintf(since, sizeof since, "%s%s%s", m->on, from >= 0 ? " " : "", from >= 0 ? st : "");
+	snprintf(until, sizeof until, "%s%s%s", last, from >= 0 ? " " : "", from >= 0 ? st : "");
+	int day = strcmp(r->ev->on, last);
+	if (day > 0 || (day == 0 && from >= 0 && at > from))
 		GATE_BLOCK(res, FZ_CONFLICT,
 			   "紧急情况下当场实施的强制措施应在二十四小时内向行政机关负责人报告并补办批准手续"
 			   "（行政强制法第十九条）：%s 实施，最迟 %s；已逾期，应当立即解除",
-			   m->on, last);
-	gate_note(res, "%s 当场实施，%s 前补办批准", m->on, last);
+			   since, until);
+	if (strcmp(r->ev->on, m->on) == 0 && from >= 0 && at >= 0 && at < from)
+		GATE_BLOCK(res, FZ_CONFLICT, "批准时间 %s 早于措施实施时间 %s", ap, st);
+	gate_note(res, "%s 当场实施，%s 前补办批准", since, until);
 }

@@ -95,6 +95,23 @@ GATE_FN(execution_complete)
 	GATE_BLOCK(res, FZ_CONFLICT, "罚款尚未缴清（已缴 %s 元，应缴 %s 元），不能结案", a, b);
 }
 
+GATE_FN(pending)
+{
+	/* A matter decided once: 立案审批 either approves or declines, and
+	 * whichever comes first stops the clock for good. */
+	struct case_clock c;
+	if (!gate_clock(r, r->arg, &c))
+		return;
+	if (!c.started_by)
+		GATE_BLOCK(res, FZ_CONFLICT, "%s尚未开始", c.clock->label);
+	if (c.stopped_by) {
+		const struct proc_step *s = proc_step_find(r->ctx->def, c.stopped_by->step);
+		GATE_BLOCK(res, FZ_CONFLICT, "已于 %s 作出「%s」，不能再进行「%s」", c.stopped_by->on,
+			   s ? s->label : c.stopped_by->step, r->step ? r->step->label : "");
+	}
+	GATE_PASS(res, "待%s", c.clock->label);
+}
+
 GATE_FN(before_due)
 {
 	struct case_clock c;

@@ -47,6 +47,9 @@ enum proc_period_key {
 	PROC_PERIOD_LITIGATION,           /* suing: 6 months (行政诉讼法 art 46) */
 	PROC_PERIOD_COURT_APPLICATION,    /* applying to court for enforcement
 	                                   * after those: 3 months (强制法 art 53) */
+	PROC_PERIOD_OPENING,              /* a clue checked and the case opened or
+	                                   * declined: 15 wd (market regulation;
+	                                   * the Law sets none, U elsewhere) */
 	PROC_PERIOD_COUNT
 };
 

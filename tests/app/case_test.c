@@ -13,6 +13,7 @@
 struct cx {
 	struct fx f;
 	struct app_ctx officer;  /* a stored account of 自然资源局 */
+	struct app_ctx head;     /* its head, who approves opening (立案审批) */
 	int64_t officer_c;       /* a second certified officer */
 };
 
@@ -28,7 +29,20 @@ static bool cx_open(struct cx *x)
 	x->officer.user->username = "caseofficer";
 	x->officer.actor = "caseofficer";
 	x->officer.user->person_id = self;
-	return uid && x->officer_c && self;
+	int64_t hid = fx_user(&x->f, "casehead", ROLE_HEAD, x->f.natres, "Right#Pass1");
+	fx_as(&x->f, &x->head, ROLE_HEAD, x->f.natres);
+	x->head.user->id = hid;
+	x->head.user->username = "casehead";
+	x->head.actor = "casehead";
+	return uid && hid && x->officer_c && self;
+}
+
+/* 立案审批 by the head on the day the case was registered. */
+static enum fz_err approve_opening(struct cx *x, int64_t case_id, struct fz_error *e)
+{
+	struct case_step_input in = { .reason = "补录：测试数据按发生日期录入",
+				      .step = "approve_opening", .on = "2025-12-20" };
+	return app_case_act(&x->head, case_id, &in, NULL, NULL, e);
 }
 
 static const struct case_field open_fields[] = {
@@ -88,6 +102,7 @@ TEST(investigation_needs_two_certified_officers_assistants_do_not_count)
 	struct enf_case c;
 	REQUIRE(cx_open(&x));
 	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
+	REQUIRE(approve_opening(&x, c.id, &e) == FZ_OK);
 	static const struct case_field rec[] = { { "record", "现场检查笔录" } };
 	int64_t with_assistant[2] = { x.officer.user->person_id, x.f.assistant };
 	struct case_step_input inv = { .reason = "补录：测试数据按发生日期录入", .step = "investigate", .on = "2025-12-22", .fields = rec,
@@ -96,11 +111,11 @@ TEST(investigation_needs_two_certified_officers_assistants_do_not_count)
 	CHECK_INT(app_case_act(&x.officer, c.id, &inv, NULL, &check, &e), FZ_CONFLICT);
 	CHECK_STR(e.field, "certified_officers");
 	CHECK_CONTAINS(e.message, "执法证");
-	CHECK_INT(fx_count(&x.f, "case_events"), 1);
+	CHECK_INT(fx_count(&x.f, "case_events"), 2);
 	int64_t two[2] = { x.officer.user->person_id, x.officer_c };
 	inv.officers = two;
 	CHECK_INT(app_case_act(&x.officer, c.id, &inv, NULL, &check, &e), FZ_OK);
-	CHECK_INT(fx_count(&x.f, "case_events"), 2);
+	CHECK_INT(fx_count(&x.f, "case_events"), 3);
 	struct enf_case now;
 	CHECK_INT(app_case_get(&x.officer, c.id, &now, &e), FZ_OK);
 	CHECK_STR(now.state, "investigate");
@@ -138,8 +153,18 @@ TEST(case_view_lists_next_steps_and_running_clocks)
 	struct case_view v;
 	REQUIRE(cx_open(&x));
 	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
+	/* Registered, not yet approved: the head's 立案审批 comes first and
+	 * the case period has not started. */
 	REQUIRE(app_case_view(&x.officer, c.id, &v, &e) == FZ_OK);
-	CHECK_INT(v.events.n, 1);
+	for (size_t i = 0; i < v.noptions; i++)
+		if (strcmp(v.options[i].step->id, "investigate") == 0)
+			CHECK(!v.options[i].available);
+	for (size_t i = 0; i < v.nclocks; i++)
+		if (strcmp(v.clocks[i].clock->id, "case_handling") == 0)
+			CHECK_INT(v.clocks[i].state, CASE_CLOCK_NOT_STARTED);
+	REQUIRE(approve_opening(&x, c.id, &e) == FZ_OK);
+	REQUIRE(app_case_view(&x.officer, c.id, &v, &e) == FZ_OK);
+	CHECK_INT(v.events.n, 2);
 	bool can_investigate = false;
 	for (size_t i = 0; i < v.noptions; i++)
 		if (strcmp(v.options[i].step->id, "investigate") == 0)
@@ -176,6 +201,11 @@ TEST(loading_a_new_year_recomputes_provisional_deadlines_and_audits_each)
 	struct case_step_input open = { .reason = "补录：测试数据按发生日期录入", .step = "open", .on = "2026-12-01", .fields = open_fields,
 					.nfields = 2, .officers = officers, .nofficers = 2 };
 	REQUIRE(app_case_open(&x.officer, &in, &open, &c, NULL, &e) == FZ_OK);
+	x.head.now = x.officer.now;
+	snprintf(x.head.today, sizeof x.head.today, "2026-12-05");
+	struct case_step_input approve = { .reason = "补录：测试数据按发生日期录入",
+					   .step = "approve_opening", .on = "2026-12-01" };
+	REQUIRE(app_case_act(&x.head, c.id, &approve, NULL, NULL, &e) == FZ_OK);
 	REQUIRE(app_case_view(&x.officer, c.id, &v, &e) == FZ_OK);
 	const struct case_clock *h = NULL;
 	for (size_t i = 0; i < v.nclocks; i++)

@@ -84,7 +84,8 @@ static int64_t case_investigated(struct dx *x, struct app_ctx *ctx)
 		t_fail(__FILE__, __LINE__, "open: %s", e.message);
 		return 0;
 	}
-	if (act(x, ctx, c.id, "investigate", "2025-12-02", inv_f, 1, true))
+	if (act(x, &x->head, c.id, "approve_opening", "2025-12-01", NULL, 0, false) ||
+	    act(x, ctx, c.id, "investigate", "2025-12-02", inv_f, 1, true))
 		return 0;
 	return c.id;
 }

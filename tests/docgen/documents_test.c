@@ -123,6 +123,29 @@ static const struct case_field fine_decision_f[] = {
 	{ "penalty", "fine" }, { "amount", "5000" },
 };
 
+TEST(opening_approval_quotes_the_registration_and_dates_the_heads_approval)
+{
+	struct dx x;
+	REQUIRE(dx_open(&x, "penalty_general"));
+	x.n = 1; /* only the registration of 2026-01-05 */
+	static const struct case_field remarks[] = { { "remarks", "同意立案，由执法一中队承办。" } };
+	ev_add(&x, "approve_opening", "2026-01-07", remarks, 1, false);
+	const char *t = pdf_text(&x, "opening_approval", "立案审批表", "");
+	REQUIRE(t);
+	CHECK_CONTAINS(t, "简要案情未经批准占用集体土地");
+	CHECK_CONTAINS(t, "案件来源巡查发现");
+	CHECK_CONTAINS(t, "建议立案调查。承办人（签名）：2026年1月5日");
+	CHECK_CONTAINS(t, "同意立案，由执法一中队承办。机关负责人审批意见负责人（签名）：2026年1月7日");
+	CHECK_CONTAINS(t, "立案日期2026年1月7日");
+	/* Without an opinion the head's box reads 同意立案. */
+	x.n = 1;
+	ev_add(&x, "approve_opening", "2026-01-07", NULL, 0, false);
+	t = pdf_text(&x, "opening_approval", "立案审批表", "");
+	REQUIRE(t);
+	CHECK_CONTAINS(t, "同意立案。机关负责人审批意见负责人（签名）：2026年1月7日");
+	arena_free(x.a);
+}
+
 TEST(onsite_decision_sends_the_party_to_reconsideration_first)
 {
 	static const struct case_field f[] = {

@@ -107,6 +107,7 @@ TEST(queue_holds_nothing_while_the_party_may_still_act_or_a_hearing_is_pending)
 	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2025-12-01");
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f",
 			      "source=s", NULL));
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "approve_opening", "2026-01-05", NULL, NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "investigate", "2026-01-08", WALK_TWO, "record=r",
 			      NULL));
 	CHECK_STR(waits(&w, HEAD, "2026-01-20"), "");

@@ -78,6 +78,7 @@ TEST(case_clock_into_an_uncovered_year_is_provisional_and_says_so)
 	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2026-10-01");
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-12-01", WALK_TWO, "facts=f",
 			      "source=s", NULL));
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "approve_opening", "2026-12-01", NULL, NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "investigate", "2026-12-02", WALK_TWO, "record=r",
 			      NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "advance_notice", "2026-12-28", NULL, DECIDE,
@@ -106,14 +107,17 @@ TEST(case_clocks_compute_lists_every_clock_of_the_definition)
 	walk_penalty_noticed(&w, PARTY_CITIZEN, "warning", NULL, NULL);
 	REQUIRE(case_clocks_compute(w.def, &w.cfg, w.ctx.cal, w.events, w.nevents, "2026-01-13",
 				    w.a, &all, &e) == FZ_OK);
-	CHECK_STR(all[0].clock->id, "case_handling");
-	CHECK_INT(all[0].state, CASE_CLOCK_RUNNING);
-	CHECK_STR(all[0].deadline.due, "2026-04-07"); /* 04-05 Sunday, Qingming 04-04..06 */
-	CHECK_STR(all[1].clock->id, "defence");
-	CHECK_STR(all[1].input.start, "2026-01-12");
-	CHECK_STR(all[1].deadline.due, "2026-01-19");
+	/* 立案审批 the day the case was registered: the opening clock is done */
+	CHECK_STR(all[0].clock->id, "opening");
+	CHECK_INT(all[0].state, CASE_CLOCK_STOPPED);
+	CHECK_STR(all[1].clock->id, "case_handling");
+	CHECK_INT(all[1].state, CASE_CLOCK_RUNNING);
+	CHECK_STR(all[1].deadline.due, "2026-04-07"); /* 04-05 Sunday, Qingming 04-04..06 */
+	CHECK_STR(all[2].clock->id, "defence");
+	CHECK_STR(all[2].input.start, "2026-01-12");
+	CHECK_STR(all[2].deadline.due, "2026-01-19");
 	struct buf b = BUF_INIT;
-	case_clock_explain(&all[0], &b);
+	case_clock_explain(&all[1], &b);
 	CHECK_CONTAINS(buf_cstr(&b), "最后一日 2026-04-05（星期日）是法定节假日（清明节），顺延至 2026-04-07");
 	buf_release(&b);
 	walk_release(&w);

@@ -64,10 +64,11 @@ TEST(catalogue_lists_generated_documents_with_pages_and_recorded_ones_by_their_s
 	walk_to_paid(&w);
 	for (size_t i = 0; i < w.nevents; i++)
 		w.events[i].id = (int64_t)i + 1;
-	/* events: 1 open, 2 investigate, 3 advance_notice, 4 decision ... */
+	/* events: 1 open, 2 approve_opening, 3 investigate, 4 advance_notice,
+	 * 5 decision ... */
 	const struct case_document docs[] = {
-		{ .id = 1, .event_id = 1, .kind = "opening_approval", .pages = 2 },
-		{ .id = 2, .event_id = 4, .kind = "penalty_decision", .pages = 3,
+		{ .id = 1, .event_id = 2, .kind = "opening_approval", .pages = 2 },
+		{ .id = 2, .event_id = 5, .kind = "penalty_decision", .pages = 3,
 		  .number = "海原县市场监督管理罚〔2026〕1号" },
 	};
 	const char *const rendered[] = { "opening_approval", "advance_notice", "penalty_decision",

@@ -185,6 +185,7 @@ TEST(five_year_limitation_needs_a_reason_and_a_configured_domain)
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f",
 			      "source=s", "serious_harm=1", "serious_harm_reason=致 3 人食物中毒住院",
 			      NULL));
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "approve_opening", "2026-01-05", NULL, NULL));
 	CHECK_STR(walk_gate(&w, "limitation")->message, "追责时效 5 年，至 2026-03-01 届满");
 	walk_release(&w);
 }

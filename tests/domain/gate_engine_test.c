@@ -29,6 +29,7 @@ TEST(requires_steps_blocks_a_notice_before_any_investigation)
 	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2025-12-01");
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f",
 			      "source=s", NULL));
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "approve_opening", "2026-01-05", NULL, NULL));
 	CHECK_INT(walk_try(&w, OFFICER, 1, "advance_notice", "2026-01-06", NULL, DECIDE,
 			   "penalty=warning", "served_on=2026-01-06", NULL), FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "须先完成「调查取证」");
@@ -52,7 +53,7 @@ TEST(opening_must_be_the_first_step_of_a_case)
 	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2025-12-01");
 	CHECK_INT(walk_try(&w, OFFICER, 1, "investigate", "2026-01-05", WALK_TWO, "record=r",
 			   NULL), FZ_CONFLICT);
-	CHECK_STR(walk_why(&w), "案件尚未开始，须先进行「立案」");
+	CHECK_STR(walk_why(&w), "案件尚未开始，须先进行「立案登记」");
 	walk_release(&w);
 }
 
@@ -62,7 +63,7 @@ TEST(not_repeated_blocks_opening_a_case_twice)
 	walk_penalty_noticed(&w, PARTY_CITIZEN, "warning", NULL, NULL);
 	CHECK_INT(walk_try(&w, OFFICER, 1, "open", "2026-01-20", WALK_TWO, "facts=f", "source=s",
 			   NULL), FZ_CONFLICT);
-	CHECK_STR(walk_why(&w), "「立案」已于 2026-01-05 进行，不能重复；如有错误请以更正事件记录");
+	CHECK_STR(walk_why(&w), "「立案登记」已于 2026-01-05 进行，不能重复；如有错误请以更正事件记录");
 	walk_release(&w);
 }
 
@@ -72,7 +73,7 @@ TEST(required_fields_names_every_missing_field)
 	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2025-12-01");
 	CHECK_INT(walk_try(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "source=", NULL),
 		  FZ_INVALID);
-	CHECK_STR(walk_why(&w), "「立案」缺少必填项“违法事实”");
+	CHECK_STR(walk_why(&w), "「立案登记」缺少必填项“违法事实”");
 	/* every missing field is its own result, named by the field */
 	size_t missing = 0;
 	for (size_t i = 0; i < w.nresults; i++)
@@ -137,20 +138,20 @@ TEST(closed_case_accepts_only_a_reasoned_correction_by_the_head)
 	CHECK_INT(walk_try(&w, OFFICER, 1, "publish", "2026-01-23", NULL, "channel=c", NULL),
 		  FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "案件已结案，变更须以更正事件记录并说明理由");
-	CHECK_INT(walk_try(&w, OFFICER, 1, "correction", "2026-01-23", NULL, "@corrects=5",
+	CHECK_INT(walk_try(&w, OFFICER, 1, "correction", "2026-01-23", NULL, "@corrects=6",
 			   "@reason=送达日期录入错误", "served_on=2026-01-20", NULL), FZ_FORBIDDEN);
 	CHECK_STR(walk_why(&w), "更正须由机关负责人进行");
-	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-23", NULL, "@corrects=5",
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-23", NULL, "@corrects=6",
 			   "served_on=2026-01-20", NULL), FZ_INVALID);
 	CHECK_STR(walk_why(&w), "更正须说明理由");
 	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-23", NULL, "@corrects=99",
 			   "@reason=r", "served_on=2026-01-20", NULL), FZ_INVALID);
 	CHECK_STR(walk_why(&w), "更正须指明所更正的本案事件");
 	/* A date is substance: a correction may not move it. */
-	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-23", NULL, "@corrects=5",
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-23", NULL, "@corrects=6",
 			   "@reason=送达日期录入错误", "served_on=2026-01-20", NULL), FZ_CONFLICT);
 	CHECK_CONTAINS(walk_why(&w), "不能改变「送达行政处罚决定书」的实质内容（served_on）");
-	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-01-23", NULL, "@corrects=5",
+	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-01-23", NULL, "@corrects=6",
 			      "@reason=送达方式录入错误", "method=留置送达", NULL));
 	walk_release(&w);
 }
@@ -160,25 +161,25 @@ TEST(correction_may_not_move_a_service_date_nor_add_a_waiver)
 	struct walk w;
 	walk_penalty_noticed(&w, PARTY_CITIZEN, "warning", NULL, NULL);
 	/* served 01-12: moving it to 01-14 would move the defence period. */
-	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=3",
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=4",
 			   "@reason=回证日期为 1 月 14 日", "served_on=2026-01-14", NULL), FZ_CONFLICT);
 	CHECK_CONTAINS(walk_why(&w), "更正只能改正笔误等文字错误");
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "statement", "2026-01-14", NULL, "content=申辩", NULL));
 	/* A waiver the statement never had cannot be added afterwards. */
-	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=4",
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=5",
 			   "@reason=补记", "waived=1", NULL), FZ_CONFLICT);
 	CHECK_CONTAINS(walk_why(&w), "（waived）");
 	/* The penalty of the notice is substance too. */
-	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=3",
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=4",
 			   "@reason=笔误", "penalty=fine", NULL), FZ_CONFLICT);
 	/* Wording is not: the statement's content may be corrected. */
-	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=4",
+	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=5",
 			      "@reason=错别字", "content=申辩意见", NULL));
 	/* Nor can a correction be corrected. */
-	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=5",
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=6",
 			   "@reason=r", "content=x", NULL), FZ_INVALID);
 	CHECK_STR(walk_why(&w), "更正只能针对办案步骤，不能更正一条更正");
-	CHECK_INT((int)w.nevents, 5);
+	CHECK_INT((int)w.nevents, 6);
 	walk_release(&w);
 }
 

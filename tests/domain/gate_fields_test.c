@@ -87,19 +87,19 @@ TEST(correction_may_change_only_fields_of_the_corrected_step)
 	struct walk w;
 	walk_penalty_noticed(&w, PARTY_CITIZEN, "warning", NULL, NULL);
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "statement", "2026-01-13", NULL, "content=c",
-			      NULL)); /* event 4 */
-	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=4",
+			      NULL)); /* event 5 */
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=5",
 			   "@reason=漏记放弃", "waivd=1", NULL), FZ_INVALID);
 	CHECK_STR(walk_why(&w), "「陈述、申辩」没有“waivd”这一项；可填写：陈述、申辩内容、"
 				"当事人明确放弃陈述申辩和听证");
-	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=3",
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=4",
 			   "@reason=送达日期有误", "served_on=2026-01-32", NULL), FZ_INVALID);
 	CHECK_STR(walk_why(&w), "“送达日期”应为 YYYY-MM-DD 格式的有效日期");
 	/* required fields of the step are not required of a correction */
-	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=4",
-			      "@reason=错别字", "content=陈述内容", NULL)); /* event 5 */
+	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=5",
+			      "@reason=错别字", "content=陈述内容", NULL)); /* event 6 */
 	/* a correction names a step's event, never another correction */
-	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-15", NULL, "@corrects=5",
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-15", NULL, "@corrects=6",
 			   "@reason=内容补充", "content=当事人书面陈述", NULL), FZ_INVALID);
 	walk_release(&w);
 }

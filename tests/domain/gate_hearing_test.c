@@ -16,6 +16,7 @@ static void investigated(struct walk *w, enum party_kind party)
 	walk_init(w, "penalty_general", party, "2025-12-01");
 	WALK_OK(w, walk_take(w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f", "source=s",
 			     NULL));
+	WALK_OK(w, walk_take(w, HEAD, 5, "approve_opening", "2026-01-05", NULL, NULL));
 	WALK_OK(w, walk_take(w, OFFICER, 1, "investigate", "2026-01-08", WALK_TWO, "record=r",
 			     NULL));
 }

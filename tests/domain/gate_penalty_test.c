@@ -45,6 +45,7 @@ TEST(notice_before_decision_blocks_a_decision_without_advance_notice)
 	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2025-12-01");
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f",
 			      "source=s", NULL));
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "approve_opening", "2026-01-05", NULL, NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "investigate", "2026-01-06", WALK_TWO, "record=r",
 			      NULL));
 	CHECK_INT(walk_try(&w, HEAD, 7, "decision", "2026-01-20", NULL, DECIDE, "penalty=warning",
@@ -62,6 +63,7 @@ TEST(defence_period_blocks_until_it_has_run_over_national_day_2025)
 	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2025-08-01");
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2025-09-01", WALK_TWO, "facts=f",
 			      "source=s", NULL));
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "approve_opening", "2025-09-01", NULL, NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "investigate", "2025-09-02", WALK_TWO, "record=r",
 			      NULL));
 	/* served Tuesday 09-30: 10-01..10-08 off, Saturday 10-11 a make-up

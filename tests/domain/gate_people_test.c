@@ -17,6 +17,8 @@ static enum fz_err investigate_with(struct walk *w, const int64_t *officers)
 	if (walk_take(w, OFFICER, 3, "open", "2026-01-05", openers, "facts=f", "source=s",
 		      NULL))
 		t_fail(__FILE__, __LINE__, "open: %s", walk_why(w));
+	if (walk_take(w, ROLE_HEAD, 5, "approve_opening", "2026-01-05", NULL, NULL))
+		t_fail(__FILE__, __LINE__, "approve_opening: %s", walk_why(w));
 	return walk_try(w, OFFICER, 1, "investigate", "2026-01-06", officers, "record=r", NULL);
 }
 
@@ -48,6 +50,7 @@ TEST(certified_officers_blocks_expired_suspended_revoked_and_other_domain_certif
 		walk_init(&w, "penalty_general", PARTY_CITIZEN, "2025-12-01");
 		WALK_OK(&w, walk_take(&w, OFFICER, 3, "open", "2026-01-05", openers, "facts=f",
 				      "source=s", NULL));
+		WALK_OK(&w, walk_take(&w, ROLE_HEAD, 5, "approve_opening", "2026-01-05", NULL, NULL));
 		walk_person(&w, 2, "李华", PERSON_OFFICER, cases[i].status, cases[i].covers);
 		CHECK_INT(walk_try(&w, OFFICER, 1, "investigate", "2026-01-06", WALK_TWO,
 				   "record=r", NULL), FZ_CONFLICT);

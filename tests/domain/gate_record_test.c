@@ -44,7 +44,7 @@ TEST(one_outcome_refuses_a_no_penalty_decision_beside_a_penalty)
 	/* What follows from it is possible. */
 	WALK_OK(&w, walk_try(&w, OFFICER, 1, "service", "2026-01-21", NULL, "served_on=2026-01-21",
 			     "method=直接送达", NULL));
-	CHECK_INT((int)w.nevents, 4);
+	CHECK_INT((int)w.nevents, 5);
 	walk_release(&w);
 }
 
@@ -88,7 +88,7 @@ TEST(revoked_decision_needs_a_new_notice_review_and_decision)
 	WALK_OK(&w, walk_take(&w, HEAD, 7, "revoke_decision", "2026-01-22", NULL, "mode=change",
 			      "reasons=罚款金额计算有误", NULL));
 	CHECK_INT(outcome_standing(w.def, w.events, w.nevents), -1);
-	CHECK_INT(outcome_voided_by(w.def, w.events, w.nevents, 3), 5);
+	CHECK_INT(outcome_voided_by(w.def, w.events, w.nevents, 4), 6);
 	/* Service, payment and closing wait for a new decision. */
 	CHECK_INT(walk_try(&w, OFFICER, 1, "payment", "2026-01-22", NULL, "amount=3000", NULL),
 		  FZ_CONFLICT);
@@ -153,7 +153,7 @@ TEST(dates_of_record_may_not_precede_what_they_depend_on)
 	/* In the future: refused too. */
 	CHECK_INT(walk_try(&w, OFFICER, 1, "service", "2026-01-21", NULL, "served_on=2026-02-21",
 			   "method=直接送达", NULL), FZ_INVALID);
-	CHECK_INT((int)w.nevents, 4);
+	CHECK_INT((int)w.nevents, 5);
 	walk_release(&w);
 }
 
@@ -169,6 +169,7 @@ TEST(discovery_date_lies_between_the_act_and_the_opening)
 			   "discovered_on=2026-01-06", NULL), FZ_INVALID);
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f",
 			      "source=s", "discovered_on=2026-01-02", NULL));
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "approve_opening", "2026-01-05", NULL, NULL));
 	walk_release(&w);
 }
 
@@ -186,6 +187,7 @@ TEST(late_entry_needs_a_reason_and_is_marked)
 			      "source=s", "@reason=系统故障，纸质立案审批表补录", NULL));
 	CHECK_STR(walk_gate(&w, "late_entry")->message,
 		  "补录（2026-01-05 发生，2026-01-09 记录）：系统故障，纸质立案审批表补录");
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "approve_opening", "2026-01-08", NULL, NULL));
 	/* The day after is within the grace the config allows. */
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "investigate", "2026-01-08", WALK_TWO, "record=r",
 			      NULL));

@@ -210,6 +210,7 @@ void walk_penalty_noticed(struct walk *w, enum party_kind party, const char *pen
 	snprintf(a, sizeof a, "amount=%s", amount ? amount : "");
 	if (walk_take(w, ROLE_OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f", "source=s",
 		      extra[0], extra[1], extra[2], NULL) ||
+	    walk_take(w, ROLE_HEAD, 5, "approve_opening", "2026-01-05", NULL, NULL) ||
 	    walk_take(w, ROLE_OFFICER, 1, "investigate", "2026-01-08", WALK_TWO, "record=r",
 		      NULL) ||
 	    walk_take(w, ROLE_OFFICER, 1, "advance_notice", "2026-01-12", NULL, "facts=f",

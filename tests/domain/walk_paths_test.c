@@ -16,12 +16,69 @@
 
 static const int64_t ONE_THREE[] = { 1, 3, 0 };
 
+TEST(opening_is_approved_or_declined_once_by_the_head)
+{
+	struct walk w;
+	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2025-12-01");
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f",
+			      "source=s", NULL));
+	/* Registered, not opened: no investigation, no case period yet. */
+	CHECK_INT(walk_try(&w, OFFICER, 1, "investigate", "2026-01-06", WALK_TWO, "record=r",
+			   NULL), FZ_CONFLICT);
+	CHECK_STR(walk_why(&w), "须先完成「立案审批」");
+	CHECK_INT(walk_clock(&w, "case_handling", "2026-01-06")->state, CASE_CLOCK_NOT_STARTED);
+	const struct case_clock *op = walk_clock(&w, "opening", "2026-01-06");
+	CHECK_INT(op->state, CASE_CLOCK_RUNNING);
+	CHECK_STR(op->deadline.due, "2026-01-26"); /* 15 working days */
+	/* The officer who registered it cannot approve it. */
+	CHECK_INT(walk_try(&w, OFFICER, 1, "approve_opening", "2026-01-07", NULL, NULL),
+		  FZ_FORBIDDEN);
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "approve_opening", "2026-01-07", NULL,
+			      "remarks=同意立案，由第一执法中队办理", NULL));
+	/* The case period runs from the approval: 立案之日 (art 60). */
+	const struct case_clock *h = walk_clock(&w, "case_handling", "2026-01-08");
+	CHECK_INT(h->state, CASE_CLOCK_RUNNING);
+	CHECK_STR(h->input.start, "2026-01-07");
+	CHECK_INT(walk_clock(&w, "opening", "2026-01-08")->state, CASE_CLOCK_STOPPED);
+	/* Decided once: approved, it cannot be declined, nor approved again. */
+	CHECK_INT(walk_try(&w, HEAD, 5, "decline_opening", "2026-01-08", NULL,
+			   "reasons=不属于本机关管辖", NULL), FZ_CONFLICT);
+	CHECK(!walk_gate(&w, "pending")->passed);
+	CHECK_STR(walk_gate(&w, "pending")->message,
+		  "已于 2026-01-07 作出「立案审批」，不能再进行「不予立案」");
+	CHECK_INT(walk_try(&w, HEAD, 5, "approve_opening", "2026-01-08", NULL, NULL), FZ_CONFLICT);
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "investigate", "2026-01-08", WALK_TWO, "record=r",
+			      NULL));
+	walk_release(&w);
+
+	/* Declined: the matter ends there, with its reason. */
+	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2025-12-01");
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f",
+			      "source=s", NULL));
+	CHECK_INT(walk_try(&w, HEAD, 5, "decline_opening", "2026-01-06", NULL, NULL), FZ_INVALID);
+	CHECK_CONTAINS(walk_why(&w), "不予立案的理由");
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "decline_opening", "2026-01-06", NULL,
+			      "reasons=违法事实不成立", NULL));
+	CHECK_INT(walk_try(&w, HEAD, 5, "approve_opening", "2026-01-07", NULL, NULL), FZ_CONFLICT);
+	CHECK_CONTAINS(walk_why(&w), "已结案");
+	CHECK_INT(walk_clock(&w, "case_handling", "2026-01-07")->state, CASE_CLOCK_NOT_STARTED);
+	walk_release(&w);
+
+	/* Left undecided, the opening clock runs out and the case is overdue. */
+	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2025-12-01");
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f",
+			      "source=s", NULL));
+	CHECK(walk_clock(&w, "opening", "2026-01-27")->overdue);
+	walk_release(&w);
+}
+
 TEST(recused_officer_takes_no_further_part)
 {
 	struct walk w;
 	walk_init(&w, "penalty_general", PARTY_CITIZEN, "2025-12-01");
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f",
 			      "source=s", NULL));
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "approve_opening", "2026-01-05", NULL, NULL));
 	CHECK_INT(walk_try(&w, HEAD, 7, "recusal_decision", "2026-01-06", NULL, "person=2",
 			   "outcome=withdraw", "reasons=r", NULL), FZ_CONFLICT);
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "recusal_request", "2026-01-06", NULL,
@@ -56,6 +113,7 @@ TEST(preservation_needs_approval_and_a_decision_within_seven_working_days)
 	walk_init(&w, "penalty_general", PARTY_ORGANISATION, "2025-12-01");
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO, "facts=f",
 			      "source=s", NULL));
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "approve_opening", "2026-01-05", NULL, NULL));
 	CHECK_INT(walk_try(&w, OFFICER, 1, "preservation", "2026-01-05", WALK_TWO,
 			   "items=账簿 3 本", "place=本局证据室", NULL), FZ_CONFLICT);
 	WALK_OK(&w, walk_take(&w, HEAD, 7, "preservation_approval", "2026-01-05", NULL,
@@ -164,19 +222,36 @@ TEST(emergency_measure_is_approved_within_24_hours_or_lifted)
 	walk_init(&w, "coercion", PARTY_ORGANISATION, "2026-03-01");
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-03-02", NULL, "facts=有毒物品可能转移",
 			      "grounds=防止危害扩大", NULL));
+	/* The hour is required: twenty-four hours run from it. */
+	CHECK_INT(walk_try(&w, OFFICER, 1, "emergency_seize", "2026-03-02", WALK_TWO,
+			   "items=桶装化学品 20 桶", "party_present=1", "urgency=夜间发现", NULL),
+		  FZ_INVALID);
+	CHECK_CONTAINS(walk_why(&w), "实施时间");
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "emergency_seize", "2026-03-02", WALK_TWO,
 			      "items=桶装化学品 20 桶", "party_present=1",
-			      "urgency=夜间发现，当事人正在装车转移", NULL));
+			      "urgency=夜间发现，当事人正在装车转移", "seized_time=21:40", NULL));
 	/* Without the approval nothing but lifting goes on. */
 	CHECK_INT(walk_try(&w, HEAD, 7, "handle", "2026-03-03", NULL, "outcome=没收", NULL),
 		  FZ_CONFLICT);
+	/* The next day is not enough: 24 hours end at 21:40. */
+	CHECK_INT(walk_try(&w, HEAD, 7, "emergency_approval", "2026-03-03", NULL,
+			   "measure=扣押化学品", "approved_time=22:05", NULL), FZ_CONFLICT);
+	CHECK_STR(walk_why(&w), "紧急情况下当场实施的强制措施应在二十四小时内向行政机关负责人报告并补办"
+				"批准手续（行政强制法第十九条）：2026-03-02 21:40 实施，最迟 2026-03-03 "
+				"21:40；已逾期，应当立即解除");
 	CHECK_INT(walk_try(&w, HEAD, 7, "emergency_approval", "2026-03-04", NULL,
-			   "measure=扣押化学品", NULL), FZ_CONFLICT);
+			   "measure=扣押化学品", "approved_time=08:00", NULL), FZ_CONFLICT);
 	CHECK_CONTAINS(walk_why(&w), "已逾期，应当立即解除");
+	/* Nor before the measure itself. */
+	CHECK_INT(walk_try(&w, HEAD, 7, "emergency_approval", "2026-03-02", NULL,
+			   "measure=扣押化学品", "approved_time=20:00", NULL), FZ_CONFLICT);
+	CHECK_STR(walk_why(&w), "批准时间 20:00 早于措施实施时间 21:40");
 	WALK_OK(&w, walk_try(&w, OFFICER, 1, "lift", "2026-03-04", NULL, "reasons=未在二十四小时内补办批准",
 			     NULL));
 	WALK_OK(&w, walk_take(&w, HEAD, 7, "emergency_approval", "2026-03-03", NULL,
-			      "measure=扣押化学品", NULL));
+			      "measure=扣押化学品", "approved_time=21:40", NULL));
+	CHECK_STR(walk_gate(&w, "emergency_reported")->message,
+		  "2026-03-02 21:40 当场实施，2026-03-03 21:40 前补办批准");
 	WALK_OK(&w, walk_try(&w, HEAD, 7, "handle", "2026-03-05", NULL, "outcome=没收", NULL));
 	walk_release(&w);
 }

@@ -18,6 +18,7 @@ TEST(penalty_case_walks_from_opening_to_closing_over_spring_festival_2026)
 
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "open", "2026-01-05", WALK_TWO,
 			    "facts=销售过期食品", "source=投诉举报", NULL));
+	WALK_OK(&w, walk_take(&w, HEAD, 5, "approve_opening", "2026-01-05", NULL, NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "investigate", "2026-01-08", WALK_TWO,
 			    "record=现场检查笔录、询问笔录", NULL));
 	/* The notice is served on Thursday 2026-02-12: five working days are
@@ -97,10 +98,10 @@ TEST(penalty_case_walks_from_opening_to_closing_over_spring_festival_2026)
 	CHECK_INT(walk_try(&w, OFFICER, 1, "investigate", "2026-04-08", WALK_TWO, "record=x",
 			   NULL), FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "案件已结案，变更须以更正事件记录并说明理由");
-	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-04-08", NULL, "@corrects=13",
+	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-04-08", NULL, "@corrects=14",
 			   "@reason=缴款凭证号录入错误", "receipt=No.0042", NULL), FZ_CONFLICT);
 	CHECK_CONTAINS(walk_why(&w), "更正只能改正笔误等文字错误");
-	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-04-08", NULL, "@corrects=14",
+	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-04-08", NULL, "@corrects=15",
 			    "@reason=结案报告漏字", "summary=罚款及加处罚款均已缴清", NULL));
 
 	/* The clocks as read afterwards. */

@@ -57,7 +57,7 @@ static int64_t open_and_investigate(struct case_fx *f)
 		 "\"officers\":[%lld,%lld]}",
 		 day(f, -30), day(f, 0), (long long)f->p_officer1, (long long)f->p_officer2);
 	int64_t id = CFX_OPEN(f, "officer1", body);
-	if (id <= 0)
+	if (id <= 0 || CFX_APPROVE(f, id, day(f, 0)) <= 0)
 		return -1;
 	snprintf(body, sizeof body,
 		 "{\"step\":\"investigate\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"record\":\"现场检查笔录、询问笔录\"},"
@@ -255,7 +255,7 @@ TEST(penalty_case_runs_from_opening_to_closing_through_the_api)
 	CHECK_STR(json_string_value(json_object_get(c, "state")), "close");
 	CHECK_STR(json_string_value(json_object_get(c, "state_label")), "结案");
 	CHECK(json_is_false(json_object_get(c, "overdue")));
-	CHECK_INT(json_array_size(json_object_get(c, "events")), 15);
+	CHECK_INT(json_array_size(json_object_get(c, "events")), 16);
 	CHECK_STR(json_string_value(json_object_get(json_object_get(c, "party"), "id")),
 		  "640522199001011234");
 	json_t *s, *k;

@@ -93,7 +93,7 @@ static int64_t fined_case(struct case_fx *f, int open, int served, const char *t
 		 title, cfx_day(f, open - 10), cfx_day(f, open), (long long)f->p_officer1,
 		 (long long)f->p_officer2);
 	int64_t id = CFX_OPEN(f, "officer1", body);
-	if (id <= 0)
+	if (id <= 0 || CFX_APPROVE(f, id, cfx_day(f, open)) <= 0)
 		return -1;
 	snprintf(body, sizeof body,
 		 "{\"step\":\"investigate\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"record\":\"现场勘测笔录\"},"

@@ -20,6 +20,7 @@ static int64_t noticed_case(struct case_fx *f)
 		 cfx_day(f, -30), cfx_day(f, -20), (long long)f->p_officer1,
 		 (long long)f->p_officer2);
 	int64_t id = CFX_OPEN(f, "officer1", body);
+	CFX_APPROVE(f, id, cfx_day(f, -20));
 	snprintf(body, sizeof body,
 		 "{\"step\":\"investigate\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"record\":\"笔录\"},"
 		 "\"officers\":[%lld,%lld]}",

@@ -143,6 +143,15 @@ int64_t cfx_open(const char *file, int line, struct case_fx *f, const char *who,
 	return id;
 }
 
+int64_t cfx_approve(const char *file, int line, struct case_fx *f, int64_t id, const char *day)
+{
+	char body[256];
+	snprintf(body, sizeof body,
+		 "{\"step\":\"approve_opening\",\"on\":\"%s\",\"reason\":\"补录：纸质立案审批表\"}",
+		 day);
+	return id > 0 ? cfx_step(file, line, f, "head1", id, body) : -1;
+}
+
 int64_t cfx_step(const char *file, int line, struct case_fx *f, const char *who, int64_t id,
 		 const char *body)
 {

@@ -32,6 +32,11 @@ int64_t cfx_open(const char *file, int line, struct case_fx *f, const char *who,
 		 const char *body);
 #define CFX_OPEN(f, who, body) cfx_open(__FILE__, __LINE__, (f), (who), (body))
 
+/* 立案审批: head1 approves the opening of case id on day (a late entry
+ * with its reason when day is before today); the event id or -1. */
+int64_t cfx_approve(const char *file, int line, struct case_fx *f, int64_t id, const char *day);
+#define CFX_APPROVE(f, id, day) cfx_approve(__FILE__, __LINE__, (f), (id), (day))
+
 /* POST /api/v1/cases/{id}/steps as who, expecting 201; the event id, or
  * -1 after t_fail. */
 int64_t cfx_step(const char *file, int line, struct case_fx *f, const char *who, int64_t id,

@@ -17,7 +17,9 @@ static int64_t open_case(struct case_fx *f, int on, int64_t second_officer)
 		 "\"officers\":[%lld,%lld]}",
 		 cfx_day(f, on - 10), cfx_day(f, on), (long long)f->p_officer1,
 		 (long long)second_officer);
-	return CFX_OPEN(f, "officer1", body);
+	int64_t id = CFX_OPEN(f, "officer1", body);
+	CFX_APPROVE(f, id, cfx_day(f, on));
+	return id;
 }
 
 static void investigate(struct case_fx *f, int64_t id, int on)

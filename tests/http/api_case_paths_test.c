@@ -21,7 +21,10 @@ static int64_t open_today(struct case_fx *f, const char *procedure, const char *
 		 "\"fields\":%s,\"officers\":[%lld,%lld]}",
 		 procedure, title, cfx_day(f, -10), fields, (long long)f->p_officer1,
 		 (long long)f->p_officer2);
-	return CFX_OPEN(f, "officer1", body);
+	int64_t id = CFX_OPEN(f, "officer1", body);
+	if (id > 0 && !strcmp(procedure, "penalty_general"))
+		CFX_APPROVE(f, id, cfx_day(f, 0));
+	return id;
 }
 
 TEST(api_recusal_and_preservation_run_end_to_end)
@@ -156,13 +159,19 @@ TEST(api_emergency_seizure_is_approved_afterwards)
 	REQUIRE(id > 0);
 	snprintf(body, sizeof body,
 		 "{\"step\":\"emergency_seize\",\"fields\":{\"items\":\"自卸货车 1 辆\",\"party_present\":\"1\","
-		 "\"urgency\":\"正在倾倒，无法事先报批\"},\"officers\":[%lld,%lld]}",
+		 "\"urgency\":\"正在倾倒，无法事先报批\",\"seized_time\":\"00:10\"},\"officers\":[%lld,%lld]}",
 		 (long long)f.p_officer1, (long long)f.p_officer2);
 	REQUIRE(CFX_STEP(&f, "officer1", id, body) > 0);
 	CFX_BLOCKED(&f, "head1", id, "{\"step\":\"handle\",\"fields\":{\"outcome\":\"没收\"}}", 409,
 		    "requires_steps", "负责人补办批准");
+	/* An approval said to come before the measure is refused. */
+	CFX_BLOCKED(&f, "head1", id,
+		    "{\"step\":\"emergency_approval\",\"fields\":{\"measure\":\"扣押自卸货车 1 辆\","
+		    "\"approved_time\":\"00:05\"}}",
+		    409, "emergency_reported", "早于措施实施时间 00:10");
 	REQUIRE(CFX_STEP(&f, "head1", id,
-			 "{\"step\":\"emergency_approval\",\"fields\":{\"measure\":\"扣押自卸货车 1 辆\"}}") > 0);
+			 "{\"step\":\"emergency_approval\",\"fields\":{\"measure\":\"扣押自卸货车 1 辆\","
+			 "\"approved_time\":\"00:20\"}}") > 0);
 	REQUIRE(CFX_STEP(&f, "head1", id, "{\"step\":\"handle\",\"fields\":{\"outcome\":\"没收\"}}") > 0);
 	cfx_stop(&f);
 }

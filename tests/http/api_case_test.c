@@ -312,6 +312,7 @@ TEST(case_list_filters_by_state_kind_mine_and_overdue)
 			 (long long)f.p_officer1, (long long)f.p_officer2);
 		ids[i] = CFX_OPEN(&f, i ? "officer2" : "officer1", body);
 		REQUIRE(ids[i] > 0);
+		REQUIRE(CFX_APPROVE(&f, ids[i], cfx_day(&f, opened[i])) > 0);
 	}
 	json_t *l = cfx_get(&f, "officer1", "/api/v1/cases?q=筛选测试&overdue=1");
 	CHECK_INT(json_integer_value(json_object_get(l, "total")), 1);
@@ -322,7 +323,7 @@ TEST(case_list_filters_by_state_kind_mine_and_overdue)
 	l = cfx_get(&f, "officer1", "/api/v1/cases?q=筛选测试&mine=1");
 	CHECK_INT(json_integer_value(json_object_get(l, "total")), 1);
 	json_decref(l);
-	l = cfx_get(&f, "officer1", "/api/v1/cases?q=筛选测试&state=open&kind=penalty&closed=false");
+	l = cfx_get(&f, "officer1", "/api/v1/cases?q=筛选测试&state=approve_opening&kind=penalty&closed=false");
 	CHECK_INT(json_integer_value(json_object_get(l, "total")), 2);
 	json_decref(l);
 	l = cfx_get(&f, "officer1", "/api/v1/cases?q=筛选测试&kind=permit");

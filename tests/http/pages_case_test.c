@@ -239,6 +239,59 @@ TEST(queues_list_the_cases_waiting_for_review_and_approval)
 	t_pages_stop(&p);
 }
 
+TEST(opening_waits_for_the_heads_approval_on_page_and_queue)
+{
+	struct t_pages p;
+	struct t_browser head, o1;
+	char url[80];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "head1", &head));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	int64_t id = t_pages_case_id(&p, "未经批准占用耕地建房"); /* registered two days ago */
+	REQUIRE(id > 0);
+	/* In the head's queue, for 立案审批. */
+	struct http_resp r = t_page_get(&p, &head, "/queue/approval");
+	CHECK_CONTAINS(r.body, "未经批准占用耕地建房");
+	CHECK_CONTAINS(r.body, "<td data-label=\"待办理\">立案审批");
+	t_resp_free(&r);
+	/* The officer's page offers no investigation before it. */
+	r = t_page_get(&p, &o1, path(url, sizeof url, id, ""));
+	CHECK_INT(r.status, 200);
+	CHECK(!strstr(r.body, "/steps/investigate\""));
+	CHECK(!strstr(r.body, "/steps/approve_opening\""));
+	t_resp_free(&r);
+	/* Nor does the officer's post get through, and nothing changes. */
+	int64_t before = event_count(&p, id);
+	r = t_page_post(&p, &o1, path(url, sizeof url, id, "/steps/investigate"), true, "on", "",
+			"record", "笔录", NULL);
+	CHECK(r.status == 400 || r.status == 409);
+	CHECK_CONTAINS(r.body, "须先完成「立案审批」");
+	t_resp_free(&r);
+	r = t_page_post(&p, &o1, path(url, sizeof url, id, "/steps/approve_opening"), true, "on",
+			"", NULL);
+	CHECK(r.status == 403 || r.status == 404);
+	t_resp_free(&r);
+	CHECK_INT(event_count(&p, id), before);
+	/* The head's page offers both answers; approving opens the case. */
+	r = t_page_get(&p, &head, path(url, sizeof url, id, ""));
+	CHECK_CONTAINS(r.body, "/steps/approve_opening\"");
+	CHECK_CONTAINS(r.body, "/steps/decline_opening\"");
+	t_resp_free(&r);
+	r = t_page_post(&p, &head, path(url, sizeof url, id, "/steps/approve_opening"), true, "on",
+			"", "remarks", "同意立案", NULL);
+	CHECK_INT(r.status, 303);
+	t_resp_free(&r);
+	CHECK_INT(event_count(&p, id), before + 1);
+	r = t_page_get(&p, &head, path(url, sizeof url, id, ""));
+	CHECK(!strstr(r.body, "/steps/decline_opening\""));
+	CHECK_CONTAINS(r.body, "立案审批表");
+	t_resp_free(&r);
+	r = t_page_get(&p, &o1, path(url, sizeof url, id, ""));
+	CHECK_CONTAINS(r.body, "/steps/investigate\"");
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
 TEST(new_case_form_opens_a_case_or_shows_the_limitation_gate)
 {
 	struct t_pages p;
