@@ -204,6 +204,18 @@ static const struct demo_case cases[] = {
 	    { "preservation", 9, '1', 6, "items=煤炭约 40 吨\n收购台账 2 本|place=海原县自然资源局"
 	      "证据保管室" },
 	    { "preservation_decision", 5, 'h', 0, "measure=煤炭委托检测，收购台账留存复制件后退还" } } },
+	{ 'n', "penalty_general", "土地管理", "非法占用耕地挖塘养鱼", ORG, 27, "海原县鑫源养殖专业合作社",
+	  "海原县七营镇", 90,
+	  { { "open", 60, '1', 6, OPEN("卫片执法检查") },
+	    APPROVE(60, 'h'), INVESTIGATE(55),
+	    { "advance_notice", 45, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
+	      "|penalty=fine|amount=60000|served_on=@45" },
+	    { "decision", 35, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
+	      "|penalty=fine|amount=60000" },
+	    { "service", 33, '1', 0, "served_on=@33|method=直接送达" },
+	    { "deferment", 30, 'h', 0, "mode=instalments|schedule=@{20} 20000\n@{-10} 20000\n"
+	      "@{-40} 20000|reasons=合作社受旱灾影响，一次缴清确有困难，提交了申请和财务报表" },
+	    { "payment", 21, '1', 0, "amount=20000|receipt=NX2026-0917" } } },
 	{ 'n', "coercion", "土地管理", "非法倾倒建筑垃圾紧急扣押", ORG, 26, "海原县顺风运输有限公司",
 	  "海原县三河镇", 3,
 	  { { "open", 3, '1', 0, "facts=当事人车辆正在向基本农田倾倒建筑垃圾。|grounds=情况紧急，"
@@ -331,10 +343,35 @@ static const char *surcharge_due(struct demo_run *d, struct app_ctx *ctx, int64_
 	return NULL;
 }
 
+/* v with each "@{N}" replaced by the day N days ago (negative: ahead),
+ * for values that hold several days, like a schedule of instalments. */
+static const char *days_within(struct app_ctx *ctx, const char *v)
+{
+	struct buf b = BUF_INIT;
+	for (const char *p = v; *p;) {
+		const char *at = strstr(p, "@{");
+		if (!at) {
+			buf_add(&b, p, strlen(p));
+			break;
+		}
+		buf_add(&b, p, (size_t)(at - p));
+		char *end;
+		long n = strtol(at + 2, &end, 10);
+		const char *day = days_ago(ctx, (int)n);
+		buf_add(&b, day ? day : "", day ? strlen(day) : 0);
+		p = *end == '}' ? end + 1 : end;
+	}
+	const char *s = buf_failed(&b) ? NULL : arena_strndup(ctx->a, buf_cstr(&b), b.len);
+	buf_release(&b);
+	return s;
+}
+
 /* A value of the table as the event carries it (see struct demo_step). */
 static const char *value_of(struct demo_run *d, struct app_ctx *ctx, int64_t case_id,
 			    const char *on, const char *v, struct case_field *fields, size_t n)
 {
+	if (strstr(v, "@{"))
+		return days_within(ctx, v);
 	if (v[0] == '@')
 		return days_ago(ctx, (int)strtol(v + 1, NULL, 10));
 	if (v[0] == '#') {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "domain/arrears.h"
 #include "domain/money.h"
 
 #define LAW "《中华人民共和国行政处罚法》"
@@ -86,29 +87,6 @@ void compose_demand_notice(struct doc_model *m, const struct docgen_input *in)
 	doc_add(m, DOC_NOTE, "本催告书一式两份，一份送达当事人，一份存档。");
 }
 
-/* One line of a schedule: "2026-03-01 2000". */
-static bool schedule_line(const char *line, size_t n, char date[FZ_DATE_LEN], int64_t *fen)
-{
-	char buf[64];
-	int y, mo, d;
-	if (n < 12 || n >= sizeof buf)
-		return false;
-	memcpy(buf, line, n);
-	buf[n] = '\0';
-	while (n && (buf[n - 1] == ' ' || buf[n - 1] == '\r'))
-		buf[--n] = '\0';
-	if (buf[10] != ' ')
-		return false;
-	buf[10] = '\0';
-	const char *amount = buf + 11;
-	while (*amount == ' ')
-		amount++;
-	if (!date_parse(buf, &y, &mo, &d) || !money_parse_yuan(amount, fen))
-		return false;
-	memcpy(date, buf, FZ_DATE_LEN);
-	return true;
-}
-
 void compose_deferment_approval(struct doc_model *m, const struct docgen_input *in)
 {
 	const char *you = compose_you(in);
@@ -142,7 +120,7 @@ void compose_deferment_approval(struct doc_model *m, const struct docgen_input *
 		char date[FZ_DATE_LEN];
 		int64_t fen;
 		const char *sep = lines.len ? "\n" : "";
-		if (len && schedule_line(p, len, date, &fen)) {
+		if (len && arrears_schedule_line(p, len, date, &fen)) {
 			n++;
 			total += fen;
 			if (instalments)

@@ -54,6 +54,8 @@ static const struct gate_def gate_table[] = {
 	  "step:payment flag:decides" },
 	{ "before_due", "法定期限内", gate_before_due, GATE_CLOCK_ARG, NULL },
 	{ "pending", "尚未决定", gate_pending, GATE_CLOCK_ARG, NULL },
+	{ "deferment_schedule", "延期、分期缴纳", gate_deferment_schedule, GATE_CONTENT,
+	  "clock:payment flag:decides" },
 	{ "recusal_pending", "回避申请", gate_recusal_pending, 0, "step:recusal_request" },
 	{ "preservation_approved", "先行登记保存审批", gate_preservation_approved, 0,
 	  "step:preservation_approval step:preservation" },

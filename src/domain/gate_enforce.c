@@ -91,6 +91,27 @@ static void later_next(char out[FZ_DATE_LEN], const char *day)
 		memcpy(out, next, FZ_DATE_LEN);
 }
 
+/* With a deferment the application period runs from the end of the
+ * schedule (行政处罚法 art 72 para 2): keeps in until the later of until
+ * and that end plus the configured window. False (r->failure) on error. */
+static bool deferred_window(struct gate_run *r, const char *end, char until[FZ_DATE_LEN])
+{
+	struct proc_period p;
+	struct clock_input in;
+	struct deadline d;
+	if (!proc_config_period(r->ctx->cfg, "court_application_window", &p))
+		return true;
+	clock_input_init(&in, end, p.unit, p.amount);
+	enum fz_err rc = clock_compute(r->ctx->cal, &in, r->ctx->scratch, &d, &r->failure_detail);
+	if (rc) {
+		r->failure = rc;
+		return false;
+	}
+	if (strcmp(d.due, until) > 0)
+		memcpy(until, d.due, FZ_DATE_LEN);
+	return true;
+}
+
 GATE_FN(court_application_window)
 {
 	struct case_arrears ar;
@@ -131,6 +152,11 @@ GATE_FN(court_application_window)
 		buf_addf(&why, "%s诉讼期限至 %s 届满", why.len ? "，" : "", lc.deadline.due);
 		later_next(earliest, lc.deadline.due);
 	}
+	if (ar.deferred && strcmp(on, ar.deferred_until) <= 0) {
+		buf_addf(&why, "%s批准的%s缴纳期限至 %s 结束（行政处罚法第七十二条第二款）",
+			 why.len ? "，" : "", ar.ninstalments > 1 ? "分期" : "延期", ar.deferred_until);
+		later_next(earliest, ar.deferred_until);
+	}
 	if (why.len) {
 		gate_block(res, FZ_CONFLICT, "尚不能申请人民法院强制执行：%s；最早可于 %s 申请",
 			   buf_cstr(&why), earliest);
@@ -138,15 +164,19 @@ GATE_FN(court_application_window)
 		return;
 	}
 	buf_release(&why);
-	if (wc.started_by && wc.state != CASE_CLOCK_NOT_APPLICABLE &&
-	    strcmp(on, wc.deadline.due) > 0)
+	char until[FZ_DATE_LEN] = "";
+	if (wc.started_by && wc.state != CASE_CLOCK_NOT_APPLICABLE)
+		memcpy(until, wc.deadline.due, FZ_DATE_LEN);
+	if (ar.deferred && !deferred_window(r, ar.deferred_until, until))
+		return;
+	if (*until && strcmp(on, until) > 0)
 		GATE_BLOCK(res, FZ_CONFLICT,
-			   "申请人民法院强制执行的期限已于 %s 届满（复议、诉讼期限届满之日起三个月内申请，"
+			   "申请人民法院强制执行的期限已于 %s 届满（复议、诉讼期限届满之日起三个月内申请%s，"
 			   "行政强制法第五十三条、行政诉讼法解释第一百五十六条），不能再申请",
-			   wc.deadline.due);
+			   until, ar.deferred ? "；批准延期、分期缴纳的，自其期限结束之日起计算" : "");
 	money_format_yuan(ar.surcharge.amount_fen, sur);
 	GATE_PASS(res, "催告、复议和诉讼期限均已届满，在申请期限内（至 %s）；未缴罚款 %s 元，加处罚款 %s 元",
-		  wc.started_by ? wc.deadline.due : "—", owed, sur);
+		  *until ? until : "—", owed, sur);
 }
 
 GATE_FN(within_case_period)

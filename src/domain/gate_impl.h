@@ -148,6 +148,7 @@ GATE_FN(surcharge_when_late);
 GATE_FN(execution_complete);
 GATE_FN(before_due);
 GATE_FN(pending);
+GATE_FN(deferment_schedule);
 
 /* gate_enforce.c: execution under 行政强制法, the handling period, the
  * five-year limitation's grounds, officers of on-the-spot decisions */

@@ -152,6 +152,7 @@ int api_case_list(struct req *r)
 }
 
 /* A decided fine as owed today: {fine, paid, outstanding, payment_due,
+ * schedule (instalments when deferred, else null),
  * late, surcharge{days, amount, capped, rate_permille_per_day,
  * cap_percent}}; null when the case decided no fine. */
 static json_t *arrears_json(const struct case_arrears *a)
@@ -175,7 +176,27 @@ static json_t *arrears_json(const struct case_arrears *a)
 	o = json_put(o, "outstanding", json_string(owed));
 	o = json_put(o, "payment_due", a->due[0] ? json_string(a->due) : json_null());
 	o = json_put(o, "late", json_boolean(a->late));
-	return json_put(o, "surcharge", s);
+	o = json_put(o, "surcharge", s);
+	if (!a->deferred)
+		return json_put(o, "schedule", json_null());
+	/* 延期、分期缴纳: each instalment, and whether the payments cover it */
+	json_t *sch = json_array();
+	int64_t covered = 0;
+	for (size_t i = 0; i < a->ninstalments; i++) {
+		char amount[MONEY_TEXT_MAX];
+		covered += a->instalments[i].fen;
+		money_format_yuan(a->instalments[i].fen, amount);
+		json_t *it = json_object();
+		it = json_put(it, "due", json_string(a->instalments[i].due));
+		it = json_put(it, "amount", json_string(amount));
+		it = json_put(it, "paid", json_boolean(covered <= a->paid_fen));
+		if (!sch || !it || json_array_append_new(sch, it) != 0) {
+			json_decref(sch);
+			json_decref(o);
+			return NULL;
+		}
+	}
+	return json_put(o, "schedule", sch);
 }
 
 /* The case with everything the case page shows. */

@@ -212,3 +212,80 @@ TEST(on_the_spot_decision_needs_two_officers_unless_the_province_names_a_law)
 		  "依《某某法》第十条（示例），执法领域“市场监管”可由一名执法人员当场作出处罚决定");
 	walk_release(&w);
 }
+
+TEST(deferment_is_the_heads_within_the_payment_period_for_exactly_what_is_owed)
+{
+	struct walk w;
+	walk_fined(&w); /* 5000 yuan, due 2026-02-06 */
+	CHECK_INT(walk_try(&w, OFFICER, 1, "deferment", "2026-02-01", NULL, "mode=defer",
+			   "schedule=2026-03-01 5000", "reasons=经营困难", NULL), FZ_FORBIDDEN);
+	CHECK_INT(walk_try(&w, HEAD, 7, "deferment", "2026-02-01", NULL, "mode=instalments",
+			   "schedule=2026-03-01 5000", "reasons=经营困难", NULL), FZ_INVALID);
+	CHECK_STR(walk_why(&w), "分期缴纳至少分两期");
+	CHECK_INT(walk_try(&w, HEAD, 7, "deferment", "2026-02-01", NULL, "mode=defer",
+			   "schedule=2026-03-01 2500\n2026-04-01 2500", "reasons=r", NULL), FZ_INVALID);
+	CHECK_STR(walk_why(&w), "延期缴纳只写一行：缴清全部罚款的日期和金额");
+	CHECK_INT(walk_try(&w, HEAD, 7, "deferment", "2026-02-01", NULL, "mode=instalments",
+			   "schedule=2026-03-01 2500\n2026-04-01 1500", "reasons=r", NULL), FZ_INVALID);
+	CHECK_STR(walk_why(&w), "缴纳计划合计 4000 元，应等于未缴罚款 5000 元");
+	CHECK_INT(walk_try(&w, HEAD, 7, "deferment", "2026-02-01", NULL, "mode=instalments",
+			   "schedule=2026-04-01 2500\n2026-03-01 2500", "reasons=r", NULL), FZ_INVALID);
+	CHECK_STR(walk_why(&w), "缴纳计划第 2 期的日期 2026-03-01 应晚于上一期 2026-04-01");
+	CHECK_INT(walk_try(&w, HEAD, 7, "deferment", "2026-02-01", NULL, "mode=instalments",
+			   "schedule=2026-03-01 2500\n四月一日 2500", "reasons=r", NULL), FZ_INVALID);
+	CHECK_STR(walk_why(&w), "缴纳计划第 2 行应写为“YYYY-MM-DD 金额”，如“2027-01-15 5000”");
+	CHECK_INT(walk_try(&w, HEAD, 7, "deferment", "2026-02-01", NULL, "mode=defer",
+			   "schedule=2026-01-30 5000", "reasons=r", NULL), FZ_INVALID);
+	CHECK_STR(walk_why(&w), "缴纳计划第 1 期的日期 2026-01-30 应晚于批准之日 2026-02-01");
+	/* After the deadline the surcharge has accrued: no new schedule. */
+	CHECK_INT(walk_try(&w, HEAD, 7, "deferment", "2026-02-09", NULL, "mode=defer",
+			   "schedule=2026-03-01 5000", "reasons=r", NULL), FZ_CONFLICT);
+	CHECK_CONTAINS(walk_why(&w), "缴款期限已于 2026-02-06 届满");
+	WALK_OK(&w, walk_take(&w, HEAD, 7, "deferment", "2026-02-01", NULL, "mode=instalments",
+			      "schedule=2026-03-01 2500\n2026-04-01 2500", "reasons=经营困难", NULL));
+	CHECK_STR(walk_gate(&w, "deferment_schedule")->message,
+		  "分期缴纳：共 2 期，合计 5000 元，至 2026-04-01 缴清");
+	/* Approved once: a second schedule is not a side door. */
+	CHECK_INT(walk_try(&w, HEAD, 7, "deferment", "2026-02-02", NULL, "mode=defer",
+			   "schedule=2026-06-01 5000", "reasons=r", NULL), FZ_CONFLICT);
+	walk_release(&w);
+}
+
+TEST(instalments_move_the_deadline_the_surcharge_and_the_demand)
+{
+	struct walk w;
+	walk_fined(&w);
+	WALK_OK(&w, walk_take(&w, HEAD, 7, "deferment", "2026-02-01", NULL, "mode=instalments",
+			      "schedule=2026-03-01 2500\n2026-04-01 2500", "reasons=经营困难", NULL));
+	/* Past the decision's deadline but within the first instalment. */
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "payment", "2026-02-20", NULL, "amount=2500", NULL));
+	CHECK_INT(walk_try(&w, OFFICER, 1, "demand", "2026-03-05", NULL, "served_on=2026-03-05",
+			   "perform_by=2026-03-20", "amount=2500", "surcharge=0", NULL), FZ_CONFLICT);
+	CHECK_CONTAINS(walk_why(&w), "缴款期限至 2026-04-01 届满");
+	/* The second instalment two days late: 3% of 2500 a day. */
+	CHECK_INT(walk_try(&w, OFFICER, 1, "payment", "2026-04-03", NULL, "amount=2500",
+			   "surcharge=0", NULL), FZ_CONFLICT);
+	CHECK_CONTAINS(walk_why(&w), "缴款期限已于 2026-04-01 届满，逾期 2 日，应加处罚款 150 元"
+				     "（每日按逾期各期金额的 3%）");
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "payment", "2026-04-03", NULL, "amount=2500",
+			      "surcharge=150", NULL));
+	walk_release(&w);
+
+	/* Missed first instalment: the demand counts from its date only. */
+	walk_fined(&w);
+	WALK_OK(&w, walk_take(&w, HEAD, 7, "deferment", "2026-02-01", NULL, "mode=instalments",
+			      "schedule=2026-03-02 2500\n2026-12-01 2500", "reasons=经营困难", NULL));
+	CHECK_INT(walk_try(&w, OFFICER, 1, "demand", "2026-03-04", NULL, "served_on=2026-03-04",
+			   "perform_by=2026-03-20", "amount=5000", "surcharge=300", NULL), FZ_CONFLICT);
+	CHECK_CONTAINS(walk_why(&w), "截至 2026-03-04 逾期 2 日，加处罚款 150 元");
+	WALK_OK(&w, walk_take(&w, OFFICER, 1, "demand", "2026-03-04", NULL, "served_on=2026-03-04",
+			      "perform_by=2026-03-20", "amount=5000", "surcharge=150", NULL));
+	/* Art 72 para 2: the court application waits for the schedule's end. */
+	CHECK_INT(walk_try(&w, HEAD, 7, "court_enforcement", "2026-08-03", NULL,
+			   "court=海原县人民法院", NULL), FZ_CONFLICT);
+	CHECK_STR(walk_why(&w), "尚不能申请人民法院强制执行：批准的分期缴纳期限至 2026-12-01 结束"
+				"（行政处罚法第七十二条第二款）；最早可于 2026-12-02 申请");
+	WALK_OK(&w, walk_try(&w, HEAD, 7, "court_enforcement", "2026-12-02", NULL,
+			     "court=海原县人民法院", NULL));
+	walk_release(&w);
+}

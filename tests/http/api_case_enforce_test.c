@@ -443,3 +443,70 @@ TEST(on_the_spot_decision_needs_two_officers_and_the_form_offers_only_lawful_kin
 	CHECK(CFX_OPEN(&f, "officer1", body) > 0);
 	cfx_stop(&f);
 }
+
+TEST(deferment_shows_its_schedule_and_refuses_a_bad_or_second_one_api_and_page)
+{
+	struct case_fx f;
+	struct snap s;
+	char body[512], path[96];
+	REQUIRE(cfx_start(&f));
+	/* The demo's instalments: 60000 yuan in three, the first paid. */
+	int64_t demo = cfx_case_titled(&f, "非法占用耕地挖塘养鱼");
+	REQUIRE(demo > 0);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)demo);
+	json_t *c = cfx_get(&f, "officer1", path);
+	json_t *ar = json_object_get(c, "arrears");
+	json_t *sch = json_object_get(ar, "schedule");
+	CHECK_INT(json_array_size(sch), 3);
+	CHECK(json_is_true(json_object_get(json_array_get(sch, 0), "paid")));
+	CHECK(json_is_false(json_object_get(json_array_get(sch, 1), "paid")));
+	CHECK_STR(json_string_value(json_object_get(json_array_get(sch, 1), "amount")), "20000");
+	CHECK_STR(json_string_value(json_object_get(ar, "payment_due")),
+		  json_string_value(json_object_get(json_array_get(sch, 1), "due")));
+	CHECK_STR(json_string_value(json_object_get(ar, "outstanding")), "40000");
+	CHECK(json_is_false(json_object_get(ar, "late")));
+	json_decref(c);
+	char docs[2048];
+	CHECK_CONTAINS(cfx_documents(&f, demo, docs, sizeof docs), ":deferment_approval:");
+	CHECK_CONTAINS(docs, "罚缓");
+	snprintf(path, sizeof path, "/cases/%lld", (long long)demo);
+	struct http_resp r = page(&f, "officer1", path, false, NULL);
+	CHECK_CONTAINS(r.body, "<dt>分期缴纳</dt>");
+	CHECK_CONTAINS(r.body, "前缴纳 20000 元 <span class=\"badge ok\">已缴</span>");
+	CHECK_CONTAINS(r.body, "本期缴款期限");
+	t_resp_free(&r);
+	/* Approved once: a second schedule is refused, through the page too. */
+	snap_take(&f, demo, &s);
+	snprintf(body, sizeof body,
+		 "{\"step\":\"deferment\",\"fields\":{\"mode\":\"defer\",\"schedule\":\"%s 40000\","
+		 "\"reasons\":\"再次申请\"}}",
+		 cfx_day(&f, 200));
+	CFX_BLOCKED(&f, "head1", demo, body, 409, "not_repeated", "不能重复");
+	snprintf(path, sizeof path, "/cases/%lld/steps/deferment", (long long)demo);
+	char sched[40];
+	snprintf(sched, sizeof sched, "%s 40000", cfx_day(&f, 200));
+	r = page(&f, "head1", path, true, "on", cfx_day(&f, 0), "mode", "defer", "schedule", sched,
+		 "reasons", "再次申请", NULL);
+	CHECK_INT(r.status, 409);
+	t_resp_free(&r);
+	SNAP_SAME(&f, demo, &s);
+
+	/* A new case served yesterday: the schedule must add up to the fine. */
+	int64_t id = fined_case(&f, -40, -1, "分期缴纳校验的占地案");
+	REQUIRE(id > 0);
+	snap_take(&f, id, &s);
+	snprintf(body, sizeof body,
+		 "{\"step\":\"deferment\",\"fields\":{\"mode\":\"instalments\",\"schedule\":"
+		 "\"%s 2000\\n%s 2000\",\"reasons\":\"经济困难\"}}",
+		 cfx_day(&f, 30), cfx_day(&f, 60));
+	CFX_BLOCKED(&f, "head1", id, body, 400, "deferment_schedule",
+		    "缴纳计划合计 4000 元，应等于未缴罚款 5000 元");
+	CFX_BLOCKED(&f, "officer1", id, body, 403, "role_allowed", "机关负责人");
+	SNAP_SAME(&f, id, &s);
+	snprintf(body, sizeof body,
+		 "{\"step\":\"deferment\",\"fields\":{\"mode\":\"instalments\",\"schedule\":"
+		 "\"%s 2000\\n%s 3000\",\"reasons\":\"经济困难\"}}",
+		 cfx_day(&f, 30), cfx_day(&f, 60));
+	CHECK(CFX_STEP(&f, "head1", id, body) > 0);
+	cfx_stop(&f);
+}
