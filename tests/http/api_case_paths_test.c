@@ -175,3 +175,40 @@ TEST(api_emergency_seizure_is_approved_afterwards)
 	REQUIRE(CFX_STEP(&f, "head1", id, "{\"step\":\"handle\",\"fields\":{\"outcome\":\"没收\"}}") > 0);
 	cfx_stop(&f);
 }
+
+TEST(api_opening_is_declined_by_the_head_with_reasons_and_the_matter_ends)
+{
+	struct case_fx f;
+	char state[64];
+	REQUIRE(cfx_start(&f));
+	char body[1024];
+	snprintf(body, sizeof body,
+		 "{\"procedure\":\"penalty_general\",\"domain\":\"土地管理\",\"title\":\"路径：线索核查不予立案\","
+		 "\"act_date\":\"%s\",\"party\":{\"kind\":\"citizen\",\"name\":\"孙某\"},"
+		 "\"fields\":{\"facts\":\"举报称占地建房\",\"source\":\"群众举报\"},"
+		 "\"officers\":[%lld,%lld]}",
+		 cfx_day(&f, -10), (long long)f.p_officer1, (long long)f.p_officer2);
+	int64_t id = CFX_OPEN(&f, "officer1", body);
+	REQUIRE(id > 0);
+	/* Only the head answers, and a refusal states its reasons. */
+	CFX_BLOCKED(&f, "officer1", id, "{\"step\":\"decline_opening\",\"fields\":{\"reasons\":\"r\"}}",
+		    403, "role_allowed", "机关负责人");
+	CFX_BLOCKED(&f, "head1", id, "{\"step\":\"decline_opening\",\"fields\":{}}", 400,
+		    "required_fields", "不予立案的理由");
+	REQUIRE(CFX_STEP(&f, "head1", id,
+			 "{\"step\":\"decline_opening\",\"fields\":{\"reasons\":\"经核查，建房系经批准的"
+			 "宅基地，违法事实不成立\"}}") > 0);
+	CHECK_STR(cfx_state(&f, id, state, sizeof state), "decline_opening");
+	char path[64];
+	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
+	json_t *c = cfx_get(&f, "officer1", path);
+	CHECK(json_is_true(json_object_get(c, "closed")));
+	json_decref(c);
+	/* Declined is declined: no approval, no investigation after it. */
+	CFX_BLOCKED(&f, "head1", id, "{\"step\":\"approve_opening\"}", 409, "closed_case_frozen",
+		    "已结案");
+	json_t *h = cfx_clock(&f, id, "case_handling");
+	CHECK_STR(json_string_value(json_object_get(h, "state")), "not_started");
+	json_decref(h);
+	cfx_stop(&f);
+}
