@@ -4,6 +4,7 @@
  * procedure_check, and only then appends the event and moves the case. */
 #include "app/case.h"
 #include "app/case_internal.h"
+#include "app/case_status.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -334,6 +335,8 @@ enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
 	audit_diff_str(ctx, &d, "procedure", NULL, c.procedure);
 	audit_diff_str(ctx, &d, "title", NULL, c.title);
 	audit_diff_str(ctx, &d, "state", NULL, c.state);
+	if ((rc = app_case_status_write(ctx, &c, e)))
+		goto abort;
 	if ((rc = app_tx_finish(ctx, "case.open", "case", c.id, ev.step, &d, e)))
 		return rc;
 	if (out)
@@ -426,6 +429,8 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	struct audit_diff d = { .n = 0 };
 	audit_diff_str(ctx, &d, "state", before, c.state);
 	audit_diff_bool(ctx, &d, "closed", was_closed, c.closed);
+	if ((rc = app_case_status_write(ctx, &c, e)))
+		goto abort;
 	if ((rc = app_tx_finish(ctx, strcmp(ev.step, PROC_CORRECTION) ? "case.act"
 								     : "case.correct",
 				"case", case_id, ev.step, &d, e)))

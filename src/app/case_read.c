@@ -4,6 +4,7 @@
  * calendar changed. Writing is in case.c. */
 #include "app/case.h"
 #include "app/case_internal.h"
+#include "app/case_status.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -31,95 +32,51 @@ enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, stru
 	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
 	if (rc)
 		return rc;
-	struct case_filter none = { 0 };
-	return ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, f ? f : &none, pg, out, e);
+	struct case_filter g = { 0 };
+	if (f)
+		g = *f;
+	/* the derived status as of today, refreshed where it is older */
+	if ((g.awaits || g.overdue || (g.due_by && *g.due_by))) {
+		g.status_day = ctx->today;
+		if ((rc = app_case_status_refresh(ctx, NULL, e)))
+			return rc;
+	}
+	return ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, &g, pg, out, e);
 }
-
-/* The step c waits for role to take now, NULL if none (domain/awaits.h). */
-static enum fz_err case_waits_for(struct app_ctx *ctx, const struct proc_registry *reg,
-				  const struct calendar *cal, const struct enf_case *c,
-				  unsigned role, const struct proc_step **waits,
-				  struct fz_error *e)
-{
-	const struct scope all = { .kind = SCOPE_ALL };
-	struct case_event_list ev;
-	struct case_clock *clocks;
-	enum fz_err rc;
-	*waits = NULL;
-	const struct proc_def *def = proc_registry_find(reg, c->procedure);
-	if (!def)
-		return FZ_OK;
-	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)))
-		return rc;
-	struct proc_ctx pc = {
-		.def = def, .cfg = case_config(ctx, reg, c, e), .cal = cal, .kase = c,
-		.events = ev.items, .nevents = ev.n,
-		/* every case role: the gates, not the role, say what is open */
-		.actor_roles = ROLE_OFFICER | ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR,
-		.actor_person = ctx->user ? ctx->user->person_id : 0,
-		.today = ctx->today, .scratch = ctx->a,
-	};
-	struct proc_option *opts = arena_calloc(ctx->a, def->nsteps + 1, sizeof *opts);
-	size_t n = 0;
-	if (!opts || !pc.cfg)
-		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)) ||
-	    (rc = procedure_available_steps(&pc, opts, def->nsteps + 1, &n, e)) ||
-	    (rc = case_clocks_compute(def, pc.cfg, cal, ev.items, ev.n, ctx->today, ctx->a, &clocks,
-				      e)))
-		return rc;
-	*waits = case_awaits(def, ev.items, ev.n, opts, n, clocks, role);
-	return FZ_OK;
-}
-
-/* Scans the open cases in scope (a county has hundreds, not millions) and
- * keeps those waiting for role; pages over what it keeps. */
-#define QUEUE_SCAN_MAX 5000
 
 enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
 			   struct case_list *out, const struct proc_step ***awaited,
 			   struct fz_error *e)
 {
+	/* The derived status says which cases wait for role today
+	 * (app/case_status.c): refreshed first where it is of an earlier day,
+	 * then read a page at a time like any list. */
 	const struct proc_registry *reg;
-	struct calendar cal;
 	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
+	int slot = case_status_role_index(role);
 	if (rc)
 		return rc;
+	if (slot < 0)
+		return fz_fail(e, FZ_INVALID, "role", "没有这种工作队列");
 	if (!(reg = case_registry(ctx, e)))
 		return FZ_INTERNAL;
-	if ((rc = app_calendar_get(ctx, &cal, e)))
+	if ((rc = app_case_status_refresh(ctx, NULL, e)))
 		return rc;
-	memset(out, 0, sizeof *out);
-	if (pg.limit < 1)
-		pg.limit = 20;
-	out->items = arena_calloc(ctx->a, (size_t)pg.limit, sizeof *out->items);
-	const struct proc_step **steps = arena_calloc(ctx->a, (size_t)pg.limit, sizeof *steps);
-	if (!out->items || !steps)
+	struct case_filter f = { .closed = 2, .status_day = ctx->today, .awaits = role };
+	if ((rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, &f, pg, out, e)))
+		return rc;
+	const struct proc_step **steps = arena_calloc(ctx->a, out->n + 1, sizeof *steps);
+	if (!steps)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	for (size_t i = 0; i < out->n; i++) {
+		struct case_status cs;
+		const struct proc_def *def = proc_registry_find(reg, out->items[i].procedure);
+		if ((rc = ctx->st->ops->case_status_get(ctx->st, ctx->a, out->items[i].id, &cs, e)))
+			return rc;
+		steps[i] = def ? proc_step_find(def, cs.awaits[slot]) : NULL;
+	}
 	if (awaited)
 		*awaited = steps;
-	struct case_filter open_only = { .closed = 2 };
-	for (int64_t offset = 0; offset < QUEUE_SCAN_MAX; offset += 200) {
-		struct case_list list;
-		struct page chunk = { .offset = offset, .limit = 200 };
-		if ((rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, &open_only, chunk,
-						  &list, e)))
-			return rc;
-		for (size_t i = 0; i < list.n; i++) {
-			const struct proc_step *waits;
-			if ((rc = case_waits_for(ctx, reg, &cal, &list.items[i], role, &waits, e)))
-				return rc;
-			if (!waits)
-				continue;
-			if (out->total >= pg.offset && out->n < (size_t)pg.limit) {
-				steps[out->n] = waits;
-				out->items[out->n++] = list.items[i];
-			}
-			out->total++;
-		}
-		if (list.n < 200)
-			break;
-	}
 	return FZ_OK;
 }
 

@@ -212,6 +212,7 @@ static const struct demo_case cases[] = {
 	      "|penalty=fine|amount=60000|served_on=@45" },
 	    { "decision", 35, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=60000" },
+	    { "publish", 34, '2', 0, "channel=海原县人民政府网站" },
 	    { "service", 33, '1', 0, "served_on=@33|method=直接送达" },
 	    { "deferment", 30, 'h', 0, "mode=instalments|schedule=@{20} 20000\n@{-10} 20000\n"
 	      "@{-40} 20000|reasons=合作社受旱灾影响，一次缴清确有困难，提交了申请和财务报表" },

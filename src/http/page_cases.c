@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/case.h"
+#include "app/case_status.h"
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
@@ -17,6 +18,9 @@
 
 static const struct kit_option closed_opts[] = {
 	{ "", "全部" }, { "open", "办理中" }, { "closed", "已结案" },
+};
+static const struct kit_option due_opts[] = {
+	{ "", "全部" }, { "soon", "三个工作日内到期" }, { "overdue", "已逾期" },
 };
 
 static bool paging(struct req *r, struct page *pg)
@@ -78,7 +82,13 @@ int page_case_list(struct req *r)
 		return r->resp.status;
 	const char *closed = kit_query(r, "closed");
 	bool mine = *kit_query(r, "mine") && strcmp(kit_query(r, "mine"), "0") != 0;
+	const char *due = kit_query(r, "due");
+	char soon[FZ_DATE_LEN] = "";
+	if (!strcmp(due, "soon") && app_case_soon(&r->ctx, CASE_TODO_SOON_WORKING_DAYS, soon, &e))
+		return http_fail_fz(r, FZ_INTERNAL, &e);
 	struct case_filter f = {
+		.overdue = !strcmp(due, "overdue"),
+		.due_by = soon,
 		.procedure = kit_query(r, "procedure"),
 		.state = kit_query(r, "state"),
 		.q = kit_query(r, "q"),
@@ -100,6 +110,7 @@ int page_case_list(struct req *r)
 	kit_select(&b, "procedure", "程序", procs, np, f.procedure, NULL);
 	kit_select(&b, "state", "状态", states, ns, f.state, NULL);
 	kit_select(&b, "closed", "办理情况", closed_opts, 3, closed, NULL);
+	kit_select(&b, "due", "期限", due_opts, 3, due, NULL);
 	kit_checkbox(&b, "mine", "只看我立案的", mine, NULL);
 	kit_filter_end(&b, "/cases");
 	if (list.n == 0)

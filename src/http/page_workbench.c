@@ -1,12 +1,47 @@
 /* page_workbench.c - GET /workbench: where a signed-in user starts. A
  * greeting, the user's roles in Chinese and the menu their roles allow. */
+#include <stdio.h>
+
 #include "app/authz.h"
 #include "app/calendar.h"
+#include "app/case_status.h"
 #include "domain/roles.h"
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
 #include "http/resp.h"
+
+/* One count as a link to the list it counts. */
+static void todo_tile(struct buf *b, const char *href, const char *label, int64_t n,
+		      const char *cls)
+{
+	html_f(b, "<li><a class=\"todo%s%s\" href=\"%s\"><strong>%lld</strong> %s</a></li>\n",
+	       n && *cls ? " " : "", n ? cls : "", href, (long long)n, label);
+}
+
+/* The role's to-do counts (issue 12 §8): waiting for me, due within three
+ * working days, overdue; each a link to its list. */
+static void todo_counts(struct req *r, struct buf *b)
+{
+	const struct user *u = r->ctx.user;
+	struct case_todo t;
+	struct fz_error e = { 0 };
+	if (app_case_todo(&r->ctx, CASE_TODO_SOON_WORKING_DAYS, &t, &e) != FZ_OK) {
+		html_f(b, "<p class=\"flash error\" role=\"alert\">待办数量暂时无法计算：%s</p>\n",
+		       e.message);
+		return;
+	}
+	html_raw(b, "<h2>待办事项</h2>\n<ul class=\"todos\">\n");
+	if (u->roles & ROLE_REVIEWER)
+		todo_tile(b, "/queue/review", "件待审核", t.review, "wait");
+	if (u->roles & ROLE_HEAD)
+		todo_tile(b, "/queue/approval", "件待审批", t.approval, "wait");
+	char href[96];
+	snprintf(href, sizeof href, "/cases?due=soon&closed=open");
+	todo_tile(b, href, "件三个工作日内到期", t.due_soon, "soon");
+	todo_tile(b, "/cases?due=overdue&closed=open", "件已逾期", t.overdue, "late");
+	html_raw(b, "</ul>\n");
+}
 
 int page_workbench(struct req *r)
 {
@@ -31,6 +66,8 @@ int page_workbench(struct req *r)
 			   "国务院办公厅公布安排后，用 <code>fazhi calendar load --db 数据库 文件</code> "
 			   "载入，系统会重新计算各案件期限并记入审计日志。</div>\n",
 		       missing, missing);
+	if (authz_allows(u->roles, PERM_CASE_READ))
+		todo_counts(r, &b);
 	html_raw(&b, "<h2>功能菜单</h2>\n");
 	page_menu(r, &b, "tiles");
 	page_end(r, &b);

@@ -12,7 +12,9 @@
 	"SELECT c.id, c.number, c.agency_id, c.procedure, c.kind, c.domain, c.matter,"      \
 	" c.title, c.party_kind, c.party_name, c.party_id, c.party_address, c.act_date,"    \
 	" c.opened_on, c.state, c.closed, c.created_by, c.created_at, c.updated_at, a.name"
-#define CASE_FROM " FROM cases c JOIN agencies a ON a.id = c.agency_id"
+#define CASE_FROM                                                                       \
+	" FROM cases c JOIN agencies a ON a.id = c.agency_id"                               \
+	" LEFT JOIN case_status s ON s.case_id = c.id"
 
 enum {
 	KF_ID,
@@ -25,6 +27,9 @@ enum {
 	KF_Q,
 	KF_OPENED_FROM,
 	KF_OPENED_TO,
+	KF_AWAITS,
+	KF_OVERDUE,
+	KF_DUE_BY,
 };
 
 static const struct sq_query case_query = {
@@ -45,6 +50,10 @@ static const struct sq_query case_query = {
 			 " OR instr(c.party_name, :q) > 0",
 		[KF_OPENED_FROM] = "c.opened_on >= :opened_from",
 		[KF_OPENED_TO] = "c.opened_on <= :opened_to",
+		[KF_AWAITS] = "s.computed_on = :status_day AND (s.awaits_roles & :awaits) != 0",
+		[KF_OVERDUE] = "s.computed_on = :status_day AND s.overdue = 1",
+		[KF_DUE_BY] = "s.computed_on = :status_day AND s.next_due >= :status_day"
+			      " AND s.next_due <= :due_by",
 	},
 	.order = " ORDER BY c.id DESC",
 };
@@ -287,6 +296,17 @@ static enum fz_err case_mask(const struct case_filter *f, unsigned *mask, struct
 		*mask |= 1u << KF_OPENED_FROM;
 	if (given(f->opened_to))
 		*mask |= 1u << KF_OPENED_TO;
+	if ((f->awaits || f->overdue || given(f->due_by)) &&
+	    (!given(f->status_day) || !date_parse(f->status_day, NULL, NULL, NULL)))
+		return fz_fail(e, FZ_INVALID, "status_day", "缺少状态日期");
+	if (given(f->due_by) && !date_parse(f->due_by, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "due_by", "日期应为 YYYY-MM-DD 格式的有效日期");
+	if (f->awaits)
+		*mask |= 1u << KF_AWAITS;
+	if (f->overdue)
+		*mask |= 1u << KF_OVERDUE;
+	if (given(f->due_by))
+		*mask |= 1u << KF_DUE_BY;
 	return FZ_OK;
 }
 
@@ -324,5 +344,129 @@ enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *
 	sq_list_text(&l, ":q", f->q);
 	sq_list_text(&l, ":opened_from", f->opened_from);
 	sq_list_text(&l, ":opened_to", f->opened_to);
+	sq_list_text(&l, ":status_day", f->status_day);
+	sq_list_int(&l, ":awaits", f->awaits);
+	sq_list_text(&l, ":due_by", f->due_by);
 	return case_list_run(&l, a, out, e);
+}
+
+enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
+			       struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	if (!date_parse(cs->computed_on, NULL, NULL, NULL) ||
+	    (*cs->next_due && !date_parse(cs->next_due, NULL, NULL, NULL)))
+		return fz_fail(e, FZ_INVALID, "computed_on", "日期应为 YYYY-MM-DD 格式的有效日期");
+	/* derived data, not the record: replacing the row is the point */
+	if ((err = sq_stmt(s, SQ_CASE_STATUS_PUT,
+			   "INSERT INTO case_status (case_id, computed_on, next_due, next_due_clock,"
+			   " overdue, awaits_roles, awaits_officer, awaits_reviewer, awaits_head,"
+			   " awaits_supervisor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+			   " ON CONFLICT (case_id) DO UPDATE SET computed_on = excluded.computed_on,"
+			   " next_due = excluded.next_due, next_due_clock = excluded.next_due_clock,"
+			   " overdue = excluded.overdue, awaits_roles = excluded.awaits_roles,"
+			   " awaits_officer = excluded.awaits_officer,"
+			   " awaits_reviewer = excluded.awaits_reviewer,"
+			   " awaits_head = excluded.awaits_head,"
+			   " awaits_supervisor = excluded.awaits_supervisor",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, cs->case_id);
+	sq_arg_text(&b, cs->computed_on);
+	sq_arg_text(&b, cs->next_due);
+	sq_arg_text(&b, or_empty(cs->next_due_clock));
+	sq_arg_int(&b, cs->overdue);
+	sq_arg_int(&b, cs->awaits_roles);
+	for (int i = 0; i < CASE_STATUS_ROLES; i++)
+		sq_arg_text(&b, or_empty(cs->awaits[i]));
+	const struct sq_ref refs[] = { SQ_REF_CASE("case_id", cs->case_id) };
+	return sq_write(s, stmt, &b, refs, 1, NULL, e);
+}
+
+static void status_read(struct sq_row *r, void *item)
+{
+	struct case_status *cs = item;
+	cs->case_id = sq_col_int(r);
+	sq_col_fixed(r, cs->computed_on, sizeof cs->computed_on);
+	sq_col_fixed(r, cs->next_due, sizeof cs->next_due);
+	cs->next_due_clock = sq_col_text(r);
+	cs->overdue = sq_col_bool(r);
+	cs->awaits_roles = (unsigned)sq_col_int(r);
+	for (int i = 0; i < CASE_STATUS_ROLES; i++)
+		cs->awaits[i] = sq_col_text(r);
+}
+
+enum fz_err sq_case_status_get(struct store *st, struct arena *a, int64_t case_id,
+			       struct case_status *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	void *items;
+	size_t n;
+	memset(out, 0, sizeof *out);
+	if ((err = sq_stmt(s, SQ_CASE_STATUS_GET,
+			   "SELECT case_id, computed_on, next_due, next_due_clock, overdue,"
+			   " awaits_roles, awaits_officer, awaits_reviewer, awaits_head,"
+			   " awaits_supervisor FROM case_status WHERE case_id = ?1",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, case_id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out, status_read, &items, &n, e)))
+		return err;
+	if (!n)
+		return fz_fail(e, FZ_NOTFOUND, "case_id", "案件状态尚未计算");
+	*out = *(struct case_status *)items;
+	return FZ_OK;
+}
+
+static void id_read(struct sq_row *r, void *item)
+{
+	*(int64_t *)item = sq_col_int(r);
+}
+
+enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const char *today,
+				 int64_t *ids, size_t max, size_t *n, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	void *items;
+	size_t got;
+	struct arena *a;
+	*n = 0;
+	if (!date_parse(today, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "today", "日期应为 YYYY-MM-DD 格式的有效日期");
+	if (sc->kind == SCOPE_NONE || !max)
+		return FZ_OK;
+	/* the scope as the lists read it: one agency, a division or all */
+	if ((err = sq_stmt(s, SQ_CASE_STATUS_STALE,
+			   "SELECT c.id FROM cases c JOIN agencies a ON a.id = c.agency_id"
+			   " LEFT JOIN case_status s ON s.case_id = c.id"
+			   " WHERE c.closed = 0 AND (s.case_id IS NULL OR s.computed_on < ?1)"
+			   " AND (?2 = 0 OR (?2 = 1 AND c.agency_id = ?3)"
+			   "  OR (?2 = 2 AND a.division_code LIKE ?4 || '%'))"
+			   " ORDER BY c.id LIMIT ?5",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, today);
+	sq_arg_int(&b, sc->kind == SCOPE_AGENCY ? 1 : sc->kind == SCOPE_DIVISION ? 2 : 0);
+	sq_arg_int(&b, sc->agency_id);
+	sq_arg_text(&b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
+	sq_arg_int(&b, (int64_t)max);
+	if (!(a = arena_new()))
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof(int64_t), id_read, &items, &got, e))) {
+		arena_free(a);
+		return err;
+	}
+	memcpy(ids, items, got * sizeof *ids);
+	*n = got;
+	arena_free(a);
+	return FZ_OK;
 }

@@ -72,6 +72,10 @@ enum sq_stmt_id {
 	SQ_CASE_NUMBER_NEXT,
 	SQ_CASE_INSERT,
 	SQ_CASE_UPDATE,
+	SQ_CASE_STATUS_PUT,
+	SQ_CASE_STATUS_GET,
+	SQ_CASE_STATUS_STALE,
+	SQ_CASE_STATUS_COUNT,
 	SQ_CASE_EVENT_INSERT,
 	SQ_CASE_FIELD_INSERT,
 	SQ_CASE_OFFICER_INSERT,
@@ -245,7 +249,7 @@ enum fz_err sq_collect(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_a
 
 /* --- list queries (sqlite_query.c) --- */
 
-#define SQ_MAX_FILTERS 12
+#define SQ_MAX_FILTERS 16
 
 /* A list query: SELECT cols FROM ... WHERE <scope> AND <filter>... ORDER BY.
  * Each filter is a constant clause with named parameters; code chooses
@@ -405,6 +409,12 @@ enum fz_err sq_case_insert(struct store *st, struct arena *a, struct enf_case *c
 enum fz_err sq_case_update(struct store *st, struct enf_case *c, struct fz_error *e);
 enum fz_err sq_case_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,
 			struct enf_case *out, struct fz_error *e);
+enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
+			       struct fz_error *e);
+enum fz_err sq_case_status_get(struct store *st, struct arena *a, int64_t case_id,
+			       struct case_status *out, struct fz_error *e);
+enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const char *today,
+				 int64_t *ids, size_t max, size_t *n, struct fz_error *e);
 enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *sc,
 			 const struct case_filter *f, struct page pg, struct case_list *out,
 			 struct fz_error *e);

@@ -137,6 +137,30 @@ struct case_filter {
 	                            * FZ_INVALID); cases not yet opened never
 	                            * match a bound */
 	const char *opened_to;     /* "YYYY-MM-DD": opened_on <= it */
+	/* From the derived status (case_status) as of status_day, which the
+	 * three need ("YYYY-MM-DD"; a case whose status is of another day
+	 * never matches): */
+	const char *status_day;
+	unsigned awaits;           /* role bits: waits for one of them now */
+	bool overdue;              /* a duty past its due date */
+	const char *due_by;        /* "YYYY-MM-DD": the earliest running duty is due
+	                            * between status_day and it */
+};
+
+/* What lists and queues need of a case without its record, derived by
+ * the engine (app/case_status.c): on computed_on, the earliest due date
+ * of a running duty of the agency, whether one is overdue, and the step
+ * each role is to take now ("" none). Indexes of awaits: officer,
+ * reviewer, head, supervisor (the role bits 0..3). */
+#define CASE_STATUS_ROLES 4
+struct case_status {
+	int64_t case_id;
+	char computed_on[FZ_DATE_LEN];
+	char next_due[FZ_DATE_LEN];
+	const char *next_due_clock;
+	bool overdue;
+	unsigned awaits_roles;
+	const char *awaits[CASE_STATUS_ROLES];
 };
 
 /* How case_insert numbers a case: "<agency_code><kind_code>〔<year>〕<n>号",
@@ -371,6 +395,17 @@ struct store_ops {
 	enum fz_err (*case_update)(struct store *st, struct enf_case *c, struct fz_error *e);
 	enum fz_err (*case_get)(struct store *st, struct arena *a, const struct scope *sc,
 				int64_t id, struct enf_case *out, struct fz_error *e);
+	/* The derived status of a case: put replaces it (it is not part of
+	 * the record); get is FZ_NOTFOUND when none; stale lists up to max
+	 * open cases in scope whose status is missing or of a day before
+	 * today, oldest first. */
+	enum fz_err (*case_status_put)(struct store *st, const struct case_status *cs,
+				       struct fz_error *e);
+	enum fz_err (*case_status_get)(struct store *st, struct arena *a, int64_t case_id,
+				       struct case_status *out, struct fz_error *e);
+	enum fz_err (*case_status_stale)(struct store *st, const struct scope *sc,
+					 const char *today, int64_t *ids, size_t max, size_t *n,
+					 struct fz_error *e);
 	/* Newest first (by id). */
 	enum fz_err (*case_list)(struct store *st, struct arena *a, const struct scope *sc,
 				 const struct case_filter *f, struct page pg,

@@ -6,6 +6,7 @@
 
 #include "app/calendar.h"
 #include "app/case.h"
+#include "app/case_status.h"
 #include "app/people.h"
 #include "fixture.h"
 #include "t.h"
@@ -234,5 +235,52 @@ TEST(loading_a_new_year_recomputes_provisional_deadlines_and_audits_each)
 	REQUIRE(x.f.st->ops->audit_list(x.f.st, x.f.a, &flt, pg, &al, &e) == FZ_OK);
 	REQUIRE(al.n == 1);
 	CHECK_CONTAINS(al.items[0].message, "办案期限");
+	fx_close(&x.f);
+}
+
+TEST(case_status_follows_each_step_and_is_refreshed_on_a_later_day)
+{
+	struct cx x;
+	struct fz_error e;
+	struct enf_case c;
+	struct case_status cs;
+	REQUIRE(cx_open(&x));
+	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
+	/* Written with the opening: it waits for the head's 立案审批. */
+	REQUIRE(x.f.st->ops->case_status_get(x.f.st, x.f.a, c.id, &cs, &e) == FZ_OK);
+	CHECK_STR(cs.computed_on, x.officer.today);
+	CHECK_STR(cs.awaits[case_status_role_index(ROLE_HEAD)], "approve_opening");
+	CHECK(cs.awaits_roles & ROLE_HEAD);
+	CHECK_STR(cs.next_due_clock, "opening");
+	struct case_list q;
+	const struct proc_step **steps;
+	struct page pg = { 0, 20 };
+	REQUIRE(app_case_queue(&x.head, ROLE_HEAD, pg, &q, &steps, &e) == FZ_OK);
+	CHECK_INT(q.total, 1);
+	CHECK_STR(steps[0]->label, "立案审批");
+	/* Approved: nothing waits for the head; the case period runs. */
+	REQUIRE(approve_opening(&x, c.id, &e) == FZ_OK);
+	REQUIRE(x.f.st->ops->case_status_get(x.f.st, x.f.a, c.id, &cs, &e) == FZ_OK);
+	CHECK(!(cs.awaits_roles & ROLE_HEAD));
+	CHECK_STR(cs.next_due_clock, "case_handling");
+	REQUIRE(app_case_queue(&x.head, ROLE_HEAD, pg, &q, &steps, &e) == FZ_OK);
+	CHECK_INT(q.total, 0);
+	/* Days pass without a decision: read on a later day, the status is
+	 * recomputed first and the case counts as overdue. */
+	struct case_todo t;
+	REQUIRE(app_case_todo(&x.officer, 3, &t, &e) == FZ_OK);
+	int64_t overdue_before = t.overdue;
+	snprintf(x.officer.today, sizeof x.officer.today, "2026-12-01");
+	REQUIRE(app_case_todo(&x.officer, 3, &t, &e) == FZ_OK);
+	CHECK_INT(t.overdue, overdue_before + 1);
+	REQUIRE(x.f.st->ops->case_status_get(x.f.st, x.f.a, c.id, &cs, &e) == FZ_OK);
+	CHECK_STR(cs.computed_on, "2026-12-01");
+	CHECK(cs.overdue);
+	/* A list filtered on it agrees. */
+	struct case_filter late = { .overdue = true };
+	struct case_list l;
+	REQUIRE(app_case_list(&x.officer, &late, pg, &l, &e) == FZ_OK);
+	CHECK_INT(l.total, 1);
+	CHECK(l.items[0].id == c.id);
 	fx_close(&x.f);
 }

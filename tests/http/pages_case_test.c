@@ -292,6 +292,39 @@ TEST(opening_waits_for_the_heads_approval_on_page_and_queue)
 	t_pages_stop(&p);
 }
 
+TEST(workbench_counts_what_waits_and_links_to_it)
+{
+	struct t_pages p;
+	struct t_browser head, o1;
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "head1", &head));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	/* The head's count is the length of the head's queue. */
+	struct http_resp q = t_page_get(&p, &head, "/queue/approval");
+	int rows = 0;
+	for (const char *s = q.body; (s = strstr(s, "<td data-label=\"待办理\">")); s++)
+		rows++;
+	t_resp_free(&q);
+	REQUIRE(rows > 0);
+	struct http_resp r = t_page_get(&p, &head, "/workbench");
+	CHECK_INT(r.status, 200);
+	char want[96];
+	snprintf(want, sizeof want, "href=\"/queue/approval\"><strong>%d</strong> 件待审批", rows);
+	CHECK_CONTAINS(r.body, want);
+	CHECK_CONTAINS(r.body, "件已逾期");
+	CHECK(!strstr(r.body, "件待审核")); /* not a reviewer */
+	t_resp_free(&r);
+	/* The overdue link lists only overdue open cases of the agency. */
+	r = t_page_get(&p, &o1, "/cases?due=overdue&closed=open");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "逾期");
+	CHECK(!strstr(r.body, "擅自在耕地上挖砂"));             /* closed */
+	CHECK(!strstr(r.body, "生产不符合食品安全标准的食品")); /* another agency's */
+	CHECK(!strstr(r.body, "非法占用耕地挖塘养鱼"));         /* paying on schedule */
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
 TEST(new_case_form_opens_a_case_or_shows_the_limitation_gate)
 {
 	struct t_pages p;

@@ -1,0 +1,188 @@
+/* case_status.c - the derived status of a case that lists, work queues
+ * and workbenches read without the case's record (store case_status):
+ * the step each role is to take now (domain/awaits.h), the earliest due
+ * date of a running duty and whether one is overdue. Written in the
+ * transaction of every step, and again the first time a case is looked
+ * at on a later day (a queue or a count refreshes what is stale first),
+ * so a list costs what its page costs. */
+#include "app/case_status.h"
+
+#include <string.h>
+
+#include "app/audit.h"
+#include "app/calendar.h"
+#include "app/authz.h"
+#include "app/case_internal.h"
+#include "app/document.h"
+#include "domain/awaits.h"
+#include "domain/caseclock.h"
+#include "domain/clock.h"
+
+static const unsigned status_roles[CASE_STATUS_ROLES] = { ROLE_OFFICER, ROLE_REVIEWER,
+							   ROLE_HEAD, ROLE_SUPERVISOR };
+
+int case_status_role_index(unsigned role)
+{
+	for (int i = 0; i < CASE_STATUS_ROLES; i++)
+		if (status_roles[i] == role)
+			return i;
+	return -1;
+}
+
+/* The status of case c on ctx->today from its events. */
+static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registry *reg,
+				  const struct calendar *cal, const struct enf_case *c,
+				  struct case_status *out, struct fz_error *e)
+{
+	const struct scope all = { .kind = SCOPE_ALL };
+	struct case_event_list ev;
+	struct case_clock *clocks;
+	enum fz_err rc;
+	memset(out, 0, sizeof *out);
+	out->case_id = c->id;
+	memcpy(out->computed_on, ctx->today, FZ_DATE_LEN);
+	const struct proc_def *def = proc_registry_find(reg, c->procedure);
+	if (!def)
+		return FZ_OK; /* a definition no longer served: nothing to wait for */
+	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)))
+		return rc;
+	struct proc_ctx pc = {
+		.def = def, .cfg = case_config(ctx, reg, c, e), .cal = cal, .kase = c,
+		.events = ev.items, .nevents = ev.n,
+		/* every case role: the gates, not the role, say what is open */
+		.actor_roles = ROLE_OFFICER | ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR,
+		.today = ctx->today, .scratch = ctx->a,
+	};
+	struct proc_option *opts = arena_calloc(ctx->a, def->nsteps + 1, sizeof *opts);
+	size_t n = 0;
+	if (!opts || !pc.cfg)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)) ||
+	    (rc = procedure_available_steps(&pc, opts, def->nsteps + 1, &n, e)) ||
+	    (rc = case_clocks_compute(def, pc.cfg, cal, ev.items, ev.n, ctx->today, ctx->a, &clocks,
+				      e)))
+		return rc;
+	for (int i = 0; i < CASE_STATUS_ROLES; i++) {
+		const struct proc_step *s = case_awaits(def, ev.items, ev.n, opts, n, clocks,
+							status_roles[i]);
+		out->awaits[i] = s ? s->id : "";
+		if (s)
+			out->awaits_roles |= status_roles[i];
+	}
+	if (c->closed)
+		return FZ_OK;
+	for (size_t i = 0; i < def->nclocks; i++) {
+		const struct case_clock *k = &clocks[i];
+		bool runs = k->state == CASE_CLOCK_RUNNING || k->state == CASE_CLOCK_SUSPENDED;
+		if (!runs || k->party_period || !k->started_by)
+			continue;
+		out->overdue = out->overdue || k->overdue;
+		if (k->state == CASE_CLOCK_RUNNING &&
+		    (!*out->next_due || strcmp(k->deadline.due, out->next_due) < 0)) {
+			memcpy(out->next_due, k->deadline.due, FZ_DATE_LEN);
+			out->next_due_clock = k->clock->id;
+		}
+	}
+	return FZ_OK;
+}
+
+enum fz_err app_case_status_write(struct app_ctx *ctx, const struct enf_case *c,
+				  struct fz_error *e)
+{
+	const struct proc_registry *reg = case_registry(ctx, e);
+	struct calendar cal;
+	struct case_status cs;
+	enum fz_err rc;
+	if (!reg)
+		return FZ_INTERNAL;
+	if ((rc = app_calendar_get(ctx, &cal, e)) ||
+	    (rc = status_compute(ctx, reg, &cal, c, &cs, e)))
+		return rc;
+	return ctx->st->ops->case_status_put(ctx->st, &cs, e);
+}
+
+/* Cases refreshed per write transaction: short transactions leave room
+ * for the steps people record meanwhile. */
+#define STATUS_BATCH 50
+
+enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
+				    struct fz_error *e)
+{
+	const struct scope all = { .kind = SCOPE_ALL };
+	int64_t ids[STATUS_BATCH];
+	size_t n;
+	enum fz_err rc;
+	if (refreshed)
+		*refreshed = 0;
+	for (;;) {
+		if ((rc = ctx->st->ops->case_status_stale(ctx->st, &ctx->scope, ctx->today, ids,
+							  STATUS_BATCH, &n, e)))
+			return rc;
+		if (!n)
+			return FZ_OK;
+		if ((rc = app_tx_begin(ctx, e)))
+			return rc;
+		for (size_t i = 0; i < n && !rc; i++) {
+			struct enf_case c;
+			rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e);
+			if (!rc)
+				rc = app_case_status_write(ctx, &c, e);
+		}
+		/* derived data, not a change to any record: no audit entry */
+		if (rc) {
+			app_tx_abort(ctx);
+			return rc;
+		}
+		if ((rc = app_tx_commit(ctx, e)))
+			return rc;
+		if (refreshed)
+			*refreshed += (int64_t)n;
+		if (n < STATUS_BATCH)
+			return FZ_OK;
+	}
+}
+
+enum fz_err app_case_soon(struct app_ctx *ctx, int days, char out[FZ_DATE_LEN],
+			  struct fz_error *e)
+{
+	struct calendar cal;
+	struct clock_input in;
+	struct deadline d;
+	enum fz_err rc;
+	if ((rc = app_calendar_get(ctx, &cal, e)))
+		return rc;
+	clock_input_init(&in, ctx->today, CLOCK_WORKING_DAYS, days > 0 ? days : 1);
+	if ((rc = clock_compute(&cal, &in, ctx->a, &d, e)))
+		return rc;
+	memcpy(out, d.due, FZ_DATE_LEN);
+	return FZ_OK;
+}
+
+/* The number of open cases in scope that match f. */
+static enum fz_err count(struct app_ctx *ctx, struct case_filter *f, int64_t *out,
+			 struct fz_error *e)
+{
+	struct case_list l;
+	struct page one = { 0, 1 };
+	f->closed = 2;
+	f->status_day = ctx->today;
+	enum fz_err rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, f, one, &l, e);
+	*out = rc ? 0 : l.total;
+	return rc;
+}
+
+enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
+			  struct fz_error *e)
+{
+	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
+	memset(out, 0, sizeof *out);
+	if (rc || (rc = app_case_status_refresh(ctx, NULL, e)) ||
+	    (rc = app_case_soon(ctx, days, out->soon, e)))
+		return rc;
+	struct case_filter review = { .awaits = ROLE_REVIEWER }, head = { .awaits = ROLE_HEAD };
+	struct case_filter soon = { .due_by = out->soon }, late = { .overdue = true };
+	if ((rc = count(ctx, &review, &out->review, e)) || (rc = count(ctx, &head, &out->approval, e)) ||
+	    (rc = count(ctx, &soon, &out->due_soon, e)) || (rc = count(ctx, &late, &out->overdue, e)))
+		return rc;
+	return FZ_OK;
+}

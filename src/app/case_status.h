@@ -1,0 +1,43 @@
+/* case_status.h - the derived status of each case (store case_status):
+ * what a list, a work queue or a workbench count needs without reading
+ * the case's record. See case_status.c. */
+#ifndef FZ_APP_CASE_STATUS_H
+#define FZ_APP_CASE_STATUS_H
+
+#include "app/app.h"
+#include "store/store.h"
+
+/* The index in case_status.awaits of a role bit (officer, reviewer,
+ * head, supervisor), -1 for another. */
+int case_status_role_index(unsigned role);
+
+/* Computes case c's status on ctx->today from its stored events and
+ * writes it: inside the caller's write transaction. */
+enum fz_err app_case_status_write(struct app_ctx *ctx, const struct enf_case *c,
+				  struct fz_error *e) FZ_MUST_CHECK;
+
+/* Recomputes every open case in ctx's scope whose status is missing or
+ * of an earlier day, in short write transactions; *refreshed (may be
+ * NULL) counts them. */
+enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
+				    struct fz_error *e) FZ_MUST_CHECK;
+
+/* Working days ahead that the workbench and the list filter count as 即将到期 (issue 12 §2: 3 by default; the case badges use CASE_DUE_SOON_DAYS calendar days). */
+#define CASE_TODO_SOON_WORKING_DAYS 3
+
+/* A workbench's counts in ctx's scope, status refreshed first: cases
+ * waiting for the legal review (待审核) and for the head (待审批), open
+ * cases with a duty due within `days` working days (by `soon`, the last
+ * such day) and open cases with a duty overdue. */
+struct case_todo {
+	int64_t review, approval;
+	int64_t due_soon, overdue;
+	char soon[FZ_DATE_LEN];
+};
+enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
+			  struct fz_error *e) FZ_MUST_CHECK;
+/* The last day of `days` working days after ctx->today, into out. */
+enum fz_err app_case_soon(struct app_ctx *ctx, int days, char out[FZ_DATE_LEN],
+			  struct fz_error *e) FZ_MUST_CHECK;
+
+#endif
