@@ -124,4 +124,11 @@ const struct gate_def *gate_def_find(const char *name);
 /* All rows; *n their number. */
 const struct gate_def *gate_defs(size_t *n);
 
+/* Whether the decision event (ctx->events: the record before it) falls
+ * in the review catalogue (重大执法决定法制审核目录: the config's amounts,
+ * kinds, hearing held, complex or public-interest flags), with why. The
+ * same test the review_required_and_passed gate applies, for indicators. */
+bool gate_review_required(const struct proc_ctx *ctx, const struct case_event *decision,
+			  char *why, size_t len);
+
 #endif

@@ -256,3 +256,11 @@ GATE_FN(referral_suspends)
 		   "公安机关退回前不能作出行政处罚决定",
 		   r->ctx->events[ri].on);
 }
+
+bool gate_review_required(const struct proc_ctx *ctx, const struct case_event *decision,
+			  char *why, size_t len)
+{
+	struct gate_run r = { .ctx = ctx, .step = proc_step_find(ctx->def, decision->step),
+			      .ev = decision };
+	return gate_review_catalogue_match(&r, why, len);
+}

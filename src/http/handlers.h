@@ -37,6 +37,7 @@ int api_officer_create(struct req *r);
 int api_officer_get(struct req *r);
 int api_officer_update(struct req *r);
 int api_reviewer_ratios(struct req *r);
+int api_indicators(struct req *r);
 /* api_users.c */
 int api_user_list(struct req *r);
 int api_user_create(struct req *r);
@@ -152,6 +153,8 @@ int page_audit_show(struct req *r);
 int page_audit_export(struct req *r);
 /* page_ratios.c */
 int page_reviewer_ratios(struct req *r);
+int page_indicators(struct req *r);
+int page_indicator_cases(struct req *r);
 /* page_policy.c */
 int page_policy_form(struct req *r);
 int page_policy_save(struct req *r);

@@ -31,6 +31,7 @@ static const struct {
 	{ "执法人员", "/officers", PERM_PERSON_READ },
 	{ "执法证", "/certificates", PERM_CERT_READ },
 	{ "审核人员占比", "/reviewer-ratios", PERM_PERSON_READ },
+	{ "监督指标", "/indicators", PERM_CASE_READ, ROLE_HEAD | ROLE_SUPERVISOR | ROLE_REVIEWER },
 	{ "账号管理", "/users", PERM_USER_READ },
 	{ "角色分配", "/users/roles", PERM_USER_ROLES },
 	{ "审计日志", "/audit", PERM_AUDIT_READ },

@@ -11,6 +11,7 @@
 #include "app/case.h"
 #include "app/org.h"
 #include "app/document.h"
+#include "app/indicators.h"
 #include "app/ledger.h"
 #include "base/crypto.h"
 #include "fixture.h"
@@ -410,5 +411,55 @@ TEST(document_numbers_have_no_gaps_or_duplicates_under_parallel_writers)
 		if (seen[n] != 1)
 			t_fail(__FILE__, __LINE__, "number %d seen %d times", n, seen[n]);
 	CHECK_INT(fx_count(&x.f, "documents"), WRITERS * (1 + NOTICES));
+	fx_close(&x.f);
+}
+
+TEST(indicators_count_what_the_record_shows_per_period_and_scope)
+{
+	struct dx x;
+	struct fz_error e = { 0 };
+	struct indicator ind[IND_COUNT];
+	REQUIRE(dx_open(&x));
+	/* A: fined 5000 yuan on 12-11, ten days after opening, never
+	 * published; B: still under investigation, its 90 days running on
+	 * the fixture's today (2026-01-01). */
+	int64_t a = case_investigated(&x, &x.officer);
+	REQUIRE(a && walk_to_paid(&x, a));
+	int64_t b = case_investigated(&x, &x.officer);
+	REQUIRE(b);
+	struct indicator_query q = { .from = "2025-01-01", .to = "2025-12-31" };
+	REQUIRE(app_indicators(&x.head, &q, ind, &e) == FZ_OK);
+	CHECK_INT(ind[IND_PUBLICATION].den, 1);
+	CHECK_INT(ind[IND_PUBLICATION].num, 0);
+	CHECK(ind[IND_PUBLICATION].den_cases.n == 1 && ind[IND_PUBLICATION].den_cases.ids[0] == a);
+	CHECK_INT(ind[IND_HANDLING].den, 1);
+	CHECK_INT(ind[IND_HANDLING].num, 10);
+	CHECK_INT(ind[IND_HANDLING].max, 10);
+	CHECK(ind[IND_HANDLING].max_case == a);
+	/* 立案登记 and 调查取证 of each: two officers every time */
+	CHECK_INT(ind[IND_TWO_OFFICERS].den, 4);
+	CHECK_INT(ind[IND_TWO_OFFICERS].num, 4);
+	CHECK_INT(ind[IND_REVIEW].den, 0); /* 5000 yuan is outside the catalogue */
+	CHECK_INT(ind[IND_RECORD].den, 0); /* nothing closed */
+	CHECK_INT(ind[IND_OVERDUE].den, 2);
+	CHECK_INT(ind[IND_OVERDUE].num, 1); /* A: its publication is overdue */
+	CHECK(ind[IND_OVERDUE].num_cases.n == 1 && ind[IND_OVERDUE].num_cases.ids[0] == a);
+	/* Another year: only the point-in-time figure remains. */
+	struct indicator_query next = { .from = "2026-01-01", .to = "2026-12-31" };
+	REQUIRE(app_indicators(&x.head, &next, ind, &e) == FZ_OK);
+	CHECK_INT(ind[IND_PUBLICATION].den, 0);
+	CHECK_INT(ind[IND_HANDLING].den, 0);
+	CHECK_INT(ind[IND_TWO_OFFICERS].den, 0);
+	CHECK_INT(ind[IND_OVERDUE].den, 2);
+	/* Another agency sees none of it. */
+	struct app_ctx other;
+	fx_as(&x.f, &other, ROLE_HEAD, x.f.market);
+	REQUIRE(app_indicators(&other, &q, ind, &e) == FZ_OK);
+	CHECK_INT(ind[IND_PUBLICATION].den, 0);
+	CHECK_INT(ind[IND_OVERDUE].den, 0);
+	/* A period that ends before it starts is refused, in Chinese. */
+	struct indicator_query bad = { .from = "2025-12-31", .to = "2025-01-01" };
+	CHECK_INT(app_indicators(&x.head, &bad, ind, &e), FZ_INVALID);
+	CHECK_CONTAINS(e.message, "结束日期不能早于开始日期");
 	fx_close(&x.f);
 }

@@ -325,6 +325,40 @@ TEST(workbench_counts_what_waits_and_links_to_it)
 	t_pages_stop(&p);
 }
 
+TEST(indicators_page_shows_definitions_and_opens_the_cases_behind_each_number)
+{
+	struct t_pages p;
+	struct t_browser sup;
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	struct http_resp r = t_page_get(&p, &sup, "/indicators?from=2020-01-01&to=2030-12-31");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "重大执法决定法制审核率");
+	CHECK_CONTAINS(r.body, "分子：作出决定前经法制审核通过的案件数");
+	CHECK_CONTAINS(r.body, "办理中案件逾期率");
+	CHECK_CONTAINS(r.body, "href=\"/indicators/overdue?part=num&amp;from=2020-01-01");
+	t_resp_free(&r);
+	/* The overdue cases behind the number: the demo's overdue one is there,
+	 * the one paying on schedule is not. */
+	r = t_page_get(&p, &sup, "/indicators/overdue?part=num&from=2020-01-01&to=2030-12-31");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "办理中案件逾期率：分子");
+	CHECK(!strstr(r.body, "非法占用耕地挖塘养鱼"));
+	t_resp_free(&r);
+	r = t_page_get(&p, &sup, "/indicators/overdue?part=den&from=2020-01-01&to=2030-12-31");
+	CHECK_CONTAINS(r.body, "非法占用耕地挖塘养鱼");
+	t_resp_free(&r);
+	/* Bad input: a clear message, in Chinese. */
+	r = t_page_get(&p, &sup, "/indicators?from=2026-12-31&to=2026-01-01");
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "统计期间的结束日期不能早于开始日期");
+	t_resp_free(&r);
+	r = t_page_get(&p, &sup, "/indicators/nonsense?part=num");
+	CHECK_INT(r.status, 404);
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
 TEST(new_case_form_opens_a_case_or_shows_the_limitation_gate)
 {
 	struct t_pages p;

@@ -1,0 +1,220 @@
+/* indicators.c - the supervision indicators computed from the record; see
+ * indicators.h. One pass over the cases in scope, a page at a time: each
+ * case's events are read once and judged for every indicator with the
+ * engine's own rules (a county holds thousands of cases; a province-wide
+ * figure is a job for a set-based query, issue 12 §9). */
+#include "app/indicators.h"
+
+#include <string.h>
+
+#include "app/authz.h"
+#include "app/calendar.h"
+#include "app/case_internal.h"
+#include "app/case_status.h"
+#include "app/document.h"
+#include "base/date.h"
+#include "domain/catalogue.h"
+#include "domain/caseclock.h"
+#include "domain/gate.h"
+#include "domain/outcome.h"
+
+static const struct indicator_def defs[IND_COUNT] = {
+	[IND_REVIEW] = { "review", "重大执法决定法制审核率",
+			 "作出决定前经法制审核通过的案件数",
+			 "期间内作出处罚决定、且属于法制审核目录（按本省配置的金额、处罚种类、听证、案情复杂、重大公共利益）的案件数",
+			 "以处罚决定作出之日计", "100%", false },
+	[IND_RECORD] = { "record", "全过程记录（卷宗）完整率",
+			 "结案时卷内目录齐备（程序规定的必备文书均已归档）的案件数",
+			 "期间内结案的案件数", "以结案之日计", "100%", false },
+	[IND_PUBLICATION] = { "publication", "处罚决定按时公示率",
+			      "在公示期限（作出决定之日起七个工作日，按本省配置）内公示的处罚决定数",
+			      "期间内作出、已公示或公示期限已届满的处罚决定数",
+			      "以处罚决定作出之日计", "100%", false },
+	[IND_TWO_OFFICERS] = { "two_officers", "两名以上执法人员参与率",
+			       "由两名以上执法人员进行的调查取证、检查、查封扣押等步骤数",
+			       "期间内程序要求两名以上执法人员的步骤数", "以步骤发生之日计",
+			       "100%", false },
+	[IND_HANDLING] = { "handling", "办案天数",
+			   "立案之日至作出处罚决定之日的天数合计（显示平均值和最长值）",
+			   "期间内作出处罚决定的案件数", "以处罚决定作出之日计", "", true },
+	[IND_OVERDUE] = { "overdue", "办理中案件逾期率",
+			  "有法定期限已届满而未办理的办理中案件数", "办理中的案件数",
+			  "统计时点：今日（与期间无关）", "0%", false },
+};
+
+const struct indicator_def *indicator_defs(void)
+{
+	return defs;
+}
+
+int indicator_find(const char *id)
+{
+	for (int i = 0; id && i < IND_COUNT; i++)
+		if (strcmp(defs[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+static bool add_case(struct app_ctx *ctx, struct indicator_cases *l, int64_t id)
+{
+	if (l->n && l->ids[l->n - 1] == id)
+		return true; /* cases come one at a time: once is enough */
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 32;
+		int64_t *ids = arena_calloc(ctx->a, cap, sizeof *ids);
+		if (!ids)
+			return false;
+		if (l->n)
+			memcpy(ids, l->ids, l->n * sizeof *ids);
+		l->ids = ids;
+		l->cap = cap;
+	}
+	l->ids[l->n++] = id;
+	return true;
+}
+
+/* Counts one case on the denominator, and on the numerator when met. */
+static bool count(struct app_ctx *ctx, struct indicator *in, int64_t case_id, bool met)
+{
+	in->den++;
+	if (met)
+		in->num++;
+	return add_case(ctx, &in->den_cases, case_id) &&
+	       (!met || add_case(ctx, &in->num_cases, case_id));
+}
+
+static bool in_period(const struct indicator_query *q, const char *day)
+{
+	return day && *day && strcmp(day, q->from) >= 0 && strcmp(day, q->to) <= 0;
+}
+
+/* A legal review that let the decision through: approved, or approved
+ * with changes (any dispute resolved by the head, as the gate demands). */
+static bool reviewed_before(const struct case_event *events, size_t d)
+{
+	for (size_t i = 0; i < d; i++) {
+		if (!events[i].step || strcmp(events[i].step, "legal_review") != 0)
+			continue;
+		const char *o = case_event_field(&events[i], "opinion");
+		if (o && (!strcmp(o, "approve") || !strcmp(o, "approve_with_changes")))
+			return true;
+	}
+	return false;
+}
+
+static const struct case_clock *clock_of(const struct proc_def *def, struct case_clock *clocks,
+					 const char *id)
+{
+	for (size_t i = 0; i < def->nclocks; i++)
+		if (strcmp(def->clocks[i].id, id) == 0)
+			return &clocks[i];
+	return NULL;
+}
+
+/* Judges one case for every indicator. */
+static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
+			 const struct calendar *cal, const struct indicator_query *q,
+			 const struct enf_case *c, struct indicator *out, struct fz_error *e)
+{
+	const struct scope all = { .kind = SCOPE_ALL };
+	const struct proc_def *def = proc_registry_find(reg, c->procedure);
+	struct case_event_list ev;
+	struct case_clock *clocks;
+	enum fz_err rc;
+	if (!def)
+		return FZ_OK;
+	const struct proc_config *cfg = case_config(ctx, reg, c, e);
+	if (!cfg)
+		return FZ_NOMEM;
+	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)) ||
+	    (rc = case_clocks_compute(def, cfg, cal, ev.items, ev.n, ctx->today, ctx->a, &clocks,
+				      e)))
+		return rc;
+	bool ok = true;
+	/* the decision that stands, when it falls in the period */
+	long d = outcome_standing(def, ev.items, ev.n);
+	const struct proc_step *ds = d >= 0 ? proc_step_find(def, ev.items[d].step) : NULL;
+	if (ds && (ds->flags & PROC_DECIDES) && in_period(q, ev.items[d].on)) {
+		struct proc_ctx pc = { .def = def, .cfg = cfg, .cal = cal, .kase = c,
+				       .events = ev.items, .nevents = (size_t)d,
+				       .today = ctx->today, .scratch = ctx->a };
+		char why[200];
+		if (gate_review_required(&pc, &ev.items[d], why, sizeof why))
+			ok = ok && count(ctx, &out[IND_REVIEW], c->id, reviewed_before(ev.items, (size_t)d));
+		const struct case_clock *pub = clock_of(def, clocks, "publication");
+		if (pub && pub->started_by && (pub->stopped_by || strcmp(ctx->today, pub->deadline.due) > 0))
+			ok = ok && count(ctx, &out[IND_PUBLICATION], c->id,
+					 pub->stopped_by && !pub->overdue);
+		const struct case_clock *h = clock_of(def, clocks, "case_handling");
+		if (h && h->started_by) {
+			int days = date_diff_days(h->input.start, ev.items[d].on);
+			struct indicator *hd = &out[IND_HANDLING];
+			ok = ok && count(ctx, hd, c->id, true);
+			hd->num += days - 1; /* count() added one: the sum is of days */
+			if (days > hd->max) {
+				hd->max = days;
+				hd->max_case = c->id;
+			}
+		}
+	}
+	/* the file when the case closed in the period */
+	long closing = -1;
+	for (size_t i = 0; i < ev.n; i++) {
+		const struct proc_step *s = proc_step_find(def, ev.items[i].step);
+		if (s && (s->flags & PROC_CLOSES))
+			closing = (long)i;
+		if (s && s->min_officers >= 2 && in_period(q, ev.items[i].on))
+			ok = ok && count(ctx, &out[IND_TWO_OFFICERS], c->id, ev.items[i].nofficers >= 2);
+	}
+	if (c->closed && closing >= 0 && in_period(q, ev.items[closing].on)) {
+		const char *const *filed;
+		size_t nfiled;
+		if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &filed, &nfiled, e)))
+			return rc;
+		const struct proc_doc *missing[1];
+		size_t m = catalogue_missing(def, ev.items, ev.n, NULL, filed, nfiled, missing, 1);
+		ok = ok && count(ctx, &out[IND_RECORD], c->id, m == 0);
+	}
+	if (!c->closed) {
+		struct case_status cs;
+		rc = ctx->st->ops->case_status_get(ctx->st, ctx->a, c->id, &cs, e);
+		if (rc && rc != FZ_NOTFOUND)
+			return rc;
+		ok = ok && count(ctx, &out[IND_OVERDUE], c->id,
+				 rc == FZ_OK && !strcmp(cs.computed_on, ctx->today) && cs.overdue);
+	}
+	return ok ? FZ_OK : fz_fail(e, FZ_NOMEM, "", NULL);
+}
+
+enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
+			   struct indicator out[IND_COUNT], struct fz_error *e)
+{
+	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
+	const struct proc_registry *reg;
+	struct calendar cal;
+	if (rc)
+		return rc;
+	if (!date_parse(q->from, NULL, NULL, NULL) || !date_parse(q->to, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "from", "统计期间应为 YYYY-MM-DD 格式的有效日期");
+	if (strcmp(q->from, q->to) > 0)
+		return fz_fail(e, FZ_INVALID, "to", "统计期间的结束日期不能早于开始日期");
+	if (!(reg = case_registry(ctx, e)))
+		return FZ_INTERNAL;
+	if ((rc = app_calendar_get(ctx, &cal, e)) || (rc = app_case_status_refresh(ctx, NULL, e)))
+		return rc;
+	memset(out, 0, IND_COUNT * sizeof *out);
+	for (int i = 0; i < IND_COUNT; i++)
+		out[i].def = &defs[i];
+	struct case_filter f = { .agency_id = q->agency_id };
+	for (int64_t offset = 0;; offset += 200) {
+		struct case_list list;
+		struct page pg = { .offset = offset, .limit = 200 };
+		if ((rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, &f, pg, &list, e)))
+			return rc;
+		for (size_t i = 0; i < list.n; i++)
+			if ((rc = judge(ctx, reg, &cal, q, &list.items[i], out, e)))
+				return rc;
+		if (list.n < 200)
+			return FZ_OK;
+	}
+}

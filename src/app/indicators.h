@@ -1,0 +1,65 @@
+/* indicators.h - the supervision indicators (监督指标) as queries over what
+ * was recorded: each a numerator and a denominator (or an average) for an
+ * agency or the whole scope over a period, with its written definition
+ * and the cases that make up each side, for the drill-down. Nothing here
+ * is typed in: the numbers come from the events, the engine's own rules
+ * (the review catalogue, the clocks, the case file) and the derived case
+ * status. DESIGN.md idea 5. */
+#ifndef FZ_APP_INDICATORS_H
+#define FZ_APP_INDICATORS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "domain/model.h"
+
+enum indicator_id {
+	IND_REVIEW = 0,       /* 重大执法决定法制审核率 */
+	IND_RECORD,           /* 全过程记录（卷宗）完整率 */
+	IND_PUBLICATION,      /* 处罚决定按时公示率 */
+	IND_TWO_OFFICERS,     /* 两名以上持证执法人员参与率 */
+	IND_HANDLING,         /* 办案天数（平均、最长） */
+	IND_OVERDUE,          /* 办理中案件逾期率 */
+	IND_COUNT
+};
+
+struct indicator_def {
+	const char *id;          /* review, record, ... (URLs, API) */
+	const char *label;
+	const char *numerator;   /* the written definition, shown beside it */
+	const char *denominator;
+	const char *period;      /* which date falls in the period */
+	const char *target;      /* "100%" or "" */
+	bool average;            /* days: value = sum/den, max kept */
+};
+
+/* The cases on one side of an indicator (ids, each once). */
+struct indicator_cases {
+	int64_t *ids;
+	size_t n, cap;
+};
+
+struct indicator {
+	const struct indicator_def *def;
+	int64_t num, den;        /* rate: num / den; average: num = total days */
+	int64_t max;             /* average: the longest */
+	int64_t max_case;        /* ... and its case */
+	struct indicator_cases num_cases, den_cases;
+};
+
+struct indicator_query {
+	char from[FZ_DATE_LEN], to[FZ_DATE_LEN]; /* the period, both included */
+	int64_t agency_id;                       /* 0: every agency in scope */
+};
+
+/* The definitions, IND_COUNT of them; NULL for an unknown id. */
+const struct indicator_def *indicator_defs(void);
+int indicator_find(const char *id);
+
+/* Computes every indicator for q in ctx's scope (arena memory).
+ * FZ_INVALID for a bad period (from after to, not dates). */
+enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
+			   struct indicator out[IND_COUNT], struct fz_error *e) FZ_MUST_CHECK;
+
+#endif
