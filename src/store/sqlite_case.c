@@ -465,7 +465,8 @@ enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const
 		arena_free(a);
 		return err;
 	}
-	memcpy(ids, items, got * sizeof *ids);
+	if (got)
+		memcpy(ids, items, got * sizeof *ids);
 	*n = got;
 	arena_free(a);
 	return FZ_OK;
