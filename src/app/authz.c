@@ -38,6 +38,8 @@ static const struct {
 	/* Case content is for the agency's officers, reviewers and heads and
 	 * for the supervising justice bureau (read only); no admin reads it. */
 	[PERM_CASE_READ] = { "case.read", BUSINESS },
+	/* How the server's own jobs ran is operations, the system admin's. */
+	[PERM_SYSTEM_READ] = { "system.read", ROLE_SYSADMIN },
 	[PERM_CASE_ACT] = { "case.act", ROLE_OFFICER | ROLE_REVIEWER | ROLE_HEAD },
 };
 

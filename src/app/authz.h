@@ -32,6 +32,7 @@ enum perm {
 	PERM_CASE_READ,         /* read enforcement cases (never the 三员) */
 	PERM_CASE_ACT,          /* open cases and take steps; which step a role
 	                         * may take is the procedure definition's */
+	PERM_SYSTEM_READ,       /* the server's scheduled jobs and their runs */
 	PERM_COUNT
 };
 

@@ -8,6 +8,7 @@
 #include "app/case_status.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "app/audit.h"
 #include "app/calendar.h"
@@ -76,6 +77,10 @@ static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registr
 		bool runs = k->state == CASE_CLOCK_RUNNING || k->state == CASE_CLOCK_SUSPENDED;
 		if (!runs || k->party_period || !k->started_by)
 			continue;
+		if (k->overdue && !out->overdue) {
+			out->overdue_clock = k->clock->id;
+			memcpy(out->overdue_due, k->deadline.due, FZ_DATE_LEN);
+		}
 		out->overdue = out->overdue || k->overdue;
 		if (k->state == CASE_CLOCK_RUNNING &&
 		    (!*out->next_due || strcmp(k->deadline.due, out->next_due) < 0)) {
@@ -185,4 +190,37 @@ enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
 	    (rc = count(ctx, &soon, &out->due_soon, e)) || (rc = count(ctx, &late, &out->overdue, e)))
 		return rc;
 	return FZ_OK;
+}
+
+enum fz_err app_case_status_job(struct app_ctx *ctx, int64_t *refreshed, struct fz_error *e)
+{
+	struct timespec t0, t1;
+	int64_t n = 0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	enum fz_err rc = app_case_status_refresh(ctx, &n, e);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (refreshed)
+		*refreshed = n;
+	if (!rc && !n)
+		return FZ_OK; /* nothing was stale: not a run worth a row */
+	struct job_run run = {
+		.job = JOB_CASE_STATUS, .started_at = ctx->now,
+		.duration_ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000,
+		.items = n, .ok = rc == FZ_OK, .message = rc ? e->message : "",
+	};
+	struct fz_error we = { 0 };
+	enum fz_err wrc = ctx->st->ops->job_run_insert(ctx->st, &run, &we);
+	if (rc)
+		return rc;
+	if (wrc)
+		*e = we;
+	return wrc;
+}
+
+enum fz_err app_job_runs(struct app_ctx *ctx, struct job_run_list *out, struct fz_error *e)
+{
+	enum fz_err rc = app_require(ctx, PERM_SYSTEM_READ, "system.read", e);
+	if (rc)
+		return rc;
+	return ctx->st->ops->job_runs_latest(ctx->st, ctx->a, out, e);
 }

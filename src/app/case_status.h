@@ -40,4 +40,14 @@ enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
 enum fz_err app_case_soon(struct app_ctx *ctx, int days, char out[FZ_DATE_LEN],
 			  struct fz_error *e) FZ_MUST_CHECK;
 
+/* The job of the server's scheduler: refreshes every stale case status
+ * (the whole database; ctx as the shell) and records the run in
+ * job_runs when it did something or failed. */
+#define JOB_CASE_STATUS "case_status"
+enum fz_err app_case_status_job(struct app_ctx *ctx, int64_t *refreshed, struct fz_error *e)
+	FZ_MUST_CHECK;
+/* The latest run of each job (system admin). */
+enum fz_err app_job_runs(struct app_ctx *ctx, struct job_run_list *out, struct fz_error *e)
+	FZ_MUST_CHECK;
+
 #endif

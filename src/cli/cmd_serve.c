@@ -14,6 +14,7 @@
 #include "app/ledger.h"
 #include "app/procreg.h"
 #include "cli/checkpointer.h"
+#include "cli/scheduler.h"
 #include "http/http.h"
 #include "http/server.h"
 
@@ -53,6 +54,10 @@ static enum fz_err ledger_select(const char *db, struct fz_error *e)
 	st->ops->close(st);
 	return rc;
 }
+
+/* Seconds between runs of the scheduled jobs: a run finds nothing stale
+ * in one query, so frequent is cheap, and a new day is seen within it. */
+#define SCHEDULER_INTERVAL 300
 
 int cmd_serve(int argc, char **argv)
 {
@@ -123,9 +128,15 @@ int cmd_serve(int argc, char **argv)
 	};
 	struct http_server *srv;
 	struct checkpointer *cpt = NULL;
+	struct scheduler *jobs = NULL;
 	rc = http_server_start(&hc, &srv, &e);
 	if (!rc && (rc = checkpointer_start(db, data_dir, (int)interval, &cpt, &e)))
 		http_server_stop(srv);
+	/* the day's case statuses, then every SCHEDULER_INTERVAL seconds */
+	if (!rc && (rc = scheduler_start(db, &cfg, SCHEDULER_INTERVAL, &jobs, &e))) {
+		checkpointer_stop(cpt);
+		http_server_stop(srv);
+	}
 	if (rc) {
 		proc_registry_free(reg);
 		return cli_fail(rc, &e);
@@ -137,6 +148,7 @@ int cmd_serve(int argc, char **argv)
 	sigwait(&stop, &sig);
 	fprintf(stderr, "fazhi: 收到信号 %d，处理完进行中的请求后退出\n", sig);
 	http_server_stop(srv);
+	scheduler_stop(jobs);
 	checkpointer_stop(cpt);
 	proc_registry_free(reg);
 	return 0;

@@ -33,6 +33,7 @@ static const struct {
 	{ "审核人员占比", "/reviewer-ratios", PERM_PERSON_READ },
 	{ "监督指标", "/indicators", PERM_CASE_READ, ROLE_HEAD | ROLE_SUPERVISOR | ROLE_REVIEWER },
 	{ "账号管理", "/users", PERM_USER_READ },
+	{ "定时任务", "/jobs", PERM_SYSTEM_READ },
 	{ "角色分配", "/users/roles", PERM_USER_ROLES },
 	{ "审计日志", "/audit", PERM_AUDIT_READ },
 	{ "安全策略", "/policy", PERM_POLICY_WRITE },

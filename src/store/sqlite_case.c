@@ -363,10 +363,12 @@ enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
 	if ((err = sq_stmt(s, SQ_CASE_STATUS_PUT,
 			   "INSERT INTO case_status (case_id, computed_on, next_due, next_due_clock,"
 			   " overdue, awaits_roles, awaits_officer, awaits_reviewer, awaits_head,"
-			   " awaits_supervisor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+			   " awaits_supervisor, overdue_clock, overdue_due)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
 			   " ON CONFLICT (case_id) DO UPDATE SET computed_on = excluded.computed_on,"
 			   " next_due = excluded.next_due, next_due_clock = excluded.next_due_clock,"
 			   " overdue = excluded.overdue, awaits_roles = excluded.awaits_roles,"
+			   " overdue_clock = excluded.overdue_clock, overdue_due = excluded.overdue_due,"
 			   " awaits_officer = excluded.awaits_officer,"
 			   " awaits_reviewer = excluded.awaits_reviewer,"
 			   " awaits_head = excluded.awaits_head,"
@@ -382,6 +384,8 @@ enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
 	sq_arg_int(&b, cs->awaits_roles);
 	for (int i = 0; i < CASE_STATUS_ROLES; i++)
 		sq_arg_text(&b, or_empty(cs->awaits[i]));
+	sq_arg_text(&b, or_empty(cs->overdue_clock));
+	sq_arg_text(&b, cs->overdue_due);
 	const struct sq_ref refs[] = { SQ_REF_CASE("case_id", cs->case_id) };
 	return sq_write(s, stmt, &b, refs, 1, NULL, e);
 }
@@ -397,6 +401,8 @@ static void status_read(struct sq_row *r, void *item)
 	cs->awaits_roles = (unsigned)sq_col_int(r);
 	for (int i = 0; i < CASE_STATUS_ROLES; i++)
 		cs->awaits[i] = sq_col_text(r);
+	cs->overdue_clock = sq_col_text(r);
+	sq_col_fixed(r, cs->overdue_due, sizeof cs->overdue_due);
 }
 
 enum fz_err sq_case_status_get(struct store *st, struct arena *a, int64_t case_id,
@@ -411,7 +417,8 @@ enum fz_err sq_case_status_get(struct store *st, struct arena *a, int64_t case_i
 	if ((err = sq_stmt(s, SQ_CASE_STATUS_GET,
 			   "SELECT case_id, computed_on, next_due, next_due_clock, overdue,"
 			   " awaits_roles, awaits_officer, awaits_reviewer, awaits_head,"
-			   " awaits_supervisor FROM case_status WHERE case_id = ?1",
+			   " awaits_supervisor, overdue_clock, overdue_due FROM case_status"
+			   " WHERE case_id = ?1",
 			   &stmt, e)))
 		return err;
 	struct sq_args b = sq_args(stmt);
@@ -469,5 +476,63 @@ enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const
 		memcpy(ids, items, got * sizeof *ids);
 	*n = got;
 	arena_free(a);
+	return FZ_OK;
+}
+
+enum fz_err sq_job_run_insert(struct store *st, struct job_run *run, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	if (!given(run->job) || run->duration_ms < 0)
+		return fz_fail(e, FZ_INVALID, "job", "任务名称或用时无效");
+	if ((err = sq_stmt(s, SQ_JOB_RUN_INSERT,
+			   "INSERT INTO job_runs (job, started_at, duration_ms, items, ok, message)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, run->job);
+	sq_arg_int(&b, run->started_at);
+	sq_arg_int(&b, run->duration_ms);
+	sq_arg_int(&b, run->items);
+	sq_arg_int(&b, run->ok);
+	sq_arg_text(&b, or_empty(run->message));
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+		return err;
+	run->id = sqlite3_last_insert_rowid(s->db);
+	return FZ_OK;
+}
+
+static void job_read(struct sq_row *r, void *item)
+{
+	struct job_run *j = item;
+	j->id = sq_col_int(r);
+	j->job = sq_col_text(r);
+	j->started_at = sq_col_int(r);
+	j->duration_ms = sq_col_int(r);
+	j->items = sq_col_int(r);
+	j->ok = sq_col_bool(r);
+	j->message = sq_col_text(r);
+}
+
+enum fz_err sq_job_runs_latest(struct store *st, struct arena *a, struct job_run_list *out,
+			       struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	void *items;
+	memset(out, 0, sizeof *out);
+	if ((err = sq_stmt(s, SQ_JOB_RUNS_LATEST,
+			   "SELECT id, job, started_at, duration_ms, items, ok, message FROM job_runs"
+			   " WHERE id IN (SELECT max(id) FROM job_runs GROUP BY job) ORDER BY job",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, job_read, &items, &out->n, e)))
+		return err;
+	out->items = items;
+	out->total = (int64_t)out->n;
 	return FZ_OK;
 }

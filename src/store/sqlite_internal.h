@@ -75,7 +75,8 @@ enum sq_stmt_id {
 	SQ_CASE_STATUS_PUT,
 	SQ_CASE_STATUS_GET,
 	SQ_CASE_STATUS_STALE,
-	SQ_CASE_STATUS_COUNT,
+	SQ_JOB_RUN_INSERT,
+	SQ_JOB_RUNS_LATEST,
 	SQ_CASE_EVENT_INSERT,
 	SQ_CASE_FIELD_INSERT,
 	SQ_CASE_OFFICER_INSERT,
@@ -413,6 +414,9 @@ enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
 			       struct fz_error *e);
 enum fz_err sq_case_status_get(struct store *st, struct arena *a, int64_t case_id,
 			       struct case_status *out, struct fz_error *e);
+enum fz_err sq_job_run_insert(struct store *st, struct job_run *run, struct fz_error *e);
+enum fz_err sq_job_runs_latest(struct store *st, struct arena *a, struct job_run_list *out,
+			       struct fz_error *e);
 enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const char *today,
 				 int64_t *ids, size_t max, size_t *n, struct fz_error *e);
 enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *sc,

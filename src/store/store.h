@@ -152,6 +152,18 @@ struct case_filter {
  * of a running duty of the agency, whether one is overdue, and the step
  * each role is to take now ("" none). Indexes of awaits: officer,
  * reviewer, head, supervisor (the role bits 0..3). */
+/* One run of a scheduled job of the server. */
+struct job_run {
+	int64_t id;
+	const char *job;        /* case_status ... */
+	int64_t started_at;     /* Unix seconds */
+	int64_t duration_ms;
+	int64_t items;          /* what it did: cases refreshed ... */
+	bool ok;
+	const char *message;    /* the error, when not ok */
+};
+STORE_LIST(job_run_list, struct job_run);
+
 #define CASE_STATUS_ROLES 4
 struct case_status {
 	int64_t case_id;
@@ -159,6 +171,8 @@ struct case_status {
 	char next_due[FZ_DATE_LEN];
 	const char *next_due_clock;
 	bool overdue;
+	const char *overdue_clock;      /* the first overdue duty ("" none) */
+	char overdue_due[FZ_DATE_LEN];  /* ... and its due date */
 	unsigned awaits_roles;
 	const char *awaits[CASE_STATUS_ROLES];
 };
@@ -406,6 +420,11 @@ struct store_ops {
 	enum fz_err (*case_status_stale)(struct store *st, const struct scope *sc,
 					 const char *today, int64_t *ids, size_t max, size_t *n,
 					 struct fz_error *e);
+	/* The server's scheduled jobs: a run appended (id set), and the
+	 * latest run of each job, by job name. */
+	enum fz_err (*job_run_insert)(struct store *st, struct job_run *run, struct fz_error *e);
+	enum fz_err (*job_runs_latest)(struct store *st, struct arena *a, struct job_run_list *out,
+				       struct fz_error *e);
 	/* Newest first (by id). */
 	enum fz_err (*case_list)(struct store *st, struct arena *a, const struct scope *sc,
 				 const struct case_filter *f, struct page pg,

@@ -120,6 +120,7 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/reviewer-ratios",                           "xxxx x.. ." },
 	{ "GET", "/indicators",                                "xxxx ... ." },
 	{ "GET", "/indicators/{id:str}",                       "xxxx ... ." },
+	{ "GET", "/jobs",                                      ".... x.. ." },
 	{ "GET", "/certificates",                              "xxxx ... ." },
 	{ "GET", "/certificates/new",                          "...x ... ." },
 	{ "POST", "/certificates/new",                         "...x ... ." },

@@ -9,6 +9,8 @@ CREATE TABLE case_status (
   next_due TEXT NOT NULL DEFAULT '',  -- earliest due date of a running duty
   next_due_clock TEXT NOT NULL DEFAULT '',
   overdue INTEGER NOT NULL DEFAULT 0, -- a duty past its due date on computed_on
+  overdue_clock TEXT NOT NULL DEFAULT '', -- the first such duty and its due date
+  overdue_due TEXT NOT NULL DEFAULT '',
   awaits_roles INTEGER NOT NULL DEFAULT 0, -- role bits the case waits for now
   awaits_officer TEXT NOT NULL DEFAULT '',  -- the step each role is to take
   awaits_reviewer TEXT NOT NULL DEFAULT '',
@@ -16,3 +18,17 @@ CREATE TABLE case_status (
   awaits_supervisor TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX case_status_day ON case_status(computed_on);
+
+-- The server's scheduled jobs (the daily status refresh ...): each run,
+-- when it started, how long it took, how many items it did and how it
+-- ended; the system administrator sees the latest of each.
+CREATE TABLE job_runs (
+  id INTEGER PRIMARY KEY,
+  job TEXT NOT NULL,
+  started_at INTEGER NOT NULL,
+  duration_ms INTEGER NOT NULL CHECK (duration_ms >= 0),
+  items INTEGER NOT NULL DEFAULT 0,
+  ok INTEGER NOT NULL,
+  message TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX job_runs_job ON job_runs(job, id);
