@@ -256,7 +256,7 @@ static size_t token_read(const struct rd_text *t, size_t i, struct num_token *to
 	tok->ngroups = 0;
 	tok->lead = i;
 	bool paren = i > 0 && usable(t, i - 1) && t->cp[i - 1] == '(';
-	if (i > 0 && usable(t, i - 1) && (t->cp[i - 1] == '+' || paren))
+	if (i > 0 && usable(t, i - 1) && t->cp[i - 1] == '+')
 		tok->lead = i - 1;
 	for (;;) {
 		size_t e = group_end(t, i);
@@ -266,9 +266,13 @@ static size_t token_read(const struct rd_text *t, size_t i, struct num_token *to
 			return e;
 		size_t j = e;
 		if (paren && tok->ngroups == 1 && usable(t, j) && t->cp[j] == ')') {
+			/* "(0371)1234567": the bracket belongs to the number
+			 * only when a group follows it */
 			j++;
 			if (usable(t, j) && t->cp[j] == ' ')
 				j++;
+			if (usable(t, j) && is_alnum(t->cp[j]))
+				tok->lead = tok->gs[0] - 1;
 		} else if (usable(t, j) && (t->cp[j] == ' ' || t->cp[j] == '-')) {
 			j++;
 		} else {
