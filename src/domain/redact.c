@@ -435,7 +435,8 @@ static int by_start(const void *a, const void *b)
 
 static void render(struct rd_text *t, struct buf *out, struct redact_report *r)
 {
-	qsort(t->spans, t->nspans, sizeof *t->spans, by_start);
+	if (t->nspans)
+		qsort(t->spans, t->nspans, sizeof *t->spans, by_start);
 	size_t i = 0, s = 0;
 	while (i < t->n) {
 		if (s < t->nspans && t->spans[s].start == i) {
