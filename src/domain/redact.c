@@ -433,12 +433,17 @@ static int by_start(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static void render(struct rd_text *t, struct buf *out, struct redact_report *r)
+/* Renders code points [from, to) (one field) into out; spans never cross
+ * a field boundary because the separator between fields is a line break,
+ * which ends every pattern. */
+static void render(const struct rd_text *t, size_t from, size_t to, struct buf *out,
+		   struct redact_report *r)
 {
-	if (t->nspans)
-		qsort(t->spans, t->nspans, sizeof *t->spans, by_start);
-	size_t i = 0, s = 0;
-	while (i < t->n) {
+	size_t s = 0;
+	while (s < t->nspans && t->spans[s].start < from)
+		s++;
+	size_t i = from;
+	while (i < to) {
 		if (s < t->nspans && t->spans[s].start == i) {
 			const struct rd_span *sp = &t->spans[s++];
 			if (sp->cat == REDACT_NAME || sp->cat == REDACT_MINOR) {
@@ -453,11 +458,15 @@ static void render(struct rd_text *t, struct buf *out, struct redact_report *r)
 			continue;
 		}
 		size_t j = i;
-		while (j < t->n && !(s < t->nspans && t->spans[s].start == j))
+		while (j < to && !(s < t->nspans && t->spans[s].start == j))
 			j++;
 		buf_add(out, t->in + t->off[i], t->off[j] - t->off[i]);
 		i = j;
 	}
+}
+
+static void report_persons(const struct rd_text *t, struct redact_report *r)
+{
 	for (size_t k = 0; k < t->npersons; k++) {
 		if (t->persons[k].first == SIZE_MAX)
 			continue;
@@ -480,24 +489,47 @@ static enum fz_err policy_check(const struct redact_policy *p, struct fz_error *
 	return FZ_OK;
 }
 
-static enum fz_err text_open(struct rd_text *t, const struct redact_ctx *ctx, const char *in,
-			     size_t len)
+/* Joins the fields with line breaks into one text (so that one person
+ * table and one numbering serve them all) and decodes it; fstart[k] is
+ * the first code point of field k, fstart[n] the end. */
+static enum fz_err text_open(struct rd_text *t, const struct redact_ctx *ctx,
+			     const struct redact_field *fields, size_t nfields, size_t *fstart)
 {
+	size_t len = 0;
 	memset(t, 0, sizeof *t);
 	t->ctx = ctx;
-	t->in = in;
+	for (size_t k = 0; k < nfields; k++)
+		len += fields[k].len + 1;
+	char *joined = malloc(len + 1);
+	t->in = joined;
 	t->cp = malloc((len + 1) * sizeof *t->cp);
 	t->off = malloc((len + 1) * sizeof *t->off);
 	t->owner = calloc(len + 1, 1);
 	t->persons = calloc(REDACT_PERSONS_MAX, sizeof *t->persons);
-	if (!t->cp || !t->off || !t->owner || !t->persons)
+	if (!joined || !t->cp || !t->off || !t->owner || !t->persons)
 		return FZ_NOMEM;
 	size_t i = 0;
-	while (i < len) {
-		t->off[t->n] = i;
-		t->cp[t->n++] = rd_fold(rd_decode(in, &i));
+	for (size_t k = 0; k < nfields; k++) {
+		if (fields[k].len)
+			memcpy(joined + i, fields[k].text, fields[k].len);
+		i += fields[k].len;
+		joined[i++] = '\n';
 	}
-	t->off[t->n] = len;
+	joined[i] = '\0';
+	i = 0;
+	for (size_t k = 0; k < nfields; k++) {
+		size_t end = i + fields[k].len;
+		fstart[k] = t->n;
+		while (i < end) {
+			t->off[t->n] = i;
+			t->cp[t->n++] = rd_fold(rd_decode(joined, &i));
+		}
+		t->off[t->n] = i;
+		t->cp[t->n++] = '\n';
+		i++;
+	}
+	fstart[nfields] = t->n;
+	t->off[t->n] = i;
 	return FZ_OK;
 }
 
@@ -506,6 +538,7 @@ static void text_close(struct rd_text *t)
 	for (size_t k = 0; t->persons && k < t->npersons; k++)
 		free(t->persons[k].cp);
 	free(t->persons);
+	free((char *)t->in);
 	free(t->cp);
 	free(t->off);
 	free(t->owner);
@@ -529,21 +562,28 @@ static enum fz_err collect_persons(struct rd_text *t, struct fz_error *e)
 	return rc;
 }
 
-enum fz_err redact_text(const struct redact_ctx *ctx, const char *in, size_t len,
-			struct buf *out, struct redact_report *report, struct fz_error *e)
+enum fz_err redact_fields(const struct redact_ctx *ctx, const struct redact_field *fields,
+			  size_t n, struct redact_report *report, struct fz_error *e)
 {
 	struct redact_report scratch;
 	struct redact_report *r = report ? report : &scratch;
 	memset(r, 0, sizeof *r);
-	if (!utf8_valid(in ? in : "", in ? len : 0))
-		return fz_fail(e, FZ_INVALID, "text", "文本不是有效的 UTF-8 编码（或含有 NUL 字符）");
-	if (!in)
-		len = 0;
+	if (n == 0 || n > REDACT_FIELDS_MAX)
+		return fz_fail(e, FZ_INVALID, "text", "一次脱敏的字段应为 1 至 %d 个", REDACT_FIELDS_MAX);
+	for (size_t k = 0; k < n; k++)
+		if (!utf8_valid(fields[k].text ? fields[k].text : "", fields[k].text ? fields[k].len : 0))
+			return fz_fail(e, FZ_INVALID, "text",
+				       "文本不是有效的 UTF-8 编码（或含有 NUL 字符）");
 	enum fz_err rc = policy_check(&ctx->policy, e);
 	if (rc)
 		return rc;
+	struct redact_field safe[REDACT_FIELDS_MAX];
+	for (size_t k = 0; k < n; k++)
+		safe[k] = (struct redact_field){ fields[k].text ? fields[k].text : "",
+						 fields[k].text ? fields[k].len : 0, fields[k].out };
+	size_t fstart[REDACT_FIELDS_MAX + 1];
 	struct rd_text t;
-	rc = text_open(&t, ctx, in, len);
+	rc = text_open(&t, ctx, safe, n, fstart);
 	if (!rc)
 		rc = collect_persons(&t, e);
 	if (!rc) {
@@ -562,16 +602,24 @@ enum fz_err redact_text(const struct redact_ctx *ctx, const char *in, size_t len
 			rc = FZ_NOMEM;
 	}
 	if (!rc) {
-		/* rendered aside, so that out gets all of it or nothing */
-		struct buf tmp = BUF_INIT;
+		/* rendered aside, so that the outputs get all of it or nothing */
+		struct buf tmp[REDACT_FIELDS_MAX];
 		assign_placeholders(&t);
-		render(&t, &tmp, r);
-		rc = buf_status(&tmp);
-		if (!rc) {
-			buf_add(out, tmp.data ? tmp.data : "", tmp.len);
-			rc = buf_status(out);
+		if (t.nspans)
+			qsort(t.spans, t.nspans, sizeof *t.spans, by_start);
+		for (size_t k = 0; k < n; k++) {
+			buf_init(&tmp[k], 0);
+			render(&t, fstart[k], fstart[k + 1] - 1, &tmp[k], r);
+			if (!rc)
+				rc = buf_status(&tmp[k]);
 		}
-		buf_release(&tmp);
+		report_persons(&t, r);
+		for (size_t k = 0; k < n && !rc; k++) {
+			buf_add(safe[k].out, tmp[k].data ? tmp[k].data : "", tmp[k].len);
+			rc = buf_status(safe[k].out);
+		}
+		for (size_t k = 0; k < n; k++)
+			buf_release(&tmp[k]);
 	}
 	text_close(&t);
 	if (rc) {
@@ -580,4 +628,11 @@ enum fz_err redact_text(const struct redact_ctx *ctx, const char *in, size_t len
 			fz_fail(e, rc, "text", "内存不足");
 	}
 	return rc;
+}
+
+enum fz_err redact_text(const struct redact_ctx *ctx, const char *in, size_t len,
+			struct buf *out, struct redact_report *report, struct fz_error *e)
+{
+	struct redact_field f = { in, len, out };
+	return redact_fields(ctx, &f, 1, report, e);
 }

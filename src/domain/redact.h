@@ -121,6 +121,25 @@ enum fz_err redact_text(const struct redact_ctx *ctx, const char *in, size_t len
 			struct buf *out, struct redact_report *report,
 			struct fz_error *e) FZ_MUST_CHECK;
 
+/* One published field (decision text, title, attachment name) of a
+ * publication: text/len in, the redacted rendering appended to out. */
+struct redact_field {
+	const char *text;
+	size_t len;
+	struct buf *out;
+};
+#define REDACT_FIELDS_MAX 64
+
+/* redact_text() over several fields of one publication at once: one person
+ * table and one numbering for all of them, so that 张三丰 is 张某1 in the
+ * title as in the text (numbers follow the first appearance over the
+ * fields in the order given; names found after a label in any field are
+ * masked in every field). report sums over the fields. 1 to
+ * REDACT_FIELDS_MAX fields. Errors as redact_text(); on FZ_INVALID no out
+ * is touched. */
+enum fz_err redact_fields(const struct redact_ctx *ctx, const struct redact_field *fields,
+			  size_t n, struct redact_report *report, struct fz_error *e) FZ_MUST_CHECK;
+
 /* The Chinese name of a category ("姓名", "身份证号码" …). */
 const char *redact_category_label(enum redact_category c);
 

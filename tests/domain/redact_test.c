@@ -425,3 +425,49 @@ TEST(redact_never_splits_a_character_and_copies_the_rest_byte_for_byte)
 	CHECK_STR(red(&ctx, "😀𠀀𠀁😀ＡＢＣ１２３，13800138000😀", NULL), "😀𠀀某😀ＡＢＣ１２３，×××😀");
 	CHECK_STR(red(&ctx, "", NULL), "");
 }
+
+/* ---- several fields of one publication -------------------------------- */
+
+TEST(redact_fields_share_one_placeholder_per_person_across_title_and_text)
+{
+	struct redact_person p[] = { { "张伟", false } };
+	struct redact_ctx ctx;
+	struct redact_report r;
+	struct buf title = BUF_INIT, body = BUF_INIT, file = BUF_INIT;
+	redact_ctx_init(&ctx, REDACT_PARTY_PERSON);
+	ctx.persons = p;
+	ctx.npersons = 1;
+	/* the title names only 张伟, but the body's label makes 张三丰 the
+	 * first 张: the title says 张某2, as the body does */
+	const char *t1 = "关于张伟的处罚决定", *t2 = "当事人：张三丰。证人张伟。\n另见附件",
+		   *t3 = "张三丰身份证11010519491231002X.pdf";
+	struct redact_field f[] = {
+		{ t2, strlen(t2), &body }, { t1, strlen(t1), &title }, { t3, strlen(t3), &file },
+	};
+	CHECK_INT(redact_fields(&ctx, f, 3, &r, NULL), FZ_OK);
+	CHECK_STR(buf_cstr(&body), "当事人：张某1。证人张某2。\n另见附件");
+	CHECK_STR(buf_cstr(&title), "关于张某2的处罚决定");
+	CHECK_STR(buf_cstr(&file), "张某1身份证×××.pdf");
+	CHECK_INT(r.counts[REDACT_NAME], 4);
+	CHECK_INT(r.counts[REDACT_ID_NUMBER], 1);
+	CHECK_INT(r.persons, 2);
+	buf_release(&title);
+	buf_release(&body);
+	buf_release(&file);
+}
+
+TEST(redact_fields_touch_no_output_when_one_field_is_invalid)
+{
+	struct redact_ctx ctx;
+	struct buf a = BUF_INIT, b = BUF_INIT;
+	struct fz_error e = { 0 };
+	redact_ctx_init(&ctx, REDACT_PARTY_PERSON);
+	struct redact_field f[] = { { "证人：周敏", strlen("证人：周敏"), &a }, { "\xff", 1, &b } };
+	CHECK_INT(redact_fields(&ctx, f, 2, NULL, &e), FZ_INVALID);
+	CHECK_INT(a.len, 0);
+	CHECK_INT(b.len, 0);
+	CHECK_CONTAINS(e.message, "UTF-8");
+	CHECK_INT(redact_fields(&ctx, f, 0, NULL, &e), FZ_INVALID);
+	buf_release(&a);
+	buf_release(&b);
+}
