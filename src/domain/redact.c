@@ -22,6 +22,7 @@ static const char *const category_labels[REDACT_CATEGORY_COUNT] = {
 	[REDACT_BANK_ACCOUNT] = "银行账号",
 	[REDACT_PLATE] = "车牌号码",
 	[REDACT_EMAIL] = "电子邮箱",
+	[REDACT_CONTACT] = "其他联系方式",
 };
 
 const char *redact_category_label(enum redact_category c)
@@ -208,7 +209,7 @@ static const char *const party_labels[] = {
 };
 static const char *const other_labels[] = {
 	"法定代理人", "证人姓名", "见证人", "举报人", "投诉人", "受害人", "被害人",
-	"监护人", "证人",
+	"监护人", "联系人", "证人",
 };
 
 /* Words that end an organisation's name, never a person's. */
@@ -595,6 +596,7 @@ enum fz_err redact_fields(const struct redact_ctx *ctx, const struct redact_fiel
 			protect(&t, ctx->party_name);
 		rd_scan_addresses(&t);
 		rd_scan_emails(&t);
+		rd_scan_contacts(&t);
 		rd_scan_plates(&t);
 		rd_scan_numbers(&t);
 		scan_names(&t);

@@ -32,6 +32,7 @@ enum redact_category {
 	REDACT_BANK_ACCOUNT, /* bank card or account number */
 	REDACT_PLATE,        /* vehicle plate */
 	REDACT_EMAIL,
+	REDACT_CONTACT,      /* other contact handle: 微信号, QQ */
 	REDACT_CATEGORY_COUNT
 };
 

@@ -62,6 +62,7 @@ bool rd_is_han(uint32_t c);
 /* The scanners of redact_scan.c, in the order redact_text runs them. */
 void rd_scan_addresses(struct rd_text *t);
 void rd_scan_emails(struct rd_text *t);
+void rd_scan_contacts(struct rd_text *t);
 void rd_scan_plates(struct rd_text *t);
 void rd_scan_numbers(struct rd_text *t);
 

@@ -139,6 +139,37 @@ void rd_scan_emails(struct rd_text *t)
 	}
 }
 
+/* ---- other contact handles --------------------------------------- */
+
+static bool handle_char(uint32_t c)
+{
+	return is_alnum(c) || c == '_' || c == '-' || c == '.';
+}
+
+/* A WeChat or QQ account after its label: letters, digits, _ - . (at
+ * least 5, as both services require), up to the first other character. */
+void rd_scan_contacts(struct rd_text *t)
+{
+	static const char *const labels[] = { "微信号", "微信", "QQ号", "QQ" };
+	for (size_t i = 0; i < t->n; i++) {
+		size_t m = 0;
+		for (size_t k = 0; !m && k < sizeof labels / sizeof *labels; k++)
+			m = rd_match(t, i, labels[k]);
+		if (!m || (i > 0 && is_alnum(t->cp[i - 1])))
+			continue;
+		size_t s = i + m;
+		while (s < t->n && (t->cp[s] == ':' || t->cp[s] == ' ' || t->cp[s] == 0x4E3A /* 为 */))
+			s++;
+		size_t e = s;
+		while (e < t->n && handle_char(t->cp[e]) && t->owner[e] == RD_FREE)
+			e++;
+		while (e > s && (t->cp[e - 1] == '.' || t->cp[e - 1] == '-'))
+			e--;
+		if (e - s >= 5 && rd_claim(t, s, e, REDACT_CONTACT, -1, s))
+			i = e - 1;
+	}
+}
+
 /* ---- vehicle plates ----------------------------------------------- */
 
 static const char plate_provinces[] =

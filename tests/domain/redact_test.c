@@ -136,6 +136,7 @@ TEST(redact_labelled_names_are_found_for_a_person_party)
 		  "当事人：马某，男，回族。\n证人：周某。马某称周某不在场。");
 	CHECK_INT(r.found_names, 2);
 	CHECK_STR(red_person("姓名： 杨帆 性别：男", NULL), "姓名： 杨某 性别：男");
+	CHECK_STR(red_org("联系人：杨帆，电话", NULL), "联系人：杨某，电话");
 	/* already anonymised, an organisation, a phrase too long for a name */
 	CHECK_STR(red_person("当事人：马某，男。", &r), "当事人：马某，男。");
 	CHECK_INT(r.persons, 0);
@@ -470,4 +471,14 @@ TEST(redact_fields_touch_no_output_when_one_field_is_invalid)
 	CHECK_INT(redact_fields(&ctx, f, 0, NULL, &e), FZ_INVALID);
 	buf_release(&a);
 	buf_release(&b);
+}
+
+TEST(redact_wechat_and_qq_accounts_after_their_label)
+{
+	struct redact_report r;
+	CHECK_STR(red_person("微信号：yf_1988，QQ 123456789。", &r), "微信号：×××，QQ ×××。");
+	CHECK_INT(r.counts[REDACT_CONTACT], 2);
+	/* too short for an account, or no label */
+	CHECK_STR(red_person("微信：abc", NULL), "微信：abc");
+	CHECK_STR(red_person("账户名yf_1988", NULL), "账户名yf_1988");
 }
