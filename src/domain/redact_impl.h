@@ -59,6 +59,17 @@ bool rd_claim(struct rd_text *t, size_t start, size_t end, enum redact_category 
 	      int person, size_t keep_end);
 bool rd_is_han(uint32_t c);
 
+/* Decodes the len bytes of valid UTF-8 at s into a malloc'd folded array
+ * of *n code points; NULL on NOMEM. */
+uint32_t *rd_fold_string(const char *s, size_t len, size_t *n);
+
+/* redact_names.c: the persons (given, then found after labels), their
+ * mentions, their placeholders, and their lines of the report. */
+enum fz_err rd_collect_persons(struct rd_text *t, struct fz_error *e);
+void rd_scan_names(struct rd_text *t);
+void rd_assign_placeholders(struct rd_text *t);
+void rd_report_persons(const struct rd_text *t, struct redact_report *r);
+
 /* The scanners of redact_scan.c, in the order redact_text runs them. */
 void rd_scan_addresses(struct rd_text *t);
 void rd_scan_emails(struct rd_text *t);
