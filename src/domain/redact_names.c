@@ -138,6 +138,22 @@ static bool labelled_name(const struct rd_text *t, size_t i, size_t m, size_t *s
 	return true;
 }
 
+/* Whose 姓名 it is when the word before says so: officers and an
+ * organisation's representative are published by name (rules §5). */
+static const char *const public_roles[] = {
+	"执法人员", "法定代表人", "负责人", "承办人", "审核人员", "审核人", "记录人",
+};
+
+static bool after_public_role(const struct rd_text *t, size_t i)
+{
+	for (size_t k = 0; k < sizeof public_roles / sizeof *public_roles; k++) {
+		size_t n = utf8_count(public_roles[k]);
+		if (i >= n && rd_match(t, i - n, public_roles[k]) == n)
+			return true;
+	}
+	return false;
+}
+
 /* Pass 1: names after labels join the persons, so that every later
  * mention of them is masked with the same placeholder. */
 static enum fz_err find_labelled_names(struct rd_text *t, struct fz_error *e)
@@ -155,7 +171,7 @@ static enum fz_err find_labelled_names(struct rd_text *t, struct fz_error *e)
 		else
 			minor = ctx->party_minor;
 		size_t s, end;
-		if (!m || !labelled_name(t, i, m, &s, &end))
+		if (!m || !labelled_name(t, i, m, &s, &end) || after_public_role(t, i))
 			continue;
 		enum fz_err rc = person_add(t, t->cp + s, end - s, minor, true, e);
 		if (rc)

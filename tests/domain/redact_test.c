@@ -137,6 +137,9 @@ TEST(redact_labelled_names_are_found_for_a_person_party)
 	CHECK_INT(r.found_names, 2);
 	CHECK_STR(red_person("姓名： 杨帆 性别：男", NULL), "姓名： 杨某 性别：男");
 	CHECK_STR(red_org("联系人：杨帆，电话", NULL), "联系人：杨某，电话");
+	/* officers and representatives are published by name (rules §5) */
+	CHECK_STR(red_person("执法人员姓名：白鹏；法定代表人姓名：马成", NULL),
+		  "执法人员姓名：白鹏；法定代表人姓名：马成");
 	/* already anonymised, an organisation, a phrase too long for a name */
 	CHECK_STR(red_person("当事人：马某，男。", &r), "当事人：马某，男。");
 	CHECK_INT(r.persons, 0);
