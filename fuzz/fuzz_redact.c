@@ -1,8 +1,9 @@
 /* fuzz_redact.c - libFuzzer driver for the redaction engine: no crash, no
  * read past the input; an accepted text gives valid UTF-8 no longer than
  * the bound redact.h promises, the same output a second time, and an
- * invalid one appends nothing. The first byte picks the party kind and
- * the policy, so that every scanner and both address modes run. */
+ * invalid one appends nothing; the same holds for the text cut at a 0x1F
+ * byte into two fields of one publication. The first byte picks the party
+ * kind and the policy, so that every scanner and both address modes run. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,5 +58,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	buf_release(&out);
 	buf_release(&again);
+
+	/* the text split at a 0x1F byte as two fields of one publication */
+	const char *cut = memchr(in, 0x1F, len);
+	if (cut) {
+		struct buf a = BUF_INIT, b = BUF_INIT;
+		struct redact_field f[2] = { { in, (size_t)(cut - in), &a },
+					     { cut + 1, len - (size_t)(cut - in) - 1, &b } };
+		rc = redact_fields(&ctx, f, 2, &r, NULL);
+		size_t spans = 0;
+		for (int c = 0; c < REDACT_CATEGORY_COUNT; c++)
+			spans += r.counts[c];
+		if (rc == FZ_OK && (!utf8_valid(a.data ? a.data : "", a.len) ||
+				    !utf8_valid(b.data ? b.data : "", b.len) ||
+				    a.len + b.len > len - 1 + spans * REDACT_REPLACEMENT_MAX))
+			abort();
+		if (rc != FZ_OK && (a.len || b.len))
+			abort();
+		buf_release(&a);
+		buf_release(&b);
+	}
 	return 0;
 }
