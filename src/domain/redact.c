@@ -267,7 +267,7 @@ static void text_close(struct rd_text *t)
 enum fz_err redact_fields(const struct redact_ctx *ctx, const struct redact_field *fields,
 			  size_t n, struct redact_report *report, struct fz_error *e)
 {
-	struct redact_report scratch;
+	struct redact_report scratch = { 0 };
 	struct redact_report *r = report ? report : &scratch;
 	memset(r, 0, sizeof *r);
 	if (n == 0 || n > REDACT_FIELDS_MAX)

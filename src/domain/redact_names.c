@@ -281,7 +281,8 @@ void rd_assign_placeholders(struct rd_text *t)
 				 t->persons[k].placeholder, REDACT_REPLACEMENT_MAX - 4);
 		order[n++] = &t->persons[k];
 	}
-	qsort(order, n, sizeof *order, by_first);
+	if (n > 1)
+		qsort(order, n, sizeof *order, by_first);
 	char base[REDACT_PERSONS_MAX][REDACT_REPLACEMENT_MAX];
 	for (size_t k = 0; k < n; k++)
 		memcpy(base[k], order[k]->placeholder, REDACT_REPLACEMENT_MAX);
