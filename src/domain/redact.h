@@ -81,9 +81,9 @@ struct redact_ctx {
 
 /* At most this many distinct persons in one text (given and found). */
 #define REDACT_PERSONS_MAX 256
-/* No replacement is longer than this many bytes (a placeholder with its
- * number, or an address's kept county plus the mark is bounded apart:
- * the kept county is original text). */
+/* No replacement adds more than this many bytes: a placeholder with its
+ * number, or the mark (an address's kept county is original text of the
+ * span itself and does not count). */
 #define REDACT_REPLACEMENT_MAX 64
 
 struct redact_report {

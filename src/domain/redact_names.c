@@ -188,7 +188,8 @@ void rd_scan_names(struct rd_text *t)
 		int best = -1;
 		for (size_t k = 0; k < t->npersons; k++) {
 			struct rd_person *p = &t->persons[k];
-			if (i + p->n <= t->n && (best < 0 || p->n > t->persons[best].n) &&
+			if (p->cp[0] == t->cp[i] && i + p->n <= t->n &&
+			    (best < 0 || p->n > t->persons[best].n) &&
 			    memcmp(t->cp + i, p->cp, p->n * sizeof *p->cp) == 0)
 				best = (int)k;
 		}
