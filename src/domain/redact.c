@@ -196,8 +196,24 @@ static void render(const struct rd_text *t, size_t from, size_t to, struct buf *
 	}
 }
 
-static enum fz_err policy_check(const struct redact_policy *p, struct fz_error *e)
+static bool text_ok(const char *s)
 {
+	return s && utf8_valid(s, strlen(s));
+}
+
+/* What the caller passed beside the text: the policy's strings, the kept
+ * strings and the party's name (the names themselves are checked as they
+ * join the persons). */
+static enum fz_err ctx_check(const struct redact_ctx *ctx, struct fz_error *e)
+{
+	const struct redact_policy *p = &ctx->policy;
+	for (size_t k = 0; k < ctx->nkeep; k++)
+		if (!ctx->keep || !text_ok(ctx->keep[k]))
+			return fz_fail(e, FZ_INVALID, "keep", "保留文字不是有效的 UTF-8 文本");
+	if (ctx->npersons && !ctx->persons)
+		return fz_fail(e, FZ_INVALID, "name", "未给出人员姓名");
+	if (ctx->party_name && !text_ok(ctx->party_name))
+		return fz_fail(e, FZ_INVALID, "name", "当事人名称不是有效的 UTF-8 文本");
 	const char *v[2] = { p->name_suffix, p->mark };
 	for (int k = 0; k < 2; k++) {
 		size_t l = v[k] ? strlen(v[k]) : 0;
@@ -276,7 +292,7 @@ enum fz_err redact_fields(const struct redact_ctx *ctx, const struct redact_fiel
 		if (!utf8_valid(fields[k].text ? fields[k].text : "", fields[k].text ? fields[k].len : 0))
 			return fz_fail(e, FZ_INVALID, "text",
 				       "文本不是有效的 UTF-8 编码（或含有 NUL 字符）");
-	enum fz_err rc = policy_check(&ctx->policy, e);
+	enum fz_err rc = ctx_check(ctx, e);
 	if (rc)
 		return rc;
 	struct redact_field safe[REDACT_FIELDS_MAX];

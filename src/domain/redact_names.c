@@ -320,10 +320,7 @@ enum fz_err rd_collect_persons(struct rd_text *t, struct fz_error *e)
 	const struct redact_ctx *ctx = t->ctx;
 	enum fz_err rc = FZ_OK;
 	bool mask_party = ctx->party_kind == REDACT_PARTY_PERSON && ctx->policy.mask_party_name;
-	for (size_t k = 0; k < ctx->nkeep && !rc; k++)
-		if (!utf8_valid(ctx->keep[k] ? ctx->keep[k] : "", ctx->keep[k] ? strlen(ctx->keep[k]) : 0))
-			rc = fz_fail(e, FZ_INVALID, "keep", "保留文字不是有效的 UTF-8 文本");
-	if (!rc && ctx->party_name && mask_party)
+	if (ctx->party_name && mask_party)
 		rc = person_add_utf8(t, ctx->party_name, ctx->party_minor, e);
 	for (size_t k = 0; k < ctx->npersons && !rc; k++)
 		rc = person_add_utf8(t, ctx->persons[k].name, ctx->persons[k].minor, e);

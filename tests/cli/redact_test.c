@@ -96,6 +96,7 @@ TEST(cli_redact_refuses_bad_options_with_exit_2)
 		{ "redact --name 张", "应为 2 至 32 个字" },
 		{ "redact --name '张 三'", "不能含有空格" },
 		{ "redact --minor $(printf '\\345\\274')", "不是有效的 UTF-8" },
+		{ "redact --keep $(printf '\\377')", "保留文字不是有效的 UTF-8" },
 		{ "redact --colour red", "无法识别的选项" },
 		{ "redact file.txt", "多余的参数" },
 	};

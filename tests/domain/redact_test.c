@@ -434,6 +434,35 @@ TEST(redact_refuses_names_that_would_blot_out_text)
 	}
 }
 
+TEST(redact_refuses_a_bad_kept_string_party_name_or_policy)
+{
+	const char *bad_keep[] = { "海原县", "\xff" }, *null_keep[] = { NULL };
+	struct redact_ctx ctx;
+	struct fz_error e = { 0 };
+	struct buf out = BUF_INIT;
+	redact_ctx_init(&ctx, REDACT_PARTY_ORGANISATION);
+	ctx.keep = bad_keep;
+	ctx.nkeep = 2;
+	CHECK_INT(redact_text(&ctx, "文本", 6, &out, NULL, &e), FZ_INVALID);
+	CHECK_STR(e.field, "keep");
+	ctx.keep = null_keep;
+	ctx.nkeep = 1;
+	CHECK_INT(redact_text(&ctx, "文本", 6, &out, NULL, &e), FZ_INVALID);
+	/* an organisation's name is kept, never masked, but still checked */
+	redact_ctx_init(&ctx, REDACT_PARTY_ORGANISATION);
+	ctx.party_name = "宏达\xe5";
+	CHECK_INT(redact_text(&ctx, "文本", 6, &out, NULL, &e), FZ_INVALID);
+	CHECK_STR(e.field, "name");
+	redact_ctx_init(&ctx, REDACT_PARTY_PERSON);
+	ctx.policy.mark = "";
+	CHECK_INT(redact_text(&ctx, "文本", 6, &out, NULL, &e), FZ_INVALID);
+	CHECK_STR(e.field, "policy");
+	ctx.policy.mark = "[此处已删除的内容很长很长]";
+	CHECK_INT(redact_text(&ctx, "文本", 6, &out, NULL, &e), FZ_INVALID);
+	CHECK_INT(out.len, 0);
+	buf_release(&out);
+}
+
 TEST(redact_refuses_more_persons_than_its_limit)
 {
 	struct buf text = BUF_INIT;
