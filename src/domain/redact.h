@@ -1,13 +1,13 @@
 /* redact.h - redaction (脱敏, 隐名处理) of text before it is published:
  * natural persons' names become surname + 某, ID numbers, phone numbers,
- * home addresses below the county, bank accounts, vehicle plates and
- * e-mail addresses are deleted; organisations keep their name and USCC.
- * The rules and their sources are in docs/REDACTION.md and
+ * home addresses below the county, bank accounts, vehicle plates, e-mail
+ * and WeChat/QQ accounts are deleted; organisations keep their name and
+ * USCC. The rules and their sources are in docs/REDACTION.md and
  * /work/shared/reference/redaction-rules.md.
  *
- * Pure text in, text out: no I/O. Every published field (decision text,
- * title, attachment name) goes through redact_text(); nothing is ever
- * hidden by an overlay. */
+ * Pure text in, text out: no I/O. All published fields of a publication
+ * (decision text, title, attachment names) go through redact_fields()
+ * together; nothing is ever hidden by an overlay. */
 #ifndef FZ_DOMAIN_REDACT_H
 #define FZ_DOMAIN_REDACT_H
 
@@ -115,7 +115,9 @@ void redact_ctx_init(struct redact_ctx *ctx, enum redact_party_kind kind);
  *
  * FZ_INVALID (e filled, field "text", "name", "keep" or "policy") when in
  * is not valid UTF-8 or contains NUL, when a name is not 2-32 characters
- * without spaces, or more than REDACT_PERSONS_MAX persons are involved;
+ * without spaces, when more than REDACT_PERSONS_MAX persons are involved,
+ * when a kept string or the party's name is NULL or not valid UTF-8, or
+ * when policy.name_suffix or policy.mark is not 1-16 bytes of UTF-8;
  * FZ_NOMEM, or FZ_TOOLARGE from out's cap. On FZ_INVALID and FZ_NOMEM
  * nothing is appended to out; report is zeroed on every error. */
 enum fz_err redact_text(const struct redact_ctx *ctx, const char *in, size_t len,
