@@ -91,6 +91,23 @@ const struct command cli_commands[] = {
 	  "  输出服务在 /api/v1/openapi.json 提供的接口说明：docs/openapi.json 加上由程序定义\n"
 	  "  生成的各步骤字段（components.schemas 中的 StepFields.程序.步骤）。\n"
 	  "  修改程序定义后以 fazhi openapi > docs/openapi.json 更新文档。\n" },
+	{ "redact", cmd_redact, "公开前的脱敏处理（从标准输入读取文本）",
+	  "用法: fazhi redact [--party-kind person|organisation] [--name 姓名]... [--minor 姓名]...\n"
+	  "                   [--keep 文字]... [--report]\n"
+	  "  从标准输入读取 UTF-8 文本，把公开时应作的脱敏处理后的文本写到标准输出，\n"
+	  "  供公开前核对（规则见 docs/REDACTION.md）：\n"
+	  "  自然人姓名改为“姓+某”（同一人全文一致，同姓的多人依次为 张某1、张某2），\n"
+	  "  未成年人姓名改为“某某”；身份证号码、电话号码、银行账号、车牌号码、电子邮箱、\n"
+	  "  微信号和 QQ 号替换为“×××”；住址只保留到县（区）一级。\n"
+	  "  法人和其他组织的名称、统一社会信用代码保留。\n"
+	  "  --party-kind  当事人类别：person（自然人，默认）或 organisation（法人或其他组织）；\n"
+	  "                为自然人时，“当事人：”“姓名：”后的姓名也作隐名处理。\n"
+	  "  --name 姓名   文中出现的自然人（当事人、证人等）的姓名，可重复；无法从自由文本中\n"
+	  "                可靠识别的姓名须由此给出，结果须经审核人员确认。\n"
+	  "  --minor 姓名  未成年人的姓名，可重复：不保留姓氏。\n"
+	  "  --keep 文字   原样保留的文字，可重复（如执法人员姓名、本机关的收款账号）。\n"
+	  "  --report      在标准错误输出各类处理的数量。\n"
+	  "  输入不是有效的 UTF-8 文本时不输出任何内容，以退出码 2 退出。\n" },
 	{ "version", cmd_version, "显示版本", "用法: fazhi version\n" },
 	{ "help", cmd_help, "显示帮助", "用法: fazhi help [命令]\n" },
 	{ NULL, NULL, NULL, NULL },

@@ -29,6 +29,7 @@ int cmd_checkpoint(int argc, char **argv);
 int cmd_case(int argc, char **argv);
 int cmd_verify_bundle(int argc, char **argv);
 int cmd_openapi(int argc, char **argv);
+int cmd_redact(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_help(int argc, char **argv);
 
