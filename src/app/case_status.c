@@ -224,3 +224,13 @@ enum fz_err app_job_runs(struct app_ctx *ctx, struct job_run_list *out, struct f
 		return rc;
 	return ctx->st->ops->job_runs_latest(ctx->st, ctx->a, out, e);
 }
+
+enum fz_err app_case_status(struct app_ctx *ctx, int64_t case_id, struct case_status *out,
+			    struct fz_error *e)
+{
+	struct enf_case c;
+	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
+	if (rc || (rc = ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, case_id, &c, e)))
+		return rc;
+	return ctx->st->ops->case_status_get(ctx->st, ctx->a, case_id, out, e);
+}

@@ -40,6 +40,11 @@ enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
 enum fz_err app_case_soon(struct app_ctx *ctx, int days, char out[FZ_DATE_LEN],
 			  struct fz_error *e) FZ_MUST_CHECK;
 
+/* The derived status of a case in ctx's scope (FZ_NOTFOUND when the
+ * case is not, or its status was never computed). */
+enum fz_err app_case_status(struct app_ctx *ctx, int64_t case_id, struct case_status *out,
+			    struct fz_error *e) FZ_MUST_CHECK;
+
 /* The job of the server's scheduler: refreshes every stale case status
  * (the whole database; ctx as the shell) and records the run in
  * job_runs when it did something or failed. */

@@ -155,6 +155,7 @@ int page_audit_export(struct req *r);
 int page_reviewer_ratios(struct req *r);
 int page_indicators(struct req *r);
 int page_jobs(struct req *r);
+int page_alerts(struct req *r);
 int page_indicator_cases(struct req *r);
 /* page_policy.c */
 int page_policy_form(struct req *r);

@@ -24,6 +24,7 @@ static const struct {
 } menu_items[] = {
 	{ "工作台", "/workbench", PERM_SIGNED_IN },
 	{ "我的案件", "/cases", PERM_CASE_READ },
+	{ "预警", "/alerts", PERM_CASE_READ },
 	{ "待审核", "/queue/review", PERM_CASE_READ, ROLE_REVIEWER },
 	{ "待审批", "/queue/approval", PERM_CASE_READ, ROLE_HEAD },
 	{ "执法主体", "/agencies", PERM_AGENCY_READ },

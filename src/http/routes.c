@@ -107,6 +107,7 @@ const struct route http_routes[] = {
 	{ "GET", "/reviewer-ratios", PERM_PERSON_READ, page_reviewer_ratios, PAGE, "法制审核人员占比" },
 	{ "GET", "/indicators", PERM_CASE_READ, page_indicators, PAGE, "监督指标" },
 	{ "GET", "/jobs", PERM_SYSTEM_READ, page_jobs, PAGE, "定时任务" },
+	{ "GET", "/alerts", PERM_CASE_READ, page_alerts, PAGE, "预警" },
 	{ "GET", "/indicators/{id:str}", PERM_CASE_READ, page_indicator_cases, PAGE, "监督指标的案件" },
 	{ "GET", "/certificates", PERM_CERT_READ, page_cert_list, PAGE, "执法证列表" },
 	{ "GET", "/certificates/new", PERM_CERT_WRITE, page_cert_new, PAGE, "发放执法证页" },

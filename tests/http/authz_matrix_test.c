@@ -121,6 +121,7 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/indicators",                                "xxxx ... ." },
 	{ "GET", "/indicators/{id:str}",                       "xxxx ... ." },
 	{ "GET", "/jobs",                                      ".... x.. ." },
+	{ "GET", "/alerts",                                    "xxxx ... ." },
 	{ "GET", "/certificates",                              "xxxx ... ." },
 	{ "GET", "/certificates/new",                          "...x ... ." },
 	{ "POST", "/certificates/new",                         "...x ... ." },

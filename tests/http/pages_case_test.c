@@ -359,6 +359,41 @@ TEST(indicators_page_shows_definitions_and_opens_the_cases_behind_each_number)
 	t_pages_stop(&p);
 }
 
+TEST(alerts_name_the_overdue_duty_and_leave_when_the_step_is_taken)
+{
+	struct t_pages p;
+	struct t_browser head, o1;
+	char url[80];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "head1", &head));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	/* Decided months ago and never published (非法开采黏土): the alert
+	 * names the duty and its due date. */
+	int64_t id = t_pages_case_id(&p, "非法开采黏土");
+	REQUIRE(id > 0);
+	static const char row[] = "非法开采黏土</td><td data-label=\"期限\">处罚决定公示期限";
+	struct http_resp r = t_page_get(&p, &o1, "/alerts");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "法定期限已届满");
+	CHECK_CONTAINS(r.body, row);
+	CHECK_CONTAINS(r.body, "（已逾期）");
+	CHECK_CONTAINS(r.body, "执法证");
+	CHECK(!strstr(r.body, "待法制审核")); /* not a reviewer */
+	t_resp_free(&r);
+	r = t_page_get(&p, &head, "/alerts");
+	CHECK_CONTAINS(r.body, "待机关负责人审批");
+	t_resp_free(&r);
+	/* Published today: that alert is gone, nobody clicked it away. */
+	r = t_page_post(&p, &o1, path(url, sizeof url, id, "/steps/publish"), true, "on", "",
+			"channel", "海原县人民政府网站", NULL);
+	CHECK_INT(r.status, 303);
+	t_resp_free(&r);
+	r = t_page_get(&p, &o1, "/alerts");
+	CHECK(!strstr(r.body, row));
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
 TEST(new_case_form_opens_a_case_or_shows_the_limitation_gate)
 {
 	struct t_pages p;
