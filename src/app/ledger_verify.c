@@ -61,6 +61,7 @@ static enum fz_err event_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
 	case_name(ctx, ev.case_id, number, sizeof number);
 	snprintf(out->what, sizeof out->what, "案件 %s 第 %d 个事件", number, ev.seq);
 	out->at = ev.at;
+	out->case_id = ev.case_id;
 	app_ledger_event_encode(&ev, &b);
 	return encoded(alg, &b, out, e);
 }
@@ -244,8 +245,41 @@ struct walk {
 	struct arena *cp_arena;
 	bool cp_done;
 	int64_t signed_size;  /* size of the last checkpoint that held */
-	int64_t last_at;      /* the previous leaf's time */
+	/* each case's latest event time seen so far (open addressing) */
+	struct case_time { int64_t case_id, at; } *times;
+	size_t ntimes, times_cap;
 };
+
+/* The slot of case_id in w->times (growing the table first when it is
+ * half full); NULL when out of memory. */
+static struct case_time *case_time_slot(struct walk *w, int64_t case_id)
+{
+	if (2 * (w->ntimes + 1) > w->times_cap) {
+		size_t cap = w->times_cap ? 2 * w->times_cap : 1024;
+		struct case_time *t = calloc(cap, sizeof *t);
+		if (!t)
+			return NULL;
+		for (size_t i = 0; i < w->times_cap; i++) {
+			if (!w->times[i].case_id)
+				continue;
+			size_t j = (size_t)w->times[i].case_id * 0x9e3779b97f4a7c15u & (cap - 1);
+			while (t[j].case_id)
+				j = (j + 1) & (cap - 1);
+			t[j] = w->times[i];
+		}
+		free(w->times);
+		w->times = t;
+		w->times_cap = cap;
+	}
+	size_t j = (size_t)case_id * 0x9e3779b97f4a7c15u & (w->times_cap - 1);
+	while (w->times[j].case_id && w->times[j].case_id != case_id)
+		j = (j + 1) & (w->times_cap - 1);
+	if (!w->times[j].case_id) {
+		w->times[j].case_id = case_id;
+		w->ntimes++;
+	}
+	return &w->times[j];
+}
 
 static bool fail(struct walk *w, const char *fmt, ...) FZ_PRINTF(2, 3);
 static bool fail(struct walk *w, const char *fmt, ...)
@@ -324,18 +358,23 @@ static enum fz_err cps_at(struct walk *w, int64_t size, bool *go, struct fz_erro
 }
 
 /* The time of a record: its leaf's time is the record's own (both are
- * the moment it was written) and never earlier than the leaf before it,
- * so a record slipped in later with an earlier date is named. */
+ * the moment it was written), and a case's events are recorded in their
+ * order, so an event slipped in later with an earlier time is named. */
 static bool leaf_time_check(struct walk *w, const struct ledger_leaf *lf, int64_t idx,
 			    const struct ledger_rederived *rd)
 {
 	if (rd->at != lf->at)
 		return fail(w, "账本第 %lld 号记录（%s）的记录时间与账本不符", (long long)idx,
 			    rd->what);
-	if (idx > 0 && lf->at < w->last_at)
-		return fail(w, "账本第 %lld 号记录（%s）的时间早于前一条记录：记录时间被倒填",
+	if (lf->kind != LEDGER_CASE_EVENT)
+		return true;
+	struct case_time *t = case_time_slot(w, rd->case_id);
+	if (!t)
+		return fail(w, "内存不足");
+	if (lf->at < t->at)
+		return fail(w, "账本第 %lld 号记录（%s）的记录时间早于本案前一个事件：记录时间被倒填",
 			    (long long)idx, rd->what);
-	w->last_at = lf->at;
+	t->at = lf->at;
 	return true;
 }
 
@@ -489,5 +528,6 @@ enum fz_err app_ledger_verify(struct app_ctx *ctx, const char *data_dir,
 		rc = walk_rest(&w, size, &go, e);
 	ctx->st->ops->rollback(ctx->st);
 	arena_free(w.cp_arena);
+	free(w.times);
 	return rc;
 }

@@ -18,6 +18,7 @@ struct ledger_rederived {
 	int64_t bytes;     /* bytes hashed (records and files) */
 	int64_t at;        /* the record's own time (event at, uploaded at,
 	                    * created at ...): its leaf's time must equal it */
+	int64_t case_id;   /* an event's case */
 };
 
 /* How verify re-derives one kind of leaf: fill out from the tables and

@@ -143,7 +143,7 @@ TEST(steps_generate_numbered_documents_stored_by_digest_and_logged)
 	CHECK(memcmp(file.bytes.data, "%PDF-", 5) == 0);
 	CHECK_INT((int64_t)file.bytes.len, d->size);
 	char hex[DOCUMENT_DIGEST_HEX];
-	app_document_digest_hex(file.bytes.data, file.bytes.len, hex);
+	app_document_digest_hex(LEDGER_HASH_SM3, file.bytes.data, file.bytes.len, hex);
 	CHECK_STR(hex, d->digest);
 	buf_release(&file.bytes);
 	struct ledger_leaf leaf;

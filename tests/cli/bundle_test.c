@@ -178,10 +178,16 @@ TEST(cli_bundle_verifies_offline_and_proves_an_event)
 	REQUIRE(g[0]);
 	char db[600], root[200], src[700], dir[600], cmd[6000];
 	snprintf(db, sizeof db, "%s/d.db", g);
-	/* the checkpoint the portal publishes */
-	REQUIRE(query(db, "SELECT lower(hex(root)) FROM ledger_checkpoints ORDER BY id DESC LIMIT 1",
-		      root, sizeof root));
 	snprintf(src, sizeof src, "%s/b.closed", g);
+	/* the checkpoint the portal published at the bundle's size */
+	size_t blen;
+	char *bdata = slurp(src, &blen), q[300];
+	REQUIRE(bdata && strstr(bdata, "\nsize "));
+	unsigned long long bsize = strtoull(strstr(bdata, "\nsize ") + 6, NULL, 10);
+	free(bdata);
+	snprintf(q, sizeof q, "SELECT lower(hex(root)) FROM ledger_checkpoints WHERE tree_size = %llu",
+		 bsize);
+	REQUIRE(query(db, q, root, sizeof root));
 	snprintf(dir, sizeof dir, "%s", t_tmpdir());
 	/* a copy of the whole demo, then the database and its files removed */
 	snprintf(cmd, sizeof cmd,
@@ -220,8 +226,19 @@ TEST(cli_bundle_verifies_offline_and_proves_an_event)
 	unsigned char digest[LEDGER_HASH_MAX], leaf[LEDGER_LEAF_DATA_MAX], lh[LEDGER_HASH_MAX];
 	unsigned char r[LEDGER_HASH_MAX];
 	ledger_hash(LEDGER_HASH_SM3, enc, enc_len, digest);
+	/* the leaf's time is the event's own: after type, case, seq, step, on */
+	struct canon_reader cr = { enc, enc + enc_len, false };
+	const unsigned char *str;
+	size_t sl;
+	CHECK(canon_expect(&cr, "fazhi.case_event.v2"));
+	(void)canon_get_int(&cr);
+	CHECK_INT(canon_get_int(&cr), 1);
+	canon_get_str(&cr, &str, &sl);
+	canon_get_str(&cr, &str, &sl);
+	int64_t at = canon_get_int(&cr);
+	CHECK(!cr.bad && at > 0);
 	free(enc);
-	size_t n = ledger_leaf_data(1, (int64_t)ref, digest, 32, leaf);
+	size_t n = ledger_leaf_data(1, (int64_t)ref, at, digest, 32, leaf);
 	merkle_leaf_hash(LEDGER_HASH_SM3, leaf, n, lh);
 	struct merkle_proof p = { .n = 0 };
 	for (char *tok = proof; *tok && p.n < MERKLE_PROOF_MAX;) {

@@ -207,8 +207,8 @@ TEST(cli_verify_names_a_rewritten_leaf_by_its_checkpoint)
 	REQUIRE(raw(dir, sql, ref, sizeof ref));
 	REQUIRE(st->ops->case_event_get(st, a, strtoll(ref, NULL, 10), &ev, NULL) == FZ_OK);
 	unsigned char d[LEDGER_DIGEST_MAX], data[LEDGER_LEAF_DATA_MAX], lh[LEDGER_HASH_MAX];
-	size_t n = app_ledger_event_digest(&ev, d);
-	size_t k = ledger_leaf_data(1, ev.id, d, n, data);
+	size_t n = app_ledger_event_digest(LEDGER_HASH_SM3, &ev, d);
+	size_t k = ledger_leaf_data(1, ev.id, ev.at, d, n, data);
 	merkle_leaf_hash(LEDGER_HASH_SM3, data, k, lh);
 	st->ops->close(st);
 	arena_free(a);
