@@ -76,15 +76,23 @@ BEGIN
 END;
 
 -- No replacing: a key already taken refuses the insert, whatever its
--- conflict clause. (The number series are left out: their next number
+-- conflict clause. A unique key's trigger raises the message the store
+-- gives for that key (sqlite_stmt.c, sq_uniques), so a plain insert that
+-- collides is still reported as the conflict it is. (The number series are left out: their next number
 -- is an UPSERT, and a replaced series can only make the next case or
 -- document collide with a number that exists, which is refused.)
 
 CREATE TRIGGER cases_no_replace BEFORE INSERT ON cases
-WHEN EXISTS (SELECT 1 FROM cases WHERE id = NEW.id
-             OR (agency_id = NEW.agency_id AND number = NEW.number))
+WHEN EXISTS (SELECT 1 FROM cases WHERE id = NEW.id)
 BEGIN
 	SELECT RAISE(ABORT, '案件一经登记不能替换');
+END;
+
+CREATE TRIGGER cases_number_taken BEFORE INSERT ON cases
+WHEN EXISTS (SELECT 1 FROM cases WHERE agency_id = NEW.agency_id
+             AND number = NEW.number)
+BEGIN
+	SELECT RAISE(ABORT, '本执法主体已有相同编号的案件');
 END;
 
 CREATE TRIGGER case_events_no_replace BEFORE INSERT ON case_events
@@ -97,14 +105,14 @@ CREATE TRIGGER case_event_fields_no_replace BEFORE INSERT ON case_event_fields
 WHEN EXISTS (SELECT 1 FROM case_event_fields WHERE event_id = NEW.event_id
              AND key = NEW.key)
 BEGIN
-	SELECT RAISE(ABORT, '执法全过程记录只能追加，不能替换');
+	SELECT RAISE(ABORT, '同一条记录中的字段名重复');
 END;
 
 CREATE TRIGGER case_event_officers_no_replace BEFORE INSERT ON case_event_officers
 WHEN EXISTS (SELECT 1 FROM case_event_officers WHERE event_id = NEW.event_id
              AND person_id = NEW.person_id)
 BEGIN
-	SELECT RAISE(ABORT, '执法全过程记录只能追加，不能替换');
+	SELECT RAISE(ABORT, '同一条记录中的执法人员重复');
 END;
 
 CREATE TRIGGER case_headers_no_replace BEFORE INSERT ON case_headers
@@ -126,19 +134,36 @@ BEGIN
 END;
 
 CREATE TRIGGER documents_no_replace BEFORE INSERT ON documents
-WHEN EXISTS (SELECT 1 FROM documents WHERE id = NEW.id
-             OR (event_id = NEW.event_id AND kind = NEW.kind)
-             OR (NEW.number <> '' AND agency_id = NEW.agency_id
-                 AND number = NEW.number))
+WHEN EXISTS (SELECT 1 FROM documents WHERE id = NEW.id)
 BEGIN
 	SELECT RAISE(ABORT, '文书一经生成不能替换');
 END;
 
+CREATE TRIGGER documents_kind_taken BEFORE INSERT ON documents
+WHEN EXISTS (SELECT 1 FROM documents WHERE event_id = NEW.event_id
+             AND kind = NEW.kind)
+BEGIN
+	SELECT RAISE(ABORT, '该记录已生成过这一文书');
+END;
+
+CREATE TRIGGER documents_number_taken BEFORE INSERT ON documents
+WHEN NEW.number <> '' AND EXISTS (SELECT 1 FROM documents
+     WHERE agency_id = NEW.agency_id AND number = NEW.number)
+BEGIN
+	SELECT RAISE(ABORT, '本执法主体已有相同编号的文书');
+END;
+
 CREATE TRIGGER ledger_leaves_no_replace BEFORE INSERT ON ledger_leaves
-WHEN EXISTS (SELECT 1 FROM ledger_leaves WHERE idx = NEW.idx
-             OR (kind = NEW.kind AND ref_id = NEW.ref_id))
+WHEN EXISTS (SELECT 1 FROM ledger_leaves WHERE idx = NEW.idx)
 BEGIN
 	SELECT RAISE(ABORT, '账本只能追加，不能替换');
+END;
+
+CREATE TRIGGER ledger_leaves_object_taken BEFORE INSERT ON ledger_leaves
+WHEN EXISTS (SELECT 1 FROM ledger_leaves WHERE kind = NEW.kind
+             AND ref_id = NEW.ref_id)
+BEGIN
+	SELECT RAISE(ABORT, '该对象已记入账本');
 END;
 
 CREATE TRIGGER ledger_checkpoints_no_replace BEFORE INSERT ON ledger_checkpoints
