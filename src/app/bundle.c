@@ -348,6 +348,8 @@ struct rd {
 	int64_t export_idx;
 	int64_t want[LEDGER_KIND_MAX + 1], seen[LEDGER_KIND_MAX + 1];
 	int64_t last_idx;     /* leaf of the previous item in the section */
+	int64_t last_seq[LEDGER_KIND_MAX + 1]; /* headers' and events' seq so far */
+	int64_t gap[LEDGER_KIND_MAX + 1];      /* the first seq skipped, 0 none */
 	int64_t *event_ids;   /* the events' ids, for documents */
 	size_t nevent_ids, event_ids_cap;
 };
@@ -577,6 +579,9 @@ static bool section_enter(struct rd *d, enum section s)
 	while (d->at < s) {
 		if (d->at >= S_HEADER) {
 			int k = kind_of[d->at];
+			if (d->gap[k])
+				return fail(d, "案卷包缺少第 %lld 个%s（有%s被遗漏）", (long long)d->gap[k],
+					    kind_label[k], kind_label[k]);
 			if (d->seen[k] < d->want[k])
 				return fail(d, "案卷包不完整：导出时本案有%s %lld 项，案卷包中只有 %lld 项"
 					       "（有%s被遗漏）",
@@ -615,16 +620,19 @@ static bool case_check(struct rd *d, int64_t case_id, const char *what)
 	return true;
 }
 
-/* seq of a header or event: gapless from 1, in order. */
+/* seq of a header or event: gapless from 1, in order. A gap is named
+ * when the section ends (an item further on may show a reordering). */
 static bool seq_check(struct rd *d, int kind, int64_t seq, const char *what)
 {
-	int64_t want = d->seen[kind] + 1;
-	if (seq == want)
-		return true;
-	if (seq < want)
-		return fail(d, "%s：%s", what, seq == want - 1 ? "重复出现" : "顺序被打乱");
-	return fail(d, "案卷包缺少第 %lld 个%s（有%s被遗漏）", (long long)want, kind_label[kind],
-		    kind_label[kind]);
+	int64_t last = d->last_seq[kind];
+	if (seq == last)
+		return fail(d, "%s：重复出现", what);
+	if (seq < last || seq < 1)
+		return fail(d, "%s：顺序被打乱", what);
+	if (seq > last + 1 && !d->gap[kind])
+		d->gap[kind] = last + 1;
+	d->last_seq[kind] = seq;
+	return true;
 }
 
 static bool export_item(struct rd *d, const char *line, size_t len)

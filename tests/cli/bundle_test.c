@@ -300,3 +300,168 @@ TEST(cli_bundle_refuses_an_altered_signature)
 	CHECK_CONTAINS(buf_cstr(&out), "检查点的签名无效");
 	buf_release(&out);
 }
+
+/* --- completeness: a bundle is cut into its items and put together
+ * again with one missing, doubled, swapped or taken from another case --- */
+
+struct item {
+	size_t at, len;
+	char type[16];
+};
+
+/* The items of a bundle (after its eight header lines, before "end"):
+ * each its line, its proof and, for evidence and documents, its file. */
+static size_t items_of(const char *data, size_t len, struct item *it, size_t max, size_t *end)
+{
+	size_t p = 0, n = 0;
+	for (int line = 0; line < 8 && p < len; line++)
+		p = (size_t)((const char *)memchr(data + p, '\n', len - p) - data) + 1;
+	while (p < len && n < max && strncmp(data + p, "end\n", 4) != 0) {
+		struct item *x = &it[n++];
+		x->at = p;
+		sscanf(data + p, "%15s", x->type);
+		for (int line = 0; line < 2; line++)
+			p = (size_t)((const char *)memchr(data + p, '\n', len - p) - data) + 1;
+		if (!strcmp(x->type, "evidence") || !strcmp(x->type, "document")) {
+			unsigned long long size = strtoull(data + p + 5, NULL, 10);
+			p = (size_t)((const char *)memchr(data + p, '\n', len - p) - data) + 1;
+			p += (size_t)size + 1;
+		}
+		x->len = p - x->at;
+	}
+	*end = p;
+	return n;
+}
+
+/* The index of the k-th item (from 0) of type, or (size_t)-1. */
+static size_t nth(const struct item *it, size_t n, const char *type, int k)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(it[i].type, type) && k-- == 0)
+			return i;
+	return (size_t)-1;
+}
+
+enum op { DROP, DOUBLE, SWAP_NEXT, SPLICE_BEFORE };
+
+/* Writes bundle name with item i dropped, doubled, swapped with the next
+ * or preceded by item j of bundle other; runs verify-bundle on it. */
+static int recut(const char *name, const char *type, int k, enum op op, const char *other,
+		 struct buf *out)
+{
+	char src[700], dst[700];
+	size_t len, olen = 0, end, oend;
+	static struct item it[4096], ot[4096];
+	snprintf(src, sizeof src, "%s/%s", demo(), name);
+	char *data = slurp(src, &len), *odata = NULL;
+	if (!data)
+		return -100;
+	size_t n = items_of(data, len, it, 4096, &end), on = 0;
+	size_t i = nth(it, n, type, k), j = (size_t)-1;
+	if (other) {
+		snprintf(src, sizeof src, "%s/%s", demo(), other);
+		if (!(odata = slurp(src, &olen))) {
+			free(data);
+			return -100;
+		}
+		on = items_of(odata, olen, ot, 4096, &oend);
+		j = nth(ot, on, type, 0);
+	}
+	if (i == (size_t)-1 || (op == SWAP_NEXT && i + 1 >= n) || (other && j == (size_t)-1)) {
+		free(data);
+		free(odata);
+		return -101;
+	}
+	struct buf b = BUF_INIT;
+	buf_add(&b, data, it[0].at);
+	for (size_t x = 0; x < n; x++) {
+		if (x == i && op == DROP)
+			continue;
+		if (x == i && op == SPLICE_BEFORE)
+			buf_add(&b, odata + ot[j].at, ot[j].len);
+		if (x == i && op == SWAP_NEXT) {
+			buf_add(&b, data + it[x + 1].at, it[x + 1].len);
+			buf_add(&b, data + it[x].at, it[x].len);
+			x++;
+			continue;
+		}
+		buf_add(&b, data + it[x].at, it[x].len);
+		if (x == i && op == DOUBLE)
+			buf_add(&b, data + it[x].at, it[x].len);
+	}
+	buf_add(&b, data + end, len - end);
+	snprintf(dst, sizeof dst, "%s/b", t_tmpdir());
+	bool ok = !buf_status(&b) && spit(dst, b.data, b.len);
+	buf_release(&b);
+	free(data);
+	free(odata);
+	return ok ? cli_run(out, NULL, "verify-bundle %s", dst) : -102;
+}
+
+TEST(cli_bundle_names_an_omitted_item)
+{
+	struct buf out = BUF_INIT;
+	REQUIRE(demo()[0]);
+	/* an event in the middle: the gap in the sequence */
+	CHECK_INT(recut("b.closed", "event", 1, DROP, NULL, &out), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "案卷包缺少第 2 个事件（有事件被遗漏）");
+	/* the last document: fewer than the export recorded */
+	size_t len, end;
+	static struct item it[4096];
+	char path[700];
+	snprintf(path, sizeof path, "%s/b.closed", demo());
+	char *data = slurp(path, &len);
+	REQUIRE(data);
+	size_t n = items_of(data, len, it, 4096, &end);
+	int docs = 0;
+	for (size_t i = 0; i < n; i++)
+		docs += !strcmp(it[i].type, "document");
+	free(data);
+	REQUIRE(docs >= 2);
+	CHECK_INT(recut("b.closed", "document", docs - 1, DROP, NULL, &out), 9);
+	char want[200];
+	snprintf(want, sizeof want, "导出时本案有文书 %d 项，案卷包中只有 %d 项（有文书被遗漏）", docs,
+		 docs - 1);
+	CHECK_CONTAINS(buf_cstr(&out), want);
+	/* the export record itself: completeness cannot be checked */
+	CHECK_INT(recut("b.closed", "export", 0, DROP, NULL, &out), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "案卷包缺少导出记录（export 行）");
+	buf_release(&out);
+}
+
+TEST(cli_bundle_names_a_duplicated_item)
+{
+	struct buf out = BUF_INIT;
+	REQUIRE(demo()[0]);
+	CHECK_INT(recut("b.closed", "event", 2, DOUBLE, NULL, &out), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "事件（第 3 个");
+	CHECK_CONTAINS(buf_cstr(&out), "重复出现");
+	CHECK_INT(recut("b.evidence", "evidence", 0, DOUBLE, NULL, &out), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "证据材料“");
+	CHECK_CONTAINS(buf_cstr(&out), "重复出现");
+	buf_release(&out);
+}
+
+TEST(cli_bundle_names_reordered_items)
+{
+	struct buf out = BUF_INIT;
+	REQUIRE(demo()[0]);
+	CHECK_INT(recut("b.closed", "event", 1, SWAP_NEXT, NULL, &out), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "事件（第 2 个");
+	CHECK_CONTAINS(buf_cstr(&out), "顺序被打乱");
+	CHECK_INT(recut("b.closed", "document", 0, SWAP_NEXT, NULL, &out), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "顺序被打乱");
+	buf_release(&out);
+}
+
+TEST(cli_bundle_names_an_item_spliced_from_another_case)
+{
+	struct buf out = BUF_INIT;
+	REQUIRE(demo()[0]);
+	CHECK_INT(recut("b.closed", "event", 1, SPLICE_BEFORE, "b.evidence", &out), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "不属于本案（属于案件 #");
+	CHECK_CONTAINS(buf_cstr(&out), "是从其他案件拼入的");
+	CHECK_INT(recut("b.closed", "header", 0, SPLICE_BEFORE, "b.evidence", &out), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "不属于本案");
+	buf_release(&out);
+}
