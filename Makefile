@@ -49,6 +49,7 @@ clean:
 bench: build
 	@bench/http.sh
 	@bench/ledger.sh
+	@bench/bundle.sh
 
 # libFuzzer over form decoding, identifiers and case bundles (clang),
 # FUZZ_SECONDS each.

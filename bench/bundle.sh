@@ -69,7 +69,7 @@ for k in range(n):
 PY
 head -c "$((FILE_MB * 1024 * 1024))" /dev/urandom >"$work/rec.bin"
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
-	-H 'Content-Type: video/mp4' --data-binary @"$work/rec.bin" \
+	-H 'Content-Type: video/mp4' -X POST -T "$work/rec.bin" \
 	"$base/api/v1/cases/$case_id/evidence?name=rec.mp4&kind=av_record")
 [ "$code" = 201 ] || { echo "upload refused ($code)" >&2; exit 1; }
 rm -f "$work/rec.bin"

@@ -76,6 +76,20 @@ static int64_t a_case(struct lx *x, bool closed)
 	return l.items[0].id;
 }
 
+/* A case of another agency than officer1's. */
+static int64_t a_foreign_case(struct lx *x)
+{
+	struct case_filter f = { .closed = 2 };
+	struct case_list l;
+	const struct scope all = { .kind = SCOPE_ALL };
+	if (x->st->ops->case_list(x->st, x->a, &all, &f, (struct page){ 0, 200 }, &l, NULL))
+		return 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (l.items[i].agency_id != x->officer.agency_id)
+			return l.items[i].id;
+	return 0;
+}
+
 TEST(app_ledger_every_event_leaf_holds_its_canonical_digest)
 {
 	struct lx x;
@@ -174,15 +188,7 @@ TEST(app_evidence_refused_leaves_no_row_leaf_or_file)
 	CHECK_INT(app_evidence_add_bytes(&x.as_officer, closed_case, &m, body, strlen(body), NULL,
 					 &e), FZ_CONFLICT);
 	/* a case of another agency is not there for this officer */
-	struct case_filter f = { .closed = 2 };
-	struct case_list l;
-	const struct scope all = { .kind = SCOPE_ALL };
-	REQUIRE(x.st->ops->case_list(x.st, x.a, &all, &f, (struct page){ 0, 200 }, &l, NULL) ==
-		FZ_OK);
-	int64_t foreign = 0;
-	for (size_t i = 0; i < l.n && !foreign; i++)
-		if (l.items[i].agency_id != x.officer.agency_id)
-			foreign = l.items[i].id;
+	int64_t foreign = a_foreign_case(&x);
 	REQUIRE(foreign);
 	CHECK_INT(app_evidence_add_bytes(&x.as_officer, foreign, &m, body, strlen(body), NULL, &e),
 		  FZ_NOTFOUND);
@@ -428,15 +434,7 @@ TEST(app_bundle_export_checks_permission_and_scope)
 	struct fz_error e = { 0 };
 	struct bundle_summary sum;
 	REQUIRE(lx_open(&x));
-	struct case_filter f = { .closed = 2 };
-	struct case_list l;
-	const struct scope all = { .kind = SCOPE_ALL };
-	REQUIRE(x.st->ops->case_list(x.st, x.a, &all, &f, (struct page){ 0, 200 }, &l, NULL) ==
-		FZ_OK);
-	int64_t foreign = 0;
-	for (size_t i = 0; i < l.n && !foreign; i++)
-		if (l.items[i].agency_id != x.officer.agency_id)
-			foreign = l.items[i].id;
+	int64_t foreign = a_foreign_case(&x);
 	REQUIRE(foreign);
 	int64_t size0, size1;
 	REQUIRE(x.st->ops->ledger_size(x.st, &size0, NULL) == FZ_OK);

@@ -1,10 +1,13 @@
 /* verify_test.c - `fazhi verify` as an attacker's victim would run it: on
- * a fresh demo it passes; after one byte of an event field, an evidence
- * file or a document file is changed (with the database's triggers
- * dropped first, as an attacker holding the file would), after a leaf is
- * rewritten to match, an event is slipped in without a leaf, or the
- * checkpoints are checked against another key, it names the first
- * inconsistency and exits 9. */
+ * a fresh demo it passes; after an event field, a document's number or
+ * title, a case's party or closed flag, a leaf's time, an evidence file or
+ * a document file is changed (with the database's triggers dropped first,
+ * as an attacker holding the file would), after a leaf is rewritten to
+ * match, a back-dated event is slipped in with a matching leaf, a row is
+ * replaced, an event is slipped in without a leaf, or the checkpoints are
+ * checked against another key, it names the first inconsistency and
+ * exits 9. Storage order never matters; every REPLACE of a protected row
+ * is refused by the database itself; `init` reports rows without a leaf. */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +123,33 @@ static int verify(struct buf *out, const char *dir, const char *extra)
 	return cli_run(out, NULL, "verify --db %s/d.db %s", dir, extra ? extra : "");
 }
 
+/* The digest and leaf hash (hex) of event id of dir/d.db, made as fazhi
+ * makes them: what an attacker rewriting the ledger would compute. */
+static bool event_leaf_hex(const char *dir, int64_t id, char dh[65], char hh[65])
+{
+	char db[600];
+	struct store *st;
+	struct case_event ev;
+	struct arena *a = arena_new();
+	snprintf(db, sizeof db, "%s/d.db", dir);
+	if (!a || store_sqlite_open(db, false, &st, NULL) != FZ_OK) {
+		arena_free(a);
+		return false;
+	}
+	bool ok = st->ops->case_event_get(st, a, id, &ev, NULL) == FZ_OK;
+	if (ok) {
+		unsigned char d[LEDGER_DIGEST_MAX], data[LEDGER_LEAF_DATA_MAX], lh[LEDGER_HASH_MAX];
+		size_t n = app_ledger_event_digest(LEDGER_HASH_SM3, &ev, d);
+		size_t k = ledger_leaf_data(1, ev.id, ev.at, d, n, data);
+		merkle_leaf_hash(LEDGER_HASH_SM3, data, k, lh);
+		crypto_hex(d, n, dh);
+		crypto_hex(lh, 32, hh);
+	}
+	st->ops->close(st);
+	arena_free(a);
+	return ok;
+}
+
 TEST(cli_verify_passes_on_a_fresh_demo)
 {
 	struct buf out = BUF_INIT;
@@ -196,25 +226,10 @@ TEST(cli_verify_names_a_rewritten_leaf_by_its_checkpoint)
 			 " FROM ledger_leaves WHERE kind = 1 ORDER BY idx LIMIT 1 OFFSET 3)",
 		    NULL, 0));
 	/* recompute the event's digest and leaf hash as fazhi would */
-	char db[600];
-	snprintf(db, sizeof db, "%s/d.db", dir);
-	struct store *st;
-	struct arena *a = arena_new();
-	REQUIRE(store_sqlite_open(db, false, &st, NULL) == FZ_OK);
-	struct case_event ev;
-	char ref[32];
+	char ref[32], dh[65], hh[65];
 	snprintf(sql, sizeof sql, "SELECT ref_id FROM ledger_leaves WHERE idx = %s", idx);
 	REQUIRE(raw(dir, sql, ref, sizeof ref));
-	REQUIRE(st->ops->case_event_get(st, a, strtoll(ref, NULL, 10), &ev, NULL) == FZ_OK);
-	unsigned char d[LEDGER_DIGEST_MAX], data[LEDGER_LEAF_DATA_MAX], lh[LEDGER_HASH_MAX];
-	size_t n = app_ledger_event_digest(LEDGER_HASH_SM3, &ev, d);
-	size_t k = ledger_leaf_data(1, ev.id, ev.at, d, n, data);
-	merkle_leaf_hash(LEDGER_HASH_SM3, data, k, lh);
-	st->ops->close(st);
-	arena_free(a);
-	char dh[65], hh[65];
-	crypto_hex(d, n, dh);
-	crypto_hex(lh, 32, hh);
+	REQUIRE(event_leaf_hex(dir, strtoll(ref, NULL, 10), dh, hh));
 	snprintf(sql, sizeof sql, "UPDATE ledger_leaves SET digest = x'%s', leaf_hash = x'%s'"
 		 " WHERE idx = %s", dh, hh, idx);
 	REQUIRE(raw(dir, sql, NULL, 0));
@@ -385,22 +400,8 @@ TEST(cli_verify_names_a_back_dated_event_with_a_matching_leaf)
 	REQUIRE(raw(dir, sql, NULL, 0));
 	REQUIRE(raw(dir, "SELECT max(id) FROM case_events", id, sizeof id));
 	REQUIRE(raw(dir, "SELECT number FROM cases WHERE id = 1", number, sizeof number));
-	char db[600];
-	snprintf(db, sizeof db, "%s/d.db", dir);
-	struct store *st;
-	struct arena *a = arena_new();
-	REQUIRE(store_sqlite_open(db, false, &st, NULL) == FZ_OK);
-	struct case_event ev;
-	REQUIRE(st->ops->case_event_get(st, a, strtoll(id, NULL, 10), &ev, NULL) == FZ_OK);
-	unsigned char d[LEDGER_DIGEST_MAX], data[LEDGER_LEAF_DATA_MAX], lh[LEDGER_HASH_MAX];
-	size_t n = app_ledger_event_digest(LEDGER_HASH_SM3, &ev, d);
-	size_t k = ledger_leaf_data(1, ev.id, ev.at, d, n, data);
-	merkle_leaf_hash(LEDGER_HASH_SM3, data, k, lh);
-	st->ops->close(st);
-	arena_free(a);
 	char dh[65], hh[65];
-	crypto_hex(d, n, dh);
-	crypto_hex(lh, 32, hh);
+	REQUIRE(event_leaf_hex(dir, strtoll(id, NULL, 10), dh, hh));
 	snprintf(sql, sizeof sql, "INSERT INTO ledger_leaves (idx, kind, ref_id, digest, leaf_hash, at)"
 		 " SELECT max(idx) + 1, 1, %s, x'%s', x'%s', %s FROM ledger_leaves", id, dh, hh, at);
 	REQUIRE(raw(dir, sql, NULL, 0));
