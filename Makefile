@@ -49,13 +49,15 @@ clean:
 bench: build
 	@bench/http.sh
 	@bench/ledger.sh
+	@bench/bundle.sh
 
-# libFuzzer over form decoding, identifiers and redaction (clang), FUZZ_SECONDS each.
+# libFuzzer over form decoding, identifiers, redaction and case bundles
+# (clang), FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
 		-Db_lundef=false >/dev/null
-	@ninja -C build-fuzz --quiet fuzz/fuzz_form fuzz/fuzz_ident fuzz/fuzz_redact
-	@for f in form ident redact; do mkdir -p build-fuzz/corpus-$$f; \
+	@ninja -C build-fuzz --quiet fuzz/fuzz_form fuzz/fuzz_ident fuzz/fuzz_redact fuzz/fuzz_bundle
+	@for f in form ident redact bundle; do mkdir -p build-fuzz/corpus-$$f; \
 		build-fuzz/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
 		build-fuzz/corpus-$$f fuzz/corpus/$$f || exit 1; done

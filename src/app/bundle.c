@@ -8,13 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/audit.h"
+#include "app/authz.h"
 #include "app/document.h"
 #include "app/evidence.h"
 #include "app/ledger.h"
 #include "base/crypto.h"
 #include "ledger/checkpoint.h"
 #include "ledger/leaf.h"
-#include "ledger/merkle.h"
+#include "ledger/levels.h"
 
 static const struct scope scope_all = { .kind = SCOPE_ALL };
 
@@ -34,22 +36,6 @@ static void put_hex(FILE *out, const unsigned char *d, size_t n)
 		fputc(digits[d[i] >> 4], out);
 		fputc(digits[d[i] & 15], out);
 	}
-}
-
-static enum fz_err put_proof(FILE *out, enum ledger_hash_alg alg, const unsigned char *leaves,
-			     uint64_t n, uint64_t m, struct fz_error *e)
-{
-	struct merkle_proof p;
-	if (merkle_inclusion_proof(alg, leaves, n, m, &p))
-		return fz_fail(e, FZ_INTERNAL, NULL, "无法生成第 %llu 号记录的包含证明",
-			       (unsigned long long)m);
-	fputs("proof", out);
-	for (size_t i = 0; i < p.n; i++) {
-		fputc(' ', out);
-		put_hex(out, p.hash[i], ledger_hash_size(alg));
-	}
-	fputc('\n', out);
-	return FZ_OK;
 }
 
 /* "file <size>\n", the bytes, "\n". */
@@ -74,109 +60,109 @@ static enum fz_err put_file(FILE *out, const char *path, int64_t size, struct fz
 	return FZ_OK;
 }
 
-static enum fz_err leaf_of(struct app_ctx *ctx, int kind, int64_t ref, int64_t *idx,
-			   int64_t *max, struct fz_error *e)
+struct exporter {
+	struct app_ctx *ctx;
+	FILE *out;
+	struct merkle_levels tree;
+	int64_t before; /* only leaves before the export's own */
+	struct buf enc;
+};
+
+/* "<type> <leaf> <id> <encoding hex>\n" and "proof ...\n" for the object
+ * (kind, ref) whose encoding is in x->enc; *skip when its leaf comes
+ * after the export (written since: not part of this bundle). */
+static enum fz_err put_item(struct exporter *x, const char *type, int kind, int64_t ref,
+			    bool *skip, struct fz_error *e)
 {
 	struct ledger_leaf lf;
-	enum fz_err rc = ctx->st->ops->ledger_leaf_find(ctx->st, kind, ref, &lf, e);
+	struct merkle_proof p;
+	*skip = false;
+	if (buf_status(&x->enc))
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	enum fz_err rc = x->ctx->st->ops->ledger_leaf_find(x->ctx->st, kind, ref, &lf, e);
 	if (rc == FZ_NOTFOUND)
-		return fz_fail(e, FZ_CONFLICT, NULL, "记录 %d/#%lld 未记入账本", kind, (long long)ref);
+		return fz_fail(e, FZ_CONFLICT, NULL, "记录 %s #%lld 未记入账本，不能导出", type,
+			       (long long)ref);
 	if (rc)
 		return rc;
-	*idx = lf.idx;
-	if (lf.idx > *max)
-		*max = lf.idx;
+	if (lf.idx >= x->before) {
+		*skip = true;
+		return FZ_OK;
+	}
+	if (merkle_levels_proof(&x->tree, (uint64_t)lf.idx, &p))
+		return fz_fail(e, FZ_INTERNAL, NULL, "无法生成第 %lld 号记录的包含证明",
+			       (long long)lf.idx);
+	fprintf(x->out, "%s %lld %lld ", type, (long long)lf.idx, (long long)ref);
+	put_hex(x->out, (const unsigned char *)x->enc.data, x->enc.len);
+	fputs("\nproof", x->out);
+	for (size_t i = 0; i < p.n; i++) {
+		fputc(' ', x->out);
+		put_hex(x->out, p.hash[i], x->tree.hs);
+	}
+	fputc('\n', x->out);
 	return FZ_OK;
 }
 
-enum fz_err app_bundle_export(struct app_ctx *ctx, const char *data_dir, int64_t case_id,
-			      FILE *out, struct bundle_summary *sum, struct fz_error *e)
+/* Records the export: a case_exports row with the counts of the case's
+ * leaves so far, its leaf, the audit entry. */
+static enum fz_err export_record(struct app_ctx *ctx, int64_t case_id, const char *number,
+				 struct case_export *x, int64_t *leaf, struct fz_error *e)
 {
-	struct enf_case c;
-	struct case_event_list evs;
-	struct case_document_list docs;
-	struct evidence *evd = NULL;
-	size_t nevd = 0;
-	int64_t *eidx = NULL, *vidx = NULL, *didx = NULL, max = -1;
-	unsigned char *leaves = NULL;
-	struct buf b = BUF_INIT;
+	enum ledger_hash_alg alg;
+	int64_t size, n[6];
+	unsigned char d[LEDGER_DIGEST_MAX];
 	enum fz_err rc;
-
-	memset(sum, 0, sizeof *sum);
-	if ((rc = app_ledger_open(ctx->st, e)))
+	memset(x, 0, sizeof *x);
+	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
-	enum ledger_hash_alg alg = app_ledger_hash();
-	size_t hs = ledger_hash_size(alg);
-	if ((rc = ctx->st->ops->case_get(ctx->st, ctx->a, &scope_all, case_id, &c, e)) ||
-	    (rc = ctx->st->ops->case_events(ctx->st, ctx->a, &scope_all, case_id, &evs, e)) ||
-	    (rc = ctx->st->ops->document_list(ctx->st, ctx->a, &scope_all, case_id, &docs, e)))
-		return rc;
-	snprintf(sum->number, sizeof sum->number, "%s", c.number);
-	for (int64_t off = 0;;) {
-		struct evidence_list page;
-		struct page pg = { .offset = off, .limit = 200 };
-		if ((rc = ctx->st->ops->evidence_list(ctx->st, ctx->a, &scope_all, case_id, pg, &page,
-						      e)))
-			goto done;
-		struct evidence *grown = realloc(evd, (nevd + page.n + 1) * sizeof *evd);
-		if (!grown) {
-			rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
-			goto done;
-		}
-		evd = grown;
-		if (page.n)
-			memcpy(evd + nevd, page.items, page.n * sizeof *evd);
-		nevd += page.n;
-		off += (int64_t)page.n;
-		if (page.n < 200)
-			break;
-	}
-	eidx = calloc(evs.n + 1, sizeof *eidx);
-	vidx = calloc(nevd + 1, sizeof *vidx);
-	didx = calloc(docs.n + 1, sizeof *didx);
-	if (!eidx || !vidx || !didx) {
+	if ((rc = app_ledger_alg(ctx, &alg, e)) ||
+	    (rc = ctx->st->ops->ledger_size(ctx->st, &size, e)) ||
+	    (rc = ctx->st->ops->ledger_case_counts(ctx->st, case_id, size, n, e)))
+		goto abort;
+	x->case_id = case_id;
+	x->at = ctx->now;
+	x->actor_id = ctx->user ? ctx->user->id : 0;
+	x->actor = ctx->actor ? ctx->actor : "";
+	x->headers = n[LEDGER_CASE_HEADER];
+	x->events = n[LEDGER_CASE_EVENT];
+	x->evidence = n[LEDGER_EVIDENCE];
+	x->documents = n[LEDGER_DOCUMENT];
+	if ((rc = ctx->st->ops->case_export_insert(ctx->st, x, e)))
+		goto abort;
+	size_t len = app_ledger_export_digest(alg, x, d);
+	if (!len) {
 		rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
-		goto done;
+		goto abort;
 	}
-	for (size_t i = 0; i < evs.n; i++)
-		if ((rc = leaf_of(ctx, LEDGER_CASE_EVENT, evs.items[i].id, &eidx[i], &max, e)))
-			goto done;
-	for (size_t i = 0; i < nevd; i++)
-		if ((rc = leaf_of(ctx, LEDGER_EVIDENCE, evd[i].id, &vidx[i], &max, e)))
-			goto done;
-	for (size_t i = 0; i < docs.n; i++)
-		if ((rc = leaf_of(ctx, LEDGER_DOCUMENT, docs.items[i].id, &didx[i], &max, e)))
-			goto done;
+	if ((rc = app_ledger_append(ctx, LEDGER_CASE_EXPORT, x->id, d, len, leaf, e)))
+		goto abort;
+	const char *msg = arena_printf(ctx->a, "%s：案件信息 %lld 版、事件 %lld 个、证据 %lld 份、"
+					       "文书 %lld 份",
+				       number, (long long)x->headers, (long long)x->events,
+				       (long long)x->evidence, (long long)x->documents);
+	return app_tx_finish(ctx, "case.export", "case", case_id, msg, NULL, e);
+abort:
+	app_tx_abort(ctx);
+	return rc;
+}
 
-	/* the checkpoint: the latest, or a new one when it does not cover the case */
-	struct ledger_checkpoint_row cp;
-	rc = ctx->st->ops->checkpoint_latest(ctx->st, &cp, e);
-	if (rc && rc != FZ_NOTFOUND)
-		goto done;
-	if (rc == FZ_NOTFOUND || cp.tree_size <= max) {
-		bool made = false;
-		if ((rc = app_ledger_checkpoint(ctx, &made, &cp, e)))
-			goto done;
-		sum->made_checkpoint = made;
-	}
-	if (cp.tree_size <= max || cp.tree_size <= 0 || cp.root_len != hs) {
-		rc = fz_fail(e, FZ_CONFLICT, NULL, "没有覆盖本案全部记录的检查点");
-		goto done;
-	}
-	uint64_t n = (uint64_t)cp.tree_size;
-	if (!(leaves = malloc(n * hs))) {
-		rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
-		goto done;
-	}
+/* The leaf hashes of the first n leaves, as one flat array (malloc). */
+static enum fz_err leaf_hashes(struct app_ctx *ctx, uint64_t n, size_t hs, unsigned char **out,
+			       struct fz_error *e)
+{
+	unsigned char *leaves = malloc(n * hs);
+	*out = NULL;
+	if (!leaves)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	for (uint64_t from = 0; from < n;) {
 		struct ledger_leaf_list page;
 		struct arena *a = arena_new();
 		if (!a) {
-			rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
-			goto done;
+			free(leaves);
+			return fz_fail(e, FZ_NOMEM, NULL, NULL);
 		}
-		int lim = n - from < 2000 ? (int)(n - from) : 2000;
-		rc = ctx->st->ops->ledger_leaves(ctx->st, a, (int64_t)from, lim, &page, e);
+		int lim = n - from < 10000 ? (int)(n - from) : 10000;
+		enum fz_err rc = ctx->st->ops->ledger_leaves(ctx->st, a, (int64_t)from, lim, &page, e);
 		if (!rc && page.n == 0)
 			rc = fz_fail(e, FZ_INTERNAL, NULL, "账本第 %llu 号记录缺失",
 				     (unsigned long long)from);
@@ -184,8 +170,132 @@ enum fz_err app_bundle_export(struct app_ctx *ctx, const char *data_dir, int64_t
 			memcpy(leaves + (from + i) * hs, page.items[i].leaf_hash, hs);
 		from += page.n;
 		arena_free(a);
+		if (rc) {
+			free(leaves);
+			return rc;
+		}
+	}
+	*out = leaves;
+	return FZ_OK;
+}
+
+static enum fz_err export_items(struct exporter *x, const char *data_dir, int64_t case_id,
+				struct bundle_summary *sum, struct fz_error *e)
+{
+	struct app_ctx *ctx = x->ctx;
+	struct case_header_list hs;
+	struct case_event_list evs;
+	struct case_document_list docs;
+	enum fz_err rc;
+	bool skip;
+	if ((rc = ctx->st->ops->case_headers(ctx->st, ctx->a, case_id, &hs, e)) ||
+	    (rc = ctx->st->ops->case_events(ctx->st, ctx->a, &scope_all, case_id, &evs, e)) ||
+	    (rc = ctx->st->ops->document_list(ctx->st, ctx->a, &scope_all, case_id, &docs, e)))
+		return rc;
+	for (size_t i = 0; i < hs.n; i++) {
+		buf_reset(&x->enc);
+		app_ledger_header_encode(&hs.items[i], &x->enc);
+		if ((rc = put_item(x, "header", LEDGER_CASE_HEADER, hs.items[i].id, &skip, e)))
+			return rc;
+		sum->headers += !skip;
+	}
+	for (size_t i = 0; i < evs.n; i++) {
+		buf_reset(&x->enc);
+		app_ledger_event_encode(&evs.items[i], &x->enc);
+		if ((rc = put_item(x, "event", LEDGER_CASE_EVENT, evs.items[i].id, &skip, e)))
+			return rc;
+		sum->events += !skip;
+	}
+	for (int64_t off = 0;;) {
+		struct evidence_list page;
+		struct page pg = { .offset = off, .limit = 200 };
+		struct arena *a = arena_new();
+		if (!a)
+			return fz_fail(e, FZ_NOMEM, NULL, NULL);
+		rc = ctx->st->ops->evidence_list(ctx->st, a, &scope_all, case_id, pg, &page, e);
+		for (size_t i = 0; !rc && i < page.n; i++) {
+			char path[PATH_MAX];
+			const struct evidence *ev = &page.items[i];
+			buf_reset(&x->enc);
+			app_ledger_evidence_encode(ev, &x->enc);
+			if ((rc = put_item(x, "evidence", LEDGER_EVIDENCE, ev->id, &skip, e)) || skip)
+				continue;
+			if ((rc = app_evidence_path(data_dir, ev->digest, path, e)) ||
+			    (rc = put_file(x->out, path, ev->size, e)))
+				break;
+			sum->evidence++;
+		}
+		size_t got = rc ? 0 : page.n;
+		arena_free(a);
 		if (rc)
-			goto done;
+			return rc;
+		off += (int64_t)got;
+		if (got < 200)
+			break;
+	}
+	for (size_t i = 0; i < docs.n; i++) {
+		const struct case_document *d = &docs.items[i];
+		struct buf path = BUF_INIT;
+		buf_reset(&x->enc);
+		app_ledger_document_encode(d, &x->enc);
+		if ((rc = put_item(x, "document", LEDGER_DOCUMENT, d->id, &skip, e)))
+			return rc;
+		if (skip)
+			continue;
+		if (app_document_path(data_dir, d->digest, &path)) {
+			buf_release(&path);
+			return fz_fail(e, FZ_NOMEM, NULL, NULL);
+		}
+		rc = put_file(x->out, buf_cstr(&path), d->size, e);
+		buf_release(&path);
+		if (rc)
+			return rc;
+		sum->documents++;
+	}
+	return FZ_OK;
+}
+
+enum fz_err app_bundle_export(struct app_ctx *ctx, const char *data_dir, int64_t case_id,
+			      FILE *out, struct bundle_summary *sum, struct fz_error *e)
+{
+	struct enf_case c;
+	struct case_export rec;
+	struct ledger_checkpoint_row cp;
+	struct exporter x = { .ctx = ctx, .out = out, .enc = BUF_INIT };
+	enum ledger_hash_alg alg;
+	unsigned char *leaves = NULL;
+	int64_t leaf;
+	enum fz_err rc;
+
+	memset(sum, 0, sizeof *sum);
+	if ((rc = app_require(ctx, PERM_CASE_READ, "case.export", e)) ||
+	    (rc = ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, case_id, &c, e)) ||
+	    (rc = app_ledger_alg(ctx, &alg, e)))
+		return rc;
+	snprintf(sum->number, sizeof sum->number, "%s", c.number);
+	if ((rc = export_record(ctx, case_id, c.number, &rec, &leaf, e)))
+		return rc;
+	sum->export_leaf = leaf;
+	/* a checkpoint that covers the export's own leaf */
+	bool made = false;
+	if ((rc = app_ledger_checkpoint(ctx, &made, &cp, e)))
+		return rc;
+	sum->made_checkpoint = made;
+	size_t hs = ledger_hash_size(alg);
+	if (cp.tree_size <= leaf || cp.root_len != hs)
+		return fz_fail(e, FZ_CONFLICT, NULL, "没有覆盖本案全部记录的检查点");
+	uint64_t n = (uint64_t)cp.tree_size;
+	if ((rc = leaf_hashes(ctx, n, hs, &leaves, e)))
+		return rc;
+	rc = merkle_levels_build(&x.tree, alg, leaves, n);
+	free(leaves);
+	if (rc)
+		return fz_fail(e, rc, NULL, NULL);
+	unsigned char root[LEDGER_HASH_MAX];
+	merkle_levels_root(&x.tree, root);
+	if (memcmp(root, cp.root, hs) != 0) {
+		rc = fz_fail(e, FZ_CONFLICT, NULL, "账本的根与检查点不符，不能导出：请先运行 fazhi verify");
+		goto done;
 	}
 
 	fprintf(out, "%s\ncase %lld ", BUNDLE_MAGIC, (long long)case_id);
@@ -197,80 +307,51 @@ enum fz_err app_bundle_export(struct app_ctx *ctx, const char *data_dir, int64_t
 	fputs("\nsignature ", out);
 	put_hex(out, cp.signature, sizeof cp.signature);
 	fputc('\n', out);
-	for (size_t i = 0; i < evs.n; i++) {
-		buf_reset(&b);
-		app_ledger_event_encode(&evs.items[i], &b);
-		if (buf_status(&b)) {
-			rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
-			goto done;
-		}
-		fprintf(out, "event %lld %lld ", (long long)eidx[i], (long long)evs.items[i].id);
-		put_hex(out, (const unsigned char *)b.data, b.len);
-		fputc('\n', out);
-		if ((rc = put_proof(out, alg, leaves, n, (uint64_t)eidx[i], e)))
-			goto done;
-	}
-	for (size_t i = 0; i < nevd; i++) {
-		char path[PATH_MAX];
-		buf_reset(&b);
-		app_ledger_evidence_encode(&evd[i], &b);
-		if (buf_status(&b)) {
-			rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
-			goto done;
-		}
-		fprintf(out, "evidence %lld %lld ", (long long)vidx[i], (long long)evd[i].id);
-		put_hex(out, (const unsigned char *)b.data, b.len);
-		fputc('\n', out);
-		if ((rc = put_proof(out, alg, leaves, n, (uint64_t)vidx[i], e)) ||
-		    (rc = app_evidence_path(data_dir, evd[i].digest, path, e)) ||
-		    (rc = put_file(out, path, evd[i].size, e)))
-			goto done;
-	}
-	for (size_t i = 0; i < docs.n; i++) {
-		const struct case_document *d = &docs.items[i];
-		struct buf path = BUF_INIT;
-		fprintf(out, "document %lld %lld %s ", (long long)didx[i], (long long)d->id,
-			d->digest);
-		put_text(out, d->title);
-		put_text(out, d->number);
-		fputc('\n', out);
-		if ((rc = put_proof(out, alg, leaves, n, (uint64_t)didx[i], e)))
-			goto done;
-		if (app_document_path(data_dir, d->digest, &path)) {
-			buf_release(&path);
-			rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
-			goto done;
-		}
-		rc = put_file(out, buf_cstr(&path), d->size, e);
-		buf_release(&path);
-		if (rc)
-			goto done;
-	}
+	/* the export's item first: what the rest must add up to */
+	x.before = leaf + 1;
+	bool skip;
+	app_ledger_export_encode(&rec, &x.enc);
+	if ((rc = put_item(&x, "export", LEDGER_CASE_EXPORT, rec.id, &skip, e)))
+		goto done;
+	x.before = leaf;
+	if ((rc = export_items(&x, data_dir, case_id, sum, e)))
+		goto done;
 	fputs("end\n", out);
-	sum->events = (int64_t)evs.n;
-	sum->evidence = (int64_t)nevd;
-	sum->documents = (int64_t)docs.n;
+	if (sum->headers != rec.headers || sum->events != rec.events ||
+	    sum->evidence != rec.evidence || sum->documents != rec.documents)
+		rc = fz_fail(e, FZ_CONFLICT, NULL, "案卷包中的记录数与导出记录不符：请先运行 fazhi verify");
 	sum->tree_size = cp.tree_size;
 done:
-	buf_release(&b);
-	free(leaves);
-	free(evd);
-	free(eidx);
-	free(vidx);
-	free(didx);
+	merkle_levels_free(&x.tree);
+	buf_release(&x.enc);
 	return rc;
 }
 
 /* --- verification --- */
 
+enum section { S_HEAD, S_EXPORT, S_HEADER, S_EVENT, S_EVIDENCE, S_DOCUMENT, S_END };
+
 struct rd {
-	const unsigned char *p, *end;
+	FILE *in;
 	struct bundle_report *r;
+	char *line;          /* the current line, NUL-terminated (malloc) */
+	size_t len, cap;
+	unsigned char *bytes; /* the current item's decoded encoding */
+	size_t nbytes, bytes_cap;
 	enum ledger_hash_alg alg;
 	size_t hs;
 	uint64_t size;
 	unsigned char root[LEDGER_HASH_MAX];
 	int64_t case_id;
+	/* what the export record says, and what has been seen */
+	enum section at;
+	int64_t export_idx;
+	int64_t want[LEDGER_KIND_MAX + 1], seen[LEDGER_KIND_MAX + 1];
+	int64_t last_idx;     /* leaf of the previous item in the section */
+	int64_t last_seq[LEDGER_KIND_MAX + 1]; /* headers' and events' seq so far */
+	int64_t gap[LEDGER_KIND_MAX + 1];      /* the first seq skipped, 0 none */
+	int64_t *event_ids;   /* the events' ids, for documents */
+	size_t nevent_ids, event_ids_cap;
 };
 
 static bool fail(struct rd *d, const char *fmt, ...) FZ_PRINTF(2, 3);
@@ -284,17 +365,32 @@ static bool fail(struct rd *d, const char *fmt, ...)
 	return false;
 }
 
-/* The next line (without "\n") into line/len; false at the end. */
-static bool next_line(struct rd *d, const char **line, size_t *len)
+/* Reads the next line (without "\n") into d->line; false at the end of
+ * the input, on a line without "\n" or longer than BUNDLE_LINE_MAX. */
+static bool next_line(struct rd *d)
 {
-	if (d->p >= d->end)
+	d->len = 0;
+	for (;;) {
+		int ch = getc_unlocked(d->in);
+		if (ch == EOF)
+			return false;
+		if (ch == '\n')
+			break;
+		if (d->len + 1 >= d->cap) {
+			if (d->cap >= BUNDLE_LINE_MAX)
+				return false;
+			size_t ncap = d->cap ? d->cap * 2 : 4096;
+			char *grown = realloc(d->line, ncap);
+			if (!grown)
+				return false;
+			d->line = grown;
+			d->cap = ncap;
+		}
+		d->line[d->len++] = (char)ch;
+	}
+	if (!d->line && !(d->line = malloc(d->cap = 4096)))
 		return false;
-	const unsigned char *nl = memchr(d->p, '\n', (size_t)(d->end - d->p));
-	if (!nl)
-		return false;
-	*line = (const char *)d->p;
-	*len = (size_t)(nl - d->p);
-	d->p = nl + 1;
+	d->line[d->len] = '\0';
 	return true;
 }
 
@@ -314,7 +410,7 @@ static bool token(const char **s, size_t *n, const char **tok, size_t *tlen)
 static bool parse_u64(const char *s, size_t n, uint64_t *out)
 {
 	uint64_t v = 0;
-	if (n == 0 || n > 19)
+	if (n == 0 || n > 18)
 		return false;
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
@@ -325,64 +421,40 @@ static bool parse_u64(const char *s, size_t n, uint64_t *out)
 	return true;
 }
 
-static bool is_hex(const char *s, size_t n)
+static int hexval(char c)
 {
-	for (size_t i = 0; i < n; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-			return false;
-	return true;
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
 }
 
-/* Decodes exactly want bytes of hex (2*want chars). */
+/* Decodes exactly want bytes from 2*want lowercase hex digits. */
 static bool unhex_n(const char *s, size_t n, unsigned char *out, size_t want)
 {
-	char tmp[2 * LEDGER_HASH_MAX + 1];
-	if (n != 2 * want || n >= sizeof tmp || !is_hex(s, n))
+	if (n != 2 * want)
 		return false;
-	memcpy(tmp, s, n);
-	tmp[n] = '\0';
-	return crypto_unhex(tmp, out, want);
+	for (size_t i = 0; i < want; i++) {
+		int hi = hexval(s[2 * i]), lo = hexval(s[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return false;
+		out[i] = (unsigned char)(hi << 4 | lo);
+	}
+	return true;
 }
 
 /* "key value" header line: value into val/vlen. */
 static bool header(struct rd *d, const char *key, const char **val, size_t *vlen)
 {
-	const char *line, *k;
-	size_t len, klen;
-	if (!next_line(d, &line, &len) || !token(&line, &len, &k, &klen) ||
-	    klen != strlen(key) || memcmp(k, key, klen) != 0)
+	const char *k;
+	size_t klen;
+	if (!next_line(d))
 		return fail(d, "文件头缺少“%s”行：不是完整的案卷包", key);
-	*val = line;
-	*vlen = len;
-	return true;
-}
-
-/* Canonical encoding readers (ledger/leaf.h). */
-static bool canon_get_str(const unsigned char **p, const unsigned char *end,
-			  const unsigned char **s, size_t *n)
-{
-	if (end - *p < 4)
-		return false;
-	size_t len = ((size_t)(*p)[0] << 24) | ((size_t)(*p)[1] << 16) | ((size_t)(*p)[2] << 8) |
-		     (*p)[3];
-	*p += 4;
-	if ((size_t)(end - *p) < len)
-		return false;
-	*s = *p;
-	*n = len;
-	*p += len;
-	return true;
-}
-
-static bool canon_get_int(const unsigned char **p, const unsigned char *end, int64_t *v)
-{
-	uint64_t u = 0;
-	if (end - *p < 8)
-		return false;
-	for (int i = 0; i < 8; i++)
-		u = (u << 8) | (*p)[i];
-	*p += 8;
-	*v = (int64_t)u;
+	*val = d->line;
+	*vlen = d->len;
+	if (!token(val, vlen, &k, &klen) || klen != strlen(key) || memcmp(k, key, klen) != 0)
+		return fail(d, "文件头缺少“%s”行：不是完整的案卷包", key);
 	return true;
 }
 
@@ -392,8 +464,11 @@ static bool proof_check(struct rd *d, uint64_t idx, const unsigned char *lh, con
 	const char *line, *tok;
 	size_t len, tlen;
 	struct merkle_proof p = { .n = 0 };
-	if (!next_line(d, &line, &len) || !token(&line, &len, &tok, &tlen) || tlen != 5 ||
-	    memcmp(tok, "proof", 5) != 0)
+	if (!next_line(d))
+		return fail(d, "%s：缺少包含证明", what);
+	line = d->line;
+	len = d->len;
+	if (!token(&line, &len, &tok, &tlen) || tlen != 5 || memcmp(tok, "proof", 5) != 0)
 		return fail(d, "%s：缺少包含证明", what);
 	while (len > 0) {
 		if (!token(&line, &len, &tok, &tlen) || p.n == MERKLE_PROOF_MAX ||
@@ -406,282 +481,456 @@ static bool proof_check(struct rd *d, uint64_t idx, const unsigned char *lh, con
 	return true;
 }
 
-/* "file <size>\n" bytes "\n": the bytes' digest into digest. */
+/* "file <size>\n" bytes "\n", hashed as they are read; the digest into
+ * digest. */
 static bool file_take(struct rd *d, const char *what, uint64_t want_size,
 		      unsigned char *digest)
 {
 	const char *line, *tok;
 	size_t len, tlen;
 	uint64_t size;
-	if (!next_line(d, &line, &len) || !token(&line, &len, &tok, &tlen) || tlen != 4 ||
-	    memcmp(tok, "file", 4) != 0 || !parse_u64(line, len, &size))
+	if (!next_line(d))
 		return fail(d, "%s：缺少文件内容", what);
-	if ((uint64_t)(d->end - d->p) < size + 1 || d->p[size] != '\n')
-		return fail(d, "%s：文件内容不完整", what);
+	line = d->line;
+	len = d->len;
+	if (!token(&line, &len, &tok, &tlen) || tlen != 4 || memcmp(tok, "file", 4) != 0 ||
+	    !parse_u64(line, len, &size))
+		return fail(d, "%s：缺少文件内容", what);
 	if (size != want_size)
 		return fail(d, "%s：文件大小 %llu 与记录的 %llu 不符", what,
 			    (unsigned long long)size, (unsigned long long)want_size);
-	ledger_hash(d->alg, d->p, (size_t)size, digest);
-	d->p += size + 1;
+	struct ledger_digest_ctx dc;
+	if (ledger_digest_init(&dc, d->alg))
+		return fail(d, "内存不足");
+	unsigned char chunk[65536];
+	uint64_t left = size;
+	while (left > 0) {
+		size_t want = left < sizeof chunk ? (size_t)left : sizeof chunk;
+		size_t got = fread(chunk, 1, want, d->in);
+		if (got == 0)
+			break;
+		if (ledger_digest_update(&dc, chunk, got)) {
+			ledger_digest_abort(&dc);
+			return fail(d, "内存不足");
+		}
+		left -= got;
+	}
+	size_t n;
+	if (left > 0 || getc(d->in) != '\n') {
+		ledger_digest_abort(&dc);
+		return fail(d, "%s：文件内容不完整", what);
+	}
+	if (ledger_digest_final(&dc, digest, &n))
+		return fail(d, "内存不足");
+	d->r->file_bytes += (int64_t)size;
 	return true;
 }
 
-static bool leaf_hash(struct rd *d, int kind, int64_t ref, const unsigned char *digest,
-		      unsigned char *lh)
+/* The line's "<leaf> <id> <hex>" into idx, ref and d->bytes. */
+static bool item_head(struct rd *d, const char *line, size_t len, uint64_t *idx, uint64_t *ref)
 {
-	unsigned char data[LEDGER_LEAF_DATA_MAX];
-	size_t n = ledger_leaf_data(kind, ref, digest, d->hs, data);
-	if (!n)
+	const char *tok, *hex;
+	size_t tlen, hlen;
+	if (!token(&line, &len, &tok, &tlen) || !parse_u64(tok, tlen, idx) ||
+	    !token(&line, &len, &tok, &tlen) || !parse_u64(tok, tlen, ref) ||
+	    !token(&line, &len, &hex, &hlen) || len != 0 || hlen % 2)
 		return false;
+	if (hlen / 2 > d->bytes_cap) {
+		unsigned char *grown = realloc(d->bytes, hlen / 2);
+		if (!grown)
+			return false;
+		d->bytes = grown;
+		d->bytes_cap = hlen / 2;
+	}
+	d->nbytes = hlen / 2;
+	return unhex_n(hex, hlen, d->bytes, d->nbytes);
+}
+
+/* The leaf hash of (kind, ref, at) over the digest of d->bytes. */
+static void leaf_hash(struct rd *d, int kind, uint64_t ref, int64_t at, unsigned char *lh)
+{
+	unsigned char digest[LEDGER_HASH_MAX], data[LEDGER_LEAF_DATA_MAX];
+	ledger_hash(d->alg, d->bytes, d->nbytes, digest);
+	size_t n = ledger_leaf_data(kind, (int64_t)ref, at, digest, d->hs, data);
 	merkle_leaf_hash(d->alg, data, n, lh);
+}
+
+static const char *const kind_label[] = {
+	[LEDGER_CASE_EVENT] = "事件",
+	[LEDGER_EVIDENCE] = "证据材料",
+	[LEDGER_DOCUMENT] = "文书",
+	[LEDGER_CASE_HEADER] = "案件信息",
+	[LEDGER_CASE_EXPORT] = "导出记录",
+};
+
+/* Moving to section s: the one before it must be complete. */
+static bool section_enter(struct rd *d, enum section s)
+{
+	static const int kind_of[] = {
+		[S_EXPORT] = LEDGER_CASE_EXPORT, [S_HEADER] = LEDGER_CASE_HEADER,
+		[S_EVENT] = LEDGER_CASE_EVENT,   [S_EVIDENCE] = LEDGER_EVIDENCE,
+		[S_DOCUMENT] = LEDGER_DOCUMENT, [S_END] = 0,
+	};
+	if (s < d->at)
+		return fail(d, "案卷包的记录次序有误：%s出现在%s之后", kind_label[kind_of[s]],
+			    kind_label[kind_of[d->at]]);
+	if (s != S_EXPORT && d->at == S_HEAD)
+		return fail(d, "案卷包缺少导出记录（export 行）：无法核对是否完整");
+	while (d->at < s) {
+		if (d->at >= S_HEADER) {
+			int k = kind_of[d->at];
+			if (d->gap[k])
+				return fail(d, "案卷包缺少第 %lld 个%s（有%s被遗漏）", (long long)d->gap[k],
+					    kind_label[k], kind_label[k]);
+			if (d->seen[k] < d->want[k])
+				return fail(d, "案卷包不完整：导出时本案有%s %lld 项，案卷包中只有 %lld 项"
+					       "（有%s被遗漏）",
+					    kind_label[k], (long long)d->want[k], (long long)d->seen[k],
+					    kind_label[k]);
+			if (d->seen[k] > d->want[k])
+				return fail(d, "案卷包中的%s有 %lld 项，多于导出时本案的 %lld 项",
+					    kind_label[k], (long long)d->seen[k], (long long)d->want[k]);
+		}
+		d->at++;
+		d->last_idx = -1;
+	}
 	return true;
 }
 
-/* Common head of an item line: "<idx> <ref> <hex>" -> idx, ref, hex. */
-static bool item_head(const char **line, size_t *len, uint64_t *idx, uint64_t *ref,
-		      const char **hex, size_t *hlen)
+/* An item's leaf must come before the export's and after the previous
+ * item of its section. */
+static bool order_check(struct rd *d, uint64_t idx, const char *what)
 {
-	const char *tok;
-	size_t tlen;
-	if (!token(line, len, &tok, &tlen) || !parse_u64(tok, tlen, idx) ||
-	    !token(line, len, &tok, &tlen) || !parse_u64(tok, tlen, ref))
+	if ((int64_t)idx >= d->export_idx)
+		return fail(d, "%s：记录在导出之后，不属于这次导出", what);
+	if ((int64_t)idx == d->last_idx)
+		return fail(d, "%s：重复出现", what);
+	if ((int64_t)idx < d->last_idx)
+		return fail(d, "%s：顺序被打乱（出现在账本第 %lld 号记录之后）", what,
+			    (long long)d->last_idx);
+	d->last_idx = (int64_t)idx;
+	return true;
+}
+
+static bool case_check(struct rd *d, int64_t case_id, const char *what)
+{
+	if (case_id != d->case_id)
+		return fail(d, "%s：不属于本案（属于案件 #%lld），是从其他案件拼入的", what,
+			    (long long)case_id);
+	return true;
+}
+
+/* seq of a header or event: gapless from 1, in order. A gap is named
+ * when the section ends (an item further on may show a reordering). */
+static bool seq_check(struct rd *d, int kind, int64_t seq, const char *what)
+{
+	int64_t last = d->last_seq[kind];
+	if (seq == last)
+		return fail(d, "%s：重复出现", what);
+	if (seq < last || seq < 1)
+		return fail(d, "%s：顺序被打乱", what);
+	if (seq > last + 1 && !d->gap[kind])
+		d->gap[kind] = last + 1;
+	d->last_seq[kind] = seq;
+	return true;
+}
+
+static bool export_item(struct rd *d, const char *line, size_t len)
+{
+	uint64_t idx, ref;
+	unsigned char lh[LEDGER_HASH_MAX];
+	const char *what = "导出记录";
+	if (d->at != S_HEAD)
+		return fail(d, "案卷包中有两条导出记录");
+	if (!section_enter(d, S_EXPORT))
 		return false;
-	if (*len == 0)
+	if (!item_head(d, line, len, &idx, &ref))
+		return fail(d, "%s：格式有误", what);
+	struct canon_reader c = { d->bytes, d->bytes + d->nbytes, false };
+	const unsigned char *s;
+	size_t n;
+	bool type_ok = canon_expect(&c, "fazhi.case_export.v1");
+	int64_t case_id = canon_get_int(&c), at = canon_get_int(&c);
+	(void)canon_get_int(&c);
+	canon_get_str(&c, &s, &n);
+	d->want[LEDGER_CASE_HEADER] = canon_get_int(&c);
+	d->want[LEDGER_CASE_EVENT] = canon_get_int(&c);
+	d->want[LEDGER_EVIDENCE] = canon_get_int(&c);
+	d->want[LEDGER_DOCUMENT] = canon_get_int(&c);
+	if (!type_ok || c.bad || c.p != c.end)
+		return fail(d, "%s：无法解读", what);
+	if (!case_check(d, case_id, what))
 		return false;
-	return token(line, len, hex, hlen);
+	leaf_hash(d, LEDGER_CASE_EXPORT, ref, at, lh);
+	if (!proof_check(d, idx, lh, what))
+		return false;
+	d->export_idx = (int64_t)idx;
+	d->seen[LEDGER_CASE_EXPORT]++;
+	return true;
+}
+
+static bool header_item(struct rd *d, const char *line, size_t len)
+{
+	uint64_t idx, ref;
+	unsigned char lh[LEDGER_HASH_MAX];
+	char what[160];
+	if (!section_enter(d, S_HEADER))
+		return false;
+	snprintf(what, sizeof what, "第 %lld 版案件信息", (long long)d->seen[LEDGER_CASE_HEADER] + 1);
+	if (!item_head(d, line, len, &idx, &ref))
+		return fail(d, "%s：格式有误", what);
+	struct canon_reader c = { d->bytes, d->bytes + d->nbytes, false };
+	bool type_ok = canon_expect(&c, "fazhi.case_header.v1");
+	int64_t case_id = canon_get_int(&c), seq = canon_get_int(&c), at = canon_get_int(&c);
+	if (!type_ok || c.bad)
+		return fail(d, "%s：无法解读", what);
+	snprintf(what, sizeof what, "第 %lld 版案件信息（账本第 %llu 号记录）", (long long)seq,
+		 (unsigned long long)idx);
+	leaf_hash(d, LEDGER_CASE_HEADER, ref, at, lh);
+	if (!case_check(d, case_id, what) || !proof_check(d, idx, lh, what) ||
+	    !order_check(d, idx, what) || !seq_check(d, LEDGER_CASE_HEADER, seq, what))
+		return false;
+	d->seen[LEDGER_CASE_HEADER]++;
+	return true;
 }
 
 static bool event_item(struct rd *d, const char *line, size_t len)
 {
 	uint64_t idx, ref;
-	const char *hex;
-	size_t hlen;
+	unsigned char lh[LEDGER_HASH_MAX];
 	char what[160];
-	unsigned char digest[LEDGER_HASH_MAX], lh[LEDGER_HASH_MAX];
-	d->r->events++;
-	snprintf(what, sizeof what, "第 %lld 个事件记录", (long long)d->r->events);
-	if (!item_head(&line, &len, &idx, &ref, &hex, &hlen) || hlen % 2 || !is_hex(hex, hlen))
-		return fail(d, "%s：格式有误（事件数据不是有效的十六进制）", what);
-	unsigned char *enc = malloc(hlen / 2 + 1);
-	if (!enc)
-		return fail(d, "内存不足");
-	for (size_t i = 0; i < hlen / 2; i++) {
-		char two[3] = { hex[2 * i], hex[2 * i + 1], '\0' };
-		if (!crypto_unhex(two, enc + i, 1)) {
-			free(enc);
-			return fail(d, "%s：格式有误", what);
-		}
-	}
-	const unsigned char *p = enc, *end = enc + hlen / 2, *type;
-	size_t tn;
-	int64_t case_id, seq;
-	bool ok = canon_get_str(&p, end, &type, &tn) && canon_get_int(&p, end, &case_id) &&
-		  canon_get_int(&p, end, &seq);
-	if (ok)
-		snprintf(what, sizeof what, "事件（第 %lld 个，账本第 %llu 号记录）", (long long)seq,
-			 (unsigned long long)idx);
-	if (!ok || tn != strlen("fazhi.case_event.v1") ||
-	    memcmp(type, "fazhi.case_event.v1", tn) != 0) {
-		free(enc);
-		return fail(d, "%s：事件数据无法解读", what);
-	}
-	if (case_id != d->case_id) {
-		free(enc);
-		return fail(d, "%s：不属于本案", what);
-	}
-	ledger_hash(d->alg, enc, hlen / 2, digest);
-	free(enc);
-	if (!leaf_hash(d, LEDGER_CASE_EVENT, (int64_t)ref, digest, lh))
+	const unsigned char *s;
+	size_t n;
+	if (!section_enter(d, S_EVENT))
+		return false;
+	snprintf(what, sizeof what, "第 %lld 个事件记录", (long long)d->seen[LEDGER_CASE_EVENT] + 1);
+	if (!item_head(d, line, len, &idx, &ref))
 		return fail(d, "%s：格式有误", what);
-	return proof_check(d, idx, lh, what);
+	struct canon_reader c = { d->bytes, d->bytes + d->nbytes, false };
+	bool type_ok = canon_expect(&c, "fazhi.case_event.v2");
+	int64_t case_id = canon_get_int(&c), seq = canon_get_int(&c);
+	canon_get_str(&c, &s, &n); /* step */
+	canon_get_str(&c, &s, &n); /* on */
+	int64_t at = canon_get_int(&c);
+	if (!type_ok || c.bad)
+		return fail(d, "%s：事件数据无法解读", what);
+	snprintf(what, sizeof what, "事件（第 %lld 个，账本第 %llu 号记录）", (long long)seq,
+		 (unsigned long long)idx);
+	leaf_hash(d, LEDGER_CASE_EVENT, ref, at, lh);
+	if (!case_check(d, case_id, what) || !proof_check(d, idx, lh, what) ||
+	    !order_check(d, idx, what) || !seq_check(d, LEDGER_CASE_EVENT, seq, what))
+		return false;
+	if (d->nevent_ids == d->event_ids_cap) {
+		size_t ncap = d->event_ids_cap ? 2 * d->event_ids_cap : 64;
+		int64_t *grown = realloc(d->event_ids, ncap * sizeof *grown);
+		if (!grown)
+			return fail(d, "内存不足");
+		d->event_ids = grown;
+		d->event_ids_cap = ncap;
+	}
+	d->event_ids[d->nevent_ids++] = (int64_t)ref;
+	d->seen[LEDGER_CASE_EVENT]++;
+	return true;
 }
 
 static bool evidence_item(struct rd *d, const char *line, size_t len)
 {
 	uint64_t idx, ref;
-	const char *hex;
-	size_t hlen;
+	unsigned char lh[LEDGER_HASH_MAX], fd[LEDGER_HASH_MAX], got[LEDGER_HASH_MAX];
 	char what[400];
-	unsigned char digest[LEDGER_HASH_MAX], lh[LEDGER_HASH_MAX], fd[LEDGER_HASH_MAX];
-	d->r->evidence++;
-	snprintf(what, sizeof what, "第 %lld 份证据材料", (long long)d->r->evidence);
-	if (!item_head(&line, &len, &idx, &ref, &hex, &hlen) || hlen % 2 || !is_hex(hex, hlen))
-		return fail(d, "%s：格式有误（证据记录不是有效的十六进制）", what);
-	unsigned char *enc = malloc(hlen / 2 + 1);
-	if (!enc)
-		return fail(d, "内存不足");
-	for (size_t i = 0; i < hlen / 2; i++) {
-		char two[3] = { hex[2 * i], hex[2 * i + 1], '\0' };
-		if (!crypto_unhex(two, enc + i, 1)) {
-			free(enc);
-			return fail(d, "%s：格式有误", what);
-		}
-	}
-	const unsigned char *p = enc, *end = enc + hlen / 2, *type, *fhex, *name;
-	size_t tn, fn, nn;
-	int64_t case_id, size;
-	bool ok = canon_get_str(&p, end, &type, &tn) && canon_get_int(&p, end, &case_id) &&
-		  canon_get_str(&p, end, &fhex, &fn) && canon_get_int(&p, end, &size) &&
-		  canon_get_str(&p, end, &name, &nn);
-	if (ok)
-		snprintf(what, sizeof what, "证据材料“%.*s”（账本第 %llu 号记录）",
-			 (int)(nn > 200 ? 200 : nn), (const char *)name, (unsigned long long)idx);
-	if (!ok || tn != strlen("fazhi.evidence.v1") || memcmp(type, "fazhi.evidence.v1", tn) ||
-	    size < 0) {
-		free(enc);
-		return fail(d, "%s：证据记录无法解读", what);
-	}
-	if (case_id != d->case_id) {
-		free(enc);
-		return fail(d, "%s：不属于本案", what);
-	}
-	ledger_hash(d->alg, enc, hlen / 2, digest);
-	bool fhex_ok = unhex_n((const char *)fhex, fn, fd, d->hs);
-	free(enc);
-	if (!fhex_ok)
-		return fail(d, "%s：记录中的文件摘要无效", what);
-	if (!leaf_hash(d, LEDGER_EVIDENCE, (int64_t)ref, digest, lh) ||
-	    !proof_check(d, idx, lh, what))
+	const unsigned char *fhex, *name, *s;
+	size_t fn, nn, n;
+	if (!section_enter(d, S_EVIDENCE))
 		return false;
-	unsigned char got[LEDGER_HASH_MAX];
-	if (!file_take(d, what, (uint64_t)size, got))
+	snprintf(what, sizeof what, "第 %lld 份证据材料", (long long)d->seen[LEDGER_EVIDENCE] + 1);
+	if (!item_head(d, line, len, &idx, &ref))
+		return fail(d, "%s：格式有误（证据记录不是有效的十六进制）", what);
+	struct canon_reader c = { d->bytes, d->bytes + d->nbytes, false };
+	bool type_ok = canon_expect(&c, "fazhi.evidence.v1");
+	int64_t case_id = canon_get_int(&c);
+	canon_get_str(&c, &fhex, &fn);
+	int64_t size = canon_get_int(&c);
+	canon_get_str(&c, &name, &nn);
+	canon_get_str(&c, &s, &n); /* media type */
+	canon_get_str(&c, &s, &n); /* record kind */
+	(void)canon_get_int(&c);   /* uploaded by */
+	int64_t at = canon_get_int(&c);
+	if (!type_ok || c.bad || size < 0)
+		return fail(d, "%s：证据记录无法解读", what);
+	snprintf(what, sizeof what, "证据材料“%.*s”（账本第 %llu 号记录）",
+		 (int)(nn > 200 ? 200 : nn), (const char *)name, (unsigned long long)idx);
+	if (!unhex_n((const char *)fhex, fn, fd, d->hs))
+		return fail(d, "%s：记录中的文件摘要无效", what);
+	leaf_hash(d, LEDGER_EVIDENCE, ref, at, lh);
+	if (!case_check(d, case_id, what) || !proof_check(d, idx, lh, what) ||
+	    !order_check(d, idx, what) || !file_take(d, what, (uint64_t)size, got))
 		return false;
 	if (memcmp(got, fd, d->hs) != 0)
 		return fail(d, "%s：文件内容已被改动（摘要与记录不符）", what);
+	d->seen[LEDGER_EVIDENCE]++;
 	return true;
 }
 
 static bool document_item(struct rd *d, const char *line, size_t len)
 {
 	uint64_t idx, ref;
-	const char *hex;
-	size_t hlen;
+	unsigned char lh[LEDGER_HASH_MAX], fd[LEDGER_HASH_MAX], got[LEDGER_HASH_MAX];
 	char what[400];
-	unsigned char digest[LEDGER_HASH_MAX], lh[LEDGER_HASH_MAX], got[LEDGER_HASH_MAX];
-	d->r->documents++;
-	snprintf(what, sizeof what, "第 %lld 份文书", (long long)d->r->documents);
-	if (!item_head(&line, &len, &idx, &ref, &hex, &hlen) ||
-	    !unhex_n(hex, hlen, digest, d->hs))
+	const unsigned char *title, *number, *fhex, *s;
+	size_t tn, nn, fn, n;
+	if (!section_enter(d, S_DOCUMENT))
+		return false;
+	snprintf(what, sizeof what, "第 %lld 份文书", (long long)d->seen[LEDGER_DOCUMENT] + 1);
+	if (!item_head(d, line, len, &idx, &ref))
 		return fail(d, "%s：格式有误", what);
-	snprintf(what, sizeof what, "文书“%.*s”（账本第 %llu 号记录）",
-		 (int)(len > 200 ? 200 : len), line, (unsigned long long)idx);
-	if (!leaf_hash(d, LEDGER_DOCUMENT, (int64_t)ref, digest, lh) ||
-	    !proof_check(d, idx, lh, what))
+	struct canon_reader c = { d->bytes, d->bytes + d->nbytes, false };
+	bool type_ok = canon_expect(&c, "fazhi.document.v2");
+	int64_t case_id = canon_get_int(&c), event_id = canon_get_int(&c);
+	(void)canon_get_int(&c);    /* agency */
+	canon_get_str(&c, &s, &n); /* kind */
+	canon_get_str(&c, &title, &tn);
+	canon_get_str(&c, &number, &nn);
+	canon_get_str(&c, &fhex, &fn);
+	int64_t size = canon_get_int(&c);
+	(void)canon_get_int(&c); /* pages */
+	int64_t at = canon_get_int(&c);
+	if (!type_ok || c.bad || size < 0)
+		return fail(d, "%s：文书记录无法解读", what);
+	snprintf(what, sizeof what, "文书“%.*s”%.*s（账本第 %llu 号记录）",
+		 (int)(tn > 120 ? 120 : tn), (const char *)title, (int)(nn > 120 ? 120 : nn),
+		 (const char *)number, (unsigned long long)idx);
+	if (!unhex_n((const char *)fhex, fn, fd, d->hs))
+		return fail(d, "%s：记录中的文件摘要无效", what);
+	leaf_hash(d, LEDGER_DOCUMENT, ref, at, lh);
+	if (!case_check(d, case_id, what) || !proof_check(d, idx, lh, what) ||
+	    !order_check(d, idx, what))
 		return false;
-	/* the size is not in the leaf: the digest binds the bytes */
-	const char *fl, *tok;
-	size_t fll, tlen;
-	uint64_t size;
-	const unsigned char *save = d->p;
-	if (!next_line(d, &fl, &fll) || !token(&fl, &fll, &tok, &tlen) ||
-	    !parse_u64(fl, fll, &size))
-		return fail(d, "%s：缺少文件内容", what);
-	d->p = save;
-	if (!file_take(d, what, size, got))
+	size_t i = 0;
+	while (i < d->nevent_ids && d->event_ids[i] != event_id)
+		i++;
+	if (i == d->nevent_ids)
+		return fail(d, "%s：所属的事件（#%lld）不在本案卷包中", what, (long long)event_id);
+	if (!file_take(d, what, (uint64_t)size, got))
 		return false;
-	if (memcmp(got, digest, d->hs) != 0)
+	if (memcmp(got, fd, d->hs) != 0)
 		return fail(d, "%s：文件内容已被改动（摘要与账本不符）", what);
+	d->seen[LEDGER_DOCUMENT]++;
 	return true;
 }
 
-void bundle_verify(const unsigned char *data, size_t len, struct bundle_report *r)
+/* The checkpoint lines after the magic: its signature must hold. */
+static bool head_check(struct rd *d)
 {
-	struct rd d = { .p = data, .end = data + len, .r = r };
 	struct ledger_checkpoint cp;
-	const char *v, *line, *tok;
-	size_t vlen, llen, tlen;
+	const char *v, *tok;
+	size_t vlen, tlen;
 	uint64_t u;
-
-	memset(r, 0, sizeof *r);
+	struct bundle_report *r = d->r;
 	memset(&cp, 0, sizeof cp);
-	r->ok = true;
-	if (!next_line(&d, &line, &llen) || llen != strlen(BUNDLE_MAGIC) ||
-	    memcmp(line, BUNDLE_MAGIC, llen) != 0) {
-		fail(&d, "不是案卷包（第一行应为 %s）", BUNDLE_MAGIC);
-		return;
-	}
-	if (!header(&d, "case", &v, &vlen))
-		return;
-	if (!token(&v, &vlen, &tok, &tlen) || !parse_u64(tok, tlen, &u)) {
-		fail(&d, "“case”行格式有误");
-		return;
-	}
-	d.case_id = (int64_t)u;
-	snprintf(r->number, sizeof r->number, "%.*s", (int)vlen, v);
-	if (!header(&d, "hash", &v, &vlen))
-		return;
+	if (!header(d, "case", &v, &vlen))
+		return false;
+	if (!token(&v, &vlen, &tok, &tlen) || !parse_u64(tok, tlen, &u))
+		return fail(d, "“case”行格式有误");
+	d->case_id = (int64_t)u;
+	snprintf(r->number, sizeof r->number, "%.*s", (int)(vlen > 120 ? 120 : vlen), v);
+	if (!header(d, "hash", &v, &vlen))
+		return false;
 	char name[8];
 	snprintf(name, sizeof name, "%.*s", (int)(vlen < 7 ? vlen : 7), v);
-	if (vlen > 7 || !ledger_hash_from_name(name, &d.alg)) {
-		fail(&d, "摘要算法“%.*s”无法识别", (int)(vlen > 20 ? 20 : vlen), v);
-		return;
-	}
+	if (vlen > 7 || !ledger_hash_from_name(name, &d->alg))
+		return fail(d, "摘要算法“%.*s”无法识别", (int)(vlen > 20 ? 20 : vlen), v);
 	snprintf(r->hash, sizeof r->hash, "%s", name);
-	d.hs = ledger_hash_size(d.alg);
-	cp.alg = d.alg;
-	if (!header(&d, "size", &v, &vlen))
-		return;
-	if (!parse_u64(v, vlen, &d.size) || d.size == 0) {
-		fail(&d, "检查点的记录数有误");
-		return;
-	}
-	cp.size = d.size;
-	r->tree_size = (int64_t)d.size;
-	if (!header(&d, "root", &v, &vlen))
-		return;
-	if (!unhex_n(v, vlen, d.root, d.hs)) {
-		fail(&d, "检查点的根格式有误");
-		return;
-	}
-	memcpy(cp.root, d.root, d.hs);
+	d->hs = ledger_hash_size(d->alg);
+	cp.alg = d->alg;
+	if (!header(d, "size", &v, &vlen))
+		return false;
+	if (!parse_u64(v, vlen, &d->size) || d->size == 0)
+		return fail(d, "检查点的记录数有误");
+	cp.size = d->size;
+	r->tree_size = (int64_t)d->size;
+	if (!header(d, "root", &v, &vlen))
+		return false;
+	if (!unhex_n(v, vlen, d->root, d->hs))
+		return fail(d, "检查点的根格式有误");
+	memcpy(cp.root, d->root, d->hs);
 	snprintf(r->root, sizeof r->root, "%.*s", (int)vlen, v);
-	if (!header(&d, "time", &v, &vlen))
-		return;
-	if (!parse_u64(v, vlen, &u)) {
-		fail(&d, "检查点的时间格式有误");
-		return;
-	}
+	if (!header(d, "time", &v, &vlen))
+		return false;
+	if (!parse_u64(v, vlen, &u))
+		return fail(d, "检查点的时间格式有误");
 	cp.at = (int64_t)u;
-	if (!header(&d, "pubkey", &v, &vlen))
-		return;
-	if (!unhex_n(v, vlen, cp.pubkey, sizeof cp.pubkey)) {
-		fail(&d, "公钥格式有误");
-		return;
-	}
+	if (!header(d, "pubkey", &v, &vlen))
+		return false;
+	if (!unhex_n(v, vlen, cp.pubkey, sizeof cp.pubkey))
+		return fail(d, "公钥格式有误");
 	snprintf(r->pubkey, sizeof r->pubkey, "%.*s", (int)vlen, v);
-	if (!header(&d, "signature", &v, &vlen))
-		return;
-	if (!unhex_n(v, vlen, cp.sig, sizeof cp.sig)) {
-		fail(&d, "检查点签名格式有误");
-		return;
-	}
-	if (!ledger_checkpoint_verify(&cp)) {
-		fail(&d, "检查点的签名无效");
-		return;
-	}
+	if (!header(d, "signature", &v, &vlen))
+		return false;
+	if (!unhex_n(v, vlen, cp.sig, sizeof cp.sig))
+		return fail(d, "检查点签名格式有误");
+	if (!ledger_checkpoint_verify(&cp))
+		return fail(d, "检查点的签名无效");
+	return true;
+}
+
+static void verify_items(struct rd *d)
+{
+	const char *line, *tok;
+	size_t llen, tlen;
 	for (;;) {
-		if (!next_line(&d, &line, &llen)) {
-			fail(&d, "案卷包不完整（缺少 end 行）");
+		if (!next_line(d)) {
+			fail(d, "案卷包不完整（缺少 end 行）");
 			return;
 		}
+		line = d->line;
+		llen = d->len;
 		if (llen == 3 && memcmp(line, "end", 3) == 0)
 			break;
 		if (!token(&line, &llen, &tok, &tlen)) {
-			fail(&d, "案卷包中有空行");
+			fail(d, "案卷包中有空行");
 			return;
 		}
 		bool go;
-		if (tlen == 5 && !memcmp(tok, "event", 5))
-			go = event_item(&d, line, llen);
+		if (tlen == 6 && !memcmp(tok, "export", 6))
+			go = export_item(d, line, llen);
+		else if (tlen == 6 && !memcmp(tok, "header", 6))
+			go = header_item(d, line, llen);
+		else if (tlen == 5 && !memcmp(tok, "event", 5))
+			go = event_item(d, line, llen);
 		else if (tlen == 8 && !memcmp(tok, "evidence", 8))
-			go = evidence_item(&d, line, llen);
+			go = evidence_item(d, line, llen);
 		else if (tlen == 8 && !memcmp(tok, "document", 8))
-			go = document_item(&d, line, llen);
+			go = document_item(d, line, llen);
 		else
-			go = fail(&d, "无法识别的行“%.*s”", (int)(tlen > 40 ? 40 : tlen), tok);
+			go = fail(d, "无法识别的行“%.*s”", (int)(tlen > 40 ? 40 : tlen), tok);
 		if (!go)
 			return;
 	}
-	if (d.p != d.end)
-		fail(&d, "end 行之后还有内容");
+	if (d->at == S_HEAD) {
+		fail(d, "案卷包缺少导出记录（export 行）：无法核对是否完整");
+		return;
+	}
+	if (!section_enter(d, S_END))
+		return;
+	if (getc(d->in) != EOF)
+		fail(d, "end 行之后还有内容");
+}
+
+void bundle_verify(FILE *in, struct bundle_report *r)
+{
+	struct rd d = { .in = in, .r = r, .last_idx = -1 };
+	memset(r, 0, sizeof *r);
+	r->ok = true;
+	if (!next_line(&d) || d.len != strlen(BUNDLE_MAGIC) ||
+	    memcmp(d.line, BUNDLE_MAGIC, d.len) != 0)
+		fail(&d, "不是案卷包（第一行应为 %s）", BUNDLE_MAGIC);
+	else if (head_check(&d))
+		verify_items(&d);
+	r->headers = d.seen[LEDGER_CASE_HEADER];
+	r->events = d.seen[LEDGER_CASE_EVENT];
+	r->evidence = d.seen[LEDGER_EVIDENCE];
+	r->documents = d.seen[LEDGER_DOCUMENT];
+	free(d.line);
+	free(d.bytes);
+	free(d.event_ids);
 }

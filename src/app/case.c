@@ -325,7 +325,8 @@ enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
 	if ((rc = ctx->st->ops->case_insert(ctx->st, ctx->a, &c, &num, e)))
 		goto abort;
 	ev.case_id = c.id;
-	if ((rc = ctx->st->ops->case_event_append(ctx->st, &ev, e)) ||
+	if ((rc = app_ledger_case_header(ctx, c.id, e)) ||
+	    (rc = ctx->st->ops->case_event_append(ctx->st, &ev, e)) ||
 	    (rc = app_ledger_append_event(ctx, &ev, e)))
 		goto abort;
 	if ((rc = app_documents_generate(ctx, def, &c, &ev, e)))
@@ -422,7 +423,8 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 		c.updated_at = ctx->now;
 	if ((rc = ctx->st->ops->case_event_append(ctx->st, &ev, e)) ||
 	    (rc = app_ledger_append_event(ctx, &ev, e)) ||
-	    (rc = ctx->st->ops->case_update(ctx->st, &c, e)))
+	    (rc = ctx->st->ops->case_update(ctx->st, &c, e)) ||
+	    (rc = app_ledger_case_header(ctx, case_id, e)))
 		goto abort;
 	if ((rc = app_documents_generate(ctx, def, &c, &ev, e)))
 		goto abort;

@@ -17,10 +17,11 @@
 
 static const struct scope scope_all = { .kind = SCOPE_ALL };
 
-void app_document_digest_hex(const void *data, size_t len, char hex[DOCUMENT_DIGEST_HEX])
+void app_document_digest_hex(enum ledger_hash_alg alg, const void *data, size_t len,
+			     char hex[DOCUMENT_DIGEST_HEX])
 {
 	unsigned char md[LEDGER_DIGEST_MAX];
-	size_t n = ledger_digest(data, len, md);
+	size_t n = ledger_digest(alg, data, len, md);
 	crypto_hex(md, n, hex);
 }
 
@@ -106,7 +107,10 @@ enum fz_err app_document_read(struct app_ctx *ctx, int64_t id, struct document_f
 		goto fail;
 	/* never serve bytes that are not the ones digested into the ledger */
 	char hex[DOCUMENT_DIGEST_HEX];
-	app_document_digest_hex(out->bytes.data, out->bytes.len, hex);
+	enum ledger_hash_alg alg;
+	if ((rc = app_ledger_alg(ctx, &alg, e)))
+		goto fail;
+	app_document_digest_hex(alg, out->bytes.data, out->bytes.len, hex);
 	if (strcmp(hex, out->doc.digest) != 0) {
 		const char *msg = "文书文件与登记的摘要不符，可能已被改动";
 		(void)app_audit_now(ctx, "document.read", "document", id, "failed", msg);

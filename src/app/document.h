@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "base/buf.h"
+#include "ledger/hash.h"
 #include "domain/case.h"
 #include "domain/catalogue.h"
 #include "domain/procedure.h"
@@ -62,7 +63,8 @@ enum fz_err app_document_read(struct app_ctx *ctx, int64_t id, struct document_f
 /* Lower-case hex of the ledger's digest of len bytes (the name a
  * document is stored under and the digest its row and leaf record). */
 #define DOCUMENT_DIGEST_HEX (2 * 64 + 1)
-void app_document_digest_hex(const void *data, size_t len, char hex[DOCUMENT_DIGEST_HEX]);
+void app_document_digest_hex(enum ledger_hash_alg alg, const void *data, size_t len,
+			     char hex[DOCUMENT_DIGEST_HEX]);
 
 /* The path of a document's bytes under data_dir:
  * DATA_DIR/documents/<first two hex digits>/<digest>.pdf. */

@@ -284,7 +284,10 @@ static enum fz_err generate_one(struct app_ctx *ctx, const struct proc_def *def,
 	    (rc = number_take(ctx, k, ag, c, ev, &in.number, e)) ||
 	    (rc = docgen_compose(&in, ctx->a, &m, e)) || (rc = docgen_pdf(&m, &pdf, &pages, e)))
 		goto out;
-	size_t mdlen = ledger_digest(pdf.data, pdf.len, md);
+	enum ledger_hash_alg alg;
+	if ((rc = app_ledger_alg(ctx, &alg, e)))
+		goto out;
+	size_t mdlen = ledger_digest(alg, pdf.data, pdf.len, md);
 	crypto_hex(md, mdlen, hex);
 	if ((rc = file_store(ctx->cfg->data_dir, hex, &pdf, e)))
 		goto out;
@@ -295,7 +298,7 @@ static enum fz_err generate_one(struct app_ctx *ctx, const struct proc_def *def,
 	};
 	if ((rc = ctx->st->ops->document_insert(ctx->st, &d, e)))
 		goto out;
-	rc = app_ledger_append(ctx, LEDGER_DOCUMENT, d.id, md, mdlen, NULL, e);
+	rc = app_ledger_append_document(ctx, &d, e);
 out:
 	buf_release(&pdf);
 	return rc;

@@ -55,7 +55,7 @@ enum fz_err app_evidence_path(const char *data_dir, const char *digest_hex, char
 
 /* --- receiving --- */
 
-enum fz_err app_evidence_upload_begin(const char *data_dir, int64_t max,
+enum fz_err app_evidence_upload_begin(const char *data_dir, enum ledger_hash_alg alg, int64_t max,
 				      struct evidence_upload *up, struct fz_error *e)
 {
 	char tmp[PATH_MAX];
@@ -74,7 +74,7 @@ enum fz_err app_evidence_upload_begin(const char *data_dir, int64_t max,
 		up->tmp_path[0] = '\0';
 		return fz_fail(e, FZ_IO, NULL, "无法创建临时文件：%s", strerror(errno));
 	}
-	if ((rc = ledger_digest_init(&up->dc))) {
+	if ((rc = ledger_digest_init(&up->dc, alg))) {
 		app_evidence_upload_abort(up);
 		return fz_fail(e, rc, NULL, NULL);
 	}
@@ -206,7 +206,14 @@ enum fz_err app_evidence_add(struct app_ctx *ctx, int64_t case_id,
 	if ((rc = file_place(ctx->cfg->data_dir, up, ev.digest, path, &created, e)) ||
 	    (rc = ctx->st->ops->evidence_insert(ctx->st, &ev, e)))
 		goto abort;
-	size_t n = app_ledger_evidence_digest(&ev, rd);
+	enum ledger_hash_alg alg;
+	if ((rc = app_ledger_alg(ctx, &alg, e)))
+		goto abort;
+	if (up->digest_len != ledger_hash_size(alg)) {
+		rc = fz_fail(e, FZ_INTERNAL, NULL, "内部错误：上传文件的摘要算法与账本不同");
+		goto abort;
+	}
+	size_t n = app_ledger_evidence_digest(alg, &ev, rd);
 	if (!n) {
 		rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
 		goto abort;
@@ -240,8 +247,11 @@ enum fz_err app_evidence_add_bytes(struct app_ctx *ctx, int64_t case_id,
 				   struct evidence *out, struct fz_error *e)
 {
 	struct evidence_upload up;
-	enum fz_err rc = app_evidence_upload_begin(ctx->cfg->data_dir, app_evidence_max(ctx),
-						   &up, e);
+	enum ledger_hash_alg alg;
+	enum fz_err rc = app_ledger_alg(ctx, &alg, e);
+	if (!rc)
+		rc = app_evidence_upload_begin(ctx->cfg->data_dir, alg, app_evidence_max(ctx), &up,
+					       e);
 	if (rc)
 		return rc;
 	if ((rc = app_evidence_upload_write(&up, data, len, e)) ||

@@ -31,7 +31,7 @@ struct evidence_upload {
 	unsigned char digest[LEDGER_DIGEST_MAX]; /* set by finish */
 	size_t digest_len;
 };
-enum fz_err app_evidence_upload_begin(const char *data_dir, int64_t max,
+enum fz_err app_evidence_upload_begin(const char *data_dir, enum ledger_hash_alg alg, int64_t max,
 				      struct evidence_upload *up, struct fz_error *e)
 	FZ_MUST_CHECK;
 enum fz_err app_evidence_upload_write(struct evidence_upload *up, const void *data, size_t len,

@@ -6,10 +6,11 @@
 
 #include <errno.h>
 #include <limits.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "app/audit.h"
 #include "base/buf.h"
@@ -18,31 +19,34 @@
 #include "ledger/leaf.h"
 #include "ledger/merkle.h"
 
-/* Set once when the process opens its database, read by every request:
- * atomic so that a checker thread and request threads agree. */
-static _Atomic int selected_alg = LEDGER_HASH_SM3;
+/* --- the hash --- */
 
-void app_ledger_hash_select(enum ledger_hash_alg alg)
+enum fz_err app_ledger_store_alg(struct store *st, enum ledger_hash_alg *alg, struct fz_error *e)
 {
-	atomic_store(&selected_alg, (int)alg);
+	char name[8];
+	enum fz_err rc = st->ops->ledger_hash_get(st, name, e);
+	if (rc)
+		return rc;
+	if (!ledger_hash_from_name(name, alg))
+		return fz_fail(e, FZ_DB, "hash", "数据库记录的账本摘要算法“%s”无法识别", name);
+	return FZ_OK;
 }
 
-enum ledger_hash_alg app_ledger_hash(void)
+enum fz_err app_ledger_alg(struct app_ctx *ctx, enum ledger_hash_alg *alg, struct fz_error *e)
 {
-	return (enum ledger_hash_alg)atomic_load(&selected_alg);
+	return app_ledger_store_alg(ctx->st, alg, e);
+}
+
+const char *app_ledger_hash_label(struct app_ctx *ctx)
+{
+	enum ledger_hash_alg alg;
+	return app_ledger_alg(ctx, &alg, NULL) ? "" : ledger_hash_name(alg);
 }
 
 enum fz_err app_ledger_open(struct store *st, struct fz_error *e)
 {
-	char name[8];
 	enum ledger_hash_alg alg;
-	enum fz_err rc = st->ops->ledger_hash_get(st, name, e);
-	if (rc)
-		return rc;
-	if (!ledger_hash_from_name(name, &alg))
-		return fz_fail(e, FZ_DB, "hash", "数据库记录的账本摘要算法“%s”无法识别", name);
-	app_ledger_hash_select(alg);
-	return FZ_OK;
+	return app_ledger_store_alg(st, &alg, e);
 }
 
 enum fz_err app_ledger_hash_choose(struct app_ctx *ctx, enum ledger_hash_alg alg,
@@ -51,34 +55,34 @@ enum fz_err app_ledger_hash_choose(struct app_ctx *ctx, enum ledger_hash_alg alg
 	enum fz_err rc = ctx->st->ops->ledger_hash_set(ctx->st, ledger_hash_name(alg), e);
 	if (rc == FZ_FORBIDDEN)
 		return fz_fail(e, FZ_FORBIDDEN, "hash", "账本已有记录，不能更换摘要算法");
-	if (!rc)
-		app_ledger_hash_select(alg);
 	return rc;
 }
 
-size_t ledger_digest(const void *data, size_t len, unsigned char out[LEDGER_DIGEST_MAX])
+size_t ledger_digest(enum ledger_hash_alg alg, const void *data, size_t len,
+		     unsigned char out[LEDGER_DIGEST_MAX])
 {
-	return ledger_hash(app_ledger_hash(), data, len, out);
+	return ledger_hash(alg, data, len, out);
 }
 
-enum fz_err ledger_digest_init(struct ledger_digest_ctx *dc)
+enum fz_err ledger_digest_init(struct ledger_digest_ctx *dc, enum ledger_hash_alg alg)
 {
 	struct ledger_hasher h;
-	enum fz_err rc = ledger_hasher_init(&h, app_ledger_hash());
+	enum fz_err rc = ledger_hasher_init(&h, alg);
 	dc->md = h.md;
+	dc->size = h.size;
 	return rc;
 }
 
 enum fz_err ledger_digest_update(struct ledger_digest_ctx *dc, const void *data, size_t len)
 {
-	struct ledger_hasher h = { dc->md, ledger_hash_size(app_ledger_hash()) };
+	struct ledger_hasher h = { dc->md, dc->size };
 	return ledger_hasher_update(&h, data, len);
 }
 
 enum fz_err ledger_digest_final(struct ledger_digest_ctx *dc, unsigned char out[LEDGER_DIGEST_MAX],
 				size_t *out_len)
 {
-	struct ledger_hasher h = { dc->md, ledger_hash_size(app_ledger_hash()) };
+	struct ledger_hasher h = { dc->md, dc->size };
 	dc->md = NULL;
 	*out_len = h.size;
 	return ledger_hasher_final(&h, out);
@@ -91,20 +95,51 @@ void ledger_digest_abort(struct ledger_digest_ctx *dc)
 	dc->md = NULL;
 }
 
-/* --- canonical digests --- */
+/* --- canonical encodings --- */
 
-static size_t digest_buf(struct buf *b, unsigned char *out)
+static size_t digest_buf(enum ledger_hash_alg alg, struct buf *b, unsigned char *out)
 {
 	size_t n = 0;
 	if (buf_status(b) == FZ_OK)
-		n = ledger_digest(b->data, b->len, out);
+		n = ledger_digest(alg, b->data, b->len, out);
 	buf_release(b);
 	return n;
 }
 
+static int field_cmp(const void *a, const void *b)
+{
+	const struct case_field *x = *(const struct case_field *const *)a;
+	const struct case_field *y = *(const struct case_field *const *)b;
+	return strcmp(x->key ? x->key : "", y->key ? y->key : "");
+}
+
+static int id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
 void app_ledger_event_encode(const struct case_event *ev, struct buf *b)
 {
-	canon_str(b, "fazhi.case_event.v1");
+	/* Fields and officers have no meaningful order: sorted here, so that
+	 * the order rows come back from storage never changes the digest. */
+	const struct case_field **fields = ev->nfields ? calloc(ev->nfields, sizeof *fields) : NULL;
+	int64_t *officers = ev->nofficers ? calloc(ev->nofficers, sizeof *officers) : NULL;
+	if ((ev->nfields && !fields) || (ev->nofficers && !officers)) {
+		free(fields);
+		free(officers);
+		b->failed = true; /* out of memory, as buf_status reports it */
+		return;
+	}
+	for (size_t i = 0; i < ev->nfields; i++)
+		fields[i] = &ev->fields[i];
+	if (ev->nfields > 1)
+		qsort(fields, ev->nfields, sizeof *fields, field_cmp);
+	if (ev->nofficers)
+		memcpy(officers, ev->officers, ev->nofficers * sizeof *officers);
+	if (ev->nofficers > 1)
+		qsort(officers, ev->nofficers, sizeof *officers, id_cmp);
+	canon_str(b, "fazhi.case_event.v2");
 	canon_int(b, ev->case_id);
 	canon_int(b, ev->seq);
 	canon_str(b, ev->step);
@@ -116,19 +151,14 @@ void app_ledger_event_encode(const struct case_event *ev, struct buf *b)
 	canon_str(b, ev->reason);
 	canon_int(b, (int64_t)ev->nfields);
 	for (size_t i = 0; i < ev->nfields; i++) {
-		canon_str(b, ev->fields[i].key);
-		canon_str(b, ev->fields[i].value);
+		canon_str(b, fields[i]->key);
+		canon_str(b, fields[i]->value);
 	}
 	canon_int(b, (int64_t)ev->nofficers);
 	for (size_t i = 0; i < ev->nofficers; i++)
-		canon_int(b, ev->officers[i]);
-}
-
-size_t app_ledger_event_digest(const struct case_event *ev, unsigned char out[LEDGER_DIGEST_MAX])
-{
-	struct buf b = BUF_INIT;
-	app_ledger_event_encode(ev, &b);
-	return digest_buf(&b, out);
+		canon_int(b, officers[i]);
+	free(fields);
+	free(officers);
 }
 
 void app_ledger_evidence_encode(const struct evidence *ev, struct buf *b)
@@ -144,13 +174,72 @@ void app_ledger_evidence_encode(const struct evidence *ev, struct buf *b)
 	canon_int(b, ev->uploaded_at);
 }
 
-size_t app_ledger_evidence_digest(const struct evidence *ev,
-				  unsigned char out[LEDGER_DIGEST_MAX])
+void app_ledger_document_encode(const struct case_document *d, struct buf *b)
 {
-	struct buf b = BUF_INIT;
-	app_ledger_evidence_encode(ev, &b);
-	return digest_buf(&b, out);
+	canon_str(b, "fazhi.document.v2");
+	canon_int(b, d->case_id);
+	canon_int(b, d->event_id);
+	canon_int(b, d->agency_id);
+	canon_str(b, d->kind);
+	canon_str(b, d->title);
+	canon_str(b, d->number);
+	canon_str(b, d->digest);
+	canon_int(b, d->size);
+	canon_int(b, d->pages);
+	canon_int(b, d->created_at);
 }
+
+void app_ledger_header_encode(const struct case_header *h, struct buf *b)
+{
+	const struct enf_case *c = &h->c;
+	canon_str(b, "fazhi.case_header.v1");
+	canon_int(b, h->case_id);
+	canon_int(b, h->seq);
+	canon_int(b, h->at);
+	canon_str(b, c->number);
+	canon_int(b, c->agency_id);
+	canon_str(b, c->procedure);
+	canon_int(b, (int64_t)c->kind);
+	canon_str(b, c->domain);
+	canon_str(b, c->matter);
+	canon_str(b, c->title);
+	canon_int(b, (int64_t)c->party_kind);
+	canon_str(b, c->party_name);
+	canon_str(b, c->party_id);
+	canon_str(b, c->party_address);
+	canon_str(b, c->act_date);
+	canon_str(b, c->opened_on);
+	canon_int(b, c->closed ? 1 : 0);
+	canon_int(b, c->created_by);
+	canon_int(b, c->created_at);
+}
+
+void app_ledger_export_encode(const struct case_export *x, struct buf *b)
+{
+	canon_str(b, "fazhi.case_export.v1");
+	canon_int(b, x->case_id);
+	canon_int(b, x->at);
+	canon_int(b, x->actor_id);
+	canon_str(b, x->actor);
+	canon_int(b, x->headers);
+	canon_int(b, x->events);
+	canon_int(b, x->evidence);
+	canon_int(b, x->documents);
+}
+
+#define DIGEST_OF(fn, type, encode)                                                    \
+	size_t fn(enum ledger_hash_alg alg, const type *v, unsigned char out[LEDGER_DIGEST_MAX]) \
+	{                                                                              \
+		struct buf b = BUF_INIT;                                               \
+		encode(v, &b);                                                         \
+		return digest_buf(alg, &b, out);                                       \
+	}
+DIGEST_OF(app_ledger_event_digest, struct case_event, app_ledger_event_encode)
+DIGEST_OF(app_ledger_evidence_digest, struct evidence, app_ledger_evidence_encode)
+DIGEST_OF(app_ledger_document_digest, struct case_document, app_ledger_document_encode)
+DIGEST_OF(app_ledger_header_digest, struct case_header, app_ledger_header_encode)
+DIGEST_OF(app_ledger_export_digest, struct case_export, app_ledger_export_encode)
+#undef DIGEST_OF
 
 /* --- appending --- */
 
@@ -158,33 +247,62 @@ enum fz_err app_ledger_append(struct app_ctx *ctx, enum ledger_kind kind, int64_
 			      const unsigned char *digest, size_t digest_len,
 			      int64_t *leaf_index, struct fz_error *e)
 {
-	enum ledger_hash_alg alg = app_ledger_hash();
+	enum ledger_hash_alg alg;
 	unsigned char data[LEDGER_LEAF_DATA_MAX];
 	struct ledger_leaf lf = { .kind = (int)kind, .ref_id = ref_id, .at = ctx->now };
+	enum fz_err rc;
 
-	if (kind < LEDGER_CASE_EVENT || kind > LEDGER_DOCUMENT || ref_id <= 0)
+	if (kind < LEDGER_CASE_EVENT || kind > LEDGER_KIND_MAX || ref_id <= 0)
 		return fz_fail(e, FZ_INTERNAL, NULL, "内部错误：账本记录的类别或编号无效");
+	if ((rc = app_ledger_alg(ctx, &alg, e)))
+		return rc;
 	if (!digest || digest_len != ledger_hash_size(alg))
 		return fz_fail(e, FZ_INTERNAL, NULL, "内部错误：账本摘要长度应为 %zu 字节",
 			       ledger_hash_size(alg));
-	size_t n = ledger_leaf_data((int)kind, ref_id, digest, digest_len, data);
+	if (lf.at == 0)
+		lf.at = time(NULL);
+	size_t n = ledger_leaf_data((int)kind, ref_id, lf.at, digest, digest_len, data);
 	memcpy(lf.digest, digest, digest_len);
 	lf.digest_len = digest_len;
 	lf.hash_len = merkle_leaf_hash(alg, data, n, lf.leaf_hash);
-	enum fz_err rc = ctx->st->ops->ledger_leaf_append(ctx->st, &lf, e);
+	rc = ctx->st->ops->ledger_leaf_append(ctx->st, &lf, e);
 	if (!rc && leaf_index)
 		*leaf_index = lf.idx;
 	return rc;
 }
 
-enum fz_err app_ledger_append_event(struct app_ctx *ctx, const struct case_event *ev,
-				    struct fz_error *e)
+/* Digests v with the database's hash and appends its leaf. */
+#define APPEND_OF(fn, type, digest_fn, kind)                                            \
+	enum fz_err fn(struct app_ctx *ctx, const type *v, struct fz_error *e)          \
+	{                                                                               \
+		enum ledger_hash_alg alg;                                               \
+		unsigned char d[LEDGER_DIGEST_MAX];                                     \
+		enum fz_err rc = app_ledger_alg(ctx, &alg, e);                          \
+		if (rc)                                                                 \
+			return rc;                                                      \
+		size_t n = digest_fn(alg, v, d);                                        \
+		if (!n)                                                                 \
+			return fz_fail(e, FZ_NOMEM, NULL, NULL);                        \
+		return app_ledger_append(ctx, kind, v->id, d, n, NULL, e);              \
+	}
+APPEND_OF(app_ledger_append_event, struct case_event, app_ledger_event_digest,
+	  LEDGER_CASE_EVENT)
+APPEND_OF(app_ledger_append_document, struct case_document, app_ledger_document_digest,
+	  LEDGER_DOCUMENT)
+static APPEND_OF(append_header, struct case_header, app_ledger_header_digest,
+		 LEDGER_CASE_HEADER)
+#undef APPEND_OF
+
+enum fz_err app_ledger_case_header(struct app_ctx *ctx, int64_t case_id, struct fz_error *e)
 {
-	unsigned char d[LEDGER_DIGEST_MAX];
-	size_t n = app_ledger_event_digest(ev, d);
-	if (!n)
-		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	return app_ledger_append(ctx, LEDGER_CASE_EVENT, ev->id, d, n, NULL, e);
+	int64_t id;
+	struct case_header h;
+	enum fz_err rc = ctx->st->ops->case_header_append(ctx->st, case_id, ctx->now, &id, e);
+	if (rc || id == 0)
+		return rc;
+	if ((rc = ctx->st->ops->case_header_get(ctx->st, ctx->a, id, &h, e)))
+		return rc;
+	return append_header(ctx, &h, e);
 }
 
 /* --- the key --- */
@@ -229,7 +347,11 @@ static enum fz_err ledger_root(struct app_ctx *ctx, int64_t size, unsigned char 
 			       struct fz_error *e)
 {
 	struct merkle_frontier f;
-	merkle_frontier_init(&f, app_ledger_hash());
+	enum ledger_hash_alg alg;
+	enum fz_err arc = app_ledger_alg(ctx, &alg, e);
+	if (arc)
+		return arc;
+	merkle_frontier_init(&f, alg);
 	for (int64_t from = 0; from < size;) {
 		struct ledger_leaf_list page;
 		struct arena *a = arena_new();
@@ -255,13 +377,15 @@ enum fz_err app_ledger_checkpoint(struct app_ctx *ctx, bool *made,
 {
 	char priv[PATH_MAX];
 	struct ledger_key *key = NULL;
-	struct ledger_checkpoint cp = { .alg = app_ledger_hash(), .at = ctx->now };
+	struct ledger_checkpoint cp = { .at = ctx->now };
 	struct ledger_checkpoint_row row = { 0 }, latest;
 	int64_t size;
 	enum fz_err rc;
 
 	*made = false;
 	memset(out, 0, sizeof *out);
+	if ((rc = app_ledger_alg(ctx, &cp.alg, e)))
+		return rc;
 	if ((rc = data_path(ctx->cfg->data_dir, LEDGER_KEY_FILE, priv, e)) ||
 	    (rc = ctx->st->ops->ledger_size(ctx->st, &size, e)))
 		return rc;
@@ -314,55 +438,44 @@ enum fz_err app_ledger_latest(struct app_ctx *ctx, struct ledger_checkpoint_row 
 	return rc ? rc : ctx->st->ops->checkpoint_latest(ctx->st, out, e);
 }
 
-/* --- databases from before the ledger --- */
+/* --- rows without a leaf --- */
 
-static enum fz_err backfill_kind(struct app_ctx *ctx, enum ledger_kind kind, int64_t *added,
-				 struct fz_error *e)
+static const char *const kind_names[] = {
+	[LEDGER_CASE_EVENT] = "案件事件",
+	[LEDGER_EVIDENCE] = "证据登记",
+	[LEDGER_DOCUMENT] = "执法文书",
+	[LEDGER_CASE_HEADER] = "案件信息记录",
+	[LEDGER_CASE_EXPORT] = "案卷导出记录",
+};
+
+enum fz_err app_ledger_unlogged_check(struct app_ctx *ctx, struct fz_error *e)
 {
-	const struct scope all = { .kind = SCOPE_ALL };
-	for (;;) {
+	struct buf msg = BUF_INIT;
+	for (int kind = LEDGER_CASE_EVENT; kind <= LEDGER_KIND_MAX; kind++) {
 		int64_t *ids;
 		size_t n;
-		enum fz_err rc = ctx->st->ops->ledger_unlogged(ctx->st, ctx->a, (int)kind, 1000,
-							       &ids, &n, e);
-		if (rc || n == 0)
+		enum fz_err rc = ctx->st->ops->ledger_unlogged(ctx->st, ctx->a, kind, 4, &ids, &n, e);
+		if (rc) {
+			buf_release(&msg);
 			return rc;
-		for (size_t i = 0; i < n; i++) {
-			unsigned char d[LEDGER_DIGEST_MAX];
-			size_t len;
-			if (kind == LEDGER_CASE_EVENT) {
-				struct case_event ev;
-				rc = ctx->st->ops->case_event_get(ctx->st, ctx->a, ids[i], &ev, e);
-				len = rc ? 0 : app_ledger_event_digest(&ev, d);
-			} else {
-				struct evidence ev;
-				rc = ctx->st->ops->evidence_get(ctx->st, ctx->a, &all, ids[i], &ev, e);
-				len = rc ? 0 : app_ledger_evidence_digest(&ev, d);
-			}
-			if (!rc && !len)
-				rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
-			if (rc || (rc = app_ledger_append(ctx, kind, ids[i], d, len, NULL, e)))
-				return rc;
-			(*added)++;
 		}
+		if (n == 0)
+			continue;
+		buf_addf(&msg, "%s%s ", msg.len ? "；" : "", kind_names[kind]);
+		for (size_t i = 0; i < n && i < 3; i++)
+			buf_addf(&msg, "%s#%lld", i ? "、" : "", (long long)ids[i]);
+		if (n > 3)
+			buf_adds(&msg, " 等");
 	}
-}
-
-enum fz_err app_ledger_backfill(struct app_ctx *ctx, int64_t *added, struct fz_error *e)
-{
-	enum fz_err rc;
-	*added = 0;
-	if ((rc = app_tx_begin(ctx, e)))
-		return rc;
-	if ((rc = backfill_kind(ctx, LEDGER_CASE_EVENT, added, e)) ||
-	    (rc = backfill_kind(ctx, LEDGER_EVIDENCE, added, e))) {
-		app_tx_abort(ctx);
-		return rc;
-	}
-	if (*added == 0) {
-		app_tx_abort(ctx);
+	if (msg.len == 0) {
+		buf_release(&msg);
 		return FZ_OK;
 	}
-	const char *msg = arena_printf(ctx->a, "补记 %lld 条既有记录", (long long)*added);
-	return app_tx_finish(ctx, "ledger.backfill", "ledger", 0, msg, NULL, e);
+	enum fz_err rc = buf_status(&msg) ? fz_fail(e, FZ_NOMEM, NULL, NULL)
+					   : fz_fail(e, FZ_CONFLICT, NULL,
+						     "数据库与账本不一致：%s 没有记入账本；"
+						     "账本不会事后补记，请查明来历",
+						     buf_cstr(&msg));
+	buf_release(&msg);
+	return rc;
 }

@@ -11,38 +11,55 @@
 #include "app/app.h"
 #include "base/buf.h"
 #include "domain/case.h"
+#include "domain/catalogue.h"
 #include "domain/evidence.h"
 #include "ledger/hash.h"
 
 /* What a leaf stands for. The number is part of the leaf's data: never
  * renumber. */
-enum ledger_kind { LEDGER_CASE_EVENT = 1, LEDGER_EVIDENCE = 2, LEDGER_DOCUMENT = 3 };
+enum ledger_kind {
+	LEDGER_CASE_EVENT = 1,
+	LEDGER_EVIDENCE = 2,
+	LEDGER_DOCUMENT = 3,
+	LEDGER_CASE_HEADER = 4, /* a version of a case's header (case_headers) */
+	LEDGER_CASE_EXPORT = 5, /* a case bundle exported (case_exports) */
+};
+#define LEDGER_KIND_MAX 5
 
 /* Longest digest of any ledger hash (SM3 and SHA-256 both give 32). */
 #define LEDGER_DIGEST_MAX 64
 
-/* Appends one leaf (kind, ref_id, digest) to the ledger. Must be called
- * inside the caller's write transaction (store_tx_begin_write), so that
- * the object and its leaf are written together or not at all. digest is
- * the object's content digest made with ledger_digest / the streaming
- * context below (digest_len must be the ledger hash's length). On FZ_OK
- * *leaf_index (may be NULL) is the leaf's 0-based index in the log. */
-enum fz_err app_ledger_append(struct app_ctx *ctx, enum ledger_kind kind, int64_t ref_id,
-			      const unsigned char *digest, size_t digest_len,
-			      int64_t *leaf_index, struct fz_error *e) FZ_MUST_CHECK;
+/* --- the hash: a property of each database --- */
 
-/* Digests len bytes with the ledger's hash into out and returns the
- * digest's length (32). The hash is the one recorded at init for this
- * process's database (ledger_hash_select); SM3 until one is selected. */
-size_t ledger_digest(const void *data, size_t len, unsigned char out[LEDGER_DIGEST_MAX]);
+/* The hash recorded in ctx's database (read from it at each call: two
+ * databases open in one process each keep their own). */
+enum fz_err app_ledger_alg(struct app_ctx *ctx, enum ledger_hash_alg *alg, struct fz_error *e)
+	FZ_MUST_CHECK;
+enum fz_err app_ledger_store_alg(struct store *st, enum ledger_hash_alg *alg, struct fz_error *e)
+	FZ_MUST_CHECK;
+/* The name of ctx's hash for display ("sm3", "sha256"), "" when it
+ * cannot be read. */
+const char *app_ledger_hash_label(struct app_ctx *ctx);
+/* Checks that the database records a hash this binary knows. */
+enum fz_err app_ledger_open(struct store *st, struct fz_error *e) FZ_MUST_CHECK;
+/* Records alg as the database's hash (fazhi init --hash); FZ_FORBIDDEN
+ * once the ledger has a leaf. */
+enum fz_err app_ledger_hash_choose(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				   struct fz_error *e) FZ_MUST_CHECK;
+
+/* Digests len bytes with alg into out; returns the digest's length. */
+size_t ledger_digest(enum ledger_hash_alg alg, const void *data, size_t len,
+		     unsigned char out[LEDGER_DIGEST_MAX]);
 
 /* Streaming digest for files: init, update with each chunk, final. The
  * context holds an OpenSSL digest context: always call ledger_digest_final
  * or ledger_digest_abort to release it. */
 struct ledger_digest_ctx {
-	void *md; /* EVP_MD_CTX *, opaque */
+	void *md;    /* EVP_MD_CTX *, opaque */
+	size_t size; /* digest length */
 };
-enum fz_err ledger_digest_init(struct ledger_digest_ctx *dc) FZ_MUST_CHECK;
+enum fz_err ledger_digest_init(struct ledger_digest_ctx *dc, enum ledger_hash_alg alg)
+	FZ_MUST_CHECK;
 enum fz_err ledger_digest_update(struct ledger_digest_ctx *dc, const void *data, size_t len)
 	FZ_MUST_CHECK;
 /* Writes the digest to out and sets *out_len (32); releases the context. */
@@ -51,43 +68,69 @@ enum fz_err ledger_digest_final(struct ledger_digest_ctx *dc, unsigned char out[
 /* Releases the context without a result (error paths). */
 void ledger_digest_abort(struct ledger_digest_ctx *dc);
 
-/* --- beyond the append: the hash, canonical digests, keys, checkpoints --- */
+/* --- appending --- */
 
-/* The hash of this process's database. A process works on one database:
- * app_ledger_open reads the hash recorded in it and selects it; until
- * then (and in tests that never call it) it is SM3, every database's
- * default. */
-void app_ledger_hash_select(enum ledger_hash_alg alg);
-enum ledger_hash_alg app_ledger_hash(void);
-enum fz_err app_ledger_open(struct store *st, struct fz_error *e) FZ_MUST_CHECK;
-/* Records alg as the database's hash (fazhi init --hash) and selects it;
- * FZ_FORBIDDEN once the ledger has a leaf. */
-enum fz_err app_ledger_hash_choose(struct app_ctx *ctx, enum ledger_hash_alg alg,
-				   struct fz_error *e) FZ_MUST_CHECK;
+/* Appends one leaf (kind, ref_id, ctx->now, digest) to the ledger. Must be
+ * called inside the caller's write transaction, so that the object and
+ * its leaf are written together or not at all. digest is the object's
+ * content digest made with the database's hash. On FZ_OK *leaf_index (may
+ * be NULL) is the leaf's 0-based index in the log. */
+enum fz_err app_ledger_append(struct app_ctx *ctx, enum ledger_kind kind, int64_t ref_id,
+			      const unsigned char *digest, size_t digest_len,
+			      int64_t *leaf_index, struct fz_error *e) FZ_MUST_CHECK;
 
-/* The content digest of a stored case event: the ledger hash of its
- * canonical encoding (ledger/leaf.h), in this order:
- *   "fazhi.case_event.v1", case_id, seq, step, on, at, actor_id, actor,
- *   corrects, reason, number of fields, each field's key and value in
- *   the order given, number of officers, each officer's person id.
- * Returns the digest length, 0 when out of memory. */
-size_t app_ledger_event_digest(const struct case_event *ev, unsigned char out[LEDGER_DIGEST_MAX]);
-/* The content digest of an evidence record: the hash of
- *   "fazhi.evidence.v1", case_id, digest (the file's, hex), size,
- *   file_name, media_type, record_kind, uploaded_by, uploaded_at.
- * The file's own digest is inside, so the leaf binds file and record. */
-size_t app_ledger_evidence_digest(const struct evidence *ev,
-				  unsigned char out[LEDGER_DIGEST_MAX]);
-
-/* app_ledger_append for a case event just stored (id, seq and at set):
- * its leaf is (LEDGER_CASE_EVENT, ev->id, app_ledger_event_digest). */
+/* app_ledger_append for a case event just stored (id, seq and at set). */
 enum fz_err app_ledger_append_event(struct app_ctx *ctx, const struct case_event *ev,
 				    struct fz_error *e) FZ_MUST_CHECK;
+/* app_ledger_append for a document just stored (id set). */
+enum fz_err app_ledger_append_document(struct app_ctx *ctx, const struct case_document *d,
+				       struct fz_error *e) FZ_MUST_CHECK;
+/* Logs the case's header when the row's bound fields (number, agency,
+ * procedure, kind, domain, matter, title, the party, act date, opened,
+ * closed, who opened it and when) differ from its latest logged version:
+ * a new case_headers row and its leaf. Call it in the write transaction
+ * that inserted or changed the row. */
+enum fz_err app_ledger_case_header(struct app_ctx *ctx, int64_t case_id, struct fz_error *e)
+	FZ_MUST_CHECK;
 
-/* The canonical encodings the two digests above hash (appended to b;
- * check buf_status once). */
+/* --- canonical encodings (docs/LEDGER.md, "Content digests") --- */
+
+/* Each appends to b (check buf_status once). The content digest of a
+ * record is the ledger hash of its encoding.
+ *   event:    "fazhi.case_event.v2", case_id, seq, step, on, at, actor_id,
+ *             actor, corrects, reason, number of fields, each field's key
+ *             and value sorted by key (bytewise), number of officers, each
+ *             officer's person id ascending;
+ *   evidence: "fazhi.evidence.v1", case_id, digest (the file's, hex),
+ *             size, file_name, media_type, record_kind, uploaded_by,
+ *             uploaded_at;
+ *   document: "fazhi.document.v2", case_id, event_id, agency_id, kind,
+ *             title, number, digest (the PDF's, hex), size, pages,
+ *             created_at;
+ *   header:   "fazhi.case_header.v1", case_id, seq, at, number, agency_id,
+ *             procedure, kind, domain, matter, title, party_kind,
+ *             party_name, party_id, party_address, act_date, opened_on,
+ *             closed (0/1), created_by, created_at;
+ *   export:   "fazhi.case_export.v1", case_id, at, actor_id, actor,
+ *             headers, events, evidence, documents. */
 void app_ledger_event_encode(const struct case_event *ev, struct buf *b);
 void app_ledger_evidence_encode(const struct evidence *ev, struct buf *b);
+void app_ledger_document_encode(const struct case_document *d, struct buf *b);
+void app_ledger_header_encode(const struct case_header *h, struct buf *b);
+void app_ledger_export_encode(const struct case_export *x, struct buf *b);
+
+/* The digests of the encodings above; return the length, 0 when out of
+ * memory. */
+size_t app_ledger_event_digest(enum ledger_hash_alg alg, const struct case_event *ev,
+			       unsigned char out[LEDGER_DIGEST_MAX]);
+size_t app_ledger_evidence_digest(enum ledger_hash_alg alg, const struct evidence *ev,
+				  unsigned char out[LEDGER_DIGEST_MAX]);
+size_t app_ledger_document_digest(enum ledger_hash_alg alg, const struct case_document *d,
+				  unsigned char out[LEDGER_DIGEST_MAX]);
+size_t app_ledger_header_digest(enum ledger_hash_alg alg, const struct case_header *h,
+				unsigned char out[LEDGER_DIGEST_MAX]);
+size_t app_ledger_export_digest(enum ledger_hash_alg alg, const struct case_export *x,
+				unsigned char out[LEDGER_DIGEST_MAX]);
 
 /* The signing key's files in the data directory. */
 #define LEDGER_KEY_FILE "ledger.key" /* Ed25519 private key, PEM, 0600 */
@@ -111,10 +154,9 @@ enum fz_err app_ledger_checkpoint(struct app_ctx *ctx, bool *made,
 enum fz_err app_ledger_latest(struct app_ctx *ctx, struct ledger_checkpoint_row *out,
 			      int64_t *size, struct fz_error *e) FZ_MUST_CHECK;
 
-/* Appends a leaf for every case event and evidence record that has none
- * (a database from before the ledger), oldest first, in one transaction;
- * *added counts them. */
-enum fz_err app_ledger_backfill(struct app_ctx *ctx, int64_t *added, struct fz_error *e)
-	FZ_MUST_CHECK;
+/* FZ_OK when every logged table's rows all have their leaf; otherwise
+ * FZ_CONFLICT naming the first rows without one (fazhi init reports it:
+ * rows are never logged after the fact, which would date them now). */
+enum fz_err app_ledger_unlogged_check(struct app_ctx *ctx, struct fz_error *e) FZ_MUST_CHECK;
 
 #endif

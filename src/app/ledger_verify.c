@@ -33,34 +33,45 @@ static void case_name(struct app_ctx *ctx, int64_t case_id, char *out, size_t n)
 		snprintf(out, n, "#%lld", (long long)case_id);
 }
 
-static enum fz_err event_rederive(struct app_ctx *ctx, const char *data_dir, int64_t ref_id,
+/* The digest of the encoding in b (released) into out. */
+static enum fz_err encoded(enum ledger_hash_alg alg, struct buf *b, struct ledger_rederived *out,
+			   struct fz_error *e)
+{
+	if (buf_status(b)) {
+		buf_release(b);
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	}
+	out->len = ledger_digest(alg, b->data, b->len, out->digest);
+	out->bytes += (int64_t)b->len;
+	buf_release(b);
+	return FZ_OK;
+}
+
+static enum fz_err event_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				  const char *data_dir, const struct ledger_leaf *lf,
 				  struct ledger_rederived *out, struct fz_error *e)
 {
 	struct case_event ev;
 	struct buf b = BUF_INIT;
 	char number[128];
 	(void)data_dir;
-	enum fz_err rc = ctx->st->ops->case_event_get(ctx->st, ctx->a, ref_id, &ev, e);
+	enum fz_err rc = ctx->st->ops->case_event_get(ctx->st, ctx->a, lf->ref_id, &ev, e);
 	if (rc)
 		return rc;
 	case_name(ctx, ev.case_id, number, sizeof number);
 	snprintf(out->what, sizeof out->what, "案件 %s 第 %d 个事件", number, ev.seq);
+	out->at = ev.at;
+	out->case_id = ev.case_id;
 	app_ledger_event_encode(&ev, &b);
-	if (buf_status(&b)) {
-		buf_release(&b);
-		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	}
-	out->len = ledger_digest(b.data, b.len, out->digest);
-	out->bytes += (int64_t)b.len;
-	buf_release(&b);
-	return FZ_OK;
+	return encoded(alg, &b, out, e);
 }
 
 /* Re-hashes the file at path; fills out->problem when it is missing or
  * its bytes no longer have the digest (hex) and size it is stored with.
  * label names the kind of file: "证据文件", "文书文件". */
-static enum fz_err file_check(const char *path, const char *label, const char *want_hex,
-			      int64_t want_size, struct ledger_rederived *out, struct fz_error *e)
+static enum fz_err file_check(enum ledger_hash_alg alg, const char *path, const char *label,
+			      const char *want_hex, int64_t want_size, struct ledger_rederived *out,
+			      struct fz_error *e)
 {
 	char hex[2 * LEDGER_DIGEST_MAX + 1];
 	struct ledger_digest_ctx dc;
@@ -72,7 +83,7 @@ static enum fz_err file_check(const char *path, const char *label, const char *w
 	}
 	enum { CHUNK = 1 << 20 };
 	unsigned char *chunk = malloc(CHUNK);
-	if (!chunk || (rc = ledger_digest_init(&dc))) {
+	if (!chunk || (rc = ledger_digest_init(&dc, alg))) {
 		free(chunk);
 		close(fd);
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
@@ -104,61 +115,108 @@ static enum fz_err file_check(const char *path, const char *label, const char *w
 	return FZ_OK;
 }
 
-static enum fz_err evidence_rederive(struct app_ctx *ctx, const char *data_dir, int64_t ref_id,
+static enum fz_err evidence_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				     const char *data_dir, const struct ledger_leaf *lf,
 				     struct ledger_rederived *out, struct fz_error *e)
 {
 	struct evidence ev;
 	struct buf b = BUF_INIT;
 	char number[128];
-	enum fz_err rc = ctx->st->ops->evidence_get(ctx->st, ctx->a, &scope_all, ref_id, &ev, e);
+	enum fz_err rc = ctx->st->ops->evidence_get(ctx->st, ctx->a, &scope_all, lf->ref_id, &ev, e);
 	if (rc)
 		return rc;
 	case_name(ctx, ev.case_id, number, sizeof number);
 	snprintf(out->what, sizeof out->what, "案件 %s 的证据材料“%s”", number, ev.file_name);
+	out->at = ev.uploaded_at;
 	app_ledger_evidence_encode(&ev, &b);
-	if (buf_status(&b)) {
-		buf_release(&b);
-		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	}
-	out->len = ledger_digest(b.data, b.len, out->digest);
-	out->bytes += (int64_t)b.len;
-	buf_release(&b);
+	if ((rc = encoded(alg, &b, out, e)))
+		return rc;
 	char path[PATH_MAX];
 	if ((rc = app_evidence_path(data_dir, ev.digest, path, e)))
 		return rc;
-	return file_check(path, "证据文件", ev.digest, ev.size, out, e);
+	return file_check(alg, path, "证据文件", ev.digest, ev.size, out, e);
 }
 
-/* A document's leaf holds the digest of its PDF: the row's digest,
- * which must also be the digest of the file stored under it. */
-static enum fz_err document_rederive(struct app_ctx *ctx, const char *data_dir, int64_t ref_id,
+/* A document's leaf holds the digest of its row (kind, title, number,
+ * case, event, the PDF's digest and size ...); the PDF stored under that
+ * digest must still have it. */
+static enum fz_err document_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				     const char *data_dir, const struct ledger_leaf *lf,
 				     struct ledger_rederived *out, struct fz_error *e)
 {
 	struct case_document doc;
-	struct buf path = BUF_INIT;
+	struct buf path = BUF_INIT, b = BUF_INIT;
 	char number[128];
-	enum fz_err rc = ctx->st->ops->document_get(ctx->st, ctx->a, &scope_all, ref_id, &doc, e);
+	enum fz_err rc = ctx->st->ops->document_get(ctx->st, ctx->a, &scope_all, lf->ref_id, &doc,
+						    e);
 	if (rc)
 		return rc;
 	case_name(ctx, doc.case_id, number, sizeof number);
 	snprintf(out->what, sizeof out->what, "案件 %s 的文书“%s”%s", number, doc.title,
 		 doc.number);
-	size_t n = strlen(doc.digest) / 2;
-	if (n > LEDGER_DIGEST_MAX || !crypto_unhex(doc.digest, out->digest, n)) {
-		snprintf(out->problem, sizeof out->problem, "文书的摘要“%.140s”无效", doc.digest);
-		return FZ_OK;
-	}
-	out->len = n;
+	out->at = doc.created_at;
+	app_ledger_document_encode(&doc, &b);
+	if ((rc = encoded(alg, &b, out, e)))
+		return rc;
 	if (!data_dir || app_document_path(data_dir, doc.digest, &path)) {
 		buf_release(&path);
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	}
-	rc = file_check(buf_cstr(&path), "文书文件", doc.digest, doc.size, out, e);
+	rc = file_check(alg, buf_cstr(&path), "文书文件", doc.digest, doc.size, out, e);
 	buf_release(&path);
 	return rc;
 }
 
-/* One line per kind of leaf; documents add theirs here. */
+static enum fz_err header_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				   const char *data_dir, const struct ledger_leaf *lf,
+				   struct ledger_rederived *out, struct fz_error *e)
+{
+	struct case_header h;
+	struct buf b = BUF_INIT;
+	(void)data_dir;
+	enum fz_err rc = ctx->st->ops->case_header_get(ctx->st, ctx->a, lf->ref_id, &h, e);
+	if (rc)
+		return rc;
+	snprintf(out->what, sizeof out->what, "案件 %s 的第 %d 版案件信息", h.c.number, h.seq);
+	out->at = h.at;
+	app_ledger_header_encode(&h, &b);
+	return encoded(alg, &b, out, e);
+}
+
+/* An export's leaf says how many records of each kind its case had; the
+ * ledger before it must hold exactly those. */
+static enum fz_err export_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				   const char *data_dir, const struct ledger_leaf *lf,
+				   struct ledger_rederived *out, struct fz_error *e)
+{
+	struct case_export x;
+	struct buf b = BUF_INIT;
+	char number[128];
+	int64_t n[6];
+	(void)data_dir;
+	enum fz_err rc = ctx->st->ops->case_export_get(ctx->st, ctx->a, lf->ref_id, &x, e);
+	if (rc)
+		return rc;
+	case_name(ctx, x.case_id, number, sizeof number);
+	snprintf(out->what, sizeof out->what, "案件 %s 的案卷导出记录", number);
+	out->at = x.at;
+	app_ledger_export_encode(&x, &b);
+	if ((rc = encoded(alg, &b, out, e)) ||
+	    (rc = ctx->st->ops->ledger_case_counts(ctx->st, x.case_id, lf->idx, n, e)))
+		return rc;
+	if (n[LEDGER_CASE_HEADER] != x.headers || n[LEDGER_CASE_EVENT] != x.events ||
+	    n[LEDGER_EVIDENCE] != x.evidence || n[LEDGER_DOCUMENT] != x.documents)
+		snprintf(out->problem, sizeof out->problem,
+			 "导出时记载案件信息 %lld 版、事件 %lld 个、证据 %lld 份、文书 %lld 份，"
+			 "账本中为 %lld、%lld、%lld、%lld",
+			 (long long)x.headers, (long long)x.events, (long long)x.evidence,
+			 (long long)x.documents, (long long)n[LEDGER_CASE_HEADER],
+			 (long long)n[LEDGER_CASE_EVENT], (long long)n[LEDGER_EVIDENCE],
+			 (long long)n[LEDGER_DOCUMENT]);
+	return FZ_OK;
+}
+
+/* One line per kind of leaf, in enum ledger_kind order. */
 static const struct {
 	enum ledger_kind kind;
 	const char *name;
@@ -167,6 +225,8 @@ static const struct {
 	{ LEDGER_CASE_EVENT, "案件事件", event_rederive },
 	{ LEDGER_EVIDENCE, "证据材料", evidence_rederive },
 	{ LEDGER_DOCUMENT, "执法文书", document_rederive },
+	{ LEDGER_CASE_HEADER, "案件信息", header_rederive },
+	{ LEDGER_CASE_EXPORT, "案卷导出记录", export_rederive },
 };
 
 /* --- the walk --- */
@@ -185,7 +245,41 @@ struct walk {
 	struct arena *cp_arena;
 	bool cp_done;
 	int64_t signed_size;  /* size of the last checkpoint that held */
+	/* each case's latest event time seen so far (open addressing) */
+	struct case_time { int64_t case_id, at; } *times;
+	size_t ntimes, times_cap;
 };
+
+/* The slot of case_id in w->times (growing the table first when it is
+ * half full); NULL when out of memory. */
+static struct case_time *case_time_slot(struct walk *w, int64_t case_id)
+{
+	if (2 * (w->ntimes + 1) > w->times_cap) {
+		size_t cap = w->times_cap ? 2 * w->times_cap : 1024;
+		struct case_time *t = calloc(cap, sizeof *t);
+		if (!t)
+			return NULL;
+		for (size_t i = 0; i < w->times_cap; i++) {
+			if (!w->times[i].case_id)
+				continue;
+			size_t j = (size_t)w->times[i].case_id * 0x9e3779b97f4a7c15u & (cap - 1);
+			while (t[j].case_id)
+				j = (j + 1) & (cap - 1);
+			t[j] = w->times[i];
+		}
+		free(w->times);
+		w->times = t;
+		w->times_cap = cap;
+	}
+	size_t j = (size_t)case_id * 0x9e3779b97f4a7c15u & (w->times_cap - 1);
+	while (w->times[j].case_id && w->times[j].case_id != case_id)
+		j = (j + 1) & (w->times_cap - 1);
+	if (!w->times[j].case_id) {
+		w->times[j].case_id = case_id;
+		w->ntimes++;
+	}
+	return &w->times[j];
+}
 
 static bool fail(struct walk *w, const char *fmt, ...) FZ_PRINTF(2, 3);
 static bool fail(struct walk *w, const char *fmt, ...)
@@ -263,6 +357,27 @@ static enum fz_err cps_at(struct walk *w, int64_t size, bool *go, struct fz_erro
 	return *go ? rc : FZ_OK;
 }
 
+/* The time of a record: its leaf's time is the record's own (both are
+ * the moment it was written), and a case's events are recorded in their
+ * order, so an event slipped in later with an earlier time is named. */
+static bool leaf_time_check(struct walk *w, const struct ledger_leaf *lf, int64_t idx,
+			    const struct ledger_rederived *rd)
+{
+	if (rd->at != lf->at)
+		return fail(w, "账本第 %lld 号记录（%s）的记录时间与账本不符", (long long)idx,
+			    rd->what);
+	if (lf->kind != LEDGER_CASE_EVENT)
+		return true;
+	struct case_time *t = case_time_slot(w, rd->case_id);
+	if (!t)
+		return fail(w, "内存不足");
+	if (lf->at < t->at)
+		return fail(w, "账本第 %lld 号记录（%s）的记录时间早于本案前一个事件：记录时间被倒填",
+			    (long long)idx, rd->what);
+	t->at = lf->at;
+	return true;
+}
+
 static bool leaf_check(struct walk *w, const struct ledger_leaf *lf, int64_t idx,
 		       struct fz_error *e, enum fz_err *rc)
 {
@@ -277,15 +392,7 @@ static bool leaf_check(struct walk *w, const struct ledger_leaf *lf, int64_t idx
 		k++;
 	if (k == sizeof kinds / sizeof kinds[0])
 		return fail(w, "账本第 %lld 号记录的类别 %d 无法识别", (long long)idx, lf->kind);
-	if (!kinds[k].fn) {
-		/* A kind this binary cannot rebuild: keep the leaf as stored,
-		 * so that the tree and checkpoints are still checked. */
-		merkle_frontier_add(&w->tree, lf->leaf_hash);
-		w->r->leaves++;
-		w->r->by_kind[lf->kind]++;
-		return true;
-	}
-	*rc = kinds[k].fn(w->ctx, w->data_dir, lf->ref_id, &rd, e);
+	*rc = kinds[k].fn(w->ctx, w->alg, w->data_dir, lf, &rd, e);
 	if (*rc == FZ_NOTFOUND) {
 		*rc = FZ_OK;
 		return fail(w, "账本第 %lld 号记录（%s #%lld）在数据表中已不存在", (long long)idx,
@@ -300,7 +407,9 @@ static bool leaf_check(struct walk *w, const struct ledger_leaf *lf, int64_t idx
 			    rd.problem);
 	if (rd.len != lf->digest_len || memcmp(rd.digest, lf->digest, rd.len) != 0)
 		return fail(w, "账本第 %lld 号记录（%s）与账本不符", (long long)idx, rd.what);
-	size_t n = ledger_leaf_data(lf->kind, lf->ref_id, rd.digest, rd.len, data);
+	if (!leaf_time_check(w, lf, idx, &rd))
+		return false;
+	size_t n = ledger_leaf_data(lf->kind, lf->ref_id, lf->at, rd.digest, rd.len, data);
 	merkle_leaf_hash(w->alg, data, n, lh);
 	w->r->bytes += (int64_t)n;
 	if (lf->hash_len != ledger_hash_size(w->alg) || memcmp(lh, lf->leaf_hash, lf->hash_len))
@@ -338,6 +447,21 @@ static enum fz_err walk_leaves(struct walk *w, int64_t size, bool *go, struct fz
 	return rc;
 }
 
+/* A case row whose bound fields (party, closed ...) differ from the
+ * latest version the ledger logged: changed behind the application. */
+static enum fz_err header_drift(struct walk *w, bool *go, struct fz_error *e)
+{
+	int64_t id;
+	char number[128];
+	enum fz_err rc = w->ctx->st->ops->case_header_drift(w->ctx->st, &id, e);
+	if (rc || id == 0)
+		return rc;
+	case_name(w->ctx, id, number, sizeof number);
+	*go = fail(w, "案件 %s 的案件信息（编号、当事人、立案或结案状态等）与账本记录的最新一版不符",
+		   number);
+	return FZ_OK;
+}
+
 /* Checkpoints beyond the ledger, and objects missing from it. */
 static enum fz_err walk_rest(struct walk *w, int64_t size, bool *go, struct fz_error *e)
 {
@@ -351,7 +475,7 @@ static enum fz_err walk_rest(struct walk *w, int64_t size, bool *go, struct fz_e
 		return FZ_OK;
 	}
 	w->r->unsigned_tail = size - w->signed_size;
-	for (int kind = LEDGER_CASE_EVENT; kind <= LEDGER_DOCUMENT && *go; kind++) {
+	for (int kind = LEDGER_CASE_EVENT; kind <= LEDGER_KIND_MAX && *go; kind++) {
 		int64_t *ids;
 		size_t n;
 		if ((rc = w->ctx->st->ops->ledger_unlogged(w->ctx->st, w->ctx->a, kind, 1, &ids, &n,
@@ -361,12 +485,13 @@ static enum fz_err walk_rest(struct walk *w, int64_t size, bool *go, struct fz_e
 			continue;
 		struct ledger_rederived rd;
 		memset(&rd, 0, sizeof rd);
-		rc = kinds[kind - 1].fn(w->ctx, w->data_dir, ids[0], &rd, e);
+		struct ledger_leaf lf = { .kind = kind, .ref_id = ids[0] };
+		rc = kinds[kind - 1].fn(w->ctx, w->alg, w->data_dir, &lf, &rd, e);
 		if (rc && rc != FZ_NOTFOUND)
 			return rc;
 		*go = fail(w, "%s未记入账本", rd.what[0] ? rd.what : kinds[kind - 1].name);
 	}
-	return FZ_OK;
+	return *go ? header_drift(w, go, e) : FZ_OK;
 }
 
 enum fz_err app_ledger_verify(struct app_ctx *ctx, const char *data_dir,
@@ -391,9 +516,8 @@ enum fz_err app_ledger_verify(struct app_ctx *ctx, const char *data_dir,
 		else if (rc != FZ_NOTFOUND)
 			return rc;
 	}
-	if ((rc = app_ledger_open(ctx->st, e)))
+	if ((rc = app_ledger_alg(ctx, &w.alg, e)))
 		return rc;
-	w.alg = app_ledger_hash();
 	snprintf(r->hash, sizeof r->hash, "%s", ledger_hash_name(w.alg));
 	merkle_frontier_init(&w.tree, w.alg);
 	/* one snapshot for the whole walk */
@@ -404,5 +528,6 @@ enum fz_err app_ledger_verify(struct app_ctx *ctx, const char *data_dir,
 		rc = walk_rest(&w, size, &go, e);
 	ctx->st->ops->rollback(ctx->st);
 	arena_free(w.cp_arena);
+	free(w.times);
 	return rc;
 }

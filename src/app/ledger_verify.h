@@ -16,22 +16,25 @@ struct ledger_rederived {
 	                    * missing or changed), "" when it is not */
 	int64_t files;     /* files hashed */
 	int64_t bytes;     /* bytes hashed (records and files) */
+	int64_t at;        /* the record's own time (event at, uploaded at,
+	                    * created at ...): its leaf's time must equal it */
+	int64_t case_id;   /* an event's case */
 };
 
 /* How verify re-derives one kind of leaf: fill out from the tables and
  * the data directory; FZ_NOTFOUND when the object is gone (verify names
- * it); other codes stop verification. Events and evidence are built in;
- * documents plug their function into the table in ledger_verify.c. */
-typedef enum fz_err (*ledger_rederive_fn)(struct app_ctx *ctx, const char *data_dir,
-					  int64_t ref_id, struct ledger_rederived *out,
-					  struct fz_error *e);
+ * it); other codes stop verification. One per enum ledger_kind, in the
+ * table of ledger_verify.c. */
+typedef enum fz_err (*ledger_rederive_fn)(struct app_ctx *ctx, enum ledger_hash_alg alg,
+					  const char *data_dir, const struct ledger_leaf *lf,
+					  struct ledger_rederived *out, struct fz_error *e);
 
 struct ledger_verify_report {
 	bool ok;
 	char problem[512];    /* the first inconsistency, Chinese; "" if ok */
 	char hash[8];         /* "sm3" / "sha256" */
 	int64_t leaves;       /* leaves re-derived */
-	int64_t by_kind[4];   /* ... per enum ledger_kind */
+	int64_t by_kind[LEDGER_KIND_MAX + 1]; /* ... per enum ledger_kind */
 	int64_t files;        /* stored files re-hashed */
 	int64_t bytes;        /* bytes hashed: records, leaf data, files */
 	int64_t checkpoints;  /* checkpoints whose root and signature held */

@@ -110,7 +110,7 @@ int cli_session_open(struct cli_session *s, const char *db_path, bool create)
 	rc = store_sqlite_open(db_path, create, &s->st, &e);
 	if (rc)
 		return cli_fail(rc, &e);
-	/* the ledger's hash is the database's, for everything this process does */
+	/* a database whose ledger hash this binary does not know is refused */
 	if ((rc = app_ledger_open(s->st, &e))) {
 		s->st->ops->close(s->st);
 		return cli_fail(rc, &e);

@@ -62,9 +62,10 @@ static int case_export(int argc, char **argv)
 	}
 	if (sum.made_checkpoint)
 		printf("已签署覆盖本案的检查点（记录数 %lld）\n", (long long)sum.tree_size);
-	printf("已导出案件 %s：事件 %lld、证据 %lld、文书 %lld，包含证明对应记录数 %lld 的检查点\n",
-	       sum.number, (long long)sum.events, (long long)sum.evidence,
-	       (long long)sum.documents, (long long)sum.tree_size);
+	printf("已导出案件 %s：案件信息 %lld 版、事件 %lld、证据 %lld、文书 %lld（导出记录为账本第 %lld "
+	       "号记录），包含证明对应记录数 %lld 的检查点\n",
+	       sum.number, (long long)sum.headers, (long long)sum.events, (long long)sum.evidence,
+	       (long long)sum.documents, (long long)sum.export_leaf, (long long)sum.tree_size);
 	return 0;
 }
 

@@ -1,7 +1,8 @@
 /* cmd_init.c - `fazhi init`: create a database or migrate it, give a
  * database without a holiday calendar the one built into the binary,
- * make the ledger's signing key in the data directory, and log into the
- * ledger whatever an older database recorded before it had one. */
+ * make the ledger's signing key in the data directory, and check that
+ * every logged row has its leaf: rows without one are reported as an
+ * inconsistency (exit 9), never logged after the fact. */
 #include <limits.h>
 #include <stdio.h>
 
@@ -9,29 +10,31 @@
 #include "app/ledger.h"
 #include "cli/cli.h"
 
-/* The ledger's part of init: hash, key, records from before the ledger. */
+/* The ledger's part of init: hash, key, rows without a leaf. */
 static int init_ledger(struct cli_session *s, const char *hash, const char *data_dir)
 {
 	struct fz_error e;
 	enum ledger_hash_alg alg;
 	enum fz_err err;
 	bool created;
-	int64_t added;
 	if (hash) {
 		if (!ledger_hash_from_name(hash, &alg))
 			return cli_usage("init", "--hash 应为 sm3 或 sha256");
 		if ((err = app_ledger_hash_choose(&s->ctx, alg, &e)))
 			return cli_fail(err, &e);
 	}
-	if ((err = app_ledger_key_init(data_dir, &created, &e)) ||
-	    (err = app_ledger_backfill(&s->ctx, &added, &e)))
+	if ((err = app_ledger_key_init(data_dir, &created, &e)))
 		return cli_fail(err, &e);
-	printf("账本摘要算法 %s；数据目录 %s\n", ledger_hash_name(app_ledger_hash()), data_dir);
+	if ((err = app_ledger_unlogged_check(&s->ctx, &e))) {
+		if (err != FZ_CONFLICT)
+			return cli_fail(err, &e);
+		fprintf(stderr, "fazhi: %s\n", e.message);
+		return CLI_EXIT_INCONSISTENT;
+	}
+	printf("账本摘要算法 %s；数据目录 %s\n", app_ledger_hash_label(&s->ctx), data_dir);
 	if (created)
 		printf("已生成账本签名密钥 %s/%s（权限 0600），公钥 %s/%s\n", data_dir,
 		       LEDGER_KEY_FILE, data_dir, LEDGER_PUB_FILE);
-	if (added)
-		printf("已将 %lld 条既有记录补记入账本\n", (long long)added);
 	return 0;
 }
 

@@ -43,7 +43,8 @@ static int default_threads(void)
 	return n > 64 ? 64 : (int)n;
 }
 
-/* Selects the ledger hash recorded in the database for this process. */
+/* Checks that this binary knows the ledger hash the database records
+ * (each request reads it from the database where it is used). */
 static enum fz_err ledger_select(const char *db, struct fz_error *e)
 {
 	struct store *st;

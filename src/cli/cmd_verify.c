@@ -54,10 +54,11 @@ int cmd_verify(int argc, char **argv)
 		fprintf(stderr, "fazhi: 核验未通过：%s\n", r.problem);
 		return CLI_EXIT_INCONSISTENT;
 	}
-	printf("账本核验通过（%s）：%lld 条记录（事件 %lld、证据 %lld、文书 %lld），"
-	       "%lld 个文件，%lld 个检查点的根与签名一致\n",
+	printf("账本核验通过（%s）：%lld 条记录（事件 %lld、证据 %lld、文书 %lld、案件信息 %lld、"
+	       "案卷导出 %lld），%lld 个文件，%lld 个检查点的根与签名一致\n",
 	       r.hash, (long long)r.leaves, (long long)r.by_kind[1], (long long)r.by_kind[2],
-	       (long long)r.by_kind[3], (long long)r.files, (long long)r.checkpoints);
+	       (long long)r.by_kind[3], (long long)r.by_kind[4], (long long)r.by_kind[5],
+	       (long long)r.files, (long long)r.checkpoints);
 	if (r.unsigned_tail)
 		printf("最新检查点之后的 %lld 条记录尚待下一个检查点签署\n",
 		       (long long)r.unsigned_tail);

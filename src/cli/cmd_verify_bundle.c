@@ -1,5 +1,6 @@
 /* cmd_verify_bundle.c - `fazhi verify-bundle FILE`: check a case bundle
- * offline (app/bundle.c); exit 0, or 9 naming the first failure. */
+ * offline (app/bundle.c), reading it once in constant memory; exit 0, or
+ * 9 naming the first failure. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -15,42 +16,22 @@ int cmd_verify_bundle(int argc, char **argv)
 		fprintf(stderr, "fazhi: 无法打开 %s\n", argv[1]);
 		return 1;
 	}
-	unsigned char *data = NULL;
-	size_t len = 0, cap = 0, n;
-	do {
-		if (cap - len < 65536) {
-			size_t ncap = cap ? cap * 2 : 1 << 20;
-			unsigned char *grown = realloc(data, ncap);
-			if (!grown) {
-				free(data);
-				fclose(f);
-				fprintf(stderr, "fazhi: 内存不足\n");
-				return 1;
-			}
-			data = grown;
-			cap = ncap;
-		}
-		n = fread(data + len, 1, cap - len, f);
-		len += n;
-	} while (n > 0);
+	struct bundle_report r;
+	bundle_verify(f, &r);
 	bool bad = ferror(f) != 0;
 	fclose(f);
 	if (bad) {
-		free(data);
 		fprintf(stderr, "fazhi: 读取 %s 失败\n", argv[1]);
 		return 1;
 	}
-	struct bundle_report r;
-	bundle_verify(data, len, &r);
-	free(data);
 	if (!r.ok) {
 		fprintf(stderr, "fazhi: 案卷包核验未通过：%s\n", r.problem);
 		return CLI_EXIT_INCONSISTENT;
 	}
-	printf("案卷包核验通过（%s）：案件 %s，事件 %lld、证据 %lld、文书 %lld，"
-	       "均包含在记录数 %lld 的检查点中\n",
-	       r.hash, r.number, (long long)r.events, (long long)r.evidence,
-	       (long long)r.documents, (long long)r.tree_size);
+	printf("案卷包核验通过（%s）：案件 %s，案件信息 %lld 版、事件 %lld、证据 %lld、文书 %lld，"
+	       "与导出时本案的记录数一致，均包含在记录数 %lld 的检查点中\n",
+	       r.hash, r.number, (long long)r.headers, (long long)r.events,
+	       (long long)r.evidence, (long long)r.documents, (long long)r.tree_size);
 	printf("检查点的根 %s\n签名公钥 %s（请与机关公布的公钥核对）\n", r.root, r.pubkey);
 	return 0;
 }

@@ -11,7 +11,7 @@
 #include "http/resp.h"
 #include "ledger/hash.h"
 
-static json_t *json_case_document(const struct case_document *d)
+static json_t *json_case_document(const struct case_document *d, const char *hash)
 {
 	char href[64];
 	snprintf(href, sizeof href, "/api/v1/documents/%lld/pdf", (long long)d->id);
@@ -23,7 +23,7 @@ static json_t *json_case_document(const struct case_document *d)
 	o = json_put(o, "title", json_text(d->title));
 	o = json_put(o, "number", json_text(d->number));
 	o = json_put(o, "digest", json_text(d->digest));
-	o = json_put(o, "hash", json_string(ledger_hash_name(app_ledger_hash())));
+	o = json_put(o, "hash", json_string(hash));
 	o = json_put(o, "size", json_integer(d->size));
 	o = json_put(o, "pages", json_integer(d->pages));
 	o = json_put(o, "created_at", json_integer(d->created_at));
@@ -52,9 +52,10 @@ int api_case_documents(struct req *r)
 	enum fz_err rc = app_case_files(&r->ctx, req_param(r, "id"), &f, &e);
 	if (rc)
 		return resp_fail(r, rc, &e);
+	const char *hash = app_ledger_hash_label(&r->ctx);
 	json_t *docs = json_array(), *cat = json_array(), *missing = json_array();
 	for (size_t i = 0; i < f.docs.n; i++)
-		docs = json_array_push(docs, json_case_document(&f.docs.items[i]));
+		docs = json_array_push(docs, json_case_document(&f.docs.items[i], hash));
 	for (size_t i = 0; i < f.cat.n; i++)
 		cat = json_array_push(cat, json_catalogue_entry(&f.cat.entries[i]));
 	for (size_t i = 0; i < f.cat.nmissing; i++) {

@@ -15,13 +15,13 @@
 #include "http/paging.h"
 #include "http/resp.h"
 
-static json_t *json_evidence(const struct evidence *ev)
+static json_t *json_evidence(const struct evidence *ev, const char *hash)
 {
 	json_t *o = json_object();
 	o = json_put(o, "id", json_integer(ev->id));
 	o = json_put(o, "case_id", json_integer(ev->case_id));
 	o = json_put(o, "digest", json_string(ev->digest));
-	o = json_put(o, "hash", json_string(ledger_hash_name(app_ledger_hash())));
+	o = json_put(o, "hash", json_string(hash));
 	o = json_put(o, "size", json_integer(ev->size));
 	o = json_put(o, "file_name", json_text(ev->file_name));
 	o = json_put(o, "media_type", json_text(ev->media_type));
@@ -64,7 +64,7 @@ int api_evidence_upload(struct req *r)
 					  &e);
 	if (rc)
 		return resp_fail(r, rc, &e);
-	json_t *o = json_evidence(&ev);
+	json_t *o = json_evidence(&ev, app_ledger_hash_label(&r->ctx));
 	o = json_put(o, "leaf_index", json_integer(leaf));
 	return resp_json(r, 201, o);
 }
@@ -78,9 +78,10 @@ int api_evidence_list(struct req *r)
 	if ((rc = paging_from_query(r, &pg, &e)) ||
 	    (rc = app_evidence_list(&r->ctx, req_param(r, "id"), pg, &l, &e)))
 		return resp_fail(r, rc, &e);
+	const char *hash = app_ledger_hash_label(&r->ctx);
 	json_t *items = json_array();
 	for (size_t i = 0; i < l.n; i++)
-		items = json_array_push(items, json_evidence(&l.items[i]));
+		items = json_array_push(items, json_evidence(&l.items[i], hash));
 	return resp_list(r, items, l.total, pg);
 }
 
@@ -117,7 +118,7 @@ int api_evidence_download(struct req *r)
 	int status = resp_file(r, 200, type, fd, (uint64_t)ev.size);
 	if (disp)
 		resp_header(r, "Content-Disposition", disp);
-	resp_header(r, "X-Fazhi-Digest", arena_printf(r->a, "%s:%s", ledger_hash_name(app_ledger_hash()),
+	resp_header(r, "X-Fazhi-Digest", arena_printf(r->a, "%s:%s", app_ledger_hash_label(&r->ctx),
 					     ev.digest));
 	return status;
 }

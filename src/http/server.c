@@ -207,6 +207,9 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	app_ctx_init(&r->ctx, st, r->a, srv->app, r->client_addr, time_now());
 	bool stream = router_stream_check(r);
 	int64_t max = app_evidence_max(&r->ctx);
+	/* the upload is hashed as it arrives, with this database's hash */
+	enum ledger_hash_alg alg = LEDGER_HASH_SM3;
+	enum fz_err alg_rc = stream ? app_ledger_alg(&r->ctx, &alg, &e) : FZ_OK;
 	r->ctx.st = NULL;
 	store_pool_release(srv->pool, st);
 	if (!stream)
@@ -220,8 +223,10 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 			       : arena_printf(r->a, "文件超过 %lld 字节的上限，未作处理",
 					      (long long)max));
 	enum fz_err rc;
+	if (r->resp.status == 0 && alg_rc)
+		http_fail_fz(r, alg_rc, &e);
 	if (r->resp.status == 0 &&
-	    (rc = app_evidence_upload_begin(srv->app->data_dir, max, &cn->up, &e)))
+	    (rc = app_evidence_upload_begin(srv->app->data_dir, alg, max, &cn->up, &e)))
 		http_fail_fz(r, rc, &e);
 	if (r->resp.status == 0 && page) {
 		cn->multipart = true;

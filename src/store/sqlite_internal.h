@@ -97,6 +97,15 @@ enum sq_stmt_id {
 	SQ_LEDGER_UNLOGGED_EVENTS,
 	SQ_LEDGER_UNLOGGED_EVIDENCE,
 	SQ_LEDGER_UNLOGGED_DOCUMENTS,
+	SQ_LEDGER_UNLOGGED_HEADERS,
+	SQ_LEDGER_UNLOGGED_EXPORTS,
+	SQ_CASE_HEADER_APPEND,
+	SQ_CASE_HEADER_GET,
+	SQ_CASE_HEADERS,
+	SQ_CASE_HEADER_DRIFT,
+	SQ_CASE_EXPORT_INSERT,
+	SQ_CASE_EXPORT_GET,
+	SQ_LEDGER_CASE_COUNTS,
 	SQ_CHECKPOINT_INSERT,
 	SQ_CHECKPOINT_LATEST,
 	SQ_CHECKPOINT_LIST,
@@ -458,6 +467,18 @@ enum fz_err sq_checkpoint_latest(struct store *st, struct ledger_checkpoint_row 
 				 struct fz_error *e);
 enum fz_err sq_checkpoint_list(struct store *st, struct arena *a, struct page pg,
 			       struct ledger_checkpoint_list *out, struct fz_error *e);
+enum fz_err sq_case_header_append(struct store *st, int64_t case_id, int64_t at, int64_t *id,
+				  struct fz_error *e);
+enum fz_err sq_case_header_get(struct store *st, struct arena *a, int64_t id,
+			       struct case_header *out, struct fz_error *e);
+enum fz_err sq_case_headers(struct store *st, struct arena *a, int64_t case_id,
+			    struct case_header_list *out, struct fz_error *e);
+enum fz_err sq_case_header_drift(struct store *st, int64_t *case_id, struct fz_error *e);
+enum fz_err sq_case_export_insert(struct store *st, struct case_export *x, struct fz_error *e);
+enum fz_err sq_case_export_get(struct store *st, struct arena *a, int64_t id,
+			       struct case_export *out, struct fz_error *e);
+enum fz_err sq_ledger_case_counts(struct store *st, int64_t case_id, int64_t before,
+				  int64_t counts[6], struct fz_error *e);
 
 /* sqlite_evidence.c */
 enum fz_err sq_evidence_insert(struct store *st, struct evidence *ev, struct fz_error *e);

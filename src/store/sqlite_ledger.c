@@ -207,6 +207,18 @@ enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int 
 			      " ledger_leaves l WHERE l.kind = 3 AND l.ref_id = v.id)"
 			      " ORDER BY v.id LIMIT ?1",
 			      &stmt, e);
+	else if (kind == 4)
+		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_HEADERS,
+			      "SELECT v.id FROM case_headers v WHERE NOT EXISTS (SELECT 1 FROM"
+			      " ledger_leaves l WHERE l.kind = 4 AND l.ref_id = v.id)"
+			      " ORDER BY v.id LIMIT ?1",
+			      &stmt, e);
+	else if (kind == 5)
+		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_EXPORTS,
+			      "SELECT v.id FROM case_exports v WHERE NOT EXISTS (SELECT 1 FROM"
+			      " ledger_leaves l WHERE l.kind = 5 AND l.ref_id = v.id)"
+			      " ORDER BY v.id LIMIT ?1",
+			      &stmt, e);
 	else
 		return fz_fail(e, FZ_INVALID, "kind", "不支持的账本记录类别");
 	if (err)
@@ -327,4 +339,241 @@ enum fz_err sq_checkpoint_list(struct store *st, struct arena *a, struct page pg
 		return err;
 	}
 	return sq_release(s, e);
+}
+
+/* --- case headers and exports (007_ledger_bind.sql) --- */
+
+/* The bound fields of a case row, in case_headers' column order. */
+#define HEADER_FIELDS                                                                     \
+	"number, agency_id, procedure, kind, domain, matter, title, party_kind, party_name," \
+	" party_id, party_address, act_date, opened_on, closed, created_by, created_at"
+#define CASE_AS_HEADER                                                                    \
+	"c.number, c.agency_id, c.procedure, c.kind, c.domain, c.matter, c.title,"           \
+	" c.party_kind, c.party_name, c.party_id, c.party_address, coalesce(c.act_date, ''),"  \
+	" coalesce(c.opened_on, ''), c.closed, coalesce(c.created_by, 0), c.created_at"
+/* The latest header of case c holds exactly the row's bound fields. */
+#define HEADER_CURRENT                                                                    \
+	"EXISTS (SELECT 1 FROM case_headers h WHERE h.id = (SELECT max(id) FROM"             \
+	" case_headers WHERE case_id = c.id) AND h.number IS c.number AND h.agency_id IS"     \
+	" c.agency_id AND h.procedure IS c.procedure AND h.kind IS c.kind AND h.domain IS"   \
+	" c.domain AND h.matter IS c.matter AND h.title IS c.title AND h.party_kind IS"      \
+	" c.party_kind AND h.party_name IS c.party_name AND h.party_id IS c.party_id AND"    \
+	" h.party_address IS c.party_address AND h.act_date IS coalesce(c.act_date, '') AND" \
+	" h.opened_on IS coalesce(c.opened_on, '') AND h.closed IS c.closed AND"             \
+	" h.created_by IS coalesce(c.created_by, 0) AND h.created_at IS c.created_at)"
+
+enum fz_err sq_case_header_append(struct store *st, int64_t case_id, int64_t at, int64_t *id,
+				  struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	*id = 0;
+	enum fz_err err = sq_stmt(s, SQ_CASE_HEADER_APPEND,
+				  "INSERT INTO case_headers (case_id, seq, at, " HEADER_FIELDS ")"
+				  " SELECT c.id, coalesce((SELECT max(seq) FROM case_headers WHERE"
+				  " case_id = c.id), 0) + 1, ?2, " CASE_AS_HEADER
+				  " FROM cases c WHERE c.id = ?1 AND NOT " HEADER_CURRENT
+				  " RETURNING id",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, case_id);
+	sq_arg_int(&b, sq_now_if_zero(at));
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(stmt, 0);
+		rc = sqlite3_step(stmt);
+	}
+	if (rc != SQLITE_DONE)
+		err = sq_fail(s, rc, e);
+	sq_done(stmt);
+	return err;
+}
+
+#define HEADER_COLS "SELECT id, case_id, seq, at, " HEADER_FIELDS " FROM case_headers"
+
+static void header_read(struct sq_row *r, void *item)
+{
+	struct case_header *h = item;
+	struct enf_case *c = &h->c;
+	memset(h, 0, sizeof *h);
+	h->id = sq_col_int(r);
+	h->case_id = c->id = sq_col_int(r);
+	h->seq = (int)sq_col_int(r);
+	h->at = sq_col_int(r);
+	c->number = sq_col_text(r);
+	c->agency_id = sq_col_int(r);
+	c->procedure = sq_col_text(r);
+	c->kind = (enum case_kind)sq_col_int(r);
+	c->domain = sq_col_text(r);
+	c->matter = sq_col_text(r);
+	c->title = sq_col_text(r);
+	c->party_kind = (enum party_kind)sq_col_int(r);
+	c->party_name = sq_col_text(r);
+	c->party_id = sq_col_text(r);
+	c->party_address = sq_col_text(r);
+	sq_col_fixed(r, c->act_date, sizeof c->act_date);
+	sq_col_fixed(r, c->opened_on, sizeof c->opened_on);
+	c->closed = sq_col_bool(r);
+	c->created_by = sq_col_int(r);
+	c->created_at = sq_col_int(r);
+}
+
+enum fz_err sq_case_header_get(struct store *st, struct arena *a, int64_t id,
+			       struct case_header *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items;
+	size_t n;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_CASE_HEADER_GET, HEADER_COLS " WHERE id = ?1", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out, header_read, &items, &n, e)))
+		return err;
+	if (n == 0)
+		return fz_fail(e, FZ_NOTFOUND, "id", "案件信息记录不存在");
+	*out = *(struct case_header *)items;
+	return FZ_OK;
+}
+
+enum fz_err sq_case_headers(struct store *st, struct arena *a, int64_t case_id,
+			    struct case_header_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_CASE_HEADERS, HEADER_COLS " WHERE case_id = ?1 ORDER BY seq",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, case_id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, header_read, &items, &out->n, e)))
+		return err;
+	out->items = items;
+	out->total = (int64_t)out->n;
+	return FZ_OK;
+}
+
+enum fz_err sq_case_header_drift(struct store *st, int64_t *case_id, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	*case_id = 0;
+	enum fz_err err = sq_stmt(s, SQ_CASE_HEADER_DRIFT,
+				  "SELECT c.id FROM cases c WHERE NOT " HEADER_CURRENT
+				  " ORDER BY c.id LIMIT 1",
+				  &stmt, e);
+	if (err)
+		return err;
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*case_id = sqlite3_column_int64(stmt, 0);
+	else if (rc != SQLITE_DONE)
+		err = sq_fail(s, rc, e);
+	sq_done(stmt);
+	return err;
+}
+
+enum fz_err sq_case_export_insert(struct store *st, struct case_export *x, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	int64_t at = sq_now_if_zero(x->at);
+	enum fz_err err = sq_stmt(s, SQ_CASE_EXPORT_INSERT,
+				  "INSERT INTO case_exports (case_id, at, actor_id, actor, headers,"
+				  " events, evidence, documents) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+				  " ?8)",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, x->case_id);
+	sq_arg_int(&b, at);
+	sq_arg_int(&b, x->actor_id);
+	sq_arg_text(&b, x->actor ? x->actor : "");
+	sq_arg_int(&b, x->headers);
+	sq_arg_int(&b, x->events);
+	sq_arg_int(&b, x->evidence);
+	sq_arg_int(&b, x->documents);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+		return err;
+	x->id = sqlite3_last_insert_rowid(s->db);
+	x->at = at;
+	return FZ_OK;
+}
+
+static void export_read(struct sq_row *r, void *item)
+{
+	struct case_export *x = item;
+	x->id = sq_col_int(r);
+	x->case_id = sq_col_int(r);
+	x->at = sq_col_int(r);
+	x->actor_id = sq_col_int(r);
+	x->actor = sq_col_text(r);
+	x->headers = sq_col_int(r);
+	x->events = sq_col_int(r);
+	x->evidence = sq_col_int(r);
+	x->documents = sq_col_int(r);
+}
+
+enum fz_err sq_case_export_get(struct store *st, struct arena *a, int64_t id,
+			       struct case_export *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items;
+	size_t n;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_CASE_EXPORT_GET,
+				  "SELECT id, case_id, at, actor_id, actor, headers, events, evidence,"
+				  " documents FROM case_exports WHERE id = ?1",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out, export_read, &items, &n, e)))
+		return err;
+	if (n == 0)
+		return fz_fail(e, FZ_NOTFOUND, "id", "案卷导出记录不存在");
+	*out = *(struct case_export *)items;
+	return FZ_OK;
+}
+
+enum fz_err sq_ledger_case_counts(struct store *st, int64_t case_id, int64_t before,
+				  int64_t counts[6], struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	memset(counts, 0, 6 * sizeof *counts);
+#define COUNT_OF(table, kind)                                                           \
+	"(SELECT count(*) FROM " table " v JOIN ledger_leaves l ON l.kind = " kind         \
+	" AND l.ref_id = v.id WHERE v.case_id = ?1 AND l.idx < ?2)"
+	enum fz_err err = sq_stmt(s, SQ_LEDGER_CASE_COUNTS,
+				  "SELECT " COUNT_OF("case_events", "1") ", "
+				  COUNT_OF("evidence", "2") ", " COUNT_OF("documents", "3") ", "
+				  COUNT_OF("case_headers", "4"),
+				  &stmt, e);
+#undef COUNT_OF
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, case_id);
+	sq_arg_int(&b, before);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		for (int k = 1; k <= 4; k++)
+			counts[k] = sqlite3_column_int64(stmt, k - 1);
+	} else {
+		err = sq_fail(s, rc, e);
+	}
+	sq_done(stmt);
+	return err;
 }

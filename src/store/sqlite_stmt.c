@@ -222,6 +222,13 @@ enum fz_err sq_fail(struct sq_store *s, int rc, struct fz_error *e)
 		case SQLITE_CONSTRAINT_CHECK:
 			return fz_fail(e, FZ_INVALID, "", "取值不符合要求");
 		case SQLITE_CONSTRAINT_TRIGGER:
+			/* a key taken, refused before the insert so that no
+			 * REPLACE can delete the row holding it
+			 * (007_ledger_bind.sql): the conflict it is */
+			for (size_t i = 0; i < sizeof sq_uniques / sizeof sq_uniques[0]; i++)
+				if (strcmp(msg, sq_uniques[i].message) == 0)
+					return fz_fail(e, FZ_CONFLICT, sq_uniques[i].field, "%s",
+						       sq_uniques[i].message);
 			/* our own RAISE(ABORT, '<Chinese message>') */
 			return fz_fail(e, FZ_FORBIDDEN, "", "%s", msg);
 		default:

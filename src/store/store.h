@@ -221,6 +221,28 @@ struct ledger_checkpoint_row {
 	unsigned char signature[64];
 };
 STORE_LIST(ledger_checkpoint_list, struct ledger_checkpoint_row);
+
+/* One version of a case's header as the ledger logged it
+ * (007_ledger_bind.sql): the case row's bound fields at that time. In c,
+ * state, updated_at and agency_name are not set. */
+struct case_header {
+	int64_t id;
+	int64_t case_id;
+	int seq;                   /* 1, 2 ... per case */
+	int64_t at;
+	struct enf_case c;
+};
+STORE_LIST(case_header_list, struct case_header);
+
+/* A case bundle exported: how many records of each kind the case had. */
+struct case_export {
+	int64_t id;
+	int64_t case_id;
+	int64_t at;
+	int64_t actor_id;          /* 0 = the shell */
+	const char *actor;
+	int64_t headers, events, evidence, documents;
+};
 STORE_LIST(evidence_list, struct evidence);
 
 struct store;
@@ -502,7 +524,8 @@ struct store_ops {
 	enum fz_err (*ledger_leaf_find)(struct store *st, int kind, int64_t ref_id,
 					struct ledger_leaf *out, struct fz_error *e);
 	/* Ids (ascending, at most limit 1..10000) of case events (kind 1),
-	 * evidence (kind 2) or documents (kind 3) that have no leaf;
+	 * evidence (kind 2), documents (kind 3), case headers (kind 4) or
+	 * case exports (kind 5) that have no leaf;
 	 * FZ_INVALID for another kind. */
 	enum fz_err (*ledger_unlogged)(struct store *st, struct arena *a, int kind, int limit,
 				       int64_t **ids, size_t *n, struct fz_error *e);
@@ -515,6 +538,30 @@ struct store_ops {
 					 struct fz_error *e);
 	enum fz_err (*checkpoint_list)(struct store *st, struct arena *a, struct page pg,
 				       struct ledger_checkpoint_list *out, struct fz_error *e);
+	/* Case headers (kind 4 leaves): case_header_append copies the bound
+	 * fields of the case row into a new version when they differ from
+	 * the latest one (or there is none) and sets *id, else *id = 0; call
+	 * it in the write transaction that changed the row. case_headers lists
+	 * a case's versions oldest first. case_header_drift sets *case_id to
+	 * the first case whose row differs from its latest version or has
+	 * none (0 when every case agrees). */
+	enum fz_err (*case_header_append)(struct store *st, int64_t case_id, int64_t at,
+					  int64_t *id, struct fz_error *e);
+	enum fz_err (*case_header_get)(struct store *st, struct arena *a, int64_t id,
+				       struct case_header *out, struct fz_error *e);
+	enum fz_err (*case_headers)(struct store *st, struct arena *a, int64_t case_id,
+				    struct case_header_list *out, struct fz_error *e);
+	enum fz_err (*case_header_drift)(struct store *st, int64_t *case_id, struct fz_error *e);
+	/* Case exports (kind 5 leaves): insert sets x->id (x->at 0 = now). */
+	enum fz_err (*case_export_insert)(struct store *st, struct case_export *x,
+					  struct fz_error *e);
+	enum fz_err (*case_export_get)(struct store *st, struct arena *a, int64_t id,
+				       struct case_export *out, struct fz_error *e);
+	/* How many leaves with idx < before the case has: counts[k] for leaf
+	 * kind k (1 events, 2 evidence, 3 documents, 4 headers; counts[0] and
+	 * counts[5] are 0). */
+	enum fz_err (*ledger_case_counts)(struct store *st, int64_t case_id, int64_t before,
+					  int64_t counts[6], struct fz_error *e);
 
 	/* Evidence metadata: append-only. insert sets ev->id (uploaded_at 0
 	 * = now); a missing case or uploader is FZ_CONFLICT (case_id,

@@ -145,14 +145,20 @@ TEST(steps_generate_numbered_documents_stored_by_digest_and_logged)
 	CHECK(memcmp(file.bytes.data, "%PDF-", 5) == 0);
 	CHECK_INT((int64_t)file.bytes.len, d->size);
 	char hex[DOCUMENT_DIGEST_HEX];
-	app_document_digest_hex(file.bytes.data, file.bytes.len, hex);
+	app_document_digest_hex(LEDGER_HASH_SM3, file.bytes.data, file.bytes.len, hex);
 	CHECK_STR(hex, d->digest);
 	buf_release(&file.bytes);
 	struct ledger_leaf leaf;
 	REQUIRE(x.f.st->ops->ledger_leaf_find(x.f.st, LEDGER_DOCUMENT, d->id, &leaf, NULL) == FZ_OK);
-	char leaf_hex[DOCUMENT_DIGEST_HEX];
-	crypto_hex(leaf.digest, leaf.digest_len, leaf_hex);
-	CHECK_STR(leaf_hex, d->digest);
+	/* the leaf binds the row (number, title, case, event ...) and, in
+	 * it, the PDF's digest */
+	unsigned char rd[LEDGER_DIGEST_MAX];
+	CHECK_INT(app_ledger_document_digest(LEDGER_HASH_SM3, d, rd), 32);
+	CHECK(memcmp(rd, leaf.digest, 32) == 0);
+	struct case_document renumbered = *d;
+	renumbered.number = "海原县自然资源罚〔2025〕2号";
+	CHECK_INT(app_ledger_document_digest(LEDGER_HASH_SM3, &renumbered, rd), 32);
+	CHECK(memcmp(rd, leaf.digest, 32) != 0);
 	fx_close(&x.f);
 }
 

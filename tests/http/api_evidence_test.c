@@ -73,7 +73,7 @@ TEST(api_evidence_upload_streams_digests_lists_and_downloads)
 	CHECK_INT(r.status, 201);
 	unsigned char md[LEDGER_DIGEST_MAX];
 	char hex[2 * LEDGER_DIGEST_MAX + 1], got[200];
-	crypto_hex(md, ledger_digest(text, strlen(text), md), hex);
+	crypto_hex(md, ledger_digest(LEDGER_HASH_SM3, text, strlen(text), md), hex);
 	CHECK_STR(t_json_str(&r, "digest", got, sizeof got), hex);
 	CHECK_STR(t_json_str(&r, "file_name", got, sizeof got), "询问笔录.txt");
 	CHECK_STR(t_json_str(&r, "media_type", got, sizeof got), "text/plain");

@@ -139,7 +139,7 @@ TEST(page_upload_streams_the_file_and_shows_it_on_the_case_page_and_api)
 
 	unsigned char md[LEDGER_DIGEST_MAX];
 	char hex[2 * LEDGER_DIGEST_MAX + 1], head[17];
-	crypto_hex(md, ledger_digest(photo, sizeof photo - 1, md), hex);
+	crypto_hex(md, ledger_digest(LEDGER_HASH_SM3, photo, sizeof photo - 1, md), hex);
 	memcpy(head, hex, 16);
 	head[16] = '\0';
 	snprintf(url, sizeof url, "/cases/%lld?msg=evidence_added", (long long)id);

@@ -61,17 +61,46 @@ TEST(ledger_hash_names_round_trip_and_reject_others)
 	CHECK_STR(ledger_hash_name(LEDGER_HASH_SM3), "sm3");
 }
 
-TEST(ledger_leaf_data_is_version_kind_ref_digest)
+TEST(ledger_leaf_data_is_version_kind_ref_time_digest)
 {
 	unsigned char digest[32], out[LEDGER_LEAF_DATA_MAX];
 	for (int i = 0; i < 32; i++)
 		digest[i] = (unsigned char)i;
-	size_t n = ledger_leaf_data(2, 0x0102030405060708LL, digest, 32, out);
-	CHECK_INT(n, 42);
-	CHECK_STR(hex_of(out, 10), "01020102030405060708");
-	CHECK(memcmp(out + 10, digest, 32) == 0);
-	CHECK_INT(ledger_leaf_data(256, 1, digest, 32, out), 0);
-	CHECK_INT(ledger_leaf_data(1, 1, digest, LEDGER_HASH_MAX + 1, out), 0);
+	size_t n = ledger_leaf_data(2, 0x0102030405060708LL, 0x1112131415161718LL, digest, 32, out);
+	CHECK_INT(n, 50);
+	CHECK_STR(hex_of(out, 18), "020201020304050607081112131415161718");
+	CHECK(memcmp(out + 18, digest, 32) == 0);
+	/* a time before 1970 is two's complement, as every integer */
+	CHECK_INT(ledger_leaf_data(4, 1, -1, digest, 32, out), 50);
+	CHECK_STR(hex_of(out, 18), "02040000000000000001ffffffffffffffff");
+	CHECK_INT(ledger_leaf_data(256, 1, 0, digest, 32, out), 0);
+	CHECK_INT(ledger_leaf_data(1, 1, 0, digest, LEDGER_HASH_MAX + 1, out), 0);
+}
+
+TEST(canon_reader_takes_back_what_was_written_and_stops_at_the_end)
+{
+	struct buf b = BUF_INIT;
+	canon_str(&b, "fazhi.x");
+	canon_int(&b, -5);
+	canon_str(&b, "值");
+	REQUIRE(buf_status(&b) == FZ_OK);
+	struct canon_reader r = { (const unsigned char *)b.data,
+				  (const unsigned char *)b.data + b.len, false };
+	const unsigned char *s;
+	size_t n;
+	CHECK(canon_expect(&r, "fazhi.x"));
+	CHECK_INT(canon_get_int(&r), -5);
+	canon_get_str(&r, &s, &n);
+	CHECK(!r.bad && n == 3 && memcmp(s, "值", 3) == 0);
+	CHECK(r.p == r.end);
+	CHECK_INT(canon_get_int(&r), 0);
+	CHECK(r.bad);
+	/* a length that runs past the end is refused, not read */
+	unsigned char lie[6] = { 0, 0, 0, 9, 'a', 'b' };
+	struct canon_reader l = { lie, lie + sizeof lie, false };
+	canon_get_str(&l, &s, &n);
+	CHECK(l.bad && n == 0);
+	buf_release(&b);
 }
 
 TEST(canon_encoding_is_length_prefixed_and_big_endian)

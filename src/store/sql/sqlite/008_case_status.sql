@@ -1,4 +1,4 @@
--- 007_case_status.sql - what lists, work queues and workbenches need of
+-- 008_case_status.sql - what lists, work queues and workbenches need of
 -- each case without reading its record: derived from the events by the
 -- engine (app/case_status.c) when a step commits and again on each later
 -- day the case is looked at (computed_on is that day). Derived, never
