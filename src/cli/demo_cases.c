@@ -49,7 +49,7 @@ struct demo_case {
 #define GROUNDS "现场勘测笔录、询问笔录、测绘报告、照片等证据证实。"
 #define BASIS_LAND "《中华人民共和国土地管理法》第七十七条"
 #define BASIS_MINE "《中华人民共和国矿产资源法》第三十九条"
-#define OPEN(who) "facts=" FACTS_NR "|source=" who
+#define OPEN(who) "facts=" FACTS_NR "|source=" who "|proposal=经初步核实，有违法事实，属于本机关管辖，建议立案调查。"
 #define APPROVE(a, h) { "approve_opening", a, h, 0, NULL }
 #define INVESTIGATE(a) { "investigate", a, '1', 6, "record=询问笔录 1 份、现场勘测笔录 1 份、照片 12 张" }
 #define CHECKLIST "check_body=pass|check_officers=pass|check_procedure=pass|check_authority=pass|" \

@@ -42,10 +42,11 @@ void compose_opening_approval(struct doc_model *m, const struct docgen_input *in
 	doc_row(m, "违法行为发生日期", false, "%s", compose_date(m, c->act_date));
 	doc_row(m, "简要案情", false, "%s", facts ? facts : "");
 	doc_row(m, "承办人员", false, "%s", compose_officers(m, in, reg));
-	doc_row(m, "承办人意见", true,
-		"经初步核实，有违法事实，属于本机关管辖，依法应当给予行政处罚，"
-		"建议立案调查。\n承办人（签名）：\n%s",
-		registered);
+	/* what the officers recorded, nothing pre-printed: without it the box
+	 * is left for their handwriting */
+	const char *proposal = case_event_field(reg, "proposal");
+	doc_row(m, "承办人意见", true, "%s\n承办人（签名）：\n%s",
+		proposal && *proposal ? proposal : " ", registered);
 	doc_row(m, "机关负责人审批意见", true, "%s\n负责人（签名）：\n%s",
 		*remarks ? remarks : "同意立案。", date);
 	doc_row(m, "立案日期", false, "%s", date);

@@ -134,9 +134,22 @@ TEST(opening_approval_quotes_the_registration_and_dates_the_heads_approval)
 	REQUIRE(t);
 	CHECK_CONTAINS(t, "简要案情未经批准占用集体土地");
 	CHECK_CONTAINS(t, "案件来源巡查发现");
-	CHECK_CONTAINS(t, "建议立案调查。承办人（签名）：2026年1月5日");
+	/* nothing pre-printed: the registration recorded no proposal */
+	CHECK(!strstr(t, "建议立案调查"));
+	CHECK_CONTAINS(t, "承办人（签名）：2026年1月5日");
 	CHECK_CONTAINS(t, "同意立案，由执法一中队承办。机关负责人审批意见负责人（签名）：2026年1月7日");
 	CHECK_CONTAINS(t, "立案日期2026年1月7日");
+	/* The officers' proposal as they wrote it. */
+	static const struct case_field with_proposal[] = {
+		{ "facts", "未经批准占用集体土地" }, { "source", "巡查发现" },
+		{ "proposal", "经现场核实占地属实，建议立案调查。" } };
+	x.events[0].fields = with_proposal;
+	x.events[0].nfields = 3;
+	x.n = 1;
+	ev_add(&x, "approve_opening", "2026-01-07", NULL, 0, false);
+	t = pdf_text(&x, "opening_approval", "立案审批表", "");
+	REQUIRE(t);
+	CHECK_CONTAINS(t, "经现场核实占地属实，建议立案调查。");
 	/* Without an opinion the head's box reads 同意立案. */
 	x.n = 1;
 	ev_add(&x, "approve_opening", "2026-01-07", NULL, 0, false);
