@@ -43,6 +43,7 @@ int api_user_create(struct req *r);
 int api_user_get(struct req *r);
 int api_user_update(struct req *r);
 int api_user_roles(struct req *r);
+int api_user_reset(struct req *r);
 /* api_certs.c */
 int api_cert_list(struct req *r);
 int api_cert_create(struct req *r);

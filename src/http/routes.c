@@ -43,6 +43,7 @@ const struct route http_routes[] = {
 	{ "GET", "/api/v1/users/{id}", PERM_USER_READ, api_user_get, API, "账号详情" },
 	{ "PATCH", "/api/v1/users/{id}", PERM_USER_WRITE, api_user_update, API, "修改账号、停用或重置密码" },
 	{ "PUT", "/api/v1/users/{id}/roles", PERM_USER_ROLES, api_user_roles, API, "分配角色" },
+	{ "POST", "/api/v1/users/{id}/password-reset", PERM_USER_WRITE, api_user_reset, API, "重置密码（发给临时密码）" },
 	{ "GET", "/api/v1/certificates", PERM_CERT_READ, api_cert_list, API, "执法证列表" },
 	{ "POST", "/api/v1/certificates", PERM_CERT_WRITE, api_cert_create, API, "发放执法证" },
 	{ "GET", "/api/v1/certificates/{id}", PERM_CERT_READ, api_cert_get, API, "执法证详情" },

@@ -57,6 +57,7 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/api/v1/users/{id}",                         ".... xx. ." },
 	{ "PATCH", "/api/v1/users/{id}",                       ".... x.. ." },
 	{ "PUT", "/api/v1/users/{id}/roles",                   ".... .x. ." },
+	{ "POST", "/api/v1/users/{id}/password-reset",         ".... x.. ." },
 	{ "GET", "/api/v1/benchmarks",                         "xxxx ... ." },
 	{ "POST", "/api/v1/benchmarks/{matter:str}/propose",   "xxxx ... ." },
 	{ "GET", "/api/v1/policy",                             ".... .x. ." },

@@ -218,6 +218,21 @@ struct http_resp t_http_req(struct t_server *ts, const struct t_req *rq)
 		buf_addf(&line, "X-CSRF-Token: %s", rq->csrf_header);
 		hdrs = curl_slist_append(hdrs, buf_cstr(&line));
 	}
+	if (rq->cookie) {
+		buf_reset(&line);
+		buf_addf(&line, "Cookie: %s", rq->cookie);
+		hdrs = curl_slist_append(hdrs, buf_cstr(&line));
+	}
+	if (rq->origin) {
+		buf_reset(&line);
+		buf_addf(&line, "Origin: %s", rq->origin);
+		hdrs = curl_slist_append(hdrs, buf_cstr(&line));
+	}
+	if (rq->source) {
+		buf_reset(&line);
+		buf_addf(&line, "host!%s", rq->source);
+		curl_easy_setopt(c, CURLOPT_INTERFACE, buf_cstr(&line));
+	}
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
 	if (curl_easy_perform(c) == CURLE_OK)
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out.status);

@@ -63,6 +63,9 @@ struct t_req {
 	size_t body_len;       /* 0: strlen(body) */
 	bool chunked;          /* send the body without Content-Length */
 	bool expect_continue;  /* send "Expect: 100-continue" */
+	const char *source;    /* bind to this local address ("127.0.0.2") */
+	const char *cookie;    /* a raw Cookie header value (not with cookie_token) */
+	const char *origin;    /* an Origin header */
 };
 struct http_resp t_http_req(struct t_server *ts, const struct t_req *rq);
 void t_resp_free(struct http_resp *r);
