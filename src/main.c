@@ -15,8 +15,14 @@ const struct command cli_commands[] = {
 	{ "serve", cmd_serve, "启动 Web 服务",
 	  "用法: fazhi serve --db PATH [--listen 127.0.0.1:8080] [--threads N] [--data-dir DIR]\n"
 	  "                  [--procedures DIR] [--max-upload BYTES] [--checkpoint-interval S]\n"
+	  "                  [--evidence-quota BYTES] [--admin-address IP,...] [--cookie-secure]\n"
 	  "  --data-dir DIR    证据文件、文书和签名密钥所在目录，默认为 PATH.data。\n"
 	  "  --max-upload N    证据文件上传上限（字节），默认 2 GiB。\n"
+	  "  --evidence-quota N  每个执法主体可存证据的总字节数，默认 20 GiB。\n"
+	  "  --admin-address IP,...  管理地址：系统管理员、安全管理员、审计管理员的账号\n"
+	  "                    被锁定时，仍可从这些地址登录（不影响按地址的失败次数限制）。\n"
+	  "  --cookie-secure   部署在 HTTPS（如 nginx 终结 TLS）之后时使用：Cookie 带 Secure，\n"
+	  "                    并发送 Strict-Transport-Security 响应头。\n"
 	  "  --checkpoint-interval S  账本有新记录时每 S 秒签署一个检查点（默认 300），\n"
 	  "                    停止服务时再签署一次。\n"
 	  "  --procedures DIR  从目录读取程序定义与本省配置（config.txt），替换内置的同名定义；\n"
@@ -33,10 +39,13 @@ const struct command cli_commands[] = {
 	  "       fazhi user passwd --db PATH --username NAME [--password P]\n"
 	  "       fazhi user disable --db PATH --username NAME\n"
 	  "       fazhi user enable --db PATH --username NAME\n"
+	  "       fazhi user unlock --db PATH --username NAME\n"
 	  "       fazhi user list --db PATH\n"
 	  "  ROLES 为逗号分隔的角色: officer, reviewer, head, supervisor, sysadmin,\n"
 	  "  secadmin, auditor。未给 --password 时从标准输入读取一行。\n"
-	  "  命令行创建或重置的密码在首次登录时必须修改。\n" },
+	  "  命令行创建或重置的密码在首次登录时必须修改。\n"
+	  "  unlock 解除因密码连续错误造成的登录锁定（管理员被锁在网络之外时使用）。\n"
+	  "  管理员账号（sysadmin、secadmin、auditor）的密码、停用只能在此维护。\n" },
 	{ "audit", cmd_audit, "清除保存期满的审计记录",
 	  "用法: fazhi audit purge --db PATH --before YYYY-MM-DD\n"
 	  "  删除该日期之前的审计记录；保存期（默认 180 天）内的记录不能删除。\n"

@@ -1,5 +1,6 @@
 /* cmd_serve.c - `fazhi serve`: run the web server until SIGINT/SIGTERM,
  * then let in-flight requests finish and exit 0. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -54,10 +55,36 @@ static enum fz_err ledger_select(const char *db, struct fz_error *e)
 	return rc;
 }
 
+/* A comma-separated list of IPv4 or IPv6 literals. */
+static bool admin_addresses_valid(const char *list)
+{
+	const char *p = list;
+	int n = 0;
+	while (*p) {
+		while (*p == ',' || *p == ' ')
+			p++;
+		size_t len = strcspn(p, ", ");
+		char one[INET6_ADDRSTRLEN];
+		unsigned char bin[sizeof(struct in6_addr)];
+		if (len == 0)
+			break;
+		if (len >= sizeof one)
+			return false;
+		memcpy(one, p, len);
+		one[len] = '\0';
+		if (inet_pton(AF_INET, one, bin) != 1 && inet_pton(AF_INET6, one, bin) != 1)
+			return false;
+		n++;
+		p += len;
+	}
+	return n > 0;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
 	const char *threads_s = NULL, *upload_s = NULL, *interval_s = NULL;
+	const char *cookie_secure = NULL, *admin_addresses = NULL, *quota_s = NULL;
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "listen", &listen },
@@ -66,6 +93,9 @@ int cmd_serve(int argc, char **argv)
 		{ "procedures", &procs },
 		{ "max-upload", &upload_s },
 		{ "checkpoint-interval", &interval_s },
+		{ "cookie-secure", &cookie_secure, true },
+		{ "admin-address", &admin_addresses },
+		{ "evidence-quota", &quota_s },
 	};
 	int bad = cli_options("serve", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
@@ -77,6 +107,11 @@ int cmd_serve(int argc, char **argv)
 		return cli_usage("serve", "--max-upload 应为正整数（字节）");
 	if (interval_s && !http_parse_int64(interval_s, 1, 86400, &interval))
 		return cli_usage("serve", "--checkpoint-interval 应为 1 到 86400 秒");
+	int64_t quota = 0;
+	if (quota_s && !http_parse_int64(quota_s, 1, INT64_MAX, &quota))
+		return cli_usage("serve", "--evidence-quota 应为正整数（字节）");
+	if (admin_addresses && !admin_addresses_valid(admin_addresses))
+		return cli_usage("serve", "--admin-address 应为以逗号分隔的 IP 地址，例如 10.0.0.5,10.0.0.6");
 	if (!db)
 		return cli_usage("serve", "缺少 --db PATH");
 	char host[64];
@@ -114,6 +149,9 @@ int cmd_serve(int argc, char **argv)
 	cfg.procs = reg;
 	cfg.data_dir = data_dir;
 	cfg.evidence_max = max_upload;
+	cfg.evidence_quota = quota;
+	cfg.cookie_secure = cookie_secure != NULL;
+	cfg.admin_addresses = admin_addresses;
 	struct http_config hc = {
 		.listen_addr = host,
 		.port = port,
