@@ -361,3 +361,69 @@ TEST(old_password_guessing_locks_like_sign_in)
 	CHECK_INT(audits(&ts, "user.password", "failed"), failed + ts.cfg.lockout_threshold + 1);
 	t_server_stop(&ts);
 }
+
+static int64_t audits_for(struct t_server *ts, const char *action, const char *type,
+			  const char *id)
+{
+	struct audit_filter f = { .action = action, .result = "denied", .object_type = type,
+				  .object_id = id };
+	struct audit_list l = { 0 };
+	struct page pg = { 0, 1 };
+	struct fz_error e = { 0 };
+	if (ts->st->ops->audit_list(ts->st, ts->a, &f, pg, &l, &e))
+		return -1;
+	return l.total;
+}
+
+TEST(denials_of_every_kind_are_audited_with_their_object)
+{
+	struct t_demo d;
+	char path[96], id[24];
+	REQUIRE(t_demo_start(&d));
+	/* Out of scope: an agency the officer cannot see is 404, and logged. */
+	int64_t hidden = 0;
+	for (size_t i = 0; i < DEMO_AGENCY_COUNT && !hidden; i++) {
+		snprintf(path, sizeof path, "/api/v1/agencies/%lld", (long long)d.sum.agency_ids[i]);
+		struct http_resp r = t_api(&d, "officer1", "GET", path, NULL);
+		if (r.status == 404)
+			hidden = d.sum.agency_ids[i];
+		t_resp_free(&r);
+	}
+	REQUIRE(hidden > 0);
+	snprintf(id, sizeof id, "%lld", (long long)hidden);
+	CHECK_INT(audits_for(&d.ts, "http GET /api/v1/agencies/{id}", "agencies", id), 1);
+	/* The answer is the same as for an id that names nothing. */
+	struct http_resp a = t_api(&d, "officer1", "GET", path, NULL);
+	struct http_resp b = t_api(&d, "officer1", "GET", "/api/v1/agencies/999999", NULL);
+	CHECK_INT(a.status, 404);
+	CHECK_STR(a.body, b.body);
+	t_resp_free(&a);
+	t_resp_free(&b);
+	CHECK_INT(audits_for(&d.ts, "http GET /api/v1/agencies/{id}", "agencies", "999999"), 1);
+
+	/* A bad or dead token: 401, logged. */
+	int64_t before = audits_for(&d.ts, "http GET /api/v1/me", NULL, NULL);
+	struct http_resp r = t_http(&d.ts, "GET", "/api/v1/me",
+				    "0000000000000000000000000000000000000000000000000000000000000000",
+				    NULL, NULL);
+	CHECK_INT(r.status, 401);
+	t_resp_free(&r);
+	CHECK_INT(audits_for(&d.ts, "http GET /api/v1/me", NULL, NULL), before + 1);
+
+	/* Cookie without the CSRF header: 403, logged with the object, and
+	 * nothing changed. */
+	const char *tok = t_demo_token(&d, "sysadmin");
+	REQUIRE(tok);
+	int64_t uid = user_id(&d, "officer2");
+	snprintf(path, sizeof path, "/api/v1/users/%lld", (long long)uid);
+	snprintf(id, sizeof id, "%lld", (long long)uid);
+	r = t_http_cookie(&d.ts, "PATCH", path, tok, "application/json", "{\"disabled\":true}",
+			  NULL);
+	CHECK_ERROR(r, 403, "csrf_failed", NULL);
+	t_resp_free(&r);
+	CHECK_INT(audits_for(&d.ts, "http PATCH /api/v1/users/{id}", "users", id), 1);
+	r = t_api(&d, "secadmin", "GET", path, NULL);
+	CHECK_CONTAINS(r.body, "\"disabled\":false");
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
