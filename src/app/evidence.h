@@ -14,6 +14,8 @@
 
 /* Default upload limit: 2 GiB (app_config.evidence_max overrides). */
 #define EVIDENCE_MAX_DEFAULT ((int64_t)2 << 30)
+/* Evidence bytes one agency may store unless configured otherwise. */
+#define EVIDENCE_QUOTA_DEFAULT ((int64_t)20 << 30)
 
 /* The largest upload ctx allows. */
 int64_t app_evidence_max(const struct app_ctx *ctx);

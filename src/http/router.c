@@ -340,6 +340,24 @@ bool router_stream_csrf_ok(const struct req *r)
 	return !r->ctx.user || !r->token_from_cookie || app_csrf_check(r->token, req_form(r, "csrf"));
 }
 
+/* JSON routes take JSON only: a body of another type is 415. A
+ * cross-site form can send text/plain or a url-encoded body without a
+ * preflight, never application/json. Parameters (charset) may follow. */
+static bool gate_json(struct req *r)
+{
+	if (!(r->route->flags & ROUTE_API) || (r->route->flags & ROUTE_STREAM) ||
+	    !changes_state(r) || r->body_len == 0)
+		return true;
+	const char *ct = req_header(r, "Content-Type");
+	size_t n = sizeof "application/json" - 1;
+	if (ct && strncasecmp(ct, "application/json", n) == 0 &&
+	    (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' '))
+		return true;
+	http_fail(r, 415, "unsupported_media_type", NULL,
+		  "请求体须为 JSON 格式，请设置 Content-Type: application/json");
+	return false;
+}
+
 void router_dispatch(struct req *r)
 {
 	if (!route_find(r))
@@ -349,6 +367,8 @@ void router_dispatch(struct req *r)
 		http_fail(r, 400, fz_err_name(FZ_INVALID), bad, "请求包含无效的 UTF-8 编码");
 		return;
 	}
+	if (!gate_json(r))
+		return;
 	if (!(r->route->flags & ROUTE_NO_SESSION) && !session_resolve(r))
 		return;
 	if (!gate_signed_in(r) || !gate_password(r) || !gate_role(r) || !form_read(r) ||

@@ -282,3 +282,28 @@ TEST(slow_clients_from_many_addresses_leave_healthz_and_sign_in_answering)
 		close(fds[i]);
 	t_server_stop(&ts);
 }
+
+TEST(json_routes_refuse_a_body_of_another_type_with_415)
+{
+	static const char *const bad[] = { "text/plain", "application/x-www-form-urlencoded",
+					   "multipart/form-data; boundary=x", "application/jsonp",
+					   NULL };
+	struct t_server ts;
+	REQUIRE(t_server_start(&ts));
+	REQUIRE(t_server_user(&ts, "alice", "Secret-pass1", ROLE_OFFICER, false));
+	int64_t audits = t_audit_count(&ts);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct http_resp r = t_http(&ts, "POST", "/api/v1/session", NULL, bad[i], LOGIN);
+		CHECK_INT(r.status, 415);
+		CHECK_CONTAINS(r.body, "\"code\":\"unsupported_media_type\"");
+		CHECK_CONTAINS(r.body, "请求体须为 JSON 格式");
+		CHECK(!strstr(r.headers, "fz_session="));
+		t_resp_free(&r);
+	}
+	CHECK_INT(t_audit_count(&ts), audits); /* no sign-in was even tried */
+	struct http_resp r = t_http(&ts, "POST", "/api/v1/session", NULL,
+				    "Application/JSON; charset=utf-8", LOGIN);
+	CHECK_INT(r.status, 201);
+	t_resp_free(&r);
+	t_server_stop(&ts);
+}
