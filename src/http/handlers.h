@@ -145,6 +145,7 @@ int page_user_new(struct req *r);
 int page_user_create(struct req *r);
 int page_user_edit(struct req *r);
 int page_user_update(struct req *r);
+int page_user_reset(struct req *r);
 int page_user_roles_form(struct req *r);
 int page_user_roles_save(struct req *r);
 /* page_audit.c */

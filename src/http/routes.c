@@ -125,6 +125,7 @@ const struct route http_routes[] = {
 	{ "GET", "/users/roles", PERM_USER_ROLES, page_user_roles_list, PAGE, "角色分配列表" },
 	{ "GET", "/users/{id}/edit", PERM_USER_WRITE, page_user_edit, PAGE, "编辑账号页" },
 	{ "POST", "/users/{id}/edit", PERM_USER_WRITE, page_user_update, PAGE, "编辑账号" },
+	{ "POST", "/users/{id}/reset", PERM_USER_WRITE, page_user_reset, PAGE, "生成临时密码" },
 	{ "GET", "/users/{id}/roles", PERM_USER_ROLES, page_user_roles_form, PAGE, "分配角色页" },
 	{ "POST", "/users/{id}/roles", PERM_USER_ROLES, page_user_roles_save, PAGE, "分配角色" },
 	{ "GET", "/audit", PERM_AUDIT_READ, page_audit_list, PAGE, "审计日志" },

@@ -35,16 +35,24 @@ static int64_t user_id(struct t_demo *d, const char *username)
 	return id;
 }
 
-/* Audit records with this action and result. */
-static int64_t audits(struct t_server *ts, const char *action, const char *result)
+/* Audit records with this action and result, and (when not NULL) this
+ * object. */
+static int64_t audits_for(struct t_server *ts, const char *action, const char *result,
+			  const char *type, const char *id)
 {
-	struct audit_filter f = { .action = action, .result = result };
+	struct audit_filter f = { .action = action, .result = result, .object_type = type,
+				  .object_id = id };
 	struct audit_list l = { 0 };
 	struct page pg = { 0, 1 };
 	struct fz_error e = { 0 };
 	if (ts->st->ops->audit_list(ts->st, ts->a, &f, pg, &l, &e))
 		return -1;
 	return l.total;
+}
+
+static int64_t audits(struct t_server *ts, const char *action, const char *result)
+{
+	return audits_for(ts, action, result, NULL, NULL);
 }
 
 TEST(sysadmin_cannot_touch_the_administrators_accounts)
@@ -362,19 +370,6 @@ TEST(old_password_guessing_locks_like_sign_in)
 	t_server_stop(&ts);
 }
 
-static int64_t audits_for(struct t_server *ts, const char *action, const char *type,
-			  const char *id)
-{
-	struct audit_filter f = { .action = action, .result = "denied", .object_type = type,
-				  .object_id = id };
-	struct audit_list l = { 0 };
-	struct page pg = { 0, 1 };
-	struct fz_error e = { 0 };
-	if (ts->st->ops->audit_list(ts->st, ts->a, &f, pg, &l, &e))
-		return -1;
-	return l.total;
-}
-
 TEST(denials_of_every_kind_are_audited_with_their_object)
 {
 	struct t_demo d;
@@ -391,7 +386,8 @@ TEST(denials_of_every_kind_are_audited_with_their_object)
 	}
 	REQUIRE(hidden > 0);
 	snprintf(id, sizeof id, "%lld", (long long)hidden);
-	CHECK_INT(audits_for(&d.ts, "http GET /api/v1/agencies/{id}", "agencies", id), 1);
+	const char *action = "http GET /api/v1/agencies/{id}";
+	CHECK_INT(audits_for(&d.ts, action, "denied", "agencies", id), 1);
 	/* The answer is the same as for an id that names nothing. */
 	struct http_resp a = t_api(&d, "officer1", "GET", path, NULL);
 	struct http_resp b = t_api(&d, "officer1", "GET", "/api/v1/agencies/999999", NULL);
@@ -399,16 +395,16 @@ TEST(denials_of_every_kind_are_audited_with_their_object)
 	CHECK_STR(a.body, b.body);
 	t_resp_free(&a);
 	t_resp_free(&b);
-	CHECK_INT(audits_for(&d.ts, "http GET /api/v1/agencies/{id}", "agencies", "999999"), 1);
+	CHECK_INT(audits_for(&d.ts, action, "denied", "agencies", "999999"), 1);
 
 	/* A bad or dead token: 401, logged. */
-	int64_t before = audits_for(&d.ts, "http GET /api/v1/me", NULL, NULL);
+	int64_t before = audits(&d.ts, "http GET /api/v1/me", "denied");
 	struct http_resp r = t_http(&d.ts, "GET", "/api/v1/me",
 				    "0000000000000000000000000000000000000000000000000000000000000000",
 				    NULL, NULL);
 	CHECK_INT(r.status, 401);
 	t_resp_free(&r);
-	CHECK_INT(audits_for(&d.ts, "http GET /api/v1/me", NULL, NULL), before + 1);
+	CHECK_INT(audits(&d.ts, "http GET /api/v1/me", "denied"), before + 1);
 
 	/* Cookie without the CSRF header: 403, logged with the object, and
 	 * nothing changed. */
@@ -421,7 +417,7 @@ TEST(denials_of_every_kind_are_audited_with_their_object)
 			  NULL);
 	CHECK_ERROR(r, 403, "csrf_failed", NULL);
 	t_resp_free(&r);
-	CHECK_INT(audits_for(&d.ts, "http PATCH /api/v1/users/{id}", "users", id), 1);
+	CHECK_INT(audits_for(&d.ts, "http PATCH /api/v1/users/{id}", "denied", "users", id), 1);
 	r = t_api(&d, "secadmin", "GET", path, NULL);
 	CHECK_CONTAINS(r.body, "\"disabled\":false");
 	t_resp_free(&r);

@@ -138,6 +138,7 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/users/roles",                               ".... .x. ." },
 	{ "GET", "/users/{id}/edit",                           ".... x.. ." },
 	{ "POST", "/users/{id}/edit",                          ".... x.. ." },
+	{ "POST", "/users/{id}/reset",                      ".... x.. ." },
 	{ "GET", "/users/{id}/roles",                          ".... .x. ." },
 	{ "POST", "/users/{id}/roles",                         ".... .x. ." },
 	{ "GET", "/policy",                                    ".... .x. ." },
