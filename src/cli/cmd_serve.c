@@ -85,6 +85,7 @@ int cmd_serve(int argc, char **argv)
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
 	const char *threads_s = NULL, *upload_s = NULL, *interval_s = NULL;
 	const char *cookie_secure = NULL, *admin_addresses = NULL, *quota_s = NULL;
+	const char *history_s = NULL;
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "listen", &listen },
@@ -96,6 +97,7 @@ int cmd_serve(int argc, char **argv)
 		{ "cookie-secure", &cookie_secure, true },
 		{ "admin-address", &admin_addresses },
 		{ "evidence-quota", &quota_s },
+		{ "password-history", &history_s },
 	};
 	int bad = cli_options("serve", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
@@ -107,7 +109,9 @@ int cmd_serve(int argc, char **argv)
 		return cli_usage("serve", "--max-upload 应为正整数（字节）");
 	if (interval_s && !http_parse_int64(interval_s, 1, 86400, &interval))
 		return cli_usage("serve", "--checkpoint-interval 应为 1 到 86400 秒");
-	int64_t quota = 0;
+	int64_t quota = 0, history = -1;
+	if (history_s && !http_parse_int64(history_s, 0, 24, &history))
+		return cli_usage("serve", "--password-history 应为 0 到 24 之间的整数");
 	if (quota_s && !http_parse_int64(quota_s, 1, INT64_MAX, &quota))
 		return cli_usage("serve", "--evidence-quota 应为正整数（字节）");
 	if (admin_addresses && !admin_addresses_valid(admin_addresses))
@@ -150,6 +154,8 @@ int cmd_serve(int argc, char **argv)
 	cfg.data_dir = data_dir;
 	cfg.evidence_max = max_upload;
 	cfg.evidence_quota = quota;
+	if (history >= 0)
+		cfg.password_history = (int)history;
 	cfg.cookie_secure = cookie_secure != NULL;
 	cfg.admin_addresses = admin_addresses;
 	struct http_config hc = {

@@ -206,7 +206,7 @@ static const char *route_action(struct req *r)
 /* Records a refusal in the audit log, with the object the request named:
  * the last {id} of the route, typed by the path segment before it
  * ("/api/v1/cases/{id}/documents/{doc}" is documents #doc). */
-static void audit_denial(struct req *r, const char *why)
+void router_audit_denial(struct req *r, const char *why)
 {
 	const char *type = NULL;
 	int64_t id = 0;
@@ -227,7 +227,7 @@ static bool gate_signed_in(struct req *r)
 	if (r->route->perm == PERM_PUBLIC || r->ctx.user)
 		return true;
 	if (r->auth_failure)
-		audit_denial(r, "invalid or expired session token");
+		router_audit_denial(r, "invalid or expired session token");
 	if (r->route->flags & ROUTE_PAGE) {
 		redirect_to_login(r);
 	} else {
@@ -303,14 +303,14 @@ static bool gate_csrf(struct req *r)
 	if (r->route->flags & ROUTE_PAGE) {
 		if (app_csrf_check(r->token, req_form(r, "csrf")))
 			return true;
-		audit_denial(r, "csrf token missing or wrong");
+		router_audit_denial(r, "csrf token missing or wrong");
 		http_fail(r, 403, "csrf_failed", "csrf",
 			  "页面已过期或来源无法确认，请返回上一页刷新后重新提交");
 		return false;
 	}
 	if (app_csrf_check(r->token, req_header(r, "X-CSRF-Token")))
 		return true;
-	audit_denial(r, "csrf token missing or wrong");
+	router_audit_denial(r, "csrf token missing or wrong");
 	resp_error_code(r, 403, "csrf_failed", NULL,
 			"缺少或错误的 X-CSRF-Token 请求头（使用 Cookie 登录时必须提供）");
 	return false;
@@ -380,5 +380,5 @@ void router_dispatch(struct req *r)
 	/* A signed-in caller asking for an object outside their scope gets
 	 * the same 404 as for a missing one; the log records both. */
 	if (r->resp.status == 404 && r->ctx.user && r->nparams > 0)
-		audit_denial(r, "not found or outside the caller's scope");
+		router_audit_denial(r, "not found or outside the caller's scope");
 }

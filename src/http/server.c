@@ -475,6 +475,21 @@ static void stream_chunk(struct conn *cn, const char *data, size_t len)
 		app_evidence_upload_abort(&cn->up);
 }
 
+/* A streamed form whose CSRF field was wrong is a denial like any other:
+ * recorded, with a connection borrowed for that. */
+static void stream_csrf_audit(struct conn *cn)
+{
+	struct req *r = &cn->r;
+	struct store *st = store_pool_acquire(cn->srv->pool);
+	if (!st)
+		return;
+	struct store *keep = r->ctx.st;
+	r->ctx.st = st;
+	router_audit_denial(r, "csrf token missing or wrong");
+	r->ctx.st = keep;
+	store_pool_release(cn->srv->pool, st);
+}
+
 static enum MHD_Result stream_end(struct conn *cn, struct MHD_Connection *c)
 {
 	struct req *r = &cn->r;
@@ -484,6 +499,8 @@ static enum MHD_Result stream_end(struct conn *cn, struct MHD_Connection *c)
 		cn->up_err = app_evidence_upload_finish(&cn->up, &cn->up_e);
 	if (cn->up_err) {
 		app_evidence_upload_abort(&cn->up);
+		if (cn->up_err == FZ_FORBIDDEN && strcmp(cn->up_e.field, "csrf") == 0)
+			stream_csrf_audit(cn);
 		if (cn->up_err == FZ_TOOLARGE && cn->multipart)
 			http_fail(r, 413, fz_err_name(FZ_TOOLARGE), "file",
 				  stream_form_too_large(r->a, cn->up.max));
