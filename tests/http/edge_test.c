@@ -130,6 +130,23 @@ TEST(smuggling_shapes_are_refused_and_the_connection_closed)
 			t_fail(__FILE__, __LINE__, "shape %zu: %.200s", i, got);
 		close(fd);
 	}
+	/* A Content-Length that is not one number: libmicrohttpd refuses it
+	 * itself, 400 and closed, and nothing after it runs. */
+	static const char *const lengths[] = { "5, 6", "+46", "46 46", "0x2e" };
+	for (size_t i = 0; i < sizeof lengths / sizeof lengths[0]; i++) {
+		char req[512];
+		snprintf(req, sizeof req,
+			 "POST /api/v1/session HTTP/1.1\r\nHost: t\r\n"
+			 "Content-Type: application/json\r\nContent-Length: %s\r\n\r\n" LOGIN
+			 "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n", lengths[i]);
+		int fd = raw_connect(ts.port, NULL);
+		REQUIRE(fd >= 0);
+		CHECK(raw_send(fd, req, strlen(req)));
+		CHECK(raw_read_to_close(fd, got, sizeof got, 25000));
+		CHECK(strncmp(got, "HTTP/1.1 400", 12) == 0);
+		CHECK(!strstr(got, "HTTP/1.1 200") && !strstr(got, "HTTP/1.1 201"));
+		close(fd);
+	}
 	/* Nobody signed in, nothing written. */
 	CHECK_INT(t_audit_count(&ts), audits);
 	/* Plain chunked still works. */
