@@ -195,7 +195,16 @@ TEST(sysadmin_page_gives_a_temporary_password_and_leaves_admin_accounts_alone)
 	t_resp_free(&r);
 	REQUIRE(t_pages_login(&p, "auditor", &holder)); /* its password still works */
 
-	/* A business account: the temporary password, shown once. */
+	/* A business account, locked by wrong passwords ... */
+	for (int i = 0; i < p.ts.cfg.lockout_threshold; i++) {
+		r = t_http(&p.ts, "POST", "/api/v1/session", NULL, "application/json",
+			   "{\"username\":\"officer2\",\"password\":\"Wrong-pass1\"}");
+		t_resp_free(&r);
+	}
+	r = t_page_get(&p, &adm, "/users?q=officer2");
+	CHECK_CONTAINS(r.body, "已锁定");
+	t_resp_free(&r);
+	/* ... gets a temporary password, shown once, that lifts the lock. */
 	snprintf(path, sizeof path, "/users/%lld/edit", (long long)officer);
 	r = t_page_get(&p, &adm, path);
 	CHECK_CONTAINS(r.body, "生成临时密码");
