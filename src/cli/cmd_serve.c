@@ -85,7 +85,7 @@ int cmd_serve(int argc, char **argv)
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
 	const char *threads_s = NULL, *upload_s = NULL, *interval_s = NULL;
 	const char *cookie_secure = NULL, *admin_addresses = NULL, *quota_s = NULL;
-	const char *history_s = NULL;
+	const char *history_s = NULL, *per_address_s = NULL;
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "listen", &listen },
@@ -98,6 +98,7 @@ int cmd_serve(int argc, char **argv)
 		{ "admin-address", &admin_addresses },
 		{ "evidence-quota", &quota_s },
 		{ "password-history", &history_s },
+		{ "connections-per-address", &per_address_s },
 	};
 	int bad = cli_options("serve", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
@@ -109,7 +110,9 @@ int cmd_serve(int argc, char **argv)
 		return cli_usage("serve", "--max-upload 应为正整数（字节）");
 	if (interval_s && !http_parse_int64(interval_s, 1, 86400, &interval))
 		return cli_usage("serve", "--checkpoint-interval 应为 1 到 86400 秒");
-	int64_t quota = 0, history = -1;
+	int64_t quota = 0, history = -1, per_address = 0;
+	if (per_address_s && !http_parse_int64(per_address_s, 1, 4096, &per_address))
+		return cli_usage("serve", "--connections-per-address 应为 1 到 4096 之间的整数");
 	if (history_s && !http_parse_int64(history_s, 0, 24, &history))
 		return cli_usage("serve", "--password-history 应为 0 到 24 之间的整数");
 	if (quota_s && !http_parse_int64(quota_s, 1, INT64_MAX, &quota))
@@ -164,6 +167,7 @@ int cmd_serve(int argc, char **argv)
 		.threads = (int)threads,
 		.db_path = db,
 		.app = &cfg,
+		.per_address_connections = (int)per_address,
 	};
 	struct http_server *srv;
 	struct checkpointer *cpt = NULL;

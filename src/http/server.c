@@ -676,6 +676,9 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 		return fz_fail(e, FZ_INVALID, NULL, "服务配置不完整");
 	if (threads > 256)
 		return fz_fail(e, FZ_INVALID, "threads", "线程数应在 1 到 256 之间");
+	if (cfg->per_address_connections < 0 || cfg->per_address_connections > (int)MAX_CONNECTIONS)
+		return fz_fail(e, FZ_INVALID, "connections_per_address",
+			       "每个地址的连接数上限应在 1 到 %u 之间", MAX_CONNECTIONS);
 	if ((rc = bind_address(cfg, &ss, &flags, e)))
 		return rc;
 
@@ -704,7 +707,9 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, CONNECTION_TIMEOUT_S,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, PER_IP_CONNECTIONS,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+		cfg->per_address_connections > 0 ? (unsigned)cfg->per_address_connections
+						 : PER_IP_CONNECTIONS,
 		MHD_OPTION_CONNECTION_LIMIT, MAX_CONNECTIONS,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
 		MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,

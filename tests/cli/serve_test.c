@@ -52,7 +52,7 @@ TEST(serve_refuses_bad_security_options_before_serving)
 	static const char *const bad[] = {
 		"--admin-address 10.0.0.300", "--admin-address host.example", "--admin-address ,",
 		"--evidence-quota 0", "--evidence-quota 20GiB", "--password-history 25",
-		"--cookie-secure=yes",
+		"--cookie-secure=yes", "--connections-per-address 0",
 	};
 	struct buf out = BUF_INIT;
 	const char *dir = t_tmpdir();
