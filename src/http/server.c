@@ -1,24 +1,22 @@
 /* server.c - libmicrohttpd glue: one readable story from socket to
- * handler. A request is accumulated (within its body limit), given an
- * arena and a pooled storage connection, routed, answered with the
- * security headers, and logged in one line when it completes. */
+ * handler. A request passes the edge (http/edge.c: framing, path,
+ * deadline), is accumulated (within its body limit), given an arena and a
+ * pooled storage connection, routed, answered with the security headers,
+ * and logged in one line when it completes. */
 #include "http/server.h"
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <sys/resource.h>
-#include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "app/evidence.h"
 #include "base/date.h"
+#include "http/edge.h"
 #include "http/http.h"
 #include "http/resp.h"
 #include "http/router.h"
@@ -30,7 +28,7 @@
 /* Limits chosen so that a thousand slow clients, from as many addresses,
  * leave room for everyone else: at most PER_IP_CONNECTIONS from one
  * address (an office behind NAT has a few dozen browsers), at most
- * MAX_CONNECTIONS in all, and the deadline below frees slots held by
+ * MAX_CONNECTIONS in all, and the deadline (http/edge.c) frees slots held by
  * clients that trickle. File descriptors are raised to match. */
 #define PER_IP_CONNECTIONS 32u
 #define MAX_CONNECTIONS 4096u
@@ -41,33 +39,12 @@
  * whole file is dropped). */
 #define UPLOAD_MIN_RATE (64 * 1024)
 
-/* One connection watched for the whole-request deadline. The reaper
- * shuts a socket down (the server notices and closes it) when a request
- * has been arriving for longer than its limit; the idle timeout alone
- * lets a client that sends one byte every few seconds hold a slot for
- * ever. Entries are added and removed by libmicrohttpd's connection
- * notifications, under watch_mu, before it closes the socket. */
-struct watch {
-	int fd;
-	bool reading;        /* a request head or body is being received */
-	bool dropped;
-	int64_t since_ms;    /* when this request began (monotonic) */
-	int64_t limit_ms;    /* how long it may take */
-	struct watch *prev, *next;
-};
-
 struct http_server {
 	struct MHD_Daemon *daemon;
 	struct store_pool *pool;
 	const struct app_config *app;
 	atomic_int active; /* requests between first callback and completion */
-	int64_t deadline_ms;
-	pthread_mutex_t watch_mu;
-	pthread_cond_t watch_cv;
-	struct watch *watches;
-	bool stopping;
-	bool reaper_started;
-	pthread_t reaper;
+	struct edge *edge; /* the whole-request deadline (http/edge.c) */
 };
 
 /* Per-request state, from the first callback to completion. */
@@ -118,123 +95,6 @@ static void client_address(struct MHD_Connection *c, char out[INET6_ADDRSTRLEN])
 			  out, INET6_ADDRSTRLEN);
 }
 
-static int64_t mono_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-/* --- the whole-request deadline --- */
-
-/* The connection's watch, looked up each time: once libmicrohttpd has
- * announced the close it is gone (on_connection clears it). */
-static void watch_phase(struct http_server *srv, struct MHD_Connection *c, bool reading,
-			int64_t limit_ms)
-{
-	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
-	struct watch *w = ci ? ci->socket_context : NULL;
-	if (!w)
-		return;
-	pthread_mutex_lock(&srv->watch_mu);
-	w->reading = reading;
-	if (reading) {
-		w->since_ms = mono_ms();
-		w->limit_ms = srv->deadline_ms;
-	} else if (limit_ms > 0) { /* a longer limit for the rest of this one */
-		w->reading = true;
-		w->limit_ms = limit_ms;
-	}
-	pthread_mutex_unlock(&srv->watch_mu);
-}
-
-static void *reaper_main(void *arg)
-{
-	struct http_server *srv = arg;
-	pthread_mutex_lock(&srv->watch_mu);
-	while (!srv->stopping) {
-		struct timespec until;
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_nsec += 100 * 1000 * 1000;
-		if (until.tv_nsec >= 1000000000) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000;
-		}
-		pthread_cond_timedwait(&srv->watch_cv, &srv->watch_mu, &until);
-		int64_t now = mono_ms();
-		for (struct watch *w = srv->watches; w; w = w->next) {
-			if (!w->reading || w->dropped || now - w->since_ms <= w->limit_ms)
-				continue;
-			/* The socket is still open: its entry goes before it closes. */
-			shutdown(w->fd, SHUT_RDWR);
-			w->dropped = true;
-			fprintf(stderr, "http request too slow: dropped after %lld ms\n",
-				(long long)(now - w->since_ms));
-		}
-	}
-	pthread_mutex_unlock(&srv->watch_mu);
-	return NULL;
-}
-
-static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
-			  enum MHD_ConnectionNotificationCode code)
-{
-	struct http_server *srv = cls;
-	if (code == MHD_CONNECTION_NOTIFY_STARTED) {
-		const union MHD_ConnectionInfo *ci =
-			MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
-		struct watch *w = ci ? calloc(1, sizeof *w) : NULL;
-		if (!w)
-			return; /* unwatched: the idle timeout still applies */
-		w->fd = ci->connect_fd;
-		w->reading = true;
-		w->since_ms = mono_ms();
-		w->limit_ms = srv->deadline_ms;
-		pthread_mutex_lock(&srv->watch_mu);
-		w->next = srv->watches;
-		if (srv->watches)
-			srv->watches->prev = w;
-		srv->watches = w;
-		pthread_mutex_unlock(&srv->watch_mu);
-		*socket_context = w;
-		return;
-	}
-	struct watch *w = *socket_context;
-	if (!w)
-		return;
-	pthread_mutex_lock(&srv->watch_mu);
-	if (w->prev)
-		w->prev->next = w->next;
-	else
-		srv->watches = w->next;
-	if (w->next)
-		w->next->prev = w->prev;
-	pthread_mutex_unlock(&srv->watch_mu);
-	free(w);
-	*socket_context = NULL;
-}
-
-/* True when the path of a raw request target (before '?') holds a
- * control character, as a byte or percent-encoded: %00 would cut the
- * decoded path short, %0A could forge log lines. */
-static bool raw_path_has_control(const char *uri)
-{
-	for (const char *p = uri; *p && *p != '?'; p++) {
-		unsigned char ch = (unsigned char)*p;
-		if (ch < 0x20 || ch == 0x7f)
-			return true;
-		if (ch == '%' && p[1] && p[2]) {
-			char hex[3] = { p[1], p[2], 0 };
-			char *end;
-			long v = strtol(hex, &end, 16);
-			if (*end == '\0' && (v < 0x20 || v == 0x7f))
-				return true;
-		}
-	}
-	return false;
-}
-
 /* Called with the request line, before the headers: the request's state
  * begins here so that the raw target can be looked at. */
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
@@ -243,7 +103,7 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 	(void)c;
 	struct conn *cn = calloc(1, sizeof *cn);
 	if (cn)
-		cn->bad_path = raw_path_has_control(uri);
+		cn->bad_path = edge_path_has_control(uri);
 	return cn;
 }
 
@@ -274,53 +134,6 @@ static struct conn *conn_new(struct http_server *srv, struct conn *cn,
 	app_ctx_init(&cn->r.ctx, NULL, cn->r.a, srv->app, cn->addr, time_now());
 	buf_init(&cn->upload, req_is_api(&cn->r) ? HTTP_API_BODY_MAX : HTTP_FORM_BODY_MAX);
 	return cn;
-}
-
-struct framing {
-	int content_lengths;
-	bool lengths_differ;
-	const char *first_length;
-	int transfer_encodings;
-	bool unknown_coding;
-};
-
-static enum MHD_Result framing_header(void *cls, enum MHD_ValueKind kind, const char *key,
-				      const char *value)
-{
-	struct framing *f = cls;
-	(void)kind;
-	if (!key)
-		return MHD_YES;
-	if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0) {
-		if (f->content_lengths++ && strcmp(f->first_length, value ? value : "") != 0)
-			f->lengths_differ = true;
-		if (!f->first_length)
-			f->first_length = value ? value : "";
-	} else if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0) {
-		f->transfer_encodings++;
-		/* Only "chunked" alone is understood; a list, another coding
-		 * or a disguised spelling may be read differently by a proxy. */
-		if (!value || strcasecmp(value, "chunked") != 0)
-			f->unknown_coding = true;
-	}
-	return MHD_YES;
-}
-
-/* The Chinese reason why the body's framing is refused, or NULL. Shapes a
- * proxy in front might read differently (request smuggling): both
- * Content-Length and Transfer-Encoding, two different Content-Lengths,
- * a transfer coding other than chunked. */
-static const char *framing_refused(struct MHD_Connection *c)
-{
-	struct framing f = { 0 };
-	MHD_get_connection_values(c, MHD_HEADER_KIND, framing_header, &f);
-	if (f.content_lengths && f.transfer_encodings)
-		return "请求同时带有 Content-Length 和 Transfer-Encoding，已拒绝";
-	if (f.lengths_differ)
-		return "请求带有互相矛盾的多个 Content-Length，已拒绝";
-	if (f.transfer_encodings > 1 || f.unknown_coding)
-		return "不支持的 Transfer-Encoding（只接受 chunked），已拒绝";
-	return NULL;
 }
 
 /* True when the client announced a body longer than the limit: it is
@@ -365,7 +178,7 @@ static enum MHD_Result send_response(struct conn *cn, struct MHD_Connection *c)
 	enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->resp.status, mr);
 	MHD_destroy_response(mr);
 	cn->answered = true;
-	watch_phase(cn->srv, c, false, 0);
+	edge_request_phase(cn->srv->edge, c, false, 0);
 	return ok;
 }
 
@@ -456,7 +269,8 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	int64_t n = max;
 	if (cl && !http_parse_int64(cl, 0, INT64_MAX, &n))
 		n = max;
-	watch_phase(srv, c, false, srv->deadline_ms + n / UPLOAD_MIN_RATE * 1000);
+	edge_request_phase(srv->edge, c, false,
+			   edge_deadline_ms(srv->edge) + n / UPLOAD_MIN_RATE * 1000);
 	return STREAM_YES;
 }
 
@@ -529,7 +343,7 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 		if (!cn)
 			return MHD_NO; /* out of memory: drop the connection */
 		atomic_fetch_add(&srv->active, 1);
-		const char *refused = framing_refused(c);
+		const char *refused = edge_framing_refused(c);
 		if (refused || bad_path) {
 			/* Answered before any body byte is read; the connection
 			 * is closed after the answer, so what follows can never
@@ -592,7 +406,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		return;
 	}
 	/* A kept-alive connection's next request starts its own clock. */
-	watch_phase(srv, c, true, 0);
+	edge_request_phase(srv->edge, c, true, 0);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double ms = (double)(t1.tv_sec - cn->t0.tv_sec) * 1e3 +
 		    (double)(t1.tv_nsec - cn->t0.tv_nsec) / 1e6;
@@ -608,31 +422,11 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	atomic_fetch_sub(&srv->active, 1);
 }
 
-/* Stops the reaper (when started) and frees s; the daemon is stopped. */
+/* Stops the deadline watcher and frees s; the daemon is stopped. */
 static void server_free(struct http_server *s)
 {
-	if (s->reaper_started) {
-		pthread_mutex_lock(&s->watch_mu);
-		s->stopping = true;
-		pthread_cond_signal(&s->watch_cv);
-		pthread_mutex_unlock(&s->watch_mu);
-		pthread_join(s->reaper, NULL);
-	}
-	pthread_mutex_destroy(&s->watch_mu);
-	pthread_cond_destroy(&s->watch_cv);
+	edge_stop(s->edge);
 	free(s);
-}
-
-/* Each connection is a descriptor: allow as many as the limits admit
- * (the soft limit is often 1024), as far as the hard limit lets us. */
-static void fd_limit_raise(void)
-{
-	struct rlimit rl;
-	rlim_t want = MAX_CONNECTIONS + 256;
-	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= want)
-		return;
-	rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
-	(void)setrlimit(RLIMIT_NOFILE, &rl);
 }
 
 static enum fz_err bind_address(const struct http_config *cfg, struct sockaddr_storage *ss,
@@ -686,22 +480,20 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 	if (!s)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	s->app = cfg->app;
-	s->deadline_ms = cfg->request_deadline_ms > 0 ? cfg->request_deadline_ms
-						       : HTTP_REQUEST_DEADLINE_MS;
 	atomic_init(&s->active, 0);
-	pthread_mutex_init(&s->watch_mu, NULL);
-	pthread_cond_init(&s->watch_cv, NULL);
-	fd_limit_raise();
+	/* Each connection is a descriptor: allow as many as the limits admit
+	 * (the soft limit is often 1024). */
+	edge_fd_limit_raise(MAX_CONNECTIONS + 256);
+	if ((rc = edge_start(cfg->request_deadline_ms > 0 ? cfg->request_deadline_ms
+							  : HTTP_REQUEST_DEADLINE_MS,
+			     &s->edge, e))) {
+		free(s);
+		return rc;
+	}
 	if ((rc = store_pool_open(cfg->db_path, threads, &s->pool, e))) {
 		server_free(s);
 		return rc;
 	}
-	if (pthread_create(&s->reaper, NULL, reaper_main, s) != 0) {
-		store_pool_close(s->pool);
-		server_free(s);
-		return fz_fail(e, FZ_INTERNAL, NULL, "无法启动服务线程");
-	}
-	s->reaper_started = true;
 	s->daemon = MHD_start_daemon(
 		flags, (uint16_t)cfg->port, NULL, NULL, on_access, s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
@@ -712,7 +504,7 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 						 : PER_IP_CONNECTIONS,
 		MHD_OPTION_CONNECTION_LIMIT, MAX_CONNECTIONS,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-		MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+		MHD_OPTION_NOTIFY_CONNECTION, edge_on_connection, s->edge,
 		MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
 		MHD_OPTION_END);
 	if (!s->daemon) {
