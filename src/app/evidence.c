@@ -198,6 +198,17 @@ static enum fz_err quota_check(struct app_ctx *ctx, int64_t agency_id, int64_t s
 		       size_text(ctx, used), size_text(ctx, quota), size_text(ctx, size));
 }
 
+enum fz_err app_evidence_room(struct app_ctx *ctx, int64_t case_id, int64_t size,
+			      struct fz_error *e)
+{
+	struct enf_case c;
+	struct fz_error ignore;
+	if (!ctx->user || !authz_allows(ctx->user->roles, PERM_CASE_ACT) ||
+	    ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, case_id, &c, &ignore))
+		return FZ_OK; /* refused, or not found, later and in its own words */
+	return quota_check(ctx, c.agency_id, size > 0 ? size : 1, e);
+}
+
 enum fz_err app_evidence_add(struct app_ctx *ctx, int64_t case_id,
 			     const struct evidence_meta *meta, struct evidence_upload *up,
 			     struct evidence *out, int64_t *leaf_index, struct fz_error *e)

@@ -234,6 +234,16 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	app_ctx_init(&r->ctx, st, r->a, srv->app, r->client_addr, time_now());
 	bool stream = router_stream_check(r);
 	int64_t max = app_evidence_max(&r->ctx);
+	/* An agency at its quota is told before the file is sent. */
+	int64_t declared = 0;
+	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						     MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl && !http_parse_int64(cl, 0, INT64_MAX, &declared))
+		declared = 0;
+	enum fz_err rc;
+	if (stream && st && r->resp.status == 0 && r->ctx.user &&
+	    (rc = app_evidence_room(&r->ctx, req_param(r, "id"), declared, &e)))
+		http_fail_fz(r, rc, &e);
 	r->ctx.st = NULL;
 	store_pool_release(srv->pool, st);
 	if (!stream)
@@ -246,7 +256,6 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 			  page ? stream_form_too_large(r->a, max)
 			       : arena_printf(r->a, "文件超过 %lld 字节的上限，未作处理",
 					      (long long)max));
-	enum fz_err rc;
 	if (r->resp.status == 0 &&
 	    (rc = app_evidence_upload_begin(srv->app->data_dir, max, &cn->up, &e)))
 		http_fail_fz(r, rc, &e);
@@ -264,11 +273,7 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	cn->streaming = true;
 	/* The deadline grows with the file announced (or the largest
 	 * allowed, for a chunked upload). */
-	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-						     MHD_HTTP_HEADER_CONTENT_LENGTH);
-	int64_t n = max;
-	if (cl && !http_parse_int64(cl, 0, INT64_MAX, &n))
-		n = max;
+	int64_t n = declared > 0 ? declared : max;
 	edge_request_phase(srv->edge, c, false,
 			   edge_deadline_ms(srv->edge) + n / UPLOAD_MIN_RATE * 1000);
 	return STREAM_YES;

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api_fixture.h"
 #include "app/ledger.h"
@@ -310,6 +311,21 @@ TEST(an_agency_at_its_evidence_quota_gets_a_clear_error_and_nothing_is_stored)
 	CHECK_INT(evidence_count(&d, c), before);
 	CHECK_INT(t_audit_count(&d.ts), audits);
 	CHECK_INT(tmp_files(&d), 0);
+	/* Told before the file is sent: a client that announces 1 GB and
+	 * waits for "100 Continue" gets the refusal instead. */
+	char head[512], got[4096];
+	snprintf(head, sizeof head,
+		 "POST /api/v1/cases/%lld/evidence?name=v.mp4&kind=av_record HTTP/1.1\r\nHost: t\r\n"
+		 "Authorization: Bearer %s\r\nContent-Type: video/mp4\r\n"
+		 "Content-Length: 1000000000\r\nExpect: 100-continue\r\n\r\n",
+		 (long long)c, t_demo_token(&d, "officer1"));
+	int fd = t_raw_connect(d.ts.port, NULL);
+	REQUIRE(fd >= 0);
+	CHECK(t_raw_send(fd, head, strlen(head)));
+	t_raw_read_to_close(fd, got, sizeof got, 20000);
+	CHECK(strncmp(got, "HTTP/1.1 413", 12) == 0);
+	CHECK_CONTAINS(got, "证据存储空间已满");
+	close(fd);
 	/* The default (20 GiB) leaves room again ... */
 	d.ts.cfg.evidence_quota = 0;
 	r = upload(&d, "officer1", c, NAME_Q, "text/plain", text, strlen(text), false);

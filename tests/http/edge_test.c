@@ -3,9 +3,6 @@
  * control characters in a path are 400, a client that trickles its
  * request is dropped at the deadline, and slow clients from many
  * addresses leave /healthz and sign-in answering. */
-#include <arpa/inet.h>
-#include <errno.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,64 +12,6 @@
 
 #include "harness.h"
 #include "t.h"
-
-/* A TCP connection to 127.0.0.1:port from source (NULL: any); -1 on
- * failure. */
-static int raw_connect(int port, const char *source)
-{
-	int fd = socket(AF_INET, SOCK_STREAM, 0);
-	if (fd < 0)
-		return -1;
-	struct sockaddr_in sa = { .sin_family = AF_INET };
-	if (source) {
-		inet_pton(AF_INET, source, &sa.sin_addr);
-		if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
-			close(fd);
-			return -1;
-		}
-	}
-	sa.sin_port = htons((uint16_t)port);
-	inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
-	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
-static bool raw_send(int fd, const char *data, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = send(fd, data, n, MSG_NOSIGNAL);
-		if (w <= 0)
-			return false;
-		data += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
-
-/* Reads until the server closes (true) or nothing comes for wait_ms
- * (false); what came is in out (NUL-terminated, truncated at n - 1). */
-static bool raw_read_to_close(int fd, char *out, size_t n, int wait_ms)
-{
-	size_t k = 0;
-	for (;;) {
-		struct pollfd p = { .fd = fd, .events = POLLIN };
-		if (poll(&p, 1, wait_ms) <= 0) {
-			out[k] = '\0';
-			return false;
-		}
-		char buf[4096];
-		ssize_t r = recv(fd, buf, sizeof buf, 0);
-		if (r <= 0) {
-			out[k] = '\0';
-			return true; /* EOF, or reset by the server */
-		}
-		for (ssize_t i = 0; i < r && k + 1 < n; i++)
-			out[k++] = buf[i];
-	}
-}
 
 static int count(const char *hay, const char *needle)
 {
@@ -117,11 +56,11 @@ TEST(smuggling_shapes_are_refused_and_the_connection_closed)
 	REQUIRE(t_server_user(&ts, "alice", "Secret-pass1", ROLE_OFFICER, false));
 	int64_t audits = t_audit_count(&ts);
 	for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++) {
-		int fd = raw_connect(ts.port, NULL);
+		int fd = t_raw_connect(ts.port, NULL);
 		REQUIRE(fd >= 0);
-		CHECK(raw_send(fd, shapes[i], strlen(shapes[i])));
+		CHECK(t_raw_send(fd, shapes[i], strlen(shapes[i])));
 		/* closed by the server, not by the idle timeout (30 s) */
-		CHECK(raw_read_to_close(fd, got, sizeof got, 25000));
+		CHECK(t_raw_read_to_close(fd, got, sizeof got, 25000));
 		CHECK(strncmp(got, "HTTP/1.1 400", 12) == 0);
 		CHECK_INT(count(got, "HTTP/1."), 1); /* the smuggled GET never ran */
 		CHECK(strstr(got, "Connection: close") || strstr(got, "connection: close"));
@@ -139,10 +78,10 @@ TEST(smuggling_shapes_are_refused_and_the_connection_closed)
 			 "POST /api/v1/session HTTP/1.1\r\nHost: t\r\n"
 			 "Content-Type: application/json\r\nContent-Length: %s\r\n\r\n" LOGIN
 			 "GET /healthz HTTP/1.1\r\nHost: t\r\n\r\n", lengths[i]);
-		int fd = raw_connect(ts.port, NULL);
+		int fd = t_raw_connect(ts.port, NULL);
 		REQUIRE(fd >= 0);
-		CHECK(raw_send(fd, req, strlen(req)));
-		CHECK(raw_read_to_close(fd, got, sizeof got, 25000));
+		CHECK(t_raw_send(fd, req, strlen(req)));
+		CHECK(t_raw_read_to_close(fd, got, sizeof got, 25000));
 		CHECK(strncmp(got, "HTTP/1.1 400", 12) == 0);
 		CHECK(!strstr(got, "HTTP/1.1 200") && !strstr(got, "HTTP/1.1 201"));
 		close(fd);
@@ -150,13 +89,13 @@ TEST(smuggling_shapes_are_refused_and_the_connection_closed)
 	/* Nobody signed in, nothing written. */
 	CHECK_INT(t_audit_count(&ts), audits);
 	/* Plain chunked still works. */
-	int fd = raw_connect(ts.port, NULL);
+	int fd = t_raw_connect(ts.port, NULL);
 	REQUIRE(fd >= 0);
 	const char *ok = "POST /api/v1/session HTTP/1.1\r\nHost: t\r\n"
 			 "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
 			 "Connection: close\r\n\r\n2e\r\n" LOGIN "\r\n0\r\n\r\n";
-	CHECK(raw_send(fd, ok, strlen(ok)));
-	CHECK(raw_read_to_close(fd, got, sizeof got, 25000));
+	CHECK(t_raw_send(fd, ok, strlen(ok)));
+	CHECK(t_raw_read_to_close(fd, got, sizeof got, 25000));
 	CHECK(strncmp(got, "HTTP/1.1 201", 12) == 0);
 	close(fd);
 	t_server_stop(&ts);
@@ -172,12 +111,12 @@ TEST(control_characters_in_a_path_are_400)
 	char req[256], got[4096];
 	REQUIRE(t_server_start(&ts));
 	for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
-		int fd = raw_connect(ts.port, NULL);
+		int fd = t_raw_connect(ts.port, NULL);
 		REQUIRE(fd >= 0);
 		snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n",
 			 paths[i]);
-		CHECK(raw_send(fd, req, strlen(req)));
-		CHECK(raw_read_to_close(fd, got, sizeof got, 25000));
+		CHECK(t_raw_send(fd, req, strlen(req)));
+		CHECK(t_raw_read_to_close(fd, got, sizeof got, 25000));
 		if (strncmp(got, "HTTP/1.1 400", 12) != 0)
 			t_fail(__FILE__, __LINE__, "%s: %.120s", paths[i], got);
 		CHECK(!strstr(got, "Set-Cookie: x=1"));
@@ -207,9 +146,9 @@ TEST(a_client_that_trickles_its_request_is_dropped_at_the_deadline)
 	REQUIRE(http_server_start(&hc, &fast, &e) == FZ_OK);
 	int port = http_server_port(fast);
 	for (size_t i = 0; i < sizeof starts / sizeof starts[0]; i++) {
-		int fd = raw_connect(port, NULL);
+		int fd = t_raw_connect(port, NULL);
 		REQUIRE(fd >= 0);
-		CHECK(raw_send(fd, starts[i], strlen(starts[i])));
+		CHECK(t_raw_send(fd, starts[i], strlen(starts[i])));
 		/* One byte every 100 ms keeps the connection from ever being
 		 * idle; only the deadline ends it. Up to 3,000 bytes (5 min). */
 		bool closed = false;
@@ -219,19 +158,19 @@ TEST(a_client_that_trickles_its_request_is_dropped_at_the_deadline)
 				char buf[512];
 				closed = recv(fd, buf, sizeof buf, 0) <= 0;
 			}
-			if (!closed && !raw_send(fd, "a", 1))
+			if (!closed && !t_raw_send(fd, "a", 1))
 				closed = true;
 		}
 		CHECK(closed);
 		close(fd);
 	}
 	/* A request that arrives in time is answered. */
-	int fd = raw_connect(port, NULL);
+	int fd = t_raw_connect(port, NULL);
 	char got[2048];
 	const char *ok = "GET /healthz HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n";
 	REQUIRE(fd >= 0);
-	CHECK(raw_send(fd, ok, strlen(ok)));
-	CHECK(raw_read_to_close(fd, got, sizeof got, 25000));
+	CHECK(t_raw_send(fd, ok, strlen(ok)));
+	CHECK(t_raw_read_to_close(fd, got, sizeof got, 25000));
 	CHECK(strncmp(got, "HTTP/1.1 200", 12) == 0);
 	close(fd);
 	http_server_stop(fast);
@@ -255,8 +194,8 @@ TEST(slow_clients_from_many_addresses_leave_healthz_and_sign_in_answering)
 	for (int a = 0; a < SLOW_ADDRESSES; a++) {
 		snprintf(src, sizeof src, "127.0.%d.%d", 10 + a / 200, 1 + a % 200);
 		for (int k = 0; k < SLOW_PER_ADDRESS; k++) {
-			int fd = raw_connect(ts.port, src);
-			if (fd >= 0 && raw_send(fd, part, strlen(part)))
+			int fd = t_raw_connect(ts.port, src);
+			if (fd >= 0 && t_raw_send(fd, part, strlen(part)))
 				fds[nfd++] = fd;
 			else if (fd >= 0)
 				close(fd);
@@ -264,7 +203,7 @@ TEST(slow_clients_from_many_addresses_leave_healthz_and_sign_in_answering)
 	}
 	int first_one = nfd;
 	for (int k = 0; k < SLOW_ONE_ADDRESS; k++) {
-		int fd = raw_connect(ts.port, "127.0.9.9");
+		int fd = t_raw_connect(ts.port, "127.0.9.9");
 		if (fd >= 0)
 			fds[nfd++] = fd;
 	}

@@ -80,4 +80,13 @@ int64_t t_audit_count(struct t_server *ts);
  * absent. Returns out. */
 const char *t_header(const struct http_resp *r, const char *name, char *out, size_t n);
 
+/* Raw sockets, for what curl will not send. A TCP connection to
+ * 127.0.0.1:port from source (NULL: any local address; any of
+ * 127.0.0.0/8 binds on Linux), -1 on failure. */
+int t_raw_connect(int port, const char *source);
+bool t_raw_send(int fd, const char *data, size_t n);
+/* Reads until the server closes (true) or nothing comes for wait_ms
+ * (false); what came is in out (NUL-terminated, cut at n - 1 bytes). */
+bool t_raw_read_to_close(int fd, char *out, size_t n, int wait_ms);
+
 #endif
