@@ -17,6 +17,7 @@ void app_config_defaults(struct app_config *cfg)
 	cfg->client_failure_limit = 30;
 	cfg->client_failure_window = 15 * 60;
 	cfg->audit_retention_days = 180;
+	cfg->password_history = 5;
 	cfg->cookie_secure = false;
 }
 

@@ -27,6 +27,15 @@ struct app_config {
 	int client_failure_limit;   /* failed sign-ins per client address ... */
 	int client_failure_window;  /* ... within this many seconds */
 	int audit_retention_days;   /* 180, never less */
+	int password_history;       /* 5: a new password is none of the last N */
+	/* Management addresses ("10.0.0.5,10.0.0.6"; NULL = none): from
+	 * these, an administrator (sysadmin, secadmin, auditor) signs in even
+	 * while the account is locked, so that nobody can lock the
+	 * administrators out from the network. */
+	const char *admin_addresses;
+	/* Evidence bytes one agency may store (0 = EVIDENCE_QUOTA_DEFAULT,
+	 * 20 GiB); an agency's own quota, when set, wins. */
+	int64_t evidence_quota;
 	bool cookie_secure;         /* set Secure on cookies (behind HTTPS) */
 	/* Procedure definitions and province config, loaded once at start
 	 * (app/procreg.h); NULL until then: case use cases need it. */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "base/mask.h"
 #include "app/authz.h"
 #include "base/date.h"
 
@@ -20,22 +21,50 @@ enum fz_err app_audit_list(struct app_ctx *ctx, const struct audit_filter *f, st
 	return ctx->st->ops->audit_list(ctx->st, ctx->a, f, pg, out, e);
 }
 
+/* A recorded value as a reader without person.write sees it: phone
+ * fields and anything shaped like a resident ID masked. */
+static const char *audit_value_masked(struct app_ctx *ctx, const char *field, const char *v)
+{
+	char m[MASK_MAX];
+	if (!v || !*v || v[0] == '(') /* absent, or "(hidden)", "(set)" */
+		return v;
+	if (field && strstr(field, "phone"))
+		mask_phone(v, m);
+	else if (mask_looks_like_resident_id(v))
+		mask_resident_id(v, m);
+	else
+		return v;
+	return arena_strdup(ctx->a, m);
+}
+
 enum fz_err app_audit_changes(struct app_ctx *ctx, int64_t audit_id,
 			      struct audit_change_list *out, struct fz_error *e)
 {
 	enum fz_err rc = app_require(ctx, PERM_AUDIT_READ, "audit.read", e);
 	if (rc)
 		return rc;
-	return ctx->st->ops->audit_changes(ctx->st, ctx->a, audit_id, out, e);
+	if ((rc = ctx->st->ops->audit_changes(ctx->st, ctx->a, audit_id, out, e)))
+		return rc;
+	/* Masking follows the reader: who may not see a resident ID or a
+	 * phone number whole in the API does not see it whole here either. */
+	bool personal = ctx->cli || (ctx->user && authz_allows(ctx->user->roles,
+								PERM_PERSON_WRITE));
+	for (size_t i = 0; i < out->n && !personal; i++) {
+		struct audit_change *c = &out->items[i];
+		c->before = audit_value_masked(ctx, c->field, c->before);
+		c->after = audit_value_masked(ctx, c->field, c->after);
+	}
+	return FZ_OK;
 }
 
-/* RFC 4180 field; a leading =, +, - or @ is prefixed with ' so that a
- * spreadsheet never runs a value as a formula. */
+/* RFC 4180 field; a leading =, +, -, @, TAB or CR is prefixed with ' so
+ * that a spreadsheet never runs a value as a formula (OWASP CSV
+ * injection). */
 static void csv_field(struct buf *b, const char *s)
 {
 	s = s ? s : "";
 	buf_addc(b, '"');
-	if (*s == '=' || *s == '+' || *s == '-' || *s == '@')
+	if (*s && strchr("=+-@\t\r", *s))
 		buf_addc(b, '\'');
 	for (; *s; s++) {
 		if (*s == '"')

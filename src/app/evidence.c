@@ -170,6 +170,45 @@ static enum fz_err file_place(const char *data_dir, struct evidence_upload *up,
 	return FZ_OK;
 }
 
+static const char *size_text(struct app_ctx *ctx, int64_t n)
+{
+	if (n >= (int64_t)1 << 30)
+		return arena_printf(ctx->a, "%.1f GiB", (double)n / (double)((int64_t)1 << 30));
+	return arena_printf(ctx->a, "%.1f MiB", (double)n / (double)(1 << 20));
+}
+
+/* The agency's evidence quota: its own when set, else the configured
+ * one. Checked inside the write transaction, so two uploads cannot both
+ * slip under it. */
+static enum fz_err quota_check(struct app_ctx *ctx, int64_t agency_id, int64_t size,
+			       struct fz_error *e)
+{
+	int64_t used = 0, quota = -1;
+	enum fz_err rc = ctx->st->ops->agency_evidence_usage(ctx->st, agency_id, &used, &quota, e);
+	if (rc)
+		return rc;
+	if (quota < 0)
+		quota = ctx->cfg->evidence_quota > 0 ? ctx->cfg->evidence_quota
+						     : EVIDENCE_QUOTA_DEFAULT;
+	if (size <= quota - used)
+		return FZ_OK;
+	return fz_fail(e, FZ_TOOLARGE, "file",
+		       "本机关的证据存储空间已满（已用 %s，上限 %s），这个文件（%s）无法保存，"
+		       "请联系系统管理员扩大存储配额",
+		       size_text(ctx, used), size_text(ctx, quota), size_text(ctx, size));
+}
+
+enum fz_err app_evidence_room(struct app_ctx *ctx, int64_t case_id, int64_t size,
+			      struct fz_error *e)
+{
+	struct enf_case c;
+	struct fz_error ignore;
+	if (!ctx->user || !authz_allows(ctx->user->roles, PERM_CASE_ACT) ||
+	    ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, case_id, &c, &ignore))
+		return FZ_OK; /* refused, or not found, later and in its own words */
+	return quota_check(ctx, c.agency_id, size > 0 ? size : 1, e);
+}
+
 enum fz_err app_evidence_add(struct app_ctx *ctx, int64_t case_id,
 			     const struct evidence_meta *meta, struct evidence_upload *up,
 			     struct evidence *out, int64_t *leaf_index, struct fz_error *e)
@@ -203,6 +242,8 @@ enum fz_err app_evidence_add(struct app_ctx *ctx, int64_t case_id,
 		rc = fz_fail(e, FZ_CONFLICT, "case_id", "案件已结案，不能再添加证据材料");
 		goto abort;
 	}
+	if ((rc = quota_check(ctx, c.agency_id, ev.size, e)))
+		goto abort;
 	if ((rc = file_place(ctx->cfg->data_dir, up, ev.digest, path, &created, e)) ||
 	    (rc = ctx->st->ops->evidence_insert(ctx->st, &ev, e)))
 		goto abort;

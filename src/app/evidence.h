@@ -14,6 +14,8 @@
 
 /* Default upload limit: 2 GiB (app_config.evidence_max overrides). */
 #define EVIDENCE_MAX_DEFAULT ((int64_t)2 << 30)
+/* Evidence bytes one agency may store unless configured otherwise. */
+#define EVIDENCE_QUOTA_DEFAULT ((int64_t)20 << 30)
 
 /* The largest upload ctx allows. */
 int64_t app_evidence_max(const struct app_ctx *ctx);
@@ -54,6 +56,14 @@ struct evidence_meta {
  * the evidence row, its ledger leaf and the audit record together. The
  * temporary file is removed whatever happens. out (may be NULL) gets the
  * row (its strings are meta's); *leaf_index (may be NULL) the leaf. */
+/* Whether the case's agency has room for size more bytes of evidence
+ * (its quota: agencies.evidence_quota, else cfg->evidence_quota, else
+ * EVIDENCE_QUOTA_DEFAULT); FZ_TOOLARGE with a Chinese message when not.
+ * For refusing an upload before its body is read; app_evidence_add
+ * checks again when it commits. FZ_OK when ctx may not add evidence to
+ * the case or cannot see it (that is answered later). */
+enum fz_err app_evidence_room(struct app_ctx *ctx, int64_t case_id, int64_t size,
+			      struct fz_error *e) FZ_MUST_CHECK;
 enum fz_err app_evidence_add(struct app_ctx *ctx, int64_t case_id,
 			     const struct evidence_meta *meta, struct evidence_upload *up,
 			     struct evidence *out, int64_t *leaf_index, struct fz_error *e)

@@ -50,6 +50,17 @@ enum fz_err app_user_update(struct app_ctx *ctx, int64_t id, const struct user_i
 			    struct user *out, struct fz_error *e);
 enum fz_err app_user_set_roles(struct app_ctx *ctx, int64_t id, unsigned roles,
 			       struct user *out, struct fz_error *e);
+/* Resets the password of a business account to a random temporary one,
+ * written to out: its holder can do nothing but choose a new one. Ends
+ * the account's sessions and lifts a lock; audited as user.update. An
+ * administrator's account is FZ_FORBIDDEN (only the shell resets it). */
+#define USER_TEMP_PASSWORD_LEN 12
+enum fz_err app_user_reset_password(struct app_ctx *ctx, int64_t id,
+				    char out[USER_TEMP_PASSWORD_LEN + 1],
+				    struct fz_error *e) FZ_MUST_CHECK;
+/* Lifts the sign-in lock of a name (shell: fazhi user unlock); audited. */
+enum fz_err app_user_unlock(struct app_ctx *ctx, const char *username,
+			    struct fz_error *e) FZ_MUST_CHECK;
 enum fz_err app_user_get(struct app_ctx *ctx, int64_t id, struct user *out,
 			 struct fz_error *e);
 enum fz_err app_user_list(struct app_ctx *ctx, const struct user_filter *f, struct page pg,

@@ -12,7 +12,7 @@
 #include "base/crypto.h"
 #include "base/date.h"
 #include "app/policy.h"
-#include "domain/password.h"
+#include "app/pwlist.h"
 
 /* A valid hash of a random password: verifying against it when the
  * account does not exist makes "no such user" take as long as "wrong
@@ -23,21 +23,6 @@ static const char dummy_hash[] =
 
 #define TOUCH_INTERVAL 60
 
-static enum fz_err login_fail(struct app_ctx *ctx, const char *username, const char *why,
-			      int64_t user_id, bool count_address)
-{
-	struct fz_error e;
-	if (app_tx_begin(ctx, &e) == FZ_OK) {
-		ctx->actor = username;
-		if (count_address)
-			(void)ctx->st->ops->login_failure_add(ctx->st, ctx->client_addr, ctx->now, &e);
-		if (app_audit(ctx, "session.create", "user", user_id, "failed", why, NULL, &e) ||
-		    app_tx_commit(ctx, &e))
-			app_tx_abort(ctx);
-	}
-	return FZ_OK;
-}
-
 static const char *hhmm(struct app_ctx *ctx, int64_t t)
 {
 	char buf[20];
@@ -45,40 +30,82 @@ static const char *hhmm(struct app_ctx *ctx, int64_t t)
 	return arena_strndup(ctx->a, buf + 11, 5);
 }
 
-/* Records one failed password for u inside a transaction, locking the
- * account when the threshold is reached. Returns true when it locked. */
-static bool login_count_failure(struct app_ctx *ctx, int64_t user_id)
+/* Records one failed attempt under a name (an account's or not: both
+ * count and lock alike) and at the client address, audited under action.
+ * Returns the time the name is now locked until (0 = not locked). */
+static int64_t name_failure(struct app_ctx *ctx, const char *username, int64_t user_id,
+			    const char *action, const char *why)
 {
 	struct fz_error e;
-	struct scope all = { .kind = SCOPE_ALL };
-	struct user u;
-	bool locked = false;
+	struct login_name ln;
+	int64_t locked = 0;
 	if (app_tx_begin(ctx, &e))
-		return false;
-	if (ctx->st->ops->user_get(ctx->st, ctx->a, &all, user_id, &u, &e))
+		return 0;
+	if (ctx->st->ops->login_name_get(ctx->st, username, &ln, &e))
 		goto abort;
-	u.failed_logins++;
-	if (u.failed_logins >= ctx->cfg->lockout_threshold) {
-		u.locked_until = ctx->now + ctx->cfg->lockout_seconds;
-		u.failed_logins = 0;
-		locked = true;
+	ln.username = username;
+	ln.failures++;
+	if (ln.failures >= ctx->cfg->lockout_threshold) {
+		ln.locked_until = ctx->now + ctx->cfg->lockout_seconds;
+		ln.failures = 0;
+		locked = ln.locked_until;
 	}
-	u.updated_at = ctx->now;
-	if (ctx->st->ops->user_update(ctx->st, &u, &e))
+	ln.updated_at = ctx->now;
+	if (ctx->st->ops->login_name_put(ctx->st, &ln, &e) ||
+	    ctx->st->ops->login_failure_add(ctx->st, ctx->client_addr, ctx->now, &e))
 		goto abort;
-	(void)ctx->st->ops->login_failure_add(ctx->st, ctx->client_addr, ctx->now, &e);
-	if (app_audit(ctx, "session.create", "user", user_id, "failed",
-		      locked ? "wrong password; account locked" : "wrong password", NULL, &e))
+	const char *detail = locked ? arena_printf(ctx->a, "%s; locked", why) : why;
+	if (app_audit(ctx, action, "user", user_id, "failed", detail, NULL, &e))
 		goto abort;
 	if (app_tx_commit(ctx, &e))
-		return false;
+		return 0;
 	return locked;
 abort:
 	app_tx_abort(ctx);
+	return 0;
+}
+
+bool app_admin_address(const struct app_config *cfg, const char *client_addr)
+{
+	const char *p = cfg->admin_addresses;
+	size_t n = client_addr ? strlen(client_addr) : 0;
+	if (!p || n == 0)
+		return false;
+	while (*p) {
+		while (*p == ',' || *p == ' ')
+			p++;
+		size_t len = strcspn(p, ", ");
+		if (len == n && memcmp(p, client_addr, n) == 0)
+			return true;
+		p += len;
+	}
 	return false;
 }
 
-static enum fz_err session_open(struct app_ctx *ctx, struct user *u,
+/* The address gate shared by sign-in and password change. */
+static enum fz_err address_throttled(struct app_ctx *ctx, const char *action,
+				     struct fz_error *e)
+{
+	int64_t failures = 0;
+	const struct app_config *cfg = ctx->cfg;
+	enum fz_err rc = ctx->st->ops->login_failure_count(
+		ctx->st, ctx->client_addr, ctx->now - cfg->client_failure_window, &failures, e);
+	if (rc)
+		return rc;
+	if (failures < cfg->client_failure_limit)
+		return FZ_OK;
+	(void)app_audit_now(ctx, action, NULL, 0, "denied", "too many failures from this address");
+	return fz_fail(e, FZ_RATELIMIT, NULL, "该地址登录失败次数过多，请 %d 分钟后再试",
+		       cfg->client_failure_window / 60);
+}
+
+static enum fz_err locked_answer(struct app_ctx *ctx, int64_t until, struct fz_error *e)
+{
+	return fz_fail(e, FZ_LOCKED, NULL, "密码连续错误 %d 次，账号已锁定，请于 %s 后再试",
+		       ctx->cfg->lockout_threshold, hhmm(ctx, until));
+}
+
+static enum fz_err session_open(struct app_ctx *ctx, struct user *u, bool unlocked,
 				char token_out[SESSION_TOKEN_HEX], struct fz_error *e)
 {
 	unsigned char raw[32];
@@ -97,12 +124,12 @@ static enum fz_err session_open(struct app_ctx *ctx, struct user *u,
 
 	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
-	u->failed_logins = 0;
-	u->locked_until = 0;
-	u->updated_at = ctx->now;
-	if ((rc = ctx->st->ops->user_update(ctx->st, u, e)) ||
+	/* A success ends the run of failures under the name. */
+	struct login_name clear = { .username = u->username, .updated_at = ctx->now };
+	if ((rc = ctx->st->ops->login_name_put(ctx->st, &clear, e)) ||
 	    (rc = ctx->st->ops->session_insert(ctx->st, &s, e)) ||
-	    (rc = app_audit(ctx, "session.create", "user", u->id, "ok", NULL, NULL, e))) {
+	    (rc = app_audit(ctx, "session.create", "user", u->id, "ok",
+			    unlocked ? "locked account, management address" : NULL, NULL, e))) {
 		app_tx_abort(ctx);
 		return rc;
 	}
@@ -116,60 +143,63 @@ enum fz_err app_login(struct app_ctx *ctx, const char *username, const char *pas
 		      char token_out[SESSION_TOKEN_HEX], struct user **user_out,
 		      struct fz_error *e)
 {
-	int64_t failures = 0;
 	enum fz_err rc;
 	bool match = false;
 
 	if ((rc = app_policy_apply(ctx, e)))
 		return rc;
-	const struct app_config *cfg = ctx->cfg;
 	ctx->actor = username;
-	rc = ctx->st->ops->login_failure_count(ctx->st, ctx->client_addr,
-					       ctx->now - cfg->client_failure_window, &failures, e);
-	if (rc)
+	if ((rc = address_throttled(ctx, "session.create", e)))
 		return rc;
-	if (failures >= cfg->client_failure_limit) {
-		(void)app_audit_now(ctx, "session.create", NULL, 0, "denied",
-				    "too many failures from this address");
-		return fz_fail(e, FZ_RATELIMIT, NULL,
-			       "该地址登录失败次数过多，请 %d 分钟后再试",
-			       cfg->client_failure_window / 60);
-	}
 
 	struct user *u = arena_alloc(ctx->a, sizeof *u);
 	if (!u)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	struct fz_error lookup;
 	rc = ctx->st->ops->user_get_by_name(ctx->st, ctx->a, username, u, &lookup);
-	if (rc == FZ_NOTFOUND) {
-		if (crypto_password_verify(password, dummy_hash, &match) != FZ_OK)
-			match = false;
-		login_fail(ctx, username, "no such user", 0, true);
-		return fz_fail(e, FZ_INVALID, "password", "用户名或密码错误");
-	}
-	if (rc) {
+	if (rc && rc != FZ_NOTFOUND) {
 		*e = lookup;
 		return rc;
 	}
-	if (u->disabled) {
-		login_fail(ctx, username, "account disabled", u->id, true);
-		return fz_fail(e, FZ_FORBIDDEN, NULL, "账号已停用，请联系系统管理员");
+	bool exists = rc == FZ_OK;
+	struct login_name ln;
+	if ((rc = ctx->st->ops->login_name_get(ctx->st, username, &ln, e)))
+		return rc;
+	/* The same work whatever the case: one password hash, for a name
+	 * without an account too, and for a locked one. */
+	if (crypto_password_verify(password, exists ? u->password_hash : dummy_hash, &match))
+		match = false;
+	match = match && exists;
+	int64_t uid = exists ? u->id : 0;
+	bool bypass = exists && (u->roles & ROLE_ADMIN_MASK) &&
+		      app_admin_address(ctx->cfg, ctx->client_addr);
+	if (ln.locked_until > ctx->now && !bypass) {
+		struct fz_error ignore;
+		if (app_tx_begin(ctx, &ignore) == FZ_OK &&
+		    (app_audit(ctx, "session.create", "user", uid, "failed", "locked", NULL,
+			       &ignore) ||
+		     app_tx_commit(ctx, &ignore)))
+			app_tx_abort(ctx);
+		return locked_answer(ctx, ln.locked_until, e);
 	}
-	if (u->locked_until > ctx->now) {
-		login_fail(ctx, username, "account locked", u->id, false);
-		return fz_fail(e, FZ_LOCKED, NULL,
-			       "账号因连续 %d 次密码错误已锁定，请于 %s 后再试",
-			       cfg->lockout_threshold, hhmm(ctx, u->locked_until));
-	}
-	rc = crypto_password_verify(password, u->password_hash, &match);
-	if (rc || !match) {
-		if (login_count_failure(ctx, u->id))
-			return fz_fail(e, FZ_LOCKED, NULL,
-				       "密码连续错误 %d 次，账号已锁定 %d 分钟",
-				       cfg->lockout_threshold, cfg->lockout_seconds / 60);
+	if (!match) {
+		int64_t until = name_failure(ctx, username, uid, "session.create",
+					     exists ? "wrong password" : "no such user");
+		if (until)
+			return locked_answer(ctx, until, e);
 		return fz_fail(e, FZ_INVALID, "password", "用户名或密码错误");
 	}
-	if ((rc = session_open(ctx, u, token_out, e)))
+	/* Only the holder of the password learns that the account is off. */
+	if (u->disabled) {
+		struct fz_error ignore;
+		if (app_tx_begin(ctx, &ignore) == FZ_OK &&
+		    (app_audit(ctx, "session.create", "user", uid, "failed", "account disabled",
+			       NULL, &ignore) ||
+		     app_tx_commit(ctx, &ignore)))
+			app_tx_abort(ctx);
+		return fz_fail(e, FZ_FORBIDDEN, NULL, "账号已停用，请联系系统管理员");
+	}
+	if ((rc = session_open(ctx, u, bypass && ln.locked_until > ctx->now, token_out, e)))
 		return rc;
 	if ((rc = authz_scope_for(ctx, u, &ctx->scope, e)))
 		return rc;
@@ -272,26 +302,66 @@ bool app_csrf_check(const char *session_token, const char *csrf)
 	return crypto_equal(want, csrf, 64);
 }
 
+/* True (in *reused) when pw is the account's current password or one of
+ * its last cfg->password_history ones. One scrypt per hash compared. */
+static enum fz_err password_reused(struct app_ctx *ctx, const struct user *u, const char *pw,
+				   bool *reused, struct fz_error *e)
+{
+	char **hashes = NULL;
+	size_t n = 0;
+	bool match = false;
+	*reused = false;
+	if (crypto_password_verify(pw, u->password_hash, &match) == FZ_OK && match) {
+		*reused = true;
+		return FZ_OK;
+	}
+	enum fz_err rc = ctx->st->ops->password_history_recent(
+		ctx->st, ctx->a, u->id, ctx->cfg->password_history, &hashes, &n, e);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n && !*reused; i++)
+		if (crypto_password_verify(pw, hashes[i], &match) == FZ_OK && match)
+			*reused = true;
+	return FZ_OK;
+}
+
 enum fz_err app_password_change(struct app_ctx *ctx, const char *old_password,
 				const char *new_password, struct fz_error *e)
 {
-	bool match = false;
+	bool match = false, reused = false;
 	enum fz_err rc;
 	char hash[CRYPTO_PASSWORD_HASH_MAX];
 	struct user *u = ctx->user;
+	struct login_name ln;
 
 	if (!u)
 		return fz_fail(e, FZ_UNAUTHORIZED, NULL, "请先登录");
+	/* The old password is guessed like a sign-in: the same address
+	 * limit, the same count under the account's name. */
+	if ((rc = address_throttled(ctx, "user.password", e)) ||
+	    (rc = ctx->st->ops->login_name_get(ctx->st, u->username, &ln, e)))
+		return rc;
+	if (ln.locked_until > ctx->now) {
+		(void)app_audit_now(ctx, "user.password", "user", u->id, "failed", "locked");
+		return locked_answer(ctx, ln.locked_until, e);
+	}
 	rc = crypto_password_verify(old_password, u->password_hash, &match);
 	if (rc || !match) {
-		(void)app_audit_now(ctx, "user.password", "user", u->id, "failed",
-				    "old password wrong");
+		int64_t until = name_failure(ctx, u->username, u->id, "user.password",
+					     "old password wrong");
+		if (until)
+			return locked_answer(ctx, until, e);
 		return fz_fail(e, FZ_INVALID, "old_password", "原密码不正确");
 	}
-	if ((rc = password_policy_check(new_password, u->username, e)))
+	if ((rc = pwlist_check(new_password, u->username, e)))
 		return rc;
 	if (strcmp(old_password, new_password) == 0)
 		return fz_fail(e, FZ_INVALID, "new_password", "新密码不能与原密码相同");
+	if ((rc = password_reused(ctx, u, new_password, &reused, e)))
+		return rc;
+	if (reused)
+		return fz_fail(e, FZ_INVALID, "new_password",
+			       "新密码不能与最近 %d 次使用过的密码相同", ctx->cfg->password_history);
 	if ((rc = crypto_password_hash(new_password, hash, sizeof hash)))
 		return fz_fail(e, rc, NULL, "无法计算密码摘要");
 
@@ -308,7 +378,8 @@ enum fz_err app_password_change(struct app_ctx *ctx, const char *old_password,
 	struct audit_diff d = { .n = 0 };
 	audit_diff_str(ctx, &d, "password", "(hidden)", "(changed)");
 	audit_diff_bool(ctx, &d, "must_change_password", u->must_change_password, false);
-	if ((rc = ctx->st->ops->user_update(ctx->st, &cur, e)))
+	if ((rc = ctx->st->ops->user_update(ctx->st, &cur, e)) ||
+	    (rc = ctx->st->ops->password_history_add(ctx->st, u->id, hash, ctx->now, e)))
 		goto abort;
 	/* Sessions stolen with the old password end now; this one stays. */
 	if ((rc = ctx->st->ops->session_delete_user(ctx->st, u->id, e)))

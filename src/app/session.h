@@ -14,7 +14,14 @@
 /* Checks username and password; on success creates a session, writes its
  * token to token_out and the account to *user_out (in ctx->a). Every
  * attempt is audited. Errors: FZ_INVALID (wrong name or password, one
- * message for both), FZ_LOCKED, FZ_RATELIMIT, FZ_FORBIDDEN (disabled). */
+ * message for both), FZ_LOCKED, FZ_RATELIMIT, FZ_FORBIDDEN (disabled, told
+ * only to whoever gave the right password).
+ *
+ * Lockout is kept per name, account or not (store login_name_*), and
+ * every attempt costs one password hash, so neither the answer nor its
+ * time tells whether an account exists. An administrator signing in from
+ * a management address (cfg->admin_addresses) passes a lock; the address
+ * limit still applies. */
 enum fz_err app_login(struct app_ctx *ctx, const char *username, const char *password,
 		      char token_out[SESSION_TOKEN_HEX], struct user **user_out,
 		      struct fz_error *e);
@@ -25,6 +32,9 @@ enum fz_err app_login(struct app_ctx *ctx, const char *username, const char *pas
 enum fz_err app_session_resolve(struct app_ctx *ctx, const char *token,
 				struct fz_error *e);
 
+/* True when client_addr is one of cfg->admin_addresses. */
+bool app_admin_address(const struct app_config *cfg, const char *client_addr);
+
 /* Ends ctx's session (audited). */
 enum fz_err app_logout(struct app_ctx *ctx, struct fz_error *e);
 
@@ -34,8 +44,10 @@ enum fz_err app_logout(struct app_ctx *ctx, struct fz_error *e);
 void app_csrf_token(const char *session_token, char out[SESSION_CSRF_HEX]);
 bool app_csrf_check(const char *session_token, const char *csrf);
 
-/* Changes ctx->user's own password after checking the old one and the
- * policy; clears must_change_password; ends every session of the user,
+/* Changes ctx->user's own password after checking the old one (counted
+ * like a sign-in: address limit, lockout under the account's name) and
+ * the policy, the common-password list and the last cfg->password_history
+ * passwords; clears must_change_password; ends every session of the user,
  * this one included, so the client signs in again with the new one. */
 enum fz_err app_password_change(struct app_ctx *ctx, const char *old_password,
 				const char *new_password, struct fz_error *e);

@@ -11,7 +11,7 @@
 #include "base/buf.h"
 #include "base/crypto.h"
 #include "domain/org.h"
-#include "domain/password.h"
+#include "app/pwlist.h"
 #include "domain/roles.h"
 
 static const struct scope scope_all = { .kind = SCOPE_ALL };
@@ -88,6 +88,32 @@ static void roles_text(struct app_ctx *ctx, unsigned roles, const char **out)
 	buf_release(&b);
 }
 
+/* 三员分立: the security and audit administrators' accounts are out of
+ * the system administrator's reach (password, disabling, links), and so
+ * are other administrators' accounts: what the sysadmin manages is
+ * business accounts. Only the shell operator changes an administrator's
+ * account. With action set (no transaction open) the refusal is audited
+ * with the account it aimed at. */
+static enum fz_err admin_account_guard(struct app_ctx *ctx, const struct user *target,
+				       const char *action, struct fz_error *e)
+{
+	if (ctx->cli || !(target->roles & ROLE_ADMIN_MASK))
+		return FZ_OK;
+	if (action)
+		(void)app_audit_now(ctx, action, "user", target->id, "denied",
+				    "administrator account");
+	return fz_fail(e, FZ_FORBIDDEN, NULL,
+		       "管理员账号（系统管理员、安全管理员、审计管理员）不能在此修改，"
+		       "须由服务器上的 fazhi user 命令维护");
+}
+
+/* Forgets the sign-in failures and any lock under a name. */
+static enum fz_err name_unlock(struct app_ctx *ctx, const char *username, struct fz_error *e)
+{
+	struct login_name clear = { .username = username, .updated_at = ctx->now };
+	return ctx->st->ops->login_name_put(ctx->st, &clear, e);
+}
+
 enum fz_err app_user_create(struct app_ctx *ctx, const struct user_input *in,
 			    struct user *out, struct fz_error *e)
 {
@@ -99,7 +125,7 @@ enum fz_err app_user_create(struct app_ctx *ctx, const struct user_input *in,
 		return rc;
 	if ((rc = username_check(in->username, e)) ||
 	    (rc = text_check(in->display_name, "display_name", "姓名", 30, e)) ||
-	    (rc = password_policy_check(in->password, in->username, e)))
+	    (rc = pwlist_check(in->password, in->username, e)))
 		return rc;
 	if (in->roles && !ctx->cli)
 		return fz_fail(e, FZ_FORBIDDEN, "roles", "角色由安全管理员分配");
@@ -121,7 +147,8 @@ enum fz_err app_user_create(struct app_ctx *ctx, const struct user_input *in,
 		return rc;
 	if ((rc = user_links_check(ctx, &u, e)) ||
 	    (u.roles && (rc = user_roles_fit(ctx, &u, u.roles, e))) ||
-	    (rc = ctx->st->ops->user_insert(ctx->st, &u, e)))
+	    (rc = ctx->st->ops->user_insert(ctx->st, &u, e)) ||
+	    (rc = ctx->st->ops->password_history_add(ctx->st, u.id, hash, ctx->now, e)))
 		goto abort;
 	struct audit_diff d = { .n = 0 };
 	const char *roles = NULL;
@@ -149,17 +176,22 @@ enum fz_err app_user_update(struct app_ctx *ctx, int64_t id, const struct user_i
 
 	if ((rc = app_require(ctx, PERM_USER_WRITE, "user.update", e)))
 		return rc;
+	/* Checked before any work, and again inside the transaction. */
+	if ((rc = ctx->st->ops->user_get(ctx->st, ctx->a, &ctx->scope, id, &old, e)) ||
+	    (rc = admin_account_guard(ctx, &old, "user.update", e)))
+		return rc;
 	if (in->display_name && (rc = text_check(in->display_name, "display_name", "姓名", 30, e)))
 		return rc;
 	if (in->password) {
-		if ((rc = password_policy_check(in->password, in->username ? in->username : "", e)))
+		if ((rc = pwlist_check(in->password, in->username ? in->username : "", e)))
 			return rc;
 		if ((rc = crypto_password_hash(in->password, hash, sizeof hash)))
 			return fz_fail(e, rc, NULL, "无法计算密码摘要");
 	}
 	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
-	if ((rc = ctx->st->ops->user_get(ctx->st, ctx->a, &ctx->scope, id, &old, e)))
+	if ((rc = ctx->st->ops->user_get(ctx->st, ctx->a, &ctx->scope, id, &old, e)) ||
+	    (rc = admin_account_guard(ctx, &old, NULL, e)))
 		goto abort;
 	u = old;
 	if (in->display_name)
@@ -171,13 +203,11 @@ enum fz_err app_user_update(struct app_ctx *ctx, int64_t id, const struct user_i
 	if (in->disabled >= 0)
 		u.disabled = in->disabled != 0;
 	if (in->password) {
-		if ((rc = password_policy_check(in->password, u.username, e)))
+		if ((rc = pwlist_check(in->password, u.username, e)))
 			goto abort;
 		u.password_hash = hash;
 		u.must_change_password = true;
 		u.password_changed_at = ctx->now;
-		u.failed_logins = 0;
-		u.locked_until = 0;
 	}
 	u.updated_at = ctx->now;
 	if (u.id == (ctx->user ? ctx->user->id : 0) && u.disabled) {
@@ -188,9 +218,14 @@ enum fz_err app_user_update(struct app_ctx *ctx, int64_t id, const struct user_i
 	    (u.roles && (rc = user_roles_fit(ctx, &u, u.roles, e))) ||
 	    (rc = ctx->st->ops->user_update(ctx->st, &u, e)))
 		goto abort;
-	/* A disabled account or a reset password ends its sessions. */
+	/* A disabled account or a reset password ends its sessions; a reset
+	 * also lifts a lock. */
 	if ((u.disabled || in->password) &&
 	    (rc = ctx->st->ops->session_delete_user(ctx->st, u.id, e)))
+		goto abort;
+	if (in->password && ((rc = ctx->st->ops->password_history_add(ctx->st, u.id, hash,
+								       ctx->now, e)) ||
+			     (rc = name_unlock(ctx, u.username, e))))
 		goto abort;
 	struct audit_diff d = { .n = 0 };
 	audit_diff_str(ctx, &d, "display_name", old.display_name, u.display_name);
@@ -261,4 +296,62 @@ enum fz_err app_user_list(struct app_ctx *ctx, const struct user_filter *f, stru
 	if (rc)
 		return rc;
 	return ctx->st->ops->user_list(ctx->st, ctx->a, &ctx->scope, f, pg, out, e);
+}
+
+/* A temporary password: 12 characters from an alphabet without look-alikes
+ * (no 0/O, 1/l/I), with one of each class so that it passes the policy. */
+static enum fz_err temporary_password(char out[USER_TEMP_PASSWORD_LEN + 1], struct fz_error *e)
+{
+	static const char lower[] = "abcdefghijkmnpqrstuvwxyz";
+	static const char upper[] = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+	static const char digit[] = "23456789";
+	static const char other[] = "@#%+=";
+	static const char *const sets[] = { lower, upper, digit, other };
+	unsigned char raw[USER_TEMP_PASSWORD_LEN];
+	if (crypto_random(raw, sizeof raw))
+		return fz_fail(e, FZ_INTERNAL, NULL, "无法生成临时密码");
+	for (size_t i = 0; i < USER_TEMP_PASSWORD_LEN; i++) {
+		/* the first four positions take one of each class, then any */
+		const char *set = sets[i < 4 ? i : raw[i] % 3];
+		size_t n = strlen(set);
+		out[i] = set[raw[i] / 4 % n];
+	}
+	out[USER_TEMP_PASSWORD_LEN] = '\0';
+	return FZ_OK;
+}
+
+enum fz_err app_user_reset_password(struct app_ctx *ctx, int64_t id,
+				    char out[USER_TEMP_PASSWORD_LEN + 1], struct fz_error *e)
+{
+	enum fz_err rc;
+	struct user u;
+	if ((rc = app_require(ctx, PERM_USER_WRITE, "user.reset", e)))
+		return rc;
+	if ((rc = ctx->st->ops->user_get(ctx->st, ctx->a, &ctx->scope, id, &u, e)) ||
+	    (rc = admin_account_guard(ctx, &u, "user.reset", e)))
+		return rc;
+	if ((rc = temporary_password(out, e)))
+		return rc;
+	struct user_input in = { .password = out, .disabled = -1, .username = u.username };
+	return app_user_update(ctx, id, &in, NULL, e);
+}
+
+enum fz_err app_user_unlock(struct app_ctx *ctx, const char *username, struct fz_error *e)
+{
+	enum fz_err rc;
+	struct login_name ln;
+	if ((rc = app_require(ctx, PERM_USER_WRITE, "user.unlock", e)))
+		return rc;
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	if ((rc = ctx->st->ops->login_name_get(ctx->st, username, &ln, e)) ||
+	    (rc = name_unlock(ctx, username, e)))
+		goto abort;
+	struct audit_diff d = { .n = 0 };
+	audit_diff_int(ctx, &d, "locked_until", ln.locked_until, 0);
+	audit_diff_int(ctx, &d, "failures", ln.failures, 0);
+	return app_tx_finish(ctx, "user.unlock", "user", 0, username, &d, e);
+abort:
+	app_tx_abort(ctx);
+	return rc;
 }

@@ -37,7 +37,9 @@ int cli_options(const char *cmd, int argc, char **argv, int first,
 	if (n > CLI_OPTIONS_MAX)
 		n = CLI_OPTIONS_MAX;
 	for (size_t i = 0; i < n; i++)
-		longopts[i] = (struct option){ opts[i].name, required_argument, NULL, (int)i + 1 };
+		longopts[i] = (struct option){ opts[i].name,
+					       opts[i].flag ? no_argument : required_argument, NULL,
+					       (int)i + 1 };
 	longopts[n] = (struct option){ NULL, 0, NULL, 0 };
 	int c;
 	optind = first;
@@ -46,7 +48,7 @@ int cli_options(const char *cmd, int argc, char **argv, int first,
 		if (c < 1 || (size_t)c > n)
 			return cli_usage(cmd, "无法识别的选项或缺少选项的值：%s",
 					 argv[optind - 1] ? argv[optind - 1] : "");
-		*opts[c - 1].value = optarg;
+		*opts[c - 1].value = opts[c - 1].flag ? "1" : optarg;
 	}
 	return 0;
 }

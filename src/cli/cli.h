@@ -37,6 +37,7 @@ int cmd_help(int argc, char **argv);
 struct cli_option {
 	const char *name;
 	const char **value;
+	bool flag; /* takes no value; *value becomes "1" when given */
 };
 #define CLI_OPTIONS_MAX 16
 

@@ -1,5 +1,6 @@
 /* cmd_serve.c - `fazhi serve`: run the web server until SIGINT/SIGTERM,
  * then let in-flight requests finish and exit 0. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -60,10 +61,37 @@ static enum fz_err ledger_select(const char *db, struct fz_error *e)
  * in one query, so frequent is cheap, and a new day is seen within it. */
 #define SCHEDULER_INTERVAL 300
 
+/* A comma-separated list of IPv4 or IPv6 literals. */
+static bool admin_addresses_valid(const char *list)
+{
+	const char *p = list;
+	int n = 0;
+	while (*p) {
+		while (*p == ',' || *p == ' ')
+			p++;
+		size_t len = strcspn(p, ", ");
+		char one[INET6_ADDRSTRLEN];
+		unsigned char bin[sizeof(struct in6_addr)];
+		if (len == 0)
+			break;
+		if (len >= sizeof one)
+			return false;
+		memcpy(one, p, len);
+		one[len] = '\0';
+		if (inet_pton(AF_INET, one, bin) != 1 && inet_pton(AF_INET6, one, bin) != 1)
+			return false;
+		n++;
+		p += len;
+	}
+	return n > 0;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
 	const char *threads_s = NULL, *upload_s = NULL, *interval_s = NULL;
+	const char *cookie_secure = NULL, *admin_addresses = NULL, *quota_s = NULL;
+	const char *history_s = NULL, *per_address_s = NULL;
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "listen", &listen },
@@ -72,6 +100,11 @@ int cmd_serve(int argc, char **argv)
 		{ "procedures", &procs },
 		{ "max-upload", &upload_s },
 		{ "checkpoint-interval", &interval_s },
+		{ "cookie-secure", &cookie_secure, true },
+		{ "admin-address", &admin_addresses },
+		{ "evidence-quota", &quota_s },
+		{ "password-history", &history_s },
+		{ "connections-per-address", &per_address_s },
 	};
 	int bad = cli_options("serve", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
@@ -83,6 +116,15 @@ int cmd_serve(int argc, char **argv)
 		return cli_usage("serve", "--max-upload 应为正整数（字节）");
 	if (interval_s && !http_parse_int64(interval_s, 1, 86400, &interval))
 		return cli_usage("serve", "--checkpoint-interval 应为 1 到 86400 秒");
+	int64_t quota = 0, history = -1, per_address = 0;
+	if (per_address_s && !http_parse_int64(per_address_s, 1, 4096, &per_address))
+		return cli_usage("serve", "--connections-per-address 应为 1 到 4096 之间的整数");
+	if (history_s && !http_parse_int64(history_s, 0, 24, &history))
+		return cli_usage("serve", "--password-history 应为 0 到 24 之间的整数");
+	if (quota_s && !http_parse_int64(quota_s, 1, INT64_MAX, &quota))
+		return cli_usage("serve", "--evidence-quota 应为正整数（字节）");
+	if (admin_addresses && !admin_addresses_valid(admin_addresses))
+		return cli_usage("serve", "--admin-address 应为以逗号分隔的 IP 地址，例如 10.0.0.5,10.0.0.6");
 	if (!db)
 		return cli_usage("serve", "缺少 --db PATH");
 	char host[64];
@@ -120,12 +162,18 @@ int cmd_serve(int argc, char **argv)
 	cfg.procs = reg;
 	cfg.data_dir = data_dir;
 	cfg.evidence_max = max_upload;
+	cfg.evidence_quota = quota;
+	if (history >= 0)
+		cfg.password_history = (int)history;
+	cfg.cookie_secure = cookie_secure != NULL;
+	cfg.admin_addresses = admin_addresses;
 	struct http_config hc = {
 		.listen_addr = host,
 		.port = port,
 		.threads = (int)threads,
 		.db_path = db,
 		.app = &cfg,
+		.per_address_connections = (int)per_address,
 	};
 	struct http_server *srv;
 	struct checkpointer *cpt = NULL;

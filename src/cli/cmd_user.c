@@ -1,4 +1,4 @@
-/* cmd_user.c - `fazhi user add|passwd|disable|enable|list`: account
+/* cmd_user.c - `fazhi user add|passwd|disable|enable|unlock|list`: account
  * administration from the shell, for the first sysadmin and for recovery.
  * Every change goes through the app layer and is audited as "(cli)". */
 #include <getopt.h>
@@ -99,6 +99,18 @@ static int user_enable(struct cli_session *s, const struct user_opts *o, bool di
 	return 0;
 }
 
+static int user_unlock(struct cli_session *s, const struct user_opts *o)
+{
+	struct fz_error e;
+	if (!o->username)
+		return cli_usage("user", "unlock 需要 --username");
+	enum fz_err err = app_user_unlock(&s->ctx, o->username, &e);
+	if (err)
+		return cli_fail(err, &e);
+	printf("已解除 %s 的登录锁定\n", o->username);
+	return 0;
+}
+
 static int user_list(struct cli_session *s)
 {
 	struct fz_error e;
@@ -138,7 +150,7 @@ int cmd_user(int argc, char **argv)
 	};
 	struct user_opts o = { 0 };
 	if (argc < 2)
-		return cli_usage("user", "缺少子命令（add、passwd、disable、enable、list）");
+		return cli_usage("user", "缺少子命令（add、passwd、disable、enable、unlock、list）");
 	const char *sub = argv[1];
 	int c;
 	optind = 2;
@@ -173,6 +185,8 @@ int cmd_user(int argc, char **argv)
 		rc = user_enable(&s, &o, true);
 	else if (strcmp(sub, "enable") == 0)
 		rc = user_enable(&s, &o, false);
+	else if (strcmp(sub, "unlock") == 0)
+		rc = user_unlock(&s, &o);
 	else if (strcmp(sub, "list") == 0)
 		rc = user_list(&s);
 	else

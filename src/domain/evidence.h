@@ -35,9 +35,10 @@ bool evidence_record_kind_valid(const char *kind);
 const char *evidence_record_kind_label(const char *kind);
 
 /* Checks the metadata a client gave: file name (1-200 bytes of UTF-8, no
- * '/', '\\' or control characters, not "." or ".."), media type (type/
- * subtype of token characters, at most 100 bytes), record kind. Fills e
- * naming file_name, media_type or record_kind. */
+ * '/', '\\' or control characters, no bidirectional controls, not "." or
+ * ".."), media type (exactly one of the allowed types in evidence.c, lower
+ * case, without parameters), record kind. Fills e naming file_name,
+ * media_type or record_kind. */
 enum fz_err evidence_meta_check(const char *file_name, const char *media_type,
 				const char *record_kind, struct fz_error *e) FZ_MUST_CHECK;
 

@@ -149,3 +149,18 @@ int api_user_roles(struct req *r)
 		return resp_fail(r, rc, &e);
 	return resp_json(r, 200, json_user(&u));
 }
+
+/* The temporary password is in this answer only: shown once to the
+ * sysadmin, who hands it over; it opens nothing but the password change. */
+int api_user_reset(struct req *r)
+{
+	struct fz_error e = { 0 };
+	char pw[USER_TEMP_PASSWORD_LEN + 1];
+	enum fz_err rc = app_user_reset_password(&r->ctx, req_param(r, "id"), pw, &e);
+	if (rc)
+		return resp_fail(r, rc, &e);
+	json_t *o = json_object();
+	json_object_set_new(o, "temporary_password", json_string(pw));
+	json_object_set_new(o, "must_change_password", json_true());
+	return resp_json(r, 200, o);
+}

@@ -44,6 +44,7 @@ int api_user_create(struct req *r);
 int api_user_get(struct req *r);
 int api_user_update(struct req *r);
 int api_user_roles(struct req *r);
+int api_user_reset(struct req *r);
 /* api_certs.c */
 int api_cert_list(struct req *r);
 int api_cert_create(struct req *r);
@@ -145,6 +146,7 @@ int page_user_new(struct req *r);
 int page_user_create(struct req *r);
 int page_user_edit(struct req *r);
 int page_user_update(struct req *r);
+int page_user_reset(struct req *r);
 int page_user_roles_form(struct req *r);
 int page_user_roles_save(struct req *r);
 /* page_audit.c */

@@ -22,6 +22,7 @@
 #define HTTP_FORM_BODY_MAX (64 * 1024)  /* everything else (form posts) */
 
 #define HTTP_SESSION_COOKIE "fz_session"
+#define HTTP_LOGIN_COOKIE "fz_login" /* the sign-in form's pre-session token */
 
 struct MHD_Connection;
 struct route;

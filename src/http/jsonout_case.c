@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "base/mask.h"
 #include "base/utf8.h"
 #include "domain/outcome.h"
 #include "http/jsonout.h"
@@ -65,10 +66,10 @@ static const char *step_label(const struct proc_def *def, const char *step)
 
 static json_t *json_party(const struct enf_case *c, bool personal)
 {
-	char masked[19];
+	char masked[MASK_MAX];
 	const char *id = c->party_id && *c->party_id ? c->party_id : NULL;
 	if (id && c->party_kind == PARTY_CITIZEN && !personal) {
-		json_mask_resident_id(id, masked);
+		mask_resident_id(id, masked);
 		id = masked;
 	}
 	json_t *o = json_object();

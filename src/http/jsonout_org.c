@@ -5,9 +5,11 @@
 #include "http/jsonout_org.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/date.h"
+#include "base/mask.h"
 #include "domain/certificate.h"
 #include "domain/org.h"
 #include "http/jsonout.h"
@@ -58,34 +60,11 @@ json_t *json_unit(const struct unit *u)
 			 (json_int_t)u->created_at);
 }
 
-/* Keeps the first keep_head and last keep_tail bytes of an ASCII value
- * and stars the rest; a value too short or not ASCII is all stars. */
-static void mask(const char *s, size_t keep_head, size_t keep_tail, char *out, size_t n)
-{
-	size_t len = s ? strlen(s) : 0, i;
-	bool ascii = true;
-	for (i = 0; i < len; i++)
-		ascii = ascii && (unsigned char)s[i] < 0x80;
-	if (len >= n)
-		len = n - 1;
-	for (i = 0; i < len; i++) {
-		bool keep = ascii && len > keep_head + keep_tail &&
-			    (i < keep_head || i >= len - keep_tail);
-		out[i] = keep ? s[i] : '*';
-	}
-	out[len] = '\0';
-}
-
-void json_mask_resident_id(const char *id, char out[19])
-{
-	mask(id, 6, 4, out, 19);
-}
-
 json_t *json_person(const struct person *p, bool personal)
 {
-	char rid[19], phone[24];
-	json_mask_resident_id(p->resident_id, rid);
-	mask(p->phone, 3, 4, phone, sizeof phone);
+	char rid[MASK_MAX], phone[MASK_MAX];
+	mask_resident_id(p->resident_id, rid);
+	mask_phone(p->phone, phone);
 	return json_pack("{s:I, s:I, s:o, s:s?, s:s?, s:s?, s:s, s:b, s:b, s:I, s:I}",
 			 "id", (json_int_t)p->id, "agency_id", (json_int_t)p->agency_id,
 			 "unit_id", id_or_null(p->unit_id), "name", p->name,

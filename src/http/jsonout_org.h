@@ -24,12 +24,9 @@ json_t *json_agency(const struct agency *a);
 /* {id, agency_id, name, created_at} */
 json_t *json_unit(const struct unit *u);
 
-/* "640522********1234": the first six and last four characters kept.
- * Writes at most 19 bytes including the NUL. */
-void json_mask_resident_id(const char *id, char out[19]);
 /* {id, agency_id, unit_id, name, resident_id, phone, kind, is_reviewer,
  *  active, created_at, updated_at}. Unless personal is true the ID number
- * and the phone are masked (json_mask_resident_id; phone 139****1234). */
+ * and the phone are masked (base/mask.h: 640522********1234, 139****1234). */
 json_t *json_person(const struct person *p, bool personal);
 
 /* {id, number, person_id, holder_name, agency_id, agency_name, issuer,

@@ -1,9 +1,17 @@
 /* page_login.c - the sign-in form (GET/POST /login) and sign-out
  * (POST /logout). After signing in the browser goes to ?next= when it is
- * a local path, so a link cannot bounce a user to another site. */
+ * a local path, so a link cannot bounce a user to another site.
+ *
+ * Login CSRF: another site must not sign a browser in to an account of
+ * its choosing. The form carries a pre-session token: GET /login sets a
+ * random fz_login cookie (SameSite=Strict, so no other site's form sends
+ * it) and puts a value derived from it in the form; POST /login is
+ * refused unless the two match. */
 #include <string.h>
 
+#include "app/audit.h"
 #include "app/session.h"
+#include "base/crypto.h"
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
@@ -28,13 +36,22 @@ static int login_page(struct req *r, int status, const char *username, const cha
 		      enum fz_err rc, const struct fz_error *e)
 {
 	struct buf b = BUF_INIT;
+	unsigned char raw[32];
+	char pre[65], field[SESSION_CSRF_HEX];
 
+	/* A fresh pre-session token with every form shown. */
+	if (crypto_random(raw, sizeof raw))
+		return page_error(r, 500, NULL);
+	crypto_hex(raw, sizeof raw, pre);
+	app_csrf_token(pre, field);
+	resp_login_cookie_set(r, pre);
 	page_begin(r, &b, "登录");
 	page_notice(r, &b);
 	if (rc)
 		page_error_box(&b, rc, e);
 	html_raw(&b, "<form class=\"stack narrow\" method=\"post\" action=\"/login\">\n");
 	html_f(&b, "<input type=\"hidden\" name=\"next\" value=\"%s\">\n", safe_next(next));
+	html_f(&b, "<input type=\"hidden\" name=\"login_csrf\" value=\"%s\">\n", field);
 	html_f(&b,
 	       "<label for=\"username\">用户名</label>\n"
 	       "<input id=\"username\" name=\"username\" autocomplete=\"username\" required "
@@ -67,6 +84,14 @@ int page_login_submit(struct req *r)
 	const char *next = req_form(r, "next");
 	enum fz_err rc;
 
+	if (!app_csrf_check(req_cookie(r, HTTP_LOGIN_COOKIE), req_form(r, "login_csrf"))) {
+		r->ctx.actor = username;
+		(void)app_audit_now(&r->ctx, "session.create", NULL, 0, "denied",
+				    "login form token missing or wrong");
+		rc = fz_fail(&e, FZ_FORBIDDEN, NULL,
+			     "登录页面已过期或来源无法确认，请重新输入用户名和密码");
+		return login_page(r, 403, NULL, next, rc, &e);
+	}
 	if (!username || !*username || !password || !*password) {
 		rc = fz_fail(&e, FZ_INVALID, !username || !*username ? "username" : "password",
 			     "请输入用户名和密码");

@@ -31,13 +31,14 @@ static int password_page(struct req *r, int status, enum fz_err rc,
 	       "autocomplete=\"new-password\" required minlength=\"%d\" maxlength=\"%d\" "
 	       "aria-describedby=\"pw-hint\">\n"
 	       "<p id=\"pw-hint\" class=\"hint\">至少 %d 个字符，包含小写字母、大写字母、数字、"
-	       "其他符号中的至少 %d 类，且不能包含用户名。</p>\n"
+	       "其他符号中的至少 %d 类，且不能包含用户名；不能是常见密码（如 Password@123、"
+	       "Woaini1314!），也不能与最近 %d 次用过的密码相同。</p>\n"
 	       "<label for=\"confirm\">再次输入新密码</label>\n"
 	       "<input id=\"confirm\" name=\"confirm\" type=\"password\" "
 	       "autocomplete=\"new-password\" required maxlength=\"%d\">\n"
 	       "<button type=\"submit\">修改密码</button>\n</form>\n",
 	       PASSWORD_MIN_CHARS, PASSWORD_MAX_BYTES, PASSWORD_MIN_CHARS, PASSWORD_MIN_CLASSES,
-	       PASSWORD_MAX_BYTES);
+	       r->ctx.cfg->password_history, PASSWORD_MAX_BYTES);
 	page_end(r, &b);
 	return resp_html(r, status, &b);
 }

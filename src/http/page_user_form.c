@@ -39,6 +39,21 @@ static int user_form(struct req *r, int status, const struct user *old,
 			   "<dt>角色</dt><dd>%s</dd></dl>\n",
 		       old->username, old->roles ? buf_cstr(&labels) : "未分配");
 		buf_release(&labels);
+		if (old->roles & ROLE_ADMIN_MASK) {
+			/* 三员分立: not the sysadmin's to change (app/user.c). */
+			html_raw(&b, "<p class=\"flash info\">这是管理员账号（系统管理员、安全管理员或"
+				     "审计管理员），不能在网页上修改、停用或重置密码，只能由服务器上的 "
+				     "<code>fazhi user</code> 命令维护。</p>\n"
+				     "<p><a class=\"button secondary\" href=\"/users\">返回列表</a></p>\n");
+			page_end(r, &b);
+			return resp_html(r, status, &b);
+		}
+		html_f(&b, "<form class=\"form-buttons\" method=\"post\" action=\"/users/%lld/reset\">",
+		       (long long)old->id);
+		page_csrf_field(r, &b);
+		html_raw(&b, "<button type=\"submit\" class=\"secondary\">生成临时密码</button> "
+			     "<span class=\"hint\">临时密码只显示一次；持有人登录后只能修改密码。</span>"
+			     "</form>\n");
 		html_f(&b, "<form class=\"stack narrow\" method=\"post\" action=\"/users/%lld/edit\">\n",
 		       (long long)old->id);
 	} else {
@@ -143,4 +158,26 @@ int page_user_update(struct req *r)
 	if (rc)
 		return http_fail_fz(r, rc, &e);
 	return resp_redirect(r, in.password ? "/users?msg=password_reset" : "/users?msg=saved");
+}
+
+/* POST /users/{id}/reset: a temporary password, shown this once. */
+int page_user_reset(struct req *r)
+{
+	struct fz_error e = { 0 };
+	struct user u;
+	char pw[USER_TEMP_PASSWORD_LEN + 1];
+	int64_t id = req_param(r, "id");
+	enum fz_err rc = app_user_get(&r->ctx, id, &u, &e);
+	if (rc || (rc = app_user_reset_password(&r->ctx, id, pw, &e)))
+		return http_fail_fz(r, rc, &e);
+	struct buf b = BUF_INIT;
+	page_begin(r, &b, "临时密码");
+	html_f(&b, "<p>账号 <span class=\"mono\">%s</span>（%s）的临时密码：</p>\n"
+		   "<p class=\"flash ok mono\" id=\"temporary-password\">%s</p>\n"
+		   "<p class=\"hint\">请当面或通过可靠渠道交给本人。此密码只显示这一次；"
+		   "持有人登录后必须先设置新密码，在此之前不能做其他任何操作。该账号原有的登录已全部退出。</p>\n"
+		   "<p><a class=\"button secondary\" href=\"/users\">返回列表</a></p>\n",
+	       u.username, u.display_name, pw);
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
 }

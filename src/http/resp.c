@@ -177,6 +177,14 @@ void resp_cookie_clear(struct req *r)
 	resp_header(r, "Set-Cookie", v);
 }
 
+void resp_login_cookie_set(struct req *r, const char *value)
+{
+	char v[200];
+	snprintf(v, sizeof v, "%s=%s; Path=/login; Max-Age=3600; HttpOnly; SameSite=Strict%s",
+		 HTTP_LOGIN_COOKIE, value, cookie_secure(r) ? "; Secure" : "");
+	resp_header(r, "Set-Cookie", v);
+}
+
 void resp_security_headers(struct req *r)
 {
 	resp_header(r, "X-Content-Type-Options", "nosniff");

@@ -55,6 +55,9 @@ void resp_header(struct req *r, const char *name, const char *value);
 void resp_cookie_set(struct req *r, const char *token);
 /* Set-Cookie that removes the session cookie. */
 void resp_cookie_clear(struct req *r);
+/* The pre-session cookie of the sign-in form (fz_login, Path=/login, one
+ * hour, HttpOnly, SameSite=Strict, Secure as above): see page_login.c. */
+void resp_login_cookie_set(struct req *r, const char *value);
 /* Adds X-Content-Type-Options, X-Frame-Options, Content-Security-Policy,
  * Referrer-Policy, Cache-Control (and HSTS with cookie_secure). Called by
  * the server just before sending. */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/audit.h"
 #include "app/session.h"
 #include "base/utf8.h"
 #include "http/form.h"
@@ -195,11 +196,38 @@ static void redirect_to_login(struct req *r)
 	buf_release(&loc);
 }
 
+/* "http GET /api/v1/cases/{id}": how denials name the route. */
+static const char *route_action(struct req *r)
+{
+	const char *a = arena_printf(r->a, "http %s %s", r->route->method, r->route->pattern);
+	return a ? a : "http";
+}
+
+/* Records a refusal in the audit log, with the object the request named:
+ * the last {id} of the route, typed by the path segment before it
+ * ("/api/v1/cases/{id}/documents/{doc}" is documents #doc). */
+void router_audit_denial(struct req *r, const char *why)
+{
+	const char *type = NULL;
+	int64_t id = 0;
+	const char *pat = r->route->pattern, *last = strrchr(pat, '{');
+	if (last && r->nparams > 0) {
+		const char *end = last - 1, *start = end;
+		while (start > pat && start[-1] != '/')
+			start--;
+		type = arena_strndup(r->a, start, (size_t)(end - start));
+		id = r->param_values[r->nparams - 1];
+	}
+	(void)app_audit_now(&r->ctx, route_action(r), type, id, "denied", why);
+}
+
 /* The gates. Each returns false after answering. */
 static bool gate_signed_in(struct req *r)
 {
 	if (r->route->perm == PERM_PUBLIC || r->ctx.user)
 		return true;
+	if (r->auth_failure)
+		router_audit_denial(r, "invalid or expired session token");
 	if (r->route->flags & ROUTE_PAGE) {
 		redirect_to_login(r);
 	} else {
@@ -228,9 +256,7 @@ static bool gate_role(struct req *r)
 	if (!r->ctx.user || authz_allows(r->ctx.user->roles, r->route->perm))
 		return true;
 	/* app_require records the denial in the audit log. */
-	const char *action = arena_printf(r->a, "http %s %s", r->route->method,
-					  r->route->pattern);
-	enum fz_err rc = app_require(&r->ctx, r->route->perm, action ? action : "http", &e);
+	enum fz_err rc = app_require(&r->ctx, r->route->perm, route_action(r), &e);
 	if (rc == FZ_OK)
 		return true;
 	http_fail_fz(r, rc, &e);
@@ -277,12 +303,14 @@ static bool gate_csrf(struct req *r)
 	if (r->route->flags & ROUTE_PAGE) {
 		if (app_csrf_check(r->token, req_form(r, "csrf")))
 			return true;
+		router_audit_denial(r, "csrf token missing or wrong");
 		http_fail(r, 403, "csrf_failed", "csrf",
 			  "页面已过期或来源无法确认，请返回上一页刷新后重新提交");
 		return false;
 	}
 	if (app_csrf_check(r->token, req_header(r, "X-CSRF-Token")))
 		return true;
+	router_audit_denial(r, "csrf token missing or wrong");
 	resp_error_code(r, 403, "csrf_failed", NULL,
 			"缺少或错误的 X-CSRF-Token 请求头（使用 Cookie 登录时必须提供）");
 	return false;
@@ -312,6 +340,24 @@ bool router_stream_csrf_ok(const struct req *r)
 	return !r->ctx.user || !r->token_from_cookie || app_csrf_check(r->token, req_form(r, "csrf"));
 }
 
+/* JSON routes take JSON only: a body of another type is 415. A
+ * cross-site form can send text/plain or a url-encoded body without a
+ * preflight, never application/json. Parameters (charset) may follow. */
+static bool gate_json(struct req *r)
+{
+	if (!(r->route->flags & ROUTE_API) || (r->route->flags & ROUTE_STREAM) ||
+	    !changes_state(r) || r->body_len == 0)
+		return true;
+	const char *ct = req_header(r, "Content-Type");
+	size_t n = sizeof "application/json" - 1;
+	if (ct && strncasecmp(ct, "application/json", n) == 0 &&
+	    (ct[n] == '\0' || ct[n] == ';' || ct[n] == ' '))
+		return true;
+	http_fail(r, 415, "unsupported_media_type", NULL,
+		  "请求体须为 JSON 格式，请设置 Content-Type: application/json");
+	return false;
+}
+
 void router_dispatch(struct req *r)
 {
 	if (!route_find(r))
@@ -321,6 +367,8 @@ void router_dispatch(struct req *r)
 		http_fail(r, 400, fz_err_name(FZ_INVALID), bad, "请求包含无效的 UTF-8 编码");
 		return;
 	}
+	if (!gate_json(r))
+		return;
 	if (!(r->route->flags & ROUTE_NO_SESSION) && !session_resolve(r))
 		return;
 	if (!gate_signed_in(r) || !gate_password(r) || !gate_role(r) || !form_read(r) ||
@@ -329,4 +377,8 @@ void router_dispatch(struct req *r)
 	r->route->handler(r);
 	if (r->resp.status == 0)
 		http_fail_fz(r, FZ_INTERNAL, NULL);
+	/* A signed-in caller asking for an object outside their scope gets
+	 * the same 404 as for a missing one; the log records both. */
+	if (r->resp.status == 404 && r->ctx.user && r->nparams > 0)
+		router_audit_denial(r, "not found or outside the caller's scope");
 }

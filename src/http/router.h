@@ -52,4 +52,8 @@ bool router_stream_check(struct req *r);
  * needs one. */
 bool router_stream_csrf_ok(const struct req *r);
 
+/* Records a refusal of r (route found, ctx with a store) in the audit
+ * log, naming the object of the route's last {id}. */
+void router_audit_denial(struct req *r, const char *why);
+
 #endif

@@ -1,7 +1,8 @@
 /* server.c - libmicrohttpd glue: one readable story from socket to
- * handler. A request is accumulated (within its body limit), given an
- * arena and a pooled storage connection, routed, answered with the
- * security headers, and logged in one line when it completes. */
+ * handler. A request passes the edge (http/edge.c: framing, path,
+ * deadline), is accumulated (within its body limit), given an arena and a
+ * pooled storage connection, routed, answered with the security headers,
+ * and logged in one line when it completes. */
 #include "http/server.h"
 
 #include <arpa/inet.h>
@@ -15,23 +16,35 @@
 
 #include "app/evidence.h"
 #include "base/date.h"
+#include "http/edge.h"
 #include "http/http.h"
 #include "http/resp.h"
 #include "http/router.h"
 #include "http/stream_form.h"
 #include "store/store.h"
 
+/* Idle limit (libmicrohttpd's): a connection silent this long is closed. */
 #define CONNECTION_TIMEOUT_S 30u
-#define PER_IP_CONNECTIONS 64u
-#define MAX_CONNECTIONS 1024u
+/* Limits chosen so that a thousand slow clients, from as many addresses,
+ * leave room for everyone else: at most PER_IP_CONNECTIONS from one
+ * address (an office behind NAT has a few dozen browsers), at most
+ * MAX_CONNECTIONS in all, and the deadline (http/edge.c) frees slots held by
+ * clients that trickle. File descriptors are raised to match. */
+#define PER_IP_CONNECTIONS 32u
+#define MAX_CONNECTIONS 4096u
 #define DEFAULT_THREADS 4
 #define DRAIN_WAIT_MS 5000
+/* A streamed upload may take longer than the deadline: it gets this
+ * much more per byte it announces (a client slower than 64 KiB/s for a
+ * whole file is dropped). */
+#define UPLOAD_MIN_RATE (64 * 1024)
 
 struct http_server {
 	struct MHD_Daemon *daemon;
 	struct store_pool *pool;
 	const struct app_config *app;
 	atomic_int active; /* requests between first callback and completion */
+	struct edge *edge; /* the whole-request deadline (http/edge.c) */
 };
 
 /* Per-request state, from the first callback to completion. */
@@ -50,6 +63,8 @@ struct conn {
 	struct fz_error up_e;
 	struct timespec t0;
 	char addr[INET6_ADDRSTRLEN];
+	bool bad_path;           /* a control character in the raw path */
+	bool rejected;           /* answered 400 before the body; closes */
 };
 
 static void conn_free(struct conn *cn)
@@ -80,11 +95,22 @@ static void client_address(struct MHD_Connection *c, char out[INET6_ADDRSTRLEN])
 			  out, INET6_ADDRSTRLEN);
 }
 
-static struct conn *conn_new(struct http_server *srv, struct MHD_Connection *c,
-			     const char *url, const char *method)
+/* Called with the request line, before the headers: the request's state
+ * begins here so that the raw target can be looked at. */
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
+	(void)cls;
+	(void)c;
 	struct conn *cn = calloc(1, sizeof *cn);
-	if (!cn)
+	if (cn)
+		cn->bad_path = edge_path_has_control(uri);
+	return cn;
+}
+
+static struct conn *conn_new(struct http_server *srv, struct conn *cn,
+			     struct MHD_Connection *c, const char *url, const char *method)
+{
+	if (!cn && !(cn = calloc(1, sizeof *cn)))
 		return NULL;
 	cn->srv = srv;
 	clock_gettime(CLOCK_MONOTONIC, &cn->t0);
@@ -152,6 +178,7 @@ static enum MHD_Result send_response(struct conn *cn, struct MHD_Connection *c)
 	enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->resp.status, mr);
 	MHD_destroy_response(mr);
 	cn->answered = true;
+	edge_request_phase(cn->srv->edge, c, false, 0);
 	return ok;
 }
 
@@ -210,6 +237,16 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	/* the upload is hashed as it arrives, with this database's hash */
 	enum ledger_hash_alg alg = LEDGER_HASH_SM3;
 	enum fz_err alg_rc = stream ? app_ledger_alg(&r->ctx, &alg, &e) : FZ_OK;
+	/* An agency at its quota is told before the file is sent. */
+	int64_t declared = 0;
+	const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+						     MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (cl && !http_parse_int64(cl, 0, INT64_MAX, &declared))
+		declared = 0;
+	enum fz_err rc;
+	if (stream && st && r->resp.status == 0 && r->ctx.user &&
+	    (rc = app_evidence_room(&r->ctx, req_param(r, "id"), declared, &e)))
+		http_fail_fz(r, rc, &e);
 	r->ctx.st = NULL;
 	store_pool_release(srv->pool, st);
 	if (!stream)
@@ -222,7 +259,6 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 			  page ? stream_form_too_large(r->a, max)
 			       : arena_printf(r->a, "文件超过 %lld 字节的上限，未作处理",
 					      (long long)max));
-	enum fz_err rc;
 	if (r->resp.status == 0 && alg_rc)
 		http_fail_fz(r, alg_rc, &e);
 	if (r->resp.status == 0 &&
@@ -240,6 +276,11 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 		return STREAM_ANSWERED;
 	}
 	cn->streaming = true;
+	/* The deadline grows with the file announced (or the largest
+	 * allowed, for a chunked upload). */
+	int64_t n = declared > 0 ? declared : max;
+	edge_request_phase(srv->edge, c, false,
+			   edge_deadline_ms(srv->edge) + n / UPLOAD_MIN_RATE * 1000);
 	return STREAM_YES;
 }
 
@@ -258,6 +299,21 @@ static void stream_chunk(struct conn *cn, const char *data, size_t len)
 		app_evidence_upload_abort(&cn->up);
 }
 
+/* A streamed form whose CSRF field was wrong is a denial like any other:
+ * recorded, with a connection borrowed for that. */
+static void stream_csrf_audit(struct conn *cn)
+{
+	struct req *r = &cn->r;
+	struct store *st = store_pool_acquire(cn->srv->pool);
+	if (!st)
+		return;
+	struct store *keep = r->ctx.st;
+	r->ctx.st = st;
+	router_audit_denial(r, "csrf token missing or wrong");
+	r->ctx.st = keep;
+	store_pool_release(cn->srv->pool, st);
+}
+
 static enum MHD_Result stream_end(struct conn *cn, struct MHD_Connection *c)
 {
 	struct req *r = &cn->r;
@@ -267,6 +323,8 @@ static enum MHD_Result stream_end(struct conn *cn, struct MHD_Connection *c)
 		cn->up_err = app_evidence_upload_finish(&cn->up, &cn->up_e);
 	if (cn->up_err) {
 		app_evidence_upload_abort(&cn->up);
+		if (cn->up_err == FZ_FORBIDDEN && strcmp(cn->up_e.field, "csrf") == 0)
+			stream_csrf_audit(cn);
 		if (cn->up_err == FZ_TOOLARGE && cn->multipart)
 			http_fail(r, 413, fz_err_name(FZ_TOOLARGE), "file",
 				  stream_form_too_large(r->a, cn->up.max));
@@ -288,12 +346,24 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 	struct conn *cn = *con_cls;
 	(void)version;
 
-	if (!cn) {
-		cn = conn_new(srv, c, url, method);
+	if (!cn || !cn->srv) {
+		bool bad_path = cn && cn->bad_path;
+		cn = conn_new(srv, cn, c, url, method);
+		*con_cls = cn;
 		if (!cn)
 			return MHD_NO; /* out of memory: drop the connection */
 		atomic_fetch_add(&srv->active, 1);
-		*con_cls = cn;
+		const char *refused = edge_framing_refused(c);
+		if (refused || bad_path) {
+			/* Answered before any body byte is read; the connection
+			 * is closed after the answer, so what follows can never
+			 * be taken for another request. */
+			cn->rejected = true;
+			http_fail(&cn->r, 400, fz_err_name(FZ_INVALID), NULL,
+				  refused ? refused : "请求路径含有控制字符，已拒绝");
+			resp_header(&cn->r, MHD_HTTP_HEADER_CONNECTION, "close");
+			return send_response(cn, c);
+		}
 		switch (stream_begin(cn, c)) {
 		case STREAM_YES: return MHD_YES;
 		case STREAM_ANSWERED: return cn->answered ? MHD_YES : MHD_NO;
@@ -307,7 +377,9 @@ static enum MHD_Result on_access(void *cls, struct MHD_Connection *c, const char
 	}
 	if (*upload_size) {
 		/* Past the limit the rest is read and dropped, then 413. */
-		if (cn->streaming) {
+		if (cn->rejected) {
+			/* dropped: the connection closes after the answer */
+		} else if (cn->streaming) {
 			stream_chunk(cn, upload_data, *upload_size);
 		} else if (!cn->too_large) {
 			buf_add(&cn->upload, upload_data, *upload_size);
@@ -335,10 +407,16 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	struct timespec t1;
 	char path[256];
 	size_t n = 0;
-	(void)c;
 
 	if (!cn)
 		return;
+	if (!cn->srv) { /* the request line came, then the client went */
+		free(cn);
+		*con_cls = NULL;
+		return;
+	}
+	/* A kept-alive connection's next request starts its own clock. */
+	edge_request_phase(srv->edge, c, true, 0);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double ms = (double)(t1.tv_sec - cn->t0.tv_sec) * 1e3 +
 		    (double)(t1.tv_nsec - cn->t0.tv_nsec) / 1e6;
@@ -352,6 +430,13 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	conn_free(cn);
 	*con_cls = NULL;
 	atomic_fetch_sub(&srv->active, 1);
+}
+
+/* Stops the deadline watcher and frees s; the daemon is stopped. */
+static void server_free(struct http_server *s)
+{
+	edge_stop(s->edge);
+	free(s);
 }
 
 static enum fz_err bind_address(const struct http_config *cfg, struct sockaddr_storage *ss,
@@ -395,6 +480,9 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 		return fz_fail(e, FZ_INVALID, NULL, "服务配置不完整");
 	if (threads > 256)
 		return fz_fail(e, FZ_INVALID, "threads", "线程数应在 1 到 256 之间");
+	if (cfg->per_address_connections < 0 || cfg->per_address_connections > (int)MAX_CONNECTIONS)
+		return fz_fail(e, FZ_INVALID, "connections_per_address",
+			       "每个地址的连接数上限应在 1 到 %u 之间", MAX_CONNECTIONS);
 	if ((rc = bind_address(cfg, &ss, &flags, e)))
 		return rc;
 
@@ -403,8 +491,17 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	s->app = cfg->app;
 	atomic_init(&s->active, 0);
-	if ((rc = store_pool_open(cfg->db_path, threads, &s->pool, e))) {
+	/* Each connection is a descriptor: allow as many as the limits admit
+	 * (the soft limit is often 1024). */
+	edge_fd_limit_raise(MAX_CONNECTIONS + 256);
+	if ((rc = edge_start(cfg->request_deadline_ms > 0 ? cfg->request_deadline_ms
+							  : HTTP_REQUEST_DEADLINE_MS,
+			     &s->edge, e))) {
 		free(s);
+		return rc;
+	}
+	if ((rc = store_pool_open(cfg->db_path, threads, &s->pool, e))) {
+		server_free(s);
 		return rc;
 	}
 	s->daemon = MHD_start_daemon(
@@ -412,13 +509,17 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, CONNECTION_TIMEOUT_S,
-		MHD_OPTION_PER_IP_CONNECTION_LIMIT, PER_IP_CONNECTIONS,
+		MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+		cfg->per_address_connections > 0 ? (unsigned)cfg->per_address_connections
+						 : PER_IP_CONNECTIONS,
 		MHD_OPTION_CONNECTION_LIMIT, MAX_CONNECTIONS,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
+		MHD_OPTION_NOTIFY_CONNECTION, edge_on_connection, s->edge,
+		MHD_OPTION_URI_LOG_CALLBACK, on_uri, s,
 		MHD_OPTION_END);
 	if (!s->daemon) {
 		store_pool_close(s->pool);
-		free(s);
+		server_free(s);
 		return fz_fail(e, FZ_IO, "listen", "无法在 %s 端口 %d 上启动服务（端口被占用？）",
 			       cfg->listen_addr ? cfg->listen_addr : "127.0.0.1", cfg->port);
 	}
@@ -449,5 +550,5 @@ void http_server_stop(struct http_server *s)
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
 	store_pool_close(s->pool);
-	free(s);
+	server_free(s);
 }

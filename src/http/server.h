@@ -14,7 +14,17 @@ struct http_config {
 	int threads;                 /* worker threads = storage connections */
 	const char *db_path;
 	const struct app_config *app; /* borrowed; must outlive the server */
+	/* How long one request's head and body may take to arrive, however
+	 * busy the client keeps the line (0 = HTTP_REQUEST_DEADLINE_MS);
+	 * a streamed upload gets more in proportion to its size. */
+	int request_deadline_ms;
+	/* Connections one client address may hold (0 = 32). Behind a reverse
+	 * proxy every client has the proxy's address: raise it there and
+	 * let the proxy limit per client. */
+	int per_address_connections;
 };
+
+#define HTTP_REQUEST_DEADLINE_MS 30000
 
 struct http_server;
 

@@ -56,6 +56,11 @@ static const struct store_ops sqlite_ops = {
 	.session_expire = sq_session_expire,
 	.login_failure_add = sq_login_failure_add,
 	.login_failure_count = sq_login_failure_count,
+	.login_name_get = sq_login_name_get,
+	.login_name_put = sq_login_name_put,
+	.password_history_add = sq_password_history_add,
+	.password_history_recent = sq_password_history_recent,
+	.agency_evidence_usage = sq_agency_evidence_usage,
 	.audit_append = sq_audit_append,
 	.audit_list = sq_audit_list,
 	.audit_changes = sq_audit_changes,
@@ -122,16 +127,20 @@ int store_schema_version(void)
 	return latest;
 }
 
-/* Migrations must be numbered 1, 2, 3 ... in order (embed.py sorts them by
- * name); a gap or a duplicate is a build mistake, caught before any of
- * them touches a database. */
+/* Migrations are numbered upwards in name order (embed.py sorts them by
+ * name) from 1; a number may be skipped (branches reserve numbers ahead
+ * of a merge), but a duplicate or a number out of order is a build
+ * mistake, caught before any of them touches a database. */
 static enum fz_err migrations_check(struct fz_error *e)
 {
-	int want = 1;
-	for (const struct embedded_file *m = migrations_sqlite; m->name; m++, want++)
-		if (migration_number(m->name) != want)
+	int last = 0;
+	for (const struct embedded_file *m = migrations_sqlite; m->name; m++) {
+		int n = migration_number(m->name);
+		if (n <= last)
 			return fz_fail(e, FZ_INTERNAL, "", "内部错误：数据库结构升级脚本 %s 编号有误",
 				       m->name);
+		last = n;
+	}
 	return FZ_OK;
 }
 

@@ -114,6 +114,13 @@ enum sq_stmt_id {
 	SQ_CASE_EVENT_GET,
 	SQ_CASE_EVENT_GET_FIELDS,
 	SQ_CASE_EVENT_GET_OFFICERS,
+	SQ_LOGIN_NAME_GET,
+	SQ_LOGIN_NAME_PUT,
+	SQ_LOGIN_NAME_CLEAR,
+	SQ_LOGIN_NAME_PRUNE,
+	SQ_PASSWORD_HISTORY_ADD,
+	SQ_PASSWORD_HISTORY_RECENT,
+	SQ_EVIDENCE_USAGE,
 	SQ_STMT_COUNT
 };
 
@@ -380,6 +387,19 @@ enum fz_err sq_login_failure_add(struct store *st, const char *client_addr, int6
 				 struct fz_error *e);
 enum fz_err sq_login_failure_count(struct store *st, const char *client_addr, int64_t since,
 				   int64_t *count, struct fz_error *e);
+
+/* sqlite_account.c */
+enum fz_err sq_login_name_get(struct store *st, const char *username, struct login_name *out,
+			      struct fz_error *e);
+enum fz_err sq_login_name_put(struct store *st, const struct login_name *ln,
+			      struct fz_error *e);
+enum fz_err sq_password_history_add(struct store *st, int64_t user_id, const char *hash,
+				    int64_t at, struct fz_error *e);
+enum fz_err sq_password_history_recent(struct store *st, struct arena *a, int64_t user_id,
+				       int n, char ***hashes, size_t *count,
+				       struct fz_error *e);
+enum fz_err sq_agency_evidence_usage(struct store *st, int64_t agency_id, int64_t *used,
+				     int64_t *quota, struct fz_error *e);
 
 /* sqlite_cert.c */
 enum fz_err sq_certificate_insert(struct store *st, struct certificate *c, struct fz_error *e);

@@ -54,10 +54,16 @@ enum fz_err sq_setting_set(struct store *st, const char *key, const char *value,
 
 /* --- users --- */
 
+/* Sign-in failures and the lock are kept per name in login_names
+ * (009_accounts.sql); the users columns of the same name are no longer
+ * read. */
 #define USER_COLUMNS                                                                 \
 	"u.id, u.username, u.display_name, u.agency_id, u.person_id, u.roles,"       \
-	" u.disabled, u.must_change_password, u.password_hash, u.failed_logins,"     \
-	" u.locked_until, u.password_changed_at, u.created_at, u.updated_at"
+	" u.disabled, u.must_change_password, u.password_hash,"                     \
+	" coalesce((SELECT l.failures FROM login_names l WHERE l.username = u.username), 0),"\
+	" coalesce((SELECT l.locked_until FROM login_names l"                       \
+	" WHERE l.username = u.username), 0),"                                      \
+	" u.password_changed_at, u.created_at, u.updated_at"
 
 static const struct sq_query user_query = {
 	.id = SQ_Q_USER,

@@ -94,6 +94,14 @@ struct person_filter {
 	const char *q;             /* substring of name */
 };
 
+/* Sign-in failures of one name (see login_name_get). */
+struct login_name {
+	const char *username;
+	int64_t failures;     /* consecutive wrong passwords */
+	int64_t locked_until; /* Unix seconds; 0 = not locked */
+	int64_t updated_at;
+};
+
 struct user_filter {
 	int64_t agency_id;
 	unsigned role;             /* users holding this role bit */
@@ -369,6 +377,29 @@ struct store_ops {
 					 struct fz_error *e);
 	enum fz_err (*login_failure_count)(struct store *st, const char *client_addr,
 					   int64_t since, int64_t *count, struct fz_error *e);
+	/* Sign-in lockout by name, whether or not an account has it. get
+	 * gives a zeroed struct for a name not recorded; put with failures
+	 * and locked_until both 0 forgets the name, and every put forgets
+	 * names untouched for a day (so a flood of made-up names stays
+	 * small). */
+	enum fz_err (*login_name_get)(struct store *st, const char *username,
+				      struct login_name *out, struct fz_error *e);
+	enum fz_err (*login_name_put)(struct store *st, const struct login_name *ln,
+				      struct fz_error *e);
+
+	/* Password hashes an account has had. recent gives up to n, newest
+	 * first, as an array of arena strings. */
+	enum fz_err (*password_history_add)(struct store *st, int64_t user_id, const char *hash,
+					    int64_t at, struct fz_error *e);
+	enum fz_err (*password_history_recent)(struct store *st, struct arena *a,
+					       int64_t user_id, int n, char ***hashes,
+					       size_t *count, struct fz_error *e);
+
+	/* Bytes of evidence registered in the agency's cases, and its own
+	 * quota in bytes (-1 when it has none: the configured default
+	 * applies). */
+	enum fz_err (*agency_evidence_usage)(struct store *st, int64_t agency_id, int64_t *used,
+					     int64_t *quota, struct fz_error *e);
 
 	/* Audit log: append-only. The backend itself refuses UPDATE and any
 	 * DELETE of records younger than the retention period. append writes

@@ -94,6 +94,44 @@ TEST(cli_user_add_checks_policy_and_roles_and_lists)
 	buf_release(&out);
 }
 
+static int64_t sql_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int64_t v = -1;
+	if (sqlite3_open(path, &db) != SQLITE_OK)
+		return -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	return v;
+}
+
+TEST(cli_user_unlock_lifts_a_lock_and_is_audited)
+{
+	struct buf out = BUF_INIT;
+	char path[512];
+	const char *dir = t_tmpdir();
+	snprintf(path, sizeof path, "%s/l.db", dir);
+	CHECK_INT(cli_run(&out, NULL, "init --db %s", path), 0);
+	CHECK_INT(cli_run(&out, "Strong#2026x", "user add --db %s --username auditor1 "
+		      "--name 审计员 --role auditor", path), 0);
+	/* locked, as five wrong passwords from the network leave it */
+	CHECK_INT(sql_int(path, "INSERT INTO login_names (username, failures, locked_until,"
+		  " updated_at) VALUES ('auditor1', 0, 4102444800, 1700000000) RETURNING 1"), 1);
+	CHECK_INT(cli_run(&out, NULL, "user unlock --db %s", path), 2);
+	CHECK_INT(sql_int(path, "SELECT count(*) FROM login_names"), 1);
+	CHECK_INT(cli_run(&out, NULL, "user unlock --db %s --username auditor1", path), 0);
+	CHECK_CONTAINS(buf_cstr(&out), "已解除");
+	CHECK_INT(sql_int(path, "SELECT count(*) FROM login_names"), 0);
+	CHECK_INT(sql_int(path, "SELECT count(*) FROM audit_log WHERE action = 'user.unlock'"
+		  " AND actor = '(cli)' AND result = 'ok'"), 1);
+	buf_release(&out);
+}
+
 TEST(cli_demo_seeds_the_county_once)
 {
 	struct buf out = BUF_INIT;

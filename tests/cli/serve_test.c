@@ -46,3 +46,21 @@ TEST(serve_signs_a_checkpoint_in_the_background)
 	CHECK_CONTAINS(buf_cstr(&out), "1 个检查点的根与签名一致");
 	buf_release(&out);
 }
+
+TEST(serve_refuses_bad_security_options_before_serving)
+{
+	static const char *const bad[] = {
+		"--admin-address 10.0.0.300", "--admin-address host.example", "--admin-address ,",
+		"--evidence-quota 0", "--evidence-quota 20GiB", "--password-history 25",
+		"--cookie-secure=yes", "--connections-per-address 0",
+	};
+	struct buf out = BUF_INIT;
+	const char *dir = t_tmpdir();
+	CHECK_INT(cli_run(&out, NULL, "init --db %s/d.db", dir), 0);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		CHECK_INT(cli_run(&out, NULL, "serve --db %s/d.db --listen 127.0.0.1:0 %s", dir,
+				  bad[i]), 2);
+		CHECK_CONTAINS(buf_cstr(&out), "fazhi serve");
+	}
+	buf_release(&out);
+}

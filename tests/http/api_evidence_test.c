@@ -5,8 +5,10 @@
  * leaves no row and no file behind; the latest checkpoint is public and
  * its signature verifies. */
 #include <dirent.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api_fixture.h"
 #include "app/ledger.h"
@@ -208,6 +210,144 @@ TEST(api_ledger_checkpoint_is_public_and_its_signature_verifies)
 	CHECK_CONTAINS(json_string_value(json_object_get(j, "signed_text")),
 		       "fazhi-ledger-checkpoint/v1\nhash sm3\n");
 	json_decref(j);
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+/* Evidence rows of case c, as its officer lists them. */
+static int64_t evidence_count(struct t_demo *d, int64_t c)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/evidence", (long long)c);
+	struct http_resp r = t_api(d, "officer1", "GET", path, NULL);
+	int64_t n = t_json_int(&r, "total");
+	t_resp_free(&r);
+	return n;
+}
+
+TEST(evidence_types_are_matched_exactly_against_the_allow_list)
+{
+	static const char *const refused[] = {
+		"text/html", "image/svg+xml", "application/octet-stream", "application/javascript",
+		"application/zip", "image/jpegx", "image/jpeg+xml", "text/plain-x", "xtext/plain",
+		"application/x-msdownload", "TEXT/HTML; charset=utf-8",
+	};
+	static const char *const accepted[] = { "image/jpeg", "application/pdf",
+						"Text/Plain; charset=utf-8", "video/mp4" };
+	struct t_demo d;
+	REQUIRE(t_demo_start(&d));
+	int64_t c = open_case(&d, "officer1");
+	REQUIRE(c > 0);
+	int64_t before = evidence_count(&d, c), audits = t_audit_count(&d.ts);
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		struct http_resp r = upload(&d, "officer1", c, NAME_Q, refused[i], text,
+					    strlen(text), false);
+		CHECK_ERROR(r, 400, "invalid", "media_type");
+		CHECK_CONTAINS(r.body, "不支持的文件类型");
+		t_resp_free(&r);
+	}
+	CHECK_INT(evidence_count(&d, c), before);
+	CHECK_INT(t_audit_count(&d.ts), audits);
+	CHECK_INT(tmp_files(&d), 0);
+	for (size_t i = 0; i < sizeof accepted / sizeof accepted[0]; i++) {
+		struct http_resp r = upload(&d, "officer1", c, NAME_Q, accepted[i], text,
+					    strlen(text), false);
+		CHECK_INT(r.status, 201);
+		t_resp_free(&r);
+	}
+	CHECK_INT(evidence_count(&d, c), before + 4);
+	t_demo_stop(&d);
+}
+
+TEST(evidence_file_names_with_bidi_controls_are_refused)
+{
+	/* "笔录" + control + "txt.exe"-style tricks: U+202E, U+202A, U+2066,
+	 * U+2069, U+200E, U+200F, U+061C */
+	static const char *const names[] = {
+		"name=a%E2%80%AEexe.txt", "name=a%E2%80%AAb.txt", "name=a%E2%81%A6b.txt",
+		"name=a%E2%81%A9b.txt", "name=a%E2%80%8Eb.txt", "name=a%E2%80%8Fb.txt",
+		"name=a%D8%9Cb.txt",
+	};
+	struct t_demo d;
+	char q[128];
+	REQUIRE(t_demo_start(&d));
+	int64_t c = open_case(&d, "officer1");
+	REQUIRE(c > 0);
+	int64_t before = evidence_count(&d, c);
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		snprintf(q, sizeof q, "%s&kind=text_record", names[i]);
+		struct http_resp r = upload(&d, "officer1", c, q, "text/plain", text, strlen(text),
+					    false);
+		CHECK_ERROR(r, 400, "invalid", "file_name");
+		CHECK_CONTAINS(r.body, "控制字符");
+		t_resp_free(&r);
+	}
+	CHECK_INT(evidence_count(&d, c), before);
+	CHECK_INT(tmp_files(&d), 0);
+	/* Right-to-left text itself is fine: only the controls are refused. */
+	struct http_resp r = upload(&d, "officer1", c, "name=%D8%B9%D8%B1%D8%A8%D9%8A.txt"
+				    "&kind=text_record", "text/plain", text, strlen(text), false);
+	CHECK_INT(r.status, 201);
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+TEST(an_agency_at_its_evidence_quota_gets_a_clear_error_and_nothing_is_stored)
+{
+	struct t_demo d;
+	REQUIRE(t_demo_start(&d));
+	int64_t c = open_case(&d, "officer1");
+	REQUIRE(c > 0);
+	struct http_resp r = upload(&d, "officer1", c, NAME_Q, "text/plain", "first", 5, false);
+	CHECK_INT(r.status, 201);
+	t_resp_free(&r);
+	int64_t before = evidence_count(&d, c), audits = t_audit_count(&d.ts);
+	/* The configured quota: everything the agency stores is over 4 bytes. */
+	d.ts.cfg.evidence_quota = 4;
+	r = upload(&d, "officer1", c, NAME_Q, "text/plain", text, strlen(text), false);
+	CHECK_ERROR(r, 413, "too_large", "file");
+	CHECK_CONTAINS(r.body, "证据存储空间已满");
+	t_resp_free(&r);
+	CHECK_INT(evidence_count(&d, c), before);
+	CHECK_INT(t_audit_count(&d.ts), audits);
+	CHECK_INT(tmp_files(&d), 0);
+	/* Told before the file is sent: a client that announces 1 GB and
+	 * waits for "100 Continue" gets the refusal instead. */
+	char head[512], got[4096];
+	snprintf(head, sizeof head,
+		 "POST /api/v1/cases/%lld/evidence?name=v.mp4&kind=av_record HTTP/1.1\r\nHost: t\r\n"
+		 "Authorization: Bearer %s\r\nContent-Type: video/mp4\r\n"
+		 "Content-Length: 1000000000\r\nExpect: 100-continue\r\n\r\n",
+		 (long long)c, t_demo_token(&d, "officer1"));
+	int fd = t_raw_connect(d.ts.port, NULL);
+	REQUIRE(fd >= 0);
+	CHECK(t_raw_send(fd, head, strlen(head)));
+	t_raw_read_to_close(fd, got, sizeof got, 20000);
+	CHECK(strncmp(got, "HTTP/1.1 413", 12) == 0);
+	CHECK_CONTAINS(got, "证据存储空间已满");
+	close(fd);
+	/* The default (20 GiB) leaves room again ... */
+	d.ts.cfg.evidence_quota = 0;
+	r = upload(&d, "officer1", c, NAME_Q, "text/plain", text, strlen(text), false);
+	CHECK_INT(r.status, 201);
+	t_resp_free(&r);
+	/* ... unless the agency has its own, smaller one. */
+	r = t_api(&d, "officer1", "GET", "/api/v1/me", NULL);
+	json_t *me = t_json(&r);
+	int64_t agency = (int64_t)json_integer_value(
+		json_object_get(json_object_get(me, "user"), "agency_id"));
+	json_decref(me);
+	t_resp_free(&r);
+	REQUIRE(agency > 0);
+	sqlite3 *db;
+	char sql[128];
+	REQUIRE(sqlite3_open(d.ts.db, &db) == SQLITE_OK);
+	snprintf(sql, sizeof sql, "UPDATE agencies SET evidence_quota = 10 WHERE id = %lld",
+		 (long long)agency);
+	CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	r = upload(&d, "officer1", c, NAME_Q, "text/plain", text, strlen(text), false);
+	CHECK_ERROR(r, 413, "too_large", "file");
 	t_resp_free(&r);
 	t_demo_stop(&d);
 }

@@ -62,3 +62,26 @@ TEST(me_shows_the_account_and_csrf)
 	t_resp_free(&r);
 	t_server_stop(&ts);
 }
+
+TEST(cookie_secure_sets_secure_cookies_and_hsts)
+{
+	struct t_server ts;
+	char cookie[256], hsts[128];
+	REQUIRE(t_server_start(&ts));
+	ts.cfg.cookie_secure = true; /* fazhi serve --cookie-secure */
+	REQUIRE(t_server_user(&ts, "alice", "Secret-pass1", ROLE_OFFICER, false));
+	struct http_resp r = t_http(&ts, "POST", "/api/v1/session", NULL, "application/json",
+				    "{\"username\":\"alice\",\"password\":\"Secret-pass1\"}");
+	CHECK_INT(r.status, 201);
+	t_header(&r, "Set-Cookie", cookie, sizeof cookie);
+	CHECK_CONTAINS(cookie, "; Secure");
+	CHECK_CONTAINS(t_header(&r, "Strict-Transport-Security", hsts, sizeof hsts), "max-age=");
+	t_resp_free(&r);
+	r = t_http(&ts, "GET", "/login", NULL, NULL, NULL);
+	t_header(&r, "Set-Cookie", cookie, sizeof cookie);
+	CHECK_CONTAINS(cookie, "fz_login=");
+	CHECK_CONTAINS(cookie, "; Secure");
+	CHECK_CONTAINS(t_header(&r, "Strict-Transport-Security", hsts, sizeof hsts), "max-age=");
+	t_resp_free(&r);
+	t_server_stop(&ts);
+}

@@ -58,6 +58,7 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/api/v1/users/{id}",                         ".... xx. ." },
 	{ "PATCH", "/api/v1/users/{id}",                       ".... x.. ." },
 	{ "PUT", "/api/v1/users/{id}/roles",                   ".... .x. ." },
+	{ "POST", "/api/v1/users/{id}/password-reset",         ".... x.. ." },
 	{ "GET", "/api/v1/benchmarks",                         "xxxx ... ." },
 	{ "POST", "/api/v1/benchmarks/{matter:str}/propose",   "xxxx ... ." },
 	{ "GET", "/api/v1/policy",                             ".... .x. ." },
@@ -142,6 +143,7 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/users/roles",                               ".... .x. ." },
 	{ "GET", "/users/{id}/edit",                           ".... x.. ." },
 	{ "POST", "/users/{id}/edit",                          ".... x.. ." },
+	{ "POST", "/users/{id}/reset",                      ".... x.. ." },
 	{ "GET", "/users/{id}/roles",                          ".... .x. ." },
 	{ "POST", "/users/{id}/roles",                         ".... .x. ." },
 	{ "GET", "/policy",                                    ".... .x. ." },
@@ -254,6 +256,23 @@ static long matrix_call(struct t_demo *d, const struct route *rt, const char *wh
 	if (api && write) {
 		rq.body = "{}";
 		rq.content_type = "application/json";
+	}
+	/* The sign-in form is refused without its pre-session token (login
+	 * CSRF, page_test.c): post it as the browser would, from the form. */
+	char cookie[160] = "", field[80] = "", form[128];
+	if (strcmp(rt->pattern, "/login") == 0 && write) {
+		struct http_resp g = t_http(&d->ts, "GET", "/login", NULL, NULL, NULL);
+		char set[256];
+		const char *v = strstr(g.body, "name=\"login_csrf\" value=\"");
+		t_header(&g, "Set-Cookie", set, sizeof set);
+		if (v)
+			sscanf(v, "name=\"login_csrf\" value=\"%64[0-9a-f]", field);
+		snprintf(cookie, sizeof cookie, "%.*s", (int)strcspn(set, ";"), set);
+		t_resp_free(&g);
+		snprintf(form, sizeof form, "login_csrf=%s", field);
+		rq.body = form;
+		rq.content_type = "application/x-www-form-urlencoded";
+		rq.cookie = cookie;
 	}
 	struct http_resp r = t_http_req(&d->ts, &rq);
 	long status = r.status;

@@ -2,14 +2,18 @@
  * libcurl talks to it over loopback exactly as a browser or client would. */
 #include "harness.h"
 
+#include <arpa/inet.h>
 #include <curl/curl.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -218,6 +222,21 @@ struct http_resp t_http_req(struct t_server *ts, const struct t_req *rq)
 		buf_addf(&line, "X-CSRF-Token: %s", rq->csrf_header);
 		hdrs = curl_slist_append(hdrs, buf_cstr(&line));
 	}
+	if (rq->cookie) {
+		buf_reset(&line);
+		buf_addf(&line, "Cookie: %s", rq->cookie);
+		hdrs = curl_slist_append(hdrs, buf_cstr(&line));
+	}
+	if (rq->origin) {
+		buf_reset(&line);
+		buf_addf(&line, "Origin: %s", rq->origin);
+		hdrs = curl_slist_append(hdrs, buf_cstr(&line));
+	}
+	if (rq->source) {
+		buf_reset(&line);
+		buf_addf(&line, "host!%s", rq->source);
+		curl_easy_setopt(c, CURLOPT_INTERFACE, buf_cstr(&line));
+	}
 	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
 	if (curl_easy_perform(c) == CURLE_OK)
 		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out.status);
@@ -326,4 +345,62 @@ const char *t_header(const struct http_resp *r, const char *name, char *out, siz
 		p = eol ? eol + 1 : p + len;
 	}
 	return out;
+}
+
+/* A TCP connection to 127.0.0.1:port from source (NULL: any); -1 on
+ * failure. */
+int t_raw_connect(int port, const char *source)
+{
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+	if (fd < 0)
+		return -1;
+	struct sockaddr_in sa = { .sin_family = AF_INET };
+	if (source) {
+		inet_pton(AF_INET, source, &sa.sin_addr);
+		if (bind(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+			close(fd);
+			return -1;
+		}
+	}
+	sa.sin_port = htons((uint16_t)port);
+	inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
+	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+bool t_raw_send(int fd, const char *data, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = send(fd, data, n, MSG_NOSIGNAL);
+		if (w <= 0)
+			return false;
+		data += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+/* Reads until the server closes (true) or nothing comes for wait_ms
+ * (false); what came is in out (NUL-terminated, truncated at n - 1). */
+bool t_raw_read_to_close(int fd, char *out, size_t n, int wait_ms)
+{
+	size_t k = 0;
+	for (;;) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		if (poll(&p, 1, wait_ms) <= 0) {
+			out[k] = '\0';
+			return false;
+		}
+		char buf[4096];
+		ssize_t r = recv(fd, buf, sizeof buf, 0);
+		if (r <= 0) {
+			out[k] = '\0';
+			return true; /* EOF, or reset by the server */
+		}
+		for (ssize_t i = 0; i < r && k + 1 < n; i++)
+			out[k++] = buf[i];
+	}
 }

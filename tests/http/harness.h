@@ -63,6 +63,9 @@ struct t_req {
 	size_t body_len;       /* 0: strlen(body) */
 	bool chunked;          /* send the body without Content-Length */
 	bool expect_continue;  /* send "Expect: 100-continue" */
+	const char *source;    /* bind to this local address ("127.0.0.2") */
+	const char *cookie;    /* a raw Cookie header value (not with cookie_token) */
+	const char *origin;    /* an Origin header */
 };
 struct http_resp t_http_req(struct t_server *ts, const struct t_req *rq);
 void t_resp_free(struct http_resp *r);
@@ -76,5 +79,14 @@ int64_t t_audit_count(struct t_server *ts);
 /* The value of response header name (case-insensitive), in out; "" when
  * absent. Returns out. */
 const char *t_header(const struct http_resp *r, const char *name, char *out, size_t n);
+
+/* Raw sockets, for what curl will not send. A TCP connection to
+ * 127.0.0.1:port from source (NULL: any local address; any of
+ * 127.0.0.0/8 binds on Linux), -1 on failure. */
+int t_raw_connect(int port, const char *source);
+bool t_raw_send(int fd, const char *data, size_t n);
+/* Reads until the server closes (true) or nothing comes for wait_ms
+ * (false); what came is in out (NUL-terminated, cut at n - 1 bytes). */
+bool t_raw_read_to_close(int fd, char *out, size_t n, int wait_ms);
 
 #endif

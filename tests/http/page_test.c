@@ -8,12 +8,41 @@
 
 #define FORM "application/x-www-form-urlencoded"
 
+/* Shows the sign-in form as a browser would: the pre-session cookie
+ * ("fz_login=...") and the form's login_csrf value. */
+static bool login_form_get(struct t_server *ts, char cookie[80], char field[65])
+{
+	char set[256];
+	struct http_resp r = t_http(ts, "GET", "/login", NULL, NULL, NULL);
+	t_header(&r, "Set-Cookie", set, sizeof set);
+	const char *v = strstr(r.body, "name=\"login_csrf\" value=\"");
+	bool ok = r.status == 200 && sscanf(set, "fz_login=%64[0-9a-f]", cookie + 9) == 1 && v &&
+		  sscanf(v, "name=\"login_csrf\" value=\"%64[0-9a-f]", field) == 1;
+	memcpy(cookie, "fz_login=", 9);
+	if (!ok)
+		t_fail(__FILE__, __LINE__, "GET /login: %ld %s", r.status, set);
+	t_resp_free(&r);
+	return ok;
+}
+
+/* POST /login with the form's token added to body. */
+static struct http_resp login_post(struct t_server *ts, const char *body)
+{
+	char cookie[80], field[65], full[1024];
+	if (!login_form_get(ts, cookie, field))
+		return (struct http_resp){ 0, NULL, NULL };
+	snprintf(full, sizeof full, "%s&login_csrf=%s", body, field);
+	struct t_req rq = { .method = "POST", .path = "/login", .content_type = FORM,
+			    .body = full, .cookie = cookie };
+	return t_http_req(ts, &rq);
+}
+
 /* Signs in through the form; writes the cookie's token. */
 static bool form_login(struct t_server *ts, const char *body, char token[65], char *loc,
 		       size_t loclen)
 {
 	char cookie[256];
-	struct http_resp r = t_http(ts, "POST", "/login", NULL, FORM, body);
+	struct http_resp r = login_post(ts, body);
 	t_header(&r, "Location", loc, loclen);
 	t_header(&r, "Set-Cookie", cookie, sizeof cookie);
 	bool ok = r.status == 303 && sscanf(cookie, "fz_session=%64[0-9a-f]", token) == 1;
@@ -69,16 +98,53 @@ TEST(login_form_shows_errors_in_chinese_and_escapes_input)
 	struct t_server ts;
 	REQUIRE(t_server_start(&ts));
 	REQUIRE(t_server_user(&ts, "alice", "Secret-pass1", ROLE_OFFICER, false));
-	struct http_resp r = t_http(&ts, "POST", "/login", NULL, FORM,
-				    "username=%3Cb%3Ealice&password=nope");
+	struct http_resp r = login_post(&ts, "username=%3Cb%3Ealice&password=nope");
 	CHECK_INT(r.status, 400);
 	CHECK_CONTAINS(r.body, "用户名或密码错误");
 	CHECK_CONTAINS(r.body, "value=\"&lt;b&gt;alice\"");
 	CHECK(!strstr(r.body, "<b>alice"));
 	t_resp_free(&r);
-	r = t_http(&ts, "POST", "/login", NULL, FORM, "username=&password=");
+	r = login_post(&ts, "username=&password=");
 	CHECK_INT(r.status, 400);
 	CHECK_CONTAINS(r.body, "请输入用户名和密码");
+	t_resp_free(&r);
+	t_server_stop(&ts);
+}
+
+TEST(login_form_refuses_a_post_without_its_pre_session_token)
+{
+	struct t_server ts;
+	char cookie[80], field[65], other[80], body[256];
+	REQUIRE(t_server_start(&ts));
+	REQUIRE(t_server_user(&ts, "alice", "Secret-pass1", ROLE_OFFICER, false));
+	REQUIRE(login_form_get(&ts, cookie, field));
+	REQUIRE(login_form_get(&ts, other, body)); /* another browser's form */
+	int64_t audits = t_audit_count(&ts);
+	/* What another site's form can send: no cookie (SameSite=Strict), or
+	 * a field that belongs to a different cookie. */
+	const struct t_req bad[] = {
+		{ .method = "POST", .path = "/login", .content_type = FORM,
+		  .body = "username=alice&password=Secret-pass1" },
+		{ .method = "POST", .path = "/login", .content_type = FORM,
+		  .body = "username=alice&password=Secret-pass1", .cookie = cookie },
+		{ .method = "POST", .path = "/login", .content_type = FORM,
+		  .body = body, .cookie = other },
+	};
+	snprintf(body, sizeof body, "username=alice&password=Secret-pass1&login_csrf=%s", field);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct http_resp r = t_http_req(&ts, &bad[i]);
+		CHECK_INT(r.status, 403);
+		CHECK_CONTAINS(r.body, "登录页面已过期");
+		CHECK(!strstr(r.headers, "fz_session="));
+		t_resp_free(&r);
+	}
+	CHECK_INT(t_audit_count(&ts), audits + 3); /* each refusal recorded */
+	/* The same form with its own cookie signs in. */
+	struct t_req good = { .method = "POST", .path = "/login", .content_type = FORM,
+			      .body = body, .cookie = cookie };
+	struct http_resp r = t_http_req(&ts, &good);
+	CHECK_INT(r.status, 303);
+	CHECK_CONTAINS(r.headers, "fz_session=");
 	t_resp_free(&r);
 	t_server_stop(&ts);
 }

@@ -216,11 +216,14 @@ TEST(page_upload_without_csrf_or_file_is_refused_and_leaves_nothing)
 		  "名称或说明（不填时为文件名）不能超过 200 字节" },
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		int64_t audits = t_audit_count(&p.ts);
 		struct http_resp r = upload(&p, &o1, id, &refused[i].f);
 		CHECK_INT(r.status, refused[i].status);
 		CHECK_CONTAINS(r.body, refused[i].says);
 		t_resp_free(&r);
 		CHECK_NO_TRACE(&p, id, before);
+		/* a CSRF refusal is a denial, recorded; bad input is not */
+		CHECK_INT(t_audit_count(&p.ts), audits + (refused[i].status == 403));
 	}
 	t_pages_stop(&p);
 }

@@ -148,3 +148,82 @@ TEST(secadmin_assigns_roles_and_sees_separation_rule_in_chinese)
 	t_resp_free(&r);
 	t_pages_stop(&p);
 }
+
+/* The id in "/users/{id}/edit" links of the list filtered by q. */
+static int64_t listed_user(struct t_pages *p, struct t_browser *b, const char *q)
+{
+	char path[96];
+	long long id = 0;
+	snprintf(path, sizeof path, "/users?q=%s", q);
+	struct http_resp r = t_page_get(p, b, path);
+	for (const char *a = strstr(r.body, "href=\"/users/"); a && !id;
+	     a = strstr(a + 1, "href=\"/users/"))
+		if (sscanf(a, "href=\"/users/%lld/edit\"", &id) != 1)
+			id = 0;
+	t_resp_free(&r);
+	return id;
+}
+
+TEST(sysadmin_page_gives_a_temporary_password_and_leaves_admin_accounts_alone)
+{
+	struct t_pages p;
+	struct t_browser adm, holder;
+	char path[96], pw[64] = "";
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "sysadmin", &adm));
+	int64_t officer = listed_user(&p, &adm, "officer2");
+	int64_t auditor = listed_user(&p, &adm, "auditor");
+	REQUIRE(officer > 0 && auditor > 0);
+
+	/* An administrator's account: a notice, no form, and a forged post
+	 * is refused without changing it. */
+	snprintf(path, sizeof path, "/users/%lld/edit", (long long)auditor);
+	struct http_resp r = t_page_get(&p, &adm, path);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "fazhi user");
+	CHECK(!strstr(r.body, "name=\"password\""));
+	CHECK(!strstr(r.body, "/reset\""));
+	t_resp_free(&r);
+	r = t_page_post(&p, &adm, path, true, "display_name", "审计", "agency_id", "",
+			"password", "Taken#over2026", NULL);
+	CHECK_INT(r.status, 403);
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/users/%lld/reset", (long long)auditor);
+	r = t_page_post(&p, &adm, path, true, NULL);
+	CHECK_INT(r.status, 403);
+	CHECK(!strstr(r.body, "temporary-password"));
+	t_resp_free(&r);
+	REQUIRE(t_pages_login(&p, "auditor", &holder)); /* its password still works */
+
+	/* A business account, locked by wrong passwords ... */
+	for (int i = 0; i < p.ts.cfg.lockout_threshold; i++) {
+		r = t_http(&p.ts, "POST", "/api/v1/session", NULL, "application/json",
+			   "{\"username\":\"officer2\",\"password\":\"Wrong-pass1\"}");
+		t_resp_free(&r);
+	}
+	r = t_page_get(&p, &adm, "/users?q=officer2");
+	CHECK_CONTAINS(r.body, "已锁定");
+	t_resp_free(&r);
+	/* ... gets a temporary password, shown once, that lifts the lock. */
+	snprintf(path, sizeof path, "/users/%lld/edit", (long long)officer);
+	r = t_page_get(&p, &adm, path);
+	CHECK_CONTAINS(r.body, "生成临时密码");
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/users/%lld/reset", (long long)officer);
+	r = t_page_post(&p, &adm, path, false, NULL);
+	CHECK_INT(r.status, 403); /* without the CSRF token */
+	t_resp_free(&r);
+	r = t_page_post(&p, &adm, path, true, NULL);
+	CHECK_INT(r.status, 200);
+	const char *v = strstr(r.body, "id=\"temporary-password\">");
+	if (v)
+		sscanf(v, "id=\"temporary-password\">%12[^<]", pw);
+	CHECK_INT((long long)strlen(pw), 12);
+	t_resp_free(&r);
+	char tok[65], csrf[65];
+	REQUIRE(t_login(&p.ts, "officer2", pw, tok, csrf));
+	r = t_http_cookie(&p.ts, "GET", "/cases", tok, NULL, NULL, NULL);
+	CHECK_INT(r.status, 303); /* to /password, and nowhere else */
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}

@@ -48,8 +48,6 @@ TEST(store_user_update_writes_every_column)
 	u.disabled = true;
 	u.must_change_password = false;
 	u.password_hash = "new-hash";
-	u.failed_logins = 3;
-	u.locked_until = 1800000000;
 	u.password_changed_at = 1700000500;
 	u.updated_at = 1700000600;
 	CHECK_INT(fx.st->ops->user_update(fx.st, &u, NULL), FZ_OK);
@@ -61,11 +59,22 @@ TEST(store_user_update_writes_every_column)
 	CHECK(got.disabled);
 	CHECK(!got.must_change_password);
 	CHECK_STR(got.password_hash, "new-hash");
-	CHECK_INT(got.failed_logins, 3);
-	CHECK_INT(got.locked_until, 1800000000);
 	CHECK_INT(got.password_changed_at, 1700000500);
 	CHECK_INT(got.updated_at, 1700000600);
 	CHECK_INT(got.created_at, u.created_at);
+
+	/* The lock is the name's (login_names), read with the account. */
+	CHECK_INT(got.locked_until, 0);
+	struct login_name ln = { .username = "LiJuan", .failures = 3, .locked_until = 1800000000,
+				 .updated_at = 1700000700 };
+	CHECK_INT(fx.st->ops->login_name_put(fx.st, &ln, NULL), FZ_OK);
+	REQUIRE(fx.st->ops->user_get(fx.st, fx.a, &all, id, &got, NULL) == FZ_OK);
+	CHECK_INT(got.failed_logins, 3);
+	CHECK_INT(got.locked_until, 1800000000);
+	ln.failures = ln.locked_until = 0; /* forgets the name */
+	CHECK_INT(fx.st->ops->login_name_put(fx.st, &ln, NULL), FZ_OK);
+	REQUIRE(fx.st->ops->user_get(fx.st, fx.a, &all, id, &got, NULL) == FZ_OK);
+	CHECK_INT(got.locked_until, 0);
 
 	u.person_id = 9999;
 	struct fz_error e = { 0 };
