@@ -10,8 +10,10 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "app/audit.h"
+#include "app/ledger_proof.h"
 #include "base/buf.h"
 #include "base/crypto.h"
 #include "ledger/checkpoint.h"
@@ -172,6 +174,8 @@ enum fz_err app_ledger_append(struct app_ctx *ctx, enum ledger_kind kind, int64_
 	lf.digest_len = digest_len;
 	lf.hash_len = merkle_leaf_hash(alg, data, n, lf.leaf_hash);
 	enum fz_err rc = ctx->st->ops->ledger_leaf_append(ctx->st, &lf, e);
+	if (!rc)
+		rc = app_ledger_nodes_append(ctx, lf.idx, lf.leaf_hash, lf.hash_len, e);
 	if (!rc && leaf_index)
 		*leaf_index = lf.idx;
 	return rc;
@@ -222,89 +226,155 @@ enum fz_err app_ledger_key_init(const char *data_dir, bool *created, struct fz_e
 
 /* --- checkpoints --- */
 
-#define LEAF_PAGE 5000
-
-/* The root of the first size leaves, streamed page by page. */
-static enum fz_err ledger_root(struct app_ctx *ctx, int64_t size, unsigned char *root,
-			       struct fz_error *e)
+/* Makes the SM2 key pair in data_dir unless there is one. */
+static enum fz_err sm2_key_init(const char *data_dir, struct fz_error *e)
 {
-	struct merkle_frontier f;
-	merkle_frontier_init(&f, app_ledger_hash());
-	for (int64_t from = 0; from < size;) {
-		struct ledger_leaf_list page;
-		struct arena *a = arena_new();
-		if (!a)
-			return fz_fail(e, FZ_NOMEM, NULL, NULL);
-		int limit = size - from < LEAF_PAGE ? (int)(size - from) : LEAF_PAGE;
-		enum fz_err rc = ctx->st->ops->ledger_leaves(ctx->st, a, from, limit, &page, e);
-		if (!rc && page.n == 0)
-			rc = fz_fail(e, FZ_DB, NULL, "账本记录缺失（第 %lld 号）", (long long)from);
-		for (size_t i = 0; !rc && i < page.n; i++)
-			merkle_frontier_add(&f, page.items[i].leaf_hash);
-		from += (int64_t)page.n;
-		arena_free(a);
-		if (rc)
-			return rc;
+	char priv[PATH_MAX], pub[PATH_MAX];
+	struct stat sb;
+	enum fz_err rc;
+	if ((rc = data_path(data_dir, LEDGER_SM2_KEY_FILE, priv, e)) ||
+	    (rc = data_path(data_dir, LEDGER_SM2_PUB_FILE, pub, e)))
+		return rc;
+	if (stat(priv, &sb) == 0)
+		return FZ_OK;
+	return ledger_sm2_key_generate(priv, pub, e);
+}
+
+/* The origin of the log: the one configured, or, the first time, one
+ * derived from the host's name and recorded (audited) so that it never
+ * changes. */
+static enum fz_err log_origin(struct app_ctx *ctx, char origin[256], char sigs[16],
+			      struct fz_error *e)
+{
+	enum fz_err rc = ctx->st->ops->ledger_log_get(ctx->st, origin, sigs, e);
+	if (rc || origin[0])
+		return rc;
+	char host[200] = "localhost";
+	if (gethostname(host, sizeof host - 1) != 0 || !host[0] || !note_name_ok(host))
+		snprintf(host, sizeof host, "localhost");
+	snprintf(origin, 256, "%s/fazhi-ledger", host);
+	return app_ledger_log_configure(ctx, origin, NULL, e);
+}
+
+enum fz_err app_ledger_log_configure(struct app_ctx *ctx, const char *origin, const char *sigs,
+				     struct fz_error *e)
+{
+	char cur_origin[256], cur_sigs[16];
+	enum fz_err rc;
+	if (origin && *origin && !note_name_ok(origin))
+		return fz_fail(e, FZ_INVALID, "origin",
+			       "日志名称“%.80s”无效：不能为空，不能含空格或加号", origin);
+	if (sigs && strcmp(sigs, "ed25519") != 0 && strcmp(sigs, "ed25519,sm2") != 0)
+		return fz_fail(e, FZ_INVALID, "signatures", "签名算法应为 ed25519 或 ed25519,sm2");
+	if (sigs && strstr(sigs, "sm2") && (rc = sm2_key_init(ctx->cfg->data_dir, e)))
+		return rc;
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	if ((rc = ctx->st->ops->ledger_log_get(ctx->st, cur_origin, cur_sigs, e))) {
+		app_tx_abort(ctx);
+		return rc;
 	}
-	merkle_frontier_root(&f, root);
-	return FZ_OK;
+	const char *o = origin && *origin ? origin : cur_origin, *sg = sigs ? sigs : cur_sigs;
+	if (strcmp(o, cur_origin) == 0 && strcmp(sg, cur_sigs) == 0) {
+		app_tx_abort(ctx);
+		return FZ_OK;
+	}
+	if ((rc = ctx->st->ops->ledger_log_set(ctx->st, o, sg, e))) {
+		app_tx_abort(ctx);
+		if (rc == FZ_FORBIDDEN)
+			return fz_fail(e, FZ_FORBIDDEN, "origin",
+				       "日志名称“%s”已用于签署检查点，不能再改为“%s”", cur_origin, o);
+		return rc;
+	}
+	const char *msg = arena_printf(ctx->a, "日志名称 %s，签名算法 %s", o, sg);
+	return app_tx_finish(ctx, "ledger.configure", "ledger", 0, msg, NULL, e);
+}
+
+/* Signs cp (origin, size, root, alg, at set) as configured into row. */
+static enum fz_err checkpoint_sign(struct app_ctx *ctx, const char *sigs,
+				   struct ledger_checkpoint *cp,
+				   struct ledger_checkpoint_row *row, struct fz_error *e)
+{
+	char priv[PATH_MAX];
+	struct ledger_key *key = NULL;
+	enum fz_err rc;
+	if ((rc = data_path(ctx->cfg->data_dir, LEDGER_KEY_FILE, priv, e)) ||
+	    (rc = ledger_key_load(priv, &key, e)))
+		return rc;
+	rc = ledger_checkpoint_sign(cp, key);
+	ledger_key_free(key);
+	if (rc)
+		return fz_fail(e, rc, NULL, "签名失败");
+	row->tree_size = (int64_t)cp->size;
+	row->root_len = ledger_hash_size(cp->alg);
+	memcpy(row->root, cp->root, row->root_len);
+	snprintf(row->hash, sizeof row->hash, "%s", ledger_hash_name(cp->alg));
+	snprintf(row->origin, sizeof row->origin, "%s", cp->origin);
+	row->at = cp->at;
+	memcpy(row->pubkey, cp->pubkey, sizeof row->pubkey);
+	memcpy(row->signature, cp->sig, sizeof row->signature);
+	if (!strstr(sigs, "sm2"))
+		return FZ_OK;
+	char text[LEDGER_CHECKPOINT_TEXT_MAX];
+	size_t n = ledger_checkpoint_text(cp, text);
+	if ((rc = data_path(ctx->cfg->data_dir, LEDGER_SM2_KEY_FILE, priv, e)) ||
+	    (rc = ledger_sm2_key_load(priv, &key, e)))
+		return rc;
+	if (!ledger_sm2_key_public(key, row->sm2_pubkey, &row->sm2_pubkey_len) ||
+	    ledger_sm2_sign(key, text, n, row->sm2_signature, &row->sm2_signature_len))
+		rc = fz_fail(e, FZ_INTERNAL, NULL, "SM2 签名失败");
+	ledger_key_free(key);
+	return rc;
 }
 
 enum fz_err app_ledger_checkpoint(struct app_ctx *ctx, bool *made,
 				  struct ledger_checkpoint_row *out, struct fz_error *e)
 {
-	char priv[PATH_MAX];
-	struct ledger_key *key = NULL;
 	struct ledger_checkpoint cp = { .alg = app_ledger_hash(), .at = ctx->now };
 	struct ledger_checkpoint_row row = { 0 }, latest;
+	char sigs[16];
 	int64_t size;
 	enum fz_err rc;
 
 	*made = false;
 	memset(out, 0, sizeof *out);
-	if ((rc = data_path(ctx->cfg->data_dir, LEDGER_KEY_FILE, priv, e)) ||
+	if (!ctx->cfg->data_dir)
+		return fz_fail(e, FZ_INTERNAL, "data_dir", "未配置数据目录");
+	if ((rc = log_origin(ctx, cp.origin, sigs, e)) ||
 	    (rc = ctx->st->ops->ledger_size(ctx->st, &size, e)))
 		return rc;
 	rc = ctx->st->ops->checkpoint_latest(ctx->st, &latest, e);
 	if (rc && rc != FZ_NOTFOUND)
 		return rc;
-	if (rc == FZ_OK && latest.tree_size == size) {
+	/* a checkpoint in the older form is followed by a C2SP one, even
+	 * at the same size */
+	if (rc == FZ_OK && latest.tree_size == size && latest.origin[0]) {
 		*out = latest;
 		return FZ_OK;
 	}
 	/* Leaves never change, so the root of the first size leaves can be
 	 * computed outside the write transaction: no lock while hashing. */
-	if ((rc = ledger_key_load(priv, &key, e)) || (rc = ledger_root(ctx, size, cp.root, e)))
-		goto done;
+	if ((rc = app_ledger_nodes_catch_up(ctx, NULL, e)) ||
+	    (rc = app_ledger_root(ctx, size, cp.root, e)))
+		return rc;
 	cp.size = (uint64_t)size;
-	if ((rc = ledger_checkpoint_sign(&cp, key))) {
-		rc = fz_fail(e, rc, NULL, "签名失败");
-		goto done;
-	}
-	row.tree_size = size;
-	row.root_len = ledger_hash_size(cp.alg);
-	memcpy(row.root, cp.root, row.root_len);
-	snprintf(row.hash, sizeof row.hash, "%s", ledger_hash_name(cp.alg));
-	row.at = cp.at;
-	memcpy(row.pubkey, cp.pubkey, sizeof row.pubkey);
-	memcpy(row.signature, cp.sig, sizeof row.signature);
+	if ((rc = checkpoint_sign(ctx, sigs, &cp, &row, e)))
+		return rc;
 	if ((rc = app_tx_begin(ctx, e)))
-		goto done;
+		return rc;
 	if ((rc = ctx->st->ops->checkpoint_insert(ctx->st, &row, e))) {
 		app_tx_abort(ctx);
-		goto done;
+		return rc;
 	}
 	char hex[2 * LEDGER_HASH_MAX + 1];
 	crypto_hex(row.root, row.root_len, hex);
 	const char *msg = arena_printf(ctx->a, "记录数 %lld，根 %s", (long long)size, hex);
 	if ((rc = app_tx_finish(ctx, "ledger.checkpoint", "ledger_checkpoint", row.id, msg, NULL,
 				e)))
-		goto done;
+		return rc;
 	*made = true;
 	*out = row;
-done:
-	ledger_key_free(key);
-	return rc;
+	return FZ_OK;
 }
 
 enum fz_err app_ledger_latest(struct app_ctx *ctx, struct ledger_checkpoint_row *out,

@@ -92,11 +92,21 @@ void app_ledger_evidence_encode(const struct evidence *ev, struct buf *b);
 /* The signing key's files in the data directory. */
 #define LEDGER_KEY_FILE "ledger.key" /* Ed25519 private key, PEM, 0600 */
 #define LEDGER_PUB_FILE "ledger.pub" /* its public key, PEM */
+#define LEDGER_SM2_KEY_FILE "ledger-sm2.key" /* SM2 private key, when configured */
+#define LEDGER_SM2_PUB_FILE "ledger-sm2.pub"
+#define LEDGER_WITNESSES_FILE "witnesses" /* witness verifier keys, one a line */
 
 /* Creates data_dir (0700) when missing and a key pair in it when there is
  * none; *created says whether a key was made. */
 enum fz_err app_ledger_key_init(const char *data_dir, bool *created, struct fz_error *e)
 	FZ_MUST_CHECK;
+
+/* Sets the log's origin (the first line of every checkpoint; "" or NULL
+ * keeps it) and the signatures each checkpoint carries ("ed25519",
+ * "ed25519,sm2"; NULL keeps them); audited ("ledger.configure"). An
+ * origin already used by a checkpoint is FZ_FORBIDDEN to change. */
+enum fz_err app_ledger_log_configure(struct app_ctx *ctx, const char *origin, const char *sigs,
+				     struct fz_error *e) FZ_MUST_CHECK;
 
 /* Signs a checkpoint of the whole ledger with the key in
  * ctx->cfg->data_dir, stores it and audits it ("ledger.checkpoint").
