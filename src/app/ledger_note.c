@@ -1,0 +1,196 @@
+/* ledger_note.c - signed notes of stored checkpoints, verifier keys and
+ * cosignature collection (ledger_note.h). */
+#include "app/ledger_note.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/audit.h"
+
+void app_ledger_checkpoint_of(const struct ledger_checkpoint_row *row,
+			      struct ledger_checkpoint *cp)
+{
+	memset(cp, 0, sizeof *cp);
+	snprintf(cp->origin, sizeof cp->origin, "%s", row->origin);
+	if (!ledger_hash_from_name(row->hash, &cp->alg))
+		cp->alg = LEDGER_HASH_SM3;
+	cp->size = (uint64_t)row->tree_size;
+	memcpy(cp->root, row->root, row->root_len < sizeof cp->root ? row->root_len : 0);
+	cp->at = row->at;
+	memcpy(cp->pubkey, row->pubkey, sizeof cp->pubkey);
+	memcpy(cp->sig, row->signature, sizeof cp->sig);
+}
+
+enum fz_err app_ledger_note(struct app_ctx *ctx, const struct ledger_checkpoint_row *row,
+			    bool with_cosigs, struct buf *out, struct fz_error *e)
+{
+	struct ledger_checkpoint cp;
+	char text[LEDGER_CHECKPOINT_TEXT_MAX];
+	if (!row->origin[0])
+		return fz_fail(e, FZ_INVALID, "checkpoint",
+			       "该检查点是旧格式（升级前签署），没有 C2SP 签名文本");
+	app_ledger_checkpoint_of(row, &cp);
+	size_t n = ledger_checkpoint_text(&cp, text);
+	buf_add(out, text, n);
+	buf_addc(out, '\n');
+	note_sig_line(out, row->origin, ledger_checkpoint_key_id(row->origin, row->pubkey),
+		      row->signature, sizeof row->signature);
+	if (row->sm2_signature_len) {
+		unsigned char type[1 + sizeof NOTE_SM2_ID];
+		size_t tl = ledger_sm2_note_type(type);
+		note_sig_line(out, row->origin,
+			      note_key_id(row->origin, type, tl, row->sm2_pubkey, row->sm2_pubkey_len),
+			      row->sm2_signature, row->sm2_signature_len);
+	}
+	if (with_cosigs) {
+		struct ledger_cosig_list cs;
+		enum fz_err rc = ctx->st->ops->cosig_list(ctx->st, ctx->a, row->id, &cs, e);
+		if (rc)
+			return rc;
+		for (size_t i = 0; i < cs.n; i++)
+			note_sig_line(out, cs.items[i].name, cs.items[i].key_id,
+				      cs.items[i].signature, sizeof cs.items[i].signature);
+	}
+	return buf_failed(out) ? fz_fail(e, FZ_NOMEM, NULL, NULL) : FZ_OK;
+}
+
+void app_ledger_vkey(const struct ledger_checkpoint_row *row, struct buf *out)
+{
+	if (row->origin[0])
+		ledger_checkpoint_vkey(out, row->origin, row->pubkey);
+}
+
+void app_ledger_sm2_vkey(const struct ledger_checkpoint_row *row, struct buf *out)
+{
+	unsigned char type[1 + sizeof NOTE_SM2_ID];
+	size_t tl = ledger_sm2_note_type(type);
+	if (row->origin[0] && row->sm2_pubkey_len)
+		note_vkey_format(out, row->origin, type, tl, row->sm2_pubkey, row->sm2_pubkey_len);
+}
+
+enum fz_err app_ledger_witness_keys(const char *data_dir, struct arena *a,
+				    struct note_vkey **out, size_t *n, struct fz_error *e)
+{
+	char path[PATH_MAX], line[1024];
+	*out = NULL;
+	*n = 0;
+	if (!data_dir || snprintf(path, sizeof path, "%s/%s", data_dir, LEDGER_WITNESSES_FILE) >=
+				 (int)sizeof path)
+		return FZ_OK;
+	FILE *f = fopen(path, "re");
+	if (!f)
+		return errno == ENOENT ? FZ_OK
+				       : fz_fail(e, FZ_IO, "witnesses", "无法读取见证方公钥文件 %s", path);
+	enum fz_err rc = FZ_OK;
+	size_t cap = 0;
+	for (int lineno = 1; !rc && fgets(line, sizeof line, f); lineno++) {
+		line[strcspn(line, "\r\n")] = '\0';
+		if (!line[0] || line[0] == '#')
+			continue;
+		if (*n == cap) {
+			size_t ncap = cap ? 2 * cap : 8;
+			struct note_vkey *grown = arena_alloc(a, ncap * sizeof *grown);
+			if (!grown) {
+				rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
+				break;
+			}
+			if (*n)
+				memcpy(grown, *out, *n * sizeof *grown);
+			*out = grown;
+			cap = ncap;
+		}
+		struct fz_error ke = { 0 };
+		if (note_vkey_parse(line, &(*out)[*n], &ke) || (*out)[*n].type[0] != NOTE_TYPE_COSIG_V1)
+			rc = fz_fail(e, FZ_INVALID, "witnesses", "见证方公钥文件 %s 第 %d 行无效%s%s",
+				     path, lineno, ke.message[0] ? "：" : "", ke.message);
+		else
+			(*n)++;
+	}
+	fclose(f);
+	return rc;
+}
+
+enum fz_err app_ledger_cosign_submit(struct app_ctx *ctx, const char *note_text, size_t len,
+				     int *added, struct fz_error *e)
+{
+	struct note *note = arena_alloc(ctx->a, sizeof *note);
+	struct ledger_checkpoint cp, mine;
+	struct ledger_checkpoint_row row;
+	struct note_vkey *keys;
+	size_t nkeys;
+	char text[LEDGER_CHECKPOINT_TEXT_MAX];
+	enum fz_err rc;
+	*added = 0;
+	if (!note)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	if ((rc = note_parse(note_text, len, note, e)) ||
+	    (rc = ledger_checkpoint_parse(note->text, note->text_len, &cp, e)) ||
+	    (rc = app_ledger_witness_keys(ctx->cfg->data_dir, ctx->a, &keys, &nkeys, e)))
+		return rc;
+	rc = ctx->st->ops->checkpoint_at_size(ctx->st, (int64_t)cp.size, &row, e);
+	if (rc == FZ_NOTFOUND)
+		return fz_fail(e, FZ_NOTFOUND, "note", "本日志没有签署过记录数为 %llu 的检查点",
+			       (unsigned long long)cp.size);
+	if (rc)
+		return rc;
+	app_ledger_checkpoint_of(&row, &mine);
+	size_t n = ledger_checkpoint_text(&mine, text);
+	if (n != note->text_len || memcmp(text, note->text, n) != 0)
+		return fz_fail(e, FZ_CONFLICT, "note",
+			       "副署的检查点与本日志在记录数 %llu 时签署的不同",
+			       (unsigned long long)cp.size);
+	struct ledger_cosig_row *take = arena_alloc(ctx->a, NOTE_SIGS_MAX * sizeof *take);
+	size_t ntake = 0;
+	if (!take)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	for (size_t i = 0; i < note->nsigs; i++) {
+		const struct note_sig *sg = &note->sigs[i];
+		const struct note_vkey *w = NULL;
+		for (size_t k = 0; k < nkeys && !w; k++)
+			if (keys[k].key_id == sg->key_id && strcmp(keys[k].name, sg->name) == 0)
+				w = &keys[k];
+		if (!w)
+			continue; /* the log's own line, or a key not configured */
+		if (sg->sig_len != LEDGER_COSIG_LEN ||
+		    !ledger_cosig_verify(w->key, note->text, note->text_len, sg->sig, NULL))
+			return fz_fail(e, FZ_FORBIDDEN, "note", "见证方 %s 的副署无法通过验证",
+				       w->name);
+		struct ledger_cosig_row *c = &take[ntake++];
+		memset(c, 0, sizeof *c);
+		c->checkpoint_id = row.id;
+		snprintf(c->name, sizeof c->name, "%s", w->name);
+		c->key_id = w->key_id;
+		memcpy(c->signature, sg->sig, LEDGER_COSIG_LEN);
+		c->at = ctx->now;
+	}
+	if (!ntake)
+		return fz_fail(e, FZ_FORBIDDEN, "note", "副署不是来自本日志登记的见证方");
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	struct buf names = BUF_INIT;
+	for (size_t i = 0; i < ntake; i++) {
+		struct fz_error ce;
+		rc = ctx->st->ops->cosig_insert(ctx->st, &take[i], &ce);
+		if (rc == FZ_CONFLICT)
+			continue; /* already collected */
+		if (rc) {
+			*e = ce;
+			app_tx_abort(ctx);
+			buf_release(&names);
+			return rc;
+		}
+		buf_addf(&names, "%s%s", *added ? "、" : "", take[i].name);
+		(*added)++;
+	}
+	if (!*added) {
+		app_tx_abort(ctx);
+		buf_release(&names);
+		return FZ_OK;
+	}
+	const char *msg = arena_printf(ctx->a, "检查点 #%lld（记录数 %lld）收到见证方 %s 的副署",
+				       (long long)row.id, (long long)row.tree_size, buf_cstr(&names));
+	buf_release(&names);
+	return app_tx_finish(ctx, "ledger.cosign", "ledger_checkpoint", row.id, msg, NULL, e);
+}

@@ -1,0 +1,46 @@
+/* ledger_note.h - the log's checkpoints as the ecosystem reads them: the
+ * C2SP signed note of a stored checkpoint (with the witnesses'
+ * cosignatures), the log's verifier keys, and collecting cosignatures
+ * from witnesses (docs/LEDGER.md, "Witnesses"). */
+#ifndef FZ_APP_LEDGER_NOTE_H
+#define FZ_APP_LEDGER_NOTE_H
+
+#include "app/ledger.h"
+#include "ledger/checkpoint.h"
+#include "ledger/note.h"
+
+/* The checkpoint a stored row signs (origin "" for the older form). */
+void app_ledger_checkpoint_of(const struct ledger_checkpoint_row *row,
+			      struct ledger_checkpoint *cp);
+
+/* The signed note of row into out: its text, a blank line, the log's
+ * Ed25519 line, the SM2 line when signed so, then (with_cosigs) every
+ * stored cosignature line. FZ_INVALID for a checkpoint in the older
+ * form (it has no note). */
+enum fz_err app_ledger_note(struct app_ctx *ctx, const struct ledger_checkpoint_row *row,
+			    bool with_cosigs, struct buf *out, struct fz_error *e) FZ_MUST_CHECK;
+
+/* The log's Ed25519 verifier key for row (<origin>+<id>+<base64>), and
+ * its SM2 one ("" when the row has no SM2 signature). */
+void app_ledger_vkey(const struct ledger_checkpoint_row *row, struct buf *out);
+void app_ledger_sm2_vkey(const struct ledger_checkpoint_row *row, struct buf *out);
+
+/* The witness keys the log accepts cosignatures from: data_dir's
+ * LEDGER_WITNESSES_FILE, one verifier key (type 0x04) a line, "#"
+ * comments and blank lines skipped. A missing file is no witness. */
+enum fz_err app_ledger_witness_keys(const char *data_dir, struct arena *a,
+				    struct note_vkey **out, size_t *n, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* Takes a cosigned checkpoint from a witness: the note's text must be a
+ * checkpoint this log signed (same size, same text); every signature line
+ * from a configured witness key must verify and is stored (once per
+ * checkpoint and key); audited ("ledger.cosign"). *added counts new ones.
+ * FZ_NOTFOUND: no such checkpoint; FZ_CONFLICT: the text differs from the
+ * one signed at that size (a split view); FZ_FORBIDDEN: no signature from
+ * a configured witness, or one that does not verify. Public: the
+ * signature is the witness's credential. */
+enum fz_err app_ledger_cosign_submit(struct app_ctx *ctx, const char *note, size_t len,
+				     int *added, struct fz_error *e) FZ_MUST_CHECK;
+
+#endif
