@@ -1,6 +1,6 @@
 /* cmd_checkpoint.c - `fazhi checkpoint`: sign a checkpoint of the ledger
  * now, with the key in the data directory (the server also makes them
- * periodically). */
+ * periodically); --origin and --signatures configure the log first. */
 #include <limits.h>
 #include <stdio.h>
 
@@ -10,11 +10,13 @@
 
 int cmd_checkpoint(int argc, char **argv)
 {
-	const char *db = NULL, *given_dir = NULL;
+	const char *db = NULL, *given_dir = NULL, *origin = NULL, *sigs = NULL;
 	char dir[PATH_MAX];
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "data-dir", &given_dir },
+		{ "origin", &origin },
+		{ "signatures", &sigs },
 	};
 	int bad = cli_options("checkpoint", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
@@ -32,14 +34,18 @@ int cmd_checkpoint(int argc, char **argv)
 	struct ledger_checkpoint_row cp;
 	struct fz_error e;
 	bool made;
-	enum fz_err err = app_ledger_checkpoint(&s.ctx, &made, &cp, &e);
+	enum fz_err err = FZ_OK;
+	if (origin || sigs)
+		err = app_ledger_log_configure(&s.ctx, origin, sigs, &e);
+	if (!err)
+		err = app_ledger_checkpoint(&s.ctx, &made, &cp, &e);
 	cli_session_close(&s);
 	if (err)
 		return cli_fail(err, &e);
 	char hex[2 * sizeof cp.root + 1];
 	crypto_hex(cp.root, cp.root_len, hex);
 	if (made)
-		printf("已签署检查点 #%lld：记录数 %lld，根 %s\n", (long long)cp.id,
+		printf("已签署检查点 #%lld（%s）：记录数 %lld，根 %s\n", (long long)cp.id, cp.origin,
 		       (long long)cp.tree_size, hex);
 	else
 		printf("账本自检查点 #%lld（记录数 %lld）以来没有新记录，未重复签署\n",

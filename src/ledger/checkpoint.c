@@ -89,7 +89,7 @@ enum fz_err ledger_key_generate(const char *priv_path, const char *pub_path,
 	return key_generate("ED25519", priv_path, pub_path, e);
 }
 
-static enum fz_err key_load(const char *priv_path, int type, const char *type_name,
+static enum fz_err key_load(const char *priv_path, const char *type, const char *type_name,
 			    struct ledger_key **out, struct fz_error *e)
 {
 	struct stat sb;
@@ -105,7 +105,7 @@ static enum fz_err key_load(const char *priv_path, int type, const char *type_na
 	}
 	EVP_PKEY *pk = PEM_read_PrivateKey(f, NULL, NULL, NULL);
 	fclose(f);
-	if (!pk || EVP_PKEY_get_id(pk) != type) {
+	if (!pk || !EVP_PKEY_is_a(pk, type)) {
 		EVP_PKEY_free(pk);
 		return fz_fail(e, FZ_INVALID, "key", "签名私钥 %s 不是 %s 密钥", priv_path, type_name);
 	}
@@ -121,7 +121,7 @@ static enum fz_err key_load(const char *priv_path, int type, const char *type_na
 
 enum fz_err ledger_key_load(const char *priv_path, struct ledger_key **out, struct fz_error *e)
 {
-	return key_load(priv_path, EVP_PKEY_ED25519, "Ed25519", out, e);
+	return key_load(priv_path, "ED25519", "Ed25519", out, e);
 }
 
 void ledger_key_free(struct ledger_key *k)
@@ -342,7 +342,7 @@ enum fz_err ledger_sm2_key_generate(const char *priv_path, const char *pub_path,
 enum fz_err ledger_sm2_key_load(const char *priv_path, struct ledger_key **out,
 				struct fz_error *e)
 {
-	return key_load(priv_path, EVP_PKEY_SM2, "SM2", out, e);
+	return key_load(priv_path, "SM2", "SM2", out, e);
 }
 
 static bool spki_der(EVP_PKEY *pk, unsigned char out[LEDGER_SM2_PUB_MAX], size_t *len)
@@ -372,7 +372,7 @@ enum fz_err ledger_sm2_pubkey_load(const char *pub_path, unsigned char out[LEDGE
 			       "无法读取 SM2 公钥 %s：%s", pub_path, strerror(errno));
 	EVP_PKEY *pk = PEM_read_PUBKEY(f, NULL, NULL, NULL);
 	fclose(f);
-	bool ok = pk && EVP_PKEY_get_id(pk) == EVP_PKEY_SM2 && spki_der(pk, out, len);
+	bool ok = pk && EVP_PKEY_is_a(pk, "SM2") && spki_der(pk, out, len);
 	EVP_PKEY_free(pk);
 	return ok ? FZ_OK : fz_fail(e, FZ_INVALID, "key", "%s 不是 SM2 公钥", pub_path);
 }
@@ -425,7 +425,7 @@ bool ledger_sm2_verify(const unsigned char *pub_der, size_t pub_len, const void 
 	EVP_PKEY *pk = d2i_PUBKEY(NULL, &p, (long)pub_len);
 	if (!pk)
 		return false;
-	EVP_MD_CTX *c = EVP_PKEY_get_id(pk) == EVP_PKEY_SM2 ? sm2_ctx(pk, false) : NULL;
+	EVP_MD_CTX *c = EVP_PKEY_is_a(pk, "SM2") ? sm2_ctx(pk, false) : NULL;
 	bool ok = c && EVP_DigestVerify(c, sig, sig_len, msg, len) == 1;
 	if (c) {
 		EVP_PKEY_CTX *pc = EVP_MD_CTX_get_pkey_ctx(c);
