@@ -1,0 +1,260 @@
+/* verify_trust_test.c - `fazhi verify` with what an outsider holds: the
+ * published key, an earlier published checkpoint (a file or SIZE:ROOT)
+ * and a witness's key. An attacker holding the database and the signing
+ * key beside it rewrites history and re-signs every checkpoint: the key
+ * alone cannot tell, a pinned checkpoint and a witness can, and each
+ * names what happened; so does truncation. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/ledger.h"
+#include "base/crypto.h"
+#include "cli_run.h"
+#include "ledger/leaf.h"
+#include "ledger/merkle.h"
+#include "ledger_session.h"
+#include "t.h"
+
+#define ORIGIN "fazhi.640522.nx.gov.cn/enforcement"
+#define WITNESS "justice.yinchuan.gov.cn/witness"
+
+static char gold[512];
+static char pin[200];         /* SIZE:ROOT of the published checkpoint */
+static char log_vkey[400];    /* the log's verifier key, as published */
+static char witness_vkey[400];
+
+static void gold_remove(void)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", gold);
+	if (gold[0] && system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", gold);
+}
+
+/* init, origin, demo; a witness registered and its cosignature of the
+ * latest checkpoint collected; what the agency published kept aside. */
+static bool gold_make(void)
+{
+	struct buf out = BUF_INIT;
+	char db[600], data[600], path[700], note[4096];
+	const char *base = getenv("TMPDIR");
+	snprintf(gold, sizeof gold, "%s/fazhi-trust-XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(gold))
+		return false;
+	atexit(gold_remove);
+	snprintf(db, sizeof db, "%s/d.db", gold);
+	snprintf(data, sizeof data, "%s/d.db.data", gold);
+	bool ok = cli_run(&out, NULL, "init --db %s", db) == 0 &&
+		  cli_run(&out, NULL, "checkpoint --db %s --origin " ORIGIN, db) == 0 &&
+		  cli_run(&out, NULL, "demo --db %s", db) == 0;
+	if (!ok)
+		t_fail(__FILE__, __LINE__, "%s", buf_cstr(&out));
+	buf_release(&out);
+	struct ledger_key *wk = ok ? ls_witness_key(gold, WITNESS, witness_vkey, sizeof witness_vkey)
+				   : NULL;
+	snprintf(path, sizeof path, "%s/%s", data, LEDGER_WITNESSES_FILE);
+	FILE *f = wk ? fopen(path, "w") : NULL;
+	if (!f)
+		return false;
+	fprintf(f, "%s\n", witness_vkey);
+	fclose(f);
+	struct ledger_session s;
+	ok = ls_open(&s, db, data) && ls_cosign_latest(&s, wk, witness_vkey) &&
+	     ls_latest_note(&s, note, sizeof note);
+	ledger_key_free(wk);
+	ls_close(&s);
+	/* published: the note, the key, the size and root */
+	snprintf(path, sizeof path, "%s/published.note", gold);
+	if (!ok || !(f = fopen(path, "w")))
+		return false;
+	fputs(note, f);
+	fclose(f);
+	char root[200];
+	ok = ls_sql(db, "SELECT tree_size || ':' || lower(hex(root)) FROM ledger_checkpoints"
+			" ORDER BY id DESC LIMIT 1", pin, sizeof pin) &&
+	     ls_sql(db, "SELECT lower(hex(pubkey)) FROM ledger_checkpoints ORDER BY id DESC LIMIT 1",
+		    root, sizeof root);
+	unsigned char pub[32];
+	struct buf vk = BUF_INIT;
+	if (ok && crypto_unhex(root, pub, 32)) {
+		ledger_checkpoint_vkey(&vk, ORIGIN, pub);
+		snprintf(log_vkey, sizeof log_vkey, "%s", buf_cstr(&vk));
+	}
+	buf_release(&vk);
+	return ok && log_vkey[0];
+}
+
+/* A copy of the golden log in a fresh directory. */
+static const char *copy(void)
+{
+	if (!gold[0] && !gold_make()) {
+		t_fail(__FILE__, __LINE__, "golden log");
+		return NULL;
+	}
+	const char *dir = t_tmpdir();
+	char cmd[2200];
+	snprintf(cmd, sizeof cmd, "cp -a '%s/d.db' '%s/d.db.data' '%s/published.note' '%s/'", gold,
+		 gold, gold, dir);
+	return system(cmd) == 0 ? dir : NULL;
+}
+
+static int verify(struct buf *out, const char *dir, const char *extra)
+{
+	return cli_run(out, NULL, "verify --db %s/d.db %s", dir, extra);
+}
+
+/* The attacker's full rewrite: one event changed, its leaf recomputed,
+ * the tree rebuilt, the checkpoints after the first deleted and re-signed
+ * with the key on disk (all_checkpoints: every one of them). */
+static bool rewrite(const char *dir, bool keep_cosignatures)
+{
+	char db[600], data[600], idx[32], ref[32], sql[700];
+	struct buf out = BUF_INIT;
+	snprintf(db, sizeof db, "%s/d.db", dir);
+	snprintf(data, sizeof data, "%s/d.db.data", dir);
+	if (!ls_sql(db, "SELECT idx, ref_id FROM ledger_leaves WHERE kind = 1 ORDER BY idx"
+			" LIMIT 1 OFFSET 3", idx, sizeof idx) ||
+	    !ls_sql(db, "DROP TRIGGER case_events_no_update; DROP TRIGGER ledger_leaves_no_update;"
+			" DROP TRIGGER ledger_nodes_no_delete; DROP TRIGGER ledger_checkpoints_no_delete;"
+			" DROP TRIGGER ledger_cosignatures_no_delete;",
+		    NULL, 0))
+		return false;
+	snprintf(sql, sizeof sql, "SELECT ref_id FROM ledger_leaves WHERE idx = %s", idx);
+	if (!ls_sql(db, sql, ref, sizeof ref))
+		return false;
+	snprintf(sql, sizeof sql, "UPDATE case_events SET reason = reason || '。' WHERE id = %s",
+		 ref);
+	if (!ls_sql(db, sql, NULL, 0))
+		return false;
+	struct ledger_session s;
+	struct case_event ev;
+	if (!ls_open(&s, db, data) ||
+	    s.st->ops->case_event_get(s.st, s.a, strtoll(ref, NULL, 10), &ev, NULL)) {
+		ls_close(&s);
+		return false;
+	}
+	unsigned char d[LEDGER_DIGEST_MAX], leaf[LEDGER_LEAF_DATA_MAX], lh[LEDGER_HASH_MAX];
+	size_t n = app_ledger_event_digest(&ev, d);
+	size_t k = ledger_leaf_data(1, ev.id, d, n, leaf);
+	merkle_leaf_hash(LEDGER_HASH_SM3, leaf, k, lh);
+	ls_close(&s);
+	char dh[65], hh[65];
+	crypto_hex(d, n, dh);
+	crypto_hex(lh, 32, hh);
+	snprintf(sql, sizeof sql,
+		 "UPDATE ledger_leaves SET digest = x'%s', leaf_hash = x'%s' WHERE idx = %s;"
+		 " DELETE FROM ledger_nodes; DELETE FROM ledger_checkpoints WHERE tree_size > 0;%s",
+		 dh, hh, idx, keep_cosignatures ? "" : " DELETE FROM ledger_cosignatures;");
+	bool ok = ls_sql(db, sql, NULL, 0) && cli_run(&out, NULL, "checkpoint --db %s", db) == 0;
+	if (!ok)
+		t_fail(__FILE__, __LINE__, "re-sign: %s", buf_cstr(&out));
+	buf_release(&out);
+	return ok;
+}
+
+TEST(cli_verify_requires_a_key_or_trust_on_first_use)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = copy();
+	REQUIRE(dir);
+	CHECK_INT(verify(&out, dir, ""), 2);
+	CHECK_CONTAINS(buf_cstr(&out), "缺少 --key");
+	CHECK_INT(verify(&out, dir, "--trust-on-first-use"), 0);
+	CHECK_CONTAINS(buf_cstr(&out), "警告");
+	CHECK_CONTAINS(buf_cstr(&out), "首次使用即信任");
+	/* the published verifier key instead of a PEM file */
+	char extra[600];
+	snprintf(extra, sizeof extra, "--key '%s'", log_vkey);
+	CHECK_INT(verify(&out, dir, extra), 0);
+	CHECK(strstr(buf_cstr(&out), "警告") == NULL);
+	/* a malformed key is refused before anything is read */
+	CHECK_INT(verify(&out, dir, "--key 'x+00000000+AAAA'"), 2);
+	CHECK_CONTAINS(buf_cstr(&out), "--key");
+	buf_release(&out);
+}
+
+TEST(cli_verify_holds_with_pin_checkpoint_and_witness_on_an_intact_log)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = copy();
+	REQUIRE(dir);
+	char extra[2000];
+	snprintf(extra, sizeof extra,
+		 "--key '%s' --pin %s --checkpoint %s/published.note --witness '%s' --quorum 1",
+		 log_vkey, pin, dir, witness_vkey);
+	CHECK_INT(verify(&out, dir, extra), 0);
+	CHECK_CONTAINS(buf_cstr(&out), "与 2 个事先公布的检查点一致");
+	CHECK_CONTAINS(buf_cstr(&out), "见证：记录数 152");
+	/* a quorum larger than the witnesses given is a usage error */
+	snprintf(extra, sizeof extra, "--key '%s' --witness '%s' --quorum 2", log_vkey,
+		 witness_vkey);
+	CHECK_INT(verify(&out, dir, extra), 2);
+	CHECK_CONTAINS(buf_cstr(&out), "--quorum");
+	buf_release(&out);
+}
+
+TEST(cli_verify_catches_a_rewrite_resigned_with_the_key_on_disk)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = copy();
+	REQUIRE(dir);
+	REQUIRE(rewrite(dir, false));
+	char extra[2000];
+	/* the key alone cannot tell: the attacker signed with it */
+	snprintf(extra, sizeof extra, "--key '%s'", log_vkey);
+	CHECK_INT(verify(&out, dir, extra), 0);
+	/* a pinned root can */
+	snprintf(extra, sizeof extra, "--key '%s' --pin %s", log_vkey, pin);
+	CHECK_INT(verify(&out, dir, extra), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "账本与固定的检查点（记录数 152）不一致");
+	CHECK_CONTAINS(buf_cstr(&out), "重新签名");
+	/* so can the published checkpoint file */
+	snprintf(extra, sizeof extra, "--key '%s' --checkpoint %s/published.note", log_vkey, dir);
+	CHECK_INT(verify(&out, dir, extra), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "published.note");
+	CHECK_CONTAINS(buf_cstr(&out), "已被改写");
+	/* and a witness: its cosignature is gone with the old checkpoint */
+	snprintf(extra, sizeof extra, "--key '%s' --witness '%s'", log_vkey, witness_vkey);
+	CHECK_INT(verify(&out, dir, extra), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "没有任何检查点获得 1 个指定见证方的有效副署");
+	buf_release(&out);
+}
+
+TEST(cli_verify_names_a_witness_cosignature_the_rewrite_no_longer_matches)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = copy();
+	REQUIRE(dir);
+	/* the cosignature row stays and now points at the re-signed one */
+	REQUIRE(rewrite(dir, true));
+	char extra[2000];
+	snprintf(extra, sizeof extra, "--key '%s' --witness '%s'", log_vkey, witness_vkey);
+	CHECK_INT(verify(&out, dir, extra), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "见证方 " WITNESS " 的副署与检查点不符");
+	CHECK_CONTAINS(buf_cstr(&out), "账本已被改写并重新签名");
+	buf_release(&out);
+}
+
+TEST(cli_verify_catches_truncation_with_a_pin)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = copy();
+	REQUIRE(dir);
+	char db[600];
+	snprintf(db, sizeof db, "%s/d.db", dir);
+	REQUIRE(ls_sql(db, "DROP TRIGGER ledger_leaves_no_delete; DROP TRIGGER ledger_nodes_no_delete;"
+			   " DROP TRIGGER ledger_checkpoints_no_delete;"
+			   " DROP TRIGGER ledger_cosignatures_no_delete;"
+			   " DELETE FROM ledger_leaves WHERE idx >= 147; DELETE FROM ledger_nodes;"
+			   " DELETE FROM ledger_cosignatures;"
+			   " DELETE FROM ledger_checkpoints WHERE tree_size > 0;",
+		       NULL, 0));
+	CHECK_INT(cli_run(&out, NULL, "checkpoint --db %s", db), 0);
+	char extra[2000];
+	snprintf(extra, sizeof extra, "--key '%s' --pin %s", log_vkey, pin);
+	CHECK_INT(verify(&out, dir, extra), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "账本只有 147 条记录，少于固定的检查点（记录数 152）的 152 条");
+	CHECK_CONTAINS(buf_cstr(&out), "截短");
+	buf_release(&out);
+}
