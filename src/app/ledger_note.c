@@ -194,3 +194,60 @@ enum fz_err app_ledger_cosign_submit(struct app_ctx *ctx, const char *note_text,
 	buf_release(&names);
 	return app_tx_finish(ctx, "ledger.cosign", "ledger_checkpoint", row.id, msg, NULL, e);
 }
+
+/* True when row has a verifying cosignature from one of keys. */
+static bool witnessed(struct app_ctx *ctx, const struct ledger_checkpoint_row *row,
+		      const struct note_vkey *keys, size_t nkeys)
+{
+	struct ledger_cosig_list cs;
+	struct ledger_checkpoint cp;
+	char text[LEDGER_CHECKPOINT_TEXT_MAX];
+	struct fz_error e;
+	if (!row->origin[0] || ctx->st->ops->cosig_list(ctx->st, ctx->a, row->id, &cs, &e))
+		return false;
+	app_ledger_checkpoint_of(row, &cp);
+	size_t n = ledger_checkpoint_text(&cp, text);
+	for (size_t i = 0; i < cs.n; i++)
+		for (size_t k = 0; k < nkeys; k++)
+			if (keys[k].key_id == cs.items[i].key_id &&
+			    strcmp(keys[k].name, cs.items[i].name) == 0 &&
+			    ledger_cosig_verify(keys[k].key, text, n, cs.items[i].signature, NULL))
+				return true;
+	return false;
+}
+
+enum fz_err app_ledger_coverage(struct app_ctx *ctx, struct ledger_coverage *out,
+				struct fz_error *e)
+{
+	struct ledger_checkpoint_list list;
+	struct note_vkey *keys;
+	size_t nkeys;
+	memset(out, 0, sizeof *out);
+	enum fz_err rc = ctx->st->ops->checkpoint_list(ctx->st, ctx->a,
+						       (struct page){ .offset = 0, .limit = 1 },
+						       &list, e);
+	if (rc || list.total == 0)
+		return rc;
+	int64_t from = list.total > 200 ? list.total - 200 : 0;
+	if ((rc = ctx->st->ops->checkpoint_list(ctx->st, ctx->a,
+						(struct page){ .offset = from, .limit = 200 }, &list,
+						e)) ||
+	    (rc = app_ledger_witness_keys(ctx->cfg->data_dir, ctx->a, &keys, &nkeys, e)))
+		return rc;
+	if (list.n)
+		out->signed_size = list.items[list.n - 1].tree_size;
+	for (size_t i = list.n; i-- > 0;)
+		if (witnessed(ctx, &list.items[i], keys, nkeys)) {
+			out->witnessed_size = list.items[i].tree_size;
+			out->witnessed_id = list.items[i].id;
+			break;
+		}
+	return FZ_OK;
+}
+
+int64_t app_ledger_leaf_index(struct app_ctx *ctx, enum ledger_kind kind, int64_t ref_id)
+{
+	struct ledger_leaf lf;
+	struct fz_error e;
+	return ctx->st->ops->ledger_leaf_find(ctx->st, (int)kind, ref_id, &lf, &e) ? -1 : lf.idx;
+}

@@ -43,4 +43,20 @@ enum fz_err app_ledger_witness_keys(const char *data_dir, struct arena *a,
 enum fz_err app_ledger_cosign_submit(struct app_ctx *ctx, const char *note, size_t len,
 				     int *added, struct fz_error *e) FZ_MUST_CHECK;
 
+/* How far the log's checkpoints reach: the size of the latest signed
+ * checkpoint and of the latest one with a verifying cosignature from a
+ * registered witness (among the newest 200 checkpoints); 0 when none. A
+ * record with leaf index i is signed when i < signed_size, witnessed when
+ * i < witnessed_size. Public. */
+struct ledger_coverage {
+	int64_t signed_size;
+	int64_t witnessed_size;
+	int64_t witnessed_id; /* that checkpoint's id, 0 when none */
+};
+enum fz_err app_ledger_coverage(struct app_ctx *ctx, struct ledger_coverage *out,
+				struct fz_error *e) FZ_MUST_CHECK;
+
+/* The leaf index of object (kind, ref_id), -1 when it has none. */
+int64_t app_ledger_leaf_index(struct app_ctx *ctx, enum ledger_kind kind, int64_t ref_id);
+
 #endif

@@ -95,6 +95,7 @@ const struct route http_routes[] = {
 	{ "POST", "/password", PERM_SIGNED_IN, page_password_submit, PAGE | PW, "提交修改密码" },
 	/* pages: management and public certificate check (page_*.c) */
 	{ "GET", "/certificates/check", PERM_PUBLIC, page_cert_check, PAGE, "执法证查询" },
+	{ "GET", "/ledger", PERM_PUBLIC, page_ledger, PAGE, "执法全过程记录公开核验" },
 	{ "GET", "/agencies", PERM_AGENCY_READ, page_agency_list, PAGE, "执法主体列表" },
 	{ "GET", "/agencies/new", PERM_AGENCY_WRITE, page_agency_new, PAGE, "新建执法主体页" },
 	{ "POST", "/agencies/new", PERM_AGENCY_WRITE, page_agency_create, PAGE, "新建执法主体" },
