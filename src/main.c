@@ -104,10 +104,16 @@ const struct command cli_commands[] = {
 	  "        同一记录数出现两个不同的根、记录数变少或一致性证明不成立时拒绝副署，\n"
 	  "        指明原因并以退出码 9 退出。给出 --interval S 时每 S 秒一轮，否则只做一轮。\n" },
 	{ "verify-bundle", cmd_verify_bundle, "离线核验案卷包",
-	  "用法: fazhi verify-bundle FILE\n"
+	  "用法: fazhi verify-bundle FILE (--key KEY | --trust-on-first-use)\n"
+	  "                          [--checkpoint FILE ...] [--pin SIZE:ROOT ...] [--witness VKEY ... [--quorum N]]\n"
 	  "  不需要数据库：重新计算每个事件和文件的摘要、每条记录的叶哈希，按包含证明\n"
 	  "  核对检查点的根，并核对检查点的签名。全部一致时以 0 退出；否则指出第一处\n"
-	  "  不一致并以退出码 9 退出。签名公钥应与机关公布的公钥核对。\n" },
+	  "  不一致并以退出码 9 退出。\n"
+	  "  --key KEY         机关公布的日志公钥（PEM 文件或验证公钥），检查点须由它签署；\n"
+	  "                    --trust-on-first-use 则信任案卷包自带的公钥（会打印警告）。\n"
+	  "  --checkpoint FILE / --pin SIZE:ROOT  事先公布的检查点：记录数相同时根必须相同。\n"
+	  "  --witness VKEY    见证方副署公钥：须有记录数与根都相同、带 --quorum 个有效副署的\n"
+	  "                    --checkpoint 文件（从 /ledger/checkpoint 下载的检查点含副署）。\n" },
 	{ "openapi", cmd_openapi, "输出接口说明（OpenAPI 3.0，含各程序各步骤的字段）",
 	  "用法: fazhi openapi [--procedures DIR]\n"
 	  "  输出服务在 /api/v1/openapi.json 提供的接口说明：docs/openapi.json 加上由程序定义\n"

@@ -52,6 +52,8 @@ struct ledger_pin {
 	unsigned char root[LEDGER_HASH_MAX];
 	size_t root_len;
 	char from[160]; /* where it came from, for messages */
+	int cosigned;   /* a --checkpoint file's verifying cosignatures from
+	                 * the given witnesses (verify-bundle) */
 };
 struct ledger_trust {
 	const unsigned char *pubkey; /* NULL: data_dir's ledger.pub */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/bundle.h"
 #include "base/crypto.h"
 #include "cli/cli.h"
 #include "ledger/checkpoint.h"
@@ -110,7 +111,8 @@ static int pin_parse(const char *cmd, const char *s, size_t hs, struct ledger_pi
 /* --checkpoint FILE: a signed note whose log signature verifies with
  * the trusted key. */
 static int checkpoint_pin(const char *cmd, const char *path, const unsigned char *pub,
-			  enum ledger_hash_alg hash, struct ledger_pin *p)
+			  enum ledger_hash_alg hash, const struct cli_trust *t,
+			  struct ledger_pin *p)
 {
 	char text[16384];
 	struct fz_error e = { 0 };
@@ -147,6 +149,17 @@ static int checkpoint_pin(const char *cmd, const char *path, const unsigned char
 	memcpy(p->root, cp.root, p->root_len);
 	snprintf(p->from, sizeof p->from, "检查点文件 %.100s（记录数 %lld）", path,
 		 (long long)cp.size);
+	p->cosigned = 0;
+	for (size_t w = 0; w < t->nwitness; w++)
+		for (size_t i = 0; i < note.nsigs; i++)
+			if (note.sigs[i].key_id == t->witnesses[w].key_id &&
+			    strcmp(note.sigs[i].name, t->witnesses[w].name) == 0 &&
+			    note.sigs[i].sig_len == LEDGER_COSIG_LEN &&
+			    ledger_cosig_verify(t->witnesses[w].key, note.text, note.text_len,
+						note.sigs[i].sig, NULL)) {
+				p->cosigned++;
+				break;
+			}
 	return 0;
 }
 
@@ -159,9 +172,8 @@ int cli_trust_build(const char *cmd, struct cli_trust *t, const char *default_pu
 		if ((rc = key_load(cmd, t->key, t->pub)))
 			return rc;
 		t->have_pub = true;
-	} else if (!t->tofu) {
-		return cli_usage(cmd, "缺少 --key（日志的公钥，应从机关公布处取得）；"
-				      "确实要信任与数据放在一起的公钥时加 --trust-on-first-use");
+	} else if ((rc = cli_trust_require_key(cmd, t))) {
+		return rc;
 	} else {
 		fprintf(stderr, "fazhi: 警告：未指定 --key，信任与数据放在一起的公钥（首次使用即信任）。"
 				"能改写数据库的人也能替换这把公钥，请用 --key 指定机关公布的公钥\n");
@@ -192,7 +204,7 @@ int cli_trust_build(const char *cmd, struct cli_trust *t, const char *default_pu
 	for (size_t i = 0; i < t->ncheckpoint; i++) {
 		if (!t->have_pub)
 			return cli_usage(cmd, "--checkpoint 需要日志公钥（--key）来验证其签名");
-		if ((rc = checkpoint_pin(cmd, t->checkpoint[i], t->pub, hash, &t->pins[np++])))
+		if ((rc = checkpoint_pin(cmd, t->checkpoint[i], t->pub, hash, t, &t->pins[np++])))
 			return rc;
 	}
 	t->trust = (struct ledger_trust){
@@ -203,5 +215,57 @@ int cli_trust_build(const char *cmd, struct cli_trust *t, const char *default_pu
 		.pins = t->pins,
 		.npins = np,
 	};
+	return 0;
+}
+
+int cli_trust_require_key(const char *cmd, const struct cli_trust *t)
+{
+	if (t->key || t->tofu)
+		return 0;
+	return cli_usage(cmd, "缺少 --key（日志的公钥，应从机关公布处取得）；"
+			      "确实要信任与数据放在一起的公钥时加 --trust-on-first-use");
+}
+
+int cli_trust_bundle(const char *cmd, struct cli_trust *t, const struct bundle_report *r)
+{
+	enum ledger_hash_alg hash;
+	unsigned char bpub[LEDGER_PUBKEY_LEN], root[LEDGER_HASH_MAX];
+	int rc;
+	if (!ledger_hash_from_name(r->hash, &hash) || !crypto_unhex(r->pubkey, bpub, sizeof bpub) ||
+	    !crypto_unhex(r->root, root, ledger_hash_size(hash)))
+		return cli_usage(cmd, "案卷包的检查点格式有误");
+	if ((rc = cli_trust_build(cmd, t, NULL, hash)))
+		return rc;
+	if (t->have_pub && memcmp(t->pub, bpub, sizeof bpub) != 0) {
+		fprintf(stderr, "fazhi: 案卷包核验未通过：检查点不是用 --key 给出的日志公钥签署的\n");
+		return CLI_EXIT_INCONSISTENT;
+	}
+	int witnessed = 0;
+	for (size_t i = 0; i < t->trust.npins; i++) {
+		const struct ledger_pin *p = &t->pins[i];
+		if (p->size != r->tree_size) {
+			printf("%s 的记录数与案卷包的检查点（%lld）不同：离线无法比对，可用"
+			       " /api/v1/ledger/proof/consistency 取一致性证明核对\n",
+			       p->from, (long long)r->tree_size);
+			continue;
+		}
+		if (p->root_len != ledger_hash_size(hash) || memcmp(p->root, root, p->root_len) != 0) {
+			fprintf(stderr, "fazhi: 案卷包核验未通过：案卷包的检查点与%s的根不同——"
+					"两者不是同一本账本\n",
+				p->from);
+			return CLI_EXIT_INCONSISTENT;
+		}
+		printf("案卷包的检查点与%s一致\n", p->from);
+		if (p->cosigned > witnessed)
+			witnessed = p->cosigned;
+	}
+	if (t->nwitness && witnessed < t->trust.quorum) {
+		fprintf(stderr, "fazhi: 案卷包核验未通过：没有与案卷包检查点相同、带 %d 个指定见证方"
+				"有效副署的 --checkpoint 文件（从 /ledger/checkpoint 下载的检查点含副署）\n",
+			t->trust.quorum);
+		return CLI_EXIT_INCONSISTENT;
+	}
+	if (t->nwitness)
+		printf("案卷包的检查点有 %d 个指定见证方的副署\n", witnessed);
 	return 0;
 }

@@ -46,4 +46,17 @@ int cli_trust_take(const char *cmd, int argc, char **argv, struct cli_trust *t);
 int cli_trust_build(const char *cmd, struct cli_trust *t, const char *default_pub_path,
 		    enum ledger_hash_alg hash);
 
+/* 0, or a usage message (2) when neither --key nor
+ * --trust-on-first-use was given. */
+int cli_trust_require_key(const char *cmd, const struct cli_trust *t);
+
+/* verify-bundle's checks of a bundle that verified on its own (r): its
+ * key is --key's (with --trust-on-first-use the bundle's own key is
+ * used, with a warning); a pin or checkpoint file of the bundle's size
+ * has its root; with --witness, some --checkpoint file of that size and
+ * root carries --quorum verifying cosignatures. 0, or the exit code
+ * after a message. */
+struct bundle_report;
+int cli_trust_bundle(const char *cmd, struct cli_trust *t, const struct bundle_report *r);
+
 #endif

@@ -133,7 +133,7 @@ static int tampered(const char *name, size_t (*where)(const char *data, size_t l
 	free(data);
 	if (!ok)
 		return -102;
-	return cli_run(out, NULL, "verify-bundle %s", dst);
+	return cli_run(out, NULL, "verify-bundle --trust-on-first-use %s", dst);
 }
 
 static size_t after(const char *data, size_t len, const char *from, const char *needle)
@@ -189,7 +189,7 @@ TEST(cli_bundle_verifies_offline_and_proves_an_event)
 		 "rm -rf '%s/d.db' '%s/d.db.data'",
 		 g, g, dir, src, dir, dir, dir);
 	REQUIRE(system(cmd) == 0);
-	CHECK_INT(cli_run(&out, NULL, "verify-bundle %s/bundle", dir), 0);
+	CHECK_INT(cli_run(&out, NULL, "verify-bundle --trust-on-first-use %s/bundle", dir), 0);
 	CHECK_CONTAINS(buf_cstr(&out), "案卷包核验通过（sm3）");
 	CHECK_CONTAINS(buf_cstr(&out), "文书 ");
 
@@ -267,7 +267,7 @@ TEST(cli_bundle_names_a_changed_evidence_file)
 {
 	struct buf out = BUF_INIT;
 	REQUIRE(demo()[0]);
-	CHECK_INT(cli_run(&out, NULL, "verify-bundle %s/b.evidence", demo()), 0);
+	CHECK_INT(cli_run(&out, NULL, "verify-bundle --trust-on-first-use %s/b.evidence", demo()), 0);
 	buf_reset(&out);
 	CHECK_INT(tampered("b.evidence", in_evidence, &out), 9);
 	CHECK_CONTAINS(buf_cstr(&out), "证据材料“");

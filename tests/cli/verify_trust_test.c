@@ -13,6 +13,7 @@
 #include "cli_run.h"
 #include "ledger/leaf.h"
 #include "ledger/merkle.h"
+#include "ledger/note.h"
 #include "ledger_session.h"
 #include "t.h"
 
@@ -256,5 +257,50 @@ TEST(cli_verify_catches_truncation_with_a_pin)
 	CHECK_INT(verify(&out, dir, extra), 9);
 	CHECK_CONTAINS(buf_cstr(&out), "账本只有 147 条记录，少于固定的检查点（记录数 152）的 152 条");
 	CHECK_CONTAINS(buf_cstr(&out), "截短");
+	buf_release(&out);
+}
+
+TEST(cli_verify_bundle_checks_key_published_checkpoint_and_witness)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = copy();
+	REQUIRE(dir);
+	char extra[2400];
+	REQUIRE(cli_run(&out, NULL, "case export 1 --db %s/d.db --out %s/b1", dir, dir) == 0);
+	CHECK_INT(cli_run(&out, NULL, "verify-bundle %s/b1", dir), 2);
+	CHECK_CONTAINS(buf_cstr(&out), "缺少 --key");
+	CHECK_INT(cli_run(&out, NULL, "verify-bundle %s/b1 --trust-on-first-use", dir), 0);
+	CHECK_CONTAINS(buf_cstr(&out), "警告");
+	snprintf(extra, sizeof extra,
+		 "verify-bundle %s/b1 --key '%s' --checkpoint %s/published.note --witness '%s'", dir,
+		 log_vkey, dir, witness_vkey);
+	CHECK_INT(cli_run(&out, NULL, "%s", extra), 0);
+	CHECK_CONTAINS(buf_cstr(&out), "案卷包的检查点与检查点文件");
+	CHECK_CONTAINS(buf_cstr(&out), "有 1 个指定见证方的副署");
+	/* another key: refused */
+	struct ledger_key *k = ls_witness_key(dir, "x", extra, sizeof extra);
+	REQUIRE(k);
+	ledger_key_free(k);
+	unsigned char raw[32];
+	struct note_vkey vk;
+	REQUIRE(note_vkey_parse(extra, &vk, NULL) == FZ_OK);
+	memcpy(raw, vk.key, 32);
+	struct buf other = BUF_INIT;
+	ledger_checkpoint_vkey(&other, ORIGIN, raw);
+	CHECK_INT(cli_run(&out, NULL, "verify-bundle %s/b1 --key '%s'", dir, buf_cstr(&other)), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "不是用 --key 给出的日志公钥签署的");
+	buf_release(&other);
+
+	/* the rewritten log's bundle: fine with the key alone, not with the
+	 * published checkpoint or the witness */
+	REQUIRE(rewrite(dir, false));
+	REQUIRE(cli_run(&out, NULL, "case export 1 --db %s/d.db --out %s/b2", dir, dir) == 0);
+	CHECK_INT(cli_run(&out, NULL, "verify-bundle %s/b2 --key '%s'", dir, log_vkey), 0);
+	CHECK_INT(cli_run(&out, NULL, "verify-bundle %s/b2 --key '%s' --checkpoint %s/published.note",
+			  dir, log_vkey, dir), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "根不同");
+	CHECK_INT(cli_run(&out, NULL, "verify-bundle %s/b2 --key '%s' --witness '%s'", dir, log_vkey,
+			  witness_vkey), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "见证方");
 	buf_release(&out);
 }
