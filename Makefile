@@ -49,6 +49,7 @@ clean:
 bench: build
 	@bench/http.sh
 	@bench/ledger.sh
+	@bench/proof.sh
 
 # libFuzzer over form decoding and identifiers (clang), FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60
