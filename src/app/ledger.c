@@ -290,19 +290,25 @@ enum fz_err app_ledger_log_configure(struct app_ctx *ctx, const char *origin, co
 	return app_tx_finish(ctx, "ledger.configure", "ledger", 0, msg, NULL, e);
 }
 
-/* Signs cp (origin, size, root, alg, at set) as configured into row. */
+enum fz_err app_ledger_key_path(struct app_ctx *ctx, char out[PATH_MAX], struct fz_error *e)
+{
+	if (ctx->cfg->ledger_key_file && *ctx->cfg->ledger_key_file) {
+		if (strlen(ctx->cfg->ledger_key_file) >= PATH_MAX)
+			return fz_fail(e, FZ_INVALID, "key_file", "签名私钥路径过长");
+		snprintf(out, PATH_MAX, "%s", ctx->cfg->ledger_key_file);
+		return FZ_OK;
+	}
+	return data_path(ctx->cfg->data_dir, LEDGER_KEY_FILE, out, e);
+}
+
+/* Signs cp (origin, size, root, alg, at set) with key and, as
+ * configured, SM2, into row. */
 static enum fz_err checkpoint_sign(struct app_ctx *ctx, const char *sigs,
-				   struct ledger_checkpoint *cp,
+				   const struct ledger_key *key, struct ledger_checkpoint *cp,
 				   struct ledger_checkpoint_row *row, struct fz_error *e)
 {
 	char priv[PATH_MAX];
-	struct ledger_key *key = NULL;
-	enum fz_err rc;
-	if ((rc = data_path(ctx->cfg->data_dir, LEDGER_KEY_FILE, priv, e)) ||
-	    (rc = ledger_key_load(priv, &key, e)))
-		return rc;
-	rc = ledger_checkpoint_sign(cp, key);
-	ledger_key_free(key);
+	enum fz_err rc = ledger_checkpoint_sign(cp, key);
 	if (rc)
 		return fz_fail(e, rc, NULL, "签名失败");
 	row->tree_size = (int64_t)cp->size;
@@ -317,13 +323,14 @@ static enum fz_err checkpoint_sign(struct app_ctx *ctx, const char *sigs,
 		return FZ_OK;
 	char text[LEDGER_CHECKPOINT_TEXT_MAX];
 	size_t n = ledger_checkpoint_text(cp, text);
+	struct ledger_key *sm2 = NULL;
 	if ((rc = data_path(ctx->cfg->data_dir, LEDGER_SM2_KEY_FILE, priv, e)) ||
-	    (rc = ledger_sm2_key_load(priv, &key, e)))
+	    (rc = ledger_sm2_key_load(priv, &sm2, e)))
 		return rc;
-	if (!ledger_sm2_key_public(key, row->sm2_pubkey, &row->sm2_pubkey_len) ||
-	    ledger_sm2_sign(key, text, n, row->sm2_signature, &row->sm2_signature_len))
+	if (!ledger_sm2_key_public(sm2, row->sm2_pubkey, &row->sm2_pubkey_len) ||
+	    ledger_sm2_sign(sm2, text, n, row->sm2_signature, &row->sm2_signature_len))
 		rc = fz_fail(e, FZ_INTERNAL, NULL, "SM2 签名失败");
-	ledger_key_free(key);
+	ledger_key_free(sm2);
 	return rc;
 }
 
@@ -332,7 +339,9 @@ enum fz_err app_ledger_checkpoint(struct app_ctx *ctx, bool *made,
 {
 	struct ledger_checkpoint cp = { .alg = app_ledger_hash(), .at = ctx->now };
 	struct ledger_checkpoint_row row = { 0 }, latest;
-	char sigs[16];
+	struct ledger_key *key = NULL;
+	unsigned char pub[LEDGER_PUBKEY_LEN];
+	char sigs[16], priv[PATH_MAX];
 	int64_t size;
 	enum fz_err rc;
 
@@ -341,40 +350,44 @@ enum fz_err app_ledger_checkpoint(struct app_ctx *ctx, bool *made,
 	if (!ctx->cfg->data_dir)
 		return fz_fail(e, FZ_INTERNAL, "data_dir", "未配置数据目录");
 	if ((rc = log_origin(ctx, cp.origin, sigs, e)) ||
-	    (rc = ctx->st->ops->ledger_size(ctx->st, &size, e)))
+	    (rc = ctx->st->ops->ledger_size(ctx->st, &size, e)) ||
+	    (rc = app_ledger_key_path(ctx, priv, e)) || (rc = ledger_key_load(priv, &key, e)))
 		return rc;
+	ledger_key_public(key, pub);
 	rc = ctx->st->ops->checkpoint_latest(ctx->st, &latest, e);
 	if (rc && rc != FZ_NOTFOUND)
-		return rc;
-	/* a checkpoint in the older form is followed by a C2SP one, even
-	 * at the same size */
-	if (rc == FZ_OK && latest.tree_size == size && latest.origin[0]) {
+		goto done;
+	/* a checkpoint in the older form, or one signed with a key since
+	 * rotated, is followed by a new one even at the same size */
+	if (rc == FZ_OK && latest.tree_size == size && latest.origin[0] &&
+	    memcmp(latest.pubkey, pub, sizeof pub) == 0) {
 		*out = latest;
-		return FZ_OK;
+		rc = FZ_OK;
+		goto done;
 	}
 	/* Leaves never change, so the root of the first size leaves can be
 	 * computed outside the write transaction: no lock while hashing. */
 	if ((rc = app_ledger_nodes_catch_up(ctx, NULL, e)) ||
 	    (rc = app_ledger_root(ctx, size, cp.root, e)))
-		return rc;
+		goto done;
 	cp.size = (uint64_t)size;
-	if ((rc = checkpoint_sign(ctx, sigs, &cp, &row, e)))
-		return rc;
-	if ((rc = app_tx_begin(ctx, e)))
-		return rc;
+	if ((rc = checkpoint_sign(ctx, sigs, key, &cp, &row, e)) || (rc = app_tx_begin(ctx, e)))
+		goto done;
 	if ((rc = ctx->st->ops->checkpoint_insert(ctx->st, &row, e))) {
 		app_tx_abort(ctx);
-		return rc;
+		goto done;
 	}
 	char hex[2 * LEDGER_HASH_MAX + 1];
 	crypto_hex(row.root, row.root_len, hex);
 	const char *msg = arena_printf(ctx->a, "记录数 %lld，根 %s", (long long)size, hex);
 	if ((rc = app_tx_finish(ctx, "ledger.checkpoint", "ledger_checkpoint", row.id, msg, NULL,
 				e)))
-		return rc;
+		goto done;
 	*made = true;
 	*out = row;
-	return FZ_OK;
+done:
+	ledger_key_free(key);
+	return rc;
 }
 
 enum fz_err app_ledger_latest(struct app_ctx *ctx, struct ledger_checkpoint_row *out,

@@ -5,6 +5,7 @@
 #ifndef FZ_APP_LEDGER_H
 #define FZ_APP_LEDGER_H
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -99,6 +100,11 @@ void app_ledger_evidence_encode(const struct evidence *ev, struct buf *b);
 /* Creates data_dir (0700) when missing and a key pair in it when there is
  * none; *created says whether a key was made. */
 enum fz_err app_ledger_key_init(const char *data_dir, bool *created, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* The signing key's path: ctx->cfg->ledger_key_file, or
+ * data_dir/ledger.key. */
+enum fz_err app_ledger_key_path(struct app_ctx *ctx, char out[PATH_MAX], struct fz_error *e)
 	FZ_MUST_CHECK;
 
 /* Sets the log's origin (the first line of every checkpoint; "" or NULL

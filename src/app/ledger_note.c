@@ -5,9 +5,13 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "app/audit.h"
+#include "base/crypto.h"
 
 void app_ledger_checkpoint_of(const struct ledger_checkpoint_row *row,
 			      struct ledger_checkpoint *cp)
@@ -250,4 +254,138 @@ int64_t app_ledger_leaf_index(struct app_ctx *ctx, enum ledger_kind kind, int64_
 	struct ledger_leaf lf;
 	struct fz_error e;
 	return ctx->st->ops->ledger_leaf_find(ctx->st, (int)kind, ref_id, &lf, &e) ? -1 : lf.idx;
+}
+
+/* --- key rotation --- */
+
+/* The statement's text for (origin, old, new, t). */
+static void rotation_text(struct buf *b, const char *origin, const unsigned char *old_pub,
+			  const unsigned char *new_pub, int64_t t)
+{
+	buf_addf(b, "%s\nkey-rotation\nold ", origin);
+	ledger_checkpoint_vkey(b, origin, old_pub);
+	buf_adds(b, "\nnew ");
+	ledger_checkpoint_vkey(b, origin, new_pub);
+	buf_addf(b, "\ntime %lld\n", (long long)t);
+}
+
+bool app_ledger_rotation_ok(const struct ledger_rotation_row *r)
+{
+	static _Thread_local struct note n;
+	struct ledger_checkpoint cp;
+	struct buf want = BUF_INIT;
+	bool old_ok = false, new_ok = false;
+	if (!r->note || note_parse(r->note, strlen(r->note), &n, NULL))
+		return false;
+	/* the origin is the first line; the text must be exactly the one
+	 * made from the row's keys */
+	const char *nl = memchr(n.text, '\n', n.text_len);
+	if (!nl || (size_t)(nl - n.text) >= sizeof cp.origin)
+		return false;
+	memcpy(cp.origin, n.text, (size_t)(nl - n.text));
+	cp.origin[nl - n.text] = '\0';
+	const char *tl = strstr(n.text, "\ntime ");
+	long long t = tl ? strtoll(tl + 6, NULL, 10) : -1;
+	rotation_text(&want, cp.origin, r->old_pubkey, r->new_pubkey, t);
+	bool same = !buf_failed(&want) && want.len == n.text_len &&
+		    memcmp(want.data, n.text, n.text_len) == 0;
+	buf_release(&want);
+	uint32_t old_id = ledger_checkpoint_key_id(cp.origin, r->old_pubkey),
+		 new_id = ledger_checkpoint_key_id(cp.origin, r->new_pubkey);
+	for (size_t i = 0; same && i < n.nsigs; i++) {
+		const struct note_sig *sg = &n.sigs[i];
+		if (sg->sig_len != LEDGER_SIG_LEN || strcmp(sg->name, cp.origin) != 0)
+			continue;
+		if (sg->key_id == old_id &&
+		    ledger_ed25519_verify(r->old_pubkey, n.text, n.text_len, sg->sig))
+			old_ok = true;
+		if (sg->key_id == new_id &&
+		    ledger_ed25519_verify(r->new_pubkey, n.text, n.text_len, sg->sig))
+			new_ok = true;
+	}
+	return same && old_ok && new_ok;
+}
+
+/* Installs the new key at data_dir/ledger.key, keeping the old one. */
+static enum fz_err key_install(const char *data_dir, const char *new_path, int64_t id,
+			       struct fz_error *e)
+{
+	char key[PATH_MAX], pub[PATH_MAX], retired[PATH_MAX + 32], new_pub[PATH_MAX + 8];
+	snprintf(key, sizeof key, "%s/%s", data_dir, LEDGER_KEY_FILE);
+	snprintf(pub, sizeof pub, "%s/%s", data_dir, LEDGER_PUB_FILE);
+	snprintf(retired, sizeof retired, "%s.retired-%lld", key, (long long)id);
+	snprintf(new_pub, sizeof new_pub, "%s.pub", new_path);
+	if (rename(key, retired) != 0 || rename(new_path, key) != 0 ||
+	    (access(new_pub, F_OK) == 0 && rename(new_pub, pub) != 0))
+		return fz_fail(e, FZ_IO, "key",
+			       "轮换已记录，但无法把新密钥放入数据目录：请手工把 %s 移到 %s", new_path,
+			       key);
+	return FZ_OK;
+}
+
+enum fz_err app_ledger_key_rotate(struct app_ctx *ctx, const char *new_path,
+				  struct ledger_rotation_row *out, struct fz_error *e)
+{
+	char old_path[PATH_MAX], origin[256], sigs[16], new_pub[PATH_MAX + 8];
+	struct ledger_key *old = NULL, *nk = NULL;
+	struct buf note = BUF_INIT;
+	struct stat sb;
+	enum fz_err rc;
+	memset(out, 0, sizeof *out);
+	if (!new_path || !*new_path || strlen(new_path) >= PATH_MAX)
+		return fz_fail(e, FZ_INVALID, "new_key", "缺少新签名私钥的路径");
+	if ((rc = app_ledger_key_path(ctx, old_path, e)) ||
+	    (rc = ctx->st->ops->ledger_log_get(ctx->st, origin, sigs, e)))
+		return rc;
+	if (!origin[0])
+		return fz_fail(e, FZ_CONFLICT, "origin", "日志尚未签署检查点，没有可轮换的密钥");
+	snprintf(new_pub, sizeof new_pub, "%s.pub", new_path);
+	if (stat(new_path, &sb) != 0 && (rc = ledger_key_generate(new_path, new_pub, e)))
+		return rc;
+	if ((rc = ledger_key_load(old_path, &old, e)) || (rc = ledger_key_load(new_path, &nk, e)))
+		goto done;
+	ledger_key_public(old, out->old_pubkey);
+	ledger_key_public(nk, out->new_pubkey);
+	if (memcmp(out->old_pubkey, out->new_pubkey, LEDGER_PUBKEY_LEN) == 0) {
+		rc = fz_fail(e, FZ_INVALID, "new_key", "新密钥与现用密钥相同");
+		goto done;
+	}
+	rotation_text(&note, origin, out->old_pubkey, out->new_pubkey, ctx->now);
+	size_t text_len = note.len;
+	unsigned char sig[LEDGER_SIG_LEN];
+	buf_addc(&note, '\n');
+	if ((rc = ledger_ed25519_sign(old, note.data, text_len, sig)))
+		goto done;
+	note_sig_line(&note, origin, ledger_checkpoint_key_id(origin, out->old_pubkey), sig,
+		      sizeof sig);
+	if ((rc = ledger_ed25519_sign(nk, note.data, text_len, sig)))
+		goto done;
+	note_sig_line(&note, origin, ledger_checkpoint_key_id(origin, out->new_pubkey), sig,
+		      sizeof sig);
+	if (buf_failed(&note)) {
+		rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
+		goto done;
+	}
+	out->note = arena_strndup(ctx->a, note.data, note.len);
+	out->at = ctx->now;
+	if ((rc = app_tx_begin(ctx, e)))
+		goto done;
+	if ((rc = ctx->st->ops->rotation_insert(ctx->st, out, e))) {
+		app_tx_abort(ctx);
+		goto done;
+	}
+	char oh[2 * LEDGER_PUBKEY_LEN + 1], nh[2 * LEDGER_PUBKEY_LEN + 1];
+	crypto_hex(out->old_pubkey, LEDGER_PUBKEY_LEN, oh);
+	crypto_hex(out->new_pubkey, LEDGER_PUBKEY_LEN, nh);
+	const char *msg = arena_printf(ctx->a, "签名密钥轮换：%s → %s", oh, nh);
+	if ((rc = app_tx_finish(ctx, "ledger.key_rotate", "ledger_key_rotation", out->id, msg, NULL,
+				e)))
+		goto done;
+	if (!ctx->cfg->ledger_key_file || !*ctx->cfg->ledger_key_file)
+		rc = key_install(ctx->cfg->data_dir, new_path, out->id, e);
+done:
+	buf_release(&note);
+	ledger_key_free(old);
+	ledger_key_free(nk);
+	return rc;
 }

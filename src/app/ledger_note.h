@@ -59,4 +59,20 @@ enum fz_err app_ledger_coverage(struct app_ctx *ctx, struct ledger_coverage *out
 /* The leaf index of object (kind, ref_id), -1 when it has none. */
 int64_t app_ledger_leaf_index(struct app_ctx *ctx, enum ledger_kind kind, int64_t ref_id);
 
+/* Rotates the log's signing key to the Ed25519 key at new_path (made
+ * there, 0600, with new_path.pub, when the file does not exist): a
+ * rotation statement - the signed note
+ *   <origin>\nkey-rotation\nold <old verifier key>\nnew <new verifier key>\ntime <t>\n
+ * signed by the old key and the new one - is stored and audited
+ * ("ledger.key_rotate"). When the key in use is the data directory's
+ * ledger.key, the new key replaces it there (the old one is kept as
+ * ledger.key.retired-<id>, ledger.pub follows). The next checkpoint is
+ * signed with the new key. */
+enum fz_err app_ledger_key_rotate(struct app_ctx *ctx, const char *new_path,
+				  struct ledger_rotation_row *out, struct fz_error *e)
+	FZ_MUST_CHECK;
+/* True when r's note is a rotation statement from r->old_pubkey to
+ * r->new_pubkey signed by both. */
+bool app_ledger_rotation_ok(const struct ledger_rotation_row *r) FZ_MUST_CHECK;
+
 #endif

@@ -442,6 +442,10 @@ enum fz_err app_ledger_verify_trusted(struct app_ctx *ctx, const char *data_dir,
 	}
 	if ((rc = app_ledger_open(ctx->st, e)) || (rc = sm2_setup(&w, data_dir, e)))
 		return rc;
+	if (!ledger_trust_keys(ctx, &own, r, r->problem, sizeof r->problem)) {
+		r->ok = false;
+		return FZ_OK;
+	}
 	w.alg = app_ledger_hash();
 	snprintf(r->hash, sizeof r->hash, "%s", ledger_hash_name(w.alg));
 	merkle_frontier_init(&w.tree, w.alg);

@@ -62,6 +62,10 @@ struct ledger_trust {
 	int quorum;                  /* cosignatures needed (1..nwitnesses) */
 	const struct ledger_pin *pins;
 	size_t npins;
+	/* filled by verify: pubkey and the keys it rotated to (key
+	 * rotations signed by both keys), 32 bytes each */
+	const unsigned char *keys;
+	size_t nkeys;
 };
 
 /* Verifies the ledger of ctx's database against the files in data_dir.
@@ -91,6 +95,10 @@ bool ledger_trust_checkpoint(struct app_ctx *ctx, const struct ledger_trust *t,
 			     struct ledger_verify_report *r, char *problem, size_t n);
 bool ledger_trust_pins_at(const struct ledger_trust *t, int64_t size, const unsigned char *root,
 			  size_t root_len, struct ledger_verify_report *r, char *problem, size_t n);
+/* Fills t->keys: t->pubkey and every key a verifying rotation statement
+ * leads to from it; false (problem set) on a forged statement. */
+bool ledger_trust_keys(struct app_ctx *ctx, struct ledger_trust *t,
+		       struct ledger_verify_report *r, char *problem, size_t n);
 bool ledger_trust_finish(const struct ledger_trust *t, int64_t size,
 			 struct ledger_verify_report *r, char *problem, size_t n);
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/ledger_note.h"
 #include "app/ledger_verify.h"
 
 static bool fail(char *problem, size_t n, const char *fmt, ...) FZ_PRINTF(3, 4);
@@ -78,7 +79,10 @@ bool ledger_trust_checkpoint(struct app_ctx *ctx, const struct ledger_trust *t,
 	if (!ledger_checkpoint_verify(&cp))
 		return fail(problem, n, "检查点 #%lld（记录数 %lld）的签名无效", (long long)row->id,
 			    (long long)row->tree_size);
-	if (t && t->pubkey && memcmp(t->pubkey, row->pubkey, LEDGER_PUBKEY_LEN) != 0)
+	bool trusted = !t || !t->pubkey;
+	for (size_t i = 0; !trusted && i < t->nkeys; i++)
+		trusted = memcmp(t->keys + LEDGER_PUBKEY_LEN * i, row->pubkey, LEDGER_PUBKEY_LEN) == 0;
+	if (!trusted)
 		return fail(problem, n, "检查点 #%lld 不是用本机关的签名密钥签署的",
 			    (long long)row->id);
 	if (!row->origin[0])
@@ -130,5 +134,38 @@ bool ledger_trust_finish(const struct ledger_trust *t, int64_t size,
 			    "没有任何检查点获得 %d 个指定见证方的有效副署：无法排除账本被整体改写"
 			    "后用本机密钥重新签名",
 			    t->quorum);
+	return true;
+}
+
+bool ledger_trust_keys(struct app_ctx *ctx, struct ledger_trust *t,
+		       struct ledger_verify_report *r, char *problem, size_t n)
+{
+	struct ledger_rotation_list rots;
+	struct fz_error e;
+	(void)r;
+	if (!t->pubkey)
+		return true;
+	if (ctx->st->ops->rotation_list(ctx->st, ctx->a, &rots, &e))
+		return fail(problem, n, "无法读取密钥轮换记录：%s", e.message);
+	unsigned char *keys = arena_alloc(ctx->a, LEDGER_PUBKEY_LEN * (rots.n + 1));
+	if (!keys)
+		return fail(problem, n, "内存不足");
+	memcpy(keys, t->pubkey, LEDGER_PUBKEY_LEN);
+	size_t nk = 1;
+	for (size_t i = 0; i < rots.n; i++) {
+		const struct ledger_rotation_row *k = &rots.items[i];
+		if (!app_ledger_rotation_ok(k))
+			return fail(problem, n,
+				    "密钥轮换记录 #%lld 的签名无效：不是新旧两把密钥共同签署的轮换声明",
+				    (long long)k->id);
+		bool from_trusted = false;
+		for (size_t j = 0; j < nk && !from_trusted; j++)
+			from_trusted = memcmp(keys + LEDGER_PUBKEY_LEN * j, k->old_pubkey,
+					      LEDGER_PUBKEY_LEN) == 0;
+		if (from_trusted)
+			memcpy(keys + LEDGER_PUBKEY_LEN * nk++, k->new_pubkey, LEDGER_PUBKEY_LEN);
+	}
+	t->keys = keys;
+	t->nkeys = nk;
 	return true;
 }

@@ -63,8 +63,8 @@ static void *run(void *arg)
 	return NULL;
 }
 
-enum fz_err checkpointer_start(const char *db, const char *data_dir, int interval_s,
-			       struct checkpointer **out, struct fz_error *e)
+enum fz_err checkpointer_start(const char *db, const char *data_dir, const char *key_file,
+			       int interval_s, struct checkpointer **out, struct fz_error *e)
 {
 	pthread_condattr_t ca;
 	*out = NULL;
@@ -76,6 +76,7 @@ enum fz_err checkpointer_start(const char *db, const char *data_dir, int interva
 	c->interval_s = interval_s;
 	app_config_defaults(&c->cfg);
 	c->cfg.data_dir = data_dir;
+	c->cfg.ledger_key_file = key_file;
 	enum fz_err rc = store_sqlite_open(db, false, &c->st, e);
 	if (rc) {
 		free(c);

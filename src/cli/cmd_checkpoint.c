@@ -5,18 +5,22 @@
 #include <stdio.h>
 
 #include "app/ledger.h"
+#include "app/ledger_note.h"
 #include "base/crypto.h"
 #include "cli/cli.h"
 
 int cmd_checkpoint(int argc, char **argv)
 {
-	const char *db = NULL, *given_dir = NULL, *origin = NULL, *sigs = NULL;
+	const char *db = NULL, *given_dir = NULL, *origin = NULL, *sigs = NULL, *key_file = NULL;
+	const char *rotate_to = NULL;
 	char dir[PATH_MAX];
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "data-dir", &given_dir },
 		{ "origin", &origin },
 		{ "signatures", &sigs },
+		{ "key-file", &key_file },
+		{ "rotate-to", &rotate_to },
 	};
 	int bad = cli_options("checkpoint", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
@@ -31,12 +35,22 @@ int cmd_checkpoint(int argc, char **argv)
 	if (rc)
 		return rc;
 	s.cfg.data_dir = data_dir;
+	s.cfg.ledger_key_file = key_file;
 	struct ledger_checkpoint_row cp;
 	struct fz_error e;
 	bool made;
 	enum fz_err err = FZ_OK;
 	if (origin || sigs)
 		err = app_ledger_log_configure(&s.ctx, origin, sigs, &e);
+	struct ledger_rotation_row rot;
+	if (!err && rotate_to && !(err = app_ledger_key_rotate(&s.ctx, rotate_to, &rot, &e))) {
+		printf("已轮换签名密钥（轮换记录 #%lld，由新旧两把密钥签署）\n", (long long)rot.id);
+		if (key_file)
+			printf("今后请以 --key-file %s 使用新密钥\n", rotate_to);
+		/* the next checkpoint is signed with the new key */
+		if (key_file)
+			s.cfg.ledger_key_file = rotate_to;
+	}
 	if (!err)
 		err = app_ledger_checkpoint(&s.ctx, &made, &cp, &e);
 	cli_session_close(&s);

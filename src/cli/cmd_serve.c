@@ -14,6 +14,7 @@
 #include "app/ledger.h"
 #include "app/procreg.h"
 #include "cli/checkpointer.h"
+#include "ledger/checkpoint.h"
 #include "http/http.h"
 #include "http/server.h"
 
@@ -54,10 +55,25 @@ static enum fz_err ledger_select(const char *db, struct fz_error *e)
 	return rc;
 }
 
+/* The signing key: a --key-file outside the data directory must load
+ * (its permissions are checked); otherwise the data directory gets one
+ * when it has none. */
+static enum fz_err ledger_key_file_check(const char *data_dir, const char *key_file,
+					 struct fz_error *e)
+{
+	bool made;
+	struct ledger_key *k = NULL;
+	if (!key_file)
+		return app_ledger_key_init(data_dir, &made, e);
+	enum fz_err rc = ledger_key_load(key_file, &k, e);
+	ledger_key_free(k);
+	return rc;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
-	const char *threads_s = NULL, *upload_s = NULL, *interval_s = NULL;
+	const char *threads_s = NULL, *upload_s = NULL, *interval_s = NULL, *key_file = NULL;
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "listen", &listen },
@@ -66,6 +82,7 @@ int cmd_serve(int argc, char **argv)
 		{ "procedures", &procs },
 		{ "max-upload", &upload_s },
 		{ "checkpoint-interval", &interval_s },
+		{ "key-file", &key_file },
 	};
 	int bad = cli_options("serve", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
@@ -91,8 +108,7 @@ int cmd_serve(int argc, char **argv)
 		return 2;
 	struct fz_error e;
 	enum fz_err rc;
-	bool key_made;
-	if ((rc = ledger_select(db, &e)) || (rc = app_ledger_key_init(data_dir, &key_made, &e)))
+	if ((rc = ledger_select(db, &e)) || (rc = ledger_key_file_check(data_dir, key_file, &e)))
 		return cli_fail(rc, &e);
 
 	/* Block the stop signals in every thread; this one waits for them. */
@@ -123,8 +139,9 @@ int cmd_serve(int argc, char **argv)
 	};
 	struct http_server *srv;
 	struct checkpointer *cpt = NULL;
+	cfg.ledger_key_file = key_file;
 	rc = http_server_start(&hc, &srv, &e);
-	if (!rc && (rc = checkpointer_start(db, data_dir, (int)interval, &cpt, &e)))
+	if (!rc && (rc = checkpointer_start(db, data_dir, key_file, (int)interval, &cpt, &e)))
 		http_server_stop(srv);
 	if (rc) {
 		proc_registry_free(reg);

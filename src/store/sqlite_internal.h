@@ -107,6 +107,8 @@ enum sq_stmt_id {
 	SQ_LEDGER_LEAF_BY_HASH,
 	SQ_COSIG_INSERT,
 	SQ_COSIG_LIST,
+	SQ_ROTATION_INSERT,
+	SQ_ROTATION_LIST,
 	SQ_EVIDENCE_INSERT,
 	SQ_CASE_EVENT_GET,
 	SQ_CASE_EVENT_GET_FIELDS,
@@ -473,6 +475,10 @@ enum fz_err sq_ledger_leaf_by_hash(struct store *st, const unsigned char *hash, 
 enum fz_err sq_cosig_insert(struct store *st, struct ledger_cosig_row *c, struct fz_error *e);
 enum fz_err sq_cosig_list(struct store *st, struct arena *a, int64_t checkpoint_id,
 			  struct ledger_cosig_list *out, struct fz_error *e);
+enum fz_err sq_rotation_insert(struct store *st, struct ledger_rotation_row *r,
+			       struct fz_error *e);
+enum fz_err sq_rotation_list(struct store *st, struct arena *a, struct ledger_rotation_list *out,
+			     struct fz_error *e);
 
 /* sqlite_evidence.c */
 enum fz_err sq_evidence_insert(struct store *st, struct evidence *ev, struct fz_error *e);

@@ -568,3 +568,59 @@ enum fz_err sq_cosig_list(struct store *st, struct arena *a, int64_t checkpoint_
 	out->total = (int64_t)out->n;
 	return FZ_OK;
 }
+
+enum fz_err sq_rotation_insert(struct store *st, struct ledger_rotation_row *r,
+			       struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	int64_t at = sq_now_if_zero(r->at);
+	enum fz_err err = sq_stmt(s, SQ_ROTATION_INSERT,
+				  "INSERT INTO ledger_key_rotations (old_pubkey, new_pubkey, note, at)"
+				  " VALUES (?1, ?2, ?3, ?4)",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_blob(&b, r->old_pubkey, (int)sizeof r->old_pubkey);
+	sq_arg_blob(&b, r->new_pubkey, (int)sizeof r->new_pubkey);
+	sq_arg_text(&b, r->note);
+	sq_arg_int(&b, at);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+		return err;
+	r->id = sqlite3_last_insert_rowid(s->db);
+	r->at = at;
+	return FZ_OK;
+}
+
+static void rotation_read(struct sq_row *r, void *item)
+{
+	struct ledger_rotation_row *k = item;
+	size_t n;
+	k->id = sq_col_int(r);
+	col_blob(r, k->old_pubkey, sizeof k->old_pubkey, &n);
+	col_blob(r, k->new_pubkey, sizeof k->new_pubkey, &n);
+	k->note = sq_col_text(r);
+	k->at = sq_col_int(r);
+}
+
+enum fz_err sq_rotation_list(struct store *st, struct arena *a, struct ledger_rotation_list *out,
+			     struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_ROTATION_LIST,
+				  "SELECT id, old_pubkey, new_pubkey, note, at FROM ledger_key_rotations"
+				  " ORDER BY id LIMIT 1000",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, rotation_read, &items, &out->n, e)))
+		return err;
+	out->items = items;
+	out->total = (int64_t)out->n;
+	return FZ_OK;
+}

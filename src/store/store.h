@@ -200,6 +200,16 @@ struct ledger_cosig_row {
 	int64_t at;                  /* when the log received it */
 };
 STORE_LIST(ledger_cosig_list, struct ledger_cosig_row);
+
+/* A rotation of the log's signing key (008_checkpoints.sql). */
+struct ledger_rotation_row {
+	int64_t id;
+	unsigned char old_pubkey[32];
+	unsigned char new_pubkey[32];
+	char *note; /* the signed note, in the caller's arena */
+	int64_t at;
+};
+STORE_LIST(ledger_rotation_list, struct ledger_rotation_row);
 STORE_LIST(evidence_list, struct evidence);
 
 struct store;
@@ -510,6 +520,12 @@ struct store_ops {
 				    struct fz_error *e);
 	enum fz_err (*cosig_list)(struct store *st, struct arena *a, int64_t checkpoint_id,
 				  struct ledger_cosig_list *out, struct fz_error *e);
+	/* Key rotations: insert sets id and at (0 = now); list gives all,
+	 * oldest first (at most 1000). */
+	enum fz_err (*rotation_insert)(struct store *st, struct ledger_rotation_row *r,
+				       struct fz_error *e);
+	enum fz_err (*rotation_list)(struct store *st, struct arena *a,
+				     struct ledger_rotation_list *out, struct fz_error *e);
 
 	/* Evidence metadata: append-only. insert sets ev->id (uploaded_at 0
 	 * = now); a missing case or uploader is FZ_CONFLICT (case_id,

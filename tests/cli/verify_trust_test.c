@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app/ledger.h"
 #include "base/crypto.h"
@@ -302,5 +303,79 @@ TEST(cli_verify_bundle_checks_key_published_checkpoint_and_witness)
 	CHECK_INT(cli_run(&out, NULL, "verify-bundle %s/b2 --key '%s' --witness '%s'", dir, log_vkey,
 			  witness_vkey), 9);
 	CHECK_CONTAINS(buf_cstr(&out), "见证方");
+	buf_release(&out);
+}
+
+TEST(cli_signing_key_outside_the_data_dir_is_used_and_its_permissions_checked)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = copy();
+	REQUIRE(dir);
+	char cmd[2000];
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/keys' && mv '%s/d.db.data/ledger.key' '%s/keys/log.key'",
+		 dir, dir, dir);
+	REQUIRE(system(cmd) == 0);
+	/* without it the data directory has no key any more */
+	CHECK(cli_run(&out, NULL, "checkpoint --db %s/d.db", dir) != 0);
+	CHECK_CONTAINS(buf_cstr(&out), "无法读取签名私钥");
+	/* readable by others: refused, nothing signed */
+	char n0[32], n1[32], db[600];
+	snprintf(db, sizeof db, "%s/d.db", dir);
+	REQUIRE(ls_sql(db, "SELECT count(*) FROM ledger_checkpoints", n0, sizeof n0));
+	snprintf(cmd, sizeof cmd, "chmod 0644 '%s/keys/log.key'", dir);
+	REQUIRE(system(cmd) == 0);
+	CHECK(cli_run(&out, NULL, "checkpoint --db %s/d.db --key-file %s/keys/log.key --rotate-to %s/keys/new.key",
+		      dir, dir, dir) != 0);
+	CHECK_CONTAINS(buf_cstr(&out), "权限过宽");
+	REQUIRE(ls_sql(db, "SELECT count(*) FROM ledger_checkpoints", n1, sizeof n1));
+	CHECK_STR(n1, n0);
+	snprintf(cmd, sizeof cmd, "chmod 0600 '%s/keys/log.key'", dir);
+	REQUIRE(system(cmd) == 0);
+	/* 0600: rotated to a new key outside the data directory */
+	CHECK_INT(cli_run(&out, NULL,
+			  "checkpoint --db %s/d.db --key-file %s/keys/log.key --rotate-to %s/keys/new.key",
+			  dir, dir, dir), 0);
+	CHECK_CONTAINS(buf_cstr(&out), "已轮换签名密钥");
+	CHECK_CONTAINS(buf_cstr(&out), "--key-file");
+	struct stat sb;
+	char path[700];
+	snprintf(path, sizeof path, "%s/keys/new.key", dir);
+	REQUIRE(stat(path, &sb) == 0);
+	CHECK_INT(sb.st_mode & 0777, 0600);
+	buf_release(&out);
+}
+
+TEST(cli_verify_follows_a_key_rotation_and_refuses_a_forged_one)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = copy();
+	REQUIRE(dir);
+	char db[600], extra[1200], n[64];
+	snprintf(db, sizeof db, "%s/d.db", dir);
+	CHECK_INT(cli_run(&out, NULL, "checkpoint --db %s --rotate-to %s/d.db.data/next.key", db, dir),
+		  0);
+	CHECK_CONTAINS(buf_cstr(&out), "已轮换签名密钥（轮换记录 #1");
+	/* audited, and the next checkpoint is signed with the new key */
+	REQUIRE(ls_sql(db, "SELECT count(*) FROM audit_log WHERE action = 'ledger.key_rotate'", n,
+		       sizeof n));
+	CHECK_STR(n, "1");
+	REQUIRE(ls_sql(db, "SELECT count(DISTINCT pubkey) FROM ledger_checkpoints", n, sizeof n));
+	CHECK_STR(n, "2");
+	/* the published (old) key leads to the new one */
+	snprintf(extra, sizeof extra, "--key '%s'", log_vkey);
+	CHECK_INT(verify(&out, dir, extra), 0);
+	CHECK_CONTAINS(buf_cstr(&out), "3 个检查点的根与签名一致");
+	/* the new key alone does not vouch for what the old one signed */
+	char newkey[700];
+	snprintf(newkey, sizeof newkey, "--key %s/d.db.data/ledger.pub", dir);
+	CHECK_INT(verify(&out, dir, newkey), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "检查点 #1 不是用本机关的签名密钥签署的");
+	/* a statement not signed by the old key is named */
+	REQUIRE(ls_sql(db, "DROP TRIGGER ledger_key_rotations_no_delete;"
+			   " INSERT INTO ledger_key_rotations (old_pubkey, new_pubkey, note, at)"
+			   " SELECT old_pubkey, randomblob(32), note, at FROM ledger_key_rotations",
+		       NULL, 0));
+	CHECK_INT(verify(&out, dir, extra), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "密钥轮换记录 #2 的签名无效");
 	buf_release(&out);
 }

@@ -80,3 +80,24 @@ CREATE TRIGGER ledger_cosignatures_no_delete BEFORE DELETE ON ledger_cosignature
 BEGIN
 	SELECT RAISE(ABORT, '见证方副署只能追加，不能修改');
 END;
+
+-- A rotation of the log's signing key: a signed note (docs/LEDGER.md,
+-- "Key rotation") naming the old and the new key, signed by both, so that
+-- a verifier holding the old key can follow to the new one.
+CREATE TABLE ledger_key_rotations (
+	id         INTEGER PRIMARY KEY,
+	old_pubkey BLOB NOT NULL CHECK (length(old_pubkey) = 32),
+	new_pubkey BLOB NOT NULL CHECK (length(new_pubkey) = 32),
+	note       TEXT NOT NULL CHECK (length(note) BETWEEN 1 AND 4096),
+	at         INTEGER NOT NULL
+);
+
+CREATE TRIGGER ledger_key_rotations_no_update BEFORE UPDATE ON ledger_key_rotations
+BEGIN
+	SELECT RAISE(ABORT, '密钥轮换记录只能追加，不能修改');
+END;
+
+CREATE TRIGGER ledger_key_rotations_no_delete BEFORE DELETE ON ledger_key_rotations
+BEGIN
+	SELECT RAISE(ABORT, '密钥轮换记录只能追加，不能修改');
+END;
