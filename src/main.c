@@ -14,11 +14,12 @@ const struct command cli_commands[] = {
 	  "  （默认 sm3），只能在账本尚无记录时选择。\n" },
 	{ "serve", cmd_serve, "启动 Web 服务",
 	  "用法: fazhi serve --db PATH [--listen 127.0.0.1:8080] [--threads N] [--data-dir DIR]\n"
-	  "                  [--procedures DIR] [--max-upload BYTES] [--checkpoint-interval S]\n"
+	  "                  [--procedures DIR] [--max-upload BYTES] [--checkpoint-interval S] [--key-file KEY]\n"
 	  "  --data-dir DIR    证据文件、文书和签名密钥所在目录，默认为 PATH.data。\n"
 	  "  --max-upload N    证据文件上传上限（字节），默认 2 GiB。\n"
 	  "  --checkpoint-interval S  账本有新记录时每 S 秒签署一个检查点（默认 300），\n"
 	  "                    停止服务时再签署一次。\n"
+	  "  --key-file KEY    账本签名私钥不在数据目录时的路径（权限须为 0600）。\n"
 	  "  --procedures DIR  从目录读取程序定义与本省配置（config.txt），替换内置的同名定义；\n"
 	  "                    任何定义有误时服务不启动，并指明文件、行与步骤。\n"
 	  "  提供网页与 /api/v1 接口；每个请求在标准错误输出一行日志。\n"
@@ -79,14 +80,18 @@ const struct command cli_commands[] = {
 	  "                    被改写后用本机密钥重新签名、或被截短的账本由此发现。\n"
 	  "  第一处不符之处以中文指明，退出码 9；全部一致时打印摘要，退出码 0。\n" },
 	{ "checkpoint", cmd_checkpoint, "立即签署账本检查点；设置日志名称与签名算法",
-	  "用法: fazhi checkpoint --db PATH [--data-dir DIR] [--origin ORIGIN] [--signatures ed25519|ed25519,sm2]\n"
+	  "用法: fazhi checkpoint --db PATH [--data-dir DIR] [--key-file KEY] [--origin ORIGIN]\n"
+	  "                       [--signatures ed25519|ed25519,sm2] [--rotate-to NEW.key]\n"
 	  "  用数据目录中的签名密钥签署当前账本的检查点（C2SP tlog-checkpoint 格式，见 docs/LEDGER.md）。\n"
 	  "  账本自上个检查点以来没有新记录时不重复签署。\n"
 	  "  --origin ORIGIN   日志名称（检查点第一行），例如 fazhi.640522.nx.gov.cn/enforcement；\n"
 	  "                    未设置时首次签署取“主机名/fazhi-ledger”。签署过检查点后不能更改。\n"
 	  "  --signatures S    每个检查点带的签名：ed25519（默认）或 ed25519,sm2（另加 SM2/SM3 签名，\n"
 	  "                    首次设置时在数据目录生成 ledger-sm2.key）。\n"
-	  "  设置记入审计日志。\n" },
+	  "  --key-file KEY    签名私钥不在数据目录时的路径（权限须为 0600）。\n"
+	  "  --rotate-to NEW   轮换签名密钥（NEW 不存在时生成）：记录由新旧两把密钥签署的轮换声明，\n"
+	  "                    并立即用新密钥签署检查点。\n"
+	  "  设置与轮换记入审计日志。\n" },
 	{ "case", cmd_case, "导出案卷包（含包含证明和检查点）",
 	  "用法: fazhi case export ID --db PATH --out FILE [--data-dir DIR]\n"
 	  "  把案件 ID 的全部事件、证据材料（含文件）、文书（含文件）、每条账本记录的\n"

@@ -279,3 +279,25 @@ int api_ledger_cosign(struct req *r)
 	o = json_put(o, "added", json_integer(added));
 	return resp_json(r, added ? 201 : 200, o);
 }
+
+int api_ledger_key_rotations(struct req *r)
+{
+	struct fz_error e = { 0 };
+	struct ledger_rotation_list list;
+	enum fz_err rc = r->ctx.st->ops->rotation_list(r->ctx.st, r->ctx.a, &list, &e);
+	if (rc)
+		return resp_fail(r, rc, &e);
+	json_t *items = json_array();
+	for (size_t i = 0; i < list.n; i++) {
+		json_t *o = json_object();
+		o = json_put(o, "id", json_integer(list.items[i].id));
+		o = json_put(o, "old_public_key", hex_json(list.items[i].old_pubkey, 32));
+		o = json_put(o, "new_public_key", hex_json(list.items[i].new_pubkey, 32));
+		o = json_put(o, "note", json_string(list.items[i].note ? list.items[i].note : ""));
+		o = json_put(o, "at", json_integer(list.items[i].at));
+		json_array_append_new(items, o);
+	}
+	json_t *o = json_object();
+	o = json_put(o, "items", items);
+	return resp_json(r, 200, o);
+}

@@ -84,6 +84,7 @@ int api_ledger_inclusion(struct req *r);
 int api_ledger_consistency(struct req *r);
 int api_ledger_leaves(struct req *r);
 int api_ledger_cosign(struct req *r);
+int api_ledger_key_rotations(struct req *r);
 int page_ledger(struct req *r);
 /* api_document.c */
 int api_case_documents(struct req *r);

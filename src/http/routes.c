@@ -77,6 +77,7 @@ const struct route http_routes[] = {
 	{ "GET", "/api/v1/ledger/proof/inclusion", PERM_PUBLIC, api_ledger_inclusion, API | PW, "账本记录的包含证明" },
 	{ "GET", "/api/v1/ledger/proof/consistency", PERM_PUBLIC, api_ledger_consistency, API | PW, "账本两个记录数之间的一致性证明" },
 	{ "GET", "/api/v1/ledger/leaves", PERM_PUBLIC, api_ledger_leaves, API | PW, "账本记录（仅摘要）" },
+	{ "GET", "/api/v1/ledger/key-rotations", PERM_PUBLIC, api_ledger_key_rotations, API | PW, "账本签名密钥的轮换记录" },
 	{ "POST", "/api/v1/ledger/cosignatures", PERM_PUBLIC, api_ledger_cosign, API | PW | NOSESS, "见证方提交检查点副署" },
 	{ "GET", "/ledger/checkpoint", PERM_PUBLIC, api_ledger_checkpoint_note, API | PW, "账本最新检查点（C2SP 签名文本）" },
 	{ "GET", "/api/v1/queues/review", PERM_CASE_READ, api_queue_review, API, "待法制审核的案件" },

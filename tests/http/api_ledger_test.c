@@ -342,3 +342,30 @@ TEST(api_ledger_takes_cosignatures_only_from_registered_witnesses)
 	ledger_key_free(k2);
 	t_server_stop(&f.ts);
 }
+
+TEST(api_ledger_publishes_key_rotations)
+{
+	struct fx f;
+	REQUIRE(fx_start(&f));
+	json_t *j = get_json(&f, "/api/v1/ledger/key-rotations", 200);
+	CHECK_INT((int64_t)json_array_size(json_object_get(j, "items")), 0);
+	json_decref(j);
+	char path[700];
+	struct ledger_rotation_row rot;
+	struct fz_error e = { 0 };
+	snprintf(path, sizeof path, "%s/next.key", f.ts.data_dir);
+	REQUIRE(app_ledger_key_rotate(&f.ctx, path, &rot, &e) == FZ_OK);
+	CHECK(app_ledger_rotation_ok(&rot));
+	j = get_json(&f, "/api/v1/ledger/key-rotations", 200);
+	json_t *it = json_array_get(json_object_get(j, "items"), 0);
+	CHECK_CONTAINS(json_string_value(json_object_get(it, "note")),
+		       "fazhi.640522.nx.gov.cn/enforcement\nkey-rotation\nold ");
+	json_decref(j);
+	/* the next checkpoint, at the same size, is signed with the new key */
+	bool made;
+	struct ledger_checkpoint_row row;
+	REQUIRE(app_ledger_checkpoint(&f.ctx, &made, &row, &e) == FZ_OK);
+	CHECK(made);
+	CHECK(memcmp(row.pubkey, rot.new_pubkey, 32) == 0);
+	t_server_stop(&f.ts);
+}

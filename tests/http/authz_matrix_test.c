@@ -95,6 +95,7 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/api/v1/ledger/proof/consistency",           ALL },
 	{ "GET", "/api/v1/ledger/leaves",                      ALL },
 	{ "POST", "/api/v1/ledger/cosignatures",               ALL },
+	{ "GET", "/api/v1/ledger/key-rotations",               ALL },
 	{ "GET", "/ledger/checkpoint",                         ALL },
 	{ "GET", "/api/v1/queues/review",                      "xxxx ... ." },
 	{ "GET", "/api/v1/queues/approval",                    "xxxx ... ." },
