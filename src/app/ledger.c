@@ -204,24 +204,35 @@ static enum fz_err data_path(const char *data_dir, const char *name, char out[PA
 	return FZ_OK;
 }
 
-enum fz_err app_ledger_key_init(const char *data_dir, bool *created, struct fz_error *e)
+/* Makes a key pair (priv_name, pub_name) in data_dir with gen unless the
+ * private key is there; *created says whether it made one. */
+static enum fz_err key_pair_init(const char *data_dir, const char *priv_name,
+				 const char *pub_name,
+				 enum fz_err (*gen)(const char *, const char *, struct fz_error *),
+				 bool *created, struct fz_error *e)
 {
 	char priv[PATH_MAX], pub[PATH_MAX];
 	struct stat sb;
 	enum fz_err rc;
 	*created = false;
-	if ((rc = data_path(data_dir, LEDGER_KEY_FILE, priv, e)) ||
-	    (rc = data_path(data_dir, LEDGER_PUB_FILE, pub, e)))
+	if ((rc = data_path(data_dir, priv_name, priv, e)) ||
+	    (rc = data_path(data_dir, pub_name, pub, e)))
 		return rc;
 	if (mkdir(data_dir, 0700) != 0 && errno != EEXIST)
 		return fz_fail(e, FZ_IO, "data_dir", "无法创建数据目录 %s：%s", data_dir,
 			       strerror(errno));
 	if (stat(priv, &sb) == 0)
 		return FZ_OK;
-	if ((rc = ledger_key_generate(priv, pub, e)))
+	if ((rc = gen(priv, pub, e)))
 		return rc;
 	*created = true;
 	return FZ_OK;
+}
+
+enum fz_err app_ledger_key_init(const char *data_dir, bool *created, struct fz_error *e)
+{
+	return key_pair_init(data_dir, LEDGER_KEY_FILE, LEDGER_PUB_FILE, ledger_key_generate,
+			     created, e);
 }
 
 /* --- checkpoints --- */
@@ -229,15 +240,9 @@ enum fz_err app_ledger_key_init(const char *data_dir, bool *created, struct fz_e
 /* Makes the SM2 key pair in data_dir unless there is one. */
 static enum fz_err sm2_key_init(const char *data_dir, struct fz_error *e)
 {
-	char priv[PATH_MAX], pub[PATH_MAX];
-	struct stat sb;
-	enum fz_err rc;
-	if ((rc = data_path(data_dir, LEDGER_SM2_KEY_FILE, priv, e)) ||
-	    (rc = data_path(data_dir, LEDGER_SM2_PUB_FILE, pub, e)))
-		return rc;
-	if (stat(priv, &sb) == 0)
-		return FZ_OK;
-	return ledger_sm2_key_generate(priv, pub, e);
+	bool made;
+	return key_pair_init(data_dir, LEDGER_SM2_KEY_FILE, LEDGER_SM2_PUB_FILE,
+			     ledger_sm2_key_generate, &made, e);
 }
 
 /* The origin of the log: the one configured, or, the first time, one
@@ -351,18 +356,27 @@ enum fz_err app_ledger_checkpoint(struct app_ctx *ctx, bool *made,
 		return fz_fail(e, FZ_INTERNAL, "data_dir", "未配置数据目录");
 	if ((rc = log_origin(ctx, cp.origin, sigs, e)) ||
 	    (rc = ctx->st->ops->ledger_size(ctx->st, &size, e)) ||
-	    (rc = app_ledger_key_path(ctx, priv, e)) || (rc = ledger_key_load(priv, &key, e)))
+	    (rc = app_ledger_key_path(ctx, priv, e)))
 		return rc;
-	ledger_key_public(key, pub);
+	struct fz_error key_e = { 0 };
+	enum fz_err key_rc = ledger_key_load(priv, &key, &key_e);
+	if (!key_rc)
+		ledger_key_public(key, pub);
 	rc = ctx->st->ops->checkpoint_latest(ctx->st, &latest, e);
 	if (rc && rc != FZ_NOTFOUND)
 		goto done;
-	/* a checkpoint in the older form, or one signed with a key since
-	 * rotated, is followed by a new one even at the same size */
+	/* Nothing new to sign: the log has not grown since a C2SP checkpoint
+	 * signed with the present key (one in the older form, or signed with
+	 * a key since rotated, is followed by a new one at the same size). */
 	if (rc == FZ_OK && latest.tree_size == size && latest.origin[0] &&
-	    memcmp(latest.pubkey, pub, sizeof pub) == 0) {
+	    (key_rc || memcmp(latest.pubkey, pub, sizeof pub) == 0)) {
 		*out = latest;
 		rc = FZ_OK;
+		goto done;
+	}
+	if (key_rc) {
+		*e = key_e;
+		rc = key_rc;
 		goto done;
 	}
 	/* Leaves never change, so the root of the first size leaves can be

@@ -155,32 +155,17 @@ enum fz_err ledger_pubkey_load(const char *pub_path, unsigned char out[LEDGER_PU
 enum fz_err ledger_checkpoint_sign(struct ledger_checkpoint *cp, const struct ledger_key *k)
 {
 	char text[LEDGER_CHECKPOINT_TEXT_MAX];
-	size_t n = ledger_checkpoint_text(cp, text), siglen = LEDGER_SIG_LEN;
+	size_t n = ledger_checkpoint_text(cp, text);
 	if (!raw_public(k->pkey, cp->pubkey))
 		return FZ_INTERNAL;
-	EVP_MD_CTX *c = EVP_MD_CTX_new();
-	if (!c)
-		return FZ_NOMEM;
-	/* Ed25519 hashes internally: no digest is named. */
-	int ok = EVP_DigestSignInit(c, NULL, NULL, NULL, k->pkey) == 1 &&
-		 EVP_DigestSign(c, cp->sig, &siglen, (const unsigned char *)text, n) == 1 &&
-		 siglen == LEDGER_SIG_LEN;
-	EVP_MD_CTX_free(c);
-	return ok ? FZ_OK : FZ_INTERNAL;
+	return ledger_ed25519_sign(k, text, n, cp->sig);
 }
 
 bool ledger_checkpoint_verify(const struct ledger_checkpoint *cp)
 {
 	char text[LEDGER_CHECKPOINT_TEXT_MAX];
 	size_t n = ledger_checkpoint_text(cp, text);
-	EVP_PKEY *pk = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, NULL, cp->pubkey,
-						   LEDGER_PUBKEY_LEN);
-	EVP_MD_CTX *c = EVP_MD_CTX_new();
-	bool ok = pk && c && EVP_DigestVerifyInit(c, NULL, NULL, NULL, pk) == 1 &&
-		  EVP_DigestVerify(c, cp->sig, LEDGER_SIG_LEN, (const unsigned char *)text, n) == 1;
-	EVP_MD_CTX_free(c);
-	EVP_PKEY_free(pk);
-	return ok;
+	return ledger_ed25519_verify(cp->pubkey, text, n, cp->sig);
 }
 
 /* --- C2SP: key IDs, parsing, any-message Ed25519, cosignatures --- */
@@ -267,6 +252,7 @@ void ledger_key_public(const struct ledger_key *k, unsigned char out[LEDGER_PUBK
 enum fz_err ledger_ed25519_sign(const struct ledger_key *k, const void *msg, size_t len,
 				unsigned char sig[LEDGER_SIG_LEN])
 {
+	/* Ed25519 hashes internally: no digest is named. */
 	size_t siglen = LEDGER_SIG_LEN;
 	EVP_MD_CTX *c = EVP_MD_CTX_new();
 	if (!c)

@@ -21,6 +21,16 @@ static void col_blob(struct sq_row *r, unsigned char *dst, size_t cap, size_t *l
 		*len = k;
 }
 
+/* Runs an INSERT whose arguments b holds and sets *id to the new row's. */
+static enum fz_err insert_row(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+			      int64_t *id, struct fz_error *e)
+{
+	enum fz_err err = sq_write(s, stmt, b, NULL, 0, NULL, e);
+	if (!err)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return err;
+}
+
 enum fz_err sq_ledger_hash_get(struct store *st, char out[8], struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
@@ -267,9 +277,8 @@ enum fz_err sq_checkpoint_insert(struct store *st, struct ledger_checkpoint_row 
 	sq_arg_blob(&b, cp->sm2_pubkey_len ? cp->sm2_pubkey : NULL, (int)cp->sm2_pubkey_len);
 	sq_arg_blob(&b, cp->sm2_signature_len ? cp->sm2_signature : NULL,
 		    (int)cp->sm2_signature_len);
-	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+	if ((err = insert_row(s, stmt, &b, &cp->id, e)))
 		return err;
-	cp->id = sqlite3_last_insert_rowid(s->db);
 	cp->at = at;
 	return FZ_OK;
 }
@@ -527,9 +536,8 @@ enum fz_err sq_cosig_insert(struct store *st, struct ledger_cosig_row *c, struct
 	sq_arg_int(&b, c->key_id);
 	sq_arg_blob(&b, c->signature, (int)sizeof c->signature);
 	sq_arg_int(&b, at);
-	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+	if ((err = insert_row(s, stmt, &b, &c->id, e)))
 		return err;
-	c->id = sqlite3_last_insert_rowid(s->db);
 	c->at = at;
 	return FZ_OK;
 }
@@ -586,9 +594,8 @@ enum fz_err sq_rotation_insert(struct store *st, struct ledger_rotation_row *r,
 	sq_arg_blob(&b, r->new_pubkey, (int)sizeof r->new_pubkey);
 	sq_arg_text(&b, r->note);
 	sq_arg_int(&b, at);
-	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+	if ((err = insert_row(s, stmt, &b, &r->id, e)))
 		return err;
-	r->id = sqlite3_last_insert_rowid(s->db);
 	r->at = at;
 	return FZ_OK;
 }
