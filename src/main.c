@@ -81,7 +81,7 @@ const struct command cli_commands[] = {
 	  "  第一处不符之处以中文指明，退出码 9；全部一致时打印摘要，退出码 0。\n" },
 	{ "checkpoint", cmd_checkpoint, "立即签署账本检查点；设置日志名称与签名算法",
 	  "用法: fazhi checkpoint --db PATH [--data-dir DIR] [--key-file KEY] [--origin ORIGIN]\n"
-	  "                       [--signatures ed25519|ed25519,sm2] [--rotate-to NEW.key]\n"
+	  "                       [--signatures ed25519|ed25519,sm2] [--rotate-to NEW.key] [--tsa-url URL|none]\n"
 	  "  用数据目录中的签名密钥签署当前账本的检查点（C2SP tlog-checkpoint 格式，见 docs/LEDGER.md）。\n"
 	  "  账本自上个检查点以来没有新记录时不重复签署。\n"
 	  "  --origin ORIGIN   日志名称（检查点第一行），例如 fazhi.640522.nx.gov.cn/enforcement；\n"
@@ -91,6 +91,8 @@ const struct command cli_commands[] = {
 	  "  --key-file KEY    签名私钥不在数据目录时的路径（权限须为 0600）。\n"
 	  "  --rotate-to NEW   轮换签名密钥（NEW 不存在时生成）：记录由新旧两把密钥签署的轮换声明，\n"
 	  "                    并立即用新密钥签署检查点。\n"
+	  "  --tsa-url URL     此后每个检查点向该 RFC 3161 时间戳服务申请时间戳（none 取消）；\n"
+	  "                    服务无应答时检查点照常签署，不带时间戳，并打印警告。\n"
 	  "  设置与轮换记入审计日志。\n" },
 	{ "case", cmd_case, "导出案卷包（含包含证明和检查点）",
 	  "用法: fazhi case export ID --db PATH --out FILE [--data-dir DIR]\n"

@@ -114,6 +114,11 @@ enum fz_err app_ledger_key_path(struct app_ctx *ctx, char out[PATH_MAX], struct 
 enum fz_err app_ledger_log_configure(struct app_ctx *ctx, const char *origin, const char *sigs,
 				     struct fz_error *e) FZ_MUST_CHECK;
 
+/* Sets the RFC 3161 time-stamping authority asked for a token on every
+ * checkpoint ("" or NULL: none); audited ("ledger.configure"). */
+enum fz_err app_ledger_tsa_configure(struct app_ctx *ctx, const char *url, struct fz_error *e)
+	FZ_MUST_CHECK;
+
 /* Signs a checkpoint of the whole ledger with the key in
  * ctx->cfg->data_dir, stores it and audits it ("ledger.checkpoint").
  * When the ledger has not grown since the latest checkpoint nothing is

@@ -79,6 +79,19 @@ static json_t *checkpoint_json(struct req *r, const struct ledger_checkpoint_row
 	o = json_put(o, "note", buf_json(&note));
 	o = json_put(o, "verifier_key", buf_json(&vkey));
 	o = json_put(o, "sm2_verifier_key", buf_json(&sm2));
+	unsigned char *tok;
+	size_t tok_len;
+	json_t *tj = json_null();
+	if (r->ctx.st->ops->timestamp_get(r->ctx.st, r->ctx.a, row->id, &tok, &tok_len, &e) ==
+	    FZ_OK) {
+		char *b64 = arena_alloc(r->ctx.a, 4 * ((tok_len + 2) / 3) + 1);
+		if (b64) {
+			note_b64_encode(tok, tok_len, b64);
+			json_decref(tj);
+			tj = json_string(b64);
+		}
+	}
+	o = json_put(o, "timestamp_token", tj);
 	struct ledger_cosig_list cs = { 0 };
 	json_t *arr = json_array();
 	if (r->ctx.st->ops->cosig_list(r->ctx.st, r->ctx.a, row->id, &cs, &e) == FZ_OK)

@@ -109,6 +109,10 @@ enum sq_stmt_id {
 	SQ_COSIG_LIST,
 	SQ_ROTATION_INSERT,
 	SQ_ROTATION_LIST,
+	SQ_LEDGER_TSA_GET,
+	SQ_LEDGER_TSA_SET,
+	SQ_TIMESTAMP_PUT,
+	SQ_TIMESTAMP_GET,
 	SQ_EVIDENCE_INSERT,
 	SQ_CASE_EVENT_GET,
 	SQ_CASE_EVENT_GET_FIELDS,
@@ -479,6 +483,12 @@ enum fz_err sq_rotation_insert(struct store *st, struct ledger_rotation_row *r,
 			       struct fz_error *e);
 enum fz_err sq_rotation_list(struct store *st, struct arena *a, struct ledger_rotation_list *out,
 			     struct fz_error *e);
+enum fz_err sq_ledger_tsa_get(struct store *st, char out[512], struct fz_error *e);
+enum fz_err sq_ledger_tsa_set(struct store *st, const char *url, struct fz_error *e);
+enum fz_err sq_timestamp_put(struct store *st, int64_t checkpoint_id, const void *token,
+			     size_t len, int64_t at, struct fz_error *e);
+enum fz_err sq_timestamp_get(struct store *st, struct arena *a, int64_t checkpoint_id,
+			     unsigned char **token, size_t *len, struct fz_error *e);
 
 /* sqlite_evidence.c */
 enum fz_err sq_evidence_insert(struct store *st, struct evidence *ev, struct fz_error *e);

@@ -631,3 +631,88 @@ enum fz_err sq_rotation_list(struct store *st, struct arena *a, struct ledger_ro
 	out->total = (int64_t)out->n;
 	return FZ_OK;
 }
+
+enum fz_err sq_ledger_tsa_get(struct store *st, char out[512], struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	out[0] = '\0';
+	enum fz_err err = sq_stmt(s, SQ_LEDGER_TSA_GET, "SELECT tsa_url FROM ledger_log WHERE id = 1",
+				  &stmt, e);
+	if (err)
+		return err;
+	int rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		struct sq_row r = { stmt, NULL, 0, false };
+		sq_col_fixed(&r, out, 512);
+	} else {
+		err = rc == SQLITE_DONE ? fz_fail(e, FZ_DB, "", "账本设置缺失") : sq_fail(s, rc, e);
+	}
+	sq_done(stmt);
+	return err;
+}
+
+enum fz_err sq_ledger_tsa_set(struct store *st, const char *url, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_LEDGER_TSA_SET,
+				  "UPDATE ledger_log SET tsa_url = ?1 WHERE id = 1", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_nonempty(&b, url);
+	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
+}
+
+enum fz_err sq_timestamp_put(struct store *st, int64_t checkpoint_id, const void *token,
+			     size_t len, int64_t at, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_TIMESTAMP_PUT,
+				  "INSERT INTO ledger_timestamps (checkpoint_id, token, at)"
+				  " VALUES (?1, ?2, ?3)",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, checkpoint_id);
+	sq_arg_blob(&b, token, (int)len);
+	sq_arg_int(&b, sq_now_if_zero(at));
+	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
+}
+
+enum fz_err sq_timestamp_get(struct store *st, struct arena *a, int64_t checkpoint_id,
+			     unsigned char **token, size_t *len, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	*token = NULL;
+	*len = 0;
+	enum fz_err err = sq_stmt(s, SQ_TIMESTAMP_GET,
+				  "SELECT token FROM ledger_timestamps WHERE checkpoint_id = ?1", &stmt,
+				  e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, checkpoint_id);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		int n = sqlite3_column_bytes(stmt, 0);
+		const void *p = sqlite3_column_blob(stmt, 0);
+		*token = n > 0 ? arena_alloc(a, (size_t)n) : NULL;
+		if (!*token)
+			err = fz_fail(e, FZ_NOMEM, NULL, NULL);
+		else {
+			memcpy(*token, p, (size_t)n);
+			*len = (size_t)n;
+		}
+	} else if (rc == SQLITE_DONE) {
+		err = fz_fail(e, FZ_NOTFOUND, "", "该检查点没有时间戳");
+	} else {
+		err = sq_fail(s, rc, e);
+	}
+	sq_done(stmt);
+	return err;
+}

@@ -526,6 +526,15 @@ struct store_ops {
 				       struct fz_error *e);
 	enum fz_err (*rotation_list)(struct store *st, struct arena *a,
 				     struct ledger_rotation_list *out, struct fz_error *e);
+	/* RFC 3161: the configured authority ("" when none; set "" clears
+	 * it), and the token of a checkpoint (get: FZ_NOTFOUND when none; the
+	 * bytes in a). */
+	enum fz_err (*ledger_tsa_get)(struct store *st, char out[512], struct fz_error *e);
+	enum fz_err (*ledger_tsa_set)(struct store *st, const char *url, struct fz_error *e);
+	enum fz_err (*timestamp_put)(struct store *st, int64_t checkpoint_id, const void *token,
+				     size_t len, int64_t at, struct fz_error *e);
+	enum fz_err (*timestamp_get)(struct store *st, struct arena *a, int64_t checkpoint_id,
+				     unsigned char **token, size_t *len, struct fz_error *e);
 
 	/* Evidence metadata: append-only. insert sets ev->id (uploaded_at 0
 	 * = now); a missing case or uploader is FZ_CONFLICT (case_id,

@@ -11,7 +11,10 @@ CREATE TABLE ledger_log (
 	origin     TEXT CHECK (origin IS NULL OR (length(origin) BETWEEN 1 AND 255
 	                       AND origin NOT GLOB '*[ +]*')),
 	signatures TEXT NOT NULL DEFAULT 'ed25519'
-	                CHECK (signatures IN ('ed25519', 'ed25519,sm2'))
+	                CHECK (signatures IN ('ed25519', 'ed25519,sm2')),
+	-- an RFC 3161 time-stamping authority asked for a token on every
+	-- checkpoint; NULL: none
+	tsa_url    TEXT CHECK (tsa_url IS NULL OR length(tsa_url) BETWEEN 8 AND 500)
 );
 INSERT INTO ledger_log (id) VALUES (1);
 
@@ -100,4 +103,22 @@ END;
 CREATE TRIGGER ledger_key_rotations_no_delete BEFORE DELETE ON ledger_key_rotations
 BEGIN
 	SELECT RAISE(ABORT, '密钥轮换记录只能追加，不能修改');
+END;
+
+-- The RFC 3161 time-stamp token (DER) a time-stamping authority gave for a
+-- checkpoint's note text (SHA-256 imprint).
+CREATE TABLE ledger_timestamps (
+	checkpoint_id INTEGER PRIMARY KEY REFERENCES ledger_checkpoints (id),
+	token         BLOB NOT NULL CHECK (length(token) BETWEEN 1 AND 65536),
+	at            INTEGER NOT NULL
+);
+
+CREATE TRIGGER ledger_timestamps_no_update BEFORE UPDATE ON ledger_timestamps
+BEGIN
+	SELECT RAISE(ABORT, '时间戳只能追加，不能修改');
+END;
+
+CREATE TRIGGER ledger_timestamps_no_delete BEFORE DELETE ON ledger_timestamps
+BEGIN
+	SELECT RAISE(ABORT, '时间戳只能追加，不能修改');
 END;
