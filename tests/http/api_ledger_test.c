@@ -5,6 +5,7 @@
  * answered 400 in Chinese; cosignatures taken only from registered
  * witnesses and only for the checkpoint the log signed. */
 #include <jansson.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,8 @@
 #include "app/audit.h"
 #include "app/ledger.h"
 #include "app/ledger_note.h"
+#include "app/ledger_proof.h"
+#include "app/ledger_verify.h"
 #include "base/crypto.h"
 #include "base/date.h"
 #include "harness.h"
@@ -367,5 +370,73 @@ TEST(api_ledger_publishes_key_rotations)
 	REQUIRE(app_ledger_checkpoint(&f.ctx, &made, &row, &e) == FZ_OK);
 	CHECK(made);
 	CHECK(memcmp(row.pubkey, rot.new_pubkey, 32) == 0);
+	t_server_stop(&f.ts);
+}
+
+/* A log from before 008_checkpoints.sql: leaves without interior nodes
+ * and a checkpoint in the older text form. Proofs need the nodes; they
+ * are stored by the catch-up (the server's start, the next checkpoint),
+ * the older checkpoint still verifies, and a C2SP one follows at the same
+ * size. */
+TEST(api_ledger_upgrades_an_older_log)
+{
+	struct fx f;
+	struct fz_error e = { 0 };
+	REQUIRE(fx_start(&f));
+	/* as an older database had it: no nodes, a checkpoint in the old form */
+	char sql[200];
+	sqlite3 *h;
+	REQUIRE(sqlite3_open(f.ts.db, &h) == SQLITE_OK);
+	sqlite3_busy_timeout(h, 30000);
+	snprintf(sql, sizeof sql, "DROP TRIGGER ledger_nodes_no_delete; DELETE FROM ledger_nodes;");
+	CHECK_INT(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	struct ledger_key *k = NULL;
+	char priv[700];
+	snprintf(priv, sizeof priv, "%s/%s", f.ts.data_dir, LEDGER_KEY_FILE);
+	REQUIRE(ledger_key_load(priv, &k, NULL) == FZ_OK);
+	struct ledger_checkpoint old = { .alg = LEDGER_HASH_SM3, .size = NLEAVES, .at = 1700000000 };
+	merkle_root(LEDGER_HASH_SM3, f.leaves, NLEAVES, old.root);
+	REQUIRE(ledger_checkpoint_sign(&old, k) == FZ_OK);
+	ledger_key_free(k);
+	struct ledger_checkpoint_row row = { .tree_size = NLEAVES, .root_len = 32, .at = old.at };
+	memcpy(row.root, old.root, 32);
+	snprintf(row.hash, sizeof row.hash, "sm3");
+	memcpy(row.pubkey, old.pubkey, 32);
+	memcpy(row.signature, old.sig, 64);
+	REQUIRE(f.ts.st->ops->checkpoint_insert(f.ts.st, &row, &e) == FZ_OK);
+
+	/* no nodes: the proof is refused, plainly */
+	struct http_resp r = t_http(&f.ts, "GET", "/api/v1/ledger/proof/inclusion?tree_size=37&index=5",
+				    NULL, NULL, NULL);
+	CHECK(r.status != 200);
+	CHECK_CONTAINS(r.body, "树节点缺失");
+	t_resp_free(&r);
+	/* caught up: proofs again, equal to the reference */
+	int64_t added;
+	REQUIRE(app_ledger_nodes_catch_up(&f.ctx, &added, &e) == FZ_OK);
+	CHECK_INT(added, NLEAVES);
+	json_t *j = get_json(&f, "/api/v1/ledger/proof/inclusion?tree_size=37&index=5", 200);
+	struct merkle_proof p;
+	CHECK(proof_of(j, &p));
+	CHECK(merkle_inclusion_verify(LEDGER_HASH_SM3, 5, NLEAVES, f.leaves + 32 * 5, &p, old.root));
+	json_decref(j);
+	/* the older checkpoint verifies, and is followed by a C2SP one */
+	struct ledger_verify_report vr = { 0 };
+	struct ledger_checkpoint_row stored;
+	char problem[512] = "";
+	REQUIRE(f.ts.st->ops->checkpoint_get(f.ts.st, row.id, &stored, &e) == FZ_OK);
+	CHECK_STR(stored.origin, "");
+	CHECK(ledger_trust_checkpoint(&f.ctx, NULL, NULL, 0, false, &stored, &vr, problem,
+				      sizeof problem));
+	stored.root[0] ^= 1;
+	CHECK(!ledger_trust_checkpoint(&f.ctx, NULL, NULL, 0, false, &stored, &vr, problem,
+				       sizeof problem));
+	CHECK_CONTAINS(problem, "签名无效");
+	bool made;
+	struct ledger_checkpoint_row now;
+	REQUIRE(app_ledger_checkpoint(&f.ctx, &made, &now, &e) == FZ_OK);
+	CHECK(made);
+	CHECK_STR(now.origin, "fazhi.640522.nx.gov.cn/enforcement");
 	t_server_stop(&f.ts);
 }
