@@ -240,7 +240,7 @@ enum fz_err app_ledger_coverage(struct app_ctx *ctx, struct ledger_coverage *out
 		return rc;
 	if (list.n)
 		out->signed_size = list.items[list.n - 1].tree_size;
-	for (size_t i = list.n; i-- > 0;)
+	for (size_t i = list.n; nkeys && i-- > 0;)
 		if (witnessed(ctx, &list.items[i], keys, nkeys)) {
 			out->witnessed_size = list.items[i].tree_size;
 			out->witnessed_id = list.items[i].id;
