@@ -1,25 +1,16 @@
 /* ledger_tsa.c - an RFC 3161 client: OpenSSL's TS API for the request and
- * the answer, libcurl for the POST (ledger_tsa.h). */
+ * the answer, app/http_client.c for the POST (ledger_tsa.h). */
 #include "app/ledger_tsa.h"
 
-#include <curl/curl.h>
+#include <stdio.h>
+
 #include <openssl/bn.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 #include <openssl/ts.h>
 
+#include "app/http_client.h"
 #include "base/crypto.h"
-
-#define ANSWER_MAX (256 * 1024)
-
-static size_t take(char *p, size_t size, size_t n, void *ud)
-{
-	struct buf *b = ud;
-	if (b->len + size * n > ANSWER_MAX)
-		return 0;
-	buf_add(b, p, size * n);
-	return buf_failed(b) ? 0 : size * n;
-}
 
 /* The request: version 1, SHA-256 imprint of msg, a 64-bit nonce, the
  * signer's certificate asked for. */
@@ -50,35 +41,6 @@ static TS_REQ *request(const void *msg, size_t len)
 	return req;
 }
 
-static enum fz_err post(const char *url, const unsigned char *body, size_t len, struct buf *out,
-			long *status, struct fz_error *e)
-{
-	CURL *c = curl_easy_init();
-	struct curl_slist *hdr = NULL;
-	if (!c)
-		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	hdr = curl_slist_append(hdr, "Content-Type: application/timestamp-query");
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, (const char *)body);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)len);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, take);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, out);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 30L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	CURLcode rc = curl_easy_perform(c);
-	*status = 0;
-	if (rc == CURLE_OK)
-		curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
-	curl_slist_free_all(hdr);
-	curl_easy_cleanup(c);
-	if (rc != CURLE_OK)
-		return fz_fail(e, FZ_IO, "tsa_url", "无法访问时间戳服务 %.120s：%s", url,
-			       curl_easy_strerror(rc));
-	return FZ_OK;
-}
-
 enum fz_err app_ledger_tsa_token(const char *url, const void *msg, size_t len, struct buf *out,
 				 struct fz_error *e)
 {
@@ -94,7 +56,8 @@ enum fz_err app_ledger_tsa_token(const char *url, const void *msg, size_t len, s
 		TS_REQ_free(req);
 		return fz_fail(e, FZ_INTERNAL, NULL, "无法生成时间戳请求");
 	}
-	rc = post(url, der, (size_t)n, &answer, &status, e);
+	rc = app_http_request(url, "application/timestamp-query", der, (size_t)n, &answer, &status,
+			      e);
 	OPENSSL_free(der);
 	if (!rc && status != 200)
 		rc = fz_fail(e, FZ_IO, "tsa_url", "时间戳服务拒绝了请求（HTTP %ld）", status);

@@ -23,9 +23,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/http_client.h"
 #include "base/crypto.h"
 #include "cli/cli.h"
-#include "cli/witness_http.h"
 #include "ledger/checkpoint.h"
 #include "ledger/merkle.h"
 #include "ledger/note.h"
@@ -164,7 +164,7 @@ static int consistency_check(const struct witness *w, const struct ledger_checkp
 	size_t hs = ledger_hash_size(cp->alg);
 	snprintf(url, sizeof url, "%s/api/v1/ledger/proof/consistency?first=%llu&second=%llu",
 		 w->log, (unsigned long long)old->size, (unsigned long long)cp->size);
-	enum fz_err rc = witness_http_get(url, &body, &status, &e);
+	enum fz_err rc = app_http_request(url, NULL, NULL, 0, &body, &status, &e);
 	if (rc) {
 		buf_release(&body);
 		return cli_fail(rc, &e);
@@ -265,7 +265,7 @@ static int submit(const struct witness *w, const char *cosigned)
 		return 1;
 	}
 	snprintf(url, sizeof url, "%s/api/v1/ledger/cosignatures", w->log);
-	enum fz_err rc = witness_http_post(url, req, &body, &status, &e);
+	enum fz_err rc = app_http_request(url, "application/json", req, strlen(req), &body, &status, &e);
 	free(req);
 	if (rc) {
 		buf_release(&body);
@@ -290,7 +290,7 @@ static int round_once(const struct witness *w)
 	struct ledger_checkpoint cp;
 	long status;
 	snprintf(url, sizeof url, "%s/ledger/checkpoint", w->log);
-	enum fz_err err = witness_http_get(url, &body, &status, &e);
+	enum fz_err err = app_http_request(url, NULL, NULL, 0, &body, &status, &e);
 	if (err) {
 		buf_release(&body);
 		return cli_fail(err, &e);

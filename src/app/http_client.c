@@ -1,7 +1,8 @@
-/* witness_http.c - GET and POST through libcurl (witness_http.h). */
-#include "cli/witness_http.h"
+/* http_client.c - GET and POST through libcurl (http_client.h). */
+#include "app/http_client.h"
 
 #include <curl/curl.h>
+#include <pthread.h>
 
 #define BODY_MAX (1 << 20)
 
@@ -14,17 +15,23 @@ static size_t take(char *p, size_t size, size_t n, void *ud)
 	return buf_failed(b) ? 0 : size * n;
 }
 
-static enum fz_err request(const char *url, const char *json, struct buf *out, long *status,
-			   struct fz_error *e)
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static CURLcode global_rc = CURLE_FAILED_INIT;
+
+static void global_init(void)
 {
-	static bool inited;
-	if (!inited) {
-		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-			return fz_fail(e, FZ_INTERNAL, NULL, "无法初始化 HTTP 客户端");
-		inited = true;
-	}
-	CURL *c = curl_easy_init();
+	global_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+enum fz_err app_http_request(const char *url, const char *content_type, const void *body,
+			     size_t len, struct buf *out, long *status, struct fz_error *e)
+{
+	char header[128];
 	struct curl_slist *hdr = NULL;
+	pthread_once(&once, global_init);
+	if (global_rc != CURLE_OK)
+		return fz_fail(e, FZ_INTERNAL, NULL, "无法初始化 HTTP 客户端");
+	CURL *c = curl_easy_init();
 	if (!c)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	buf_reset(out);
@@ -36,10 +43,12 @@ static enum fz_err request(const char *url, const char *json, struct buf *out, l
 	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
 	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
 	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	if (json) {
-		hdr = curl_slist_append(hdr, "Content-Type: application/json");
+	if (body) {
+		snprintf(header, sizeof header, "Content-Type: %s", content_type);
+		hdr = curl_slist_append(hdr, header);
 		curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdr);
-		curl_easy_setopt(c, CURLOPT_POSTFIELDS, json);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, (const char *)body);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)len);
 	}
 	CURLcode rc = curl_easy_perform(c);
 	if (rc == CURLE_OK)
@@ -50,15 +59,4 @@ static enum fz_err request(const char *url, const char *json, struct buf *out, l
 		return fz_fail(e, FZ_IO, "url", "无法访问 %.120s：%s", url, curl_easy_strerror(rc));
 	buf_cstr(out);
 	return FZ_OK;
-}
-
-enum fz_err witness_http_get(const char *url, struct buf *out, long *status, struct fz_error *e)
-{
-	return request(url, NULL, out, status, e);
-}
-
-enum fz_err witness_http_post(const char *url, const char *json, struct buf *out, long *status,
-			      struct fz_error *e)
-{
-	return request(url, json, out, status, e);
 }
