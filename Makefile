@@ -50,6 +50,7 @@ bench: build
 	@bench/http.sh
 	@bench/ledger.sh
 	@bench/bundle.sh
+	@bench/proof.sh
 
 # libFuzzer over form decoding, identifiers, redaction and case bundles
 # (clang), FUZZ_SECONDS each.

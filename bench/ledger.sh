@@ -139,7 +139,7 @@ kill "$fazhi_pid"
 wait "$fazhi_pid" 2>/dev/null || true
 fazhi_pid=""
 "$fazhi" checkpoint --db "$work/b.db" >/dev/null
-verify_out=$("$fazhi" verify --db "$work/b.db")
+verify_out=$("$fazhi" verify --db "$work/b.db" --key "$work/b.db.data/ledger.pub")
 verify_mbs=$(echo "$verify_out" | sed -n 's/.*（\([0-9.]*\) MB\/s）.*/\1/p')
 leaves=$(echo "$verify_out" | sed -n 's/.*：\([0-9]*\) 条记录.*/\1/p' | head -1)
 # openssl prints thousands of bytes per second per block size; 16 KiB is

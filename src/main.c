@@ -14,7 +14,7 @@ const struct command cli_commands[] = {
 	  "  （默认 sm3），只能在账本尚无记录时选择。\n" },
 	{ "serve", cmd_serve, "启动 Web 服务",
 	  "用法: fazhi serve --db PATH [--listen 127.0.0.1:8080] [--threads N] [--data-dir DIR]\n"
-	  "                  [--procedures DIR] [--max-upload BYTES] [--checkpoint-interval S]\n"
+	  "                  [--procedures DIR] [--max-upload BYTES] [--checkpoint-interval S] [--key-file KEY]\n"
 	  "                  [--evidence-quota BYTES] [--admin-address IP,...] [--cookie-secure]\n"
 	  "                  [--password-history N] [--connections-per-address N]\n"
 	  "  --data-dir DIR    证据文件、文书和签名密钥所在目录，默认为 PATH.data。\n"
@@ -30,6 +30,7 @@ const struct command cli_commands[] = {
 	  "                    并发送 Strict-Transport-Security 响应头。\n"
 	  "  --checkpoint-interval S  账本有新记录时每 S 秒签署一个检查点（默认 300），\n"
 	  "                    停止服务时再签署一次。\n"
+	  "  --key-file KEY    账本签名私钥不在数据目录时的路径（权限须为 0600）。\n"
 	  "  --procedures DIR  从目录读取程序定义与本省配置（config.txt），替换内置的同名定义；\n"
 	  "                    任何定义有误时服务不启动，并指明文件、行与步骤。\n"
 	  "  提供网页与 /api/v1 接口；每个请求在标准错误输出一行日志。\n"
@@ -80,26 +81,60 @@ const struct command cli_commands[] = {
 	  "  构造方法（SHA-256 计数器流、拒绝采样、Fisher–Yates）见 src/domain/draw.h，\n"
 	  "  scripts/draw.py 是独立的 Python 实现。\n" },
 	{ "verify", cmd_verify, "核验账本、证据文件和检查点",
-	  "用法: fazhi verify --db PATH [--data-dir DIR] [--key PUBKEY.pem]\n"
-	  "  从数据表重新计算每条账本记录（重新序列化每个案件事件，重新计算每个证据\n"
-	  "  文件的摘要），重建默克尔树，核对每个检查点的根和签名。\n"
-	  "  全部一致时输出摘要并以 0 退出；否则指出第一处不一致并以退出码 9 退出。\n"
-	  "  --key 给出外部保存的公钥，检查点必须由它签署（默认使用数据目录中的\n"
-	  "  ledger.pub）。\n" },
-	{ "checkpoint", cmd_checkpoint, "立即签署账本检查点",
-	  "用法: fazhi checkpoint --db PATH [--data-dir DIR]\n"
-	  "  用数据目录中的签名密钥签署当前账本的检查点（记录数、根、时间）。\n"
-	  "  账本自上个检查点以来没有新记录时不重复签署。\n" },
+	  "用法: fazhi verify --db PATH [--data-dir DIR] (--key KEY | --trust-on-first-use)\n"
+	  "                   [--witness VKEY ... [--quorum N]] [--checkpoint FILE ...] [--pin SIZE:ROOT ...]\n"
+	  "  逐条重算账本记录、证据文件和文书文件的摘要，重算树根，核对每个检查点的根与签名。\n"
+	  "  --key KEY         日志公钥：PEM 文件，或“名称+标识+base64”格式的验证公钥，\n"
+	  "                    应取自机关公布处；每个检查点都须由它签署。\n"
+	  "  --trust-on-first-use  不指定 --key，信任数据目录中的公钥（会打印警告）。\n"
+	  "  --witness VKEY    见证方的副署公钥（可重复）；--quorum N 为所需副署数（默认 1）。\n"
+	  "                    副署与检查点不符或没有检查点达到所需副署数时核验不通过。\n"
+	  "  --checkpoint FILE 事先公布的检查点（签名文本，须由 --key 签署）；\n"
+	  "  --pin SIZE:ROOT   事先记下的记录数与根（十六进制或 base64）。现在的账本必须包含它们：\n"
+	  "                    被改写后用本机密钥重新签名、或被截短的账本由此发现。\n"
+	  "  第一处不符之处以中文指明，退出码 9；全部一致时打印摘要，退出码 0。\n" },
+	{ "checkpoint", cmd_checkpoint, "立即签署账本检查点；设置日志名称与签名算法",
+	  "用法: fazhi checkpoint --db PATH [--data-dir DIR] [--key-file KEY] [--origin ORIGIN]\n"
+	  "                       [--signatures ed25519|ed25519,sm2] [--rotate-to NEW.key] [--tsa-url URL|none]\n"
+	  "  用数据目录中的签名密钥签署当前账本的检查点（C2SP tlog-checkpoint 格式，见 docs/LEDGER.md）。\n"
+	  "  账本自上个检查点以来没有新记录时不重复签署。\n"
+	  "  --origin ORIGIN   日志名称（检查点第一行），例如 fazhi.640522.nx.gov.cn/enforcement；\n"
+	  "                    未设置时首次签署取“主机名/fazhi-ledger”。签署过检查点后不能更改。\n"
+	  "  --signatures S    每个检查点带的签名：ed25519（默认）或 ed25519,sm2（另加 SM2/SM3 签名，\n"
+	  "                    首次设置时在数据目录生成 ledger-sm2.key）。\n"
+	  "  --key-file KEY    签名私钥不在数据目录时的路径（权限须为 0600）。\n"
+	  "  --rotate-to NEW   轮换签名密钥（NEW 不存在时生成）：记录由新旧两把密钥签署的轮换声明，\n"
+	  "                    并立即用新密钥签署检查点。\n"
+	  "  --tsa-url URL     此后每个检查点向该 RFC 3161 时间戳服务申请时间戳（none 取消）；\n"
+	  "                    服务无应答时检查点照常签署，不带时间戳，并打印警告。\n"
+	  "  设置与轮换记入审计日志。\n" },
 	{ "case", cmd_case, "导出案卷包（含包含证明和检查点）",
 	  "用法: fazhi case export ID --db PATH --out FILE [--data-dir DIR]\n"
 	  "  把案件 ID 的全部事件、证据材料（含文件）、文书（含文件）、每条账本记录的\n"
 	  "  包含证明和签署的检查点写入一个案卷包文件（格式见 docs/LEDGER.md）。\n"
 	  "  最新检查点未覆盖本案全部记录时先签署一个新检查点。\n" },
+	{ "witness", cmd_witness, "见证其他机关的账本：核对一致性后副署检查点",
+	  "用法: fazhi witness key --state DIR --name NAME\n"
+	  "       fazhi witness run --state DIR --name NAME --log URL --log-key VKEY [--interval S]\n"
+	  "  由另一机关（如市司法局、公证处、法院）在自己的机器上运行。\n"
+	  "  key   在状态目录生成见证密钥（如尚无），输出副署公钥，交给被见证的机关登记\n"
+	  "        （写入其数据目录的 witnesses 文件）。\n"
+	  "  run   取 URL/ledger/checkpoint，核对日志签名（--log-key 为日志的验证公钥），\n"
+	  "        与本见证方上次副署的检查点比对（取一致性证明核对），副署（C2SP\n"
+	  "        tlog-cosignature/v1），保存到状态目录，并提交给日志。\n"
+	  "        同一记录数出现两个不同的根、记录数变少或一致性证明不成立时拒绝副署，\n"
+	  "        指明原因并以退出码 9 退出。给出 --interval S 时每 S 秒一轮，否则只做一轮。\n" },
 	{ "verify-bundle", cmd_verify_bundle, "离线核验案卷包",
-	  "用法: fazhi verify-bundle FILE\n"
+	  "用法: fazhi verify-bundle FILE (--key KEY | --trust-on-first-use)\n"
+	  "                          [--checkpoint FILE ...] [--pin SIZE:ROOT ...] [--witness VKEY ... [--quorum N]]\n"
 	  "  不需要数据库：重新计算每个事件和文件的摘要、每条记录的叶哈希，按包含证明\n"
 	  "  核对检查点的根，并核对检查点的签名。全部一致时以 0 退出；否则指出第一处\n"
-	  "  不一致并以退出码 9 退出。签名公钥应与机关公布的公钥核对。\n" },
+	  "  不一致并以退出码 9 退出。\n"
+	  "  --key KEY         机关公布的日志公钥（PEM 文件或验证公钥），检查点须由它签署；\n"
+	  "                    --trust-on-first-use 则信任案卷包自带的公钥（会打印警告）。\n"
+	  "  --checkpoint FILE / --pin SIZE:ROOT  事先公布的检查点：记录数相同时根必须相同。\n"
+	  "  --witness VKEY    见证方副署公钥：须有记录数与根都相同、带 --quorum 个有效副署的\n"
+	  "                    --checkpoint 文件（从 /ledger/checkpoint 下载的检查点含副署）。\n" },
 	{ "openapi", cmd_openapi, "输出接口说明（OpenAPI 3.0，含各程序各步骤的字段）",
 	  "用法: fazhi openapi [--procedures DIR]\n"
 	  "  输出服务在 /api/v1/openapi.json 提供的接口说明：docs/openapi.json 加上由程序定义\n"

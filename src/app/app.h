@@ -46,6 +46,9 @@ struct app_config {
 	const char *data_dir;
 	/* Largest evidence upload in bytes (0 = EVIDENCE_MAX_DEFAULT, 2 GiB). */
 	int64_t evidence_max;
+	/* The ledger's signing key when it lives outside the data directory
+	 * (--key-file); NULL = data_dir/ledger.key. */
+	const char *ledger_key_file;
 };
 
 void app_config_defaults(struct app_config *cfg);

@@ -302,7 +302,7 @@ enum fz_err app_bundle_export(struct app_ctx *ctx, const char *data_dir, int64_t
 	put_text(out, c.number);
 	fprintf(out, "\nhash %s\nsize %lld\nroot ", ledger_hash_name(alg), (long long)cp.tree_size);
 	put_hex(out, cp.root, hs);
-	fprintf(out, "\ntime %lld\npubkey ", (long long)cp.at);
+	fprintf(out, "\ntime %lld\norigin %s\npubkey ", (long long)cp.at, cp.origin);
 	put_hex(out, cp.pubkey, sizeof cp.pubkey);
 	fputs("\nsignature ", out);
 	put_hex(out, cp.signature, sizeof cp.signature);
@@ -859,6 +859,13 @@ static bool head_check(struct rd *d)
 	if (!parse_u64(v, vlen, &u))
 		return fail(d, "检查点的时间格式有误");
 	cp.at = (int64_t)u;
+	/* the log's origin: part of a C2SP checkpoint's signed text, empty
+	 * for one in the older form */
+	if (!header(d, "origin", &v, &vlen))
+		return false;
+	if (vlen >= sizeof cp.origin)
+		return fail(d, "检查点的日志名称过长");
+	memcpy(cp.origin, v, vlen);
 	if (!header(d, "pubkey", &v, &vlen))
 		return false;
 	if (!unhex_n(v, vlen, cp.pubkey, sizeof cp.pubkey))

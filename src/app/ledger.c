@@ -10,9 +10,12 @@
 #include <string.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "app/audit.h"
+#include "app/ledger_proof.h"
+#include "app/ledger_tsa.h"
 #include "base/buf.h"
 #include "base/crypto.h"
 #include "ledger/checkpoint.h"
@@ -266,6 +269,8 @@ enum fz_err app_ledger_append(struct app_ctx *ctx, enum ledger_kind kind, int64_
 	lf.digest_len = digest_len;
 	lf.hash_len = merkle_leaf_hash(alg, data, n, lf.leaf_hash);
 	rc = ctx->st->ops->ledger_leaf_append(ctx->st, &lf, e);
+	if (!rc)
+		rc = app_ledger_nodes_append(ctx, lf.idx, lf.leaf_hash, lf.hash_len, e);
 	if (!rc && leaf_index)
 		*leaf_index = lf.idx;
 	return rc;
@@ -318,109 +323,244 @@ static enum fz_err data_path(const char *data_dir, const char *name, char out[PA
 	return FZ_OK;
 }
 
-enum fz_err app_ledger_key_init(const char *data_dir, bool *created, struct fz_error *e)
+/* Makes a key pair (priv_name, pub_name) in data_dir with gen unless the
+ * private key is there; *created says whether it made one. */
+static enum fz_err key_pair_init(const char *data_dir, const char *priv_name,
+				 const char *pub_name,
+				 enum fz_err (*gen)(const char *, const char *, struct fz_error *),
+				 bool *created, struct fz_error *e)
 {
 	char priv[PATH_MAX], pub[PATH_MAX];
 	struct stat sb;
 	enum fz_err rc;
 	*created = false;
-	if ((rc = data_path(data_dir, LEDGER_KEY_FILE, priv, e)) ||
-	    (rc = data_path(data_dir, LEDGER_PUB_FILE, pub, e)))
+	if ((rc = data_path(data_dir, priv_name, priv, e)) ||
+	    (rc = data_path(data_dir, pub_name, pub, e)))
 		return rc;
 	if (mkdir(data_dir, 0700) != 0 && errno != EEXIST)
 		return fz_fail(e, FZ_IO, "data_dir", "无法创建数据目录 %s：%s", data_dir,
 			       strerror(errno));
 	if (stat(priv, &sb) == 0)
 		return FZ_OK;
-	if ((rc = ledger_key_generate(priv, pub, e)))
+	if ((rc = gen(priv, pub, e)))
 		return rc;
 	*created = true;
 	return FZ_OK;
 }
 
+enum fz_err app_ledger_key_init(const char *data_dir, bool *created, struct fz_error *e)
+{
+	return key_pair_init(data_dir, LEDGER_KEY_FILE, LEDGER_PUB_FILE, ledger_key_generate,
+			     created, e);
+}
+
 /* --- checkpoints --- */
 
-#define LEAF_PAGE 5000
-
-/* The root of the first size leaves, streamed page by page. */
-static enum fz_err ledger_root(struct app_ctx *ctx, int64_t size, unsigned char *root,
-			       struct fz_error *e)
+/* Makes the SM2 key pair in data_dir unless there is one. */
+static enum fz_err sm2_key_init(const char *data_dir, struct fz_error *e)
 {
-	struct merkle_frontier f;
-	enum ledger_hash_alg alg;
-	enum fz_err arc = app_ledger_alg(ctx, &alg, e);
-	if (arc)
-		return arc;
-	merkle_frontier_init(&f, alg);
-	for (int64_t from = 0; from < size;) {
-		struct ledger_leaf_list page;
-		struct arena *a = arena_new();
-		if (!a)
-			return fz_fail(e, FZ_NOMEM, NULL, NULL);
-		int limit = size - from < LEAF_PAGE ? (int)(size - from) : LEAF_PAGE;
-		enum fz_err rc = ctx->st->ops->ledger_leaves(ctx->st, a, from, limit, &page, e);
-		if (!rc && page.n == 0)
-			rc = fz_fail(e, FZ_DB, NULL, "账本记录缺失（第 %lld 号）", (long long)from);
-		for (size_t i = 0; !rc && i < page.n; i++)
-			merkle_frontier_add(&f, page.items[i].leaf_hash);
-		from += (int64_t)page.n;
-		arena_free(a);
-		if (rc)
-			return rc;
+	bool made;
+	return key_pair_init(data_dir, LEDGER_SM2_KEY_FILE, LEDGER_SM2_PUB_FILE,
+			     ledger_sm2_key_generate, &made, e);
+}
+
+/* The origin of the log: the one configured, or, the first time, one
+ * derived from the host's name and recorded (audited) so that it never
+ * changes. */
+static enum fz_err log_origin(struct app_ctx *ctx, char origin[256], char sigs[16],
+			      struct fz_error *e)
+{
+	enum fz_err rc = ctx->st->ops->ledger_log_get(ctx->st, origin, sigs, e);
+	if (rc || origin[0])
+		return rc;
+	char host[200] = "localhost";
+	if (gethostname(host, sizeof host - 1) != 0 || !host[0] || !note_name_ok(host))
+		snprintf(host, sizeof host, "localhost");
+	snprintf(origin, 256, "%s/fazhi-ledger", host);
+	return app_ledger_log_configure(ctx, origin, NULL, e);
+}
+
+enum fz_err app_ledger_log_configure(struct app_ctx *ctx, const char *origin, const char *sigs,
+				     struct fz_error *e)
+{
+	char cur_origin[256], cur_sigs[16];
+	enum fz_err rc;
+	if (origin && *origin && !note_name_ok(origin))
+		return fz_fail(e, FZ_INVALID, "origin",
+			       "日志名称“%.80s”无效：不能为空，不能含空格或加号", origin);
+	if (sigs && strcmp(sigs, "ed25519") != 0 && strcmp(sigs, "ed25519,sm2") != 0)
+		return fz_fail(e, FZ_INVALID, "signatures", "签名算法应为 ed25519 或 ed25519,sm2");
+	if (sigs && strstr(sigs, "sm2") && (rc = sm2_key_init(ctx->cfg->data_dir, e)))
+		return rc;
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	if ((rc = ctx->st->ops->ledger_log_get(ctx->st, cur_origin, cur_sigs, e))) {
+		app_tx_abort(ctx);
+		return rc;
 	}
-	merkle_frontier_root(&f, root);
-	return FZ_OK;
+	const char *o = origin && *origin ? origin : cur_origin, *sg = sigs ? sigs : cur_sigs;
+	if (strcmp(o, cur_origin) == 0 && strcmp(sg, cur_sigs) == 0) {
+		app_tx_abort(ctx);
+		return FZ_OK;
+	}
+	if ((rc = ctx->st->ops->ledger_log_set(ctx->st, o, sg, e))) {
+		app_tx_abort(ctx);
+		if (rc == FZ_FORBIDDEN)
+			return fz_fail(e, FZ_FORBIDDEN, "origin",
+				       "日志名称“%s”已用于签署检查点，不能再改为“%s”", cur_origin, o);
+		return rc;
+	}
+	const char *msg = arena_printf(ctx->a, "日志名称 %s，签名算法 %s", o, sg);
+	return app_tx_finish(ctx, "ledger.configure", "ledger", 0, msg, NULL, e);
+}
+
+enum fz_err app_ledger_key_path(struct app_ctx *ctx, char out[PATH_MAX], struct fz_error *e)
+{
+	if (ctx->cfg->ledger_key_file && *ctx->cfg->ledger_key_file) {
+		if (strlen(ctx->cfg->ledger_key_file) >= PATH_MAX)
+			return fz_fail(e, FZ_INVALID, "key_file", "签名私钥路径过长");
+		snprintf(out, PATH_MAX, "%s", ctx->cfg->ledger_key_file);
+		return FZ_OK;
+	}
+	return data_path(ctx->cfg->data_dir, LEDGER_KEY_FILE, out, e);
+}
+
+/* Signs cp (origin, size, root, alg, at set) with key and, as
+ * configured, SM2, into row. */
+static enum fz_err checkpoint_sign(struct app_ctx *ctx, const char *sigs,
+				   const struct ledger_key *key, struct ledger_checkpoint *cp,
+				   struct ledger_checkpoint_row *row, struct fz_error *e)
+{
+	char priv[PATH_MAX];
+	enum fz_err rc = ledger_checkpoint_sign(cp, key);
+	if (rc)
+		return fz_fail(e, rc, NULL, "签名失败");
+	row->tree_size = (int64_t)cp->size;
+	row->root_len = ledger_hash_size(cp->alg);
+	memcpy(row->root, cp->root, row->root_len);
+	snprintf(row->hash, sizeof row->hash, "%s", ledger_hash_name(cp->alg));
+	snprintf(row->origin, sizeof row->origin, "%s", cp->origin);
+	row->at = cp->at;
+	memcpy(row->pubkey, cp->pubkey, sizeof row->pubkey);
+	memcpy(row->signature, cp->sig, sizeof row->signature);
+	if (!strstr(sigs, "sm2"))
+		return FZ_OK;
+	char text[LEDGER_CHECKPOINT_TEXT_MAX];
+	size_t n = ledger_checkpoint_text(cp, text);
+	struct ledger_key *sm2 = NULL;
+	if ((rc = data_path(ctx->cfg->data_dir, LEDGER_SM2_KEY_FILE, priv, e)) ||
+	    (rc = ledger_sm2_key_load(priv, &sm2, e)))
+		return rc;
+	if (!ledger_sm2_key_public(sm2, row->sm2_pubkey, &row->sm2_pubkey_len) ||
+	    ledger_sm2_sign(sm2, text, n, row->sm2_signature, &row->sm2_signature_len))
+		rc = fz_fail(e, FZ_INTERNAL, NULL, "SM2 签名失败");
+	ledger_key_free(sm2);
+	return rc;
+}
+
+/* The token of the configured time-stamping authority for cp's note
+ * text into token; returns what the audit record adds ("" or why there is
+ * no token). */
+static const char *tsa_token(struct app_ctx *ctx, const struct ledger_checkpoint *cp,
+			     struct buf *token)
+{
+	char url[512], text[LEDGER_CHECKPOINT_TEXT_MAX];
+	struct fz_error e = { 0 };
+	if (ctx->st->ops->ledger_tsa_get(ctx->st, url, &e) || !url[0])
+		return "";
+	size_t n = ledger_checkpoint_text(cp, text);
+	if (app_ledger_tsa_token(url, text, n, token, &e) == FZ_OK)
+		return "，带 RFC 3161 时间戳";
+	buf_reset(token);
+	return arena_printf(ctx->a, "，未取得时间戳：%s", e.message);
+}
+
+enum fz_err app_ledger_tsa_configure(struct app_ctx *ctx, const char *url, struct fz_error *e)
+{
+	enum fz_err rc;
+	if (url && *url && strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
+		return fz_fail(e, FZ_INVALID, "tsa_url", "时间戳服务地址应以 http:// 或 https:// 开头");
+	if (url && strlen(url) > 500)
+		return fz_fail(e, FZ_INVALID, "tsa_url", "时间戳服务地址过长");
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	if ((rc = ctx->st->ops->ledger_tsa_set(ctx->st, url, e))) {
+		app_tx_abort(ctx);
+		return rc;
+	}
+	const char *msg = url && *url ? arena_printf(ctx->a, "检查点时间戳服务 %s", url)
+				      : "不再为检查点申请时间戳";
+	return app_tx_finish(ctx, "ledger.configure", "ledger", 0, msg, NULL, e);
 }
 
 enum fz_err app_ledger_checkpoint(struct app_ctx *ctx, bool *made,
 				  struct ledger_checkpoint_row *out, struct fz_error *e)
 {
-	char priv[PATH_MAX];
-	struct ledger_key *key = NULL;
 	struct ledger_checkpoint cp = { .at = ctx->now };
 	struct ledger_checkpoint_row row = { 0 }, latest;
+	struct ledger_key *key = NULL;
+	unsigned char pub[LEDGER_PUBKEY_LEN];
+	char sigs[16], priv[PATH_MAX];
 	int64_t size;
 	enum fz_err rc;
 
 	*made = false;
 	memset(out, 0, sizeof *out);
-	if ((rc = app_ledger_alg(ctx, &cp.alg, e)))
+	if (!ctx->cfg->data_dir)
+		return fz_fail(e, FZ_INTERNAL, "data_dir", "未配置数据目录");
+	if ((rc = app_ledger_alg(ctx, &cp.alg, e)) || (rc = log_origin(ctx, cp.origin, sigs, e)) ||
+	    (rc = ctx->st->ops->ledger_size(ctx->st, &size, e)) ||
+	    (rc = app_ledger_key_path(ctx, priv, e)))
 		return rc;
-	if ((rc = data_path(ctx->cfg->data_dir, LEDGER_KEY_FILE, priv, e)) ||
-	    (rc = ctx->st->ops->ledger_size(ctx->st, &size, e)))
-		return rc;
+	struct fz_error key_e = { 0 };
+	enum fz_err key_rc = ledger_key_load(priv, &key, &key_e);
+	if (!key_rc)
+		ledger_key_public(key, pub);
 	rc = ctx->st->ops->checkpoint_latest(ctx->st, &latest, e);
 	if (rc && rc != FZ_NOTFOUND)
-		return rc;
-	if (rc == FZ_OK && latest.tree_size == size) {
+		goto done;
+	/* Nothing new to sign: the log has not grown since a C2SP checkpoint
+	 * signed with the present key (one in the older form, or signed with
+	 * a key since rotated, is followed by a new one at the same size). */
+	if (rc == FZ_OK && latest.tree_size == size && latest.origin[0] &&
+	    (key_rc || memcmp(latest.pubkey, pub, sizeof pub) == 0)) {
 		*out = latest;
-		return FZ_OK;
+		rc = FZ_OK;
+		goto done;
+	}
+	if (key_rc) {
+		*e = key_e;
+		rc = key_rc;
+		goto done;
 	}
 	/* Leaves never change, so the root of the first size leaves can be
 	 * computed outside the write transaction: no lock while hashing. */
-	if ((rc = ledger_key_load(priv, &key, e)) || (rc = ledger_root(ctx, size, cp.root, e)))
+	if ((rc = app_ledger_nodes_catch_up(ctx, NULL, e)) ||
+	    (rc = app_ledger_root(ctx, size, cp.root, e)))
 		goto done;
 	cp.size = (uint64_t)size;
-	if ((rc = ledger_checkpoint_sign(&cp, key))) {
-		rc = fz_fail(e, rc, NULL, "签名失败");
+	if ((rc = checkpoint_sign(ctx, sigs, key, &cp, &row, e)))
+		goto done;
+	/* an RFC 3161 token, asked for outside the write transaction; an
+	 * authority that does not answer leaves the checkpoint without one,
+	 * said in its audit record */
+	struct buf token = BUF_INIT;
+	const char *tsa_note = tsa_token(ctx, &cp, &token);
+	if ((rc = app_tx_begin(ctx, e))) {
+		buf_release(&token);
 		goto done;
 	}
-	row.tree_size = size;
-	row.root_len = ledger_hash_size(cp.alg);
-	memcpy(row.root, cp.root, row.root_len);
-	snprintf(row.hash, sizeof row.hash, "%s", ledger_hash_name(cp.alg));
-	row.at = cp.at;
-	memcpy(row.pubkey, cp.pubkey, sizeof row.pubkey);
-	memcpy(row.signature, cp.sig, sizeof row.signature);
-	if ((rc = app_tx_begin(ctx, e)))
-		goto done;
-	if ((rc = ctx->st->ops->checkpoint_insert(ctx->st, &row, e))) {
+	if ((rc = ctx->st->ops->checkpoint_insert(ctx->st, &row, e)) ||
+	    (token.len && (rc = ctx->st->ops->timestamp_put(ctx->st, row.id, token.data, token.len,
+							     ctx->now, e)))) {
 		app_tx_abort(ctx);
+		buf_release(&token);
 		goto done;
 	}
+	buf_release(&token);
 	char hex[2 * LEDGER_HASH_MAX + 1];
 	crypto_hex(row.root, row.root_len, hex);
-	const char *msg = arena_printf(ctx->a, "记录数 %lld，根 %s", (long long)size, hex);
+	const char *msg = arena_printf(ctx->a, "记录数 %lld，根 %s%s", (long long)size, hex, tsa_note);
 	if ((rc = app_tx_finish(ctx, "ledger.checkpoint", "ledger_checkpoint", row.id, msg, NULL,
 				e)))
 		goto done;

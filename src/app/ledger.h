@@ -5,6 +5,7 @@
 #ifndef FZ_APP_LEDGER_H
 #define FZ_APP_LEDGER_H
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -135,10 +136,30 @@ size_t app_ledger_export_digest(enum ledger_hash_alg alg, const struct case_expo
 /* The signing key's files in the data directory. */
 #define LEDGER_KEY_FILE "ledger.key" /* Ed25519 private key, PEM, 0600 */
 #define LEDGER_PUB_FILE "ledger.pub" /* its public key, PEM */
+#define LEDGER_SM2_KEY_FILE "ledger-sm2.key" /* SM2 private key, when configured */
+#define LEDGER_SM2_PUB_FILE "ledger-sm2.pub"
+#define LEDGER_WITNESSES_FILE "witnesses" /* witness verifier keys, one a line */
 
 /* Creates data_dir (0700) when missing and a key pair in it when there is
  * none; *created says whether a key was made. */
 enum fz_err app_ledger_key_init(const char *data_dir, bool *created, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* The signing key's path: ctx->cfg->ledger_key_file, or
+ * data_dir/ledger.key. */
+enum fz_err app_ledger_key_path(struct app_ctx *ctx, char out[PATH_MAX], struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* Sets the log's origin (the first line of every checkpoint; "" or NULL
+ * keeps it) and the signatures each checkpoint carries ("ed25519",
+ * "ed25519,sm2"; NULL keeps them); audited ("ledger.configure"). An
+ * origin already used by a checkpoint is FZ_FORBIDDEN to change. */
+enum fz_err app_ledger_log_configure(struct app_ctx *ctx, const char *origin, const char *sigs,
+				     struct fz_error *e) FZ_MUST_CHECK;
+
+/* Sets the RFC 3161 time-stamping authority asked for a token on every
+ * checkpoint ("" or NULL: none); audited ("ledger.configure"). */
+enum fz_err app_ledger_tsa_configure(struct app_ctx *ctx, const char *url, struct fz_error *e)
 	FZ_MUST_CHECK;
 
 /* Signs a checkpoint of the whole ledger with the key in

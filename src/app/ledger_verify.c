@@ -234,7 +234,6 @@ static const struct {
 struct walk {
 	struct app_ctx *ctx;
 	const char *data_dir;
-	const unsigned char *trusted;
 	enum ledger_hash_alg alg;
 	struct merkle_frontier tree;
 	struct ledger_verify_report *r;
@@ -245,6 +244,11 @@ struct walk {
 	struct arena *cp_arena;
 	bool cp_done;
 	int64_t signed_size;  /* size of the last checkpoint that held */
+	/* what an outsider brings (ledger_verify_trust.c) */
+	const struct ledger_trust *trust;
+	unsigned char sm2[LEDGER_SM2_PUB_MAX]; /* data_dir's SM2 key, if any */
+	size_t sm2_len;
+	bool require_sm2;
 	/* each case's latest event time seen so far (open addressing) */
 	struct case_time { int64_t case_id, at; } *times;
 	size_t ntimes, times_cap;
@@ -318,9 +322,9 @@ static enum fz_err cp_peek(struct walk *w, const struct ledger_checkpoint_row **
 /* Checks one checkpoint against the tree grown so far (its size). */
 static bool cp_check(struct walk *w, const struct ledger_checkpoint_row *row)
 {
-	struct ledger_checkpoint cp = { .size = (uint64_t)row->tree_size, .at = row->at };
+	enum ledger_hash_alg alg;
 	unsigned char root[LEDGER_HASH_MAX];
-	if (!ledger_hash_from_name(row->hash, &cp.alg) || cp.alg != w->alg)
+	if (!ledger_hash_from_name(row->hash, &alg) || alg != w->alg)
 		return fail(w, "检查点 #%lld 使用的摘要算法“%s”与账本（%s）不同",
 			    (long long)row->id, row->hash, ledger_hash_name(w->alg));
 	merkle_frontier_root(&w->tree, root);
@@ -328,14 +332,12 @@ static bool cp_check(struct walk *w, const struct ledger_checkpoint_row *row)
 		return fail(w, "检查点 #%lld（记录数 %lld）的根与重新计算的不符：账本前 %lld 条记录"
 			       "有改动", (long long)row->id, (long long)row->tree_size,
 			    (long long)row->tree_size);
-	memcpy(cp.root, row->root, row->root_len);
-	memcpy(cp.pubkey, row->pubkey, sizeof cp.pubkey);
-	memcpy(cp.sig, row->signature, sizeof cp.sig);
-	if (!ledger_checkpoint_verify(&cp))
-		return fail(w, "检查点 #%lld（记录数 %lld）的签名无效", (long long)row->id,
-			    (long long)row->tree_size);
-	if (w->trusted && memcmp(w->trusted, row->pubkey, LEDGER_PUBKEY_LEN) != 0)
-		return fail(w, "检查点 #%lld 不是用本机关的签名密钥签署的", (long long)row->id);
+	if (!ledger_trust_checkpoint(w->ctx, w->trust, w->sm2_len ? w->sm2 : NULL, w->sm2_len,
+				     w->require_sm2, row, w->r, w->r->problem,
+				     sizeof w->r->problem)) {
+		w->r->ok = false;
+		return false;
+	}
 	w->r->checkpoints++;
 	w->signed_size = row->tree_size;
 	return true;
@@ -375,6 +377,22 @@ static bool leaf_time_check(struct walk *w, const struct ledger_leaf *lf, int64_
 		return fail(w, "账本第 %lld 号记录（%s）的记录时间早于本案前一个事件：记录时间被倒填",
 			    (long long)idx, rd->what);
 	t->at = lf->at;
+	return true;
+}
+
+/* Checks the pinned checkpoints of exactly size leaves. */
+static bool pins_at(struct walk *w, int64_t size)
+{
+	unsigned char root[LEDGER_HASH_MAX];
+	for (size_t i = 0; w->trust && i < w->trust->npins; i++) {
+		if (w->trust->pins[i].size != size)
+			continue;
+		merkle_frontier_root(&w->tree, root);
+		if (!ledger_trust_pins_at(w->trust, size, root, ledger_hash_size(w->alg), w->r,
+					  w->r->problem, sizeof w->r->problem))
+			return w->r->ok = false;
+		break;
+	}
 	return true;
 }
 
@@ -439,6 +457,8 @@ static enum fz_err walk_leaves(struct walk *w, int64_t size, bool *go, struct fz
 			*go = leaf_check(w, &page.items[i], from + (int64_t)i, e, &rc);
 			if (*go && !rc)
 				rc = cps_at(w, from + (int64_t)i + 1, go, e);
+			if (*go && !rc)
+				*go = pins_at(w, from + (int64_t)i + 1);
 		}
 		from += (int64_t)page.n;
 		w->ctx->a = saved;
@@ -475,6 +495,10 @@ static enum fz_err walk_rest(struct walk *w, int64_t size, bool *go, struct fz_e
 		return FZ_OK;
 	}
 	w->r->unsigned_tail = size - w->signed_size;
+	if (!ledger_trust_finish(w->trust, size, w->r, w->r->problem, sizeof w->r->problem)) {
+		*go = w->r->ok = false;
+		return FZ_OK;
+	}
 	for (int kind = LEDGER_CASE_EVENT; kind <= LEDGER_KIND_MAX && *go; kind++) {
 		int64_t *ids;
 		size_t n;
@@ -498,7 +522,32 @@ enum fz_err app_ledger_verify(struct app_ctx *ctx, const char *data_dir,
 			      const unsigned char *trusted_pubkey,
 			      struct ledger_verify_report *r, struct fz_error *e)
 {
-	struct walk w = { .ctx = ctx, .data_dir = data_dir, .r = r, .trusted = trusted_pubkey };
+	const struct ledger_trust t = { .pubkey = trusted_pubkey };
+	return app_ledger_verify_trusted(ctx, data_dir, &t, r, e);
+}
+
+/* The data directory's SM2 public key (when there is one) and whether
+ * the log requires SM2 signatures. */
+static enum fz_err sm2_setup(struct walk *w, const char *data_dir, struct fz_error *e)
+{
+	char origin[256], sigs[16], path[PATH_MAX];
+	enum fz_err rc = w->ctx->st->ops->ledger_log_get(w->ctx->st, origin, sigs, e);
+	if (rc)
+		return rc;
+	w->require_sm2 = strstr(sigs, "sm2") != NULL;
+	if (!data_dir || snprintf(path, sizeof path, "%s/%s", data_dir, LEDGER_SM2_PUB_FILE) >=
+				 (int)sizeof path)
+		return FZ_OK;
+	rc = ledger_sm2_pubkey_load(path, w->sm2, &w->sm2_len, e);
+	return rc == FZ_NOTFOUND ? FZ_OK : rc;
+}
+
+enum fz_err app_ledger_verify_trusted(struct app_ctx *ctx, const char *data_dir,
+				      const struct ledger_trust *t,
+				      struct ledger_verify_report *r, struct fz_error *e)
+{
+	struct ledger_trust own = *t;
+	struct walk w = { .ctx = ctx, .data_dir = data_dir, .r = r, .trust = &own };
 	unsigned char pub[LEDGER_PUBKEY_LEN];
 	char pub_path[PATH_MAX];
 	int64_t size;
@@ -507,17 +556,21 @@ enum fz_err app_ledger_verify(struct app_ctx *ctx, const char *data_dir,
 
 	memset(r, 0, sizeof *r);
 	r->ok = true;
-	if (!w.trusted && data_dir &&
+	if (!own.pubkey && data_dir &&
 	    snprintf(pub_path, sizeof pub_path, "%s/%s", data_dir, LEDGER_PUB_FILE) <
 		    (int)sizeof pub_path) {
 		rc = ledger_pubkey_load(pub_path, pub, e);
 		if (rc == FZ_OK)
-			w.trusted = pub;
+			own.pubkey = pub;
 		else if (rc != FZ_NOTFOUND)
 			return rc;
 	}
-	if ((rc = app_ledger_alg(ctx, &w.alg, e)))
+	if ((rc = app_ledger_alg(ctx, &w.alg, e)) || (rc = sm2_setup(&w, data_dir, e)))
 		return rc;
+	if (!ledger_trust_keys(ctx, &own, r, r->problem, sizeof r->problem)) {
+		r->ok = false;
+		return FZ_OK;
+	}
 	snprintf(r->hash, sizeof r->hash, "%s", ledger_hash_name(w.alg));
 	merkle_frontier_init(&w.tree, w.alg);
 	/* one snapshot for the whole walk */

@@ -1,7 +1,8 @@
 /* checkpointer.c - the periodic checkpoint thread of `fazhi serve`. It
  * sleeps on a condition variable (monotonic clock) so that stopping the
  * server wakes it at once; each round runs app_ledger_checkpoint as the
- * server itself, audited as "(server)". */
+ * server itself, audited as "(server)". Before the first round it stores
+ * the interior nodes an older database lacks. */
 #include "cli/checkpointer.h"
 
 #include <pthread.h>
@@ -11,6 +12,7 @@
 #include <time.h>
 
 #include "app/ledger.h"
+#include "app/ledger_proof.h"
 #include "base/date.h"
 #include "store/store.h"
 
@@ -45,9 +47,30 @@ static void round_once(struct checkpointer *c)
 	arena_free(a);
 }
 
+/* A database from before the node table gets its interior nodes at once,
+ * so that proofs are served from the start, not from the first round. */
+static void nodes_catch_up(struct checkpointer *c)
+{
+	struct arena *a = arena_new();
+	struct app_ctx ctx;
+	struct fz_error e;
+	int64_t added;
+	if (!a)
+		return;
+	app_ctx_init(&ctx, c->st, a, &c->cfg, "server", time_now());
+	app_ctx_as_cli(&ctx);
+	ctx.actor = "(server)";
+	if (app_ledger_nodes_catch_up(&ctx, &added, &e))
+		fprintf(stderr, "fazhi: 补齐账本树节点失败：%s\n", e.message);
+	else if (added)
+		fprintf(stderr, "fazhi: 已补齐账本树节点（%lld 条记录）\n", (long long)added);
+	arena_free(a);
+}
+
 static void *run(void *arg)
 {
 	struct checkpointer *c = arg;
+	nodes_catch_up(c);
 	pthread_mutex_lock(&c->mu);
 	while (!c->stop) {
 		struct timespec until;
@@ -63,8 +86,8 @@ static void *run(void *arg)
 	return NULL;
 }
 
-enum fz_err checkpointer_start(const char *db, const char *data_dir, int interval_s,
-			       struct checkpointer **out, struct fz_error *e)
+enum fz_err checkpointer_start(const char *db, const char *data_dir, const char *key_file,
+			       int interval_s, struct checkpointer **out, struct fz_error *e)
 {
 	pthread_condattr_t ca;
 	*out = NULL;
@@ -76,6 +99,7 @@ enum fz_err checkpointer_start(const char *db, const char *data_dir, int interva
 	c->interval_s = interval_s;
 	app_config_defaults(&c->cfg);
 	c->cfg.data_dir = data_dir;
+	c->cfg.ledger_key_file = key_file;
 	enum fz_err rc = store_sqlite_open(db, false, &c->st, e);
 	if (rc) {
 		free(c);

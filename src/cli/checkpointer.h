@@ -11,8 +11,9 @@ struct checkpointer;
 
 /* Starts the thread. db and data_dir are borrowed and must outlive it.
  * interval_s >= 1. */
-enum fz_err checkpointer_start(const char *db, const char *data_dir, int interval_s,
-			       struct checkpointer **out, struct fz_error *e) FZ_MUST_CHECK;
+enum fz_err checkpointer_start(const char *db, const char *data_dir, const char *key_file,
+			       int interval_s, struct checkpointer **out, struct fz_error *e)
+	FZ_MUST_CHECK;
 /* Wakes the thread, lets it sign a last checkpoint, joins it and frees
  * everything. NULL is a no-op. */
 void checkpointer_stop(struct checkpointer *c);

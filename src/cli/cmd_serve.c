@@ -16,6 +16,7 @@
 #include "app/procreg.h"
 #include "cli/checkpointer.h"
 #include "cli/scheduler.h"
+#include "ledger/checkpoint.h"
 #include "http/http.h"
 #include "http/server.h"
 
@@ -86,12 +87,28 @@ static bool admin_addresses_valid(const char *list)
 	return n > 0;
 }
 
+/* The signing key: a --key-file outside the data directory must load
+ * (its permissions are checked); otherwise the data directory gets one
+ * when it has none. */
+static enum fz_err ledger_key_file_check(const char *data_dir, const char *key_file,
+					 struct fz_error *e)
+{
+	bool made;
+	struct ledger_key *k = NULL;
+	if (!key_file)
+		return app_ledger_key_init(data_dir, &made, e);
+	enum fz_err rc = ledger_key_load(key_file, &k, e);
+	ledger_key_free(k);
+	return rc;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
 	const char *threads_s = NULL, *upload_s = NULL, *interval_s = NULL;
 	const char *cookie_secure = NULL, *admin_addresses = NULL, *quota_s = NULL;
 	const char *history_s = NULL, *per_address_s = NULL;
+	const char *key_file = NULL;
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "listen", &listen },
@@ -105,6 +122,7 @@ int cmd_serve(int argc, char **argv)
 		{ "evidence-quota", &quota_s },
 		{ "password-history", &history_s },
 		{ "connections-per-address", &per_address_s },
+		{ "key-file", &key_file },
 	};
 	int bad = cli_options("serve", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
@@ -139,8 +157,7 @@ int cmd_serve(int argc, char **argv)
 		return 2;
 	struct fz_error e;
 	enum fz_err rc;
-	bool key_made;
-	if ((rc = ledger_select(db, &e)) || (rc = app_ledger_key_init(data_dir, &key_made, &e)))
+	if ((rc = ledger_select(db, &e)) || (rc = ledger_key_file_check(data_dir, key_file, &e)))
 		return cli_fail(rc, &e);
 
 	/* Block the stop signals in every thread; this one waits for them. */
@@ -178,8 +195,9 @@ int cmd_serve(int argc, char **argv)
 	struct http_server *srv;
 	struct checkpointer *cpt = NULL;
 	struct scheduler *jobs = NULL;
+	cfg.ledger_key_file = key_file;
 	rc = http_server_start(&hc, &srv, &e);
-	if (!rc && (rc = checkpointer_start(db, data_dir, (int)interval, &cpt, &e)))
+	if (!rc && (rc = checkpointer_start(db, data_dir, key_file, (int)interval, &cpt, &e)))
 		http_server_stop(srv);
 	/* the day's case statuses, then every SCHEDULER_INTERVAL seconds */
 	if (!rc && (rc = scheduler_start(db, &cfg, SCHEDULER_INTERVAL, &jobs, &e))) {

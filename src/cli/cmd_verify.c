@@ -7,6 +7,7 @@
 
 #include "app/ledger_verify.h"
 #include "cli/cli.h"
+#include "cli/trust_opts.h"
 
 static double seconds_since(const struct timespec *t0)
 {
@@ -17,13 +18,15 @@ static double seconds_since(const struct timespec *t0)
 
 int cmd_verify(int argc, char **argv)
 {
-	const char *db = NULL, *given_dir = NULL, *key = NULL;
-	char dir[PATH_MAX];
+	const char *db = NULL, *given_dir = NULL;
+	char dir[PATH_MAX], pub_path[PATH_MAX + 16];
+	static struct cli_trust t;
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "data-dir", &given_dir },
-		{ "key", &key },
 	};
+	if ((argc = cli_trust_take("verify", argc, argv, &t)) < 0)
+		return 2;
 	int bad = cli_options("verify", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
 		return bad;
@@ -33,19 +36,26 @@ int cmd_verify(int argc, char **argv)
 	if (!data_dir)
 		return 2;
 	struct fz_error e;
-	unsigned char pub[LEDGER_PUBKEY_LEN];
 	enum fz_err err;
-	if (key && (err = ledger_pubkey_load(key, pub, &e)))
-		return cli_fail(err, &e);
 	struct cli_session s;
 	int rc = cli_session_open(&s, db, false);
 	if (rc)
 		return rc;
 	s.cfg.data_dir = data_dir;
+	snprintf(pub_path, sizeof pub_path, "%s/%s", data_dir, LEDGER_PUB_FILE);
+	enum ledger_hash_alg alg;
+	if ((err = app_ledger_alg(&s.ctx, &alg, &e))) {
+		cli_session_close(&s);
+		return cli_fail(err, &e);
+	}
+	if ((rc = cli_trust_build("verify", &t, pub_path, alg))) {
+		cli_session_close(&s);
+		return rc;
+	}
 	struct ledger_verify_report r;
 	struct timespec t0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	err = app_ledger_verify(&s.ctx, data_dir, key ? pub : NULL, &r, &e);
+	err = app_ledger_verify_trusted(&s.ctx, data_dir, &t.trust, &r, &e);
 	double secs = seconds_since(&t0);
 	cli_session_close(&s);
 	if (err)
@@ -59,6 +69,11 @@ int cmd_verify(int argc, char **argv)
 	       r.hash, (long long)r.leaves, (long long)r.by_kind[1], (long long)r.by_kind[2],
 	       (long long)r.by_kind[3], (long long)r.by_kind[4], (long long)r.by_kind[5],
 	       (long long)r.files, (long long)r.checkpoints);
+	if (r.pins)
+		printf("与 %lld 个事先公布的检查点一致\n", (long long)r.pins);
+	if (t.trust.nwitnesses)
+		printf("见证：记录数 %lld 及之前的记录有 %d 个指定见证方的副署（共 %lld 个副署通过验证）\n",
+		       (long long)r.witnessed_size, t.trust.quorum, (long long)r.cosignatures);
 	if (r.unsigned_tail)
 		printf("最新检查点之后的 %lld 条记录尚待下一个检查点签署\n",
 		       (long long)r.unsigned_tail);

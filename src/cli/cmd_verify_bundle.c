@@ -6,9 +6,15 @@
 
 #include "app/bundle.h"
 #include "cli/cli.h"
+#include "cli/trust_opts.h"
 
 int cmd_verify_bundle(int argc, char **argv)
 {
+	static struct cli_trust t; /* --key, --witness ...: cli/trust_opts.c */
+	if ((argc = cli_trust_take("verify-bundle", argc, argv, &t)) < 0)
+		return 2;
+	if (argc == 2 && argv[1][0] != '-' && cli_trust_require_key("verify-bundle", &t))
+		return 2;
 	if (argc != 2 || argv[1][0] == '-')
 		return cli_usage("verify-bundle", "需要一个案卷包文件 FILE");
 	FILE *f = fopen(argv[1], "rb");
@@ -28,6 +34,9 @@ int cmd_verify_bundle(int argc, char **argv)
 		fprintf(stderr, "fazhi: 案卷包核验未通过：%s\n", r.problem);
 		return CLI_EXIT_INCONSISTENT;
 	}
+	int trc = cli_trust_bundle("verify-bundle", &t, &r);
+	if (trc)
+		return trc;
 	printf("案卷包核验通过（%s）：案件 %s，案件信息 %lld 版、事件 %lld、证据 %lld、文书 %lld，"
 	       "与导出时本案的记录数一致，均包含在记录数 %lld 的检查点中\n",
 	       r.hash, r.number, (long long)r.headers, (long long)r.events,

@@ -80,6 +80,14 @@ int api_evidence_list(struct req *r);
 int api_evidence_download(struct req *r);
 /* api_ledger.c */
 int api_ledger_checkpoint(struct req *r);
+int api_ledger_checkpoints(struct req *r);
+int api_ledger_checkpoint_note(struct req *r);
+int api_ledger_inclusion(struct req *r);
+int api_ledger_consistency(struct req *r);
+int api_ledger_leaves(struct req *r);
+int api_ledger_cosign(struct req *r);
+int api_ledger_key_rotations(struct req *r);
+int page_ledger(struct req *r);
 /* api_document.c */
 int api_case_documents(struct req *r);
 int api_document_pdf(struct req *r);

@@ -12,6 +12,7 @@
 #include "http/html.h"
 #include "http/layout.h"
 #include "http/page_case_kit.h"
+#include "http/page_ledger.h"
 #include "http/resp.h"
 
 static void header(struct req *r, struct buf *b, const struct case_view *v)
@@ -300,6 +301,7 @@ int page_case_show(struct req *r)
 	timeline(r, &b, &v, &people);
 	documents(&b, &v);
 	case_evidence_section(r, &b, &v);
+	case_ledger_section(r, &b, &v); /* page_ledger.c */
 	html_raw(&b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/cases\">返回案件列表</a></p>\n");
 	page_end(r, &b);
 	return resp_html(r, 200, &b);

@@ -110,6 +110,23 @@ enum sq_stmt_id {
 	SQ_CHECKPOINT_LATEST,
 	SQ_CHECKPOINT_LIST,
 	SQ_CHECKPOINT_COUNT,
+	SQ_CHECKPOINT_GET,
+	SQ_CHECKPOINT_AT_SIZE,
+	SQ_LEDGER_LOG_GET,
+	SQ_LEDGER_LOG_SET,
+	SQ_LEDGER_NODE_PUT,
+	SQ_LEDGER_NODE_GET,
+	SQ_LEDGER_LEAF_HASH_GET,
+	SQ_LEDGER_NODES_COVERED,
+	SQ_LEDGER_LEAF_BY_HASH,
+	SQ_COSIG_INSERT,
+	SQ_COSIG_LIST,
+	SQ_ROTATION_INSERT,
+	SQ_ROTATION_LIST,
+	SQ_LEDGER_TSA_GET,
+	SQ_LEDGER_TSA_SET,
+	SQ_TIMESTAMP_PUT,
+	SQ_TIMESTAMP_GET,
 	SQ_EVIDENCE_INSERT,
 	SQ_CASE_EVENT_GET,
 	SQ_CASE_EVENT_GET_FIELDS,
@@ -499,6 +516,34 @@ enum fz_err sq_case_export_get(struct store *st, struct arena *a, int64_t id,
 			       struct case_export *out, struct fz_error *e);
 enum fz_err sq_ledger_case_counts(struct store *st, int64_t case_id, int64_t before,
 				  int64_t counts[6], struct fz_error *e);
+enum fz_err sq_checkpoint_get(struct store *st, int64_t id, struct ledger_checkpoint_row *out,
+			      struct fz_error *e);
+enum fz_err sq_checkpoint_at_size(struct store *st, int64_t size,
+				  struct ledger_checkpoint_row *out, struct fz_error *e);
+enum fz_err sq_ledger_log_get(struct store *st, char origin[256], char sigs[16],
+			      struct fz_error *e);
+enum fz_err sq_ledger_log_set(struct store *st, const char *origin, const char *sigs,
+			      struct fz_error *e);
+enum fz_err sq_ledger_node_put(struct store *st, int level, int64_t idx,
+			       const unsigned char *hash, size_t len, struct fz_error *e);
+enum fz_err sq_ledger_node_get(struct store *st, int level, int64_t idx, unsigned char *out,
+			       size_t *len, struct fz_error *e);
+enum fz_err sq_ledger_nodes_covered(struct store *st, int64_t *leaves, struct fz_error *e);
+enum fz_err sq_ledger_leaf_by_hash(struct store *st, const unsigned char *hash, size_t len,
+				   struct ledger_leaf *out, struct fz_error *e);
+enum fz_err sq_cosig_insert(struct store *st, struct ledger_cosig_row *c, struct fz_error *e);
+enum fz_err sq_cosig_list(struct store *st, struct arena *a, int64_t checkpoint_id,
+			  struct ledger_cosig_list *out, struct fz_error *e);
+enum fz_err sq_rotation_insert(struct store *st, struct ledger_rotation_row *r,
+			       struct fz_error *e);
+enum fz_err sq_rotation_list(struct store *st, struct arena *a, struct ledger_rotation_list *out,
+			     struct fz_error *e);
+enum fz_err sq_ledger_tsa_get(struct store *st, char out[512], struct fz_error *e);
+enum fz_err sq_ledger_tsa_set(struct store *st, const char *url, struct fz_error *e);
+enum fz_err sq_timestamp_put(struct store *st, int64_t checkpoint_id, const void *token,
+			     size_t len, int64_t at, struct fz_error *e);
+enum fz_err sq_timestamp_get(struct store *st, struct arena *a, int64_t checkpoint_id,
+			     unsigned char **token, size_t *len, struct fz_error *e);
 
 /* sqlite_evidence.c */
 enum fz_err sq_evidence_insert(struct store *st, struct evidence *ev, struct fz_error *e);

@@ -188,6 +188,8 @@ static const struct {
 	{ "ledger_leaves.kind, ledger_leaves.ref_id", "ref_id", "该对象已记入账本" },
 	{ "documents.event_id, documents.kind", "kind", "该记录已生成过这一文书" },
 	{ "documents.agency_id, documents.number", "number", "本执法主体已有相同编号的文书" },
+	{ "ledger_cosignatures.checkpoint_id, ledger_cosignatures.name, ledger_cosignatures.key_id",
+	  "name", "该见证方对此检查点的副署已收到" },
 };
 
 /* The column after "<table>." in a NOT NULL message, for the field. */

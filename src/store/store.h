@@ -227,6 +227,12 @@ struct ledger_checkpoint_row {
 	int64_t at;
 	unsigned char pubkey[32];  /* raw Ed25519 */
 	unsigned char signature[64];
+	/* 008_checkpoints.sql: "" for checkpoints in the older text form */
+	char origin[256];
+	unsigned char sm2_pubkey[128]; /* DER SubjectPublicKeyInfo; len 0 = none */
+	size_t sm2_pubkey_len;
+	unsigned char sm2_signature[80];
+	size_t sm2_signature_len;
 };
 STORE_LIST(ledger_checkpoint_list, struct ledger_checkpoint_row);
 
@@ -251,6 +257,26 @@ struct case_export {
 	const char *actor;
 	int64_t headers, events, evidence, documents;
 };
+/* A witness's cosignature of a checkpoint (C2SP tlog-cosignature v1). */
+struct ledger_cosig_row {
+	int64_t id;
+	int64_t checkpoint_id;
+	char name[256];              /* the witness's key name */
+	uint32_t key_id;
+	unsigned char signature[72]; /* timestamp (8, BE) || Ed25519 (64) */
+	int64_t at;                  /* when the log received it */
+};
+STORE_LIST(ledger_cosig_list, struct ledger_cosig_row);
+
+/* A rotation of the log's signing key (008_checkpoints.sql). */
+struct ledger_rotation_row {
+	int64_t id;
+	unsigned char old_pubkey[32];
+	unsigned char new_pubkey[32];
+	char *note; /* the signed note, in the caller's arena */
+	int64_t at;
+};
+STORE_LIST(ledger_rotation_list, struct ledger_rotation_row);
 STORE_LIST(evidence_list, struct evidence);
 
 struct store;
@@ -593,6 +619,53 @@ struct store_ops {
 	 * counts[5] are 0). */
 	enum fz_err (*ledger_case_counts)(struct store *st, int64_t case_id, int64_t before,
 					  int64_t counts[6], struct fz_error *e);
+	/* 008_checkpoints.sql. checkpoint_get: by id; checkpoint_at_size: the
+	 * latest C2SP checkpoint of exactly size leaves; both FZ_NOTFOUND. */
+	enum fz_err (*checkpoint_get)(struct store *st, int64_t id,
+				      struct ledger_checkpoint_row *out, struct fz_error *e);
+	enum fz_err (*checkpoint_at_size)(struct store *st, int64_t size,
+					  struct ledger_checkpoint_row *out, struct fz_error *e);
+	/* The log's origin ("" when unset) and required signatures
+	 * ("ed25519" or "ed25519,sm2"); set changes both (an origin already
+	 * used by a checkpoint is FZ_FORBIDDEN to change). */
+	enum fz_err (*ledger_log_get)(struct store *st, char origin[256], char sigs[16],
+				      struct fz_error *e);
+	enum fz_err (*ledger_log_set)(struct store *st, const char *origin, const char *sigs,
+				      struct fz_error *e);
+	/* Interior nodes (level >= 1; level 0 reads the leaf hash): put in
+	 * the appending transaction, get FZ_NOTFOUND when not stored.
+	 * nodes_covered: the number of leaves whose level-1 parents are
+	 * stored (even; nodes are filled in leaf order). */
+	enum fz_err (*ledger_node_put)(struct store *st, int level, int64_t idx,
+				       const unsigned char *hash, size_t len, struct fz_error *e);
+	enum fz_err (*ledger_node_get)(struct store *st, int level, int64_t idx,
+				       unsigned char *out, size_t *len, struct fz_error *e);
+	enum fz_err (*ledger_nodes_covered)(struct store *st, int64_t *leaves, struct fz_error *e);
+	/* The leaf with this leaf hash; FZ_NOTFOUND. */
+	enum fz_err (*ledger_leaf_by_hash)(struct store *st, const unsigned char *hash, size_t len,
+					   struct ledger_leaf *out, struct fz_error *e);
+	/* Cosignatures: insert sets id and at (0 = now); the same witness key
+	 * on the same checkpoint twice is FZ_CONFLICT. list: a checkpoint's,
+	 * in id order. */
+	enum fz_err (*cosig_insert)(struct store *st, struct ledger_cosig_row *c,
+				    struct fz_error *e);
+	enum fz_err (*cosig_list)(struct store *st, struct arena *a, int64_t checkpoint_id,
+				  struct ledger_cosig_list *out, struct fz_error *e);
+	/* Key rotations: insert sets id and at (0 = now); list gives all,
+	 * oldest first (at most 1000). */
+	enum fz_err (*rotation_insert)(struct store *st, struct ledger_rotation_row *r,
+				       struct fz_error *e);
+	enum fz_err (*rotation_list)(struct store *st, struct arena *a,
+				     struct ledger_rotation_list *out, struct fz_error *e);
+	/* RFC 3161: the configured authority ("" when none; set "" clears
+	 * it), and the token of a checkpoint (get: FZ_NOTFOUND when none; the
+	 * bytes in a). */
+	enum fz_err (*ledger_tsa_get)(struct store *st, char out[512], struct fz_error *e);
+	enum fz_err (*ledger_tsa_set)(struct store *st, const char *url, struct fz_error *e);
+	enum fz_err (*timestamp_put)(struct store *st, int64_t checkpoint_id, const void *token,
+				     size_t len, int64_t at, struct fz_error *e);
+	enum fz_err (*timestamp_get)(struct store *st, struct arena *a, int64_t checkpoint_id,
+				     unsigned char **token, size_t *len, struct fz_error *e);
 
 	/* Evidence metadata: append-only. insert sets ev->id (uploaded_at 0
 	 * = now); a missing case or uploader is FZ_CONFLICT (case_id,

@@ -139,7 +139,7 @@ static int tampered(const char *name, size_t (*where)(const char *data, size_t l
 	free(data);
 	if (!ok)
 		return -102;
-	return cli_run(out, NULL, "verify-bundle %s", dst);
+	return cli_run(out, NULL, "verify-bundle --trust-on-first-use %s", dst);
 }
 
 static size_t after(const char *data, size_t len, const char *from, const char *needle)
@@ -201,7 +201,7 @@ TEST(cli_bundle_verifies_offline_and_proves_an_event)
 		 "rm -rf '%s/d.db' '%s/d.db.data'",
 		 g, g, dir, src, dir, dir, dir);
 	REQUIRE(system(cmd) == 0);
-	CHECK_INT(cli_run(&out, NULL, "verify-bundle %s/bundle", dir), 0);
+	CHECK_INT(cli_run(&out, NULL, "verify-bundle --trust-on-first-use %s/bundle", dir), 0);
 	CHECK_CONTAINS(buf_cstr(&out), "案卷包核验通过（sm3）");
 	CHECK_CONTAINS(buf_cstr(&out), "文书 ");
 
@@ -290,7 +290,7 @@ TEST(cli_bundle_names_a_changed_evidence_file)
 {
 	struct buf out = BUF_INIT;
 	REQUIRE(demo()[0]);
-	CHECK_INT(cli_run(&out, NULL, "verify-bundle %s/b.evidence", demo()), 0);
+	CHECK_INT(cli_run(&out, NULL, "verify-bundle --trust-on-first-use %s/b.evidence", demo()), 0);
 	buf_reset(&out);
 	CHECK_INT(tampered("b.evidence", in_evidence, &out), 9);
 	CHECK_CONTAINS(buf_cstr(&out), "证据材料“");
@@ -315,12 +315,12 @@ struct item {
 	char type[16];
 };
 
-/* The items of a bundle (after its eight header lines, before "end"):
+/* The items of a bundle (after its nine header lines, before "end"):
  * each its line, its proof and, for evidence and documents, its file. */
 static size_t items_of(const char *data, size_t len, struct item *it, size_t max, size_t *end)
 {
 	size_t p = 0, n = 0;
-	for (int line = 0; line < 8 && p < len; line++)
+	for (int line = 0; line < 9 && p < len; line++)
 		p = (size_t)((const char *)memchr(data + p, '\n', len - p) - data) + 1;
 	while (p < len && n < max && strncmp(data + p, "end\n", 4) != 0) {
 		struct item *x = &it[n++];
@@ -401,7 +401,7 @@ static int recut(const char *name, const char *type, int k, enum op op, const ch
 	buf_release(&b);
 	free(data);
 	free(odata);
-	return ok ? cli_run(out, NULL, "verify-bundle %s", dst) : -102;
+	return ok ? cli_run(out, NULL, "verify-bundle --trust-on-first-use %s", dst) : -102;
 }
 
 TEST(cli_bundle_names_an_omitted_item)
@@ -529,7 +529,7 @@ TEST(cli_bundle_verifies_a_large_file_in_constant_memory)
 		 "python3 -c 'import resource, subprocess, sys; "
 		 "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
 		 "print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "
-		 "'%s' verify-bundle '%s'",
+		 "'%s' verify-bundle --trust-on-first-use '%s'",
 		 t_fazhi_bin(), bundle);
 	FILE *p = popen(cmd, "r");
 	REQUIRE(p);

@@ -41,7 +41,8 @@ TEST(serve_signs_a_checkpoint_in_the_background)
 		 "2>%s/serve.log & pid=$!; sleep 2; kill -TERM $pid; wait $pid",
 		 t_fazhi_bin(), dir, dir);
 	CHECK_INT(system(cmd), 0);
-	CHECK_INT(cli_run(&out, NULL, "verify --db %s/d.db", dir), 0);
+	CHECK_INT(cli_run(&out, NULL, "verify --db %s/d.db --trust-on-first-use", dir), 0);
+	CHECK_CONTAINS(buf_cstr(&out), "首次使用即信任");
 	CHECK_CONTAINS(buf_cstr(&out), "0 条记录");
 	CHECK_CONTAINS(buf_cstr(&out), "1 个检查点的根与签名一致");
 	buf_release(&out);

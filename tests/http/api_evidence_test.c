@@ -201,14 +201,16 @@ TEST(api_ledger_checkpoint_is_public_and_its_signature_verifies)
 	struct ledger_checkpoint cp = { .alg = LEDGER_HASH_SM3 };
 	cp.size = (uint64_t)json_integer_value(json_object_get(j, "tree_size"));
 	cp.at = (int64_t)json_integer_value(json_object_get(j, "at"));
+	snprintf(cp.origin, sizeof cp.origin, "%s",
+		 json_string_value(json_object_get(j, "origin")) ?: "");
+	CHECK(cp.origin[0] != '\0');
 	CHECK(crypto_unhex(json_string_value(json_object_get(j, "root")), cp.root, 32));
 	CHECK(crypto_unhex(json_string_value(json_object_get(j, "public_key")), cp.pubkey, 32));
 	CHECK(crypto_unhex(json_string_value(json_object_get(j, "signature")), cp.sig, 64));
 	CHECK(ledger_checkpoint_verify(&cp));
 	CHECK_INT((int64_t)cp.size, row.tree_size);
 	CHECK_CONTAINS(json_string_value(json_object_get(j, "public_key_pem")), "BEGIN PUBLIC KEY");
-	CHECK_CONTAINS(json_string_value(json_object_get(j, "signed_text")),
-		       "fazhi-ledger-checkpoint/v1\nhash sm3\n");
+	CHECK_CONTAINS(json_string_value(json_object_get(j, "signed_text")), "\nhash sm3\ntime ");
 	json_decref(j);
 	t_resp_free(&r);
 	t_demo_stop(&d);

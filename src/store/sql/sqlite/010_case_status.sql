@@ -1,4 +1,4 @@
--- 008_case_status.sql - what lists, work queues and workbenches need of
+-- 010_case_status.sql - what lists, work queues and workbenches need of
 -- each case without reading its record: derived from the events by the
 -- engine (app/case_status.c) when a step commits and again on each later
 -- day the case is looked at (computed_on is that day). Derived, never
@@ -32,3 +32,38 @@ CREATE TABLE job_runs (
   message TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX job_runs_job ON job_runs(job, id);
+
+-- The tables of the checkpoints, witnesses and interior nodes (008) are
+-- append-only like the rest of the ledger (007): a REPLACE or UPSERT that
+-- would take the place of an existing row is refused before it can
+-- delete it.
+CREATE TRIGGER ledger_nodes_no_replace BEFORE INSERT ON ledger_nodes
+WHEN EXISTS (SELECT 1 FROM ledger_nodes WHERE level = NEW.level AND idx = NEW.idx)
+BEGIN
+	SELECT RAISE(ABORT, '账本只能追加，不能替换');
+END;
+
+CREATE TRIGGER ledger_cosignatures_no_replace BEFORE INSERT ON ledger_cosignatures
+WHEN EXISTS (SELECT 1 FROM ledger_cosignatures WHERE id = NEW.id)
+BEGIN
+	SELECT RAISE(ABORT, '账本只能追加，不能替换');
+END;
+
+CREATE TRIGGER ledger_cosignatures_taken BEFORE INSERT ON ledger_cosignatures
+WHEN EXISTS (SELECT 1 FROM ledger_cosignatures WHERE checkpoint_id = NEW.checkpoint_id
+             AND name = NEW.name AND key_id = NEW.key_id)
+BEGIN
+	SELECT RAISE(ABORT, '该见证方对此检查点的副署已收到');
+END;
+
+CREATE TRIGGER ledger_key_rotations_no_replace BEFORE INSERT ON ledger_key_rotations
+WHEN EXISTS (SELECT 1 FROM ledger_key_rotations WHERE id = NEW.id)
+BEGIN
+	SELECT RAISE(ABORT, '账本只能追加，不能替换');
+END;
+
+CREATE TRIGGER ledger_timestamps_no_replace BEFORE INSERT ON ledger_timestamps
+WHEN EXISTS (SELECT 1 FROM ledger_timestamps WHERE checkpoint_id = NEW.checkpoint_id)
+BEGIN
+	SELECT RAISE(ABORT, '账本只能追加，不能替换');
+END;

@@ -1,0 +1,224 @@
+/* witness_test.c - `fazhi witness` run as its own process against logs
+ * served by `fazhi serve` on ephemeral ports: it cosigns checkpoint after
+ * checkpoint as the log grows (checking each consistency proof over
+ * HTTP), the log collects the cosignatures, and a forked log - another
+ * root at a size the witness already cosigned, or a tree that does not
+ * extend it - is refused with exit code 9 and the witness's state is
+ * left as it was. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli_run.h"
+#include "ledger_session.h"
+#include "t.h"
+
+#define ORIGIN "fazhi.640522.nx.gov.cn/enforcement"
+#define WNAME "justice.yinchuan.gov.cn/witness"
+
+struct served {
+	pid_t pid;
+	int port;
+};
+
+/* Starts `fazhi serve` on 127.0.0.1:0 and waits for the line that names
+ * its port (no fixed sleep: it polls the log until the line is there or
+ * two minutes have passed). */
+static bool serve_start(struct served *s, const char *dir, const char *db, const char *tag)
+{
+	char logpath[700];
+	snprintf(logpath, sizeof logpath, "%s/serve-%s.log", dir, tag);
+	s->port = 0;
+	s->pid = fork();
+	if (s->pid < 0)
+		return false;
+	if (s->pid == 0) {
+		if (!freopen(logpath, "w", stderr) || !freopen("/dev/null", "w", stdout))
+			_exit(127);
+		execl(t_fazhi_bin(), "fazhi", "serve", "--db", db, "--listen", "127.0.0.1:0",
+		      "--checkpoint-interval", "86400", (char *)NULL);
+		_exit(127);
+	}
+	for (int i = 0; i < 6000 && !s->port; i++) {
+		char line[512];
+		FILE *f = fopen(logpath, "r");
+		while (f && fgets(line, sizeof line, f)) {
+			const char *p = strstr(line, "http://127.0.0.1:");
+			if (p)
+				s->port = atoi(p + strlen("http://127.0.0.1:"));
+		}
+		if (f)
+			fclose(f);
+		int status;
+		if (!s->port && waitpid(s->pid, &status, WNOHANG) == s->pid) {
+			t_fail(__FILE__, __LINE__, "serve exited early, see %s", logpath);
+			return false;
+		}
+		if (!s->port)
+			nanosleep(&(struct timespec){ 0, 20 * 1000 * 1000 }, NULL);
+	}
+	if (!s->port)
+		t_fail(__FILE__, __LINE__, "serve did not start, see %s", logpath);
+	return s->port > 0;
+}
+
+static void serve_stop(struct served *s)
+{
+	int status;
+	if (s->pid > 0) {
+		kill(s->pid, SIGTERM);
+		waitpid(s->pid, &status, 0);
+	}
+	s->pid = 0;
+}
+
+/* One witness round against the log at port. */
+static int witness(struct buf *out, const char *dir, int port, const char *log_key)
+{
+	return cli_run(out, NULL,
+		       "witness run --state %s/wstate --name " WNAME
+		       " --log http://127.0.0.1:%d --log-key '%s'",
+		       dir, port, log_key);
+}
+
+static bool grow(const char *db, const char *data, int first_ref, int n)
+{
+	struct ledger_session s;
+	struct buf out = BUF_INIT;
+	bool ok = ls_open(&s, db, data) && ls_append(&s, first_ref, n);
+	ls_close(&s);
+	ok = ok && cli_run(&out, NULL, "checkpoint --db %s --data-dir %s", db, data) == 0;
+	if (!ok)
+		t_fail(__FILE__, __LINE__, "grow: %s", buf_cstr(&out));
+	buf_release(&out);
+	return ok;
+}
+
+static bool read_file(const char *path, char *out, size_t n)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	size_t k = fread(out, 1, n - 1, f);
+	out[k] = '\0';
+	fclose(f);
+	return true;
+}
+
+TEST(witness_cosigns_a_growing_log_and_refuses_a_split_view)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = t_tmpdir();
+	char db[600], data[600], fdb[600], fdata[600], path[700], vkey[400], log_key[400];
+	snprintf(db, sizeof db, "%s/d.db", dir);
+	snprintf(data, sizeof data, "%s/d.db.data", dir);
+	snprintf(fdb, sizeof fdb, "%s/fork/d.db", dir);
+	snprintf(fdata, sizeof fdata, "%s/fork/d.db.data", dir);
+	REQUIRE(cli_run(&out, NULL, "init --db %s", db) == 0);
+	REQUIRE(cli_run(&out, NULL, "checkpoint --db %s --origin " ORIGIN, db) == 0);
+
+	/* the witness makes its key; the log registers it */
+	REQUIRE(cli_run_split(&out, NULL, "witness key --state %s/wstate --name " WNAME, dir) == 0);
+	snprintf(vkey, sizeof vkey, "%s", buf_cstr(&out));
+	vkey[strcspn(vkey, "\n")] = '\0';
+	CHECK(strncmp(vkey, WNAME "+", strlen(WNAME) + 1) == 0);
+	snprintf(path, sizeof path, "%s/witnesses", data);
+	FILE *f = fopen(path, "w");
+	REQUIRE(f);
+	fprintf(f, "# 银川市司法局\n%s\n", vkey);
+	fclose(f);
+	REQUIRE(ls_sql(db, "SELECT 1", NULL, 0));
+
+	/* the log's verifier key, as the agency publishes it */
+	{
+		struct ledger_session s;
+		struct ledger_checkpoint_row row;
+		struct buf b = BUF_INIT;
+		REQUIRE(ls_open(&s, db, data));
+		REQUIRE(s.st->ops->checkpoint_latest(s.st, &row, NULL) == FZ_OK);
+		ledger_checkpoint_vkey(&b, row.origin, row.pubkey);
+		snprintf(log_key, sizeof log_key, "%s", buf_cstr(&b));
+		buf_release(&b);
+		ls_close(&s);
+	}
+
+	/* checkpoint after checkpoint, each cosigned */
+	struct served a = { 0 }, b = { 0 };
+	REQUIRE(grow(db, data, 1000, 10));
+	REQUIRE(serve_start(&a, dir, db, "a1"));
+	CHECK_INT(witness(&out, dir, a.port, log_key), 0);
+	CHECK_CONTAINS(buf_cstr(&out), "记录数 10");
+	REQUIRE(grow(db, data, 1100, 5));
+	CHECK_INT(witness(&out, dir, a.port, log_key), 0);
+	CHECK_CONTAINS(buf_cstr(&out), "记录数 15");
+	serve_stop(&a);
+
+	/* a copy of the log as it stands: later grown differently */
+	char cmd[2000];
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/fork' && cp -a '%s' '%s' '%s/fork/'", dir, db, data,
+		 dir);
+	REQUIRE(system(cmd) == 0);
+
+	REQUIRE(grow(db, data, 1200, 4));
+	REQUIRE(serve_start(&a, dir, db, "a2"));
+	CHECK_INT(witness(&out, dir, a.port, log_key), 0);
+	CHECK_CONTAINS(buf_cstr(&out), "记录数 19");
+	serve_stop(&a);
+	char n[32];
+	REQUIRE(ls_sql(db, "SELECT count(DISTINCT checkpoint_id) FROM ledger_cosignatures", n,
+		       sizeof n));
+	CHECK_STR(n, "3");
+
+	char before[4096], after[4096];
+	snprintf(path, sizeof path, "%s/wstate/checkpoint", dir);
+	REQUIRE(read_file(path, before, sizeof before));
+	CHECK_CONTAINS(before, "\n19\n");
+
+	/* the fork: other leaves, the same size - a split view */
+	REQUIRE(grow(fdb, fdata, 3000, 4));
+	REQUIRE(serve_start(&b, dir, fdb, "b1"));
+	CHECK_INT(witness(&out, dir, b.port, log_key), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "分叉视图");
+	CHECK_CONTAINS(buf_cstr(&out), "记录数同为 19");
+	REQUIRE(read_file(path, after, sizeof after));
+	CHECK_STR(after, before);
+	serve_stop(&b);
+
+	/* the fork grown further: it does not extend what was cosigned */
+	REQUIRE(grow(fdb, fdata, 3100, 2));
+	REQUIRE(serve_start(&b, dir, fdb, "b2"));
+	CHECK_INT(witness(&out, dir, b.port, log_key), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "一致性证明不成立");
+	REQUIRE(read_file(path, after, sizeof after));
+	CHECK_STR(after, before);
+	/* nothing was handed to the fork */
+	serve_stop(&b);
+	REQUIRE(ls_sql(fdb, "SELECT count(*) FROM ledger_cosignatures WHERE checkpoint_id >"
+			    " (SELECT max(id) FROM ledger_checkpoints WHERE tree_size = 15)",
+		       n, sizeof n));
+	CHECK_STR(n, "0");
+
+	/* a checkpoint the log's key did not sign is refused too: the witness
+	 * is given another key under the log's name */
+	char priv[700], pub[700];
+	struct ledger_key *k = NULL;
+	unsigned char raw[LEDGER_PUBKEY_LEN];
+	struct buf other = BUF_INIT;
+	snprintf(priv, sizeof priv, "%s/other.key", dir);
+	snprintf(pub, sizeof pub, "%s/other.pub", dir);
+	REQUIRE(ledger_key_generate(priv, pub, NULL) == FZ_OK);
+	REQUIRE(ledger_key_load(priv, &k, NULL) == FZ_OK);
+	ledger_key_public(k, raw);
+	ledger_key_free(k);
+	ledger_checkpoint_vkey(&other, ORIGIN, raw);
+	REQUIRE(serve_start(&a, dir, db, "a3"));
+	CHECK_INT(witness(&out, dir, a.port, buf_cstr(&other)), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "没有日志公钥的有效签名");
+	serve_stop(&a);
+	buf_release(&other);
+	buf_release(&out);
+}
