@@ -15,10 +15,6 @@
 #include "http/paging.h"
 #include "http/resp.h"
 
-/* How many of the matching cases ?overdue=1 looks at (newest first):
- * whether a case is overdue is computed from its events when read. */
-#define CASE_OVERDUE_SCAN_MAX 1000
-
 static bool may_act(struct req *r)
 {
 	return r->ctx.user && authz_allows(r->ctx.user->roles, PERM_CASE_ACT);
@@ -74,34 +70,20 @@ static int case_list_answer(struct req *r, const struct case_list *l, struct pag
 	return resp_list(r, items, l->total, pg);
 }
 
-/* ?overdue=1: the matching cases are read page by page (up to
- * CASE_OVERDUE_SCAN_MAX), the overdue ones kept, and the page cut here. */
-static int case_list_overdue(struct req *r, const struct case_filter *f, struct page pg)
+/* ?overdue=1: the cases whose derived status (app/case_status.c, as of
+ * today) has a duty past its due date, a page read like any list. */
+static int case_list_overdue(struct req *r, struct case_filter *f, struct page pg)
 {
 	struct fz_error e = { 0 };
 	struct case_list l;
-	struct page scan = { 0, PAGING_MAX_LIMIT };
-	int64_t found = 0;
+	f->overdue = true;
+	enum fz_err rc = app_case_list(&r->ctx, f, pg, &l, &e);
+	if (rc)
+		return resp_fail(r, rc, &e);
 	json_t *items = json_array();
-	enum fz_err rc;
-
-	for (; scan.offset < CASE_OVERDUE_SCAN_MAX; scan.offset += scan.limit) {
-		if ((rc = app_case_list(&r->ctx, f, scan, &l, &e))) {
-			json_decref(items);
-			return resp_fail(r, rc, &e);
-		}
-		for (size_t i = 0; i < l.n; i++) {
-			struct case_view v;
-			if (app_case_view(&r->ctx, l.items[i].id, &v, &e) || !case_view_overdue(&v))
-				continue;
-			if (found >= pg.offset && found < pg.offset + pg.limit)
-				items = json_array_push(items, list_item(r, &l.items[i], 1));
-			found++;
-		}
-		if (l.n < (size_t)scan.limit)
-			break;
-	}
-	return resp_list(r, items, found, pg);
+	for (size_t i = 0; i < l.n; i++)
+		items = json_array_push(items, list_item(r, &l.items[i], 1));
+	return resp_list(r, items, l.total, pg);
 }
 
 /* ?mine=1, ?overdue=1: "1" or "true" turn it on, "0" or "false" off. */
