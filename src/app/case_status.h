@@ -22,7 +22,7 @@ enum fz_err app_case_status_write(struct app_ctx *ctx, const struct enf_case *c,
 enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
 				    struct fz_error *e) FZ_MUST_CHECK;
 
-/* Working days ahead that the workbench and the list filter count as 即将到期 (issue 12 §2: 3 by default; the case badges use CASE_DUE_SOON_DAYS calendar days). */
+/* Working days ahead that the workbench and the list filter count as 即将到期 (issue 12 §2: 3 by default); the case badges use the same horizon. */
 #define CASE_TODO_SOON_WORKING_DAYS 3
 
 /* A workbench's counts in ctx's scope, status refreshed first: cases

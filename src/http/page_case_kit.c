@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/case_status.h"
 #include "app/people.h"
 #include "base/date.h"
 #include "http/html.h"
@@ -41,7 +42,17 @@ static bool live(const struct case_clock *c)
 	       (c->state == CASE_CLOCK_RUNNING || c->state == CASE_CLOCK_SUSPENDED);
 }
 
-void case_clock_badges(struct buf *b, const struct case_view *v, const char *today)
+const char *case_soon_day(struct req *r)
+{
+	char *soon = arena_alloc(r->ctx.a, FZ_DATE_LEN);
+	struct fz_error e = { 0 };
+	if (!soon || app_case_soon(&r->ctx, CASE_TODO_SOON_WORKING_DAYS, soon, &e) != FZ_OK)
+		return NULL;
+	return soon;
+}
+
+void case_clock_badges(struct buf *b, const struct case_view *v, const char *today,
+		       const char *soon)
 {
 	if (v->c.closed)
 		return;
@@ -56,8 +67,7 @@ void case_clock_badges(struct buf *b, const struct case_view *v, const char *tod
 			       c->clock->label);
 			continue;
 		}
-		int left = date_diff_days(today, c->deadline.due);
-		if (c->state == CASE_CLOCK_RUNNING && left != INT_MIN && left <= CASE_DUE_SOON_DAYS)
+		if (c->state == CASE_CLOCK_RUNNING && soon && strcmp(c->deadline.due, soon) <= 0)
 			html_f(b, "<span class=\"badge warn\">即将到期：%s %s%s</span> ", c->clock->label,
 			       c->deadline.due, prov);
 	}
@@ -103,6 +113,7 @@ void case_table(struct req *r, struct buf *b, const struct case_list *list,
 	html_raw(b, "<table class=\"list cases\"><thead><tr><th>案件编号</th><th>案由</th><th>当事人</th>"
 		    "<th>程序</th><th>状态</th><th>期限</th>");
 	html_raw(b, awaited ? "<th>待办理</th></tr></thead><tbody>\n" : "</tr></thead><tbody>\n");
+	const char *soon = case_soon_day(r);
 	for (size_t i = 0; i < list->n; i++) {
 		const struct enf_case *c = &list->items[i];
 		struct case_view v;
@@ -121,7 +132,7 @@ void case_table(struct req *r, struct buf *b, const struct case_list *list,
 		html_raw(b, "</td><td data-label=\"期限\">");
 		size_t before = b->len;
 		if (viewed)
-			case_clock_badges(b, &v, r->ctx.today);
+			case_clock_badges(b, &v, r->ctx.today, soon);
 		if (viewed && b->len == before)
 			html_raw(b, "<span class=\"muted\">—</span>");
 		else if (!viewed)

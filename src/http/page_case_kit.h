@@ -84,10 +84,13 @@ const char *case_form_joined(struct req *r, const char *name);
 
 /* Clock badges of a case as viewed today, for time limits only: 逾期
  * (red) for a running or suspended one past its due date, 即将到期
- * (amber) for a running one due within CASE_DUE_SOON_DAYS days, 暂定
- * when the date is provisional. Nothing for a closed case. */
-#define CASE_DUE_SOON_DAYS 5
-void case_clock_badges(struct buf *b, const struct case_view *v, const char *today);
+ * (amber) for a running one due on or before soon — the same horizon
+ * (CASE_TODO_SOON_WORKING_DAYS working days) as the workbench counts and
+ * the list filter — 暂定 when the date is provisional. Nothing for a
+ * closed case. case_soon_day gives that horizon (arena), or NULL. */
+const char *case_soon_day(struct req *r);
+void case_clock_badges(struct buf *b, const struct case_view *v, const char *today,
+		       const char *soon);
 /* The case's state for people: its last step's label, 已结案 marked. */
 void case_state_show(struct buf *b, const struct case_view *v);
 /* The label of a procedure id, or the id. */

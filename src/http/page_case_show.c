@@ -38,7 +38,7 @@ static void header(struct req *r, struct buf *b, const struct case_view *v)
 	case_state_show(b, v);
 	html_raw(b, "</dd></dl>\n");
 	struct buf badges = BUF_INIT;
-	case_clock_badges(&badges, v, r->ctx.today);
+	case_clock_badges(&badges, v, r->ctx.today, case_soon_day(r));
 	if (badges.len) {
 		html_raw(b, "<p class=\"badges\">");
 		html_raw(b, buf_cstr(&badges)); /* built with html_f */
