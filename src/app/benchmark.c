@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/procreg.h"
+#include "base/num.h"
 #include "domain/money.h"
 
 const struct benchmark_set *app_benchmarks(struct app_ctx *ctx)
@@ -29,14 +30,13 @@ static enum fz_err count_field(const struct case_field *f, size_t n, const char 
 			       const char *label, long max, long *out, struct fz_error *e)
 {
 	const char *v = field(f, n, key);
-	char *end;
+	int64_t x;
 	*out = 0;
 	if (!v)
 		return FZ_OK;
-	long x = strtol(v, &end, 10);
-	if (*end || x < 0 || x > max)
+	if (!num_parse_i64(v, 0, max, &x))
 		return fz_fail(e, FZ_INVALID, key, "%s应为 0 到 %ld 的整数", label, max);
-	*out = x;
+	*out = (long)x;
 	return FZ_OK;
 }
 

@@ -20,6 +20,7 @@
 #include "app/procreg.h"
 #include "base/date.h"
 #include "base/ident.h"
+#include "base/num.h"
 #include "domain/certificate.h"
 #include "domain/org.h"
 
@@ -91,8 +92,8 @@ static enum fz_err gather_people(struct app_ctx *ctx, const struct case_event *e
 	static const char *const named[] = { "host", "person" };
 	for (size_t j = 0; j < 2; j++) {
 		const char *v = case_event_field(ev, named[j]);
-		int64_t pid;
-		if (v && sscanf(v, "%lld", (long long *)&pid) == 1 && pid > 0)
+		int64_t pid = num_id(v);
+		if (pid)
 			ids[k++] = pid;
 	}
 	if (ctx->user && ctx->user->person_id)

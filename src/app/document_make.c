@@ -19,6 +19,7 @@
 #include "app/procreg.h"
 #include "base/crypto.h"
 #include "base/date.h"
+#include "base/num.h"
 #include "docgen/docgen.h"
 #include "domain/org.h"
 
@@ -166,8 +167,8 @@ static enum fz_err people_named(struct app_ctx *ctx, const struct case_event_lis
 				id = ev->officers[k];
 			} else {
 				const char *v = case_event_field(ev, person_fields[k - ev->nofficers]);
-				long long h;
-				if (v && sscanf(v, "%lld", &h) == 1)
+				int64_t h = num_id(v);
+				if (h)
 					id = h;
 			}
 			struct person person;

@@ -2,6 +2,7 @@
  * officers with their certificates, earlier events of the record, the
  * competent court, how a fine is paid, the late-payment surcharge and the
  * remedies (with reconsideration first where the law requires it). */
+#include "base/num.h"
 #include "docgen/compose.h"
 
 #include <stdio.h>
@@ -30,11 +31,10 @@ const char *compose_stop(const char *text)
 
 const char *compose_time(struct doc_model *m, const char *hhmm)
 {
-	int h, min;
-	char tail;
-	if (!hhmm || strlen(hhmm) != 5 || hhmm[2] != ':' ||
-	    sscanf(hhmm, "%2d:%2d%c", &h, &min, &tail) != 2 || h < 0 || h > 23 || min < 0 ||
-	    min > 59)
+	if (!hhmm || strlen(hhmm) != 5 || hhmm[2] != ':')
+		return "";
+	int h = num_digits(hhmm, 2, 23), min = num_digits(hhmm + 3, 2, 59);
+	if (h < 0 || min < 0)
 		return "";
 	if (min == 0)
 		return kept(m, arena_printf(m->a, "%d时", h));
@@ -70,11 +70,10 @@ const char *compose_person_field(struct doc_model *m, const struct docgen_input 
 				 const struct case_event *ev, const char *key)
 {
 	const char *v = ev ? case_event_field(ev, key) : NULL;
-	long long id;
-	char tail;
 	if (!v || !*v)
 		return "";
-	if (sscanf(v, "%lld%c", &id, &tail) != 1 || id <= 0)
+	int64_t id = num_id(v);
+	if (!id)
 		return v; /* a name written out */
 	return compose_person(m, in, id);
 }

@@ -2,6 +2,7 @@
  * the notice when the intended penalty meets the province's threshold,
  * requested within the window, notified at least the notice period
  * before it is held, and held before a decision when it was requested. */
+#include "base/num.h"
 #include "domain/gate_impl.h"
 
 #include <stdio.h>
@@ -166,8 +167,8 @@ GATE_FN(hearing_notice_valid)
 				   "不能定于 %s",
 				   p.amount, clock_unit_label(p.unit), served, d.due, on);
 	}
-	int64_t hid = 0;
-	if (host && sscanf(host, "%lld", (long long *)&hid) == 1 && hid > 0) {
+	int64_t hid = num_id(host);
+	if (hid) {
 		const struct proc_person *p = gate_person(r, hid);
 		char name[80];
 		gate_person_name(r, hid, name, sizeof name);

@@ -3,6 +3,7 @@
  * preservation of evidence (先行登记保存, art 56), answering each statement
  * (复核, art 45), the ground of a no-penalty decision (arts 33, 36, 57),
  * and reconsideration or litigation pending (art 73). */
+#include "base/num.h"
 #include "domain/gate_impl.h"
 
 #include <stdio.h>
@@ -21,9 +22,7 @@ static int count_after(const struct gate_run *r, const char *step, long after)
 
 static int64_t person_field(const struct gate_run *r, const struct case_event *ev)
 {
-	const char *v = gate_field(r, ev, "person");
-	long long id = 0;
-	return v && sscanf(v, "%lld", &id) == 1 ? (int64_t)id : 0;
+	return num_id(gate_field(r, ev, "person"));
 }
 
 GATE_FN(recusal_pending)
@@ -83,10 +82,9 @@ GATE_FN(recused_excluded)
 	size_t n = 0;
 	for (size_t i = 0; i < r->ev->nofficers && n < 22; i++)
 		ids[n++] = r->ev->officers[i];
-	const char *host = gate_field(r, r->ev, "host");
-	long long h = 0;
-	if (host && sscanf(host, "%lld", &h) == 1)
-		ids[n++] = (int64_t)h;
+	int64_t h = num_id(gate_field(r, r->ev, "host"));
+	if (h)
+		ids[n++] = h;
 	if (r->ctx->actor_person)
 		ids[n++] = r->ctx->actor_person;
 	for (size_t i = 0; i < n; i++) {

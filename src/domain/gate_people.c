@@ -2,6 +2,7 @@
  * investigation (行政处罚法 arts 42, 55), a hearing host who did not
  * investigate (art 64), a reviewer who did not handle the case (118号),
  * and inspectors drawn at random (双随机) when a draw was made. */
+#include "base/num.h"
 #include "domain/gate_impl.h"
 
 #include <stdio.h>
@@ -73,10 +74,7 @@ GATE_FN(certified_officers)
 /* A person id written in a field; 0 when absent or not a number. */
 static int64_t id_field(const struct gate_run *r, const char *key)
 {
-	const char *v = gate_field(r, r->ev, key);
-	char *end;
-	long long id = v ? strtoll(v, &end, 10) : 0;
-	return v && *end == '\0' && id > 0 ? (int64_t)id : 0;
+	return num_id(gate_field(r, r->ev, key));
 }
 
 GATE_FN(hearing_host_not_investigator)
@@ -112,25 +110,6 @@ GATE_FN(reviewer_not_handler)
 		GATE_BLOCK(res, FZ_INVALID, "须记录法制审核人员");
 }
 
-/* Whether id is in the comma-separated list of ids. */
-static bool id_listed(const char *list, int64_t id)
-{
-	if (!list)
-		return false;
-	for (const char *p = list; *p;) {
-		char *end;
-		long long v = strtoll(p, &end, 10);
-		if (end == p)
-			return false;
-		if (v == id)
-			return true;
-		p = end;
-		while (*p == ',' || *p == ' ')
-			p++;
-	}
-	return false;
-}
-
 GATE_FN(drawn_inspectors)
 {
 	const struct case_event *draw = gate_event(r, gate_last(r, "random_draw"));
@@ -141,7 +120,7 @@ GATE_FN(drawn_inspectors)
 	}
 	const char *drawn = gate_field(r, draw, "inspectors");
 	for (size_t i = 0; i < r->ev->nofficers; i++) {
-		if (!id_listed(drawn, r->ev->officers[i])) {
+		if (!num_list_has(drawn, r->ev->officers[i])) {
 			char name[80];
 			gate_person_name(r, r->ev->officers[i], name, sizeof name);
 			GATE_BLOCK(res, FZ_CONFLICT, "检查人员%s不在 %s 随机抽取的检查人员名单中",

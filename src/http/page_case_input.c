@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/num.h"
 #include "domain/money.h"
 #include "domain/penalty.h"
 #include "http/api_case_input.h"
@@ -23,23 +24,6 @@ static void hint(struct buf *b, const struct proc_field *f)
 		html_f(b, "<p class=\"hint\" id=\"%s-hint\">%s</p>\n", f->id, f->hint);
 }
 
-/* Whether id is in the comma-separated list. */
-static bool id_in(const char *list, int64_t id)
-{
-	for (const char *p = list ? list : ""; *p;) {
-		char *end;
-		long long v = strtoll(p, &end, 10);
-		if (end == p)
-			return false;
-		if (v == id)
-			return true;
-		p = end;
-		while (*p == ',' || *p == ' ')
-			p++;
-	}
-	return false;
-}
-
 static void person_boxes(struct buf *b, const char *name, const char *legend,
 			 const struct case_people *people, const char *chosen)
 {
@@ -50,7 +34,7 @@ static void person_boxes(struct buf *b, const char *name, const char *legend,
 			continue;
 		html_f(b, "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" value=\"%lld\"%s> "
 			  "%s%s</label>\n",
-		       name, (long long)p->id, id_in(chosen, p->id) ? " checked" : "", p->name,
+		       name, (long long)p->id, num_list_has(chosen, p->id) ? " checked" : "", p->name,
 		       p->is_reviewer ? "（法制审核人员）" : "");
 	}
 	html_raw(b, "</fieldset>\n");

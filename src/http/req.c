@@ -7,6 +7,7 @@
 #include <microhttpd.h>
 #include <string.h>
 
+#include "base/num.h"
 #include "base/utf8.h"
 #include "http/form.h"
 #include "http/router.h"
@@ -120,38 +121,5 @@ const char *req_query_invalid(struct req *r)
 
 bool http_parse_int64(const char *s, int64_t min, int64_t max, int64_t *out)
 {
-	bool neg = false;
-	uint64_t v = 0;
-	uint64_t limit;
-
-	if (!s || !*s)
-		return false;
-	if (*s == '-') {
-		if (min >= 0)
-			return false;
-		neg = true;
-		s++;
-	}
-	if (*s < '0' || *s > '9' || (s[0] == '0' && s[1] != '\0'))
-		return false;
-	limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return false;
-		unsigned d = (unsigned)(*s - '0');
-		if (v > (limit - d) / 10)
-			return false;
-		v = v * 10 + d;
-	}
-	int64_t val;
-	if (neg)
-		val = v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v;
-	else
-		val = (int64_t)v;
-	if (neg && val == 0)
-		return false; /* "-0" */
-	if (val < min || val > max)
-		return false;
-	*out = val;
-	return true;
+	return num_parse_i64(s, min, max, out);
 }
