@@ -2,12 +2,14 @@
  * then let in-flight requests finish and exit 0. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -102,6 +104,30 @@ static enum fz_err ledger_key_file_check(const char *data_dir, const char *key_f
 	return rc;
 }
 
+/* One server per database: two would each run a checkpointer and a
+ * scheduler and race on what only one should decide. An advisory flock
+ * on the database file itself (independent of SQLite's own POSIX locks
+ * on Linux) is held until the process ends, however it ends; the kernel
+ * releases it even after SIGKILL. The descriptor is kept open on purpose. */
+static int hold_serve_lock(const char *db)
+{
+	int fd = open(db, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "fazhi serve: 无法打开数据库 %s：%s（先运行 fazhi init）\n", db,
+			strerror(errno));
+		return 2;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		fprintf(stderr,
+			"fazhi serve: 数据库 %s 已由另一个 fazhi serve 进程使用；"
+			"同一数据库只能由一个服务进程提供服务，请先停止那个进程\n",
+			db);
+		close(fd);
+		return 1;
+	}
+	return 0;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
@@ -149,6 +175,8 @@ int cmd_serve(int argc, char **argv)
 	int port;
 	if (parse_listen(listen, host, sizeof host, &port))
 		return cli_usage("serve", "--listen 应为 地址:端口，例如 127.0.0.1:8080");
+	if ((bad = hold_serve_lock(db)))
+		return bad;
 
 	/* The data directory (evidence files, documents, the ledger's key)
 	 * sits beside the database unless named. */

@@ -29,7 +29,8 @@ TEST(serve_refuses_a_bad_procedure_definition_naming_file_line_and_step)
 }
 
 /* The background signer: a new, empty ledger gets its first checkpoint
- * within the interval, without any request, and serve stops cleanly. */
+ * within the interval, without any request (waited for, up to a minute on
+ * a loaded machine), and serve stops cleanly. */
 TEST(serve_signs_a_checkpoint_in_the_background)
 {
 	struct buf out = BUF_INIT;
@@ -38,8 +39,11 @@ TEST(serve_signs_a_checkpoint_in_the_background)
 	char cmd[2048];
 	snprintf(cmd, sizeof cmd,
 		 "%s serve --db %s/d.db --listen 127.0.0.1:0 --checkpoint-interval 1 "
-		 "2>%s/serve.log & pid=$!; sleep 2; kill -TERM $pid; wait $pid",
-		 t_fazhi_bin(), dir, dir);
+		 "2>%s/serve.log & pid=$!; "
+		 "for i in $(seq 600); do [ \"$(sqlite3 %s/d.db 'SELECT count(*) FROM ledger_checkpoints' "
+		 "2>/dev/null)\" -ge 1 ] 2>/dev/null && break; sleep 0.1; done; "
+		 "kill -TERM $pid; wait $pid",
+		 t_fazhi_bin(), dir, dir, dir);
 	CHECK_INT(system(cmd), 0);
 	CHECK_INT(cli_run(&out, NULL, "verify --db %s/d.db --trust-on-first-use", dir), 0);
 	CHECK_CONTAINS(buf_cstr(&out), "首次使用即信任");
@@ -63,5 +67,41 @@ TEST(serve_refuses_bad_security_options_before_serving)
 				  bad[i]), 2);
 		CHECK_CONTAINS(buf_cstr(&out), "fazhi serve");
 	}
+	buf_release(&out);
+}
+
+/* Polls (up to a minute, for a loaded machine) until log holds "服务已启动". */
+#define WAIT_STARTED(log)                                                            \
+	"for i in $(seq 600); do grep -q 服务已启动 " log " 2>/dev/null && break; sleep 0.1; done; " \
+	"grep -q 服务已启动 " log
+
+/* One server per database: a second is refused with the reason, the
+ * first goes on serving; once the first is killed (SIGKILL: no clean-up
+ * of its own) the database can be served again. */
+TEST(serve_refuses_a_second_server_on_the_same_database)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = t_tmpdir();
+	CHECK_INT(cli_run(&out, NULL, "init --db %s/d.db", dir), 0);
+	char cmd[4096];
+	snprintf(cmd, sizeof cmd,
+		 "cd %s || exit 9; %s serve --db d.db --listen 127.0.0.1:0 2>one.log & pid=$!; " WAIT_STARTED(
+			 "one.log") " || { kill -KILL $pid; exit 10; }; "
+				    "%s serve --db d.db --listen 127.0.0.1:0 2>two.log; rc=$?; "
+				    "kill -0 $pid || exit 11; kill -KILL $pid; wait $pid 2>/dev/null; "
+				    "[ $rc = 1 ] || exit 12; "
+				    "%s serve --db d.db --listen 127.0.0.1:0 2>three.log & pid=$!; " WAIT_STARTED(
+					    "three.log") " || { kill -KILL $pid; exit 13; }; "
+							 "kill -TERM $pid; wait $pid",
+		 dir, t_fazhi_bin(), t_fazhi_bin(), t_fazhi_bin());
+	CHECK_INT(system(cmd), 0);
+	char path[1024];
+	snprintf(path, sizeof path, "%s/two.log", dir);
+	FILE *f = fopen(path, "r");
+	REQUIRE(f != NULL);
+	char line[1024] = "";
+	CHECK(fgets(line, sizeof line, f) != NULL);
+	fclose(f);
+	CHECK_CONTAINS(line, "已由另一个 fazhi serve 进程使用");
 	buf_release(&out);
 }
