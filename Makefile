@@ -5,7 +5,7 @@ SAN        ?= build-san
 DEMO_DB    ?= var/demo.db
 LISTEN     ?= 127.0.0.1:8080
 
-.PHONY: all deps build build-san demo test test-fast analyze bench fuzz clean
+.PHONY: all deps build build-san demo test test-fast analyze bench fuzz crash-test clean
 
 all: build
 
@@ -43,6 +43,12 @@ test-fast: build
 analyze: build
 	@scripts/analyze.sh $(BUILD)
 
+# SIGKILL the server while it writes, CRASH_CYCLES times; every
+# acknowledged write must survive (docs/RELIABILITY.md).
+CRASH_CYCLES ?= 50
+crash-test: build
+	@python3 scripts/crash-test.py --build $(BUILD) --cycles $(CRASH_CYCLES)
+
 clean:
 	rm -rf $(BUILD) $(SAN)
 
@@ -58,7 +64,8 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
 		-Db_lundef=false >/dev/null
-	@ninja -C build-fuzz --quiet fuzz/fuzz_form fuzz/fuzz_ident fuzz/fuzz_redact fuzz/fuzz_bundle
-	@for f in form ident redact bundle; do mkdir -p build-fuzz/corpus-$$f; \
+	@ninja -C build-fuzz --quiet fuzz/fuzz_form fuzz/fuzz_ident fuzz/fuzz_redact fuzz/fuzz_bundle \
+		fuzz/fuzz_rules
+	@for f in form ident redact bundle rules; do mkdir -p build-fuzz/corpus-$$f; \
 		build-fuzz/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
 		build-fuzz/corpus-$$f fuzz/corpus/$$f || exit 1; done
