@@ -202,7 +202,8 @@ void sq_arg_id(struct sq_args *b, int64_t v);     /* 0 binds NULL */
 void sq_arg_text(struct sq_args *b, const char *v); /* NULL binds NULL */
 void sq_arg_nonempty(struct sq_args *b, const char *v); /* "" binds NULL too */
 void sq_arg_blob(struct sq_args *b, const void *v, int n);
-/* The same by name; a name the statement lacks is skipped. */
+/* The same by name; a name the statement lacks is an error (SQLITE_RANGE
+ * when the statement runs), so a misspelt name is never a silent NULL. */
 void sq_arg_named_int(struct sq_args *b, const char *name, int64_t v);
 void sq_arg_named_text(struct sq_args *b, const char *name, const char *v);
 
@@ -303,6 +304,7 @@ struct sq_query {
 /* A list being read: the count and page statements of one variant. */
 struct sq_list {
 	struct sq_store *s;
+	const struct sq_query *q;
 	sqlite3_stmt *count, *page;
 	struct sq_args cb, pb;
 	int64_t offset;
@@ -312,6 +314,9 @@ struct sq_list {
 
 enum fz_err sq_list_open(struct sq_store *s, const struct sq_query *q, const struct scope *sc,
 			 unsigned mask, struct page pg, struct sq_list *l, struct fz_error *e);
+/* Bind a filter's parameter: skipped when the variant lacks that filter's
+ * clause, an error (when the list is read) when no filter of the query
+ * declares the name — a misspelt name is never a silent NULL. */
 void sq_list_int(struct sq_list *l, const char *name, int64_t v);
 void sq_list_text(struct sq_list *l, const char *name, const char *v);
 /* Counts, reads the page into an arena array of item_size elements with

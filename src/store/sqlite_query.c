@@ -136,6 +136,7 @@ enum fz_err sq_list_open(struct sq_store *s, const struct sq_query *q, const str
 
 	memset(l, 0, sizeof *l);
 	l->s = s;
+	l->q = q;
 	pg = sq_page_clamp(pg);
 	l->offset = pg.offset;
 	l->limit = pg.limit;
@@ -159,20 +160,53 @@ enum fz_err sq_list_open(struct sq_store *s, const struct sq_query *q, const str
 	return FZ_OK;
 }
 
-void sq_list_int(struct sq_list *l, const char *name, int64_t v)
+/* Whether a filter of q uses the parameter name (":agency" in
+ * "c.agency_id = :agency", not in ":agency_x"). */
+static bool declared(const struct sq_query *q, const char *name)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; i < SQ_MAX_FILTERS; i++)
+		for (const char *p = q->filters[i]; p && (p = strstr(p, name)); p += n) {
+			char c = p[n];
+			if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			      (c >= '0' && c <= '9')))
+				return true;
+		}
+	return false;
+}
+
+/* Whether the list may bind name: false (and the list failed) when the
+ * query declares no such parameter. */
+static bool bindable(struct sq_list *l, const char *name)
 {
 	if (l->empty)
+		return false;
+	if (!declared(l->q, name)) {
+		if (l->cb.rc == SQLITE_OK)
+			l->cb.rc = SQLITE_RANGE;
+		return false;
+	}
+	return true;
+}
+
+void sq_list_int(struct sq_list *l, const char *name, int64_t v)
+{
+	if (!bindable(l, name))
 		return;
-	sq_arg_named_int(&l->cb, name, v);
-	sq_arg_named_int(&l->pb, name, v);
+	if (sqlite3_bind_parameter_index(l->count, name) > 0)
+		sq_arg_named_int(&l->cb, name, v);
+	if (sqlite3_bind_parameter_index(l->page, name) > 0)
+		sq_arg_named_int(&l->pb, name, v);
 }
 
 void sq_list_text(struct sq_list *l, const char *name, const char *v)
 {
-	if (l->empty)
+	if (!bindable(l, name))
 		return;
-	sq_arg_named_text(&l->cb, name, v);
-	sq_arg_named_text(&l->pb, name, v);
+	if (sqlite3_bind_parameter_index(l->count, name) > 0)
+		sq_arg_named_text(&l->cb, name, v);
+	if (sqlite3_bind_parameter_index(l->page, name) > 0)
+		sq_arg_named_text(&l->pb, name, v);
 }
 
 static enum fz_err list_read(struct sq_list *l, struct arena *a, size_t item_size,

@@ -109,17 +109,32 @@ void sq_arg_blob(struct sq_args *b, const void *v, int n)
 		arg_result(b, sqlite3_bind_blob(b->stmt, ++b->i, v, n, SQLITE_STATIC));
 }
 
-void sq_arg_named_int(struct sq_args *b, const char *name, int64_t v)
+/* The index of a named parameter; a name the statement lacks (misspelt,
+ * or a filter bound to a query variant without its clause) is an error
+ * (SQLITE_RANGE, reported when the statement runs), never a silent NULL. */
+static int named(struct sq_args *b, const char *name)
 {
 	int i = sqlite3_bind_parameter_index(b->stmt, name);
-	if (b->rc == SQLITE_OK && i > 0)
+	if (i <= 0)
+		arg_result(b, SQLITE_RANGE);
+	return i;
+}
+
+void sq_arg_named_int(struct sq_args *b, const char *name, int64_t v)
+{
+	if (b->rc != SQLITE_OK)
+		return;
+	int i = named(b, name);
+	if (i > 0)
 		arg_result(b, sqlite3_bind_int64(b->stmt, i, v));
 }
 
 void sq_arg_named_text(struct sq_args *b, const char *name, const char *v)
 {
-	int i = sqlite3_bind_parameter_index(b->stmt, name);
-	if (b->rc != SQLITE_OK || i <= 0)
+	if (b->rc != SQLITE_OK)
+		return;
+	int i = named(b, name);
+	if (i <= 0)
 		return;
 	if (!v)
 		arg_result(b, sqlite3_bind_null(b->stmt, i));

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "contract.h"
+#include "store/sqlite_internal.h"
 #include "t.h"
 
 TEST(store_sqlite_open_of_missing_file_without_create_is_not_found)
@@ -130,4 +131,43 @@ TEST(store_sqlite_migration_has_an_index_for_every_scope_column)
 	}
 	sqlite3_finalize(stmt);
 	sqlite3_close(db);
+}
+
+/* A filter parameter bound by a name no filter declares (a misspelling)
+ * fails the list; a declared filter left out of the variant is skipped. */
+static void read_id(struct sq_row *r, void *item)
+{
+	*(int64_t *)item = sq_col_int(r);
+}
+
+TEST(store_sqlite_list_refuses_an_undeclared_parameter_name)
+{
+	static const struct sq_query q = {
+		.id = SQ_Q_DIVISION,
+		.select = "SELECT d.code",
+		.from = " FROM divisions d",
+		.filters = { "d.code = :code", "instr(d.name, :q) > 0" },
+		.order = " ORDER BY d.code",
+	};
+	const char *dir = t_tmpdir();
+	struct store *st = contract_open(dir);
+	REQUIRE(st);
+	struct arena *a = arena_new();
+	struct fz_error e = { 0 };
+	struct sq_list l;
+	void *items;
+	size_t n;
+	int64_t total;
+	struct page pg = { 0, 10 };
+	/* mask 1: only the first filter's clause; :q is declared, so skipped */
+	REQUIRE(sq_list_open(sq(st), &q, NULL, 1u, pg, &l, &e) == FZ_OK);
+	sq_list_text(&l, ":code", "640522");
+	sq_list_text(&l, ":q", "海原");
+	CHECK_INT(sq_list_run(&l, a, sizeof(int64_t), read_id, &items, &n, &total, &e), FZ_OK);
+	/* a misspelt name is an error, not a silent NULL */
+	REQUIRE(sq_list_open(sq(st), &q, NULL, 1u, pg, &l, &e) == FZ_OK);
+	sq_list_text(&l, ":cod", "640522");
+	CHECK(sq_list_run(&l, a, sizeof(int64_t), read_id, &items, &n, &total, &e) != FZ_OK);
+	arena_free(a);
+	st->ops->close(st);
 }
