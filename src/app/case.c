@@ -24,7 +24,7 @@
 #include "domain/certificate.h"
 #include "domain/org.h"
 
-#define CASE_PEOPLE_MAX 16
+#define CASE_PEOPLE_MAX (CASE_OFFICERS_MAX + 3) /* + host, person, actor */
 static const struct scope scope_all = { .kind = SCOPE_ALL };
 
 const struct proc_registry *case_registry(struct app_ctx *ctx, struct fz_error *e)
@@ -85,7 +85,11 @@ static enum fz_err gather_people(struct app_ctx *ctx, const struct case_event *e
 {
 	int64_t ids[CASE_PEOPLE_MAX];
 	size_t k = 0;
-	for (size_t i = 0; i < ev->nofficers && k < CASE_PEOPLE_MAX - 3; i++)
+	/* Every named officer is checked by the gates: none may be left out. */
+	if (ev->nofficers > CASE_OFFICERS_MAX)
+		return fz_fail(e, FZ_INVALID, "officers", "一个步骤最多记录 %d 名参与人员",
+			       CASE_OFFICERS_MAX);
+	for (size_t i = 0; i < ev->nofficers; i++)
 		ids[k++] = ev->officers[i];
 	/* People named by a field: a hearing's host, the officer a recusal
 	 * is about. */

@@ -77,6 +77,10 @@ struct case_event {
 	size_t nofficers;
 };
 
+/* The most people one event may name as its officers: one limit for the
+ * definitions (`officers N`), the app, the API and the pages. */
+#define CASE_OFFICERS_MAX 12
+
 /* The value of field key of ev, or NULL. */
 const char *case_event_field(const struct case_event *ev, const char *key);
 

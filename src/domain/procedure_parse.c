@@ -344,8 +344,9 @@ static enum fz_err step_attr(struct parser *ps, const char *k, size_t kn)
 	} else if (proc_word_is(k, kn, "officers")) {
 		size_t n;
 		const char *w = proc_lex_word(&ps->lx, &n);
-		if (!proc_number_parse(w, n, 20, &s->min_officers) || s->min_officers < 1)
-			return perr(ps, "officers 应为 1 至 20 的整数");
+		if (!proc_number_parse(w, n, CASE_OFFICERS_MAX, &s->min_officers) ||
+		    s->min_officers < 1)
+			return perr(ps, "officers 应为 1 至 %d 的整数", CASE_OFFICERS_MAX);
 		return no_more(ps);
 	} else {
 		return perr(ps, "步骤中未知的关键字“%.*s”", (int)(kn > 40 ? 40 : kn), k);

@@ -105,18 +105,18 @@ static enum fz_err read_officers(struct jsonin *in, json_t *arr, struct case_ste
 	if (!arr || json_is_null(arr))
 		return FZ_OK;
 	if (!json_is_array(arr))
-		return fz_fail(e, FZ_INVALID, "officers", "字段 officers 应为人员编号的数组");
+		return fz_fail(e, FZ_INVALID, "officers", "参与人员应为人员编号的数组");
 	size_t n = json_array_size(arr);
-	if (n > CASE_API_OFFICERS_MAX)
-		return fz_fail(e, FZ_INVALID, "officers", "一个步骤最多记录 %d 名人员",
-			       CASE_API_OFFICERS_MAX);
+	if (n > CASE_OFFICERS_MAX)
+		return fz_fail(e, FZ_INVALID, "officers", "一个步骤最多记录 %d 名参与人员",
+			       CASE_OFFICERS_MAX);
 	int64_t *ids = arena_calloc(in->r->a, n + 1, sizeof *ids);
 	if (!ids)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	for (size_t i = 0; i < n; i++) {
 		json_t *v = json_array_get(arr, i);
 		if (!json_is_integer(v) || json_integer_value(v) < 1)
-			return fz_fail(e, FZ_INVALID, "officers", "字段 officers 应为人员编号（正整数）");
+			return fz_fail(e, FZ_INVALID, "officers", "参与人员应为人员编号（正整数）");
 		ids[i] = (int64_t)json_integer_value(v);
 	}
 	out->officers = ids;

@@ -15,7 +15,6 @@
 #define CASE_API_FIELDS_MAX 40      /* fields of one event */
 #define CASE_API_FIELD_KEY_MAX 40   /* bytes of a field name: [a-z0-9_] */
 #define CASE_API_FIELD_VALUE_MAX 4000 /* characters of a field value */
-#define CASE_API_OFFICERS_MAX 12    /* officers named by one event */
 #define CASE_API_DRAW_LIST_MAX 10000 /* ids in one list of a draw */
 
 /* Reads the step members of the body (after the handler's own getters,

@@ -218,7 +218,7 @@ TEST(procedure_parse_rejects_unknown_words_documents_flags_and_budgets)
 	CHECK_STR(parse_with("kind penalty", "kind fine"),
 		  "mini.txt 第 4 行：kind 应为 penalty、inspection、permit 或 coercion");
 	CHECK_STR(parse_with("  officers 2", "  officers 0"),
-		  "mini.txt 第 28 行：步骤 decide：officers 应为 1 至 20 的整数");
+		  "mini.txt 第 28 行：步骤 decide：officers 应为 1 至 12 的整数");
 	CHECK_STR(parse_with("step open", "step Open"),
 		  "mini.txt 第 11 行：步骤 id“Open”应由小写字母、数字和下划线组成，以字母开头，不超过 40 字节");
 }

@@ -179,3 +179,25 @@ TEST(api_hearing_notice_is_checked_when_issued)
 	REQUIRE(CFX_STEP(&f, "officer1", id, body) > 0);
 	cfx_stop(&f);
 }
+
+TEST(api_refuses_more_officers_than_the_gates_check)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t id = cfx_case_titled(&f, DECIDED);
+	REQUIRE(id > 0);
+	char before[64];
+	snprintf(before, sizeof before, "%lld", (long long)cfx_event_count(&f, id));
+	char path[64];
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/steps", (long long)id);
+	struct http_resp r = t_api(&f.d, "officer1", "POST", path,
+		  "{\"step\":\"investigate\",\"fields\":{\"record\":\"询问笔录\"},"
+		  "\"officers\":[1,2,3,4,5,6,7,8,9,10,11,12,13]}");
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "一个步骤最多记录 12 名参与人员");
+	t_resp_free(&r);
+	char after[64];
+	snprintf(after, sizeof after, "%lld", (long long)cfx_event_count(&f, id));
+	CHECK_STR(after, before);
+	cfx_stop(&f);
+}

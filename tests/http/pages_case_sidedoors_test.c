@@ -142,3 +142,23 @@ TEST(page_refuses_a_hearing_notice_too_soon)
 		day(0, d0));
 	t_pages_stop(&p);
 }
+
+/* Every officer an event names is checked by the gates; a form naming
+ * more than CASE_OFFICERS_MAX (so that some would go unchecked) is
+ * refused whole, as the API refuses it. */
+TEST(page_refuses_more_officers_than_the_gates_check)
+{
+	struct t_pages p;
+	struct t_browser o1;
+	char url[80];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	int64_t id = titled(&p, DECIDED);
+	REQUIRE(id > 0);
+	snprintf(url, sizeof url, "/cases/%lld/steps/investigate", (long long)id);
+	REFUSED(&p, &o1, id, url, 400, "一个步骤最多记录 12 名参与人员", "record", "询问笔录",
+		"officers", "1", "officers", "2", "officers", "3", "officers", "4", "officers",
+		"5", "officers", "6", "officers", "7", "officers", "8", "officers", "9",
+		"officers", "10", "officers", "11", "officers", "12", "officers", "13");
+	t_pages_stop(&p);
+}
