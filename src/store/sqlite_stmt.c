@@ -162,6 +162,20 @@ void sq_col_fixed(struct sq_row *r, char *dst, size_t size)
 	snprintf(dst, size, "%s", t ? (const char *)t : "");
 }
 
+/* Copies a BLOB column into dst (at most cap bytes), sets *len. */
+void sq_col_blob(struct sq_row *r, unsigned char *dst, size_t cap, size_t *len)
+{
+	const void *p = sqlite3_column_blob(r->stmt, r->col);
+	int n = sqlite3_column_bytes(r->stmt, r->col++);
+	size_t k = n > 0 ? (size_t)n : 0;
+	if (k > cap)
+		k = cap;
+	if (k)
+		memcpy(dst, p, k);
+	if (len)
+		*len = k;
+}
+
 /* --- errors --- */
 
 /* Unique keys by the column list SQLite names in its message. */
@@ -386,5 +400,15 @@ enum fz_err sq_collect(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_a
 		*n = 0;
 	else
 		*items = arr;
+	return err;
+}
+
+/* Runs an INSERT whose arguments b holds and sets *id to the new row's. */
+enum fz_err sq_insert(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		      int64_t *id, struct fz_error *e)
+{
+	enum fz_err err = sq_write(s, stmt, b, NULL, 0, NULL, e);
+	if (!err)
+		*id = sqlite3_last_insert_rowid(s->db);
 	return err;
 }
