@@ -69,17 +69,9 @@ enum fz_err sq_checkpoint_latest(struct store *st, struct ledger_checkpoint_row 
 				  CHECKPOINT_COLS " ORDER BY id DESC LIMIT 1", &stmt, e);
 	if (err)
 		return err;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		checkpoint_read(&r, out);
-	} else if (rc == SQLITE_DONE) {
-		err = fz_fail(e, FZ_NOTFOUND, "", "账本尚无检查点");
-	} else {
-		err = sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
+	struct sq_args b = sq_args(stmt);
+	return sq_one(s, stmt, &b, NULL, out, checkpoint_read, FZ_NOTFOUND, "", "账本尚无检查点",
+		      e);
 }
 
 enum fz_err sq_checkpoint_list(struct store *st, struct arena *a, struct page pg,
@@ -136,17 +128,8 @@ static enum fz_err checkpoint_one(struct store *st, enum sq_stmt_id id, const ch
 		return err;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, arg);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		checkpoint_read(&r, out);
-	} else if (rc == SQLITE_DONE) {
-		err = fz_fail(e, FZ_NOTFOUND, "", "没有这个检查点");
-	} else {
-		err = sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
+	return sq_one(s, stmt, &b, NULL, out, checkpoint_read, FZ_NOTFOUND, "", "没有这个检查点",
+		      e);
 }
 
 enum fz_err sq_checkpoint_get(struct store *st, int64_t id, struct ledger_checkpoint_row *out,
@@ -164,6 +147,19 @@ enum fz_err sq_checkpoint_at_size(struct store *st, int64_t size,
 			      size, out, e);
 }
 
+/* Where the log settings' columns go (fixed arrays of the caller). */
+struct log_row {
+	char *origin; /* 256 bytes */
+	char *sigs;   /* 16 bytes */
+};
+
+static void log_read(struct sq_row *r, void *item)
+{
+	struct log_row *row = item;
+	sq_col_fixed(r, row->origin, 256);
+	sq_col_fixed(r, row->sigs, 16);
+}
+
 enum fz_err sq_ledger_log_get(struct store *st, char origin[256], char sigs[16],
 			      struct fz_error *e)
 {
@@ -174,16 +170,9 @@ enum fz_err sq_ledger_log_get(struct store *st, char origin[256], char sigs[16],
 				  "SELECT origin, signatures FROM ledger_log WHERE id = 1", &stmt, e);
 	if (err)
 		return err;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		sq_col_fixed(&r, origin, 256);
-		sq_col_fixed(&r, sigs, 16);
-	} else {
-		err = rc == SQLITE_DONE ? fz_fail(e, FZ_DB, "", "账本设置缺失") : sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
+	struct sq_args b = sq_args(stmt);
+	struct log_row row = { origin, sigs };
+	return sq_one(s, stmt, &b, NULL, &row, log_read, FZ_DB, "", "账本设置缺失", e);
 }
 
 enum fz_err sq_ledger_log_set(struct store *st, const char *origin, const char *sigs,
@@ -219,6 +208,18 @@ enum fz_err sq_ledger_node_put(struct store *st, int level, int64_t idx,
 	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
 }
 
+/* Where a node's hash goes: at most 64 bytes, and its length. */
+struct node_row {
+	unsigned char *hash;
+	size_t *len;
+};
+
+static void node_read(struct sq_row *r, void *item)
+{
+	struct node_row *row = item;
+	sq_col_blob(r, row->hash, 64, row->len);
+}
+
 enum fz_err sq_ledger_node_get(struct store *st, int level, int64_t idx, unsigned char *out,
 			       size_t *len, struct fz_error *e)
 {
@@ -236,17 +237,11 @@ enum fz_err sq_ledger_node_get(struct store *st, int level, int64_t idx, unsigne
 	sq_arg_int(&b, idx);
 	if (level)
 		sq_arg_int(&b, level);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		sq_col_blob(&r, out, 64, len);
-	} else if (rc == SQLITE_DONE) {
+	struct node_row row = { out, len };
+	err = sq_one(s, stmt, &b, NULL, &row, node_read, FZ_NOTFOUND, "", "账本的树节点缺失", e);
+	if (err == FZ_NOTFOUND) /* name the node only when it is missing */
 		err = fz_fail(e, FZ_NOTFOUND, "", "账本的树节点缺失（层 %d，第 %lld 个）", level,
 			      (long long)idx);
-	} else {
-		err = sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
 	return err;
 }
 
@@ -261,13 +256,8 @@ enum fz_err sq_ledger_nodes_covered(struct store *st, int64_t *leaves, struct fz
 				  &stmt, e);
 	if (err)
 		return err;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*leaves = sqlite3_column_int64(stmt, 0);
-	else
-		err = sq_fail(s, rc, e);
-	sq_done(stmt);
-	return err;
+	struct sq_args b = sq_args(stmt);
+	return sq_one(s, stmt, &b, NULL, leaves, sq_read_int, FZ_DB, "", "账本缺失", e);
 }
 
 enum fz_err sq_cosig_insert(struct store *st, struct ledger_cosig_row *c, struct fz_error *e)
@@ -383,6 +373,11 @@ enum fz_err sq_rotation_list(struct store *st, struct arena *a, struct ledger_ro
 	return FZ_OK;
 }
 
+static void tsa_read(struct sq_row *r, void *item)
+{
+	sq_col_fixed(r, item, 512);
+}
+
 enum fz_err sq_ledger_tsa_get(struct store *st, char out[512], struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
@@ -392,15 +387,8 @@ enum fz_err sq_ledger_tsa_get(struct store *st, char out[512], struct fz_error *
 				  &stmt, e);
 	if (err)
 		return err;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		sq_col_fixed(&r, out, 512);
-	} else {
-		err = rc == SQLITE_DONE ? fz_fail(e, FZ_DB, "", "账本设置缺失") : sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
+	struct sq_args b = sq_args(stmt);
+	return sq_one(s, stmt, &b, NULL, out, tsa_read, FZ_DB, "", "账本设置缺失", e);
 }
 
 enum fz_err sq_ledger_tsa_set(struct store *st, const char *url, struct fz_error *e)

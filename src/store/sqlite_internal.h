@@ -287,6 +287,16 @@ enum fz_err sq_collect(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_a
 		       struct arena *a, size_t item_size, sq_read_fn read, void **items,
 		       size_t *n, struct fz_error *e);
 
+/* Reads the first row of stmt (arguments in b) into item with read, then
+ * gives the statement back. No row is the error missing (FZ_NOTFOUND for
+ * a thing asked for, FZ_DB for a settings row that must exist) with field
+ * and message. */
+enum fz_err sq_one(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		   struct arena *a, void *item, sq_read_fn read, enum fz_err missing,
+		   const char *field, const char *message, struct fz_error *e);
+/* A reader of one integer column into an int64_t. */
+void sq_read_int(struct sq_row *r, void *item);
+
 /* --- list queries (sqlite_query.c) --- */
 
 #define SQ_MAX_FILTERS 16

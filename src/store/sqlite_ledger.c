@@ -5,27 +5,24 @@
  * digest. Checkpoints and what hangs on them are in sqlite_checkpoint.c. */
 #include "store/sqlite_internal.h"
 
-#include <stdio.h>
 #include <string.h>
+
+static void hash_read(struct sq_row *r, void *item)
+{
+	sq_col_fixed(r, item, 8);
+}
 
 enum fz_err sq_ledger_hash_get(struct store *st, char out[8], struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
+	out[0] = '\0';
 	enum fz_err err = sq_stmt(s, SQ_LEDGER_HASH_GET, "SELECT hash FROM ledger_meta WHERE id = 1",
 				  &stmt, e);
 	if (err)
 		return err;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		const unsigned char *t = sqlite3_column_text(stmt, 0);
-		snprintf(out, 8, "%s", t ? (const char *)t : "");
-	} else {
-		err = rc == SQLITE_DONE ? fz_fail(e, FZ_DB, "", "账本设置缺失")
-					: sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
+	struct sq_args b = sq_args(stmt);
+	return sq_one(s, stmt, &b, NULL, out, hash_read, FZ_DB, "", "账本设置缺失", e);
 }
 
 enum fz_err sq_ledger_hash_set(struct store *st, const char *name, struct fz_error *e)
@@ -89,13 +86,8 @@ enum fz_err sq_ledger_size(struct store *st, int64_t *size, struct fz_error *e)
 				  "SELECT coalesce(max(idx), -1) + 1 FROM ledger_leaves", &stmt, e);
 	if (err)
 		return err;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*size = sqlite3_column_int64(stmt, 0);
-	else
-		err = sq_fail(s, rc, e);
-	sq_done(stmt);
-	return err;
+	struct sq_args b = sq_args(stmt);
+	return sq_one(s, stmt, &b, NULL, size, sq_read_int, FZ_DB, "", "账本缺失", e);
 }
 
 #define LEAF_COLS "SELECT idx, kind, ref_id, digest, leaf_hash, at FROM ledger_leaves"
@@ -147,22 +139,8 @@ enum fz_err sq_ledger_leaf_find(struct store *st, int kind, int64_t ref_id,
 	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, kind);
 	sq_arg_int(&b, ref_id);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		leaf_read(&r, out);
-	} else if (rc == SQLITE_DONE) {
-		err = fz_fail(e, FZ_NOTFOUND, "ref_id", "该对象未记入账本");
-	} else {
-		err = sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
-}
-
-static void id_read(struct sq_row *r, void *item)
-{
-	*(int64_t *)item = sq_col_int(r);
+	return sq_one(s, stmt, &b, NULL, out, leaf_read, FZ_NOTFOUND, "ref_id", "该对象未记入账本",
+		      e);
 }
 
 enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int limit,
@@ -212,7 +190,7 @@ enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int 
 		return err;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, limit);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof **ids, id_read, &items, n, e)))
+	if ((err = sq_collect(s, stmt, &b, a, sizeof **ids, sq_read_int, &items, n, e)))
 		return err;
 	*ids = items;
 	return FZ_OK;
@@ -230,17 +208,8 @@ enum fz_err sq_ledger_leaf_by_hash(struct store *st, const unsigned char *hash, 
 		return err;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_blob(&b, hash, (int)len);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		leaf_read(&r, out);
-	} else if (rc == SQLITE_DONE) {
-		err = fz_fail(e, FZ_NOTFOUND, "hash", "账本中没有这个叶哈希");
-	} else {
-		err = sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
+	return sq_one(s, stmt, &b, NULL, out, leaf_read, FZ_NOTFOUND, "hash",
+		      "账本中没有这个叶哈希", e);
 }
 
 /* --- case headers and exports (007_ledger_bind.sql) --- */
@@ -327,20 +296,13 @@ enum fz_err sq_case_header_get(struct store *st, struct arena *a, int64_t id,
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
-	void *items;
-	size_t n;
 	memset(out, 0, sizeof *out);
 	enum fz_err err = sq_stmt(s, SQ_CASE_HEADER_GET, HEADER_COLS " WHERE id = ?1", &stmt, e);
 	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out, header_read, &items, &n, e)))
-		return err;
-	if (n == 0)
-		return fz_fail(e, FZ_NOTFOUND, "id", "案件信息记录不存在");
-	*out = *(struct case_header *)items;
-	return FZ_OK;
+	return sq_one(s, stmt, &b, a, out, header_read, FZ_NOTFOUND, "id", "案件信息记录不存在", e);
 }
 
 enum fz_err sq_case_headers(struct store *st, struct arena *a, int64_t case_id,
@@ -430,8 +392,6 @@ enum fz_err sq_case_export_get(struct store *st, struct arena *a, int64_t id,
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
-	void *items;
-	size_t n;
 	memset(out, 0, sizeof *out);
 	enum fz_err err = sq_stmt(s, SQ_CASE_EXPORT_GET,
 				  "SELECT id, case_id, at, actor_id, actor, headers, events, evidence,"
@@ -441,12 +401,7 @@ enum fz_err sq_case_export_get(struct store *st, struct arena *a, int64_t id,
 		return err;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out, export_read, &items, &n, e)))
-		return err;
-	if (n == 0)
-		return fz_fail(e, FZ_NOTFOUND, "id", "案卷导出记录不存在");
-	*out = *(struct case_export *)items;
-	return FZ_OK;
+	return sq_one(s, stmt, &b, a, out, export_read, FZ_NOTFOUND, "id", "案卷导出记录不存在", e);
 }
 
 enum fz_err sq_ledger_case_counts(struct store *st, int64_t case_id, int64_t before,

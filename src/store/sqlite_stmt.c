@@ -412,3 +412,28 @@ enum fz_err sq_insert(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_ar
 		*id = sqlite3_last_insert_rowid(s->db);
 	return err;
 }
+
+enum fz_err sq_one(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		   struct arena *a, void *item, sq_read_fn read, enum fz_err missing,
+		   const char *field, const char *message, struct fz_error *e)
+{
+	enum fz_err err = FZ_OK;
+	int rc = b->rc != SQLITE_OK ? b->rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		struct sq_row r = { stmt, a, 0, false };
+		read(&r, item);
+		if (r.nomem)
+			err = fz_fail(e, FZ_NOMEM, "", NULL);
+	} else if (rc == SQLITE_DONE) {
+		err = fz_fail(e, missing, field, "%s", message);
+	} else {
+		err = sq_fail(s, rc, e);
+	}
+	sq_done(stmt);
+	return err;
+}
+
+void sq_read_int(struct sq_row *r, void *item)
+{
+	*(int64_t *)item = sq_col_int(r);
+}
