@@ -5,7 +5,6 @@
 #include "app/bundle.h"
 
 #include <limits.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "app/audit.h"
@@ -13,7 +12,7 @@
 #include "app/document.h"
 #include "app/evidence.h"
 #include "app/ledger.h"
-#include "ledger/levels.h"
+#include "app/ledger_proof.h"
 
 static const struct scope scope_all = { .kind = SCOPE_ALL };
 
@@ -58,7 +57,8 @@ static enum fz_err put_file(FILE *out, const char *path, int64_t size, struct fz
 struct exporter {
 	struct app_ctx *ctx;
 	FILE *out;
-	struct merkle_levels tree;
+	int64_t size;   /* the checkpoint's tree size: every proof is in it */
+	size_t hs;      /* the hash's size */
 	int64_t before; /* only leaves before the export's own */
 	struct buf enc;
 };
@@ -84,15 +84,15 @@ static enum fz_err put_item(struct exporter *x, const char *type, int kind, int6
 		*skip = true;
 		return FZ_OK;
 	}
-	if (merkle_levels_proof(&x->tree, (uint64_t)lf.idx, &p))
-		return fz_fail(e, FZ_INTERNAL, NULL, "无法生成第 %lld 号记录的包含证明",
-			       (long long)lf.idx);
+	/* O(log n) stored nodes, as the proofs over HTTP */
+	if ((rc = app_ledger_inclusion_proof(x->ctx, lf.idx, x->size, NULL, &p, e)))
+		return rc;
 	fprintf(x->out, "%s %lld %lld ", type, (long long)lf.idx, (long long)ref);
 	put_hex(x->out, (const unsigned char *)x->enc.data, x->enc.len);
 	fputs("\nproof", x->out);
 	for (size_t i = 0; i < p.n; i++) {
 		fputc(' ', x->out);
-		put_hex(x->out, p.hash[i], x->tree.hs);
+		put_hex(x->out, p.hash[i], x->hs);
 	}
 	fputc('\n', x->out);
 	return FZ_OK;
@@ -139,39 +139,6 @@ static enum fz_err export_record(struct app_ctx *ctx, int64_t case_id, const cha
 abort:
 	app_tx_abort(ctx);
 	return rc;
-}
-
-/* The leaf hashes of the first n leaves, as one flat array (malloc). */
-static enum fz_err leaf_hashes(struct app_ctx *ctx, uint64_t n, size_t hs, unsigned char **out,
-			       struct fz_error *e)
-{
-	unsigned char *leaves = malloc(n * hs);
-	*out = NULL;
-	if (!leaves)
-		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	for (uint64_t from = 0; from < n;) {
-		struct ledger_leaf_list page;
-		struct arena *a = arena_new();
-		if (!a) {
-			free(leaves);
-			return fz_fail(e, FZ_NOMEM, NULL, NULL);
-		}
-		int lim = n - from < 10000 ? (int)(n - from) : 10000;
-		enum fz_err rc = ctx->st->ops->ledger_leaves(ctx->st, a, (int64_t)from, lim, &page, e);
-		if (!rc && page.n == 0)
-			rc = fz_fail(e, FZ_INTERNAL, NULL, "账本第 %llu 号记录缺失",
-				     (unsigned long long)from);
-		for (size_t i = 0; !rc && i < page.n && from + i < n; i++)
-			memcpy(leaves + (from + i) * hs, page.items[i].leaf_hash, hs);
-		from += page.n;
-		arena_free(a);
-		if (rc) {
-			free(leaves);
-			return rc;
-		}
-	}
-	*out = leaves;
-	return FZ_OK;
 }
 
 static enum fz_err export_items(struct exporter *x, const char *data_dir, int64_t case_id,
@@ -258,7 +225,7 @@ enum fz_err app_bundle_export(struct app_ctx *ctx, const char *data_dir, int64_t
 	struct ledger_checkpoint_row cp;
 	struct exporter x = { .ctx = ctx, .out = out, .enc = BUF_INIT };
 	enum ledger_hash_alg alg;
-	unsigned char *leaves = NULL;
+	unsigned char root[LEDGER_HASH_MAX];
 	int64_t leaf;
 	enum fz_err rc;
 
@@ -279,19 +246,13 @@ enum fz_err app_bundle_export(struct app_ctx *ctx, const char *data_dir, int64_t
 	size_t hs = ledger_hash_size(alg);
 	if (cp.tree_size <= leaf || cp.root_len != hs)
 		return fz_fail(e, FZ_CONFLICT, NULL, "没有覆盖本案全部记录的检查点");
-	uint64_t n = (uint64_t)cp.tree_size;
-	if ((rc = leaf_hashes(ctx, n, hs, &leaves, e)))
+	x.size = cp.tree_size;
+	x.hs = hs;
+	if ((rc = app_ledger_root(ctx, cp.tree_size, root, e)))
 		return rc;
-	rc = merkle_levels_build(&x.tree, alg, leaves, n);
-	free(leaves);
-	if (rc)
-		return fz_fail(e, rc, NULL, NULL);
-	unsigned char root[LEDGER_HASH_MAX];
-	merkle_levels_root(&x.tree, root);
-	if (memcmp(root, cp.root, hs) != 0) {
-		rc = fz_fail(e, FZ_CONFLICT, NULL, "账本的根与检查点不符，不能导出：请先运行 fazhi verify");
-		goto done;
-	}
+	if (memcmp(root, cp.root, hs) != 0)
+		return fz_fail(e, FZ_CONFLICT, NULL,
+			       "账本的根与检查点不符，不能导出：请先运行 fazhi verify");
 
 	fprintf(out, "%s\ncase %lld ", BUNDLE_MAGIC, (long long)case_id);
 	put_text(out, c.number);
@@ -317,7 +278,6 @@ enum fz_err app_bundle_export(struct app_ctx *ctx, const char *data_dir, int64_t
 		rc = fz_fail(e, FZ_CONFLICT, NULL, "案卷包中的记录数与导出记录不符：请先运行 fazhi verify");
 	sum->tree_size = cp.tree_size;
 done:
-	merkle_levels_free(&x.tree);
 	buf_release(&x.enc);
 	return rc;
 }
