@@ -9,9 +9,16 @@
  * split view - another root for a size already seen, a smaller tree, or a
  * tree that does not extend the one seen - is refused with exit code 9.
  *
+ * A checkpoint signed by another key than the one the witness follows is
+ * cosigned only when the log shows a rotation statement from the key
+ * followed to the new one, signed by both (GET <log>/api/v1/ledger/
+ * key-rotations); the witness then follows the new key.
+ *
  * The state directory (0700) holds witness.key (Ed25519, 0600),
- * witness.pub, name (the witness's key name) and checkpoint (the last
- * checkpoint cosigned, as a signed note with the cosignature). */
+ * witness.pub, name (the witness's key name), checkpoint (the last
+ * checkpoint cosigned, as a signed note with the cosignature) and
+ * log-keys (the log's verifier keys followed, the first given with
+ * --log-key, each next one proven by a rotation statement). */
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -24,6 +31,7 @@
 #include <unistd.h>
 
 #include "app/http_client.h"
+#include "app/ledger_note.h"
 #include "base/crypto.h"
 #include "cli/cli.h"
 #include "ledger/checkpoint.h"
@@ -32,7 +40,8 @@
 
 struct witness {
 	const char *state, *name, *log;
-	struct note_vkey log_key;
+	struct note_vkey log_key; /* the log's key followed */
+	struct buf keys;          /* log-keys as it will be written */
 	struct ledger_key *key;
 	unsigned char pub[LEDGER_PUBKEY_LEN];
 };
@@ -126,9 +135,24 @@ static void print_vkey(const struct witness *w)
 	buf_release(&b);
 }
 
-/* Parses a signed checkpoint from the log and checks the log's signature. */
+/* True when note carries a valid Ed25519 signature by k. */
+static bool signed_by(const struct note *note, const struct note_vkey *k)
+{
+	for (size_t i = 0; i < note->nsigs; i++) {
+		const struct note_sig *s = &note->sigs[i];
+		if (s->key_id == k->key_id && strcmp(s->name, k->name) == 0 &&
+		    s->sig_len == LEDGER_SIG_LEN &&
+		    ledger_ed25519_verify(k->key, note->text, note->text_len, s->sig))
+			return true;
+	}
+	return false;
+}
+
+/* Parses a signed checkpoint from the log and, with need_sig, checks the
+ * signature of the key followed. */
 static int checkpoint_take(const struct witness *w, const char *text, size_t len,
-			   struct note *note, struct ledger_checkpoint *cp, const char *what)
+			   struct note *note, struct ledger_checkpoint *cp, const char *what,
+			   bool need_sig)
 {
 	struct fz_error e = { 0 };
 	if (note_parse(text, len, note, &e) || ledger_checkpoint_parse(note->text, note->text_len,
@@ -141,15 +165,136 @@ static int checkpoint_take(const struct witness *w, const char *text, size_t len
 			w->log_key.name);
 		return CLI_EXIT_INCONSISTENT;
 	}
-	for (size_t i = 0; i < note->nsigs; i++) {
-		const struct note_sig *s = &note->sigs[i];
-		if (s->key_id == w->log_key.key_id && strcmp(s->name, w->log_key.name) == 0 &&
-		    s->sig_len == LEDGER_SIG_LEN &&
-		    ledger_ed25519_verify(w->log_key.key, note->text, note->text_len, s->sig))
-			return 0;
-	}
+	if (!need_sig || signed_by(note, &w->log_key))
+		return 0;
 	fprintf(stderr, "fazhi: %s没有日志公钥的有效签名，拒绝副署\n", what);
 	return CLI_EXIT_INCONSISTENT;
+}
+
+/* One rotation statement from the log's list, as the store's row. */
+static bool rotation_row(json_t *o, struct ledger_rotation_row *r)
+{
+	const char *old = json_string_value(json_object_get(o, "old_public_key"));
+	const char *nw = json_string_value(json_object_get(o, "new_public_key"));
+	memset(r, 0, sizeof *r);
+	r->id = json_integer_value(json_object_get(o, "id"));
+	r->note = (char *)json_string_value(json_object_get(o, "note"));
+	return old && nw && r->note && strlen(old) == 2 * LEDGER_PUBKEY_LEN &&
+	       strlen(nw) == 2 * LEDGER_PUBKEY_LEN && crypto_unhex(old, r->old_pubkey, 32) &&
+	       crypto_unhex(nw, r->new_pubkey, 32);
+}
+
+/* The checkpoint in note is not signed by the key followed: follows the
+ * log's rotation statements from that key, each signed by the old and the
+ * new key under the log's name, until a key that signed note. Only then
+ * is the new key taken (w->log_key, and appended to w->keys). */
+static int rotation_follow(struct witness *w, const struct note *note)
+{
+	char url[2048];
+	struct buf body = BUF_INIT;
+	struct fz_error e = { 0 };
+	long status;
+	snprintf(url, sizeof url, "%s/api/v1/ledger/key-rotations", w->log);
+	enum fz_err err = app_http_request(url, NULL, NULL, 0, &body, &status, &e);
+	if (err) {
+		buf_release(&body);
+		return cli_fail(err, &e);
+	}
+	json_t *j = status == 200 ? json_loadb(body.data, body.len, 0, NULL) : NULL;
+	buf_release(&body);
+	json_t *items = json_object_get(j, "items");
+	struct note_vkey cur = w->log_key;
+	struct buf line = BUF_INIT, keys = BUF_INIT;
+	int rc = -1;
+	size_t nlen = strlen(cur.name);
+	for (size_t i = 0; rc < 0 && i < json_array_size(items); i++) {
+		struct ledger_rotation_row r;
+		if (!rotation_row(json_array_get(items, i), &r) ||
+		    memcmp(r.old_pubkey, cur.key, LEDGER_PUBKEY_LEN) != 0)
+			continue;
+		if (strncmp(r.note, cur.name, nlen) != 0 || r.note[nlen] != '\n' ||
+		    !app_ledger_rotation_ok(&r)) {
+			fprintf(stderr,
+				"fazhi: 拒绝副署：日志出示的密钥轮换记录 #%lld 的签名无效（应由原密钥和"
+				"新密钥在日志名下共同签署），不能据此改用新公钥\n",
+				(long long)r.id);
+			rc = CLI_EXIT_INCONSISTENT;
+			break;
+		}
+		buf_reset(&line);
+		ledger_checkpoint_vkey(&line, cur.name, r.new_pubkey);
+		if (buf_failed(&line) || note_vkey_parse(buf_cstr(&line), &cur, &e)) {
+			rc = 1;
+			break;
+		}
+		buf_add(&keys, line.data, line.len);
+		buf_addc(&keys, '\n');
+		if (signed_by(note, &cur)) {
+			printf("已按密钥轮换记录 #%lld 跟随日志的新签名公钥：%s\n", (long long)r.id,
+			       buf_cstr(&line));
+			rc = 0;
+		}
+	}
+	json_decref(j);
+	buf_release(&line);
+	if (rc < 0) {
+		fprintf(stderr,
+			"fazhi: 拒绝副署：日志的检查点没有日志公钥的有效签名，日志也没有出示由该公钥签署、"
+			"通向签署该检查点的新公钥的密钥轮换记录\n");
+		rc = CLI_EXIT_INCONSISTENT;
+	}
+	if (rc == 0) {
+		w->log_key = cur;
+		buf_add(&w->keys, keys.data, keys.len);
+		if (buf_failed(&w->keys))
+			rc = 1;
+	}
+	buf_release(&keys);
+	return rc;
+}
+
+/* The key to follow: --log-key when the state follows none yet, else the
+ * last key of log-keys, provided --log-key is one of them (the anchor or
+ * a key reached by rotation). */
+static int keys_load(struct witness *w, const char *log_key)
+{
+	char path[PATH_MAX];
+	struct buf b = BUF_INIT;
+	struct fz_error e = { 0 };
+	struct note_vkey given;
+	if (note_vkey_parse(log_key, &given, &e) || given.type[0] != NOTE_TYPE_ED25519)
+		return cli_usage("witness", "--log-key 应为日志的 Ed25519 验证公钥%s%s",
+				 e.message[0] ? "：" : "", e.message);
+	w->log_key = given;
+	if (state_path(w, "log-keys", path) || !file_read(path, &b) || b.len == 0) {
+		buf_release(&b);
+		buf_addf(&w->keys, "%s\n", log_key);
+		return buf_failed(&w->keys) ? 1 : 0;
+	}
+	bool known = false;
+	for (char *p = b.data, *nl; *p; p = nl + 1) {
+		struct note_vkey k;
+		nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		if (*p && note_vkey_parse(p, &k, &e) == FZ_OK) {
+			known = known || (strcmp(k.name, given.name) == 0 &&
+					  memcmp(k.key, given.key, LEDGER_PUBKEY_LEN) == 0);
+			w->log_key = k;
+		}
+		*nl = '\n';
+	}
+	buf_add(&w->keys, b.data, b.len);
+	buf_release(&b);
+	if (!known) {
+		fprintf(stderr,
+			"fazhi: --log-key 不是本见证方跟随过的日志公钥（见 %s）：日志换用新密钥须出示"
+			"由原密钥签署的轮换记录，见证方据此自行跟随\n",
+			path);
+		return CLI_EXIT_INCONSISTENT;
+	}
+	return buf_failed(&w->keys) ? 1 : 0;
 }
 
 /* Fetches the consistency proof old -> new and checks it. */
@@ -206,7 +351,7 @@ static int history_check(const struct witness *w, const struct ledger_checkpoint
 		return 0; /* the first checkpoint this witness sees */
 	}
 	int rc = checkpoint_take(w, old_text.data, old_text.len, &old_note, &old,
-				 "本见证方保存的上一个检查点");
+				 "本见证方保存的上一个检查点", true);
 	buf_release(&old_text);
 	if (rc)
 		return rc;
@@ -281,7 +426,7 @@ static int submit(const struct witness *w, const char *cosigned)
 	return 0;
 }
 
-static int round_once(const struct witness *w)
+static int round_once(struct witness *w)
 {
 	char url[2048], path[PATH_MAX];
 	struct buf body = BUF_INIT, cosigned = BUF_INIT, line = BUF_INIT;
@@ -300,9 +445,13 @@ static int round_once(const struct witness *w)
 		buf_release(&body);
 		return 1;
 	}
-	int rc = checkpoint_take(w, body.data, body.len, &note, &cp, "日志的检查点");
+	struct note_vkey followed = w->log_key;
+	size_t keys_len = w->keys.len;
+	int rc = checkpoint_take(w, body.data, body.len, &note, &cp, "日志的检查点", false);
 	if (!rc)
 		rc = history_check(w, &cp);
+	if (!rc && !signed_by(&note, &w->log_key))
+		rc = rotation_follow(w, &note);
 	if (!rc)
 		rc = cosign_line(w, &note, &line);
 	if (!rc) {
@@ -313,12 +462,20 @@ static int round_once(const struct witness *w)
 		struct buf kept = BUF_INIT;
 		buf_add(&kept, body.data, body.len);
 		buf_add(&kept, line.data, line.len);
+		char kpath[PATH_MAX];
 		if (buf_failed(&cosigned) || buf_failed(&kept) || state_path(w, "checkpoint", path) ||
+		    state_path(w, "log-keys", kpath) ||
+		    !file_write(kpath, w->keys.data, w->keys.len, 0644) ||
 		    !file_write(path, kept.data, kept.len, 0644)) {
 			fprintf(stderr, "fazhi: 无法保存见证状态 %s\n", w->state);
 			rc = 1;
 		}
 		buf_release(&kept);
+	}
+	if (rc && w->keys.len != keys_len) {
+		/* not cosigned: the new key is not taken */
+		w->log_key = followed;
+		w->keys.len = keys_len;
 	}
 	if (!rc)
 		rc = submit(w, buf_cstr(&cosigned));
@@ -334,7 +491,6 @@ int cmd_witness(int argc, char **argv)
 {
 	const char *state = NULL, *name = NULL, *log = NULL, *log_key = NULL, *interval_s = NULL;
 	struct witness w = { 0 };
-	struct fz_error e = { 0 };
 	const struct cli_option opts[] = {
 		{ "state", &state },       { "name", &name },          { "log", &log },
 		{ "log-key", &log_key },   { "interval", &interval_s },
@@ -362,10 +518,11 @@ int cmd_witness(int argc, char **argv)
 		ledger_key_free(w.key);
 		return cli_usage("witness", "缺少 --log URL 或 --log-key KEY");
 	}
-	if (note_vkey_parse(log_key, &w.log_key, &e) || w.log_key.type[0] != NOTE_TYPE_ED25519) {
+	w.keys = (struct buf)BUF_INIT;
+	if ((rc = keys_load(&w, log_key))) {
+		buf_release(&w.keys);
 		ledger_key_free(w.key);
-		return cli_usage("witness", "--log-key 应为日志的 Ed25519 验证公钥%s%s",
-				 e.message[0] ? "：" : "", e.message);
+		return rc;
 	}
 	size_t n = strlen(log);
 	char *base = strdup(log);
@@ -378,6 +535,7 @@ int cmd_witness(int argc, char **argv)
 		interval = strtol(interval_s, &end, 10);
 		if (*end || interval < 1 || interval > 86400) {
 			free(base);
+			buf_release(&w.keys);
 			ledger_key_free(w.key);
 			return cli_usage("witness", "--interval 应为 1 到 86400 秒");
 		}
@@ -391,6 +549,7 @@ int cmd_witness(int argc, char **argv)
 		sleep((unsigned)interval);
 	}
 	free(base);
+	buf_release(&w.keys);
 	ledger_key_free(w.key);
 	return rc;
 }
