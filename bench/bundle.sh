@@ -40,16 +40,17 @@ trap cleanup EXIT INT TERM
 
 "$fazhi" init --db "$work/b.db" >/dev/null
 "$fazhi" demo --db "$work/b.db" >/dev/null
-"$fazhi" serve --db "$work/b.db" --listen 127.0.0.1:18184 --checkpoint-interval 86400 \
-	--max-upload "$(((FILE_MB + 1) * 1024 * 1024))" 2>/dev/null &
+"$fazhi" serve --db "$work/b.db" --listen 127.0.0.1:0 --checkpoint-interval 86400 \
+	--max-upload "$(((FILE_MB + 1) * 1024 * 1024))" 2>"$work/serve.log" &
 fazhi_pid=$!
-base=http://127.0.0.1:18184
-i=0
-until curl -s -o /dev/null "$base/api/v1/ledger/checkpoint"; do
-	i=$((i + 1))
-	[ "$i" -lt 100 ] || { echo "the server did not start" >&2; exit 1; }
+port=""
+for _ in $(seq 600); do
+	port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.log" | head -1)
+	[ -n "$port" ] && break
 	sleep 0.1
 done
+[ -n "$port" ] || { echo "the server did not start" >&2; exit 1; }
+base=http://127.0.0.1:$port
 token=$(curl -s -X POST -H 'Content-Type: application/json' \
 	-d '{"username":"officer1","password":"Demo@2026"}' "$base/api/v1/session" |
 	sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')

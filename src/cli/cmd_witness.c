@@ -12,7 +12,8 @@
  * A checkpoint signed by another key than the one the witness follows is
  * cosigned only when the log shows a rotation statement from the key
  * followed to the new one, signed by both (GET <log>/api/v1/ledger/
- * key-rotations); the witness then follows the new key.
+ * key-rotations) and recorded in the log (its leaf proved in the new
+ * checkpoint's tree); the witness then follows the new key.
  *
  * The state directory (0700) holds witness.key (Ed25519, 0600),
  * witness.pub, name (the witness's key name), checkpoint (the last
@@ -31,29 +32,19 @@
 #include <unistd.h>
 
 #include "app/http_client.h"
-#include "app/ledger_note.h"
 #include "base/crypto.h"
 #include "cli/cli.h"
-#include "ledger/checkpoint.h"
-#include "ledger/merkle.h"
-#include "ledger/note.h"
+#include "cli/witness.h"
 
-struct witness {
-	const char *state, *name, *log;
-	struct note_vkey log_key; /* the log's key followed */
-	struct buf keys;          /* log-keys as it will be written */
-	struct ledger_key *key;
-	unsigned char pub[LEDGER_PUBKEY_LEN];
-};
 
-static int state_path(const struct witness *w, const char *file, char out[PATH_MAX])
+int witness_state_path(const struct witness *w, const char *file, char out[PATH_MAX])
 {
 	int n = snprintf(out, PATH_MAX, "%s/%s", w->state, file);
 	return n < 0 || n >= PATH_MAX ? -1 : 0;
 }
 
 /* Reads a whole small file into b; false when it does not exist. */
-static bool file_read(const char *path, struct buf *b)
+bool witness_file_read(const char *path, struct buf *b)
 {
 	char chunk[4096];
 	FILE *f = fopen(path, "re");
@@ -94,8 +85,8 @@ static int witness_setup(struct witness *w)
 		fprintf(stderr, "fazhi: 无法创建见证状态目录 %s：%s\n", w->state, strerror(errno));
 		return 1;
 	}
-	if (state_path(w, "witness.key", priv) || state_path(w, "witness.pub", pub) ||
-	    state_path(w, "name", namef))
+	if (witness_state_path(w, "witness.key", priv) || witness_state_path(w, "witness.pub", pub) ||
+	    witness_state_path(w, "name", namef))
 		return cli_usage("witness", "--state 路径过长");
 	enum fz_err rc = FZ_OK;
 	if (stat(priv, &sb) != 0)
@@ -105,7 +96,7 @@ static int witness_setup(struct witness *w)
 	if (rc)
 		return cli_fail(rc, &e);
 	ledger_key_public(w->key, w->pub);
-	if (file_read(namef, &name)) {
+	if (witness_file_read(namef, &name)) {
 		size_t n = strcspn(name.data, "\n");
 		bool same = n == strlen(w->name) && memcmp(name.data, w->name, n) == 0;
 		buf_release(&name);
@@ -136,7 +127,7 @@ static void print_vkey(const struct witness *w)
 }
 
 /* True when note carries a valid Ed25519 signature by k. */
-static bool signed_by(const struct note *note, const struct note_vkey *k)
+bool witness_signed_by(const struct note *note, const struct note_vkey *k)
 {
 	for (size_t i = 0; i < note->nsigs; i++) {
 		const struct note_sig *s = &note->sigs[i];
@@ -165,136 +156,39 @@ static int checkpoint_take(const struct witness *w, const char *text, size_t len
 			w->log_key.name);
 		return CLI_EXIT_INCONSISTENT;
 	}
-	if (!need_sig || signed_by(note, &w->log_key))
+	if (!need_sig || witness_signed_by(note, &w->log_key))
 		return 0;
 	fprintf(stderr, "fazhi: %s没有日志公钥的有效签名，拒绝副署\n", what);
 	return CLI_EXIT_INCONSISTENT;
 }
 
-/* One rotation statement from the log's list, as the store's row. */
-static bool rotation_row(json_t *o, struct ledger_rotation_row *r)
+/* GETs url and reads its "proof" (hex hashes of hs bytes); false when the
+ * answer is not one. */
+bool witness_proof_fetch(const char *url, size_t hs, struct merkle_proof *proof, long *status,
+			int *rc)
 {
-	const char *old = json_string_value(json_object_get(o, "old_public_key"));
-	const char *nw = json_string_value(json_object_get(o, "new_public_key"));
-	memset(r, 0, sizeof *r);
-	r->id = json_integer_value(json_object_get(o, "id"));
-	r->note = (char *)json_string_value(json_object_get(o, "note"));
-	return old && nw && r->note && strlen(old) == 2 * LEDGER_PUBKEY_LEN &&
-	       strlen(nw) == 2 * LEDGER_PUBKEY_LEN && crypto_unhex(old, r->old_pubkey, 32) &&
-	       crypto_unhex(nw, r->new_pubkey, 32);
-}
-
-/* The checkpoint in note is not signed by the key followed: follows the
- * log's rotation statements from that key, each signed by the old and the
- * new key under the log's name, until a key that signed note. Only then
- * is the new key taken (w->log_key, and appended to w->keys). */
-static int rotation_follow(struct witness *w, const struct note *note)
-{
-	char url[2048];
 	struct buf body = BUF_INIT;
 	struct fz_error e = { 0 };
-	long status;
-	snprintf(url, sizeof url, "%s/api/v1/ledger/key-rotations", w->log);
-	enum fz_err err = app_http_request(url, NULL, NULL, 0, &body, &status, &e);
+	*status = 0;
+	*rc = 0;
+	enum fz_err err = app_http_request(url, NULL, NULL, 0, &body, status, &e);
 	if (err) {
 		buf_release(&body);
-		return cli_fail(err, &e);
+		*rc = cli_fail(err, &e);
+		return false;
 	}
-	json_t *j = status == 200 ? json_loadb(body.data, body.len, 0, NULL) : NULL;
+	json_t *j = *status == 200 ? json_loadb(body.data, body.len, 0, NULL) : NULL;
 	buf_release(&body);
-	json_t *items = json_object_get(j, "items");
-	struct note_vkey cur = w->log_key;
-	struct buf line = BUF_INIT, keys = BUF_INIT;
-	int rc = -1;
-	size_t nlen = strlen(cur.name);
-	for (size_t i = 0; rc < 0 && i < json_array_size(items); i++) {
-		struct ledger_rotation_row r;
-		if (!rotation_row(json_array_get(items, i), &r) ||
-		    memcmp(r.old_pubkey, cur.key, LEDGER_PUBKEY_LEN) != 0)
-			continue;
-		if (strncmp(r.note, cur.name, nlen) != 0 || r.note[nlen] != '\n' ||
-		    !app_ledger_rotation_ok(&r)) {
-			fprintf(stderr,
-				"fazhi: 拒绝副署：日志出示的密钥轮换记录 #%lld 的签名无效（应由原密钥和"
-				"新密钥在日志名下共同签署），不能据此改用新公钥\n",
-				(long long)r.id);
-			rc = CLI_EXIT_INCONSISTENT;
-			break;
-		}
-		buf_reset(&line);
-		ledger_checkpoint_vkey(&line, cur.name, r.new_pubkey);
-		if (buf_failed(&line) || note_vkey_parse(buf_cstr(&line), &cur, &e)) {
-			rc = 1;
-			break;
-		}
-		buf_add(&keys, line.data, line.len);
-		buf_addc(&keys, '\n');
-		if (signed_by(note, &cur)) {
-			printf("已按密钥轮换记录 #%lld 跟随日志的新签名公钥：%s\n", (long long)r.id,
-			       buf_cstr(&line));
-			rc = 0;
-		}
+	json_t *arr = json_object_get(j, "proof");
+	bool ok = json_is_array(arr) && json_array_size(arr) <= MERKLE_PROOF_MAX;
+	proof->n = 0;
+	for (size_t i = 0; ok && i < json_array_size(arr); i++) {
+		const char *h = json_string_value(json_array_get(arr, i));
+		ok = h && strlen(h) == 2 * hs && crypto_unhex(h, proof->hash[i], hs);
+		proof->n = i + 1;
 	}
 	json_decref(j);
-	buf_release(&line);
-	if (rc < 0) {
-		fprintf(stderr,
-			"fazhi: 拒绝副署：日志的检查点没有日志公钥的有效签名，日志也没有出示由该公钥签署、"
-			"通向签署该检查点的新公钥的密钥轮换记录\n");
-		rc = CLI_EXIT_INCONSISTENT;
-	}
-	if (rc == 0) {
-		w->log_key = cur;
-		buf_add(&w->keys, keys.data, keys.len);
-		if (buf_failed(&w->keys))
-			rc = 1;
-	}
-	buf_release(&keys);
-	return rc;
-}
-
-/* The key to follow: --log-key when the state follows none yet, else the
- * last key of log-keys, provided --log-key is one of them (the anchor or
- * a key reached by rotation). */
-static int keys_load(struct witness *w, const char *log_key)
-{
-	char path[PATH_MAX];
-	struct buf b = BUF_INIT;
-	struct fz_error e = { 0 };
-	struct note_vkey given;
-	if (note_vkey_parse(log_key, &given, &e) || given.type[0] != NOTE_TYPE_ED25519)
-		return cli_usage("witness", "--log-key 应为日志的 Ed25519 验证公钥%s%s",
-				 e.message[0] ? "：" : "", e.message);
-	w->log_key = given;
-	if (state_path(w, "log-keys", path) || !file_read(path, &b) || b.len == 0) {
-		buf_release(&b);
-		buf_addf(&w->keys, "%s\n", log_key);
-		return buf_failed(&w->keys) ? 1 : 0;
-	}
-	bool known = false;
-	for (char *p = b.data, *nl; *p; p = nl + 1) {
-		struct note_vkey k;
-		nl = strchr(p, '\n');
-		if (!nl)
-			break;
-		*nl = '\0';
-		if (*p && note_vkey_parse(p, &k, &e) == FZ_OK) {
-			known = known || (strcmp(k.name, given.name) == 0 &&
-					  memcmp(k.key, given.key, LEDGER_PUBKEY_LEN) == 0);
-			w->log_key = k;
-		}
-		*nl = '\n';
-	}
-	buf_add(&w->keys, b.data, b.len);
-	buf_release(&b);
-	if (!known) {
-		fprintf(stderr,
-			"fazhi: --log-key 不是本见证方跟随过的日志公钥（见 %s）：日志换用新密钥须出示"
-			"由原密钥签署的轮换记录，见证方据此自行跟随\n",
-			path);
-		return CLI_EXIT_INCONSISTENT;
-	}
-	return buf_failed(&w->keys) ? 1 : 0;
+	return ok;
 }
 
 /* Fetches the consistency proof old -> new and checks it. */
@@ -302,29 +196,14 @@ static int consistency_check(const struct witness *w, const struct ledger_checkp
 			     const struct ledger_checkpoint *cp)
 {
 	char url[2048];
-	struct buf body = BUF_INIT;
-	struct fz_error e = { 0 };
-	struct merkle_proof proof = { 0 };
+	static struct merkle_proof proof;
 	long status;
-	size_t hs = ledger_hash_size(cp->alg);
+	int rc;
 	snprintf(url, sizeof url, "%s/api/v1/ledger/proof/consistency?first=%llu&second=%llu",
 		 w->log, (unsigned long long)old->size, (unsigned long long)cp->size);
-	enum fz_err rc = app_http_request(url, NULL, NULL, 0, &body, &status, &e);
-	if (rc) {
-		buf_release(&body);
-		return cli_fail(rc, &e);
-	}
-	json_t *j = status == 200 ? json_loadb(body.data, body.len, 0, NULL) : NULL;
-	buf_release(&body);
-	json_t *arr = json_object_get(j, "proof");
-	bool ok = json_is_array(arr) && json_array_size(arr) <= MERKLE_PROOF_MAX;
-	for (size_t i = 0; ok && i < json_array_size(arr); i++) {
-		const char *h = json_string_value(json_array_get(arr, i));
-		ok = h && strlen(h) == 2 * hs && crypto_unhex(h, proof.hash[i], hs);
-		proof.n = i + 1;
-	}
-	json_decref(j);
-	if (!ok) {
+	if (!witness_proof_fetch(url, ledger_hash_size(cp->alg), &proof, &status, &rc)) {
+		if (rc)
+			return rc;
 		fprintf(stderr, "fazhi: 日志没有给出记录数 %llu 到 %llu 的一致性证明（HTTP %ld），拒绝副署\n",
 			(unsigned long long)old->size, (unsigned long long)cp->size, status);
 		return CLI_EXIT_INCONSISTENT;
@@ -346,7 +225,7 @@ static int history_check(const struct witness *w, const struct ledger_checkpoint
 	struct buf old_text = BUF_INIT;
 	static struct note old_note;
 	struct ledger_checkpoint old;
-	if (state_path(w, "checkpoint", path) || !file_read(path, &old_text)) {
+	if (witness_state_path(w, "checkpoint", path) || !witness_file_read(path, &old_text)) {
 		buf_release(&old_text);
 		return 0; /* the first checkpoint this witness sees */
 	}
@@ -450,8 +329,8 @@ static int round_once(struct witness *w)
 	int rc = checkpoint_take(w, body.data, body.len, &note, &cp, "日志的检查点", false);
 	if (!rc)
 		rc = history_check(w, &cp);
-	if (!rc && !signed_by(&note, &w->log_key))
-		rc = rotation_follow(w, &note);
+	if (!rc && !witness_signed_by(&note, &w->log_key))
+		rc = witness_rotation_follow(w, &note, &cp);
 	if (!rc)
 		rc = cosign_line(w, &note, &line);
 	if (!rc) {
@@ -463,8 +342,8 @@ static int round_once(struct witness *w)
 		buf_add(&kept, body.data, body.len);
 		buf_add(&kept, line.data, line.len);
 		char kpath[PATH_MAX];
-		if (buf_failed(&cosigned) || buf_failed(&kept) || state_path(w, "checkpoint", path) ||
-		    state_path(w, "log-keys", kpath) ||
+		if (buf_failed(&cosigned) || buf_failed(&kept) || witness_state_path(w, "checkpoint", path) ||
+		    witness_state_path(w, "log-keys", kpath) ||
 		    !file_write(kpath, w->keys.data, w->keys.len, 0644) ||
 		    !file_write(path, kept.data, kept.len, 0644)) {
 			fprintf(stderr, "fazhi: 无法保存见证状态 %s\n", w->state);
@@ -519,7 +398,7 @@ int cmd_witness(int argc, char **argv)
 		return cli_usage("witness", "缺少 --log URL 或 --log-key KEY");
 	}
 	w.keys = (struct buf)BUF_INIT;
-	if ((rc = keys_load(&w, log_key))) {
+	if ((rc = witness_keys_load(&w, log_key))) {
 		buf_release(&w.keys);
 		ledger_key_free(w.key);
 		return rc;

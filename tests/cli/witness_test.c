@@ -6,8 +6,8 @@
  * extend it - is refused with exit code 9 and the witness's state is
  * left as it was. After a rotation of the log's key the witness follows
  * the new key only when the log shows a statement signed by the old key
- * and the new; a key swapped without one, or with a forged one, is
- * refused. */
+ * and the new and recorded in its tree; a key swapped without one, with
+ * one the old key did not sign, or with one not in the log, is refused. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -252,12 +252,14 @@ static bool latest_vkey(const char *db, const char *data, char *vkey, size_t n,
 	return ok;
 }
 
-/* A statement "old -> new" that only the new key signed (under both key
- * IDs), as whoever holds only the new key could make, stored in the log. */
-static bool forge_rotation(const char *db, const char *data, const unsigned char old[32])
+/* A statement "old -> new" stored straight into the log's table, without
+ * a leaf: signed by the new key alone (under both key IDs, as whoever
+ * holds only the new key could make it), or, given old_priv, by both. */
+static bool forge_rotation(const char *db, const char *data, const unsigned char old[32],
+			   const char *old_priv)
 {
 	char priv[700], sql[4096], oh[65], nh[65];
-	struct ledger_key *k = NULL;
+	struct ledger_key *k = NULL, *ok_old = NULL;
 	unsigned char nw[LEDGER_PUBKEY_LEN], sig[LEDGER_SIG_LEN];
 	struct buf note = BUF_INIT;
 	snprintf(priv, sizeof priv, "%s/ledger.key", data);
@@ -271,10 +273,14 @@ static bool forge_rotation(const char *db, const char *data, const unsigned char
 	buf_adds(&note, "\ntime 1760000000\n");
 	size_t text_len = note.len;
 	buf_addc(&note, '\n');
-	bool ok = ledger_ed25519_sign(k, note.data, text_len, sig) == FZ_OK;
-	note_sig_line(&note, ORIGIN, ledger_checkpoint_key_id(ORIGIN, old), sig, sizeof sig);
+	unsigned char osig[LEDGER_SIG_LEN];
+	bool ok = ledger_ed25519_sign(k, note.data, text_len, sig) == FZ_OK &&
+		  (!old_priv || ledger_key_load(old_priv, &ok_old, NULL) == FZ_OK);
+	ok = ok && ledger_ed25519_sign(ok_old ? ok_old : k, note.data, text_len, osig) == FZ_OK;
+	note_sig_line(&note, ORIGIN, ledger_checkpoint_key_id(ORIGIN, old), osig, sizeof osig);
 	note_sig_line(&note, ORIGIN, ledger_checkpoint_key_id(ORIGIN, nw), sig, sizeof sig);
 	ledger_key_free(k);
+	ledger_key_free(ok_old);
 	crypto_hex(old, 32, oh);
 	crypto_hex(nw, 32, nh);
 	snprintf(sql, sizeof sql,
@@ -328,7 +334,8 @@ TEST(witness_follows_a_proven_key_rotation_and_refuses_an_unproven_one)
 	REQUIRE(serve_start(&a, dir, db, "r2"));
 	CHECK_INT(witness(&out, dir, a.port, old_key), 0);
 	CHECK_CONTAINS(buf_cstr(&out), "已按密钥轮换记录 #1 跟随日志的新签名公钥");
-	CHECK_CONTAINS(buf_cstr(&out), "记录数 8");
+	/* 5 + the rotation's own leaf + 3 */
+	CHECK_CONTAINS(buf_cstr(&out), "记录数 9");
 	char keys[2048];
 	snprintf(path, sizeof path, "%s/wstate/log-keys", dir);
 	REQUIRE(read_file(path, keys, sizeof keys));
@@ -337,21 +344,22 @@ TEST(witness_follows_a_proven_key_rotation_and_refuses_an_unproven_one)
 	/* the next round, with either key given, goes on with the new one */
 	REQUIRE(grow(db, data, 1200, 2));
 	CHECK_INT(witness(&out, dir, a.port, old_key), 0);
-	CHECK_CONTAINS(buf_cstr(&out), "记录数 10");
+	CHECK_CONTAINS(buf_cstr(&out), "记录数 11");
 	CHECK(!strstr(buf_cstr(&out), "跟随"));
 	CHECK_INT(witness(&out, dir, a.port, new_key), 0);
 	serve_stop(&a);
 	char n[32];
 	REQUIRE(ls_sql(db, "SELECT count(*) FROM ledger_cosignatures c JOIN ledger_checkpoints p"
-			   " ON p.id = c.checkpoint_id WHERE p.tree_size = 10",
+			   " ON p.id = c.checkpoint_id WHERE p.tree_size = 11",
 		       n, sizeof n));
 	CHECK_STR(n, "1");
 
 	/* the fork swaps its key without a statement: refused */
-	char before[4096], after[4096], keys_before[2048], keys_after[2048];
-	snprintf(path, sizeof path, "%s/fork/d.db.data/ledger.key", dir);
-	REQUIRE(unlink(path) == 0);
-	snprintf(cmd, sizeof cmd, "%s/fork/d.db.data/ledger.pub", dir);
+	char before[4096], after[4096], keys_before[2048], keys_after[2048], old_priv[700];
+	snprintf(old_priv, sizeof old_priv, "%s/old.key", fdata);
+	snprintf(path, sizeof path, "%s/ledger.key", fdata);
+	REQUIRE(rename(path, old_priv) == 0);
+	snprintf(cmd, sizeof cmd, "%s/ledger.pub", fdata);
 	REQUIRE(unlink(cmd) == 0);
 	REQUIRE(ledger_key_generate(path, cmd, NULL) == FZ_OK);
 	REQUIRE(grow(fdb, fdata, 3000, 3));
@@ -362,10 +370,15 @@ TEST(witness_follows_a_proven_key_rotation_and_refuses_an_unproven_one)
 	REQUIRE(serve_start(&b, dir, fdb, "f1"));
 	CHECK_INT(witness_in(&out, dir, "wstate2", b.port, old_key), 9);
 	CHECK_CONTAINS(buf_cstr(&out), "没有出示由该公钥签署");
-	/* a statement signed by the new key alone: refused, and named */
-	REQUIRE(forge_rotation(fdb, fdata, old_pub));
+	/* a statement signed by the new key alone: not taken, and named */
+	REQUIRE(forge_rotation(fdb, fdata, old_pub, NULL));
 	CHECK_INT(witness_in(&out, dir, "wstate2", b.port, old_key), 9);
 	CHECK_CONTAINS(buf_cstr(&out), "密钥轮换记录 #1 的签名无效");
+	/* signed by both keys but shown beside the log, not recorded in it */
+	REQUIRE(forge_rotation(fdb, fdata, old_pub, old_priv));
+	CHECK_INT(witness_in(&out, dir, "wstate2", b.port, old_key), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "密钥轮换记录 #2 未记入日志的账本");
+	CHECK_CONTAINS(buf_cstr(&out), "拒绝副署");
 	serve_stop(&b);
 	snprintf(path, sizeof path, "%s/wstate2/checkpoint", dir);
 	REQUIRE(read_file(path, after, sizeof after));
