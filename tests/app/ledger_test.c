@@ -281,6 +281,13 @@ TEST(app_ledger_unlogged_check_names_rows_without_a_leaf)
 	snprintf(want, sizeof want, "案件事件 #%lld", (long long)a.id);
 	CHECK_CONTAINS(e.message, want);
 	CHECK_CONTAINS(e.message, "账本不会事后补记");
+	/* a key rotation written behind the application: named too */
+	struct ledger_rotation_row rot = { .note = "x", .at = 1760000000 };
+	rot.new_pubkey[0] = 1;
+	REQUIRE(x.st->ops->rotation_insert(x.st, &rot, &e) == FZ_OK);
+	CHECK_INT(app_ledger_unlogged_check(&x.cli, &e), FZ_CONFLICT);
+	snprintf(want, sizeof want, "密钥轮换记录 #%lld", (long long)rot.id);
+	CHECK_CONTAINS(e.message, want);
 	REQUIRE(x.st->ops->ledger_size(x.st, &size1, NULL) == FZ_OK);
 	CHECK_INT(size1, size0);
 	lx_close(&x);
