@@ -36,7 +36,6 @@
 #include "cli/cli.h"
 #include "cli/witness.h"
 
-
 int witness_state_path(const struct witness *w, const char *file, char out[PATH_MAX])
 {
 	int n = snprintf(out, PATH_MAX, "%s/%s", w->state, file);
@@ -85,8 +84,8 @@ static int witness_setup(struct witness *w)
 		fprintf(stderr, "fazhi: 无法创建见证状态目录 %s：%s\n", w->state, strerror(errno));
 		return 1;
 	}
-	if (witness_state_path(w, "witness.key", priv) || witness_state_path(w, "witness.pub", pub) ||
-	    witness_state_path(w, "name", namef))
+	if (witness_state_path(w, "witness.key", priv) ||
+	    witness_state_path(w, "witness.pub", pub) || witness_state_path(w, "name", namef))
 		return cli_usage("witness", "--state 路径过长");
 	enum fz_err rc = FZ_OK;
 	if (stat(priv, &sb) != 0)
