@@ -522,12 +522,6 @@ static bool filler_leaves(const char *db, int n)
 	return ok;
 }
 
-static void hex_of(const unsigned char *d, size_t n, char *out)
-{
-	for (size_t i = 0; i < n; i++)
-		sprintf(out + 2 * i, "%02x", d[i]);
-}
-
 /* Export takes each proof from the stored interior nodes: a case with
  * hundreds of items spread through a larger log exports, verifies, and
  * every proof in the bundle is the one recomputed from all the leaves. */
@@ -596,7 +590,7 @@ TEST(app_bundle_proofs_from_stored_nodes_equal_those_from_the_leaves)
 			size_t k = (size_t)snprintf(want, sizeof want, "proof");
 			for (size_t i = 0; i < p.n; i++) {
 				want[k++] = ' ';
-				hex_of(p.hash[i], hs, want + k);
+				crypto_hex(p.hash[i], hs, want + k);
 				k += 2 * hs;
 			}
 			snprintf(want + k, sizeof want - k, "\n");
