@@ -32,9 +32,9 @@ struct bundle_summary {
  * case in ctx's scope (FZ_NOTFOUND outside it, as every read). Records
  * the export (a case_exports row, its leaf and an audit entry
  * "case.export"), then signs a checkpoint covering it (the key is in
- * data_dir, which is also where the files are read). Proofs come from the
- * tree's levels built once in memory: O(n) to load the leaf hashes, then
- * O(log^2 n) per item. */
+ * data_dir, which is also where the files are read). Each item's proof
+ * comes from the stored interior nodes (app/ledger_proof.h): O(log n)
+ * reads per item, whatever the log's size. */
 enum fz_err app_bundle_export(struct app_ctx *ctx, const char *data_dir, int64_t case_id,
 			      FILE *out, struct bundle_summary *sum, struct fz_error *e)
 	FZ_MUST_CHECK;

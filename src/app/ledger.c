@@ -586,6 +586,7 @@ static const char *const kind_names[] = {
 	[LEDGER_DOCUMENT] = "执法文书",
 	[LEDGER_CASE_HEADER] = "案件信息记录",
 	[LEDGER_CASE_EXPORT] = "案卷导出记录",
+	[LEDGER_KEY_ROTATION] = "密钥轮换记录",
 };
 
 enum fz_err app_ledger_unlogged_check(struct app_ctx *ctx, struct fz_error *e)

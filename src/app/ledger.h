@@ -24,8 +24,9 @@ enum ledger_kind {
 	LEDGER_DOCUMENT = 3,
 	LEDGER_CASE_HEADER = 4, /* a version of a case's header (case_headers) */
 	LEDGER_CASE_EXPORT = 5, /* a case bundle exported (case_exports) */
+	LEDGER_KEY_ROTATION = 6, /* the signing key rotated (ledger_key_rotations) */
 };
-#define LEDGER_KIND_MAX 5
+#define LEDGER_KIND_MAX 6
 
 /* Longest digest of any ledger hash (SM3 and SHA-256 both give 32). */
 #define LEDGER_DIGEST_MAX 64

@@ -12,6 +12,7 @@
 
 #include "app/audit.h"
 #include "base/crypto.h"
+#include "ledger/leaf.h"
 
 void app_ledger_checkpoint_of(const struct ledger_checkpoint_row *row,
 			      struct ledger_checkpoint *cp)
@@ -306,6 +307,30 @@ bool app_ledger_rotation_ok(const struct ledger_rotation_row *r)
 	return same && old_ok && new_ok;
 }
 
+void app_ledger_rotation_encode(const struct ledger_rotation_row *r, struct buf *b)
+{
+	char oh[2 * LEDGER_PUBKEY_LEN + 1], nh[2 * LEDGER_PUBKEY_LEN + 1];
+	crypto_hex(r->old_pubkey, LEDGER_PUBKEY_LEN, oh);
+	crypto_hex(r->new_pubkey, LEDGER_PUBKEY_LEN, nh);
+	canon_str(b, "fazhi.key_rotation.v1");
+	canon_int(b, r->at);
+	canon_str(b, oh);
+	canon_str(b, nh);
+	canon_str(b, r->note);
+}
+
+size_t app_ledger_rotation_digest(enum ledger_hash_alg alg, const struct ledger_rotation_row *r,
+				  unsigned char out[LEDGER_DIGEST_MAX])
+{
+	struct buf b = BUF_INIT;
+	size_t n = 0;
+	app_ledger_rotation_encode(r, &b);
+	if (buf_status(&b) == FZ_OK)
+		n = ledger_digest(alg, b.data, b.len, out);
+	buf_release(&b);
+	return n;
+}
+
 /* Installs the new key at data_dir/ledger.key, keeping the old one. */
 static enum fz_err key_install(const char *data_dir, const char *new_path, int64_t id,
 			       struct fz_error *e)
@@ -370,7 +395,16 @@ enum fz_err app_ledger_key_rotate(struct app_ctx *ctx, const char *new_path,
 	out->at = ctx->now;
 	if ((rc = app_tx_begin(ctx, e)))
 		goto done;
-	if ((rc = ctx->st->ops->rotation_insert(ctx->st, out, e))) {
+	/* recorded in the log itself: the checkpoints the new key signs
+	 * commit to the statement that introduces it */
+	enum ledger_hash_alg alg;
+	unsigned char d[LEDGER_DIGEST_MAX];
+	size_t dlen = 0;
+	if ((rc = ctx->st->ops->rotation_insert(ctx->st, out, e)) ||
+	    (rc = app_ledger_alg(ctx, &alg, e)) ||
+	    (!(dlen = app_ledger_rotation_digest(alg, out, d)) &&
+	     (rc = fz_fail(e, FZ_NOMEM, NULL, NULL))) ||
+	    (rc = app_ledger_append(ctx, LEDGER_KEY_ROTATION, out->id, d, dlen, NULL, e))) {
 		app_tx_abort(ctx);
 		goto done;
 	}

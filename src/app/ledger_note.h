@@ -74,5 +74,12 @@ enum fz_err app_ledger_key_rotate(struct app_ctx *ctx, const char *new_path,
 /* True when r's note is a rotation statement from r->old_pubkey to
  * r->new_pubkey signed by both. */
 bool app_ledger_rotation_ok(const struct ledger_rotation_row *r) FZ_MUST_CHECK;
+/* A rotation's leaf (kind 6): its canonical encoding
+ * "fazhi.key_rotation.v1", at, old public key (hex), new public key
+ * (hex), the signed note; and its digest (the length, 0 when out of
+ * memory). */
+void app_ledger_rotation_encode(const struct ledger_rotation_row *r, struct buf *b);
+size_t app_ledger_rotation_digest(enum ledger_hash_alg alg, const struct ledger_rotation_row *r,
+				  unsigned char out[LEDGER_DIGEST_MAX]);
 
 #endif

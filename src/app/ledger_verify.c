@@ -16,6 +16,7 @@
 
 #include "app/document.h"
 #include "app/evidence.h"
+#include "app/ledger_note.h"
 #include "base/crypto.h"
 #include "ledger/leaf.h"
 #include "ledger/merkle.h"
@@ -216,6 +217,29 @@ static enum fz_err export_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg
 	return FZ_OK;
 }
 
+/* A rotation's leaf binds its statement; whether the statement is signed
+ * by both keys is checked with the checkpoints (ledger_verify_trust.c). */
+static enum fz_err rotation_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				     const char *data_dir, const struct ledger_leaf *lf,
+				     struct ledger_rederived *out, struct fz_error *e)
+{
+	struct ledger_rotation_list rots;
+	struct buf b = BUF_INIT;
+	(void)data_dir;
+	enum fz_err rc = ctx->st->ops->rotation_list(ctx->st, ctx->a, &rots, e);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < rots.n; i++) {
+		if (rots.items[i].id != lf->ref_id)
+			continue;
+		snprintf(out->what, sizeof out->what, "签名密钥轮换记录 #%lld", (long long)lf->ref_id);
+		out->at = rots.items[i].at;
+		app_ledger_rotation_encode(&rots.items[i], &b);
+		return encoded(alg, &b, out, e);
+	}
+	return fz_fail(e, FZ_NOTFOUND, NULL, "密钥轮换记录 #%lld 不存在", (long long)lf->ref_id);
+}
+
 /* One line per kind of leaf, in enum ledger_kind order. */
 static const struct {
 	enum ledger_kind kind;
@@ -227,6 +251,7 @@ static const struct {
 	{ LEDGER_DOCUMENT, "执法文书", document_rederive },
 	{ LEDGER_CASE_HEADER, "案件信息", header_rederive },
 	{ LEDGER_CASE_EXPORT, "案卷导出记录", export_rederive },
+	{ LEDGER_KEY_ROTATION, "密钥轮换记录", rotation_rederive },
 };
 
 /* --- the walk --- */

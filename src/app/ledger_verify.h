@@ -66,8 +66,11 @@ struct ledger_trust {
 	const struct ledger_pin *pins;
 	size_t npins;
 	/* filled by verify: pubkey and the keys it rotated to (key
-	 * rotations signed by both keys), 32 bytes each */
+	 * rotations signed by both keys), 32 bytes each, and for each the
+	 * smallest tree that holds the rotation's leaf (0 for pubkey): a
+	 * checkpoint the key signed must be at least that large */
 	const unsigned char *keys;
+	const int64_t *keys_from;
 	size_t nkeys;
 };
 

@@ -80,11 +80,22 @@ bool ledger_trust_checkpoint(struct app_ctx *ctx, const struct ledger_trust *t,
 		return fail(problem, n, "检查点 #%lld（记录数 %lld）的签名无效", (long long)row->id,
 			    (long long)row->tree_size);
 	bool trusted = !t || !t->pubkey;
-	for (size_t i = 0; !trusted && i < t->nkeys; i++)
-		trusted = memcmp(t->keys + LEDGER_PUBKEY_LEN * i, row->pubkey, LEDGER_PUBKEY_LEN) == 0;
+	size_t key = 0; /* which of t->keys signed it */
+	while (!trusted && key < t->nkeys) {
+		if (memcmp(t->keys + LEDGER_PUBKEY_LEN * key, row->pubkey, LEDGER_PUBKEY_LEN) == 0)
+			trusted = true;
+		else
+			key++;
+	}
 	if (!trusted)
 		return fail(problem, n, "检查点 #%lld 不是用本机关的签名密钥签署的",
 			    (long long)row->id);
+	if (t && t->pubkey && row->tree_size < t->keys_from[key])
+		return fail(problem, n,
+			    "检查点 #%lld（记录数 %lld）用轮换后的密钥签署，却不包含引入该密钥的"
+			    "轮换记录（账本第 %lld 号记录）：轮换被倒填",
+			    (long long)row->id, (long long)row->tree_size,
+			    (long long)t->keys_from[key] - 1);
 	if (!row->origin[0])
 		return true; /* the older form: one Ed25519 signature, no cosignatures */
 	size_t len = ledger_checkpoint_text(&cp, text);
@@ -148,7 +159,8 @@ bool ledger_trust_keys(struct app_ctx *ctx, struct ledger_trust *t,
 	if (ctx->st->ops->rotation_list(ctx->st, ctx->a, &rots, &e))
 		return fail(problem, n, "无法读取密钥轮换记录：%s", e.message);
 	unsigned char *keys = arena_alloc(ctx->a, LEDGER_PUBKEY_LEN * (rots.n + 1));
-	if (!keys)
+	int64_t *from = arena_calloc(ctx->a, rots.n + 1, sizeof *from);
+	if (!keys || !from)
 		return fail(problem, n, "内存不足");
 	memcpy(keys, t->pubkey, LEDGER_PUBKEY_LEN);
 	size_t nk = 1;
@@ -162,10 +174,14 @@ bool ledger_trust_keys(struct app_ctx *ctx, struct ledger_trust *t,
 		for (size_t j = 0; j < nk && !from_trusted; j++)
 			from_trusted = memcmp(keys + LEDGER_PUBKEY_LEN * j, k->old_pubkey,
 					      LEDGER_PUBKEY_LEN) == 0;
-		if (from_trusted)
-			memcpy(keys + LEDGER_PUBKEY_LEN * nk++, k->new_pubkey, LEDGER_PUBKEY_LEN);
+		if (!from_trusted)
+			continue;
+		/* a rotation without its leaf is named by the walk */
+		from[nk] = app_ledger_leaf_index(ctx, LEDGER_KEY_ROTATION, k->id) + 1;
+		memcpy(keys + LEDGER_PUBKEY_LEN * nk++, k->new_pubkey, LEDGER_PUBKEY_LEN);
 	}
 	t->keys = keys;
+	t->keys_from = from;
 	t->nkeys = nk;
 	return true;
 }

@@ -1,5 +1,5 @@
 /* cmd_case.c - `fazhi case export`: write a case file as one bundle
- * (app/bundle.c) that `fazhi verify-bundle` checks without the database. */
+ * (app/bundle_export.c) that `fazhi verify-bundle` checks without the database. */
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

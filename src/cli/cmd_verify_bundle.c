@@ -1,5 +1,5 @@
 /* cmd_verify_bundle.c - `fazhi verify-bundle FILE`: check a case bundle
- * offline (app/bundle.c), reading it once in constant memory; exit 0, or
+ * offline (app/bundle_verify.c), reading it once in constant memory; exit 0, or
  * 9 naming the first failure. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -9,9 +9,17 @@
  * split view - another root for a size already seen, a smaller tree, or a
  * tree that does not extend the one seen - is refused with exit code 9.
  *
+ * A checkpoint signed by another key than the one the witness follows is
+ * cosigned only when the log shows a rotation statement from the key
+ * followed to the new one, signed by both (GET <log>/api/v1/ledger/
+ * key-rotations) and recorded in the log (its leaf proved in the new
+ * checkpoint's tree); the witness then follows the new key.
+ *
  * The state directory (0700) holds witness.key (Ed25519, 0600),
- * witness.pub, name (the witness's key name) and checkpoint (the last
- * checkpoint cosigned, as a signed note with the cosignature). */
+ * witness.pub, name (the witness's key name), checkpoint (the last
+ * checkpoint cosigned, as a signed note with the cosignature) and
+ * log-keys (the log's verifier keys followed, the first given with
+ * --log-key, each next one proven by a rotation statement). */
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
@@ -26,25 +34,16 @@
 #include "app/http_client.h"
 #include "base/crypto.h"
 #include "cli/cli.h"
-#include "ledger/checkpoint.h"
-#include "ledger/merkle.h"
-#include "ledger/note.h"
+#include "cli/witness.h"
 
-struct witness {
-	const char *state, *name, *log;
-	struct note_vkey log_key;
-	struct ledger_key *key;
-	unsigned char pub[LEDGER_PUBKEY_LEN];
-};
-
-static int state_path(const struct witness *w, const char *file, char out[PATH_MAX])
+int witness_state_path(const struct witness *w, const char *file, char out[PATH_MAX])
 {
 	int n = snprintf(out, PATH_MAX, "%s/%s", w->state, file);
 	return n < 0 || n >= PATH_MAX ? -1 : 0;
 }
 
 /* Reads a whole small file into b; false when it does not exist. */
-static bool file_read(const char *path, struct buf *b)
+bool witness_file_read(const char *path, struct buf *b)
 {
 	char chunk[4096];
 	FILE *f = fopen(path, "re");
@@ -85,8 +84,8 @@ static int witness_setup(struct witness *w)
 		fprintf(stderr, "fazhi: 无法创建见证状态目录 %s：%s\n", w->state, strerror(errno));
 		return 1;
 	}
-	if (state_path(w, "witness.key", priv) || state_path(w, "witness.pub", pub) ||
-	    state_path(w, "name", namef))
+	if (witness_state_path(w, "witness.key", priv) ||
+	    witness_state_path(w, "witness.pub", pub) || witness_state_path(w, "name", namef))
 		return cli_usage("witness", "--state 路径过长");
 	enum fz_err rc = FZ_OK;
 	if (stat(priv, &sb) != 0)
@@ -96,7 +95,7 @@ static int witness_setup(struct witness *w)
 	if (rc)
 		return cli_fail(rc, &e);
 	ledger_key_public(w->key, w->pub);
-	if (file_read(namef, &name)) {
+	if (witness_file_read(namef, &name)) {
 		size_t n = strcspn(name.data, "\n");
 		bool same = n == strlen(w->name) && memcmp(name.data, w->name, n) == 0;
 		buf_release(&name);
@@ -126,9 +125,24 @@ static void print_vkey(const struct witness *w)
 	buf_release(&b);
 }
 
-/* Parses a signed checkpoint from the log and checks the log's signature. */
+/* True when note carries a valid Ed25519 signature by k. */
+bool witness_signed_by(const struct note *note, const struct note_vkey *k)
+{
+	for (size_t i = 0; i < note->nsigs; i++) {
+		const struct note_sig *s = &note->sigs[i];
+		if (s->key_id == k->key_id && strcmp(s->name, k->name) == 0 &&
+		    s->sig_len == LEDGER_SIG_LEN &&
+		    ledger_ed25519_verify(k->key, note->text, note->text_len, s->sig))
+			return true;
+	}
+	return false;
+}
+
+/* Parses a signed checkpoint from the log and, with need_sig, checks the
+ * signature of the key followed. */
 static int checkpoint_take(const struct witness *w, const char *text, size_t len,
-			   struct note *note, struct ledger_checkpoint *cp, const char *what)
+			   struct note *note, struct ledger_checkpoint *cp, const char *what,
+			   bool need_sig)
 {
 	struct fz_error e = { 0 };
 	if (note_parse(text, len, note, &e) || ledger_checkpoint_parse(note->text, note->text_len,
@@ -141,15 +155,39 @@ static int checkpoint_take(const struct witness *w, const char *text, size_t len
 			w->log_key.name);
 		return CLI_EXIT_INCONSISTENT;
 	}
-	for (size_t i = 0; i < note->nsigs; i++) {
-		const struct note_sig *s = &note->sigs[i];
-		if (s->key_id == w->log_key.key_id && strcmp(s->name, w->log_key.name) == 0 &&
-		    s->sig_len == LEDGER_SIG_LEN &&
-		    ledger_ed25519_verify(w->log_key.key, note->text, note->text_len, s->sig))
-			return 0;
-	}
+	if (!need_sig || witness_signed_by(note, &w->log_key))
+		return 0;
 	fprintf(stderr, "fazhi: %s没有日志公钥的有效签名，拒绝副署\n", what);
 	return CLI_EXIT_INCONSISTENT;
+}
+
+/* GETs url and reads its "proof" (hex hashes of hs bytes); false when the
+ * answer is not one. */
+bool witness_proof_fetch(const char *url, size_t hs, struct merkle_proof *proof, long *status,
+			int *rc)
+{
+	struct buf body = BUF_INIT;
+	struct fz_error e = { 0 };
+	*status = 0;
+	*rc = 0;
+	enum fz_err err = app_http_request(url, NULL, NULL, 0, &body, status, &e);
+	if (err) {
+		buf_release(&body);
+		*rc = cli_fail(err, &e);
+		return false;
+	}
+	json_t *j = *status == 200 ? json_loadb(body.data, body.len, 0, NULL) : NULL;
+	buf_release(&body);
+	json_t *arr = json_object_get(j, "proof");
+	bool ok = json_is_array(arr) && json_array_size(arr) <= MERKLE_PROOF_MAX;
+	proof->n = 0;
+	for (size_t i = 0; ok && i < json_array_size(arr); i++) {
+		const char *h = json_string_value(json_array_get(arr, i));
+		ok = h && strlen(h) == 2 * hs && crypto_unhex(h, proof->hash[i], hs);
+		proof->n = i + 1;
+	}
+	json_decref(j);
+	return ok;
 }
 
 /* Fetches the consistency proof old -> new and checks it. */
@@ -157,29 +195,14 @@ static int consistency_check(const struct witness *w, const struct ledger_checkp
 			     const struct ledger_checkpoint *cp)
 {
 	char url[2048];
-	struct buf body = BUF_INIT;
-	struct fz_error e = { 0 };
-	struct merkle_proof proof = { 0 };
+	static struct merkle_proof proof;
 	long status;
-	size_t hs = ledger_hash_size(cp->alg);
+	int rc;
 	snprintf(url, sizeof url, "%s/api/v1/ledger/proof/consistency?first=%llu&second=%llu",
 		 w->log, (unsigned long long)old->size, (unsigned long long)cp->size);
-	enum fz_err rc = app_http_request(url, NULL, NULL, 0, &body, &status, &e);
-	if (rc) {
-		buf_release(&body);
-		return cli_fail(rc, &e);
-	}
-	json_t *j = status == 200 ? json_loadb(body.data, body.len, 0, NULL) : NULL;
-	buf_release(&body);
-	json_t *arr = json_object_get(j, "proof");
-	bool ok = json_is_array(arr) && json_array_size(arr) <= MERKLE_PROOF_MAX;
-	for (size_t i = 0; ok && i < json_array_size(arr); i++) {
-		const char *h = json_string_value(json_array_get(arr, i));
-		ok = h && strlen(h) == 2 * hs && crypto_unhex(h, proof.hash[i], hs);
-		proof.n = i + 1;
-	}
-	json_decref(j);
-	if (!ok) {
+	if (!witness_proof_fetch(url, ledger_hash_size(cp->alg), &proof, &status, &rc)) {
+		if (rc)
+			return rc;
 		fprintf(stderr, "fazhi: 日志没有给出记录数 %llu 到 %llu 的一致性证明（HTTP %ld），拒绝副署\n",
 			(unsigned long long)old->size, (unsigned long long)cp->size, status);
 		return CLI_EXIT_INCONSISTENT;
@@ -201,12 +224,12 @@ static int history_check(const struct witness *w, const struct ledger_checkpoint
 	struct buf old_text = BUF_INIT;
 	static struct note old_note;
 	struct ledger_checkpoint old;
-	if (state_path(w, "checkpoint", path) || !file_read(path, &old_text)) {
+	if (witness_state_path(w, "checkpoint", path) || !witness_file_read(path, &old_text)) {
 		buf_release(&old_text);
 		return 0; /* the first checkpoint this witness sees */
 	}
 	int rc = checkpoint_take(w, old_text.data, old_text.len, &old_note, &old,
-				 "本见证方保存的上一个检查点");
+				 "本见证方保存的上一个检查点", true);
 	buf_release(&old_text);
 	if (rc)
 		return rc;
@@ -281,7 +304,7 @@ static int submit(const struct witness *w, const char *cosigned)
 	return 0;
 }
 
-static int round_once(const struct witness *w)
+static int round_once(struct witness *w)
 {
 	char url[2048], path[PATH_MAX];
 	struct buf body = BUF_INIT, cosigned = BUF_INIT, line = BUF_INIT;
@@ -300,9 +323,13 @@ static int round_once(const struct witness *w)
 		buf_release(&body);
 		return 1;
 	}
-	int rc = checkpoint_take(w, body.data, body.len, &note, &cp, "日志的检查点");
+	struct note_vkey followed = w->log_key;
+	size_t keys_len = w->keys.len;
+	int rc = checkpoint_take(w, body.data, body.len, &note, &cp, "日志的检查点", false);
 	if (!rc)
 		rc = history_check(w, &cp);
+	if (!rc && !witness_signed_by(&note, &w->log_key))
+		rc = witness_rotation_follow(w, &note, &cp);
 	if (!rc)
 		rc = cosign_line(w, &note, &line);
 	if (!rc) {
@@ -313,12 +340,20 @@ static int round_once(const struct witness *w)
 		struct buf kept = BUF_INIT;
 		buf_add(&kept, body.data, body.len);
 		buf_add(&kept, line.data, line.len);
-		if (buf_failed(&cosigned) || buf_failed(&kept) || state_path(w, "checkpoint", path) ||
+		char kpath[PATH_MAX];
+		if (buf_failed(&cosigned) || buf_failed(&kept) || witness_state_path(w, "checkpoint", path) ||
+		    witness_state_path(w, "log-keys", kpath) ||
+		    !file_write(kpath, w->keys.data, w->keys.len, 0644) ||
 		    !file_write(path, kept.data, kept.len, 0644)) {
 			fprintf(stderr, "fazhi: 无法保存见证状态 %s\n", w->state);
 			rc = 1;
 		}
 		buf_release(&kept);
+	}
+	if (rc && w->keys.len != keys_len) {
+		/* not cosigned: the new key is not taken */
+		w->log_key = followed;
+		w->keys.len = keys_len;
 	}
 	if (!rc)
 		rc = submit(w, buf_cstr(&cosigned));
@@ -334,7 +369,6 @@ int cmd_witness(int argc, char **argv)
 {
 	const char *state = NULL, *name = NULL, *log = NULL, *log_key = NULL, *interval_s = NULL;
 	struct witness w = { 0 };
-	struct fz_error e = { 0 };
 	const struct cli_option opts[] = {
 		{ "state", &state },       { "name", &name },          { "log", &log },
 		{ "log-key", &log_key },   { "interval", &interval_s },
@@ -362,10 +396,11 @@ int cmd_witness(int argc, char **argv)
 		ledger_key_free(w.key);
 		return cli_usage("witness", "缺少 --log URL 或 --log-key KEY");
 	}
-	if (note_vkey_parse(log_key, &w.log_key, &e) || w.log_key.type[0] != NOTE_TYPE_ED25519) {
+	w.keys = (struct buf)BUF_INIT;
+	if ((rc = witness_keys_load(&w, log_key))) {
+		buf_release(&w.keys);
 		ledger_key_free(w.key);
-		return cli_usage("witness", "--log-key 应为日志的 Ed25519 验证公钥%s%s",
-				 e.message[0] ? "：" : "", e.message);
+		return rc;
 	}
 	size_t n = strlen(log);
 	char *base = strdup(log);
@@ -378,6 +413,7 @@ int cmd_witness(int argc, char **argv)
 		interval = strtol(interval_s, &end, 10);
 		if (*end || interval < 1 || interval > 86400) {
 			free(base);
+			buf_release(&w.keys);
 			ledger_key_free(w.key);
 			return cli_usage("witness", "--interval 应为 1 到 86400 秒");
 		}
@@ -391,6 +427,7 @@ int cmd_witness(int argc, char **argv)
 		sleep((unsigned)interval);
 	}
 	free(base);
+	buf_release(&w.keys);
 	ledger_key_free(w.key);
 	return rc;
 }

@@ -315,6 +315,10 @@ int api_ledger_key_rotations(struct req *r)
 		o = json_put(o, "new_public_key", hex_json(list.items[i].new_pubkey, 32));
 		o = json_put(o, "note", json_string(list.items[i].note ? list.items[i].note : ""));
 		o = json_put(o, "at", json_integer(list.items[i].at));
+		/* the statement's leaf: a witness proves it is in the log */
+		o = json_put(o, "leaf_index",
+			     json_integer(app_ledger_leaf_index(&r->ctx, LEDGER_KEY_ROTATION,
+							       list.items[i].id)));
 		json_array_append_new(items, o);
 	}
 	json_t *o = json_object();

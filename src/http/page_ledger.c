@@ -151,8 +151,10 @@ void case_ledger_section(struct req *r, struct buf *b, const struct case_view *v
 	struct fz_error e = { 0 };
 	struct case_document_list docs = { 0 };
 	struct evidence_list evs = { 0 };
+	struct case_header_list hs = { 0 };
 	html_raw(b, "<h2 id=\"ledger\">账本记录</h2>\n");
 	if (app_ledger_coverage(&r->ctx, &cov, &e) != FZ_OK ||
+	    r->ctx.st->ops->case_headers(r->ctx.st, r->ctx.a, v->c.id, &hs, &e) != FZ_OK ||
 	    r->ctx.st->ops->document_list(r->ctx.st, r->ctx.a, &r->ctx.scope, v->c.id, &docs, &e) !=
 		    FZ_OK ||
 	    app_evidence_list(&r->ctx, v->c.id, (struct page){ .offset = 0, .limit = 200 }, &evs,
@@ -165,6 +167,11 @@ void case_ledger_section(struct req *r, struct buf *b, const struct case_view *v
 		    "<a href=\"/ledger\">账本公开核验</a>。</p>\n"
 		    "<table class=\"list\"><thead><tr><th>记录</th><th>账本序号</th><th>状态</th></tr>"
 		    "</thead><tbody>\n");
+	for (size_t i = 0; i < hs.n; i++) {
+		const char *what = arena_printf(r->a, "案件信息第 %d 版", hs.items[i].seq);
+		coverage_row(b, what,
+			     app_ledger_leaf_index(&r->ctx, LEDGER_CASE_HEADER, hs.items[i].id), &cov);
+	}
 	for (size_t i = 0; i < v->events.n; i++) {
 		const struct case_event *ev = &v->events.items[i];
 		const char *what = arena_printf(r->a, "第 %d 项（%s）", ev->seq, ev->on);

@@ -99,6 +99,7 @@ enum sq_stmt_id {
 	SQ_LEDGER_UNLOGGED_DOCUMENTS,
 	SQ_LEDGER_UNLOGGED_HEADERS,
 	SQ_LEDGER_UNLOGGED_EXPORTS,
+	SQ_LEDGER_UNLOGGED_ROTATIONS,
 	SQ_CASE_HEADER_APPEND,
 	SQ_CASE_HEADER_GET,
 	SQ_CASE_HEADERS,
@@ -219,6 +220,8 @@ bool sq_col_bool(struct sq_row *r);
 char *sq_col_text(struct sq_row *r); /* NULL for SQL NULL */
 /* Copies into a fixed array (codes, dates); "" for SQL NULL. */
 void sq_col_fixed(struct sq_row *r, char *dst, size_t size);
+/* Copies a BLOB into dst, at most cap bytes; sets *len (when not NULL). */
+void sq_col_blob(struct sq_row *r, unsigned char *dst, size_t cap, size_t *len);
 
 typedef void (*sq_read_fn)(struct sq_row *r, void *item);
 
@@ -276,11 +279,25 @@ enum fz_err sq_write(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_arg
 		     const struct sq_ref *refs, size_t nrefs, const char *notfound,
 		     struct fz_error *e);
 
+/* sq_write() for an INSERT, setting *id to the new row's id. */
+enum fz_err sq_insert(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		      int64_t *id, struct fz_error *e);
+
 /* Reads every row of stmt (arguments in b) into a growing arena array,
  * then gives the statement back. For short unpaged lists. */
 enum fz_err sq_collect(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
 		       struct arena *a, size_t item_size, sq_read_fn read, void **items,
 		       size_t *n, struct fz_error *e);
+
+/* Reads the first row of stmt (arguments in b) into item with read, then
+ * gives the statement back. No row is the error missing (FZ_NOTFOUND for
+ * a thing asked for, FZ_DB for a settings row that must exist) with field
+ * and message. */
+enum fz_err sq_one(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		   struct arena *a, void *item, sq_read_fn read, enum fz_err missing,
+		   const char *field, const char *message, struct fz_error *e);
+/* A reader of one integer column into an int64_t. */
+void sq_read_int(struct sq_row *r, void *item);
 
 /* --- list queries (sqlite_query.c) --- */
 
@@ -503,12 +520,6 @@ enum fz_err sq_ledger_leaf_find(struct store *st, int kind, int64_t ref_id,
 				struct ledger_leaf *out, struct fz_error *e);
 enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int limit,
 			       int64_t **ids, size_t *n, struct fz_error *e);
-enum fz_err sq_checkpoint_insert(struct store *st, struct ledger_checkpoint_row *cp,
-				 struct fz_error *e);
-enum fz_err sq_checkpoint_latest(struct store *st, struct ledger_checkpoint_row *out,
-				 struct fz_error *e);
-enum fz_err sq_checkpoint_list(struct store *st, struct arena *a, struct page pg,
-			       struct ledger_checkpoint_list *out, struct fz_error *e);
 enum fz_err sq_case_header_append(struct store *st, int64_t case_id, int64_t at, int64_t *id,
 				  struct fz_error *e);
 enum fz_err sq_case_header_get(struct store *st, struct arena *a, int64_t id,
@@ -521,6 +532,16 @@ enum fz_err sq_case_export_get(struct store *st, struct arena *a, int64_t id,
 			       struct case_export *out, struct fz_error *e);
 enum fz_err sq_ledger_case_counts(struct store *st, int64_t case_id, int64_t before,
 				  int64_t counts[6], struct fz_error *e);
+enum fz_err sq_ledger_leaf_by_hash(struct store *st, const unsigned char *hash, size_t len,
+				   struct ledger_leaf *out, struct fz_error *e);
+
+/* sqlite_checkpoint.c */
+enum fz_err sq_checkpoint_insert(struct store *st, struct ledger_checkpoint_row *cp,
+				 struct fz_error *e);
+enum fz_err sq_checkpoint_latest(struct store *st, struct ledger_checkpoint_row *out,
+				 struct fz_error *e);
+enum fz_err sq_checkpoint_list(struct store *st, struct arena *a, struct page pg,
+			       struct ledger_checkpoint_list *out, struct fz_error *e);
 enum fz_err sq_checkpoint_get(struct store *st, int64_t id, struct ledger_checkpoint_row *out,
 			      struct fz_error *e);
 enum fz_err sq_checkpoint_at_size(struct store *st, int64_t size,
@@ -534,8 +555,6 @@ enum fz_err sq_ledger_node_put(struct store *st, int level, int64_t idx,
 enum fz_err sq_ledger_node_get(struct store *st, int level, int64_t idx, unsigned char *out,
 			       size_t *len, struct fz_error *e);
 enum fz_err sq_ledger_nodes_covered(struct store *st, int64_t *leaves, struct fz_error *e);
-enum fz_err sq_ledger_leaf_by_hash(struct store *st, const unsigned char *hash, size_t len,
-				   struct ledger_leaf *out, struct fz_error *e);
 enum fz_err sq_cosig_insert(struct store *st, struct ledger_cosig_row *c, struct fz_error *e);
 enum fz_err sq_cosig_list(struct store *st, struct arena *a, int64_t checkpoint_id,
 			  struct ledger_cosig_list *out, struct fz_error *e);

@@ -1,54 +1,28 @@
-/* sqlite_ledger.c - the ledger's leaves and signed checkpoints in SQLite
- * (004_ledger.sql). Leaves are appended with the next index by the same
- * statement that writes them; the triggers refuse any change afterwards.
- * No hashing happens here: the app layer computes every digest. */
+/* sqlite_ledger.c - the ledger's leaves, case headers and case exports in
+ * SQLite (004_ledger.sql, 007_ledger_bind.sql). Leaves are appended with the
+ * next index by the same statement that writes them; the triggers refuse any
+ * change afterwards. No hashing happens here: the app layer computes every
+ * digest. Checkpoints and what hangs on them are in sqlite_checkpoint.c. */
 #include "store/sqlite_internal.h"
 
-#include <stdio.h>
 #include <string.h>
 
-/* Copies a BLOB column into dst (at most cap bytes), sets *len. */
-static void col_blob(struct sq_row *r, unsigned char *dst, size_t cap, size_t *len)
+static void hash_read(struct sq_row *r, void *item)
 {
-	const void *p = sqlite3_column_blob(r->stmt, r->col);
-	int n = sqlite3_column_bytes(r->stmt, r->col++);
-	size_t k = n > 0 ? (size_t)n : 0;
-	if (k > cap)
-		k = cap;
-	if (k)
-		memcpy(dst, p, k);
-	if (len)
-		*len = k;
-}
-
-/* Runs an INSERT whose arguments b holds and sets *id to the new row's. */
-static enum fz_err insert_row(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
-			      int64_t *id, struct fz_error *e)
-{
-	enum fz_err err = sq_write(s, stmt, b, NULL, 0, NULL, e);
-	if (!err)
-		*id = sqlite3_last_insert_rowid(s->db);
-	return err;
+	sq_col_fixed(r, item, 8);
 }
 
 enum fz_err sq_ledger_hash_get(struct store *st, char out[8], struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
+	out[0] = '\0';
 	enum fz_err err = sq_stmt(s, SQ_LEDGER_HASH_GET, "SELECT hash FROM ledger_meta WHERE id = 1",
 				  &stmt, e);
 	if (err)
 		return err;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		const unsigned char *t = sqlite3_column_text(stmt, 0);
-		snprintf(out, 8, "%s", t ? (const char *)t : "");
-	} else {
-		err = rc == SQLITE_DONE ? fz_fail(e, FZ_DB, "", "账本设置缺失")
-					: sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
+	struct sq_args b = sq_args(stmt);
+	return sq_one(s, stmt, &b, NULL, out, hash_read, FZ_DB, "", "账本设置缺失", e);
 }
 
 enum fz_err sq_ledger_hash_set(struct store *st, const char *name, struct fz_error *e)
@@ -112,13 +86,8 @@ enum fz_err sq_ledger_size(struct store *st, int64_t *size, struct fz_error *e)
 				  "SELECT coalesce(max(idx), -1) + 1 FROM ledger_leaves", &stmt, e);
 	if (err)
 		return err;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*size = sqlite3_column_int64(stmt, 0);
-	else
-		err = sq_fail(s, rc, e);
-	sq_done(stmt);
-	return err;
+	struct sq_args b = sq_args(stmt);
+	return sq_one(s, stmt, &b, NULL, size, sq_read_int, FZ_DB, "", "账本缺失", e);
 }
 
 #define LEAF_COLS "SELECT idx, kind, ref_id, digest, leaf_hash, at FROM ledger_leaves"
@@ -129,8 +98,8 @@ static void leaf_read(struct sq_row *r, void *item)
 	lf->idx = sq_col_int(r);
 	lf->kind = (int)sq_col_int(r);
 	lf->ref_id = sq_col_int(r);
-	col_blob(r, lf->digest, sizeof lf->digest, &lf->digest_len);
-	col_blob(r, lf->leaf_hash, sizeof lf->leaf_hash, &lf->hash_len);
+	sq_col_blob(r, lf->digest, sizeof lf->digest, &lf->digest_len);
+	sq_col_blob(r, lf->leaf_hash, sizeof lf->leaf_hash, &lf->hash_len);
 	lf->at = sq_col_int(r);
 }
 
@@ -170,22 +139,8 @@ enum fz_err sq_ledger_leaf_find(struct store *st, int kind, int64_t ref_id,
 	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, kind);
 	sq_arg_int(&b, ref_id);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		leaf_read(&r, out);
-	} else if (rc == SQLITE_DONE) {
-		err = fz_fail(e, FZ_NOTFOUND, "ref_id", "该对象未记入账本");
-	} else {
-		err = sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
-}
-
-static void id_read(struct sq_row *r, void *item)
-{
-	*(int64_t *)item = sq_col_int(r);
+	return sq_one(s, stmt, &b, NULL, out, leaf_read, FZ_NOTFOUND, "ref_id", "该对象未记入账本",
+		      e);
 }
 
 enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int limit,
@@ -229,281 +184,22 @@ enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int 
 			      " ledger_leaves l WHERE l.kind = 5 AND l.ref_id = v.id)"
 			      " ORDER BY v.id LIMIT ?1",
 			      &stmt, e);
+	else if (kind == 6)
+		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_ROTATIONS,
+			      "SELECT v.id FROM ledger_key_rotations v WHERE NOT EXISTS (SELECT 1"
+			      " FROM ledger_leaves l WHERE l.kind = 6 AND l.ref_id = v.id)"
+			      " ORDER BY v.id LIMIT ?1",
+			      &stmt, e);
 	else
 		return fz_fail(e, FZ_INVALID, "kind", "不支持的账本记录类别");
 	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, limit);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof **ids, id_read, &items, n, e)))
+	if ((err = sq_collect(s, stmt, &b, a, sizeof **ids, sq_read_int, &items, n, e)))
 		return err;
 	*ids = items;
 	return FZ_OK;
-}
-
-/* --- checkpoints --- */
-
-#define CHECKPOINT_COLS                                                                  \
-	"SELECT id, tree_size, root, hash, at, pubkey, signature, origin, sm2_pubkey,"   \
-	" sm2_signature FROM ledger_checkpoints"
-
-static void checkpoint_read(struct sq_row *r, void *item)
-{
-	struct ledger_checkpoint_row *cp = item;
-	size_t n;
-	cp->id = sq_col_int(r);
-	cp->tree_size = sq_col_int(r);
-	col_blob(r, cp->root, sizeof cp->root, &cp->root_len);
-	sq_col_fixed(r, cp->hash, sizeof cp->hash);
-	cp->at = sq_col_int(r);
-	col_blob(r, cp->pubkey, sizeof cp->pubkey, &n);
-	col_blob(r, cp->signature, sizeof cp->signature, &n);
-	sq_col_fixed(r, cp->origin, sizeof cp->origin);
-	col_blob(r, cp->sm2_pubkey, sizeof cp->sm2_pubkey, &cp->sm2_pubkey_len);
-	col_blob(r, cp->sm2_signature, sizeof cp->sm2_signature, &cp->sm2_signature_len);
-}
-
-enum fz_err sq_checkpoint_insert(struct store *st, struct ledger_checkpoint_row *cp,
-				 struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	if (cp->root_len < 16 || cp->root_len > sizeof cp->root)
-		return fz_fail(e, FZ_INVALID, "root", "检查点的根摘要长度无效");
-	int64_t at = sq_now_if_zero(cp->at);
-	enum fz_err err = sq_stmt(s, SQ_CHECKPOINT_INSERT,
-				  "INSERT INTO ledger_checkpoints (tree_size, root, hash, at, pubkey,"
-				  " signature, origin, sm2_pubkey, sm2_signature)"
-				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, cp->tree_size);
-	sq_arg_blob(&b, cp->root, (int)cp->root_len);
-	sq_arg_text(&b, cp->hash);
-	sq_arg_int(&b, at);
-	sq_arg_blob(&b, cp->pubkey, (int)sizeof cp->pubkey);
-	sq_arg_blob(&b, cp->signature, (int)sizeof cp->signature);
-	sq_arg_nonempty(&b, cp->origin);
-	sq_arg_blob(&b, cp->sm2_pubkey_len ? cp->sm2_pubkey : NULL, (int)cp->sm2_pubkey_len);
-	sq_arg_blob(&b, cp->sm2_signature_len ? cp->sm2_signature : NULL,
-		    (int)cp->sm2_signature_len);
-	if ((err = insert_row(s, stmt, &b, &cp->id, e)))
-		return err;
-	cp->at = at;
-	return FZ_OK;
-}
-
-enum fz_err sq_checkpoint_latest(struct store *st, struct ledger_checkpoint_row *out,
-				 struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	memset(out, 0, sizeof *out);
-	enum fz_err err = sq_stmt(s, SQ_CHECKPOINT_LATEST,
-				  CHECKPOINT_COLS " ORDER BY id DESC LIMIT 1", &stmt, e);
-	if (err)
-		return err;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		checkpoint_read(&r, out);
-	} else if (rc == SQLITE_DONE) {
-		err = fz_fail(e, FZ_NOTFOUND, "", "账本尚无检查点");
-	} else {
-		err = sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
-}
-
-enum fz_err sq_checkpoint_list(struct store *st, struct arena *a, struct page pg,
-			       struct ledger_checkpoint_list *out, struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	void *items;
-	memset(out, 0, sizeof *out);
-	sqlite3_stmt *count;
-	pg = sq_page_clamp(pg);
-	enum fz_err err;
-	if ((err = sq_stmt(s, SQ_CHECKPOINT_LIST,
-			   CHECKPOINT_COLS " ORDER BY id LIMIT ?1 OFFSET ?2", &stmt, e)) ||
-	    (err = sq_stmt(s, SQ_CHECKPOINT_COUNT, "SELECT count(*) FROM ledger_checkpoints",
-			   &count, e)))
-		return err;
-	/* the page and its total from one snapshot */
-	if ((err = sq_savepoint(s, e)))
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, pg.limit);
-	sq_arg_int(&b, pg.offset);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, checkpoint_read, &items,
-			      &out->n, e))) {
-		sq_rollback_to(s);
-		return err;
-	}
-	out->items = items;
-	int rc = sqlite3_step(count);
-	if (rc == SQLITE_ROW)
-		out->total = sqlite3_column_int64(count, 0);
-	else
-		err = sq_fail(s, rc, e);
-	sq_done(count);
-	if (err) {
-		sq_rollback_to(s);
-		memset(out, 0, sizeof *out);
-		return err;
-	}
-	return sq_release(s, e);
-}
-
-/* One checkpoint row by a query with one integer argument. */
-static enum fz_err checkpoint_one(struct store *st, enum sq_stmt_id id, const char *sql,
-				  int64_t arg, struct ledger_checkpoint_row *out,
-				  struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	memset(out, 0, sizeof *out);
-	enum fz_err err = sq_stmt(s, id, sql, &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, arg);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		checkpoint_read(&r, out);
-	} else if (rc == SQLITE_DONE) {
-		err = fz_fail(e, FZ_NOTFOUND, "", "没有这个检查点");
-	} else {
-		err = sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
-}
-
-enum fz_err sq_checkpoint_get(struct store *st, int64_t id, struct ledger_checkpoint_row *out,
-			      struct fz_error *e)
-{
-	return checkpoint_one(st, SQ_CHECKPOINT_GET, CHECKPOINT_COLS " WHERE id = ?1", id, out, e);
-}
-
-enum fz_err sq_checkpoint_at_size(struct store *st, int64_t size,
-				  struct ledger_checkpoint_row *out, struct fz_error *e)
-{
-	return checkpoint_one(st, SQ_CHECKPOINT_AT_SIZE,
-			      CHECKPOINT_COLS " WHERE tree_size = ?1 AND origin IS NOT NULL"
-					      " ORDER BY id DESC LIMIT 1",
-			      size, out, e);
-}
-
-enum fz_err sq_ledger_log_get(struct store *st, char origin[256], char sigs[16],
-			      struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	origin[0] = sigs[0] = '\0';
-	enum fz_err err = sq_stmt(s, SQ_LEDGER_LOG_GET,
-				  "SELECT origin, signatures FROM ledger_log WHERE id = 1", &stmt, e);
-	if (err)
-		return err;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		sq_col_fixed(&r, origin, 256);
-		sq_col_fixed(&r, sigs, 16);
-	} else {
-		err = rc == SQLITE_DONE ? fz_fail(e, FZ_DB, "", "账本设置缺失") : sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
-}
-
-enum fz_err sq_ledger_log_set(struct store *st, const char *origin, const char *sigs,
-			      struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	enum fz_err err = sq_stmt(s, SQ_LEDGER_LOG_SET,
-				  "UPDATE ledger_log SET origin = ?1, signatures = ?2 WHERE id = 1",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_nonempty(&b, origin);
-	sq_arg_text(&b, sigs);
-	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
-}
-
-enum fz_err sq_ledger_node_put(struct store *st, int level, int64_t idx,
-			       const unsigned char *hash, size_t len, struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	enum fz_err err = sq_stmt(s, SQ_LEDGER_NODE_PUT,
-				  "INSERT INTO ledger_nodes (level, idx, hash) VALUES (?1, ?2, ?3)",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, level);
-	sq_arg_int(&b, idx);
-	sq_arg_blob(&b, hash, (int)len);
-	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
-}
-
-enum fz_err sq_ledger_node_get(struct store *st, int level, int64_t idx, unsigned char *out,
-			       size_t *len, struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	enum fz_err err =
-		level == 0 ? sq_stmt(s, SQ_LEDGER_LEAF_HASH_GET,
-				     "SELECT leaf_hash FROM ledger_leaves WHERE idx = ?1", &stmt, e)
-			   : sq_stmt(s, SQ_LEDGER_NODE_GET,
-				     "SELECT hash FROM ledger_nodes WHERE idx = ?1 AND level = ?2",
-				     &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, idx);
-	if (level)
-		sq_arg_int(&b, level);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		col_blob(&r, out, 64, len);
-	} else if (rc == SQLITE_DONE) {
-		err = fz_fail(e, FZ_NOTFOUND, "", "账本的树节点缺失（层 %d，第 %lld 个）", level,
-			      (long long)idx);
-	} else {
-		err = sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
-}
-
-enum fz_err sq_ledger_nodes_covered(struct store *st, int64_t *leaves, struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	*leaves = 0;
-	enum fz_err err = sq_stmt(s, SQ_LEDGER_NODES_COVERED,
-				  "SELECT 2 * (coalesce(max(idx), -1) + 1) FROM ledger_nodes"
-				  " WHERE level = 1",
-				  &stmt, e);
-	if (err)
-		return err;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*leaves = sqlite3_column_int64(stmt, 0);
-	else
-		err = sq_fail(s, rc, e);
-	sq_done(stmt);
-	return err;
 }
 
 enum fz_err sq_ledger_leaf_by_hash(struct store *st, const unsigned char *hash, size_t len,
@@ -518,215 +214,8 @@ enum fz_err sq_ledger_leaf_by_hash(struct store *st, const unsigned char *hash, 
 		return err;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_blob(&b, hash, (int)len);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		leaf_read(&r, out);
-	} else if (rc == SQLITE_DONE) {
-		err = fz_fail(e, FZ_NOTFOUND, "hash", "账本中没有这个叶哈希");
-	} else {
-		err = sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
-}
-
-enum fz_err sq_cosig_insert(struct store *st, struct ledger_cosig_row *c, struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	int64_t at = sq_now_if_zero(c->at);
-	enum fz_err err = sq_stmt(s, SQ_COSIG_INSERT,
-				  "INSERT INTO ledger_cosignatures (checkpoint_id, name, key_id,"
-				  " signature, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, c->checkpoint_id);
-	sq_arg_text(&b, c->name);
-	sq_arg_int(&b, c->key_id);
-	sq_arg_blob(&b, c->signature, (int)sizeof c->signature);
-	sq_arg_int(&b, at);
-	if ((err = insert_row(s, stmt, &b, &c->id, e)))
-		return err;
-	c->at = at;
-	return FZ_OK;
-}
-
-static void cosig_read(struct sq_row *r, void *item)
-{
-	struct ledger_cosig_row *c = item;
-	size_t n;
-	c->id = sq_col_int(r);
-	c->checkpoint_id = sq_col_int(r);
-	sq_col_fixed(r, c->name, sizeof c->name);
-	c->key_id = (uint32_t)sq_col_int(r);
-	col_blob(r, c->signature, sizeof c->signature, &n);
-	c->at = sq_col_int(r);
-}
-
-enum fz_err sq_cosig_list(struct store *st, struct arena *a, int64_t checkpoint_id,
-			  struct ledger_cosig_list *out, struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	void *items;
-	memset(out, 0, sizeof *out);
-	enum fz_err err = sq_stmt(s, SQ_COSIG_LIST,
-				  "SELECT id, checkpoint_id, name, key_id, signature, at"
-				  " FROM ledger_cosignatures WHERE checkpoint_id = ?1 ORDER BY id"
-				  " LIMIT 100",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, checkpoint_id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, cosig_read, &items, &out->n, e)))
-		return err;
-	out->items = items;
-	out->total = (int64_t)out->n;
-	return FZ_OK;
-}
-
-enum fz_err sq_rotation_insert(struct store *st, struct ledger_rotation_row *r,
-			       struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	int64_t at = sq_now_if_zero(r->at);
-	enum fz_err err = sq_stmt(s, SQ_ROTATION_INSERT,
-				  "INSERT INTO ledger_key_rotations (old_pubkey, new_pubkey, note, at)"
-				  " VALUES (?1, ?2, ?3, ?4)",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_blob(&b, r->old_pubkey, (int)sizeof r->old_pubkey);
-	sq_arg_blob(&b, r->new_pubkey, (int)sizeof r->new_pubkey);
-	sq_arg_text(&b, r->note);
-	sq_arg_int(&b, at);
-	if ((err = insert_row(s, stmt, &b, &r->id, e)))
-		return err;
-	r->at = at;
-	return FZ_OK;
-}
-
-static void rotation_read(struct sq_row *r, void *item)
-{
-	struct ledger_rotation_row *k = item;
-	size_t n;
-	k->id = sq_col_int(r);
-	col_blob(r, k->old_pubkey, sizeof k->old_pubkey, &n);
-	col_blob(r, k->new_pubkey, sizeof k->new_pubkey, &n);
-	k->note = sq_col_text(r);
-	k->at = sq_col_int(r);
-}
-
-enum fz_err sq_rotation_list(struct store *st, struct arena *a, struct ledger_rotation_list *out,
-			     struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	void *items;
-	memset(out, 0, sizeof *out);
-	enum fz_err err = sq_stmt(s, SQ_ROTATION_LIST,
-				  "SELECT id, old_pubkey, new_pubkey, note, at FROM ledger_key_rotations"
-				  " ORDER BY id LIMIT 1000",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, rotation_read, &items, &out->n, e)))
-		return err;
-	out->items = items;
-	out->total = (int64_t)out->n;
-	return FZ_OK;
-}
-
-enum fz_err sq_ledger_tsa_get(struct store *st, char out[512], struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	out[0] = '\0';
-	enum fz_err err = sq_stmt(s, SQ_LEDGER_TSA_GET, "SELECT tsa_url FROM ledger_log WHERE id = 1",
-				  &stmt, e);
-	if (err)
-		return err;
-	int rc = sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		struct sq_row r = { stmt, NULL, 0, false };
-		sq_col_fixed(&r, out, 512);
-	} else {
-		err = rc == SQLITE_DONE ? fz_fail(e, FZ_DB, "", "账本设置缺失") : sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
-}
-
-enum fz_err sq_ledger_tsa_set(struct store *st, const char *url, struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	enum fz_err err = sq_stmt(s, SQ_LEDGER_TSA_SET,
-				  "UPDATE ledger_log SET tsa_url = ?1 WHERE id = 1", &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_nonempty(&b, url);
-	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
-}
-
-enum fz_err sq_timestamp_put(struct store *st, int64_t checkpoint_id, const void *token,
-			     size_t len, int64_t at, struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	enum fz_err err = sq_stmt(s, SQ_TIMESTAMP_PUT,
-				  "INSERT INTO ledger_timestamps (checkpoint_id, token, at)"
-				  " VALUES (?1, ?2, ?3)",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, checkpoint_id);
-	sq_arg_blob(&b, token, (int)len);
-	sq_arg_int(&b, sq_now_if_zero(at));
-	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
-}
-
-enum fz_err sq_timestamp_get(struct store *st, struct arena *a, int64_t checkpoint_id,
-			     unsigned char **token, size_t *len, struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	*token = NULL;
-	*len = 0;
-	enum fz_err err = sq_stmt(s, SQ_TIMESTAMP_GET,
-				  "SELECT token FROM ledger_timestamps WHERE checkpoint_id = ?1", &stmt,
-				  e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, checkpoint_id);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		int n = sqlite3_column_bytes(stmt, 0);
-		const void *p = sqlite3_column_blob(stmt, 0);
-		*token = n > 0 ? arena_alloc(a, (size_t)n) : NULL;
-		if (!*token)
-			err = fz_fail(e, FZ_NOMEM, NULL, NULL);
-		else {
-			memcpy(*token, p, (size_t)n);
-			*len = (size_t)n;
-		}
-	} else if (rc == SQLITE_DONE) {
-		err = fz_fail(e, FZ_NOTFOUND, "", "该检查点没有时间戳");
-	} else {
-		err = sq_fail(s, rc, e);
-	}
-	sq_done(stmt);
-	return err;
+	return sq_one(s, stmt, &b, NULL, out, leaf_read, FZ_NOTFOUND, "hash",
+		      "账本中没有这个叶哈希", e);
 }
 
 /* --- case headers and exports (007_ledger_bind.sql) --- */
@@ -813,20 +302,13 @@ enum fz_err sq_case_header_get(struct store *st, struct arena *a, int64_t id,
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
-	void *items;
-	size_t n;
 	memset(out, 0, sizeof *out);
 	enum fz_err err = sq_stmt(s, SQ_CASE_HEADER_GET, HEADER_COLS " WHERE id = ?1", &stmt, e);
 	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out, header_read, &items, &n, e)))
-		return err;
-	if (n == 0)
-		return fz_fail(e, FZ_NOTFOUND, "id", "案件信息记录不存在");
-	*out = *(struct case_header *)items;
-	return FZ_OK;
+	return sq_one(s, stmt, &b, a, out, header_read, FZ_NOTFOUND, "id", "案件信息记录不存在", e);
 }
 
 enum fz_err sq_case_headers(struct store *st, struct arena *a, int64_t case_id,
@@ -916,8 +398,6 @@ enum fz_err sq_case_export_get(struct store *st, struct arena *a, int64_t id,
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
-	void *items;
-	size_t n;
 	memset(out, 0, sizeof *out);
 	enum fz_err err = sq_stmt(s, SQ_CASE_EXPORT_GET,
 				  "SELECT id, case_id, at, actor_id, actor, headers, events, evidence,"
@@ -927,12 +407,7 @@ enum fz_err sq_case_export_get(struct store *st, struct arena *a, int64_t id,
 		return err;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out, export_read, &items, &n, e)))
-		return err;
-	if (n == 0)
-		return fz_fail(e, FZ_NOTFOUND, "id", "案卷导出记录不存在");
-	*out = *(struct case_export *)items;
-	return FZ_OK;
+	return sq_one(s, stmt, &b, a, out, export_read, FZ_NOTFOUND, "id", "案卷导出记录不存在", e);
 }
 
 enum fz_err sq_ledger_case_counts(struct store *st, int64_t case_id, int64_t before,

@@ -177,6 +177,20 @@ void sq_col_fixed(struct sq_row *r, char *dst, size_t size)
 	snprintf(dst, size, "%s", t ? (const char *)t : "");
 }
 
+/* Copies a BLOB column into dst (at most cap bytes), sets *len. */
+void sq_col_blob(struct sq_row *r, unsigned char *dst, size_t cap, size_t *len)
+{
+	const void *p = sqlite3_column_blob(r->stmt, r->col);
+	int n = sqlite3_column_bytes(r->stmt, r->col++);
+	size_t k = n > 0 ? (size_t)n : 0;
+	if (k > cap)
+		k = cap;
+	if (k)
+		memcpy(dst, p, k);
+	if (len)
+		*len = k;
+}
+
 /* --- errors --- */
 
 /* Unique keys by the column list SQLite names in its message. */
@@ -402,4 +416,39 @@ enum fz_err sq_collect(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_a
 	else
 		*items = arr;
 	return err;
+}
+
+/* Runs an INSERT whose arguments b holds and sets *id to the new row's. */
+enum fz_err sq_insert(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		      int64_t *id, struct fz_error *e)
+{
+	enum fz_err err = sq_write(s, stmt, b, NULL, 0, NULL, e);
+	if (!err)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return err;
+}
+
+enum fz_err sq_one(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		   struct arena *a, void *item, sq_read_fn read, enum fz_err missing,
+		   const char *field, const char *message, struct fz_error *e)
+{
+	enum fz_err err = FZ_OK;
+	int rc = b->rc != SQLITE_OK ? b->rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		struct sq_row r = { stmt, a, 0, false };
+		read(&r, item);
+		if (r.nomem)
+			err = fz_fail(e, FZ_NOMEM, "", NULL);
+	} else if (rc == SQLITE_DONE) {
+		err = fz_fail(e, missing, field, "%s", message);
+	} else {
+		err = sq_fail(s, rc, e);
+	}
+	sq_done(stmt);
+	return err;
+}
+
+void sq_read_int(struct sq_row *r, void *item)
+{
+	*(int64_t *)item = sq_col_int(r);
 }

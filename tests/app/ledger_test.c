@@ -4,7 +4,9 @@
  * refused on closed cases and outside the scope without leaving a file;
  * checkpoints are signed only when the ledger grew; the verifier passes. */
 #include <dirent.h>
+#include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -279,6 +281,13 @@ TEST(app_ledger_unlogged_check_names_rows_without_a_leaf)
 	snprintf(want, sizeof want, "案件事件 #%lld", (long long)a.id);
 	CHECK_CONTAINS(e.message, want);
 	CHECK_CONTAINS(e.message, "账本不会事后补记");
+	/* a key rotation written behind the application: named too */
+	struct ledger_rotation_row rot = { .note = "x", .at = 1760000000 };
+	rot.new_pubkey[0] = 1;
+	REQUIRE(x.st->ops->rotation_insert(x.st, &rot, &e) == FZ_OK);
+	CHECK_INT(app_ledger_unlogged_check(&x.cli, &e), FZ_CONFLICT);
+	snprintf(want, sizeof want, "密钥轮换记录 #%lld", (long long)rot.id);
+	CHECK_CONTAINS(e.message, want);
 	REQUIRE(x.st->ops->ledger_size(x.st, &size1, NULL) == FZ_OK);
 	CHECK_INT(size1, size0);
 	lx_close(&x);
@@ -481,5 +490,120 @@ TEST(app_bundle_export_checks_permission_and_scope)
 	CHECK_STR(r.problem, "");
 	CHECK_INT(r.events, sum.events);
 	CHECK_INT(r.headers, sum.headers);
+	lx_close(&x);
+}
+
+/* Appends n leaves of kind 200 (no table behind them) straight into the
+ * database, as other cases' records would: only their hashes matter to
+ * the tree, and no interior node is stored for them (the checkpoint
+ * catches up). */
+static bool filler_leaves(const char *db, int n)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	char sql[512];
+	long long next = -1;
+	bool ok = sqlite3_open(db, &h) == SQLITE_OK && sqlite3_busy_timeout(h, 10000) == SQLITE_OK &&
+		  sqlite3_prepare_v2(h, "SELECT max(idx) + 1 FROM ledger_leaves", -1, &st, NULL) ==
+			  SQLITE_OK;
+	if (ok) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			next = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	snprintf(sql, sizeof sql,
+		 "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i + 1 < %d)"
+		 " INSERT INTO ledger_leaves (idx, kind, ref_id, digest, leaf_hash, at)"
+		 " SELECT %lld + i, 200, 1000000 + %lld + i, randomblob(32), randomblob(32), 1760000000"
+		 " FROM k",
+		 n, next, next);
+	ok = ok && next > 0 && sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK;
+	sqlite3_close(h);
+	return ok;
+}
+
+/* Export takes each proof from the stored interior nodes: a case with
+ * hundreds of items spread through a larger log exports, verifies, and
+ * every proof in the bundle is the one recomputed from all the leaves. */
+TEST(app_bundle_proofs_from_stored_nodes_equal_those_from_the_leaves)
+{
+	struct lx x;
+	struct fz_error e = { 0 };
+	struct bundle_summary sum;
+	REQUIRE(lx_open(&x));
+	int64_t c = a_case(&x, false);
+	REQUIRE(c);
+	struct evidence_meta m = { "笔录.txt", "text/plain", EVIDENCE_TEXT_RECORD };
+	for (int round = 0; round < 2; round++) {
+		REQUIRE(filler_leaves(x.db, 2000 + 1000 * round));
+		for (int i = 0; i < 150; i++) {
+			char body[32];
+			struct evidence ev;
+			snprintf(body, sizeof body, "询问笔录 %d-%d", round, i);
+			REQUIRE(app_evidence_add_bytes(&x.as_officer, c, &m, body, strlen(body), &ev,
+						       &e) == FZ_OK);
+		}
+	}
+	char path[600];
+	snprintf(path, sizeof path, "%s/many.bundle", t_tmpdir());
+	FILE *out = fopen(path, "wb");
+	REQUIRE(out);
+	REQUIRE(app_bundle_export(&x.as_officer, x.data_dir, c, out, &sum, &e) == FZ_OK);
+	fclose(out);
+	CHECK(sum.evidence >= 300);
+	CHECK(sum.tree_size > 5300);
+
+	/* every leaf hash of the checkpoint's tree, to recompute the proofs */
+	size_t hs = 32, n = (size_t)sum.tree_size;
+	unsigned char *leaves = calloc(n, hs);
+	REQUIRE(leaves);
+	for (size_t from = 0; from < n;) {
+		struct ledger_leaf_list page;
+		struct arena *a = arena_new();
+		REQUIRE(a);
+		REQUIRE(x.st->ops->ledger_leaves(x.st, a, (int64_t)from, 5000, &page, NULL) == FZ_OK);
+		REQUIRE(page.n > 0);
+		for (size_t i = 0; i < page.n && from + i < n; i++)
+			memcpy(leaves + (from + i) * hs, page.items[i].leaf_hash, hs);
+		from += page.n;
+		arena_free(a);
+	}
+	FILE *in = fopen(path, "rb");
+	REQUIRE(in);
+	struct bundle_report r;
+	bundle_verify(in, &r);
+	CHECK(r.ok);
+	CHECK_STR(r.problem, "");
+	CHECK_INT(r.evidence, sum.evidence);
+	rewind(in);
+	static char line[1 << 16], want[(MERKLE_PROOF_MAX + 1) * 65 + 8];
+	long long idx = -1, filebytes;
+	int proofs = 0, differ = 0;
+	while (fgets(line, sizeof line, in)) {
+		char type[16];
+		if (sscanf(line, "file %lld", &filebytes) == 1) {
+			REQUIRE(fseek(in, filebytes + 1, SEEK_CUR) == 0);
+		} else if (strncmp(line, "proof", 5) == 0 && idx >= 0) {
+			struct merkle_proof p;
+			REQUIRE(merkle_inclusion_proof(LEDGER_HASH_SM3, leaves, n, (uint64_t)idx, &p) ==
+				FZ_OK);
+			size_t k = (size_t)snprintf(want, sizeof want, "proof");
+			for (size_t i = 0; i < p.n; i++) {
+				want[k++] = ' ';
+				crypto_hex(p.hash[i], hs, want + k);
+				k += 2 * hs;
+			}
+			snprintf(want + k, sizeof want - k, "\n");
+			differ += strcmp(line, want) != 0;
+			proofs++;
+			idx = -1;
+		} else if (sscanf(line, "%15s %lld", type, &idx) != 2) {
+			idx = -1;
+		}
+	}
+	fclose(in);
+	free(leaves);
+	CHECK_INT(proofs, sum.headers + sum.events + sum.evidence + sum.documents + 1);
+	CHECK_INT(differ, 0);
 	lx_close(&x);
 }

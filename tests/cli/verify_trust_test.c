@@ -412,3 +412,44 @@ TEST(cli_verify_follows_a_key_rotation_and_refuses_a_forged_one)
 	CHECK_CONTAINS(buf_cstr(&out), "密钥轮换记录 #2 的签名无效");
 	buf_release(&out);
 }
+
+/* A checkpoint signed with a key before the rotation that introduces it
+ * was recorded: the new key was in use before its rotation, and verify
+ * says so although the statement itself is signed by both keys. */
+TEST(cli_verify_refuses_a_checkpoint_of_the_new_key_before_its_rotation)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = copy();
+	REQUIRE(dir);
+	char db[600], data[600], priv[700], pub[700], extra[1200];
+	snprintf(db, sizeof db, "%s/d.db", dir);
+	snprintf(data, sizeof data, "%s/d.db.data", dir);
+	snprintf(priv, sizeof priv, "%s/next.key", data);
+	snprintf(pub, sizeof pub, "%s/next.key.pub", data);
+	REQUIRE(ledger_key_generate(priv, pub, NULL) == FZ_OK);
+	/* the latest checkpoint, signed again with the next key */
+	struct ledger_session s;
+	struct ledger_checkpoint_row row;
+	struct ledger_key *k = NULL;
+	REQUIRE(ls_open(&s, db, data));
+	REQUIRE(s.st->ops->checkpoint_latest(s.st, &row, NULL) == FZ_OK);
+	REQUIRE(ledger_key_load(priv, &k, NULL) == FZ_OK);
+	struct ledger_checkpoint cp = { .size = (uint64_t)row.tree_size, .at = row.at };
+	char text[LEDGER_CHECKPOINT_TEXT_MAX];
+	REQUIRE(ledger_hash_from_name(row.hash, &cp.alg));
+	snprintf(cp.origin, sizeof cp.origin, "%s", row.origin);
+	memcpy(cp.root, row.root, row.root_len);
+	size_t len = ledger_checkpoint_text(&cp, text);
+	ledger_key_public(k, row.pubkey);
+	REQUIRE(ledger_ed25519_sign(k, text, len, row.signature) == FZ_OK);
+	ledger_key_free(k);
+	row.id = 0;
+	REQUIRE(s.st->ops->checkpoint_insert(s.st, &row, NULL) == FZ_OK);
+	ls_close(&s);
+	/* then the rotation to it is recorded */
+	CHECK_INT(cli_run(&out, NULL, "checkpoint --db %s --rotate-to %s", db, priv), 0);
+	snprintf(extra, sizeof extra, "--key '%s'", log_vkey);
+	CHECK_INT(verify(&out, dir, extra), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "轮换被倒填");
+	buf_release(&out);
+}

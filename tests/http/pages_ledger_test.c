@@ -123,6 +123,12 @@ TEST(ledger_page_is_public_and_the_case_page_shows_coverage)
 	snprintf(cell, sizeof cell, "<td>第 1 项（%s）</td><td>%lld</td>", v.events.items[0].on,
 		 (long long)lf.idx);
 	CHECK_CONTAINS(r.body, cell);
+	/* and the first version of its header (案件信息) */
+	struct case_header_list hs;
+	REQUIRE(p.ts.st->ops->case_headers(p.ts.st, p.ts.a, id, &hs, NULL) == FZ_OK && hs.n > 0);
+	REQUIRE(p.ts.st->ops->ledger_leaf_find(p.ts.st, 4, hs.items[0].id, &lf, NULL) == FZ_OK);
+	snprintf(cell, sizeof cell, "<td>案件信息第 1 版</td><td>%lld</td>", (long long)lf.idx);
+	CHECK_CONTAINS(r.body, cell);
 	t_resp_free(&r);
 
 	r = t_http(&p.ts, "GET", "/ledger", NULL, NULL, NULL);
