@@ -186,7 +186,7 @@ for (const role of ROLES) {
 	});
 }
 
-await test('queues_and_case_pages_screenshots', async () => {
+await test('review_queue_and_case_page_pass_axe_on_desktop_and_phone', async () => {
 	const ctx = await newContext();
 	const page = await ctx.newPage();
 	await signIn(page, 'reviewer1');
@@ -194,6 +194,9 @@ await test('queues_and_case_pages_screenshots', async () => {
 		await page.setViewportSize(size);
 		await page.goto(`${base}/queue/review`);
 		await screenshot(page, `reviewer1-queue-${vp}`);
+		// Phones stack table rows into cards: the cells keep their headers.
+		const v = await axe(page);
+		check(v.length === 0, `axe on the queue at ${vp} size: ${v.join('; ')}`);
 		const first = await page.$('table.list a[href^="/cases/"]');
 		check(first, 'the review queue lists no case');
 		await first.click();
