@@ -42,7 +42,7 @@ enum fz_err certificate_validate(const struct certificate *c, struct fz_error *e
 	FZ_MUST_CHECK;
 
 /* The one place where a certificate number as people type it becomes the
- * number as issued: spaces of any width (ASCII, U+00A0, U+3000) dropped,
+ * number as issued (the public check and issuing both call it): spaces of any width (ASCII, U+00A0, U+3000) dropped,
  * full-width letters, digits and hyphen (Ａ, ０, －) and the usual dashes
  * (‐ – — −) made ASCII, letters upper-cased. Other characters are kept as
  * they are (the lookup then finds nothing). Writes a NUL-terminated
