@@ -265,9 +265,14 @@ await test('focus_ring_and_tap_targets', async () => {
 	await page.keyboard.press('Tab');
 	const ring = await page.evaluate(() => {
 		const s = getComputedStyle(document.activeElement);
-		return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor };
+		return { style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor,
+			shadow: s.boxShadow };
 	});
-	check(ring.style !== 'none' && ring.width >= 2, `focused link has no ring: ${JSON.stringify(ring)}`);
+	check(ring.style !== 'none' && ring.width >= 3, `focused link has no ring: ${JSON.stringify(ring)}`);
+	// Black outside white: 21:1 between the two, and one of them at least
+	// 3:1 against any background the page has.
+	check(ring.color === 'rgb(0, 0, 0)' && /rgb\(255, 255, 255\)/.test(ring.shadow),
+		`focus ring is not black on white: ${JSON.stringify(ring)}`);
 	const small = await page.$$eval('header a, header button, nav a, .pager a, a.button, button',
 		els => els.filter(e => e.offsetParent !== null).map(e => {
 			const r = e.getBoundingClientRect();
