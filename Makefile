@@ -30,7 +30,8 @@ demo: build
 	@$(BUILD)/fazhi init --db $(DEMO_DB) >/dev/null
 	@$(BUILD)/fazhi demo --db $(DEMO_DB)
 	@scripts/demo-accounts.sh
-	@exec $(BUILD)/fazhi serve --db $(DEMO_DB) --listen $(LISTEN)
+	@exec $(BUILD)/fazhi serve --db $(DEMO_DB) --listen $(LISTEN) \
+		--complaint-contact "海原县司法局执法监督科，电话 0955-4012345"
 
 # Every test, in the normal build and under ASan + UBSan; one summary line.
 test: build build-san

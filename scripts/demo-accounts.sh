@@ -14,5 +14,6 @@ cat <<'TXT'
   officer3    海原县市场监督管理局执法人员
   head2       海原县市场监督管理局负责人
 案件：以 officer1 登录查看“我的案件”，以 reviewer1 查看“待审核”，以 head1 查看“待审批”
-公众执法证查询: http://127.0.0.1:8080/certificates/check
+公众执法证查询: http://127.0.0.1:8080/certificates/check （以 supervisor 登录，执法证详情页可打开带二维码的执法证卡片）
+每页右上角可切换“关怀版”（大字、高对比）
 TXT

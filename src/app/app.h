@@ -49,6 +49,15 @@ struct app_config {
 	/* The ledger's signing key when it lives outside the data directory
 	 * (--key-file); NULL = data_dir/ledger.key. */
 	const char *ledger_key_file;
+	/* Where the public reports a suspected impostor (serve
+	 * --complaint-contact, at most 80 bytes so that it fits an error
+	 * message, "海原县司法局执法监督科，电话 0955-4012345");
+	 * NULL = the local justice bureau, named without a contact. */
+	const char *complaint_contact;
+	/* The portal's address as the public reaches it (serve --public-url,
+	 * "https://fazhi.example.gov.cn"), written into QR codes; NULL = the
+	 * address the request came to. */
+	const char *public_url;
 };
 
 void app_config_defaults(struct app_config *cfg);

@@ -42,6 +42,12 @@ static enum fz_err cert_check(struct app_ctx *ctx, const struct certificate *c,
 	return FZ_OK;
 }
 
+const char *app_complaint_contact(const struct app_ctx *ctx)
+{
+	const char *c = ctx->cfg ? ctx->cfg->complaint_contact : NULL;
+	return c && *c ? c : "当地司法局（行政执法监督机构）";
+}
+
 static void copy_date(char dst[FZ_DATE_LEN], const char *src)
 {
 	snprintf(dst, FZ_DATE_LEN, "%s", src ? src : "");
@@ -58,6 +64,15 @@ enum fz_err app_certificate_create(struct app_ctx *ctx, const struct certificate
 		return rc;
 	memset(&c, 0, sizeof c);
 	c.number = (char *)in->number;
+	/* Stored as the public check will look it up: the same normalising
+	 * (upper case, full-width made ASCII). A number with a space or one
+	 * too long is left as typed for certificate_validate to refuse: what
+	 * is issued is typed with care, what is checked is typed in a hurry. */
+	char *norm = in->number && !strpbrk(in->number, " \t")
+			     ? arena_alloc(ctx->a, CERTIFICATE_NUMBER_MAX * 4 + 1)
+			     : NULL;
+	if (norm && cert_number_normalize(in->number, norm, CERTIFICATE_NUMBER_MAX * 4 + 1))
+		c.number = norm;
 	c.person_id = in->person_id;
 	c.issuer = (char *)in->issuer;
 	c.domains = (char *)in->domains;
@@ -321,14 +336,18 @@ enum fz_err app_certificate_check(struct app_ctx *ctx, const char *number,
 				  struct public_certificate *out, struct fz_error *e)
 {
 	struct certificate c;
+	char norm[CERTIFICATE_NUMBER_MAX * 4 + 1];
 	enum fz_err rc;
-	if (!number || !*number || strlen(number) > 32)
+	if (!number || strlen(number) > 4 * CERTIFICATE_NUMBER_MAX ||
+	    !cert_number_normalize(number, norm, sizeof norm))
+		return fz_fail(e, FZ_INVALID, "number", "执法证号过长，请核对后重新输入");
+	if (!norm[0])
 		return fz_fail(e, FZ_INVALID, "number", "请输入执法证号");
-	rc = ctx->st->ops->certificate_get_by_number(ctx->st, ctx->a, number, &c, e);
+	rc = ctx->st->ops->certificate_get_by_number(ctx->st, ctx->a, norm, &c, e);
 	if (rc == FZ_NOTFOUND)
 		return fz_fail(e, FZ_NOTFOUND, "number",
-			       "未查到执法证号 %s，请核对证号；如对方无法出示有效证件，可拒绝接受检查",
-			       number);
+			       "未查到执法证号 %s。怀疑有人冒充执法人员的，可向%s投诉举报",
+			       norm, app_complaint_contact(ctx));
 	if (rc)
 		return rc;
 	memset(out, 0, sizeof *out);

@@ -106,8 +106,11 @@ enum fz_err app_cert_review_add(struct app_ctx *ctx, int64_t certificate_id,
 enum fz_err app_cert_review_list(struct app_ctx *ctx, int64_t certificate_id,
 				 struct cert_review_list *out, struct fz_error *e);
 
-/* The public check (no sign-in). FZ_NOTFOUND for an unknown number; a
- * revoked certificate is found, with status CERT_REVOKED. */
+/* The public check (no sign-in). number is taken as people type it
+ * (cert_number_normalize: spaces, lower case, full-width characters).
+ * FZ_NOTFOUND for an unknown number, its message saying where to report
+ * a suspected impostor; a revoked certificate is found, with status
+ * CERT_REVOKED. out->number is the number as issued. */
 struct public_certificate {
 	char *number;
 	char *holder_name;
@@ -120,5 +123,8 @@ struct public_certificate {
 };
 enum fz_err app_certificate_check(struct app_ctx *ctx, const char *number,
 				  struct public_certificate *out, struct fz_error *e);
+/* Where to report a suspected impostor: cfg->complaint_contact, or the
+ * local justice bureau in words. Static or configuration storage. */
+const char *app_complaint_contact(const struct app_ctx *ctx);
 
 #endif

@@ -1,6 +1,7 @@
 /* cmd_serve.c - `fazhi serve`: run the web server until SIGINT/SIGTERM,
  * then let in-flight requests finish and exit 0. */
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -16,6 +17,7 @@
 #include "cli/cli.h"
 #include "app/ledger.h"
 #include "app/procreg.h"
+#include "base/utf8.h"
 #include "cli/checkpointer.h"
 #include "cli/scheduler.h"
 #include "ledger/checkpoint.h"
@@ -128,13 +130,28 @@ static int hold_serve_lock(const char *db)
 	return 0;
 }
 
+/* https://host[:port] and nothing after it: QR codes append the path. */
+static bool public_url_valid(const char *u)
+{
+	const char *h = strncmp(u, "https://", 8) == 0 ? u + 8
+		      : strncmp(u, "http://", 7) == 0  ? u + 7
+							: NULL;
+	if (!h || !*h || strlen(u) > 200)
+		return false;
+	for (; *h; h++)
+		if (!(isalnum((unsigned char)*h) || *h == '.' || *h == '-' || *h == ':' ||
+		      *h == '[' || *h == ']'))
+			return false;
+	return true;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
 	const char *threads_s = NULL, *upload_s = NULL, *interval_s = NULL;
 	const char *cookie_secure = NULL, *admin_addresses = NULL, *quota_s = NULL;
 	const char *history_s = NULL, *per_address_s = NULL;
-	const char *key_file = NULL;
+	const char *key_file = NULL, *complaint_contact = NULL, *public_url = NULL;
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "listen", &listen },
@@ -149,6 +166,8 @@ int cmd_serve(int argc, char **argv)
 		{ "password-history", &history_s },
 		{ "connections-per-address", &per_address_s },
 		{ "key-file", &key_file },
+		{ "complaint-contact", &complaint_contact },
+		{ "public-url", &public_url },
 	};
 	int bad = cli_options("serve", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
@@ -169,6 +188,13 @@ int cmd_serve(int argc, char **argv)
 		return cli_usage("serve", "--evidence-quota 应为正整数（字节）");
 	if (admin_addresses && !admin_addresses_valid(admin_addresses))
 		return cli_usage("serve", "--admin-address 应为以逗号分隔的 IP 地址，例如 10.0.0.5,10.0.0.6");
+	if (complaint_contact && (!*complaint_contact || strlen(complaint_contact) > 80 ||
+				  !utf8_valid(complaint_contact, strlen(complaint_contact))))
+		return cli_usage("serve", "--complaint-contact 应为不超过 26 个汉字的联系方式，"
+					  "例如 \"海原县司法局执法监督科，电话 0955-4012345\"");
+	if (public_url && !public_url_valid(public_url))
+		return cli_usage("serve", "--public-url 应为以 http:// 或 https:// 开头、不带路径的网址，"
+					  "例如 https://fazhi.example.gov.cn");
 	if (!db)
 		return cli_usage("serve", "缺少 --db PATH");
 	char host[64];
@@ -212,6 +238,8 @@ int cmd_serve(int argc, char **argv)
 		cfg.password_history = (int)history;
 	cfg.cookie_secure = cookie_secure != NULL;
 	cfg.admin_addresses = admin_addresses;
+	cfg.complaint_contact = complaint_contact;
+	cfg.public_url = public_url;
 	struct http_config hc = {
 		.listen_addr = host,
 		.port = port,

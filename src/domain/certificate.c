@@ -173,3 +173,60 @@ enum fz_err certificate_validate(const struct certificate *c, struct fz_error *e
 			       "注销日期无效（格式为 YYYY-MM-DD）");
 	return FZ_OK;
 }
+
+/* One code point from s (at most 4 bytes); *len its length. Bytes that
+ * are not a well-formed sequence come back one at a time, unchanged. */
+static unsigned cert_decode(const unsigned char *s, size_t *len)
+{
+	if (s[0] >= 0xE0 && s[0] < 0xF0 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+		*len = 3;
+		return (unsigned)(s[0] & 0x0F) << 12 | (unsigned)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+	}
+	if (s[0] >= 0xC2 && s[0] < 0xE0 && (s[1] & 0xC0) == 0x80) {
+		*len = 2;
+		return (unsigned)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+	}
+	*len = 1;
+	return 0; /* not one we map: copied byte by byte */
+}
+
+bool cert_number_normalize(const char *in, char *out, size_t cap)
+{
+	size_t o = 0, chars = 0;
+
+	if (!in || !out || cap == 0)
+		return false;
+	for (const unsigned char *s = (const unsigned char *)in; *s;) {
+		size_t len;
+		unsigned cp = *s < 0x80 ? *s : cert_decode(s, &len);
+		int c = -1; /* the ASCII character it becomes; -1 keep bytes */
+		if (*s < 0x80)
+			len = 1;
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+		    cp == 0x3000) {
+			s += len;
+			continue;
+		}
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFEE0; /* full-width ASCII block */
+		if (cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013 ||
+		    cp == 0x2014 || cp == 0x2212)
+			cp = '-';
+		if (cp > 0 && cp < 0x80)
+			c = cp >= 'a' && cp <= 'z' ? (int)(cp - 'a' + 'A') : (int)cp;
+		size_t need = c >= 0 ? 1 : len;
+		if (o + need >= cap || ++chars > CERTIFICATE_NUMBER_MAX) {
+			out[0] = '\0';
+			return false;
+		}
+		if (c >= 0) {
+			out[o++] = (char)c;
+		} else {
+			memcpy(out + o, s, len);
+			o += len;
+		}
+		s += len;
+	}
+	out[o] = '\0';
+	return true;
+}

@@ -5,6 +5,7 @@
 #define FZ_DOMAIN_CERTIFICATE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "base/err.h"
 #include "domain/model.h"
@@ -39,5 +40,14 @@ bool certificate_covers_domain(const struct certificate *c, const char *domain);
  * or a real date. FZ_OK, or FZ_INVALID with the field's API name. */
 enum fz_err certificate_validate(const struct certificate *c, struct fz_error *e)
 	FZ_MUST_CHECK;
+
+/* The one place where a certificate number as people type it becomes the
+ * number as issued (the public check and issuing both call it): spaces of any width (ASCII, U+00A0, U+3000) dropped,
+ * full-width letters, digits and hyphen (Ａ, ０, －) and the usual dashes
+ * (‐ – — −) made ASCII, letters upper-cased. Other characters are kept as
+ * they are (the lookup then finds nothing). Writes a NUL-terminated
+ * string to out (cap bytes); false when in is NULL or the result would
+ * not fit in cap bytes or CERTIFICATE_NUMBER_MAX characters. */
+bool cert_number_normalize(const char *in, char *out, size_t cap);
 
 #endif

@@ -114,6 +114,10 @@ int page_password_form(struct req *r);
 int page_password_submit(struct req *r);
 
 /* -- management page handlers -- */
+/* page_care.c */
+int page_care(struct req *r);
+/* page_cert_card.c */
+int page_cert_card(struct req *r);
 /* page_cert_check.c */
 int page_cert_check(struct req *r);
 /* page_agencies.c, page_agency_form.c, page_units.c */

@@ -23,6 +23,7 @@
 
 #define HTTP_SESSION_COOKIE "fz_session"
 #define HTTP_LOGIN_COOKIE "fz_login" /* the sign-in form's pre-session token */
+#define HTTP_CARE_COOKIE "fz_care"   /* "1": the 关怀版 (page_care.c) */
 
 struct MHD_Connection;
 struct route;

@@ -96,29 +96,55 @@ void page_csrf_field(struct req *r, struct buf *b)
 		html_f(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf);
 }
 
+bool page_care_on(struct req *r)
+{
+	const char *v = req_cookie(r, HTTP_CARE_COOKIE);
+	return v && strcmp(v, "1") == 0;
+}
+
+/* The visible 关怀版 switch: a plain link to /care that comes back here. */
+static void care_switch(struct req *r, struct buf *b, bool care)
+{
+	struct buf here = BUF_INIT, href = BUF_INIT;
+	req_url(r, &here, NULL);
+	buf_addf(&href, "/care?mode=%s&back=", care ? "off" : "on");
+	url_encode(&href, buf_cstr(&here));
+	html_f(b, "<a class=\"care-switch\" href=\"%s\">%s</a>\n", buf_cstr(&href),
+	       care ? "标准版" : "关怀版");
+	if (buf_failed(&here) || buf_failed(&href))
+		b->failed = true;
+	buf_release(&here);
+	buf_release(&href);
+}
+
 void page_begin(struct req *r, struct buf *b, const char *title)
 {
 	const struct user *u = r->ctx.user;
+	bool care = page_care_on(r);
 
+	/* The class is markup, not a value: html_f would escape its quotes. */
+	html_raw(b, care ? "<!doctype html>\n<html lang=\"zh-CN\" class=\"care\">\n"
+			 : "<!doctype html>\n<html lang=\"zh-CN\">\n");
 	html_f(b,
-	       "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+	       "<head>\n<meta charset=\"utf-8\">\n"
 	       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	       "<title>%s%s%s</title>\n<link rel=\"stylesheet\" href=\"%s\">\n</head>\n"
 	       "<body>\n<a class=\"skip\" href=\"#main\">跳到正文</a>\n"
 	       "<header class=\"site\">\n<div class=\"bar\">\n"
-	       "<a class=\"brand\" href=\"/\">%s</a>\n",
+	       "<a class=\"brand\" href=\"/\">%s</a>\n<div class=\"account\">",
 	       strcmp(title, SITE_NAME) ? title : "", strcmp(title, SITE_NAME) ? " · " : "",
 	       SITE_NAME, asset_css_href(), SITE_NAME);
+	care_switch(r, b, care);
 	if (u) {
-		html_f(b, "<div class=\"account\"><span class=\"who\">%s</span>",
+		html_f(b, "<span class=\"who\">%s</span>",
 		       u->display_name && *u->display_name ? u->display_name : u->username);
 		html_raw(b, "<form class=\"inline\" method=\"post\" action=\"/logout\">");
 		page_csrf_field(r, b);
-		html_raw(b, "<button type=\"submit\" class=\"link\">退出</button></form></div>\n");
+		html_raw(b, "<button type=\"submit\" class=\"link\">退出</button></form>");
 	} else if (strcmp(r->path, "/login") != 0) {
-		html_raw(b, "<div class=\"account\"><a href=\"/login\">登录</a></div>\n");
+		html_raw(b, "<a href=\"/login\">登录</a>");
 	}
-	html_raw(b, "</div>\n");
+	html_raw(b, "</div>\n</div>\n");
 	if (menu_visible(u)) {
 		html_raw(b, "<nav class=\"menu\" aria-label=\"工作台菜单\">");
 		page_menu(r, b, "menu");

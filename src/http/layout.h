@@ -27,9 +27,13 @@ enum flash_kind {
 };
 
 /* Doctype, head (viewport, /static/fazhi.css), the site header with the
- * signed-in user's name and a sign-out form, the workbench menu, the
+ * 关怀版 switch, the signed-in user's name and a sign-out form, the workbench menu, the
  * opening of <main> and an <h1> with title. */
 void page_begin(struct req *r, struct buf *b, const char *title);
+/* True when the reader chose the 关怀版 (cookie fz_care, see page_care.c):
+ * page_begin then marks <html class="care"> and the stylesheet enlarges
+ * text and raises contrast. */
+bool page_care_on(struct req *r);
 /* Closes <main>, writes the footer, closes the document. */
 void page_end(struct req *r, struct buf *b);
 

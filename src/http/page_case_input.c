@@ -130,10 +130,13 @@ void case_field_input(struct req *r, struct buf *b, const struct proc_field *f,
 	}
 	switch (f->type) {
 	case PROC_FIELD_TEXTAREA:
+		/* The attribute is markup: html_f would escape it into text. */
 		html_f(b, "<div class=\"field\"><label for=\"%s\">%s</label>\n"
-			  "<textarea id=\"%s\" name=\"%s\" rows=\"3\" maxlength=\"2000\"%s>%s</textarea>\n",
-		       key, label, key, key, names_field(e, key) ? " aria-invalid=\"true\"" : "",
-		       value ? value : "");
+			  "<textarea id=\"%s\" name=\"%s\" rows=\"3\" maxlength=\"2000\"",
+		       key, label, key, key);
+		if (names_field(e, key))
+			html_f(b, " aria-invalid=\"true\" aria-describedby=\"%s-err\"", key);
+		html_f(b, ">%s</textarea>\n", value ? value : "");
 		kit_field_error(b, key, e);
 		hint(b, f);
 		html_raw(b, "</div>\n");

@@ -110,9 +110,9 @@ void case_gate_results(struct buf *b, const struct case_check *check)
 void case_table(struct req *r, struct buf *b, const struct case_list *list,
 		const struct proc_step *const *awaited)
 {
-	html_raw(b, "<table class=\"list cases\"><thead><tr><th>案件编号</th><th>案由</th><th>当事人</th>"
-		    "<th>程序</th><th>状态</th><th>期限</th>");
-	html_raw(b, awaited ? "<th>待办理</th></tr></thead><tbody>\n" : "</tr></thead><tbody>\n");
+	html_raw(b, "<table class=\"list cases\"><thead><tr><th scope=\"col\">案件编号</th><th scope=\"col\">案由</th><th scope=\"col\">当事人</th>"
+		    "<th scope=\"col\">程序</th><th scope=\"col\">状态</th><th scope=\"col\">期限</th>");
+	html_raw(b, awaited ? "<th scope=\"col\">待办理</th></tr></thead><tbody>\n" : "</tr></thead><tbody>\n");
 	const char *soon = case_soon_day(r);
 	for (size_t i = 0; i < list->n; i++) {
 		const struct enf_case *c = &list->items[i];

@@ -1,7 +1,9 @@
 /* page_cert_check.c - GET /certificates/check: the public 执法证查询.
  * Anyone may check a number; the answer must be impossible to misread on
  * a phone at the roadside, so each status has its own colour and words,
- * and an unknown number looks nothing like a found certificate. */
+ * and an unknown number looks nothing like a found certificate, and says
+ * where to report a suspected impostor. The number is read as people type
+ * it (app_certificate_check normalises it). */
 #include "app/people.h"
 #include "domain/certificate.h"
 #include "http/handlers.h"
@@ -81,8 +83,10 @@ int page_cert_check(struct req *r)
 		       "<section class=\"cert-result unknown\" aria-live=\"polite\">"
 		       "<div class=\"verdict unknown\"><strong>查无此证</strong>"
 		       "<p>未查到该执法证号“%s”。请核对证号后重新查询；对方无法出示"
-		       "有效执法证件的，您有权拒绝接受检查。</p></div></section>\n",
-		       number);
+		       "有效执法证件的，您有权拒绝接受检查。</p></div>"
+		       "<p class=\"report\">怀疑有人冒充执法人员的，可向%s投诉举报。</p>"
+		       "</section>\n",
+		       number, app_complaint_contact(&r->ctx));
 	html_raw(&b, "<p class=\"hint\">本查询仅核验证件信息。对执法行为有异议的，"
 		     "可向当地司法局行政执法监督机构反映。</p>\n");
 	page_end(r, &b);

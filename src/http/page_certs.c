@@ -150,6 +150,8 @@ static void actions(struct req *r, struct buf *b, const struct certificate *c)
 			  "<a class=\"button danger\" href=\"/certificates/%lld/revoke\">注销</a> ",
 		       id, id);
 	}
+	html_f(b, "<a class=\"button secondary\" href=\"/certificates/%lld/card\">执法证卡片（二维码）</a> ",
+	       id);
 	html_raw(b, "<a class=\"button secondary\" href=\"/certificates\">返回列表</a></p>\n");
 }
 

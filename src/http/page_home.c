@@ -1,5 +1,6 @@
 /* page_home.c - GET /: the public front page. Says what the platform is
- * and leads the public to the certificate check and staff to sign-in. */
+ * and leads the public to the certificate check and the ledger, staff to
+ * sign-in. It links only to pages that exist (the browser tests walk it). */
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
@@ -14,8 +15,7 @@ int page_home(struct req *r)
 		 "<p class=\"lead\">本平台服务于县、市、省各级人民政府的法治政府建设工作，"
 		 "以行政执法综合管理监督信息系统为核心：行政执法按照"
 		 "执法公示、执法全过程记录、重大执法决定法制审核“三项制度”运行，"
-		 "司法行政部门在线监督；规范性文件、重大行政决策、行政复议与应诉、"
-		 "政府信息公开等工作也在这里办理和公开。</p>\n"
+		 "司法行政部门在线监督。公众可在这里查询执法证，核验执法全过程记录。</p>\n"
 		 "<div class=\"cards\">\n"
 		 "<section class=\"card\"><h2>执法证查询</h2>"
 		 "<p>输入执法证号，查询行政执法人员的执法证是否真实、有效。</p>"
@@ -23,7 +23,10 @@ int page_home(struct req *r)
 		 "role=\"search\"><label for=\"number\">执法证号</label>"
 		 "<input id=\"number\" name=\"number\" required maxlength=\"32\" "
 		 "autocomplete=\"off\"><button type=\"submit\">查询</button></form>"
-		 "<p><a href=\"/certificates/check\">打开执法证查询页</a></p></section>\n");
+		 "<p><a href=\"/certificates/check\">打开执法证查询页</a></p></section>\n"
+		 "<section class=\"card\"><h2>执法记录核验</h2>"
+		 "<p>执法全过程记录写入防篡改账本，定期签署并公开检查点，任何人都可以核验。</p>"
+		 "<p><a href=\"/ledger\">查看账本检查点与核验方法</a></p></section>\n");
 	if (r->ctx.user)
 		html_f(&b,
 		       "<section class=\"card\"><h2>工作台</h2><p>%s，您已登录。</p>"

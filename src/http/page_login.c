@@ -17,17 +17,12 @@
 #include "http/layout.h"
 #include "http/resp.h"
 
-/* next when it is a path on this site ("/x", not "//host") made only of
- * URL characters (req_url percent-encodes the rest, so "/\host" and
- * spaces never pass), safe in a Location header; else /workbench. */
+/* next when it is a local path (resp_local_path) other than the sign-in
+ * and sign-out pages; else /workbench. */
 static const char *safe_next(const char *next)
 {
-	static const char url_chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-					"0123456789-._~!$&'()*+,;=:@/?%";
-	if (!next || next[0] != '/' || next[1] == '/' || strlen(next) > 1024 ||
-	    next[strspn(next, url_chars)] != '\0')
-		return "/workbench";
-	if (strncmp(next, "/login", 6) == 0 || strncmp(next, "/logout", 7) == 0)
+	if (!resp_local_path(next) || strncmp(next, "/login", 6) == 0 ||
+	    strncmp(next, "/logout", 7) == 0)
 		return "/workbench";
 	return next;
 }

@@ -185,6 +185,26 @@ void resp_login_cookie_set(struct req *r, const char *value)
 	resp_header(r, "Set-Cookie", v);
 }
 
+void resp_care_cookie_set(struct req *r, bool on)
+{
+	char v[160];
+	snprintf(v, sizeof v, "%s=%s; Path=/; Max-Age=%d; SameSite=Lax%s", HTTP_CARE_COOKIE,
+		 on ? "1" : "", on ? 31536000 : 0, cookie_secure(r) ? "; Secure" : "");
+	resp_header(r, "Set-Cookie", v);
+}
+
+const char *resp_local_path(const char *path)
+{
+	/* req_url percent-encodes everything else, so "/\\host" and spaces
+	 * never pass. */
+	static const char url_chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					"0123456789-._~!$&'()*+,;=:@/?%";
+	if (!path || path[0] != '/' || path[1] == '/' || strlen(path) > 1024 ||
+	    path[strspn(path, url_chars)] != '\0')
+		return NULL;
+	return path;
+}
+
 void resp_security_headers(struct req *r)
 {
 	resp_header(r, "X-Content-Type-Options", "nosniff");

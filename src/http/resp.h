@@ -58,6 +58,12 @@ void resp_cookie_clear(struct req *r);
 /* The pre-session cookie of the sign-in form (fz_login, Path=/login, one
  * hour, HttpOnly, SameSite=Strict, Secure as above): see page_login.c. */
 void resp_login_cookie_set(struct req *r, const char *value);
+/* The 关怀版 preference (fz_care=1, Path=/, one year, SameSite=Lax, not
+ * HttpOnly: it holds no secret); on false removes it. */
+void resp_care_cookie_set(struct req *r, bool on);
+/* path when it is a path on this site ("/x", not "//host" or "/\\host")
+ * made only of URL characters, so safe in a Location header; else NULL. */
+const char *resp_local_path(const char *path);
 /* Adds X-Content-Type-Options, X-Frame-Options, Content-Security-Policy,
  * Referrer-Policy, Cache-Control (and HSTS with cookie_secure). Called by
  * the server just before sending. */

@@ -96,6 +96,7 @@ const struct route http_routes[] = {
 	{ "GET", "/workbench", PERM_SIGNED_IN, page_workbench, PAGE, "工作台" },
 	{ "GET", "/password", PERM_SIGNED_IN, page_password_form, PAGE | PW, "修改密码页" },
 	{ "POST", "/password", PERM_SIGNED_IN, page_password_submit, PAGE | PW, "提交修改密码" },
+	{ "GET", "/care", PERM_PUBLIC, page_care, PAGE | PW, "切换关怀版（大字、高对比）" },
 	/* pages: management and public certificate check (page_*.c) */
 	{ "GET", "/certificates/check", PERM_PUBLIC, page_cert_check, PAGE, "执法证查询" },
 	{ "GET", "/ledger", PERM_PUBLIC, page_ledger, PAGE, "执法全过程记录公开核验" },
@@ -122,6 +123,7 @@ const struct route http_routes[] = {
 	{ "GET", "/certificates/new", PERM_CERT_WRITE, page_cert_new, PAGE, "发放执法证页" },
 	{ "POST", "/certificates/new", PERM_CERT_WRITE, page_cert_create, PAGE, "发放执法证" },
 	{ "GET", "/certificates/{id}", PERM_CERT_READ, page_cert_show, PAGE, "执法证详情" },
+	{ "GET", "/certificates/{id}/card", PERM_CERT_READ, page_cert_card, PAGE, "执法证卡片（可打印，带查询二维码）" },
 	{ "GET", "/certificates/{id}/edit", PERM_CERT_WRITE, page_cert_edit, PAGE, "换证页" },
 	{ "POST", "/certificates/{id}/edit", PERM_CERT_WRITE, page_cert_update, PAGE, "换证或修改" },
 	{ "GET", "/certificates/{id}/suspend", PERM_CERT_WRITE, page_cert_suspend_form, PAGE, "暂扣执法证页" },

@@ -58,6 +58,25 @@ TEST(duplicate_certificate_number_conflicts)
 	fx_close(&f);
 }
 
+TEST(certificate_number_is_stored_as_the_public_check_reads_it)
+{
+	struct fx f;
+	struct app_ctx sup, anon;
+	struct fz_error e;
+	struct certificate c;
+	struct public_certificate pc;
+	REQUIRE(fx_open(&f));
+	fx_as(&f, &sup, ROLE_SUPERVISOR, f.justice);
+	app_ctx_init(&anon, f.st, f.a, &f.cfg, "203.0.113.9", f.cli.now);
+	REQUIRE(issue(&f, &sup, "nx－05220042", f.officer_a, "2029-01-01", &c, &e) == FZ_OK);
+	CHECK_STR(c.number, "NX-05220042");
+	CHECK_INT(app_certificate_check(&anon, "ｎｘ－0522 0042", &pc, &e), FZ_OK);
+	CHECK_STR(pc.number, "NX-05220042");
+	/* the same number typed differently is the same certificate */
+	CHECK_INT(issue(&f, &sup, "NX-05220042", f.officer_b, "2029-01-01", NULL, &e), FZ_CONFLICT);
+	fx_close(&f);
+}
+
 TEST(revocation_is_final)
 {
 	struct fx f;

@@ -171,3 +171,36 @@ TEST(certificate_validate_refuses_expired_as_stored_status)
 	c.status = (enum cert_status)0;
 	CHECK_INT(certificate_validate(&c, NULL), FZ_INVALID);
 }
+
+TEST(cert_number_normalize_accepts_what_people_type)
+{
+	char out[CERTIFICATE_NUMBER_MAX * 4 + 1];
+	CHECK(cert_number_normalize("NX05220001", out, sizeof out));
+	CHECK_STR(out, "NX05220001");
+	CHECK(cert_number_normalize("nx05220001", out, sizeof out));
+	CHECK_STR(out, "NX05220001");
+	CHECK(cert_number_normalize(" NX 0522 0001\t", out, sizeof out));
+	CHECK_STR(out, "NX05220001");
+	/* full-width letters and digits, an ideographic space, a full-width hyphen */
+	CHECK(cert_number_normalize("ＮＸ０５２２\xE3\x80\x80０００１", out, sizeof out));
+	CHECK_STR(out, "NX05220001");
+	CHECK(cert_number_normalize("ｎｘ－640500—0001", out, sizeof out));
+	CHECK_STR(out, "NX-640500-0001");
+	CHECK(cert_number_normalize("\xC2\xA0nx-640500-0001", out, sizeof out));
+	CHECK_STR(out, "NX-640500-0001");
+}
+
+TEST(cert_number_normalize_keeps_other_characters_and_refuses_too_long)
+{
+	char out[CERTIFICATE_NUMBER_MAX * 4 + 1];
+	char small[4];
+	CHECK(cert_number_normalize("证NX1", out, sizeof out));
+	CHECK_STR(out, "证NX1");
+	CHECK(cert_number_normalize("   ", out, sizeof out));
+	CHECK_STR(out, "");
+	CHECK(!cert_number_normalize("NX0522000100000000000000000000001", out, sizeof out));
+	CHECK(cert_number_normalize("N X 0 5 2 2 0 0 0 1 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 1",
+				    out, sizeof out));
+	CHECK(!cert_number_normalize("NX05", small, sizeof small));
+	CHECK(!cert_number_normalize(NULL, out, sizeof out));
+}
