@@ -182,6 +182,9 @@ static void case_follow(struct app_ctx *ctx, const struct proc_def *def, struct 
 			const struct case_event *ev)
 {
 	const struct proc_step *st = proc_step_find(def, ev->step);
+	/* a closed case stays 结案 when its decision goes public later */
+	if (st && c->closed && (st->flags & (PROC_PUBLISHES | PROC_WITHDRAWS)))
+		st = NULL;
 	if (st) {
 		c->state = (char *)st->id;
 		if (st->flags & PROC_OPENS)
