@@ -277,6 +277,27 @@ TEST(revoked_decision_runs_the_withdrawal_clock_and_leaves_a_public_notice)
 	r = t_api(&d, NULL, "GET", "/api/v1/public/withdrawals", NULL);
 	CHECK_CONTAINS(r.body, "\"total\":2");
 	t_resp_free(&r);
+	/* the indicators count both withdrawals, from the events */
+	r = t_api(&d, "supervisor", "GET", "/api/v1/indicators?from=2020-01-01", NULL);
+	CHECK_INT(r.status, 200);
+	json_t *ind = t_json(&r), *it;
+	size_t i;
+	bool seen = false;
+	json_array_foreach(json_object_get(ind, "items"), i, it) {
+		if (strcmp(json_string_value(json_object_get(it, "id")), "withdrawal") != 0)
+			continue;
+		seen = true;
+		CHECK_INT(json_integer_value(json_object_get(it, "denominator")), 2);
+		CHECK(json_integer_value(json_object_get(it, "numerator")) >= 1);
+		CHECK_INT(json_array_size(json_object_get(it, "denominator_cases")), 2);
+	}
+	CHECK(seen);
+	json_decref(ind);
+	t_resp_free(&r);
+	r = t_api(&d, "supervisor", "GET", "/indicators/withdrawal?from=2020-01-01&part=den", NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "非法占地建设养殖场");
+	t_resp_free(&r);
 	r = t_api(&d, NULL, "GET", "/public/feed.atom", NULL);
 	CHECK_INT(r.status, 200);
 	CHECK_CONTAINS(r.body, "<feed xmlns=\"http://www.w3.org/2005/Atom\">");
