@@ -57,17 +57,7 @@ static const struct proc_step *step_flagged(const struct proc_def *def, unsigned
  * a minor's decision is not published (未成年人保护法 art 103). */
 static bool party_minor(const struct enf_case *c, const char *day)
 {
-	const char *id = c->party_id;
-	int y, m, d, ty, tm, td;
-	if (c->party_kind != PARTY_CITIZEN || !id || strlen(id) != 18 ||
-	    ident_resident_id_check(id, "party_id", NULL) != FZ_OK)
-		return false;
-	char birth[11];
-	snprintf(birth, sizeof birth, "%.4s-%.2s-%.2s", id + 6, id + 10, id + 12);
-	if (!date_parse(birth, &y, &m, &d) || !date_parse(day, &ty, &tm, &td))
-		return false;
-	int age = ty - y - (tm < m || (tm == m && td < d));
-	return age < 18;
+	return c->party_kind == PARTY_CITIZEN && pub_minor_on(c->party_id, day);
 }
 
 /* What stays verbatim in a publication: the agency's name and its own

@@ -2,7 +2,11 @@
  * and which of them the portal shows. */
 #include "domain/publication.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include "base/date.h"
+#include "base/ident.h"
 
 static const struct {
 	const char *name, *label;
@@ -31,6 +35,18 @@ int pub_status_parse(const char *name)
 		if (strcmp(statuses[i].name, name) == 0)
 			return i;
 	return -1;
+}
+
+bool pub_minor_on(const char *id, const char *day)
+{
+	int y, m, d, ty, tm, td;
+	char birth[11];
+	if (!id || strlen(id) != 18 || ident_resident_id_check(id, "party_id", NULL) != FZ_OK)
+		return false;
+	snprintf(birth, sizeof birth, "%.4s-%.2s-%.2s", id + 6, id + 10, id + 12);
+	if (!date_parse(birth, &y, &m, &d) || !date_parse(day, &ty, &tm, &td))
+		return false;
+	return ty - y - (tm < m || (tm == m && td < d)) < 18;
 }
 
 bool pub_status_public(enum pub_status s)

@@ -93,6 +93,13 @@ struct publication_filter {
 	bool newest_first;
 };
 
+/* Whether a natural person whose resident ID is id (18 characters,
+ * valid check character) was under 18 on day (YYYY-MM-DD), by the birth
+ * date inside the ID (GB 11643, characters 7-14). A minor party's
+ * decision is not published (redaction-rules §2; 未成年人保护法 art 103).
+ * False for anything else (no ID, an organisation's code). */
+bool pub_minor_on(const char *id, const char *day);
+
 #define PUB_WITHDRAW_BASIS "《中华人民共和国行政处罚法》第四十八条第二款"
 
 #endif
