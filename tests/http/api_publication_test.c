@@ -235,6 +235,16 @@ TEST(revoked_decision_runs_the_withdrawal_clock_and_leaves_a_public_notice)
 	CHECK_CONTAINS(r.body, "撤下公示期限");
 	CHECK_CONTAINS(r.body, "第四十八条第二款");
 	t_resp_free(&r);
+	/* a duty with a due date the publication shows too (预警 lists it
+	 * once it is the case's nearest or overdue duty) */
+	struct publication pw;
+	REQUIRE(d.ts.st->ops->publication_get(d.ts.st, d.ts.a, id, &pw, NULL) == FZ_OK);
+	CHECK(pw.withdraw_due_on[0] != '\0');
+	snprintf(path, sizeof path, "\"due\":\"%s\"", pw.withdraw_due_on);
+	snprintf(path + 64, sizeof path - 64, "/api/v1/cases/%lld/deadlines", (long long)c);
+	r = t_api(&d, "officer1", "GET", path + 64, NULL);
+	CHECK_CONTAINS(r.body, path);
+	t_resp_free(&r);
 	/* still public until withdrawn */
 	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)id);
 	r = t_api(&d, NULL, "GET", path, NULL);
@@ -392,5 +402,43 @@ TEST(open_data_csv_json_and_xlsx_hold_what_the_portal_shows)
 	t_resp_free(&csv);
 	t_resp_free(&js);
 	json_decref(j);
+	t_demo_stop(&d);
+}
+
+TEST(publication_past_its_end_date_leaves_the_listings_but_keeps_its_page)
+{
+	struct t_demo d;
+	struct publication p;
+	char path[96];
+	REQUIRE(t_demo_start(&d));
+	int64_t c = case_titled(&d, "擅自在耕地上挖砂");
+	REQUIRE(c > 0);
+	REQUIRE(publication_of(&d, c, &p) > 0);
+	CHECK_INT(p.status, PUB_LIVE);
+	struct http_resp r = t_api(&d, NULL, "GET", "/api/v1/public/publications?limit=200", NULL);
+	CHECK_CONTAINS(r.body, "擅自在耕地上挖砂");
+	t_resp_free(&r);
+	/* its publicity period ended yesterday (set through the store: the
+	 * API takes no end date in the past) */
+	snprintf(p.end_on, sizeof p.end_on, "2020-01-01");
+	REQUIRE(d.ts.st->ops->publication_update(d.ts.st, &p, NULL) == FZ_OK);
+	r = t_api(&d, NULL, "GET", "/api/v1/public/publications?limit=200", NULL);
+	CHECK(!strstr(r.body, "擅自在耕地上挖砂"));
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", "/api/v1/public/open-data/publications.csv", NULL);
+	CHECK(!strstr(r.body, "擅自在耕地上挖砂"));
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)p.id);
+	r = t_api(&d, NULL, "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	/* an end date in the past is refused at confirmation */
+	int64_t other = publication_of(&d, case_titled(&d, "非法开采黏土"), NULL);
+	REQUIRE(other > 0);
+	snprintf(path, sizeof path, "/api/v1/publications/%lld/confirm", (long long)other);
+	r = t_api(&d, "reviewer1", "POST", path, "{\"end_on\":\"2020-01-01\"}");
+	CHECK_ERROR(r, 400, "invalid", "end_on");
+	CHECK_CONTAINS(r.body, "不能早于今天");
+	t_resp_free(&r);
 	t_demo_stop(&d);
 }
