@@ -134,8 +134,17 @@ static enum fz_err prepare(struct app_ctx *ctx, const struct proc_def *def,
 		 * the step's record is what is published */
 		rc = FZ_OK;
 		buf_addf(&orig, "%s\n%s\n", c->agency_name ? c->agency_name : "", st->label);
-		for (size_t i = 0; i < ev->nfields; i++)
-			buf_addf(&orig, "%s：%s\n", ev->fields[i].key, ev->fields[i].value);
+		buf_addf(&orig, "当事人：%s\n", c->party_name ? c->party_name : "");
+		for (size_t i = 0; i < ev->nfields; i++) {
+			const struct proc_field *fd = proc_field_of(def, st, ev->fields[i].key);
+			const char *v = ev->fields[i].value;
+			const char *lab = fd && fd->type == PROC_FIELD_CHOICE
+						  ? proc_choice_label(fd, v) : NULL;
+			if (lab)
+				v = lab;
+			buf_addf(&orig, "%s：%s\n", fd ? fd->label : ev->fields[i].key, v ? v : "");
+		}
+		buf_addf(&orig, "%s\n%s\n", c->agency_name ? c->agency_name : "", ev->on);
 	}
 	if (rc)
 		goto out;
@@ -214,9 +223,9 @@ static enum fz_err set_aside(struct app_ctx *ctx, const struct proc_def *def,
 			return rc;
 		enum pub_status was = p.status;
 		if (p.status == PUB_LIVE) {
+			/* the voiding step's own reasons (a choice field such as a
+			 * court's outcome holds a code, not words for the public) */
 			const char *why = case_events_field(before->items, before->n, ev, "reasons");
-			if (!why)
-				why = case_events_field(before->items, before->n, ev, "outcome");
 			p.status = PUB_WITHDRAWING;
 			snprintf(p.set_aside_on, sizeof p.set_aside_on, "%s", ev->on);
 			if ((rc = clock_due(ctx, def, c, before, ev, "withdrawal", p.withdraw_due_on,
