@@ -88,6 +88,7 @@ struct publication_filter {
 	const char *today;       /* for listed_on */
 	bool withdrawn_only;     /* withdrawing or withdrawn, by withdrawn_on */
 	int64_t agency_id;
+	int64_t case_id;         /* one case's publications */
 	const char *kind;
 	const char *from, *to;   /* published_on (withdrawn_on) range, inclusive */
 	bool newest_first;

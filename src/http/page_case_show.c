@@ -13,6 +13,7 @@
 #include "http/layout.h"
 #include "http/page_case_kit.h"
 #include "http/page_ledger.h"
+#include "http/pub_view.h"
 #include "http/resp.h"
 
 static void header(struct req *r, struct buf *b, const struct case_view *v)
@@ -310,6 +311,7 @@ int page_case_show(struct req *r)
 	timeline(r, &b, &v, &people);
 	documents(&b, &v);
 	case_evidence_section(r, &b, &v);
+	case_publication_section(r, &b, v.c.id); /* page_publication.c */
 	case_ledger_section(r, &b, &v); /* page_ledger.c */
 	html_raw(&b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/cases\">返回案件列表</a></p>\n");
 	page_end(r, &b);

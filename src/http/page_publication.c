@@ -61,6 +61,23 @@ int page_publication_list(struct req *r)
 	return resp_html(r, 200, &b);
 }
 
+void case_publication_section(struct req *r, struct buf *b, int64_t case_id)
+{
+	struct publication_filter f = { .status = -1, .case_id = case_id };
+	struct publication_list l;
+	struct fz_error e = { 0 };
+	if (app_publication_list(&r->ctx, &f, false, (struct page){ 0, 20 }, &l, &e) || l.n == 0)
+		return;
+	html_raw(b, "<h2 id=\"publicity\">公示</h2>\n<ul>\n");
+	for (size_t i = 0; i < l.n; i++) {
+		const struct publication *p = &l.items[i];
+		html_f(b, "<li><a href=\"/publications/%lld\">%s</a>：%s%s，公示期限 %s</li>\n",
+		       (long long)p->id, p->title, pub_status_label(p->status),
+		       p->late ? "（逾期公示）" : "", p->due_on);
+	}
+	html_raw(b, "</ul>\n");
+}
+
 static void text_block(struct buf *b, const char *heading, const char *title, const char *text)
 {
 	html_f(b, "<section class=\"col\"><h2>%s</h2>\n<h3>%s</h3>\n<pre class=\"doc\">%s</pre>"

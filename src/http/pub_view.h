@@ -21,6 +21,10 @@ enum fz_err pub_filter_read(struct req *r, struct publication_filter *f, struct 
  *  original_text. NULL when out of memory. */
 json_t *json_publication(const struct publication *p, bool original);
 
+/* The case page's "公示" section: the case's publications with their
+ * status, due date and links (nothing when it has none). */
+void case_publication_section(struct req *r, struct buf *b, int64_t case_id);
+
 /* Chinese label of a case kind value (行政处罚 ...). */
 const char *pub_kind_label(const char *kind);
 

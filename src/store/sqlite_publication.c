@@ -185,7 +185,8 @@ enum fz_err sq_publication_by_event(struct store *st, struct arena *a, int64_t e
 	" AND (?6 IS NULL OR p.kind = ?6)"                                                  \
 	" AND (?7 IS NULL OR (CASE WHEN ?4 THEN p.set_aside_on ELSE p.published_on END) >= ?7)" \
 	" AND (?8 IS NULL OR (CASE WHEN ?4 THEN p.set_aside_on ELSE p.published_on END) <= ?8)" \
-	" AND (?9 = 0 OR p.agency_id = ?10 OR (?9 = 2 AND a.division_code LIKE ?11 || '%'))"
+	" AND (?9 = 0 OR p.agency_id = ?10 OR (?9 = 2 AND a.division_code LIKE ?11 || '%'))"  \
+	" AND (?12 IS NULL OR p.case_id = ?12)"
 
 static void filter_bind(struct sq_args *b, const struct publication_filter *f,
 			const struct scope *sc)
@@ -202,6 +203,7 @@ static void filter_bind(struct sq_args *b, const struct publication_filter *f,
 	sq_arg_int(b, mode);
 	sq_arg_int(b, sc->kind == SCOPE_AGENCY ? sc->agency_id : -1);
 	sq_arg_text(b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
+	sq_arg_id(b, f->case_id);
 }
 
 enum fz_err sq_publication_list(struct store *st, struct arena *a,
@@ -235,12 +237,12 @@ enum fz_err sq_publication_list(struct store *st, struct arena *a,
 	sq_done(stmt);
 	if (err)
 		goto fail;
-	/* ?12 chooses the order; ?13, ?14 page */
+	/* ?13 chooses the order; ?14, ?15 page */
 	if ((err = sq_stmt(s, SQ_PUB_LIST,
 			   "SELECT " PUB_COLS PUB_FROM PUB_WHERE
-			   " ORDER BY CASE WHEN ?12 THEN (CASE WHEN ?4 THEN p.set_aside_on"
+			   " ORDER BY CASE WHEN ?13 THEN (CASE WHEN ?4 THEN p.set_aside_on"
 			   " ELSE p.published_on END) END DESC,"
-			   " CASE WHEN ?12 THEN p.id END DESC, p.id LIMIT ?13 OFFSET ?14",
+			   " CASE WHEN ?13 THEN p.id END DESC, p.id LIMIT ?14 OFFSET ?15",
 			   &stmt, e)))
 		goto fail;
 	b = sq_args(stmt);

@@ -74,6 +74,12 @@ TEST(reviewer_previews_beside_the_original_and_confirms_without_javascript)
 	CHECK_CONTAINS(r.body, "已公示");
 	t_resp_free(&r);
 
+	/* the case page lists its publication */
+	snprintf(url, sizeof url, "/cases/%lld", (long long)c);
+	r = t_page_get(&p, &rev, url);
+	CHECK_CONTAINS(r.body, "<h2 id=\"publicity\">公示</h2>");
+	CHECK_CONTAINS(r.body, "已公示");
+	t_resp_free(&r);
 	/* the portal, signed out */
 	r = t_page_get(&p, NULL, "/public/decisions");
 	CHECK_INT(r.status, 200);
