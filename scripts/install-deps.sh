@@ -5,7 +5,7 @@ set -eu
 
 PKGS="gcc clang meson ninja-build pkg-config python3 \
 libmicrohttpd-dev libjansson-dev libsqlite3-dev libssl-dev libcurl4-openssl-dev \
-libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils libqrencode-dev \
+libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-cjk poppler-utils libqrencode-dev \
 sqlite3 curl chromium nodejs"
 
 missing=""

@@ -57,23 +57,6 @@ enum fz_err app_audit_changes(struct app_ctx *ctx, int64_t audit_id,
 	return FZ_OK;
 }
 
-/* RFC 4180 field; a leading =, +, -, @, TAB or CR is prefixed with ' so
- * that a spreadsheet never runs a value as a formula (OWASP CSV
- * injection). */
-static void csv_field(struct buf *b, const char *s)
-{
-	s = s ? s : "";
-	buf_addc(b, '"');
-	if (*s && strchr("=+-@\t\r", *s))
-		buf_addc(b, '\'');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_addc(b, '"');
-		buf_addc(b, *s);
-	}
-	buf_addc(b, '"');
-}
-
 enum fz_err app_audit_export_csv(struct app_ctx *ctx, const struct audit_filter *f,
 				 struct buf *out, struct fz_error *e)
 {
@@ -104,7 +87,7 @@ enum fz_err app_audit_export_csv(struct app_ctx *ctx, const struct audit_filter 
 			buf_addf(out, "%lld", (long long)x->id);
 			for (size_t k = 0; k < sizeof fields / sizeof fields[0]; k++) {
 				buf_addc(out, ',');
-				csv_field(out, fields[k]);
+				buf_csv_field(out, fields[k]);
 			}
 			buf_adds(out, "\r\n");
 		}

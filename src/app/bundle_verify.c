@@ -244,6 +244,8 @@ static const char *const kind_label[] = {
 	[LEDGER_DOCUMENT] = "文书",
 	[LEDGER_CASE_HEADER] = "案件信息",
 	[LEDGER_CASE_EXPORT] = "导出记录",
+	[LEDGER_KEY_ROTATION] = "密钥轮换记录",
+	[LEDGER_PUBLICATION] = "公示记录",
 };
 
 /* Moving to section s: the one before it must be complete. */

@@ -187,6 +187,9 @@ static void case_follow(struct app_ctx *ctx, const struct proc_def *def, struct 
 			const struct case_event *ev)
 {
 	const struct proc_step *st = proc_step_find(def, ev->step);
+	/* a closed case stays 结案 when its decision goes public later */
+	if (st && c->closed && (st->flags & (PROC_PUBLISHES | PROC_WITHDRAWS)))
+		st = NULL;
 	if (st) {
 		c->state = (char *)st->id;
 		if (st->flags & PROC_OPENS)
@@ -365,10 +368,24 @@ static bool corrects_draw(const struct case_event_list *events, int64_t id)
 	return false;
 }
 
-static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
-			    const struct case_step_input *in, bool server_draw,
-			    struct case_event *out, struct case_check *check, struct fz_error *e)
+/* Who records the step: a person through the case page or API, the draw
+ * (a seed the server made) or the publication pipeline (公示 goes live or
+ * is withdrawn: app/publication.c), which passes a hook that writes its
+ * own rows in the step's transaction. */
+enum case_act_mode { ACT_PERSON, ACT_DRAW, ACT_PUBLICATION };
+
+static bool pipeline_step(const struct proc_def *def, const char *step)
 {
+	const struct proc_step *s = def ? proc_step_find(def, step) : NULL;
+	return s && (s->flags & (PROC_PUBLISHES | PROC_WITHDRAWS));
+}
+
+static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
+			    const struct case_step_input *in, enum case_act_mode mode,
+			    const struct case_act_hook *hook, struct case_event *out,
+			    struct case_check *check, struct fz_error *e)
+{
+	bool server_draw = mode == ACT_DRAW;
 	enum fz_err rc;
 	const struct proc_registry *reg;
 	struct enf_case c;
@@ -397,6 +414,19 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	if (!def) {
 		rc = fz_fail(e, FZ_INTERNAL, NULL, "本案的执法程序“%s”未加载", c.procedure);
 		goto abort;
+	}
+	if (mode != ACT_PUBLICATION && pipeline_step(def, in->step)) {
+		rc = fz_fail(e, FZ_INVALID, "step",
+			     "公示和撤下公示由公示流程在确认时自动记录，请在“公示审核”中预览并确认");
+		goto abort;
+	}
+	if (strcmp(in->step, PROC_CORRECTION) == 0) {
+		for (size_t i = 0; i < events.n; i++)
+			if (events.items[i].id == in->corrects &&
+			    pipeline_step(def, events.items[i].step)) {
+				rc = fz_fail(e, FZ_FORBIDDEN, "corrects", "公示记录不能更正");
+				goto abort;
+			}
 	}
 	struct case_event ev;
 	event_from_input(ctx, in, &ev);
@@ -431,7 +461,9 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	    (rc = ctx->st->ops->case_update(ctx->st, &c, e)) ||
 	    (rc = app_ledger_case_header(ctx, case_id, e)))
 		goto abort;
-	if ((rc = app_documents_generate(ctx, def, &c, &ev, e)))
+	if ((rc = app_documents_generate(ctx, def, &c, &ev, e)) ||
+	    (rc = app_publication_on_event(ctx, def, &c, &events, &ev, e)) ||
+	    (hook && (rc = hook->fn(ctx, &c, &ev, hook->arg, e))))
 		goto abort;
 	struct audit_diff d = { .n = 0 };
 	audit_diff_str(ctx, &d, "state", before, c.state);
@@ -453,12 +485,20 @@ abort:
 enum fz_err app_case_act(struct app_ctx *ctx, int64_t case_id, const struct case_step_input *in,
 			 struct case_event *out, struct case_check *check, struct fz_error *e)
 {
-	return case_act(ctx, case_id, in, false, out, check, e);
+	return case_act(ctx, case_id, in, ACT_PERSON, NULL, out, check, e);
 }
 
 enum fz_err app_case_act_draw(struct app_ctx *ctx, int64_t case_id,
 			      const struct case_step_input *in, struct case_event *out,
 			      struct case_check *check, struct fz_error *e)
 {
-	return case_act(ctx, case_id, in, true, out, check, e);
+	return case_act(ctx, case_id, in, ACT_DRAW, NULL, out, check, e);
+}
+
+enum fz_err app_case_act_publication(struct app_ctx *ctx, int64_t case_id,
+				     const struct case_step_input *in,
+				     const struct case_act_hook *hook, struct case_event *out,
+				     struct case_check *check, struct fz_error *e)
+{
+	return case_act(ctx, case_id, in, ACT_PUBLICATION, hook, out, check, e);
 }

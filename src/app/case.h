@@ -65,6 +65,31 @@ enum fz_err app_case_act_draw(struct app_ctx *ctx, int64_t case_id,
 			      const struct case_step_input *in, struct case_event *out,
 			      struct case_check *check, struct fz_error *e);
 
+/* What the publication pipeline writes in the same transaction as its
+ * step (公示, 撤下公示): called after the event is stored. */
+struct case_act_hook {
+	enum fz_err (*fn)(struct app_ctx *ctx, const struct enf_case *c,
+			  const struct case_event *ev, void *arg, struct fz_error *e);
+	void *arg;
+};
+
+/* app_case_act for the steps flagged publishes or withdraws, which only
+ * the publication pipeline (app/publication.c) records; app_case_act
+ * refuses them and any correction of them. */
+enum fz_err app_case_act_publication(struct app_ctx *ctx, int64_t case_id,
+				     const struct case_step_input *in,
+				     const struct case_act_hook *hook, struct case_event *out,
+				     struct case_check *check, struct fz_error *e) FZ_MUST_CHECK;
+
+/* Called by the step's transaction after its event and documents are
+ * stored (app/publication.c): a decision that a publishes step publishes
+ * gets its publication prepared (redacted by rule); a step that voids a
+ * published decision starts its withdrawal. */
+enum fz_err app_publication_on_event(struct app_ctx *ctx, const struct proc_def *def,
+				     const struct enf_case *c,
+				     const struct case_event_list *before,
+				     const struct case_event *ev, struct fz_error *e) FZ_MUST_CHECK;
+
 enum fz_err app_case_get(struct app_ctx *ctx, int64_t id, struct enf_case *out,
 			 struct fz_error *e);
 enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, struct page pg,

@@ -24,6 +24,16 @@ enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *d
 				   const struct enf_case *c, const struct case_event *ev,
 				   struct fz_error *e) FZ_MUST_CHECK;
 
+/* The text of the document ev's step produced and stored (the first
+ * that the system renders), as plain lines: issuer, title, number, body
+ * and date; appended to out, its number in *number (arena). FZ_NOTFOUND
+ * when the step produces no rendered document. Reads unscoped, in the
+ * caller's transaction (the publication pipeline). */
+enum fz_err app_document_text(struct app_ctx *ctx, const struct proc_def *def,
+			      const struct enf_case *c, const struct case_event *ev,
+			      struct buf *out, const char **number, struct fz_error *e)
+	FZ_MUST_CHECK;
+
 /* Generates, in one transaction, the documents case_id's steps produced
  * that were never generated (a case recorded before documents existed,
  * 005_documents.sql): each takes the next number of its series now and is

@@ -332,6 +332,57 @@ enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *d
 	return FZ_OK;
 }
 
+static void model_text(const struct doc_model *m, struct buf *out)
+{
+	buf_addf(out, "%s\n%s\n", m->issuer ? m->issuer : "", m->title ? m->title : "");
+	if (m->number && *m->number)
+		buf_addf(out, "%s\n", m->number);
+	for (size_t i = 0; i < m->nblocks; i++) {
+		const struct doc_block *b = &m->blocks[i];
+		if (b->kind == DOC_ROW)
+			buf_addf(out, "%s：%s\n", b->label ? b->label : "", b->text ? b->text : "");
+		else if (b->kind != DOC_NOTE)
+			buf_addf(out, "%s%s\n", b->kind == DOC_PARA ? "　　" : "",
+				 b->text ? b->text : "");
+	}
+	if (m->signature)
+		buf_addf(out, "%s\n%s\n", m->issuer ? m->issuer : "",
+			 m->sign_date ? m->sign_date : "");
+}
+
+enum fz_err app_document_text(struct app_ctx *ctx, const struct proc_def *def,
+			      const struct enf_case *c, const struct case_event *ev,
+			      struct buf *out, const char **number, struct fz_error *e)
+{
+	const struct proc_step *st = proc_step_find(def, ev->step);
+	struct case_document_list docs;
+	struct agency ag;
+	enum fz_err rc;
+	*number = "";
+	for (size_t i = 0; st && i < st->produces.n; i++) {
+		const struct proc_doc *doc = proc_doc_find(def, st->produces.items[i].id);
+		if (!doc || !docgen_kind_find(doc->id))
+			continue;
+		struct docgen_input in = { .kind = doc->id, .title = doc->label, .number = "" };
+		struct doc_model m;
+		if ((rc = ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all, c->agency_id, &ag,
+						   e)) ||
+		    (rc = ctx->st->ops->document_list(ctx->st, ctx->a, &scope_all, c->id, &docs,
+						      e)))
+			return rc;
+		for (size_t j = 0; j < docs.n; j++)
+			if (docs.items[j].event_id == ev->id && strcmp(docs.items[j].kind, doc->id) == 0)
+				in.number = docs.items[j].number;
+		if ((rc = input_gather(ctx, def, c, ev, &ag, &in, e)) ||
+		    (rc = docgen_compose(&in, ctx->a, &m, e)))
+			return rc;
+		model_text(&m, out);
+		*number = in.number;
+		return buf_status(out) ? fz_fail(e, FZ_NOMEM, NULL, NULL) : FZ_OK;
+	}
+	return fz_fail(e, FZ_NOTFOUND, "step", "该步骤不产生系统生成的文书");
+}
+
 static bool generated(const struct case_document_list *docs, int64_t event_id, const char *kind)
 {
 	for (size_t i = 0; i < docs->n; i++)

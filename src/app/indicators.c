@@ -40,6 +40,9 @@ static const struct indicator_def defs[IND_COUNT] = {
 	[IND_OVERDUE] = { "overdue", "办理中案件逾期率",
 			  "有法定期限已届满而未办理的办理中案件数", "办理中的案件数",
 			  "统计时点：今日（与期间无关）", "0%", false },
+	[IND_WITHDRAWAL] = { "withdrawal", "撤下公示用时",
+			     "原决定被撤销、变更或确认违法之日至撤下公示之日的天数合计（显示平均值和最长值；法定期限三个工作日）",
+			     "期间内撤下的公示数", "以撤下之日计", "", true },
 };
 
 const struct indicator_def *indicator_defs(void)
@@ -155,6 +158,19 @@ static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 				hd->max = days;
 				hd->max_case = c->id;
 			}
+		}
+	}
+	/* a publication withdrawn in the period (行政处罚法 art 48 para 2):
+	 * how long after the decision was set aside */
+	const struct case_clock *wd = clock_of(def, clocks, "withdrawal");
+	if (wd && wd->started_by && wd->stopped_by && in_period(q, wd->stopped_by->on)) {
+		int days = date_diff_days(wd->started_by->on, wd->stopped_by->on);
+		struct indicator *w = &out[IND_WITHDRAWAL];
+		ok = ok && count(ctx, w, c->id, true);
+		w->num += days - 1; /* count() added one: the sum is of days */
+		if (days > w->max) {
+			w->max = days;
+			w->max_case = c->id;
 		}
 	}
 	/* the file when the case closed in the period */

@@ -21,6 +21,7 @@ enum indicator_id {
 	IND_TWO_OFFICERS,     /* 两名以上持证执法人员参与率 */
 	IND_HANDLING,         /* 办案天数（平均、最长） */
 	IND_OVERDUE,          /* 办理中案件逾期率 */
+	IND_WITHDRAWAL,       /* 撤下公示：件数、自原决定撤销至撤下的天数 */
 	IND_COUNT
 };
 

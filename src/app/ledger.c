@@ -230,6 +230,21 @@ void app_ledger_export_encode(const struct case_export *x, struct buf *b)
 	canon_int(b, x->documents);
 }
 
+void app_ledger_publication_encode(const struct publication_event *ev, struct buf *b)
+{
+	canon_str(b, "fazhi.publication_event.v1");
+	canon_int(b, ev->publication_id);
+	canon_str(b, ev->action);
+	canon_str(b, ev->on);
+	canon_int(b, ev->at);
+	canon_int(b, ev->actor_id);
+	canon_str(b, ev->actor);
+	canon_str(b, ev->title);
+	canon_str(b, ev->text);
+	canon_str(b, ev->reason);
+	canon_str(b, ev->basis);
+}
+
 #define DIGEST_OF(fn, type, encode)                                                    \
 	size_t fn(enum ledger_hash_alg alg, const type *v, unsigned char out[LEDGER_DIGEST_MAX]) \
 	{                                                                              \
@@ -242,6 +257,8 @@ DIGEST_OF(app_ledger_evidence_digest, struct evidence, app_ledger_evidence_encod
 DIGEST_OF(app_ledger_document_digest, struct case_document, app_ledger_document_encode)
 DIGEST_OF(app_ledger_header_digest, struct case_header, app_ledger_header_encode)
 DIGEST_OF(app_ledger_export_digest, struct case_export, app_ledger_export_encode)
+DIGEST_OF(app_ledger_publication_digest, struct publication_event,
+	  app_ledger_publication_encode)
 #undef DIGEST_OF
 
 /* --- appending --- */
@@ -587,6 +604,7 @@ static const char *const kind_names[] = {
 	[LEDGER_CASE_HEADER] = "案件信息记录",
 	[LEDGER_CASE_EXPORT] = "案卷导出记录",
 	[LEDGER_KEY_ROTATION] = "密钥轮换记录",
+	[LEDGER_PUBLICATION] = "公示记录",
 };
 
 enum fz_err app_ledger_unlogged_check(struct app_ctx *ctx, struct fz_error *e)

@@ -14,6 +14,7 @@
 #include "domain/case.h"
 #include "domain/catalogue.h"
 #include "domain/evidence.h"
+#include "domain/publication.h"
 #include "ledger/hash.h"
 
 /* What a leaf stands for. The number is part of the leaf's data: never
@@ -25,8 +26,10 @@ enum ledger_kind {
 	LEDGER_CASE_HEADER = 4, /* a version of a case's header (case_headers) */
 	LEDGER_CASE_EXPORT = 5, /* a case bundle exported (case_exports) */
 	LEDGER_KEY_ROTATION = 6, /* the signing key rotated (ledger_key_rotations) */
+	LEDGER_PUBLICATION = 7, /* a decision published or withdrawn
+	                         * (publication_events) */
 };
-#define LEDGER_KIND_MAX 6
+#define LEDGER_KIND_MAX 7
 
 /* Longest digest of any ledger hash (SM3 and SHA-256 both give 32). */
 #define LEDGER_DIGEST_MAX 64
@@ -120,6 +123,11 @@ void app_ledger_evidence_encode(const struct evidence *ev, struct buf *b);
 void app_ledger_document_encode(const struct case_document *d, struct buf *b);
 void app_ledger_header_encode(const struct case_header *h, struct buf *b);
 void app_ledger_export_encode(const struct case_export *x, struct buf *b);
+/*   publication: "fazhi.publication_event.v1", publication_id, action,
+ *             on, at, actor_id, actor, title, text, reason, basis. */
+void app_ledger_publication_encode(const struct publication_event *ev, struct buf *b);
+size_t app_ledger_publication_digest(enum ledger_hash_alg alg, const struct publication_event *ev,
+				     unsigned char out[LEDGER_DIGEST_MAX]);
 
 /* The digests of the encodings above; return the length, 0 when out of
  * memory. */

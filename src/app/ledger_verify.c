@@ -240,6 +240,23 @@ static enum fz_err rotation_rederive(struct app_ctx *ctx, enum ledger_hash_alg a
 	return fz_fail(e, FZ_NOTFOUND, NULL, "密钥轮换记录 #%lld 不存在", (long long)lf->ref_id);
 }
 
+static enum fz_err publication_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
+					const char *data_dir, const struct ledger_leaf *lf,
+					struct ledger_rederived *out, struct fz_error *e)
+{
+	struct publication_event ev;
+	struct buf b = BUF_INIT;
+	(void)data_dir;
+	enum fz_err rc = ctx->st->ops->publication_event_get(ctx->st, ctx->a, lf->ref_id, &ev, e);
+	if (rc)
+		return rc;
+	snprintf(out->what, sizeof out->what, "公示 #%lld 的%s记录", (long long)ev.publication_id,
+		 strcmp(ev.action, "withdraw") == 0 ? "撤下" : "公示");
+	out->at = ev.at;
+	app_ledger_publication_encode(&ev, &b);
+	return encoded(alg, &b, out, e);
+}
+
 /* One line per kind of leaf, in enum ledger_kind order. */
 static const struct {
 	enum ledger_kind kind;
@@ -252,6 +269,7 @@ static const struct {
 	{ LEDGER_CASE_HEADER, "案件信息", header_rederive },
 	{ LEDGER_CASE_EXPORT, "案卷导出记录", export_rederive },
 	{ LEDGER_KEY_ROTATION, "密钥轮换记录", rotation_rederive },
+	{ LEDGER_PUBLICATION, "公示记录", publication_rederive },
 };
 
 /* --- the walk --- */

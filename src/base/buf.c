@@ -120,3 +120,17 @@ void buf_release(struct buf *b)
 	free(b->data);
 	memset(b, 0, sizeof *b);
 }
+
+void buf_csv_field(struct buf *b, const char *s)
+{
+	s = s ? s : "";
+	buf_addc(b, '"');
+	if (*s && strchr("=+-@\t\r", *s))
+		buf_addc(b, '\'');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}

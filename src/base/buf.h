@@ -31,6 +31,10 @@ void buf_vaddf(struct buf *b, const char *fmt, va_list ap) FZ_PRINTF(2, 0);
 void buf_reset(struct buf *b); /* len = 0, keeps memory, clears the error */
 /* The content as a C string; "" for an empty or failed buffer. Borrowed. */
 const char *buf_cstr(struct buf *b);
+/* Appends s (NULL = "") as one RFC 4180 field, quoted; a leading =, +,
+ * -, @, TAB or CR is prefixed with ' so that a spreadsheet never runs a
+ * value as a formula (OWASP CSV injection). */
+void buf_csv_field(struct buf *b, const char *s);
 static inline bool buf_failed(const struct buf *b) { return b->failed; }
 /* FZ_OK, FZ_NOMEM or FZ_TOOLARGE. */
 enum fz_err buf_status(const struct buf *b);

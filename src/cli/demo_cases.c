@@ -11,6 +11,7 @@
 #include "app/case.h"
 #include "app/draw.h"
 #include "app/procreg.h"
+#include "app/publication.h"
 #include "base/date.h"
 #include "cli/demo_internal.h"
 #include "domain/money.h"
@@ -46,6 +47,11 @@ struct demo_case {
 };
 
 #define FACTS_NR "经现场勘测，当事人未经批准占用土地进行建设，面积经测绘核实。"
+/* Facts as officers write them: witnesses with their ID numbers, phones
+ * and addresses, which the publication's redaction must catch. */
+#define FACTS_WITNESS FACTS_NR "证人：马文斌，公民身份号码640522198503120013，联系电话13909551234，" \
+	"住址：宁夏回族自治区中卫市海原县海城镇文昌路12号，证实当事人于2026年春季开始施工。" \
+	"举报人：李秀英，手机 139 9555 0123。"
 #define GROUNDS "现场勘测笔录、询问笔录、测绘报告、照片等证据证实。"
 #define BASIS_LAND "《中华人民共和国土地管理法》第七十七条"
 #define BASIS_MINE "《中华人民共和国矿产资源法》第三十九条"
@@ -116,9 +122,9 @@ static const struct demo_case cases[] = {
 	    APPROVE(80, 'h'), INVESTIGATE(75),
 	    { "advance_notice", 50, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=40000|served_on=@50" },
-	    { "decision", 14, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
+	    { "decision", 14, 'h', 0, "facts=" FACTS_WITNESS "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=40000" },
-	    { "publish", 13, '2', 0, "channel=海原县人民政府网站" },
+	    { "publish", 13, 'r', 0, NULL },
 	    { "service", 12, '1', 0, "served_on=@12|method=直接送达" } } },
 	{ 'n', "penalty_general", "土地管理", "违法占用土地建设仓储设施", ORG, 17,
 	  "海原县顺通物流有限公司", "海原县海城镇", 150,
@@ -128,8 +134,8 @@ static const struct demo_case cases[] = {
 	      "|penalty=fine|amount=60000|served_on=@100" },
 	    { "decision", 75, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=60000" },
-	    { "publish", 74, '2', 0, "channel=海原县人民政府网站" },
 	    { "service", 73, '1', 0, "served_on=@73|method=邮寄送达" },
+	    { "publish", 50, 'r', 0, NULL }, /* late: after 7 working days */
 	    /* unpaid after the payment period: 催告, amounts computed by the app */
 	    { "demand", 40, '1', 0, "served_on=@40|perform_by=@30" } } },
 	{ 'n', "penalty_general", "土地管理", "擅自在耕地上挖砂", CIT, 303, "杨国庆", "海原县红羊乡",
@@ -140,7 +146,7 @@ static const struct demo_case cases[] = {
 	      "|penalty=fine|amount=2000|served_on=@160" },
 	    { "decision", 140, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=2000" },
-	    { "publish", 139, '2', 0, "channel=海原县人民政府网站" },
+	    { "publish", 139, 'r', 0, NULL },
 	    { "service", 138, '1', 0, "served_on=@138|method=直接送达" },
 	    { "payment", 110, '1', 0, "amount=2000|surcharge=$surcharge" },
 	    { "close", 105, 'h', 0, "summary=罚款及加处罚款已缴清，违法占用的耕地已恢复原状。" },
@@ -166,11 +172,13 @@ static const struct demo_case cases[] = {
 	    APPROVE(100, 'h'), INVESTIGATE(95),
 	    { "advance_notice", 80, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=30000|served_on=@80" },
-	    { "decision", 70, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
+	    { "decision", 70, 'h', 0, "facts=" FACTS_WITNESS "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=30000" },
 	    { "service", 69, '1', 0, "served_on=@69|method=直接送达" },
+	    { "publish", 68, 'r', 0, NULL },
 	    { "revoke_decision", 60, 'h', 0, "mode=change|reasons=罚款数额按占地面积计算有误，"
 	      "经复查占地面积为 300 平方米，依法变更" },
+	    { "unpublish", 59, 'r', 0, NULL },
 	    { "advance_notice", 58, '1', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=18000|served_on=@58" },
 	    { "decision", 45, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
@@ -212,7 +220,7 @@ static const struct demo_case cases[] = {
 	      "|penalty=fine|amount=60000|served_on=@45" },
 	    { "decision", 35, 'h', 0, "facts=" FACTS_NR "|grounds=" GROUNDS "|basis=" BASIS_LAND
 	      "|penalty=fine|amount=60000" },
-	    { "publish", 34, '2', 0, "channel=海原县人民政府网站" },
+	    { "publish", 34, 'r', 0, NULL },
 	    { "service", 33, '1', 0, "served_on=@33|method=直接送达" },
 	    { "deferment", 30, 'h', 0, "mode=instalments|schedule=@{20} 20000\n@{-10} 20000\n"
 	      "@{-40} 20000|reasons=合作社受旱灾影响，一次缴清确有困难，提交了申请和财务报表" },
@@ -284,6 +292,27 @@ static enum fz_err demo_draw(struct demo_run *d, struct app_ctx *ctx, int64_t ca
 	for (size_t k = 0; k < 2; k++)
 		d->drawn[k] = strtoll(r.rows[0].inspectors[k], NULL, 10);
 	return FZ_OK;
+}
+
+/* 公示 and 撤下公示 go through the publication pipeline: the reviewer
+ * confirms the publication prepared for the latest decision, or
+ * withdraws it after the decision was set aside. */
+static enum fz_err demo_publication(struct demo_run *d, struct app_ctx *ctx, int64_t case_id,
+				   size_t k)
+{
+	struct publication p;
+	enum fz_err rc = FZ_NOTFOUND;
+	(void)case_id;
+	for (size_t j = k; j-- > 0 && rc == FZ_NOTFOUND;)
+		if (d->events[j])
+			rc = ctx->st->ops->publication_by_event(ctx->st, ctx->a, d->events[j], &p,
+								d->e);
+	if (rc)
+		return rc;
+	if (strcmp(d->dc->steps[k].step, "unpublish") == 0)
+		return app_publication_withdraw(ctx, p.id, NULL, d->e);
+	struct publication_confirm c = { 0 };
+	return app_publication_confirm(ctx, p.id, &c, d->e);
 }
 
 static const struct user *actor_of(const struct demo_cast *cast, char who)
@@ -451,6 +480,10 @@ static enum fz_err run_step(struct demo_run *d, int64_t *case_id, size_t k)
 		return fz_fail(d->e, FZ_NOMEM, NULL, NULL);
 	if ((rc = parse_fields(d, &ctx, *case_id, s, on, fields, &nfields)))
 		return rc;
+	if (*case_id && (strcmp(s->step, "publish") == 0 || strcmp(s->step, "unpublish") == 0)) {
+		record_on_the_day(&ctx, s->ago);
+		return demo_publication(d, &ctx, *case_id, k);
+	}
 	if (*case_id && strcmp(s->step, "random_draw") == 0) {
 		record_on_the_day(&ctx, s->ago);
 		return demo_draw(d, &ctx, *case_id, on);

@@ -33,16 +33,38 @@ static const struct proc_step *step_of(const struct proc_def *def, const struct 
 /* fine_decided: the latest deciding event up to `upto` imposes a fine;
  * fine_unpaid: the latest decision of all n events imposes a fine that the
  * payments recorded have not covered (arrears.h). */
+static bool case_published_at(const struct proc_def *def, const struct case_event *events,
+			      size_t upto);
+
 static bool condition_holds(const struct proc_def *def, const struct case_event *events,
 			    size_t upto, size_t n, const char *cond)
 {
 	if (!cond)
 		return true;
+	if (strcmp(cond, "published") == 0)
+		return case_published_at(def, events, upto);
 	if (strcmp(cond, "fine_unpaid") == 0) {
 		int64_t fine = case_fine_decided(def, events, n);
 		return fine > 0 && case_fine_paid(events, n) < fine;
 	}
 	return case_fine_decided(def, events, upto + 1) > 0;
+}
+
+/* published: before events[upto], more events of a `publishes` step
+ * than of a step that withdraws (one flagged `withdraws`): a
+ * publication stood when the clock started. */
+static bool case_published_at(const struct proc_def *def, const struct case_event *events,
+			      size_t upto)
+{
+	int live = 0;
+	for (size_t i = 0; i < upto; i++) {
+		const struct proc_step *s = proc_step_find(def, events[i].step);
+		if (s && (s->flags & PROC_PUBLISHES))
+			live++;
+		else if (s && (s->flags & PROC_WITHDRAWS) && live > 0)
+			live--;
+	}
+	return live > 0;
 }
 
 /* Room for one more item of an arena array sized n (no cap kept). */

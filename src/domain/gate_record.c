@@ -50,6 +50,10 @@ GATE_FN(one_outcome)
 				   "听取陈述申辩，属于法制审核范围的须重新审核",
 				   r->step->label, c->events[vi].on);
 	}
+	/* 撤下公示 is taken exactly when the published outcome was set aside
+	 * (行政处罚法 art 48 para 2): no new outcome is awaited for it. */
+	if (r->step->flags & PROC_WITHDRAWS)
+		GATE_PASS(res, "原结果已被撤销或变更，撤下其公示");
 	const struct proc_step *root = outcome_step_root(c->def, r->step);
 	if (!root)
 		return;

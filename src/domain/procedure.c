@@ -81,6 +81,8 @@ bool proc_step_has_gate(const struct proc_step *s, const char *gate)
 bool proc_condition_known(const char *name)
 {
 	/* fine_decided: the latest deciding event imposes a fine;
-	 * fine_unpaid: and it has not been paid in full */
-	return name && (strcmp(name, "fine_decided") == 0 || strcmp(name, "fine_unpaid") == 0);
+	 * fine_unpaid: and it has not been paid in full;
+	 * published: something stood published when the clock started */
+	return name && (strcmp(name, "fine_decided") == 0 || strcmp(name, "fine_unpaid") == 0 ||
+			strcmp(name, "published") == 0);
 }

@@ -138,6 +138,7 @@ enum proc_step_flag {
 	PROC_OUTCOME = 1u << 8,    /* an outcome of the case (处罚决定, 不予处罚,
 	                            * 移送司法机关, 撤案): while one stands, only
 	                            * the steps that follow from it are possible */
+	PROC_WITHDRAWS = 1u << 9,  /* takes a publication down (撤下公示) */
 };
 
 struct proc_step {

@@ -50,6 +50,8 @@ enum proc_period_key {
 	PROC_PERIOD_OPENING,              /* a clue checked and the case opened or
 	                                   * declined: 15 wd (market regulation;
 	                                   * the Law sets none, U elsewhere) */
+	PROC_PERIOD_WITHDRAWAL,           /* a published decision set aside is
+	                                   * withdrawn: 3 wd (行政处罚法 art 48) */
 	PROC_PERIOD_COUNT
 };
 

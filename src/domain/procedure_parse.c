@@ -181,7 +181,7 @@ static const struct flag_row flag_rows[] = {
 	{ "repeatable", PROC_REPEATABLE }, { "publishes", PROC_PUBLISHES },
 	{ "handles", PROC_HANDLES },	 { "notifies", PROC_NOTIFIES },
 	{ "decides", PROC_DECIDES },	 { "awaits", PROC_AWAITS },
-	{ "outcome", PROC_OUTCOME },
+	{ "outcome", PROC_OUTCOME },	 { "withdraws", PROC_WITHDRAWS },
 };
 
 static enum fz_err flags_read(struct parser *ps, unsigned *flags)
@@ -289,7 +289,7 @@ static enum fz_err clock_attr(struct parser *ps, const char *k, size_t kn)
 		if (!(c->only_when = ident(ps, "条件名", &rc)))
 			return rc;
 		if (!proc_condition_known(c->only_when))
-			return perr(ps, "未知的条件“%s”（可用 fine_decided、fine_unpaid）",
+			return perr(ps, "未知的条件“%s”（可用 fine_decided、fine_unpaid、published）",
 				    c->only_when);
 		return no_more(ps);
 	} else if (proc_word_is(k, kn, "after")) {

@@ -57,6 +57,27 @@ int api_cert_review_list(struct req *r);
 int api_cert_review_add(struct req *r);
 /* api_public.c */
 int api_public_cert_check(struct req *r);
+/* api_publication.c */
+int api_publication_list(struct req *r);
+int api_publication_get(struct req *r);
+int api_publication_confirm(struct req *r);
+int api_publication_withdraw(struct req *r);
+int api_public_publication_list(struct req *r);
+int api_public_publication_get(struct req *r);
+int api_public_withdrawal_list(struct req *r);
+int api_opendata_csv(struct req *r);
+int api_opendata_json(struct req *r);
+int api_opendata_xlsx(struct req *r);
+/* page_public.c */
+int page_public_decisions(struct req *r);
+int page_public_decision(struct req *r);
+int page_public_withdrawals(struct req *r);
+int page_public_feed(struct req *r);
+/* page_publication.c */
+int page_publication_list(struct req *r);
+int page_publication_show(struct req *r);
+int page_publication_confirm(struct req *r);
+int page_publication_withdraw(struct req *r);
 /* api_audit.c */
 int api_audit_list(struct req *r);
 int api_audit_changes(struct req *r);

@@ -368,6 +368,7 @@ static json_t *json_proc_step(const struct proc_def *d, const struct proc_step *
 		{ "repeatable", PROC_REPEATABLE }, { "publishes", PROC_PUBLISHES },
 		{ "handles", PROC_HANDLES },     { "notifies", PROC_NOTIFIES },
 		{ "decides", PROC_DECIDES },     { "awaits", PROC_AWAITS },
+		{ "withdraws", PROC_WITHDRAWS },
 	};
 	json_t *o = json_object();
 	o = json_put(o, "id", json_text(s->id));

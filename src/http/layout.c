@@ -27,6 +27,7 @@ static const struct {
 	{ "预警", "/alerts", PERM_CASE_READ },
 	{ "待审核", "/queue/review", PERM_CASE_READ, ROLE_REVIEWER },
 	{ "待审批", "/queue/approval", PERM_CASE_READ, ROLE_HEAD },
+	{ "公示审核", "/publications", PERM_CASE_READ, ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR },
 	{ "执法主体", "/agencies", PERM_AGENCY_READ },
 	{ "内设机构", "/units", PERM_UNIT_READ },
 	{ "执法人员", "/officers", PERM_PERSON_READ },
@@ -194,6 +195,8 @@ static const struct {
 	{ "case_opened", FLASH_OK, "已立案。" },
 	{ "step_done", FLASH_OK, "已办理，记录已保存。" },
 	{ "evidence_added", FLASH_OK, "证据材料已上传，摘要已记入执法全过程记录账本。" },
+	{ "published", FLASH_OK, "已公示：决定已在门户网站公开，并记入执法全过程记录账本。" },
+	{ "withdrawn", FLASH_OK, "已撤下：门户网站的原公示处显示撤下公告。" },
 };
 
 void page_notice(struct req *r, struct buf *b)

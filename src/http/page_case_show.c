@@ -13,6 +13,7 @@
 #include "http/layout.h"
 #include "http/page_case_kit.h"
 #include "http/page_ledger.h"
+#include "http/pub_view.h"
 #include "http/resp.h"
 
 static void header(struct req *r, struct buf *b, const struct case_view *v)
@@ -65,8 +66,17 @@ static void gate_names(struct buf *b, const struct proc_step *st)
 static void option_item(struct req *r, struct buf *b, const struct case_view *v,
 			const struct proc_option *o)
 {
+	/* 公示 and 撤下公示 are recorded by the publication pipeline: the
+	 * reviewer confirms the prepared publication under 公示审核. */
+	if (o->available && kit_may(r, PERM_CASE_ACT) &&
+	    (o->step->flags & (PROC_PUBLISHES | PROC_WITHDRAWS)))
+		html_f(b, "<li class=\"on\"><a class=\"button\" href=\"/publications?status=%s\">%s"
+			  "（公示审核）</a> ",
+		       (o->step->flags & PROC_PUBLISHES) ? "prepared" : "withdrawing",
+		       o->step->label);
 	/* The draw has its own form: the server makes the seed. */
-	if (o->available && kit_may(r, PERM_CASE_ACT) && strcmp(o->step->id, "random_draw") == 0)
+	else if (o->available && kit_may(r, PERM_CASE_ACT) &&
+		 strcmp(o->step->id, "random_draw") == 0)
 		html_f(b, "<li class=\"on\"><a class=\"button\" href=\"/cases/%lld/draw\">%s</a> ",
 		       (long long)v->c.id, o->step->label);
 	else if (o->available && kit_may(r, PERM_CASE_ACT))
@@ -301,6 +311,7 @@ int page_case_show(struct req *r)
 	timeline(r, &b, &v, &people);
 	documents(&b, &v);
 	case_evidence_section(r, &b, &v);
+	case_publication_section(r, &b, v.c.id); /* page_publication.c */
 	case_ledger_section(r, &b, &v); /* page_ledger.c */
 	html_raw(&b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/cases\">返回案件列表</a></p>\n");
 	page_end(r, &b);

@@ -24,6 +24,11 @@ int page_home(struct req *r)
 		 "<input id=\"number\" name=\"number\" required maxlength=\"32\" "
 		 "autocomplete=\"off\"><button type=\"submit\">查询</button></form>"
 		 "<p><a href=\"/certificates/check\">打开执法证查询页</a></p></section>\n"
+		 "<section class=\"card\"><h2>执法决定公示</h2>"
+		 "<p>行政处罚、行政许可等执法决定依法公开（个人信息已隐名处理），"
+		 "以及被撤销、变更后撤下的公示和理由。</p>"
+		 "<p><a href=\"/public/decisions\">查看执法决定公示</a> · "
+		 "<a href=\"/public/withdrawals\">撤下公示记录</a></p></section>\n"
 		 "<section class=\"card\"><h2>执法记录核验</h2>"
 		 "<p>执法全过程记录写入防篡改账本，定期签署并公开检查点，任何人都可以核验。</p>"
 		 "<p><a href=\"/ledger\">查看账本检查点与核验方法</a></p></section>\n");

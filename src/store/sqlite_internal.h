@@ -139,6 +139,15 @@ enum sq_stmt_id {
 	SQ_PASSWORD_HISTORY_ADD,
 	SQ_PASSWORD_HISTORY_RECENT,
 	SQ_EVIDENCE_USAGE,
+	SQ_PUB_INSERT,
+	SQ_PUB_UPDATE,
+	SQ_PUB_GET,
+	SQ_PUB_BY_EVENT,
+	SQ_PUB_LIST,
+	SQ_PUB_COUNT,
+	SQ_PUB_EVENT_INSERT,
+	SQ_PUB_EVENT_GET,
+	SQ_LEDGER_UNLOGGED_PUBLICATIONS,
 	SQ_STMT_COUNT
 };
 
@@ -528,6 +537,20 @@ enum fz_err sq_case_headers(struct store *st, struct arena *a, int64_t case_id,
 			    struct case_header_list *out, struct fz_error *e);
 enum fz_err sq_case_header_drift(struct store *st, int64_t *case_id, struct fz_error *e);
 enum fz_err sq_case_export_insert(struct store *st, struct case_export *x, struct fz_error *e);
+enum fz_err sq_publication_insert(struct store *st, struct publication *p, struct fz_error *e);
+enum fz_err sq_publication_update(struct store *st, const struct publication *p,
+				  struct fz_error *e);
+enum fz_err sq_publication_get(struct store *st, struct arena *a, int64_t id,
+			       struct publication *out, struct fz_error *e);
+enum fz_err sq_publication_by_event(struct store *st, struct arena *a, int64_t event_id,
+				    struct publication *out, struct fz_error *e);
+enum fz_err sq_publication_list(struct store *st, struct arena *a,
+				const struct publication_filter *f, const struct scope *sc,
+				struct page pg, struct publication_list *out, struct fz_error *e);
+enum fz_err sq_publication_event_insert(struct store *st, struct publication_event *ev,
+					struct fz_error *e);
+enum fz_err sq_publication_event_get(struct store *st, struct arena *a, int64_t id,
+				     struct publication_event *out, struct fz_error *e);
 enum fz_err sq_case_export_get(struct store *st, struct arena *a, int64_t id,
 			       struct case_export *out, struct fz_error *e);
 enum fz_err sq_ledger_case_counts(struct store *st, int64_t case_id, int64_t before,

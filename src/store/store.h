@@ -38,6 +38,7 @@
 #include "domain/catalogue.h"
 #include "domain/evidence.h"
 #include "domain/model.h"
+#include "domain/publication.h"
 
 /* Which rows a caller may see. */
 enum scope_kind {
@@ -619,6 +620,31 @@ struct store_ops {
 	 * counts[5] are 0). */
 	enum fz_err (*ledger_case_counts)(struct store *st, int64_t case_id, int64_t before,
 					  int64_t counts[6], struct fz_error *e);
+	/* 012_publications.sql. Publications are unscoped rows: the app
+	 * applies the caller's scope (app/publication.c) and the portal
+	 * shows only public statuses. publication_insert sets p->id;
+	 * publication_update writes the mutable columns (status, title, text,
+	 * dates, withdrawal); publication_by_event finds the publication of a
+	 * decision's event (FZ_NOTFOUND when none); publication_list pages
+	 * with f (ordered by published_on, or withdrawn_on when
+	 * f->withdrawn_only, then id); publication_event_insert appends what
+	 * the public saw (kind 6 leaves) and sets ev->id. */
+	enum fz_err (*publication_insert)(struct store *st, struct publication *p,
+					  struct fz_error *e);
+	enum fz_err (*publication_update)(struct store *st, const struct publication *p,
+					  struct fz_error *e);
+	enum fz_err (*publication_get)(struct store *st, struct arena *a, int64_t id,
+				       struct publication *out, struct fz_error *e);
+	enum fz_err (*publication_by_event)(struct store *st, struct arena *a, int64_t event_id,
+					    struct publication *out, struct fz_error *e);
+	enum fz_err (*publication_list)(struct store *st, struct arena *a,
+					const struct publication_filter *f, const struct scope *sc,
+					struct page pg, struct publication_list *out,
+					struct fz_error *e);
+	enum fz_err (*publication_event_insert)(struct store *st, struct publication_event *ev,
+						struct fz_error *e);
+	enum fz_err (*publication_event_get)(struct store *st, struct arena *a, int64_t id,
+					     struct publication_event *out, struct fz_error *e);
 	/* 008_checkpoints.sql. checkpoint_get: by id; checkpoint_at_size: the
 	 * latest C2SP checkpoint of exactly size leaves; both FZ_NOTFOUND. */
 	enum fz_err (*checkpoint_get)(struct store *st, int64_t id,

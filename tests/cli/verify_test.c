@@ -536,3 +536,19 @@ TEST(cli_init_reports_rows_without_a_leaf)
 	CHECK_STR(size1, size0);
 	buf_release(&out);
 }
+
+/* What the portal published is in the ledger: a published text changed
+ * behind the application (the append-only trigger dropped) is named. */
+TEST(cli_verify_names_a_changed_published_text)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = copy_demo();
+	REQUIRE(dir);
+	REQUIRE(raw(dir, "DROP TRIGGER publication_events_no_update;"
+			 "UPDATE publication_events SET text = text || '。'"
+			 " WHERE id = (SELECT min(id) FROM publication_events)", NULL, 0));
+	CHECK_INT(verify(&out, dir, NULL), 9);
+	CHECK_CONTAINS(buf_cstr(&out), "的公示记录");
+	CHECK_CONTAINS(buf_cstr(&out), "与账本不符");
+	buf_release(&out);
+}

@@ -135,9 +135,14 @@ TEST(closed_case_accepts_only_a_reasoned_correction_by_the_head)
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "service", "2026-01-21", NULL,
 			      "served_on=2026-01-21", "method=直接送达", NULL));
 	WALK_OK(&w, walk_take(&w, HEAD, 7, "close", "2026-01-22", NULL, "summary=s", NULL));
-	CHECK_INT(walk_try(&w, OFFICER, 1, "publish", "2026-01-23", NULL, "channel=c", NULL),
+	CHECK_INT(walk_try(&w, OFFICER, 1, "service", "2026-01-23", NULL, "served_on=2026-01-23",
+			   "method=直接送达", NULL),
 		  FZ_CONFLICT);
 	CHECK_STR(walk_why(&w), "案件已结案，变更须以更正事件记录并说明理由");
+	/* the publication pipeline still publishes a closed case's decision:
+	 * a late publication is published all the same */
+	CHECK_INT(walk_try(&w, ROLE_REVIEWER, 9, "publish", "2026-01-23", NULL, "publication=1", NULL),
+		  FZ_OK);
 	CHECK_INT(walk_try(&w, OFFICER, 1, "correction", "2026-01-23", NULL, "@corrects=6",
 			   "@reason=送达日期录入错误", "served_on=2026-01-20", NULL), FZ_FORBIDDEN);
 	CHECK_STR(walk_why(&w), "更正须由机关负责人进行");

@@ -60,7 +60,7 @@ TEST(available_steps_after_a_decision_are_only_its_follow_ups)
 	w.ctx.kase = &w.kase;
 	w.ctx.events = w.events;
 	w.ctx.nevents = w.nevents;
-	w.ctx.actor_roles = OFFICER | HEAD;
+	w.ctx.actor_roles = OFFICER | HEAD | ROLE_REVIEWER; /* the reviewer publishes */
 	w.ctx.today = "2026-01-21";
 	REQUIRE(procedure_available_steps(&w.ctx, opts, 64, &n, &e) == FZ_OK);
 	for (size_t i = 0; i < n; i++) {

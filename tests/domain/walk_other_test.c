@@ -81,7 +81,7 @@ TEST(permit_walks_across_national_day_2025_with_one_extension)
 	WALK_OK(&w, walk_take(&w, HEAD, 7, "decide", "2025-11-18", NULL, "outcome=granted", NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "deliver", "2025-11-20", NULL,
 			      "served_on=2025-11-20", NULL));
-	WALK_OK(&w, walk_take(&w, OFFICER, 1, "publish", "2025-11-20", NULL, "channel=门户网站",
+	WALK_OK(&w, walk_take(&w, ROLE_REVIEWER, 9, "publish", "2025-11-20", NULL, "publication=1",
 			      NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "close", "2025-11-21", NULL, NULL));
 	c = walk_clock(&w, "decision", "2025-11-21");
@@ -153,7 +153,7 @@ TEST(random_inspection_takes_its_inspectors_from_the_recorded_draw)
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "inspect", "2026-04-03", drawn,
 			      "findings=未发现问题", NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "result", "2026-04-07", NULL, "conclusion=合格", NULL));
-	WALK_OK(&w, walk_take(&w, OFFICER, 1, "publish", "2026-04-20", NULL, "channel=国家企业信用信息公示系统",
+	WALK_OK(&w, walk_take(&w, ROLE_REVIEWER, 9, "publish", "2026-04-20", NULL, "publication=1",
 			      NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "close", "2026-04-20", NULL, NULL));
 	walk_release(&w);

@@ -76,7 +76,7 @@ TEST(penalty_case_walks_from_opening_to_closing_over_spring_festival_2026)
 			    "confiscation=3000", NULL));
 	WALK_OK(&w, walk_take(&w, OFFICER, 1, "service", "2026-03-16", NULL,
 			    "served_on=2026-03-16", "method=直接送达", NULL));
-	WALK_OK(&w, walk_take(&w, OFFICER, 1, "publish", "2026-03-18", NULL, "channel=门户网站",
+	WALK_OK(&w, walk_take(&w, ROLE_REVIEWER, 9, "publish", "2026-03-18", NULL, "publication=1",
 			    NULL));
 
 	/* Payment due 15 days after 2026-03-16: 2026-03-31. Paid on 04-03:

@@ -88,12 +88,9 @@ TEST(permit_runs_from_application_to_closing)
 		 "{\"step\":\"deliver\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"served_on\":\"%s\"}}",
 		 cfx_day(&f, -29), cfx_day(&f, -29));
 	CFX_STEP(&f, "officer1", id, body);
-	snprintf(body, sizeof body,
-		 "{\"step\":\"publish\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"channel\":\"信用中国（宁夏）\"}}",
-		 cfx_day(&f, -29));
-	CFX_STEP(&f, "officer1", id, body);
 	snprintf(body, sizeof body, "{\"step\":\"close\",\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\"}", cfx_day(&f, -28));
 	CFX_STEP(&f, "officer1", id, body);
+	CFX_PUBLISH(&f, "reviewer1", id); /* late, after closing: still published */
 	check_closed(&f, id, 7);
 	json_t *dec = cfx_clock(&f, id, "decision");
 	CHECK_STR(json_string_value(json_object_get(dec, "state")), "stopped");
@@ -218,8 +215,7 @@ TEST(random_inspection_draw_is_made_by_the_server_and_binds_the_inspection)
 	json_decref(dj);
 	CFX_STEP(&f, "officer1", id, body);
 	CFX_STEP(&f, "officer1", id, "{\"step\":\"result\",\"fields\":{\"conclusion\":\"合格\"}}");
-	CFX_STEP(&f, "officer1", id,
-		 "{\"step\":\"publish\",\"fields\":{\"channel\":\"国家企业信用信息公示系统\"}}");
+	CFX_PUBLISH(&f, "reviewer1", id);
 	CFX_STEP(&f, "officer1", id, "{\"step\":\"close\"}");
 	check_closed(&f, id, 6);
 	cfx_stop(&f);

@@ -254,3 +254,36 @@ void cfx_blocked(const char *file, int line, struct case_fx *f, const char *who,
 	if (strcmp(cfx_documents(f, id, docs_after, sizeof docs_after), docs) != 0)
 		t_fail(file, line, "documents changed: %s -> %s", docs, docs_after);
 }
+
+int64_t cfx_publication_of(struct case_fx *f, int64_t case_id, const char *status)
+{
+	char path[128];
+	snprintf(path, sizeof path, "/api/v1/publications?status=%s&limit=200", status);
+	json_t *j = cfx_get(f, "supervisor", path);
+	json_t *it;
+	size_t i;
+	int64_t id = 0;
+	json_array_foreach(json_object_get(j, "items"), i, it) {
+		if (json_integer_value(json_object_get(it, "case_id")) == case_id)
+			id = json_integer_value(json_object_get(it, "id"));
+	}
+	json_decref(j);
+	return id;
+}
+
+int64_t cfx_publish(const char *file, int line, struct case_fx *f, const char *who,
+		    int64_t case_id)
+{
+	char path[96];
+	int64_t pub = cfx_publication_of(f, case_id, "prepared");
+	if (pub <= 0) {
+		t_fail(file, line, "case %lld has no prepared publication", (long long)case_id);
+		return -1;
+	}
+	snprintf(path, sizeof path, "/api/v1/publications/%lld/confirm", (long long)pub);
+	struct http_resp r = t_api(&f->d, who, "POST", path, "{}");
+	if (r.status != 200)
+		t_fail(file, line, "confirm as %s: %ld %.600s", who, r.status, r.body);
+	t_resp_free(&r);
+	return pub;
+}

@@ -68,5 +68,13 @@ const char *cfx_state(struct case_fx *f, int64_t id, char *out, size_t n);
 /* The clock of a case as GET .../deadlines shows it (a new reference), or
  * NULL. */
 json_t *cfx_clock(struct case_fx *f, int64_t id, const char *clock);
+/* The publication of case_id in status ("prepared" ...) as the
+ * supervisor sees it, 0 when none. */
+int64_t cfx_publication_of(struct case_fx *f, int64_t case_id, const char *status);
+/* Confirms the case's prepared publication as who (POST
+ * /api/v1/publications/{id}/confirm); its id, -1 after a failure. */
+int64_t cfx_publish(const char *file, int line, struct case_fx *f, const char *who,
+		    int64_t case_id);
+#define CFX_PUBLISH(f, who, id) cfx_publish(__FILE__, __LINE__, f, who, id)
 
 #endif

@@ -95,6 +95,20 @@ int64_t t_pages_case_id(struct t_pages *p, const char *title)
 	return l.items[0].id;
 }
 
+int64_t t_pages_publication_of(struct t_pages *p, int64_t case_id, int status)
+{
+	struct publication_list l;
+	struct publication_filter f = { .status = status };
+	if (p->ts.st->ops->publication_list(p->ts.st, p->ts.a, &f, &all, (struct page){ 0, 200 },
+					    &l, NULL))
+		return 0;
+	int64_t id = 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (l.items[i].case_id == case_id)
+			id = l.items[i].id;
+	return id;
+}
+
 int64_t t_pages_cert_of_agency(struct t_pages *p, int64_t agency_id)
 {
 	struct certificate_list l;

@@ -38,6 +38,9 @@ struct http_resp t_page_post(struct t_pages *p, const struct t_browser *b, const
 int64_t t_pages_person(struct t_pages *p, int64_t agency_id, int nth); /* 0 when none */
 int64_t t_pages_cert_id(struct t_pages *p, const char *number);      /* 0 when none */
 int64_t t_pages_case_id(struct t_pages *p, const char *title);       /* 0 unless one */
+/* The latest publication of case_id in status (enum pub_status; -1 any),
+ * 0 when none. */
+int64_t t_pages_publication_of(struct t_pages *p, int64_t case_id, int status);
 int64_t t_pages_cert_of_agency(struct t_pages *p, int64_t agency_id);
 const char *t_pages_cert_status(struct t_pages *p, int64_t cert_id); /* "valid" ... */
 int64_t t_pages_count(struct t_pages *p, const char *what); /* "agencies", "people",

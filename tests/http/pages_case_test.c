@@ -11,6 +11,7 @@
 #include "app/evidence.h"
 #include "base/date.h"
 #include "page_fixture.h"
+#include "domain/publication.h"
 #include "store/store.h"
 #include "t.h"
 
@@ -362,11 +363,12 @@ TEST(indicators_page_shows_definitions_and_opens_the_cases_behind_each_number)
 TEST(alerts_name_the_overdue_duty_and_leave_when_the_step_is_taken)
 {
 	struct t_pages p;
-	struct t_browser head, o1;
+	struct t_browser head, o1, rev;
 	char url[80];
 	REQUIRE(t_pages_start(&p));
 	REQUIRE(t_pages_login(&p, "head1", &head));
 	REQUIRE(t_pages_login(&p, "officer1", &o1));
+	REQUIRE(t_pages_login(&p, "reviewer1", &rev));
 	/* Decided months ago and never published (非法开采黏土): the alert
 	 * names the duty and its due date. */
 	int64_t id = t_pages_case_id(&p, "非法开采黏土");
@@ -383,9 +385,12 @@ TEST(alerts_name_the_overdue_duty_and_leave_when_the_step_is_taken)
 	r = t_page_get(&p, &head, "/alerts");
 	CHECK_CONTAINS(r.body, "待机关负责人审批");
 	t_resp_free(&r);
-	/* Published today: that alert is gone, nobody clicked it away. */
-	r = t_page_post(&p, &o1, path(url, sizeof url, id, "/steps/publish"), true, "on", "",
-			"channel", "海原县人民政府网站", NULL);
+	/* Published today (the reviewer confirms the prepared publication):
+	 * that alert is gone, nobody clicked it away. */
+	int64_t pub = t_pages_publication_of(&p, id, PUB_PREPARED);
+	REQUIRE(pub > 0);
+	snprintf(url, sizeof url, "/publications/%lld/confirm", (long long)pub);
+	r = t_page_post(&p, &rev, url, true, NULL);
 	CHECK_INT(r.status, 303);
 	t_resp_free(&r);
 	r = t_page_get(&p, &o1, "/alerts");

@@ -1,0 +1,340 @@
+/* sqlite_publication.c - publications (事后公开) in SQLite: the row of
+ * each publication, kept up to date by the app, and the append-only
+ * events of what the public saw. Rows are unscoped here: the app applies
+ * the caller's scope, and the portal's filter shows public statuses only. */
+#include "store/sqlite_internal.h"
+
+#include <string.h>
+
+#define PUB_COLS                                                                          \
+	"p.id, p.case_id, p.event_id, p.agency_id, a.name, p.kind, p.status, p.title,"      \
+	" p.text, p.original_title, p.original_text, p.number, p.decided_on, p.due_on,"     \
+	" p.published_on, p.late, p.end_on, p.withheld_reason, p.set_aside_on,"             \
+	" p.withdraw_due_on, p.withdrawn_on, p.withdraw_reason, p.withdraw_basis,"          \
+	" p.created_at, p.updated_at"
+#define PUB_FROM " FROM publications p JOIN agencies a ON a.id = p.agency_id"
+
+static void pub_read(struct sq_row *r, void *item)
+{
+	struct publication *p = item;
+	p->id = sq_col_int(r);
+	p->case_id = sq_col_int(r);
+	p->event_id = sq_col_int(r);
+	p->agency_id = sq_col_int(r);
+	p->agency = sq_col_text(r);
+	p->kind = sq_col_text(r);
+	const char *status = sq_col_text(r);
+	int st = pub_status_parse(status);
+	p->status = st < 0 ? PUB_PREPARED : (enum pub_status)st;
+	p->title = sq_col_text(r);
+	p->text = sq_col_text(r);
+	p->original_title = sq_col_text(r);
+	p->original_text = sq_col_text(r);
+	p->number = sq_col_text(r);
+	sq_col_fixed(r, p->decided_on, sizeof p->decided_on);
+	sq_col_fixed(r, p->due_on, sizeof p->due_on);
+	sq_col_fixed(r, p->published_on, sizeof p->published_on);
+	p->late = sq_col_bool(r);
+	sq_col_fixed(r, p->end_on, sizeof p->end_on);
+	p->withheld_reason = sq_col_text(r);
+	sq_col_fixed(r, p->set_aside_on, sizeof p->set_aside_on);
+	sq_col_fixed(r, p->withdraw_due_on, sizeof p->withdraw_due_on);
+	sq_col_fixed(r, p->withdrawn_on, sizeof p->withdrawn_on);
+	p->withdraw_reason = sq_col_text(r);
+	p->withdraw_basis = sq_col_text(r);
+	p->created_at = sq_col_int(r);
+	p->updated_at = sq_col_int(r);
+}
+
+static const char *str(const char *s) { return s ? s : ""; }
+
+enum fz_err sq_publication_insert(struct store *st, struct publication *p, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	const char *status = pub_status_name(p->status);
+	if (!status || !p->title || !*p->title || !p->text || !p->kind)
+		return fz_fail(e, FZ_INVALID, "title", "公示缺少标题、正文或类别");
+	enum fz_err err = sq_stmt(s, SQ_PUB_INSERT,
+				  "INSERT INTO publications (case_id, event_id, agency_id, kind,"
+				  " status, title, text, original_title, original_text, number,"
+				  " decided_on, due_on, withheld_reason, created_at, updated_at)"
+				  " SELECT ?1, ?2, c.agency_id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+				  " ?12, ?13, ?13 FROM cases c WHERE c.id = ?1 RETURNING id, agency_id",
+				  &stmt, e);
+	if (err)
+		return err;
+	int64_t now = sq_now_if_zero(p->created_at);
+	struct sq_args b = sq_args(stmt);
+	sq_arg_id(&b, p->case_id);
+	sq_arg_id(&b, p->event_id);
+	sq_arg_text(&b, p->kind);
+	sq_arg_text(&b, status);
+	sq_arg_text(&b, p->title);
+	sq_arg_text(&b, p->text);
+	sq_arg_text(&b, str(p->original_title));
+	sq_arg_text(&b, str(p->original_text));
+	sq_arg_text(&b, str(p->number));
+	sq_arg_text(&b, p->decided_on);
+	sq_arg_text(&b, p->due_on);
+	sq_arg_text(&b, str(p->withheld_reason));
+	sq_arg_int(&b, now);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	int64_t id = 0, agency = 0;
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(stmt, 0);
+		agency = sqlite3_column_int64(stmt, 1);
+		rc = sqlite3_step(stmt);
+	}
+	if (rc != SQLITE_DONE) {
+		const struct sq_ref refs[] = {
+			SQ_REF_CASE("case_id", p->case_id),
+			SQ_REF_CASE_EVENT("event_id", p->event_id, p->case_id),
+		};
+		err = sq_fail_refs(s, rc, refs, 2, e);
+	} else if (!id) {
+		err = fz_fail(e, FZ_CONFLICT, "case_id", "案件不存在");
+	}
+	sq_done(stmt);
+	if (err)
+		return err;
+	p->id = id;
+	p->agency_id = agency;
+	p->created_at = p->updated_at = now;
+	return FZ_OK;
+}
+
+enum fz_err sq_publication_update(struct store *st, const struct publication *p,
+				  struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	const char *status = pub_status_name(p->status);
+	if (!status || !p->title || !*p->title || !p->text)
+		return fz_fail(e, FZ_INVALID, "title", "公示缺少标题或正文");
+	enum fz_err err = sq_stmt(s, SQ_PUB_UPDATE,
+				  "UPDATE publications SET status = ?2, title = ?3, text = ?4,"
+				  " published_on = ?5, late = ?6, end_on = ?7, withheld_reason = ?8,"
+				  " set_aside_on = ?9, withdraw_due_on = ?10, withdrawn_on = ?11,"
+				  " withdraw_reason = ?12, withdraw_basis = ?13, updated_at = ?14"
+				  " WHERE id = ?1",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, p->id);
+	sq_arg_text(&b, status);
+	sq_arg_text(&b, p->title);
+	sq_arg_text(&b, p->text);
+	sq_arg_text(&b, p->published_on);
+	sq_arg_int(&b, p->late);
+	sq_arg_text(&b, p->end_on);
+	sq_arg_text(&b, str(p->withheld_reason));
+	sq_arg_text(&b, p->set_aside_on);
+	sq_arg_text(&b, p->withdraw_due_on);
+	sq_arg_text(&b, p->withdrawn_on);
+	sq_arg_text(&b, str(p->withdraw_reason));
+	sq_arg_text(&b, str(p->withdraw_basis));
+	sq_arg_int(&b, sq_now_if_zero(p->updated_at));
+	return sq_write(s, stmt, &b, NULL, 0, "公示不存在", e);
+}
+
+static enum fz_err pub_one(struct sq_store *s, enum sq_stmt_id id, const char *sql,
+			   int64_t key, struct arena *a, struct publication *out,
+			   struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	void *items;
+	size_t n;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, id, sql, &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, key);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out, pub_read, &items, &n, e)))
+		return err;
+	if (n == 0)
+		return fz_fail(e, FZ_NOTFOUND, "id", "公示不存在");
+	*out = *(struct publication *)items;
+	return FZ_OK;
+}
+
+enum fz_err sq_publication_get(struct store *st, struct arena *a, int64_t id,
+			       struct publication *out, struct fz_error *e)
+{
+	return pub_one(sq(st), SQ_PUB_GET, "SELECT " PUB_COLS PUB_FROM " WHERE p.id = ?1", id, a,
+		       out, e);
+}
+
+enum fz_err sq_publication_by_event(struct store *st, struct arena *a, int64_t event_id,
+				    struct publication *out, struct fz_error *e)
+{
+	return pub_one(sq(st), SQ_PUB_BY_EVENT,
+		       "SELECT " PUB_COLS PUB_FROM " WHERE p.event_id = ?1", event_id, a, out, e);
+}
+
+/* One fixed statement for every filter: a parameter left NULL does not
+ * filter. */
+#define PUB_WHERE                                                                         \
+	" WHERE (?1 IS NULL OR p.status = ?1)"                                              \
+	" AND (?2 = 0 OR p.status IN ('live', 'withdrawing', 'withdrawn'))"                 \
+	" AND (?3 IS NULL OR p.end_on = '' OR p.end_on >= ?3 OR p.status = 'withdrawn')"    \
+	" AND (?4 = 0 OR p.status IN ('withdrawing', 'withdrawn'))"                         \
+	" AND (?5 IS NULL OR p.agency_id = ?5)"                                             \
+	" AND (?6 IS NULL OR p.kind = ?6)"                                                  \
+	" AND (?7 IS NULL OR (CASE WHEN ?4 THEN p.set_aside_on ELSE p.published_on END) >= ?7)" \
+	" AND (?8 IS NULL OR (CASE WHEN ?4 THEN p.set_aside_on ELSE p.published_on END) <= ?8)" \
+	" AND (?9 = 0 OR p.agency_id = ?10 OR (?9 = 2 AND a.division_code LIKE ?11 || '%'))"  \
+	" AND (?12 IS NULL OR p.case_id = ?12)"
+
+static void filter_bind(struct sq_args *b, const struct publication_filter *f,
+			const struct scope *sc)
+{
+	sq_arg_text(b, f->status >= 0 ? pub_status_name((enum pub_status)f->status) : NULL);
+	sq_arg_int(b, f->public_only);
+	sq_arg_nonempty(b, f->public_only && f->listed_on ? f->today : NULL);
+	sq_arg_int(b, f->withdrawn_only);
+	sq_arg_id(b, f->agency_id);
+	sq_arg_nonempty(b, f->kind);
+	sq_arg_nonempty(b, f->from);
+	sq_arg_nonempty(b, f->to);
+	int mode = sc->kind == SCOPE_ALL ? 0 : sc->kind == SCOPE_DIVISION ? 2 : 1;
+	sq_arg_int(b, mode);
+	sq_arg_int(b, sc->kind == SCOPE_AGENCY ? sc->agency_id : -1);
+	sq_arg_text(b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
+	sq_arg_id(b, f->case_id);
+}
+
+enum fz_err sq_publication_list(struct store *st, struct arena *a,
+				const struct publication_filter *f, const struct scope *sc,
+				struct page pg, struct publication_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items = NULL;
+	memset(out, 0, sizeof *out);
+	if (!sc || sc->kind == SCOPE_NONE)
+		return FZ_OK;
+	if (pg.limit < 1)
+		pg.limit = 1;
+	if (pg.limit > 200)
+		pg.limit = 200;
+	if (pg.offset < 0)
+		pg.offset = 0;
+	enum fz_err err = sq_savepoint(s, e);
+	if (err)
+		return err;
+	if ((err = sq_stmt(s, SQ_PUB_COUNT, "SELECT count(*)" PUB_FROM PUB_WHERE, &stmt, e)))
+		goto fail;
+	struct sq_args b = sq_args(stmt);
+	filter_bind(&b, f, sc);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		out->total = sqlite3_column_int64(stmt, 0);
+	else
+		err = sq_fail(s, rc, e);
+	sq_done(stmt);
+	if (err)
+		goto fail;
+	/* ?13 chooses the order; ?14, ?15 page */
+	if ((err = sq_stmt(s, SQ_PUB_LIST,
+			   "SELECT " PUB_COLS PUB_FROM PUB_WHERE
+			   " ORDER BY CASE WHEN ?13 THEN (CASE WHEN ?4 THEN p.set_aside_on"
+			   " ELSE p.published_on END) END DESC,"
+			   " CASE WHEN ?13 THEN p.id END DESC, p.id LIMIT ?14 OFFSET ?15",
+			   &stmt, e)))
+		goto fail;
+	b = sq_args(stmt);
+	filter_bind(&b, f, sc);
+	sq_arg_int(&b, f->newest_first);
+	sq_arg_int(&b, pg.limit);
+	sq_arg_int(&b, pg.offset);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, pub_read, &items, &out->n, e)))
+		goto fail;
+	if ((err = sq_release(s, e))) {
+		out->n = 0;
+		return err;
+	}
+	out->items = items;
+	return FZ_OK;
+fail:
+	sq_rollback_to(s);
+	out->n = 0;
+	return err;
+}
+
+enum fz_err sq_publication_event_insert(struct store *st, struct publication_event *ev,
+					struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_PUB_EVENT_INSERT,
+				  "INSERT INTO publication_events (publication_id, action, on_day, at,"
+				  " actor_id, actor, title, text, reason, basis)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+				  &stmt, e);
+	if (err)
+		return err;
+	ev->at = sq_now_if_zero(ev->at);
+	struct sq_args b = sq_args(stmt);
+	sq_arg_id(&b, ev->publication_id);
+	sq_arg_text(&b, ev->action);
+	sq_arg_text(&b, ev->on);
+	sq_arg_int(&b, ev->at);
+	sq_arg_int(&b, ev->actor_id);
+	sq_arg_text(&b, str(ev->actor));
+	sq_arg_text(&b, str(ev->title));
+	sq_arg_text(&b, str(ev->text));
+	sq_arg_text(&b, str(ev->reason));
+	sq_arg_text(&b, str(ev->basis));
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		ev->id = sqlite3_column_int64(stmt, 0);
+		rc = sqlite3_step(stmt);
+	}
+	if (rc != SQLITE_DONE)
+		err = sq_fail(s, rc, e);
+	sq_done(stmt);
+	return err;
+}
+
+static void pub_event_read(struct sq_row *r, void *item)
+{
+	struct publication_event *ev = item;
+	ev->id = sq_col_int(r);
+	ev->publication_id = sq_col_int(r);
+	ev->action = sq_col_text(r);
+	sq_col_fixed(r, ev->on, sizeof ev->on);
+	ev->at = sq_col_int(r);
+	ev->actor_id = sq_col_int(r);
+	ev->actor = sq_col_text(r);
+	ev->title = sq_col_text(r);
+	ev->text = sq_col_text(r);
+	ev->reason = sq_col_text(r);
+	ev->basis = sq_col_text(r);
+}
+
+enum fz_err sq_publication_event_get(struct store *st, struct arena *a, int64_t id,
+				     struct publication_event *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items;
+	size_t n;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_PUB_EVENT_GET,
+				  "SELECT id, publication_id, action, on_day, at, actor_id, actor,"
+				  " title, text, reason, basis FROM publication_events WHERE id = ?1",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out, pub_event_read, &items, &n, e)))
+		return err;
+	if (n == 0)
+		return fz_fail(e, FZ_NOTFOUND, "id", "公示记录不存在");
+	*out = *(struct publication_event *)items;
+	return FZ_OK;
+}

@@ -1,0 +1,445 @@
+/* api_publication_test.c - the publication pipeline over HTTP, on the
+ * demo county: a decision's publication is prepared redacted, previewed
+ * beside the original, refused to the wrong role and to a text that
+ * still holds what the rules mask, confirmed live on the portal; a
+ * revoked decision starts the withdrawal clock and leaves a public
+ * notice; a late publication is published and counted late; the open
+ * data downloads say what the portal says. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api_fixture.h"
+#include "app/ledger.h"
+#include "domain/publication.h"
+#include "store/store.h"
+#include "t.h"
+
+static const struct scope all = { .kind = SCOPE_ALL };
+
+static int64_t case_titled(struct t_demo *d, const char *title)
+{
+	struct case_list l;
+	struct case_filter f = { .q = title };
+	if (d->ts.st->ops->case_list(d->ts.st, d->ts.a, &all, &f, (struct page){ 0, 5 }, &l, NULL) ||
+	    l.n != 1)
+		return 0;
+	return l.items[0].id;
+}
+
+/* The latest publication of the case (by the store), and its status. */
+static int64_t publication_of(struct t_demo *d, int64_t case_id, struct publication *out)
+{
+	struct publication_list l;
+	struct publication_filter f = { .status = -1 };
+	int64_t id = 0;
+	if (d->ts.st->ops->publication_list(d->ts.st, d->ts.a, &f, &all, (struct page){ 0, 200 },
+					    &l, NULL))
+		return 0;
+	for (size_t i = 0; i < l.n; i++)
+		if (l.items[i].case_id == case_id) {
+			id = l.items[i].id;
+			if (out)
+				*out = l.items[i];
+		}
+	return id;
+}
+
+static enum pub_status status_of(struct t_demo *d, int64_t pub)
+{
+	struct publication p;
+	if (d->ts.st->ops->publication_get(d->ts.st, d->ts.a, pub, &p, NULL))
+		return PUB_STATUS_COUNT;
+	return p.status;
+}
+
+static int64_t leaves_of_kind(struct t_demo *d, int kind)
+{
+	struct ledger_leaf lf;
+	int64_t n = 0;
+	for (int64_t ref = 1; ref < 100; ref++)
+		if (d->ts.st->ops->ledger_leaf_find(d->ts.st, kind, ref, &lf, NULL) == FZ_OK)
+			n++;
+	return n;
+}
+
+TEST(publication_is_prepared_redacted_and_goes_live_only_when_the_reviewer_confirms)
+{
+	struct t_demo d;
+	char path[128];
+	REQUIRE(t_demo_start(&d));
+	/* decided three days ago against a citizen (田学军, ID number on the
+	 * decision): prepared, not yet public */
+	int64_t c = case_titled(&d, "未经批准临时用地逾期不归还");
+	REQUIRE(c > 0);
+	int64_t id = publication_of(&d, c, NULL);
+	REQUIRE(id > 0);
+	CHECK_INT(status_of(&d, id), PUB_PREPARED);
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)id);
+	struct http_resp r = t_api(&d, NULL, "GET", path, NULL);
+	CHECK_INT(r.status, 404);
+	t_resp_free(&r);
+
+	/* the reviewer's preview: the original beside the redacted text */
+	snprintf(path, sizeof path, "/api/v1/publications/%lld", (long long)id);
+	r = t_api(&d, "reviewer1", "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	json_t *j = t_json(&r);
+	const char *orig = json_string_value(json_object_get(j, "original_text"));
+	const char *text = json_string_value(json_object_get(j, "text"));
+	REQUIRE(orig && text);
+	CHECK_CONTAINS(orig, "田学军");
+	CHECK(!strstr(text, "田学军"));
+	CHECK_CONTAINS(text, "当事人：田某");
+	CHECK_CONTAINS(text, "公民身份号码：×××");
+	CHECK_CONTAINS(text, "海自然资罚〔2026〕"); /* decision numbers stay */
+	json_decref(j);
+	t_resp_free(&r);
+
+	/* only the publishing step's role confirms; nothing changes else */
+	snprintf(path, sizeof path, "/api/v1/publications/%lld/confirm", (long long)id);
+	r = t_api(&d, "officer1", "POST", path, "{}");
+	CHECK_INT(r.status, 403);
+	CHECK_CONTAINS(r.body, "法制审核人员");
+	t_resp_free(&r);
+	r = t_api(&d, "head1", "POST", path, "{}");
+	CHECK_INT(r.status, 403);
+	t_resp_free(&r);
+	CHECK_INT(status_of(&d, id), PUB_PREPARED);
+
+	/* an adjusted text that still holds a phone or an ID number is refused */
+	r = t_api(&d, "reviewer1", "POST", path,
+		  "{\"text\":\"当事人田某，联系电话13995551234，违法占地。\"}");
+	CHECK_ERROR(r, 400, "invalid", "text");
+	CHECK_CONTAINS(r.body, "仍含有依规则应当隐去的内容（电话号码）");
+	t_resp_free(&r);
+	r = t_api(&d, "reviewer1", "POST", path,
+		  "{\"title\":\"田某 110105194912310021 违法占地\"}");
+	CHECK_ERROR(r, 400, "invalid", "title");
+	CHECK_CONTAINS(r.body, "身份证号码");
+	t_resp_free(&r);
+	r = t_api(&d, "reviewer1", "POST", path, "{\"end_on\":\"2026-02-30\"}");
+	CHECK_ERROR(r, 400, "invalid", "end_on");
+	CHECK_CONTAINS(r.body, "公示截止日期");
+	t_resp_free(&r);
+	CHECK_INT(status_of(&d, id), PUB_PREPARED);
+	int64_t leaves = leaves_of_kind(&d, LEDGER_PUBLICATION);
+
+	/* confirmed: live, the case step 公示 recorded, a ledger leaf */
+	r = t_api(&d, "reviewer1", "POST", path, "{\"text\":\"当事人田某未经批准临时用地逾期不归还，罚款5000元。\"}");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "\"status\":\"live\"");
+	t_resp_free(&r);
+	CHECK_INT(status_of(&d, id), PUB_LIVE);
+	CHECK_INT(leaves_of_kind(&d, LEDGER_PUBLICATION), leaves + 1);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/events?limit=100", (long long)c);
+	r = t_api(&d, "officer1", "GET", path, NULL);
+	CHECK_CONTAINS(r.body, "\"step\":\"publish\"");
+	t_resp_free(&r);
+	/* twice is a conflict */
+	snprintf(path, sizeof path, "/api/v1/publications/%lld/confirm", (long long)id);
+	r = t_api(&d, "reviewer1", "POST", path, "{}");
+	CHECK_ERROR(r, 409, "conflict", "status");
+	t_resp_free(&r);
+
+	/* on the portal, for anyone: no full name, no ID number, no phone */
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)id);
+	r = t_api(&d, NULL, "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "田某");
+	CHECK(!strstr(r.body, "田学军"));
+	CHECK(!strstr(r.body, "original_text"));
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/public/decisions/%lld", (long long)id);
+	r = t_api(&d, NULL, "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "田某未经批准临时用地逾期不归还");
+	CHECK_CONTAINS(r.body, "href=\"/ledger\"");
+	CHECK_CONTAINS(r.body, "核验方法");
+	CHECK(!strstr(r.body, "田学军"));
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", "/public/decisions", NULL);
+	CHECK_CONTAINS(r.body, "未经批准临时用地逾期不归还");
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+TEST(published_texts_on_the_portal_hold_no_id_number_phone_or_witness_name)
+{
+	struct t_demo d;
+	REQUIRE(t_demo_start(&d));
+	/* the demo's facts name a witness with ID number, phone and address */
+	struct http_resp r = t_api(&d, NULL, "GET", "/api/v1/public/publications?limit=200", NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "证人：马某");
+	CHECK_CONTAINS(r.body, "举报人：李某");
+	CHECK(!strstr(r.body, "马文斌"));
+	CHECK(!strstr(r.body, "640522198503120013"));
+	CHECK(!strstr(r.body, "13909551234"));
+	CHECK(!strstr(r.body, "139 9555 0123"));
+	CHECK(!strstr(r.body, "文昌路12号"));
+	/* legal persons keep their name and USCC */
+	CHECK_CONTAINS(r.body, "海原县丰润养殖专业合作社");
+	/* prepared ones are not on the portal */
+	CHECK(!strstr(r.body, "\"prepared\""));
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+TEST(late_publication_is_still_published_and_counted_late)
+{
+	struct t_demo d;
+	struct publication p;
+	REQUIRE(t_demo_start(&d));
+	int64_t c = case_titled(&d, "违法占用土地建设仓储设施");
+	REQUIRE(c > 0);
+	REQUIRE(publication_of(&d, c, &p) > 0);
+	CHECK_INT(p.status, PUB_LIVE);
+	CHECK(p.late);
+	CHECK(strcmp(p.published_on, p.due_on) > 0);
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)p.id);
+	struct http_resp r = t_api(&d, NULL, "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "\"late\":true");
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+TEST(revoked_decision_runs_the_withdrawal_clock_and_leaves_a_public_notice)
+{
+	struct t_demo d;
+	char path[128];
+	REQUIRE(t_demo_start(&d));
+	int64_t c = case_titled(&d, "非法占地建设养殖场");
+	REQUIRE(c > 0);
+	int64_t id = publication_of(&d, c, NULL);
+	REQUIRE(id > 0);
+	CHECK_INT(status_of(&d, id), PUB_LIVE);
+	/* withdrawal before the decision is set aside: refused, clearly */
+	snprintf(path, sizeof path, "/api/v1/publications/%lld/withdraw", (long long)id);
+	struct http_resp r = t_api(&d, "reviewer1", "POST", path, "{}");
+	CHECK_ERROR(r, 409, "conflict", "status");
+	CHECK_CONTAINS(r.body, "撤销、变更或确认违法后");
+	t_resp_free(&r);
+
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/steps", (long long)c);
+	r = t_api(&d, "head1", "POST", path,
+		  "{\"step\":\"revoke_decision\",\"fields\":{\"mode\":\"revoke\","
+		  "\"reasons\":\"经复查，占地系经批准的设施农业用地\"}}");
+	CHECK_INT(r.status, 201);
+	t_resp_free(&r);
+	CHECK_INT(status_of(&d, id), PUB_WITHDRAWING);
+	/* the withdrawal clock runs: 3 working days, a duty */
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/deadlines", (long long)c);
+	r = t_api(&d, "officer1", "GET", path, NULL);
+	CHECK_CONTAINS(r.body, "撤下公示期限");
+	CHECK_CONTAINS(r.body, "第四十八条第二款");
+	t_resp_free(&r);
+	/* a duty with a due date the publication shows too (预警 lists it
+	 * once it is the case's nearest or overdue duty) */
+	struct publication pw;
+	REQUIRE(d.ts.st->ops->publication_get(d.ts.st, d.ts.a, id, &pw, NULL) == FZ_OK);
+	CHECK(pw.withdraw_due_on[0] != '\0');
+	snprintf(path, sizeof path, "\"due\":\"%s\"", pw.withdraw_due_on);
+	snprintf(path + 64, sizeof path - 64, "/api/v1/cases/%lld/deadlines", (long long)c);
+	r = t_api(&d, "officer1", "GET", path + 64, NULL);
+	CHECK_CONTAINS(r.body, path);
+	t_resp_free(&r);
+	/* still public until withdrawn */
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)id);
+	r = t_api(&d, NULL, "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+
+	/* only the reviewer withdraws; the pipeline records 撤下公示 */
+	snprintf(path, sizeof path, "/api/v1/publications/%lld/withdraw", (long long)id);
+	r = t_api(&d, "officer1", "POST", path, "{}");
+	CHECK_INT(r.status, 403);
+	t_resp_free(&r);
+	CHECK_INT(status_of(&d, id), PUB_WITHDRAWING);
+	r = t_api(&d, "reviewer1", "POST", path, "{}");
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	CHECK_INT(status_of(&d, id), PUB_WITHDRAWN);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/events?limit=100", (long long)c);
+	r = t_api(&d, "officer1", "GET", path, NULL);
+	CHECK_CONTAINS(r.body, "\"step\":\"unpublish\"");
+	t_resp_free(&r);
+
+	/* the public URL now shows the notice: date, reason, basis; no text */
+	snprintf(path, sizeof path, "/public/decisions/%lld", (long long)id);
+	r = t_api(&d, NULL, "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "撤下公告");
+	CHECK_CONTAINS(r.body, "经复查，占地系经批准的设施农业用地");
+	CHECK_CONTAINS(r.body, "《中华人民共和国行政处罚法》第四十八条第二款");
+	CHECK(!strstr(r.body, "证人"));
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)id);
+	r = t_api(&d, NULL, "GET", path, NULL);
+	CHECK_CONTAINS(r.body, "\"text\":null");
+	t_resp_free(&r);
+	/* and the withdrawal log lists it, on the page and in the API */
+	r = t_api(&d, NULL, "GET", "/public/withdrawals", NULL);
+	CHECK_CONTAINS(r.body, "非法占地建设养殖场");
+	CHECK_CONTAINS(r.body, "违法占用土地建设停车场"); /* the demo's */
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", "/api/v1/public/withdrawals", NULL);
+	CHECK_CONTAINS(r.body, "\"total\":2");
+	t_resp_free(&r);
+	/* the indicators count both withdrawals, from the events */
+	r = t_api(&d, "supervisor", "GET", "/api/v1/indicators?from=2020-01-01", NULL);
+	CHECK_INT(r.status, 200);
+	json_t *ind = t_json(&r), *it;
+	size_t i;
+	bool seen = false;
+	json_array_foreach(json_object_get(ind, "items"), i, it) {
+		if (strcmp(json_string_value(json_object_get(it, "id")), "withdrawal") != 0)
+			continue;
+		seen = true;
+		CHECK_INT(json_integer_value(json_object_get(it, "denominator")), 2);
+		CHECK(json_integer_value(json_object_get(it, "numerator")) >= 1);
+		CHECK_INT(json_array_size(json_object_get(it, "denominator_cases")), 2);
+	}
+	CHECK(seen);
+	json_decref(ind);
+	t_resp_free(&r);
+	r = t_api(&d, "supervisor", "GET", "/indicators/withdrawal?from=2020-01-01&part=den", NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "非法占地建设养殖场");
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", "/public/feed.atom", NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "<feed xmlns=\"http://www.w3.org/2005/Atom\">");
+	CHECK_CONTAINS(r.body, "【撤下】");
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+TEST(public_lists_refuse_bad_filters_clearly_and_page)
+{
+	struct t_demo d;
+	REQUIRE(t_demo_start(&d));
+	struct http_resp r = t_api(&d, NULL, "GET", "/api/v1/public/publications?from=2026-13-01",
+				   NULL);
+	CHECK_ERROR(r, 400, "invalid", "from");
+	CHECK_CONTAINS(r.body, "起始日期应为 YYYY-MM-DD 格式的有效日期");
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", "/api/v1/public/publications?from=2026-12-01&to=2026-01-01",
+		  NULL);
+	CHECK_ERROR(r, 400, "invalid", "from");
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", "/api/v1/public/publications?kind=bogus", NULL);
+	CHECK_ERROR(r, 400, "invalid", "kind");
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", "/public/decisions?to=yesterday", NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "截止日期应为");
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", "/api/v1/public/publications?limit=2", NULL);
+	CHECK_INT(r.status, 200);
+	json_t *j = t_json(&r);
+	CHECK_INT(json_array_size(json_object_get(j, "items")), 2);
+	CHECK(json_integer_value(json_object_get(j, "total")) > 2);
+	json_decref(j);
+	t_resp_free(&r);
+	/* the reviewer's list is not public */
+	r = t_api(&d, NULL, "GET", "/api/v1/publications", NULL);
+	CHECK_INT(r.status, 401);
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+TEST(open_data_csv_json_and_xlsx_hold_what_the_portal_shows)
+{
+	struct t_demo d;
+	char cmd[2600], path[512];
+	REQUIRE(t_demo_start(&d));
+	struct http_resp r = t_api(&d, NULL, "GET", "/api/v1/public/publications?limit=200", NULL);
+	json_t *j = t_json(&r);
+	t_resp_free(&r);
+	REQUIRE(j);
+	size_t n = json_array_size(json_object_get(j, "items"));
+	REQUIRE(n >= 3);
+	struct http_resp csv = t_api(&d, NULL, "GET", "/api/v1/public/open-data/publications.csv",
+				     NULL);
+	struct http_resp js = t_api(&d, NULL, "GET", "/api/v1/public/open-data/publications.json",
+				    NULL);
+	CHECK_INT(csv.status, 200);
+	CHECK_INT(js.status, 200);
+	CHECK_CONTAINS(csv.body, "\"编号\",\"标题\"");
+	json_t *whole = t_json(&js);
+	CHECK_INT(json_integer_value(json_object_get(whole, "total")), (int64_t)n);
+	json_decref(whole);
+	/* the XLSX, read back with python3's zipfile: the first column holds
+	 * every id the portal lists, the second every title */
+	snprintf(path, sizeof path, "%s/pub.xlsx", d.ts.dir);
+	snprintf(cmd, sizeof cmd,
+		 "curl -sf -o '%s' http://127.0.0.1:%d/api/v1/public/open-data/publications.xlsx &&"
+		 " python3 -c 'import sys,zipfile,re\n"
+		 "z=zipfile.ZipFile(sys.argv[1])\n"
+		 "s=re.findall(r\"<t[^>]*>([^<]*)</t>\",z.read(\"xl/sharedStrings.xml\").decode())\n"
+		 "print(\"\\n\".join(s))' '%s' > '%s.txt'",
+		 path, d.ts.port, path, path);
+	REQUIRE(system(cmd) == 0);
+	snprintf(cmd, sizeof cmd, "%s.txt", path);
+	FILE *f = fopen(cmd, "r");
+	REQUIRE(f);
+	static char strings[1 << 20];
+	size_t len = fread(strings, 1, sizeof strings - 1, f);
+	strings[len] = '\0';
+	fclose(f);
+	CHECK_CONTAINS(strings, "公示日期");
+	json_t *it;
+	size_t i;
+	json_array_foreach(json_object_get(j, "items"), i, it) {
+		const char *title = json_string_value(json_object_get(it, "title"));
+		CHECK_CONTAINS(csv.body, title);
+		CHECK_CONTAINS(strings, title);
+	}
+	CHECK(!strstr(strings, "640522198503120013"));
+	CHECK(!strstr(csv.body, "马文斌"));
+	t_resp_free(&csv);
+	t_resp_free(&js);
+	json_decref(j);
+	t_demo_stop(&d);
+}
+
+TEST(publication_past_its_end_date_leaves_the_listings_but_keeps_its_page)
+{
+	struct t_demo d;
+	struct publication p;
+	char path[96];
+	REQUIRE(t_demo_start(&d));
+	int64_t c = case_titled(&d, "擅自在耕地上挖砂");
+	REQUIRE(c > 0);
+	REQUIRE(publication_of(&d, c, &p) > 0);
+	CHECK_INT(p.status, PUB_LIVE);
+	struct http_resp r = t_api(&d, NULL, "GET", "/api/v1/public/publications?limit=200", NULL);
+	CHECK_CONTAINS(r.body, "擅自在耕地上挖砂");
+	t_resp_free(&r);
+	/* its publicity period ended yesterday (set through the store: the
+	 * API takes no end date in the past) */
+	snprintf(p.end_on, sizeof p.end_on, "2020-01-01");
+	REQUIRE(d.ts.st->ops->publication_update(d.ts.st, &p, NULL) == FZ_OK);
+	r = t_api(&d, NULL, "GET", "/api/v1/public/publications?limit=200", NULL);
+	CHECK(!strstr(r.body, "擅自在耕地上挖砂"));
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", "/api/v1/public/open-data/publications.csv", NULL);
+	CHECK(!strstr(r.body, "擅自在耕地上挖砂"));
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)p.id);
+	r = t_api(&d, NULL, "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	/* an end date in the past is refused at confirmation */
+	int64_t other = publication_of(&d, case_titled(&d, "非法开采黏土"), NULL);
+	REQUIRE(other > 0);
+	snprintf(path, sizeof path, "/api/v1/publications/%lld/confirm", (long long)other);
+	r = t_api(&d, "reviewer1", "POST", path, "{\"end_on\":\"2020-01-01\"}");
+	CHECK_ERROR(r, 400, "invalid", "end_on");
+	CHECK_CONTAINS(r.body, "不能早于今天");
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
