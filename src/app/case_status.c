@@ -30,6 +30,25 @@ int case_status_role_index(unsigned role)
 	return -1;
 }
 
+/* The last day a case waiting for the legal review since `since` (its
+ * latest event: what put it in the queue) may wait before an alert: the
+ * config's review_pending_alert counted from it. */
+static enum fz_err review_due(struct app_ctx *ctx, const struct calendar *cal,
+			      const struct proc_config *cfg, const char *since,
+			      char out[FZ_DATE_LEN], struct fz_error *e)
+{
+	struct proc_period p;
+	struct clock_input in;
+	struct deadline d;
+	if (!proc_config_period(cfg, "review_pending_alert", &p))
+		return FZ_OK;
+	clock_input_init(&in, since, p.unit, p.amount);
+	enum fz_err rc = clock_compute(cal, &in, ctx->a, &d, e);
+	if (!rc)
+		memcpy(out, d.due, FZ_DATE_LEN);
+	return rc;
+}
+
 /* The status of case c on ctx->today from its events. */
 static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registry *reg,
 				  const struct calendar *cal, const struct enf_case *c,
@@ -70,13 +89,25 @@ static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registr
 		if (s)
 			out->awaits_roles |= status_roles[i];
 	}
-	if (c->closed)
-		return FZ_OK;
+	if ((out->awaits_roles & ROLE_REVIEWER) && ev.n && !c->closed &&
+	    (rc = review_due(ctx, cal, pc.cfg, ev.items[ev.n - 1].on, out->review_due, e)))
+		return rc;
 	for (size_t i = 0; i < def->nclocks; i++) {
 		const struct case_clock *k = &clocks[i];
 		bool runs = k->state == CASE_CLOCK_RUNNING || k->state == CASE_CLOCK_SUSPENDED;
 		if (!runs || k->party_period || !k->started_by)
 			continue;
+		/* a closed case owes only what outlives closing: answers to
+		 * supervision, the filing of a major decision */
+		if (c->closed && !proc_clock_outlives_close(def, k->clock))
+			continue;
+		if (k->clock->per_act && k->open_acts) {
+			out->acts_open += k->open_acts;
+			if (!*out->acts_due || strcmp(k->deadline.due, out->acts_due) < 0)
+				memcpy(out->acts_due, k->deadline.due, FZ_DATE_LEN);
+		}
+		if (strcmp(k->clock->id, CASE_FILING_CLOCK) == 0)
+			memcpy(out->filing_due, k->deadline.due, FZ_DATE_LEN);
 		if (k->overdue && !out->overdue) {
 			out->overdue_clock = k->clock->id;
 			memcpy(out->overdue_due, k->deadline.due, FZ_DATE_LEN);

@@ -34,6 +34,8 @@ GATE_FN(closed_case_frozen)
 {
 	if (!gate_case_closed(r))
 		return;
+	if (r->step && (r->step->flags & PROC_OVERSIGHT))
+		GATE_PASS(res, "案件已结案；执法监督及其答复不受结案限制");
 	if (r->step)
 		GATE_BLOCK(res, FZ_CONFLICT, "案件已结案，变更须以更正事件记录并说明理由");
 	gate_note(res, "案件已结案，以更正事件记录");

@@ -50,6 +50,12 @@ enum proc_period_key {
 	PROC_PERIOD_OPENING,              /* a clue checked and the case opened or
 	                                   * declined: 15 wd (market regulation;
 	                                   * the Law sets none, U elsewhere) */
+	PROC_PERIOD_FILING,               /* a major penalty decision filed with
+	                                   * the justice bureau (重大行政处罚备案):
+	                                   * 15 d, set by local rules (U) */
+	PROC_PERIOD_REVIEW_ALERT,         /* a case waiting for the legal review
+	                                   * this long is an alert: 5 wd (a
+	                                   * management setting, not law) */
 	PROC_PERIOD_COUNT
 };
 

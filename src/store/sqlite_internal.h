@@ -283,7 +283,7 @@ enum fz_err sq_collect(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_a
 
 /* --- list queries (sqlite_query.c) --- */
 
-#define SQ_MAX_FILTERS 16
+#define SQ_MAX_FILTERS 24
 
 /* A list query: SELECT cols FROM ... WHERE <scope> AND <filter>... ORDER BY.
  * Each filter is a constant clause with named parameters; code chooses

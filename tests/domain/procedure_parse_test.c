@@ -206,7 +206,7 @@ TEST(procedure_parse_rejects_unknown_words_documents_flags_and_budgets)
 	CHECK_STR(parse_with("produces notice", "produces notice\n  mandatory notice"), "");
 	CHECK_STR(parse_with("flags decides", "flags decided"),
 		  "mini.txt 第 29 行：步骤 decide：未知的标志“decided”（可用 opens、closes、repeatable、"
-		  "publishes、handles、notifies、decides、awaits、outcome）");
+		  "publishes、handles、notifies、decides、awaits、outcome、oversight）");
 	CHECK_STR(parse_with("budget 5 working_days", "budget 5 weekdays"),
 		  "mini.txt 第 9 行：期限 defence：期限单位应为 working_days、days、months 或 years");
 	CHECK_STR(parse_with("budget 5 working_days", "budget config defense_period"),
