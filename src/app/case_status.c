@@ -194,13 +194,15 @@ enum fz_err app_case_soon(struct app_ctx *ctx, int days, char out[FZ_DATE_LEN],
 	return FZ_OK;
 }
 
-/* The number of open cases in scope that match f. */
+/* The number of cases in scope that match f, open ones only unless the
+ * filter says otherwise (supervision outlives closing). */
 static enum fz_err count(struct app_ctx *ctx, struct case_filter *f, int64_t *out,
 			 struct fz_error *e)
 {
 	struct case_list l;
 	struct page one = { 0, 1 };
-	f->closed = 2;
+	if (!f->acts_open && !f->acts_overdue && !f->filing_overdue)
+		f->closed = 2;
 	f->status_day = ctx->today;
 	enum fz_err rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, f, one, &l, e);
 	*out = rc ? 0 : l.total;
@@ -219,6 +221,12 @@ enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
 	struct case_filter soon = { .due_by = out->soon }, late = { .overdue = true };
 	if ((rc = count(ctx, &review, &out->review, e)) || (rc = count(ctx, &head, &out->approval, e)) ||
 	    (rc = count(ctx, &soon, &out->due_soon, e)) || (rc = count(ctx, &late, &out->overdue, e)))
+		return rc;
+	struct case_filter acts = { .acts_open = true }, acts_late = { .acts_overdue = true };
+	struct case_filter filing_late = { .filing_overdue = true };
+	if ((rc = count(ctx, &acts, &out->acts, e)) ||
+	    (rc = count(ctx, &acts_late, &out->acts_overdue, e)) ||
+	    (rc = count(ctx, &filing_late, &out->filing_overdue, e)))
 		return rc;
 	return FZ_OK;
 }

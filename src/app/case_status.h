@@ -36,6 +36,9 @@ enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
 struct case_todo {
 	int64_t review, approval;
 	int64_t due_soon, overdue;
+	int64_t acts, acts_overdue;  /* cases (closed ones too) with supervision
+	                              * acts awaiting an answer, late ones */
+	int64_t filing_overdue;      /* major decisions not filed in time */
 	char soon[FZ_DATE_LEN];
 };
 enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
