@@ -157,7 +157,7 @@ enum sq_query_id {
 };
 
 struct sq_variant {
-	uint32_t key;
+	uint64_t key;       /* query id, scope kind, count, filter mask */
 	sqlite3_stmt *stmt;
 };
 
