@@ -1,0 +1,184 @@
+/* api_supervision_test.c - supervision (执法监督, issue 12 §3) end to end
+ * over HTTP: the justice bureau urges an agency on a closed case, the
+ * agency sees it waiting (case page, list, alerts, workbench) and answers,
+ * the clock stops and the alert leaves; an agency account cannot issue a
+ * supervision act, bad input is refused in Chinese with nothing changed,
+ * and a supervisor of another division neither sees nor acts (404). */
+#include <stdio.h>
+#include <string.h>
+
+#include "api_case_fx.h"
+#include "app/org.h"
+#include "app/people.h"
+#include "base/date.h"
+#include "t.h"
+
+/* A simplified penalty of 自然资源局, paid, filed and closed 8 days ago. */
+static int64_t closed_case(struct case_fx *f)
+{
+	char body[1024];
+	snprintf(body, sizeof body,
+		 "{\"procedure\":\"penalty_simplified\",\"domain\":\"土地管理\",\"title\":\"乱堆建材\","
+		 "\"act_date\":\"%s\",\"party\":{\"kind\":\"citizen\",\"name\":\"张某\"},\"on\":\"%s\","
+		 "\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"facts\":\"占道堆放建材\","
+		 "\"grounds\":\"当场查实\",\"basis\":\"某条例第十条\",\"penalty\":\"fine\","
+		 "\"amount\":\"100\",\"place\":\"海原县城关镇\"},\"officers\":[%lld,%lld]}",
+		 cfx_day(f, -10), cfx_day(f, -10), (long long)f->p_officer1,
+		 (long long)f->p_officer2);
+	int64_t id = CFX_OPEN(f, "officer1", body);
+	if (id <= 0)
+		return -1;
+	snprintf(body, sizeof body, "{\"step\":\"payment\",\"on\":\"%s\",\"reason\":\"补录\","
+		 "\"fields\":{\"amount\":\"100\"}}", cfx_day(f, -9));
+	if (CFX_STEP(f, "officer1", id, body) < 0)
+		return -1;
+	snprintf(body, sizeof body, "{\"step\":\"file\",\"on\":\"%s\",\"reason\":\"补录\"}",
+		 cfx_day(f, -8));
+	if (CFX_STEP(f, "officer1", id, body) < 0)
+		return -1;
+	snprintf(body, sizeof body, "{\"step\":\"close\",\"on\":\"%s\",\"reason\":\"补录\"}",
+		 cfx_day(f, -8));
+	if (CFX_STEP(f, "officer1", id, body) < 0)
+		return -1;
+	return id;
+}
+
+/* GET path as who: the body (free with t_resp_free), after checking 200. */
+static struct http_resp page(struct case_fx *f, const char *who, const char *path)
+{
+	struct http_resp r = t_api(&f->d, who, "GET", path, NULL);
+	if (r.status != 200)
+		t_fail(__FILE__, __LINE__, "GET %s as %s: %ld", path, who, r.status);
+	return r;
+}
+
+static const char *clock_state(struct case_fx *f, int64_t id, char *out, size_t n)
+{
+	json_t *c = cfx_clock(f, id, "supervision_reply");
+	snprintf(out, n, "%s", c ? json_string_value(json_object_get(c, "state")) : "");
+	json_decref(c);
+	return out;
+}
+
+TEST(supervisor_urges_the_agency_answers_the_clock_stops_and_the_alert_leaves)
+{
+	struct case_fx f;
+	char body[512], link[96], path[96], st[32];
+	REQUIRE(cfx_start(&f));
+	int64_t id = closed_case(&f);
+	REQUIRE(id > 0);
+	snprintf(link, sizeof link, "<a href=\"/cases/%lld\">", (long long)id);
+	snprintf(path, sizeof path, "/cases/%lld", (long long)id);
+
+	/* the case page offers the supervisor the acts, even after closing */
+	struct http_resp r = page(&f, "supervisor", path);
+	snprintf(body, sizeof body, "href=\"/cases/%lld/steps/supervision_urge\"", (long long)id);
+	CHECK_CONTAINS(r.body, body);
+	CHECK_CONTAINS(r.body, "本案尚无督办、监督意见或纠错通知");
+	t_resp_free(&r);
+
+#define URGE "{\"step\":\"supervision_urge\",\"fields\":{\"matters\":\"%s\",\"reply_by\":\"%s\"}}"
+	/* an agency account cannot issue it; bad input is refused; nothing changes */
+	snprintf(body, sizeof body, URGE, "裁量说理不足", cfx_day(&f, 10));
+	CFX_BLOCKED(&f, "head1", id, body, 403, "role_allowed", "「督办」须由执法监督人员（司法局）进行");
+	snprintf(body, sizeof body, URGE, "裁量说理不足", cfx_day(&f, -1));
+	CFX_BLOCKED(&f, "supervisor", id, body, 400, "due_after_act", "“办理期限”应晚于本次记录的日期");
+	snprintf(body, sizeof body, URGE, "", cfx_day(&f, 10));
+	CFX_BLOCKED(&f, "supervisor", id, body, 400, "required_fields",
+		    "「督办」缺少必填项“监督事项”");
+	CHECK_STR(clock_state(&f, id, st, sizeof st), "not_started");
+
+	snprintf(body, sizeof body, URGE, "裁量说理不足", cfx_day(&f, 10));
+	REQUIRE(CFX_STEP(&f, "supervisor", id, body) > 0);
+	int64_t seq = cfx_event_count(&f, id);
+	CHECK_STR(clock_state(&f, id, st, sizeof st), "running");
+	CHECK_STR(cfx_state(&f, id, st, sizeof st), "close"); /* where the case stood */
+
+	/* the agency sees what awaits its answer */
+	r = page(&f, "officer1", path);
+	snprintf(body, sizeof body, "href=\"/cases/%lld/steps/supervision_reply?answers=%lld\"",
+		 (long long)id, (long long)seq);
+	CHECK_CONTAINS(r.body, body);
+	CHECK_CONTAINS(r.body, "待答复：机关应于");
+	t_resp_free(&r);
+	r = page(&f, "officer1", "/alerts");
+	CHECK_CONTAINS(r.body, "待本机关答复的监督事项");
+	CHECK_CONTAINS(r.body, "1 项监督事项待答复");
+	t_resp_free(&r);
+	r = page(&f, "officer1", "/cases?alert=acts");
+	CHECK_CONTAINS(r.body, link);
+	t_resp_free(&r);
+	r = page(&f, "head1", "/workbench");
+	CHECK_CONTAINS(r.body, "<strong>1</strong> 件监督事项待答复");
+	t_resp_free(&r);
+	r = page(&f, "supervisor", "/workbench");
+	CHECK_CONTAINS(r.body, "<strong>1</strong> 件监督事项待机关答复");
+	t_resp_free(&r);
+
+	/* the answer names an act awaiting one */
+	CFX_BLOCKED(&f, "officer1", id,
+		    "{\"step\":\"supervision_reply\",\"fields\":{\"answers\":\"1\",\"handling\":\"已整改\"}}",
+		    400, "answers_open_act", "应为本案待答复事项的记录序号");
+	snprintf(body, sizeof body,
+		 "{\"step\":\"supervision_reply\",\"fields\":{\"answers\":\"%lld\","
+		 "\"handling\":\"已补充裁量说理，报送整改报告\"}}", (long long)seq);
+	REQUIRE(CFX_STEP(&f, "officer1", id, body) > 0);
+	CHECK_STR(clock_state(&f, id, st, sizeof st), "stopped");
+
+	/* the fact changed: the alert, the list entry and the count are gone */
+	r = page(&f, "officer1", "/alerts");
+	CHECK(!strstr(r.body, "项监督事项待答复"));
+	t_resp_free(&r);
+	r = page(&f, "officer1", "/cases?alert=acts");
+	CHECK(!strstr(r.body, link));
+	t_resp_free(&r);
+	r = page(&f, "head1", "/workbench");
+	CHECK_CONTAINS(r.body, "<strong>0</strong> 件监督事项待答复");
+	t_resp_free(&r);
+	r = page(&f, "supervisor", path);
+	CHECK_CONTAINS(r.body, "已于 ");
+	CHECK_CONTAINS(r.body, " 答复（<a href=\"#e");
+	t_resp_free(&r);
+#undef URGE
+	cfx_stop(&f);
+}
+
+TEST(a_supervisor_of_another_division_neither_sees_nor_acts_on_the_case)
+{
+	struct case_fx f;
+	char token[65], csrf[65], path[96], body[256];
+	REQUIRE(cfx_start(&f));
+	int64_t id = closed_case(&f);
+	REQUIRE(id > 0);
+	/* 中宁县's justice bureau (division 640521) and its supervisor */
+	struct app_ctx ctx;
+	struct agency bureau;
+	struct fz_error e = { 0 };
+	app_ctx_init(&ctx, f.d.ts.st, f.d.ts.a, &f.d.ts.cfg, "cli", time_now());
+	app_ctx_as_cli(&ctx);
+	struct agency_input ag = { .name = "中宁县司法局", .uscc = "116405221045566365",
+				   .division_code = "640521", .kind = "justice_bureau",
+				   .domains = "行政执法监督", .active = -1 };
+	if (app_agency_create(&ctx, &ag, &bureau, &e) != FZ_OK)
+		t_fail(__FILE__, __LINE__, "bureau: %s", e.message);
+	struct user_input in = { .username = "zn_supervisor", .display_name = "中宁县执法监督员",
+				 .password = DEMO_PASSWORD, .agency_id = bureau.id,
+				 .roles = ROLE_SUPERVISOR, .must_change_password = 0 };
+	if (app_user_create(&ctx, &in, NULL, &e) != FZ_OK)
+		t_fail(__FILE__, __LINE__, "zn_supervisor: %s", e.message);
+	REQUIRE(t_login(&f.d.ts, "zn_supervisor", DEMO_PASSWORD, token, csrf));
+	int64_t before = cfx_event_count(&f, id);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
+	struct http_resp r = t_http(&f.d.ts, "GET", path, token, NULL, NULL);
+	CHECK_ERROR(r, 404, "not_found", "id");
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/steps", (long long)id);
+	snprintf(body, sizeof body,
+		 "{\"step\":\"supervision_urge\",\"fields\":{\"matters\":\"x\",\"reply_by\":\"%s\"}}",
+		 cfx_day(&f, 10));
+	r = t_http(&f.d.ts, "POST", path, token, "application/json", body);
+	CHECK_ERROR(r, 404, "not_found", "id");
+	t_resp_free(&r);
+	CHECK_INT(cfx_event_count(&f, id), before);
+	cfx_stop(&f);
+}
