@@ -182,3 +182,112 @@ TEST(a_supervisor_of_another_division_neither_sees_nor_acts_on_the_case)
 	CHECK_INT(cfx_event_count(&f, id), before);
 	cfx_stop(&f);
 }
+
+/* Whether GET /cases?alert=ALERT as who lists case id. */
+static bool alerted(struct case_fx *f, const char *who, const char *alert, int64_t id)
+{
+	char path[96], link[64];
+	snprintf(path, sizeof path, "/cases?alert=%s", alert);
+	snprintf(link, sizeof link, "<a href=\"/cases/%lld\">", (long long)id);
+	struct http_resp r = page(f, who, path);
+	bool found = r.body && strstr(r.body, link) != NULL;
+	t_resp_free(&r);
+	return found;
+}
+
+/* Sets every certificate of person to status by POST .../{action}. */
+static void certificates(struct case_fx *f, int64_t person, const char *action)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/certificates?person_id=%lld", (long long)person);
+	json_t *l = cfx_get(f, "supervisor", path), *c;
+	size_t i;
+	json_array_foreach(json_object_get(l, "items"), i, c) {
+		snprintf(path, sizeof path, "/api/v1/certificates/%lld/%s",
+			 (long long)json_integer_value(json_object_get(c, "id")), action);
+		struct http_resp r = t_api(&f->d, "supervisor", "POST", path,
+					   "{\"reason\":\"涉嫌违法执法，暂扣待查\"}");
+		t_resp_free(&r);
+	}
+	json_decref(l);
+}
+
+TEST(alerts_for_a_review_waiting_too_long_a_late_filing_and_an_uncertified_officer_leave_with_the_fact)
+{
+	struct case_fx f;
+	char body[1024];
+	REQUIRE(cfx_start(&f));
+#define LATE "\"reason\":\"补录：测试数据按发生日期录入\""
+	snprintf(body, sizeof body,
+		 "{\"procedure\":\"penalty_general\",\"domain\":\"土地管理\",\"title\":\"非法采砂\","
+		 "\"act_date\":\"%s\",\"party\":{\"kind\":\"citizen\",\"name\":\"李某\"},\"on\":\"%s\","
+		 LATE ",\"fields\":{\"facts\":\"河道非法采砂\",\"source\":\"群众举报\"},"
+		 "\"officers\":[%lld,%lld]}",
+		 cfx_day(&f, -50), cfx_day(&f, -40), (long long)f.p_officer1,
+		 (long long)f.p_officer2);
+	int64_t id = CFX_OPEN(&f, "officer1", body);
+	REQUIRE(id > 0);
+	CFX_APPROVE(&f, id, cfx_day(&f, -40));
+	snprintf(body, sizeof body,
+		 "{\"step\":\"investigate\",\"on\":\"%s\"," LATE ",\"fields\":{\"record\":\"笔录\"},"
+		 "\"officers\":[%lld,%lld]}", cfx_day(&f, -39), (long long)f.p_officer1,
+		 (long long)f.p_officer2);
+	CFX_STEP(&f, "officer1", id, body);
+	snprintf(body, sizeof body,
+		 "{\"step\":\"advance_notice\",\"on\":\"%s\"," LATE ",\"fields\":{\"facts\":\"非法采砂\","
+		 "\"grounds\":\"证据确凿\",\"basis\":\"矿产资源法\",\"penalty\":\"fine\","
+		 "\"amount\":\"60000\",\"served_on\":\"%s\",\"hearing_offered\":\"1\"}}",
+		 cfx_day(&f, -38), cfx_day(&f, -38));
+	CFX_STEP(&f, "officer1", id, body);
+
+	/* 待审核 since day -38, beyond review_pending_alert (5 working days) */
+	CHECK(alerted(&f, "reviewer1", "review_late", id));
+	snprintf(body, sizeof body,
+		 "{\"step\":\"legal_review\",\"on\":\"%s\"," LATE ",\"officers\":[%lld],"
+		 "\"fields\":{\"opinion\":\"approve\",\"check_body\":\"pass\",\"check_officers\":\"pass\","
+		 "\"check_procedure\":\"pass\",\"check_facts\":\"pass\",\"check_law\":\"pass\","
+		 "\"check_authority\":\"pass\",\"check_documents\":\"pass\",\"check_referral\":\"pass\"}}",
+		 cfx_day(&f, -20), (long long)f.p_reviewer);
+	CFX_STEP(&f, "reviewer1", id, body);
+	CHECK(!alerted(&f, "reviewer1", "review_late", id));
+
+	/* decided on day -18: a major decision, its filing due on day -3 */
+	snprintf(body, sizeof body,
+		 "{\"step\":\"decision\",\"on\":\"%s\"," LATE ",\"fields\":{\"facts\":\"非法采砂\","
+		 "\"grounds\":\"证据确凿\",\"basis\":\"矿产资源法\",\"penalty\":\"fine\","
+		 "\"amount\":\"60000\"}}", cfx_day(&f, -18));
+	CFX_STEP(&f, "head1", id, body);
+	CHECK(alerted(&f, "supervisor", "filing_overdue", id));
+	CHECK(alerted(&f, "officer1", "filing_overdue", id));
+	struct http_resp r = page(&f, "officer1", "/alerts");
+	CHECK_CONTAINS(r.body, "重大行政处罚备案已逾期");
+	t_resp_free(&r);
+	CFX_BLOCKED(&f, "officer1", id, "{\"step\":\"filing\",\"fields\":{\"filing_materials\":\"\"}}",
+		    400, "required_fields", "「重大行政处罚备案」缺少必填项“报送备案的材料”");
+	CFX_STEP(&f, "officer1", id,
+		 "{\"step\":\"filing\",\"fields\":{\"filing_materials\":\"决定书、法制审核意见书\"}}");
+	CHECK(!alerted(&f, "supervisor", "filing_overdue", id));
+	json_t *c = cfx_clock(&f, id, "filing");
+	REQUIRE(c);
+	CHECK_STR(json_string_value(json_object_get(c, "state")), "stopped");
+	CHECK(json_is_true(json_object_get(c, "overdue"))); /* filed late: counted late */
+	json_decref(c);
+	/* the supervisor reviews the filing: an objection needs its reasons */
+	CFX_BLOCKED(&f, "supervisor", id,
+		    "{\"step\":\"filing_review\",\"fields\":{\"filing_opinion\":\"objection\"}}", 400,
+		    "objection_reasons", "备案审查有异议的，须写明“理由”");
+	CFX_STEP(&f, "supervisor", id,
+		 "{\"step\":\"filing_review\",\"fields\":{\"filing_opinion\":\"no_objection\"}}");
+
+	/* an officer of the case loses a valid certificate, then has it back */
+	CHECK(!alerted(&f, "head1", "uncertified", id));
+	certificates(&f, f.p_officer2, "suspend");
+	CHECK(alerted(&f, "head1", "uncertified", id));
+	r = page(&f, "supervisor", "/alerts");
+	CHECK_CONTAINS(r.body, "有执法证失效的人员参与的办理中案件");
+	t_resp_free(&r);
+	certificates(&f, f.p_officer2, "resume");
+	CHECK(!alerted(&f, "head1", "uncertified", id));
+#undef LATE
+	cfx_stop(&f);
+}
