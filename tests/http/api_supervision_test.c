@@ -93,6 +93,15 @@ TEST(supervisor_urges_the_agency_answers_the_clock_stops_and_the_alert_leaves)
 	int64_t seq = cfx_event_count(&f, id);
 	CHECK_STR(clock_state(&f, id, st, sizeof st), "running");
 	CHECK_STR(cfx_state(&f, id, st, sizeof st), "close"); /* where the case stood */
+	snprintf(body, sizeof body, "/api/v1/cases/%lld", (long long)id);
+	json_t *c = cfx_get(&f, "officer1", body);
+	json_t *act = json_array_get(json_object_get(c, "supervision_acts"), 0);
+	CHECK_INT(json_integer_value(json_object_get(act, "act_seq")), seq);
+	CHECK_STR(json_string_value(json_object_get(act, "state")), "running");
+	/* the date set, or the next working day when it is a holiday */
+	const char *due = json_string_value(json_object_get(act, "due"));
+	CHECK(due && strcmp(due, cfx_day(&f, 10)) >= 0 && strcmp(due, cfx_day(&f, 20)) < 0);
+	json_decref(c);
 
 	/* the agency sees what awaits its answer */
 	r = page(&f, "officer1", path);
