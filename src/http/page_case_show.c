@@ -109,6 +109,9 @@ static void next_steps(struct req *r, struct buf *b, const struct case_view *v)
 			bool moot = standing >= 0 && !(o->step->flags & PROC_OVERSIGHT) &&
 				    !outcome_step_follows(v->def, o->step,
 							  v->events.items[standing].step);
+			/* supervision is offered when it can be taken; what it
+			 * awaits is said in the 执法监督 section */
+			moot = moot || ((o->step->flags & PROC_OVERSIGHT) && !o->available);
 			if (o->available == (pass == 0) && !fold && !moot &&
 			    !(v->c.closed && !o->available))
 				option_item(r, b, v, o);
@@ -119,8 +122,8 @@ static void next_steps(struct req *r, struct buf *b, const struct case_view *v)
 		html_f(b, "<details class=\"other-steps\"><summary>已办理或由其他人员办理的步骤（%zu）"
 			  "</summary><ul class=\"steps\">\n", others);
 		for (size_t i = 0; i < v->noptions; i++)
-			if (folded(&v->options[i]) &&
-			    !(standing >= 0 && !(v->options[i].step->flags & PROC_OVERSIGHT) &&
+			if (folded(&v->options[i]) && !(v->options[i].step->flags & PROC_OVERSIGHT) &&
+			    !(standing >= 0 &&
 			      !outcome_step_follows(v->def, v->options[i].step,
 								     v->events.items[standing].step)))
 				option_item(r, b, v, &v->options[i]);

@@ -76,6 +76,11 @@ TEST(supervisor_urges_the_agency_answers_the_clock_stops_and_the_alert_leaves)
 	CHECK_CONTAINS(r.body, body);
 	CHECK_CONTAINS(r.body, "本案尚无督办、监督意见或纠错通知");
 	t_resp_free(&r);
+	snprintf(body, sizeof body, "/cases/%lld/steps/supervision_urge", (long long)id);
+	r = page(&f, "supervisor", body);
+	CHECK_CONTAINS(r.body, "监督事项");
+	CHECK_CONTAINS(r.body, "办理期限");
+	t_resp_free(&r);
 
 #define URGE "{\"step\":\"supervision_urge\",\"fields\":{\"matters\":\"%s\",\"reply_by\":\"%s\"}}"
 	/* an agency account cannot issue it; bad input is refused; nothing changes */
