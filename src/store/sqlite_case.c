@@ -506,7 +506,8 @@ enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const
 	if ((err = sq_stmt(s, SQ_CASE_STATUS_STALE,
 			   "SELECT c.id FROM cases c JOIN agencies a ON a.id = c.agency_id"
 			   " LEFT JOIN case_status s ON s.case_id = c.id"
-			   " WHERE (c.closed = 0 OR s.acts_open > 0 OR s.filing_due <> '')"
+			   " WHERE (c.closed = 0 OR s.case_id IS NULL OR s.acts_open > 0"
+			   " OR s.filing_due <> '')"
 			   " AND (s.case_id IS NULL OR s.computed_on < ?1)"
 			   " AND (?2 = 0 OR (?2 = 1 AND c.agency_id = ?3)"
 			   "  OR (?2 = 2 AND a.division_code LIKE ?4 || '%'))"

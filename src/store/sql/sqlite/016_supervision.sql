@@ -12,3 +12,6 @@ ALTER TABLE case_status ADD COLUMN filing_due TEXT NOT NULL DEFAULT '';
 ALTER TABLE case_status ADD COLUMN review_due TEXT NOT NULL DEFAULT '';
 CREATE INDEX case_status_acts ON case_status(acts_due) WHERE acts_open > 0;
 CREATE INDEX case_status_filing ON case_status(filing_due) WHERE filing_due <> '';
+-- Closed cases were not computed for what outlives closing: computed
+-- again once, on the first refresh after the upgrade (derived data).
+DELETE FROM case_status WHERE case_id IN (SELECT id FROM cases WHERE closed = 1);
