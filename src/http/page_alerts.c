@@ -132,28 +132,36 @@ static enum fz_err case_section(struct req *r, struct buf *b, const char *title,
 static enum fz_err supervision_sections(struct req *r, struct buf *b, const char *soon,
 					struct fz_error *e)
 {
-	bool agency = (r->ctx.user->roles & (ROLE_OFFICER | ROLE_HEAD)) != 0;
+	/* each to the roles that act on it: the agency answers and files,
+	 * the reviewer reviews, the head and the justice bureau watch all */
+	unsigned roles = r->ctx.user->roles;
+	const unsigned agency = ROLE_OFFICER | ROLE_HEAD, watch = ROLE_HEAD | ROLE_SUPERVISOR;
 	struct case_filter acts = { .acts_open = true };
 	struct case_filter fs = { .filing_due_by = soon }, fo = { .filing_overdue = true };
 	struct case_filter rl = { .review_late = true }, uc = { .handler_uncertified = true };
-	enum fz_err rc;
-	if ((rc = case_section(r, b, agency ? "待本机关答复的监督事项" : "监督事项待机关答复",
-			       "司法局的督办、监督意见、纠错通知须在其确定的期限内答复；"
-			       "答复后即不再提示。", &acts, ALERT_ACTS, "/cases?alert=acts", e)) ||
-	    (rc = case_section(r, b, "重大行政处罚备案已逾期",
-			       "经法制审核或集体讨论作出的处罚决定，应在期限内报司法局备案"
-			       "（期限按本省配置，未核实）。",
-			       &fo, ALERT_FILING, "/cases?alert=filing_overdue", e)) ||
-	    (rc = case_section(r, b, "重大行政处罚备案三个工作日内到期", NULL, &fs, ALERT_FILING,
-			       "/cases?alert=filing_soon", e)) ||
-	    (rc = case_section(r, b, "法制审核等待过久",
-			       "案件进入待审核后超过配置的天数（review_pending_alert）仍未审核；"
-			       "审核后即不再提示。", &rl, ALERT_REVIEW, "/cases?alert=review_late", e)))
-		return rc;
-	return case_section(r, b, "有执法证失效的人员参与的办理中案件",
-			    "执法人员的执法证过期、暂扣或吊销后不得从事执法活动（行政处罚法第四十二条）；"
-			    "证件恢复有效或案件办结后即不再提示。",
-			    &uc, ALERT_CERT, "/cases?alert=uncertified&closed=open", e);
+	enum fz_err rc = FZ_OK;
+	if (roles & (agency | ROLE_SUPERVISOR))
+		rc = case_section(r, b, roles & agency ? "待本机关答复的监督事项" : "监督事项待机关答复",
+				  "司法局的督办、监督意见、纠错通知须在其确定的期限内答复；"
+				  "答复后即不再提示。", &acts, ALERT_ACTS, "/cases?alert=acts", e);
+	if (!rc && (roles & (agency | ROLE_SUPERVISOR)))
+		rc = case_section(r, b, "重大行政处罚备案已逾期",
+				  "经法制审核或集体讨论作出的处罚决定，应在期限内报司法局备案"
+				  "（期限按本省配置，未核实）。",
+				  &fo, ALERT_FILING, "/cases?alert=filing_overdue", e);
+	if (!rc && (roles & (agency | ROLE_SUPERVISOR)))
+		rc = case_section(r, b, "重大行政处罚备案三个工作日内到期", NULL, &fs, ALERT_FILING,
+				  "/cases?alert=filing_soon", e);
+	if (!rc && (roles & (ROLE_REVIEWER | watch)))
+		rc = case_section(r, b, "法制审核等待过久",
+				  "案件进入待审核后超过省级配置的期限（默认五个工作日）仍未审核；"
+				  "审核后即不再提示。", &rl, ALERT_REVIEW, "/cases?alert=review_late", e);
+	if (!rc && (roles & watch))
+		rc = case_section(r, b, "有执法证失效的人员参与的办理中案件",
+				  "执法人员的执法证过期、暂扣或吊销后不得从事执法活动（行政处罚法第四十二条）；"
+				  "证件恢复有效或案件办结后即不再提示。",
+				  &uc, ALERT_CERT, "/cases?alert=uncertified&closed=open", e);
+	return rc;
 }
 
 static enum fz_err cert_count(struct req *r, struct certificate_filter *f, int64_t *n,
