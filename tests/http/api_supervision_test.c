@@ -96,6 +96,10 @@ TEST(supervisor_urges_the_agency_answers_the_clock_stops_and_the_alert_leaves)
 	snprintf(body, sizeof body, URGE, "裁量说理不足", cfx_day(&f, 10));
 	REQUIRE(CFX_STEP(&f, "supervisor", id, body) > 0);
 	int64_t seq = cfx_event_count(&f, id);
+	/* the 督办通知书: the bureau's own number series */
+	char docs[1024];
+	CHECK_CONTAINS(cfx_documents(&f, id, docs, sizeof docs), ":supervision_urge_notice:");
+	CHECK_CONTAINS(docs, "海司督〔"); /* 海原县司法局: its 机关代字 */
 	CHECK_STR(clock_state(&f, id, st, sizeof st), "running");
 	CHECK_STR(cfx_state(&f, id, st, sizeof st), "close"); /* where the case stood */
 	snprintf(body, sizeof body, "/api/v1/cases/%lld", (long long)id);
