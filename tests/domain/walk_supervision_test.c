@@ -112,6 +112,8 @@ TEST(filing_of_a_major_decision_has_its_clock_and_a_late_filing_is_late)
 	walk_release(&w);
 
 	major_decision(&w, "2026-01-20");
+	/* the clock names the decision that starts it (started_by) */
+	CHECK(proc_list_has(&proc_step_find(w.def, "decision")->starts, "filing"));
 	/* fifteen days (config filing_period, U) from 01-20: 02-04 */
 	const struct case_clock *c = walk_clock(&w, "filing", "2026-02-05");
 	REQUIRE(c);
