@@ -41,6 +41,10 @@ static const struct {
 	/* How the server's own jobs ran is operations, the system admin's. */
 	[PERM_SYSTEM_READ] = { "system.read", ROLE_SYSADMIN },
 	[PERM_CASE_ACT] = { "case.act", ROLE_OFFICER | ROLE_REVIEWER | ROLE_HEAD },
+	/* The justice bureau acts on cases in its division by the steps the
+	 * definitions give it (督办, 监督意见, 纠错通知, 备案审查); the
+	 * engine's role gate refuses it every other step. */
+	[PERM_CASE_STEP] = { "case.step", BUSINESS },
 };
 
 unsigned authz_roles_for(enum perm p)

@@ -33,6 +33,9 @@ enum perm {
 	PERM_CASE_ACT,          /* open cases and take steps; which step a role
 	                         * may take is the procedure definition's */
 	PERM_SYSTEM_READ,       /* the server's scheduled jobs and their runs */
+	PERM_CASE_STEP,         /* take a step on an existing case: the agency's
+	                         * roles and the supervisor (执法监督: only the
+	                         * steps a definition gives the supervisor) */
 	PERM_COUNT
 };
 

@@ -190,7 +190,8 @@ static void case_follow(struct app_ctx *ctx, const struct proc_def *def, struct 
 	/* a closed case stays 结案 when its decision goes public later */
 	if (st && c->closed && (st->flags & (PROC_PUBLISHES | PROC_WITHDRAWS)))
 		st = NULL;
-	if (st) {
+	/* supervision and its answers leave the case where it stands */
+	if (st && !(st->flags & PROC_OVERSIGHT)) {
 		c->state = (char *)st->id;
 		if (st->flags & PROC_OPENS)
 			snprintf(c->opened_on, sizeof c->opened_on, "%s", ev->on);
@@ -391,7 +392,7 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	struct enf_case c;
 	struct case_event_list events;
 
-	if ((rc = app_require(ctx, PERM_CASE_ACT, "case.act", e)))
+	if ((rc = app_require(ctx, server_draw ? PERM_CASE_ACT : PERM_CASE_STEP, "case.act", e)))
 		return rc;
 	if (!(reg = case_registry(ctx, e)))
 		return FZ_INTERNAL;

@@ -116,6 +116,10 @@ struct case_view {
 	                                  * the surcharge accrued (arrears.h) */
 	const char *serious_harm_reason; /* why the five-year limitation
 	                                  * applies, for the reviewer; NULL */
+	struct case_clock *acts;         /* supervision acts (per-act clocks),
+	                                  * one per act in order, each with
+	                                  * its deadline and answer */
+	size_t nacts;
 };
 enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out,
 			  struct fz_error *e);

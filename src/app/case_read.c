@@ -36,7 +36,9 @@ enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, stru
 	if (f)
 		g = *f;
 	/* the derived status as of today, refreshed where it is older */
-	if ((g.awaits || g.overdue || (g.due_by && *g.due_by))) {
+	if (g.awaits || g.overdue || (g.due_by && *g.due_by) || g.acts_open || g.acts_overdue ||
+	    (g.filing_due_by && *g.filing_due_by) || g.filing_overdue || g.review_late ||
+	    g.handler_uncertified) {
 		g.status_day = ctx->today;
 		if ((rc = app_case_status_refresh(ctx, NULL, e)))
 			return rc;
@@ -143,6 +145,12 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 				       ctx->today, ctx->today, ctx->a, &out->arrears, e)))
 		return rc;
 	out->nclocks = out->def->nclocks;
+	for (size_t i = 0; i < out->def->nclocks && !out->acts; i++)
+		if (out->def->clocks[i].per_act &&
+		    (rc = case_clock_acts(out->def, cfg, &cal, out->events.items, out->events.n,
+					  &out->def->clocks[i], ctx->today, ctx->a, &out->acts,
+					  &out->nacts, e)))
+			return rc;
 	out->serious_harm_reason = case_serious_harm_reason(out->events.items, out->events.n);
 	return FZ_OK;
 }

@@ -30,6 +30,25 @@ int case_status_role_index(unsigned role)
 	return -1;
 }
 
+/* The last day a case waiting for the legal review since `since` (its
+ * latest event: what put it in the queue) may wait before an alert: the
+ * config's review_pending_alert counted from it. */
+static enum fz_err review_due(struct app_ctx *ctx, const struct calendar *cal,
+			      const struct proc_config *cfg, const char *since,
+			      char out[FZ_DATE_LEN], struct fz_error *e)
+{
+	struct proc_period p;
+	struct clock_input in;
+	struct deadline d;
+	if (!proc_config_period(cfg, "review_pending_alert", &p))
+		return FZ_OK;
+	clock_input_init(&in, since, p.unit, p.amount);
+	enum fz_err rc = clock_compute(cal, &in, ctx->a, &d, e);
+	if (!rc)
+		memcpy(out, d.due, FZ_DATE_LEN);
+	return rc;
+}
+
 /* The status of case c on ctx->today from its events. */
 static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registry *reg,
 				  const struct calendar *cal, const struct enf_case *c,
@@ -70,13 +89,25 @@ static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registr
 		if (s)
 			out->awaits_roles |= status_roles[i];
 	}
-	if (c->closed)
-		return FZ_OK;
+	if ((out->awaits_roles & ROLE_REVIEWER) && ev.n && !c->closed &&
+	    (rc = review_due(ctx, cal, pc.cfg, ev.items[ev.n - 1].on, out->review_due, e)))
+		return rc;
 	for (size_t i = 0; i < def->nclocks; i++) {
 		const struct case_clock *k = &clocks[i];
 		bool runs = k->state == CASE_CLOCK_RUNNING || k->state == CASE_CLOCK_SUSPENDED;
 		if (!runs || k->party_period || !k->started_by)
 			continue;
+		/* a closed case owes only what outlives closing: answers to
+		 * supervision, the filing of a major decision */
+		if (c->closed && !proc_clock_outlives_close(def, k->clock))
+			continue;
+		if (k->clock->per_act && k->open_acts) {
+			out->acts_open += k->open_acts;
+			if (!*out->acts_due || strcmp(k->deadline.due, out->acts_due) < 0)
+				memcpy(out->acts_due, k->deadline.due, FZ_DATE_LEN);
+		}
+		if (strcmp(k->clock->id, CASE_FILING_CLOCK) == 0)
+			memcpy(out->filing_due, k->deadline.due, FZ_DATE_LEN);
 		if (k->overdue && !out->overdue) {
 			out->overdue_clock = k->clock->id;
 			memcpy(out->overdue_due, k->deadline.due, FZ_DATE_LEN);
@@ -163,13 +194,15 @@ enum fz_err app_case_soon(struct app_ctx *ctx, int days, char out[FZ_DATE_LEN],
 	return FZ_OK;
 }
 
-/* The number of open cases in scope that match f. */
+/* The number of cases in scope that match f, open ones only unless the
+ * filter says otherwise (supervision outlives closing). */
 static enum fz_err count(struct app_ctx *ctx, struct case_filter *f, int64_t *out,
 			 struct fz_error *e)
 {
 	struct case_list l;
 	struct page one = { 0, 1 };
-	f->closed = 2;
+	if (!f->acts_open && !f->acts_overdue && !f->filing_overdue)
+		f->closed = 2;
 	f->status_day = ctx->today;
 	enum fz_err rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, f, one, &l, e);
 	*out = rc ? 0 : l.total;
@@ -188,6 +221,12 @@ enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
 	struct case_filter soon = { .due_by = out->soon }, late = { .overdue = true };
 	if ((rc = count(ctx, &review, &out->review, e)) || (rc = count(ctx, &head, &out->approval, e)) ||
 	    (rc = count(ctx, &soon, &out->due_soon, e)) || (rc = count(ctx, &late, &out->overdue, e)))
+		return rc;
+	struct case_filter acts = { .acts_open = true }, acts_late = { .acts_overdue = true };
+	struct case_filter filing_late = { .filing_overdue = true };
+	if ((rc = count(ctx, &acts, &out->acts, e)) ||
+	    (rc = count(ctx, &acts_late, &out->acts_overdue, e)) ||
+	    (rc = count(ctx, &filing_late, &out->filing_overdue, e)))
 		return rc;
 	return FZ_OK;
 }

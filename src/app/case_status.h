@@ -11,6 +11,10 @@
  * head, supervisor), -1 for another. */
 int case_status_role_index(unsigned role);
 
+/* The clock of the filing of a major penalty decision with the justice
+ * bureau (重大行政处罚备案), in the definitions that have one. */
+#define CASE_FILING_CLOCK "filing"
+
 /* Computes case c's status on ctx->today from its stored events and
  * writes it: inside the caller's write transaction. */
 enum fz_err app_case_status_write(struct app_ctx *ctx, const struct enf_case *c,
@@ -32,6 +36,9 @@ enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
 struct case_todo {
 	int64_t review, approval;
 	int64_t due_soon, overdue;
+	int64_t acts, acts_overdue;  /* cases (closed ones too) with supervision
+	                              * acts awaiting an answer, late ones */
+	int64_t filing_overdue;      /* major decisions not filed in time */
 	char soon[FZ_DATE_LEN];
 };
 enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,

@@ -272,9 +272,9 @@ static enum fz_err input_gather(struct app_ctx *ctx, const struct proc_def *def,
 static enum fz_err generate_one(struct app_ctx *ctx, const struct proc_def *def,
 				const struct enf_case *c, const struct case_event *ev,
 				const struct proc_doc *doc, const struct docgen_kind *k,
-				const struct agency *ag, struct fz_error *e)
+				const struct agency *ag, const char *addressee, struct fz_error *e)
 {
-	struct docgen_input in = { .kind = doc->id, .title = doc->label };
+	struct docgen_input in = { .kind = doc->id, .title = doc->label, .addressee = addressee };
 	struct doc_model m;
 	struct buf pdf = BUF_INIT;
 	unsigned char md[LEDGER_DIGEST_MAX];
@@ -313,6 +313,10 @@ enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *d
 	struct agency ag;
 	bool have_agency = false;
 	enum fz_err rc;
+	/* Supervision documents are the justice bureau's: issued and numbered
+	 * by the supervisor's bureau, addressed to the case's agency. */
+	bool bureau = st && (st->flags & PROC_OVERSIGHT) && (st->roles & ROLE_SUPERVISOR) &&
+		      ctx->user && ctx->user->agency_id;
 	for (size_t i = 0; st && i < st->produces.n; i++) {
 		const struct proc_doc *doc = proc_doc_find(def, st->produces.items[i].id);
 		const struct docgen_kind *k = docgen_kind_find(doc->id);
@@ -322,11 +326,13 @@ enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *d
 			return fz_fail(e, FZ_INTERNAL, NULL, "服务器未配置数据目录，不能生成%s",
 				       doc->label);
 		if (!have_agency &&
-		    (rc = ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all, c->agency_id, &ag,
-						   e)))
+		    (rc = ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all,
+						   bureau ? ctx->user->agency_id : c->agency_id,
+						   &ag, e)))
 			return rc;
 		have_agency = true;
-		if ((rc = generate_one(ctx, def, c, ev, doc, k, &ag, e)))
+		if ((rc = generate_one(ctx, def, c, ev, doc, k, &ag, bureau ? c->agency_name : NULL,
+				       e)))
 			return rc;
 	}
 	return FZ_OK;
@@ -428,7 +434,7 @@ enum fz_err app_documents_backfill(struct app_ctx *ctx, int64_t case_id, int *ma
 			const struct docgen_kind *dk = docgen_kind_find(doc->id);
 			if (!dk || generated(&docs, events.items[i].id, doc->id))
 				continue;
-			if ((rc = generate_one(ctx, def, &c, &events.items[i], doc, dk, &ag, e)))
+			if ((rc = generate_one(ctx, def, &c, &events.items[i], doc, dk, &ag, NULL, e)))
 				goto abort;
 			(*made)++;
 		}

@@ -30,6 +30,10 @@ static const struct indicator_def defs[IND_COUNT] = {
 			      "在公示期限（作出决定之日起七个工作日，按本省配置）内公示的处罚决定数",
 			      "期间内作出、已公示或公示期限已届满的处罚决定数",
 			      "以处罚决定作出之日计", "100%", false },
+	[IND_FILING] = { "filing", "重大行政处罚按时备案率",
+			 "在备案期限（作出决定之日起，按本省配置，默认十五日，未核实）内报司法局备案的重大行政处罚决定数；逾期备案的不计入",
+			 "期间内作出、经法制审核或集体讨论（重大行政处罚）、已备案或备案期限已届满的处罚决定数",
+			 "以处罚决定作出之日计", "100%", false },
 	[IND_TWO_OFFICERS] = { "two_officers", "两名以上执法人员参与率",
 			       "由两名以上执法人员进行的调查取证、检查、查封扣押等步骤数",
 			       "期间内程序要求两名以上执法人员的步骤数", "以步骤发生之日计",
@@ -148,6 +152,11 @@ static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 		if (pub && pub->started_by && (pub->stopped_by || strcmp(ctx->today, pub->deadline.due) > 0))
 			ok = ok && count(ctx, &out[IND_PUBLICATION], c->id,
 					 pub->stopped_by && !pub->overdue);
+		const struct case_clock *fl = clock_of(def, clocks, CASE_FILING_CLOCK);
+		if (fl && fl->started_by && fl->state != CASE_CLOCK_NOT_APPLICABLE &&
+		    (fl->stopped_by || strcmp(ctx->today, fl->deadline.due) > 0))
+			ok = ok && count(ctx, &out[IND_FILING], c->id,
+					 fl->stopped_by && !fl->overdue);
 		const struct case_clock *h = clock_of(def, clocks, "case_handling");
 		if (h && h->started_by) {
 			int days = date_diff_days(h->input.start, ev.items[d].on);

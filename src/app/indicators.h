@@ -18,6 +18,7 @@ enum indicator_id {
 	IND_REVIEW = 0,       /* 重大执法决定法制审核率 */
 	IND_RECORD,           /* 全过程记录（卷宗）完整率 */
 	IND_PUBLICATION,      /* 处罚决定按时公示率 */
+	IND_FILING,           /* 重大行政处罚备案率（按时） */
 	IND_TWO_OFFICERS,     /* 两名以上持证执法人员参与率 */
 	IND_HANDLING,         /* 办案天数（平均、最长） */
 	IND_OVERDUE,          /* 办理中案件逾期率 */

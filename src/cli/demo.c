@@ -243,7 +243,7 @@ static int demo_accounts(struct demo *d, const char *pw)
 	    (rc = demo_account(d, "secadmin", "安全管理员", ROLE_SECADMIN, 0, 0, pw, NULL)) ||
 	    (rc = demo_account(d, "auditor", "审计管理员", ROLE_AUDITOR, 0, 0, pw, NULL)) ||
 	    (rc = demo_account(d, "supervisor", "司法局执法监督员", ROLE_SUPERVISOR, jb, 0, pw,
-			       NULL)) ||
+			       &c->supervisor)) ||
 	    (rc = demo_account(d, "officer1", "自然资源局执法人员一", ROLE_OFFICER, nr,
 			       c->nr_officers[1], pw, &c->officer1)) ||
 	    (rc = demo_account(d, "officer2", "自然资源局执法人员二", ROLE_OFFICER, nr,

@@ -151,7 +151,11 @@ static const struct demo_case cases[] = {
 	    { "payment", 110, '1', 0, "amount=2000|surcharge=$surcharge" },
 	    { "close", 105, 'h', 0, "summary=罚款及加处罚款已缴清，违法占用的耕地已恢复原状。" },
 	    { "correction", 100, 'h', 0, "summary=罚款 2000 元及加处罚款已缴清，违法占用的耕地已复垦"
-	      "并经验收合格。", 9, "结案报告遗漏复垦验收情况" } } },
+	      "并经验收合格。", 9, "结案报告遗漏复垦验收情况" },
+	    /* closed, yet urged by the justice bureau (执法监督): the answer is
+	     * due in a week ("@-7": seven days ahead) */
+	    { "supervision_urge", 3, 's', 0, "matters=案卷评查发现复垦验收材料未归档，请补充归档并"
+	      "说明情况。|reply_by=@-7" } } },
 	{ 'n', "penalty_general", "矿产资源", "无证开采石料", ORG, 18, "海原县石峰采石场",
 	  "海原县曹洼乡", 110,
 	  /* opened 85 days ago: the 90-day handling period runs out in five
@@ -322,6 +326,7 @@ static const struct user *actor_of(const struct demo_cast *cast, char who)
 	case '2': return &cast->officer2;
 	case 'r': return &cast->reviewer1;
 	case 'h': return &cast->head1;
+	case 's': return &cast->supervisor;
 	case '3': return &cast->officer3;
 	default: return &cast->head2;
 	}

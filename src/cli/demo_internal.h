@@ -17,6 +17,7 @@
 struct demo_cast {
 	struct user officer1, officer2, reviewer1, head1; /* 自然资源局 */
 	struct user officer3, head2;                      /* 市场监督管理局 */
+	struct user supervisor;                           /* 司法局 */
 	int64_t nr_agency, sm_agency;
 	int64_t nr_officers[DEMO_AGENCY_OFFICERS_MAX];
 	int64_t sm_officers[DEMO_AGENCY_OFFICERS_MAX];

@@ -35,6 +35,10 @@ static const struct {
 	{ { "preservation_notice", "罚保", false }, compose_preservation_notice },
 	{ { "recusal_decision", "罚避", false }, compose_recusal_decision },
 	{ { "revocation_decision", "罚撤", false }, compose_revocation_decision },
+	/* the justice bureau's own series (执法监督): 督 for 督办通知书, 监决
+	 * for 执法监督决定书, numbered per bureau */
+	{ { "supervision_urge_notice", "督", false }, compose_supervision_urge },
+	{ { "supervision_decision", "监决", false }, compose_supervision_decision },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -43,6 +47,7 @@ static const char *const kind_ids[NKINDS + 1] = {
 	"penalty_decision",    "no_penalty_decision", "onsite_decision",
 	"service_receipt",     "demand_notice",      "deferment_approval",
 	"preservation_notice", "recusal_decision",   "revocation_decision",
+	"supervision_urge_notice", "supervision_decision",
 	NULL,
 };
 _Static_assert(sizeof kind_ids / sizeof kind_ids[0] == NKINDS + 1, "one id per kind");

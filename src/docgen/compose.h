@@ -95,5 +95,7 @@ void compose_deferment_approval(struct doc_model *m, const struct docgen_input *
 void compose_preservation_notice(struct doc_model *m, const struct docgen_input *in);
 void compose_recusal_decision(struct doc_model *m, const struct docgen_input *in);
 void compose_revocation_decision(struct doc_model *m, const struct docgen_input *in);
+void compose_supervision_urge(struct doc_model *m, const struct docgen_input *in);
+void compose_supervision_decision(struct doc_model *m, const struct docgen_input *in);
 
 #endif

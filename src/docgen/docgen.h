@@ -47,7 +47,11 @@ struct docgen_input {
 	const char *created;               /* ISO 8601 instant for the PDF's
 	                                    * metadata: "2026-01-20T10:00:00+08:00" */
 	const struct enf_case *c;
-	const char *agency;                /* issuing agency: 海原县自然资源局 */
+	const char *agency;                /* issuing agency: 海原县自然资源局 (a
+	                                    * supervision document: the justice
+	                                    * bureau, 海原县司法局) */
+	const char *addressee;             /* a supervision document: the agency
+	                                    * supervised (the case's); else NULL */
 	const char *reconsideration;       /* 复议机关: 海原县人民政府 */
 	/* The agency's settings (NULL or "" when it made none; the document
 	 * then says 人民法院 / 本机关指定的银行 without a name). */

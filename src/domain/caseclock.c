@@ -47,6 +47,18 @@ static bool condition_holds(const struct proc_def *def, const struct case_event 
 		int64_t fine = case_fine_decided(def, events, n);
 		return fine > 0 && case_fine_paid(events, n) < fine;
 	}
+	if (strcmp(cond, "major_decision") == 0) {
+		/* A major decision (重大行政处罚): one taken after a legal review
+		 * or a collective deliberation. The gates make every decision
+		 * the review catalogue or the deliberation rule names pass one
+		 * of them, so none is missed; an agency that reviewed a decision
+		 * of its own accord treated it as major and files it too. */
+		for (size_t i = 0; i < upto; i++)
+			if (events[i].step && (!strcmp(events[i].step, "legal_review") ||
+					       !strcmp(events[i].step, "collective_deliberation")))
+				return true;
+		return false;
+	}
 	return case_fine_decided(def, events, upto + 1) > 0;
 }
 
@@ -131,6 +143,20 @@ static bool ledger_extend(struct ledger *l, const struct case_event *events, siz
 	return true;
 }
 
+/* Whether ev may stop the clock started by events[start]: any stopping
+ * event, or for a per-act clock one that names that event in `answers`. */
+static bool answers(const struct case_event *events, size_t n, size_t start,
+		    const struct case_event *ev, const struct proc_clock *clock)
+{
+	if (!clock->per_act)
+		return true;
+	const char *v = case_events_field(events, n, ev, PROC_ANSWERS_FIELD);
+	int seq = 0;
+	for (const char *p = v; p && *p >= '0' && *p <= '9' && seq < 1000000000 / 10; p++)
+		seq = seq * 10 + (*p - '0');
+	return v && seq == events[start].seq;
+}
+
 /* Walks the events after the start: stop, suspensions, extensions. */
 static bool ledger_walk(struct ledger *l, struct case_clock *out, const struct proc_def *def,
 			const struct proc_config *cfg, const struct case_event *events, size_t n,
@@ -142,7 +168,7 @@ static bool ledger_walk(struct ledger *l, struct case_clock *out, const struct p
 		const struct proc_step *s = step_of(def, ev);
 		if (!s)
 			continue;
-		if (proc_list_has(&s->stops, id)) {
+		if (proc_list_has(&s->stops, id) && answers(events, n, from, ev, out->clock)) {
 			out->stopped_by = ev;
 			out->stop_step = s;
 			break;
@@ -199,58 +225,33 @@ static void party_period_end(const struct proc_def *def, const struct case_event
 	}
 }
 
-enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_config *cfg,
-			       const struct calendar *cal, const struct case_event *events,
-			       size_t n, const struct proc_clock *clock, const char *today,
-			       struct arena *a, struct case_clock *out, struct fz_error *e)
+/* The budget of the instance started by sev: the clock's, or for a
+ * clock whose due date is a field of the starting event (due), the
+ * calendar days from the event's day to that date (at least one; a date
+ * on a holiday ends on the next working day like any calendar period). */
+static bool budget_of(const struct proc_clock *clock, const struct proc_config *cfg,
+		      const struct case_event *events, size_t n, const struct case_event *sev,
+		      struct proc_period *out)
+{
+	if (!clock->due_field)
+		return proc_clock_budget(clock, cfg, out);
+	const char *due = case_events_field(events, n, sev, clock->due_field);
+	int days = due && date_parse(due, NULL, NULL, NULL) ? date_diff_days(sev->on, due) : 0;
+	out->unit = CLOCK_DAYS;
+	out->amount = days > 0 ? days : 1;
+	return true;
+}
+
+/* Computes clock as started by events[start] (after_day: the due date of
+ * the `after` clock it counts from, or ""). */
+static enum fz_err clock_from(const struct proc_def *def, const struct proc_config *cfg,
+			      const struct calendar *cal, const struct case_event *events,
+			      size_t n, const struct proc_clock *clock, const char *today,
+			      size_t start, const char *after_day, struct arena *a,
+			      struct case_clock *out, struct fz_error *e)
 {
 	struct ledger l = { 0 };
-	memset(out, 0, sizeof *out);
-	out->clock = clock;
-	out->basis = clock->budget_config ? proc_config_period_basis(cfg, clock->budget_config)
-					  : NULL;
-	if (!out->basis)
-		out->basis = clock->basis;
-	/* A sector rule on extensions (case_extension_for) is cited beside
-	 * the clock's own basis for that sector's cases only. */
-	const char *ext = clock->extension_config
-				  ? proc_config_period_basis(cfg, clock->extension_config)
-				  : NULL;
-	if (ext && out->basis) {
-		char *both = arena_printf(a, "%s；延长：%s", out->basis, ext);
-		if (!both)
-			return fz_fail(e, FZ_NOMEM, "", NULL);
-		out->basis = both;
-	}
-	out->state = CASE_CLOCK_NOT_STARTED;
-	if (!proc_clock_budget(clock, cfg, &out->budget))
-		return fz_fail(e, FZ_INVALID, clock->id, "期限 %s 的长度在省级配置中未设置",
-			       clock->label);
-	long start = -1;
-	char after_day[FZ_DATE_LEN] = "";
-	if (clock->after) {
-		/* The window opens when the other clock's period has run. */
-		const struct proc_clock *prev = proc_clock_find(def, clock->after);
-		struct case_clock pc;
-		enum fz_err rc = prev ? case_clock_compute(def, cfg, cal, events, n, prev, today, a,
-							   &pc, e)
-				      : fz_fail(e, FZ_INVALID, clock->id, "期限 %s 的 after 期限不存在",
-						clock->label);
-		if (rc)
-			return rc;
-		if (!pc.started_by || pc.state == CASE_CLOCK_NOT_APPLICABLE)
-			return FZ_OK;
-		start = pc.started_by - events;
-		memcpy(after_day, pc.deadline.due, FZ_DATE_LEN);
-	}
-	for (size_t i = n; i-- > 0 && start < 0;) {
-		const struct proc_step *s = step_of(def, &events[i]);
-		if (s && proc_list_has(&s->starts, clock->id))
-			start = (long)i;
-	}
-	if (start < 0)
-		return FZ_OK;
-	if (!condition_holds(def, events, (size_t)start, n, clock->only_when)) {
+	if (!condition_holds(def, events, start, n, clock->only_when)) {
 		out->state = CASE_CLOCK_NOT_APPLICABLE;
 		return FZ_OK;
 	}
@@ -260,9 +261,10 @@ enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_con
 	if (after_day[0])
 		from = after_day;
 	out->started_by = sev;
+	(void)budget_of(clock, cfg, events, n, sev, &out->budget);
 	clock_input_init(&out->input, from && date_parse(from, NULL, NULL, NULL) ? from : sev->on,
 			 out->budget.unit, out->budget.amount);
-	if (!ledger_walk(&l, out, def, cfg, events, n, (size_t)start, a))
+	if (!ledger_walk(&l, out, def, cfg, events, n, start, a))
 		return fz_fail(e, FZ_NOMEM, "", NULL);
 	if (l.susp_day[0] && !out->stopped_by) {
 		out->open_suspension = true;
@@ -291,9 +293,127 @@ enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_con
 	if (out->party_period) {
 		out->elapsed = out->overdue;
 		out->overdue = false;
-		party_period_end(def, events, n, (size_t)start, out);
+		party_period_end(def, events, n, start, out);
 	}
 	return FZ_OK;
+}
+
+/* A clock's fields that do not depend on the instance: basis, budget. */
+static enum fz_err clock_head(const struct proc_config *cfg, const struct proc_clock *clock,
+			      struct arena *a, struct case_clock *out, struct fz_error *e)
+{
+	memset(out, 0, sizeof *out);
+	out->clock = clock;
+	out->basis = clock->budget_config ? proc_config_period_basis(cfg, clock->budget_config)
+					  : NULL;
+	if (!out->basis)
+		out->basis = clock->basis;
+	/* A sector rule on extensions (case_extension_for) is cited beside
+	 * the clock's own basis for that sector's cases only. */
+	const char *ext = clock->extension_config
+				  ? proc_config_period_basis(cfg, clock->extension_config)
+				  : NULL;
+	if (ext && out->basis) {
+		char *both = arena_printf(a, "%s；延长：%s", out->basis, ext);
+		if (!both)
+			return fz_fail(e, FZ_NOMEM, "", NULL);
+		out->basis = both;
+	}
+	out->state = CASE_CLOCK_NOT_STARTED;
+	if (!clock->due_field && !proc_clock_budget(clock, cfg, &out->budget))
+		return fz_fail(e, FZ_INVALID, clock->id, "期限 %s 的长度在省级配置中未设置",
+			       clock->label);
+	return FZ_OK;
+}
+
+enum fz_err case_clock_acts(const struct proc_def *def, const struct proc_config *cfg,
+			    const struct calendar *cal, const struct case_event *events, size_t n,
+			    const struct proc_clock *clock, const char *today, struct arena *a,
+			    struct case_clock **out, size_t *nout, struct fz_error *e)
+{
+	size_t k = 0;
+	*nout = 0;
+	*out = arena_calloc(a, n + 1, sizeof **out);
+	if (!*out)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	for (size_t i = 0; i < n; i++) {
+		const struct proc_step *s = step_of(def, &events[i]);
+		if (!s || !proc_list_has(&s->starts, clock->id))
+			continue;
+		enum fz_err rc = clock_head(cfg, clock, a, &(*out)[k], e);
+		if (!rc)
+			rc = clock_from(def, cfg, cal, events, n, clock, today, i, "", a, &(*out)[k], e);
+		if (rc)
+			return rc;
+		k++;
+	}
+	*nout = k;
+	return FZ_OK;
+}
+
+/* A per-act clock as one: the unanswered act due first (so overdue when
+ * any unanswered one is), else the latest act; open_acts counts those
+ * unanswered. */
+static enum fz_err clock_acts_summary(const struct proc_def *def, const struct proc_config *cfg,
+				      const struct calendar *cal, const struct case_event *events,
+				      size_t n, const struct proc_clock *clock, const char *today,
+				      struct arena *a, struct case_clock *out, struct fz_error *e)
+{
+	struct case_clock *acts;
+	size_t nacts;
+	enum fz_err rc = case_clock_acts(def, cfg, cal, events, n, clock, today, a, &acts, &nacts, e);
+	if (rc)
+		return rc;
+	const struct case_clock *pick = nacts ? &acts[nacts - 1] : NULL;
+	int open = 0;
+	for (size_t i = 0; i < nacts; i++) {
+		if (acts[i].state != CASE_CLOCK_RUNNING)
+			continue;
+		if (!open++ || pick->state != CASE_CLOCK_RUNNING ||
+		    strcmp(acts[i].deadline.due, pick->deadline.due) < 0)
+			pick = &acts[i];
+	}
+	if (pick)
+		*out = *pick;
+	out->open_acts = open;
+	return FZ_OK;
+}
+
+enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_config *cfg,
+			       const struct calendar *cal, const struct case_event *events,
+			       size_t n, const struct proc_clock *clock, const char *today,
+			       struct arena *a, struct case_clock *out, struct fz_error *e)
+{
+	enum fz_err rc = clock_head(cfg, clock, a, out, e);
+	if (rc)
+		return rc;
+	if (clock->per_act)
+		return clock_acts_summary(def, cfg, cal, events, n, clock, today, a, out, e);
+	long start = -1;
+	char after_day[FZ_DATE_LEN] = "";
+	if (clock->after) {
+		/* The window opens when the other clock's period has run. */
+		const struct proc_clock *prev = proc_clock_find(def, clock->after);
+		struct case_clock pc;
+		rc = prev ? case_clock_compute(def, cfg, cal, events, n, prev, today, a, &pc, e)
+			  : fz_fail(e, FZ_INVALID, clock->id, "期限 %s 的 after 期限不存在",
+				    clock->label);
+		if (rc)
+			return rc;
+		if (!pc.started_by || pc.state == CASE_CLOCK_NOT_APPLICABLE)
+			return FZ_OK;
+		start = pc.started_by - events;
+		memcpy(after_day, pc.deadline.due, FZ_DATE_LEN);
+	}
+	for (size_t i = n; i-- > 0 && start < 0;) {
+		const struct proc_step *s = step_of(def, &events[i]);
+		if (s && proc_list_has(&s->starts, clock->id))
+			start = (long)i;
+	}
+	if (start < 0)
+		return FZ_OK;
+	return clock_from(def, cfg, cal, events, n, clock, today, (size_t)start, after_day, a, out,
+			  e);
 }
 
 enum fz_err case_clocks_compute(const struct proc_def *def, const struct proc_config *cfg,

@@ -58,6 +58,9 @@ struct case_clock {
 	const struct case_event *ended_by;   /* ... and the event that ended it */
 	bool open_suspension; /* suspended until today: the due date will move */
 	int nextensions;
+	int open_acts;    /* a per-act clock (督办 …): the acts not answered
+	                   * yet; the clock shown is the one of them due first,
+	                   * else the latest act */
 };
 
 /* Computes `clock` over events[0..n) as they stand on today (an open
@@ -68,6 +71,13 @@ enum fz_err case_clock_compute(const struct proc_def *def, const struct proc_con
 			       size_t n, const struct proc_clock *clock, const char *today,
 			       struct arena *a, struct case_clock *out, struct fz_error *e)
 	FZ_MUST_CHECK;
+
+/* A per-act clock's instances, one per starting event in order (each
+ * met by the answer naming it): an array of *nout in a. */
+enum fz_err case_clock_acts(const struct proc_def *def, const struct proc_config *cfg,
+			    const struct calendar *cal, const struct case_event *events, size_t n,
+			    const struct proc_clock *clock, const char *today, struct arena *a,
+			    struct case_clock **out, size_t *nout, struct fz_error *e) FZ_MUST_CHECK;
 
 /* Every clock of def, in definition order: an array of def->nclocks in a. */
 enum fz_err case_clocks_compute(const struct proc_def *def, const struct proc_config *cfg,

@@ -79,6 +79,7 @@ static const struct gate_def gate_table[] = {
 	{ "serious_harm_grounds", "五年追责时效的适用", gate_serious_harm_grounds, GATE_CONTENT,
 	  NULL },
 	{ "onsite_officers", "当场处罚的执法人员", gate_onsite_officers, GATE_CONTENT, NULL },
+	{ "objection_reasons", "异议理由", gate_objection_reasons, GATE_CONTENT, NULL },
 };
 
 #define GATE_ROWS (sizeof gate_table / sizeof gate_table[0])
@@ -149,6 +150,17 @@ static void run_fields(struct collector *col, struct gate_run *r)
 	}
 }
 
+/* Whether s answers an act with its own clock (per_act). */
+static bool stops_per_act(const struct proc_def *d, const struct proc_step *s)
+{
+	for (size_t i = 0; i < s->stops.n; i++) {
+		const struct proc_clock *c = proc_clock_find(d, s->stops.items[i].id);
+		if (c && c->per_act)
+			return true;
+	}
+	return false;
+}
+
 /* The engine's gates that judge the case's state, in order; with
  * content, also those that judge the proposed event. */
 static void run_engine(struct collector *col, struct gate_run *r, bool content)
@@ -167,7 +179,10 @@ static void run_engine(struct collector *col, struct gate_run *r, bool content)
 	run(col, r, "opening", "立案在先", gate_opening);
 	run(col, r, "requires_steps", "前置步骤", gate_requires_steps);
 	run(col, r, "not_repeated", "不重复", gate_not_repeated);
-	run(col, r, "one_outcome", "一案一个处理结果", gate_one_outcome);
+	if (!(r->step->flags & PROC_OVERSIGHT))
+		run(col, r, "one_outcome", "一案一个处理结果", gate_one_outcome);
+	if (stops_per_act(r->ctx->def, r->step))
+		run(col, r, "answers_open_act", "待答复事项", gate_answers_open_act);
 	if (r->step->flags & PROC_CLOSES)
 		run(col, r, "catalogue_complete", "卷内目录", gate_catalogue_complete);
 	if (content) {
@@ -177,6 +192,7 @@ static void run_engine(struct collector *col, struct gate_run *r, bool content)
 		run(col, r, "dates_in_order", "日期合乎案件进程", gate_dates_in_order);
 		run(col, r, "recused_excluded", "回避人员不得参与", gate_recused_excluded);
 		run(col, r, "late_entry", "补录", gate_late_entry);
+		run(col, r, "due_after_act", "答复期限", gate_due_after_act);
 	}
 	if (r->step->extends.n)
 		run(col, r, "clock_extension", "延长期限", gate_clock_extension);

@@ -38,6 +38,8 @@ GATE_FN(closed_case_frozen)
 	 * of the case: a late publication is still published (118号). */
 	if (r->step && (r->step->flags & (PROC_PUBLISHES | PROC_WITHDRAWS)))
 		GATE_PASS(res, "案件已结案；公示流程的记录不改变案件内容");
+	if (r->step && (r->step->flags & PROC_OVERSIGHT))
+		GATE_PASS(res, "案件已结案；执法监督及其答复不受结案限制");
 	if (r->step)
 		GATE_BLOCK(res, FZ_CONFLICT, "案件已结案，变更须以更正事件记录并说明理由");
 	gate_note(res, "案件已结案，以更正事件记录");

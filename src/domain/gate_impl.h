@@ -100,6 +100,10 @@ GATE_FN(officers_present);
 GATE_FN(clock_extension);
 /* gate_record.c: the engine's gates over the record itself */
 GATE_FN(one_outcome);
+/* gate_oversight.c */
+GATE_FN(due_after_act);
+GATE_FN(answers_open_act);
+GATE_FN(objection_reasons);
 GATE_FN(correction_clerical);
 GATE_FN(dates_in_order);
 GATE_FN(late_entry);

@@ -178,6 +178,8 @@ GATE_FN(pending)
 	struct case_clock c;
 	if (!gate_clock(r, r->arg, &c))
 		return;
+	if (c.state == CASE_CLOCK_NOT_APPLICABLE)
+		GATE_BLOCK(res, FZ_CONFLICT, "本案不适用%s", c.clock->label);
 	if (!c.started_by)
 		GATE_BLOCK(res, FZ_CONFLICT, "%s尚未开始", c.clock->label);
 	if (c.stopped_by) {

@@ -82,7 +82,20 @@ bool proc_condition_known(const char *name)
 {
 	/* fine_decided: the latest deciding event imposes a fine;
 	 * fine_unpaid: and it has not been paid in full;
-	 * published: something stood published when the clock started */
+	 * published: something stood published when the clock started
+	 * major_decision: the decision followed a legal review or a collective
+	 * deliberation (caseclock.c) */
 	return name && (strcmp(name, "fine_decided") == 0 || strcmp(name, "fine_unpaid") == 0 ||
-			strcmp(name, "published") == 0);
+			strcmp(name, "published") == 0 || strcmp(name, "major_decision") == 0);
+}
+
+bool proc_clock_outlives_close(const struct proc_def *d, const struct proc_clock *c)
+{
+	for (size_t i = 0; d && c && i < d->nsteps; i++) {
+		const struct proc_step *s = &d->steps[i];
+		if ((s->flags & PROC_OVERSIGHT) &&
+		    (proc_list_has(&s->starts, c->id) || proc_list_has(&s->stops, c->id)))
+			return true;
+	}
+	return false;
 }

@@ -59,8 +59,26 @@ struct proc_clock {
 	                             * has run: counted from its due date (a
 	                             * window that opens when another period
 	                             * lapses); NULL: started by steps */
+	bool per_act;               /* each starting event runs its own
+	                             * instance (a 督办 and its answer), met by
+	                             * the first later stopping event whose
+	                             * field `answers` is the starting event's
+	                             * seq (PROC_ANSWERS_FIELD) */
+	struct proc_list started_by; /* steps that start it, written with the
+	                             * clock (`started_by STEP…`): added to
+	                             * those steps' starts when the file loads,
+	                             * so a clock added later leaves them as
+	                             * they were written */
+	const char *due_field;      /* the due date is this date field of the
+	                             * starting event (set by who starts it:
+	                             * 督办期限), counted as calendar days;
+	                             * NULL: the budget */
 	int line;
 };
+
+/* The field of an answering step naming the event (its seq) it answers. */
+#define PROC_ANSWERS_FIELD "answers"
+
 
 /* A gate a step needs: name, and for gates that take one, the argument
  * written name:arg (e.g. before_due:acceptance). */
@@ -139,6 +157,10 @@ enum proc_step_flag {
 	                            * 移送司法机关, 撤案): while one stands, only
 	                            * the steps that follow from it are possible */
 	PROC_WITHDRAWS = 1u << 9,  /* takes a publication down (撤下公示) */
+	PROC_OVERSIGHT = 1u << 10, /* supervision (执法监督) and what answers it:
+	                            * taken in any state of the case, even after
+	                            * closing; no outcome restricts it and it
+	                            * concludes nothing */
 };
 
 struct proc_step {
@@ -223,6 +245,10 @@ const struct proc_doc *proc_doc_find(const struct proc_def *d, const char *id);
 bool proc_step_has_gate(const struct proc_step *s, const char *gate);
 /* Whether id is in the list. */
 bool proc_list_has(const struct proc_list *l, const char *id);
+/* Whether clock runs on after the case closes: an oversight step
+ * (PROC_OVERSIGHT) starts or stops it (a 督办's answer, the filing of a
+ * major decision). */
+bool proc_clock_outlives_close(const struct proc_def *d, const struct proc_clock *c);
 
 /* Whether taking s concludes the case's matter: s decides or closes, or
  * stops a clock that a deciding step stops (不予行政处罚 beside 处罚决定). */

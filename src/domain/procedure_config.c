@@ -73,6 +73,8 @@ static const struct cfg_row cfg_rows[] = {
 	PERIOD("court_application_window", PROC_PERIOD_COURT_APPLICATION, CLOCK_MONTHS),
 	PERIOD("opening_period", PROC_PERIOD_OPENING, CLOCK_WORKING_DAYS),
 	PERIOD("withdrawal_period", PROC_PERIOD_WITHDRAWAL, CLOCK_WORKING_DAYS),
+	PERIOD("filing_period", PROC_PERIOD_FILING, CLOCK_DAYS),
+	PERIOD("review_pending_alert", PROC_PERIOD_REVIEW_ALERT, CLOCK_WORKING_DAYS),
 	{ "serious_harm_domains", CFG_TEXT, OFF(serious_harm_domains), 0, 0 },
 	{ "onsite_single_officer", CFG_DOMAIN_BASIS, 0, 0, 0 },
 	{ "case_extension_collective", CFG_BOOL, OFF(case_extension_collective), 0, 0 },
@@ -115,6 +117,8 @@ void proc_config_init(struct proc_config *cfg)
 		[PROC_PERIOD_COURT_APPLICATION] = { 3, CLOCK_MONTHS },
 		[PROC_PERIOD_OPENING] = { 15, CLOCK_WORKING_DAYS },
 		[PROC_PERIOD_WITHDRAWAL] = { 3, CLOCK_WORKING_DAYS },
+		[PROC_PERIOD_FILING] = { 15, CLOCK_DAYS },
+		[PROC_PERIOD_REVIEW_ALERT] = { 5, CLOCK_WORKING_DAYS },
 	};
 	const unsigned heavy = PENALTY_LOWER_QUALIFICATION | PENALTY_REVOKE_LICENCE |
 			       PENALTY_SUSPEND_BUSINESS | PENALTY_CLOSE | PENALTY_RESTRICT_PRACTICE;

@@ -52,6 +52,12 @@ enum proc_period_key {
 	                                   * the Law sets none, U elsewhere) */
 	PROC_PERIOD_WITHDRAWAL,           /* a published decision set aside is
 	                                   * withdrawn: 3 wd (行政处罚法 art 48) */
+	PROC_PERIOD_FILING,               /* a major penalty decision filed with
+	                                   * the justice bureau (重大行政处罚备案):
+	                                   * 15 d, set by local rules (U) */
+	PROC_PERIOD_REVIEW_ALERT,         /* a case waiting for the legal review
+	                                   * this long is an alert: 5 wd (a
+	                                   * management setting, not law) */
 	PROC_PERIOD_COUNT
 };
 

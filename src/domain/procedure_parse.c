@@ -182,6 +182,7 @@ static const struct flag_row flag_rows[] = {
 	{ "handles", PROC_HANDLES },	 { "notifies", PROC_NOTIFIES },
 	{ "decides", PROC_DECIDES },	 { "awaits", PROC_AWAITS },
 	{ "outcome", PROC_OUTCOME },	 { "withdraws", PROC_WITHDRAWS },
+	{ "oversight", PROC_OVERSIGHT },
 };
 
 static enum fz_err flags_read(struct parser *ps, unsigned *flags)
@@ -196,7 +197,7 @@ static enum fz_err flags_read(struct parser *ps, unsigned *flags)
 				bit = flag_rows[i].bit;
 		if (!bit)
 			return perr(ps, "未知的标志“%.*s”（可用 opens、closes、repeatable、"
-				    "publishes、handles、notifies、decides、awaits、outcome）",
+				    "publishes、handles、notifies、decides、awaits、outcome、oversight）",
 				    (int)(n > 40 ? 40 : n), w);
 		*flags |= bit;
 		any = true;
@@ -289,13 +290,25 @@ static enum fz_err clock_attr(struct parser *ps, const char *k, size_t kn)
 		if (!(c->only_when = ident(ps, "条件名", &rc)))
 			return rc;
 		if (!proc_condition_known(c->only_when))
-			return perr(ps, "未知的条件“%s”（可用 fine_decided、fine_unpaid、published）",
+			return perr(ps, "未知的条件“%s”（可用 fine_decided、fine_unpaid、published、major_decision）",
 				    c->only_when);
 		return no_more(ps);
 	} else if (proc_word_is(k, kn, "after")) {
 		if (c->after)
 			return perr(ps, "after 重复");
 		if ((c->after = ident(ps, "期限名", &rc)))
+			return no_more(ps);
+	} else if (proc_word_is(k, kn, "started_by")) {
+		return list_read(ps, &c->started_by, "开始期限的步骤");
+	} else if (proc_word_is(k, kn, "per_act")) {
+		if (c->per_act)
+			return perr(ps, "per_act 重复");
+		c->per_act = true;
+		return no_more(ps);
+	} else if (proc_word_is(k, kn, "due")) {
+		if (c->due_field)
+			return perr(ps, "due 重复");
+		if ((c->due_field = ident(ps, "届满日字段名", &rc)))
 			return no_more(ps);
 	} else {
 		return perr(ps, "期限中未知的关键字“%.*s”", (int)(kn > 40 ? 40 : kn), k);
@@ -528,6 +541,30 @@ static enum fz_err name_check(const struct proc_def *d, struct fz_error *e)
 	return FZ_OK;
 }
 
+/* A clock's `started_by` steps start it: the clock joins their starts. */
+static enum fz_err started_by_link(struct parser *ps, struct proc_clock *c)
+{
+	for (size_t i = 0; i < c->started_by.n; i++) {
+		const struct proc_ref *ref = &c->started_by.items[i];
+		struct proc_step *s = (struct proc_step *)proc_step_find(ps->d, ref->id);
+		if (!s)
+			return proc_fail(ps->e, ps->d->filename, ref->line,
+					 "期限 %s：started_by 未知的步骤“%s”", c->id, ref->id);
+		if (proc_list_has(&s->starts, c->id))
+			continue;
+		struct proc_ref *items = arena_calloc(ps->a, s->starts.n + 1, sizeof *items);
+		if (!items)
+			return nomem(ps);
+		if (s->starts.n)
+			memcpy(items, s->starts.items, s->starts.n * sizeof *items);
+		items[s->starts.n].id = c->id;
+		items[s->starts.n].line = ref->line;
+		s->starts.items = items;
+		s->starts.n++;
+	}
+	return FZ_OK;
+}
+
 enum fz_err procedure_parse(const char *text, size_t len, const char *filename,
 			    const struct proc_fields *catalogue, struct proc_def *out,
 			    struct arena *a, struct fz_error *e)
@@ -545,8 +582,11 @@ enum fz_err procedure_parse(const char *text, size_t len, const char *filename,
 			struct proc_clock *c = &out->clocks[i];
 			if (c->max_extensions < 0)
 				c->max_extensions = c->extension.amount || c->extension_config ? 1 : 0;
+			if (!rc)
+				rc = started_by_link(&ps, c);
 		}
-		rc = proc_def_validate(out, e);
+		if (!rc)
+			rc = proc_def_validate(out, e);
 	}
 	if (!rc && out->id)
 		rc = name_check(out, e);

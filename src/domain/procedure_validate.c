@@ -52,8 +52,15 @@ static enum fz_err clock_check(const struct proc_def *d, const struct proc_clock
 		return proc_fail(e, d->filename, c->line, "期限 %s：缺少名称（label）", c->id);
 	if (!c->basis)
 		return proc_fail(e, d->filename, c->line, "期限 %s：缺少法律依据（basis）", c->id);
-	if (!c->budget.amount && !c->budget_config)
+	if (c->due_field && (c->budget.amount || c->budget_config))
+		return proc_fail(e, d->filename, c->line,
+				 "期限 %s：due（届满日由字段给出）与 budget 只能写一个", c->id);
+	if (!c->due_field && !c->budget.amount && !c->budget_config)
 		return proc_fail(e, d->filename, c->line, "期限 %s：缺少期限长度（budget）", c->id);
+	if (c->per_act && (c->after || c->from_field || c->extension.amount || c->extension_config))
+		return proc_fail(e, d->filename, c->line,
+				 "期限 %s：per_act（逐件计算）的期限不能再写 after、from 或 extension",
+				 c->id);
 	if (c->budget_config)
 		proc_config_period_known(c->budget_config, &budget);
 	if (c->extension_config)
@@ -208,6 +215,43 @@ static enum fz_err step_fields_check(const struct proc_def *d, const struct proc
 	return FZ_OK;
 }
 
+/* What a per-act clock and a clock with its due date in a field ask of
+ * the steps: each starting step records the due date (a future date),
+ * each stopping step of a per-act clock names what it answers, and no
+ * step suspends or extends a per-act clock (an instance is answered, or
+ * a new act sets a new date). */
+static enum fz_err clock_steps_check(const struct proc_def *d, const struct proc_clock *c,
+				     struct fz_error *e)
+{
+	for (size_t i = 0; i < d->nsteps; i++) {
+		const struct proc_step *s = &d->steps[i];
+		if (c->due_field && proc_list_has(&s->starts, c->id)) {
+			const struct proc_field *f = proc_field_of(d, s, c->due_field);
+			if (!proc_list_has(&s->fields, c->due_field) || !f ||
+			    f->type != PROC_FIELD_DATE || !f->future)
+				return STEP_FAIL(e, d, s->line, s,
+						 "开始期限 %s 的步骤须以 fields 要求届满日字段 %s"
+						 "（date 类型，可为将来日期：future）",
+						 c->id, c->due_field);
+		}
+		if (!c->per_act)
+			continue;
+		if (proc_list_has(&s->stops, c->id)) {
+			const struct proc_field *f = proc_field_of(d, s, PROC_ANSWERS_FIELD);
+			if (!proc_list_has(&s->fields, PROC_ANSWERS_FIELD) || !f ||
+			    f->type != PROC_FIELD_INT)
+				return STEP_FAIL(e, d, s->line, s,
+						 "答复逐件期限 %s 的步骤须以 fields 要求 %s（int 类型："
+						 "所答复事件的序号）", c->id, PROC_ANSWERS_FIELD);
+		}
+		if (proc_list_has(&s->suspends, c->id) || proc_list_has(&s->resumes, c->id) ||
+		    proc_list_has(&s->extends, c->id))
+			return STEP_FAIL(e, d, s->line, s,
+					 "逐件期限 %s 不能中止、恢复或延长", c->id);
+	}
+	return FZ_OK;
+}
+
 /* The definition's own fields, its case-wide list and the clocks' start
  * fields. */
 static enum fz_err def_fields_check(const struct proc_def *d, struct fz_error *e)
@@ -233,6 +277,9 @@ static enum fz_err def_fields_check(const struct proc_def *d, struct fz_error *e
 		if (c->from_field && (!f || f->type != PROC_FIELD_DATE))
 			return proc_fail(e, d->filename, c->line,
 					 "期限 %s：起算字段 %s 须声明为 date 类型", c->id, c->from_field);
+		enum fz_err rc = clock_steps_check(d, c, e);
+		if (rc)
+			return rc;
 	}
 	return FZ_OK;
 }

@@ -196,6 +196,16 @@ static json_t *case_view_json(struct req *r, const struct case_view *v)
 		steps = json_array_push(steps, json_proc_option(&v->options[i]));
 	for (size_t i = 0; clocks && i < v->nclocks; i++)
 		clocks = json_array_push(clocks, json_case_clock(&v->clocks[i]));
+	/* each supervision act with its own clock: seq and step of the act,
+	 * started_by / stopped_by the act and its answer */
+	json_t *acts = json_array();
+	for (size_t i = 0; acts && i < v->nacts; i++) {
+		json_t *k = json_case_clock(&v->acts[i]);
+		k = json_put(k, "act_seq", json_integer(v->acts[i].started_by->seq));
+		k = json_put(k, "act_step", json_text(v->acts[i].started_by->step));
+		acts = json_array_push(acts, k);
+	}
+	o = json_put(o, "supervision_acts", acts);
 	o = json_put(o, "overdue", json_boolean(case_view_overdue(v)));
 	o = json_put(o, "arrears", arrears_json(&v->arrears));
 	o = json_put(o, "serious_harm_reason", json_text(v->serious_harm_reason));

@@ -112,4 +112,16 @@ void case_table(struct req *r, struct buf *b, const struct case_list *list,
  * form for those who may act on an open case. */
 void case_evidence_section(struct req *r, struct buf *b, const struct case_view *v);
 
+/* page_cases.c: narrows f to the cases of an alert (预警) named in the
+ * URL (?alert=acts, acts_overdue, filing_soon, filing_overdue,
+ * review_late, uncertified; "" none); soon receives the last day of
+ * 即将到期. False, with e, when the calendar cannot say. */
+bool case_alert_filter(struct req *r, const char *alert, struct case_filter *f,
+		       char soon[FZ_DATE_LEN], struct fz_error *e);
+
+/* page_case_supervision.c: the case page's 执法监督 section: the
+ * supervision acts with their deadlines and answers, the filing of a
+ * major decision. */
+void case_supervision_section(struct req *r, struct buf *b, const struct case_view *v);
+
 #endif

@@ -79,7 +79,7 @@ static void option_item(struct req *r, struct buf *b, const struct case_view *v,
 		 strcmp(o->step->id, "random_draw") == 0)
 		html_f(b, "<li class=\"on\"><a class=\"button\" href=\"/cases/%lld/draw\">%s</a> ",
 		       (long long)v->c.id, o->step->label);
-	else if (o->available && kit_may(r, PERM_CASE_ACT))
+	else if (o->available && kit_may(r, PERM_CASE_STEP))
 		html_f(b, "<li class=\"on\"><a class=\"button\" href=\"/cases/%lld/steps/%s\">%s</a> ",
 		       (long long)v->c.id, o->step->id, o->step->label);
 	else if (o->available)
@@ -107,7 +107,8 @@ static void next_steps(struct req *r, struct buf *b, const struct case_view *v)
 	long standing = outcome_standing(v->def, v->events.items, v->events.n);
 	html_raw(b, "<h2 id=\"next\">下一步</h2>\n");
 	if (v->c.closed)
-		html_raw(b, "<p class=\"hint\">案件已结案，记录已冻结；如有错误，由有权人员以更正事件记录。</p>\n");
+		html_raw(b, "<p class=\"hint\">案件已结案，记录已冻结；如有错误，由有权人员以更正事件记录。"
+			    "执法监督（督办、监督意见、纠错通知）及其答复、重大行政处罚备案不受结案限制。</p>\n");
 	html_raw(b, "<ul class=\"steps\">\n");
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < v->noptions; i++) {
@@ -115,9 +116,12 @@ static void next_steps(struct req *r, struct buf *b, const struct case_view *v)
 			bool fold = folded(o);
 			/* Once an outcome stands, steps that cannot follow it are
 			 * not offered at all (the page offers what is possible). */
-			bool moot = standing >= 0 &&
+			bool moot = standing >= 0 && !(o->step->flags & PROC_OVERSIGHT) &&
 				    !outcome_step_follows(v->def, o->step,
 							  v->events.items[standing].step);
+			/* supervision is offered when it can be taken; what it
+			 * awaits is said in the 执法监督 section */
+			moot = moot || ((o->step->flags & PROC_OVERSIGHT) && !o->available);
 			if (o->available == (pass == 0) && !fold && !moot &&
 			    !(v->c.closed && !o->available))
 				option_item(r, b, v, o);
@@ -128,8 +132,9 @@ static void next_steps(struct req *r, struct buf *b, const struct case_view *v)
 		html_f(b, "<details class=\"other-steps\"><summary>已办理或由其他人员办理的步骤（%zu）"
 			  "</summary><ul class=\"steps\">\n", others);
 		for (size_t i = 0; i < v->noptions; i++)
-			if (folded(&v->options[i]) &&
-			    !(standing >= 0 && !outcome_step_follows(v->def, v->options[i].step,
+			if (folded(&v->options[i]) && !(v->options[i].step->flags & PROC_OVERSIGHT) &&
+			    !(standing >= 0 &&
+			      !outcome_step_follows(v->def, v->options[i].step,
 								     v->events.items[standing].step)))
 				option_item(r, b, v, &v->options[i]);
 		html_raw(b, "</ul></details>\n");
@@ -307,6 +312,7 @@ int page_case_show(struct req *r)
 	header(r, &b, &v);
 	case_enforcement_facts(&b, &v);
 	next_steps(r, &b, &v);
+	case_supervision_section(r, &b, &v);
 	deadlines(&b, &v);
 	timeline(r, &b, &v, &people);
 	documents(&b, &v);

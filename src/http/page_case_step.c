@@ -159,6 +159,8 @@ int page_case_step_form(struct req *r)
 	for (size_t i = 0; i < f.nkeys; i++)
 		if (strcmp(f.keys[i], "served_on") == 0)
 			f.values[i] = r->ctx.today; /* served the day it is recorded, usually */
+		else if (strcmp(f.keys[i], PROC_ANSWERS_FIELD) == 0)
+			f.values[i] = req_query(r, PROC_ANSWERS_FIELD); /* the act's 答复 link */
 	if (needs_officers(p.st) && r->ctx.user && r->ctx.user->person_id) {
 		f.officers = &r->ctx.user->person_id;
 		f.nofficers = 1;

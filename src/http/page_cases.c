@@ -23,6 +23,32 @@ static const struct kit_option due_opts[] = {
 	{ "", "全部" }, { "soon", "三个工作日内到期" }, { "overdue", "已逾期" },
 };
 
+/* The alerts (预警) a list can be narrowed to: the sections of /alerts. */
+static const struct kit_option alert_opts[] = {
+	{ "", "全部" },
+	{ "acts", "监督事项待答复" },
+	{ "acts_overdue", "监督事项逾期未答复" },
+	{ "filing_soon", "重大行政处罚备案即将到期" },
+	{ "filing_overdue", "重大行政处罚备案逾期" },
+	{ "review_late", "法制审核等待过久" },
+	{ "uncertified", "有执法证失效的人员参与" },
+};
+
+bool case_alert_filter(struct req *r, const char *alert, struct case_filter *f,
+		       char soon[FZ_DATE_LEN], struct fz_error *e)
+{
+	if (!strcmp(alert, "filing_soon") &&
+	    app_case_soon(&r->ctx, CASE_TODO_SOON_WORKING_DAYS, soon, e))
+		return false;
+	f->acts_open = !strcmp(alert, "acts");
+	f->acts_overdue = !strcmp(alert, "acts_overdue");
+	f->filing_due_by = !strcmp(alert, "filing_soon") ? soon : NULL;
+	f->filing_overdue = !strcmp(alert, "filing_overdue");
+	f->review_late = !strcmp(alert, "review_late");
+	f->handler_uncertified = !strcmp(alert, "uncertified");
+	return true;
+}
+
 static bool paging(struct req *r, struct page *pg)
 {
 	if (!kit_paging(r, pg))
@@ -83,7 +109,8 @@ int page_case_list(struct req *r)
 	const char *closed = kit_query(r, "closed");
 	bool mine = *kit_query(r, "mine") && strcmp(kit_query(r, "mine"), "0") != 0;
 	const char *due = kit_query(r, "due");
-	char soon[FZ_DATE_LEN] = "";
+	const char *alert = kit_query(r, "alert");
+	char soon[FZ_DATE_LEN] = "", filing_soon[FZ_DATE_LEN] = "";
 	if (!strcmp(due, "soon") && app_case_soon(&r->ctx, CASE_TODO_SOON_WORKING_DAYS, soon, &e))
 		return http_fail_fz(r, FZ_INTERNAL, &e);
 	struct case_filter f = {
@@ -95,6 +122,8 @@ int page_case_list(struct req *r)
 		.closed = !strcmp(closed, "closed") ? 1 : !strcmp(closed, "open") ? 2 : 0,
 		.created_by = mine && r->ctx.user ? r->ctx.user->id : 0,
 	};
+	if (!case_alert_filter(r, alert, &f, filing_soon, &e))
+		return http_fail_fz(r, FZ_INTERNAL, &e);
 	enum fz_err rc = app_case_list(&r->ctx, &f, pg, &list, &e);
 	if (rc)
 		return http_fail_fz(r, rc, &e);
@@ -111,6 +140,8 @@ int page_case_list(struct req *r)
 	kit_select(&b, "state", "状态", states, ns, f.state, NULL);
 	kit_select(&b, "closed", "办理情况", closed_opts, 3, closed, NULL);
 	kit_select(&b, "due", "期限", due_opts, 3, due, NULL);
+	kit_select(&b, "alert", "预警", alert_opts, sizeof alert_opts / sizeof alert_opts[0], alert,
+		   NULL);
 	kit_checkbox(&b, "mine", "只看我立案的", mine, NULL);
 	kit_filter_end(&b, "/cases");
 	if (list.n == 0)

@@ -40,6 +40,14 @@ static void todo_counts(struct req *r, struct buf *b)
 	snprintf(href, sizeof href, "/cases?due=soon&closed=open");
 	todo_tile(b, href, "件三个工作日内到期", t.due_soon, "soon");
 	todo_tile(b, "/cases?due=overdue&closed=open", "件已逾期", t.overdue, "late");
+	/* supervision: the agency answers, the justice bureau follows up */
+	if (u->roles & (ROLE_OFFICER | ROLE_HEAD | ROLE_SUPERVISOR))
+		todo_tile(b, "/cases?alert=acts",
+			  u->roles & ROLE_SUPERVISOR ? "件监督事项待机关答复" : "件监督事项待答复",
+			  t.acts, t.acts_overdue ? "late" : "wait");
+	if (u->roles & (ROLE_OFFICER | ROLE_HEAD | ROLE_SUPERVISOR))
+		todo_tile(b, "/cases?alert=filing_overdue", "件重大行政处罚备案逾期",
+			  t.filing_overdue, "late");
 	html_raw(b, "</ul>\n");
 }
 

@@ -30,6 +30,12 @@ enum {
 	KF_AWAITS,
 	KF_OVERDUE,
 	KF_DUE_BY,
+	KF_ACTS_OPEN,
+	KF_ACTS_OVERDUE,
+	KF_FILING_DUE_BY,
+	KF_FILING_OVERDUE,
+	KF_REVIEW_LATE,
+	KF_UNCERTIFIED,
 };
 
 static const struct sq_query case_query = {
@@ -54,6 +60,22 @@ static const struct sq_query case_query = {
 		[KF_OVERDUE] = "s.computed_on = :status_day AND s.overdue = 1",
 		[KF_DUE_BY] = "s.computed_on = :status_day AND s.next_due >= :status_day"
 			      " AND s.next_due <= :due_by",
+		[KF_ACTS_OPEN] = "s.computed_on = :status_day AND s.acts_open > 0",
+		[KF_ACTS_OVERDUE] = "s.computed_on = :status_day AND s.acts_open > 0"
+				    " AND s.acts_due < :status_day",
+		[KF_FILING_DUE_BY] = "s.computed_on = :status_day AND s.filing_due >= :status_day"
+				     " AND s.filing_due <= :filing_due_by",
+		[KF_FILING_OVERDUE] = "s.computed_on = :status_day AND s.filing_due <> ''"
+				      " AND s.filing_due < :status_day",
+		[KF_REVIEW_LATE] = "c.closed = 0 AND s.computed_on = :status_day"
+				   " AND s.review_due <> '' AND s.review_due < :status_day",
+		[KF_UNCERTIFIED] = "c.closed = 0 AND EXISTS (SELECT 1 FROM case_events ev"
+				   " JOIN case_event_officers o ON o.event_id = ev.id"
+				   " JOIN people p ON p.id = o.person_id"
+				   " WHERE ev.case_id = c.id AND p.kind = 1 AND NOT EXISTS ("
+				   "  SELECT 1 FROM certificates k WHERE k.person_id = p.id"
+				   "  AND k.status = 1 AND k.issued_on <= :status_day"
+				   "  AND k.valid_until >= :status_day))",
 	},
 	.order = " ORDER BY c.id DESC",
 };
@@ -296,7 +318,9 @@ static enum fz_err case_mask(const struct case_filter *f, unsigned *mask, struct
 		*mask |= 1u << KF_OPENED_FROM;
 	if (given(f->opened_to))
 		*mask |= 1u << KF_OPENED_TO;
-	if ((f->awaits || f->overdue || given(f->due_by)) &&
+	if ((f->awaits || f->overdue || given(f->due_by) || f->acts_open || f->acts_overdue ||
+	     given(f->filing_due_by) || f->filing_overdue || f->review_late ||
+	     f->handler_uncertified) &&
 	    (!given(f->status_day) || !date_parse(f->status_day, NULL, NULL, NULL)))
 		return fz_fail(e, FZ_INVALID, "status_day", "缺少状态日期");
 	if (given(f->due_by) && !date_parse(f->due_by, NULL, NULL, NULL))
@@ -307,6 +331,20 @@ static enum fz_err case_mask(const struct case_filter *f, unsigned *mask, struct
 		*mask |= 1u << KF_OVERDUE;
 	if (given(f->due_by))
 		*mask |= 1u << KF_DUE_BY;
+	if (given(f->filing_due_by) && !date_parse(f->filing_due_by, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "filing_due_by", "日期应为 YYYY-MM-DD 格式的有效日期");
+	if (f->acts_open)
+		*mask |= 1u << KF_ACTS_OPEN;
+	if (f->acts_overdue)
+		*mask |= 1u << KF_ACTS_OVERDUE;
+	if (given(f->filing_due_by))
+		*mask |= 1u << KF_FILING_DUE_BY;
+	if (f->filing_overdue)
+		*mask |= 1u << KF_FILING_OVERDUE;
+	if (f->review_late)
+		*mask |= 1u << KF_REVIEW_LATE;
+	if (f->handler_uncertified)
+		*mask |= 1u << KF_UNCERTIFIED;
 	return FZ_OK;
 }
 
@@ -347,6 +385,7 @@ enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *
 	sq_list_text(&l, ":status_day", f->status_day);
 	sq_list_int(&l, ":awaits", f->awaits);
 	sq_list_text(&l, ":due_by", f->due_by);
+	sq_list_text(&l, ":filing_due_by", f->filing_due_by);
 	return case_list_run(&l, a, out, e);
 }
 
@@ -363,8 +402,10 @@ enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
 	if ((err = sq_stmt(s, SQ_CASE_STATUS_PUT,
 			   "INSERT INTO case_status (case_id, computed_on, next_due, next_due_clock,"
 			   " overdue, awaits_roles, awaits_officer, awaits_reviewer, awaits_head,"
-			   " awaits_supervisor, overdue_clock, overdue_due)"
-			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+			   " awaits_supervisor, overdue_clock, overdue_due, acts_open, acts_due,"
+			   " filing_due, review_due)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+			   " ?16)"
 			   " ON CONFLICT (case_id) DO UPDATE SET computed_on = excluded.computed_on,"
 			   " next_due = excluded.next_due, next_due_clock = excluded.next_due_clock,"
 			   " overdue = excluded.overdue, awaits_roles = excluded.awaits_roles,"
@@ -372,7 +413,9 @@ enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
 			   " awaits_officer = excluded.awaits_officer,"
 			   " awaits_reviewer = excluded.awaits_reviewer,"
 			   " awaits_head = excluded.awaits_head,"
-			   " awaits_supervisor = excluded.awaits_supervisor",
+			   " awaits_supervisor = excluded.awaits_supervisor,"
+			   " acts_open = excluded.acts_open, acts_due = excluded.acts_due,"
+			   " filing_due = excluded.filing_due, review_due = excluded.review_due",
 			   &stmt, e)))
 		return err;
 	struct sq_args b = sq_args(stmt);
@@ -386,6 +429,10 @@ enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
 		sq_arg_text(&b, or_empty(cs->awaits[i]));
 	sq_arg_text(&b, or_empty(cs->overdue_clock));
 	sq_arg_text(&b, cs->overdue_due);
+	sq_arg_int(&b, cs->acts_open);
+	sq_arg_text(&b, cs->acts_due);
+	sq_arg_text(&b, cs->filing_due);
+	sq_arg_text(&b, cs->review_due);
 	const struct sq_ref refs[] = { SQ_REF_CASE("case_id", cs->case_id) };
 	return sq_write(s, stmt, &b, refs, 1, NULL, e);
 }
@@ -403,6 +450,10 @@ static void status_read(struct sq_row *r, void *item)
 		cs->awaits[i] = sq_col_text(r);
 	cs->overdue_clock = sq_col_text(r);
 	sq_col_fixed(r, cs->overdue_due, sizeof cs->overdue_due);
+	cs->acts_open = (int)sq_col_int(r);
+	sq_col_fixed(r, cs->acts_due, sizeof cs->acts_due);
+	sq_col_fixed(r, cs->filing_due, sizeof cs->filing_due);
+	sq_col_fixed(r, cs->review_due, sizeof cs->review_due);
 }
 
 enum fz_err sq_case_status_get(struct store *st, struct arena *a, int64_t case_id,
@@ -417,7 +468,8 @@ enum fz_err sq_case_status_get(struct store *st, struct arena *a, int64_t case_i
 	if ((err = sq_stmt(s, SQ_CASE_STATUS_GET,
 			   "SELECT case_id, computed_on, next_due, next_due_clock, overdue,"
 			   " awaits_roles, awaits_officer, awaits_reviewer, awaits_head,"
-			   " awaits_supervisor, overdue_clock, overdue_due FROM case_status"
+			   " awaits_supervisor, overdue_clock, overdue_due, acts_open, acts_due,"
+			   " filing_due, review_due FROM case_status"
 			   " WHERE case_id = ?1",
 			   &stmt, e)))
 		return err;
@@ -454,7 +506,9 @@ enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const
 	if ((err = sq_stmt(s, SQ_CASE_STATUS_STALE,
 			   "SELECT c.id FROM cases c JOIN agencies a ON a.id = c.agency_id"
 			   " LEFT JOIN case_status s ON s.case_id = c.id"
-			   " WHERE c.closed = 0 AND (s.case_id IS NULL OR s.computed_on < ?1)"
+			   " WHERE (c.closed = 0 OR s.case_id IS NULL OR s.acts_open > 0"
+			   " OR s.filing_due <> '')"
+			   " AND (s.case_id IS NULL OR s.computed_on < ?1)"
 			   " AND (?2 = 0 OR (?2 = 1 AND c.agency_id = ?3)"
 			   "  OR (?2 = 2 AND a.division_code LIKE ?4 || '%'))"
 			   " ORDER BY c.id LIMIT ?5",

@@ -167,7 +167,7 @@ enum sq_query_id {
 };
 
 struct sq_variant {
-	uint32_t key;
+	uint64_t key;       /* query id, scope kind, count, filter mask */
 	sqlite3_stmt *stmt;
 };
 
@@ -310,7 +310,7 @@ void sq_read_int(struct sq_row *r, void *item);
 
 /* --- list queries (sqlite_query.c) --- */
 
-#define SQ_MAX_FILTERS 16
+#define SQ_MAX_FILTERS 24
 
 /* A list query: SELECT cols FROM ... WHERE <scope> AND <filter>... ORDER BY.
  * Each filter is a constant clause with named parameters; code chooses

@@ -13,11 +13,14 @@
 
 #include "base/buf.h"
 
-static uint32_t variant_key(const struct sq_query *q, enum scope_kind kind, bool count,
+/* One prepared variant per query, scope kind, count and filter mask:
+ * the mask keeps all SQ_MAX_FILTERS bits. */
+static uint64_t variant_key(const struct sq_query *q, enum scope_kind kind, bool count,
 			    unsigned mask)
 {
-	return (uint32_t)q->id << 24 | (uint32_t)kind << 20 | (uint32_t)count << 16 |
-	       (mask & 0xffffu);
+	_Static_assert(SQ_MAX_FILTERS <= 32, "the filter mask fits the key's low 32 bits");
+	return (uint64_t)q->id << 40 | (uint64_t)kind << 36 | (uint64_t)count << 32 |
+	       (uint64_t)mask;
 }
 
 static bool scoped(const struct sq_query *q)
@@ -57,7 +60,7 @@ static enum fz_err variant_stmt(struct sq_store *s, const struct sq_query *q,
 				enum scope_kind kind, bool count, unsigned mask,
 				sqlite3_stmt **out, struct fz_error *e)
 {
-	uint32_t key = variant_key(q, kind, count, mask);
+	uint64_t key = variant_key(q, kind, count, mask);
 	for (size_t i = 0; i < s->nvariants; i++) {
 		if (s->variants[i].key == key) {
 			*out = s->variants[i].stmt;

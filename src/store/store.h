@@ -154,6 +154,17 @@ struct case_filter {
 	bool overdue;              /* a duty past its due date */
 	const char *due_by;        /* "YYYY-MM-DD": the earliest running duty is due
 	                            * between status_day and it */
+	/* Supervision (closed cases included, issue 12 §3): */
+	bool acts_open;            /* a supervision act awaits the agency's answer */
+	bool acts_overdue;         /* ... and one is past its deadline */
+	const char *filing_due_by; /* "YYYY-MM-DD": a major decision's filing is
+	                            * due between status_day and it */
+	bool filing_overdue;       /* ... or is past its deadline, not filed */
+	bool review_late;          /* open, waiting for the legal review since
+	                            * longer than the config allows */
+	bool handler_uncertified;  /* open, an officer who took part holds no
+	                            * certificate valid on status_day (the
+	                            * certificates, not the status, decide) */
 };
 
 /* What lists and queues need of a case without its record, derived by
@@ -184,6 +195,12 @@ struct case_status {
 	char overdue_due[FZ_DATE_LEN];  /* ... and its due date */
 	unsigned awaits_roles;
 	const char *awaits[CASE_STATUS_ROLES];
+	int acts_open;                  /* supervision acts not answered yet */
+	char acts_due[FZ_DATE_LEN];     /* ... the earliest of their deadlines */
+	char filing_due[FZ_DATE_LEN];   /* a major decision not yet filed: its
+	                                 * filing deadline ("" none) */
+	char review_due[FZ_DATE_LEN];   /* waiting for the legal review: the
+	                                 * last day it may wait ("" none) */
 };
 
 /* How case_insert numbers a case: "<agency_code><kind_code>〔<year>〕<n>号",

@@ -469,3 +469,77 @@ TEST(indicators_count_what_the_record_shows_per_period_and_scope)
 	CHECK_CONTAINS(e.message, "结束日期不能早于开始日期");
 	fx_close(&x.f);
 }
+
+/* A case decided on `day` (notice 12-03, fine 5000 yuan), after a legal
+ * review by `reviewer` when it is not 0: a major decision (重大行政处罚),
+ * to be filed with the justice bureau within filing_period (15 days). */
+static int64_t case_decided(struct dx *x, struct app_ctx *rev, int64_t reviewer,
+			    const char *day)
+{
+	static const struct case_field decision_f[] = {
+		{ "facts", "f" }, { "grounds", "g" }, { "basis", "b" },
+		{ "penalty", "fine" }, { "amount", "5000" },
+	};
+	static const struct case_field review_f[] = {
+		{ "opinion", "approve" }, { "check_body", "pass" }, { "check_officers", "pass" },
+		{ "check_procedure", "pass" }, { "check_facts", "pass" }, { "check_law", "pass" },
+		{ "check_authority", "pass" }, { "check_documents", "pass" },
+		{ "check_referral", "pass" },
+	};
+	struct fz_error e = { 0 };
+	int64_t id = case_investigated(x, &x->officer);
+	if (!id || act(x, &x->officer, id, "advance_notice", "2025-12-03", notice_f, 6, false))
+		return 0;
+	struct case_step_input in = { .reason = "补录：测试数据按发生日期录入",
+				      .step = "legal_review", .on = "2025-12-04",
+				      .fields = review_f, .nfields = 9, .officers = &reviewer,
+				      .nofficers = 1 };
+	if (reviewer && app_case_act(rev, id, &in, NULL, NULL, &e)) {
+		t_fail(__FILE__, __LINE__, "legal_review: %s", e.message);
+		return 0;
+	}
+	return act(x, &x->head, id, "decision", day, decision_f, 5, false) ? 0 : id;
+}
+
+TEST(filing_rate_counts_major_decisions_filed_in_time_and_a_late_filing_as_late)
+{
+	struct dx x;
+	struct app_ctx rev;
+	int64_t rev_uid;
+	struct fz_error e = { 0 };
+	struct indicator ind[IND_COUNT];
+	static const struct case_field filed_f[] = { { "filing_materials", "决定书、法制审核意见书" } };
+	REQUIRE(dx_open(&x));
+	int64_t reviewer = fx_certified_officer(&x.f, 33);
+	REQUIRE(reviewer && as_user(&x, &rev, "docreviewer", ROLE_REVIEWER, &rev_uid));
+	rev.user->person_id = reviewer;
+	/* Today is 2026-01-01. Decided 12-11, the filing is due 12-26: A
+	 * filed in time, B filed late, C not filed; D was not reviewed (not
+	 * major); E was decided 12-30, its filing not due yet. */
+	int64_t a = case_decided(&x, &rev, reviewer, "2025-12-11");
+	int64_t b = case_decided(&x, &rev, reviewer, "2025-12-11");
+	int64_t c = case_decided(&x, &rev, reviewer, "2025-12-11");
+	int64_t d = case_decided(&x, &rev, 0, "2025-12-11");
+	int64_t ee = case_decided(&x, &rev, reviewer, "2025-12-30");
+	REQUIRE(a && b && c && d && ee);
+	REQUIRE(!act(&x, &x.officer, a, "filing", "2025-12-20", filed_f, 1, false));
+	REQUIRE(!act(&x, &x.officer, b, "filing", "2025-12-29", filed_f, 1, false));
+	struct indicator_query q = { .from = "2025-01-01", .to = "2025-12-31" };
+	REQUIRE(app_indicators(&x.head, &q, ind, &e) == FZ_OK);
+	CHECK_STR(ind[IND_FILING].def->id, "filing");
+	CHECK_INT(ind[IND_FILING].den, 3);
+	CHECK_INT(ind[IND_FILING].num, 1);
+	CHECK(ind[IND_FILING].num_cases.n == 1 && ind[IND_FILING].num_cases.ids[0] == a);
+	REQUIRE(ind[IND_FILING].den_cases.n == 3);
+	CHECK(ind[IND_FILING].den_cases.ids[0] == c || ind[IND_FILING].den_cases.ids[2] == c);
+	for (size_t i = 0; i < ind[IND_FILING].den_cases.n; i++)
+		CHECK(ind[IND_FILING].den_cases.ids[i] != d && ind[IND_FILING].den_cases.ids[i] != ee);
+	/* the late and the missing filing show in the status as overdue */
+	struct case_filter late = { .filing_overdue = true };
+	struct case_list l;
+	struct page pg = { 0, 10 };
+	REQUIRE(app_case_list(&x.head, &late, pg, &l, &e) == FZ_OK);
+	CHECK_INT(l.total, 1); /* C: B was filed, late; A in time */
+	CHECK(l.n == 1 && l.items[0].id == c);
+	fx_close(&x.f);
+}

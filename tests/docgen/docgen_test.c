@@ -177,3 +177,42 @@ TEST(decision_pdf_is_a4_with_the_cjk_font_embedded)
 	buf_release(&pdf);
 	arena_free(x.a);
 }
+
+TEST(supervision_documents_are_the_bureaus_to_the_agency_with_matters_and_date)
+{
+	static const struct case_field urge_fields[] = {
+		{ "matters", "未在法定期限内公示行政处罚决定" }, { "reply_by", "2026-02-06" },
+		{ "basis", "《中华人民共和国行政处罚法》第四十八条" },
+	};
+	struct dx x;
+	struct doc_model m;
+	REQUIRE(dx_open(&x, "supervision_urge_notice", "supervision_urge"));
+	x.events[2].fields = urge_fields;
+	x.events[2].nfields = 2;
+	x.in.agency = "海原县司法局";
+	x.in.addressee = "海原县市场监督管理局";
+	x.in.number = "海司督〔2026〕1号";
+	REQUIRE(docgen_compose(&x.in, x.a, &m, NULL) == FZ_OK);
+	const char *t = model_text(&m);
+	CHECK_STR(m.issuer, "海原县司法局");
+	CHECK_STR(m.title, "督办通知书");
+	CHECK_CONTAINS(t, "海原县市场监督管理局：");
+	CHECK_CONTAINS(t, "你单位办理的销售过期食品案（案号：海原县市场监督管理罚立〔2026〕3号）");
+	CHECK_CONTAINS(t, "未在法定期限内公示行政处罚决定。");
+	CHECK_CONTAINS(t, "请你单位于2026年2月6日前依法办理");
+	CHECK(m.signature);
+	arena_free(x.a);
+
+	REQUIRE(dx_open(&x, "supervision_decision", "supervision_correction"));
+	x.events[2].fields = urge_fields;
+	x.events[2].nfields = 3;
+	x.in.agency = "海原县司法局";
+	x.in.addressee = "海原县市场监督管理局";
+	REQUIRE(docgen_compose(&x.in, x.a, &m, NULL) == FZ_OK);
+	t = model_text(&m);
+	CHECK_STR(m.title, "执法监督决定书");
+	CHECK_CONTAINS(t, "决定如下：");
+	CHECK_CONTAINS(t, "予以纠正（依据：《中华人民共和国行政处罚法》第四十八条）。");
+	CHECK_CONTAINS(t, "请于2026年2月6日前将纠正情况书面报告本机关。");
+	arena_free(x.a);
+}

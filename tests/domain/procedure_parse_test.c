@@ -206,7 +206,7 @@ TEST(procedure_parse_rejects_unknown_words_documents_flags_and_budgets)
 	CHECK_STR(parse_with("produces notice", "produces notice\n  mandatory notice"), "");
 	CHECK_STR(parse_with("flags decides", "flags decided"),
 		  "mini.txt 第 29 行：步骤 decide：未知的标志“decided”（可用 opens、closes、repeatable、"
-		  "publishes、handles、notifies、decides、awaits、outcome）");
+		  "publishes、handles、notifies、decides、awaits、outcome、oversight）");
 	CHECK_STR(parse_with("budget 5 working_days", "budget 5 weekdays"),
 		  "mini.txt 第 9 行：期限 defence：期限单位应为 working_days、days、months 或 years");
 	CHECK_STR(parse_with("budget 5 working_days", "budget config defense_period"),
@@ -411,4 +411,30 @@ TEST(procedure_parse_limits_the_fields_of_one_step)
 	CHECK_INT(procedure_parse(text, strlen(text), "mini.txt", &fs, &d, a, &e), FZ_INVALID);
 	CHECK_STR(e.message, "mini.txt 第 5 行：步骤 open：字段过多（连同全案字段最多 40 个）");
 	arena_free(a);
+}
+
+TEST(procedure_parse_checks_clocks_with_a_due_field_per_act_and_started_by)
+{
+	/* a due date from a field replaces the budget, and the starting step
+	 * must require that field as a future date */
+	CHECK_CONTAINS(parse_with("  budget 5 working_days\n",
+				  "  budget 5 working_days\n  due served_on\n"),
+		       "期限 defence：due（届满日由字段给出）与 budget 只能写一个");
+	CHECK_CONTAINS(parse_with("  budget 5 working_days\n", "  due served_on\n"),
+		       "开始期限 defence 的步骤须以 fields 要求届满日字段 served_on");
+	/* an answer to one act names it */
+	CHECK_CONTAINS(parse_with("  flags closes\n",
+				  "  flags closes\nclock reply\n  label 答复期限\n  basis 测试\n"
+				  "  budget 5 days\n  per_act\nstep reply\n  label 答复\n  roles head\n"
+				  "  stops reply\n  fields facts\n"),
+		       "答复逐件期限 reply 的步骤须以 fields 要求 answers");
+	CHECK_CONTAINS(parse_with("  budget 5 working_days\n",
+				  "  budget 5 working_days\n  per_act\n  from served_on\n"),
+		       "per_act（逐件计算）的期限不能再写 after、from 或 extension");
+	/* started_by names steps that exist */
+	CHECK_CONTAINS(parse_with("  basis 第四十五条   # a comment\n",
+				  "  basis 第四十五条\n  started_by nosuch\n"),
+		       "期限 defence：started_by 未知的步骤“nosuch”");
+	CHECK_STR(parse_with("  basis 第四十五条   # a comment\n",
+			     "  basis 第四十五条\n  started_by notify\n"), "");
 }

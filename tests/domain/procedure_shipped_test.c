@@ -35,10 +35,11 @@ TEST(shipped_procedures_all_load_and_validate)
 		const struct proc_def *d = proc_set_find(set, ids[i]);
 		REQUIRE(d);
 		CHECK_INT(d->kind, kinds[i]);
-		/* every clock's budget resolves in the shipped config */
+		/* every clock's budget resolves in the shipped config (or its
+		 * due date is a field of the act that starts it) */
 		for (size_t k = 0; k < d->nclocks; k++) {
 			struct proc_period p;
-			CHECK(proc_clock_budget(&d->clocks[k], &set->config, &p));
+			CHECK(d->clocks[k].due_field || proc_clock_budget(&d->clocks[k], &set->config, &p));
 		}
 	}
 	CHECK_STR(set->config.province, "默认配置（示例，未对应具体省份）");

@@ -258,8 +258,11 @@ TEST(penalty_case_runs_from_opening_to_closing_through_the_api)
 		  "640522199001011234");
 	json_t *s, *k;
 	size_t i;
+	/* only the filing with the justice bureau outlives closing: the
+	 * decision followed a legal review (重大行政处罚备案) */
 	json_array_foreach(json_object_get(c, "steps"), i, s)
-		if (json_is_true(json_object_get(s, "available")))
+		if (json_is_true(json_object_get(s, "available")) &&
+		    strcmp(json_string_value(json_object_get(s, "step")), "filing") != 0)
 			t_fail(__FILE__, __LINE__, "step %s available on a closed case",
 			       json_string_value(json_object_get(s, "step")));
 	json_decref(c);

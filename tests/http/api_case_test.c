@@ -256,8 +256,9 @@ TEST(cases_are_scoped_to_the_agency_and_hidden_from_the_three_administrators)
 	r = t_api(&f.d, "officer1", "POST", path, "{\"step\":\"investigate\"}");
 	CHECK_ERROR(r, 404, "not_found", "id");
 	t_resp_free(&r);
+	/* the supervisor takes only the steps of supervision */
 	r = t_api(&f.d, "supervisor", "POST", path, "{\"step\":\"investigate\"}");
-	CHECK_ERROR(r, 403, "forbidden", NULL);
+	CHECK_ERROR(r, 403, "forbidden", "role_allowed");
 	t_resp_free(&r);
 	json_t *l = cfx_get(&f, "officer1", "/api/v1/cases?q=过期食品");
 	CHECK_INT(json_integer_value(json_object_get(l, "total")), 0);

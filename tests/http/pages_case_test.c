@@ -373,7 +373,7 @@ TEST(alerts_name_the_overdue_duty_and_leave_when_the_step_is_taken)
 	 * names the duty and its due date. */
 	int64_t id = t_pages_case_id(&p, "非法开采黏土");
 	REQUIRE(id > 0);
-	static const char row[] = "非法开采黏土</td><td data-label=\"期限\">处罚决定公示期限";
+	static const char row[] = "非法开采黏土</td><td data-label=\"事项\">处罚决定公示期限";
 	struct http_resp r = t_page_get(&p, &o1, "/alerts");
 	CHECK_INT(r.status, 200);
 	CHECK_CONTAINS(r.body, "法定期限已届满");
