@@ -49,6 +49,9 @@ struct app_config {
 	/* The ledger's signing key when it lives outside the data directory
 	 * (--key-file); NULL = data_dir/ledger.key. */
 	const char *ledger_key_file;
+	/* How long one request may wait in all for a busy database before
+	 * its write fails with FZ_BUSY (0 = APP_WRITE_WAIT_MS, app/tx.h). */
+	int write_wait_ms;
 };
 
 void app_config_defaults(struct app_config *cfg);
@@ -70,6 +73,13 @@ struct app_ctx {
 	bool cli;                    /* the shell operator: every permission */
 	struct app_config policy_cfg; /* cfg with the stored policy applied
 	                               * (app_policy_apply) */
+	/* app_tx_again's state (app/tx.h): when the write under way first
+	 * found the database busy (monotonic ms, 0 = not), how many times it
+	 * has tried again since, and whether a whole-transaction loop owns
+	 * the retries. */
+	int64_t busy_since_ms;
+	int busy_tries;
+	bool busy_whole;
 };
 
 /* Initialises ctx for an anonymous request at time now. */

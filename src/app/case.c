@@ -255,9 +255,9 @@ static void audit_gate_denial(struct app_ctx *ctx, const char *action, int64_t c
 	(void)app_audit_now(ctx, action, "case", case_id, "denied", msg ? msg : e->field);
 }
 
-enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
-			  const struct case_step_input *open, struct enf_case *out,
-			  struct case_check *check, struct fz_error *e)
+static enum fz_err case_open_once(struct app_ctx *ctx, const struct case_input *in,
+				  const struct case_step_input *open, struct enf_case *out,
+				  struct case_check *check, struct fz_error *e)
 {
 	enum fz_err rc;
 	struct agency ag;
@@ -315,7 +315,7 @@ enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
 	rc = check_event(ctx, def, &c, NULL, 0, &ev, check, e);
 	if (rc) {
 		app_tx_abort(ctx);
-		if (rc != FZ_NOMEM && rc != FZ_DB)
+		if (rc != FZ_NOMEM && rc != FZ_DB && rc != FZ_BUSY)
 			audit_gate_denial(ctx, "case.open", 0, e);
 		return rc;
 	}
@@ -360,9 +360,25 @@ static bool corrects_draw(const struct case_event_list *events, int64_t id)
 	return false;
 }
 
-static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
-			    const struct case_step_input *in, bool server_draw,
-			    struct case_event *out, struct case_check *check, struct fz_error *e)
+/* A case is opened, and a step taken, whole or not at all: when the
+ * database was busy, from the start again (app/tx.h). */
+enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
+			  const struct case_step_input *open, struct enf_case *out,
+			  struct case_check *check, struct fz_error *e)
+{
+	enum fz_err rc;
+	bool outer = app_tx_whole(ctx, true);
+	do
+		rc = case_open_once(ctx, in, open, out, check, e);
+	while (app_tx_again(ctx, rc));
+	app_tx_whole(ctx, outer);
+	return rc;
+}
+
+static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
+				 const struct case_step_input *in, bool server_draw,
+				 struct case_event *out, struct case_check *check,
+				 struct fz_error *e)
 {
 	enum fz_err rc;
 	const struct proc_registry *reg;
@@ -411,7 +427,7 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	rc = check_event(ctx, def, &c, events.items, events.n, &ev, check, e);
 	if (rc) {
 		app_tx_abort(ctx);
-		if (rc != FZ_NOMEM && rc != FZ_DB)
+		if (rc != FZ_NOMEM && rc != FZ_DB && rc != FZ_BUSY)
 			audit_gate_denial(ctx, "case.act", case_id, e);
 		return rc;
 	}
@@ -442,6 +458,19 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	return FZ_OK;
 abort:
 	app_tx_abort(ctx);
+	return rc;
+}
+
+static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
+			    const struct case_step_input *in, bool server_draw,
+			    struct case_event *out, struct case_check *check, struct fz_error *e)
+{
+	enum fz_err rc;
+	bool outer = app_tx_whole(ctx, true);
+	do
+		rc = case_act_once(ctx, case_id, in, server_draw, out, check, e);
+	while (app_tx_again(ctx, rc));
+	app_tx_whole(ctx, outer);
 	return rc;
 }
 

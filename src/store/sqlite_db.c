@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 static void sq_close(struct store *st);
+static void sq_busy_timeout(struct store *st, int ms);
 
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
@@ -18,6 +19,7 @@ static const struct store_ops sqlite_ops = {
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
+	.busy_timeout = sq_busy_timeout,
 	.setting_get = sq_setting_get,
 	.setting_set = sq_setting_set,
 	.division_put = sq_division_put,
@@ -266,9 +268,9 @@ static enum fz_err db_open(const char *path, int flags, sqlite3 **out, struct fz
 		return err;
 	}
 	sqlite3_extended_result_codes(*out, 1);
-	/* Wait up to 5 s for another connection's write lock, rather than
-	 * failing at once with SQLITE_BUSY. */
-	sqlite3_busy_timeout(*out, 5000);
+	/* Wait for another connection's write lock rather than failing at
+	 * once with SQLITE_BUSY; past the timeout the app retries (app/tx.c). */
+	sqlite3_busy_timeout(*out, STORE_BUSY_TIMEOUT_MS);
 	return FZ_OK;
 }
 
@@ -356,6 +358,11 @@ static void sq_close(struct store *st)
 }
 
 /* --- transactions --- */
+
+static void sq_busy_timeout(struct store *st, int ms)
+{
+	sqlite3_busy_timeout(sq(st)->db, ms > 0 ? ms : 0);
+}
 
 enum fz_err sq_begin(struct store *st, bool write, struct fz_error *e)
 {

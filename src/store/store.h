@@ -290,10 +290,17 @@ struct store_ops {
 	 * transaction see the latest committed state (a list's page and total
 	 * come from one snapshot). Transactions do not nest. A commit that
 	 * fails has rolled back; rollback without a transaction does nothing.
-	 * An operation called outside a transaction commits on its own. */
+	 * An operation called outside a transaction commits on its own.
+	 * Any operation, begin and commit too, returns FZ_BUSY when another
+	 * connection held the database past the busy timeout: nothing of
+	 * the transaction is kept (roll back), and the whole of it may be
+	 * tried again (app/tx.h does). */
 	enum fz_err (*begin)(struct store *st, bool write, struct fz_error *e);
 	enum fz_err (*commit)(struct store *st, struct fz_error *e);
 	void (*rollback)(struct store *st);
+	/* How long an operation waits for another connection's lock before
+	 * FZ_BUSY, in milliseconds (STORE_BUSY_TIMEOUT_MS when opened). */
+	void (*busy_timeout)(struct store *st, int ms);
 
 	/* Settings: small key/value configuration (security policy ...). */
 	enum fz_err (*setting_get)(struct store *st, struct arena *a, const char *key,
@@ -706,10 +713,14 @@ enum fz_err store_sqlite_version(const char *path, int *version, struct fz_error
  * transaction the request left open. Never close a pooled connection
  * yourself: store_pool_close closes them all, once all are released. */
 struct store_pool;
+/* The busy timeout a connection starts with (store_ops.busy_timeout). */
+#define STORE_BUSY_TIMEOUT_MS 5000
 enum fz_err store_pool_open(const char *path, int size, struct store_pool **out,
 			    struct fz_error *e);
 struct store *store_pool_acquire(struct store_pool *p);
 void store_pool_release(struct store_pool *p, struct store *st);
+/* Sets the busy timeout of every connection; call before any acquire. */
+void store_pool_busy_timeout(struct store_pool *p, int ms);
 void store_pool_close(struct store_pool *p);
 
 #endif

@@ -86,6 +86,12 @@ void store_pool_release(struct store_pool *p, struct store *st)
 	pthread_mutex_unlock(&p->lock);
 }
 
+void store_pool_busy_timeout(struct store_pool *p, int ms)
+{
+	for (int i = 0; i < p->size; i++)
+		p->all[i]->ops->busy_timeout(p->all[i], ms);
+}
+
 void store_pool_close(struct store_pool *p)
 {
 	if (!p)
