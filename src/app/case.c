@@ -329,7 +329,7 @@ static enum fz_err case_open_once(struct app_ctx *ctx, const struct case_input *
 	    (rc = ctx->st->ops->case_event_append(ctx->st, &ev, e)) ||
 	    (rc = app_ledger_append_event(ctx, &ev, e)))
 		goto abort;
-	if ((rc = app_documents_generate(ctx, def, &c, &ev, e)))
+	if ((rc = app_documents_generate(ctx, def, &c, &ev, NULL, e)))
 		goto abort;
 	struct audit_diff d = { .n = 0 };
 	audit_diff_str(ctx, &d, "number", NULL, c.number);
@@ -375,10 +375,15 @@ enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
 	return rc;
 }
 
+/* One run of a step. drafts NULL: the real one, in a write transaction,
+ * using *drafted (may be NULL) for its documents. drafts set: a
+ * rehearsal in a read transaction that judges the step as the real run
+ * would and draws its documents into *drafts, writing nothing. */
 static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 				 const struct case_step_input *in, bool server_draw,
 				 struct case_event *out, struct case_check *check,
-				 struct fz_error *e)
+				 const struct document_drafts *drafted,
+				 struct document_drafts **drafts, struct fz_error *e)
 {
 	enum fz_err rc;
 	const struct proc_registry *reg;
@@ -395,7 +400,7 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 		return fz_fail(e, FZ_INVALID, "step",
 			       "随机抽取须由系统生成随机种子进行（案件页的“随机抽取”，"
 			       "或接口 POST /api/v1/cases/{id}/draw）");
-	if ((rc = app_tx_begin(ctx, e)))
+	if ((rc = drafts ? ctx->st->ops->begin(ctx->st, false, e) : app_tx_begin(ctx, e)))
 		return rc;
 	if ((rc = ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, case_id, &c, e)) ||
 	    (rc = ctx->st->ops->case_events(ctx->st, ctx->a, &ctx->scope, case_id, &events, e)))
@@ -427,7 +432,7 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 	rc = check_event(ctx, def, &c, events.items, events.n, &ev, check, e);
 	if (rc) {
 		app_tx_abort(ctx);
-		if (rc != FZ_NOMEM && rc != FZ_DB && rc != FZ_BUSY)
+		if (!drafts && rc != FZ_NOMEM && rc != FZ_DB && rc != FZ_BUSY)
 			audit_gate_denial(ctx, "case.act", case_id, e);
 		return rc;
 	}
@@ -437,12 +442,17 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 		case_follow(ctx, def, &c, &ev);
 	else
 		c.updated_at = ctx->now;
+	if (drafts) {
+		rc = app_documents_draft(ctx, def, &c, &events, &ev, drafts, e);
+		app_tx_abort(ctx);
+		return rc;
+	}
 	if ((rc = ctx->st->ops->case_event_append(ctx->st, &ev, e)) ||
 	    (rc = app_ledger_append_event(ctx, &ev, e)) ||
 	    (rc = ctx->st->ops->case_update(ctx->st, &c, e)) ||
 	    (rc = app_ledger_case_header(ctx, case_id, e)))
 		goto abort;
-	if ((rc = app_documents_generate(ctx, def, &c, &ev, e)))
+	if ((rc = app_documents_generate(ctx, def, &c, &ev, drafted, e)))
 		goto abort;
 	struct audit_diff d = { .n = 0 };
 	audit_diff_str(ctx, &d, "state", before, c.state);
@@ -466,9 +476,22 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 			    struct case_event *out, struct case_check *check, struct fz_error *e)
 {
 	enum fz_err rc;
+	struct document_drafts *drafts = NULL;
+	const struct proc_registry *reg = case_registry(ctx, NULL);
+	/* Documents are drawn first, outside the write lock; the real run
+	 * uses a drawing only if it says exactly what the real run composes
+	 * (app/document_make.c). A rehearsal that fails drafts nothing: the
+	 * real run judges, and says why. */
+	bool may = ctx->cli || (ctx->user && authz_allows(ctx->user->roles, PERM_CASE_ACT));
+	if (may && in->step && app_documents_step_draws(reg, in->step)) {
+		struct fz_error ignored;
+		if (case_act_once(ctx, case_id, in, server_draw, NULL, NULL, NULL, &drafts,
+				  &ignored))
+			drafts = NULL;
+	}
 	bool outer = app_tx_whole(ctx, true);
 	do
-		rc = case_act_once(ctx, case_id, in, server_draw, out, check, e);
+		rc = case_act_once(ctx, case_id, in, server_draw, out, check, drafts, NULL, e);
 	while (app_tx_again(ctx, rc));
 	app_tx_whole(ctx, outer);
 	return rc;

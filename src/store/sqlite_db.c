@@ -118,6 +118,7 @@ static const struct store_ops sqlite_ops = {
 	.evidence_list = sq_evidence_list,
 	.case_event_get = sq_case_event_get,
 	.document_number_next = sq_document_number_next,
+	.document_number_peek = sq_document_number_peek,
 	.document_insert = sq_document_insert,
 	.document_get = sq_document_get,
 	.document_list = sq_document_list,

@@ -86,6 +86,7 @@ enum sq_stmt_id {
 	SQ_EXISTS_CASE,
 	SQ_EXISTS_CASE_EVENT,
 	SQ_DOC_NUMBER_NEXT,
+	SQ_DOC_NUMBER_PEEK,
 	SQ_DOC_INSERT,
 	SQ_DOC_LIST,
 	SQ_LEDGER_HASH_GET,
@@ -475,6 +476,8 @@ enum fz_err sq_case_events(struct store *st, struct arena *a, const struct scope
 			   int64_t case_id, struct case_event_list *out, struct fz_error *e);
 
 /* sqlite_document.c */
+enum fz_err sq_document_number_peek(struct store *st, int64_t agency_id, int year,
+				    const char *code, int64_t *n, struct fz_error *e);
 enum fz_err sq_document_number_next(struct store *st, int64_t agency_id, int year,
 				    const char *code, int64_t *n, struct fz_error *e);
 enum fz_err sq_document_insert(struct store *st, struct case_document *d, struct fz_error *e);

@@ -551,6 +551,11 @@ struct store_ops {
 	 * outside 1..9999; FZ_CONFLICT (agency_id) for a missing agency. */
 	enum fz_err (*document_number_next)(struct store *st, int64_t agency_id, int year,
 					    const char *code, int64_t *n, struct fz_error *e);
+	/* The number document_number_next would take now, taking nothing:
+	 * a guess to draw a document with before the write transaction
+	 * (app/document_make.c checks it there). Same errors. */
+	enum fz_err (*document_number_peek)(struct store *st, int64_t agency_id, int year,
+					    const char *code, int64_t *n, struct fz_error *e);
 	/* Stores d and sets d->id, d->agency_id (the case's) and created_at
 	 * (0 = now). Append-only: the backend refuses UPDATE and DELETE.
 	 * Required: kind, title, digest (lower-case hex), size >= 0, pages
