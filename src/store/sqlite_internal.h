@@ -169,6 +169,7 @@ struct sq_store {
 	sqlite3_stmt *fixed[SQ_STMT_COUNT];
 	struct sq_variant *variants; /* list-query variants prepared so far */
 	size_t nvariants, capvariants;
+	struct store_group *group;   /* group commit (sq_group_join), or NULL */
 };
 
 static inline struct sq_store *sq(struct store *st) { return (struct sq_store *)st; }

@@ -280,6 +280,7 @@ STORE_LIST(ledger_rotation_list, struct ledger_rotation_row);
 STORE_LIST(evidence_list, struct evidence);
 
 struct store;
+struct store_group;
 
 struct store_ops {
 	const char *name; /* "sqlite" */
@@ -301,6 +302,13 @@ struct store_ops {
 	/* How long an operation waits for another connection's lock before
 	 * FZ_BUSY, in milliseconds (STORE_BUSY_TIMEOUT_MS when opened). */
 	void (*busy_timeout)(struct store *st, int ms);
+	/* Makes st's commits durable through g (group commit): each commit,
+	 * explicit or not, returns once a sync of the log covers it, a sync
+	 * that the group's other connections' commits share. Same
+	 * durability as alone; fewer syncs under load. A sync that fails
+	 * makes the commit return FZ_IO (it is then written but not known
+	 * to be on disk). g must outlive st. */
+	enum fz_err (*group_join)(struct store *st, struct store_group *g, struct fz_error *e);
 
 	/* Settings: small key/value configuration (security policy ...). */
 	enum fz_err (*setting_get)(struct store *st, struct arena *a, const char *key,
@@ -717,6 +725,16 @@ enum fz_err store_sqlite_version(const char *path, int *version, struct fz_error
  * store_pool_open. acquire never returns NULL; release rolls back a
  * transaction the request left open. Never close a pooled connection
  * yourself: store_pool_close closes them all, once all are released. */
+/* A commit group (store_ops.group_join; store_group.c). new: FZ_NOMEM,
+ * FZ_INTERNAL. sync: called by a backend after a commit wrote its log,
+ * returns once a call of sync(arg) that began after that has succeeded
+ * (true) or failed (false); sync makes the log durable. stats: commits
+ * that asked, syncs run. */
+enum fz_err store_group_new(struct store_group **out, struct fz_error *e) FZ_MUST_CHECK;
+void store_group_free(struct store_group *g);
+bool store_group_sync(struct store_group *g, bool (*sync)(void *arg), void *arg);
+void store_group_stats(struct store_group *g, int64_t *commits, int64_t *syncs);
+
 struct store_pool;
 /* The busy timeout a connection starts with (store_ops.busy_timeout). */
 #define STORE_BUSY_TIMEOUT_MS 5000
@@ -726,6 +744,9 @@ struct store *store_pool_acquire(struct store_pool *p);
 void store_pool_release(struct store_pool *p, struct store *st);
 /* Sets the busy timeout of every connection; call before any acquire. */
 void store_pool_busy_timeout(struct store_pool *p, int ms);
+/* The pool's connections commit as one group (store_ops.group_join):
+ * commits that asked for durability and syncs run so far. */
+void store_pool_group_stats(struct store_pool *p, int64_t *commits, int64_t *syncs);
 void store_pool_close(struct store_pool *p);
 
 #endif

@@ -166,6 +166,14 @@ TEST(store_pool_serves_concurrent_writers_without_losing_any)
 				      (struct page){ 0, 1 }, &l, NULL),
 		  FZ_OK);
 	CHECK_INT(l.total, WRITERS * WRITES);
+	/* every commit asked the group for its sync; the syncs that ran
+	 * covered them all, several at a time when writers overlapped */
+	int64_t commits, syncs;
+	store_pool_group_stats(p, &commits, &syncs);
+	CHECK_INT(commits, WRITERS * WRITES);
+	CHECK(syncs >= 1 && syncs <= commits);
+	printf("  %lld commits made durable by %lld syncs\n", (long long)commits,
+	       (long long)syncs);
 	arena_free(a);
 	store_pool_release(p, st);
 	store_pool_close(p);
