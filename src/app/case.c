@@ -415,6 +415,15 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 		goto abort;
 	}
 	struct case_event ev;
+	/* A case's events are recorded in time order (verify checks it). The
+	 * request's time was read when it arrived; one that waited for the
+	 * lock (or was tried again) while another step of the case
+	 * committed is recorded at that step's time, not before it: its
+	 * event, leaf, documents and audit record alike. */
+	if (events.n && events.items[events.n - 1].at > ctx->now) {
+		ctx->now = events.items[events.n - 1].at;
+		date_today(ctx->now, ctx->today);
+	}
 	event_from_input(ctx, in, &ev);
 	ev.case_id = case_id;
 	/* A decision is measured against the case's discretion benchmark;
