@@ -13,6 +13,7 @@
 static void sq_close(struct store *st);
 static void sq_busy_timeout(struct store *st, int ms);
 static enum fz_err sq_group_join(struct store *st, struct store_group *g, struct fz_error *e);
+static void gate_leave(struct sq_store *s);
 
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
@@ -316,6 +317,7 @@ enum fz_err store_sqlite_open(const char *path, bool create, struct store **out,
 	if (!s)
 		return fz_fail(e, FZ_NOMEM, "", NULL);
 	s->base.ops = &sqlite_ops;
+	s->busy_ms = STORE_BUSY_TIMEOUT_MS;
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	if ((err = db_open(path, flags, &s->db, e)) || (err = db_configure(s, e)) ||
 	    (err = migrate(s, e))) {
@@ -351,6 +353,7 @@ static void sq_close(struct store *st)
 	if (s->db) {
 		if (!sqlite3_get_autocommit(s->db))
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		gate_leave(s);
 		sq_cache_clear(s);
 		/* Lets SQLite refresh statistics for the planner from what this
 		 * connection saw; cheap, and advised before closing. */
@@ -364,7 +367,16 @@ static void sq_close(struct store *st)
 
 static void sq_busy_timeout(struct store *st, int ms)
 {
-	sqlite3_busy_timeout(sq(st)->db, ms > 0 ? ms : 0);
+	sq(st)->busy_ms = ms > 0 ? ms : 0;
+	sqlite3_busy_timeout(sq(st)->db, sq(st)->busy_ms);
+}
+
+static void gate_leave(struct sq_store *s)
+{
+	if (s->gated) {
+		s->gated = false;
+		store_group_gate_leave(s->group);
+	}
 }
 
 /* --- group commit --- */
@@ -393,6 +405,7 @@ static bool wal_sync(void *arg)
 static int wal_committed(void *arg, sqlite3 *db, const char *name, int frames)
 {
 	struct sq_store *s = arg;
+	gate_leave(s); /* the write lock is released: the next writer may go */
 	if (!store_group_sync(s->group, wal_sync, s))
 		return SQLITE_IOERR_FSYNC;
 	if (frames >= WAL_CHECKPOINT_FRAMES)
@@ -420,11 +433,21 @@ enum fz_err sq_begin(struct store *st, bool write, struct fz_error *e)
 	struct sq_store *s = sq(st);
 	if (!sqlite3_get_autocommit(s->db))
 		return fz_fail(e, FZ_INTERNAL, "", "内部错误：事务已经开始");
+	if (!write)
+		return sq_exec(s, SQ_BEGIN_READ, "BEGIN", e);
+	/* The group's writers queue on its gate first (woken at once when
+	 * it is free) rather than on SQLite's lock (polled with sleeps). */
+	if (s->group) {
+		if (!store_group_gate_enter(s->group, s->busy_ms))
+			return sq_fail(s, SQLITE_BUSY, e);
+		s->gated = true;
+	}
 	/* IMMEDIATE takes the write lock now (waiting up to busy_timeout), so
 	 * that a write transaction never fails half-way for lack of it. */
-	if (write)
-		return sq_exec(s, SQ_BEGIN_WRITE, "BEGIN IMMEDIATE", e);
-	return sq_exec(s, SQ_BEGIN_READ, "BEGIN", e);
+	enum fz_err err = sq_exec(s, SQ_BEGIN_WRITE, "BEGIN IMMEDIATE", e);
+	if (err)
+		gate_leave(s);
+	return err;
 }
 
 enum fz_err sq_commit(struct store *st, struct fz_error *e)
@@ -435,6 +458,7 @@ enum fz_err sq_commit(struct store *st, struct fz_error *e)
 	enum fz_err err = sq_exec(s, SQ_COMMIT, "COMMIT", e);
 	if (err)
 		sq_rollback(st);
+	gate_leave(s); /* a commit that wrote nothing calls no hook */
 	return err;
 }
 
@@ -443,4 +467,5 @@ void sq_rollback(struct store *st)
 	struct sq_store *s = sq(st);
 	if (!sqlite3_get_autocommit(s->db))
 		(void)sq_exec(s, SQ_ROLLBACK, "ROLLBACK", NULL);
+	gate_leave(s);
 }

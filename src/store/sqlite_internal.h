@@ -170,6 +170,8 @@ struct sq_store {
 	struct sq_variant *variants; /* list-query variants prepared so far */
 	size_t nvariants, capvariants;
 	struct store_group *group;   /* group commit (sq_group_join), or NULL */
+	bool gated;                  /* holds the group's write gate */
+	int busy_ms;                 /* the busy timeout */
 };
 
 static inline struct sq_store *sq(struct store *st) { return (struct sq_store *)st; }

@@ -733,6 +733,13 @@ enum fz_err store_sqlite_version(const char *path, int *version, struct fz_error
 enum fz_err store_group_new(struct store_group **out, struct fz_error *e) FZ_MUST_CHECK;
 void store_group_free(struct store_group *g);
 bool store_group_sync(struct store_group *g, bool (*sync)(void *arg), void *arg);
+/* The group's write gate: its connections' write transactions take it
+ * before the database's write lock, so that they queue in the process
+ * and are woken at once, instead of polling the lock with sleeps. enter
+ * is false when the gate was not free within ms. A backend leaves it when
+ * its write lock is released (before the sync). */
+bool store_group_gate_enter(struct store_group *g, int ms);
+void store_group_gate_leave(struct store_group *g);
 void store_group_stats(struct store_group *g, int64_t *commits, int64_t *syncs);
 
 struct store_pool;

@@ -7,10 +7,12 @@
  * alone, a commit costs one fsync as before. */
 #include <pthread.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "store/store.h"
 
 struct store_group {
+	pthread_mutex_t gate; /* held by the group's writer, begin to commit */
 	pthread_mutex_t lock;
 	pthread_cond_t synced_cond;
 	uint64_t written;  /* commits that asked for a sync, numbered 1.. */
@@ -30,7 +32,13 @@ enum fz_err store_group_new(struct store_group **out, struct fz_error *e)
 		free(g);
 		return fz_fail(e, FZ_INTERNAL, "", "无法创建互斥锁");
 	}
+	if (pthread_mutex_init(&g->gate, NULL) != 0) {
+		pthread_mutex_destroy(&g->lock);
+		free(g);
+		return fz_fail(e, FZ_INTERNAL, "", "无法创建互斥锁");
+	}
 	if (pthread_cond_init(&g->synced_cond, NULL) != 0) {
+		pthread_mutex_destroy(&g->gate);
 		pthread_mutex_destroy(&g->lock);
 		free(g);
 		return fz_fail(e, FZ_INTERNAL, "", "无法创建条件变量");
@@ -44,8 +52,27 @@ void store_group_free(struct store_group *g)
 	if (!g)
 		return;
 	pthread_cond_destroy(&g->synced_cond);
+	pthread_mutex_destroy(&g->gate);
 	pthread_mutex_destroy(&g->lock);
 	free(g);
+}
+
+bool store_group_gate_enter(struct store_group *g, int ms)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += ms / 1000;
+	until.tv_nsec += (long)(ms % 1000) * 1000000;
+	if (until.tv_nsec >= 1000000000) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000;
+	}
+	return pthread_mutex_timedlock(&g->gate, &until) == 0;
+}
+
+void store_group_gate_leave(struct store_group *g)
+{
+	pthread_mutex_unlock(&g->gate);
 }
 
 bool store_group_sync(struct store_group *g, bool (*sync)(void *arg), void *arg)
