@@ -376,7 +376,7 @@ enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
 }
 
 /* One run of a step. drafts NULL: the real one, in a write transaction,
- * using *drafted (may be NULL) for its documents. drafts set: a
+ * using drafted (may be NULL) for its documents. drafts set: a
  * rehearsal in a read transaction that judges the step as the real run
  * would and draws its documents into *drafts, writing nothing. */
 static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
