@@ -24,9 +24,12 @@ TEST(jsonw_writes_what_jansson_dumps)
 		jw_str(&w, "none", NULL);
 		jw_null(&w, "n");
 		jw_int(&w, "big", INT64_MAX);
+		jw_int(&w, "small", INT64_MIN);
+		jw_int(&w, "zero", 0);
 		jw_end(&w);
-		json_t *o = json_pack("{s:I, s:s, s:s?, s:n, s:I}", "id", (json_int_t)-42, "s",
-				      tricky[i], "none", NULL, "n", "big", (json_int_t)INT64_MAX);
+		json_t *o = json_pack("{s:I, s:s, s:s?, s:n, s:I, s:I, s:I}", "id", (json_int_t)-42,
+				      "s", tricky[i], "none", NULL, "n", "big", (json_int_t)INT64_MAX,
+				      "small", (json_int_t)INT64_MIN, "zero", (json_int_t)0);
 		char *want = json_dumps(o, JSON_COMPACT);
 		CHECK(!buf_failed(&b));
 		CHECK_STR(buf_cstr(&b), want);
