@@ -61,7 +61,7 @@ static enum fz_err open_case(struct tx *x, struct app_ctx *ctx, struct enf_case 
 static int number_of(const char *number)
 {
 	const char *p = number ? strstr(number, "〕") : NULL;
-	return p ? atoi(p + strlen("〕")) : 0;
+	return p ? (int)strtol(p + strlen("〕"), NULL, 10) : 0;
 }
 
 static void check_ledger(struct tx *x)
