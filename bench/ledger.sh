@@ -57,11 +57,15 @@ token=$(curl -s -X POST -H 'Content-Type: application/json' \
 ids=$(python3 - "$base" "$token" "$CASES" <<'PY'
 import datetime, json, sys, urllib.request
 base, token, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-def call(path, body=None):
+def call(path, body=None, as_token=None):
     rq = urllib.request.Request(base + path, data=body and json.dumps(body).encode(),
-                                headers={"Authorization": "Bearer " + token,
+                                headers={"Authorization": "Bearer " + (as_token or token),
                                          "Content-Type": "application/json"})
     return json.load(urllib.request.urlopen(rq))
+# 立案审批 is the head's: head1 approves each case before the load
+head = json.load(urllib.request.urlopen(urllib.request.Request(
+    base + "/api/v1/session", headers={"Content-Type": "application/json"},
+    data=json.dumps({"username": "head1", "password": "Demo@2026"}).encode())))["token"]
 officers = None
 for c in call("/api/v1/cases?closed=false&limit=50")["items"]:
     for ev in call("/api/v1/cases/%d/events?limit=200" % c["id"])["items"]:
@@ -80,6 +84,7 @@ for k in range(n):
         "fields": {"facts": "巡查发现占用耕地建房", "source": "日常巡查"},
         "officers": officers})
     ids.append(c["id"] if "id" in c else c["case"]["id"])
+    call("/api/v1/cases/%d/steps" % ids[-1], {"step": "approve_opening"}, head)
 print(officers[0], officers[1], " ".join(str(i) for i in ids))
 PY
 )

@@ -58,6 +58,9 @@ struct app_config {
 	 * "https://fazhi.example.gov.cn"), written into QR codes; NULL = the
 	 * address the request came to. */
 	const char *public_url;
+	/* How long one request may wait in all for a busy database before
+	 * its write fails with FZ_BUSY (0 = APP_WRITE_WAIT_MS, app/tx.h). */
+	int write_wait_ms;
 };
 
 void app_config_defaults(struct app_config *cfg);
@@ -79,6 +82,13 @@ struct app_ctx {
 	bool cli;                    /* the shell operator: every permission */
 	struct app_config policy_cfg; /* cfg with the stored policy applied
 	                               * (app_policy_apply) */
+	/* app_tx_again's state (app/tx.h): when the write under way first
+	 * found the database busy (monotonic ms, 0 = not), how many times it
+	 * has tried again since, and whether a whole-transaction loop owns
+	 * the retries. */
+	int64_t busy_since_ms;
+	int busy_tries;
+	bool busy_whole;
 };
 
 /* Initialises ctx for an anonymous request at time now. */

@@ -94,33 +94,3 @@ fail:
 	fprintf(stderr, "fazhi: audit write failed (%s): %s\n", action, e.message);
 	return rc;
 }
-
-enum fz_err app_tx_begin(struct app_ctx *ctx, struct fz_error *e)
-{
-	return ctx->st->ops->begin(ctx->st, true, e);
-}
-
-enum fz_err app_tx_commit(struct app_ctx *ctx, struct fz_error *e)
-{
-	enum fz_err rc = ctx->st->ops->commit(ctx->st, e);
-	if (rc)
-		ctx->st->ops->rollback(ctx->st);
-	return rc;
-}
-
-void app_tx_abort(struct app_ctx *ctx)
-{
-	ctx->st->ops->rollback(ctx->st);
-}
-
-enum fz_err app_tx_finish(struct app_ctx *ctx, const char *action, const char *object_type,
-			  int64_t object_id, const char *message, const struct audit_diff *diff,
-			  struct fz_error *e)
-{
-	enum fz_err rc = app_audit(ctx, action, object_type, object_id, "ok", message, diff, e);
-	if (rc) {
-		app_tx_abort(ctx);
-		return rc;
-	}
-	return app_tx_commit(ctx, e);
-}

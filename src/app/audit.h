@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "app/app.h"
+#include "app/tx.h"
 
 #define AUDIT_DIFF_MAX 24
 
@@ -33,15 +34,5 @@ enum fz_err app_audit(struct app_ctx *ctx, const char *action, const char *objec
 		      const struct audit_diff *diff, struct fz_error *e);
 enum fz_err app_audit_now(struct app_ctx *ctx, const char *action, const char *object_type,
 			  int64_t object_id, const char *result, const char *message);
-
-/* Transactions for use cases: begin a write, commit, or roll back. */
-enum fz_err app_tx_begin(struct app_ctx *ctx, struct fz_error *e);
-enum fz_err app_tx_commit(struct app_ctx *ctx, struct fz_error *e);
-void app_tx_abort(struct app_ctx *ctx);
-/* The end of every audited write: appends its audit record (result "ok")
- * and commits; on any failure rolls back and returns the error. */
-enum fz_err app_tx_finish(struct app_ctx *ctx, const char *action, const char *object_type,
-			  int64_t object_id, const char *message, const struct audit_diff *diff,
-			  struct fz_error *e);
 
 #endif

@@ -264,9 +264,9 @@ static void audit_gate_denial(struct app_ctx *ctx, const char *action, int64_t c
 	(void)app_audit_now(ctx, action, "case", case_id, "denied", msg ? msg : e->field);
 }
 
-enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
-			  const struct case_step_input *open, struct enf_case *out,
-			  struct case_check *check, struct fz_error *e)
+static enum fz_err case_open_once(struct app_ctx *ctx, const struct case_input *in,
+				  const struct case_step_input *open, struct enf_case *out,
+				  struct case_check *check, struct fz_error *e)
 {
 	enum fz_err rc;
 	struct agency ag;
@@ -324,7 +324,7 @@ enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
 	rc = check_event(ctx, def, &c, NULL, 0, &ev, check, e);
 	if (rc) {
 		app_tx_abort(ctx);
-		if (rc != FZ_NOMEM && rc != FZ_DB)
+		if (rc != FZ_NOMEM && rc != FZ_DB && rc != FZ_BUSY)
 			audit_gate_denial(ctx, "case.open", 0, e);
 		return rc;
 	}
@@ -338,7 +338,7 @@ enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
 	    (rc = ctx->st->ops->case_event_append(ctx->st, &ev, e)) ||
 	    (rc = app_ledger_append_event(ctx, &ev, e)))
 		goto abort;
-	if ((rc = app_documents_generate(ctx, def, &c, &ev, e)))
+	if ((rc = app_documents_generate(ctx, def, &c, &ev, NULL, e)))
 		goto abort;
 	struct audit_diff d = { .n = 0 };
 	audit_diff_str(ctx, &d, "number", NULL, c.number);
@@ -369,6 +369,21 @@ static bool corrects_draw(const struct case_event_list *events, int64_t id)
 	return false;
 }
 
+/* A case is opened, and a step taken, whole or not at all: when the
+ * database was busy, from the start again (app/tx.h). */
+enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
+			  const struct case_step_input *open, struct enf_case *out,
+			  struct case_check *check, struct fz_error *e)
+{
+	enum fz_err rc;
+	bool outer = app_tx_whole(ctx, true);
+	do
+		rc = case_open_once(ctx, in, open, out, check, e);
+	while (app_tx_again(ctx, rc));
+	app_tx_whole(ctx, outer);
+	return rc;
+}
+
 /* Who records the step: a person through the case page or API, the draw
  * (a seed the server made) or the publication pipeline (公示 goes live or
  * is withdrawn: app/publication.c), which passes a hook that writes its
@@ -381,10 +396,21 @@ static bool pipeline_step(const struct proc_def *def, const char *step)
 	return s && (s->flags & (PROC_PUBLISHES | PROC_WITHDRAWS));
 }
 
-static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
-			    const struct case_step_input *in, enum case_act_mode mode,
-			    const struct case_act_hook *hook, struct case_event *out,
-			    struct case_check *check, struct fz_error *e)
+/* The permission a step needs: the draw is the server's own act. */
+static enum perm act_perm(enum case_act_mode mode)
+{
+	return mode == ACT_DRAW ? PERM_CASE_ACT : PERM_CASE_STEP;
+}
+
+/* One run of a step. drafts NULL: the real one, in a write transaction,
+ * using drafted (may be NULL) for its documents. drafts set: a
+ * rehearsal in a read transaction that judges the step as the real run
+ * would and draws its documents into *drafts, writing nothing. */
+static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
+				 const struct case_step_input *in, enum case_act_mode mode,
+				 const struct case_act_hook *hook, struct case_event *out,
+				 struct case_check *check, const struct document_drafts *drafted,
+				 struct document_drafts **drafts, struct fz_error *e)
 {
 	bool server_draw = mode == ACT_DRAW;
 	enum fz_err rc;
@@ -392,7 +418,7 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	struct enf_case c;
 	struct case_event_list events;
 
-	if ((rc = app_require(ctx, server_draw ? PERM_CASE_ACT : PERM_CASE_STEP, "case.act", e)))
+	if ((rc = app_require(ctx, act_perm(mode), "case.act", e)))
 		return rc;
 	if (!(reg = case_registry(ctx, e)))
 		return FZ_INTERNAL;
@@ -402,7 +428,7 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 		return fz_fail(e, FZ_INVALID, "step",
 			       "随机抽取须由系统生成随机种子进行（案件页的“随机抽取”，"
 			       "或接口 POST /api/v1/cases/{id}/draw）");
-	if ((rc = app_tx_begin(ctx, e)))
+	if ((rc = drafts ? ctx->st->ops->begin(ctx->st, false, e) : app_tx_begin(ctx, e)))
 		return rc;
 	if ((rc = ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, case_id, &c, e)) ||
 	    (rc = ctx->st->ops->case_events(ctx->st, ctx->a, &ctx->scope, case_id, &events, e)))
@@ -430,6 +456,15 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 			}
 	}
 	struct case_event ev;
+	/* A case's events are recorded in time order (verify checks it). The
+	 * request's time was read when it arrived; one that waited for the
+	 * lock (or was tried again) while another step of the case
+	 * committed is recorded at that step's time, not before it: its
+	 * event, leaf, documents and audit record alike. */
+	if (events.n && events.items[events.n - 1].at > ctx->now) {
+		ctx->now = events.items[events.n - 1].at;
+		date_today(ctx->now, ctx->today);
+	}
 	event_from_input(ctx, in, &ev);
 	ev.case_id = case_id;
 	/* A decision is measured against the case's discretion benchmark;
@@ -447,7 +482,7 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	rc = check_event(ctx, def, &c, events.items, events.n, &ev, check, e);
 	if (rc) {
 		app_tx_abort(ctx);
-		if (rc != FZ_NOMEM && rc != FZ_DB)
+		if (!drafts && rc != FZ_NOMEM && rc != FZ_DB && rc != FZ_BUSY)
 			audit_gate_denial(ctx, "case.act", case_id, e);
 		return rc;
 	}
@@ -457,12 +492,17 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 		case_follow(ctx, def, &c, &ev);
 	else
 		c.updated_at = ctx->now;
+	if (drafts) {
+		rc = app_documents_draft(ctx, def, &c, &events, &ev, drafts, e);
+		app_tx_abort(ctx);
+		return rc;
+	}
 	if ((rc = ctx->st->ops->case_event_append(ctx->st, &ev, e)) ||
 	    (rc = app_ledger_append_event(ctx, &ev, e)) ||
 	    (rc = ctx->st->ops->case_update(ctx->st, &c, e)) ||
 	    (rc = app_ledger_case_header(ctx, case_id, e)))
 		goto abort;
-	if ((rc = app_documents_generate(ctx, def, &c, &ev, e)) ||
+	if ((rc = app_documents_generate(ctx, def, &c, &ev, drafted, e)) ||
 	    (rc = app_publication_on_event(ctx, def, &c, &events, &ev, e)) ||
 	    (hook && (rc = hook->fn(ctx, &c, &ev, hook->arg, e))))
 		goto abort;
@@ -480,6 +520,33 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	return FZ_OK;
 abort:
 	app_tx_abort(ctx);
+	return rc;
+}
+
+static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
+			    const struct case_step_input *in, enum case_act_mode mode,
+			    const struct case_act_hook *hook, struct case_event *out,
+			    struct case_check *check, struct fz_error *e)
+{
+	enum fz_err rc;
+	struct document_drafts *drafts = NULL;
+	const struct proc_registry *reg = case_registry(ctx, NULL);
+	/* Documents are drawn first, outside the write lock; the real run
+	 * uses a drawing only if it says exactly what the real run composes
+	 * (app/document_make.c). A rehearsal that fails drafts nothing: the
+	 * real run judges, and says why. */
+	bool may = ctx->cli || (ctx->user && authz_allows(ctx->user->roles, act_perm(mode)));
+	if (may && in->step && app_documents_step_draws(reg, in->step)) {
+		struct fz_error ignored;
+		if (case_act_once(ctx, case_id, in, mode, NULL, NULL, NULL, NULL, &drafts,
+				  &ignored))
+			drafts = NULL;
+	}
+	bool outer = app_tx_whole(ctx, true);
+	do
+		rc = case_act_once(ctx, case_id, in, mode, hook, out, check, drafts, NULL, e);
+	while (app_tx_again(ctx, rc));
+	app_tx_whole(ctx, outer);
 	return rc;
 }
 

@@ -6,6 +6,8 @@
 #ifndef FZ_APP_DOCUMENT_H
 #define FZ_APP_DOCUMENT_H
 
+#include <stdbool.h>
+
 #include "app/app.h"
 #include "base/buf.h"
 #include "ledger/hash.h"
@@ -13,16 +15,41 @@
 #include "domain/catalogue.h"
 #include "domain/procedure.h"
 
+struct proc_registry;
+/* Documents drawn ahead of the write transaction (opaque, in ctx's arena). */
+struct document_drafts;
+
+/* Draws, before the step's write transaction and without its lock, the
+ * documents ev's step will produce: the record as the step will leave it
+ * (before: the stored events; ev: the new one, not stored), each with the
+ * number its series would give now; each PDF is stored under its digest
+ * (a draft that is not used leaves an unreferenced file, as a rolled-back
+ * transaction does). *out NULL when the step draws nothing. Nothing is
+ * written to the database. */
+enum fz_err app_documents_draft(struct app_ctx *ctx, const struct proc_def *def,
+				const struct enf_case *c, const struct case_event_list *before,
+				const struct case_event *ev, struct document_drafts **out,
+				struct fz_error *e) FZ_MUST_CHECK;
+/* Whether a step of that id draws a document in any loaded procedure (a
+ * step that cannot needs no draft). */
+bool app_documents_step_draws(const struct proc_registry *reg, const char *step);
+
 /* Generates the documents ev's step produces that the system renders
  * (docgen_kinds), inside the caller's write transaction, after ev was
  * appended (app_case_open, app_case_act): for each, takes the next number
- * of its series, renders the PDF, writes it under its digest, stores its
- * metadata and appends its digest to the ledger - all or nothing with the
- * step. FZ_OK when there is nothing to render; FZ_INTERNAL when the
- * process has no data directory; FZ_IO when the file cannot be written. */
+ * of its series and composes the document; uses the draft (may be NULL)
+ * that says exactly the same, else renders the PDF now and writes it
+ * under its digest; stores its metadata and appends its digest to the
+ * ledger - all or nothing with the step. FZ_OK when there is nothing to
+ * render; FZ_INTERNAL when the process has no data directory; FZ_IO when
+ * the file cannot be written. */
 enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *def,
 				   const struct enf_case *c, const struct case_event *ev,
+				   const struct document_drafts *drafts,
 				   struct fz_error *e) FZ_MUST_CHECK;
+/* Documents drawn so far in this process from a draft (before the write
+ * transaction) and inside it (a statistic: tests, docs/PERFORMANCE.md). */
+void app_documents_drawn(long *before, long *inside);
 
 /* The text of the document ev's step produced and stored (the first
  * that the system renders), as plain lines: issuer, title, number, body

@@ -1,11 +1,15 @@
-/* document_make.c - generating the documents a step produces, inside the
- * step's write transaction: the number of its series, the PDF, the file
- * under its digest, the metadata row and the ledger leaf, all or nothing
- * with the step. Rendering takes a few milliseconds of the write lock:
- * that is the price of numbers that are never skipped nor repeated. */
+/* document_make.c - generating the documents a step produces: drawn
+ * first, before the step's write transaction, with the number the series
+ * would give now (a draft); then, inside the transaction, the number is
+ * taken and the document composed again, and when it says exactly what
+ * the draft said the draft's file is used; otherwise (the number moved,
+ * the record changed) it is drawn there, under the lock. The metadata row
+ * and the ledger leaf are written in the transaction, all or nothing with
+ * the step: numbers are never skipped nor repeated. */
 #include "app/document.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +28,23 @@
 #include "domain/org.h"
 
 static const struct scope scope_all = { .kind = SCOPE_ALL };
+
+/* Documents drawn before the transaction, and inside it (statistics). */
+static atomic_long drawn_before, drawn_inside;
+
+/* A document drawn before the write transaction. */
+struct document_draft {
+	const char *kind;
+	struct doc_model m;              /* what it said */
+	char digest[DOCUMENT_DIGEST_HEX]; /* the file its PDF was stored as */
+	int64_t size;
+	int pages;
+};
+
+struct document_drafts {
+	struct document_draft *items;
+	size_t n;
+};
 
 /* --- files --- */
 
@@ -199,9 +220,12 @@ static const struct case_document *served_document(const struct proc_def *def,
 	return found;
 }
 
+/* The document's number: taken from its series (take, inside the write
+ * transaction), or the one the series would give now (a draft's guess). */
 static enum fz_err number_take(struct app_ctx *ctx, const struct docgen_kind *k,
 			       const struct agency *ag, const struct enf_case *c,
-			       const struct case_event *ev, const char **out, struct fz_error *e)
+			       const struct case_event *ev, bool take, const char **out,
+			       struct fz_error *e)
 {
 	int64_t n;
 	enum fz_err rc;
@@ -213,7 +237,9 @@ static enum fz_err number_take(struct app_ctx *ctx, const struct docgen_kind *k,
 	if (!k->series)
 		return FZ_OK;
 	int year = (int)strtol(ev->on, NULL, 10);
-	if ((rc = ctx->st->ops->document_number_next(ctx->st, ag->id, year, k->series, &n, e)))
+	if ((rc = (take ? ctx->st->ops->document_number_next
+			: ctx->st->ops->document_number_peek)(ctx->st, ag->id, year, k->series, &n,
+							      e)))
 		return rc;
 	size_t len;
 	const char *code = org_agency_code(ag->name, ag->doc_code, &len);
@@ -222,11 +248,12 @@ static enum fz_err number_take(struct app_ctx *ctx, const struct docgen_kind *k,
 	return *out ? FZ_OK : fz_fail(e, FZ_NOMEM, NULL, NULL);
 }
 
-/* Everything but the number, which is taken last, just before drawing. */
+/* Everything but the number, which is taken last. events: the record up
+ * to and with ev, or NULL to read it (ev appended in this transaction). */
 static enum fz_err input_gather(struct app_ctx *ctx, const struct proc_def *def,
 				const struct enf_case *c, const struct case_event *ev,
-				const struct agency *ag, struct docgen_input *in,
-				struct fz_error *e)
+				const struct case_event_list *events, const struct agency *ag,
+				struct docgen_input *in, struct fz_error *e)
 {
 	struct case_document_list docs;
 	struct docgen_person *people = NULL;
@@ -235,10 +262,11 @@ static enum fz_err input_gather(struct app_ctx *ctx, const struct proc_def *def,
 	enum fz_err rc;
 	if (!reg)
 		return FZ_INTERNAL;
-	struct case_event_list *evl = arena_alloc(ctx->a, sizeof *evl);
-	if (!evl)
+	struct case_event_list *evl = (struct case_event_list *)events;
+	if (!evl && !(evl = arena_alloc(ctx->a, sizeof *evl)))
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &scope_all, c->id, evl, e)) ||
+	if ((!events &&
+	     (rc = ctx->st->ops->case_events(ctx->st, ctx->a, &scope_all, c->id, evl, e))) ||
 	    (rc = ctx->st->ops->document_list(ctx->st, ctx->a, &scope_all, c->id, &docs, e)) ||
 	    (rc = people_named(ctx, evl, ev->on, &people, &in->npeople, e)) ||
 	    (rc = reconsideration_body(ctx, ag, &in->reconsideration, e)))
@@ -269,54 +297,176 @@ static enum fz_err input_gather(struct app_ctx *ctx, const struct proc_def *def,
 	return in->created ? FZ_OK : fz_fail(e, FZ_NOMEM, NULL, NULL);
 }
 
-static enum fz_err generate_one(struct app_ctx *ctx, const struct proc_def *def,
-				const struct enf_case *c, const struct case_event *ev,
-				const struct proc_doc *doc, const struct docgen_kind *k,
-				const struct agency *ag, const char *addressee, struct fz_error *e)
+/* What a document says, composed from the record, with its number taken
+ * (take) or only guessed (a draft). events as for input_gather. */
+static enum fz_err document_compose(struct app_ctx *ctx, const struct proc_def *def,
+				    const struct enf_case *c, const struct case_event *ev,
+				    const struct case_event_list *events,
+				    const struct proc_doc *doc, const struct docgen_kind *k,
+				    const struct agency *ag, const char *addressee, bool take,
+				    struct doc_model *m, struct fz_error *e)
 {
 	struct docgen_input in = { .kind = doc->id, .title = doc->label, .addressee = addressee };
-	struct doc_model m;
+	enum fz_err rc;
+	if ((rc = input_gather(ctx, def, c, ev, events, ag, &in, e)) ||
+	    (rc = number_take(ctx, k, ag, c, ev, take, &in.number, e)))
+		return rc;
+	return docgen_compose(&in, ctx->a, m, e);
+}
+
+/* Draws m as a PDF and stores it under its digest (hex). */
+static enum fz_err document_draw(struct app_ctx *ctx, const struct doc_model *m,
+				 char hex[DOCUMENT_DIGEST_HEX], int64_t *size, int *pages,
+				 struct fz_error *e)
+{
 	struct buf pdf = BUF_INIT;
 	unsigned char md[LEDGER_DIGEST_MAX];
-	char hex[DOCUMENT_DIGEST_HEX];
-	int pages = 0;
-	enum fz_err rc;
-	if ((rc = input_gather(ctx, def, c, ev, ag, &in, e)) ||
-	    (rc = number_take(ctx, k, ag, c, ev, &in.number, e)) ||
-	    (rc = docgen_compose(&in, ctx->a, &m, e)) || (rc = docgen_pdf(&m, &pdf, &pages, e)))
-		goto out;
 	enum ledger_hash_alg alg;
-	if ((rc = app_ledger_alg(ctx, &alg, e)))
+	enum fz_err rc;
+	if ((rc = docgen_pdf(m, &pdf, pages, e)) || (rc = app_ledger_alg(ctx, &alg, e)))
 		goto out;
-	size_t mdlen = ledger_digest(alg, pdf.data, pdf.len, md);
-	crypto_hex(md, mdlen, hex);
-	if ((rc = file_store(ctx->cfg->data_dir, hex, &pdf, e)))
-		goto out;
-	struct case_document d = {
-		.case_id = c->id, .event_id = ev->id, .kind = doc->id, .title = doc->label,
-		.number = in.number, .digest = hex, .size = (int64_t)pdf.len, .pages = pages,
-		.created_at = ctx->now,
-	};
-	if ((rc = ctx->st->ops->document_insert(ctx->st, &d, e)))
-		goto out;
-	rc = app_ledger_append_document(ctx, &d, e);
+	crypto_hex(md, ledger_digest(alg, pdf.data, pdf.len, md), hex);
+	*size = (int64_t)pdf.len;
+	rc = file_store(ctx->cfg->data_dir, hex, &pdf, e);
 out:
 	buf_release(&pdf);
 	return rc;
 }
 
+static const struct document_draft *draft_find(const struct document_drafts *drafts,
+					       const char *kind, const struct doc_model *m)
+{
+	for (size_t i = 0; drafts && i < drafts->n; i++)
+		if (strcmp(drafts->items[i].kind, kind) == 0 &&
+		    doc_model_equal(&drafts->items[i].m, m))
+			return &drafts->items[i];
+	return NULL;
+}
+
+/* Inside the write transaction: takes the number, composes, uses the
+ * draft that says the same or draws it now, then the row and the leaf. */
+static enum fz_err generate_one(struct app_ctx *ctx, const struct proc_def *def,
+				const struct enf_case *c, const struct case_event *ev,
+				const struct proc_doc *doc, const struct docgen_kind *k,
+				const struct agency *ag, const char *addressee,
+				const struct document_drafts *drafts, struct fz_error *e)
+{
+	struct doc_model m;
+	struct case_document d = {
+		.case_id = c->id, .event_id = ev->id, .kind = doc->id, .title = doc->label,
+		.created_at = ctx->now,
+	};
+	char hex[DOCUMENT_DIGEST_HEX];
+	enum fz_err rc;
+	if ((rc = document_compose(ctx, def, c, ev, NULL, doc, k, ag, addressee, true, &m, e)))
+		return rc;
+	const struct document_draft *draft = draft_find(drafts, doc->id, &m);
+	if (draft) {
+		memcpy(hex, draft->digest, sizeof hex);
+		d.size = draft->size;
+		d.pages = draft->pages;
+		atomic_fetch_add_explicit(&drawn_before, 1, memory_order_relaxed);
+	} else {
+		if ((rc = document_draw(ctx, &m, hex, &d.size, &d.pages, e)))
+			return rc;
+		atomic_fetch_add_explicit(&drawn_inside, 1, memory_order_relaxed);
+	}
+	d.number = m.number;
+	d.digest = hex;
+	if ((rc = ctx->st->ops->document_insert(ctx->st, &d, e)))
+		return rc;
+	return app_ledger_append_document(ctx, &d, e);
+}
+
+/* Who issues a step's documents: the case's agency, or for supervision
+ * documents the justice bureau of the supervisor who acts, numbered in
+ * its own series and addressed (*addressee) to the case's agency. */
+static int64_t issuer_of(struct app_ctx *ctx, const struct proc_step *st,
+			 const struct enf_case *c, const char **addressee)
+{
+	bool bureau = st && (st->flags & PROC_OVERSIGHT) && (st->roles & ROLE_SUPERVISOR) &&
+		      ctx->user && ctx->user->agency_id;
+	*addressee = bureau ? c->agency_name : NULL;
+	return bureau ? ctx->user->agency_id : c->agency_id;
+}
+
+static bool step_draws(const struct proc_step *st, const struct proc_def *def)
+{
+	for (size_t i = 0; st && i < st->produces.n; i++)
+		if (docgen_kind_find(proc_doc_find(def, st->produces.items[i].id)->id))
+			return true;
+	return false;
+}
+
+bool app_documents_step_draws(const struct proc_registry *reg, const char *step)
+{
+	size_t n = 0;
+	const struct proc_def *defs = reg ? proc_registry_defs(reg, &n) : NULL;
+	for (size_t i = 0; i < n; i++)
+		if (step_draws(proc_step_find(&defs[i], step), &defs[i]))
+			return true;
+	return false;
+}
+
+enum fz_err app_documents_draft(struct app_ctx *ctx, const struct proc_def *def,
+				const struct enf_case *c, const struct case_event_list *before,
+				const struct case_event *ev, struct document_drafts **out,
+				struct fz_error *e)
+{
+	const struct proc_step *st = proc_step_find(def, ev->step);
+	struct agency ag;
+	enum fz_err rc;
+	*out = NULL;
+	if (!step_draws(st, def) || !ctx->cfg->data_dir || !*ctx->cfg->data_dir)
+		return FZ_OK;
+	struct document_drafts *drafts = arena_calloc(ctx->a, 1, sizeof *drafts);
+	struct case_event_list *events = arena_calloc(ctx->a, 1, sizeof *events);
+	if (!drafts || !events ||
+	    !(drafts->items = arena_calloc(ctx->a, st->produces.n, sizeof *drafts->items)) ||
+	    !(events->items = arena_calloc(ctx->a, before->n + 1, sizeof *events->items)))
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	/* the record as the step will leave it: ev last, not yet stored */
+	if (before->n)
+		memcpy(events->items, before->items, before->n * sizeof *events->items);
+	events->items[before->n] = *ev;
+	events->n = before->n + 1;
+	const char *addressee;
+	int64_t issuer = issuer_of(ctx, st, c, &addressee);
+	if ((rc = ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all, issuer, &ag, e)))
+		return rc;
+	for (size_t i = 0; i < st->produces.n; i++) {
+		const struct proc_doc *doc = proc_doc_find(def, st->produces.items[i].id);
+		const struct docgen_kind *k = docgen_kind_find(doc->id);
+		struct document_draft *d = &drafts->items[drafts->n];
+		if (!k)
+			continue;
+		d->kind = doc->id;
+		if ((rc = document_compose(ctx, def, c, ev, events, doc, k, &ag, addressee, false,
+					   &d->m, e)) ||
+		    (rc = document_draw(ctx, &d->m, d->digest, &d->size, &d->pages, e)))
+			return rc;
+		drafts->n++;
+	}
+	*out = drafts;
+	return FZ_OK;
+}
+
+void app_documents_drawn(long *before, long *inside)
+{
+	*before = atomic_load_explicit(&drawn_before, memory_order_relaxed);
+	*inside = atomic_load_explicit(&drawn_inside, memory_order_relaxed);
+}
+
 enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *def,
 				   const struct enf_case *c, const struct case_event *ev,
-				   struct fz_error *e)
+				   const struct document_drafts *drafts, struct fz_error *e)
 {
 	const struct proc_step *st = proc_step_find(def, ev->step);
 	struct agency ag;
 	bool have_agency = false;
 	enum fz_err rc;
-	/* Supervision documents are the justice bureau's: issued and numbered
-	 * by the supervisor's bureau, addressed to the case's agency. */
-	bool bureau = st && (st->flags & PROC_OVERSIGHT) && (st->roles & ROLE_SUPERVISOR) &&
-		      ctx->user && ctx->user->agency_id;
+	const char *addressee;
+	int64_t issuer = issuer_of(ctx, st, c, &addressee);
 	for (size_t i = 0; st && i < st->produces.n; i++) {
 		const struct proc_doc *doc = proc_doc_find(def, st->produces.items[i].id);
 		const struct docgen_kind *k = docgen_kind_find(doc->id);
@@ -326,13 +476,10 @@ enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *d
 			return fz_fail(e, FZ_INTERNAL, NULL, "服务器未配置数据目录，不能生成%s",
 				       doc->label);
 		if (!have_agency &&
-		    (rc = ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all,
-						   bureau ? ctx->user->agency_id : c->agency_id,
-						   &ag, e)))
+		    (rc = ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all, issuer, &ag, e)))
 			return rc;
 		have_agency = true;
-		if ((rc = generate_one(ctx, def, c, ev, doc, k, &ag, bureau ? c->agency_name : NULL,
-				       e)))
+		if ((rc = generate_one(ctx, def, c, ev, doc, k, &ag, addressee, drafts, e)))
 			return rc;
 	}
 	return FZ_OK;
@@ -379,7 +526,7 @@ enum fz_err app_document_text(struct app_ctx *ctx, const struct proc_def *def,
 		for (size_t j = 0; j < docs.n; j++)
 			if (docs.items[j].event_id == ev->id && strcmp(docs.items[j].kind, doc->id) == 0)
 				in.number = docs.items[j].number;
-		if ((rc = input_gather(ctx, def, c, ev, &ag, &in, e)) ||
+		if ((rc = input_gather(ctx, def, c, ev, NULL, &ag, &in, e)) ||
 		    (rc = docgen_compose(&in, ctx->a, &m, e)))
 			return rc;
 		model_text(&m, out);
@@ -434,7 +581,8 @@ enum fz_err app_documents_backfill(struct app_ctx *ctx, int64_t case_id, int *ma
 			const struct docgen_kind *dk = docgen_kind_find(doc->id);
 			if (!dk || generated(&docs, events.items[i].id, doc->id))
 				continue;
-			if ((rc = generate_one(ctx, def, &c, &events.items[i], doc, dk, &ag, NULL, e)))
+			if ((rc = generate_one(ctx, def, &c, &events.items[i], doc, dk, &ag, NULL, NULL,
+					       e)))
 				goto abort;
 			(*made)++;
 		}

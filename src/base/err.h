@@ -22,6 +22,8 @@ enum fz_err {
 	FZ_LOCKED,       /* account locked after repeated failures */
 	FZ_TOOLARGE,     /* request body or field over its limit */
 	FZ_RATELIMIT,    /* too many attempts from one client */
+	FZ_BUSY,         /* storage busy (another writer held it past the
+	                  * wait): nothing was written, retry later */
 	FZ_IO,           /* file or network I/O failed */
 	FZ_DB,           /* storage failed */
 	FZ_INTERNAL,     /* a bug: should not happen */
@@ -44,7 +46,7 @@ void fz_error_clear(struct fz_error *e);
 const char *fz_err_name(enum fz_err code);
 /* A default Chinese message when a function gave none. */
 const char *fz_err_message(enum fz_err code);
-/* The HTTP status for a code (400, 401, 403, 404, 409, 413, 423, 429, 500). */
+/* The HTTP status for a code (400, 401, 403, 404, 409, 413, 423, 429, 500, 503). */
 int fz_err_http_status(enum fz_err code);
 /* The process exit code for a code, as documented in README.md. */
 int fz_err_exit_code(enum fz_err code);

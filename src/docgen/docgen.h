@@ -82,8 +82,8 @@ enum fz_err docgen_compose(const struct docgen_input *in, struct arena *a, struc
 
 /* Draws m as an A4 PDF into out (appended; the caller owns the buffer)
  * and sets *pages. The fonts are subset and embedded by cairo. Rendering
- * is serialised by one lock (it runs inside the write transaction that
- * numbers the document, which is serialised anyway). FZ_INTERNAL when the
+ * is serialised by one lock (pango's font map is shared); the app draws
+ * before its write transaction, so that lock is not the database's. FZ_INTERNAL when the
  * CJK fonts are not installed (Debian package fonts-noto-cjk); FZ_NOMEM. */
 enum fz_err docgen_pdf(const struct doc_model *m, struct buf *out, int *pages,
 		       struct fz_error *e) FZ_MUST_CHECK;

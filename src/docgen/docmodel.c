@@ -76,3 +76,24 @@ enum fz_err doc_model_status(const struct doc_model *m, struct fz_error *e)
 		return fz_fail(e, FZ_NOMEM, "", "生成文书时内存不足或内容过多");
 	return FZ_OK;
 }
+
+static bool same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+bool doc_model_equal(const struct doc_model *a, const struct doc_model *b)
+{
+	if (a->failed || b->failed || a->nblocks != b->nblocks || a->signature != b->signature ||
+	    !same_text(a->issuer, b->issuer) || !same_text(a->title, b->title) ||
+	    !same_text(a->number, b->number) || !same_text(a->sign_date, b->sign_date) ||
+	    !same_text(a->created, b->created))
+		return false;
+	for (size_t i = 0; i < a->nblocks; i++) {
+		const struct doc_block *x = &a->blocks[i], *y = &b->blocks[i];
+		if (x->kind != y->kind || x->tall != y->tall || !same_text(x->text, y->text) ||
+		    !same_text(x->label, y->label))
+			return false;
+	}
+	return true;
+}

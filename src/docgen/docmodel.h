@@ -52,5 +52,8 @@ void doc_row(struct doc_model *m, const char *label, bool tall, const char *fmt,
 	FZ_PRINTF(4, 5);
 /* FZ_NOMEM when anything failed to be added. */
 enum fz_err doc_model_status(const struct doc_model *m, struct fz_error *e);
+/* True when a and b say the same thing in the same blocks, so that one's
+ * drawing is the other's (a failed model equals nothing). */
+bool doc_model_equal(const struct doc_model *a, const struct doc_model *b);
 
 #endif

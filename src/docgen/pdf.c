@@ -29,8 +29,9 @@
 #define SERIF "Noto Serif CJK SC"
 
 /* One font map for the process, used under one lock: pango font maps
- * are not for concurrent use, and documents are drawn inside the write
- * transaction that numbers them, which is serialised anyway. Released at
+ * are not for concurrent use. Steps draw their documents before their
+ * write transaction (app/document_make.c), so writers that draw wait
+ * here, not on the database. Released at
  * exit with the caches of cairo and fontconfig, so that leak checkers see
  * only real leaks. */
 static pthread_mutex_t render_lock = PTHREAD_MUTEX_INITIALIZER;

@@ -1,13 +1,14 @@
 /* api_certs.c - enforcement certificates (执法证): list with filters,
  * issue, get, renew or correct, suspend, resume, revoke, and the annual
  * reviews of one certificate. Statuses shown are computed for today
- * (json_certificate), so "expired" appears without being stored. */
+ * (json_certificate_write), so "expired" appears without being stored. */
 #include "app/people.h"
 #include "domain/certificate.h"
 #include "http/api_query.h"
 #include "http/handlers.h"
 #include "http/jsonin.h"
 #include "http/jsonout_org.h"
+#include "http/jsonw.h"
 #include "http/paging.h"
 #include "http/resp.h"
 
@@ -15,7 +16,9 @@ static const char *const status_names[] = { "valid", "suspended", "revoked", "ex
 
 static int cert_answer(struct req *r, int status, const struct certificate *c)
 {
-	return resp_json(r, status, json_certificate(c, r->ctx.today));
+	struct buf b = BUF_INIT;
+	json_certificate_write(&b, c, r->ctx.today);
+	return resp_json_buf(r, status, &b);
 }
 
 int api_cert_list(struct req *r)
@@ -42,10 +45,15 @@ int api_cert_list(struct req *r)
 	f.today = r->ctx.today;
 	if ((rc = app_certificate_list(&r->ctx, &f, pg, &l, &e)))
 		return resp_fail(r, rc, &e);
-	json_t *items = json_array();
-	for (size_t i = 0; i < l.n; i++)
-		items = json_array_push(items, json_certificate(&l.items[i], r->ctx.today));
-	return resp_list(r, items, l.total, pg);
+	/* written straight into the answer: no object tree per row */
+	struct buf b = BUF_INIT;
+	jw_list_begin(&b);
+	for (size_t i = 0; i < l.n; i++) {
+		jw_list_item(&b, i);
+		json_certificate_write(&b, &l.items[i], r->ctx.today);
+	}
+	jw_list_end(&b, l.total, pg);
+	return resp_json_buf(r, 200, &b);
 }
 
 int api_cert_create(struct req *r)

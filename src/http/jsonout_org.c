@@ -13,6 +13,7 @@
 #include "domain/certificate.h"
 #include "domain/org.h"
 #include "http/jsonout.h"
+#include "http/jsonw.h"
 
 json_t *json_array_push(json_t *arr, json_t *obj)
 {
@@ -76,24 +77,33 @@ json_t *json_person(const struct person *p, bool personal)
 			 "updated_at", (json_int_t)p->updated_at);
 }
 
-json_t *json_certificate(const struct certificate *c, const char *today)
+void json_certificate_write(struct buf *b, const struct certificate *c, const char *today)
 {
 	enum cert_status st = certificate_status(c, today);
 	int days = certificate_days_left(c, today);
-	json_t *left = st == CERT_REVOKED || days == INT_MIN ? json_null() : json_integer(days);
-	return json_pack("{s:I, s:s?, s:I, s:s?, s:I, s:s?, s:s?, s:s?, s:s, s:s, s:s, s:s,"
-			 " s:o, s:o, s:s?, s:I, s:I}",
-			 "id", (json_int_t)c->id, "number", c->number,
-			 "person_id", (json_int_t)c->person_id, "holder_name", c->holder_name,
-			 "agency_id", (json_int_t)c->agency_id, "agency_name", c->agency_name,
-			 "issuer", c->issuer, "domains", c->domains,
-			 "issued_on", c->issued_on, "valid_until", c->valid_until,
-			 "status", cert_status_name(st), "status_label", cert_status_label(st),
-			 "days_left", left, "revoked_on",
-			 c->revoked_on[0] ? json_string(c->revoked_on) : json_null(),
-			 "revoke_reason", c->revoke_reason,
-			 "created_at", (json_int_t)c->created_at,
-			 "updated_at", (json_int_t)c->updated_at);
+	struct jw w;
+	jw_object(&w, b);
+	jw_int(&w, "id", c->id);
+	jw_str(&w, "number", c->number);
+	jw_int(&w, "person_id", c->person_id);
+	jw_str(&w, "holder_name", c->holder_name);
+	jw_int(&w, "agency_id", c->agency_id);
+	jw_str(&w, "agency_name", c->agency_name);
+	jw_str(&w, "issuer", c->issuer);
+	jw_str(&w, "domains", c->domains);
+	jw_str(&w, "issued_on", c->issued_on);
+	jw_str(&w, "valid_until", c->valid_until);
+	jw_str(&w, "status", cert_status_name(st));
+	jw_str(&w, "status_label", cert_status_label(st));
+	if (st == CERT_REVOKED || days == INT_MIN)
+		jw_null(&w, "days_left");
+	else
+		jw_int(&w, "days_left", days);
+	jw_str(&w, "revoked_on", c->revoked_on[0] ? c->revoked_on : NULL);
+	jw_str(&w, "revoke_reason", c->revoke_reason);
+	jw_int(&w, "created_at", c->created_at);
+	jw_int(&w, "updated_at", c->updated_at);
+	jw_end(&w);
 }
 
 json_t *json_cert_review(const struct cert_review *r)

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "app/people.h"
+#include "base/buf.h"
 #include "domain/model.h"
 #include "store/store.h"
 
@@ -33,8 +34,9 @@ json_t *json_person(const struct person *p, bool personal);
  *  domains, issued_on, valid_until, status, status_label, days_left,
  *  revoked_on, revoke_reason, created_at, updated_at}: status is the one
  * certificate_status() computes for today ("expired" included);
- * days_left is null once revoked. */
-json_t *json_certificate(const struct certificate *c, const char *today);
+ * days_left is null once revoked. Written straight into b (http/jsonw.h:
+ * the signed-in list is a hot path), not built as a jansson object. */
+void json_certificate_write(struct buf *b, const struct certificate *c, const char *today);
 /* {id, certificate_id, year, passed, note, reviewed_on, created_at} */
 json_t *json_cert_review(const struct cert_review *r);
 /* The public check: {number, holder_name, agency_name, issuer, domains,

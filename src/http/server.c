@@ -152,6 +152,10 @@ static enum MHD_Result send_response(struct conn *cn, struct MHD_Connection *c)
 	struct MHD_Response *mr;
 
 	resp_security_headers(r);
+	/* Every 503 (a busy database, no memory) is temporary: say when to
+	 * come back (RFC 9110 §10.2.3). */
+	if (r->resp.status == 503)
+		resp_header(r, "Retry-After", "1");
 	if (r->resp.has_file) {
 		/* libmicrohttpd closes the file once the response is freed */
 		mr = MHD_create_response_from_fd64(r->resp.file_size, r->resp.file_fd);
@@ -198,7 +202,7 @@ static enum MHD_Result answer(struct conn *cn, struct MHD_Connection *c)
 		r->body_len = cn->upload.len;
 		struct store *st = store_pool_acquire(srv->pool);
 		if (!st) {
-			http_fail(r, 503, fz_err_name(FZ_DB), NULL, "服务繁忙，请稍后重试");
+			http_fail_fz(r, FZ_BUSY, NULL);
 		} else {
 			app_ctx_init(&r->ctx, st, r->a, srv->app, r->client_addr, time_now());
 			router_dispatch(r);
@@ -504,6 +508,8 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 		server_free(s);
 		return rc;
 	}
+	if (cfg->busy_timeout_ms > 0)
+		store_pool_busy_timeout(s->pool, cfg->busy_timeout_ms);
 	s->daemon = MHD_start_daemon(
 		flags, (uint16_t)cfg->port, NULL, NULL, on_access, s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,

@@ -22,6 +22,10 @@ struct http_config {
 	 * proxy every client has the proxy's address: raise it there and
 	 * let the proxy limit per client. */
 	int per_address_connections;
+	/* How long a storage connection waits for another's lock before the
+	 * app retries (0 = STORE_BUSY_TIMEOUT_MS); app_config.write_wait_ms
+	 * bounds the whole wait of a request. */
+	int busy_timeout_ms;
 };
 
 #define HTTP_REQUEST_DEADLINE_MS 30000

@@ -11,6 +11,9 @@
 #include <sys/stat.h>
 
 static void sq_close(struct store *st);
+static void sq_busy_timeout(struct store *st, int ms);
+static enum fz_err sq_group_join(struct store *st, struct store_group *g, struct fz_error *e);
+static void gate_leave(struct sq_store *s);
 
 static const struct store_ops sqlite_ops = {
 	.name = "sqlite",
@@ -18,6 +21,8 @@ static const struct store_ops sqlite_ops = {
 	.begin = sq_begin,
 	.commit = sq_commit,
 	.rollback = sq_rollback,
+	.busy_timeout = sq_busy_timeout,
+	.group_join = sq_group_join,
 	.setting_get = sq_setting_get,
 	.setting_set = sq_setting_set,
 	.division_put = sq_division_put,
@@ -123,6 +128,7 @@ static const struct store_ops sqlite_ops = {
 	.evidence_list = sq_evidence_list,
 	.case_event_get = sq_case_event_get,
 	.document_number_next = sq_document_number_next,
+	.document_number_peek = sq_document_number_peek,
 	.document_insert = sq_document_insert,
 	.document_get = sq_document_get,
 	.document_list = sq_document_list,
@@ -273,9 +279,9 @@ static enum fz_err db_open(const char *path, int flags, sqlite3 **out, struct fz
 		return err;
 	}
 	sqlite3_extended_result_codes(*out, 1);
-	/* Wait up to 5 s for another connection's write lock, rather than
-	 * failing at once with SQLITE_BUSY. */
-	sqlite3_busy_timeout(*out, 5000);
+	/* Wait for another connection's write lock rather than failing at
+	 * once with SQLITE_BUSY; past the timeout the app retries (app/tx.c). */
+	sqlite3_busy_timeout(*out, STORE_BUSY_TIMEOUT_MS);
 	return FZ_OK;
 }
 
@@ -318,6 +324,7 @@ enum fz_err store_sqlite_open(const char *path, bool create, struct store **out,
 	if (!s)
 		return fz_fail(e, FZ_NOMEM, "", NULL);
 	s->base.ops = &sqlite_ops;
+	s->busy_ms = STORE_BUSY_TIMEOUT_MS;
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	if ((err = db_open(path, flags, &s->db, e)) || (err = db_configure(s, e)) ||
 	    (err = migrate(s, e))) {
@@ -353,6 +360,7 @@ static void sq_close(struct store *st)
 	if (s->db) {
 		if (!sqlite3_get_autocommit(s->db))
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		gate_leave(s);
 		sq_cache_clear(s);
 		/* Lets SQLite refresh statistics for the planner from what this
 		 * connection saw; cheap, and advised before closing. */
@@ -364,16 +372,89 @@ static void sq_close(struct store *st)
 
 /* --- transactions --- */
 
+static void sq_busy_timeout(struct store *st, int ms)
+{
+	sq(st)->busy_ms = ms > 0 ? ms : 0;
+	sqlite3_busy_timeout(sq(st)->db, sq(st)->busy_ms);
+}
+
+static void gate_leave(struct sq_store *s)
+{
+	if (s->gated) {
+		s->gated = false;
+		store_group_gate_leave(s->group);
+	}
+}
+
+/* --- group commit --- */
+
+/* What SQLite's default WAL hook checkpoints at (wal_autocheckpoint). */
+#define WAL_CHECKPOINT_FRAMES 1000
+
+/* Syncs the write-ahead log through this connection's own handle of it,
+ * as SQLite itself does at a commit with synchronous=FULL. */
+static bool wal_sync(void *arg)
+{
+	struct sq_store *s = arg;
+	sqlite3_file *wal = NULL;
+	if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal) !=
+		    SQLITE_OK ||
+	    !wal || !wal->pMethods)
+		return false;
+	return wal->pMethods->xSync(wal, SQLITE_SYNC_NORMAL) == SQLITE_OK;
+}
+
+/* Called by SQLite after every commit of this connection, its log
+ * records written and its write lock released (so that others commit
+ * meanwhile): returns once a sync covers the commit. A failure is the
+ * commit's error. Replaces SQLite's default hook, whose checkpoint it
+ * does too. */
+static int wal_committed(void *arg, sqlite3 *db, const char *name, int frames)
+{
+	struct sq_store *s = arg;
+	gate_leave(s); /* the write lock is released: the next writer may go */
+	if (!store_group_sync(s->group, wal_sync, s))
+		return SQLITE_IOERR_FSYNC;
+	if (frames >= WAL_CHECKPOINT_FRAMES)
+		(void)sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+	return SQLITE_OK;
+}
+
+/* In WAL mode NORMAL writes a commit's log records without syncing them
+ * (and still syncs before checkpoints and at the log's restart); the hook
+ * syncs them before the commit returns: FULL's durability, one sync for
+ * many commits. */
+static enum fz_err sq_group_join(struct store *st, struct store_group *g, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	int rc = sqlite3_exec(s->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return sq_fail(s, rc, e);
+	s->group = g;
+	sqlite3_wal_hook(s->db, wal_committed, s);
+	return FZ_OK;
+}
+
 enum fz_err sq_begin(struct store *st, bool write, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
 	if (!sqlite3_get_autocommit(s->db))
 		return fz_fail(e, FZ_INTERNAL, "", "内部错误：事务已经开始");
+	if (!write)
+		return sq_exec(s, SQ_BEGIN_READ, "BEGIN", e);
+	/* The group's writers queue on its gate first (woken at once when
+	 * it is free) rather than on SQLite's lock (polled with sleeps). */
+	if (s->group) {
+		if (!store_group_gate_enter(s->group, s->busy_ms))
+			return sq_fail(s, SQLITE_BUSY, e);
+		s->gated = true;
+	}
 	/* IMMEDIATE takes the write lock now (waiting up to busy_timeout), so
 	 * that a write transaction never fails half-way for lack of it. */
-	if (write)
-		return sq_exec(s, SQ_BEGIN_WRITE, "BEGIN IMMEDIATE", e);
-	return sq_exec(s, SQ_BEGIN_READ, "BEGIN", e);
+	enum fz_err err = sq_exec(s, SQ_BEGIN_WRITE, "BEGIN IMMEDIATE", e);
+	if (err)
+		gate_leave(s);
+	return err;
 }
 
 enum fz_err sq_commit(struct store *st, struct fz_error *e)
@@ -384,6 +465,7 @@ enum fz_err sq_commit(struct store *st, struct fz_error *e)
 	enum fz_err err = sq_exec(s, SQ_COMMIT, "COMMIT", e);
 	if (err)
 		sq_rollback(st);
+	gate_leave(s); /* a commit that wrote nothing calls no hook */
 	return err;
 }
 
@@ -392,4 +474,5 @@ void sq_rollback(struct store *st)
 	struct sq_store *s = sq(st);
 	if (!sqlite3_get_autocommit(s->db))
 		(void)sq_exec(s, SQ_ROLLBACK, "ROLLBACK", NULL);
+	gate_leave(s);
 }

@@ -52,8 +52,10 @@ static bool hex_lower(const char *s)
 
 /* Same shape as the case number series (sqlite_case.c): the first
  * statement writes, so outside a transaction it waits for the lock. */
-enum fz_err sq_document_number_next(struct store *st, int64_t agency_id, int year,
-				    const char *code, int64_t *n, struct fz_error *e)
+/* next (INSERT ... RETURNING, inside the caller's write transaction) or
+ * peek (SELECT, anywhere): the series' last number plus one. */
+static enum fz_err number_step(struct store *st, bool take, int64_t agency_id, int year,
+			       const char *code, int64_t *n, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
@@ -61,12 +63,17 @@ enum fz_err sq_document_number_next(struct store *st, int64_t agency_id, int yea
 		return fz_fail(e, FZ_INVALID, "code", "文书类别代字应为 1 到 64 个字节");
 	if (year < 1 || year > 9999)
 		return fz_fail(e, FZ_INVALID, "year", "年份应在 1 到 9999 之间");
-	enum fz_err err = sq_stmt(s, SQ_DOC_NUMBER_NEXT,
-				  "INSERT INTO document_number_seq (agency_id, year, code, last)"
-				  " VALUES (?1, ?2, ?3, 1)"
-				  " ON CONFLICT (agency_id, year, code)"
-				  " DO UPDATE SET last = last + 1 RETURNING last",
-				  &stmt, e);
+	enum fz_err err =
+		take ? sq_stmt(s, SQ_DOC_NUMBER_NEXT,
+			       "INSERT INTO document_number_seq (agency_id, year, code, last)"
+			       " VALUES (?1, ?2, ?3, 1)"
+			       " ON CONFLICT (agency_id, year, code)"
+			       " DO UPDATE SET last = last + 1 RETURNING last",
+			       &stmt, e)
+		     : sq_stmt(s, SQ_DOC_NUMBER_PEEK,
+			       "SELECT coalesce((SELECT last FROM document_number_seq"
+			       " WHERE agency_id = ?1 AND year = ?2 AND code = ?3), 0) + 1",
+			       &stmt, e);
 	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
@@ -84,6 +91,18 @@ enum fz_err sq_document_number_next(struct store *st, int64_t agency_id, int yea
 	}
 	sq_done(stmt);
 	return err;
+}
+
+enum fz_err sq_document_number_next(struct store *st, int64_t agency_id, int year,
+				    const char *code, int64_t *n, struct fz_error *e)
+{
+	return number_step(st, true, agency_id, year, code, n, e);
+}
+
+enum fz_err sq_document_number_peek(struct store *st, int64_t agency_id, int year,
+				    const char *code, int64_t *n, struct fz_error *e)
+{
+	return number_step(st, false, agency_id, year, code, n, e);
 }
 
 static enum fz_err document_check(const struct case_document *d, struct fz_error *e)

@@ -86,6 +86,7 @@ enum sq_stmt_id {
 	SQ_EXISTS_CASE,
 	SQ_EXISTS_CASE_EVENT,
 	SQ_DOC_NUMBER_NEXT,
+	SQ_DOC_NUMBER_PEEK,
 	SQ_DOC_INSERT,
 	SQ_DOC_LIST,
 	SQ_LEDGER_HASH_GET,
@@ -178,6 +179,9 @@ struct sq_store {
 	sqlite3_stmt *fixed[SQ_STMT_COUNT];
 	struct sq_variant *variants; /* list-query variants prepared so far */
 	size_t nvariants, capvariants;
+	struct store_group *group;   /* group commit (sq_group_join), or NULL */
+	bool gated;                  /* holds the group's write gate */
+	int busy_ms;                 /* the busy timeout */
 };
 
 static inline struct sq_store *sq(struct store *st) { return (struct sq_store *)st; }
@@ -506,6 +510,8 @@ enum fz_err sq_case_events(struct store *st, struct arena *a, const struct scope
 			   int64_t case_id, struct case_event_list *out, struct fz_error *e);
 
 /* sqlite_document.c */
+enum fz_err sq_document_number_peek(struct store *st, int64_t agency_id, int year,
+				    const char *code, int64_t *n, struct fz_error *e);
 enum fz_err sq_document_number_next(struct store *st, int64_t agency_id, int year,
 				    const char *code, int64_t *n, struct fz_error *e);
 enum fz_err sq_document_insert(struct store *st, struct case_document *d, struct fz_error *e);

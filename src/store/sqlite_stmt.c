@@ -265,9 +265,10 @@ enum fz_err sq_fail(struct sq_store *s, int rc, struct fz_error *e)
 		default:
 			return fz_fail(e, FZ_CONFLICT, "", "与已有数据冲突");
 		}
-	case SQLITE_BUSY:
+	case SQLITE_BUSY: /* also BUSY_SNAPSHOT, BUSY_RECOVERY, BUSY_TIMEOUT */
 	case SQLITE_LOCKED:
-		return fz_fail(e, FZ_DB, "", "数据库正忙，请稍后重试");
+		/* retryable: the app runs the transaction again (app/tx.c) */
+		return fz_fail(e, FZ_BUSY, "", "系统繁忙，本次操作未保存，请稍后重试");
 	case SQLITE_NOMEM:
 		return fz_fail(e, FZ_NOMEM, "", "服务器内存不足，请稍后重试");
 	case SQLITE_FULL:

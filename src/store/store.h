@@ -298,6 +298,7 @@ STORE_LIST(ledger_rotation_list, struct ledger_rotation_row);
 STORE_LIST(evidence_list, struct evidence);
 
 struct store;
+struct store_group;
 
 struct store_ops {
 	const char *name; /* "sqlite" */
@@ -308,10 +309,24 @@ struct store_ops {
 	 * transaction see the latest committed state (a list's page and total
 	 * come from one snapshot). Transactions do not nest. A commit that
 	 * fails has rolled back; rollback without a transaction does nothing.
-	 * An operation called outside a transaction commits on its own. */
+	 * An operation called outside a transaction commits on its own.
+	 * Any operation, begin and commit too, returns FZ_BUSY when another
+	 * connection held the database past the busy timeout: nothing of
+	 * the transaction is kept (roll back), and the whole of it may be
+	 * tried again (app/tx.h does). */
 	enum fz_err (*begin)(struct store *st, bool write, struct fz_error *e);
 	enum fz_err (*commit)(struct store *st, struct fz_error *e);
 	void (*rollback)(struct store *st);
+	/* How long an operation waits for another connection's lock before
+	 * FZ_BUSY, in milliseconds (STORE_BUSY_TIMEOUT_MS when opened). */
+	void (*busy_timeout)(struct store *st, int ms);
+	/* Makes st's commits durable through g (group commit): each commit,
+	 * explicit or not, returns once a sync of the log covers it, a sync
+	 * that the group's other connections' commits share. Same
+	 * durability as alone; fewer syncs under load. A sync that fails
+	 * makes the commit return FZ_IO (it is then written but not known
+	 * to be on disk). g must outlive st. */
+	enum fz_err (*group_join)(struct store *st, struct store_group *g, struct fz_error *e);
 
 	/* Settings: small key/value configuration (security policy ...). */
 	enum fz_err (*setting_get)(struct store *st, struct arena *a, const char *key,
@@ -562,6 +577,11 @@ struct store_ops {
 	 * outside 1..9999; FZ_CONFLICT (agency_id) for a missing agency. */
 	enum fz_err (*document_number_next)(struct store *st, int64_t agency_id, int year,
 					    const char *code, int64_t *n, struct fz_error *e);
+	/* The number document_number_next would take now, taking nothing:
+	 * a guess to draw a document with before the write transaction
+	 * (app/document_make.c checks it there). Same errors. */
+	enum fz_err (*document_number_peek)(struct store *st, int64_t agency_id, int year,
+					    const char *code, int64_t *n, struct fz_error *e);
 	/* Stores d and sets d->id, d->agency_id (the case's) and created_at
 	 * (0 = now). Append-only: the backend refuses UPDATE and DELETE.
 	 * Required: kind, title, digest (lower-case hex), size >= 0, pages
@@ -748,11 +768,35 @@ enum fz_err store_sqlite_version(const char *path, int *version, struct fz_error
  * store_pool_open. acquire never returns NULL; release rolls back a
  * transaction the request left open. Never close a pooled connection
  * yourself: store_pool_close closes them all, once all are released. */
+/* A commit group (store_ops.group_join; store_group.c). new: FZ_NOMEM,
+ * FZ_INTERNAL. sync: called by a backend after a commit wrote its log,
+ * returns once a call of sync(arg) that began after that has succeeded
+ * (true) or failed (false); sync makes the log durable. stats: commits
+ * that asked, syncs run. */
+enum fz_err store_group_new(struct store_group **out, struct fz_error *e) FZ_MUST_CHECK;
+void store_group_free(struct store_group *g);
+bool store_group_sync(struct store_group *g, bool (*sync)(void *arg), void *arg);
+/* The group's write gate: its connections' write transactions take it
+ * before the database's write lock, so that they queue in the process
+ * and are woken at once, instead of polling the lock with sleeps. enter
+ * is false when the gate was not free within ms. A backend leaves it when
+ * its write lock is released (before the sync). */
+bool store_group_gate_enter(struct store_group *g, int ms);
+void store_group_gate_leave(struct store_group *g);
+void store_group_stats(struct store_group *g, int64_t *commits, int64_t *syncs);
+
 struct store_pool;
+/* The busy timeout a connection starts with (store_ops.busy_timeout). */
+#define STORE_BUSY_TIMEOUT_MS 5000
 enum fz_err store_pool_open(const char *path, int size, struct store_pool **out,
 			    struct fz_error *e);
 struct store *store_pool_acquire(struct store_pool *p);
 void store_pool_release(struct store_pool *p, struct store *st);
+/* Sets the busy timeout of every connection; call before any acquire. */
+void store_pool_busy_timeout(struct store_pool *p, int ms);
+/* The pool's connections commit as one group (store_ops.group_join):
+ * commits that asked for durability and syncs run so far. */
+void store_pool_group_stats(struct store_pool *p, int64_t *commits, int64_t *syncs);
 void store_pool_close(struct store_pool *p);
 
 #endif

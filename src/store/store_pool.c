@@ -11,6 +11,7 @@
 #define POOL_MAX 256
 
 struct store_pool {
+	struct store_group *group; /* every connection commits through it */
 	pthread_mutex_t lock;
 	pthread_cond_t available;
 	int size;
@@ -35,6 +36,8 @@ enum fz_err store_pool_open(const char *path, int size, struct store_pool **out,
 		err = fz_fail(e, FZ_NOMEM, "", NULL);
 		goto fail;
 	}
+	if ((err = store_group_new(&p->group, e)))
+		goto fail;
 	if (pthread_mutex_init(&p->lock, NULL) != 0) {
 		err = fz_fail(e, FZ_INTERNAL, "", "无法创建互斥锁");
 		goto fail;
@@ -47,7 +50,10 @@ enum fz_err store_pool_open(const char *path, int size, struct store_pool **out,
 	/* The server works on a database that exists: creating one is an
 	 * explicit step (store_sqlite_open with create). */
 	for (; p->size < size; p->size++) {
-		if ((err = store_sqlite_open(path, false, &p->all[p->size], e))) {
+		if ((err = store_sqlite_open(path, false, &p->all[p->size], e)) ||
+		    (err = p->all[p->size]->ops->group_join(p->all[p->size], p->group, e))) {
+			if (p->all[p->size])
+				p->size++;
 			store_pool_close(p);
 			return err;
 		}
@@ -56,6 +62,7 @@ enum fz_err store_pool_open(const char *path, int size, struct store_pool **out,
 	*out = p;
 	return FZ_OK;
 fail:
+	store_group_free(p->group);
 	free(p->all);
 	free(p->idle);
 	free(p);
@@ -86,6 +93,17 @@ void store_pool_release(struct store_pool *p, struct store *st)
 	pthread_mutex_unlock(&p->lock);
 }
 
+void store_pool_busy_timeout(struct store_pool *p, int ms)
+{
+	for (int i = 0; i < p->size; i++)
+		p->all[i]->ops->busy_timeout(p->all[i], ms);
+}
+
+void store_pool_group_stats(struct store_pool *p, int64_t *commits, int64_t *syncs)
+{
+	store_group_stats(p->group, commits, syncs);
+}
+
 void store_pool_close(struct store_pool *p)
 {
 	if (!p)
@@ -94,6 +112,7 @@ void store_pool_close(struct store_pool *p)
 		p->all[i]->ops->close(p->all[i]);
 	pthread_cond_destroy(&p->available);
 	pthread_mutex_destroy(&p->lock);
+	store_group_free(p->group);
 	free(p->all);
 	free(p->idle);
 	free(p);

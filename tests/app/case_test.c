@@ -7,6 +7,7 @@
 #include "app/calendar.h"
 #include "app/case.h"
 #include "app/case_status.h"
+#include "app/ledger_verify.h"
 #include "app/people.h"
 #include "fixture.h"
 #include "t.h"
@@ -120,6 +121,33 @@ TEST(investigation_needs_two_certified_officers_assistants_do_not_count)
 	struct enf_case now;
 	CHECK_INT(app_case_get(&x.officer, c.id, &now, &e), FZ_OK);
 	CHECK_STR(now.state, "investigate");
+	fx_close(&x.f);
+}
+
+/* A step that waited (for the lock, or a retry) while a later-arriving
+ * step of the same case committed is recorded at that step's time, never
+ * before it: the record stays in time order and the ledger verifies. */
+TEST(case_step_that_arrived_earlier_but_commits_later_keeps_the_record_in_time_order)
+{
+	struct cx x;
+	struct fz_error e;
+	struct enf_case c;
+	struct case_event ev;
+	REQUIRE(cx_open(&x));
+	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
+	x.head.now = x.officer.now + 60;
+	REQUIRE(approve_opening(&x, c.id, &e) == FZ_OK);
+	static const struct case_field rec[] = { { "record", "现场检查笔录" } };
+	int64_t two[2] = { x.officer.user->person_id, x.officer_c };
+	struct case_step_input inv = { .reason = "补录：测试数据按发生日期录入",
+				       .step = "investigate", .on = "2025-12-22", .fields = rec,
+				       .nfields = 1, .officers = two, .nofficers = 2 };
+	REQUIRE(app_case_act(&x.officer, c.id, &inv, &ev, NULL, &e) == FZ_OK);
+	CHECK_INT(ev.at, x.head.now);
+	struct ledger_verify_report r;
+	CHECK_INT(app_ledger_verify(&x.f.cli, x.f.data_dir, NULL, &r, &e), FZ_OK);
+	CHECK(r.ok);
+	CHECK_STR(r.problem, "");
 	fx_close(&x.f);
 }
 

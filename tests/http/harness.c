@@ -68,6 +68,24 @@ bool t_server_start(struct t_server *ts)
 	return t_server_start_from(ts, NULL);
 }
 
+static bool server_listen(struct t_server *ts, int busy_timeout_ms)
+{
+	struct fz_error e = { 0 };
+	struct http_config hc = { .listen_addr = "127.0.0.1", .port = 0, .threads = 2,
+				  .db_path = ts->db, .app = &ts->cfg,
+				  .busy_timeout_ms = busy_timeout_ms };
+	if (http_server_start(&hc, &ts->srv, &e)) {
+		t_fail(__FILE__, __LINE__, "server: %s", e.message);
+		return false;
+	}
+	ts->port = http_server_port(ts->srv);
+	if (ts->port <= 0) {
+		t_fail(__FILE__, __LINE__, "no port bound");
+		return false;
+	}
+	return true;
+}
+
 bool t_server_start_from(struct t_server *ts, const char *template_dir)
 {
 	struct fz_error e = { 0 };
@@ -93,18 +111,14 @@ bool t_server_start_from(struct t_server *ts, const char *template_dir)
 	app_config_defaults(&ts->cfg);
 	snprintf(ts->data_dir, sizeof ts->data_dir, "%s/data", ts->dir);
 	ts->cfg.data_dir = ts->data_dir;
-	struct http_config hc = { .listen_addr = "127.0.0.1", .port = 0, .threads = 2,
-				  .db_path = ts->db, .app = &ts->cfg };
-	if (http_server_start(&hc, &ts->srv, &e)) {
-		t_fail(__FILE__, __LINE__, "server: %s", e.message);
-		return false;
-	}
-	ts->port = http_server_port(ts->srv);
-	if (ts->port <= 0) {
-		t_fail(__FILE__, __LINE__, "no port bound");
-		return false;
-	}
-	return true;
+	return server_listen(ts, 0);
+}
+
+bool t_server_restart(struct t_server *ts, int busy_timeout_ms)
+{
+	http_server_stop(ts->srv);
+	ts->srv = NULL;
+	return server_listen(ts, busy_timeout_ms);
 }
 
 void t_server_stop(struct t_server *ts)

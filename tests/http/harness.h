@@ -37,6 +37,10 @@ bool t_server_start_from(struct t_server *ts, const char *template_dir);
  * bits) into the existing directory dst. */
 bool t_copy_tree(const char *src, const char *dst);
 void t_server_stop(struct t_server *ts);
+/* Stops the server and starts it again on a new port over the same
+ * database and ts->cfg (change it in between), its connections with
+ * the given busy timeout (0 = the store's default). */
+bool t_server_restart(struct t_server *ts, int busy_timeout_ms);
 
 /* Inserts an account through the store; returns its id (0 on failure). */
 int64_t t_server_user(struct t_server *ts, const char *username, const char *password,

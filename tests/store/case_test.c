@@ -196,6 +196,7 @@ struct numberer {
 	char message[256];
 };
 
+/* False when the database was busy and nothing was kept: try again. */
 static bool numberer_one(struct numberer *w, struct arena *a, int i)
 {
 	struct enf_case c = penalty(w->agency, "并发立案", "当事人");
@@ -221,9 +222,13 @@ static bool numberer_one(struct numberer *w, struct arena *a, int i)
 	w->committed++;
 	return true;
 fail:
+	/* busy past the timeout (a loaded machine): nothing was kept, and
+	 * the caller tries the whole again */
+	if (e.code == FZ_BUSY)
+		return false;
 	w->failures++;
 	snprintf(w->message, sizeof w->message, "%s", e.message);
-	return false;
+	return true;
 }
 
 static void *numberer_run(void *arg)
@@ -235,7 +240,8 @@ static void *numberer_run(void *arg)
 		return NULL;
 	}
 	for (int i = 0; i < NUMBER_WRITES; i++) {
-		numberer_one(w, a, i);
+		while (!numberer_one(w, a, i))
+			arena_reset(a);
 		arena_reset(a);
 	}
 	arena_free(a);

@@ -1,0 +1,43 @@
+/* jsonw.h - JSON written straight into a buffer, for answers on hot paths
+ * (signed-in lists): no tree of objects built and freed per row. The
+ * output is what jansson's compact dump gives for the same members in the
+ * same order: strings escaped alike ('"', '\\' and control characters;
+ * UTF-8 kept as it is), integers in decimal, null for NULL. The buffer's
+ * error is sticky; a string that is not valid UTF-8 (which jansson
+ * refuses too) fails it, so no half-written answer goes out. */
+#ifndef FZ_HTTP_JSONW_H
+#define FZ_HTTP_JSONW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "http/http.h"
+#include "store/store.h"
+
+/* One object being written: "{" at jw_object, "}" at jw_end. */
+struct jw {
+	struct buf *b;
+	bool more; /* a member was written: the next needs a comma */
+};
+
+void jw_object(struct jw *w, struct buf *b);
+void jw_end(struct jw *w);
+/* A member; key is a plain ASCII name, written as it is. jw_str writes
+ * null for NULL. */
+void jw_str(struct jw *w, const char *key, const char *v);
+void jw_int(struct jw *w, const char *key, int64_t v);
+void jw_null(struct jw *w, const char *key);
+
+/* The list envelope of paging.h, {"items":[…],"total":N,"offset":N,
+ * "limit":N}, around items written in between: jw_list_item before each
+ * (i counts from 0). */
+void jw_list_begin(struct buf *b);
+void jw_list_item(struct buf *b, size_t i);
+void jw_list_end(struct buf *b, int64_t total, struct page pg);
+
+/* Answers status with b as application/json (takes b's memory); 500 when
+ * b failed. */
+int resp_json_buf(struct req *r, int status, struct buf *b);
+
+#endif
