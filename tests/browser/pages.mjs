@@ -99,10 +99,11 @@ function walkable(u) {
 	if (u.origin !== new URL(base).origin)
 		return false;
 	const p = u.pathname;
-	// Not pages: the API, downloads, the switch that only sets a cookie.
+	// Not pages: the API, downloads and feeds, the switch that only sets a
+	// cookie.
 	return !(p.startsWith('/api/') || p.startsWith('/static/') || p === '/care' ||
-		 p.endsWith('.csv') || p.endsWith('/pdf') || p === '/ledger/checkpoint' ||
-		 /\/evidence\/\d+$/.test(p));
+		 /\.(csv|xlsx|json|atom|xml)$/.test(p) || p.endsWith('/pdf') ||
+		 p === '/ledger/checkpoint' || /\/evidence\/\d+$/.test(p));
 }
 
 // Breadth-first over same-origin GET links from start, one page per kind,
@@ -131,7 +132,12 @@ async function walk(page, start, limit, label) {
 			for (const v of await axe(page))
 				problems.push(`${u.pathname}${u.search}: ${v}`);
 		}
-		const hrefs = await page.$$eval('a[href]', as => as.map(a => a.href));
+		// A link that says it is a download or another type than a page
+		// (an Atom feed, a spreadsheet) is not walked.
+		const hrefs = await page.$$eval('a[href]', as => as
+			.filter(a => !a.hasAttribute('download') &&
+				(!a.type || a.type.startsWith('text/html')))
+			.map(a => a.href));
 		for (const h of hrefs) {
 			let n;
 			try {
