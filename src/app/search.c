@@ -149,3 +149,12 @@ enum fz_err app_search_query(struct app_ctx *ctx, const struct search_request *r
 						(uint64_t)list.items[list.n - 1].id);
 	return FZ_OK;
 }
+
+enum fz_err app_search_agencies(struct app_ctx *ctx, struct agency_list *out,
+				struct fz_error *e)
+{
+	struct scope all = { .kind = SCOPE_ALL };
+	struct agency_filter f = { 0 };
+	struct page pg = { .offset = 0, .limit = 200 };
+	return ctx->st->ops->agency_list(ctx->st, ctx->a, &all, &f, pg, out, e);
+}

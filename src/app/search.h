@@ -56,4 +56,9 @@ struct search_result {
 enum fz_err app_search_query(struct app_ctx *ctx, const struct search_request *rq,
 			     struct search_result *out, struct fz_error *e) FZ_MUST_CHECK;
 
+/* Every agency (up to 200, by id), for the public search's filter:
+ * agency names are public (事前公开), so no sign-in and no scope. */
+enum fz_err app_search_agencies(struct app_ctx *ctx, struct agency_list *out,
+				struct fz_error *e) FZ_MUST_CHECK;
+
 #endif

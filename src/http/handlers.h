@@ -57,6 +57,8 @@ int api_cert_review_list(struct req *r);
 int api_cert_review_add(struct req *r);
 /* api_public.c */
 int api_public_cert_check(struct req *r);
+/* api_search.c */
+int api_public_search(struct req *r);
 /* api_audit.c */
 int api_audit_list(struct req *r);
 int api_audit_changes(struct req *r);
@@ -116,6 +118,8 @@ int page_password_submit(struct req *r);
 /* -- management page handlers -- */
 /* page_cert_check.c */
 int page_cert_check(struct req *r);
+/* page_search.c */
+int page_public_search(struct req *r);
 /* page_agencies.c, page_agency_form.c, page_units.c */
 int page_agency_list(struct req *r);
 int page_agency_show(struct req *r);

@@ -55,6 +55,7 @@ const struct route http_routes[] = {
 	{ "GET", "/api/v1/certificates/{id}/reviews", PERM_CERT_READ, api_cert_review_list, API, "年度审验记录" },
 	{ "POST", "/api/v1/certificates/{id}/reviews", PERM_CERT_WRITE, api_cert_review_add, API, "登记年度审验" },
 	{ "GET", "/api/v1/public/certificates/{number:str}", PERM_PUBLIC, api_public_cert_check, API | PW, "执法证公开查询" },
+	{ "GET", "/api/v1/public/search", PERM_PUBLIC, api_public_search, API | PW, "公开信息检索" },
 	{ "GET", "/api/v1/audit", PERM_AUDIT_READ, api_audit_list, API, "审计日志" },
 	{ "GET", "/api/v1/audit/export", PERM_AUDIT_READ, api_audit_export, API, "导出审计日志（CSV）" },
 	{ "GET", "/api/v1/audit/{id}/changes", PERM_AUDIT_READ, api_audit_changes, API, "审计记录的字段变更" },
@@ -98,6 +99,7 @@ const struct route http_routes[] = {
 	{ "POST", "/password", PERM_SIGNED_IN, page_password_submit, PAGE | PW, "提交修改密码" },
 	/* pages: management and public certificate check (page_*.c) */
 	{ "GET", "/certificates/check", PERM_PUBLIC, page_cert_check, PAGE, "执法证查询" },
+	{ "GET", "/public/search", PERM_PUBLIC, page_public_search, PAGE | PW, "公开信息检索" },
 	{ "GET", "/ledger", PERM_PUBLIC, page_ledger, PAGE, "执法全过程记录公开核验" },
 	{ "GET", "/agencies", PERM_AGENCY_READ, page_agency_list, PAGE, "执法主体列表" },
 	{ "GET", "/agencies/new", PERM_AGENCY_WRITE, page_agency_new, PAGE, "新建执法主体页" },
