@@ -686,7 +686,8 @@ struct store_ops {
 	 * stores it (replacing the item of the same kind and ref_id) and sets
 	 * it->id, which orders by date; FZ_INVALID naming the field for a
 	 * missing kind, title or body, a ref_id or agency_id below 1 or a
-	 * date before 1970. remove is FZ_OK when there was none. query reads
+	 * date before 1970; a failure inside the caller's transaction leaves
+	 * it to roll back. remove is FZ_OK when there was none. query reads
 	 * one page of matches newest first (q->limit, clamped to 1..100)
 	 * and says whether more follow; strings in a. */
 	enum fz_err (*search_put)(struct store *st, struct search_item *it, struct fz_error *e);
