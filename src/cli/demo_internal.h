@@ -36,6 +36,11 @@ enum fz_err demo_cases_seed(struct app_ctx *cli, const struct demo_cast *cast, i
 enum fz_err demo_evidence_seed(struct app_ctx *cli, const struct demo_cast *cast, int *nfiles,
 			       struct fz_error *e);
 
+/* Puts a few published (redacted) decisions of both demo agencies in
+ * the search index (demo_search.c). Sets *nitems. */
+enum fz_err demo_search_seed(struct app_ctx *cli, const struct demo_cast *cast, int *nitems,
+			     struct fz_error *e);
+
 /* A synthetic valid 统一社会信用代码: registration authority and category
  * ("11" 机关, "91" 企业), a 640xxx division, serial n. */
 void demo_uscc_make(const char *kind2, const char *division, int n, char out[19]);

@@ -9,6 +9,7 @@
 
 #include "app/search.h"
 #include "base/date.h"
+#include "api_fixture.h"
 #include "harness.h"
 #include "t.h"
 
@@ -218,6 +219,27 @@ TEST(public_search_page_has_labels_and_a_next_link_without_script)
 	r = t_http(&ts, "GET", "/public/search", NULL, NULL, NULL);
 	CHECK_INT(r.status, 200);
 	CHECK_CONTAINS(r.body, "请输入要搜索的词语");
+	t_resp_free(&r);
+	t_server_stop(&ts);
+}
+
+TEST(public_search_finds_the_demo_county_decisions)
+{
+	struct t_server ts;
+	struct demo_summary sum;
+	char path[256];
+	REQUIRE(t_demo_server_start(&ts, &sum));
+	snprintf(path, sizeof path, "/public/search?q=%s", enc("土地"));
+	struct http_resp r = t_http(&ts, "GET", path, NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "停车场");
+	CHECK_CONTAINS(r.body, "海原县自然资源局");
+	CHECK_CONTAINS(r.body, "<option value=\"");
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/public/search?q=%s", enc("罚"));
+	r = t_http(&ts, "GET", path, NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "销售过期食品");
 	t_resp_free(&r);
 	t_server_stop(&ts);
 }
