@@ -138,6 +138,9 @@ static int load(struct store *st, int64_t n)
 			return fprintf(stderr, "put %lld: %s\n", (long long)i, e.message), 1;
 		if ((i % 20000 == 0 || i == n) && st->ops->commit(st, &e))
 			return fprintf(stderr, "%s\n", e.message), 1;
+		if (i % 100000 == 0)
+			fprintf(stderr, "search_bench: %lld items, %.0f s\n", (long long)i,
+				(now_ms() - t0) / 1e3);
 	}
 	double t1 = now_ms();
 	printf("load_fazhi_index: %.1f s for %lld items\n", (t1 - t0) / 1e3, (long long)n);
@@ -162,8 +165,10 @@ int main(int argc, char **argv)
 {
 	if (argc != 5)
 		return fprintf(stderr, "usage: search_bench DB N REPS RAW_REPS\n"), 2;
-	int64_t n = atoll(argv[2]);
-	int reps = atoi(argv[3]), raw_reps = atoi(argv[4]);
+	int64_t n = strtoll(argv[2], NULL, 10);
+	int reps = (int)strtol(argv[3], NULL, 10), raw_reps = (int)strtol(argv[4], NULL, 10);
+	if (n < 1 || reps < 1 || raw_reps < 1)
+		return fprintf(stderr, "search_bench: N, REPS and RAW_REPS must be positive\n"), 2;
 	struct store *st;
 	struct fz_error e = { 0 };
 	struct app_config cfg;
