@@ -1,5 +1,6 @@
 /* page_home.c - GET /: the public front page. Says what the platform is
- * and leads the public to the certificate check and staff to sign-in. */
+ * and leads the public to the certificate check and the search of what
+ * is published, and staff to sign-in. */
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
@@ -23,7 +24,13 @@ int page_home(struct req *r)
 		 "role=\"search\"><label for=\"number\">执法证号</label>"
 		 "<input id=\"number\" name=\"number\" required maxlength=\"32\" "
 		 "autocomplete=\"off\"><button type=\"submit\">查询</button></form>"
-		 "<p><a href=\"/certificates/check\">打开执法证查询页</a></p></section>\n");
+		 "<p><a href=\"/certificates/check\">打开执法证查询页</a></p></section>\n"
+		 "<section class=\"card\"><h2>公开信息检索</h2>"
+		 "<p>检索已公开的行政处罚、行政许可等执法决定，一个字、两个字的词语也能查到。</p>"
+		 "<form class=\"stack\" method=\"get\" action=\"/public/search\" "
+		 "role=\"search\"><label for=\"home-q\">关键词</label>"
+		 "<input id=\"home-q\" name=\"q\" type=\"search\" maxlength=\"200\" "
+		 "autocomplete=\"off\"><button type=\"submit\">搜索</button></form></section>\n");
 	if (r->ctx.user)
 		html_f(&b,
 		       "<section class=\"card\"><h2>工作台</h2><p>%s，您已登录。</p>"
