@@ -165,6 +165,7 @@ int main(int argc, char **argv)
 {
 	if (argc != 5)
 		return fprintf(stderr, "usage: search_bench DB N REPS RAW_REPS\n"), 2;
+	setvbuf(stdout, NULL, _IOLBF, 0); /* lines as they come, into a log too */
 	int64_t n = strtoll(argv[2], NULL, 10);
 	int reps = (int)strtol(argv[3], NULL, 10), raw_reps = (int)strtol(argv[4], NULL, 10);
 	if (n < 0 || reps < 1 || raw_reps < 1)
