@@ -92,6 +92,7 @@ static enum fz_err request_check(const struct search_request *rq, struct search_
 		return fz_fail(e, FZ_INVALID, "from", "起始日期不能晚于截止日期");
 	if (rq->cursor && *rq->cursor && !cursor_parse(rq->cursor, &q->before))
 		return fz_fail(e, FZ_INVALID, "cursor", "翻页参数无效，请从第一页重新搜索");
+	q->budget_ms = rq->budget_ms < 0 ? 0 : rq->budget_ms ? rq->budget_ms : SEARCH_BUDGET_MS;
 	q->limit = rq->limit > 0 ? rq->limit : SEARCH_DEFAULT_LIMIT;
 	if (q->limit > 100)
 		q->limit = 100;
@@ -144,9 +145,13 @@ enum fz_err app_search_query(struct app_ctx *ctx, const struct search_request *r
 			return fz_fail(e, FZ_NOMEM, "", NULL);
 	}
 	out->n = list.n;
-	if (list.more && list.n)
-		out->next_cursor = arena_printf(ctx->a, "%" PRIx64,
-						(uint64_t)list.items[list.n - 1].id);
+	if (list.next_before > 0) {
+		out->next_cursor = arena_printf(ctx->a, "%" PRIx64, (uint64_t)list.next_before);
+		if (!out->next_cursor)
+			return fz_fail(e, FZ_NOMEM, "", NULL);
+		if (list.n < (size_t)q.limit)
+			search_key_date(list.next_before, out->searched_from);
+	}
 	return FZ_OK;
 }
 

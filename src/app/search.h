@@ -31,7 +31,13 @@ struct search_request {
 	const char *from, *to; /* YYYY-MM-DD, inclusive */
 	const char *cursor;    /* from a previous page's next_cursor */
 	int limit;             /* 1..100; 0 = 20 */
+	int budget_ms;         /* work bound; 0 = SEARCH_BUDGET_MS, < 0 = none */
 };
+
+/* After this long a search stops at the end of the year of dates it is
+ * reading and answers with what it found and a cursor to read on
+ * (docs/SEARCH.md, "Bounded work"). */
+#define SEARCH_BUDGET_MS 20
 
 struct search_hit {
 	struct search_item item;
@@ -46,6 +52,10 @@ struct search_result {
 	struct search_hit *hits;
 	size_t n;
 	const char *next_cursor;   /* NULL on the last page */
+	/* "" unless the work bound stopped the page before it was full:
+	 * then every match published on or after this date is shown up to
+	 * here, and next_cursor reads on before it. */
+	char searched_from[11];
 };
 
 /* Runs a search for anyone (no sign-in). A query without any word (empty,

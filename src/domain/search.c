@@ -36,6 +36,11 @@ int64_t search_day_key(const char *date)
 	return date_to_days(y, m, d) << SEARCH_DAY_SHIFT;
 }
 
+void search_key_date(int64_t key, char out[11])
+{
+	date_from_days(key >> SEARCH_DAY_SHIFT, out);
+}
+
 /* --- the unit scanner --- */
 
 enum unit_class { U_SEP, U_WORD, U_CJK };

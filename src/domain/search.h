@@ -98,17 +98,26 @@ struct search_query {
 	char to[11];
 	int64_t before;     /* only ids below (the cursor); 0 = from the newest */
 	int limit;          /* 1..100 */
+	/* Work bound: the store reads newest-first windows of dates and, once
+	 * budget_ms have passed, stops after the current window even with a
+	 * page not full; 0 = read until the page is full or nothing is left. */
+	int budget_ms;
 };
 
 struct search_item_list {
 	struct search_item *items;
 	size_t n;
-	bool more; /* another page follows the last item */
+	/* Where the next page reads from (ids below it): the last item's id
+	 * when the page is full, the oldest date read when the work bound
+	 * stopped it; 0 when nothing is left. */
+	int64_t next_before;
 };
 
 /* The store's key for an item of date (YYYY-MM-DD) and its sequence
  * within that day: ids order by date first. -1 for a date before 1970. */
 int64_t search_day_key(const char *date);
 #define SEARCH_DAY_SHIFT 24
+/* The date of a store key (its day), YYYY-MM-DD. */
+void search_key_date(int64_t key, char out[11]);
 
 #endif

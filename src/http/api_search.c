@@ -53,6 +53,8 @@ int api_public_search(struct req *r)
 	o = json_put(o, "terms_truncated", json_boolean(res.terms.truncated));
 	o = json_put(o, "items", items);
 	o = json_put(o, "next_cursor", res.next_cursor ? json_string(res.next_cursor) : json_null());
+	o = json_put(o, "searched_from",
+		     *res.searched_from ? json_string(res.searched_from) : json_null());
 	if (!res.terms.n)
 		o = json_put(o, "message", json_string("请输入要搜索的词语，例如“土地”“罚款”或当事人名称"));
 	return resp_json(r, 200, o);

@@ -1,7 +1,8 @@
 /* page_search.c - GET /public/search: the public 公开信息检索, for anyone
  * and any phone, without JavaScript. A plain GET form (every input with
  * its label), results newest first with the matched words marked, and a
- * 下一页 link carrying the opaque cursor. */
+ * 下一页 link carrying the opaque cursor (继续检索 when the work bound
+ * ended the page early, saying how far back it read). */
 #include <string.h>
 
 #include "app/search.h"
@@ -43,12 +44,12 @@ static void search_form(struct req *r, struct buf *b, const struct search_reques
 	html_raw(b, "<button type=\"submit\">搜索</button>\n</form>\n");
 }
 
-static void next_link(struct req *r, struct buf *b, const char *cursor)
+static void next_link(struct req *r, struct buf *b, const char *cursor, const char *label)
 {
 	struct buf url = BUF_INIT;
 	req_url(r, &url, "cursor");
 	buf_addf(&url, "%ccursor=%s", strchr(buf_cstr(&url), '?') ? '&' : '?', cursor);
-	html_f(b, "<a href=\"%s\" rel=\"next\">下一页</a>", buf_cstr(&url));
+	html_f(b, "<a href=\"%s\" rel=\"next\">%s</a>", buf_cstr(&url), label);
 	if (buf_failed(&url))
 		b->failed = true;
 	buf_release(&url);
@@ -62,14 +63,19 @@ static void results(struct req *r, struct buf *b, const struct search_request *r
 			    "或当事人名称；多个词语用空格分开，结果同时包含每个词语。</p>\n");
 		return;
 	}
-	if (!res->n) {
+	if (*res->searched_from)
+		html_f(b, "<p class=\"hint\" role=\"status\">已检索 %s 及以后公开的信息%s；"
+			  "更早的信息请点“继续检索”。</p>\n",
+		       res->searched_from, res->n ? "" : "，没有找到");
+	else if (!res->n) {
 		html_f(b, "<p role=\"status\">没有找到包含“%s”的公开信息%s。</p>\n", rq->q,
 		       rq->cursor && *rq->cursor ? "（已是最后一页）" : "");
 		return;
 	}
 	if (res->terms.truncated)
 		html_f(b, "<p class=\"hint\">只按前 %zu 个词语检索。</p>\n", res->terms.n);
-	html_raw(b, "<ol class=\"search-results\">\n");
+	if (res->n)
+		html_raw(b, "<ol class=\"search-results\">\n");
 	for (size_t i = 0; i < res->n; i++) {
 		const struct search_hit *h = &res->hits[i];
 		html_raw(b, "<li><h2>");
@@ -80,7 +86,8 @@ static void results(struct req *r, struct buf *b, const struct search_request *r
 		search_marked_html(b, h->snippet_marked);
 		html_raw(b, "</p></li>\n");
 	}
-	html_raw(b, "</ol>\n<nav class=\"pager\" aria-label=\"分页\">");
+	html_raw(b, res->n ? "</ol>\n<nav class=\"pager\" aria-label=\"分页\">"
+			   : "<nav class=\"pager\" aria-label=\"分页\">");
 	if (rq->cursor && *rq->cursor) {
 		struct buf url = BUF_INIT;
 		req_url(r, &url, "cursor");
@@ -88,7 +95,7 @@ static void results(struct req *r, struct buf *b, const struct search_request *r
 		buf_release(&url);
 	}
 	if (res->next_cursor)
-		next_link(r, b, res->next_cursor);
+		next_link(r, b, res->next_cursor, *res->searched_from ? "继续检索" : "下一页");
 	else
 		html_raw(b, "<span>已是最后一页</span>");
 	html_raw(b, "</nav>\n");

@@ -6,6 +6,7 @@
 #include "store/sqlite_internal.h"
 
 #include <string.h>
+#include <time.h>
 
 #define SEARCH_DAY_MASK ((INT64_C(1) << SEARCH_DAY_SHIFT) - 1)
 
@@ -119,65 +120,130 @@ static void item_read(struct sq_row *r, void *item)
 	it->body = sq_col_text(r);
 }
 
-/* The rowid range of the query: its dates, below its cursor. */
-static bool query_range(const struct search_query *q, int64_t *lo, int64_t *hi)
+/* The rowid range of the query: its dates, below its cursor, within the
+ * ids that exist (so that windows are not spent on empty years). */
+static enum fz_err query_range(struct sq_store *s, const struct search_query *q, int64_t *lo,
+			       int64_t *hi, struct fz_error *e)
 {
-	*lo = 0;
-	*hi = INT64_MAX;
-	if (*q->from)
-		*lo = search_day_key(q->from);
-	if (*q->to) {
-		int64_t k = search_day_key(q->to);
-		*hi = k < 0 ? -1 : k + SEARCH_DAY_MASK;
-	}
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_SEARCH_BOUNDS,
+				  "SELECT (SELECT min(id) FROM search_items),"
+				  " (SELECT max(id) FROM search_items)", &stmt, e);
+	if (err)
+		return err;
+	int rc = sqlite3_step(stmt);
+	int64_t min = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+	int64_t max = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 1) : 0;
+	sq_done(stmt);
+	if (rc != SQLITE_ROW)
+		return sq_fail(s, rc, e);
+	*lo = *q->from ? search_day_key(q->from) : 0;
+	*hi = *q->to ? search_day_key(q->to) + SEARCH_DAY_MASK : INT64_MAX;
+	if (*q->from && *lo < 0)
+		*hi = -1;
 	if (q->before > 0 && q->before - 1 < *hi)
 		*hi = q->before - 1;
-	return *lo >= 0 && *hi >= *lo;
+	if (*lo < min)
+		*lo = min;
+	if (*hi > max)
+		*hi = max;
+	return FZ_OK;
 }
 
-enum fz_err sq_search_query(struct store *st, struct arena *a, const struct search_query *q,
-			    struct search_item_list *out, struct fz_error *e)
+static int64_t elapsed_ms(const struct timespec *t0)
 {
-	struct sq_store *s = sq(st);
-	struct buf expr = BUF_INIT;
-	sqlite3_stmt *stmt;
-	int64_t lo, hi;
-	int limit = q->limit < 1 ? 1 : q->limit > 100 ? 100 : q->limit;
-	void *items = NULL;
-	size_t n = 0;
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
 
-	memset(out, 0, sizeof *out);
-	if (!q->terms || !q->terms->n || !query_range(q, &lo, &hi))
-		return FZ_OK;
-	sq_search_expr(&expr, q->terms, q->agency_id, q->kind);
-	enum fz_err err = buf_status(&expr);
-	if (err) {
-		buf_release(&expr);
-		return fz_fail(e, err, "", NULL);
-	}
+/* One window [bottom, top] of the query: up to want rows, appended. */
+static enum fz_err window_read(struct sq_store *s, struct arena *a, const char *expr,
+			       int64_t bottom, int64_t top, int want, struct search_item *items,
+			       size_t *n, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	void *got = NULL;
+	size_t ngot = 0;
 	/* search_fts drives: MATCH, the rowid range and ORDER BY rowid DESC
-	 * are all answered inside FTS5, which stops after limit + 1 rows. */
-	err = sq_stmt(s, SQ_SEARCH_QUERY,
+	 * are all answered inside FTS5, which stops after want rows. */
+	enum fz_err err = sq_stmt(s, SQ_SEARCH_QUERY,
 		      "SELECT s.id, s.kind, s.ref_id, s.agency_id, s.date, s.title, s.body"
 		      " FROM search_fts JOIN search_items s ON s.id = search_fts.rowid"
 		      " WHERE search_fts MATCH ?1 AND search_fts.rowid >= ?2"
 		      " AND search_fts.rowid <= ?3"
 		      " ORDER BY search_fts.rowid DESC LIMIT ?4",
 		      &stmt, e);
-	if (!err) {
-		struct sq_args b = sq_args(stmt);
-		sq_arg_text(&b, buf_cstr(&expr));
-		sq_arg_int(&b, lo);
-		sq_arg_int(&b, hi);
-		sq_arg_int(&b, limit + 1);
-		err = sq_collect(s, stmt, &b, a, sizeof(struct search_item), item_read, &items, &n,
-				 e);
-	}
-	buf_release(&expr);
 	if (err)
 		return err;
-	out->items = items;
-	out->more = n > (size_t)limit;
-	out->n = out->more ? (size_t)limit : n;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, expr);
+	sq_arg_int(&b, bottom);
+	sq_arg_int(&b, top);
+	sq_arg_int(&b, want);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof(struct search_item), item_read, &got, &ngot,
+			      e)))
+		return err;
+	if (ngot)
+		memcpy(items + *n, got, ngot * sizeof *items);
+	*n += ngot;
 	return FZ_OK;
+}
+
+/* The first window spans a year of dates; each next one twice as many
+ * days, up to two years, so that a query whose matches are rare reads
+ * the years newest first and a bound on its time can stop between them. */
+#define WINDOW_FIRST_DAYS 366
+#define WINDOW_MAX_DAYS 732
+
+enum fz_err sq_search_query(struct store *st, struct arena *a, const struct search_query *q,
+			    struct search_item_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	struct buf expr = BUF_INIT;
+	struct timespec t0;
+	int64_t lo = 0, hi = -1, days = WINDOW_FIRST_DAYS;
+	int limit = q->limit < 1 ? 1 : q->limit > 100 ? 100 : q->limit;
+	size_t n = 0;
+	enum fz_err err;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(out, 0, sizeof *out);
+	if (!q->terms || !q->terms->n)
+		return FZ_OK;
+	if ((err = query_range(s, q, &lo, &hi, e)) || hi < lo)
+		return err;
+	struct search_item *items = arena_calloc(a, (size_t)limit + 1, sizeof *items);
+	sq_search_expr(&expr, q->terms, q->agency_id, q->kind);
+	if (!items || (err = buf_status(&expr))) {
+		buf_release(&expr);
+		return fz_fail(e, items ? err : FZ_NOMEM, "", NULL);
+	}
+	for (int64_t top = hi;;) {
+		/* windows start at a day, so that a stop names a date */
+		int64_t bottom = ((top >> SEARCH_DAY_SHIFT) - days + 1) << SEARCH_DAY_SHIFT;
+		if (bottom < lo)
+			bottom = lo;
+		if ((err = window_read(s, a, buf_cstr(&expr), bottom, top, limit + 1 - (int)n, items,
+				       &n, e)))
+			break;
+		if (n > (size_t)limit) {
+			n = (size_t)limit;
+			out->next_before = items[n - 1].id;
+			break;
+		}
+		if (bottom <= lo)
+			break;
+		top = bottom - 1;
+		if (days < WINDOW_MAX_DAYS)
+			days *= 2;
+		if (q->budget_ms > 0 && elapsed_ms(&t0) >= q->budget_ms) {
+			out->next_before = bottom;
+			break;
+		}
+	}
+	buf_release(&expr);
+	out->items = items;
+	out->n = n;
+	return err;
 }
