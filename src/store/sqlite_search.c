@@ -137,10 +137,11 @@ static enum fz_err query_range(struct sq_store *s, const struct search_query *q,
 	sq_done(stmt);
 	if (rc != SQLITE_ROW)
 		return sq_fail(s, rc, e);
+	int64_t to = *q->to ? search_day_key(q->to) : 0;
 	*lo = *q->from ? search_day_key(q->from) : 0;
-	*hi = *q->to ? search_day_key(q->to) + SEARCH_DAY_MASK : INT64_MAX;
-	if (*q->from && *lo < 0)
-		*hi = -1;
+	*hi = *q->to ? to + SEARCH_DAY_MASK : INT64_MAX;
+	if (*lo < 0 || to < 0) /* a date the app let through unchecked: nothing */
+		*hi = -1, *lo = 0;
 	if (q->before > 0 && q->before - 1 < *hi)
 		*hi = q->before - 1;
 	if (*lo < min)
