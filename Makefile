@@ -58,15 +58,16 @@ bench: build
 	@bench/ledger.sh
 	@bench/bundle.sh
 	@bench/proof.sh
+	@bench/search.sh
 
-# libFuzzer over form decoding, identifiers, redaction and case bundles
+# libFuzzer over form decoding, identifiers, redaction, case bundles and search
 # (clang), FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
 		-Db_lundef=false >/dev/null
 	@ninja -C build-fuzz --quiet fuzz/fuzz_form fuzz/fuzz_ident fuzz/fuzz_redact fuzz/fuzz_bundle \
-		fuzz/fuzz_rules
-	@for f in form ident redact bundle rules; do mkdir -p build-fuzz/corpus-$$f; \
+		fuzz/fuzz_rules fuzz/fuzz_search
+	@for f in form ident redact bundle rules search; do mkdir -p build-fuzz/corpus-$$f; \
 		build-fuzz/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
 		build-fuzz/corpus-$$f fuzz/corpus/$$f || exit 1; done

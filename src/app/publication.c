@@ -5,6 +5,7 @@
  * app_case_act_publication, so that the procedure engine decides who may
  * confirm and the case clocks (publication, withdrawal) see them. */
 #include "app/publication.h"
+#include "app/search.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -412,6 +413,12 @@ static enum fz_err pub_write(struct app_ctx *ctx, const struct enf_case *c,
 	if (!len)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	if ((rc = app_ledger_append(ctx, LEDGER_PUBLICATION, pe.id, d, len, NULL, e)))
+		return rc;
+	/* What is live is searchable; a withdrawn decision leaves the index
+	 * in the same transaction (its withdrawal notice stays at its URL). */
+	if ((rc = publish ? app_search_index(ctx, p->kind, p->id, p->agency_id, p->decided_on,
+					     p->title, p->text, e)
+			  : app_search_unindex(ctx, p->kind, p->id, e)))
 		return rc;
 	struct audit_diff diff = { .n = 0 };
 	audit_diff_str(ctx, &diff, "status", pub_status_name(h->was), pub_status_name(p->status));

@@ -78,6 +78,8 @@ int page_publication_list(struct req *r);
 int page_publication_show(struct req *r);
 int page_publication_confirm(struct req *r);
 int page_publication_withdraw(struct req *r);
+/* api_search.c */
+int api_public_search(struct req *r);
 /* api_audit.c */
 int api_audit_list(struct req *r);
 int api_audit_changes(struct req *r);
@@ -141,6 +143,8 @@ int page_care(struct req *r);
 int page_cert_card(struct req *r);
 /* page_cert_check.c */
 int page_cert_check(struct req *r);
+/* page_search.c */
+int page_public_search(struct req *r);
 /* page_agencies.c, page_agency_form.c, page_units.c */
 int page_agency_list(struct req *r);
 int page_agency_show(struct req *r);

@@ -1,6 +1,7 @@
 /* page_home.c - GET /: the public front page. Says what the platform is
- * and leads the public to the certificate check and the ledger, staff to
- * sign-in. It links only to pages that exist (the browser tests walk it). */
+ * and leads the public to the certificate check, the search and the
+ * publications of decisions, and the ledger, staff to sign-in. It links
+ * only to pages that exist (the browser tests walk it). */
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
@@ -24,6 +25,12 @@ int page_home(struct req *r)
 		 "<input id=\"number\" name=\"number\" required maxlength=\"32\" "
 		 "autocomplete=\"off\"><button type=\"submit\">查询</button></form>"
 		 "<p><a href=\"/certificates/check\">打开执法证查询页</a></p></section>\n"
+		 "<section class=\"card\"><h2>公开信息检索</h2>"
+		 "<p>检索已公开的行政处罚、行政许可等执法决定，一个字、两个字的词语也能查到。</p>"
+		 "<form class=\"stack\" method=\"get\" action=\"/public/search\" "
+		 "role=\"search\"><label for=\"home-q\">关键词</label>"
+		 "<input id=\"home-q\" name=\"q\" type=\"search\" maxlength=\"200\" "
+		 "autocomplete=\"off\"><button type=\"submit\">搜索</button></form></section>\n"
 		 "<section class=\"card\"><h2>执法决定公示</h2>"
 		 "<p>行政处罚、行政许可等执法决定依法公开（个人信息已隐名处理），"
 		 "以及被撤销、变更后撤下的公示和理由。</p>"

@@ -65,6 +65,7 @@ const struct route http_routes[] = {
 	{ "GET", "/api/v1/publications/{id}", PERM_CASE_READ, api_publication_get, API, "一项公示：公示稿和原文" },
 	{ "POST", "/api/v1/publications/{id}/confirm", PERM_CASE_ACT, api_publication_confirm, API, "确认公示（可调整标题、正文、截止日期）" },
 	{ "POST", "/api/v1/publications/{id}/withdraw", PERM_CASE_ACT, api_publication_withdraw, API, "撤下公示（原决定被撤销、变更或确认违法后）" },
+	{ "GET", "/api/v1/public/search", PERM_PUBLIC, api_public_search, API | PW, "公开信息检索" },
 	{ "GET", "/api/v1/audit", PERM_AUDIT_READ, api_audit_list, API, "审计日志" },
 	{ "GET", "/api/v1/audit/export", PERM_AUDIT_READ, api_audit_export, API, "导出审计日志（CSV）" },
 	{ "GET", "/api/v1/audit/{id}/changes", PERM_AUDIT_READ, api_audit_changes, API, "审计记录的字段变更" },
@@ -109,6 +110,7 @@ const struct route http_routes[] = {
 	{ "GET", "/care", PERM_PUBLIC, page_care, PAGE | PW, "切换关怀版（大字、高对比）" },
 	/* pages: management and public certificate check (page_*.c) */
 	{ "GET", "/certificates/check", PERM_PUBLIC, page_cert_check, PAGE, "执法证查询" },
+	{ "GET", "/public/search", PERM_PUBLIC, page_public_search, PAGE | PW, "公开信息检索" },
 	{ "GET", "/ledger", PERM_PUBLIC, page_ledger, PAGE, "执法全过程记录公开核验" },
 	{ "GET", "/public/decisions", PERM_PUBLIC, page_public_decisions, PAGE, "执法决定公示" },
 	{ "GET", "/public/decisions/{id}", PERM_PUBLIC, page_public_decision, PAGE, "公示的执法决定" },

@@ -132,6 +132,9 @@ static const struct store_ops sqlite_ops = {
 	.document_insert = sq_document_insert,
 	.document_get = sq_document_get,
 	.document_list = sq_document_list,
+	.search_put = sq_search_put,
+	.search_remove = sq_search_remove,
+	.search_query = sq_search_query,
 };
 
 /* --- migrations --- */
@@ -279,6 +282,13 @@ static enum fz_err db_open(const char *path, int flags, sqlite3 **out, struct fz
 		return err;
 	}
 	sqlite3_extended_result_codes(*out, 1);
+	/* The search index's tokenizer, before any statement (a migration
+	 * creates the index, every write to search_items feeds it). */
+	if ((rc = sq_search_register(*out)) != SQLITE_OK) {
+		sqlite3_close(*out);
+		*out = NULL;
+		return fz_fail(e, FZ_DB, "", "无法注册全文检索分词器（%s）", sqlite3_errstr(rc));
+	}
 	/* Wait for another connection's write lock rather than failing at
 	 * once with SQLITE_BUSY; past the timeout the app retries (app/tx.c). */
 	sqlite3_busy_timeout(*out, STORE_BUSY_TIMEOUT_MS);

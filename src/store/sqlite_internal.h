@@ -9,7 +9,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "base/buf.h"
 #include "base/embed.h"
+#include "domain/search.h"
 #include "store/store.h"
 
 /* The numbered migrations, generated from sql/sqlite/ by scripts/embed.py. */
@@ -149,6 +151,10 @@ enum sq_stmt_id {
 	SQ_PUB_EVENT_INSERT,
 	SQ_PUB_EVENT_GET,
 	SQ_LEDGER_UNLOGGED_PUBLICATIONS,
+	SQ_SEARCH_DELETE,
+	SQ_SEARCH_INSERT,
+	SQ_SEARCH_QUERY,
+	SQ_SEARCH_BOUNDS,
 	SQ_STMT_COUNT
 };
 
@@ -371,6 +377,17 @@ int64_t sq_now_if_zero(int64_t t);
 /* The limit of a page clamped to 1..200 and offset to >= 0. */
 struct page sq_page_clamp(struct page pg);
 
+/* --- search (sqlite_search_tok.c) --- */
+
+/* Registers the "fazhi" FTS5 tokenizer on db; an SQLite result code. */
+int sq_search_register(sqlite3 *db);
+/* The MATCH expression for terms (each a quoted phrase, all required, in
+ * title or body) and the filters (agency_id 0 and kind NULL: none). */
+void sq_search_expr(struct buf *b, const struct search_terms *t, int64_t agency_id,
+		    const char *kind);
+/* The tag of kind in the tags column: "k" and its letters and digits. */
+void sq_search_tag_kind(struct buf *b, const char *kind);
+
 /* --- operations, one file per concept --- */
 
 /* sqlite_db.c */
@@ -519,6 +536,13 @@ enum fz_err sq_document_get(struct store *st, struct arena *a, const struct scop
 			    int64_t id, struct case_document *out, struct fz_error *e);
 enum fz_err sq_document_list(struct store *st, struct arena *a, const struct scope *sc,
 			     int64_t case_id, struct case_document_list *out, struct fz_error *e);
+
+/* sqlite_search.c */
+enum fz_err sq_search_put(struct store *st, struct search_item *it, struct fz_error *e);
+enum fz_err sq_search_remove(struct store *st, const char *kind, int64_t ref_id,
+			     struct fz_error *e);
+enum fz_err sq_search_query(struct store *st, struct arena *a, const struct search_query *q,
+			    struct search_item_list *out, struct fz_error *e);
 
 /* sqlite_case_event.c (verify) */
 enum fz_err sq_case_event_get(struct store *st, struct arena *a, int64_t id,

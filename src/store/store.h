@@ -39,6 +39,7 @@
 #include "domain/evidence.h"
 #include "domain/model.h"
 #include "domain/publication.h"
+#include "domain/search.h"
 
 /* Which rows a caller may see. */
 enum scope_kind {
@@ -743,6 +744,21 @@ struct store_ops {
 	/* One event by id with its fields and officers; unscoped (verify). */
 	enum fz_err (*case_event_get)(struct store *st, struct arena *a, int64_t id,
 				      struct case_event *out, struct fz_error *e);
+
+	/* Full-text search over published items (014_search.sql). put
+	 * stores it (replacing the item of the same kind and ref_id) and sets
+	 * it->id, which orders by date; FZ_INVALID naming the field for a
+	 * missing kind, title or body, a ref_id or agency_id below 1 or a
+	 * date before 1970; a failure inside the caller's transaction leaves
+	 * it to roll back. remove is FZ_OK when there was none. query reads
+	 * one page of matches newest first (q->limit, clamped to 1..100)
+	 * and says whether more follow; strings in a. */
+	enum fz_err (*search_put)(struct store *st, struct search_item *it, struct fz_error *e);
+	enum fz_err (*search_remove)(struct store *st, const char *kind, int64_t ref_id,
+				     struct fz_error *e);
+	enum fz_err (*search_query)(struct store *st, struct arena *a,
+				    const struct search_query *q, struct search_item_list *out,
+				    struct fz_error *e);
 };
 
 struct store {

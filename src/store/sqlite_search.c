@@ -1,0 +1,250 @@
+/* sqlite_search.c - published items in the search index (014_search.sql):
+ * put and remove (triggers keep the FTS5 index in step), and the query
+ * that reads one page of matches newest first straight off the index in
+ * rowid order, so that its cost is one page, not every match
+ * (docs/SEARCH.md). */
+#include "store/sqlite_internal.h"
+
+#include <string.h>
+#include <time.h>
+
+#define SEARCH_DAY_MASK ((INT64_C(1) << SEARCH_DAY_SHIFT) - 1)
+
+static enum fz_err item_check(const struct search_item *it, struct fz_error *e)
+{
+	if (!it->kind || !*it->kind || strlen(it->kind) > 32)
+		return fz_fail(e, FZ_INVALID, "kind", "公开事项类别无效");
+	if (it->ref_id < 1)
+		return fz_fail(e, FZ_INVALID, "ref_id", "公开事项编号无效");
+	if (it->agency_id < 1)
+		return fz_fail(e, FZ_INVALID, "agency_id", "执法主体无效");
+	if (search_day_key(it->date) < 0)
+		return fz_fail(e, FZ_INVALID, "date", "公开日期无效（应为 1970 年以后的 YYYY-MM-DD）");
+	if (!it->title || !*it->title)
+		return fz_fail(e, FZ_INVALID, "title", "标题不能为空");
+	if (!it->body)
+		return fz_fail(e, FZ_INVALID, "body", "正文不能为空");
+	return FZ_OK;
+}
+
+enum fz_err sq_search_remove(struct store *st, const char *kind, int64_t ref_id,
+			     struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_SEARCH_DELETE,
+				  "DELETE FROM search_items WHERE kind = ?1 AND ref_id = ?2", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, kind ? kind : "");
+	sq_arg_int(&b, ref_id);
+	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
+}
+
+/* Inserts it with the next id of its day, taken in the same statement. */
+static enum fz_err item_insert(struct sq_store *s, struct search_item *it, const char *tags,
+			       struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	int64_t lo = search_day_key(it->date), hi = lo + SEARCH_DAY_MASK;
+	enum fz_err err = sq_stmt(
+		s, SQ_SEARCH_INSERT,
+		"INSERT INTO search_items (id, kind, ref_id, agency_id, date, title, body, tags)"
+		" SELECT COALESCE(MAX(id), ?1) + 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9"
+		" FROM search_items WHERE id BETWEEN ?1 AND ?2",
+		&stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, lo);
+	sq_arg_int(&b, hi);
+	sq_arg_text(&b, it->kind);
+	sq_arg_int(&b, it->ref_id);
+	sq_arg_int(&b, it->agency_id);
+	sq_arg_text(&b, it->date);
+	sq_arg_text(&b, it->title);
+	sq_arg_text(&b, it->body);
+	sq_arg_text(&b, tags);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+		return err;
+	it->id = sqlite3_last_insert_rowid(s->db);
+	/* 2^24 - 1 items on one day: the next would take the next day's key. */
+	if (it->id >= hi)
+		return fz_fail(e, FZ_CONFLICT, "date", "同一日期的公开事项过多");
+	return FZ_OK;
+}
+
+enum fz_err sq_search_put(struct store *st, struct search_item *it, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	struct buf tags = BUF_INIT;
+	enum fz_err err = item_check(it, e);
+	if (err)
+		return err;
+	buf_addf(&tags, "a%lld ", (long long)it->agency_id);
+	sq_search_tag_kind(&tags, it->kind);
+	if ((err = buf_status(&tags))) {
+		buf_release(&tags);
+		return fz_fail(e, err, "", NULL);
+	}
+	/* No savepoint: FTS5 flushes its pending terms into a new segment at
+	 * every savepoint, which made bulk indexing ten times slower. Inside
+	 * the caller's transaction a failure is the caller's to roll back;
+	 * outside one, both statements run in a transaction of their own. */
+	bool own = sqlite3_get_autocommit(s->db);
+	if (own && (err = sq_begin(st, true, e)))
+		goto done;
+	if ((err = sq_search_remove(st, it->kind, it->ref_id, e)) ||
+	    (err = item_insert(s, it, buf_cstr(&tags), e))) {
+		if (own)
+			sq_rollback(st);
+		goto done;
+	}
+	if (own)
+		err = sq_commit(st, e);
+done:
+	buf_release(&tags);
+	return err;
+}
+
+static void item_read(struct sq_row *r, void *item)
+{
+	struct search_item *it = item;
+	it->id = sq_col_int(r);
+	it->kind = sq_col_text(r);
+	it->ref_id = sq_col_int(r);
+	it->agency_id = sq_col_int(r);
+	sq_col_fixed(r, it->date, sizeof it->date);
+	it->title = sq_col_text(r);
+	it->body = sq_col_text(r);
+}
+
+/* The rowid range of the query: its dates, below its cursor, within the
+ * ids that exist (so that windows are not spent on empty years). */
+static enum fz_err query_range(struct sq_store *s, const struct search_query *q, int64_t *lo,
+			       int64_t *hi, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_SEARCH_BOUNDS,
+				  "SELECT (SELECT min(id) FROM search_items),"
+				  " (SELECT max(id) FROM search_items)", &stmt, e);
+	if (err)
+		return err;
+	int rc = sqlite3_step(stmt);
+	int64_t min = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : 0;
+	int64_t max = rc == SQLITE_ROW ? sqlite3_column_int64(stmt, 1) : 0;
+	sq_done(stmt);
+	if (rc != SQLITE_ROW)
+		return sq_fail(s, rc, e);
+	int64_t to = *q->to ? search_day_key(q->to) : 0;
+	*lo = *q->from ? search_day_key(q->from) : 0;
+	*hi = *q->to ? to + SEARCH_DAY_MASK : INT64_MAX;
+	if (*lo < 0 || to < 0) /* a date the app let through unchecked: nothing */
+		*hi = -1, *lo = 0;
+	if (q->before > 0 && q->before - 1 < *hi)
+		*hi = q->before - 1;
+	if (*lo < min)
+		*lo = min;
+	if (*hi > max)
+		*hi = max;
+	return FZ_OK;
+}
+
+static int64_t elapsed_ms(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/* One window [bottom, top] of the query: up to want rows, appended. */
+static enum fz_err window_read(struct sq_store *s, struct arena *a, const char *expr,
+			       int64_t bottom, int64_t top, int want, struct search_item *items,
+			       size_t *n, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	void *got = NULL;
+	size_t ngot = 0;
+	/* search_fts drives: MATCH, the rowid range and ORDER BY rowid DESC
+	 * are all answered inside FTS5, which stops after want rows. */
+	enum fz_err err = sq_stmt(s, SQ_SEARCH_QUERY,
+		      "SELECT s.id, s.kind, s.ref_id, s.agency_id, s.date, s.title, s.body"
+		      " FROM search_fts JOIN search_items s ON s.id = search_fts.rowid"
+		      " WHERE search_fts MATCH ?1 AND search_fts.rowid >= ?2"
+		      " AND search_fts.rowid <= ?3"
+		      " ORDER BY search_fts.rowid DESC LIMIT ?4",
+		      &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, expr);
+	sq_arg_int(&b, bottom);
+	sq_arg_int(&b, top);
+	sq_arg_int(&b, want);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof(struct search_item), item_read, &got, &ngot,
+			      e)))
+		return err;
+	if (ngot)
+		memcpy(items + *n, got, ngot * sizeof *items);
+	*n += ngot;
+	return FZ_OK;
+}
+
+/* The first window spans a year of dates; each next one twice as many
+ * days, up to two years, so that a query whose matches are rare reads
+ * the years newest first and a bound on its time can stop between them. */
+#define WINDOW_FIRST_DAYS 366
+#define WINDOW_MAX_DAYS 732
+
+enum fz_err sq_search_query(struct store *st, struct arena *a, const struct search_query *q,
+			    struct search_item_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	struct buf expr = BUF_INIT;
+	struct timespec t0;
+	int64_t lo = 0, hi = -1, days = WINDOW_FIRST_DAYS;
+	int limit = q->limit < 1 ? 1 : q->limit > 100 ? 100 : q->limit;
+	size_t n = 0;
+	enum fz_err err;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(out, 0, sizeof *out);
+	if (!q->terms || !q->terms->n)
+		return FZ_OK;
+	if ((err = query_range(s, q, &lo, &hi, e)) || hi < lo)
+		return err;
+	struct search_item *items = arena_calloc(a, (size_t)limit + 1, sizeof *items);
+	sq_search_expr(&expr, q->terms, q->agency_id, q->kind);
+	if (!items || (err = buf_status(&expr))) {
+		buf_release(&expr);
+		return fz_fail(e, items ? err : FZ_NOMEM, "", NULL);
+	}
+	for (int64_t top = hi;;) {
+		/* windows start at a day, so that a stop names a date */
+		int64_t bottom = ((top >> SEARCH_DAY_SHIFT) - days + 1) << SEARCH_DAY_SHIFT;
+		if (bottom < lo)
+			bottom = lo;
+		if ((err = window_read(s, a, buf_cstr(&expr), bottom, top, limit + 1 - (int)n, items,
+				       &n, e)))
+			break;
+		if (n > (size_t)limit) {
+			n = (size_t)limit;
+			out->next_before = items[n - 1].id;
+			break;
+		}
+		if (bottom <= lo)
+			break;
+		top = bottom - 1;
+		if (days < WINDOW_MAX_DAYS)
+			days *= 2;
+		if (q->budget_ms > 0 && elapsed_ms(&t0) >= q->budget_ms) {
+			out->next_before = bottom;
+			break;
+		}
+	}
+	buf_release(&expr);
+	out->items = items;
+	out->n = n;
+	return err;
+}
