@@ -90,6 +90,43 @@ int page_public_decisions(struct req *r)
 	return resp_html(r, 200, &b);
 }
 
+/* Each publish and withdraw record of p with its leaf: the index, the leaf
+ * hash, and the link to its inclusion proof at the latest signed
+ * checkpoint (size leaves; 0 when none is signed yet). */
+static void ledger_records(struct req *r, struct buf *b, const struct publication *p,
+			   int64_t size)
+{
+	struct publication_event *evs;
+	size_t n;
+	struct fz_error e = { 0 };
+	if (r->ctx.st->ops->publication_events_of(r->ctx.st, r->a, p->id, &evs, &n, &e) || !n)
+		return;
+	html_raw(b, "<table class=\"list\"><caption>本公示在账本中的记录</caption><thead><tr>"
+		    "<th scope=\"col\">记录</th><th scope=\"col\">账本序号</th>"
+		    "<th scope=\"col\">叶哈希</th><th scope=\"col\">包含证明</th></tr></thead><tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		struct ledger_leaf lf;
+		if (r->ctx.st->ops->ledger_leaf_find(r->ctx.st, LEDGER_PUBLICATION, evs[i].id, &lf,
+						     &e))
+			continue;
+		char hex[2 * LEDGER_HASH_MAX + 1];
+		crypto_hex(lf.leaf_hash, lf.hash_len, hex);
+		html_f(b, "<tr><td data-label=\"记录\">%s %s</td><td data-label=\"账本序号\">%lld</td>"
+			  "<td data-label=\"叶哈希\"><code class=\"hash\">%s</code></td>"
+			  "<td data-label=\"包含证明\">",
+		       strcmp(evs[i].action, "withdraw") == 0 ? "撤下" : "发布", evs[i].on,
+		       (long long)lf.idx, hex);
+		if (lf.idx < size)
+			html_f(b, "<a href=\"/api/v1/ledger/proof/inclusion?index=%lld&amp;tree_size=%lld\" "
+				  "type=\"application/json\">相对于前 %lld 条记录的证明</a>",
+			       (long long)lf.idx, (long long)size, (long long)size);
+		else
+			html_raw(b, "下一个检查点签署后可取得");
+		html_raw(b, "</td></tr>\n");
+	}
+	html_raw(b, "</tbody></table>\n");
+}
+
 /* The ledger: this publication's leaves and the latest signed checkpoint,
  * with the way to check one against the other. */
 static void ledger_box(struct req *r, struct buf *b, const struct publication *p)
@@ -97,10 +134,12 @@ static void ledger_box(struct req *r, struct buf *b, const struct publication *p
 	struct ledger_checkpoint_row cp;
 	struct fz_error e = { 0 };
 	int64_t size = 0;
+	bool signed_cp = app_ledger_latest(&r->ctx, &cp, &size, &e) == FZ_OK;
 	html_raw(b, "<section aria-labelledby=\"verify\"><h2 id=\"verify\">核验</h2>\n");
 	html_f(b, "<p>本公示的发布%s已记入执法全过程记录账本（防篡改的默克尔日志）。</p>\n",
 	       p->status == PUB_WITHDRAWN ? "和撤下" : "");
-	if (app_ledger_latest(&r->ctx, &cp, &size, &e) == FZ_OK) {
+	ledger_records(r, b, p, signed_cp ? cp.tree_size : 0);
+	if (signed_cp) {
 		char root[129];
 		crypto_hex(cp.root, cp.root_len, root);
 		html_raw(b, "<dl class=\"fields\">");
@@ -111,9 +150,9 @@ static void ledger_box(struct req *r, struct buf *b, const struct publication *p
 	} else {
 		html_raw(b, "<p>账本尚未签署检查点。</p>\n");
 	}
-	html_raw(b, "<p>核验方法：在<a href=\"/ledger\">执法全过程记录公开核验</a>页面取得检查点和"
-		    "公钥，用 <code>GET /api/v1/ledger/proof/inclusion</code> 取得本记录的包含证明，"
-		    "或用 <code>fazhi verify-bundle</code> 离线核验。</p>\n</section>\n");
+	html_raw(b, "<p>核验方法：在<a href=\"/ledger\">执法全过程记录公开核验</a>页面取得签名检查点和"
+		    "公钥并核对签名；用上表的包含证明，从叶哈希逐级计算到根摘要，与检查点的根摘要比对"
+		    "（算法见该页说明）。证明与检查点都可用自己的工具核验，不必信任本站。</p>\n</section>\n");
 }
 
 int page_public_decision(struct req *r)

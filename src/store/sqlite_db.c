@@ -107,6 +107,7 @@ static const struct store_ops sqlite_ops = {
 	.publication_list = sq_publication_list,
 	.publication_event_insert = sq_publication_event_insert,
 	.publication_event_get = sq_publication_event_get,
+	.publication_events_of = sq_publication_events_of,
 	.checkpoint_get = sq_checkpoint_get,
 	.checkpoint_at_size = sq_checkpoint_at_size,
 	.ledger_log_get = sq_ledger_log_get,

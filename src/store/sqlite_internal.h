@@ -150,6 +150,7 @@ enum sq_stmt_id {
 	SQ_PUB_COUNT,
 	SQ_PUB_EVENT_INSERT,
 	SQ_PUB_EVENT_GET,
+	SQ_PUB_EVENTS_OF,
 	SQ_LEDGER_UNLOGGED_PUBLICATIONS,
 	SQ_SEARCH_DELETE,
 	SQ_SEARCH_INSERT,
@@ -581,6 +582,9 @@ enum fz_err sq_publication_event_insert(struct store *st, struct publication_eve
 					struct fz_error *e);
 enum fz_err sq_publication_event_get(struct store *st, struct arena *a, int64_t id,
 				     struct publication_event *out, struct fz_error *e);
+enum fz_err sq_publication_events_of(struct store *st, struct arena *a, int64_t publication_id,
+				     struct publication_event **items, size_t *n,
+				     struct fz_error *e);
 enum fz_err sq_case_export_get(struct store *st, struct arena *a, int64_t id,
 			       struct case_export *out, struct fz_error *e);
 enum fz_err sq_ledger_case_counts(struct store *st, int64_t case_id, int64_t before,

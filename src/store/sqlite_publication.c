@@ -315,6 +315,10 @@ static void pub_event_read(struct sq_row *r, void *item)
 	ev->basis = sq_col_text(r);
 }
 
+#define PUB_EVENT_SELECT                                                               \
+	"SELECT id, publication_id, action, on_day, at, actor_id, actor, title, text, reason," \
+	" basis FROM publication_events"
+
 enum fz_err sq_publication_event_get(struct store *st, struct arena *a, int64_t id,
 				     struct publication_event *out, struct fz_error *e)
 {
@@ -323,10 +327,7 @@ enum fz_err sq_publication_event_get(struct store *st, struct arena *a, int64_t 
 	void *items;
 	size_t n;
 	memset(out, 0, sizeof *out);
-	enum fz_err err = sq_stmt(s, SQ_PUB_EVENT_GET,
-				  "SELECT id, publication_id, action, on_day, at, actor_id, actor,"
-				  " title, text, reason, basis FROM publication_events WHERE id = ?1",
-				  &stmt, e);
+	enum fz_err err = sq_stmt(s, SQ_PUB_EVENT_GET, PUB_EVENT_SELECT " WHERE id = ?1", &stmt, e);
 	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
@@ -336,5 +337,26 @@ enum fz_err sq_publication_event_get(struct store *st, struct arena *a, int64_t 
 	if (n == 0)
 		return fz_fail(e, FZ_NOTFOUND, "id", "公示记录不存在");
 	*out = *(struct publication_event *)items;
+	return FZ_OK;
+}
+
+enum fz_err sq_publication_events_of(struct store *st, struct arena *a, int64_t publication_id,
+				     struct publication_event **items, size_t *n,
+				     struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *got;
+	*items = NULL;
+	*n = 0;
+	enum fz_err err = sq_stmt(s, SQ_PUB_EVENTS_OF,
+				  PUB_EVENT_SELECT " WHERE publication_id = ?1 ORDER BY id", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, publication_id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, pub_event_read, &got, n, e)))
+		return err;
+	*items = got;
 	return FZ_OK;
 }

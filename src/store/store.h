@@ -666,7 +666,7 @@ struct store_ops {
 	 * decision's event (FZ_NOTFOUND when none); publication_list pages
 	 * with f (ordered by published_on, or withdrawn_on when
 	 * f->withdrawn_only, then id); publication_event_insert appends what
-	 * the public saw (kind 6 leaves) and sets ev->id. */
+	 * the public saw (kind 7 leaves) and sets ev->id. */
 	enum fz_err (*publication_insert)(struct store *st, struct publication *p,
 					  struct fz_error *e);
 	enum fz_err (*publication_update)(struct store *st, const struct publication *p,
@@ -683,6 +683,11 @@ struct store_ops {
 						struct fz_error *e);
 	enum fz_err (*publication_event_get)(struct store *st, struct arena *a, int64_t id,
 					     struct publication_event *out, struct fz_error *e);
+	/* Every publish and withdraw record of a publication, in order. */
+	enum fz_err (*publication_events_of)(struct store *st, struct arena *a,
+					     int64_t publication_id,
+					     struct publication_event **items, size_t *n,
+					     struct fz_error *e);
 	/* 008_checkpoints.sql. checkpoint_get: by id; checkpoint_at_size: the
 	 * latest C2SP checkpoint of exactly size leaves; both FZ_NOTFOUND. */
 	enum fz_err (*checkpoint_get)(struct store *st, int64_t id,

@@ -156,10 +156,72 @@ TEST(publication_is_prepared_redacted_and_goes_live_only_when_the_reviewer_confi
 	CHECK_CONTAINS(r.body, "田某未经批准临时用地逾期不归还");
 	CHECK_CONTAINS(r.body, "href=\"/ledger\"");
 	CHECK_CONTAINS(r.body, "核验方法");
+	/* its record is in the ledger; signed after the latest checkpoint,
+	 * its proof comes with the next one */
+	CHECK_CONTAINS(r.body, "本公示在账本中的记录");
+	CHECK_CONTAINS(r.body, "下一个检查点签署后可取得");
 	CHECK(!strstr(r.body, "田学军"));
 	t_resp_free(&r);
 	r = t_api(&d, NULL, "GET", "/public/decisions", NULL);
 	CHECK_CONTAINS(r.body, "未经批准临时用地逾期不归还");
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+/* A demo decision published before a signed checkpoint: its page gives
+ * the leaf's index and hash and links the inclusion proof at the signed
+ * size, and that proof is for the very leaf the page shows — what anyone
+ * can check against the signed checkpoint with their own tools. */
+TEST(public_decision_page_links_the_inclusion_proof_of_its_ledger_record)
+{
+	struct t_demo d;
+	REQUIRE(t_demo_start(&d));
+	/* the agency makes its key and signs a checkpoint (from the shell,
+	 * beside the server) */
+	char cmd[4096];
+	snprintf(cmd, sizeof cmd,
+		 "'%s' init --db '%s' --data-dir '%s' >/dev/null && "
+		 "'%s' checkpoint --db '%s' --data-dir '%s' --tsa-url none >/dev/null",
+		 t_fazhi_bin(), d.ts.db, d.ts.data_dir, t_fazhi_bin(), d.ts.db, d.ts.data_dir);
+	REQUIRE(system(cmd) == 0);
+	struct http_resp r = t_api(&d, NULL, "GET", "/api/v1/public/publications?limit=1", NULL);
+	CHECK_INT(r.status, 200);
+	const char *idp = strstr(r.body, "\"id\":");
+	REQUIRE(idp);
+	long long id = strtoll(idp + 5, NULL, 10);
+	t_resp_free(&r);
+	char path[160];
+	snprintf(path, sizeof path, "/public/decisions/%lld", id);
+	r = t_api(&d, NULL, "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	const char *link = strstr(r.body, "/api/v1/ledger/proof/inclusion?index=");
+	const char *hash = strstr(r.body, "<code class=\"hash\">");
+	REQUIRE(link && hash);
+	char proof[160], leaf[160];
+	size_t k = 0;
+	for (const char *q = link; *q && *q != '"' && k + 1 < sizeof proof; q++) {
+		if (!strncmp(q, "&amp;", 5)) {
+			proof[k++] = '&';
+			q += 4;
+		} else {
+			proof[k++] = *q;
+		}
+	}
+	proof[k] = '\0';
+	hash += strlen("<code class=\"hash\">");
+	k = 0;
+	while (hash[k] && hash[k] != '<' && k + 1 < sizeof leaf) {
+		leaf[k] = hash[k];
+		k++;
+	}
+	leaf[k] = '\0';
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", proof, NULL);
+	CHECK_INT(r.status, 200);
+	char want[200];
+	snprintf(want, sizeof want, "\"leaf_hash\":\"%s\"", leaf);
+	CHECK_CONTAINS(r.body, want);
+	CHECK_CONTAINS(r.body, "\"proof\"");
 	t_resp_free(&r);
 	t_demo_stop(&d);
 }
