@@ -22,6 +22,7 @@
 #include "http/router.h"
 #include "http/stream_form.h"
 #include "store/store.h"
+#include "store/store_pool.h"
 
 /* Idle limit (libmicrohttpd's): a connection silent this long is closed. */
 #define CONNECTION_TIMEOUT_S 30u

@@ -3,6 +3,7 @@
  * binary, transactions, and the table of operations that makes SQLite a
  * struct store backend. */
 #include "store/sqlite_internal.h"
+#include "store/store_group.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -223,80 +223,11 @@ struct reviewer_ratio {
 };
 STORE_LIST(reviewer_ratio_list, struct reviewer_ratio);
 
-/* One leaf of the ledger (004_ledger.sql; leaf data in ledger/leaf.h). */
-struct ledger_leaf {
-	int64_t idx;               /* 0, 1, 2 ... */
-	int kind;                  /* enum ledger_kind (app/ledger.h) */
-	int64_t ref_id;            /* the object's id in its table */
-	unsigned char digest[64];  /* the object's content digest */
-	size_t digest_len;
-	unsigned char leaf_hash[64];
-	size_t hash_len;
-	int64_t at;
-};
-STORE_LIST(ledger_leaf_list, struct ledger_leaf);
+/* The ledger's rows (they use STORE_LIST above). */
+#include "store/store_ledger.h"
 
-/* A signed checkpoint of the ledger as stored. */
-struct ledger_checkpoint_row {
-	int64_t id;
-	int64_t tree_size;
-	unsigned char root[64];
-	size_t root_len;
-	char hash[8];              /* "sm3", "sha256" */
-	int64_t at;
-	unsigned char pubkey[32];  /* raw Ed25519 */
-	unsigned char signature[64];
-	/* 008_checkpoints.sql: "" for checkpoints in the older text form */
-	char origin[256];
-	unsigned char sm2_pubkey[128]; /* DER SubjectPublicKeyInfo; len 0 = none */
-	size_t sm2_pubkey_len;
-	unsigned char sm2_signature[80];
-	size_t sm2_signature_len;
-};
-STORE_LIST(ledger_checkpoint_list, struct ledger_checkpoint_row);
-
-/* One version of a case's header as the ledger logged it
- * (007_ledger_bind.sql): the case row's bound fields at that time. In c,
- * state, updated_at and agency_name are not set. */
-struct case_header {
-	int64_t id;
-	int64_t case_id;
-	int seq;                   /* 1, 2 ... per case */
-	int64_t at;
-	struct enf_case c;
-};
-STORE_LIST(case_header_list, struct case_header);
-
-/* A case bundle exported: how many records of each kind the case had. */
-struct case_export {
-	int64_t id;
-	int64_t case_id;
-	int64_t at;
-	int64_t actor_id;          /* 0 = the shell */
-	const char *actor;
-	int64_t headers, events, evidence, documents;
-};
-/* A witness's cosignature of a checkpoint (C2SP tlog-cosignature v1). */
-struct ledger_cosig_row {
-	int64_t id;
-	int64_t checkpoint_id;
-	char name[256];              /* the witness's key name */
-	uint32_t key_id;
-	unsigned char signature[72]; /* timestamp (8, BE) || Ed25519 (64) */
-	int64_t at;                  /* when the log received it */
-};
-STORE_LIST(ledger_cosig_list, struct ledger_cosig_row);
-
-/* A rotation of the log's signing key (008_checkpoints.sql). */
-struct ledger_rotation_row {
-	int64_t id;
-	unsigned char old_pubkey[32];
-	unsigned char new_pubkey[32];
-	char *note; /* the signed note, in the caller's arena */
-	int64_t at;
-};
-STORE_LIST(ledger_rotation_list, struct ledger_rotation_row);
-STORE_LIST(evidence_list, struct evidence);
+/* The busy timeout a connection starts with (store_ops.busy_timeout). */
+#define STORE_BUSY_TIMEOUT_MS 5000
 
 struct store;
 struct store_group;
@@ -781,43 +712,5 @@ enum fz_err store_sqlite_open(const char *path, bool create, struct store **out,
 			      struct fz_error *e);
 /* Opens without migrating; reports the version found. */
 enum fz_err store_sqlite_version(const char *path, int *version, struct fz_error *e);
-
-/* A fixed set of connections shared by request threads. acquire blocks
- * briefly when all are in use; the lock is held only to take or return a
- * connection, never across a request. The database must exist (create it
- * with store_sqlite_open(path, true, ...)); every connection is opened at
- * store_pool_open. acquire never returns NULL; release rolls back a
- * transaction the request left open. Never close a pooled connection
- * yourself: store_pool_close closes them all, once all are released. */
-/* A commit group (store_ops.group_join; store_group.c). new: FZ_NOMEM,
- * FZ_INTERNAL. sync: called by a backend after a commit wrote its log,
- * returns once a call of sync(arg) that began after that has succeeded
- * (true) or failed (false); sync makes the log durable. stats: commits
- * that asked, syncs run. */
-enum fz_err store_group_new(struct store_group **out, struct fz_error *e) FZ_MUST_CHECK;
-void store_group_free(struct store_group *g);
-bool store_group_sync(struct store_group *g, bool (*sync)(void *arg), void *arg);
-/* The group's write gate: its connections' write transactions take it
- * before the database's write lock, so that they queue in the process
- * and are woken at once, instead of polling the lock with sleeps. enter
- * is false when the gate was not free within ms. A backend leaves it when
- * its write lock is released (before the sync). */
-bool store_group_gate_enter(struct store_group *g, int ms);
-void store_group_gate_leave(struct store_group *g);
-void store_group_stats(struct store_group *g, int64_t *commits, int64_t *syncs);
-
-struct store_pool;
-/* The busy timeout a connection starts with (store_ops.busy_timeout). */
-#define STORE_BUSY_TIMEOUT_MS 5000
-enum fz_err store_pool_open(const char *path, int size, struct store_pool **out,
-			    struct fz_error *e);
-struct store *store_pool_acquire(struct store_pool *p);
-void store_pool_release(struct store_pool *p, struct store *st);
-/* Sets the busy timeout of every connection; call before any acquire. */
-void store_pool_busy_timeout(struct store_pool *p, int ms);
-/* The pool's connections commit as one group (store_ops.group_join):
- * commits that asked for durability and syncs run so far. */
-void store_pool_group_stats(struct store_pool *p, int64_t *commits, int64_t *syncs);
-void store_pool_close(struct store_pool *p);
 
 #endif

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "store/store.h"
+#include "store/store_group.h"
 
 struct store_group {
 	pthread_mutex_t gate; /* held by the group's writer, begin to commit */

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 
 #include "store/store.h"
+#include "store/store_group.h"
+#include "store/store_pool.h"
 
 /* More would only queue up on SQLite's single writer. */
 #define POOL_MAX 256

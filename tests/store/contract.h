@@ -11,6 +11,7 @@
 
 #include "base/arena.h"
 #include "store/store.h"
+#include "store/store_pool.h"
 
 /* A fresh, migrated database kept under dir (a t_tmpdir()). NULL, after
  * printing why, when it cannot be made. Close with st->ops->close. */

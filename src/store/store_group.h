@@ -1,0 +1,32 @@
+/* store_group.h - a commit group: many connections' commits share one
+ * durable sync of the log (group commit; store_group.c, docs/ARCHITECTURE.md
+ * "Group commit"). A backend joins its connections with
+ * store_ops.group_join. */
+#ifndef FZ_STORE_STORE_GROUP_H
+#define FZ_STORE_STORE_GROUP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+struct store_group;
+
+/* A commit group (store_ops.group_join; store_group.c). new: FZ_NOMEM,
+ * FZ_INTERNAL. sync: called by a backend after a commit wrote its log,
+ * returns once a call of sync(arg) that began after that has succeeded
+ * (true) or failed (false); sync makes the log durable. stats: commits
+ * that asked, syncs run. */
+enum fz_err store_group_new(struct store_group **out, struct fz_error *e) FZ_MUST_CHECK;
+void store_group_free(struct store_group *g);
+bool store_group_sync(struct store_group *g, bool (*sync)(void *arg), void *arg);
+/* The group's write gate: its connections' write transactions take it
+ * before the database's write lock, so that they queue in the process
+ * and are woken at once, instead of polling the lock with sleeps. enter
+ * is false when the gate was not free within ms. A backend leaves it when
+ * its write lock is released (before the sync). */
+bool store_group_gate_enter(struct store_group *g, int ms);
+void store_group_gate_leave(struct store_group *g);
+void store_group_stats(struct store_group *g, int64_t *commits, int64_t *syncs);
+
+#endif
