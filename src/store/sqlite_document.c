@@ -122,6 +122,36 @@ static enum fz_err document_check(const struct case_document *d, struct fz_error
 
 /* The agency is the case's, read by the statement itself: a document
  * can only be filed where its case is. */
+/* Runs an "INSERT ... SELECT ... FROM cases c WHERE c.id = ?1 RETURNING
+ * id, agency_id" of a row that belongs to a case's event (a document, a
+ * publication): the new id and the case's agency, FZ_CONFLICT when the
+ * case is not there (no row), the case or event named when a reference
+ * fails. Gives the statement back. */
+enum fz_err sq_insert_case_row(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+			       int64_t case_id, int64_t event_id, int64_t *id, int64_t *agency,
+			       struct fz_error *e)
+{
+	enum fz_err err = FZ_OK;
+	int rc = b->rc != SQLITE_OK ? b->rc : sqlite3_step(stmt);
+	*id = *agency = 0;
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(stmt, 0);
+		*agency = sqlite3_column_int64(stmt, 1);
+		rc = sqlite3_step(stmt);
+	}
+	if (rc != SQLITE_DONE) {
+		const struct sq_ref refs[] = {
+			SQ_REF_CASE("case_id", case_id),
+			SQ_REF_CASE_EVENT("event_id", event_id, case_id),
+		};
+		err = sq_fail_refs(s, rc, refs, 2, e);
+	} else if (!*id) {
+		err = fz_fail(e, FZ_CONFLICT, "case_id", "案件不存在");
+	}
+	sq_done(stmt);
+	return err;
+}
+
 enum fz_err sq_document_insert(struct store *st, struct case_document *d, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
@@ -148,24 +178,8 @@ enum fz_err sq_document_insert(struct store *st, struct case_document *d, struct
 	sq_arg_int(&b, d->size);
 	sq_arg_int(&b, d->pages);
 	sq_arg_int(&b, created);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	int64_t id = 0, agency = 0;
-	if (rc == SQLITE_ROW) {
-		id = sqlite3_column_int64(stmt, 0);
-		agency = sqlite3_column_int64(stmt, 1);
-		rc = sqlite3_step(stmt);
-	}
-	if (rc != SQLITE_DONE) {
-		const struct sq_ref refs[] = {
-			SQ_REF_CASE("case_id", d->case_id),
-			SQ_REF_CASE_EVENT("event_id", d->event_id, d->case_id),
-		};
-		err = sq_fail_refs(s, rc, refs, 2, e);
-	} else if (!id) {
-		err = fz_fail(e, FZ_CONFLICT, "case_id", "案件不存在");
-	}
-	sq_done(stmt);
-	if (err)
+	int64_t id, agency;
+	if ((err = sq_insert_case_row(s, stmt, &b, d->case_id, d->event_id, &id, &agency, e)))
 		return err;
 	d->id = id;
 	d->agency_id = agency;

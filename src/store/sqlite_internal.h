@@ -300,6 +300,11 @@ enum fz_err sq_write(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_arg
 		     struct fz_error *e);
 
 /* sq_write() for an INSERT, setting *id to the new row's id. */
+/* INSERT of a row of a case's event returning id and the case's agency
+ * (sqlite_document.c). */
+enum fz_err sq_insert_case_row(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+			       int64_t case_id, int64_t event_id, int64_t *id, int64_t *agency,
+			       struct fz_error *e);
 enum fz_err sq_insert(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
 		      int64_t *id, struct fz_error *e);
 

@@ -79,24 +79,8 @@ enum fz_err sq_publication_insert(struct store *st, struct publication *p, struc
 	sq_arg_text(&b, p->due_on);
 	sq_arg_text(&b, str(p->withheld_reason));
 	sq_arg_int(&b, now);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	int64_t id = 0, agency = 0;
-	if (rc == SQLITE_ROW) {
-		id = sqlite3_column_int64(stmt, 0);
-		agency = sqlite3_column_int64(stmt, 1);
-		rc = sqlite3_step(stmt);
-	}
-	if (rc != SQLITE_DONE) {
-		const struct sq_ref refs[] = {
-			SQ_REF_CASE("case_id", p->case_id),
-			SQ_REF_CASE_EVENT("event_id", p->event_id, p->case_id),
-		};
-		err = sq_fail_refs(s, rc, refs, 2, e);
-	} else if (!id) {
-		err = fz_fail(e, FZ_CONFLICT, "case_id", "案件不存在");
-	}
-	sq_done(stmt);
-	if (err)
+	int64_t id, agency;
+	if ((err = sq_insert_case_row(s, stmt, &b, p->case_id, p->event_id, &id, &agency, e)))
 		return err;
 	p->id = id;
 	p->agency_id = agency;
