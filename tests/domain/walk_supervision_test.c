@@ -160,3 +160,38 @@ TEST(filing_review_by_the_supervisor_objection_needs_reasons)
 			      "matters=罚款幅度超出裁量基准，应予纠正", "reply_by=2026-02-13", NULL));
 	walk_release(&w);
 }
+
+/* The side doors of the new steps: an answer dated before the act it
+ * answers, a filing dated before the decision, a field the step does not
+ * take, and a correction that would move an act's deadline. Each is
+ * refused; the record is unchanged (walk_try appends nothing). */
+TEST(supervision_and_filing_refuse_an_earlier_date_an_unknown_field_and_a_substantive_correction)
+{
+	struct walk w;
+	closed_case(&w);
+	WALK_OK(&w, walk_take(&w, SUPERVISOR, 0, "supervision_urge", "2026-03-09", NULL,
+			      "matters=未按时公示", "reply_by=2026-03-20", NULL)); /* seq 5 */
+	size_t n = w.nevents;
+	CHECK(walk_try(&w, HEAD, 7, "supervision_reply", "2026-03-08", NULL, "answers=5",
+		       "handling=已整改", NULL) != FZ_OK);
+	CHECK_CONTAINS(walk_why(&w), "早于上一事件的日期 2026-03-09");
+	CHECK(walk_try(&w, SUPERVISOR, 0, "supervision_urge", "2026-03-10", NULL,
+		       "matters=未按时公示", "reply_by=2026-03-20", "penalty=fine", NULL) != FZ_OK);
+	CHECK_CONTAINS(walk_why(&w), "「督办」没有“penalty”这一项");
+	CHECK(walk_try(&w, HEAD, 7, "correction", "2026-03-10", NULL, "@corrects=5",
+		       "@reason=笔误", "reply_by=2026-04-30", NULL) != FZ_OK);
+	CHECK_CONTAINS(walk_why(&w), "不能改变「督办」的实质内容（reply_by）");
+	CHECK_INT(w.nevents, n);
+	walk_release(&w);
+
+	major_decision(&w, "2026-01-20");
+	n = w.nevents;
+	CHECK(walk_try(&w, OFFICER, 1, "filing", "2026-01-19", NULL,
+		       "filing_materials=决定书", NULL) != FZ_OK);
+	CHECK_CONTAINS(walk_why(&w), "早于上一事件的日期 2026-01-20");
+	CHECK(walk_try(&w, OFFICER, 1, "filing", "2026-01-21", NULL,
+		       "filing_materials=决定书", "amount=1", NULL) != FZ_OK);
+	CHECK_CONTAINS(walk_why(&w), "没有“amount”这一项");
+	CHECK_INT(w.nevents, n);
+	walk_release(&w);
+}
