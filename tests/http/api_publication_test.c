@@ -505,3 +505,62 @@ TEST(publication_past_its_end_date_leaves_the_listings_but_keeps_its_page)
 	t_resp_free(&r);
 	t_demo_stop(&d);
 }
+
+static int count_of(const char *hay, const char *needle)
+{
+	int n = 0;
+	for (const char *p = hay; (p = strstr(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* The pipeline's steps have no side door: 公示 and 撤下公示 typed as case
+ * steps are refused (they are recorded only by confirming or withdrawing
+ * the publication), and a 公示 record cannot be corrected. Nothing is
+ * added to the case. */
+TEST(publication_steps_are_not_taken_by_hand_nor_corrected)
+{
+	struct t_demo d;
+	char path[128], body[256];
+	REQUIRE(t_demo_start(&d));
+	int64_t c = case_titled(&d, "违法占用土地建设仓储设施");
+	REQUIRE(c > 0);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/events?limit=200", (long long)c);
+	struct http_resp r = t_api(&d, "officer1", "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	int before = count_of(r.body, "\"seq\":");
+	const char *pub = strstr(r.body, "\"step\":\"publish\"");
+	REQUIRE(pub);
+	/* the publish event's id: the "id" that opens its object */
+	const char *open = pub;
+	while (open > r.body && strncmp(open, "{\"id\":", 6) != 0)
+		open--;
+	long long pub_event = strtoll(open + 6, NULL, 10);
+	t_resp_free(&r);
+	REQUIRE(pub_event > 0);
+
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/steps", (long long)c);
+	r = t_api(&d, "reviewer1", "POST", path,
+		  "{\"step\":\"publish\",\"fields\":{\"publication\":\"1\"}}");
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "公示和撤下公示由公示流程在确认时自动记录");
+	t_resp_free(&r);
+	r = t_api(&d, "reviewer1", "POST", path, "{\"step\":\"unpublish\",\"reason\":\"手工撤下\"}");
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "公示和撤下公示由公示流程在确认时自动记录");
+	t_resp_free(&r);
+	snprintf(body, sizeof body,
+		 "{\"step\":\"correction\",\"corrects\":%lld,\"reason\":\"笔误\","
+		 "\"fields\":{\"publication\":\"2\"}}",
+		 pub_event);
+	r = t_api(&d, "head1", "POST", path, body);
+	CHECK_INT(r.status, 403);
+	CHECK_CONTAINS(r.body, "公示记录不能更正");
+	t_resp_free(&r);
+
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/events?limit=200", (long long)c);
+	r = t_api(&d, "officer1", "GET", path, NULL);
+	CHECK_INT(count_of(r.body, "\"seq\":"), before);
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
