@@ -101,7 +101,8 @@ static void ledger_records(struct req *r, struct buf *b, const struct publicatio
 	struct fz_error e = { 0 };
 	if (r->ctx.st->ops->publication_events_of(r->ctx.st, r->a, p->id, &evs, &n, &e) || !n)
 		return;
-	html_raw(b, "<table class=\"list\"><caption>本公示在账本中的记录</caption><thead><tr>"
+	html_raw(b, "<h3 id=\"ledger-records\">本公示在账本中的记录</h3>\n"
+		    "<table class=\"list\" aria-labelledby=\"ledger-records\"><thead><tr>"
 		    "<th scope=\"col\">记录</th><th scope=\"col\">账本序号</th>"
 		    "<th scope=\"col\">叶哈希</th><th scope=\"col\">包含证明</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < n; i++) {
@@ -146,7 +147,7 @@ static void ledger_box(struct req *r, struct buf *b, const struct publication *p
 		html_f(b, "<dt>最新签名检查点</dt><dd>账本前 %lld 条记录</dd>", (long long)cp.tree_size);
 		html_raw(b, "<dt>签署时间</dt><dd>");
 		kit_time(b, cp.at);
-		html_f(b, "</dd><dt>根摘要（%s）</dt><dd><code>%s</code></dd></dl>\n", cp.hash, root);
+		html_f(b, "</dd><dt>根摘要（%s）</dt><dd><code class=\"hash\">%s</code></dd></dl>\n", cp.hash, root);
 	} else {
 		html_raw(b, "<p>账本尚未签署检查点。</p>\n");
 	}
