@@ -44,8 +44,9 @@ test-fast: build
 analyze: build
 	@scripts/analyze.sh $(BUILD)
 
-# SIGKILL the server while it writes, CRASH_CYCLES times; every
-# acknowledged write must survive (docs/RELIABILITY.md).
+# SIGKILL the server while it writes, CRASH_CYCLES times, then fill the
+# disk while it writes; every acknowledged write must survive, a full disk
+# is refused with 507 (docs/RELIABILITY.md).
 CRASH_CYCLES ?= 50
 crash-test: build
 	@python3 scripts/crash-test.py --build $(BUILD) --cycles $(CRASH_CYCLES)
