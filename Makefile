@@ -67,7 +67,7 @@ fuzz: deps
 	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
 		-Db_lundef=false >/dev/null
 	@ninja -C build-fuzz --quiet fuzz/fuzz_form fuzz/fuzz_ident fuzz/fuzz_redact fuzz/fuzz_bundle \
-		fuzz/fuzz_rules fuzz/fuzz_search
-	@for f in form ident redact bundle rules search; do mkdir -p build-fuzz/corpus-$$f; \
+		fuzz/fuzz_rules fuzz/fuzz_search fuzz/fuzz_pubproof
+	@for f in form ident redact bundle rules search pubproof; do mkdir -p build-fuzz/corpus-$$f; \
 		build-fuzz/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
 		build-fuzz/corpus-$$f fuzz/corpus/$$f || exit 1; done
