@@ -64,7 +64,7 @@ bench: build
 # with fuzz/<name>.dict when there is one; prints the executions per target
 # (docs/RELIABILITY.md). A crash stops it, naming the input (crash-*).
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS = form ident redact bundle rules search pubproof
+FUZZ_TARGETS = form ident redact bundle rules search pubproof json http
 fuzz: deps
 	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
 		-Db_lundef=false >/dev/null
