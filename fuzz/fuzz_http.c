@@ -112,7 +112,7 @@ static void setup(void)
 		abort();
 	u.username = (char *)USER;
 	u.display_name = (char *)"模糊测试";
-	u.roles = ROLE_SUPERVISOR | ROLE_SYSADMIN;
+	u.roles = ROLE_OFFICER | ROLE_SUPERVISOR | ROLE_SYSADMIN; /* officer: the upload route */
 	u.password_hash = hash;
 	u.created_at = u.updated_at = u.password_changed_at = time_now();
 	if (F.st->ops->user_insert(F.st, &u, &e)) {
