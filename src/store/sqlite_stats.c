@@ -13,7 +13,7 @@
 #define FIELD(K)                                                                          \
 	"coalesce((SELECT f.value FROM case_events k JOIN case_event_fields f"             \
 	" ON f.event_id = k.id AND f.key = '" K "' AND f.value <> ''"                     \
-	" WHERE k.case_id = e.case_id AND k.corrects = e.id ORDER BY k.seq DESC LIMIT 1)," \
+	" WHERE k.corrects = e.id AND k.corrects IS NOT NULL ORDER BY k.seq DESC LIMIT 1),"  \
 	" (SELECT f.value FROM case_event_fields f WHERE f.event_id = e.id AND f.key = '" K "'), '')"
 
 /* The scope, bound as :sk (enum scope_kind), :sa and :sp. */
@@ -155,6 +155,8 @@ static void read_decision_count(struct sq_row *r, void *item)
 		c->penalty = "";
 }
 
+/* MATERIALIZED: each decision's fields are read once, not once for
+ * every mention of them in the band's CASE. */
 /* Yuan as written ("5000", "5000.5") to whole fen; '' and NULL to 0. */
 #define FEN(X) "coalesce(CAST(round(CAST(nullif(" X ", '') AS REAL) * 100) AS INTEGER), 0)"
 
@@ -163,12 +165,7 @@ enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const st
 				     struct stats_decision_count_list *out, struct fz_error *e)
 {
 	static const char sql[] =
-		"SELECT agency_id, penalty,"
-		" CASE WHEN fine <= 0 THEN -1"
-		" WHEN :b0 IS NULL OR fine < :b0 THEN 0 WHEN :b1 IS NULL OR fine < :b1 THEN 1"
-		" WHEN :b2 IS NULL OR fine < :b2 THEN 2 WHEN :b3 IS NULL OR fine < :b3 THEN 3"
-		" WHEN :b4 IS NULL OR fine < :b4 THEN 4 WHEN :b5 IS NULL OR fine < :b5 THEN 5"
-		" ELSE 6 END AS band, m, count(*), sum(fine), sum(conf) FROM ("
+		"WITH d AS MATERIALIZED ("
 		"SELECT c.agency_id AS agency_id, substr(e.on_date, 1, 7) AS m,"
 		" " FIELD("penalty") " AS penalty,"
 		" " FEN(FIELD("amount")) " AS fine,"
@@ -176,6 +173,12 @@ enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const st
 		" AND NOT EXISTS (SELECT 1 FROM case_events l WHERE l.case_id = e.case_id"
 		" AND l.seq > e.seq AND l.corrects IS NULL"
 		" AND l.step IN (SELECT value FROM json_each(:later))))"
+		" SELECT agency_id, penalty,"
+		" CASE WHEN fine <= 0 THEN -1"
+		" WHEN :b0 IS NULL OR fine < :b0 THEN 0 WHEN :b1 IS NULL OR fine < :b1 THEN 1"
+		" WHEN :b2 IS NULL OR fine < :b2 THEN 2 WHEN :b3 IS NULL OR fine < :b3 THEN 3"
+		" WHEN :b4 IS NULL OR fine < :b4 THEN 4 WHEN :b5 IS NULL OR fine < :b5 THEN 5"
+		" ELSE 6 END AS band, m, count(*), sum(fine), sum(conf) FROM d"
 		" GROUP BY 1, 2, 3, 4";
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
