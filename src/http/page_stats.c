@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/export_job.h"
 #include "app/stats.h"
 #include "base/num.h"
 #include "http/handlers.h"
@@ -88,6 +89,12 @@ int page_stats_annual(struct req *r)
 	html_f(&b, "<p>统计期间：%s 至 %s。下载：<a href=\"/stats/annual.xlsx?year=%lld\">表格（XLSX）</a>"
 		   "　<a href=\"/stats/annual.csv?year=%lld\">CSV</a></p>\n",
 	       t.from, t.to, (long long)year, (long long)year);
+	/* for a province's data: the same table made in the background */
+	html_raw(&b, "<form method=\"post\" action=\"/stats/annual/export\" class=\"inline\">");
+	page_csrf_field(r, &b);
+	html_f(&b, "<input type=\"hidden\" name=\"year\" value=\"%lld\">"
+		   "<button type=\"submit\">在后台生成表格（数据量大时使用，可先做其他事）</button></form>\n",
+	       (long long)year);
 	const struct stats_col_def *c = stats_cols();
 	for (int k = 0; k < ST_NCOLS;) {
 		int end = k;
@@ -205,4 +212,84 @@ int api_stats_annual(struct req *r)
 	if (!out)
 		return http_fail(r, 500, "internal", NULL, "内存不足");
 	return resp_json(r, 200, out);
+}
+
+/* --- the same table as a background job (app/export_job.h) --- */
+
+int page_stats_export_start(struct req *r)
+{
+	struct fz_error e = { 0 };
+	int64_t year = 0, id = 0;
+	enum fz_err rc = FZ_INVALID;
+	if (!num_parse_i64(kit_form(r, "year"), 2000, 2100, &year))
+		fz_fail(&e, FZ_INVALID, "year", "年度应为 2000 至 2100 之间的四位数字");
+	else
+		rc = app_export_annual(&r->ctx, r->exports, year, &id, &e);
+	if (rc) {
+		struct buf b = BUF_INIT;
+		page_begin(r, &b, "导出统计年报");
+		kit_form_error(&b, rc, &e);
+		html_raw(&b, "<p><a href=\"/stats/annual\">返回统计年报</a></p>\n");
+		page_end(r, &b);
+		return resp_html(r, rc == FZ_INVALID ? 400 : rc == FZ_BUSY ? 503 : 500, &b);
+	}
+	char to[48];
+	snprintf(to, sizeof to, "/exports/%lld", (long long)id);
+	return resp_redirect(r, to);
+}
+
+int page_export_show(struct req *r)
+{
+	struct fz_error e = { 0 };
+	struct export_job_view v;
+	struct buf b = BUF_INIT;
+	enum fz_err rc = app_export_get(&r->ctx, r->exports, req_param(r, "id"), false, &v, &e);
+	if (rc)
+		return http_fail_fz(r, rc, &e);
+	bool working = v.status == EXPORT_QUEUED || v.status == EXPORT_RUNNING;
+	/* the page refreshes itself while the job works: no script needed */
+	if (working)
+		resp_header(r, "Refresh", "2");
+	page_begin(r, &b, "导出任务");
+	html_f(&b, "<p>%lld 年度行政执法统计年报（XLSX）</p>\n", (long long)v.year);
+	if (v.status == EXPORT_DONE) {
+		html_f(&b, "<p><span class=\"badge ok\">已完成</span> <a href=\"/exports/%lld/file\">"
+			   "下载表格</a></p>\n",
+		       (long long)v.id);
+	} else if (v.status == EXPORT_FAILED) {
+		html_f(&b, "<p><span class=\"badge bad\">失败</span> %s</p>\n", v.message);
+	} else {
+		html_f(&b, "<p role=\"status\" data-status=\"%s\">%s（第 %d 步，共 %d 步）</p>\n"
+			   "<progress max=\"%d\" value=\"%d\">%d / %d</progress>\n"
+			   "<p class=\"hint\">本页每两秒自动刷新；也可<a href=\"/exports/%lld\">手动刷新</a>。"
+			   "生成期间可以离开本页做其他事。</p>\n",
+		       v.status == EXPORT_QUEUED ? "queued" : "running", v.stage_label, v.stage,
+		       v.stages, v.stages, v.stage, v.stage, v.stages, (long long)v.id);
+	}
+	html_raw(&b, "<p><a href=\"/stats/annual\">返回统计年报</a></p>\n");
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}
+
+int page_export_file(struct req *r)
+{
+	struct fz_error e = { 0 };
+	struct export_job_view v;
+	struct buf out = BUF_INIT;
+	enum fz_err rc = app_export_get(&r->ctx, r->exports, req_param(r, "id"), true, &v, &e);
+	if (rc)
+		return http_fail_fz(r, rc, &e);
+	if (v.status != EXPORT_DONE)
+		return http_fail(r, 409, "conflict", "id", "表格尚未生成完毕");
+	buf_add(&out, v.file, v.file_len);
+	if (buf_status(&out)) {
+		buf_release(&out);
+		return http_fail(r, 500, "internal", NULL, "内存不足");
+	}
+	char name[96];
+	snprintf(name, sizeof name, "attachment; filename=\"enforcement-statistics-%lld.xlsx\"",
+		 (long long)v.year);
+	resp_header(r, "Content-Disposition", name);
+	return resp_bytes(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			  &out);
 }

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/export_job.h"
 #include "app/stats.h"
+#include "http/server.h"
 #include "base/date.h"
 #include "page_fixture.h"
 #include "t.h"
@@ -205,5 +207,93 @@ TEST(dashboard_draws_each_trend_with_a_table_and_exports_every_table)
 	REQUIRE(xl);
 	CHECK_CONTAINS(xl, "名次\t执法主体\t办理中案件");
 	CHECK(line_of(xl, "1", '\t') != NULL);
+	t_pages_stop(&p);
+}
+
+/* Waits (on the page's own word, not on a clock) until the job page
+ * says what; false after many looks. */
+static bool job_page_says(struct t_pages *p, const struct t_browser *b, const char *path,
+			  const char *what)
+{
+	for (int i = 0; i < 20000; i++) {
+		struct http_resp r = t_page_get(p, b, path);
+		bool yes = r.status == 200 && strstr(r.body, what);
+		t_resp_free(&r);
+		if (yes)
+			return true;
+		struct timespec ts = { 0, 1000000 };
+		nanosleep(&ts, NULL);
+	}
+	return false;
+}
+
+TEST(annual_export_runs_as_a_job_while_other_requests_are_answered)
+{
+	struct t_pages p;
+	struct t_browser sup, head;
+	char path[160], cmd[2048], totals[ST_NCOLS][32];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	int year = this_year();
+	struct export_runner *ex = http_server_exports(p.ts.srv);
+	REQUIRE(ex);
+	export_runner_hold(ex, true);
+	char y[8];
+	snprintf(y, sizeof y, "%d", year);
+	struct http_resp r = t_page_post(&p, &sup, "/stats/annual/export", 1, "year", y, NULL);
+	CHECK_INT(r.status, 303);
+	const char *loc = strstr(r.headers, "Location: /exports/");
+	REQUIRE(loc);
+	long long id = strtoll(loc + strlen("Location: /exports/"), NULL, 10);
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/exports/%lld", id);
+	/* the job has started and is held: the page shows it working and
+	 * refreshing itself */
+	REQUIRE(job_page_says(&p, &sup, path, "data-status=\"running\""));
+	r = t_page_get(&p, &sup, path);
+	CHECK_CONTAINS(r.headers, "Refresh: 2");
+	CHECK_CONTAINS(r.body, "<progress");
+	t_resp_free(&r);
+	/* meanwhile other requests are answered: the statistics page itself */
+	snprintf(cmd, sizeof cmd, "/stats/annual?year=%d", year);
+	r = t_page_get(&p, &sup, cmd);
+	CHECK_INT(r.status, 200);
+	page_totals(r.body, totals);
+	t_resp_free(&r);
+	snprintf(cmd, sizeof cmd, "%s/file", path);
+	r = t_page_get(&p, &sup, cmd);
+	CHECK_INT(r.status, 409);
+	CHECK_CONTAINS(r.body, "表格尚未生成完毕");
+	t_resp_free(&r);
+	/* nobody else sees the job */
+	REQUIRE(t_pages_login(&p, "head1", &head));
+	r = t_page_get(&p, &head, path);
+	CHECK_INT(r.status, 404);
+	t_resp_free(&r);
+	/* released, it finishes; its file has the page's totals */
+	export_runner_hold(ex, false);
+	REQUIRE(job_page_says(&p, &sup, path, "已完成"));
+	snprintf(cmd, sizeof cmd,
+		 "curl -sf -H 'Cookie: fz_session=%s' -o '%s/job.xlsx' "
+		 "'http://127.0.0.1:%d/exports/%lld/file' && "
+		 "python3 '%s/scripts/xlsx_rows.py' '%s/job.xlsx' > '%s/job.txt'",
+		 sup.token, p.ts.dir, p.ts.port, id, t_source_root(), p.ts.dir, p.ts.dir);
+	REQUIRE(system(cmd) == 0);
+	snprintf(path, sizeof path, "%s/job.txt", p.ts.dir);
+	char *xl = slurp(path);
+	REQUIRE(xl);
+	char *tot = line_of(xl, "合计", '\t');
+	REQUIRE(tot);
+	for (int k = 0; k < ST_NCOLS; k++) {
+		char v[32];
+		cell(tot, (size_t)k + 1, '\t', v, sizeof v);
+		if (strcmp(v, totals[k]) != 0)
+			t_fail(__FILE__, __LINE__, "column %d: job xlsx %s, page %s", k, v, totals[k]);
+	}
+	/* a bad year never becomes a job */
+	r = t_page_post(&p, &sup, "/stats/annual/export", 1, "year", "1999", NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "年度应为 2000 至 2100 之间的四位数字");
+	t_resp_free(&r);
 	t_pages_stop(&p);
 }
