@@ -205,3 +205,31 @@ TEST(annual_statistics_refuse_a_bad_year_or_band_setting_clearly)
 	CHECK_CONTAINS(x.e.message, "罚款金额分段设置无效");
 	fx_close(&x.f);
 }
+
+TEST(dashboard_counts_open_and_overdue_cases_in_scope)
+{
+	struct sx x = { 0 };
+	struct stats_table t;
+	struct app_ctx sup;
+	REQUIRE(fx_open(&x.f));
+	REQUIRE(seed(&x));
+	/* one open case of 自然资源局 found overdue by the last status
+	 * refresh; the neighbour's overdue case is outside 海原 */
+	struct case_status cs = { .next_due_clock = "", .overdue_clock = "service",
+				  .awaits = { "", "", "", "" }, .overdue = true };
+	snprintf(cs.computed_on, sizeof cs.computed_on, "%s", x.f.cli.today);
+	cs.case_id = 1;
+	REQUIRE(x.f.st->ops->case_status_put(x.f.st, &cs, &x.e) == FZ_OK);
+	cs.case_id = 13; /* the neighbour's */
+	REQUIRE(x.f.st->ops->case_status_put(x.f.st, &cs, &x.e) == FZ_OK);
+	fx_as(&x.f, &sup, ROLE_SUPERVISOR, x.f.justice);
+	REQUIRE(app_stats_dashboard(&sup, &t, &x.e) == FZ_OK);
+	CHECK_INT(t.open_total, 12); /* 7 at 自然资源局, 5 at 市场监管局; none closed */
+	CHECK_INT(t.overdue_total, 1);
+	CHECK_INT((int64_t)t.nmonths, 12);
+	CHECK_STR(t.to, x.f.cli.today);
+	const struct stats_row *nr = row(&t, x.f.natres);
+	REQUIRE(nr);
+	CHECK_INT(t.overdue[nr - t.rows], 1);
+	fx_close(&x.f);
+}
