@@ -670,4 +670,14 @@ enum fz_err sq_complaint_event_get(struct store *st, struct arena *a, int64_t id
 enum fz_err sq_complaint_events_of(struct store *st, struct arena *a, int64_t complaint_id,
 				   struct complaint_event **items, size_t *n, struct fz_error *e);
 
+/* sqlite_stats.c */
+enum fz_err sq_stats_event_counts(struct store *st, struct arena *a, const struct scope *sc,
+				  const struct stats_query *q, struct stats_event_count_list *out,
+				  struct fz_error *e);
+enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const struct scope *sc,
+				     const struct stats_query *q,
+				     struct stats_decision_count_list *out, struct fz_error *e);
+enum fz_err sq_stats_open_counts(struct store *st, struct arena *a, const struct scope *sc,
+				 struct stats_open_count_list *out, struct fz_error *e);
+
 #endif

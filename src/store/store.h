@@ -227,6 +227,7 @@ STORE_LIST(reviewer_ratio_list, struct reviewer_ratio);
 #include "store/store_ledger.h"
 /* Complaints (投诉举报). */
 #include "store/store_complaint.h"
+#include "store/store_stats.h"
 
 /* The busy timeout a connection starts with (store_ops.busy_timeout). */
 #define STORE_BUSY_TIMEOUT_MS 5000
@@ -724,6 +725,24 @@ struct store_ops {
 	enum fz_err (*complaint_events_of)(struct store *st, struct arena *a, int64_t complaint_id,
 					   struct complaint_event **items, size_t *n,
 					   struct fz_error *e);
+
+	/* Statistics (store_stats.h), grouped in the database, every list
+	 * whole (not paged; at most a few rows per agency and month), in
+	 * scope through the case's agency. event_counts: events of q's steps
+	 * by agency, case kind, step, q->key's value and month.
+	 * decision_counts: the events of q's steps that still stand (no
+	 * event of q->later_json after them in their case) by agency,
+	 * penalty kinds, fine band and month. open_counts: open cases by
+	 * agency. FZ_INVALID for a malformed steps list. */
+	enum fz_err (*stats_event_counts)(struct store *st, struct arena *a, const struct scope *sc,
+					  const struct stats_query *q,
+					  struct stats_event_count_list *out, struct fz_error *e);
+	enum fz_err (*stats_decision_counts)(struct store *st, struct arena *a,
+					     const struct scope *sc, const struct stats_query *q,
+					     struct stats_decision_count_list *out,
+					     struct fz_error *e);
+	enum fz_err (*stats_open_counts)(struct store *st, struct arena *a, const struct scope *sc,
+					 struct stats_open_count_list *out, struct fz_error *e);
 };
 
 struct store {
