@@ -45,6 +45,14 @@ static const struct {
 	 * definitions give it (督办, 监督意见, 纠错通知, 备案审查); the
 	 * engine's role gate refuses it every other step. */
 	[PERM_CASE_STEP] = { "case.step", BUSINESS },
+	/* 案卷评查 and 监督检查 (docs/EVALUATION.md): the justice bureau runs
+	 * them; evaluators are the bureau's staff or legal reviewers of other
+	 * agencies (交叉评查), never of the agency evaluated (app layer);
+	 * the agency's head or legal reviewer reports its rectification. */
+	[PERM_OVERSIGHT_READ] = { "oversight.read", BUSINESS },
+	[PERM_OVERSIGHT_MANAGE] = { "oversight.manage", ROLE_SUPERVISOR },
+	[PERM_EVAL_SCORE] = { "evaluation.score", ROLE_SUPERVISOR | ROLE_REVIEWER },
+	[PERM_RECTIFY_ANSWER] = { "rectification.answer", ROLE_HEAD | ROLE_REVIEWER },
 };
 
 unsigned authz_roles_for(enum perm p)

@@ -36,6 +36,12 @@ enum perm {
 	PERM_CASE_STEP,         /* take a step on an existing case: the agency's
 	                         * roles and the supervisor (执法监督: only the
 	                         * steps a definition gives the supervisor) */
+	PERM_OVERSIGHT_READ,    /* case-file evaluation, checks, rectification
+	                         * notices: read within the scope */
+	PERM_OVERSIGHT_MANAGE,  /* the justice bureau runs evaluations and
+	                         * checks and issues and reviews notices */
+	PERM_EVAL_SCORE,        /* score an assigned case file */
+	PERM_RECTIFY_ANSWER,    /* an agency reports its rectification */
 	PERM_COUNT
 };
 
