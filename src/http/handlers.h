@@ -122,6 +122,26 @@ int api_case_draw(struct req *r);
 /* api_benchmark.c */
 int api_benchmark_list(struct req *r);
 int api_benchmark_propose(struct req *r);
+/* api_evaluation.c */
+int api_eval_round_list(struct req *r);
+int api_eval_round_create(struct req *r);
+int api_eval_round_get(struct req *r);
+int api_eval_round_draw(struct req *r);
+int api_eval_round_close(struct req *r);
+int api_eval_file_list(struct req *r);
+int api_eval_file_get(struct req *r);
+int api_eval_file_assign(struct req *r);
+int api_eval_file_score(struct req *r);
+int api_check_plan_list(struct req *r);
+int api_check_plan_create(struct req *r);
+int api_check_plan_get(struct req *r);
+int api_check_item_finding(struct req *r);
+int api_notice_list(struct req *r);
+int api_notice_issue(struct req *r);
+int api_notice_get(struct req *r);
+int api_notice_answer(struct req *r);
+int api_notice_close(struct req *r);
+int api_notice_return(struct req *r);
 /* -- end of API handlers -- */
 
 /* page_home.c */

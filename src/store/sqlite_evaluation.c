@@ -61,7 +61,7 @@ enum fz_err sq_eval_round_insert(struct store *st, struct eval_round *r, const i
 			   "INSERT INTO eval_rounds (year, title, division, period_from, period_to,"
 			   " sample_size, sample_rate, rubric, seed, method, population, status,"
 			   " created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-			   " ?7, ?8, '', 0, '', ?9, ?10, ?11, ?11) RETURNING id",
+			   " ?7, ?8, '', 0, '', ?9, ?10, ?11, ?11)",
 			   &stmt, e)))
 		goto fail;
 	r->created_at = r->updated_at = sq_now_if_zero(r->created_at);
@@ -210,7 +210,7 @@ enum fz_err sq_eval_closed_cases(struct store *st, struct arena *a, int64_t agen
 	*n = 0;
 	enum fz_err err = sq_stmt(s, SQ_EVAL_CLOSED_CASES,
 				  "SELECT c.id, c.number FROM cases c WHERE c.agency_id = ?1"
-				  " AND c.closed = 1 AND (SELECT max(v.on_day) FROM case_events v"
+				  " AND c.closed = 1 AND (SELECT max(v.on_date) FROM case_events v"
 				  " WHERE v.case_id = c.id) BETWEEN ?2 AND ?3 ORDER BY c.id",
 				  &stmt, e);
 	if (err)
@@ -278,7 +278,7 @@ enum fz_err sq_eval_file_insert(struct store *st, struct eval_file *f, struct fz
 	sqlite3_stmt *stmt;
 	enum fz_err err = sq_stmt(s, SQ_EVAL_FILE_INSERT,
 				  "INSERT INTO eval_files (round_id, agency_id, case_id, case_number,"
-				  " draw_order) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+				  " draw_order) VALUES (?1, ?2, ?3, ?4, ?5)",
 				  &stmt, e);
 	if (err)
 		return err;
@@ -424,7 +424,7 @@ enum fz_err sq_check_plan_insert(struct store *st, struct check_plan *p, struct 
 		return fz_fail(e, FZ_INVALID, "title", "检查计划缺少名称");
 	enum fz_err err = sq_stmt(s, SQ_CHECK_PLAN_INSERT,
 				  "INSERT INTO check_plans (year, title, division, created_by,"
-				  " created_at) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+				  " created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
 				  &stmt, e);
 	if (err)
 		return err;
@@ -527,7 +527,7 @@ enum fz_err sq_check_item_insert(struct store *st, struct check_item *it, struct
 		return fz_fail(e, FZ_INVALID, "subject", "检查事项不能为空");
 	enum fz_err err = sq_stmt(s, SQ_CHECK_ITEM_INSERT,
 				  "INSERT INTO check_items (plan_id, agency_id, subject, month)"
-				  " VALUES (?1, ?2, ?3, ?4) RETURNING id",
+				  " VALUES (?1, ?2, ?3, ?4)",
 				  &stmt, e);
 	if (err)
 		return err;
@@ -640,7 +640,7 @@ enum fz_err sq_notice_insert(struct store *st, struct rect_notice *nt, struct fz
 				  "INSERT INTO rect_notices (agency_id, source, source_id, findings,"
 				  " issued_on, budget, unit, status, created_by, created_at,"
 				  " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'issued', ?8, ?9,"
-				  " ?9) RETURNING id",
+				  " ?9)",
 				  &stmt, e);
 	if (err)
 		return err;
@@ -732,7 +732,7 @@ enum fz_err sq_oversight_record_insert(struct store *st, struct oversight_record
 	enum fz_err err = sq_stmt(s, SQ_OVERSIGHT_INSERT,
 				  "INSERT INTO oversight_records (subject, subject_id, action, on_day,"
 				  " at, actor_id, actor, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
-				  " RETURNING id",
+				  "",
 				  &stmt, e);
 	if (err)
 		return err;

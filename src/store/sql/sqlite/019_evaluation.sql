@@ -73,8 +73,8 @@ CREATE TABLE eval_marks (
 	lost    INTEGER NOT NULL CHECK (lost >= 0),
 	veto    INTEGER NOT NULL DEFAULT 0,
 	note    TEXT NOT NULL DEFAULT '',
-	PRIMARY KEY (file_id, code)
-) WITHOUT ROWID;
+	UNIQUE (file_id, code)
+);
 
 CREATE TRIGGER eval_marks_no_update BEFORE UPDATE ON eval_marks
 BEGIN
