@@ -288,6 +288,10 @@ int demo_seed(struct app_ctx *ctx, const char *password, struct demo_summary *ou
 	int nevidence = 0;
 	if ((rc = demo_evidence_seed(ctx, &d.cast, &nevidence, &d.e)))
 		goto fail;
+	if ((rc = demo_evaluation_seed(ctx, &d.cast, &d.e))) {
+		fprintf(stderr, "fazhi demo: 演示案卷评查失败\n");
+		goto fail;
+	}
 	if (out) {
 		out->agencies = (int)DEMO_NAGENCIES;
 		out->people = (int)d.person_seq;
