@@ -215,6 +215,17 @@ int page_reviewer_ratios(struct req *r);
 int page_indicators(struct req *r);
 int page_jobs(struct req *r);
 int page_alerts(struct req *r);
+/* page_evaluation.c */
+int page_oversight(struct req *r);
+int page_eval_round(struct req *r);
+int page_eval_file(struct req *r);
+int page_eval_file_score(struct req *r);
+int page_eval_file_assign(struct req *r);
+int page_notice_show(struct req *r);
+int page_notice_answer(struct req *r);
+int page_notice_close(struct req *r);
+int page_notice_return(struct req *r);
+int page_check_plan(struct req *r);
 int page_indicator_cases(struct req *r);
 /* page_policy.c */
 int page_policy_form(struct req *r);

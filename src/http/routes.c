@@ -200,6 +200,17 @@ const struct route http_routes[] = {
 	{ "GET", "/cases/{id}/draw", PERM_CASE_ACT, page_case_draw_form, PAGE, "随机抽取页" },
 	{ "POST", "/cases/{id}/draw", PERM_CASE_ACT, page_case_draw, PAGE, "随机抽取" },
 	/* -- end of page routes -- */
+	/* pages: case-file evaluation, checks, rectification (page_evaluation.c) */
+	{ "GET", "/oversight", PERM_OVERSIGHT_READ, page_oversight, PAGE, "案卷评查与监督检查" },
+	{ "GET", "/evaluations/{id}", PERM_OVERSIGHT_READ, page_eval_round, PAGE, "一次案卷评查及各单位结果" },
+	{ "GET", "/evaluation-files/{id}", PERM_OVERSIGHT_READ, page_eval_file, PAGE, "评查案卷及评分表" },
+	{ "POST", "/evaluation-files/{id}/score", PERM_EVAL_SCORE, page_eval_file_score, PAGE, "提交评分" },
+	{ "POST", "/evaluation-files/{id}/assign", PERM_OVERSIGHT_MANAGE, page_eval_file_assign, PAGE, "分配评查人员" },
+	{ "GET", "/rectification-notices/{id}", PERM_OVERSIGHT_READ, page_notice_show, PAGE, "整改通知" },
+	{ "POST", "/rectification-notices/{id}/answer", PERM_RECTIFY_ANSWER, page_notice_answer, PAGE, "报送整改情况" },
+	{ "POST", "/rectification-notices/{id}/close", PERM_OVERSIGHT_MANAGE, page_notice_close, PAGE, "整改销号" },
+	{ "POST", "/rectification-notices/{id}/return", PERM_OVERSIGHT_MANAGE, page_notice_return, PAGE, "退回整改报告" },
+	{ "GET", "/check-plans/{id}", PERM_OVERSIGHT_READ, page_check_plan, PAGE, "监督检查计划" },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];
