@@ -23,6 +23,7 @@ enum indicator_id {
 	IND_HANDLING,         /* 办案天数（平均、最长） */
 	IND_OVERDUE,          /* 办理中案件逾期率 */
 	IND_WITHDRAWAL,       /* 撤下公示：件数、自原决定撤销至撤下的天数 */
+	IND_FILE_PASS,        /* 案卷评查合格率 (docs/EVALUATION.md) */
 	IND_COUNT
 };
 

@@ -244,6 +244,31 @@ TEST(api_evaluation_evaluator_of_the_evaluated_agency_is_refused)
 	cfx_stop(&f);
 }
 
+/* The file_pass indicator of agency today: numerator and denominator,
+ * and whether case_id is on each side. */
+static void file_pass(struct case_fx *f, int64_t agency, int64_t case_id, int64_t nd[2],
+		      bool on[2])
+{
+	char path[160];
+	snprintf(path, sizeof path, "/api/v1/indicators?from=%s&to=%s&agency=%lld", f->today,
+		 f->today, (long long)agency);
+	json_t *j = cfx_get(f, "supervisor", path), *it, *c;
+	size_t i, k;
+	nd[0] = nd[1] = -1;
+	on[0] = on[1] = false;
+	json_array_foreach(json_object_get(j, "items"), i, it) {
+		if (strcmp(json_string_value(json_object_get(it, "id")), "file_pass") != 0)
+			continue;
+		nd[0] = json_integer_value(json_object_get(it, "numerator"));
+		nd[1] = json_integer_value(json_object_get(it, "denominator"));
+		json_array_foreach(json_object_get(it, "numerator_cases"), k, c)
+			on[0] = on[0] || json_integer_value(c) == case_id;
+		json_array_foreach(json_object_get(it, "denominator_cases"), k, c)
+			on[1] = on[1] || json_integer_value(c) == case_id;
+	}
+	json_decref(j);
+}
+
 TEST(api_evaluation_scoring_rules_veto_rubric_once_and_closed_round)
 {
 	struct case_fx f;
@@ -278,7 +303,13 @@ TEST(api_evaluation_scoring_rules_veto_rubric_once_and_closed_round)
 	snprintf(body, sizeof body, "/api/v1/evaluation-files/%lld", (long long)file);
 	json_t *x = cfx_get(&f, "supervisor", body);
 	CHECK(json_is_null(json_object_get(x, "grade")));
+	int64_t agency = json_integer_value(json_object_get(x, "agency_id"));
+	int64_t case_id = json_integer_value(json_object_get(x, "case_id"));
 	json_decref(x);
+	int64_t before[2], after[2];
+	bool on[2], was[2]; /* the case may have been scored in the demo's round too */
+	file_pass(&f, agency, case_id, before, was);
+	CHECK(before[1] >= 0);
 	/* a veto fails the file with every point kept */
 	r = t_api(&f.d, "supervisor", "POST", path,
 		  "{\"marks\":[{\"code\":\"V2\",\"note\":\"询问笔录只有一名执法人员签名\"},"
@@ -290,6 +321,12 @@ TEST(api_evaluation_scoring_rules_veto_rubric_once_and_closed_round)
 	CHECK(json_is_true(json_object_get(j, "vetoed")));
 	json_decref(j);
 	t_resp_free(&r);
+	/* the indicator counts the failed file on the denominator only */
+	file_pass(&f, agency, case_id, after, on);
+	CHECK_INT(after[0], before[0]);
+	CHECK_INT(after[1], before[1] + 1);
+	CHECK(on[1]);
+	CHECK(on[0] == was[0]);
 	r = t_api(&f.d, "supervisor", "POST", path,
 		  "{\"marks\":[{\"code\":\"F1\",\"lost\":0}]}");
 	CHECK_ERROR(r, 409, "conflict", "marks");
