@@ -226,6 +226,11 @@ int page_notice_answer(struct req *r);
 int page_notice_close(struct req *r);
 int page_notice_return(struct req *r);
 int page_check_plan(struct req *r);
+/* The /alerts sections of rectification notices: overdue or due within
+ * NOTICE_DUE_SOON_DAYS awaiting the agency, reports awaiting the bureau;
+ * nothing when there are none. */
+struct buf;
+void page_evaluation_alerts(struct req *r, struct buf *b);
 int page_indicator_cases(struct req *r);
 /* page_policy.c */
 int page_policy_form(struct req *r);

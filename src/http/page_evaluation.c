@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/evaluation.h"
+#include "base/date.h"
 #include "base/num.h"
 #include "http/handlers.h"
 #include "http/html.h"
@@ -446,4 +447,46 @@ int page_check_plan(struct req *r)
 	html_raw(&b, "</tbody>\n</table>\n");
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
+}
+
+/* --- alerts --- */
+
+void page_evaluation_alerts(struct req *r, struct buf *b)
+{
+	struct rect_notice_filter f = { .open_only = 1 };
+	struct rect_notice_list l;
+	struct fz_error e = { 0 };
+	if (!kit_may(r, PERM_OVERSIGHT_READ) ||
+	    app_notice_list(&r->ctx, &f, (struct page){ 0, 200 }, &l, &e) || !l.n)
+		return;
+	struct buf late = BUF_INIT, soon = BUF_INIT, review = BUF_INIT;
+	for (size_t i = 0; i < l.n; i++) {
+		const struct rect_notice *n = &l.items[i];
+		struct deadline d;
+		if (app_notice_deadline(&r->ctx, n, &d, &e))
+			continue;
+		struct buf *to = NULL;
+		if (n->status == NOTICE_ANSWERED)
+			to = kit_may(r, PERM_OVERSIGHT_MANAGE) ? &review : NULL;
+		else if (strcmp(r->ctx.today, d.due) > 0)
+			to = &late;
+		else if (date_diff_days(r->ctx.today, d.due) <= NOTICE_DUE_SOON_DAYS)
+			to = &soon;
+		if (to)
+			html_f(to, "<li><a href=\"/rectification-notices/%lld\">整改通知 %lld</a>：%s，"
+				   "整改期限 %s</li>\n",
+			       (long long)n->id, (long long)n->id, n->agency, d.due);
+	}
+	static const char *const titles[] = { "整改通知已逾期", "整改通知即将到期",
+					      "整改报告待审核" };
+	struct buf *parts[] = { &late, &soon, &review };
+	for (int k = 0; k < 3; k++) {
+		if (parts[k]->len)
+			html_f(b, "<section class=\"alerts\"><h2>%s</h2><ul>\n", titles[k]);
+		if (parts[k]->len && !buf_failed(parts[k]))
+			html_raw(b, buf_cstr(parts[k]));
+		if (parts[k]->len)
+			html_raw(b, "</ul></section>\n");
+		buf_release(parts[k]);
+	}
 }

@@ -486,3 +486,58 @@ TEST(api_evaluation_out_of_scope_accounts_neither_act_nor_see)
 	t_resp_free(&r);
 	cfx_stop(&f);
 }
+
+static bool alerts_show(struct case_fx *f, const char *who, const char *section, int64_t id)
+{
+	struct http_resp r = t_api(&f->d, who, "GET", "/alerts", NULL);
+	char link[96];
+	snprintf(link, sizeof link, "/rectification-notices/%lld\"", (long long)id);
+	const char *s = r.status == 200 ? strstr(r.body, section) : NULL;
+	const char *end = s ? strstr(s, "</section>") : NULL;
+	const char *at = s ? strstr(s, link) : NULL;
+	bool yes = at && end && at < end;
+	t_resp_free(&r);
+	return yes;
+}
+
+TEST(api_rectification_alerts_appear_when_overdue_and_leave_when_the_fact_changes)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	/* a check found on a day ten days ago, its notice issued that day with
+	 * three days to rectify: overdue now */
+	char body[512];
+	snprintf(body, sizeof body,
+		 "{\"year\":%.4s,\"title\":\"专项检查\",\"items\":[{\"agency_id\":%lld,"
+		 "\"subject\":\"执法公示\",\"month\":1}]}",
+		 cfx_day(&f, -10), (long long)f.d.sum.agency_ids[1]);
+	struct http_resp r = t_api(&f.d, "supervisor", "POST", "/api/v1/check-plans", body);
+	json_t *j = t_json(&r);
+	int64_t item = json_integer_value(
+		json_object_get(json_array_get(json_object_get(j, "items"), 0), "id"));
+	json_decref(j);
+	t_resp_free(&r);
+	REQUIRE(item > 0);
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/check-items/%lld/finding", (long long)item);
+	snprintf(body, sizeof body, "{\"finding\":\"未公示执法主体\",\"on\":\"%s\"}", cfx_day(&f, -10));
+	post(&f, "supervisor", path, body, 200);
+	snprintf(body, sizeof body,
+		 "{\"agency_id\":%lld,\"source\":\"check\",\"source_id\":%lld,\"findings\":\"补公示\","
+		 "\"issued_on\":\"%s\",\"budget\":3}",
+		 (long long)f.d.sum.agency_ids[1], (long long)item, cfx_day(&f, -10));
+	int64_t n = post(&f, "supervisor", "/api/v1/rectification-notices", body, 201);
+	REQUIRE(n > 0);
+	CHECK(alerts_show(&f, "head1", "整改通知已逾期", n));
+	CHECK(alerts_show(&f, "supervisor", "整改通知已逾期", n));
+	CHECK(!alerts_show(&f, "supervisor", "整改报告待审核", n));
+	snprintf(path, sizeof path, "/api/v1/rectification-notices/%lld/answer", (long long)n);
+	post(&f, "head1", path, "{\"report\":\"已补公示\"}", 200);
+	CHECK(!alerts_show(&f, "head1", "整改通知已逾期", n));
+	CHECK(alerts_show(&f, "supervisor", "整改报告待审核", n));
+	snprintf(path, sizeof path, "/api/v1/rectification-notices/%lld/close", (long long)n);
+	post(&f, "supervisor", path, "{}", 200);
+	CHECK(!alerts_show(&f, "supervisor", "整改报告待审核", n));
+	CHECK(!alerts_show(&f, "supervisor", "整改通知已逾期", n));
+	cfx_stop(&f);
+}
