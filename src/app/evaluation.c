@@ -354,6 +354,42 @@ enum fz_err app_eval_assign(struct app_ctx *ctx, int64_t file_id, int64_t user_i
 	return FZ_OK;
 }
 
+enum fz_err app_eval_candidates(struct app_ctx *ctx, int64_t agency_id, struct user **out,
+				size_t *n, struct fz_error *e)
+{
+	enum fz_err rc = app_require(ctx, PERM_OVERSIGHT_MANAGE, "evaluation.assign", e);
+	static const unsigned roles[] = { ROLE_SUPERVISOR, ROLE_REVIEWER };
+	struct user *all = NULL;
+	size_t k = 0;
+	*out = NULL;
+	*n = 0;
+	if (rc)
+		return rc;
+	for (size_t r = 0; r < 2; r++) {
+		struct user_filter f = { .role = roles[r] };
+		struct user_list l;
+		if ((rc = ctx->st->ops->user_list(ctx->st, ctx->a, &ctx->scope, &f,
+						  (struct page){ 0, 200 }, &l, e)))
+			return rc;
+		struct user *grown = arena_calloc(ctx->a, k + l.n + 1, sizeof *grown);
+		if (!grown)
+			return fz_fail(e, FZ_NOMEM, NULL, NULL);
+		if (k)
+			memcpy(grown, all, k * sizeof *all);
+		all = grown;
+		for (size_t i = 0; i < l.n; i++) {
+			bool dup = false;
+			for (size_t j = 0; j < k; j++)
+				dup = dup || all[j].id == l.items[i].id;
+			if (!dup && !l.items[i].disabled && l.items[i].agency_id != agency_id)
+				all[k++] = l.items[i];
+		}
+	}
+	*out = all;
+	*n = k;
+	return FZ_OK;
+}
+
 enum fz_err app_eval_score(struct app_ctx *ctx, int64_t file_id, const struct eval_mark *marks,
 			   size_t n, struct eval_file *out, struct fz_error *e)
 {

@@ -49,6 +49,11 @@ enum fz_err app_eval_round_list(struct app_ctx *ctx, struct page pg,
  * reviewer role and not of the file's agency (回避: FZ_FORBIDDEN). */
 enum fz_err app_eval_assign(struct app_ctx *ctx, int64_t file_id, int64_t user_id,
 			    struct eval_file *out, struct fz_error *e) FZ_MUST_CHECK;
+/* Who may evaluate a file of agency_id: enabled accounts in the caller's
+ * scope holding the supervisor or reviewer role, not of that agency (at
+ * most 200 of each role). For the assignment form. */
+enum fz_err app_eval_candidates(struct app_ctx *ctx, int64_t agency_id, struct user **out,
+				size_t *n, struct fz_error *e) FZ_MUST_CHECK;
 /* The assigned evaluator scores the file, once, while the round is open
  * for scoring. */
 enum fz_err app_eval_score(struct app_ctx *ctx, int64_t file_id, const struct eval_mark *marks,

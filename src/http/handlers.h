@@ -218,6 +218,10 @@ int page_alerts(struct req *r);
 /* page_evaluation.c */
 int page_oversight(struct req *r);
 int page_eval_round(struct req *r);
+int page_eval_round_draw(struct req *r);
+int page_eval_round_close(struct req *r);
+int page_eval_round_new(struct req *r);
+int page_eval_round_create(struct req *r);
 int page_eval_file(struct req *r);
 int page_eval_file_score(struct req *r);
 int page_eval_file_assign(struct req *r);

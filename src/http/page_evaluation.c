@@ -81,7 +81,8 @@ int page_oversight(struct req *r)
 			       round_status_label(rl.items[i].status));
 		html_raw(&b, "</tbody>\n</table>\n");
 		if (!rl.n)
-			html_raw(&b, "<p>还没有案卷评查。可通过接口 POST /api/v1/evaluations 新建。</p>\n");
+			html_raw(&b, "<p>还没有案卷评查。</p>\n");
+		html_raw(&b, "<p><a href=\"/evaluations/new\">新建案卷评查</a></p>\n");
 		page_pager(r, &b, pg, rl.total);
 		struct check_plan_list pl;
 		if ((rc = app_check_plan_list(&r->ctx, (struct page){ 0, 20 }, &pl, &e)))
@@ -124,7 +125,10 @@ int page_oversight(struct req *r)
 
 /* --- a round --- */
 
-int page_eval_round(struct req *r)
+static int round_show(struct req *r, int status, enum fz_err frc, const struct fz_error *fe);
+int page_eval_round(struct req *r) { return round_show(r, 200, FZ_OK, NULL); }
+
+static int round_show(struct req *r, int status, enum fz_err frc, const struct fz_error *fe)
 {
 	struct eval_round x;
 	struct eval_agency_result *rows;
@@ -137,6 +141,7 @@ int page_eval_round(struct req *r)
 		return http_fail_fz(r, rc, &e);
 	page_begin(r, &b, x.title);
 	page_notice(r, &b);
+	kit_form_error(&b, frc, fe);
 	html_f(&b, "<dl class=\"fields\"><dt>状态</dt><dd>%s</dd><dt>结案期间</dt><dd>%s 至 %s</dd>",
 	       round_status_label(x.status), x.period_from, x.period_to);
 	if (x.sample_size)
@@ -163,9 +168,16 @@ int page_eval_round(struct req *r)
 		       rows[i].lost_codes);
 	}
 	html_raw(&b, "</tbody>\n</table>\n");
-	if (strcmp(x.status, "open") == 0 && kit_may(r, PERM_OVERSIGHT_MANAGE))
-		html_f(&b, "<p>尚未抽样：POST /api/v1/evaluations/%lld/draw 由服务器生成种子并抽样。</p>\n",
-		       (long long)x.id);
+	if (kit_may(r, PERM_OVERSIGHT_MANAGE) && strcmp(x.status, "closed") != 0) {
+		bool open = strcmp(x.status, "open") == 0;
+		html_f(&b, "<form method=\"post\" action=\"/evaluations/%lld/%s\">\n", (long long)x.id,
+		       open ? "draw" : "close");
+		page_csrf_field(r, &b);
+		html_raw(&b, open ? "<p>抽样由服务器生成随机种子，并与抽样来源一起记录，只做一次。</p>\n"
+				    "<button type=\"submit\">随机抽取案卷</button>\n"
+				  : "<button type=\"submit\">结束评查（须全部评分）</button>\n");
+		html_raw(&b, "</form>\n");
+	}
 	struct eval_file_filter f = { .round_id = x.id, .scored = -1 };
 	struct eval_file_list l;
 	if ((rc = app_eval_file_list(&r->ctx, &f, (struct page){ 0, 200 }, &l, &e)))
@@ -183,7 +195,7 @@ int page_eval_round(struct req *r)
 	}
 	html_raw(&b, "</tbody>\n</table>\n");
 	page_end(r, &b);
-	return resp_html(r, 200, &b);
+	return resp_html(r, status, &b);
 }
 
 /* --- a file and its scoring form --- */
@@ -258,8 +270,19 @@ static int file_show(struct req *r, int status, enum fz_err frc, const struct fz
 		html_f(&b, "<form method=\"post\" action=\"/evaluation-files/%lld/assign\" class=\"stack\">\n",
 		       (long long)f.id);
 		page_csrf_field(r, &b);
-		kit_input(&b, "number", "evaluator_id", "评查人员的账号编号（不得为被评查单位的人员）",
-			  req_form(r, "evaluator_id"), "min=\"1\" required", fe);
+		struct user *us;
+		size_t nu;
+		if ((rc = app_eval_candidates(&r->ctx, f.agency_id, &us, &nu, &e)))
+			return http_fail_fz(r, rc, &e);
+		struct kit_option *opts = arena_calloc(r->a, nu + 1, sizeof *opts);
+		if (!opts)
+			return http_fail_fz(r, FZ_NOMEM, NULL);
+		for (size_t i = 0; i < nu; i++) {
+			opts[i].value = kit_id(r, us[i].id);
+			opts[i].label = us[i].display_name;
+		}
+		kit_select(&b, "evaluator_id", "评查人员（被评查单位的人员回避，不在此列）", opts, nu,
+			   req_form(r, "evaluator_id"), fe);
 		html_raw(&b, "<button type=\"submit\">分配评查人员</button>\n</form>\n");
 	}
 	page_end(r, &b);
@@ -489,4 +512,103 @@ void page_evaluation_alerts(struct req *r, struct buf *b)
 			html_raw(b, "</ul></section>\n");
 		buf_release(parts[k]);
 	}
+}
+
+int page_eval_round_draw(struct req *r)
+{
+	struct fz_error e = { 0 };
+	struct eval_round x;
+	enum fz_err rc = app_eval_round_draw(&r->ctx, req_param(r, "id"), &x, &e);
+	return after(r, "/evaluations", rc, &e, round_show);
+}
+
+int page_eval_round_close(struct req *r)
+{
+	struct fz_error e = { 0 };
+	struct eval_round x;
+	enum fz_err rc = app_eval_round_close(&r->ctx, req_param(r, "id"), &x, &e);
+	return after(r, "/evaluations", rc, &e, round_show);
+}
+
+/* --- a new round --- */
+
+static int round_form(struct req *r, int status, enum fz_err frc, const struct fz_error *fe)
+{
+	struct buf b = BUF_INIT;
+	size_t na;
+	struct kit_option *ag = kit_agency_options(r, NULL, &na);
+	page_begin(r, &b, "新建案卷评查");
+	kit_form_error(&b, frc, fe);
+	html_raw(&b, "<form method=\"post\" action=\"/evaluations/new\" class=\"stack\">\n");
+	page_csrf_field(r, &b);
+	kit_input(&b, "text", "title", "名称", req_form(r, "title"), "required maxlength=\"200\"", fe);
+	kit_input(&b, "number", "year", "年度", req_form(r, "year"), "required min=\"2000\"", fe);
+	kit_input(&b, "date", "period_from", "结案期间：自", req_form(r, "period_from"), "required", fe);
+	kit_input(&b, "date", "period_to", "至", req_form(r, "period_to"), "required", fe);
+	kit_input(&b, "number", "sample_size", "每个单位抽取案卷数（与比例二选一）",
+		  req_form(r, "sample_size"), "min=\"0\"", fe);
+	kit_input(&b, "number", "sample_rate", "或按比例抽取（%）", req_form(r, "sample_rate"),
+		  "min=\"0\" max=\"100\"", fe);
+	html_raw(&b, "<fieldset><legend>被评查的执法主体</legend>\n");
+	for (size_t i = 0; ag && i < na; i++) {
+		char name[40];
+		snprintf(name, sizeof name, "agency_%s", ag[i].value);
+		kit_checkbox(&b, name, ag[i].label, kit_form_checked(r, name), NULL);
+	}
+	kit_field_error(&b, "agency_ids", fe);
+	html_raw(&b, "</fieldset>\n<p>评查标准使用平台默认标准（docs/EVALUATION.md）；"
+		     "使用本地标准请通过接口提交。</p>\n"
+		     "<button type=\"submit\">新建</button>\n</form>\n");
+	page_end(r, &b);
+	return resp_html(r, status, &b);
+}
+
+int page_eval_round_new(struct req *r) { return round_form(r, 200, FZ_OK, NULL); }
+
+static int int_field(struct req *r, const char *name, int64_t max, int *out)
+{
+	const char *v = kit_form(r, name);
+	int64_t x = 0;
+	if (*v && !num_parse_i64(v, 0, max, &x))
+		return 0;
+	*out = (int)x;
+	return 1;
+}
+
+int page_eval_round_create(struct req *r)
+{
+	struct fz_error e = { 0 };
+	struct eval_round_input in = {
+		.title = kit_form(r, "title"),
+		.period_from = kit_form(r, "period_from"),
+		.period_to = kit_form(r, "period_to"),
+	};
+	enum fz_err rc = FZ_OK;
+	if (!int_field(r, "year", 9999, &in.year))
+		rc = fz_fail(&e, FZ_INVALID, "year", "年度应为四位数字");
+	else if (!int_field(r, "sample_size", 1000, &in.sample_size) ||
+		 !int_field(r, "sample_rate", 100, &in.sample_rate))
+		rc = fz_fail(&e, FZ_INVALID, "sample_size", "抽取数量或比例应为整数");
+	size_t na;
+	struct kit_option *ag = kit_agency_options(r, NULL, &na);
+	int64_t *ids = arena_calloc(r->a, na + 1, sizeof *ids);
+	if (!rc && !ids)
+		rc = fz_fail(&e, FZ_NOMEM, NULL, NULL);
+	for (size_t i = 0; !rc && i < na; i++) {
+		char name[40];
+		snprintf(name, sizeof name, "agency_%s", ag[i].value);
+		if (kit_form_checked(r, name))
+			ids[in.nagencies++] = num_id(ag[i].value);
+	}
+	in.agency_ids = ids;
+	struct eval_round x;
+	if (!rc)
+		rc = app_eval_round_create(&r->ctx, &in, &x, &e);
+	if (rc == FZ_INVALID || rc == FZ_CONFLICT || rc == FZ_FORBIDDEN)
+		return round_form(r, rc == FZ_FORBIDDEN ? 403 : rc == FZ_CONFLICT ? 409 : 400, rc, &e);
+	if (rc)
+		return http_fail_fz(r, rc, &e);
+	char url[96];
+	snprintf(url, sizeof url, "/evaluations/%lld?msg=created", (long long)x.id);
+	return resp_redirect(r, url);
 }
