@@ -1,6 +1,7 @@
 /* fuzz_rules.c - libFuzzer driver for the files whose rules become the
  * system's rules: the holiday calendar, the discretion benchmarks, the
- * province config, the field catalogue and a procedure definition. The
+ * province config, the field catalogue, a procedure definition and a
+ * case-file evaluation rubric (byte 5: data/rubrics/). The
  * first byte picks the parser; the rest is the file. No crash, no read
  * past the input; a refusal always says where ("第 N 行"), and an accepted
  * calendar has no day twice. */
@@ -11,6 +12,7 @@
 #include "base/arena.h"
 #include "domain/benchmark.h"
 #include "domain/calendar.h"
+#include "domain/evaluation.h"
 #include "domain/procedure.h"
 #include "domain/procedure_builtin.h"
 #include "domain/procedure_config.h"
@@ -47,7 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	enum fz_err rc = FZ_OK;
 	if (!a)
 		return 0;
-	switch (data[0] % 5) {
+	switch (data[0] % 6) {
 	case 0: {
 		struct calendar cal;
 		rc = calendar_parse(a, text, len, &cal, &e);
@@ -69,6 +71,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 3: {
 		struct proc_fields f;
 		rc = proc_fields_parse(text, len, "fields.txt", &f, a, &e);
+		break;
+	}
+	case 5: {
+		struct rubric rb;
+		rc = rubric_parse(a, text, len, &rb, &e);
+		if (rc == FZ_OK) {
+			/* accepted: the sections total 20 and 80 */
+			int form = 0, content = 0;
+			for (size_t i = 0; i < rb.nitems; i++) {
+				form += rb.items[i].section == RUBRIC_FORM ? rb.items[i].points : 0;
+				content += rb.items[i].section == RUBRIC_CONTENT ? rb.items[i].points : 0;
+			}
+			if (form != RUBRIC_FORM_TOTAL || content != RUBRIC_CONTENT_TOTAL)
+				abort();
+		}
 		break;
 	}
 	default: {

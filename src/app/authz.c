@@ -51,6 +51,14 @@ static const struct {
 	[PERM_COMPLAINT_READ] = { "complaint.read", ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR },
 	[PERM_COMPLAINT_ACT] = { "complaint.act", ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR },
 	[PERM_COMPLAINT_ENTER] = { "complaint.enter", ROLE_SUPERVISOR },
+	/* 案卷评查 and 监督检查 (docs/EVALUATION.md): the justice bureau runs
+	 * them; evaluators are the bureau's staff or legal reviewers of other
+	 * agencies (交叉评查), never of the agency evaluated (app layer);
+	 * the agency's head or legal reviewer reports its rectification. */
+	[PERM_OVERSIGHT_READ] = { "oversight.read", BUSINESS },
+	[PERM_OVERSIGHT_MANAGE] = { "oversight.manage", ROLE_SUPERVISOR },
+	[PERM_EVAL_SCORE] = { "evaluation.score", ROLE_SUPERVISOR | ROLE_REVIEWER },
+	[PERM_RECTIFY_ANSWER] = { "rectification.answer", ROLE_HEAD | ROLE_REVIEWER },
 };
 
 unsigned authz_roles_for(enum perm p)

@@ -42,6 +42,12 @@ enum perm {
 	                         * action a role may take is complaint_role_may */
 	PERM_COMPLAINT_ENTER,   /* enter a complaint received by phone, letter,
 	                         * the 12345 hotline or a visit: the bureau */
+	PERM_OVERSIGHT_READ,    /* case-file evaluation, checks, rectification
+	                         * notices: read within the scope */
+	PERM_OVERSIGHT_MANAGE,  /* the justice bureau runs evaluations and
+	                         * checks and issues and reviews notices */
+	PERM_EVAL_SCORE,        /* score an assigned case file */
+	PERM_RECTIFY_ANSWER,    /* an agency reports its rectification */
 	PERM_COUNT
 };
 

@@ -52,6 +52,9 @@ static const struct indicator_def defs[IND_COUNT] = {
 			    "在办理期限（受理之日起，按本省配置，默认六十日，未核实）内办结的投诉数",
 			    "期间内受理、已办结或办理期限已届满的投诉数（不予受理的不计）",
 			    "以受理之日计", "≥90%", false },
+	[IND_FILE_PASS] = { "file_pass", "案卷评查合格率",
+			    "案卷评查中评为优秀或合格的案卷数（有否决项的一律不合格）",
+			    "期间内评分的抽查案卷数", "以评分之日计", "", false },
 };
 
 const struct indicator_def *indicator_defs(void)
@@ -245,6 +248,30 @@ static enum fz_err complaints(struct app_ctx *ctx, const struct indicator_query 
 	}
 }
 
+/* 案卷评查合格率: the sampled files scored in the period, in scope; the
+ * drill-down lists their cases. */
+static enum fz_err file_pass(struct app_ctx *ctx, const struct indicator_query *q,
+			     struct indicator *out, struct fz_error *e)
+{
+	struct eval_file_filter f = { .agency_id = q->agency_id, .scored = 1 };
+	for (int64_t offset = 0;; offset += 200) {
+		struct eval_file_list l;
+		struct page pg = { .offset = offset, .limit = 200 };
+		enum fz_err rc = ctx->st->ops->eval_file_list(ctx->st, ctx->a, &ctx->scope, &f, pg, &l,
+							      e);
+		if (rc)
+			return rc;
+		for (size_t i = 0; i < l.n; i++) {
+			const struct eval_file *x = &l.items[i];
+			if (in_period(q, x->scored_on) &&
+			    !count(ctx, out, x->case_id, strcmp(x->grade, "fail") != 0))
+				return fz_fail(e, FZ_NOMEM, NULL, NULL);
+		}
+		if (l.n < 200)
+			return FZ_OK;
+	}
+}
+
 enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
 			   struct indicator out[IND_COUNT], struct fz_error *e)
 {
@@ -276,5 +303,7 @@ enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
 		if (list.n < 200)
 			break;
 	}
-	return complaints(ctx, q, &out[IND_COMPLAINT], e);
+	if ((rc = complaints(ctx, q, &out[IND_COMPLAINT], e)))
+		return rc;
+	return file_pass(ctx, q, &out[IND_FILE_PASS], e);
 }

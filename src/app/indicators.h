@@ -24,6 +24,7 @@ enum indicator_id {
 	IND_OVERDUE,          /* 办理中案件逾期率 */
 	IND_WITHDRAWAL,       /* 撤下公示：件数、自原决定撤销至撤下的天数 */
 	IND_COMPLAINT,        /* 投诉按期办结率 (its sides are complaint ids) */
+	IND_FILE_PASS,        /* 案卷评查合格率 (docs/EVALUATION.md) */
 	IND_COUNT
 };
 

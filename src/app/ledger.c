@@ -259,6 +259,19 @@ void app_ledger_complaint_encode(const struct complaint_event *ev, struct buf *b
 	canon_str(b, ev->state);
 }
 
+void app_ledger_oversight_encode(const struct oversight_record *r, struct buf *b)
+{
+	canon_str(b, "fazhi.oversight_record.v1");
+	canon_str(b, r->subject);
+	canon_int(b, r->subject_id);
+	canon_str(b, r->action);
+	canon_str(b, r->on);
+	canon_int(b, r->at);
+	canon_int(b, r->actor_id);
+	canon_str(b, r->actor);
+	canon_str(b, r->body);
+}
+
 #define DIGEST_OF(fn, type, encode)                                                    \
 	size_t fn(enum ledger_hash_alg alg, const type *v, unsigned char out[LEDGER_DIGEST_MAX]) \
 	{                                                                              \
@@ -274,6 +287,7 @@ DIGEST_OF(app_ledger_export_digest, struct case_export, app_ledger_export_encode
 DIGEST_OF(app_ledger_publication_digest, struct publication_event,
 	  app_ledger_publication_encode)
 DIGEST_OF(app_ledger_complaint_digest, struct complaint_event, app_ledger_complaint_encode)
+DIGEST_OF(app_ledger_oversight_digest, struct oversight_record, app_ledger_oversight_encode)
 #undef DIGEST_OF
 
 /* --- appending --- */
@@ -621,6 +635,7 @@ static const char *const kind_names[] = {
 	[LEDGER_KEY_ROTATION] = "密钥轮换记录",
 	[LEDGER_PUBLICATION] = "公示记录",
 	[LEDGER_COMPLAINT] = "投诉办理记录",
+	[LEDGER_OVERSIGHT] = "监督记录",
 };
 
 enum fz_err app_ledger_unlogged_check(struct app_ctx *ctx, struct fz_error *e)
@@ -629,6 +644,8 @@ enum fz_err app_ledger_unlogged_check(struct app_ctx *ctx, struct fz_error *e)
 	for (int kind = LEDGER_CASE_EVENT; kind <= LEDGER_KIND_MAX; kind++) {
 		int64_t *ids;
 		size_t n;
+		if (!kind_names[kind])
+			continue;
 		enum fz_err rc = ctx->st->ops->ledger_unlogged(ctx->st, ctx->a, kind, 4, &ids, &n, e);
 		if (rc) {
 			buf_release(&msg);

@@ -29,11 +29,13 @@ enum ledger_kind {
 	LEDGER_KEY_ROTATION = 6, /* the signing key rotated (ledger_key_rotations) */
 	LEDGER_PUBLICATION = 7, /* a decision published or withdrawn
 	                         * (publication_events) */
-	/* 8 is numbered for another kind of record (not in this schema) */
+	/* 8 is given to another kind of record (the power list, issue 10) */
 	LEDGER_COMPLAINT = 9,   /* a complaint filed, accepted or refused,
 	                         * answered, returned, closed (complaint_events) */
+	LEDGER_OVERSIGHT = 10,  /* an evaluation, check or rectification fact
+	                         * (oversight_records) */
 };
-#define LEDGER_KIND_MAX 9
+#define LEDGER_KIND_MAX 10
 
 /* Longest digest of any ledger hash (SM3 and SHA-256 both give 32). */
 #define LEDGER_DIGEST_MAX 64
@@ -136,6 +138,11 @@ size_t app_ledger_publication_digest(enum ledger_hash_alg alg, const struct publ
  *             actor_id, actor, agency_id, text, state. */
 void app_ledger_complaint_encode(const struct complaint_event *ev, struct buf *b);
 size_t app_ledger_complaint_digest(enum ledger_hash_alg alg, const struct complaint_event *ev,
+				     unsigned char out[LEDGER_DIGEST_MAX]);
+/*   oversight: "fazhi.oversight_record.v1", subject, subject_id, action,
+ *             on, at, actor_id, actor, body. */
+void app_ledger_oversight_encode(const struct oversight_record *r, struct buf *b);
+size_t app_ledger_oversight_digest(enum ledger_hash_alg alg, const struct oversight_record *r,
 				   unsigned char out[LEDGER_DIGEST_MAX]);
 
 /* The digests of the encodings above; return the length, 0 when out of

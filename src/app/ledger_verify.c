@@ -274,6 +274,22 @@ static enum fz_err complaint_rederive(struct app_ctx *ctx, enum ledger_hash_alg 
 	return encoded(alg, &b, out, e);
 }
 
+static enum fz_err oversight_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				      const char *data_dir, const struct ledger_leaf *lf,
+				      struct ledger_rederived *out, struct fz_error *e)
+{
+	struct oversight_record r;
+	struct buf b = BUF_INIT;
+	(void)data_dir;
+	enum fz_err rc = ctx->st->ops->oversight_record_get(ctx->st, ctx->a, lf->ref_id, &r, e);
+	if (rc)
+		return rc;
+	snprintf(out->what, sizeof out->what, "监督记录 #%lld", (long long)r.id);
+	out->at = r.at;
+	app_ledger_oversight_encode(&r, &b);
+	return encoded(alg, &b, out, e);
+}
+
 /* One line per kind of leaf, in enum ledger_kind order. */
 static const struct {
 	enum ledger_kind kind;
@@ -288,6 +304,7 @@ static const struct {
 	{ LEDGER_KEY_ROTATION, "密钥轮换记录", rotation_rederive },
 	{ LEDGER_PUBLICATION, "公示记录", publication_rederive },
 	{ LEDGER_COMPLAINT, "投诉办理记录", complaint_rederive },
+	{ LEDGER_OVERSIGHT, "监督记录", oversight_rederive },
 };
 
 /* --- the walk --- */

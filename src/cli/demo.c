@@ -291,6 +291,10 @@ int demo_seed(struct app_ctx *ctx, const char *password, struct demo_summary *ou
 	int ncomplaints = 0;
 	if ((rc = demo_complaints_seed(ctx, &d.cast, &ncomplaints, &d.e)))
 		goto fail;
+	if ((rc = demo_evaluation_seed(ctx, &d.cast, &d.e))) {
+		fprintf(stderr, "fazhi demo: 演示案卷评查失败\n");
+		goto fail;
+	}
 	if (out) {
 		out->agencies = (int)DEMO_NAGENCIES;
 		out->people = (int)d.person_seq;

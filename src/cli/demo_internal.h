@@ -49,4 +49,10 @@ void demo_uscc_make(const char *kind2, const char *division, int n, char out[19]
 /* A synthetic valid 居民身份证号码 registered in 海原县, serial n. */
 void demo_resident_id(int64_t n, char out[19]);
 
+/* One finished case-file evaluation with its results, a rectification
+ * notice being rectified, and a check plan with a finding and its notice
+ * (demo_evaluation.c), as the supervisor and head1. */
+enum fz_err demo_evaluation_seed(struct app_ctx *cli, const struct demo_cast *cast,
+				 struct fz_error *e);
+
 #endif

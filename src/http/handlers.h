@@ -125,6 +125,26 @@ int api_case_draw(struct req *r);
 /* api_benchmark.c */
 int api_benchmark_list(struct req *r);
 int api_benchmark_propose(struct req *r);
+/* api_evaluation.c */
+int api_eval_round_list(struct req *r);
+int api_eval_round_create(struct req *r);
+int api_eval_round_get(struct req *r);
+int api_eval_round_draw(struct req *r);
+int api_eval_round_close(struct req *r);
+int api_eval_file_list(struct req *r);
+int api_eval_file_get(struct req *r);
+int api_eval_file_assign(struct req *r);
+int api_eval_file_score(struct req *r);
+int api_check_plan_list(struct req *r);
+int api_check_plan_create(struct req *r);
+int api_check_plan_get(struct req *r);
+int api_check_item_finding(struct req *r);
+int api_notice_list(struct req *r);
+int api_notice_issue(struct req *r);
+int api_notice_get(struct req *r);
+int api_notice_answer(struct req *r);
+int api_notice_close(struct req *r);
+int api_notice_return(struct req *r);
 /* -- end of API handlers -- */
 
 /* page_home.c */
@@ -206,6 +226,26 @@ int page_export_file(struct req *r);
 int page_dashboard(struct req *r);
 int page_dashboard_export(struct req *r);
 int page_alerts(struct req *r);
+/* page_evaluation.c */
+int page_oversight(struct req *r);
+int page_eval_round(struct req *r);
+int page_eval_round_draw(struct req *r);
+int page_eval_round_close(struct req *r);
+int page_eval_round_new(struct req *r);
+int page_eval_round_create(struct req *r);
+int page_eval_file(struct req *r);
+int page_eval_file_score(struct req *r);
+int page_eval_file_assign(struct req *r);
+int page_notice_show(struct req *r);
+int page_notice_answer(struct req *r);
+int page_notice_close(struct req *r);
+int page_notice_return(struct req *r);
+int page_check_plan(struct req *r);
+/* The /alerts sections of rectification notices: overdue or due within
+ * NOTICE_DUE_SOON_DAYS awaiting the agency, reports awaiting the bureau;
+ * nothing when there are none. */
+struct buf;
+void page_evaluation_alerts(struct req *r, struct buf *b);
 int page_indicator_cases(struct req *r);
 /* page_policy.c */
 int page_policy_form(struct req *r);

@@ -43,6 +43,7 @@ static const struct {
 	{ "安全策略", "/policy", PERM_POLICY_WRITE },
 	{ "修改密码", "/password", PERM_SIGNED_IN },
 	{ "投诉举报", "/complaints", PERM_COMPLAINT_READ },
+	{ "评查与整改", "/oversight", PERM_OVERSIGHT_READ, ROLE_HEAD | ROLE_SUPERVISOR | ROLE_REVIEWER },
 };
 
 static bool menu_visible(const struct user *u)

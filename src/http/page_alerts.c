@@ -235,6 +235,7 @@ int page_alerts(struct req *r)
 			   "：持证人不得从事执法活动</li>\n</ul></section>\n",
 		       CERT_EXPIRING_DAYS, (long long)expiring, (long long)expired);
 	}
+	page_evaluation_alerts(r, &b);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

@@ -99,6 +99,25 @@ const struct route http_routes[] = {
 	{ "GET", "/api/v1/queues/approval", PERM_CASE_READ, api_queue_approval, API, "待机关负责人决定的案件" },
 	{ "GET", "/api/v1/benchmarks", PERM_CASE_READ, api_benchmark_list, API, "裁量基准" },
 	{ "POST", "/api/v1/benchmarks/{matter:str}/propose", PERM_CASE_READ, api_benchmark_propose, API, "按事实建议裁量阶次" },
+	{ "GET", "/api/v1/evaluations", PERM_OVERSIGHT_MANAGE, api_eval_round_list, API, "案卷评查（司法局）" },
+	{ "POST", "/api/v1/evaluations", PERM_OVERSIGHT_MANAGE, api_eval_round_create, API, "新建案卷评查：年度、被评查单位、结案期间、抽取数量或比例、评查标准" },
+	{ "GET", "/api/v1/evaluations/{id}", PERM_OVERSIGHT_READ, api_eval_round_get, API, "一次案卷评查：种子、抽样来源、各单位结果" },
+	{ "POST", "/api/v1/evaluations/{id}/draw", PERM_OVERSIGHT_MANAGE, api_eval_round_draw, API, "随机抽取案卷（服务器生成并记录种子，可复现）" },
+	{ "POST", "/api/v1/evaluations/{id}/close", PERM_OVERSIGHT_MANAGE, api_eval_round_close, API, "结束评查（全部案卷已评分）" },
+	{ "GET", "/api/v1/evaluation-files", PERM_OVERSIGHT_READ, api_eval_file_list, API, "评查案卷（mine=true：分配给我的）" },
+	{ "GET", "/api/v1/evaluation-files/{id}", PERM_OVERSIGHT_READ, api_eval_file_get, API, "一份评查案卷及逐项评分" },
+	{ "POST", "/api/v1/evaluation-files/{id}/assign", PERM_OVERSIGHT_MANAGE, api_eval_file_assign, API, "分配评查人员（本单位人员回避）" },
+	{ "POST", "/api/v1/evaluation-files/{id}/score", PERM_EVAL_SCORE, api_eval_file_score, API, "逐项评分（扣分须写理由；否决项直接不合格）" },
+	{ "GET", "/api/v1/check-plans", PERM_OVERSIGHT_MANAGE, api_check_plan_list, API, "监督检查年度计划" },
+	{ "POST", "/api/v1/check-plans", PERM_OVERSIGHT_MANAGE, api_check_plan_create, API, "新建监督检查计划（检查事项：单位、内容、月份）" },
+	{ "GET", "/api/v1/check-plans/{id}", PERM_OVERSIGHT_READ, api_check_plan_get, API, "一项检查计划及其检查事项" },
+	{ "POST", "/api/v1/check-items/{id}/finding", PERM_OVERSIGHT_MANAGE, api_check_item_finding, API, "登记检查发现的问题" },
+	{ "GET", "/api/v1/rectification-notices", PERM_OVERSIGHT_READ, api_notice_list, API, "整改通知" },
+	{ "POST", "/api/v1/rectification-notices", PERM_OVERSIGHT_MANAGE, api_notice_issue, API, "发出整改通知（问题、整改期限）" },
+	{ "GET", "/api/v1/rectification-notices/{id}", PERM_OVERSIGHT_READ, api_notice_get, API, "一份整改通知及其期限" },
+	{ "POST", "/api/v1/rectification-notices/{id}/answer", PERM_RECTIFY_ANSWER, api_notice_answer, API, "报送整改情况（被通知单位）" },
+	{ "POST", "/api/v1/rectification-notices/{id}/close", PERM_OVERSIGHT_MANAGE, api_notice_close, API, "整改到位，销号" },
+	{ "POST", "/api/v1/rectification-notices/{id}/return", PERM_OVERSIGHT_MANAGE, api_notice_return, API, "退回整改报告（须写明理由）" },
 	/* -- end of API routes -- */
 
 	/* pages */
@@ -207,6 +226,21 @@ const struct route http_routes[] = {
 	{ "GET", "/api/v1/complaints/{id}", PERM_COMPLAINT_READ, api_complaint_get, API, "投诉详情及办理记录" },
 	{ "POST", "/api/v1/complaints/{id}/actions", PERM_COMPLAINT_ACT, api_complaint_act, API, "办理投诉：受理并交办、不予受理、答复、退回重办、办结" },
 	/* -- end of page routes -- */
+	/* pages: case-file evaluation, checks, rectification (page_evaluation.c) */
+	{ "GET", "/oversight", PERM_OVERSIGHT_READ, page_oversight, PAGE, "案卷评查与监督检查" },
+	{ "GET", "/evaluations/new", PERM_OVERSIGHT_MANAGE, page_eval_round_new, PAGE, "新建案卷评查页" },
+	{ "POST", "/evaluations/new", PERM_OVERSIGHT_MANAGE, page_eval_round_create, PAGE, "新建案卷评查" },
+	{ "GET", "/evaluations/{id}", PERM_OVERSIGHT_READ, page_eval_round, PAGE, "一次案卷评查及各单位结果" },
+	{ "POST", "/evaluations/{id}/draw", PERM_OVERSIGHT_MANAGE, page_eval_round_draw, PAGE, "随机抽取案卷" },
+	{ "POST", "/evaluations/{id}/close", PERM_OVERSIGHT_MANAGE, page_eval_round_close, PAGE, "结束评查" },
+	{ "GET", "/evaluation-files/{id}", PERM_OVERSIGHT_READ, page_eval_file, PAGE, "评查案卷及评分表" },
+	{ "POST", "/evaluation-files/{id}/score", PERM_EVAL_SCORE, page_eval_file_score, PAGE, "提交评分" },
+	{ "POST", "/evaluation-files/{id}/assign", PERM_OVERSIGHT_MANAGE, page_eval_file_assign, PAGE, "分配评查人员" },
+	{ "GET", "/rectification-notices/{id}", PERM_OVERSIGHT_READ, page_notice_show, PAGE, "整改通知" },
+	{ "POST", "/rectification-notices/{id}/answer", PERM_RECTIFY_ANSWER, page_notice_answer, PAGE, "报送整改情况" },
+	{ "POST", "/rectification-notices/{id}/close", PERM_OVERSIGHT_MANAGE, page_notice_close, PAGE, "整改销号" },
+	{ "POST", "/rectification-notices/{id}/return", PERM_OVERSIGHT_MANAGE, page_notice_return, PAGE, "退回整改报告" },
+	{ "GET", "/check-plans/{id}", PERM_OVERSIGHT_READ, page_check_plan, PAGE, "监督检查计划" },
 };
 
 const size_t http_route_count = sizeof http_routes / sizeof http_routes[0];

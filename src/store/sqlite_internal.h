@@ -167,6 +167,30 @@ enum sq_stmt_id {
 	SQ_CMP_EVENT_GET,
 	SQ_CMP_EVENTS_OF,
 	SQ_LEDGER_UNLOGGED_COMPLAINTS,
+	SQ_EVAL_ROUND_INSERT,
+	SQ_EVAL_ROUND_AGENCY_INSERT,
+	SQ_EVAL_ROUND_UPDATE,
+	SQ_EVAL_ROUND_GET,
+	SQ_EVAL_ROUND_LIST,
+	SQ_EVAL_ROUND_COUNT,
+	SQ_EVAL_ROUND_AGENCIES,
+	SQ_EVAL_CLOSED_CASES,
+	SQ_EVAL_FILE_INSERT,
+	SQ_EVAL_FILE_UPDATE,
+	SQ_EVAL_MARK_INSERT,
+	SQ_EVAL_MARKS_OF,
+	SQ_CHECK_PLAN_INSERT,
+	SQ_CHECK_PLAN_GET,
+	SQ_CHECK_PLAN_LIST,
+	SQ_CHECK_PLAN_COUNT,
+	SQ_CHECK_ITEM_INSERT,
+	SQ_CHECK_ITEM_UPDATE,
+	SQ_CHECK_ITEMS_OF,
+	SQ_NOTICE_INSERT,
+	SQ_NOTICE_UPDATE,
+	SQ_OVERSIGHT_INSERT,
+	SQ_OVERSIGHT_GET,
+	SQ_LEDGER_UNLOGGED_OVERSIGHT,
 	SQ_STMT_COUNT
 };
 
@@ -183,6 +207,9 @@ enum sq_query_id {
 	SQ_Q_CASE,
 	SQ_Q_EVIDENCE,
 	SQ_Q_DOCUMENT,
+	SQ_Q_EVAL_FILE,
+	SQ_Q_CHECK_ITEM,
+	SQ_Q_NOTICE,
 };
 
 struct sq_variant {
@@ -679,5 +706,32 @@ enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const st
 				     struct stats_decision_count_list *out, struct fz_error *e);
 enum fz_err sq_stats_open_counts(struct store *st, struct arena *a, const struct scope *sc,
 				 struct stats_open_count_list *out, struct fz_error *e);
+
+/* --- sqlite_evaluation.c --- */
+enum fz_err sq_eval_round_insert(struct store *st, struct eval_round *r, const int64_t *agencies, size_t nagencies, struct fz_error *e);
+enum fz_err sq_eval_round_update(struct store *st, const struct eval_round *r, struct fz_error *e);
+enum fz_err sq_eval_round_get(struct store *st, struct arena *a, int64_t id, struct eval_round *out, struct fz_error *e);
+enum fz_err sq_eval_round_list(struct store *st, struct arena *a, const char *division, struct page pg, struct eval_round_list *out, struct fz_error *e);
+enum fz_err sq_eval_round_agencies(struct store *st, struct arena *a, int64_t round_id, int64_t **ids, size_t *n, struct fz_error *e);
+enum fz_err sq_eval_closed_cases(struct store *st, struct arena *a, int64_t agency_id, const char *from, const char *to, struct eval_case **items, size_t *n, struct fz_error *e);
+enum fz_err sq_eval_file_insert(struct store *st, struct eval_file *f, struct fz_error *e);
+enum fz_err sq_eval_file_update(struct store *st, const struct eval_file *f, struct fz_error *e);
+enum fz_err sq_eval_file_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id, struct eval_file *out, struct fz_error *e);
+enum fz_err sq_eval_file_list(struct store *st, struct arena *a, const struct scope *sc, const struct eval_file_filter *f, struct page pg, struct eval_file_list *out, struct fz_error *e);
+enum fz_err sq_eval_mark_insert(struct store *st, const struct eval_mark_row *m, struct fz_error *e);
+enum fz_err sq_eval_marks_of(struct store *st, struct arena *a, int64_t file_id, struct eval_mark_row **items, size_t *n, struct fz_error *e);
+enum fz_err sq_check_plan_insert(struct store *st, struct check_plan *p, struct fz_error *e);
+enum fz_err sq_check_plan_get(struct store *st, struct arena *a, int64_t id, struct check_plan *out, struct fz_error *e);
+enum fz_err sq_check_plan_list(struct store *st, struct arena *a, const char *division, struct page pg, struct check_plan_list *out, struct fz_error *e);
+enum fz_err sq_check_item_insert(struct store *st, struct check_item *it, struct fz_error *e);
+enum fz_err sq_check_item_update(struct store *st, const struct check_item *it, struct fz_error *e);
+enum fz_err sq_check_item_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id, struct check_item *out, struct fz_error *e);
+enum fz_err sq_check_items_of(struct store *st, struct arena *a, const struct scope *sc, int64_t plan_id, struct check_item **items, size_t *n, struct fz_error *e);
+enum fz_err sq_notice_insert(struct store *st, struct rect_notice *nt, struct fz_error *e);
+enum fz_err sq_notice_update(struct store *st, const struct rect_notice *nt, struct fz_error *e);
+enum fz_err sq_notice_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id, struct rect_notice *out, struct fz_error *e);
+enum fz_err sq_notice_list(struct store *st, struct arena *a, const struct scope *sc, const struct rect_notice_filter *f, struct page pg, struct rect_notice_list *out, struct fz_error *e);
+enum fz_err sq_oversight_record_insert(struct store *st, struct oversight_record *r, struct fz_error *e);
+enum fz_err sq_oversight_record_get(struct store *st, struct arena *a, int64_t id, struct oversight_record *out, struct fz_error *e);
 
 #endif

@@ -202,6 +202,12 @@ enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int 
 			      " FROM ledger_leaves l WHERE l.kind = 9 AND l.ref_id = v.id)"
 			      " ORDER BY v.id LIMIT ?1",
 			      &stmt, e);
+	else if (kind == 10)
+		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_OVERSIGHT,
+			      "SELECT v.id FROM oversight_records v WHERE NOT EXISTS (SELECT 1"
+			      " FROM ledger_leaves l WHERE l.kind = 10 AND l.ref_id = v.id)"
+			      " ORDER BY v.id LIMIT ?1",
+			      &stmt, e);
 	else if (kind == 8)
 		return FZ_OK; /* kind 8 is numbered for another kind of record */
 	else

@@ -1,0 +1,781 @@
+/* sqlite_evaluation.c - case-file evaluation rounds, their sampled files
+ * and scores, supervision check plans and items, rectification notices
+ * and the append-only oversight record (019_evaluation.sql) in SQLite.
+ * Files, items and notices are scoped through their agency; rounds and
+ * plans carry the division of the bureau that runs them. */
+#include "store/sqlite_internal.h"
+
+#include <string.h>
+
+static const char *str(const char *s) { return s ? s : ""; }
+
+static void clamp(struct page *pg)
+{
+	if (pg->limit < 1)
+		pg->limit = 1;
+	if (pg->limit > 200)
+		pg->limit = 200;
+	if (pg->offset < 0)
+		pg->offset = 0;
+}
+
+/* --- rounds --- */
+
+#define ROUND_SELECT                                                                       \
+	"SELECT id, year, title, division, period_from, period_to, sample_size, sample_rate," \
+	" rubric, seed, method, population, status, created_by, created_at, updated_at"     \
+	" FROM eval_rounds"
+
+static void round_read(struct sq_row *r, void *item)
+{
+	struct eval_round *x = item;
+	x->id = sq_col_int(r);
+	x->year = (int)sq_col_int(r);
+	x->title = sq_col_text(r);
+	x->division = sq_col_text(r);
+	sq_col_fixed(r, x->period_from, sizeof x->period_from);
+	sq_col_fixed(r, x->period_to, sizeof x->period_to);
+	x->sample_size = (int)sq_col_int(r);
+	x->sample_rate = (int)sq_col_int(r);
+	x->rubric = sq_col_text(r);
+	x->seed = sq_col_text(r);
+	x->method = (int)sq_col_int(r);
+	x->population = sq_col_text(r);
+	x->status = sq_col_text(r);
+	x->created_by = sq_col_int(r);
+	x->created_at = sq_col_int(r);
+	x->updated_at = sq_col_int(r);
+}
+
+enum fz_err sq_eval_round_insert(struct store *st, struct eval_round *r, const int64_t *agencies,
+				 size_t nagencies, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	if (!r->title || !r->rubric || !r->status)
+		return fz_fail(e, FZ_INVALID, "title", "评查缺少名称或评查标准");
+	enum fz_err err = sq_savepoint(s, e);
+	if (err)
+		return err;
+	if ((err = sq_stmt(s, SQ_EVAL_ROUND_INSERT,
+			   "INSERT INTO eval_rounds (year, title, division, period_from, period_to,"
+			   " sample_size, sample_rate, rubric, seed, method, population, status,"
+			   " created_by, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+			   " ?7, ?8, '', 0, '', ?9, ?10, ?11, ?11)",
+			   &stmt, e)))
+		goto fail;
+	r->created_at = r->updated_at = sq_now_if_zero(r->created_at);
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, r->year);
+	sq_arg_text(&b, r->title);
+	sq_arg_text(&b, str(r->division));
+	sq_arg_text(&b, r->period_from);
+	sq_arg_text(&b, r->period_to);
+	sq_arg_int(&b, r->sample_size);
+	sq_arg_int(&b, r->sample_rate);
+	sq_arg_text(&b, r->rubric);
+	sq_arg_text(&b, r->status);
+	sq_arg_int(&b, r->created_by);
+	sq_arg_int(&b, r->created_at);
+	if ((err = sq_insert(s, stmt, &b, &r->id, e)))
+		goto fail;
+	for (size_t i = 0; i < nagencies; i++) {
+		if ((err = sq_stmt(s, SQ_EVAL_ROUND_AGENCY_INSERT,
+				   "INSERT INTO eval_round_agencies (round_id, agency_id)"
+				   " VALUES (?1, ?2)",
+				   &stmt, e)))
+			goto fail;
+		b = sq_args(stmt);
+		sq_arg_int(&b, r->id);
+		sq_arg_int(&b, agencies[i]);
+		const struct sq_ref refs[] = { SQ_REF_AGENCY("agency_ids", agencies[i]) };
+		if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
+			goto fail;
+	}
+	return sq_release(s, e);
+fail:
+	sq_rollback_to(s);
+	return err;
+}
+
+enum fz_err sq_eval_round_update(struct store *st, const struct eval_round *r, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_EVAL_ROUND_UPDATE,
+				  "UPDATE eval_rounds SET status = ?2, seed = ?3, method = ?4,"
+				  " population = ?5, updated_at = ?6 WHERE id = ?1",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, r->id);
+	sq_arg_text(&b, str(r->status));
+	sq_arg_text(&b, str(r->seed));
+	sq_arg_int(&b, r->method);
+	sq_arg_text(&b, str(r->population));
+	sq_arg_int(&b, sq_now_if_zero(r->updated_at));
+	return sq_write(s, stmt, &b, NULL, 0, "评查不存在", e);
+}
+
+enum fz_err sq_eval_round_get(struct store *st, struct arena *a, int64_t id,
+			      struct eval_round *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_EVAL_ROUND_GET, ROUND_SELECT " WHERE id = ?1", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	return sq_one(s, stmt, &b, a, out, round_read, FZ_NOTFOUND, "id", "评查不存在", e);
+}
+
+enum fz_err sq_eval_round_list(struct store *st, struct arena *a, const char *division,
+			       struct page pg, struct eval_round_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items;
+	memset(out, 0, sizeof *out);
+	clamp(&pg);
+	enum fz_err err = sq_savepoint(s, e);
+	if (err)
+		return err;
+	if ((err = sq_stmt(s, SQ_EVAL_ROUND_COUNT,
+			   "SELECT count(*) FROM eval_rounds WHERE division LIKE ?1 || '%'", &stmt,
+			   e)))
+		goto fail;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, str(division));
+	if ((err = sq_one(s, stmt, &b, a, &out->total, sq_read_int, FZ_DB, "", "", e)))
+		goto fail;
+	if ((err = sq_stmt(s, SQ_EVAL_ROUND_LIST,
+			   ROUND_SELECT " WHERE division LIKE ?1 || '%' ORDER BY id DESC"
+					" LIMIT ?2 OFFSET ?3",
+			   &stmt, e)))
+		goto fail;
+	b = sq_args(stmt);
+	sq_arg_text(&b, str(division));
+	sq_arg_int(&b, pg.limit);
+	sq_arg_int(&b, pg.offset);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, round_read, &items, &out->n, e)))
+		goto fail;
+	out->items = items;
+	return sq_release(s, e);
+fail:
+	sq_rollback_to(s);
+	out->n = 0;
+	return err;
+}
+
+enum fz_err sq_eval_round_agencies(struct store *st, struct arena *a, int64_t round_id,
+				   int64_t **ids, size_t *n, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items;
+	enum fz_err err = sq_stmt(s, SQ_EVAL_ROUND_AGENCIES,
+				  "SELECT agency_id FROM eval_round_agencies WHERE round_id = ?1"
+				  " ORDER BY agency_id",
+				  &stmt, e);
+	*ids = NULL;
+	*n = 0;
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, round_id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof **ids, sq_read_int, &items, n, e)))
+		return err;
+	*ids = items;
+	return FZ_OK;
+}
+
+static void case_read(struct sq_row *r, void *item)
+{
+	struct eval_case *c = item;
+	c->id = sq_col_int(r);
+	c->number = sq_col_text(r);
+}
+
+enum fz_err sq_eval_closed_cases(struct store *st, struct arena *a, int64_t agency_id,
+				 const char *from, const char *to, struct eval_case **items,
+				 size_t *n, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *got;
+	*items = NULL;
+	*n = 0;
+	enum fz_err err = sq_stmt(s, SQ_EVAL_CLOSED_CASES,
+				  "SELECT c.id, c.number FROM cases c WHERE c.agency_id = ?1"
+				  " AND c.closed = 1 AND (SELECT max(v.on_date) FROM case_events v"
+				  " WHERE v.case_id = c.id) BETWEEN ?2 AND ?3 ORDER BY c.id",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, agency_id);
+	sq_arg_text(&b, from);
+	sq_arg_text(&b, to);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, case_read, &got, n, e)))
+		return err;
+	*items = got;
+	return FZ_OK;
+}
+
+/* --- files --- */
+
+enum { EF_ID, EF_ROUND, EF_AGENCY, EF_EVALUATOR, EF_SCORED, EF_UNSCORED };
+
+static const struct sq_query file_query = {
+	.id = SQ_Q_EVAL_FILE,
+	.select = "SELECT f.id, f.round_id, f.agency_id, a.name, f.case_id, f.case_number,"
+		  " c.title, f.draw_order, f.evaluator_id, coalesce(u.display_name, ''), f.form,"
+		  " f.content, f.total, f.vetoed, f.grade, f.scored_on, r.status",
+	.from = " FROM eval_files f JOIN agencies a ON a.id = f.agency_id"
+		" JOIN cases c ON c.id = f.case_id JOIN eval_rounds r ON r.id = f.round_id"
+		" LEFT JOIN users u ON u.id = f.evaluator_id",
+	.scope_agency = "f.agency_id = :scope_agency",
+	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
+	.filters = {
+		[EF_ID] = "f.id = :id",
+		[EF_ROUND] = "f.round_id = :round",
+		[EF_AGENCY] = "f.agency_id = :agency",
+		[EF_EVALUATOR] = "f.evaluator_id = :evaluator",
+		[EF_SCORED] = "f.grade <> ''",
+		[EF_UNSCORED] = "f.grade = ''",
+	},
+	.order = " ORDER BY f.round_id DESC, f.agency_id, f.draw_order",
+};
+
+static void file_read(struct sq_row *r, void *item)
+{
+	struct eval_file *f = item;
+	f->id = sq_col_int(r);
+	f->round_id = sq_col_int(r);
+	f->agency_id = sq_col_int(r);
+	f->agency = sq_col_text(r);
+	f->case_id = sq_col_int(r);
+	f->case_number = sq_col_text(r);
+	f->case_title = sq_col_text(r);
+	f->draw_order = (int)sq_col_int(r);
+	f->evaluator_id = sq_col_int(r);
+	f->evaluator = sq_col_text(r);
+	f->form = (int)sq_col_int(r);
+	f->content = (int)sq_col_int(r);
+	f->total = (int)sq_col_int(r);
+	f->vetoed = sq_col_bool(r);
+	f->grade = sq_col_text(r);
+	sq_col_fixed(r, f->scored_on, sizeof f->scored_on);
+	f->round_status = sq_col_text(r);
+}
+
+enum fz_err sq_eval_file_insert(struct store *st, struct eval_file *f, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_EVAL_FILE_INSERT,
+				  "INSERT INTO eval_files (round_id, agency_id, case_id, case_number,"
+				  " draw_order) VALUES (?1, ?2, ?3, ?4, ?5)",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, f->round_id);
+	sq_arg_int(&b, f->agency_id);
+	sq_arg_int(&b, f->case_id);
+	sq_arg_text(&b, str(f->case_number));
+	sq_arg_int(&b, f->draw_order);
+	return sq_insert(s, stmt, &b, &f->id, e);
+}
+
+enum fz_err sq_eval_file_update(struct store *st, const struct eval_file *f, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_EVAL_FILE_UPDATE,
+				  "UPDATE eval_files SET evaluator_id = ?2, form = ?3, content = ?4,"
+				  " total = ?5, vetoed = ?6, grade = ?7, scored_on = ?8 WHERE id = ?1",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, f->id);
+	sq_arg_int(&b, f->evaluator_id);
+	sq_arg_int(&b, f->form);
+	sq_arg_int(&b, f->content);
+	sq_arg_int(&b, f->total);
+	sq_arg_int(&b, f->vetoed);
+	sq_arg_text(&b, str(f->grade));
+	sq_arg_text(&b, f->scored_on);
+	return sq_write(s, stmt, &b, NULL, 0, "案卷不存在", e);
+}
+
+enum fz_err sq_eval_file_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,
+			     struct eval_file *out, struct fz_error *e)
+{
+	memset(out, 0, sizeof *out);
+	return sq_query_get(sq(st), &file_query, sc, id, a, out, file_read, "评查案卷不存在", e);
+}
+
+enum fz_err sq_eval_file_list(struct store *st, struct arena *a, const struct scope *sc,
+			      const struct eval_file_filter *f, struct page pg,
+			      struct eval_file_list *out, struct fz_error *e)
+{
+	struct sq_list l;
+	unsigned mask = 0;
+	memset(out, 0, sizeof *out);
+	if (f->round_id)
+		mask |= 1u << EF_ROUND;
+	if (f->agency_id)
+		mask |= 1u << EF_AGENCY;
+	if (f->evaluator_id)
+		mask |= 1u << EF_EVALUATOR;
+	if (f->scored == 1)
+		mask |= 1u << EF_SCORED;
+	if (f->scored == 0)
+		mask |= 1u << EF_UNSCORED;
+	enum fz_err err = sq_list_open(sq(st), &file_query, sc, mask, pg, &l, e);
+	if (err)
+		return err;
+	sq_list_int(&l, ":round", f->round_id);
+	sq_list_int(&l, ":agency", f->agency_id);
+	sq_list_int(&l, ":evaluator", f->evaluator_id);
+	void *items;
+	err = sq_list_run(&l, a, sizeof *out->items, file_read, &items, &out->n, &out->total, e);
+	out->items = items;
+	return err;
+}
+
+enum fz_err sq_eval_mark_insert(struct store *st, const struct eval_mark_row *m,
+				struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_EVAL_MARK_INSERT,
+				  "INSERT INTO eval_marks (file_id, code, lost, veto, note)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5)",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, m->file_id);
+	sq_arg_text(&b, m->code);
+	sq_arg_int(&b, m->lost);
+	sq_arg_int(&b, m->veto);
+	sq_arg_text(&b, str(m->note));
+	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
+}
+
+static void mark_read(struct sq_row *r, void *item)
+{
+	struct eval_mark_row *m = item;
+	m->file_id = sq_col_int(r);
+	m->code = sq_col_text(r);
+	m->lost = (int)sq_col_int(r);
+	m->veto = sq_col_bool(r);
+	m->note = sq_col_text(r);
+}
+
+enum fz_err sq_eval_marks_of(struct store *st, struct arena *a, int64_t file_id,
+			     struct eval_mark_row **items, size_t *n, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *got;
+	*items = NULL;
+	*n = 0;
+	enum fz_err err = sq_stmt(s, SQ_EVAL_MARKS_OF,
+				  "SELECT file_id, code, lost, veto, note FROM eval_marks"
+				  " WHERE file_id = ?1 ORDER BY rowid",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, file_id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, mark_read, &got, n, e)))
+		return err;
+	*items = got;
+	return FZ_OK;
+}
+
+/* --- check plans and items --- */
+
+#define PLAN_SELECT "SELECT id, year, title, division, created_by, created_at FROM check_plans"
+
+static void plan_read(struct sq_row *r, void *item)
+{
+	struct check_plan *p = item;
+	p->id = sq_col_int(r);
+	p->year = (int)sq_col_int(r);
+	p->title = sq_col_text(r);
+	p->division = sq_col_text(r);
+	p->created_by = sq_col_int(r);
+	p->created_at = sq_col_int(r);
+}
+
+enum fz_err sq_check_plan_insert(struct store *st, struct check_plan *p, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	if (!p->title)
+		return fz_fail(e, FZ_INVALID, "title", "检查计划缺少名称");
+	enum fz_err err = sq_stmt(s, SQ_CHECK_PLAN_INSERT,
+				  "INSERT INTO check_plans (year, title, division, created_by,"
+				  " created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+				  &stmt, e);
+	if (err)
+		return err;
+	p->created_at = sq_now_if_zero(p->created_at);
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, p->year);
+	sq_arg_text(&b, p->title);
+	sq_arg_text(&b, str(p->division));
+	sq_arg_int(&b, p->created_by);
+	sq_arg_int(&b, p->created_at);
+	return sq_insert(s, stmt, &b, &p->id, e);
+}
+
+enum fz_err sq_check_plan_get(struct store *st, struct arena *a, int64_t id,
+			      struct check_plan *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_CHECK_PLAN_GET, PLAN_SELECT " WHERE id = ?1", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	return sq_one(s, stmt, &b, a, out, plan_read, FZ_NOTFOUND, "id", "检查计划不存在", e);
+}
+
+enum fz_err sq_check_plan_list(struct store *st, struct arena *a, const char *division,
+			       struct page pg, struct check_plan_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items;
+	memset(out, 0, sizeof *out);
+	clamp(&pg);
+	enum fz_err err = sq_savepoint(s, e);
+	if (err)
+		return err;
+	if ((err = sq_stmt(s, SQ_CHECK_PLAN_COUNT,
+			   "SELECT count(*) FROM check_plans WHERE division LIKE ?1 || '%'", &stmt,
+			   e)))
+		goto fail;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, str(division));
+	if ((err = sq_one(s, stmt, &b, a, &out->total, sq_read_int, FZ_DB, "", "", e)))
+		goto fail;
+	if ((err = sq_stmt(s, SQ_CHECK_PLAN_LIST,
+			   PLAN_SELECT " WHERE division LIKE ?1 || '%' ORDER BY id DESC"
+				       " LIMIT ?2 OFFSET ?3",
+			   &stmt, e)))
+		goto fail;
+	b = sq_args(stmt);
+	sq_arg_text(&b, str(division));
+	sq_arg_int(&b, pg.limit);
+	sq_arg_int(&b, pg.offset);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, plan_read, &items, &out->n, e)))
+		goto fail;
+	out->items = items;
+	return sq_release(s, e);
+fail:
+	sq_rollback_to(s);
+	out->n = 0;
+	return err;
+}
+
+enum { CI_ID, CI_PLAN };
+
+static const struct sq_query item_query = {
+	.id = SQ_Q_CHECK_ITEM,
+	.select = "SELECT i.id, i.plan_id, i.agency_id, a.name, i.subject, i.month, i.finding,"
+		  " i.found_on",
+	.from = " FROM check_items i JOIN agencies a ON a.id = i.agency_id",
+	.scope_agency = "i.agency_id = :scope_agency",
+	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
+	.filters = {
+		[CI_ID] = "i.id = :id",
+		[CI_PLAN] = "i.plan_id = :plan",
+	},
+	.order = " ORDER BY i.month, i.id",
+};
+
+static void item_read(struct sq_row *r, void *item)
+{
+	struct check_item *it = item;
+	it->id = sq_col_int(r);
+	it->plan_id = sq_col_int(r);
+	it->agency_id = sq_col_int(r);
+	it->agency = sq_col_text(r);
+	it->subject = sq_col_text(r);
+	it->month = (int)sq_col_int(r);
+	it->finding = sq_col_text(r);
+	sq_col_fixed(r, it->found_on, sizeof it->found_on);
+}
+
+enum fz_err sq_check_item_insert(struct store *st, struct check_item *it, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	if (!it->subject)
+		return fz_fail(e, FZ_INVALID, "subject", "检查事项不能为空");
+	enum fz_err err = sq_stmt(s, SQ_CHECK_ITEM_INSERT,
+				  "INSERT INTO check_items (plan_id, agency_id, subject, month)"
+				  " VALUES (?1, ?2, ?3, ?4)",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, it->plan_id);
+	sq_arg_int(&b, it->agency_id);
+	sq_arg_text(&b, it->subject);
+	sq_arg_int(&b, it->month);
+	return sq_insert(s, stmt, &b, &it->id, e);
+}
+
+enum fz_err sq_check_item_update(struct store *st, const struct check_item *it,
+				 struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_CHECK_ITEM_UPDATE,
+				  "UPDATE check_items SET finding = ?2, found_on = ?3 WHERE id = ?1",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, it->id);
+	sq_arg_text(&b, str(it->finding));
+	sq_arg_text(&b, it->found_on);
+	return sq_write(s, stmt, &b, NULL, 0, "检查事项不存在", e);
+}
+
+enum fz_err sq_check_item_get(struct store *st, struct arena *a, const struct scope *sc,
+			      int64_t id, struct check_item *out, struct fz_error *e)
+{
+	memset(out, 0, sizeof *out);
+	return sq_query_get(sq(st), &item_query, sc, id, a, out, item_read, "检查事项不存在", e);
+}
+
+enum fz_err sq_check_items_of(struct store *st, struct arena *a, const struct scope *sc,
+			      int64_t plan_id, struct check_item **items, size_t *n,
+			      struct fz_error *e)
+{
+	struct sq_list l;
+	struct page pg = { 0, 200 };
+	int64_t total;
+	*items = NULL;
+	*n = 0;
+	enum fz_err err = sq_list_open(sq(st), &item_query, sc, 1u << CI_PLAN, pg, &l, e);
+	if (err)
+		return err;
+	sq_list_int(&l, ":plan", plan_id);
+	void *got;
+	err = sq_list_run(&l, a, sizeof **items, item_read, &got, n, &total, e);
+	*items = got;
+	return err;
+}
+
+/* --- notices --- */
+
+enum { NF_ID, NF_AGENCY, NF_STATUS, NF_OPEN, NF_SOURCE, NF_SOURCE_ID };
+
+static const struct sq_query notice_query = {
+	.id = SQ_Q_NOTICE,
+	.select = "SELECT n.id, n.agency_id, a.name, n.source, n.source_id, n.findings,"
+		  " n.issued_on, n.budget, n.unit, n.status, n.report, n.answered_on,"
+		  " n.first_answered_on, n.return_reason, n.closed_on, n.created_by,"
+		  " n.created_at, n.updated_at",
+	.from = " FROM rect_notices n JOIN agencies a ON a.id = n.agency_id",
+	.scope_agency = "n.agency_id = :scope_agency",
+	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
+	.filters = {
+		[NF_ID] = "n.id = :id",
+		[NF_AGENCY] = "n.agency_id = :agency",
+		[NF_STATUS] = "n.status = :status",
+		[NF_OPEN] = "n.status <> 'closed'",
+		[NF_SOURCE] = "n.source = :source",
+		[NF_SOURCE_ID] = "n.source_id = :source_id",
+	},
+	.order = " ORDER BY n.id DESC",
+};
+
+static void notice_read(struct sq_row *r, void *item)
+{
+	struct rect_notice *n = item;
+	n->id = sq_col_int(r);
+	n->agency_id = sq_col_int(r);
+	n->agency = sq_col_text(r);
+	n->source = sq_col_text(r);
+	n->source_id = sq_col_int(r);
+	n->findings = sq_col_text(r);
+	sq_col_fixed(r, n->issued_on, sizeof n->issued_on);
+	n->budget = (int)sq_col_int(r);
+	n->unit = (int)sq_col_int(r);
+	int stt = notice_status_parse(sq_col_text(r));
+	n->status = stt < 0 ? NOTICE_ISSUED : (enum notice_status)stt;
+	n->report = sq_col_text(r);
+	sq_col_fixed(r, n->answered_on, sizeof n->answered_on);
+	sq_col_fixed(r, n->first_answered_on, sizeof n->first_answered_on);
+	n->return_reason = sq_col_text(r);
+	sq_col_fixed(r, n->closed_on, sizeof n->closed_on);
+	n->created_by = sq_col_int(r);
+	n->created_at = sq_col_int(r);
+	n->updated_at = sq_col_int(r);
+}
+
+enum fz_err sq_notice_insert(struct store *st, struct rect_notice *nt, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	if (!nt->findings || !nt->source)
+		return fz_fail(e, FZ_INVALID, "findings", "整改通知缺少问题");
+	enum fz_err err = sq_stmt(s, SQ_NOTICE_INSERT,
+				  "INSERT INTO rect_notices (agency_id, source, source_id, findings,"
+				  " issued_on, budget, unit, status, created_by, created_at,"
+				  " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'issued', ?8, ?9,"
+				  " ?9)",
+				  &stmt, e);
+	if (err)
+		return err;
+	nt->created_at = nt->updated_at = sq_now_if_zero(nt->created_at);
+	nt->status = NOTICE_ISSUED;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, nt->agency_id);
+	sq_arg_text(&b, nt->source);
+	sq_arg_int(&b, nt->source_id);
+	sq_arg_text(&b, nt->findings);
+	sq_arg_text(&b, nt->issued_on);
+	sq_arg_int(&b, nt->budget);
+	sq_arg_int(&b, nt->unit);
+	sq_arg_int(&b, nt->created_by);
+	sq_arg_int(&b, nt->created_at);
+	return sq_insert(s, stmt, &b, &nt->id, e);
+}
+
+enum fz_err sq_notice_update(struct store *st, const struct rect_notice *nt, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_NOTICE_UPDATE,
+				  "UPDATE rect_notices SET status = ?2, report = ?3, answered_on = ?4,"
+				  " first_answered_on = ?5, return_reason = ?6, closed_on = ?7,"
+				  " updated_at = ?8 WHERE id = ?1",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, nt->id);
+	sq_arg_text(&b, notice_status_name(nt->status));
+	sq_arg_text(&b, str(nt->report));
+	sq_arg_text(&b, nt->answered_on);
+	sq_arg_text(&b, nt->first_answered_on);
+	sq_arg_text(&b, str(nt->return_reason));
+	sq_arg_text(&b, nt->closed_on);
+	sq_arg_int(&b, sq_now_if_zero(nt->updated_at));
+	return sq_write(s, stmt, &b, NULL, 0, "整改通知不存在", e);
+}
+
+enum fz_err sq_notice_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,
+			  struct rect_notice *out, struct fz_error *e)
+{
+	memset(out, 0, sizeof *out);
+	return sq_query_get(sq(st), &notice_query, sc, id, a, out, notice_read, "整改通知不存在",
+			    e);
+}
+
+enum fz_err sq_notice_list(struct store *st, struct arena *a, const struct scope *sc,
+			   const struct rect_notice_filter *f, struct page pg,
+			   struct rect_notice_list *out, struct fz_error *e)
+{
+	struct sq_list l;
+	unsigned mask = 0;
+	memset(out, 0, sizeof *out);
+	if (f->agency_id)
+		mask |= 1u << NF_AGENCY;
+	if (f->status)
+		mask |= 1u << NF_STATUS;
+	if (f->open_only)
+		mask |= 1u << NF_OPEN;
+	if (f->source)
+		mask |= 1u << NF_SOURCE;
+	if (f->source_id)
+		mask |= 1u << NF_SOURCE_ID;
+	enum fz_err err = sq_list_open(sq(st), &notice_query, sc, mask, pg, &l, e);
+	if (err)
+		return err;
+	sq_list_int(&l, ":agency", f->agency_id);
+	sq_list_text(&l, ":status", notice_status_name((enum notice_status)f->status));
+	sq_list_text(&l, ":source", f->source);
+	sq_list_int(&l, ":source_id", f->source_id);
+	void *items;
+	err = sq_list_run(&l, a, sizeof *out->items, notice_read, &items, &out->n, &out->total, e);
+	out->items = items;
+	return err;
+}
+
+/* --- the record --- */
+
+enum fz_err sq_oversight_record_insert(struct store *st, struct oversight_record *r,
+				       struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	if (!r->subject || !r->action)
+		return fz_fail(e, FZ_INVALID, "action", "监督记录缺少对象或动作");
+	enum fz_err err = sq_stmt(s, SQ_OVERSIGHT_INSERT,
+				  "INSERT INTO oversight_records (subject, subject_id, action, on_day,"
+				  " at, actor_id, actor, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+				  "",
+				  &stmt, e);
+	if (err)
+		return err;
+	r->at = sq_now_if_zero(r->at);
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, r->subject);
+	sq_arg_int(&b, r->subject_id);
+	sq_arg_text(&b, r->action);
+	sq_arg_text(&b, r->on);
+	sq_arg_int(&b, r->at);
+	sq_arg_int(&b, r->actor_id);
+	sq_arg_text(&b, str(r->actor));
+	sq_arg_text(&b, str(r->body));
+	return sq_insert(s, stmt, &b, &r->id, e);
+}
+
+static void record_read(struct sq_row *r, void *item)
+{
+	struct oversight_record *x = item;
+	x->id = sq_col_int(r);
+	x->subject = sq_col_text(r);
+	x->subject_id = sq_col_int(r);
+	x->action = sq_col_text(r);
+	sq_col_fixed(r, x->on, sizeof x->on);
+	x->at = sq_col_int(r);
+	x->actor_id = sq_col_int(r);
+	x->actor = sq_col_text(r);
+	x->body = sq_col_text(r);
+}
+
+enum fz_err sq_oversight_record_get(struct store *st, struct arena *a, int64_t id,
+				    struct oversight_record *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_OVERSIGHT_GET,
+				  "SELECT id, subject, subject_id, action, on_day, at, actor_id,"
+				  " actor, body FROM oversight_records WHERE id = ?1",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	return sq_one(s, stmt, &b, a, out, record_read, FZ_NOTFOUND, "id", "监督记录不存在", e);
+}

@@ -1,0 +1,123 @@
+/* store_evaluation.h - the rows of case-file evaluation (案卷评查),
+ * supervision checks (监督检查), rectification notices (整改通知) and
+ * their append-only record (019_evaluation.sql). The operations on them
+ * are in store.h's store_ops; store.h includes this file after its
+ * STORE_LIST, and nothing else includes it. */
+#ifndef FZ_STORE_STORE_EVALUATION_H
+#define FZ_STORE_STORE_EVALUATION_H
+
+#ifndef STORE_LIST
+#error "include store/store.h, not store/store_evaluation.h"
+#endif
+
+#include "domain/evaluation.h"
+
+/* One evaluation round. status: "open" (agencies chosen, not drawn),
+ * "drawn" (sample fixed, scoring), "closed" (results final). */
+struct eval_round {
+	int64_t id;
+	int year;
+	const char *title;
+	const char *division;       /* the bureau's division prefix, "" all */
+	char period_from[FZ_DATE_LEN], period_to[FZ_DATE_LEN];
+	int sample_size;            /* files per agency, or 0 */
+	int sample_rate;            /* percent per agency, or 0 */
+	const char *rubric;         /* the rubric's text */
+	const char *seed;           /* "" until drawn */
+	int method;                 /* EVAL_SAMPLE_VERSION once drawn */
+	const char *population;     /* "agency_id case_id number" lines */
+	const char *status;
+	int64_t created_by, created_at, updated_at;
+};
+STORE_LIST(eval_round_list, struct eval_round);
+
+/* One sampled case file. grade "" until scored. */
+struct eval_file {
+	int64_t id, round_id, agency_id, case_id;
+	const char *agency;         /* the agency's name (read only) */
+	const char *case_number;
+	const char *case_title;     /* read only */
+	int draw_order;
+	int64_t evaluator_id;       /* 0 = not assigned */
+	const char *evaluator;      /* display name (read only) */
+	int form, content, total;
+	bool vetoed;
+	const char *grade;
+	char scored_on[FZ_DATE_LEN];
+	const char *round_status;   /* read only */
+};
+STORE_LIST(eval_file_list, struct eval_file);
+
+struct eval_file_filter {
+	int64_t round_id, agency_id, evaluator_id; /* 0 = any */
+	int scored;                 /* -1 any, 0 not yet, 1 scored */
+};
+
+struct eval_mark_row {
+	int64_t file_id;
+	const char *code;
+	int lost;
+	bool veto;
+	const char *note;
+};
+
+struct check_plan {
+	int64_t id;
+	int year;
+	const char *title;
+	const char *division;
+	int64_t created_by, created_at;
+};
+STORE_LIST(check_plan_list, struct check_plan);
+
+struct check_item {
+	int64_t id, plan_id, agency_id;
+	const char *agency;         /* read only */
+	const char *subject;
+	int month;
+	const char *finding;        /* "" until found */
+	char found_on[FZ_DATE_LEN];
+};
+
+/* A rectification notice. source "evaluation" (source_id: the round) or
+ * "check" (source_id: the check item). unit: enum clock_unit. */
+struct rect_notice {
+	int64_t id, agency_id;
+	const char *agency;         /* read only */
+	const char *source;
+	int64_t source_id;
+	const char *findings;
+	char issued_on[FZ_DATE_LEN];
+	int budget, unit;
+	enum notice_status status;
+	const char *report;
+	char answered_on[FZ_DATE_LEN];
+	char first_answered_on[FZ_DATE_LEN];
+	const char *return_reason;
+	char closed_on[FZ_DATE_LEN];
+	int64_t created_by, created_at, updated_at;
+};
+STORE_LIST(rect_notice_list, struct rect_notice);
+
+struct rect_notice_filter {
+	int64_t agency_id;          /* 0 = any */
+	int status;                 /* enum notice_status, 0 = any */
+	int open_only;              /* not closed */
+	const char *source;         /* NULL = any */
+	int64_t source_id;          /* 0 = any */
+};
+
+/* One recorded fact (kind 10 leaves). */
+struct oversight_record {
+	int64_t id;
+	const char *subject;        /* eval_round, eval_file, check_item, notice */
+	int64_t subject_id;
+	const char *action;
+	char on[FZ_DATE_LEN];
+	int64_t at;
+	int64_t actor_id;
+	const char *actor;
+	const char *body;
+};
+
+#endif
