@@ -151,11 +151,11 @@ static enum fz_err query_range(struct sq_store *s, const struct search_query *q,
 	return FZ_OK;
 }
 
-static int64_t elapsed_us(const struct timespec *t0)
+static int64_t elapsed_ms(const struct timespec *t0)
 {
 	struct timespec t;
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000000 + (t.tv_nsec - t0->tv_nsec) / 1000;
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
 /* One window [bottom, top] of the query: up to want rows, appended. */
@@ -191,24 +191,11 @@ static enum fz_err window_read(struct sq_store *s, struct arena *a, const char *
 	return FZ_OK;
 }
 
-/* The first window spans a quarter of dates. Each next one is sized by
- * the time the last one took: as many days as should fit in what is left
- * of the bound at the rate just measured (at most four times the last
- * window, at least a month, at most two years), so that a query whose
- * matches are rare reads the years newest first and no single window
- * runs far past the bound (docs/SEARCH.md, "Bounded work"). Without a
- * bound the windows double. */
-#define WINDOW_FIRST_DAYS 92
-#define WINDOW_MIN_DAYS 31
+/* The first window spans a year of dates; each next one twice as many
+ * days, up to two years, so that a query whose matches are rare reads
+ * the years newest first and a bound on its time can stop between them. */
+#define WINDOW_FIRST_DAYS 366
 #define WINDOW_MAX_DAYS 732
-
-static int64_t window_next(int64_t days, int64_t window_us, int64_t left_us)
-{
-	int64_t next = days * 2;
-	if (left_us > 0 && window_us > 0)
-		next = left_us >= window_us * 4 ? days * 4 : days * left_us / window_us;
-	return next < WINDOW_MIN_DAYS ? WINDOW_MIN_DAYS : next > WINDOW_MAX_DAYS ? WINDOW_MAX_DAYS : next;
-}
 
 enum fz_err sq_search_query(struct store *st, struct arena *a, const struct search_query *q,
 			    struct search_item_list *out, struct fz_error *e)
@@ -233,11 +220,9 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 		buf_release(&expr);
 		return fz_fail(e, items ? err : FZ_NOMEM, "", NULL);
 	}
-	int64_t budget_us = q->budget_ms > 0 ? (int64_t)q->budget_ms * 1000 : 0;
 	for (int64_t top = hi;;) {
 		/* windows start at a day, so that a stop names a date */
 		int64_t bottom = ((top >> SEARCH_DAY_SHIFT) - days + 1) << SEARCH_DAY_SHIFT;
-		int64_t started = elapsed_us(&t0);
 		if (bottom < lo)
 			bottom = lo;
 		if ((err = window_read(s, a, buf_cstr(&expr), bottom, top, limit + 1 - (int)n, items,
@@ -251,12 +236,12 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 		if (bottom <= lo)
 			break;
 		top = bottom - 1;
-		int64_t spent = elapsed_us(&t0);
-		if (budget_us && spent >= budget_us) {
+		if (days < WINDOW_MAX_DAYS)
+			days *= 2;
+		if (q->budget_ms > 0 && elapsed_ms(&t0) >= q->budget_ms) {
 			out->next_before = bottom;
 			break;
 		}
-		days = window_next(days, spent - started, budget_us ? budget_us - spent : 0);
 	}
 	buf_release(&expr);
 	out->items = items;
