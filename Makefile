@@ -54,11 +54,7 @@ clean:
 	rm -rf $(BUILD) $(SAN)
 
 bench: build
-	@bench/http.sh
-	@bench/ledger.sh
-	@bench/bundle.sh
-	@bench/proof.sh
-	@bench/search.sh
+	@bench/all.sh
 
 # libFuzzer over form decoding, identifiers, redaction, case bundles and search
 # (clang), FUZZ_SECONDS each.

@@ -1,8 +1,12 @@
 #!/bin/sh
 # bench/http.sh - requests per second of `fazhi serve` against nginx
-# serving a static file of similar size, on this machine, in the same run.
+# serving, in the same run, a static file holding the very bytes fazhi
+# answered (the same size): for each route below, nginx is measured on
+# its own copy. Also the server's start-up time (launch until /healthz
+# answers) and its resident memory idle and at the end of the load.
 # Loopback only; each wrk run is bounded by -d; both servers are stopped
-# at exit. Prints "name: value unit" lines and the ratio last.
+# at exit. Prints "name: value unit" lines, the ratios last.
+# bench/all.sh (make bench) runs it several times and tabulates medians.
 #   env: DURATION=10s CONNS=64 THREADS=2
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,10 +37,9 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# nginx: two workers, no access log, keep-alive, a small JSON file.
+# nginx: two workers, no access log, keep-alive, static copies of the
+# bodies fazhi answers (written below, before nginx is measured).
 mkdir -p "$work/www" "$work/nginx"
-printf '{"status":"ok","note":"static reference body of about the same size"}\n' \
-	>"$work/www/healthz.json"
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes 2;
 daemon off;
@@ -62,11 +65,20 @@ nginx -c "$work/nginx/nginx.conf" &
 nginx_pid=$!
 
 "$root/build/fazhi" demo --db "$work/demo.db" >/dev/null
+now_ms() { date +%s%3N; }
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 # All of wrk's connections come from 127.0.0.1: lift the per-address limit.
+t0=$(now_ms)
 "$root/build/fazhi" serve --db "$work/demo.db" --listen 127.0.0.1:18182 \
 	--connections-per-address 4096 2>/dev/null &
 fazhi_pid=$!
+until curl -sf -o /dev/null http://127.0.0.1:18182/healthz; do
+	kill -0 "$fazhi_pid" 2>/dev/null || { echo "the server did not start" >&2; exit 1; }
+	sleep 0.01
+done
+t1=$(now_ms)
 sleep 1
+rss_idle=$(rss_kib "$fazhi_pid")
 
 rps() {
 	wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" "$@" | awk '/Requests\/sec/ {print $2}'
@@ -74,16 +86,36 @@ rps() {
 token=$(curl -s -X POST -H 'Content-Type: application/json' \
 	-d '{"username":"supervisor","password":"Demo@2026"}' \
 	http://127.0.0.1:18182/api/v1/session | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')
-nginx_rps=$(rps http://127.0.0.1:18181/healthz.json)
-health_rps=$(rps http://127.0.0.1:18182/healthz)
-cert_rps=$(rps http://127.0.0.1:18182/api/v1/public/certificates/NX05220001)
-# Signed in: session lookup, scope, a page of 20 certificates as JSON.
-list_rps=$(rps -H "Authorization: Bearer $token" \
-	"http://127.0.0.1:18182/api/v1/certificates?limit=20")
-echo "nginx_static_json: $nginx_rps req/s"
-echo "fazhi_healthz: $health_rps req/s"
-echo "fazhi_public_certificate: $cert_rps req/s"
-echo "fazhi_certificate_list_signed_in: $list_rps req/s"
-awk -v a="$health_rps" -v b="$nginx_rps" 'BEGIN {printf "ratio_healthz_to_nginx: %.2f\n", a / b}'
-awk -v a="$cert_rps" -v b="$nginx_rps" 'BEGIN {printf "ratio_public_certificate_to_nginx: %.2f\n", a / b}'
-awk -v a="$list_rps" -v b="$nginx_rps" 'BEGIN {printf "ratio_certificate_list_to_nginx: %.2f\n", a / b}'
+auth="Authorization: Bearer $token"
+pub=$(curl -s 'http://127.0.0.1:18182/api/v1/public/publications?limit=1' |
+	sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
+[ -n "$pub" ] || { echo "no published decision in the demo" >&2; exit 1; }
+
+# name, then the route and any wrk/curl header: fazhi's body is copied to
+# www/name for nginx, fazhi and nginx are measured one after the other.
+measure() {
+	name=$1 path=$2
+	shift 2
+	if [ $# -gt 0 ]; then
+		code=$(curl -s -o "$work/www/$name" -w '%{http_code}' -H "$2" "http://127.0.0.1:18182$path")
+	else
+		code=$(curl -s -o "$work/www/$name" -w '%{http_code}' "http://127.0.0.1:18182$path")
+	fi
+	[ "$code" = 200 ] || { echo "$path answered $code" >&2; exit 1; }
+	f=$(rps "$@" "http://127.0.0.1:18182$path")
+	n=$(rps "http://127.0.0.1:18181/$name")
+	echo "fazhi_$name: $f req/s"
+	echo "nginx_static_$name: $n req/s ($(wc -c <"$work/www/$name") bytes)"
+	awk -v a="$f" -v b="$n" -v k="$name" 'BEGIN {printf "ratio_%s_to_nginx: %.3f\n", k, a / b}'
+}
+measure healthz /healthz
+measure public_certificate /api/v1/public/certificates/NX05220001
+measure public_decision_page "/public/decisions/$pub"
+# Signed in: session lookup, scope, a page of 20 certificates as JSON;
+# the case list page.
+measure certificate_list_signed_in "/api/v1/certificates?limit=20" -H "$auth"
+measure case_list_page_signed_in "/cases" -H "$auth"
+rss_load=$(rss_kib "$fazhi_pid")
+echo "startup_time: $((t1 - t0)) ms"
+echo "rss_idle: $((rss_idle / 1024)) MiB"
+echo "rss_after_load: $((rss_load / 1024)) MiB"

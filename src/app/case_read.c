@@ -14,6 +14,7 @@
 #include "app/calendar.h"
 #include "app/document.h"
 #include "app/procreg.h"
+#include "app/publication.h"
 #include "domain/awaits.h"
 #include "domain/case_events.h"
 
@@ -141,6 +142,7 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 		return rc;
 	if ((rc = case_clocks_compute(out->def, cfg, &cal, out->events.items, out->events.n,
 				      ctx->today, ctx->a, &out->clocks, e)) ||
+	    (rc = app_publication_clocks_adjust(ctx, out->def, out->clocks, e)) ||
 	    (rc = case_arrears_compute(out->def, cfg, &cal, out->events.items, out->events.n,
 				       ctx->today, ctx->today, ctx->a, &out->arrears, e)))
 		return rc;

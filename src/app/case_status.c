@@ -15,6 +15,7 @@
 #include "app/authz.h"
 #include "app/case_internal.h"
 #include "app/document.h"
+#include "app/publication.h"
 #include "domain/awaits.h"
 #include "domain/caseclock.h"
 #include "domain/clock.h"
@@ -80,7 +81,8 @@ static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registr
 	if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)) ||
 	    (rc = procedure_available_steps(&pc, opts, def->nsteps + 1, &n, e)) ||
 	    (rc = case_clocks_compute(def, pc.cfg, cal, ev.items, ev.n, ctx->today, ctx->a, &clocks,
-				      e)))
+				      e)) ||
+	    (rc = app_publication_clocks_adjust(ctx, def, clocks, e)))
 		return rc;
 	for (int i = 0; i < CASE_STATUS_ROLES; i++) {
 		const struct proc_step *s = case_awaits(def, ev.items, ev.n, opts, n, clocks,

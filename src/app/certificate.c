@@ -65,12 +65,12 @@ enum fz_err app_certificate_create(struct app_ctx *ctx, const struct certificate
 	memset(&c, 0, sizeof c);
 	c.number = (char *)in->number;
 	/* Stored as the public check will look it up: the same normalising
-	 * (upper case, full-width made ASCII). A number with a space or one
-	 * too long is left as typed for certificate_validate to refuse: what
-	 * is issued is typed with care, what is checked is typed in a hurry. */
-	char *norm = in->number && !strpbrk(in->number, " \t")
-			     ? arena_alloc(ctx->a, CERTIFICATE_NUMBER_MAX * 4 + 1)
-			     : NULL;
+	 * (upper case, full-width made ASCII, spaces dropped), so that two
+	 * numbers the check cannot tell apart cannot both be issued (the
+	 * store's UNIQUE sees the one form). One too long is left as typed
+	 * for certificate_validate to refuse. Migration 023 did the same to
+	 * the numbers stored before. */
+	char *norm = in->number ? arena_alloc(ctx->a, CERTIFICATE_NUMBER_MAX * 4 + 1) : NULL;
 	if (norm && cert_number_normalize(in->number, norm, CERTIFICATE_NUMBER_MAX * 4 + 1))
 		c.number = norm;
 	c.person_id = in->person_id;

@@ -13,9 +13,11 @@
 #include "app/case_status.h"
 #include "app/document.h"
 #include "app/complaint.h"
+#include "app/publication.h"
 #include "base/date.h"
 #include "domain/catalogue.h"
 #include "domain/caseclock.h"
+#include "domain/clock.h"
 #include "domain/gate.h"
 #include "domain/outcome.h"
 
@@ -27,9 +29,9 @@ static const struct indicator_def defs[IND_COUNT] = {
 	[IND_RECORD] = { "record", "全过程记录（卷宗）完整率",
 			 "结案时卷内目录齐备（程序规定的必备文书均已归档）的案件数",
 			 "期间内结案的案件数", "以结案之日计", "100%", false },
-	[IND_PUBLICATION] = { "publication", "处罚决定按时公示率",
-			      "在公示期限（作出决定之日起七个工作日，按本省配置）内公示的处罚决定数",
-			      "期间内作出、已公示或公示期限已届满的处罚决定数",
+	[IND_PUBLICATION] = { "publication", "处罚、许可决定按时公示率",
+			      "在公示期限（作出决定之日起七个工作日，按本省配置）内公示的行政处罚决定和行政许可决定数",
+			      "期间内作出、已公示或公示期限已届满的行政处罚决定和行政许可决定数；当事人为未成年人依法不予公开的不计入",
 			      "以处罚决定作出之日计", "100%", false },
 	[IND_FILING] = { "filing", "重大行政处罚按时备案率",
 			 "在备案期限（作出决定之日起，按本省配置，默认十五日，未核实）内报司法局备案的重大行政处罚决定数；逾期备案的不计入",
@@ -46,8 +48,8 @@ static const struct indicator_def defs[IND_COUNT] = {
 			  "有法定期限已届满而未办理的办理中案件数", "办理中的案件数",
 			  "统计时点：今日（与期间无关）", "0%", false },
 	[IND_WITHDRAWAL] = { "withdrawal", "撤下公示用时",
-			     "原决定被撤销、变更或确认违法之日至撤下公示之日的天数合计（显示平均值和最长值；法定期限三个工作日）",
-			     "期间内撤下的公示数", "以撤下之日计", "", true },
+			     "原决定被撤销、变更或确认违法之日至撤下公示之日的工作日数合计（起算日不计；显示平均值和最长值；法定期限三个工作日）",
+			     "期间内撤下的公示数", "以撤下之日计", "", true, true },
 	[IND_COMPLAINT] = { "complaints", "投诉举报按期办结率",
 			    "在办理期限（受理之日起，按本省配置，默认六十日，未核实）内办结的投诉数",
 			    "期间内受理、已办结或办理期限已届满的投诉数（不予受理的不计）",
@@ -143,7 +145,8 @@ static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 		return FZ_NOMEM;
 	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)) ||
 	    (rc = case_clocks_compute(def, cfg, cal, ev.items, ev.n, ctx->today, ctx->a, &clocks,
-				      e)))
+				      e)) ||
+	    (rc = app_publication_clocks_adjust(ctx, def, clocks, e)))
 		return rc;
 	bool ok = true;
 	/* the decision that stands, when it falls in the period */
@@ -156,10 +159,6 @@ static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 		char why[200];
 		if (gate_review_required(&pc, &ev.items[d], why, sizeof why))
 			ok = ok && count(ctx, &out[IND_REVIEW], c->id, reviewed_before(ev.items, (size_t)d));
-		const struct case_clock *pub = clock_of(def, clocks, "publication");
-		if (pub && pub->started_by && (pub->stopped_by || strcmp(ctx->today, pub->deadline.due) > 0))
-			ok = ok && count(ctx, &out[IND_PUBLICATION], c->id,
-					 pub->stopped_by && !pub->overdue);
 		const struct case_clock *fl = clock_of(def, clocks, CASE_FILING_CLOCK);
 		if (fl && fl->started_by && fl->state != CASE_CLOCK_NOT_APPLICABLE &&
 		    (fl->stopped_by || strcmp(ctx->today, fl->deadline.due) > 0))
@@ -177,11 +176,24 @@ static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 			}
 		}
 	}
+	/* the publication of a penalty decision that stands, or of a permit
+	 * decision (7 working days for both, 118号), made in the period; a
+	 * withheld one (a minor party) is not due and its clock does not run
+	 * (app_publication_clocks_adjust): on neither side of the rate */
+	const struct case_clock *pub = clock_of(def, clocks, "publication");
+	bool pub_decision = c->kind == CASE_PERMIT
+				    ? pub && pub->started_by && in_period(q, pub->started_by->on)
+				    : ds && (ds->flags & PROC_DECIDES) && in_period(q, ev.items[d].on);
+	if (pub_decision && pub && pub->started_by && pub->state != CASE_CLOCK_NOT_APPLICABLE &&
+	    (pub->stopped_by || strcmp(ctx->today, pub->deadline.due) > 0))
+		ok = ok && count(ctx, &out[IND_PUBLICATION], c->id, pub->stopped_by && !pub->overdue);
 	/* a publication withdrawn in the period (行政处罚法 art 48 para 2):
-	 * how long after the decision was set aside */
+	 * how long after the decision was set aside, in working days — the
+	 * unit of its 3-day limit (art 85), counted as the clock counts */
 	const struct case_clock *wd = clock_of(def, clocks, "withdrawal");
 	if (wd && wd->started_by && wd->stopped_by && in_period(q, wd->stopped_by->on)) {
-		int days = date_diff_days(wd->started_by->on, wd->stopped_by->on);
+		int days = clock_working_days_between(cal, wd->started_by->on, wd->stopped_by->on,
+						      NULL);
 		struct indicator *w = &out[IND_WITHDRAWAL];
 		ok = ok && count(ctx, w, c->id, true);
 		w->num += days - 1; /* count() added one: the sum is of days */

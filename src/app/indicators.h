@@ -36,6 +36,8 @@ struct indicator_def {
 	const char *period;      /* which date falls in the period */
 	const char *target;      /* "100%" or "" */
 	bool average;            /* days: value = sum/den, max kept */
+	bool working_days;       /* average: counted in working days (the
+	                          * unit of the limit it is held to) */
 };
 
 /* The cases on one side of an indicator (ids, each once). */

@@ -197,6 +197,31 @@ out:
 	return rc;
 }
 
+enum fz_err app_publication_clocks_adjust(struct app_ctx *ctx, const struct proc_def *def,
+					  struct case_clock *clocks, struct fz_error *e)
+{
+	for (size_t i = 0; i < def->nclocks; i++) {
+		struct case_clock *k = &clocks[i];
+		struct publication p;
+		if (strcmp(def->clocks[i].id, "publication") != 0 || !k->started_by)
+			continue;
+		enum fz_err rc = ctx->st->ops->publication_by_event(ctx->st, ctx->a,
+								   k->started_by->id, &p, e);
+		if (rc == FZ_NOTFOUND)
+			continue;
+		if (rc)
+			return rc;
+		if (p.status != PUB_WITHHELD)
+			continue;
+		k->state = CASE_CLOCK_NOT_APPLICABLE;
+		k->started_by = NULL;
+		k->stopped_by = NULL;
+		k->overdue = false;
+		k->open_suspension = false;
+	}
+	return FZ_OK;
+}
+
 /* The latest event of step `id` in before: the one a voiding step sets
  * aside. */
 static const struct case_event *latest_of(const struct case_event_list *before, const char *id)

@@ -12,6 +12,7 @@
 #define FZ_APP_PUBLICATION_H
 
 #include "app/app.h"
+#include "domain/caseclock.h"
 #include "domain/publication.h"
 
 /* The adjustable parts of a publication at confirmation: NULL keeps the
@@ -52,5 +53,13 @@ enum fz_err app_publication_confirm(struct app_ctx *ctx, int64_t id,
  * FZ_CONFLICT when it is not waiting for withdrawal. */
 enum fz_err app_publication_withdraw(struct app_ctx *ctx, int64_t id, const char *reason,
 				     struct fz_error *e) FZ_MUST_CHECK;
+
+/* A withheld publication (a minor party, 不予公开) is not due: the
+ * publication clock its decision started is made CASE_CLOCK_NOT_APPLICABLE
+ * (no due date, never overdue), so that it neither alerts (预警) nor counts
+ * in the on-time indicator. clocks are case_clocks_compute's for def. */
+enum fz_err app_publication_clocks_adjust(struct app_ctx *ctx, const struct proc_def *def,
+					  struct case_clock *clocks, struct fz_error *e)
+	FZ_MUST_CHECK;
 
 #endif

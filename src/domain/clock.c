@@ -370,3 +370,24 @@ enum fz_err clock_compute(const struct calendar *cal, const struct clock_input *
 		out->steps[susp_at + i].count = counts[i];
 	return FZ_OK;
 }
+
+int clock_working_days_between(const struct calendar *cal, const char *from, const char *to,
+			       bool *provisional)
+{
+	int n = 0;
+	if (provisional)
+		*provisional = false;
+	if (!from || !to || !date_parse(from, NULL, NULL, NULL) || !date_parse(to, NULL, NULL, NULL))
+		return 0;
+	int64_t a = day_of(from), b = day_of(to);
+	if (b <= a || b - a > CLOCK_MAX_SPAN_DAYS)
+		return 0;
+	for (int64_t day = a + 1; day <= b; day++) {
+		bool prov = false;
+		if (calendar_is_working_day(cal, day, &prov))
+			n++;
+		if (prov && provisional)
+			*provisional = true;
+	}
+	return n;
+}

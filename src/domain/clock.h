@@ -110,6 +110,15 @@ enum fz_err clock_compute(const struct calendar *cal, const struct clock_input *
 			  struct arena *a, struct deadline *out, struct fz_error *e)
 	FZ_MUST_CHECK;
 
+/* How many working days of a working-day period have run from `from` to
+ * `to`: the working days after from up to and including to, counted as
+ * clock_compute counts them (make-up days count, days off do not; the
+ * start day never counts). 0 when to is not after from or a date is bad.
+ * *provisional (may be NULL) is set when a day lies in a year the
+ * calendar does not cover. */
+int clock_working_days_between(const struct calendar *cal, const char *from, const char *to,
+			       bool *provisional);
+
 /* Appends the explanation in Chinese, one line per step, each ending in
  * '\n' (起算日 … 跳过 国庆节 … 届满日 …). */
 void clock_explain(const struct deadline *d, struct buf *out);

@@ -33,17 +33,18 @@ static void query_of(struct req *r, struct indicator_query *q)
 }
 
 /* "98.5%" or "—" when nothing was counted. */
-static const char *rate(char out[16], const struct indicator *in)
+static const char *rate(char out[24], const struct indicator *in)
 {
 	if (in->def->average) {
 		if (!in->den)
 			return "—";
-		snprintf(out, 16, "%.1f 天", (double)in->num / (double)in->den);
+		snprintf(out, 24, "%.1f %s", (double)in->num / (double)in->den,
+			 in->def->working_days ? "个工作日" : "天");
 		return out;
 	}
 	if (!in->den)
 		return "—";
-	snprintf(out, 16, "%.1f%%", 100.0 * (double)in->num / (double)in->den);
+	snprintf(out, 24, "%.1f%%", 100.0 * (double)in->num / (double)in->den);
 	return out;
 }
 
@@ -89,13 +90,14 @@ int page_indicators(struct req *r)
 		     "<th>分子 / 分母</th><th>目标</th><th>定义</th></tr></thead><tbody>\n");
 	for (int i = 0; i < IND_COUNT; i++) {
 		const struct indicator *in = &ind[i];
-		char v[16], hn[200], hd[200];
+		char v[24], hn[200], hd[200];
 		href(hn, sizeof hn, in, "num", &q);
 		href(hd, sizeof hd, in, "den", &q);
 		html_f(&b, "<tr><td data-label=\"指标\">%s</td><td data-label=\"数值\"><strong>%s</strong>",
 		       in->def->label, rate(v, in));
 		if (in->def->average && in->den)
-			html_f(&b, "，最长 %lld 天", (long long)in->max);
+			html_f(&b, "，最长 %lld %s", (long long)in->max,
+			       in->def->working_days ? "个工作日" : "天");
 		html_f(&b, "</td><td data-label=\"分子 / 分母\"><a href=\"%s\">%lld</a> / "
 			   "<a href=\"%s\">%lld</a></td><td data-label=\"目标\">%s</td>"
 			   "<td data-label=\"定义\" class=\"hint\">分子：%s；分母：%s；%s</td></tr>\n",
@@ -218,8 +220,11 @@ int api_indicators(struct req *r)
 		o = json_put(o, "numerator", json_integer(in->num));
 		o = json_put(o, "denominator", json_integer(in->den));
 		o = json_put(o, "kind", json_string(in->def->average ? "average_days" : "rate"));
-		if (in->def->average)
+		if (in->def->average) {
 			o = json_put(o, "max", json_integer(in->max));
+			o = json_put(o, "unit", json_string(in->def->working_days ? "working_days"
+										   : "days"));
+		}
 		o = json_put(o, "target", json_string(in->def->target));
 		o = json_put(o, "numerator_definition", json_string(in->def->numerator));
 		o = json_put(o, "denominator_definition", json_string(in->def->denominator));

@@ -2,6 +2,7 @@
  * reviews (年度审验) in SQLite. "Expired" is never stored: the list filter
  * computes it from valid_until and the day the caller asks about. */
 #include "store/sqlite_internal.h"
+#include "domain/certificate.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -313,4 +314,40 @@ enum fz_err sq_cert_review_list(struct store *st, struct arena *a, int64_t certi
 	out->items = items;
 	out->total = (int64_t)out->n;
 	return err;
+}
+
+/* fz_cert_number(x): x as cert_number_normalize writes it (upper case,
+ * full-width made ASCII, spaces dropped); x itself when it cannot be
+ * normalised (too long) or is not text. For migration 023. */
+static void fn_cert_number(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	char out[CERTIFICATE_NUMBER_MAX * 4 + 1];
+	(void)argc;
+	const char *in = (const char *)sqlite3_value_text(argv[0]);
+	if (sqlite3_value_type(argv[0]) != SQLITE_TEXT || !in ||
+	    !cert_number_normalize(in, out, sizeof out)) {
+		sqlite3_result_value(cx, argv[0]);
+		return;
+	}
+	sqlite3_result_text(cx, out, -1, SQLITE_TRANSIENT);
+}
+
+/* fz_refuse(message): fails the statement with message, so that a
+ * migration can stop (and roll back) naming what it found. */
+static void fn_refuse(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *m = (const char *)sqlite3_value_text(argv[0]);
+	sqlite3_result_error(cx, m ? m : "refused", -1);
+}
+
+int sq_cert_register(sqlite3 *db)
+{
+	int rc = sqlite3_create_function(db, "fz_cert_number", 1,
+					 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+					 NULL, fn_cert_number, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "fz_refuse", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+					     NULL, fn_refuse, NULL, NULL);
+	return rc;
 }

@@ -323,10 +323,11 @@ static enum fz_err db_open(const char *path, int flags, sqlite3 **out, struct fz
 	sqlite3_extended_result_codes(*out, 1);
 	/* The search index's tokenizer, before any statement (a migration
 	 * creates the index, every write to search_items feeds it). */
-	if ((rc = sq_search_register(*out)) != SQLITE_OK) {
+	if ((rc = sq_search_register(*out)) != SQLITE_OK ||
+	    (rc = sq_cert_register(*out)) != SQLITE_OK) {
 		sqlite3_close(*out);
 		*out = NULL;
-		return fz_fail(e, FZ_DB, "", "无法注册全文检索分词器（%s）", sqlite3_errstr(rc));
+		return fz_fail(e, FZ_DB, "", "无法注册全文检索分词器或数据库函数（%s）", sqlite3_errstr(rc));
 	}
 	/* Wait for another connection's write lock rather than failing at
 	 * once with SQLITE_BUSY; past the timeout the app retries (app/tx.c). */

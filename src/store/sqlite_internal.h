@@ -425,6 +425,9 @@ struct page sq_page_clamp(struct page pg);
 
 /* Registers the "fazhi" FTS5 tokenizer on db; an SQLite result code. */
 int sq_search_register(sqlite3 *db);
+/* The SQL functions fz_cert_number(x) and fz_refuse(message) (migration
+ * 023), registered on every connection like the tokenizer. */
+int sq_cert_register(sqlite3 *db);
 /* The MATCH expression for terms (each a quoted phrase, all required, in
  * title or body) and the filters (agency_id 0 and kind NULL: none). */
 void sq_search_expr(struct buf *b, const struct search_terms *t, int64_t agency_id,

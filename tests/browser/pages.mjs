@@ -327,6 +327,49 @@ await test('certificate_card_qr_link_opens_the_public_check', async () => {
 	await ctx.close();
 });
 
+// A phone never scrolls sideways: the page (menu row included) is no
+// wider than the 390 px screen, signed out and signed in.
+await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () => {
+	const PUBLIC = ['/', '/public/decisions', '/public/search?q=%E5%9C%9F%E5%9C%B0',
+		'/public/withdrawals', '/certificates/check', '/login'];
+	const SIGNED_IN = ['/', '/cases', '/publications', '/indicators', '/certificates'];
+	const wide = [];
+	const measure = async (page, who, p) => {
+		await page.goto(`${base}${p}`);
+		const w = await page.evaluate(() => document.scrollingElement.scrollWidth);
+		if (w > PHONE.width)
+			wide.push(`${who} ${p}: ${w} px`);
+		// nor does a row inside it: the menu wraps rather than hiding
+		// items behind a sideways scroll
+		const rows = await page.evaluate(() => [...document.querySelectorAll('header.site, nav.menu, ul.menu')]
+			.filter(el => el.scrollWidth > el.clientWidth + 1)
+			.map(el => `${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth}/${el.clientWidth}`));
+		if (rows.length)
+			wide.push(`${who} ${p}: ${rows.join(', ')}`);
+	};
+	const anon = await newContext(PHONE);
+	const pa = await anon.newPage();
+	for (const p of PUBLIC)
+		await measure(pa, 'public', p);
+	await screenshot(pa, 'phone-public-menu');
+	await anon.close();
+	for (const role of ['officer1', 'supervisor']) {
+		const ctx = await newContext(PHONE);
+		const page = await ctx.newPage();
+		await signIn(page, role);
+		for (const p of SIGNED_IN)
+			await measure(page, role, p);
+		// 关怀版: larger text, the same width
+		await page.goto(`${base}/care?mode=on&back=/cases`);
+		await measure(page, `${role} 关怀版`, '/cases');
+		await page.goto(`${base}/care?mode=off&back=/`);
+		await page.goto(`${base}/`);
+		await screenshot(page, `phone-${role}-menu`);
+		await ctx.close();
+	}
+	check(wide.length === 0, `wider than the phone: ${wide.join('; ')}`);
+});
+
 await browser.close();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);

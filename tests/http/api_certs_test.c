@@ -140,7 +140,8 @@ TEST(certificate_create_refuses_bad_input_and_changes_nothing)
 		{ "NX0522T002", "2026-02-30", "2030-01-01", "issued_on", false },
 		{ "NX0522T002", "2026-01-01", "2025-12-31", "valid_until", false },
 		{ "NX0522T002", "2026/01/01", "2030-01-01", "issued_on", false },
-		{ "NX 0522", "2026-01-01", "2030-01-01", "number", false },
+		{ "NX/0522", "2026-01-01", "2030-01-01", "number", false },
+		{ "NX_0522", "2026-01-01", "2030-01-01", "number", false },
 		{ "NX0522T002", "2026-01-01", "2030-01-01", "person_id", true },
 	};
 	int64_t before = t_demo_count(&d, "certificates");
@@ -300,6 +301,39 @@ TEST(certificate_list_filters)
 	t_resp_free(&r);
 	r = t_api(&d, "supervisor", "GET", "/api/v1/certificates?person_id=-1", NULL);
 	CHECK_ERROR(r, 400, "invalid", "person_id");
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+/* What a person types is stored as the public check reads it: lower
+ * case, spaces and full-width characters normalised on issue, and the
+ * same number typed differently is the same certificate (409). */
+TEST(certificate_number_typed_loosely_is_stored_normalised_over_the_api)
+{
+	struct t_demo d;
+	char body[512], s[64];
+	REQUIRE(t_demo_start(&d));
+	int64_t pid = new_person(&d, "officer");
+	REQUIRE(pid > 0);
+	snprintf(body, sizeof body,
+		 "{\"number\":\" nx 0522 ｔ００9\",\"person_id\":%lld,\"issuer\":\"海原县人民政府\","
+		 "\"domains\":\"自然资源\",\"issued_on\":\"2025-01-01\","
+		 "\"valid_until\":\"2099-12-31\"}",
+		 (long long)pid);
+	struct http_resp r = t_api(&d, "supervisor", "POST", "/api/v1/certificates", body);
+	CHECK_INT(r.status, 201);
+	CHECK_STR(t_json_str(&r, "number", s, sizeof s), "NX0522T009");
+	t_resp_free(&r);
+	snprintf(body, sizeof body,
+		 "{\"number\":\"NX0522T009\",\"person_id\":%lld,\"issuer\":\"海原县人民政府\","
+		 "\"domains\":\"自然资源\",\"issued_on\":\"2025-01-01\","
+		 "\"valid_until\":\"2099-12-31\"}",
+		 (long long)pid);
+	r = t_api(&d, "supervisor", "POST", "/api/v1/certificates", body);
+	CHECK_INT(r.status, 409);
+	t_resp_free(&r);
+	r = t_http(&d.ts, "GET", "/api/v1/public/certificates/NX0522T009", NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
 	t_resp_free(&r);
 	t_demo_stop(&d);
 }

@@ -185,7 +185,9 @@ TEST(supervisor_issues_certificate_and_bad_input_changes_nothing)
 	t_resp_free(&r);
 	CHECK_INT(t_pages_count(&p, "certificates"), before);
 
-	r = t_page_post(&p, &sup, "/certificates/new", true, "number", "NX0522T001", "person_id",
+	/* typed in lower case, with a space and a full-width letter: issued
+	 * under the number the public check reads */
+	r = t_page_post(&p, &sup, "/certificates/new", true, "number", "nx 0522ｔ001", "person_id",
 			pid, "issuer", "海原县人民政府", "domains", "自然资源,土地管理", "issued_on",
 			"2026-01-01", "valid_until", "2031-01-01", NULL);
 	CHECK_INT(r.status, 303);
@@ -197,6 +199,8 @@ TEST(supervisor_issues_certificate_and_bad_input_changes_nothing)
 	CHECK_INT(r.status, 200);
 	CHECK_CONTAINS(r.body, "执法证已发放");
 	CHECK_CONTAINS(r.body, "自然资源、土地管理");
+	CHECK_CONTAINS(r.body, "NX0522T001");
+	CHECK(!strstr(r.body, "nx 0522"));
 	t_resp_free(&r);
 	t_pages_stop(&p);
 }

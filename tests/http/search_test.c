@@ -248,3 +248,41 @@ TEST(public_search_finds_the_demo_county_decisions)
 	t_resp_free(&r);
 	t_server_stop(&ts);
 }
+
+/* to= is the last day searched, not the first one left out: a decision
+ * made on that day is found, by the API and by the page; the day after is
+ * not. */
+TEST(public_search_date_range_includes_decisions_made_on_the_end_date)
+{
+	struct t_server ts;
+	char path[512];
+	REQUIRE(start(&ts));
+	snprintf(path, sizeof path,
+		 "/api/v1/public/search?q=%s&from=2026-05-09&to=2026-05-10&limit=100", enc("土地"));
+	struct http_resp r = t_http(&ts, "GET", path, NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	json_t *o = json_loads(r.body, 0, NULL);
+	REQUIRE(o);
+	json_t *items = json_object_get(o, "items");
+	CHECK_INT((long long)json_array_size(items), 2);
+	CHECK_INT(json_integer_value(json_object_get(json_array_get(items, 0), "ref_id")), 10);
+	CHECK_INT(json_integer_value(json_object_get(json_array_get(items, 1), "ref_id")), 9);
+	json_decref(o);
+	t_resp_free(&r);
+
+	snprintf(path, sizeof path, "/api/v1/public/search?q=%s&to=2026-05-01", enc("土地"));
+	r = t_http(&ts, "GET", path, NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "\"ref_id\":1");
+	CHECK(strstr(r.body, "\"ref_id\":2,") == NULL);
+	t_resp_free(&r);
+
+	snprintf(path, sizeof path, "/public/search?q=%s&from=2026-05-10&to=2026-05-10",
+		 enc("土地"));
+	r = t_http(&ts, "GET", path, NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "第10号");
+	CHECK(strstr(r.body, "第9号") == NULL && strstr(r.body, "第11号") == NULL);
+	t_resp_free(&r);
+	t_server_stop(&ts);
+}
