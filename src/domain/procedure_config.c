@@ -75,6 +75,12 @@ static const struct cfg_row cfg_rows[] = {
 	PERIOD("withdrawal_period", PROC_PERIOD_WITHDRAWAL, CLOCK_WORKING_DAYS),
 	PERIOD("filing_period", PROC_PERIOD_FILING, CLOCK_DAYS),
 	PERIOD("review_pending_alert", PROC_PERIOD_REVIEW_ALERT, CLOCK_WORKING_DAYS),
+	PERIOD("comment_period", PROC_PERIOD_COMMENT, CLOCK_WORKING_DAYS),
+	PERIOD("comment_period_business", PROC_PERIOD_COMMENT_BUSINESS, CLOCK_DAYS),
+	PERIOD("legality_review_period", PROC_PERIOD_LEGALITY_REVIEW, CLOCK_WORKING_DAYS),
+	PERIOD("normative_filing_period", PROC_PERIOD_NORMATIVE_FILING, CLOCK_DAYS),
+	PERIOD("validity_period", PROC_PERIOD_VALIDITY, CLOCK_MONTHS),
+	PERIOD("validity_provisional", PROC_PERIOD_VALIDITY_PROVISIONAL, CLOCK_MONTHS),
 	{ "serious_harm_domains", CFG_TEXT, OFF(serious_harm_domains), 0, 0 },
 	{ "onsite_single_officer", CFG_DOMAIN_BASIS, 0, 0, 0 },
 	{ "case_extension_collective", CFG_BOOL, OFF(case_extension_collective), 0, 0 },
@@ -119,6 +125,12 @@ void proc_config_init(struct proc_config *cfg)
 		[PROC_PERIOD_WITHDRAWAL] = { 3, CLOCK_WORKING_DAYS },
 		[PROC_PERIOD_FILING] = { 15, CLOCK_DAYS },
 		[PROC_PERIOD_REVIEW_ALERT] = { 5, CLOCK_WORKING_DAYS },
+		[PROC_PERIOD_COMMENT] = { 7, CLOCK_WORKING_DAYS },
+		[PROC_PERIOD_COMMENT_BUSINESS] = { 30, CLOCK_DAYS },
+		[PROC_PERIOD_LEGALITY_REVIEW] = { 15, CLOCK_WORKING_DAYS },     /* U */
+		[PROC_PERIOD_NORMATIVE_FILING] = { 30, CLOCK_DAYS },            /* U */
+		[PROC_PERIOD_VALIDITY] = { 60, CLOCK_MONTHS },
+		[PROC_PERIOD_VALIDITY_PROVISIONAL] = { 24, CLOCK_MONTHS },      /* U */
 	};
 	const unsigned heavy = PENALTY_LOWER_QUALIFICATION | PENALTY_REVOKE_LICENCE |
 			       PENALTY_SUSPEND_BUSINESS | PENALTY_CLOSE | PENALTY_RESTRICT_PRACTICE;
