@@ -171,6 +171,17 @@ TEST(normative_document_runs_from_plan_through_comment_reviews_and_publication_t
 		"period_run", "届满后方可「征求意见结束」");
 	REQUIRE(step(&f, "officer1", id, "comment_close", -40, "\"comment_summary\":\"收到意见3条，采纳2条\"") > 0);
 	REQUIRE(step(&f, "officer1", id, "submit_review", -39, "") > 0);
+	/* the legal unit finds it in its queue */
+	json_t *q = cfx_get(&f, "reviewer1", "/api/v1/queues/review?limit=200");
+	size_t qi;
+	json_t *qc;
+	bool queued = false;
+	json_array_foreach(json_object_get(q, "items"), qi, qc)
+		if (json_integer_value(json_object_get(qc, "id")) == id)
+			queued = !strcmp(json_string_value(json_object_get(qc, "awaits_step")),
+					 "legality_review");
+	CHECK(queued);
+	json_decref(q);
 
 	/* a review that finds problems says what they are, and sends the
 	 * draft back: no deliberation on it */
