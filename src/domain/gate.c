@@ -94,6 +94,7 @@ static const struct gate_def gate_table[] = {
 	{ "deliberated_current", "集体审议", gate_deliberated_current, 0,
 	  "step:draft step:deliberation" },
 	{ "after_objection", "备案审查异议", gate_after_objection, 0, "step:filing_review" },
+	{ "facts_not_lowered", "认定的事项不得改为否", gate_facts_not_lowered, GATE_CONTENT, NULL },
 };
 
 #define GATE_ROWS (sizeof gate_table / sizeof gate_table[0])

@@ -173,6 +173,7 @@ GATE_FN(legality_passed);
 GATE_FN(fair_competition_passed);
 GATE_FN(deliberated_current);
 GATE_FN(after_objection);
+GATE_FN(facts_not_lowered);
 
 /* The catalogue criterion the case meets (gate_review.c), written into
  * why; false when it meets none. Used by the review gate and tests. */

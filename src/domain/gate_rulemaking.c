@@ -181,3 +181,30 @@ GATE_FN(after_objection)
 		GATE_BLOCK(res, FZ_CONFLICT, "备案审查没有提出异议，无须「%s」", r->step->label);
 	gate_note(res, "答复备案审查异议（%s）", ev->on);
 }
+
+/* The latest recorded value of a yes/no fact, the proposed event aside. */
+static bool recorded_yes(const struct gate_run *r, const char *key)
+{
+	for (size_t i = r->ctx->nevents; i-- > 0;) {
+		const struct case_event *ev = &r->ctx->events[i];
+		if (ev->step && strcmp(ev->step, PROC_CORRECTION) != 0 && gate_field(r, ev, key))
+			return gate_field_yes(r, ev, key);
+	}
+	return false;
+}
+
+GATE_FN(facts_not_lowered)
+{
+	/* the facts that decide whether public comment and fair-competition
+	 * review are required: once found, a later version cannot drop them
+	 * and so skip the step they require */
+	static const char *const keys[] = { "market_actors", "business_related", "major_effect" };
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *v = gate_field(r, r->ev, keys[i]);
+		if (!v || proc_yes(v) || !recorded_yes(r, keys[i]))
+			continue;
+		const struct proc_field *f = proc_field_of(r->ctx->def, r->step, keys[i]);
+		GATE_BLOCK(res, FZ_CONFLICT, "本文件已认定“%s”，修改草案不能改为否（以免跳过相应的程序）",
+			   f ? f->label : keys[i]);
+	}
+}

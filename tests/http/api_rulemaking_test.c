@@ -211,6 +211,9 @@ TEST(normative_document_runs_from_plan_through_comment_reviews_and_publication_t
 	snprintf(body, sizeof body, "{\"step\":\"correction\",\"corrects\":%lld,\"reason\":\"改为不涉及市场主体\","
 		 "\"fields\":{\"market_actors\":false}}", (long long)first);
 	cfx_blocked(__FILE__, __LINE__, &f, "head1", id, body, 409, "correction_clerical", "");
+	/* nor restated away by a new version */
+	blocked(&f, "officer1", id, "draft", -35, "\"text\":\"第一条 同上。\",\"market_actors\":false",
+		409, "facts_not_lowered", "本文件已认定“涉及市场主体经济活动”，修改草案不能改为否");
 	REQUIRE(step(&f, "officer2", id, "fair_competition_review", -35, "\"opinion\":\"pass\"") > 0);
 	REQUIRE(step(&f, "head1", id, "deliberation", -34, "\"minutes\":\"局务会审议通过\",\"adopted\":\"yes\"") > 0);
 	/* a signing date typed before the review it depends on */
@@ -302,6 +305,24 @@ TEST(normative_document_legality_review_is_never_by_a_drafter)
 		"reviewer_not_drafter", "本账号参与了本文件的起草");
 	/* someone else may */
 	REQUIRE(step(&f, "supervisor", id, "legality_review", -45, "\"opinion\":\"pass\"") > 0);
+	cfx_stop(&f);
+}
+
+TEST(normative_document_is_signed_only_after_a_deliberation_that_adopted_it)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t id = open_matter(&f, "\"in_plan\":true,\"plan_ref\":\"第7项\"");
+	REQUIRE(id > 0);
+	REQUIRE(step(&f, "officer1", id, "draft", -50, "\"text\":\"第一条 草案。\"") > 0);
+	/* no public comment needed here: neither major effect nor business */
+	REQUIRE(step(&f, "officer1", id, "submit_review", -49, "") > 0);
+	REQUIRE(step(&f, "reviewer1", id, "legality_review", -48, "\"opinion\":\"pass\"") > 0);
+	/* no market actors: no fair-competition review needed either */
+	REQUIRE(step(&f, "head1", id, "deliberation", -47, "\"minutes\":\"暂缓\",\"adopted\":\"no\"") > 0);
+	blocked(&f, "head1", id, "sign", -46, "", 409, "deliberated_current", "集体审议（");
+	REQUIRE(step(&f, "head1", id, "deliberation", -45, "\"minutes\":\"审议通过\",\"adopted\":\"yes\"") > 0);
+	REQUIRE(step(&f, "head1", id, "sign", -45, "") > 0);
 	cfx_stop(&f);
 }
 
