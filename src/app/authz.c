@@ -45,6 +45,12 @@ static const struct {
 	 * definitions give it (督办, 监督意见, 纠错通知, 备案审查); the
 	 * engine's role gate refuses it every other step. */
 	[PERM_CASE_STEP] = { "case.step", BUSINESS },
+	/* Complaints: the justice bureau handles them; an agency's head and
+	 * legal reviewers (its legal unit) answer those assigned to it.
+	 * Officers do not: a complaint may be about them. */
+	[PERM_COMPLAINT_READ] = { "complaint.read", ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR },
+	[PERM_COMPLAINT_ACT] = { "complaint.act", ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR },
+	[PERM_COMPLAINT_ENTER] = { "complaint.enter", ROLE_SUPERVISOR },
 };
 
 unsigned authz_roles_for(enum perm p)

@@ -36,6 +36,12 @@ enum perm {
 	PERM_CASE_STEP,         /* take a step on an existing case: the agency's
 	                         * roles and the supervisor (执法监督: only the
 	                         * steps a definition gives the supervisor) */
+	PERM_COMPLAINT_READ,    /* complaints (投诉举报): the justice bureau's in
+	                         * its division, an agency's assigned to it */
+	PERM_COMPLAINT_ACT,     /* enter, accept, answer, return, close: which
+	                         * action a role may take is complaint_role_may */
+	PERM_COMPLAINT_ENTER,   /* enter a complaint received by phone, letter,
+	                         * the 12345 hotline or a visit: the bureau */
 	PERM_COUNT
 };
 

@@ -25,6 +25,9 @@ struct cfg_row {
 
 #define OFF(m) offsetof(struct proc_config, m)
 #define PERIOD(name, k, u) { name, CFG_PERIOD, 0, k, u }
+/* A period whose way of counting no statute we hold fixes: off 1 lets
+ * the file write days or working_days (u is the default's unit). */
+#define PERIOD_ANY_DAYS(name, k, u) { name, CFG_PERIOD, 1, k, u }
 
 static const struct cfg_row cfg_rows[] = {
 	{ "province", CFG_TEXT, OFF(province), 0, 0 },
@@ -81,6 +84,10 @@ static const struct cfg_row cfg_rows[] = {
 	PERIOD("normative_filing_period", PROC_PERIOD_NORMATIVE_FILING, CLOCK_DAYS),
 	PERIOD("validity_period", PROC_PERIOD_VALIDITY, CLOCK_MONTHS),
 	PERIOD("validity_provisional", PROC_PERIOD_VALIDITY_PROVISIONAL, CLOCK_MONTHS),
+	/* Complaint periods (投诉举报): the regulation's text is not in our
+	 * sources (legal-rules §12, U), so a province writes either unit. */
+	PERIOD_ANY_DAYS("complaint_acceptance", PROC_PERIOD_COMPLAINT_ACCEPTANCE, CLOCK_WORKING_DAYS),
+	PERIOD_ANY_DAYS("complaint_period", PROC_PERIOD_COMPLAINT, CLOCK_DAYS),
 	{ "serious_harm_domains", CFG_TEXT, OFF(serious_harm_domains), 0, 0 },
 	{ "onsite_single_officer", CFG_DOMAIN_BASIS, 0, 0, 0 },
 	{ "case_extension_collective", CFG_BOOL, OFF(case_extension_collective), 0, 0 },
@@ -131,6 +138,8 @@ void proc_config_init(struct proc_config *cfg)
 		[PROC_PERIOD_NORMATIVE_FILING] = { 30, CLOCK_DAYS },            /* U */
 		[PROC_PERIOD_VALIDITY] = { 60, CLOCK_MONTHS },
 		[PROC_PERIOD_VALIDITY_PROVISIONAL] = { 24, CLOCK_MONTHS },      /* U */
+		[PROC_PERIOD_COMPLAINT_ACCEPTANCE] = { 5, CLOCK_WORKING_DAYS }, /* U */
+		[PROC_PERIOD_COMPLAINT] = { 60, CLOCK_DAYS },                   /* U */
 	};
 	const unsigned heavy = PENALTY_LOWER_QUALIFICATION | PENALTY_REVOKE_LICENCE |
 			       PENALTY_SUSPEND_BUSINESS | PENALTY_CLOSE | PENALTY_RESTRICT_PRACTICE;
@@ -246,7 +255,8 @@ static enum fz_err cfg_value(struct proc_lex *lx, const struct cfg_row *r,
 		    !proc_unit_parse(u, un, &unit, &mult))
 			return proc_fail(e, lx->filename, lx->line, "%s 应写为“数量 单位”，如 5 %s",
 					 r->key, proc_unit_name(r->unit));
-		if (unit != r->unit)
+		bool any_days = r->off == 1 && (unit == CLOCK_DAYS || unit == CLOCK_WORKING_DAYS);
+		if (unit != r->unit && !any_days)
 			return proc_fail(e, lx->filename, lx->line,
 					 "%s 的单位应为 %s（法律规定的计算方式）", r->key,
 					 r->unit == CLOCK_MONTHS ? "months 或 years" : proc_unit_name(r->unit));

@@ -219,6 +219,22 @@ int page_case_documents(struct req *r);
 /* page_case_draw.c */
 int page_case_draw_form(struct req *r);
 int page_case_draw(struct req *r);
+/* page_complaint_public.c, page_complaints.c, api_complaint.c */
+int page_public_complaint_form(struct req *r);
+int page_public_complaint_submit(struct req *r);
+int page_public_complaint_track(struct req *r);
+int page_public_complaint_lookup(struct req *r);
+int page_complaint_list(struct req *r);
+int page_complaint_new(struct req *r);
+int page_complaint_create(struct req *r);
+int page_complaint_show(struct req *r);
+int page_complaint_act(struct req *r);
+int api_public_complaint_file(struct req *r);
+int api_public_complaint_track(struct req *r);
+int api_complaint_list(struct req *r);
+int api_complaint_create(struct req *r);
+int api_complaint_get(struct req *r);
+int api_complaint_act(struct req *r);
 /* -- end of page handlers -- */
 
 #endif

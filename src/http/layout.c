@@ -40,6 +40,7 @@ static const struct {
 	{ "审计日志", "/audit", PERM_AUDIT_READ },
 	{ "安全策略", "/policy", PERM_POLICY_WRITE },
 	{ "修改密码", "/password", PERM_SIGNED_IN },
+	{ "投诉举报", "/complaints", PERM_COMPLAINT_READ },
 };
 
 static bool menu_visible(const struct user *u)

@@ -183,6 +183,22 @@ const struct route http_routes[] = {
 	{ "GET", "/queue/approval", PERM_CASE_READ, page_case_queue_approval, PAGE, "待审批（机关负责人）" },
 	{ "GET", "/cases/{id}/draw", PERM_CASE_ACT, page_case_draw_form, PAGE, "随机抽取页" },
 	{ "POST", "/cases/{id}/draw", PERM_CASE_ACT, page_case_draw, PAGE, "随机抽取" },
+	/* complaints (投诉举报; page_complaint_public.c, page_complaints.c, api_complaint.c) */
+	{ "GET", "/public/complaints/new", PERM_PUBLIC, page_public_complaint_form, PAGE, "投诉举报" },
+	{ "POST", "/public/complaints/new", PERM_PUBLIC, page_public_complaint_submit, PAGE, "提交投诉举报" },
+	{ "GET", "/public/complaints/track", PERM_PUBLIC, page_public_complaint_track, PAGE, "投诉办理查询" },
+	{ "POST", "/public/complaints/track", PERM_PUBLIC, page_public_complaint_lookup, PAGE, "查询投诉办理进度" },
+	{ "GET", "/complaints", PERM_COMPLAINT_READ, page_complaint_list, PAGE, "投诉举报列表" },
+	{ "POST", "/complaints", PERM_COMPLAINT_ENTER, page_complaint_create, PAGE, "登记投诉" },
+	{ "GET", "/complaints/new", PERM_COMPLAINT_ENTER, page_complaint_new, PAGE, "登记投诉页" },
+	{ "GET", "/complaints/{id}", PERM_COMPLAINT_READ, page_complaint_show, PAGE, "投诉详情" },
+	{ "POST", "/complaints/{id}/act", PERM_COMPLAINT_ACT, page_complaint_act, PAGE, "办理投诉" },
+	{ "POST", "/api/v1/public/complaints", PERM_PUBLIC, api_public_complaint_file, API | PW, "提交投诉举报（公开，得到回执编号）" },
+	{ "POST", "/api/v1/public/complaints/track", PERM_PUBLIC, api_public_complaint_track, API | PW, "凭回执编号和电话后四位查询投诉办理情况（公开）" },
+	{ "GET", "/api/v1/complaints", PERM_COMPLAINT_READ, api_complaint_list, API, "投诉举报列表" },
+	{ "POST", "/api/v1/complaints", PERM_COMPLAINT_ENTER, api_complaint_create, API, "登记投诉（电话、来信、12345 热线、来访）" },
+	{ "GET", "/api/v1/complaints/{id}", PERM_COMPLAINT_READ, api_complaint_get, API, "投诉详情及办理记录" },
+	{ "POST", "/api/v1/complaints/{id}/actions", PERM_COMPLAINT_ACT, api_complaint_act, API, "办理投诉：受理并交办、不予受理、答复、退回重办、办结" },
 	/* -- end of page routes -- */
 };
 

@@ -197,6 +197,23 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/queue/review",                              "xxxx ... ." },
 	{ "GET", "/queue/approval",                            "xxxx ... ." },
 	/* -- page rows: add one per page route -- */
+	/* complaints (投诉举报): the public files and tracks; the bureau and
+	 * the agencies' heads and legal reviewers handle, never officers */
+	{ "GET", "/public/complaints/new",                     ALL },
+	{ "POST", "/public/complaints/new",                    ALL },
+	{ "GET", "/public/complaints/track",                   ALL },
+	{ "POST", "/public/complaints/track",                  ALL },
+	{ "GET", "/complaints",                                ".xxx ... ." },
+	{ "POST", "/complaints",                               "...x ... ." },
+	{ "GET", "/complaints/new",                            "...x ... ." },
+	{ "GET", "/complaints/{id}",                           ".xxx ... ." },
+	{ "POST", "/complaints/{id}/act",                      ".xxx ... ." },
+	{ "POST", "/api/v1/public/complaints",                 ALL },
+	{ "POST", "/api/v1/public/complaints/track",           ALL },
+	{ "GET", "/api/v1/complaints",                         ".xxx ... ." },
+	{ "POST", "/api/v1/complaints",                        "...x ... ." },
+	{ "GET", "/api/v1/complaints/{id}",                    ".xxx ... ." },
+	{ "POST", "/api/v1/complaints/{id}/actions",           ".xxx ... ." },
 };
 #define MATRIX_ROWS (sizeof matrix / sizeof matrix[0])
 

@@ -193,7 +193,7 @@ TEST(store_sqlite_migration_021_keeps_cases_and_admits_matters)
 		" 'penalty_general', 1, '土地管理', '案由', 2, '某公司', 1, 1);"
 		"INSERT INTO case_events (id, case_id, seq, step, on_date, at) VALUES"
 		" (5, 41, 1, 'open', '2026-01-02', 1);"
-		"PRAGMA user_version = 16;", msg, sizeof msg) == 0);
+		"PRAGMA user_version = 20;", msg, sizeof msg) == 0);
 	st = contract_reopen(dir); /* migrates 021 again */
 	REQUIRE(st);
 	st->ops->close(st);
