@@ -164,6 +164,7 @@ static enum fz_err check_event(struct app_ctx *ctx, const struct proc_def *def,
 		.npeople = npeople,
 		.actor_roles = ctx->user ? ctx->user->roles : 0,
 		.actor_person = ctx->user ? ctx->user->person_id : 0,
+		.actor_user = ctx->user ? ctx->user->id : 0,
 		.today = ctx->today,
 		.scratch = ctx->a,
 	};
@@ -199,6 +200,74 @@ static void case_follow(struct app_ctx *ctx, const struct proc_def *def, struct 
 			c->closed = true;
 	}
 	c->updated_at = ctx->now;
+}
+
+static bool given(const char *s)
+{
+	return s && *s;
+}
+
+/* A matter (事项, `subject matter`): a title, no party, no act, no
+ * enforcement domain. A party, an act date or a domain given is refused
+ * rather than dropped: the caller meant a case. */
+static enum fz_err matter_input_check(const struct case_input *in, struct fz_error *e)
+{
+	enum fz_err rc;
+	if ((rc = text_check(in->title, "title", "标题", 100, e)))
+		return rc;
+	if (given(in->party_name) || given(in->party_id) || given(in->party_address) ||
+	    in->party_kind)
+		return fz_fail(e, FZ_INVALID, "party_name",
+			       "规范性文件等事项没有当事人，请不要填写当事人信息");
+	if (given(in->act_date))
+		return fz_fail(e, FZ_INVALID, "act_date", "事项没有违法行为发生日期，请不要填写");
+	if (given(in->domain))
+		return fz_fail(e, FZ_INVALID, "domain", "事项不属于执法领域，请不要填写");
+	if (given(in->matter))
+		return fz_fail(e, FZ_INVALID, "matter", "事项不适用裁量基准，请不要填写");
+	return FZ_OK;
+}
+
+/* Each co-drafting unit (会同起草单位) an event names is an agency other
+ * than the owning one, named once: a claim checked against the record. */
+static enum fz_err co_units_check(struct app_ctx *ctx, const struct proc_def *def,
+				  const struct enf_case *c, const struct case_event *ev,
+				  struct fz_error *e)
+{
+	const char *v = def->matter ? case_event_field(ev, PROC_CO_UNITS) : NULL;
+	if (!v || !*v)
+		return FZ_OK;
+	char item[24];
+	int64_t seen[16];
+	size_t nseen = 0;
+	for (const char *p = v; *p;) {
+		size_t n = strcspn(p, ", ，");
+		if (!n) {
+			p += strncmp(p, "，", 3) == 0 ? 3 : 1;
+			continue;
+		}
+		snprintf(item, sizeof item, "%.*s", (int)(n < sizeof item - 1 ? n : sizeof item - 1),
+			 p);
+		int64_t id = n < sizeof item ? num_id(item) : 0;
+		struct agency ag;
+		if (!id || ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all, id, &ag, NULL))
+			return fz_fail(e, FZ_INVALID, PROC_CO_UNITS,
+				       "会同起草单位“%.*s”不是本系统中的单位编号", (int)(n > 40 ? 40 : n),
+				       p);
+		if (id == c->agency_id)
+			return fz_fail(e, FZ_INVALID, PROC_CO_UNITS,
+				       "%s是牵头起草单位，不必列为会同起草单位", ag.name);
+		for (size_t i = 0; i < nseen; i++)
+			if (seen[i] == id)
+				return fz_fail(e, FZ_INVALID, PROC_CO_UNITS, "会同起草单位%s重复",
+					       ag.name);
+		if (nseen == sizeof seen / sizeof seen[0])
+			return fz_fail(e, FZ_INVALID, PROC_CO_UNITS, "会同起草单位最多 %zu 个",
+				       sizeof seen / sizeof seen[0]);
+		seen[nseen++] = id;
+		p += n;
+	}
+	return FZ_OK;
 }
 
 static enum fz_err case_input_check(struct app_ctx *ctx, const struct case_input *in,
@@ -241,11 +310,13 @@ static void case_numbering_for(struct app_ctx *ctx, const struct agency *ag,
 			       enum case_kind kind, const char *opened_on,
 			       struct case_numbering *num)
 {
-	static const char *const kind_codes[] = { "", "罚立", "检", "许", "强" };
+	/* 规草: a normative document's matter (its 文号 is the document's own
+	 * series, 规: docgen/compose.c) */
+	static const char *const kind_codes[] = { "", "罚立", "检", "许", "强", "规草" };
 	size_t len;
 	const char *code = org_agency_code(ag->name, ag->doc_code, &len);
 	num->agency_code = arena_strndup(ctx->a, code, len);
-	num->kind_code = kind_codes[kind >= 1 && kind <= 4 ? kind : 0];
+	num->kind_code = kind_codes[kind >= 1 && kind <= CASE_NORMATIVE ? kind : 0];
 	num->year = (int)strtol(opened_on, NULL, 10);
 }
 
@@ -287,9 +358,9 @@ static enum fz_err case_open_once(struct app_ctx *ctx, const struct case_input *
 		return fz_fail(e, FZ_INVALID, "step", "立案须以“%s”步骤开始", first->label);
 	if ((rc = ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all, ctx->user->agency_id,
 					   &ag, e)) ||
-	    (rc = case_input_check(ctx, in, &ag, e)))
+	    (rc = def->matter ? matter_input_check(in, e) : case_input_check(ctx, in, &ag, e)))
 		return rc;
-	if (in->matter && *in->matter) {
+	if (!def->matter && in->matter && *in->matter) {
 		const struct benchmark_set *set = app_benchmarks(ctx);
 		if (!set || !benchmark_find(set, in->matter))
 			return fz_fail(e, FZ_INVALID, "matter", "裁量基准中没有执法事项“%s”",
@@ -301,14 +372,14 @@ static enum fz_err case_open_once(struct app_ctx *ctx, const struct case_input *
 	c.agency_id = ag.id;
 	c.procedure = (char *)def->id;
 	c.kind = def->kind;
-	c.domain = (char *)in->domain;
-	c.matter = (char *)(in->matter ? in->matter : "");
+	c.domain = (char *)(def->matter ? "" : in->domain);
+	c.matter = (char *)(in->matter && !def->matter ? in->matter : "");
 	c.title = (char *)in->title;
-	c.party_kind = (enum party_kind)in->party_kind;
-	c.party_name = (char *)in->party_name;
-	c.party_id = (char *)(in->party_id ? in->party_id : "");
-	c.party_address = (char *)(in->party_address ? in->party_address : "");
-	snprintf(c.act_date, sizeof c.act_date, "%s", in->act_date);
+	c.party_kind = def->matter ? PARTY_NONE : (enum party_kind)in->party_kind;
+	c.party_name = (char *)(def->matter ? "" : in->party_name);
+	c.party_id = (char *)(in->party_id && !def->matter ? in->party_id : "");
+	c.party_address = (char *)(in->party_address && !def->matter ? in->party_address : "");
+	snprintf(c.act_date, sizeof c.act_date, "%s", def->matter ? "" : in->act_date);
 	c.state = "";
 	c.created_by = ctx->user->id;
 	c.created_at = c.updated_at = ctx->now;
@@ -322,6 +393,8 @@ static enum fz_err case_open_once(struct app_ctx *ctx, const struct case_input *
 	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
 	rc = check_event(ctx, def, &c, NULL, 0, &ev, check, e);
+	if (!rc)
+		rc = co_units_check(ctx, def, &c, &ev, e);
 	if (rc) {
 		app_tx_abort(ctx);
 		if (rc != FZ_NOMEM && rc != FZ_DB && rc != FZ_BUSY)
@@ -480,6 +553,8 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 				      &ev, e)))
 		goto abort;
 	rc = check_event(ctx, def, &c, events.items, events.n, &ev, check, e);
+	if (!rc)
+		rc = co_units_check(ctx, def, &c, &ev, e);
 	if (rc) {
 		app_tx_abort(ctx);
 		if (!drafts && rc != FZ_NOMEM && rc != FZ_DB && rc != FZ_BUSY)

@@ -102,6 +102,12 @@ enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
 			   struct case_list *out, const struct proc_step ***awaited,
 			   struct fz_error *e) FZ_MUST_CHECK;
 
+/* A unit named by a matter. */
+struct case_unit {
+	int64_t id;
+	const char *name;
+};
+
 /* Everything the case page shows: the record, what can be done next and
  * why not, and every clock with its explanation. */
 struct case_view {
@@ -116,6 +122,11 @@ struct case_view {
 	                                  * the surcharge accrued (arrears.h) */
 	const char *serious_harm_reason; /* why the five-year limitation
 	                                  * applies, for the reviewer; NULL */
+	struct case_unit *co_units;      /* a matter's co-drafting units (会同
+	                                  * 起草单位), as the latest event
+	                                  * naming them left them; the owning
+	                                  * unit is the case's agency */
+	size_t nco_units;
 	struct case_clock *acts;         /* supervision acts (per-act clocks),
 	                                  * one per act in order, each with
 	                                  * its deadline and answer */
@@ -131,6 +142,29 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 enum fz_err app_case_deadlines_recompute(struct app_ctx *ctx, const struct calendar *old,
 					 const struct calendar *now, int *changed,
 					 struct fz_error *e);
+
+/* Versions of a matter's text (草案版本): the events that carry the field
+ * CASE_VERSION_FIELD (a normative document's 起草 steps), numbered 1, 2
+ * ... in the record's order; each is an event, so a leaf of the ledger. */
+#define CASE_VERSION_FIELD "text"
+struct case_version {
+	int version;
+	const struct case_event *ev;
+	const char *text;
+};
+/* The versions among v's events: an array of *n in ctx's arena (may be
+ * NULL when n is 0). */
+enum fz_err app_case_versions(struct app_ctx *ctx, const struct case_view *v,
+			      struct case_version **out, size_t *n, struct fz_error *e)
+	FZ_MUST_CHECK;
+/* Versions a and b (numbers) of case id compared (domain/textdiff.h),
+ * read in scope; *va and *vb are them. FZ_NOTFOUND naming the version
+ * that does not exist. */
+struct textdiff;
+enum fz_err app_case_version_diff(struct app_ctx *ctx, int64_t id, int a, int b,
+				  struct case_view *v, struct case_version *va,
+				  struct case_version *vb, struct textdiff *out, struct fz_error *e)
+	FZ_MUST_CHECK;
 
 /* The definitions the server knows (for forms). */
 const struct proc_def *app_procedures(struct app_ctx *ctx, size_t *n);

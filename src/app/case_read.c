@@ -15,8 +15,10 @@
 #include "app/document.h"
 #include "app/procreg.h"
 #include "app/publication.h"
+#include "base/num.h"
 #include "domain/awaits.h"
 #include "domain/case_events.h"
+#include "domain/textdiff.h"
 
 enum fz_err app_case_get(struct app_ctx *ctx, int64_t id, struct enf_case *out,
 			 struct fz_error *e)
@@ -98,6 +100,43 @@ static const char *case_serious_harm_reason(const struct case_event *events, siz
 	return NULL;
 }
 
+/* A matter's co-drafting units: the ids the latest event naming them
+ * gave (checked when recorded: app/case.c), with their names. */
+static enum fz_err matter_units(struct app_ctx *ctx, struct case_view *v, struct fz_error *e)
+{
+	static const struct scope all = { .kind = SCOPE_ALL };
+	const char *ids = NULL;
+	for (size_t i = v->events.n; i-- > 0 && !ids;) {
+		const struct case_event *ev = &v->events.items[i];
+		if (strcmp(ev->step, PROC_CORRECTION) != 0)
+			ids = case_event_field(ev, PROC_CO_UNITS);
+	}
+	if (!ids || !*ids)
+		return FZ_OK;
+	v->co_units = arena_calloc(ctx->a, strlen(ids) / 2 + 1, sizeof *v->co_units);
+	if (!v->co_units)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	for (const char *p = ids; *p;) {
+		size_t n = strcspn(p, ", ，");
+		if (!n) {
+			p += strncmp(p, "，", 3) == 0 ? 3 : 1;
+			continue;
+		}
+		char item[24];
+		snprintf(item, sizeof item, "%.*s", (int)(n < 23 ? n : 23), p);
+		struct agency ag;
+		int64_t id = num_id(item);
+		enum fz_err rc = id ? ctx->st->ops->agency_get(ctx->st, ctx->a, &all, id, &ag, e)
+				    : FZ_NOTFOUND;
+		if (rc && rc != FZ_NOTFOUND)
+			return rc;
+		v->co_units[v->nco_units].id = id;
+		v->co_units[v->nco_units++].name = rc ? item : ag.name;
+		p += n;
+	}
+	return FZ_OK;
+}
+
 enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out,
 			  struct fz_error *e)
 {
@@ -128,6 +167,7 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 		.nevents = out->events.n,
 		.actor_roles = ctx->user ? ctx->user->roles : 0,
 		.actor_person = ctx->user ? ctx->user->person_id : 0,
+		.actor_user = ctx->user ? ctx->user->id : 0,
 		.today = ctx->today,
 		.scratch = ctx->a,
 	};
@@ -154,6 +194,8 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 					  &out->nacts, e)))
 			return rc;
 	out->serious_harm_reason = case_serious_harm_reason(out->events.items, out->events.n);
+	if (out->def->matter)
+		return matter_units(ctx, out, e);
 	return FZ_OK;
 }
 
@@ -226,4 +268,43 @@ enum fz_err app_case_deadlines_recompute(struct app_ctx *ctx, const struct calen
 		if (list.n < 200)
 			return FZ_OK;
 	}
+}
+
+enum fz_err app_case_versions(struct app_ctx *ctx, const struct case_view *v,
+			      struct case_version **out, size_t *n, struct fz_error *e)
+{
+	*n = 0;
+	*out = arena_calloc(ctx->a, v->events.n + 1, sizeof **out);
+	if (!*out)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	for (size_t i = 0; i < v->events.n; i++) {
+		const struct case_event *ev = &v->events.items[i];
+		const char *t = strcmp(ev->step, PROC_CORRECTION) ? case_event_field(ev, CASE_VERSION_FIELD)
+								  : NULL;
+		if (!t)
+			continue;
+		(*out)[*n] = (struct case_version){ (int)*n + 1, ev, t };
+		(*n)++;
+	}
+	return FZ_OK;
+}
+
+enum fz_err app_case_version_diff(struct app_ctx *ctx, int64_t id, int a, int b,
+				  struct case_view *v, struct case_version *va,
+				  struct case_version *vb, struct textdiff *out, struct fz_error *e)
+{
+	struct case_version *all;
+	size_t n;
+	enum fz_err rc;
+	if ((rc = app_case_view(ctx, id, v, e)) || (rc = app_case_versions(ctx, v, &all, &n, e)))
+		return rc;
+	if (!n)
+		return fz_fail(e, FZ_NOTFOUND, "a", "本案没有草案版本");
+	if (a < 1 || (size_t)a > n)
+		return fz_fail(e, FZ_NOTFOUND, "a", "没有第 %d 版草案（共 %zu 版）", a, n);
+	if (b < 1 || (size_t)b > n)
+		return fz_fail(e, FZ_NOTFOUND, "b", "没有第 %d 版草案（共 %zu 版）", b, n);
+	*va = all[a - 1];
+	*vb = all[b - 1];
+	return textdiff_compute(va->text, vb->text, ctx->a, out, e);
 }

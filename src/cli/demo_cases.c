@@ -261,6 +261,29 @@ static const struct demo_case cases[] = {
 	  { { "open", 20, '3', 6, "facts=抽检发现当事人生产的牛肉干菌落总数超标。|source=监督抽检" },
 	    APPROVE(20, 'H'),
 	    { "investigate", 15, '3', 6, "record=询问笔录 2 份、检验报告 1 份" } } },
+	/* 自然资源局's normative documents (docs/RULEMAKING.md): matters
+	 * without a party - one in drafting (two versions to compare), one
+	 * in public comment now (its seven working days running). */
+	{ 'n', "normative_document", NULL, "海原县自然资源局关于规范临时用地管理的通知", PARTY_NONE, 0,
+	  NULL, NULL, 0,
+	  { { "propose", 20, '1', 0, "in_plan=1|plan_ref=2026 年度规范性文件制定计划第 3 项|"
+	      "major_effect=1|market_actors=1" },
+	    { "draft", 18, '1', 0, "text=第一条 为规范临时用地管理，制定本通知。\n"
+	      "第二条 本县行政区域内临时用地的审批和监督管理，适用本通知。\n"
+	      "第三条 临时用地期限一般不超过二年。|explanation=落实土地管理法关于临时用地的规定。" },
+	    { "draft", 9, '1', 0, "text=第一条 为规范临时用地管理，根据《中华人民共和国土地管理法》"
+	      "及其实施条例，制定本通知。\n第二条 本县行政区域内临时用地的审批和监督管理，适用本通知。\n"
+	      "第三条 临时用地期限一般不超过二年；建设周期较长的能源、交通、水利等基础设施建设项目"
+	      "施工使用的临时用地，期限不超过四年。\n第四条 临时用地使用人应当自临时用地期满之日起"
+	      "一年内完成土地复垦。" } } },
+	{ 'n', "normative_document", NULL, "海原县农村宅基地审批管理实施意见（试行）", PARTY_NONE, 0,
+	  NULL, NULL, 0,
+	  { { "propose", 25, 'h', 0, "in_plan=0|plan_reason=上级部署宅基地管理专项工作，需在年内出台。|"
+	      "major_effect=1|provisional=1" },
+	    { "draft", 12, '1', 0, "text=一、农村村民一户只能拥有一处宅基地。\n"
+	      "二、宅基地申请由村民向所在村民小组提出，经乡镇人民政府审核批准。\n"
+	      "三、本意见自公布之日起施行，有效期两年。" },
+	    { "comment_open", 3, '1', 0, "comment_channel=海原县人民政府门户网站“意见征集”栏目" } } },
 };
 #define DEMO_NCASES (sizeof cases / sizeof cases[0])
 
@@ -514,15 +537,18 @@ static enum fz_err run_step(struct demo_run *d, int64_t *case_id, size_t k)
 		return rc;
 	}
 
-	char party_id[19];
-	if (dc->party_kind == PARTY_CITIZEN)
+	char party_id[19] = "";
+	if (dc->party_kind == PARTY_NONE) /* a matter: a title, no party */
+		;
+	else if (dc->party_kind == PARTY_CITIZEN)
 		demo_resident_id(dc->party_serial, party_id);
 	else
 		demo_uscc_make("91", "640522", dc->party_serial, party_id);
 	struct case_input ci = {
 		.procedure = dc->procedure, .domain = dc->domain, .title = dc->title,
-		.party_kind = dc->party_kind, .party_name = dc->party_name, .party_id = party_id,
-		.party_address = dc->address, .act_date = days_ago(&ctx, dc->act_ago),
+		.party_kind = dc->party_kind, .party_name = dc->party_name,
+		.party_id = dc->party_kind ? party_id : NULL, .party_address = dc->address,
+		.act_date = dc->party_kind ? days_ago(&ctx, dc->act_ago) : NULL,
 	};
 	struct enf_case c;
 	record_on_the_day(&ctx, s->ago);

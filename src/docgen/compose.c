@@ -39,6 +39,9 @@ static const struct {
 	 * for 执法监督决定书, numbered per bureau */
 	{ { "supervision_urge_notice", "督", false }, compose_supervision_urge },
 	{ { "supervision_decision", "监决", false }, compose_supervision_decision },
+	/* a normative document's 文号: the issuing unit's series 规, numbered
+	 * without gaps per unit and year (行政规范性文件, RULEMAKING.md) */
+	{ { "normative_text", "规", false }, compose_normative_text },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -48,6 +51,7 @@ static const char *const kind_ids[NKINDS + 1] = {
 	"service_receipt",     "demand_notice",      "deferment_approval",
 	"preservation_notice", "recusal_decision",   "revocation_decision",
 	"supervision_urge_notice", "supervision_decision",
+	"normative_text",
 	NULL,
 };
 _Static_assert(sizeof kind_ids / sizeof kind_ids[0] == NKINDS + 1, "one id per kind");

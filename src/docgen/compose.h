@@ -97,5 +97,6 @@ void compose_recusal_decision(struct doc_model *m, const struct docgen_input *in
 void compose_revocation_decision(struct doc_model *m, const struct docgen_input *in);
 void compose_supervision_urge(struct doc_model *m, const struct docgen_input *in);
 void compose_supervision_decision(struct doc_model *m, const struct docgen_input *in);
+void compose_normative_text(struct doc_model *m, const struct docgen_input *in);
 
 #endif

@@ -66,15 +66,28 @@ static bool follows_conclusion(const struct proc_def *def, const struct proc_ste
 
 /* What a blocked deciding step waits for: the first step its first
  * blocking gate names ("step:ID" in the gate's needs) that can be taken
- * now and is due; NULL when it waits for time, the party or nothing. */
+ * now and is due; NULL when it waits for time, the party or nothing. A
+ * matter (`subject matter`: a normative document) decides nothing in the
+ * penalty sense: there its steps flagged awaits are the pivots (the
+ * deliberation waits for the legality review of the current draft). */
 static const struct proc_step *decision_waits_for(const struct proc_def *def,
 						  const struct case_event *events, size_t n,
 						  const struct proc_option *opts, size_t nopts)
 {
 	for (size_t i = 0; i < nopts; i++) {
 		const struct proc_option *o = &opts[i];
-		if (!(o->step->flags & PROC_DECIDES) || o->available || !o->gate)
+		unsigned pivot = def->matter ? PROC_DECIDES | PROC_AWAITS : PROC_DECIDES;
+		if (!(o->step->flags & pivot) || o->available || !o->gate)
 			continue;
+		/* a matter's pivot still lacking a required step waits for it */
+		for (size_t k = 0; def->matter && !strcmp(o->gate, "requires_steps") &&
+				   k < o->step->requires.n;
+		     k++) {
+			const struct proc_option *x = option_of(opts, nopts,
+								o->step->requires.items[k].id);
+			if (x && x->available && due(def, events, n, x->step))
+				return x->step;
+		}
 		const struct gate_def *g = gate_def_find(o->gate);
 		for (const char *p = g ? g->needs : NULL; p && *p;) {
 			size_t len = strcspn(p, " ");

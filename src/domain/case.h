@@ -21,9 +21,12 @@ enum case_kind {
 	CASE_INSPECTION = 2, /* 行政检查 */
 	CASE_PERMIT = 3,     /* 行政许可 */
 	CASE_COERCION = 4,   /* 行政强制 */
+	CASE_NORMATIVE = 5,  /* 行政规范性文件: a matter (事项) without a
+	                      * party, drafted by units (`subject matter`) */
 };
 
 enum party_kind {
+	PARTY_NONE = 0,         /* a matter (事项): no party, name and id empty */
 	PARTY_CITIZEN = 1,      /* 公民: resident id number */
 	PARTY_ORGANISATION = 2, /* 法人或其他组织: USCC */
 };
@@ -37,7 +40,7 @@ struct enf_case {
 	char *domain;              /* enforcement domain; officers' certificates
 	                            * must cover it */
 	char *matter;              /* enforcement matter (benchmark) id, "" if none */
-	char *title;               /* 案由 */
+	char *title;               /* 案由; a matter's subject (标题) */
 	enum party_kind party_kind;
 	char *party_name;
 	char *party_id;            /* USCC or resident id, validated */

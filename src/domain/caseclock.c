@@ -37,10 +37,24 @@ static bool case_published_at(const struct proc_def *def, const struct case_even
 			      size_t upto);
 
 static bool condition_holds(const struct proc_def *def, const struct case_event *events,
-			    size_t upto, size_t n, const char *cond)
+			    size_t upto, size_t n, const char *cond, const char *field)
 {
 	if (!cond)
 		return true;
+	if (field && (!strcmp(cond, "yes") || !strcmp(cond, "no"))) {
+		/* the latest value up to the starting event, corrections aside
+		 * (a case-wide fact is never corrected, only restated) */
+		bool yes = false;
+		for (size_t i = upto + 1 < n ? upto + 1 : n; i-- > 0;) {
+			const char *v = events[i].step && strcmp(events[i].step, PROC_CORRECTION)
+						? case_event_field(&events[i], field) : NULL;
+			if (v && *v) {
+				yes = proc_yes(v);
+				break;
+			}
+		}
+		return strcmp(cond, "yes") == 0 ? yes : !yes;
+	}
 	if (strcmp(cond, "published") == 0)
 		return case_published_at(def, events, upto);
 	if (strcmp(cond, "fine_unpaid") == 0) {
@@ -251,7 +265,7 @@ static enum fz_err clock_from(const struct proc_def *def, const struct proc_conf
 			      struct case_clock *out, struct fz_error *e)
 {
 	struct ledger l = { 0 };
-	if (!condition_holds(def, events, start, n, clock->only_when)) {
+	if (!condition_holds(def, events, start, n, clock->only_when, clock->only_field)) {
 		out->state = CASE_CLOCK_NOT_APPLICABLE;
 		return FZ_OK;
 	}

@@ -80,6 +80,21 @@ static const struct gate_def gate_table[] = {
 	  NULL },
 	{ "onsite_officers", "当场处罚的执法人员", gate_onsite_officers, GATE_CONTENT, NULL },
 	{ "objection_reasons", "异议理由", gate_objection_reasons, GATE_CONTENT, NULL },
+	/* rule-making (gate_rulemaking.c) */
+	{ "plan_or_reason", "制定计划", gate_plan_or_reason, GATE_CONTENT, NULL },
+	{ "reviewer_not_drafter", "审核人员非起草人员", gate_reviewer_not_drafter, 0, NULL },
+	{ "opinion_reasons", "审查意见的理由", gate_opinion_reasons, GATE_CONTENT, NULL },
+	{ "comment_when_required", "公开征求意见", gate_comment_when_required, 0,
+	  "step:comment_close" },
+	{ "period_run", "期间届满", gate_period_run, GATE_CLOCK_ARG, NULL },
+	{ "legality_passed", "合法性审核", gate_legality_passed, 0,
+	  "step:draft step:legality_review" },
+	{ "fair_competition_passed", "公平竞争审查", gate_fair_competition_passed, 0,
+	  "step:draft step:fair_competition_review" },
+	{ "deliberated_current", "集体审议", gate_deliberated_current, 0,
+	  "step:draft step:deliberation" },
+	{ "after_objection", "备案审查异议", gate_after_objection, 0, "step:filing_review" },
+	{ "facts_not_lowered", "认定的事项不得改为否", gate_facts_not_lowered, GATE_CONTENT, NULL },
 };
 
 #define GATE_ROWS (sizeof gate_table / sizeof gate_table[0])

@@ -49,6 +49,9 @@ struct proc_ctx {
 	size_t npeople;
 	unsigned actor_roles;               /* enum role bits of the account */
 	int64_t actor_person;               /* the account's person id, or 0 */
+	int64_t actor_user;                 /* the account's user id, or 0 (a
+	                                     * drafter is who recorded a draft:
+	                                     * reviewer_not_drafter) */
 	const char *today;                  /* "YYYY-MM-DD" */
 	struct arena *scratch;              /* for clock computations */
 	const char *const *filed;           /* document ids the case file holds

@@ -163,6 +163,18 @@ GATE_FN(collective_extension_allowed);
 GATE_FN(serious_harm_grounds);
 GATE_FN(onsite_officers);
 
+/* gate_rulemaking.c: normative documents */
+GATE_FN(plan_or_reason);
+GATE_FN(reviewer_not_drafter);
+GATE_FN(opinion_reasons);
+GATE_FN(comment_when_required);
+GATE_FN(period_run);
+GATE_FN(legality_passed);
+GATE_FN(fair_competition_passed);
+GATE_FN(deliberated_current);
+GATE_FN(after_objection);
+GATE_FN(facts_not_lowered);
+
 /* The catalogue criterion the case meets (gate_review.c), written into
  * why; false when it meets none. Used by the review gate and tests. */
 bool gate_review_catalogue_match(const struct gate_run *r, char *why, size_t len);

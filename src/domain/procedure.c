@@ -55,6 +55,7 @@ static const char *const kind_names[] = {
 	[CASE_INSPECTION] = "inspection",
 	[CASE_PERMIT] = "permit",
 	[CASE_COERCION] = "coercion",
+	[CASE_NORMATIVE] = "normative_document",
 };
 
 const char *proc_kind_name(enum case_kind k)
@@ -86,7 +87,8 @@ bool proc_condition_known(const char *name)
 	 * major_decision: the decision followed a legal review or a collective
 	 * deliberation (caseclock.c) */
 	return name && (strcmp(name, "fine_decided") == 0 || strcmp(name, "fine_unpaid") == 0 ||
-			strcmp(name, "published") == 0 || strcmp(name, "major_decision") == 0);
+			strcmp(name, "published") == 0 || strcmp(name, "major_decision") == 0 ||
+			strcmp(name, "yes") == 0 || strcmp(name, "no") == 0);
 }
 
 bool proc_clock_outlives_close(const struct proc_def *d, const struct proc_clock *c)

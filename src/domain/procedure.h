@@ -54,7 +54,11 @@ struct proc_clock {
 	const char *from_field;     /* start from this date field of the start
 	                             * event (e.g. served_on), else its day */
 	const char *only_when;      /* condition name (see proc_condition_known)
-	                             * or NULL: always applies */
+	                             * or NULL: always applies; "yes"/"no":
+	                             * the yes/no field only_field, as the
+	                             * latest event up to the starting one
+	                             * left it, is yes / is not yes */
+	const char *only_field;
 	const char *after;          /* starts when this other clock's period
 	                             * has run: counted from its due date (a
 	                             * window that opens when another period
@@ -211,7 +215,18 @@ struct proc_def {
 	const struct proc_fields *catalogue; /* the shared fields (fields.txt),
 	                                      * or NULL */
 	struct proc_list case_fields; /* case-wide fields every step accepts */
+	bool matter;                 /* `subject matter`: its cases are matters
+	                              * (事项) with no party - a title, the
+	                              * owning (drafting) unit, which is the
+	                              * case's agency, and co-drafting units
+	                              * (PROC_CO_UNITS) - instead of a party's
+	                              * case; `subject party` (the default):
+	                              * a party's case */
 };
+
+/* The case-wide field of a matter naming its co-drafting units (会同起草
+ *单位), agency ids separated by commas; the app checks each. */
+#define PROC_CO_UNITS "co_units"
 
 /* The step id of a correction event: not a step of any definition. */
 #define PROC_CORRECTION "correction"
@@ -253,7 +268,7 @@ bool proc_clock_outlives_close(const struct proc_def *d, const struct proc_clock
 /* Whether taking s concludes the case's matter: s decides or closes, or
  * stops a clock that a deciding step stops (不予行政处罚 beside 处罚决定). */
 bool proc_step_concludes(const struct proc_def *d, const struct proc_step *s);
-/* "penalty", "inspection", "permit", "coercion" and back; NULL / 0. */
+/* "penalty", "inspection", "permit", "coercion", "normative_document" and back; NULL / 0. */
 const char *proc_kind_name(enum case_kind k);
 enum case_kind proc_kind_from_name(const char *name);
 /* The conditions a clock may have in `only_when`. */

@@ -78,6 +78,12 @@ static const struct cfg_row cfg_rows[] = {
 	PERIOD("withdrawal_period", PROC_PERIOD_WITHDRAWAL, CLOCK_WORKING_DAYS),
 	PERIOD("filing_period", PROC_PERIOD_FILING, CLOCK_DAYS),
 	PERIOD("review_pending_alert", PROC_PERIOD_REVIEW_ALERT, CLOCK_WORKING_DAYS),
+	PERIOD("comment_period", PROC_PERIOD_COMMENT, CLOCK_WORKING_DAYS),
+	PERIOD("comment_period_business", PROC_PERIOD_COMMENT_BUSINESS, CLOCK_DAYS),
+	PERIOD("legality_review_period", PROC_PERIOD_LEGALITY_REVIEW, CLOCK_WORKING_DAYS),
+	PERIOD("normative_filing_period", PROC_PERIOD_NORMATIVE_FILING, CLOCK_DAYS),
+	PERIOD("validity_period", PROC_PERIOD_VALIDITY, CLOCK_MONTHS),
+	PERIOD("validity_provisional", PROC_PERIOD_VALIDITY_PROVISIONAL, CLOCK_MONTHS),
 	/* Complaint periods (投诉举报): the regulation's text is not in our
 	 * sources (legal-rules §12, U), so a province writes either unit. */
 	PERIOD_ANY_DAYS("complaint_acceptance", PROC_PERIOD_COMPLAINT_ACCEPTANCE, CLOCK_WORKING_DAYS),
@@ -126,6 +132,12 @@ void proc_config_init(struct proc_config *cfg)
 		[PROC_PERIOD_WITHDRAWAL] = { 3, CLOCK_WORKING_DAYS },
 		[PROC_PERIOD_FILING] = { 15, CLOCK_DAYS },
 		[PROC_PERIOD_REVIEW_ALERT] = { 5, CLOCK_WORKING_DAYS },
+		[PROC_PERIOD_COMMENT] = { 7, CLOCK_WORKING_DAYS },
+		[PROC_PERIOD_COMMENT_BUSINESS] = { 30, CLOCK_DAYS },
+		[PROC_PERIOD_LEGALITY_REVIEW] = { 15, CLOCK_WORKING_DAYS },     /* U */
+		[PROC_PERIOD_NORMATIVE_FILING] = { 30, CLOCK_DAYS },            /* U */
+		[PROC_PERIOD_VALIDITY] = { 60, CLOCK_MONTHS },
+		[PROC_PERIOD_VALIDITY_PROVISIONAL] = { 24, CLOCK_MONTHS },      /* U */
 		[PROC_PERIOD_COMPLAINT_ACCEPTANCE] = { 5, CLOCK_WORKING_DAYS }, /* U */
 		[PROC_PERIOD_COMPLAINT] = { 60, CLOCK_DAYS },                   /* U */
 	};

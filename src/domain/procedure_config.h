@@ -58,6 +58,15 @@ enum proc_period_key {
 	PROC_PERIOD_REVIEW_ALERT,         /* a case waiting for the legal review
 	                                   * this long is an alert: 5 wd (a
 	                                   * management setting, not law) */
+	/* normative documents (行政规范性文件, legal-rules.md §9) */
+	PROC_PERIOD_COMMENT,              /* public comment: ≥ 7 wd (示范指标 24) */
+	PROC_PERIOD_COMMENT_BUSINESS,     /* closely related to business
+	                                   * activity: ≥ 30 d (营商环境条例 art 62) */
+	PROC_PERIOD_LEGALITY_REVIEW,      /* 合法性审核: ≤ 15 wd (115号, U) */
+	PROC_PERIOD_NORMATIVE_FILING,     /* 备案 after publication: 30 d (local
+	                                   * rules, 15 or 30 d: U, configurable) */
+	PROC_PERIOD_VALIDITY,             /* 有效期: 5 years (local rules) */
+	PROC_PERIOD_VALIDITY_PROVISIONAL, /* 暂行、试行: 2 years (U) */
 	PROC_PERIOD_COMPLAINT_ACCEPTANCE, /* a complaint accepted or refused
 	                                   * (投诉受理): 5 wd, U (行政执法监督
 	                                   * 条例's text not in our sources) */

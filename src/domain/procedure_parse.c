@@ -21,6 +21,7 @@ struct parser {
 	int clock;   /* index of the clock block being read, or -1 */
 	int step;    /* index of the step block being read, or -1 */
 	struct proc_field *field; /* the field block being read, or NULL */
+	int subject_line; /* where `subject` was written, 0: not yet */
 	struct fz_error *e;
 };
 
@@ -290,8 +291,14 @@ static enum fz_err clock_attr(struct parser *ps, const char *k, size_t kn)
 		if (!(c->only_when = ident(ps, "条件名", &rc)))
 			return rc;
 		if (!proc_condition_known(c->only_when))
-			return perr(ps, "未知的条件“%s”（可用 fine_decided、fine_unpaid、published、major_decision）",
+			return perr(ps, "未知的条件“%s”（可用 fine_decided、fine_unpaid、published、major_decision、yes 字段、no 字段）",
 				    c->only_when);
+		/* `only_when yes FIELD` / `only_when no FIELD`: a yes/no fact of
+		 * the case as it stood when the clock started */
+		if (!strcmp(c->only_when, "yes") || !strcmp(c->only_when, "no")) {
+			if (!(c->only_field = ident(ps, "字段名", &rc)))
+				return rc;
+		}
 		return no_more(ps);
 	} else if (proc_word_is(k, kn, "after")) {
 		if (c->after)
@@ -447,7 +454,18 @@ static enum fz_err header_attr(struct parser *ps, const char *k, size_t kn)
 		if (d->kind)
 			return perr(ps, "kind 重复");
 		if (!w || n > 23 || !(d->kind = proc_kind_from_name(name)))
-			return perr(ps, "kind 应为 penalty、inspection、permit 或 coercion");
+			return perr(ps, "kind 应为 penalty、inspection、permit、coercion 或 normative_document");
+		return no_more(ps);
+	} else if (proc_word_is(k, kn, "subject")) {
+		size_t n;
+		const char *w = proc_lex_word(&ps->lx, &n);
+		if (ps->subject_line)
+			return perr(ps, "subject 重复");
+		ps->subject_line = ps->lx.line;
+		if (w && proc_word_is(w, n, "matter"))
+			d->matter = true;
+		else if (!w || !proc_word_is(w, n, "party"))
+			return perr(ps, "subject 应为 party（当事人的案件）或 matter（没有当事人的事项）");
 		return no_more(ps);
 	} else if (proc_word_is(k, kn, "corrections")) {
 		return roles_read(ps, &d->correction_roles);

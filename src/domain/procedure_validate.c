@@ -37,6 +37,16 @@ static enum fz_err header_check(const struct proc_def *d, struct fz_error *e)
 		return proc_fail(e, d->filename, 0, "缺少程序名称（label）");
 	if (!d->kind)
 		return proc_fail(e, d->filename, 0, "缺少 kind 行");
+	/* A normative document has no party; an enforcement act always has
+	 * one (the gates and the documents speak of it). */
+	if ((d->kind == CASE_NORMATIVE) != d->matter)
+		return proc_fail(e, d->filename, 0,
+				 d->matter ? "subject matter（没有当事人的事项）只用于 kind normative_document"
+					   : "kind normative_document 的程序须写 subject matter");
+	if (d->matter && !proc_list_has(&d->case_fields, PROC_CO_UNITS))
+		return proc_fail(e, d->filename, 0,
+				 "subject matter 的程序须在 case_fields 中列出 " PROC_CO_UNITS
+				 "（会同起草单位）");
 	if (!d->correction_roles)
 		return proc_fail(e, d->filename, 0, "缺少 corrections 行（谁可以记录更正）");
 	if (!d->nsteps)
@@ -61,6 +71,13 @@ static enum fz_err clock_check(const struct proc_def *d, const struct proc_clock
 		return proc_fail(e, d->filename, c->line,
 				 "期限 %s：per_act（逐件计算）的期限不能再写 after、from 或 extension",
 				 c->id);
+	if (c->only_field) {
+		const struct proc_field *f = proc_field_of(d, NULL, c->only_field);
+		if (!f || f->type != PROC_FIELD_YESNO)
+			return proc_fail(e, d->filename, c->line,
+					 "期限 %s：only_when %s 的“%s”应为本程序声明的是否字段（yesno）",
+					 c->id, c->only_when, c->only_field);
+	}
 	if (c->budget_config)
 		proc_config_period_known(c->budget_config, &budget);
 	if (c->extension_config)

@@ -98,7 +98,8 @@ static enum fz_err query_flag(struct req *r, const char *name, bool *out, struct
 
 int api_case_list(struct req *r)
 {
-	static const char *const kinds[] = { "penalty", "inspection", "permit", "coercion", NULL };
+	static const char *const kinds[] = { "penalty", "inspection", "permit", "coercion",
+					     "normative_document", NULL };
 	struct fz_error e = { 0 };
 	struct page pg;
 	struct case_filter f = { 0 };
@@ -209,6 +210,21 @@ static json_t *case_view_json(struct req *r, const struct case_view *v)
 	o = json_put(o, "overdue", json_boolean(case_view_overdue(v)));
 	o = json_put(o, "arrears", arrears_json(&v->arrears));
 	o = json_put(o, "serious_harm_reason", json_text(v->serious_harm_reason));
+	if (v->def->matter) {
+		/* a matter: the owning (drafting) unit and the co-drafting ones */
+		json_t *co = json_array();
+		for (size_t i = 0; co && i < v->nco_units; i++) {
+			json_t *u = json_object();
+			u = json_put(u, "id", json_integer(v->co_units[i].id));
+			co = json_array_push(co, json_put(u, "name", json_text(v->co_units[i].name)));
+		}
+		json_t *units = json_object();
+		json_t *owner = json_object();
+		owner = json_put(owner, "id", json_integer(v->c.agency_id));
+		owner = json_put(owner, "name", json_text(v->c.agency_name));
+		units = json_put(units, "owner", owner);
+		o = json_put(o, "units", json_put(units, "co_drafting", co));
+	}
 	o = json_put(o, "events", events);
 	o = json_put(o, "steps", steps);
 	return json_put(o, "clocks", clocks);
@@ -224,6 +240,17 @@ int api_case_get(struct req *r)
 	return resp_json(r, 200, case_view_json(r, &v));
 }
 
+/* Whether procedure id runs matters (事项, no party): `subject matter`. */
+static bool procedure_is_matter(struct req *r, const char *id)
+{
+	size_t n;
+	const struct proc_def *defs = app_procedures(&r->ctx, &n);
+	for (size_t i = 0; id && i < n; i++)
+		if (strcmp(defs[i].id, id) == 0)
+			return defs[i].matter;
+	return false;
+}
+
 int api_case_create(struct req *r)
 {
 	struct jsonin in;
@@ -235,18 +262,25 @@ int api_case_create(struct req *r)
 	enum fz_err rc;
 
 	jsonin_begin(&in, r);
+	const char *procedure = jsonin_str(&in, "procedure", PROC_ID_MAX);
+	/* A matter (a normative document) has a title and no party, act date
+	 * or domain: the app refuses them when given. */
+	bool matter = procedure_is_matter(r, procedure);
 	struct case_input ci = {
-		.procedure = jsonin_str(&in, "procedure", PROC_ID_MAX),
-		.domain = jsonin_str(&in, "domain", 30),
+		.procedure = procedure,
+		.domain = matter ? jsonin_str_opt(&in, "domain", 30) : jsonin_str(&in, "domain", 30),
 		.matter = jsonin_str_opt(&in, "matter", PROC_ID_MAX),
 		.title = jsonin_str(&in, "title", 100),
-		.act_date = jsonin_str(&in, "act_date", 10),
+		.act_date = matter ? jsonin_str_opt(&in, "act_date", 10)
+				   : jsonin_str(&in, "act_date", 10),
 	};
-	(void)jsonin_has(&in, "party");
+	bool party = jsonin_has(&in, "party");
 	case_step_read(&in, false, &open);
 	if (!jsonin_ok(&in))
 		return jsonin_fail(&in);
-	if ((rc = case_party_read(&in, &ci, &e)) || (rc = case_step_finish(&in, &open, &e)))
+	if ((!matter || party) && (rc = case_party_read(&in, &ci, &e)))
+		return resp_fail(r, rc, &e);
+	if ((rc = case_step_finish(&in, &open, &e)))
 		return resp_fail(r, rc, &e);
 	if ((rc = app_case_open(&r->ctx, &ci, &open, &c, &check, &e)))
 		return case_refused(r, rc, &e, &check);

@@ -17,11 +17,13 @@
 #include "http/pub_view.h"
 #include "http/resp.h"
 
-static const char *const kind_names[] = { "penalty", "inspection", "permit", "coercion", NULL };
+static const char *const kind_names[] = { "penalty", "inspection", "permit", "coercion",
+					  "normative_document", NULL };
 
 const char *pub_kind_label(const char *kind)
 {
-	static const char *const labels[] = { "行政处罚", "行政检查", "行政许可", "行政强制" };
+	static const char *const labels[] = { "行政处罚", "行政检查", "行政许可", "行政强制",
+					     "行政规范性文件" };
 	for (size_t i = 0; kind && kind_names[i]; i++)
 		if (strcmp(kind, kind_names[i]) == 0)
 			return labels[i];

@@ -261,6 +261,10 @@ int page_case_step_form(struct req *r);
 int page_case_step(struct req *r);
 /* page_case_evidence.c */
 int page_case_evidence_upload(struct req *r);
+/* api_rulemaking.c, page_rulemaking.c: draft versions of a matter */
+int api_case_versions(struct req *r);
+int api_case_version_diff(struct req *r);
+int page_case_versions(struct req *r);
 /* page_case_documents.c */
 int page_case_documents(struct req *r);
 /* page_case_draw.c */

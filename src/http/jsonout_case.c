@@ -95,7 +95,9 @@ json_t *json_case(const struct enf_case *c, const struct proc_def *def, bool per
 	o = json_put(o, "domain", json_text(c->domain));
 	o = json_put(o, "matter", json_text(c->matter && *c->matter ? c->matter : NULL));
 	o = json_put(o, "title", json_text(c->title));
-	o = json_put(o, "party", json_party(c, personal));
+	/* a matter (normative document) has no party: null */
+	o = json_put(o, "party", c->party_kind == PARTY_NONE ? json_null()
+							     : json_party(c, personal));
 	o = json_put(o, "act_date", date_or_null(c->act_date));
 	o = json_put(o, "opened_on", date_or_null(c->opened_on));
 	o = json_put(o, "state", json_text(c->state && *c->state ? c->state : NULL));

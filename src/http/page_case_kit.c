@@ -123,7 +123,9 @@ void case_table(struct req *r, struct buf *b, const struct case_list *list,
 			  "<td data-label=\"案由\"><a href=\"/cases/%lld\">%s</a></td>"
 			  "<td data-label=\"当事人\">%s</td><td data-label=\"程序\">%s</td>"
 			  "<td data-label=\"状态\">",
-		       (long long)c->id, c->number, (long long)c->id, c->title, c->party_name,
+		       (long long)c->id, c->number, (long long)c->id, c->title,
+		       /* a matter has no party: its drafting unit */
+		       c->party_kind == PARTY_NONE ? c->agency_name : c->party_name,
 		       case_procedure_label(r, c->procedure));
 		if (viewed)
 			case_state_show(b, &v);

@@ -98,7 +98,7 @@ static int render(struct req *r, int status, const struct proc_def *def,
 	const char *party = permit ? "申请人" : inspection ? "检查对象" : "当事人";
 
 	case_people_load(r, r->ctx.user ? r->ctx.user->agency_id : 0, &people);
-	page_begin(r, &b, "立案");
+	page_begin(r, &b, def->matter ? "立项" : "立案");
 	kit_form_error(&b, rc, e);
 	case_gate_results(&b, check);
 	html_f(&b, "<form class=\"stack narrow\" method=\"post\" action=\"/cases/new\">\n"
@@ -107,6 +107,12 @@ static int render(struct req *r, int status, const struct proc_def *def,
 	       def->id, def->label);
 	page_csrf_field(r, &b);
 	kit_field_error(&b, "procedure", e);
+	/* a matter (a normative document): a title and the opening step, no
+	 * party, act or domain; the drafting unit is the account's agency */
+	if (def->matter) {
+		kit_input(&b, "text", "title", "标题", f->title, "required maxlength=\"100\"", e);
+		goto opening_step;
+	}
 	kit_select(&b, "domain", "执法领域", domains, nd, f->domain, e);
 	kit_input(&b, "text", "title", permit ? "申请事项" : inspection ? "检查事项" : "案由",
 		  f->title, "required maxlength=\"100\"", e);
@@ -120,6 +126,7 @@ static int render(struct req *r, int status, const struct proc_def *def,
 	kit_input(&b, "date", "act_date",
 		  permit ? "申请日期" : inspection ? "检查立项日期" : "违法行为发生（终了）日期",
 		  f->act_date, "required", e);
+opening_step:
 	if (st) {
 		html_f(&b, "<h2>%s</h2>\n", st->label);
 		kit_input(&b, "date", "on", "办理日期", f->on, "required", e);
@@ -127,8 +134,9 @@ static int render(struct req *r, int status, const struct proc_def *def,
 		if (st->min_officers > 0 || (st->flags & PROC_HANDLES))
 			case_officers_input(&b, &people, f->officers, f->nofficers, st->min_officers, e);
 	}
-	html_raw(&b, "<div class=\"form-buttons\"><button type=\"submit\" class=\"primary\">确认立案"
-		     "</button> <a class=\"button secondary\" href=\"/cases\">取消</a></div>\n</form>\n");
+	html_f(&b, "<div class=\"form-buttons\"><button type=\"submit\" class=\"primary\">%s"
+		   "</button> <a class=\"button secondary\" href=\"/cases\">取消</a></div>\n</form>\n",
+	       def->matter ? "确认立项" : "确认立案");
 	page_end(r, &b);
 	return resp_html(r, status, &b);
 }
@@ -142,7 +150,7 @@ int page_case_new(struct req *r)
 			      .party_name = "", .party_id = "", .party_address = "",
 			      .act_date = "", .on = r->ctx.today };
 	const struct proc_step *st = opening(def);
-	f.nkeys = st ? proc_step_field_ids(def, st, false, f.keys, OPEN_FIELDS_MAX) : 0;
+	f.nkeys = st ? proc_step_field_ids(def, st, def->matter, f.keys, OPEN_FIELDS_MAX) : 0;
 	if (r->ctx.user && r->ctx.user->person_id) {
 		f.officers = &r->ctx.user->person_id;
 		f.nofficers = 1;
@@ -174,7 +182,7 @@ int page_case_create(struct req *r)
 		.party_id = kit_form(r, "party_id"), .party_address = kit_form(r, "party_address"),
 		.act_date = kit_form(r, "act_date"), .on = kit_form(r, "on"),
 	};
-	f.nkeys = st ? proc_step_field_ids(def, st, false, f.keys, OPEN_FIELDS_MAX) : 0;
+	f.nkeys = st ? proc_step_field_ids(def, st, def->matter, f.keys, OPEN_FIELDS_MAX) : 0;
 	struct case_form_fields shown = { f.keys, f.values, f.nkeys };
 	nfields = case_form_read(r, def, st, &shown, controls, fields, OPEN_FIELDS_MAX);
 	if (!case_form_ids(r, "officers", &f.officers, &f.nofficers))
@@ -182,8 +190,10 @@ int page_case_create(struct req *r)
 	if (!rc) {
 		struct case_input in = {
 			.procedure = def->id, .domain = f.domain, .title = f.title,
-			.party_kind = !strcmp(f.party_kind, "citizen") ? PARTY_CITIZEN
-								       : PARTY_ORGANISATION,
+			.party_kind = def->matter ? PARTY_NONE
+				      : !strcmp(f.party_kind ? f.party_kind : "", "citizen")
+					      ? PARTY_CITIZEN
+					      : PARTY_ORGANISATION,
 			.party_name = f.party_name, .party_id = f.party_id,
 			.party_address = f.party_address, .act_date = f.act_date,
 		};

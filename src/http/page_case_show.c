@@ -16,10 +16,44 @@
 #include "http/pub_view.h"
 #include "http/resp.h"
 
+/* A matter (事项: a normative document) has a title and units where a
+ * case has a party: the owning (drafting) unit, the co-drafting ones, and
+ * its draft versions. */
+static void matter_header(struct buf *b, const struct case_view *v)
+{
+	const struct enf_case *c = &v->c;
+	html_f(b, "<dl class=\"fields case-head\"><dt>编号</dt><dd class=\"mono\">%s</dd>"
+		  "<dt>标题</dt><dd>%s</dd><dt>程序</dt><dd>%s</dd><dt>牵头起草单位</dt><dd>%s</dd>"
+		  "<dt>会同起草单位</dt><dd>",
+	       c->number, c->title, v->def->label, c->agency_name);
+	for (size_t i = 0; i < v->nco_units; i++)
+		html_f(b, "%s%s", i ? "、" : "", v->co_units[i].name);
+	if (!v->nco_units)
+		html_raw(b, "—");
+	size_t nver = 0;
+	for (size_t i = 0; i < v->events.n; i++)
+		nver += strcmp(v->events.items[i].step, PROC_CORRECTION) &&
+			case_event_field(&v->events.items[i], CASE_VERSION_FIELD);
+	html_f(b, "</dd><dt>立项日期</dt><dd>%s</dd><dt>草案版本</dt><dd>",
+	       c->opened_on[0] ? c->opened_on : "—");
+	if (nver)
+		html_f(b, "<a href=\"/cases/%lld/versions\">共 %zu 版（查看、比较）</a>", (long long)c->id,
+		       nver);
+	else
+		html_raw(b, "尚未起草");
+	html_raw(b, "</dd><dt>状态</dt><dd>");
+	case_state_show(b, v);
+	html_raw(b, "</dd></dl>\n");
+}
+
 static void header(struct req *r, struct buf *b, const struct case_view *v)
 {
 	const struct enf_case *c = &v->c;
 	char masked[40];
+	if (v->def->matter) {
+		matter_header(b, v);
+		goto badges;
+	}
 	html_f(b, "<dl class=\"fields case-head\"><dt>案件编号</dt><dd class=\"mono\">%s</dd>"
 		  "<dt>案由</dt><dd>%s</dd><dt>当事人</dt><dd>%s",
 	       c->number, c->title, c->party_name);
@@ -38,6 +72,7 @@ static void header(struct req *r, struct buf *b, const struct case_view *v)
 	       c->opened_on[0] ? c->opened_on : "—");
 	case_state_show(b, v);
 	html_raw(b, "</dd></dl>\n");
+badges:;
 	struct buf badges = BUF_INIT;
 	case_clock_badges(&badges, v, r->ctx.today, case_soon_day(r));
 	if (badges.len) {

@@ -108,7 +108,8 @@ static int render(struct req *r, int status, const struct step_page *p, const st
 
 	page_begin(r, &b, title ? title : label);
 	html_f(&b, "<p class=\"case-line\"><a class=\"mono\" href=\"/cases/%lld\">%s</a> %s · %s · ",
-	       (long long)c->id, c->number, c->title, c->party_name);
+	       (long long)c->id, c->number, c->title,
+	       c->party_kind == PARTY_NONE ? c->agency_name : c->party_name);
 	case_state_show(&b, &p->v);
 	html_raw(&b, "</p>\n");
 	case_enforcement_facts(&b, &p->v);

@@ -118,17 +118,23 @@ static bool date_or_empty(const char *d)
  * which field is wrong (the schema's CHECKs would only say "invalid"). */
 static enum fz_err case_check(const struct enf_case *c, struct fz_error *e)
 {
-	if (c->kind < CASE_PENALTY || c->kind > CASE_COERCION)
+	if (c->kind < CASE_PENALTY || c->kind > CASE_NORMATIVE)
 		return fz_fail(e, FZ_INVALID, "kind", "执法类别无效");
-	if (c->party_kind != PARTY_CITIZEN && c->party_kind != PARTY_ORGANISATION)
+	/* A matter (a normative document) has no party and no enforcement
+	 * domain; every other case has both. */
+	bool matter = c->kind == CASE_NORMATIVE;
+	if (matter ? c->party_kind != PARTY_NONE
+		   : c->party_kind != PARTY_CITIZEN && c->party_kind != PARTY_ORGANISATION)
 		return fz_fail(e, FZ_INVALID, "party_kind", "当事人类型无效");
 	if (!given(c->procedure))
 		return fz_fail(e, FZ_INVALID, "procedure", "缺少执法程序");
-	if (!given(c->domain))
+	if (!matter && !given(c->domain))
 		return fz_fail(e, FZ_INVALID, "domain", "缺少执法领域");
 	if (!given(c->title))
-		return fz_fail(e, FZ_INVALID, "title", "缺少案由");
-	if (!given(c->party_name))
+		return fz_fail(e, FZ_INVALID, "title", matter ? "缺少标题" : "缺少案由");
+	if (matter && (given(c->party_name) || given(c->party_id) || given(c->party_address)))
+		return fz_fail(e, FZ_INVALID, "party_name", "事项没有当事人");
+	if (!matter && !given(c->party_name))
 		return fz_fail(e, FZ_INVALID, "party_name", "缺少当事人名称");
 	if (!date_or_empty(c->act_date))
 		return fz_fail(e, FZ_INVALID, "act_date", "日期应为 YYYY-MM-DD 格式的有效日期");
@@ -292,7 +298,7 @@ enum fz_err sq_case_get(struct store *st, struct arena *a, const struct scope *s
 static enum fz_err case_mask(const struct case_filter *f, unsigned *mask, struct fz_error *e)
 {
 	*mask = 0;
-	if (f->kind < 0 || f->kind > CASE_COERCION)
+	if (f->kind < 0 || f->kind > CASE_NORMATIVE)
 		return fz_fail(e, FZ_INVALID, "kind", "执法类别无效");
 	if (f->closed < -1 || f->closed > 2)
 		return fz_fail(e, FZ_INVALID, "closed", "结案筛选条件无效");

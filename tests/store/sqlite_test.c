@@ -171,3 +171,50 @@ TEST(store_sqlite_list_refuses_an_undeclared_parameter_name)
 	arena_free(a);
 	st->ops->close(st);
 }
+
+/* Migration 021 (matters without a party) rebuilds the cases table: run
+ * again by the store over a database holding a case with an event, it
+ * keeps the rows and the ids the record points to, the append-only
+ * triggers and the foreign keys, and admits a matter (kind 5, no party)
+ * but not a matter with a party. */
+TEST(store_sqlite_migration_021_keeps_cases_and_admits_matters)
+{
+	const char *dir = t_tmpdir();
+	char msg[256];
+	struct store *st = contract_open(dir);
+	REQUIRE(st);
+	st->ops->close(st);
+	REQUIRE(contract_raw_exec(dir,
+		"INSERT INTO divisions (code, name, level) VALUES ('640000', '宁夏', 1);"
+		"INSERT INTO agencies (id, name, uscc, division_code, kind, created_at, updated_at)"
+		" VALUES (7, '某局', '11640000MB0000000X', '640000', 'department', 1, 1);"
+		"INSERT INTO cases (id, number, agency_id, procedure, kind, domain, title, party_kind,"
+		" party_name, created_at, updated_at) VALUES (41, 'X罚立〔2026〕1号', 7,"
+		" 'penalty_general', 1, '土地管理', '案由', 2, '某公司', 1, 1);"
+		"INSERT INTO case_events (id, case_id, seq, step, on_date, at) VALUES"
+		" (5, 41, 1, 'open', '2026-01-02', 1);"
+		"PRAGMA user_version = 20;", msg, sizeof msg) == 0);
+	st = contract_reopen(dir); /* migrates 021 again */
+	REQUIRE(st);
+	st->ops->close(st);
+	int v = -1;
+	CHECK_INT(store_sqlite_version(contract_location(dir), &v, NULL), FZ_OK);
+	CHECK_INT(v, store_schema_version());
+	/* the case and its event, still linked */
+	CHECK_INT(contract_raw_exec(dir, "PRAGMA foreign_keys = ON;"
+		  "INSERT INTO case_events (id, case_id, seq, step, on_date, at) VALUES"
+		  " (6, 41, 2, 'approve_opening', '2026-01-03', 2);", msg, sizeof msg), 0);
+	/* still never deleted */
+	CHECK(contract_raw_exec(dir, "DELETE FROM cases WHERE id = 41;", msg, sizeof msg) != 0);
+	CHECK_CONTAINS(msg, "案件一经登记不能删除");
+	/* a matter: kind 5, no party */
+	CHECK_INT(contract_raw_exec(dir,
+		  "INSERT INTO cases (id, number, agency_id, procedure, kind, domain, title, party_kind,"
+		  " party_name, created_at, updated_at) VALUES (42, 'X规草〔2026〕1号', 7,"
+		  " 'normative_document', 5, '', '关于某事的通知', 0, '', 1, 1);", msg, sizeof msg), 0);
+	CHECK(contract_raw_exec(dir,
+		  "INSERT INTO cases (id, number, agency_id, procedure, kind, domain, title, party_kind,"
+		  " party_name, created_at, updated_at) VALUES (43, 'X规草〔2026〕2号', 7,"
+		  " 'normative_document', 5, '', '另一通知', 0, '张某', 1, 1);", msg, sizeof msg) != 0);
+	CHECK_CONTAINS(msg, "CHECK");
+}
