@@ -64,13 +64,27 @@ int cmd_verify(int argc, char **argv)
 		fprintf(stderr, "fazhi: 核验未通过：%s\n", r.problem);
 		return CLI_EXIT_INCONSISTENT;
 	}
-	printf("账本核验通过（%s）：%lld 条记录（事件 %lld、证据 %lld、文书 %lld、案件信息 %lld、"
-	       "案卷导出 %lld、密钥轮换 %lld、公示记录 %lld、监督记录 %lld），%lld 个文件，%lld 个检查点的根与签名一致\n",
-	       r.hash, (long long)r.leaves, (long long)r.by_kind[LEDGER_CASE_EVENT],
-	       (long long)r.by_kind[LEDGER_EVIDENCE], (long long)r.by_kind[LEDGER_DOCUMENT],
-	       (long long)r.by_kind[LEDGER_CASE_HEADER], (long long)r.by_kind[LEDGER_CASE_EXPORT],
-	       (long long)r.by_kind[LEDGER_KEY_ROTATION], (long long)r.by_kind[LEDGER_PUBLICATION],
-	       (long long)r.by_kind[LEDGER_OVERSIGHT], (long long)r.files, (long long)r.checkpoints);
+	/* each kind by the short name people know it by, in kind order */
+	static const char *const kind_short[LEDGER_KIND_MAX + 1] = {
+		[LEDGER_CASE_EVENT] = "事件",
+		[LEDGER_EVIDENCE] = "证据",
+		[LEDGER_DOCUMENT] = "文书",
+		[LEDGER_CASE_HEADER] = "案件信息",
+		[LEDGER_CASE_EXPORT] = "案卷导出",
+		[LEDGER_KEY_ROTATION] = "密钥轮换",
+		[LEDGER_PUBLICATION] = "公示记录",
+		[LEDGER_COMPLAINT] = "投诉办理记录",
+		[LEDGER_OVERSIGHT] = "监督记录",
+	};
+	printf("账本核验通过（%s）：%lld 条记录（", r.hash, (long long)r.leaves);
+	for (int k = 1, first = 1; k <= LEDGER_KIND_MAX; k++) {
+		if (!kind_short[k])
+			continue;
+		printf("%s%s %lld", first ? "" : "、", kind_short[k], (long long)r.by_kind[k]);
+		first = 0;
+	}
+	printf("），%lld 个文件，%lld 个检查点的根与签名一致\n", (long long)r.files,
+	       (long long)r.checkpoints);
 	if (r.pins)
 		printf("与 %lld 个事先公布的检查点一致\n", (long long)r.pins);
 	if (t.trust.nwitnesses)
