@@ -28,8 +28,11 @@ enum ledger_kind {
 	LEDGER_KEY_ROTATION = 6, /* the signing key rotated (ledger_key_rotations) */
 	LEDGER_PUBLICATION = 7, /* a decision published or withdrawn
 	                         * (publication_events) */
+	LEDGER_POWER_LIST = 8,  /* a version of an agency's power list
+	                         * (权责清单) published (power_lists; the
+	                         * encoding in app/powerlist.h) */
 };
-#define LEDGER_KIND_MAX 7
+#define LEDGER_KIND_MAX 8
 
 /* Longest digest of any ledger hash (SM3 and SHA-256 both give 32). */
 #define LEDGER_DIGEST_MAX 64
