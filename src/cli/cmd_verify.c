@@ -65,11 +65,12 @@ int cmd_verify(int argc, char **argv)
 		return CLI_EXIT_INCONSISTENT;
 	}
 	printf("账本核验通过（%s）：%lld 条记录（事件 %lld、证据 %lld、文书 %lld、案件信息 %lld、"
-	       "案卷导出 %lld、密钥轮换 %lld、公示记录 %lld），%lld 个文件，%lld 个检查点的根与签名一致\n",
+	       "案卷导出 %lld、密钥轮换 %lld、公示记录 %lld、权责清单 %lld），%lld 个文件，%lld 个检查点的根与签名一致\n",
 	       r.hash, (long long)r.leaves, (long long)r.by_kind[LEDGER_CASE_EVENT],
 	       (long long)r.by_kind[LEDGER_EVIDENCE], (long long)r.by_kind[LEDGER_DOCUMENT],
 	       (long long)r.by_kind[LEDGER_CASE_HEADER], (long long)r.by_kind[LEDGER_CASE_EXPORT],
 	       (long long)r.by_kind[LEDGER_KEY_ROTATION], (long long)r.by_kind[LEDGER_PUBLICATION],
+	       (long long)r.by_kind[LEDGER_POWER_LIST],
 	       (long long)r.files, (long long)r.checkpoints);
 	if (r.pins)
 		printf("与 %lld 个事先公布的检查点一致\n", (long long)r.pins);

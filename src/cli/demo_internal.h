@@ -37,6 +37,11 @@ enum fz_err demo_cases_seed(struct app_ctx *cli, const struct demo_cast *cast, i
 enum fz_err demo_evidence_seed(struct app_ctx *cli, const struct demo_cast *cast, int *nfiles,
 			       struct fz_error *e);
 
+/* Publishes the power lists (权责清单) of the two agencies of cast, two
+ * versions each (demo_powers.c). Sets *nlists. */
+enum fz_err demo_powers_seed(struct app_ctx *cli, const struct demo_cast *cast, int *nlists,
+			     struct fz_error *e);
+
 /* A synthetic valid 统一社会信用代码: registration authority and category
  * ("11" 机关, "91" 企业), a 640xxx division, serial n. */
 void demo_uscc_make(const char *kind2, const char *division, int n, char out[19]);
