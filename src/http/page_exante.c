@@ -28,15 +28,15 @@ int page_public_agencies(struct req *r)
 	page_begin(r, &b, "行政执法主体");
 	html_raw(&b, "<p class=\"lead\">本级行政执法主体及其执法领域、持有有效执法证的执法人员、"
 		     "现行权责清单和办事指南。</p>\n");
-	html_raw(&b, "<table>\n<caption>执法主体</caption>\n<thead><tr><th scope=\"col\">执法主体</th>"
+	html_raw(&b, "<table class=\"list\">\n<caption>执法主体</caption>\n<thead><tr><th scope=\"col\">执法主体</th>"
 		     "<th scope=\"col\">执法领域</th><th scope=\"col\">执法人员</th>"
 		     "<th scope=\"col\">权责清单</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct public_agency *p = &l.items[i];
-		html_f(&b, "<tr><th scope=\"row\"><a href=\"/public/agencies/%lld\">%s</a></th><td>",
+		html_f(&b, "<tr><td data-label=\"执法主体\"><a href=\"/public/agencies/%lld\">%s</a></td><td data-label=\"执法领域\">",
 		       (long long)p->agency.id, p->agency.name);
 		kit_domains(&b, p->agency.domains);
-		html_f(&b, "</td><td><a href=\"/public/agencies/%lld/officers\">%lld 人</a></td><td>",
+		html_f(&b, "</td><td data-label=\"执法人员\"><a href=\"/public/agencies/%lld/officers\">%lld 人</a></td><td data-label=\"权责清单\">",
 		       (long long)p->agency.id, (long long)p->counts.officers);
 		if (p->counts.power_version)
 			html_f(&b, "<a href=\"/public/agencies/%lld/powers\">第 %lld 版，%lld 项职权</a>",
@@ -117,7 +117,7 @@ int page_public_officers(struct req *r)
 	html_raw(&b, "<p class=\"lead\">持有有效行政执法证件的执法人员。执法人员在检查、调查、"
 		     "采取强制措施和送达文书时应当主动出示执法证件；执法证号可在"
 		     "<a href=\"/certificates/check\">执法证查询</a>中核验。</p>\n");
-	html_raw(&b, "<table>\n<caption>执法人员及执法证</caption>\n<thead><tr>"
+	html_raw(&b, "<table class=\"list\">\n<caption>执法人员及执法证</caption>\n<thead><tr>"
 		     "<th scope=\"col\">姓名</th><th scope=\"col\">执法证号</th>"
 		     "<th scope=\"col\">执法主体</th><th scope=\"col\">执法领域</th>"
 		     "<th scope=\"col\">有效期至</th></tr></thead>\n<tbody>\n");
@@ -126,13 +126,13 @@ int page_public_officers(struct req *r)
 		struct buf href = BUF_INIT;
 		buf_adds(&href, "/certificates/check?number=");
 		url_encode(&href, c->number);
-		html_f(&b, "<tr><th scope=\"row\">%s</th><td><a href=\"%s\">%s</a></td><td>%s</td><td>",
+		html_f(&b, "<tr><td data-label=\"姓名\">%s</td><td data-label=\"执法证号\"><a href=\"%s\">%s</a></td><td data-label=\"执法主体\">%s</td><td data-label=\"执法领域\">",
 		       c->holder_name, buf_cstr(&href), c->number, c->agency_name);
 		if (buf_failed(&href))
 			b.failed = true;
 		buf_release(&href);
 		kit_domains(&b, c->domains);
-		html_f(&b, "</td><td>%s</td></tr>\n", c->valid_until);
+		html_f(&b, "</td><td data-label=\"有效期至\">%s</td></tr>\n", c->valid_until);
 	}
 	html_raw(&b, "</tbody>\n</table>\n");
 	if (l.n == 0)

@@ -57,7 +57,7 @@ static void version_facts(struct buf *b, const struct power_list *l)
 /* The powers of l, a page of them (pg). */
 static void powers_table(struct buf *b, const struct power_list *l, struct page pg)
 {
-	html_raw(b, "<table>\n<caption>职权事项</caption>\n<thead><tr><th scope=\"col\">编码</th>"
+	html_raw(b, "<table class=\"list powers\">\n<caption>职权事项</caption>\n<thead><tr><th scope=\"col\">编码</th>"
 		    "<th scope=\"col\">事项名称</th><th scope=\"col\">类别</th>"
 		    "<th scope=\"col\">设定依据</th><th scope=\"col\">实施机构</th>"
 		    "<th scope=\"col\">责任事项</th><th scope=\"col\">追责情形及依据</th>"
@@ -66,8 +66,10 @@ static void powers_table(struct buf *b, const struct power_list *l, struct page 
 		const struct power_item *it = &l->items[i];
 		struct buf href = BUF_INIT;
 		guide_href(&href, l, it);
-		html_f(b, "<tr><td>%s</td><th scope=\"row\"><a href=\"%s\">%s</a></th><td>%s</td>"
-			  "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>",
+		html_f(b, "<tr><td data-label=\"编码\">%s</td><td data-label=\"事项名称\"><a href=\"%s\">%s</a></td>"
+			  "<td data-label=\"类别\">%s</td><td data-label=\"设定依据\">%s</td>"
+			  "<td data-label=\"实施机构\">%s</td><td data-label=\"责任事项\" class=\"lines\">%s</td>"
+			  "<td data-label=\"追责情形及依据\">%s</td><td data-label=\"办事指南\">",
 		       it->code, buf_cstr(&href), it->name, power_kind_label(it->kind), it->basis,
 		       unit_of(it, l), it->duty, it->accountability);
 		if (it->guide && *it->guide)
@@ -151,14 +153,16 @@ int page_public_power_history(struct req *r)
 	page_begin(r, &b, title);
 	html_raw(&b, "<p class=\"lead\">权责清单每次调整都发布新版本并注明生效日期；已发布的版本"
 		     "不再修改。每个版本都记入执法全过程记录账本，可以核验某一天施行的是哪一版。</p>\n");
-	html_raw(&b, "<table>\n<caption>历次版本</caption>\n<thead><tr><th scope=\"col\">版本</th>"
+	html_raw(&b, "<table class=\"list\">\n<caption>历次版本</caption>\n<thead><tr><th scope=\"col\">版本</th>"
 		     "<th scope=\"col\">生效日期</th><th scope=\"col\">发布日期</th>"
 		     "<th scope=\"col\">修订说明</th><th scope=\"col\">状态</th>"
 		     "<th scope=\"col\">与上一版比较</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < l.n; i++) {
 		const struct power_list *v = &l.items[i];
-		html_f(&b, "<tr><th scope=\"row\"><a href=\"/public/power-lists/%lld\">第 %lld 版</a></th>"
-			   "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>",
+		html_f(&b, "<tr><td data-label=\"版本\"><a href=\"/public/power-lists/%lld\">第 %lld 版</a></td>"
+			   "<td data-label=\"生效日期\">%s</td><td data-label=\"发布日期\">%s</td>"
+			   "<td data-label=\"修订说明\">%s</td><td data-label=\"状态\">%s</td>"
+			   "<td data-label=\"与上一版比较\">",
 		       (long long)v->id, (long long)v->version, v->effective_on, v->published_on,
 		       v->note && *v->note ? v->note : "—",
 		       v->id == cur_id ? "现行"
@@ -247,7 +251,7 @@ int page_public_power(struct req *r)
 	html_f(&b, "<dl class=\"fields\"><dt>执法主体</dt><dd><a href=\"/public/agencies/%lld\">%s</a></dd>"
 		   "<dt>事项编码</dt><dd>%s</dd><dt>职权类别</dt><dd>%s</dd>"
 		   "<dt>设定依据</dt><dd>%s</dd><dt>实施机构</dt><dd>%s</dd>"
-		   "<dt>责任事项</dt><dd>%s</dd><dt>追责情形及依据</dt><dd>%s</dd>"
+		   "<dt>责任事项</dt><dd class=\"lines\">%s</dd><dt>追责情形及依据</dt><dd>%s</dd>"
 		   "<dt>所属版本</dt><dd><a href=\"/public/power-lists/%lld\">第 %lld 版</a>，%s 起施行</dd></dl>\n",
 	       (long long)l.agency_id, l.agency, it->code, power_kind_label(it->kind), it->basis,
 	       unit_of(it, &l), it->duty, it->accountability, (long long)l.id,
@@ -292,19 +296,19 @@ int page_public_power_compare(struct req *r)
 		html_f(&b, "<section class=\"change\"><h2>%s：%s（%s）</h2>\n", what[x->change],
 		       x->name, x->code);
 		if (x->change == POWER_CHANGED) {
-			html_raw(&b, "<table>\n<thead><tr><th scope=\"col\">项目</th>"
+			html_raw(&b, "<table class=\"list\">\n<caption>调整的内容</caption>\n<thead><tr><th scope=\"col\">项目</th>"
 				     "<th scope=\"col\">原内容</th><th scope=\"col\">新内容</th>"
 				     "</tr></thead>\n<tbody>\n");
 			for (size_t j = 0; j < x->n_fields; j++)
-				html_f(&b, "<tr><th scope=\"row\">%s</th><td><del>%s</del></td>"
-					   "<td><ins>%s</ins></td></tr>\n",
+				html_f(&b, "<tr><td data-label=\"项目\">%s</td><td data-label=\"原内容\" class=\"lines\"><del>%s</del></td>"
+					   "<td data-label=\"新内容\" class=\"lines\"><ins>%s</ins></td></tr>\n",
 				       x->fields[j].label, *x->fields[j].before ? x->fields[j].before : "（无）",
 				       *x->fields[j].after ? x->fields[j].after : "（无）");
 			html_raw(&b, "</tbody>\n</table>\n");
 		} else {
 			const struct power_item *it = x->after ? x->after : x->before;
 			html_f(&b, "<dl class=\"fields\"><dt>职权类别</dt><dd>%s</dd>"
-				   "<dt>设定依据</dt><dd>%s</dd><dt>责任事项</dt><dd>%s</dd></dl>\n",
+				   "<dt>设定依据</dt><dd>%s</dd><dt>责任事项</dt><dd class=\"lines\">%s</dd></dl>\n",
 			       power_kind_label(it->kind), it->basis, it->duty);
 		}
 		html_raw(&b, "</section>\n");
