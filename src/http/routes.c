@@ -137,6 +137,8 @@ const struct route http_routes[] = {
 	{ "GET", "/public/power-lists/compare", PERM_PUBLIC, page_public_power_compare, PAGE, "比较权责清单的两个版本" },
 	{ "GET", "/public/power-lists/{id}", PERM_PUBLIC, page_public_power_list, PAGE, "权责清单的一个版本" },
 	{ "GET", "/public/power-lists/{id}/powers/{code:str}", PERM_PUBLIC, page_public_power, PAGE, "一项职权及其办事指南" },
+	{ "GET", "/public/procedures", PERM_PUBLIC, page_public_procedures, PAGE, "行政执法流程图" },
+	{ "GET", "/public/procedures/{id:str}", PERM_PUBLIC, page_public_procedure, PAGE, "一个执法程序的流程图（由程序定义生成）" },
 	{ "GET", "/publications", PERM_CASE_READ, page_publication_list, PAGE, "公示审核" },
 	{ "GET", "/publications/{id}", PERM_CASE_READ, page_publication_show, PAGE, "公示稿预览和确认" },
 	{ "POST", "/publications/{id}/confirm", PERM_CASE_ACT, page_publication_confirm, PAGE, "确认公示" },

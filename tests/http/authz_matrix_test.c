@@ -145,6 +145,8 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/public/power-lists/compare",                ALL },
 	{ "GET", "/public/power-lists/{id}",                   ALL },
 	{ "GET", "/public/power-lists/{id}/powers/{code:str}", ALL },
+	{ "GET", "/public/procedures",                         ALL },
+	{ "GET", "/public/procedures/{id:str}",                ALL },
 	{ "GET", "/ledger",                                    ALL },
 	{ "GET", "/public/decisions",                          ALL },
 	{ "GET", "/public/decisions/{id}",                     ALL },
