@@ -88,12 +88,18 @@ static void clocks_line(struct buf *b, const struct proc_def *d, const struct pr
 	html_raw(b, "</dd>");
 }
 
+/* The definitions the server runs (the built-in ones when it loaded none). */
+static const struct proc_registry *registry(struct req *r)
+{
+	return r->ctx.cfg && r->ctx.cfg->procs ? r->ctx.cfg->procs : proc_registry_builtin(NULL);
+}
+
 int page_public_procedures(struct req *r)
 {
 	struct buf b = BUF_INIT;
 	size_t n = 0;
-	const struct proc_def *defs =
-		r->ctx.cfg->procs ? proc_registry_defs(r->ctx.cfg->procs, &n) : NULL;
+	const struct proc_registry *reg = registry(r);
+	const struct proc_def *defs = reg ? proc_registry_defs(reg, &n) : NULL;
 	page_begin(r, &b, "行政执法流程图");
 	html_raw(&b, "<p class=\"lead\">本平台办理行政执法案件所依据的程序：每一步由谁办理、"
 		     "须在哪些步骤之后、计算哪些法定期限、制作哪些文书。流程图由系统实际运行的"
@@ -113,11 +119,11 @@ int page_public_procedure(struct req *r)
 {
 	struct buf b = BUF_INIT;
 	const char *id = req_param_str(r, "id");
-	const struct proc_def *d =
-		r->ctx.cfg->procs && id ? proc_registry_find(r->ctx.cfg->procs, id) : NULL;
+	const struct proc_registry *reg = registry(r);
+	const struct proc_def *d = reg && id ? proc_registry_find(reg, id) : NULL;
 	if (!d)
 		return page_error(r, 404, "没有这个执法程序");
-	const struct proc_config *cfg = proc_registry_config(r->ctx.cfg->procs);
+	const struct proc_config *cfg = proc_registry_config(reg);
 	char title[200];
 	snprintf(title, sizeof title, "%s · 执法流程图", d->label);
 	page_begin(r, &b, title);

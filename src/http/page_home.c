@@ -38,9 +38,10 @@ int page_home(struct req *r)
 		 "<a href=\"/public/withdrawals\">撤下公示记录</a></p></section>\n"
 		 "<section class=\"card\"><h2>事前公开</h2>"
 		 "<p>行政执法主体及其执法领域、执法人员和执法证、权责清单（含历次版本和比较）"
-		 "及办事指南。</p>"
+		 "及办事指南、执法流程图、裁量基准。</p>"
 		 "<p><a href=\"/public/agencies\">查看行政执法主体和权责清单</a> · "
-		 "<a href=\"/public/procedures\">行政执法流程图</a></p></section>\n"
+		 "<a href=\"/public/procedures\">行政执法流程图</a> · "
+		 "<a href=\"/public/benchmarks\">行政处罚裁量基准</a></p></section>\n"
 		 "<section class=\"card\"><h2>执法记录核验</h2>"
 		 "<p>执法全过程记录写入防篡改账本，定期签署并公开检查点，任何人都可以核验。</p>"
 		 "<p><a href=\"/ledger\">查看账本检查点与核验方法</a></p></section>\n");

@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "api_fixture.h"
+#include "app/procreg.h"
 #include "cli/demo_internal.h"
+#include "domain/benchmark.h"
+#include "domain/procedure.h"
 #include "t.h"
 
 #define NR (d.sum.agency_ids[1]) /* 海原县自然资源局 */
@@ -317,4 +320,57 @@ TEST(public_exante_pages_show_only_published_versions_and_no_personal_identifier
 	CHECK_CONTAINS(r.body, "href=\"/public/agencies\"");
 	t_resp_free(&r);
 	t_demo_stop(&d);
+}
+
+TEST(public_flow_chart_lists_every_step_of_the_definition_in_order)
+{
+	struct t_demo d;
+	struct fz_error e = { 0 };
+	REQUIRE(t_demo_start(&d));
+	const struct proc_registry *reg = proc_registry_builtin(&e);
+	REQUIRE(reg);
+	const struct proc_def *def = proc_registry_find(reg, "penalty_general");
+	REQUIRE(def && def->nsteps > 10);
+	struct http_resp r = t_api(&d, NULL, "GET", "/public/procedures/penalty_general", NULL);
+	CHECK_INT(r.status, 200);
+	const char *at = r.body;
+	for (size_t i = 0; i < def->nsteps && at; i++) {
+		char anchor[128];
+		snprintf(anchor, sizeof anchor, "<li id=\"step-%s\"><h2>%s", def->steps[i].id,
+			 def->steps[i].label);
+		const char *p = strstr(at, anchor);
+		if (!p)
+			t_fail(__FILE__, __LINE__, "step %s missing or out of order", def->steps[i].id);
+		at = p;
+	}
+	CHECK_CONTAINS(r.body, "法定期限及依据");
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", "/public/procedures", NULL);
+	CHECK_CONTAINS(r.body, "href=\"/public/procedures/permit\"");
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", "/public/procedures/no_such", NULL);
+	CHECK_INT(r.status, 404);
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+TEST(public_benchmarks_page_shows_each_matter_with_its_tiers)
+{
+	struct t_demo d;
+	struct fz_error e = { 0 };
+	struct arena *a = arena_new();
+	struct benchmark_set set;
+	REQUIRE(a && benchmark_builtin(a, &set, &e) == FZ_OK && set.nmatters > 0);
+	REQUIRE(t_demo_start(&d));
+	struct http_resp r = t_api(&d, NULL, "GET", "/public/benchmarks?limit=200", NULL);
+	CHECK_INT(r.status, 200);
+	for (size_t i = 0; i < set.nmatters; i++) {
+		CHECK_CONTAINS(r.body, set.matters[i].name);
+		CHECK_CONTAINS(r.body, set.matters[i].penalty_basis);
+		for (size_t t = 0; t < set.matters[i].ntiers; t++)
+			CHECK_CONTAINS(r.body, set.matters[i].tiers[t].conditions);
+	}
+	t_resp_free(&r);
+	t_demo_stop(&d);
+	arena_free(a);
 }
