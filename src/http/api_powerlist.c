@@ -75,7 +75,7 @@ static enum fz_err item_str(json_t *o, size_t i, const char *key, const char *la
 	return *out ? FZ_OK : fz_fail(e, FZ_NOMEM, NULL, NULL);
 }
 
-/* items from the body's "items" array; *present false when absent. */
+/* The powers of the body's "items" array, each checked for type and unknown keys. */
 static enum fz_err items_read(struct req *r, json_t *arr, struct power_item **out, size_t *n,
 			      struct fz_error *e)
 {
