@@ -73,3 +73,31 @@ WHEN (SELECT status FROM power_lists WHERE id = NEW.list_id) IS NOT 'draft'
 BEGIN
 	SELECT RAISE(ABORT, '已发布的权责清单不能修改，请起草新版本');
 END;
+
+-- REPLACE deletes the row it conflicts with without firing the delete
+-- triggers (recursive_triggers is off): an insert or an update that would
+-- replace a published version or any power of one is refused here.
+CREATE TRIGGER power_lists_no_replace BEFORE INSERT ON power_lists
+WHEN EXISTS (SELECT 1 FROM power_lists WHERE status = 'published' AND
+             (id = NEW.id OR (agency_id = NEW.agency_id AND version = NEW.version)))
+BEGIN
+	SELECT RAISE(ABORT, '已发布的权责清单不能修改，请起草新版本');
+END;
+
+CREATE TRIGGER power_lists_keys_fixed BEFORE UPDATE ON power_lists
+WHEN NEW.id IS NOT OLD.id OR NEW.agency_id IS NOT OLD.agency_id OR NEW.version IS NOT OLD.version
+BEGIN
+	SELECT RAISE(ABORT, '权责清单版本的编号不能修改');
+END;
+
+CREATE TRIGGER power_items_no_replace BEFORE INSERT ON power_items
+WHEN EXISTS (SELECT 1 FROM power_items WHERE id = NEW.id)
+BEGIN
+	SELECT RAISE(ABORT, '已发布的权责清单不能修改，请起草新版本');
+END;
+
+-- A draft's powers are replaced as a whole (delete, insert), never updated.
+CREATE TRIGGER power_items_no_update BEFORE UPDATE ON power_items
+BEGIN
+	SELECT RAISE(ABORT, '权责清单的职权不能逐条修改，请整体替换草稿');
+END;
