@@ -51,6 +51,12 @@ static const struct {
 	 * portal like everyone. */
 	[PERM_POWER_DRAFT] = { "power_list.draft", ROLE_REVIEWER | ROLE_HEAD },
 	[PERM_POWER_PUBLISH] = { "power_list.publish", ROLE_HEAD },
+	/* Complaints: the justice bureau handles them; an agency's head and
+	 * legal reviewers (its legal unit) answer those assigned to it.
+	 * Officers do not: a complaint may be about them. */
+	[PERM_COMPLAINT_READ] = { "complaint.read", ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR },
+	[PERM_COMPLAINT_ACT] = { "complaint.act", ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR },
+	[PERM_COMPLAINT_ENTER] = { "complaint.enter", ROLE_SUPERVISOR },
 };
 
 unsigned authz_roles_for(enum perm p)

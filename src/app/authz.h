@@ -38,6 +38,12 @@ enum perm {
 	                         * steps a definition gives the supervisor) */
 	PERM_POWER_DRAFT,       /* draft the agency's power list (权责清单) */
 	PERM_POWER_PUBLISH,     /* publish it with an effective date */
+	PERM_COMPLAINT_READ,    /* complaints (投诉举报): the justice bureau's in
+	                         * its division, an agency's assigned to it */
+	PERM_COMPLAINT_ACT,     /* enter, accept, answer, return, close: which
+	                         * action a role may take is complaint_role_may */
+	PERM_COMPLAINT_ENTER,   /* enter a complaint received by phone, letter,
+	                         * the 12345 hotline or a visit: the bureau */
 	PERM_COUNT
 };
 

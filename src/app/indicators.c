@@ -12,6 +12,7 @@
 #include "app/case_internal.h"
 #include "app/case_status.h"
 #include "app/document.h"
+#include "app/complaint.h"
 #include "base/date.h"
 #include "domain/catalogue.h"
 #include "domain/caseclock.h"
@@ -47,6 +48,10 @@ static const struct indicator_def defs[IND_COUNT] = {
 	[IND_WITHDRAWAL] = { "withdrawal", "撤下公示用时",
 			     "原决定被撤销、变更或确认违法之日至撤下公示之日的天数合计（显示平均值和最长值；法定期限三个工作日）",
 			     "期间内撤下的公示数", "以撤下之日计", "", true },
+	[IND_COMPLAINT] = { "complaints", "投诉举报按期办结率",
+			    "在办理期限（受理之日起，按本省配置，默认六十日，未核实）内办结的投诉数",
+			    "期间内受理、已办结或办理期限已届满的投诉数（不予受理的不计）",
+			    "以受理之日计", "≥90%", false },
 };
 
 const struct indicator_def *indicator_defs(void)
@@ -211,6 +216,35 @@ static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 	return ok ? FZ_OK : fz_fail(e, FZ_NOMEM, "", NULL);
 }
 
+/* 投诉按期办结率: each complaint accepted in the period counts once it
+ * is closed or its handling period has passed; it is met when closed on
+ * or before its due date. Only for the roles that read complaints. */
+static enum fz_err complaints(struct app_ctx *ctx, const struct indicator_query *q,
+			      struct indicator *in, struct fz_error *e)
+{
+	struct complaint_filter f = { .agency_id = q->agency_id };
+	if (!ctx->user || !authz_allows(ctx->user->roles, PERM_COMPLAINT_READ))
+		return FZ_OK;
+	for (int64_t off = 0;; off += 200) {
+		struct complaint_list l;
+		enum fz_err rc = app_complaint_list(ctx, &f, (struct page){ off, 200 }, &l, e);
+		if (rc)
+			return rc;
+		for (size_t i = 0; i < l.n; i++) {
+			const struct complaint *c = &l.items[i];
+			if (!c->accepted_on[0] || !in_period(q, c->accepted_on) || !c->due_on[0])
+				continue;
+			bool closed = c->state == CMP_CLOSED;
+			if (!closed && strcmp(ctx->today, c->due_on) <= 0)
+				continue; /* still within its period: not yet counted */
+			if (!count(ctx, in, c->id, closed && strcmp(c->closed_on, c->due_on) <= 0))
+				return fz_fail(e, FZ_NOMEM, "", NULL);
+		}
+		if (l.n < 200)
+			return FZ_OK;
+	}
+}
+
 enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
 			   struct indicator out[IND_COUNT], struct fz_error *e)
 {
@@ -240,6 +274,7 @@ enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
 			if ((rc = judge(ctx, reg, &cal, q, &list.items[i], out, e)))
 				return rc;
 		if (list.n < 200)
-			return FZ_OK;
+			break;
 	}
+	return complaints(ctx, q, &out[IND_COMPLAINT], e);
 }

@@ -23,6 +23,7 @@ enum indicator_id {
 	IND_HANDLING,         /* 办案天数（平均、最长） */
 	IND_OVERDUE,          /* 办理中案件逾期率 */
 	IND_WITHDRAWAL,       /* 撤下公示：件数、自原决定撤销至撤下的天数 */
+	IND_COMPLAINT,        /* 投诉按期办结率 (its sides are complaint ids) */
 	IND_COUNT
 };
 

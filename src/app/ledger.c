@@ -245,6 +245,20 @@ void app_ledger_publication_encode(const struct publication_event *ev, struct bu
 	canon_str(b, ev->basis);
 }
 
+void app_ledger_complaint_encode(const struct complaint_event *ev, struct buf *b)
+{
+	canon_str(b, "fazhi.complaint_event.v1");
+	canon_int(b, ev->complaint_id);
+	canon_str(b, ev->action);
+	canon_str(b, ev->on);
+	canon_int(b, ev->at);
+	canon_int(b, ev->actor_id);
+	canon_str(b, ev->actor);
+	canon_int(b, ev->agency_id);
+	canon_str(b, ev->text);
+	canon_str(b, ev->state);
+}
+
 #define DIGEST_OF(fn, type, encode)                                                    \
 	size_t fn(enum ledger_hash_alg alg, const type *v, unsigned char out[LEDGER_DIGEST_MAX]) \
 	{                                                                              \
@@ -259,6 +273,7 @@ DIGEST_OF(app_ledger_header_digest, struct case_header, app_ledger_header_encode
 DIGEST_OF(app_ledger_export_digest, struct case_export, app_ledger_export_encode)
 DIGEST_OF(app_ledger_publication_digest, struct publication_event,
 	  app_ledger_publication_encode)
+DIGEST_OF(app_ledger_complaint_digest, struct complaint_event, app_ledger_complaint_encode)
 #undef DIGEST_OF
 
 /* --- appending --- */
@@ -606,6 +621,7 @@ static const char *const kind_names[] = {
 	[LEDGER_KEY_ROTATION] = "密钥轮换记录",
 	[LEDGER_PUBLICATION] = "公示记录",
 	[LEDGER_POWER_LIST] = "权责清单版本",
+	[LEDGER_COMPLAINT] = "投诉办理记录",
 };
 
 enum fz_err app_ledger_unlogged_check(struct app_ctx *ctx, struct fz_error *e)
@@ -619,7 +635,7 @@ enum fz_err app_ledger_unlogged_check(struct app_ctx *ctx, struct fz_error *e)
 			buf_release(&msg);
 			return rc;
 		}
-		if (n == 0)
+		if (n == 0 || !kind_names[kind])
 			continue;
 		buf_addf(&msg, "%s%s ", msg.len ? "；" : "", kind_names[kind]);
 		for (size_t i = 0; i < n && i < 3; i++)

@@ -13,6 +13,7 @@
 #include "base/buf.h"
 #include "domain/case.h"
 #include "domain/catalogue.h"
+#include "domain/complaint.h"
 #include "domain/evidence.h"
 #include "domain/publication.h"
 #include "ledger/hash.h"
@@ -31,8 +32,10 @@ enum ledger_kind {
 	LEDGER_POWER_LIST = 8,  /* a version of an agency's power list
 	                         * (权责清单) published (power_lists; the
 	                         * encoding in app/powerlist.h) */
+	LEDGER_COMPLAINT = 9,   /* a complaint filed, accepted or refused,
+	                         * answered, returned, closed (complaint_events) */
 };
-#define LEDGER_KIND_MAX 8
+#define LEDGER_KIND_MAX 9
 
 /* Longest digest of any ledger hash (SM3 and SHA-256 both give 32). */
 #define LEDGER_DIGEST_MAX 64
@@ -131,6 +134,11 @@ void app_ledger_export_encode(const struct case_export *x, struct buf *b);
 void app_ledger_publication_encode(const struct publication_event *ev, struct buf *b);
 size_t app_ledger_publication_digest(enum ledger_hash_alg alg, const struct publication_event *ev,
 				     unsigned char out[LEDGER_DIGEST_MAX]);
+/*   complaint: "fazhi.complaint_event.v1", complaint_id, action, on, at,
+ *             actor_id, actor, agency_id, text, state. */
+void app_ledger_complaint_encode(const struct complaint_event *ev, struct buf *b);
+size_t app_ledger_complaint_digest(enum ledger_hash_alg alg, const struct complaint_event *ev,
+				   unsigned char out[LEDGER_DIGEST_MAX]);
 
 /* The digests of the encodings above; return the length, 0 when out of
  * memory. */

@@ -275,6 +275,23 @@ static enum fz_err power_list_rederive(struct app_ctx *ctx, enum ledger_hash_alg
 	return encoded(alg, &b, out, e);
 }
 
+static enum fz_err complaint_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				      const char *data_dir, const struct ledger_leaf *lf,
+				      struct ledger_rederived *out, struct fz_error *e)
+{
+	struct complaint_event ev;
+	struct buf b = BUF_INIT;
+	(void)data_dir;
+	enum fz_err rc = ctx->st->ops->complaint_event_get(ctx->st, ctx->a, lf->ref_id, &ev, e);
+	if (rc)
+		return rc;
+	snprintf(out->what, sizeof out->what, "投诉 #%lld 的办理记录 #%lld",
+		 (long long)ev.complaint_id, (long long)ev.id);
+	out->at = ev.at;
+	app_ledger_complaint_encode(&ev, &b);
+	return encoded(alg, &b, out, e);
+}
+
 /* One line per kind of leaf, in enum ledger_kind order. */
 static const struct {
 	enum ledger_kind kind;
@@ -289,6 +306,7 @@ static const struct {
 	{ LEDGER_KEY_ROTATION, "密钥轮换记录", rotation_rederive },
 	{ LEDGER_PUBLICATION, "公示记录", publication_rederive },
 	{ LEDGER_POWER_LIST, "权责清单版本", power_list_rederive },
+	{ LEDGER_COMPLAINT, "投诉办理记录", complaint_rederive },
 };
 
 /* --- the walk --- */
@@ -567,15 +585,18 @@ static enum fz_err walk_rest(struct walk *w, int64_t size, bool *go, struct fz_e
 		if ((rc = w->ctx->st->ops->ledger_unlogged(w->ctx->st, w->ctx->a, kind, 1, &ids, &n,
 							   e)))
 			return rc;
-		if (n == 0)
+		size_t k = 0;
+		while (k < sizeof kinds / sizeof kinds[0] && (int)kinds[k].kind != kind)
+			k++;
+		if (n == 0 || k == sizeof kinds / sizeof kinds[0])
 			continue;
 		struct ledger_rederived rd;
 		memset(&rd, 0, sizeof rd);
 		struct ledger_leaf lf = { .kind = kind, .ref_id = ids[0] };
-		rc = kinds[kind - 1].fn(w->ctx, w->alg, w->data_dir, &lf, &rd, e);
+		rc = kinds[k].fn(w->ctx, w->alg, w->data_dir, &lf, &rd, e);
 		if (rc && rc != FZ_NOTFOUND)
 			return rc;
-		*go = fail(w, "%s未记入账本", rd.what[0] ? rd.what : kinds[kind - 1].name);
+		*go = fail(w, "%s未记入账本", rd.what[0] ? rd.what : kinds[k].name);
 	}
 	return *go ? header_drift(w, go, e) : FZ_OK;
 }

@@ -291,6 +291,9 @@ int demo_seed(struct app_ctx *ctx, const char *password, struct demo_summary *ou
 	int npowers = 0;
 	if ((rc = demo_powers_seed(ctx, &d.cast, &npowers, &d.e)))
 		goto fail;
+	int ncomplaints = 0;
+	if ((rc = demo_complaints_seed(ctx, &d.cast, &ncomplaints, &d.e)))
+		goto fail;
 	if (out) {
 		out->agencies = (int)DEMO_NAGENCIES;
 		out->people = (int)d.person_seq;
@@ -298,6 +301,7 @@ int demo_seed(struct app_ctx *ctx, const char *password, struct demo_summary *ou
 		out->accounts = d.accounts;
 		out->cases = ncases;
 		out->evidence = nevidence;
+		out->complaints = ncomplaints;
 		memcpy(out->agency_ids, d.agency_ids, sizeof d.agency_ids);
 	}
 	return FZ_OK;

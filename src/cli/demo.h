@@ -17,6 +17,7 @@ struct demo_summary {
 	int accounts;
 	int cases;   /* enforcement cases, in every state (demo_cases.c) */
 	int evidence; /* evidence files (demo_evidence.c); 0 without a data dir */
+	int complaints; /* complaints in every state (demo_complaints.c) */
 	int64_t agency_ids[DEMO_AGENCY_COUNT];
 };
 

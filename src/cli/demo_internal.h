@@ -41,6 +41,11 @@ enum fz_err demo_evidence_seed(struct app_ctx *cli, const struct demo_cast *cast
  * versions each (demo_powers.c). Sets *nlists. */
 enum fz_err demo_powers_seed(struct app_ctx *cli, const struct demo_cast *cast, int *nlists,
 			     struct fz_error *e);
+/* Files and handles the demo complaints (demo_complaints.c): one new
+ * from the portal, one assigned, one closed, one overdue, one refused.
+ * Sets *n. */
+enum fz_err demo_complaints_seed(struct app_ctx *cli, const struct demo_cast *cast, int *n,
+				 struct fz_error *e);
 
 /* A synthetic valid 统一社会信用代码: registration authority and category
  * ("11" 机关, "91" 企业), a 640xxx division, serial n. */

@@ -25,6 +25,9 @@ struct cfg_row {
 
 #define OFF(m) offsetof(struct proc_config, m)
 #define PERIOD(name, k, u) { name, CFG_PERIOD, 0, k, u }
+/* A period whose way of counting no statute we hold fixes: off 1 lets
+ * the file write days or working_days (u is the default's unit). */
+#define PERIOD_ANY_DAYS(name, k, u) { name, CFG_PERIOD, 1, k, u }
 
 static const struct cfg_row cfg_rows[] = {
 	{ "province", CFG_TEXT, OFF(province), 0, 0 },
@@ -75,6 +78,10 @@ static const struct cfg_row cfg_rows[] = {
 	PERIOD("withdrawal_period", PROC_PERIOD_WITHDRAWAL, CLOCK_WORKING_DAYS),
 	PERIOD("filing_period", PROC_PERIOD_FILING, CLOCK_DAYS),
 	PERIOD("review_pending_alert", PROC_PERIOD_REVIEW_ALERT, CLOCK_WORKING_DAYS),
+	/* Complaint periods (投诉举报): the regulation's text is not in our
+	 * sources (legal-rules §12, U), so a province writes either unit. */
+	PERIOD_ANY_DAYS("complaint_acceptance", PROC_PERIOD_COMPLAINT_ACCEPTANCE, CLOCK_WORKING_DAYS),
+	PERIOD_ANY_DAYS("complaint_period", PROC_PERIOD_COMPLAINT, CLOCK_DAYS),
 	{ "serious_harm_domains", CFG_TEXT, OFF(serious_harm_domains), 0, 0 },
 	{ "onsite_single_officer", CFG_DOMAIN_BASIS, 0, 0, 0 },
 	{ "case_extension_collective", CFG_BOOL, OFF(case_extension_collective), 0, 0 },
@@ -119,6 +126,8 @@ void proc_config_init(struct proc_config *cfg)
 		[PROC_PERIOD_WITHDRAWAL] = { 3, CLOCK_WORKING_DAYS },
 		[PROC_PERIOD_FILING] = { 15, CLOCK_DAYS },
 		[PROC_PERIOD_REVIEW_ALERT] = { 5, CLOCK_WORKING_DAYS },
+		[PROC_PERIOD_COMPLAINT_ACCEPTANCE] = { 5, CLOCK_WORKING_DAYS }, /* U */
+		[PROC_PERIOD_COMPLAINT] = { 60, CLOCK_DAYS },                   /* U */
 	};
 	const unsigned heavy = PENALTY_LOWER_QUALIFICATION | PENALTY_REVOKE_LICENCE |
 			       PENALTY_SUSPEND_BUSINESS | PENALTY_CLOSE | PENALTY_RESTRICT_PRACTICE;
@@ -234,7 +243,8 @@ static enum fz_err cfg_value(struct proc_lex *lx, const struct cfg_row *r,
 		    !proc_unit_parse(u, un, &unit, &mult))
 			return proc_fail(e, lx->filename, lx->line, "%s 应写为“数量 单位”，如 5 %s",
 					 r->key, proc_unit_name(r->unit));
-		if (unit != r->unit)
+		bool any_days = r->off == 1 && (unit == CLOCK_DAYS || unit == CLOCK_WORKING_DAYS);
+		if (unit != r->unit && !any_days)
 			return proc_fail(e, lx->filename, lx->line,
 					 "%s 的单位应为 %s（法律规定的计算方式）", r->key,
 					 r->unit == CLOCK_MONTHS ? "months 或 years" : proc_unit_name(r->unit));

@@ -58,6 +58,11 @@ enum proc_period_key {
 	PROC_PERIOD_REVIEW_ALERT,         /* a case waiting for the legal review
 	                                   * this long is an alert: 5 wd (a
 	                                   * management setting, not law) */
+	PROC_PERIOD_COMPLAINT_ACCEPTANCE, /* a complaint accepted or refused
+	                                   * (投诉受理): 5 wd, U (行政执法监督
+	                                   * 条例's text not in our sources) */
+	PROC_PERIOD_COMPLAINT,            /* an accepted complaint answered
+	                                   * (投诉办理): 60 d, U; either unit */
 	PROC_PERIOD_COUNT
 };
 

@@ -38,6 +38,9 @@ int api_officer_get(struct req *r);
 int api_officer_update(struct req *r);
 int api_reviewer_ratios(struct req *r);
 int api_indicators(struct req *r);
+/* page_stats.c, page_dashboard.c */
+int api_stats_annual(struct req *r);
+int api_dashboard(struct req *r);
 /* api_users.c */
 int api_user_list(struct req *r);
 int api_user_create(struct req *r);
@@ -219,6 +222,14 @@ int page_audit_export(struct req *r);
 int page_reviewer_ratios(struct req *r);
 int page_indicators(struct req *r);
 int page_jobs(struct req *r);
+int page_stats_annual(struct req *r);
+int page_stats_annual_xlsx(struct req *r);
+int page_stats_annual_csv(struct req *r);
+int page_stats_export_start(struct req *r);
+int page_export_show(struct req *r);
+int page_export_file(struct req *r);
+int page_dashboard(struct req *r);
+int page_dashboard_export(struct req *r);
 int page_alerts(struct req *r);
 int page_indicator_cases(struct req *r);
 /* page_policy.c */
@@ -240,6 +251,22 @@ int page_case_documents(struct req *r);
 /* page_case_draw.c */
 int page_case_draw_form(struct req *r);
 int page_case_draw(struct req *r);
+/* page_complaint_public.c, page_complaints.c, api_complaint.c */
+int page_public_complaint_form(struct req *r);
+int page_public_complaint_submit(struct req *r);
+int page_public_complaint_track(struct req *r);
+int page_public_complaint_lookup(struct req *r);
+int page_complaint_list(struct req *r);
+int page_complaint_new(struct req *r);
+int page_complaint_create(struct req *r);
+int page_complaint_show(struct req *r);
+int page_complaint_act(struct req *r);
+int api_public_complaint_file(struct req *r);
+int api_public_complaint_track(struct req *r);
+int api_complaint_list(struct req *r);
+int api_complaint_create(struct req *r);
+int api_complaint_get(struct req *r);
+int api_complaint_act(struct req *r);
 /* -- end of page handlers -- */
 
 #endif

@@ -83,6 +83,8 @@ struct req {
 	struct json_t *json;       /* parsed body (jsonin.h); released by server */
 
 	struct resp resp;
+	struct export_runner *exports; /* the server's export worker
+	                              * (app/export_job.h), NULL without one */
 	struct MHD_Connection *conn; /* private to server.c and req.c; NULL in
 	                              * unit tests: no query, headers, cookies */
 };

@@ -34,12 +34,15 @@ static const struct {
 	{ "执法证", "/certificates", PERM_CERT_READ },
 	{ "审核人员占比", "/reviewer-ratios", PERM_PERSON_READ },
 	{ "监督指标", "/indicators", PERM_CASE_READ, ROLE_HEAD | ROLE_SUPERVISOR | ROLE_REVIEWER },
+	{ "驾驶舱", "/dashboard", PERM_CASE_READ, ROLE_HEAD | ROLE_SUPERVISOR },
+	{ "统计年报", "/stats/annual", PERM_CASE_READ, ROLE_HEAD | ROLE_SUPERVISOR },
 	{ "账号管理", "/users", PERM_USER_READ },
 	{ "定时任务", "/jobs", PERM_SYSTEM_READ },
 	{ "角色分配", "/users/roles", PERM_USER_ROLES },
 	{ "审计日志", "/audit", PERM_AUDIT_READ },
 	{ "安全策略", "/policy", PERM_POLICY_WRITE },
 	{ "修改密码", "/password", PERM_SIGNED_IN },
+	{ "投诉举报", "/complaints", PERM_COMPLAINT_READ },
 };
 
 static bool menu_visible(const struct user *u)

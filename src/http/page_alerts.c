@@ -15,6 +15,7 @@
 #include "app/authz.h"
 #include "app/case.h"
 #include "app/case_status.h"
+#include "app/complaint.h"
 #include "app/people.h"
 #include "http/handlers.h"
 #include "http/html.h"
@@ -206,6 +207,19 @@ int page_alerts(struct req *r)
 			html_f(&b, "<li><a href=\"/queue/approval\">待机关负责人审批 %lld 件</a></li>\n",
 			       (long long)t.approval);
 		html_raw(&b, "</ul></section>\n");
+	}
+	if (authz_allows(u->roles, PERM_COMPLAINT_READ)) {
+		struct complaint_counts cc;
+		if ((rc = app_complaint_counts(&r->ctx, &cc, &e))) {
+			buf_release(&b);
+			return http_fail_fz(r, rc, &e);
+		}
+		html_f(&b, "<section class=\"alerts\"><h2>投诉举报</h2><ul>\n"
+			   "<li><a href=\"/complaints?overdue=true\">已逾期 %lld 件</a>：受理决定或办理答复"
+			   "已过期限</li>\n<li>%d 日内到期 %lld 件</li>\n"
+			   "<li><a href=\"/complaints?mine=true\">待我办理 %lld 件</a></li>\n</ul></section>\n",
+		       (long long)cc.overdue, COMPLAINT_DUE_SOON_DAYS, (long long)cc.due_soon,
+		       (long long)cc.waiting);
 	}
 	if (authz_allows(u->roles, PERM_CERT_READ)) {
 		int64_t expiring = 0, expired = 0;

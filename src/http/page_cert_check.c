@@ -84,11 +84,13 @@ int page_cert_check(struct req *r)
 		       "<div class=\"verdict unknown\"><strong>查无此证</strong>"
 		       "<p>未查到该执法证号“%s”。请核对证号后重新查询；对方无法出示"
 		       "有效执法证件的，您有权拒绝接受检查。</p></div>"
-		       "<p class=\"report\">怀疑有人冒充执法人员的，可向%s投诉举报。</p>"
+		       "<p class=\"report\">怀疑有人冒充执法人员的，可向%s投诉举报，"
+		       "或<a href=\"/public/complaints/new\">在网上投诉举报</a>。</p>"
 		       "</section>\n",
 		       number, app_complaint_contact(&r->ctx));
 	html_raw(&b, "<p class=\"hint\">本查询仅核验证件信息。对执法行为有异议的，"
-		     "可向当地司法局行政执法监督机构反映。</p>\n");
+		     "可向当地司法局行政执法监督机构反映，或"
+		     "<a href=\"/public/complaints/new\">在网上投诉举报</a>。</p>\n");
 	page_end(r, &b);
 	return resp_html(r, status, &b);
 }

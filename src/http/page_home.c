@@ -44,7 +44,11 @@ int page_home(struct req *r)
 		 "<a href=\"/public/benchmarks\">行政处罚裁量基准</a></p></section>\n"
 		 "<section class=\"card\"><h2>执法记录核验</h2>"
 		 "<p>执法全过程记录写入防篡改账本，定期签署并公开检查点，任何人都可以核验。</p>"
-		 "<p><a href=\"/ledger\">查看账本检查点与核验方法</a></p></section>\n");
+		 "<p><a href=\"/ledger\">查看账本检查点与核验方法</a></p></section>\n"
+		 "<section class=\"card\"><h2>投诉举报</h2>"
+		 "<p>对行政执法行为有意见，可以网上投诉举报，凭回执编号查询办理进度和答复。</p>"
+		 "<p><a href=\"/public/complaints/new\">我要投诉</a> · "
+		 "<a href=\"/public/complaints/track\">办理查询</a></p></section>\n");
 	if (r->ctx.user)
 		html_f(&b,
 		       "<section class=\"card\"><h2>工作台</h2><p>%s，您已登录。</p>"

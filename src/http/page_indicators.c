@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/complaint.h"
 #include "app/indicators.h"
 #include "base/date.h"
+#include "http/complaint_view.h"
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/jsonout_case.h"
@@ -106,6 +108,37 @@ int page_indicators(struct req *r)
 	return resp_html(r, 200, &b);
 }
 
+/* The complaint indicator's sides are complaints, not cases. */
+static int complaint_drill(struct req *r, const struct indicator *in,
+			   const struct indicator_cases *side, bool num,
+			   const struct indicator_query *q, struct page pg)
+{
+	struct buf b = BUF_INIT;
+	struct complaint *items = arena_calloc(r->ctx.a, (size_t)pg.limit + 1, sizeof *items);
+	size_t n = 0;
+	if (!items)
+		return http_fail(r, 500, "internal", NULL, "内存不足");
+	for (int64_t k = pg.offset; k < (int64_t)side->n && n < (size_t)pg.limit; k++) {
+		struct fz_error ce = { 0 };
+		if (app_complaint_get(&r->ctx, side->ids[k], &items[n], NULL, NULL, &ce) == FZ_OK)
+			n++;
+	}
+	char title[160];
+	snprintf(title, sizeof title, "%s：%s", in->def->label, num ? "分子" : "分母");
+	page_begin(r, &b, title);
+	html_f(&b, "<p class=\"lead\">%s（%s 至 %s）。%s</p>\n",
+	       num ? in->def->numerator : in->def->denominator, q->from, q->to, in->def->period);
+	html_f(&b, "<p><a href=\"/indicators?from=%s&to=%s&agency=%lld\">返回监督指标</a></p>\n",
+	       q->from, q->to, (long long)q->agency_id);
+	if (!n)
+		html_raw(&b, "<p class=\"empty\">没有投诉。</p>\n");
+	else
+		complaint_table(r, &b, items, n);
+	page_pager(r, &b, pg, (int64_t)side->n);
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}
+
 int page_indicator_cases(struct req *r)
 {
 	struct buf b = BUF_INIT;
@@ -128,6 +161,8 @@ int page_indicator_cases(struct req *r)
 		return http_fail_fz(r, rc, &e);
 	const struct indicator *in = &ind[id];
 	const struct indicator_cases *side = num ? &in->num_cases : &in->den_cases;
+	if (id == IND_COMPLAINT)
+		return complaint_drill(r, in, side, num, &q, pg);
 	struct case_list list = { .total = (int64_t)side->n };
 	list.items = arena_calloc(r->ctx.a, (size_t)pg.limit + 1, sizeof *list.items);
 	if (!list.items)

@@ -5,6 +5,7 @@
 #include "app/authz.h"
 #include "app/calendar.h"
 #include "app/case_status.h"
+#include "app/complaint.h"
 #include "domain/roles.h"
 #include "http/handlers.h"
 #include "http/html.h"
@@ -51,6 +52,22 @@ static void todo_counts(struct req *r, struct buf *b)
 	html_raw(b, "</ul>\n");
 }
 
+/* Complaints (投诉举报): waiting for my action, overdue; each a link. */
+static void complaint_counts(struct req *r, struct buf *b)
+{
+	struct complaint_counts c;
+	struct fz_error e = { 0 };
+	if (app_complaint_counts(&r->ctx, &c, &e) != FZ_OK) {
+		html_f(b, "<p class=\"flash error\" role=\"alert\">投诉数量暂时无法计算：%s</p>\n",
+		       e.message);
+		return;
+	}
+	html_raw(b, "<h2>投诉举报</h2>\n<ul class=\"todos\">\n");
+	todo_tile(b, "/complaints?mine=true", "件投诉待我办理", c.waiting, "wait");
+	todo_tile(b, "/complaints?overdue=true", "件投诉已逾期", c.overdue, "late");
+	html_raw(b, "</ul>\n");
+}
+
 int page_workbench(struct req *r)
 {
 	const struct user *u = r->ctx.user;
@@ -76,6 +93,8 @@ int page_workbench(struct req *r)
 		       missing, missing);
 	if (authz_allows(u->roles, PERM_CASE_READ))
 		todo_counts(r, &b);
+	if (authz_allows(u->roles, PERM_COMPLAINT_READ))
+		complaint_counts(r, &b);
 	html_raw(&b, "<h2>功能菜单</h2>\n");
 	page_menu(r, &b, "tiles");
 	page_end(r, &b);

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app/evidence.h"
+#include "app/export_job.h"
 #include "base/date.h"
 #include "http/edge.h"
 #include "http/http.h"
@@ -46,6 +47,7 @@ struct http_server {
 	const struct app_config *app;
 	atomic_int active; /* requests between first callback and completion */
 	struct edge *edge; /* the whole-request deadline (http/edge.c) */
+	struct export_runner *exports; /* long exports off the request path */
 };
 
 /* Per-request state, from the first callback to completion. */
@@ -130,6 +132,7 @@ static struct conn *conn_new(struct http_server *srv, struct conn *cn,
 	cn->r.client_addr = cn->addr;
 	cn->r.conn = c;
 	cn->r.body = "";
+	cn->r.exports = srv->exports;
 	cn->up.fd = -1;
 	/* A context without storage, enough to answer early errors. */
 	app_ctx_init(&cn->r.ctx, NULL, cn->r.a, srv->app, cn->addr, time_now());
@@ -440,6 +443,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 /* Stops the deadline watcher and frees s; the daemon is stopped. */
 static void server_free(struct http_server *s)
 {
+	export_runner_stop(s->exports);
 	edge_stop(s->edge);
 	free(s);
 }
@@ -511,6 +515,11 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 	}
 	if (cfg->busy_timeout_ms > 0)
 		store_pool_busy_timeout(s->pool, cfg->busy_timeout_ms);
+	if ((rc = export_runner_start(cfg->db_path, cfg->app, &s->exports, e))) {
+		store_pool_close(s->pool);
+		server_free(s);
+		return rc;
+	}
 	s->daemon = MHD_start_daemon(
 		flags, (uint16_t)cfg->port, NULL, NULL, on_access, s,
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
@@ -532,6 +541,11 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 	}
 	*out = s;
 	return FZ_OK;
+}
+
+struct export_runner *http_server_exports(struct http_server *s)
+{
+	return s->exports;
 }
 
 int http_server_port(struct http_server *s)

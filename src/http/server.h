@@ -38,6 +38,9 @@ struct http_server;
  * storage pool's error. */
 enum fz_err http_server_start(const struct http_config *cfg, struct http_server **out,
 			      struct fz_error *e) FZ_MUST_CHECK;
+/* The server's export worker (app/export_job.h), for tests that hold
+ * it; it lives as long as the server. */
+struct export_runner *http_server_exports(struct http_server *s);
 /* The port actually bound (useful with port 0). */
 int http_server_port(struct http_server *s);
 /* Stops accepting, lets requests in flight finish (up to a few seconds),

@@ -170,6 +170,17 @@ enum sq_stmt_id {
 	SQ_POWER_PUBLIC_OFFICERS,
 	SQ_POWER_PUBLIC_POWERS,
 	SQ_LEDGER_UNLOGGED_POWER_LISTS,
+	SQ_CMP_INSERT,
+	SQ_CMP_UPDATE,
+	SQ_CMP_GET,
+	SQ_CMP_BY_RECEIPT,
+	SQ_CMP_COUNT,
+	SQ_CMP_LIST,
+	SQ_CMP_RECENT,
+	SQ_CMP_EVENT_INSERT,
+	SQ_CMP_EVENT_GET,
+	SQ_CMP_EVENTS_OF,
+	SQ_LEDGER_UNLOGGED_COMPLAINTS,
 	SQ_STMT_COUNT
 };
 
@@ -671,5 +682,35 @@ enum fz_err sq_evidence_get(struct store *st, struct arena *a, const struct scop
 enum fz_err sq_evidence_list(struct store *st, struct arena *a, const struct scope *sc,
 			     int64_t case_id, struct page pg, struct evidence_list *out,
 			     struct fz_error *e);
+
+
+/* sqlite_complaint.c */
+enum fz_err sq_complaint_insert(struct store *st, struct complaint *c, struct fz_error *e);
+enum fz_err sq_complaint_update(struct store *st, const struct complaint *c, struct fz_error *e);
+enum fz_err sq_complaint_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,
+			     struct complaint *out, struct fz_error *e);
+enum fz_err sq_complaint_by_receipt(struct store *st, struct arena *a, const char *receipt,
+				    struct complaint *out, struct fz_error *e);
+enum fz_err sq_complaint_list(struct store *st, struct arena *a, const struct complaint_filter *f,
+			      const struct scope *sc, struct page pg, struct complaint_list *out,
+			      struct fz_error *e);
+enum fz_err sq_complaint_recent(struct store *st, const char *client_key, int64_t since,
+				int64_t *n, struct fz_error *e);
+enum fz_err sq_complaint_event_insert(struct store *st, struct complaint_event *ev,
+				      struct fz_error *e);
+enum fz_err sq_complaint_event_get(struct store *st, struct arena *a, int64_t id,
+				   struct complaint_event *out, struct fz_error *e);
+enum fz_err sq_complaint_events_of(struct store *st, struct arena *a, int64_t complaint_id,
+				   struct complaint_event **items, size_t *n, struct fz_error *e);
+
+/* sqlite_stats.c */
+enum fz_err sq_stats_event_counts(struct store *st, struct arena *a, const struct scope *sc,
+				  const struct stats_query *q, struct stats_event_count_list *out,
+				  struct fz_error *e);
+enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const struct scope *sc,
+				     const struct stats_query *q,
+				     struct stats_decision_count_list *out, struct fz_error *e);
+enum fz_err sq_stats_open_counts(struct store *st, struct arena *a, const struct scope *sc,
+				 struct stats_open_count_list *out, struct fz_error *e);
 
 #endif

@@ -202,6 +202,12 @@ enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int 
 			      " NOT EXISTS (SELECT 1 FROM ledger_leaves l WHERE l.kind = 8 AND"
 			      " l.ref_id = v.id) ORDER BY v.id LIMIT ?1",
 			      &stmt, e);
+	else if (kind == 9)
+		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_COMPLAINTS,
+			      "SELECT v.id FROM complaint_events v WHERE NOT EXISTS (SELECT 1"
+			      " FROM ledger_leaves l WHERE l.kind = 9 AND l.ref_id = v.id)"
+			      " ORDER BY v.id LIMIT ?1",
+			      &stmt, e);
 	else
 		return fz_fail(e, FZ_INVALID, "kind", "不支持的账本记录类别");
 	if (err)

@@ -227,6 +227,9 @@ STORE_LIST(reviewer_ratio_list, struct reviewer_ratio);
 /* The ledger's rows (they use STORE_LIST above). */
 #include "store/store_ledger.h"
 #include "store/store_powerlist.h"
+/* Complaints (投诉举报). */
+#include "store/store_complaint.h"
+#include "store/store_stats.h"
 
 /* The busy timeout a connection starts with (store_ops.busy_timeout). */
 #define STORE_BUSY_TIMEOUT_MS 5000
@@ -734,6 +737,51 @@ struct store_ops {
 	enum fz_err (*search_query)(struct store *st, struct arena *a,
 				    const struct search_query *q, struct search_item_list *out,
 				    struct fz_error *e);
+	/* Complaints (018_complaints.sql; scope in store_complaint.h).
+	 * insert sets c->id (FZ_CONFLICT naming agency_id for an unknown
+	 * agency, receipt for a receipt taken); update writes the mutable
+	 * columns (state, handler, dates, reply, reason); get is scoped;
+	 * by_receipt is unscoped (the app checks the phone); list pages with
+	 * f, newest first; recent counts the filings of client_key at or
+	 * after since. Events are append-only: insert sets ev->id; of gives a
+	 * complaint's in order. */
+	enum fz_err (*complaint_insert)(struct store *st, struct complaint *c, struct fz_error *e);
+	enum fz_err (*complaint_update)(struct store *st, const struct complaint *c,
+					struct fz_error *e);
+	enum fz_err (*complaint_get)(struct store *st, struct arena *a, const struct scope *sc,
+				     int64_t id, struct complaint *out, struct fz_error *e);
+	enum fz_err (*complaint_by_receipt)(struct store *st, struct arena *a, const char *receipt,
+					    struct complaint *out, struct fz_error *e);
+	enum fz_err (*complaint_list)(struct store *st, struct arena *a,
+				      const struct complaint_filter *f, const struct scope *sc,
+				      struct page pg, struct complaint_list *out, struct fz_error *e);
+	enum fz_err (*complaint_recent)(struct store *st, const char *client_key, int64_t since,
+					int64_t *n, struct fz_error *e);
+	enum fz_err (*complaint_event_insert)(struct store *st, struct complaint_event *ev,
+					      struct fz_error *e);
+	enum fz_err (*complaint_event_get)(struct store *st, struct arena *a, int64_t id,
+					   struct complaint_event *out, struct fz_error *e);
+	enum fz_err (*complaint_events_of)(struct store *st, struct arena *a, int64_t complaint_id,
+					   struct complaint_event **items, size_t *n,
+					   struct fz_error *e);
+
+	/* Statistics (store_stats.h), grouped in the database, every list
+	 * whole (not paged; at most a few rows per agency and month), in
+	 * scope through the case's agency. event_counts: events of q's steps
+	 * by agency, case kind, step, q->key's value and month.
+	 * decision_counts: the events of q's steps that still stand (no
+	 * event of q->later_json after them in their case) by agency,
+	 * penalty kinds, fine band and month. open_counts: open cases by
+	 * agency. FZ_INVALID for a malformed steps list. */
+	enum fz_err (*stats_event_counts)(struct store *st, struct arena *a, const struct scope *sc,
+					  const struct stats_query *q,
+					  struct stats_event_count_list *out, struct fz_error *e);
+	enum fz_err (*stats_decision_counts)(struct store *st, struct arena *a,
+					     const struct scope *sc, const struct stats_query *q,
+					     struct stats_decision_count_list *out,
+					     struct fz_error *e);
+	enum fz_err (*stats_open_counts)(struct store *st, struct arena *a, const struct scope *sc,
+					 struct stats_open_count_list *out, struct fz_error *e);
 };
 
 struct store {

@@ -53,6 +53,8 @@ static const struct matrix_row matrix[] = {
 	{ "PATCH", "/api/v1/officers/{id}",                    "..xx x.. ." },
 	{ "GET", "/api/v1/reviewer-ratios",                    "xxxx x.. ." },
 	{ "GET", "/api/v1/indicators",                         "xxxx ... ." },
+	{ "GET", "/api/v1/stats/annual",                       "xxxx ... ." },
+	{ "GET", "/api/v1/dashboard",                          "xxxx ... ." },
 	{ "GET", "/api/v1/users",                              ".... xx. ." },
 	{ "POST", "/api/v1/users",                             ".... x.. ." },
 	{ "GET", "/api/v1/users/{id}",                         ".... xx. ." },
@@ -175,6 +177,14 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/indicators",                                "xxxx ... ." },
 	{ "GET", "/indicators/{id:str}",                       "xxxx ... ." },
 	{ "GET", "/jobs",                                      ".... x.. ." },
+	{ "GET", "/stats/annual",                              "xxxx ... ." },
+	{ "GET", "/stats/annual.xlsx",                         "xxxx ... ." },
+	{ "GET", "/stats/annual.csv",                          "xxxx ... ." },
+	{ "POST", "/stats/annual/export",                      "xxxx ... ." },
+	{ "GET", "/exports/{id}",                              "xxxx ... ." },
+	{ "GET", "/exports/{id}/file",                         "xxxx ... ." },
+	{ "GET", "/dashboard",                                 "xxxx ... ." },
+	{ "GET", "/dashboard/export",                          "xxxx ... ." },
 	{ "GET", "/alerts",                                    "xxxx ... ." },
 	{ "GET", "/certificates",                              "xxxx ... ." },
 	{ "GET", "/certificates/new",                          "...x ... ." },
@@ -218,6 +228,23 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/queue/review",                              "xxxx ... ." },
 	{ "GET", "/queue/approval",                            "xxxx ... ." },
 	/* -- page rows: add one per page route -- */
+	/* complaints (投诉举报): the public files and tracks; the bureau and
+	 * the agencies' heads and legal reviewers handle, never officers */
+	{ "GET", "/public/complaints/new",                     ALL },
+	{ "POST", "/public/complaints/new",                    ALL },
+	{ "GET", "/public/complaints/track",                   ALL },
+	{ "POST", "/public/complaints/track",                  ALL },
+	{ "GET", "/complaints",                                ".xxx ... ." },
+	{ "POST", "/complaints",                               "...x ... ." },
+	{ "GET", "/complaints/new",                            "...x ... ." },
+	{ "GET", "/complaints/{id}",                           ".xxx ... ." },
+	{ "POST", "/complaints/{id}/act",                      ".xxx ... ." },
+	{ "POST", "/api/v1/public/complaints",                 ALL },
+	{ "POST", "/api/v1/public/complaints/track",           ALL },
+	{ "GET", "/api/v1/complaints",                         ".xxx ... ." },
+	{ "POST", "/api/v1/complaints",                        "...x ... ." },
+	{ "GET", "/api/v1/complaints/{id}",                    ".xxx ... ." },
+	{ "POST", "/api/v1/complaints/{id}/actions",           ".xxx ... ." },
 };
 #define MATRIX_ROWS (sizeof matrix / sizeof matrix[0])
 

@@ -153,11 +153,12 @@ TEST(public_check_takes_numbers_as_typed_and_says_where_to_report)
 
 	/* Not found: where to report, from the configuration or in words. */
 	r = t_page_get(&p, NULL, "/certificates/check?number=NX09999999");
-	CHECK_CONTAINS(r.body, "怀疑有人冒充执法人员的，可向当地司法局（行政执法监督机构）投诉举报。");
+	CHECK_CONTAINS(r.body, "怀疑有人冒充执法人员的，可向当地司法局（行政执法监督机构）投诉举报，"
+			       "或<a href=\"/public/complaints/new\">在网上投诉举报</a>。");
 	t_resp_free(&r);
 	p.ts.cfg.complaint_contact = "海原县司法局执法监督科，电话 0955-4012345";
 	r = t_page_get(&p, NULL, "/certificates/check?number=NX09999999");
-	CHECK_CONTAINS(r.body, "可向海原县司法局执法监督科，电话 0955-4012345投诉举报。");
+	CHECK_CONTAINS(r.body, "可向海原县司法局执法监督科，电话 0955-4012345投诉举报，或");
 	CHECK(!strstr(r.body, "href=\"/complaints"));
 	t_resp_free(&r);
 	r = t_page_get(&p, NULL, "/api/v1/public/certificates/NX09999999");

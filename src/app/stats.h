@@ -1,0 +1,135 @@
+/* stats.h - the annual enforcement statistics (行政执法统计年报) and the
+ * division dashboard (驾驶舱): counts by agency and enforcement kind
+ * computed from the recorded events by a few grouped queries (one per
+ * block, store_stats.h), never case by case, within the viewer's scope.
+ * The fixed layout (blocks, columns, definitions) is docs/STATISTICS.md;
+ * stats_cols() is that layout in code. The XLSX and CSV writers keep
+ * libxlsxwriter inside app/stats_xlsx.c. */
+#ifndef FZ_APP_STATS_H
+#define FZ_APP_STATS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app/app.h"
+#include "base/buf.h"
+
+/* The columns of the annual table, in their fixed order. */
+enum stats_col {
+	ST_P_DECISIONS = 0,   /* 处罚决定 */
+	ST_P_KIND0,           /* 14 kinds of 行政处罚法 art 9, in penalty bit order */
+	ST_P_KIND_LAST = ST_P_KIND0 + 13,
+	ST_P_FINE,            /* 罚款金额（元） */
+	ST_P_CONFISCATION,    /* 没收金额（元） */
+	ST_P_BAND0,           /* fines by amount band */
+	ST_P_BAND_LAST = ST_P_BAND0 + 4,
+	ST_P_NO_PENALTY,      /* 不予处罚 */
+	ST_P_WITHDRAWN,       /* 撤销案件 */
+	ST_L_APPLIED,         /* 许可申请 */
+	ST_L_GRANTED,
+	ST_L_REFUSED,
+	ST_L_NOT_ACCEPTED,
+	ST_I_OPENED,          /* 检查 */
+	ST_I_RANDOM,
+	ST_I_RESULT,
+	ST_C_SEIZED,          /* 查封、扣押 */
+	ST_C_HANDLED,
+	ST_C_LIFTED,
+	ST_R_REFERRED,        /* 移送司法机关 */
+	ST_R_RETURNED,
+	ST_V_RECONSIDERATION, /* 行政复议申请 */
+	ST_V_LITIGATION,      /* 行政诉讼 */
+	ST_V_UPHELD,
+	ST_V_SET_ASIDE,
+	ST_NCOLS
+};
+
+/* Number of fine bands (columns ST_P_BAND0..LAST), so bounds - 1. */
+#define STATS_BANDS (ST_P_BAND_LAST - ST_P_BAND0 + 1)
+/* Default band bounds in yuan: our own choice, kept configurable in the
+ * setting stats.fine_bands ("1000,10000,100000,1000000"). */
+#define STATS_DEFAULT_BANDS "1000,10000,100000,1000000"
+
+struct stats_col_def {
+	const char *block;       /* 行政处罚 ... */
+	const char *label;       /* 警告 ... (band labels: stats_table.band_labels) */
+	const char *definition;  /* what is counted, for the page and the docs */
+	bool money;              /* fen, shown as yuan */
+};
+const struct stats_col_def *stats_cols(void);
+
+/* A statistic fazhi does not record yet: shown as such, never as 0. */
+struct stats_missing {
+	const char *block, *label, *why;
+};
+const struct stats_missing *stats_missing_rows(size_t *n);
+
+struct stats_row {
+	int64_t agency_id;       /* 0 for the total */
+	const char *agency;
+	int64_t v[ST_NCOLS];
+};
+
+/* Months of a period for the trends: "YYYY-MM" and each column's count. */
+#define STATS_MONTHS_MAX 24
+struct stats_month {
+	char month[8];
+	int64_t v[ST_NCOLS];
+};
+
+struct stats_table {
+	char from[FZ_DATE_LEN], to[FZ_DATE_LEN];
+	int64_t bounds_fen[STATS_BANDS - 1];
+	const char *band_labels[STATS_BANDS];
+	struct stats_row *rows;  /* every agency in scope, by name order */
+	size_t n;
+	struct stats_row total;
+	struct stats_month months[STATS_MONTHS_MAX]; /* from's month onward */
+	size_t nmonths;
+	/* dashboard: open cases and overdue now, per row and in total */
+	int64_t *open, *overdue;
+	int64_t open_total, overdue_total;
+};
+
+/* Counts the period from..to (both YYYY-MM-DD) in ctx's scope (arena
+ * memory): events dated in it, decisions that still stand. FZ_INVALID
+ * for a bad or reversed period or one longer than STATS_MONTHS_MAX
+ * months. */
+enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *to,
+			     struct stats_table *out, struct fz_error *e) FZ_MUST_CHECK;
+/* The annual table of year (1 January .. 31 December). FZ_INVALID for a
+ * year outside 2000..2100. */
+enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_table *out,
+			     struct fz_error *e) FZ_MUST_CHECK;
+/* The dashboard: the twelve months to today, plus open and overdue
+ * cases now. */
+enum fz_err app_stats_dashboard(struct app_ctx *ctx, struct stats_table *out,
+				struct fz_error *e) FZ_MUST_CHECK;
+
+/* Column c's label in t ("罚款 1000 元至不足 10000 元" for a band). */
+const char *stats_col_label(const struct stats_table *t, int c);
+/* A cell as text: counts as digits, money as yuan ("5000", "12.50"). */
+const char *stats_cell(const struct stats_table *t, int c, int64_t v, struct arena *a);
+
+/* The annual table in its fixed layout (docs/STATISTICS.md): as CSV
+ * (UTF-8 with BOM, CRLF; cells starting = + - @ neutralised) or as an
+ * XLSX workbook written through a temporary file in tmp_dir. */
+enum fz_err stats_csv(const struct stats_table *t, struct arena *a, struct buf *out,
+		      struct fz_error *e) FZ_MUST_CHECK;
+enum fz_err stats_xlsx(const struct stats_table *t, struct arena *a, const char *tmp_dir,
+		       struct buf *out, struct fz_error *e) FZ_MUST_CHECK;
+
+/* A plain table (the dashboard's) as CSV or XLSX: head[ncols], then
+ * cells[nrows * ncols] row by row. */
+struct stats_grid {
+	const char *title;
+	const char *const *head;
+	const char **cells;
+	size_t nrows, ncols;
+};
+enum fz_err stats_grid_csv(const struct stats_grid *g, struct buf *out,
+			   struct fz_error *e) FZ_MUST_CHECK;
+enum fz_err stats_grid_xlsx(const struct stats_grid *g, const char *tmp_dir, struct buf *out,
+			    struct fz_error *e) FZ_MUST_CHECK;
+
+#endif

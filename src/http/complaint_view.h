@@ -1,0 +1,23 @@
+/* complaint_view.h - what the complaint pages and API share: the words the
+ * public reads for a complaint's state and due date, the list filter from
+ * the query, and the staff table of complaints. */
+#ifndef FZ_HTTP_COMPLAINT_VIEW_H
+#define FZ_HTTP_COMPLAINT_VIEW_H
+
+#include "app/complaint.h"
+#include "base/buf.h"
+#include "http/http.h"
+
+/* The state as the complainant reads it (受理中, 正在办理, 已办结 ...). */
+const char *complaint_public_state(const struct complaint *c);
+/* The due date the complainant may expect a decision or answer by, or
+ * NULL when none runs. */
+const char *complaint_public_due(const struct complaint *c);
+/* ?agency_id=&state=&overdue=&mine= into f (FZ_INVALID naming the
+ * parameter). */
+enum fz_err complaint_filter_read(struct req *r, struct complaint_filter *f, struct fz_error *e)
+	FZ_MUST_CHECK;
+/* A table of complaints linking to /complaints/{id}. */
+void complaint_table(struct req *r, struct buf *b, const struct complaint *items, size_t n);
+
+#endif

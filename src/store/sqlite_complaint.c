@@ -1,0 +1,361 @@
+/* sqlite_complaint.c - complaints (投诉举报) in SQLite: the row of each
+ * complaint, kept up to date by the app, and its append-only events. The
+ * scope is applied here (store_complaint.h): the justice bureau by the
+ * complained agency's division, an agency by the complaints assigned to
+ * it. */
+#include "store/sqlite_internal.h"
+
+#include <string.h>
+
+#define CMP_COLS                                                                          \
+	"c.id, c.receipt, c.channel, c.received_on, c.name, c.phone, c.anonymous,"          \
+	" c.agency_id, a.name, a.division_code, c.cert_number, c.officer_name,"             \
+	" c.case_number, c.facts, c.request, c.state, coalesce(c.handler_id, 0),"           \
+	" coalesce(h.name, ''), c.accept_due, c.accepted_on, c.due_on, c.provisional,"      \
+	" c.reply, c.replied_on, c.closed_on, c.reason, c.client_key, c.created_by,"        \
+	" c.created_at, c.updated_at"
+#define CMP_FROM                                                                          \
+	" FROM complaints c JOIN agencies a ON a.id = c.agency_id"                          \
+	" LEFT JOIN agencies h ON h.id = c.handler_id"
+/* ?1 mode (0 all, 1 agency, 2 division), ?2 agency, ?3 prefix */
+#define CMP_SCOPE                                                                         \
+	" (?1 = 0 OR (?1 = 1 AND c.handler_id = ?2)"                                        \
+	" OR (?1 = 2 AND a.division_code LIKE ?3 || '%'))"
+
+static void cmp_read(struct sq_row *r, void *item)
+{
+	struct complaint *c = item;
+	c->id = sq_col_int(r);
+	sq_col_fixed(r, c->receipt, sizeof c->receipt);
+	int ch = complaint_channel_parse(sq_col_text(r));
+	c->channel = ch ? (enum complaint_channel)ch : CMP_CH_PORTAL;
+	sq_col_fixed(r, c->received_on, sizeof c->received_on);
+	c->name = sq_col_text(r);
+	c->phone = sq_col_text(r);
+	c->anonymous = sq_col_bool(r);
+	c->agency_id = sq_col_int(r);
+	c->agency = sq_col_text(r);
+	c->division_code = sq_col_text(r);
+	c->cert_number = sq_col_text(r);
+	c->officer_name = sq_col_text(r);
+	c->case_number = sq_col_text(r);
+	c->facts = sq_col_text(r);
+	c->request = sq_col_text(r);
+	int stt = complaint_state_parse(sq_col_text(r));
+	c->state = stt ? (enum complaint_state)stt : CMP_RECEIVED;
+	c->handler_id = sq_col_int(r);
+	c->handler = sq_col_text(r);
+	sq_col_fixed(r, c->accept_due, sizeof c->accept_due);
+	sq_col_fixed(r, c->accepted_on, sizeof c->accepted_on);
+	sq_col_fixed(r, c->due_on, sizeof c->due_on);
+	c->provisional = sq_col_bool(r);
+	c->reply = sq_col_text(r);
+	sq_col_fixed(r, c->replied_on, sizeof c->replied_on);
+	sq_col_fixed(r, c->closed_on, sizeof c->closed_on);
+	c->reason = sq_col_text(r);
+	c->client_key = sq_col_text(r);
+	c->created_by = sq_col_int(r);
+	c->created_at = sq_col_int(r);
+	c->updated_at = sq_col_int(r);
+}
+
+static const char *str(const char *s) { return s ? s : ""; }
+
+enum fz_err sq_complaint_insert(struct store *st, struct complaint *c, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	const char *state = complaint_state_name(c->state);
+	const char *channel = complaint_channel_name(c->channel);
+	if (!state || !channel || !c->facts || !*c->facts || !c->request || !*c->request ||
+	    !c->receipt[0])
+		return fz_fail(e, FZ_INVALID, "facts", "投诉缺少事项、请求或回执编号");
+	enum fz_err err = sq_stmt(s, SQ_CMP_INSERT,
+				  "INSERT INTO complaints (receipt, channel, received_on, name, phone,"
+				  " anonymous, agency_id, cert_number, officer_name, case_number, facts,"
+				  " request, state, accept_due, provisional, client_key, created_by,"
+				  " created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+				  " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)",
+				  &stmt, e);
+	if (err)
+		return err;
+	int64_t now = sq_now_if_zero(c->created_at);
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, c->receipt);
+	sq_arg_text(&b, channel);
+	sq_arg_text(&b, c->received_on);
+	sq_arg_text(&b, str(c->name));
+	sq_arg_text(&b, str(c->phone));
+	sq_arg_int(&b, c->anonymous);
+	sq_arg_id(&b, c->agency_id);
+	sq_arg_text(&b, str(c->cert_number));
+	sq_arg_text(&b, str(c->officer_name));
+	sq_arg_text(&b, str(c->case_number));
+	sq_arg_text(&b, c->facts);
+	sq_arg_text(&b, c->request);
+	sq_arg_text(&b, state);
+	sq_arg_text(&b, c->accept_due);
+	sq_arg_int(&b, c->provisional);
+	sq_arg_text(&b, str(c->client_key));
+	sq_arg_int(&b, c->created_by);
+	sq_arg_int(&b, now);
+	const struct sq_ref refs[] = { SQ_REF_AGENCY("agency_id", c->agency_id) };
+	if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
+		return err;
+	c->id = sqlite3_last_insert_rowid(s->db);
+	c->created_at = c->updated_at = now;
+	return FZ_OK;
+}
+
+enum fz_err sq_complaint_update(struct store *st, const struct complaint *c, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	const char *state = complaint_state_name(c->state);
+	if (!state)
+		return fz_fail(e, FZ_INVALID, "state", "投诉状态无效");
+	enum fz_err err = sq_stmt(s, SQ_CMP_UPDATE,
+				  "UPDATE complaints SET state = ?2, handler_id = ?3, accept_due = ?4,"
+				  " accepted_on = ?5, due_on = ?6, provisional = ?7, reply = ?8,"
+				  " replied_on = ?9, closed_on = ?10, reason = ?11, updated_at = ?12"
+				  " WHERE id = ?1",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, c->id);
+	sq_arg_text(&b, state);
+	sq_arg_id(&b, c->handler_id);
+	sq_arg_text(&b, c->accept_due);
+	sq_arg_text(&b, c->accepted_on);
+	sq_arg_text(&b, c->due_on);
+	sq_arg_int(&b, c->provisional);
+	sq_arg_text(&b, str(c->reply));
+	sq_arg_text(&b, c->replied_on);
+	sq_arg_text(&b, c->closed_on);
+	sq_arg_text(&b, str(c->reason));
+	sq_arg_int(&b, sq_now_if_zero(c->updated_at));
+	const struct sq_ref refs[] = { SQ_REF_AGENCY("handler_id", c->handler_id) };
+	return sq_write(s, stmt, &b, refs, 1, "投诉不存在", e);
+}
+
+static void scope_bind(struct sq_args *b, const struct scope *sc)
+{
+	int mode = sc->kind == SCOPE_ALL ? 0 : sc->kind == SCOPE_DIVISION ? 2 : 1;
+	sq_arg_int(b, mode);
+	sq_arg_int(b, sc->kind == SCOPE_AGENCY ? sc->agency_id : -1);
+	sq_arg_text(b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
+}
+
+enum fz_err sq_complaint_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,
+			     struct complaint *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	memset(out, 0, sizeof *out);
+	if (!sc || sc->kind == SCOPE_NONE)
+		return fz_fail(e, FZ_NOTFOUND, "id", "投诉不存在");
+	enum fz_err err = sq_stmt(s, SQ_CMP_GET,
+				  "SELECT " CMP_COLS CMP_FROM " WHERE" CMP_SCOPE " AND c.id = ?4",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	scope_bind(&b, sc);
+	sq_arg_int(&b, id);
+	return sq_one(s, stmt, &b, a, out, cmp_read, FZ_NOTFOUND, "id", "投诉不存在", e);
+}
+
+enum fz_err sq_complaint_by_receipt(struct store *st, struct arena *a, const char *receipt,
+				    struct complaint *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_CMP_BY_RECEIPT,
+				  "SELECT " CMP_COLS CMP_FROM " WHERE c.receipt = ?1", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, str(receipt));
+	return sq_one(s, stmt, &b, a, out, cmp_read, FZ_NOTFOUND, "receipt", "投诉不存在", e);
+}
+
+/* One fixed statement for every filter: a parameter left NULL or 0 does
+ * not filter. "Overdue" is complaint_overdue's rule in SQL. */
+#define CMP_WHERE                                                                         \
+	" WHERE" CMP_SCOPE                                                                  \
+	" AND (?4 IS NULL OR c.agency_id = ?4 OR c.handler_id = ?4)"                        \
+	" AND (?5 IS NULL OR c.state = ?5)"                                                 \
+	" AND (?6 = 0 OR (c.state = 'received' AND c.accept_due <> '' AND c.accept_due < ?7)" \
+	" OR (c.state = 'assigned' AND c.due_on <> '' AND c.due_on < ?7))"                  \
+	" AND (?8 = 0 OR c.state IN ('received', 'assigned', 'replied'))"                   \
+	" AND (?9 IS NULL OR c.handler_id = ?9)"                                            \
+	" AND (?10 = 0 OR c.state IN ('received', 'replied')"                               \
+	" OR (c.state = 'assigned' AND c.handler_id = ?11))"
+
+static void filter_bind(struct sq_args *b, const struct complaint_filter *f,
+			const struct scope *sc)
+{
+	scope_bind(b, sc);
+	sq_arg_id(b, f->agency_id);
+	sq_arg_text(b, f->state ? complaint_state_name((enum complaint_state)f->state) : NULL);
+	sq_arg_int(b, f->overdue);
+	sq_arg_text(b, f->today);
+	sq_arg_int(b, f->open);
+	sq_arg_id(b, f->handler_id);
+	sq_arg_int(b, f->bureau_turn);
+	sq_arg_int(b, f->bureau_agency);
+}
+
+enum fz_err sq_complaint_list(struct store *st, struct arena *a, const struct complaint_filter *f,
+			      const struct scope *sc, struct page pg, struct complaint_list *out,
+			      struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items = NULL;
+	memset(out, 0, sizeof *out);
+	if (!sc || sc->kind == SCOPE_NONE)
+		return FZ_OK;
+	if (pg.limit < 1)
+		pg.limit = 1;
+	if (pg.limit > 200)
+		pg.limit = 200;
+	if (pg.offset < 0)
+		pg.offset = 0;
+	enum fz_err err = sq_savepoint(s, e);
+	if (err)
+		return err;
+	if ((err = sq_stmt(s, SQ_CMP_COUNT, "SELECT count(*)" CMP_FROM CMP_WHERE, &stmt, e)))
+		goto fail;
+	struct sq_args b = sq_args(stmt);
+	filter_bind(&b, f, sc);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		out->total = sqlite3_column_int64(stmt, 0);
+	else
+		err = sq_fail(s, rc, e);
+	sq_done(stmt);
+	if (err)
+		goto fail;
+	if ((err = sq_stmt(s, SQ_CMP_LIST,
+			   "SELECT " CMP_COLS CMP_FROM CMP_WHERE " ORDER BY c.id DESC"
+			   " LIMIT ?12 OFFSET ?13",
+			   &stmt, e)))
+		goto fail;
+	b = sq_args(stmt);
+	filter_bind(&b, f, sc);
+	sq_arg_int(&b, pg.limit);
+	sq_arg_int(&b, pg.offset);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, cmp_read, &items, &out->n, e)))
+		goto fail;
+	if ((err = sq_release(s, e))) {
+		out->n = 0;
+		return err;
+	}
+	out->items = items;
+	return FZ_OK;
+fail:
+	sq_rollback_to(s);
+	out->n = 0;
+	return err;
+}
+
+enum fz_err sq_complaint_recent(struct store *st, const char *client_key, int64_t since,
+				int64_t *n, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	*n = 0;
+	enum fz_err err = sq_stmt(s, SQ_CMP_RECENT,
+				  "SELECT count(*) FROM complaints WHERE client_key = ?1"
+				  " AND created_at >= ?2",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, str(client_key));
+	sq_arg_int(&b, since);
+	return sq_one(s, stmt, &b, NULL, n, sq_read_int, FZ_DB, NULL, "计数失败", e);
+}
+
+enum fz_err sq_complaint_event_insert(struct store *st, struct complaint_event *ev,
+				      struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_CMP_EVENT_INSERT,
+				  "INSERT INTO complaint_events (complaint_id, action, on_day, at,"
+				  " actor_id, actor, agency_id, text, state)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+				  &stmt, e);
+	if (err)
+		return err;
+	ev->at = sq_now_if_zero(ev->at);
+	struct sq_args b = sq_args(stmt);
+	sq_arg_id(&b, ev->complaint_id);
+	sq_arg_text(&b, str(ev->action));
+	sq_arg_text(&b, ev->on);
+	sq_arg_int(&b, ev->at);
+	sq_arg_int(&b, ev->actor_id);
+	sq_arg_text(&b, str(ev->actor));
+	sq_arg_int(&b, ev->agency_id);
+	sq_arg_text(&b, str(ev->text));
+	sq_arg_text(&b, str(ev->state));
+	return sq_insert(s, stmt, &b, &ev->id, e);
+}
+
+static void event_read(struct sq_row *r, void *item)
+{
+	struct complaint_event *ev = item;
+	ev->id = sq_col_int(r);
+	ev->complaint_id = sq_col_int(r);
+	ev->action = sq_col_text(r);
+	sq_col_fixed(r, ev->on, sizeof ev->on);
+	ev->at = sq_col_int(r);
+	ev->actor_id = sq_col_int(r);
+	ev->actor = sq_col_text(r);
+	ev->agency_id = sq_col_int(r);
+	ev->text = sq_col_text(r);
+	ev->state = sq_col_text(r);
+}
+
+#define EVENT_SELECT                                                                      \
+	"SELECT id, complaint_id, action, on_day, at, actor_id, actor, agency_id, text,"    \
+	" state FROM complaint_events"
+
+enum fz_err sq_complaint_event_get(struct store *st, struct arena *a, int64_t id,
+				   struct complaint_event *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_CMP_EVENT_GET, EVENT_SELECT " WHERE id = ?1", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	return sq_one(s, stmt, &b, a, out, event_read, FZ_NOTFOUND, "id", "投诉办理记录不存在",
+		      e);
+}
+
+enum fz_err sq_complaint_events_of(struct store *st, struct arena *a, int64_t complaint_id,
+				   struct complaint_event **items, size_t *n, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *got;
+	*items = NULL;
+	*n = 0;
+	enum fz_err err = sq_stmt(s, SQ_CMP_EVENTS_OF,
+				  EVENT_SELECT " WHERE complaint_id = ?1 ORDER BY id", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, complaint_id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, event_read, &got, n, e)))
+		return err;
+	*items = got;
+	return FZ_OK;
+}

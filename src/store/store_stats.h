@@ -1,0 +1,65 @@
+/* store_stats.h - the rows of the statistics queries (020_stats.sql,
+ * sqlite_stats.c): counts grouped in the database, never case by case,
+ * for the annual enforcement statistics and the dashboard (app/stats.h
+ * gives them their meaning). store.h includes this file after its
+ * STORE_LIST; nothing else includes it. */
+#ifndef FZ_STORE_STORE_STATS_H
+#define FZ_STORE_STORE_STATS_H
+
+#ifndef STORE_LIST
+#error "include store/store.h, not store/store_stats.h"
+#endif
+
+/* The most amount bands a query splits fines into (bounds + 1 bands). */
+#define STATS_BOUNDS_MAX 6
+
+/* What the statistics queries count: events dated from..to (both
+ * included) of the steps named in steps_json (a JSON array of step ids,
+ * "[\"decision\",\"decide_on_spot\"]"), corrections never counted
+ * themselves. */
+struct stats_query {
+	const char *from, *to;       /* YYYY-MM-DD */
+	const char *steps_json;
+	/* event counts: the field whose value (as corrected) splits the
+	 * count (permit "outcome", remedy "kind"); NULL = none */
+	const char *key;
+	/* decisions: the steps after which a decision no longer stands (a
+	 * later decision, its revocation, a remedy setting it aside) */
+	const char *later_json;
+	/* decisions: fines in fen below bound[0] are band 0, below bound[1]
+	 * band 1 ...; at or above the last, band nbounds */
+	int64_t bounds_fen[STATS_BOUNDS_MAX];
+	int nbounds;
+};
+
+/* Events of one agency, case kind, step, field value and month. */
+struct stats_event_count {
+	int64_t agency_id;
+	int kind;                  /* enum case_kind */
+	const char *step;
+	const char *value;         /* the key's value, "" when none */
+	char month[8];             /* YYYY-MM */
+	int64_t n;
+};
+STORE_LIST(stats_event_count_list, struct stats_event_count);
+
+/* Standing decisions of one agency, penalty kinds (as written: "fine,
+ * warning"), fine band (-1: no fine) and month, with their sums. */
+struct stats_decision_count {
+	int64_t agency_id;
+	const char *penalty;
+	int band;
+	char month[8];
+	int64_t n, fine_fen, confiscation_fen;
+};
+STORE_LIST(stats_decision_count_list, struct stats_decision_count);
+
+/* The open cases of one agency and how many of them were overdue when
+ * their status was last derived (case_status). */
+struct stats_open_count {
+	int64_t agency_id;
+	int64_t open, overdue;
+};
+STORE_LIST(stats_open_count_list, struct stats_open_count);
+
+#endif
