@@ -45,6 +45,12 @@ static const struct {
 	 * definitions give it (督办, 监督意见, 纠错通知, 备案审查); the
 	 * engine's role gate refuses it every other step. */
 	[PERM_CASE_STEP] = { "case.step", BUSINESS },
+	/* The power list (权责清单) is the agency's own: its legal unit (the
+	 * 法制审核人员, role reviewer) drafts it with the head, and the head
+	 * publishes it for the agency. The justice bureau reads it on the
+	 * portal like everyone. */
+	[PERM_POWER_DRAFT] = { "power_list.draft", ROLE_REVIEWER | ROLE_HEAD },
+	[PERM_POWER_PUBLISH] = { "power_list.publish", ROLE_HEAD },
 	/* Complaints: the justice bureau handles them; an agency's head and
 	 * legal reviewers (its legal unit) answer those assigned to it.
 	 * Officers do not: a complaint may be about them. */

@@ -36,6 +36,8 @@ enum perm {
 	PERM_CASE_STEP,         /* take a step on an existing case: the agency's
 	                         * roles and the supervisor (执法监督: only the
 	                         * steps a definition gives the supervisor) */
+	PERM_POWER_DRAFT,       /* draft the agency's power list (权责清单) */
+	PERM_POWER_PUBLISH,     /* publish it with an effective date */
 	PERM_COMPLAINT_READ,    /* complaints (投诉举报): the justice bureau's in
 	                         * its division, an agency's assigned to it */
 	PERM_COMPLAINT_ACT,     /* enter, accept, answer, return, close: which

@@ -246,6 +246,7 @@ static const char *const kind_label[] = {
 	[LEDGER_CASE_EXPORT] = "导出记录",
 	[LEDGER_KEY_ROTATION] = "密钥轮换记录",
 	[LEDGER_PUBLICATION] = "公示记录",
+	[LEDGER_POWER_LIST] = "权责清单版本",
 	[LEDGER_COMPLAINT] = "投诉办理记录",
 	[LEDGER_OVERSIGHT] = "监督记录",
 };

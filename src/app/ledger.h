@@ -29,7 +29,9 @@ enum ledger_kind {
 	LEDGER_KEY_ROTATION = 6, /* the signing key rotated (ledger_key_rotations) */
 	LEDGER_PUBLICATION = 7, /* a decision published or withdrawn
 	                         * (publication_events) */
-	/* 8 is given to another kind of record (the power list, issue 10) */
+	LEDGER_POWER_LIST = 8,  /* a version of an agency's power list
+	                         * (权责清单) published (power_lists; the
+	                         * encoding in app/powerlist.h) */
 	LEDGER_COMPLAINT = 9,   /* a complaint filed, accepted or refused,
 	                         * answered, returned, closed (complaint_events) */
 	LEDGER_OVERSIGHT = 10,  /* an evaluation, check or rectification fact

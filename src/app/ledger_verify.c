@@ -17,6 +17,7 @@
 #include "app/document.h"
 #include "app/evidence.h"
 #include "app/ledger_note.h"
+#include "app/powerlist.h"
 #include "base/crypto.h"
 #include "ledger/leaf.h"
 #include "ledger/merkle.h"
@@ -257,6 +258,23 @@ static enum fz_err publication_rederive(struct app_ctx *ctx, enum ledger_hash_al
 	return encoded(alg, &b, out, e);
 }
 
+static enum fz_err power_list_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				       const char *data_dir, const struct ledger_leaf *lf,
+				       struct ledger_rederived *out, struct fz_error *e)
+{
+	struct power_list pl;
+	struct buf b = BUF_INIT;
+	(void)data_dir;
+	enum fz_err rc = ctx->st->ops->power_list_get(ctx->st, ctx->a, lf->ref_id, &pl, e);
+	if (rc)
+		return rc;
+	snprintf(out->what, sizeof out->what, "权责清单 #%lld（第 %lld 版）", (long long)pl.id,
+		 (long long)pl.version);
+	out->at = pl.published_at;
+	app_power_list_encode(&pl, &b);
+	return encoded(alg, &b, out, e);
+}
+
 static enum fz_err complaint_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
 				      const char *data_dir, const struct ledger_leaf *lf,
 				      struct ledger_rederived *out, struct fz_error *e)
@@ -303,6 +321,7 @@ static const struct {
 	{ LEDGER_CASE_EXPORT, "案卷导出记录", export_rederive },
 	{ LEDGER_KEY_ROTATION, "密钥轮换记录", rotation_rederive },
 	{ LEDGER_PUBLICATION, "公示记录", publication_rederive },
+	{ LEDGER_POWER_LIST, "权责清单版本", power_list_rederive },
 	{ LEDGER_COMPLAINT, "投诉办理记录", complaint_rederive },
 	{ LEDGER_OVERSIGHT, "监督记录", oversight_rederive },
 };

@@ -73,6 +73,7 @@ int cmd_verify(int argc, char **argv)
 		[LEDGER_CASE_EXPORT] = "案卷导出",
 		[LEDGER_KEY_ROTATION] = "密钥轮换",
 		[LEDGER_PUBLICATION] = "公示记录",
+		[LEDGER_POWER_LIST] = "权责清单",
 		[LEDGER_COMPLAINT] = "投诉办理记录",
 		[LEDGER_OVERSIGHT] = "监督记录",
 	};

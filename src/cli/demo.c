@@ -288,6 +288,9 @@ int demo_seed(struct app_ctx *ctx, const char *password, struct demo_summary *ou
 	int nevidence = 0;
 	if ((rc = demo_evidence_seed(ctx, &d.cast, &nevidence, &d.e)))
 		goto fail;
+	int npowers = 0;
+	if ((rc = demo_powers_seed(ctx, &d.cast, &npowers, &d.e)))
+		goto fail;
 	int ncomplaints = 0;
 	if ((rc = demo_complaints_seed(ctx, &d.cast, &ncomplaints, &d.e)))
 		goto fail;

@@ -37,6 +37,10 @@ enum fz_err demo_cases_seed(struct app_ctx *cli, const struct demo_cast *cast, i
 enum fz_err demo_evidence_seed(struct app_ctx *cli, const struct demo_cast *cast, int *nfiles,
 			       struct fz_error *e);
 
+/* Publishes the power lists (权责清单) of the two agencies of cast, two
+ * versions each (demo_powers.c). Sets *nlists. */
+enum fz_err demo_powers_seed(struct app_ctx *cli, const struct demo_cast *cast, int *nlists,
+			     struct fz_error *e);
 /* Files and handles the demo complaints (demo_complaints.c): one new
  * from the portal, one assigned, one closed, one overdue, one refused.
  * Sets *n. */

@@ -83,6 +83,19 @@ int page_publication_confirm(struct req *r);
 int page_publication_withdraw(struct req *r);
 /* api_search.c */
 int api_public_search(struct req *r);
+/* api_powerlist.c: the power list (权责清单) and the portal's agencies */
+int api_power_list_list(struct req *r);
+int api_power_list_create(struct req *r);
+int api_power_list_get(struct req *r);
+int api_power_list_update(struct req *r);
+int api_power_list_publish(struct req *r);
+int api_public_agency_list(struct req *r);
+int api_public_agency_get(struct req *r);
+int api_public_agency_officers(struct req *r);
+int api_public_powers_in_force(struct req *r);
+int api_public_power_history(struct req *r);
+int api_public_power_list_get(struct req *r);
+int api_public_power_compare(struct req *r);
 /* api_audit.c */
 int api_audit_list(struct req *r);
 int api_audit_changes(struct req *r);
@@ -168,6 +181,18 @@ int page_cert_card(struct req *r);
 int page_cert_check(struct req *r);
 /* page_search.c */
 int page_public_search(struct req *r);
+/* page_exante.c, page_powerlist.c: ex-ante publicity (事前公开) */
+int page_public_agencies(struct req *r);
+int page_public_agency(struct req *r);
+int page_public_officers(struct req *r);
+int page_public_powers(struct req *r);
+int page_public_power_history(struct req *r);
+int page_public_power_list(struct req *r);
+int page_public_power(struct req *r);
+int page_public_power_compare(struct req *r);
+int page_public_procedures(struct req *r);
+int page_public_benchmarks(struct req *r);
+int page_public_procedure(struct req *r);
 /* page_agencies.c, page_agency_form.c, page_units.c */
 int page_agency_list(struct req *r);
 int page_agency_show(struct req *r);

@@ -122,6 +122,36 @@ static void care_switch(struct req *r, struct buf *b, bool care)
 	buf_release(&href);
 }
 
+/* The portal's own navigation on its pages (/public/...): what the
+ * public can read, each link to a page that exists. */
+static void public_nav(struct req *r, struct buf *b)
+{
+	static const struct {
+		const char *label, *href;
+	} items[] = {
+		{ "执法主体与权责清单", "/public/agencies" },
+		{ "执法流程图", "/public/procedures" },
+		{ "裁量基准", "/public/benchmarks" },
+		{ "执法决定公示", "/public/decisions" },
+		{ "撤下公示记录", "/public/withdrawals" },
+		{ "公开信息检索", "/public/search" },
+		{ "执法证查询", "/certificates/check" },
+	};
+	if (strncmp(r->path, "/public/", 8) != 0)
+		return;
+	html_raw(b, "<nav class=\"menu\" aria-label=\"公开信息\"><ul class=\"menu\">");
+	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+		size_t n = strlen(items[i].href);
+		bool here = strncmp(r->path, items[i].href, n) == 0 &&
+			    (r->path[n] == '\0' || r->path[n] == '/');
+		html_f(b, "<li><a href=\"%s\"", items[i].href);
+		if (here)
+			html_raw(b, " aria-current=\"page\"");
+		html_f(b, ">%s</a></li>", items[i].label);
+	}
+	html_raw(b, "</ul></nav>\n");
+}
+
 void page_begin(struct req *r, struct buf *b, const char *title)
 {
 	const struct user *u = r->ctx.user;
@@ -155,6 +185,7 @@ void page_begin(struct req *r, struct buf *b, const char *title)
 		page_menu(r, b, "menu");
 		html_raw(b, "</nav>\n");
 	}
+	public_nav(r, b);
 	html_f(b, "</header>\n<main id=\"main\" class=\"wrap\">\n<h1>%s</h1>\n", title);
 }
 

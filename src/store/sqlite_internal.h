@@ -156,6 +156,20 @@ enum sq_stmt_id {
 	SQ_SEARCH_INSERT,
 	SQ_SEARCH_QUERY,
 	SQ_SEARCH_BOUNDS,
+	SQ_POWER_INSERT,
+	SQ_POWER_ITEMS_DELETE,
+	SQ_POWER_ITEM_INSERT,
+	SQ_POWER_NOTE_SET,
+	SQ_POWER_PUBLISH,
+	SQ_POWER_GET,
+	SQ_POWER_ITEMS_OF,
+	SQ_POWER_COUNT,
+	SQ_POWER_LIST,
+	SQ_POWER_IN_FORCE,
+	SQ_POWER_DRAFT_OF,
+	SQ_POWER_PUBLIC_OFFICERS,
+	SQ_POWER_PUBLIC_POWERS,
+	SQ_LEDGER_UNLOGGED_POWER_LISTS,
 	SQ_CMP_INSERT,
 	SQ_CMP_UPDATE,
 	SQ_CMP_GET,
@@ -614,6 +628,25 @@ enum fz_err sq_case_headers(struct store *st, struct arena *a, int64_t case_id,
 			    struct case_header_list *out, struct fz_error *e);
 enum fz_err sq_case_header_drift(struct store *st, int64_t *case_id, struct fz_error *e);
 enum fz_err sq_case_export_insert(struct store *st, struct case_export *x, struct fz_error *e);
+/* sqlite_powerlist.c */
+enum fz_err sq_power_list_insert(struct store *st, struct power_list *pl, struct fz_error *e);
+enum fz_err sq_power_items_replace(struct store *st, int64_t list_id,
+				   const struct power_item *items, size_t n, struct fz_error *e);
+enum fz_err sq_power_list_note_set(struct store *st, int64_t list_id, const char *note,
+				   struct fz_error *e);
+enum fz_err sq_power_list_publish(struct store *st, const struct power_list *pl,
+				  struct fz_error *e);
+enum fz_err sq_power_list_get(struct store *st, struct arena *a, int64_t id,
+			      struct power_list *out, struct fz_error *e);
+enum fz_err sq_power_list_list(struct store *st, struct arena *a, int64_t agency_id,
+			       bool published_only, struct page pg, struct power_list_list *out,
+			       struct fz_error *e);
+enum fz_err sq_power_list_in_force(struct store *st, struct arena *a, int64_t agency_id,
+				   const char *on, struct power_list *out, struct fz_error *e);
+enum fz_err sq_power_list_draft_of(struct store *st, struct arena *a, int64_t agency_id,
+				   struct power_list *out, struct fz_error *e);
+enum fz_err sq_agency_public_counts(struct store *st, int64_t agency_id, const char *today,
+				    struct agency_public_counts *out, struct fz_error *e);
 enum fz_err sq_publication_insert(struct store *st, struct publication *p, struct fz_error *e);
 enum fz_err sq_publication_update(struct store *st, const struct publication *p,
 				  struct fz_error *e);

@@ -196,6 +196,12 @@ enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int 
 			      " FROM ledger_leaves l WHERE l.kind = 7 AND l.ref_id = v.id)"
 			      " ORDER BY v.id LIMIT ?1",
 			      &stmt, e);
+	else if (kind == 8)
+		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_POWER_LISTS,
+			      "SELECT v.id FROM power_lists v WHERE v.status = 'published' AND"
+			      " NOT EXISTS (SELECT 1 FROM ledger_leaves l WHERE l.kind = 8 AND"
+			      " l.ref_id = v.id) ORDER BY v.id LIMIT ?1",
+			      &stmt, e);
 	else if (kind == 9)
 		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_COMPLAINTS,
 			      "SELECT v.id FROM complaint_events v WHERE NOT EXISTS (SELECT 1"
@@ -208,8 +214,6 @@ enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int 
 			      " FROM ledger_leaves l WHERE l.kind = 10 AND l.ref_id = v.id)"
 			      " ORDER BY v.id LIMIT ?1",
 			      &stmt, e);
-	else if (kind == 8)
-		return FZ_OK; /* kind 8 is numbered for another kind of record */
 	else
 		return fz_fail(e, FZ_INVALID, "kind", "不支持的账本记录类别");
 	if (err)

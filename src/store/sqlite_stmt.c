@@ -219,6 +219,10 @@ static const struct {
 	{ "documents.agency_id, documents.number", "number", "本执法主体已有相同编号的文书" },
 	{ "ledger_cosignatures.checkpoint_id, ledger_cosignatures.name, ledger_cosignatures.key_id",
 	  "name", "该见证方对此检查点的副署已收到" },
+	{ "power_lists.agency_id, power_lists.version", "version",
+	  "权责清单的版本号已被占用，请重试" },
+	{ "power_lists.agency_id", "agency_id", "本执法主体已有一份权责清单草稿，请在草稿上修改" },
+	{ "power_items.list_id, power_items.code", "items", "同一版本中事项编码重复" },
 };
 
 /* The column after "<table>." in a NOT NULL message, for the field. */

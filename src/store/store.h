@@ -38,6 +38,7 @@
 #include "domain/catalogue.h"
 #include "domain/evidence.h"
 #include "domain/model.h"
+#include "domain/powerlist.h"
 #include "domain/publication.h"
 #include "domain/search.h"
 
@@ -225,6 +226,7 @@ STORE_LIST(reviewer_ratio_list, struct reviewer_ratio);
 
 /* The ledger's rows (they use STORE_LIST above). */
 #include "store/store_ledger.h"
+#include "store/store_powerlist.h"
 /* Complaints (投诉举报). */
 #include "store/store_complaint.h"
 #include "store/store_stats.h"
@@ -623,6 +625,43 @@ struct store_ops {
 					     int64_t publication_id,
 					     struct publication_event **items, size_t *n,
 					     struct fz_error *e);
+	/* 017_power_lists.sql, the power-and-responsibility list (权责清单).
+	 * Unscoped rows: the app applies the caller's scope. insert makes a
+	 * draft (the agency's next version number; a second draft of an
+	 * agency is FZ_CONFLICT) and sets id and version; items_replace
+	 * replaces a draft's powers (seq from 1) and note_set its note: a
+	 * published version is FZ_FORBIDDEN (the triggers refuse it);
+	 * publish turns a draft into a published version with pl's
+	 * effective_on, published_on/at, backdate_reason and publisher
+	 * (FZ_FORBIDDEN when it is no longer a draft). get reads one with
+	 * its items (FZ_NOTFOUND); list pages an agency's versions newest
+	 * first, drafts only with published_only false; in_force reads the
+	 * published version with the latest effective_on on or before on,
+	 * with its items (FZ_NOTFOUND when none); draft_of an agency's
+	 * draft (FZ_NOTFOUND). */
+	enum fz_err (*power_list_insert)(struct store *st, struct power_list *pl,
+					 struct fz_error *e);
+	enum fz_err (*power_items_replace)(struct store *st, int64_t list_id,
+					   const struct power_item *items, size_t n,
+					   struct fz_error *e);
+	enum fz_err (*power_list_note_set)(struct store *st, int64_t list_id, const char *note,
+					   struct fz_error *e);
+	enum fz_err (*power_list_publish)(struct store *st, const struct power_list *pl,
+					  struct fz_error *e);
+	enum fz_err (*power_list_get)(struct store *st, struct arena *a, int64_t id,
+				      struct power_list *out, struct fz_error *e);
+	enum fz_err (*power_list_list)(struct store *st, struct arena *a, int64_t agency_id,
+				       bool published_only, struct page pg,
+				       struct power_list_list *out, struct fz_error *e);
+	enum fz_err (*power_list_in_force)(struct store *st, struct arena *a, int64_t agency_id,
+					   const char *on, struct power_list *out,
+					   struct fz_error *e);
+	enum fz_err (*power_list_draft_of)(struct store *st, struct arena *a, int64_t agency_id,
+					   struct power_list *out, struct fz_error *e);
+	/* What the portal counts for an agency on day today. */
+	enum fz_err (*agency_public_counts)(struct store *st, int64_t agency_id,
+					    const char *today, struct agency_public_counts *out,
+					    struct fz_error *e);
 	/* 008_checkpoints.sql. checkpoint_get: by id; checkpoint_at_size: the
 	 * latest C2SP checkpoint of exactly size leaves; both FZ_NOTFOUND. */
 	enum fz_err (*checkpoint_get)(struct store *st, int64_t id,

@@ -163,7 +163,7 @@ fs.mkdirSync(shots, { recursive: true });
 await test('public_pages_walk_without_axe_violations', async () => {
 	const ctx = await newContext();
 	const page = await ctx.newPage();
-	await walk(page, '/', 20, 'public');
+	await walk(page, '/', 40, 'public');
 	for (const [vp, size] of [['desktop', DESKTOP], ['phone', PHONE]]) {
 		await page.setViewportSize(size);
 		await page.goto(`${base}/`);

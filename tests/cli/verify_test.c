@@ -479,6 +479,17 @@ TEST(cli_store_refuses_every_replace_of_a_protected_row)
 		"INSERT OR REPLACE INTO cases SELECT * FROM cases WHERE id = 1",
 		"INSERT OR REPLACE INTO ledger_meta (id, hash) VALUES (1, 'sha256')",
 		"UPDATE OR REPLACE case_events SET id = 1 WHERE id = 2",
+		/* the power list (权责清单): published versions and their powers */
+		"INSERT OR REPLACE INTO power_lists SELECT * FROM power_lists WHERE id = 1",
+		"INSERT OR REPLACE INTO power_lists (agency_id, version, status, created_at)"
+		" SELECT agency_id, version, 'draft', created_at FROM power_lists WHERE id = 1",
+		"UPDATE power_lists SET note = '改' WHERE id = 1",
+		"DELETE FROM power_lists WHERE id = 1",
+		"INSERT OR REPLACE INTO power_items SELECT * FROM power_items WHERE id = 1",
+		"UPDATE power_items SET basis = '改' WHERE id = 1",
+		"DELETE FROM power_items WHERE id = 1",
+		"INSERT INTO power_items (list_id, seq, code, name, kind, basis, duty, accountability)"
+		" VALUES (1, 99, 'X', '加', 'other', 'b', 'd', 'a')",
 	};
 	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
 		if (!refused(dir, forms[i], msg, sizeof msg))

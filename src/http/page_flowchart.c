@@ -1,0 +1,191 @@
+/* page_flowchart.c - the portal's enforcement flow charts (执法流程图,
+ * 事前公开), no sign-in: generated from the procedure definitions the
+ * server runs (the files in data/procedures, docs/PROCEDURES.md), never drawn by
+ * hand, so the chart is the procedure. Each chart is an ordered list of
+ * the steps in their usual order: who takes it, what must come before,
+ * the deadlines it starts and stops (with their legal basis), the
+ * documents it produces, and whether it opens, publishes or closes the
+ * case; readable by a screen reader and on a phone. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/procreg.h"
+#include "domain/clock.h"
+#include "domain/procedure.h"
+#include "domain/procedure_config.h"
+#include "domain/roles.h"
+#include "http/handlers.h"
+#include "http/html.h"
+#include "http/layout.h"
+#include "http/pagekit.h"
+#include "http/resp.h"
+
+static const struct proc_step *step_of(const struct proc_def *d, const char *id)
+{
+	for (size_t i = 0; i < d->nsteps; i++)
+		if (strcmp(d->steps[i].id, id) == 0)
+			return &d->steps[i];
+	return NULL;
+}
+
+static const struct proc_clock *clock_of(const struct proc_def *d, const char *id)
+{
+	for (size_t i = 0; i < d->nclocks; i++)
+		if (strcmp(d->clocks[i].id, id) == 0)
+			return &d->clocks[i];
+	return NULL;
+}
+
+static const char *doc_label(const struct proc_def *d, const char *id)
+{
+	for (size_t i = 0; i < d->ndocs; i++)
+		if (strcmp(d->docs[i].id, id) == 0)
+			return d->docs[i].label;
+	return id;
+}
+
+/* "甲、乙" of the steps named in l (their labels). */
+static void step_names(struct buf *b, const struct proc_def *d, const struct proc_list *l,
+		       const char *sep)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct proc_step *s = step_of(d, l->items[i].id);
+		html_f(b, "%s%s", i ? sep : "", s ? s->label : l->items[i].id);
+	}
+}
+
+/* A clock with its budget: "陈述申辩期限（3 个工作日；依据）". */
+static void clock_text(struct buf *b, const struct proc_def *d, const struct proc_config *cfg,
+		       const char *id, bool basis)
+{
+	const struct proc_clock *c = clock_of(d, id);
+	if (!c) {
+		html_f(b, "%s", id);
+		return;
+	}
+	struct proc_period p = c->budget;
+	bool known = !c->budget_config || (cfg && proc_config_period(cfg, c->budget_config, &p));
+	html_f(b, "%s", c->label);
+	if (c->due_field)
+		html_raw(b, "（期限由办理时确定）");
+	else if (known && p.amount > 0)
+		html_f(b, "（%d %s）", p.amount, clock_unit_label(p.unit));
+	if (basis && c->basis && *c->basis)
+		html_f(b, "。依据：%s", c->basis);
+}
+
+static void clocks_line(struct buf *b, const struct proc_def *d, const struct proc_config *cfg,
+			const char *label, const struct proc_list *l)
+{
+	if (!l->n)
+		return;
+	html_f(b, "<dt>%s</dt><dd>", label);
+	for (size_t i = 0; i < l->n; i++) {
+		if (i)
+			html_raw(b, "；");
+		clock_text(b, d, cfg, l->items[i].id, false);
+	}
+	html_raw(b, "</dd>");
+}
+
+/* The definitions the server runs (the built-in ones when it loaded none). */
+static const struct proc_registry *registry(struct req *r)
+{
+	return r->ctx.cfg && r->ctx.cfg->procs ? r->ctx.cfg->procs : proc_registry_builtin(NULL);
+}
+
+int page_public_procedures(struct req *r)
+{
+	struct buf b = BUF_INIT;
+	size_t n = 0;
+	const struct proc_registry *reg = registry(r);
+	const struct proc_def *defs = reg ? proc_registry_defs(reg, &n) : NULL;
+	page_begin(r, &b, "行政执法流程图");
+	html_raw(&b, "<p class=\"lead\">本平台办理行政执法案件所依据的程序：每一步由谁办理、"
+		     "须在哪些步骤之后、计算哪些法定期限、制作哪些文书。流程图由系统实际运行的"
+		     "程序定义生成，与办案系统一致。</p>\n<ul class=\"cards\">\n");
+	for (size_t i = 0; i < n; i++)
+		html_f(&b, "<li><h2><a href=\"/public/procedures/%s\">%s</a></h2><p>共 %zu 个步骤，"
+			   "%zu 项法定期限。</p></li>\n",
+		       defs[i].id, defs[i].label, defs[i].nsteps, defs[i].nclocks);
+	html_raw(&b, "</ul>\n");
+	if (n == 0)
+		html_raw(&b, "<p>暂无程序定义。</p>\n");
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}
+
+int page_public_procedure(struct req *r)
+{
+	struct buf b = BUF_INIT;
+	const char *id = req_param_str(r, "id");
+	const struct proc_registry *reg = registry(r);
+	const struct proc_def *d = reg && id ? proc_registry_find(reg, id) : NULL;
+	if (!d)
+		return page_error(r, 404, "没有这个执法程序");
+	const struct proc_config *cfg = proc_registry_config(reg);
+	char title[200];
+	snprintf(title, sizeof title, "%s · 执法流程图", d->label);
+	page_begin(r, &b, title);
+	html_f(&b, "<p class=\"lead\">%s的 %zu 个步骤，按通常的办理顺序排列。"
+		   "有的步骤只在特定情形下办理（例如听证、延期），前置步骤说明了它在什么之后进行。</p>\n",
+	       d->label, d->nsteps);
+	html_raw(&b, "<ol class=\"flow\">\n");
+	for (size_t i = 0; i < d->nsteps; i++) {
+		const struct proc_step *s = &d->steps[i];
+		struct buf roles = BUF_INIT;
+		roles_format_labels(s->roles, &roles);
+		html_f(&b, "<li id=\"step-%s\"><h2>%s", s->id, s->label);
+		if (s->flags & PROC_OPENS)
+			html_raw(&b, "<span class=\"badge\">开始</span>");
+		if (s->flags & PROC_CLOSES)
+			html_raw(&b, "<span class=\"badge\">结案</span>");
+		if (s->flags & PROC_PUBLISHES)
+			html_raw(&b, "<span class=\"badge\">公示</span>");
+		html_raw(&b, "</h2>\n<dl class=\"fields\">");
+		html_f(&b, "<dt>办理人</dt><dd>%s", roles.len ? buf_cstr(&roles) : "—");
+		if (s->min_officers > 0)
+			html_f(&b, "（执法人员不少于 %d 人）", s->min_officers);
+		html_raw(&b, "</dd>");
+		buf_release(&roles);
+		if (s->requires.n || s->requires_any.n) {
+			html_raw(&b, "<dt>在以下步骤之后</dt><dd>");
+			step_names(&b, d, &s->requires, "、");
+			if (s->requires_any.n) {
+				html_raw(&b, s->requires.n ? "；以及" : "");
+				step_names(&b, d, &s->requires_any, "或");
+				html_raw(&b, "（之一）");
+			}
+			html_raw(&b, "</dd>");
+		}
+		clocks_line(&b, d, cfg, "开始计算", &s->starts);
+		clocks_line(&b, d, cfg, "结束计算", &s->stops);
+		clocks_line(&b, d, cfg, "中止计算", &s->suspends);
+		clocks_line(&b, d, cfg, "延长", &s->extends);
+		if (s->produces.n) {
+			html_raw(&b, "<dt>制作文书</dt><dd>");
+			for (size_t k = 0; k < s->produces.n; k++)
+				html_f(&b, "%s%s", k ? "、" : "", doc_label(d, s->produces.items[k].id));
+			html_raw(&b, "</dd>");
+		}
+		if (s->voids.n) {
+			html_raw(&b, "<dt>撤销或变更</dt><dd>");
+			step_names(&b, d, &s->voids, "、");
+			html_raw(&b, "</dd>");
+		}
+		html_raw(&b, "</dl></li>\n");
+	}
+	html_raw(&b, "</ol>\n");
+	if (d->nclocks) {
+		html_raw(&b, "<h2 id=\"clocks\">法定期限及依据</h2>\n<ul>\n");
+		for (size_t i = 0; i < d->nclocks; i++) {
+			html_raw(&b, "<li>");
+			clock_text(&b, d, cfg, d->clocks[i].id, true);
+			html_raw(&b, "</li>\n");
+		}
+		html_raw(&b, "</ul>\n");
+	}
+	html_raw(&b, "<p><a href=\"/public/procedures\">返回行政执法流程图</a></p>\n");
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}
