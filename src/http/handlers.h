@@ -192,6 +192,7 @@ int page_public_power(struct req *r);
 int page_public_power_compare(struct req *r);
 int page_public_procedures(struct req *r);
 int page_public_benchmarks(struct req *r);
+int page_public_review_catalogue(struct req *r);
 int page_public_procedure(struct req *r);
 /* page_agencies.c, page_agency_form.c, page_units.c */
 int page_agency_list(struct req *r);

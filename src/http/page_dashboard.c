@@ -209,8 +209,10 @@ static void chart(struct req *r, struct buf *b, const struct stats_table *t, int
 static void table(struct buf *b, const struct stats_grid *g, const char *export_id,
 		  const char *rank)
 {
-	html_f(b, "<div class=\"scroll\"><table class=\"list\"><caption>%s</caption><thead><tr>",
-	       g->title);
+	/* a region that may scroll sideways is reachable by keyboard */
+	html_f(b, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">"
+		  "<table class=\"list\"><caption>%s</caption><thead><tr>",
+	       g->title, g->title);
 	for (size_t k = 0; k < g->ncols; k++)
 		html_f(b, "<th scope=\"col\">%s</th>", g->head[k]);
 	html_raw(b, "</tr></thead><tbody>\n");

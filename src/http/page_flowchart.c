@@ -11,6 +11,8 @@
 
 #include "app/procreg.h"
 #include "domain/clock.h"
+#include "domain/money.h"
+#include "domain/penalty.h"
 #include "domain/procedure.h"
 #include "domain/procedure_config.h"
 #include "domain/roles.h"
@@ -186,6 +188,73 @@ int page_public_procedure(struct req *r)
 		html_raw(&b, "</ul>\n");
 	}
 	html_raw(&b, "<p><a href=\"/public/procedures\">返回行政执法流程图</a></p>\n");
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}
+
+/* One criterion of the catalogue as a table row. */
+static void criterion(struct buf *b, const char *what, const char *standard)
+{
+	html_f(b, "<tr><th scope=\"row\">%s</th><td data-label=\"标准或依据\">%s</td></tr>\n", what,
+	       standard);
+}
+
+static void money_row(struct buf *b, const char *what, const int64_t fen[PROC_PARTIES])
+{
+	static const char *const party[PROC_PARTIES] = { "公民", "法人或者其他组织" };
+	for (int i = 0; i < PROC_PARTIES; i++) {
+		if (!fen[i])
+			continue;
+		char yuan[MONEY_TEXT_MAX], text[128], row[128];
+		money_format_yuan(fen[i], yuan);
+		snprintf(row, sizeof row, "对%s%s", party[i], what);
+		snprintf(text, sizeof text, "%s 元以上", yuan);
+		criterion(b, row, text);
+	}
+}
+
+/* 重大执法决定法制审核目录 (行政处罚法 art 58, 国办发〔2018〕118号): the
+ * criteria the server's own gate checks before a decision (gate_review.c,
+ * the province's config), published as they are applied. */
+int page_public_review_catalogue(struct req *r)
+{
+	struct buf b = BUF_INIT;
+	const struct proc_registry *reg = registry(r);
+	const struct proc_config *cfg = reg ? proc_registry_config(reg) : NULL;
+	if (!cfg)
+		return page_error(r, 503, "程序配置暂不可用，请稍后再试");
+	page_begin(r, &b, "重大执法决定法制审核目录");
+	html_raw(&b, "<p class=\"lead\">依照《中华人民共和国行政处罚法》第五十八条和"
+		     "《国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的"
+		     "指导意见》（国办发〔2018〕118号），有下列情形之一的行政处罚决定，作出决定前须经本机关"
+		     "法制审核人员审核；未经法制审核或者审核未通过的，不得作出决定。本平台在作出决定的步骤"
+		     "之前按本目录自动检查，未经审核的决定无法办理。</p>\n");
+	if (cfg->province && *cfg->province)
+		html_f(&b, "<p>适用的标准：%s。金额标准由各地、各部门的目录规定，以本级人民政府或部门"
+			   "公布的目录为准。</p>\n",
+		       cfg->province);
+	html_raw(&b, "<table class=\"list\">\n<caption>须经法制审核的情形</caption>\n<thead><tr>"
+		     "<th scope=\"col\">情形</th><th scope=\"col\">标准或依据</th></tr></thead>\n<tbody>\n");
+	money_row(&b, "处以罚款", cfg->review_fine_fen);
+	money_row(&b, "没收违法所得、没收非法财物的价值", cfg->review_confiscation_fen);
+	if (cfg->review_penalties) {
+		struct buf l = BUF_INIT;
+		penalty_kinds_format_labels(cfg->review_penalties, &l);
+		criterion(&b, "拟作出下列处罚种类", buf_cstr(&l));
+		buf_release(&l);
+	}
+	if (cfg->review_public_interest)
+		criterion(&b, "涉及重大公共利益的", "行政处罚法第五十八条第一款第一项");
+	if (cfg->review_hearing_held)
+		criterion(&b, "直接关系当事人或者第三人重大权益，经过听证程序的",
+			  "行政处罚法第五十八条第一款第二项");
+	if (cfg->review_complex)
+		criterion(&b, "案件情况疑难复杂、涉及多个法律关系的",
+			  "行政处罚法第五十八条第一款第三项");
+	criterion(&b, "法律、法规规定应当进行法制审核的其他情形",
+		  "行政处罚法第五十八条第一款第四项");
+	html_raw(&b, "</tbody>\n</table>\n<p><a href=\"/public/procedures\">查看行政执法流程图</a>"
+		     "（法制审核在作出决定之前）</p>\n");
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

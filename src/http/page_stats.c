@@ -52,9 +52,11 @@ static void block(struct req *r, struct buf *b, const struct stats_table *t, int
 		  int last)
 {
 	const struct stats_col_def *c = stats_cols();
-	html_f(b, "<h2>%s</h2>\n<div class=\"scroll\"><table class=\"list stats\"><thead><tr>"
+	/* a region that may scroll sideways is reachable by keyboard */
+	html_f(b, "<h2>%s</h2>\n<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
+		  "aria-label=\"%s\"><table class=\"list stats\"><thead><tr>"
 		  "<th scope=\"col\">执法主体</th>",
-	       c[first].block);
+	       c[first].block, c[first].block);
 	for (int k = first; k <= last; k++)
 		html_f(b, "<th scope=\"col\">%s</th>", stats_col_label(t, k));
 	html_raw(b, "</tr></thead><tbody>\n");

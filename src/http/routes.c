@@ -161,6 +161,7 @@ const struct route http_routes[] = {
 	{ "GET", "/public/power-lists/{id}", PERM_PUBLIC, page_public_power_list, PAGE, "权责清单的一个版本" },
 	{ "GET", "/public/power-lists/{id}/powers/{code:str}", PERM_PUBLIC, page_public_power, PAGE, "一项职权及其办事指南" },
 	{ "GET", "/public/benchmarks", PERM_PUBLIC, page_public_benchmarks, PAGE, "行政处罚裁量基准" },
+	{ "GET", "/public/review-catalogue", PERM_PUBLIC, page_public_review_catalogue, PAGE, "重大执法决定法制审核目录" },
 	{ "GET", "/public/procedures", PERM_PUBLIC, page_public_procedures, PAGE, "行政执法流程图" },
 	{ "GET", "/public/procedures/{id:str}", PERM_PUBLIC, page_public_procedure, PAGE, "一个执法程序的流程图（由程序定义生成）" },
 	{ "GET", "/publications", PERM_CASE_READ, page_publication_list, PAGE, "公示审核" },

@@ -331,8 +331,11 @@ await test('certificate_card_qr_link_opens_the_public_check', async () => {
 // wider than the 390 px screen, signed out and signed in.
 await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () => {
 	const PUBLIC = ['/', '/public/decisions', '/public/search?q=%E5%9C%9F%E5%9C%B0',
-		'/public/withdrawals', '/certificates/check', '/login'];
-	const SIGNED_IN = ['/', '/cases', '/publications', '/indicators', '/certificates'];
+		'/public/withdrawals', '/certificates/check', '/login', '/public/agencies',
+		'/public/review-catalogue', '/public/benchmarks', '/public/complaints/new',
+		'/public/power-lists/compare?from=1&to=2'];
+	const SIGNED_IN = ['/', '/cases', '/publications', '/indicators', '/certificates',
+		'/dashboard', '/stats/annual', '/complaints', '/oversight'];
 	const wide = [];
 	const measure = async (page, who, p) => {
 		await page.goto(`${base}${p}`);

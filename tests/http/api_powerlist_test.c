@@ -11,6 +11,9 @@
 #include "app/procreg.h"
 #include "cli/demo_internal.h"
 #include "domain/benchmark.h"
+#include "domain/money.h"
+#include "domain/penalty.h"
+#include "domain/procedure_config.h"
 #include "domain/procedure.h"
 #include "t.h"
 
@@ -373,4 +376,44 @@ TEST(public_benchmarks_page_shows_each_matter_with_its_tiers)
 	t_resp_free(&r);
 	t_demo_stop(&d);
 	arena_free(a);
+}
+
+/* The legal-review catalogue on the portal is the one the review gate
+ * applies: every threshold and kind of the configuration in force, as the
+ * gate reads them (not a text kept beside them). */
+TEST(public_review_catalogue_shows_the_criteria_the_review_gate_applies)
+{
+	struct t_demo d;
+	struct fz_error e = { 0 };
+	REQUIRE(t_demo_start(&d));
+	const struct proc_registry *reg = proc_registry_builtin(&e);
+	REQUIRE(reg);
+	const struct proc_config *cfg = proc_registry_config(reg);
+	REQUIRE(cfg);
+	struct http_resp r = t_api(&d, NULL, "GET", "/public/review-catalogue", NULL);
+	CHECK_INT(r.status, 200);
+	int thresholds = 0;
+	for (int i = 0; i < PROC_PARTIES; i++) {
+		const int64_t fen[2] = { cfg->review_fine_fen[i], cfg->review_confiscation_fen[i] };
+		for (int k = 0; k < 2; k++) {
+			if (!fen[k])
+				continue;
+			char yuan[MONEY_TEXT_MAX], want[64];
+			money_format_yuan(fen[k], yuan);
+			snprintf(want, sizeof want, "%s 元以上", yuan);
+			CHECK_CONTAINS(r.body, want);
+			thresholds++;
+		}
+	}
+	CHECK(thresholds > 0);
+	for (unsigned bit = 1; bit && bit <= PENALTY_ALL_MASK; bit <<= 1)
+		if (cfg->review_penalties & bit)
+			CHECK_CONTAINS(r.body, penalty_kind_label(bit));
+	CHECK_CONTAINS(r.body, "第五十八条");
+	CHECK_CONTAINS(r.body, "<th scope=\"row\">");
+	t_resp_free(&r);
+	r = t_api(&d, NULL, "GET", "/", NULL);
+	CHECK_CONTAINS(r.body, "href=\"/public/review-catalogue\"");
+	t_resp_free(&r);
+	t_demo_stop(&d);
 }

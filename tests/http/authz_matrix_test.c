@@ -151,6 +151,7 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/public/power-lists/{id}/powers/{code:str}", ALL },
 	{ "GET", "/public/procedures",                         ALL },
 	{ "GET", "/public/benchmarks",                         ALL },
+	{ "GET", "/public/review-catalogue",                   ALL },
 	{ "GET", "/public/procedures/{id:str}",                ALL },
 	{ "GET", "/ledger",                                    ALL },
 	{ "GET", "/public/decisions",                          ALL },
