@@ -132,41 +132,54 @@ enum fz_err sq_eval_round_get(struct store *st, struct arena *a, int64_t id,
 	return sq_one(s, stmt, &b, a, out, round_read, FZ_NOTFOUND, "id", "评查不存在", e);
 }
 
-enum fz_err sq_eval_round_list(struct store *st, struct arena *a, const char *division,
-			       struct page pg, struct eval_round_list *out, struct fz_error *e)
+/* One page of the rows of a division (code prefix), newest first, and
+ * their total, read in one savepoint: rounds and check plans alike. */
+static enum fz_err division_page(struct sq_store *s, struct arena *a, const char *division,
+				 struct page pg, enum sq_stmt_id count_id, const char *count_sql,
+				 enum sq_stmt_id list_id, const char *list_sql, size_t item_size,
+				 sq_read_fn read, void **items, size_t *n, int64_t *total,
+				 struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
-	void *items;
-	memset(out, 0, sizeof *out);
+	*items = NULL;
+	*n = 0;
 	clamp(&pg);
 	enum fz_err err = sq_savepoint(s, e);
 	if (err)
 		return err;
-	if ((err = sq_stmt(s, SQ_EVAL_ROUND_COUNT,
-			   "SELECT count(*) FROM eval_rounds WHERE division LIKE ?1 || '%'", &stmt,
-			   e)))
+	if ((err = sq_stmt(s, count_id, count_sql, &stmt, e)))
 		goto fail;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_text(&b, str(division));
-	if ((err = sq_one(s, stmt, &b, a, &out->total, sq_read_int, FZ_DB, "", "", e)))
+	if ((err = sq_one(s, stmt, &b, a, total, sq_read_int, FZ_DB, "", "", e)))
 		goto fail;
-	if ((err = sq_stmt(s, SQ_EVAL_ROUND_LIST,
-			   ROUND_SELECT " WHERE division LIKE ?1 || '%' ORDER BY id DESC"
-					" LIMIT ?2 OFFSET ?3",
-			   &stmt, e)))
+	if ((err = sq_stmt(s, list_id, list_sql, &stmt, e)))
 		goto fail;
 	b = sq_args(stmt);
 	sq_arg_text(&b, str(division));
 	sq_arg_int(&b, pg.limit);
 	sq_arg_int(&b, pg.offset);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, round_read, &items, &out->n, e)))
+	if ((err = sq_collect(s, stmt, &b, a, item_size, read, items, n, e)))
 		goto fail;
-	out->items = items;
 	return sq_release(s, e);
 fail:
 	sq_rollback_to(s);
-	out->n = 0;
+	*items = NULL;
+	*n = 0;
+	return err;
+}
+
+enum fz_err sq_eval_round_list(struct store *st, struct arena *a, const char *division,
+			       struct page pg, struct eval_round_list *out, struct fz_error *e)
+{
+	void *items;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = division_page(
+		sq(st), a, division, pg, SQ_EVAL_ROUND_COUNT,
+		"SELECT count(*) FROM eval_rounds WHERE division LIKE ?1 || '%'", SQ_EVAL_ROUND_LIST,
+		ROUND_SELECT " WHERE division LIKE ?1 || '%' ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+		sizeof *out->items, round_read, &items, &out->n, &out->total, e);
+	out->items = items;
 	return err;
 }
 
@@ -455,38 +468,14 @@ enum fz_err sq_check_plan_get(struct store *st, struct arena *a, int64_t id,
 enum fz_err sq_check_plan_list(struct store *st, struct arena *a, const char *division,
 			       struct page pg, struct check_plan_list *out, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
 	void *items;
 	memset(out, 0, sizeof *out);
-	clamp(&pg);
-	enum fz_err err = sq_savepoint(s, e);
-	if (err)
-		return err;
-	if ((err = sq_stmt(s, SQ_CHECK_PLAN_COUNT,
-			   "SELECT count(*) FROM check_plans WHERE division LIKE ?1 || '%'", &stmt,
-			   e)))
-		goto fail;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_text(&b, str(division));
-	if ((err = sq_one(s, stmt, &b, a, &out->total, sq_read_int, FZ_DB, "", "", e)))
-		goto fail;
-	if ((err = sq_stmt(s, SQ_CHECK_PLAN_LIST,
-			   PLAN_SELECT " WHERE division LIKE ?1 || '%' ORDER BY id DESC"
-				       " LIMIT ?2 OFFSET ?3",
-			   &stmt, e)))
-		goto fail;
-	b = sq_args(stmt);
-	sq_arg_text(&b, str(division));
-	sq_arg_int(&b, pg.limit);
-	sq_arg_int(&b, pg.offset);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, plan_read, &items, &out->n, e)))
-		goto fail;
+	enum fz_err err = division_page(
+		sq(st), a, division, pg, SQ_CHECK_PLAN_COUNT,
+		"SELECT count(*) FROM check_plans WHERE division LIKE ?1 || '%'", SQ_CHECK_PLAN_LIST,
+		PLAN_SELECT " WHERE division LIKE ?1 || '%' ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+		sizeof *out->items, plan_read, &items, &out->n, &out->total, e);
 	out->items = items;
-	return sq_release(s, e);
-fail:
-	sq_rollback_to(s);
-	out->n = 0;
 	return err;
 }
 
