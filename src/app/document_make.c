@@ -87,7 +87,12 @@ static enum fz_err file_store(const char *data_dir, const char *hex, const struc
 		goto out;
 	if (access(buf_cstr(&path), F_OK) == 0)
 		goto out;
-	buf_addf(&tmp, "%s/.%s.%ld.tmp", buf_cstr(&dir), hex, (long)getpid());
+	/* unique per write, not only per process: two threads may store the
+	 * same bytes at once (a draft and its commit), and a shared temporary
+	 * name would be renamed away under the other */
+	static unsigned long writes;
+	buf_addf(&tmp, "%s/.%s.%ld.%lu.tmp", buf_cstr(&dir), hex, (long)getpid(),
+		 __atomic_add_fetch(&writes, 1, __ATOMIC_RELAXED));
 	if ((rc = buf_status(&tmp)))
 		goto out;
 	int fd = open(buf_cstr(&tmp), O_WRONLY | O_CREAT | O_TRUNC, 0600);
