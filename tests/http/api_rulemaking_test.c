@@ -344,3 +344,19 @@ TEST(normative_document_business_related_comment_runs_thirty_days)
 	REQUIRE(step(&f, "officer1", id, "comment_close", -19, "\"comment_summary\":\"无意见\"") > 0);
 	cfx_stop(&f);
 }
+
+/* A field the step does not take (here a mistyped 草案 text, and a party
+ * a matter has none of) is refused naming it, and nothing is recorded. */
+TEST(normative_document_step_refuses_a_field_it_does_not_take)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t id = open_matter(&f, "\"in_plan\":true,\"plan_ref\":\"2026年计划第4项\"");
+	REQUIRE(id > 0);
+	blocked(&f, "officer1", id, "draft", -59, "\"txet\":\"第一条\"", 400, "required_fields",
+		"没有“txet”这一项");
+	blocked(&f, "officer1", id, "draft", -59, "\"text\":\"第一条\",\"fine\":\"500\"", 400,
+		"required_fields", "没有“fine”这一项");
+	REQUIRE(step(&f, "officer1", id, "draft", -59, "\"text\":\"第一条 本通知适用于本县。\"") > 0);
+	cfx_stop(&f);
+}
