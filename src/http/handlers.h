@@ -28,6 +28,7 @@ int api_agency_create(struct req *r);
 int api_agency_get(struct req *r);
 int api_agency_update(struct req *r);
 int api_unit_list(struct req *r);
+int api_org_tree(struct req *r);
 int api_unit_create(struct req *r);
 int api_unit_get(struct req *r);
 int api_unit_update(struct req *r);
@@ -203,6 +204,7 @@ int page_agency_edit(struct req *r);
 int page_agency_update(struct req *r);
 int page_unit_create(struct req *r);
 int page_unit_list(struct req *r);
+int page_org_tree(struct req *r);
 /* page_officers.c, page_officer_form.c */
 int page_officer_list(struct req *r);
 int page_officer_show(struct req *r);

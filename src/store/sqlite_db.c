@@ -183,6 +183,7 @@ static const struct store_ops sqlite_ops = {
 	.notice_list = sq_notice_list,
 	.oversight_record_insert = sq_oversight_record_insert,
 	.oversight_record_get = sq_oversight_record_get,
+	.org_counts = sq_org_counts,
 };
 
 /* --- migrations --- */

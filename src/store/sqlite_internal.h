@@ -769,5 +769,7 @@ enum fz_err sq_notice_get(struct store *st, struct arena *a, const struct scope 
 enum fz_err sq_notice_list(struct store *st, struct arena *a, const struct scope *sc, const struct rect_notice_filter *f, struct page pg, struct rect_notice_list *out, struct fz_error *e);
 enum fz_err sq_oversight_record_insert(struct store *st, struct oversight_record *r, struct fz_error *e);
 enum fz_err sq_oversight_record_get(struct store *st, struct arena *a, int64_t id, struct oversight_record *out, struct fz_error *e);
+enum fz_err sq_org_counts(struct store *st, struct arena *a, const struct scope *sc,
+			  const char *today, struct org_count_list *out, struct fz_error *e);
 
 #endif

@@ -230,6 +230,7 @@ STORE_LIST(reviewer_ratio_list, struct reviewer_ratio);
 /* Complaints (投诉举报). */
 #include "store/store_complaint.h"
 #include "store/store_stats.h"
+#include "store/store_orgtree.h"
 #include "store/store_evaluation.h"
 
 /* The busy timeout a connection starts with (store_ops.busy_timeout). */
@@ -860,6 +861,15 @@ struct store_ops {
 					       struct fz_error *e);
 	enum fz_err (*oversight_record_get)(struct store *st, struct arena *a, int64_t id,
 					    struct oversight_record *out, struct fz_error *e);
+	/* The organisation tree's counts (store_orgtree.h): one row per
+	 * agency, unit, and (agency, unit) of active people, of valid
+	 * certificates (stored valid, valid_until >= today, an active
+	 * holder; placed by the holder's agency and unit) and of open cases
+	 * (by agency), every agency in scope, in no particular order. Not
+	 * paged: a few rows per unit. NULL or SCOPE_NONE sees nothing. */
+	enum fz_err (*org_counts)(struct store *st, struct arena *a, const struct scope *sc,
+				  const char *today, struct org_count_list *out,
+				  struct fz_error *e);
 };
 
 struct store {
