@@ -10,6 +10,7 @@
 #include "app/audit.h"
 #include "app/authz.h"
 #include "base/buf.h"
+#include "base/crypto.h"
 #include "base/date.h"
 #include "base/embed.h"
 
@@ -65,6 +66,11 @@ static enum fz_err with_origin(enum fz_err rc, const char *origin, struct fz_err
 	return fz_fail(e, rc, e->field, "%s：%s", origin, msg);
 }
 
+enum fz_err app_calendar_with_origin(enum fz_err rc, const char *origin, struct fz_error *e)
+{
+	return with_origin(rc, origin, e);
+}
+
 /* Stores every year of cal, filling report and the audit message. */
 static enum fz_err store_years(struct app_ctx *ctx, const struct calendar *cal,
 			       const struct calendar *old, struct calendar_load_report *r,
@@ -95,12 +101,35 @@ static enum fz_err store_years(struct app_ctx *ctx, const struct calendar *cal,
 	return FZ_OK;
 }
 
-enum fz_err app_calendar_load_text(struct app_ctx *ctx, const char *text, size_t len,
-				   const char *origin, struct calendar_load_report *report,
-				   struct fz_error *e)
+void app_calendar_fingerprint(const struct calendar *cal, char out[APP_CALENDAR_FP_HEX])
+{
+	unsigned char md[32];
+	struct buf b = BUF_INIT;
+	char date[FZ_DATE_LEN];
+	for (size_t i = 0; i < cal->nyears; i++)
+		buf_addf(&b, "year %d %s\n", cal->years[i].year, cal->years[i].source);
+	for (size_t i = 0; i < cal->ndays; i++) {
+		date_from_days(cal->days[i].day, date);
+		buf_addf(&b, "%s %d %s\n", date, (int)cal->days[i].mark, cal->days[i].name);
+	}
+	if (buf_failed(&b)) {
+		/* no memory: a value no calendar has, so a comparison fails */
+		memset(out, '-', APP_CALENDAR_FP_HEX - 1);
+		out[APP_CALENDAR_FP_HEX - 1] = '\0';
+	} else {
+		crypto_sha256(b.data ? b.data : "", b.len, md);
+		crypto_hex(md, sizeof md, out);
+	}
+	buf_release(&b);
+}
+
+enum fz_err app_calendar_apply(struct app_ctx *ctx, const struct calendar *cal,
+			       const char *origin, const char *expect_fp,
+			       const unsigned char *upload_digest,
+			       struct calendar_load_report *report, struct fz_error *e)
 {
 	struct calendar_load_report local;
-	struct calendar cal, old;
+	struct calendar old;
 	struct audit_diff d = { .n = 0 };
 	struct buf msg = BUF_INIT;
 	enum fz_err rc;
@@ -109,23 +138,31 @@ enum fz_err app_calendar_load_text(struct app_ctx *ctx, const char *text, size_t
 	memset(report, 0, sizeof *report);
 	if ((rc = app_require(ctx, PERM_CALENDAR_WRITE, "calendar.load", e)))
 		return rc;
-	if (len > APP_CALENDAR_TEXT_MAX)
-		return fz_fail(e, FZ_TOOLARGE, "file", "日历文件过大（上限 %u 字节）",
-			       APP_CALENDAR_TEXT_MAX);
-	if ((rc = calendar_parse(ctx->a, text ? text : "", text ? len : 0, &cal, e)))
-		return with_origin(rc, origin, e);
-	report->years = arena_calloc(ctx->a, cal.nyears, sizeof *report->years);
+	report->years = arena_calloc(ctx->a, cal->nyears + 1, sizeof *report->years);
 	if (!report->years)
 		return fz_fail(e, FZ_NOMEM, "", NULL);
-	report->nyears = cal.nyears;
+	report->nyears = cal->nyears;
 
 	if ((rc = app_tx_begin(ctx, e)))
 		goto out;
 	buf_addf(&msg, "载入节假日安排 %s", origin && *origin ? origin : "");
 	struct calendar now;
 	int moved = 0;
-	if ((rc = ctx->st->ops->calendar_get(ctx->st, ctx->a, &old, e)) ||
-	    (rc = store_years(ctx, &cal, &old, report, &d, &msg, e)) ||
+	if ((rc = ctx->st->ops->calendar_get(ctx->st, ctx->a, &old, e))) {
+		app_tx_abort(ctx);
+		goto out;
+	}
+	if (expect_fp) {
+		char fp[APP_CALENDAR_FP_HEX];
+		app_calendar_fingerprint(&old, fp);
+		if (strcmp(fp, expect_fp) != 0) {
+			app_tx_abort(ctx);
+			rc = fz_fail(e, FZ_CONFLICT, "base",
+				     "预览之后节假日安排已有变动，这份预览已经过时；请重新预览后再确认");
+			goto out;
+		}
+	}
+	if ((rc = store_years(ctx, cal, &old, report, &d, &msg, e)) ||
 	    (rc = ctx->st->ops->calendar_get(ctx->st, ctx->a, &now, e)) ||
 	    (rc = app_case_deadlines_recompute(ctx, &old, &now, &moved, e))) {
 		app_tx_abort(ctx);
@@ -138,6 +175,14 @@ enum fz_err app_calendar_load_text(struct app_ctx *ctx, const char *text, size_t
 		rc = fz_fail(e, FZ_NOMEM, "", NULL);
 		goto out;
 	}
+	/* A held upload is used once: a second confirmation finds it gone. */
+	if (upload_digest &&
+	    (rc = ctx->st->ops->calendar_upload_delete(ctx->st, upload_digest, e))) {
+		app_tx_abort(ctx);
+		if (rc == FZ_NOTFOUND)
+			rc = fz_fail(e, FZ_CONFLICT, "token", "这份日历文件已经载入或已过期，请重新上传");
+		goto out;
+	}
 	rc = app_tx_finish(ctx, "calendar.load", "calendar", 0, buf_cstr(&msg), &d, e);
 out:
 	buf_release(&msg);
@@ -145,6 +190,24 @@ out:
 		memset(report, 0, sizeof *report);
 	}
 	return rc;
+}
+
+enum fz_err app_calendar_load_text(struct app_ctx *ctx, const char *text, size_t len,
+				   const char *origin, struct calendar_load_report *report,
+				   struct fz_error *e)
+{
+	struct calendar cal;
+	enum fz_err rc;
+	if (report)
+		memset(report, 0, sizeof *report);
+	if ((rc = app_require(ctx, PERM_CALENDAR_WRITE, "calendar.load", e)))
+		return rc;
+	if (len > APP_CALENDAR_TEXT_MAX)
+		return fz_fail(e, FZ_TOOLARGE, "file", "日历文件过大（上限 %u 字节）",
+			       APP_CALENDAR_TEXT_MAX);
+	if ((rc = calendar_parse(ctx->a, text ? text : "", text ? len : 0, &cal, e)))
+		return with_origin(rc, origin, e);
+	return app_calendar_apply(ctx, &cal, origin, NULL, NULL, report, e);
 }
 
 enum fz_err app_calendar_builtin(struct arena *a, struct calendar *out, struct fz_error *e)

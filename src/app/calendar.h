@@ -41,6 +41,27 @@ enum fz_err app_calendar_load_text(struct app_ctx *ctx, const char *text, size_t
 				   const char *origin, struct calendar_load_report *report,
 				   struct fz_error *e) FZ_MUST_CHECK;
 
+/* Stores the years of cal (parsed already) as app_calendar_load_text
+ * does: the one path, in one transaction with its audit record and the
+ * deadlines it moves. With expect_fp, refuses (FZ_CONFLICT, field
+ * "base") when the stored calendar's fingerprint is no longer expect_fp:
+ * a preview made before another load is stale. With upload_digest, the
+ * held upload (calendar_upload.h) is deleted in the same transaction; one
+ * already gone is FZ_CONFLICT (field "token"). */
+enum fz_err app_calendar_apply(struct app_ctx *ctx, const struct calendar *cal,
+			       const char *origin, const char *expect_fp,
+			       const unsigned char *upload_digest,
+			       struct calendar_load_report *report, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* SHA-256 (hex) of what a calendar says: its years with their sources
+ * and its days with their kinds and names (not when they were loaded). */
+#define APP_CALENDAR_FP_HEX 65
+void app_calendar_fingerprint(const struct calendar *cal, char out[APP_CALENDAR_FP_HEX]);
+
+/* Puts origin in front of a parse error's message ("cn.txt：第 3 行：…"). */
+enum fz_err app_calendar_with_origin(enum fz_err rc, const char *origin, struct fz_error *e);
+
 /* Loads the calendar built into the binary, but only into a database
  * that covers no year at all (a new one); *loaded says whether it did. */
 enum fz_err app_calendar_load_default(struct app_ctx *ctx, bool *loaded,

@@ -143,6 +143,24 @@ enum fz_err app_case_deadlines_recompute(struct app_ctx *ctx, const struct calen
 					 const struct calendar *now, int *changed,
 					 struct fz_error *e);
 
+/* A deadline of an open case that another calendar moves: the case, the
+ * clock, and its due date (with the 暂定 mark) before and after. */
+struct deadline_move {
+	int64_t case_id;
+	int64_t agency_id;
+	const char *case_number;
+	const char *clock_label;
+	char due_before[FZ_DATE_LEN], due_after[FZ_DATE_LEN];
+	bool provisional_before, provisional_after;
+};
+/* What app_case_deadlines_recompute would audit, without writing
+ * anything: every clock of every open case whose due date or 暂定 mark
+ * differs between old and now, by case id then clock; an array of *n in
+ * ctx->a. System-wide (the caller authorises). */
+enum fz_err app_case_deadlines_moved(struct app_ctx *ctx, const struct calendar *old,
+				     const struct calendar *now, struct deadline_move **out,
+				     size_t *n, struct fz_error *e) FZ_MUST_CHECK;
+
 /* Versions of a matter's text (草案版本): the events that carry the field
  * CASE_VERSION_FIELD (a normative document's 起草 steps), numbered 1, 2
  * ... in the record's order; each is an event, so a leaf of the ledger. */

@@ -199,15 +199,51 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 	return FZ_OK;
 }
 
-/* Audits the clocks of one case whose due date moved between the two
- * calendars. */
+/* The moves found so far (a growing array in ctx->a); NULL when the
+ * caller audits them instead. */
+struct moves {
+	struct deadline_move *items;
+	size_t n, cap;
+};
+
+static enum fz_err move_add(struct app_ctx *ctx, struct moves *m, const struct enf_case *c,
+			    const struct case_clock *b, const struct case_clock *a,
+			    struct fz_error *e)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 32;
+		struct deadline_move *p = arena_calloc(ctx->a, cap, sizeof *p);
+		if (!p)
+			return fz_fail(e, FZ_NOMEM, "", NULL);
+		if (m->n)
+			memcpy(p, m->items, m->n * sizeof *p);
+		m->items = p;
+		m->cap = cap;
+	}
+	struct deadline_move *d = &m->items[m->n++];
+	d->case_id = c->id;
+	d->agency_id = c->agency_id;
+	d->case_number = c->number;
+	d->clock_label = a->clock->label;
+	memcpy(d->due_before, b->deadline.due, FZ_DATE_LEN);
+	memcpy(d->due_after, a->deadline.due, FZ_DATE_LEN);
+	d->provisional_before = b->deadline.provisional;
+	d->provisional_after = a->deadline.provisional;
+	return FZ_OK;
+}
+
+/* The clocks of one case whose due date moved between the two calendars:
+ * collected into m, or (m NULL) audited, and the case's derived status
+ * written again over the calendar now stored. */
 static enum fz_err case_recompute_one(struct app_ctx *ctx, const struct proc_registry *reg,
 				      const struct proc_def *def, const struct enf_case *c,
 				      const struct case_event_list *ev, const struct calendar *old,
-				      const struct calendar *now, int *changed, struct fz_error *e)
+				      const struct calendar *now, int *changed, struct moves *m,
+				      struct fz_error *e)
 {
 	struct case_clock *before, *after;
 	enum fz_err rc;
+	bool moved = false;
 	const struct proc_config *cfg = case_config(ctx, reg, c, e);
 	if (!cfg)
 		return FZ_NOMEM;
@@ -223,6 +259,13 @@ static enum fz_err case_recompute_one(struct app_ctx *ctx, const struct proc_reg
 		if (strcmp(b->deadline.due, a->deadline.due) == 0 &&
 		    b->deadline.provisional == a->deadline.provisional)
 			continue;
+		(*changed)++;
+		moved = true;
+		if (m) {
+			if ((rc = move_add(ctx, m, c, b, a, e)))
+				return rc;
+			continue;
+		}
 		struct audit_diff d = { .n = 0 };
 		const char *key = arena_printf(ctx->a, "%s.due", a->clock->id);
 		audit_diff_str(ctx, &d, key, arena_printf(ctx->a, "%s%s", b->deadline.due,
@@ -233,14 +276,17 @@ static enum fz_err case_recompute_one(struct app_ctx *ctx, const struct proc_reg
 					       c->number, a->clock->label);
 		if ((rc = app_audit(ctx, "case.deadline", "case", c->id, "ok", msg, &d, e)))
 			return rc;
-		(*changed)++;
 	}
+	/* The lists read due dates from the derived status: written again
+	 * now, not on the next day's refresh. */
+	if (moved && !m)
+		return app_case_status_write(ctx, c, e);
 	return FZ_OK;
 }
 
-enum fz_err app_case_deadlines_recompute(struct app_ctx *ctx, const struct calendar *old,
-					 const struct calendar *now, int *changed,
-					 struct fz_error *e)
+static enum fz_err deadlines_walk(struct app_ctx *ctx, const struct calendar *old,
+				  const struct calendar *now, int *changed, struct moves *m,
+				  struct fz_error *e)
 {
 	const struct proc_registry *reg = case_registry(ctx, e);
 	const struct scope all = { .kind = SCOPE_ALL };
@@ -261,13 +307,31 @@ enum fz_err app_case_deadlines_recompute(struct app_ctx *ctx, const struct calen
 			if (!def)
 				continue;
 			if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)) ||
-			    (rc = case_recompute_one(ctx, reg, def, c, &ev, old,
-						     now, changed, e)))
+			    (rc = case_recompute_one(ctx, reg, def, c, &ev, old, now, changed, m, e)))
 				return rc;
 		}
 		if (list.n < 200)
 			return FZ_OK;
 	}
+}
+
+enum fz_err app_case_deadlines_recompute(struct app_ctx *ctx, const struct calendar *old,
+					 const struct calendar *now, int *changed,
+					 struct fz_error *e)
+{
+	return deadlines_walk(ctx, old, now, changed, NULL, e);
+}
+
+enum fz_err app_case_deadlines_moved(struct app_ctx *ctx, const struct calendar *old,
+				     const struct calendar *now, struct deadline_move **out,
+				     size_t *n, struct fz_error *e)
+{
+	struct moves m = { 0 };
+	int changed;
+	enum fz_err rc = deadlines_walk(ctx, old, now, &changed, &m, e);
+	*out = rc ? NULL : m.items;
+	*n = rc ? 0 : m.n;
+	return rc;
 }
 
 enum fz_err app_case_versions(struct app_ctx *ctx, const struct case_view *v,

@@ -173,3 +173,27 @@ bool calendar_sort(struct calendar *cal, int64_t *dup)
 			return false;
 	return true;
 }
+
+enum fz_err calendar_replace_years(struct arena *a, const struct calendar *old,
+				   const struct calendar *file, struct calendar *out,
+				   struct fz_error *e)
+{
+	memset(out, 0, sizeof *out);
+	out->years = arena_calloc(a, old->nyears + file->nyears + 1, sizeof *out->years);
+	out->days = arena_calloc(a, old->ndays + file->ndays + 1, sizeof *out->days);
+	if (!out->years || !out->days)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	for (size_t i = 0; i < old->nyears; i++)
+		if (!calendar_covers(file, old->years[i].year))
+			out->years[out->nyears++] = old->years[i];
+	for (size_t i = 0; i < file->nyears; i++)
+		out->years[out->nyears++] = file->years[i];
+	for (size_t i = 0; i < old->ndays; i++)
+		if (!calendar_covers(file, calendar_year_of(old->days[i].day)))
+			out->days[out->ndays++] = old->days[i];
+	for (size_t i = 0; i < file->ndays; i++)
+		out->days[out->ndays++] = file->days[i];
+	if (!calendar_sort(out, NULL))
+		return fz_fail(e, FZ_INVALID, "", "日历合并后有重复的日期"); /* a file parsed checks this */
+	return FZ_OK;
+}

@@ -72,6 +72,13 @@ enum fz_err calendar_parse(struct arena *a, const char *text, size_t len,
  * assembled by hand or by storage. */
 bool calendar_sort(struct calendar *cal, int64_t *dup);
 
+/* old with every year file covers replaced by file's (years and days),
+ * the others kept: what storing file would leave (app/calendar.c), built
+ * in a without storing anything, for a preview. */
+enum fz_err calendar_replace_years(struct arena *a, const struct calendar *old,
+				   const struct calendar *file, struct calendar *out,
+				   struct fz_error *e) FZ_MUST_CHECK;
+
 bool calendar_covers(const struct calendar *cal, int year);
 /* The covered year's record, or NULL. */
 const struct calendar_year *calendar_year_find(const struct calendar *cal, int year);

@@ -205,6 +205,10 @@ int page_agency_update(struct req *r);
 int page_unit_create(struct req *r);
 int page_unit_list(struct req *r);
 int page_org_tree(struct req *r);
+int page_calendar(struct req *r);
+int page_calendar_upload(struct req *r);
+int page_calendar_preview(struct req *r);
+int page_calendar_confirm(struct req *r);
 /* page_officers.c, page_officer_form.c */
 int page_officer_list(struct req *r);
 int page_officer_show(struct req *r);

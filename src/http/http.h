@@ -79,6 +79,10 @@ struct req {
 	const char *upload_name;   /* a page upload (stream_form.h): the file
 	                            * part's file name as the browser sent it */
 	const char *upload_type;   /* ... and its media type, NULL if none */
+	const char *upload_data;   /* a ROUTE_MULTIPART form (multipart_form.h):
+	                            * the file part's bytes (NUL-terminated
+	                            * after upload_len), NULL when none */
+	size_t upload_len;
 	struct form *form;         /* the posted form of a page POST, or NULL */
 	struct json_t *json;       /* parsed body (jsonin.h); released by server */
 

@@ -39,6 +39,7 @@ static const struct {
 	{ "统计年报", "/stats/annual", PERM_CASE_READ, ROLE_HEAD | ROLE_SUPERVISOR },
 	{ "账号管理", "/users", PERM_USER_READ },
 	{ "定时任务", "/jobs", PERM_SYSTEM_READ },
+	{ "节假日安排", "/calendar", PERM_CALENDAR_WRITE },
 	{ "角色分配", "/users/roles", PERM_USER_ROLES },
 	{ "审计日志", "/audit", PERM_AUDIT_READ },
 	{ "安全策略", "/policy", PERM_POLICY_WRITE },
@@ -234,6 +235,7 @@ static const struct {
 	{ "evidence_added", FLASH_OK, "证据材料已上传，摘要已记入执法全过程记录账本。" },
 	{ "published", FLASH_OK, "已公示：决定已在门户网站公开，并记入执法全过程记录账本。" },
 	{ "withdrawn", FLASH_OK, "已撤下：门户网站的原公示处显示撤下公告。" },
+	{ "calendar_loaded", FLASH_OK, "节假日安排已载入，在办案件的期限已按新的安排重新计算。" },
 };
 
 void page_notice(struct req *r, struct buf *b)

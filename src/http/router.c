@@ -11,6 +11,7 @@
 #include "app/session.h"
 #include "base/utf8.h"
 #include "http/form.h"
+#include "http/multipart_form.h"
 #include "http/resp.h"
 
 enum match {
@@ -277,6 +278,15 @@ static bool form_read(struct req *r)
 	if (!(r->route->flags & ROUTE_PAGE) || !changes_state(r) || r->form)
 		return true; /* r->form: a streamed multipart form, read already */
 	const char *ct = req_header(r, "Content-Type");
+	enum fz_err rc;
+	if ((r->route->flags & ROUTE_MULTIPART) && ct &&
+	    strncasecmp(ct, "multipart/form-data", 19) == 0) {
+		if ((rc = multipart_form_read(r, &e))) {
+			http_fail_fz(r, rc, &e);
+			return false;
+		}
+		return true;
+	}
 	if (r->body_len > 0 &&
 	    (!ct || strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0)) {
 		http_fail(r, 400, fz_err_name(FZ_INVALID), NULL, "不支持的表单格式");
@@ -287,7 +297,7 @@ static bool form_read(struct req *r)
 		http_fail_fz(r, FZ_NOMEM, NULL);
 		return false;
 	}
-	enum fz_err rc = form_parse(r->a, r->body, r->body_len, f, &e);
+	rc = form_parse(r->a, r->body, r->body_len, f, &e);
 	if (rc) {
 		http_fail_fz(r, rc, &e);
 		return false;

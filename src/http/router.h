@@ -15,10 +15,13 @@ enum route_flag {
 	ROUTE_STATIC = 1u << 2,    /* an embedded file */
 	ROUTE_PW_EXEMPT = 1u << 3, /* open while the password must change */
 	ROUTE_NO_SESSION = 1u << 4, /* never resolves the session (sign-in) */
-	ROUTE_STREAM = 1u << 5      /* body streamed to a file (server.c), not
+	ROUTE_STREAM = 1u << 5,     /* body streamed to a file (server.c), not
 	                             * buffered: r->upload. API: the body is
 	                             * the file; PAGE: a multipart form whose
 	                             * "file" part is streamed (stream_form.h) */
+	ROUTE_MULTIPART = 1u << 6   /* PAGE: a small multipart form, buffered
+	                             * like any form, its file part in
+	                             * r->upload_data (multipart_form.h) */
 };
 
 struct route {

@@ -150,3 +150,88 @@ enum fz_err sq_calendar_get(struct store *st, struct arena *a, struct calendar *
 	}
 	return sq_release(s, e);
 }
+
+/* --- uploads held until confirmed (026_calendar_uploads.sql) --- */
+
+enum fz_err sq_calendar_upload_put(struct store *st, const struct calendar_upload *u,
+				   struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *prune, *put;
+	enum fz_err err;
+	if (!u->file_name || !u->content || u->len > INT32_MAX)
+		return fz_fail(e, FZ_INVALID, "content", "日历文件内容无效");
+	int64_t now = sq_now_if_zero(u->created_at);
+	if ((err = sq_stmt(s, SQ_CALENDAR_UPLOAD_PRUNE,
+			   "DELETE FROM calendar_uploads WHERE expires_at <= ?1", &prune, e)) ||
+	    (err = sq_stmt(s, SQ_CALENDAR_UPLOAD_PUT,
+			   "INSERT INTO calendar_uploads (token_digest, user_id, file_name, content,"
+			   " created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			   &put, e)))
+		return err;
+	struct sq_args b = sq_args(prune);
+	sq_arg_int(&b, now);
+	if ((err = sq_write(s, prune, &b, NULL, 0, NULL, e)))
+		return err;
+	b = sq_args(put);
+	sq_arg_blob(&b, u->digest, 32);
+	sq_arg_int(&b, u->user_id);
+	sq_arg_text(&b, u->file_name);
+	if (b.rc == SQLITE_OK)
+		b.rc = sqlite3_bind_text(put, ++b.i, u->content, (int)u->len, SQLITE_TRANSIENT);
+	sq_arg_int(&b, now);
+	sq_arg_int(&b, u->expires_at);
+	return sq_write(s, put, &b, NULL, 0, NULL, e);
+}
+
+enum fz_err sq_calendar_upload_get(struct store *st, struct arena *a,
+				   const unsigned char digest[32], int64_t now,
+				   struct calendar_upload *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *get;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_CALENDAR_UPLOAD_GET,
+				  "SELECT user_id, file_name, content, length(CAST(content AS BLOB)),"
+				  " created_at, expires_at FROM calendar_uploads"
+				  " WHERE token_digest = ?1 AND expires_at > ?2",
+				  &get, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(get);
+	sq_arg_blob(&b, digest, 32);
+	sq_arg_int(&b, now);
+	int rc = b.rc == SQLITE_OK ? sqlite3_step(get) : b.rc;
+	if (rc == SQLITE_ROW) {
+		struct sq_row r = { get, a, 0, false };
+		memcpy(out->digest, digest, 32);
+		out->user_id = sq_col_int(&r);
+		out->file_name = sq_col_text(&r);
+		out->content = sq_col_text(&r);
+		out->len = (size_t)sq_col_int(&r);
+		out->created_at = sq_col_int(&r);
+		out->expires_at = sq_col_int(&r);
+		err = r.nomem ? fz_fail(e, FZ_NOMEM, "", NULL) : FZ_OK;
+	} else if (rc == SQLITE_DONE) {
+		err = fz_fail(e, FZ_NOTFOUND, "token", "上传的日历文件不存在或已过期，请重新上传");
+	} else {
+		err = sq_fail(s, rc, e);
+	}
+	sqlite3_reset(get);
+	sqlite3_clear_bindings(get);
+	return err;
+}
+
+enum fz_err sq_calendar_upload_delete(struct store *st, const unsigned char digest[32],
+				      struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *del;
+	enum fz_err err = sq_stmt(s, SQ_CALENDAR_UPLOAD_DELETE,
+				  "DELETE FROM calendar_uploads WHERE token_digest = ?1", &del, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(del);
+	sq_arg_blob(&b, digest, 32);
+	return sq_write(s, del, &b, NULL, 0, "上传的日历文件不存在或已过期，请重新上传", e);
+}

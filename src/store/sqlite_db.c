@@ -184,6 +184,9 @@ static const struct store_ops sqlite_ops = {
 	.oversight_record_insert = sq_oversight_record_insert,
 	.oversight_record_get = sq_oversight_record_get,
 	.org_counts = sq_org_counts,
+	.calendar_upload_put = sq_calendar_upload_put,
+	.calendar_upload_get = sq_calendar_upload_get,
+	.calendar_upload_delete = sq_calendar_upload_delete,
 };
 
 /* --- migrations --- */

@@ -71,6 +71,10 @@ enum sq_stmt_id {
 	SQ_CALENDAR_DAY_INSERT,
 	SQ_CALENDAR_YEARS,
 	SQ_CALENDAR_DAYS,
+	SQ_CALENDAR_UPLOAD_PRUNE,
+	SQ_CALENDAR_UPLOAD_PUT,
+	SQ_CALENDAR_UPLOAD_GET,
+	SQ_CALENDAR_UPLOAD_DELETE,
 	SQ_CASE_NUMBER_NEXT,
 	SQ_CASE_INSERT,
 	SQ_CASE_UPDATE,
@@ -769,6 +773,13 @@ enum fz_err sq_notice_get(struct store *st, struct arena *a, const struct scope 
 enum fz_err sq_notice_list(struct store *st, struct arena *a, const struct scope *sc, const struct rect_notice_filter *f, struct page pg, struct rect_notice_list *out, struct fz_error *e);
 enum fz_err sq_oversight_record_insert(struct store *st, struct oversight_record *r, struct fz_error *e);
 enum fz_err sq_oversight_record_get(struct store *st, struct arena *a, int64_t id, struct oversight_record *out, struct fz_error *e);
+enum fz_err sq_calendar_upload_put(struct store *st, const struct calendar_upload *u,
+				   struct fz_error *e);
+enum fz_err sq_calendar_upload_get(struct store *st, struct arena *a,
+				   const unsigned char digest[32], int64_t now,
+				   struct calendar_upload *out, struct fz_error *e);
+enum fz_err sq_calendar_upload_delete(struct store *st, const unsigned char digest[32],
+				      struct fz_error *e);
 enum fz_err sq_org_counts(struct store *st, struct arena *a, const struct scope *sc,
 			  const char *today, struct org_count_list *out, struct fz_error *e);
 

@@ -215,6 +215,16 @@ struct case_numbering {
 };
 
 
+/* A calendar file uploaded from the page, held until confirmed. */
+struct calendar_upload {
+	unsigned char digest[32]; /* SHA-256 of the token */
+	int64_t user_id;          /* who uploaded it */
+	const char *file_name;    /* as the browser named it (for messages) */
+	const char *content;      /* the file's text */
+	size_t len;
+	int64_t created_at, expires_at;
+};
+
 /* Per-agency counts for the 5% reviewer check. */
 struct reviewer_ratio {
 	int64_t agency_id;
@@ -870,6 +880,18 @@ struct store_ops {
 	enum fz_err (*org_counts)(struct store *st, struct arena *a, const struct scope *sc,
 				  const char *today, struct org_count_list *out,
 				  struct fz_error *e);
+	/* Calendar files uploaded from the page and not yet confirmed
+	 * (026_calendar_uploads.sql), keyed by the SHA-256 of their token.
+	 * put first deletes every upload expired at u->created_at; get is
+	 * FZ_NOTFOUND for a digest unknown or expired at now; delete of an
+	 * unknown digest is FZ_NOTFOUND. */
+	enum fz_err (*calendar_upload_put)(struct store *st, const struct calendar_upload *u,
+					   struct fz_error *e);
+	enum fz_err (*calendar_upload_get)(struct store *st, struct arena *a,
+					   const unsigned char digest[32], int64_t now,
+					   struct calendar_upload *out, struct fz_error *e);
+	enum fz_err (*calendar_upload_delete)(struct store *st, const unsigned char digest[32],
+					      struct fz_error *e);
 };
 
 struct store {
