@@ -24,19 +24,85 @@ static void hint(struct buf *b, const struct proc_field *f)
 		html_f(b, "<p class=\"hint\" id=\"%s-hint\">%s</p>\n", f->id, f->hint);
 }
 
+/* Whether p belongs under the unit group g (unit id, 0 = none). */
+static bool in_group(const struct case_people *people, const struct person *p, int64_t g)
+{
+	bool known = false;
+	for (size_t i = 0; i < people->nunits && !known; i++)
+		known = people->units[i].id == p->unit_id;
+	return (known ? p->unit_id : 0) == g;
+}
+
+/* Calls box for every person of people that show(p) keeps, under one
+ * <fieldset> per unit (then those without one) when the agency has
+ * units, so that dozens of officers read as their units. */
+static void boxes_by_unit(struct buf *b, const struct case_people *people,
+			  bool (*show)(const struct person *, const void *), const void *arg,
+			  void (*box)(struct buf *, const struct person *, const void *))
+{
+	for (size_t g = 0; g <= people->nunits; g++) {
+		int64_t gid = g < people->nunits ? people->units[g].id : 0;
+		bool any = false;
+		for (size_t i = 0; i < people->n; i++) {
+			const struct person *p = &people->items[i];
+			if (!show(p, arg) || (people->nunits && !in_group(people, p, gid)))
+				continue;
+			if (!any && people->nunits)
+				html_f(b, "<fieldset class=\"unit\"><legend>%s</legend>\n",
+				       g < people->nunits ? people->units[g].name : "未分配内设机构");
+			any = true;
+			box(b, p, arg);
+		}
+		if (any && people->nunits)
+			html_raw(b, "</fieldset>\n");
+		if (!people->nunits)
+			return;
+	}
+}
+
+struct boxes_arg {
+	const char *name;
+	const char *chosen;      /* person_boxes: "1,2" */
+	const int64_t *ids;      /* case_officers_input */
+	size_t nids;
+};
+
+static bool chosen_id(const struct boxes_arg *a, int64_t id)
+{
+	if (a->chosen)
+		return num_list_has(a->chosen, id);
+	for (size_t k = 0; k < a->nids; k++)
+		if (a->ids[k] == id)
+			return true;
+	return false;
+}
+
+static bool active_officer(const struct person *p, const void *arg)
+{
+	(void)arg;
+	return p->kind == PERSON_OFFICER && p->active;
+}
+
+static bool officer_or_chosen(const struct person *p, const void *arg)
+{
+	return active_officer(p, arg) || chosen_id(arg, p->id);
+}
+
+static void person_box(struct buf *b, const struct person *p, const void *arg)
+{
+	const struct boxes_arg *a = arg;
+	html_f(b, "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" value=\"%lld\"%s> "
+		  "%s%s</label>\n",
+	       a->name, (long long)p->id, chosen_id(a, p->id) ? " checked" : "", p->name,
+	       p->is_reviewer ? "（法制审核人员）" : "");
+}
+
 static void person_boxes(struct buf *b, const char *name, const char *legend,
 			 const struct case_people *people, const char *chosen)
 {
+	struct boxes_arg a = { .name = name, .chosen = chosen ? chosen : "" };
 	html_f(b, "<fieldset class=\"people\"><legend>%s</legend>\n", legend);
-	for (size_t i = 0; i < people->n; i++) {
-		const struct person *p = &people->items[i];
-		if (p->kind != PERSON_OFFICER || !p->active)
-			continue;
-		html_f(b, "<label class=\"check\"><input type=\"checkbox\" name=\"%s\" value=\"%lld\"%s> "
-			  "%s%s</label>\n",
-		       name, (long long)p->id, num_list_has(chosen, p->id) ? " checked" : "", p->name,
-		       p->is_reviewer ? "（法制审核人员）" : "");
-	}
+	boxes_by_unit(b, people, active_officer, &a, person_box);
 	html_raw(b, "</fieldset>\n");
 }
 
@@ -110,8 +176,12 @@ static struct kit_option *person_options(struct req *r, const struct case_people
 	opts[(*n)++] = (struct kit_option){ "", "请选择" };
 	for (size_t i = 0; i < people->n; i++)
 		if (people->items[i].kind == PERSON_OFFICER && people->items[i].active)
-			opts[(*n)++] = (struct kit_option){ kit_id(r, people->items[i].id),
-							    people->items[i].name };
+			opts[(*n)++] = (struct kit_option){
+				kit_id(r, people->items[i].id), people->items[i].name,
+				people->nunits ? case_person_unit(people, &people->items[i]) : NULL
+			};
+	/* an agency with units: one <optgroup> per unit */
+	kit_options_group_sort(opts, 1, *n);
 	return opts;
 }
 
@@ -190,20 +260,10 @@ void case_field_input(struct req *r, struct buf *b, const struct proc_field *f,
 void case_officers_input(struct buf *b, const struct case_people *people, const int64_t *chosen,
 			 size_t n, int min, const struct fz_error *e)
 {
+	struct boxes_arg a = { .name = "officers", .ids = chosen, .nids = n };
 	html_f(b, "<fieldset class=\"people\"><legend>参与人员%s</legend>\n",
 	       min > 1 ? "（至少两名持证执法人员）" : min == 1 ? "（至少一名）" : "");
-	for (size_t i = 0; i < people->n; i++) {
-		const struct person *p = &people->items[i];
-		bool on = false;
-		for (size_t k = 0; k < n && !on; k++)
-			on = chosen[k] == p->id;
-		if ((p->kind != PERSON_OFFICER || !p->active) && !on)
-			continue;
-		html_f(b, "<label class=\"check\"><input type=\"checkbox\" name=\"officers\" "
-			  "value=\"%lld\"%s> %s%s</label>\n",
-		       (long long)p->id, on ? " checked" : "", p->name,
-		       p->is_reviewer ? "（法制审核人员）" : "");
-	}
+	boxes_by_unit(b, people, officer_or_chosen, &a, person_box);
 	html_raw(b, "</fieldset>\n");
 	kit_field_error(b, "officers", e);
 }

@@ -12,6 +12,8 @@
 #include "http/html.h"
 #include "http/page_case_kit.h"
 
+#include "app/org.h"
+
 #define PEOPLE_MAX 300
 
 void case_people_load(struct req *r, int64_t agency_id, struct case_people *out)
@@ -24,6 +26,19 @@ void case_people_load(struct req *r, int64_t agency_id, struct case_people *out)
 		out->items = list.items;
 		out->n = list.n;
 	}
+	struct unit_list units = { 0 };
+	if (app_unit_list(&r->ctx, agency_id, (struct page){ 0, 200 }, &units, &e) == FZ_OK) {
+		out->units = units.items;
+		out->nunits = units.n;
+	}
+}
+
+const char *case_person_unit(const struct case_people *people, const struct person *p)
+{
+	for (size_t i = 0; p->unit_id && i < people->nunits; i++)
+		if (people->units[i].id == p->unit_id)
+			return people->units[i].name;
+	return "未分配内设机构";
 }
 
 const char *case_person_name(struct req *r, const struct case_people *p, int64_t id)

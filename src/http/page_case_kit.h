@@ -52,7 +52,11 @@ void case_form_inputs(struct req *r, struct buf *b, const struct proc_def *def,
 struct case_people {
 	struct person *items;
 	size_t n;
+	struct unit *units;  /* the agency's units, to group the people by */
+	size_t nunits;
 };
+/* The name of p's unit, or "未分配内设机构". */
+const char *case_person_unit(const struct case_people *people, const struct person *p);
 /* Reads the agency's people (up to 300) through the app layer; empty on
  * error (names then show as "人员 #id"). */
 void case_people_load(struct req *r, int64_t agency_id, struct case_people *out);

@@ -277,10 +277,17 @@ static int file_show(struct req *r, int status, enum fz_err frc, const struct fz
 		struct kit_option *opts = arena_calloc(r->a, nu + 1, sizeof *opts);
 		if (!opts)
 			return http_fail_fz(r, FZ_NOMEM, NULL);
+		/* grouped by the evaluator's agency (the bureau's own staff,
+		 * other agencies' legal reviewers) */
+		size_t na;
+		struct kit_option *ags = kit_agency_options(r, NULL, &na);
 		for (size_t i = 0; i < nu; i++) {
+			const char *aid = kit_id(r, us[i].agency_id);
 			opts[i].value = kit_id(r, us[i].id);
 			opts[i].label = us[i].display_name;
+			opts[i].group = us[i].agency_id ? kit_option_label(ags, na, aid, aid) : "其他";
 		}
+		kit_options_group_sort(opts, 0, nu);
 		kit_select(&b, "evaluator_id", "评查人员（被评查单位的人员回避，不在此列）", opts, nu,
 			   req_form(r, "evaluator_id"), fe);
 		html_raw(&b, "<button type=\"submit\">分配评查人员</button>\n</form>\n");

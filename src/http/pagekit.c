@@ -63,13 +63,62 @@ void kit_select(struct buf *b, const char *name, const char *label,
 	       name, label, name, name);
 	invalid_attrs(b, name, e);
 	html_raw(b, ">");
-	for (size_t i = 0; i < n; i++)
+	const char *group = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *g = opts[i].group;
+		if (group && (!g || strcmp(g, group) != 0)) {
+			html_raw(b, "</optgroup>");
+			group = NULL;
+		}
+		if (g && !group) {
+			html_f(b, "<optgroup label=\"%s\">", g);
+			group = g;
+		}
 		html_f(b, "<option value=\"%s\"%s>%s</option>", opts[i].value,
 		       selected && strcmp(selected, opts[i].value) == 0 ? " selected" : "",
 		       opts[i].label);
+	}
+	if (group)
+		html_raw(b, "</optgroup>");
 	html_raw(b, "</select>\n");
 	kit_field_error(b, name, e);
 	html_raw(b, "</div>\n");
+}
+
+void kit_datalist_input(struct buf *b, const char *name, const char *label,
+			const struct kit_option *opts, size_t n, const char *value,
+			const char *attrs, const struct fz_error *e)
+{
+	html_f(b, "<div class=\"field\"><label for=\"%s\">%s</label>\n"
+		  "<input id=\"%s\" name=\"%s\" list=\"%s-list\" autocomplete=\"off\" value=\"%s\"",
+	       name, label, name, name, name, value ? value : "");
+	if (attrs) {
+		html_raw(b, " ");
+		html_raw(b, attrs);
+	}
+	invalid_attrs(b, name, e);
+	html_f(b, ">\n<datalist id=\"%s-list\">", name);
+	for (size_t i = 0; i < n; i++)
+		if (*opts[i].value)
+			html_f(b, "<option value=\"%s\"></option>", opts[i].label);
+	html_raw(b, "</datalist>\n");
+	kit_field_error(b, name, e);
+	html_raw(b, "</div>\n");
+}
+
+void kit_options_group_sort(struct kit_option *opts, size_t from, size_t n)
+{
+	/* insertion sort, stable: lists are a few hundred at most */
+	for (size_t i = from + 1; i < n; i++) {
+		struct kit_option x = opts[i];
+		size_t j = i;
+		while (j > from && strcmp(opts[j - 1].group ? opts[j - 1].group : "",
+					  x.group ? x.group : "") > 0) {
+			opts[j] = opts[j - 1];
+			j--;
+		}
+		opts[j] = x;
+	}
 }
 
 void kit_checkbox(struct buf *b, const char *name, const char *label, bool checked,

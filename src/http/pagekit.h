@@ -16,10 +16,14 @@
 #include "http/http.h"
 #include "store/store.h"
 
-/* One choice of a <select>; value "" is the "any" / "none" choice. */
+/* One choice of a <select>; value "" is the "any" / "none" choice.
+ * group (NULL: none) puts it in an <optgroup> of that label: options of
+ * one group must be next to each other (a long list of people or units
+ * grouped by agency and unit). */
 struct kit_option {
 	const char *value;
 	const char *label;
+	const char *group;
 };
 
 /* Form fields. e (may be NULL) is the error the form is re-shown with:
@@ -31,6 +35,16 @@ void kit_input(struct buf *b, const char *type, const char *name, const char *la
 void kit_select(struct buf *b, const char *name, const char *label,
 		const struct kit_option *opts, size_t n, const char *selected,
 		const struct fz_error *e);
+/* A text input with a <datalist> of opts' labels, for a choice among
+ * too many for a <select> (hundreds of people): the browser offers the
+ * labels as the user types, and the server resolves what comes back
+ * (the label, or a name typed by hand) against the record. */
+void kit_datalist_input(struct buf *b, const char *name, const char *label,
+			const struct kit_option *opts, size_t n, const char *value,
+			const char *attrs, const struct fz_error *e);
+/* Sorts opts[from..n) by group label, keeping the order within a group
+ * (so that kit_select can put each group in one <optgroup>). */
+void kit_options_group_sort(struct kit_option *opts, size_t from, size_t n);
 void kit_checkbox(struct buf *b, const char *name, const char *label, bool checked,
 		  const struct fz_error *e);
 /* The error line of field name, when e names it. */

@@ -144,6 +144,8 @@ TEST(pages_bureau_runs_a_round_to_its_end_without_javascript)
 	r = t_page_get(&p, &sup, url);
 	CHECK_CONTAINS(r.body, "分配评查人员");
 	CHECK_LACKS(r.body, "自然资源局法制审核员"); /* recused: of the evaluated agency */
+	/* evaluators grouped by their agency */
+	CHECK_CONTAINS(r.body, "<optgroup label=\"海原县司法局\"><option value=\"");
 	t_resp_free(&r);
 	snprintf(url, sizeof url, "/evaluation-files/%lld/assign", (long long)file);
 	char uid[24];
