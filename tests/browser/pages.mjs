@@ -335,7 +335,7 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 		'/public/review-catalogue', '/public/benchmarks', '/public/complaints/new',
 		'/public/power-lists/compare?from=1&to=2'];
 	const SIGNED_IN = ['/', '/cases', '/publications', '/indicators', '/certificates',
-		'/dashboard', '/stats/annual', '/complaints', '/oversight'];
+		'/dashboard', '/stats/annual', '/complaints', '/oversight', '/org'];
 	const wide = [];
 	const measure = async (page, who, p) => {
 		await page.goto(`${base}${p}`);
@@ -362,6 +362,12 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 		await signIn(page, role);
 		for (const p of SIGNED_IN)
 			await measure(page, role, p);
+		// the organisation tree with every level opened
+		await page.goto(`${base}/org`);
+		await page.evaluate(() => document.querySelectorAll('details').forEach(d => { d.open = true; }));
+		const tw = await page.evaluate(() => document.scrollingElement.scrollWidth);
+		if (tw > PHONE.width)
+			wide.push(`${role} /org opened: ${tw} px`);
 		// 关怀版: larger text, the same width
 		await page.goto(`${base}/care?mode=on&back=/cases`);
 		await measure(page, `${role} 关怀版`, '/cases');
@@ -370,6 +376,13 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 		await screenshot(page, `phone-${role}-menu`);
 		await ctx.close();
 	}
+	// the system administrator's calendar page
+	const sys = await newContext(PHONE);
+	const sp = await sys.newPage();
+	await signIn(sp, 'sysadmin');
+	await measure(sp, 'sysadmin', '/calendar');
+	await measure(sp, 'sysadmin', '/org');
+	await sys.close();
 	check(wide.length === 0, `wider than the phone: ${wide.join('; ')}`);
 });
 
