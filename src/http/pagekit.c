@@ -162,9 +162,32 @@ struct kit_option *kit_agency_options(struct req *r, const char *first, size_t *
 		return NULL;
 	if (first)
 		opts[(*n)++] = (struct kit_option){ "", first };
-	for (size_t i = 0; i < list.n; i++)
-		opts[(*n)++] = (struct kit_option){ kit_id(r, list.items[i].id),
-						    list.items[i].name };
+	/* Agencies of several divisions (a city's bureau, the sysadmin):
+	 * one <optgroup> per division, in code order. */
+	bool several = false;
+	for (size_t i = 1; i < list.n && !several; i++)
+		several = strcmp(list.items[i].division_code, list.items[0].division_code) != 0;
+	for (size_t i = 1; several && i < list.n; i++) {
+		struct agency x = list.items[i];
+		size_t j = i;
+		while (j > 0 && strcmp(list.items[j - 1].division_code, x.division_code) > 0) {
+			list.items[j] = list.items[j - 1];
+			j--;
+		}
+		list.items[j] = x;
+	}
+	const char *group = NULL, *code = "";
+	for (size_t i = 0; i < list.n; i++) {
+		if (several && strcmp(code, list.items[i].division_code) != 0) {
+			struct division d;
+			code = list.items[i].division_code;
+			group = app_division_get(&r->ctx, code, &d, &e) == FZ_OK
+					? arena_printf(r->a, "%s（%s）", d.name, code)
+					: code;
+		}
+		opts[(*n)++] = (struct kit_option){ kit_id(r, list.items[i].id), list.items[i].name,
+						    group };
+	}
 	return opts;
 }
 

@@ -106,3 +106,27 @@ TEST(case_form_groups_the_officers_by_unit)
 	t_resp_free(&r);
 	t_pages_stop(&p);
 }
+
+TEST(agency_choices_of_several_divisions_are_grouped_by_division)
+{
+	struct t_pages p;
+	struct t_browser sys, sup;
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "sysadmin", &sys));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	/* the sysadmin sees two counties: one group each, in code order */
+	struct http_resp r = t_page_get(&p, &sys, "/officers/new");
+	CHECK_INT(r.status, 200);
+	const char *a = strstr(r.body, "<optgroup label=\"中宁县（640521）\">");
+	const char *b = strstr(r.body, "<optgroup label=\"海原县（640522）\">");
+	CHECK(a && b && a < b);
+	CHECK_CONTAINS(r.body, ">请选择</option><optgroup label=\"中宁县（640521）\">");
+	t_resp_free(&r);
+	/* the county's bureau sees one county: no group */
+	r = t_page_get(&p, &sup, "/officers/new");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "海原县自然资源局");
+	CHECK(!strstr(r.body, "<optgroup label=\"海原县（640522）\">"));
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
