@@ -168,6 +168,8 @@ struct audit_entry {
 	int64_t at;
 	int64_t actor_id;            /* 0 = anonymous or the shell */
 	char *actor;                 /* username as typed or "(cli)" */
+	char *actor_name;            /* the account's display name, "" when
+	                              * none (anonymous, the shell, deleted) */
 	char *client_addr;
 	char *action;                /* e.g. "agency.create", "session.create" */
 	char *object_type;           /* e.g. "agency"; may be "" */

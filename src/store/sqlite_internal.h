@@ -393,6 +393,12 @@ struct sq_query {
 	const char *scope_division; /* uses :scope_prefix */
 	const char *filters[SQ_MAX_FILTERS];
 	const char *order;          /* " ORDER BY a.id" */
+	/* Orders by column (struct list_sort): sorts[key] is a fixed column
+	 * expression for key 1..nsorts-1 ("p.name"), then tiebreak ("p.id")
+	 * in the same direction. */
+	const char *const *sorts;
+	size_t nsorts;
+	const char *tiebreak;
 };
 
 /* A list being read: the count and page statements of one variant. */
@@ -408,6 +414,11 @@ struct sq_list {
 
 enum fz_err sq_list_open(struct sq_store *s, const struct sq_query *q, const struct scope *sc,
 			 unsigned mask, struct page pg, struct sq_list *l, struct fz_error *e);
+/* The same in the order sort names (the usual order when q has no such
+ * key). */
+enum fz_err sq_list_open_sorted(struct sq_store *s, const struct sq_query *q,
+				const struct scope *sc, unsigned mask, struct list_sort sort,
+				struct page pg, struct sq_list *l, struct fz_error *e);
 /* Bind a filter's parameter: skipped when the variant lacks that filter's
  * clause, an error (when the list is read) when no filter of the query
  * declares the name — a misspelt name is never a silent NULL. */
