@@ -150,6 +150,8 @@ static void cell_html(struct buf *b, const struct lk_col *c, const struct lk_cel
 		html_f(b, "<a href=\"%s\">", x->href);
 	if (x->badge)
 		html_f(b, "<span class=\"badge %s\">%s</span>", x->badge, text);
+	else if (x->span)
+		html_f(b, "<span class=\"%s\">%s</span>", x->span, text);
 	else
 		html_f(b, "%s", text);
 	if (x->href)
@@ -231,10 +233,12 @@ static int serve_file(struct req *r, const struct lk_view *v, const struct lk_so
 		      enum list_format fmt)
 {
 	struct fz_error e = { 0 };
-	size_t ncols = v->t->ncols, n = 0, rows = 0, cap = 0;
+	size_t ncols = 0, n = 0, rows = 0, cap = 0;
 	int64_t total = 0;
 	const char **cells = NULL;
-	struct lk_cell *one = arena_alloc(r->a, ncols * sizeof *one);
+	for (size_t k = 0; k < v->t->ncols; k++)
+		ncols += !v->t->cols[k].page_only;
+	struct lk_cell *one = arena_alloc(r->a, v->t->ncols * sizeof *one);
 	enum fz_err rc = one ? FZ_OK : FZ_NOMEM;
 	for (int64_t off = 0; !rc; off += FETCH_PAGE) {
 		rc = src->fetch(r, src->self, v->sort, (struct page){ off, FETCH_PAGE }, &n, &total,
@@ -252,10 +256,11 @@ static int serve_file(struct req *r, const struct lk_view *v, const struct lk_so
 		}
 		/* rows added meanwhile beyond the first count stay out */
 		for (size_t i = 0; i < n && rows < cap; i++, rows++) {
-			memset(one, 0, ncols * sizeof *one);
+			memset(one, 0, v->t->ncols * sizeof *one);
 			src->row(r, src->self, i, one);
-			for (size_t k = 0; k < ncols; k++)
-				cells[rows * ncols + k] = one[k].text;
+			for (size_t k = 0, j = 0; k < v->t->ncols; k++)
+				if (!v->t->cols[k].page_only)
+					cells[rows * ncols + j++] = one[k].text;
 		}
 		if (n < FETCH_PAGE)
 			break;
@@ -265,8 +270,9 @@ static int serve_file(struct req *r, const struct lk_view *v, const struct lk_so
 	const char **head = arena_alloc(r->a, ncols * sizeof *head);
 	if (!head)
 		return http_fail_fz(r, FZ_NOMEM, NULL);
-	for (size_t k = 0; k < ncols; k++)
-		head[k] = v->t->cols[k].label;
+	for (size_t k = 0, j = 0; k < v->t->ncols; k++)
+		if (!v->t->cols[k].page_only)
+			head[j++] = v->t->cols[k].label;
 	struct list_grid g = { head, cells, rows, ncols };
 	struct buf out = BUF_INIT;
 	rc = app_list_export(&r->ctx, v->t->list, filters_text(r, v), &g, fmt, &out, &e);

@@ -35,6 +35,7 @@ struct lk_col {
 	const char *label; /* the header, in Chinese */
 	const char *key;   /* the ?sort= word; NULL: the column does not sort */
 	int sort;          /* the store's key for it (enum person_sort ...) */
+	bool page_only;    /* links to actions: left out of the files */
 };
 
 /* One cell of a row. text must outlive the request's rendering: a
@@ -43,6 +44,7 @@ struct lk_cell {
 	const char *text;  /* plain text; NULL or "" shows "—" on the page */
 	const char *href;  /* the page links the text there (files: the text) */
 	const char *badge; /* the page shows the text as <span class="badge X"> */
+	const char *span;  /* else as <span class="X"> (when not NULL) */
 	bool mono;         /* numbers and codes in a fixed-width font */
 };
 
