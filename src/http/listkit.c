@@ -146,6 +146,11 @@ static void cell_html(struct buf *b, const struct lk_col *c, const struct lk_cel
 {
 	const char *text = x->text && *x->text ? x->text : "—";
 	html_f(b, "<td data-label=\"%s\"%s>", c->label, x->mono ? " class=\"mono\"" : "");
+	if (x->html) {
+		html_raw(b, x->html);
+		html_raw(b, "</td>");
+		return;
+	}
 	if (x->href)
 		html_f(b, "<a href=\"%s\">", x->href);
 	if (x->badge)
@@ -257,7 +262,7 @@ static int serve_file(struct req *r, const struct lk_view *v, const struct lk_so
 		/* rows added meanwhile beyond the first count stay out */
 		for (size_t i = 0; i < n && rows < cap; i++, rows++) {
 			memset(one, 0, v->t->ncols * sizeof *one);
-			src->row(r, src->self, i, one);
+			src->row(r, src->self, i, true, one);
 			for (size_t k = 0, j = 0; k < v->t->ncols; k++)
 				if (!v->t->cols[k].page_only)
 					cells[rows * ncols + j++] = one[k].text;
@@ -346,7 +351,7 @@ int lk_serve(struct req *r, const struct lk_table *t, const struct lk_source *sr
 	html_raw(&b, "<tbody>\n");
 	for (size_t i = 0; i < n; i++) {
 		memset(cells, 0, t->ncols * sizeof *cells);
-		src->row(r, src->self, i, cells);
+		src->row(r, src->self, i, false, cells);
 		html_raw(&b, "<tr>");
 		for (size_t k = 0; k < t->ncols; k++)
 			cell_html(&b, &t->cols[k], &cells[k]);

@@ -45,6 +45,7 @@ struct lk_cell {
 	const char *href;  /* the page links the text there (files: the text) */
 	const char *badge; /* the page shows the text as <span class="badge X"> */
 	const char *span;  /* else as <span class="X"> (when not NULL) */
+	const char *html;  /* else this trusted markup (built with html_f) */
 	bool mono;         /* numbers and codes in a fixed-width font */
 };
 
@@ -72,13 +73,13 @@ struct lk_view {
  * order asked, with the total that matched (its own errors, a bad filter
  * among them, come back as they are: FZ_INVALID shows the page with the
  * message, status 400); row then describes row i of the page last
- * fetched; top (may be NULL) writes what stands above the table (actions,
+ * fetched (file: for a file, where href, badge and html are not used); top (may be NULL) writes what stands above the table (actions,
  * the filter bar: see lk_filter_keep), with the fetch's error when there
  * was one. */
 struct lk_source {
 	enum fz_err (*fetch)(struct req *r, void *self, struct list_sort sort, struct page pg,
 			     size_t *n, int64_t *total, struct fz_error *e);
-	void (*row)(struct req *r, void *self, size_t i, struct lk_cell *cells);
+	void (*row)(struct req *r, void *self, size_t i, bool file, struct lk_cell *cells);
 	void (*top)(struct req *r, void *self, const struct lk_view *v, struct buf *b,
 		    enum fz_err rc, const struct fz_error *e);
 	void *self;

@@ -82,8 +82,9 @@ static enum fz_err cert_fetch(struct req *r, void *self, struct list_sort sort, 
 	return rc;
 }
 
-static void cert_cells(struct req *r, void *self, size_t i, struct lk_cell *x)
+static void cert_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *x)
 {
+	(void)file;
 	struct cert_src *s = self;
 	const struct certificate *c = &s->list.items[i];
 	enum cert_status st = certificate_status(c, r->ctx.today);

@@ -57,8 +57,9 @@ static enum fz_err person_fetch(struct req *r, void *self, struct list_sort sort
 
 /* The ID number is masked for every reader, on the page and in the file
  * alike (the API shows it whole only to those who manage people). */
-static void person_cells(struct req *r, void *self, size_t i, struct lk_cell *c)
+static void person_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *c)
 {
+	(void)file;
 	struct person_src *s = self;
 	const struct person *p = &s->list.items[i];
 	char masked[40];

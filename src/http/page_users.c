@@ -66,8 +66,9 @@ static enum fz_err user_fetch(struct req *r, void *self, struct list_sort sort, 
 	return rc;
 }
 
-static void user_cells(struct req *r, void *self, size_t i, struct lk_cell *x)
+static void user_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *x)
 {
+	(void)file;
 	struct user_src *s = self;
 	const struct user *u = &s->list.items[i];
 	struct buf labels = BUF_INIT;
