@@ -176,6 +176,8 @@ enum sq_stmt_id {
 	SQ_CMP_BY_RECEIPT,
 	SQ_CMP_COUNT,
 	SQ_CMP_LIST,
+	SQ_CMP_LIST_SORTED, /* + 2 * key + desc, enum complaint_sort */
+	SQ_CMP_LIST_SORTED_END = SQ_CMP_LIST_SORTED + 2 * 8,
 	SQ_CMP_RECENT,
 	SQ_CMP_EVENT_INSERT,
 	SQ_CMP_EVENT_GET,

@@ -61,18 +61,7 @@ struct page {
 	int limit;      /* 1..200 */
 };
 
-/* The order of a list. key 0 is the list's usual order (by id; the audit
- * log and complaints newest first); a key above 0 names a column from the
- * list's own enum below (enum person_sort ...), which each backend maps to
- * a fixed ORDER BY clause: what a user typed never reaches the SQL. Every
- * such order ends with the id in the same direction, so rows that tie keep
- * their place across pages and desc is the exact reverse. A key the list
- * does not know is its usual order. */
-struct list_sort {
-	int key;
-	bool desc;
-};
-
+/* Orders of the lists (struct list_sort is in domain/model.h). */
 enum person_sort { PERSON_SORT_NAME = 1, PERSON_SORT_AGENCY, PERSON_SORT_KIND,
 		   PERSON_SORT_REVIEWER, PERSON_SORT_ACTIVE };
 enum user_sort { USER_SORT_USERNAME = 1, USER_SORT_NAME, USER_SORT_AGENCY,
