@@ -123,9 +123,9 @@ static void head(struct req *r, struct buf *b, const struct lk_view *v)
 			html_f(b, "<th scope=\"col\" class=\"nosort\">%s</th>", c->label);
 			continue;
 		}
-		html_f(b, "<th scope=\"col\"%s>",
-		       on ? (v->sort.desc ? " aria-sort=\"descending\"" : " aria-sort=\"ascending\"")
-			  : "");
+		html_raw(b, !on		? "<th scope=\"col\">"
+			    : v->sort.desc ? "<th scope=\"col\" aria-sort=\"descending\">"
+					   : "<th scope=\"col\" aria-sort=\"ascending\">");
 		/* the sorted column reverses; another starts ascending */
 		struct buf text = BUF_INIT;
 		html_f(&text, "%s<span class=\"sort-mark\" aria-hidden=\"true\">%s</span>"
@@ -145,7 +145,8 @@ static void head(struct req *r, struct buf *b, const struct lk_view *v)
 static void cell_html(struct buf *b, const struct lk_col *c, const struct lk_cell *x)
 {
 	const char *text = x->text && *x->text ? x->text : "—";
-	html_f(b, "<td data-label=\"%s\"%s>", c->label, x->mono ? " class=\"mono\"" : "");
+	html_f(b, "<td data-label=\"%s\"", c->label);
+	html_raw(b, x->mono ? " class=\"mono\">" : ">");
 	if (x->html) {
 		html_raw(b, x->html);
 		html_raw(b, "</td>");
