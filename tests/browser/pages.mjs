@@ -218,7 +218,8 @@ await test('review_queue_and_case_page_pass_axe_on_desktop_and_phone', async () 
 await test('working_lists_sort_page_and_export_pass_axe_on_desktop_and_phone', async () => {
 	const LISTS = [['supervisor', '/officers?sort=name&dir=desc'],
 		['supervisor', '/certificates?status=valid&sort=valid_until&page=2'],
-		['supervisor', '/complaints?sort=due'], ['sysadmin', '/users?sort=username'],
+		['supervisor', '/complaints?sort=due'], ['supervisor', '/evaluation-files?sort=total&dir=desc'],
+		['sysadmin', '/users?sort=username'],
 		['auditor', '/audit?sort=action']];
 	const problems = [];
 	for (const [role, p] of LISTS) {

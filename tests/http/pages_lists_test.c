@@ -134,6 +134,9 @@ TEST(every_sortable_column_of_every_list_sorts_and_reverses)
 		{ "/complaints?x=", "receipt", 0 },	{ "/complaints?x=", "received", 1 },
 		{ "/complaints?x=", "agency", 3 },	{ "/complaints?x=", "state", -1 },
 		{ "/complaints?x=", "handler", -1 },	{ "/complaints?x=", "due", -1 },
+		{ "/evaluation-files?x=", "case", 0 },	{ "/evaluation-files?x=", "agency", 2 },
+		{ "/evaluation-files?x=", "evaluator", -1 }, { "/evaluation-files?x=", "total", -1 },
+		{ "/evaluation-files?x=", "grade", -1 }, { "/evaluation-files?x=", "scored_on", 6 },
 	};
 	for (size_t i = 0; i < sizeof sup_cases / sizeof sup_cases[0]; i++)
 		check_reverses(&p, &sup, &sup_cases[i]);
@@ -320,6 +323,13 @@ TEST(csv_export_holds_exactly_the_filtered_rows_in_scope_and_is_audited)
 	CHECK(n > 0);
 	for (size_t i = 0; i < n; i++)
 		CHECK_STR(csv_field(rows[i], 1, v, sizeof v), "海原县自然资源局");
+	t_resp_free(&r);
+	/* evaluated files likewise: an officer sees their agency's only */
+	r = t_page_get(&p, &off, "/evaluation-files?export=csv");
+	CHECK_INT(r.status, 200);
+	n = csv_rows(r.body, &head, rows);
+	for (size_t i = 0; i < n; i++)
+		CHECK_STR(csv_field(rows[i], 2, v, sizeof v), "海原县自然资源局");
 	t_resp_free(&r);
 	r = t_page_get(&p, &off, "/officers?agency=3&export=csv");
 	n = csv_rows(r.body, &head, rows);
