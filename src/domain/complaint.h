@@ -143,7 +143,12 @@ struct complaint_filter {
 	 * bureau_agency (its own handling) */
 	bool bureau_turn;
 	int64_t bureau_agency;
+	struct list_sort sort;     /* enum complaint_sort */
 };
+
+enum complaint_sort { COMPLAINT_SORT_RECEIPT = 1, COMPLAINT_SORT_RECEIVED, COMPLAINT_SORT_AGENCY,
+		      COMPLAINT_SORT_STATE, COMPLAINT_SORT_HANDLER, COMPLAINT_SORT_DUE,
+		      COMPLAINT_SORT_COUNT };
 
 /* What a person files. Fields may be NULL (= ""). */
 struct complaint_input {

@@ -162,12 +162,26 @@ struct session {
 	char *client_addr;
 };
 
+/* The order of a list. key 0 is the list's usual order (by id; the audit
+ * log and complaints newest first); a key above 0 names a column from the
+ * list's own enum (enum person_sort in store/store.h ...), which each backend maps to
+ * a fixed ORDER BY clause: what a user typed never reaches the SQL. Every
+ * such order ends with the id in the same direction, so rows that tie keep
+ * their place across pages and desc is the exact reverse. A key the list
+ * does not know is its usual order. */
+struct list_sort {
+	int key;
+	bool desc;
+};
+
 /* One audit record. result is "ok", "denied" or "failed". */
 struct audit_entry {
 	int64_t id;
 	int64_t at;
 	int64_t actor_id;            /* 0 = anonymous or the shell */
 	char *actor;                 /* username as typed or "(cli)" */
+	char *actor_name;            /* the account's display name, "" when
+	                              * none (anonymous, the shell, deleted) */
 	char *client_addr;
 	char *action;                /* e.g. "agency.create", "session.create" */
 	char *object_type;           /* e.g. "agency"; may be "" */

@@ -5,22 +5,19 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/audit_names.h"
 #include "app/auditlog.h"
 #include "base/date.h"
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
 static const struct kit_option result_opts[] = {
 	{ "", "全部" }, { "ok", "成功" }, { "denied", "拒绝" }, { "failed", "失败" },
 };
-
-static const char *result_label(const char *result)
-{
-	return kit_option_label(result_opts, 4, result, result);
-}
 
 /* "YYYY-MM-DD" as the first second of that day in China; end_of_day
  * gives the first second of the next day (the filter's "to" is
@@ -41,6 +38,9 @@ static enum fz_err filter_from_query(struct req *r, struct audit_filter *f, stru
 	memset(f, 0, sizeof *f);
 	f->actor = kit_query(r, "actor");
 	f->action = kit_query(r, "action");
+	/* the action by its Chinese name, as the list offers it */
+	if (audit_action_of_name(f->action))
+		f->action = audit_action_of_name(f->action);
 	f->object_type = kit_query(r, "object_type");
 	f->result = kit_query(r, "result");
 	if (*from && !day_start(from, false, &f->from))
@@ -50,18 +50,50 @@ static enum fz_err filter_from_query(struct req *r, struct audit_filter *f, stru
 	return FZ_OK;
 }
 
-static void filters(struct req *r, struct buf *b, const struct fz_error *e)
+/* The action and object filters take a code (or a code prefix ending
+ * in "."); the lists offer every code by its Chinese name. */
+static void code_list(struct buf *b, const char *id, const char *const *codes, size_t n,
+		      const char *(*label)(const char *))
 {
+	html_f(b, "<datalist id=\"%s\">", id);
+	for (size_t i = 0; i < n; i++)
+		html_f(b, "<option value=\"%s\">%s</option>", codes[i], label(codes[i]));
+	html_raw(b, "</datalist>");
+}
+
+static const char *object_label(const char *t) { return audit_object_label(t); }
+
+/* The actions by name: the datalist offers the Chinese names. */
+static void action_list(struct buf *b)
+{
+	html_raw(b, "<datalist id=\"audit-actions\">");
+	for (size_t i = 0; i < audit_action_count(); i++)
+		html_f(b, "<option value=\"%s\">", audit_action_name(audit_action_code(i)));
+	html_raw(b, "</datalist>");
+}
+
+static void filters(struct req *r, struct buf *b, const struct lk_view *v,
+		    const struct fz_error *e)
+{
+	static const char *const object_codes[] = {
+		"agency", "case", "certificate", "complaint", "document", "eval_round",
+		"notice", "person", "publication", "unit", "user",
+	};
 	kit_filter_begin(b, "/audit");
+	lk_filter_keep(b, v);
 	kit_input(b, "date", "from", "起始日期", kit_query(r, "from"), NULL, e);
 	kit_input(b, "date", "to", "截止日期", kit_query(r, "to"), NULL, e);
-	kit_input(b, "search", "actor", "操作人（用户名）", kit_query(r, "actor"),
+	kit_input(b, "search", "actor", "操作人（姓名或用户名）", kit_query(r, "actor"),
 		  "maxlength=\"64\"", e);
 	kit_input(b, "search", "action", "操作", kit_query(r, "action"),
-		  "maxlength=\"64\" placeholder=\"如 certificate. 或 session.create\"", e);
-	kit_input(b, "search", "object_type", "对象类型", kit_query(r, "object_type"),
-		  "maxlength=\"32\" placeholder=\"如 certificate\"", e);
+		  "maxlength=\"64\" list=\"audit-actions\" placeholder=\"如 注销执法证，或 certificate.\"",
+		  e);
+	kit_input(b, "search", "object_type", "对象", kit_query(r, "object_type"),
+		  "maxlength=\"32\" list=\"audit-objects\"", e);
 	kit_select(b, "result", "结果", result_opts, 4, kit_query(r, "result"), e);
+	action_list(b);
+	code_list(b, "audit-objects", object_codes, sizeof object_codes / sizeof object_codes[0],
+		  object_label);
 	kit_filter_end(b, "/audit");
 }
 
@@ -77,71 +109,106 @@ static void changes_table(struct buf *b, const struct audit_change_list *ch)
 	html_raw(b, "</tbody></table>");
 }
 
-static void audit_row(struct req *r, struct buf *b, const struct audit_entry *x)
+static const struct lk_col audit_cols[] = {
+	{ "时间", "at", AUDIT_SORT_AT, false },
+	{ "操作人", "actor", AUDIT_SORT_ACTOR, false },
+	{ "操作", "action", AUDIT_SORT_ACTION, false },
+	{ "对象", "object", AUDIT_SORT_OBJECT, false },
+	{ "结果", "result", AUDIT_SORT_RESULT, false },
+	{ "说明", NULL, 0, false },
+	{ "来源地址", NULL, 0, false },
+	{ "变更", NULL, 0, true },
+};
+static const char *const audit_params[] = { "from", "to", "actor", "action", "object_type",
+					    "result" };
+
+struct audit_src {
+	struct audit_filter f;
+	struct audit_list list;
+	enum fz_err frc;
+	struct fz_error fe;
+};
+
+static enum fz_err audit_fetch(struct req *r, void *self, struct list_sort sort, struct page pg,
+			       size_t *n, int64_t *total, struct fz_error *e)
 {
+	struct audit_src *s = self;
+	*n = 0;
+	*total = 0;
+	if (s->frc) {
+		*e = s->fe;
+		return s->frc;
+	}
+	s->f.sort = sort;
+	enum fz_err rc = app_audit_list(&r->ctx, &s->f, pg, &s->list, e);
+	if (!rc) {
+		*n = s->list.n;
+		*total = s->list.total;
+	}
+	return rc;
+}
+
+/* "张三（zhangsan）": the person first; the account name, which is what
+ * was typed at sign-in, after it. */
+static const char *actor_text(struct req *r, const struct audit_entry *x)
+{
+	if (strcmp(x->actor, "(cli)") == 0)
+		return "服务器命令行";
+	if (!*x->actor)
+		return "未登录的访问者";
+	if (!*x->actor_name)
+		return x->actor;
+	const char *s = arena_printf(r->a, "%s（%s）", x->actor_name, x->actor);
+	return s ? s : x->actor;
+}
+
+static void audit_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *c)
+{
+	struct audit_src *s = self;
+	const struct audit_entry *x = &s->list.items[i];
+	char when[20];
+	time_format_local(x->at, when);
+	c[0].text = arena_strdup(r->a, when);
+	c[1].text = actor_text(r, x);
+	c[2].text = audit_action_label(r->a, x->action);
+	c[3].text = audit_object_text(r->a, x->object_type, x->object_id);
+	c[4] = (struct lk_cell){ .text = audit_result_label(x->result),
+				 .badge = strcmp(x->result, "ok") == 0 ? "ok" : "bad" };
+	c[5].text = x->message;
+	c[6] = (struct lk_cell){ .text = x->client_addr, .mono = true };
+	if (file)
+		return;
 	struct audit_change_list ch = { 0 };
 	struct fz_error e = { 0 };
-	html_raw(b, "<tr><td data-label=\"时间\">");
-	kit_time(b, x->at);
-	html_f(b, "</td><td data-label=\"操作人\">%s</td><td data-label=\"来源地址\">%s</td>"
-		  "<td data-label=\"操作\" class=\"mono\">%s</td><td data-label=\"对象\">%s %s</td>"
-		  "<td data-label=\"结果\"><span class=\"badge %s\">%s</span></td>"
-		  "<td data-label=\"说明\">%s</td><td data-label=\"变更\">",
-	       x->actor, x->client_addr, x->action, x->object_type, x->object_id,
-	       strcmp(x->result, "ok") == 0 ? "ok" : "bad", result_label(x->result), x->message);
+	struct buf h = BUF_INIT;
 	if (app_audit_changes(&r->ctx, x->id, &ch, &e) == FZ_OK && ch.n > 0) {
-		html_f(b, "<details><summary>%zu 个字段</summary>", ch.n);
-		changes_table(b, &ch);
-		html_f(b, "<a href=\"/audit/%lld\">单独查看</a></details>", (long long)x->id);
-	} else {
-		html_raw(b, "—");
+		html_f(&h, "<details><summary>%zu 个字段</summary>", ch.n);
+		changes_table(&h, &ch);
+		html_f(&h, "<a href=\"/audit/%lld\">单独查看</a></details>", (long long)x->id);
+		c[7].html = buf_failed(&h) ? NULL : arena_strdup(r->a, buf_cstr(&h));
 	}
-	html_raw(b, "</td></tr>\n");
+	buf_release(&h);
+}
+
+static void audit_top(struct req *r, void *self, const struct lk_view *v, struct buf *b,
+		      enum fz_err rc, const struct fz_error *e)
+{
+	(void)self;
+	filters(r, b, v, rc ? e : NULL);
 }
 
 int page_audit_list(struct req *r)
 {
-	struct buf b = BUF_INIT;
-	struct fz_error e = { 0 };
-	struct audit_list list = { 0 };
-	struct audit_filter f;
-	struct page pg;
-
-	if (!kit_paging(r, &pg))
-		return r->resp.status;
-	enum fz_err frc = filter_from_query(r, &f, &e);
-	if (frc == FZ_OK) {
-		enum fz_err rc = app_audit_list(&r->ctx, &f, pg, &list, &e);
-		if (rc)
-			return http_fail_fz(r, rc, &e);
-	}
-	page_begin(r, &b, "审计日志");
-	kit_form_error(&b, frc, &e);
-	filters(r, &b, frc ? &e : NULL);
-	if (frc) {
-		page_end(r, &b);
-		return resp_html(r, 400, &b);
-	}
-	struct buf url = BUF_INIT;
-	req_url(r, &url, "offset");
-	const char *q = strchr(buf_cstr(&url), '?');
-	html_f(&b, "<p class=\"actions\"><a class=\"button secondary\" href=\"/audit/export.csv%s\" "
-		   "download>导出 CSV（当前筛选条件）</a></p>\n",
-	       q ? q : "");
-	buf_release(&url);
-	if (list.n == 0) {
-		html_raw(&b, "<p class=\"empty\">没有符合条件的审计记录。</p>\n");
-	} else {
-		html_raw(&b, "<table class=\"list\"><thead><tr><th>时间</th><th>操作人</th>"
-			     "<th>来源地址</th><th>操作</th><th>对象</th><th>结果</th><th>说明</th>"
-			     "<th>变更</th></tr></thead><tbody>\n");
-		for (size_t i = 0; i < list.n; i++)
-			audit_row(r, &b, &list.items[i]);
-		html_raw(&b, "</tbody></table>\n");
-	}
-	page_pager(r, &b, pg, list.total);
-	page_end(r, &b);
-	return resp_html(r, 200, &b);
+	static const struct lk_table t = {
+		.path = "/audit", .title = "审计日志", .list = "audit",
+		.cols = audit_cols, .ncols = sizeof audit_cols / sizeof audit_cols[0],
+		.params = audit_params, .nparams = sizeof audit_params / sizeof audit_params[0],
+		.empty = "没有符合条件的审计记录。",
+	};
+	struct audit_src s;
+	memset(&s, 0, sizeof s);
+	s.frc = filter_from_query(r, &s.f, &s.fe);
+	return lk_serve(r, &t, &(struct lk_source){ audit_fetch, audit_cells, audit_top, &s });
 }
 
 int page_audit_show(struct req *r)

@@ -10,6 +10,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
@@ -21,17 +22,18 @@ static const struct kit_option status_opts[] = {
 };
 
 /* "还剩 12 天", "已过期 3 天"; soon-to-expire ones are marked. */
-static void days_left(struct buf *b, const struct certificate *c, const char *today)
+static void days_left(struct req *r, struct lk_cell *x, const struct certificate *c)
 {
-	enum cert_status s = certificate_status(c, today);
-	int d = certificate_days_left(c, today);
+	enum cert_status s = certificate_status(c, r->ctx.today);
+	int d = certificate_days_left(c, r->ctx.today);
 	if (s == CERT_REVOKED || d == INT_MIN)
-		html_raw(b, "—");
-	else if (d < 0)
-		html_f(b, "<span class=\"days expired\">已过期 %d 天</span>", -d);
+		return;
+	if (d < 0)
+		*x = (struct lk_cell){ .text = arena_printf(r->a, "已过期 %d 天", -d),
+				       .span = "days expired" };
 	else
-		html_f(b, "<span class=\"days%s\">还剩 %d 天</span>",
-		       d <= EXPIRING_DAYS ? " soon" : "", d);
+		*x = (struct lk_cell){ .text = arena_printf(r->a, "还剩 %d 天", d),
+				       .span = d <= EXPIRING_DAYS ? "days soon" : "days" };
 }
 
 static void filter_from_query(struct req *r, const char *status, struct certificate_filter *f)
@@ -52,60 +54,80 @@ static void filter_from_query(struct req *r, const char *status, struct certific
 		f->status = CERT_REVOKED;
 }
 
+static const struct lk_col cert_cols[] = {
+	{ "证号", "number", CERT_SORT_NUMBER },
+	{ "持证人", "holder", CERT_SORT_HOLDER },
+	{ "执法主体", "agency", CERT_SORT_AGENCY },
+	{ "有效期至", "valid_until", CERT_SORT_VALID_UNTIL },
+	{ "剩余", NULL, 0 },
+	{ "状态", "status", CERT_SORT_STATUS },
+};
+static const char *const cert_params[] = { "q", "status", "agency" };
+
+struct cert_src {
+	struct certificate_filter f;
+	struct certificate_list list;
+	struct kit_option *agencies;
+	size_t na;
+};
+
+static enum fz_err cert_fetch(struct req *r, void *self, struct list_sort sort, struct page pg,
+			      size_t *n, int64_t *total, struct fz_error *e)
+{
+	struct cert_src *s = self;
+	s->f.sort = sort;
+	enum fz_err rc = app_certificate_list(&r->ctx, &s->f, pg, &s->list, e);
+	*n = rc ? 0 : s->list.n;
+	*total = rc ? 0 : s->list.total;
+	return rc;
+}
+
+static void cert_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *x)
+{
+	(void)file;
+	struct cert_src *s = self;
+	const struct certificate *c = &s->list.items[i];
+	enum cert_status st = certificate_status(c, r->ctx.today);
+	x[0] = (struct lk_cell){ .text = c->number, .mono = true,
+				 .href = arena_printf(r->a, "/certificates/%lld", (long long)c->id) };
+	x[1].text = c->holder_name;
+	x[2].text = c->agency_name;
+	x[3].text = c->valid_until;
+	days_left(r, &x[4], c);
+	x[5] = (struct lk_cell){ .text = cert_status_label(st), .badge = cert_status_name(st) };
+}
+
+static void cert_top(struct req *r, void *self, const struct lk_view *v, struct buf *b,
+		     enum fz_err rc, const struct fz_error *e)
+{
+	struct cert_src *s = self;
+	(void)rc;
+	(void)e;
+	if (kit_may(r, PERM_CERT_WRITE))
+		html_raw(b, "<p class=\"actions\"><a class=\"button\" href=\"/certificates/new\">"
+			    "发放执法证</a></p>\n");
+	kit_filter_begin(b, "/certificates");
+	lk_filter_keep(b, v);
+	kit_input(b, "search", "q", "证号或姓名", s->f.q, "maxlength=\"32\"", NULL);
+	kit_select(b, "status", "状态", status_opts, sizeof status_opts / sizeof status_opts[0],
+		   kit_query(r, "status"), NULL);
+	kit_select(b, "agency", "执法主体", s->agencies, s->na, kit_id(r, s->f.agency_id), NULL);
+	kit_filter_end(b, "/certificates");
+}
+
 int page_cert_list(struct req *r)
 {
-	struct buf b = BUF_INIT;
-	struct fz_error e = { 0 };
-	struct certificate_list list = { 0 };
-	struct certificate_filter f;
-	struct page pg;
-	size_t na;
-
-	if (!kit_paging(r, &pg))
-		return r->resp.status;
-	const char *status = kit_query(r, "status");
-	filter_from_query(r, status, &f);
-	enum fz_err rc = app_certificate_list(&r->ctx, &f, pg, &list, &e);
-	if (rc)
-		return http_fail_fz(r, rc, &e);
-	struct kit_option *agencies = kit_agency_options(r, "全部", &na);
-
-	page_begin(r, &b, "执法证");
-	page_notice(r, &b);
-	if (kit_may(r, PERM_CERT_WRITE))
-		html_raw(&b, "<p class=\"actions\"><a class=\"button\" href=\"/certificates/new\">"
-			     "发放执法证</a></p>\n");
-	kit_filter_begin(&b, "/certificates");
-	kit_input(&b, "search", "q", "证号或姓名", f.q, "maxlength=\"32\"", NULL);
-	kit_select(&b, "status", "状态", status_opts, sizeof status_opts / sizeof status_opts[0],
-		   status, NULL);
-	kit_select(&b, "agency", "执法主体", agencies, na, kit_id(r, f.agency_id), NULL);
-	kit_filter_end(&b, "/certificates");
-	if (list.n == 0) {
-		html_raw(&b, "<p class=\"empty\">没有符合条件的执法证。</p>\n");
-	} else {
-		html_raw(&b, "<table class=\"list\"><thead><tr><th>证号</th><th>持证人</th>"
-			     "<th>执法主体</th><th>有效期至</th><th>剩余</th><th>状态</th>"
-			     "</tr></thead><tbody>\n");
-		for (size_t i = 0; i < list.n; i++) {
-			const struct certificate *c = &list.items[i];
-			html_f(&b,
-			       "<tr><td data-label=\"证号\"><a class=\"mono\" href=\"/certificates/%lld\">"
-			       "%s</a></td><td data-label=\"持证人\">%s</td>"
-			       "<td data-label=\"执法主体\">%s</td><td data-label=\"有效期至\">%s</td>"
-			       "<td data-label=\"剩余\">",
-			       (long long)c->id, c->number, c->holder_name, c->agency_name,
-			       c->valid_until);
-			days_left(&b, c, r->ctx.today);
-			html_raw(&b, "</td><td data-label=\"状态\">");
-			kit_cert_badge(&b, certificate_status(c, r->ctx.today));
-			html_raw(&b, "</td></tr>\n");
-		}
-		html_raw(&b, "</tbody></table>\n");
-	}
-	page_pager(r, &b, pg, list.total);
-	page_end(r, &b);
-	return resp_html(r, 200, &b);
+	static const struct lk_table t = {
+		.path = "/certificates", .title = "执法证", .list = "certificates",
+		.cols = cert_cols, .ncols = sizeof cert_cols / sizeof cert_cols[0],
+		.params = cert_params, .nparams = sizeof cert_params / sizeof cert_params[0],
+		.empty = "没有符合条件的执法证。",
+	};
+	struct cert_src s;
+	memset(&s, 0, sizeof s);
+	filter_from_query(r, kit_query(r, "status"), &s.f);
+	s.agencies = kit_agency_options(r, "全部", &s.na);
+	return lk_serve(r, &t, &(struct lk_source){ cert_fetch, cert_cells, cert_top, &s });
 }
 
 static void reviews_section(struct req *r, struct buf *b, int64_t id)
@@ -180,7 +202,12 @@ int page_cert_show(struct req *r)
 	html_f(&b, "</dd><dt>发证机关</dt><dd>%s</dd><dt>发证日期</dt><dd>%s</dd>"
 		   "<dt>有效期至</dt><dd>%s（",
 	       c.issuer, c.issued_on, c.valid_until);
-	days_left(&b, &c, r->ctx.today);
+	struct lk_cell left = { 0 };
+	days_left(r, &left, &c);
+	if (left.text)
+		html_f(&b, "<span class=\"%s\">%s</span>", left.span, left.text);
+	else
+		html_raw(&b, "—");
 	html_raw(&b, "）</dd>");
 	if (c.status == CERT_REVOKED)
 		html_f(&b, "<dt>注销日期</dt><dd>%s</dd><dt>注销原因</dt><dd>%s</dd>", c.revoked_on,

@@ -1,6 +1,6 @@
 /* page_complaints.c - the complaint pages of the justice bureau and the
- * agencies: GET /complaints (paginated, filters in the URL: agency,
- * state, overdue, mine), GET /complaints/new and POST /complaints (the
+ * agencies: GET /complaints (through http/listkit.c: sorts, pages, exports;
+ * filters in the URL: agency, state, overdue, mine), GET /complaints/new and POST /complaints (the
  * bureau enters a complaint received by phone, letter, the 12345 hotline
  * or a visit), GET /complaints/{id} (the complaint, its record, and only
  * the actions the viewer may take now) and POST /complaints/{id}/act. */
@@ -11,6 +11,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
@@ -34,51 +35,108 @@ void complaint_table(struct req *r, struct buf *b, const struct complaint *items
 	html_raw(b, "</tbody></table>\n");
 }
 
-int page_complaint_list(struct req *r)
+static const struct lk_col complaint_cols[] = {
+	{ "回执编号", "receipt", COMPLAINT_SORT_RECEIPT, false },
+	{ "收到", "received", COMPLAINT_SORT_RECEIVED, false },
+	{ "来源", NULL, 0, false },
+	{ "被投诉机关", "agency", COMPLAINT_SORT_AGENCY, false },
+	{ "状态", "state", COMPLAINT_SORT_STATE, false },
+	{ "负责办理", "handler", COMPLAINT_SORT_HANDLER, false },
+	{ "期限", "due", COMPLAINT_SORT_DUE, false },
+};
+static const char *const complaint_params[] = { "agency_id", "state", "overdue", "mine" };
+
+struct complaint_src {
+	struct complaint_filter f;
+	struct complaint_list list;
+	enum fz_err frc;
+	struct fz_error fe;
+};
+
+static enum fz_err complaint_fetch(struct req *r, void *self, struct list_sort sort,
+				   struct page pg, size_t *n, int64_t *total, struct fz_error *e)
+{
+	struct complaint_src *s = self;
+	*n = 0;
+	*total = 0;
+	if (s->frc) {
+		*e = s->fe;
+		return s->frc;
+	}
+	s->f.sort = sort;
+	enum fz_err rc = app_complaint_list(&r->ctx, &s->f, pg, &s->list, e);
+	if (!rc) {
+		*n = s->list.n;
+		*total = s->list.total;
+	}
+	return rc;
+}
+
+static void complaint_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *x)
+{
+	struct complaint_src *s = self;
+	const struct complaint *c = &s->list.items[i];
+	const char *due = complaint_due_now(c);
+	bool late = complaint_overdue(c, r->ctx.today);
+	x[0] = (struct lk_cell){ .text = c->receipt, .mono = true,
+				 .href = arena_printf(r->a, "/complaints/%lld", (long long)c->id) };
+	x[1].text = c->received_on;
+	x[2].text = complaint_channel_label(c->channel);
+	x[3].text = c->agency;
+	x[4].text = complaint_state_label(c->state);
+	x[5].text = c->handler_id ? c->handler : NULL;
+	x[6].text = late ? arena_printf(r->a, "%s（已逾期）", due) : due;
+	if (!file && late) {
+		struct buf h = BUF_INIT;
+		html_f(&h, "%s <span class=\"badge bad\">逾期</span>", due);
+		x[6].html = buf_failed(&h) ? NULL : arena_strdup(r->a, buf_cstr(&h));
+		buf_release(&h);
+	}
+}
+
+static void complaint_top(struct req *r, void *self, const struct lk_view *v, struct buf *b,
+			  enum fz_err rc, const struct fz_error *e)
 {
 	static const struct kit_option states[] = {
 		{ "", "全部" }, { "received", "待受理" }, { "assigned", "办理中" },
 		{ "replied", "已答复，待审核" }, { "closed", "已办结" }, { "not_accepted", "不予受理" },
 	};
-	struct buf b = BUF_INIT;
-	struct fz_error e = { 0 };
-	struct complaint_filter f;
-	struct complaint_list l = { 0 };
-	struct page pg;
 	size_t na;
-	if (!kit_paging(r, &pg))
-		return r->resp.status;
-	enum fz_err rc = complaint_filter_read(r, &f, &e);
-	if (!rc)
-		rc = app_complaint_list(&r->ctx, &f, pg, &l, &e);
-	if (rc && rc != FZ_INVALID)
-		return http_fail_fz(r, rc, &e);
-	page_begin(r, &b, "投诉举报");
+	(void)self;
+	(void)rc;
+	(void)e;
 	if (kit_may(r, PERM_COMPLAINT_ENTER))
-		html_raw(&b, "<p><a class=\"button\" href=\"/complaints/new\">登记投诉（电话、来信、"
-			     "12345 热线、来访）</a></p>\n");
+		html_raw(b, "<p><a class=\"button\" href=\"/complaints/new\">登记投诉（电话、来信、"
+			    "12345 热线、来访）</a></p>\n");
 	struct kit_option *ag = kit_agency_options(r, "全部执法机关", &na);
-	kit_filter_begin(&b, "/complaints");
-	kit_select(&b, "agency_id", "执法机关", ag, na, kit_query(r, "agency_id"), NULL);
-	kit_select(&b, "state", "状态", states, sizeof states / sizeof states[0],
+	kit_filter_begin(b, "/complaints");
+	lk_filter_keep(b, v);
+	kit_select(b, "agency_id", "执法机关", ag, na, kit_query(r, "agency_id"), NULL);
+	kit_select(b, "state", "状态", states, sizeof states / sizeof states[0],
 		   kit_query(r, "state"), NULL);
-	kit_select(&b, "overdue", "期限", (const struct kit_option[]){ { "", "全部" },
-									 { "true", "已逾期" } },
+	kit_select(b, "overdue", "期限", (const struct kit_option[]){ { "", "全部" },
+									{ "true", "已逾期" } },
 		   2, kit_query(r, "overdue"), NULL);
-	kit_select(&b, "mine", "范围", (const struct kit_option[]){ { "", "全部" },
-								      { "true", "待我办理" } },
+	kit_select(b, "mine", "范围", (const struct kit_option[]){ { "", "全部" },
+								     { "true", "待我办理" } },
 		   2, kit_query(r, "mine"), NULL);
-	kit_filter_end(&b, "/complaints");
-	if (rc) {
-		kit_form_error(&b, rc, &e);
-	} else if (!l.n) {
-		html_raw(&b, "<p class=\"empty\">没有符合条件的投诉。</p>\n");
-	} else {
-		complaint_table(r, &b, l.items, l.n);
-		page_pager(r, &b, pg, l.total);
-	}
-	page_end(r, &b);
-	return resp_html(r, rc ? 400 : 200, &b);
+	kit_filter_end(b, "/complaints");
+}
+
+int page_complaint_list(struct req *r)
+{
+	static const struct lk_table t = {
+		.path = "/complaints", .title = "投诉举报", .list = "complaints",
+		.cols = complaint_cols, .ncols = sizeof complaint_cols / sizeof complaint_cols[0],
+		.params = complaint_params,
+		.nparams = sizeof complaint_params / sizeof complaint_params[0],
+		.empty = "没有符合条件的投诉。",
+	};
+	struct complaint_src s;
+	memset(&s, 0, sizeof s);
+	s.frc = complaint_filter_read(r, &s.f, &s.fe);
+	return lk_serve(r, &t,
+			&(struct lk_source){ complaint_fetch, complaint_cells, complaint_top, &s });
 }
 
 static const struct kit_option channels[] = {

@@ -82,7 +82,8 @@ int page_oversight(struct req *r)
 		html_raw(&b, "</tbody>\n</table>\n");
 		if (!rl.n)
 			html_raw(&b, "<p>还没有案卷评查。</p>\n");
-		html_raw(&b, "<p><a href=\"/evaluations/new\">新建案卷评查</a></p>\n");
+		html_raw(&b, "<p><a href=\"/evaluations/new\">新建案卷评查</a>　"
+			     "<a href=\"/evaluation-files\">全部评查案卷（排序、筛选、导出）</a></p>\n");
 		page_pager(r, &b, pg, rl.total);
 		struct check_plan_list pl;
 		if ((rc = app_check_plan_list(&r->ctx, (struct page){ 0, 20 }, &pl, &e)))
@@ -182,6 +183,10 @@ static int round_show(struct req *r, int status, enum fz_err frc, const struct f
 	struct eval_file_list l;
 	if ((rc = app_eval_file_list(&r->ctx, &f, (struct page){ 0, 200 }, &l, &e)))
 		return http_fail_fz(r, rc, &e);
+	if (l.n)
+		html_f(&b, "<p><a href=\"/evaluation-files?round=%lld\">在列表中查看这些案卷"
+			   "（排序、筛选、导出 XLSX 或 CSV）</a></p>\n",
+		       (long long)x.id);
 	html_raw(&b, "<table>\n<caption>抽取的案卷</caption>\n<thead><tr><th scope=\"col\">案号</th>"
 		     "<th scope=\"col\">执法主体</th><th scope=\"col\">评查人员</th>"
 		     "<th scope=\"col\">得分</th><th scope=\"col\">等次</th></tr></thead>\n<tbody>\n");

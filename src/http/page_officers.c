@@ -1,4 +1,5 @@
-/* page_officers.c - 执法人员 pages: the filterable list (GET /officers)
+/* page_officers.c - 执法人员 pages: the list (GET /officers: sorts, pages,
+ * filters and exports through http/listkit.c)
  * and one person's page (GET /officers/{id}) with their certificates.
  * ID numbers are personal data: lists and pages show them masked. */
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
@@ -25,70 +27,95 @@ static const char *kind_label(enum person_kind k)
 	return k == PERSON_ASSISTANT ? "执法辅助人员" : "执法人员";
 }
 
-static void person_row(struct req *r, struct buf *b, const struct person *p,
-		       const struct kit_option *agencies, size_t na)
+static const struct lk_col person_cols[] = {
+	{ "姓名", "name", PERSON_SORT_NAME },
+	{ "执法主体", "agency", PERSON_SORT_AGENCY },
+	{ "类别", "kind", PERSON_SORT_KIND },
+	{ "法制审核", "reviewer", PERSON_SORT_REVIEWER },
+	{ "身份证号", NULL, 0 },
+	{ "状态", "active", PERSON_SORT_ACTIVE },
+};
+static const char *const person_params[] = { "q", "agency", "kind", "reviewer" };
+
+struct person_src {
+	struct person_filter f;
+	struct person_list list;
+	struct kit_option *agencies;
+	size_t na;
+};
+
+static enum fz_err person_fetch(struct req *r, void *self, struct list_sort sort,
+				struct page pg, size_t *n, int64_t *total, struct fz_error *e)
 {
+	struct person_src *s = self;
+	s->f.sort = sort;
+	enum fz_err rc = app_person_list(&r->ctx, &s->f, pg, &s->list, e);
+	*n = rc ? 0 : s->list.n;
+	*total = rc ? 0 : s->list.total;
+	return rc;
+}
+
+/* The ID number is masked for every reader, on the page and in the file
+ * alike (the API shows it whole only to those who manage people). */
+static void person_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *c)
+{
+	(void)file;
+	struct person_src *s = self;
+	const struct person *p = &s->list.items[i];
 	char masked[40];
 	const char *aid = kit_id(r, p->agency_id);
 	kit_mask_resident_id(p->resident_id, masked);
-	html_f(b,
-	       "<tr><td data-label=\"姓名\"><a href=\"/officers/%lld\">%s</a></td>"
-	       "<td data-label=\"执法主体\">%s</td><td data-label=\"类别\">%s</td>"
-	       "<td data-label=\"法制审核\">%s</td><td data-label=\"身份证号\" class=\"mono\">%s</td>"
-	       "<td data-label=\"状态\">%s</td></tr>\n",
-	       (long long)p->id, p->name, kit_option_label(agencies, na, aid, aid),
-	       kind_label(p->kind), p->is_reviewer ? "是" : "否", masked,
-	       p->active ? "在岗" : "离岗");
+	c[0] = (struct lk_cell){ .text = p->name,
+				 .href = arena_printf(r->a, "/officers/%lld", (long long)p->id) };
+	c[1].text = kit_option_label(s->agencies, s->na, aid, aid);
+	c[2].text = kind_label(p->kind);
+	c[3].text = p->is_reviewer ? "是" : "否";
+	c[4] = (struct lk_cell){ .text = arena_strdup(r->a, masked), .mono = true };
+	c[5].text = p->active ? "在岗" : "离岗";
+}
+
+static void person_top(struct req *r, void *self, const struct lk_view *v, struct buf *b,
+		       enum fz_err rc, const struct fz_error *e)
+{
+	struct person_src *s = self;
+	(void)rc;
+	(void)e;
+	if (kit_may(r, PERM_PERSON_WRITE))
+		html_raw(b, "<p class=\"actions\"><a class=\"button\" href=\"/officers/new\">"
+			    "新增人员</a></p>\n");
+	kit_filter_begin(b, "/officers");
+	lk_filter_keep(b, v);
+	kit_input(b, "search", "q", "姓名", s->f.q, "maxlength=\"30\"", NULL);
+	kit_select(b, "agency", "执法主体", s->agencies, s->na, kit_id(r, s->f.agency_id), NULL);
+	kit_select(b, "kind", "类别", kind_opts, 3, kit_query(r, "kind"), NULL);
+	kit_select(b, "reviewer", "法制审核人员", reviewer_opts, 3, kit_query(r, "reviewer"), NULL);
+	kit_filter_end(b, "/officers");
 }
 
 int page_officer_list(struct req *r)
 {
-	struct buf b = BUF_INIT;
-	struct fz_error e = { 0 };
-	struct person_list list = { 0 };
-	struct page pg;
-	size_t na;
-
-	if (!kit_paging(r, &pg))
-		return r->resp.status;
-	const char *kind = kit_query(r, "kind"), *reviewer = kit_query(r, "reviewer");
-	struct person_filter f = {
-		.agency_id = kit_query_id(r, "agency"),
-		.kind = strcmp(kind, "officer") == 0	 ? PERSON_OFFICER
-			: strcmp(kind, "assistant") == 0 ? PERSON_ASSISTANT
-							 : 0,
-		.is_reviewer = strcmp(reviewer, "yes") == 0 ? 1 : strcmp(reviewer, "no") == 0 ? 2 : 0,
-		.q = kit_query(r, "q"),
+	static const struct lk_table t = {
+		.path = "/officers", .title = "执法人员", .list = "officers",
+		.cols = person_cols, .ncols = sizeof person_cols / sizeof person_cols[0],
+		.params = person_params,
+		.nparams = sizeof person_params / sizeof person_params[0],
+		.empty = "没有符合条件的人员。",
 	};
-	enum fz_err rc = app_person_list(&r->ctx, &f, pg, &list, &e);
-	if (rc)
-		return http_fail_fz(r, rc, &e);
-	struct kit_option *agencies = kit_agency_options(r, "全部", &na);
-
-	page_begin(r, &b, "执法人员");
-	page_notice(r, &b);
-	if (kit_may(r, PERM_PERSON_WRITE))
-		html_raw(&b, "<p class=\"actions\"><a class=\"button\" href=\"/officers/new\">"
-			     "新增人员</a></p>\n");
-	kit_filter_begin(&b, "/officers");
-	kit_input(&b, "search", "q", "姓名", f.q, "maxlength=\"30\"", NULL);
-	kit_select(&b, "agency", "执法主体", agencies, na, kit_id(r, f.agency_id), NULL);
-	kit_select(&b, "kind", "类别", kind_opts, 3, kind, NULL);
-	kit_select(&b, "reviewer", "法制审核人员", reviewer_opts, 3, reviewer, NULL);
-	kit_filter_end(&b, "/officers");
-	if (list.n == 0) {
-		html_raw(&b, "<p class=\"empty\">没有符合条件的人员。</p>\n");
-	} else {
-		html_raw(&b, "<table class=\"list\"><thead><tr><th>姓名</th><th>执法主体</th>"
-			     "<th>类别</th><th>法制审核</th><th>身份证号</th><th>状态</th>"
-			     "</tr></thead><tbody>\n");
-		for (size_t i = 0; i < list.n; i++)
-			person_row(r, &b, &list.items[i], agencies, na);
-		html_raw(&b, "</tbody></table>\n");
-	}
-	page_pager(r, &b, pg, list.total);
-	page_end(r, &b);
-	return resp_html(r, 200, &b);
+	const char *kind = kit_query(r, "kind"), *reviewer = kit_query(r, "reviewer");
+	struct person_src s = {
+		.f = {
+			.agency_id = kit_query_id(r, "agency"),
+			.kind = strcmp(kind, "officer") == 0	 ? PERSON_OFFICER
+				: strcmp(kind, "assistant") == 0 ? PERSON_ASSISTANT
+								 : 0,
+			.is_reviewer = strcmp(reviewer, "yes") == 0  ? 1
+				       : strcmp(reviewer, "no") == 0 ? 2
+								     : 0,
+			.q = kit_query(r, "q"),
+		},
+	};
+	s.agencies = kit_agency_options(r, "全部", &s.na);
+	return lk_serve(r, &t, &(struct lk_source){ person_fetch, person_cells, person_top, &s });
 }
 
 static void certificates_section(struct req *r, struct buf *b, const struct person *p)

@@ -267,6 +267,7 @@ const struct route http_routes[] = {
 	{ "GET", "/evaluations/{id}", PERM_OVERSIGHT_READ, page_eval_round, PAGE, "一次案卷评查及各单位结果" },
 	{ "POST", "/evaluations/{id}/draw", PERM_OVERSIGHT_MANAGE, page_eval_round_draw, PAGE, "随机抽取案卷" },
 	{ "POST", "/evaluations/{id}/close", PERM_OVERSIGHT_MANAGE, page_eval_round_close, PAGE, "结束评查" },
+	{ "GET", "/evaluation-files", PERM_OVERSIGHT_READ, page_eval_file_list, PAGE, "评查案卷列表：排序、分页、筛选、导出" },
 	{ "GET", "/evaluation-files/{id}", PERM_OVERSIGHT_READ, page_eval_file, PAGE, "评查案卷及评分表" },
 	{ "POST", "/evaluation-files/{id}/score", PERM_EVAL_SCORE, page_eval_file_score, PAGE, "提交评分" },
 	{ "POST", "/evaluation-files/{id}/assign", PERM_OVERSIGHT_MANAGE, page_eval_file_assign, PAGE, "分配评查人员" },

@@ -83,14 +83,15 @@ enum {
 static const struct sq_query audit_query = {
 	.id = SQ_Q_AUDIT,
 	.select = "SELECT l.id, l.at, l.actor_id, l.actor, l.client_addr, l.action,"
-		  " l.object_type, l.object_id, l.result, l.message",
-	.from = " FROM audit_log l",
+		  " l.object_type, l.object_id, l.result, l.message,"
+		  " coalesce(u.display_name, '')",
+	.from = " FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id",
 	.filters = {
 		[AF_ID] = "l.id = :id",
 		[AF_FROM] = "l.at >= :from",
 		[AF_TO] = "l.at < :to",
 		[AF_ACTOR_ID] = "l.actor_id = :actor_id",
-		[AF_ACTOR] = "l.actor = :actor",
+		[AF_ACTOR] = "l.actor = :actor OR u.display_name = :actor",
 		[AF_ACTION] = "l.action = :action",
 		/* a range rather than LIKE: '_' in action names is no wildcard,
 		 * and the range uses the action index */
@@ -100,6 +101,15 @@ static const struct sq_query audit_query = {
 		[AF_RESULT] = "l.result = :result",
 	},
 	.order = " ORDER BY l.id DESC",
+	.sorts = (const char *const[]){
+		[AUDIT_SORT_AT] = "l.at",
+		[AUDIT_SORT_ACTOR] = "coalesce(u.display_name, l.actor)",
+		[AUDIT_SORT_ACTION] = "l.action",
+		[AUDIT_SORT_OBJECT] = "l.object_type",
+		[AUDIT_SORT_RESULT] = "l.result",
+	},
+	.nsorts = AUDIT_SORT_RESULT + 1,
+	.tiebreak = "l.id",
 };
 
 static void audit_read(struct sq_row *r, void *item)
@@ -115,6 +125,7 @@ static void audit_read(struct sq_row *r, void *item)
 	ent->object_id = sq_col_text(r);
 	ent->result = sq_col_text(r);
 	ent->message = sq_col_text(r);
+	ent->actor_name = sq_col_text(r);
 }
 
 static bool given(const char *s) { return s && *s; }
@@ -156,7 +167,7 @@ enum fz_err sq_audit_list(struct store *st, struct arena *a, const struct audit_
 	if (given(f->result))
 		mask |= 1u << AF_RESULT;
 
-	enum fz_err err = sq_list_open(sq(st), &audit_query, NULL, mask, pg, &l, e);
+	enum fz_err err = sq_list_open_sorted(sq(st), &audit_query, NULL, mask, f->sort, pg, &l, e);
 	if (err)
 		return err;
 	sq_list_int(&l, ":from", f->from);

@@ -44,6 +44,15 @@ static const struct sq_query certificate_query = {
 		[CF_Q] = "instr(c.number, :q) > 0 OR instr(p.name, :q) > 0",
 	},
 	.order = " ORDER BY c.id",
+	.sorts = (const char *const[]){
+		[CERT_SORT_NUMBER] = "c.number",
+		[CERT_SORT_HOLDER] = "p.name",
+		[CERT_SORT_AGENCY] = "a.name",
+		[CERT_SORT_VALID_UNTIL] = "c.valid_until",
+		[CERT_SORT_STATUS] = "c.status",
+	},
+	.nsorts = CERT_SORT_STATUS + 1,
+	.tiebreak = "c.id",
 };
 
 static void certificate_read(struct sq_row *r, void *item)
@@ -236,7 +245,7 @@ enum fz_err sq_certificate_list(struct store *st, struct arena *a, const struct 
 	enum fz_err err = certificate_mask(f, &mask, e);
 	if (err)
 		return err;
-	if ((err = sq_list_open(sq(st), &certificate_query, sc, mask, pg, &l, e)))
+	if ((err = sq_list_open_sorted(sq(st), &certificate_query, sc, mask, f->sort, pg, &l, e)))
 		return err;
 	/* a date modifier for date(), bound like any other value */
 	snprintf(within, sizeof within, "+%d days", f->expiring_within_days);

@@ -208,6 +208,27 @@ static void filter_bind(struct sq_args *b, const struct complaint_filter *f,
 	sq_arg_int(b, f->bureau_agency);
 }
 
+/* The list in another order: whole statements from constants only. */
+#define CMP_SORTED(col, dir)                                                               \
+	"SELECT " CMP_COLS CMP_FROM CMP_WHERE " ORDER BY " col " " dir ", c.id " dir        \
+	" LIMIT ?12 OFFSET ?13"
+#define CMP_SORT(key, col) [key] = { CMP_SORTED(col, "ASC"), CMP_SORTED(col, "DESC") }
+static const char *const cmp_sorted[][2] = {
+	CMP_SORT(COMPLAINT_SORT_RECEIPT, "c.receipt"),
+	CMP_SORT(COMPLAINT_SORT_RECEIVED, "c.received_on"),
+	CMP_SORT(COMPLAINT_SORT_AGENCY, "a.name"),
+	CMP_SORT(COMPLAINT_SORT_STATE, "c.state"),
+	CMP_SORT(COMPLAINT_SORT_HANDLER, "coalesce(h.name, '')"),
+	/* the date that runs now: acceptance while received, else the reply's */
+	CMP_SORT(COMPLAINT_SORT_DUE,
+		 "CASE c.state WHEN 'received' THEN c.accept_due WHEN 'assigned' THEN c.due_on"
+		 " ELSE '' END"),
+};
+_Static_assert(sizeof cmp_sorted / sizeof cmp_sorted[0] == COMPLAINT_SORT_COUNT,
+	       "every complaint order has its statements");
+_Static_assert(SQ_CMP_LIST_SORTED + 2 * COMPLAINT_SORT_COUNT <= SQ_CMP_LIST_SORTED_END,
+	       "the statement ids reserved for the orders suffice");
+
 enum fz_err sq_complaint_list(struct store *st, struct arena *a, const struct complaint_filter *f,
 			      const struct scope *sc, struct page pg, struct complaint_list *out,
 			      struct fz_error *e)
@@ -239,10 +260,16 @@ enum fz_err sq_complaint_list(struct store *st, struct arena *a, const struct co
 	sq_done(stmt);
 	if (err)
 		goto fail;
-	if ((err = sq_stmt(s, SQ_CMP_LIST,
-			   "SELECT " CMP_COLS CMP_FROM CMP_WHERE " ORDER BY c.id DESC"
-			   " LIMIT ?12 OFFSET ?13",
-			   &stmt, e)))
+	int key = f->sort.key, dir = f->sort.desc ? 1 : 0;
+	if (key > 0 && key < COMPLAINT_SORT_COUNT)
+		err = sq_stmt(s, (enum sq_stmt_id)(SQ_CMP_LIST_SORTED + 2 * key + dir),
+			      cmp_sorted[key][dir], &stmt, e);
+	else
+		err = sq_stmt(s, SQ_CMP_LIST,
+			      "SELECT " CMP_COLS CMP_FROM CMP_WHERE " ORDER BY c.id DESC"
+			      " LIMIT ?12 OFFSET ?13",
+			      &stmt, e);
+	if (err)
 		goto fail;
 	b = sq_args(stmt);
 	filter_bind(&b, f, sc);

@@ -261,6 +261,16 @@ static const struct sq_query file_query = {
 		[EF_UNSCORED] = "f.grade = ''",
 	},
 	.order = " ORDER BY f.round_id DESC, f.agency_id, f.draw_order",
+	.sorts = (const char *const[]){
+		[EVAL_FILE_SORT_CASE] = "f.case_number",
+		[EVAL_FILE_SORT_AGENCY] = "a.name",
+		[EVAL_FILE_SORT_EVALUATOR] = "coalesce(u.display_name, '')",
+		[EVAL_FILE_SORT_TOTAL] = "f.total",
+		[EVAL_FILE_SORT_GRADE] = "f.grade",
+		[EVAL_FILE_SORT_SCORED_ON] = "f.scored_on",
+	},
+	.nsorts = EVAL_FILE_SORT_SCORED_ON + 1,
+	.tiebreak = "f.id",
 };
 
 static void file_read(struct sq_row *r, void *item)
@@ -350,7 +360,7 @@ enum fz_err sq_eval_file_list(struct store *st, struct arena *a, const struct sc
 		mask |= 1u << EF_SCORED;
 	if (f->scored == 0)
 		mask |= 1u << EF_UNSCORED;
-	enum fz_err err = sq_list_open(sq(st), &file_query, sc, mask, pg, &l, e);
+	enum fz_err err = sq_list_open_sorted(sq(st), &file_query, sc, mask, f->sort, pg, &l, e);
 	if (err)
 		return err;
 	sq_list_int(&l, ":round", f->round_id);

@@ -180,6 +180,8 @@ enum sq_stmt_id {
 	SQ_CMP_BY_RECEIPT,
 	SQ_CMP_COUNT,
 	SQ_CMP_LIST,
+	SQ_CMP_LIST_SORTED, /* + 2 * key + desc, enum complaint_sort */
+	SQ_CMP_LIST_SORTED_END = SQ_CMP_LIST_SORTED + 2 * 8,
 	SQ_CMP_RECENT,
 	SQ_CMP_EVENT_INSERT,
 	SQ_CMP_EVENT_GET,
@@ -397,6 +399,12 @@ struct sq_query {
 	const char *scope_division; /* uses :scope_prefix */
 	const char *filters[SQ_MAX_FILTERS];
 	const char *order;          /* " ORDER BY a.id" */
+	/* Orders by column (struct list_sort): sorts[key] is a fixed column
+	 * expression for key 1..nsorts-1 ("p.name"), then tiebreak ("p.id")
+	 * in the same direction. */
+	const char *const *sorts;
+	size_t nsorts;
+	const char *tiebreak;
 };
 
 /* A list being read: the count and page statements of one variant. */
@@ -412,6 +420,11 @@ struct sq_list {
 
 enum fz_err sq_list_open(struct sq_store *s, const struct sq_query *q, const struct scope *sc,
 			 unsigned mask, struct page pg, struct sq_list *l, struct fz_error *e);
+/* The same in the order sort names (the usual order when q has no such
+ * key). */
+enum fz_err sq_list_open_sorted(struct sq_store *s, const struct sq_query *q,
+				const struct scope *sc, unsigned mask, struct list_sort sort,
+				struct page pg, struct sq_list *l, struct fz_error *e);
 /* Bind a filter's parameter: skipped when the variant lacks that filter's
  * clause, an error (when the list is read) when no filter of the query
  * declares the name — a misspelt name is never a silent NULL. */

@@ -21,6 +21,15 @@ static const struct sq_query person_query = {
 		[5] = "instr(p.name, :q) > 0",
 	},
 	.order = " ORDER BY p.id",
+	.sorts = (const char *const[]){
+		[PERSON_SORT_NAME] = "p.name",
+		[PERSON_SORT_AGENCY] = "a.name",
+		[PERSON_SORT_KIND] = "p.kind",
+		[PERSON_SORT_REVIEWER] = "p.is_reviewer",
+		[PERSON_SORT_ACTIVE] = "p.active",
+	},
+	.nsorts = PERSON_SORT_ACTIVE + 1,
+	.tiebreak = "p.id",
 };
 
 static void person_read(struct sq_row *r, void *item)
@@ -135,7 +144,7 @@ enum fz_err sq_person_list(struct store *st, struct arena *a, const struct scope
 	if (f->q && *f->q)
 		mask |= 1u << 5;
 	memset(out, 0, sizeof *out);
-	enum fz_err err = sq_list_open(sq(st), &person_query, sc, mask, pg, &l, e);
+	enum fz_err err = sq_list_open_sorted(sq(st), &person_query, sc, mask, f->sort, pg, &l, e);
 	if (err)
 		return err;
 	sq_list_int(&l, ":agency", f->agency_id);

@@ -13,14 +13,24 @@
 
 #include "base/buf.h"
 
-/* One prepared variant per query, scope kind, count and filter mask:
- * the mask keeps all SQ_MAX_FILTERS bits. */
-static uint64_t variant_key(const struct sq_query *q, enum scope_kind kind, bool count,
-			    unsigned mask)
+/* The order of a variant: 0 the query's usual one, else 2 * key + desc
+ * for a key the query declares. */
+static unsigned sort_index(const struct sq_query *q, struct list_sort sort)
+{
+	if (sort.key <= 0 || (size_t)sort.key >= q->nsorts || !q->sorts[sort.key] ||
+	    !q->tiebreak)
+		return 0;
+	return 2u * (unsigned)sort.key + (sort.desc ? 1u : 0u);
+}
+
+/* One prepared variant per query, order, scope kind, count and filter
+ * mask: the mask keeps all SQ_MAX_FILTERS bits. */
+static uint64_t variant_key(const struct sq_query *q, unsigned order, enum scope_kind kind,
+			    bool count, unsigned mask)
 {
 	_Static_assert(SQ_MAX_FILTERS <= 32, "the filter mask fits the key's low 32 bits");
-	return (uint64_t)q->id << 40 | (uint64_t)kind << 36 | (uint64_t)count << 32 |
-	       (uint64_t)mask;
+	return (uint64_t)q->id << 48 | (uint64_t)(order & 0xff) << 40 | (uint64_t)kind << 36 |
+	       (uint64_t)count << 32 | (uint64_t)mask;
 }
 
 static bool scoped(const struct sq_query *q)
@@ -36,8 +46,8 @@ static void where_add(struct buf *b, bool *first, const char *clause)
 	*first = false;
 }
 
-static enum fz_err variant_build(const struct sq_query *q, enum scope_kind kind, bool count,
-				 unsigned mask, struct buf *b)
+static enum fz_err variant_build(const struct sq_query *q, unsigned order, enum scope_kind kind,
+				 bool count, unsigned mask, struct buf *b)
 {
 	bool first = true;
 	buf_adds(b, count ? "SELECT count(*)" : q->select);
@@ -49,18 +59,30 @@ static enum fz_err variant_build(const struct sq_query *q, enum scope_kind kind,
 	for (unsigned i = 0; i < SQ_MAX_FILTERS; i++)
 		if (mask & (1u << i) && q->filters[i])
 			where_add(b, &first, q->filters[i]);
-	if (!count) {
+	if (!count && order) {
+		/* only constants of q: the key picked which */
+		const char *dir = order & 1u ? " DESC" : " ASC";
+		buf_adds(b, " ORDER BY ");
+		buf_adds(b, q->sorts[order / 2]);
+		buf_adds(b, dir);
+		buf_adds(b, ", ");
+		buf_adds(b, q->tiebreak);
+		buf_adds(b, dir);
+		buf_adds(b, " LIMIT :limit OFFSET :offset");
+	} else if (!count) {
 		buf_adds(b, q->order);
 		buf_adds(b, " LIMIT :limit OFFSET :offset");
 	}
 	return buf_status(b);
 }
 
-static enum fz_err variant_stmt(struct sq_store *s, const struct sq_query *q,
+static enum fz_err variant_stmt(struct sq_store *s, const struct sq_query *q, unsigned order,
 				enum scope_kind kind, bool count, unsigned mask,
 				sqlite3_stmt **out, struct fz_error *e)
 {
-	uint64_t key = variant_key(q, kind, count, mask);
+	if (count)
+		order = 0;
+	uint64_t key = variant_key(q, order, kind, count, mask);
 	for (size_t i = 0; i < s->nvariants; i++) {
 		if (s->variants[i].key == key) {
 			*out = s->variants[i].stmt;
@@ -77,7 +99,7 @@ static enum fz_err variant_stmt(struct sq_store *s, const struct sq_query *q,
 	}
 
 	struct buf b = BUF_INIT;
-	enum fz_err err = variant_build(q, kind, count, mask, &b);
+	enum fz_err err = variant_build(q, order, kind, count, mask, &b);
 	if (err) {
 		buf_release(&b);
 		return fz_fail(e, err, "", NULL);
@@ -134,6 +156,14 @@ static void bind_scope(struct sq_args *b, const struct scope *sc, enum scope_kin
 enum fz_err sq_list_open(struct sq_store *s, const struct sq_query *q, const struct scope *sc,
 			 unsigned mask, struct page pg, struct sq_list *l, struct fz_error *e)
 {
+	return sq_list_open_sorted(s, q, sc, mask, (struct list_sort){ 0, false }, pg, l, e);
+}
+
+enum fz_err sq_list_open_sorted(struct sq_store *s, const struct sq_query *q,
+				const struct scope *sc, unsigned mask, struct list_sort sort,
+				struct page pg, struct sq_list *l, struct fz_error *e)
+{
+	unsigned order = sort_index(q, sort);
 	enum scope_kind kind;
 	enum fz_err err;
 
@@ -149,8 +179,8 @@ enum fz_err sq_list_open(struct sq_store *s, const struct sq_query *q, const str
 		l->empty = true;
 		return FZ_OK;
 	}
-	if ((err = variant_stmt(s, q, kind, true, mask, &l->count, e)) ||
-	    (err = variant_stmt(s, q, kind, false, mask, &l->page, e))) {
+	if ((err = variant_stmt(s, q, order, kind, true, mask, &l->count, e)) ||
+	    (err = variant_stmt(s, q, order, kind, false, mask, &l->page, e))) {
 		l->count = l->page = NULL;
 		return err;
 	}
@@ -290,7 +320,7 @@ enum fz_err sq_query_get(struct sq_store *s, const struct sq_query *q, const str
 		return err;
 	if (kind == SCOPE_NONE || id <= 0)
 		return fz_fail(e, FZ_NOTFOUND, "id", "%s", notfound);
-	if ((err = variant_stmt(s, q, kind, false, 1u, &stmt, e)))
+	if ((err = variant_stmt(s, q, 0, kind, false, 1u, &stmt, e)))
 		return err;
 
 	struct sq_args b = sq_args(stmt);

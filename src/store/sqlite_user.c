@@ -79,6 +79,14 @@ static const struct sq_query user_query = {
 		[3] = "instr(lower(u.username), lower(:q)) > 0 OR instr(u.display_name, :q) > 0",
 	},
 	.order = " ORDER BY u.id",
+	.sorts = (const char *const[]){
+		[USER_SORT_USERNAME] = "u.username",
+		[USER_SORT_NAME] = "u.display_name",
+		[USER_SORT_AGENCY] = "a.name",
+		[USER_SORT_DISABLED] = "u.disabled",
+	},
+	.nsorts = USER_SORT_DISABLED + 1,
+	.tiebreak = "u.id",
 };
 
 static void user_read(struct sq_row *r, void *item)
@@ -226,7 +234,7 @@ enum fz_err sq_user_list(struct store *st, struct arena *a, const struct scope *
 	if (f->q && *f->q)
 		mask |= 1u << 3;
 	memset(out, 0, sizeof *out);
-	enum fz_err err = sq_list_open(sq(st), &user_query, sc, mask, pg, &l, e);
+	enum fz_err err = sq_list_open_sorted(sq(st), &user_query, sc, mask, f->sort, pg, &l, e);
 	if (err)
 		return err;
 	sq_list_int(&l, ":agency", f->agency_id);

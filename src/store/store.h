@@ -61,6 +61,16 @@ struct page {
 	int limit;      /* 1..200 */
 };
 
+/* Orders of the lists (struct list_sort is in domain/model.h). */
+enum person_sort { PERSON_SORT_NAME = 1, PERSON_SORT_AGENCY, PERSON_SORT_KIND,
+		   PERSON_SORT_REVIEWER, PERSON_SORT_ACTIVE };
+enum user_sort { USER_SORT_USERNAME = 1, USER_SORT_NAME, USER_SORT_AGENCY,
+		 USER_SORT_DISABLED };
+enum cert_sort { CERT_SORT_NUMBER = 1, CERT_SORT_HOLDER, CERT_SORT_AGENCY,
+		 CERT_SORT_VALID_UNTIL, CERT_SORT_STATUS };
+enum audit_sort { AUDIT_SORT_AT = 1, AUDIT_SORT_ACTOR, AUDIT_SORT_ACTION,
+		  AUDIT_SORT_OBJECT, AUDIT_SORT_RESULT };
+
 /* A page of rows plus the total that matched. */
 #define STORE_LIST(name, type) \
 	struct name {          \
@@ -95,6 +105,7 @@ struct person_filter {
 	int is_reviewer;           /* 0 (or -1) any, 1 reviewers only,
 	                            * 2 non-reviewers only */
 	const char *q;             /* substring of name */
+	struct list_sort sort;     /* enum person_sort */
 };
 
 /* Sign-in failures of one name (see login_name_get). */
@@ -109,6 +120,7 @@ struct user_filter {
 	int64_t agency_id;
 	unsigned role;             /* users holding this role bit */
 	const char *q;             /* substring of username or display name */
+	struct list_sort sort;     /* enum user_sort */
 };
 
 struct certificate_filter {
@@ -123,17 +135,19 @@ struct certificate_filter {
 	                            * expiring_within_days (else FZ_INVALID) */
 	int expiring_within_days;  /* > 0: valid and valid_until within N days */
 	const char *q;             /* substring of number or holder name */
+	struct list_sort sort;     /* enum cert_sort */
 };
 
 struct audit_filter {
 	int64_t from;              /* at >= from, 0 = any */
 	int64_t to;                /* at < to, 0 = any */
 	int64_t actor_id;          /* 0 = any */
-	const char *actor;         /* exact username */
+	const char *actor;         /* exact username or display name */
 	const char *action;        /* exact, or prefix when it ends in '.' */
 	const char *object_type;
 	const char *object_id;
 	const char *result;
+	struct list_sort sort;     /* enum audit_sort */
 };
 
 struct case_filter {

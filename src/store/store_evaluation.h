@@ -51,7 +51,11 @@ STORE_LIST(eval_file_list, struct eval_file);
 struct eval_file_filter {
 	int64_t round_id, agency_id, evaluator_id; /* 0 = any */
 	int scored;                 /* -1 any, 0 not yet, 1 scored */
+	struct list_sort sort;      /* enum eval_file_sort */
 };
+
+enum eval_file_sort { EVAL_FILE_SORT_CASE = 1, EVAL_FILE_SORT_AGENCY, EVAL_FILE_SORT_EVALUATOR,
+		      EVAL_FILE_SORT_TOTAL, EVAL_FILE_SORT_GRADE, EVAL_FILE_SORT_SCORED_ON };
 
 struct eval_mark_row {
 	int64_t file_id;

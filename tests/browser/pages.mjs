@@ -212,6 +212,46 @@ await test('review_queue_and_case_page_pass_axe_on_desktop_and_phone', async () 
 	await ctx.close();
 });
 
+// The working lists (http/listkit.c): sort links, page size and jump
+// form, export links; clean under axe, and on a phone the sort links sit
+// above the cards as 44 px targets and nothing scrolls sideways.
+await test('working_lists_sort_page_and_export_pass_axe_on_desktop_and_phone', async () => {
+	const LISTS = [['supervisor', '/officers?sort=name&dir=desc'],
+		['supervisor', '/certificates?status=valid&sort=valid_until&page=2'],
+		['supervisor', '/complaints?sort=due'], ['supervisor', '/evaluation-files?sort=total&dir=desc'],
+		['sysadmin', '/users?sort=username'],
+		['auditor', '/audit?sort=action']];
+	const problems = [];
+	for (const [role, p] of LISTS) {
+		const ctx = await newContext();
+		const page = await ctx.newPage();
+		await signIn(page, role);
+		for (const [vp, size] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+			await page.setViewportSize(size);
+			await page.goto(`${base}${p}`);
+			for (const v of await axe(page))
+				problems.push(`${role} ${p} ${vp}: ${v}`);
+			if (!(await page.$('th[aria-sort] a')))
+				problems.push(`${role} ${p} ${vp}: no sorted column`);
+			if (!(await page.$('form.jump select[name="size"]')))
+				problems.push(`${role} ${p} ${vp}: no page size form`);
+			if (vp !== 'phone')
+				continue;
+			await screenshot(page, `${role}-${p.split('?')[0].slice(1)}-phone`);
+			const w = await page.evaluate(() => document.scrollingElement.scrollWidth);
+			if (w > PHONE.width)
+				problems.push(`${role} ${p}: ${w} px wide on a phone`);
+			const small = await page.$$eval('table.list.sortable th a', els => els
+				.filter(e => e.offsetParent !== null)
+				.map(e => e.getBoundingClientRect()).filter(r => r.height < 44).length);
+			if (small)
+				problems.push(`${role} ${p}: ${small} sort links under 44 px`);
+		}
+		await ctx.close();
+	}
+	check(problems.length === 0, `\n  ${problems.join('\n  ')}`);
+});
+
 await test('care_switch_enlarges_text_raises_contrast_and_is_remembered', async () => {
 	const ctx = await newContext();
 	const page = await ctx.newPage();

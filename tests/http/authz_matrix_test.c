@@ -281,6 +281,7 @@ static const struct matrix_row matrix[] = {
 	{ "POST", "/evaluations/{id}/draw",                    "...x ... ." },
 	{ "POST", "/evaluations/{id}/close",                   "...x ... ." },
 	{ "GET",  "/evaluations/{id}",                         "xxxx ... ." },
+	{ "GET",  "/evaluation-files",                         "xxxx ... ." },
 	{ "GET",  "/evaluation-files/{id}",                    "xxxx ... ." },
 	{ "POST", "/evaluation-files/{id}/score",              ".x.x ... ." },
 	{ "POST", "/evaluation-files/{id}/assign",             "...x ... ." },

@@ -77,7 +77,7 @@ TEST(certificate_list_shows_badges_filters_and_pages)
 	CHECK_CONTAINS(r.body, "href=\"/certificates/new\"");
 	t_resp_free(&r);
 
-	r = t_page_get(&p, &sup, "/certificates?offset=20");
+	r = t_page_get(&p, &sup, "/certificates?page=2");
 	CHECK_INT(r.status, 200);
 	CHECK_CONTAINS(r.body, "rel=\"prev\"");
 	t_resp_free(&r);
@@ -98,7 +98,7 @@ TEST(certificate_list_shows_badges_filters_and_pages)
 	CHECK_CONTAINS(r.body, "已过期");
 	t_resp_free(&r);
 
-	r = t_page_get(&p, &sup, "/certificates?offset=-1");
+	r = t_page_get(&p, &sup, "/certificates?page=-1");
 	CHECK_INT(r.status, 400);
 	t_resp_free(&r);
 	t_pages_stop(&p);

@@ -294,7 +294,7 @@ TEST(officer_list_pages_for_supervisor_and_units_list)
 	CHECK_CONTAINS(r.body, "rel=\"next\"");
 	CHECK_CONTAINS(r.body, "**********");
 	t_resp_free(&r);
-	r = t_page_get(&p, &sup, "/officers?kind=assistant&offset=0");
+	r = t_page_get(&p, &sup, "/officers?kind=assistant&page=1");
 	CHECK_CONTAINS(r.body, "执法辅助人员");
 	CHECK(!strstr(r.body, "<td data-label=\"类别\">执法人员</td>"));
 	t_resp_free(&r);

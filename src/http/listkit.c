@@ -1,0 +1,365 @@
+/* listkit.c - sortable, paged, filtered lists with CSV and XLSX export
+ * (see listkit.h). The page and the file come from the same fetch and row
+ * functions, so a file never holds a row or a field the page would not
+ * show to that person. */
+#include "http/listkit.h"
+
+#include <string.h>
+
+#include "app/listexport.h"
+#include "http/form.h"
+#include "http/html.h"
+#include "http/layout.h"
+#include "http/pagekit.h"
+#include "http/resp.h"
+
+static const int sizes[] = { 20, 50, 100 };
+#define NSIZES (sizeof sizes / sizeof sizes[0])
+#define FETCH_PAGE 200 /* rows a fetch reads while exporting */
+
+/* Reads sort, dir, size and page; false (and a 400 page) on a page that
+ * is not a positive integer. */
+static bool view_read(struct req *r, const struct lk_table *t, struct lk_view *v)
+{
+	const char *sort = kit_query(r, "sort"), *size = kit_query(r, "size");
+	const char *page = kit_query(r, "page");
+	memset(v, 0, sizeof *v);
+	v->t = t;
+	v->size = LK_DEFAULT_SIZE;
+	v->page = 1;
+	for (size_t k = 0; *sort && k < t->ncols; k++)
+		if (t->cols[k].key && strcmp(t->cols[k].key, sort) == 0) {
+			v->sort_key = t->cols[k].key;
+			v->sort.key = t->cols[k].sort;
+			v->sort.desc = strcmp(kit_query(r, "dir"), "desc") == 0;
+		}
+	for (size_t k = 0; k < NSIZES; k++) {
+		char s[8];
+		snprintf(s, sizeof s, "%d", sizes[k]);
+		if (strcmp(size, s) == 0)
+			v->size = sizes[k];
+	}
+	if (*page && !http_parse_int64(page, 1, 1000000000LL / 100, &v->page)) {
+		page_error(r, 400, "页码应为正整数");
+		return false;
+	}
+	return true;
+}
+
+static void param(struct buf *u, bool *first, const char *name, const char *value)
+{
+	buf_addc(u, *first ? '?' : '&');
+	*first = false;
+	buf_adds(u, name);
+	buf_addc(u, '=');
+	url_encode(u, value);
+}
+
+/* The list's URL with its filters and the given order, size, page and
+ * export (sort NULL: the usual order; page 1 and size 20 left out). */
+static void url(struct req *r, const struct lk_view *v, struct buf *u, const char *sort,
+		bool desc, int size, int64_t page, const char *export)
+{
+	bool first = true;
+	char num[24];
+	buf_adds(u, v->t->path);
+	for (size_t i = 0; i < v->t->nparams; i++) {
+		const char *val = kit_query(r, v->t->params[i]);
+		if (*val)
+			param(u, &first, v->t->params[i], val);
+	}
+	if (sort) {
+		param(u, &first, "sort", sort);
+		if (desc)
+			param(u, &first, "dir", "desc");
+	}
+	if (size != LK_DEFAULT_SIZE) {
+		snprintf(num, sizeof num, "%d", size);
+		param(u, &first, "size", num);
+	}
+	if (page > 1) {
+		snprintf(num, sizeof num, "%lld", (long long)page);
+		param(u, &first, "page", num);
+	}
+	if (export)
+		param(u, &first, "export", export);
+}
+
+/* A link to the list as url() builds it; text is trusted markup. */
+static void link(struct req *r, struct buf *b, const struct lk_view *v, const char *sort,
+		 bool desc, int size, int64_t page, const char *export, const char *attrs,
+		 const char *text)
+{
+	struct buf u = BUF_INIT;
+	url(r, v, &u, sort, desc, size, page, export);
+	html_f(b, "<a href=\"%s\"", buf_cstr(&u));
+	html_raw(b, attrs ? attrs : "");
+	html_raw(b, ">");
+	html_raw(b, text);
+	html_raw(b, "</a>");
+	if (buf_failed(&u))
+		b->failed = true;
+	buf_release(&u);
+}
+
+void lk_filter_keep(struct buf *b, const struct lk_view *v)
+{
+	if (v->sort_key) {
+		html_f(b, "<input type=\"hidden\" name=\"sort\" value=\"%s\">", v->sort_key);
+		if (v->sort.desc)
+			html_raw(b, "<input type=\"hidden\" name=\"dir\" value=\"desc\">");
+	}
+	if (v->size != LK_DEFAULT_SIZE)
+		html_f(b, "<input type=\"hidden\" name=\"size\" value=\"%d\">", v->size);
+}
+
+static void head(struct req *r, struct buf *b, const struct lk_view *v)
+{
+	html_raw(b, "<thead><tr>");
+	for (size_t k = 0; k < v->t->ncols; k++) {
+		const struct lk_col *c = &v->t->cols[k];
+		bool on = c->key && v->sort_key && strcmp(c->key, v->sort_key) == 0;
+		if (!c->key) {
+			html_f(b, "<th scope=\"col\" class=\"nosort\">%s</th>", c->label);
+			continue;
+		}
+		html_raw(b, !on		? "<th scope=\"col\">"
+			    : v->sort.desc ? "<th scope=\"col\" aria-sort=\"descending\">"
+					   : "<th scope=\"col\" aria-sort=\"ascending\">");
+		/* the sorted column reverses; another starts ascending */
+		struct buf text = BUF_INIT;
+		html_f(&text, "%s<span class=\"sort-mark\" aria-hidden=\"true\">%s</span>"
+			      "<span class=\"visually-hidden\">%s</span>",
+		       c->label, on ? (v->sort.desc ? "▼" : "▲") : "⇅",
+		       on ? (v->sort.desc ? "（降序，点击改为升序）" : "（升序，点击改为降序）")
+			  : "（点击排序）");
+		link(r, b, v, c->key, on && !v->sort.desc, v->size, 1, NULL, NULL, buf_cstr(&text));
+		if (buf_failed(&text))
+			b->failed = true;
+		buf_release(&text);
+		html_raw(b, "</th>");
+	}
+	html_raw(b, "</tr></thead>\n");
+}
+
+static void cell_html(struct buf *b, const struct lk_col *c, const struct lk_cell *x)
+{
+	const char *text = x->text && *x->text ? x->text : "—";
+	html_f(b, "<td data-label=\"%s\"", c->label);
+	html_raw(b, x->mono ? " class=\"mono\">" : ">");
+	if (x->html) {
+		html_raw(b, x->html);
+		html_raw(b, "</td>");
+		return;
+	}
+	if (x->href)
+		html_f(b, "<a href=\"%s\">", x->href);
+	if (x->badge)
+		html_f(b, "<span class=\"badge %s\">%s</span>", x->badge, text);
+	else if (x->span)
+		html_f(b, "<span class=\"%s\">%s</span>", x->span, text);
+	else
+		html_f(b, "%s", text);
+	if (x->href)
+		html_raw(b, "</a>");
+	html_raw(b, "</td>");
+}
+
+/* The pager: previous and next, where we are, and one GET form for the
+ * page size and the page to jump to (filters and order ride along). */
+static void pager(struct req *r, struct buf *b, const struct lk_view *v, int64_t total)
+{
+	int64_t pages = total > 0 ? (total + v->size - 1) / v->size : 1;
+	html_raw(b, "<nav class=\"pager\" aria-label=\"分页\">");
+	if (v->page > 1)
+		link(r, b, v, v->sort_key, v->sort.desc, v->size, v->page - 1, NULL,
+		     " rel=\"prev\"", "上一页");
+	html_f(b, "<span>第 %lld / %lld 页，共 %lld 条</span>", (long long)v->page,
+	       (long long)pages, (long long)total);
+	if (v->page < pages)
+		link(r, b, v, v->sort_key, v->sort.desc, v->size, v->page + 1, NULL,
+		     " rel=\"next\"", "下一页");
+	html_f(b, "<form class=\"jump\" method=\"get\" action=\"%s\">", v->t->path);
+	for (size_t i = 0; i < v->t->nparams; i++) {
+		const char *val = kit_query(r, v->t->params[i]);
+		if (*val)
+			html_f(b, "<input type=\"hidden\" name=\"%s\" value=\"%s\">",
+			       v->t->params[i], val);
+	}
+	if (v->sort_key) {
+		html_f(b, "<input type=\"hidden\" name=\"sort\" value=\"%s\">", v->sort_key);
+		if (v->sort.desc)
+			html_raw(b, "<input type=\"hidden\" name=\"dir\" value=\"desc\">");
+	}
+	html_raw(b, "<label for=\"pager-size\">每页</label><select id=\"pager-size\" name=\"size\">");
+	for (size_t k = 0; k < NSIZES; k++)
+		html_f(b, "<option value=\"%d\"%s>%d 条</option>", sizes[k],
+		       sizes[k] == v->size ? " selected" : "", sizes[k]);
+	html_f(b, "</select><label for=\"pager-page\">到第</label><input id=\"pager-page\" "
+		  "type=\"number\" name=\"page\" min=\"1\" max=\"%lld\" value=\"%lld\" "
+		  "inputmode=\"numeric\"><span>页</span><button type=\"submit\" "
+		  "class=\"secondary\">跳转</button></form>",
+	       (long long)pages, (long long)v->page);
+	html_raw(b, "</nav>\n");
+}
+
+static void exports(struct req *r, struct buf *b, const struct lk_view *v, int64_t total)
+{
+	html_raw(b, "<p class=\"actions exports\">");
+	link(r, b, v, v->sort_key, v->sort.desc, v->size, 1, "xlsx",
+	     " class=\"button secondary\" download", "导出 XLSX");
+	html_raw(b, " ");
+	link(r, b, v, v->sort_key, v->sort.desc, v->size, 1, "csv",
+	     " class=\"button secondary\" download", "导出 CSV");
+	html_f(b, " <span class=\"hint\">导出当前筛选条件下的全部 %lld 条（不止本页）",
+	       (long long)total);
+	if (total > LIST_EXPORT_MAX)
+		html_f(b, "；超过一次导出的上限 %d 条，请先增加筛选条件", LIST_EXPORT_MAX);
+	html_raw(b, "</span></p>\n");
+}
+
+/* The filters as people read them, for the audit record: "kind=officer". */
+static const char *filters_text(struct req *r, const struct lk_view *v)
+{
+	struct buf u = BUF_INIT;
+	for (size_t i = 0; i < v->t->nparams; i++) {
+		const char *val = kit_query(r, v->t->params[i]);
+		if (*val)
+			buf_addf(&u, "%s%s=%s", u.len ? " " : "", v->t->params[i], val);
+	}
+	if (v->sort_key)
+		buf_addf(&u, "%ssort=%s%s", u.len ? " " : "", v->sort_key,
+			 v->sort.desc ? " desc" : "");
+	const char *s = buf_failed(&u) ? "" : arena_strdup(r->a, buf_cstr(&u));
+	buf_release(&u);
+	return s ? s : "";
+}
+
+static int serve_file(struct req *r, const struct lk_view *v, const struct lk_source *src,
+		      enum list_format fmt)
+{
+	struct fz_error e = { 0 };
+	size_t ncols = 0, n = 0, rows = 0, cap = 0;
+	int64_t total = 0;
+	const char **cells = NULL;
+	for (size_t k = 0; k < v->t->ncols; k++)
+		ncols += !v->t->cols[k].page_only;
+	struct lk_cell *one = arena_alloc(r->a, v->t->ncols * sizeof *one);
+	enum fz_err rc = one ? FZ_OK : FZ_NOMEM;
+	for (int64_t off = 0; !rc; off += FETCH_PAGE) {
+		rc = src->fetch(r, src->self, v->sort, (struct page){ off, FETCH_PAGE }, &n, &total,
+				&e);
+		if (rc)
+			break;
+		if (total > LIST_EXPORT_MAX)
+			return page_error(r, 400, list_export_too_long(r->a, total));
+		if (!cells) {
+			cap = (size_t)total + 1;
+			if (!(cells = arena_alloc(r->a, cap * ncols * sizeof *cells))) {
+				rc = FZ_NOMEM;
+				break;
+			}
+		}
+		/* rows added meanwhile beyond the first count stay out */
+		for (size_t i = 0; i < n && rows < cap; i++, rows++) {
+			memset(one, 0, v->t->ncols * sizeof *one);
+			src->row(r, src->self, i, true, one);
+			for (size_t k = 0, j = 0; k < v->t->ncols; k++)
+				if (!v->t->cols[k].page_only)
+					cells[rows * ncols + j++] = one[k].text;
+		}
+		if (n < FETCH_PAGE)
+			break;
+	}
+	if (rc)
+		return http_fail_fz(r, rc, &e);
+	const char **head = arena_alloc(r->a, ncols * sizeof *head);
+	if (!head)
+		return http_fail_fz(r, FZ_NOMEM, NULL);
+	for (size_t k = 0, j = 0; k < v->t->ncols; k++)
+		if (!v->t->cols[k].page_only)
+			head[j++] = v->t->cols[k].label;
+	struct list_grid g = { head, cells, rows, ncols };
+	struct buf out = BUF_INIT;
+	rc = app_list_export(&r->ctx, v->t->list, filters_text(r, v), &g, fmt, &out, &e);
+	if (rc) {
+		buf_release(&out);
+		return http_fail_fz(r, rc, &e);
+	}
+	const char *ext = fmt == LIST_CSV ? "csv" : "xlsx";
+	const char *disp = arena_printf(r->a, "attachment; filename=\"%s-%.4s%.2s%.2s.%s\"",
+					v->t->list, r->ctx.today, r->ctx.today + 5,
+					r->ctx.today + 8, ext);
+	if (disp)
+		resp_header(r, "Content-Disposition", disp);
+	return resp_bytes(r, 200,
+			  fmt == LIST_CSV ? "text/csv; charset=utf-8"
+					  : "application/vnd.openxmlformats-officedocument."
+					    "spreadsheetml.sheet",
+			  &out);
+}
+
+int lk_serve(struct req *r, const struct lk_table *t, const struct lk_source *src)
+{
+	struct lk_view v;
+	struct fz_error e = { 0 };
+	size_t n = 0;
+	int64_t total = 0;
+	if (!view_read(r, t, &v))
+		return r->resp.status;
+	const char *export = kit_query(r, "export");
+	if (strcmp(export, "csv") == 0)
+		return serve_file(r, &v, src, LIST_CSV);
+	if (strcmp(export, "xlsx") == 0)
+		return serve_file(r, &v, src, LIST_XLSX);
+	if (*export)
+		return page_error(r, 400, "导出格式应为 CSV 或 XLSX");
+
+	struct page pg = { (v.page - 1) * v.size, v.size };
+	enum fz_err rc = src->fetch(r, src->self, v.sort, pg, &n, &total, &e);
+	if (!rc && n == 0 && total > 0 && v.page > 1) {
+		/* past the end: the last page */
+		v.page = (total + v.size - 1) / v.size;
+		pg.offset = (v.page - 1) * v.size;
+		rc = src->fetch(r, src->self, v.sort, pg, &n, &total, &e);
+	}
+	if (rc && rc != FZ_INVALID)
+		return http_fail_fz(r, rc, &e);
+
+	struct buf b = BUF_INIT;
+	page_begin(r, &b, t->title);
+	page_notice(r, &b);
+	if (src->top)
+		src->top(r, src->self, &v, &b, rc, rc ? &e : NULL);
+	if (rc) {
+		kit_form_error(&b, rc, &e);
+		page_end(r, &b);
+		return resp_html(r, 400, &b);
+	}
+	if (n == 0) {
+		html_f(&b, "<p class=\"empty\">%s</p>\n", t->empty);
+		page_end(r, &b);
+		return resp_html(r, 200, &b);
+	}
+	exports(r, &b, &v, total);
+	struct lk_cell *cells = arena_alloc(r->a, t->ncols * sizeof *cells);
+	if (!cells) {
+		buf_release(&b);
+		return http_fail_fz(r, FZ_NOMEM, NULL);
+	}
+	html_raw(&b, "<table class=\"list sortable\">");
+	head(r, &b, &v);
+	html_raw(&b, "<tbody>\n");
+	for (size_t i = 0; i < n; i++) {
+		memset(cells, 0, t->ncols * sizeof *cells);
+		src->row(r, src->self, i, false, cells);
+		html_raw(&b, "<tr>");
+		for (size_t k = 0; k < t->ncols; k++)
+			cell_html(&b, &t->cols[k], &cells[k]);
+		html_raw(&b, "</tr>\n");
+	}
+	html_raw(&b, "</tbody></table>\n");
+	pager(r, &b, &v, total);
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}

@@ -1,0 +1,95 @@
+/* listkit.h - one working list, the way the admin systems agencies
+ * already use lay it out: columns that sort (a click on the header; again
+ * reverses), a page size from a fixed set, a jump to any page, filters
+ * that live in the URL and survive every sort and page link, and the
+ * filtered rows as CSV or XLSX. Everything is links and GET forms: no
+ * script needed.
+ *
+ * Query parameters, besides the list's own filters:
+ *   sort=KEY   a column's key (unknown keys: the list's usual order)
+ *   dir=desc   reverse (anything else: ascending)
+ *   size=N     20, 50 or 100 rows a page (anything else: 20)
+ *   page=N     1-based; past the end shows the last page; not a positive
+ *              integer: 400 with a plain message
+ *   export=csv|xlsx  the file of every filtered row, in the same order,
+ *              within the viewer's scope and masking, audited; at most
+ *              LIST_EXPORT_MAX rows (more: 400 asking to narrow it)
+ *
+ * Sorting reaches the SQL only as the store's key (struct list_sort):
+ * the column table here maps a URL word to that number. */
+#ifndef FZ_HTTP_LISTKIT_H
+#define FZ_HTTP_LISTKIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "base/err.h"
+#include "http/http.h"
+#include "store/store.h"
+
+#define LK_DEFAULT_SIZE 20
+
+struct lk_col {
+	const char *label; /* the header, in Chinese */
+	const char *key;   /* the ?sort= word; NULL: the column does not sort */
+	int sort;          /* the store's key for it (enum person_sort ...) */
+	bool page_only;    /* links to actions: left out of the files */
+};
+
+/* One cell of a row. text must outlive the request's rendering: a
+ * literal, or in the request arena. */
+struct lk_cell {
+	const char *text;  /* plain text; NULL or "" shows "—" on the page */
+	const char *href;  /* the page links the text there (files: the text) */
+	const char *badge; /* the page shows the text as <span class="badge X"> */
+	const char *span;  /* else as <span class="X"> (when not NULL) */
+	const char *html;  /* else this trusted markup (built with html_f) */
+	bool mono;         /* numbers and codes in a fixed-width font */
+};
+
+struct lk_table {
+	const char *path;  /* "/officers" */
+	const char *title; /* "执法人员" */
+	const char *list;  /* "officers": the file's name and the audit's object */
+	const struct lk_col *cols;
+	size_t ncols;
+	const char *const *params; /* the filter's query parameters */
+	size_t nparams;
+	const char *empty; /* "没有符合条件的人员。" */
+};
+
+/* The request's view of the list, read once by lk_serve. */
+struct lk_view {
+	const struct lk_table *t;
+	struct list_sort sort; /* for the store */
+	const char *sort_key;  /* the column key in force, NULL: usual order */
+	int size;
+	int64_t page;          /* 1-based */
+};
+
+/* What one list brings: fetch reads one page of the filtered rows in the
+ * order asked, with the total that matched (its own errors, a bad filter
+ * among them, come back as they are: FZ_INVALID shows the page with the
+ * message, status 400); row then describes row i of the page last
+ * fetched (file: for a file, where href, badge and html are not used); top (may be NULL) writes what stands above the table (actions,
+ * the filter bar: see lk_filter_keep), with the fetch's error when there
+ * was one. */
+struct lk_source {
+	enum fz_err (*fetch)(struct req *r, void *self, struct list_sort sort, struct page pg,
+			     size_t *n, int64_t *total, struct fz_error *e);
+	void (*row)(struct req *r, void *self, size_t i, bool file, struct lk_cell *cells);
+	void (*top)(struct req *r, void *self, const struct lk_view *v, struct buf *b,
+		    enum fz_err rc, const struct fz_error *e);
+	void *self;
+};
+
+/* Serves GET t->path: the page, or the file for ?export=. */
+int lk_serve(struct req *r, const struct lk_table *t, const struct lk_source *src);
+
+/* Inside a filter form: hidden fields that keep the sort and the page
+ * size when the filters change (the page goes back to 1). */
+void lk_filter_keep(struct buf *b, const struct lk_view *v);
+
+#endif
