@@ -44,8 +44,9 @@ test-fast: build
 analyze: build
 	@scripts/analyze.sh $(BUILD)
 
-# SIGKILL the server while it writes, CRASH_CYCLES times; every
-# acknowledged write must survive (docs/RELIABILITY.md).
+# SIGKILL the server while it writes, CRASH_CYCLES times, then fill the
+# disk while it writes; every acknowledged write must survive, a full disk
+# is refused with 507 (docs/RELIABILITY.md).
 CRASH_CYCLES ?= 50
 crash-test: build
 	@python3 scripts/crash-test.py --build $(BUILD) --cycles $(CRASH_CYCLES)
@@ -56,14 +57,19 @@ clean:
 bench: build
 	@bench/all.sh
 
-# libFuzzer over form decoding, identifiers, redaction, case bundles and search
-# (clang), FUZZ_SECONDS each.
+# libFuzzer over every parser of outside input (clang), FUZZ_SECONDS each,
+# with fuzz/<name>.dict when there is one; prints the executions per target
+# (docs/RELIABILITY.md). A crash stops it, naming the input (crash-*).
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = form ident redact bundle rules search pubproof json http
 fuzz: deps
 	@[ -f build-fuzz/build.ninja ] || CC=clang meson setup build-fuzz -Dfuzz=true \
 		-Db_lundef=false >/dev/null
-	@ninja -C build-fuzz --quiet fuzz/fuzz_form fuzz/fuzz_ident fuzz/fuzz_redact fuzz/fuzz_bundle \
-		fuzz/fuzz_rules fuzz/fuzz_search
-	@for f in form ident redact bundle rules search; do mkdir -p build-fuzz/corpus-$$f; \
-		build-fuzz/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) \
-		build-fuzz/corpus-$$f fuzz/corpus/$$f || exit 1; done
+	@ninja -C build-fuzz --quiet $(addprefix fuzz/fuzz_,$(FUZZ_TARGETS))
+	@for f in $(FUZZ_TARGETS); do mkdir -p build-fuzz/corpus-$$f; \
+		dict=; [ -f fuzz/$$f.dict ] && dict=-dict=fuzz/$$f.dict; \
+		build-fuzz/fuzz/fuzz_$$f -max_total_time=$(FUZZ_SECONDS) $$dict \
+		build-fuzz/corpus-$$f fuzz/corpus/$$f >build-fuzz/fuzz-$$f.log 2>&1 || \
+		{ tail -40 build-fuzz/fuzz-$$f.log; exit 1; }; \
+		printf '%-10s %s\n' $$f "$$(grep -o 'Done [0-9]* runs in [0-9]* second' \
+		build-fuzz/fuzz-$$f.log)"; done
