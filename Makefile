@@ -2,10 +2,11 @@
 # `make test`. Both install missing Debian packages first.
 BUILD      ?= build
 SAN        ?= build-san
+TSAN       ?= build-tsan
 DEMO_DB    ?= var/demo.db
 LISTEN     ?= 127.0.0.1:8080
 
-.PHONY: all deps build build-san demo test test-fast analyze bench fuzz crash-test clean
+.PHONY: all deps build build-san build-tsan demo test test-fast tsan analyze bench fuzz crash-test clean
 
 all: build
 
@@ -19,11 +20,19 @@ $(SAN)/build.ninja:
 	@meson setup $(SAN) --buildtype=debug -Db_sanitize=address,undefined \
 		-Db_lundef=false >/dev/null
 
+# ThreadSanitizer (docs/RELIABILITY.md): the program and the test binary.
+$(TSAN)/build.ninja:
+	@meson setup $(TSAN) --buildtype=debugoptimized -Db_sanitize=thread \
+		-Db_lundef=false >/dev/null
+
 build: deps $(BUILD)/build.ninja
 	@ninja -C $(BUILD) --quiet
 
 build-san: deps $(SAN)/build.ninja
 	@ninja -C $(SAN) --quiet
+
+build-tsan: deps $(TSAN)/build.ninja
+	@ninja -C $(TSAN) --quiet fazhi fazhi-test
 
 demo: build
 	@mkdir -p var
@@ -33,9 +42,20 @@ demo: build
 	@exec $(BUILD)/fazhi serve --db $(DEMO_DB) --listen $(LISTEN) \
 		--complaint-contact "海原县司法局执法监督科，电话 0955-4012345"
 
+# The tests where threads meet, under ThreadSanitizer: the store (pool,
+# transactions, group commit, busy retries, parallel case numbers) and the
+# server (libmicrohttpd's threads, the edge's reaper, a busy database, steps
+# through group commit, a second server). Widen with TSAN_TESTS=... (any
+# test name or file substring; empty: every test, slow).
+TSAN_TESTS ?= tests/store/ tests/http/server_test tests/http/edge_test \
+	tests/http/api_busy_test tests/app/tx_test tests/cli/serve_test
+
 # Every test, in the normal build and under ASan + UBSan; one summary line.
 test: build build-san
 	@scripts/run-tests.sh $(BUILD) $(SAN)
+
+tsan: build-tsan
+	@FAZHI_TSAN=$(TSAN) FAZHI_TSAN_TESTS="$(TSAN_TESTS)" scripts/run-tests.sh
 
 # The normal build only, for a quick edit-test loop.
 test-fast: build
@@ -52,7 +72,7 @@ crash-test: build
 	@python3 scripts/crash-test.py --build $(BUILD) --cycles $(CRASH_CYCLES)
 
 clean:
-	rm -rf $(BUILD) $(SAN)
+	rm -rf $(BUILD) $(SAN) $(TSAN)
 
 bench: build
 	@bench/all.sh
