@@ -22,7 +22,13 @@ Then a second `fazhi serve` beside a running one must be refused.
 Standard library only; prints one line per cycle and a summary, exits 1 on
 the first failure with what failed.
 
+Then the disk fills while clients write (a small tmpfs when run as root,
+else a file-size limit on the server): every refusal is 507 storage_full
+with its Chinese message, the server keeps answering reads, nothing
+acknowledged is lost, and it writes again once there is room.
+
   scripts/crash-test.py [--build build] [--cycles 50] [--seed N] [--keep]
+                        [--disk-full yes|no|only]
 """
 import argparse
 import datetime
@@ -31,6 +37,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import sqlite3
@@ -62,13 +69,18 @@ def wait_for(what, pred, timeout=120.0):
 
 
 class Server:
-    def __init__(self, fazhi, db, work):
+    def __init__(self, fazhi, db, work, fsize=None):
         self.log = os.path.join(work, "serve.log")
         self.err = open(self.log, "w")
+
+        def limit():  # a file-size limit stands in for a full disk
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, resource.RLIM_INFINITY))
         self.proc = subprocess.Popen(
             [fazhi, "serve", "--db", db, "--listen", "127.0.0.1:0",
              "--checkpoint-interval", "1", "--threads", "4"],
-            stdout=subprocess.DEVNULL, stderr=self.err)
+            stdout=subprocess.DEVNULL, stderr=self.err,
+            preexec_fn=limit if fsize else None)
 
         def port():
             if self.proc.poll() is not None:
@@ -95,7 +107,10 @@ def call(base, token, method, path, body=None, data=None, ctype="application/jso
         with urllib.request.urlopen(rq, timeout=60) as r:
             return r.status, json.loads(r.read() or b"null")
     except urllib.error.HTTPError as e:
-        return e.code, None
+        try:
+            return e.code, json.loads(e.read() or b"null")
+        except (OSError, ValueError):
+            return e.code, None
     except (OSError, ValueError):
         return 0, None
 
@@ -118,10 +133,16 @@ class Acked:
         self.evidence = {}   # id -> (case id, sha256 hex, size)
         self.approved = set()
         self.statuses = {}   # HTTP status -> count (0: connection broken)
+        self.refusals = []   # bodies of 507 answers (disk full)
+        self.unexpected = [] # (status, body) of the first server errors
 
-    def count(self, status):
+    def count(self, status, body=None):
         with self.lock:
             self.statuses[status] = self.statuses.get(status, 0) + 1
+            if status == 507:
+                self.refusals.append(body)
+            elif status >= 500 and status != 503 and len(self.unexpected) < 5:
+                self.unexpected.append((status, body))
         if status == 0:  # the server is gone: this writer's cycle is over
             raise ConnectionError
 
@@ -145,7 +166,7 @@ def write(rng, base, tokens, officers, acked, stop, open_ids):
                 "party": {"kind": "citizen", "name": "马某", "id": "640522199001011234"},
                 "fields": {"facts": "巡查发现占用耕地建房", "source": "日常巡查"},
                 "officers": officers})
-            acked.count(st)
+            acked.count(st, j)
             if st == 201:
                 c = j["case"] if "case" in j else j
                 with acked.lock:
@@ -158,7 +179,7 @@ def write(rng, base, tokens, officers, acked, stop, open_ids):
         if not approved:
             st, j = call(base, tokens["head1"], "POST", "/api/v1/cases/%d/steps" % cid,
                          {"step": "approve_opening"})
-            acked.count(st)
+            acked.count(st, j)
             if st == 201:
                 with acked.lock:
                     acked.approved.add(cid)
@@ -170,7 +191,7 @@ def write(rng, base, tokens, officers, acked, stop, open_ids):
             st, j = call(base, tokens["officer1"], "POST", "/api/v1/cases/%d/steps" % cid,
                          {"step": "investigate", "fields": {"record": "询问笔录 1 份（崩溃测试）"},
                           "officers": officers})
-            acked.count(st)
+            acked.count(st, j)
             if st == 201:
                 with acked.lock:
                     acked.events.add((cid, j["event"]["id"] if "event" in j else j["id"]))
@@ -179,7 +200,7 @@ def write(rng, base, tokens, officers, acked, stop, open_ids):
             st, j = call(base, tokens["officer1"], "POST",
                          "/api/v1/cases/%d/evidence?name=crash%d.mp4&kind=av_record"
                          % (cid, rng.randrange(10**6)), data=blob, ctype="video/mp4")
-            acked.count(st)
+            acked.count(st, j)
             if st == 201:
                 ev = j["evidence"] if "evidence" in j else j
                 with acked.lock:
@@ -256,6 +277,107 @@ def second_server_refused(fazhi, db, work):
         srv.kill()
 
 
+def dir_size(path):
+    total = 0
+    for d, _, files in os.walk(path):
+        for f in files:
+            total += os.path.getsize(os.path.join(d, f))
+    return total
+
+
+def disk_full(fazhi, work, rng):
+    """A disk that fills while clients write: every refusal is 507 with a
+    Chinese message, the server stays up and answers reads, nothing
+    acknowledged is lost, and once there is room it writes again. A small
+    tmpfs when we may mount one (root), else a file-size limit on the
+    server (RLIMIT_FSIZE: a write past it fails as one on a full disk)."""
+    src = os.path.join(work, "seed")
+    os.makedirs(src)
+    seed_db = os.path.join(src, "f.db")
+    subprocess.run([fazhi, "init", "--db", seed_db], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([fazhi, "demo", "--db", seed_db], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["sqlite3", seed_db, "PRAGMA wal_checkpoint(TRUNCATE)"], check=True,
+                   stdout=subprocess.DEVNULL)
+    used = dir_size(src)
+    mnt = os.path.join(work, "small")
+    os.makedirs(mnt)
+    room = used + 3 * 1024 * 1024
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=%d" % room, "tmpfs", mnt],
+                             capture_output=True).returncode == 0
+    how = ("a %.1f MiB tmpfs" % (room / 2**20) if mounted
+           else "a file-size limit (no tmpfs: mounting needs root)")
+    db = os.path.join(mnt, "f.db")
+    try:
+        shutil.copy(seed_db, db)
+        shutil.copytree(seed_db + ".data", db + ".data")
+        acked = Acked()
+        open_ids = []
+        refusals = acked.refusals
+        fsize = None if mounted else os.path.getsize(db) + 256 * 1024
+        srv = Server(fazhi, db, work, fsize=fsize)
+        try:
+            tokens = {u: login(srv.base, u) for u in ("officer1", "head1")}
+            officers = demo_officers(srv.base, tokens["officer1"])
+            stop = threading.Event()
+
+            def full_writer(r):
+                try:
+                    write(r, srv.base, tokens, officers, acked, stop, open_ids)
+                except ConnectionError:
+                    pass
+            threads = [threading.Thread(target=full_writer, args=(random.Random(rng.random()),),
+                                        daemon=True) for _ in range(3)]
+            for t in threads:
+                t.start()
+            wait_for("the disk to fill (20 refusals)",
+                     lambda: len(refusals) >= 20 or len(acked.unexpected) >= 5, timeout=600)
+            stop.set()
+            for t in threads:
+                t.join(timeout=120)
+            if srv.proc.poll() is not None:
+                raise Failure("disk full: the server stopped: " + open(srv.log).read()[-2000:])
+            st, _ = call(srv.base, tokens["officer1"], "GET", "/api/v1/cases?limit=5")
+            if st != 200:
+                raise Failure("disk full: reads stopped answering (HTTP %d)" % st)
+            st, _ = call(srv.base, None, "GET", "/healthz")
+            if st not in (200, 503):
+                raise Failure("disk full: /healthz answered HTTP %d" % st)
+        finally:
+            srv.kill()
+        errors = {k: v for k, v in acked.statuses.items() if k >= 500 and k not in (503, 507)}
+        if errors or 0 in acked.statuses:
+            raise Failure("disk full: answers other than 507/503 for a full disk: %s; "
+                          "first: %s" % (acked.statuses, acked.unexpected))
+        bad = [b for b in refusals if b is not None and (
+            b.get("error", {}).get("code") != "storage_full"
+            or "存储空间已满" not in b.get("error", {}).get("message", ""))]
+        if bad:
+            raise Failure("disk full: a refusal without its code or message: %s" % bad[:2])
+        check(fazhi, db, db + ".data", acked, "full")
+        # room again
+        if mounted:
+            subprocess.run(["mount", "-o", "remount,size=%d" % (room * 4), mnt], check=True)
+        srv = Server(fazhi, db, work)
+        try:
+            token = login(srv.base, "officer1")
+            st, j = call(srv.base, token, "POST", "/api/v1/cases/%d/steps" % open_ids[0],
+                         {"step": "investigate", "fields": {"record": "磁盘扩容后的询问笔录"},
+                          "officers": officers})
+            if st != 201 and st != 409:
+                raise Failure("disk full: no write after room was made (HTTP %d %s)" % (st, j))
+        finally:
+            srv.kill()
+        check(fazhi, db, db + ".data", acked, "after room")
+        return ("disk full on %s: %d writes acknowledged, %d refused with 507 "
+                "storage_full, no other error, reads answered, nothing lost, verify "
+                "passed, writes again once there was room"
+                % (how, len(acked.cases) + len(acked.events) + len(acked.evidence),
+                   len(refusals)))
+    finally:
+        if mounted:
+            subprocess.run(["umount", mnt])
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build")
@@ -263,6 +385,8 @@ def main():
     ap.add_argument("--seed", type=int, default=None)
     ap.add_argument("--writers", type=int, default=3)
     ap.add_argument("--keep", action="store_true")
+    ap.add_argument("--disk-full", choices=("yes", "no", "only"), default="yes",
+                    help="after the cycles, fill the disk while clients write")
     a = ap.parse_args()
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     fazhi = os.path.join(root, a.build, "fazhi")
@@ -280,7 +404,7 @@ def main():
         open_ids = []
         officers = None
         series = 0
-        for cycle in range(1, a.cycles + 1):
+        for cycle in range(1, (a.cycles if a.disk_full != "only" else 0) + 1):
             srv = Server(fazhi, db, work)
             try:
                 tokens = {u: login(srv.base, u) for u in ("officer1", "head1")}
@@ -311,8 +435,14 @@ def main():
         errors = {k: v for k, v in acked.statuses.items() if k >= 500 and k != 503}
         if errors:
             raise Failure("server errors while writing (a busy database must wait, retry "
-                          "or answer 503): %s" % errors)
-        second_server_refused(fazhi, db, work)
+                          "or answer 503): %s; first: %s" % (errors, acked.unexpected))
+        if a.disk_full != "only":
+            second_server_refused(fazhi, db, work)
+        if a.disk_full != "no":
+            print("crash-test: " + disk_full(fazhi, work, rng), flush=True)
+        if a.disk_full == "only":
+            ok = True
+            return 0
         print("crash-test: %d SIGKILL cycles survived; %d acknowledged writes (%d cases, "
               "%d events, %d evidence files) all present; %d number series gapless; "
               "a second server refused; answers by status: %s"

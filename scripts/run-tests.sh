@@ -5,7 +5,9 @@
 # an idle CPU — then prints each one's failures and counts in order and the
 # one summary line "N passed, N failed" over all of them. Exit 1 on any
 # failure. FAZHI_BROWSER=0 leaves the browser tests out; FAZHI_TEST_SERIAL=1
-# runs the suites one after another.
+# runs the suites one after another. FAZHI_TSAN=DIR adds the tests named by
+# FAZHI_TSAN_TESTS (where threads meet) from DIR's ThreadSanitizer build;
+# each data race it reports counts as a failure.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
@@ -34,6 +36,12 @@ report() {
 	rc=$(cat "$work/$1.rc" 2>/dev/null || echo 1)
 	echo "== $2"
 	grep -av '^[0-9]* passed, [0-9]* failed$' "$out" | grep -aEv '^http (GET|POST|PUT|PATCH|DELETE|HEAD) ' || true
+	races=$(grep -ac '^WARNING: ThreadSanitizer' "$out")
+	if [ "$races" -gt 0 ]; then
+		echo "$2: ThreadSanitizer reported $races data race(s) above"
+		failed=$((failed + races))
+		status=1
+	fi
 	line=$(grep -aE '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -n 1)
 	if [ -z "$line" ]; then
 		echo "$2: stopped before its summary (exit $rc)"
@@ -58,6 +66,12 @@ for dir in "$@"; do
 		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		FAZHI_BIN="$root/$dir/fazhi" FAZHI_SOURCE_ROOT="$root" "$root/$dir/fazhi-test"
 done
+if [ -n "${FAZHI_TSAN:-}" ]; then
+	# shellcheck disable=SC2086 # a list of test name filters
+	suite tsan env TSAN_OPTIONS="suppressions=$root/scripts/tsan.supp:second_deadlock_stack=1" \
+		FAZHI_BIN="$root/$FAZHI_TSAN/fazhi" FAZHI_SOURCE_ROOT="$root" \
+		"$root/$FAZHI_TSAN/fazhi-test" ${FAZHI_TSAN_TESTS:-}
+fi
 # The browser tests need only one build: the first (the normal one).
 browser=0
 if [ "$#" -gt 0 ] && [ "${FAZHI_BROWSER:-1}" != 0 ]; then
@@ -70,6 +84,7 @@ for dir in "$@"; do
 	k=$((k + 1))
 	report "unit$k" "tests in $dir"
 done
+[ -n "${FAZHI_TSAN:-}" ] && report tsan "tests under ThreadSanitizer in $FAZHI_TSAN"
 [ "$browser" = 1 ] && report browser "browser tests against $1"
 echo "$passed passed, $failed failed"
 exit $status

@@ -140,6 +140,17 @@ const struct command cli_commands[] = {
 	  "  --checkpoint FILE / --pin SIZE:ROOT  事先公布的检查点：记录数相同时根必须相同。\n"
 	  "  --witness VKEY    见证方副署公钥：须有记录数与根都相同、带 --quorum 个有效副署的\n"
 	  "                    --checkpoint 文件（从 /ledger/checkpoint 下载的检查点含副署）。\n" },
+	{ "verify-publication", cmd_verify_publication, "离线核验公示证明文件",
+	  "用法: fazhi verify-publication FILE --key KEY\n"
+	  "                          [--witness VKEY ... [--quorum N]] [--checkpoint FILE ...] [--pin SIZE:ROOT ...]\n"
+	  "  FILE 为公示页面下载的证明文件（/public/decisions/ID/proof）。不需要数据库：\n"
+	  "  按记录重新计算叶哈希，按包含证明核对检查点的根，用 --key 核对检查点的签名，\n"
+	  "  并输出记录的内容（发布、撤下的日期和公示文本摘要）。全部一致时以 0 退出；\n"
+	  "  否则指出第一处不一致（文本被改动、拼入其他决定的记录、证明不成立、签名无效、\n"
+	  "  见证不足、撤下记录被隐去）并以退出码 9 退出。\n"
+	  "  --key KEY         机关公布的日志公钥（PEM 文件或验证公钥）；证明文件自带的公钥不被信任。\n"
+	  "  --witness VKEY    见证方副署公钥：证明文件中的检查点须带 --quorum 个有效副署。\n"
+	  "  --checkpoint FILE / --pin SIZE:ROOT  事先公布的检查点：记录数相同时根必须相同。\n" },
 	{ "openapi", cmd_openapi, "输出接口说明（OpenAPI 3.0，含各程序各步骤的字段）",
 	  "用法: fazhi openapi [--procedures DIR]\n"
 	  "  输出服务在 /api/v1/openapi.json 提供的接口说明：docs/openapi.json 加上由程序定义\n"

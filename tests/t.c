@@ -1,5 +1,6 @@
 /* t.c - test runner: runs every registered test (or those whose name or
- * file contains argv[1]), prints failures, ends with "N passed, N failed". */
+ * file contains one of the arguments), prints failures, ends with
+ * "N passed, N failed". */
 #define _XOPEN_SOURCE 700
 #include "t.h"
 
@@ -137,14 +138,25 @@ const char *t_source_root(void)
 	return p ? p : ".";
 }
 
+/* No arguments: every test; otherwise those whose name or file contains
+ * one of them. */
+static bool t_selected(const struct t_case *c, int argc, char **argv)
+{
+	if (argc < 2)
+		return true;
+	for (int i = 1; i < argc; i++)
+		if (strstr(c->name, argv[i]) || strstr(c->file, argv[i]))
+			return true;
+	return false;
+}
+
 int main(int argc, char **argv)
 {
-	const char *filter = argc > 1 ? argv[1] : NULL;
 	int passed = 0, failed = 0;
 	bool verbose = getenv("T_VERBOSE") != NULL;
 
 	for (struct t_case *c = t_head; c; c = c->next) {
-		if (filter && !strstr(c->name, filter) && !strstr(c->file, filter))
+		if (!t_selected(c, argc, argv))
 			continue;
 		t_current = c;
 		t_current_failed = 0;

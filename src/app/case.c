@@ -420,11 +420,12 @@ static enum fz_err case_open_once(struct app_ctx *ctx, const struct case_input *
 	audit_diff_str(ctx, &d, "state", NULL, c.state);
 	if ((rc = app_case_status_write(ctx, &c, e)))
 		goto abort;
-	if ((rc = app_tx_finish(ctx, "case.open", "case", c.id, ev.step, &d, e)))
-		return rc;
-	if (out)
-		return ctx->st->ops->case_get(ctx->st, ctx->a, &scope_all, c.id, out, e);
-	return FZ_OK;
+	/* The case as stored is read back before the commit: once committed,
+	 * the open has happened and must not be reported as failed (a client
+	 * would open it again). */
+	if (out && (rc = ctx->st->ops->case_get(ctx->st, ctx->a, &scope_all, c.id, out, e)))
+		goto abort;
+	return app_tx_finish(ctx, "case.open", "case", c.id, ev.step, &d, e);
 abort:
 	app_tx_abort(ctx);
 	return rc;

@@ -101,18 +101,28 @@ static enum fz_err file_store(const char *data_dir, const char *hex, const struc
 		goto out;
 	}
 	size_t done = 0;
+	int err = 0;
 	while (done < bytes->len) {
 		ssize_t n = write(fd, bytes->data + done, bytes->len - done);
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n <= 0)
+		if (n <= 0) {
+			err = n < 0 ? errno : ENOSPC;
 			break;
+		}
 		done += (size_t)n;
 	}
-	bool ok = done == bytes->len && fsync(fd) == 0;
-	close(fd);
-	if (!ok || rename(buf_cstr(&tmp), buf_cstr(&path)) != 0) {
-		rc = fz_fail(e, FZ_IO, NULL, "无法写入文书文件：%s", strerror(errno));
+	if (!err && fsync(fd) != 0)
+		err = errno;
+	if (close(fd) != 0 && !err)
+		err = errno;
+	if (!err && rename(buf_cstr(&tmp), buf_cstr(&path)) != 0)
+		err = errno;
+	if (err) {
+		rc = fz_err_from_errno(err) == FZ_FULL
+			     ? fz_fail(e, FZ_FULL, NULL,
+				       "存储空间已满，文书未保存，请联系系统管理员")
+			     : fz_fail(e, FZ_IO, NULL, "无法写入文书文件：%s", strerror(err));
 		unlink(buf_cstr(&tmp));
 		goto out;
 	}

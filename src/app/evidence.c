@@ -97,9 +97,13 @@ enum fz_err app_evidence_upload_write(struct evidence_upload *up, const void *da
 		ssize_t w = write(up->fd, p, len);
 		if (w < 0 && errno == EINTR)
 			continue;
-		if (w <= 0)
-			return fz_fail(e, FZ_IO, "file", "写入临时文件失败：%s",
-				       w < 0 ? strerror(errno) : "磁盘已满");
+		if (w <= 0) {
+			int err = w < 0 ? errno : ENOSPC;
+			if (fz_err_from_errno(err) == FZ_FULL)
+				return fz_fail(e, FZ_FULL, "file",
+					       "存储空间已满，证据文件未保存，请联系系统管理员");
+			return fz_fail(e, FZ_IO, "file", "写入临时文件失败：%s", strerror(err));
+		}
 		p += w;
 		len -= (size_t)w;
 		up->size += w;
@@ -111,11 +115,15 @@ enum fz_err app_evidence_upload_finish(struct evidence_upload *up, struct fz_err
 {
 	if (up->fd < 0)
 		return fz_fail(e, FZ_INTERNAL, NULL, "内部错误：上传文件未打开");
-	int ok = fsync(up->fd) == 0;
-	ok = close(up->fd) == 0 && ok;
+	int err = fsync(up->fd) == 0 ? 0 : errno;
+	if (close(up->fd) != 0 && !err)
+		err = errno;
 	up->fd = -1;
-	if (!ok)
-		return fz_fail(e, FZ_IO, "file", "保存临时文件失败：%s", strerror(errno));
+	if (err)
+		return fz_err_from_errno(err) == FZ_FULL
+			       ? fz_fail(e, FZ_FULL, "file",
+					 "存储空间已满，证据文件未保存，请联系系统管理员")
+			       : fz_fail(e, FZ_IO, "file", "保存临时文件失败：%s", strerror(err));
 	enum fz_err rc = ledger_digest_final(&up->dc, up->digest, &up->digest_len);
 	return rc ? fz_fail(e, rc, NULL, NULL) : FZ_OK;
 }

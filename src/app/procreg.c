@@ -159,19 +159,23 @@ const struct proc_def *proc_registry_defs(const struct proc_registry *r, size_t 
 }
 
 static struct proc_registry *builtin;
-static struct fz_error builtin_error;
-static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t builtin_lock = PTHREAD_MUTEX_INITIALIZER;
 
-static void builtin_load(void)
-{
-	if (proc_registry_load(NULL, &builtin, &builtin_error) != FZ_OK)
-		builtin = NULL;
-}
-
+/* Loaded on first use. A load that failed (out of memory) is not kept:
+ * the next call tries again, so that a passing shortage does not leave
+ * the process without its procedures for good. */
 const struct proc_registry *proc_registry_builtin(struct fz_error *e)
 {
-	pthread_once(&builtin_once, builtin_load);
-	if (!builtin && e)
-		*e = builtin_error;
-	return builtin;
+	struct proc_registry *r = __atomic_load_n(&builtin, __ATOMIC_ACQUIRE);
+	if (r)
+		return r;
+	pthread_mutex_lock(&builtin_lock);
+	struct fz_error le = { 0 };
+	r = builtin;
+	if (!r && proc_registry_load(NULL, &r, &le) == FZ_OK)
+		__atomic_store_n(&builtin, r, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&builtin_lock);
+	if (!r && e)
+		*e = le;
+	return r;
 }

@@ -1,6 +1,7 @@
 /* arena.c - region allocator built from a chain of malloc'd blocks.
  * Large requests get a block of their own so that small blocks stay small. */
 #include "base/arena.h"
+#include "base/fault.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -36,6 +37,8 @@ static struct block *block_new(size_t size)
 
 struct arena *arena_new(void)
 {
+	if (fault_alloc_fails())
+		return NULL;
 	struct arena *a = malloc(sizeof *a);
 	if (!a)
 		return NULL;
@@ -80,6 +83,8 @@ void arena_reset(struct arena *a)
 
 void *arena_alloc(struct arena *a, size_t size)
 {
+	if (fault_alloc_fails())
+		return NULL;
 	size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
 	if (size == 0)
 		size = ARENA_ALIGN;

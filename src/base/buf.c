@@ -1,5 +1,6 @@
 /* buf.c - growable buffer with sticky error; see buf.h. */
 #include "base/buf.h"
+#include "base/fault.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -27,7 +28,7 @@ static bool buf_grow(struct buf *b, size_t extra)
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < need)
 		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-	char *p = realloc(b->data, cap);
+	char *p = fault_alloc_fails() ? NULL : realloc(b->data, cap);
 	if (!p) {
 		b->failed = true;
 		return false;

@@ -2,6 +2,7 @@
  * for enum fz_err. One row per code keeps the tables from drifting apart. */
 #include "base/err.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,8 @@ static const struct err_row err_rows[FZ_ERR_COUNT] = {
 	/* 75 = EX_TEMPFAIL (sysexits.h): try again later */
 	[FZ_BUSY] = { "busy", "系统繁忙，本次操作未保存，请稍后重试", 503, 75 },
 	[FZ_IO] = { "io_error", "读写文件失败", 500, 74 },
+	/* 507 Insufficient Storage (RFC 4918); 73 = EX_CANTCREAT */
+	[FZ_FULL] = { "storage_full", "存储空间已满，本次操作未保存，请联系系统管理员", 507, 73 },
 	[FZ_DB] = { "storage_error", "数据存储失败", 500, 74 },
 	[FZ_INTERNAL] = { "internal", "服务器内部错误", 500, 70 },
 };
@@ -65,3 +68,8 @@ const char *fz_err_name(enum fz_err code) { return err_row(code)->name; }
 const char *fz_err_message(enum fz_err code) { return err_row(code)->message; }
 int fz_err_http_status(enum fz_err code) { return err_row(code)->http; }
 int fz_err_exit_code(enum fz_err code) { return err_row(code)->exit_code; }
+
+enum fz_err fz_err_from_errno(int err)
+{
+	return err == ENOSPC || err == EDQUOT || err == EFBIG ? FZ_FULL : FZ_IO;
+}

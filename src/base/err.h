@@ -25,6 +25,8 @@ enum fz_err {
 	FZ_BUSY,         /* storage busy (another writer held it past the
 	                  * wait): nothing was written, retry later */
 	FZ_IO,           /* file or network I/O failed */
+	FZ_FULL,         /* the disk (or file-size limit) is full: nothing was
+	                  * written; an administrator must free space */
 	FZ_DB,           /* storage failed */
 	FZ_INTERNAL,     /* a bug: should not happen */
 	FZ_ERR_COUNT
@@ -46,7 +48,12 @@ void fz_error_clear(struct fz_error *e);
 const char *fz_err_name(enum fz_err code);
 /* A default Chinese message when a function gave none. */
 const char *fz_err_message(enum fz_err code);
-/* The HTTP status for a code (400, 401, 403, 404, 409, 413, 423, 429, 500, 503). */
+/* FZ_FULL when errno err says the storage is full (ENOSPC, EDQUOT,
+ * EFBIG), FZ_IO otherwise. */
+enum fz_err fz_err_from_errno(int err);
+
+/* The HTTP status for a code (400, 401, 403, 404, 409, 413, 423, 429, 500,
+ * 503, 507). */
 int fz_err_http_status(enum fz_err code);
 /* The process exit code for a code, as documented in README.md. */
 int fz_err_exit_code(enum fz_err code);

@@ -28,6 +28,7 @@ int cmd_verify(int argc, char **argv);
 int cmd_checkpoint(int argc, char **argv);
 int cmd_case(int argc, char **argv);
 int cmd_verify_bundle(int argc, char **argv);
+int cmd_verify_publication(int argc, char **argv);
 int cmd_witness(int argc, char **argv);
 int cmd_openapi(int argc, char **argv);
 int cmd_redact(int argc, char **argv);

@@ -128,6 +128,8 @@ int api_ledger_leaves(struct req *r);
 int api_ledger_cosign(struct req *r);
 int api_ledger_key_rotations(struct req *r);
 int page_ledger(struct req *r);
+int page_public_decision_proof(struct req *r);
+int api_public_publication_proof(struct req *r);
 /* api_document.c */
 int api_case_documents(struct req *r);
 int api_document_pdf(struct req *r);

@@ -1,11 +1,14 @@
 /* page_ledger.c - GET /ledger, public (no sign-in): the latest checkpoint
  * with its cosignatures, and how anyone checks a decision, a case bundle
- * or the whole record with their own tools; and the case page's ledger
+ * or the whole record with their own tools; a published decision's
+ * publication proof file (GET /public/decisions/{id}/proof and
+ * /api/v1/public/publications/{id}/proof); and the case page's ledger
  * section (page_ledger.h). */
 #include "http/page_ledger.h"
 
 #include <string.h>
 
+#include "app/bundle_publication.h"
 #include "app/evidence.h"
 #include "app/ledger.h"
 #include "app/ledger_note.h"
@@ -82,6 +85,21 @@ static void howto(struct buf *b, const char *vkey)
 		  "<pre class=\"text\">fazhi verify-bundle 案卷包文件 --key '%s' --checkpoint checkpoint.txt</pre>"
 		  "逐项重算事件、证据和文书的摘要，按包含证明核对检查点的根和签名。</li>\n",
 		  k);
+	html_f(b, "<li><strong>核验一项公示的执法决定</strong>：在<a href=\"/public/decisions\">执法决定公示</a>"
+		  "中打开该决定，下载"
+		  "“公示证明文件”（<code>/public/decisions/编号/proof</code>），它包含账本中这项决定的"
+		  "发布和撤下记录、每条记录的包含证明、带见证方副署的签名检查点。用本系统的命令行核验："
+		  "<pre class=\"text\">fazhi verify-publication 证明文件 --key '%s' \\\n"
+		  "    --witness '<见证方副署公钥>'</pre>"
+		  "它重算每条记录的叶哈希，按包含证明核对检查点的根，核对签名和副署，并列出记录所载的"
+		  "发布、撤下日期和公示文本的摘要。文本被改动、拼入其他决定的记录、证明或签名不对、"
+		  "见证不足、撤下记录被隐去，都会指明。</li>\n",
+		  k);
+	html_raw(b, "<li><strong>不用本系统手工核验</strong>：证明文件是纯文本，格式见 docs/LEDGER.md。"
+		    "每条 <code>record</code> 行末尾是记录的编码（十六进制）；计算其摘要 D（SM3 或 SHA-256，"
+		    "见检查点第 4 行），叶数据为 <code>02 07</code>、记录编号（8 字节）、记录时间（8 字节）和 D，"
+		    "叶哈希为 H(00 || 叶数据)；再按 <code>proof</code> 行逐级计算 H(01 || 左 || 右)，"
+		    "结果应等于检查点的根；最后用公布的公钥核对检查点的 Ed25519 签名。</li>\n");
 	html_raw(b, "<li><strong>核验一份决定书</strong>：计算 PDF 文件的摘要，"
 		    "<pre class=\"text\">openssl dgst -sm3 决定书.pdf</pre>"
 		    "在 <a href=\"/api/v1/ledger/leaves\">/api/v1/ledger/leaves</a> 中找到摘要相同、"
@@ -190,3 +208,29 @@ void case_ledger_section(struct req *r, struct buf *b, const struct case_view *v
 	}
 	html_raw(b, "</tbody></table>\n");
 }
+
+/* The proof file of publication {id}, as a download; the error through
+ * fail (a page or a JSON error). */
+static int proof_answer(struct req *r, bool page)
+{
+	struct buf b = BUF_INIT;
+	struct fz_error e = { 0 };
+	int64_t id = req_param(r, "id");
+	enum fz_err rc = app_publication_proof(&r->ctx, id, &b, &e);
+	if (rc) {
+		buf_release(&b);
+		if (!page)
+			return resp_fail(r, rc, &e);
+		if (rc == FZ_NOTFOUND)
+			return page_error(r, 404, "该公示不存在或尚未公开");
+		return rc == FZ_CONFLICT ? page_error(r, 409, e.message) : http_fail_fz(r, rc, &e);
+	}
+	char disp[96];
+	snprintf(disp, sizeof disp, "attachment; filename=\"publication-%lld.proof.txt\"",
+		 (long long)id);
+	resp_header(r, "Content-Disposition", disp);
+	return resp_bytes(r, 200, "text/plain; charset=utf-8", &b);
+}
+
+int page_public_decision_proof(struct req *r) { return proof_answer(r, true); }
+int api_public_publication_proof(struct req *r) { return proof_answer(r, false); }

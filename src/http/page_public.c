@@ -94,14 +94,15 @@ int page_public_decisions(struct req *r)
 /* Each publish and withdraw record of p with its leaf: the index, the leaf
  * hash, and the link to its inclusion proof at the latest signed
  * checkpoint (size leaves; 0 when none is signed yet). */
-static void ledger_records(struct req *r, struct buf *b, const struct publication *p,
+static bool ledger_records(struct req *r, struct buf *b, const struct publication *p,
 			   int64_t size)
 {
+	bool covered = true;
 	struct publication_event *evs;
 	size_t n;
 	struct fz_error e = { 0 };
 	if (r->ctx.st->ops->publication_events_of(r->ctx.st, r->a, p->id, &evs, &n, &e) || !n)
-		return;
+		return false;
 	html_raw(b, "<h3 id=\"ledger-records\">本公示在账本中的记录</h3>\n"
 		    "<table class=\"list\" aria-labelledby=\"ledger-records\"><thead><tr>"
 		    "<th scope=\"col\">记录</th><th scope=\"col\">账本序号</th>"
@@ -109,8 +110,10 @@ static void ledger_records(struct req *r, struct buf *b, const struct publicatio
 	for (size_t i = 0; i < n; i++) {
 		struct ledger_leaf lf;
 		if (r->ctx.st->ops->ledger_leaf_find(r->ctx.st, LEDGER_PUBLICATION, evs[i].id, &lf,
-						     &e))
+						     &e)) {
+			covered = false;
 			continue;
+		}
 		char hex[2 * LEDGER_HASH_MAX + 1];
 		crypto_hex(lf.leaf_hash, lf.hash_len, hex);
 		html_f(b, "<tr><td data-label=\"记录\">%s %s</td><td data-label=\"账本序号\">%lld</td>"
@@ -124,9 +127,11 @@ static void ledger_records(struct req *r, struct buf *b, const struct publicatio
 			       (long long)lf.idx, (long long)size, (long long)size);
 		else
 			html_raw(b, "下一个检查点签署后可取得");
+		covered = covered && lf.idx < size;
 		html_raw(b, "</td></tr>\n");
 	}
 	html_raw(b, "</tbody></table>\n");
+	return covered;
 }
 
 /* The ledger: this publication's leaves and the latest signed checkpoint,
@@ -140,7 +145,13 @@ static void ledger_box(struct req *r, struct buf *b, const struct publication *p
 	html_raw(b, "<section aria-labelledby=\"verify\"><h2 id=\"verify\">核验</h2>\n");
 	html_f(b, "<p>本公示的发布%s已记入执法全过程记录账本（防篡改的默克尔日志）。</p>\n",
 	       p->status == PUB_WITHDRAWN ? "和撤下" : "");
-	ledger_records(r, b, p, signed_cp ? cp.tree_size : 0);
+	if (ledger_records(r, b, p, signed_cp ? cp.tree_size : 0))
+		html_f(b, "<p><a href=\"/public/decisions/%lld/proof\" download>下载公示证明文件</a>"
+			  "（纯文本：上表记录的原始编码、包含证明和带见证副署的签名检查点，"
+			  "可用 <code>fazhi verify-publication</code> 离线核验）</p>\n",
+		       (long long)p->id);
+	else
+		html_raw(b, "<p>公示证明文件在下一个检查点签署后可下载。</p>\n");
 	if (signed_cp) {
 		char root[129];
 		crypto_hex(cp.root, cp.root_len, root);

@@ -73,6 +73,12 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
 	(void)transfer_encoding;
 	if (sf->err || (off == 0 && field_end(sf)))
 		return MHD_NO;
+	/* a part whose Content-Disposition names no field: libmicrohttpd
+	 * passes key NULL (found by fuzz/fuzz_http.c; it crashed the server) */
+	if (!key) {
+		fail(sf, FZ_INVALID, NULL, "上传的表单中有未命名的字段");
+		return MHD_NO;
+	}
 	if (strcmp(key, STREAM_FORM_FILE_FIELD) == 0) {
 		/* a second file input left empty: a part without name or bytes */
 		if (off == 0 && size == 0 && (!filename || !*filename))

@@ -5,9 +5,13 @@
  * failures to fz_err with a message a person can act on. */
 #include "store/sqlite_internal.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 
 enum fz_err sq_stmt(struct sq_store *s, enum sq_stmt_id id, const char *sql,
@@ -235,6 +239,36 @@ static const char *constraint_column(const char *msg)
 	return dot ? dot + 1 : colon + 2;
 }
 
+static off_t file_size(const char *path)
+{
+	struct stat sb;
+	return path && stat(path, &sb) == 0 ? sb.st_size : 0;
+}
+
+/* SQLite calls a write refused for room SQLITE_FULL only for ENOSPC: one
+ * past the process's file-size limit (EFBIG) or a quota (EDQUOT) is
+ * SQLITE_IOERR_WRITE, and the errno is not always kept with the
+ * connection. So a failed write is taken for a full disk when the file
+ * system has almost no room left, or the database or its log has reached
+ * the file-size limit. */
+static bool sq_out_of_room(struct sq_store *s)
+{
+	const char *db = sqlite3_db_filename(s->db, "main");
+	if (!db || !*db)
+		return false;
+	struct statvfs fs;
+	if (statvfs(db, &fs) == 0 && (uint64_t)fs.f_bavail * fs.f_frsize < (uint64_t)1 << 20)
+		return true;
+	struct rlimit lim;
+	if (getrlimit(RLIMIT_FSIZE, &lim) != 0 || lim.rlim_cur == RLIM_INFINITY)
+		return false;
+	const char *wal = sqlite3_filename_wal(db);
+	off_t big = file_size(db);
+	if (file_size(wal) > big)
+		big = file_size(wal);
+	return (uint64_t)big + 65536 >= (uint64_t)lim.rlim_cur;
+}
+
 enum fz_err sq_fail(struct sq_store *s, int rc, struct fz_error *e)
 {
 	const char *msg = sqlite3_errmsg(s->db);
@@ -276,8 +310,14 @@ enum fz_err sq_fail(struct sq_store *s, int rc, struct fz_error *e)
 	case SQLITE_NOMEM:
 		return fz_fail(e, FZ_NOMEM, "", "服务器内存不足，请稍后重试");
 	case SQLITE_FULL:
-		return fz_fail(e, FZ_IO, "", "磁盘空间不足，数据未能保存");
+		return fz_fail(e, FZ_FULL, "", "存储空间已满，本次操作未保存，请联系系统管理员");
 	case SQLITE_IOERR:
+		/* a write refused for room that SQLite does not call FULL
+		 * (EFBIG, EDQUOT) is the same to the user */
+		if (fz_err_from_errno(sqlite3_system_errno(s->db)) == FZ_FULL ||
+		    (rc == SQLITE_IOERR_WRITE && sq_out_of_room(s)))
+			return fz_fail(e, FZ_FULL, "",
+				       "存储空间已满，本次操作未保存，请联系系统管理员");
 		return fz_fail(e, FZ_IO, "", "读写数据库文件失败");
 	case SQLITE_READONLY:
 		return fz_fail(e, FZ_DB, "", "数据库为只读，不能写入");

@@ -9,6 +9,8 @@
 #include "app/case_status.h"
 #include "app/ledger_verify.h"
 #include "app/people.h"
+#include "base/fault.h"
+#include <sqlite3.h>
 #include "fixture.h"
 #include "t.h"
 
@@ -310,5 +312,70 @@ TEST(case_status_follows_each_step_and_is_refreshed_on_a_later_day)
 	REQUIRE(app_case_list(&x.officer, &late, pg, &l, &e) == FZ_OK);
 	CHECK_INT(l.total, 1);
 	CHECK(l.items[0].id == c.id);
+	fx_close(&x.f);
+}
+
+/* The rows of the tables a case step writes (all append-only, so an
+ * equal total means nothing was written): one connection, one query. */
+static int64_t rows_kept(struct cx *x)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s = NULL;
+	int64_t n = -1;
+	if (sqlite3_open_v2(x->f.db, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db,
+			       "SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM "
+			       "case_events) + (SELECT count(*) FROM case_event_fields) + "
+			       "(SELECT count(*) FROM ledger_leaves) + (SELECT count(*) FROM "
+			       "documents) + (SELECT count(*) FROM case_headers)",
+			       -1, &s, NULL) == SQLITE_OK &&
+	    sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return n;
+}
+
+/* Allocation failure (base/fault.h) at every point of opening a case,
+ * then of approving it: each attempt that meets a failure reports an
+ * error and leaves nothing of itself in any table; the first attempt that
+ * meets none stores all of it, with number 1 (no number lost to the
+ * failed attempts), and the ledger verifies. */
+TEST(case_open_and_approval_under_allocation_failure_store_all_or_nothing)
+{
+	struct cx x;
+	REQUIRE(cx_open(&x));
+	struct enf_case c = { 0 };
+	struct fz_error e = { 0 };
+	enum fz_err rc = FZ_NOMEM;
+	int failed = 0, bad = 0;
+	for (int step = 0; step < 2; step++) {
+		rc = FZ_NOMEM;
+		/* every n up to 150, then in steps of an eighth */
+		for (long n = 0; rc != FZ_OK && n < 10000000; n += n < 150 ? 1 : n / 8) {
+			int64_t before = rows_kept(&x);
+			fault_alloc_after(n);
+			rc = step == 0 ? open_case(&x, "2025-11-01", &c, NULL, &e)
+				       : approve_opening(&x, c.id, &e);
+			bool hit = fault_alloc_off();
+			if (rc == FZ_OK)
+				break;
+			failed++;
+			bool same = rows_kept(&x) == before;
+			if ((!hit || !same) && bad++ < 5)
+				t_fail(__FILE__, __LINE__,
+				       "step %d, allocation %ld failing: %s (%s)%s%s", step, n,
+				       fz_err_name(rc), e.message, hit ? "" : ", no failure met",
+				       same ? "" : ", something was written");
+		}
+		CHECK_INT(rc, FZ_OK);
+	}
+	CHECK(failed > 150);
+	CHECK_STR(c.number, "海原县自然资源罚立〔2025〕1号");
+	CHECK_INT(fx_count(&x.f, "cases"), 1);
+	CHECK_INT(fx_count(&x.f, "documents"), 1); /* the approval form */
+	struct ledger_verify_report r;
+	CHECK_INT(app_ledger_verify(&x.f.cli, x.f.data_dir, NULL, &r, &e), FZ_OK);
+	CHECK(r.ok);
 	fx_close(&x.f);
 }

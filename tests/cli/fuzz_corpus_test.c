@@ -20,7 +20,7 @@ static int replay(const char *name)
 
 TEST(fuzz_corpora_replay_clean)
 {
-	static const char *const names[] = { "form", "ident", "redact", "bundle", "rules", "search" };
+	static const char *const names[] = { "form", "ident", "redact", "bundle", "rules", "search", "pubproof", "json", "http" };
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		int rc = replay(names[i]);
 		if (rc != 0)

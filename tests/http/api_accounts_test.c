@@ -421,6 +421,16 @@ TEST(denials_of_every_kind_are_audited_with_their_object)
 	r = t_api(&d, "secadmin", "GET", path, NULL);
 	CHECK_CONTAINS(r.body, "\"disabled\":false");
 	t_resp_free(&r);
+
+	/* A role refused: 403, logged with the object and the permission
+	 * lacked, and nothing changed. */
+	r = t_api(&d, "officer1", "PATCH", path, "{\"disabled\":true}");
+	CHECK_ERROR(r, 403, "forbidden", NULL);
+	t_resp_free(&r);
+	CHECK_INT(audits_for(&d.ts, "http PATCH /api/v1/users/{id}", "denied", "users", id), 2);
+	r = t_api(&d, "secadmin", "GET", path, NULL);
+	CHECK_CONTAINS(r.body, "\"disabled\":false");
+	t_resp_free(&r);
 	t_demo_stop(&d);
 }
 

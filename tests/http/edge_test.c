@@ -261,5 +261,18 @@ TEST(json_routes_refuse_a_body_of_another_type_with_415)
 				    "Application/JSON; charset=utf-8", LOGIN);
 	CHECK_INT(r.status, 201);
 	t_resp_free(&r);
+	/* A signed-in write: refused before the handler, nothing changed. */
+	char tok[65], csrf[65];
+	REQUIRE(t_login(&ts, "alice", "Secret-pass1", tok, csrf));
+	audits = t_audit_count(&ts);
+	const char *change = "{\"old_password\":\"Secret-pass1\",\"new_password\":\"Other#pass22\"}";
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		r = t_http(&ts, "PUT", "/api/v1/me/password", tok, bad[i], change);
+		CHECK_INT(r.status, 415);
+		CHECK_CONTAINS(r.body, "\"code\":\"unsupported_media_type\"");
+		t_resp_free(&r);
+	}
+	CHECK_INT(t_audit_count(&ts), audits);
+	REQUIRE(t_login(&ts, "alice", "Secret-pass1", tok, csrf)); /* the old one still opens */
 	t_server_stop(&ts);
 }
