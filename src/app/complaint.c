@@ -266,8 +266,21 @@ enum fz_err app_complaint_list(struct app_ctx *ctx, const struct complaint_filte
 	return ctx->st->ops->complaint_list(ctx->st, ctx->a, &g, &ctx->scope, pg, out, e);
 }
 
-enum fz_err app_complaint_track(struct app_ctx *ctx, const char *receipt, const char *phone4,
-				struct complaint *out, struct fz_error *e)
+/* A lookup that found nothing, counted for the address (its own small
+ * transaction: the answer is a refusal, and the count must stay). */
+static void lookup_failed(struct app_ctx *ctx, const char *key)
+{
+	struct fz_error ignore = { 0 };
+	if (app_tx_begin(ctx, &ignore))
+		return;
+	if (ctx->st->ops->complaint_lookup_add(ctx->st, key, ctx->now,
+					       ctx->now - COMPLAINT_TRACK_WINDOW, &ignore) ||
+	    app_tx_commit(ctx, &ignore))
+		app_tx_abort(ctx);
+}
+
+static enum fz_err track_once(struct app_ctx *ctx, const char *receipt, const char *phone4,
+			      struct complaint *out, struct fz_error *e)
 {
 	char norm[CMP_RECEIPT_LEN + 1];
 	static const char nomatch[] =
@@ -287,6 +300,28 @@ enum fz_err app_complaint_track(struct app_ctx *ctx, const char *receipt, const 
 		return fz_fail(e, FZ_NOTFOUND, "receipt", "%s", nomatch);
 	}
 	return FZ_OK;
+}
+
+enum fz_err app_complaint_track(struct app_ctx *ctx, const char *receipt, const char *phone4,
+				struct complaint *out, struct fz_error *e)
+{
+	char key[65];
+	int64_t failed = 0;
+	memset(out, 0, sizeof *out);
+	client_key(ctx->client_addr, key);
+	enum fz_err rc = ctx->st->ops->complaint_lookup_count(
+		ctx->st, key, ctx->now - COMPLAINT_TRACK_WINDOW, &failed, e);
+	if (rc)
+		return rc;
+	if (failed >= COMPLAINT_TRACK_FAIL_MAX)
+		return fz_fail(e, FZ_RATELIMIT, "rate",
+			       "查询未果的次数过多：同一网络地址一小时内最多可查询未果 %d 次，"
+			       "请一小时后再查询，或拨打司法局电话询问办理进度",
+			       COMPLAINT_TRACK_FAIL_MAX);
+	rc = track_once(ctx, receipt, phone4, out, e);
+	if (rc == FZ_INVALID || rc == FZ_NOTFOUND)
+		lookup_failed(ctx, key);
+	return rc;
 }
 
 bool app_complaint_may(const struct app_ctx *ctx, const struct complaint *c,

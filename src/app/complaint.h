@@ -18,6 +18,12 @@
  * enough for a family behind one address, too few to flood the bureau. */
 #define COMPLAINT_RATE_MAX 5
 #define COMPLAINT_RATE_WINDOW 86400
+/* Receipt lookups that found nothing one client address may make in
+ * COMPLAINT_TRACK_WINDOW seconds: a person who mistypes retries a few
+ * times; trying the 10 000 last-four-digit combinations of a phone would
+ * take a thousand hours from one address. Our choice (no rule sets it). */
+#define COMPLAINT_TRACK_FAIL_MAX 10
+#define COMPLAINT_TRACK_WINDOW 3600
 
 /* A complaint filed on the portal by anyone: in->channel and
  * in->received_on are ignored (portal, today). FZ_INVALID naming the
@@ -56,7 +62,10 @@ enum fz_err app_complaint_list(struct app_ctx *ctx, const struct complaint_filte
  * a receipt unknown, well-formed or not, or the wrong digits — is the same
  * FZ_NOTFOUND with the same message, so that an answer says nothing about
  * another person's complaint. A malformed receipt is FZ_INVALID
- * (receipt): a typo, told at once. */
+ * (receipt): a typo, told at once. Each such failure is counted for the
+ * client address; past COMPLAINT_TRACK_FAIL_MAX of them in
+ * COMPLAINT_TRACK_WINDOW the lookup is FZ_RATELIMIT (field "rate") before
+ * anything is looked up, right receipt or not. */
 enum fz_err app_complaint_track(struct app_ctx *ctx, const char *receipt, const char *phone4,
 				struct complaint *out, struct fz_error *e) FZ_MUST_CHECK;
 

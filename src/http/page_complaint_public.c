@@ -229,8 +229,10 @@ int page_public_complaint_lookup(struct req *r)
 	struct complaint c;
 	const char *receipt = kit_form(r, "receipt");
 	enum fz_err rc = app_complaint_track(&r->ctx, receipt, kit_form(r, "phone_last4"), &c, &e);
-	if (rc == FZ_INVALID || rc == FZ_NOTFOUND)
-		return track_page(r, rc == FZ_INVALID ? 400 : 404, receipt, NULL, rc, &e);
+	if (rc == FZ_RATELIMIT)
+		resp_header(r, "Retry-After", "3600");
+	if (rc == FZ_INVALID || rc == FZ_NOTFOUND || rc == FZ_RATELIMIT)
+		return track_page(r, fz_err_http_status(rc), receipt, NULL, rc, &e);
 	if (rc)
 		return page_error(r, fz_err_http_status(rc), e.message[0] ? e.message : NULL);
 	return track_page(r, 200, c.receipt, &c, FZ_OK, NULL);

@@ -280,6 +280,46 @@ enum fz_err sq_complaint_recent(struct store *st, const char *client_key, int64_
 	return sq_one(s, stmt, &b, NULL, n, sq_read_int, FZ_DB, NULL, "计数失败", e);
 }
 
+enum fz_err sq_complaint_lookup_add(struct store *st, const char *client_key, int64_t at,
+				    int64_t before, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_CMP_LOOKUP_PRUNE,
+				  "DELETE FROM complaint_lookups WHERE at < ?1", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, before);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)) ||
+	    (err = sq_stmt(s, SQ_CMP_LOOKUP_INSERT,
+			   "INSERT INTO complaint_lookups (client_key, at) VALUES (?1, ?2)", &stmt,
+			   e)))
+		return err;
+	b = sq_args(stmt);
+	sq_arg_text(&b, str(client_key));
+	sq_arg_int(&b, at);
+	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
+}
+
+enum fz_err sq_complaint_lookup_count(struct store *st, const char *client_key, int64_t since,
+				      int64_t *n, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	*n = 0;
+	enum fz_err err = sq_stmt(s, SQ_CMP_LOOKUP_COUNT,
+				  "SELECT count(*) FROM complaint_lookups WHERE client_key = ?1"
+				  " AND at >= ?2",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, str(client_key));
+	sq_arg_int(&b, since);
+	return sq_one(s, stmt, &b, NULL, n, sq_read_int, FZ_DB, NULL, "计数失败", e);
+}
+
 enum fz_err sq_complaint_event_insert(struct store *st, struct complaint_event *ev,
 				      struct fz_error *e)
 {

@@ -741,6 +741,10 @@ enum fz_err sq_export_job_interrupt(struct store *st, const char *message, int64
 enum fz_err sq_export_job_unfinished(struct store *st, int64_t *n, struct fz_error *e);
 
 /* sqlite_complaint.c */
+enum fz_err sq_complaint_lookup_add(struct store *st, const char *client_key, int64_t at,
+				    int64_t before, struct fz_error *e);
+enum fz_err sq_complaint_lookup_count(struct store *st, const char *client_key, int64_t since,
+				      int64_t *n, struct fz_error *e);
 enum fz_err sq_complaint_insert(struct store *st, struct complaint *c, struct fz_error *e);
 enum fz_err sq_complaint_update(struct store *st, const struct complaint *c, struct fz_error *e);
 enum fz_err sq_complaint_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,

@@ -801,6 +801,12 @@ struct store_ops {
 					int64_t *n, struct fz_error *e);
 	enum fz_err (*complaint_event_insert)(struct store *st, struct complaint_event *ev,
 					      struct fz_error *e);
+	/* Failed receipt lookups (027): add one of client_key at `at`,
+	 * pruning those before `before`; count those at or after since. */
+	enum fz_err (*complaint_lookup_add)(struct store *st, const char *client_key, int64_t at,
+					    int64_t before, struct fz_error *e);
+	enum fz_err (*complaint_lookup_count)(struct store *st, const char *client_key,
+					      int64_t since, int64_t *n, struct fz_error *e);
 	enum fz_err (*complaint_event_get)(struct store *st, struct arena *a, int64_t id,
 					   struct complaint_event *out, struct fz_error *e);
 	enum fz_err (*complaint_events_of)(struct store *st, struct arena *a, int64_t complaint_id,
