@@ -34,6 +34,40 @@
 enum fz_err app_complaint_file(struct app_ctx *ctx, const struct complaint_input *in,
 			       struct complaint *out, struct fz_error *e) FZ_MUST_CHECK;
 
+/* A file received with a filing (http/stream_form.c): the name as sent
+ * (a path's last part is kept) and the finished upload (digest, size,
+ * first bytes). */
+struct evidence_upload;
+struct complaint_file {
+	const char *name;
+	struct evidence_upload *up;
+};
+/* app_complaint_file with files attached: at most CMP_FILES_MAX, each
+ * 1..CMP_FILE_MAX bytes, CMP_FILES_TOTAL_MAX in all, a JPEG, PNG or PDF
+ * by its content with a name that fits it (complaint_attachment_name_check);
+ * else FZ_INVALID or FZ_TOOLARGE naming "files", with nothing stored.
+ * Each is stored content-addressed like evidence and listed, with its
+ * digest, in the filing's event (so under its ledger leaf). The uploads'
+ * temporary files are gone afterwards, whatever happened. */
+enum fz_err app_complaint_file_with(struct app_ctx *ctx, const struct complaint_input *in,
+				    struct complaint_file *files, size_t nfiles,
+				    struct complaint *out, struct fz_error *e) FZ_MUST_CHECK;
+/* FZ_RATELIMIT (with the Chinese answer) when ctx's address has filed
+ * COMPLAINT_RATE_MAX complaints in the window: asked before a body with
+ * files is read, so that nothing is received for nothing. */
+enum fz_err app_complaint_rate_check(struct app_ctx *ctx, struct fz_error *e) FZ_MUST_CHECK;
+/* The files of complaint id, in the caller's scope (app_complaint_get's:
+ * the bureau and the responsible agency; FZ_NOTFOUND otherwise). */
+enum fz_err app_complaint_attachments(struct app_ctx *ctx, int64_t id,
+				      struct complaint_attachment **items, size_t *n,
+				      struct fz_error *e) FZ_MUST_CHECK;
+/* Opens attachment att_id of complaint id for reading (same scope): *fd
+ * the file (the caller closes it), out its row. FZ_NOTFOUND for another
+ * complaint's; FZ_IO when the stored file is missing. */
+enum fz_err app_complaint_attachment_open(struct app_ctx *ctx, int64_t id, int64_t att_id,
+					  struct complaint_attachment *out, int *fd,
+					  struct fz_error *e) FZ_MUST_CHECK;
+
 /* The agencies the public may complain about (their names are public:
  * 事前公开 of enforcement bodies): every active agency, up to 200. */
 enum fz_err app_complaint_agencies(struct app_ctx *ctx, struct agency_list *out,

@@ -218,6 +218,8 @@ enum sq_stmt_id {
 	SQ_CMP_LOOKUP_INSERT,
 	SQ_CMP_LOOKUP_PRUNE,
 	SQ_CMP_LOOKUP_COUNT,
+	SQ_CMP_ATT_INSERT,
+	SQ_CMP_ATTS_OF,
 	SQ_STMT_COUNT
 };
 
@@ -741,6 +743,11 @@ enum fz_err sq_export_job_interrupt(struct store *st, const char *message, int64
 enum fz_err sq_export_job_unfinished(struct store *st, int64_t *n, struct fz_error *e);
 
 /* sqlite_complaint.c */
+enum fz_err sq_complaint_attachment_insert(struct store *st, struct complaint_attachment *att,
+					   struct fz_error *e);
+enum fz_err sq_complaint_attachments_of(struct store *st, struct arena *a, int64_t complaint_id,
+					struct complaint_attachment **items, size_t *n,
+					struct fz_error *e);
 enum fz_err sq_complaint_lookup_add(struct store *st, const char *client_key, int64_t at,
 				    int64_t before, struct fz_error *e);
 enum fz_err sq_complaint_lookup_count(struct store *st, const char *client_key, int64_t since,

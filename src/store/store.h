@@ -807,6 +807,15 @@ struct store_ops {
 					    int64_t before, struct fz_error *e);
 	enum fz_err (*complaint_lookup_count)(struct store *st, const char *client_key,
 					      int64_t since, int64_t *n, struct fz_error *e);
+	/* Attachments of a filing (027), append-only: insert sets a->id;
+	 * of gives a complaint's in order (the caller checked its scope). */
+	enum fz_err (*complaint_attachment_insert)(struct store *st,
+						   struct complaint_attachment *att,
+						   struct fz_error *e);
+	enum fz_err (*complaint_attachments_of)(struct store *st, struct arena *a,
+						int64_t complaint_id,
+						struct complaint_attachment **items, size_t *n,
+						struct fz_error *e);
 	enum fz_err (*complaint_event_get)(struct store *st, struct arena *a, int64_t id,
 					   struct complaint_event *out, struct fz_error *e);
 	enum fz_err (*complaint_events_of)(struct store *st, struct arena *a, int64_t complaint_id,

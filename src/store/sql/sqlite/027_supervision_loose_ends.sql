@@ -1,6 +1,7 @@
 -- 027_supervision_loose_ends.sql - issue 12's loose ends: long exports
 -- that survive a restart (export_jobs), and the public's failed receipt
--- lookups counted per address (complaint_lookups, docs/COMPLAINTS.md).
+-- lookups counted per address (complaint_lookups) and the files attached
+-- to a public filing (complaint_attachments), docs/COMPLAINTS.md.
 
 -- A long export (导出任务, docs/STATISTICS.md): who asked (only that
 -- account reads it), in which scope, how far it got, and the finished
@@ -37,3 +38,36 @@ CREATE TABLE complaint_lookups (
 	at          INTEGER NOT NULL
 );
 CREATE INDEX complaint_lookups_key ON complaint_lookups (client_key, at);
+
+-- Files a person attached to a filing on the portal (docs/COMPLAINTS.md):
+-- stored content-addressed beside the evidence (data_dir/evidence/..),
+-- their digests in the filing's event text and so under its ledger leaf.
+-- Shown to the bureau and the responsible agency, never to the public.
+-- A recorded fact: append-only.
+CREATE TABLE complaint_attachments (
+	id           INTEGER PRIMARY KEY,
+	complaint_id INTEGER NOT NULL REFERENCES complaints (id),
+	digest       TEXT NOT NULL,               -- hex, the ledger's hash
+	size         INTEGER NOT NULL CHECK (size > 0),
+	file_name    TEXT NOT NULL CHECK (file_name <> ''),
+	media_type   TEXT NOT NULL CHECK (media_type IN ('image/jpeg', 'image/png',
+	                                    'application/pdf')),
+	created_at   INTEGER NOT NULL
+);
+CREATE INDEX complaint_attachments_complaint ON complaint_attachments (complaint_id);
+
+CREATE TRIGGER complaint_attachments_no_update BEFORE UPDATE ON complaint_attachments
+BEGIN
+	SELECT RAISE(ABORT, '投诉附件只能追加，不能修改');
+END;
+
+CREATE TRIGGER complaint_attachments_no_delete BEFORE DELETE ON complaint_attachments
+BEGIN
+	SELECT RAISE(ABORT, '投诉附件只能追加，不能修改');
+END;
+
+CREATE TRIGGER complaint_attachments_no_replace BEFORE INSERT ON complaint_attachments
+WHEN EXISTS (SELECT 1 FROM complaint_attachments WHERE id = NEW.id)
+BEGIN
+	SELECT RAISE(ABORT, '投诉附件只能追加，不能修改');
+END;
