@@ -145,12 +145,14 @@ static int form_page(struct req *r, int status, const struct complaint_input *in
 		   "最多 %d 个，每个不超过 %lld MiB，合计不超过 %lld MiB。附件只给司法局和负责办理的机关看，"
 		   "不公开。</p>\n",
 	       CMP_FILES_MAX, (long long)(CMP_FILE_MAX >> 20), (long long)(CMP_FILES_TOTAL_MAX >> 20));
-	for (int i = 1; i <= CMP_FILES_MAX; i++)
+	for (int i = 1; i <= CMP_FILES_MAX; i++) {
 		html_f(&b, "<label for=\"file%d\">附件 %d</label>\n"
 			   "<input id=\"file%d\" type=\"file\" name=\"" STREAM_FORM_FILE_FIELD "\" "
 			   "accept=\"image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf\" "
-			   "aria-describedby=\"files-hint\"%s>\n",
-		       i, i, i, bad ? " aria-invalid=\"true\"" : "");
+			   "aria-describedby=\"files-hint\"",
+		       i, i, i);
+		html_raw(&b, bad ? " aria-invalid=\"true\">\n" : ">\n");
+	}
 	kit_field_error(&b, "files", e);
 	if (bad && in)
 		html_raw(&b, "<p class=\"hint\">为安全起见，已选的文件没有保留，请重新选择。</p>\n");
@@ -209,6 +211,7 @@ int page_public_complaint_submit(struct req *r)
 	}
 	if (r->files_err) {
 		e = *r->files_e;
+		snprintf(e.field, sizeof e.field, "files"); /* the form's name for them */
 		return form_page(r, fz_err_http_status(r->files_err), &in, r->files_err, &e);
 	}
 	struct complaint_file *files = r->nfiles ? arena_calloc(r->a, r->nfiles, sizeof *files)
