@@ -20,7 +20,8 @@
 #include "http/http.h"
 
 #define STREAM_FORM_FIELDS 16     /* text fields besides the file */
-#define STREAM_FORM_VALUE_MAX 4096 /* bytes of one text field */
+#define STREAM_FORM_VALUE_MAX 8192 /* bytes of one text field: a complaint's
+                                    * 2000 characters of facts in UTF-8 */
 #define STREAM_FORM_FILE_FIELD "file"
 
 struct MHD_PostProcessor;

@@ -25,6 +25,9 @@ static const char pdf[] = "%PDF-1.4\n% 扫描件（测试）\n%%EOF\n";
 static const char exe[] = "MZ\x90\x00 this is not a picture";
 static const char png[] = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR test";
 
+/* The facts the forms carry (a test may make them long). */
+static const char *facts = "执法人员检查时未出示证件，态度粗暴";
+
 struct part {
 	const char *name;   /* file name as sent */
 	const char *data;
@@ -70,7 +73,7 @@ static struct http_resp file_with(struct t_demo *d, int64_t agency, const struct
 	field(&body, "name", "张三");
 	field(&body, "phone", "13909551234");
 	field(&body, "agency_id", ag);
-	field(&body, "facts", "执法人员检查时未出示证件，态度粗暴");
+	field(&body, "facts", facts);
 	field(&body, "request", "请查处");
 	for (size_t i = 0; i < n; i++) {
 		buf_addf(&body, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
@@ -311,5 +314,33 @@ TEST(complaint_filing_limit_refuses_a_form_with_files_before_its_body)
 	r = file_with(&d, d.sum.agency_ids[1], &one, 1, false, NULL);
 	CHECK_INT(r.status, 201);
 	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+/* The longest facts a filing takes (2000 characters, 6000 bytes of
+ * UTF-8) fit the streamed form's field as they fit the plain one. */
+TEST(complaint_with_files_takes_the_longest_facts_the_form_allows)
+{
+	struct t_demo d;
+	REQUIRE(t_demo_start(&d));
+	struct buf long_facts = BUF_INIT;
+	for (int i = 0; i < CMP_FACTS_MAX; i++)
+		buf_adds(&long_facts, "查");
+	REQUIRE(!buf_failed(&long_facts));
+	facts = buf_cstr(&long_facts);
+	struct part one = { "照片.jpg", jpeg, sizeof jpeg - 1 };
+	struct http_resp r = file_with(&d, d.sum.agency_ids[1], &one, 1, false, NULL);
+	CHECK_INT(r.status, 201);
+	t_resp_free(&r);
+	/* one more character is refused at its field, the form kept */
+	buf_adds(&long_facts, "查");
+	facts = buf_cstr(&long_facts);
+	r = file_with(&d, d.sum.agency_ids[1], &one, 1, false, NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "id=\"facts-err\"");
+	t_resp_free(&r);
+	CHECK_INT(count(&d, "complaint_attachments"), 1);
+	facts = "执法人员检查时未出示证件，态度粗暴";
+	buf_release(&long_facts);
 	t_demo_stop(&d);
 }
