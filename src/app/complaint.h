@@ -18,6 +18,12 @@
  * enough for a family behind one address, too few to flood the bureau. */
 #define COMPLAINT_RATE_MAX 5
 #define COMPLAINT_RATE_WINDOW 86400
+/* Receipt lookups that found nothing one client address may make in
+ * COMPLAINT_TRACK_WINDOW seconds: a person who mistypes retries a few
+ * times; trying the 10 000 last-four-digit combinations of a phone would
+ * take a thousand hours from one address. Our choice (no rule sets it). */
+#define COMPLAINT_TRACK_FAIL_MAX 10
+#define COMPLAINT_TRACK_WINDOW 3600
 
 /* A complaint filed on the portal by anyone: in->channel and
  * in->received_on are ignored (portal, today). FZ_INVALID naming the
@@ -27,6 +33,40 @@
  * receipt number and acceptance due date. */
 enum fz_err app_complaint_file(struct app_ctx *ctx, const struct complaint_input *in,
 			       struct complaint *out, struct fz_error *e) FZ_MUST_CHECK;
+
+/* A file received with a filing (http/stream_form.c): the name as sent
+ * (a path's last part is kept) and the finished upload (digest, size,
+ * first bytes). */
+struct evidence_upload;
+struct complaint_file {
+	const char *name;
+	struct evidence_upload *up;
+};
+/* app_complaint_file with files attached: at most CMP_FILES_MAX, each
+ * 1..CMP_FILE_MAX bytes, CMP_FILES_TOTAL_MAX in all, a JPEG, PNG or PDF
+ * by its content with a name that fits it (complaint_attachment_name_check);
+ * else FZ_INVALID or FZ_TOOLARGE naming "files", with nothing stored.
+ * Each is stored content-addressed like evidence and listed, with its
+ * digest, in the filing's event (so under its ledger leaf). The uploads'
+ * temporary files are gone afterwards, whatever happened. */
+enum fz_err app_complaint_file_with(struct app_ctx *ctx, const struct complaint_input *in,
+				    struct complaint_file *files, size_t nfiles,
+				    struct complaint *out, struct fz_error *e) FZ_MUST_CHECK;
+/* FZ_RATELIMIT (with the Chinese answer) when ctx's address has filed
+ * COMPLAINT_RATE_MAX complaints in the window: asked before a body with
+ * files is read, so that nothing is received for nothing. */
+enum fz_err app_complaint_rate_check(struct app_ctx *ctx, struct fz_error *e) FZ_MUST_CHECK;
+/* The files of complaint id, in the caller's scope (app_complaint_get's:
+ * the bureau and the responsible agency; FZ_NOTFOUND otherwise). */
+enum fz_err app_complaint_attachments(struct app_ctx *ctx, int64_t id,
+				      struct complaint_attachment **items, size_t *n,
+				      struct fz_error *e) FZ_MUST_CHECK;
+/* Opens attachment att_id of complaint id for reading (same scope): *fd
+ * the file (the caller closes it), out its row. FZ_NOTFOUND for another
+ * complaint's; FZ_IO when the stored file is missing. */
+enum fz_err app_complaint_attachment_open(struct app_ctx *ctx, int64_t id, int64_t att_id,
+					  struct complaint_attachment *out, int *fd,
+					  struct fz_error *e) FZ_MUST_CHECK;
 
 /* The agencies the public may complain about (their names are public:
  * 事前公开 of enforcement bodies): every active agency, up to 200. */
@@ -56,7 +96,10 @@ enum fz_err app_complaint_list(struct app_ctx *ctx, const struct complaint_filte
  * a receipt unknown, well-formed or not, or the wrong digits — is the same
  * FZ_NOTFOUND with the same message, so that an answer says nothing about
  * another person's complaint. A malformed receipt is FZ_INVALID
- * (receipt): a typo, told at once. */
+ * (receipt): a typo, told at once. Each such failure is counted for the
+ * client address; past COMPLAINT_TRACK_FAIL_MAX of them in
+ * COMPLAINT_TRACK_WINDOW the lookup is FZ_RATELIMIT (field "rate") before
+ * anything is looked up, right receipt or not. */
 enum fz_err app_complaint_track(struct app_ctx *ctx, const char *receipt, const char *phone4,
 				struct complaint *out, struct fz_error *e) FZ_MUST_CHECK;
 

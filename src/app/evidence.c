@@ -93,6 +93,13 @@ enum fz_err app_evidence_upload_write(struct evidence_upload *up, const void *da
 	enum fz_err rc = ledger_digest_update(&up->dc, data, len);
 	if (rc)
 		return fz_fail(e, rc, NULL, NULL);
+	if (up->head_len < sizeof up->head) {
+		size_t k = sizeof up->head - up->head_len;
+		if (k > len)
+			k = len;
+		memcpy(up->head + up->head_len, data, k);
+		up->head_len += k;
+	}
 	while (len > 0) {
 		ssize_t w = write(up->fd, p, len);
 		if (w < 0 && errno == EINTR)
@@ -153,9 +160,8 @@ static void dir_sync(const char *dir)
 /* Moves the upload to its content address; *created is false when the
  * same content was there already (then the upload is simply dropped).
  * Runs under the write lock, so no other add races for the same path. */
-static enum fz_err file_place(const char *data_dir, struct evidence_upload *up,
-			      const char *hex, char path[PATH_MAX], bool *created,
-			      struct fz_error *e)
+enum fz_err app_evidence_place(const char *data_dir, struct evidence_upload *up, const char *hex,
+			       char path[PATH_MAX], bool *created, struct fz_error *e)
 {
 	char dir[PATH_MAX];
 	struct stat sb;
@@ -252,7 +258,7 @@ enum fz_err app_evidence_add(struct app_ctx *ctx, int64_t case_id,
 	}
 	if ((rc = quota_check(ctx, c.agency_id, ev.size, e)))
 		goto abort;
-	if ((rc = file_place(ctx->cfg->data_dir, up, ev.digest, path, &created, e)) ||
+	if ((rc = app_evidence_place(ctx->cfg->data_dir, up, ev.digest, path, &created, e)) ||
 	    (rc = ctx->st->ops->evidence_insert(ctx->st, &ev, e)))
 		goto abort;
 	enum ledger_hash_alg alg;

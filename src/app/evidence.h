@@ -32,6 +32,8 @@ struct evidence_upload {
 	int64_t max;
 	unsigned char digest[LEDGER_DIGEST_MAX]; /* set by finish */
 	size_t digest_len;
+	unsigned char head[16];       /* the first bytes written (their kind) */
+	size_t head_len;
 };
 enum fz_err app_evidence_upload_begin(const char *data_dir, enum ledger_hash_alg alg, int64_t max,
 				      struct evidence_upload *up, struct fz_error *e)
@@ -82,6 +84,15 @@ enum fz_err app_evidence_list(struct app_ctx *ctx, int64_t case_id, struct page 
  * stored file is missing. */
 enum fz_err app_evidence_open(struct app_ctx *ctx, int64_t case_id, int64_t id,
 			      struct evidence *out, int *fd, struct fz_error *e) FZ_MUST_CHECK;
+
+/* Moves a finished upload to the content address of hex (its digest)
+ * under data_dir, path set to it; *created is false when the same content
+ * was there already (the upload is then dropped). Call inside the write
+ * transaction that records it, and unlink path when that fails and
+ * *created. Shared by evidence and complaint attachments. */
+enum fz_err app_evidence_place(const char *data_dir, struct evidence_upload *up, const char *hex,
+			       char path[PATH_MAX], bool *created, struct fz_error *e)
+	FZ_MUST_CHECK;
 
 /* The content address of a digest (hex) under data_dir. */
 enum fz_err app_evidence_path(const char *data_dir, const char *digest_hex, char out[PATH_MAX],

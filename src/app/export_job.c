@@ -1,122 +1,106 @@
-/* export_job.c - see export_job.h. One worker thread, a fixed table of
- * jobs under one mutex; the worker takes the oldest queued job, marks
- * it running, and does the work with the mutex released: counting (the
- * statistics' grouped queries on its own connection, in the scope the
- * user had when asking) and writing the workbook. */
+/* export_job.c - see export_job.h. One worker thread with its own
+ * connection takes the oldest queued job from export_jobs, marks it
+ * running and does the work: counting (the statistics' grouped queries,
+ * in the scope the user had when asking) and writing the workbook, each
+ * stage written to the row as it is reached. The mutex guards only the
+ * worker's wake-up, hold and stop. */
 #include "app/export_job.h"
 
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/authz.h"
 #include "app/stats.h"
+#include "app/tx.h"
 #include "base/date.h"
 #include "store/store.h"
-
-struct job {
-	int64_t id;                /* 0: free slot */
-	enum export_status status;
-	int stage;
-	int64_t year;
-	int64_t user_id;
-	char username[64];
-	unsigned roles;
-	int64_t agency_id;
-	struct scope scope;
-	char message[256];
-	struct buf file;
-};
 
 struct export_runner {
 	pthread_t thread;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
-	bool stop, hold;
-	int64_t next_id;
-	struct job jobs[EXPORT_JOBS_MAX];
+	bool stop, hold, wake;
 	struct store *st;
 	struct app_config cfg;
 };
 
 static const char *const stage_labels[] = { "排队等待", "正在统计", "正在生成表格", "已完成" };
 #define STAGES 3
+/* The worker looks for queued jobs at least this often (a wake-up is
+ * the usual way; this covers one that came while it was busy). */
+#define POLL_S 1
 
-static struct job *queued(struct export_runner *r)
+/* Runs job j (claimed: running, stage 1) with the mutex released. */
+static void run(struct export_runner *r, const struct export_job *j, struct arena *a)
 {
-	struct job *best = NULL;
-	for (size_t i = 0; i < EXPORT_JOBS_MAX; i++)
-		if (r->jobs[i].id && r->jobs[i].status == EXPORT_QUEUED &&
-		    (!best || r->jobs[i].id < best->id))
-			best = &r->jobs[i];
-	return best;
-}
-
-static void set_stage(struct export_runner *r, struct job *j, int stage)
-{
-	pthread_mutex_lock(&r->mu);
-	j->stage = stage;
-	pthread_cond_broadcast(&r->cv);
-	pthread_mutex_unlock(&r->mu);
-}
-
-/* Runs j with the mutex released; j's slot is the worker's meanwhile
- * (nobody frees a running job). */
-static void run(struct export_runner *r, struct job *j)
-{
-	struct arena *a = arena_new();
 	struct app_ctx ctx;
-	struct user u = { .id = j->user_id, .username = j->username, .roles = j->roles,
-			  .agency_id = j->agency_id };
-	struct fz_error e = { 0 };
+	struct user u = { .id = j->user_id, .username = arena_strdup(a, j->username),
+			  .roles = j->roles, .agency_id = j->agency_id };
+	struct fz_error e = { 0 }, ignore = { 0 };
 	struct stats_table t;
 	struct buf out = BUF_INIT;
-	enum fz_err rc = a ? FZ_OK : fz_fail(&e, FZ_NOMEM, NULL, "内存不足");
-	if (!rc) {
-		app_ctx_init(&ctx, r->st, a, &r->cfg, "export", time_now());
-		ctx.user = &u;
-		ctx.actor = j->username;
-		ctx.scope = j->scope;
-		set_stage(r, j, 1);
-		rc = app_stats_annual(&ctx, j->year, &t, &e);
-	}
-	if (!rc) {
-		set_stage(r, j, 2);
+	app_ctx_init(&ctx, r->st, a, &r->cfg, "export", time_now());
+	ctx.user = &u;
+	ctx.actor = j->username;
+	ctx.scope = j->scope;
+	enum fz_err rc = u.username ? app_stats_annual(&ctx, j->year, &t, &e)
+				    : fz_fail(&e, FZ_NOMEM, NULL, "内存不足");
+	if (!rc)
+		rc = r->st->ops->export_job_progress(r->st, j->id, 2, &e);
+	if (!rc)
 		rc = stats_xlsx(&t, a, r->cfg.data_dir, &out, &e);
-	}
-	pthread_mutex_lock(&r->mu);
-	if (rc) {
-		j->status = EXPORT_FAILED;
-		snprintf(j->message, sizeof j->message, "%s", *e.message ? e.message : "导出失败");
-		buf_release(&out);
-	} else {
-		j->status = EXPORT_DONE;
-		j->stage = STAGES;
-		j->file = out;
-	}
-	pthread_cond_broadcast(&r->cv);
-	pthread_mutex_unlock(&r->mu);
-	arena_free(a);
+	if (!rc && buf_failed(&out))
+		rc = fz_fail(&e, FZ_NOMEM, NULL, "内存不足，表格未能生成");
+	if (!rc)
+		rc = r->st->ops->export_job_finish(r->st, j->id, true, NULL, out.data, out.len, &e);
+	if (rc)
+		(void)r->st->ops->export_job_finish(r->st, j->id, false,
+						    *e.message ? e.message : "导出失败", NULL, 0,
+						    &ignore);
+	buf_release(&out);
+}
+
+static void wait_a_while(struct export_runner *r)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += POLL_S;
+	while (!r->stop && !r->wake)
+		if (pthread_cond_timedwait(&r->cv, &r->mu, &until) != 0)
+			break;
+	r->wake = false;
 }
 
 static void *worker(void *arg)
 {
 	struct export_runner *r = arg;
 	pthread_mutex_lock(&r->mu);
-	for (;;) {
-		struct job *j;
-		while (!r->stop && !(j = queued(r)))
-			pthread_cond_wait(&r->cv, &r->mu);
-		if (r->stop)
-			break;
-		j->status = EXPORT_RUNNING;
-		j->stage = 1;
+	while (!r->stop) {
+		pthread_mutex_unlock(&r->mu);
+		struct export_job j;
+		struct fz_error e = { 0 };
+		struct arena *a = arena_new();
+		enum fz_err rc = a ? r->st->ops->export_job_claim(r->st, a, &j, &e) : FZ_NOMEM;
+		pthread_mutex_lock(&r->mu);
+		if (rc) {
+			arena_free(a);
+			wait_a_while(r);
+			continue;
+		}
 		pthread_cond_broadcast(&r->cv);
 		while (r->hold && !r->stop)
 			pthread_cond_wait(&r->cv, &r->mu);
+		if (r->stop) {
+			/* left running, as a crash would: the next start says so */
+			arena_free(a);
+			break;
+		}
 		pthread_mutex_unlock(&r->mu);
-		run(r, j);
+		run(r, &j, a);
+		arena_free(a);
 		pthread_mutex_lock(&r->mu);
 	}
 	pthread_mutex_unlock(&r->mu);
@@ -128,15 +112,23 @@ enum fz_err export_runner_start(const char *db, const struct app_config *cfg,
 {
 	*out = NULL;
 	struct export_runner *r = calloc(1, sizeof *r);
+	int64_t cut = 0;
 	if (!r)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	r->cfg = *cfg;
-	r->next_id = 1;
 	enum fz_err rc = store_sqlite_open(db, false, &r->st, e);
 	if (rc) {
 		free(r);
 		return rc;
 	}
+	if ((rc = r->st->ops->export_job_interrupt(r->st, EXPORT_INTERRUPTED, &cut, e))) {
+		r->st->ops->close(r->st);
+		free(r);
+		return rc;
+	}
+	if (cut)
+		fprintf(stderr, "fazhi: %lld export job(s) cut off by the restart marked failed\n",
+			(long long)cut);
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cv, NULL);
 	if (pthread_create(&r->thread, NULL, worker, r) != 0) {
@@ -159,8 +151,6 @@ void export_runner_stop(struct export_runner *r)
 	pthread_cond_broadcast(&r->cv);
 	pthread_mutex_unlock(&r->mu);
 	pthread_join(r->thread, NULL);
-	for (size_t i = 0; i < EXPORT_JOBS_MAX; i++)
-		buf_release(&r->jobs[i].file);
 	pthread_cond_destroy(&r->cv);
 	pthread_mutex_destroy(&r->mu);
 	r->st->ops->close(r->st);
@@ -175,6 +165,28 @@ void export_runner_hold(struct export_runner *r, bool hold)
 	pthread_mutex_unlock(&r->mu);
 }
 
+static enum fz_err queue_once(struct app_ctx *ctx, struct export_job *j, struct fz_error *e)
+{
+	int64_t n = 0;
+	enum fz_err rc;
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	if ((rc = ctx->st->ops->export_job_unfinished(ctx->st, &n, e)))
+		goto fail;
+	if (n >= EXPORT_JOBS_MAX) {
+		rc = fz_fail(e, FZ_BUSY, NULL, "导出任务过多，请稍后再试");
+		goto fail;
+	}
+	if ((rc = ctx->st->ops->export_job_insert(ctx->st, j, e)))
+		goto fail;
+	return app_tx_finish(ctx, "stats.export", "export_job", j->id,
+			     arena_printf(ctx->a, "%lld 年度行政执法统计表（XLSX）", (long long)j->year),
+			     NULL, e);
+fail:
+	app_tx_abort(ctx);
+	return rc;
+}
+
 enum fz_err app_export_annual(struct app_ctx *ctx, struct export_runner *r, int64_t year,
 			      int64_t *id, struct fz_error *e)
 {
@@ -187,73 +199,56 @@ enum fz_err app_export_annual(struct app_ctx *ctx, struct export_runner *r, int6
 		return fz_fail(e, FZ_INVALID, "year", "年度应为 2000 至 2100 之间的四位数字");
 	if (!r)
 		return fz_fail(e, FZ_INTERNAL, NULL, "本服务未启动导出任务");
+	struct export_job j = {
+		.kind = "annual_xlsx", .year = year, .user_id = ctx->user->id,
+		.username = ctx->user->username, .roles = ctx->user->roles,
+		.agency_id = ctx->user->agency_id, .scope = ctx->scope, .created_at = ctx->now,
+	};
+	bool outer = app_tx_whole(ctx, true);
+	do
+		rc = queue_once(ctx, &j, e);
+	while (app_tx_again(ctx, rc));
+	app_tx_whole(ctx, outer);
+	if (rc)
+		return rc;
+	*id = j.id;
 	pthread_mutex_lock(&r->mu);
-	/* a free slot, or the oldest finished job's */
-	struct job *slot = NULL;
-	for (size_t i = 0; i < EXPORT_JOBS_MAX; i++) {
-		struct job *j = &r->jobs[i];
-		if (!j->id) {
-			slot = j;
-			break;
-		}
-		if ((j->status == EXPORT_DONE || j->status == EXPORT_FAILED) &&
-		    (!slot || j->id < slot->id))
-			slot = j;
-	}
-	if (!slot) {
-		pthread_mutex_unlock(&r->mu);
-		return fz_fail(e, FZ_BUSY, NULL, "导出任务过多，请稍后再试");
-	}
-	buf_release(&slot->file);
-	memset(slot, 0, sizeof *slot);
-	slot->id = r->next_id++;
-	slot->status = EXPORT_QUEUED;
-	slot->year = year;
-	slot->user_id = ctx->user->id;
-	snprintf(slot->username, sizeof slot->username, "%s", ctx->user->username);
-	slot->roles = ctx->user->roles;
-	slot->agency_id = ctx->user->agency_id;
-	slot->scope = ctx->scope;
-	*id = slot->id;
+	r->wake = true;
 	pthread_cond_broadcast(&r->cv);
 	pthread_mutex_unlock(&r->mu);
 	return FZ_OK;
 }
 
+static enum export_status status_of(const char *s)
+{
+	return !strcmp(s, "running") ? EXPORT_RUNNING
+	       : !strcmp(s, "done")  ? EXPORT_DONE
+	       : !strcmp(s, "failed") ? EXPORT_FAILED
+				      : EXPORT_QUEUED;
+}
+
 enum fz_err app_export_get(struct app_ctx *ctx, struct export_runner *r, int64_t id,
 			   bool with_file, struct export_job_view *out, struct fz_error *e)
 {
-	enum fz_err rc = FZ_NOTFOUND;
+	struct export_job j;
+	(void)r;
 	memset(out, 0, sizeof *out);
-	if (!r || !ctx->user)
-		return fz_fail(e, FZ_NOTFOUND, "id", "没有这个导出任务（服务重启后需重新导出）");
-	pthread_mutex_lock(&r->mu);
-	for (size_t i = 0; i < EXPORT_JOBS_MAX; i++) {
-		const struct job *j = &r->jobs[i];
-		if (j->id != id || j->user_id != ctx->user->id)
-			continue;
-		out->id = j->id;
-		out->status = j->status;
-		out->stage = j->stage;
-		out->stages = STAGES;
-		out->stage_label = stage_labels[j->stage < 0 || j->stage > STAGES ? 0 : j->stage];
-		out->year = j->year;
-		snprintf(out->message, sizeof out->message, "%s", j->message);
-		rc = FZ_OK;
-		if (with_file && j->status == EXPORT_DONE) {
-			unsigned char *copy = arena_alloc(ctx->a, j->file.len + 1);
-			if (!copy) {
-				rc = FZ_NOMEM;
-				break;
-			}
-			memcpy(copy, j->file.data, j->file.len);
-			out->file = copy;
-			out->file_len = j->file.len;
-		}
-		break;
+	if (!ctx->user)
+		return fz_fail(e, FZ_NOTFOUND, "id", "没有这个导出任务");
+	enum fz_err rc = ctx->st->ops->export_job_get(ctx->st, ctx->a, id, ctx->user->id,
+						      with_file, &j, e);
+	if (rc)
+		return rc;
+	out->id = j.id;
+	out->status = status_of(j.status);
+	out->stage = j.stage < 0 || j.stage > STAGES ? 0 : j.stage;
+	out->stages = STAGES;
+	out->stage_label = stage_labels[out->stage];
+	out->year = j.year;
+	snprintf(out->message, sizeof out->message, "%s", j.message ? j.message : "");
+	if (with_file && out->status == EXPORT_DONE) {
+		out->file = j.file;
+		out->file_len = j.file_len;
 	}
-	pthread_mutex_unlock(&r->mu);
-	if (rc == FZ_NOTFOUND)
-		return fz_fail(e, FZ_NOTFOUND, "id", "没有这个导出任务（服务重启后需重新导出）");
-	return rc ? fz_fail(e, rc, NULL, NULL) : FZ_OK;
+	return FZ_OK;
 }

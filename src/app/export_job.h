@@ -1,10 +1,12 @@
 /* export_job.h - long exports as jobs (导出任务): a request queues the
  * export and is answered at once; a worker thread of its own, with its
  * own storage connection, computes and writes the file while other
- * requests go on; the job's row (status, stage reached of how many, the
- * file when done) is what a page polls. Jobs live in memory: a restart
- * forgets them (the export is asked for again), the last EXPORT_JOBS_MAX
- * are kept. Only the account that asked sees a job and its file. */
+ * requests go on; the job's row in the database (export_jobs, 027:
+ * status, stage reached of how many, the file when done) is what a page
+ * polls, so a finished file outlives a restart. A job that a restart cut
+ * off (queued or running when the worker starts) is marked failed with
+ * EXPORT_INTERRUPTED, never left hanging. Only the account that asked
+ * sees a job and its file. */
 #ifndef FZ_APP_EXPORT_JOB_H
 #define FZ_APP_EXPORT_JOB_H
 
@@ -14,7 +16,10 @@
 #include "app/app.h"
 #include "base/buf.h"
 
+/* Unfinished jobs (queued or running) the server takes at once. */
 #define EXPORT_JOBS_MAX 32
+/* The reason a job cut off by a restart shows. */
+#define EXPORT_INTERRUPTED "服务重启时导出尚未完成，已中断；请重新导出"
 
 enum export_status {
 	EXPORT_QUEUED = 0,
@@ -39,21 +44,26 @@ struct export_job_view {
 struct export_runner;
 
 /* Starts the worker over the database at db (a connection of its own);
- * cfg is copied. FZ_INTERNAL when the thread cannot start. */
+ * cfg is copied. Every job still queued or running is first marked failed
+ * (EXPORT_INTERRUPTED): one server runs the exports of its database.
+ * FZ_INTERNAL when the thread cannot start. */
 enum fz_err export_runner_start(const char *db, const struct app_config *cfg,
 				struct export_runner **out, struct fz_error *e) FZ_MUST_CHECK;
-/* Lets a running job finish, then stops. NULL is a no-op. */
+/* Lets a running job finish, then stops (a job held by
+ * export_runner_hold is left running, as a crash would leave it). NULL is
+ * a no-op. */
 void export_runner_stop(struct export_runner *r);
 
 /* Queues the annual statistics of year as XLSX for ctx's user, in ctx's
- * scope as it is now. Checks the permission and the year here, so that
- * a refused export never becomes a job. FZ_INTERNAL when r is NULL (no
- * worker in this process), FZ_BUSY when EXPORT_JOBS_MAX jobs are still
- * unfinished. */
+ * scope as it is now (a row and its audit record). Checks the permission
+ * and the year here, so that a refused export never becomes a job.
+ * FZ_INTERNAL when r is NULL (no worker in this process), FZ_BUSY when
+ * EXPORT_JOBS_MAX jobs are still unfinished. */
 enum fz_err app_export_annual(struct app_ctx *ctx, struct export_runner *r, int64_t year,
 			      int64_t *id, struct fz_error *e) FZ_MUST_CHECK;
-/* The job, if it is ctx's user's (FZ_NOTFOUND otherwise, and for one
- * forgotten); with_file copies the finished file into ctx's arena. */
+/* The job, if it is ctx's user's (FZ_NOTFOUND otherwise); with_file
+ * reads the finished file into ctx's arena. Needs only ctx's store: r
+ * may be NULL. */
 enum fz_err app_export_get(struct app_ctx *ctx, struct export_runner *r, int64_t id,
 			   bool with_file, struct export_job_view *out,
 			   struct fz_error *e) FZ_MUST_CHECK;

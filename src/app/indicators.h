@@ -25,6 +25,7 @@ enum indicator_id {
 	IND_WITHDRAWAL,       /* 撤下公示：件数、自原决定撤销至撤下的天数 */
 	IND_COMPLAINT,        /* 投诉按期办结率 (its sides are complaint ids) */
 	IND_FILE_PASS,        /* 案卷评查合格率 (docs/EVALUATION.md) */
+	IND_RECTIFY,          /* 整改按期销号率 (its sides are notice ids) */
 	IND_COUNT
 };
 

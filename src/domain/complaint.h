@@ -200,4 +200,36 @@ bool complaint_overdue(const struct complaint *c, const char *today);
  * due_on while assigned. */
 const char *complaint_due_now(const struct complaint *c);
 
+/* --- attachments to a filing (complaint_attach.c) ---
+ * Our choice, no rule we hold sets them: photos and scanned papers a
+ * person has, small enough for a phone's upload. */
+#define CMP_FILES_MAX 3                         /* files per complaint */
+#define CMP_FILE_MAX ((int64_t)5 << 20)         /* bytes of one file */
+#define CMP_FILES_TOTAL_MAX ((int64_t)10 << 20) /* bytes of them all */
+#define CMP_FILE_NAME_MAX 100                   /* characters */
+#define CMP_FILE_HEAD 8                         /* bytes the type is read from */
+
+/* An attachment as stored: content-addressed like evidence. */
+struct complaint_attachment {
+	int64_t id, complaint_id;
+	char digest[129];        /* hex, the ledger's hash */
+	int64_t size;
+	const char *file_name;
+	const char *media_type;  /* read from the content, never the sender's */
+	int64_t created_at;
+};
+
+/* The media type the first n bytes of a file show, by their signature:
+ * "image/jpeg", "image/png" or "application/pdf"; NULL for anything else
+ * (what the sender calls it is never believed). */
+const char *complaint_attachment_type(const unsigned char *head, size_t n);
+/* The file's name as sent (a path's last part is taken by the caller):
+ * 1..CMP_FILE_NAME_MAX characters of valid UTF-8, no control characters,
+ * no bidirectional controls (U+200E/F, U+202A-E, U+2066-9, U+061C: they
+ * make "photo<U+202E>gpj.exe" read as "photoexe.jpg"), no / \ or quotes, and an
+ * extension that matches type. FZ_INVALID naming field with a Chinese
+ * message that names the file. */
+enum fz_err complaint_attachment_name_check(const char *name, const char *type,
+					    const char *field, struct fz_error *e) FZ_MUST_CHECK;
+
 #endif

@@ -117,6 +117,8 @@ int api_public_complaint_track(struct req *r)
 	if (!jsonin_ok(&in))
 		return jsonin_fail(&in);
 	enum fz_err rc = app_complaint_track(&r->ctx, receipt, phone4, &c, &e);
+	if (rc == FZ_RATELIMIT)
+		resp_header(r, "Retry-After", "3600");
 	if (rc)
 		return resp_fail(r, rc, &e);
 	return resp_json(r, 200, json_complaint_public(&c));

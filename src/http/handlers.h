@@ -308,12 +308,15 @@ int page_case_draw(struct req *r);
 /* page_complaint_public.c, page_complaints.c, api_complaint.c */
 int page_public_complaint_form(struct req *r);
 int page_public_complaint_submit(struct req *r);
+struct stream_files;
+void page_public_complaint_files(struct req *r, struct stream_files *fl);
 int page_public_complaint_track(struct req *r);
 int page_public_complaint_lookup(struct req *r);
 int page_complaint_list(struct req *r);
 int page_complaint_new(struct req *r);
 int page_complaint_create(struct req *r);
 int page_complaint_show(struct req *r);
+int page_complaint_attachment(struct req *r);
 int page_complaint_act(struct req *r);
 int api_public_complaint_file(struct req *r);
 int api_public_complaint_track(struct req *r);

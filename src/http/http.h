@@ -83,6 +83,16 @@ struct req {
 	                            * the file part's bytes (NUL-terminated
 	                            * after upload_len), NULL when none */
 	size_t upload_len;
+	struct evidence_upload *files; /* a page form with several files
+	                            * (route->files, stream_form.h): the
+	                            * finished uploads, nfiles of them, with
+	                            * the names the browser sent */
+	const char **file_names;
+	size_t nfiles;
+	enum fz_err files_err;     /* a file refused while received (too many,
+	                            * too large), with files_e: the handler
+	                            * answers with its form, nothing kept */
+	const struct fz_error *files_e;
 	struct form *form;         /* the posted form of a page POST, or NULL */
 	struct json_t *json;       /* parsed body (jsonin.h); released by server */
 

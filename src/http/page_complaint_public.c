@@ -8,10 +8,18 @@
  * Strict, HttpOnly, Path=/public/complaints) and puts a value derived from
  * it in the form, as the sign-in form does; the POST is refused unless the
  * two match, so another site cannot file in a visitor's name. The
- * tracking form changes nothing and needs none. */
+ * tracking form changes nothing and needs none.
+ *
+ * Attachments: the form is multipart; its files are streamed into
+ * temporary files (stream_form.h, several files) only after the token
+ * pair has been shown, each refused past its size or count while it
+ * arrives, then checked by content and name and stored by the app
+ * (app_complaint_file_with). An address at its filing limit is refused
+ * before any byte of the body is read. */
 #include <string.h>
 
 #include "app/complaint.h"
+#include "app/evidence.h"
 #include "app/session.h"
 #include "base/crypto.h"
 #include "http/complaint_view.h"
@@ -20,6 +28,7 @@
 #include "http/layout.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
+#include "http/stream_form.h"
 
 #define CMP_COOKIE "fz_cmp"
 
@@ -107,7 +116,8 @@ static int form_page(struct req *r, int status, const struct complaint_input *in
 		     "司法局收到后决定是否受理，受理的交由负责的机关办理并答复您。提交后请记下回执编号，"
 		     "凭回执编号和电话后四位查询办理进度。</p>\n");
 	kit_form_error(&b, rc, e);
-	html_raw(&b, "<form class=\"stack narrow\" method=\"post\" action=\"/public/complaints/new\">\n");
+	html_raw(&b, "<form class=\"stack narrow\" method=\"post\" action=\"/public/complaints/new\" "
+		     "enctype=\"multipart/form-data\">\n");
 	html_f(&b, "<input type=\"hidden\" name=\"form_token\" value=\"%s\">\n", field);
 	page_csrf_field(r, &b); /* a signed-in visitor's session asks its own */
 	html_raw(&b, "<fieldset><legend>投诉人</legend>\n");
@@ -129,6 +139,24 @@ static int form_page(struct req *r, int status, const struct complaint_input *in
 	textarea(&b, "facts", "发生了什么（时间、地点、经过）", in ? in->facts : NULL,
 		 CMP_FACTS_MAX, true, e);
 	textarea(&b, "request", "您的请求", in ? in->request : NULL, CMP_REQUEST_MAX, true, e);
+	bool bad = e && strcmp(e->field, "files") == 0;
+	html_f(&b, "<fieldset><legend>附件（选填）</legend>\n"
+		   "<p class=\"hint\" id=\"files-hint\">现场照片或有关文书的扫描件：JPEG、PNG 图片或 PDF 文件，"
+		   "最多 %d 个，每个不超过 %lld MiB，合计不超过 %lld MiB。附件只给司法局和负责办理的机关看，"
+		   "不公开。</p>\n",
+	       CMP_FILES_MAX, (long long)(CMP_FILE_MAX >> 20), (long long)(CMP_FILES_TOTAL_MAX >> 20));
+	for (int i = 1; i <= CMP_FILES_MAX; i++) {
+		html_f(&b, "<label for=\"file%d\">附件 %d</label>\n"
+			   "<input id=\"file%d\" type=\"file\" name=\"" STREAM_FORM_FILE_FIELD "\" "
+			   "accept=\"image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf\" "
+			   "aria-describedby=\"files-hint\"",
+		       i, i, i);
+		html_raw(&b, bad ? " aria-invalid=\"true\">\n" : ">\n");
+	}
+	kit_field_error(&b, "files", e);
+	if (bad && in)
+		html_raw(&b, "<p class=\"hint\">为安全起见，已选的文件没有保留，请重新选择。</p>\n");
+	html_raw(&b, "</fieldset>\n");
 	html_raw(&b, "<button type=\"submit\">提交投诉</button>\n</form>\n"
 		     "<p class=\"hint\">已提交过的，请到<a href=\"/public/complaints/track\">投诉办理查询</a>。"
 		     "请如实反映情况；捏造事实诬告他人的，依法承担责任。</p>\n");
@@ -139,6 +167,26 @@ static int form_page(struct req *r, int status, const struct complaint_input *in
 int page_public_complaint_form(struct req *r)
 {
 	return form_page(r, 200, NULL, FZ_OK, NULL);
+}
+
+void page_public_complaint_files(struct req *r, struct stream_files *fl)
+{
+	struct fz_error e = { 0 };
+	*fl = (struct stream_files){
+		.max = CMP_FILES_MAX,
+		.file_max = CMP_FILE_MAX,
+		.total_max = CMP_FILES_TOTAL_MAX,
+		.cookie = CMP_COOKIE,
+		.token_field = "form_token",
+		.too_many = arena_printf(r->a, "最多可附 %d 个文件，请删去多余的", CMP_FILES_MAX),
+		.too_large = arena_printf(r->a, "附件过大：每个文件不能超过 %lld MiB，请压缩后重新选择",
+					  (long long)(CMP_FILE_MAX >> 20)),
+		.too_large_all = arena_printf(r->a, "附件合计不能超过 %lld MiB，请减少或压缩后重新选择",
+					      (long long)(CMP_FILES_TOTAL_MAX >> 20)),
+	};
+	enum fz_err rc = app_complaint_rate_check(&r->ctx, &e);
+	if (rc)
+		http_fail_fz(r, rc, &e);
 }
 
 int page_public_complaint_submit(struct req *r)
@@ -161,8 +209,19 @@ int page_public_complaint_submit(struct req *r)
 			     "页面已过期或来源无法确认，您填写的内容仍在下面，请检查后重新提交");
 		return form_page(r, 400, &in, rc, &e);
 	}
+	if (r->files_err) {
+		e = *r->files_e;
+		snprintf(e.field, sizeof e.field, "files"); /* the form's name for them */
+		return form_page(r, fz_err_http_status(r->files_err), &in, r->files_err, &e);
+	}
+	struct complaint_file *files = r->nfiles ? arena_calloc(r->a, r->nfiles, sizeof *files)
+						 : NULL;
+	if (r->nfiles && !files)
+		return page_error(r, 500, NULL);
+	for (size_t i = 0; i < r->nfiles; i++)
+		files[i] = (struct complaint_file){ r->file_names[i], &r->files[i] };
 	struct complaint c;
-	rc = app_complaint_file(&r->ctx, &in, &c, &e);
+	rc = app_complaint_file_with(&r->ctx, &in, files, r->nfiles, &c, &e);
 	if (rc)
 		return form_page(r, fz_err_http_status(rc), &in, rc, &e);
 	struct buf b = BUF_INIT;
@@ -229,8 +288,10 @@ int page_public_complaint_lookup(struct req *r)
 	struct complaint c;
 	const char *receipt = kit_form(r, "receipt");
 	enum fz_err rc = app_complaint_track(&r->ctx, receipt, kit_form(r, "phone_last4"), &c, &e);
-	if (rc == FZ_INVALID || rc == FZ_NOTFOUND)
-		return track_page(r, rc == FZ_INVALID ? 400 : 404, receipt, NULL, rc, &e);
+	if (rc == FZ_RATELIMIT)
+		resp_header(r, "Retry-After", "3600");
+	if (rc == FZ_INVALID || rc == FZ_NOTFOUND || rc == FZ_RATELIMIT)
+		return track_page(r, fz_err_http_status(rc), receipt, NULL, rc, &e);
 	if (rc)
 		return page_error(r, fz_err_http_status(rc), e.message[0] ? e.message : NULL);
 	return track_page(r, 200, c.receipt, &c, FZ_OK, NULL);

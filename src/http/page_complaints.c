@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "app/complaint.h"
+#include "app/ledger.h"
 #include "http/complaint_view.h"
+#include "http/form.h"
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
@@ -281,7 +283,27 @@ static int show_page(struct req *r, int status, int64_t id, enum fz_err arc,
 	if (c.reason[0])
 		html_f(&b, "<dt>%s</dt><dd>%s</dd>",
 		       c.state == CMP_NOT_ACCEPTED ? "不予受理的理由" : "退回重办的理由", c.reason);
-	html_raw(&b, "</dl>\n<h2>办理记录</h2>\n<ol class=\"timeline\">\n");
+	html_raw(&b, "</dl>\n");
+	struct complaint_attachment *att;
+	size_t natt;
+	if ((rc = app_complaint_attachments(&r->ctx, id, &att, &natt, &e)))
+		return http_fail_fz(r, rc, &e);
+	if (natt) {
+		html_raw(&b, "<h2>附件</h2>\n<p class=\"hint\">投诉人随投诉提交；不公开。</p>\n"
+			     "<ul class=\"plain documents\">\n");
+		for (size_t i = 0; i < natt; i++) {
+			char head[17] = { 0 };
+			memcpy(head, att[i].digest, strnlen(att[i].digest, 16));
+			html_f(&b, "<li><a href=\"/complaints/%lld/attachments/%lld\">%s</a> "
+				   "<span class=\"muted\">（%s，%lld 字节，摘要 <code title=\"%s\">%s…</code>）"
+				   "</span></li>\n",
+			       (long long)id, (long long)att[i].id, att[i].file_name,
+			       strcmp(att[i].media_type, "application/pdf") == 0 ? "PDF 文件" : "图片",
+			       (long long)att[i].size, att[i].digest, head);
+		}
+		html_raw(&b, "</ul>\n");
+	}
+	html_raw(&b, "<h2>办理记录</h2>\n<ol class=\"timeline\">\n");
 	for (size_t i = 0; i < n; i++) {
 		int a = complaint_action_parse(evs[i].action);
 		html_f(&b, "<li>%s %s（%s）%s</li>\n", evs[i].on,
@@ -299,6 +321,34 @@ static int show_page(struct req *r, int status, int64_t id, enum fz_err arc,
 int page_complaint_show(struct req *r)
 {
 	return show_page(r, 200, req_param(r, "id"), FZ_OK, NULL);
+}
+
+/* A file attached to the complaint, to the bureau and the responsible
+ * agency (app_complaint_attachment_open's scope): always as a download,
+ * with the kind read from its content, so that a browser never runs it
+ * as a page. */
+int page_complaint_attachment(struct req *r)
+{
+	struct fz_error e = { 0 };
+	struct complaint_attachment att;
+	struct buf cd = BUF_INIT;
+	int fd;
+	enum fz_err rc = app_complaint_attachment_open(&r->ctx, req_param(r, "id"),
+						       req_param(r, "att"), &att, &fd, &e);
+	if (rc)
+		return http_fail_fz(r, rc, &e);
+	buf_addf(&cd, "attachment; filename=\"complaint-attachment-%lld\"; filename*=UTF-8''",
+		 (long long)att.id);
+	url_encode(&cd, att.file_name);
+	const char *disp = arena_strdup(r->a, buf_cstr(&cd));
+	buf_release(&cd);
+	const char *type = arena_strdup(r->a, att.media_type);
+	int status = resp_file(r, 200, type, fd, (uint64_t)att.size);
+	if (disp)
+		resp_header(r, "Content-Disposition", disp);
+	resp_header(r, "X-Fazhi-Digest", arena_printf(r->a, "%s:%s", app_ledger_hash_label(&r->ctx),
+					     att.digest));
+	return status;
 }
 
 int page_complaint_act(struct req *r)

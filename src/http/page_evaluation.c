@@ -10,6 +10,7 @@
 #include "app/evaluation.h"
 #include "base/date.h"
 #include "base/num.h"
+#include "http/api_evaluation.h"
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
@@ -29,7 +30,7 @@ static const char *grade_label(const char *g)
 					   : "未评分";
 }
 
-static void notices_table(struct req *r, struct buf *b, const struct rect_notice_list *l)
+void notices_table(struct req *r, struct buf *b, const struct rect_notice_list *l)
 {
 	html_raw(b, "<table>\n<caption>整改通知</caption>\n<thead><tr><th scope=\"col\">编号</th>"
 		    "<th scope=\"col\">执法主体</th><th scope=\"col\">发出日期</th>"

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "app/complaint.h"
+#include "app/evaluation.h"
+#include "http/api_evaluation.h"
 #include "app/indicators.h"
 #include "base/date.h"
 #include "http/complaint_view.h"
@@ -141,6 +143,34 @@ static int complaint_drill(struct req *r, const struct indicator *in,
 	return resp_html(r, 200, &b);
 }
 
+/* The rectification indicator's sides are notices. */
+static int notice_drill(struct req *r, const struct indicator *in,
+			const struct indicator_cases *side, bool num,
+			const struct indicator_query *q, struct page pg)
+{
+	struct buf b = BUF_INIT;
+	struct rect_notice_list l = { .total = (int64_t)side->n };
+	l.items = arena_calloc(r->ctx.a, (size_t)pg.limit + 1, sizeof *l.items);
+	if (!l.items)
+		return http_fail(r, 500, "internal", NULL, "内存不足");
+	for (int64_t k = pg.offset; k < (int64_t)side->n && l.n < (size_t)pg.limit; k++) {
+		struct fz_error ne = { 0 };
+		if (app_notice_get(&r->ctx, side->ids[k], &l.items[l.n], &ne) == FZ_OK)
+			l.n++;
+	}
+	char title[160];
+	snprintf(title, sizeof title, "%s：%s", in->def->label, num ? "分子" : "分母");
+	page_begin(r, &b, title);
+	html_f(&b, "<p class=\"lead\">%s（%s 至 %s）。%s</p>\n",
+	       num ? in->def->numerator : in->def->denominator, q->from, q->to, in->def->period);
+	html_f(&b, "<p><a href=\"/indicators?from=%s&to=%s&agency=%lld\">返回监督指标</a></p>\n",
+	       q->from, q->to, (long long)q->agency_id);
+	notices_table(r, &b, &l);
+	page_pager(r, &b, pg, l.total);
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}
+
 int page_indicator_cases(struct req *r)
 {
 	struct buf b = BUF_INIT;
@@ -165,6 +195,8 @@ int page_indicator_cases(struct req *r)
 	const struct indicator_cases *side = num ? &in->num_cases : &in->den_cases;
 	if (id == IND_COMPLAINT)
 		return complaint_drill(r, in, side, num, &q, pg);
+	if (id == IND_RECTIFY)
+		return notice_drill(r, in, side, num, &q, pg);
 	struct case_list list = { .total = (int64_t)side->n };
 	list.items = arena_calloc(r->ctx.a, (size_t)pg.limit + 1, sizeof *list.items);
 	if (!list.items)

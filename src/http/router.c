@@ -337,6 +337,11 @@ bool router_stream_check(struct req *r)
 		r->nparams = 0;
 		return false;
 	}
+	const char *ct = req_header(r, "Content-Type");
+	if (rt->files && (!ct || strncasecmp(ct, "multipart/form-data", 19) != 0)) {
+		r->nparams = 0; /* no files: read as an ordinary form */
+		return false;
+	}
 	r->route = rt;
 	if (req_query_invalid(r))
 		return true; /* router_dispatch answers it once the body is in */

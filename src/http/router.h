@@ -9,6 +9,8 @@
 #include "app/authz.h"
 #include "http/http.h"
 
+struct stream_files;
+
 enum route_flag {
 	ROUTE_API = 1u << 0,       /* JSON in and out; errors as JSON */
 	ROUTE_PAGE = 1u << 1,      /* HTML; errors as pages; POSTs are forms */
@@ -32,6 +34,12 @@ struct route {
 	int (*handler)(struct req *r); /* returns the status it answered */
 	unsigned flags;      /* enum route_flag */
 	const char *summary; /* Chinese, for the API index and docs */
+	/* ROUTE_STREAM page forms with several files (public attachments):
+	 * before the body, fills the limits and the proof of origin of the
+	 * files (stream_form.h) and may refuse (answering in r->resp, e.g. a
+	 * rate limit); r->ctx has a store. A body that is not multipart is
+	 * read as an ordinary form. NULL for every other route. */
+	void (*files)(struct req *r, struct stream_files *fl);
 };
 
 extern const struct route http_routes[];

@@ -247,7 +247,7 @@ const struct route http_routes[] = {
 	{ "POST", "/cases/{id}/draw", PERM_CASE_ACT, page_case_draw, PAGE, "随机抽取" },
 	/* complaints (投诉举报; page_complaint_public.c, page_complaints.c, api_complaint.c) */
 	{ "GET", "/public/complaints/new", PERM_PUBLIC, page_public_complaint_form, PAGE, "投诉举报" },
-	{ "POST", "/public/complaints/new", PERM_PUBLIC, page_public_complaint_submit, PAGE, "提交投诉举报" },
+	{ "POST", "/public/complaints/new", PERM_PUBLIC, page_public_complaint_submit, PAGE | ROUTE_STREAM, "提交投诉举报（可附图片或 PDF）", page_public_complaint_files },
 	{ "GET", "/public/complaints/track", PERM_PUBLIC, page_public_complaint_track, PAGE, "投诉办理查询" },
 	{ "POST", "/public/complaints/track", PERM_PUBLIC, page_public_complaint_lookup, PAGE, "查询投诉办理进度" },
 	{ "GET", "/complaints", PERM_COMPLAINT_READ, page_complaint_list, PAGE, "投诉举报列表" },
@@ -255,6 +255,7 @@ const struct route http_routes[] = {
 	{ "GET", "/complaints/new", PERM_COMPLAINT_ENTER, page_complaint_new, PAGE, "登记投诉页" },
 	{ "GET", "/complaints/{id}", PERM_COMPLAINT_READ, page_complaint_show, PAGE, "投诉详情" },
 	{ "POST", "/complaints/{id}/act", PERM_COMPLAINT_ACT, page_complaint_act, PAGE, "办理投诉" },
+	{ "GET", "/complaints/{id}/attachments/{att}", PERM_COMPLAINT_READ, page_complaint_attachment, PAGE, "下载投诉附件" },
 	{ "POST", "/api/v1/public/complaints", PERM_PUBLIC, api_public_complaint_file, API | PW, "提交投诉举报（公开，得到回执编号）" },
 	{ "POST", "/api/v1/public/complaints/track", PERM_PUBLIC, api_public_complaint_track, API | PW, "凭回执编号和电话后四位查询投诉办理情况（公开）" },
 	{ "GET", "/api/v1/complaints", PERM_COMPLAINT_READ, api_complaint_list, API, "投诉举报列表" },

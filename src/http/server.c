@@ -61,6 +61,8 @@ struct conn {
 	bool streaming;
 	struct evidence_upload up;
 	bool multipart;          /* a page form: the file is one part of it */
+	bool many;               /* ... with several files (route->files) */
+	struct stream_files files;
 	struct stream_form form;
 	enum fz_err up_err;      /* first failure while receiving */
 	struct fz_error up_e;
@@ -241,6 +243,7 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	struct store *st = store_pool_acquire(srv->pool);
 	app_ctx_init(&r->ctx, st, r->a, srv->app, r->client_addr, time_now());
 	bool stream = router_stream_check(r);
+	bool many = stream && r->route->files;
 	int64_t max = app_evidence_max(&r->ctx);
 	/* the upload is hashed as it arrives, with this database's hash */
 	enum ledger_hash_alg alg = LEDGER_HASH_SM3;
@@ -252,9 +255,18 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	if (cl && !http_parse_int64(cl, 0, INT64_MAX, &declared))
 		declared = 0;
 	enum fz_err rc;
-	if (stream && st && r->resp.status == 0 && r->ctx.user &&
+	if (stream && !many && st && r->resp.status == 0 && r->ctx.user &&
 	    (rc = app_evidence_room(&r->ctx, req_param(r, "id"), declared, &e)))
 		http_fail_fz(r, rc, &e);
+	/* several files: the route's limits, and its refusals (a rate) */
+	if (many && !st && r->resp.status == 0)
+		http_fail_fz(r, FZ_BUSY, NULL);
+	if (many && st && r->resp.status == 0) {
+		r->route->files(r, &cn->files);
+		max = cn->files.total_max;
+		cn->files.data_dir = srv->app->data_dir;
+		cn->files.enum_alg = (int)alg;
+	}
 	r->ctx.st = NULL;
 	store_pool_release(srv->pool, st);
 	if (!stream)
@@ -264,17 +276,20 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	size_t declared_max = (size_t)max + (page ? HTTP_FORM_BODY_MAX : 0);
 	if (r->resp.status == 0 && declared_too_large(c, declared_max))
 		http_fail(r, 413, fz_err_name(FZ_TOOLARGE), "file",
-			  page ? stream_form_too_large(r->a, max)
-			       : arena_printf(r->a, "文件超过 %lld 字节的上限，未作处理",
-					      (long long)max));
+			  many   ? cn->files.too_large_all
+			  : page ? stream_form_too_large(r->a, max)
+				 : arena_printf(r->a, "文件超过 %lld 字节的上限，未作处理",
+						(long long)max));
 	if (r->resp.status == 0 && alg_rc)
 		http_fail_fz(r, alg_rc, &e);
-	if (r->resp.status == 0 &&
+	if (r->resp.status == 0 && !many &&
 	    (rc = app_evidence_upload_begin(srv->app->data_dir, alg, max, &cn->up, &e)))
 		http_fail_fz(r, rc, &e);
 	if (r->resp.status == 0 && page) {
 		cn->multipart = true;
-		if ((rc = stream_form_begin(&cn->form, r, &cn->up, &e)))
+		cn->many = many;
+		if ((rc = many ? stream_form_begin_files(&cn->form, r, &cn->files, &e)
+			       : stream_form_begin(&cn->form, r, &cn->up, &e)))
 			http_fail_fz(r, rc, &e);
 	}
 	if (r->resp.status != 0)
@@ -327,20 +342,28 @@ static enum MHD_Result stream_end(struct conn *cn, struct MHD_Connection *c)
 	struct req *r = &cn->r;
 	if (!cn->up_err && cn->multipart)
 		cn->up_err = stream_form_finish(&cn->form, &cn->up_e);
-	if (!cn->up_err)
+	if (!cn->up_err && !cn->many)
 		cn->up_err = app_evidence_upload_finish(&cn->up, &cn->up_e);
 	if (cn->up_err) {
 		app_evidence_upload_abort(&cn->up);
 		if (cn->up_err == FZ_FORBIDDEN && strcmp(cn->up_e.field, "csrf") == 0)
 			stream_csrf_audit(cn);
-		if (cn->up_err == FZ_TOOLARGE && cn->multipart)
+		if (cn->up_err == FZ_TOOLARGE && cn->multipart && !cn->many)
 			http_fail(r, 413, fz_err_name(FZ_TOOLARGE), "file",
 				  stream_form_too_large(r->a, cn->up.max));
 		else
 			http_fail_fz(r, cn->up_err, &cn->up_e);
 		return send_response(cn, c);
 	}
-	r->upload = &cn->up;
+	if (cn->many) {
+		r->files = cn->form.ups;
+		r->file_names = cn->form.names;
+		r->nfiles = cn->form.nups;
+		r->files_err = cn->form.file_err;
+		r->files_e = &cn->form.file_e;
+	} else {
+		r->upload = &cn->up;
+	}
 	enum MHD_Result ok = answer(cn, c);
 	app_evidence_upload_abort(&cn->up);
 	return ok;

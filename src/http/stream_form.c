@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "app/evidence.h"
+#include "app/session.h"
 #include "base/utf8.h"
 #include "http/router.h"
 
@@ -63,6 +64,72 @@ static enum fz_err file_begin(struct stream_form *sf, const char *filename,
 	return FZ_OK;
 }
 
+/* Several files: a file refused for its number or size. What came of
+ * the files is dropped; the fields are still read. */
+static void file_refuse(struct stream_form *sf, enum fz_err rc, const char *msg)
+{
+	if (!sf->file_err)
+		sf->file_err = fz_fail(&sf->file_e, rc, STREAM_FORM_FILE_FIELD, "%s", msg);
+	for (size_t i = 0; i < sf->nups; i++)
+		app_evidence_upload_abort(&sf->ups[i]);
+	sf->nups = 0;
+}
+
+/* Several files: a part of one. */
+static enum MHD_Result many_part(struct stream_form *sf, const char *filename, const char *data,
+				 uint64_t off, size_t size)
+{
+	const struct stream_files *fl = sf->many;
+	struct req *r = sf->r;
+	if (off == 0 && !sf->file_seen) {
+		sf->file_seen = true;
+		if (!router_stream_csrf_ok(r) ||
+		    (fl->cookie && !app_csrf_check(req_cookie(r, fl->cookie),
+						   req_form(r, fl->token_field)))) {
+			fail(sf, FZ_FORBIDDEN, "csrf",
+			     "页面已过期或来源无法确认，请返回上一页刷新后重新提交");
+			return MHD_NO;
+		}
+	}
+	if (sf->file_err)
+		return MHD_YES; /* read and dropped */
+	if (off == 0) {
+		if (sf->nups >= fl->max) {
+			file_refuse(sf, FZ_INVALID, fl->too_many);
+			return MHD_YES;
+		}
+		struct evidence_upload *up = &sf->ups[sf->nups];
+		if ((sf->err = app_evidence_upload_begin(fl->data_dir, (enum ledger_hash_alg)fl->enum_alg,
+							 fl->file_max, up, &sf->e)))
+			return MHD_NO;
+		sf->names[sf->nups] = arena_strdup(r->a, filename ? filename : "");
+		sf->nups++;
+		if (!sf->names[sf->nups - 1]) {
+			fail(sf, FZ_NOMEM, NULL, "内存不足");
+			return MHD_NO;
+		}
+	}
+	if (!size)
+		return MHD_YES;
+	sf->total += (int64_t)size;
+	if (sf->total > fl->total_max) {
+		file_refuse(sf, FZ_TOOLARGE, fl->too_large_all);
+		return MHD_YES;
+	}
+	struct fz_error we = { 0 };
+	enum fz_err rc = app_evidence_upload_write(&sf->ups[sf->nups - 1], data, size, &we);
+	if (rc == FZ_TOOLARGE) {
+		file_refuse(sf, FZ_TOOLARGE, fl->too_large);
+		return MHD_YES;
+	}
+	if (rc) {
+		sf->err = rc;
+		sf->e = we;
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
 static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *key,
 			       const char *filename, const char *content_type,
 			       const char *transfer_encoding, const char *data, uint64_t off,
@@ -83,6 +150,8 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
 		/* a second file input left empty: a part without name or bytes */
 		if (off == 0 && size == 0 && (!filename || !*filename))
 			return MHD_YES;
+		if (sf->many)
+			return many_part(sf, filename, data, off, size);
 		if (off == 0 && file_begin(sf, filename, content_type))
 			return MHD_NO;
 		if (size && (sf->err = app_evidence_upload_write(sf->up, data, size, &sf->e)))
@@ -121,6 +190,22 @@ enum fz_err stream_form_begin(struct stream_form *sf, struct req *r,
 	return FZ_OK;
 }
 
+enum fz_err stream_form_begin_files(struct stream_form *sf, struct req *r,
+				    const struct stream_files *fl, struct fz_error *e)
+{
+	struct evidence_upload *ups = arena_calloc(r->a, fl->max + 1, sizeof *ups);
+	const char **names = arena_calloc(r->a, fl->max + 1, sizeof *names);
+	if (!ups || !names)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	for (size_t i = 0; i <= fl->max; i++)
+		ups[i].fd = -1;
+	enum fz_err rc = stream_form_begin(sf, r, NULL, e);
+	sf->many = fl;
+	sf->ups = ups;
+	sf->names = names;
+	return rc;
+}
+
 void stream_form_feed(struct stream_form *sf, const char *data, size_t len)
 {
 	if (sf->err || !sf->pp)
@@ -137,7 +222,9 @@ enum fz_err stream_form_finish(struct stream_form *sf, struct fz_error *e)
 		if (field_end(sf) == FZ_OK && done != MHD_YES)
 			fail(sf, FZ_INVALID, NULL, "上传未完成或表单格式有误，未作处理");
 	}
-	if (!sf->err && (!sf->file_seen || !sf->up->size))
+	for (size_t i = 0; sf->many && !sf->err && i < sf->nups; i++)
+		sf->err = app_evidence_upload_finish(&sf->ups[i], &sf->e);
+	if (!sf->err && !sf->many && (!sf->file_seen || !sf->up->size))
 		fail(sf, FZ_INVALID, STREAM_FORM_FILE_FIELD, "请选择要上传的文件（文件不能为空）");
 	if (sf->err) {
 		*e = sf->e;
@@ -151,6 +238,8 @@ void stream_form_release(struct stream_form *sf)
 	if (sf->pp)
 		(void)MHD_destroy_post_processor(sf->pp);
 	sf->pp = NULL;
+	for (size_t i = 0; sf->many && i < sf->nups; i++)
+		app_evidence_upload_abort(&sf->ups[i]);
 	buf_release(&sf->value);
 }
 

@@ -307,6 +307,104 @@ enum fz_err sq_complaint_recent(struct store *st, const char *client_key, int64_
 	return sq_one(s, stmt, &b, NULL, n, sq_read_int, FZ_DB, NULL, "计数失败", e);
 }
 
+enum fz_err sq_complaint_attachment_insert(struct store *st, struct complaint_attachment *att,
+					   struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_CMP_ATT_INSERT,
+				  "INSERT INTO complaint_attachments (complaint_id, digest, size,"
+				  " file_name, media_type, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+				  &stmt, e);
+	if (err)
+		return err;
+	att->created_at = sq_now_if_zero(att->created_at);
+	struct sq_args b = sq_args(stmt);
+	sq_arg_id(&b, att->complaint_id);
+	sq_arg_text(&b, att->digest);
+	sq_arg_int(&b, att->size);
+	sq_arg_text(&b, str(att->file_name));
+	sq_arg_text(&b, str(att->media_type));
+	sq_arg_int(&b, att->created_at);
+	return sq_insert(s, stmt, &b, &att->id, e);
+}
+
+static void attachment_read(struct sq_row *r, void *item)
+{
+	struct complaint_attachment *x = item;
+	x->id = sq_col_int(r);
+	x->complaint_id = sq_col_int(r);
+	sq_col_fixed(r, x->digest, sizeof x->digest);
+	x->size = sq_col_int(r);
+	x->file_name = sq_col_text(r);
+	x->media_type = sq_col_text(r);
+	x->created_at = sq_col_int(r);
+}
+
+enum fz_err sq_complaint_attachments_of(struct store *st, struct arena *a, int64_t complaint_id,
+					struct complaint_attachment **items, size_t *n,
+					struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *got;
+	*items = NULL;
+	*n = 0;
+	enum fz_err err = sq_stmt(s, SQ_CMP_ATTS_OF,
+				  "SELECT id, complaint_id, digest, size, file_name, media_type,"
+				  " created_at FROM complaint_attachments WHERE complaint_id = ?1"
+				  " ORDER BY id",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, complaint_id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, attachment_read, &got, n, e)))
+		return err;
+	*items = got;
+	return FZ_OK;
+}
+
+enum fz_err sq_complaint_lookup_add(struct store *st, const char *client_key, int64_t at,
+				    int64_t before, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_CMP_LOOKUP_PRUNE,
+				  "DELETE FROM complaint_lookups WHERE at < ?1", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, before);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)) ||
+	    (err = sq_stmt(s, SQ_CMP_LOOKUP_INSERT,
+			   "INSERT INTO complaint_lookups (client_key, at) VALUES (?1, ?2)", &stmt,
+			   e)))
+		return err;
+	b = sq_args(stmt);
+	sq_arg_text(&b, str(client_key));
+	sq_arg_int(&b, at);
+	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
+}
+
+enum fz_err sq_complaint_lookup_count(struct store *st, const char *client_key, int64_t since,
+				      int64_t *n, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	*n = 0;
+	enum fz_err err = sq_stmt(s, SQ_CMP_LOOKUP_COUNT,
+				  "SELECT count(*) FROM complaint_lookups WHERE client_key = ?1"
+				  " AND at >= ?2",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, str(client_key));
+	sq_arg_int(&b, since);
+	return sq_one(s, stmt, &b, NULL, n, sq_read_int, FZ_DB, NULL, "计数失败", e);
+}
+
 enum fz_err sq_complaint_event_insert(struct store *st, struct complaint_event *ev,
 				      struct fz_error *e)
 {

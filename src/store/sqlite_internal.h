@@ -211,6 +211,21 @@ enum sq_stmt_id {
 	SQ_OVERSIGHT_INSERT,
 	SQ_OVERSIGHT_GET,
 	SQ_LEDGER_UNLOGGED_OVERSIGHT,
+	SQ_EXPORT_INSERT,
+	SQ_EXPORT_GET,
+	SQ_EXPORT_GET_FILE,
+	SQ_EXPORT_NEXT,
+	SQ_EXPORT_BY_ID,
+	SQ_EXPORT_CLAIM,
+	SQ_EXPORT_PROGRESS,
+	SQ_EXPORT_FINISH,
+	SQ_EXPORT_INTERRUPT,
+	SQ_EXPORT_UNFINISHED,
+	SQ_CMP_LOOKUP_INSERT,
+	SQ_CMP_LOOKUP_PRUNE,
+	SQ_CMP_LOOKUP_COUNT,
+	SQ_CMP_ATT_INSERT,
+	SQ_CMP_ATTS_OF,
 	SQ_STMT_COUNT
 };
 
@@ -731,7 +746,29 @@ enum fz_err sq_evidence_list(struct store *st, struct arena *a, const struct sco
 			     struct fz_error *e);
 
 
+/* sqlite_export.c */
+enum fz_err sq_export_job_insert(struct store *st, struct export_job *j, struct fz_error *e);
+enum fz_err sq_export_job_get(struct store *st, struct arena *a, int64_t id, int64_t user_id,
+			      bool with_file, struct export_job *out, struct fz_error *e);
+enum fz_err sq_export_job_claim(struct store *st, struct arena *a, struct export_job *out,
+				struct fz_error *e);
+enum fz_err sq_export_job_progress(struct store *st, int64_t id, int stage, struct fz_error *e);
+enum fz_err sq_export_job_finish(struct store *st, int64_t id, bool ok, const char *message,
+				 const void *file, size_t len, struct fz_error *e);
+enum fz_err sq_export_job_interrupt(struct store *st, const char *message, int64_t *n,
+				    struct fz_error *e);
+enum fz_err sq_export_job_unfinished(struct store *st, int64_t *n, struct fz_error *e);
+
 /* sqlite_complaint.c */
+enum fz_err sq_complaint_attachment_insert(struct store *st, struct complaint_attachment *att,
+					   struct fz_error *e);
+enum fz_err sq_complaint_attachments_of(struct store *st, struct arena *a, int64_t complaint_id,
+					struct complaint_attachment **items, size_t *n,
+					struct fz_error *e);
+enum fz_err sq_complaint_lookup_add(struct store *st, const char *client_key, int64_t at,
+				    int64_t before, struct fz_error *e);
+enum fz_err sq_complaint_lookup_count(struct store *st, const char *client_key, int64_t since,
+				      int64_t *n, struct fz_error *e);
 enum fz_err sq_complaint_insert(struct store *st, struct complaint *c, struct fz_error *e);
 enum fz_err sq_complaint_update(struct store *st, const struct complaint *c, struct fz_error *e);
 enum fz_err sq_complaint_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id,

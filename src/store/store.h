@@ -200,6 +200,26 @@ struct job_run {
 };
 STORE_LIST(job_run_list, struct job_run);
 
+/* A long export (027; app/export_job.h): its owner and the scope it was
+ * asked in, how far it got, and its file once done. status: queued,
+ * running, done, failed. */
+struct export_job {
+	int64_t id;
+	const char *kind;       /* annual_xlsx */
+	int64_t year;
+	int64_t user_id;
+	const char *username;
+	unsigned roles;
+	int64_t agency_id;
+	struct scope scope;
+	const char *status;
+	int stage;
+	const char *message;
+	const unsigned char *file; /* with_file and done only */
+	size_t file_len;
+	int64_t created_at, updated_at;
+};
+
 #define CASE_STATUS_ROLES 4
 struct case_status {
 	int64_t case_id;
@@ -500,6 +520,27 @@ struct store_ops {
 	enum fz_err (*job_run_insert)(struct store *st, struct job_run *run, struct fz_error *e);
 	enum fz_err (*job_runs_latest)(struct store *st, struct arena *a, struct job_run_list *out,
 				       struct fz_error *e);
+	/* Long exports (027): insert (queued; id set); get, only of user_id
+	 * (FZ_NOTFOUND otherwise), with the file when with_file; claim: the
+	 * oldest queued becomes running at stage 1 (FZ_NOTFOUND: none);
+	 * progress sets the stage; finish sets done (with file) or failed
+	 * (with message); interrupt fails every queued or running job with
+	 * message (at a start: *n of them); unfinished counts queued and
+	 * running. */
+	enum fz_err (*export_job_insert)(struct store *st, struct export_job *j,
+					 struct fz_error *e);
+	enum fz_err (*export_job_get)(struct store *st, struct arena *a, int64_t id,
+				      int64_t user_id, bool with_file, struct export_job *out,
+				      struct fz_error *e);
+	enum fz_err (*export_job_claim)(struct store *st, struct arena *a, struct export_job *out,
+					struct fz_error *e);
+	enum fz_err (*export_job_progress)(struct store *st, int64_t id, int stage,
+					   struct fz_error *e);
+	enum fz_err (*export_job_finish)(struct store *st, int64_t id, bool ok, const char *message,
+					 const void *file, size_t len, struct fz_error *e);
+	enum fz_err (*export_job_interrupt)(struct store *st, const char *message, int64_t *n,
+					    struct fz_error *e);
+	enum fz_err (*export_job_unfinished)(struct store *st, int64_t *n, struct fz_error *e);
 	/* Newest first (by id). */
 	enum fz_err (*case_list)(struct store *st, struct arena *a, const struct scope *sc,
 				 const struct case_filter *f, struct page pg,
@@ -785,6 +826,21 @@ struct store_ops {
 					int64_t *n, struct fz_error *e);
 	enum fz_err (*complaint_event_insert)(struct store *st, struct complaint_event *ev,
 					      struct fz_error *e);
+	/* Failed receipt lookups (027): add one of client_key at `at`,
+	 * pruning those before `before`; count those at or after since. */
+	enum fz_err (*complaint_lookup_add)(struct store *st, const char *client_key, int64_t at,
+					    int64_t before, struct fz_error *e);
+	enum fz_err (*complaint_lookup_count)(struct store *st, const char *client_key,
+					      int64_t since, int64_t *n, struct fz_error *e);
+	/* Attachments of a filing (027), append-only: insert sets a->id;
+	 * of gives a complaint's in order (the caller checked its scope). */
+	enum fz_err (*complaint_attachment_insert)(struct store *st,
+						   struct complaint_attachment *att,
+						   struct fz_error *e);
+	enum fz_err (*complaint_attachments_of)(struct store *st, struct arena *a,
+						int64_t complaint_id,
+						struct complaint_attachment **items, size_t *n,
+						struct fz_error *e);
 	enum fz_err (*complaint_event_get)(struct store *st, struct arena *a, int64_t id,
 					   struct complaint_event *out, struct fz_error *e);
 	enum fz_err (*complaint_events_of)(struct store *st, struct arena *a, int64_t complaint_id,

@@ -114,3 +114,48 @@ TEST(complaint_periods_are_configurable_in_either_unit)
 	text = "case_period 60 working_days\n";
 	CHECK_INT(proc_config_parse(text, strlen(text), "config.txt", &c, a, &e), FZ_INVALID);
 }
+
+TEST(complaint_attachment_kind_is_read_from_content_and_its_name_must_match_and_show_true)
+{
+	struct fz_error e = { 0 };
+	const unsigned char jpg[] = { 0xff, 0xd8, 0xff, 0xdb }, pdf[] = "%PDF-1.7",
+			    png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' },
+			    gif[] = "GIF89a", shortpng[] = { 0x89, 'P', 'N', 'G' };
+	CHECK_STR(complaint_attachment_type(jpg, sizeof jpg), "image/jpeg");
+	CHECK_STR(complaint_attachment_type(pdf, 8), "application/pdf");
+	CHECK_STR(complaint_attachment_type(png, sizeof png), "image/png");
+	CHECK(complaint_attachment_type(gif, 6) == NULL);
+	CHECK(complaint_attachment_type(shortpng, sizeof shortpng) == NULL);
+	CHECK(complaint_attachment_type(NULL, 0) == NULL);
+	/* names that fit, whatever the case of the extension */
+	CHECK(complaint_attachment_name_check("现场.JPEG", "image/jpeg", "files", &e) == FZ_OK);
+	CHECK(complaint_attachment_name_check("a.jpg", "image/jpeg", "files", &e) == FZ_OK);
+	CHECK(complaint_attachment_name_check("决定书.Pdf", "application/pdf", "files", &e) == FZ_OK);
+	/* every bidirectional control, wherever it sits */
+	static const char *const bidi[] = { "a\xe2\x80\x8e.pdf", "a\xe2\x80\x8f.pdf",
+					    "a\xe2\x80\xaa.pdf", "a\xe2\x80\xae.pdf",
+					    "a\xe2\x81\xa6.pdf", "a\xe2\x81\xa9.pdf",
+					    "a\xd8\x9c.pdf" };
+	for (size_t i = 0; i < sizeof bidi / sizeof bidi[0]; i++) {
+		CHECK(complaint_attachment_name_check(bidi[i], "application/pdf", "files", &e) ==
+		      FZ_INVALID);
+		CHECK_CONTAINS(e.message, "改变文字方向");
+		CHECK_STR(e.field, "files");
+	}
+	/* a kind the content does not have, no extension, another kind's */
+	CHECK(complaint_attachment_name_check("a.pdf", NULL, "files", &e) == FZ_INVALID);
+	CHECK_CONTAINS(e.message, "按文件内容判断");
+	CHECK(complaint_attachment_name_check("scan", "application/pdf", "files", &e) == FZ_INVALID);
+	CHECK(complaint_attachment_name_check("a.pdf.exe", "application/pdf", "files", &e) ==
+	      FZ_INVALID);
+	CHECK_CONTAINS(e.message, "扩展名与文件内容不符");
+	CHECK(complaint_attachment_name_check("a.png", "image/jpeg", "files", &e) == FZ_INVALID);
+	/* control characters, slashes, quotes, nothing, invalid UTF-8 */
+	CHECK(complaint_attachment_name_check("a\tb.pdf", "application/pdf", "files", &e) ==
+	      FZ_INVALID);
+	CHECK(complaint_attachment_name_check("a\"b.pdf", "application/pdf", "files", &e) ==
+	      FZ_INVALID);
+	CHECK(complaint_attachment_name_check("", "application/pdf", "files", &e) == FZ_INVALID);
+	CHECK(complaint_attachment_name_check("a\xff.pdf", "application/pdf", "files", &e) ==
+	      FZ_INVALID);
+}

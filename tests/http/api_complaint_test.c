@@ -361,6 +361,51 @@ TEST(complaint_receipt_reveals_nothing_about_other_complaints)
 	t_demo_stop(&d);
 }
 
+/* Tracking is limited by lookups that found nothing, per address: a
+ * person who knows a receipt cannot try the 10 000 last-four digits. */
+TEST(complaint_tracking_lookups_that_find_nothing_are_limited_per_address)
+{
+	struct t_demo d;
+	char receipt[CMP_RECEIPT_LEN + 1], body[512];
+	REQUIRE(t_demo_start(&d));
+	snprintf(body, sizeof body,
+		 "{\"name\":\"李四\",\"phone\":\"13909551234\",\"agency_id\":%lld,"
+		 "\"facts\":\"执法人员在检查时态度粗暴\",\"request\":\"请调查\"}",
+		 (long long)d.sum.agency_ids[2]);
+	struct http_resp r = t_api(&d, NULL, "POST", "/api/v1/public/complaints", body);
+	CHECK_INT(r.status, 201);
+	REQUIRE(receipt_in(r.body, receipt));
+	t_resp_free(&r);
+	/* lookups that find the complaint are not counted */
+	for (int i = 0; i < COMPLAINT_TRACK_FAIL_MAX + 2; i++) {
+		r = track(&d, receipt, "1234");
+		CHECK_INT(r.status, 200);
+		t_resp_free(&r);
+	}
+	/* wrong digits, up to the limit: each answered "not found" */
+	for (int i = 0; i < COMPLAINT_TRACK_FAIL_MAX; i++) {
+		char digits[5];
+		snprintf(digits, sizeof digits, "%04d", 2000 + i);
+		r = track(&d, receipt, digits);
+		CHECK_INT(r.status, 404);
+		t_resp_free(&r);
+	}
+	/* then even the right digits are refused for the hour, saying why */
+	r = track(&d, receipt, "1234");
+	CHECK_INT(r.status, 429);
+	CHECK_CONTAINS(r.body, "查询未果的次数过多");
+	CHECK_CONTAINS(r.headers, "Retry-After: 3600");
+	CHECK_LACKS(r.body, "执法人员在检查时态度粗暴");
+	CHECK_LACKS(r.body, "已收到");
+	t_resp_free(&r);
+	snprintf(body, sizeof body, "{\"receipt\":\"%s\",\"phone_last4\":\"1234\"}", receipt);
+	r = t_api(&d, NULL, "POST", "/api/v1/public/complaints/track", body);
+	CHECK_ERROR(r, 429, "rate_limited", "rate");
+	CHECK_CONTAINS(r.body, "一小时内最多可查询未果 10 次");
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
 TEST(complaint_of_another_agency_is_neither_seen_nor_answered)
 {
 	struct t_demo d;

@@ -541,3 +541,144 @@ TEST(api_rectification_alerts_appear_when_overdue_and_leave_when_the_fact_change
 	CHECK(!alerts_show(&f, "supervisor", "整改通知已逾期", n));
 	cfx_stop(&f);
 }
+
+/* A notice to demo agency k issued `back` days ago with `budget` calendar
+ * days, from a check found that day; its id. */
+static int64_t notice_at(struct case_fx *f, int k, int back, int budget)
+{
+	char body[512];
+	snprintf(body, sizeof body,
+		 "{\"year\":%.4s,\"title\":\"专项检查\",\"items\":[{\"agency_id\":%lld,"
+		 "\"subject\":\"执法公示\",\"month\":1}]}",
+		 cfx_day(f, -back), (long long)f->d.sum.agency_ids[k]);
+	struct http_resp r = t_api(&f->d, "supervisor", "POST", "/api/v1/check-plans", body);
+	json_t *j = t_json(&r);
+	int64_t item = json_integer_value(
+		json_object_get(json_array_get(json_object_get(j, "items"), 0), "id"));
+	json_decref(j);
+	t_resp_free(&r);
+	if (item <= 0)
+		return -1;
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/check-items/%lld/finding", (long long)item);
+	snprintf(body, sizeof body, "{\"finding\":\"未公示\",\"on\":\"%s\"}", cfx_day(f, -back));
+	post(f, "supervisor", path, body, 200);
+	snprintf(body, sizeof body,
+		 "{\"agency_id\":%lld,\"source\":\"check\",\"source_id\":%lld,\"findings\":\"补公示\","
+		 "\"issued_on\":\"%s\",\"budget\":%d}",
+		 (long long)f->d.sum.agency_ids[k], (long long)item, cfx_day(f, -back), budget);
+	return post(f, "supervisor", "/api/v1/rectification-notices", body, 201);
+}
+
+/* The agency answers notice n on day `answer` and the bureau closes it
+ * on day `close` (offsets from today). */
+static void notice_done(struct case_fx *f, const char *head, int64_t n, int answer, int close)
+{
+	char path[96], body[128];
+	snprintf(path, sizeof path, "/api/v1/rectification-notices/%lld/answer", (long long)n);
+	snprintf(body, sizeof body, "{\"report\":\"已整改\",\"on\":\"%s\"}", cfx_day(f, answer));
+	post(f, head, path, body, 200);
+	snprintf(path, sizeof path, "/api/v1/rectification-notices/%lld/close", (long long)n);
+	snprintf(body, sizeof body, "{\"on\":\"%s\"}", cfx_day(f, close));
+	post(f, "supervisor", path, body, 200);
+}
+
+/* The rectification indicator as who sees it for the query: numerator,
+ * denominator and whether id is on each side. */
+static void rect_ind(struct case_fx *f, const char *who, const char *query, int64_t nd[2],
+		     int64_t id, bool on[2])
+{
+	char path[200];
+	snprintf(path, sizeof path, "/api/v1/indicators?%s", query);
+	json_t *j = cfx_get(f, who, path), *it;
+	size_t i;
+	nd[0] = nd[1] = -1;
+	on[0] = on[1] = false;
+	json_array_foreach(json_object_get(j, "items"), i, it) {
+		if (strcmp(json_string_value(json_object_get(it, "id")), "rectification") != 0)
+			continue;
+		nd[0] = json_integer_value(json_object_get(it, "numerator"));
+		nd[1] = json_integer_value(json_object_get(it, "denominator"));
+		const char *side[2] = { "numerator_cases", "denominator_cases" };
+		for (int s = 0; s < 2; s++) {
+			size_t k;
+			json_t *x;
+			json_array_foreach(json_object_get(it, side[s]), k, x)
+				on[s] = on[s] || json_integer_value(x) == id;
+		}
+	}
+	json_decref(j);
+}
+
+TEST(api_rectification_on_time_indicator_counts_notices_closed_by_their_due_day)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	/* agency 1: A closed well within 10 days; B closed 15 days after its
+	 * 5 days ran out; C never answered, 3 days long past; D issued today
+	 * with 30 days, open: not due yet. Agency 2: E closed in time. */
+	int64_t a = notice_at(&f, 1, 40, 10), b = notice_at(&f, 1, 40, 5);
+	int64_t c = notice_at(&f, 1, 40, 3), d = notice_at(&f, 1, 0, 30);
+	int64_t x = notice_at(&f, 2, 40, 10);
+	REQUIRE(a > 0 && b > 0 && c > 0 && d > 0 && x > 0);
+	notice_done(&f, "head1", a, -39, -38);
+	notice_done(&f, "head1", b, -39, -20);
+	notice_done(&f, "head2", x, -39, -38);
+	char q[160];
+	int64_t nd[2];
+	bool on[2];
+	snprintf(q, sizeof q, "from=%s&to=%s&agency=%lld", cfx_day(&f, -60), cfx_day(&f, 60),
+		 (long long)f.d.sum.agency_ids[1]);
+	rect_ind(&f, "supervisor", q, nd, a, on);
+	CHECK_INT(nd[0], 1);
+	CHECK_INT(nd[1], 3);
+	CHECK(on[0] && on[1]);
+	rect_ind(&f, "supervisor", q, nd, b, on);
+	CHECK(!on[0] && on[1]); /* closed late: denominator only */
+	rect_ind(&f, "supervisor", q, nd, c, on);
+	CHECK(!on[0] && on[1]); /* overdue, open */
+	rect_ind(&f, "supervisor", q, nd, d, on);
+	CHECK(!on[0] && !on[1]); /* not due yet */
+	/* the whole division: agency 2's notice too; the agency sees its own */
+	snprintf(q, sizeof q, "from=%s&to=%s", cfx_day(&f, -60), cfx_day(&f, 60));
+	rect_ind(&f, "supervisor", q, nd, x, on);
+	CHECK_INT(nd[0], 2);
+	CHECK_INT(nd[1], 4);
+	CHECK(on[0] && on[1]);
+	rect_ind(&f, "head1", q, nd, x, on);
+	CHECK_INT(nd[0], 1);
+	CHECK_INT(nd[1], 3);
+	CHECK(!on[0] && !on[1]);
+	/* a period that ends before the due days holds none of them */
+	snprintf(q, sizeof q, "from=%s&to=%s", cfx_day(&f, -60), cfx_day(&f, -39));
+	rect_ind(&f, "supervisor", q, nd, a, on);
+	CHECK_INT(nd[0], 0);
+	CHECK_INT(nd[1], 0);
+	/* D once overdue would count; closing C late leaves it off the
+	 * numerator: the closing day, not the report's, decides */
+	notice_done(&f, "head1", c, -1, 0);
+	snprintf(q, sizeof q, "from=%s&to=%s", cfx_day(&f, -60), cfx_day(&f, 60));
+	rect_ind(&f, "supervisor", q, nd, c, on);
+	CHECK(!on[0] && on[1]);
+	CHECK_INT(nd[0], 2);
+	CHECK_INT(nd[1], 4);
+	/* the drill-down lists the notices on each side */
+	char path[200], link[96];
+	snprintf(path, sizeof path, "/indicators/rectification?part=num&from=%s&to=%s",
+		 cfx_day(&f, -60), cfx_day(&f, 60));
+	struct http_resp r = t_api(&f.d, "supervisor", "GET", path, NULL);
+	CHECK(r.status == 200);
+	CHECK_CONTAINS(r.body, "整改按期销号率：分子");
+	snprintf(link, sizeof link, "/rectification-notices/%lld\"", (long long)a);
+	CHECK_CONTAINS(r.body, link);
+	snprintf(link, sizeof link, "/rectification-notices/%lld\"", (long long)b);
+	CHECK(!strstr(r.body, link));
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/indicators/rectification?part=den&from=%s&to=%s",
+		 cfx_day(&f, -60), cfx_day(&f, 60));
+	r = t_api(&f.d, "supervisor", "GET", path, NULL);
+	CHECK(r.status == 200);
+	CHECK_CONTAINS(r.body, link);
+	t_resp_free(&r);
+	cfx_stop(&f);
+}

@@ -14,7 +14,7 @@
 
 static const char *const demo_users[T_DEMO_USERS] = {
 	"sysadmin", "secadmin", "auditor", "supervisor",
-	"officer1", "officer2", "reviewer1", "head1",
+	"officer1", "officer2", "reviewer1", "head1", "head2",
 };
 
 static char template_dir[512];

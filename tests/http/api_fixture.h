@@ -10,8 +10,8 @@
 #include "cli/demo.h"
 #include "harness.h"
 
-#define T_DEMO_USERS 8 /* sysadmin secadmin auditor supervisor officer1
-                        * officer2 reviewer1 head1 */
+#define T_DEMO_USERS 9 /* sysadmin secadmin auditor supervisor officer1
+                        * officer2 reviewer1 head1 head2 */
 
 struct t_demo {
 	struct t_server ts;

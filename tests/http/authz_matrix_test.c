@@ -251,6 +251,7 @@ static const struct matrix_row matrix[] = {
 	{ "GET", "/complaints/new",                            "...x ... ." },
 	{ "GET", "/complaints/{id}",                           ".xxx ... ." },
 	{ "POST", "/complaints/{id}/act",                      ".xxx ... ." },
+	{ "GET", "/complaints/{id}/attachments/{att}",         ".xxx ... ." },
 	{ "POST", "/api/v1/public/complaints",                 ALL },
 	{ "POST", "/api/v1/public/complaints/track",           ALL },
 	{ "GET", "/api/v1/complaints",                         ".xxx ... ." },
