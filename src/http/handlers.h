@@ -312,6 +312,17 @@ int api_complaint_list(struct req *r);
 int api_complaint_create(struct req *r);
 int api_complaint_get(struct req *r);
 int api_complaint_act(struct req *r);
+/* page_consultation.c, api_consultation.c (公开征求意见) */
+int page_public_consultations(struct req *r);
+int page_public_consultation(struct req *r);
+int page_public_comment_submit(struct req *r);
+int page_case_comment_act(struct req *r);
+int api_public_consultation_list(struct req *r);
+int api_public_consultation_get(struct req *r);
+int api_public_consultation_comments(struct req *r);
+int api_public_comment_submit(struct req *r);
+int api_case_comments(struct req *r);
+int api_case_comment_act(struct req *r);
 /* -- end of page handlers -- */
 
 #endif

@@ -233,6 +233,7 @@ static const struct {
 	{ "evidence_added", FLASH_OK, "证据材料已上传，摘要已记入执法全过程记录账本。" },
 	{ "published", FLASH_OK, "已公示：决定已在门户网站公开，并记入执法全过程记录账本。" },
 	{ "withdrawn", FLASH_OK, "已撤下：门户网站的原公示处显示撤下公告。" },
+	{ "comment_handled", FLASH_OK, "公众意见的处理已保存，并记入执法全过程记录账本。" },
 };
 
 void page_notice(struct req *r, struct buf *b)

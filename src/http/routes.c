@@ -253,6 +253,17 @@ const struct route http_routes[] = {
 	{ "POST", "/api/v1/complaints", PERM_COMPLAINT_ENTER, api_complaint_create, API, "登记投诉（电话、来信、12345 热线、来访）" },
 	{ "GET", "/api/v1/complaints/{id}", PERM_COMPLAINT_READ, api_complaint_get, API, "投诉详情及办理记录" },
 	{ "POST", "/api/v1/complaints/{id}/actions", PERM_COMPLAINT_ACT, api_complaint_act, API, "办理投诉：受理并交办、不予受理、答复、退回重办、办结" },
+	/* public comment on drafts (公开征求意见; page_consultation.c, api_consultation.c) */
+	{ "GET", "/public/consultations", PERM_PUBLIC, page_public_consultations, PAGE, "公开征求意见" },
+	{ "GET", "/public/consultations/{id}", PERM_PUBLIC, page_public_consultation, PAGE, "征求意见稿、起草说明和意见" },
+	{ "POST", "/public/consultations/{id}/comments", PERM_PUBLIC, page_public_comment_submit, PAGE, "提交意见" },
+	{ "POST", "/cases/{id}/comments/{comment_id}", PERM_CASE_STEP, page_case_comment_act, PAGE, "处理公众意见" },
+	{ "GET", "/api/v1/public/consultations", PERM_PUBLIC, api_public_consultation_list, API | PW, "公开征求意见（state=open 正在征求，closed 已结束及采纳情况）" },
+	{ "GET", "/api/v1/public/consultations/{id}", PERM_PUBLIC, api_public_consultation_get, API | PW, "一项征求意见：征求意见稿、起草说明、期间、采纳情况说明和意见数" },
+	{ "GET", "/api/v1/public/consultations/{id}/comments", PERM_PUBLIC, api_public_consultation_comments, API | PW, "在网站显示的公众意见（不含姓名和联系方式）" },
+	{ "POST", "/api/v1/public/consultations/{id}/comments", PERM_PUBLIC, api_public_comment_submit, API | PW, "提交意见（公开，得到回执编号）" },
+	{ "GET", "/api/v1/cases/{id}/comments", PERM_CASE_READ, api_case_comments, API, "事项收到的全部公众意见（含隐藏的、姓名和联系方式）" },
+	{ "POST", "/api/v1/cases/{id}/comments/{comment_id}/actions", PERM_CASE_STEP, api_case_comment_act, API, "处理公众意见：不在网站显示、恢复显示、采纳、部分采纳、未采纳" },
 	/* -- end of page routes -- */
 	/* pages: case-file evaluation, checks, rectification (page_evaluation.c) */
 	{ "GET", "/oversight", PERM_OVERSIGHT_READ, page_oversight, PAGE, "案卷评查与监督检查" },

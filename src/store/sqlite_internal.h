@@ -205,6 +205,19 @@ enum sq_stmt_id {
 	SQ_OVERSIGHT_INSERT,
 	SQ_OVERSIGHT_GET,
 	SQ_LEDGER_UNLOGGED_OVERSIGHT,
+	SQ_CONSULT_COUNT,
+	SQ_CONSULT_LIST,
+	SQ_CONSULT_OF,
+	SQ_COMMENT_INSERT,
+	SQ_COMMENT_GET,
+	SQ_COMMENT_COUNT,
+	SQ_COMMENT_LIST,
+	SQ_COMMENT_COUNTS,
+	SQ_COMMENT_RECENT,
+	SQ_COMMENT_EVENT_INSERT,
+	SQ_COMMENT_EVENT_GET,
+	SQ_COMMENT_EVENTS_OF,
+	SQ_LEDGER_UNLOGGED_COMMENTS,
 	SQ_STMT_COUNT
 };
 
@@ -713,6 +726,27 @@ enum fz_err sq_evidence_list(struct store *st, struct arena *a, const struct sco
 			     int64_t case_id, struct page pg, struct evidence_list *out,
 			     struct fz_error *e);
 
+
+/* sqlite_consultation.c */
+enum fz_err sq_consultations(struct store *st, struct arena *a, bool open, struct page pg,
+			     struct consultation_ref_list *out, struct fz_error *e);
+enum fz_err sq_consultation_of(struct store *st, int64_t case_id, struct consultation_ref *out,
+			       struct fz_error *e);
+enum fz_err sq_comment_insert(struct store *st, struct public_comment *c, struct fz_error *e);
+enum fz_err sq_comment_get(struct store *st, struct arena *a, int64_t id,
+			   struct public_comment *out, struct fz_error *e);
+enum fz_err sq_comments_of(struct store *st, struct arena *a, int64_t open_event, bool shown_only,
+			   struct page pg, struct public_comment_list *out, struct fz_error *e);
+enum fz_err sq_comment_counts(struct store *st, struct arena *a, int64_t open_event,
+			      struct comment_counts *out, struct fz_error *e);
+enum fz_err sq_comment_recent(struct store *st, const char *client_key, int64_t since, int64_t *n,
+			      struct fz_error *e);
+enum fz_err sq_comment_event_insert(struct store *st, struct comment_event *ev,
+				    struct fz_error *e);
+enum fz_err sq_comment_event_get(struct store *st, struct arena *a, int64_t id,
+				 struct comment_event *out, struct fz_error *e);
+enum fz_err sq_comment_events_of(struct store *st, struct arena *a, int64_t comment_id,
+				 struct comment_event **items, size_t *n, struct fz_error *e);
 
 /* sqlite_complaint.c */
 enum fz_err sq_complaint_insert(struct store *st, struct complaint *c, struct fz_error *e);
