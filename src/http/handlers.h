@@ -323,6 +323,19 @@ int api_public_consultation_comments(struct req *r);
 int api_public_comment_submit(struct req *r);
 int api_case_comments(struct req *r);
 int api_case_comment_act(struct req *r);
+/* page_normcat.c (双目录: 现行有效目录, 制定计划目录) */
+int page_public_normative_documents(struct req *r);
+int page_public_normative_document(struct req *r);
+int page_public_normative_plan(struct req *r);
+int api_public_normative_documents(struct req *r);
+int api_public_normative_documents_xlsx(struct req *r);
+int api_public_normative_document(struct req *r);
+int api_public_normative_plan(struct req *r);
+int api_public_normative_plan_xlsx(struct req *r);
+struct buf;
+/* The 预警 page's section of normative documents whose validity ends
+ * soon (in the caller's scope); nothing when none. */
+void normcat_alert_section(struct req *r, struct buf *b);
 /* -- end of page handlers -- */
 
 #endif

@@ -263,6 +263,15 @@ const struct route http_routes[] = {
 	{ "GET", "/api/v1/public/consultations/{id}/comments", PERM_PUBLIC, api_public_consultation_comments, API | PW, "在网站显示的公众意见（不含姓名和联系方式）" },
 	{ "POST", "/api/v1/public/consultations/{id}/comments", PERM_PUBLIC, api_public_comment_submit, API | PW, "提交意见（公开，得到回执编号）" },
 	{ "GET", "/api/v1/cases/{id}/comments", PERM_CASE_READ, api_case_comments, API, "事项收到的全部公众意见（含隐藏的、姓名和联系方式）" },
+	/* catalogues of normative documents (双目录; page_normcat.c) */
+	{ "GET", "/public/normative-documents", PERM_PUBLIC, page_public_normative_documents, PAGE, "现行有效的行政规范性文件目录" },
+	{ "GET", "/public/normative-documents/{id}", PERM_PUBLIC, page_public_normative_document, PAGE, "一件规范性文件及其历次状态" },
+	{ "GET", "/public/normative-plan", PERM_PUBLIC, page_public_normative_plan, PAGE, "行政规范性文件制定计划目录" },
+	{ "GET", "/api/v1/public/normative-documents", PERM_PUBLIC, api_public_normative_documents, API | PW, "现行有效的行政规范性文件目录（view=all：全部已公布的）" },
+	{ "GET", "/api/v1/public/normative-documents.xlsx", PERM_PUBLIC, api_public_normative_documents_xlsx, API | PW, "现行有效目录（XLSX）" },
+	{ "GET", "/api/v1/public/normative-documents/{id}", PERM_PUBLIC, api_public_normative_document, API | PW, "一件规范性文件及其历次状态" },
+	{ "GET", "/api/v1/public/normative-plan", PERM_PUBLIC, api_public_normative_plan, API | PW, "制定计划目录（year=年度）" },
+	{ "GET", "/api/v1/public/normative-plan.xlsx", PERM_PUBLIC, api_public_normative_plan_xlsx, API | PW, "制定计划目录（XLSX）" },
 	{ "POST", "/api/v1/cases/{id}/comments/{comment_id}/actions", PERM_CASE_STEP, api_case_comment_act, API, "处理公众意见：不在网站显示、恢复显示、采纳、部分采纳、未采纳" },
 	/* -- end of page routes -- */
 	/* pages: case-file evaluation, checks, rectification (page_evaluation.c) */
