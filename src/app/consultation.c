@@ -16,10 +16,13 @@
 #include "app/case.h"
 #include "app/case_internal.h"
 #include "app/ledger.h"
+#include "app/normcat.h"
+#include "app/procreg.h"
 #include "app/tx.h"
 #include "base/crypto.h"
 #include "domain/case_events.h"
 #include "domain/caseclock.h"
+#include "domain/clock.h"
 
 static const struct scope scope_all = { .kind = SCOPE_ALL };
 
@@ -195,8 +198,10 @@ static enum fz_err submit_once(struct app_ctx *ctx, int64_t case_id, const struc
 {
 	struct consultation_ref ref;
 	unsigned char rnd[COMMENT_RECEIPT_RANDOM];
-	char key[65];
+	char *key = arena_alloc(ctx->a, 65); /* the stored comment's, outlives this call */
 	enum fz_err rc;
+	if (!key)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	client_key(ctx->client_addr, key);
 	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
@@ -224,6 +229,8 @@ static enum fz_err submit_once(struct app_ctx *ctx, int64_t case_id, const struc
 	out->body = in->body;
 	out->client_key = key;
 	out->at = ctx->now;
+	out->hidden_reason = out->hidden_by = out->adoption_note = "";
+	out->answer = out->answered_by = "";
 	/* 40 random bits a day: a collision is rare; the UNIQUE column
 	 * refuses one, and it is tried again */
 	for (int tries = 0;; tries++) {
@@ -231,7 +238,7 @@ static enum fz_err submit_once(struct app_ctx *ctx, int64_t case_id, const struc
 			rc = fz_fail(e, FZ_INTERNAL, NULL, "无法生成回执编号");
 			goto fail;
 		}
-		comment_receipt_make(ctx->today, rnd, out->receipt);
+		comment_receipt_make(false, ctx->today, rnd, out->receipt);
 		struct fz_error ignored = { 0 };
 		rc = ctx->st->ops->comment_insert(ctx->st, out, &ignored);
 		if (!rc)
@@ -409,5 +416,224 @@ enum fz_err app_comment_close_check(struct app_ctx *ctx, int64_t case_id, struct
 			       "还有 %lld 条公众意见没有写明是否采纳：请在“公众意见”中逐条处理"
 			       "（采纳、部分采纳或未采纳并说明理由）后，再结束征求意见",
 			       (long long)n.undecided);
+	return FZ_OK;
+}
+
+/* --- review requests (审查建议) --- */
+
+/* The day the answer is due: review_request_period after day, on the
+ * clock (U: config.txt). */
+static enum fz_err review_due(struct app_ctx *ctx, const char *day, char out[FZ_DATE_LEN],
+			      struct fz_error *e)
+{
+	const struct proc_registry *reg = case_registry(ctx, e);
+	const struct proc_config *cfg = reg ? proc_registry_config(reg) : NULL;
+	struct proc_config dflt;
+	struct calendar cal;
+	struct clock_input in;
+	struct deadline d;
+	enum fz_err rc;
+	if (!cfg) {
+		proc_config_init(&dflt);
+		cfg = &dflt;
+	}
+	if ((rc = app_calendar_get(ctx, &cal, e)))
+		return rc;
+	clock_input_init(&in, day, cfg->periods[PROC_PERIOD_REVIEW_REQUEST].unit,
+			 cfg->periods[PROC_PERIOD_REVIEW_REQUEST].amount);
+	if ((rc = clock_compute(&cal, &in, ctx->a, &d, e)))
+		return rc;
+	snprintf(out, FZ_DATE_LEN, "%s", d.due);
+	return FZ_OK;
+}
+
+static enum fz_err review_submit_once(struct app_ctx *ctx, int64_t case_id, int64_t publish_event,
+				      const char *due, const struct comment_input *in,
+				      struct public_comment *out, struct fz_error *e)
+{
+	unsigned char rnd[COMMENT_RECEIPT_RANDOM];
+	char *key = arena_alloc(ctx->a, 65); /* the stored comment's, outlives this call */
+	enum fz_err rc;
+	if (!key)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	client_key(ctx->client_addr, key);
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	int64_t n = 0;
+	if ((rc = ctx->st->ops->comment_recent(ctx->st, key, ctx->now - COMMENT_RATE_WINDOW, &n, e)))
+		goto fail;
+	if (n >= COMMENT_RATE_MAX) {
+		rc = fz_fail(e, FZ_RATELIMIT, "rate",
+			     "同一网络地址一天内最多提交 %d 条意见或审查建议，请明天再提交",
+			     COMMENT_RATE_MAX);
+		goto fail;
+	}
+	memset(out, 0, sizeof *out);
+	out->case_id = case_id;
+	out->open_event = publish_event;
+	out->review = true;
+	snprintf(out->due_on, sizeof out->due_on, "%s", due);
+	snprintf(out->received_on, sizeof out->received_on, "%s", ctx->today);
+	out->name = str(in->name);
+	out->contact = str(in->contact);
+	out->body = in->body;
+	out->client_key = key;
+	out->at = ctx->now;
+	out->hidden_reason = out->hidden_by = out->adoption_note = "";
+	out->answer = out->answered_by = "";
+	for (int tries = 0;; tries++) {
+		if (crypto_random(rnd, sizeof rnd)) {
+			rc = fz_fail(e, FZ_INTERNAL, NULL, "无法生成回执编号");
+			goto fail;
+		}
+		comment_receipt_make(true, ctx->today, rnd, out->receipt);
+		struct fz_error ignored = { 0 };
+		rc = ctx->st->ops->comment_insert(ctx->st, out, &ignored);
+		if (!rc)
+			break;
+		if (rc != FZ_CONFLICT || tries > 5) {
+			*e = ignored;
+			goto fail;
+		}
+	}
+	struct comment_event ev = { .comment_id = out->id, .case_id = case_id,
+				    .action = comment_action_name(COMMENT_SUBMIT), .text = in->body };
+	if ((rc = event_add(ctx, &ev, e)))
+		goto fail;
+	struct audit_diff diff = { .n = 0 };
+	audit_diff_str(ctx, &diff, "receipt", "", out->receipt);
+	audit_diff_str(ctx, &diff, "due_on", "", out->due_on);
+	return app_tx_finish(ctx, "review_request.submit", "public_comment", out->id, NULL, &diff, e);
+fail:
+	app_tx_abort(ctx);
+	return rc;
+}
+
+enum fz_err app_review_request_submit(struct app_ctx *ctx, int64_t case_id,
+				      const struct comment_input *in, struct public_comment *out,
+				      struct fz_error *e)
+{
+	struct normdoc d;
+	struct case_event_list ev;
+	char due[FZ_DATE_LEN];
+	enum fz_err rc;
+	struct comment_input ci = *in;
+	/* the request's text is checked like a comment's, under its own name */
+	if (!ci.body || !ci.body[strspn(ci.body, " \t\r\n")])
+		return fz_fail(e, FZ_INVALID, "body", "请写明建议审查的内容和理由");
+	if ((rc = comment_input_check(&ci, e)))
+		return rc;
+	if ((rc = app_normcat_get(ctx, case_id, &d, e)))
+		return rc;
+	if (d.state != NORMDOC_IN_FORCE && d.state != NORMDOC_PENDING) {
+		if (d.state == NORMDOC_DRAFTING || d.state == NORMDOC_STOPPED)
+			return fz_fail(e, FZ_NOTFOUND, "case_id", "没有这件规范性文件");
+		return fz_fail(e, FZ_CONFLICT, "case_id", "该文件%s（%s 起），不再受理审查建议",
+			       normdoc_state_label(d.state), d.ended_on);
+	}
+	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &scope_all, case_id, &ev, e)))
+		return rc;
+	const struct case_event *pub = case_events_last(ev.items, ev.n, "publish");
+	if (!pub)
+		return fz_fail(e, FZ_NOTFOUND, "case_id", "没有这件规范性文件");
+	if ((rc = review_due(ctx, ctx->today, due, e)))
+		return rc;
+	bool outer = app_tx_whole(ctx, true);
+	do
+		rc = review_submit_once(ctx, case_id, pub->id, due, &ci, out, e);
+	while (app_tx_again(ctx, rc));
+	app_tx_whole(ctx, outer);
+	return rc;
+}
+
+static enum fz_err supervisor_only(struct app_ctx *ctx, struct fz_error *e)
+{
+	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "review_request.read", e);
+	if (rc)
+		return rc;
+	if (!(ctx->user->roles & ROLE_SUPERVISOR))
+		return fz_fail(e, FZ_FORBIDDEN, NULL, "审查建议由司法局（执法监督）办理");
+	return FZ_OK;
+}
+
+enum fz_err app_review_request_list(struct app_ctx *ctx, bool open_only, struct page pg,
+				    struct public_comment_list *out, struct fz_error *e)
+{
+	enum fz_err rc = supervisor_only(ctx, e);
+	if (rc)
+		return rc;
+	return ctx->st->ops->review_list(ctx->st, ctx->a, &ctx->scope, open_only, pg, out, e);
+}
+
+static enum fz_err answer_once(struct app_ctx *ctx, int64_t id, const char *text,
+			       struct public_comment *out, struct fz_error *e)
+{
+	struct public_comment c;
+	struct enf_case k;
+	enum fz_err rc;
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	rc = ctx->st->ops->comment_get(ctx->st, ctx->a, id, &c, e);
+	if (!rc && !c.review)
+		rc = fz_fail(e, FZ_NOTFOUND, "id", "没有这件审查建议");
+	if (!rc)
+		rc = ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, c.case_id, &k, e);
+	if (rc == FZ_NOTFOUND)
+		rc = fz_fail(e, FZ_NOTFOUND, "id", "没有这件审查建议");
+	if (rc)
+		goto fail;
+	if (c.answer[0]) {
+		rc = fz_fail(e, FZ_CONFLICT, "id", "这件审查建议已于 %s 答复", c.answered_on);
+		goto fail;
+	}
+	struct comment_event ev = { .comment_id = c.id, .case_id = c.case_id,
+				    .action = comment_action_name(COMMENT_ANSWER), .text = text };
+	if ((rc = event_add(ctx, &ev, e)))
+		goto fail;
+	struct audit_diff diff = { .n = 0 };
+	audit_diff_str(ctx, &diff, "answer", "", text);
+	if ((rc = app_tx_finish(ctx, "review_request.answer", "public_comment", c.id, NULL, &diff,
+				e)))
+		return rc;
+	return out ? ctx->st->ops->comment_get(ctx->st, ctx->a, id, out, e) : FZ_OK;
+fail:
+	app_tx_abort(ctx);
+	return rc;
+}
+
+enum fz_err app_review_request_answer(struct app_ctx *ctx, int64_t id, const char *text,
+				      struct public_comment *out, struct fz_error *e)
+{
+	enum fz_err rc = supervisor_only(ctx, e);
+	if (rc)
+		return rc;
+	struct comment_input ci = { .body = text };
+	if (!text || !text[strspn(text, " \t\r\n")])
+		return fz_fail(e, FZ_INVALID, "text", "请填写答复");
+	if ((rc = comment_input_check(&ci, e))) {
+		snprintf(e->field, sizeof e->field, "text"); /* the answer, not a comment */
+		return rc;
+	}
+	bool outer = app_tx_whole(ctx, true);
+	do
+		rc = answer_once(ctx, id, text, out, e);
+	while (app_tx_again(ctx, rc));
+	app_tx_whole(ctx, outer);
+	return rc;
+}
+
+enum fz_err app_review_request_track(struct app_ctx *ctx, const char *receipt,
+				     struct public_comment *out, struct fz_error *e)
+{
+	char key[COMMENT_RECEIPT_LEN + 1];
+	if (!comment_receipt_normalize(receipt, key) || key[0] != 'S')
+		return fz_fail(e, FZ_INVALID, "receipt",
+			       "回执编号格式不对：应为 SC 开头的 20 位编号，请核对后重新输入");
+	enum fz_err rc = ctx->st->ops->comment_by_receipt(ctx->st, ctx->a, key, out, e);
+	if (rc == FZ_NOTFOUND || (!rc && !out->review))
+		return fz_fail(e, FZ_NOTFOUND, "receipt", "没有这个回执编号的审查建议");
+	if (rc)
+		return rc;
+	out->name = out->contact = out->client_key = "";
 	return FZ_OK;
 }

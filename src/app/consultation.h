@@ -105,4 +105,38 @@ enum fz_err app_comment_act(struct app_ctx *ctx, int64_t case_id, int64_t commen
 enum fz_err app_comment_close_check(struct app_ctx *ctx, int64_t case_id, struct fz_error *e)
 	FZ_MUST_CHECK;
 
+/* --- review requests (审查建议) --- */
+
+/* A member of the public asks for published normative document case_id
+ * to be reviewed: in->body says what and why (REVIEW_BODY_MAX), name and
+ * contact optional. The document must be published and not repealed,
+ * declared invalid or expired (FZ_CONFLICT naming case_id), else
+ * FZ_NOTFOUND. The same per-address limit as comments. out gets the
+ * receipt ("SC…") and the day the answer is due: review_request_period
+ * from config.txt (60 days, U) on the clock. One transaction: row,
+ * event, leaf (kind 12), audit. */
+enum fz_err app_review_request_submit(struct app_ctx *ctx, int64_t case_id,
+				      const struct comment_input *in, struct public_comment *out,
+				      struct fz_error *e) FZ_MUST_CHECK;
+
+/* The justice bureau's inbox: review requests about the documents of
+ * agencies in the caller's scope, unanswered only when open_only,
+ * earliest due first. FZ_FORBIDDEN unless a supervisor. */
+enum fz_err app_review_request_list(struct app_ctx *ctx, bool open_only, struct page pg,
+				    struct public_comment_list *out, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* The supervisor answers request id (in scope, FZ_NOTFOUND outside;
+ * FZ_CONFLICT when already answered); text required. */
+enum fz_err app_review_request_answer(struct app_ctx *ctx, int64_t id, const char *text,
+				      struct public_comment *out, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* The public's view by receipt (as typed): the request with its due day
+ * and answer, without name or contact. FZ_INVALID (receipt) for a
+ * malformed one, FZ_NOTFOUND for one unknown. */
+enum fz_err app_review_request_track(struct app_ctx *ctx, const char *receipt,
+				     struct public_comment *out, struct fz_error *e)
+	FZ_MUST_CHECK;
+
 #endif

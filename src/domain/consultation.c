@@ -11,10 +11,12 @@
 static const char *const names[] = {
 	[COMMENT_SUBMIT] = "submit", [COMMENT_HIDE] = "hide", [COMMENT_SHOW] = "show",
 	[COMMENT_ADOPT] = "adopt", [COMMENT_PARTLY] = "partly", [COMMENT_NOT_ADOPT] = "not_adopt",
+	[COMMENT_ANSWER] = "answer",
 };
 static const char *const labels[] = {
 	[COMMENT_SUBMIT] = "提交", [COMMENT_HIDE] = "不在网站显示", [COMMENT_SHOW] = "恢复显示",
 	[COMMENT_ADOPT] = "采纳", [COMMENT_PARTLY] = "部分采纳", [COMMENT_NOT_ADOPT] = "未采纳",
+	[COMMENT_ANSWER] = "答复",
 };
 #define NACT ((int)(sizeof names / sizeof names[0]))
 
@@ -87,7 +89,7 @@ enum fz_err comment_input_check(const struct comment_input *in, struct fz_error 
 
 enum fz_err comment_reason_check(enum comment_action a, const char *reason, struct fz_error *e)
 {
-	if (!comment_action_name(a) || a == COMMENT_SUBMIT)
+	if (!comment_action_name(a) || a == COMMENT_SUBMIT || a == COMMENT_ANSWER)
 		return fz_fail(e, FZ_INVALID, "action", "请选择处理方式：不在网站显示、恢复显示、"
 			       "采纳、部分采纳或未采纳");
 	bool required = a == COMMENT_HIDE || a == COMMENT_SHOW || a == COMMENT_NOT_ADOPT;
@@ -107,12 +109,13 @@ static char check_char(const char *s, size_t n)
 	return alphabet[sum % ALPHA];
 }
 
-void comment_receipt_make(const char *day, const unsigned char rnd[COMMENT_RECEIPT_RANDOM],
+void comment_receipt_make(bool review, const char *day,
+			  const unsigned char rnd[COMMENT_RECEIPT_RANDOM],
 			  char out[COMMENT_RECEIPT_LEN + 1])
 {
 	size_t n = 0;
-	out[n++] = 'Y';
-	out[n++] = 'J';
+	out[n++] = review ? 'S' : 'Y';
+	out[n++] = review ? 'C' : 'J';
 	for (const char *p = day; *p && n < 10; p++)
 		if (*p >= '0' && *p <= '9')
 			out[n++] = *p;
@@ -127,7 +130,8 @@ void comment_receipt_make(const char *day, const unsigned char rnd[COMMENT_RECEI
 
 bool comment_receipt_valid(const char *s)
 {
-	if (!s || strlen(s) != COMMENT_RECEIPT_LEN || s[0] != 'Y' || s[1] != 'J' || s[10] != '-')
+	if (!s || strlen(s) != COMMENT_RECEIPT_LEN || s[10] != '-' ||
+	    !((s[0] == 'Y' && s[1] == 'J') || (s[0] == 'S' && s[1] == 'C')))
 		return false;
 	for (int i = 2; i < 10; i++)
 		if (s[i] < '0' || s[i] > '9')
@@ -136,6 +140,23 @@ bool comment_receipt_valid(const char *s)
 		if (!strchr(alphabet, s[i]) || !s[i])
 			return false;
 	return check_char(s, COMMENT_RECEIPT_LEN - 1) == s[COMMENT_RECEIPT_LEN - 1];
+}
+
+bool comment_receipt_normalize(const char *s, char out[COMMENT_RECEIPT_LEN + 1])
+{
+	size_t n = 0;
+	for (const char *p = s ? s : ""; *p; p++) {
+		char c = *p;
+		if (c == ' ' || c == '\t')
+			continue;
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (n >= COMMENT_RECEIPT_LEN)
+			return false;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return comment_receipt_valid(out);
 }
 
 void comment_counts_add(struct comment_counts *c, const struct public_comment *pc)

@@ -26,7 +26,8 @@
 #define COMMENT_CONTACT_MAX 100
 #define COMMENT_REASON_MAX 500
 
-/* "YJ20261206-" + 8 random letters + 1 check character. */
+/* "YJ20261206-" + 8 random letters + 1 check character; a review
+ * request's begins "SC". */
 #define COMMENT_RECEIPT_RANDOM 8
 #define COMMENT_RECEIPT_LEN 20
 
@@ -37,6 +38,7 @@ enum comment_action {
 	COMMENT_ADOPT,      /* 采纳 */
 	COMMENT_PARTLY,     /* 部分采纳 */
 	COMMENT_NOT_ADOPT,  /* 未采纳, with a reason */
+	COMMENT_ANSWER,     /* a review request answered by the justice bureau */
 };
 const char *comment_action_name(enum comment_action a);
 const char *comment_action_label(enum comment_action a);
@@ -64,17 +66,31 @@ enum fz_err comment_reason_check(enum comment_action a, const char *reason,
 				 struct fz_error *e) FZ_MUST_CHECK;
 
 /* A receipt for day ("YYYY-MM-DD") from COMMENT_RECEIPT_RANDOM random
- * bytes; the last character is a check over the rest. */
-void comment_receipt_make(const char *day, const unsigned char rnd[COMMENT_RECEIPT_RANDOM],
+ * bytes, beginning "SC" for a review request, else "YJ"; the last
+ * character is a check over the rest. */
+void comment_receipt_make(bool review, const char *day,
+			  const unsigned char rnd[COMMENT_RECEIPT_RANDOM],
 			  char out[COMMENT_RECEIPT_LEN + 1]);
 /* Whether s is a well-formed receipt (its check character right). */
 bool comment_receipt_valid(const char *s);
+/* s as typed (spaces dropped, letters upper-cased) into out; false when
+ * it is not a well-formed receipt. */
+bool comment_receipt_normalize(const char *s, char out[COMMENT_RECEIPT_LEN + 1]);
+
+/* Sizes of a review request (审查建议): what the person asks and why. */
+#define REVIEW_BODY_MAX 3000
+#define REVIEW_ANSWER_MAX 3000
 
 /* A comment as stored, with its standing (the latest hide/show and the
  * latest adoption decision, read from its events). */
 struct public_comment {
 	int64_t id;
 	int64_t case_id;
+	bool review;               /* a review request (审查建议), not a comment */
+	char due_on[FZ_DATE_LEN];  /* review: the answer's due day */
+	const char *answer;        /* review: the answer, "" while none */
+	char answered_on[FZ_DATE_LEN];
+	const char *answered_by;
 	int64_t open_event;        /* the comment_open event it answers */
 	char receipt[COMMENT_RECEIPT_LEN + 1];
 	char received_on[FZ_DATE_LEN];

@@ -70,6 +70,9 @@ enum proc_period_key {
 	PROC_PERIOD_VALIDITY_ALERT,       /* expiry alert before the end of
 	                                   * validity: 6 months (local rules,
 	                                   * V-sec) */
+	PROC_PERIOD_REVIEW_REQUEST,       /* a review request (审查建议) about a
+	                                   * normative document answered: 60 d,
+	                                   * U (no source we hold fixes it) */
 	PROC_PERIOD_COMPLAINT_ACCEPTANCE, /* a complaint accepted or refused
 	                                   * (投诉受理): 5 wd, U (行政执法监督
 	                                   * 条例's text not in our sources) */

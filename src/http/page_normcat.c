@@ -7,6 +7,7 @@
  * whose validity ends soon (page_alerts.c calls normcat_alert_section). */
 #include <string.h>
 
+#include "app/consultation.h"
 #include "app/normcat.h"
 #include "base/num.h"
 #include "http/handlers.h"
@@ -100,7 +101,10 @@ int page_public_normative_document(struct req *r)
 	for (size_t i = 0; i < d.nhistory; i++)
 		html_f(&b, "<li><strong>%s</strong> %s%s%s</li>\n", d.history[i].on, d.history[i].what,
 		       d.history[i].detail[0] ? "：" : "", d.history[i].detail);
-	html_raw(&b, "</ol></section>\n<p><a href=\"/public/normative-documents\">返回现行有效目录</a></p>\n");
+	html_raw(&b, "</ol></section>\n");
+	if (d.state == NORMDOC_IN_FORCE || d.state == NORMDOC_PENDING)
+		review_request_form(r, &b, d.case_id, NULL, FZ_OK, NULL);
+	html_raw(&b, "<p><a href=\"/public/normative-documents\">返回现行有效目录</a></p>\n");
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

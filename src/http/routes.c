@@ -272,6 +272,15 @@ const struct route http_routes[] = {
 	{ "GET", "/api/v1/public/normative-documents/{id}", PERM_PUBLIC, api_public_normative_document, API | PW, "一件规范性文件及其历次状态" },
 	{ "GET", "/api/v1/public/normative-plan", PERM_PUBLIC, api_public_normative_plan, API | PW, "制定计划目录（year=年度）" },
 	{ "GET", "/api/v1/public/normative-plan.xlsx", PERM_PUBLIC, api_public_normative_plan_xlsx, API | PW, "制定计划目录（XLSX）" },
+	/* review requests (审查建议; page_review_request.c) */
+	{ "POST", "/public/normative-documents/{id}/review-requests", PERM_PUBLIC, page_public_review_request_submit, PAGE, "提出审查建议" },
+	{ "GET", "/public/review-requests", PERM_PUBLIC, page_public_review_request_track, PAGE, "审查建议查询" },
+	{ "GET", "/review-requests", PERM_CASE_READ, page_review_requests, PAGE, "审查建议（司法局）" },
+	{ "POST", "/review-requests/{id}/answer", PERM_CASE_READ, page_review_request_answer, PAGE, "答复审查建议" },
+	{ "POST", "/api/v1/public/normative-documents/{id}/review-requests", PERM_PUBLIC, api_public_review_request_submit, API | PW, "提出审查建议（公开，得到回执编号和答复期限）" },
+	{ "GET", "/api/v1/public/review-requests/{receipt:str}", PERM_PUBLIC, api_public_review_request_get, API | PW, "凭回执编号查询审查建议及答复（公开）" },
+	{ "GET", "/api/v1/review-requests", PERM_CASE_READ, api_review_request_list, API, "审查建议（司法局；open=false 含已答复的）" },
+	{ "POST", "/api/v1/review-requests/{id}/answer", PERM_CASE_READ, api_review_request_answer, API, "答复审查建议（司法局）" },
 	{ "POST", "/api/v1/cases/{id}/comments/{comment_id}/actions", PERM_CASE_STEP, api_case_comment_act, API, "处理公众意见：不在网站显示、恢复显示、采纳、部分采纳、未采纳" },
 	/* -- end of page routes -- */
 	/* pages: case-file evaluation, checks, rectification (page_evaluation.c) */

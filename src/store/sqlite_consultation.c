@@ -107,8 +107,8 @@ enum fz_err sq_comment_insert(struct store *st, struct public_comment *c, struct
 		return fz_fail(e, FZ_INVALID, "body", "意见缺少内容或回执编号");
 	enum fz_err err = sq_stmt(s, SQ_COMMENT_INSERT,
 				  "INSERT INTO public_comments (case_id, open_event, receipt,"
-				  " received_on, name, contact, body, client_key, at)"
-				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+				  " received_on, name, contact, body, client_key, at, kind, due_on)"
+				  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 				  &stmt, e);
 	if (err)
 		return err;
@@ -123,6 +123,8 @@ enum fz_err sq_comment_insert(struct store *st, struct public_comment *c, struct
 	sq_arg_text(&b, c->body);
 	sq_arg_text(&b, str(c->client_key));
 	sq_arg_int(&b, c->at);
+	sq_arg_text(&b, c->review ? "review" : "comment");
+	sq_arg_text(&b, c->due_on);
 	return sq_insert(s, stmt, &b, &c->id, e);
 }
 
@@ -130,8 +132,11 @@ enum fz_err sq_comment_insert(struct store *st, struct public_comment *c, struct
 	"SELECT c.id, c.case_id, c.open_event, c.receipt, c.received_on, c.name, c.contact,"  \
 	" c.body, c.client_key, c.at, coalesce(h.action, ''), coalesce(h.text, ''),"         \
 	" coalesce(h.actor, ''), coalesce(h.on_day, ''), coalesce(d.action, ''),"            \
-	" coalesce(d.text, '')"                                                              \
+	" coalesce(d.text, ''), c.kind, c.due_on, coalesce(w.text, ''), coalesce(w.on_day, ''),"  \
+	" coalesce(w.actor, '')"                                                             \
 	" FROM public_comments c"                                                            \
+	" LEFT JOIN public_comment_events w ON w.id = (SELECT max(id) FROM"                  \
+	" public_comment_events WHERE comment_id = c.id AND action = 'answer')"              \
 	" LEFT JOIN public_comment_events h ON h.id = (SELECT max(id) FROM"                  \
 	" public_comment_events WHERE comment_id = c.id AND action IN ('hide', 'show'))"     \
 	" LEFT JOIN public_comment_events d ON d.id = (SELECT max(id) FROM"                  \
@@ -162,6 +167,12 @@ static void comment_read(struct sq_row *r, void *item)
 		c->hidden_on[0] = '\0';
 	c->adoption = comment_action_parse(sq_col_text(r));
 	c->adoption_note = sq_col_text(r);
+	const char *kind = sq_col_text(r);
+	c->review = kind && strcmp(kind, "review") == 0;
+	sq_col_fixed(r, c->due_on, sizeof c->due_on);
+	c->answer = sq_col_text(r);
+	sq_col_fixed(r, c->answered_on, sizeof c->answered_on);
+	c->answered_by = sq_col_text(r);
 }
 
 enum fz_err sq_comment_get(struct store *st, struct arena *a, int64_t id,
@@ -364,4 +375,88 @@ enum fz_err sq_comment_events_of(struct store *st, struct arena *a, int64_t comm
 		return err;
 	*items = got;
 	return FZ_OK;
+}
+
+enum fz_err sq_comment_by_receipt(struct store *st, struct arena *a, const char *receipt,
+				  struct public_comment *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_COMMENT_BY_RECEIPT, COMMENT_SELECT " WHERE c.receipt = ?1",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, str(receipt));
+	return sq_one(s, stmt, &b, a, out, comment_read, FZ_NOTFOUND, "receipt",
+		      "没有这个回执编号", e);
+}
+
+/* Review requests about documents of agencies in scope: ?1 mode (0 all,
+ * 1 agency, 2 division), ?2 agency, ?3 prefix; ?4 = 1: unanswered only. */
+#define REVIEW_WHERE                                                                      \
+	" JOIN cases k ON k.id = c.case_id JOIN agencies g ON g.id = k.agency_id"            \
+	" WHERE c.kind = 'review' AND (?1 = 0 OR (?1 = 1 AND k.agency_id = ?2)"              \
+	" OR (?1 = 2 AND g.division_code LIKE ?3 || '%'))"                                   \
+	" AND (?4 = 0 OR w.id IS NULL)"
+
+static void review_bind(struct sq_args *b, const struct scope *sc, bool open_only)
+{
+	int mode = sc->kind == SCOPE_ALL ? 0 : sc->kind == SCOPE_DIVISION ? 2 : 1;
+	sq_arg_int(b, mode);
+	sq_arg_int(b, sc->kind == SCOPE_AGENCY ? sc->agency_id : -1);
+	sq_arg_text(b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
+	sq_arg_int(b, open_only);
+}
+
+enum fz_err sq_review_list(struct store *st, struct arena *a, const struct scope *sc,
+			   bool open_only, struct page pg, struct public_comment_list *out,
+			   struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items = NULL;
+	memset(out, 0, sizeof *out);
+	if (!sc || sc->kind == SCOPE_NONE)
+		return FZ_OK;
+	if (pg.limit < 1)
+		pg.limit = 1;
+	if (pg.limit > 200)
+		pg.limit = 200;
+	if (pg.offset < 0)
+		pg.offset = 0;
+	enum fz_err err = sq_savepoint(s, e);
+	if (err)
+		return err;
+	if ((err = sq_stmt(s, SQ_REVREQ_COUNT,
+			   "SELECT count(*) FROM (" COMMENT_SELECT REVIEW_WHERE ")", &stmt, e)))
+		goto fail;
+	struct sq_args b = sq_args(stmt);
+	review_bind(&b, sc, open_only);
+	if ((err = sq_one(s, stmt, &b, NULL, &out->total, sq_read_int, FZ_DB, NULL, "计数失败", e)))
+		goto fail;
+	if ((err = sq_stmt(s, SQ_REVREQ_LIST,
+			   COMMENT_SELECT REVIEW_WHERE " ORDER BY c.due_on, c.id LIMIT ?5 OFFSET ?6",
+			   &stmt, e)))
+		goto fail;
+	b = sq_args(stmt);
+	review_bind(&b, sc, open_only);
+	sq_arg_int(&b, pg.limit);
+	sq_arg_int(&b, pg.offset);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, comment_read, &items, &out->n,
+			      e)))
+		goto fail;
+	if ((err = sq_release(s, e))) {
+		out->n = 0;
+		return err;
+	}
+	out->items = items;
+	return FZ_OK;
+fail:
+	sq_rollback_to(s);
+	(void)sq_release(s, NULL);
+	out->n = 0;
+	out->total = 0;
+	return err;
 }

@@ -218,6 +218,9 @@ enum sq_stmt_id {
 	SQ_COMMENT_EVENT_GET,
 	SQ_COMMENT_EVENTS_OF,
 	SQ_LEDGER_UNLOGGED_COMMENTS,
+	SQ_COMMENT_BY_RECEIPT,
+	SQ_REVREQ_COUNT,
+	SQ_REVREQ_LIST,
 	SQ_STMT_COUNT
 };
 
@@ -747,6 +750,12 @@ enum fz_err sq_comment_event_get(struct store *st, struct arena *a, int64_t id,
 				 struct comment_event *out, struct fz_error *e);
 enum fz_err sq_comment_events_of(struct store *st, struct arena *a, int64_t comment_id,
 				 struct comment_event **items, size_t *n, struct fz_error *e);
+
+enum fz_err sq_comment_by_receipt(struct store *st, struct arena *a, const char *receipt,
+				  struct public_comment *out, struct fz_error *e);
+enum fz_err sq_review_list(struct store *st, struct arena *a, const struct scope *sc,
+			   bool open_only, struct page pg, struct public_comment_list *out,
+			   struct fz_error *e);
 
 /* sqlite_complaint.c */
 enum fz_err sq_complaint_insert(struct store *st, struct complaint *c, struct fz_error *e);

@@ -777,7 +777,12 @@ struct store_ops {
 	 * receipt taken). comments_of: a period's comments in order with
 	 * their standing, only the shown ones when shown_only; counts over
 	 * all of them. recent: comments sent from client_key at or after
-	 * since. */
+	 * since. A review request (审查建议) is a comment of kind review
+	 * whose open_event is the document's publish event: by_receipt finds
+	 * one of either kind (unscoped: the app shows the public only what
+	 * is theirs to see); review_list pages review requests about the
+	 * documents of agencies in sc (unanswered only when open_only),
+	 * earliest due first. */
 	enum fz_err (*consultations)(struct store *st, struct arena *a, bool open, struct page pg,
 				     struct consultation_ref_list *out, struct fz_error *e);
 	enum fz_err (*consultation_of)(struct store *st, int64_t case_id,
@@ -800,6 +805,11 @@ struct store_ops {
 	enum fz_err (*comment_events_of)(struct store *st, struct arena *a, int64_t comment_id,
 					 struct comment_event **items, size_t *n,
 					 struct fz_error *e);
+	enum fz_err (*comment_by_receipt)(struct store *st, struct arena *a, const char *receipt,
+					  struct public_comment *out, struct fz_error *e);
+	enum fz_err (*review_list)(struct store *st, struct arena *a, const struct scope *sc,
+				   bool open_only, struct page pg, struct public_comment_list *out,
+				   struct fz_error *e);
 
 	/* Statistics (store_stats.h), grouped in the database, every list
 	 * whole (not paged; at most a few rows per agency and month), in

@@ -157,3 +157,87 @@ TEST(expiry_alert_shows_a_document_ending_within_six_months_until_a_cleanup_eval
 	json_decref(l);
 	cfx_stop(&f);
 }
+
+TEST(review_request_gets_a_receipt_and_a_due_day_is_answered_by_the_bureau_and_tracked)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t doc = document(&f, "关于土地征收补偿标准的通知", false, -40, -25);
+	int64_t gone = document(&f, "关于临时用地收费的规定", false, -40, -25);
+	REQUIRE(doc > 0 && gone > 0);
+	REQUIRE(step(&f, "head1", gone, "cleanup", 0, "\"cleanup_outcome\":\"repeal\"") > 0);
+	char path[128];
+	snprintf(path, sizeof path, "/api/v1/public/normative-documents/%lld/review-requests",
+		 (long long)doc);
+	/* bad input: refused in Chinese, nothing stored */
+	struct http_resp r = t_api(&f.d, NULL, "POST", path, "{\"body\":\"  \"}");
+	CHECK_ERROR(r, 400, "invalid", "body");
+	CHECK_CONTAINS(r.body, "请写明建议审查的内容和理由");
+	t_resp_free(&r);
+	r = t_api(&f.d, NULL, "POST", path, "{\"body\":\"第三条\\u0000\"}");
+	CHECK_INT(r.status, 400);
+	t_resp_free(&r);
+	json_t *in = cfx_get(&f, "supervisor", "/api/v1/review-requests");
+	CHECK_INT(json_integer_value(json_object_get(in, "total")), 0);
+	json_decref(in);
+	/* a receipt and the day the answer is due (60 days, U) */
+	r = t_api(&f.d, NULL, "POST", path, "{\"body\":\"第二条的补偿标准低于省里的规定，建议审查。\",\"contact\":\"13900000001\"}");
+	CHECK_INT(r.status, 201);
+	char receipt[40] = "", due[16] = "";
+	t_json_str(&r, "receipt", receipt, sizeof receipt);
+	t_json_str(&r, "due_on", due, sizeof due);
+	t_resp_free(&r);
+	CHECK(strncmp(receipt, "SC", 2) == 0);
+	CHECK_STR(due, cfx_day(&f, 60));
+	/* about a repealed document: refused, saying so */
+	snprintf(path, sizeof path, "/api/v1/public/normative-documents/%lld/review-requests",
+		 (long long)gone);
+	r = t_api(&f.d, NULL, "POST", path, "{\"body\":\"建议审查。\"}");
+	CHECK_INT(r.status, 409);
+	CHECK_CONTAINS(r.body, "已废止");
+	t_resp_free(&r);
+	/* in the bureau's inbox, with the contact; not for others */
+	in = cfx_get(&f, "supervisor", "/api/v1/review-requests");
+	CHECK_INT(json_integer_value(json_object_get(in, "total")), 1);
+	json_t *it = json_array_get(json_object_get(in, "items"), 0);
+	CHECK_STR(json_string_value(json_object_get(it, "contact")), "13900000001");
+	int64_t id = json_integer_value(json_object_get(it, "id"));
+	json_decref(in);
+	r = t_api(&f.d, "officer1", "GET", "/api/v1/review-requests", NULL);
+	CHECK_INT(r.status, 403);
+	t_resp_free(&r);
+	r = t_api(&f.d, "supervisor", "GET", "/alerts", NULL);
+	CHECK_CONTAINS(r.body, "待答复 1 件");
+	t_resp_free(&r);
+	/* tracked by receipt: still being handled, due on its day */
+	char tpath[96];
+	snprintf(tpath, sizeof tpath, "/public/review-requests?receipt=%s", receipt);
+	r = t_http(&f.d.ts, "GET", tpath, NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, due);
+	CHECK_LACKS(r.body, "13900000001");
+	t_resp_free(&r);
+	/* answered by the bureau: gone from the inbox, shown to the person */
+	char apath[96];
+	snprintf(apath, sizeof apath, "/api/v1/review-requests/%lld/answer", (long long)id);
+	r = t_api(&f.d, "supervisor", "POST", apath, "{\"text\":\"\"}");
+	CHECK_ERROR(r, 400, "invalid", "text");
+	t_resp_free(&r);
+	r = t_api(&f.d, "supervisor", "POST", apath, "{\"text\":\"经审查，第二条与省规定一致，不予纠正。\"}");
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	r = t_api(&f.d, "supervisor", "POST", apath, "{\"text\":\"再答复\"}");
+	CHECK_INT(r.status, 409);
+	t_resp_free(&r);
+	in = cfx_get(&f, "supervisor", "/api/v1/review-requests");
+	CHECK_INT(json_integer_value(json_object_get(in, "total")), 0);
+	json_decref(in);
+	snprintf(tpath, sizeof tpath, "/api/v1/public/review-requests/%s", receipt);
+	json_t *t = cfx_get(&f, NULL, tpath);
+	CHECK_STR(json_string_value(json_object_get(t, "answer")), "经审查，第二条与省规定一致，不予纠正。");
+	json_decref(t);
+	r = t_http(&f.d.ts, "GET", "/api/v1/public/review-requests/SC20260101-AAAAAAAA2", NULL, NULL, NULL);
+	CHECK_INT(r.status, 400);
+	t_resp_free(&r);
+	cfx_stop(&f);
+}

@@ -5,12 +5,19 @@
 -- hides it from the portal with a reason (moderation never deletes), shows
 -- it again, or records whether it was adopted. Both tables are recorded
 -- facts, append-only by trigger; each event is a ledger leaf (kind 12).
+-- The same tables hold the public's review requests (审查建议) about a
+-- published normative document (kind 'review', open_event = its publish
+-- event), each with the day it is due (its clock) and the justice
+-- bureau's answer as an event.
 -- A comment's current standing is the latest of its events, read, never
 -- stored twice.
 CREATE TABLE public_comments (
 	id          INTEGER PRIMARY KEY,
 	case_id     INTEGER NOT NULL REFERENCES cases (id),
-	open_event  INTEGER NOT NULL REFERENCES case_events (id), -- the comment_open
+	kind        TEXT NOT NULL DEFAULT 'comment' CHECK (kind IN ('comment', 'review')),
+	open_event  INTEGER NOT NULL REFERENCES case_events (id), -- comment_open
+	                                          -- or (review) publish
+	due_on      TEXT NOT NULL DEFAULT '',     -- review: the answer's due day
 	receipt     TEXT NOT NULL UNIQUE,         -- 回执编号
 	received_on TEXT NOT NULL,                -- YYYY-MM-DD
 	name        TEXT NOT NULL DEFAULT '',     -- optional, never published
@@ -27,12 +34,13 @@ CREATE TABLE public_comment_events (
 	comment_id  INTEGER NOT NULL REFERENCES public_comments (id),
 	case_id     INTEGER NOT NULL REFERENCES cases (id),
 	action      TEXT NOT NULL CHECK (action IN ('submit', 'hide', 'show', 'adopt',
-	                                  'partly', 'not_adopt')),
+	                                  'partly', 'not_adopt', 'answer')),
 	on_day      TEXT NOT NULL,
 	at          INTEGER NOT NULL,
 	actor_id    INTEGER NOT NULL DEFAULT 0,   -- 0 = the public
 	actor       TEXT NOT NULL DEFAULT '',
-	text        TEXT NOT NULL DEFAULT ''      -- submit: the comment; else the reason
+	text        TEXT NOT NULL DEFAULT ''      -- submit: the comment; answer: the
+	                                          -- answer; else the reason
 );
 CREATE INDEX public_comment_events_comment ON public_comment_events (comment_id, id);
 
