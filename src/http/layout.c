@@ -135,6 +135,8 @@ static void public_nav(struct req *r, struct buf *b)
 		{ "法制审核目录", "/public/review-catalogue" },
 		{ "执法决定公示", "/public/decisions" },
 		{ "撤下公示记录", "/public/withdrawals" },
+		{ "公开征求意见", "/public/consultations" },
+		{ "规范性文件目录", "/public/normative-documents" },
 		{ "公开信息检索", "/public/search" },
 		{ "执法证查询", "/certificates/check" },
 	};
