@@ -349,6 +349,15 @@ TEST(public_comment_hidden_keeps_its_record_with_reason_and_who_hid_it)
 	CHECK_STR(json_string_value(json_object_get(c, "hidden_by")), "officer1");
 	json_decref(s);
 	CHECK_INT(stored(&f, id), 1);
+	/* the matter's page shows it to the drafting unit, with the form */
+	snprintf(path, sizeof path, "/cases/%lld", (long long)id);
+	r = t_api(&f.d, "officer1", "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "公众意见");
+	CHECK_CONTAINS(r.body, "低价出售水泵");
+	CHECK_CONTAINS(r.body, "不在网站显示</strong>：与征求意见无关的广告（officer1，");
+	CHECK_CONTAINS(r.body, "<option value=\"show\">恢复显示</option>");
+	t_resp_free(&r);
 	/* shown again with a reason */
 	r = act(&f, "officer1", id, cid, "{\"action\":\"show\",\"reason\":\"复核后认为可以公开\"}");
 	CHECK_INT(r.status, 200);
