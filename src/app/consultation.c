@@ -327,8 +327,7 @@ enum fz_err app_comment_get(struct app_ctx *ctx, int64_t case_id, int64_t commen
 
 bool app_comment_may_handle(const struct app_ctx *ctx)
 {
-	return ctx->user && (ctx->user->roles & (ROLE_OFFICER | ROLE_HEAD)) != 0 &&
-	       authz_allows(ctx->user->roles, PERM_CASE_STEP);
+	return ctx->user && authz_allows(ctx->user->roles, PERM_COMMENT_HANDLE);
 }
 
 static enum fz_err act_once(struct app_ctx *ctx, int64_t case_id, int64_t comment_id,
@@ -387,10 +386,8 @@ enum fz_err app_comment_act(struct app_ctx *ctx, int64_t case_id, int64_t commen
 			    struct public_comment *out, struct fz_error *e)
 {
 	enum fz_err rc;
-	if ((rc = app_require(ctx, PERM_CASE_STEP, "comment.act", e)))
-		return rc;
-	if (!app_comment_may_handle(ctx))
-		return fz_fail(e, FZ_FORBIDDEN, NULL,
+	if ((rc = app_require(ctx, PERM_COMMENT_HANDLE, "comment.act", e)))
+		return fz_fail(e, rc, NULL,
 			       "公众意见由起草单位的执法人员或负责人处理，您的账号没有这项职责");
 	if ((rc = comment_reason_check(action, reason, e)))
 		return rc;
@@ -548,12 +545,8 @@ enum fz_err app_review_request_submit(struct app_ctx *ctx, int64_t case_id,
 
 static enum fz_err supervisor_only(struct app_ctx *ctx, struct fz_error *e)
 {
-	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "review_request.read", e);
-	if (rc)
-		return rc;
-	if (!(ctx->user->roles & ROLE_SUPERVISOR))
-		return fz_fail(e, FZ_FORBIDDEN, NULL, "审查建议由司法局（执法监督）办理");
-	return FZ_OK;
+	enum fz_err rc = app_require(ctx, PERM_REVIEW_REQUEST, "review_request.handle", e);
+	return rc ? fz_fail(e, rc, NULL, "审查建议由司法局（执法监督）办理") : FZ_OK;
 }
 
 enum fz_err app_review_request_list(struct app_ctx *ctx, bool open_only, struct page pg,

@@ -257,7 +257,7 @@ const struct route http_routes[] = {
 	{ "GET", "/public/consultations", PERM_PUBLIC, page_public_consultations, PAGE, "公开征求意见" },
 	{ "GET", "/public/consultations/{id}", PERM_PUBLIC, page_public_consultation, PAGE, "征求意见稿、起草说明和意见" },
 	{ "POST", "/public/consultations/{id}/comments", PERM_PUBLIC, page_public_comment_submit, PAGE, "提交意见" },
-	{ "POST", "/cases/{id}/comments/{comment_id}", PERM_CASE_STEP, page_case_comment_act, PAGE, "处理公众意见" },
+	{ "POST", "/cases/{id}/comments/{comment_id}", PERM_COMMENT_HANDLE, page_case_comment_act, PAGE, "处理公众意见" },
 	{ "GET", "/api/v1/public/consultations", PERM_PUBLIC, api_public_consultation_list, API | PW, "公开征求意见（state=open 正在征求，closed 已结束及采纳情况）" },
 	{ "GET", "/api/v1/public/consultations/{id}", PERM_PUBLIC, api_public_consultation_get, API | PW, "一项征求意见：征求意见稿、起草说明、期间、采纳情况说明和意见数" },
 	{ "GET", "/api/v1/public/consultations/{id}/comments", PERM_PUBLIC, api_public_consultation_comments, API | PW, "在网站显示的公众意见（不含姓名和联系方式）" },
@@ -275,13 +275,13 @@ const struct route http_routes[] = {
 	/* review requests (审查建议; page_review_request.c) */
 	{ "POST", "/public/normative-documents/{id}/review-requests", PERM_PUBLIC, page_public_review_request_submit, PAGE, "提出审查建议" },
 	{ "GET", "/public/review-requests", PERM_PUBLIC, page_public_review_request_track, PAGE, "审查建议查询" },
-	{ "GET", "/review-requests", PERM_CASE_READ, page_review_requests, PAGE, "审查建议（司法局）" },
-	{ "POST", "/review-requests/{id}/answer", PERM_CASE_READ, page_review_request_answer, PAGE, "答复审查建议" },
+	{ "GET", "/review-requests", PERM_REVIEW_REQUEST, page_review_requests, PAGE, "审查建议（司法局）" },
+	{ "POST", "/review-requests/{id}/answer", PERM_REVIEW_REQUEST, page_review_request_answer, PAGE, "答复审查建议" },
 	{ "POST", "/api/v1/public/normative-documents/{id}/review-requests", PERM_PUBLIC, api_public_review_request_submit, API | PW, "提出审查建议（公开，得到回执编号和答复期限）" },
 	{ "GET", "/api/v1/public/review-requests/{receipt:str}", PERM_PUBLIC, api_public_review_request_get, API | PW, "凭回执编号查询审查建议及答复（公开）" },
-	{ "GET", "/api/v1/review-requests", PERM_CASE_READ, api_review_request_list, API, "审查建议（司法局；open=false 含已答复的）" },
-	{ "POST", "/api/v1/review-requests/{id}/answer", PERM_CASE_READ, api_review_request_answer, API, "答复审查建议（司法局）" },
-	{ "POST", "/api/v1/cases/{id}/comments/{comment_id}/actions", PERM_CASE_STEP, api_case_comment_act, API, "处理公众意见：不在网站显示、恢复显示、采纳、部分采纳、未采纳" },
+	{ "GET", "/api/v1/review-requests", PERM_REVIEW_REQUEST, api_review_request_list, API, "审查建议（司法局；open=false 含已答复的）" },
+	{ "POST", "/api/v1/review-requests/{id}/answer", PERM_REVIEW_REQUEST, api_review_request_answer, API, "答复审查建议（司法局）" },
+	{ "POST", "/api/v1/cases/{id}/comments/{comment_id}/actions", PERM_COMMENT_HANDLE, api_case_comment_act, API, "处理公众意见：不在网站显示、恢复显示、采纳、部分采纳、未采纳" },
 	/* -- end of page routes -- */
 	/* pages: case-file evaluation, checks, rectification (page_evaluation.c) */
 	{ "GET", "/oversight", PERM_OVERSIGHT_READ, page_oversight, PAGE, "案卷评查与监督检查" },
