@@ -65,6 +65,11 @@ static const struct {
 	[PERM_OVERSIGHT_MANAGE] = { "oversight.manage", ROLE_SUPERVISOR },
 	[PERM_EVAL_SCORE] = { "evaluation.score", ROLE_SUPERVISOR | ROLE_REVIEWER },
 	[PERM_RECTIFY_ANSWER] = { "rectification.answer", ROLE_HEAD | ROLE_REVIEWER },
+	/* Public comment (公开征求意见) is handled by those who open and close
+	 * it (the steps' roles); review requests by the bureau that reviews
+	 * filed documents (备案审查). */
+	[PERM_COMMENT_HANDLE] = { "comment.handle", ROLE_OFFICER | ROLE_HEAD },
+	[PERM_REVIEW_REQUEST] = { "review_request.handle", ROLE_SUPERVISOR },
 };
 
 unsigned authz_roles_for(enum perm p)

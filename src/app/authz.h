@@ -50,6 +50,11 @@ enum perm {
 	                         * checks and issues and reviews notices */
 	PERM_EVAL_SCORE,        /* score an assigned case file */
 	PERM_RECTIFY_ANSWER,    /* an agency reports its rectification */
+	PERM_COMMENT_HANDLE,    /* hide, show again and record the adoption of
+	                         * the public's comments on a draft: the
+	                         * drafting unit's officers and heads */
+	PERM_REVIEW_REQUEST,    /* answer review requests (审查建议) about
+	                         * normative documents: the justice bureau */
 	PERM_COUNT
 };
 

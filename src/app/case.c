@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/consultation.h"
 #include "app/authz.h"
 #include "app/benchmark.h"
 #include "app/calendar.h"
@@ -556,6 +557,10 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 	rc = check_event(ctx, def, &c, events.items, events.n, &ev, check, e);
 	if (!rc)
 		rc = co_units_check(ctx, def, &c, &ev, e);
+	/* the public's comments each answered before the period is closed
+	 * (keyed by the step's name: every procedure with a comment period) */
+	if (!rc && strcmp(ev.step, CONSULT_CLOSE_STEP) == 0)
+		rc = app_comment_close_check(ctx, case_id, e);
 	if (rc) {
 		app_tx_abort(ctx);
 		if (!drafts && rc != FZ_NOMEM && rc != FZ_DB && rc != FZ_BUSY)

@@ -259,6 +259,19 @@ void app_ledger_complaint_encode(const struct complaint_event *ev, struct buf *b
 	canon_str(b, ev->state);
 }
 
+void app_ledger_comment_encode(const struct comment_event *ev, struct buf *b)
+{
+	canon_str(b, "fazhi.public_comment_event.v1");
+	canon_int(b, ev->comment_id);
+	canon_int(b, ev->case_id);
+	canon_str(b, ev->action);
+	canon_str(b, ev->on);
+	canon_int(b, ev->at);
+	canon_int(b, ev->actor_id);
+	canon_str(b, ev->actor);
+	canon_str(b, ev->text);
+}
+
 void app_ledger_oversight_encode(const struct oversight_record *r, struct buf *b)
 {
 	canon_str(b, "fazhi.oversight_record.v1");
@@ -287,6 +300,7 @@ DIGEST_OF(app_ledger_export_digest, struct case_export, app_ledger_export_encode
 DIGEST_OF(app_ledger_publication_digest, struct publication_event,
 	  app_ledger_publication_encode)
 DIGEST_OF(app_ledger_complaint_digest, struct complaint_event, app_ledger_complaint_encode)
+DIGEST_OF(app_ledger_comment_digest, struct comment_event, app_ledger_comment_encode)
 DIGEST_OF(app_ledger_oversight_digest, struct oversight_record, app_ledger_oversight_encode)
 #undef DIGEST_OF
 
@@ -637,6 +651,7 @@ static const char *const kind_names[] = {
 	[LEDGER_POWER_LIST] = "权责清单版本",
 	[LEDGER_COMPLAINT] = "投诉办理记录",
 	[LEDGER_OVERSIGHT] = "监督记录",
+	[LEDGER_COMMENT] = "公众意见记录",
 };
 
 enum fz_err app_ledger_unlogged_check(struct app_ctx *ctx, struct fz_error *e)

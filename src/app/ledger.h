@@ -14,6 +14,7 @@
 #include "domain/case.h"
 #include "domain/catalogue.h"
 #include "domain/complaint.h"
+#include "domain/consultation.h"
 #include "domain/evidence.h"
 #include "domain/publication.h"
 #include "ledger/hash.h"
@@ -36,8 +37,12 @@ enum ledger_kind {
 	                         * answered, returned, closed (complaint_events) */
 	LEDGER_OVERSIGHT = 10,  /* an evaluation, check or rectification fact
 	                         * (oversight_records) */
+	/* 11 is another engineer's (major decisions): not used here */
+	LEDGER_COMMENT = 12,    /* a public comment on a draft received, hidden,
+	                         * shown again or its adoption recorded
+	                         * (public_comment_events) */
 };
-#define LEDGER_KIND_MAX 10
+#define LEDGER_KIND_MAX 12
 
 /* Longest digest of any ledger hash (SM3 and SHA-256 both give 32). */
 #define LEDGER_DIGEST_MAX 64
@@ -141,6 +146,12 @@ size_t app_ledger_publication_digest(enum ledger_hash_alg alg, const struct publ
 void app_ledger_complaint_encode(const struct complaint_event *ev, struct buf *b);
 size_t app_ledger_complaint_digest(enum ledger_hash_alg alg, const struct complaint_event *ev,
 				     unsigned char out[LEDGER_DIGEST_MAX]);
+/*   comment: "fazhi.public_comment_event.v1", comment_id, case_id, action,
+ *             on, at, actor_id, actor, text (submit: the comment as sent —
+ *             never the sender's name or contact; else the reason). */
+void app_ledger_comment_encode(const struct comment_event *ev, struct buf *b);
+size_t app_ledger_comment_digest(enum ledger_hash_alg alg, const struct comment_event *ev,
+				 unsigned char out[LEDGER_DIGEST_MAX]);
 /*   oversight: "fazhi.oversight_record.v1", subject, subject_id, action,
  *             on, at, actor_id, actor, body. */
 void app_ledger_oversight_encode(const struct oversight_record *r, struct buf *b);

@@ -308,6 +308,23 @@ static enum fz_err oversight_rederive(struct app_ctx *ctx, enum ledger_hash_alg 
 	return encoded(alg, &b, out, e);
 }
 
+static enum fz_err comment_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				    const char *data_dir, const struct ledger_leaf *lf,
+				    struct ledger_rederived *out, struct fz_error *e)
+{
+	struct comment_event ev;
+	struct buf b = BUF_INIT;
+	(void)data_dir;
+	enum fz_err rc = ctx->st->ops->comment_event_get(ctx->st, ctx->a, lf->ref_id, &ev, e);
+	if (rc)
+		return rc;
+	snprintf(out->what, sizeof out->what, "公众意见 #%lld 的记录 #%lld",
+		 (long long)ev.comment_id, (long long)ev.id);
+	out->at = ev.at;
+	app_ledger_comment_encode(&ev, &b);
+	return encoded(alg, &b, out, e);
+}
+
 /* One line per kind of leaf, in enum ledger_kind order. */
 static const struct {
 	enum ledger_kind kind;
@@ -324,6 +341,7 @@ static const struct {
 	{ LEDGER_POWER_LIST, "权责清单版本", power_list_rederive },
 	{ LEDGER_COMPLAINT, "投诉办理记录", complaint_rederive },
 	{ LEDGER_OVERSIGHT, "监督记录", oversight_rederive },
+	{ LEDGER_COMMENT, "公众意见记录", comment_rederive },
 };
 
 /* --- the walk --- */
@@ -599,13 +617,17 @@ static enum fz_err walk_rest(struct walk *w, int64_t size, bool *go, struct fz_e
 	for (int kind = LEDGER_CASE_EVENT; kind <= LEDGER_KIND_MAX && *go; kind++) {
 		int64_t *ids;
 		size_t n;
-		if ((rc = w->ctx->st->ops->ledger_unlogged(w->ctx->st, w->ctx->a, kind, 1, &ids, &n,
-							   e)))
-			return rc;
+		/* a kind this binary does not record (a number kept for
+		 * another's use) has no table to look in */
 		size_t k = 0;
 		while (k < sizeof kinds / sizeof kinds[0] && (int)kinds[k].kind != kind)
 			k++;
-		if (n == 0 || k == sizeof kinds / sizeof kinds[0])
+		if (k == sizeof kinds / sizeof kinds[0])
+			continue;
+		if ((rc = w->ctx->st->ops->ledger_unlogged(w->ctx->st, w->ctx->a, kind, 1, &ids, &n,
+							   e)))
+			return rc;
+		if (n == 0)
 			continue;
 		struct ledger_rederived rd;
 		memset(&rd, 0, sizeof rd);

@@ -84,6 +84,8 @@ static const struct cfg_row cfg_rows[] = {
 	PERIOD("normative_filing_period", PROC_PERIOD_NORMATIVE_FILING, CLOCK_DAYS),
 	PERIOD("validity_period", PROC_PERIOD_VALIDITY, CLOCK_MONTHS),
 	PERIOD("validity_provisional", PROC_PERIOD_VALIDITY_PROVISIONAL, CLOCK_MONTHS),
+	PERIOD("validity_alert", PROC_PERIOD_VALIDITY_ALERT, CLOCK_MONTHS),
+	PERIOD_ANY_DAYS("review_request_period", PROC_PERIOD_REVIEW_REQUEST, CLOCK_DAYS),
 	/* Complaint periods (投诉举报): the regulation's text is not in our
 	 * sources (legal-rules §12, U), so a province writes either unit. */
 	PERIOD_ANY_DAYS("complaint_acceptance", PROC_PERIOD_COMPLAINT_ACCEPTANCE, CLOCK_WORKING_DAYS),
@@ -138,6 +140,8 @@ void proc_config_init(struct proc_config *cfg)
 		[PROC_PERIOD_NORMATIVE_FILING] = { 30, CLOCK_DAYS },            /* U */
 		[PROC_PERIOD_VALIDITY] = { 60, CLOCK_MONTHS },
 		[PROC_PERIOD_VALIDITY_PROVISIONAL] = { 24, CLOCK_MONTHS },      /* U */
+		[PROC_PERIOD_VALIDITY_ALERT] = { 6, CLOCK_MONTHS },
+		[PROC_PERIOD_REVIEW_REQUEST] = { 60, CLOCK_DAYS },              /* U */
 		[PROC_PERIOD_COMPLAINT_ACCEPTANCE] = { 5, CLOCK_WORKING_DAYS }, /* U */
 		[PROC_PERIOD_COMPLAINT] = { 60, CLOCK_DAYS },                   /* U */
 	};

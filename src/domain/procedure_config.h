@@ -67,6 +67,12 @@ enum proc_period_key {
 	                                   * rules, 15 or 30 d: U, configurable) */
 	PROC_PERIOD_VALIDITY,             /* 有效期: 5 years (local rules) */
 	PROC_PERIOD_VALIDITY_PROVISIONAL, /* 暂行、试行: 2 years (U) */
+	PROC_PERIOD_VALIDITY_ALERT,       /* expiry alert before the end of
+	                                   * validity: 6 months (local rules,
+	                                   * V-sec) */
+	PROC_PERIOD_REVIEW_REQUEST,       /* a review request (审查建议) about a
+	                                   * normative document answered: 60 d,
+	                                   * U (no source we hold fixes it) */
 	PROC_PERIOD_COMPLAINT_ACCEPTANCE, /* a complaint accepted or refused
 	                                   * (投诉受理): 5 wd, U (行政执法监督
 	                                   * 条例's text not in our sources) */

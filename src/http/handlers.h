@@ -324,6 +324,45 @@ int api_complaint_list(struct req *r);
 int api_complaint_create(struct req *r);
 int api_complaint_get(struct req *r);
 int api_complaint_act(struct req *r);
+/* page_consultation.c, api_consultation.c (公开征求意见) */
+int page_public_consultations(struct req *r);
+int page_public_consultation(struct req *r);
+int page_public_comment_submit(struct req *r);
+int page_case_comment_act(struct req *r);
+int api_public_consultation_list(struct req *r);
+int api_public_consultation_get(struct req *r);
+int api_public_consultation_comments(struct req *r);
+int api_public_comment_submit(struct req *r);
+int api_case_comments(struct req *r);
+int api_case_comment_act(struct req *r);
+/* page_normcat.c (双目录: 现行有效目录, 制定计划目录) */
+int page_public_normative_documents(struct req *r);
+int page_public_normative_document(struct req *r);
+int page_public_normative_plan(struct req *r);
+int api_public_normative_documents(struct req *r);
+int api_public_normative_documents_xlsx(struct req *r);
+int api_public_normative_document(struct req *r);
+int api_public_normative_plan(struct req *r);
+int api_public_normative_plan_xlsx(struct req *r);
+struct buf;
+/* The 预警 page's section of normative documents whose validity ends
+ * soon (in the caller's scope); nothing when none. */
+void normcat_alert_section(struct req *r, struct buf *b);
+/* page_review_request.c (审查建议) */
+int page_public_review_request_submit(struct req *r);
+int page_public_review_request_track(struct req *r);
+int page_review_requests(struct req *r);
+int page_review_request_answer(struct req *r);
+int api_public_review_request_submit(struct req *r);
+int api_public_review_request_get(struct req *r);
+int api_review_request_list(struct req *r);
+int api_review_request_answer(struct req *r);
+struct comment_input;
+/* The 预警 page's count of review requests awaiting the bureau's answer. */
+void review_request_alert_section(struct req *r, struct buf *b);
+/* The review-request form on a document's page, with a fresh token. */
+void review_request_form(struct req *r, struct buf *b, int64_t case_id,
+			 const struct comment_input *in, enum fz_err rc, const struct fz_error *e);
 /* -- end of page handlers -- */
 
 #endif

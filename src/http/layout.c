@@ -137,6 +137,8 @@ static void public_nav(struct req *r, struct buf *b)
 		{ "法制审核目录", "/public/review-catalogue" },
 		{ "执法决定公示", "/public/decisions" },
 		{ "撤下公示记录", "/public/withdrawals" },
+		{ "公开征求意见", "/public/consultations" },
+		{ "规范性文件目录", "/public/normative-documents" },
 		{ "公开信息检索", "/public/search" },
 		{ "执法证查询", "/certificates/check" },
 	};
@@ -236,6 +238,7 @@ static const struct {
 	{ "published", FLASH_OK, "已公示：决定已在门户网站公开，并记入执法全过程记录账本。" },
 	{ "withdrawn", FLASH_OK, "已撤下：门户网站的原公示处显示撤下公告。" },
 	{ "calendar_loaded", FLASH_OK, "节假日安排已载入，在办案件的期限已按新的安排重新计算。" },
+	{ "comment_handled", FLASH_OK, "公众意见的处理已保存，并记入执法全过程记录账本。" },
 };
 
 void page_notice(struct req *r, struct buf *b)

@@ -236,6 +236,8 @@ int page_alerts(struct req *r)
 		       CERT_EXPIRING_DAYS, (long long)expiring, (long long)expired);
 	}
 	page_evaluation_alerts(r, &b);
+	normcat_alert_section(r, &b); /* page_normcat.c */
+	review_request_alert_section(r, &b); /* page_review_request.c */
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

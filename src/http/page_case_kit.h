@@ -128,4 +128,9 @@ bool case_alert_filter(struct req *r, const char *alert, struct case_filter *f,
  * major decision. */
 void case_supervision_section(struct req *r, struct buf *b, const struct case_view *v);
 
+/* page_consultation.c: the case page's 公众意见 section (a matter that
+ * opened a comment period): every comment with its sender, standing and,
+ * for those who may handle them, the handling form. */
+void case_comments_section(struct req *r, struct buf *b, const struct case_view *v);
+
 #endif

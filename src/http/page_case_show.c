@@ -348,6 +348,7 @@ int page_case_show(struct req *r)
 	case_enforcement_facts(&b, &v);
 	next_steps(r, &b, &v);
 	case_supervision_section(r, &b, &v);
+	case_comments_section(r, &b, &v); /* page_consultation.c */
 	deadlines(&b, &v);
 	timeline(r, &b, &v, &people);
 	documents(&b, &v);

@@ -49,7 +49,14 @@ int page_home(struct req *r)
 		 "<section class=\"card\"><h2>投诉举报</h2>"
 		 "<p>对行政执法行为有意见，可以网上投诉举报，凭回执编号查询办理进度和答复。</p>"
 		 "<p><a href=\"/public/complaints/new\">我要投诉</a> · "
-		 "<a href=\"/public/complaints/track\">办理查询</a></p></section>\n");
+		 "<a href=\"/public/complaints/track\">办理查询</a></p></section>\n"
+		 "<section class=\"card\"><h2>规范性文件</h2>"
+		 "<p>阅读正在公开征求意见的草案并提出意见；查阅现行有效的规范性文件和制定计划，"
+		 "对认为违法或不适当的文件提出审查建议。</p>"
+		 "<p><a href=\"/public/consultations\">公开征求意见</a> · "
+		 "<a href=\"/public/normative-documents\">现行有效目录</a> · "
+		 "<a href=\"/public/normative-plan\">制定计划目录</a> · "
+		 "<a href=\"/public/review-requests\">审查建议查询</a></p></section>\n");
 	if (r->ctx.user)
 		html_f(&b,
 		       "<section class=\"card\"><h2>工作台</h2><p>%s，您已登录。</p>"

@@ -226,6 +226,22 @@ enum sq_stmt_id {
 	SQ_CMP_LOOKUP_COUNT,
 	SQ_CMP_ATT_INSERT,
 	SQ_CMP_ATTS_OF,
+	SQ_CONSULT_COUNT,
+	SQ_CONSULT_LIST,
+	SQ_CONSULT_OF,
+	SQ_COMMENT_INSERT,
+	SQ_COMMENT_GET,
+	SQ_COMMENT_COUNT,
+	SQ_COMMENT_LIST,
+	SQ_COMMENT_COUNTS,
+	SQ_COMMENT_RECENT,
+	SQ_COMMENT_EVENT_INSERT,
+	SQ_COMMENT_EVENT_GET,
+	SQ_COMMENT_EVENTS_OF,
+	SQ_LEDGER_UNLOGGED_COMMENTS,
+	SQ_COMMENT_BY_RECEIPT,
+	SQ_REVREQ_COUNT,
+	SQ_REVREQ_LIST,
 	SQ_STMT_COUNT
 };
 
@@ -758,6 +774,32 @@ enum fz_err sq_export_job_finish(struct store *st, int64_t id, bool ok, const ch
 enum fz_err sq_export_job_interrupt(struct store *st, const char *message, int64_t *n,
 				    struct fz_error *e);
 enum fz_err sq_export_job_unfinished(struct store *st, int64_t *n, struct fz_error *e);
+/* sqlite_consultation.c */
+enum fz_err sq_consultations(struct store *st, struct arena *a, bool open, struct page pg,
+			     struct consultation_ref_list *out, struct fz_error *e);
+enum fz_err sq_consultation_of(struct store *st, int64_t case_id, struct consultation_ref *out,
+			       struct fz_error *e);
+enum fz_err sq_comment_insert(struct store *st, struct public_comment *c, struct fz_error *e);
+enum fz_err sq_comment_get(struct store *st, struct arena *a, int64_t id,
+			   struct public_comment *out, struct fz_error *e);
+enum fz_err sq_comments_of(struct store *st, struct arena *a, int64_t open_event, bool shown_only,
+			   struct page pg, struct public_comment_list *out, struct fz_error *e);
+enum fz_err sq_comment_counts(struct store *st, struct arena *a, int64_t open_event,
+			      struct comment_counts *out, struct fz_error *e);
+enum fz_err sq_comment_recent(struct store *st, const char *client_key, int64_t since, int64_t *n,
+			      struct fz_error *e);
+enum fz_err sq_comment_event_insert(struct store *st, struct comment_event *ev,
+				    struct fz_error *e);
+enum fz_err sq_comment_event_get(struct store *st, struct arena *a, int64_t id,
+				 struct comment_event *out, struct fz_error *e);
+enum fz_err sq_comment_events_of(struct store *st, struct arena *a, int64_t comment_id,
+				 struct comment_event **items, size_t *n, struct fz_error *e);
+
+enum fz_err sq_comment_by_receipt(struct store *st, struct arena *a, const char *receipt,
+				  struct public_comment *out, struct fz_error *e);
+enum fz_err sq_review_list(struct store *st, struct arena *a, const struct scope *sc,
+			   bool open_only, struct page pg, struct public_comment_list *out,
+			   struct fz_error *e);
 
 /* sqlite_complaint.c */
 enum fz_err sq_complaint_attachment_insert(struct store *st, struct complaint_attachment *att,

@@ -273,6 +273,8 @@ STORE_LIST(reviewer_ratio_list, struct reviewer_ratio);
 #include "store/store_powerlist.h"
 /* Complaints (投诉举报). */
 #include "store/store_complaint.h"
+/* Public comment on drafts (公开征求意见). */
+#include "store/store_consultation.h"
 #include "store/store_stats.h"
 #include "store/store_orgtree.h"
 #include "store/store_evaluation.h"
@@ -846,6 +848,49 @@ struct store_ops {
 	enum fz_err (*complaint_events_of)(struct store *st, struct arena *a, int64_t complaint_id,
 					   struct complaint_event **items, size_t *n,
 					   struct fz_error *e);
+
+	/* Public comment on drafts (029_public_comments.sql,
+	 * store_consultation.h). consultations: the periods of every matter,
+	 * open (a comment_open with no comment_close after it) or closed,
+	 * the latest opened first; consultation_of: case_id's latest period
+	 * (FZ_NOTFOUND when it never had one). Comments and their events are
+	 * append-only: inserts set the id (FZ_CONFLICT naming receipt for a
+	 * receipt taken). comments_of: a period's comments in order with
+	 * their standing, only the shown ones when shown_only; counts over
+	 * all of them. recent: comments sent from client_key at or after
+	 * since. A review request (审查建议) is a comment of kind review
+	 * whose open_event is the document's publish event: by_receipt finds
+	 * one of either kind (unscoped: the app shows the public only what
+	 * is theirs to see); review_list pages review requests about the
+	 * documents of agencies in sc (unanswered only when open_only),
+	 * earliest due first. */
+	enum fz_err (*consultations)(struct store *st, struct arena *a, bool open, struct page pg,
+				     struct consultation_ref_list *out, struct fz_error *e);
+	enum fz_err (*consultation_of)(struct store *st, int64_t case_id,
+				       struct consultation_ref *out, struct fz_error *e);
+	enum fz_err (*comment_insert)(struct store *st, struct public_comment *c,
+				      struct fz_error *e);
+	enum fz_err (*comment_get)(struct store *st, struct arena *a, int64_t id,
+				   struct public_comment *out, struct fz_error *e);
+	enum fz_err (*comments_of)(struct store *st, struct arena *a, int64_t open_event,
+				   bool shown_only, struct page pg, struct public_comment_list *out,
+				   struct fz_error *e);
+	enum fz_err (*comment_counts)(struct store *st, struct arena *a, int64_t open_event,
+				      struct comment_counts *out, struct fz_error *e);
+	enum fz_err (*comment_recent)(struct store *st, const char *client_key, int64_t since,
+				      int64_t *n, struct fz_error *e);
+	enum fz_err (*comment_event_insert)(struct store *st, struct comment_event *ev,
+					    struct fz_error *e);
+	enum fz_err (*comment_event_get)(struct store *st, struct arena *a, int64_t id,
+					 struct comment_event *out, struct fz_error *e);
+	enum fz_err (*comment_events_of)(struct store *st, struct arena *a, int64_t comment_id,
+					 struct comment_event **items, size_t *n,
+					 struct fz_error *e);
+	enum fz_err (*comment_by_receipt)(struct store *st, struct arena *a, const char *receipt,
+					  struct public_comment *out, struct fz_error *e);
+	enum fz_err (*review_list)(struct store *st, struct arena *a, const struct scope *sc,
+				   bool open_only, struct page pg, struct public_comment_list *out,
+				   struct fz_error *e);
 
 	/* Statistics (store_stats.h), grouped in the database, every list
 	 * whole (not paged; at most a few rows per agency and month), in
