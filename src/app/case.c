@@ -312,11 +312,11 @@ static void case_numbering_for(struct app_ctx *ctx, const struct agency *ag,
 {
 	/* 规草: a normative document's matter (its 文号 is the document's own
 	 * series, 规: docgen/compose.c) */
-	static const char *const kind_codes[] = { "", "罚立", "检", "许", "强", "规草" };
+	static const char *const kind_codes[] = { "", "罚立", "检", "许", "强", "规草", "决策" };
 	size_t len;
 	const char *code = org_agency_code(ag->name, ag->doc_code, &len);
 	num->agency_code = arena_strndup(ctx->a, code, len);
-	num->kind_code = kind_codes[kind >= 1 && kind <= CASE_NORMATIVE ? kind : 0];
+	num->kind_code = kind_codes[kind >= 1 && kind <= CASE_KIND_LAST ? kind : 0];
 	num->year = (int)strtol(opened_on, NULL, 10);
 }
 
