@@ -50,6 +50,9 @@ enum perm {
 	                         * checks and issues and reviews notices */
 	PERM_EVAL_SCORE,        /* score an assigned case file */
 	PERM_RECTIFY_ANSWER,    /* an agency reports its rectification */
+	PERM_DECISION_CATALOGUE, /* draft and adjust the agency's decision
+	                          * catalogue (决策事项目录) */
+	PERM_DECISION_APPROVE,  /* record its approval */
 	PERM_COUNT
 };
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/audit.h"
+#include "app/decision.h"
 #include "app/authz.h"
 #include "app/benchmark.h"
 #include "app/calendar.h"
@@ -170,6 +171,12 @@ static enum fz_err check_event(struct app_ctx *ctx, const struct proc_def *def,
 	};
 	if (c->id && (rc = app_case_filed(ctx, def, c->id, events, nevents, &pc.filed,
 					  &pc.nfiled, e)))
+		return rc;
+	/* a major decision's 立项 names an item of the decision catalogue: the
+	 * gate in_catalogue judges it against the catalogue as recorded */
+	if (def->kind == CASE_MAJOR_DECISION &&
+	    (rc = app_dcat_item_fact(ctx, case_event_field(ev, "catalogue_item"), ctx->a,
+				     &pc.catalogue_item, e)))
 		return rc;
 	struct gate_result *res = arena_calloc(ctx->a, GATE_RESULTS_MAX, sizeof *res);
 	if (!res)

@@ -14,6 +14,7 @@
 #include "domain/case.h"
 #include "domain/catalogue.h"
 #include "domain/complaint.h"
+#include "domain/decision_catalogue.h"
 #include "domain/evidence.h"
 #include "domain/publication.h"
 #include "ledger/hash.h"
@@ -36,8 +37,11 @@ enum ledger_kind {
 	                         * answered, returned, closed (complaint_events) */
 	LEDGER_OVERSIGHT = 10,  /* an evaluation, check or rectification fact
 	                         * (oversight_records) */
+	LEDGER_DECISION_CATALOGUE = 11, /* a decision catalogue's entry: an item
+	                                 * listed, the approval, an adjustment
+	                                 * (decision_catalogue_entries) */
 };
-#define LEDGER_KIND_MAX 10
+#define LEDGER_KIND_MAX 11
 
 /* Longest digest of any ledger hash (SM3 and SHA-256 both give 32). */
 #define LEDGER_DIGEST_MAX 64
@@ -143,6 +147,9 @@ size_t app_ledger_complaint_digest(enum ledger_hash_alg alg, const struct compla
 				     unsigned char out[LEDGER_DIGEST_MAX]);
 /*   oversight: "fazhi.oversight_record.v1", subject, subject_id, action,
  *             on, at, actor_id, actor, body. */
+void app_ledger_dcat_encode(const struct decision_catalogue_entry *en, struct buf *b);
+size_t app_ledger_dcat_digest(enum ledger_hash_alg alg, const struct decision_catalogue_entry *en,
+			      unsigned char out[LEDGER_DIGEST_MAX]);
 void app_ledger_oversight_encode(const struct oversight_record *r, struct buf *b);
 size_t app_ledger_oversight_digest(enum ledger_hash_alg alg, const struct oversight_record *r,
 				   unsigned char out[LEDGER_DIGEST_MAX]);

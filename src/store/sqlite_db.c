@@ -183,6 +183,12 @@ static const struct store_ops sqlite_ops = {
 	.notice_list = sq_notice_list,
 	.oversight_record_insert = sq_oversight_record_insert,
 	.oversight_record_get = sq_oversight_record_get,
+	.decision_catalogue_insert = sq_decision_catalogue_insert,
+	.decision_catalogue_get = sq_decision_catalogue_get,
+	.decision_catalogue_list = sq_decision_catalogue_list,
+	.decision_catalogue_entry_insert = sq_decision_catalogue_entry_insert,
+	.decision_catalogue_entry_get = sq_decision_catalogue_entry_get,
+	.decision_catalogue_entries = sq_decision_catalogue_entries,
 };
 
 /* --- migrations --- */

@@ -205,6 +205,14 @@ enum sq_stmt_id {
 	SQ_OVERSIGHT_INSERT,
 	SQ_OVERSIGHT_GET,
 	SQ_LEDGER_UNLOGGED_OVERSIGHT,
+	SQ_DCAT_INSERT,
+	SQ_DCAT_GET,
+	SQ_DCAT_LIST,
+	SQ_DCAT_COUNT,
+	SQ_DCAT_ENTRY_INSERT,
+	SQ_DCAT_ENTRY_GET,
+	SQ_DCAT_ENTRIES,
+	SQ_LEDGER_UNLOGGED_DCAT,
 	SQ_STMT_COUNT
 };
 
@@ -769,5 +777,12 @@ enum fz_err sq_notice_get(struct store *st, struct arena *a, const struct scope 
 enum fz_err sq_notice_list(struct store *st, struct arena *a, const struct scope *sc, const struct rect_notice_filter *f, struct page pg, struct rect_notice_list *out, struct fz_error *e);
 enum fz_err sq_oversight_record_insert(struct store *st, struct oversight_record *r, struct fz_error *e);
 enum fz_err sq_oversight_record_get(struct store *st, struct arena *a, int64_t id, struct oversight_record *out, struct fz_error *e);
+/* sqlite_decision.c */
+enum fz_err sq_decision_catalogue_insert(struct store *st, struct decision_catalogue *c, struct fz_error *e);
+enum fz_err sq_decision_catalogue_get(struct store *st, struct arena *a, int64_t id, struct decision_catalogue *out, struct fz_error *e);
+enum fz_err sq_decision_catalogue_list(struct store *st, struct arena *a, const struct decision_catalogue_filter *f, struct page pg, struct decision_catalogue_list *out, struct fz_error *e);
+enum fz_err sq_decision_catalogue_entry_insert(struct store *st, struct decision_catalogue_entry *en, struct fz_error *e);
+enum fz_err sq_decision_catalogue_entry_get(struct store *st, struct arena *a, int64_t id, struct decision_catalogue_entry *out, struct fz_error *e);
+enum fz_err sq_decision_catalogue_entries(struct store *st, struct arena *a, int64_t catalogue_id, struct decision_catalogue_entry **items, size_t *n, struct fz_error *e);
 
 #endif

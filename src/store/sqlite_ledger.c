@@ -214,6 +214,12 @@ enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int 
 			      " FROM ledger_leaves l WHERE l.kind = 10 AND l.ref_id = v.id)"
 			      " ORDER BY v.id LIMIT ?1",
 			      &stmt, e);
+	else if (kind == 11)
+		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_DCAT,
+			      "SELECT v.id FROM decision_catalogue_entries v WHERE NOT EXISTS (SELECT 1"
+			      " FROM ledger_leaves l WHERE l.kind = 11 AND l.ref_id = v.id)"
+			      " ORDER BY v.id LIMIT ?1",
+			      &stmt, e);
 	else
 		return fz_fail(e, FZ_INVALID, "kind", "不支持的账本记录类别");
 	if (err)
