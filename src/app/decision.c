@@ -80,7 +80,7 @@ static bool staff_sees(const struct app_ctx *ctx, int64_t agency_id)
 		return true;
 	if (!ctx->user)
 		return false;
-	if (ctx->user->roles & (ROLE_SUPERVISOR | ROLE_SYSADMIN))
+	if (ctx->user->roles & ROLE_SUPERVISOR)
 		return true;
 	return ctx->user->agency_id == agency_id;
 }
@@ -132,7 +132,7 @@ enum fz_err app_dcat_view(struct app_ctx *ctx, int64_t id, bool public, struct d
 			  struct fz_error *e)
 {
 	enum fz_err rc;
-	if (!public && (rc = app_require(ctx, PERM_SIGNED_IN, "decision_catalogue.read", e)))
+	if (!public && (rc = app_require(ctx, PERM_CASE_READ, "decision_catalogue.read", e)))
 		return rc;
 	rc = view_load(ctx, id, out, e);
 	if (rc == FZ_NOTFOUND || (!rc && (public ? !out->cat.approved_on[0]
@@ -148,10 +148,10 @@ enum fz_err app_dcat_list(struct app_ctx *ctx, bool public, int64_t agency_id, i
 					       .approved_only = public };
 	enum fz_err rc;
 	if (!public) {
-		if ((rc = app_require(ctx, PERM_SIGNED_IN, "decision_catalogue.read", e)))
+		if ((rc = app_require(ctx, PERM_CASE_READ, "decision_catalogue.read", e)))
 			return rc;
 		if (!ctx->cli && ctx->user &&
-		    !(ctx->user->roles & (ROLE_SUPERVISOR | ROLE_SYSADMIN)))
+		    !(ctx->user->roles & ROLE_SUPERVISOR))
 			f.agency_id = ctx->user->agency_id;
 	}
 	return ctx->st->ops->decision_catalogue_list(ctx->st, ctx->a, &f, pg, out, e);

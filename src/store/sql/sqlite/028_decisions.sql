@@ -82,9 +82,11 @@ BEGIN
 	SELECT RAISE(ABORT, '本执法主体已有相同编号的案件');
 END;
 
+-- (IF NOT EXISTS: a database migrated again from an older version, as the
+-- migration tests do, keeps what it has.)
 -- A government's (or department's) catalogue for one year. Nothing in
 -- the row changes: its approval and its items are entries below.
-CREATE TABLE decision_catalogues (
+CREATE TABLE IF NOT EXISTS decision_catalogues (
 	id          INTEGER PRIMARY KEY,
 	agency_id   INTEGER NOT NULL REFERENCES agencies (id),
 	year        INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 9999),
@@ -94,15 +96,15 @@ CREATE TABLE decision_catalogues (
 	UNIQUE (agency_id, year)
 );
 
-CREATE TRIGGER decision_catalogues_no_update BEFORE UPDATE ON decision_catalogues
+CREATE TRIGGER IF NOT EXISTS decision_catalogues_no_update BEFORE UPDATE ON decision_catalogues
 BEGIN
 	SELECT RAISE(ABORT, '决策事项目录只能追加记录，不能修改');
 END;
-CREATE TRIGGER decision_catalogues_no_delete BEFORE DELETE ON decision_catalogues
+CREATE TRIGGER IF NOT EXISTS decision_catalogues_no_delete BEFORE DELETE ON decision_catalogues
 BEGIN
 	SELECT RAISE(ABORT, '决策事项目录只能追加记录，不能修改');
 END;
-CREATE TRIGGER decision_catalogues_no_replace BEFORE INSERT ON decision_catalogues
+CREATE TRIGGER IF NOT EXISTS decision_catalogues_no_replace BEFORE INSERT ON decision_catalogues
 WHEN EXISTS (SELECT 1 FROM decision_catalogues WHERE id = NEW.id
              OR (agency_id = NEW.agency_id AND year = NEW.year))
 BEGIN
@@ -114,7 +116,7 @@ END;
 -- body in `unit`, the note in `reason`), an item removed ('remove':
 -- `item_id` the entry that added it). An entry after the approval is an
 -- adjustment (调整) and always states its reason.
-CREATE TABLE decision_catalogue_entries (
+CREATE TABLE IF NOT EXISTS decision_catalogue_entries (
 	id           INTEGER PRIMARY KEY,
 	catalogue_id INTEGER NOT NULL REFERENCES decision_catalogues (id),
 	action       TEXT NOT NULL CHECK (action IN ('add', 'approve', 'remove')),
@@ -132,29 +134,29 @@ CREATE TABLE decision_catalogue_entries (
 	CHECK (action <> 'remove' OR (item_id IS NOT NULL AND reason <> '')),
 	CHECK (adjustment = 0 OR reason <> '')
 );
-CREATE INDEX decision_catalogue_entries_catalogue ON decision_catalogue_entries (catalogue_id, id);
+CREATE INDEX IF NOT EXISTS decision_catalogue_entries_catalogue ON decision_catalogue_entries (catalogue_id, id);
 
-CREATE TRIGGER decision_catalogue_entries_no_update BEFORE UPDATE ON decision_catalogue_entries
+CREATE TRIGGER IF NOT EXISTS decision_catalogue_entries_no_update BEFORE UPDATE ON decision_catalogue_entries
 BEGIN
 	SELECT RAISE(ABORT, '决策事项目录只能追加记录，不能修改');
 END;
-CREATE TRIGGER decision_catalogue_entries_no_delete BEFORE DELETE ON decision_catalogue_entries
+CREATE TRIGGER IF NOT EXISTS decision_catalogue_entries_no_delete BEFORE DELETE ON decision_catalogue_entries
 BEGIN
 	SELECT RAISE(ABORT, '决策事项目录只能追加记录，不能修改');
 END;
-CREATE TRIGGER decision_catalogue_entries_no_replace BEFORE INSERT ON decision_catalogue_entries
+CREATE TRIGGER IF NOT EXISTS decision_catalogue_entries_no_replace BEFORE INSERT ON decision_catalogue_entries
 WHEN EXISTS (SELECT 1 FROM decision_catalogue_entries WHERE id = NEW.id)
 BEGIN
 	SELECT RAISE(ABORT, '决策事项目录只能追加记录，不能修改');
 END;
 -- approved once; after it every entry is an adjustment with its reason
-CREATE TRIGGER decision_catalogue_entries_approved_once BEFORE INSERT ON decision_catalogue_entries
+CREATE TRIGGER IF NOT EXISTS decision_catalogue_entries_approved_once BEFORE INSERT ON decision_catalogue_entries
 WHEN NEW.action = 'approve' AND EXISTS (SELECT 1 FROM decision_catalogue_entries
 	WHERE catalogue_id = NEW.catalogue_id AND action = 'approve')
 BEGIN
 	SELECT RAISE(ABORT, '决策事项目录已经批准');
 END;
-CREATE TRIGGER decision_catalogue_entries_adjustment BEFORE INSERT ON decision_catalogue_entries
+CREATE TRIGGER IF NOT EXISTS decision_catalogue_entries_adjustment BEFORE INSERT ON decision_catalogue_entries
 WHEN NEW.adjustment = 0 AND EXISTS (SELECT 1 FROM decision_catalogue_entries
 	WHERE catalogue_id = NEW.catalogue_id AND action = 'approve')
 BEGIN
