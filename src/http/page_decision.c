@@ -12,6 +12,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/page_case_kit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
@@ -118,4 +119,29 @@ int page_public_dcat(struct req *r)
 	       (long long)v.cat.id);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
+}
+
+void case_decision_section(struct req *r, struct buf *b, const struct case_view *v)
+{
+	struct dcat_account *acc;
+	size_t n;
+	if (v->def->kind != CASE_MAJOR_DECISION)
+		return;
+	app_decision_accountability(v, r->a, &acc, &n);
+	html_f(b, "<section aria-labelledby=\"accountability\"><h2 id=\"accountability\">"
+		  "终身责任追究记录</h2>\n<p class=\"muted\">谁提出、论证、评估、审查、讨论和决定本决策"
+		  "（重大行政决策程序暂行条例第三十八条）；每一步都是办理记录，记入账本。"
+		  "<a href=\"/api/v1/cases/%lld/accountability\" type=\"application/json\">数据接口（JSON）</a></p>\n",
+	       (long long)v->c.id);
+	if (!n) {
+		html_raw(b, "<p>尚无记录。</p></section>\n");
+		return;
+	}
+	html_raw(b, "<div class=\"table-wrap\"><table><thead><tr><th scope=\"col\">环节</th>"
+		    "<th scope=\"col\">日期</th><th scope=\"col\">记录人</th>"
+		    "<th scope=\"col\">情况</th></tr></thead><tbody>\n");
+	for (size_t i = 0; i < n; i++)
+		html_f(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+		       acc[i].role, acc[i].on, acc[i].actor, acc[i].detail);
+	html_raw(b, "</tbody></table></div></section>\n");
 }

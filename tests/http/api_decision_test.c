@@ -253,6 +253,14 @@ TEST(major_decision_runs_from_catalogue_to_post_evaluation)
 	CHECK(reviewed);
 	CHECK(decided);
 	json_decref(acc);
+	/* and on the case page */
+	snprintf(path, sizeof path, "/cases/%lld", (long long)id);
+	struct http_resp cp = t_api(&f.d, "head1", "GET", path, NULL);
+	CHECK_INT(cp.status, 200);
+	CHECK_CONTAINS(cp.body, "终身责任追究记录");
+	CHECK_CONTAINS(cp.body, "县人民政府县长提出");
+	CHECK_CONTAINS(cp.body, "承办单位");
+	t_resp_free(&cp);
 	cfx_stop(&f);
 }
 
