@@ -306,7 +306,7 @@ int demo_seed(struct app_ctx *ctx, const char *password, struct demo_summary *ou
 		out->people = (int)d.person_seq;
 		out->certificates = d.certificates;
 		out->accounts = d.accounts;
-		out->cases = ncases;
+		out->cases = ncases + ndecisions; /* decisions are cases too */
 		out->evidence = nevidence;
 		out->complaints = ncomplaints;
 		memcpy(out->agency_ids, d.agency_ids, sizeof d.agency_ids);
