@@ -57,6 +57,11 @@ static const struct {
 	[PERM_COMPLAINT_READ] = { "complaint.read", ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR },
 	[PERM_COMPLAINT_ACT] = { "complaint.act", ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR },
 	[PERM_COMPLAINT_ENTER] = { "complaint.enter", ROLE_SUPERVISOR },
+	/* The decision catalogue (决策事项目录, docs/DECISIONS.md) is the
+	 * government's own: its office drafts and adjusts it, the head records
+	 * the approval. */
+	[PERM_DECISION_CATALOGUE] = { "decision_catalogue.draft", ROLE_OFFICER | ROLE_HEAD },
+	[PERM_DECISION_APPROVE] = { "decision_catalogue.approve", ROLE_HEAD },
 	/* 案卷评查 and 监督检查 (docs/EVALUATION.md): the justice bureau runs
 	 * them; evaluators are the bureau's staff or legal reviewers of other
 	 * agencies (交叉评查), never of the agency evaluated (app layer);

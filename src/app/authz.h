@@ -55,6 +55,9 @@ enum perm {
 	                         * drafting unit's officers and heads */
 	PERM_REVIEW_REQUEST,    /* answer review requests (审查建议) about
 	                         * normative documents: the justice bureau */
+	PERM_DECISION_CATALOGUE, /* draft and adjust the agency's decision
+	                          * catalogue (决策事项目录) */
+	PERM_DECISION_APPROVE,  /* record its approval */
 	PERM_COUNT
 };
 

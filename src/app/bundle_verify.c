@@ -250,6 +250,7 @@ static const char *const kind_label[] = {
 	[LEDGER_COMPLAINT] = "投诉办理记录",
 	[LEDGER_OVERSIGHT] = "监督记录",
 	[LEDGER_COMMENT] = "公众意见记录",
+	[LEDGER_DECISION_CATALOGUE] = "决策事项目录记录",
 };
 
 /* Moving to section s: the one before it must be complete. */

@@ -12,6 +12,7 @@
 
 #include "app/audit.h"
 #include "app/consultation.h"
+#include "app/decision.h"
 #include "app/authz.h"
 #include "app/benchmark.h"
 #include "app/calendar.h"
@@ -172,6 +173,12 @@ static enum fz_err check_event(struct app_ctx *ctx, const struct proc_def *def,
 	if (c->id && (rc = app_case_filed(ctx, def, c->id, events, nevents, &pc.filed,
 					  &pc.nfiled, e)))
 		return rc;
+	/* a major decision's 立项 names an item of the decision catalogue: the
+	 * gate in_catalogue judges it against the catalogue as recorded */
+	if (def->kind == CASE_MAJOR_DECISION &&
+	    (rc = app_dcat_item_fact(ctx, case_event_field(ev, "catalogue_item"), ctx->a,
+				     &pc.catalogue_item, e)))
+		return rc;
 	struct gate_result *res = arena_calloc(ctx->a, GATE_RESULTS_MAX, sizeof *res);
 	if (!res)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
@@ -313,11 +320,11 @@ static void case_numbering_for(struct app_ctx *ctx, const struct agency *ag,
 {
 	/* 规草: a normative document's matter (its 文号 is the document's own
 	 * series, 规: docgen/compose.c) */
-	static const char *const kind_codes[] = { "", "罚立", "检", "许", "强", "规草" };
+	static const char *const kind_codes[] = { "", "罚立", "检", "许", "强", "规草", "决策" };
 	size_t len;
 	const char *code = org_agency_code(ag->name, ag->doc_code, &len);
 	num->agency_code = arena_strndup(ctx->a, code, len);
-	num->kind_code = kind_codes[kind >= 1 && kind <= CASE_NORMATIVE ? kind : 0];
+	num->kind_code = kind_codes[kind >= 1 && kind <= CASE_KIND_LAST ? kind : 0];
 	num->year = (int)strtol(opened_on, NULL, 10);
 }
 

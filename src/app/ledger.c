@@ -285,6 +285,23 @@ void app_ledger_oversight_encode(const struct oversight_record *r, struct buf *b
 	canon_str(b, r->body);
 }
 
+void app_ledger_dcat_encode(const struct decision_catalogue_entry *en, struct buf *b)
+{
+	canon_str(b, "fazhi.decision_catalogue_entry.v1");
+	canon_int(b, en->catalogue_id);
+	canon_str(b, en->action);
+	canon_int(b, en->item_id);
+	canon_str(b, en->title);
+	canon_str(b, en->category);
+	canon_str(b, en->unit);
+	canon_str(b, en->reason);
+	canon_int(b, en->adjustment);
+	canon_str(b, en->on);
+	canon_int(b, en->at);
+	canon_int(b, en->actor_id);
+	canon_str(b, en->actor);
+}
+
 #define DIGEST_OF(fn, type, encode)                                                    \
 	size_t fn(enum ledger_hash_alg alg, const type *v, unsigned char out[LEDGER_DIGEST_MAX]) \
 	{                                                                              \
@@ -302,6 +319,7 @@ DIGEST_OF(app_ledger_publication_digest, struct publication_event,
 DIGEST_OF(app_ledger_complaint_digest, struct complaint_event, app_ledger_complaint_encode)
 DIGEST_OF(app_ledger_comment_digest, struct comment_event, app_ledger_comment_encode)
 DIGEST_OF(app_ledger_oversight_digest, struct oversight_record, app_ledger_oversight_encode)
+DIGEST_OF(app_ledger_dcat_digest, struct decision_catalogue_entry, app_ledger_dcat_encode)
 #undef DIGEST_OF
 
 /* --- appending --- */
@@ -652,6 +670,7 @@ static const char *const kind_names[] = {
 	[LEDGER_COMPLAINT] = "投诉办理记录",
 	[LEDGER_OVERSIGHT] = "监督记录",
 	[LEDGER_COMMENT] = "公众意见记录",
+	[LEDGER_DECISION_CATALOGUE] = "决策事项目录记录",
 };
 
 enum fz_err app_ledger_unlogged_check(struct app_ctx *ctx, struct fz_error *e)

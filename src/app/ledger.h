@@ -15,6 +15,7 @@
 #include "domain/catalogue.h"
 #include "domain/complaint.h"
 #include "domain/consultation.h"
+#include "domain/decision_catalogue.h"
 #include "domain/evidence.h"
 #include "domain/publication.h"
 #include "ledger/hash.h"
@@ -37,7 +38,9 @@ enum ledger_kind {
 	                         * answered, returned, closed (complaint_events) */
 	LEDGER_OVERSIGHT = 10,  /* an evaluation, check or rectification fact
 	                         * (oversight_records) */
-	/* 11 is another engineer's (major decisions): not used here */
+	LEDGER_DECISION_CATALOGUE = 11, /* a decision catalogue's entry: an item
+	                                 * listed, the approval, an adjustment
+	                                 * (decision_catalogue_entries) */
 	LEDGER_COMMENT = 12,    /* a public comment on a draft received, hidden,
 	                         * shown again or its adoption recorded
 	                         * (public_comment_events) */
@@ -154,6 +157,9 @@ size_t app_ledger_comment_digest(enum ledger_hash_alg alg, const struct comment_
 				 unsigned char out[LEDGER_DIGEST_MAX]);
 /*   oversight: "fazhi.oversight_record.v1", subject, subject_id, action,
  *             on, at, actor_id, actor, body. */
+void app_ledger_dcat_encode(const struct decision_catalogue_entry *en, struct buf *b);
+size_t app_ledger_dcat_digest(enum ledger_hash_alg alg, const struct decision_catalogue_entry *en,
+			      unsigned char out[LEDGER_DIGEST_MAX]);
 void app_ledger_oversight_encode(const struct oversight_record *r, struct buf *b);
 size_t app_ledger_oversight_digest(enum ledger_hash_alg alg, const struct oversight_record *r,
 				   unsigned char out[LEDGER_DIGEST_MAX]);

@@ -325,6 +325,23 @@ static enum fz_err comment_rederive(struct app_ctx *ctx, enum ledger_hash_alg al
 	return encoded(alg, &b, out, e);
 }
 
+static enum fz_err dcat_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
+				 const char *data_dir, const struct ledger_leaf *lf,
+				 struct ledger_rederived *out, struct fz_error *e)
+{
+	struct decision_catalogue_entry en;
+	struct buf b = BUF_INIT;
+	(void)data_dir;
+	enum fz_err rc = ctx->st->ops->decision_catalogue_entry_get(ctx->st, ctx->a, lf->ref_id,
+								     &en, e);
+	if (rc)
+		return rc;
+	snprintf(out->what, sizeof out->what, "决策事项目录记录 #%lld", (long long)en.id);
+	out->at = en.at;
+	app_ledger_dcat_encode(&en, &b);
+	return encoded(alg, &b, out, e);
+}
+
 /* One line per kind of leaf, in enum ledger_kind order. */
 static const struct {
 	enum ledger_kind kind;
@@ -341,6 +358,7 @@ static const struct {
 	{ LEDGER_POWER_LIST, "权责清单版本", power_list_rederive },
 	{ LEDGER_COMPLAINT, "投诉办理记录", complaint_rederive },
 	{ LEDGER_OVERSIGHT, "监督记录", oversight_rederive },
+	{ LEDGER_DECISION_CATALOGUE, "决策事项目录记录", dcat_rederive },
 	{ LEDGER_COMMENT, "公众意见记录", comment_rederive },
 };
 

@@ -51,7 +51,7 @@ int cmd_demo(int argc, char **argv)
 		rc = cli_fail(err, &e);
 	else
 		printf("已生成演示县：%d 个执法主体，%d 名人员，%d 张执法证，%d 个演示账号，"
-		       "%d 件执法案件，%d 个证据文件，%d 件投诉举报；账本检查点 #%lld（记录数 %lld）\n",
+		       "%d 件案件和事项，%d 个证据文件，%d 件投诉举报；账本检查点 #%lld（记录数 %lld）\n",
 		       sum.agencies, sum.people, sum.certificates, sum.accounts, sum.cases,
 		       sum.evidence, sum.complaints, (long long)cp.id, (long long)cp.tree_size);
 	cli_session_close(&s);

@@ -77,6 +77,7 @@ int cmd_verify(int argc, char **argv)
 		[LEDGER_COMPLAINT] = "投诉办理记录",
 		[LEDGER_OVERSIGHT] = "监督记录",
 		[LEDGER_COMMENT] = "公众意见",
+		[LEDGER_DECISION_CATALOGUE] = "决策事项目录",
 	};
 	printf("账本核验通过（%s）：%lld 条记录（", r.hash, (long long)r.leaves);
 	for (int k = 1, first = 1; k <= LEDGER_KIND_MAX; k++) {

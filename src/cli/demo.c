@@ -298,12 +298,15 @@ int demo_seed(struct app_ctx *ctx, const char *password, struct demo_summary *ou
 		fprintf(stderr, "fazhi demo: 演示案卷评查失败\n");
 		goto fail;
 	}
+	int ndecisions = 0;
+	if ((rc = demo_decisions_seed(ctx, &d.cast, &ndecisions, &d.e)))
+		goto fail;
 	if (out) {
 		out->agencies = (int)DEMO_NAGENCIES;
 		out->people = (int)d.person_seq;
 		out->certificates = d.certificates;
 		out->accounts = d.accounts;
-		out->cases = ncases;
+		out->cases = ncases + ndecisions; /* decisions are cases too */
 		out->evidence = nevidence;
 		out->complaints = ncomplaints;
 		memcpy(out->agency_ids, d.agency_ids, sizeof d.agency_ids);

@@ -15,7 +15,8 @@ struct demo_summary {
 	int people;
 	int certificates;
 	int accounts;
-	int cases;   /* enforcement cases, in every state (demo_cases.c) */
+	int cases;   /* cases in every state (demo_cases.c) and major decisions
+	              * (demo_decisions.c) */
 	int evidence; /* evidence files (demo_evidence.c); 0 without a data dir */
 	int complaints; /* complaints in every state (demo_complaints.c) */
 	int64_t agency_ids[DEMO_AGENCY_COUNT];

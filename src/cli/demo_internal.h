@@ -47,6 +47,10 @@ enum fz_err demo_powers_seed(struct app_ctx *cli, const struct demo_cast *cast, 
 enum fz_err demo_complaints_seed(struct app_ctx *cli, const struct demo_cast *cast, int *n,
 				 struct fz_error *e);
 
+/* 市场监督管理局's decision catalogue and two major decisions, one in
+ * execution, one in public comment now (demo_decisions.c). Sets *n. */
+enum fz_err demo_decisions_seed(struct app_ctx *cli, const struct demo_cast *cast, int *n,
+				struct fz_error *e);
 /* A synthetic valid 统一社会信用代码: registration authority and category
  * ("11" 机关, "91" 企业), a 640xxx division, serial n. */
 void demo_uscc_make(const char *kind2, const char *division, int n, char out[19]);

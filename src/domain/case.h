@@ -23,7 +23,16 @@ enum case_kind {
 	CASE_COERCION = 4,   /* 行政强制 */
 	CASE_NORMATIVE = 5,  /* 行政规范性文件: a matter (事项) without a
 	                      * party, drafted by units (`subject matter`) */
+	CASE_MAJOR_DECISION = 6, /* 重大行政决策: a matter, proposed by a unit
+	                          * and decided by a government (docs/DECISIONS.md) */
 };
+#define CASE_KIND_LAST CASE_MAJOR_DECISION
+
+/* Whether cases of kind k are matters (事项) without a party. */
+static inline bool case_kind_is_matter(enum case_kind k)
+{
+	return k == CASE_NORMATIVE || k == CASE_MAJOR_DECISION;
+}
 
 enum party_kind {
 	PARTY_NONE = 0,         /* a matter (事项): no party, name and id empty */

@@ -95,6 +95,24 @@ static const struct gate_def gate_table[] = {
 	  "step:draft step:deliberation" },
 	{ "after_objection", "备案审查异议", gate_after_objection, 0, "step:filing_review" },
 	{ "facts_not_lowered", "认定的事项不得改为否", gate_facts_not_lowered, GATE_CONTENT, NULL },
+	/* major decisions (gate_decision.c) */
+	{ "in_catalogue", "决策事项目录", gate_in_catalogue, GATE_CONTENT, NULL },
+	{ "comment_period_length", "征求意见期限", gate_comment_period_length, GATE_CONTENT, NULL },
+	{ "hearing_notice_early", "听证提前公布", gate_hearing_notice_early, GATE_CONTENT, NULL },
+	{ "hearing_as_announced", "按公告举行听证", gate_hearing_as_announced, 0,
+	  "step:hearing_notice step:hearing" },
+	{ "experts_declared", "专家无利害关系并签名", gate_experts_declared, GATE_CONTENT, NULL },
+	{ "procedures_done", "决策程序履行完毕", gate_procedures_done, 0,
+	  "step:comment_close step:hearing_notice step:hearing step:expert_consultation "
+	  "step:risk_assessment" },
+	{ "review_time_allowed", "合法性审查时间", gate_review_time_allowed, GATE_CONTENT, NULL },
+	{ "decision_at_meeting", "集体讨论决定", gate_decision_at_meeting, 0,
+	  "step:meeting step:decide step:draft" },
+	{ "against_majority_explained", "与多数意见不一致的理由", gate_against_majority_explained,
+	  GATE_CONTENT, "step:meeting" },
+	{ "decision_adopted", "决定通过", gate_decision_adopted, 0, "step:decide step:draft step:meeting" },
+	{ "evaluator_independent", "评估单位独立", gate_evaluator_independent, GATE_CONTENT,
+	  "step:risk_assessment" },
 };
 
 #define GATE_ROWS (sizeof gate_table / sizeof gate_table[0])

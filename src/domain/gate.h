@@ -35,6 +35,21 @@ struct proc_person {
 void proc_person_fill(const struct person *p, const struct certificate *certs, size_t ncerts,
 		      const char *day, const char *domain, struct proc_person *out);
 
+/* An item of a decision catalogue (决策事项目录) as the app found it, for
+ * the gate in_catalogue (a major decision's 立项). */
+struct proc_catalogue_item {
+	int64_t id;                /* the item's number (its entry id) */
+	int64_t agency_id;         /* whose catalogue */
+	int year;
+	const char *title;
+	const char *approved_on;   /* the catalogue's approval, "" before */
+	const char *added_on;      /* the day it was listed */
+	bool adjustment;           /* listed after the approval (调整) */
+	const char *reason;        /* the adjustment's reason, "" otherwise */
+	const char *removed_on;    /* "" unless removed by an adjustment */
+	const char *removed_reason;
+};
+
 struct proc_ctx {
 	const struct proc_def *def;         /* the case's procedure */
 	const struct proc_config *cfg;      /* the province's values */
@@ -54,6 +69,10 @@ struct proc_ctx {
 	                                     * reviewer_not_drafter) */
 	const char *today;                  /* "YYYY-MM-DD" */
 	struct arena *scratch;              /* for clock computations */
+	const struct proc_catalogue_item *catalogue_item; /* the decision
+	                                     * catalogue's item the proposed event
+	                                     * names (catalogue_item), NULL when it
+	                                     * names none that exists */
 	const char *const *filed;           /* document ids the case file holds
 	                                     * (catalogue.h: struct catalogue's
 	                                     * filed), for closing steps */

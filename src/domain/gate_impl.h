@@ -175,6 +175,19 @@ GATE_FN(deliberated_current);
 GATE_FN(after_objection);
 GATE_FN(facts_not_lowered);
 
+/* gate_decision.c: major administrative decisions */
+GATE_FN(in_catalogue);
+GATE_FN(comment_period_length);
+GATE_FN(hearing_notice_early);
+GATE_FN(hearing_as_announced);
+GATE_FN(experts_declared);
+GATE_FN(procedures_done);
+GATE_FN(review_time_allowed);
+GATE_FN(decision_at_meeting);
+GATE_FN(against_majority_explained);
+GATE_FN(decision_adopted);
+GATE_FN(evaluator_independent);
+
 /* The catalogue criterion the case meets (gate_review.c), written into
  * why; false when it meets none. Used by the review gate and tests. */
 bool gate_review_catalogue_match(const struct gate_run *r, char *why, size_t len);

@@ -25,6 +25,13 @@
 #define STEP_FILING_REVIEW "filing_review"
 #define OPINION_PASS "pass"
 
+/* What the matter is called in a message: 本文件 (a normative document),
+ * 本决策 (a major decision). */
+static const char *matter_noun(const struct gate_run *r)
+{
+	return r->ctx->def->kind == CASE_MAJOR_DECISION ? "本决策" : "本文件";
+}
+
 /* The label of field id on the proposed step, else id's own. */
 static const char *label_of(const struct gate_run *r, const char *id, const char *dflt)
 {
@@ -66,13 +73,13 @@ GATE_FN(reviewer_not_drafter)
 	const struct proc_ctx *c = r->ctx;
 	char name[80];
 	if (drafted_by(r, c->actor_user, c->actor_person))
-		GATE_BLOCK(res, FZ_CONFLICT, "起草人员不能进行「%s」：本账号参与了本文件的起草",
-			   r->step->label);
+		GATE_BLOCK(res, FZ_CONFLICT, "起草人员不能进行「%s」：本账号参与了%s的起草",
+			   r->step->label, matter_noun(r));
 	for (size_t i = 0; i < r->ev->nofficers; i++) {
 		if (drafted_by(r, 0, r->ev->officers[i])) {
 			gate_person_name(r, r->ev->officers[i], name, sizeof name);
-			GATE_BLOCK(res, FZ_CONFLICT, "起草人员不能进行「%s」（%s参与了本文件的起草）",
-				   r->step->label, name);
+			GATE_BLOCK(res, FZ_CONFLICT, "起草人员不能进行「%s」（%s参与了%s的起草）",
+				   r->step->label, name, matter_noun(r));
 		}
 	}
 	gate_note(res, "审核人员未参与起草");
@@ -198,13 +205,14 @@ GATE_FN(facts_not_lowered)
 	/* the facts that decide whether public comment and fair-competition
 	 * review are required: once found, a later version cannot drop them
 	 * and so skip the step they require */
-	static const char *const keys[] = { "market_actors", "business_related", "major_effect" };
+	static const char *const keys[] = { "market_actors", "business_related", "major_effect",
+					    "affects_stability", "technical" };
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		const char *v = gate_field(r, r->ev, keys[i]);
 		if (!v || proc_yes(v) || !recorded_yes(r, keys[i]))
 			continue;
 		const struct proc_field *f = proc_field_of(r->ctx->def, r->step, keys[i]);
-		GATE_BLOCK(res, FZ_CONFLICT, "本文件已认定“%s”，修改草案不能改为否（以免跳过相应的程序）",
-			   f ? f->label : keys[i]);
+		GATE_BLOCK(res, FZ_CONFLICT, "%s已认定“%s”，修改草案不能改为否（以免跳过相应的程序）",
+			   matter_noun(r), f ? f->label : keys[i]);
 	}
 }

@@ -56,6 +56,7 @@ static const char *const kind_names[] = {
 	[CASE_PERMIT] = "permit",
 	[CASE_COERCION] = "coercion",
 	[CASE_NORMATIVE] = "normative_document",
+	[CASE_MAJOR_DECISION] = "major_decision",
 };
 
 const char *proc_kind_name(enum case_kind k)

@@ -86,6 +86,9 @@ static const struct cfg_row cfg_rows[] = {
 	PERIOD("validity_provisional", PROC_PERIOD_VALIDITY_PROVISIONAL, CLOCK_MONTHS),
 	PERIOD("validity_alert", PROC_PERIOD_VALIDITY_ALERT, CLOCK_MONTHS),
 	PERIOD_ANY_DAYS("review_request_period", PROC_PERIOD_REVIEW_REQUEST, CLOCK_DAYS),
+	PERIOD("decision_comment_period", PROC_PERIOD_DECISION_COMMENT, CLOCK_DAYS),
+	PERIOD("decision_hearing_notice", PROC_PERIOD_DECISION_HEARING_NOTICE, CLOCK_DAYS),
+	PERIOD("decision_review_period", PROC_PERIOD_DECISION_REVIEW, CLOCK_WORKING_DAYS),
 	/* Complaint periods (投诉举报): the regulation's text is not in our
 	 * sources (legal-rules §12, U), so a province writes either unit. */
 	PERIOD_ANY_DAYS("complaint_acceptance", PROC_PERIOD_COMPLAINT_ACCEPTANCE, CLOCK_WORKING_DAYS),
@@ -142,6 +145,9 @@ void proc_config_init(struct proc_config *cfg)
 		[PROC_PERIOD_VALIDITY_PROVISIONAL] = { 24, CLOCK_MONTHS },      /* U */
 		[PROC_PERIOD_VALIDITY_ALERT] = { 6, CLOCK_MONTHS },
 		[PROC_PERIOD_REVIEW_REQUEST] = { 60, CLOCK_DAYS },              /* U */
+		[PROC_PERIOD_DECISION_COMMENT] = { 30, CLOCK_DAYS },
+		[PROC_PERIOD_DECISION_HEARING_NOTICE] = { 7, CLOCK_DAYS },
+		[PROC_PERIOD_DECISION_REVIEW] = { 7, CLOCK_WORKING_DAYS },
 		[PROC_PERIOD_COMPLAINT_ACCEPTANCE] = { 5, CLOCK_WORKING_DAYS }, /* U */
 		[PROC_PERIOD_COMPLAINT] = { 60, CLOCK_DAYS },                   /* U */
 	};

@@ -73,6 +73,13 @@ enum proc_period_key {
 	PROC_PERIOD_REVIEW_REQUEST,       /* a review request (审查建议) about a
 	                                   * normative document answered: 60 d,
 	                                   * U (no source we hold fixes it) */
+	/* major decisions (重大行政决策, legal-rules.md §8; minimum periods) */
+	PROC_PERIOD_DECISION_COMMENT,     /* public comment: ≥ 30 d (第713号令
+	                                   * art 15), shorter only with a reason */
+	PROC_PERIOD_DECISION_HEARING_NOTICE, /* hearing participants and materials
+	                                      * published: ≥ 7 d before (art 16) */
+	PROC_PERIOD_DECISION_REVIEW,      /* time allowed for the legality
+	                                   * review: ≥ 7 wd (art 26) */
 	PROC_PERIOD_COMPLAINT_ACCEPTANCE, /* a complaint accepted or refused
 	                                   * (投诉受理): 5 wd, U (行政执法监督
 	                                   * 条例's text not in our sources) */

@@ -454,7 +454,7 @@ static enum fz_err header_attr(struct parser *ps, const char *k, size_t kn)
 		if (d->kind)
 			return perr(ps, "kind 重复");
 		if (!w || n > 23 || !(d->kind = proc_kind_from_name(name)))
-			return perr(ps, "kind 应为 penalty、inspection、permit、coercion 或 normative_document");
+			return perr(ps, "kind 应为 penalty、inspection、permit、coercion、normative_document 或 major_decision");
 		return no_more(ps);
 	} else if (proc_word_is(k, kn, "subject")) {
 		size_t n;

@@ -39,10 +39,10 @@ static enum fz_err header_check(const struct proc_def *d, struct fz_error *e)
 		return proc_fail(e, d->filename, 0, "缺少 kind 行");
 	/* A normative document has no party; an enforcement act always has
 	 * one (the gates and the documents speak of it). */
-	if ((d->kind == CASE_NORMATIVE) != d->matter)
+	if (case_kind_is_matter(d->kind) != d->matter)
 		return proc_fail(e, d->filename, 0,
-				 d->matter ? "subject matter（没有当事人的事项）只用于 kind normative_document"
-					   : "kind normative_document 的程序须写 subject matter");
+				 d->matter ? "subject matter（没有当事人的事项）只用于 kind normative_document 或 major_decision"
+					   : "kind normative_document、major_decision 的程序须写 subject matter");
 	if (d->matter && !proc_list_has(&d->case_fields, PROC_CO_UNITS))
 		return proc_fail(e, d->filename, 0,
 				 "subject matter 的程序须在 case_fields 中列出 " PROC_CO_UNITS

@@ -99,7 +99,7 @@ static enum fz_err query_flag(struct req *r, const char *name, bool *out, struct
 int api_case_list(struct req *r)
 {
 	static const char *const kinds[] = { "penalty", "inspection", "permit", "coercion",
-					     "normative_document", NULL };
+					     "normative_document", "major_decision", NULL };
 	struct fz_error e = { 0 };
 	struct page pg;
 	struct case_filter f = { 0 };

@@ -298,6 +298,18 @@ int page_case_step(struct req *r);
 int page_case_evidence_upload(struct req *r);
 /* api_rulemaking.c, page_rulemaking.c: draft versions of a matter */
 int api_case_versions(struct req *r);
+/* api_decision.c, page_decision.c: decision catalogues, accountability */
+int api_dcat_list(struct req *r);
+int api_dcat_create(struct req *r);
+int api_dcat_get(struct req *r);
+int api_dcat_item_add(struct req *r);
+int api_dcat_item_remove(struct req *r);
+int api_dcat_approve(struct req *r);
+int api_public_dcat_list(struct req *r);
+int api_public_dcat_get(struct req *r);
+int api_case_accountability(struct req *r);
+int page_public_dcat_list(struct req *r);
+int page_public_dcat(struct req *r);
 int api_case_version_diff(struct req *r);
 int page_case_versions(struct req *r);
 /* page_case_documents.c */

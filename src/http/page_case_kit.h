@@ -127,6 +127,10 @@ bool case_alert_filter(struct req *r, const char *alert, struct case_filter *f,
  * supervision acts with their deadlines and answers, the filing of a
  * major decision. */
 void case_supervision_section(struct req *r, struct buf *b, const struct case_view *v);
+/* A major decision's lifelong-accountability record (终身责任追究: who
+ * proposed, reviewed and decided), from its events; nothing for other
+ * cases (page_decision.c). */
+void case_decision_section(struct req *r, struct buf *b, const struct case_view *v);
 
 /* page_consultation.c: the case page's 公众意见 section (a matter that
  * opened a comment period): every comment with its sender, standing and,

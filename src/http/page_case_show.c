@@ -22,10 +22,13 @@
 static void matter_header(struct buf *b, const struct case_view *v)
 {
 	const struct enf_case *c = &v->c;
+	/* a decision has a proposing (承办) unit; a document drafting units */
+	bool decision = v->def->kind == CASE_MAJOR_DECISION;
 	html_f(b, "<dl class=\"fields case-head\"><dt>编号</dt><dd class=\"mono\">%s</dd>"
-		  "<dt>标题</dt><dd>%s</dd><dt>程序</dt><dd>%s</dd><dt>牵头起草单位</dt><dd>%s</dd>"
-		  "<dt>会同起草单位</dt><dd>",
-	       c->number, c->title, v->def->label, c->agency_name);
+		  "<dt>标题</dt><dd>%s</dd><dt>程序</dt><dd>%s</dd><dt>%s</dt><dd>%s</dd>"
+		  "<dt>%s</dt><dd>",
+	       c->number, c->title, v->def->label, decision ? "承办单位" : "牵头起草单位",
+	       c->agency_name, decision ? "会同承办单位" : "会同起草单位");
 	for (size_t i = 0; i < v->nco_units; i++)
 		html_f(b, "%s%s", i ? "、" : "", v->co_units[i].name);
 	if (!v->nco_units)
@@ -351,6 +354,7 @@ int page_case_show(struct req *r)
 	case_comments_section(r, &b, &v); /* page_consultation.c */
 	deadlines(&b, &v);
 	timeline(r, &b, &v, &people);
+	case_decision_section(r, &b, &v);
 	documents(&b, &v);
 	case_evidence_section(r, &b, &v);
 	case_publication_section(r, &b, v.c.id); /* page_publication.c */

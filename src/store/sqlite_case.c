@@ -118,11 +118,11 @@ static bool date_or_empty(const char *d)
  * which field is wrong (the schema's CHECKs would only say "invalid"). */
 static enum fz_err case_check(const struct enf_case *c, struct fz_error *e)
 {
-	if (c->kind < CASE_PENALTY || c->kind > CASE_NORMATIVE)
+	if (c->kind < CASE_PENALTY || c->kind > CASE_KIND_LAST)
 		return fz_fail(e, FZ_INVALID, "kind", "执法类别无效");
 	/* A matter (a normative document) has no party and no enforcement
 	 * domain; every other case has both. */
-	bool matter = c->kind == CASE_NORMATIVE;
+	bool matter = case_kind_is_matter(c->kind);
 	if (matter ? c->party_kind != PARTY_NONE
 		   : c->party_kind != PARTY_CITIZEN && c->party_kind != PARTY_ORGANISATION)
 		return fz_fail(e, FZ_INVALID, "party_kind", "当事人类型无效");
@@ -298,7 +298,7 @@ enum fz_err sq_case_get(struct store *st, struct arena *a, const struct scope *s
 static enum fz_err case_mask(const struct case_filter *f, unsigned *mask, struct fz_error *e)
 {
 	*mask = 0;
-	if (f->kind < 0 || f->kind > CASE_NORMATIVE)
+	if (f->kind < 0 || f->kind > CASE_KIND_LAST)
 		return fz_fail(e, FZ_INVALID, "kind", "执法类别无效");
 	if (f->closed < -1 || f->closed > 2)
 		return fz_fail(e, FZ_INVALID, "closed", "结案筛选条件无效");

@@ -210,6 +210,12 @@ static const struct store_ops sqlite_ops = {
 	.calendar_upload_put = sq_calendar_upload_put,
 	.calendar_upload_get = sq_calendar_upload_get,
 	.calendar_upload_delete = sq_calendar_upload_delete,
+	.decision_catalogue_insert = sq_decision_catalogue_insert,
+	.decision_catalogue_get = sq_decision_catalogue_get,
+	.decision_catalogue_list = sq_decision_catalogue_list,
+	.decision_catalogue_entry_insert = sq_decision_catalogue_entry_insert,
+	.decision_catalogue_entry_get = sq_decision_catalogue_entry_get,
+	.decision_catalogue_entries = sq_decision_catalogue_entries,
 };
 
 /* --- migrations --- */

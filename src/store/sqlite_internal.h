@@ -242,6 +242,14 @@ enum sq_stmt_id {
 	SQ_COMMENT_BY_RECEIPT,
 	SQ_REVREQ_COUNT,
 	SQ_REVREQ_LIST,
+	SQ_DCAT_INSERT,
+	SQ_DCAT_GET,
+	SQ_DCAT_LIST,
+	SQ_DCAT_COUNT,
+	SQ_DCAT_ENTRY_INSERT,
+	SQ_DCAT_ENTRY_GET,
+	SQ_DCAT_ENTRIES,
+	SQ_LEDGER_UNLOGGED_DCAT,
 	SQ_STMT_COUNT
 };
 
@@ -874,5 +882,12 @@ enum fz_err sq_calendar_upload_delete(struct store *st, const unsigned char dige
 				      struct fz_error *e);
 enum fz_err sq_org_counts(struct store *st, struct arena *a, const struct scope *sc,
 			  const char *today, struct org_count_list *out, struct fz_error *e);
+/* sqlite_decision.c */
+enum fz_err sq_decision_catalogue_insert(struct store *st, struct decision_catalogue *c, struct fz_error *e);
+enum fz_err sq_decision_catalogue_get(struct store *st, struct arena *a, int64_t id, struct decision_catalogue *out, struct fz_error *e);
+enum fz_err sq_decision_catalogue_list(struct store *st, struct arena *a, const struct decision_catalogue_filter *f, struct page pg, struct decision_catalogue_list *out, struct fz_error *e);
+enum fz_err sq_decision_catalogue_entry_insert(struct store *st, struct decision_catalogue_entry *en, struct fz_error *e);
+enum fz_err sq_decision_catalogue_entry_get(struct store *st, struct arena *a, int64_t id, struct decision_catalogue_entry *out, struct fz_error *e);
+enum fz_err sq_decision_catalogue_entries(struct store *st, struct arena *a, int64_t catalogue_id, struct decision_catalogue_entry **items, size_t *n, struct fz_error *e);
 
 #endif

@@ -215,7 +215,11 @@ enum fz_err sq_ledger_unlogged(struct store *st, struct arena *a, int kind, int 
 			      " ORDER BY v.id LIMIT ?1",
 			      &stmt, e);
 	else if (kind == 11)
-		return FZ_OK; /* reserved for major decisions: no table in this build */
+		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_DCAT,
+			      "SELECT v.id FROM decision_catalogue_entries v WHERE NOT EXISTS (SELECT 1"
+			      " FROM ledger_leaves l WHERE l.kind = 11 AND l.ref_id = v.id)"
+			      " ORDER BY v.id LIMIT ?1",
+			      &stmt, e);
 	else if (kind == 12)
 		err = sq_stmt(s, SQ_LEDGER_UNLOGGED_COMMENTS,
 			      "SELECT v.id FROM public_comment_events v WHERE NOT EXISTS (SELECT 1"

@@ -278,6 +278,7 @@ STORE_LIST(reviewer_ratio_list, struct reviewer_ratio);
 #include "store/store_stats.h"
 #include "store/store_orgtree.h"
 #include "store/store_evaluation.h"
+#include "store/store_decision.h"
 
 /* The busy timeout a connection starts with (store_ops.busy_timeout). */
 #define STORE_BUSY_TIMEOUT_MS 5000
@@ -1007,6 +1008,32 @@ struct store_ops {
 					   struct calendar_upload *out, struct fz_error *e);
 	enum fz_err (*calendar_upload_delete)(struct store *st, const unsigned char digest[32],
 					      struct fz_error *e);
+
+	/* --- decision catalogues (决策事项目录, 028_decisions.sql) --- */
+	/* Sets c->id; FZ_CONFLICT when the agency has one for the year. */
+	enum fz_err (*decision_catalogue_insert)(struct store *st, struct decision_catalogue *c,
+						 struct fz_error *e);
+	/* With agency_name and approved_on; FZ_NOTFOUND. */
+	enum fz_err (*decision_catalogue_get)(struct store *st, struct arena *a, int64_t id,
+					      struct decision_catalogue *out, struct fz_error *e);
+	/* Newest year first, then agency. */
+	enum fz_err (*decision_catalogue_list)(struct store *st, struct arena *a,
+					       const struct decision_catalogue_filter *f,
+					       struct page pg, struct decision_catalogue_list *out,
+					       struct fz_error *e);
+	/* Append-only; sets en->id (en->at 0 = now). The schema refuses a
+	 * second approval and an entry after it that is not an adjustment. */
+	enum fz_err (*decision_catalogue_entry_insert)(struct store *st,
+						       struct decision_catalogue_entry *en,
+						       struct fz_error *e);
+	enum fz_err (*decision_catalogue_entry_get)(struct store *st, struct arena *a, int64_t id,
+						    struct decision_catalogue_entry *out,
+						    struct fz_error *e);
+	/* A catalogue's entries in the order recorded (at most 2000). */
+	enum fz_err (*decision_catalogue_entries)(struct store *st, struct arena *a,
+						  int64_t catalogue_id,
+						  struct decision_catalogue_entry **items, size_t *n,
+						  struct fz_error *e);
 };
 
 struct store {

@@ -216,7 +216,7 @@ TEST(procedure_parse_rejects_unknown_words_documents_flags_and_budgets)
 			     "  basis 第四十五条\n  extension config case_extension\n"),
 		  "mini.txt 第 7 行：期限 defence：延长期限的单位（days）与期限本身（working_days）不同");
 	CHECK_STR(parse_with("kind penalty", "kind fine"),
-		  "mini.txt 第 4 行：kind 应为 penalty、inspection、permit、coercion 或 normative_document");
+		  "mini.txt 第 4 行：kind 应为 penalty、inspection、permit、coercion、normative_document 或 major_decision");
 	CHECK_STR(parse_with("  officers 2", "  officers 0"),
 		  "mini.txt 第 28 行：步骤 decide：officers 应为 1 至 12 的整数");
 	CHECK_STR(parse_with("step open", "step Open"),

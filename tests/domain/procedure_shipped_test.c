@@ -26,12 +26,12 @@ TEST(shipped_procedures_all_load_and_validate)
 {
 	const struct proc_set *set = procedure_fx_set();
 	REQUIRE(set);
-	CHECK_INT(set->ndefs, 6);
+	CHECK_INT(set->ndefs, 7);
 	const char *ids[] = { "penalty_general", "penalty_simplified", "inspection", "permit",
-			      "coercion", "normative_document" };
+			      "coercion", "normative_document", "major_decision" };
 	const enum case_kind kinds[] = { CASE_PENALTY, CASE_PENALTY, CASE_INSPECTION, CASE_PERMIT,
-					 CASE_COERCION, CASE_NORMATIVE };
-	for (size_t i = 0; i < 6; i++) {
+					 CASE_COERCION, CASE_NORMATIVE, CASE_MAJOR_DECISION };
+	for (size_t i = 0; i < 7; i++) {
 		const struct proc_def *d = proc_set_find(set, ids[i]);
 		REQUIRE(d);
 		CHECK_INT(d->kind, kinds[i]);

@@ -16,7 +16,7 @@ TEST(procedures_list_steps_roles_fields_and_clocks)
 	json_t *j = cfx_get(&f, "officer1", "/api/v1/procedures"), *d, *s, *c;
 	size_t i, k;
 	bool general = false;
-	CHECK_INT(json_integer_value(json_object_get(j, "total")), 6);
+	CHECK_INT(json_integer_value(json_object_get(j, "total")), 7);
 	json_array_foreach(json_object_get(j, "items"), i, d) {
 		if (strcmp(json_string_value(json_object_get(d, "id")), "penalty_general") != 0)
 			continue;

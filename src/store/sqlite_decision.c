@@ -1,0 +1,203 @@
+/* sqlite_decision.c - decision catalogues (决策事项目录) in SQLite: the
+ * catalogue of a year and its append-only entries (028_decisions.sql). The
+ * approval is an entry; a catalogue's approval day is read from it. */
+#include <string.h>
+
+#include "store/sqlite_internal.h"
+
+static const char *str(const char *s)
+{
+	return s ? s : "";
+}
+
+enum fz_err sq_decision_catalogue_insert(struct store *st, struct decision_catalogue *c,
+					 struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_DCAT_INSERT,
+				  "INSERT INTO decision_catalogues (agency_id, year, title, created_by,"
+				  " created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+				  &stmt, e);
+	if (err)
+		return err;
+	c->created_at = sq_now_if_zero(c->created_at);
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, c->agency_id);
+	sq_arg_int(&b, c->year);
+	sq_arg_text(&b, str(c->title));
+	sq_arg_int(&b, c->created_by);
+	sq_arg_int(&b, c->created_at);
+	return sq_insert(s, stmt, &b, &c->id, e);
+}
+
+#define DCAT_COLS                                                                          \
+	"SELECT c.id, c.agency_id, c.year, c.title, c.created_by, c.created_at, a.name,"    \
+	" COALESCE((SELECT x.on_day FROM decision_catalogue_entries x WHERE"                 \
+	" x.catalogue_id = c.id AND x.action = 'approve'), '')"                              \
+	" FROM decision_catalogues c JOIN agencies a ON a.id = c.agency_id"
+
+static void catalogue_read(struct sq_row *r, void *item)
+{
+	struct decision_catalogue *c = item;
+	c->id = sq_col_int(r);
+	c->agency_id = sq_col_int(r);
+	c->year = (int)sq_col_int(r);
+	c->title = sq_col_text(r);
+	c->created_by = sq_col_int(r);
+	c->created_at = sq_col_int(r);
+	c->agency_name = sq_col_text(r);
+	sq_col_fixed(r, c->approved_on, sizeof c->approved_on);
+}
+
+enum fz_err sq_decision_catalogue_get(struct store *st, struct arena *a, int64_t id,
+				      struct decision_catalogue *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_DCAT_GET, DCAT_COLS " WHERE c.id = ?1", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	return sq_one(s, stmt, &b, a, out, catalogue_read, FZ_NOTFOUND, "id", "决策事项目录不存在",
+		      e);
+}
+
+/* ?1 agency (0 any), ?2 year (0 any), ?3 approved only */
+#define DCAT_WHERE                                                                         \
+	" WHERE (?1 = 0 OR c.agency_id = ?1) AND (?2 = 0 OR c.year = ?2) AND (?3 = 0 OR"      \
+	" EXISTS (SELECT 1 FROM decision_catalogue_entries x WHERE x.catalogue_id = c.id"     \
+	" AND x.action = 'approve'))"
+
+enum fz_err sq_decision_catalogue_list(struct store *st, struct arena *a,
+				       const struct decision_catalogue_filter *f, struct page pg,
+				       struct decision_catalogue_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *items = NULL;
+	memset(out, 0, sizeof *out);
+	pg = sq_page_clamp(pg);
+	enum fz_err err = sq_savepoint(s, e);
+	if (err)
+		return err;
+	if ((err = sq_stmt(s, SQ_DCAT_COUNT,
+			   "SELECT count(*) FROM decision_catalogues c" DCAT_WHERE, &stmt, e)))
+		goto fail;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, f->agency_id);
+	sq_arg_int(&b, f->year);
+	sq_arg_int(&b, f->approved_only);
+	if ((err = sq_one(s, stmt, &b, a, &out->total, sq_read_int, FZ_DB, NULL, "计数失败", e)))
+		goto fail;
+	if ((err = sq_stmt(s, SQ_DCAT_LIST,
+			   DCAT_COLS DCAT_WHERE " ORDER BY c.year DESC, c.agency_id, c.id"
+					       " LIMIT ?4 OFFSET ?5",
+			   &stmt, e)))
+		goto fail;
+	b = sq_args(stmt);
+	sq_arg_int(&b, f->agency_id);
+	sq_arg_int(&b, f->year);
+	sq_arg_int(&b, f->approved_only);
+	sq_arg_int(&b, pg.limit);
+	sq_arg_int(&b, pg.offset);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, catalogue_read, &items, &out->n,
+			      e)))
+		goto fail;
+	out->items = items;
+	return sq_release(s, e);
+fail:
+	sq_rollback_to(s);
+	return err;
+}
+
+enum fz_err sq_decision_catalogue_entry_insert(struct store *st,
+					       struct decision_catalogue_entry *en,
+					       struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_DCAT_ENTRY_INSERT,
+				  "INSERT INTO decision_catalogue_entries (catalogue_id, action,"
+				  " item_id, title, category, unit, reason, adjustment, on_day, at,"
+				  " actor_id, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+				  " ?11, ?12)",
+				  &stmt, e);
+	if (err)
+		return err;
+	en->at = sq_now_if_zero(en->at);
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, en->catalogue_id);
+	sq_arg_text(&b, str(en->action));
+	sq_arg_id(&b, en->item_id);
+	sq_arg_text(&b, str(en->title));
+	sq_arg_text(&b, str(en->category));
+	sq_arg_text(&b, str(en->unit));
+	sq_arg_text(&b, str(en->reason));
+	sq_arg_int(&b, en->adjustment);
+	sq_arg_text(&b, en->on);
+	sq_arg_int(&b, en->at);
+	sq_arg_int(&b, en->actor_id);
+	sq_arg_text(&b, str(en->actor));
+	return sq_insert(s, stmt, &b, &en->id, e);
+}
+
+#define ENTRY_COLS                                                                         \
+	"SELECT id, catalogue_id, action, COALESCE(item_id, 0), title, category, unit,"     \
+	" reason, adjustment, on_day, at, actor_id, actor FROM decision_catalogue_entries"
+
+static void entry_read(struct sq_row *r, void *item)
+{
+	struct decision_catalogue_entry *x = item;
+	x->id = sq_col_int(r);
+	x->catalogue_id = sq_col_int(r);
+	x->action = sq_col_text(r);
+	x->item_id = sq_col_int(r);
+	x->title = sq_col_text(r);
+	x->category = sq_col_text(r);
+	x->unit = sq_col_text(r);
+	x->reason = sq_col_text(r);
+	x->adjustment = sq_col_bool(r);
+	sq_col_fixed(r, x->on, sizeof x->on);
+	x->at = sq_col_int(r);
+	x->actor_id = sq_col_int(r);
+	x->actor = sq_col_text(r);
+}
+
+enum fz_err sq_decision_catalogue_entry_get(struct store *st, struct arena *a, int64_t id,
+					    struct decision_catalogue_entry *out,
+					    struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_stmt(s, SQ_DCAT_ENTRY_GET, ENTRY_COLS " WHERE id = ?1", &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	return sq_one(s, stmt, &b, a, out, entry_read, FZ_NOTFOUND, "id", "目录记录不存在", e);
+}
+
+enum fz_err sq_decision_catalogue_entries(struct store *st, struct arena *a,
+					  int64_t catalogue_id,
+					  struct decision_catalogue_entry **items, size_t *n,
+					  struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	void *v = NULL;
+	enum fz_err err = sq_stmt(s, SQ_DCAT_ENTRIES,
+				  ENTRY_COLS " WHERE catalogue_id = ?1 ORDER BY id LIMIT 2000",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, catalogue_id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, entry_read, &v, n, e)))
+		return err;
+	*items = v;
+	return FZ_OK;
+}

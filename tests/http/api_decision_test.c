@@ -1,0 +1,391 @@
+/* api_decision_test.c - a major administrative decision (重大行政决策,
+ * issue 13 §3) run by the one procedure engine over the case API: from
+ * the yearly decision catalogue, approved and published on the portal,
+ * through public comment for its full period, a hearing announced in
+ * time, expert consultation, risk assessment, legality review given its
+ * time, the executive meeting and the head's decision after it, to
+ * publication, execution and post-evaluation, with the accountability
+ * record. Every gate is shown blocking with its Chinese message and
+ * nothing changed, then allowing; the side doors (a correction or a new
+ * draft lowering 'affects stability', a close typed before the comment
+ * period ended, a second decision at one meeting, an adjustment without
+ * a reason) are refused. */
+#include <stdio.h>
+#include <string.h>
+
+#include "api_case_fx.h"
+#include "t.h"
+
+#define LATE ",\"reason\":\"补录：测试数据按发生日期录入\""
+
+static int64_t step(struct case_fx *f, const char *who, int64_t id, const char *st, int day,
+		    const char *fields)
+{
+	char body[4096];
+	snprintf(body, sizeof body, "{\"step\":\"%s\",\"on\":\"%s\"%s,\"fields\":{%s}}", st,
+		 cfx_day(f, day), day < -1 ? LATE : "", fields);
+	return cfx_step(__FILE__, __LINE__, f, who, id, body);
+}
+
+static void blocked(struct case_fx *f, const char *who, int64_t id, const char *st, int day,
+		    const char *fields, long status, const char *gate, const char *words)
+{
+	char body[4096];
+	snprintf(body, sizeof body, "{\"step\":\"%s\",\"on\":\"%s\"%s,\"fields\":{%s}}", st,
+		 cfx_day(f, day), day < -1 ? LATE : "", fields);
+	cfx_blocked(__FILE__, __LINE__, f, who, id, body, status, gate, words);
+}
+
+/* A request expected to answer status; its parsed body (NULL when not
+ * JSON). */
+static json_t *call(struct case_fx *f, int line, const char *who, const char *method,
+		    const char *path, const char *body, long status)
+{
+	struct http_resp r = t_api(&f->d, who, method, path, body);
+	if (r.status != status)
+		t_fail(__FILE__, line, "%s %s: status %ld, expected %ld: %s", method, path, r.status,
+		       status, r.body ? r.body : "");
+	json_t *j = r.body ? json_loads(r.body, 0, NULL) : NULL;
+	t_resp_free(&r);
+	return j;
+}
+
+/* officer1's catalogue for the year of day -60 with one item listed on
+ * that day; *item gets the item's id. */
+static int64_t catalogue_with_item(struct case_fx *f, int64_t *item)
+{
+	char body[512], path[96];
+	const char *d = cfx_day(f, -60);
+	int year = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+	snprintf(body, sizeof body, "{\"year\":%d,\"title\":\"%d年度重大行政决策事项目录\"}", year,
+		 year);
+	json_t *j = call(f, __LINE__, "officer1", "POST", "/api/v1/decision-catalogues", body, 201);
+	int64_t id = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/items", (long long)id);
+	snprintf(body, sizeof body,
+		 "{\"title\":\"城区生活垃圾分类处理实施方案\",\"category\":\"policy\","
+		 "\"unit\":\"县自然资源局\",\"on\":\"%s\"}", d);
+	j = call(f, __LINE__, "officer1", "POST", path, body, 201);
+	json_t *items = json_object_get(j, "items");
+	*item = json_integer_value(json_object_get(json_array_get(items, 0), "id"));
+	json_decref(j);
+	return id;
+}
+
+static void approve(struct case_fx *f, int64_t cat, int day)
+{
+	char body[256], path[96];
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/approve", (long long)cat);
+	snprintf(body, sizeof body, "{\"approved_by\":\"县委常委会会议\",\"on\":\"%s\"}",
+		 cfx_day(f, day));
+	json_decref(call(f, __LINE__, "head1", "POST", path, body, 200));
+}
+
+static void open_body(struct case_fx *f, char *body, size_t n, int64_t item, const char *extra)
+{
+	snprintf(body, n,
+		 "{\"procedure\":\"major_decision\",\"title\":\"城区生活垃圾分类处理实施方案\","
+		 "\"on\":\"%s\"" LATE ",\"fields\":{\"catalogue_item\":%lld,\"proposal_source\":"
+		 "\"县人民政府县长提出\"%s}}",
+		 cfx_day(f, -60), (long long)item, extra);
+}
+
+TEST(major_decision_runs_from_catalogue_to_post_evaluation)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t item, cat = catalogue_with_item(&f, &item);
+	REQUIRE(cat > 0 && item > 0);
+	char body[4096], path[128];
+
+	/* not before the catalogue is approved */
+	open_body(&f, body, sizeof body, item, ",\"affects_stability\":true,\"technical\":true");
+	cfx_blocked(__FILE__, __LINE__, &f, "officer1", 0, body, 409, "in_catalogue",
+		    "决策事项目录尚未批准公布，不能依据其启动决策");
+	/* the public does not see a catalogue before its approval */
+	snprintf(path, sizeof path, "/api/v1/public/decision-catalogues/%lld", (long long)cat);
+	json_decref(call(&f, __LINE__, NULL, "GET", path, NULL, 404));
+	/* only the head approves */
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/approve", (long long)cat);
+	json_decref(call(&f, __LINE__, "officer1", "POST", path,
+			 "{\"approved_by\":\"县委常委会会议\"}", 403));
+	approve(&f, cat, -60);
+	json_decref(call(&f, __LINE__, "head1", "POST", path, "{\"approved_by\":\"再次\"}", 409));
+
+	/* published on the portal, as a page and as JSON */
+	snprintf(path, sizeof path, "/api/v1/public/decision-catalogues/%lld", (long long)cat);
+	json_t *pj = call(&f, __LINE__, NULL, "GET", path, NULL, 200);
+	CHECK(json_is_true(json_object_get(pj, "approved")));
+	CHECK_STR(json_string_value(json_object_get(pj, "approved_by")), "县委常委会会议");
+	CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(pj, "items"), 0),
+						    "title")),
+		  "城区生活垃圾分类处理实施方案");
+	json_decref(pj);
+	struct http_resp page = t_api(&f.d, NULL, "GET", "/public/decision-catalogue", NULL);
+	CHECK_INT(page.status, 200);
+	CHECK_CONTAINS(page.body, "重大行政决策事项目录");
+	t_resp_free(&page);
+	snprintf(path, sizeof path, "/public/decision-catalogue/%lld", (long long)cat);
+	page = t_api(&f.d, NULL, "GET", path, NULL);
+	CHECK_INT(page.status, 200);
+	CHECK_CONTAINS(page.body, "城区生活垃圾分类处理实施方案");
+	CHECK_CONTAINS(page.body, "县委常委会会议");
+	t_resp_free(&page);
+
+	int64_t id = CFX_OPEN(&f, "officer1", body);
+	REQUIRE(id > 0);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
+	json_t *cj = cfx_get(&f, "officer1", path);
+	CHECK_STR(json_string_value(json_object_get(cj, "kind")), "major_decision");
+	CHECK(json_is_null(json_object_get(cj, "party")));
+	CHECK_CONTAINS(json_string_value(json_object_get(cj, "number")), "决策〔");
+	json_decref(cj);
+	REQUIRE(step(&f, "officer1", id, "draft", -59, "\"text\":\"一、目标 ……\\n二、措施 ……\"") > 0);
+
+	/* public comment at least 30 days unless a reason is stated */
+	char fields[512];
+	snprintf(fields, sizeof fields, "\"comment_channel\":\"县政府门户网站\",\"comment_until\":\"%s\"",
+		 cfx_day(&f, -40));
+	blocked(&f, "officer1", id, "comment_open", -55, fields, 400, "comment_period_length",
+		"征求意见期限一般不少于 30日");
+	snprintf(fields, sizeof fields, "\"comment_channel\":\"县政府门户网站\",\"comment_until\":\"%s\"",
+		 cfx_day(&f, -25));
+	REQUIRE(step(&f, "officer1", id, "comment_open", -55, fields) > 0);
+
+	/* a hearing: participants and materials published 7 days before */
+	snprintf(fields, sizeof fields, "\"hearing_on\":\"%s\",\"participants\":\"居民代表5人、企业代表3人\","
+		 "\"materials\":\"方案草案及说明\"", cfx_day(&f, -45));
+	blocked(&f, "officer1", id, "hearing_notice", -50, fields, 409, "hearing_notice_early",
+		"听证参加人和听证材料须在听证 7日前公布");
+	snprintf(fields, sizeof fields, "\"hearing_on\":\"%s\",\"participants\":\"居民代表5人、企业代表3人\","
+		 "\"materials\":\"方案草案及说明\"", cfx_day(&f, -43));
+	REQUIRE(step(&f, "officer1", id, "hearing_notice", -50, fields) > 0);
+	blocked(&f, "officer1", id, "hearing", -44, "\"summary\":\"听证\"", 409, "hearing_as_announced",
+		"与公告不符");
+	REQUIRE(step(&f, "officer1", id, "hearing", -43, "\"summary\":\"听证会如期举行，8人发言\"") > 0);
+
+	/* no review before the procedures are done */
+	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -2));
+	blocked(&f, "officer1", id, "submit_review", -43, fields, 409, "procedures_done",
+		"公开征求意见并期满结束；专业性、技术性较强，须专家论证；可能影响社会稳定、公共安全，须风险评估");
+	/* experts with no direct interest, signed opinions */
+	blocked(&f, "officer1", id, "expert_consultation", -42,
+		"\"experts\":\"王某，某大学，环境工程\",\"expert_opinion\":\"可行\",\"no_interest\":false,"
+		"\"signed\":true", 409, "experts_declared", "有直接利害关系的专家不得参加论证");
+	blocked(&f, "officer1", id, "expert_consultation", -42,
+		"\"experts\":\"王某，某大学，环境工程\",\"expert_opinion\":\"可行\",\"no_interest\":true,"
+		"\"signed\":false", 409, "experts_declared", "签名或者专业机构盖章");
+	REQUIRE(step(&f, "officer1", id, "expert_consultation", -42,
+		     "\"experts\":\"王某，某大学，环境工程\",\"expert_opinion\":\"方案可行\","
+		     "\"no_interest\":true,\"signed\":true") > 0);
+	REQUIRE(step(&f, "officer1", id, "risk_assessment", -41,
+		     "\"risk_points\":\"收费调整可能引发群体投诉\",\"risk_measures\":\"分步实施，设过渡期\","
+		     "\"assessor\":\"县社会稳定风险评估中心\"") > 0);
+	/* the side door: a close typed before the comment period ended */
+	blocked(&f, "officer1", id, "comment_close", -30, "\"comment_summary\":\"x\"", 409,
+		"period_run", "届满后方可「征求意见结束」");
+	REQUIRE(step(&f, "officer1", id, "comment_close", -24,
+		     "\"comment_summary\":\"收到意见12条，采纳7条\"") > 0);
+
+	/* no meeting without a legality review, given at least 7 working days */
+	blocked(&f, "head1", id, "meeting", -24,
+		"\"meeting_kind\":\"executive\",\"attendees\":\"a\",\"opinions\":\"a\",\"majority\":\"adopt\","
+		"\"dissent\":\"无\"", 409, "requires_steps", "");
+	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -22));
+	blocked(&f, "officer1", id, "submit_review", -23, fields, 409, "review_time_allowed",
+		"合法性审查时间一般不少于 7个工作日");
+	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -2));
+	REQUIRE(step(&f, "officer1", id, "submit_review", -23, fields) > 0);
+	blocked(&f, "officer1", id, "legality_review", -21, "\"opinion\":\"pass\"", 403,
+		"role_allowed", "");
+	REQUIRE(step(&f, "reviewer1", id, "legality_review", -21, "\"opinion\":\"pass\"") > 0);
+
+	/* the meeting: the others speak, the head decides last */
+	REQUIRE(step(&f, "officer1", id, "meeting", -20,
+		     "\"meeting_kind\":\"executive\",\"attendees\":\"县长、副县长3人、相关部门负责人\","
+		     "\"opinions\":\"副县长甲：同意\\n副县长乙：不同意\\n副县长丙：不同意\","
+		     "\"majority\":\"reject\",\"dissent\":\"副县长乙、丙认为时机不成熟\"") > 0);
+	blocked(&f, "head1", id, "decide", -20, "\"head_opinion\":\"同意实施\",\"outcome\":\"adopt\"",
+		400, "against_majority_explained",
+		"行政首长的决定（通过）与会议多数意见（不同意）不一致，须写明“与多数意见不一致的理由”");
+	REQUIRE(step(&f, "head1", id, "decide", -20,
+		     "\"head_opinion\":\"同意实施\",\"outcome\":\"adopt\",\"explanation_majority\":"
+		     "\"上级考核时限要求，风险已有防范措施\"") > 0);
+	/* the side door: a second outcome of the same meeting */
+	blocked(&f, "head1", id, "decide", -20, "\"head_opinion\":\"不同意\",\"outcome\":\"reject\"", 409,
+		"decision_at_meeting", "的会议已作出决定");
+
+	REQUIRE(step(&f, "officer1", id, "announce", -19,
+		     "\"channel\":\"县政府公报、门户网站\",\"public_adoption\":\"采纳7条，未采纳5条及理由……\","
+		     "\"expert_adoption\":\"专家意见均已采纳\"") > 0);
+	REQUIRE(step(&f, "head1", id, "assign_execution", -18, "\"execution_unit\":\"县城市管理局\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "execution_report", -10, "\"report\":\"已在3个街道试点\"") > 0);
+	/* the post-evaluation is not by who assessed the risks beforehand */
+	blocked(&f, "officer1", id, "post_evaluation", -5,
+		"\"trigger\":\"objections\",\"evaluator\":\"县社会稳定风险评估中心\",\"findings\":\"x\"", 409,
+		"evaluator_independent", "“县社会稳定风险评估中心”承担了决策前的风险评估");
+	REQUIRE(step(&f, "officer1", id, "post_evaluation", -5,
+		     "\"trigger\":\"objections\",\"evaluator\":\"某大学公共管理学院\","
+		     "\"findings\":\"总体达到预期，收费标准需细化\",\"recommendation\":\"adjust\"") > 0);
+
+	/* the lifelong-accountability record: who proposed, reviewed, decided */
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/accountability", (long long)id);
+	json_t *acc = cfx_get(&f, "supervisor", path);
+	REQUIRE(acc);
+	json_t *items = json_object_get(acc, "items");
+	size_t i;
+	json_t *x;
+	bool proposed = false, reviewed = false, decided = false;
+	json_array_foreach(items, i, x) {
+		const char *role = json_string_value(json_object_get(x, "role"));
+		const char *actor = json_string_value(json_object_get(x, "actor"));
+		const char *detail = json_string_value(json_object_get(x, "detail"));
+		if (!strcmp(role, "决策事项提出"))
+			proposed = !strcmp(actor, "officer1") && detail &&
+				   !strcmp(detail, "县人民政府县长提出");
+		if (!strcmp(role, "合法性审查"))
+			reviewed = !strcmp(actor, "reviewer1") && detail && !strcmp(detail, "合法");
+		if (!strcmp(role, "决定"))
+			decided = !strcmp(actor, "head1") && detail && !strcmp(detail, "通过");
+	}
+	CHECK(proposed);
+	CHECK(reviewed);
+	CHECK(decided);
+	json_decref(acc);
+	/* and on the case page */
+	snprintf(path, sizeof path, "/cases/%lld", (long long)id);
+	struct http_resp cp = t_api(&f.d, "head1", "GET", path, NULL);
+	CHECK_INT(cp.status, 200);
+	CHECK_CONTAINS(cp.body, "终身责任追究记录");
+	CHECK_CONTAINS(cp.body, "县人民政府县长提出");
+	CHECK_CONTAINS(cp.body, "承办单位");
+	t_resp_free(&cp);
+	cfx_stop(&f);
+}
+
+TEST(major_decision_catalogue_adjustments_state_their_reasons_and_are_published)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t item, cat = catalogue_with_item(&f, &item);
+	REQUIRE(cat > 0);
+	approve(&f, cat, -60);
+	char body[1024], path[128];
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/items", (long long)cat);
+	/* after the approval an added item is an adjustment: a reason, or refused */
+	struct http_resp r = t_api(&f.d, "officer1", "POST", path,
+				   "{\"title\":\"县城供水价格调整方案\",\"category\":\"policy\",\"unit\":\"县发展和改革局\"}");
+	CHECK_ERROR(r, 400, "invalid", "reason");
+	CHECK_CONTAINS(r.body, "属于目录调整，须写明调整理由");
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld", (long long)cat);
+	json_t *j = cfx_get(&f, "officer1", path);
+	CHECK_INT((long long)json_array_size(json_object_get(j, "items")), 1);
+	json_decref(j);
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/items", (long long)cat);
+	j = call(&f, __LINE__, "officer1", "POST", path,
+		 "{\"title\":\"县城供水价格调整方案\",\"category\":\"policy\",\"unit\":\"县发展和改革局\","
+		 "\"reason\":\"供水成本监审结论提前作出\"}", 201);
+	int64_t added = json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 1), "id"));
+	json_decref(j);
+	REQUIRE(added > 0);
+	/* the public sees the adjustment and its reason */
+	snprintf(path, sizeof path, "/api/v1/public/decision-catalogues/%lld", (long long)cat);
+	j = call(&f, __LINE__, NULL, "GET", path, NULL, 200);
+	json_t *x = json_array_get(json_object_get(j, "items"), 1);
+	CHECK(json_is_true(json_object_get(x, "adjustment")));
+	CHECK_STR(json_string_value(json_object_get(x, "reason")), "供水成本监审结论提前作出");
+	CHECK(json_object_get(json_array_get(json_object_get(j, "history"), 0), "actor") == NULL);
+	json_decref(j);
+	snprintf(path, sizeof path, "/public/decision-catalogue/%lld", (long long)cat);
+	r = t_api(&f.d, NULL, "GET", path, NULL);
+	CHECK_CONTAINS(r.body, "供水成本监审结论提前作出");
+	t_resp_free(&r);
+
+	/* a decision on the adjusted item may start (today: after its listing) */
+	char open[1024];
+	snprintf(open, sizeof open,
+		 "{\"procedure\":\"major_decision\",\"title\":\"县城供水价格调整方案\",\"fields\":"
+		 "{\"catalogue_item\":%lld,\"proposal_source\":\"县发展和改革局建议\"}}",
+		 (long long)added);
+	CHECK(CFX_OPEN(&f, "officer1", open) > 0);
+	/* an item removed with its reason starts nothing more */
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/items/%lld/remove",
+		 (long long)cat, (long long)item);
+	r = t_api(&f.d, "officer1", "POST", path, "{}");
+	CHECK_ERROR(r, 400, "invalid", "reason");
+	t_resp_free(&r);
+	json_decref(call(&f, __LINE__, "officer1", "POST", path,
+			 "{\"reason\":\"上级已统一部署，本级不再决策\"}", 200));
+	/* today, after the removal */
+	snprintf(body, sizeof body,
+		 "{\"procedure\":\"major_decision\",\"title\":\"城区生活垃圾分类处理实施方案\","
+		 "\"fields\":{\"catalogue_item\":%lld,\"proposal_source\":\"县长提出\"}}",
+		 (long long)item);
+	cfx_blocked(__FILE__, __LINE__, &f, "officer1", 0, body, 409, "in_catalogue",
+		    "调出决策事项目录（理由：上级已统一部署，本级不再决策）");
+	/* a number that is no item at all */
+	snprintf(body, sizeof body,
+		 "{\"procedure\":\"major_decision\",\"title\":\"目录外事项\","
+		 "\"fields\":{\"catalogue_item\":999999,\"proposal_source\":\"县长提出\"}}");
+	cfx_blocked(__FILE__, __LINE__, &f, "officer1", 0, body, 409, "in_catalogue",
+		    "决策事项目录中没有编号为 999999 的事项");
+	cfx_stop(&f);
+}
+
+TEST(major_decision_facts_are_not_lowered_and_an_unadopted_decision_is_not_published)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t item, cat = catalogue_with_item(&f, &item);
+	REQUIRE(cat > 0);
+	approve(&f, cat, -60);
+	char body[2048], path[96], fields[256];
+	open_body(&f, body, sizeof body, item, ",\"affects_stability\":true");
+	int64_t id = CFX_OPEN(&f, "officer1", body);
+	REQUIRE(id > 0);
+	REQUIRE(step(&f, "officer1", id, "draft", -59, "\"text\":\"方案\"") > 0);
+	/* a correction that would lower 'affects stability' */
+	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
+	json_t *j = cfx_get(&f, "head1", path);
+	int64_t first = json_integer_value(json_object_get(json_array_get(json_object_get(j, "events"), 0), "id"));
+	json_decref(j);
+	snprintf(body, sizeof body, "{\"step\":\"correction\",\"corrects\":%lld,\"reason\":\"改为不影响稳定\","
+		 "\"fields\":{\"affects_stability\":false}}", (long long)first);
+	cfx_blocked(__FILE__, __LINE__, &f, "head1", id, body, 409, "correction_clerical", "");
+	/* nor a new draft restating it */
+	blocked(&f, "officer1", id, "draft", -58, "\"text\":\"方案二\",\"affects_stability\":false", 409,
+		"facts_not_lowered", "本决策已认定“可能影响社会稳定、公共安全”，修改草案不能改为否");
+	/* so the risk assessment is still required */
+	snprintf(fields, sizeof fields, "\"comment_channel\":\"门户网站\",\"comment_until\":\"%s\","
+		 "\"short_reason\":\"防汛工程须在汛期前开工\"", cfx_day(&f, -50));
+	REQUIRE(step(&f, "officer1", id, "comment_open", -58, fields) > 0);
+	REQUIRE(step(&f, "officer1", id, "comment_close", -45, "\"comment_summary\":\"无意见\"") > 0);
+	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -20));
+	blocked(&f, "officer1", id, "submit_review", -44, fields, 409, "procedures_done",
+		"可能影响社会稳定、公共安全，须风险评估");
+	REQUIRE(step(&f, "officer1", id, "risk_assessment", -44,
+		     "\"risk_points\":\"征地补偿争议\",\"risk_measures\":\"提前公示补偿标准\","
+		     "\"assessor\":\"第三方评估机构\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "submit_review", -44, fields) > 0);
+	/* a review that finds problems blocks the meeting */
+	REQUIRE(step(&f, "supervisor", id, "legality_review", -40,
+		     "\"opinion\":\"problems\",\"reasons\":\"超越本级权限\"") > 0);
+	blocked(&f, "head1", id, "meeting", -39,
+		"\"meeting_kind\":\"executive\",\"attendees\":\"a\",\"opinions\":\"a\",\"majority\":\"adopt\","
+		"\"dissent\":\"无\"", 409, "legality_passed", "合法性审查发现问题");
+	REQUIRE(step(&f, "officer1", id, "draft", -39, "\"text\":\"方案（修改）\"") > 0);
+	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -20));
+	REQUIRE(step(&f, "officer1", id, "submit_review", -39, fields) > 0);
+	REQUIRE(step(&f, "supervisor", id, "legality_review", -30, "\"opinion\":\"pass\"") > 0);
+	REQUIRE(step(&f, "head1", id, "meeting", -29,
+		     "\"meeting_kind\":\"plenary\",\"attendees\":\"全体组成人员\",\"opinions\":\"多数不同意\","
+		     "\"majority\":\"reject\",\"dissent\":\"无\"") > 0);
+	REQUIRE(step(&f, "head1", id, "decide", -29, "\"head_opinion\":\"不予通过\",\"outcome\":\"reject\"") > 0);
+	blocked(&f, "officer1", id, "announce", -28,
+		"\"channel\":\"x\",\"public_adoption\":\"x\",\"expert_adoption\":\"x\"", 409,
+		"decision_adopted", "决策未经集体讨论决定通过（不予通过）");
+	REQUIRE(step(&f, "head1", id, "terminate", -28, "\"reasons\":\"决策不予通过\"") > 0);
+	cfx_stop(&f);
+}
