@@ -127,7 +127,9 @@ enum fz_err app_calendar_load_text(struct app_ctx *ctx, const char *text, size_t
 	if ((rc = ctx->st->ops->calendar_get(ctx->st, ctx->a, &old, e)) ||
 	    (rc = store_years(ctx, &cal, &old, report, &d, &msg, e)) ||
 	    (rc = ctx->st->ops->calendar_get(ctx->st, ctx->a, &now, e)) ||
-	    (rc = app_case_deadlines_recompute(ctx, &old, &now, &moved, e))) {
+	    (rc = app_case_deadlines_recompute(ctx, &old, &now, &moved, e)) ||
+	    /* the lists' due dates too: computed again on their next refresh */
+	    (rc = ctx->st->ops->case_status_invalidate(ctx->st, e))) {
 		app_tx_abort(ctx);
 		goto out;
 	}

@@ -94,11 +94,25 @@ static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registr
 	if ((out->awaits_roles & ROLE_REVIEWER) && ev.n && !c->closed &&
 	    (rc = review_due(ctx, cal, pc.cfg, ev.items[ev.n - 1].on, out->review_due, e)))
 		return rc;
+	struct case_duty *duties = arena_calloc(ctx->a, def->nclocks + 1, sizeof *duties);
+	if (!duties)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	out->duties = duties;
 	for (size_t i = 0; i < def->nclocks; i++) {
 		const struct case_clock *k = &clocks[i];
 		bool runs = k->state == CASE_CLOCK_RUNNING || k->state == CASE_CLOCK_SUSPENDED;
 		if (!runs || k->party_period || !k->started_by)
 			continue;
+		/* what the case page's badges read of a live duty
+		 * (page_case_kit.c), for a list to draw the same ones */
+		if (!c->closed && !k->stopped_by) {
+			struct case_duty *d = &duties[out->nduties++];
+			*d = (struct case_duty){ .case_id = c->id, .ord = (int)i, .clock = k->clock->id,
+						 .running = k->state == CASE_CLOCK_RUNNING,
+						 .overdue = k->overdue,
+						 .provisional = k->deadline.provisional };
+			memcpy(d->due, k->deadline.due, FZ_DATE_LEN);
+		}
 		/* a closed case owes only what outlives closing: answers to
 		 * supervision, the filing of a major decision */
 		if (c->closed && !proc_clock_outlives_close(def, k->clock))
@@ -124,19 +138,59 @@ static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registr
 	return FZ_OK;
 }
 
+/* Computes and writes c's status with the registry and calendar the
+ * caller read once (for a batch of cases). */
+static enum fz_err status_write(struct app_ctx *ctx, const struct proc_registry *reg,
+				const struct calendar *cal, const struct enf_case *c,
+				struct fz_error *e)
+{
+	struct case_status cs;
+	enum fz_err rc = status_compute(ctx, reg, cal, c, &cs, e);
+	if (rc)
+		return rc;
+	return ctx->st->ops->case_status_put(ctx->st, &cs, e);
+}
+
 enum fz_err app_case_status_write(struct app_ctx *ctx, const struct enf_case *c,
 				  struct fz_error *e)
 {
 	const struct proc_registry *reg = case_registry(ctx, e);
 	struct calendar cal;
-	struct case_status cs;
 	enum fz_err rc;
 	if (!reg)
 		return FZ_INTERNAL;
-	if ((rc = app_calendar_get(ctx, &cal, e)) ||
-	    (rc = status_compute(ctx, reg, &cal, c, &cs, e)))
+	if ((rc = app_calendar_get(ctx, &cal, e)))
 		return rc;
-	return ctx->st->ops->case_status_put(ctx->st, &cs, e);
+	return status_write(ctx, reg, &cal, c, e);
+}
+
+/* Computes the statuses of the cases ids[0..n) in one write transaction,
+ * the registry and the calendar read once, inside it (a calendar being
+ * replaced meanwhile marks them stale again after, not before). */
+static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
+				struct fz_error *e)
+{
+	const struct scope all = { .kind = SCOPE_ALL };
+	const struct proc_registry *reg = case_registry(ctx, e);
+	struct calendar cal;
+	enum fz_err rc;
+	if (!reg)
+		return FZ_INTERNAL;
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	rc = app_calendar_get(ctx, &cal, e);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct enf_case c;
+		rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e);
+		if (!rc)
+			rc = status_write(ctx, reg, &cal, &c, e);
+	}
+	/* derived data, not a change to any record: no audit entry */
+	if (rc) {
+		app_tx_abort(ctx);
+		return rc;
+	}
+	return app_tx_commit(ctx, e);
 }
 
 /* Cases refreshed per write transaction: short transactions leave room
@@ -146,7 +200,6 @@ enum fz_err app_case_status_write(struct app_ctx *ctx, const struct enf_case *c,
 enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
 				    struct fz_error *e)
 {
-	const struct scope all = { .kind = SCOPE_ALL };
 	int64_t ids[STATUS_BATCH];
 	size_t n;
 	enum fz_err rc;
@@ -158,20 +211,7 @@ enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
 			return rc;
 		if (!n)
 			return FZ_OK;
-		if ((rc = app_tx_begin(ctx, e)))
-			return rc;
-		for (size_t i = 0; i < n && !rc; i++) {
-			struct enf_case c;
-			rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e);
-			if (!rc)
-				rc = app_case_status_write(ctx, &c, e);
-		}
-		/* derived data, not a change to any record: no audit entry */
-		if (rc) {
-			app_tx_abort(ctx);
-			return rc;
-		}
-		if ((rc = app_tx_commit(ctx, e)))
+		if ((rc = status_batch(ctx, ids, n, e)))
 			return rc;
 		if (refreshed)
 			*refreshed += (int64_t)n;
@@ -211,6 +251,14 @@ static enum fz_err count(struct app_ctx *ctx, struct case_filter *f, int64_t *ou
 	return rc;
 }
 
+unsigned app_case_todo_roles(const struct app_ctx *ctx)
+{
+	unsigned roles = 0;
+	for (int i = 0; ctx->user && i < CASE_STATUS_ROLES; i++)
+		roles |= ctx->user->roles & status_roles[i];
+	return roles;
+}
+
 enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
 			  struct fz_error *e)
 {
@@ -218,6 +266,9 @@ enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
 	memset(out, 0, sizeof *out);
 	if (rc || (rc = app_case_status_refresh(ctx, NULL, e)) ||
 	    (rc = app_case_soon(ctx, days, out->soon, e)))
+		return rc;
+	struct case_filter mine = { .awaits = app_case_todo_roles(ctx) };
+	if (mine.awaits && (rc = count(ctx, &mine, &out->mine, e)))
 		return rc;
 	struct case_filter review = { .awaits = ROLE_REVIEWER }, head = { .awaits = ROLE_HEAD };
 	struct case_filter soon = { .due_by = out->soon }, late = { .overdue = true };
@@ -274,4 +325,61 @@ enum fz_err app_case_status(struct app_ctx *ctx, int64_t case_id, struct case_st
 	if (rc || (rc = ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, case_id, &c, e)))
 		return rc;
 	return ctx->st->ops->case_status_get(ctx->st, ctx->a, case_id, out, e);
+}
+
+enum fz_err app_case_rows(struct app_ctx *ctx, const struct case_list *l, struct case_row **out,
+			  struct fz_error *e)
+{
+	const struct proc_registry *reg = case_registry(ctx, e);
+	struct case_duty_list duties;
+	size_t nstale = 0, nopen = 0;
+	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
+	if (rc)
+		return rc;
+	if (!reg)
+		return FZ_INTERNAL;
+	*out = arena_calloc(ctx->a, l->n + 1, sizeof **out);
+	int64_t *open = arena_calloc(ctx->a, l->n + 1, sizeof *open);
+	int64_t *stale = arena_calloc(ctx->a, l->n + 1, sizeof *stale);
+	if (!*out || !open || !stale)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	/* only an open case shows its duties; one whose status is of an
+	 * earlier day (the refresh job has not reached it yet) is computed
+	 * now: at most a page of cases, in one transaction */
+	for (size_t i = 0; i < l->n; i++) {
+		const struct enf_case *c = &l->items[i];
+		if (c->closed)
+			continue;
+		open[nopen++] = c->id;
+		if (strcmp(c->status_on, ctx->today) != 0)
+			stale[nstale++] = c->id;
+	}
+	for (size_t i = 0; i < nstale; i += STATUS_BATCH)
+		if ((rc = status_batch(ctx, stale + i, nstale - i < STATUS_BATCH ? nstale - i
+										   : STATUS_BATCH,
+				       e)))
+			return rc;
+	for (size_t i = 0; i < nopen; i += STORE_DUTIES_IDS_MAX) {
+		size_t k = nopen - i < STORE_DUTIES_IDS_MAX ? nopen - i : STORE_DUTIES_IDS_MAX;
+		if ((rc = ctx->st->ops->case_duties_of(ctx->st, ctx->a, open + i, k, &duties, e)))
+			return rc;
+		/* the duties come by case id; the list is in its own order */
+		for (size_t j = 0; j < l->n; j++) {
+			struct case_row *row = &(*out)[j];
+			for (size_t d = 0; d < duties.n; d++) {
+				if (duties.items[d].case_id != l->items[j].id)
+					continue;
+				if (!row->duties)
+					row->duties = &duties.items[d];
+				row->nduties++;
+				row->overdue = row->overdue || duties.items[d].overdue;
+			}
+		}
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		struct case_row *row = &(*out)[i];
+		row->def = proc_registry_find(reg, l->items[i].procedure);
+		row->state = row->def ? proc_step_find(row->def, l->items[i].state) : NULL;
+	}
+	return FZ_OK;
 }

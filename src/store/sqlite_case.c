@@ -11,7 +11,8 @@
 #define CASE_SELECT                                                                      \
 	"SELECT c.id, c.number, c.agency_id, c.procedure, c.kind, c.domain, c.matter,"      \
 	" c.title, c.party_kind, c.party_name, c.party_id, c.party_address, c.act_date,"    \
-	" c.opened_on, c.state, c.closed, c.created_by, c.created_at, c.updated_at, a.name"
+	" c.opened_on, c.state, c.closed, c.created_by, c.created_at, c.updated_at, a.name," \
+	" coalesce(s.computed_on, '')"
 #define CASE_FROM                                                                       \
 	" FROM cases c JOIN agencies a ON a.id = c.agency_id"                               \
 	" LEFT JOIN case_status s ON s.case_id = c.id"
@@ -103,6 +104,7 @@ static void case_read(struct sq_row *r, void *item)
 	c->created_at = sq_col_int(r);
 	c->updated_at = sq_col_int(r);
 	c->agency_name = sq_col_text(r);
+	sq_col_fixed(r, c->status_on, sizeof c->status_on);
 }
 
 static bool given(const char *s) { return s && *s; }
@@ -395,10 +397,69 @@ enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *
 	return case_list_run(&l, a, out, e);
 }
 
+static enum fz_err status_row_put(struct sq_store *s, const struct case_status *cs,
+				  struct fz_error *e);
+static enum fz_err duties_put(struct sq_store *s, const struct case_status *cs,
+			      struct fz_error *e);
+
 enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
 			       struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
+	enum fz_err err;
+	for (size_t i = 0; i < cs->nduties; i++) {
+		const struct case_duty *d = &cs->duties[i];
+		if (!given(d->clock) || !date_parse(d->due, NULL, NULL, NULL))
+			return fz_fail(e, FZ_INVALID, "due", "日期应为 YYYY-MM-DD 格式的有效日期");
+	}
+	/* the status and its duties are replaced together or not at all */
+	if ((err = sq_savepoint(s, e)))
+		return err;
+	if ((err = status_row_put(s, cs, e)) || (err = duties_put(s, cs, e))) {
+		sq_rollback_to(s);
+		return err;
+	}
+	return sq_release(s, e);
+}
+
+/* The case's former duties deleted, cs's written. */
+static enum fz_err duties_put(struct sq_store *s, const struct case_status *cs,
+			      struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	if ((err = sq_stmt(s, SQ_CASE_DUTIES_DELETE, "DELETE FROM case_duties WHERE case_id = ?1",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, cs->case_id);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+		return err;
+	for (size_t i = 0; i < cs->nduties; i++) {
+		const struct case_duty *d = &cs->duties[i];
+		if ((err = sq_stmt(s, SQ_CASE_DUTY_INSERT,
+				   "INSERT INTO case_duties (case_id, ord, clock, due, running, overdue,"
+				   " provisional) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+				   &stmt, e)))
+			return err;
+		b = sq_args(stmt);
+		sq_arg_int(&b, cs->case_id);
+		sq_arg_int(&b, d->ord);
+		sq_arg_text(&b, d->clock);
+		sq_arg_text(&b, d->due);
+		sq_arg_int(&b, d->running);
+		sq_arg_int(&b, d->overdue);
+		sq_arg_int(&b, d->provisional);
+		const struct sq_ref refs[] = { SQ_REF_CASE("case_id", cs->case_id) };
+		if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
+			return err;
+	}
+	return FZ_OK;
+}
+
+static enum fz_err status_row_put(struct sq_store *s, const struct case_status *cs,
+				  struct fz_error *e)
+{
 	sqlite3_stmt *stmt;
 	enum fz_err err;
 	if (!date_parse(cs->computed_on, NULL, NULL, NULL) ||
@@ -537,6 +598,64 @@ enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const
 	*n = got;
 	arena_free(a);
 	return FZ_OK;
+}
+
+static void duty_read(struct sq_row *r, void *item)
+{
+	struct case_duty *d = item;
+	d->case_id = sq_col_int(r);
+	d->ord = (int)sq_col_int(r);
+	d->clock = sq_col_text(r);
+	sq_col_fixed(r, d->due, sizeof d->due);
+	d->running = sq_col_bool(r);
+	d->overdue = sq_col_bool(r);
+	d->provisional = sq_col_bool(r);
+}
+
+enum fz_err sq_case_duties_of(struct store *st, struct arena *a, const int64_t *ids, size_t n,
+			      struct case_duty_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	struct buf list = BUF_INIT;
+	enum fz_err err;
+	void *items;
+	memset(out, 0, sizeof *out);
+	if (n > STORE_DUTIES_IDS_MAX)
+		return fz_fail(e, FZ_INVALID, "ids", "一次最多读取 %d 个案件的期限",
+			       STORE_DUTIES_IDS_MAX);
+	if (!n)
+		return FZ_OK;
+	/* the page's ids as one JSON array: one statement, one plan */
+	buf_addc(&list, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&list, "%s%lld", i ? "," : "", (long long)ids[i]);
+	buf_addc(&list, ']');
+	if (buf_failed(&list)) {
+		buf_release(&list);
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	}
+	if ((err = sq_stmt(s, SQ_CASE_DUTIES_OF,
+			   "SELECT case_id, ord, clock, due, running, overdue, provisional"
+			   " FROM case_duties WHERE case_id IN (SELECT value FROM json_each(?1))"
+			   " ORDER BY case_id, ord",
+			   &stmt, e))) {
+		buf_release(&list);
+		return err;
+	}
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, buf_cstr(&list));
+	err = sq_collect(s, stmt, &b, a, sizeof *out->items, duty_read, &items, &out->n, e);
+	buf_release(&list);
+	out->items = items;
+	return err;
+}
+
+enum fz_err sq_case_status_invalidate(struct store *st, struct fz_error *e)
+{
+	/* the day before any real one: every status is stale (see 024) */
+	return sq_exec(sq(st), SQ_CASE_STATUS_INVALIDATE,
+		       "UPDATE case_status SET computed_on = '0001-01-01'", e);
 }
 
 enum fz_err sq_job_run_insert(struct store *st, struct job_run *run, struct fz_error *e)
