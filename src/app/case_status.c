@@ -135,6 +135,8 @@ static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registr
 			out->next_due_clock = k->clock->id;
 		}
 	}
+	/* nothing left that a later day can change: no daily refresh */
+	out->settled = c->closed && !out->acts_open && !*out->filing_due;
 	return FZ_OK;
 }
 
@@ -236,21 +238,6 @@ enum fz_err app_case_soon(struct app_ctx *ctx, int days, char out[FZ_DATE_LEN],
 	return FZ_OK;
 }
 
-/* The number of cases in scope that match f, open ones only unless the
- * filter says otherwise (supervision outlives closing). */
-static enum fz_err count(struct app_ctx *ctx, struct case_filter *f, int64_t *out,
-			 struct fz_error *e)
-{
-	struct case_list l;
-	struct page one = { 0, 1 };
-	if (!f->acts_open && !f->acts_overdue && !f->filing_overdue)
-		f->closed = 2;
-	f->status_day = ctx->today;
-	enum fz_err rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, f, one, &l, e);
-	*out = rc ? 0 : l.total;
-	return rc;
-}
-
 unsigned app_case_todo_roles(const struct app_ctx *ctx)
 {
 	unsigned roles = 0;
@@ -267,20 +254,19 @@ enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
 	if (rc || (rc = app_case_status_refresh(ctx, NULL, e)) ||
 	    (rc = app_case_soon(ctx, days, out->soon, e)))
 		return rc;
-	struct case_filter mine = { .awaits = app_case_todo_roles(ctx) };
-	if (mine.awaits && (rc = count(ctx, &mine, &out->mine, e)))
+	/* one pass over the scope's statuses (refreshed above) */
+	struct case_todo_counts n;
+	if ((rc = ctx->st->ops->case_todo_counts(ctx->st, &ctx->scope, ctx->today, out->soon,
+						 app_case_todo_roles(ctx), &n, e)))
 		return rc;
-	struct case_filter review = { .awaits = ROLE_REVIEWER }, head = { .awaits = ROLE_HEAD };
-	struct case_filter soon = { .due_by = out->soon }, late = { .overdue = true };
-	if ((rc = count(ctx, &review, &out->review, e)) || (rc = count(ctx, &head, &out->approval, e)) ||
-	    (rc = count(ctx, &soon, &out->due_soon, e)) || (rc = count(ctx, &late, &out->overdue, e)))
-		return rc;
-	struct case_filter acts = { .acts_open = true }, acts_late = { .acts_overdue = true };
-	struct case_filter filing_late = { .filing_overdue = true };
-	if ((rc = count(ctx, &acts, &out->acts, e)) ||
-	    (rc = count(ctx, &acts_late, &out->acts_overdue, e)) ||
-	    (rc = count(ctx, &filing_late, &out->filing_overdue, e)))
-		return rc;
+	out->mine = n.mine;
+	out->review = n.review;
+	out->approval = n.approval;
+	out->due_soon = n.due_soon;
+	out->overdue = n.overdue;
+	out->acts = n.acts;
+	out->acts_overdue = n.acts_overdue;
+	out->filing_overdue = n.filing_overdue;
 	return FZ_OK;
 }
 

@@ -57,18 +57,18 @@ static const struct sq_query case_query = {
 			 " OR instr(c.party_name, :q) > 0",
 		[KF_OPENED_FROM] = "c.opened_on >= :opened_from",
 		[KF_OPENED_TO] = "c.opened_on <= :opened_to",
-		[KF_AWAITS] = "s.computed_on = :status_day AND (s.awaits_roles & :awaits) != 0",
-		[KF_OVERDUE] = "s.computed_on = :status_day AND s.overdue = 1",
-		[KF_DUE_BY] = "s.computed_on = :status_day AND s.next_due >= :status_day"
+		[KF_AWAITS] = "+s.computed_on = :status_day AND (s.awaits_roles & :awaits) != 0",
+		[KF_OVERDUE] = "+s.computed_on = :status_day AND s.overdue = 1",
+		[KF_DUE_BY] = "+s.computed_on = :status_day AND s.next_due >= :status_day"
 			      " AND s.next_due <= :due_by",
-		[KF_ACTS_OPEN] = "s.computed_on = :status_day AND s.acts_open > 0",
-		[KF_ACTS_OVERDUE] = "s.computed_on = :status_day AND s.acts_open > 0"
+		[KF_ACTS_OPEN] = "+s.computed_on = :status_day AND s.acts_open > 0",
+		[KF_ACTS_OVERDUE] = "+s.computed_on = :status_day AND s.acts_open > 0"
 				    " AND s.acts_due < :status_day",
-		[KF_FILING_DUE_BY] = "s.computed_on = :status_day AND s.filing_due >= :status_day"
+		[KF_FILING_DUE_BY] = "+s.computed_on = :status_day AND s.filing_due >= :status_day"
 				     " AND s.filing_due <= :filing_due_by",
-		[KF_FILING_OVERDUE] = "s.computed_on = :status_day AND s.filing_due <> ''"
+		[KF_FILING_OVERDUE] = "+s.computed_on = :status_day AND s.filing_due <> ''"
 				      " AND s.filing_due < :status_day",
-		[KF_REVIEW_LATE] = "c.closed = 0 AND s.computed_on = :status_day"
+		[KF_REVIEW_LATE] = "c.closed = 0 AND +s.computed_on = :status_day"
 				   " AND s.review_due <> '' AND s.review_due < :status_day",
 		[KF_UNCERTIFIED] = "c.closed = 0 AND EXISTS (SELECT 1 FROM case_events ev"
 				   " JOIN case_event_officers o ON o.event_id = ev.id"
@@ -253,6 +253,15 @@ enum fz_err sq_case_insert(struct store *st, struct arena *a, struct enf_case *c
 	if ((err = sq_write(s, stmt, &b, refs, 2, NULL, e)))
 		goto fail;
 	int64_t id = sqlite3_last_insert_rowid(s->db);
+	/* its status row from the start, of no day: stale until computed */
+	if ((err = sq_stmt(s, SQ_CASE_STATUS_PLACEHOLDER,
+			   "INSERT INTO case_status (case_id, computed_on) VALUES (?1, '0001-01-01')",
+			   &stmt, e)))
+		goto fail;
+	b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+		goto fail;
 	if ((err = sq_release(s, e)))
 		return err;
 	c->id = id;
@@ -487,7 +496,8 @@ static enum fz_err status_row_put(struct sq_store *s, const struct case_status *
 		return err;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, cs->case_id);
-	sq_arg_text(&b, cs->computed_on);
+	/* settled: it holds for every day (024), never stale again */
+	sq_arg_text(&b, cs->settled ? STORE_STATUS_SETTLED : cs->computed_on);
 	sq_arg_text(&b, cs->next_due);
 	sq_arg_text(&b, or_empty(cs->next_due_clock));
 	sq_arg_int(&b, cs->overdue);
@@ -569,16 +579,16 @@ enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const
 		return fz_fail(e, FZ_INVALID, "today", "日期应为 YYYY-MM-DD 格式的有效日期");
 	if (sc->kind == SCOPE_NONE || !max)
 		return FZ_OK;
-	/* the scope as the lists read it: one agency, a division or all */
+	/* the scope as the lists read it: one agency, a division or all;
+	 * through the index of the statuses' days (a settled one holds for
+	 * every day), so that nothing is read when every one is of today */
 	if ((err = sq_stmt(s, SQ_CASE_STATUS_STALE,
-			   "SELECT c.id FROM cases c JOIN agencies a ON a.id = c.agency_id"
-			   " LEFT JOIN case_status s ON s.case_id = c.id"
-			   " WHERE (c.closed = 0 OR s.case_id IS NULL OR s.acts_open > 0"
-			   " OR s.filing_due <> '')"
-			   " AND (s.case_id IS NULL OR s.computed_on < ?1)"
+			   "SELECT s.case_id FROM case_status s JOIN cases c ON c.id = s.case_id"
+			   " JOIN agencies a ON a.id = c.agency_id"
+			   " WHERE s.computed_on < ?1"
 			   " AND (?2 = 0 OR (?2 = 1 AND c.agency_id = ?3)"
 			   "  OR (?2 = 2 AND a.division_code LIKE ?4 || '%'))"
-			   " ORDER BY c.id LIMIT ?5",
+			   " ORDER BY s.computed_on, s.case_id LIMIT ?5",
 			   &stmt, e)))
 		return err;
 	struct sq_args b = sq_args(stmt);
@@ -648,6 +658,61 @@ enum fz_err sq_case_duties_of(struct store *st, struct arena *a, const int64_t *
 	err = sq_collect(s, stmt, &b, a, sizeof *out->items, duty_read, &items, &out->n, e);
 	buf_release(&list);
 	out->items = items;
+	return err;
+}
+
+enum fz_err sq_case_todo_counts(struct store *st, const struct scope *sc, const char *day,
+				const char *soon, unsigned mine, struct case_todo_counts *out,
+				struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	memset(out, 0, sizeof *out);
+	if (!date_parse(day, NULL, NULL, NULL) || !date_parse(soon, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "day", "日期应为 YYYY-MM-DD 格式的有效日期");
+	if (sc->kind == SCOPE_NONE)
+		return FZ_OK;
+	/* the filters of case_query (KF_AWAITS, KF_DUE_BY, KF_OVERDUE,
+	 * KF_ACTS_*, KF_FILING_OVERDUE) summed in one pass over the scope's
+	 * cases and their statuses of day; the workbench
+	 * links to those very filters */
+	if ((err = sq_stmt(s, SQ_CASE_TODO_COUNTS,
+			   "SELECT"
+			   " coalesce(sum(c.closed = 0 AND (s.awaits_roles & ?5) != 0), 0),"
+			   " coalesce(sum(c.closed = 0 AND (s.awaits_roles & ?6) != 0), 0),"
+			   " coalesce(sum(c.closed = 0 AND (s.awaits_roles & ?7) != 0), 0),"
+			   " coalesce(sum(c.closed = 0 AND s.next_due >= ?1 AND s.next_due <= ?8), 0),"
+			   " coalesce(sum(c.closed = 0 AND s.overdue = 1), 0),"
+			   " coalesce(sum(s.acts_open > 0), 0),"
+			   " coalesce(sum(s.acts_open > 0 AND s.acts_due < ?1), 0),"
+			   " coalesce(sum(s.filing_due <> '' AND s.filing_due < ?1), 0)"
+			   " FROM cases c JOIN case_status s ON s.case_id = c.id"
+			   " JOIN agencies a ON a.id = c.agency_id"
+			   " WHERE +s.computed_on = ?1"
+			   " AND (?2 = 0 OR (?2 = 1 AND c.agency_id = ?3)"
+			   "  OR (?2 = 2 AND a.division_code LIKE ?4 || '%'))",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, day);
+	sq_arg_int(&b, sc->kind == SCOPE_AGENCY ? 1 : sc->kind == SCOPE_DIVISION ? 2 : 0);
+	sq_arg_int(&b, sc->agency_id);
+	sq_arg_text(&b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
+	sq_arg_int(&b, mine);
+	sq_arg_int(&b, ROLE_REVIEWER);
+	sq_arg_int(&b, ROLE_HEAD);
+	sq_arg_text(&b, soon);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		int64_t *v[] = { &out->mine, &out->review, &out->approval, &out->due_soon,
+				 &out->overdue, &out->acts, &out->acts_overdue, &out->filing_overdue };
+		for (int i = 0; i < 8; i++)
+			*v[i] = sqlite3_column_int64(stmt, i);
+		rc = sqlite3_step(stmt);
+	}
+	err = rc == SQLITE_DONE ? FZ_OK : sq_fail(s, rc, e);
+	sq_done(stmt);
 	return err;
 }
 

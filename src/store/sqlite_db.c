@@ -81,6 +81,7 @@ static const struct store_ops sqlite_ops = {
 	.case_status_stale = sq_case_status_stale,
 	.case_duties_of = sq_case_duties_of,
 	.case_status_invalidate = sq_case_status_invalidate,
+	.case_todo_counts = sq_case_todo_counts,
 	.job_run_insert = sq_job_run_insert,
 	.job_runs_latest = sq_job_runs_latest,
 	.stats_event_counts = sq_stats_event_counts,

@@ -201,6 +201,10 @@ STORE_LIST(case_duty_list, struct case_duty);
 
 #define CASE_STATUS_ROLES 4
 #define STORE_DUTIES_IDS_MAX 500
+#define STORE_STATUS_SETTLED "9999-12-31"
+struct case_todo_counts {
+	int64_t mine, review, approval, due_soon, overdue, acts, acts_overdue, filing_overdue;
+};
 struct case_status {
 	int64_t case_id;
 	char computed_on[FZ_DATE_LEN];
@@ -217,6 +221,9 @@ struct case_status {
 	                                 * filing deadline ("" none) */
 	char review_due[FZ_DATE_LEN];   /* waiting for the legal review: the
 	                                 * last day it may wait ("" none) */
+	bool settled;                   /* closed, owing nothing that outlives
+	                                 * closing: put writes computed_on as
+	                                 * STORE_STATUS_SETTLED, no daily refresh */
 	const struct case_duty *duties; /* put writes them with the status
 	                                 * (replacing the case's former ones);
 	                                 * get leaves them NULL */
@@ -493,6 +500,15 @@ struct store_ops {
 	 * (n at most STORE_DUTIES_IDS_MAX, else FZ_INVALID). */
 	enum fz_err (*case_duties_of)(struct store *st, struct arena *a, const int64_t *ids,
 				      size_t n, struct case_duty_list *out, struct fz_error *e);
+	/* The workbench's counts in scope from the statuses of day, in one
+	 * pass: open cases waiting for one of the roles `mine` (0: none),
+	 * for the reviewer, for the head; open cases whose earliest running
+	 * duty is due between day and soon, open cases with a duty overdue;
+	 * cases with supervision acts unanswered, late ones; major decisions
+	 * not filed in time. */
+	enum fz_err (*case_todo_counts)(struct store *st, const struct scope *sc, const char *day,
+					const char *soon, unsigned mine,
+					struct case_todo_counts *out, struct fz_error *e);
 	/* Marks every status as of an earlier day (the calendar changed):
 	 * each is computed again when next refreshed. */
 	enum fz_err (*case_status_invalidate)(struct store *st, struct fz_error *e);
