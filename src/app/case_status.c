@@ -94,11 +94,25 @@ static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registr
 	if ((out->awaits_roles & ROLE_REVIEWER) && ev.n && !c->closed &&
 	    (rc = review_due(ctx, cal, pc.cfg, ev.items[ev.n - 1].on, out->review_due, e)))
 		return rc;
+	struct case_duty *duties = arena_calloc(ctx->a, def->nclocks + 1, sizeof *duties);
+	if (!duties)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	out->duties = duties;
 	for (size_t i = 0; i < def->nclocks; i++) {
 		const struct case_clock *k = &clocks[i];
 		bool runs = k->state == CASE_CLOCK_RUNNING || k->state == CASE_CLOCK_SUSPENDED;
 		if (!runs || k->party_period || !k->started_by)
 			continue;
+		/* what the case page's badges read of a live duty
+		 * (page_case_kit.c), for a list to draw the same ones */
+		if (!c->closed && !k->stopped_by) {
+			struct case_duty *d = &duties[out->nduties++];
+			*d = (struct case_duty){ .case_id = c->id, .ord = (int)i, .clock = k->clock->id,
+						 .running = k->state == CASE_CLOCK_RUNNING,
+						 .overdue = k->overdue,
+						 .provisional = k->deadline.provisional };
+			memcpy(d->due, k->deadline.due, FZ_DATE_LEN);
+		}
 		/* a closed case owes only what outlives closing: answers to
 		 * supervision, the filing of a major decision */
 		if (c->closed && !proc_clock_outlives_close(def, k->clock))
@@ -121,7 +135,22 @@ static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registr
 			out->next_due_clock = k->clock->id;
 		}
 	}
+	/* nothing left that a later day can change: no daily refresh */
+	out->settled = c->closed && !out->acts_open && !*out->filing_due;
 	return FZ_OK;
+}
+
+/* Computes and writes c's status with the registry and calendar the
+ * caller read once (for a batch of cases). */
+static enum fz_err status_write(struct app_ctx *ctx, const struct proc_registry *reg,
+				const struct calendar *cal, const struct enf_case *c,
+				struct fz_error *e)
+{
+	struct case_status cs;
+	enum fz_err rc = status_compute(ctx, reg, cal, c, &cs, e);
+	if (rc)
+		return rc;
+	return ctx->st->ops->case_status_put(ctx->st, &cs, e);
 }
 
 enum fz_err app_case_status_write(struct app_ctx *ctx, const struct enf_case *c,
@@ -129,14 +158,41 @@ enum fz_err app_case_status_write(struct app_ctx *ctx, const struct enf_case *c,
 {
 	const struct proc_registry *reg = case_registry(ctx, e);
 	struct calendar cal;
-	struct case_status cs;
 	enum fz_err rc;
 	if (!reg)
 		return FZ_INTERNAL;
-	if ((rc = app_calendar_get(ctx, &cal, e)) ||
-	    (rc = status_compute(ctx, reg, &cal, c, &cs, e)))
+	if ((rc = app_calendar_get(ctx, &cal, e)))
 		return rc;
-	return ctx->st->ops->case_status_put(ctx->st, &cs, e);
+	return status_write(ctx, reg, &cal, c, e);
+}
+
+/* Computes the statuses of the cases ids[0..n) in one write transaction,
+ * the registry and the calendar read once, inside it (a calendar being
+ * replaced meanwhile marks them stale again after, not before). */
+static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
+				struct fz_error *e)
+{
+	const struct scope all = { .kind = SCOPE_ALL };
+	const struct proc_registry *reg = case_registry(ctx, e);
+	struct calendar cal;
+	enum fz_err rc;
+	if (!reg)
+		return FZ_INTERNAL;
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	rc = app_calendar_get(ctx, &cal, e);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct enf_case c;
+		rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e);
+		if (!rc)
+			rc = status_write(ctx, reg, &cal, &c, e);
+	}
+	/* derived data, not a change to any record: no audit entry */
+	if (rc) {
+		app_tx_abort(ctx);
+		return rc;
+	}
+	return app_tx_commit(ctx, e);
 }
 
 /* Cases refreshed per write transaction: short transactions leave room
@@ -146,7 +202,6 @@ enum fz_err app_case_status_write(struct app_ctx *ctx, const struct enf_case *c,
 enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
 				    struct fz_error *e)
 {
-	const struct scope all = { .kind = SCOPE_ALL };
 	int64_t ids[STATUS_BATCH];
 	size_t n;
 	enum fz_err rc;
@@ -158,20 +213,7 @@ enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
 			return rc;
 		if (!n)
 			return FZ_OK;
-		if ((rc = app_tx_begin(ctx, e)))
-			return rc;
-		for (size_t i = 0; i < n && !rc; i++) {
-			struct enf_case c;
-			rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e);
-			if (!rc)
-				rc = app_case_status_write(ctx, &c, e);
-		}
-		/* derived data, not a change to any record: no audit entry */
-		if (rc) {
-			app_tx_abort(ctx);
-			return rc;
-		}
-		if ((rc = app_tx_commit(ctx, e)))
+		if ((rc = status_batch(ctx, ids, n, e)))
 			return rc;
 		if (refreshed)
 			*refreshed += (int64_t)n;
@@ -196,19 +238,12 @@ enum fz_err app_case_soon(struct app_ctx *ctx, int days, char out[FZ_DATE_LEN],
 	return FZ_OK;
 }
 
-/* The number of cases in scope that match f, open ones only unless the
- * filter says otherwise (supervision outlives closing). */
-static enum fz_err count(struct app_ctx *ctx, struct case_filter *f, int64_t *out,
-			 struct fz_error *e)
+unsigned app_case_todo_roles(const struct app_ctx *ctx)
 {
-	struct case_list l;
-	struct page one = { 0, 1 };
-	if (!f->acts_open && !f->acts_overdue && !f->filing_overdue)
-		f->closed = 2;
-	f->status_day = ctx->today;
-	enum fz_err rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, f, one, &l, e);
-	*out = rc ? 0 : l.total;
-	return rc;
+	unsigned roles = 0;
+	for (int i = 0; ctx->user && i < CASE_STATUS_ROLES; i++)
+		roles |= ctx->user->roles & status_roles[i];
+	return roles;
 }
 
 enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
@@ -219,17 +254,19 @@ enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
 	if (rc || (rc = app_case_status_refresh(ctx, NULL, e)) ||
 	    (rc = app_case_soon(ctx, days, out->soon, e)))
 		return rc;
-	struct case_filter review = { .awaits = ROLE_REVIEWER }, head = { .awaits = ROLE_HEAD };
-	struct case_filter soon = { .due_by = out->soon }, late = { .overdue = true };
-	if ((rc = count(ctx, &review, &out->review, e)) || (rc = count(ctx, &head, &out->approval, e)) ||
-	    (rc = count(ctx, &soon, &out->due_soon, e)) || (rc = count(ctx, &late, &out->overdue, e)))
+	/* one pass over the scope's statuses (refreshed above) */
+	struct case_todo_counts n;
+	if ((rc = ctx->st->ops->case_todo_counts(ctx->st, &ctx->scope, ctx->today, out->soon,
+						 app_case_todo_roles(ctx), &n, e)))
 		return rc;
-	struct case_filter acts = { .acts_open = true }, acts_late = { .acts_overdue = true };
-	struct case_filter filing_late = { .filing_overdue = true };
-	if ((rc = count(ctx, &acts, &out->acts, e)) ||
-	    (rc = count(ctx, &acts_late, &out->acts_overdue, e)) ||
-	    (rc = count(ctx, &filing_late, &out->filing_overdue, e)))
-		return rc;
+	out->mine = n.mine;
+	out->review = n.review;
+	out->approval = n.approval;
+	out->due_soon = n.due_soon;
+	out->overdue = n.overdue;
+	out->acts = n.acts;
+	out->acts_overdue = n.acts_overdue;
+	out->filing_overdue = n.filing_overdue;
 	return FZ_OK;
 }
 
@@ -274,4 +311,61 @@ enum fz_err app_case_status(struct app_ctx *ctx, int64_t case_id, struct case_st
 	if (rc || (rc = ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, case_id, &c, e)))
 		return rc;
 	return ctx->st->ops->case_status_get(ctx->st, ctx->a, case_id, out, e);
+}
+
+enum fz_err app_case_rows(struct app_ctx *ctx, const struct case_list *l, struct case_row **out,
+			  struct fz_error *e)
+{
+	const struct proc_registry *reg = case_registry(ctx, e);
+	struct case_duty_list duties;
+	size_t nstale = 0, nopen = 0;
+	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
+	if (rc)
+		return rc;
+	if (!reg)
+		return FZ_INTERNAL;
+	*out = arena_calloc(ctx->a, l->n + 1, sizeof **out);
+	int64_t *open = arena_calloc(ctx->a, l->n + 1, sizeof *open);
+	int64_t *stale = arena_calloc(ctx->a, l->n + 1, sizeof *stale);
+	if (!*out || !open || !stale)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	/* only an open case shows its duties; one whose status is of an
+	 * earlier day (the refresh job has not reached it yet) is computed
+	 * now: at most a page of cases, in one transaction */
+	for (size_t i = 0; i < l->n; i++) {
+		const struct enf_case *c = &l->items[i];
+		if (c->closed)
+			continue;
+		open[nopen++] = c->id;
+		if (strcmp(c->status_on, ctx->today) != 0)
+			stale[nstale++] = c->id;
+	}
+	for (size_t i = 0; i < nstale; i += STATUS_BATCH)
+		if ((rc = status_batch(ctx, stale + i, nstale - i < STATUS_BATCH ? nstale - i
+										   : STATUS_BATCH,
+				       e)))
+			return rc;
+	for (size_t i = 0; i < nopen; i += STORE_DUTIES_IDS_MAX) {
+		size_t k = nopen - i < STORE_DUTIES_IDS_MAX ? nopen - i : STORE_DUTIES_IDS_MAX;
+		if ((rc = ctx->st->ops->case_duties_of(ctx->st, ctx->a, open + i, k, &duties, e)))
+			return rc;
+		/* the duties come by case id; the list is in its own order */
+		for (size_t j = 0; j < l->n; j++) {
+			struct case_row *row = &(*out)[j];
+			for (size_t d = 0; d < duties.n; d++) {
+				if (duties.items[d].case_id != l->items[j].id)
+					continue;
+				if (!row->duties)
+					row->duties = &duties.items[d];
+				row->nduties++;
+				row->overdue = row->overdue || duties.items[d].overdue;
+			}
+		}
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		struct case_row *row = &(*out)[i];
+		row->def = proc_registry_find(reg, l->items[i].procedure);
+		row->state = row->def ? proc_step_find(row->def, l->items[i].state) : NULL;
+	}
+	return FZ_OK;
 }

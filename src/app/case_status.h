@@ -34,6 +34,8 @@ enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
  * cases with a duty due within `days` working days (by `soon`, the last
  * such day) and open cases with a duty overdue. */
 struct case_todo {
+	int64_t mine;                /* waiting for a step one of the user's
+	                              * roles takes (待我办理) */
 	int64_t review, approval;
 	int64_t due_soon, overdue;
 	int64_t acts, acts_overdue;  /* cases (closed ones too) with supervision
@@ -43,6 +45,9 @@ struct case_todo {
 };
 enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
 			  struct fz_error *e) FZ_MUST_CHECK;
+/* The roles of ctx's user that take case steps (officer, reviewer,
+ * head, supervisor): what 待我办理 waits for; 0 for none. */
+unsigned app_case_todo_roles(const struct app_ctx *ctx);
 /* The last day of `days` working days after ctx->today, into out. */
 enum fz_err app_case_soon(struct app_ctx *ctx, int days, char out[FZ_DATE_LEN],
 			  struct fz_error *e) FZ_MUST_CHECK;
@@ -61,5 +66,21 @@ enum fz_err app_case_status_job(struct app_ctx *ctx, int64_t *refreshed, struct 
 /* The latest run of each job (system admin). */
 enum fz_err app_job_runs(struct app_ctx *ctx, struct job_run_list *out, struct fz_error *e)
 	FZ_MUST_CHECK;
+
+/* What a row of a case list shows of a case, from its derived status
+ * (no event read, no clock computed): the definition, the step it
+ * stands at, and its duties as the case page's clocks give them today
+ * (store case_duties; none for a closed case). */
+struct case_row {
+	const struct proc_def *def;       /* NULL: a definition no longer served */
+	const struct proc_step *state;    /* NULL: before the first step */
+	const struct case_duty *duties;   /* nduties of them, in clock order */
+	size_t nduties;
+	bool overdue;                     /* one of them is past due */
+};
+/* The rows of l (out[i] for l->items[i]) in ctx's arena. The statuses of
+ * l's open cases that are of an earlier day are computed first. */
+enum fz_err app_case_rows(struct app_ctx *ctx, const struct case_list *l, struct case_row **out,
+			  struct fz_error *e) FZ_MUST_CHECK;
 
 #endif

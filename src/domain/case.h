@@ -63,6 +63,8 @@ struct enf_case {
 	int64_t updated_at;
 	/* Joined for display by storage: */
 	char *agency_name;
+	char status_on[FZ_DATE_LEN]; /* the day its derived status (store
+	                              * case_status) holds for, "" none */
 };
 
 /* One item of event data: "amount" = "5000", "facts" = "...". */

@@ -4,6 +4,7 @@
  * app_case_open / app_case_act (api_case_step.c): no second path. */
 #include "app/authz.h"
 #include "app/case.h"
+#include "app/case_status.h"
 #include "domain/outcome.h"
 #include "domain/money.h"
 #include "http/api_case_input.h"
@@ -51,22 +52,24 @@ int api_procedure_get(struct req *r)
 	return resp_json(r, 200, json_proc_def(d, case_api_config(r)));
 }
 
-/* A case of a list, with its overdue flag (computed from its clocks). */
-static json_t *list_item(struct req *r, const struct enf_case *c, int overdue)
+/* A case of a list, with its overdue flag: from its derived status
+ * (app_case_rows), as the list page draws it - no case viewed. */
+static json_t *list_item(struct req *r, const struct enf_case *c, bool overdue)
 {
-	struct fz_error e = { 0 };
-	struct case_view v;
-	if (overdue < 0)
-		overdue = app_case_view(&r->ctx, c->id, &v, &e) == FZ_OK && case_view_overdue(&v);
 	return json_put(json_case(c, case_api_def(r, c->procedure), false), "overdue",
 			json_boolean(overdue));
 }
 
 static int case_list_answer(struct req *r, const struct case_list *l, struct page pg)
 {
+	struct fz_error e = { 0 };
+	struct case_row *rows;
+	enum fz_err rc = app_case_rows(&r->ctx, l, &rows, &e);
+	if (rc)
+		return resp_fail(r, rc, &e);
 	json_t *items = json_array();
 	for (size_t i = 0; i < l->n; i++)
-		items = json_array_push(items, list_item(r, &l->items[i], -1));
+		items = json_array_push(items, list_item(r, &l->items[i], rows[i].overdue));
 	return resp_list(r, items, l->total, pg);
 }
 
@@ -80,10 +83,7 @@ static int case_list_overdue(struct req *r, struct case_filter *f, struct page p
 	enum fz_err rc = app_case_list(&r->ctx, f, pg, &l, &e);
 	if (rc)
 		return resp_fail(r, rc, &e);
-	json_t *items = json_array();
-	for (size_t i = 0; i < l.n; i++)
-		items = json_array_push(items, list_item(r, &l.items[i], 1));
-	return resp_list(r, items, l.total, pg);
+	return case_list_answer(r, &l, pg);
 }
 
 /* ?mine=1, ?overdue=1: "1" or "true" turn it on, "0" or "false" off. */
@@ -302,11 +302,14 @@ static int queue(struct req *r, unsigned role)
 	if ((rc = paging_from_query(r, &pg, &e)) ||
 	    (rc = app_case_queue(&r->ctx, role, pg, &l, &steps, &e)))
 		return resp_fail(r, rc, &e);
+	struct case_row *rows;
+	if ((rc = app_case_rows(&r->ctx, &l, &rows, &e)))
+		return resp_fail(r, rc, &e);
 	json_t *items = json_array();
 	for (size_t i = 0; i < l.n; i++) {
-		json_t *o = list_item(r, &l.items[i], -1);
-		o = json_put(o, "awaits_step", json_text(steps[i]->id));
-		o = json_put(o, "awaits_step_label", json_text(steps[i]->label));
+		json_t *o = list_item(r, &l.items[i], rows[i].overdue);
+		o = json_put(o, "awaits_step", json_text(steps[i] ? steps[i]->id : ""));
+		o = json_put(o, "awaits_step_label", json_text(steps[i] ? steps[i]->label : ""));
 		items = json_array_push(items, o);
 	}
 	return resp_list(r, items, l.total, pg);

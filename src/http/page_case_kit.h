@@ -106,11 +106,30 @@ const char *case_procedure_label(struct req *r, const char *id);
 void case_gate_results(struct buf *b, const struct case_check *check);
 
 /* The table of the list and queue pages: a row per case with number,
- * title, party, procedure, state and clock badges (each case viewed
- * through app_case_view, so keep pages small). awaited (a queue: the
- * step each case waits for, in list's order) adds a column 待办理. */
+ * title, party, procedure, state and duty badges, all from the derived
+ * status (app_case_rows: no case's events read, the page's duties in one
+ * query), the same badges as case_clock_badges gives on the case page.
+ * awaited (a queue: the step each case waits for, in list's order) adds
+ * a column 待办理. */
 void case_table(struct req *r, struct buf *b, const struct case_list *list,
 		const struct proc_step *const *awaited);
+struct case_row;
+/* One row's badges (as case_clock_badges) and state (as case_state_show). */
+void case_row_badges(struct buf *b, const struct enf_case *c, const struct case_row *row,
+		     const char *today, const char *soon);
+void case_row_state(struct buf *b, const struct enf_case *c, const struct case_row *row);
+
+/* Rows per page of the case lists at most; 20 unless ?limit= says. */
+#define CASE_PAGE_MAX 100
+/* ?offset= and ?limit= (paging.h, limit capped at CASE_PAGE_MAX), or
+ * ?page=N (from 1) for the page to jump to; false after answering 400. */
+bool case_paging(struct req *r, struct page *pg);
+/* The pager of a case list: first, previous, "第 n / m 页，共 t 条", next,
+ * last (links keeping the query), and a GET form to action that jumps to
+ * a page or changes the page size, carrying the filters keep[0..nkeep)
+ * (label = parameter name, value = its value; empty ones left out). */
+void case_pager(struct req *r, struct buf *b, const char *action, const struct kit_option *keep,
+		size_t nkeep, struct page pg, int64_t total);
 
 /* page_case_evidence.c: the case page's 证据材料 section, with the upload
  * form for those who may act on an open case. */

@@ -10,14 +10,15 @@
 #include "http/html.h"
 #include "http/layout.h"
 #include "http/page_case_kit.h"
+#include "http/paging.h"
 #include "http/resp.h"
 
-/* Each row is viewed with its clocks: keep pages small. */
-#define CASE_PAGE_MAX 20
-#define STATE_OPTIONS_MAX 160
 
 static const struct kit_option closed_opts[] = {
 	{ "", "全部" }, { "open", "办理中" }, { "closed", "已结案" },
+};
+static const struct kit_option todo_opts[] = {
+	{ "", "全部" }, { "mine", "待我办理" },
 };
 static const struct kit_option due_opts[] = {
 	{ "", "全部" }, { "soon", "三个工作日内到期" }, { "overdue", "已逾期" },
@@ -49,15 +50,6 @@ bool case_alert_filter(struct req *r, const char *alert, struct case_filter *f,
 	return true;
 }
 
-static bool paging(struct req *r, struct page *pg)
-{
-	if (!kit_paging(r, pg))
-		return false;
-	if (pg->limit > CASE_PAGE_MAX)
-		pg->limit = CASE_PAGE_MAX;
-	return true;
-}
-
 /* "全部" and every definition's label. */
 static struct kit_option *procedure_options(struct req *r, size_t *n)
 {
@@ -73,27 +65,51 @@ static struct kit_option *procedure_options(struct req *r, size_t *n)
 	return o;
 }
 
-/* The steps of the chosen procedure, or of all of them (one option per
- * step id, labelled as in the first definition that has it). */
-static struct kit_option *state_options(struct req *r, const char *procedure, size_t *n)
+/* The state filter grouped by procedure (issue 12 §8): an <optgroup> per
+ * definition (only the chosen one when a procedure is chosen), each
+ * step an option "procedure:step" - the same step id means a different
+ * stage in another procedure. */
+static void state_select(struct req *r, struct buf *b, const char *procedure,
+			 const char *selected)
 {
 	size_t nd;
 	const struct proc_def *defs = app_procedures(&r->ctx, &nd);
-	struct kit_option *o = arena_calloc(r->a, STATE_OPTIONS_MAX, sizeof *o);
-	*n = 0;
-	if (!o)
-		return NULL;
-	o[(*n)++] = (struct kit_option){ "", "全部" };
+	html_f(b, "<div class=\"field\"><label for=\"state\">状态</label>\n<select id=\"state\" "
+		  "name=\"state\"><option value=\"\"%s>全部</option>",
+	       *selected ? "" : " selected");
 	for (size_t d = 0; defs && d < nd; d++) {
 		if (*procedure && strcmp(procedure, defs[d].id) != 0)
 			continue;
-		for (size_t s = 0; s < defs[d].nsteps && *n < STATE_OPTIONS_MAX; s++) {
-			const struct proc_step *st = &defs[d].steps[s];
-			if (!kit_option_label(o, *n, st->id, NULL))
-				o[(*n)++] = (struct kit_option){ st->id, st->label };
+		html_f(b, "<optgroup label=\"%s\">", defs[d].label);
+		for (size_t i = 0; i < defs[d].nsteps; i++) {
+			const struct proc_step *st = &defs[d].steps[i];
+			const char *v = arena_printf(r->a, "%s:%s", defs[d].id, st->id);
+			html_f(b, "<option value=\"%s\"%s>%s</option>", v ? v : "",
+			       v && strcmp(v, selected) == 0 ? " selected" : "", st->label);
 		}
+		html_raw(b, "</optgroup>");
 	}
-	return o;
+	html_raw(b, "</select>\n</div>\n");
+}
+
+/* ?state=procedure:step narrows both; a bare step id (older links) only
+ * the state. */
+static void state_filter(struct req *r, const char *state, struct case_filter *f)
+{
+	const char *colon = strchr(state, ':');
+	if (!colon) {
+		f->state = state;
+		return;
+	}
+	char *proc = arena_alloc(r->a, (size_t)(colon - state) + 1);
+	if (!proc) {
+		f->state = state;
+		return;
+	}
+	memcpy(proc, state, (size_t)(colon - state));
+	proc[colon - state] = '\0';
+	f->procedure = proc;
+	f->state = colon + 1;
 }
 
 int page_case_list(struct req *r)
@@ -102,14 +118,16 @@ int page_case_list(struct req *r)
 	struct fz_error e = { 0 };
 	struct case_list list = { 0 };
 	struct page pg;
-	size_t np, ns;
+	size_t np;
 
-	if (!paging(r, &pg))
+	if (!case_paging(r, &pg))
 		return r->resp.status;
 	const char *closed = kit_query(r, "closed");
 	bool mine = *kit_query(r, "mine") && strcmp(kit_query(r, "mine"), "0") != 0;
 	const char *due = kit_query(r, "due");
 	const char *alert = kit_query(r, "alert");
+	const char *todo = kit_query(r, "todo");
+	const char *state = kit_query(r, "state");
 	char soon[FZ_DATE_LEN] = "", filing_soon[FZ_DATE_LEN] = "";
 	if (!strcmp(due, "soon") && app_case_soon(&r->ctx, CASE_TODO_SOON_WORKING_DAYS, soon, &e))
 		return http_fail_fz(r, FZ_INTERNAL, &e);
@@ -117,18 +135,24 @@ int page_case_list(struct req *r)
 		.overdue = !strcmp(due, "overdue"),
 		.due_by = soon,
 		.procedure = kit_query(r, "procedure"),
-		.state = kit_query(r, "state"),
 		.q = kit_query(r, "q"),
 		.closed = !strcmp(closed, "closed") ? 1 : !strcmp(closed, "open") ? 2 : 0,
 		.created_by = mine && r->ctx.user ? r->ctx.user->id : 0,
 	};
+	state_filter(r, state, &f);
+	/* 待我办理: open cases waiting for a step one of my roles takes */
+	if (!strcmp(todo, "mine")) {
+		f.awaits = app_case_todo_roles(&r->ctx);
+		f.closed = 2;
+	}
 	if (!case_alert_filter(r, alert, &f, filing_soon, &e))
 		return http_fail_fz(r, FZ_INTERNAL, &e);
-	enum fz_err rc = app_case_list(&r->ctx, &f, pg, &list, &e);
+	/* no case role of mine: nothing waits for me */
+	enum fz_err rc = !strcmp(todo, "mine") && !f.awaits ? FZ_OK
+							       : app_case_list(&r->ctx, &f, pg, &list, &e);
 	if (rc)
 		return http_fail_fz(r, rc, &e);
 	struct kit_option *procs = procedure_options(r, &np);
-	struct kit_option *states = state_options(r, f.procedure, &ns);
 
 	page_begin(r, &b, "我的案件");
 	page_notice(r, &b);
@@ -137,18 +161,27 @@ int page_case_list(struct req *r)
 	kit_filter_begin(&b, "/cases");
 	kit_input(&b, "search", "q", "案号、案由或当事人", f.q, "maxlength=\"40\"", NULL);
 	kit_select(&b, "procedure", "程序", procs, np, f.procedure, NULL);
-	kit_select(&b, "state", "状态", states, ns, f.state, NULL);
+	state_select(r, &b, f.procedure, state);
 	kit_select(&b, "closed", "办理情况", closed_opts, 3, closed, NULL);
+	kit_select(&b, "todo", "待办", todo_opts, 2, todo, NULL);
 	kit_select(&b, "due", "期限", due_opts, 3, due, NULL);
 	kit_select(&b, "alert", "预警", alert_opts, sizeof alert_opts / sizeof alert_opts[0], alert,
 		   NULL);
 	kit_checkbox(&b, "mine", "只看我立案的", mine, NULL);
+	if (pg.limit != PAGING_DEFAULT_LIMIT)
+		html_f(&b, "<input type=\"hidden\" name=\"limit\" value=\"%lld\">",
+		       (long long)pg.limit);
 	kit_filter_end(&b, "/cases");
 	if (list.n == 0)
 		html_raw(&b, "<p class=\"empty\">没有符合条件的案件。</p>\n");
 	else
 		case_table(r, &b, &list, NULL);
-	page_pager(r, &b, pg, list.total);
+	const struct kit_option keep[] = {
+		{ kit_query(r, "q"), "q" }, { kit_query(r, "procedure"), "procedure" },
+		{ state, "state" }, { closed, "closed" }, { todo, "todo" }, { due, "due" },
+		{ alert, "alert" }, { mine ? "1" : "", "mine" },
+	};
+	case_pager(r, &b, "/cases", keep, sizeof keep / sizeof keep[0], pg, list.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }
@@ -161,7 +194,7 @@ static int queue_page(struct req *r, unsigned role, const char *title, const cha
 	const struct proc_step **steps = NULL;
 	struct page pg;
 
-	if (!paging(r, &pg))
+	if (!case_paging(r, &pg))
 		return r->resp.status;
 	enum fz_err rc = app_case_queue(&r->ctx, role, pg, &list, &steps, &e);
 	if (rc)
@@ -173,7 +206,7 @@ static int queue_page(struct req *r, unsigned role, const char *title, const cha
 		html_raw(&b, "<p class=\"empty\">暂无等待办理的案件。</p>\n");
 	else
 		case_table(r, &b, &list, steps);
-	page_pager(r, &b, pg, list.total);
+	case_pager(r, &b, r->path, NULL, 0, pg, list.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

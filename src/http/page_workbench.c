@@ -33,13 +33,13 @@ static void todo_counts(struct req *r, struct buf *b)
 		return;
 	}
 	html_raw(b, "<h2>待办事项</h2>\n<ul class=\"todos\">\n");
+	if (app_case_todo_roles(&r->ctx))
+		todo_tile(b, "/cases?todo=mine", "件待我办理", t.mine, "wait");
 	if (u->roles & ROLE_REVIEWER)
 		todo_tile(b, "/queue/review", "件待审核", t.review, "wait");
 	if (u->roles & ROLE_HEAD)
 		todo_tile(b, "/queue/approval", "件待审批", t.approval, "wait");
-	char href[96];
-	snprintf(href, sizeof href, "/cases?due=soon&closed=open");
-	todo_tile(b, href, "件三个工作日内到期", t.due_soon, "soon");
+	todo_tile(b, "/cases?due=soon&closed=open", "件3个工作日内到期", t.due_soon, "soon");
 	todo_tile(b, "/cases?due=overdue&closed=open", "件已逾期", t.overdue, "late");
 	/* supervision: the agency answers, the justice bureau follows up */
 	if (u->roles & (ROLE_OFFICER | ROLE_HEAD | ROLE_SUPERVISOR))

@@ -11,7 +11,8 @@
 #define CASE_SELECT                                                                      \
 	"SELECT c.id, c.number, c.agency_id, c.procedure, c.kind, c.domain, c.matter,"      \
 	" c.title, c.party_kind, c.party_name, c.party_id, c.party_address, c.act_date,"    \
-	" c.opened_on, c.state, c.closed, c.created_by, c.created_at, c.updated_at, a.name"
+	" c.opened_on, c.state, c.closed, c.created_by, c.created_at, c.updated_at, a.name," \
+	" coalesce(s.computed_on, '')"
 #define CASE_FROM                                                                       \
 	" FROM cases c JOIN agencies a ON a.id = c.agency_id"                               \
 	" LEFT JOIN case_status s ON s.case_id = c.id"
@@ -56,18 +57,18 @@ static const struct sq_query case_query = {
 			 " OR instr(c.party_name, :q) > 0",
 		[KF_OPENED_FROM] = "c.opened_on >= :opened_from",
 		[KF_OPENED_TO] = "c.opened_on <= :opened_to",
-		[KF_AWAITS] = "s.computed_on = :status_day AND (s.awaits_roles & :awaits) != 0",
-		[KF_OVERDUE] = "s.computed_on = :status_day AND s.overdue = 1",
-		[KF_DUE_BY] = "s.computed_on = :status_day AND s.next_due >= :status_day"
+		[KF_AWAITS] = "+s.computed_on = :status_day AND (s.awaits_roles & :awaits) != 0",
+		[KF_OVERDUE] = "+s.computed_on = :status_day AND s.overdue = 1",
+		[KF_DUE_BY] = "+s.computed_on = :status_day AND s.next_due >= :status_day"
 			      " AND s.next_due <= :due_by",
-		[KF_ACTS_OPEN] = "s.computed_on = :status_day AND s.acts_open > 0",
-		[KF_ACTS_OVERDUE] = "s.computed_on = :status_day AND s.acts_open > 0"
+		[KF_ACTS_OPEN] = "+s.computed_on = :status_day AND s.acts_open > 0",
+		[KF_ACTS_OVERDUE] = "+s.computed_on = :status_day AND s.acts_open > 0"
 				    " AND s.acts_due < :status_day",
-		[KF_FILING_DUE_BY] = "s.computed_on = :status_day AND s.filing_due >= :status_day"
+		[KF_FILING_DUE_BY] = "+s.computed_on = :status_day AND s.filing_due >= :status_day"
 				     " AND s.filing_due <= :filing_due_by",
-		[KF_FILING_OVERDUE] = "s.computed_on = :status_day AND s.filing_due <> ''"
+		[KF_FILING_OVERDUE] = "+s.computed_on = :status_day AND s.filing_due <> ''"
 				      " AND s.filing_due < :status_day",
-		[KF_REVIEW_LATE] = "c.closed = 0 AND s.computed_on = :status_day"
+		[KF_REVIEW_LATE] = "c.closed = 0 AND +s.computed_on = :status_day"
 				   " AND s.review_due <> '' AND s.review_due < :status_day",
 		[KF_UNCERTIFIED] = "c.closed = 0 AND EXISTS (SELECT 1 FROM case_events ev"
 				   " JOIN case_event_officers o ON o.event_id = ev.id"
@@ -103,6 +104,7 @@ static void case_read(struct sq_row *r, void *item)
 	c->created_at = sq_col_int(r);
 	c->updated_at = sq_col_int(r);
 	c->agency_name = sq_col_text(r);
+	sq_col_fixed(r, c->status_on, sizeof c->status_on);
 }
 
 static bool given(const char *s) { return s && *s; }
@@ -251,6 +253,15 @@ enum fz_err sq_case_insert(struct store *st, struct arena *a, struct enf_case *c
 	if ((err = sq_write(s, stmt, &b, refs, 2, NULL, e)))
 		goto fail;
 	int64_t id = sqlite3_last_insert_rowid(s->db);
+	/* its status row from the start, of no day: stale until computed */
+	if ((err = sq_stmt(s, SQ_CASE_STATUS_PLACEHOLDER,
+			   "INSERT INTO case_status (case_id, computed_on) VALUES (?1, '0001-01-01')",
+			   &stmt, e)))
+		goto fail;
+	b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+		goto fail;
 	if ((err = sq_release(s, e)))
 		return err;
 	c->id = id;
@@ -395,10 +406,69 @@ enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *
 	return case_list_run(&l, a, out, e);
 }
 
+static enum fz_err status_row_put(struct sq_store *s, const struct case_status *cs,
+				  struct fz_error *e);
+static enum fz_err duties_put(struct sq_store *s, const struct case_status *cs,
+			      struct fz_error *e);
+
 enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
 			       struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
+	enum fz_err err;
+	for (size_t i = 0; i < cs->nduties; i++) {
+		const struct case_duty *d = &cs->duties[i];
+		if (!given(d->clock) || !date_parse(d->due, NULL, NULL, NULL))
+			return fz_fail(e, FZ_INVALID, "due", "日期应为 YYYY-MM-DD 格式的有效日期");
+	}
+	/* the status and its duties are replaced together or not at all */
+	if ((err = sq_savepoint(s, e)))
+		return err;
+	if ((err = status_row_put(s, cs, e)) || (err = duties_put(s, cs, e))) {
+		sq_rollback_to(s);
+		return err;
+	}
+	return sq_release(s, e);
+}
+
+/* The case's former duties deleted, cs's written. */
+static enum fz_err duties_put(struct sq_store *s, const struct case_status *cs,
+			      struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	if ((err = sq_stmt(s, SQ_CASE_DUTIES_DELETE, "DELETE FROM case_duties WHERE case_id = ?1",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, cs->case_id);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+		return err;
+	for (size_t i = 0; i < cs->nduties; i++) {
+		const struct case_duty *d = &cs->duties[i];
+		if ((err = sq_stmt(s, SQ_CASE_DUTY_INSERT,
+				   "INSERT INTO case_duties (case_id, ord, clock, due, running, overdue,"
+				   " provisional) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+				   &stmt, e)))
+			return err;
+		b = sq_args(stmt);
+		sq_arg_int(&b, cs->case_id);
+		sq_arg_int(&b, d->ord);
+		sq_arg_text(&b, d->clock);
+		sq_arg_text(&b, d->due);
+		sq_arg_int(&b, d->running);
+		sq_arg_int(&b, d->overdue);
+		sq_arg_int(&b, d->provisional);
+		const struct sq_ref refs[] = { SQ_REF_CASE("case_id", cs->case_id) };
+		if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
+			return err;
+	}
+	return FZ_OK;
+}
+
+static enum fz_err status_row_put(struct sq_store *s, const struct case_status *cs,
+				  struct fz_error *e)
+{
 	sqlite3_stmt *stmt;
 	enum fz_err err;
 	if (!date_parse(cs->computed_on, NULL, NULL, NULL) ||
@@ -426,7 +496,8 @@ enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
 		return err;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, cs->case_id);
-	sq_arg_text(&b, cs->computed_on);
+	/* settled: it holds for every day (024), never stale again */
+	sq_arg_text(&b, cs->settled ? STORE_STATUS_SETTLED : cs->computed_on);
 	sq_arg_text(&b, cs->next_due);
 	sq_arg_text(&b, or_empty(cs->next_due_clock));
 	sq_arg_int(&b, cs->overdue);
@@ -508,16 +579,16 @@ enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const
 		return fz_fail(e, FZ_INVALID, "today", "日期应为 YYYY-MM-DD 格式的有效日期");
 	if (sc->kind == SCOPE_NONE || !max)
 		return FZ_OK;
-	/* the scope as the lists read it: one agency, a division or all */
+	/* the scope as the lists read it: one agency, a division or all;
+	 * through the index of the statuses' days (a settled one holds for
+	 * every day), so that nothing is read when every one is of today */
 	if ((err = sq_stmt(s, SQ_CASE_STATUS_STALE,
-			   "SELECT c.id FROM cases c JOIN agencies a ON a.id = c.agency_id"
-			   " LEFT JOIN case_status s ON s.case_id = c.id"
-			   " WHERE (c.closed = 0 OR s.case_id IS NULL OR s.acts_open > 0"
-			   " OR s.filing_due <> '')"
-			   " AND (s.case_id IS NULL OR s.computed_on < ?1)"
+			   "SELECT s.case_id FROM case_status s JOIN cases c ON c.id = s.case_id"
+			   " JOIN agencies a ON a.id = c.agency_id"
+			   " WHERE s.computed_on < ?1"
 			   " AND (?2 = 0 OR (?2 = 1 AND c.agency_id = ?3)"
 			   "  OR (?2 = 2 AND a.division_code LIKE ?4 || '%'))"
-			   " ORDER BY c.id LIMIT ?5",
+			   " ORDER BY s.computed_on, s.case_id LIMIT ?5",
 			   &stmt, e)))
 		return err;
 	struct sq_args b = sq_args(stmt);
@@ -537,6 +608,119 @@ enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const
 	*n = got;
 	arena_free(a);
 	return FZ_OK;
+}
+
+static void duty_read(struct sq_row *r, void *item)
+{
+	struct case_duty *d = item;
+	d->case_id = sq_col_int(r);
+	d->ord = (int)sq_col_int(r);
+	d->clock = sq_col_text(r);
+	sq_col_fixed(r, d->due, sizeof d->due);
+	d->running = sq_col_bool(r);
+	d->overdue = sq_col_bool(r);
+	d->provisional = sq_col_bool(r);
+}
+
+enum fz_err sq_case_duties_of(struct store *st, struct arena *a, const int64_t *ids, size_t n,
+			      struct case_duty_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	struct buf list = BUF_INIT;
+	enum fz_err err;
+	void *items;
+	memset(out, 0, sizeof *out);
+	if (n > STORE_DUTIES_IDS_MAX)
+		return fz_fail(e, FZ_INVALID, "ids", "一次最多读取 %d 个案件的期限",
+			       STORE_DUTIES_IDS_MAX);
+	if (!n)
+		return FZ_OK;
+	/* the page's ids as one JSON array: one statement, one plan */
+	buf_addc(&list, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&list, "%s%lld", i ? "," : "", (long long)ids[i]);
+	buf_addc(&list, ']');
+	if (buf_failed(&list)) {
+		buf_release(&list);
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	}
+	if ((err = sq_stmt(s, SQ_CASE_DUTIES_OF,
+			   "SELECT case_id, ord, clock, due, running, overdue, provisional"
+			   " FROM case_duties WHERE case_id IN (SELECT value FROM json_each(?1))"
+			   " ORDER BY case_id, ord",
+			   &stmt, e))) {
+		buf_release(&list);
+		return err;
+	}
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, buf_cstr(&list));
+	err = sq_collect(s, stmt, &b, a, sizeof *out->items, duty_read, &items, &out->n, e);
+	buf_release(&list);
+	out->items = items;
+	return err;
+}
+
+enum fz_err sq_case_todo_counts(struct store *st, const struct scope *sc, const char *day,
+				const char *soon, unsigned mine, struct case_todo_counts *out,
+				struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	memset(out, 0, sizeof *out);
+	if (!date_parse(day, NULL, NULL, NULL) || !date_parse(soon, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "day", "日期应为 YYYY-MM-DD 格式的有效日期");
+	if (sc->kind == SCOPE_NONE)
+		return FZ_OK;
+	/* the filters of case_query (KF_AWAITS, KF_DUE_BY, KF_OVERDUE,
+	 * KF_ACTS_*, KF_FILING_OVERDUE) summed in one pass over the scope's
+	 * cases and their statuses of day; the workbench
+	 * links to those very filters */
+	if ((err = sq_stmt(s, SQ_CASE_TODO_COUNTS,
+			   "SELECT"
+			   " coalesce(sum(c.closed = 0 AND (s.awaits_roles & ?5) != 0), 0),"
+			   " coalesce(sum(c.closed = 0 AND (s.awaits_roles & ?6) != 0), 0),"
+			   " coalesce(sum(c.closed = 0 AND (s.awaits_roles & ?7) != 0), 0),"
+			   " coalesce(sum(c.closed = 0 AND s.next_due >= ?1 AND s.next_due <= ?8), 0),"
+			   " coalesce(sum(c.closed = 0 AND s.overdue = 1), 0),"
+			   " coalesce(sum(s.acts_open > 0), 0),"
+			   " coalesce(sum(s.acts_open > 0 AND s.acts_due < ?1), 0),"
+			   " coalesce(sum(s.filing_due <> '' AND s.filing_due < ?1), 0)"
+			   " FROM cases c JOIN case_status s ON s.case_id = c.id"
+			   " JOIN agencies a ON a.id = c.agency_id"
+			   " WHERE +s.computed_on = ?1"
+			   " AND (?2 = 0 OR (?2 = 1 AND c.agency_id = ?3)"
+			   "  OR (?2 = 2 AND a.division_code LIKE ?4 || '%'))",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, day);
+	sq_arg_int(&b, sc->kind == SCOPE_AGENCY ? 1 : sc->kind == SCOPE_DIVISION ? 2 : 0);
+	sq_arg_int(&b, sc->agency_id);
+	sq_arg_text(&b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
+	sq_arg_int(&b, mine);
+	sq_arg_int(&b, ROLE_REVIEWER);
+	sq_arg_int(&b, ROLE_HEAD);
+	sq_arg_text(&b, soon);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		int64_t *v[] = { &out->mine, &out->review, &out->approval, &out->due_soon,
+				 &out->overdue, &out->acts, &out->acts_overdue, &out->filing_overdue };
+		for (int i = 0; i < 8; i++)
+			*v[i] = sqlite3_column_int64(stmt, i);
+		rc = sqlite3_step(stmt);
+	}
+	err = rc == SQLITE_DONE ? FZ_OK : sq_fail(s, rc, e);
+	sq_done(stmt);
+	return err;
+}
+
+enum fz_err sq_case_status_invalidate(struct store *st, struct fz_error *e)
+{
+	/* the day before any real one: every status is stale (see 024) */
+	return sq_exec(sq(st), SQ_CASE_STATUS_INVALIDATE,
+		       "UPDATE case_status SET computed_on = '0001-01-01'", e);
 }
 
 enum fz_err sq_job_run_insert(struct store *st, struct job_run *run, struct fz_error *e)

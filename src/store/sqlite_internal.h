@@ -81,6 +81,12 @@ enum sq_stmt_id {
 	SQ_CASE_STATUS_PUT,
 	SQ_CASE_STATUS_GET,
 	SQ_CASE_STATUS_STALE,
+	SQ_CASE_DUTIES_DELETE,
+	SQ_CASE_DUTY_INSERT,
+	SQ_CASE_DUTIES_OF,
+	SQ_CASE_STATUS_INVALIDATE,
+	SQ_CASE_STATUS_PLACEHOLDER,
+	SQ_CASE_TODO_COUNTS,
 	SQ_JOB_RUN_INSERT,
 	SQ_JOB_RUNS_LATEST,
 	SQ_CASE_EVENT_INSERT,
@@ -634,6 +640,12 @@ enum fz_err sq_job_runs_latest(struct store *st, struct arena *a, struct job_run
 			       struct fz_error *e);
 enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const char *today,
 				 int64_t *ids, size_t max, size_t *n, struct fz_error *e);
+enum fz_err sq_case_duties_of(struct store *st, struct arena *a, const int64_t *ids, size_t n,
+			      struct case_duty_list *out, struct fz_error *e);
+enum fz_err sq_case_status_invalidate(struct store *st, struct fz_error *e);
+enum fz_err sq_case_todo_counts(struct store *st, const struct scope *sc, const char *day,
+				const char *soon, unsigned mine, struct case_todo_counts *out,
+				struct fz_error *e);
 enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *sc,
 			 const struct case_filter *f, struct page pg, struct case_list *out,
 			 struct fz_error *e);

@@ -219,8 +219,25 @@ struct export_job {
 	size_t file_len;
 	int64_t created_at, updated_at;
 };
+/* A duty of a case that runs or stands still, as of the status's day:
+ * what a list draws as a badge (store case_duties, 024). */
+struct case_duty {
+	int64_t case_id;
+	int ord;                        /* the clock's index in its definition */
+	const char *clock;              /* the definition's clock id */
+	char due[FZ_DATE_LEN];
+	bool running;                   /* false: suspended (中止) */
+	bool overdue;
+	bool provisional;               /* 暂定: a calendar year is missing */
+};
+STORE_LIST(case_duty_list, struct case_duty);
 
 #define CASE_STATUS_ROLES 4
+#define STORE_DUTIES_IDS_MAX 500
+#define STORE_STATUS_SETTLED "9999-12-31"
+struct case_todo_counts {
+	int64_t mine, review, approval, due_soon, overdue, acts, acts_overdue, filing_overdue;
+};
 struct case_status {
 	int64_t case_id;
 	char computed_on[FZ_DATE_LEN];
@@ -237,6 +254,13 @@ struct case_status {
 	                                 * filing deadline ("" none) */
 	char review_due[FZ_DATE_LEN];   /* waiting for the legal review: the
 	                                 * last day it may wait ("" none) */
+	bool settled;                   /* closed, owing nothing that outlives
+	                                 * closing: put writes computed_on as
+	                                 * STORE_STATUS_SETTLED, no daily refresh */
+	const struct case_duty *duties; /* put writes them with the status
+	                                 * (replacing the case's former ones);
+	                                 * get leaves them NULL */
+	size_t nduties;
 };
 
 /* How case_insert numbers a case: "<agency_code><kind_code>〔<year>〕<n>号",
@@ -518,6 +542,23 @@ struct store_ops {
 	enum fz_err (*case_status_stale)(struct store *st, const struct scope *sc,
 					 const char *today, int64_t *ids, size_t max, size_t *n,
 					 struct fz_error *e);
+	/* The duties of the cases ids[0..n) as their status last wrote
+	 * them, by case id then clock order: one query for a page of a list
+	 * (n at most STORE_DUTIES_IDS_MAX, else FZ_INVALID). */
+	enum fz_err (*case_duties_of)(struct store *st, struct arena *a, const int64_t *ids,
+				      size_t n, struct case_duty_list *out, struct fz_error *e);
+	/* The workbench's counts in scope from the statuses of day, in one
+	 * pass: open cases waiting for one of the roles `mine` (0: none),
+	 * for the reviewer, for the head; open cases whose earliest running
+	 * duty is due between day and soon, open cases with a duty overdue;
+	 * cases with supervision acts unanswered, late ones; major decisions
+	 * not filed in time. */
+	enum fz_err (*case_todo_counts)(struct store *st, const struct scope *sc, const char *day,
+					const char *soon, unsigned mine,
+					struct case_todo_counts *out, struct fz_error *e);
+	/* Marks every status as of an earlier day (the calendar changed):
+	 * each is computed again when next refreshed. */
+	enum fz_err (*case_status_invalidate)(struct store *st, struct fz_error *e);
 	/* The server's scheduled jobs: a run appended (id set), and the
 	 * latest run of each job, by job name. */
 	enum fz_err (*job_run_insert)(struct store *st, struct job_run *run, struct fz_error *e);

@@ -1,0 +1,197 @@
+/* pages_case_list_test.c - the case list (我的案件) on the demo county:
+ * paging that is stable (every case once, page N the same as its
+ * offset), jumps to a page and keeps the filters; the state filter
+ * grouped by procedure; the workbench's counts (待我办理, 3个工作日内到期,
+ * 已逾期) equal the lists they link to and, for 已逾期, each case's own
+ * computation. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "page_fixture.h"
+#include "store/store.h"
+#include "t.h"
+
+static const struct scope all = { .kind = SCOPE_ALL };
+
+/* "共 N 条" of a list page, -1 when absent. */
+static int64_t total_of(const char *body)
+{
+	const char *s = body ? strstr(body, "页，共 ") : NULL;
+	return s ? strtoll(s + strlen("页，共 "), NULL, 10) : -1;
+}
+
+/* The case ids of a list page's rows, in order, into ids (up to max). */
+static size_t row_ids(const char *body, int64_t *ids, size_t max)
+{
+	static const char mark[] = "<a class=\"mono\" href=\"/cases/";
+	size_t n = 0;
+	for (const char *s = body; s && (s = strstr(s, mark)) && n < max; s += sizeof mark - 1)
+		ids[n++] = strtoll(s + sizeof mark - 1, NULL, 10);
+	return n;
+}
+
+/* The number on a workbench tile linking to href, -1 when absent. */
+static int64_t tile(const char *body, const char *href)
+{
+	char want[128];
+	snprintf(want, sizeof want, "href=\"%s\"><strong>", href);
+	const char *s = strstr(body, want);
+	return s ? strtoll(s + strlen(want), NULL, 10) : -1;
+}
+
+TEST(case_list_pages_hold_every_case_once_and_jump_to_a_page_with_the_filters)
+{
+	struct t_pages p;
+	struct t_browser sup;
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	struct http_resp r = t_page_get(&p, &sup, "/cases?limit=3");
+	CHECK_INT(r.status, 200);
+	int64_t total = total_of(r.body);
+	t_resp_free(&r);
+	REQUIRE(total >= 12);
+	int64_t seen[200];
+	size_t n = 0;
+	char url[96];
+	for (int64_t page = 1; (page - 1) * 3 < total; page++) {
+		snprintf(url, sizeof url, "/cases?limit=3&page=%lld", (long long)page);
+		r = t_page_get(&p, &sup, url);
+		CHECK_INT(r.status, 200);
+		int64_t ids[3], same[3];
+		size_t k = row_ids(r.body, ids, 3);
+		CHECK(k == 3 || (page - 1) * 3 + (int64_t)k == total);
+		t_resp_free(&r);
+		/* page N is offset (N-1) x limit */
+		snprintf(url, sizeof url, "/cases?limit=3&offset=%lld", (long long)(page - 1) * 3);
+		r = t_page_get(&p, &sup, url);
+		CHECK(row_ids(r.body, same, 3) == k && !memcmp(ids, same, k * sizeof *ids));
+		t_resp_free(&r);
+		for (size_t i = 0; i < k && n < 200; i++) {
+			for (size_t j = 0; j < n; j++)
+				if (seen[j] == ids[i])
+					t_fail(__FILE__, __LINE__, "case %lld on two pages", (long long)ids[i]);
+			seen[n++] = ids[i];
+		}
+	}
+	CHECK_INT((int64_t)n, total);
+	/* the pager: where we are, the last page, the jump form carrying the
+	 * filters and the page size */
+	r = t_page_get(&p, &sup, "/cases?closed=open&limit=2&page=2");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "第 2 / ");
+	CHECK_CONTAINS(r.body, "rel=\"last\"");
+	CHECK_CONTAINS(r.body, "<input type=\"hidden\" name=\"closed\" value=\"open\">");
+	CHECK_CONTAINS(r.body, "name=\"page\" min=\"1\"");
+	CHECK_CONTAINS(r.body, "<option value=\"50\">50</option>");
+	CHECK_CONTAINS(r.body, "href=\"/cases?closed=open&amp;limit=2&amp;offset=0\" rel=\"first\"");
+	t_resp_free(&r);
+	/* a page that is not a number is a plain 400 */
+	r = t_page_get(&p, &sup, "/cases?page=0");
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "页码应为正整数");
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+TEST(case_state_filter_is_grouped_by_procedure_and_narrows_to_that_procedures_step)
+{
+	struct t_pages p;
+	struct t_browser sup;
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	struct http_resp r = t_page_get(&p, &sup, "/cases");
+	CHECK_CONTAINS(r.body, "<optgroup label=\"行政处罚（普通程序）\">");
+	CHECK_CONTAINS(r.body, "<option value=\"penalty_general:decision\">");
+	CHECK_CONTAINS(r.body, "<optgroup label=\"行政检查\">");
+	t_resp_free(&r);
+	/* one procedure chosen: only its group */
+	r = t_page_get(&p, &sup, "/cases?procedure=penalty_general");
+	CHECK_CONTAINS(r.body, "<optgroup label=\"行政处罚（普通程序）\">");
+	CHECK(!strstr(r.body, "<optgroup label=\"行政检查\">"));
+	t_resp_free(&r);
+	/* the state of one procedure: exactly the store's cases in it */
+	struct case_list l;
+	struct case_filter f = { .procedure = "penalty_general", .state = "decision" };
+	REQUIRE(p.ts.st->ops->case_list(p.ts.st, p.ts.a, &all, &f, (struct page){ 0, 1 }, &l,
+					NULL) == FZ_OK);
+	REQUIRE(l.total > 0);
+	r = t_page_get(&p, &sup, "/cases?state=penalty_general%3Adecision");
+	CHECK_INT(r.status, 200);
+	CHECK_INT(total_of(r.body), l.total);
+	CHECK_CONTAINS(r.body, "<option value=\"penalty_general:decision\" selected>");
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+/* Open cases of the account's scope the API calls overdue one by one
+ * (each case's own clocks: GET /api/v1/cases/{id}). */
+static int64_t overdue_one_by_one(struct t_pages *p, const struct t_browser *b)
+{
+	struct http_resp r = t_http(&p->ts, "GET", "/api/v1/cases?closed=false&limit=200",
+				    b->token, NULL, NULL);
+	json_t *j = json_loads(r.body, 0, NULL);
+	t_resp_free(&r);
+	int64_t n = 0;
+	json_t *items = json_object_get(j, "items"), *it;
+	size_t i;
+	json_array_foreach(items, i, it) {
+		char url[64];
+		snprintf(url, sizeof url, "/api/v1/cases/%lld",
+			 (long long)json_integer_value(json_object_get(it, "id")));
+		struct http_resp one = t_http(&p->ts, "GET", url, b->token, NULL, NULL);
+		json_t *c = json_loads(one.body, 0, NULL);
+		bool late = json_is_true(json_object_get(c, "overdue"));
+		/* the list's flag (from the derived status) says the same */
+		CHECK(late == json_is_true(json_object_get(it, "overdue")));
+		n += late;
+		json_decref(c);
+		t_resp_free(&one);
+	}
+	json_decref(j);
+	return n;
+}
+
+TEST(workbench_counts_equal_the_lists_they_link_to_and_each_cases_own_clocks)
+{
+	struct t_pages p;
+	const char *who[] = { "officer1", "head1", "reviewer1", "supervisor" };
+	REQUIRE(t_pages_start(&p));
+	for (size_t k = 0; k < sizeof who / sizeof who[0]; k++) {
+		struct t_browser b;
+		REQUIRE(t_pages_login(&p, who[k], &b));
+		struct http_resp w = t_page_get(&p, &b, "/workbench");
+		CHECK_INT(w.status, 200);
+		const char *links[] = { "/cases?todo=mine", "/cases?due=soon&amp;closed=open",
+					"/cases?due=overdue&amp;closed=open" };
+		const char *paths[] = { "/cases?todo=mine", "/cases?due=soon&closed=open",
+					"/cases?due=overdue&closed=open" };
+		int64_t counts[3];
+		for (int i = 0; i < 3; i++) {
+			counts[i] = tile(w.body, links[i]);
+			if (counts[i] < 0)
+				t_fail(__FILE__, __LINE__, "%s: no tile %s", who[k], links[i]);
+			struct http_resp l = t_page_get(&p, &b, paths[i]);
+			CHECK_INT(l.status, 200);
+			CHECK_INT(total_of(l.body), counts[i]);
+			t_resp_free(&l);
+		}
+		CHECK_CONTAINS(w.body, "件待我办理");
+		CHECK_CONTAINS(w.body, "件3个工作日内到期");
+		CHECK_CONTAINS(w.body, "件已逾期");
+		/* the head takes only the head's steps: waiting for me is the
+		 * approval queue */
+		if (!strcmp(who[k], "head1")) {
+			struct http_resp q = t_page_get(&p, &b, "/queue/approval");
+			CHECK(counts[0] > 0);
+			CHECK_INT(counts[0], total_of(q.body));
+			t_resp_free(&q);
+		}
+		CHECK_INT(counts[2], overdue_one_by_one(&p, &b));
+		if (!strcmp(who[k], "officer1"))
+			CHECK(counts[2] > 0); /* the demo has overdue cases */
+		t_resp_free(&w);
+	}
+	t_pages_stop(&p);
+}
