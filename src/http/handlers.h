@@ -194,6 +194,8 @@ int page_public_procedures(struct req *r);
 int page_public_benchmarks(struct req *r);
 int page_public_review_catalogue(struct req *r);
 int page_public_procedure(struct req *r);
+/* GET /public/procedures/{id}/chart.svg: the same chart as an SVG file. */
+int page_public_procedure_svg(struct req *r);
 /* page_agencies.c, page_agency_form.c, page_units.c */
 int page_agency_list(struct req *r);
 int page_agency_show(struct req *r);

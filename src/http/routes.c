@@ -164,6 +164,7 @@ const struct route http_routes[] = {
 	{ "GET", "/public/review-catalogue", PERM_PUBLIC, page_public_review_catalogue, PAGE, "重大执法决定法制审核目录" },
 	{ "GET", "/public/procedures", PERM_PUBLIC, page_public_procedures, PAGE, "行政执法流程图" },
 	{ "GET", "/public/procedures/{id:str}", PERM_PUBLIC, page_public_procedure, PAGE, "一个执法程序的流程图（由程序定义生成）" },
+	{ "GET", "/public/procedures/{id:str}/chart.svg", PERM_PUBLIC, page_public_procedure_svg, PAGE, "一个执法程序的流程图，SVG 图片" },
 	{ "GET", "/publications", PERM_CASE_READ, page_publication_list, PAGE, "公示审核" },
 	{ "GET", "/publications/{id}", PERM_CASE_READ, page_publication_show, PAGE, "公示稿预览和确认" },
 	{ "POST", "/publications/{id}/confirm", PERM_CASE_ACT, page_publication_confirm, PAGE, "确认公示" },

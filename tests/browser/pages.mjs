@@ -333,7 +333,7 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 	const PUBLIC = ['/', '/public/decisions', '/public/search?q=%E5%9C%9F%E5%9C%B0',
 		'/public/withdrawals', '/certificates/check', '/login', '/public/agencies',
 		'/public/review-catalogue', '/public/benchmarks', '/public/complaints/new',
-		'/public/power-lists/compare?from=1&to=2'];
+		'/public/power-lists/compare?from=1&to=2', '/public/procedures/penalty_general'];
 	const SIGNED_IN = ['/', '/cases', '/publications', '/indicators', '/certificates',
 		'/dashboard', '/stats/annual', '/complaints', '/oversight'];
 	const wide = [];
