@@ -194,6 +194,14 @@ int page_public_procedures(struct req *r);
 int page_public_benchmarks(struct req *r);
 int page_public_review_catalogue(struct req *r);
 int page_public_procedure(struct req *r);
+/* 双随机抽查 on the portal (page_inspections.c): the draws, one draw,
+ * its published lists as text files, and the API. */
+int page_public_inspections(struct req *r);
+int page_public_inspection(struct req *r);
+int page_public_inspection_targets(struct req *r);
+int page_public_inspection_inspectors(struct req *r);
+int api_public_inspection_list(struct req *r);
+int api_public_inspection_get(struct req *r);
 /* GET /public/procedures/{id}/chart.svg: the same chart as an SVG file. */
 int page_public_procedure_svg(struct req *r);
 /* page_agencies.c, page_agency_form.c, page_units.c */

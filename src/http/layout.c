@@ -133,6 +133,7 @@ static void public_nav(struct req *r, struct buf *b)
 		{ "执法流程图", "/public/procedures" },
 		{ "裁量基准", "/public/benchmarks" },
 		{ "法制审核目录", "/public/review-catalogue" },
+		{ "双随机抽查", "/public/inspections" },
 		{ "执法决定公示", "/public/decisions" },
 		{ "撤下公示记录", "/public/withdrawals" },
 		{ "公开信息检索", "/public/search" },

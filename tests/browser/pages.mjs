@@ -333,7 +333,8 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 	const PUBLIC = ['/', '/public/decisions', '/public/search?q=%E5%9C%9F%E5%9C%B0',
 		'/public/withdrawals', '/certificates/check', '/login', '/public/agencies',
 		'/public/review-catalogue', '/public/benchmarks', '/public/complaints/new',
-		'/public/power-lists/compare?from=1&to=2', '/public/procedures/penalty_general'];
+		'/public/power-lists/compare?from=1&to=2', '/public/procedures/penalty_general',
+		'/public/inspections'];
 	const SIGNED_IN = ['/', '/cases', '/publications', '/indicators', '/certificates',
 		'/dashboard', '/stats/annual', '/complaints', '/oversight'];
 	const wide = [];
@@ -354,6 +355,11 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 	const pa = await anon.newPage();
 	for (const p of PUBLIC)
 		await measure(pa, 'public', p);
+	// a draw's page: the seed, the command and the expected output wrap
+	const draws = await (await pa.request.get(`${base}/api/v1/public/inspections`)).json();
+	check(draws.items.length > 0, 'the demo county has no published draw');
+	await measure(pa, 'public', `/public/inspections/${draws.items[0].id}`);
+	await screenshot(pa, 'phone-public-inspection');
 	await screenshot(pa, 'phone-public-menu');
 	await anon.close();
 	for (const role of ['officer1', 'supervisor']) {
