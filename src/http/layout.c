@@ -28,6 +28,7 @@ static const struct {
 	{ "待审核", "/queue/review", PERM_CASE_READ, ROLE_REVIEWER },
 	{ "待审批", "/queue/approval", PERM_CASE_READ, ROLE_HEAD },
 	{ "公示审核", "/publications", PERM_CASE_READ, ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR },
+	{ "权责清单", "/power-lists", PERM_POWER_DRAFT },
 	{ "执法主体", "/agencies", PERM_AGENCY_READ },
 	{ "内设机构", "/units", PERM_UNIT_READ },
 	{ "执法人员", "/officers", PERM_PERSON_READ },
