@@ -102,7 +102,7 @@ function walkable(u) {
 	// Not pages: the API, downloads and feeds, the switch that only sets a
 	// cookie.
 	return !(p.startsWith('/api/') || p.startsWith('/static/') || p === '/care' ||
-		 /\.(csv|xlsx|json|atom|xml)$/.test(p) || p.endsWith('/pdf') ||
+		 /\.(csv|xlsx|json|atom|xml|svg|txt)$/.test(p) || p.endsWith('/pdf') ||
 		 p === '/ledger/checkpoint' || /\/evidence\/\d+$/.test(p));
 }
 
