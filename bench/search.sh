@@ -8,7 +8,10 @@
 # fixed query set through app_search_query (REPS times each) beside the
 # raw trigram MATCH (ORDER BY rank, and ORDER BY rowid DESC; RAW_REPS
 # times each). Prints a table and "name: value unit" lines with ratios.
-#   env: N=1000000 REPS=50 RAW_REPS=5
+#   env: N=1000000 REPS=50 RAW_REPS=5; ONLY=query-name times that query
+#   alone (no raw ones), OPTIMIZE=1 merges the index into one segment
+#   first. Wall time and the thread's CPU time are both reported: on a
+#   shared machine the CPU time is the work, wall time adds the waits.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 N=${N:-1000000}

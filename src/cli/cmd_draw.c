@@ -11,6 +11,7 @@
 #include "base/buf.h"
 #include "cli/cli.h"
 #include "domain/draw.h"
+#include "domain/draw_public.h"
 
 /* A list file holds at most DRAW_LIST_MAX ids of DRAW_ID_MAX bytes. */
 #define LIST_FILE_MAX ((size_t)32 << 20)
@@ -66,21 +67,6 @@ static bool parse_size(const char *s, size_t max, size_t *out)
 	return true;
 }
 
-static void print_draw(const struct draw_result *r, struct buf *out)
-{
-	buf_addf(out, "# 随机抽取（双随机一公开），构造版本 %d\n", r->version);
-	buf_addf(out, "# 种子 %s\n", r->seed);
-	buf_addf(out, "# 检查对象 %zu 个，抽取 %zu 个；执法人员 %zu 名，每个对象 %zu 名\n",
-		 r->ntargets, r->nrows, r->ninspectors, r->per_target);
-	buf_addf(out, "# 名单摘要 SHA-256 %s\n", r->lists_digest);
-	for (size_t i = 0; i < r->nrows; i++) {
-		buf_addf(out, "%zu\t%s", i + 1, r->rows[i].target);
-		for (size_t k = 0; k < r->per_target; k++)
-			buf_addf(out, "\t%s", r->rows[i].inspectors[k]);
-		buf_addc(out, '\n');
-	}
-}
-
 int cmd_draw(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -134,7 +120,7 @@ int cmd_draw(int argc, char **argv)
 			code = fail(rc, &e);
 		} else {
 			struct buf out = BUF_INIT;
-			print_draw(&r, &out);
+			draw_format(&r, &out);
 			if (buf_failed(&out))
 				code = fail(FZ_NOMEM, NULL);
 			else

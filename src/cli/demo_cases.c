@@ -302,6 +302,8 @@ struct demo_run {
 static const char *const draw_targets[] = {
 	"海原县东方红小吃店", "海原县福满楼餐饮有限公司", "海原县回民清真饭馆",
 	"海原县三河镇便民超市", "海原县西安镇老马烩面馆",
+	/* natural persons (unlicensed stalls): the portal masks them */
+	"马建国", "马文海", "李秀兰",
 };
 
 static enum fz_err demo_draw(struct demo_run *d, struct app_ctx *ctx, int64_t case_id,

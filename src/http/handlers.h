@@ -197,6 +197,22 @@ int page_public_procedures(struct req *r);
 int page_public_benchmarks(struct req *r);
 int page_public_review_catalogue(struct req *r);
 int page_public_procedure(struct req *r);
+/* Drafting the power list (page_powerlist_edit.c): GET /power-lists,
+ * POST /power-lists/new, /power-lists/{id}/items, /power-lists/{id}/publish. */
+int page_power_draft(struct req *r);
+int page_power_draft_new(struct req *r);
+int page_power_draft_items(struct req *r);
+int page_power_draft_publish(struct req *r);
+/* 双随机抽查 on the portal (page_inspections.c): the draws, one draw,
+ * its published lists as text files, and the API. */
+int page_public_inspections(struct req *r);
+int page_public_inspection(struct req *r);
+int page_public_inspection_targets(struct req *r);
+int page_public_inspection_inspectors(struct req *r);
+int api_public_inspection_list(struct req *r);
+int api_public_inspection_get(struct req *r);
+/* GET /public/procedures/{id}/chart.svg: the same chart as an SVG file. */
+int page_public_procedure_svg(struct req *r);
 /* page_agencies.c, page_agency_form.c, page_units.c */
 int page_agency_list(struct req *r);
 int page_agency_show(struct req *r);

@@ -16,6 +16,7 @@
 #include "domain/procedure.h"
 #include "domain/procedure_config.h"
 #include "domain/roles.h"
+#include "http/flowsvg.h"
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
@@ -38,12 +39,14 @@ static const struct proc_clock *clock_of(const struct proc_def *d, const char *i
 	return NULL;
 }
 
+/* Labels never fall back to an id: a reader gets Chinese or nothing
+ * (the loader has checked every reference, so this is a bug's guard). */
 static const char *doc_label(const struct proc_def *d, const char *id)
 {
 	for (size_t i = 0; i < d->ndocs; i++)
 		if (strcmp(d->docs[i].id, id) == 0)
 			return d->docs[i].label;
-	return id;
+	return "（文书）";
 }
 
 /* "甲、乙" of the steps named in l (their labels). */
@@ -52,7 +55,79 @@ static void step_names(struct buf *b, const struct proc_def *d, const struct pro
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const struct proc_step *s = step_of(d, l->items[i].id);
-		html_f(b, "%s%s", i ? sep : "", s ? s->label : l->items[i].id);
+		html_f(b, "%s%s", i ? sep : "", s ? s->label : "（步骤）");
+	}
+}
+
+/* "送达" of a date field labelled "送达日期": the event a day names. */
+static void day_event(struct buf *b, const char *label)
+{
+	size_t n = strlen(label);
+	static const char *const tails[] = { "日期", "之日", "日" };
+	for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+		size_t t = strlen(tails[i]);
+		if (n > t && strcmp(label + n - t, tails[i]) == 0) {
+			struct buf w = BUF_INIT;
+			buf_add(&w, label, n - t);
+			html_f(b, "%s", buf_cstr(&w));
+			buf_release(&w);
+			return;
+		}
+	}
+	html_f(b, "%s", label);
+}
+
+/* From which day clock c runs, in words: "自立案之日起", "自送达之日起",
+ * "自诉讼期限届满之日起"; then when it applies only in some cases. Only
+ * labels from the definition appear, never a step, field or condition
+ * id (test public_flow_charts_show_no_internal_name_to_a_reader). */
+static void clock_base(struct buf *b, const struct proc_def *d, const struct proc_clock *c)
+{
+	const struct proc_step *first = NULL;
+	size_t nstart = 0;
+	if (c->after) {
+		const struct proc_clock *prev = clock_of(d, c->after);
+		html_f(b, "自%s届满之日起", prev ? prev->label : "前一期限");
+	} else {
+		for (size_t i = 0; i < d->nsteps; i++)
+			if (proc_list_has(&d->steps[i].starts, c->id) && !nstart++)
+				first = &d->steps[i];
+		const struct proc_field *f =
+			c->from_field ? proc_field_of(d, first, c->from_field) : NULL;
+		if (f && f->label) {
+			html_raw(b, "自");
+			day_event(b, f->label);
+			html_raw(b, "之日起");
+		} else if (nstart) {
+			html_raw(b, "自");
+			for (size_t i = 0, k = 0; i < d->nsteps; i++)
+				if (proc_list_has(&d->steps[i].starts, c->id))
+					html_f(b, "%s%s", k++ ? "或" : "", d->steps[i].label);
+			html_raw(b, "之日起");
+		} else {
+			html_raw(b, "自开始计算之日起");
+		}
+	}
+	if (!c->only_when)
+		return;
+	if (!strcmp(c->only_when, "yes") || !strcmp(c->only_when, "no")) {
+		const struct proc_field *f = c->only_field ? proc_field_of(d, first, c->only_field)
+							   : NULL;
+		if (f && f->label)
+			html_f(b, "（仅在“%s”为%s时计算）", f->label,
+			       c->only_when[0] == 'y' ? "是" : "否");
+		else
+			html_raw(b, "（仅在特定情形下计算）");
+	} else if (!strcmp(c->only_when, "fine_decided")) {
+		html_raw(b, "（决定处以罚款的）");
+	} else if (!strcmp(c->only_when, "fine_unpaid")) {
+		html_raw(b, "（罚款未缴清的）");
+	} else if (!strcmp(c->only_when, "published")) {
+		html_raw(b, "（已公示的）");
+	} else if (!strcmp(c->only_when, "major_decision")) {
+		html_raw(b, "（经法制审核或集体讨论决定的）");
+	} else {
+		html_raw(b, "（仅在特定情形下计算）");
 	}
 }
 
@@ -62,7 +137,7 @@ static void clock_text(struct buf *b, const struct proc_def *d, const struct pro
 {
 	const struct proc_clock *c = clock_of(d, id);
 	if (!c) {
-		html_f(b, "%s", id);
+		html_raw(b, "（期限）");
 		return;
 	}
 	struct proc_period p = c->budget;
@@ -72,6 +147,11 @@ static void clock_text(struct buf *b, const struct proc_def *d, const struct pro
 		html_raw(b, "（期限由办理时确定）");
 	else if (known && p.amount > 0)
 		html_f(b, "（%d %s）", p.amount, clock_unit_label(p.unit));
+	if (basis) {
+		html_raw(b, "，");
+		clock_base(b, d, c);
+		html_raw(b, "计算");
+	}
 	if (basis && c->basis && *c->basis)
 		html_f(b, "。依据：%s", c->basis);
 }
@@ -132,7 +212,12 @@ int page_public_procedure(struct req *r)
 	html_f(&b, "<p class=\"lead\">%s的 %zu 个步骤，按通常的办理顺序排列。"
 		   "有的步骤只在特定情形下办理（例如听证、延期），前置步骤说明了它在什么之后进行。</p>\n",
 	       d->label, d->nsteps);
-	html_raw(&b, "<ol class=\"flow\">\n");
+	html_raw(&b, "<figure class=\"flowchart\">\n");
+	flow_svg(&b, d, false);
+	html_f(&b, "<figcaption>%s流程图（<a href=\"/public/procedures/%s/chart.svg\">下载 SVG 图片</a>）。"
+		   "下面的文字说明与图一致，并列出每一步的前置步骤、期限和文书。</figcaption>\n</figure>\n",
+	       d->label, d->id);
+	html_raw(&b, "<h2 id=\"steps\">步骤说明</h2>\n<ol class=\"flow\">\n");
 	for (size_t i = 0; i < d->nsteps; i++) {
 		const struct proc_step *s = &d->steps[i];
 		struct buf roles = BUF_INIT;
@@ -190,6 +275,19 @@ int page_public_procedure(struct req *r)
 	html_raw(&b, "<p><a href=\"/public/procedures\">返回行政执法流程图</a></p>\n");
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
+}
+
+/* The chart alone, as an SVG file (the page embeds the same drawing). */
+int page_public_procedure_svg(struct req *r)
+{
+	struct buf b = BUF_INIT;
+	const char *id = req_param_str(r, "id");
+	const struct proc_registry *reg = registry(r);
+	const struct proc_def *d = reg && id ? proc_registry_find(reg, id) : NULL;
+	if (!d)
+		return page_error(r, 404, "没有这个执法程序");
+	flow_svg(&b, d, true);
+	return resp_bytes(r, 200, "image/svg+xml; charset=utf-8", &b);
 }
 
 /* One criterion of the catalogue as a table row. */

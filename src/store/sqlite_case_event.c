@@ -342,3 +342,51 @@ fail:
 	sq_rollback_to(s);
 	return err;
 }
+
+/* --- the random inspection draws, for the portal --- */
+
+static void draw_ref_read(struct sq_row *r, void *item)
+{
+	struct draw_ref *d = item;
+	d->event_id = sq_col_int(r);
+	d->case_id = sq_col_int(r);
+}
+
+enum fz_err sq_draw_events(struct store *st, struct arena *a, struct page pg,
+			   struct draw_ref_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *page, *count;
+	void *items = NULL;
+	enum fz_err err;
+	memset(out, 0, sizeof *out);
+	if ((err = sq_stmt(s, SQ_DRAW_EVENTS,
+			   "SELECT id, case_id FROM case_events WHERE step = 'random_draw'"
+			   " ORDER BY on_date DESC, id DESC LIMIT ?1 OFFSET ?2",
+			   &page, e)) ||
+	    (err = sq_stmt(s, SQ_DRAW_EVENTS_COUNT,
+			   "SELECT count(*) FROM case_events WHERE step = 'random_draw'", &count,
+			   e)))
+		return err;
+	if ((err = sq_savepoint(s, e)))
+		return err;
+	struct sq_args b = sq_args(page);
+	sq_arg_int(&b, pg.limit);
+	sq_arg_int(&b, pg.offset);
+	if ((err = sq_collect(s, page, &b, a, sizeof(struct draw_ref), draw_ref_read, &items,
+			      &out->n, e)))
+		goto fail;
+	out->items = items;
+	int rc = sqlite3_step(count);
+	out->total = rc == SQLITE_ROW ? sqlite3_column_int64(count, 0) : 0;
+	sq_done(count);
+	if (rc != SQLITE_ROW) {
+		err = sq_fail(s, rc, e);
+		goto fail;
+	}
+	return sq_release(s, e);
+fail:
+	sq_rollback_to(s);
+	memset(out, 0, sizeof *out);
+	return err;
+}

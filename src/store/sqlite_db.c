@@ -176,6 +176,7 @@ static const struct store_ops sqlite_ops = {
 	.evidence_get = sq_evidence_get,
 	.evidence_list = sq_evidence_list,
 	.case_event_get = sq_case_event_get,
+	.draw_events = sq_draw_events,
 	.document_number_next = sq_document_number_next,
 	.document_number_peek = sq_document_number_peek,
 	.document_insert = sq_document_insert,

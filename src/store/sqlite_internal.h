@@ -166,6 +166,8 @@ enum sq_stmt_id {
 	SQ_SEARCH_INSERT,
 	SQ_SEARCH_QUERY,
 	SQ_SEARCH_BOUNDS,
+	SQ_DRAW_EVENTS,
+	SQ_DRAW_EVENTS_COUNT,
 	SQ_POWER_INSERT,
 	SQ_POWER_ITEMS_DELETE,
 	SQ_POWER_ITEM_INSERT,
@@ -676,6 +678,8 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 /* sqlite_case_event.c (verify) */
 enum fz_err sq_case_event_get(struct store *st, struct arena *a, int64_t id,
 			      struct case_event *out, struct fz_error *e);
+enum fz_err sq_draw_events(struct store *st, struct arena *a, struct page pg,
+			   struct draw_ref_list *out, struct fz_error *e);
 
 /* sqlite_ledger.c */
 enum fz_err sq_ledger_hash_get(struct store *st, char out[8], struct fz_error *e);

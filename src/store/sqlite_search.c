@@ -5,6 +5,7 @@
  * (docs/SEARCH.md). */
 #include "store/sqlite_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -84,6 +85,8 @@ enum fz_err sq_search_put(struct store *st, struct search_item *it, struct fz_er
 		return err;
 	buf_addf(&tags, "a%lld ", (long long)it->agency_id);
 	sq_search_tag_kind(&tags, it->kind);
+	/* the year bounds each window's walk inside FTS5 (sq_search_query) */
+	buf_addf(&tags, " y%.4s", it->date);
 	if ((err = buf_status(&tags))) {
 		buf_release(&tags);
 		return fz_fail(e, err, "", NULL);
@@ -158,7 +161,8 @@ static int64_t elapsed_ms(const struct timespec *t0)
 	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
 }
 
-/* One window [bottom, top] of the query: up to want rows, appended. */
+/* One window [bottom, top] of the query, all in one calendar year: up to
+ * want rows, appended. */
 static enum fz_err window_read(struct sq_store *s, struct arena *a, const char *expr,
 			       int64_t bottom, int64_t top, int want, struct search_item *items,
 			       size_t *n, struct fz_error *e)
@@ -191,19 +195,34 @@ static enum fz_err window_read(struct sq_store *s, struct arena *a, const char *
 	return FZ_OK;
 }
 
-/* The first window spans a year of dates; each next one twice as many
- * days, up to two years, so that a query whose matches are rare reads
- * the years newest first and a bound on its time can stop between them. */
-#define WINDOW_FIRST_DAYS 366
-#define WINDOW_MAX_DAYS 732
+/* The row id of 1 January of the year of key. */
+static int64_t year_start(int64_t key, int *year)
+{
+	char date[11], jan1[11];
+	search_key_date(key, date);
+	snprintf(jan1, sizeof jan1, "%.4s-01-01", date);
+	*year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 +
+		(date[3] - '0');
+	return search_day_key(jan1);
+}
 
+/* Windows are whole calendar years, newest first: one year, then two,
+ * then four at a time; each window's expression carries its years' tags
+ * (tags : ("y2019" OR "y2018")). The tags are what bound the work: FTS5
+ * applies a rowid range only to the rows an expression yields, so an AND
+ * of common terms that never meet walked its doclists to their very end
+ * in every window, whatever the range (the cause of the 100-170 ms p99,
+ * docs/PERFORMANCE.md); ANDed with the years' doclists, the walk ends
+ * where the window does. Windows grow so that a rare term does not pay
+ * one query's set-up per year. */
+#define WINDOW_MAX_YEARS 4
 enum fz_err sq_search_query(struct store *st, struct arena *a, const struct search_query *q,
 			    struct search_item_list *out, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
-	struct buf expr = BUF_INIT;
+	struct buf expr = BUF_INIT, win = BUF_INIT;
 	struct timespec t0;
-	int64_t lo = 0, hi = -1, days = WINDOW_FIRST_DAYS;
+	int64_t lo = 0, hi = -1;
 	int limit = q->limit < 1 ? 1 : q->limit > 100 ? 100 : q->limit;
 	size_t n = 0;
 	enum fz_err err;
@@ -220,12 +239,28 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 		buf_release(&expr);
 		return fz_fail(e, items ? err : FZ_NOMEM, "", NULL);
 	}
-	for (int64_t top = hi;;) {
-		/* windows start at a day, so that a stop names a date */
-		int64_t bottom = ((top >> SEARCH_DAY_SHIFT) - days + 1) << SEARCH_DAY_SHIFT;
+	for (int64_t top = hi, span = 1;;) {
+		int year;
+		int64_t bottom = year_start(top, &year);
+		/* span years: this one and the span - 1 before it */
+		buf_reset(&win);
+		buf_addf(&win, "%s AND tags : (", buf_cstr(&expr));
+		for (int64_t k = 0; k < span; k++) {
+			int y0;
+			if (k)
+				bottom = year_start(bottom - 1, &y0);
+			buf_addf(&win, "%s\"y%04d\"", k ? " OR " : "", year - (int)k);
+			if (bottom <= lo)
+				break;
+		}
+		buf_addc(&win, ')');
 		if (bottom < lo)
 			bottom = lo;
-		if ((err = window_read(s, a, buf_cstr(&expr), bottom, top, limit + 1 - (int)n, items,
+		if ((err = buf_status(&win))) {
+			fz_fail(e, err, "", NULL);
+			break;
+		}
+		if ((err = window_read(s, a, buf_cstr(&win), bottom, top, limit + 1 - (int)n, items,
 				       &n, e)))
 			break;
 		if (n > (size_t)limit) {
@@ -236,13 +271,14 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 		if (bottom <= lo)
 			break;
 		top = bottom - 1;
-		if (days < WINDOW_MAX_DAYS)
-			days *= 2;
+		if (span < WINDOW_MAX_YEARS)
+			span *= 2;
 		if (q->budget_ms > 0 && elapsed_ms(&t0) >= q->budget_ms) {
 			out->next_before = bottom;
 			break;
 		}
 	}
+	buf_release(&win);
 	buf_release(&expr);
 	out->items = items;
 	out->n = n;

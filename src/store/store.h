@@ -89,6 +89,12 @@ STORE_LIST(audit_list, struct audit_entry);
 STORE_LIST(audit_change_list, struct audit_change);
 STORE_LIST(case_list, struct enf_case);
 STORE_LIST(case_event_list, struct case_event);
+/* A random inspection draw (双随机) recorded on a case: its event. */
+struct draw_ref {
+	int64_t event_id;
+	int64_t case_id;
+};
+STORE_LIST(draw_ref_list, struct draw_ref);
 STORE_LIST(case_document_list, struct case_document);
 
 /* Filters: a zero / NULL / "" member means "any". */
@@ -833,6 +839,11 @@ struct store_ops {
 	/* One event by id with its fields and officers; unscoped (verify). */
 	enum fz_err (*case_event_get)(struct store *st, struct arena *a, int64_t id,
 				      struct case_event *out, struct fz_error *e);
+	/* The random_draw events of every case, newest first (day of the
+	 * draw, then id), a page of them and the total; unscoped: the
+	 * portal publishes every draw (app/inspection_public.c). */
+	enum fz_err (*draw_events)(struct store *st, struct arena *a, struct page pg,
+				   struct draw_ref_list *out, struct fz_error *e);
 
 	/* Full-text search over published items (014_search.sql). put
 	 * stores it (replacing the item of the same kind and ref_id) and sets

@@ -261,3 +261,39 @@ TEST(search_reads_years_newest_first_and_a_work_bound_never_loses_a_match)
 	CHECK(page_through(&f, 1, 100) >= 15);
 	fx_close(&f);
 }
+
+/* Each window is one calendar year, ANDed with that year's tag: an item
+ * on the last or the first day of a year is read in its own year's
+ * window, none is lost at the edges, and a stop under the work bound
+ * names the first day of a year. */
+TEST(search_year_windows_find_items_on_both_sides_of_new_year)
+{
+	struct fx f;
+	REQUIRE(fx_open(&f));
+	static const char *const days[] = { "2018-12-31", "2019-01-01", "2019-12-31",
+					    "2020-01-01", "2020-02-29", "2021-12-31",
+					    "2022-01-01" };
+	for (int i = 0; i < 7; i++)
+		put(&f, "penalty", i + 1, f.natres, days[i], "行政处罚决定公告", "公告正文。");
+	CHECK_STR(find(&f, "公告"), "7 6 5 4 3 2 1");
+	/* a date range that starts and ends on a year's edges */
+	struct search_request rq = { .q = "公告", .limit = 100, .from = "2019-01-01",
+				     .to = "2020-01-01" };
+	CHECK_STR(found(&f, &rq), "4 3 2");
+	/* the smallest bound: one year a page at most, nothing lost */
+	struct search_request one = { .q = "公告", .limit = 100, .budget_ms = 1 };
+	struct search_result res;
+	struct fz_error e = { 0 };
+	int total = 0, pages = 0;
+	for (;;) {
+		REQUIRE(app_search_query(&f.cli, &one, &res, &e) == FZ_OK && ++pages < 50);
+		total += (int)res.n;
+		if (res.n == 0 && res.next_cursor)
+			CHECK(strcmp(res.searched_from + 4, "-01-01") == 0);
+		if (!res.next_cursor)
+			break;
+		one.cursor = res.next_cursor;
+	}
+	CHECK_INT(total, 7);
+	fx_close(&f);
+}

@@ -102,7 +102,7 @@ function walkable(u) {
 	// Not pages: the API, downloads and feeds, the switch that only sets a
 	// cookie.
 	return !(p.startsWith('/api/') || p.startsWith('/static/') || p === '/care' ||
-		 /\.(csv|xlsx|json|atom|xml)$/.test(p) || p.endsWith('/pdf') ||
+		 /\.(csv|xlsx|json|atom|xml|svg|txt)$/.test(p) || p.endsWith('/pdf') ||
 		 p === '/ledger/checkpoint' || /\/evidence\/\d+$/.test(p));
 }
 
@@ -375,7 +375,8 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 		'/public/review-catalogue', '/public/benchmarks', '/public/complaints/new',
 		'/public/power-lists/compare?from=1&to=2', '/public/consultations',
 		'/public/normative-documents', '/public/normative-documents?view=all',
-		'/public/normative-plan', '/public/review-requests'];
+		'/public/normative-plan', '/public/review-requests',
+		'/public/procedures/penalty_general', '/public/inspections'];
 	const SIGNED_IN = ['/', '/cases', '/publications', '/indicators', '/certificates',
 		'/dashboard', '/stats/annual', '/complaints', '/oversight', '/org'];
 	const wide = [];
@@ -396,6 +397,11 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 	const pa = await anon.newPage();
 	for (const p of PUBLIC)
 		await measure(pa, 'public', p);
+	// a draw's page: the seed, the command and the expected output wrap
+	const draws = await (await pa.request.get(`${base}/api/v1/public/inspections`)).json();
+	check(draws.items.length > 0, 'the demo county has no published draw');
+	await measure(pa, 'public', `/public/inspections/${draws.items[0].id}`);
+	await screenshot(pa, 'phone-public-inspection');
 	await screenshot(pa, 'phone-public-menu');
 	await anon.close();
 	for (const role of ['officer1', 'supervisor']) {
