@@ -38,7 +38,7 @@ static enum fz_err upload_load(struct app_ctx *ctx, const char *token, unsigned 
 	return app_calendar_with_origin(rc, up->file_name, e);
 }
 
-/* "cn.txt" from what a browser sends ("C:\\fakepath\\cn.txt"). */
+/* The bare file name (cn.txt) from what a browser sends (C:\\fakepath\\cn.txt). */
 static const char *base_name(const char *name)
 {
 	const char *s = name ? name : "";

@@ -92,9 +92,12 @@ static void textarea(struct buf *b, const char *name, const char *label, const c
 {
 	bool bad = e && e->field[0] && strcmp(e->field, name) == 0;
 	html_f(b, "<div class=\"field\"><label for=\"%s\">%s</label>\n", name, label);
-	html_f(b, "<textarea id=\"%s\" name=\"%s\" rows=\"5\" maxlength=\"%d\"%s%s>%s</textarea>\n",
-	       name, name, max, required ? " required" : "", bad ? " aria-invalid=\"true\"" : "",
-	       value ? value : "");
+	/* html_f escapes every %s: the attributes are written raw, only the
+	 * value goes through it */
+	html_f(b, "<textarea id=\"%s\" name=\"%s\" rows=\"5\" maxlength=\"%d\"", name, name, max);
+	html_raw(b, required ? " required" : "");
+	html_raw(b, bad ? " aria-invalid=\"true\">" : ">");
+	html_f(b, "%s</textarea>\n", value ? value : "");
 	kit_field_error(b, name, e);
 	html_raw(b, "</div>\n");
 }

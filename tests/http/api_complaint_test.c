@@ -291,6 +291,18 @@ TEST(complaint_bad_input_is_refused_in_chinese_and_nothing_is_stored)
 	CHECK_CONTAINS(r.body, "未出示证件就进店检查");
 	CHECK_CONTAINS(r.body, "aria-invalid=\"true\"");
 	t_resp_free(&r);
+	/* an empty account of what happened: the text area itself is marked,
+	 * as an attribute, never printed as text */
+	snprintf(fields, sizeof fields,
+		 "name=%%E5%%BC%%A0%%E4%%B8%%89&phone=13800138000&agency_id=%lld&facts="
+		 "&request=%%E6%%9F%%A5%%E5%%A4%%84", ag);
+	r = portal_post(&d, fields, true);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "name=\"facts\" rows=\"5\"");
+	CHECK_CONTAINS(r.body, " aria-invalid=\"true\">");
+	CHECK(!strstr(r.body, "aria-invalid=&"));
+	CHECK_INT(stored(&d), before);
+	t_resp_free(&r);
 	/* without the form's token (another site's form): refused, kept */
 	form_ok(fields, sizeof fields, (int64_t)ag);
 	r = portal_post(&d, fields, false);
