@@ -389,3 +389,30 @@ TEST(major_decision_facts_are_not_lowered_and_an_unadopted_decision_is_not_publi
 	REQUIRE(step(&f, "head1", id, "terminate", -28, "\"reasons\":\"决策不予通过\"") > 0);
 	cfx_stop(&f);
 }
+
+/* A field a decision's step does not take (a mistyped 草案 text, an
+ * enforcement field a matter has none of) is refused naming it, and
+ * nothing is recorded: the draft that follows is the first. */
+TEST(major_decision_step_refuses_a_field_it_does_not_take)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t item, cat = catalogue_with_item(&f, &item);
+	REQUIRE(cat > 0);
+	approve(&f, cat, -60);
+	char body[2048];
+	open_body(&f, body, sizeof body, item, "");
+	int64_t id = CFX_OPEN(&f, "officer1", body);
+	REQUIRE(id > 0);
+	blocked(&f, "officer1", id, "draft", -59, "\"txet\":\"方案\"", 400, "required_fields",
+		"没有“txet”这一项");
+	blocked(&f, "officer1", id, "draft", -59, "\"text\":\"方案\",\"fine\":\"500\"", 400,
+		"required_fields", "没有“fine”这一项");
+	REQUIRE(step(&f, "officer1", id, "draft", -59, "\"text\":\"方案\"") > 0);
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
+	json_t *j = cfx_get(&f, "officer1", path);
+	CHECK_INT((long long)json_array_size(json_object_get(j, "events")), 2); /* propose, draft */
+	json_decref(j);
+	cfx_stop(&f);
+}
