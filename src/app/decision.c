@@ -301,6 +301,17 @@ enum fz_err app_dcat_remove_item(struct app_ctx *ctx, int64_t cat_id, int64_t it
 	if (it->removed_on[0])
 		return fz_fail(e, FZ_CONFLICT, "item", "事项“%s”已于 %s 调出目录", it->title,
 			       it->removed_on);
+	int64_t open_id = 0;
+	const char *open_no = NULL;
+	rc = ctx->st->ops->decision_item_open_case(ctx->st, ctx->a, item_id, 0, &open_id, &open_no,
+						   e);
+	if (rc && rc != FZ_NOTFOUND)
+		return rc;
+	if (!rc)
+		return fz_fail(e, FZ_CONFLICT, "item",
+			       "事项“%s”正由重大行政决策（%s）办理；调出目录前，须先由行政首长终止该决策"
+			       "并写明理由",
+			       it->title, open_no);
 	if ((rc = entry_day(ctx, &v, on, en.on, e)))
 		return rc;
 	en.adjustment = v.cat.approved_on[0] != 0;
@@ -336,7 +347,8 @@ enum fz_err app_dcat_approve(struct app_ctx *ctx, int64_t cat_id, const char *bo
 
 /* --- the gate's facts --- */
 
-enum fz_err app_dcat_item_fact(struct app_ctx *ctx, const char *item, struct arena *a,
+enum fz_err app_dcat_item_fact(struct app_ctx *ctx, const char *item, int64_t case_id,
+			       struct arena *a,
 			       const struct proc_catalogue_item **out, struct fz_error *e)
 {
 	struct decision_catalogue_entry en;
@@ -366,7 +378,11 @@ enum fz_err app_dcat_item_fact(struct app_ctx *ctx, const char *item, struct are
 		};
 		*out = f;
 	}
-	return FZ_OK;
+	if (!*out)
+		return FZ_OK;
+	rc = ctx->st->ops->decision_item_open_case(ctx->st, a, id, case_id, &f->open_case_id,
+						   &f->open_case_number, e);
+	return rc == FZ_NOTFOUND ? FZ_OK : rc;
 }
 
 /* --- the accountability record --- */

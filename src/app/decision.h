@@ -73,8 +73,10 @@ enum fz_err app_dcat_list(struct app_ctx *ctx, bool public, int64_t agency_id, i
 
 /* The facts the gate in_catalogue judges about the item a major decision's
  * event names (catalogue_item): *out NULL when it names none or none that
- * exists. */
-enum fz_err app_dcat_item_fact(struct app_ctx *ctx, const char *item, struct arena *a,
+ * exists. The item's other open decision (one item, one decision) is
+ * looked up aside from case_id (0 for a decision being opened). */
+enum fz_err app_dcat_item_fact(struct app_ctx *ctx, const char *item, int64_t case_id,
+			       struct arena *a,
 			       const struct proc_catalogue_item **out, struct fz_error *e)
 	FZ_MUST_CHECK;
 

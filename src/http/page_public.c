@@ -21,7 +21,7 @@ static void filter_bar(struct req *r, struct buf *b, const char *action,
 	static const struct kit_option kinds[] = {
 		{ "", "全部类别" },	     { "penalty", "行政处罚" }, { "permit", "行政许可" },
 		{ "inspection", "行政检查" }, { "coercion", "行政强制" },
-		{ "normative_document", "行政规范性文件" },
+		{ "normative_document", "行政规范性文件" }, { "major_decision", "重大行政决策" },
 	};
 	kit_filter_begin(b, action);
 	if (f->agency_id)

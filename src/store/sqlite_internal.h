@@ -257,6 +257,7 @@ enum sq_stmt_id {
 	SQ_DCAT_ENTRY_INSERT,
 	SQ_DCAT_ENTRY_GET,
 	SQ_DCAT_ENTRIES,
+	SQ_DCAT_ITEM_OPEN_CASE,
 	SQ_LEDGER_UNLOGGED_DCAT,
 	SQ_STMT_COUNT
 };
@@ -905,5 +906,6 @@ enum fz_err sq_decision_catalogue_list(struct store *st, struct arena *a, const 
 enum fz_err sq_decision_catalogue_entry_insert(struct store *st, struct decision_catalogue_entry *en, struct fz_error *e);
 enum fz_err sq_decision_catalogue_entry_get(struct store *st, struct arena *a, int64_t id, struct decision_catalogue_entry *out, struct fz_error *e);
 enum fz_err sq_decision_catalogue_entries(struct store *st, struct arena *a, int64_t catalogue_id, struct decision_catalogue_entry **items, size_t *n, struct fz_error *e);
+enum fz_err sq_decision_item_open_case(struct store *st, struct arena *a, int64_t item_id, int64_t except_case, int64_t *case_id, const char **number, struct fz_error *e);
 
 #endif

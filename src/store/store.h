@@ -1086,6 +1086,12 @@ struct store_ops {
 						  int64_t catalogue_id,
 						  struct decision_catalogue_entry **items, size_t *n,
 						  struct fz_error *e);
+	/* The open major decision (not closed, other than except_case) whose
+	 * 立项 names catalogue item item_id: its id and number; FZ_NOTFOUND
+	 * when there is none (one item, one decision). */
+	enum fz_err (*decision_item_open_case)(struct store *st, struct arena *a, int64_t item_id,
+					       int64_t except_case, int64_t *case_id,
+					       const char **number, struct fz_error *e);
 };
 
 struct store {

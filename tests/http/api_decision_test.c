@@ -216,16 +216,52 @@ TEST(major_decision_runs_from_catalogue_to_post_evaluation)
 	blocked(&f, "head1", id, "decide", -20, "\"head_opinion\":\"不同意\",\"outcome\":\"reject\"", 409,
 		"decision_at_meeting", "的会议已作出决定");
 
-	REQUIRE(step(&f, "officer1", id, "announce", -19,
-		     "\"channel\":\"县政府公报、门户网站\",\"public_adoption\":\"采纳7条，未采纳5条及理由……\","
-		     "\"expert_adoption\":\"专家意见均已采纳\"") > 0);
-	REQUIRE(step(&f, "head1", id, "assign_execution", -18, "\"execution_unit\":\"县城市管理局\"") > 0);
-	REQUIRE(step(&f, "officer1", id, "execution_report", -10, "\"report\":\"已在3个街道试点\"") > 0);
+	/* art 31: reported to the Party committee of the same level before
+	 * it is issued */
+	const char *adoption = "\"channel\":\"县政府公报、门户网站\",\"public_adoption\":"
+			       "\"采纳7条，未采纳5条及理由……\",\"expert_adoption\":\"专家意见均已采纳\"";
+	int64_t events = cfx_event_count(&f, id);
+	blocked(&f, "officer1", id, "prepare_announce", -19, adoption, 409, "reported_to_party",
+		"决策出台前应当向同级党委请示报告");
+	CHECK_INT(cfx_event_count(&f, id), events);
+	REQUIRE(step(&f, "officer1", id, "report_party", -19,
+		     "\"party_committee\":\"中共某县委员会\",\"party_report\":\"书面请示，县委常委会同意\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "prepare_announce", -19, adoption) > 0);
+	/* published only through the publication pipeline: the text of the
+	 * decision and the accounts of adoption reach the portal */
+	events = cfx_event_count(&f, id);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/steps", (long long)id);
+	struct http_resp pr = t_api(&f.d, "officer1", "POST", path,
+				    "{\"step\":\"announce\",\"fields\":{\"publication\":1}}");
+	CHECK_ERROR(pr, 400, "invalid", "step");
+	CHECK_CONTAINS(pr.body, "公示流程");
+	t_resp_free(&pr);
+	CHECK_INT(cfx_event_count(&f, id), events);
+	blocked(&f, "head1", id, "assign_execution", -18, "\"execution_unit\":\"县城市管理局\"", 409,
+		"requires_steps", "");
+	int64_t pub = cfx_publication_of(&f, id, "prepared");
+	REQUIRE(pub > 0);
+	REQUIRE(CFX_PUBLISH(&f, "officer1", id) == pub);
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)pub);
+	json_t *pubj = call(&f, __LINE__, NULL, "GET", path, NULL, 200);
+	const char *ptext = json_string_value(json_object_get(pubj, "text"));
+	CHECK_CONTAINS(ptext, "二、措施");
+	CHECK_CONTAINS(ptext, "采纳7条，未采纳5条及理由");
+	CHECK_CONTAINS(ptext, "专家意见均已采纳");
+	CHECK_CONTAINS(json_string_value(json_object_get(pubj, "title")), "（重大行政决策）");
+	json_decref(pubj);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
+	json_t *sj = cfx_get(&f, "officer1", path);
+	CHECK_STR(json_string_value(json_object_get(sj, "state")), "announce");
+	json_decref(sj);
+	/* the pipeline records 公布 on the day the publication goes live */
+	REQUIRE(step(&f, "head1", id, "assign_execution", 0, "\"execution_unit\":\"县城市管理局\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "execution_report", 0, "\"report\":\"已在3个街道试点\"") > 0);
 	/* the post-evaluation is not by who assessed the risks beforehand */
-	blocked(&f, "officer1", id, "post_evaluation", -5,
+	blocked(&f, "officer1", id, "post_evaluation", 0,
 		"\"trigger\":\"objections\",\"evaluator\":\"县社会稳定风险评估中心\",\"findings\":\"x\"", 409,
 		"evaluator_independent", "“县社会稳定风险评估中心”承担了决策前的风险评估");
-	REQUIRE(step(&f, "officer1", id, "post_evaluation", -5,
+	REQUIRE(step(&f, "officer1", id, "post_evaluation", 0,
 		     "\"trigger\":\"objections\",\"evaluator\":\"某大学公共管理学院\","
 		     "\"findings\":\"总体达到预期，收费标准需细化\",\"recommendation\":\"adjust\"") > 0);
 
@@ -374,7 +410,7 @@ TEST(major_decision_facts_are_not_lowered_and_an_unadopted_decision_is_not_publi
 		     "\"opinion\":\"problems\",\"reasons\":\"超越本级权限\"") > 0);
 	blocked(&f, "head1", id, "meeting", -39,
 		"\"meeting_kind\":\"executive\",\"attendees\":\"a\",\"opinions\":\"a\",\"majority\":\"adopt\","
-		"\"dissent\":\"无\"", 409, "legality_passed", "合法性审查发现问题");
+		"\"dissent\":\"无\"", 409, "legality_passed_or_risk", "合法性审查发现问题");
 	REQUIRE(step(&f, "officer1", id, "draft", -39, "\"text\":\"方案（修改）\"") > 0);
 	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -20));
 	REQUIRE(step(&f, "officer1", id, "submit_review", -39, fields) > 0);
@@ -383,7 +419,10 @@ TEST(major_decision_facts_are_not_lowered_and_an_unadopted_decision_is_not_publi
 		     "\"meeting_kind\":\"plenary\",\"attendees\":\"全体组成人员\",\"opinions\":\"多数不同意\","
 		     "\"majority\":\"reject\",\"dissent\":\"无\"") > 0);
 	REQUIRE(step(&f, "head1", id, "decide", -29, "\"head_opinion\":\"不予通过\",\"outcome\":\"reject\"") > 0);
-	blocked(&f, "officer1", id, "announce", -28,
+	blocked(&f, "officer1", id, "report_party", -28,
+		"\"party_committee\":\"x\",\"party_report\":\"x\"", 409,
+		"decision_adopted", "决策未经集体讨论决定通过（不予通过）");
+	blocked(&f, "officer1", id, "prepare_announce", -28,
 		"\"channel\":\"x\",\"public_adoption\":\"x\",\"expert_adoption\":\"x\"", 409,
 		"decision_adopted", "决策未经集体讨论决定通过（不予通过）");
 	REQUIRE(step(&f, "head1", id, "terminate", -28, "\"reasons\":\"决策不予通过\"") > 0);
