@@ -326,6 +326,12 @@ int api_public_dcat_get(struct req *r);
 int api_case_accountability(struct req *r);
 int page_public_dcat_list(struct req *r);
 int page_public_dcat(struct req *r);
+int page_dcat_list(struct req *r);
+int page_dcat_create(struct req *r);
+int page_dcat_show(struct req *r);
+int page_dcat_item_add(struct req *r);
+int page_dcat_item_remove(struct req *r);
+int page_dcat_approve(struct req *r);
 int api_case_version_diff(struct req *r);
 int page_case_versions(struct req *r);
 /* page_case_documents.c */
