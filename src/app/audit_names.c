@@ -140,6 +140,8 @@ static const struct name objects[] = {
 	{ "check_plan", "监督检查计划" },
 	{ "complaint", "投诉举报" },
 	{ "complaints", "投诉举报列表" },
+	{ "decision_catalogue", "决策事项目录" },
+	{ "decision_catalogues", "决策事项目录列表" },
 	{ "division", "行政区划" },
 	{ "document", "执法文书" },
 	{ "documents", "执法文书" },

@@ -175,6 +175,16 @@ TEST(decision_catalogue_staff_pages_draft_approve_and_adjust_without_javascript)
 	CHECK_CONTAINS(r.body, "调出目录：上级已统一部署");
 	CHECK_CONTAINS(r.body, "officer1"); /* who recorded each entry */
 	t_resp_free(&r);
+	/* the list filtered by year, and as a file, for the justice bureau */
+	r = t_page_get(&p, &sup, "/decision-catalogues?year=2030");
+	CHECK_CONTAINS(r.body, "2030年度重大行政决策事项目录");
+	CHECK_INT(count_of(r.body, "href=\"/decision-catalogues/"), 1); /* that year's only */
+	t_resp_free(&r);
+	r = t_page_get(&p, &sup, "/decision-catalogues?year=2030&export=csv");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "2030年度重大行政决策事项目录");
+	CHECK_CONTAINS(r.body, "已批准公布");
+	t_resp_free(&r);
 	/* and on the portal, with the adjustments and their reasons */
 	snprintf(url, sizeof url, "/public/decision-catalogue/%lld", (long long)cat);
 	r = t_page_get(&p, NULL, url);
