@@ -303,11 +303,9 @@ enum fz_err app_dcat_remove_item(struct app_ctx *ctx, int64_t cat_id, int64_t it
 			       it->removed_on);
 	int64_t open_id = 0;
 	const char *open_no = NULL;
-	rc = ctx->st->ops->decision_item_open_case(ctx->st, ctx->a, item_id, 0, &open_id, &open_no,
-						   e);
-	if (rc && rc != FZ_NOTFOUND)
+	if ((rc = app_dcat_item_open_decision(ctx, item_id, &open_id, &open_no, e)))
 		return rc;
-	if (!rc)
+	if (open_id)
 		return fz_fail(e, FZ_CONFLICT, "item",
 			       "事项“%s”正由重大行政决策（%s）办理；调出目录前，须先由行政首长终止该决策"
 			       "并写明理由",
@@ -343,6 +341,22 @@ enum fz_err app_dcat_approve(struct app_ctx *ctx, int64_t cat_id, const char *bo
 	en.unit = body;
 	en.reason = blank(note) ? "" : note;
 	return entry_append(ctx, &en, "decision_catalogue.approve", v.cat.title, e);
+}
+
+enum fz_err app_dcat_item_open_decision(struct app_ctx *ctx, int64_t item_id, int64_t *case_id,
+					const char **number, struct fz_error *e)
+{
+	*case_id = 0;
+	*number = "";
+	enum fz_err rc = ctx->st->ops->decision_item_open_case(ctx->st, ctx->a, item_id, 0, case_id,
+							       number, e);
+	if (rc == FZ_NOTFOUND) {
+		*case_id = 0;
+		if (e)
+			memset(e, 0, sizeof *e);
+		return FZ_OK;
+	}
+	return rc;
 }
 
 /* --- the gate's facts --- */

@@ -289,6 +289,18 @@ static int show(struct req *r, int status, enum fz_err rc, const struct fz_error
 			const struct dcat_item *it = &v.items[i];
 			if (it->removed_on[0])
 				continue;
+			/* under an open decision: not removable now, say why */
+			int64_t open_id = 0;
+			const char *open_no = "";
+			struct fz_error oe = { 0 };
+			if (app_dcat_item_open_decision(&r->ctx, it->id, &open_id, &open_no, &oe) ==
+				    FZ_OK &&
+			    open_id) {
+				html_f(&b, "<p>第 %lld 号“%s”正由重大行政决策 <a href=\"/cases/%lld\">%s</a> "
+					   "办理，终止该决策后才能调出。</p>\n",
+				       (long long)it->id, it->title, (long long)open_id, open_no);
+				continue;
+			}
 			char mine[48];
 			snprintf(mine, sizeof mine, "remove:%lld", (long long)it->id);
 			bool here = which && strcmp(which, mine) == 0;

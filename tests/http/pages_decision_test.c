@@ -192,5 +192,22 @@ TEST(decision_catalogue_staff_pages_draft_approve_and_adjust_without_javascript)
 	CHECK_CONTAINS(r.body, "处理成本监审结论已作出");
 	CHECK_CONTAINS(r.body, "上级已统一部署");
 	t_resp_free(&r);
+
+	/* the demo's catalogue of 市场监督管理局: both items are under open
+	 * decisions, so no removal is offered, and the page says why */
+	struct t_browser h2;
+	REQUIRE(t_pages_login(&p, "head2", &h2));
+	r = t_page_get(&p, &h2, "/decision-catalogues");
+	const char *link = strstr(r.body, "href=\"/decision-catalogues/");
+	int64_t demo = link ? strtoll(link + strlen("href=\"/decision-catalogues/"), NULL, 10) : 0;
+	t_resp_free(&r);
+	REQUIRE(demo > 0);
+	snprintf(url, sizeof url, "/decision-catalogues/%lld", (long long)demo);
+	r = t_page_get(&p, &h2, url);
+	CHECK_INT(r.status, 200);
+	CHECK_INT(count_of(r.body, "/remove\""), 0);
+	CHECK_INT(count_of(r.body, "终止该决策后才能调出"), 2);
+	CHECK_CONTAINS(r.body, "增列事项（目录调整）");
+	t_resp_free(&r);
 	t_pages_stop(&p);
 }
