@@ -64,7 +64,8 @@ int page_public_decisions(struct req *r)
 	if (rc)
 		return http_fail_fz(r, rc, &e);
 	page_begin(r, &b, "执法决定公示");
-	html_raw(&b, "<p class=\"lead\">行政机关依法公开的行政执法决定。当事人的身份证号码、"
+	html_raw(&b, "<p class=\"lead\">行政机关依法公开的行政执法决定、规范性文件和重大行政决策"
+		     "（附公众意见和专家论证意见的采纳情况）。当事人的身份证号码、"
 		     "联系电话、住址等个人信息已按规则隐去；被撤销、变更的决定已撤下，"
 		     "见<a href=\"/public/withdrawals\">撤下公示记录</a>。</p>\n");
 	html_raw(&b, "<p>开放数据下载：<a href=\"/api/v1/public/open-data/publications.csv\">CSV</a>"

@@ -250,6 +250,11 @@ TEST(major_decision_runs_from_catalogue_to_post_evaluation)
 	CHECK_CONTAINS(ptext, "专家意见均已采纳");
 	CHECK_CONTAINS(json_string_value(json_object_get(pubj, "title")), "（重大行政决策）");
 	json_decref(pubj);
+	/* on the portal's list of publications, by its kind */
+	struct http_resp lp = t_api(&f.d, NULL, "GET", "/public/decisions?kind=major_decision", NULL);
+	CHECK_INT(lp.status, 200);
+	CHECK_CONTAINS(lp.body, "城区生活垃圾分类处理实施方案");
+	t_resp_free(&lp);
 	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
 	json_t *sj = cfx_get(&f, "officer1", path);
 	CHECK_STR(json_string_value(json_object_get(sj, "state")), "announce");
