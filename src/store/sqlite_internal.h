@@ -680,7 +680,7 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 enum fz_err sq_case_event_get(struct store *st, struct arena *a, int64_t id,
 			      struct case_event *out, struct fz_error *e);
 enum fz_err sq_draw_events(struct store *st, struct arena *a, struct page pg,
-			   struct draw_ref_list *out, struct fz_error *e);
+			   const char *visible_at, struct draw_ref_list *out, struct fz_error *e);
 
 /* sqlite_ledger.c */
 enum fz_err sq_ledger_hash_get(struct store *st, char out[8], struct fz_error *e);

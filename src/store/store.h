@@ -841,9 +841,13 @@ struct store_ops {
 				      struct case_event *out, struct fz_error *e);
 	/* The random_draw events of every case, newest first (day of the
 	 * draw, then id), a page of them and the total; unscoped: the
-	 * portal publishes every draw (app/inspection_public.c). */
+	 * portal publishes every draw (app/inspection_public.c). With
+	 * visible_at ("YYYY-MM-DD HH:MM", China time) only the draws public
+	 * at that minute: not those whose field publish_at is later (an
+	 * embargo, app/draw.h); NULL = all. */
 	enum fz_err (*draw_events)(struct store *st, struct arena *a, struct page pg,
-				   struct draw_ref_list *out, struct fz_error *e);
+				   const char *visible_at, struct draw_ref_list *out,
+				   struct fz_error *e);
 
 	/* Full-text search over published items (014_search.sql). put
 	 * stores it (replacing the item of the same kind and ref_id) and sets
