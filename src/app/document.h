@@ -97,6 +97,15 @@ struct document_file {
 enum fz_err app_document_read(struct app_ctx *ctx, int64_t id, struct document_file *out,
 			      struct fz_error *e) FZ_MUST_CHECK;
 
+/* The latest document of kind case_id's steps produced (its metadata and
+ * bytes, as app_document_read), in scope: the 合法性审核意见书 of a matter
+ * without knowing its id. FZ_NOTFOUND naming kind when the case's
+ * procedure produces no such document the system draws; FZ_CONFLICT
+ * naming kind, with the step that produces it, while that step has not
+ * been taken (nothing is drawn or recorded by asking). */
+enum fz_err app_document_latest(struct app_ctx *ctx, int64_t case_id, const char *kind,
+				struct document_file *out, struct fz_error *e) FZ_MUST_CHECK;
+
 /* Lower-case hex of the ledger's digest of len bytes (the name a
  * document is stored under and the digest its row and leaf record). */
 #define DOCUMENT_DIGEST_HEX (2 * 64 + 1)
