@@ -23,6 +23,15 @@ static const char *category(const char *id)
 	return l ? l : str(id);
 }
 
+/* The title of the item an entry names. */
+static const char *item_title(const struct dcat_view *v, int64_t item_id)
+{
+	for (size_t k = 0; k < v->nitems; k++)
+		if (v->items[k].id == item_id)
+			return str(v->items[k].title);
+	return "";
+}
+
 enum fz_err app_dcat_pdf(struct app_ctx *ctx, int64_t id, bool public, struct buf *out,
 			 int *year, struct fz_error *e)
 {
@@ -53,6 +62,23 @@ enum fz_err app_dcat_pdf(struct app_ctx *ctx, int64_t id, bool public, struct bu
 			.removed_reason = str(it->removed_reason),
 		};
 	}
+	/* the adjustments in the order recorded: entries after the approval */
+	struct docgen_dcat_change *changes = arena_calloc(ctx->a, v.nentries + 1, sizeof *changes);
+	size_t nchanges = 0;
+	if (!changes)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	for (size_t i = 0; i < v.nentries; i++) {
+		const struct decision_catalogue_entry *en = &v.entries[i];
+		if (!en->adjustment || strcmp(en->action, DCAT_APPROVE) == 0)
+			continue;
+		bool removal = strcmp(en->action, DCAT_REMOVE) == 0;
+		changes[nchanges++] = (struct docgen_dcat_change){
+			.on = en->on,
+			.removal = removal,
+			.title = removal ? item_title(&v, en->item_id) : str(en->title),
+			.reason = str(en->reason),
+		};
+	}
 	struct docgen_dcat in = {
 		.agency = str(v.cat.agency_name),
 		.title = str(v.cat.title),
@@ -65,6 +91,8 @@ enum fz_err app_dcat_pdf(struct app_ctx *ctx, int64_t id, bool public, struct bu
 		.created = arena_printf(ctx->a, "%sT00:00:00+08:00", v.cat.approved_on),
 		.items = items,
 		.nitems = v.nitems,
+		.changes = changes,
+		.nchanges = nchanges,
 	};
 	if (!in.created)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
@@ -166,11 +194,7 @@ enum fz_err app_dcat_xlsx(struct app_ctx *ctx, int64_t id, bool public, struct b
 		size_t r = i + 1;
 		cell(log, r, 0, en->on);
 		cell(log, r, 1, entry_action(en));
-		const char *title = en->title;
-		for (size_t k = 0; (!title || !*title) && k < v.nitems; k++)
-			if (v.items[k].id == en->item_id)
-				title = v.items[k].title;
-		cell(log, r, 2, title);
+		cell(log, r, 2, en->title && *en->title ? en->title : item_title(&v, en->item_id));
 		cell(log, r, 3, en->category && *en->category ? category(en->category) : "");
 		cell(log, r, 4, en->unit);
 		cell(log, r, 5, en->reason);

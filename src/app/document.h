@@ -52,7 +52,8 @@ enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *d
 void app_documents_drawn(long *before, long *inside);
 
 /* The text of the document ev's step produced and stored (the first
- * that the system renders), as plain lines: issuer, title, number, body
+ * that the system renders and that is not record_only: a review opinion
+ * or an account of comments is never what is published), as plain lines: issuer, title, number, body
  * and date; appended to out, its number in *number (arena). FZ_NOTFOUND
  * when the step produces no rendered document. Reads unscoped, in the
  * caller's transaction (the publication pipeline). */

@@ -657,7 +657,8 @@ enum fz_err app_document_text(struct app_ctx *ctx, const struct proc_def *def,
 	*number = "";
 	for (size_t i = 0; st && i < st->produces.n; i++) {
 		const struct proc_doc *doc = proc_doc_find(def, st->produces.items[i].id);
-		if (!doc || !docgen_kind_find(doc->id))
+		const struct docgen_kind *dk = doc ? docgen_kind_find(doc->id) : NULL;
+		if (!dk || dk->record_only)
 			continue;
 		struct docgen_input in = { .kind = doc->id, .title = doc->label, .number = "" };
 		struct doc_model m;

@@ -47,11 +47,11 @@ static const struct {
 	 * drafting unit's series 备; the forms and accounts have no number
 	 * of their own (a review may repeat; they name the matter's number
 	 * in a row) (compose_review.c) */
-	{ { "legality_opinion", "审", false, true }, compose_legality_opinion },
-	{ { "fair_competition_form", NULL, false, false }, compose_fair_competition_form },
-	{ { "filing_report", "备", false, false }, compose_filing_report },
-	{ { "comment_adoption", NULL, false, false }, compose_comment_adoption },
-	{ { "opinion_adoption", NULL, false, false }, compose_opinion_adoption },
+	{ { "legality_opinion", "审", false, true, true }, compose_legality_opinion },
+	{ { "fair_competition_form", NULL, false, false, true }, compose_fair_competition_form },
+	{ { "filing_report", "备", false, false, true }, compose_filing_report },
+	{ { "comment_adoption", NULL, false, false, true }, compose_comment_adoption },
+	{ { "opinion_adoption", NULL, false, false, true }, compose_opinion_adoption },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 

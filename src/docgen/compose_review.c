@@ -253,9 +253,10 @@ void compose_opinion_adoption(struct doc_model *m, const struct docgen_input *in
 	const struct case_event *exp = last_of(in, "expert_consultation");
 	const struct case_event *hear = last_of(in, "hearing");
 	compose_head(m, in);
-	doc_add(m, DOC_PARA, "%s于%s公布重大行政决策《%s》。依照《重大行政决策程序暂行条例》"
+	const struct case_event *dec = last_of(in, "decide");
+	doc_add(m, DOC_PARA, "重大行政决策《%s》%s%s经集体讨论决定。依照《重大行政决策程序暂行条例》"
 			     "第三十二条，现将公众意见和专家论证意见的采纳情况说明如下。",
-		in->c->agency_name, compose_date(m, in->ev->on), in->c->title);
+		in->c->title, dec ? "已于" : "已", dec ? compose_date(m, dec->on) : "");
 	doc_add(m, DOC_HEADING, "一、公众意见");
 	comment_account(m, in);
 	if (hear)
@@ -277,20 +278,15 @@ void compose_opinion_adoption(struct doc_model *m, const struct docgen_input *in
 	m->signature = true;
 }
 
-/* An item removed before the approval never was in the catalogue. */
-static bool dropped(const struct docgen_dcat *in, const struct docgen_dcat_item *it)
-{
-	return *it->removed_on && in->approved_on && strcmp(it->removed_on, in->approved_on) < 0;
-}
-
 enum fz_err docgen_compose_dcat(const struct docgen_dcat *in, struct arena *a,
 				struct doc_model *m, struct fz_error *e)
 {
 	doc_model_init(m, a);
-	if (in->nitems > DCAT_DOC_ITEMS_MAX)
+	/* each item and each adjustment is one block */
+	if (in->nitems + in->nchanges > DCAT_DOC_ITEMS_MAX)
 		return fz_fail(e, FZ_INVALID, "items",
-			       "目录共有%zu个事项，超过一份文书可载的%d个，请分册导出（XLSX）",
-			       in->nitems, DCAT_DOC_ITEMS_MAX);
+			       "目录的事项和调整共%zu项，超过一份文书可载的%d项，请导出 XLSX",
+			       in->nitems + in->nchanges, DCAT_DOC_ITEMS_MAX);
 	m->issuer = in->agency;
 	m->title = in->title && *in->title ? in->title : "决策事项目录";
 	m->number = "";
@@ -306,7 +302,7 @@ enum fz_err docgen_compose_dcat(const struct docgen_dcat *in, struct arena *a,
 	size_t listed = 0;
 	for (size_t i = 0; i < in->nitems; i++) {
 		const struct docgen_dcat_item *it = &in->items[i];
-		if (*it->removed_on || dropped(in, it))
+		if (*it->removed_on)
 			continue;
 		doc_row(m, arena_printf(a, "%zu", ++listed), true, "%s\n类别：%s；承办单位：%s%s",
 			it->title, it->category, it->unit,
@@ -315,21 +311,14 @@ enum fz_err docgen_compose_dcat(const struct docgen_dcat *in, struct arena *a,
 	}
 	if (!listed)
 		doc_add(m, DOC_LINE, "（目录中现无事项）");
-	size_t adjusted = 0;
-	for (size_t i = 0; i < in->nitems; i++) {
-		const struct docgen_dcat_item *it = &in->items[i];
-		if ((!it->adjustment && !*it->removed_on) || dropped(in, it))
-			continue;
-		if (!adjusted++)
-			doc_add(m, DOC_HEADING, "二、目录调整及理由");
-		if (it->adjustment)
-			doc_row(m, compose_date(m, it->added_on), true, "调整列入：%s\n理由：%s",
-				it->title, or_dash(it->reason));
-		if (*it->removed_on)
-			doc_row(m, compose_date(m, it->removed_on), true, "调出：%s\n理由：%s",
-				it->title, or_dash(it->removed_reason));
+	if (in->nchanges)
+		doc_add(m, DOC_HEADING, "二、目录调整及理由");
+	for (size_t i = 0; i < in->nchanges; i++) {
+		const struct docgen_dcat_change *c = &in->changes[i];
+		doc_row(m, compose_date(m, c->on), true, "%s：%s\n理由：%s",
+			c->removal ? "调出" : "调整列入", c->title, or_dash(c->reason));
 	}
-	if (!adjusted)
+	if (!in->nchanges)
 		doc_add(m, DOC_LINE, "二、目录批准后未作调整。");
 	m->signature = true;
 	return doc_model_status(m, e);

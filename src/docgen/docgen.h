@@ -28,6 +28,9 @@ struct docgen_kind {
 	bool actor_issues;   /* issued by the unit of the account that takes
 	                      * the step (合法性审核意见书: the reviewing
 	                      * unit), addressed to the case's agency */
+	bool record_only;    /* a form or account kept in the file, never the
+	                      * text the publication pipeline publishes for
+	                      * its step (app_document_text skips it) */
 };
 
 /* The row for a document id, or NULL when the system does not render it. */
@@ -131,6 +134,14 @@ struct docgen_dcat_item {
 	const char *removed_reason;
 };
 
+/* An adjustment (调整) of an approved catalogue, in the order recorded. */
+struct docgen_dcat_change {
+	const char *on;
+	bool removal;            /* 调出; else 调整列入 */
+	const char *title;
+	const char *reason;
+};
+
 /* A yearly decision catalogue as the record holds it (app/decision.c). */
 struct docgen_dcat {
 	const char *agency;
@@ -142,13 +153,15 @@ struct docgen_dcat {
 	const char *created;     /* ISO 8601 instant for the PDF metadata */
 	const struct docgen_dcat_item *items;
 	size_t nitems;
+	const struct docgen_dcat_change *changes;
+	size_t nchanges;
 };
 
 /* Composes the catalogue (approved: the caller checks) into out: its
  * items in force, then the adjustments with their reasons. FZ_INVALID
  * when it holds more items than one document can (DCAT_DOC_ITEMS_MAX);
  * FZ_NOMEM. */
-#define DCAT_DOC_ITEMS_MAX 60
+#define DCAT_DOC_ITEMS_MAX 70
 enum fz_err docgen_compose_dcat(const struct docgen_dcat *in, struct arena *a,
 				struct doc_model *out, struct fz_error *e) FZ_MUST_CHECK;
 

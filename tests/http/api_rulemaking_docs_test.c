@@ -253,5 +253,233 @@ TEST(normative_document_pdfs_are_drawn_from_its_record_and_refused_before_their_
 	snprintf(day, sizeof day, "施行日期%d年%d月%d日", y, m, d);
 	CHECK_CONTAINS(t, day);
 	free(t);
+	/* every one in the case file, downloadable from the staff page */
+	snprintf(path, sizeof path, "/cases/%lld/documents", (long long)id);
+	r = t_api(&f.d, "officer1", "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "合法性审核意见书</a>");
+	CHECK_CONTAINS(r.body, "公平竞争审查表</a>");
+	CHECK_CONTAINS(r.body, "备案报告</a>");
+	CHECK_CONTAINS(r.body, "征求意见采纳情况说明</a>");
+	CHECK_CONTAINS(r.body, "/api/v1/documents/");
+	t_resp_free(&r);
+	cfx_stop(&f);
+}
+
+/* A request answering status (its body freed). */
+static void expect(struct case_fx *f, int line, const char *who, const char *method,
+		   const char *path, const char *body, long status)
+{
+	struct http_resp r = t_api(&f->d, who, method, path, body);
+	if (r.status != status)
+		t_fail(__FILE__, line, "%s %s: %ld, expected %ld: %.300s", method, path, r.status,
+		       status, r.body);
+	t_resp_free(&r);
+}
+
+/* The strings of the XLSX at path (its shared strings, one a line),
+ * read back with python3's zipfile into out. */
+static bool xlsx_strings(const char *path, char *out, size_t n)
+{
+	char cmd[2048];
+	snprintf(cmd, sizeof cmd,
+		 "python3 -c 'import sys,zipfile,re\n"
+		 "z=zipfile.ZipFile(sys.argv[1])\n"
+		 "s=re.findall(r\"<t[^>]*>([^<]*)</t>\",z.read(\"xl/sharedStrings.xml\").decode())\n"
+		 "print(\"\\n\".join(s))' '%s' > '%s.txt'",
+		 path, path);
+	if (system(cmd) != 0)
+		return false;
+	snprintf(cmd, sizeof cmd, "%s.txt", path);
+	FILE *f = fopen(cmd, "r");
+	if (!f)
+		return false;
+	size_t len = fread(out, 1, n - 1, f);
+	out[len] = '\0';
+	fclose(f);
+	return true;
+}
+
+/* GET path as who: the bytes saved under name in a fresh directory; its
+ * path in out. False (after t_fail) unless 200 with type. */
+static bool download(struct case_fx *f, int line, const char *who, const char *path,
+		     const char *type, const char *name, char *out, size_t n)
+{
+	struct http_resp r = t_api(&f->d, who, "GET", path, NULL);
+	char got[128];
+	bool ok = r.status == 200 && strcmp(t_header(&r, "Content-Type", got, sizeof got), type) == 0;
+	if (!ok)
+		t_fail(__FILE__, line, "GET %s: %ld %.300s", path, r.status, r.body);
+	snprintf(out, n, "%s/%s", t_tmpdir(), name);
+	FILE *fp = ok ? fopen(out, "wb") : NULL;
+	if (fp) {
+		ok = fwrite(r.body, 1, r.body_len, fp) == r.body_len;
+		fclose(fp);
+	}
+	t_resp_free(&r);
+	return ok && fp;
+}
+
+TEST(major_decision_pdfs_and_its_catalogue_are_drawn_from_the_record)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	char body[2048], path[160], file[600];
+	const char *d60 = cfx_day(&f, -60);
+	int year = (d60[0] - '0') * 1000 + (d60[1] - '0') * 100 + (d60[2] - '0') * 10 + (d60[3] - '0');
+	snprintf(body, sizeof body, "{\"year\":%d,\"title\":\"海原县%d年度重大行政决策事项目录\"}",
+		 year, year);
+	struct http_resp r = t_api(&f.d, "officer1", "POST", "/api/v1/decision-catalogues", body);
+	REQUIRE(r.status == 201);
+	json_t *j = t_json(&r);
+	int64_t cat = json_integer_value(json_object_get(j, "id"));
+	json_decref(j);
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/items", (long long)cat);
+	snprintf(body, sizeof body, "{\"title\":\"城区生活垃圾分类处理实施方案\",\"category\":\"policy\","
+		 "\"unit\":\"县城市管理局\",\"on\":\"%s\"}", d60);
+	r = t_api(&f.d, "officer1", "POST", path, body);
+	REQUIRE(r.status == 201);
+	j = t_json(&r);
+	int64_t item = json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 0), "id"));
+	json_decref(j);
+	t_resp_free(&r);
+	snprintf(body, sizeof body, "{\"title\":\"县城停车收费调整方案\",\"category\":\"policy\","
+		 "\"unit\":\"县发展和改革局\",\"on\":\"%s\"}", d60);
+	expect(&f, __LINE__, "officer1", "POST", path, body, 201);
+
+	/* before the approval: no catalogue document, staff or public */
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/pdf", (long long)cat);
+	r = t_api(&f.d, "officer1", "GET", path, NULL);
+	CHECK_ERROR(r, 409, "conflict", "id");
+	CHECK_CONTAINS(r.body, "该决策事项目录尚未批准，不能生成目录文书");
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/public/decision-catalogues/%lld/pdf", (long long)cat);
+	expect(&f, __LINE__, NULL, "GET", path, NULL, 404);
+	snprintf(path, sizeof path, "/api/v1/public/decision-catalogues/%lld/xlsx", (long long)cat);
+	expect(&f, __LINE__, NULL, "GET", path, NULL, 404);
+	/* staff export the catalogue being drafted */
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/xlsx", (long long)cat);
+	static char strings[1 << 16];
+	REQUIRE(download(&f, __LINE__, "officer1", path,
+			 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			 "draft.xlsx", file, sizeof file));
+	REQUIRE(xlsx_strings(file, strings, sizeof strings));
+	CHECK_CONTAINS(strings, "编制中，尚未批准");
+	CHECK_CONTAINS(strings, "县城停车收费调整方案");
+
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/approve", (long long)cat);
+	snprintf(body, sizeof body, "{\"approved_by\":\"县人民政府常务会议\",\"on\":\"%s\"}", d60);
+	expect(&f, __LINE__, "head1", "POST", path, body, 200);
+	/* adjusted after the approval: one removed, one added, each with its reason */
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/items", (long long)cat);
+	r = t_api(&f.d, "officer1", "POST", path,
+		  "{\"title\":\"县城供水价格调整方案\",\"category\":\"policy\",\"unit\":\"县发展和改革局\","
+		  "\"reason\":\"供水成本监审结论提前作出\"}");
+	CHECK_INT(r.status, 201);
+	j = t_json(&r);
+	/* the second listed before the approval (县城停车收费调整方案) */
+	int64_t second = json_integer_value(json_object_get(json_array_get(json_object_get(j, "items"), 1), "id"));
+	json_decref(j);
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/items/%lld/remove",
+		 (long long)cat, (long long)second);
+	expect(&f, __LINE__, "officer1", "POST", path, "{\"reason\":\"上级已统一部署，本级不再决策\"}", 200);
+
+	/* the catalogue: the items in force, the adjustments and their reasons */
+	snprintf(path, sizeof path, "/api/v1/public/decision-catalogues/%lld/pdf", (long long)cat);
+	REQUIRE(download(&f, __LINE__, NULL, path, "application/pdf", "dcat.pdf", file, sizeof file));
+	FILE *fp = fopen(file, "rb");
+	REQUIRE(fp);
+	static char pdf[1 << 20];
+	size_t plen = fread(pdf, 1, sizeof pdf, fp);
+	fclose(fp);
+	char *t = t_pdf_text(pdf, plen, "decision_catalogue");
+	REQUIRE(t);
+	char title[128];
+	snprintf(title, sizeof title, "海原县%d年度重大行政决策事项目录", year);
+	CHECK_CONTAINS(t, title);
+	CHECK_CONTAINS(t, "县人民政府常务会议");
+	CHECK_CONTAINS(t, "城区生活垃圾分类处理实施方案");
+	CHECK_CONTAINS(t, "承办单位：县城市管理局");
+	CHECK_CONTAINS(t, "目录调整及理由");
+	CHECK_CONTAINS(t, "调整列入：县城供水价格调整方案");
+	CHECK_CONTAINS(t, "理由：供水成本监审结论提前作出");
+	CHECK_CONTAINS(t, "调出：县城停车收费调整方案");
+	CHECK_CONTAINS(t, "理由：上级已统一部署，本级不再决策");
+	free(t);
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/xlsx", (long long)cat);
+	REQUIRE(download(&f, __LINE__, "officer1", path,
+			 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+			 "dcat.xlsx", file, sizeof file));
+	REQUIRE(xlsx_strings(file, strings, sizeof strings));
+	CHECK_CONTAINS(strings, "县人民政府常务会议");
+	CHECK_CONTAINS(strings, "目录调整");
+	CHECK_CONTAINS(strings, "供水成本监审结论提前作出");
+	CHECK_CONTAINS(strings, "上级已统一部署，本级不再决策");
+	CHECK_CONTAINS(strings, "已调出");
+	CHECK_CONTAINS(strings, "调整调出");
+	/* the portal's catalogue page offers both */
+	snprintf(path, sizeof path, "/public/decision-catalogue/%lld", (long long)cat);
+	r = t_api(&f.d, NULL, "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	snprintf(body, sizeof body, "/api/v1/public/decision-catalogues/%lld/pdf", (long long)cat);
+	CHECK_CONTAINS(r.body, body);
+	snprintf(body, sizeof body, "/api/v1/public/decision-catalogues/%lld/xlsx", (long long)cat);
+	CHECK_CONTAINS(r.body, body);
+	t_resp_free(&r);
+
+	/* a decision on the first item */
+	snprintf(body, sizeof body,
+		 "{\"procedure\":\"major_decision\",\"title\":\"城区生活垃圾分类处理实施方案\","
+		 "\"on\":\"%s\"" LATE ",\"fields\":{\"catalogue_item\":%lld,\"proposal_source\":"
+		 "\"县人民政府县长提出\"}}", d60, (long long)item);
+	int64_t id = CFX_OPEN(&f, "officer1", body);
+	REQUIRE(id > 0);
+	REQUIRE(step(&f, "officer1", id, "draft", -59, "\"text\":\"一、目标 ……\"") > 0);
+	latest_refused(&f, __LINE__, id, "legality_opinion", 409, "尚未办理“合法性审查”，还没有合法性审查意见书");
+	latest_refused(&f, __LINE__, id, "opinion_adoption", 409, "尚未办理“公布决策”");
+	latest_refused(&f, __LINE__, id, "filing_report", 404, "本事项的程序不生成文书");
+	char fields[512];
+	snprintf(fields, sizeof fields, "\"comment_channel\":\"县政府门户网站\",\"comment_until\":\"%s\"",
+		 cfx_day(&f, -25));
+	REQUIRE(step(&f, "officer1", id, "comment_open", -55, fields) > 0);
+	three_comments(&f, id);
+	REQUIRE(step(&f, "officer1", id, "expert_consultation", -42,
+		     "\"experts\":\"王某，某大学，环境工程\",\"expert_opinion\":\"方案可行，建议分步实施\","
+		     "\"no_interest\":true,\"signed\":true") > 0);
+	REQUIRE(step(&f, "officer1", id, "comment_close", 0, "\"comment_summary\":\"收到意见3条，采纳1条\"") > 0);
+	snprintf(fields, sizeof fields, "\"review_by\":\"%s\",\"materials_note\":\"决策草案、法律依据\"",
+		 cfx_day(&f, 20));
+	REQUIRE(step(&f, "officer1", id, "submit_review", 0, fields) > 0);
+	REQUIRE(step(&f, "reviewer1", id, "legality_review", 0, "\"opinion\":\"pass\"") > 0);
+	t = latest_text(&f, __LINE__, "head1", id, "legality_opinion");
+	REQUIRE(t);
+	CHECK_CONTAINS(t, "合法性审查意见书");
+	CHECK_CONTAINS(t, "决策事项城区生活垃圾分类处理实施方案");
+	CHECK_CONTAINS(t, "决策草案、法律依据");
+	CHECK_CONTAINS(t, "合法。");
+	CHECK_LACKS(t, "退回修改");
+	CHECK_CONTAINS(t, "可以提交集体讨论");
+	free(t);
+	REQUIRE(step(&f, "officer1", id, "meeting", 0,
+		     "\"meeting_kind\":\"executive\",\"attendees\":\"县长、副县长\",\"opinions\":\"同意\","
+		     "\"majority\":\"adopt\",\"dissent\":\"无\"") > 0);
+	REQUIRE(step(&f, "head1", id, "decide", 0, "\"head_opinion\":\"同意\",\"outcome\":\"adopt\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "announce", 0,
+		     "\"channel\":\"县政府公报\",\"public_adoption\":\"采纳复垦保证金退还时限的建议\","
+		     "\"expert_adoption\":\"采纳分步实施的建议\"") > 0);
+	t = latest_text(&f, __LINE__, "officer1", id, "opinion_adoption");
+	REQUIRE(t);
+	CHECK_CONTAINS(t, "公众意见和专家论证意见采纳情况说明");
+	CHECK_CONTAINS(t, "第三十二条");
+	CHECK_CONTAINS(t, "收到意见3条（其中未在网站显示1条）");
+	CHECK_CONTAINS(t, "临时用地审批是土地管理法第五十七条的规定");
+	CHECK_CONTAINS(t, "采纳复垦保证金退还时限的建议");
+	CHECK_CONTAINS(t, "王某，某大学，环境工程");
+	CHECK_CONTAINS(t, "方案可行，建议分步实施");
+	CHECK_CONTAINS(t, "采纳分步实施的建议");
+	CHECK_CONTAINS(t, "县政府公报");
+	free(t);
 	cfx_stop(&f);
 }
