@@ -416,7 +416,10 @@ static enum fz_err input_gather(struct app_ctx *ctx, const struct proc_def *def,
 	in->docs = docs.items;
 	in->ndocs = docs.n;
 	actor_of(ctx, ev, in);
-	if ((rc = clocks_gather(ctx, def, cfg, evl, in, e)) || (rc = comments_gather(ctx, evl, in, e)))
+	/* the clocks and the comment records only for a matter's documents
+	 * (rule-making): an enforcement document says neither */
+	if (def->matter &&
+	    ((rc = clocks_gather(ctx, def, cfg, evl, in, e)) || (rc = comments_gather(ctx, evl, in, e))))
 		return rc;
 	return in->created ? FZ_OK : fz_fail(e, FZ_NOMEM, NULL, NULL);
 }
