@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "api_case_fx.h"
+#include "app/document.h"
 #include "base/date.h"
 #include "t.h"
 
@@ -198,7 +199,15 @@ TEST(normative_document_pdfs_are_drawn_from_its_record_and_refused_before_their_
 	CHECK_CONTAINS(t, "审〔");
 	free(t);
 	REQUIRE(step(&f, "officer1", id, "submit_review", 0, "") > 0);
+	long before0, inside0, before1, inside1;
+	app_documents_drawn(&before0, &inside0);
 	REQUIRE(step(&f, "supervisor", id, "legality_review", 0, "\"opinion\":\"pass\"") > 0);
+	/* drawn ahead of the write transaction, and that draft used: the
+	 * record the draft saw (clocks, comments, the reviewer) is the one
+	 * the step leaves */
+	app_documents_drawn(&before1, &inside1);
+	CHECK_INT(before1 - before0, 1);
+	CHECK_INT(inside1 - inside0, 0);
 	t = latest_text(&f, __LINE__, "officer1", id, "legality_opinion");
 	REQUIRE(t);
 	CHECK_CONTAINS(t, "通过：未发现违反法律");
