@@ -1,8 +1,8 @@
 /* demo_decisions.c - the demo county's major administrative decisions
  * (重大行政决策, docs/DECISIONS.md): 市场监督管理局's decision catalogue,
  * approved and published, and two decisions run through the engine as the
- * demo accounts on days in the past — one adopted, published and in
- * execution, one in public comment now (its item added to the catalogue
+ * demo accounts on days in the past — one adopted, published, in
+ * execution and evaluated afterwards (决策后评估), one in public comment now (its item added to the catalogue
  * by an adjustment with its reason when the year is the same). */
 #include <stdio.h>
 #include <string.h>
@@ -146,7 +146,7 @@ enum fz_err demo_decisions_seed(struct app_ctx *cli, const struct demo_cast *cas
 	int year = 0;
 	enum fz_err rc;
 	*n = 0;
-	/* adopted, published and in execution */
+	/* adopted, published, in execution and evaluated afterwards */
 	const char *t1 = "海原县农贸市场升级改造实施方案";
 	if ((rc = item_for(&d, &cat, &year, 100, t1, &item)) ||
 	    (rc = open_decision(&d, t1, item, 100, "proposal_source=海原县人民政府县长提出|"
@@ -171,7 +171,10 @@ enum fz_err demo_decisions_seed(struct app_ctx *cli, const struct demo_cast *cas
 	    (rc = step(&d, o, id, "announce", 38, "channel=海原县人民政府公报、门户网站|public_adoption="
 		       "采纳 12 条，未采纳 9 条并说明理由|expert_adoption=未组织专家论证（非专业性、技术性事项）")) ||
 	    (rc = step(&d, h, id, "assign_execution", 37, "execution_unit=海原县市场监督管理局")) ||
-	    (rc = step(&d, o, id, "execution_report", 10, "report=两个农贸市场已完成改造并恢复营业")))
+	    (rc = step(&d, o, id, "execution_report", 10, "report=两个农贸市场已完成改造并恢复营业")) ||
+	    (rc = step(&d, o, id, "post_evaluation", 4, "trigger=objections|evaluator=宁夏大学政法学院|"
+		       "findings=改造后市场环境明显改善；过渡摊位距离较远，经营户意见较多。|"
+		       "recommendation=adjust")))
 		return rc;
 	(*n)++;
 	/* in public comment now */
