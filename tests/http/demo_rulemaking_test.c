@@ -164,6 +164,13 @@ TEST(indicators_page_shows_rulemaking_figures_with_definitions_and_drills_down_i
 	json_t *five = indicator(j, "decision_procedures");
 	REQUIRE(five);
 	CHECK(json_integer_value(json_object_get(five, "denominator")) >= 1);
+	/* a matter closed in a clean-up is no enforcement case file: the
+	 * case-file evaluation never draws it */
+	int64_t repealed = cfx_case_titled(&f, "海原县自然资源局关于征收土地补偿费管理的暂行规定");
+	REQUIRE(repealed > 0);
+	json_t *fp = indicator(j, "file_pass");
+	REQUIRE(fp);
+	CHECK(!lists(fp, "denominator_cases", repealed));
 	json_t *cat = indicator(j, "decision_catalogue");
 	REQUIRE(cat);
 	CHECK_STR(str(cat, "subject"), "catalogue");
