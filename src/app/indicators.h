@@ -4,7 +4,9 @@
  * and the cases that make up each side, for the drill-down. Nothing here
  * is typed in: the numbers come from the events, the engine's own rules
  * (the review catalogue, the clocks, the case file) and the derived case
- * status. DESIGN.md idea 5. */
+ * status. The rule-making indicators (normative documents, major
+ * decisions, decision catalogues: indicators_rulemaking.c) are judged
+ * the same way from the matters' events and clocks. DESIGN.md idea 5. */
 #ifndef FZ_APP_INDICATORS_H
 #define FZ_APP_INDICATORS_H
 
