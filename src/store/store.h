@@ -988,8 +988,10 @@ struct store_ops {
 	/* The round's agencies, ascending. */
 	enum fz_err (*eval_round_agencies)(struct store *st, struct arena *a, int64_t round_id,
 					   int64_t **ids, size_t *n, struct fz_error *e);
-	/* The agency's closed cases whose last recorded event falls in
-	 * from..to (both included): the population of a sample. */
+	/* The agency's closed enforcement cases whose last recorded event
+	 * falls in from..to (both included): the population of a sample.
+	 * Matters (normative documents, major decisions: case kinds 5, 6)
+	 * have no enforcement case file and are never drawn. */
 	enum fz_err (*eval_closed_cases)(struct store *st, struct arena *a, int64_t agency_id,
 					 const char *from, const char *to,
 					 struct eval_case **items, size_t *n, struct fz_error *e);

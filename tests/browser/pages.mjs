@@ -433,7 +433,8 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 		'/public/decision-catalogue'];
 	const SIGNED_IN = ['/', '/cases', '/publications', '/indicators', '/certificates',
 		'/dashboard', '/stats/annual', '/complaints', '/oversight', '/org',
-		'/decision-catalogues'];
+		'/decision-catalogues',
+		'/indicators/decision_catalogue?part=den&from=2024-01-01&to=2030-12-31'];
 	const wide = [];
 	const measure = async (page, who, p) => {
 		await page.goto(`${base}${p}`);
