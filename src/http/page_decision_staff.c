@@ -252,6 +252,14 @@ static int show(struct req *r, int status, enum fz_err rc, const struct fz_error
 	html_raw(&b, "</dd>");
 	if (v.approval_note[0])
 		html_f(&b, "<dt>批准说明</dt><dd>%s</dd>", v.approval_note);
+	/* the PDF is drawn only from an approved catalogue; the XLSX also
+	 * while it is drafted (api_decision_docs.c) */
+	html_raw(&b, "<dt>下载</dt><dd>");
+	if (approved)
+		html_f(&b, "<a href=\"/api/v1/decision-catalogues/%lld/pdf\">目录（PDF）</a>　",
+		       (long long)v.cat.id);
+	html_f(&b, "<a href=\"/api/v1/decision-catalogues/%lld/xlsx\">目录及调整记录（XLSX）</a></dd>",
+	       (long long)v.cat.id);
 	html_raw(&b, "</dl>\n");
 
 	html_raw(&b, "<section aria-labelledby=\"items\"><h2 id=\"items\">决策事项</h2>\n");

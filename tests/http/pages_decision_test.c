@@ -113,6 +113,9 @@ TEST(decision_catalogue_staff_pages_draft_approve_and_adjust_without_javascript)
 	CHECK_CONTAINS(r.body, "县城供水价格调整方案");
 	CHECK_CONTAINS(r.body, "删除");
 	CHECK(strstr(r.body, "记录批准并公布") == NULL);
+	/* while drafted: the workbook, not yet the PDF */
+	CHECK_CONTAINS(r.body, "/xlsx\">");
+	CHECK(strstr(r.body, "/pdf\">") == NULL);
 	t_resp_free(&r);
 	snprintf(url, sizeof url, "/decision-catalogues/%lld/approve", (long long)cat);
 	r = t_page_post(&p, &o1, url, true, "approved_by", "县委常委会会议", NULL);
@@ -138,6 +141,9 @@ TEST(decision_catalogue_staff_pages_draft_approve_and_adjust_without_javascript)
 	r = t_page_get(&p, &h1, url);
 	CHECK_CONTAINS(r.body, "经县委常委会会议批准，已公布");
 	CHECK(strstr(r.body, "记录批准并公布") == NULL);
+	snprintf(url, sizeof url, "href=\"/api/v1/decision-catalogues/%lld/pdf\"", (long long)cat);
+	CHECK_CONTAINS(r.body, url);
+	snprintf(url, sizeof url, "/decision-catalogues/%lld", (long long)cat);
 	CHECK_CONTAINS(r.body, "增列事项（目录调整）");
 	CHECK_CONTAINS(r.body, "调出目录");
 	t_resp_free(&r);
