@@ -142,13 +142,19 @@ enum fz_err app_consultation_get(struct app_ctx *ctx, int64_t case_id, struct co
 	return load(ctx, &ref, out, e);
 }
 
-/* The sender's address as a digest: counted for the limit, never shown. */
-static void client_key(const char *addr, char out[65])
+/* The sender's address as a digest in the arena (the stored comment's,
+ * so it outlives the call): counted for the rate limit, never shown. NULL
+ * when out of memory. */
+static const char *sender_key(struct app_ctx *ctx)
 {
 	unsigned char h[32];
-	const char *s = addr ? addr : "";
+	char *key = arena_alloc(ctx->a, 65);
+	const char *s = ctx->client_addr ? ctx->client_addr : "";
+	if (!key)
+		return NULL;
 	crypto_sha256(s, strlen(s), h);
-	crypto_hex(h, sizeof h, out);
+	crypto_hex(h, sizeof h, key);
+	return key;
 }
 
 /* Appends ev with its ledger leaf. */
@@ -255,11 +261,10 @@ static enum fz_err submit_once(struct app_ctx *ctx, int64_t case_id, const struc
 			       struct public_comment *out, struct fz_error *e)
 {
 	struct consultation_ref ref;
-	char *key = arena_alloc(ctx->a, 65); /* the stored comment's, outlives this call */
+	const char *key = sender_key(ctx);
 	enum fz_err rc;
 	if (!key)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	client_key(ctx->client_addr, key);
 	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
 	rc = ctx->st->ops->consultation_of(ctx->st, case_id, &ref, e);
@@ -469,11 +474,10 @@ static enum fz_err review_submit_once(struct app_ctx *ctx, int64_t case_id, int6
 				      const char *due, const struct comment_input *in,
 				      struct public_comment *out, struct fz_error *e)
 {
-	char *key = arena_alloc(ctx->a, 65); /* the stored comment's, outlives this call */
+	const char *key = sender_key(ctx);
 	enum fz_err rc;
 	if (!key)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	client_key(ctx->client_addr, key);
 	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
 	if ((rc = comment_rate_check(ctx, key, true, e)))
