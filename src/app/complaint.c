@@ -5,11 +5,11 @@
  * event, its ledger leaf (kind 9) and an audit record. Due dates come
  * from the one clock (domain/clock.c) with the province's complaint
  * periods, which no statute we hold fixes (U): config.txt's
- * complaint_acceptance and complaint_period. */
-#include "app/complaint.h"
+ * complaint_acceptance and complaint_period. Attached files are checked
+ * and opened in complaint_attach.c; the public's receipt lookup and the
+ * limits per address are in complaint_track.c. */
+#include "app/complaint_internal.h"
 
-#include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -53,15 +53,6 @@ static enum fz_err due_after(struct app_ctx *ctx, const char *day, enum proc_per
 	return FZ_OK;
 }
 
-/* The filing address as a digest: counted for the rate limit, never shown. */
-static void client_key(const char *addr, char out[65])
-{
-	unsigned char h[32];
-	const char *s = addr ? addr : "";
-	crypto_sha256(s, strlen(s), h);
-	crypto_hex(h, sizeof h, out);
-}
-
 /* Appends ev with its ledger leaf. */
 static enum fz_err event_add(struct app_ctx *ctx, struct complaint_event *ev, struct fz_error *e)
 {
@@ -80,19 +71,11 @@ static enum fz_err event_add(struct app_ctx *ctx, struct complaint_event *ev, st
 	return app_ledger_append(ctx, LEDGER_COMPLAINT, ev->id, d, len, NULL, e);
 }
 
-/* A file checked for attaching: its row (complaint_id set on storing). */
-struct attach {
-	struct complaint_attachment row;
-	struct evidence_upload *up;
-	char path[PATH_MAX];
-	bool created;
-};
-
 /* What the filing says (not who filed it: the ledger holds no name or
  * phone, and only a digest of this), with each attached file's name,
  * kind, size and digest, so that the leaf binds the files too. */
 static const char *filing_text(struct app_ctx *ctx, const struct complaint *c,
-			       const struct attach *att, size_t natt)
+			       const struct complaint_attach *att, size_t natt)
 {
 	struct buf b = BUF_INIT;
 	buf_addf(&b, "投诉事项：%s\n投诉请求：%s", c->facts, c->request);
@@ -107,7 +90,7 @@ static const char *filing_text(struct app_ctx *ctx, const struct complaint *c,
 /* Stores a checked filing: receipt, acceptance due date, row, event,
  * leaf, audit, in one transaction. */
 static enum fz_err store_filing(struct app_ctx *ctx, struct complaint *c, const char *action,
-				struct attach *att, size_t natt, struct fz_error *e)
+				struct complaint_attach *att, size_t natt, struct fz_error *e)
 {
 	unsigned char rnd[CMP_RECEIPT_RANDOM];
 	enum fz_err rc;
@@ -116,19 +99,8 @@ static enum fz_err store_filing(struct app_ctx *ctx, struct complaint *c, const 
 		return rc;
 	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
-	if (c->channel == CMP_CH_PORTAL) {
-		int64_t n = 0;
-		if ((rc = ctx->st->ops->complaint_recent(ctx->st, c->client_key,
-							 ctx->now - COMPLAINT_RATE_WINDOW, &n, e)))
-			goto fail;
-		if (n >= COMPLAINT_RATE_MAX) {
-			rc = fz_fail(e, FZ_RATELIMIT, "rate",
-				     "同一网络地址一天内最多提交 %d 件投诉，请明天再提交，"
-				     "或拨打司法局电话反映",
-				     COMPLAINT_RATE_MAX);
-			goto fail;
-		}
-	}
+	if (c->channel == CMP_CH_PORTAL && (rc = complaint_rate_check_key(ctx, c->client_key, e)))
+		goto fail;
 	/* 50 random bits: a collision is practically never, but tried again */
 	for (int tries = 0;; tries++) {
 		if (crypto_random(rnd, sizeof rnd)) {
@@ -223,89 +195,24 @@ static enum fz_err take_input(struct app_ctx *ctx, const struct complaint_input 
 enum fz_err app_complaint_file(struct app_ctx *ctx, const struct complaint_input *in,
 			       struct complaint *out, struct fz_error *e)
 {
-	enum fz_err rc;
-	char key[65];
-	if ((rc = take_input(ctx, in, &scope_all, out, e)))
-		return rc;
-	out->channel = CMP_CH_PORTAL;
-	snprintf(out->received_on, sizeof out->received_on, "%s", ctx->today);
-	client_key(ctx->client_addr, key);
-	out->client_key = arena_strdup(ctx->a, key);
-	if (!out->client_key)
-		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	const char *actor = ctx->actor;
-	if (!ctx->user)
-		ctx->actor = "（公众）";
-	rc = store_filing(ctx, out, "complaint.file", NULL, 0, e);
-	ctx->actor = actor;
-	return rc;
-}
-
-/* The last part of a name a browser may send with its path. */
-static const char *base_name(const char *name)
-{
-	const char *s = name ? name : "";
-	const char *slash = strrchr(s, '/');
-	const char *back = strrchr(s, '\\');
-	if (back && (!slash || back > slash))
-		slash = back;
-	return slash ? slash + 1 : s;
-}
-
-/* Checks the files (count, sizes, kind by content, names) into att. */
-static enum fz_err files_check(struct app_ctx *ctx, struct complaint_file *files, size_t n,
-			       struct attach *att, struct fz_error *e)
-{
-	enum ledger_hash_alg alg;
-	int64_t total = 0;
-	enum fz_err rc;
-	if (n > CMP_FILES_MAX)
-		return fz_fail(e, FZ_INVALID, "files", "最多可附 %d 个文件，请删去多余的", CMP_FILES_MAX);
-	if ((rc = app_ledger_alg(ctx, &alg, e)))
-		return rc;
-	for (size_t i = 0; i < n; i++) {
-		struct evidence_upload *up = files[i].up;
-		const char *name = base_name(files[i].name);
-		if (!up || up->fd >= 0 || !up->digest_len || up->digest_len != ledger_hash_size(alg))
-			return fz_fail(e, FZ_INTERNAL, NULL, "内部错误：附件尚未接收完");
-		if (up->size <= 0)
-			return fz_fail(e, FZ_INVALID, "files", "附件“%s”是空文件，请另选文件", name);
-		if (up->size > CMP_FILE_MAX)
-			return fz_fail(e, FZ_TOOLARGE, "files",
-				       "附件“%s”过大：每个文件不能超过 %lld MiB", name,
-				       (long long)(CMP_FILE_MAX >> 20));
-		total += up->size;
-		if (total > CMP_FILES_TOTAL_MAX)
-			return fz_fail(e, FZ_TOOLARGE, "files", "附件合计不能超过 %lld MiB",
-				       (long long)(CMP_FILES_TOTAL_MAX >> 20));
-		const char *type = complaint_attachment_type(up->head, up->head_len);
-		if ((rc = complaint_attachment_name_check(name, type, "files", e)))
-			return rc;
-		memset(&att[i], 0, sizeof att[i]);
-		att[i].up = up;
-		att[i].row.file_name = name;
-		att[i].row.media_type = type;
-		att[i].row.size = up->size;
-		crypto_hex(up->digest, up->digest_len, att[i].row.digest);
-	}
-	return FZ_OK;
+	return app_complaint_file_with(ctx, in, NULL, 0, out, e);
 }
 
 enum fz_err app_complaint_file_with(struct app_ctx *ctx, const struct complaint_input *in,
 				    struct complaint_file *files, size_t nfiles,
 				    struct complaint *out, struct fz_error *e)
 {
-	struct attach *att = nfiles ? arena_calloc(ctx->a, nfiles, sizeof *att) : NULL;
+	struct complaint_attach *att = nfiles ? arena_calloc(ctx->a, nfiles, sizeof *att) : NULL;
 	char key[65];
 	enum fz_err rc = nfiles && !att ? fz_fail(e, FZ_NOMEM, NULL, NULL) : FZ_OK;
 	if (!rc)
 		rc = take_input(ctx, in, &scope_all, out, e);
 	if (!rc)
-		rc = files_check(ctx, files, nfiles, att, e);
+		rc = complaint_files_check(ctx, files, nfiles, att, e);
 	if (!rc) {
 		out->channel = CMP_CH_PORTAL;
 		snprintf(out->received_on, sizeof out->received_on, "%s", ctx->today);
-		client_key(ctx->client_addr, key);
+		complaint_client_key(ctx->client_addr, key);
 		out->client_key = arena_strdup(ctx->a, key);
 		if (!out->client_key)
 			rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
@@ -321,61 +228,6 @@ enum fz_err app_complaint_file_with(struct app_ctx *ctx, const struct complaint_
 		if (files[i].up)
 			app_evidence_upload_abort(files[i].up);
 	return rc;
-}
-
-enum fz_err app_complaint_rate_check(struct app_ctx *ctx, struct fz_error *e)
-{
-	char key[65];
-	int64_t n = 0;
-	client_key(ctx->client_addr, key);
-	enum fz_err rc = ctx->st->ops->complaint_recent(ctx->st, key,
-							ctx->now - COMPLAINT_RATE_WINDOW, &n, e);
-	if (rc)
-		return rc;
-	if (n >= COMPLAINT_RATE_MAX)
-		return fz_fail(e, FZ_RATELIMIT, "rate",
-			       "同一网络地址一天内最多提交 %d 件投诉，请明天再提交，"
-			       "或拨打司法局电话反映",
-			       COMPLAINT_RATE_MAX);
-	return FZ_OK;
-}
-
-enum fz_err app_complaint_attachments(struct app_ctx *ctx, int64_t id,
-				      struct complaint_attachment **items, size_t *n,
-				      struct fz_error *e)
-{
-	struct complaint c;
-	enum fz_err rc;
-	*items = NULL;
-	*n = 0;
-	if ((rc = app_complaint_get(ctx, id, &c, NULL, NULL, e)))
-		return rc;
-	return ctx->st->ops->complaint_attachments_of(ctx->st, ctx->a, id, items, n, e);
-}
-
-enum fz_err app_complaint_attachment_open(struct app_ctx *ctx, int64_t id, int64_t att_id,
-					  struct complaint_attachment *out, int *fd,
-					  struct fz_error *e)
-{
-	struct complaint_attachment *items;
-	size_t n;
-	char path[PATH_MAX];
-	*fd = -1;
-	enum fz_err rc = app_complaint_attachments(ctx, id, &items, &n, e);
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < n; i++) {
-		if (items[i].id != att_id)
-			continue;
-		*out = items[i];
-		if ((rc = app_evidence_path(ctx->cfg->data_dir, out->digest, path, e)))
-			return rc;
-		*fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (*fd < 0)
-			return fz_fail(e, FZ_IO, "file", "附件文件缺失或无法读取");
-		return FZ_OK;
-	}
-	return fz_fail(e, FZ_NOTFOUND, "id", "附件不存在");
 }
 
 enum fz_err app_complaint_agencies(struct app_ctx *ctx, struct agency_list *out,
@@ -433,64 +285,6 @@ enum fz_err app_complaint_list(struct app_ctx *ctx, const struct complaint_filte
 		return rc;
 	snprintf(g.today, sizeof g.today, "%s", ctx->today);
 	return ctx->st->ops->complaint_list(ctx->st, ctx->a, &g, &ctx->scope, pg, out, e);
-}
-
-/* A lookup that found nothing, counted for the address (its own small
- * transaction: the answer is a refusal, and the count must stay). */
-static void lookup_failed(struct app_ctx *ctx, const char *key)
-{
-	struct fz_error ignore = { 0 };
-	if (app_tx_begin(ctx, &ignore))
-		return;
-	if (ctx->st->ops->complaint_lookup_add(ctx->st, key, ctx->now,
-					       ctx->now - COMPLAINT_TRACK_WINDOW, &ignore) ||
-	    app_tx_commit(ctx, &ignore))
-		app_tx_abort(ctx);
-}
-
-static enum fz_err track_once(struct app_ctx *ctx, const char *receipt, const char *phone4,
-			      struct complaint *out, struct fz_error *e)
-{
-	char norm[CMP_RECEIPT_LEN + 1];
-	static const char nomatch[] =
-		"未查到与该回执编号和电话后四位相符的投诉，请核对后重新查询";
-	if (!complaint_receipt_normalize(receipt, norm))
-		return fz_fail(e, FZ_INVALID, "receipt",
-			       "回执编号有误，请核对（形如 TS20261206-ABCDE23456K，共 22 位）");
-	enum fz_err rc = ctx->st->ops->complaint_by_receipt(ctx->st, ctx->a, norm, out, e);
-	if (rc == FZ_NOTFOUND)
-		return fz_fail(e, FZ_NOTFOUND, "receipt", "%s", nomatch);
-	if (rc)
-		return rc;
-	size_t n = strlen(out->phone);
-	const char *p4 = phone4 ? phone4 : "";
-	if (n >= 4 && (strlen(p4) != 4 || memcmp(out->phone + n - 4, p4, 4) != 0)) {
-		memset(out, 0, sizeof *out);
-		return fz_fail(e, FZ_NOTFOUND, "receipt", "%s", nomatch);
-	}
-	return FZ_OK;
-}
-
-enum fz_err app_complaint_track(struct app_ctx *ctx, const char *receipt, const char *phone4,
-				struct complaint *out, struct fz_error *e)
-{
-	char key[65];
-	int64_t failed = 0;
-	memset(out, 0, sizeof *out);
-	client_key(ctx->client_addr, key);
-	enum fz_err rc = ctx->st->ops->complaint_lookup_count(
-		ctx->st, key, ctx->now - COMPLAINT_TRACK_WINDOW, &failed, e);
-	if (rc)
-		return rc;
-	if (failed >= COMPLAINT_TRACK_FAIL_MAX)
-		return fz_fail(e, FZ_RATELIMIT, "rate",
-			       "查询未果的次数过多：同一网络地址一小时内最多可查询未果 %d 次，"
-			       "请一小时后再查询，或拨打司法局电话询问办理进度",
-			       COMPLAINT_TRACK_FAIL_MAX);
-	rc = track_once(ctx, receipt, phone4, out, e);
-	if (rc == FZ_INVALID || rc == FZ_NOTFOUND)
-		lookup_failed(ctx, key);
-	return rc;
 }
 
 bool app_complaint_may(const struct app_ctx *ctx, const struct complaint *c,

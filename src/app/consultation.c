@@ -142,13 +142,19 @@ enum fz_err app_consultation_get(struct app_ctx *ctx, int64_t case_id, struct co
 	return load(ctx, &ref, out, e);
 }
 
-/* The sender's address as a digest: counted for the limit, never shown. */
-static void client_key(const char *addr, char out[65])
+/* The sender's address as a digest in the arena (the stored comment's,
+ * so it outlives the call): counted for the rate limit, never shown. NULL
+ * when out of memory. */
+static const char *sender_key(struct app_ctx *ctx)
 {
 	unsigned char h[32];
-	const char *s = addr ? addr : "";
+	char *key = arena_alloc(ctx->a, 65);
+	const char *s = ctx->client_addr ? ctx->client_addr : "";
+	if (!key)
+		return NULL;
 	crypto_sha256(s, strlen(s), h);
-	crypto_hex(h, sizeof h, out);
+	crypto_hex(h, sizeof h, key);
+	return key;
 }
 
 /* Appends ev with its ledger leaf. */
@@ -193,36 +199,36 @@ static enum fz_err period_takes(struct app_ctx *ctx, const struct consultation_r
 		       close ? close->on : "此前");
 }
 
-static enum fz_err submit_once(struct app_ctx *ctx, int64_t case_id, const struct comment_input *in,
-			       struct public_comment *out, struct fz_error *e)
+/* FZ_RATELIMIT when the address of digest key sent COMMENT_RATE_MAX
+ * comments or review requests within the window (inside the caller's
+ * transaction). */
+static enum fz_err comment_rate_check(struct app_ctx *ctx, const char *key, bool review,
+				      struct fz_error *e)
 {
-	struct consultation_ref ref;
-	unsigned char rnd[COMMENT_RECEIPT_RANDOM];
-	char *key = arena_alloc(ctx->a, 65); /* the stored comment's, outlives this call */
-	enum fz_err rc;
-	if (!key)
-		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	client_key(ctx->client_addr, key);
-	if ((rc = app_tx_begin(ctx, e)))
-		return rc;
-	rc = ctx->st->ops->consultation_of(ctx->st, case_id, &ref, e);
-	if (rc == FZ_NOTFOUND)
-		rc = fz_fail(e, FZ_NOTFOUND, "case_id", "没有这项公开征求意见");
-	if (rc || (rc = period_takes(ctx, &ref, e)))
-		goto fail;
 	int64_t n = 0;
-	if ((rc = ctx->st->ops->comment_recent(ctx->st, key, ctx->now - COMMENT_RATE_WINDOW, &n, e)))
-		goto fail;
-	if (n >= COMMENT_RATE_MAX) {
-		rc = fz_fail(e, FZ_RATELIMIT, "rate",
-			     "同一网络地址一天内最多提交 %d 条意见，请明天再提交，"
-			     "或通过征求意见公告中的其他途径反映",
-			     COMMENT_RATE_MAX);
-		goto fail;
-	}
-	memset(out, 0, sizeof *out);
-	out->case_id = case_id;
-	out->open_event = ref.open_event;
+	enum fz_err rc = ctx->st->ops->comment_recent(ctx->st, key,
+						      ctx->now - COMMENT_RATE_WINDOW, &n, e);
+	if (rc || n < COMMENT_RATE_MAX)
+		return rc;
+	if (review)
+		return fz_fail(e, FZ_RATELIMIT, "rate",
+			       "同一网络地址一天内最多提交 %d 条意见或审查建议，请明天再提交",
+			       COMMENT_RATE_MAX);
+	return fz_fail(e, FZ_RATELIMIT, "rate",
+		       "同一网络地址一天内最多提交 %d 条意见，请明天再提交，"
+		       "或通过征求意见公告中的其他途径反映",
+		       COMMENT_RATE_MAX);
+}
+
+/* Stores what in says as out, whose case_id, open_event, review and due_on
+ * the caller set: the sender's fields, a fresh receipt and the submit
+ * event with its leaf (inside the caller's transaction). */
+static enum fz_err comment_store(struct app_ctx *ctx, const char *key,
+				 const struct comment_input *in, struct public_comment *out,
+				 struct fz_error *e)
+{
+	unsigned char rnd[COMMENT_RECEIPT_RANDOM];
+	enum fz_err rc;
 	snprintf(out->received_on, sizeof out->received_on, "%s", ctx->today);
 	out->name = str(in->name);
 	out->contact = str(in->contact);
@@ -234,23 +240,43 @@ static enum fz_err submit_once(struct app_ctx *ctx, int64_t case_id, const struc
 	/* 40 random bits a day: a collision is rare; the UNIQUE column
 	 * refuses one, and it is tried again */
 	for (int tries = 0;; tries++) {
-		if (crypto_random(rnd, sizeof rnd)) {
-			rc = fz_fail(e, FZ_INTERNAL, NULL, "无法生成回执编号");
-			goto fail;
-		}
-		comment_receipt_make(false, ctx->today, rnd, out->receipt);
+		if (crypto_random(rnd, sizeof rnd))
+			return fz_fail(e, FZ_INTERNAL, NULL, "无法生成回执编号");
+		comment_receipt_make(out->review, ctx->today, rnd, out->receipt);
 		struct fz_error ignored = { 0 };
 		rc = ctx->st->ops->comment_insert(ctx->st, out, &ignored);
 		if (!rc)
 			break;
 		if (rc != FZ_CONFLICT || tries > 5) {
 			*e = ignored;
-			goto fail;
+			return rc;
 		}
 	}
-	struct comment_event ev = { .comment_id = out->id, .case_id = case_id,
+	struct comment_event ev = { .comment_id = out->id, .case_id = out->case_id,
 				    .action = comment_action_name(COMMENT_SUBMIT), .text = in->body };
-	if ((rc = event_add(ctx, &ev, e)))
+	return event_add(ctx, &ev, e);
+}
+
+static enum fz_err submit_once(struct app_ctx *ctx, int64_t case_id, const struct comment_input *in,
+			       struct public_comment *out, struct fz_error *e)
+{
+	struct consultation_ref ref;
+	const char *key = sender_key(ctx);
+	enum fz_err rc;
+	if (!key)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	rc = ctx->st->ops->consultation_of(ctx->st, case_id, &ref, e);
+	if (rc == FZ_NOTFOUND)
+		rc = fz_fail(e, FZ_NOTFOUND, "case_id", "没有这项公开征求意见");
+	if (rc || (rc = period_takes(ctx, &ref, e)) ||
+	    (rc = comment_rate_check(ctx, key, false, e)))
+		goto fail;
+	memset(out, 0, sizeof *out);
+	out->case_id = case_id;
+	out->open_event = ref.open_event;
+	if ((rc = comment_store(ctx, key, in, out, e)))
 		goto fail;
 	struct audit_diff diff = { .n = 0 };
 	audit_diff_str(ctx, &diff, "receipt", "", out->receipt);
@@ -448,54 +474,20 @@ static enum fz_err review_submit_once(struct app_ctx *ctx, int64_t case_id, int6
 				      const char *due, const struct comment_input *in,
 				      struct public_comment *out, struct fz_error *e)
 {
-	unsigned char rnd[COMMENT_RECEIPT_RANDOM];
-	char *key = arena_alloc(ctx->a, 65); /* the stored comment's, outlives this call */
+	const char *key = sender_key(ctx);
 	enum fz_err rc;
 	if (!key)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	client_key(ctx->client_addr, key);
 	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
-	int64_t n = 0;
-	if ((rc = ctx->st->ops->comment_recent(ctx->st, key, ctx->now - COMMENT_RATE_WINDOW, &n, e)))
+	if ((rc = comment_rate_check(ctx, key, true, e)))
 		goto fail;
-	if (n >= COMMENT_RATE_MAX) {
-		rc = fz_fail(e, FZ_RATELIMIT, "rate",
-			     "同一网络地址一天内最多提交 %d 条意见或审查建议，请明天再提交",
-			     COMMENT_RATE_MAX);
-		goto fail;
-	}
 	memset(out, 0, sizeof *out);
 	out->case_id = case_id;
 	out->open_event = publish_event;
 	out->review = true;
 	snprintf(out->due_on, sizeof out->due_on, "%s", due);
-	snprintf(out->received_on, sizeof out->received_on, "%s", ctx->today);
-	out->name = str(in->name);
-	out->contact = str(in->contact);
-	out->body = in->body;
-	out->client_key = key;
-	out->at = ctx->now;
-	out->hidden_reason = out->hidden_by = out->adoption_note = "";
-	out->answer = out->answered_by = "";
-	for (int tries = 0;; tries++) {
-		if (crypto_random(rnd, sizeof rnd)) {
-			rc = fz_fail(e, FZ_INTERNAL, NULL, "无法生成回执编号");
-			goto fail;
-		}
-		comment_receipt_make(true, ctx->today, rnd, out->receipt);
-		struct fz_error ignored = { 0 };
-		rc = ctx->st->ops->comment_insert(ctx->st, out, &ignored);
-		if (!rc)
-			break;
-		if (rc != FZ_CONFLICT || tries > 5) {
-			*e = ignored;
-			goto fail;
-		}
-	}
-	struct comment_event ev = { .comment_id = out->id, .case_id = case_id,
-				    .action = comment_action_name(COMMENT_SUBMIT), .text = in->body };
-	if ((rc = event_add(ctx, &ev, e)))
+	if ((rc = comment_store(ctx, key, in, out, e)))
 		goto fail;
 	struct audit_diff diff = { .n = 0 };
 	audit_diff_str(ctx, &diff, "receipt", "", out->receipt);

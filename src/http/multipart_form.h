@@ -1,8 +1,8 @@
 /* multipart_form.h - a small page form posted as multipart/form-data
  * with one file part, read from the body already buffered in memory
  * (HTTP_FORM_BODY_MAX): for files of a few kilobytes (a holiday calendar)
- * that need no streaming. libmicrohttpd's post processor parses the
- * body; this file only keeps its parts. Routes opt in with
+ * that need no streaming. stream_form.c, the one multipart reader, reads
+ * it with the file kept in memory. Routes opt in with
  * ROUTE_MULTIPART; the CSRF field is checked afterwards like any form's. */
 #ifndef FZ_HTTP_MULTIPART_FORM_H
 #define FZ_HTTP_MULTIPART_FORM_H

@@ -46,7 +46,8 @@ static enum fz_err field_end(struct stream_form *sf)
 	return FZ_OK;
 }
 
-/* The first byte of the file: the form must have proved its origin. */
+/* The first byte of the file: the form must have proved its origin (a
+ * form read in memory proves it afterwards). */
 static enum fz_err file_begin(struct stream_form *sf, const char *filename,
 			      const char *content_type)
 {
@@ -54,7 +55,7 @@ static enum fz_err file_begin(struct stream_form *sf, const char *filename,
 	if (sf->file_seen)
 		return fail(sf, FZ_INVALID, STREAM_FORM_FILE_FIELD, "一次只能上传一个文件");
 	sf->file_seen = true;
-	if (!router_stream_csrf_ok(r))
+	if (!sf->mem && !router_stream_csrf_ok(r))
 		return fail(sf, FZ_FORBIDDEN, "csrf",
 			    "页面已过期或来源无法确认，请返回上一页刷新后重新提交");
 	r->upload_name = filename ? arena_strdup(r->a, filename) : "";
@@ -154,6 +155,10 @@ static enum MHD_Result on_part(void *cls, enum MHD_ValueKind kind, const char *k
 			return many_part(sf, filename, data, off, size);
 		if (off == 0 && file_begin(sf, filename, content_type))
 			return MHD_NO;
+		if (sf->mem) {
+			buf_add(sf->mem, data, size);
+			return MHD_YES;
+		}
 		if (size && (sf->err = app_evidence_upload_write(sf->up, data, size, &sf->e)))
 			return MHD_NO;
 		return MHD_YES;
@@ -206,6 +211,14 @@ enum fz_err stream_form_begin_files(struct stream_form *sf, struct req *r,
 	return rc;
 }
 
+enum fz_err stream_form_begin_memory(struct stream_form *sf, struct req *r, struct buf *mem,
+				     struct fz_error *e)
+{
+	enum fz_err rc = stream_form_begin(sf, r, NULL, e);
+	sf->mem = mem;
+	return rc;
+}
+
 void stream_form_feed(struct stream_form *sf, const char *data, size_t len)
 {
 	if (sf->err || !sf->pp)
@@ -224,7 +237,7 @@ enum fz_err stream_form_finish(struct stream_form *sf, struct fz_error *e)
 	}
 	for (size_t i = 0; sf->many && !sf->err && i < sf->nups; i++)
 		sf->err = app_evidence_upload_finish(&sf->ups[i], &sf->e);
-	if (!sf->err && !sf->many && (!sf->file_seen || !sf->up->size))
+	if (!sf->err && !sf->many && !sf->mem && (!sf->file_seen || !sf->up->size))
 		fail(sf, FZ_INVALID, STREAM_FORM_FILE_FIELD, "请选择要上传的文件（文件不能为空）");
 	if (sf->err) {
 		*e = sf->e;

@@ -6,8 +6,10 @@
  * of its own (stream_form_begin_files: a public form's attachments). In
  * both the proof of origin (the CSRF field) must come before the first
  * file: no byte of a file is kept before the form has shown it comes
- * from our own page. libmicrohttpd's post processor parses the body;
- * this file only routes its parts. */
+ * from our own page. A third way keeps at most one file in memory, for a
+ * small form whose body is buffered already (multipart_form.h; its CSRF
+ * field is checked afterwards like any form's). libmicrohttpd's post
+ * processor parses the body; this file only routes its parts. */
 #ifndef FZ_HTTP_STREAM_FORM_H
 #define FZ_HTTP_STREAM_FORM_H
 
@@ -48,6 +50,7 @@ struct stream_form {
 	bool file_seen;               /* the file part has begun */
 	enum fz_err err;              /* first failure; the rest is dropped */
 	struct fz_error e;
+	struct buf *mem;              /* stream_form_begin_memory only */
 	/* stream_form_begin_files only */
 	const struct stream_files *many;
 	struct evidence_upload *ups;  /* many->max of them, in r->a */
@@ -68,11 +71,15 @@ enum fz_err stream_form_begin(struct stream_form *sf, struct req *r,
  * fl must outlive the form). */
 enum fz_err stream_form_begin_files(struct stream_form *sf, struct req *r,
 				    const struct stream_files *fl, struct fz_error *e) FZ_MUST_CHECK;
+/* Starts parsing r's body keeping the file part, if any, in mem (whose
+ * cap limits it: buf_failed(mem) after finish when it was larger). */
+enum fz_err stream_form_begin_memory(struct stream_form *sf, struct req *r, struct buf *mem,
+				     struct fz_error *e) FZ_MUST_CHECK;
 /* Feeds len bytes of the body. Failures are kept in sf->err (sticky). */
 void stream_form_feed(struct stream_form *sf, const char *data, size_t len);
 /* After the last byte: checks the body ended well and held a file; sets
- * r->form, r->upload_name and r->upload_type. For several files: none
- * is needed; the finished ones are sf->ups[0..nups) with sf->names, and
+ * r->form, r->upload_name and r->upload_type. In memory no file is
+ * needed (file_seen tells). For several files: none is needed; the finished ones are sf->ups[0..nups) with sf->names, and
  * a refused file is sf->file_err (FZ_OK returned: the handler answers
  * with the form). */
 enum fz_err stream_form_finish(struct stream_form *sf, struct fz_error *e) FZ_MUST_CHECK;

@@ -18,10 +18,19 @@ static const char *str(const char *s) { return s ? s : ""; }
 	" FROM case_events o JOIN cases k ON k.id = o.case_id"                              \
 	" WHERE o.step = 'comment_open' AND o.seq = (SELECT max(y.seq) FROM case_events y"  \
 	" WHERE y.case_id = o.case_id AND y.step = 'comment_open')"
-/* ?1 = 1: open (no close, matter not closed); 0: closed with a close */
-#define PERIOD_FILTER                                                                     \
-	" WHERE (?1 = 1 AND close_event = 0 AND matter_closed = 0)"                         \
-	" OR (?1 = 0 AND close_event <> 0)"
+/* The periods as a list: open (no close, matter not closed) or closed
+ * (with a close), newest opening first. */
+enum { PF_OPEN, PF_CLOSED };
+static const struct sq_query period_query = {
+	.id = SQ_Q_CONSULTATION,
+	.select = "SELECT case_id, open_event, opened_at, close_event",
+	.from = " FROM (" PERIODS ")",
+	.filters = {
+		[PF_OPEN] = "close_event = 0 AND matter_closed = 0",
+		[PF_CLOSED] = "close_event <> 0",
+	},
+	.order = " ORDER BY opened_at DESC, open_event DESC",
+};
 
 static void ref_read(struct sq_row *r, void *item)
 {
@@ -35,49 +44,15 @@ static void ref_read(struct sq_row *r, void *item)
 enum fz_err sq_consultations(struct store *st, struct arena *a, bool open, struct page pg,
 			     struct consultation_ref_list *out, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	void *items = NULL;
+	struct sq_list l;
+	void *items;
 	memset(out, 0, sizeof *out);
-	if (pg.limit < 1)
-		pg.limit = 1;
-	if (pg.limit > 200)
-		pg.limit = 200;
-	if (pg.offset < 0)
-		pg.offset = 0;
-	enum fz_err err = sq_savepoint(s, e);
+	enum fz_err err = sq_list_open(sq(st), &period_query, NULL,
+				       1u << (open ? PF_OPEN : PF_CLOSED), pg, &l, e);
 	if (err)
 		return err;
-	if ((err = sq_stmt(s, SQ_CONSULT_COUNT,
-			   "SELECT count(*) FROM (" PERIODS ")" PERIOD_FILTER, &stmt, e)))
-		goto fail;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, open);
-	if ((err = sq_one(s, stmt, &b, NULL, &out->total, sq_read_int, FZ_DB, NULL, "计数失败", e)))
-		goto fail;
-	if ((err = sq_stmt(s, SQ_CONSULT_LIST,
-			   "SELECT case_id, open_event, opened_at, close_event FROM (" PERIODS ")"
-			   PERIOD_FILTER " ORDER BY opened_at DESC, open_event DESC"
-			   " LIMIT ?2 OFFSET ?3",
-			   &stmt, e)))
-		goto fail;
-	b = sq_args(stmt);
-	sq_arg_int(&b, open);
-	sq_arg_int(&b, pg.limit);
-	sq_arg_int(&b, pg.offset);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, ref_read, &items, &out->n, e)))
-		goto fail;
-	if ((err = sq_release(s, e))) {
-		out->n = 0;
-		return err;
-	}
+	err = sq_list_run(&l, a, sizeof *out->items, ref_read, &items, &out->n, &out->total, e);
 	out->items = items;
-	return FZ_OK;
-fail:
-	sq_rollback_to(s);
-	(void)sq_release(s, NULL);
-	out->n = 0;
-	out->total = 0;
 	return err;
 }
 
@@ -128,12 +103,13 @@ enum fz_err sq_comment_insert(struct store *st, struct public_comment *c, struct
 	return sq_insert(s, stmt, &b, &c->id, e);
 }
 
-#define COMMENT_SELECT                                                                    \
+#define COMMENT_COLUMNS                                                                   \
 	"SELECT c.id, c.case_id, c.open_event, c.receipt, c.received_on, c.name, c.contact,"  \
 	" c.body, c.client_key, c.at, coalesce(h.action, ''), coalesce(h.text, ''),"         \
 	" coalesce(h.actor, ''), coalesce(h.on_day, ''), coalesce(d.action, ''),"            \
 	" coalesce(d.text, ''), c.kind, c.due_on, coalesce(w.text, ''), coalesce(w.on_day, ''),"  \
-	" coalesce(w.actor, '')"                                                             \
+	" coalesce(w.actor, '')"
+#define COMMENT_FROM                                                                      \
 	" FROM public_comments c"                                                            \
 	" LEFT JOIN public_comment_events w ON w.id = (SELECT max(id) FROM"                  \
 	" public_comment_events WHERE comment_id = c.id AND action = 'answer')"              \
@@ -142,6 +118,20 @@ enum fz_err sq_comment_insert(struct store *st, struct public_comment *c, struct
 	" LEFT JOIN public_comment_events d ON d.id = (SELECT max(id) FROM"                  \
 	" public_comment_events WHERE comment_id = c.id"                                     \
 	" AND action IN ('adopt', 'partly', 'not_adopt'))"
+#define COMMENT_SELECT COMMENT_COLUMNS COMMENT_FROM
+
+/* A draft's comments in order, all or those shown. */
+enum { CF_OPEN_EVENT, CF_SHOWN };
+static const struct sq_query comment_query = {
+	.id = SQ_Q_COMMENT,
+	.select = COMMENT_COLUMNS,
+	.from = COMMENT_FROM,
+	.filters = {
+		[CF_OPEN_EVENT] = "c.open_event = :open_event",
+		[CF_SHOWN] = "coalesce(h.action, '') <> 'hide'",
+	},
+	.order = " ORDER BY c.id",
+};
 
 static void comment_read(struct sq_row *r, void *item)
 {
@@ -190,56 +180,20 @@ enum fz_err sq_comment_get(struct store *st, struct arena *a, int64_t id,
 		      e);
 }
 
-#define COMMENTS_WHERE                                                                    \
-	" WHERE c.open_event = ?1 AND (?2 = 0 OR coalesce(h.action, '') <> 'hide')"
-
 enum fz_err sq_comments_of(struct store *st, struct arena *a, int64_t open_event, bool shown_only,
 			   struct page pg, struct public_comment_list *out, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	void *items = NULL;
+	struct sq_list l;
+	void *items;
+	unsigned mask = 1u << CF_OPEN_EVENT | (shown_only ? 1u << CF_SHOWN : 0);
 	memset(out, 0, sizeof *out);
-	if (pg.limit < 1)
-		pg.limit = 1;
-	if (pg.limit > 200)
-		pg.limit = 200;
-	if (pg.offset < 0)
-		pg.offset = 0;
-	enum fz_err err = sq_savepoint(s, e);
+	enum fz_err err = sq_list_open(sq(st), &comment_query, NULL, mask, pg, &l, e);
 	if (err)
 		return err;
-	if ((err = sq_stmt(s, SQ_COMMENT_COUNT,
-			   "SELECT count(*) FROM (" COMMENT_SELECT COMMENTS_WHERE ")", &stmt, e)))
-		goto fail;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, open_event);
-	sq_arg_int(&b, shown_only);
-	if ((err = sq_one(s, stmt, &b, NULL, &out->total, sq_read_int, FZ_DB, NULL, "计数失败", e)))
-		goto fail;
-	if ((err = sq_stmt(s, SQ_COMMENT_LIST,
-			   COMMENT_SELECT COMMENTS_WHERE " ORDER BY c.id LIMIT ?3 OFFSET ?4", &stmt,
-			   e)))
-		goto fail;
-	b = sq_args(stmt);
-	sq_arg_int(&b, open_event);
-	sq_arg_int(&b, shown_only);
-	sq_arg_int(&b, pg.limit);
-	sq_arg_int(&b, pg.offset);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, comment_read, &items, &out->n,
-			      e)))
-		goto fail;
-	if ((err = sq_release(s, e))) {
-		out->n = 0;
-		return err;
-	}
+	sq_list_int(&l, ":open_event", open_event);
+	err = sq_list_run(&l, a, sizeof *out->items, comment_read, &items, &out->n, &out->total,
+			  e);
 	out->items = items;
-	return FZ_OK;
-fail:
-	sq_rollback_to(s);
-	(void)sq_release(s, NULL);
-	out->n = 0;
-	out->total = 0;
 	return err;
 }
 

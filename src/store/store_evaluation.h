@@ -1,8 +1,8 @@
 /* store_evaluation.h - the rows of case-file evaluation (案卷评查),
  * supervision checks (监督检查), rectification notices (整改通知) and
- * their append-only record (019_evaluation.sql). The operations on them
- * are in store.h's store_ops; store.h includes this file after its
- * STORE_LIST, and nothing else includes it. */
+ * their append-only record (019_evaluation.sql). With their operations:
+ * store.h includes this file twice, first for the types, then inside
+ * struct store_ops; nothing else includes it. */
 #ifndef FZ_STORE_STORE_EVALUATION_H
 #define FZ_STORE_STORE_EVALUATION_H
 
@@ -125,3 +125,87 @@ struct oversight_record {
 };
 
 #endif
+
+#ifdef STORE_OPS_BODY
+/* The operations: store.h includes this file a second time inside
+ * struct store_ops (its conventions are at the top of store.h). */
+	/* Case-file evaluation, supervision checks, rectification notices
+	 * (019_evaluation.sql, store_evaluation.h). Rounds and plans are
+	 * unscoped rows (the app checks their division); files, check items
+	 * and notices are scoped through their agency. Inserts set the id;
+	 * updates write the mutable columns and refuse, by trigger, to change
+	 * a drawn sample, a given score, a recorded finding or a closed
+	 * notice (FZ_FORBIDDEN). */
+	enum fz_err (*eval_round_insert)(struct store *st, struct eval_round *r,
+					 const int64_t *agencies, size_t nagencies,
+					 struct fz_error *e);
+	/* Writes status, seed, method, population and updated_at. */
+	enum fz_err (*eval_round_update)(struct store *st, const struct eval_round *r,
+					 struct fz_error *e);
+	enum fz_err (*eval_round_get)(struct store *st, struct arena *a, int64_t id,
+				      struct eval_round *out, struct fz_error *e);
+	/* Newest first; division prefix "" lists all. */
+	enum fz_err (*eval_round_list)(struct store *st, struct arena *a, const char *division,
+				       struct page pg, struct eval_round_list *out,
+				       struct fz_error *e);
+	/* The round's agencies, ascending. */
+	enum fz_err (*eval_round_agencies)(struct store *st, struct arena *a, int64_t round_id,
+					   int64_t **ids, size_t *n, struct fz_error *e);
+	/* The agency's closed enforcement cases whose last recorded event
+	 * falls in from..to (both included): the population of a sample.
+	 * Matters (normative documents, major decisions: case kinds 5, 6)
+	 * have no enforcement case file and are never drawn. */
+	enum fz_err (*eval_closed_cases)(struct store *st, struct arena *a, int64_t agency_id,
+					 const char *from, const char *to,
+					 struct eval_case **items, size_t *n, struct fz_error *e);
+	enum fz_err (*eval_file_insert)(struct store *st, struct eval_file *f,
+					struct fz_error *e);
+	/* Writes evaluator_id, form, content, total, vetoed, grade, scored_on. */
+	enum fz_err (*eval_file_update)(struct store *st, const struct eval_file *f,
+					struct fz_error *e);
+	enum fz_err (*eval_file_get)(struct store *st, struct arena *a, const struct scope *sc,
+				     int64_t id, struct eval_file *out, struct fz_error *e);
+	/* Ordered by agency, then draw order. */
+	enum fz_err (*eval_file_list)(struct store *st, struct arena *a, const struct scope *sc,
+				      const struct eval_file_filter *f, struct page pg,
+				      struct eval_file_list *out, struct fz_error *e);
+	enum fz_err (*eval_mark_insert)(struct store *st, const struct eval_mark_row *m,
+					struct fz_error *e);
+	enum fz_err (*eval_marks_of)(struct store *st, struct arena *a, int64_t file_id,
+				     struct eval_mark_row **items, size_t *n, struct fz_error *e);
+	enum fz_err (*check_plan_insert)(struct store *st, struct check_plan *p,
+					 struct fz_error *e);
+	enum fz_err (*check_plan_get)(struct store *st, struct arena *a, int64_t id,
+				      struct check_plan *out, struct fz_error *e);
+	enum fz_err (*check_plan_list)(struct store *st, struct arena *a, const char *division,
+				       struct page pg, struct check_plan_list *out,
+				       struct fz_error *e);
+	enum fz_err (*check_item_insert)(struct store *st, struct check_item *it,
+					 struct fz_error *e);
+	/* Writes finding and found_on. */
+	enum fz_err (*check_item_update)(struct store *st, const struct check_item *it,
+					 struct fz_error *e);
+	enum fz_err (*check_item_get)(struct store *st, struct arena *a, const struct scope *sc,
+				      int64_t id, struct check_item *out, struct fz_error *e);
+	/* A plan's items in scope, by month then id (at most 1000). */
+	enum fz_err (*check_items_of)(struct store *st, struct arena *a, const struct scope *sc,
+				      int64_t plan_id, struct check_item **items, size_t *n,
+				      struct fz_error *e);
+	enum fz_err (*notice_insert)(struct store *st, struct rect_notice *nt,
+				     struct fz_error *e);
+	/* Writes status, report, answered_on, first_answered_on,
+	 * return_reason, closed_on, updated_at. */
+	enum fz_err (*notice_update)(struct store *st, const struct rect_notice *nt,
+				     struct fz_error *e);
+	enum fz_err (*notice_get)(struct store *st, struct arena *a, const struct scope *sc,
+				  int64_t id, struct rect_notice *out, struct fz_error *e);
+	/* Newest first. */
+	enum fz_err (*notice_list)(struct store *st, struct arena *a, const struct scope *sc,
+				   const struct rect_notice_filter *f, struct page pg,
+				   struct rect_notice_list *out, struct fz_error *e);
+	/* Append-only; insert sets r->id (r->at 0 = now). */
+	enum fz_err (*oversight_record_insert)(struct store *st, struct oversight_record *r,
+					       struct fz_error *e);
+	enum fz_err (*oversight_record_get)(struct store *st, struct arena *a, int64_t id,
+					    struct oversight_record *out, struct fz_error *e);
+#endif /* STORE_OPS_BODY */

@@ -1,8 +1,9 @@
 /* store_stats.h - the rows of the statistics queries (020_stats.sql,
  * sqlite_stats.c): counts grouped in the database, never case by case,
  * for the annual enforcement statistics and the dashboard (app/stats.h
- * gives them their meaning). store.h includes this file after its
- * STORE_LIST; nothing else includes it. */
+ * gives them their meaning). store.h includes this file twice, first
+ * for the types, then inside struct store_ops for the operations;
+ * nothing else includes it. */
 #ifndef FZ_STORE_STORE_STATS_H
 #define FZ_STORE_STORE_STATS_H
 
@@ -63,3 +64,25 @@ struct stats_open_count {
 STORE_LIST(stats_open_count_list, struct stats_open_count);
 
 #endif
+
+#ifdef STORE_OPS_BODY
+/* The operations: store.h includes this file a second time inside
+ * struct store_ops (its conventions are at the top of store.h). */
+	/* Statistics (store_stats.h), grouped in the database, every list
+	 * whole (not paged; at most a few rows per agency and month), in
+	 * scope through the case's agency. event_counts: events of q's steps
+	 * by agency, case kind, step, q->key's value and month.
+	 * decision_counts: the events of q's steps that still stand (no
+	 * event of q->later_json after them in their case) by agency,
+	 * penalty kinds, fine band and month. open_counts: open cases by
+	 * agency. FZ_INVALID for a malformed steps list. */
+	enum fz_err (*stats_event_counts)(struct store *st, struct arena *a, const struct scope *sc,
+					  const struct stats_query *q,
+					  struct stats_event_count_list *out, struct fz_error *e);
+	enum fz_err (*stats_decision_counts)(struct store *st, struct arena *a,
+					     const struct scope *sc, const struct stats_query *q,
+					     struct stats_decision_count_list *out,
+					     struct fz_error *e);
+	enum fz_err (*stats_open_counts)(struct store *st, struct arena *a, const struct scope *sc,
+					 struct stats_open_count_list *out, struct fz_error *e);
+#endif /* STORE_OPS_BODY */

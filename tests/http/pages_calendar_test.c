@@ -218,6 +218,40 @@ TEST(calendar_upload_refuses_a_malformed_file_with_its_line_in_chinese_and_holds
 	cfx_stop(&f);
 }
 
+/* The calendar form is read by the one multipart reader (stream_form.c)
+ * with the file kept in memory: a part that names no field is refused with
+ * a message, as the streamed forms refuse it, where the former reader of
+ * this form passed the NULL name to strcmp. */
+TEST(calendar_upload_part_without_a_name_is_refused_and_the_server_still_answers)
+{
+	struct case_fx f;
+	struct sa s;
+	char before[APP_CALENDAR_FP_HEX], after[APP_CALENDAR_FP_HEX];
+	REQUIRE(cfx_start(&f));
+	REQUIRE(sign_in(&f, "sysadmin", &s));
+	fingerprint(&f, before);
+	struct buf b = BUF_INIT;
+	buf_addf(&b, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n",
+		 s.csrf);
+	buf_adds(&b, "--" BOUNDARY "\r\nContent-Disposition: form-data\r\n\r\nx\r\n");
+	buf_adds(&b, "--" BOUNDARY "--\r\n");
+	struct t_req rq = { .method = "POST", .path = "/calendar", .cookie_token = s.token,
+			    .content_type = "multipart/form-data; boundary=" BOUNDARY,
+			    .body = buf_cstr(&b), .body_len = b.len };
+	struct http_resp r = t_http_req(&f.d.ts, &rq);
+	buf_release(&b);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "上传的表单中有未命名的字段");
+	t_resp_free(&r);
+	r = get(&f, &s, "/calendar");
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	fingerprint(&f, after);
+	CHECK_STR(after, before);
+	CHECK_INT(audits(&f, "calendar.upload"), 0);
+	cfx_stop(&f);
+}
+
 TEST(calendar_preview_shows_the_known_case_deadline_it_moves_and_confirm_applies_it)
 {
 	struct case_fx f;

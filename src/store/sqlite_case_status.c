@@ -1,0 +1,329 @@
+/* sqlite_case_status.c - the derived status of a case in SQLite (its row
+ * and the duties that run or stand still, 024), the stale-status queue the
+ * status job works through, and the workbench's to-do counts. The case
+ * itself is in sqlite_case.c. */
+#include "store/sqlite_internal.h"
+
+#include <string.h>
+
+#include "base/date.h"
+
+static bool given(const char *s) { return s && *s; }
+static const char *or_empty(const char *s) { return s ? s : ""; }
+
+static enum fz_err status_row_put(struct sq_store *s, const struct case_status *cs,
+				  struct fz_error *e);
+static enum fz_err duties_put(struct sq_store *s, const struct case_status *cs,
+			      struct fz_error *e);
+
+enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
+			       struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	enum fz_err err;
+	for (size_t i = 0; i < cs->nduties; i++) {
+		const struct case_duty *d = &cs->duties[i];
+		if (!given(d->clock) || !date_parse(d->due, NULL, NULL, NULL))
+			return fz_fail(e, FZ_INVALID, "due", "日期应为 YYYY-MM-DD 格式的有效日期");
+	}
+	/* the status and its duties are replaced together or not at all */
+	if ((err = sq_savepoint(s, e)))
+		return err;
+	if ((err = status_row_put(s, cs, e)) || (err = duties_put(s, cs, e))) {
+		sq_rollback_to(s);
+		return err;
+	}
+	return sq_release(s, e);
+}
+
+/* The case's former duties deleted, cs's written. */
+static enum fz_err duties_put(struct sq_store *s, const struct case_status *cs,
+			      struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	if ((err = sq_stmt(s, SQ_CASE_DUTIES_DELETE, "DELETE FROM case_duties WHERE case_id = ?1",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, cs->case_id);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+		return err;
+	for (size_t i = 0; i < cs->nduties; i++) {
+		const struct case_duty *d = &cs->duties[i];
+		if ((err = sq_stmt(s, SQ_CASE_DUTY_INSERT,
+				   "INSERT INTO case_duties (case_id, ord, clock, due, running, overdue,"
+				   " provisional) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+				   &stmt, e)))
+			return err;
+		b = sq_args(stmt);
+		sq_arg_int(&b, cs->case_id);
+		sq_arg_int(&b, d->ord);
+		sq_arg_text(&b, d->clock);
+		sq_arg_text(&b, d->due);
+		sq_arg_int(&b, d->running);
+		sq_arg_int(&b, d->overdue);
+		sq_arg_int(&b, d->provisional);
+		const struct sq_ref refs[] = { SQ_REF_CASE("case_id", cs->case_id) };
+		if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
+			return err;
+	}
+	return FZ_OK;
+}
+
+static enum fz_err status_row_put(struct sq_store *s, const struct case_status *cs,
+				  struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	if (!date_parse(cs->computed_on, NULL, NULL, NULL) ||
+	    (*cs->next_due && !date_parse(cs->next_due, NULL, NULL, NULL)))
+		return fz_fail(e, FZ_INVALID, "computed_on", "日期应为 YYYY-MM-DD 格式的有效日期");
+	/* derived data, not the record: replacing the row is the point */
+	if ((err = sq_stmt(s, SQ_CASE_STATUS_PUT,
+			   "INSERT INTO case_status (case_id, computed_on, next_due, next_due_clock,"
+			   " overdue, awaits_roles, awaits_officer, awaits_reviewer, awaits_head,"
+			   " awaits_supervisor, overdue_clock, overdue_due, acts_open, acts_due,"
+			   " filing_due, review_due)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+			   " ?16)"
+			   " ON CONFLICT (case_id) DO UPDATE SET computed_on = excluded.computed_on,"
+			   " next_due = excluded.next_due, next_due_clock = excluded.next_due_clock,"
+			   " overdue = excluded.overdue, awaits_roles = excluded.awaits_roles,"
+			   " overdue_clock = excluded.overdue_clock, overdue_due = excluded.overdue_due,"
+			   " awaits_officer = excluded.awaits_officer,"
+			   " awaits_reviewer = excluded.awaits_reviewer,"
+			   " awaits_head = excluded.awaits_head,"
+			   " awaits_supervisor = excluded.awaits_supervisor,"
+			   " acts_open = excluded.acts_open, acts_due = excluded.acts_due,"
+			   " filing_due = excluded.filing_due, review_due = excluded.review_due",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, cs->case_id);
+	/* settled: it holds for every day (024), never stale again */
+	sq_arg_text(&b, cs->settled ? STORE_STATUS_SETTLED : cs->computed_on);
+	sq_arg_text(&b, cs->next_due);
+	sq_arg_text(&b, or_empty(cs->next_due_clock));
+	sq_arg_int(&b, cs->overdue);
+	sq_arg_int(&b, cs->awaits_roles);
+	for (int i = 0; i < CASE_STATUS_ROLES; i++)
+		sq_arg_text(&b, or_empty(cs->awaits[i]));
+	sq_arg_text(&b, or_empty(cs->overdue_clock));
+	sq_arg_text(&b, cs->overdue_due);
+	sq_arg_int(&b, cs->acts_open);
+	sq_arg_text(&b, cs->acts_due);
+	sq_arg_text(&b, cs->filing_due);
+	sq_arg_text(&b, cs->review_due);
+	const struct sq_ref refs[] = { SQ_REF_CASE("case_id", cs->case_id) };
+	return sq_write(s, stmt, &b, refs, 1, NULL, e);
+}
+
+static void status_read(struct sq_row *r, void *item)
+{
+	struct case_status *cs = item;
+	cs->case_id = sq_col_int(r);
+	sq_col_fixed(r, cs->computed_on, sizeof cs->computed_on);
+	sq_col_fixed(r, cs->next_due, sizeof cs->next_due);
+	cs->next_due_clock = sq_col_text(r);
+	cs->overdue = sq_col_bool(r);
+	cs->awaits_roles = (unsigned)sq_col_int(r);
+	for (int i = 0; i < CASE_STATUS_ROLES; i++)
+		cs->awaits[i] = sq_col_text(r);
+	cs->overdue_clock = sq_col_text(r);
+	sq_col_fixed(r, cs->overdue_due, sizeof cs->overdue_due);
+	cs->acts_open = (int)sq_col_int(r);
+	sq_col_fixed(r, cs->acts_due, sizeof cs->acts_due);
+	sq_col_fixed(r, cs->filing_due, sizeof cs->filing_due);
+	sq_col_fixed(r, cs->review_due, sizeof cs->review_due);
+}
+
+enum fz_err sq_case_status_get(struct store *st, struct arena *a, int64_t case_id,
+			       struct case_status *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	void *items;
+	size_t n;
+	memset(out, 0, sizeof *out);
+	if ((err = sq_stmt(s, SQ_CASE_STATUS_GET,
+			   "SELECT case_id, computed_on, next_due, next_due_clock, overdue,"
+			   " awaits_roles, awaits_officer, awaits_reviewer, awaits_head,"
+			   " awaits_supervisor, overdue_clock, overdue_due, acts_open, acts_due,"
+			   " filing_due, review_due FROM case_status"
+			   " WHERE case_id = ?1",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, case_id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *out, status_read, &items, &n, e)))
+		return err;
+	if (!n)
+		return fz_fail(e, FZ_NOTFOUND, "case_id", "案件状态尚未计算");
+	*out = *(struct case_status *)items;
+	return FZ_OK;
+}
+
+static void id_read(struct sq_row *r, void *item)
+{
+	*(int64_t *)item = sq_col_int(r);
+}
+
+enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const char *today,
+				 int64_t *ids, size_t max, size_t *n, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	void *items;
+	size_t got;
+	struct arena *a;
+	*n = 0;
+	if (!date_parse(today, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "today", "日期应为 YYYY-MM-DD 格式的有效日期");
+	if (sc->kind == SCOPE_NONE || !max)
+		return FZ_OK;
+	/* the scope as the lists read it: one agency, a division or all;
+	 * through the index of the statuses' days (a settled one holds for
+	 * every day), so that nothing is read when every one is of today */
+	if ((err = sq_stmt(s, SQ_CASE_STATUS_STALE,
+			   "SELECT s.case_id FROM case_status s JOIN cases c ON c.id = s.case_id"
+			   " JOIN agencies a ON a.id = c.agency_id"
+			   " WHERE s.computed_on < ?1"
+			   " AND (?2 = 0 OR (?2 = 1 AND c.agency_id = ?3)"
+			   "  OR (?2 = 2 AND a.division_code LIKE ?4 || '%'))"
+			   " ORDER BY s.computed_on, s.case_id LIMIT ?5",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, today);
+	sq_arg_int(&b, sc->kind == SCOPE_AGENCY ? 1 : sc->kind == SCOPE_DIVISION ? 2 : 0);
+	sq_arg_int(&b, sc->agency_id);
+	sq_arg_text(&b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
+	sq_arg_int(&b, (int64_t)max);
+	if (!(a = arena_new()))
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof(int64_t), id_read, &items, &got, e))) {
+		arena_free(a);
+		return err;
+	}
+	if (got)
+		memcpy(ids, items, got * sizeof *ids);
+	*n = got;
+	arena_free(a);
+	return FZ_OK;
+}
+
+static void duty_read(struct sq_row *r, void *item)
+{
+	struct case_duty *d = item;
+	d->case_id = sq_col_int(r);
+	d->ord = (int)sq_col_int(r);
+	d->clock = sq_col_text(r);
+	sq_col_fixed(r, d->due, sizeof d->due);
+	d->running = sq_col_bool(r);
+	d->overdue = sq_col_bool(r);
+	d->provisional = sq_col_bool(r);
+}
+
+enum fz_err sq_case_duties_of(struct store *st, struct arena *a, const int64_t *ids, size_t n,
+			      struct case_duty_list *out, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	struct buf list = BUF_INIT;
+	enum fz_err err;
+	void *items;
+	memset(out, 0, sizeof *out);
+	if (n > STORE_DUTIES_IDS_MAX)
+		return fz_fail(e, FZ_INVALID, "ids", "一次最多读取 %d 个案件的期限",
+			       STORE_DUTIES_IDS_MAX);
+	if (!n)
+		return FZ_OK;
+	/* the page's ids as one JSON array: one statement, one plan */
+	buf_addc(&list, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&list, "%s%lld", i ? "," : "", (long long)ids[i]);
+	buf_addc(&list, ']');
+	if (buf_failed(&list)) {
+		buf_release(&list);
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	}
+	if ((err = sq_stmt(s, SQ_CASE_DUTIES_OF,
+			   "SELECT case_id, ord, clock, due, running, overdue, provisional"
+			   " FROM case_duties WHERE case_id IN (SELECT value FROM json_each(?1))"
+			   " ORDER BY case_id, ord",
+			   &stmt, e))) {
+		buf_release(&list);
+		return err;
+	}
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, buf_cstr(&list));
+	err = sq_collect(s, stmt, &b, a, sizeof *out->items, duty_read, &items, &out->n, e);
+	buf_release(&list);
+	out->items = items;
+	return err;
+}
+
+enum fz_err sq_case_todo_counts(struct store *st, const struct scope *sc, const char *day,
+				const char *soon, unsigned mine, struct case_todo_counts *out,
+				struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	memset(out, 0, sizeof *out);
+	if (!date_parse(day, NULL, NULL, NULL) || !date_parse(soon, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "day", "日期应为 YYYY-MM-DD 格式的有效日期");
+	if (sc->kind == SCOPE_NONE)
+		return FZ_OK;
+	/* the filters of case_query (KF_AWAITS, KF_DUE_BY, KF_OVERDUE,
+	 * KF_ACTS_*, KF_FILING_OVERDUE) summed in one pass over the scope's
+	 * cases and their statuses of day; the workbench
+	 * links to those very filters */
+	if ((err = sq_stmt(s, SQ_CASE_TODO_COUNTS,
+			   "SELECT"
+			   " coalesce(sum(c.closed = 0 AND (s.awaits_roles & ?5) != 0), 0),"
+			   " coalesce(sum(c.closed = 0 AND (s.awaits_roles & ?6) != 0), 0),"
+			   " coalesce(sum(c.closed = 0 AND (s.awaits_roles & ?7) != 0), 0),"
+			   " coalesce(sum(c.closed = 0 AND s.next_due >= ?1 AND s.next_due <= ?8), 0),"
+			   " coalesce(sum(c.closed = 0 AND s.overdue = 1), 0),"
+			   " coalesce(sum(s.acts_open > 0), 0),"
+			   " coalesce(sum(s.acts_open > 0 AND s.acts_due < ?1), 0),"
+			   " coalesce(sum(s.filing_due <> '' AND s.filing_due < ?1), 0)"
+			   " FROM cases c JOIN case_status s ON s.case_id = c.id"
+			   " JOIN agencies a ON a.id = c.agency_id"
+			   " WHERE +s.computed_on = ?1"
+			   " AND (?2 = 0 OR (?2 = 1 AND c.agency_id = ?3)"
+			   "  OR (?2 = 2 AND a.division_code LIKE ?4 || '%'))",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, day);
+	sq_arg_int(&b, sc->kind == SCOPE_AGENCY ? 1 : sc->kind == SCOPE_DIVISION ? 2 : 0);
+	sq_arg_int(&b, sc->agency_id);
+	sq_arg_text(&b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
+	sq_arg_int(&b, mine);
+	sq_arg_int(&b, ROLE_REVIEWER);
+	sq_arg_int(&b, ROLE_HEAD);
+	sq_arg_text(&b, soon);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		int64_t *v[] = { &out->mine, &out->review, &out->approval, &out->due_soon,
+				 &out->overdue, &out->acts, &out->acts_overdue, &out->filing_overdue };
+		for (int i = 0; i < 8; i++)
+			*v[i] = sqlite3_column_int64(stmt, i);
+		rc = sqlite3_step(stmt);
+	}
+	err = rc == SQLITE_DONE ? FZ_OK : sq_fail(s, rc, e);
+	sq_done(stmt);
+	return err;
+}
+
+enum fz_err sq_case_status_invalidate(struct store *st, struct fz_error *e)
+{
+	/* the day before any real one: every status is stale (see 024) */
+	return sq_exec(sq(st), SQ_CASE_STATUS_INVALIDATE,
+		       "UPDATE case_status SET computed_on = '0001-01-01'", e);
+}
