@@ -72,17 +72,19 @@ static enum fz_err entry_leaf(struct app_ctx *ctx, const struct decision_catalog
 
 /* --- reading --- */
 
-/* Whether the user may see the catalogue of agency (its own agency's
- * staff; a supervisor or the shell see every one). */
-static bool staff_sees(const struct app_ctx *ctx, int64_t agency_id)
+/* Whether the user may see the catalogue of agency: the shell, and
+ * staff whose scope holds the agency (its own staff; the justice bureau
+ * its division's agencies). */
+static bool staff_sees(struct app_ctx *ctx, int64_t agency_id)
 {
 	if (ctx->cli)
 		return true;
 	if (!ctx->user)
 		return false;
-	if (ctx->user->roles & ROLE_SUPERVISOR)
-		return true;
-	return ctx->user->agency_id == agency_id;
+	struct agency ag;
+	struct fz_error ignored = { 0 };
+	return ctx->st->ops->agency_get(ctx->st, ctx->a, &ctx->scope, agency_id, &ag, &ignored) ==
+	       FZ_OK;
 }
 
 /* Fills v's items and approval from its entries. */
@@ -150,9 +152,8 @@ enum fz_err app_dcat_list(struct app_ctx *ctx, bool public, int64_t agency_id, i
 	if (!public) {
 		if ((rc = app_require(ctx, PERM_CASE_READ, "decision_catalogue.read", e)))
 			return rc;
-		if (!ctx->cli && ctx->user &&
-		    !(ctx->user->roles & ROLE_SUPERVISOR))
-			f.agency_id = ctx->user->agency_id;
+		if (!ctx->cli)
+			f.scope = &ctx->scope;
 	}
 	return ctx->st->ops->decision_catalogue_list(ctx->st, ctx->a, &f, pg, out, e);
 }

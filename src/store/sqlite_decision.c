@@ -69,7 +69,21 @@ enum fz_err sq_decision_catalogue_get(struct store *st, struct arena *a, int64_t
 #define DCAT_WHERE                                                                         \
 	" WHERE (?1 = 0 OR c.agency_id = ?1) AND (?2 = 0 OR c.year = ?2) AND (?3 = 0 OR"      \
 	" EXISTS (SELECT 1 FROM decision_catalogue_entries x WHERE x.catalogue_id = c.id"     \
-	" AND x.action = 'approve'))"
+	" AND x.action = 'approve'))"                                                       \
+	" AND (?4 = 0 OR (?4 = 1 AND c.agency_id = ?5)"                                      \
+	" OR (?4 = 2 AND a.division_code LIKE ?6 || '%'))"
+
+/* ?4 mode (0 every agency, 1 one agency ?5, 2 a division ?6, 3 none). */
+static void scope_bind(struct sq_args *b, const struct scope *sc)
+{
+	int mode = !sc || sc->kind == SCOPE_ALL ? 0
+		   : sc->kind == SCOPE_AGENCY	? 1
+		   : sc->kind == SCOPE_DIVISION ? 2
+						: 3;
+	sq_arg_int(b, mode);
+	sq_arg_int(b, sc && sc->kind == SCOPE_AGENCY ? sc->agency_id : -1);
+	sq_arg_text(b, sc && sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
+}
 
 enum fz_err sq_decision_catalogue_list(struct store *st, struct arena *a,
 				       const struct decision_catalogue_filter *f, struct page pg,
@@ -84,23 +98,26 @@ enum fz_err sq_decision_catalogue_list(struct store *st, struct arena *a,
 	if (err)
 		return err;
 	if ((err = sq_stmt(s, SQ_DCAT_COUNT,
-			   "SELECT count(*) FROM decision_catalogues c" DCAT_WHERE, &stmt, e)))
+			   "SELECT count(*) FROM decision_catalogues c"
+			   " JOIN agencies a ON a.id = c.agency_id" DCAT_WHERE, &stmt, e)))
 		goto fail;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, f->agency_id);
 	sq_arg_int(&b, f->year);
 	sq_arg_int(&b, f->approved_only);
+	scope_bind(&b, f->scope);
 	if ((err = sq_one(s, stmt, &b, a, &out->total, sq_read_int, FZ_DB, NULL, "计数失败", e)))
 		goto fail;
 	if ((err = sq_stmt(s, SQ_DCAT_LIST,
 			   DCAT_COLS DCAT_WHERE " ORDER BY c.year DESC, c.agency_id, c.id"
-					       " LIMIT ?4 OFFSET ?5",
+					       " LIMIT ?7 OFFSET ?8",
 			   &stmt, e)))
 		goto fail;
 	b = sq_args(stmt);
 	sq_arg_int(&b, f->agency_id);
 	sq_arg_int(&b, f->year);
 	sq_arg_int(&b, f->approved_only);
+	scope_bind(&b, f->scope);
 	sq_arg_int(&b, pg.limit);
 	sq_arg_int(&b, pg.offset);
 	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, catalogue_read, &items, &out->n,

@@ -14,6 +14,9 @@ struct decision_catalogue_filter {
 	int64_t agency_id;  /* 0: every agency */
 	int year;           /* 0: every year */
 	bool approved_only; /* the public sees approved catalogues only */
+	/* Staff: only the catalogues of agencies in scope (NULL: every
+	 * agency; SCOPE_NONE: none). */
+	const struct scope *scope;
 };
 
 #endif

@@ -14,6 +14,9 @@
 #include <string.h>
 
 #include "api_case_fx.h"
+#include "app/org.h"
+#include "app/people.h"
+#include "base/date.h"
 #include "t.h"
 
 #define LATE ",\"reason\":\"补录：测试数据按发生日期录入\""
@@ -652,5 +655,61 @@ TEST(major_decision_hearing_notice_reissued_after_the_hearing_does_not_reopen_it
 	snprintf(want, sizeof want, "已公告的听证（%s）尚未举行", cfx_day(&f, -30));
 	/* the new hearing was due on -30 and not held: the old one does not count */
 	blocked(&f, "officer1", id, "submit_review", -23, fields, 409, "procedures_done", want);
+	cfx_stop(&f);
+}
+
+/* The justice bureau sees the catalogues of its own division's agencies,
+ * drafts included; a supervisor of another division sees none of them
+ * (neither listed nor opened), while the approved one stays public. */
+TEST(decision_catalogue_is_seen_by_the_justice_bureau_of_its_division_only)
+{
+	struct case_fx f;
+	char token[65], csrf[65], path[96];
+	int64_t item;
+	REQUIRE(cfx_start(&f));
+	int64_t cat = catalogue_with_item(&f, &item);
+	REQUIRE(cat > 0);
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld", (long long)cat);
+	json_t *j = call(&f, __LINE__, "supervisor", "GET", path, NULL, 200);
+	json_decref(j);
+	j = call(&f, __LINE__, "supervisor", "GET", "/api/v1/decision-catalogues", NULL, 200);
+	CHECK(json_integer_value(json_object_get(j, "total")) >= 1);
+	json_decref(j);
+
+	/* 中宁县's justice bureau (division 640521) and its supervisor */
+	struct app_ctx ctx;
+	struct agency bureau;
+	struct fz_error e = { 0 };
+	app_ctx_init(&ctx, f.d.ts.st, f.d.ts.a, &f.d.ts.cfg, "cli", time_now());
+	app_ctx_as_cli(&ctx);
+	struct agency_input ag = { .name = "中宁县司法局", .uscc = "116405221045566365",
+				   .division_code = "640521", .kind = "justice_bureau",
+				   .domains = "行政执法监督", .active = -1 };
+	if (app_agency_create(&ctx, &ag, &bureau, &e) != FZ_OK)
+		t_fail(__FILE__, __LINE__, "bureau: %s", e.message);
+	struct user_input in = { .username = "zn_supervisor", .display_name = "中宁县执法监督员",
+				 .password = DEMO_PASSWORD, .agency_id = bureau.id,
+				 .roles = ROLE_SUPERVISOR, .must_change_password = 0 };
+	if (app_user_create(&ctx, &in, NULL, &e) != FZ_OK)
+		t_fail(__FILE__, __LINE__, "zn_supervisor: %s", e.message);
+	REQUIRE(t_login(&f.d.ts, "zn_supervisor", DEMO_PASSWORD, token, csrf));
+	struct http_resp r = t_http(&f.d.ts, "GET", path, token, NULL, NULL);
+	CHECK_ERROR(r, 404, "not_found", "id");
+	t_resp_free(&r);
+	r = t_http(&f.d.ts, "GET", "/api/v1/decision-catalogues", token, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "\"total\":0");
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/decision-catalogues/%lld", (long long)cat);
+	r = t_http(&f.d.ts, "GET", path, token, NULL, NULL);
+	CHECK_INT(r.status, 404);
+	t_resp_free(&r);
+
+	/* approved, it is public to anyone, this supervisor too */
+	approve(&f, cat, -59);
+	snprintf(path, sizeof path, "/api/v1/public/decision-catalogues/%lld", (long long)cat);
+	r = t_http(&f.d.ts, "GET", path, NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
 	cfx_stop(&f);
 }
