@@ -118,18 +118,10 @@ struct case_row;
 void case_row_badges(struct buf *b, const struct enf_case *c, const struct case_row *row,
 		     const char *today, const char *soon);
 void case_row_state(struct buf *b, const struct enf_case *c, const struct case_row *row);
-
-/* Rows per page of the case lists at most; 20 unless ?limit= says. */
-#define CASE_PAGE_MAX 100
-/* ?offset= and ?limit= (paging.h, limit capped at CASE_PAGE_MAX), or
- * ?page=N (from 1) for the page to jump to; false after answering 400. */
-bool case_paging(struct req *r, struct page *pg);
-/* The pager of a case list: first, previous, "第 n / m 页，共 t 条", next,
- * last (links keeping the query), and a GET form to action that jumps to
- * a page or changes the page size, carrying the filters keep[0..nkeep)
- * (label = parameter name, value = its value; empty ones left out). */
-void case_pager(struct req *r, struct buf *b, const char *action, const struct kit_option *keep,
-		size_t nkeep, struct page pg, int64_t total);
+/* The same badges as text for a file: "逾期 3 天：…；即将到期：… 2026-12-09" (appended
+ * to b; nothing for a closed case or one without a duty due). */
+void case_row_badges_text(struct buf *b, const struct enf_case *c, const struct case_row *row,
+			  const char *today, const char *soon);
 
 /* page_case_evidence.c: the case page's 证据材料 section, with the upload
  * form for those who may act on an open case. */

@@ -14,6 +14,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
@@ -85,7 +86,7 @@ int page_oversight(struct req *r)
 			html_raw(&b, "<p>还没有案卷评查。</p>\n");
 		html_raw(&b, "<p><a href=\"/evaluations/new\">新建案卷评查</a>　"
 			     "<a href=\"/evaluation-files\">全部评查案卷（排序、筛选、导出）</a></p>\n");
-		page_pager(r, &b, pg, rl.total);
+		lk_pager(r, &b, pg, rl.total);
 		struct check_plan_list pl;
 		if ((rc = app_check_plan_list(&r->ctx, (struct page){ 0, 20 }, &pl, &e)))
 			return http_fail_fz(r, rc, &e);

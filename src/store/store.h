@@ -70,6 +70,10 @@ enum cert_sort { CERT_SORT_NUMBER = 1, CERT_SORT_HOLDER, CERT_SORT_AGENCY,
 		 CERT_SORT_VALID_UNTIL, CERT_SORT_STATUS };
 enum audit_sort { AUDIT_SORT_AT = 1, AUDIT_SORT_ACTOR, AUDIT_SORT_ACTION,
 		  AUDIT_SORT_OBJECT, AUDIT_SORT_RESULT };
+/* CASE_SORT_DUE: the earliest running duty's due date, cases without one
+ * last (ascending). */
+enum case_sort { CASE_SORT_NUMBER = 1, CASE_SORT_TITLE, CASE_SORT_PARTY,
+		 CASE_SORT_PROCEDURE, CASE_SORT_STATE, CASE_SORT_DUE };
 
 /* A page of rows plus the total that matched. */
 #define STORE_LIST(name, type) \
@@ -187,6 +191,7 @@ struct case_filter {
 	bool handler_uncertified;  /* open, an officer who took part holds no
 	                            * certificate valid on status_day (the
 	                            * certificates, not the status, decide) */
+	struct list_sort sort;     /* enum case_sort; 0: newest first */
 };
 
 /* What lists and queues need of a case without its record, derived by
