@@ -299,10 +299,23 @@ enum fz_err app_eval_round_get(struct app_ctx *ctx, int64_t id, struct eval_roun
 enum fz_err app_eval_round_list(struct app_ctx *ctx, struct page pg, struct eval_round_list *out,
 				struct fz_error *e)
 {
+	return app_eval_round_find(ctx, &(struct eval_round_filter){ 0 }, pg, out, e);
+}
+
+enum fz_err app_eval_round_find(struct app_ctx *ctx, const struct eval_round_filter *f,
+				struct page pg, struct eval_round_list *out, struct fz_error *e)
+{
 	enum fz_err rc = app_require(ctx, PERM_OVERSIGHT_MANAGE, "evaluation.read", e);
 	if (rc)
 		return rc;
-	return ctx->st->ops->eval_round_list(ctx->st, ctx->a, eval_division(ctx), pg, out, e);
+	if (f->year && (f->year < 2000 || f->year > 2100))
+		return fz_fail(e, FZ_INVALID, "year", "年度应为 2000 至 2100 之间的四位数字");
+	if (f->status && *f->status && strcmp(f->status, "open") && strcmp(f->status, "drawn") &&
+	    strcmp(f->status, "closed"))
+		return fz_fail(e, FZ_INVALID, "status", "没有这种评查状态");
+	struct eval_round_filter g = *f;
+	g.division = eval_division(ctx); /* the bureau's own division, whatever was asked */
+	return ctx->st->ops->eval_round_list(ctx->st, ctx->a, &g, pg, out, e);
 }
 
 /* --- files --- */

@@ -85,6 +85,7 @@ int page_oversight(struct req *r)
 		if (!rl.n)
 			html_raw(&b, "<p>还没有案卷评查。</p>\n");
 		html_raw(&b, "<p><a href=\"/evaluations/new\">新建案卷评查</a>　"
+			     "<a href=\"/evaluations\">全部案卷评查（排序、筛选、导出）</a>　"
 			     "<a href=\"/evaluation-files\">全部评查案卷（排序、筛选、导出）</a></p>\n");
 		lk_pager(r, &b, pg, rl.total);
 		struct check_plan_list pl;
@@ -97,6 +98,8 @@ int page_oversight(struct req *r)
 		html_raw(&b, "</ul>\n");
 		if (!pl.n)
 			html_raw(&b, "<p>还没有检查计划。</p>\n");
+		else
+			html_raw(&b, "<p><a href=\"/check-plans\">全部检查计划（排序、筛选、导出）</a></p>\n");
 	}
 	if (kit_may(r, PERM_EVAL_SCORE) && r->ctx.user) {
 		struct eval_file_filter f = { .evaluator_id = r->ctx.user->id, .scored = 0 };

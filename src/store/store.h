@@ -982,10 +982,10 @@ struct store_ops {
 					 struct fz_error *e);
 	enum fz_err (*eval_round_get)(struct store *st, struct arena *a, int64_t id,
 				      struct eval_round *out, struct fz_error *e);
-	/* Newest first; division prefix "" lists all. */
-	enum fz_err (*eval_round_list)(struct store *st, struct arena *a, const char *division,
-				       struct page pg, struct eval_round_list *out,
-				       struct fz_error *e);
+	/* Newest first unless f->sort says (store_evaluation.h). */
+	enum fz_err (*eval_round_list)(struct store *st, struct arena *a,
+				       const struct eval_round_filter *f, struct page pg,
+				       struct eval_round_list *out, struct fz_error *e);
 	/* The round's agencies, ascending. */
 	enum fz_err (*eval_round_agencies)(struct store *st, struct arena *a, int64_t round_id,
 					   int64_t **ids, size_t *n, struct fz_error *e);
@@ -1013,9 +1013,9 @@ struct store_ops {
 					 struct fz_error *e);
 	enum fz_err (*check_plan_get)(struct store *st, struct arena *a, int64_t id,
 				      struct check_plan *out, struct fz_error *e);
-	enum fz_err (*check_plan_list)(struct store *st, struct arena *a, const char *division,
-				       struct page pg, struct check_plan_list *out,
-				       struct fz_error *e);
+	enum fz_err (*check_plan_list)(struct store *st, struct arena *a,
+				       const struct check_plan_filter *f, struct page pg,
+				       struct check_plan_list *out, struct fz_error *e);
 	enum fz_err (*check_item_insert)(struct store *st, struct check_item *it,
 					 struct fz_error *e);
 	/* Writes finding and found_on. */

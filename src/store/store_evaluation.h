@@ -31,6 +31,17 @@ struct eval_round {
 };
 STORE_LIST(eval_round_list, struct eval_round);
 
+/* The rounds of a list: division prefix ("" all), year (0 any), status
+ * ("" any), in the order sort names (0: newest first). */
+enum eval_round_sort { EVAL_ROUND_SORT_TITLE = 1, EVAL_ROUND_SORT_YEAR,
+		       EVAL_ROUND_SORT_PERIOD, EVAL_ROUND_SORT_STATUS };
+struct eval_round_filter {
+	const char *division;
+	int year;
+	const char *status;
+	struct list_sort sort;      /* enum eval_round_sort */
+};
+
 /* One sampled case file. grade "" until scored. */
 struct eval_file {
 	int64_t id, round_id, agency_id, case_id;
@@ -73,6 +84,15 @@ struct check_plan {
 	int64_t created_by, created_at;
 };
 STORE_LIST(check_plan_list, struct check_plan);
+
+/* The plans of a list: division prefix ("" all), year (0 any). */
+enum check_plan_sort { CHECK_PLAN_SORT_YEAR = 1, CHECK_PLAN_SORT_TITLE,
+		       CHECK_PLAN_SORT_CREATED };
+struct check_plan_filter {
+	const char *division;
+	int year;
+	struct list_sort sort;      /* enum check_plan_sort */
+};
 
 struct check_item {
 	int64_t id, plan_id, agency_id;

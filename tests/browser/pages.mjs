@@ -219,6 +219,8 @@ await test('working_lists_sort_page_and_export_pass_axe_on_desktop_and_phone', a
 	const LISTS = [['supervisor', '/officers?sort=name&dir=desc'],
 		['supervisor', '/certificates?status=valid&sort=valid_until&page=2'],
 		['supervisor', '/complaints?sort=due'], ['supervisor', '/evaluation-files?sort=total&dir=desc'],
+		['officer1', '/cases?closed=open&sort=number'], ['head1', '/queue/approval?sort=due'],
+		['supervisor', '/evaluations?sort=status&dir=desc'], ['supervisor', '/check-plans?sort=year'],
 		['sysadmin', '/users?sort=username'],
 		['auditor', '/audit?sort=action']];
 	const problems = [];

@@ -330,6 +330,8 @@ static const struct matrix_row matrix[] = {
 	{ "POST", "/api/v1/rectification-notices/{id}/close",  "...x ... ." },
 	{ "POST", "/api/v1/rectification-notices/{id}/return", "...x ... ." },
 	{ "GET",  "/oversight",                                "xxxx ... ." },
+	{ "GET",  "/evaluations",                              "...x ... ." },
+	{ "GET",  "/check-plans",                              "...x ... ." },
 	{ "GET",  "/evaluations/new",                          "...x ... ." },
 	{ "POST", "/evaluations/new",                          "...x ... ." },
 	{ "POST", "/evaluations/{id}/draw",                    "...x ... ." },
