@@ -5,6 +5,7 @@
  * (evaluation_record.c), written in the same transaction as the change
  * and its audit entry. */
 #include "app/evaluation.h"
+#include "app/rubric.h"
 #include "app/evaluation_internal.h"
 
 #include <stdio.h>
@@ -96,7 +97,12 @@ enum fz_err app_eval_round_create(struct app_ctx *ctx, const struct eval_round_i
 		if (rc)
 			return rc;
 	}
-	const char *rubric = in->rubric && *in->rubric ? in->rubric : rubric_default_text();
+	/* the round keeps its own copy: the division's rubric in force now
+	 * (app/rubric.h), or the text the request brought */
+	struct rubric_version cur;
+	if (!(in->rubric && *in->rubric) && (rc = app_rubric_current(ctx, &cur, NULL, e)))
+		return rc;
+	const char *rubric = in->rubric && *in->rubric ? in->rubric : cur.text;
 	struct rubric parsed;
 	if ((rc = rubric_parse(ctx->a, rubric, strlen(rubric), &parsed, e)))
 		return rc;

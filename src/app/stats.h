@@ -136,8 +136,8 @@ enum fz_err stats_grid_xlsx(const struct stats_grid *g, const char *tmp_dir, str
 /* The files as people download them (app/stats_export.c): written as fmt
  * (LIST_CSV or LIST_XLSX, else FZ_INVALID) and audited like a list's
  * export - "stats.download" (object stats_annual, id the year) for the
- * annual table, "dashboard.export" (object the table's id: keys, trends,
- * ranking) for a dashboard table - with the result, also when writing
+ * annual table, "dashboard.export" (object dashboard; the table: keys, trends,
+ * ranking, named in the message) for a dashboard table - with the result, also when writing
  * failed. A year app_stats_annual refuses is its error, not audited. */
 enum fz_err app_stats_annual_file(struct app_ctx *ctx, int64_t year, enum list_format fmt,
 				  struct buf *out, struct fz_error *e) FZ_MUST_CHECK;

@@ -41,8 +41,8 @@ enum fz_err app_stats_grid_file(struct app_ctx *ctx, const char *table, const st
 		rc = stats_grid_xlsx(g, ctx->cfg ? ctx->cfg->data_dir : NULL, out, e);
 	else
 		return fz_fail(e, FZ_INVALID, "format", "导出格式应为 XLSX 或 CSV");
-	const char *what = arena_printf(ctx->a, "驾驶舱“%s”，%zu 行", g->title ? g->title : table,
-					g->nrows);
-	audit_file(ctx, "dashboard.export", table, 0, rc, what ? what : "", fmt);
+	const char *what = arena_printf(ctx->a, "驾驶舱“%s”（%s），%zu 行",
+					g->title ? g->title : table, table, g->nrows);
+	audit_file(ctx, "dashboard.export", "dashboard", 0, rc, what ? what : "", fmt);
 	return rc;
 }

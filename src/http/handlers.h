@@ -287,6 +287,8 @@ int page_eval_file(struct req *r);
 int page_eval_file_list(struct req *r);
 int page_eval_round_list(struct req *r);
 int page_check_plan_list(struct req *r);
+int page_rubric(struct req *r);
+int page_rubric_save(struct req *r);
 int page_eval_file_score(struct req *r);
 int page_eval_file_assign(struct req *r);
 int page_notice_show(struct req *r);

@@ -202,6 +202,8 @@ enum sq_stmt_id {
 	SQ_EVAL_ROUND_LIST,
 	SQ_EVAL_ROUND_COUNT,
 	SQ_EVAL_ROUND_AGENCIES,
+	SQ_RUBRIC_INSERT,
+	SQ_RUBRIC_LATEST,
 	SQ_EVAL_CLOSED_CASES,
 	SQ_EVAL_FILE_INSERT,
 	SQ_EVAL_FILE_UPDATE,
@@ -878,6 +880,8 @@ enum fz_err sq_eval_mark_insert(struct store *st, const struct eval_mark_row *m,
 enum fz_err sq_eval_marks_of(struct store *st, struct arena *a, int64_t file_id, struct eval_mark_row **items, size_t *n, struct fz_error *e);
 enum fz_err sq_check_plan_insert(struct store *st, struct check_plan *p, struct fz_error *e);
 enum fz_err sq_check_plan_get(struct store *st, struct arena *a, int64_t id, struct check_plan *out, struct fz_error *e);
+enum fz_err sq_rubric_version_insert(struct store *st, struct rubric_version *v, struct fz_error *e);
+enum fz_err sq_rubric_version_latest(struct store *st, struct arena *a, const char *division, struct rubric_version *out, struct fz_error *e);
 enum fz_err sq_check_plan_list(struct store *st, struct arena *a, const struct check_plan_filter *f, struct page pg, struct check_plan_list *out, struct fz_error *e);
 enum fz_err sq_check_item_insert(struct store *st, struct check_item *it, struct fz_error *e);
 enum fz_err sq_check_item_update(struct store *st, const struct check_item *it, struct fz_error *e);

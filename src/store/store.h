@@ -1016,6 +1016,14 @@ struct store_ops {
 	enum fz_err (*check_plan_list)(struct store *st, struct arena *a,
 				       const struct check_plan_filter *f, struct page pg,
 				       struct check_plan_list *out, struct fz_error *e);
+	/* Rubric versions (store_evaluation.h): insert numbers v->version
+	 * (the division's last + 1, inside the caller's transaction) and sets
+	 * id and created_at; latest is FZ_NOTFOUND when the division has none. */
+	enum fz_err (*rubric_version_insert)(struct store *st, struct rubric_version *v,
+					     struct fz_error *e);
+	enum fz_err (*rubric_version_latest)(struct store *st, struct arena *a,
+					     const char *division, struct rubric_version *out,
+					     struct fz_error *e);
 	enum fz_err (*check_item_insert)(struct store *st, struct check_item *it,
 					 struct fz_error *e);
 	/* Writes finding and found_on. */

@@ -76,6 +76,15 @@ struct eval_mark_row {
 	const char *note;
 };
 
+/* A saved version of a division's rubric (035_rubric_versions.sql). */
+struct rubric_version {
+	int64_t id;
+	const char *division;       /* the bureau's division prefix */
+	int version;                /* 1, 2, ... per division */
+	const char *text;           /* docs/EVALUATION.md's format */
+	int64_t created_by, created_at;
+};
+
 struct check_plan {
 	int64_t id;
 	int year;

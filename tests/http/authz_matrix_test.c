@@ -331,6 +331,8 @@ static const struct matrix_row matrix[] = {
 	{ "POST", "/api/v1/rectification-notices/{id}/return", "...x ... ." },
 	{ "GET",  "/oversight",                                "xxxx ... ." },
 	{ "GET",  "/evaluations",                              "...x ... ." },
+	{ "GET",  "/rubric",                                   "...x ... ." },
+	{ "POST", "/rubric",                                   "...x ... ." },
 	{ "GET",  "/check-plans",                              "...x ... ." },
 	{ "GET",  "/evaluations/new",                          "...x ... ." },
 	{ "POST", "/evaluations/new",                          "...x ... ." },

@@ -334,7 +334,8 @@ TEST(dashboard_and_annual_files_are_audited_like_list_exports_and_a_refused_one_
 	CHECK_INT(r.status, 200);
 	t_resp_free(&r);
 	REQUIRE(last_audit(&p, "dashboard.export", &a));
-	CHECK_STR(a.object_type, "trends");
+	CHECK_STR(a.object_type, "dashboard");
+	CHECK_CONTAINS(a.message, "trends");
 	CHECK_STR(a.result, "ok");
 	CHECK_CONTAINS(a.message, "月度趋势");
 	CHECK_CONTAINS(a.message, "CSV");
@@ -342,7 +343,8 @@ TEST(dashboard_and_annual_files_are_audited_like_list_exports_and_a_refused_one_
 	CHECK_INT(r.status, 200);
 	t_resp_free(&r);
 	REQUIRE(last_audit(&p, "dashboard.export", &a));
-	CHECK_STR(a.object_type, "ranking");
+	CHECK_STR(a.object_type, "dashboard");
+	CHECK_CONTAINS(a.message, "ranking");
 	CHECK_CONTAINS(a.message, "XLSX");
 
 	int year = this_year();
