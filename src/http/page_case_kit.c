@@ -1,7 +1,7 @@
 /* page_case_kit.c - see page_case_kit.h: the agency's people, the clock
  * badges (computed when read, like every deadline, from the case's
- * events), the state of a case for people, and the case table shared by
- * the list (/cases) and the queues (/queue/review, /queue/approval). */
+ * events), the state of a case for people, the row badges of the case
+ * lists, and the case table of an indicator's drill-down. */
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>

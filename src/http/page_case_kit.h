@@ -1,7 +1,7 @@
 /* page_case_kit.h - what the case pages share: the Chinese label and the
  * input of each event field a definition declares, the badges a case's
  * clocks give (逾期, 即将到期), the people of the case's agency, and the
- * case table of the list and queue pages. All output goes through html_f. */
+ * case table of an indicator's drill-down. All output goes through html_f. */
 #ifndef FZ_HTTP_PAGE_CASE_KIT_H
 #define FZ_HTTP_PAGE_CASE_KIT_H
 
@@ -105,7 +105,8 @@ const char *case_procedure_label(struct req *r, const char *id);
  * holds none. */
 void case_gate_results(struct buf *b, const struct case_check *check);
 
-/* The table of the list and queue pages: a row per case with number,
+/* The table of an indicator's drill-down (page_indicators.c; the list
+ * and the queues are listkit lists, page_cases.c): a row per case with number,
  * title, party, procedure, state and duty badges, all from the derived
  * status (app_case_rows: no case's events read, the page's duties in one
  * query), the same badges as case_clock_badges gives on the case page.
