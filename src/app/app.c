@@ -21,6 +21,17 @@ void app_config_defaults(struct app_config *cfg)
 	cfg->cookie_secure = false;
 }
 
+int64_t app_now(const struct app_config *cfg)
+{
+	return cfg && cfg->clock ? cfg->clock() : time_now();
+}
+
+int app_draw_embargo_max_days(const struct app_config *cfg)
+{
+	return cfg && cfg->draw_embargo_max_days > 0 ? cfg->draw_embargo_max_days
+						     : APP_DRAW_EMBARGO_MAX_DAYS_DEFAULT;
+}
+
 void app_ctx_init(struct app_ctx *ctx, struct store *st, struct arena *a,
 		  const struct app_config *cfg, const char *client_addr, int64_t now)
 {

@@ -61,9 +61,26 @@ struct app_config {
 	/* How long one request may wait in all for a busy database before
 	 * its write fails with FZ_BUSY (0 = APP_WRITE_WAIT_MS, app/tx.h). */
 	int write_wait_ms;
+	/* The longest a random inspection draw's result may be kept off the
+	 * portal after it is recorded (serve --draw-embargo-max-days; 0 =
+	 * APP_DRAW_EMBARGO_MAX_DAYS_DEFAULT). See app/draw.h. */
+	int draw_embargo_max_days;
+	/* The clock requests run at (Unix seconds); NULL = time_now(). Tests
+	 * set it to move the server's time without sleeping. */
+	int64_t (*clock)(void);
 };
 
+/* Unverified (U): no rule in the reference sets how long a draw's result
+ * may wait before it is published; 90 days is a placeholder, configurable
+ * per deployment (docs/INSPECTIONS.md). */
+#define APP_DRAW_EMBARGO_MAX_DAYS_DEFAULT 90
+
 void app_config_defaults(struct app_config *cfg);
+/* The instant a request of cfg runs at: cfg->clock() when set, else
+ * time_now(). */
+int64_t app_now(const struct app_config *cfg);
+/* cfg's bound on a draw's embargo, in days. */
+int app_draw_embargo_max_days(const struct app_config *cfg);
 
 /* One request's context. The caller owns st (borrowed from a pool) and a
  * (the request arena); app functions allocate results in a. */

@@ -146,6 +146,8 @@ static const struct name objects[] = {
 	{ "complaint", "投诉举报" },
 	{ "complaints", "投诉举报列表" },
 	{ "dashboard", "驾驶舱" },
+	{ "decision_catalogue", "决策事项目录" },
+	{ "decision_catalogues", "决策事项目录列表" },
 	{ "division", "行政区划" },
 	{ "document", "执法文书" },
 	{ "documents", "执法文书" },

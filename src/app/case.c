@@ -176,7 +176,7 @@ static enum fz_err check_event(struct app_ctx *ctx, const struct proc_def *def,
 	/* a major decision's 立项 names an item of the decision catalogue: the
 	 * gate in_catalogue judges it against the catalogue as recorded */
 	if (def->kind == CASE_MAJOR_DECISION &&
-	    (rc = app_dcat_item_fact(ctx, case_event_field(ev, "catalogue_item"), ctx->a,
+	    (rc = app_dcat_item_fact(ctx, case_event_field(ev, "catalogue_item"), c->id, ctx->a,
 				     &pc.catalogue_item, e)))
 		return rc;
 	struct gate_result *res = arena_calloc(ctx->a, GATE_RESULTS_MAX, sizeof *res);

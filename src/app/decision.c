@@ -301,6 +301,15 @@ enum fz_err app_dcat_remove_item(struct app_ctx *ctx, int64_t cat_id, int64_t it
 	if (it->removed_on[0])
 		return fz_fail(e, FZ_CONFLICT, "item", "事项“%s”已于 %s 调出目录", it->title,
 			       it->removed_on);
+	int64_t open_id = 0;
+	const char *open_no = NULL;
+	if ((rc = app_dcat_item_open_decision(ctx, item_id, &open_id, &open_no, e)))
+		return rc;
+	if (open_id)
+		return fz_fail(e, FZ_CONFLICT, "item",
+			       "事项“%s”正由重大行政决策（%s）办理；调出目录前，须先由行政首长终止该决策"
+			       "并写明理由",
+			       it->title, open_no);
 	if ((rc = entry_day(ctx, &v, on, en.on, e)))
 		return rc;
 	en.adjustment = v.cat.approved_on[0] != 0;
@@ -334,9 +343,26 @@ enum fz_err app_dcat_approve(struct app_ctx *ctx, int64_t cat_id, const char *bo
 	return entry_append(ctx, &en, "decision_catalogue.approve", v.cat.title, e);
 }
 
+enum fz_err app_dcat_item_open_decision(struct app_ctx *ctx, int64_t item_id, int64_t *case_id,
+					const char **number, struct fz_error *e)
+{
+	*case_id = 0;
+	*number = "";
+	enum fz_err rc = ctx->st->ops->decision_item_open_case(ctx->st, ctx->a, item_id, 0, case_id,
+							       number, e);
+	if (rc == FZ_NOTFOUND) {
+		*case_id = 0;
+		if (e)
+			memset(e, 0, sizeof *e);
+		return FZ_OK;
+	}
+	return rc;
+}
+
 /* --- the gate's facts --- */
 
-enum fz_err app_dcat_item_fact(struct app_ctx *ctx, const char *item, struct arena *a,
+enum fz_err app_dcat_item_fact(struct app_ctx *ctx, const char *item, int64_t case_id,
+			       struct arena *a,
 			       const struct proc_catalogue_item **out, struct fz_error *e)
 {
 	struct decision_catalogue_entry en;
@@ -366,7 +392,11 @@ enum fz_err app_dcat_item_fact(struct app_ctx *ctx, const char *item, struct are
 		};
 		*out = f;
 	}
-	return FZ_OK;
+	if (!*out)
+		return FZ_OK;
+	rc = ctx->st->ops->decision_item_open_case(ctx->st, a, id, case_id, &f->open_case_id,
+						   &f->open_case_number, e);
+	return rc == FZ_NOTFOUND ? FZ_OK : rc;
 }
 
 /* --- the accountability record --- */

@@ -71,10 +71,17 @@ enum fz_err app_dcat_list(struct app_ctx *ctx, bool public, int64_t agency_id, i
 			  struct page pg, struct decision_catalogue_list *out, struct fz_error *e)
 	FZ_MUST_CHECK;
 
+/* The open major decision whose 立项 names item_id: *case_id (0 when
+ * none) and its number. An item under an open decision is not removed. */
+enum fz_err app_dcat_item_open_decision(struct app_ctx *ctx, int64_t item_id, int64_t *case_id,
+					const char **number, struct fz_error *e) FZ_MUST_CHECK;
+
 /* The facts the gate in_catalogue judges about the item a major decision's
  * event names (catalogue_item): *out NULL when it names none or none that
- * exists. */
-enum fz_err app_dcat_item_fact(struct app_ctx *ctx, const char *item, struct arena *a,
+ * exists. The item's other open decision (one item, one decision) is
+ * looked up aside from case_id (0 for a decision being opened). */
+enum fz_err app_dcat_item_fact(struct app_ctx *ctx, const char *item, int64_t case_id,
+			       struct arena *a,
 			       const struct proc_catalogue_item **out, struct fz_error *e)
 	FZ_MUST_CHECK;
 

@@ -124,3 +124,36 @@ fail:
 	buf_release(&out->bytes);
 	return rc;
 }
+
+/* The label of the first step of def that produces doc ("" when none). */
+static const char *producing_step(const struct proc_def *def, const char *doc)
+{
+	for (size_t i = 0; i < def->nsteps; i++)
+		for (size_t k = 0; k < def->steps[i].produces.n; k++)
+			if (strcmp(def->steps[i].produces.items[k].id, doc) == 0)
+				return def->steps[i].label;
+	return "";
+}
+
+enum fz_err app_document_latest(struct app_ctx *ctx, int64_t case_id, const char *kind,
+				struct document_file *out, struct fz_error *e)
+{
+	struct case_files f;
+	enum fz_err rc;
+	memset(out, 0, sizeof *out);
+	buf_init(&out->bytes, 0);
+	if ((rc = app_case_files(ctx, case_id, &f, e)))
+		return rc;
+	const struct proc_doc *doc = kind && *kind ? proc_doc_find(f.def, kind) : NULL;
+	const char *step = doc ? producing_step(f.def, doc->id) : "";
+	if (!doc || !docgen_kind_find(doc->id) || !*step)
+		return fz_fail(e, FZ_NOTFOUND, "kind", "本%s的程序不生成文书“%s”",
+			       f.c.party_kind ? "案件" : "事项", kind ? kind : "");
+	const struct case_document *found = NULL;
+	for (size_t i = 0; i < f.docs.n; i++)
+		if (strcmp(f.docs.items[i].kind, doc->id) == 0)
+			found = &f.docs.items[i];
+	if (!found)
+		return fz_fail(e, FZ_CONFLICT, "kind", "尚未办理“%s”，还没有%s", step, doc->label);
+	return app_document_read(ctx, found->id, out, e);
+}

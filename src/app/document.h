@@ -52,7 +52,8 @@ enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *d
 void app_documents_drawn(long *before, long *inside);
 
 /* The text of the document ev's step produced and stored (the first
- * that the system renders), as plain lines: issuer, title, number, body
+ * that the system renders and that is not record_only: a review opinion
+ * or an account of comments is never what is published), as plain lines: issuer, title, number, body
  * and date; appended to out, its number in *number (arena). FZ_NOTFOUND
  * when the step produces no rendered document. Reads unscoped, in the
  * caller's transaction (the publication pipeline). */
@@ -96,6 +97,15 @@ struct document_file {
 };
 enum fz_err app_document_read(struct app_ctx *ctx, int64_t id, struct document_file *out,
 			      struct fz_error *e) FZ_MUST_CHECK;
+
+/* The latest document of kind case_id's steps produced (its metadata and
+ * bytes, as app_document_read), in scope: the 合法性审核意见书 of a matter
+ * without knowing its id. FZ_NOTFOUND naming kind when the case's
+ * procedure produces no such document the system draws; FZ_CONFLICT
+ * naming kind, with the step that produces it, while that step has not
+ * been taken (nothing is drawn or recorded by asking). */
+enum fz_err app_document_latest(struct app_ctx *ctx, int64_t case_id, const char *kind,
+				struct document_file *out, struct fz_error *e) FZ_MUST_CHECK;
 
 /* Lower-case hex of the ledger's digest of len bytes (the name a
  * document is stored under and the digest its row and leaf record). */

@@ -19,12 +19,15 @@
 
 #include "app/audit.h"
 #include "app/authz.h"
+#include "app/calendar.h"
 #include "app/ledger.h"
 #include "app/procreg.h"
 #include "base/crypto.h"
 #include "base/date.h"
 #include "base/num.h"
 #include "docgen/docgen.h"
+#include "domain/case_events.h"
+#include "domain/caseclock.h"
 #include "domain/org.h"
 
 static const struct scope scope_all = { .kind = SCOPE_ALL };
@@ -263,6 +266,107 @@ static enum fz_err number_take(struct app_ctx *ctx, const struct docgen_kind *k,
 	return *out ? FZ_OK : fz_fail(e, FZ_NOMEM, NULL, NULL);
 }
 
+/* The record's clocks as they stand with ev (the filing period a 备案报告
+ * reports on, the review period of a 合法性审核意见书). */
+static enum fz_err clocks_gather(struct app_ctx *ctx, const struct proc_def *def,
+				 const struct proc_config *cfg, const struct case_event_list *evl,
+				 struct docgen_input *in, struct fz_error *e)
+{
+	struct calendar cal;
+	struct case_clock *clocks;
+	enum fz_err rc;
+	if (!def->nclocks)
+		return FZ_OK;
+	if ((rc = app_calendar_get(ctx, &cal, e)) ||
+	    (rc = case_clocks_compute(def, cfg, &cal, evl->items, evl->n, ctx->today, ctx->a,
+				      &clocks, e)))
+		return rc;
+	struct docgen_clock *out = arena_calloc(ctx->a, def->nclocks, sizeof *out);
+	if (!out)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	for (size_t i = 0; i < def->nclocks; i++) {
+		const struct case_clock *k = &clocks[i];
+		out[i] = (struct docgen_clock){
+			.id = k->clock->id,
+			.label = k->clock->label,
+			.started_on = k->started_by ? k->started_by->on : "",
+			.due = k->started_by ? arena_strdup(ctx->a, k->deadline.due) : "",
+			.stopped_on = k->stopped_by ? k->stopped_by->on : "",
+			.provisional = k->started_by && k->deadline.provisional,
+			.overdue = k->overdue,
+		};
+		if (!out[i].due)
+			return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	}
+	in->clocks = out;
+	in->nclocks = def->nclocks;
+	return FZ_OK;
+}
+
+/* The latest public comment period of the record (its comment_open) with
+ * every comment and its standing, from the comment records; NULL when
+ * the record opened none. */
+static enum fz_err comments_gather(struct app_ctx *ctx, const struct case_event_list *evl,
+				   struct docgen_input *in, struct fz_error *e)
+{
+	const struct case_event *open = case_events_last(evl->items, evl->n, "comment_open");
+	enum fz_err rc;
+	in->comments = NULL;
+	if (!open)
+		return FZ_OK;
+	struct docgen_comments *cm = arena_calloc(ctx->a, 1, sizeof *cm);
+	if (!cm)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	cm->opened_on = open->on;
+	cm->closed_on = "";
+	const char *ch = case_events_field(evl->items, evl->n, open, "comment_channel");
+	cm->channel = ch ? ch : "";
+	for (size_t i = 0; i < evl->n; i++)
+		if (evl->items[i].seq > open->seq && strcmp(evl->items[i].step, "comment_close") == 0)
+			cm->closed_on = evl->items[i].on;
+	if ((rc = ctx->st->ops->comment_counts(ctx->st, ctx->a, open->id, &cm->counts, e)))
+		return rc;
+	/* every comment, page by page, in the order received */
+	struct public_comment *items = NULL;
+	size_t n = 0;
+	for (struct page pg = { 0, 200 };; pg.offset += pg.limit) {
+		struct public_comment_list l;
+		if ((rc = ctx->st->ops->comments_of(ctx->st, ctx->a, open->id, false, pg, &l, e)))
+			return rc;
+		if (l.n) {
+			struct public_comment *grown = arena_alloc(ctx->a, (n + l.n) * sizeof *grown);
+			if (!grown)
+				return fz_fail(e, FZ_NOMEM, NULL, NULL);
+			if (n)
+				memcpy(grown, items, n * sizeof *grown);
+			memcpy(grown + n, l.items, l.n * sizeof *grown);
+			items = grown;
+			n += l.n;
+		}
+		if (l.n < (size_t)pg.limit)
+			break;
+	}
+	cm->items = items;
+	cm->n = n;
+	in->comments = cm;
+	return FZ_OK;
+}
+
+/* The name and unit of the account that recorded ev ("" when unknown). */
+static void actor_of(struct app_ctx *ctx, const struct case_event *ev, struct docgen_input *in)
+{
+	struct user u;
+	struct agency ag;
+	in->actor_unit = in->actor_name = "";
+	if (ev->actor_id <= 0 ||
+	    ctx->st->ops->user_get(ctx->st, ctx->a, &scope_all, ev->actor_id, &u, NULL))
+		return;
+	in->actor_name = u.display_name && *u.display_name ? u.display_name : u.username;
+	if (u.agency_id &&
+	    !ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all, u.agency_id, &ag, NULL))
+		in->actor_unit = ag.name;
+}
+
 /* Everything but the number, which is taken last. events: the record up
  * to and with ev, or NULL to read it (ev appended in this transaction). */
 static enum fz_err input_gather(struct app_ctx *ctx, const struct proc_def *def,
@@ -309,6 +413,14 @@ static enum fz_err input_gather(struct app_ctx *ctx, const struct proc_def *def,
 	in->nevents = evl->n;
 	in->people = people;
 	in->served = served_document(def, evl, &docs);
+	in->docs = docs.items;
+	in->ndocs = docs.n;
+	actor_of(ctx, ev, in);
+	/* the clocks and the comment records only for a matter's documents
+	 * (rule-making): an enforcement document says neither */
+	if (def->matter &&
+	    ((rc = clocks_gather(ctx, def, cfg, evl, in, e)) || (rc = comments_gather(ctx, evl, in, e))))
+		return rc;
 	return in->created ? FZ_OK : fz_fail(e, FZ_NOMEM, NULL, NULL);
 }
 
@@ -393,16 +505,35 @@ static enum fz_err generate_one(struct app_ctx *ctx, const struct proc_def *def,
 	return app_ledger_append_document(ctx, &d, e);
 }
 
+static bool actor_issues(const struct proc_step *st, const struct proc_def *def);
+
 /* Who issues a step's documents: the case's agency, or for supervision
  * documents the justice bureau of the supervisor who acts, numbered in
- * its own series and addressed (*addressee) to the case's agency. */
-static int64_t issuer_of(struct app_ctx *ctx, const struct proc_step *st,
-			 const struct enf_case *c, const char **addressee)
+ * its own series and addressed (*addressee) to the case's agency; or the
+ * reviewing unit (a docgen kind marked actor_issues: 合法性审核意见书)
+ * when it is not the case's agency. */
+static int64_t issuer_for(struct app_ctx *ctx, const struct proc_step *st,
+			  const struct proc_def *def, const struct enf_case *c,
+			  const char **addressee)
 {
 	bool bureau = st && (st->flags & PROC_OVERSIGHT) && (st->roles & ROLE_SUPERVISOR) &&
 		      ctx->user && ctx->user->agency_id;
+	if (!bureau && st && def && ctx->user && ctx->user->agency_id &&
+	    ctx->user->agency_id != c->agency_id && actor_issues(st, def))
+		bureau = true;
 	*addressee = bureau ? c->agency_name : NULL;
 	return bureau ? ctx->user->agency_id : c->agency_id;
+}
+
+static bool actor_issues(const struct proc_step *st, const struct proc_def *def)
+{
+	for (size_t i = 0; st && i < st->produces.n; i++) {
+		const struct docgen_kind *k =
+			docgen_kind_find(proc_doc_find(def, st->produces.items[i].id)->id);
+		if (k && k->actor_issues)
+			return true;
+	}
+	return false;
 }
 
 static bool step_draws(const struct proc_step *st, const struct proc_def *def)
@@ -446,7 +577,7 @@ enum fz_err app_documents_draft(struct app_ctx *ctx, const struct proc_def *def,
 	events->items[before->n] = *ev;
 	events->n = before->n + 1;
 	const char *addressee;
-	int64_t issuer = issuer_of(ctx, st, c, &addressee);
+	int64_t issuer = issuer_for(ctx, st, def, c, &addressee);
 	if ((rc = ctx->st->ops->agency_get(ctx->st, ctx->a, &scope_all, issuer, &ag, e)))
 		return rc;
 	for (size_t i = 0; i < st->produces.n; i++) {
@@ -481,7 +612,7 @@ enum fz_err app_documents_generate(struct app_ctx *ctx, const struct proc_def *d
 	bool have_agency = false;
 	enum fz_err rc;
 	const char *addressee;
-	int64_t issuer = issuer_of(ctx, st, c, &addressee);
+	int64_t issuer = issuer_for(ctx, st, def, c, &addressee);
 	for (size_t i = 0; st && i < st->produces.n; i++) {
 		const struct proc_doc *doc = proc_doc_find(def, st->produces.items[i].id);
 		const struct docgen_kind *k = docgen_kind_find(doc->id);
@@ -529,7 +660,8 @@ enum fz_err app_document_text(struct app_ctx *ctx, const struct proc_def *def,
 	*number = "";
 	for (size_t i = 0; st && i < st->produces.n; i++) {
 		const struct proc_doc *doc = proc_doc_find(def, st->produces.items[i].id);
-		if (!doc || !docgen_kind_find(doc->id))
+		const struct docgen_kind *dk = doc ? docgen_kind_find(doc->id) : NULL;
+		if (!dk || dk->record_only)
 			continue;
 		struct docgen_input in = { .kind = doc->id, .title = doc->label, .number = "" };
 		struct doc_model m;

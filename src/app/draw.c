@@ -7,6 +7,39 @@
 
 #include "base/buf.h"
 #include "base/crypto.h"
+#include "base/date.h"
+
+/* The embargo's minute as recorded ("YYYY-MM-DD HH:MM"), NULL for none;
+ * FZ_INVALID when it is malformed, not after now or past the bound. */
+static enum fz_err embargo_check(struct app_ctx *ctx, const char *at, const char **out,
+				 struct fz_error *e)
+{
+	int64_t t;
+	char now[20], last[20];
+	*out = NULL;
+	if (!at || !*at)
+		return FZ_OK;
+	if (!time_parse_local(at, &t))
+		return fz_fail(e, FZ_INVALID, "publish_at",
+			       "公开时间应为“年-月-日 时:分”（北京时间），例如 2027-01-15 09:00");
+	int days = app_draw_embargo_max_days(ctx->cfg);
+	int64_t bound = ctx->now + (int64_t)days * 86400;
+	time_format_local(ctx->now, now);
+	time_format_local(bound, last);
+	now[16] = last[16] = '\0';
+	if (t <= ctx->now)
+		return fz_fail(e, FZ_INVALID, "publish_at",
+			       "公开时间应晚于现在（%s）；不推迟公开的，请不填公开时间", now);
+	if (t > bound)
+		return fz_fail(e, FZ_INVALID, "publish_at",
+			       "抽取结果最迟在抽取后 %d 天内公开：公开时间不能晚于 %s", days, last);
+	char *norm = arena_strndup(ctx->a, at, 16);
+	if (!norm)
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	norm[10] = ' ';
+	*out = norm;
+	return FZ_OK;
+}
 
 static const char *joined(struct app_ctx *ctx, const char *const *ids, size_t n, char sep)
 {
@@ -31,6 +64,9 @@ enum fz_err app_case_draw(struct app_ctx *ctx, int64_t case_id, const struct cas
 
 	if (in->ninspectors > 100000)
 		return fz_fail(e, FZ_INVALID, "inspectors", "检查人员名单过长");
+	const char *publish_at;
+	if ((rc = embargo_check(ctx, in->publish_at, &publish_at, e)))
+		return rc;
 	if ((rc = crypto_random(raw, sizeof raw)))
 		return fz_fail(e, rc, NULL, "无法生成随机种子");
 	crypto_hex(raw, sizeof raw, seed);
@@ -84,15 +120,17 @@ enum fz_err app_case_draw(struct app_ctx *ctx, int64_t case_id, const struct cas
 		{ "targets", joined(ctx, drawn_targets, r.nrows, ',') },
 		{ "inspectors", joined(ctx, drawn_people, np, ',') },
 		{ "assignment", assign },
+		{ "publish_at", publish_at },
 	};
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+	size_t nfields = sizeof fields / sizeof fields[0] - (publish_at ? 0 : 1);
+	for (size_t i = 0; i < nfields; i++)
 		if (!fields[i].value)
 			return fz_fail(e, FZ_NOMEM, NULL, NULL);
 	struct case_step_input step = {
 		.step = "random_draw",
 		.on = in->on,
 		.fields = fields,
-		.nfields = sizeof fields / sizeof fields[0],
+		.nfields = nfields,
 	};
 	if ((rc = app_case_act_draw(ctx, case_id, &step, NULL, check, e)))
 		return rc;

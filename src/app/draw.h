@@ -16,13 +16,23 @@ struct case_draw_input {
 	size_t count;                 /* targets to draw */
 	size_t per_target;            /* inspectors per target, >= 2 */
 	const char *on;               /* day of the draw; NULL = today */
+	/* Embargo: the portal shows the draw only from this China Standard
+	 * Time minute, "YYYY-MM-DD HH:MM" (or with a T, as a datetime-local
+	 * input sends it); NULL or "" = public as soon as it is recorded.
+	 * It must be later than the recording and at most
+	 * app_draw_embargo_max_days() after it, so that an embargo delays a
+	 * draw's publication but can never hide it for good; it is recorded
+	 * with the draw (field publish_at) and, like the draw, cannot be
+	 * corrected. */
+	const char *publish_at;
 };
 
 /* Draws and records. The event's fields: seed, lists_digest, version,
  * target_list and inspector_list (everything drawn from, one id per
  * line), targets and inspectors (what was drawn, comma-separated) and
- * assignment (one line per target: "target: inspector,inspector").
- * Nothing is written when the draw or a gate fails. */
+ * assignment (one line per target: "target: inspector,inspector"), and
+ * publish_at when the draw is embargoed ("YYYY-MM-DD HH:MM").
+ * Nothing is written when the draw, the embargo or a gate fails. */
 enum fz_err app_case_draw(struct app_ctx *ctx, int64_t case_id, const struct case_draw_input *in,
 			  struct draw_result *result, struct case_check *check,
 			  struct fz_error *e);

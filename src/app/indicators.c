@@ -4,6 +4,7 @@
  * engine's own rules (a county holds thousands of cases; a province-wide
  * figure is a job for a set-based query, issue 12 §9). */
 #include "app/indicators.h"
+#include "app/indicators_internal.h"
 
 #include <string.h>
 
@@ -63,6 +64,46 @@ static const struct indicator_def defs[IND_COUNT] = {
 			  "期限届满后才销号的不计入",
 			  "整改期限届满日在期间内、且已销号或期限已届满的整改通知数（期限尚未届满又未销号的暂不计入）",
 			  "以整改期限届满之日计", "100%", false },
+	[IND_NORM_LEGALITY] = { "norm_legality", "规范性文件审议前合法性审核率",
+				"集体审议前，所审议的草案（最新版本）经合法性审核且审核意见为通过的规范性文件数",
+				"期间内经集体审议的行政规范性文件数（多次审议的按最后一次计）",
+				"以集体审议之日计", "100%", false },
+	[IND_NORM_FAIR] = { "norm_fair_competition", "公平竞争审查率（涉及市场主体的）",
+			    "集体审议前，所审议的草案经公平竞争审查且审查意见为通过的文件数",
+			    "期间内经集体审议、立项或起草时认定涉及市场主体经济活动的行政规范性文件数",
+			    "以集体审议之日计", "100%", false },
+	[IND_COMMENT_PERIOD] = { "comment_period", "公开征求意见期限达标率",
+				 "征求意见期满后方才结束的事项数：规范性文件按配置的期间（一般七个工作日，"
+				 "涉及经营活动的三十日）；重大行政决策按公告的截止日期，且截止日期距开始"
+				 "不少于配置的三十日，或已说明缩短的理由",
+				 "期间内结束公开征求意见的行政规范性文件和重大行政决策数",
+				 "以征求意见结束之日计", "100%", false },
+	[IND_NORM_FILING] = { "norm_filing", "规范性文件按时备案率",
+			      "在备案期限（公布之日起，按本省配置，默认三十日，未核实）内报送备案的文件数；"
+			      "逾期备案的不计入",
+			      "期间内公布、已报送备案或备案期限已届满的行政规范性文件数",
+			      "以公布之日计", "100%", false },
+	[IND_NORM_CORRECTION] = { "norm_correction", "备案审查纠错办结率",
+				  "备案审查提出异议后已记录纠错处理的文件数",
+				  "期间内备案审查提出异议的行政规范性文件数（按最后一次备案审查计）",
+				  "以提出异议的备案审查之日计", "100%", false },
+	[IND_NORM_CLEANUP] = { "norm_cleanup", "到期评估清理完成率",
+			       "有效期届满预警开始之日（届满前六个月，按配置）以后记录了清理结果"
+			       "（继续有效、修改、废止或宣布失效）的文件数",
+			       "预警开始之日在期间内且不晚于今日、此前未废止或失效的已公布行政规范性文件数",
+			       "以预警开始之日计", "100%", false },
+	[IND_DECISION_FIVE] = { "decision_procedures", "重大行政决策五项法定程序履行率",
+				"作出决定前已履行公众参与（公开征求意见结束）、专家论证（专业性、技术性较强的）、"
+				"风险评估（可能影响社会稳定、公共安全的）、提交会议的草案经合法性审查通过、"
+				"集体讨论的决策数",
+				"期间内行政首长决定通过的重大行政决策数", "以行政首长决定之日计", "100%",
+				false },
+	[IND_DECISION_CATALOGUE] = { "decision_catalogue", "决策事项目录按时公布率",
+				     "在公布期限（当年一月一日起，按本省配置，默认三个月，未核实）内经批准"
+				     "公布的年度决策事项目录数",
+				     "公布期限的最后一日在期间内、已批准或期限已届满的年度决策事项目录数"
+				     "（未编制目录的机关无从计入）",
+				     "以公布期限的最后一日计", "100%", false },
 };
 
 const struct indicator_def *indicator_defs(void)
@@ -76,6 +117,23 @@ int indicator_find(const char *id)
 		if (strcmp(defs[i].id, id) == 0)
 			return i;
 	return -1;
+}
+
+const char *indicator_subject(int id)
+{
+	switch (id) {
+	case IND_COMPLAINT: return "complaint";
+	case IND_RECTIFY: return "notice";
+	case IND_DECISION_CATALOGUE: return "catalogue";
+	default: return id >= IND_RULEMAKING_FIRST ? "matter" : "case";
+	}
+}
+
+void indicator_catalogue_due_of(struct app_ctx *ctx, int year, char out[FZ_DATE_LEN])
+{
+	struct fz_error e = { 0 };
+	const struct proc_registry *reg = case_registry(ctx, &e);
+	indicator_catalogue_due(reg ? proc_registry_config(reg) : NULL, year, out);
 }
 
 static bool add_case(struct app_ctx *ctx, struct indicator_cases *l, int64_t id)
@@ -97,7 +155,7 @@ static bool add_case(struct app_ctx *ctx, struct indicator_cases *l, int64_t id)
 }
 
 /* Counts one case on the denominator, and on the numerator when met. */
-static bool count(struct app_ctx *ctx, struct indicator *in, int64_t case_id, bool met)
+bool indicator_count(struct app_ctx *ctx, struct indicator *in, int64_t case_id, bool met)
 {
 	in->den++;
 	if (met)
@@ -106,7 +164,7 @@ static bool count(struct app_ctx *ctx, struct indicator *in, int64_t case_id, bo
 	       (!met || add_case(ctx, &in->num_cases, case_id));
 }
 
-static bool in_period(const struct indicator_query *q, const char *day)
+bool indicator_in_period(const struct indicator_query *q, const char *day)
 {
 	return day && *day && strcmp(day, q->from) >= 0 && strcmp(day, q->to) <= 0;
 }
@@ -154,27 +212,29 @@ static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 				      e)) ||
 	    (rc = app_publication_clocks_adjust(ctx, def, clocks, e)))
 		return rc;
+	if (case_kind_is_matter(c->kind)) /* rule-making, not enforcement */
+		return indicator_judge_matter(ctx, q, c, def, cfg, ev.items, ev.n, clocks, out, e);
 	bool ok = true;
 	/* the decision that stands, when it falls in the period */
 	long d = outcome_standing(def, ev.items, ev.n);
 	const struct proc_step *ds = d >= 0 ? proc_step_find(def, ev.items[d].step) : NULL;
-	if (ds && (ds->flags & PROC_DECIDES) && in_period(q, ev.items[d].on)) {
+	if (ds && (ds->flags & PROC_DECIDES) && indicator_in_period(q, ev.items[d].on)) {
 		struct proc_ctx pc = { .def = def, .cfg = cfg, .cal = cal, .kase = c,
 				       .events = ev.items, .nevents = (size_t)d,
 				       .today = ctx->today, .scratch = ctx->a };
 		char why[200];
 		if (gate_review_required(&pc, &ev.items[d], why, sizeof why))
-			ok = ok && count(ctx, &out[IND_REVIEW], c->id, reviewed_before(ev.items, (size_t)d));
+			ok = ok && indicator_count(ctx, &out[IND_REVIEW], c->id, reviewed_before(ev.items, (size_t)d));
 		const struct case_clock *fl = clock_of(def, clocks, CASE_FILING_CLOCK);
 		if (fl && fl->started_by && fl->state != CASE_CLOCK_NOT_APPLICABLE &&
 		    (fl->stopped_by || strcmp(ctx->today, fl->deadline.due) > 0))
-			ok = ok && count(ctx, &out[IND_FILING], c->id,
+			ok = ok && indicator_count(ctx, &out[IND_FILING], c->id,
 					 fl->stopped_by && !fl->overdue);
 		const struct case_clock *h = clock_of(def, clocks, "case_handling");
 		if (h && h->started_by) {
 			int days = date_diff_days(h->input.start, ev.items[d].on);
 			struct indicator *hd = &out[IND_HANDLING];
-			ok = ok && count(ctx, hd, c->id, true);
+			ok = ok && indicator_count(ctx, hd, c->id, true);
 			hd->num += days - 1; /* count() added one: the sum is of days */
 			if (days > hd->max) {
 				hd->max = days;
@@ -188,20 +248,20 @@ static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 	 * (app_publication_clocks_adjust): on neither side of the rate */
 	const struct case_clock *pub = clock_of(def, clocks, "publication");
 	bool pub_decision = c->kind == CASE_PERMIT
-				    ? pub && pub->started_by && in_period(q, pub->started_by->on)
-				    : ds && (ds->flags & PROC_DECIDES) && in_period(q, ev.items[d].on);
+				    ? pub && pub->started_by && indicator_in_period(q, pub->started_by->on)
+				    : ds && (ds->flags & PROC_DECIDES) && indicator_in_period(q, ev.items[d].on);
 	if (pub_decision && pub && pub->started_by && pub->state != CASE_CLOCK_NOT_APPLICABLE &&
 	    (pub->stopped_by || strcmp(ctx->today, pub->deadline.due) > 0))
-		ok = ok && count(ctx, &out[IND_PUBLICATION], c->id, pub->stopped_by && !pub->overdue);
+		ok = ok && indicator_count(ctx, &out[IND_PUBLICATION], c->id, pub->stopped_by && !pub->overdue);
 	/* a publication withdrawn in the period (行政处罚法 art 48 para 2):
 	 * how long after the decision was set aside, in working days — the
 	 * unit of its 3-day limit (art 85), counted as the clock counts */
 	const struct case_clock *wd = clock_of(def, clocks, "withdrawal");
-	if (wd && wd->started_by && wd->stopped_by && in_period(q, wd->stopped_by->on)) {
+	if (wd && wd->started_by && wd->stopped_by && indicator_in_period(q, wd->stopped_by->on)) {
 		int days = clock_working_days_between(cal, wd->started_by->on, wd->stopped_by->on,
 						      NULL);
 		struct indicator *w = &out[IND_WITHDRAWAL];
-		ok = ok && count(ctx, w, c->id, true);
+		ok = ok && indicator_count(ctx, w, c->id, true);
 		w->num += days - 1; /* count() added one: the sum is of days */
 		if (days > w->max) {
 			w->max = days;
@@ -214,24 +274,24 @@ static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 		const struct proc_step *s = proc_step_find(def, ev.items[i].step);
 		if (s && (s->flags & PROC_CLOSES))
 			closing = (long)i;
-		if (s && s->min_officers >= 2 && in_period(q, ev.items[i].on))
-			ok = ok && count(ctx, &out[IND_TWO_OFFICERS], c->id, ev.items[i].nofficers >= 2);
+		if (s && s->min_officers >= 2 && indicator_in_period(q, ev.items[i].on))
+			ok = ok && indicator_count(ctx, &out[IND_TWO_OFFICERS], c->id, ev.items[i].nofficers >= 2);
 	}
-	if (c->closed && closing >= 0 && in_period(q, ev.items[closing].on)) {
+	if (c->closed && closing >= 0 && indicator_in_period(q, ev.items[closing].on)) {
 		const char *const *filed;
 		size_t nfiled;
 		if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &filed, &nfiled, e)))
 			return rc;
 		const struct proc_doc *missing[1];
 		size_t m = catalogue_missing(def, ev.items, ev.n, NULL, filed, nfiled, missing, 1);
-		ok = ok && count(ctx, &out[IND_RECORD], c->id, m == 0);
+		ok = ok && indicator_count(ctx, &out[IND_RECORD], c->id, m == 0);
 	}
 	if (!c->closed) {
 		struct case_status cs;
 		rc = ctx->st->ops->case_status_get(ctx->st, ctx->a, c->id, &cs, e);
 		if (rc && rc != FZ_NOTFOUND)
 			return rc;
-		ok = ok && count(ctx, &out[IND_OVERDUE], c->id,
+		ok = ok && indicator_count(ctx, &out[IND_OVERDUE], c->id,
 				 rc == FZ_OK && !strcmp(cs.computed_on, ctx->today) && cs.overdue);
 	}
 	return ok ? FZ_OK : fz_fail(e, FZ_NOMEM, "", NULL);
@@ -253,12 +313,12 @@ static enum fz_err complaints(struct app_ctx *ctx, const struct indicator_query 
 			return rc;
 		for (size_t i = 0; i < l.n; i++) {
 			const struct complaint *c = &l.items[i];
-			if (!c->accepted_on[0] || !in_period(q, c->accepted_on) || !c->due_on[0])
+			if (!c->accepted_on[0] || !indicator_in_period(q, c->accepted_on) || !c->due_on[0])
 				continue;
 			bool closed = c->state == CMP_CLOSED;
 			if (!closed && strcmp(ctx->today, c->due_on) <= 0)
 				continue; /* still within its period: not yet counted */
-			if (!count(ctx, in, c->id, closed && strcmp(c->closed_on, c->due_on) <= 0))
+			if (!indicator_count(ctx, in, c->id, closed && strcmp(c->closed_on, c->due_on) <= 0))
 				return fz_fail(e, FZ_NOMEM, "", NULL);
 		}
 		if (l.n < 200)
@@ -281,8 +341,8 @@ static enum fz_err file_pass(struct app_ctx *ctx, const struct indicator_query *
 			return rc;
 		for (size_t i = 0; i < l.n; i++) {
 			const struct eval_file *x = &l.items[i];
-			if (in_period(q, x->scored_on) &&
-			    !count(ctx, out, x->case_id, strcmp(x->grade, "fail") != 0))
+			if (indicator_in_period(q, x->scored_on) &&
+			    !indicator_count(ctx, out, x->case_id, strcmp(x->grade, "fail") != 0))
 				return fz_fail(e, FZ_NOMEM, NULL, NULL);
 		}
 		if (l.n < 200)
@@ -311,12 +371,12 @@ static enum fz_err rectification(struct app_ctx *ctx, const struct indicator_que
 			struct deadline d;
 			if ((rc = app_notice_deadline(ctx, n, &d, e)))
 				return rc;
-			if (!in_period(q, d.due))
+			if (!indicator_in_period(q, d.due))
 				continue;
 			bool closed = n->status == NOTICE_CLOSED;
 			if (!closed && strcmp(ctx->today, d.due) <= 0)
 				continue; /* still within its period: not yet counted */
-			if (!count(ctx, in, n->id, closed && strcmp(n->closed_on, d.due) <= 0))
+			if (!indicator_count(ctx, in, n->id, closed && strcmp(n->closed_on, d.due) <= 0))
 				return fz_fail(e, FZ_NOMEM, "", NULL);
 		}
 		if (l.n < 200)
@@ -358,6 +418,9 @@ enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
 	if ((rc = complaints(ctx, q, &out[IND_COMPLAINT], e)))
 		return rc;
 	if ((rc = file_pass(ctx, q, &out[IND_FILE_PASS], e)))
+		return rc;
+	if ((rc = indicator_catalogues(ctx, q, proc_registry_config(reg),
+				       &out[IND_DECISION_CATALOGUE], e)))
 		return rc;
 	return rectification(ctx, q, &out[IND_RECTIFY], e);
 }

@@ -4,7 +4,9 @@
  * and the cases that make up each side, for the drill-down. Nothing here
  * is typed in: the numbers come from the events, the engine's own rules
  * (the review catalogue, the clocks, the case file) and the derived case
- * status. DESIGN.md idea 5. */
+ * status. The rule-making indicators (normative documents, major
+ * decisions, decision catalogues: indicators_rulemaking.c) are judged
+ * the same way from the matters' events and clocks. DESIGN.md idea 5. */
 #ifndef FZ_APP_INDICATORS_H
 #define FZ_APP_INDICATORS_H
 
@@ -26,6 +28,16 @@ enum indicator_id {
 	IND_COMPLAINT,        /* 投诉按期办结率 (its sides are complaint ids) */
 	IND_FILE_PASS,        /* 案卷评查合格率 (docs/EVALUATION.md) */
 	IND_RECTIFY,          /* 整改按期销号率 (its sides are notice ids) */
+	/* rule-making (issue 13 §4; indicators_rulemaking.c): the sides are
+	 * matters (normative documents, major decisions) */
+	IND_NORM_LEGALITY,    /* 规范性文件审议前合法性审核率 */
+	IND_NORM_FAIR,        /* 公平竞争审查率（涉及市场主体的） */
+	IND_COMMENT_PERIOD,   /* 公开征求意见期限达标率 (both kinds) */
+	IND_NORM_FILING,      /* 规范性文件按时备案率 */
+	IND_NORM_CORRECTION,  /* 备案审查纠错办结率 */
+	IND_NORM_CLEANUP,     /* 到期评估清理完成率 */
+	IND_DECISION_FIVE,    /* 重大行政决策五项法定程序履行率 */
+	IND_DECISION_CATALOGUE, /* 决策事项目录按时公布率 (sides: catalogue ids) */
 	IND_COUNT
 };
 
@@ -63,6 +75,15 @@ struct indicator_query {
 /* The definitions, IND_COUNT of them; NULL for an unknown id. */
 const struct indicator_def *indicator_defs(void);
 int indicator_find(const char *id);
+/* What the ids on an indicator's sides are: "case", "complaint",
+ * "notice", "matter" (a normative document or major decision) or
+ * "catalogue" (a decision catalogue). */
+const char *indicator_subject(int id);
+/* The last day the decision catalogue of year is published on time
+ * (config decision_catalogue_due, U). */
+void indicator_catalogue_due_of(struct app_ctx *ctx, int year, char out[FZ_DATE_LEN]);
+/* The first of the rule-making indicators (the page's second section). */
+#define IND_RULEMAKING_FIRST IND_NORM_LEGALITY
 
 /* Computes every indicator for q in ctx's scope (arena memory).
  * FZ_INVALID for a bad period (from after to, not dates). */

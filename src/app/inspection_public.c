@@ -5,13 +5,33 @@
  * reproduce (inspection_public.h). */
 #include "app/inspection_public.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "domain/draw_public.h"
 #include "domain/redact.h"
 
 static const struct scope scope_all = { .kind = SCOPE_ALL };
+
+/* The minute of ctx's clock in the form publish_at is recorded in. */
+static void minute_now(const struct app_ctx *ctx, char out[20])
+{
+	time_format_local(ctx->now, out);
+	out[16] = '\0';
+}
+
+/* Whether draw is still under its embargo at ctx's time. */
+static bool embargoed(const struct app_ctx *ctx, const struct case_event *draw)
+{
+	const char *at = case_event_field(draw, "publish_at");
+	char now[20];
+	if (!at || !*at)
+		return false;
+	minute_now(ctx, now);
+	return strcmp(at, now) > 0;
+}
 
 /* The plan's name as published: the party's name masked when the party
  * is a natural person (the title is free text staff wrote). */
@@ -119,7 +139,7 @@ static enum fz_err draw_view(struct app_ctx *ctx, int64_t id, int64_t case_id,
 		if (!open && strcmp(evs.items[i].step, "open") == 0)
 			open = &evs.items[i];
 	}
-	if (!draw)
+	if (!draw || embargoed(ctx, draw))
 		return fz_fail(e, FZ_NOTFOUND, "id", "没有这次随机抽取");
 	const char *seed = case_event_field(draw, "seed");
 	const char *tlist = case_event_field(draw, "target_list");
@@ -190,6 +210,8 @@ static enum fz_err draw_view(struct app_ctx *ctx, int64_t id, int64_t case_id,
 	out->basis = basis ? basis : "";
 	memcpy(out->opened_on, c.opened_on, sizeof out->opened_on);
 	memcpy(out->drawn_on, draw->on, sizeof out->drawn_on);
+	const char *at = case_event_field(draw, "publish_at");
+	snprintf(out->publish_at, sizeof out->publish_at, "%s", at ? at : "");
 	out->seed = seed;
 	out->version = version ? (int)strtol(version, NULL, 10) : DRAW_VERSION;
 	out->recorded_digest = case_event_field(draw, "lists_digest");
@@ -202,8 +224,10 @@ enum fz_err app_public_draws(struct app_ctx *ctx, struct page pg, struct public_
 			     struct fz_error *e)
 {
 	struct draw_ref_list refs;
+	char now[20];
 	memset(out, 0, sizeof *out);
-	enum fz_err rc = ctx->st->ops->draw_events(ctx->st, ctx->a, pg, &refs, e);
+	minute_now(ctx, now);
+	enum fz_err rc = ctx->st->ops->draw_events(ctx->st, ctx->a, pg, now, &refs, e);
 	if (rc)
 		return rc;
 	out->items = arena_calloc(ctx->a, refs.n + 1, sizeof *out->items);

@@ -3,7 +3,9 @@
  * of its draw, with the target list masked by the publication's
  * redaction rules (domain/draw_public.h) and the seed, so that anyone can
  * re-run the draw with `fazhi draw` over the published lists and get the
- * published assignment. No sign-in; every draw is published. */
+ * published assignment. No sign-in; every draw is published, an
+ * embargoed one (app/draw.h) from its publish_at on: before it, the list,
+ * its total and the draw's own pages know nothing of it. */
 #ifndef FZ_APP_INSPECTION_PUBLIC_H
 #define FZ_APP_INSPECTION_PUBLIC_H
 
@@ -18,6 +20,7 @@ struct public_draw {
 	const char *basis;         /* 检查依据 from the plan's opening, or "" */
 	char opened_on[11];
 	char drawn_on[11];
+	char publish_at[17];       /* the embargo it had, "YYYY-MM-DD HH:MM"; "" none */
 	const char *seed;
 	int version;
 	const char *recorded_digest;   /* over the unmasked lists, as recorded */

@@ -119,6 +119,24 @@ static enum fz_err clock_due(struct app_ctx *ctx, const struct proc_def *def,
 	return FZ_OK;
 }
 
+/* A matter (a major decision) has no party: its publication opens with
+ * its title and the text of its latest draft (草案的最后文本: what was
+ * decided), then the step's record (the accounts of how public and
+ * expert opinions were adopted). */
+static void matter_text(const struct proc_def *def, const struct case_event_list *before,
+			const struct case_event *ev, struct buf *out)
+{
+	const struct case_event *draft = NULL;
+	for (size_t i = before->n; i-- > 0 && !draft;)
+		if (strcmp(before->items[i].step, "draft") == 0)
+			draft = &before->items[i];
+	const char *text = draft ? case_events_field(before->items, before->n, draft, "text")
+				 : NULL;
+	(void)def;
+	if (text && !case_event_field(ev, "text"))
+		buf_addf(out, "决策内容：\n%s\n", text);
+}
+
 static enum fz_err prepare(struct app_ctx *ctx, const struct proc_def *def,
 			   const struct enf_case *c, const struct case_event_list *before,
 			   const struct case_event *ev, struct fz_error *e)
@@ -130,12 +148,16 @@ static enum fz_err prepare(struct app_ctx *ctx, const struct proc_def *def,
 	const char *number = "";
 	const struct proc_step *st = proc_step_find(def, ev->step);
 	enum fz_err rc = app_document_text(ctx, def, c, ev, &orig, &number, e);
+	bool record = rc == FZ_NOTFOUND;
 	if (rc == FZ_NOTFOUND) {
 		/* no rendered document (a permit decision, an inspection result):
 		 * the step's record is what is published */
 		rc = FZ_OK;
 		buf_addf(&orig, "%s\n%s\n", c->agency_name ? c->agency_name : "", st->label);
-		buf_addf(&orig, "当事人：%s\n", c->party_name ? c->party_name : "");
+		if (def->matter)
+			matter_text(def, before, ev, &orig);
+		else
+			buf_addf(&orig, "当事人：%s\n", c->party_name ? c->party_name : "");
 		for (size_t i = 0; i < ev->nfields; i++) {
 			const struct proc_field *fd = proc_field_of(def, st, ev->fields[i].key);
 			const char *v = ev->fields[i].value;
@@ -149,7 +171,9 @@ static enum fz_err prepare(struct app_ctx *ctx, const struct proc_def *def,
 	}
 	if (rc)
 		goto out;
-	buf_addf(&otitle, "%s（%s）", c->title, st->label);
+	/* a matter published from its record is named by its kind (重大行政
+	 * 决策), not by the step that prepared it */
+	buf_addf(&otitle, "%s（%s）", c->title, record && def->matter ? def->label : st->label);
 	memset(&p, 0, sizeof p);
 	p.case_id = c->id;
 	p.event_id = ev->id;

@@ -219,40 +219,64 @@ static bool token_digest(const char *token, unsigned char digest[32])
 	return true;
 }
 
-enum fz_err app_session_resolve(struct app_ctx *ctx, const char *token, struct fz_error *e)
+/* The reads of app_session_resolve (policy, session, user, scope), in
+ * one read transaction: one snapshot and one lock of the log for all of
+ * them instead of one per statement (the signed-in request's fixed cost,
+ * docs/PERFORMANCE.md). Writes (expiry, touch) come after it ends. */
+static enum fz_err session_read(struct app_ctx *ctx, const unsigned char digest[32],
+				struct session *s, struct user *u, bool *expired, struct fz_error *e)
 {
-	unsigned char digest[32];
-	struct session s;
+	struct scope all = { .kind = SCOPE_ALL };
 	struct fz_error ignore;
 	enum fz_err rc;
 
-	if (!token_digest(token, digest))
-		return fz_fail(e, FZ_UNAUTHORIZED, NULL, "登录凭证无效，请重新登录");
+	*expired = false;
 	if ((rc = app_policy_apply(ctx, e)))
 		return rc;
-	rc = ctx->st->ops->session_get(ctx->st, ctx->a, digest, &s, &ignore);
+	rc = ctx->st->ops->session_get(ctx->st, ctx->a, digest, s, &ignore);
 	if (rc == FZ_NOTFOUND)
 		return fz_fail(e, FZ_UNAUTHORIZED, NULL, "登录已失效，请重新登录");
 	if (rc) {
 		*e = ignore;
 		return rc;
 	}
-	if (ctx->now - s.last_seen_at > ctx->cfg->session_idle_seconds ||
-	    ctx->now - s.created_at > ctx->cfg->session_max_seconds) {
-		(void)ctx->st->ops->session_delete(ctx->st, s.id, &ignore);
+	if (ctx->now - s->last_seen_at > ctx->cfg->session_idle_seconds ||
+	    ctx->now - s->created_at > ctx->cfg->session_max_seconds) {
+		*expired = true;
 		return fz_fail(e, FZ_UNAUTHORIZED, NULL, "登录已超时，请重新登录");
 	}
-	struct scope all = { .kind = SCOPE_ALL };
+	rc = ctx->st->ops->user_get(ctx->st, ctx->a, &all, s->user_id, u, &ignore);
+	if (rc || u->disabled)
+		return fz_fail(e, FZ_UNAUTHORIZED, NULL, "账号不可用，请重新登录");
+	return authz_scope_for(ctx, u, &ctx->scope, e);
+}
+
+enum fz_err app_session_resolve(struct app_ctx *ctx, const char *token, struct fz_error *e)
+{
+	unsigned char digest[32];
+	struct session s;
+	struct fz_error ignore;
+	bool expired;
+	enum fz_err rc;
+
+	if (!token_digest(token, digest))
+		return fz_fail(e, FZ_UNAUTHORIZED, NULL, "登录凭证无效，请重新登录");
 	struct user *u = arena_alloc(ctx->a, sizeof *u);
 	if (!u)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	rc = ctx->st->ops->user_get(ctx->st, ctx->a, &all, s.user_id, u, &ignore);
-	if (rc || u->disabled)
-		return fz_fail(e, FZ_UNAUTHORIZED, NULL, "账号不可用，请重新登录");
+	if ((rc = ctx->st->ops->begin(ctx->st, false, e)))
+		return rc;
+	rc = session_read(ctx, digest, &s, u, &expired, e);
+	if (rc)
+		ctx->st->ops->rollback(ctx->st);
+	else if ((rc = ctx->st->ops->commit(ctx->st, e)))
+		return rc;
+	if (expired)
+		(void)ctx->st->ops->session_delete(ctx->st, s.id, &ignore);
+	if (rc)
+		return rc;
 	if (ctx->now - s.last_seen_at >= TOUCH_INTERVAL)
 		(void)ctx->st->ops->session_touch(ctx->st, s.id, ctx->now, &ignore);
-	if ((rc = authz_scope_for(ctx, u, &ctx->scope, e)))
-		return rc;
 	ctx->user = u;
 	ctx->session_id = s.id;
 	ctx->actor = u->username;

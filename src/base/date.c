@@ -177,6 +177,29 @@ void time_format_local(int64_t unix_seconds, char out[20])
 	out[19] = '\0';
 }
 
+bool time_parse_local(const char *s, int64_t *unix_seconds)
+{
+	char day[11];
+	int y, mo, d;
+	if (!s || strlen(s) != 16 || (s[10] != ' ' && s[10] != 'T') || s[13] != ':')
+		return false;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (!date_parse(day, &y, &mo, &d))
+		return false;
+	for (int i = 11; i < 16; i++)
+		if (i != 13 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	int h = (s[11] - '0') * 10 + (s[12] - '0');
+	int mi = (s[14] - '0') * 10 + (s[15] - '0');
+	if (h > 23 || mi > 59)
+		return false;
+	if (unix_seconds)
+		*unix_seconds = date_to_days(y, mo, d) * 86400 + h * 3600 + mi * 60 -
+				DATE_UTC_OFFSET;
+	return true;
+}
+
 int64_t time_now(void)
 {
 	struct timespec ts;

@@ -43,6 +43,10 @@ bool date_add_days(const char *s, int n, char out[11]);
 /* "YYYY-MM-DD HH:MM:SS" in China Standard Time; "" outside years
  * 0001..9999. */
 void time_format_local(int64_t unix_seconds, char out[20]);
+/* Parses a China Standard Time minute, "YYYY-MM-DD HH:MM" or
+ * "YYYY-MM-DDTHH:MM" (what an HTML datetime-local input sends), into
+ * Unix seconds. False, and nothing written, for anything else. */
+bool time_parse_local(const char *s, int64_t *unix_seconds);
 /* The current instant in Unix seconds (CLOCK_REALTIME). */
 int64_t time_now(void);
 

@@ -152,6 +152,7 @@ int cmd_serve(int argc, char **argv)
 	const char *cookie_secure = NULL, *admin_addresses = NULL, *quota_s = NULL;
 	const char *history_s = NULL, *per_address_s = NULL;
 	const char *key_file = NULL, *complaint_contact = NULL, *public_url = NULL;
+	const char *embargo_s = NULL;
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "listen", &listen },
@@ -168,6 +169,7 @@ int cmd_serve(int argc, char **argv)
 		{ "key-file", &key_file },
 		{ "complaint-contact", &complaint_contact },
 		{ "public-url", &public_url },
+		{ "draw-embargo-max-days", &embargo_s },
 	};
 	int bad = cli_options("serve", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
@@ -195,6 +197,9 @@ int cmd_serve(int argc, char **argv)
 	if (public_url && !public_url_valid(public_url))
 		return cli_usage("serve", "--public-url 应为以 http:// 或 https:// 开头、不带路径的网址，"
 					  "例如 https://fazhi.example.gov.cn");
+	int64_t embargo = 0;
+	if (embargo_s && !http_parse_int64(embargo_s, 1, 3650, &embargo))
+		return cli_usage("serve", "--draw-embargo-max-days 应为 1 到 3650 之间的天数");
 	if (!db)
 		return cli_usage("serve", "缺少 --db PATH");
 	char host[64];
@@ -240,6 +245,7 @@ int cmd_serve(int argc, char **argv)
 	cfg.admin_addresses = admin_addresses;
 	cfg.complaint_contact = complaint_contact;
 	cfg.public_url = public_url;
+	cfg.draw_embargo_max_days = (int)embargo;
 	struct http_config hc = {
 		.listen_addr = host,
 		.port = port,

@@ -1,4 +1,4 @@
-/* demo_cases.c - the demo county's enforcement cases: sixteen cases of
+/* demo_cases.c - the demo county's cases and normative documents: cases of
  * 自然资源局 and 市场监督管理局 opened and moved through app_case_open and
  * app_case_act as the demo accounts, on days in the past, so that every
  * state of a penalty case, overdue clocks and cases waiting for review
@@ -263,7 +263,9 @@ static const struct demo_case cases[] = {
 	    { "investigate", 15, '3', 6, "record=询问笔录 2 份、检验报告 1 份" } } },
 	/* 自然资源局's normative documents (docs/RULEMAKING.md): matters
 	 * without a party - one in drafting (two versions to compare), one
-	 * in public comment now (its seven working days running). */
+	 * in public comment now (its seven working days running), and below
+	 * one in force, one overdue for filing, one expiring within six
+	 * months and one repealed in a clean-up. */
 	{ 'n', "normative_document", NULL, "海原县自然资源局关于规范临时用地管理的通知", PARTY_NONE, 0,
 	  NULL, NULL, 0,
 	  { { "propose", 20, '1', 0, "in_plan=1|plan_ref=2026 年度规范性文件制定计划第 3 项|"
@@ -284,6 +286,72 @@ static const struct demo_case cases[] = {
 	      "二、宅基地申请由村民向所在村民小组提出，经乡镇人民政府审核批准。\n"
 	      "三、本意见自公布之日起施行，有效期两年。" },
 	    { "comment_open", 3, '1', 0, "comment_channel=海原县人民政府门户网站“意见征集”栏目" } } },
+	/* published, in force: commented on, reviewed, deliberated, numbered,
+	 * published through 公示审核, filed in time and reviewed without
+	 * objection */
+	{ 'n', "normative_document", NULL, "海原县自然资源局关于进一步规范不动产登记办理流程的通知",
+	  PARTY_NONE, 0, NULL, NULL, 0,
+	  { { "propose", 120, '1', 0, "in_plan=1|plan_ref=2026 年度规范性文件制定计划第 1 项|"
+	      "major_effect=1|market_actors=1" },
+	    { "draft", 118, '1', 0, "text=一、不动产登记实行“一窗受理、并行办理”。\n"
+	      "二、首次登记、转移登记自受理之日起五个工作日内办结。\n三、本通知自施行之日起有效期五年。|"
+	      "explanation=落实不动产登记暂行条例，压缩办理时间。" },
+	    { "comment_open", 117, '1', 0, "comment_channel=海原县人民政府门户网站“意见征集”栏目" },
+	    { "comment_close", 100, '1', 0, "comment_summary=收到意见 6 条，采纳 4 条，未采纳 2 条并说明理由。" },
+	    { "submit_review", 99, '1', 0, NULL },
+	    { "legality_review", 97, 'r', 0, "opinion=pass" },
+	    { "fair_competition_review", 97, 'h', 0, "opinion=pass" },
+	    { "deliberation", 95, 'h', 0, "minutes=局务会议审议通过。|adopted=yes" },
+	    { "sign", 94, 'h', 0, NULL },
+	    { "number", 94, '1', 0, "effective_on=@80" },
+	    { "publish", 92, 'r', 0, NULL },
+	    { "file", 85, '1', 0, "filed_with=海原县人民政府" },
+	    { "filing_review", 70, 's', 0, "filing_opinion=no_objection" } } },
+	/* published 60 days ago and not filed: its 30 days (U) have run out */
+	{ 'n', "normative_document", NULL, "海原县自然资源局关于设施农业用地备案管理的通知", PARTY_NONE,
+	  0, NULL, NULL, 0,
+	  { { "propose", 72, 'h', 0, "in_plan=1|plan_ref=2026 年度规范性文件制定计划第 2 项" },
+	    { "draft", 70, '1', 0, "text=一、设施农业用地由乡镇人民政府备案。\n二、备案后五日内报县自然资源局。" },
+	    { "submit_review", 68, '1', 0, NULL },
+	    { "legality_review", 66, 'r', 0, "opinion=pass" },
+	    { "deliberation", 64, 'h', 0, "minutes=局务会议审议通过。|adopted=yes" },
+	    { "sign", 63, 'h', 0, NULL },
+	    { "number", 63, '1', 0, "effective_on=@55" },
+	    { "publish", 60, 'r', 0, NULL } } },
+	/* 试行, two years (U) from twenty months ago: ends within the six
+	 * months of the expiry alert, not yet evaluated */
+	{ 'n', "normative_document", NULL, "海原县农村集体经营性建设用地入市管理办法（试行）",
+	  PARTY_NONE, 0, NULL, NULL, 0,
+	  { { "propose", 640, '1', 0, "in_plan=1|plan_ref=2025 年度规范性文件制定计划第 4 项|provisional=1" },
+	    { "draft", 636, '1', 0, "text=第一条 为规范农村集体经营性建设用地入市，制定本办法。\n"
+	      "第二条 入市应当经本集体经济组织成员的村民会议三分之二以上成员同意。" },
+	    { "submit_review", 634, '1', 0, NULL },
+	    { "legality_review", 630, 'r', 0, "opinion=pass" },
+	    { "deliberation", 627, 'h', 0, "minutes=局务会议审议通过。|adopted=yes" },
+	    { "sign", 626, 'h', 0, NULL },
+	    { "number", 626, '1', 0, "effective_on=@610" },
+	    { "publish", 624, 'r', 0, NULL },
+	    { "file", 615, '1', 0, "filed_with=海原县人民政府" },
+	    { "filing_review", 600, 's', 0, "filing_opinion=no_objection" } } },
+	/* published, objected to in the filing review and corrected, then
+	 * repealed in this year's clean-up (上位法修改) and closed */
+	{ 'n', "normative_document", NULL, "海原县自然资源局关于征收土地补偿费管理的暂行规定",
+	  PARTY_NONE, 0, NULL, NULL, 0,
+	  { { "propose", 420, 'h', 0, "in_plan=1|plan_ref=2025 年度规范性文件制定计划第 1 项" },
+	    { "draft", 418, '1', 0, "text=一、征收土地补偿费由乡镇人民政府统一发放。\n二、发放情况张榜公布。" },
+	    { "submit_review", 416, '1', 0, NULL },
+	    { "legality_review", 412, 'r', 0, "opinion=pass" },
+	    { "deliberation", 410, 'h', 0, "minutes=局务会议审议通过。|adopted=yes" },
+	    { "sign", 409, 'h', 0, NULL },
+	    { "number", 409, '1', 0, "effective_on=@400" },
+	    { "publish", 407, 'r', 0, NULL },
+	    { "file", 395, '1', 0, "filed_with=海原县人民政府" },
+	    { "filing_review", 380, 's', 0, "filing_opinion=objection|reasons=第一条与土地管理法实施条例"
+	      "关于补偿费直接支付给权利人的规定不一致。" },
+	    { "correct", 370, '1', 0, "handling=第一条修改为补偿费直接支付给被征地农村集体经济组织和权利人，"
+	      "已重新公布。" },
+	    { "cleanup", 15, '1', 0, "cleanup_outcome=repeal|reasons=上位法已修改，本规定的内容已被新规定取代。" },
+	    { "terminate", 14, 'h', 0, "reasons=清理中决定废止。" } } },
 };
 #define DEMO_NCASES (sizeof cases / sizeof cases[0])
 

@@ -1,8 +1,8 @@
 /* demo_decisions.c - the demo county's major administrative decisions
  * (重大行政决策, docs/DECISIONS.md): 市场监督管理局's decision catalogue,
  * approved and published, and two decisions run through the engine as the
- * demo accounts on days in the past — one adopted, published and in
- * execution, one in public comment now (its item added to the catalogue
+ * demo accounts on days in the past — one adopted, published, in
+ * execution and evaluated afterwards (决策后评估), one in public comment now (its item added to the catalogue
  * by an adjustment with its reason when the year is the same). */
 #include <stdio.h>
 #include <string.h>
@@ -10,10 +10,10 @@
 #include "app/authz.h"
 #include "app/case.h"
 #include "app/decision.h"
+#include "app/publication.h"
 #include "base/date.h"
 #include "cli/demo_internal.h"
 
-#define LATE "演示数据：按发生日期补录"
 
 struct dd {
 	struct app_ctx *cli;
@@ -28,6 +28,22 @@ static enum fz_err as(struct dd *d, const struct user *u)
 	d->ctx.user = (struct user *)u;
 	d->ctx.actor = u->username;
 	return authz_scope_for(&d->ctx, u, &d->ctx.scope, d->e);
+}
+
+/* As u, on the day `days` ago at 10:00 China time (today: now): the
+ * demo's steps are recorded as on the day they took place, as an office
+ * keeping the record would, not as late entries (补录) needing a reason;
+ * the publication pipeline, which records 公布 when it confirms, then
+ * dates it that day too. */
+static enum fz_err as_on(struct dd *d, const struct user *u, int days)
+{
+	enum fz_err rc = as(d, u);
+	if (rc || days <= 0)
+		return rc;
+	int64_t midnight = d->ctx.now - (d->ctx.now + 8 * 3600) % 86400;
+	d->ctx.now = midnight + 10 * 3600 - (int64_t)days * 86400;
+	date_today(d->ctx.now, d->ctx.today);
+	return FZ_OK;
 }
 
 static const char *ago(struct dd *d, int n)
@@ -77,10 +93,35 @@ static enum fz_err step(struct dd *d, const struct user *u, int64_t id, const ch
 	struct case_event ev;
 	struct case_step_input in = { .step = st, .on = ago(d, days), .fields = f,
 				      .nfields = fields_of(d, spec, f, 16),
-				      .reason = days > 1 ? LATE : NULL };
-	enum fz_err rc = as(d, u);
+				      .reason = NULL };
+	enum fz_err rc = as_on(d, u, days);
 	if (rc || (rc = app_case_act(&d->ctx, id, &in, &ev, NULL, d->e)))
 		fprintf(stderr, "fazhi demo: 重大行政决策步骤 %s：%s\n", st,
+			d->e && d->e->message[0] ? d->e->message : "失败");
+	return rc;
+}
+
+/* 公布: the text prepared as officer u `days` ago (the decision and the
+ * accounts of adoption) and confirmed in 公示审核 that day, through the
+ * publication pipeline (docs/DECISIONS.md), which records the step. */
+static enum fz_err announce(struct dd *d, const struct user *u, int64_t id, int days,
+			    const char *spec)
+{
+	struct case_field f[8];
+	struct case_event ev;
+	struct publication p;
+	struct case_step_input in = { .step = "prepare_announce", .on = ago(d, days), .fields = f,
+				      .nfields = fields_of(d, spec, f, 8),
+				      .reason = NULL };
+	enum fz_err rc = as_on(d, u, days);
+	if (rc || (rc = app_case_act(&d->ctx, id, &in, &ev, NULL, d->e)) ||
+	    (rc = d->ctx.st->ops->publication_by_event(d->ctx.st, d->ctx.a, ev.id, &p, d->e)))
+		goto out;
+	struct publication_confirm c = { 0 };
+	rc = app_publication_confirm(&d->ctx, p.id, &c, d->e);
+out:
+	if (rc)
+		fprintf(stderr, "fazhi demo: 重大行政决策公布：%s\n",
 			d->e && d->e->message[0] ? d->e->message : "失败");
 	return rc;
 }
@@ -95,8 +136,8 @@ static enum fz_err open_decision(struct dd *d, const char *title, int64_t item, 
 	struct case_input in = { .procedure = "major_decision", .title = title };
 	struct case_step_input open = { .step = "propose", .on = ago(d, days), .fields = f,
 					.nfields = fields_of(d, spec, f, 8),
-					.reason = days > 1 ? LATE : NULL };
-	enum fz_err rc = as(d, &d->cast->officer3);
+					.reason = NULL };
+	enum fz_err rc = as_on(d, &d->cast->officer3, days);
 	if (rc || (rc = app_case_open(&d->ctx, &in, &open, &c, NULL, d->e))) {
 		fprintf(stderr, "fazhi demo: 重大行政决策立项：%s\n",
 			d->e && d->e->message[0] ? d->e->message : "失败");
@@ -146,7 +187,7 @@ enum fz_err demo_decisions_seed(struct app_ctx *cli, const struct demo_cast *cas
 	int year = 0;
 	enum fz_err rc;
 	*n = 0;
-	/* adopted, published and in execution */
+	/* adopted, published, in execution and evaluated afterwards */
 	const char *t1 = "海原县农贸市场升级改造实施方案";
 	if ((rc = item_for(&d, &cat, &year, 100, t1, &item)) ||
 	    (rc = open_decision(&d, t1, item, 100, "proposal_source=海原县人民政府县长提出|"
@@ -168,10 +209,15 @@ enum fz_err demo_decisions_seed(struct app_ctx *cli, const struct demo_cast *cas
 		       "相关部门负责人|opinions=副县长甲：同意\n副县长乙：同意\n副县长丙：同意，过渡摊位须落实|"
 		       "majority=adopt|dissent=无")) ||
 	    (rc = step(&d, h, id, "decide", 40, "head_opinion=同意实施，过渡摊位落实后再开工|outcome=adopt")) ||
-	    (rc = step(&d, o, id, "announce", 38, "channel=海原县人民政府公报、门户网站|public_adoption="
-		       "采纳 12 条，未采纳 9 条并说明理由|expert_adoption=未组织专家论证（非专业性、技术性事项）")) ||
+	    (rc = step(&d, o, id, "report_party", 39, "party_committee=中共海原县委员会|party_report="
+		       "书面请示，县委常委会会议同意")) ||
+	    (rc = announce(&d, o, id, 38, "channel=海原县人民政府公报、门户网站|public_adoption="
+			   "采纳 12 条，未采纳 9 条并说明理由|expert_adoption=未组织专家论证（非专业性、技术性事项）")) ||
 	    (rc = step(&d, h, id, "assign_execution", 37, "execution_unit=海原县市场监督管理局")) ||
-	    (rc = step(&d, o, id, "execution_report", 10, "report=两个农贸市场已完成改造并恢复营业")))
+	    (rc = step(&d, o, id, "execution_report", 10, "report=两个农贸市场已完成改造并恢复营业")) ||
+	    (rc = step(&d, o, id, "post_evaluation", 4, "trigger=objections|evaluator=宁夏大学政法学院|"
+		       "findings=改造后市场环境明显改善；过渡摊位距离较远，经营户意见较多。|"
+		       "recommendation=adjust")))
 		return rc;
 	(*n)++;
 	/* in public comment now */

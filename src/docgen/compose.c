@@ -42,6 +42,16 @@ static const struct {
 	/* a normative document's 文号: the issuing unit's series 规, numbered
 	 * without gaps per unit and year (行政规范性文件, RULEMAKING.md) */
 	{ { "normative_text", "规", false }, compose_normative_text },
+	/* the reviewing unit's opinion in its own series 审 (合法性审核意见书,
+	 * a major decision's 合法性审查意见书); the filing report in the
+	 * drafting unit's series 备; the forms and accounts have no number
+	 * of their own (a review may repeat; they name the matter's number
+	 * in a row) (compose_review.c) */
+	{ { "legality_opinion", "审", false, true, true }, compose_legality_opinion },
+	{ { "fair_competition_form", NULL, false, false, true }, compose_fair_competition_form },
+	{ { "filing_report", "备", false, false, true }, compose_filing_report },
+	{ { "comment_adoption", NULL, false, false, true }, compose_comment_adoption },
+	{ { "opinion_adoption", NULL, false, false, true }, compose_opinion_adoption },
 };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
 
@@ -52,6 +62,8 @@ static const char *const kind_ids[NKINDS + 1] = {
 	"preservation_notice", "recusal_decision",   "revocation_decision",
 	"supervision_urge_notice", "supervision_decision",
 	"normative_text",
+	"legality_opinion", "fair_competition_form", "filing_report",
+	"comment_adoption", "opinion_adoption",
 	NULL,
 };
 _Static_assert(sizeof kind_ids / sizeof kind_ids[0] == NKINDS + 1, "one id per kind");

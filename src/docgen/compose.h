@@ -98,5 +98,11 @@ void compose_revocation_decision(struct doc_model *m, const struct docgen_input 
 void compose_supervision_urge(struct doc_model *m, const struct docgen_input *in);
 void compose_supervision_decision(struct doc_model *m, const struct docgen_input *in);
 void compose_normative_text(struct doc_model *m, const struct docgen_input *in);
+/* compose_review.c */
+void compose_legality_opinion(struct doc_model *m, const struct docgen_input *in);
+void compose_fair_competition_form(struct doc_model *m, const struct docgen_input *in);
+void compose_filing_report(struct doc_model *m, const struct docgen_input *in);
+void compose_comment_adoption(struct doc_model *m, const struct docgen_input *in);
+void compose_opinion_adoption(struct doc_model *m, const struct docgen_input *in);
 
 #endif

@@ -15,6 +15,7 @@
 #include "base/err.h"
 #include "docgen/docmodel.h"
 #include "domain/case.h"
+#include "domain/consultation.h"
 #include "domain/catalogue.h"
 #include "domain/procedure.h"
 
@@ -24,6 +25,12 @@ struct docgen_kind {
 	const char *series;  /* 类别代字 of its number series (罚, 罚告 ...), NULL
 	                      * when it has none of its own */
 	bool case_number;    /* carries the case's number (立案审批表) */
+	bool actor_issues;   /* issued by the unit of the account that takes
+	                      * the step (合法性审核意见书: the reviewing
+	                      * unit), addressed to the case's agency */
+	bool record_only;    /* a form or account kept in the file, never the
+	                      * text the publication pipeline publishes for
+	                      * its step (app_document_text skips it) */
 };
 
 /* The row for a document id, or NULL when the system does not render it. */
@@ -37,6 +44,29 @@ struct docgen_person {
 	const char *name;
 	const char *certificate; /* 执法证号 valid on the document's day, or
 	                          * NULL (assistants, hosts without one) */
+};
+
+/* A clock of the record as it stands with the producing event (the
+ * filing period a 备案报告 reports on). Dates "" when not set. */
+struct docgen_clock {
+	const char *id;
+	const char *label;
+	const char *started_on;
+	const char *due;
+	const char *stopped_on;
+	bool provisional;   /* the due date is 暂定 (the calendar ends) */
+	bool overdue;       /* met after the due date, or not met and past it */
+};
+
+/* The record's latest public comment period (公开征求意见) and its
+ * comments, every one with its standing (hidden ones too). */
+struct docgen_comments {
+	const char *opened_on;
+	const char *closed_on;        /* "" while open */
+	const char *channel;
+	struct comment_counts counts; /* over all of them */
+	const struct public_comment *items; /* in the order received */
+	size_t n;
 };
 
 /* Everything a document says, gathered by the app. */
@@ -73,12 +103,67 @@ struct docgen_input {
 	                                    * the law's 30 */
 	int surcharge_cap_percent;         /* its cap in % of the fine; 0 =
 	                                    * the law's 100 */
+	/* Rule-making (行政规范性文件, 重大行政决策). */
+	const char *actor_unit;            /* the unit of the account that
+	                                    * recorded ev ("" when unknown) */
+	const char *actor_name;            /* that account's name ("" when
+	                                    * unknown) */
+	const struct case_document *docs;  /* the documents generated before */
+	size_t ndocs;
+	const struct docgen_clock *clocks; /* the definition's clocks */
+	size_t nclocks;
+	const struct docgen_comments *comments; /* NULL: no period opened */
 };
 
 /* Composes the document in into out (text in a). FZ_INVALID when kind is
  * not rendered; FZ_NOMEM. */
 enum fz_err docgen_compose(const struct docgen_input *in, struct arena *a, struct doc_model *out,
 			   struct fz_error *e) FZ_MUST_CHECK;
+
+/* One item of a decision catalogue (决策事项目录) as drawn: "" when
+ * absent. */
+struct docgen_dcat_item {
+	int64_t number;          /* its number in the catalogue */
+	const char *title;
+	const char *category;    /* the label of its kind (art 3) */
+	const char *unit;        /* 承办单位 */
+	const char *added_on;
+	bool adjustment;         /* listed by an adjustment after the approval */
+	const char *reason;      /* the adjustment's reason */
+	const char *removed_on;  /* "" while listed */
+	const char *removed_reason;
+};
+
+/* An adjustment (调整) of an approved catalogue, in the order recorded. */
+struct docgen_dcat_change {
+	const char *on;
+	bool removal;            /* 调出; else 调整列入 */
+	const char *title;
+	const char *reason;
+};
+
+/* A yearly decision catalogue as the record holds it (app/decision.c). */
+struct docgen_dcat {
+	const char *agency;
+	const char *title;
+	int year;
+	const char *approved_by;
+	const char *approved_on;
+	const char *note;        /* the approval's note, "" when none */
+	const char *created;     /* ISO 8601 instant for the PDF metadata */
+	const struct docgen_dcat_item *items;
+	size_t nitems;
+	const struct docgen_dcat_change *changes;
+	size_t nchanges;
+};
+
+/* Composes the catalogue (approved: the caller checks) into out: its
+ * items in force, then the adjustments with their reasons. FZ_INVALID
+ * when it holds more items than one document can (DCAT_DOC_ITEMS_MAX);
+ * FZ_NOMEM. */
+#define DCAT_DOC_ITEMS_MAX 70
+enum fz_err docgen_compose_dcat(const struct docgen_dcat *in, struct arena *a,
+				struct doc_model *out, struct fz_error *e) FZ_MUST_CHECK;
 
 /* Draws m as an A4 PDF into out (appended; the caller owns the buffer)
  * and sets *pages. The fonts are subset and embedded by cairo. Rendering

@@ -27,7 +27,7 @@ struct doc_block {
 	bool tall;          /* DOC_ROW: leave room to sign or write by hand */
 };
 
-#define DOC_BLOCKS_MAX 64
+#define DOC_BLOCKS_MAX 160
 
 struct doc_model {
 	const char *issuer;   /* 海原县自然资源局: the first line */

@@ -48,6 +48,8 @@ struct proc_catalogue_item {
 	const char *reason;        /* the adjustment's reason, "" otherwise */
 	const char *removed_on;    /* "" unless removed by an adjustment */
 	const char *removed_reason;
+	int64_t open_case_id;      /* another open decision naming the item, 0 */
+	const char *open_case_number;
 };
 
 struct proc_ctx {

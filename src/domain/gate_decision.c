@@ -25,6 +25,8 @@
 #define STEP_RISK "risk_assessment"
 #define STEP_MEETING "meeting"
 #define STEP_DECIDE "decide"
+#define STEP_REVIEW "legality_review"
+#define STEP_REPORT_PARTY "report_party"
 
 /* The label of field id on the proposed step, else dflt. */
 static const char *label_of(const struct gate_run *r, const char *id, const char *dflt)
@@ -101,6 +103,10 @@ GATE_FN(in_catalogue)
 	if (it->removed_on && *it->removed_on && strcmp(it->removed_on, r->ev->on) <= 0)
 		GATE_BLOCK(res, FZ_CONFLICT, "事项“%s”已于 %s 调出决策事项目录（理由：%s），不能启动决策",
 			   it->title, it->removed_on, it->removed_reason ? it->removed_reason : "");
+	if (it->open_case_id)
+		GATE_BLOCK(res, FZ_CONFLICT,
+			   "事项“%s”已由重大行政决策（%s）办理，尚未终结；一个目录事项只能启动一项决策",
+			   it->title, it->open_case_number ? it->open_case_number : "");
 	if (it->adjustment)
 		GATE_PASS(res, "%d 年度决策事项目录第 %lld 号“%s”（%s 经目录调整列入，理由：%s）",
 			  it->year, (long long)it->id, it->title, it->added_on, it->reason);
@@ -263,6 +269,56 @@ GATE_FN(decision_adopted)
 	if (gate_last(r, STEP_DRAFT) > di || gate_last(r, STEP_MEETING) > di)
 		GATE_BLOCK(res, FZ_CONFLICT, "决定（%s）后草案已修改或重新讨论，须重新决定", d->on);
 	gate_note(res, "%s 决定通过", d->on);
+}
+
+GATE_FN(reported_to_party)
+{
+	long di = gate_last(r, STEP_DECIDE);
+	long pi = gate_last(r, STEP_REPORT_PARTY);
+	const struct case_event *d = gate_event(r, di);
+	if (!d)
+		return; /* requires_steps */
+	if (pi < di)
+		GATE_BLOCK(res, FZ_CONFLICT,
+			   "决策出台前应当向同级党委请示报告（重大行政决策程序暂行条例第三十一条）："
+			   "%s 的决定尚未报告，不能「%s」",
+			   d->on, r->step->label);
+	const struct case_event *p = gate_event(r, pi);
+	const char *to = gate_field(r, p, "party_committee");
+	gate_note(res, "%s 已向%s请示报告", p->on, to ? to : "同级党委");
+}
+
+GATE_FN(legality_passed_or_risk)
+{
+	long draft = gate_last(r, STEP_DRAFT);
+	long i = -1;
+	for (long k = (long)r->ctx->nevents; k-- > 0 && k > draft;)
+		if (r->ctx->events[k].step && strcmp(r->ctx->events[k].step, STEP_REVIEW) == 0) {
+			i = k;
+			break;
+		}
+	if (i < 0)
+		GATE_BLOCK(res, FZ_CONFLICT, "现行决策草案尚未经合法性审查，不能「%s」（第二十五条）",
+			   r->step->label);
+	const struct case_event *ev = gate_event(r, i);
+	const char *o = gate_field(r, ev, "opinion");
+	if (o && strcmp(o, "pass") == 0)
+		GATE_PASS(res, "合法性审查通过（%s，第 %d 号记录）", ev->on, ev->seq);
+	/* art 25: an exploratory reform may go to the meeting with its legal
+	 * risk stated; offered (availability) since the form can state it */
+	if (r->availability)
+		return;
+	const char *why = gate_field(r, ev, "reasons");
+	if (!gate_field_yes(r, r->ev, "exploratory_reform") ||
+	    !gate_field(r, r->ev, "legal_risk"))
+		GATE_BLOCK(res, FZ_CONFLICT,
+			   "合法性审查发现问题（%s：%s），草案须修改后重新审查，不能「%s」；"
+			   "国家尚无明确规定的探索性改革事项，可以写明“%s”并明示“%s”后提交讨论",
+			   ev->on, why ? why : "", r->step->label,
+			   label_of(r, "exploratory_reform", "探索性改革决策事项"),
+			   label_of(r, "legal_risk", "明示的法律风险"));
+	gate_note(res, "合法性审查发现问题（%s），作为探索性改革事项明示法律风险后提交讨论",
+		  ev->on);
 }
 
 /* s without blanks at both ends, into out. */

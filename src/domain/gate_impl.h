@@ -186,6 +186,8 @@ GATE_FN(review_time_allowed);
 GATE_FN(decision_at_meeting);
 GATE_FN(against_majority_explained);
 GATE_FN(decision_adopted);
+GATE_FN(reported_to_party);
+GATE_FN(legality_passed_or_risk);
 GATE_FN(evaluator_independent);
 
 /* The catalogue criterion the case meets (gate_review.c), written into

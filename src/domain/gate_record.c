@@ -92,13 +92,16 @@ GATE_FN(correction_clerical)
 		GATE_BLOCK(res, FZ_INVALID, "更正只能针对办案步骤，不能更正一条更正");
 	for (size_t i = 0; i < r->ev->nfields; i++) {
 		const char *k = r->ev->fields[i].key;
-		if (!proc_list_has(&d->correctable, k))
+		const struct proc_field *fd = proc_field_of(d, ts, k);
+		if (fd && fd->label)
+			k = fd->label; /* the message names the field as the form does */
+		if (!proc_list_has(&d->correctable, r->ev->fields[i].key))
 			GATE_BLOCK(res, FZ_CONFLICT,
 				   "更正只能改正笔误等文字错误，不能改变「%s」的实质内容（%s）；"
 				   "认定事实、法律依据、处罚种类和金额、日期等的改变，"
 				   "须依法撤销或变更原决定后重新作出",
 				   ts->label, k);
-		if (!gate_field(r, target, k))
+		if (!gate_field(r, target, r->ev->fields[i].key))
 			GATE_BLOCK(res, FZ_CONFLICT, "「%s」原本没有这一项（%s），更正不能补充新的内容",
 				   ts->label, k);
 	}

@@ -85,6 +85,11 @@ enum proc_period_key {
 	                                   * 条例's text not in our sources) */
 	PROC_PERIOD_COMPLAINT,            /* an accepted complaint answered
 	                                   * (投诉办理): 60 d, U; either unit */
+	PROC_PERIOD_DECISION_CATALOGUE,   /* the year's decision catalogue
+	                                   * approved and published within this
+	                                   * many months of the year's start:
+	                                   * 3 months, U (art 3 para 3 sets no
+	                                   * day; the indicator's "on time") */
 	PROC_PERIOD_COUNT
 };
 

@@ -16,6 +16,7 @@ const struct search_kind search_kinds[] = {
 	{ "coercion", "行政强制决定" },
 	{ "inspection", "行政检查结果" },
 	{ "normative_document", "行政规范性文件" },
+	{ "major_decision", "重大行政决策" },
 	{ "withdrawal", "撤下公告" },
 };
 const size_t search_nkinds = sizeof search_kinds / sizeof search_kinds[0];

@@ -129,6 +129,7 @@ int api_case_draw(struct req *r)
 		.per_target = (size_t)jsonin_int(&in, "per_target", DRAW_PER_TARGET_MIN,
 						 DRAW_PER_TARGET_MAX),
 	};
+	di.publish_at = jsonin_str_opt(&in, "publish_at", 16);
 	(void)jsonin_has(&in, "targets");
 	(void)jsonin_has(&in, "inspectors");
 	if (!jsonin_ok(&in))

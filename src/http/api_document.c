@@ -85,3 +85,20 @@ int api_document_pdf(struct req *r)
 	resp_header(r, "Content-Disposition", disp);
 	return resp_bytes(r, 200, "application/pdf", &f.bytes);
 }
+
+int api_case_document_latest(struct req *r)
+{
+	struct fz_error e = { 0 };
+	struct document_file f;
+	const char *kind = req_query(r, "kind");
+	if (!kind || !*kind)
+		return resp_error(r, FZ_INVALID, "kind", "请指明文书种类（kind），例如 legality_opinion");
+	enum fz_err rc = app_document_latest(&r->ctx, req_param(r, "id"), kind, &f, &e);
+	if (rc)
+		return resp_fail(r, rc, &e);
+	char disp[96];
+	snprintf(disp, sizeof disp, "attachment; filename=\"document-%lld.pdf\"",
+		 (long long)f.doc.id);
+	resp_header(r, "Content-Disposition", disp);
+	return resp_bytes(r, 200, "application/pdf", &f.bytes);
+}

@@ -18,12 +18,12 @@
 #include "http/resp.h"
 
 static const char *const kind_names[] = { "penalty", "inspection", "permit", "coercion",
-					  "normative_document", NULL };
+					  "normative_document", "major_decision", NULL };
 
 const char *pub_kind_label(const char *kind)
 {
 	static const char *const labels[] = { "行政处罚", "行政检查", "行政许可", "行政强制",
-					     "行政规范性文件" };
+					     "行政规范性文件", "重大行政决策" };
 	for (size_t i = 0; kind && kind_names[i]; i++)
 		if (strcmp(kind, kind_names[i]) == 0)
 			return labels[i];

@@ -133,6 +133,7 @@ int api_public_publication_proof(struct req *r);
 /* api_document.c */
 int api_case_documents(struct req *r);
 int api_document_pdf(struct req *r);
+int api_case_document_latest(struct req *r);
 /* api_case_step.c */
 int api_case_events(struct req *r);
 int api_case_deadlines(struct req *r);
@@ -327,9 +328,20 @@ int api_dcat_item_remove(struct req *r);
 int api_dcat_approve(struct req *r);
 int api_public_dcat_list(struct req *r);
 int api_public_dcat_get(struct req *r);
+/* api_decision_docs.c */
+int api_dcat_pdf(struct req *r);
+int api_dcat_xlsx(struct req *r);
+int api_public_dcat_pdf(struct req *r);
+int api_public_dcat_xlsx(struct req *r);
 int api_case_accountability(struct req *r);
 int page_public_dcat_list(struct req *r);
 int page_public_dcat(struct req *r);
+int page_dcat_list(struct req *r);
+int page_dcat_create(struct req *r);
+int page_dcat_show(struct req *r);
+int page_dcat_item_add(struct req *r);
+int page_dcat_item_remove(struct req *r);
+int page_dcat_approve(struct req *r);
 int api_case_version_diff(struct req *r);
 int page_case_versions(struct req *r);
 /* page_case_documents.c */

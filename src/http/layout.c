@@ -30,6 +30,7 @@ static const struct {
 	{ "公示审核", "/publications", PERM_CASE_READ, ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR },
 	{ "组织机构", "/org", PERM_AGENCY_READ },
 	{ "权责清单", "/power-lists", PERM_POWER_DRAFT },
+	{ "决策事项目录", "/decision-catalogues", PERM_CASE_READ, ROLE_OFFICER | ROLE_HEAD | ROLE_SUPERVISOR },
 	{ "执法主体", "/agencies", PERM_AGENCY_READ },
 	{ "内设机构", "/units", PERM_UNIT_READ },
 	{ "执法人员", "/officers", PERM_PERSON_READ },
@@ -141,6 +142,7 @@ static void public_nav(struct req *r, struct buf *b)
 		{ "撤下公示记录", "/public/withdrawals" },
 		{ "公开征求意见", "/public/consultations" },
 		{ "规范性文件目录", "/public/normative-documents" },
+		{ "重大行政决策事项目录", "/public/decision-catalogue" },
 		{ "公开信息检索", "/public/search" },
 		{ "执法证查询", "/certificates/check" },
 	};

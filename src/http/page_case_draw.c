@@ -38,6 +38,13 @@ static int draw_form(struct req *r, int status, const struct case_view *v,
 		  "min=\"1\" required inputmode=\"numeric\"", e);
 	kit_input(&b, "number", "per_target", "每个对象的检查人员数", per ? per : "2",
 		  "min=\"2\" max=\"10\" required inputmode=\"numeric\"", e);
+	const char *at = kit_form(r, "publish_at");
+	kit_input(&b, "datetime-local", "publish_at", "推迟公开抽取结果至（北京时间，可不填）",
+		  at ? at : "", NULL, e);
+	html_f(&b, "<p class=\"hint\">不填的，抽取结果记录后即在门户网站公开。"
+		   "检查不事先通知的，可以推迟到检查实施之后公开，最迟为抽取后 %d 天；"
+		   "公开时间随抽取一并记录，不能更改。</p>\n",
+	       app_draw_embargo_max_days(r->ctx.cfg));
 	html_raw(&b, "<p class=\"hint\">随机种子由系统生成并与两份名单一并记录；任何人可用 "
 		     "<code>fazhi draw</code> 按记录的种子和名单重新抽取，结果相同。</p>\n"
 		     "<div class=\"form-buttons\"><button type=\"submit\">抽取</button></div>\n"
@@ -99,6 +106,7 @@ int page_case_draw(struct req *r)
 			.targets = targets.ids, .ntargets = targets.n,
 			.inspectors = ids, .ninspectors = nids,
 			.count = (size_t)count, .per_target = (size_t)per,
+			.publish_at = kit_form(r, "publish_at"),
 		};
 		rc = app_case_draw(&r->ctx, v.c.id, &in, NULL, &check, &e);
 	}

@@ -118,6 +118,10 @@ int page_public_dcat(struct req *r)
 		   "<a href=\"/api/v1/public/decision-catalogues/%lld\" type=\"application/json\">"
 		   "数据接口（JSON）</a></p>\n",
 	       (long long)v.cat.id);
+	html_f(&b, "<p>下载：<a href=\"/api/v1/public/decision-catalogues/%lld/pdf\" "
+		   "type=\"application/pdf\">目录文书（PDF）</a> · "
+		   "<a href=\"/api/v1/public/decision-catalogues/%lld/xlsx\">XLSX</a></p>\n",
+	       (long long)v.cat.id, (long long)v.cat.id);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/complaint.h"
+#include "app/decision.h"
 #include "app/evaluation.h"
 #include "http/api_evaluation.h"
 #include "app/indicators.h"
@@ -82,17 +83,23 @@ int page_indicators(struct req *r)
 	enum fz_err rc = app_indicators(&r->ctx, &q, ind, &e);
 	page_begin(r, &b, "监督指标");
 	html_raw(&b, "<p class=\"lead\">各项指标由系统根据实际记录的办案步骤计算，不需填报；"
-		     "点击数字可查看构成该数字的案件。</p>\n");
+		     "点击数字可查看构成该数字的案件、文件或决策。</p>\n");
 	filter(r, &b, &q);
 	if (rc) {
 		kit_form_error(&b, rc, &e);
 		page_end(r, &b);
 		return resp_html(r, rc == FZ_INVALID ? 400 : 500, &b);
 	}
-	html_raw(&b, "<table class=\"list indicators\"><thead><tr><th>指标</th><th>数值</th>"
-		     "<th>分子 / 分母</th><th>目标</th><th>定义</th></tr></thead><tbody>\n");
 	for (int i = 0; i < IND_COUNT; i++) {
 		const struct indicator *in = &ind[i];
+		if (i == 0 || i == IND_RULEMAKING_FIRST) {
+			if (i)
+				html_raw(&b, "</tbody></table>\n");
+			html_f(&b, "<h2>%s</h2>\n", i ? "规范性文件和重大行政决策" : "行政执法");
+			html_raw(&b, "<table class=\"list indicators\"><thead><tr><th>指标</th>"
+				     "<th>数值</th><th>分子 / 分母</th><th>目标</th><th>定义</th></tr>"
+				     "</thead><tbody>\n");
+		}
 		char v[24], hn[200], hd[200];
 		href(hn, sizeof hn, in, "num", &q);
 		href(hd, sizeof hd, in, "den", &q);
@@ -172,6 +179,47 @@ static int notice_drill(struct req *r, const struct indicator *in,
 	return resp_html(r, 200, &b);
 }
 
+/* The decision-catalogue indicator's sides are catalogues: each with
+ * its agency, year, the last day to be on time and the day approved. */
+static int catalogue_drill(struct req *r, const struct indicator *in,
+			   const struct indicator_cases *side, bool num,
+			   const struct indicator_query *q, struct page pg)
+{
+	struct buf b = BUF_INIT;
+	char title[160];
+	snprintf(title, sizeof title, "%s：%s", in->def->label, num ? "分子" : "分母");
+	page_begin(r, &b, title);
+	html_f(&b, "<p class=\"lead\">%s（%s 至 %s）。%s</p>\n",
+	       num ? in->def->numerator : in->def->denominator, q->from, q->to, in->def->period);
+	html_f(&b, "<p><a href=\"/indicators?from=%s&to=%s&agency=%lld\">返回监督指标</a></p>\n",
+	       q->from, q->to, (long long)q->agency_id);
+	size_t shown = 0;
+	for (int64_t k = pg.offset; k < (int64_t)side->n && shown < (size_t)pg.limit; k++) {
+		struct fz_error ce = { 0 };
+		struct dcat_view v;
+		if (app_dcat_view(&r->ctx, side->ids[k], false, &v, &ce) != FZ_OK)
+			continue;
+		if (!shown++)
+			html_raw(&b, "<table class=\"list\"><thead><tr><th>目录</th><th>机关</th>"
+				     "<th>年度</th><th>按时公布的最后一日</th><th>批准公布</th></tr>"
+				     "</thead><tbody>\n");
+		char due[FZ_DATE_LEN];
+		indicator_catalogue_due_of(&r->ctx, v.cat.year, due);
+		html_f(&b, "<tr><td data-label=\"目录\">%s</td><td data-label=\"机关\">%s</td>"
+			   "<td data-label=\"年度\">%d</td><td data-label=\"按时公布的最后一日\">%s</td>"
+			   "<td data-label=\"批准公布\">%s</td></tr>\n",
+		       v.cat.title, v.cat.agency_name ? v.cat.agency_name : "", v.cat.year, due,
+		       v.cat.approved_on[0] ? v.cat.approved_on : "尚未批准");
+	}
+	if (shown)
+		html_raw(&b, "</tbody></table>\n");
+	else
+		html_raw(&b, "<p class=\"empty\">没有决策事项目录。</p>\n");
+	lk_pager(r, &b, pg, (int64_t)side->n);
+	page_end(r, &b);
+	return resp_html(r, 200, &b);
+}
+
 int page_indicator_cases(struct req *r)
 {
 	struct buf b = BUF_INIT;
@@ -198,6 +246,8 @@ int page_indicator_cases(struct req *r)
 		return complaint_drill(r, in, side, num, &q, pg);
 	if (id == IND_RECTIFY)
 		return notice_drill(r, in, side, num, &q, pg);
+	if (id == IND_DECISION_CATALOGUE)
+		return catalogue_drill(r, in, side, num, &q, pg);
 	struct case_list list = { .total = (int64_t)side->n };
 	list.items = arena_calloc(r->ctx.a, (size_t)pg.limit + 1, sizeof *list.items);
 	if (!list.items)
@@ -258,6 +308,7 @@ int api_indicators(struct req *r)
 			o = json_put(o, "unit", json_string(in->def->working_days ? "working_days"
 										   : "days"));
 		}
+		o = json_put(o, "subject", json_string(indicator_subject(i)));
 		o = json_put(o, "target", json_string(in->def->target));
 		o = json_put(o, "numerator_definition", json_string(in->def->numerator));
 		o = json_put(o, "denominator_definition", json_string(in->def->denominator));

@@ -10,6 +10,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/jsonout_case.h"
+#include "http/jsonout.h"
 #include "http/jsonout_org.h"
 #include "http/layout.h"
 #include "http/listkit.h"
@@ -84,6 +85,9 @@ int page_public_inspection(struct req *r)
 		   "<dt>执法人员名单</dt><dd>%zu 名</dd><dt>随机种子</dt><dd><code class=\"long\">%s</code></dd>"
 		   "</dl>\n",
 	       d.opened_on, d.drawn_on, d.rerun.ntargets, d.nmasked, d.rerun.ninspectors, d.seed);
+	if (*d.publish_at)
+		html_f(&b, "<p>本次抽取结果按抽取时的决定自 %s（北京时间）起公开，此前不公开，"
+			   "以免检查对象事先知悉。</p>\n", d.publish_at);
 	if (!d.matches)
 		html_raw(&b, "<p class=\"error\" role=\"alert\">用公开的名单和种子重新抽取的结果与记录不一致，"
 			     "请向本机关或司法局反映。</p>\n");
@@ -171,6 +175,7 @@ static json_t *json_public_draw(const struct public_draw *d, bool full)
 	o = json_put(o, "basis", json_text(d->basis));
 	o = json_put(o, "opened_on", json_text(d->opened_on));
 	o = json_put(o, "drawn_on", json_text(d->drawn_on));
+	o = json_put(o, "publish_at", json_str_or_null(*d->publish_at ? d->publish_at : NULL));
 	o = json_put(o, "seed", json_text(d->seed));
 	o = json_put(o, "version", json_integer(d->version));
 	o = json_put(o, "count", json_integer((json_int_t)d->rerun.nrows));

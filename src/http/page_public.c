@@ -22,7 +22,7 @@ static void filter_bar(struct req *r, struct buf *b, const char *action,
 	static const struct kit_option kinds[] = {
 		{ "", "全部类别" },	     { "penalty", "行政处罚" }, { "permit", "行政许可" },
 		{ "inspection", "行政检查" }, { "coercion", "行政强制" },
-		{ "normative_document", "行政规范性文件" },
+		{ "normative_document", "行政规范性文件" }, { "major_decision", "重大行政决策" },
 	};
 	kit_filter_begin(b, action);
 	if (f->agency_id)
@@ -65,7 +65,8 @@ int page_public_decisions(struct req *r)
 	if (rc)
 		return http_fail_fz(r, rc, &e);
 	page_begin(r, &b, "执法决定公示");
-	html_raw(&b, "<p class=\"lead\">行政机关依法公开的行政执法决定。当事人的身份证号码、"
+	html_raw(&b, "<p class=\"lead\">行政机关依法公开的行政执法决定、规范性文件和重大行政决策"
+		     "（附公众意见和专家论证意见的采纳情况）。当事人的身份证号码、"
 		     "联系电话、住址等个人信息已按规则隐去；被撤销、变更的决定已撤下，"
 		     "见<a href=\"/public/withdrawals\">撤下公示记录</a>。</p>\n");
 	html_raw(&b, "<p>开放数据下载：<a href=\"/api/v1/public/open-data/publications.csv\">CSV</a>"

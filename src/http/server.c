@@ -137,7 +137,7 @@ static struct conn *conn_new(struct http_server *srv, struct conn *cn,
 	cn->r.exports = srv->exports;
 	cn->up.fd = -1;
 	/* A context without storage, enough to answer early errors. */
-	app_ctx_init(&cn->r.ctx, NULL, cn->r.a, srv->app, cn->addr, time_now());
+	app_ctx_init(&cn->r.ctx, NULL, cn->r.a, srv->app, cn->addr, app_now(srv->app));
 	buf_init(&cn->upload, req_is_api(&cn->r) ? HTTP_API_BODY_MAX : HTTP_FORM_BODY_MAX);
 	return cn;
 }
@@ -210,7 +210,7 @@ static enum MHD_Result answer(struct conn *cn, struct MHD_Connection *c)
 		if (!st) {
 			http_fail_fz(r, FZ_BUSY, NULL);
 		} else {
-			app_ctx_init(&r->ctx, st, r->a, srv->app, r->client_addr, time_now());
+			app_ctx_init(&r->ctx, st, r->a, srv->app, r->client_addr, app_now(srv->app));
 			router_dispatch(r);
 			/* The answer is built: give the connection back now, not
 			 * when the client has read it, so slow readers cannot
@@ -241,7 +241,7 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	if (strcmp(r->method, "POST") != 0 && strcmp(r->method, "PUT") != 0)
 		return STREAM_NO;
 	struct store *st = store_pool_acquire(srv->pool);
-	app_ctx_init(&r->ctx, st, r->a, srv->app, r->client_addr, time_now());
+	app_ctx_init(&r->ctx, st, r->a, srv->app, r->client_addr, app_now(srv->app));
 	bool stream = router_stream_check(r);
 	bool many = stream && r->route->files;
 	int64_t max = app_evidence_max(&r->ctx);

@@ -352,8 +352,14 @@ static void draw_ref_read(struct sq_row *r, void *item)
 	d->case_id = sq_col_int(r);
 }
 
+/* A draw is hidden while its embargo (field publish_at) is later than
+ * ?N; a NULL ?N hides none. */
+#define DRAW_VISIBLE(n)                                                          \
+	" AND NOT EXISTS (SELECT 1 FROM case_event_fields f WHERE f.event_id = e.id" \
+	" AND f.key = 'publish_at' AND f.value > ?" n ")"
+
 enum fz_err sq_draw_events(struct store *st, struct arena *a, struct page pg,
-			   struct draw_ref_list *out, struct fz_error *e)
+			   const char *visible_at, struct draw_ref_list *out, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *page, *count;
@@ -361,18 +367,26 @@ enum fz_err sq_draw_events(struct store *st, struct arena *a, struct page pg,
 	enum fz_err err;
 	memset(out, 0, sizeof *out);
 	if ((err = sq_stmt(s, SQ_DRAW_EVENTS,
-			   "SELECT id, case_id FROM case_events WHERE step = 'random_draw'"
+			   "SELECT id, case_id FROM case_events e WHERE step = 'random_draw'"
+			   DRAW_VISIBLE("3")
 			   " ORDER BY on_date DESC, id DESC LIMIT ?1 OFFSET ?2",
 			   &page, e)) ||
 	    (err = sq_stmt(s, SQ_DRAW_EVENTS_COUNT,
-			   "SELECT count(*) FROM case_events WHERE step = 'random_draw'", &count,
-			   e)))
+			   "SELECT count(*) FROM case_events e WHERE step = 'random_draw'"
+			   DRAW_VISIBLE("1"), &count, e)))
 		return err;
 	if ((err = sq_savepoint(s, e)))
 		return err;
 	struct sq_args b = sq_args(page);
 	sq_arg_int(&b, pg.limit);
 	sq_arg_int(&b, pg.offset);
+	sq_arg_text(&b, visible_at);
+	struct sq_args cb = sq_args(count);
+	sq_arg_text(&cb, visible_at);
+	if (cb.rc != SQLITE_OK) {
+		err = sq_fail(s, cb.rc, e);
+		goto fail;
+	}
 	if ((err = sq_collect(s, page, &b, a, sizeof(struct draw_ref), draw_ref_read, &items,
 			      &out->n, e)))
 		goto fail;
@@ -386,6 +400,7 @@ enum fz_err sq_draw_events(struct store *st, struct arena *a, struct page pg,
 	}
 	return sq_release(s, e);
 fail:
+	sq_done(count);
 	sq_rollback_to(s);
 	memset(out, 0, sizeof *out);
 	return err;

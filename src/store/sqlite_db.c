@@ -222,6 +222,7 @@ static const struct store_ops sqlite_ops = {
 	.decision_catalogue_entry_insert = sq_decision_catalogue_entry_insert,
 	.decision_catalogue_entry_get = sq_decision_catalogue_entry_get,
 	.decision_catalogue_entries = sq_decision_catalogue_entries,
+	.decision_item_open_case = sq_decision_item_open_case,
 };
 
 /* --- migrations --- */

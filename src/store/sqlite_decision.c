@@ -201,3 +201,42 @@ enum fz_err sq_decision_catalogue_entries(struct store *st, struct arena *a,
 	*items = v;
 	return FZ_OK;
 }
+
+struct open_case {
+	int64_t id;
+	const char *number;
+};
+
+static void open_case_read(struct sq_row *r, void *item)
+{
+	struct open_case *x = item;
+	x->id = sq_col_int(r);
+	x->number = sq_col_text(r);
+}
+
+enum fz_err sq_decision_item_open_case(struct store *st, struct arena *a, int64_t item_id,
+				       int64_t except_case, int64_t *case_id, const char **number,
+				       struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	struct open_case oc = { 0 };
+	/* the 立项 events (index case_events_step), their field by its key */
+	enum fz_err err = sq_stmt(
+		s, SQ_DCAT_ITEM_OPEN_CASE,
+		"SELECT c.id, c.number FROM case_events ev"
+		" JOIN case_event_fields f ON f.event_id = ev.id AND f.key = 'catalogue_item'"
+		" JOIN cases c ON c.id = ev.case_id"
+		" WHERE ev.step = 'propose' AND c.kind = 6 AND c.closed = 0 AND c.id <> ?2"
+		" AND CAST(trim(f.value) AS INTEGER) = ?1 ORDER BY c.id LIMIT 1",
+		&stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, item_id);
+	sq_arg_int(&b, except_case);
+	err = sq_one(s, stmt, &b, a, &oc, open_case_read, FZ_NOTFOUND, "item", "没有办理中的决策", e);
+	*case_id = oc.id;
+	*number = oc.number ? oc.number : "";
+	return err;
+}

@@ -241,7 +241,8 @@ enum fz_err sq_eval_closed_cases(struct store *st, struct arena *a, int64_t agen
 	*n = 0;
 	enum fz_err err = sq_stmt(s, SQ_EVAL_CLOSED_CASES,
 				  "SELECT c.id, c.number FROM cases c WHERE c.agency_id = ?1"
-				  " AND c.closed = 1 AND (SELECT max(v.on_date) FROM case_events v"
+				  " AND c.closed = 1 AND c.kind NOT IN (5, 6)" /* matters: no case files */
+				  " AND (SELECT max(v.on_date) FROM case_events v"
 				  " WHERE v.case_id = c.id) BETWEEN ?2 AND ?3 ORDER BY c.id",
 				  &stmt, e);
 	if (err)

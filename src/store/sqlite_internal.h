@@ -259,6 +259,7 @@ enum sq_stmt_id {
 	SQ_DCAT_ENTRY_INSERT,
 	SQ_DCAT_ENTRY_GET,
 	SQ_DCAT_ENTRIES,
+	SQ_DCAT_ITEM_OPEN_CASE,
 	SQ_LEDGER_UNLOGGED_DCAT,
 	SQ_STMT_COUNT
 };
@@ -681,7 +682,7 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 enum fz_err sq_case_event_get(struct store *st, struct arena *a, int64_t id,
 			      struct case_event *out, struct fz_error *e);
 enum fz_err sq_draw_events(struct store *st, struct arena *a, struct page pg,
-			   struct draw_ref_list *out, struct fz_error *e);
+			   const char *visible_at, struct draw_ref_list *out, struct fz_error *e);
 
 /* sqlite_ledger.c */
 enum fz_err sq_ledger_hash_get(struct store *st, char out[8], struct fz_error *e);
@@ -909,5 +910,6 @@ enum fz_err sq_decision_catalogue_list(struct store *st, struct arena *a, const 
 enum fz_err sq_decision_catalogue_entry_insert(struct store *st, struct decision_catalogue_entry *en, struct fz_error *e);
 enum fz_err sq_decision_catalogue_entry_get(struct store *st, struct arena *a, int64_t id, struct decision_catalogue_entry *out, struct fz_error *e);
 enum fz_err sq_decision_catalogue_entries(struct store *st, struct arena *a, int64_t catalogue_id, struct decision_catalogue_entry **items, size_t *n, struct fz_error *e);
+enum fz_err sq_decision_item_open_case(struct store *st, struct arena *a, int64_t item_id, int64_t except_case, int64_t *case_id, const char **number, struct fz_error *e);
 
 #endif

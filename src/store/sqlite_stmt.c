@@ -177,8 +177,18 @@ char *sq_col_text(struct sq_row *r)
 
 void sq_col_fixed(struct sq_row *r, char *dst, size_t size)
 {
-	const unsigned char *t = sqlite3_column_text(r->stmt, r->col++);
-	snprintf(dst, size, "%s", t ? (const char *)t : "");
+	/* a bounded copy, not snprintf("%s"): this runs for every date of
+	 * every row of every list (6% of a signed-in list's instructions) */
+	const unsigned char *t = sqlite3_column_text(r->stmt, r->col);
+	int n = sqlite3_column_bytes(r->stmt, r->col++);
+	if (!size)
+		return;
+	size_t k = t && n > 0 ? (size_t)n : 0;
+	if (k >= size)
+		k = size - 1;
+	if (k)
+		memcpy(dst, t, k);
+	dst[k] = '\0';
 }
 
 /* Copies a BLOB column into dst (at most cap bytes), sets *len. */

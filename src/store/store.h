@@ -846,9 +846,13 @@ struct store_ops {
 				      struct case_event *out, struct fz_error *e);
 	/* The random_draw events of every case, newest first (day of the
 	 * draw, then id), a page of them and the total; unscoped: the
-	 * portal publishes every draw (app/inspection_public.c). */
+	 * portal publishes every draw (app/inspection_public.c). With
+	 * visible_at ("YYYY-MM-DD HH:MM", China time) only the draws public
+	 * at that minute: not those whose field publish_at is later (an
+	 * embargo, app/draw.h); NULL = all. */
 	enum fz_err (*draw_events)(struct store *st, struct arena *a, struct page pg,
-				   struct draw_ref_list *out, struct fz_error *e);
+				   const char *visible_at, struct draw_ref_list *out,
+				   struct fz_error *e);
 
 	/* Full-text search over published items (014_search.sql). put
 	 * stores it (replacing the item of the same kind and ref_id) and sets
@@ -989,8 +993,10 @@ struct store_ops {
 	/* The round's agencies, ascending. */
 	enum fz_err (*eval_round_agencies)(struct store *st, struct arena *a, int64_t round_id,
 					   int64_t **ids, size_t *n, struct fz_error *e);
-	/* The agency's closed cases whose last recorded event falls in
-	 * from..to (both included): the population of a sample. */
+	/* The agency's closed enforcement cases whose last recorded event
+	 * falls in from..to (both included): the population of a sample.
+	 * Matters (normative documents, major decisions: case kinds 5, 6)
+	 * have no enforcement case file and are never drawn. */
 	enum fz_err (*eval_closed_cases)(struct store *st, struct arena *a, int64_t agency_id,
 					 const char *from, const char *to,
 					 struct eval_case **items, size_t *n, struct fz_error *e);
@@ -1099,6 +1105,12 @@ struct store_ops {
 						  int64_t catalogue_id,
 						  struct decision_catalogue_entry **items, size_t *n,
 						  struct fz_error *e);
+	/* The open major decision (not closed, other than except_case) whose
+	 * 立项 names catalogue item item_id: its id and number; FZ_NOTFOUND
+	 * when there is none (one item, one decision). */
+	enum fz_err (*decision_item_open_case)(struct store *st, struct arena *a, int64_t item_id,
+					       int64_t except_case, int64_t *case_id,
+					       const char **number, struct fz_error *e);
 };
 
 struct store {

@@ -212,6 +212,59 @@ await test('review_queue_and_case_page_pass_axe_on_desktop_and_phone', async () 
 	await ctx.close();
 });
 
+// The decision catalogue (决策事项目录) and the power list as staff and the
+// public see them: the list, one catalogue with its forms (the head of the
+// agency that owns it: adjustments offered), the justice bureau's view,
+// the drafting page of the power list and the portal's catalogue pages —
+// clean under axe and no wider than the phone.
+await test('decision_catalogue_and_power_list_pages_pass_axe_on_desktop_and_phone', async () => {
+	const problems = [];
+	const visit = async (page, who, p) => {
+		for (const [vp, size] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+			await page.setViewportSize(size);
+			const resp = await page.goto(`${base}${p}`);
+			if (!resp || resp.status() !== 200)
+				problems.push(`${who} ${p} ${vp}: HTTP ${resp ? resp.status() : 0}`);
+			for (const v of await axe(page))
+				problems.push(`${who} ${p} ${vp}: ${v}`);
+			const w = await page.evaluate(() => document.scrollingElement.scrollWidth);
+			if (vp === 'phone' && w > PHONE.width)
+				problems.push(`${who} ${p}: ${w} px wide on a phone`);
+		}
+	};
+	const firstLink = async (page, p, prefix) => {
+		await page.goto(`${base}${p}`);
+		const a = await page.$(`main a[href^="${prefix}"]`);
+		return a ? new URL(await a.getAttribute('href'), base).pathname : null;
+	};
+	for (const role of ['head2', 'supervisor']) {
+		const ctx = await newContext();
+		const page = await ctx.newPage();
+		await signIn(page, role);
+		await visit(page, role, '/decision-catalogues');
+		const one = await firstLink(page, '/decision-catalogues', '/decision-catalogues/');
+		check(one, `${role} sees no decision catalogue`);
+		if (one)
+			await visit(page, role, one);
+		if (role === 'head2') {
+			await visit(page, role, '/power-lists');
+			await page.setViewportSize(PHONE);
+			await page.goto(`${base}${one}`);
+			await screenshot(page, 'phone-head2-decision-catalogue');
+		}
+		await ctx.close();
+	}
+	const anon = await newContext();
+	const pa = await anon.newPage();
+	await visit(pa, 'public', '/public/decision-catalogue');
+	const pub = await firstLink(pa, '/public/decision-catalogue', '/public/decision-catalogue/');
+	check(pub, 'the portal lists no decision catalogue');
+	if (pub)
+		await visit(pa, 'public', pub);
+	await anon.close();
+	check(problems.length === 0, `\n  ${problems.join('\n  ')}`);
+});
+
 // The working lists (http/listkit.c): sort links, page size and jump
 // form, export links; clean under axe, and on a phone the sort links sit
 // above the cards as 44 px targets and nothing scrolls sideways.
@@ -403,10 +456,12 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 		'/public/power-lists/compare?from=1&to=2', '/public/consultations',
 		'/public/normative-documents', '/public/normative-documents?view=all',
 		'/public/normative-plan', '/public/review-requests',
-		'/public/procedures/penalty_general', '/public/inspections'];
+		'/public/procedures/penalty_general', '/public/inspections',
+		'/public/decision-catalogue'];
 	const SIGNED_IN = ['/', '/cases', '/publications', '/indicators', '/certificates',
 		'/dashboard', '/stats/annual', '/complaints', '/oversight', '/org', '/rubric',
-		'/evaluations', '/check-plans'];
+		'/evaluations', '/check-plans', '/decision-catalogues',
+		'/indicators/decision_catalogue?part=den&from=2024-01-01&to=2030-12-31'];
 	const wide = [];
 	const measure = async (page, who, p) => {
 		await page.goto(`${base}${p}`);

@@ -155,7 +155,7 @@ TEST(closed_case_accepts_only_a_reasoned_correction_by_the_head)
 	/* A date is substance: a correction may not move it. */
 	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-23", NULL, "@corrects=6",
 			   "@reason=送达日期录入错误", "served_on=2026-01-20", NULL), FZ_CONFLICT);
-	CHECK_CONTAINS(walk_why(&w), "不能改变「送达行政处罚决定书」的实质内容（served_on）");
+	CHECK_CONTAINS(walk_why(&w), "不能改变「送达行政处罚决定书」的实质内容（送达日期）");
 	WALK_OK(&w, walk_take(&w, HEAD, 7, "correction", "2026-01-23", NULL, "@corrects=6",
 			      "@reason=送达方式录入错误", "method=留置送达", NULL));
 	walk_release(&w);
@@ -173,7 +173,7 @@ TEST(correction_may_not_move_a_service_date_nor_add_a_waiver)
 	/* A waiver the statement never had cannot be added afterwards. */
 	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=5",
 			   "@reason=补记", "waived=1", NULL), FZ_CONFLICT);
-	CHECK_CONTAINS(walk_why(&w), "（waived）");
+	CHECK_CONTAINS(walk_why(&w), "（当事人明确放弃陈述申辩和听证）");
 	/* The penalty of the notice is substance too. */
 	CHECK_INT(walk_try(&w, HEAD, 7, "correction", "2026-01-14", NULL, "@corrects=4",
 			   "@reason=笔误", "penalty=fine", NULL), FZ_CONFLICT);

@@ -180,7 +180,7 @@ TEST(supervision_and_filing_refuse_an_earlier_date_an_unknown_field_and_a_substa
 	CHECK_CONTAINS(walk_why(&w), "「督办」没有“penalty”这一项");
 	CHECK(walk_try(&w, HEAD, 7, "correction", "2026-03-10", NULL, "@corrects=5",
 		       "@reason=笔误", "reply_by=2026-04-30", NULL) != FZ_OK);
-	CHECK_CONTAINS(walk_why(&w), "不能改变「督办」的实质内容（reply_by）");
+	CHECK_CONTAINS(walk_why(&w), "不能改变「督办」的实质内容（办理期限）");
 	CHECK_INT(w.nevents, n);
 	walk_release(&w);
 

@@ -216,16 +216,57 @@ TEST(major_decision_runs_from_catalogue_to_post_evaluation)
 	blocked(&f, "head1", id, "decide", -20, "\"head_opinion\":\"不同意\",\"outcome\":\"reject\"", 409,
 		"decision_at_meeting", "的会议已作出决定");
 
-	REQUIRE(step(&f, "officer1", id, "announce", -19,
-		     "\"channel\":\"县政府公报、门户网站\",\"public_adoption\":\"采纳7条，未采纳5条及理由……\","
-		     "\"expert_adoption\":\"专家意见均已采纳\"") > 0);
-	REQUIRE(step(&f, "head1", id, "assign_execution", -18, "\"execution_unit\":\"县城市管理局\"") > 0);
-	REQUIRE(step(&f, "officer1", id, "execution_report", -10, "\"report\":\"已在3个街道试点\"") > 0);
+	/* art 31: reported to the Party committee of the same level before
+	 * it is issued */
+	const char *adoption = "\"channel\":\"县政府公报、门户网站\",\"public_adoption\":"
+			       "\"采纳7条，未采纳5条及理由……\",\"expert_adoption\":\"专家意见均已采纳\"";
+	int64_t events = cfx_event_count(&f, id);
+	blocked(&f, "officer1", id, "prepare_announce", -19, adoption, 409, "reported_to_party",
+		"决策出台前应当向同级党委请示报告");
+	CHECK_INT(cfx_event_count(&f, id), events);
+	REQUIRE(step(&f, "officer1", id, "report_party", -19,
+		     "\"party_committee\":\"中共某县委员会\",\"party_report\":\"书面请示，县委常委会同意\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "prepare_announce", -19, adoption) > 0);
+	/* published only through the publication pipeline: the text of the
+	 * decision and the accounts of adoption reach the portal */
+	events = cfx_event_count(&f, id);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/steps", (long long)id);
+	struct http_resp pr = t_api(&f.d, "officer1", "POST", path,
+				    "{\"step\":\"announce\",\"fields\":{\"publication\":1}}");
+	CHECK_ERROR(pr, 400, "invalid", "step");
+	CHECK_CONTAINS(pr.body, "公示流程");
+	t_resp_free(&pr);
+	CHECK_INT(cfx_event_count(&f, id), events);
+	blocked(&f, "head1", id, "assign_execution", -18, "\"execution_unit\":\"县城市管理局\"", 409,
+		"requires_steps", "");
+	int64_t pub = cfx_publication_of(&f, id, "prepared");
+	REQUIRE(pub > 0);
+	REQUIRE(CFX_PUBLISH(&f, "officer1", id) == pub);
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)pub);
+	json_t *pubj = call(&f, __LINE__, NULL, "GET", path, NULL, 200);
+	const char *ptext = json_string_value(json_object_get(pubj, "text"));
+	CHECK_CONTAINS(ptext, "二、措施");
+	CHECK_CONTAINS(ptext, "采纳7条，未采纳5条及理由");
+	CHECK_CONTAINS(ptext, "专家意见均已采纳");
+	CHECK_CONTAINS(json_string_value(json_object_get(pubj, "title")), "（重大行政决策）");
+	json_decref(pubj);
+	/* on the portal's list of publications, by its kind */
+	struct http_resp lp = t_api(&f.d, NULL, "GET", "/public/decisions?kind=major_decision", NULL);
+	CHECK_INT(lp.status, 200);
+	CHECK_CONTAINS(lp.body, "城区生活垃圾分类处理实施方案");
+	t_resp_free(&lp);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
+	json_t *sj = cfx_get(&f, "officer1", path);
+	CHECK_STR(json_string_value(json_object_get(sj, "state")), "announce");
+	json_decref(sj);
+	/* the pipeline records 公布 on the day the publication goes live */
+	REQUIRE(step(&f, "head1", id, "assign_execution", 0, "\"execution_unit\":\"县城市管理局\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "execution_report", 0, "\"report\":\"已在3个街道试点\"") > 0);
 	/* the post-evaluation is not by who assessed the risks beforehand */
-	blocked(&f, "officer1", id, "post_evaluation", -5,
+	blocked(&f, "officer1", id, "post_evaluation", 0,
 		"\"trigger\":\"objections\",\"evaluator\":\"县社会稳定风险评估中心\",\"findings\":\"x\"", 409,
 		"evaluator_independent", "“县社会稳定风险评估中心”承担了决策前的风险评估");
-	REQUIRE(step(&f, "officer1", id, "post_evaluation", -5,
+	REQUIRE(step(&f, "officer1", id, "post_evaluation", 0,
 		     "\"trigger\":\"objections\",\"evaluator\":\"某大学公共管理学院\","
 		     "\"findings\":\"总体达到预期，收费标准需细化\",\"recommendation\":\"adjust\"") > 0);
 
@@ -374,7 +415,7 @@ TEST(major_decision_facts_are_not_lowered_and_an_unadopted_decision_is_not_publi
 		     "\"opinion\":\"problems\",\"reasons\":\"超越本级权限\"") > 0);
 	blocked(&f, "head1", id, "meeting", -39,
 		"\"meeting_kind\":\"executive\",\"attendees\":\"a\",\"opinions\":\"a\",\"majority\":\"adopt\","
-		"\"dissent\":\"无\"", 409, "legality_passed", "合法性审查发现问题");
+		"\"dissent\":\"无\"", 409, "legality_passed_or_risk", "合法性审查发现问题");
 	REQUIRE(step(&f, "officer1", id, "draft", -39, "\"text\":\"方案（修改）\"") > 0);
 	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -20));
 	REQUIRE(step(&f, "officer1", id, "submit_review", -39, fields) > 0);
@@ -383,7 +424,10 @@ TEST(major_decision_facts_are_not_lowered_and_an_unadopted_decision_is_not_publi
 		     "\"meeting_kind\":\"plenary\",\"attendees\":\"全体组成人员\",\"opinions\":\"多数不同意\","
 		     "\"majority\":\"reject\",\"dissent\":\"无\"") > 0);
 	REQUIRE(step(&f, "head1", id, "decide", -29, "\"head_opinion\":\"不予通过\",\"outcome\":\"reject\"") > 0);
-	blocked(&f, "officer1", id, "announce", -28,
+	blocked(&f, "officer1", id, "report_party", -28,
+		"\"party_committee\":\"x\",\"party_report\":\"x\"", 409,
+		"decision_adopted", "决策未经集体讨论决定通过（不予通过）");
+	blocked(&f, "officer1", id, "prepare_announce", -28,
 		"\"channel\":\"x\",\"public_adoption\":\"x\",\"expert_adoption\":\"x\"", 409,
 		"decision_adopted", "决策未经集体讨论决定通过（不予通过）");
 	REQUIRE(step(&f, "head1", id, "terminate", -28, "\"reasons\":\"决策不予通过\"") > 0);
@@ -414,5 +458,199 @@ TEST(major_decision_step_refuses_a_field_it_does_not_take)
 	json_t *j = cfx_get(&f, "officer1", path);
 	CHECK_INT((long long)json_array_size(json_object_get(j, "events")), 2); /* propose, draft */
 	json_decref(j);
+	cfx_stop(&f);
+}
+
+/* The first event (立项) of case id. */
+static int64_t first_event(struct case_fx *f, int64_t id)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
+	json_t *j = cfx_get(f, "head1", path);
+	int64_t ev = json_integer_value(
+		json_object_get(json_array_get(json_object_get(j, "events"), 0), "id"));
+	json_decref(j);
+	return ev;
+}
+
+/* One catalogue item, one decision: a second open decision on the item
+ * is refused; a correction cannot move a decision to another item; the
+ * item cannot be removed from the catalogue under an open decision (it
+ * is terminated first); an item of another agency's catalogue starts
+ * nothing. Each refusal records nothing. */
+TEST(major_decision_catalogue_item_is_the_subject_of_one_open_decision_only)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t item, cat = catalogue_with_item(&f, &item);
+	REQUIRE(cat > 0);
+	char body[2048], path[128];
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/items", (long long)cat);
+	snprintf(body, sizeof body,
+		 "{\"title\":\"县城公共停车场建设项目\",\"category\":\"project\","
+		 "\"unit\":\"县自然资源局\",\"on\":\"%s\"}", cfx_day(&f, -60));
+	json_t *j = call(&f, __LINE__, "officer1", "POST", path, body, 201);
+	int64_t other = json_integer_value(
+		json_object_get(json_array_get(json_object_get(j, "items"), 1), "id"));
+	json_decref(j);
+	REQUIRE(other > 0);
+	approve(&f, cat, -60);
+	open_body(&f, body, sizeof body, item, "");
+	int64_t id = CFX_OPEN(&f, "officer1", body);
+	REQUIRE(id > 0);
+	json_t *before = cfx_get(&f, "supervisor", "/api/v1/cases?procedure=major_decision&limit=1");
+	int64_t total = json_integer_value(json_object_get(before, "total"));
+	json_decref(before);
+
+	/* a second decision on the same item while the first is open */
+	cfx_blocked(__FILE__, __LINE__, &f, "officer1", 0, body, 409, "in_catalogue",
+		    "已由重大行政决策");
+	/* an item of another agency's catalogue (head2: 市场监督管理局) */
+	snprintf(body, sizeof body,
+		 "{\"procedure\":\"major_decision\",\"title\":\"县城公共停车场建设项目\",\"fields\":"
+		 "{\"catalogue_item\":%lld,\"proposal_source\":\"局长提出\"}}",
+		 (long long)other);
+	cfx_blocked(__FILE__, __LINE__, &f, "head2", 0, body, 409, "in_catalogue",
+		    "列在其他机关的决策事项目录中");
+	json_t *after = cfx_get(&f, "supervisor", "/api/v1/cases?procedure=major_decision&limit=1");
+	CHECK_INT(json_integer_value(json_object_get(after, "total")), total);
+	json_decref(after);
+
+	/* a correction may not move the decision to another item */
+	int64_t events = cfx_event_count(&f, id);
+	snprintf(body, sizeof body,
+		 "{\"step\":\"correction\",\"corrects\":%lld,\"reason\":\"目录编号填错\","
+		 "\"fields\":{\"catalogue_item\":%lld}}",
+		 (long long)first_event(&f, id), (long long)other);
+	struct http_resp r = t_api(&f.d, "head1", "POST",
+				   (snprintf(path, sizeof path, "/api/v1/cases/%lld/steps",
+					     (long long)id), path), body);
+	CHECK(r.status == 400 || r.status == 409);
+	CHECK_CONTAINS(r.body, "决策事项目录编号");
+	t_resp_free(&r);
+	CHECK_INT(cfx_event_count(&f, id), events);
+
+	/* the item is not removed from under the open decision */
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/items/%lld/remove",
+		 (long long)cat, (long long)item);
+	r = t_api(&f.d, "officer1", "POST", path, "{\"reason\":\"上级统一部署\"}");
+	CHECK_ERROR(r, 409, "conflict", "item");
+	CHECK_CONTAINS(r.body, "须先由行政首长终止该决策");
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld", (long long)cat);
+	j = cfx_get(&f, "officer1", path);
+	CHECK(json_is_true(json_object_get(json_array_get(json_object_get(j, "items"), 0),
+					   "in_catalogue")));
+	json_decref(j);
+
+	/* once terminated, the item may be removed, or taken up again */
+	REQUIRE(step(&f, "head1", id, "terminate", 0, "\"reasons\":\"上级统一部署，本级不再决策\"") > 0);
+	open_body(&f, body, sizeof body, item, "");
+	int64_t again = CFX_OPEN(&f, "officer1", body);
+	CHECK(again > 0);
+	REQUIRE(step(&f, "head1", again, "terminate", 0, "\"reasons\":\"并入上级决策\"") > 0);
+	snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld/items/%lld/remove",
+		 (long long)cat, (long long)item);
+	json_decref(call(&f, __LINE__, "officer1", "POST", path, "{\"reason\":\"上级统一部署\"}", 200));
+	cfx_stop(&f);
+}
+
+/* Runs a decision to a legality review that found problems; its id. */
+static int64_t reviewed_with_problems(struct case_fx *f)
+{
+	int64_t item, cat = catalogue_with_item(f, &item);
+	char body[2048], fields[256];
+	if (cat <= 0)
+		return -1;
+	approve(f, cat, -60);
+	open_body(f, body, sizeof body, item, "");
+	int64_t id = CFX_OPEN(f, "officer1", body);
+	snprintf(fields, sizeof fields, "\"comment_channel\":\"门户网站\",\"comment_until\":\"%s\"",
+		 cfx_day(f, -25));
+	if (id <= 0 || step(f, "officer1", id, "draft", -59, "\"text\":\"试点方案\"") <= 0 ||
+	    step(f, "officer1", id, "comment_open", -55, fields) <= 0 ||
+	    step(f, "officer1", id, "comment_close", -24, "\"comment_summary\":\"无意见\"") <= 0)
+		return -1;
+	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(f, -5));
+	if (step(f, "officer1", id, "submit_review", -23, fields) <= 0 ||
+	    step(f, "supervisor", id, "legality_review", -20,
+		 "\"opinion\":\"problems\",\"reasons\":\"国家尚无明确规定，存在法律风险\"") <= 0)
+		return -1;
+	return id;
+}
+
+#define MEETING "\"meeting_kind\":\"executive\",\"attendees\":\"县长、副县长\",\"opinions\":\"同意试点\"," \
+		"\"majority\":\"adopt\",\"dissent\":\"无\""
+
+/* Art 25: a review that found problems keeps the draft from the meeting,
+ * unless the matter is an exploratory reform and the meeting's record
+ * states the legal risk; without a review nothing goes. */
+TEST(major_decision_exploratory_reform_goes_to_the_meeting_only_with_its_legal_risk_stated)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t id = reviewed_with_problems(&f);
+	REQUIRE(id > 0);
+	int64_t events = cfx_event_count(&f, id);
+	blocked(&f, "head1", id, "meeting", -19, MEETING, 409, "legality_passed_or_risk",
+		"合法性审查发现问题（");
+	blocked(&f, "head1", id, "meeting", -19, MEETING ",\"exploratory_reform\":true", 409,
+		"legality_passed_or_risk", "明示“明示的法律风险”");
+	blocked(&f, "head1", id, "meeting", -19,
+		MEETING ",\"exploratory_reform\":false,\"legal_risk\":\"可能被认定超越权限\"", 409,
+		"legality_passed_or_risk", "探索性改革");
+	CHECK_INT(cfx_event_count(&f, id), events);
+	REQUIRE(step(&f, "head1", id, "meeting", -19,
+		     MEETING ",\"exploratory_reform\":true,\"legal_risk\":\"国家尚无明确规定，"
+		     "试点措施可能被上级认定超越权限\"") > 0);
+	/* a new draft needs a new review: the stated risk covered the old one */
+	REQUIRE(step(&f, "officer1", id, "draft", -18, "\"text\":\"试点方案（修改）\"") > 0);
+	blocked(&f, "head1", id, "meeting", -18,
+		MEETING ",\"exploratory_reform\":true,\"legal_risk\":\"同上\"", 409,
+		"legality_passed_or_risk", "尚未经合法性审查");
+	cfx_stop(&f);
+}
+
+/* A hearing notice re-issued after the hearing was held neither reopens
+ * that hearing nor records it twice: the held hearing cannot be announced
+ * again for its own day, nor recorded a second time on its notice; a new
+ * notice announces a new hearing, which must then be held before review. */
+TEST(major_decision_hearing_notice_reissued_after_the_hearing_does_not_reopen_it)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t item, cat = catalogue_with_item(&f, &item);
+	REQUIRE(cat > 0);
+	approve(&f, cat, -60);
+	char body[2048], fields[512];
+	open_body(&f, body, sizeof body, item, "");
+	int64_t id = CFX_OPEN(&f, "officer1", body);
+	REQUIRE(id > 0);
+	REQUIRE(step(&f, "officer1", id, "draft", -59, "\"text\":\"方案\"") > 0);
+	snprintf(fields, sizeof fields, "\"comment_channel\":\"门户网站\",\"comment_until\":\"%s\"",
+		 cfx_day(&f, -25));
+	REQUIRE(step(&f, "officer1", id, "comment_open", -55, fields) > 0);
+	snprintf(fields, sizeof fields, "\"hearing_on\":\"%s\",\"participants\":\"居民代表5人\","
+		 "\"materials\":\"方案草案\"", cfx_day(&f, -43));
+	REQUIRE(step(&f, "officer1", id, "hearing_notice", -50, fields) > 0);
+	REQUIRE(step(&f, "officer1", id, "hearing", -43, "\"summary\":\"如期举行\"") > 0);
+	int64_t events = cfx_event_count(&f, id);
+	/* the held hearing recorded again on its notice */
+	blocked(&f, "officer1", id, "hearing", -42, "\"summary\":\"再次记录\"", 409,
+		"hearing_as_announced", "已举行听证");
+	/* a notice re-issued for the day already held */
+	blocked(&f, "officer1", id, "hearing_notice", -42, fields, 409, "hearing_notice_early",
+		"听证日期不能早于");
+	CHECK_INT(cfx_event_count(&f, id), events);
+	/* a genuinely new notice announces a new hearing, which is then due */
+	snprintf(fields, sizeof fields, "\"hearing_on\":\"%s\",\"participants\":\"居民代表5人\","
+		 "\"materials\":\"方案草案（修改）\"", cfx_day(&f, -30));
+	REQUIRE(step(&f, "officer1", id, "hearing_notice", -40, fields) > 0);
+	REQUIRE(step(&f, "officer1", id, "comment_close", -24, "\"comment_summary\":\"无意见\"") > 0);
+	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -5));
+	char want[128];
+	snprintf(want, sizeof want, "已公告的听证（%s）尚未举行", cfx_day(&f, -30));
+	/* the new hearing was due on -30 and not held: the old one does not count */
+	blocked(&f, "officer1", id, "submit_review", -23, fields, 409, "procedures_done", want);
 	cfx_stop(&f);
 }

@@ -262,7 +262,7 @@ struct http_resp t_http_req(struct t_server *ts, const struct t_req *rq)
 	curl_easy_cleanup(c);
 done:
 	buf_release(&line);
-	out.body = buf_detach(&body, NULL);
+	out.body = buf_detach(&body, &out.body_len);
 	out.headers = buf_detach(&head, NULL);
 	return out;
 }

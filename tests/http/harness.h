@@ -26,6 +26,7 @@ struct http_resp {
 	long status;    /* 0 when the request failed at the transport */
 	char *body;     /* NUL-terminated, never NULL */
 	char *headers;  /* raw response headers, never NULL */
+	size_t body_len; /* the body's length (a PDF holds NUL bytes) */
 };
 
 /* Creates the database, starts the server. False (after t_fail) on error. */

@@ -490,6 +490,19 @@ TEST(draw_page_makes_a_server_draw_and_the_step_form_refuses_one)
 	CHECK_CONTAINS(r.body, "海原县乙公司");
 	CHECK_INT(event_count(&p, id), before);
 	t_resp_free(&r);
+	/* An embargo past the bound: the field's plain error, the form kept,
+	 * nothing recorded (the bound's rule: draw_test.c) */
+	r = t_page_post(&p, &o1, path(where, sizeof where, id, "/draw"), true, "targets",
+			"海原县甲公司\n海原县乙公司\n海原县丙公司", "officers", ids[0], "officers",
+			ids[1], "officers", ids[2], "count", "2", "per_target", "2", "publish_at",
+			"2999-01-01T09:00", NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "推迟公开抽取结果至");
+	CHECK_CONTAINS(r.body, "公开时间不能晚于");
+	CHECK_CONTAINS(r.body, "value=\"2999-01-01T09:00\"");
+	CHECK(!strstr(r.body ? r.body : "", ">publish_at"));
+	CHECK_INT(event_count(&p, id), before);
+	t_resp_free(&r);
 	r = t_page_post(&p, &o1, path(where, sizeof where, id, "/draw"), true, "targets",
 			"海原县甲公司\n海原县乙公司\n海原县丙公司", "officers", ids[0], "officers",
 			ids[1], "officers", ids[2], "count", "2", "per_target", "2", NULL);

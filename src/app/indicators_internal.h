@@ -1,0 +1,37 @@
+/* indicators_internal.h - what indicators.c (the pass over the cases in
+ * scope) shares with indicators_rulemaking.c (the rule-making indicators,
+ * judged for each normative document and major decision, and the decision
+ * catalogues). Internal to src/app. */
+#ifndef FZ_APP_INDICATORS_INTERNAL_H
+#define FZ_APP_INDICATORS_INTERNAL_H
+
+#include "app/indicators.h"
+#include "domain/caseclock.h"
+#include "domain/procedure.h"
+
+/* Counts id once on in's denominator, and on its numerator when met.
+ * false: out of memory. */
+bool indicator_count(struct app_ctx *ctx, struct indicator *in, int64_t id, bool met);
+/* Whether day falls in q's period (both ends included). */
+bool indicator_in_period(const struct indicator_query *q, const char *day);
+
+/* Judges one matter (a normative document or a major decision) for the
+ * rule-making indicators, from its events (ev, n) and its clocks as
+ * computed today. */
+enum fz_err indicator_judge_matter(struct app_ctx *ctx, const struct indicator_query *q,
+				   const struct enf_case *c, const struct proc_def *def,
+				   const struct proc_config *cfg, const struct case_event *ev,
+				   size_t n, const struct case_clock *clocks,
+				   struct indicator *out, struct fz_error *e) FZ_MUST_CHECK;
+
+/* 决策事项目录按时公布率: the catalogues of the agencies in ctx's scope
+ * (and q's agency) whose due day falls in the period. */
+enum fz_err indicator_catalogues(struct app_ctx *ctx, const struct indicator_query *q,
+				 const struct proc_config *cfg, struct indicator *in,
+				 struct fz_error *e) FZ_MUST_CHECK;
+
+/* The last day the catalogue of year may be approved and still be on
+ * time (decision_catalogue_due months from the year's start). */
+void indicator_catalogue_due(const struct proc_config *cfg, int year, char out[FZ_DATE_LEN]);
+
+#endif
