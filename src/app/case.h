@@ -101,6 +101,11 @@ enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, stru
 enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
 			   struct case_list *out, const struct proc_step ***awaited,
 			   struct fz_error *e) FZ_MUST_CHECK;
+/* The same in the order sort names (enum case_sort; 0: newest first). */
+enum fz_err app_case_queue_sorted(struct app_ctx *ctx, unsigned role, struct list_sort sort,
+				  struct page pg, struct case_list *out,
+				  const struct proc_step ***awaited,
+				  struct fz_error *e) FZ_MUST_CHECK;
 
 /* A unit named by a matter. */
 struct case_unit {

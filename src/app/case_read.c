@@ -41,7 +41,7 @@ enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, stru
 	/* the derived status as of today, refreshed where it is older */
 	if (g.awaits || g.overdue || (g.due_by && *g.due_by) || g.acts_open || g.acts_overdue ||
 	    (g.filing_due_by && *g.filing_due_by) || g.filing_overdue || g.review_late ||
-	    g.handler_uncertified) {
+	    g.handler_uncertified || g.sort.key == CASE_SORT_DUE) {
 		g.status_day = ctx->today;
 		if ((rc = app_case_status_refresh(ctx, NULL, e)))
 			return rc;
@@ -52,6 +52,14 @@ enum fz_err app_case_list(struct app_ctx *ctx, const struct case_filter *f, stru
 enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
 			   struct case_list *out, const struct proc_step ***awaited,
 			   struct fz_error *e)
+{
+	return app_case_queue_sorted(ctx, role, (struct list_sort){ 0, false }, pg, out, awaited,
+				     e);
+}
+
+enum fz_err app_case_queue_sorted(struct app_ctx *ctx, unsigned role, struct list_sort sort,
+				  struct page pg, struct case_list *out,
+				  const struct proc_step ***awaited, struct fz_error *e)
 {
 	/* The derived status says which cases wait for role today
 	 * (app/case_status.c): refreshed first where it is of an earlier day,
@@ -67,7 +75,8 @@ enum fz_err app_case_queue(struct app_ctx *ctx, unsigned role, struct page pg,
 		return FZ_INTERNAL;
 	if ((rc = app_case_status_refresh(ctx, NULL, e)))
 		return rc;
-	struct case_filter f = { .closed = 2, .status_day = ctx->today, .awaits = role };
+	struct case_filter f = { .closed = 2, .status_day = ctx->today, .awaits = role,
+				 .sort = sort };
 	if ((rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, &f, pg, out, e)))
 		return rc;
 	const struct proc_step **steps = arena_calloc(ctx->a, out->n + 1, sizeof *steps);

@@ -5,6 +5,7 @@
  * (evaluation_record.c), written in the same transaction as the change
  * and its audit entry. */
 #include "app/evaluation.h"
+#include "app/rubric.h"
 #include "app/evaluation_internal.h"
 
 #include <stdio.h>
@@ -96,7 +97,12 @@ enum fz_err app_eval_round_create(struct app_ctx *ctx, const struct eval_round_i
 		if (rc)
 			return rc;
 	}
-	const char *rubric = in->rubric && *in->rubric ? in->rubric : rubric_default_text();
+	/* the round keeps its own copy: the division's rubric in force now
+	 * (app/rubric.h), or the text the request brought */
+	struct rubric_version cur;
+	if (!(in->rubric && *in->rubric) && (rc = app_rubric_current(ctx, &cur, NULL, e)))
+		return rc;
+	const char *rubric = in->rubric && *in->rubric ? in->rubric : cur.text;
 	struct rubric parsed;
 	if ((rc = rubric_parse(ctx->a, rubric, strlen(rubric), &parsed, e)))
 		return rc;
@@ -299,10 +305,23 @@ enum fz_err app_eval_round_get(struct app_ctx *ctx, int64_t id, struct eval_roun
 enum fz_err app_eval_round_list(struct app_ctx *ctx, struct page pg, struct eval_round_list *out,
 				struct fz_error *e)
 {
+	return app_eval_round_find(ctx, &(struct eval_round_filter){ 0 }, pg, out, e);
+}
+
+enum fz_err app_eval_round_find(struct app_ctx *ctx, const struct eval_round_filter *f,
+				struct page pg, struct eval_round_list *out, struct fz_error *e)
+{
 	enum fz_err rc = app_require(ctx, PERM_OVERSIGHT_MANAGE, "evaluation.read", e);
 	if (rc)
 		return rc;
-	return ctx->st->ops->eval_round_list(ctx->st, ctx->a, eval_division(ctx), pg, out, e);
+	if (f->year && (f->year < 2000 || f->year > 2100))
+		return fz_fail(e, FZ_INVALID, "year", "年度应为 2000 至 2100 之间的四位数字");
+	if (f->status && *f->status && strcmp(f->status, "open") && strcmp(f->status, "drawn") &&
+	    strcmp(f->status, "closed"))
+		return fz_fail(e, FZ_INVALID, "status", "没有这种评查状态");
+	struct eval_round_filter g = *f;
+	g.division = eval_division(ctx); /* the bureau's own division, whatever was asked */
+	return ctx->st->ops->eval_round_list(ctx->st, ctx->a, &g, pg, out, e);
 }
 
 /* --- files --- */

@@ -44,6 +44,12 @@ enum fz_err app_eval_round_get(struct app_ctx *ctx, int64_t id, struct eval_roun
 			       struct fz_error *e) FZ_MUST_CHECK;
 enum fz_err app_eval_round_list(struct app_ctx *ctx, struct page pg,
 				struct eval_round_list *out, struct fz_error *e) FZ_MUST_CHECK;
+/* The same narrowed and ordered by f (its division is ignored: always
+ * the caller's); a year outside 2000..2100 or an unknown status is
+ * FZ_INVALID with a Chinese message. */
+enum fz_err app_eval_round_find(struct app_ctx *ctx, const struct eval_round_filter *f,
+				struct page pg, struct eval_round_list *out,
+				struct fz_error *e) FZ_MUST_CHECK;
 
 /* Assigns an evaluator: an enabled account holding the supervisor or
  * reviewer role and not of the file's agency (回避: FZ_FORBIDDEN). */
@@ -99,6 +105,10 @@ enum fz_err app_check_plan_get(struct app_ctx *ctx, int64_t id, struct check_pla
 	FZ_MUST_CHECK;
 enum fz_err app_check_plan_list(struct app_ctx *ctx, struct page pg,
 				struct check_plan_list *out, struct fz_error *e) FZ_MUST_CHECK;
+/* The same narrowed by year and ordered by f (division: the caller's). */
+enum fz_err app_check_plan_find(struct app_ctx *ctx, const struct check_plan_filter *f,
+				struct page pg, struct check_plan_list *out,
+				struct fz_error *e) FZ_MUST_CHECK;
 /* Records what the check found (on NULL = today), once. */
 enum fz_err app_check_finding(struct app_ctx *ctx, int64_t item_id, const char *finding,
 			      const char *on, struct check_item *out, struct fz_error *e)

@@ -120,10 +120,20 @@ enum fz_err app_check_plan_get(struct app_ctx *ctx, int64_t id, struct check_pla
 enum fz_err app_check_plan_list(struct app_ctx *ctx, struct page pg,
 				struct check_plan_list *out, struct fz_error *e)
 {
+	return app_check_plan_find(ctx, &(struct check_plan_filter){ 0 }, pg, out, e);
+}
+
+enum fz_err app_check_plan_find(struct app_ctx *ctx, const struct check_plan_filter *f,
+				struct page pg, struct check_plan_list *out, struct fz_error *e)
+{
 	enum fz_err rc = app_require(ctx, PERM_OVERSIGHT_MANAGE, "check.read", e);
 	if (rc)
 		return rc;
-	return ctx->st->ops->check_plan_list(ctx->st, ctx->a, eval_division(ctx), pg, out, e);
+	if (f->year && (f->year < 2000 || f->year > 2100))
+		return fz_fail(e, FZ_INVALID, "year", "年度应为 2000 至 2100 之间的四位数字");
+	struct check_plan_filter g = *f;
+	g.division = eval_division(ctx); /* the bureau's own division, whatever was asked */
+	return ctx->st->ops->check_plan_list(ctx->st, ctx->a, &g, pg, out, e);
 }
 
 enum fz_err app_check_finding(struct app_ctx *ctx, int64_t item_id, const char *finding,

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "app/listexport.h"
 #include "base/buf.h"
 
 /* The columns of the annual table, in their fixed order. */
@@ -131,5 +132,16 @@ enum fz_err stats_grid_csv(const struct stats_grid *g, struct buf *out,
 			   struct fz_error *e) FZ_MUST_CHECK;
 enum fz_err stats_grid_xlsx(const struct stats_grid *g, const char *tmp_dir, struct buf *out,
 			    struct fz_error *e) FZ_MUST_CHECK;
+
+/* The files as people download them (app/stats_export.c): written as fmt
+ * (LIST_CSV or LIST_XLSX, else FZ_INVALID) and audited like a list's
+ * export - "stats.download" (object stats_annual, id the year) for the
+ * annual table, "dashboard.export" (object dashboard; the table: keys, trends,
+ * ranking, named in the message) for a dashboard table - with the result, also when writing
+ * failed. A year app_stats_annual refuses is its error, not audited. */
+enum fz_err app_stats_annual_file(struct app_ctx *ctx, int64_t year, enum list_format fmt,
+				  struct buf *out, struct fz_error *e) FZ_MUST_CHECK;
+enum fz_err app_stats_grid_file(struct app_ctx *ctx, const char *table, const struct stats_grid *g,
+				enum list_format fmt, struct buf *out, struct fz_error *e) FZ_MUST_CHECK;
 
 #endif

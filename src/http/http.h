@@ -126,6 +126,10 @@ bool req_is_api(const struct req *r);
 /* Appends path plus query string (re-encoded), leaving out parameter
  * skip (may be NULL). Used for ?next= and pagination links. */
 void req_url(struct req *r, struct buf *b, const char *skip);
+/* Calls fn for each query parameter in the order given (value "" when
+ * absent); nothing for a request without a connection. */
+void req_query_each(struct req *r, void (*fn)(void *cls, const char *name, const char *value),
+		    void *cls);
 /* The first invalid query parameter name, or NULL when every name and
  * value is well-formed UTF-8 without NUL. */
 const char *req_query_invalid(struct req *r);

@@ -258,35 +258,6 @@ void page_error_box(struct buf *b, enum fz_err rc, const struct fz_error *e)
 	page_flash(b, FLASH_ERROR, e && e->message[0] ? e->message : fz_err_message(rc));
 }
 
-static void pager_link(struct req *r, struct buf *b, int64_t offset, const char *rel,
-		       const char *label)
-{
-	struct buf url = BUF_INIT;
-	req_url(r, &url, "offset");
-	buf_addf(&url, "%coffset=%lld", strchr(buf_cstr(&url), '?') ? '&' : '?',
-		 (long long)offset);
-	html_f(b, "<a href=\"%s\" rel=\"%s\">%s</a>", buf_cstr(&url), rel, label);
-	if (buf_failed(&url))
-		b->failed = true;
-	buf_release(&url);
-}
-
-void page_pager(struct req *r, struct buf *b, struct page pg, int64_t total)
-{
-	int64_t limit = pg.limit > 0 ? pg.limit : 1;
-	int64_t pages = total > 0 ? (total + limit - 1) / limit : 1;
-	int64_t current = pg.offset / limit + 1;
-
-	html_raw(b, "<nav class=\"pager\" aria-label=\"分页\">");
-	if (pg.offset > 0)
-		pager_link(r, b, pg.offset > limit ? pg.offset - limit : 0, "prev", "上一页");
-	html_f(b, "<span>第 %lld / %lld 页，共 %lld 条</span>", (long long)current,
-	       (long long)pages, (long long)total);
-	if (pg.offset + limit < total)
-		pager_link(r, b, pg.offset + limit, "next", "下一页");
-	html_raw(b, "</nav>\n");
-}
-
 const char *page_status_title(int status)
 {
 	switch (status) {

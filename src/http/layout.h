@@ -52,8 +52,6 @@ void page_error_box(struct buf *b, enum fz_err rc, const struct fz_error *e);
 /* <input type="hidden" name="csrf" value="…"> for forms that post with
  * the session cookie. Nothing when anonymous. */
 void page_csrf_field(struct req *r, struct buf *b);
-/* "上一页 · 第 2 / 5 页，共 93 条 · 下一页", links keeping the query. */
-void page_pager(struct req *r, struct buf *b, struct page pg, int64_t total);
 
 /* A whole error page with status, a Chinese title for it and message
  * (NULL: a default for the status). Returns status. */

@@ -11,6 +11,7 @@
 #include "http/html.h"
 #include "http/layout.h"
 #include "http/pagekit.h"
+#include "http/paging.h"
 #include "http/resp.h"
 
 static const int sizes[] = { 20, 50, 100 };
@@ -18,11 +19,13 @@ static const int sizes[] = { 20, 50, 100 };
 #define FETCH_PAGE 200 /* rows a fetch reads while exporting */
 
 /* Reads sort, dir, size and page; false (and a 400 page) on a page that
- * is not a positive integer. */
+ * is not a positive integer. Older links' limit= and offset= (the pagers
+ * before this one) still work when size= and page= are absent. */
 static bool view_read(struct req *r, const struct lk_table *t, struct lk_view *v)
 {
 	const char *sort = kit_query(r, "sort"), *size = kit_query(r, "size");
-	const char *page = kit_query(r, "page");
+	const char *page = kit_query(r, "page"), *limit = kit_query(r, "limit");
+	const char *offset = kit_query(r, "offset");
 	memset(v, 0, sizeof *v);
 	v->t = t;
 	v->size = LK_DEFAULT_SIZE;
@@ -39,9 +42,24 @@ static bool view_read(struct req *r, const struct lk_table *t, struct lk_view *v
 		if (strcmp(size, s) == 0)
 			v->size = sizes[k];
 	}
+	int64_t n;
+	if (!*size && *limit) {
+		if (!http_parse_int64(limit, 1, LK_MAX_SIZE, &n)) {
+			page_error(r, 400, "每页条数应为 1 至 100 之间的整数");
+			return false;
+		}
+		v->size = (int)n;
+	}
 	if (*page && !http_parse_int64(page, 1, 1000000000LL / 100, &v->page)) {
 		page_error(r, 400, "页码应为正整数");
 		return false;
+	}
+	if (!*page && *offset) {
+		if (!http_parse_int64(offset, 0, 1000000000LL, &n)) {
+			page_error(r, 400, "起始位置应为非负整数");
+			return false;
+		}
+		v->page = n / v->size + 1;
 	}
 	return true;
 }
@@ -55,24 +73,45 @@ static void param(struct buf *u, bool *first, const char *name, const char *valu
 	url_encode(u, value);
 }
 
-/* The list's URL with its filters and the given order, size, page and
- * export (sort NULL: the usual order; page 1 and size 20 left out). */
-static void url(struct req *r, const struct lk_view *v, struct buf *u, const char *sort,
-		bool desc, int size, int64_t page, const char *export)
+/* What a link to the list keeps besides its size and page: the filters
+ * and the order (name=value, empty values left out). */
+struct keep {
+	const char *path;
+	const char *name[LK_MAX_KEEP];
+	const char *value[LK_MAX_KEEP];
+	size_t n;
+};
+
+static void keep_add(struct keep *k, const char *name, const char *value)
+{
+	if (value && *value && k->n < LK_MAX_KEEP) {
+		k->name[k->n] = name;
+		k->value[k->n++] = value;
+	}
+}
+
+/* The list's filters with the given order. */
+static void keep_of(struct req *r, const struct lk_view *v, const char *sort, bool desc,
+		    struct keep *k)
+{
+	k->path = v->t->path;
+	k->n = 0;
+	for (size_t i = 0; i < v->t->nparams; i++)
+		keep_add(k, v->t->params[i], kit_query(r, v->t->params[i]));
+	keep_add(k, "sort", sort);
+	if (sort && desc)
+		keep_add(k, "dir", "desc");
+}
+
+/* The URL of k at size, page and export (page 1 and size 20 left out). */
+static void keep_url(const struct keep *k, struct buf *u, int size, int64_t page,
+		     const char *export)
 {
 	bool first = true;
 	char num[24];
-	buf_adds(u, v->t->path);
-	for (size_t i = 0; i < v->t->nparams; i++) {
-		const char *val = kit_query(r, v->t->params[i]);
-		if (*val)
-			param(u, &first, v->t->params[i], val);
-	}
-	if (sort) {
-		param(u, &first, "sort", sort);
-		if (desc)
-			param(u, &first, "dir", "desc");
-	}
+	buf_adds(u, k->path);
+	for (size_t i = 0; i < k->n; i++)
+		param(u, &first, k->name[i], k->value[i]);
 	if (size != LK_DEFAULT_SIZE) {
 		snprintf(num, sizeof num, "%d", size);
 		param(u, &first, "size", num);
@@ -85,13 +124,12 @@ static void url(struct req *r, const struct lk_view *v, struct buf *u, const cha
 		param(u, &first, "export", export);
 }
 
-/* A link to the list as url() builds it; text is trusted markup. */
-static void link(struct req *r, struct buf *b, const struct lk_view *v, const char *sort,
-		 bool desc, int size, int64_t page, const char *export, const char *attrs,
-		 const char *text)
+/* A link to k as keep_url builds it; text is trusted markup. */
+static void keep_link(struct buf *b, const struct keep *k, int size, int64_t page,
+		      const char *export, const char *attrs, const char *text)
 {
 	struct buf u = BUF_INIT;
-	url(r, v, &u, sort, desc, size, page, export);
+	keep_url(k, &u, size, page, export);
 	html_f(b, "<a href=\"%s\"", buf_cstr(&u));
 	html_raw(b, attrs ? attrs : "");
 	html_raw(b, ">");
@@ -100,6 +138,16 @@ static void link(struct req *r, struct buf *b, const struct lk_view *v, const ch
 	if (buf_failed(&u))
 		b->failed = true;
 	buf_release(&u);
+}
+
+/* A link to the list in the given order, size, page and export. */
+static void link(struct req *r, struct buf *b, const struct lk_view *v, const char *sort,
+		 bool desc, int size, int64_t page, const char *export, const char *attrs,
+		 const char *text)
+{
+	struct keep k;
+	keep_of(r, v, sort, desc, &k);
+	keep_link(b, &k, size, page, export, attrs, text);
 }
 
 void lk_filter_keep(struct buf *b, const struct lk_view *v)
@@ -165,42 +213,73 @@ static void cell_html(struct buf *b, const struct lk_col *c, const struct lk_cel
 	html_raw(b, "</td>");
 }
 
-/* The pager: previous and next, where we are, and one GET form for the
- * page size and the page to jump to (filters and order ride along). */
-static void pager(struct req *r, struct buf *b, const struct lk_view *v, int64_t total)
+/* The one pager of fazhi's lists: first, previous, where we are, next,
+ * last, and one GET form for the page size and the page to jump to (what
+ * k keeps rides along). */
+static void pager(struct buf *b, const struct keep *k, int size, int64_t page, int64_t total)
 {
-	int64_t pages = total > 0 ? (total + v->size - 1) / v->size : 1;
+	int64_t pages = total > 0 ? (total + size - 1) / size : 1;
+	bool listed = false;
 	html_raw(b, "<nav class=\"pager\" aria-label=\"分页\">");
-	if (v->page > 1)
-		link(r, b, v, v->sort_key, v->sort.desc, v->size, v->page - 1, NULL,
-		     " rel=\"prev\"", "上一页");
-	html_f(b, "<span>第 %lld / %lld 页，共 %lld 条</span>", (long long)v->page,
-	       (long long)pages, (long long)total);
-	if (v->page < pages)
-		link(r, b, v, v->sort_key, v->sort.desc, v->size, v->page + 1, NULL,
-		     " rel=\"next\"", "下一页");
-	html_f(b, "<form class=\"jump\" method=\"get\" action=\"%s\">", v->t->path);
-	for (size_t i = 0; i < v->t->nparams; i++) {
-		const char *val = kit_query(r, v->t->params[i]);
-		if (*val)
-			html_f(b, "<input type=\"hidden\" name=\"%s\" value=\"%s\">",
-			       v->t->params[i], val);
+	if (page > 1) {
+		keep_link(b, k, size, 1, NULL, " rel=\"first\"", "首页");
+		keep_link(b, k, size, page - 1, NULL, " rel=\"prev\"", "上一页");
 	}
-	if (v->sort_key) {
-		html_f(b, "<input type=\"hidden\" name=\"sort\" value=\"%s\">", v->sort_key);
-		if (v->sort.desc)
-			html_raw(b, "<input type=\"hidden\" name=\"dir\" value=\"desc\">");
+	html_f(b, "<span>第 %lld / %lld 页，共 %lld 条</span>", (long long)page, (long long)pages,
+	       (long long)total);
+	if (page < pages) {
+		keep_link(b, k, size, page + 1, NULL, " rel=\"next\"", "下一页");
+		keep_link(b, k, size, pages, NULL, " rel=\"last\"", "末页");
 	}
+	html_f(b, "<form class=\"jump\" method=\"get\" action=\"%s\">", k->path);
+	for (size_t i = 0; i < k->n; i++)
+		html_f(b, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", k->name[i],
+		       k->value[i]);
 	html_raw(b, "<label for=\"pager-size\">每页</label><select id=\"pager-size\" name=\"size\">");
-	for (size_t k = 0; k < NSIZES; k++)
-		html_f(b, "<option value=\"%d\"%s>%d 条</option>", sizes[k],
-		       sizes[k] == v->size ? " selected" : "", sizes[k]);
+	for (size_t s = 0; s < NSIZES; s++) {
+		/* an unusual size (an older link's limit=) keeps its place */
+		if (!listed && size < sizes[s]) {
+			html_f(b, "<option value=\"%d\" selected>%d 条</option>", size, size);
+			listed = true;
+		}
+		listed |= sizes[s] == size;
+		html_f(b, "<option value=\"%d\"%s>%d 条</option>", sizes[s],
+		       sizes[s] == size ? " selected" : "", sizes[s]);
+	}
+	if (!listed)
+		html_f(b, "<option value=\"%d\" selected>%d 条</option>", size, size);
 	html_f(b, "</select><label for=\"pager-page\">到第</label><input id=\"pager-page\" "
 		  "type=\"number\" name=\"page\" min=\"1\" max=\"%lld\" value=\"%lld\" "
 		  "inputmode=\"numeric\"><span>页</span><button type=\"submit\" "
 		  "class=\"secondary\">跳转</button></form>",
-	       (long long)pages, (long long)v->page);
+	       (long long)pages, (long long)(page <= pages ? page : pages));
 	html_raw(b, "</nav>\n");
+}
+
+struct query_keep {
+	struct req *r;
+	struct keep *k;
+};
+
+static void query_keep_one(void *cls, const char *name, const char *value)
+{
+	struct query_keep *q = cls;
+	static const char *const own[] = { "page", "size", "offset", "limit" };
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+		if (strcmp(name, own[i]) == 0)
+			return;
+	const char *n = arena_strdup(q->r->a, name), *v = arena_strdup(q->r->a, value);
+	if (n && v)
+		keep_add(q->k, n, v);
+}
+
+void lk_pager(struct req *r, struct buf *b, struct page pg, int64_t total)
+{
+	struct keep k = { .path = r->path };
+	struct query_keep q = { r, &k };
+	int size = pg.limit > 0 && pg.limit <= PAGING_MAX_LIMIT ? (int)pg.limit : LK_DEFAULT_SIZE;
+	req_query_each(r, query_keep_one, &q);
+	pager(b, &k, size, pg.offset / size + 1, total);
 }
 
 static void exports(struct req *r, struct buf *b, const struct lk_view *v, int64_t total)
@@ -359,7 +438,9 @@ int lk_serve(struct req *r, const struct lk_table *t, const struct lk_source *sr
 		html_raw(&b, "</tr>\n");
 	}
 	html_raw(&b, "</tbody></table>\n");
-	pager(r, &b, &v, total);
+	struct keep k;
+	keep_of(r, &v, v.sort_key, v.sort.desc, &k);
+	pager(&b, &k, v.size, v.page, total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

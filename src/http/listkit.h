@@ -11,6 +11,8 @@
  *   size=N     20, 50 or 100 rows a page (anything else: 20)
  *   page=N     1-based; past the end shows the last page; not a positive
  *              integer: 400 with a plain message
+ *   limit=N, offset=N  older links: the page size (1..100) and the page
+ *              holding that row, when size= and page= are absent
  *   export=csv|xlsx  the file of every filtered row, in the same order,
  *              within the viewer's scope and masking, audited; at most
  *              LIST_EXPORT_MAX rows (more: 400 asking to narrow it)
@@ -30,6 +32,8 @@
 #include "store/store.h"
 
 #define LK_DEFAULT_SIZE 20
+#define LK_MAX_SIZE 100 /* an older link's limit= at most */
+#define LK_MAX_KEEP 24  /* filters a pager's links carry at most */
 
 struct lk_col {
 	const char *label; /* the header, in Chinese */
@@ -87,6 +91,11 @@ struct lk_source {
 
 /* Serves GET t->path: the page, or the file for ?export=. */
 int lk_serve(struct req *r, const struct lk_table *t, const struct lk_source *src);
+
+/* The same pager for a list not (yet) served by lk_serve, paged by
+ * kit_paging (which reads page= and size= as well as offset= and
+ * limit=): its links keep every other query parameter of the request. */
+void lk_pager(struct req *r, struct buf *b, struct page pg, int64_t total);
 
 /* Inside a filter form: hidden fields that keep the sort and the page
  * size when the filters change (the page goes back to 1). */

@@ -11,6 +11,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
@@ -65,7 +66,7 @@ int page_agency_list(struct req *r)
 		}
 		html_raw(&b, "</tbody></table>\n");
 	}
-	page_pager(r, &b, pg, list.total);
+	lk_pager(r, &b, pg, list.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

@@ -11,6 +11,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
@@ -98,7 +99,7 @@ int page_public_benchmarks(struct req *r)
 	}
 	if (n == 0)
 		html_raw(&b, "<p>暂无裁量基准。</p>\n");
-	page_pager(r, &b, pg, (int64_t)n);
+	lk_pager(r, &b, pg, (int64_t)n);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

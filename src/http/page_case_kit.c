@@ -1,7 +1,7 @@
 /* page_case_kit.c - see page_case_kit.h: the agency's people, the clock
  * badges (computed when read, like every deadline, from the case's
- * events), the state of a case for people, and the case table shared by
- * the list (/cases) and the queues (/queue/review, /queue/approval). */
+ * events), the state of a case for people, the row badges of the case
+ * lists, and the case table of an indicator's drill-down. */
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -9,10 +9,8 @@
 #include "app/case_status.h"
 #include "app/people.h"
 #include "base/date.h"
-#include "base/num.h"
 #include "app/case_status.h"
 #include "http/layout.h"
-#include "http/paging.h"
 #include "http/html.h"
 #include "http/page_case_kit.h"
 
@@ -126,8 +124,10 @@ void case_gate_results(struct buf *b, const struct case_check *check)
 	html_raw(b, "</ul>\n");
 }
 
-void case_row_badges(struct buf *b, const struct enf_case *c, const struct case_row *row,
-		     const char *today, const char *soon)
+/* The badges of a row as markup, or (plain) as text for a file:
+ * "逾期 3 天：处罚决定期限；即将到期：…". */
+static void row_badges(struct buf *b, const struct enf_case *c, const struct case_row *row,
+		       const char *today, const char *soon, bool plain)
 {
 	if (c->closed)
 		return;
@@ -135,16 +135,34 @@ void case_row_badges(struct buf *b, const struct enf_case *c, const struct case_
 		const struct case_duty *d = &row->duties[i];
 		const struct proc_clock *k = row->def ? proc_clock_find(row->def, d->clock) : NULL;
 		const char *label = k ? k->label : d->clock;
-		if (d->overdue) {
-			int late = date_diff_days(d->due, today);
-			html_f(b, "<span class=\"badge bad\">逾期 %d 天：%s</span> ", late == INT_MIN ? 0 : late,
-			       label);
-			continue;
-		}
-		if (d->running && soon && strcmp(d->due, soon) <= 0)
-			html_f(b, "<span class=\"badge warn\">即将到期：%s %s%s</span> ", label, d->due,
-			       d->provisional ? "（暂定）" : "");
+		const char *sep = plain && b->len ? "；" : "";
+		const char *prov = d->provisional ? "（暂定）" : "";
+		int late = d->overdue ? date_diff_days(d->due, today) : 0;
+		if (late == INT_MIN)
+			late = 0;
+		/* text for a file is not escaped: a spreadsheet shows it as is */
+		if (d->overdue && plain)
+			buf_addf(b, "%s逾期 %d 天：%s", sep, late, label);
+		else if (d->overdue)
+			html_f(b, "<span class=\"badge bad\">逾期 %d 天：%s</span> ", late, label);
+		else if (d->running && soon && strcmp(d->due, soon) <= 0 && plain)
+			buf_addf(b, "%s即将到期：%s %s%s", sep, label, d->due, prov);
+		else if (d->running && soon && strcmp(d->due, soon) <= 0)
+			html_f(b, "<span class=\"badge warn\">即将到期：%s %s%s</span> ", label,
+			       d->due, prov);
 	}
+}
+
+void case_row_badges(struct buf *b, const struct enf_case *c, const struct case_row *row,
+		     const char *today, const char *soon)
+{
+	row_badges(b, c, row, today, soon, false);
+}
+
+void case_row_badges_text(struct buf *b, const struct enf_case *c, const struct case_row *row,
+			  const char *today, const char *soon)
+{
+	row_badges(b, c, row, today, soon, true);
 }
 
 void case_row_state(struct buf *b, const struct enf_case *c, const struct case_row *row)
@@ -195,86 +213,4 @@ void case_table(struct req *r, struct buf *b, const struct case_list *list,
 		html_raw(b, "</tr>\n");
 	}
 	html_raw(b, "</tbody></table>\n");
-}
-
-bool case_paging(struct req *r, struct page *pg)
-{
-	if (!kit_paging(r, pg))
-		return false;
-	if (pg->limit > CASE_PAGE_MAX)
-		pg->limit = CASE_PAGE_MAX;
-	const char *page = kit_query(r, "page");
-	if (*page) {
-		int64_t n;
-		if (!num_parse_i64(page, 1, PAGING_MAX_OFFSET / pg->limit, &n)) {
-			page_error(r, 400, "页码应为正整数");
-			return false;
-		}
-		pg->offset = (n - 1) * pg->limit;
-	}
-	return true;
-}
-
-/* A link to the same list at offset, its filters kept. */
-static void case_page_link(struct req *r, struct buf *b, int64_t offset, const char *rel,
-			   const char *label)
-{
-	struct buf url = BUF_INIT;
-	req_url(r, &url, "page");
-	const char *u = buf_cstr(&url);
-	/* offset replaces page and any earlier offset */
-	struct buf out = BUF_INIT;
-	const char *q = strchr(u, '?');
-	buf_add(&out, u, q ? (size_t)(q - u) : strlen(u));
-	char sep = '?';
-	for (const char *p = q ? q + 1 : NULL; p && *p;) {
-		const char *amp = strchr(p, '&');
-		size_t n = amp ? (size_t)(amp - p) : strlen(p);
-		if (!(n >= 7 && strncmp(p, "offset=", 7) == 0)) {
-			buf_addc(&out, sep);
-			buf_add(&out, p, n);
-			sep = '&';
-		}
-		p = amp ? amp + 1 : p + n;
-	}
-	buf_addf(&out, "%coffset=%lld", sep, (long long)offset);
-	html_f(b, "<a href=\"%s\" rel=\"%s\">%s</a> ", buf_cstr(&out), rel, label);
-	if (buf_failed(&url) || buf_failed(&out))
-		b->failed = true;
-	buf_release(&url);
-	buf_release(&out);
-}
-
-void case_pager(struct req *r, struct buf *b, const char *action, const struct kit_option *keep,
-		size_t nkeep, struct page pg, int64_t total)
-{
-	static const int64_t sizes[] = { 20, 50, 100 };
-	int64_t limit = pg.limit > 0 ? pg.limit : 1;
-	int64_t pages = total > 0 ? (total + limit - 1) / limit : 1;
-	int64_t current = pg.offset / limit + 1;
-	html_raw(b, "<nav class=\"pager\" aria-label=\"分页\">");
-	if (pg.offset > 0) {
-		case_page_link(r, b, 0, "first", "首页");
-		case_page_link(r, b, pg.offset > limit ? pg.offset - limit : 0, "prev", "上一页");
-	}
-	html_f(b, "<span>第 %lld / %lld 页，共 %lld 条</span> ", (long long)current,
-	       (long long)pages, (long long)total);
-	if (pg.offset + limit < total) {
-		case_page_link(r, b, pg.offset + limit, "next", "下一页");
-		case_page_link(r, b, (pages - 1) * limit, "last", "末页");
-	}
-	/* jump to a page, or change the page size: the filters ride along */
-	html_f(b, "<form class=\"jump\" method=\"get\" action=\"%s\">", action);
-	for (size_t i = 0; i < nkeep; i++)
-		if (keep[i].value && *keep[i].value)
-			html_f(b, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", keep[i].label,
-			       keep[i].value);
-	html_f(b, "<label>转到第 <input type=\"number\" name=\"page\" min=\"1\" max=\"%lld\" "
-		  "value=\"%lld\" inputmode=\"numeric\" class=\"page-no\"> 页</label> "
-		  "<label>每页 <select name=\"limit\">",
-	       (long long)pages, (long long)(current <= pages ? current : pages));
-	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
-		html_f(b, "<option value=\"%lld\"%s>%lld</option>", (long long)sizes[i],
-		       sizes[i] == limit ? " selected" : "", (long long)sizes[i]);
-	html_raw(b, "</select> 条</label> <button type=\"submit\">转到</button></form></nav>\n");
 }

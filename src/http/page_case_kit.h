@@ -1,7 +1,7 @@
 /* page_case_kit.h - what the case pages share: the Chinese label and the
  * input of each event field a definition declares, the badges a case's
  * clocks give (逾期, 即将到期), the people of the case's agency, and the
- * case table of the list and queue pages. All output goes through html_f. */
+ * case table of an indicator's drill-down. All output goes through html_f. */
 #ifndef FZ_HTTP_PAGE_CASE_KIT_H
 #define FZ_HTTP_PAGE_CASE_KIT_H
 
@@ -105,7 +105,8 @@ const char *case_procedure_label(struct req *r, const char *id);
  * holds none. */
 void case_gate_results(struct buf *b, const struct case_check *check);
 
-/* The table of the list and queue pages: a row per case with number,
+/* The table of an indicator's drill-down (page_indicators.c; the list
+ * and the queues are listkit lists, page_cases.c): a row per case with number,
  * title, party, procedure, state and duty badges, all from the derived
  * status (app_case_rows: no case's events read, the page's duties in one
  * query), the same badges as case_clock_badges gives on the case page.
@@ -118,18 +119,10 @@ struct case_row;
 void case_row_badges(struct buf *b, const struct enf_case *c, const struct case_row *row,
 		     const char *today, const char *soon);
 void case_row_state(struct buf *b, const struct enf_case *c, const struct case_row *row);
-
-/* Rows per page of the case lists at most; 20 unless ?limit= says. */
-#define CASE_PAGE_MAX 100
-/* ?offset= and ?limit= (paging.h, limit capped at CASE_PAGE_MAX), or
- * ?page=N (from 1) for the page to jump to; false after answering 400. */
-bool case_paging(struct req *r, struct page *pg);
-/* The pager of a case list: first, previous, "第 n / m 页，共 t 条", next,
- * last (links keeping the query), and a GET form to action that jumps to
- * a page or changes the page size, carrying the filters keep[0..nkeep)
- * (label = parameter name, value = its value; empty ones left out). */
-void case_pager(struct req *r, struct buf *b, const char *action, const struct kit_option *keep,
-		size_t nkeep, struct page pg, int64_t total);
+/* The same badges as text for a file: "逾期 3 天：…；即将到期：… 2026-12-09" (appended
+ * to b; nothing for a closed case or one without a duty due). */
+void case_row_badges_text(struct buf *b, const struct enf_case *c, const struct case_row *row,
+			  const char *today, const char *soon);
 
 /* page_case_evidence.c: the case page's 证据材料 section, with the upload
  * form for those who may act on an open case. */

@@ -21,6 +21,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/page_case_kit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
@@ -97,7 +98,7 @@ int page_public_consultations(struct req *r)
 		html_raw(&b, "</p></li>\n");
 	}
 	html_raw(&b, "</ul>\n");
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }
@@ -159,7 +160,7 @@ static void shown_comments(struct req *r, struct buf *b, const struct consultati
 		html_raw(b, "</li>\n");
 	}
 	html_raw(b, "</ol>\n");
-	page_pager(r, b, pg, l.total);
+	lk_pager(r, b, pg, l.total);
 	html_raw(b, "</section>\n");
 }
 

@@ -291,7 +291,7 @@ int page_dashboard_export(struct req *r)
 		grid_trends(r, &t, &g);
 	else
 		grid_ranking(r, &t, rank_key(r), &g);
-	rc = csv ? stats_grid_csv(&g, &out, &e) : stats_grid_xlsx(&g, r->ctx.cfg->data_dir, &out, &e);
+	rc = app_stats_grid_file(&r->ctx, table_id, &g, csv ? LIST_CSV : LIST_XLSX, &out, &e);
 	if (rc) {
 		buf_release(&out);
 		return resp_fail(r, rc, &e);

@@ -12,6 +12,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/page_case_kit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
@@ -52,7 +53,7 @@ int page_public_dcat_list(struct req *r)
 		}
 		html_raw(&b, "</tbody></table></div>\n");
 	}
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	html_raw(&b, "<p><a href=\"/api/v1/public/decision-catalogues\" type=\"application/json\">"
 		     "数据接口（JSON）</a></p>\n");
 	page_end(r, &b);

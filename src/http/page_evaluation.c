@@ -14,6 +14,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
@@ -84,8 +85,10 @@ int page_oversight(struct req *r)
 		if (!rl.n)
 			html_raw(&b, "<p>还没有案卷评查。</p>\n");
 		html_raw(&b, "<p><a href=\"/evaluations/new\">新建案卷评查</a>　"
+			     "<a href=\"/evaluations\">全部案卷评查（排序、筛选、导出）</a>　"
+			     "<a href=\"/rubric\">评查标准</a>　"
 			     "<a href=\"/evaluation-files\">全部评查案卷（排序、筛选、导出）</a></p>\n");
-		page_pager(r, &b, pg, rl.total);
+		lk_pager(r, &b, pg, rl.total);
 		struct check_plan_list pl;
 		if ((rc = app_check_plan_list(&r->ctx, (struct page){ 0, 20 }, &pl, &e)))
 			return http_fail_fz(r, rc, &e);
@@ -96,6 +99,8 @@ int page_oversight(struct req *r)
 		html_raw(&b, "</ul>\n");
 		if (!pl.n)
 			html_raw(&b, "<p>还没有检查计划。</p>\n");
+		else
+			html_raw(&b, "<p><a href=\"/check-plans\">全部检查计划（排序、筛选、导出）</a></p>\n");
 	}
 	if (kit_may(r, PERM_EVAL_SCORE) && r->ctx.user) {
 		struct eval_file_filter f = { .evaluator_id = r->ctx.user->id, .scored = 0 };
@@ -569,8 +574,8 @@ static int round_form(struct req *r, int status, enum fz_err frc, const struct f
 		kit_checkbox(&b, name, ag[i].label, kit_form_checked(r, name), NULL);
 	}
 	kit_field_error(&b, "agency_ids", fe);
-	html_raw(&b, "</fieldset>\n<p>评查标准使用平台默认标准（docs/EVALUATION.md）；"
-		     "使用本地标准请通过接口提交。</p>\n"
+	html_raw(&b, "</fieldset>\n<p>评查使用本辖区现行的评查标准（<a href=\"/rubric\">查看或修改"
+		     "评查标准</a>）；建立后即固定，此后修改标准不影响本次评查。</p>\n"
 		     "<button type=\"submit\">新建</button>\n</form>\n");
 	page_end(r, &b);
 	return resp_html(r, status, &b);

@@ -11,6 +11,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
@@ -49,7 +50,7 @@ int page_public_agencies(struct req *r)
 	html_raw(&b, "</tbody>\n</table>\n");
 	if (l.n == 0)
 		html_raw(&b, "<p>暂无执法主体。</p>\n");
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	html_raw(&b, "<p>数据接口：<a href=\"/api/v1/public/agencies\" type=\"application/json\">"
 		     "执法主体（JSON）</a></p>\n");
 	page_end(r, &b);
@@ -137,7 +138,7 @@ int page_public_officers(struct req *r)
 	html_raw(&b, "</tbody>\n</table>\n");
 	if (l.n == 0)
 		html_raw(&b, "<p>暂无持有有效执法证的执法人员。</p>\n");
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	html_f(&b, "<p><a href=\"/public/agencies/%lld\">返回%s</a></p>\n", (long long)p.agency.id,
 	       p.agency.name);
 	page_end(r, &b);

@@ -18,6 +18,7 @@
 #include "http/html.h"
 #include "http/jsonout_case.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/page_case_kit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
@@ -145,7 +146,7 @@ static int complaint_drill(struct req *r, const struct indicator *in,
 		html_raw(&b, "<p class=\"empty\">没有投诉。</p>\n");
 	else
 		complaint_table(r, &b, items, n);
-	page_pager(r, &b, pg, (int64_t)side->n);
+	lk_pager(r, &b, pg, (int64_t)side->n);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }
@@ -173,7 +174,7 @@ static int notice_drill(struct req *r, const struct indicator *in,
 	html_f(&b, "<p><a href=\"/indicators?from=%s&to=%s&agency=%lld\">返回监督指标</a></p>\n",
 	       q->from, q->to, (long long)q->agency_id);
 	notices_table(r, &b, &l);
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }
@@ -214,7 +215,7 @@ static int catalogue_drill(struct req *r, const struct indicator *in,
 		html_raw(&b, "</tbody></table>\n");
 	else
 		html_raw(&b, "<p class=\"empty\">没有决策事项目录。</p>\n");
-	page_pager(r, &b, pg, (int64_t)side->n);
+	lk_pager(r, &b, pg, (int64_t)side->n);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }
@@ -268,7 +269,7 @@ int page_indicator_cases(struct req *r)
 		html_raw(&b, "<p class=\"empty\">没有案件。</p>\n");
 	else
 		case_table(r, &b, &list, NULL);
-	page_pager(r, &b, pg, list.total);
+	lk_pager(r, &b, pg, list.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

@@ -13,6 +13,7 @@
 #include "http/jsonout.h"
 #include "http/jsonout_org.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/paging.h"
 #include "http/resp.h"
@@ -55,7 +56,7 @@ int page_public_inspections(struct req *r)
 	html_raw(&b, "</tbody>\n</table>\n");
 	if (l.n == 0)
 		html_raw(&b, "<p>暂无随机抽取记录。</p>\n");
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	html_raw(&b, "<p>数据接口：<a href=\"/api/v1/public/inspections\" type=\"application/json\">"
 		     "双随机抽查（JSON）</a></p>\n");
 	page_end(r, &b);

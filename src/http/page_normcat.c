@@ -16,6 +16,7 @@
 #include "http/jsonout_case.h"
 #include "http/jsonout_org.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/paging.h"
 #include "http/resp.h"
@@ -65,7 +66,7 @@ int page_public_normative_documents(struct req *r)
 		}
 		html_raw(&b, "</tbody></table></div>\n");
 	}
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }
@@ -174,7 +175,7 @@ int page_public_normative_plan(struct req *r)
 		html_raw(&b, "</tbody></table></div>\n");
 	else
 		html_raw(&b, "<p>没有制定计划项目。</p>\n");
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

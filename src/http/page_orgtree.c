@@ -7,6 +7,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
@@ -130,7 +131,7 @@ int page_org_tree(struct req *r)
 		html_raw(&b, "</ul>\n</details></li>\n");
 	}
 	html_raw(&b, "</ul>\n");
-	page_pager(r, &b, pg, t.agency_total);
+	lk_pager(r, &b, pg, t.agency_total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

@@ -12,6 +12,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
@@ -119,7 +120,7 @@ int page_public_powers(struct req *r)
 	} else {
 		version_facts(&b, &l);
 		powers_table(&b, &l, pg);
-		page_pager(r, &b, pg, (int64_t)l.n_items);
+		lk_pager(r, &b, pg, (int64_t)l.n_items);
 	}
 	html_f(&b, "<p><a href=\"/public/agencies/%lld/power-lists\">历次版本和比较</a> · "
 		   "<a href=\"/api/v1/public/agencies/%lld/powers\" type=\"application/json\">"
@@ -179,7 +180,7 @@ int page_public_power_history(struct req *r)
 	html_raw(&b, "</tbody>\n</table>\n");
 	if (l.n == 0)
 		html_raw(&b, "<p>尚未发布权责清单。</p>\n");
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	if (l.total >= 2) {
 		/* any two versions: a small form of two version numbers */
 		html_raw(&b, "<h2 id=\"compare\">比较任意两个版本</h2>\n"
@@ -221,7 +222,7 @@ int page_public_power_list(struct req *r)
 	page_begin(r, &b, title);
 	version_facts(&b, &l);
 	powers_table(&b, &l, pg);
-	page_pager(r, &b, pg, (int64_t)l.n_items);
+	lk_pager(r, &b, pg, (int64_t)l.n_items);
 	html_f(&b, "<p><a href=\"/public/agencies/%lld/power-lists\">历次版本</a> · "
 		   "<a href=\"/api/v1/public/power-lists/%lld\" type=\"application/json\">"
 		   "数据接口（JSON）</a></p>\n",

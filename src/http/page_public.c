@@ -11,6 +11,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/pub_view.h"
 #include "http/resp.h"
@@ -87,7 +88,7 @@ int page_public_decisions(struct req *r)
 		html_raw(&b, "</p></li>\n");
 	}
 	html_raw(&b, "</ul>\n");
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }
@@ -251,7 +252,7 @@ int page_public_withdrawals(struct req *r)
 	html_raw(&b, "</tbody>\n</table>\n");
 	if (l.n == 0)
 		html_raw(&b, "<p>没有撤下记录。</p>\n");
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

@@ -8,6 +8,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/pub_view.h"
 #include "http/resp.h"
@@ -56,7 +57,7 @@ int page_publication_list(struct req *r)
 	html_raw(&b, "</tbody>\n</table>\n");
 	if (l.n == 0)
 		html_raw(&b, "<p>没有符合条件的公示。</p>\n");
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

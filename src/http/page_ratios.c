@@ -5,6 +5,7 @@
 #include "http/handlers.h"
 #include "http/html.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/resp.h"
 
@@ -44,7 +45,7 @@ int page_reviewer_ratios(struct req *r)
 		}
 		html_raw(&b, "</tbody></table>\n");
 	}
-	page_pager(r, &b, pg, list.total);
+	lk_pager(r, &b, pg, list.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

@@ -18,6 +18,7 @@
 #include "http/jsonout_case.h"
 #include "http/jsonout_org.h"
 #include "http/layout.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 #include "http/paging.h"
 #include "http/resp.h"
@@ -177,7 +178,7 @@ int page_review_requests(struct req *r)
 		html_raw(&b, "</li>\n");
 	}
 	html_raw(&b, "</ol>\n");
-	page_pager(r, &b, pg, l.total);
+	lk_pager(r, &b, pg, l.total);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

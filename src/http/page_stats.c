@@ -126,18 +126,13 @@ int page_stats_annual(struct req *r)
 static int download(struct req *r, const char *ext)
 {
 	struct fz_error e = { 0 };
-	struct stats_table t;
 	struct buf out = BUF_INIT;
 	int64_t year = 0;
 	enum fz_err rc;
 	if (!year_of(r, &year, &e))
 		return resp_fail(r, FZ_INVALID, &e);
-	if ((rc = app_stats_annual(&r->ctx, year, &t, &e)))
-		return resp_fail(r, rc, &e);
-	if (strcmp(ext, "csv") == 0)
-		rc = stats_csv(&t, r->ctx.a, &out, &e);
-	else
-		rc = stats_xlsx(&t, r->ctx.a, r->ctx.cfg->data_dir, &out, &e);
+	rc = app_stats_annual_file(&r->ctx, year, strcmp(ext, "csv") == 0 ? LIST_CSV : LIST_XLSX,
+				   &out, &e);
 	if (rc) {
 		buf_release(&out);
 		return resp_fail(r, rc, &e);

@@ -8,6 +8,7 @@
 #include "app/org.h"
 #include "app/people.h"
 #include "base/date.h"
+#include "base/num.h"
 #include "domain/certificate.h"
 #include "domain/org.h"
 #include "http/html.h"
@@ -294,10 +295,28 @@ bool kit_may(const struct req *r, enum perm p)
 bool kit_paging(struct req *r, struct page *pg)
 {
 	struct fz_error e = { 0 };
-	if (paging_from_query(r, pg, &e) == FZ_OK)
-		return true;
-	page_error(r, 400, e.message);
-	return false;
+	const char *size = kit_query(r, "size"), *page = kit_query(r, "page");
+	int64_t n;
+	if (paging_from_query(r, pg, &e) != FZ_OK) {
+		page_error(r, 400, e.message);
+		return false;
+	}
+	/* the pager's own words (listkit.c: lk_pager) */
+	if (*size) {
+		if (!num_parse_i64(size, 1, PAGING_MAX_LIMIT, &n)) {
+			page_error(r, 400, "每页条数应为 1 至 200 之间的整数");
+			return false;
+		}
+		pg->limit = n;
+	}
+	if (*page) {
+		if (!num_parse_i64(page, 1, PAGING_MAX_OFFSET / pg->limit, &n)) {
+			page_error(r, 400, "页码应为正整数");
+			return false;
+		}
+		pg->offset = (n - 1) * pg->limit;
+	}
+	return true;
 }
 
 void kit_mask_resident_id(const char *rid, char out[40])

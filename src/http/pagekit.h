@@ -85,7 +85,8 @@ const char *kit_id(struct req *r, int64_t id);
  * form; the router and the app layer still decide). */
 bool kit_may(const struct req *r, enum perm p);
 
-/* Reads ?offset and ?limit; on a bad value answers a 400 page and
+/* Reads ?offset and ?limit, then the pager's ?size (1..200, the limit)
+ * and ?page (from 1, the offset); on a bad value answers a 400 page and
  * returns false. */
 bool kit_paging(struct req *r, struct page *pg);
 

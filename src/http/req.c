@@ -95,6 +95,28 @@ void req_url(struct req *r, struct buf *b, const char *skip)
 		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, url_arg, &w);
 }
 
+struct each_walk {
+	void (*fn)(void *cls, const char *name, const char *value);
+	void *cls;
+};
+
+static enum MHD_Result each_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+				const char *value)
+{
+	struct each_walk *w = cls;
+	(void)kind;
+	w->fn(w->cls, key, value ? value : "");
+	return MHD_YES;
+}
+
+void req_query_each(struct req *r, void (*fn)(void *cls, const char *name, const char *value),
+		    void *cls)
+{
+	struct each_walk w = { fn, cls };
+	if (r->conn)
+		MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, each_arg, &w);
+}
+
 struct check_walk {
 	const char *bad;
 };

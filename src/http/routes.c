@@ -327,6 +327,10 @@ const struct route http_routes[] = {
 	/* -- end of page routes -- */
 	/* pages: case-file evaluation, checks, rectification (page_evaluation.c) */
 	{ "GET", "/oversight", PERM_OVERSIGHT_READ, page_oversight, PAGE, "案卷评查与监督检查" },
+	{ "GET", "/evaluations", PERM_OVERSIGHT_MANAGE, page_eval_round_list, PAGE, "案卷评查列表：排序、分页、按年度和状态筛选、导出" },
+	{ "GET", "/check-plans", PERM_OVERSIGHT_MANAGE, page_check_plan_list, PAGE, "监督检查计划列表：排序、分页、按年度筛选、导出" },
+	{ "GET", "/rubric", PERM_OVERSIGHT_MANAGE, page_rubric, PAGE, "评查标准：查看和修改（保存为新版本）" },
+	{ "POST", "/rubric", PERM_OVERSIGHT_MANAGE, page_rubric_save, PAGE, "保存评查标准的新版本" },
 	{ "GET", "/evaluations/new", PERM_OVERSIGHT_MANAGE, page_eval_round_new, PAGE, "新建案卷评查页" },
 	{ "POST", "/evaluations/new", PERM_OVERSIGHT_MANAGE, page_eval_round_create, PAGE, "新建案卷评查" },
 	{ "GET", "/evaluations/{id}", PERM_OVERSIGHT_READ, page_eval_round, PAGE, "一次案卷评查及各单位结果" },

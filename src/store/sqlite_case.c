@@ -80,6 +80,16 @@ static const struct sq_query case_query = {
 				   "  AND k.valid_until >= :status_day))",
 	},
 	.order = " ORDER BY c.id DESC",
+	.sorts = (const char *const[]){
+		[CASE_SORT_NUMBER] = "c.number",
+		[CASE_SORT_TITLE] = "c.title",
+		[CASE_SORT_PARTY] = "c.party_name",
+		[CASE_SORT_PROCEDURE] = "c.procedure",
+		[CASE_SORT_STATE] = "c.state",
+		[CASE_SORT_DUE] = "coalesce(nullif(s.next_due, ''), '9999-12-31')",
+	},
+	.nsorts = CASE_SORT_DUE + 1,
+	.tiebreak = "c.id",
 };
 
 static void case_read(struct sq_row *r, void *item)
@@ -389,7 +399,7 @@ enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *
 	enum fz_err err = case_mask(f, &mask, e);
 	if (err)
 		return err;
-	if ((err = sq_list_open(sq(st), &case_query, sc, mask, pg, &l, e)))
+	if ((err = sq_list_open_sorted(sq(st), &case_query, sc, mask, f->sort, pg, &l, e)))
 		return err;
 	sq_list_int(&l, ":agency", f->agency_id);
 	sq_list_int(&l, ":kind", f->kind);

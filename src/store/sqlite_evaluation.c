@@ -132,9 +132,13 @@ enum fz_err sq_eval_round_get(struct store *st, struct arena *a, int64_t id,
 	return sq_one(s, stmt, &b, a, out, round_read, FZ_NOTFOUND, "id", "评查不存在", e);
 }
 
-/* One page of the rows of a division (code prefix), newest first, and
- * their total, read in one savepoint: rounds and check plans alike. */
+/* One page of the rows of a division (code prefix) and year (0 any),
+ * status ("" any: rounds only), in the order of the signed sort key (?4:
+ * the key, negative descending; the statement's ORDER BY maps each key
+ * to a fixed column, then newest first), and their total, read in one
+ * savepoint: rounds and check plans alike. */
 static enum fz_err division_page(struct sq_store *s, struct arena *a, const char *division,
+				 int year, const char *status, struct list_sort sort,
 				 struct page pg, enum sq_stmt_id count_id, const char *count_sql,
 				 enum sq_stmt_id list_id, const char *list_sql, size_t item_size,
 				 sq_read_fn read, void **items, size_t *n, int64_t *total,
@@ -151,12 +155,17 @@ static enum fz_err division_page(struct sq_store *s, struct arena *a, const char
 		goto fail;
 	struct sq_args b = sq_args(stmt);
 	sq_arg_text(&b, str(division));
+	sq_arg_int(&b, year);
+	sq_arg_text(&b, str(status));
 	if ((err = sq_one(s, stmt, &b, a, total, sq_read_int, FZ_DB, "", "", e)))
 		goto fail;
 	if ((err = sq_stmt(s, list_id, list_sql, &stmt, e)))
 		goto fail;
 	b = sq_args(stmt);
 	sq_arg_text(&b, str(division));
+	sq_arg_int(&b, year);
+	sq_arg_text(&b, str(status));
+	sq_arg_int(&b, sort.desc ? -sort.key : sort.key);
 	sq_arg_int(&b, pg.limit);
 	sq_arg_int(&b, pg.offset);
 	if ((err = sq_collect(s, stmt, &b, a, item_size, read, items, n, e)))
@@ -169,15 +178,24 @@ fail:
 	return err;
 }
 
-enum fz_err sq_eval_round_list(struct store *st, struct arena *a, const char *division,
+#define DIVISION_WHERE \
+	" WHERE division LIKE ?1 || '%' AND (?2 = 0 OR year = ?2) AND (?3 = '' OR status = ?3)"
+#define ROUND_STATUS_ORDER "CASE status WHEN 'open' THEN 1 WHEN 'drawn' THEN 2 ELSE 3 END"
+
+enum fz_err sq_eval_round_list(struct store *st, struct arena *a, const struct eval_round_filter *f,
 			       struct page pg, struct eval_round_list *out, struct fz_error *e)
 {
 	void *items;
 	memset(out, 0, sizeof *out);
 	enum fz_err err = division_page(
-		sq(st), a, division, pg, SQ_EVAL_ROUND_COUNT,
-		"SELECT count(*) FROM eval_rounds WHERE division LIKE ?1 || '%'", SQ_EVAL_ROUND_LIST,
-		ROUND_SELECT " WHERE division LIKE ?1 || '%' ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+		sq(st), a, f ? f->division : "", f ? f->year : 0, f ? f->status : "",
+		f ? f->sort : (struct list_sort){ 0, false }, pg, SQ_EVAL_ROUND_COUNT,
+		"SELECT count(*) FROM eval_rounds" DIVISION_WHERE, SQ_EVAL_ROUND_LIST,
+		ROUND_SELECT DIVISION_WHERE
+		" ORDER BY CASE ?4 WHEN 1 THEN title WHEN 2 THEN year WHEN 3 THEN period_from"
+		" WHEN 4 THEN " ROUND_STATUS_ORDER " END,"
+		" CASE ?4 WHEN -1 THEN title WHEN -2 THEN year WHEN -3 THEN period_from"
+		" WHEN -4 THEN " ROUND_STATUS_ORDER " END DESC, id DESC LIMIT ?5 OFFSET ?6",
 		sizeof *out->items, round_read, &items, &out->n, &out->total, e);
 	out->items = items;
 	return err;
@@ -476,15 +494,22 @@ enum fz_err sq_check_plan_get(struct store *st, struct arena *a, int64_t id,
 	return sq_one(s, stmt, &b, a, out, plan_read, FZ_NOTFOUND, "id", "检查计划不存在", e);
 }
 
-enum fz_err sq_check_plan_list(struct store *st, struct arena *a, const char *division,
+enum fz_err sq_check_plan_list(struct store *st, struct arena *a, const struct check_plan_filter *f,
 			       struct page pg, struct check_plan_list *out, struct fz_error *e)
 {
 	void *items;
 	memset(out, 0, sizeof *out);
+	/* plans have no status: ?3 is always '' */
 	enum fz_err err = division_page(
-		sq(st), a, division, pg, SQ_CHECK_PLAN_COUNT,
-		"SELECT count(*) FROM check_plans WHERE division LIKE ?1 || '%'", SQ_CHECK_PLAN_LIST,
-		PLAN_SELECT " WHERE division LIKE ?1 || '%' ORDER BY id DESC LIMIT ?2 OFFSET ?3",
+		sq(st), a, f ? f->division : "", f ? f->year : 0, "",
+		f ? f->sort : (struct list_sort){ 0, false }, pg, SQ_CHECK_PLAN_COUNT,
+		"SELECT count(*) FROM check_plans WHERE division LIKE ?1 || '%'"
+		" AND (?2 = 0 OR year = ?2) AND ?3 = ''",
+		SQ_CHECK_PLAN_LIST,
+		PLAN_SELECT " WHERE division LIKE ?1 || '%' AND (?2 = 0 OR year = ?2) AND ?3 = ''"
+		" ORDER BY CASE ?4 WHEN 1 THEN year WHEN 2 THEN title WHEN 3 THEN created_at END,"
+		" CASE ?4 WHEN -1 THEN year WHEN -2 THEN title WHEN -3 THEN created_at END DESC,"
+		" id DESC LIMIT ?5 OFFSET ?6",
 		sizeof *out->items, plan_read, &items, &out->n, &out->total, e);
 	out->items = items;
 	return err;

@@ -356,7 +356,7 @@ enum fz_err sq_stats_open_counts(struct store *st, struct arena *a, const struct
 enum fz_err sq_eval_round_insert(struct store *st, struct eval_round *r, const int64_t *agencies, size_t nagencies, struct fz_error *e);
 enum fz_err sq_eval_round_update(struct store *st, const struct eval_round *r, struct fz_error *e);
 enum fz_err sq_eval_round_get(struct store *st, struct arena *a, int64_t id, struct eval_round *out, struct fz_error *e);
-enum fz_err sq_eval_round_list(struct store *st, struct arena *a, const char *division, struct page pg, struct eval_round_list *out, struct fz_error *e);
+enum fz_err sq_eval_round_list(struct store *st, struct arena *a, const struct eval_round_filter *f, struct page pg, struct eval_round_list *out, struct fz_error *e);
 enum fz_err sq_eval_round_agencies(struct store *st, struct arena *a, int64_t round_id, int64_t **ids, size_t *n, struct fz_error *e);
 enum fz_err sq_eval_closed_cases(struct store *st, struct arena *a, int64_t agency_id, const char *from, const char *to, struct eval_case **items, size_t *n, struct fz_error *e);
 enum fz_err sq_eval_file_insert(struct store *st, struct eval_file *f, struct fz_error *e);
@@ -367,7 +367,9 @@ enum fz_err sq_eval_mark_insert(struct store *st, const struct eval_mark_row *m,
 enum fz_err sq_eval_marks_of(struct store *st, struct arena *a, int64_t file_id, struct eval_mark_row **items, size_t *n, struct fz_error *e);
 enum fz_err sq_check_plan_insert(struct store *st, struct check_plan *p, struct fz_error *e);
 enum fz_err sq_check_plan_get(struct store *st, struct arena *a, int64_t id, struct check_plan *out, struct fz_error *e);
-enum fz_err sq_check_plan_list(struct store *st, struct arena *a, const char *division, struct page pg, struct check_plan_list *out, struct fz_error *e);
+enum fz_err sq_rubric_version_insert(struct store *st, struct rubric_version *v, struct fz_error *e);
+enum fz_err sq_rubric_version_latest(struct store *st, struct arena *a, const char *division, struct rubric_version *out, struct fz_error *e);
+enum fz_err sq_check_plan_list(struct store *st, struct arena *a, const struct check_plan_filter *f, struct page pg, struct check_plan_list *out, struct fz_error *e);
 enum fz_err sq_check_item_insert(struct store *st, struct check_item *it, struct fz_error *e);
 enum fz_err sq_check_item_update(struct store *st, const struct check_item *it, struct fz_error *e);
 enum fz_err sq_check_item_get(struct store *st, struct arena *a, const struct scope *sc, int64_t id, struct check_item *out, struct fz_error *e);

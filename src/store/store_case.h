@@ -10,6 +10,11 @@
 #error "include store/store.h, not store/store_case.h"
 #endif
 
+/* CASE_SORT_DUE: the earliest running duty's due date, cases without one
+ * last (ascending). */
+enum case_sort { CASE_SORT_NUMBER = 1, CASE_SORT_TITLE, CASE_SORT_PARTY,
+		 CASE_SORT_PROCEDURE, CASE_SORT_STATE, CASE_SORT_DUE };
+
 STORE_LIST(case_list, struct enf_case);
 STORE_LIST(case_event_list, struct case_event);
 /* A random inspection draw (双随机) recorded on a case: its event. */
@@ -51,6 +56,7 @@ struct case_filter {
 	bool handler_uncertified;  /* open, an officer who took part holds no
 	                            * certificate valid on status_day (the
 	                            * certificates, not the status, decide) */
+	struct list_sort sort;     /* enum case_sort; 0: newest first */
 };
 
 /* A duty of a case that runs or stands still, as of the status's day:

@@ -31,6 +31,17 @@ struct eval_round {
 };
 STORE_LIST(eval_round_list, struct eval_round);
 
+/* The rounds of a list: division prefix ("" all), year (0 any), status
+ * ("" any), in the order sort names (0: newest first). */
+enum eval_round_sort { EVAL_ROUND_SORT_TITLE = 1, EVAL_ROUND_SORT_YEAR,
+		       EVAL_ROUND_SORT_PERIOD, EVAL_ROUND_SORT_STATUS };
+struct eval_round_filter {
+	const char *division;
+	int year;
+	const char *status;
+	struct list_sort sort;      /* enum eval_round_sort */
+};
+
 /* One sampled case file. grade "" until scored. */
 struct eval_file {
 	int64_t id, round_id, agency_id, case_id;
@@ -65,6 +76,15 @@ struct eval_mark_row {
 	const char *note;
 };
 
+/* A saved version of a division's rubric (035_rubric_versions.sql). */
+struct rubric_version {
+	int64_t id;
+	const char *division;       /* the bureau's division prefix */
+	int version;                /* 1, 2, ... per division */
+	const char *text;           /* docs/EVALUATION.md's format */
+	int64_t created_by, created_at;
+};
+
 struct check_plan {
 	int64_t id;
 	int year;
@@ -73,6 +93,15 @@ struct check_plan {
 	int64_t created_by, created_at;
 };
 STORE_LIST(check_plan_list, struct check_plan);
+
+/* The plans of a list: division prefix ("" all), year (0 any). */
+enum check_plan_sort { CHECK_PLAN_SORT_YEAR = 1, CHECK_PLAN_SORT_TITLE,
+		       CHECK_PLAN_SORT_CREATED };
+struct check_plan_filter {
+	const char *division;
+	int year;
+	struct list_sort sort;      /* enum check_plan_sort */
+};
 
 struct check_item {
 	int64_t id, plan_id, agency_id;
@@ -144,10 +173,10 @@ struct oversight_record {
 					 struct fz_error *e);
 	enum fz_err (*eval_round_get)(struct store *st, struct arena *a, int64_t id,
 				      struct eval_round *out, struct fz_error *e);
-	/* Newest first; division prefix "" lists all. */
-	enum fz_err (*eval_round_list)(struct store *st, struct arena *a, const char *division,
-				       struct page pg, struct eval_round_list *out,
-				       struct fz_error *e);
+	/* Newest first unless f->sort says (store_evaluation.h). */
+	enum fz_err (*eval_round_list)(struct store *st, struct arena *a,
+				       const struct eval_round_filter *f, struct page pg,
+				       struct eval_round_list *out, struct fz_error *e);
 	/* The round's agencies, ascending. */
 	enum fz_err (*eval_round_agencies)(struct store *st, struct arena *a, int64_t round_id,
 					   int64_t **ids, size_t *n, struct fz_error *e);
@@ -177,9 +206,17 @@ struct oversight_record {
 					 struct fz_error *e);
 	enum fz_err (*check_plan_get)(struct store *st, struct arena *a, int64_t id,
 				      struct check_plan *out, struct fz_error *e);
-	enum fz_err (*check_plan_list)(struct store *st, struct arena *a, const char *division,
-				       struct page pg, struct check_plan_list *out,
-				       struct fz_error *e);
+	enum fz_err (*check_plan_list)(struct store *st, struct arena *a,
+				       const struct check_plan_filter *f, struct page pg,
+				       struct check_plan_list *out, struct fz_error *e);
+	/* Rubric versions: insert numbers v->version (the division's last +
+	 * 1, inside the caller's transaction) and sets id and created_at;
+	 * latest is FZ_NOTFOUND when the division has none. */
+	enum fz_err (*rubric_version_insert)(struct store *st, struct rubric_version *v,
+					     struct fz_error *e);
+	enum fz_err (*rubric_version_latest)(struct store *st, struct arena *a,
+					     const char *division, struct rubric_version *out,
+					     struct fz_error *e);
 	enum fz_err (*check_item_insert)(struct store *st, struct check_item *it,
 					 struct fz_error *e);
 	/* Writes finding and found_on. */

@@ -272,6 +272,8 @@ await test('working_lists_sort_page_and_export_pass_axe_on_desktop_and_phone', a
 	const LISTS = [['supervisor', '/officers?sort=name&dir=desc'],
 		['supervisor', '/certificates?status=valid&sort=valid_until&page=2'],
 		['supervisor', '/complaints?sort=due'], ['supervisor', '/evaluation-files?sort=total&dir=desc'],
+		['officer1', '/cases?closed=open&sort=number'], ['head1', '/queue/approval?sort=due'],
+		['supervisor', '/evaluations?sort=status&dir=desc'], ['supervisor', '/check-plans?sort=year'],
 		['sysadmin', '/users?sort=username'],
 		['auditor', '/audit?sort=action']];
 	const problems = [];
@@ -422,6 +424,31 @@ await test('certificate_card_qr_link_opens_the_public_check', async () => {
 
 // A phone never scrolls sideways: the page (menu row included) is no
 // wider than the 390 px screen, signed out and signed in.
+// The rubric's form (评查标准): one fieldset per item, clean under axe on
+// a desktop and on a phone, and a refused save shows its message.
+await test('rubric_form_passes_axe_on_desktop_and_phone', async () => {
+	const ctx = await newContext();
+	const page = await ctx.newPage();
+	await signIn(page, 'supervisor');
+	const problems = [];
+	for (const [vp, size] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+		await page.setViewportSize(size);
+		await page.goto(`${base}/rubric`);
+		for (const v of await axe(page))
+			problems.push(`/rubric ${vp}: ${v}`);
+		if (vp === 'phone')
+			await screenshot(page, 'supervisor-rubric-phone');
+	}
+	await page.fill('#points8', '2');
+	await Promise.all([page.waitForLoadState(), page.click('form[action="/rubric"] button[type="submit"]')]);
+	const text = await page.textContent('main');
+	check(text.includes('形式评查各项合计 19 分，应为 20 分'), 'the refused total is not shown');
+	for (const v of await axe(page))
+		problems.push(`/rubric refused: ${v}`);
+	check(problems.length === 0, `\n  ${problems.join('\n  ')}`);
+	await ctx.close();
+});
+
 await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () => {
 	const PUBLIC = ['/', '/public/decisions', '/public/search?q=%E5%9C%9F%E5%9C%B0',
 		'/public/withdrawals', '/certificates/check', '/login', '/public/agencies',
@@ -432,8 +459,8 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 		'/public/procedures/penalty_general', '/public/inspections',
 		'/public/decision-catalogue'];
 	const SIGNED_IN = ['/', '/cases', '/publications', '/indicators', '/certificates',
-		'/dashboard', '/stats/annual', '/complaints', '/oversight', '/org',
-		'/decision-catalogues',
+		'/dashboard', '/stats/annual', '/complaints', '/oversight', '/org', '/rubric',
+		'/evaluations', '/check-plans', '/decision-catalogues',
 		'/indicators/decision_catalogue?part=den&from=2024-01-01&to=2030-12-31'];
 	const wide = [];
 	const measure = async (page, who, p) => {

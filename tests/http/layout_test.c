@@ -1,6 +1,7 @@
 /* layout_test.c - the page shell's building blocks on a request built by
  * hand (no connection): pager links, the menu and escaping in flashes. */
 #include "http/layout.h"
+#include "http/listkit.h"
 
 #include "t.h"
 
@@ -13,19 +14,28 @@ static void fake_req(struct req *r, struct arena *a, const char *path)
 	r->body = "";
 }
 
-TEST(pager_links_move_by_limit_and_stop_at_the_ends)
+/* The one pager (listkit.c) on a list paged by kit_paging: it speaks
+ * page= and size= (the old page_pager's offset= links are gone). */
+TEST(pager_links_move_by_a_page_and_stop_at_the_ends)
 {
 	struct arena *a = arena_new();
 	struct req r;
 	struct buf b = BUF_INIT;
 	fake_req(&r, a, "/agencies");
 
-	page_pager(&r, &b, (struct page){ 20, 20 }, 45);
-	CHECK_CONTAINS(buf_cstr(&b), "href=\"/agencies?offset=0\" rel=\"prev\"");
-	CHECK_CONTAINS(buf_cstr(&b), "href=\"/agencies?offset=40\" rel=\"next\"");
+	lk_pager(&r, &b, (struct page){ 20, 20 }, 45);
+	CHECK_CONTAINS(buf_cstr(&b), "href=\"/agencies\" rel=\"prev\"");
+	CHECK_CONTAINS(buf_cstr(&b), "href=\"/agencies?page=3\" rel=\"next\"");
+	CHECK_CONTAINS(buf_cstr(&b), "href=\"/agencies?page=3\" rel=\"last\"");
 	CHECK_CONTAINS(buf_cstr(&b), "第 2 / 3 页，共 45 条");
+	CHECK_CONTAINS(buf_cstr(&b), "name=\"page\" min=\"1\" max=\"3\" value=\"2\"");
 	buf_reset(&b);
-	page_pager(&r, &b, (struct page){ 0, 20 }, 5);
+	/* a size of its own keeps its place in the choice and in the links */
+	lk_pager(&r, &b, (struct page){ 10, 10 }, 45);
+	CHECK_CONTAINS(buf_cstr(&b), "href=\"/agencies?size=10&amp;page=3\" rel=\"next\"");
+	CHECK_CONTAINS(buf_cstr(&b), "<option value=\"10\" selected>10 条</option><option value=\"20\">");
+	buf_reset(&b);
+	lk_pager(&r, &b, (struct page){ 0, 20 }, 5);
 	CHECK(!strstr(buf_cstr(&b), "rel=\"prev\""));
 	CHECK(!strstr(buf_cstr(&b), "rel=\"next\""));
 	CHECK_CONTAINS(buf_cstr(&b), "第 1 / 1 页，共 5 条");

@@ -15,10 +15,14 @@
 
 static const struct scope all = { .kind = SCOPE_ALL };
 
-/* "共 N 条" of a list page, -1 when absent. */
+/* "共 N 条" of a list page, 0 for the empty list's message (the pager
+ * shows only under rows), -1 when neither. */
 static int64_t total_of(const char *body)
 {
 	const char *s = body ? strstr(body, "页，共 ") : NULL;
+	if (!s && body && (strstr(body, "<p class=\"empty\">没有符合条件的案件。</p>") ||
+			   strstr(body, "<p class=\"empty\">暂无等待办理的案件。</p>")))
+		return 0;
 	return s ? strtoll(s + strlen("页，共 "), NULL, 10) : -1;
 }
 
@@ -84,8 +88,10 @@ TEST(case_list_pages_hold_every_case_once_and_jump_to_a_page_with_the_filters)
 	CHECK_CONTAINS(r.body, "rel=\"last\"");
 	CHECK_CONTAINS(r.body, "<input type=\"hidden\" name=\"closed\" value=\"open\">");
 	CHECK_CONTAINS(r.body, "name=\"page\" min=\"1\"");
-	CHECK_CONTAINS(r.body, "<option value=\"50\">50</option>");
-	CHECK_CONTAINS(r.body, "href=\"/cases?closed=open&amp;limit=2&amp;offset=0\" rel=\"first\"");
+	CHECK_CONTAINS(r.body, "<option value=\"50\">50 条</option>");
+	/* the one pager (listkit): an older link's limit= becomes size= */
+	CHECK_CONTAINS(r.body, "href=\"/cases?closed=open&amp;size=2\" rel=\"first\"");
+	CHECK_CONTAINS(r.body, "href=\"/cases?closed=open&amp;size=2&amp;page=3\" rel=\"next\"");
 	t_resp_free(&r);
 	/* a page that is not a number is a plain 400 */
 	r = t_page_get(&p, &sup, "/cases?page=0");
@@ -193,5 +199,120 @@ TEST(workbench_counts_equal_the_lists_they_link_to_and_each_cases_own_clocks)
 			CHECK(counts[2] > 0); /* the demo has overdue cases */
 		t_resp_free(&w);
 	}
+	t_pages_stop(&p);
+}
+
+/* The case numbers of a list page's rows, in order (up to max, each at
+ * most 63 bytes). */
+static size_t row_numbers(const char *body, char (*out)[64], size_t max)
+{
+	static const char mark[] = "<a class=\"mono\" href=\"/cases/";
+	size_t n = 0;
+	for (const char *s = body; s && (s = strstr(s, mark)) && n < max; s += sizeof mark - 1) {
+		const char *v = strchr(s, '>') + 1, *end = strchr(v, '<');
+		size_t len = (size_t)(end - v) < 63 ? (size_t)(end - v) : 63;
+		memcpy(out[n], v, len);
+		out[n++][len] = '\0';
+	}
+	return n;
+}
+
+/* Lines of a CSV body after its head line (rows hold no line breaks). */
+static int64_t csv_lines(const char *body)
+{
+	int64_t n = -1;
+	for (const char *s = body; s && *s; s = strchr(s, '\n') ? strchr(s, '\n') + 1 : NULL)
+		n++;
+	return n;
+}
+
+TEST(case_list_sorts_by_a_column_both_ways_and_keeps_its_filters)
+{
+	struct t_pages p;
+	struct t_browser sup;
+	char nums[100][64];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	struct http_resp r = t_page_get(&p, &sup, "/cases?closed=open&sort=number&size=50");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "aria-sort=\"ascending\"");
+	size_t n = row_numbers(r.body, nums, 100);
+	REQUIRE(n >= 3);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(nums[i - 1], nums[i]) > 0)
+			t_fail(__FILE__, __LINE__, "%s before %s ascending", nums[i - 1], nums[i]);
+	/* the header reverses; the filter and the size ride along */
+	CHECK_CONTAINS(r.body, "href=\"/cases?closed=open&amp;sort=number&amp;dir=desc&amp;size=50\"");
+	CHECK_CONTAINS(r.body, "<input type=\"hidden\" name=\"sort\" value=\"number\">");
+	int64_t total = total_of(r.body);
+	t_resp_free(&r);
+	r = t_page_get(&p, &sup, "/cases?closed=open&sort=number&dir=desc&size=50");
+	CHECK_INT(total_of(r.body), total);
+	n = row_numbers(r.body, nums, 100);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(nums[i - 1], nums[i]) < 0)
+			t_fail(__FILE__, __LINE__, "%s before %s descending", nums[i - 1], nums[i]);
+	t_resp_free(&r);
+	/* by due date: every case with a running duty before those without */
+	r = t_page_get(&p, &sup, "/cases?closed=open&sort=due&size=100");
+	CHECK_INT(r.status, 200);
+	const char *first_dash = strstr(r.body, "<span class=\"muted\">—</span>");
+	const char *last_badge = NULL;
+	for (const char *s = r.body; (s = strstr(s, "<span class=\"badge ")); s++)
+		last_badge = s;
+	if (first_dash && last_badge)
+		CHECK(last_badge < first_dash);
+	t_resp_free(&r);
+	/* an unknown column is the usual order, not an error */
+	r = t_page_get(&p, &sup, "/cases?sort=nonsense");
+	CHECK_INT(r.status, 200);
+	CHECK_LACKS(r.body, "aria-sort=");
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+TEST(case_list_and_queue_export_their_filtered_rows_audited_and_refuse_a_bad_format)
+{
+	struct t_pages p;
+	struct t_browser sup, head;
+	char h[160];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	struct http_resp r = t_page_get(&p, &sup, "/cases?closed=open");
+	int64_t total = total_of(r.body);
+	REQUIRE(total > 0);
+	CHECK_CONTAINS(r.body, "href=\"/cases?closed=open&amp;export=xlsx\"");
+	t_resp_free(&r);
+	CHECK(t_pages_audit_id(&p, "list.export") == 0);
+	r = t_page_get(&p, &sup, "/cases?closed=open&export=csv");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(t_header(&r, "Content-Type", h, sizeof h), "text/csv");
+	CHECK_CONTAINS(t_header(&r, "Content-Disposition", h, sizeof h), "cases-");
+	CHECK_CONTAINS(r.body, "\"案件编号\",\"案由\",\"当事人\",\"程序\",\"状态\",\"期限\"");
+	CHECK_LACKS(r.body, "待办理");
+	CHECK_LACKS(r.body, "<span");
+	CHECK_LACKS(r.body, "已结案"); /* the filter holds in the file */
+	CHECK_INT(csv_lines(r.body), total);
+	t_resp_free(&r);
+	CHECK(t_pages_audit_id(&p, "list.export") > 0);
+	r = t_page_get(&p, &sup, "/cases?export=pdf");
+	CHECK_INT(r.status, 400);
+	t_resp_free(&r);
+
+	/* the head's queue: its own column, in the page and the file */
+	REQUIRE(t_pages_login(&p, "head1", &head));
+	r = t_page_get(&p, &head, "/queue/approval?sort=number&dir=desc");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "<th scope=\"col\" class=\"nosort\">待办理</th>");
+	CHECK_CONTAINS(r.body, "aria-sort=\"descending\"");
+	int64_t queued = total_of(r.body);
+	REQUIRE(queued > 0);
+	t_resp_free(&r);
+	r = t_page_get(&p, &head, "/queue/approval?export=csv");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(t_header(&r, "Content-Disposition", h, sizeof h), "queue_approval-");
+	CHECK_CONTAINS(r.body, "\"期限\",\"待办理\"");
+	CHECK_INT(csv_lines(r.body), queued);
+	t_resp_free(&r);
 	t_pages_stop(&p);
 }

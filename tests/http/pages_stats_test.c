@@ -297,3 +297,72 @@ TEST(annual_export_runs_as_a_job_while_other_requests_are_answered)
 	t_resp_free(&r);
 	t_pages_stop(&p);
 }
+
+/* The last audit record of action: its object, id, result and message. */
+static bool last_audit(struct t_pages *p, const char *action, struct audit_entry *out)
+{
+	struct audit_list l;
+	struct audit_filter f = { .action = action };
+	if (p->ts.st->ops->audit_list(p->ts.st, p->ts.a, &f, (struct page){ 0, 1 }, &l, NULL) ||
+	    l.n == 0)
+		return false;
+	*out = l.items[0];
+	return true;
+}
+
+TEST(dashboard_and_annual_files_are_audited_like_list_exports_and_a_refused_one_is_not)
+{
+	struct t_pages p;
+	struct t_browser sup;
+	struct audit_entry a;
+	char path[96];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	CHECK(t_pages_audit_id(&p, "dashboard.export") == 0);
+	CHECK(t_pages_audit_id(&p, "stats.download") == 0);
+	/* a table nobody has, a format nobody writes: nothing recorded */
+	struct http_resp r = t_page_get(&p, &sup, "/dashboard/export?table=nonsense&format=csv");
+	CHECK_INT(r.status, 400);
+	t_resp_free(&r);
+	r = t_page_get(&p, &sup, "/stats/annual.csv?year=1999");
+	CHECK_INT(r.status, 400);
+	t_resp_free(&r);
+	CHECK(t_pages_audit_id(&p, "dashboard.export") == 0);
+	CHECK(t_pages_audit_id(&p, "stats.download") == 0);
+
+	r = t_page_get(&p, &sup, "/dashboard/export?table=trends&format=csv");
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	REQUIRE(last_audit(&p, "dashboard.export", &a));
+	CHECK_STR(a.object_type, "dashboard");
+	CHECK_CONTAINS(a.message, "trends");
+	CHECK_STR(a.result, "ok");
+	CHECK_CONTAINS(a.message, "月度趋势");
+	CHECK_CONTAINS(a.message, "CSV");
+	r = t_page_get(&p, &sup, "/dashboard/export?table=ranking&format=xlsx");
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	REQUIRE(last_audit(&p, "dashboard.export", &a));
+	CHECK_STR(a.object_type, "dashboard");
+	CHECK_CONTAINS(a.message, "ranking");
+	CHECK_CONTAINS(a.message, "XLSX");
+
+	int year = this_year();
+	snprintf(path, sizeof path, "/stats/annual.xlsx?year=%d", year);
+	r = t_page_get(&p, &sup, path);
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	REQUIRE(last_audit(&p, "stats.download", &a));
+	CHECK_STR(a.object_type, "stats_annual");
+	snprintf(path, sizeof path, "%d", year);
+	CHECK_STR(a.object_id, path);
+	CHECK_STR(a.result, "ok");
+	CHECK_CONTAINS(a.message, "XLSX");
+	snprintf(path, sizeof path, "/stats/annual.csv?year=%d", year);
+	r = t_page_get(&p, &sup, path);
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	REQUIRE(last_audit(&p, "stats.download", &a));
+	CHECK_CONTAINS(a.message, "CSV");
+	t_pages_stop(&p);
+}
