@@ -8,6 +8,7 @@
 
 #include "base/utf8.h"
 #include "domain/certificate.h"
+#include "domain/receipt.h"
 
 static const char *const state_names[] = {
 	[CMP_RECEIVED] = "received", [CMP_NOT_ACCEPTED] = "not_accepted",
@@ -197,75 +198,26 @@ enum fz_err complaint_input_check(const struct complaint_input *in, char *cert_o
 	return complaint_text_check(in->request, CMP_REQUEST_MAX, "request", "投诉请求", e);
 }
 
-static const char alphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-/* 31 letters: Luhn mod N works over any alphabet size. */
-#define ALPHA (sizeof alphabet - 1)
-
-static int alpha_index(char c)
-{
-	const char *p = c ? strchr(alphabet, c) : NULL;
-	return p ? (int)(p - alphabet) : -1;
-}
-
-/* Luhn mod N check character over the code points of s (all in the
- * alphabet; digits of the date are in it too, except 0 and 1, which are
- * mapped to their own values past the alphabet's end). */
-static int cp_of(char c)
-{
-	if (c == '0')
-		return 0;
-	if (c == '1')
-		return 1;
-	int k = alpha_index(c);
-	return k < 0 ? -1 : k + 2;
-}
-#define CP_N ((int)ALPHA + 2)
-static const char *cp_chars = "01" "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-
-static int luhn_check(const char *s, size_t n)
-{
-	int factor = 2, sum = 0;
-	for (size_t i = n; i-- > 0;) {
-		int cp = cp_of(s[i]);
-		if (cp < 0)
-			return -1;
-		int addend = factor * cp;
-		factor = factor == 2 ? 1 : 2;
-		addend = addend / CP_N + addend % CP_N;
-		sum += addend;
-	}
-	return (CP_N - sum % CP_N) % CP_N;
-}
-
 void complaint_receipt_make(const char *day, const unsigned char rnd[CMP_RECEIPT_RANDOM],
 			    char out[CMP_RECEIPT_LEN + 1])
 {
-	char body[CMP_RECEIPT_LEN + 1];
 	size_t n = 0;
-	body[n++] = 'T';
-	body[n++] = 'S';
+	out[n++] = 'T';
+	out[n++] = 'S';
 	for (const char *p = day; *p && n < 10; p++)
 		if (*p >= '0' && *p <= '9')
-			body[n++] = *p;
-	body[n++] = '-';
+			out[n++] = *p;
+	while (n < 10)
+		out[n++] = '0';
+	out[n++] = '-';
 	for (int i = 0; i < CMP_RECEIPT_RANDOM; i++)
-		body[n++] = alphabet[rnd[i] % ALPHA];
-	body[n] = '\0';
-	/* the check covers the date and the random part (not "TS-") */
-	char core[20];
-	size_t k = 0;
-	for (size_t i = 2; i < n; i++)
-		if (body[i] != '-')
-			core[k++] = body[i];
-	int c = luhn_check(core, k);
-	body[n++] = cp_chars[c < 0 ? 0 : c];
-	body[n] = '\0';
-	memcpy(out, body, n + 1);
+		out[n++] = RECEIPT_ALPHABET[rnd[i] % RECEIPT_ALPHA];
+	out[n] = receipt_check_char(out, n);
+	out[n + 1] = '\0';
 }
 
 bool complaint_receipt_normalize(const char *in, char out[CMP_RECEIPT_LEN + 1])
 {
-	char s[CMP_RECEIPT_LEN + 1];
 	size_t n = 0;
 	for (const char *p = in ? in : ""; *p; p++) {
 		char c = *p;
@@ -275,27 +227,10 @@ bool complaint_receipt_normalize(const char *in, char out[CMP_RECEIPT_LEN + 1])
 			c = (char)(c - 'a' + 'A');
 		if (n >= CMP_RECEIPT_LEN)
 			return false;
-		s[n++] = c;
+		out[n++] = c;
 	}
-	s[n] = '\0';
-	if (n != CMP_RECEIPT_LEN || s[0] != 'T' || s[1] != 'S' || s[10] != '-')
-		return false;
-	for (int i = 2; i < 10; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	char core[20];
-	size_t k = 0;
-	for (size_t i = 2; i < n - 1; i++)
-		if (s[i] != '-') {
-			if (i > 10 && alpha_index(s[i]) < 0)
-				return false;
-			core[k++] = s[i];
-		}
-	int c = luhn_check(core, k);
-	if (c < 0 || cp_chars[c] != s[n - 1])
-		return false;
-	memcpy(out, s, n + 1);
-	return true;
+	out[n] = '\0';
+	return receipt_valid(out, CMP_RECEIPT_LEN, "TS");
 }
 
 const char *complaint_due_now(const struct complaint *c)

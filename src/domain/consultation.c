@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "domain/receipt.h"
 
 static const char *const names[] = {
 	[COMMENT_SUBMIT] = "submit", [COMMENT_HIDE] = "hide", [COMMENT_SHOW] = "show",
@@ -96,19 +97,6 @@ enum fz_err comment_reason_check(enum comment_action a, const char *reason, stru
 	return text(reason, COMMENT_REASON_MAX, required, "reason", "理由", e);
 }
 
-static const char alphabet[] = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-#define ALPHA ((int)sizeof alphabet - 1)
-
-/* A weighted sum over the characters' codes, mod the alphabet: catches
- * any one character mistyped and any two neighbours swapped. */
-static char check_char(const char *s, size_t n)
-{
-	unsigned sum = 0;
-	for (size_t i = 0; i < n; i++)
-		sum += (unsigned)(i + 1) * (unsigned char)s[i];
-	return alphabet[sum % ALPHA];
-}
-
 void comment_receipt_make(bool review, const char *day,
 			  const unsigned char rnd[COMMENT_RECEIPT_RANDOM],
 			  char out[COMMENT_RECEIPT_LEN + 1])
@@ -123,23 +111,15 @@ void comment_receipt_make(bool review, const char *day,
 		out[n++] = '0';
 	out[n++] = '-';
 	for (int i = 0; i < COMMENT_RECEIPT_RANDOM; i++)
-		out[n++] = alphabet[rnd[i] % ALPHA];
-	out[n] = check_char(out, n);
+		out[n++] = RECEIPT_ALPHABET[rnd[i] % RECEIPT_ALPHA];
+	out[n] = receipt_check_char(out, n);
 	out[n + 1] = '\0';
 }
 
 bool comment_receipt_valid(const char *s)
 {
-	if (!s || strlen(s) != COMMENT_RECEIPT_LEN || s[10] != '-' ||
-	    !((s[0] == 'Y' && s[1] == 'J') || (s[0] == 'S' && s[1] == 'C')))
-		return false;
-	for (int i = 2; i < 10; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	for (int i = 11; i < COMMENT_RECEIPT_LEN; i++)
-		if (!strchr(alphabet, s[i]) || !s[i])
-			return false;
-	return check_char(s, COMMENT_RECEIPT_LEN - 1) == s[COMMENT_RECEIPT_LEN - 1];
+	return receipt_valid(s, COMMENT_RECEIPT_LEN, "YJ") ||
+	       receipt_valid(s, COMMENT_RECEIPT_LEN, "SC");
 }
 
 bool comment_receipt_normalize(const char *s, char out[COMMENT_RECEIPT_LEN + 1])
