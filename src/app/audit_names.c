@@ -106,6 +106,7 @@ static const struct name actions[] = {
 	{ "publication.publish", "公示" },
 	{ "publication.read", "查看公示" },
 	{ "publication.set_aside", "公示撤销" },
+	{ "publication.supersede", "公示文本被新的决定取代" },
 	{ "publication.withdraw", "撤下公示" },
 	{ "rectification.answer", "答复整改" },
 	{ "review_request.answer", "答复审查建议" },

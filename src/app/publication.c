@@ -305,6 +305,63 @@ static enum fz_err set_aside(struct app_ctx *ctx, const struct proc_def *def,
 	return FZ_OK;
 }
 
+/* A publication prepared by a repeatable step that is not an outcome
+ * (major_decision: prepare_announce, which requires decide) stands for the
+ * decision it was prepared after. When that decision is taken again before
+ * the publication was confirmed, the earlier text is superseded: cancelled
+ * (已作废) with its reason, as a decision set aside before it was published
+ * (set_aside above), so only the text prepared after the latest decision
+ * can go live. A live one is left alone: changing a published decision is
+ * a voiding step's work (withdrawal). */
+static enum fz_err supersede(struct app_ctx *ctx, const struct proc_def *def,
+			     const struct case_event_list *before, const struct case_event *ev,
+			     const struct proc_step *st, struct fz_error *e)
+{
+	for (size_t i = 0; i < def->nsteps; i++) {
+		const struct proc_step *pubst = &def->steps[i];
+		if (!(pubst->flags & PROC_PUBLISHES))
+			continue;
+		for (size_t j = 0; j < pubst->requires.n; j++) {
+			const struct proc_step *prep = proc_step_find(def, pubst->requires.items[j].id);
+			if (!prep || !(prep->flags & PROC_REPEATABLE) || (prep->flags & PROC_OUTCOME) ||
+			    !proc_list_has(&prep->requires, ev->step))
+				continue;
+			for (size_t k = 0; k < before->n; k++) {
+				const struct case_event *old = &before->items[k];
+				struct publication p;
+				if (strcmp(old->step, prep->id) != 0)
+					continue;
+				enum fz_err rc = ctx->st->ops->publication_by_event(ctx->st, ctx->a,
+										   old->id, &p, e);
+				if (rc == FZ_NOTFOUND)
+					continue;
+				if (rc)
+					return rc;
+				if (p.status != PUB_PREPARED && p.status != PUB_WITHHELD)
+					continue;
+				enum pub_status was = p.status;
+				p.status = PUB_CANCELLED;
+				snprintf(p.set_aside_on, sizeof p.set_aside_on, "%s", ev->on);
+				p.withdraw_reason = arena_printf(
+					ctx->a, "%s 已重新作出决定（%s），此前拟定的公布文本作废，须依新的决定重新%s",
+					ev->on, st->label, prep->label);
+				p.updated_at = ctx->now;
+				if (!p.withdraw_reason)
+					return fz_fail(e, FZ_NOMEM, NULL, NULL);
+				if ((rc = ctx->st->ops->publication_update(ctx->st, &p, e)))
+					return rc;
+				struct audit_diff d = { .n = 0 };
+				audit_diff_str(ctx, &d, "status", pub_status_name(was),
+					       pub_status_name(p.status));
+				if ((rc = app_audit(ctx, "publication.supersede", "publication", p.id,
+						    "ok", NULL, &d, e)))
+					return rc;
+			}
+		}
+	}
+	return FZ_OK;
+}
+
 enum fz_err app_publication_on_event(struct app_ctx *ctx, const struct proc_def *def,
 				     const struct enf_case *c,
 				     const struct case_event_list *before,
@@ -318,6 +375,9 @@ enum fz_err app_publication_on_event(struct app_ctx *ctx, const struct proc_def 
 		if (rc)
 			return rc;
 	}
+	enum fz_err rc = supersede(ctx, def, before, ev, st, e);
+	if (rc)
+		return rc;
 	if (publisher_of(def, ev->step))
 		return prepare(ctx, def, c, before, ev, e);
 	return FZ_OK;
@@ -513,6 +573,9 @@ enum fz_err app_publication_confirm(struct app_ctx *ctx, int64_t id,
 	    (rc = app_publication_get(ctx, id, false, &p, e)) ||
 	    (rc = ctx->st->ops->case_get(ctx->st, ctx->a, &scope_all, p.case_id, &c, e)))
 		return rc;
+	if (p.status == PUB_CANCELLED && p.withdraw_reason && *p.withdraw_reason)
+		return fz_fail(e, FZ_CONFLICT, "status", "该公示已作废（%s），不能确认公示",
+			       p.withdraw_reason);
 	if (p.status != PUB_PREPARED)
 		return fz_fail(e, FZ_CONFLICT, "status", "该公示当前为“%s”，不能确认公示",
 			       pub_status_label(p.status));

@@ -113,6 +113,8 @@ static const struct gate_def gate_table[] = {
 	{ "decision_adopted", "决定通过", gate_decision_adopted, 0, "step:decide step:draft step:meeting" },
 	{ "reported_to_party", "向同级党委请示报告", gate_reported_to_party, 0,
 	  "step:decide step:report_party" },
+	{ "prepared_once_per_decision", "每次决定拟定一次公布文本", gate_prepared_once_per_decision,
+	  0, "step:decide step:prepare_announce step:announce" },
 	{ "legality_passed_or_risk", "合法性审查通过或明示法律风险", gate_legality_passed_or_risk,
 	  0, "step:draft step:legality_review" },
 	{ "evaluator_independent", "评估单位独立", gate_evaluator_independent, GATE_CONTENT,

@@ -27,6 +27,8 @@
 #define STEP_DECIDE "decide"
 #define STEP_REVIEW "legality_review"
 #define STEP_REPORT_PARTY "report_party"
+#define STEP_PREPARE_ANNOUNCE "prepare_announce"
+#define STEP_ANNOUNCE "announce"
 
 /* The label of field id on the proposed step, else dflt. */
 static const char *label_of(const struct gate_run *r, const char *id, const char *dflt)
@@ -286,6 +288,30 @@ GATE_FN(reported_to_party)
 	const struct case_event *p = gate_event(r, pi);
 	const char *to = gate_field(r, p, "party_committee");
 	gate_note(res, "%s 已向%s请示报告", p->on, to ? to : "同级党委");
+}
+
+/* The publication text is prepared once per decision: again only after a
+ * new decision (a decision re-discussed and re-decided before its
+ * publication was confirmed; the earlier unconfirmed text is superseded by
+ * the pipeline, docs/PUBLICATION.md), never after the decision was
+ * published — changing or stopping a published decision is art 37's
+ * statutory procedure, not a new text. */
+GATE_FN(prepared_once_per_decision)
+{
+	long ai = gate_last(r, STEP_ANNOUNCE);
+	if (ai >= 0)
+		GATE_BLOCK(res, FZ_CONFLICT,
+			   "决策已于 %s 公布，不能重新「%s」；公布后的决策需要变更或者停止执行的，"
+			   "应当依照法定程序进行（重大行政决策程序暂行条例第三十七条）",
+			   gate_event(r, ai)->on, r->step->label);
+	long di = gate_last(r, STEP_DECIDE);
+	long pi = gate_last(r, STEP_PREPARE_ANNOUNCE);
+	if (di >= 0 && pi > di)
+		GATE_BLOCK(res, FZ_CONFLICT,
+			   "%s 的决定已于 %s 「%s」；须经重新讨论决定后才能重新拟定",
+			   gate_event(r, di)->on, gate_event(r, pi)->on, r->step->label);
+	if (pi >= 0)
+		gate_note(res, "%s 拟定的公布文本已被此后的决定取代", gate_event(r, pi)->on);
 }
 
 GATE_FN(legality_passed_or_risk)

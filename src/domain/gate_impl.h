@@ -187,6 +187,7 @@ GATE_FN(decision_at_meeting);
 GATE_FN(against_majority_explained);
 GATE_FN(decision_adopted);
 GATE_FN(reported_to_party);
+GATE_FN(prepared_once_per_decision);
 GATE_FN(legality_passed_or_risk);
 GATE_FN(evaluator_independent);
 

@@ -141,6 +141,9 @@ static int show(struct req *r, int status, enum fz_err frc, const struct fz_erro
 		       p.withdraw_reason);
 		html_f(&b, "<p>法律依据：%s</p>\n", p.withdraw_basis);
 		html_raw(&b, "<button type=\"submit\">撤下公示</button>\n</form>\n");
+	} else if (p.status == PUB_CANCELLED && p.withdraw_reason && *p.withdraw_reason) {
+		/* superseded by a later decision (docs/PUBLICATION.md): nothing to do */
+		html_f(&b, "<p>作废原因：%s</p>\n", p.withdraw_reason);
 	}
 	page_end(r, &b);
 	return resp_html(r, status, &b);

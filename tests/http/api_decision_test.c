@@ -713,3 +713,134 @@ TEST(decision_catalogue_is_seen_by_the_justice_bureau_of_its_division_only)
 	t_resp_free(&r);
 	cfx_stop(&f);
 }
+
+/* Publications of case id with status (prepared, live, cancelled …). */
+static int publications_of(struct case_fx *f, int64_t id, const char *status)
+{
+	char path[128];
+	snprintf(path, sizeof path, "/api/v1/publications?status=%s&limit=200", status);
+	json_t *j = cfx_get(f, "supervisor", path);
+	json_t *it;
+	size_t i;
+	int n = 0;
+	json_array_foreach(json_object_get(j, "items"), i, it)
+		n += json_integer_value(json_object_get(it, "case_id")) == id;
+	json_decref(j);
+	return n;
+}
+
+static const char *status_of(struct case_fx *f, int64_t pub)
+{
+	static char st[32];
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/publications/%lld", (long long)pub);
+	json_t *j = cfx_get(f, "officer1", path);
+	snprintf(st, sizeof st, "%s", j ? json_string_value(json_object_get(j, "status")) : "");
+	json_decref(j);
+	return st;
+}
+
+/* A decision re-discussed and re-decided after its publication text was
+ * prepared, before that text was confirmed: the earlier text is
+ * superseded (作废, its confirmation refused with the reason and nothing
+ * changed) and the text is prepared again — only after the new decision
+ * and its report to the Party committee — so only the latest decision's
+ * text goes live, once. After publication no new text is prepared (art
+ * 37: a published decision is changed only by statutory procedure). */
+TEST(major_decision_redecided_before_publication_prepares_again_and_the_old_text_cannot_go_live)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t item, cat = catalogue_with_item(&f, &item);
+	REQUIRE(cat > 0 && item > 0);
+	approve(&f, cat, -60);
+	char body[4096], fields[512], path[128];
+	open_body(&f, body, sizeof body, item, "");
+	int64_t id = CFX_OPEN(&f, "officer1", body);
+	REQUIRE(id > 0);
+	REQUIRE(step(&f, "officer1", id, "draft", -59, "\"text\":\"第一稿：全面推行垃圾分类\"") > 0);
+	snprintf(fields, sizeof fields, "\"comment_channel\":\"县政府门户网站\",\"comment_until\":\"%s\"",
+		 cfx_day(&f, -25));
+	REQUIRE(step(&f, "officer1", id, "comment_open", -55, fields) > 0);
+	REQUIRE(step(&f, "officer1", id, "comment_close", -24, "\"comment_summary\":\"收到意见3条\"") > 0);
+	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -2));
+	REQUIRE(step(&f, "officer1", id, "submit_review", -23, fields) > 0);
+	REQUIRE(step(&f, "reviewer1", id, "legality_review", -22, "\"opinion\":\"pass\"") > 0);
+	const char *meeting = "\"meeting_kind\":\"executive\",\"attendees\":\"县长、副县长3人\","
+			      "\"opinions\":\"副县长甲：同意\",\"majority\":\"adopt\",\"dissent\":\"无\"";
+	const char *party = "\"party_committee\":\"中共某县委员会\",\"party_report\":\"书面请示，同意\"";
+	const char *adoption = "\"channel\":\"县政府公报\",\"public_adoption\":\"采纳2条\","
+			       "\"expert_adoption\":\"未组织专家论证\"";
+	REQUIRE(step(&f, "officer1", id, "meeting", -21, meeting) > 0);
+	REQUIRE(step(&f, "head1", id, "decide", -21, "\"head_opinion\":\"同意\",\"outcome\":\"adopt\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "report_party", -20, party) > 0);
+	REQUIRE(step(&f, "officer1", id, "prepare_announce", -20, adoption) > 0);
+	int64_t old = cfx_publication_of(&f, id, "prepared");
+	REQUIRE(old > 0);
+	/* once per decision: no second text for the same decision */
+	blocked(&f, "officer1", id, "prepare_announce", -20, adoption, 409,
+		"prepared_once_per_decision", "须经重新讨论决定后才能重新拟定");
+
+	/* re-drafted, reviewed, re-discussed and re-decided before the text
+	 * was confirmed */
+	REQUIRE(step(&f, "officer1", id, "draft", -19, "\"text\":\"第二稿：分片区试点后推行\"") > 0);
+	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -2));
+	REQUIRE(step(&f, "officer1", id, "submit_review", -19, fields) > 0);
+	REQUIRE(step(&f, "reviewer1", id, "legality_review", -18, "\"opinion\":\"pass\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "meeting", -17, meeting) > 0);
+	CHECK_STR(status_of(&f, old), "prepared"); /* not yet decided again */
+	REQUIRE(step(&f, "head1", id, "decide", -17,
+		     "\"head_opinion\":\"同意试点方案\",\"outcome\":\"adopt\"") > 0);
+	/* the earlier text is superseded: its confirmation is refused with
+	 * the reason, and nothing changes */
+	CHECK_STR(status_of(&f, old), "cancelled");
+	int events = cfx_event_count(&f, id);
+	snprintf(path, sizeof path, "/api/v1/publications/%lld/confirm", (long long)old);
+	struct http_resp r = t_api(&f.d, "officer1", "POST", path, "{}");
+	CHECK_ERROR(r, 409, "conflict", "status");
+	CHECK_CONTAINS(r.body, "该公示已作废");
+	CHECK_CONTAINS(r.body, "须依新的决定重新拟定公布文本");
+	t_resp_free(&r);
+	CHECK_INT(cfx_event_count(&f, id), events);
+	CHECK_STR(status_of(&f, old), "cancelled");
+	CHECK_INT(publications_of(&f, id, "live"), 0);
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)old);
+	json_decref(call(&f, __LINE__, NULL, "GET", path, NULL, 404));
+	/* the staff page says why and offers no confirmation */
+	snprintf(path, sizeof path, "/publications/%lld", (long long)old);
+	struct http_resp pg = t_api(&f.d, "officer1", "GET", path, NULL);
+	CHECK_INT(pg.status, 200);
+	CHECK_CONTAINS(pg.body, "作废原因");
+	CHECK(!strstr(pg.body, "确认公示</button>"));
+	t_resp_free(&pg);
+
+	/* prepared again only after the new decision is reported (art 31) */
+	blocked(&f, "officer1", id, "prepare_announce", -17, adoption, 409, "reported_to_party",
+		"的决定尚未报告");
+	CHECK_INT(cfx_event_count(&f, id), events);
+	REQUIRE(step(&f, "officer1", id, "report_party", -16, party) > 0);
+	REQUIRE(step(&f, "officer1", id, "prepare_announce", -16, adoption) > 0);
+	int64_t pub = cfx_publication_of(&f, id, "prepared");
+	REQUIRE(pub > 0 && pub != old);
+	REQUIRE(CFX_PUBLISH(&f, "officer1", id) == pub);
+	CHECK_INT(publications_of(&f, id, "live"), 1);
+	CHECK_STR(status_of(&f, old), "cancelled");
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)pub);
+	json_t *pj = call(&f, __LINE__, NULL, "GET", path, NULL, 200);
+	const char *text = json_string_value(json_object_get(pj, "text"));
+	CHECK_CONTAINS(text, "第二稿：分片区试点后推行");
+	CHECK(text && !strstr(text, "第一稿"));
+	json_decref(pj);
+
+	/* after publication no new text: art 37 */
+	REQUIRE(step(&f, "officer1", id, "meeting", 0, meeting) > 0);
+	REQUIRE(step(&f, "head1", id, "decide", 0, "\"head_opinion\":\"同意\",\"outcome\":\"adopt\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "report_party", 0, party) > 0);
+	events = cfx_event_count(&f, id);
+	blocked(&f, "officer1", id, "prepare_announce", 0, adoption, 409,
+		"prepared_once_per_decision", "第三十七条");
+	CHECK_INT(cfx_event_count(&f, id), events);
+	CHECK_INT(publications_of(&f, id, "live"), 1);
+	CHECK_STR(status_of(&f, pub), "live");
+	cfx_stop(&f);
+}
