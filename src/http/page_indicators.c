@@ -1,7 +1,9 @@
 /* page_indicators.c - GET /indicators: the supervision indicators of an
  * agency or the whole scope over a period, each with its definition
  * (numerator, denominator, period) beside it and links to the cases on
- * each side; GET /indicators/{id:str}: those cases. GET
+ * each side; GET /indicators/{id:str}?part=num|den: those cases (or
+ * complaints, notices, catalogues) as a working list of http/listkit.c
+ * with its CSV and XLSX files, audited as list.export. GET
  * /api/v1/indicators: the same figures as JSON. The figures are
  * app/indicators.c's, computed from the record. */
 #include <stdio.h>

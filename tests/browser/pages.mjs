@@ -461,7 +461,11 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 	const SIGNED_IN = ['/', '/cases', '/publications', '/indicators', '/certificates',
 		'/dashboard', '/stats/annual', '/complaints', '/oversight', '/org', '/rubric',
 		'/evaluations', '/check-plans', '/decision-catalogues',
-		'/indicators/decision_catalogue?part=den&from=2024-01-01&to=2030-12-31'];
+		'/indicators/decision_catalogue?part=den&from=2024-01-01&to=2030-12-31',
+		'/indicators/overdue?part=den&from=2020-01-01&to=2030-12-31&size=50',
+		'/indicators/two_officers?part=num&from=2020-01-01&to=2030-12-31',
+		'/indicators/complaints?part=den&from=2020-01-01&to=2030-12-31',
+		'/indicators/rectification?part=den&from=2020-01-01&to=2030-12-31'];
 	const wide = [];
 	const measure = async (page, who, p) => {
 		await page.goto(`${base}${p}`);
