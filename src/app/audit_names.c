@@ -3,6 +3,8 @@
  * glossary; the names follow docs/GLOSSARY's Chinese terms. */
 #include "app/audit_names.h"
 
+#include "app/indicators.h"
+
 #include <string.h>
 
 struct name {
@@ -77,6 +79,7 @@ static const struct name actions[] = {
 	{ "evaluation.read", "查看案卷评查" },
 	{ "evaluation.score", "案卷评分" },
 	{ "evidence.add", "上传证据" },
+	{ "export.download", "下载导出任务生成的表格" },
 	{ "ledger.checkpoint", "签署执法记录检查点" },
 	{ "ledger.configure", "设置执法记录日志" },
 	{ "ledger.cosign", "收取见证方联署" },
@@ -157,6 +160,7 @@ static const struct name objects[] = {
 	{ "eval_round", "案卷评查" },
 	{ "eval_rounds", "案卷评查列表" },
 	{ "evidence", "证据" },
+	{ "export_job", "导出任务" },
 	{ "ledger", "执法记录日志" },
 	{ "ledger_checkpoint", "执法记录检查点" },
 	{ "ledger_key_rotation", "签名密钥更换" },
@@ -232,15 +236,44 @@ const char *audit_action_label(struct arena *a, const char *action)
 	return action ? action : "";
 }
 
+/* An indicator's drill-down list (http/page_indicators.c exports it as
+ * "indicator_<id>_num" or "indicator_<id>_den"). */
+#define INDICATOR_LIST "indicator_"
+
 const char *audit_object_label(const char *object_type)
 {
 	const char *name = find(objects, COUNT(objects), object_type);
+	if (!name && object_type && strncmp(object_type, INDICATOR_LIST, strlen(INDICATOR_LIST)) == 0)
+		return "监督指标明细";
 	return name ? name : object_type ? object_type : "";
+}
+
+/* "监督指标“办理中案件逾期率”分子明细", or NULL when t is not one. */
+static const char *indicator_list_text(struct arena *a, const char *t)
+{
+	size_t k = strlen(INDICATOR_LIST), n;
+	if (!t || strncmp(t, INDICATOR_LIST, k) != 0 || (n = strlen(t)) < k + 5)
+		return NULL;
+	const char *part = t + n - 4;
+	if (strcmp(part, "_num") != 0 && strcmp(part, "_den") != 0)
+		return NULL;
+	char id[64];
+	if (n - k - 4 >= sizeof id)
+		return NULL;
+	memcpy(id, t + k, n - k - 4);
+	id[n - k - 4] = '\0';
+	int i = indicator_find(id);
+	if (i < 0)
+		return NULL;
+	return arena_printf(a, "监督指标“%s”%s明细", indicator_defs()[i].label,
+			    part[1] == 'n' ? "分子" : "分母");
 }
 
 const char *audit_object_text(struct arena *a, const char *object_type, const char *object_id)
 {
-	const char *label = audit_object_label(object_type);
+	const char *label = indicator_list_text(a, object_type);
+	if (!label)
+		label = audit_object_label(object_type);
 	if (!object_id || !*object_id || strcmp(object_id, "0") == 0)
 		return label;
 	const char *s = arena_printf(a, "%s%s#%s", label, *label ? " " : "", object_id);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/audit.h"
 #include "app/authz.h"
 #include "app/stats.h"
 #include "app/tx.h"
@@ -250,5 +251,26 @@ enum fz_err app_export_get(struct app_ctx *ctx, struct export_runner *r, int64_t
 		out->file = j.file;
 		out->file_len = j.file_len;
 	}
+	return FZ_OK;
+}
+
+enum fz_err app_export_download(struct app_ctx *ctx, int64_t id, struct export_job_view *out,
+				const char **filename, struct fz_error *e)
+{
+	enum fz_err rc = app_export_get(ctx, NULL, id, true, out, e);
+	if (rc)
+		return rc;
+	if (out->status == EXPORT_FAILED)
+		return fz_fail(e, FZ_CONFLICT, "id", "该导出任务已失败，没有可下载的表格；请重新导出");
+	if (out->status != EXPORT_DONE || !out->file)
+		return fz_fail(e, FZ_CONFLICT, "id", "表格尚未生成完毕");
+	const char *name = arena_printf(ctx->a, "enforcement-statistics-%lld.xlsx",
+					(long long)out->year);
+	if (!name)
+		return fz_fail(e, FZ_NOMEM, NULL, "内存不足");
+	const char *msg = arena_printf(ctx->a, "%lld 年度行政执法统计表（XLSX），文件 %s，%zu 字节",
+				       (long long)out->year, name, out->file_len);
+	(void)app_audit_now(ctx, "export.download", "export_job", out->id, "ok", msg ? msg : name);
+	*filename = name;
 	return FZ_OK;
 }

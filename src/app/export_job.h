@@ -68,6 +68,15 @@ enum fz_err app_export_get(struct app_ctx *ctx, struct export_runner *r, int64_t
 			   bool with_file, struct export_job_view *out,
 			   struct fz_error *e) FZ_MUST_CHECK;
 
+/* The finished file of job id for ctx's user to download, with the name
+ * it is saved under (arena), each download audited as "export.download"
+ * (the job, the file and its size; the account is the record's actor).
+ * A refused download is not recorded, as a refused list export is not:
+ * another account's job or none is FZ_NOTFOUND, one not finished (or
+ * failed) FZ_CONFLICT, each with its plain message. */
+enum fz_err app_export_download(struct app_ctx *ctx, int64_t id, struct export_job_view *out,
+				const char **filename, struct fz_error *e) FZ_MUST_CHECK;
+
 /* Tests: while held, a job that has started waits before counting (so
  * that a test can show other requests answered meanwhile); release
  * lets it go on. */

@@ -347,7 +347,9 @@ static int serve_file(struct req *r, const struct lk_view *v, const struct lk_so
 				if (!v->t->cols[k].page_only)
 					cells[rows * ncols + j++] = one[k].text;
 		}
-		if (n < FETCH_PAGE)
+		/* by the count, not the rows read: a list that leaves out rows
+		 * the viewer may not open (an indicator's side) reads on */
+		if (off + FETCH_PAGE >= total)
 			break;
 	}
 	if (rc)

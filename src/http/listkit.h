@@ -76,7 +76,9 @@ struct lk_view {
 /* What one list brings: fetch reads one page of the filtered rows in the
  * order asked, with the total that matched (its own errors, a bad filter
  * among them, come back as they are: FZ_INVALID shows the page with the
- * message, status 400); row then describes row i of the page last
+ * message, status 400; a page may hold fewer rows than asked when the
+ * list leaves out rows the viewer may not open: the files read on up to
+ * the total); row then describes row i of the page last
  * fetched (file: for a file, where href, badge and html are not used); top (may be NULL) writes what stands above the table (actions,
  * the filter bar: see lk_filter_keep), with the fetch's error when there
  * was one. */

@@ -1,12 +1,16 @@
 /* page_indicators.c - GET /indicators: the supervision indicators of an
  * agency or the whole scope over a period, each with its definition
  * (numerator, denominator, period) beside it and links to the cases on
- * each side; GET /indicators/{id:str}: those cases. GET
+ * each side; GET /indicators/{id:str}?part=num|den: those cases (or
+ * complaints, notices, catalogues) as a working list of http/listkit.c
+ * with its CSV and XLSX files, audited as list.export. GET
  * /api/v1/indicators: the same figures as JSON. The figures are
  * app/indicators.c's, computed from the record. */
 #include <stdio.h>
 #include <string.h>
 
+#include "app/case.h"
+#include "app/case_status.h"
 #include "app/complaint.h"
 #include "app/decision.h"
 #include "app/evaluation.h"
@@ -120,113 +124,227 @@ int page_indicators(struct req *r)
 	return resp_html(r, 200, &b);
 }
 
-/* The complaint indicator's sides are complaints, not cases. */
-static int complaint_drill(struct req *r, const struct indicator *in,
-			   const struct indicator_cases *side, bool num,
-			   const struct indicator_query *q, struct page pg)
+/* --- the drill-down: the side's rows as a working list (listkit) ---
+ *
+ * A side is the indicator's id list, in the order the indicator met
+ * them; no store query can order it, so no column sorts (listkit's page
+ * size, jump, the filters part/from/to/agency in the URL and the CSV and
+ * XLSX files of every row, audited as list.export, all apply). Each row
+ * is read through its own app function in the viewer's scope: a row the
+ * viewer may not open is left out of the page and the file. */
+
+enum drill_subject { DRILL_CASE, DRILL_COMPLAINT, DRILL_NOTICE, DRILL_CATALOGUE };
+
+static const struct lk_col drill_case_cols[] = {
+	{ "案件编号", NULL, 0, false }, { "案由", NULL, 0, false },
+	{ "当事人", NULL, 0, false },   { "程序", NULL, 0, false },
+	{ "状态", NULL, 0, false },     { "期限", NULL, 0, false },
+};
+static const struct lk_col drill_complaint_cols[] = {
+	{ "回执编号", NULL, 0, false }, { "收到", NULL, 0, false },
+	{ "来源", NULL, 0, false },     { "被投诉机关", NULL, 0, false },
+	{ "状态", NULL, 0, false },     { "负责办理", NULL, 0, false },
+	{ "期限", NULL, 0, false },
+};
+static const struct lk_col drill_notice_cols[] = {
+	{ "整改通知", NULL, 0, false }, { "执法主体", NULL, 0, false },
+	{ "发出日期", NULL, 0, false }, { "整改期限", NULL, 0, false },
+	{ "状态", NULL, 0, false },
+};
+static const struct lk_col drill_catalogue_cols[] = {
+	{ "目录", NULL, 0, false },		  { "机关", NULL, 0, false },
+	{ "年度", NULL, 0, false },		  { "按时公布的最后一日", NULL, 0, false },
+	{ "批准公布", NULL, 0, false },
+};
+static const char *const drill_params[] = { "part", "from", "to", "agency" };
+
+struct drill_src {
+	const struct indicator *in;
+	const struct indicator_cases *side;
+	const struct indicator_query *q;
+	bool num;
+	enum drill_subject subject;
+	size_t n; /* rows of the page last fetched */
+	struct enf_case *cases;
+	struct case_row *rows;
+	const char *soon;
+	struct complaint *complaints;
+	struct rect_notice *notices;
+	struct dcat_view *cats;
+};
+
+/* The ids at positions pg.offset.. of the side, each read in scope. */
+static enum fz_err drill_fetch(struct req *r, void *self, struct list_sort sort, struct page pg,
+			       size_t *n, int64_t *total, struct fz_error *e)
 {
-	struct buf b = BUF_INIT;
-	struct complaint *items = arena_calloc(r->ctx.a, (size_t)pg.limit + 1, sizeof *items);
-	size_t n = 0;
-	if (!items)
-		return http_fail(r, 500, "internal", NULL, "内存不足");
-	for (int64_t k = pg.offset; k < (int64_t)side->n && n < (size_t)pg.limit; k++) {
-		struct fz_error ce = { 0 };
-		if (app_complaint_get(&r->ctx, side->ids[k], &items[n], NULL, NULL, &ce) == FZ_OK)
-			n++;
+	struct drill_src *s = self;
+	size_t cap = (size_t)pg.limit + 1;
+	(void)sort;
+	s->n = 0;
+	*n = 0;
+	*total = (int64_t)s->side->n;
+	void *mem = NULL;
+	switch (s->subject) {
+	case DRILL_CASE: mem = s->cases = arena_calloc(r->ctx.a, cap, sizeof *s->cases); break;
+	case DRILL_COMPLAINT:
+		mem = s->complaints = arena_calloc(r->ctx.a, cap, sizeof *s->complaints);
+		break;
+	case DRILL_NOTICE: mem = s->notices = arena_calloc(r->ctx.a, cap, sizeof *s->notices); break;
+	case DRILL_CATALOGUE: mem = s->cats = arena_calloc(r->ctx.a, cap, sizeof *s->cats); break;
 	}
-	char title[160];
-	snprintf(title, sizeof title, "%s：%s", in->def->label, num ? "分子" : "分母");
-	page_begin(r, &b, title);
-	html_f(&b, "<p class=\"lead\">%s（%s 至 %s）。%s</p>\n",
-	       num ? in->def->numerator : in->def->denominator, q->from, q->to, in->def->period);
-	html_f(&b, "<p><a href=\"/indicators?from=%s&to=%s&agency=%lld\">返回监督指标</a></p>\n",
-	       q->from, q->to, (long long)q->agency_id);
-	if (!n)
-		html_raw(&b, "<p class=\"empty\">没有投诉。</p>\n");
-	else
-		complaint_table(r, &b, items, n);
-	lk_pager(r, &b, pg, (int64_t)side->n);
-	page_end(r, &b);
-	return resp_html(r, 200, &b);
+	if (!mem)
+		return fz_fail(e, FZ_NOMEM, NULL, "内存不足");
+	for (int64_t k = pg.offset; k < (int64_t)s->side->n && s->n < (size_t)pg.limit; k++) {
+		struct fz_error ge = { 0 };
+		int64_t id = s->side->ids[k];
+		enum fz_err rc = FZ_NOTFOUND;
+		switch (s->subject) {
+		case DRILL_CASE: rc = app_case_get(&r->ctx, id, &s->cases[s->n], &ge); break;
+		case DRILL_COMPLAINT:
+			rc = app_complaint_get(&r->ctx, id, &s->complaints[s->n], NULL, NULL, &ge);
+			break;
+		case DRILL_NOTICE: rc = app_notice_get(&r->ctx, id, &s->notices[s->n], &ge); break;
+		case DRILL_CATALOGUE: rc = app_dcat_view(&r->ctx, id, false, &s->cats[s->n], &ge); break;
+		}
+		if (rc == FZ_OK)
+			s->n++;
+		else if (rc != FZ_NOTFOUND && rc != FZ_FORBIDDEN)
+			return fz_fail(e, rc, NULL, "%s", ge.message[0] ? ge.message : "无法读取");
+	}
+	s->rows = NULL;
+	if (s->subject == DRILL_CASE && s->n) {
+		struct case_list l = { .items = s->cases, .n = s->n, .total = (int64_t)s->n };
+		struct fz_error re = { 0 };
+		if (app_case_rows(&r->ctx, &l, &s->rows, &re) != FZ_OK)
+			s->rows = NULL; /* the rows then show their state id, no badge */
+	}
+	*n = s->n;
+	return FZ_OK;
 }
 
-/* The rectification indicator's sides are notices. */
-static int notice_drill(struct req *r, const struct indicator *in,
-			const struct indicator_cases *side, bool num,
-			const struct indicator_query *q, struct page pg)
+static const char *drill_html(struct req *r, struct buf *h)
 {
-	struct buf b = BUF_INIT;
-	struct rect_notice_list l = { .total = (int64_t)side->n };
-	l.items = arena_calloc(r->ctx.a, (size_t)pg.limit + 1, sizeof *l.items);
-	if (!l.items)
-		return http_fail(r, 500, "internal", NULL, "内存不足");
-	for (int64_t k = pg.offset; k < (int64_t)side->n && l.n < (size_t)pg.limit; k++) {
-		struct fz_error ne = { 0 };
-		if (app_notice_get(&r->ctx, side->ids[k], &l.items[l.n], &ne) == FZ_OK)
-			l.n++;
-	}
-	char title[160];
-	snprintf(title, sizeof title, "%s：%s", in->def->label, num ? "分子" : "分母");
-	page_begin(r, &b, title);
-	html_f(&b, "<p class=\"lead\">%s（%s 至 %s）。%s</p>\n",
-	       num ? in->def->numerator : in->def->denominator, q->from, q->to, in->def->period);
-	html_f(&b, "<p><a href=\"/indicators?from=%s&to=%s&agency=%lld\">返回监督指标</a></p>\n",
-	       q->from, q->to, (long long)q->agency_id);
-	notices_table(r, &b, &l);
-	lk_pager(r, &b, pg, l.total);
-	page_end(r, &b);
-	return resp_html(r, 200, &b);
+	const char *t = buf_failed(h) ? NULL : arena_strdup(r->a, buf_cstr(h));
+	buf_release(h);
+	return t;
 }
 
-/* The decision-catalogue indicator's sides are catalogues: each with
- * its agency, year, the last day to be on time and the day approved. */
-static int catalogue_drill(struct req *r, const struct indicator *in,
-			   const struct indicator_cases *side, bool num,
-			   const struct indicator_query *q, struct page pg)
+static void case_cells(struct req *r, struct drill_src *s, size_t i, bool file, struct lk_cell *x)
 {
-	struct buf b = BUF_INIT;
-	char title[160];
-	snprintf(title, sizeof title, "%s：%s", in->def->label, num ? "分子" : "分母");
-	page_begin(r, &b, title);
-	html_f(&b, "<p class=\"lead\">%s（%s 至 %s）。%s</p>\n",
-	       num ? in->def->numerator : in->def->denominator, q->from, q->to, in->def->period);
-	html_f(&b, "<p><a href=\"/indicators?from=%s&to=%s&agency=%lld\">返回监督指标</a></p>\n",
-	       q->from, q->to, (long long)q->agency_id);
-	size_t shown = 0;
-	for (int64_t k = pg.offset; k < (int64_t)side->n && shown < (size_t)pg.limit; k++) {
-		struct fz_error ce = { 0 };
-		struct dcat_view v;
-		if (app_dcat_view(&r->ctx, side->ids[k], false, &v, &ce) != FZ_OK)
-			continue;
-		if (!shown++)
-			html_raw(&b, "<table class=\"list\"><thead><tr><th>目录</th><th>机关</th>"
-				     "<th>年度</th><th>按时公布的最后一日</th><th>批准公布</th></tr>"
-				     "</thead><tbody>\n");
-		char due[FZ_DATE_LEN];
-		indicator_catalogue_due_of(&r->ctx, v.cat.year, due);
-		html_f(&b, "<tr><td data-label=\"目录\">%s</td><td data-label=\"机关\">%s</td>"
-			   "<td data-label=\"年度\">%d</td><td data-label=\"按时公布的最后一日\">%s</td>"
-			   "<td data-label=\"批准公布\">%s</td></tr>\n",
-		       v.cat.title, v.cat.agency_name ? v.cat.agency_name : "", v.cat.year, due,
-		       v.cat.approved_on[0] ? v.cat.approved_on : "尚未批准");
+	const struct enf_case *c = &s->cases[i];
+	const struct case_row *row = s->rows ? &s->rows[i] : NULL;
+	const char *href = arena_printf(r->a, "/cases/%lld", (long long)c->id);
+	struct buf h = BUF_INIT;
+	x[0] = (struct lk_cell){ .text = c->number, .href = href, .mono = true };
+	x[1] = (struct lk_cell){ .text = c->title, .href = href };
+	/* a matter has no party: its drafting unit */
+	x[2].text = c->party_kind == PARTY_NONE ? c->agency_name : c->party_name;
+	x[3].text = case_procedure_label(r, c->procedure);
+	x[4].text = row && row->state ? row->state->label : c->state[0] ? c->state : "未立案";
+	if (c->closed)
+		x[4].text = arena_printf(r->a, "%s（已结案）", x[4].text);
+	if (row)
+		case_row_badges_text(&h, c, row, r->ctx.today, s->soon);
+	x[5].text = drill_html(r, &h);
+	if (file || !row)
+		return;
+	case_row_state(&h, c, row);
+	x[4].html = drill_html(r, &h);
+	case_row_badges(&h, c, row, r->ctx.today, s->soon);
+	x[5].html = h.len ? drill_html(r, &h) : NULL;
+	buf_release(&h);
+	if (!x[5].html)
+		x[5] = (struct lk_cell){ .text = "—", .span = "muted" };
+}
+
+static void complaint_cells(struct req *r, struct drill_src *s, size_t i, bool file,
+			    struct lk_cell *x)
+{
+	const struct complaint *c = &s->complaints[i];
+	const char *due = complaint_due_now(c);
+	bool late = complaint_overdue(c, r->ctx.today);
+	x[0] = (struct lk_cell){ .text = c->receipt, .mono = true,
+				 .href = arena_printf(r->a, "/complaints/%lld", (long long)c->id) };
+	x[1].text = c->received_on;
+	x[2].text = complaint_channel_label(c->channel);
+	x[3].text = c->agency;
+	x[4].text = complaint_state_label(c->state);
+	x[5].text = c->handler_id ? c->handler : NULL;
+	x[6].text = late ? arena_printf(r->a, "%s（已逾期）", due) : due;
+	if (!file && late)
+		x[6] = (struct lk_cell){ .text = x[6].text, .badge = "bad" };
+}
+
+static void notice_cells(struct req *r, struct drill_src *s, size_t i, struct lk_cell *x)
+{
+	const struct rect_notice *n = &s->notices[i];
+	struct deadline d;
+	struct fz_error e = { 0 };
+	bool ok = app_notice_deadline(&r->ctx, n, &d, &e) == FZ_OK;
+	bool late = ok && n->status != NOTICE_CLOSED && strcmp(r->ctx.today, d.due) > 0;
+	x[0] = (struct lk_cell){ .text = arena_printf(r->a, "整改通知 %lld", (long long)n->id),
+				 .href = arena_printf(r->a, "/rectification-notices/%lld",
+						      (long long)n->id) };
+	x[1].text = n->agency;
+	x[2].text = n->issued_on;
+	x[3].text = ok ? arena_printf(r->a, "%s%s", d.due, late ? "（已逾期）" : "") : NULL;
+	x[4].text = notice_status_label(n->status);
+}
+
+static void catalogue_cells(struct req *r, struct drill_src *s, size_t i, struct lk_cell *x)
+{
+	const struct dcat_view *v = &s->cats[i];
+	char *due = arena_alloc(r->a, FZ_DATE_LEN);
+	if (due)
+		indicator_catalogue_due_of(&r->ctx, v->cat.year, due);
+	x[0].text = v->cat.title;
+	x[1].text = v->cat.agency_name;
+	x[2].text = arena_printf(r->a, "%d", v->cat.year);
+	x[3].text = due;
+	x[4].text = v->cat.approved_on[0] ? v->cat.approved_on : "尚未批准";
+}
+
+static void drill_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *x)
+{
+	struct drill_src *s = self;
+	switch (s->subject) {
+	case DRILL_CASE: case_cells(r, s, i, file, x); break;
+	case DRILL_COMPLAINT: complaint_cells(r, s, i, file, x); break;
+	case DRILL_NOTICE: notice_cells(r, s, i, x); break;
+	case DRILL_CATALOGUE: catalogue_cells(r, s, i, x); break;
 	}
-	if (shown)
-		html_raw(&b, "</tbody></table>\n");
-	else
-		html_raw(&b, "<p class=\"empty\">没有决策事项目录。</p>\n");
-	lk_pager(r, &b, pg, (int64_t)side->n);
-	page_end(r, &b);
-	return resp_html(r, 200, &b);
+}
+
+/* Above the list: the side's definition and the period, the way back. */
+static void drill_top(struct req *r, void *self, const struct lk_view *v, struct buf *b,
+		      enum fz_err rc, const struct fz_error *e)
+{
+	struct drill_src *s = self;
+	(void)r;
+	(void)v;
+	(void)rc;
+	(void)e;
+	html_f(b, "<p class=\"lead\">%s（%s 至 %s）。%s</p>\n",
+	       s->num ? s->in->def->numerator : s->in->def->denominator, s->q->from, s->q->to,
+	       s->in->def->period);
+	int64_t figure = s->num ? s->in->num : s->in->den;
+	/* a figure that counts days or steps, not the rows below */
+	if (s->num && s->in->def->average)
+		html_f(b, "<p class=\"hint\">分子为天数合计 %lld %s；下列为计入的 %zu 项。</p>\n",
+		       (long long)figure, s->in->def->working_days ? "个工作日" : "天",
+		       s->side->n);
+	else if (figure != (int64_t)s->side->n)
+		html_f(b, "<p class=\"hint\">%s为 %lld；下列为其涉及的 %zu 项。</p>\n",
+		       s->num ? "分子" : "分母", (long long)figure, s->side->n);
+	html_f(b, "<p><a href=\"/indicators?from=%s&to=%s&agency=%lld\">返回监督指标</a></p>\n",
+	       s->q->from, s->q->to, (long long)s->q->agency_id);
 }
 
 int page_indicator_cases(struct req *r)
 {
-	struct buf b = BUF_INIT;
 	struct fz_error e = { 0 };
-	struct indicator ind[IND_COUNT];
+	struct indicator *ind = arena_calloc(r->ctx.a, IND_COUNT, sizeof *ind);
 	struct indicator_query q;
-	struct page pg;
 	int id = indicator_find(req_param_str(r, "id"));
 	const char *part = kit_query(r, "part");
 	bool num = strcmp(part, "num") == 0;
@@ -234,44 +352,55 @@ int page_indicator_cases(struct req *r)
 		return http_fail(r, 404, "not_found", "id", "没有这项指标");
 	if (!num && strcmp(part, "den") != 0)
 		return http_fail(r, 400, "invalid", "part", "请从监督指标页进入：应查看分子或分母的案件");
-	if (!kit_paging(r, &pg))
-		return r->resp.status;
+	if (!ind)
+		return http_fail(r, 500, "internal", NULL, "内存不足");
 	query_of(r, &q);
 	enum fz_err rc = app_indicators(&r->ctx, &q, ind, &e);
 	if (rc)
 		return http_fail_fz(r, rc, &e);
-	const struct indicator *in = &ind[id];
-	const struct indicator_cases *side = num ? &in->num_cases : &in->den_cases;
-	if (id == IND_COMPLAINT)
-		return complaint_drill(r, in, side, num, &q, pg);
-	if (id == IND_RECTIFY)
-		return notice_drill(r, in, side, num, &q, pg);
-	if (id == IND_DECISION_CATALOGUE)
-		return catalogue_drill(r, in, side, num, &q, pg);
-	struct case_list list = { .total = (int64_t)side->n };
-	list.items = arena_calloc(r->ctx.a, (size_t)pg.limit + 1, sizeof *list.items);
-	if (!list.items)
-		return http_fail(r, 500, "internal", NULL, "内存不足");
-	for (int64_t k = pg.offset; k < (int64_t)side->n && list.n < (size_t)pg.limit; k++) {
-		struct fz_error ce = { 0 };
-		if (app_case_get(&r->ctx, side->ids[k], &list.items[list.n], &ce) == FZ_OK)
-			list.n++;
+	struct drill_src s = {
+		.in = &ind[id],
+		.side = num ? &ind[id].num_cases : &ind[id].den_cases,
+		.q = &q,
+		.num = num,
+		.subject = id == IND_COMPLAINT		? DRILL_COMPLAINT
+			   : id == IND_RECTIFY		? DRILL_NOTICE
+			   : id == IND_DECISION_CATALOGUE ? DRILL_CATALOGUE
+							  : DRILL_CASE,
+		.soon = case_soon_day(r),
+	};
+	struct lk_table t = {
+		.path = r->path,
+		.title = arena_printf(r->a, "%s：%s", ind[id].def->label, num ? "分子" : "分母"),
+		.list = arena_printf(r->a, "indicator_%s_%s", ind[id].def->id, part),
+		.params = drill_params,
+		.nparams = sizeof drill_params / sizeof drill_params[0],
+	};
+	switch (s.subject) {
+	case DRILL_CASE:
+		t.cols = drill_case_cols;
+		t.ncols = sizeof drill_case_cols / sizeof drill_case_cols[0];
+		t.empty = "没有案件。";
+		break;
+	case DRILL_COMPLAINT:
+		t.cols = drill_complaint_cols;
+		t.ncols = sizeof drill_complaint_cols / sizeof drill_complaint_cols[0];
+		t.empty = "没有投诉。";
+		break;
+	case DRILL_NOTICE:
+		t.cols = drill_notice_cols;
+		t.ncols = sizeof drill_notice_cols / sizeof drill_notice_cols[0];
+		t.empty = "没有整改通知。";
+		break;
+	case DRILL_CATALOGUE:
+		t.cols = drill_catalogue_cols;
+		t.ncols = sizeof drill_catalogue_cols / sizeof drill_catalogue_cols[0];
+		t.empty = "没有决策事项目录。";
+		break;
 	}
-	char title[160];
-	snprintf(title, sizeof title, "%s：%s", in->def->label, num ? "分子" : "分母");
-	page_begin(r, &b, title);
-	html_f(&b, "<p class=\"lead\">%s（%s 至 %s）。%s</p>\n", num ? in->def->numerator
-								       : in->def->denominator,
-	       q.from, q.to, in->def->period);
-	html_f(&b, "<p><a href=\"/indicators?from=%s&to=%s&agency=%lld\">返回监督指标</a></p>\n",
-	       q.from, q.to, (long long)q.agency_id);
-	if (!list.n)
-		html_raw(&b, "<p class=\"empty\">没有案件。</p>\n");
-	else
-		case_table(r, &b, &list, NULL);
-	lk_pager(r, &b, pg, list.total);
-	page_end(r, &b);
-	return resp_html(r, 200, &b);
+	if (!t.title || !t.list)
+		return http_fail(r, 500, "internal", NULL, "内存不足");
+	return lk_serve(r, &t, &(struct lk_source){ drill_fetch, drill_cells, drill_top, &s });
 }
 
 static json_t *id_array(const struct indicator_cases *l)

@@ -273,20 +273,20 @@ int page_export_file(struct req *r)
 	struct fz_error e = { 0 };
 	struct export_job_view v;
 	struct buf out = BUF_INIT;
-	enum fz_err rc = app_export_get(&r->ctx, r->exports, req_param(r, "id"), true, &v, &e);
+	const char *name = NULL;
+	/* audited there; a refused download (not this account's job, not
+	 * finished) is not */
+	enum fz_err rc = app_export_download(&r->ctx, req_param(r, "id"), &v, &name, &e);
 	if (rc)
 		return http_fail_fz(r, rc, &e);
-	if (v.status != EXPORT_DONE)
-		return http_fail(r, 409, "conflict", "id", "表格尚未生成完毕");
 	buf_add(&out, v.file, v.file_len);
 	if (buf_status(&out)) {
 		buf_release(&out);
 		return http_fail(r, 500, "internal", NULL, "内存不足");
 	}
-	char name[96];
-	snprintf(name, sizeof name, "attachment; filename=\"enforcement-statistics-%lld.xlsx\"",
-		 (long long)v.year);
-	resp_header(r, "Content-Disposition", name);
+	const char *disp = arena_printf(r->a, "attachment; filename=\"%s\"", name);
+	if (disp)
+		resp_header(r, "Content-Disposition", disp);
 	return resp_bytes(r, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 			  &out);
 }

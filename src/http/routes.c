@@ -235,7 +235,7 @@ const struct route http_routes[] = {
 	{ "GET", "/dashboard", PERM_CASE_READ, page_dashboard, PAGE, "驾驶舱" },
 	{ "GET", "/dashboard/export", PERM_CASE_READ, page_dashboard_export, PAGE, "驾驶舱表格导出" },
 	{ "GET", "/alerts", PERM_CASE_READ, page_alerts, PAGE, "预警" },
-	{ "GET", "/indicators/{id:str}", PERM_CASE_READ, page_indicator_cases, PAGE, "监督指标的案件" },
+	{ "GET", "/indicators/{id:str}", PERM_CASE_READ, page_indicator_cases, PAGE, "监督指标的明细（可导出）" },
 	{ "GET", "/certificates", PERM_CERT_READ, page_cert_list, PAGE, "执法证列表" },
 	{ "GET", "/certificates/new", PERM_CERT_WRITE, page_cert_new, PAGE, "发放执法证页" },
 	{ "POST", "/certificates/new", PERM_CERT_WRITE, page_cert_create, PAGE, "发放执法证" },

@@ -160,6 +160,14 @@ TEST(audit_names_find_every_table_entry_and_fall_back_plainly)
 		  "提交 /cases/{id}/steps/{step}");
 	CHECK_STR(audit_object_text(a, "certificate", "12"), "执法证 #12");
 	CHECK_STR(audit_object_text(a, "", ""), "");
+	/* an indicator's drill-down list: which indicator and which side */
+	CHECK_STR(audit_object_text(a, "indicator_overdue_den", "0"),
+		  "监督指标“办理中案件逾期率”分母明细");
+	CHECK_STR(audit_object_text(a, "indicator_two_officers_num", ""),
+		  "监督指标“两名以上执法人员参与率”分子明细");
+	CHECK_STR(audit_object_text(a, "indicator_nonsense_num", ""), "监督指标明细");
+	CHECK_STR(audit_object_text(a, "indicator_overdue", ""), "监督指标明细");
+	CHECK_STR(audit_object_text(a, "export_job", "7"), "导出任务 #7");
 	CHECK_STR(audit_result_label("denied"), "拒绝");
 	CHECK(audit_action_code(audit_action_count()) == NULL);
 	arena_free(a);

@@ -265,6 +265,44 @@ await test('decision_catalogue_and_power_list_pages_pass_axe_on_desktop_and_phon
 	check(problems.length === 0, `\n  ${problems.join('\n  ')}`);
 });
 
+// The indicators' drill-downs (working lists without sortable columns:
+// a side is the indicator's own order): the definition above, the page
+// size and jump form and the export links; clean under axe on desktop
+// and phone, no wider than the phone.
+await test('indicator_drill_downs_pass_axe_with_pager_and_exports_on_desktop_and_phone', async () => {
+	const PERIOD = 'from=2020-01-01&to=2030-12-31';
+	const SIDES = ['/indicators/overdue?part=den', '/indicators/two_officers?part=num',
+		'/indicators/complaints?part=den', '/indicators/rectification?part=den',
+		'/indicators/decision_catalogue?part=den'];
+	const problems = [];
+	const ctx = await newContext();
+	const page = await ctx.newPage();
+	await signIn(page, 'supervisor');
+	for (const side of SIDES) {
+		const p = `${side}&${PERIOD}&size=50`;
+		for (const [vp, size] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+			await page.setViewportSize(size);
+			const resp = await page.goto(`${base}${p}`);
+			if (!resp || resp.status() !== 200)
+				problems.push(`${p} ${vp}: HTTP ${resp ? resp.status() : 0}`);
+			for (const v of await axe(page))
+				problems.push(`${p} ${vp}: ${v}`);
+			if (!(await page.$('p.lead')))
+				problems.push(`${p} ${vp}: no definition above the list`);
+			const rows = await page.$$('table.list tbody tr');
+			if (rows.length && !(await page.$('form.jump select[name="size"]')))
+				problems.push(`${p} ${vp}: no page size form`);
+			if (rows.length && !(await page.$('a[href*="export=xlsx"]')))
+				problems.push(`${p} ${vp}: no export link`);
+			const w = await page.evaluate(() => document.scrollingElement.scrollWidth);
+			if (vp === 'phone' && w > PHONE.width)
+				problems.push(`${p}: ${w} px wide on a phone`);
+		}
+	}
+	await ctx.close();
+	check(problems.length === 0, `\n  ${problems.join('\n  ')}`);
+});
+
 // The working lists (http/listkit.c): sort links, page size and jump
 // form, export links; clean under axe, and on a phone the sort links sit
 // above the cards as 44 px targets and nothing scrolls sideways.
@@ -461,7 +499,11 @@ await test('key_pages_fit_a_390_px_phone_without_sideways_scrolling', async () =
 	const SIGNED_IN = ['/', '/cases', '/publications', '/indicators', '/certificates',
 		'/dashboard', '/stats/annual', '/complaints', '/oversight', '/org', '/rubric',
 		'/evaluations', '/check-plans', '/decision-catalogues',
-		'/indicators/decision_catalogue?part=den&from=2024-01-01&to=2030-12-31'];
+		'/indicators/decision_catalogue?part=den&from=2024-01-01&to=2030-12-31',
+		'/indicators/overdue?part=den&from=2020-01-01&to=2030-12-31&size=50',
+		'/indicators/two_officers?part=num&from=2020-01-01&to=2030-12-31',
+		'/indicators/complaints?part=den&from=2020-01-01&to=2030-12-31',
+		'/indicators/rectification?part=den&from=2020-01-01&to=2030-12-31'];
 	const wide = [];
 	const measure = async (page, who, p) => {
 		await page.goto(`${base}${p}`);

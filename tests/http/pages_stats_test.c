@@ -366,3 +366,75 @@ TEST(dashboard_and_annual_files_are_audited_like_list_exports_and_a_refused_one_
 	CHECK_CONTAINS(a.message, "CSV");
 	t_pages_stop(&p);
 }
+
+TEST(export_job_download_is_audited_each_time_and_a_refused_one_is_not)
+{
+	struct t_pages p;
+	struct t_browser sup, head;
+	struct audit_entry a;
+	char path[96], file[112], want[64], h[160];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	REQUIRE(t_pages_login(&p, "head1", &head));
+	struct export_runner *ex = http_server_exports(p.ts.srv);
+	REQUIRE(ex);
+	export_runner_hold(ex, true);
+	int year = this_year();
+	char y[8];
+	snprintf(y, sizeof y, "%d", year);
+	struct http_resp r = t_page_post(&p, &sup, "/stats/annual/export", 1, "year", y, NULL);
+	CHECK_INT(r.status, 303);
+	const char *loc = strstr(r.headers, "Location: /exports/");
+	REQUIRE(loc);
+	long long id = strtoll(loc + strlen("Location: /exports/"), NULL, 10);
+	t_resp_free(&r);
+	snprintf(path, sizeof path, "/exports/%lld", id);
+	snprintf(file, sizeof file, "/exports/%lld/file", id);
+	REQUIRE(job_page_says(&p, &sup, path, "data-status=\"running\""));
+	/* not finished, or another account's: refused, nothing recorded */
+	r = t_page_get(&p, &sup, file);
+	CHECK_INT(r.status, 409);
+	CHECK_CONTAINS(r.body, "表格尚未生成完毕");
+	t_resp_free(&r);
+	r = t_page_get(&p, &head, file);
+	CHECK_INT(r.status, 404);
+	t_resp_free(&r);
+	CHECK(t_pages_audit_id(&p, "export.download") == 0);
+
+	export_runner_hold(ex, false);
+	REQUIRE(job_page_says(&p, &sup, path, "已完成"));
+	CHECK(t_pages_audit_id(&p, "export.download") == 0); /* the page is no download */
+	r = t_page_get(&p, &sup, file);
+	CHECK_INT(r.status, 200);
+	snprintf(want, sizeof want, "enforcement-statistics-%d.xlsx", year);
+	CHECK_CONTAINS(t_header(&r, "Content-Disposition", h, sizeof h), want);
+	t_resp_free(&r);
+	REQUIRE(last_audit(&p, "export.download", &a));
+	int64_t first = a.id;
+	CHECK_STR(a.actor, "supervisor");
+	CHECK_STR(a.object_type, "export_job");
+	snprintf(path, sizeof path, "%lld", id);
+	CHECK_STR(a.object_id, path);
+	CHECK_STR(a.result, "ok");
+	CHECK_CONTAINS(a.message, want);
+	CHECK_CONTAINS(a.message, "字节");
+	/* the finished job is still not another account's to take */
+	r = t_page_get(&p, &head, file);
+	CHECK_INT(r.status, 404);
+	t_resp_free(&r);
+	CHECK(t_pages_audit_id(&p, "export.download") == first);
+	/* each download is its own record */
+	r = t_page_get(&p, &sup, file);
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	CHECK(t_pages_audit_id(&p, "export.download") > first);
+	/* the auditor reads it in Chinese */
+	struct t_browser aud;
+	REQUIRE(t_pages_login(&p, "auditor", &aud));
+	r = t_page_get(&p, &aud, "/audit?action=export.download");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "下载导出任务生成的表格");
+	CHECK_CONTAINS(r.body, "导出任务");
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
