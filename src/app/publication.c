@@ -311,8 +311,10 @@ static enum fz_err set_aside(struct app_ctx *ctx, const struct proc_def *def,
  * the publication was confirmed, the earlier text is superseded: cancelled
  * (已作废) with its reason, as a decision set aside before it was published
  * (set_aside above), so only the text prepared after the latest decision
- * can go live. A live one is left alone: changing a published decision is
- * a voiding step's work (withdrawal). */
+ * can go live. A step that closes the matter (终止) supersedes it too: a
+ * decision given up before its text was confirmed is never published. A
+ * live one is left alone: changing a published decision is a voiding
+ * step's work (withdrawal). */
 static enum fz_err supersede(struct app_ctx *ctx, const struct proc_def *def,
 			     const struct case_event_list *before, const struct case_event *ev,
 			     const struct proc_step *st, struct fz_error *e)
@@ -323,8 +325,9 @@ static enum fz_err supersede(struct app_ctx *ctx, const struct proc_def *def,
 			continue;
 		for (size_t j = 0; j < pubst->requires.n; j++) {
 			const struct proc_step *prep = proc_step_find(def, pubst->requires.items[j].id);
+			bool closes = (st->flags & PROC_CLOSES) != 0;
 			if (!prep || !(prep->flags & PROC_REPEATABLE) || (prep->flags & PROC_OUTCOME) ||
-			    !proc_list_has(&prep->requires, ev->step))
+			    !(closes || proc_list_has(&prep->requires, ev->step)))
 				continue;
 			for (size_t k = 0; k < before->n; k++) {
 				const struct case_event *old = &before->items[k];
@@ -342,9 +345,14 @@ static enum fz_err supersede(struct app_ctx *ctx, const struct proc_def *def,
 				enum pub_status was = p.status;
 				p.status = PUB_CANCELLED;
 				snprintf(p.set_aside_on, sizeof p.set_aside_on, "%s", ev->on);
-				p.withdraw_reason = arena_printf(
-					ctx->a, "%s 已重新作出决定（%s），此前拟定的公布文本作废，须依新的决定重新%s",
-					ev->on, st->label, prep->label);
+				p.withdraw_reason =
+					closes ? arena_printf(ctx->a,
+							      "%s 已%s，此前拟定的公布文本作废，不再公布",
+							      ev->on, st->label)
+					       : arena_printf(ctx->a,
+							      "%s 已重新作出决定（%s），此前拟定的公布文本作废，"
+							      "须依新的决定重新%s",
+							      ev->on, st->label, prep->label);
 				p.updated_at = ctx->now;
 				if (!p.withdraw_reason)
 					return fz_fail(e, FZ_NOMEM, NULL, NULL);

@@ -844,3 +844,50 @@ TEST(major_decision_redecided_before_publication_prepares_again_and_the_old_text
 	CHECK_STR(status_of(&f, pub), "live");
 	cfx_stop(&f);
 }
+
+/* A decision given up (终止) after its text was prepared but before it was
+ * confirmed: the text is cancelled with the reason and can never go live. */
+TEST(major_decision_terminated_before_publication_is_never_published)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t item, cat = catalogue_with_item(&f, &item);
+	REQUIRE(cat > 0 && item > 0);
+	approve(&f, cat, -60);
+	char body[4096], fields[512], path[128];
+	open_body(&f, body, sizeof body, item, "");
+	int64_t id = CFX_OPEN(&f, "officer1", body);
+	REQUIRE(id > 0);
+	REQUIRE(step(&f, "officer1", id, "draft", -59, "\"text\":\"全面推行垃圾分类\"") > 0);
+	snprintf(fields, sizeof fields, "\"comment_channel\":\"县政府门户网站\",\"comment_until\":\"%s\"",
+		 cfx_day(&f, -25));
+	REQUIRE(step(&f, "officer1", id, "comment_open", -55, fields) > 0);
+	REQUIRE(step(&f, "officer1", id, "comment_close", -24, "\"comment_summary\":\"收到意见3条\"") > 0);
+	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -2));
+	REQUIRE(step(&f, "officer1", id, "submit_review", -23, fields) > 0);
+	REQUIRE(step(&f, "reviewer1", id, "legality_review", -22, "\"opinion\":\"pass\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "meeting", -21,
+		     "\"meeting_kind\":\"executive\",\"attendees\":\"县长、副县长3人\","
+		     "\"opinions\":\"副县长甲：同意\",\"majority\":\"adopt\",\"dissent\":\"无\"") > 0);
+	REQUIRE(step(&f, "head1", id, "decide", -21, "\"head_opinion\":\"同意\",\"outcome\":\"adopt\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "report_party", -20,
+		     "\"party_committee\":\"中共某县委员会\",\"party_report\":\"书面请示，同意\"") > 0);
+	REQUIRE(step(&f, "officer1", id, "prepare_announce", -20,
+		     "\"channel\":\"县政府公报\",\"public_adoption\":\"采纳2条\","
+		     "\"expert_adoption\":\"未组织专家论证\"") > 0);
+	int64_t pub = cfx_publication_of(&f, id, "prepared");
+	REQUIRE(pub > 0);
+	REQUIRE(step(&f, "head1", id, "terminate", -19, "\"reasons\":\"上级政策调整，决策停止\"") > 0);
+	CHECK_STR(status_of(&f, pub), "cancelled");
+	int events = cfx_event_count(&f, id);
+	snprintf(path, sizeof path, "/api/v1/publications/%lld/confirm", (long long)pub);
+	struct http_resp r = t_api(&f.d, "officer1", "POST", path, "{}");
+	CHECK_ERROR(r, 409, "conflict", "status");
+	CHECK_CONTAINS(r.body, "不再公布");
+	t_resp_free(&r);
+	CHECK_INT(cfx_event_count(&f, id), events);
+	CHECK_INT(publications_of(&f, id, "live"), 0);
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)pub);
+	json_decref(call(&f, __LINE__, NULL, "GET", path, NULL, 404));
+	cfx_stop(&f);
+}
