@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "app/calendar.h"
+#include "app/org.h"
+#include "app/people.h"
 #include "base/date.h"
 #include "store/store.h"
 #include "t.h"
@@ -286,4 +288,33 @@ int64_t cfx_publish(const char *file, int line, struct case_fx *f, const char *w
 		t_fail(file, line, "confirm as %s: %ld %.600s", who, r.status, r.body);
 	t_resp_free(&r);
 	return pub;
+}
+
+bool cfx_other_division_supervisor(const char *file, int line, struct case_fx *f, char *token,
+				   char *csrf)
+{
+	struct app_ctx ctx;
+	struct agency bureau;
+	struct fz_error e = { 0 };
+	app_ctx_init(&ctx, f->d.ts.st, f->d.ts.a, &f->d.ts.cfg, "cli", time_now());
+	app_ctx_as_cli(&ctx);
+	struct agency_input ag = { .name = "中宁县司法局", .uscc = "116405221045566365",
+				   .division_code = "640521", .kind = "justice_bureau",
+				   .domains = "行政执法监督", .active = -1 };
+	if (app_agency_create(&ctx, &ag, &bureau, &e) != FZ_OK) {
+		t_fail(file, line, "bureau: %s", e.message);
+		return false;
+	}
+	struct user_input in = { .username = "zn_supervisor", .display_name = "中宁县执法监督员",
+				 .password = DEMO_PASSWORD, .agency_id = bureau.id,
+				 .roles = ROLE_SUPERVISOR, .must_change_password = 0 };
+	if (app_user_create(&ctx, &in, NULL, &e) != FZ_OK) {
+		t_fail(file, line, "zn_supervisor: %s", e.message);
+		return false;
+	}
+	if (!t_login(&f->d.ts, "zn_supervisor", DEMO_PASSWORD, token, csrf)) {
+		t_fail(file, line, "zn_supervisor cannot sign in");
+		return false;
+	}
+	return true;
 }

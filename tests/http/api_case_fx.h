@@ -76,5 +76,12 @@ int64_t cfx_publication_of(struct case_fx *f, int64_t case_id, const char *statu
 int64_t cfx_publish(const char *file, int line, struct case_fx *f, const char *who,
 		    int64_t case_id);
 #define CFX_PUBLISH(f, who, id) cfx_publish(__FILE__, __LINE__, f, who, id)
+/* Creates 中宁县's justice bureau (division 640521, beside the demo
+ * county's 6405xx) with its supervisor zn_supervisor, signed in: token
+ * and csrf (65 bytes each). false after t_fail. */
+bool cfx_other_division_supervisor(const char *file, int line, struct case_fx *f, char *token,
+				   char *csrf);
+#define CFX_OTHER_SUPERVISOR(f, token, csrf) \
+	cfx_other_division_supervisor(__FILE__, __LINE__, f, token, csrf)
 
 #endif

@@ -14,9 +14,6 @@
 #include <string.h>
 
 #include "api_case_fx.h"
-#include "app/org.h"
-#include "app/people.h"
-#include "base/date.h"
 #include "t.h"
 
 #define LATE ",\"reason\":\"补录：测试数据按发生日期录入\""
@@ -677,22 +674,7 @@ TEST(decision_catalogue_is_seen_by_the_justice_bureau_of_its_division_only)
 	json_decref(j);
 
 	/* 中宁县's justice bureau (division 640521) and its supervisor */
-	struct app_ctx ctx;
-	struct agency bureau;
-	struct fz_error e = { 0 };
-	app_ctx_init(&ctx, f.d.ts.st, f.d.ts.a, &f.d.ts.cfg, "cli", time_now());
-	app_ctx_as_cli(&ctx);
-	struct agency_input ag = { .name = "中宁县司法局", .uscc = "116405221045566365",
-				   .division_code = "640521", .kind = "justice_bureau",
-				   .domains = "行政执法监督", .active = -1 };
-	if (app_agency_create(&ctx, &ag, &bureau, &e) != FZ_OK)
-		t_fail(__FILE__, __LINE__, "bureau: %s", e.message);
-	struct user_input in = { .username = "zn_supervisor", .display_name = "中宁县执法监督员",
-				 .password = DEMO_PASSWORD, .agency_id = bureau.id,
-				 .roles = ROLE_SUPERVISOR, .must_change_password = 0 };
-	if (app_user_create(&ctx, &in, NULL, &e) != FZ_OK)
-		t_fail(__FILE__, __LINE__, "zn_supervisor: %s", e.message);
-	REQUIRE(t_login(&f.d.ts, "zn_supervisor", DEMO_PASSWORD, token, csrf));
+	REQUIRE(CFX_OTHER_SUPERVISOR(&f, token, csrf));
 	struct http_resp r = t_http(&f.d.ts, "GET", path, token, NULL, NULL);
 	CHECK_ERROR(r, 404, "not_found", "id");
 	t_resp_free(&r);
@@ -747,34 +729,52 @@ static const char *status_of(struct case_fx *f, int64_t pub)
  * and its report to the Party committee — so only the latest decision's
  * text goes live, once. After publication no new text is prepared (art
  * 37: a published decision is changed only by statutory procedure). */
+static const char PREP_MEETING[] = "\"meeting_kind\":\"executive\",\"attendees\":\"县长、副县长3人\","
+			      "\"opinions\":\"副县长甲：同意\",\"majority\":\"adopt\",\"dissent\":\"无\"";
+static const char PREP_PARTY[] = "\"party_committee\":\"中共某县委员会\",\"party_report\":\"书面请示，同意\"";
+static const char PREP_ADOPTION[] = "\"channel\":\"县政府公报\",\"public_adoption\":\"采纳2条\","
+			       "\"expert_adoption\":\"未组织专家论证\"";
+
+/* A decision taken from an approved catalogue through comment, review,
+ * the meeting (day -21) and the report to the Party committee to its
+ * text prepared on day -20, waiting for confirmation; its id (0 after
+ * t_fail). */
+static int64_t prepared_decision(struct case_fx *f)
+{
+	char body[4096], fields[512];
+	int64_t item, cat = catalogue_with_item(f, &item);
+	if (cat <= 0 || item <= 0)
+		return 0;
+	approve(f, cat, -60);
+	open_body(f, body, sizeof body, item, "");
+	int64_t id = CFX_OPEN(f, "officer1", body);
+	if (id <= 0)
+		return 0;
+	snprintf(fields, sizeof fields, "\"comment_channel\":\"县政府门户网站\",\"comment_until\":\"%s\"",
+		 cfx_day(f, -25));
+	if (step(f, "officer1", id, "draft", -59, "\"text\":\"第一稿：全面推行垃圾分类\"") <= 0 ||
+	    step(f, "officer1", id, "comment_open", -55, fields) <= 0 ||
+	    step(f, "officer1", id, "comment_close", -24, "\"comment_summary\":\"收到意见3条\"") <= 0)
+		return 0;
+	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(f, -2));
+	if (step(f, "officer1", id, "submit_review", -23, fields) <= 0 ||
+	    step(f, "reviewer1", id, "legality_review", -22, "\"opinion\":\"pass\"") <= 0 ||
+	    step(f, "officer1", id, "meeting", -21, PREP_MEETING) <= 0 ||
+	    step(f, "head1", id, "decide", -21, "\"head_opinion\":\"同意\",\"outcome\":\"adopt\"") <= 0 ||
+	    step(f, "officer1", id, "report_party", -20, PREP_PARTY) <= 0 ||
+	    step(f, "officer1", id, "prepare_announce", -20, PREP_ADOPTION) <= 0)
+		return 0;
+	return id;
+}
+
 TEST(major_decision_redecided_before_publication_prepares_again_and_the_old_text_cannot_go_live)
 {
 	struct case_fx f;
 	REQUIRE(cfx_start(&f));
-	int64_t item, cat = catalogue_with_item(&f, &item);
-	REQUIRE(cat > 0 && item > 0);
-	approve(&f, cat, -60);
-	char body[4096], fields[512], path[128];
-	open_body(&f, body, sizeof body, item, "");
-	int64_t id = CFX_OPEN(&f, "officer1", body);
+	char fields[512], path[128];
+	const char *meeting = PREP_MEETING, *party = PREP_PARTY, *adoption = PREP_ADOPTION;
+	int64_t id = prepared_decision(&f);
 	REQUIRE(id > 0);
-	REQUIRE(step(&f, "officer1", id, "draft", -59, "\"text\":\"第一稿：全面推行垃圾分类\"") > 0);
-	snprintf(fields, sizeof fields, "\"comment_channel\":\"县政府门户网站\",\"comment_until\":\"%s\"",
-		 cfx_day(&f, -25));
-	REQUIRE(step(&f, "officer1", id, "comment_open", -55, fields) > 0);
-	REQUIRE(step(&f, "officer1", id, "comment_close", -24, "\"comment_summary\":\"收到意见3条\"") > 0);
-	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -2));
-	REQUIRE(step(&f, "officer1", id, "submit_review", -23, fields) > 0);
-	REQUIRE(step(&f, "reviewer1", id, "legality_review", -22, "\"opinion\":\"pass\"") > 0);
-	const char *meeting = "\"meeting_kind\":\"executive\",\"attendees\":\"县长、副县长3人\","
-			      "\"opinions\":\"副县长甲：同意\",\"majority\":\"adopt\",\"dissent\":\"无\"";
-	const char *party = "\"party_committee\":\"中共某县委员会\",\"party_report\":\"书面请示，同意\"";
-	const char *adoption = "\"channel\":\"县政府公报\",\"public_adoption\":\"采纳2条\","
-			       "\"expert_adoption\":\"未组织专家论证\"";
-	REQUIRE(step(&f, "officer1", id, "meeting", -21, meeting) > 0);
-	REQUIRE(step(&f, "head1", id, "decide", -21, "\"head_opinion\":\"同意\",\"outcome\":\"adopt\"") > 0);
-	REQUIRE(step(&f, "officer1", id, "report_party", -20, party) > 0);
-	REQUIRE(step(&f, "officer1", id, "prepare_announce", -20, adoption) > 0);
 	int64_t old = cfx_publication_of(&f, id, "prepared");
 	REQUIRE(old > 0);
 	/* once per decision: no second text for the same decision */
@@ -851,30 +851,9 @@ TEST(major_decision_terminated_before_publication_is_never_published)
 {
 	struct case_fx f;
 	REQUIRE(cfx_start(&f));
-	int64_t item, cat = catalogue_with_item(&f, &item);
-	REQUIRE(cat > 0 && item > 0);
-	approve(&f, cat, -60);
-	char body[4096], fields[512], path[128];
-	open_body(&f, body, sizeof body, item, "");
-	int64_t id = CFX_OPEN(&f, "officer1", body);
+	char path[128];
+	int64_t id = prepared_decision(&f);
 	REQUIRE(id > 0);
-	REQUIRE(step(&f, "officer1", id, "draft", -59, "\"text\":\"全面推行垃圾分类\"") > 0);
-	snprintf(fields, sizeof fields, "\"comment_channel\":\"县政府门户网站\",\"comment_until\":\"%s\"",
-		 cfx_day(&f, -25));
-	REQUIRE(step(&f, "officer1", id, "comment_open", -55, fields) > 0);
-	REQUIRE(step(&f, "officer1", id, "comment_close", -24, "\"comment_summary\":\"收到意见3条\"") > 0);
-	snprintf(fields, sizeof fields, "\"review_by\":\"%s\"", cfx_day(&f, -2));
-	REQUIRE(step(&f, "officer1", id, "submit_review", -23, fields) > 0);
-	REQUIRE(step(&f, "reviewer1", id, "legality_review", -22, "\"opinion\":\"pass\"") > 0);
-	REQUIRE(step(&f, "officer1", id, "meeting", -21,
-		     "\"meeting_kind\":\"executive\",\"attendees\":\"县长、副县长3人\","
-		     "\"opinions\":\"副县长甲：同意\",\"majority\":\"adopt\",\"dissent\":\"无\"") > 0);
-	REQUIRE(step(&f, "head1", id, "decide", -21, "\"head_opinion\":\"同意\",\"outcome\":\"adopt\"") > 0);
-	REQUIRE(step(&f, "officer1", id, "report_party", -20,
-		     "\"party_committee\":\"中共某县委员会\",\"party_report\":\"书面请示，同意\"") > 0);
-	REQUIRE(step(&f, "officer1", id, "prepare_announce", -20,
-		     "\"channel\":\"县政府公报\",\"public_adoption\":\"采纳2条\","
-		     "\"expert_adoption\":\"未组织专家论证\"") > 0);
 	int64_t pub = cfx_publication_of(&f, id, "prepared");
 	REQUIRE(pub > 0);
 	REQUIRE(step(&f, "head1", id, "terminate", -19, "\"reasons\":\"上级政策调整，决策停止\"") > 0);

@@ -186,22 +186,7 @@ TEST(a_supervisor_of_another_division_neither_sees_nor_acts_on_the_case)
 	int64_t id = closed_case(&f);
 	REQUIRE(id > 0);
 	/* 中宁县's justice bureau (division 640521) and its supervisor */
-	struct app_ctx ctx;
-	struct agency bureau;
-	struct fz_error e = { 0 };
-	app_ctx_init(&ctx, f.d.ts.st, f.d.ts.a, &f.d.ts.cfg, "cli", time_now());
-	app_ctx_as_cli(&ctx);
-	struct agency_input ag = { .name = "中宁县司法局", .uscc = "116405221045566365",
-				   .division_code = "640521", .kind = "justice_bureau",
-				   .domains = "行政执法监督", .active = -1 };
-	if (app_agency_create(&ctx, &ag, &bureau, &e) != FZ_OK)
-		t_fail(__FILE__, __LINE__, "bureau: %s", e.message);
-	struct user_input in = { .username = "zn_supervisor", .display_name = "中宁县执法监督员",
-				 .password = DEMO_PASSWORD, .agency_id = bureau.id,
-				 .roles = ROLE_SUPERVISOR, .must_change_password = 0 };
-	if (app_user_create(&ctx, &in, NULL, &e) != FZ_OK)
-		t_fail(__FILE__, __LINE__, "zn_supervisor: %s", e.message);
-	REQUIRE(t_login(&f.d.ts, "zn_supervisor", DEMO_PASSWORD, token, csrf));
+	REQUIRE(CFX_OTHER_SUPERVISOR(&f, token, csrf));
 	int64_t before = cfx_event_count(&f, id);
 	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
 	struct http_resp r = t_http(&f.d.ts, "GET", path, token, NULL, NULL);
