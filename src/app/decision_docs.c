@@ -1,15 +1,14 @@
 /* decision_docs.c - the decision catalogue as a PDF (docgen) and as an
- * XLSX workbook (libxlsxwriter stays inside this file, as in
- * normcat_xlsx.c), from what app_dcat_view reads. */
+ * XLSX workbook (through app/xlsxfile.h), from what app_dcat_view
+ * reads. */
 #include "app/decision_docs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "app/decision.h"
+#include "app/xlsxfile.h"
 #include "docgen/docgen.h"
 
 static const char *str(const char *s)
@@ -101,28 +100,6 @@ enum fz_err app_dcat_pdf(struct app_ctx *ctx, int64_t id, bool public, struct bu
 	return docgen_pdf(&m, out, &pages, e);
 }
 
-static enum fz_err slurp(const char *path, struct buf *out, struct fz_error *e)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[8192];
-	size_t n;
-	if (!f)
-		return fz_fail(e, FZ_IO, NULL, "无法读取生成的表格文件");
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(out, chunk, n);
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad)
-		return fz_fail(e, FZ_IO, NULL, "无法读取生成的表格文件");
-	return buf_status(out) ? fz_fail(e, FZ_NOMEM, NULL, NULL) : FZ_OK;
-}
-
-static void cell(lxw_worksheet *ws, size_t row, int col, const char *v)
-{
-	if (v && *v)
-		worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, v, NULL);
-}
-
 static void number(lxw_worksheet *ws, size_t row, int col, int64_t n)
 {
 	worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, (double)n, NULL);
@@ -150,62 +127,46 @@ enum fz_err app_dcat_xlsx(struct app_ctx *ctx, int64_t id, bool public, struct b
 	if (rc)
 		return rc;
 	*year = v.cat.year;
-	char path[4096];
-	const char *dir = ctx->cfg->data_dir;
-	snprintf(path, sizeof path, "%s/dcat-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return fz_fail(e, FZ_IO, NULL, "无法创建临时文件");
-	close(fd);
-	lxw_workbook *wb = workbook_new(path);
-	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "决策事项目录") : NULL;
-	lxw_worksheet *log = wb ? workbook_add_worksheet(wb, "编制和调整记录") : NULL;
-	if (!ws || !log) {
-		rc = fz_fail(e, FZ_IO, NULL, "无法生成表格");
-		if (wb)
-			workbook_close(wb);
-		goto out;
-	}
-	cell(ws, 0, 0, str(v.cat.title));
-	cell(ws, 1, 0, v.cat.approved_on[0] ? "批准机关" : "状态");
-	cell(ws, 1, 1, v.cat.approved_on[0] ? str(v.approved_by) : "编制中，尚未批准");
-	cell(ws, 1, 2, v.cat.approved_on[0] ? "批准日期" : "");
-	cell(ws, 1, 3, v.cat.approved_on);
+	struct xlsx_book bk;
+	if ((rc = xlsx_book_open(&bk, ctx->cfg->data_dir, "dcat", e)))
+		return rc;
+	lxw_worksheet *ws = workbook_add_worksheet(bk.wb, "决策事项目录");
+	lxw_worksheet *log = workbook_add_worksheet(bk.wb, "编制和调整记录");
+	if (!ws || !log)
+		return xlsx_book_fail(&bk, e);
+	xlsx_str(ws, 0, 0, str(v.cat.title));
+	xlsx_str(ws, 1, 0, v.cat.approved_on[0] ? "批准机关" : "状态");
+	xlsx_str(ws, 1, 1, v.cat.approved_on[0] ? str(v.approved_by) : "编制中，尚未批准");
+	xlsx_str(ws, 1, 2, v.cat.approved_on[0] ? "批准日期" : "");
+	xlsx_str(ws, 1, 3, v.cat.approved_on);
 	for (int k = 0; k < 10; k++)
-		cell(ws, 3, k, item_cols[k]);
+		xlsx_str(ws, 3, k, item_cols[k]);
 	for (size_t i = 0; i < v.nitems; i++) {
 		const struct dcat_item *it = &v.items[i];
 		size_t r = i + 4;
 		number(ws, r, 0, it->id);
-		cell(ws, r, 1, it->title);
-		cell(ws, r, 2, category(it->category));
-		cell(ws, r, 3, it->unit);
-		cell(ws, r, 4, it->added_on);
-		cell(ws, r, 5, it->adjustment ? "目录调整" : "编制列入");
-		cell(ws, r, 6, it->reason);
-		cell(ws, r, 7, it->removed_on);
-		cell(ws, r, 8, it->removed_reason);
-		cell(ws, r, 9, it->removed_on && *it->removed_on ? "已调出" : "在目录中");
+		xlsx_str(ws, r, 1, it->title);
+		xlsx_str(ws, r, 2, category(it->category));
+		xlsx_str(ws, r, 3, it->unit);
+		xlsx_str(ws, r, 4, it->added_on);
+		xlsx_str(ws, r, 5, it->adjustment ? "目录调整" : "编制列入");
+		xlsx_str(ws, r, 6, it->reason);
+		xlsx_str(ws, r, 7, it->removed_on);
+		xlsx_str(ws, r, 8, it->removed_reason);
+		xlsx_str(ws, r, 9, it->removed_on && *it->removed_on ? "已调出" : "在目录中");
 	}
 	for (int k = 0; k < 7; k++)
-		cell(log, 0, k, entry_cols[k]);
+		xlsx_str(log, 0, k, entry_cols[k]);
 	for (size_t i = 0; i < v.nentries; i++) {
 		const struct decision_catalogue_entry *en = &v.entries[i];
 		size_t r = i + 1;
-		cell(log, r, 0, en->on);
-		cell(log, r, 1, entry_action(en));
-		cell(log, r, 2, en->title && *en->title ? en->title : item_title(&v, en->item_id));
-		cell(log, r, 3, en->category && *en->category ? category(en->category) : "");
-		cell(log, r, 4, en->unit);
-		cell(log, r, 5, en->reason);
-		cell(log, r, 6, en->actor);
+		xlsx_str(log, r, 0, en->on);
+		xlsx_str(log, r, 1, entry_action(en));
+		xlsx_str(log, r, 2, en->title && *en->title ? en->title : item_title(&v, en->item_id));
+		xlsx_str(log, r, 3, en->category && *en->category ? category(en->category) : "");
+		xlsx_str(log, r, 4, en->unit);
+		xlsx_str(log, r, 5, en->reason);
+		xlsx_str(log, r, 6, en->actor);
 	}
-	if (workbook_close(wb) != LXW_NO_ERROR) {
-		rc = fz_fail(e, FZ_IO, NULL, "无法生成表格");
-		goto out;
-	}
-	rc = slurp(path, out, e);
-out:
-	unlink(path);
-	return rc;
+	return xlsx_book_close(&bk, out, e);
 }

@@ -6,10 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "app/audit.h"
+#include "app/xlsxfile.h"
 
 const char *list_export_too_long(struct arena *a, int64_t total)
 {
@@ -45,38 +44,17 @@ static void grid_csv(const struct list_grid *g, struct buf *out)
 	}
 }
 
-static enum fz_err slurp(const char *path, struct buf *out, struct fz_error *e)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[8192];
-	size_t n;
-	if (!f)
-		return fz_fail(e, FZ_IO, NULL, "无法读取生成的表格文件");
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(out, chunk, n);
-	bool bad = ferror(f);
-	fclose(f);
-	return bad ? fz_fail(e, FZ_IO, NULL, "无法读取生成的表格文件") : FZ_OK;
-}
-
 static enum fz_err grid_xlsx(const struct list_grid *g, const char *tmp_dir, struct buf *out,
 			     struct fz_error *e)
 {
-	char path[4096];
-	snprintf(path, sizeof path, "%s/list-XXXXXX", tmp_dir && *tmp_dir ? tmp_dir : "/tmp");
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return fz_fail(e, FZ_IO, NULL, "无法创建临时文件");
-	close(fd);
-	lxw_workbook *wb = workbook_new(path);
-	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, NULL) : NULL;
-	lxw_format *bold = wb ? workbook_add_format(wb) : NULL;
-	if (!ws || !bold) {
-		if (wb)
-			workbook_close(wb);
-		unlink(path);
-		return fz_fail(e, FZ_IO, NULL, "无法生成表格");
-	}
+	struct xlsx_book bk;
+	enum fz_err rc = xlsx_book_open(&bk, tmp_dir, "list", e);
+	if (rc)
+		return rc;
+	lxw_worksheet *ws = workbook_add_worksheet(bk.wb, NULL);
+	lxw_format *bold = workbook_add_format(bk.wb);
+	if (!ws || !bold)
+		return xlsx_book_fail(&bk, e);
 	format_set_bold(bold);
 	for (size_t k = 0; k < g->ncols; k++)
 		worksheet_write_string(ws, 0, (lxw_col_t)k, g->head[k], bold);
@@ -88,11 +66,7 @@ static enum fz_err grid_xlsx(const struct list_grid *g, const char *tmp_dir, str
 				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)k,
 						       cell(g, i, k), NULL);
 	worksheet_freeze_panes(ws, 1, 0);
-	enum fz_err rc = workbook_close(wb) == LXW_NO_ERROR
-				 ? slurp(path, out, e)
-				 : fz_fail(e, FZ_IO, NULL, "无法生成表格");
-	unlink(path);
-	return rc;
+	return xlsx_book_close(&bk, out, e);
 }
 
 enum fz_err app_list_export(struct app_ctx *ctx, const char *list, const char *query,

@@ -1,5 +1,5 @@
 /* opendata.c - the published decisions as downloads: one column list
- * for CSV and XLSX (libxlsxwriter stays inside this file), rows read a
+ * for CSV and XLSX (XLSX through app/xlsxfile.h), rows read a
  * page at a time from the same filter the portal lists with. */
 #include "app/opendata.h"
 
@@ -7,10 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #include "app/publication.h"
+#include "app/xlsxfile.h"
 
 const char *const opendata_columns[] = {
 	"编号", "标题", "执法主体", "类别", "文号", "决定日期", "公示日期", "按时公示",
@@ -104,40 +103,16 @@ enum fz_err opendata_csv(const struct publication_list *l, struct arena *a, stru
 	return buf_status(out) ? fz_fail(e, FZ_NOMEM, NULL, NULL) : FZ_OK;
 }
 
-static enum fz_err file_slurp(const char *path, struct buf *out, struct fz_error *e)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[8192];
-	size_t n;
-	if (!f)
-		return fz_fail(e, FZ_IO, NULL, "无法读取生成的表格文件");
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(out, chunk, n);
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad)
-		return fz_fail(e, FZ_IO, NULL, "无法读取生成的表格文件");
-	return buf_status(out) ? fz_fail(e, FZ_NOMEM, NULL, NULL) : FZ_OK;
-}
-
 enum fz_err opendata_xlsx(const struct publication_list *l, struct arena *a,
 			  const char *tmp_dir, struct buf *out, struct fz_error *e)
 {
-	char path[4096];
-	snprintf(path, sizeof path, "%s/opendata-XXXXXX", tmp_dir && *tmp_dir ? tmp_dir : "/tmp");
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return fz_fail(e, FZ_IO, NULL, "无法创建临时文件");
-	close(fd);
-	enum fz_err rc = FZ_OK;
-	lxw_workbook *wb = workbook_new(path);
-	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, "公示的执法决定") : NULL;
-	if (!ws) {
-		rc = fz_fail(e, FZ_IO, NULL, "无法生成表格");
-		if (wb)
-			workbook_close(wb);
-		goto out;
-	}
+	struct xlsx_book bk;
+	enum fz_err rc = xlsx_book_open(&bk, tmp_dir, "opendata", e);
+	if (rc)
+		return rc;
+	lxw_worksheet *ws = workbook_add_worksheet(bk.wb, "公示的执法决定");
+	if (!ws)
+		return xlsx_book_fail(&bk, e);
 	for (size_t k = 0; k < opendata_ncolumns(); k++)
 		worksheet_write_string(ws, 0, (lxw_col_t)k, opendata_columns[k], NULL);
 	for (size_t i = 0; i < l->n; i++)
@@ -149,12 +124,5 @@ enum fz_err opendata_xlsx(const struct publication_list *l, struct arena *a,
 			if (v && *v)
 				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)k, v, NULL);
 		}
-	if (workbook_close(wb) != LXW_NO_ERROR) {
-		rc = fz_fail(e, FZ_IO, NULL, "无法生成表格");
-		goto out;
-	}
-	rc = file_slurp(path, out, e);
-out:
-	unlink(path);
-	return rc;
+	return xlsx_book_close(&bk, out, e);
 }

@@ -1,16 +1,16 @@
 /* stats_xlsx.c - the annual statistics and the dashboard's tables as
- * files: CSV and XLSX (libxlsxwriter stays inside this file and
- * opendata.c) in the fixed layout of docs/STATISTICS.md: a title row,
- * the period, a row of block names, a row of column names, one row per
- * agency, the total; then the statistics fazhi does not record yet, and
- * a sheet with each column's definition. */
+ * files: CSV and XLSX (through app/xlsxfile.h) in the fixed layout of
+ * docs/STATISTICS.md: a title row, the period, a row of block names, a
+ * row of column names, one row per agency, the total; then the
+ * statistics fazhi does not record yet, and a sheet with each column's
+ * definition. */
 #include "app/stats.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
+
+#include "app/xlsxfile.h"
 
 static void csv_row_end(struct buf *out) { buf_adds(out, "\r\n"); }
 
@@ -69,49 +69,6 @@ enum fz_err stats_grid_csv(const struct stats_grid *g, struct buf *out, struct f
 	return buf_status(out) ? fz_fail(e, FZ_NOMEM, NULL, NULL) : FZ_OK;
 }
 
-static enum fz_err slurp(const char *path, struct buf *out, struct fz_error *e)
-{
-	FILE *f = fopen(path, "rb");
-	char chunk[8192];
-	size_t n;
-	if (!f)
-		return fz_fail(e, FZ_IO, NULL, "无法读取生成的表格文件");
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(out, chunk, n);
-	bool bad = ferror(f);
-	fclose(f);
-	if (bad)
-		return fz_fail(e, FZ_IO, NULL, "无法读取生成的表格文件");
-	return buf_status(out) ? fz_fail(e, FZ_NOMEM, NULL, NULL) : FZ_OK;
-}
-
-static lxw_workbook *open_book(const char *tmp_dir, char path[4096], struct fz_error *e)
-{
-	snprintf(path, 4096, "%s/stats-XXXXXX", tmp_dir && *tmp_dir ? tmp_dir : "/tmp");
-	int fd = mkstemp(path);
-	if (fd < 0) {
-		fz_fail(e, FZ_IO, NULL, "无法创建临时文件");
-		return NULL;
-	}
-	close(fd);
-	lxw_workbook *wb = workbook_new(path);
-	if (!wb) {
-		unlink(path);
-		fz_fail(e, FZ_IO, NULL, "无法生成表格");
-	}
-	return wb;
-}
-
-static enum fz_err close_book(lxw_workbook *wb, const char *path, struct buf *out,
-			      struct fz_error *e)
-{
-	enum fz_err rc = workbook_close(wb) == LXW_NO_ERROR
-				 ? slurp(path, out, e)
-				 : fz_fail(e, FZ_IO, NULL, "无法生成表格");
-	unlink(path);
-	return rc;
-}
-
 /* A cell's number: counts as they are, money in yuan. */
 static double number(int c, int64_t v)
 {
@@ -121,22 +78,21 @@ static double number(int c, int64_t v)
 enum fz_err stats_xlsx(const struct stats_table *t, struct arena *a, const char *tmp_dir,
 		       struct buf *out, struct fz_error *e)
 {
-	char path[4096];
 	const struct stats_col_def *c = stats_cols();
 	size_t nmiss;
 	const struct stats_missing *miss = stats_missing_rows(&nmiss);
-	lxw_workbook *wb = open_book(tmp_dir, path, e);
-	if (!wb)
-		return e->code ? e->code : FZ_IO;
+	struct xlsx_book bk;
+	enum fz_err rc = xlsx_book_open(&bk, tmp_dir, "stats", e);
+	if (rc)
+		return rc;
+	lxw_workbook *wb = bk.wb;
 	lxw_worksheet *ws = workbook_add_worksheet(wb, "统计表");
 	lxw_worksheet *wm = workbook_add_worksheet(wb, "尚未记录");
 	lxw_worksheet *wd = workbook_add_worksheet(wb, "说明");
 	lxw_format *bold = workbook_add_format(wb);
 	lxw_format *money = workbook_add_format(wb);
 	if (!ws || !wm || !wd || !bold || !money) {
-		workbook_close(wb);
-		unlink(path);
-		return fz_fail(e, FZ_IO, NULL, "无法生成表格");
+		return xlsx_book_fail(&bk, e);
 	}
 	format_set_bold(bold);
 	format_set_num_format(money, "0.00");
@@ -183,21 +139,20 @@ enum fz_err stats_xlsx(const struct stats_table *t, struct arena *a, const char 
 		if (*c[k].definition)
 			worksheet_write_string(wd, (lxw_row_t)(k + 1), 2, c[k].definition, NULL);
 	}
-	return close_book(wb, path, out, e);
+	return xlsx_book_close(&bk, out, e);
 }
 
 enum fz_err stats_grid_xlsx(const struct stats_grid *g, const char *tmp_dir, struct buf *out,
 			    struct fz_error *e)
 {
-	char path[4096];
-	lxw_workbook *wb = open_book(tmp_dir, path, e);
-	if (!wb)
-		return e->code ? e->code : FZ_IO;
+	struct xlsx_book bk;
+	enum fz_err rc = xlsx_book_open(&bk, tmp_dir, "stats", e);
+	if (rc)
+		return rc;
+	lxw_workbook *wb = bk.wb;
 	lxw_worksheet *ws = workbook_add_worksheet(wb, NULL);
 	if (!ws) {
-		workbook_close(wb);
-		unlink(path);
-		return fz_fail(e, FZ_IO, NULL, "无法生成表格");
+		return xlsx_book_fail(&bk, e);
 	}
 	for (size_t k = 0; k < g->ncols; k++)
 		worksheet_write_string(ws, 0, (lxw_col_t)k, g->head[k], NULL);
@@ -212,5 +167,5 @@ enum fz_err stats_grid_xlsx(const struct stats_grid *g, const char *tmp_dir, str
 			else if (v && *v)
 				worksheet_write_string(ws, (lxw_row_t)(i + 1), (lxw_col_t)k, v, NULL);
 		}
-	return close_book(wb, path, out, e);
+	return xlsx_book_close(&bk, out, e);
 }
