@@ -115,6 +115,11 @@ void app_document_digest_hex(enum ledger_hash_alg alg, const void *data, size_t 
 
 /* The path of a document's bytes under data_dir:
  * DATA_DIR/documents/<first two hex digits>/<digest>.pdf. */
+/* Writes bytes under their digest hex (document_file.c): to a temporary
+ * name, synced, then renamed; a file already there is kept. FZ_FULL when
+ * the disk is full, FZ_IO otherwise, with a Chinese message. */
+enum fz_err app_document_file_store(const char *data_dir, const char *hex,
+				   const struct buf *bytes, struct fz_error *e) FZ_MUST_CHECK;
 enum fz_err app_document_path(const char *data_dir, const char *digest_hex, struct buf *out);
 
 #endif
