@@ -218,19 +218,8 @@ void complaint_receipt_make(const char *day, const unsigned char rnd[CMP_RECEIPT
 
 bool complaint_receipt_normalize(const char *in, char out[CMP_RECEIPT_LEN + 1])
 {
-	size_t n = 0;
-	for (const char *p = in ? in : ""; *p; p++) {
-		char c = *p;
-		if (c == ' ' || c == '\t')
-			continue;
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (n >= CMP_RECEIPT_LEN)
-			return false;
-		out[n++] = c;
-	}
-	out[n] = '\0';
-	return receipt_valid(out, CMP_RECEIPT_LEN, "TS");
+	return receipt_normalize(in, out, CMP_RECEIPT_LEN) &&
+	       receipt_valid(out, CMP_RECEIPT_LEN, "TS");
 }
 
 const char *complaint_due_now(const struct complaint *c)

@@ -124,19 +124,7 @@ bool comment_receipt_valid(const char *s)
 
 bool comment_receipt_normalize(const char *s, char out[COMMENT_RECEIPT_LEN + 1])
 {
-	size_t n = 0;
-	for (const char *p = s ? s : ""; *p; p++) {
-		char c = *p;
-		if (c == ' ' || c == '\t')
-			continue;
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (n >= COMMENT_RECEIPT_LEN)
-			return false;
-		out[n++] = c;
-	}
-	out[n] = '\0';
-	return comment_receipt_valid(out);
+	return receipt_normalize(s, out, COMMENT_RECEIPT_LEN) && comment_receipt_valid(out);
 }
 
 void comment_counts_add(struct comment_counts *c, const struct public_comment *pc)

@@ -40,6 +40,23 @@ char receipt_check_char(const char *s, size_t n)
 	return RECEIPT_ALPHABET[sum % RECEIPT_ALPHA];
 }
 
+bool receipt_normalize(const char *in, char *out, size_t len)
+{
+	size_t n = 0;
+	for (const char *p = in ? in : ""; *p; p++) {
+		char c = *p;
+		if (c == ' ' || c == '\t')
+			continue;
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		if (n >= len)
+			return false;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return true;
+}
+
 bool receipt_valid(const char *s, size_t len, const char prefix[2])
 {
 	if (!s || len < 12 || strlen(s) != len || s[0] != prefix[0] || s[1] != prefix[1])

@@ -25,6 +25,10 @@ int receipt_alpha_index(char c);
  * any two neighbours swapped, change the check. n <= 30. */
 char receipt_check_char(const char *s, size_t n);
 
+/* A receipt as people type it, into out (len + 1 bytes): spaces and
+ * tabs dropped, lower case raised; false when longer than len. */
+bool receipt_normalize(const char *in, char *out, size_t len);
+
 /* Whether s (exactly len characters) is laid out as above with prefix
  * (two letters) and its check character right. */
 bool receipt_valid(const char *s, size_t len, const char prefix[2]);
