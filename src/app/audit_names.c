@@ -108,6 +108,7 @@ static const struct name actions[] = {
 	{ "publication.prepare", "准备公示" },
 	{ "publication.publish", "公示" },
 	{ "publication.read", "查看公示" },
+	{ "publication.redraw", "公示文本按更正后的记录重新拟定" },
 	{ "publication.set_aside", "公示撤销" },
 	{ "publication.supersede", "公示文本被新的决定取代" },
 	{ "publication.withdraw", "撤下公示" },

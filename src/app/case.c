@@ -17,6 +17,7 @@
 #include "app/benchmark.h"
 #include "app/calendar.h"
 #include "app/document.h"
+#include "app/publication.h"
 #include "app/enforce.h"
 #include "app/ledger.h"
 #include "app/procreg.h"
@@ -564,6 +565,9 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 	rc = check_event(ctx, def, &c, events.items, events.n, &ev, check, e);
 	if (!rc)
 		rc = co_units_check(ctx, def, &c, &ev, e);
+	/* a correction never changes what the portal shows (app/publication.h) */
+	if (!rc && strcmp(ev.step, PROC_CORRECTION) == 0)
+		rc = app_publication_correction_check(ctx, def, &c, &events, &ev, e);
 	/* the public's comments each answered before the period is closed
 	 * (keyed by the step's name: every procedure with a comment period) */
 	if (!rc && strcmp(ev.step, CONSULT_CLOSE_STEP) == 0)

@@ -55,12 +55,15 @@ void app_documents_drawn(long *before, long *inside);
  * that the system renders and that is not record_only: a review opinion
  * or an account of comments is never what is published), as plain lines: issuer, title, number, body
  * and date; appended to out, its number in *number (arena). FZ_NOTFOUND
- * when the step produces no rendered document. Reads unscoped, in the
- * caller's transaction (the publication pipeline). */
+ * when the step produces no rendered document. events: the record to
+ * draw from (ev among them), NULL for the case's stored events. all:
+ * every document the step produces, record_only ones too, one after the
+ * other (what a correction may not change once they are public). Reads
+ * unscoped, in the caller's transaction (the publication pipeline). */
 enum fz_err app_document_text(struct app_ctx *ctx, const struct proc_def *def,
 			      const struct enf_case *c, const struct case_event *ev,
-			      struct buf *out, const char **number, struct fz_error *e)
-	FZ_MUST_CHECK;
+			      const struct case_event_list *events, bool all, struct buf *out,
+			      const char **number, struct fz_error *e) FZ_MUST_CHECK;
 
 /* Generates, in one transaction, the documents case_id's steps produced
  * that were never generated (a case recorded before documents existed,

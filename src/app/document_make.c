@@ -563,17 +563,19 @@ static void model_text(const struct doc_model *m, struct buf *out)
 
 enum fz_err app_document_text(struct app_ctx *ctx, const struct proc_def *def,
 			      const struct enf_case *c, const struct case_event *ev,
-			      struct buf *out, const char **number, struct fz_error *e)
+			      const struct case_event_list *events, bool all, struct buf *out,
+			      const char **number, struct fz_error *e)
 {
 	const struct proc_step *st = proc_step_find(def, ev->step);
 	struct case_document_list docs;
 	struct agency ag;
 	enum fz_err rc;
+	bool drawn = false;
 	*number = "";
 	for (size_t i = 0; st && i < st->produces.n; i++) {
 		const struct proc_doc *doc = proc_doc_find(def, st->produces.items[i].id);
 		const struct docgen_kind *dk = doc ? docgen_kind_find(doc->id) : NULL;
-		if (!dk || dk->record_only)
+		if (!dk || (dk->record_only && !all))
 			continue;
 		struct docgen_input in = { .kind = doc->id, .title = doc->label, .number = "" };
 		struct doc_model m;
@@ -585,14 +587,19 @@ enum fz_err app_document_text(struct app_ctx *ctx, const struct proc_def *def,
 		for (size_t j = 0; j < docs.n; j++)
 			if (docs.items[j].event_id == ev->id && strcmp(docs.items[j].kind, doc->id) == 0)
 				in.number = docs.items[j].number;
-		if ((rc = input_gather(ctx, def, c, ev, NULL, &ag, &in, e)) ||
+		if ((rc = input_gather(ctx, def, c, ev, events, &ag, &in, e)) ||
 		    (rc = docgen_compose(&in, ctx->a, &m, e)))
 			return rc;
 		model_text(&m, out);
-		*number = in.number;
-		return buf_status(out) ? fz_fail(e, FZ_NOMEM, NULL, NULL) : FZ_OK;
+		if (!drawn)
+			*number = in.number;
+		drawn = true;
+		if (buf_status(out))
+			return fz_fail(e, FZ_NOMEM, NULL, NULL);
+		if (!all)
+			return FZ_OK;
 	}
-	return fz_fail(e, FZ_NOTFOUND, "step", "该步骤不产生系统生成的文书");
+	return drawn ? FZ_OK : fz_fail(e, FZ_NOTFOUND, "step", "该步骤不产生系统生成的文书");
 }
 
 static bool generated(const struct case_document_list *docs, int64_t event_id, const char *kind)

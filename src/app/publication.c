@@ -5,6 +5,7 @@
  * app_case_act_publication, so that the procedure engine decides who may
  * confirm and the case clocks (publication, withdrawal) see them. */
 #include "app/publication.h"
+#include "app/publication_internal.h"
 #include "app/search.h"
 
 #include <stdio.h>
@@ -32,7 +33,7 @@ static const struct scope scope_all = { .kind = SCOPE_ALL };
 
 /* The publishes step of def that requires `step`: that step's events are
  * published by it (penalty_general: decision → publish). */
-static const struct proc_step *publisher_of(const struct proc_def *def, const char *step)
+const struct proc_step *pub_publisher_of(const struct proc_def *def, const char *step)
 {
 	for (size_t i = 0; i < def->nsteps; i++) {
 		const struct proc_step *s = &def->steps[i];
@@ -122,42 +123,41 @@ static enum fz_err clock_due(struct app_ctx *ctx, const struct proc_def *def,
 /* A matter (a major decision) has no party: its publication opens with
  * its title and the text of its latest draft (草案的最后文本: what was
  * decided), then the step's record (the accounts of how public and
- * expert opinions were adopted). */
-static void matter_text(const struct proc_def *def, const struct case_event_list *before,
+ * expert opinions were adopted). before: the events before ev. */
+static void matter_text(const struct case_event *before, size_t nbefore,
 			const struct case_event *ev, struct buf *out)
 {
 	const struct case_event *draft = NULL;
-	for (size_t i = before->n; i-- > 0 && !draft;)
-		if (strcmp(before->items[i].step, "draft") == 0)
-			draft = &before->items[i];
-	const char *text = draft ? case_events_field(before->items, before->n, draft, "text")
-				 : NULL;
-	(void)def;
+	for (size_t i = nbefore; i-- > 0 && !draft;)
+		if (strcmp(before[i].step, "draft") == 0)
+			draft = &before[i];
+	const char *text = draft ? case_events_field(before, nbefore, draft, "text") : NULL;
 	if (text && !case_event_field(ev, "text"))
 		buf_addf(out, "决策内容：\n%s\n", text);
 }
 
-static enum fz_err prepare(struct app_ctx *ctx, const struct proc_def *def,
-			   const struct enf_case *c, const struct case_event_list *before,
-			   const struct case_event *ev, struct fz_error *e)
+/* The original title and text of ev's publication as the record
+ * (events, ev among them; NULL for the stored events, with before the
+ * events before ev) draws them: the document the step composes, or the
+ * step's record when it draws none. */
+static enum fz_err draw_original(struct app_ctx *ctx, const struct proc_def *def,
+				 const struct enf_case *c, const struct case_event_list *events,
+				 const struct case_event_list *before, const struct case_event *ev,
+				 struct buf *otitle, struct buf *orig, const char **number,
+				 struct fz_error *e)
 {
-	struct buf orig = BUF_INIT, title = BUF_INIT, text = BUF_INIT, otitle = BUF_INIT;
-	struct publication p;
-	struct redact_ctx rctx;
-	struct redact_report rep;
-	const char *number = "";
 	const struct proc_step *st = proc_step_find(def, ev->step);
-	enum fz_err rc = app_document_text(ctx, def, c, ev, &orig, &number, e);
+	enum fz_err rc = app_document_text(ctx, def, c, ev, events, false, orig, number, e);
 	bool record = rc == FZ_NOTFOUND;
 	if (rc == FZ_NOTFOUND) {
 		/* no rendered document (a permit decision, an inspection result):
 		 * the step's record is what is published */
 		rc = FZ_OK;
-		buf_addf(&orig, "%s\n%s\n", c->agency_name ? c->agency_name : "", st->label);
+		buf_addf(orig, "%s\n%s\n", c->agency_name ? c->agency_name : "", st->label);
 		if (def->matter)
-			matter_text(def, before, ev, &orig);
+			matter_text(before->items, before->n, ev, orig);
 		else
-			buf_addf(&orig, "当事人：%s\n", c->party_name ? c->party_name : "");
+			buf_addf(orig, "当事人：%s\n", c->party_name ? c->party_name : "");
 		for (size_t i = 0; i < ev->nfields; i++) {
 			const struct proc_field *fd = proc_field_of(def, st, ev->fields[i].key);
 			const char *v = ev->fields[i].value;
@@ -165,23 +165,30 @@ static enum fz_err prepare(struct app_ctx *ctx, const struct proc_def *def,
 						  ? proc_choice_label(fd, v) : NULL;
 			if (lab)
 				v = lab;
-			buf_addf(&orig, "%s：%s\n", fd ? fd->label : ev->fields[i].key, v ? v : "");
+			buf_addf(orig, "%s：%s\n", fd ? fd->label : ev->fields[i].key, v ? v : "");
 		}
-		buf_addf(&orig, "%s\n%s\n", c->agency_name ? c->agency_name : "", ev->on);
+		buf_addf(orig, "%s\n%s\n", c->agency_name ? c->agency_name : "", ev->on);
 	}
 	if (rc)
-		goto out;
+		return rc;
 	/* a matter published from its record is named by its kind (重大行政
 	 * 决策), not by the step that prepared it */
-	buf_addf(&otitle, "%s（%s）", c->title, record && def->matter ? def->label : st->label);
-	memset(&p, 0, sizeof p);
-	p.case_id = c->id;
-	p.event_id = ev->id;
-	p.kind = proc_kind_name(c->kind);
-	p.number = number;
-	snprintf(p.decided_on, sizeof p.decided_on, "%s", ev->on);
-	if ((rc = clock_due(ctx, def, c, before, ev, "publication", p.due_on, e)))
+	buf_addf(otitle, "%s（%s）", c->title, record && def->matter ? def->label : st->label);
+	return buf_status(orig) || buf_status(otitle) ? fz_fail(e, FZ_NOMEM, NULL, NULL) : FZ_OK;
+}
+
+enum fz_err pub_draw(struct app_ctx *ctx, const struct proc_def *def, const struct enf_case *c,
+		     const struct case_event_list *events, const struct case_event_list *before,
+		     const struct case_event *ev, struct publication *p, struct fz_error *e)
+{
+	struct buf orig = BUF_INIT, title = BUF_INIT, text = BUF_INIT, otitle = BUF_INIT;
+	struct redact_ctx rctx;
+	struct redact_report rep;
+	const char *number = "";
+	enum fz_err rc = draw_original(ctx, def, c, events, before, ev, &otitle, &orig, &number, e);
+	if (rc)
 		goto out;
+	p->number = number;
 	const char *keep[2];
 	redact_setup(c, keep, keep_of(ctx, c, keep), &rctx);
 	rctx.party_minor = party_minor(c, ev->on);
@@ -189,35 +196,61 @@ static enum fz_err prepare(struct app_ctx *ctx, const struct proc_def *def,
 		{ buf_cstr(&otitle), otitle.len, &title },
 		{ buf_cstr(&orig), orig.len, &text },
 	};
-	if (buf_status(&orig) || buf_status(&otitle)) {
-		rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
-		goto out;
-	}
 	if ((rc = redact_fields(&rctx, f, 2, &rep, e)))
 		goto out;
-	p.title = arena_strdup(ctx->a, buf_cstr(&title));
-	p.text = arena_strdup(ctx->a, buf_cstr(&text));
-	p.original_title = buf_cstr(&otitle);
-	p.original_text = buf_cstr(&orig);
-	p.status = PUB_PREPARED;
+	p->title = arena_strdup(ctx->a, buf_cstr(&title));
+	p->text = arena_strdup(ctx->a, buf_cstr(&text));
+	p->original_title = arena_strdup(ctx->a, buf_cstr(&otitle));
+	p->original_text = arena_strdup(ctx->a, buf_cstr(&orig));
+	p->status = PUB_PREPARED;
+	p->withheld_reason = "";
 	if (rctx.party_minor || rep.minor_present) {
-		p.status = PUB_WITHHELD;
-		p.withheld_reason = "当事人为未成年人，依法不予公开（未成年人保护法第一百零三条）";
+		p->status = PUB_WITHHELD;
+		p->withheld_reason = "当事人为未成年人，依法不予公开（未成年人保护法第一百零三条）";
 	}
-	p.created_at = ctx->now;
-	if (!p.title || !p.text) {
+	if (!p->title || !p->text || !p->original_title || !p->original_text)
 		rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
-		goto out;
-	}
-	rc = ctx->st->ops->publication_insert(ctx->st, &p, e);
-	if (!rc)
-		rc = app_audit(ctx, "publication.prepare", "publication", p.id, "ok",
-			       pub_status_name(p.status), NULL, e);
 out:
 	buf_release(&orig);
 	buf_release(&otitle);
 	buf_release(&title);
 	buf_release(&text);
+	return rc;
+}
+
+enum fz_err pub_source_text(struct app_ctx *ctx, const struct proc_def *def,
+			    const struct enf_case *c, const struct case_event_list *events,
+			    const struct case_event_list *before, const struct case_event *ev,
+			    struct buf *out, struct fz_error *e)
+{
+	const char *number;
+	enum fz_err rc = draw_original(ctx, def, c, events, before, ev, out, out, &number, e);
+	if (rc)
+		return rc;
+	rc = app_document_text(ctx, def, c, ev, events, true, out, &number, e);
+	return rc == FZ_NOTFOUND ? FZ_OK : rc;
+}
+
+static enum fz_err prepare(struct app_ctx *ctx, const struct proc_def *def,
+			   const struct enf_case *c, const struct case_event_list *before,
+			   const struct case_event *ev, struct fz_error *e)
+{
+	struct publication p;
+	memset(&p, 0, sizeof p);
+	enum fz_err rc = pub_draw(ctx, def, c, NULL, before, ev, &p, e);
+	if (rc)
+		return rc;
+	p.case_id = c->id;
+	p.event_id = ev->id;
+	p.kind = proc_kind_name(c->kind);
+	snprintf(p.decided_on, sizeof p.decided_on, "%s", ev->on);
+	if ((rc = clock_due(ctx, def, c, before, ev, "publication", p.due_on, e)))
+		return rc;
+	p.created_at = ctx->now;
+	rc = ctx->st->ops->publication_insert(ctx->st, &p, e);
+	if (!rc)
+		rc = app_audit(ctx, "publication.prepare", "publication", p.id, "ok",
+			       pub_status_name(p.status), NULL, e);
 	return rc;
 }
 
@@ -375,8 +408,10 @@ enum fz_err app_publication_on_event(struct app_ctx *ctx, const struct proc_def 
 				     const struct case_event_list *before,
 				     const struct case_event *ev, struct fz_error *e)
 {
+	if (strcmp(ev->step, PROC_CORRECTION) == 0)
+		return pub_correction_redraw(ctx, def, c, before, ev, e);
 	const struct proc_step *st = proc_step_find(def, ev->step);
-	if (!st || strcmp(ev->step, PROC_CORRECTION) == 0)
+	if (!st)
 		return FZ_OK;
 	if (st->voids.n) {
 		enum fz_err rc = set_aside(ctx, def, c, before, ev, st, e);
@@ -386,7 +421,7 @@ enum fz_err app_publication_on_event(struct app_ctx *ctx, const struct proc_def 
 	enum fz_err rc = supersede(ctx, def, before, ev, st, e);
 	if (rc)
 		return rc;
-	if (publisher_of(def, ev->step))
+	if (pub_publisher_of(def, ev->step))
 		return prepare(ctx, def, c, before, ev, e);
 	return FZ_OK;
 }

@@ -54,6 +54,22 @@ enum fz_err app_publication_confirm(struct app_ctx *ctx, int64_t id,
 enum fz_err app_publication_withdraw(struct app_ctx *ctx, int64_t id, const char *reason,
 				     struct fz_error *e) FZ_MUST_CHECK;
 
+/* A correction corr (not yet stored; events: the case's record before
+ * it) that would change what a public publication shows — its text, or
+ * a document its decision produced — is FZ_CONFLICT (field "corrects")
+ * saying what to do instead: a live one is changed only by setting the
+ * decision aside or changing it (withdrawn openly), one waiting for
+ * withdrawal is withdrawn first. A correction that changes nothing
+ * published passes; one that changes a text still waiting for
+ * confirmation passes and the text is redrawn when it is recorded
+ * (app_publication_on_event). The engine calls this for every
+ * correction of every procedure. */
+enum fz_err app_publication_correction_check(struct app_ctx *ctx, const struct proc_def *def,
+					     const struct enf_case *c,
+					     const struct case_event_list *events,
+					     const struct case_event *corr, struct fz_error *e)
+	FZ_MUST_CHECK;
+
 /* A withheld publication (a minor party, 不予公开) is not due: the
  * publication clock its decision started is made CASE_CLOCK_NOT_APPLICABLE
  * (no due date, never overdue), so that it neither alerts (预警) nor counts

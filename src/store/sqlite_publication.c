@@ -100,7 +100,9 @@ enum fz_err sq_publication_update(struct store *st, const struct publication *p,
 				  "UPDATE publications SET status = ?2, title = ?3, text = ?4,"
 				  " published_on = ?5, late = ?6, end_on = ?7, withheld_reason = ?8,"
 				  " set_aside_on = ?9, withdraw_due_on = ?10, withdrawn_on = ?11,"
-				  " withdraw_reason = ?12, withdraw_basis = ?13, updated_at = ?14"
+				  " withdraw_reason = ?12, withdraw_basis = ?13, updated_at = ?14,"
+				  " original_title = coalesce(?15, original_title),"
+				  " original_text = coalesce(?16, original_text)"
 				  " WHERE id = ?1",
 				  &stmt, e);
 	if (err)
@@ -120,6 +122,8 @@ enum fz_err sq_publication_update(struct store *st, const struct publication *p,
 	sq_arg_text(&b, str(p->withdraw_reason));
 	sq_arg_text(&b, str(p->withdraw_basis));
 	sq_arg_int(&b, sq_now_if_zero(p->updated_at));
+	sq_arg_text(&b, p->original_title);
+	sq_arg_text(&b, p->original_text);
 	return sq_write(s, stmt, &b, NULL, 0, "公示不存在", e);
 }
 

@@ -18,7 +18,8 @@
 	 * applies the caller's scope (app/publication.c) and the portal
 	 * shows only public statuses. publication_insert sets p->id;
 	 * publication_update writes the mutable columns (status, title, text,
-	 * dates, withdrawal); publication_by_event finds the publication of a
+	 * dates, withdrawal; the original title and text when not NULL: a
+	 * waiting text redrawn after a correction); publication_by_event finds the publication of a
 	 * decision's event (FZ_NOTFOUND when none); publication_list pages
 	 * with f (ordered by published_on, or withdrawn_on when
 	 * f->withdrawn_only, then id); publication_event_insert appends what

@@ -870,3 +870,115 @@ TEST(major_decision_terminated_before_publication_is_never_published)
 	json_decref(call(&f, __LINE__, NULL, "GET", path, NULL, 404));
 	cfx_stop(&f);
 }
+
+/* The latest event of step st in case id (0 when none). */
+static int64_t event_of(struct case_fx *f, int64_t id, const char *st)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/cases/%lld", (long long)id);
+	json_t *j = cfx_get(f, "head1", path);
+	json_t *it;
+	size_t i;
+	int64_t ev = 0;
+	json_array_foreach(json_object_get(j, "events"), i, it) {
+		const char *s = json_string_value(json_object_get(it, "step"));
+		if (s && strcmp(s, st) == 0)
+			ev = json_integer_value(json_object_get(it, "id"));
+	}
+	json_decref(j);
+	return ev;
+}
+
+/* The staff view of publication pub: its field key (original_text, text
+ * …) into out. */
+static const char *pub_field(struct case_fx *f, int64_t pub, const char *key, char *out,
+			     size_t n)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/publications/%lld", (long long)pub);
+	json_t *j = cfx_get(f, "officer1", path);
+	const char *v = j ? json_string_value(json_object_get(j, key)) : NULL;
+	snprintf(out, n, "%s", v ? v : "");
+	json_decref(j);
+	return out;
+}
+
+/* A correction of event ev (fields as JSON members) by the head. */
+static void correct_body(char *body, size_t n, int64_t ev, const char *fields)
+{
+	snprintf(body, n, "{\"step\":\"correction\",\"corrects\":%lld,\"reason\":\"笔误\","
+			  "\"fields\":{%s}}", (long long)ev, fields);
+}
+
+/* Issue 13 (review): a correction of the art 32 account of how opinions
+ * were adopted, made while the text drawn from it waits for
+ * confirmation, is taken and the waiting text is drawn again from the
+ * corrected record (still waiting for confirmation): what goes live is
+ * what the record says. */
+TEST(major_decision_correction_before_confirmation_redraws_the_prepared_text)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	char body[1024], text[8192];
+	int64_t id = prepared_decision(&f);
+	REQUIRE(id > 0);
+	int64_t pub = cfx_publication_of(&f, id, "prepared");
+	int64_t prep = event_of(&f, id, "prepare_announce");
+	REQUIRE(pub > 0 && prep > 0);
+	CHECK_CONTAINS(pub_field(&f, pub, "text", text, sizeof text), "采纳2条");
+	correct_body(body, sizeof body, prep, "\"public_adoption\":\"采纳3条，未采纳1条并说明理由\"");
+	REQUIRE(CFX_STEP(&f, "head1", id, body) > 0);
+	CHECK_STR(status_of(&f, pub), "prepared");
+	CHECK_CONTAINS(pub_field(&f, pub, "text", text, sizeof text), "采纳3条，未采纳1条并说明理由");
+	CHECK(!strstr(text, "采纳2条"));
+	CHECK_CONTAINS(pub_field(&f, pub, "original_text", text, sizeof text), "采纳3条");
+	REQUIRE(CFX_PUBLISH(&f, "officer1", id) == pub);
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)pub);
+	json_t *pj = call(&f, __LINE__, NULL, "GET", path, NULL, 200);
+	CHECK_CONTAINS(json_string_value(json_object_get(pj, "text")), "采纳3条，未采纳1条并说明理由");
+	json_decref(pj);
+	cfx_stop(&f);
+}
+
+/* Issue 13 (review): once the decision is public, a correction that
+ * would change what the portal shows (the account of adopted opinions)
+ * is refused with what to do instead, and nothing changes; a correction
+ * of a record the publication was not drawn from (an execution report)
+ * is still taken. */
+TEST(major_decision_published_text_is_not_changed_by_a_correction)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	char body[1024], text[8192], before[8192];
+	int64_t id = prepared_decision(&f);
+	REQUIRE(id > 0);
+	int64_t pub = CFX_PUBLISH(&f, "officer1", id);
+	int64_t prep = event_of(&f, id, "prepare_announce");
+	REQUIRE(pub > 0 && prep > 0);
+	pub_field(&f, pub, "text", before, sizeof before);
+	int events = cfx_event_count(&f, id);
+	correct_body(body, sizeof body, prep, "\"expert_adoption\":\"采纳专家意见两条\"");
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/steps", (long long)id);
+	struct http_resp r = t_api(&f.d, "head1", "POST", path, body);
+	CHECK_ERROR(r, 409, "conflict", "corrects");
+	CHECK_CONTAINS(r.body, "已经公示");
+	CHECK_CONTAINS(r.body, "不能更正");
+	CHECK_CONTAINS(r.body, "第三十七条");
+	CHECK(!strstr(r.body, "expert_adoption"));
+	t_resp_free(&r);
+	CHECK_INT(cfx_event_count(&f, id), events);
+	CHECK_STR(status_of(&f, pub), "live");
+	CHECK_STR(pub_field(&f, pub, "text", text, sizeof text), before);
+
+	/* a record the publication is not drawn from */
+	REQUIRE(step(&f, "head1", id, "assign_execution", 0, "\"execution_unit\":\"县城市管理局\"") > 0);
+	int64_t rep = step(&f, "officer1", id, "execution_report", 0, "\"report\":\"已在两个片区试行\"");
+	REQUIRE(rep > 0);
+	correct_body(body, sizeof body, rep, "\"report\":\"已在三个片区试行\"");
+	REQUIRE(CFX_STEP(&f, "head1", id, body) > 0);
+	CHECK_STR(status_of(&f, pub), "live");
+	CHECK_STR(pub_field(&f, pub, "text", text, sizeof text), before);
+	cfx_stop(&f);
+}

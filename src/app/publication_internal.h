@@ -1,0 +1,44 @@
+/* publication_internal.h - what publication.c shares with
+ * publication_correct.c: finding a decision's publisher and drawing a
+ * publication's text from a record. Not for other modules. */
+#ifndef FZ_APP_PUBLICATION_INTERNAL_H
+#define FZ_APP_PUBLICATION_INTERNAL_H
+
+#include "app/publication.h"
+#include "base/buf.h"
+#include "domain/case.h"
+#include "domain/procedure.h"
+
+/* The publishes step of def that requires `step`: that step's events are
+ * published by it (penalty_general: decision → publish); NULL when none. */
+const struct proc_step *pub_publisher_of(const struct proc_def *def, const char *step);
+
+/* Draws ev's publication from the record into p: title and text redacted
+ * by rule, the originals, the decision's number, and the status it waits
+ * in (prepared, or withheld for a minor party). events: the whole record
+ * (ev among it), NULL for the case's stored events; before: the events
+ * before ev in that record. Strings are in ctx's arena. */
+enum fz_err pub_draw(struct app_ctx *ctx, const struct proc_def *def, const struct enf_case *c,
+		     const struct case_event_list *events, const struct case_event_list *before,
+		     const struct case_event *ev, struct publication *p, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* Everything of ev's publication drawn from the record, unredacted: its
+ * original title and text and the text of every document ev's step
+ * produces (an account of adopted opinions kept beside it too), appended
+ * to out. Two records draw the same source exactly when a correction
+ * between them leaves the publication as it is. */
+enum fz_err pub_source_text(struct app_ctx *ctx, const struct proc_def *def,
+			    const struct enf_case *c, const struct case_event_list *events,
+			    const struct case_event_list *before, const struct case_event *ev,
+			    struct buf *out, struct fz_error *e) FZ_MUST_CHECK;
+
+/* With the correction corr (not yet stored) appended to events (the
+ * case's record before it): redraws every publication still waiting
+ * (prepared, withheld) whose text corr changes, in place, audited
+ * publication.redraw. Called by app_publication_on_event. */
+enum fz_err pub_correction_redraw(struct app_ctx *ctx, const struct proc_def *def,
+				  const struct enf_case *c, const struct case_event_list *events,
+				  const struct case_event *corr, struct fz_error *e) FZ_MUST_CHECK;
+
+#endif
