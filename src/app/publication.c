@@ -20,6 +20,7 @@
 #include "app/ledger.h"
 #include "base/date.h"
 #include "base/ident.h"
+#include "base/num.h"
 #include "base/utf8.h"
 #include "domain/case_events.h"
 #include "domain/org.h"
@@ -296,10 +297,22 @@ static enum fz_err set_aside(struct app_ctx *ctx, const struct proc_def *def,
 {
 	for (size_t i = 0; i < st->voids.n; i++) {
 		const struct case_event *voided = latest_of(before, st->voids.items[i].id);
+		const struct proc_step *vs = proc_step_find(def, st->voids.items[i].id);
 		struct publication p;
 		if (!voided)
 			continue;
-		enum fz_err rc = ctx->st->ops->publication_by_event(ctx->st, ctx->a, voided->id, &p, e);
+		enum fz_err rc;
+		if (vs && (vs->flags & PROC_PUBLISHES)) {
+			/* a published step voided (a major decision stopped or
+			 * changed, art 37): the publication it put live */
+			int64_t pid = 0;
+			const char *v = case_event_field(voided, "publication");
+			if (!v || !num_parse_i64(v, 1, INT64_MAX, &pid))
+				continue;
+			rc = ctx->st->ops->publication_get(ctx->st, ctx->a, pid, &p, e);
+		} else {
+			rc = ctx->st->ops->publication_by_event(ctx->st, ctx->a, voided->id, &p, e);
+		}
 		if (rc == FZ_NOTFOUND)
 			continue;
 		if (rc)
@@ -317,7 +330,7 @@ static enum fz_err set_aside(struct app_ctx *ctx, const struct proc_def *def,
 			p.withdraw_reason = arena_printf(ctx->a, "原决定已于 %s 被%s%s%s", ev->on,
 							 st->label, why ? "：" : "",
 							 why ? why : "");
-			p.withdraw_basis = PUB_WITHDRAW_BASIS;
+			p.withdraw_basis = pub_withdraw_basis(c->kind);
 		} else if (p.status == PUB_PREPARED || p.status == PUB_WITHHELD) {
 			p.status = PUB_CANCELLED;
 			snprintf(p.set_aside_on, sizeof p.set_aside_on, "%s", ev->on);

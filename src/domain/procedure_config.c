@@ -95,6 +95,8 @@ static const struct cfg_row cfg_rows[] = {
 	PERIOD_ANY_DAYS("complaint_period", PROC_PERIOD_COMPLAINT, CLOCK_DAYS),
 	/* U: no source we hold says by when the year's catalogue is published */
 	PERIOD("decision_catalogue_due", PROC_PERIOD_DECISION_CATALOGUE, CLOCK_MONTHS),
+	/* U: art 37 sets no day for taking a stopped or changed decision down */
+	PERIOD("decision_withdrawal_period", PROC_PERIOD_DECISION_WITHDRAWAL, CLOCK_WORKING_DAYS),
 	{ "serious_harm_domains", CFG_TEXT, OFF(serious_harm_domains), 0, 0 },
 	{ "onsite_single_officer", CFG_DOMAIN_BASIS, 0, 0, 0 },
 	{ "case_extension_collective", CFG_BOOL, OFF(case_extension_collective), 0, 0 },
@@ -153,6 +155,7 @@ void proc_config_init(struct proc_config *cfg)
 		[PROC_PERIOD_COMPLAINT_ACCEPTANCE] = { 5, CLOCK_WORKING_DAYS }, /* U */
 		[PROC_PERIOD_COMPLAINT] = { 60, CLOCK_DAYS },                   /* U */
 		[PROC_PERIOD_DECISION_CATALOGUE] = { 3, CLOCK_MONTHS },         /* U */
+		[PROC_PERIOD_DECISION_WITHDRAWAL] = { 3, CLOCK_WORKING_DAYS },  /* U */
 	};
 	const unsigned heavy = PENALTY_LOWER_QUALIFICATION | PENALTY_REVOKE_LICENCE |
 			       PENALTY_SUSPEND_BUSINESS | PENALTY_CLOSE | PENALTY_RESTRICT_PRACTICE;

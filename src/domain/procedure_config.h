@@ -90,6 +90,11 @@ enum proc_period_key {
 	                                   * many months of the year's start:
 	                                   * 3 months, U (art 3 para 3 sets no
 	                                   * day; the indicator's "on time") */
+	PROC_PERIOD_DECISION_WITHDRAWAL,  /* a published major decision stopped
+	                                   * or changed (art 37) withdrawn from
+	                                   * the portal: 3 wd, U (art 37 sets no
+	                                   * day; by analogy with 行政处罚法 art
+	                                   * 48 para 2) */
 	PROC_PERIOD_COUNT
 };
 

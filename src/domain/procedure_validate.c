@@ -324,9 +324,12 @@ static enum fz_err step_check(const struct proc_def *d, const struct proc_step *
 		return rc;
 	for (size_t i = 0; i < s->voids.n; i++) {
 		const struct proc_step *v = proc_step_find(d, s->voids.items[i].id);
-		if (!(v->flags & PROC_OUTCOME))
+		/* an outcome is set aside; a publishes step's publication is
+		 * withdrawn (a published major decision stopped or changed) */
+		if (!(v->flags & (PROC_OUTCOME | PROC_PUBLISHES)))
 			return STEP_FAIL(e, d, s->voids.items[i].line, s,
-					 "voids 只能撤销结果步骤（outcome），“%s”不是", v->id);
+					 "voids 只能撤销结果步骤（outcome）或已公示的步骤（publishes），"
+					 "“%s”都不是", v->id);
 		if (!outcome_step_follows(d, s, v->id))
 			return STEP_FAIL(e, d, s->voids.items[i].line, s,
 					 "撤销“%s”的步骤须以它为前置步骤（requires）", v->id);

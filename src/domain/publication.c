@@ -7,6 +7,7 @@
 
 #include "base/date.h"
 #include "base/ident.h"
+#include "domain/case.h"
 
 static const struct {
 	const char *name, *label;
@@ -52,4 +53,9 @@ bool pub_minor_on(const char *id, const char *day)
 bool pub_status_public(enum pub_status s)
 {
 	return s == PUB_LIVE || s == PUB_WITHDRAWING || s == PUB_WITHDRAWN;
+}
+
+const char *pub_withdraw_basis(int kind)
+{
+	return kind == CASE_MAJOR_DECISION ? PUB_WITHDRAW_BASIS_DECISION : PUB_WITHDRAW_BASIS;
 }

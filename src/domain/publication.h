@@ -102,5 +102,13 @@ struct publication_filter {
 bool pub_minor_on(const char *id, const char *day);
 
 #define PUB_WITHDRAW_BASIS "《中华人民共和国行政处罚法》第四十八条第二款"
+#define PUB_WITHDRAW_BASIS_DECISION                                                    \
+	"《重大行政决策程序暂行条例》第三十七条：依法作出的重大行政决策，未经法定程序不得" \
+	"随意变更或者停止执行"
+
+/* The legal basis a withdrawal notice of a case of kind k names: a major
+ * decision stopped or changed by statutory procedure (art 37), otherwise
+ * a decision changed, revoked or declared unlawful (行政处罚法 art 48). */
+const char *pub_withdraw_basis(int kind);
 
 #endif

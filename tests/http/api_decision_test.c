@@ -982,3 +982,52 @@ TEST(major_decision_published_text_is_not_changed_by_a_correction)
 	CHECK_STR(pub_field(&f, pub, "text", text, sizeof text), before);
 	cfx_stop(&f);
 }
+
+/* Art 37 (legal-rules §8): a published decision stopped or changed by
+ * statutory procedure is withdrawn through the pipeline — the step is
+ * the head's, only after publication; its publication waits for
+ * withdrawal (still public, the withdrawal clock running), and when the
+ * office withdraws it the portal shows the notice with the day, the
+ * reason and the basis (第三十七条), the text is gone and the withdrawal
+ * log lists it. */
+TEST(major_decision_stopped_after_publication_is_withdrawn_with_a_notice_under_article_37)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	char path[128];
+	int64_t id = prepared_decision(&f);
+	REQUIRE(id > 0);
+	const char *stop = "\"change\":\"stop\",\"reasons\":\"上位法修改，方案依据已失效，决定停止执行\"";
+	/* not before publication, not by the office */
+	blocked(&f, "head1", id, "stop_or_change", -19, stop, 409, "requires_steps", "");
+	int64_t pub = CFX_PUBLISH(&f, "officer1", id);
+	REQUIRE(pub > 0);
+	blocked(&f, "officer1", id, "stop_or_change", 0, stop, 403, "role_allowed", "");
+	CHECK_STR(status_of(&f, pub), "live");
+
+	REQUIRE(step(&f, "head1", id, "stop_or_change", 0, stop) > 0);
+	CHECK_STR(status_of(&f, pub), "withdrawing");
+	json_t *clk = cfx_clock(&f, id, "withdrawal");
+	CHECK(clk != NULL);
+	json_decref(clk);
+	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)pub);
+	json_decref(call(&f, __LINE__, NULL, "GET", path, NULL, 200)); /* until withdrawn */
+
+	snprintf(path, sizeof path, "/api/v1/publications/%lld/withdraw", (long long)pub);
+	json_decref(call(&f, __LINE__, "officer1", "POST", path, "{}", 200));
+	CHECK_STR(status_of(&f, pub), "withdrawn");
+	CHECK(event_of(&f, id, "unpublish") > 0);
+	snprintf(path, sizeof path, "/public/decisions/%lld", (long long)pub);
+	struct http_resp r = t_api(&f.d, NULL, "GET", path, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "撤下公告");
+	CHECK_CONTAINS(r.body, "上位法修改，方案依据已失效，决定停止执行");
+	CHECK_CONTAINS(r.body, "《重大行政决策程序暂行条例》第三十七条");
+	CHECK(!strstr(r.body, "第二稿") && !strstr(r.body, "第一稿"));
+	t_resp_free(&r);
+	r = t_api(&f.d, NULL, "GET", "/api/v1/public/withdrawals", NULL);
+	CHECK_CONTAINS(r.body, "城区生活垃圾分类处理实施方案");
+	CHECK_CONTAINS(r.body, "第三十七条");
+	t_resp_free(&r);
+	cfx_stop(&f);
+}
