@@ -130,6 +130,34 @@ static enum fz_err view_load(struct app_ctx *ctx, int64_t id, struct dcat_view *
 	return out->items ? FZ_OK : fz_fail(e, FZ_NOMEM, NULL, NULL);
 }
 
+static const struct scope scope_all = { .kind = SCOPE_ALL };
+
+/* Who recorded each entry, by the person's name as the other histories
+ * show it (the account's display name; its username when it has none or
+ * is gone). A catalogue has few recorders: each is read once. */
+static enum fz_err entry_names(struct app_ctx *ctx, struct dcat_view *v, struct fz_error *e)
+{
+	for (size_t i = 0; i < v->nentries; i++) {
+		struct decision_catalogue_entry *en = &v->entries[i];
+		en->actor_name = en->actor;
+		for (size_t k = 0; k < i; k++)
+			if (v->entries[k].actor_id == en->actor_id)
+				en->actor_name = v->entries[k].actor_name;
+		if (en->actor_name != en->actor || !en->actor_id)
+			continue;
+		struct user u;
+		enum fz_err rc = ctx->st->ops->user_get(ctx->st, ctx->a, &scope_all, en->actor_id,
+							&u, e);
+		if (rc == FZ_NOTFOUND)
+			continue;
+		if (rc)
+			return rc;
+		if (u.display_name && *u.display_name)
+			en->actor_name = u.display_name;
+	}
+	return FZ_OK;
+}
+
 enum fz_err app_dcat_view(struct app_ctx *ctx, int64_t id, bool public, struct dcat_view *out,
 			  struct fz_error *e)
 {
@@ -140,6 +168,8 @@ enum fz_err app_dcat_view(struct app_ctx *ctx, int64_t id, bool public, struct d
 	if (rc == FZ_NOTFOUND || (!rc && (public ? !out->cat.approved_on[0]
 					       : !staff_sees(ctx, out->cat.agency_id))))
 		return fz_fail(e, FZ_NOTFOUND, "id", "决策事项目录不存在");
+	if (!rc && !public)
+		rc = entry_names(ctx, out, e);
 	return rc;
 }
 

@@ -44,7 +44,10 @@ struct decision_catalogue_entry {
 	char on[FZ_DATE_LEN];     /* the day it took effect */
 	int64_t at;
 	int64_t actor_id;
-	const char *actor;
+	const char *actor;        /* the account (username) */
+	const char *actor_name;   /* the person's name (the account's display
+	                           * name, else its username); filled by the
+	                           * app for staff views, NULL otherwise */
 };
 
 /* A page of catalogues, newest year first. */

@@ -73,8 +73,10 @@ static json_t *dcat_view_json(const struct dcat_view *v, bool public)
 		x = json_put(x, "item_id", json_integer(en->item_id ? en->item_id : en->id));
 		x = json_put(x, "on", json_text(en->on));
 		x = json_put(x, "reason", json_text(en->reason[0] ? en->reason : NULL));
-		if (!public)
+		if (!public) {
 			x = json_put(x, "actor", json_text(en->actor));
+			x = json_put(x, "actor_name", json_text(en->actor_name));
+		}
 		hist = json_array_push(hist, x);
 	}
 	return json_put(o, "history", hist);

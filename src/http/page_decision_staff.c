@@ -399,7 +399,8 @@ static int show(struct req *r, int status, enum fz_err rc, const struct fz_error
 			if (v.items[k].id == en->item_id)
 				what = v.items[k].title;
 		html_f(&b, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-		       en->on, action_label(en), what ? what : "", en->reason, en->actor);
+		       en->on, action_label(en), what ? what : "", en->reason,
+		       en->actor_name ? en->actor_name : en->actor);
 	}
 	if (v.nentries)
 		html_raw(&b, "</tbody></table></div>\n");

@@ -179,7 +179,9 @@ TEST(decision_catalogue_staff_pages_draft_approve_and_adjust_without_javascript)
 	r = t_page_get(&p, &o1, url);
 	CHECK_INT(count_of(r.body, "/remove\""), 2);
 	CHECK_CONTAINS(r.body, "调出目录：上级已统一部署");
-	CHECK_CONTAINS(r.body, "officer1"); /* who recorded each entry */
+	/* who recorded each entry, by the person's name, not the account */
+	CHECK_CONTAINS(r.body, "<td>上级已统一部署</td><td>自然资源局执法人员一</td>");
+	CHECK(!strstr(r.body, "<td>officer1</td>"));
 	t_resp_free(&r);
 	/* the list filtered by year, and as a file, for the justice bureau */
 	r = t_page_get(&p, &sup, "/decision-catalogues?year=2030");
