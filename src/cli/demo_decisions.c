@@ -1,7 +1,8 @@
 /* demo_decisions.c - the demo county's major administrative decisions
  * (重大行政决策, docs/DECISIONS.md): 市场监督管理局's decision catalogue,
  * approved and published, and two decisions run through the engine as the
- * demo accounts on days in the past — one adopted, published, in
+ * demo accounts on days in the past (the catalogue published on time; an
+ * earlier year's kept late on purpose, labelled so) — one adopted, published, in
  * execution and evaluated afterwards (决策后评估), one in public comment now (its item added to the catalogue
  * by an adjustment with its reason when the year is the same). */
 #include <stdio.h>
@@ -147,9 +148,21 @@ static enum fz_err open_decision(struct dd *d, const char *title, int64_t item, 
 	return FZ_OK;
 }
 
+/* The day a county's catalogue of the year of `on` is approved and
+ * published: early in the year, within the due months (config
+ * decision_catalogue_due, by 03-31; U), as a county's is — on 02-15, or
+ * on `on` itself when the matter was proposed earlier still. */
+static const char *listed_on(struct dd *d, const char *on)
+{
+	char early[16];
+	snprintf(early, sizeof early, "%04d-02-15", year_of(on) % 10000);
+	return strcmp(on, early) < 0 ? on : arena_strndup(d->cli->a, early, strlen(early));
+}
+
 /* The catalogue of the year of day `days` ago: created, an item listed
- * and approved that day, or, when catalogue already holds that year,
- * the item added to it by an adjustment with its reason. */
+ * and approved early in that year (listed_on), or, when catalogue already
+ * holds that year, the item added to it by an adjustment with its reason
+ * on the day. */
 static enum fz_err item_for(struct dd *d, int64_t *catalogue, int *cat_year, int days,
 			    const char *title, int64_t *item)
 {
@@ -158,6 +171,8 @@ static enum fz_err item_for(struct dd *d, int64_t *catalogue, int *cat_year, int
 	char name[128];
 	enum fz_err rc;
 	bool adjust = *catalogue && *cat_year == year;
+	if (!adjust)
+		on = listed_on(d, on);
 	if (!adjust) {
 		struct decision_catalogue c;
 		snprintf(name, sizeof name, "海原县市场监督管理局%d年度重大行政决策事项目录", year);
@@ -178,6 +193,28 @@ static enum fz_err item_for(struct dd *d, int64_t *catalogue, int *cat_year, int
 		: app_dcat_approve(&d->ctx, *catalogue, "海原县委常委会会议", NULL, on, d->e);
 }
 
+/* One catalogue kept late on purpose, so that the indicator
+ * 决策事项目录按时公布率 has a late catalogue to show behind its figure:
+ * that of the year before `year`, approved on 05-20, after the due day
+ * (03-31), its approval note saying it is the example. */
+static enum fz_err late_example(struct dd *d, int year)
+{
+	struct decision_catalogue c;
+	char name[128], on[16];
+	int64_t item;
+	enum fz_err rc;
+	snprintf(name, sizeof name, "海原县市场监督管理局%d年度重大行政决策事项目录", year - 1);
+	snprintf(on, sizeof on, "%04d-05-20", (year - 1) % 10000);
+	if ((rc = as(d, &d->cast->officer3)) ||
+	    (rc = app_dcat_create(&d->ctx, year - 1, name, &c, d->e)) ||
+	    (rc = app_dcat_add_item(&d->ctx, c.id, "海原县集贸市场摊位规范管理方案", "policy",
+				    "海原县市场监督管理局", NULL, on, &item, d->e)))
+		return rc;
+	return as(d, &d->cast->head2) ? FZ_FORBIDDEN
+		: app_dcat_approve(&d->ctx, c.id, "海原县委常委会会议",
+				   "五月经批准公布，晚于本地规定的一季度内：逾期公布的示例", on, d->e);
+}
+
 enum fz_err demo_decisions_seed(struct app_ctx *cli, const struct demo_cast *cast, int *n,
 				struct fz_error *e)
 {
@@ -189,7 +226,8 @@ enum fz_err demo_decisions_seed(struct app_ctx *cli, const struct demo_cast *cas
 	*n = 0;
 	/* adopted, published, in execution and evaluated afterwards */
 	const char *t1 = "海原县农贸市场升级改造实施方案";
-	if ((rc = item_for(&d, &cat, &year, 100, t1, &item)) ||
+	if ((rc = late_example(&d, year_of(ago(&d, 100)))) ||
+	    (rc = item_for(&d, &cat, &year, 100, t1, &item)) ||
 	    (rc = open_decision(&d, t1, item, 100, "proposal_source=海原县人民政府县长提出|"
 				"affects_stability=1", &id)) ||
 	    (rc = step(&d, o, id, "draft", 98, "text=一、目标：三年内完成城区农贸市场升级改造。\n二、范围：城区"

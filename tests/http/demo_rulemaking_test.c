@@ -8,6 +8,7 @@
  * indicators with their definitions and drills down to the matters behind
  * each number, within the viewer's scope. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api_case_fx.h"
@@ -213,5 +214,66 @@ TEST(indicators_page_shows_rulemaking_figures_with_definitions_and_drills_down_i
 	CHECK_CONTAINS(r.body, "按时公布的最后一日");
 	CHECK_CONTAINS(r.body, "-03-31");
 	t_resp_free(&r);
+	cfx_stop(&f);
+}
+
+/* Issue 13 (review): the demo county's decision catalogue is approved
+ * and published within the due months (config decision_catalogue_due,
+ * by 03-31), as a county's is; one earlier year's catalogue is kept late
+ * on purpose, its approval note saying so, so that the indicator
+ * 决策事项目录按时公布率 shows a late one behind its figure. */
+TEST(demo_decision_catalogue_is_on_time_and_one_earlier_year_is_late_on_purpose)
+{
+	struct case_fx f;
+	char path[256];
+	REQUIRE(cfx_start(&f));
+	const char *d100 = cfx_day(&f, -100);
+	int year = (d100[0] - '0') * 1000 + (d100[1] - '0') * 100 + (d100[2] - '0') * 10 +
+		   (d100[3] - '0');
+	json_t *l = cfx_get(&f, "supervisor", "/api/v1/decision-catalogues?limit=100");
+	REQUIRE(l);
+	size_t i;
+	json_t *v;
+	int on_time = 0, late = 0;
+	bool current = false;
+	json_array_foreach(json_object_get(l, "items"), i, v) {
+		const char *on = str(v, "approved_on");
+		char due[16];
+		int y = (int)json_integer_value(json_object_get(v, "year"));
+		snprintf(due, sizeof due, "%04d-03-31", y);
+		REQUIRE(on);
+		if (strcmp(on, due) <= 0)
+			on_time++;
+		else
+			late++;
+		if (y == year) {
+			current = true;
+			CHECK(strcmp(on, due) <= 0);
+		}
+		if (strcmp(on, due) > 0) {
+			/* the late one says it is an example */
+			snprintf(path, sizeof path, "/api/v1/decision-catalogues/%lld",
+				 (long long)json_integer_value(json_object_get(v, "id")));
+			json_t *c = cfx_get(&f, "supervisor", path);
+			char *dump = c ? json_dumps(c, 0) : NULL;
+			CHECK_CONTAINS(dump, "逾期公布的示例");
+			free(dump);
+			json_decref(c);
+		}
+	}
+	json_decref(l);
+	CHECK(current);
+	CHECK(on_time >= 1);
+	CHECK_INT(late, 1);
+	snprintf(path, sizeof path, "/api/v1/indicators?from=%s&to=%s", cfx_day(&f, -800),
+		 cfx_day(&f, 0));
+	json_t *j = cfx_get(&f, "supervisor", path);
+	json_t *cat = indicator(j, "decision_catalogue");
+	REQUIRE(cat);
+	json_int_t den = json_integer_value(json_object_get(cat, "denominator"));
+	json_int_t num = json_integer_value(json_object_get(cat, "numerator"));
+	CHECK(num >= 1);
+	CHECK_INT(den - num, 1);
+	json_decref(j);
 	cfx_stop(&f);
 }
