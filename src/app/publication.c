@@ -290,6 +290,29 @@ static const struct case_event *latest_of(const struct case_event_list *before, 
 	return NULL;
 }
 
+enum fz_err pub_of_voided(struct app_ctx *ctx, const struct proc_def *def,
+			  const struct case_event *voided, struct publication *p, struct fz_error *e)
+{
+	const struct proc_step *vs = proc_step_find(def, voided->step);
+	if (vs && (vs->flags & PROC_PUBLISHES)) {
+		/* a published step voided (a major decision stopped or
+		 * changed, art 37): the publication it put live */
+		int64_t pid = 0;
+		const char *v = case_event_field(voided, "publication");
+		if (!v || !num_parse_i64(v, 1, INT64_MAX, &pid))
+			return fz_fail(e, FZ_NOTFOUND, NULL, "公示不存在");
+		return ctx->st->ops->publication_get(ctx->st, ctx->a, pid, p, e);
+	}
+	return ctx->st->ops->publication_by_event(ctx->st, ctx->a, voided->id, p, e);
+}
+
+const char *pub_set_aside_reason(struct app_ctx *ctx, const struct proc_step *st, const char *on,
+				 const char *why)
+{
+	return arena_printf(ctx->a, "原决定已于 %s 被%s%s%s", on, st->label, why ? "：" : "",
+			    why ? why : "");
+}
+
 static enum fz_err set_aside(struct app_ctx *ctx, const struct proc_def *def,
 			     const struct enf_case *c, const struct case_event_list *before,
 			     const struct case_event *ev, const struct proc_step *st,
@@ -297,22 +320,10 @@ static enum fz_err set_aside(struct app_ctx *ctx, const struct proc_def *def,
 {
 	for (size_t i = 0; i < st->voids.n; i++) {
 		const struct case_event *voided = latest_of(before, st->voids.items[i].id);
-		const struct proc_step *vs = proc_step_find(def, st->voids.items[i].id);
 		struct publication p;
 		if (!voided)
 			continue;
-		enum fz_err rc;
-		if (vs && (vs->flags & PROC_PUBLISHES)) {
-			/* a published step voided (a major decision stopped or
-			 * changed, art 37): the publication it put live */
-			int64_t pid = 0;
-			const char *v = case_event_field(voided, "publication");
-			if (!v || !num_parse_i64(v, 1, INT64_MAX, &pid))
-				continue;
-			rc = ctx->st->ops->publication_get(ctx->st, ctx->a, pid, &p, e);
-		} else {
-			rc = ctx->st->ops->publication_by_event(ctx->st, ctx->a, voided->id, &p, e);
-		}
+		enum fz_err rc = pub_of_voided(ctx, def, voided, &p, e);
 		if (rc == FZ_NOTFOUND)
 			continue;
 		if (rc)
@@ -327,9 +338,7 @@ static enum fz_err set_aside(struct app_ctx *ctx, const struct proc_def *def,
 			if ((rc = clock_due(ctx, def, c, before, ev, "withdrawal", p.withdraw_due_on,
 					    e)))
 				return rc;
-			p.withdraw_reason = arena_printf(ctx->a, "原决定已于 %s 被%s%s%s", ev->on,
-							 st->label, why ? "：" : "",
-							 why ? why : "");
+			p.withdraw_reason = pub_set_aside_reason(ctx, st, ev->on, why);
 			p.withdraw_basis = pub_withdraw_basis(c->kind);
 		} else if (p.status == PUB_PREPARED || p.status == PUB_WITHHELD) {
 			p.status = PUB_CANCELLED;

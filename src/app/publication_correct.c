@@ -172,12 +172,68 @@ static enum fz_err refuse_public(struct app_ctx *ctx, const struct proc_def *def
 		       p->published_on, ds ? ds->label : decision->step);
 }
 
+/* A withdrawal notice says why the decision was set aside, from the
+ * voiding step's reasons. A correction of those reasons changes the
+ * reason still waiting to be published (withdrawing: redrawn when apply)
+ * and is refused once the notice is public (withdrawn). */
+static enum fz_err notice_effect(struct app_ctx *ctx, const struct proc_def *def,
+				 const struct case_event_list *events,
+				 const struct case_event *corr, bool apply, struct fz_error *e)
+{
+	long t = index_of(events, corr->corrects);
+	const struct case_event *target = t >= 0 ? &events->items[t] : NULL;
+	const struct proc_step *ts = target ? proc_step_find(def, target->step) : NULL;
+	const char *now = target ? case_events_field(events->items, events->n, target, "reasons")
+				 : NULL;
+	const char *then = case_event_field(corr, "reasons");
+	if (!ts || !ts->voids.n || !then || !*then || (now && strcmp(now, then) == 0))
+		return FZ_OK;
+	for (size_t i = 0; i < ts->voids.n; i++) {
+		const struct case_event *voided = NULL;
+		for (long k = t; k-- > 0 && !voided;)
+			if (strcmp(events->items[k].step, ts->voids.items[i].id) == 0)
+				voided = &events->items[k];
+		struct publication p;
+		if (!voided)
+			continue;
+		enum fz_err rc = pub_of_voided(ctx, def, voided, &p, e);
+		if (rc == FZ_NOTFOUND)
+			continue;
+		if (rc)
+			return rc;
+		if (strcmp(p.set_aside_on, target->on) != 0)
+			continue; /* set aside by another step */
+		if (p.status == PUB_WITHDRAWN && !apply)
+			return fz_fail(e, FZ_CONFLICT, "corrects",
+				       "「%s」的理由已写入 %s 公布的撤下说明，更正会使记录与撤下说明不一致，"
+				       "不能更正",
+				       ts->label, p.withdrawn_on);
+		if (p.status != PUB_WITHDRAWING || !apply)
+			continue;
+		/* the reason prefilled from the record (the reviewer may still
+		 * adjust it when withdrawing) */
+		p.withdraw_reason = pub_set_aside_reason(ctx, ts, target->on, then);
+		p.updated_at = ctx->now;
+		if (!p.withdraw_reason)
+			return fz_fail(e, FZ_NOMEM, NULL, NULL);
+		if ((rc = ctx->st->ops->publication_update(ctx->st, &p, e)))
+			return rc;
+		struct audit_diff d = { .n = 0 };
+		audit_diff_int(ctx, &d, "corrects", 0, target->id);
+		if ((rc = app_audit(ctx, "publication.redraw", "publication", p.id, "ok", NULL, &d,
+				    e)))
+			return rc;
+	}
+	return FZ_OK;
+}
+
 enum fz_err app_publication_correction_check(struct app_ctx *ctx, const struct proc_def *def,
 					     const struct enf_case *c,
 					     const struct case_event_list *events,
 					     const struct case_event *corr, struct fz_error *e)
 {
-	return each_touched(ctx, def, c, events, corr, refuse_public, e);
+	enum fz_err rc = each_touched(ctx, def, c, events, corr, refuse_public, e);
+	return rc ? rc : notice_effect(ctx, def, events, corr, false, e);
 }
 
 static enum fz_err redraw(struct app_ctx *ctx, const struct proc_def *def,
@@ -209,5 +265,6 @@ enum fz_err pub_correction_redraw(struct app_ctx *ctx, const struct proc_def *de
 				  const struct enf_case *c, const struct case_event_list *events,
 				  const struct case_event *corr, struct fz_error *e)
 {
-	return each_touched(ctx, def, c, events, corr, redraw, e);
+	enum fz_err rc = each_touched(ctx, def, c, events, corr, redraw, e);
+	return rc ? rc : notice_effect(ctx, def, events, corr, true, e);
 }

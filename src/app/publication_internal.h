@@ -33,6 +33,18 @@ enum fz_err pub_source_text(struct app_ctx *ctx, const struct proc_def *def,
 			    const struct case_event_list *before, const struct case_event *ev,
 			    struct buf *out, struct fz_error *e) FZ_MUST_CHECK;
 
+/* The publication a voiding step sets aside when it voids `voided`: that
+ * of the decision event, or (voided a publishes step) the one that step
+ * put live. FZ_NOTFOUND when none. */
+enum fz_err pub_of_voided(struct app_ctx *ctx, const struct proc_def *def,
+			  const struct case_event *voided, struct publication *p, struct fz_error *e)
+	FZ_MUST_CHECK;
+
+/* The withdrawal reason prefilled from the voiding step st taken on `on`
+ * with its reasons why (may be NULL); in ctx's arena. */
+const char *pub_set_aside_reason(struct app_ctx *ctx, const struct proc_step *st, const char *on,
+				 const char *why);
+
 /* With the correction corr (not yet stored) appended to events (the
  * case's record before it): redraws every publication still waiting
  * (prepared, withheld) whose text corr changes, in place, audited

@@ -1003,6 +1003,8 @@ TEST(major_decision_stopped_after_publication_is_withdrawn_with_a_notice_under_a
 	int64_t pub = CFX_PUBLISH(&f, "officer1", id);
 	REQUIRE(pub > 0);
 	blocked(&f, "officer1", id, "stop_or_change", 0, stop, 403, "role_allowed", "");
+	/* a day typed before the publication: the record keeps its order */
+	blocked(&f, "head1", id, "stop_or_change", -3, stop, 409, "event_day", "早于上一事件的日期");
 	CHECK_STR(status_of(&f, pub), "live");
 
 	REQUIRE(step(&f, "head1", id, "stop_or_change", 0, stop) > 0);
@@ -1013,15 +1015,32 @@ TEST(major_decision_stopped_after_publication_is_withdrawn_with_a_notice_under_a
 	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)pub);
 	json_decref(call(&f, __LINE__, NULL, "GET", path, NULL, 200)); /* until withdrawn */
 
+	/* the reason corrected before the withdrawal: the notice says the
+	 * corrected one */
+	char body[1024];
+	int64_t sc = event_of(&f, id, "stop_or_change");
+	REQUIRE(sc > 0);
+	correct_body(body, sizeof body, sc, "\"reasons\":\"上位法修改，方案依据已失效，决定停止执行。\"");
+	REQUIRE(CFX_STEP(&f, "head1", id, body) > 0);
 	snprintf(path, sizeof path, "/api/v1/publications/%lld/withdraw", (long long)pub);
 	json_decref(call(&f, __LINE__, "officer1", "POST", path, "{}", 200));
 	CHECK_STR(status_of(&f, pub), "withdrawn");
+	/* once the notice is public its reason is not corrected */
+	int events = cfx_event_count(&f, id);
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/steps", (long long)id);
+	correct_body(body, sizeof body, sc, "\"reasons\":\"另一理由\"");
+	struct http_resp rr = t_api(&f.d, "head1", "POST", path, body);
+	CHECK_ERROR(rr, 409, "conflict", "corrects");
+	CHECK_CONTAINS(rr.body, "撤下说明");
+	t_resp_free(&rr);
+	CHECK_INT(cfx_event_count(&f, id), events);
 	CHECK(event_of(&f, id, "unpublish") > 0);
 	snprintf(path, sizeof path, "/public/decisions/%lld", (long long)pub);
 	struct http_resp r = t_api(&f.d, NULL, "GET", path, NULL);
 	CHECK_INT(r.status, 200);
 	CHECK_CONTAINS(r.body, "撤下公告");
-	CHECK_CONTAINS(r.body, "上位法修改，方案依据已失效，决定停止执行");
+	CHECK_CONTAINS(r.body, "上位法修改，方案依据已失效，决定停止执行。");
+	CHECK(!strstr(r.body, "另一理由"));
 	CHECK_CONTAINS(r.body, "《重大行政决策程序暂行条例》第三十七条");
 	CHECK(!strstr(r.body, "第二稿") && !strstr(r.body, "第一稿"));
 	t_resp_free(&r);

@@ -104,3 +104,38 @@ TEST(correction_of_a_record_a_published_decision_cites_is_refused_and_changes_no
 	CHECK_STR(pub_field(&f, pub, "text", text, sizeof text), before);
 	cfx_stop(&f);
 }
+
+/* Set aside while public: the text is still shown until it is withdrawn,
+ * so a correction that changes it waits for the withdrawal (refused,
+ * saying so); once withdrawn the portal shows only the notice and the
+ * record may be corrected. */
+TEST(correction_of_a_decision_waiting_for_withdrawal_is_taken_only_after_the_withdrawal)
+{
+	struct case_fx f;
+	char body[1024], path[96];
+	REQUIRE(cfx_start(&f));
+	int64_t id = cfx_case_titled(&f, "非法占地建设养殖场");
+	REQUIRE(id > 0);
+	int64_t pub = cfx_publication_of(&f, id, "live");
+	int64_t inv = event_of(&f, id, "investigate");
+	REQUIRE(pub > 0 && inv > 0);
+	REQUIRE(CFX_STEP(&f, "head1", id,
+			 "{\"step\":\"revoke_decision\",\"fields\":{\"mode\":\"revoke\","
+			 "\"reasons\":\"经复查，占地系经批准的设施农业用地\"}}") > 0);
+	REQUIRE(cfx_publication_of(&f, id, "withdrawing") == pub);
+	int64_t events = cfx_event_count(&f, id);
+	correct_body(body, sizeof body, inv, "\"record\":\"询问笔录 1 份、现场勘测笔录 1 份、照片 21 张\"");
+	snprintf(path, sizeof path, "/api/v1/cases/%lld/steps", (long long)id);
+	struct http_resp r = t_api(&f.d, "head1", "POST", path, body);
+	CHECK_ERROR(r, 409, "conflict", "corrects");
+	CHECK_CONTAINS(r.body, "请先在“公示审核”中撤下公示");
+	t_resp_free(&r);
+	CHECK_INT(cfx_event_count(&f, id), events);
+	snprintf(path, sizeof path, "/api/v1/publications/%lld/withdraw", (long long)pub);
+	r = t_api(&f.d, "reviewer1", "POST", path, "{}");
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	REQUIRE(CFX_STEP(&f, "head1", id, body) > 0);
+	CHECK_INT(cfx_publication_of(&f, id, "withdrawn"), pub);
+	cfx_stop(&f);
+}
