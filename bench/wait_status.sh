@@ -9,8 +9,8 @@ db=$1
 max=${WAIT_MAX:-7200}
 t0=$(date +%s%3N)
 while :; do
-	n=$(sqlite3 "$db" "PRAGMA busy_timeout = 5000;
-		SELECT count(*) FROM case_status WHERE computed_on < date('now', '+8 hours')")
+	n=$(sqlite3 -cmd ".timeout 5000" "$db" \
+		"SELECT count(*) FROM case_status WHERE computed_on < date('now', '+8 hours')")
 	[ "$n" = 0 ] && break
 	[ $(($(date +%s%3N) - t0)) -lt $((max * 1000)) ] ||
 		{ echo "wait_status.sh: $n statuses still stale after ${max}s" >&2; exit 1; }
