@@ -27,7 +27,7 @@ while [ "$i" -le "$RUNS" ]; do
 		echo "bench/all.sh: run $i of $RUNS, $s.sh" >&2
 		"$here/$s.sh" >"$out.$s" || { cat "$out.$s" >&2; rm -f "$out.$s"; exit 1; }
 		[ "${RAW:-}" = 1 ] && cat "$out.$s" >&2
-		sed -n 's/^database: //p' "$out.$s" >"$out.db"
+		[ "$s" != http ] || sed -n 's/^database: //p' "$out.$s" >"$out.db"
 		# "name: value ..." → "name value"
 		sed -n 's/^\([a-z0-9_]*\): *\([0-9.][0-9.]*\).*/\1 \2/p' "$out.$s" >>"$out"
 		rm -f "$out.$s"

@@ -28,6 +28,7 @@ county | city | province) ;;
 esac
 ninja -C "$root/build" fazhi stats-gen >/dev/null
 
+mkdir -p "$(dirname "$OUT")"
 rm -rf "$OUT" "$OUT-wal" "$OUT-shm" "$OUT.data" "$OUT.tmp" "$OUT.tmp-wal" "$OUT.tmp-shm" \
 	"$OUT.tmp.data"
 tmp="$OUT.tmp"
