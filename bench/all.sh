@@ -72,8 +72,10 @@ sort -k1,1 -k2,2g "$out" | awk -v runs="$RUNS" '
 	}
 	function row(rk, m, fk, l, lk) {
 		if ((rk in med) && (fk in med) && (lk in med))
-			printf "| %.3g | %s | %.0f | %s: %.0f |\n", med[rk], m, med[fk], l, med[lk]
+			printf "| %.3g | %s | %s | %s: %.0f |\n", med[rk], m, num(med[fk]), l, med[lk]
 	}
+	# rates under 10 a second keep two decimals
+	function num(x) { return x < 10 ? sprintf("%.2f", x) : sprintf("%.0f", x) }
 	function one(k, m, f) {
 		if (k in med)
 			printf "| | %s | " (f ? f : "%.0f") " | |\n", m, med[k]

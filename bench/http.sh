@@ -136,7 +136,7 @@ measure() {
 	n=$(rps "http://127.0.0.1:18181/$name")
 	echo "fazhi_$name: $f req/s"
 	echo "nginx_static_$name: $n req/s ($(wc -c <"$work/www/$name") bytes)"
-	awk -v a="$f" -v b="$n" -v k="$name" 'BEGIN {printf "ratio_%s_to_nginx: %.3f\n", k, a / b}'
+	awk -v a="$f" -v b="$n" -v k="$name" 'BEGIN {printf "ratio_%s_to_nginx: %.6f\n", k, a / b}'
 }
 measure healthz /healthz
 measure public_certificate /api/v1/public/certificates/NX05220001
