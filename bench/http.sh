@@ -3,21 +3,32 @@
 # serving, in the same run, a static file holding the very bytes fazhi
 # answered (the same size): for each route below, nginx is measured on
 # its own copy. Also the server's start-up time (launch until /healthz
-# answers) and its resident memory idle and at the end of the load.
+# answers), the time its scheduler then takes to refresh case statuses
+# of an earlier day (none when the database was prepared today), and its
+# resident memory idle, at the end of the load and at its peak.
 # Loopback only; each wrk run is bounded by -d; both servers are stopped
 # at exit. Prints "name: value unit" lines, the ratios last.
 # bench/all.sh (make bench) runs it several times and tabulates medians.
-#   env: DURATION=10s CONNS=64 THREADS=2
+# SIZE is the database measured: county (default), city or province are
+# bench/sized_db.sh's (a generated region of ~10^4, 10^5 or 10^6 cases
+# with the demo county and a supervisor of the whole region), prepared
+# once into BENCH_DATA and copied for each run (FROM=path: a database
+# stats-gen wrote already, copied instead of generating); demo is the
+# demo county alone (the table before 2026-12-06).
+#   env: DURATION=10s CONNS=64 THREADS=2 SIZE=county BENCH_DATA=/tmp/fazhi-bench-data
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${DURATION:-10s}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
+SIZE=${SIZE:-county}
+BENCH_DATA=${BENCH_DATA:-/tmp/fazhi-bench-data}
 export PATH="$PATH:/usr/sbin:/sbin"
 
 need=""
 command -v wrk >/dev/null 2>&1 || need="$need wrk"
 command -v nginx >/dev/null 2>&1 || need="$need nginx-light"
+command -v sqlite3 >/dev/null 2>&1 || need="$need sqlite3"
 if [ -n "$need" ]; then
 	export DEBIAN_FRONTEND=noninteractive
 	# shellcheck disable=SC2086
@@ -64,7 +75,23 @@ CONF
 nginx -c "$work/nginx/nginx.conf" &
 nginx_pid=$!
 
-"$root/build/fazhi" demo --db "$work/demo.db" >/dev/null
+case "$SIZE" in
+demo) "$root/build/fazhi" demo --db "$work/demo.db" >/dev/null ;;
+county | city | province)
+	base="$BENCH_DATA/$SIZE.db"
+	if [ ! -f "$base" ]; then
+		mkdir -p "$BENCH_DATA"
+		echo "bench/http.sh: preparing $base (once)" >&2
+		"$root/bench/sized_db.sh" "$SIZE" "$base" >&2
+	fi
+	cp "$base" "$work/demo.db"
+	cp -r "$base.data" "$work/demo.db.data"
+	;;
+*) echo "bench/http.sh: SIZE is county, city, province or demo" >&2; exit 2 ;;
+esac
+echo "database: $SIZE, $(du -m "$work/demo.db" | cut -f1) MiB," \
+	"$(sqlite3 "$work/demo.db" 'SELECT count(*) FROM cases') cases," \
+	"$(sqlite3 "$work/demo.db" 'SELECT count(*) FROM case_events') events"
 now_ms() { date +%s%3N; }
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 # All of wrk's connections come from 127.0.0.1: lift the per-address limit.
@@ -77,6 +104,9 @@ until curl -sf -o /dev/null http://127.0.0.1:18182/healthz; do
 	sleep 0.01
 done
 t1=$(now_ms)
+# statuses of an earlier day are refreshed by the server when it starts
+# (a database prepared on another day): measured, then waited for
+refresh_ms=$("$root/bench/wait_status.sh" "$work/demo.db")
 sleep 1
 rss_idle=$(rss_kib "$fazhi_pid")
 
@@ -106,7 +136,7 @@ measure() {
 	n=$(rps "http://127.0.0.1:18181/$name")
 	echo "fazhi_$name: $f req/s"
 	echo "nginx_static_$name: $n req/s ($(wc -c <"$work/www/$name") bytes)"
-	awk -v a="$f" -v b="$n" -v k="$name" 'BEGIN {printf "ratio_%s_to_nginx: %.3f\n", k, a / b}'
+	awk -v a="$f" -v b="$n" -v k="$name" 'BEGIN {printf "ratio_%s_to_nginx: %.6f\n", k, a / b}'
 }
 measure healthz /healthz
 measure public_certificate /api/v1/public/certificates/NX05220001
@@ -114,8 +144,14 @@ measure public_decision_page "/public/decisions/$pub"
 # Signed in: session lookup, scope, a page of 20 certificates as JSON;
 # the case list page.
 measure certificate_list_signed_in "/api/v1/certificates?limit=20" -H "$auth"
+# the cases in the supervisor's scope (with SIZE, the whole region): a
+# page of 20 as JSON, and the case list page
+measure case_json_list_signed_in "/api/v1/cases?limit=20" -H "$auth"
 measure case_list_page_signed_in "/cases" -H "$auth"
 rss_load=$(rss_kib "$fazhi_pid")
+rss_peak=$(awk '/^VmHWM/ {print $2}' "/proc/$fazhi_pid/status")
 echo "startup_time: $((t1 - t0)) ms"
+echo "status_refresh_after_start: $refresh_ms ms"
 echo "rss_idle: $((rss_idle / 1024)) MiB"
 echo "rss_after_load: $((rss_load / 1024)) MiB"
+echo "rss_peak: $((rss_peak / 1024)) MiB"

@@ -7,8 +7,12 @@
 #     synchronous=FULL, one transaction per row) on the same file system;
 #  2. `fazhi verify` throughput (MB of records, leaves and files re-hashed
 #     per second) against `openssl speed -evp sm3` (16 KiB blocks).
+# Also the server's CPU time per append (/proc/PID/stat) and, where perf
+# may trace syscalls, the appends per sync of the log (group commit).
 # Prints "name: value unit" lines and the ratios last.
 #   env: DURATION=10s CONNS=8 THREADS=2 CASES=200 ROWS=2000 FILE_MB=64
+#        FAZHI=build/fazhi (another binary, e.g. a control built from an
+#        earlier commit)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${DURATION:-10s}
@@ -17,7 +21,7 @@ THREADS=${THREADS:-2}
 ROWS=${ROWS:-2000}
 CASES=${CASES:-200}
 FILE_MB=${FILE_MB:-64}
-fazhi="$root/build/fazhi"
+fazhi=${FAZHI:-$root/build/fazhi}
 
 need=""
 command -v wrk >/dev/null 2>&1 || need="$need wrk"
@@ -34,6 +38,7 @@ work=$(mktemp -d /tmp/fazhi-bench-XXXXXX)
 fazhi_pid=""
 cleanup() {
 	[ -n "$fazhi_pid" ] && kill "$fazhi_pid" 2>/dev/null || true
+	[ -n "${perf_pid:-}" ] && kill "$perf_pid" 2>/dev/null || true
 	sleep 0.3
 	rm -rf "$work"
 }
@@ -109,10 +114,36 @@ first=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer
 	-d "{\"step\":\"investigate\",\"fields\":{\"record\":\"x\"},\"officers\":[$o1,$o2]}" \
 	"$base/api/v1/cases/$case_id/steps")
 [ "$first" = 201 ] || { echo "the step is refused ($first): no benchmark" >&2; exit 1; }
+# The server's CPU time (user + system, clock ticks) around the load,
+# and the syncs of its log during it (perf's syscall tracepoints, when
+# perf may trace): CPU per append and appends per sync (group commit's
+# batch; checkpoints' syncs included).
+cpu_ticks() { awk '{print $14, $15}' "/proc/$1/stat"; }
+c0=$(cpu_ticks "$fazhi_pid")
+perf_out="$work/perf.txt"
+perf_pid=""
+# perf counts for the load's length (DURATION as wrk takes it: 10s, 2m)
+secs=$(echo "$DURATION" | awk '/m$/ {print $0 * 60; next} {print $0 + 0}')
+if command -v perf >/dev/null 2>&1 &&
+	perf stat -e syscalls:sys_enter_fdatasync -e syscalls:sys_enter_fsync -p "$fazhi_pid" \
+		-o "$perf_out" -- sleep 0.01 >/dev/null 2>&1; then
+	perf stat -e syscalls:sys_enter_fdatasync -e syscalls:sys_enter_fsync -p "$fazhi_pid" \
+		-o "$perf_out" -- sleep "$secs" >/dev/null 2>&1 &
+	perf_pid=$!
+fi
 wrk_out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" -s "$work/step.lua" "$base")
+c1=$(cpu_ticks "$fazhi_pid")
+if [ -n "$perf_pid" ]; then
+	wait "$perf_pid" 2>/dev/null || true
+	perf_pid=""
+fi
 api_eps=$(echo "$wrk_out" | awk '/Requests\/sec/ {print $2}')
+appends=$(echo "$wrk_out" | awk '/requests in/ {print $1}')
 bad=$(echo "$wrk_out" | awk '/Non-2xx/ {print $5}')
 [ -z "$bad" ] || { echo "non-2xx answers during the run: $bad" >&2; exit 1; }
+syncs=""
+[ -s "$perf_out" ] &&
+	syncs=$(awk '/sys_enter_f(data)?sync/ {gsub(",", "", $1); n += $1} END {print n + 0}' "$perf_out")
 
 # The limit: the same file system, the same durability, nothing else.
 {
@@ -154,6 +185,12 @@ sm3_k=$(openssl speed -evp sm3 -seconds 3 2>/dev/null | awk '$1 == "sm3" {print 
 sm3_mbs=$(awk -v k="$sm3_k" 'BEGIN {printf "%.1f", k / 1000}')
 
 echo "api_events_appended: $api_eps events/s"
+echo "$c0 $c1" | awk -v hz="$(getconf CLK_TCK)" -v n="$appends" '{
+	u = ($3 - $1) * 1000 / hz / n; s = ($4 - $2) * 1000 / hz / n
+	printf "server_cpu_per_append: %.2f ms (user %.2f, system %.2f; %d appends)\n", u + s, u, s, n }'
+[ -z "$syncs" ] || [ "$syncs" = 0 ] ||
+	awk -v s="$syncs" -v n="$appends" \
+		'BEGIN {printf "appends_per_sync: %.2f (%d syncs of the log)\n", n / s, s}'
 echo "raw_sqlite_inserts_sync_full: $raw_ips rows/s"
 echo "verify_leaves: $leaves leaves, $((2 * FILE_MB)) MiB of evidence files"
 echo "verify_throughput: $verify_mbs MB/s"

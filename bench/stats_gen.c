@@ -169,6 +169,17 @@ static const char *const agency_kinds[] = { "自然资源", "市场监管", "生
 					    "交通运输", "农业农村", "应急管理", "卫生健康",
 					    "文化旅游", "住房城乡建设" };
 
+/* STATS_GEN_CASES=N overrides the size's case count (bench/sized_db.sh,
+ * docs/PERFORMANCE.md "make bench": about 7.1 events a case, so the
+ * province reaches 10^7 events at 1,410,000 cases); unset, the size's. */
+static int64_t cases_override(int64_t cases)
+{
+	const char *v = getenv("STATS_GEN_CASES");
+	char *end = NULL;
+	long long n = v && *v ? strtoll(v, &end, 10) : 0;
+	return n > 0 && end && !*end ? (int64_t)n : cases;
+}
+
 static int gen(const char *db, const char *size, int year, uint64_t seed)
 {
 	int cities, counties, per_county;
@@ -183,6 +194,7 @@ static int gen(const char *db, const char *size, int year, uint64_t seed)
 		fprintf(stderr, "stats-gen: SIZE is county, city or province\n");
 		return 2;
 	}
+	cases = cases_override(cases);
 	rng = seed ? seed : 1;
 	struct store *st;
 	struct fz_error e = { 0 };

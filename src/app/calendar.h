@@ -69,7 +69,9 @@ enum fz_err app_calendar_load_default(struct app_ctx *ctx, bool *loaded,
 	FZ_MUST_CHECK;
 
 /* The stored calendar, in ctx->a. Public information: no permission.
- * Read from storage on every call (nothing is cached across requests). */
+ * What storage holds in the caller's snapshot: a connection reuses the
+ * calendar it read last while the calendar's stamp (migration 038,
+ * drawn anew by every change) is the same, else reads it again. */
 enum fz_err app_calendar_get(struct app_ctx *ctx, struct calendar *out, struct fz_error *e)
 	FZ_MUST_CHECK;
 

@@ -134,14 +134,15 @@ static void event_from_input(struct app_ctx *ctx, const struct case_step_input *
 	ev->at = ctx->now;
 }
 
-/* Runs the engine for ev on c with events so far. FZ_OK when every gate
- * passes; otherwise the blocking code with e set. */
+/* Runs the engine for ev on c with events so far, over cal (the calendar
+ * as read in the caller's transaction). FZ_OK when every gate passes;
+ * otherwise the blocking code with e set. */
 static enum fz_err check_event(struct app_ctx *ctx, const struct proc_def *def,
-			       const struct enf_case *c, const struct case_event *events,
-			       size_t nevents, const struct case_event *ev,
-			       struct case_check *check, struct fz_error *e)
+			       const struct calendar *cal, const struct enf_case *c,
+			       const struct case_event *events, size_t nevents,
+			       const struct case_event *ev, struct case_check *check,
+			       struct fz_error *e)
 {
-	struct calendar cal;
 	struct proc_person people[CASE_PEOPLE_MAX];
 	size_t npeople = 0;
 	enum fz_err rc;
@@ -152,13 +153,12 @@ static enum fz_err check_event(struct app_ctx *ctx, const struct proc_def *def,
 	const struct proc_config *cfg = case_config(ctx, case_registry(ctx, NULL), c, e);
 	if (!cfg)
 		return e ? e->code : FZ_NOMEM;
-	if ((rc = app_calendar_get(ctx, &cal, e)) ||
-	    (rc = gather_people(ctx, ev, c->domain, people, &npeople, e)))
+	if ((rc = gather_people(ctx, ev, c->domain, people, &npeople, e)))
 		return rc;
 	struct proc_ctx pc = {
 		.def = def,
 		.cfg = cfg,
-		.cal = &cal,
+		.cal = cal,
 		.kase = c,
 		.events = events,
 		.nevents = nevents,
@@ -399,9 +399,14 @@ static enum fz_err case_open_once(struct app_ctx *ctx, const struct case_input *
 	if (!ev.step || !*ev.step)
 		ev.step = first ? first->id : "";
 
+	/* the holiday calendar is read once per transaction: the gates and
+	 * the derived status judge by the same one */
+	struct calendar cal;
 	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
-	rc = check_event(ctx, def, &c, NULL, 0, &ev, check, e);
+	rc = app_calendar_get(ctx, &cal, e);
+	if (!rc)
+		rc = check_event(ctx, def, &cal, &c, NULL, 0, &ev, check, e);
 	if (!rc)
 		rc = co_units_check(ctx, def, &c, &ev, e);
 	if (rc) {
@@ -427,7 +432,7 @@ static enum fz_err case_open_once(struct app_ctx *ctx, const struct case_input *
 	audit_diff_str(ctx, &d, "procedure", NULL, c.procedure);
 	audit_diff_str(ctx, &d, "title", NULL, c.title);
 	audit_diff_str(ctx, &d, "state", NULL, c.state);
-	if ((rc = app_case_status_write(ctx, &c, e)))
+	if ((rc = app_case_status_write_cal(ctx, &cal, &c, e)))
 		goto abort;
 	/* The case as stored is read back before the commit: once committed,
 	 * the open has happened and must not be reported as failed (a client
@@ -500,6 +505,7 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 	const struct proc_registry *reg;
 	struct enf_case c;
 	struct case_event_list events;
+	struct calendar cal; /* read once: the gates and the status judge by it */
 
 	if ((rc = app_require(ctx, act_perm(mode), "case.act", e)))
 		return rc;
@@ -562,7 +568,9 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 	if ((rc = app_demand_annotate(ctx, def, proc_registry_config(reg), events.items, events.n,
 				      &ev, e)))
 		goto abort;
-	rc = check_event(ctx, def, &c, events.items, events.n, &ev, check, e);
+	rc = app_calendar_get(ctx, &cal, e);
+	if (!rc)
+		rc = check_event(ctx, def, &cal, &c, events.items, events.n, &ev, check, e);
 	if (!rc)
 		rc = co_units_check(ctx, def, &c, &ev, e);
 	/* a correction never changes what the portal shows (app/publication.h) */
@@ -601,7 +609,7 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 	struct audit_diff d = { .n = 0 };
 	audit_diff_str(ctx, &d, "state", before, c.state);
 	audit_diff_bool(ctx, &d, "closed", was_closed, c.closed);
-	if ((rc = app_case_status_write(ctx, &c, e)))
+	if ((rc = app_case_status_write_cal(ctx, &cal, &c, e)))
 		goto abort;
 	if ((rc = app_tx_finish(ctx, strcmp(ev.step, PROC_CORRECTION) ? "case.act"
 								     : "case.correct",

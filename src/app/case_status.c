@@ -166,6 +166,15 @@ enum fz_err app_case_status_write(struct app_ctx *ctx, const struct enf_case *c,
 	return status_write(ctx, reg, &cal, c, e);
 }
 
+enum fz_err app_case_status_write_cal(struct app_ctx *ctx, const struct calendar *cal,
+				      const struct enf_case *c, struct fz_error *e)
+{
+	const struct proc_registry *reg = case_registry(ctx, e);
+	if (!reg)
+		return FZ_INTERNAL;
+	return status_write(ctx, reg, cal, c, e);
+}
+
 /* Computes the statuses of the cases ids[0..n) in one write transaction,
  * the registry and the calendar read once, inside it (a calendar being
  * replaced meanwhile marks them stale again after, not before). */

@@ -5,6 +5,7 @@
 #define FZ_APP_CASE_STATUS_H
 
 #include "app/app.h"
+#include "domain/calendar.h"
 #include "store/store.h"
 
 /* The index in case_status.awaits of a role bit (officer, reviewer,
@@ -19,6 +20,10 @@ int case_status_role_index(unsigned role);
  * writes it: inside the caller's write transaction. */
 enum fz_err app_case_status_write(struct app_ctx *ctx, const struct enf_case *c,
 				  struct fz_error *e) FZ_MUST_CHECK;
+/* The same over cal, the calendar the caller read in this transaction
+ * (a step reads it once for its gates and its status). */
+enum fz_err app_case_status_write_cal(struct app_ctx *ctx, const struct calendar *cal,
+				      const struct enf_case *c, struct fz_error *e) FZ_MUST_CHECK;
 
 /* Recomputes every open case in ctx's scope whose status is missing or
  * of an earlier day, in short write transactions; *refreshed (may be

@@ -134,21 +134,96 @@ static enum fz_err calendar_read(struct sq_store *s, struct arena *a, struct cal
 	return FZ_OK;
 }
 
+/* A copy of cal in a: the arrays and every string, so that it outlives
+ * the cache it may come from. false when out of memory. */
+static bool calendar_copy(struct arena *a, const struct calendar *cal, struct calendar *out)
+{
+	memset(out, 0, sizeof *out);
+	struct calendar_year *years = arena_alloc(a, (cal->nyears + 1) * sizeof *years);
+	struct calendar_day *days = arena_alloc(a, (cal->ndays + 1) * sizeof *days);
+	if (!years || !days)
+		return false;
+	for (size_t i = 0; i < cal->nyears; i++) {
+		years[i] = cal->years[i];
+		if (cal->years[i].source && !(years[i].source = arena_strdup(a, cal->years[i].source)))
+			return false;
+	}
+	for (size_t i = 0; i < cal->ndays; i++) {
+		days[i] = cal->days[i];
+		if (cal->days[i].name && !(days[i].name = arena_strdup(a, cal->days[i].name)))
+			return false;
+	}
+	out->years = years;
+	out->nyears = cal->nyears;
+	out->days = days;
+	out->ndays = cal->ndays;
+	return true;
+}
+
+/* The calendar's stamp (038_calendar_generation.sql): every change to
+ * calendar_years or calendar_days draws a new one. *found is false when
+ * the row is missing (nothing may then be kept). */
+static enum fz_err calendar_generation(struct sq_store *s, int64_t *gen, bool *found,
+				       struct fz_error *e)
+{
+	sqlite3_stmt *q;
+	enum fz_err err = sq_stmt(s, SQ_CALENDAR_GENERATION,
+				  "SELECT n FROM calendar_generation WHERE id = 1", &q, e);
+	if (err)
+		return err;
+	int rc = sqlite3_step(q);
+	*found = rc == SQLITE_ROW;
+	*gen = *found ? sqlite3_column_int64(q, 0) : 0;
+	sq_done(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return sq_fail(s, rc, e);
+	return FZ_OK;
+}
+
+/* Keeps cal (read under stamp gen) for the next call; a failure only
+ * leaves nothing kept. */
+static void calendar_keep(struct sq_store *s, const struct calendar *cal, int64_t gen)
+{
+	arena_free(s->cal_arena);
+	s->cal_arena = arena_new();
+	if (s->cal_arena && calendar_copy(s->cal_arena, cal, &s->cal_cache)) {
+		s->cal_gen = gen;
+		return;
+	}
+	arena_free(s->cal_arena);
+	s->cal_arena = NULL;
+}
+
 enum fz_err sq_calendar_get(struct store *st, struct arena *a, struct calendar *out,
 			    struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
+	int64_t gen = 0;
+	bool stamped = false;
 	memset(out, 0, sizeof *out);
-	/* years and days from one snapshot */
+	/* the stamp, years and days from one snapshot: what is kept is
+	 * what the calendar said under that stamp */
 	enum fz_err err = sq_savepoint(s, e);
 	if (err)
 		return err;
-	if ((err = calendar_read(s, a, out, e))) {
-		sq_rollback_to(s);
-		memset(out, 0, sizeof *out);
-		return err;
+	if ((err = calendar_generation(s, &gen, &stamped, e)))
+		goto fail;
+	if (stamped && s->cal_arena && gen == s->cal_gen) {
+		if (!calendar_copy(a, &s->cal_cache, out)) {
+			err = fz_fail(e, FZ_NOMEM, NULL, NULL);
+			goto fail;
+		}
+		return sq_release(s, e);
 	}
+	if ((err = calendar_read(s, a, out, e)))
+		goto fail;
+	if (stamped)
+		calendar_keep(s, out, gen);
 	return sq_release(s, e);
+fail:
+	sq_rollback_to(s);
+	memset(out, 0, sizeof *out);
+	return err;
 }
 
 /* --- uploads held until confirmed (026_calendar_uploads.sql) --- */

@@ -461,6 +461,7 @@ static void sq_close(struct store *st)
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		gate_leave(s);
 		sq_cache_clear(s);
+		arena_free(s->cal_arena);
 		/* Lets SQLite refresh statistics for the planner from what this
 		 * connection saw; cheap, and advised before closing. */
 		sqlite3_exec(s->db, "PRAGMA optimize", NULL, NULL, NULL);

@@ -33,6 +33,12 @@ struct sq_store {
 	struct store_group *group;   /* group commit (sq_group_join), or NULL */
 	bool gated;                  /* holds the group's write gate */
 	int busy_ms;                 /* the busy timeout */
+	/* The calendar this connection read last, kept with the stamp
+	 * (038_calendar_generation.sql) read with it; sq_calendar_get
+	 * copies it out while the stamp is unchanged. */
+	struct arena *cal_arena;     /* holds cal_cache; NULL when none */
+	struct calendar cal_cache;
+	int64_t cal_gen;
 };
 
 static inline struct sq_store *sq(struct store *st) { return (struct sq_store *)st; }

@@ -117,3 +117,87 @@ TEST(store_calendar_replace_inside_a_rolled_back_transaction_is_undone)
 	CHECK_INT(cal.nyears, 1);
 	store_fx_close(&fx);
 }
+
+/* 2026 replaced by one declared day. */
+static enum fz_err put_2026_one(struct store *st, const char *date, const char *name)
+{
+	struct calendar_day d[] = { { day(date), CALENDAR_OFF, name } };
+	struct calendar_year y = { 2026, "通知", 0 };
+	return st->ops->calendar_year_replace(st, &y, d, 1, NULL);
+}
+
+/* A connection keeps the calendar it read (038_calendar_generation.sql);
+ * every change, by any connection or around the store, is seen at the
+ * next read. */
+TEST(store_calendar_read_again_sees_another_connections_change)
+{
+	struct store_fx fx;
+	struct calendar cal;
+	REQUIRE(store_fx_open(&fx));
+	CHECK_INT(put_2026(fx.st, 3), FZ_OK);
+	CHECK_INT(fx.st->ops->calendar_get(fx.st, fx.a, &cal, NULL), FZ_OK);
+	CHECK_INT(cal.ndays, 3);
+	struct store *other = contract_reopen(fx.dir);
+	REQUIRE(other);
+	CHECK_INT(put_2026(other, 1), FZ_OK);
+	CHECK_INT(put_2025(other), FZ_OK);
+	other->ops->close(other);
+	CHECK_INT(fx.st->ops->calendar_get(fx.st, fx.a, &cal, NULL), FZ_OK);
+	REQUIRE(cal.ndays == 2 && cal.nyears == 2);
+	CHECK_INT(cal.days[0].day, day("2025-01-01"));
+	CHECK_STR(cal.days[0].name, "元旦");
+	CHECK_INT(cal.days[1].day, day("2026-10-10"));
+	store_fx_close(&fx);
+}
+
+TEST(store_calendar_read_inside_a_rolled_back_change_is_not_kept)
+{
+	struct store_fx fx;
+	struct calendar cal;
+	REQUIRE(store_fx_open(&fx));
+	CHECK_INT(put_2026(fx.st, 3), FZ_OK);
+	CHECK_INT(fx.st->ops->calendar_get(fx.st, fx.a, &cal, NULL), FZ_OK);
+	CHECK_INT(fx.st->ops->begin(fx.st, true, NULL), FZ_OK);
+	CHECK_INT(put_2026_one(fx.st, "2026-10-01", "国庆节"), FZ_OK);
+	CHECK_INT(fx.st->ops->calendar_get(fx.st, fx.a, &cal, NULL), FZ_OK);
+	CHECK_INT(cal.ndays, 1); /* the transaction sees its own change */
+	fx.st->ops->rollback(fx.st);
+	/* another change of as many rows, committed after the rollback and
+	 * before this connection reads again, is what it reads (a stamp
+	 * counted up would be the rolled-back change's again) */
+	struct store *other = contract_reopen(fx.dir);
+	REQUIRE(other);
+	CHECK_INT(put_2026_one(other, "2026-05-01", "劳动节"), FZ_OK);
+	other->ops->close(other);
+	CHECK_INT(fx.st->ops->calendar_get(fx.st, fx.a, &cal, NULL), FZ_OK);
+	REQUIRE(cal.ndays == 1);
+	CHECK_INT(cal.days[0].day, day("2026-05-01"));
+	CHECK_STR(cal.days[0].name, "劳动节");
+	store_fx_close(&fx);
+}
+
+TEST(store_calendar_read_again_sees_a_change_made_around_the_store)
+{
+	struct store_fx fx;
+	struct calendar cal;
+	char msg[200];
+	REQUIRE(store_fx_open(&fx));
+	CHECK_INT(put_2026(fx.st, 3), FZ_OK);
+	CHECK_INT(fx.st->ops->calendar_get(fx.st, fx.a, &cal, NULL), FZ_OK);
+	REQUIRE(cal.ndays == 3);
+	CHECK_STR(cal.days[0].name, "春节");
+	CHECK_INT(contract_raw_exec(fx.dir,
+				    "UPDATE calendar_days SET name = '除夕' WHERE day = '2026-02-15'",
+				    msg, sizeof msg), 0);
+	CHECK_INT(fx.st->ops->calendar_get(fx.st, fx.a, &cal, NULL), FZ_OK);
+	REQUIRE(cal.ndays == 3);
+	CHECK_STR(cal.days[0].name, "除夕");
+	CHECK_INT(contract_raw_exec(fx.dir,
+				    "DELETE FROM calendar_days WHERE year = 2026;"
+				    " DELETE FROM calendar_years WHERE year = 2026",
+				    msg, sizeof msg), 0);
+	CHECK_INT(fx.st->ops->calendar_get(fx.st, fx.a, &cal, NULL), FZ_OK);
+	CHECK_INT(cal.nyears, 0);
+	CHECK_INT(cal.ndays, 0);
+	store_fx_close(&fx);
+}
