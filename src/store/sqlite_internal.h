@@ -216,6 +216,10 @@ enum fz_err sq_list_open_sorted(struct sq_store *s, const struct sq_query *q,
  * declares the name — a misspelt name is never a silent NULL. */
 void sq_list_int(struct sq_list *l, const char *name, int64_t v);
 void sq_list_text(struct sq_list *l, const char *name, const char *v);
+/* A set of ids as the JSON array a statement reads with
+ * "x.id IN (SELECT value FROM json_each(:ids))": one bound text, one plan,
+ * whatever the number of ids. In a; NULL when out of memory. */
+const char *sq_ids_json(struct arena *a, const int64_t *ids, size_t n);
 /* Counts, reads the page into an arena array of item_size elements with
  * read, gives the statements back. Consistent: both run in one read
  * transaction when the caller has none open. */
