@@ -298,19 +298,10 @@ fail:
 enum fz_err sq_complaint_recent(struct store *st, const char *client_key, int64_t since,
 				int64_t *n, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	*n = 0;
-	enum fz_err err = sq_stmt(s, SQ_CMP_RECENT,
-				  "SELECT count(*) FROM complaints WHERE client_key = ?1"
-				  " AND created_at >= ?2",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_text(&b, str(client_key));
-	sq_arg_int(&b, since);
-	return sq_one(s, stmt, &b, NULL, n, sq_read_int, FZ_DB, NULL, "计数失败", e);
+	return sq_count_since(sq(st), SQ_CMP_RECENT,
+			      "SELECT count(*) FROM complaints WHERE client_key = ?1"
+			      " AND created_at >= ?2",
+			      client_key, since, n, e);
 }
 
 enum fz_err sq_complaint_attachment_insert(struct store *st, struct complaint_attachment *att,
@@ -352,23 +343,14 @@ enum fz_err sq_complaint_attachments_of(struct store *st, struct arena *a, int64
 					struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
 	void *got;
-	*items = NULL;
-	*n = 0;
-	enum fz_err err = sq_stmt(s, SQ_CMP_ATTS_OF,
-				  "SELECT id, complaint_id, digest, size, file_name, media_type,"
-				  " created_at FROM complaint_attachments WHERE complaint_id = ?1"
-				  " ORDER BY id",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, complaint_id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, attachment_read, &got, n, e)))
-		return err;
+	enum fz_err err = sq_rows_of(s, SQ_CMP_ATTS_OF,
+				     "SELECT id, complaint_id, digest, size, file_name, media_type,"
+				     " created_at FROM complaint_attachments WHERE complaint_id = ?1"
+				     " ORDER BY id",
+				     complaint_id, a, sizeof **items, attachment_read, &got, n, e);
 	*items = got;
-	return FZ_OK;
+	return err;
 }
 
 enum fz_err sq_complaint_lookup_add(struct store *st, const char *client_key, int64_t at,
@@ -396,19 +378,10 @@ enum fz_err sq_complaint_lookup_add(struct store *st, const char *client_key, in
 enum fz_err sq_complaint_lookup_count(struct store *st, const char *client_key, int64_t since,
 				      int64_t *n, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	*n = 0;
-	enum fz_err err = sq_stmt(s, SQ_CMP_LOOKUP_COUNT,
-				  "SELECT count(*) FROM complaint_lookups WHERE client_key = ?1"
-				  " AND at >= ?2",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_text(&b, str(client_key));
-	sq_arg_int(&b, since);
-	return sq_one(s, stmt, &b, NULL, n, sq_read_int, FZ_DB, NULL, "计数失败", e);
+	return sq_count_since(sq(st), SQ_CMP_LOOKUP_COUNT,
+			      "SELECT count(*) FROM complaint_lookups WHERE client_key = ?1"
+			      " AND at >= ?2",
+			      client_key, since, n, e);
 }
 
 enum fz_err sq_complaint_event_insert(struct store *st, struct complaint_event *ev,
@@ -475,18 +448,10 @@ enum fz_err sq_complaint_events_of(struct store *st, struct arena *a, int64_t co
 				   struct complaint_event **items, size_t *n, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
 	void *got;
-	*items = NULL;
-	*n = 0;
-	enum fz_err err = sq_stmt(s, SQ_CMP_EVENTS_OF,
-				  EVENT_SELECT " WHERE complaint_id = ?1 ORDER BY id", &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, complaint_id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, event_read, &got, n, e)))
-		return err;
+	enum fz_err err = sq_rows_of(s, SQ_CMP_EVENTS_OF,
+				     EVENT_SELECT " WHERE complaint_id = ?1 ORDER BY id", complaint_id, a,
+				     sizeof **items, event_read, &got, n, e);
 	*items = got;
-	return FZ_OK;
+	return err;
 }

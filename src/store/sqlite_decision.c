@@ -235,20 +235,12 @@ enum fz_err sq_decision_catalogue_entries(struct store *st, struct arena *a,
 					  struct decision_catalogue_entry **items, size_t *n,
 					  struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	void *v = NULL;
-	enum fz_err err = sq_stmt(s, SQ_DCAT_ENTRIES,
-				  ENTRY_COLS " WHERE catalogue_id = ?1 ORDER BY id LIMIT 2000",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, catalogue_id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, entry_read, &v, n, e)))
-		return err;
-	*items = v;
-	return FZ_OK;
+	void *got;
+	enum fz_err err = sq_rows_of(sq(st), SQ_DCAT_ENTRIES,
+				     ENTRY_COLS " WHERE catalogue_id = ?1 ORDER BY id LIMIT 2000",
+				     catalogue_id, a, sizeof **items, entry_read, &got, n, e);
+	*items = got;
+	return err;
 }
 
 struct open_case {

@@ -168,6 +168,18 @@ enum fz_err sq_one(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args 
 /* A reader of one integer column into an int64_t. */
 void sq_read_int(struct sq_row *r, void *item);
 
+/* The two shapes many operations share, each one statement (id, sql):
+ * sq_count_since runs "SELECT count(*) ... WHERE <key> = ?1 AND <time>
+ * >= ?2" for a text key (an address's client key; NULL counts as "")
+ * into n; sq_rows_of reads every row of "... WHERE <owner> = ?1 ORDER BY
+ * ..." for one owner id (the events of a complaint ...) into an arena
+ * array of item_size elements. */
+enum fz_err sq_count_since(struct sq_store *s, enum sq_stmt_id id, const char *sql,
+			   const char *key, int64_t since, int64_t *n, struct fz_error *e);
+enum fz_err sq_rows_of(struct sq_store *s, enum sq_stmt_id id, const char *sql, int64_t owner,
+		       struct arena *a, size_t item_size, sq_read_fn read, void **items,
+		       size_t *n, struct fz_error *e);
+
 /* --- list queries (sqlite_query.c) --- */
 
 #define SQ_MAX_FILTERS 24
