@@ -18,6 +18,7 @@
 #include "app/ledger_tsa.h"
 #include "base/buf.h"
 #include "base/crypto.h"
+#include "base/fsys.h"
 #include "ledger/checkpoint.h"
 #include "ledger/leaf.h"
 #include "ledger/merkle.h"
@@ -415,9 +416,8 @@ static enum fz_err key_pair_init(const char *data_dir, const char *priv_name,
 	if ((rc = data_path(data_dir, priv_name, priv, e)) ||
 	    (rc = data_path(data_dir, pub_name, pub, e)))
 		return rc;
-	if (mkdir(data_dir, 0700) != 0 && errno != EEXIST)
-		return fz_fail(e, FZ_IO, "data_dir", "无法创建数据目录 %s：%s", data_dir,
-			       strerror(errno));
+	if ((rc = fsys_dir_make(data_dir, "数据目录", e)))
+		return rc;
 	if (stat(priv, &sb) == 0)
 		return FZ_OK;
 	if ((rc = gen(priv, pub, e)))
