@@ -160,7 +160,7 @@ static const struct name objects[] = {
 	{ "eval_files", "评查案卷列表" },
 	{ "eval_round", "案卷评查" },
 	{ "eval_rounds", "案卷评查列表" },
-	{ "evidence", "证据" },
+	{ "evidence", "证据材料" }, /* as the ledger calls it (ledger_kinds.c) */
 	{ "export_job", "导出任务" },
 	{ "ledger", "执法记录日志" },
 	{ "ledger_checkpoint", "执法记录检查点" },

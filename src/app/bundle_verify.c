@@ -238,21 +238,6 @@ static void leaf_hash(struct rd *d, int kind, uint64_t ref, int64_t at, unsigned
 	merkle_leaf_hash(d->alg, data, n, lh);
 }
 
-static const char *const kind_label[] = {
-	[LEDGER_CASE_EVENT] = "事件",
-	[LEDGER_EVIDENCE] = "证据材料",
-	[LEDGER_DOCUMENT] = "文书",
-	[LEDGER_CASE_HEADER] = "案件信息",
-	[LEDGER_CASE_EXPORT] = "导出记录",
-	[LEDGER_KEY_ROTATION] = "密钥轮换记录",
-	[LEDGER_PUBLICATION] = "公示记录",
-	[LEDGER_POWER_LIST] = "权责清单版本",
-	[LEDGER_COMPLAINT] = "投诉办理记录",
-	[LEDGER_OVERSIGHT] = "监督记录",
-	[LEDGER_COMMENT] = "公众意见记录",
-	[LEDGER_DECISION_CATALOGUE] = "决策事项目录记录",
-};
-
 /* Moving to section s: the one before it must be complete. */
 static bool section_enter(struct rd *d, enum section s)
 {
@@ -262,24 +247,24 @@ static bool section_enter(struct rd *d, enum section s)
 		[S_DOCUMENT] = LEDGER_DOCUMENT, [S_END] = 0,
 	};
 	if (s < d->at)
-		return fail(d, "案卷包的记录次序有误：%s出现在%s之后", kind_label[kind_of[s]],
-			    kind_label[kind_of[d->at]]);
+		return fail(d, "案卷包的记录次序有误：%s出现在%s之后", ledger_kind_name(kind_of[s]),
+			    ledger_kind_name(kind_of[d->at]));
 	if (s != S_EXPORT && d->at == S_HEAD)
 		return fail(d, "案卷包缺少导出记录（export 行）：无法核对是否完整");
 	while (d->at < s) {
 		if (d->at >= S_HEADER) {
 			int k = kind_of[d->at];
+			const char *name = ledger_kind_name(k);
 			if (d->gap[k])
 				return fail(d, "案卷包缺少第 %lld 个%s（有%s被遗漏）", (long long)d->gap[k],
-					    kind_label[k], kind_label[k]);
+					    name, name);
 			if (d->seen[k] < d->want[k])
 				return fail(d, "案卷包不完整：导出时本案有%s %lld 项，案卷包中只有 %lld 项"
 					       "（有%s被遗漏）",
-					    kind_label[k], (long long)d->want[k], (long long)d->seen[k],
-					    kind_label[k]);
+					    name, (long long)d->want[k], (long long)d->seen[k], name);
 			if (d->seen[k] > d->want[k])
-				return fail(d, "案卷包中的%s有 %lld 项，多于导出时本案的 %lld 项",
-					    kind_label[k], (long long)d->seen[k], (long long)d->want[k]);
+				return fail(d, "案卷包中的%s有 %lld 项，多于导出时本案的 %lld 项", name,
+					    (long long)d->seen[k], (long long)d->want[k]);
 		}
 		d->at++;
 		d->last_idx = -1;

@@ -188,6 +188,17 @@ enum fz_err app_dcat_list(struct app_ctx *ctx, bool public, int64_t agency_id, i
 	return ctx->st->ops->decision_catalogue_list(ctx->st, ctx->a, &f, pg, out, e);
 }
 
+enum fz_err app_dcat_list_of(struct app_ctx *ctx, struct id_set only, struct list_sort sort,
+			     struct page pg, struct decision_catalogue_list *out, struct fz_error *e)
+{
+	struct decision_catalogue_filter f = { .scope = ctx->cli ? NULL : &ctx->scope,
+					       .only = only, .sort = sort };
+	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "decision_catalogue.read", e);
+	if (rc)
+		return rc;
+	return ctx->st->ops->decision_catalogue_list(ctx->st, ctx->a, &f, pg, out, e);
+}
+
 /* --- writing --- */
 
 enum fz_err app_dcat_create(struct app_ctx *ctx, int year, const char *title,

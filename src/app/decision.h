@@ -70,6 +70,11 @@ enum fz_err app_dcat_view(struct app_ctx *ctx, int64_t id, bool public, struct d
 enum fz_err app_dcat_list(struct app_ctx *ctx, bool public, int64_t agency_id, int year,
 			  struct page pg, struct decision_catalogue_list *out, struct fz_error *e)
 	FZ_MUST_CHECK;
+/* The staff's catalogues among only's ids (an indicator's side), in the
+ * order sort names (enum dcat_sort), within the user's scope. */
+enum fz_err app_dcat_list_of(struct app_ctx *ctx, struct id_set only, struct list_sort sort,
+			     struct page pg, struct decision_catalogue_list *out,
+			     struct fz_error *e) FZ_MUST_CHECK;
 
 /* The open major decision whose 立项 names item_id: *case_id (0 when
  * none) and its number. An item under an open decision is not removed. */

@@ -11,12 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static enum fz_err dir_make(const char *path, struct fz_error *e)
-{
-	if (mkdir(path, 0700) != 0 && errno != EEXIST)
-		return fz_fail(e, FZ_IO, NULL, "无法创建目录 %s：%s", path, strerror(errno));
-	return FZ_OK;
-}
+#include "base/fsys.h"
 
 static enum fz_err fsync_path(const char *path, int flags, struct fz_error *e)
 {
@@ -40,13 +35,14 @@ enum fz_err app_document_file_store(const char *data_dir, const char *hex,
 {
 	struct buf dir = BUF_INIT, path = BUF_INIT, tmp = BUF_INIT;
 	enum fz_err rc;
-	if ((rc = dir_make(data_dir, e)))
+	if ((rc = fsys_dir_make(data_dir, "目录", e)))
 		goto out;
 	buf_addf(&dir, "%s/documents", data_dir);
-	if ((rc = dir_make(buf_cstr(&dir), e)))
+	if ((rc = fsys_dir_make(buf_cstr(&dir), "目录", e)))
 		goto out;
 	buf_addf(&dir, "/%.2s", hex);
-	if ((rc = app_document_path(data_dir, hex, &path)) || (rc = dir_make(buf_cstr(&dir), e)))
+	if ((rc = app_document_path(data_dir, hex, &path)) ||
+	    (rc = fsys_dir_make(buf_cstr(&dir), "目录", e)))
 		goto out;
 	if (access(buf_cstr(&path), F_OK) == 0)
 		goto out;

@@ -16,18 +16,12 @@
 #include "app/audit.h"
 #include "app/authz.h"
 #include "base/crypto.h"
+#include "base/fsys.h"
 
 int64_t app_evidence_max(const struct app_ctx *ctx)
 {
 	return ctx->cfg && ctx->cfg->evidence_max > 0 ? ctx->cfg->evidence_max
 						      : EVIDENCE_MAX_DEFAULT;
-}
-
-static enum fz_err dir_make(const char *path, struct fz_error *e)
-{
-	if (mkdir(path, 0700) != 0 && errno != EEXIST)
-		return fz_fail(e, FZ_IO, "data_dir", "无法创建目录 %s：%s", path, strerror(errno));
-	return FZ_OK;
 }
 
 static enum fz_err join(char out[PATH_MAX], struct fz_error *e, const char *fmt, ...)
@@ -65,8 +59,9 @@ enum fz_err app_evidence_upload_begin(const char *data_dir, enum ledger_hash_alg
 	up->max = max;
 	if (!data_dir || !*data_dir)
 		return fz_fail(e, FZ_INTERNAL, "data_dir", "未配置数据目录，不能接收证据文件");
-	if ((rc = dir_make(data_dir, e)) || (rc = join(tmp, e, "%s/tmp", data_dir)) ||
-	    (rc = dir_make(tmp, e)) ||
+	if ((rc = fsys_dir_make(data_dir, "目录", e)) ||
+	    (rc = join(tmp, e, "%s/tmp", data_dir)) ||
+	    (rc = fsys_dir_make(tmp, "目录", e)) ||
 	    (rc = join(up->tmp_path, e, "%s/upload-XXXXXX", tmp)))
 		return rc;
 	up->fd = mkstemp(up->tmp_path);
@@ -168,8 +163,9 @@ enum fz_err app_evidence_place(const char *data_dir, struct evidence_upload *up,
 	enum fz_err rc;
 	*created = false;
 	if ((rc = app_evidence_path(data_dir, hex, path, e)) ||
-	    (rc = join(dir, e, "%s/evidence", data_dir)) || (rc = dir_make(dir, e)) ||
-	    (rc = join(dir, e, "%s/evidence/%.2s", data_dir, hex)) || (rc = dir_make(dir, e)))
+	    (rc = join(dir, e, "%s/evidence", data_dir)) || (rc = fsys_dir_make(dir, "目录", e)) ||
+	    (rc = join(dir, e, "%s/evidence/%.2s", data_dir, hex)) ||
+	    (rc = fsys_dir_make(dir, "目录", e)))
 		return rc;
 	if (stat(path, &sb) == 0) {
 		app_evidence_upload_abort(up);

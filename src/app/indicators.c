@@ -39,9 +39,11 @@ static const struct indicator_def defs[IND_COUNT] = {
 			 "在备案期限（作出决定之日起，按本省配置，默认十五日，未核实）内报司法局备案的重大行政处罚决定数；逾期备案的不计入",
 			 "期间内作出、经法制审核或集体讨论（重大行政处罚）、已备案或备案期限已届满的处罚决定数",
 			 "以处罚决定作出之日计", "100%", false },
-	[IND_TWO_OFFICERS] = { "two_officers", "两名以上执法人员参与率",
-			       "由两名以上执法人员进行的调查取证、检查、查封扣押等步骤数",
-			       "期间内程序要求两名以上执法人员的步骤数", "以步骤发生之日计",
+	[IND_TWO_OFFICERS] = { "two_officers", "两名以上持证执法人员参与率",
+			       "由两名以上持有执法证件的执法人员进行的调查取证、检查、查封扣押等步骤数"
+			       "（执法证件须在步骤发生之日有效且涵盖本案执法领域；执法辅助人员不计）",
+			       "期间内程序要求两名以上持有执法证件的执法人员的步骤数",
+			       "以步骤发生之日计",
 			       "100%", false },
 	[IND_HANDLING] = { "handling", "办案天数",
 			   "立案之日至作出处罚决定之日的天数合计（显示平均值和最长值）",
@@ -195,7 +197,8 @@ static const struct case_clock *clock_of(const struct proc_def *def, struct case
 /* Judges one case for every indicator. */
 static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 			 const struct calendar *cal, const struct indicator_query *q,
-			 const struct enf_case *c, struct indicator *out, struct fz_error *e)
+			 const struct enf_case *c, struct indicator_people *pp,
+			 struct indicator *out, struct fz_error *e)
 {
 	const struct scope all = { .kind = SCOPE_ALL };
 	const struct proc_def *def = proc_registry_find(reg, c->procedure);
@@ -274,8 +277,13 @@ static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 		const struct proc_step *s = proc_step_find(def, ev.items[i].step);
 		if (s && (s->flags & PROC_CLOSES))
 			closing = (long)i;
-		if (s && s->min_officers >= 2 && indicator_in_period(q, ev.items[i].on))
-			ok = ok && indicator_count(ctx, &out[IND_TWO_OFFICERS], c->id, ev.items[i].nofficers >= 2);
+		int certified;
+		if (!s || s->min_officers < 2 || !indicator_in_period(q, ev.items[i].on))
+			continue;
+		if ((rc = indicator_certified_officers(ctx, pp, &ev.items[i], c->domain, &certified,
+						       e)))
+			return rc;
+		ok = ok && indicator_count(ctx, &out[IND_TWO_OFFICERS], c->id, certified >= 2);
 	}
 	if (c->closed && closing >= 0 && indicator_in_period(q, ev.items[closing].on)) {
 		const char *const *filed;
@@ -404,13 +412,14 @@ enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
 	for (int i = 0; i < IND_COUNT; i++)
 		out[i].def = &defs[i];
 	struct case_filter f = { .agency_id = q->agency_id };
+	struct indicator_people people = { 0 };
 	for (int64_t offset = 0;; offset += 200) {
 		struct case_list list;
 		struct page pg = { .offset = offset, .limit = 200 };
 		if ((rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, &f, pg, &list, e)))
 			return rc;
 		for (size_t i = 0; i < list.n; i++)
-			if ((rc = judge(ctx, reg, &cal, q, &list.items[i], out, e)))
+			if ((rc = judge(ctx, reg, &cal, q, &list.items[i], &people, out, e)))
 				return rc;
 		if (list.n < 200)
 			break;

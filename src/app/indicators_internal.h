@@ -34,4 +34,19 @@ enum fz_err indicator_catalogues(struct app_ctx *ctx, const struct indicator_que
  * time (decision_catalogue_due months from the year's start). */
 void indicator_catalogue_due(const struct proc_config *cfg, int year, char out[FZ_DATE_LEN]);
 
+/* The people the two-officers indicator has looked up, read once per
+ * computation (arena memory): each person's kind and certificates. */
+struct indicator_person;
+struct indicator_people {
+	struct indicator_person *items;
+	size_t n, cap;
+};
+/* How many different officers of ev held, on the step's day, a
+ * certificate valid then (certificate_valid_on) that covers domain: 持有
+ * 执法证件的执法人员 as the certified-officers gate counts them, judged
+ * by the record as it stands now. */
+enum fz_err indicator_certified_officers(struct app_ctx *ctx, struct indicator_people *pp,
+					 const struct case_event *ev, const char *domain,
+					 int *count, struct fz_error *e) FZ_MUST_CHECK;
+
 #endif

@@ -18,6 +18,7 @@
 #include "app/ledger_tsa.h"
 #include "base/buf.h"
 #include "base/crypto.h"
+#include "base/fsys.h"
 #include "ledger/checkpoint.h"
 #include "ledger/leaf.h"
 #include "ledger/merkle.h"
@@ -415,9 +416,8 @@ static enum fz_err key_pair_init(const char *data_dir, const char *priv_name,
 	if ((rc = data_path(data_dir, priv_name, priv, e)) ||
 	    (rc = data_path(data_dir, pub_name, pub, e)))
 		return rc;
-	if (mkdir(data_dir, 0700) != 0 && errno != EEXIST)
-		return fz_fail(e, FZ_IO, "data_dir", "无法创建数据目录 %s：%s", data_dir,
-			       strerror(errno));
+	if ((rc = fsys_dir_make(data_dir, "数据目录", e)))
+		return rc;
 	if (stat(priv, &sb) == 0)
 		return FZ_OK;
 	if ((rc = gen(priv, pub, e)))
@@ -658,37 +658,22 @@ enum fz_err app_ledger_latest(struct app_ctx *ctx, struct ledger_checkpoint_row 
 
 /* --- rows without a leaf --- */
 
-static const char *const kind_names[] = {
-	[LEDGER_CASE_EVENT] = "案件事件",
-	[LEDGER_EVIDENCE] = "证据登记",
-	[LEDGER_DOCUMENT] = "执法文书",
-	[LEDGER_CASE_HEADER] = "案件信息记录",
-	[LEDGER_CASE_EXPORT] = "案卷导出记录",
-	[LEDGER_KEY_ROTATION] = "密钥轮换记录",
-	[LEDGER_PUBLICATION] = "公示记录",
-	[LEDGER_POWER_LIST] = "权责清单版本",
-	[LEDGER_COMPLAINT] = "投诉办理记录",
-	[LEDGER_OVERSIGHT] = "监督记录",
-	[LEDGER_COMMENT] = "公众意见记录",
-	[LEDGER_DECISION_CATALOGUE] = "决策事项目录记录",
-};
-
 enum fz_err app_ledger_unlogged_check(struct app_ctx *ctx, struct fz_error *e)
 {
 	struct buf msg = BUF_INIT;
 	for (int kind = LEDGER_CASE_EVENT; kind <= LEDGER_KIND_MAX; kind++) {
 		int64_t *ids;
 		size_t n;
-		if (!kind_names[kind])
+		if (!ledger_kind_name(kind))
 			continue;
 		enum fz_err rc = ctx->st->ops->ledger_unlogged(ctx->st, ctx->a, kind, 4, &ids, &n, e);
 		if (rc) {
 			buf_release(&msg);
 			return rc;
 		}
-		if (n == 0 || !kind_names[kind])
+		if (n == 0 || !ledger_kind_name(kind))
 			continue;
-		buf_addf(&msg, "%s%s ", msg.len ? "；" : "", kind_names[kind]);
+		buf_addf(&msg, "%s%s ", msg.len ? "；" : "", ledger_kind_name(kind));
 		for (size_t i = 0; i < n && i < 3; i++)
 			buf_addf(&msg, "%s#%lld", i ? "、" : "", (long long)ids[i]);
 		if (n > 3)

@@ -47,6 +47,12 @@ enum ledger_kind {
 };
 #define LEDGER_KIND_MAX 12
 
+/* What a kind is called (ledger_kinds.c, the one table): its Chinese name
+ * wherever people read it ("证据材料") and its word in the API
+ * ("evidence"); NULL for a number that is no kind. */
+const char *ledger_kind_name(int kind);
+const char *ledger_kind_code(int kind);
+
 /* Longest digest of any ledger hash (SM3 and SHA-256 both give 32). */
 #define LEDGER_DIGEST_MAX 64
 

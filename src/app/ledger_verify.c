@@ -345,21 +345,20 @@ static enum fz_err dcat_rederive(struct app_ctx *ctx, enum ledger_hash_alg alg,
 /* One line per kind of leaf, in enum ledger_kind order. */
 static const struct {
 	enum ledger_kind kind;
-	const char *name;
 	ledger_rederive_fn fn;
 } kinds[] = {
-	{ LEDGER_CASE_EVENT, "案件事件", event_rederive },
-	{ LEDGER_EVIDENCE, "证据材料", evidence_rederive },
-	{ LEDGER_DOCUMENT, "执法文书", document_rederive },
-	{ LEDGER_CASE_HEADER, "案件信息", header_rederive },
-	{ LEDGER_CASE_EXPORT, "案卷导出记录", export_rederive },
-	{ LEDGER_KEY_ROTATION, "密钥轮换记录", rotation_rederive },
-	{ LEDGER_PUBLICATION, "公示记录", publication_rederive },
-	{ LEDGER_POWER_LIST, "权责清单版本", power_list_rederive },
-	{ LEDGER_COMPLAINT, "投诉办理记录", complaint_rederive },
-	{ LEDGER_OVERSIGHT, "监督记录", oversight_rederive },
-	{ LEDGER_DECISION_CATALOGUE, "决策事项目录记录", dcat_rederive },
-	{ LEDGER_COMMENT, "公众意见记录", comment_rederive },
+	{ LEDGER_CASE_EVENT, event_rederive },
+	{ LEDGER_EVIDENCE, evidence_rederive },
+	{ LEDGER_DOCUMENT, document_rederive },
+	{ LEDGER_CASE_HEADER, header_rederive },
+	{ LEDGER_CASE_EXPORT, export_rederive },
+	{ LEDGER_KEY_ROTATION, rotation_rederive },
+	{ LEDGER_PUBLICATION, publication_rederive },
+	{ LEDGER_POWER_LIST, power_list_rederive },
+	{ LEDGER_COMPLAINT, complaint_rederive },
+	{ LEDGER_OVERSIGHT, oversight_rederive },
+	{ LEDGER_DECISION_CATALOGUE, dcat_rederive },
+	{ LEDGER_COMMENT, comment_rederive },
 };
 
 /* --- the walk --- */
@@ -547,7 +546,7 @@ static bool leaf_check(struct walk *w, const struct ledger_leaf *lf, int64_t idx
 	if (*rc == FZ_NOTFOUND) {
 		*rc = FZ_OK;
 		return fail(w, "账本第 %lld 号记录（%s #%lld）在数据表中已不存在", (long long)idx,
-			    kinds[k].name, (long long)lf->ref_id);
+			    ledger_kind_name(kinds[k].kind), (long long)lf->ref_id);
 	}
 	if (*rc)
 		return false;
@@ -653,7 +652,7 @@ static enum fz_err walk_rest(struct walk *w, int64_t size, bool *go, struct fz_e
 		rc = kinds[k].fn(w->ctx, w->alg, w->data_dir, &lf, &rd, e);
 		if (rc && rc != FZ_NOTFOUND)
 			return rc;
-		*go = fail(w, "%s未记入账本", rd.what[0] ? rd.what : kinds[k].name);
+		*go = fail(w, "%s未记入账本", rd.what[0] ? rd.what : ledger_kind_name(kinds[k].kind));
 	}
 	return *go ? header_drift(w, go, e) : FZ_OK;
 }

@@ -64,26 +64,12 @@ int cmd_verify(int argc, char **argv)
 		fprintf(stderr, "fazhi: 核验未通过：%s\n", r.problem);
 		return CLI_EXIT_INCONSISTENT;
 	}
-	/* each kind by the short name people know it by, in kind order */
-	static const char *const kind_short[LEDGER_KIND_MAX + 1] = {
-		[LEDGER_CASE_EVENT] = "事件",
-		[LEDGER_EVIDENCE] = "证据",
-		[LEDGER_DOCUMENT] = "文书",
-		[LEDGER_CASE_HEADER] = "案件信息",
-		[LEDGER_CASE_EXPORT] = "案卷导出",
-		[LEDGER_KEY_ROTATION] = "密钥轮换",
-		[LEDGER_PUBLICATION] = "公示记录",
-		[LEDGER_POWER_LIST] = "权责清单",
-		[LEDGER_COMPLAINT] = "投诉办理记录",
-		[LEDGER_OVERSIGHT] = "监督记录",
-		[LEDGER_COMMENT] = "公众意见",
-		[LEDGER_DECISION_CATALOGUE] = "决策事项目录",
-	};
+	/* each kind by its one name (app/ledger_kinds.c), in kind order */
 	printf("账本核验通过（%s）：%lld 条记录（", r.hash, (long long)r.leaves);
 	for (int k = 1, first = 1; k <= LEDGER_KIND_MAX; k++) {
-		if (!kind_short[k])
+		if (!ledger_kind_name(k))
 			continue;
-		printf("%s%s %lld", first ? "" : "、", kind_short[k], (long long)r.by_kind[k]);
+		printf("%s%s %lld", first ? "" : "、", ledger_kind_name(k), (long long)r.by_kind[k]);
 		first = 0;
 	}
 	printf("），%lld 个文件，%lld 个检查点的根与签名一致\n", (long long)r.files,

@@ -33,6 +33,7 @@
 
 #include "app/http_client.h"
 #include "base/crypto.h"
+#include "base/fsys.h"
 #include "cli/cli.h"
 #include "cli/witness.h"
 
@@ -80,8 +81,8 @@ static int witness_setup(struct witness *w)
 	struct buf name = BUF_INIT;
 	if (!note_name_ok(w->name))
 		return cli_usage("witness", "--name 无效：不能为空，不能含空格或加号");
-	if (mkdir(w->state, 0700) != 0 && errno != EEXIST) {
-		fprintf(stderr, "fazhi: 无法创建见证状态目录 %s：%s\n", w->state, strerror(errno));
+	if (fsys_dir_make(w->state, "见证状态目录", &e)) {
+		fprintf(stderr, "fazhi: %s\n", e.message);
 		return 1;
 	}
 	if (witness_state_path(w, "witness.key", priv) ||

@@ -18,6 +18,15 @@ enum cert_status certificate_status(const struct certificate *c, const char *tod
 	return CERT_VALID;
 }
 
+bool certificate_valid_on(const struct certificate *c, const char *day)
+{
+	if (strcmp(c->issued_on, day) > 0 || strcmp(c->valid_until, day) < 0)
+		return false;
+	if (c->status == CERT_REVOKED)
+		return c->revoked_on[0] && strcmp(day, c->revoked_on) < 0;
+	return c->status != CERT_SUSPENDED;
+}
+
 int certificate_days_left(const struct certificate *c, const char *today)
 {
 	return date_diff_days(today, c->valid_until);

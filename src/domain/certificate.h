@@ -16,6 +16,11 @@
  * wins; otherwise CERT_EXPIRED once valid_until < today (valid_until is
  * the last valid day); otherwise CERT_VALID. */
 enum cert_status certificate_status(const struct certificate *c, const char *today);
+/* Whether the certificate was valid on day as the record now tells it:
+ * issued by then, not expired, not revoked on or before it (a revocation
+ * takes effect on its revoked_on). A suspension carries no dates in the
+ * record, so a certificate suspended now is valid on no day. */
+bool certificate_valid_on(const struct certificate *c, const char *day);
 /* valid_until - today in days: 0 on the last valid day, negative once
  * expired. INT_MIN when either date is invalid. */
 int certificate_days_left(const struct certificate *c, const char *today);

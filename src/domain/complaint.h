@@ -143,6 +143,7 @@ struct complaint_filter {
 	 * bureau_agency (its own handling) */
 	bool bureau_turn;
 	int64_t bureau_agency;
+	struct id_set only;        /* these complaints only (an indicator's side) */
 	struct list_sort sort;     /* enum complaint_sort */
 };
 

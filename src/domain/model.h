@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stddef.h>
 
 #define FZ_DATE_LEN 11 /* "YYYY-MM-DD" + NUL */
 
@@ -172,6 +173,15 @@ struct session {
 struct list_sort {
 	int key;
 	bool desc;
+};
+
+/* The rows a list is limited to, by id (an indicator's side for its
+ * drill-down): ids NULL is no such limit; ids set with n 0 matches
+ * nothing. The backend binds the set as one parameter, so any number of
+ * ids takes one statement. */
+struct id_set {
+	const int64_t *ids;
+	size_t n;
 };
 
 /* One audit record. result is "ok", "denied" or "failed". */

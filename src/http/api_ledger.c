@@ -266,14 +266,13 @@ int api_ledger_leaves(struct req *r)
 		memset(&list, 0, sizeof list);
 	if (rc)
 		return resp_fail(r, rc, &e);
-	static const char *const kinds[] = { "", "case_event", "evidence", "document" };
 	json_t *items = json_array();
 	for (size_t i = 0; i < list.n; i++) {
 		const struct ledger_leaf *lf = &list.items[i];
 		json_t *o = json_object();
 		o = json_put(o, "index", json_integer(lf->idx));
-		o = json_put(o, "kind", json_string(lf->kind >= 1 && lf->kind <= 3 ? kinds[lf->kind]
-										  : "unknown"));
+		const char *kind = ledger_kind_code(lf->kind);
+		o = json_put(o, "kind", json_string(kind ? kind : "unknown"));
 		o = json_put(o, "ref_id", json_integer(lf->ref_id));
 		o = json_put(o, "digest", hex_json(lf->digest, lf->digest_len));
 		o = json_put(o, "leaf_hash", hex_json(lf->leaf_hash, lf->hash_len));

@@ -11,6 +11,7 @@
 #include "app/case.h"
 #include "base/buf.h"
 #include "http/http.h"
+#include "http/listkit.h"
 #include "http/pagekit.h"
 
 struct case_people;
@@ -105,15 +106,17 @@ const char *case_procedure_label(struct req *r, const char *id);
  * holds none. */
 void case_gate_results(struct buf *b, const struct case_check *check);
 
-/* The table of an indicator's drill-down (page_indicators.c; the list
- * and the queues are listkit lists, page_cases.c): a row per case with number,
- * title, party, procedure, state and duty badges, all from the derived
- * status (app_case_rows: no case's events read, the page's duties in one
- * query), the same badges as case_clock_badges gives on the case page.
- * awaited (a queue: the step each case waits for, in list's order) adds
- * a column 待办理. */
-void case_table(struct req *r, struct buf *b, const struct case_list *list,
-		const struct proc_step *const *awaited);
+/* The working list of cases (page_cases.c): its columns (案件编号, 案由,
+ * 当事人, 程序, 状态, 期限, each sorting by its enum case_sort key; a
+ * queue adds 待办理 after them) and the cells of one case, as the list,
+ * the queues and an indicator's drill-down (page_indicators.c) draw it:
+ * row is its derived status (app_case_rows; NULL: the state id and no
+ * badge), soon case_soon_day's horizon; file: for a CSV or XLSX file. */
+#define CASE_LIST_NCOLS 6
+extern const struct lk_col case_list_cols[CASE_LIST_NCOLS + 1];
+struct case_row;
+void case_list_cells(struct req *r, const struct enf_case *c, const struct case_row *row,
+		     const char *soon, bool file, struct lk_cell *x);
 struct case_row;
 /* One row's badges (as case_clock_badges) and state (as case_state_show). */
 void case_row_badges(struct buf *b, const struct enf_case *c, const struct case_row *row,

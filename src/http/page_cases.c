@@ -117,7 +117,7 @@ static void state_filter(struct req *r, const char *state, struct case_filter *f
 
 /* --- the list and the queues, on listkit (sort, page size, jump, files) --- */
 
-static const struct lk_col case_cols[] = {
+const struct lk_col case_list_cols[CASE_LIST_NCOLS + 1] = {
 	{ "案件编号", "number", CASE_SORT_NUMBER, false },
 	{ "案由", "title", CASE_SORT_TITLE, false },
 	{ "当事人", "party", CASE_SORT_PARTY, false },
@@ -126,7 +126,6 @@ static const struct lk_col case_cols[] = {
 	{ "期限", "due", CASE_SORT_DUE, false },
 	{ "待办理", NULL, 0, false }, /* the queues only */
 };
-#define CASE_NCOLS 6
 static const char *const case_params[] = { "q",	"procedure", "state", "closed",
 					    "todo", "due",	 "alert", "mine" };
 
@@ -180,11 +179,9 @@ static const char *cell_html(struct req *r, struct buf *h)
 	return s;
 }
 
-static void case_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *x)
+void case_list_cells(struct req *r, const struct enf_case *c, const struct case_row *row,
+		     const char *soon, bool file, struct lk_cell *x)
 {
-	struct case_src *s = self;
-	const struct enf_case *c = &s->list.items[i];
-	const struct case_row *row = s->rows ? &s->rows[i] : NULL;
 	const char *href = arena_printf(r->a, "/cases/%lld", (long long)c->id);
 	struct buf h = BUF_INIT;
 	x[0].text = c->number;
@@ -196,10 +193,8 @@ static void case_cells(struct req *r, void *self, size_t i, bool file, struct lk
 	if (c->closed)
 		x[4].text = arena_printf(r->a, "%s（已结案）", x[4].text);
 	if (row)
-		case_row_badges_text(&h, c, row, r->ctx.today, s->soon);
+		case_row_badges_text(&h, c, row, r->ctx.today, soon);
 	x[5].text = cell_html(r, &h);
-	if (s->role)
-		x[6].text = s->steps && s->steps[i] ? s->steps[i]->label : NULL;
 	if (file)
 		return;
 	html_f(&h, "<a class=\"mono\" href=\"/cases/%lld\">%s</a>", (long long)c->id, c->number);
@@ -207,12 +202,20 @@ static void case_cells(struct req *r, void *self, size_t i, bool file, struct lk
 	if (row) {
 		case_row_state(&h, c, row);
 		x[4].html = cell_html(r, &h);
-		case_row_badges(&h, c, row, r->ctx.today, s->soon);
+		case_row_badges(&h, c, row, r->ctx.today, soon);
 		x[5].html = h.len ? cell_html(r, &h) : NULL;
 		buf_release(&h);
 	}
 	if (!x[5].html)
 		x[5] = (struct lk_cell){ .text = "—", .span = "muted" };
+}
+
+static void case_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *x)
+{
+	struct case_src *s = self;
+	case_list_cells(r, &s->list.items[i], s->rows ? &s->rows[i] : NULL, s->soon, file, x);
+	if (s->role)
+		x[CASE_LIST_NCOLS].text = s->steps && s->steps[i] ? s->steps[i]->label : NULL;
 }
 
 static void case_top(struct req *r, void *self, const struct lk_view *v, struct buf *b,
@@ -281,7 +284,7 @@ int page_case_list(struct req *r)
 {
 	static const struct lk_table t = {
 		.path = "/cases", .title = "我的案件", .list = "cases",
-		.cols = case_cols, .ncols = CASE_NCOLS,
+		.cols = case_list_cols, .ncols = CASE_LIST_NCOLS,
 		.params = case_params, .nparams = sizeof case_params / sizeof case_params[0],
 		.empty = "没有符合条件的案件。",
 	};
@@ -298,7 +301,7 @@ static int queue_page(struct req *r, unsigned role, const char *list, const char
 {
 	struct lk_table t = {
 		.path = r->path, .title = title, .list = list,
-		.cols = case_cols, .ncols = CASE_NCOLS + 1,
+		.cols = case_list_cols, .ncols = CASE_LIST_NCOLS + 1,
 		.empty = "暂无等待办理的案件。",
 	};
 	struct case_src s;

@@ -17,27 +17,7 @@
 #include "http/pagekit.h"
 #include "http/resp.h"
 
-void complaint_table(struct req *r, struct buf *b, const struct complaint *items, size_t n)
-{
-	html_raw(b, "<table class=\"list\"><thead><tr><th>回执编号</th><th>收到</th><th>来源</th>"
-		    "<th>被投诉机关</th><th>状态</th><th>负责办理</th><th>期限</th></tr></thead><tbody>\n");
-	for (size_t i = 0; i < n; i++) {
-		const struct complaint *c = &items[i];
-		const char *due = complaint_due_now(c);
-		bool late = complaint_overdue(c, r->ctx.today);
-		html_f(b, "<tr><td data-label=\"回执编号\"><a href=\"/complaints/%lld\">%s</a></td>"
-			  "<td data-label=\"收到\">%s</td><td data-label=\"来源\">%s</td>"
-			  "<td data-label=\"被投诉机关\">%s</td><td data-label=\"状态\">%s</td>"
-			  "<td data-label=\"负责办理\">%s</td><td data-label=\"期限\">%s%s</td></tr>\n",
-		       (long long)c->id, c->receipt, c->received_on,
-		       complaint_channel_label(c->channel), c->agency, complaint_state_label(c->state),
-		       c->handler_id ? c->handler : "—", due[0] ? due : "—",
-		       late ? " <span class=\"badge bad\">逾期</span>" : "");
-	}
-	html_raw(b, "</tbody></table>\n");
-}
-
-static const struct lk_col complaint_cols[] = {
+const struct lk_col complaint_list_cols[COMPLAINT_LIST_NCOLS] = {
 	{ "回执编号", "receipt", COMPLAINT_SORT_RECEIPT, false },
 	{ "收到", "received", COMPLAINT_SORT_RECEIVED, false },
 	{ "来源", NULL, 0, false },
@@ -74,10 +54,8 @@ static enum fz_err complaint_fetch(struct req *r, void *self, struct list_sort s
 	return rc;
 }
 
-static void complaint_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *x)
+void complaint_list_cells(struct req *r, const struct complaint *c, bool file, struct lk_cell *x)
 {
-	struct complaint_src *s = self;
-	const struct complaint *c = &s->list.items[i];
 	const char *due = complaint_due_now(c);
 	bool late = complaint_overdue(c, r->ctx.today);
 	x[0] = (struct lk_cell){ .text = c->receipt, .mono = true,
@@ -94,6 +72,12 @@ static void complaint_cells(struct req *r, void *self, size_t i, bool file, stru
 		x[6].html = buf_failed(&h) ? NULL : arena_strdup(r->a, buf_cstr(&h));
 		buf_release(&h);
 	}
+}
+
+static void complaint_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *x)
+{
+	struct complaint_src *s = self;
+	complaint_list_cells(r, &s->list.items[i], file, x);
 }
 
 static void complaint_top(struct req *r, void *self, const struct lk_view *v, struct buf *b,
@@ -129,7 +113,7 @@ int page_complaint_list(struct req *r)
 {
 	static const struct lk_table t = {
 		.path = "/complaints", .title = "投诉举报", .list = "complaints",
-		.cols = complaint_cols, .ncols = sizeof complaint_cols / sizeof complaint_cols[0],
+		.cols = complaint_list_cols, .ncols = COMPLAINT_LIST_NCOLS,
 		.params = complaint_params,
 		.nparams = sizeof complaint_params / sizeof complaint_params[0],
 		.empty = "没有符合条件的投诉。",

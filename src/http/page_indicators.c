@@ -126,35 +126,30 @@ int page_indicators(struct req *r)
 
 /* --- the drill-down: the side's rows as a working list (listkit) ---
  *
- * A side is the indicator's id list, in the order the indicator met
- * them; no store query can order it, so no column sorts (listkit's page
- * size, jump, the filters part/from/to/agency in the URL and the CSV and
- * XLSX files of every row, audited as list.export, all apply). Each row
- * is read through its own app function in the viewer's scope: a row the
- * viewer may not open is left out of the page and the file. */
+ * A side is the indicator's id list; the store lists the rows among
+ * those ids (struct id_set) in the viewer's scope, in the order of the
+ * column asked, so the drill-down is a working list like any other:
+ * sortable columns, page size, jump, the filters part/from/to/agency in
+ * the URL and the CSV and XLSX files of every row in the chosen order,
+ * audited as list.export. A row the viewer may not open is left out of
+ * the page, the total and the file. Cases and complaints are drawn with
+ * the cells of their own lists (page_cases.c, page_complaints.c). */
 
 enum drill_subject { DRILL_CASE, DRILL_COMPLAINT, DRILL_NOTICE, DRILL_CATALOGUE };
 
-static const struct lk_col drill_case_cols[] = {
-	{ "案件编号", NULL, 0, false }, { "案由", NULL, 0, false },
-	{ "当事人", NULL, 0, false },   { "程序", NULL, 0, false },
-	{ "状态", NULL, 0, false },     { "期限", NULL, 0, false },
-};
-static const struct lk_col drill_complaint_cols[] = {
-	{ "回执编号", NULL, 0, false }, { "收到", NULL, 0, false },
-	{ "来源", NULL, 0, false },     { "被投诉机关", NULL, 0, false },
-	{ "状态", NULL, 0, false },     { "负责办理", NULL, 0, false },
-	{ "期限", NULL, 0, false },
-};
 static const struct lk_col drill_notice_cols[] = {
-	{ "整改通知", NULL, 0, false }, { "执法主体", NULL, 0, false },
-	{ "发出日期", NULL, 0, false }, { "整改期限", NULL, 0, false },
-	{ "状态", NULL, 0, false },
+	{ "整改通知", "id", NOTICE_SORT_ID, false },
+	{ "执法主体", "agency", NOTICE_SORT_AGENCY, false },
+	{ "发出日期", "issued", NOTICE_SORT_ISSUED, false },
+	{ "整改期限", NULL, 0, false }, /* from the clock, not stored */
+	{ "状态", "status", NOTICE_SORT_STATUS, false },
 };
 static const struct lk_col drill_catalogue_cols[] = {
-	{ "目录", NULL, 0, false },		  { "机关", NULL, 0, false },
-	{ "年度", NULL, 0, false },		  { "按时公布的最后一日", NULL, 0, false },
-	{ "批准公布", NULL, 0, false },
+	{ "目录", "title", DCAT_SORT_TITLE, false },
+	{ "机关", "agency", DCAT_SORT_AGENCY, false },
+	{ "年度", "year", DCAT_SORT_YEAR, false },
+	{ "按时公布的最后一日", NULL, 0, false }, /* follows the year */
+	{ "批准公布", "approved", DCAT_SORT_APPROVED, false },
 };
 static const char *const drill_params[] = { "part", "from", "to", "agency" };
 
@@ -164,120 +159,67 @@ struct drill_src {
 	const struct indicator_query *q;
 	bool num;
 	enum drill_subject subject;
-	size_t n; /* rows of the page last fetched */
-	struct enf_case *cases;
+	struct case_list cases;
 	struct case_row *rows;
 	const char *soon;
-	struct complaint *complaints;
-	struct rect_notice *notices;
-	struct dcat_view *cats;
+	struct complaint_list complaints;
+	struct rect_notice_list notices;
+	struct decision_catalogue_list cats;
 };
 
-/* The ids at positions pg.offset.. of the side, each read in scope. */
+/* One page of the side's rows in scope, in the order asked. */
 static enum fz_err drill_fetch(struct req *r, void *self, struct list_sort sort, struct page pg,
 			       size_t *n, int64_t *total, struct fz_error *e)
 {
 	struct drill_src *s = self;
-	size_t cap = (size_t)pg.limit + 1;
-	(void)sort;
-	s->n = 0;
+	struct id_set only = { s->side->ids ? s->side->ids : (const int64_t[]){ 0 }, s->side->n };
+	enum fz_err rc = FZ_OK;
 	*n = 0;
-	*total = (int64_t)s->side->n;
-	void *mem = NULL;
+	*total = 0;
 	switch (s->subject) {
-	case DRILL_CASE: mem = s->cases = arena_calloc(r->ctx.a, cap, sizeof *s->cases); break;
-	case DRILL_COMPLAINT:
-		mem = s->complaints = arena_calloc(r->ctx.a, cap, sizeof *s->complaints);
-		break;
-	case DRILL_NOTICE: mem = s->notices = arena_calloc(r->ctx.a, cap, sizeof *s->notices); break;
-	case DRILL_CATALOGUE: mem = s->cats = arena_calloc(r->ctx.a, cap, sizeof *s->cats); break;
-	}
-	if (!mem)
-		return fz_fail(e, FZ_NOMEM, NULL, "内存不足");
-	for (int64_t k = pg.offset; k < (int64_t)s->side->n && s->n < (size_t)pg.limit; k++) {
-		struct fz_error ge = { 0 };
-		int64_t id = s->side->ids[k];
-		enum fz_err rc = FZ_NOTFOUND;
-		switch (s->subject) {
-		case DRILL_CASE: rc = app_case_get(&r->ctx, id, &s->cases[s->n], &ge); break;
-		case DRILL_COMPLAINT:
-			rc = app_complaint_get(&r->ctx, id, &s->complaints[s->n], NULL, NULL, &ge);
-			break;
-		case DRILL_NOTICE: rc = app_notice_get(&r->ctx, id, &s->notices[s->n], &ge); break;
-		case DRILL_CATALOGUE: rc = app_dcat_view(&r->ctx, id, false, &s->cats[s->n], &ge); break;
-		}
-		if (rc == FZ_OK)
-			s->n++;
-		else if (rc != FZ_NOTFOUND && rc != FZ_FORBIDDEN)
-			return fz_fail(e, rc, NULL, "%s", ge.message[0] ? ge.message : "无法读取");
-	}
-	s->rows = NULL;
-	if (s->subject == DRILL_CASE && s->n) {
-		struct case_list l = { .items = s->cases, .n = s->n, .total = (int64_t)s->n };
+	case DRILL_CASE: {
+		struct case_filter f = { .only = only, .sort = sort };
+		if ((rc = app_case_list(&r->ctx, &f, pg, &s->cases, e)))
+			return rc;
+		/* the rows' derived status: without it they show their state
+		 * id and no badge */
 		struct fz_error re = { 0 };
-		if (app_case_rows(&r->ctx, &l, &s->rows, &re) != FZ_OK)
-			s->rows = NULL; /* the rows then show their state id, no badge */
+		s->rows = NULL;
+		if (s->cases.n && app_case_rows(&r->ctx, &s->cases, &s->rows, &re) != FZ_OK)
+			s->rows = NULL;
+		*n = s->cases.n;
+		*total = s->cases.total;
+		break;
 	}
-	*n = s->n;
+	case DRILL_COMPLAINT: {
+		struct complaint_filter f = { .only = only, .sort = sort };
+		if ((rc = app_complaint_list(&r->ctx, &f, pg, &s->complaints, e)))
+			return rc;
+		*n = s->complaints.n;
+		*total = s->complaints.total;
+		break;
+	}
+	case DRILL_NOTICE: {
+		struct rect_notice_filter f = { .only = only, .sort = sort };
+		if ((rc = app_notice_list(&r->ctx, &f, pg, &s->notices, e)))
+			return rc;
+		*n = s->notices.n;
+		*total = s->notices.total;
+		break;
+	}
+	case DRILL_CATALOGUE:
+		if ((rc = app_dcat_list_of(&r->ctx, only, sort, pg, &s->cats, e)))
+			return rc;
+		*n = s->cats.n;
+		*total = s->cats.total;
+		break;
+	}
 	return FZ_OK;
-}
-
-static const char *drill_html(struct req *r, struct buf *h)
-{
-	const char *t = buf_failed(h) ? NULL : arena_strdup(r->a, buf_cstr(h));
-	buf_release(h);
-	return t;
-}
-
-static void case_cells(struct req *r, struct drill_src *s, size_t i, bool file, struct lk_cell *x)
-{
-	const struct enf_case *c = &s->cases[i];
-	const struct case_row *row = s->rows ? &s->rows[i] : NULL;
-	const char *href = arena_printf(r->a, "/cases/%lld", (long long)c->id);
-	struct buf h = BUF_INIT;
-	x[0] = (struct lk_cell){ .text = c->number, .href = href, .mono = true };
-	x[1] = (struct lk_cell){ .text = c->title, .href = href };
-	/* a matter has no party: its drafting unit */
-	x[2].text = c->party_kind == PARTY_NONE ? c->agency_name : c->party_name;
-	x[3].text = case_procedure_label(r, c->procedure);
-	x[4].text = row && row->state ? row->state->label : c->state[0] ? c->state : "未立案";
-	if (c->closed)
-		x[4].text = arena_printf(r->a, "%s（已结案）", x[4].text);
-	if (row)
-		case_row_badges_text(&h, c, row, r->ctx.today, s->soon);
-	x[5].text = drill_html(r, &h);
-	if (file || !row)
-		return;
-	case_row_state(&h, c, row);
-	x[4].html = drill_html(r, &h);
-	case_row_badges(&h, c, row, r->ctx.today, s->soon);
-	x[5].html = h.len ? drill_html(r, &h) : NULL;
-	buf_release(&h);
-	if (!x[5].html)
-		x[5] = (struct lk_cell){ .text = "—", .span = "muted" };
-}
-
-static void complaint_cells(struct req *r, struct drill_src *s, size_t i, bool file,
-			    struct lk_cell *x)
-{
-	const struct complaint *c = &s->complaints[i];
-	const char *due = complaint_due_now(c);
-	bool late = complaint_overdue(c, r->ctx.today);
-	x[0] = (struct lk_cell){ .text = c->receipt, .mono = true,
-				 .href = arena_printf(r->a, "/complaints/%lld", (long long)c->id) };
-	x[1].text = c->received_on;
-	x[2].text = complaint_channel_label(c->channel);
-	x[3].text = c->agency;
-	x[4].text = complaint_state_label(c->state);
-	x[5].text = c->handler_id ? c->handler : NULL;
-	x[6].text = late ? arena_printf(r->a, "%s（已逾期）", due) : due;
-	if (!file && late)
-		x[6] = (struct lk_cell){ .text = x[6].text, .badge = "bad" };
 }
 
 static void notice_cells(struct req *r, struct drill_src *s, size_t i, struct lk_cell *x)
 {
-	const struct rect_notice *n = &s->notices[i];
+	const struct rect_notice *n = &s->notices.items[i];
 	struct deadline d;
 	struct fz_error e = { 0 };
 	bool ok = app_notice_deadline(&r->ctx, n, &d, &e) == FZ_OK;
@@ -293,23 +235,26 @@ static void notice_cells(struct req *r, struct drill_src *s, size_t i, struct lk
 
 static void catalogue_cells(struct req *r, struct drill_src *s, size_t i, struct lk_cell *x)
 {
-	const struct dcat_view *v = &s->cats[i];
+	const struct decision_catalogue *c = &s->cats.items[i];
 	char *due = arena_alloc(r->a, FZ_DATE_LEN);
 	if (due)
-		indicator_catalogue_due_of(&r->ctx, v->cat.year, due);
-	x[0].text = v->cat.title;
-	x[1].text = v->cat.agency_name;
-	x[2].text = arena_printf(r->a, "%d", v->cat.year);
+		indicator_catalogue_due_of(&r->ctx, c->year, due);
+	x[0].text = c->title;
+	x[1].text = c->agency_name;
+	x[2].text = arena_printf(r->a, "%d", c->year);
 	x[3].text = due;
-	x[4].text = v->cat.approved_on[0] ? v->cat.approved_on : "尚未批准";
+	x[4].text = c->approved_on[0] ? c->approved_on : "尚未批准";
 }
 
 static void drill_cells(struct req *r, void *self, size_t i, bool file, struct lk_cell *x)
 {
 	struct drill_src *s = self;
 	switch (s->subject) {
-	case DRILL_CASE: case_cells(r, s, i, file, x); break;
-	case DRILL_COMPLAINT: complaint_cells(r, s, i, file, x); break;
+	case DRILL_CASE:
+		case_list_cells(r, &s->cases.items[i], s->rows ? &s->rows[i] : NULL, s->soon, file,
+				x);
+		break;
+	case DRILL_COMPLAINT: complaint_list_cells(r, &s->complaints.items[i], file, x); break;
 	case DRILL_NOTICE: notice_cells(r, s, i, x); break;
 	case DRILL_CATALOGUE: catalogue_cells(r, s, i, x); break;
 	}
@@ -378,13 +323,13 @@ int page_indicator_cases(struct req *r)
 	};
 	switch (s.subject) {
 	case DRILL_CASE:
-		t.cols = drill_case_cols;
-		t.ncols = sizeof drill_case_cols / sizeof drill_case_cols[0];
+		t.cols = case_list_cols;
+		t.ncols = CASE_LIST_NCOLS;
 		t.empty = "没有案件。";
 		break;
 	case DRILL_COMPLAINT:
-		t.cols = drill_complaint_cols;
-		t.ncols = sizeof drill_complaint_cols / sizeof drill_complaint_cols[0];
+		t.cols = complaint_list_cols;
+		t.ncols = COMPLAINT_LIST_NCOLS;
 		t.empty = "没有投诉。";
 		break;
 	case DRILL_NOTICE:

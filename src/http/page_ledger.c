@@ -186,23 +186,26 @@ void case_ledger_section(struct req *r, struct buf *b, const struct case_view *v
 		    "<table class=\"list\"><thead><tr><th>记录</th><th>账本序号</th><th>状态</th></tr>"
 		    "</thead><tbody>\n");
 	for (size_t i = 0; i < hs.n; i++) {
-		const char *what = arena_printf(r->a, "案件信息第 %d 版", hs.items[i].seq);
+		const char *what = arena_printf(r->a, "%s第 %d 版", ledger_kind_name(LEDGER_CASE_HEADER),
+						hs.items[i].seq);
 		coverage_row(b, what,
 			     app_ledger_leaf_index(&r->ctx, LEDGER_CASE_HEADER, hs.items[i].id), &cov);
 	}
 	for (size_t i = 0; i < v->events.n; i++) {
 		const struct case_event *ev = &v->events.items[i];
-		const char *what = arena_printf(r->a, "第 %d 项（%s）", ev->seq, ev->on);
+		const char *what = arena_printf(r->a, "%s第 %d 项（%s）",
+						ledger_kind_name(LEDGER_CASE_EVENT), ev->seq, ev->on);
 		coverage_row(b, what, app_ledger_leaf_index(&r->ctx, LEDGER_CASE_EVENT, ev->id), &cov);
 	}
 	for (size_t i = 0; i < evs.n; i++) {
-		const char *what = arena_printf(r->a, "证据材料“%s”", evs.items[i].file_name);
+		const char *what = arena_printf(r->a, "%s“%s”", ledger_kind_name(LEDGER_EVIDENCE),
+						evs.items[i].file_name);
 		coverage_row(b, what, app_ledger_leaf_index(&r->ctx, LEDGER_EVIDENCE, evs.items[i].id),
 			     &cov);
 	}
 	for (size_t i = 0; i < docs.n; i++) {
-		const char *what = arena_printf(r->a, "文书《%s》%s", docs.items[i].title,
-						docs.items[i].number);
+		const char *what = arena_printf(r->a, "%s《%s》%s", ledger_kind_name(LEDGER_DOCUMENT),
+						docs.items[i].title, docs.items[i].number);
 		coverage_row(b, what, app_ledger_leaf_index(&r->ctx, LEDGER_DOCUMENT, docs.items[i].id),
 			     &cov);
 	}

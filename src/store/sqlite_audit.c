@@ -196,19 +196,12 @@ static void change_read(struct sq_row *r, void *item)
 enum fz_err sq_audit_changes(struct store *st, struct arena *a, int64_t audit_id,
 			     struct audit_change_list *out, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	memset(out, 0, sizeof *out);
-	enum fz_err err = sq_stmt(s, SQ_AUDIT_CHANGES,
-				  "SELECT field, before_value, after_value FROM audit_changes"
-				  " WHERE audit_id = ?1 ORDER BY rowid",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, audit_id);
 	void *items;
-	err = sq_collect(s, stmt, &b, a, sizeof *out->items, change_read, &items, &out->n, e);
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_rows_of(sq(st), SQ_AUDIT_CHANGES,
+				     "SELECT field, before_value, after_value FROM audit_changes"
+				     " WHERE audit_id = ?1 ORDER BY rowid",
+				     audit_id, a, sizeof *out->items, change_read, &items, &out->n, e);
 	out->items = items;
 	out->total = (int64_t)out->n;
 	return err;

@@ -38,6 +38,7 @@ enum {
 	KF_FILING_OVERDUE,
 	KF_REVIEW_LATE,
 	KF_UNCERTIFIED,
+	KF_IDS,
 };
 
 static const struct sq_query case_query = {
@@ -78,6 +79,7 @@ static const struct sq_query case_query = {
 				   "  SELECT 1 FROM certificates k WHERE k.person_id = p.id"
 				   "  AND k.status = 1 AND k.issued_on <= :status_day"
 				   "  AND k.valid_until >= :status_day))",
+		[KF_IDS] = "c.id IN (SELECT value FROM json_each(:ids))",
 	},
 	.order = " ORDER BY c.id DESC",
 	.sorts = (const char *const[]){
@@ -373,6 +375,8 @@ static enum fz_err case_mask(const struct case_filter *f, unsigned *mask, struct
 		*mask |= 1u << KF_REVIEW_LATE;
 	if (f->handler_uncertified)
 		*mask |= 1u << KF_UNCERTIFIED;
+	if (f->only.ids)
+		*mask |= 1u << KF_IDS;
 	return FZ_OK;
 }
 
@@ -399,6 +403,9 @@ enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *
 	enum fz_err err = case_mask(f, &mask, e);
 	if (err)
 		return err;
+	const char *ids = f->only.ids ? sq_ids_json(a, f->only.ids, f->only.n) : NULL;
+	if (f->only.ids && !ids)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
 	if ((err = sq_list_open_sorted(sq(st), &case_query, sc, mask, f->sort, pg, &l, e)))
 		return err;
 	sq_list_int(&l, ":agency", f->agency_id);
@@ -414,6 +421,7 @@ enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *
 	sq_list_int(&l, ":awaits", f->awaits);
 	sq_list_text(&l, ":due_by", f->due_by);
 	sq_list_text(&l, ":filing_due_by", f->filing_due_by);
+	sq_list_text(&l, ":ids", ids);
 	return case_list_run(&l, a, out, e);
 }
 

@@ -232,7 +232,6 @@ enum fz_err sq_case_duties_of(struct store *st, struct arena *a, const int64_t *
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
-	struct buf list = BUF_INIT;
 	enum fz_err err;
 	void *items;
 	memset(out, 0, sizeof *out);
@@ -242,26 +241,18 @@ enum fz_err sq_case_duties_of(struct store *st, struct arena *a, const int64_t *
 	if (!n)
 		return FZ_OK;
 	/* the page's ids as one JSON array: one statement, one plan */
-	buf_addc(&list, '[');
-	for (size_t i = 0; i < n; i++)
-		buf_addf(&list, "%s%lld", i ? "," : "", (long long)ids[i]);
-	buf_addc(&list, ']');
-	if (buf_failed(&list)) {
-		buf_release(&list);
+	const char *list = sq_ids_json(a, ids, n);
+	if (!list)
 		return fz_fail(e, FZ_NOMEM, "", NULL);
-	}
 	if ((err = sq_stmt(s, SQ_CASE_DUTIES_OF,
 			   "SELECT case_id, ord, clock, due, running, overdue, provisional"
 			   " FROM case_duties WHERE case_id IN (SELECT value FROM json_each(?1))"
 			   " ORDER BY case_id, ord",
-			   &stmt, e))) {
-		buf_release(&list);
+			   &stmt, e)))
 		return err;
-	}
 	struct sq_args b = sq_args(stmt);
-	sq_arg_text(&b, buf_cstr(&list));
+	sq_arg_text(&b, list);
 	err = sq_collect(s, stmt, &b, a, sizeof *out->items, duty_read, &items, &out->n, e);
-	buf_release(&list);
 	out->items = items;
 	return err;
 }

@@ -306,20 +306,14 @@ static void review_read(struct sq_row *r, void *item)
 enum fz_err sq_cert_review_list(struct store *st, struct arena *a, int64_t certificate_id,
 				struct cert_review_list *out, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	memset(out, 0, sizeof *out);
-	enum fz_err err = sq_stmt(s, SQ_REVIEW_LIST,
-				  "SELECT id, certificate_id, year, passed, note, reviewed_on,"
-				  " created_at FROM cert_reviews WHERE certificate_id = ?1"
-				  " ORDER BY year, id",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, certificate_id);
 	void *items;
-	err = sq_collect(s, stmt, &b, a, sizeof *out->items, review_read, &items, &out->n, e);
+	memset(out, 0, sizeof *out);
+	enum fz_err err = sq_rows_of(sq(st), SQ_REVIEW_LIST,
+				     "SELECT id, certificate_id, year, passed, note, reviewed_on,"
+				     " created_at FROM cert_reviews WHERE certificate_id = ?1"
+				     " ORDER BY year, id",
+				     certificate_id, a, sizeof *out->items, review_read, &items,
+				     &out->n, e);
 	out->items = items;
 	out->total = (int64_t)out->n;
 	return err;

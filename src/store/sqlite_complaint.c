@@ -192,10 +192,12 @@ enum fz_err sq_complaint_by_receipt(struct store *st, struct arena *a, const cha
 	" AND (?8 = 0 OR c.state IN ('received', 'assigned', 'replied'))"                   \
 	" AND (?9 IS NULL OR c.handler_id = ?9)"                                            \
 	" AND (?10 = 0 OR c.state IN ('received', 'replied')"                               \
-	" OR (c.state = 'assigned' AND c.handler_id = ?11))"
+	" OR (c.state = 'assigned' AND c.handler_id = ?11))"                                \
+	" AND (?12 IS NULL OR c.id IN (SELECT value FROM json_each(?12)))"
 
+/* ids: f->only as sq_ids_json made it, NULL for no such limit. */
 static void filter_bind(struct sq_args *b, const struct complaint_filter *f,
-			const struct scope *sc)
+			const struct scope *sc, const char *ids)
 {
 	scope_bind(b, sc);
 	sq_arg_id(b, f->agency_id);
@@ -206,12 +208,13 @@ static void filter_bind(struct sq_args *b, const struct complaint_filter *f,
 	sq_arg_id(b, f->handler_id);
 	sq_arg_int(b, f->bureau_turn);
 	sq_arg_int(b, f->bureau_agency);
+	sq_arg_text(b, ids);
 }
 
 /* The list in another order: whole statements from constants only. */
 #define CMP_SORTED(col, dir)                                                               \
 	"SELECT " CMP_COLS CMP_FROM CMP_WHERE " ORDER BY " col " " dir ", c.id " dir        \
-	" LIMIT ?12 OFFSET ?13"
+	" LIMIT ?13 OFFSET ?14"
 #define CMP_SORT(key, col) [key] = { CMP_SORTED(col, "ASC"), CMP_SORTED(col, "DESC") }
 static const char *const cmp_sorted[][2] = {
 	CMP_SORT(COMPLAINT_SORT_RECEIPT, "c.receipt"),
@@ -245,13 +248,16 @@ enum fz_err sq_complaint_list(struct store *st, struct arena *a, const struct co
 		pg.limit = 200;
 	if (pg.offset < 0)
 		pg.offset = 0;
+	const char *ids = f->only.ids ? sq_ids_json(a, f->only.ids, f->only.n) : NULL;
+	if (f->only.ids && !ids)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
 	enum fz_err err = sq_savepoint(s, e);
 	if (err)
 		return err;
 	if ((err = sq_stmt(s, SQ_CMP_COUNT, "SELECT count(*)" CMP_FROM CMP_WHERE, &stmt, e)))
 		goto fail;
 	struct sq_args b = sq_args(stmt);
-	filter_bind(&b, f, sc);
+	filter_bind(&b, f, sc, ids);
 	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
 	if (rc == SQLITE_ROW)
 		out->total = sqlite3_column_int64(stmt, 0);
@@ -267,12 +273,12 @@ enum fz_err sq_complaint_list(struct store *st, struct arena *a, const struct co
 	else
 		err = sq_stmt(s, SQ_CMP_LIST,
 			      "SELECT " CMP_COLS CMP_FROM CMP_WHERE " ORDER BY c.id DESC"
-			      " LIMIT ?12 OFFSET ?13",
+			      " LIMIT ?13 OFFSET ?14",
 			      &stmt, e);
 	if (err)
 		goto fail;
 	b = sq_args(stmt);
-	filter_bind(&b, f, sc);
+	filter_bind(&b, f, sc, ids);
 	sq_arg_int(&b, pg.limit);
 	sq_arg_int(&b, pg.offset);
 	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, cmp_read, &items, &out->n, e)))
@@ -292,19 +298,10 @@ fail:
 enum fz_err sq_complaint_recent(struct store *st, const char *client_key, int64_t since,
 				int64_t *n, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	*n = 0;
-	enum fz_err err = sq_stmt(s, SQ_CMP_RECENT,
-				  "SELECT count(*) FROM complaints WHERE client_key = ?1"
-				  " AND created_at >= ?2",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_text(&b, str(client_key));
-	sq_arg_int(&b, since);
-	return sq_one(s, stmt, &b, NULL, n, sq_read_int, FZ_DB, NULL, "计数失败", e);
+	return sq_count_since(sq(st), SQ_CMP_RECENT,
+			      "SELECT count(*) FROM complaints WHERE client_key = ?1"
+			      " AND created_at >= ?2",
+			      client_key, since, n, e);
 }
 
 enum fz_err sq_complaint_attachment_insert(struct store *st, struct complaint_attachment *att,
@@ -346,23 +343,14 @@ enum fz_err sq_complaint_attachments_of(struct store *st, struct arena *a, int64
 					struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
 	void *got;
-	*items = NULL;
-	*n = 0;
-	enum fz_err err = sq_stmt(s, SQ_CMP_ATTS_OF,
-				  "SELECT id, complaint_id, digest, size, file_name, media_type,"
-				  " created_at FROM complaint_attachments WHERE complaint_id = ?1"
-				  " ORDER BY id",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, complaint_id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, attachment_read, &got, n, e)))
-		return err;
+	enum fz_err err = sq_rows_of(s, SQ_CMP_ATTS_OF,
+				     "SELECT id, complaint_id, digest, size, file_name, media_type,"
+				     " created_at FROM complaint_attachments WHERE complaint_id = ?1"
+				     " ORDER BY id",
+				     complaint_id, a, sizeof **items, attachment_read, &got, n, e);
 	*items = got;
-	return FZ_OK;
+	return err;
 }
 
 enum fz_err sq_complaint_lookup_add(struct store *st, const char *client_key, int64_t at,
@@ -390,19 +378,10 @@ enum fz_err sq_complaint_lookup_add(struct store *st, const char *client_key, in
 enum fz_err sq_complaint_lookup_count(struct store *st, const char *client_key, int64_t since,
 				      int64_t *n, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	*n = 0;
-	enum fz_err err = sq_stmt(s, SQ_CMP_LOOKUP_COUNT,
-				  "SELECT count(*) FROM complaint_lookups WHERE client_key = ?1"
-				  " AND at >= ?2",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_text(&b, str(client_key));
-	sq_arg_int(&b, since);
-	return sq_one(s, stmt, &b, NULL, n, sq_read_int, FZ_DB, NULL, "计数失败", e);
+	return sq_count_since(sq(st), SQ_CMP_LOOKUP_COUNT,
+			      "SELECT count(*) FROM complaint_lookups WHERE client_key = ?1"
+			      " AND at >= ?2",
+			      client_key, since, n, e);
 }
 
 enum fz_err sq_complaint_event_insert(struct store *st, struct complaint_event *ev,
@@ -469,18 +448,10 @@ enum fz_err sq_complaint_events_of(struct store *st, struct arena *a, int64_t co
 				   struct complaint_event **items, size_t *n, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
 	void *got;
-	*items = NULL;
-	*n = 0;
-	enum fz_err err = sq_stmt(s, SQ_CMP_EVENTS_OF,
-				  EVENT_SELECT " WHERE complaint_id = ?1 ORDER BY id", &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, complaint_id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, event_read, &got, n, e)))
-		return err;
+	enum fz_err err = sq_rows_of(s, SQ_CMP_EVENTS_OF,
+				     EVENT_SELECT " WHERE complaint_id = ?1 ORDER BY id", complaint_id, a,
+				     sizeof **items, event_read, &got, n, e);
 	*items = got;
-	return FZ_OK;
+	return err;
 }

@@ -238,19 +238,10 @@ enum fz_err sq_comment_counts(struct store *st, struct arena *a, int64_t open_ev
 enum fz_err sq_comment_recent(struct store *st, const char *client_key, int64_t since, int64_t *n,
 			      struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	*n = 0;
-	enum fz_err err = sq_stmt(s, SQ_COMMENT_RECENT,
-				  "SELECT count(*) FROM public_comments WHERE client_key = ?1"
-				  " AND at >= ?2",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_text(&b, str(client_key));
-	sq_arg_int(&b, since);
-	return sq_one(s, stmt, &b, NULL, n, sq_read_int, FZ_DB, NULL, "计数失败", e);
+	return sq_count_since(sq(st), SQ_COMMENT_RECENT,
+			      "SELECT count(*) FROM public_comments WHERE client_key = ?1"
+			      " AND at >= ?2",
+			      client_key, since, n, e);
 }
 
 enum fz_err sq_comment_event_insert(struct store *st, struct comment_event *ev,
@@ -315,20 +306,12 @@ enum fz_err sq_comment_events_of(struct store *st, struct arena *a, int64_t comm
 				 struct comment_event **items, size_t *n, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
 	void *got;
-	*items = NULL;
-	*n = 0;
-	enum fz_err err = sq_stmt(s, SQ_COMMENT_EVENTS_OF,
-				  EVENT_SELECT " WHERE comment_id = ?1 ORDER BY id", &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, comment_id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, event_read, &got, n, e)))
-		return err;
+	enum fz_err err = sq_rows_of(s, SQ_COMMENT_EVENTS_OF,
+				     EVENT_SELECT " WHERE comment_id = ?1 ORDER BY id", comment_id, a,
+				     sizeof **items, event_read, &got, n, e);
 	*items = got;
-	return FZ_OK;
+	return err;
 }
 
 enum fz_err sq_comment_by_receipt(struct store *st, struct arena *a, const char *receipt,

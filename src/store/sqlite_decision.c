@@ -31,11 +31,13 @@ enum fz_err sq_decision_catalogue_insert(struct store *st, struct decision_catal
 	return sq_insert(s, stmt, &b, &c->id, e);
 }
 
+/* the day of the catalogue's approval, "" before it */
+#define DCAT_APPROVED                                                                      \
+	"COALESCE((SELECT x.on_day FROM decision_catalogue_entries x WHERE"                  \
+	" x.catalogue_id = c.id AND x.action = 'approve'), '')"
 #define DCAT_COLS                                                                          \
-	"SELECT c.id, c.agency_id, c.year, c.title, c.created_by, c.created_at, a.name,"    \
-	" COALESCE((SELECT x.on_day FROM decision_catalogue_entries x WHERE"                 \
-	" x.catalogue_id = c.id AND x.action = 'approve'), '')"                              \
-	" FROM decision_catalogues c JOIN agencies a ON a.id = c.agency_id"
+	"SELECT c.id, c.agency_id, c.year, c.title, c.created_by, c.created_at, a.name, "   \
+	DCAT_APPROVED " FROM decision_catalogues c JOIN agencies a ON a.id = c.agency_id"
 
 static void catalogue_read(struct sq_row *r, void *item)
 {
@@ -65,13 +67,15 @@ enum fz_err sq_decision_catalogue_get(struct store *st, struct arena *a, int64_t
 		      e);
 }
 
-/* ?1 agency (0 any), ?2 year (0 any), ?3 approved only */
+/* ?1 agency (0 any), ?2 year (0 any), ?3 approved only, ?7 the ids as a
+ * JSON array (NULL any) */
 #define DCAT_WHERE                                                                         \
 	" WHERE (?1 = 0 OR c.agency_id = ?1) AND (?2 = 0 OR c.year = ?2) AND (?3 = 0 OR"      \
 	" EXISTS (SELECT 1 FROM decision_catalogue_entries x WHERE x.catalogue_id = c.id"     \
 	" AND x.action = 'approve'))"                                                       \
 	" AND (?4 = 0 OR (?4 = 1 AND c.agency_id = ?5)"                                      \
-	" OR (?4 = 2 AND a.division_code LIKE ?6 || '%'))"
+	" OR (?4 = 2 AND a.division_code LIKE ?6 || '%'))"                                  \
+	" AND (?7 IS NULL OR c.id IN (SELECT value FROM json_each(?7)))"
 
 /* ?4 mode (0 every agency, 1 one agency ?5, 2 a division ?6, 3 none). */
 static void scope_bind(struct sq_args *b, const struct scope *sc)
@@ -85,6 +89,31 @@ static void scope_bind(struct sq_args *b, const struct scope *sc)
 	sq_arg_text(b, sc && sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
 }
 
+/* The list in another order: whole statements from constants only. */
+#define DCAT_SORTED(col, dir)                                                              \
+	DCAT_COLS DCAT_WHERE " ORDER BY " col " " dir ", c.id " dir " LIMIT ?8 OFFSET ?9"
+#define DCAT_SORT(key, col) [key] = { DCAT_SORTED(col, "ASC"), DCAT_SORTED(col, "DESC") }
+static const char *const dcat_sorted[][2] = {
+	DCAT_SORT(DCAT_SORT_TITLE, "c.title"),
+	DCAT_SORT(DCAT_SORT_AGENCY, "a.name"),
+	DCAT_SORT(DCAT_SORT_YEAR, "c.year"),
+	DCAT_SORT(DCAT_SORT_APPROVED, DCAT_APPROVED),
+};
+_Static_assert(sizeof dcat_sorted / sizeof dcat_sorted[0] == DCAT_SORT_COUNT,
+	       "every catalogue order has its statements");
+_Static_assert(SQ_DCAT_LIST_SORTED + 2 * DCAT_SORT_COUNT <= SQ_DCAT_LIST_SORTED_END,
+	       "the statement ids reserved for the orders suffice");
+
+static void dcat_bind(struct sq_args *b, const struct decision_catalogue_filter *f,
+		      const char *ids)
+{
+	sq_arg_int(b, f->agency_id);
+	sq_arg_int(b, f->year);
+	sq_arg_int(b, f->approved_only);
+	scope_bind(b, f->scope);
+	sq_arg_text(b, ids);
+}
+
 enum fz_err sq_decision_catalogue_list(struct store *st, struct arena *a,
 				       const struct decision_catalogue_filter *f, struct page pg,
 				       struct decision_catalogue_list *out, struct fz_error *e)
@@ -94,6 +123,9 @@ enum fz_err sq_decision_catalogue_list(struct store *st, struct arena *a,
 	void *items = NULL;
 	memset(out, 0, sizeof *out);
 	pg = sq_page_clamp(pg);
+	const char *ids = f->only.ids ? sq_ids_json(a, f->only.ids, f->only.n) : NULL;
+	if (f->only.ids && !ids)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
 	enum fz_err err = sq_savepoint(s, e);
 	if (err)
 		return err;
@@ -102,22 +134,22 @@ enum fz_err sq_decision_catalogue_list(struct store *st, struct arena *a,
 			   " JOIN agencies a ON a.id = c.agency_id" DCAT_WHERE, &stmt, e)))
 		goto fail;
 	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, f->agency_id);
-	sq_arg_int(&b, f->year);
-	sq_arg_int(&b, f->approved_only);
-	scope_bind(&b, f->scope);
+	dcat_bind(&b, f, ids);
 	if ((err = sq_one(s, stmt, &b, a, &out->total, sq_read_int, FZ_DB, NULL, "计数失败", e)))
 		goto fail;
-	if ((err = sq_stmt(s, SQ_DCAT_LIST,
-			   DCAT_COLS DCAT_WHERE " ORDER BY c.year DESC, c.agency_id, c.id"
-					       " LIMIT ?7 OFFSET ?8",
-			   &stmt, e)))
+	int key = f->sort.key, dir = f->sort.desc ? 1 : 0;
+	if (key > 0 && key < DCAT_SORT_COUNT)
+		err = sq_stmt(s, (enum sq_stmt_id)(SQ_DCAT_LIST_SORTED + 2 * key + dir),
+			      dcat_sorted[key][dir], &stmt, e);
+	else
+		err = sq_stmt(s, SQ_DCAT_LIST,
+			      DCAT_COLS DCAT_WHERE " ORDER BY c.year DESC, c.agency_id, c.id"
+						  " LIMIT ?8 OFFSET ?9",
+			      &stmt, e);
+	if (err)
 		goto fail;
 	b = sq_args(stmt);
-	sq_arg_int(&b, f->agency_id);
-	sq_arg_int(&b, f->year);
-	sq_arg_int(&b, f->approved_only);
-	scope_bind(&b, f->scope);
+	dcat_bind(&b, f, ids);
 	sq_arg_int(&b, pg.limit);
 	sq_arg_int(&b, pg.offset);
 	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, catalogue_read, &items, &out->n,
@@ -203,20 +235,12 @@ enum fz_err sq_decision_catalogue_entries(struct store *st, struct arena *a,
 					  struct decision_catalogue_entry **items, size_t *n,
 					  struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	void *v = NULL;
-	enum fz_err err = sq_stmt(s, SQ_DCAT_ENTRIES,
-				  ENTRY_COLS " WHERE catalogue_id = ?1 ORDER BY id LIMIT 2000",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, catalogue_id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, entry_read, &v, n, e)))
-		return err;
-	*items = v;
-	return FZ_OK;
+	void *got;
+	enum fz_err err = sq_rows_of(sq(st), SQ_DCAT_ENTRIES,
+				     ENTRY_COLS " WHERE catalogue_id = ?1 ORDER BY id LIMIT 2000",
+				     catalogue_id, a, sizeof **items, entry_read, &got, n, e);
+	*items = got;
+	return err;
 }
 
 struct open_case {

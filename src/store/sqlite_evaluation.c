@@ -204,23 +204,13 @@ enum fz_err sq_eval_round_list(struct store *st, struct arena *a, const struct e
 enum fz_err sq_eval_round_agencies(struct store *st, struct arena *a, int64_t round_id,
 				   int64_t **ids, size_t *n, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	void *items;
-	enum fz_err err = sq_stmt(s, SQ_EVAL_ROUND_AGENCIES,
-				  "SELECT agency_id FROM eval_round_agencies WHERE round_id = ?1"
-				  " ORDER BY agency_id",
-				  &stmt, e);
-	*ids = NULL;
-	*n = 0;
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, round_id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof **ids, sq_read_int, &items, n, e)))
-		return err;
-	*ids = items;
-	return FZ_OK;
+	void *got;
+	enum fz_err err = sq_rows_of(sq(st), SQ_EVAL_ROUND_AGENCIES,
+				     "SELECT agency_id FROM eval_round_agencies WHERE round_id = ?1"
+				     " ORDER BY agency_id",
+				     round_id, a, sizeof **ids, sq_read_int, &got, n, e);
+	*ids = got;
+	return err;
 }
 
 static void case_read(struct sq_row *r, void *item)
@@ -424,23 +414,13 @@ static void mark_read(struct sq_row *r, void *item)
 enum fz_err sq_eval_marks_of(struct store *st, struct arena *a, int64_t file_id,
 			     struct eval_mark_row **items, size_t *n, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
 	void *got;
-	*items = NULL;
-	*n = 0;
-	enum fz_err err = sq_stmt(s, SQ_EVAL_MARKS_OF,
-				  "SELECT file_id, code, lost, veto, note FROM eval_marks"
-				  " WHERE file_id = ?1 ORDER BY rowid",
-				  &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, file_id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, mark_read, &got, n, e)))
-		return err;
+	enum fz_err err = sq_rows_of(sq(st), SQ_EVAL_MARKS_OF,
+				     "SELECT file_id, code, lost, veto, note FROM eval_marks"
+				     " WHERE file_id = ?1 ORDER BY rowid",
+				     file_id, a, sizeof **items, mark_read, &got, n, e);
 	*items = got;
-	return FZ_OK;
+	return err;
 }
 
 /* --- check plans and items --- */

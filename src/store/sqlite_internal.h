@@ -174,6 +174,18 @@ enum fz_err sq_one(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args 
 /* A reader of one integer column into an int64_t. */
 void sq_read_int(struct sq_row *r, void *item);
 
+/* The two shapes many operations share, each one statement (id, sql):
+ * sq_count_since runs "SELECT count(*) ... WHERE <key> = ?1 AND <time>
+ * >= ?2" for a text key (an address's client key; NULL counts as "")
+ * into n; sq_rows_of reads every row of "... WHERE <owner> = ?1 ORDER BY
+ * ..." for one owner id (the events of a complaint ...) into an arena
+ * array of item_size elements. */
+enum fz_err sq_count_since(struct sq_store *s, enum sq_stmt_id id, const char *sql,
+			   const char *key, int64_t since, int64_t *n, struct fz_error *e);
+enum fz_err sq_rows_of(struct sq_store *s, enum sq_stmt_id id, const char *sql, int64_t owner,
+		       struct arena *a, size_t item_size, sq_read_fn read, void **items,
+		       size_t *n, struct fz_error *e);
+
 /* --- list queries (sqlite_query.c) --- */
 
 #define SQ_MAX_FILTERS 24
@@ -222,6 +234,10 @@ enum fz_err sq_list_open_sorted(struct sq_store *s, const struct sq_query *q,
  * declares the name — a misspelt name is never a silent NULL. */
 void sq_list_int(struct sq_list *l, const char *name, int64_t v);
 void sq_list_text(struct sq_list *l, const char *name, const char *v);
+/* A set of ids as the JSON array a statement reads with
+ * "x.id IN (SELECT value FROM json_each(:ids))": one bound text, one plan,
+ * whatever the number of ids. In a; NULL when out of memory. */
+const char *sq_ids_json(struct arena *a, const int64_t *ids, size_t n);
 /* Counts, reads the page into an arena array of item_size elements with
  * read, gives the statements back. Consistent: both run in one read
  * transaction when the caller has none open. */

@@ -333,18 +333,10 @@ enum fz_err sq_publication_events_of(struct store *st, struct arena *a, int64_t 
 				     struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
 	void *got;
-	*items = NULL;
-	*n = 0;
-	enum fz_err err = sq_stmt(s, SQ_PUB_EVENTS_OF,
-				  PUB_EVENT_SELECT " WHERE publication_id = ?1 ORDER BY id", &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, publication_id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof **items, pub_event_read, &got, n, e)))
-		return err;
+	enum fz_err err = sq_rows_of(s, SQ_PUB_EVENTS_OF,
+				     PUB_EVENT_SELECT " WHERE publication_id = ?1 ORDER BY id", publication_id,
+				     a, sizeof **items, pub_event_read, &got, n, e);
 	*items = got;
-	return FZ_OK;
+	return err;
 }

@@ -242,6 +242,18 @@ void sq_list_text(struct sq_list *l, const char *name, const char *v)
 		sq_arg_named_text(&l->pb, name, v);
 }
 
+const char *sq_ids_json(struct arena *a, const int64_t *ids, size_t n)
+{
+	struct buf b = BUF_INIT;
+	buf_addc(&b, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_addf(&b, "%s%lld", i ? "," : "", (long long)ids[i]);
+	buf_addc(&b, ']');
+	const char *json = buf_failed(&b) ? NULL : arena_strdup(a, buf_cstr(&b));
+	buf_release(&b);
+	return json;
+}
+
 static enum fz_err list_read(struct sq_list *l, struct arena *a, size_t item_size,
 			     sq_read_fn read, void **items, size_t *n, int64_t *total,
 			     struct fz_error *e)

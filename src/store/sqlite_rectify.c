@@ -10,7 +10,7 @@ static const char *str(const char *s) { return s ? s : ""; }
 
 /* --- notices --- */
 
-enum { NF_ID, NF_AGENCY, NF_STATUS, NF_OPEN, NF_SOURCE, NF_SOURCE_ID };
+enum { NF_ID, NF_AGENCY, NF_STATUS, NF_OPEN, NF_SOURCE, NF_SOURCE_ID, NF_IDS };
 
 static const struct sq_query notice_query = {
 	.id = SQ_Q_NOTICE,
@@ -28,8 +28,17 @@ static const struct sq_query notice_query = {
 		[NF_OPEN] = "n.status <> 'closed'",
 		[NF_SOURCE] = "n.source = :source",
 		[NF_SOURCE_ID] = "n.source_id = :source_id",
+		[NF_IDS] = "n.id IN (SELECT value FROM json_each(:ids))",
 	},
 	.order = " ORDER BY n.id DESC",
+	.sorts = (const char *const[]){
+		[NOTICE_SORT_ID] = "n.id",
+		[NOTICE_SORT_AGENCY] = "a.name",
+		[NOTICE_SORT_ISSUED] = "n.issued_on",
+		[NOTICE_SORT_STATUS] = "n.status",
+	},
+	.nsorts = NOTICE_SORT_STATUS + 1,
+	.tiebreak = "n.id",
 };
 
 static void notice_read(struct sq_row *r, void *item)
@@ -133,13 +142,19 @@ enum fz_err sq_notice_list(struct store *st, struct arena *a, const struct scope
 		mask |= 1u << NF_SOURCE;
 	if (f->source_id)
 		mask |= 1u << NF_SOURCE_ID;
-	enum fz_err err = sq_list_open(sq(st), &notice_query, sc, mask, pg, &l, e);
+	if (f->only.ids)
+		mask |= 1u << NF_IDS;
+	const char *ids = f->only.ids ? sq_ids_json(a, f->only.ids, f->only.n) : NULL;
+	if (f->only.ids && !ids)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	enum fz_err err = sq_list_open_sorted(sq(st), &notice_query, sc, mask, f->sort, pg, &l, e);
 	if (err)
 		return err;
 	sq_list_int(&l, ":agency", f->agency_id);
 	sq_list_text(&l, ":status", notice_status_name((enum notice_status)f->status));
 	sq_list_text(&l, ":source", f->source);
 	sq_list_int(&l, ":source_id", f->source_id);
+	sq_list_text(&l, ":ids", ids);
 	void *items;
 	err = sq_list_run(&l, a, sizeof *out->items, notice_read, &items, &out->n, &out->total, e);
 	out->items = items;

@@ -507,3 +507,32 @@ void sq_read_int(struct sq_row *r, void *item)
 {
 	*(int64_t *)item = sq_col_int(r);
 }
+
+enum fz_err sq_count_since(struct sq_store *s, enum sq_stmt_id id, const char *sql,
+			   const char *key, int64_t since, int64_t *n, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	*n = 0;
+	enum fz_err err = sq_stmt(s, id, sql, &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, key ? key : "");
+	sq_arg_int(&b, since);
+	return sq_one(s, stmt, &b, NULL, n, sq_read_int, FZ_DB, NULL, "计数失败", e);
+}
+
+enum fz_err sq_rows_of(struct sq_store *s, enum sq_stmt_id id, const char *sql, int64_t owner,
+		       struct arena *a, size_t item_size, sq_read_fn read, void **items,
+		       size_t *n, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	*items = NULL;
+	*n = 0;
+	enum fz_err err = sq_stmt(s, id, sql, &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, owner);
+	return sq_collect(s, stmt, &b, a, item_size, read, items, n, e);
+}

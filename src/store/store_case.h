@@ -56,6 +56,7 @@ struct case_filter {
 	bool handler_uncertified;  /* open, an officer who took part holds no
 	                            * certificate valid on status_day (the
 	                            * certificates, not the status, decide) */
+	struct id_set only;        /* these cases only (an indicator's side) */
 	struct list_sort sort;     /* enum case_sort; 0: newest first */
 };
 

@@ -17,7 +17,12 @@ struct decision_catalogue_filter {
 	/* Staff: only the catalogues of agencies in scope (NULL: every
 	 * agency; SCOPE_NONE: none). */
 	const struct scope *scope;
+	struct id_set only;   /* these catalogues only (an indicator's side) */
+	struct list_sort sort; /* enum dcat_sort; 0: newest year first */
 };
+
+enum dcat_sort { DCAT_SORT_TITLE = 1, DCAT_SORT_AGENCY, DCAT_SORT_YEAR, DCAT_SORT_APPROVED,
+		 DCAT_SORT_COUNT };
 
 #endif
 

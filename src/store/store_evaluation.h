@@ -132,12 +132,17 @@ struct rect_notice {
 };
 STORE_LIST(rect_notice_list, struct rect_notice);
 
+enum notice_sort { NOTICE_SORT_ID = 1, NOTICE_SORT_AGENCY, NOTICE_SORT_ISSUED,
+		   NOTICE_SORT_STATUS };
+
 struct rect_notice_filter {
 	int64_t agency_id;          /* 0 = any */
 	int status;                 /* enum notice_status, 0 = any */
 	int open_only;              /* not closed */
 	const char *source;         /* NULL = any */
 	int64_t source_id;          /* 0 = any */
+	struct id_set only;         /* these notices only (an indicator's side) */
+	struct list_sort sort;      /* enum notice_sort; 0: newest first */
 };
 
 /* One recorded fact (kind 10 leaves). */

@@ -164,7 +164,7 @@ TEST(audit_names_find_every_table_entry_and_fall_back_plainly)
 	CHECK_STR(audit_object_text(a, "indicator_overdue_den", "0"),
 		  "监督指标“办理中案件逾期率”分母明细");
 	CHECK_STR(audit_object_text(a, "indicator_two_officers_num", ""),
-		  "监督指标“两名以上执法人员参与率”分子明细");
+		  "监督指标“两名以上持证执法人员参与率”分子明细");
 	CHECK_STR(audit_object_text(a, "indicator_nonsense_num", ""), "监督指标明细");
 	CHECK_STR(audit_object_text(a, "indicator_overdue", ""), "监督指标明细");
 	CHECK_STR(audit_object_text(a, "export_job", "7"), "导出任务 #7");

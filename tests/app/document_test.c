@@ -12,6 +12,7 @@
 
 #include "app/case.h"
 #include "app/org.h"
+#include "app/people.h"
 #include "app/document.h"
 #include "app/indicators.h"
 #include "app/ledger.h"
@@ -509,6 +510,53 @@ TEST(document_numbers_have_no_gaps_or_duplicates_under_parallel_writers)
 	app_documents_drawn(&before, &inside);
 	printf("  documents drawn so far in this process: %ld before the write lock, %ld under it\n",
 	       before, inside);
+	fx_close(&x.f);
+}
+
+/* Revokes person's certificate with effect on day, as the bureau does. */
+static bool revoke_on(struct dx *x, int64_t person, const char *day)
+{
+	struct app_ctx sup;
+	struct certificate_filter f = { .person_id = person };
+	struct certificate_list l;
+	struct certificate out;
+	struct fz_error e = { 0 };
+	fx_as(&x->f, &sup, ROLE_SUPERVISOR, x->f.natres);
+	if (x->f.st->ops->certificate_list(x->f.st, x->f.a, &(struct scope){ .kind = SCOPE_ALL }, &f,
+					   (struct page){ 0, 10 }, &l, &e) || l.n != 1)
+		return false;
+	return app_certificate_revoke(&sup, l.items[0].id, "测试：注销执法证", day, &out, &e) ==
+	       FZ_OK;
+}
+
+TEST(two_officers_counts_only_officers_whose_certificate_was_valid_on_the_steps_day)
+{
+	struct dx x;
+	struct fz_error e = { 0 };
+	struct indicator ind[IND_COUNT];
+	struct indicator_query q = { .from = "2025-01-01", .to = "2025-12-31" };
+	REQUIRE(dx_open(&x));
+	/* 立案登记 on 12-01 and 调查取证 on 12-02, each by the two officers */
+	int64_t a = case_investigated(&x, &x.officer);
+	REQUIRE(a);
+	REQUIRE(app_indicators(&x.head, &q, ind, &e) == FZ_OK);
+	CHECK_INT(ind[IND_TWO_OFFICERS].den, 2);
+	CHECK_INT(ind[IND_TWO_OFFICERS].num, 2);
+	CHECK_CONTAINS(ind[IND_TWO_OFFICERS].def->label, "持证");
+	CHECK_CONTAINS(ind[IND_TWO_OFFICERS].def->numerator, "持有执法证件的执法人员");
+	/* revoked after the steps: it was valid on their day, both still count */
+	REQUIRE(revoke_on(&x, x.people[1], "2025-12-20"));
+	REQUIRE(app_indicators(&x.head, &q, ind, &e) == FZ_OK);
+	CHECK_INT(ind[IND_TWO_OFFICERS].den, 2);
+	CHECK_INT(ind[IND_TWO_OFFICERS].num, 2);
+	/* revoked with effect before the steps: one certified officer is
+	 * not two, on either step; the steps stay in the denominator */
+	REQUIRE(revoke_on(&x, x.people[0], "2025-11-15"));
+	REQUIRE(app_indicators(&x.head, &q, ind, &e) == FZ_OK);
+	CHECK_INT(ind[IND_TWO_OFFICERS].den, 2);
+	CHECK_INT(ind[IND_TWO_OFFICERS].num, 0);
+	CHECK(ind[IND_TWO_OFFICERS].den_cases.n == 1 && ind[IND_TWO_OFFICERS].den_cases.ids[0] == a);
+	CHECK_INT((int64_t)ind[IND_TWO_OFFICERS].num_cases.n, 0);
 	fx_close(&x.f);
 }
 

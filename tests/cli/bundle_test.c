@@ -410,7 +410,7 @@ TEST(cli_bundle_names_an_omitted_item)
 	REQUIRE(demo()[0]);
 	/* an event in the middle: the gap in the sequence */
 	CHECK_INT(recut("b.closed", "event", 1, DROP, NULL, &out), 9);
-	CHECK_CONTAINS(buf_cstr(&out), "案卷包缺少第 2 个事件（有事件被遗漏）");
+	CHECK_CONTAINS(buf_cstr(&out), "案卷包缺少第 2 个案件事件（有案件事件被遗漏）");
 	/* the last document: fewer than the export recorded */
 	size_t len, end;
 	static struct item it[4096];
@@ -426,7 +426,7 @@ TEST(cli_bundle_names_an_omitted_item)
 	REQUIRE(docs >= 2);
 	CHECK_INT(recut("b.closed", "document", docs - 1, DROP, NULL, &out), 9);
 	char want[200];
-	snprintf(want, sizeof want, "导出时本案有文书 %d 项，案卷包中只有 %d 项（有文书被遗漏）", docs,
+	snprintf(want, sizeof want, "导出时本案有执法文书 %d 项，案卷包中只有 %d 项（有执法文书被遗漏）", docs,
 		 docs - 1);
 	CHECK_CONTAINS(buf_cstr(&out), want);
 	/* the export record itself: completeness cannot be checked */

@@ -164,7 +164,7 @@ TEST(cli_verify_passes_on_a_fresh_demo)
 	CHECK_INT(verify(&out, dir, NULL), 0);
 	CHECK_CONTAINS(buf_cstr(&out), "账本核验通过（sm3）");
 	CHECK_CONTAINS(buf_cstr(&out), "1 个检查点的根与签名一致");
-	CHECK_CONTAINS(buf_cstr(&out), "证据 12");
+	CHECK_CONTAINS(buf_cstr(&out), "证据材料 12");
 	struct stat sb;
 	char key[600];
 	snprintf(key, sizeof key, "%s/d.db.data/ledger.key", dir);

@@ -3,6 +3,7 @@
 #include "t.h"
 
 #include <limits.h>
+#include <stdio.h>
 
 #include "domain/certificate.h"
 
@@ -36,6 +37,23 @@ TEST(certificate_stored_revoked_or_suspended_wins_over_dates)
 	c.status = CERT_REVOKED;
 	CHECK_INT(certificate_status(&c, "2024-06-01"), CERT_REVOKED);
 	CHECK_INT(certificate_status(&c, "2030-01-01"), CERT_REVOKED);
+}
+
+TEST(certificate_valid_on_a_day_needs_it_issued_unexpired_and_not_yet_revoked)
+{
+	struct certificate c = cert_sample();
+	CHECK(!certificate_valid_on(&c, "2022-02-28")); /* not issued yet */
+	CHECK(certificate_valid_on(&c, "2022-03-01"));
+	CHECK(certificate_valid_on(&c, "2027-02-28"));
+	CHECK(!certificate_valid_on(&c, "2027-03-01")); /* expired */
+	c.status = CERT_REVOKED;
+	snprintf(c.revoked_on, sizeof c.revoked_on, "2024-06-01");
+	CHECK(certificate_valid_on(&c, "2024-05-31")); /* before the revocation */
+	CHECK(!certificate_valid_on(&c, "2024-06-01"));
+	c.revoked_on[0] = '\0'; /* revoked, no day recorded: never */
+	CHECK(!certificate_valid_on(&c, "2023-01-01"));
+	c.status = CERT_SUSPENDED; /* no dates for a suspension: never */
+	CHECK(!certificate_valid_on(&c, "2023-01-01"));
 }
 
 TEST(certificate_days_left_counts_to_valid_until)

@@ -2,7 +2,9 @@
  * working lists (issue 12 §8) on the demo county: each side lists as
  * many rows as its figure counts, on the page and in the CSV and XLSX
  * files, each file audited as list.export; the definition stands above
- * the list; the page size, the jump and the filters hold; another
+ * the list; the page size, the jump and the filters hold; each column
+ * sorts both ways, keeping the side's rows, in the order the subject's
+ * own list gives; unknown sort keys fall back to the usual order; another
  * agency's head never sees a row outside its scope, in the page or the
  * file. */
 #include <jansson.h>
@@ -45,7 +47,7 @@ static int64_t total_of(const char *body)
 /* The case ids a page's rows link to, into ids (up to max). */
 static size_t case_ids(const char *body, int64_t *ids, size_t max)
 {
-	static const char mark[] = "<td data-label=\"案件编号\" class=\"mono\"><a href=\"/cases/";
+	static const char mark[] = "<td data-label=\"案件编号\"><a class=\"mono\" href=\"/cases/";
 	size_t n = 0;
 	for (const char *s = body; s && (s = strstr(s, mark)) && n < max; s += sizeof mark - 1)
 		ids[n++] = strtoll(s + sizeof mark - 1, NULL, 10);
@@ -221,7 +223,9 @@ TEST(indicator_drill_down_pages_keep_the_period_through_page_size_and_jump)
 			       "to=2030-12-31&amp;size=2&amp;page=2\" rel=\"next\"");
 	CHECK_CONTAINS(r.body, "&amp;export=xlsx\"");
 	CHECK_CONTAINS(r.body, "<input type=\"hidden\" name=\"part\" value=\"den\">");
-	CHECK_CONTAINS(r.body, "class=\"nosort\">案件编号</th>");
+	/* the columns sort, as on the list of cases */
+	CHECK_CONTAINS(r.body, "sort=number");
+	CHECK_LACKS(r.body, "class=\"nosort\">案件编号</th>");
 	t_resp_free(&r);
 	/* a page past the end shows the last one; a page that is no number
 	 * is a plain refusal */
@@ -296,5 +300,178 @@ TEST(indicator_drill_down_never_lists_a_case_outside_the_viewers_scope)
 	CHECK(csv_rows(sup_csv) > csv_rows(r.body));
 	t_resp_free(&r);
 	free(sup_csv);
+	t_pages_stop(&p);
+}
+
+/* The first cell of each row of a CSV file (after its header), into out
+ * (strdup'd, up to max); how many. The first columns here (case number,
+ * receipt, notice, catalogue title) hold no comma or quote. */
+static size_t csv_firsts(const char *body, char **out, size_t max)
+{
+	size_t n = 0;
+	const char *s = body ? strchr(body, '\n') : NULL;
+	while (s && *++s && n < max) {
+		size_t len = strcspn(s, ",\r\n");
+		out[n++] = strndup(s, len);
+		s = strchr(s, '\n');
+	}
+	return n;
+}
+
+static void firsts_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+}
+
+static char **csv_get(struct t_pages *p, const struct t_browser *b, const char *path, size_t *n)
+{
+	static char *rows[2][6000];
+	static int which;
+	char **out = rows[which++ & 1];
+	struct http_resp r = t_page_get(p, b, path);
+	*n = 0;
+	if (r.status == 200)
+		*n = csv_firsts(r.body, out, 6000);
+	else
+		t_fail(__FILE__, __LINE__, "%s: status %ld", path, (long)r.status);
+	t_resp_free(&r);
+	return out;
+}
+
+static bool in(char **v, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i], s) == 0)
+			return true;
+	return false;
+}
+
+/* One side of an indicator sorted by key both ways: the same rows as the
+ * side unsorted (which the figure counts), in the order the subject's own
+ * working list (list: "/cases" or "/complaints") gives them; desc the
+ * exact reverse of asc (every order ends with the id). */
+static void side_sorts_like_its_list(struct t_pages *p, const struct t_browser *b,
+				     const char *ind, const char *part, const char *list,
+				     const char *key)
+{
+	char path[256];
+	size_t nu, na, nd, nl;
+	snprintf(path, sizeof path, "/indicators/%s?part=%s&" PERIOD "&export=csv", ind, part);
+	char **usual = csv_get(p, b, path, &nu);
+	char *keep[6000];
+	memcpy(keep, usual, nu * sizeof *keep);
+	snprintf(path, sizeof path, "/indicators/%s?part=%s&" PERIOD "&sort=%s&export=csv", ind,
+		 part, key);
+	char **asc = csv_get(p, b, path, &na);
+	char *asc_keep[6000];
+	memcpy(asc_keep, asc, na * sizeof *asc_keep);
+	snprintf(path, sizeof path, "/indicators/%s?part=%s&" PERIOD "&sort=%s&dir=desc&export=csv",
+		 ind, part, key);
+	char **desc = csv_get(p, b, path, &nd);
+	if (na != nu || nd != nu)
+		t_fail(__FILE__, __LINE__, "%s %s by %s: %zu and %zu rows, %zu unsorted", ind, part,
+		       key, na, nd, nu);
+	for (size_t i = 0; i < na && i < nd && na == nd; i++) {
+		if (!in(keep, nu, asc_keep[i]))
+			t_fail(__FILE__, __LINE__, "%s %s by %s: %s not in the side", ind, part, key,
+			       asc_keep[i]);
+		if (strcmp(asc_keep[i], desc[nd - 1 - i]) != 0)
+			t_fail(__FILE__, __LINE__, "%s %s by %s: desc is not asc reversed", ind,
+			       part, key);
+	}
+	firsts_free(desc, nd);
+	/* the subject's list in the same order, kept to the side's rows */
+	snprintf(path, sizeof path, "%s?sort=%s&export=csv", list, key);
+	char **all = csv_get(p, b, path, &nl);
+	size_t k = 0;
+	for (size_t i = 0; i < nl; i++) {
+		if (!in(asc_keep, na, all[i]))
+			continue;
+		if (k >= na || strcmp(all[i], asc_keep[k]) != 0)
+			t_fail(__FILE__, __LINE__, "%s %s by %s: row %zu is %s, the list has %s",
+			       ind, part, key, k, k < na ? asc_keep[k] : "(none)", all[i]);
+		k++;
+	}
+	if (k != na)
+		t_fail(__FILE__, __LINE__, "%s %s by %s: %zu of %zu rows in the list", ind, part,
+		       key, k, na);
+	firsts_free(all, nl);
+	firsts_free(asc_keep, na);
+	firsts_free(keep, nu);
+}
+
+TEST(indicator_drill_downs_sort_by_every_column_keeping_the_figures_rows)
+{
+	static const char *const case_keys[] = { "number", "title", "party",
+						 "procedure", "state", "due" };
+	static const char *const complaint_keys[] = { "receipt", "received", "agency",
+						      "state", "handler", "due" };
+	struct t_pages p;
+	struct t_browser sup;
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	json_t *j = indicators_of(&p, &sup);
+	REQUIRE(j);
+	REQUIRE(side_count(indicator(j, "overdue"), false) >= 3);
+	REQUIRE(side_count(indicator(j, "norm_legality"), false) >= 2);
+	REQUIRE(side_count(indicator(j, "complaints"), false) >= 2);
+	json_decref(j);
+	for (size_t i = 0; i < sizeof case_keys / sizeof case_keys[0]; i++) {
+		side_sorts_like_its_list(&p, &sup, "overdue", "den", "/cases", case_keys[i]);
+		/* matters (normative documents) are cases too */
+		side_sorts_like_its_list(&p, &sup, "norm_legality", "den", "/cases", case_keys[i]);
+	}
+	for (size_t i = 0; i < sizeof complaint_keys / sizeof complaint_keys[0]; i++)
+		side_sorts_like_its_list(&p, &sup, "complaints", "den", "/complaints",
+					 complaint_keys[i]);
+
+	/* the page marks the column and offers the reverse */
+	struct http_resp r = t_page_get(&p, &sup, "/indicators/overdue?part=den&" PERIOD
+						  "&sort=title&dir=desc&size=50&page=1");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "aria-sort=\"descending\"");
+	t_resp_free(&r);
+
+	/* a key no column has: the usual order, no column marked, as on
+	 * every list; an odd direction is ascending */
+	struct http_resp usual = t_page_get(&p, &sup, "/indicators/overdue?part=den&" PERIOD);
+	r = t_page_get(&p, &sup, "/indicators/overdue?part=den&" PERIOD
+				 "&sort=c.id%3B%20DROP%20TABLE%20cases&dir=desc");
+	CHECK_INT(r.status, 200);
+	CHECK_LACKS(r.body, "aria-sort");
+	CHECK_STR(strstr(r.body, "<tbody>"), strstr(usual.body, "<tbody>"));
+	t_resp_free(&r);
+	t_resp_free(&usual);
+	r = t_page_get(&p, &sup, "/indicators/complaints?part=den&" PERIOD "&sort=receipt&dir=up");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "aria-sort=\"ascending\"");
+	t_resp_free(&r);
+
+	/* notices and catalogues sort too, keeping their rows (the demo has
+	 * no notice in the period: the columns still sort) */
+	const char *other[][2] = { { "rectification", "id" }, { "rectification", "issued" },
+				   { "decision_catalogue", "title" },
+				   { "decision_catalogue", "year" } };
+	for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+		char path[256];
+		snprintf(path, sizeof path, "/indicators/%s?part=den&" PERIOD "&sort=%s&export=csv",
+			 other[i][0], other[i][1]);
+		size_t n, nu;
+		char **sorted = csv_get(&p, &sup, path, &n);
+		firsts_free(sorted, n);
+		snprintf(path, sizeof path, "/indicators/%s?part=den&" PERIOD "&export=csv",
+			 other[i][0]);
+		char **plain = csv_get(&p, &sup, path, &nu);
+		firsts_free(plain, nu);
+		CHECK_INT((int64_t)n, (int64_t)nu);
+		snprintf(path, sizeof path, "/indicators/%s?part=den&" PERIOD "&sort=%s", other[i][0],
+			 other[i][1]);
+		r = t_page_get(&p, &sup, path);
+		CHECK_INT(r.status, 200);
+		if (n) /* an empty list draws no table */
+			CHECK_CONTAINS(r.body, "aria-sort=\"ascending\"");
+		t_resp_free(&r);
+	}
 	t_pages_stop(&p);
 }

@@ -120,7 +120,7 @@ TEST(ledger_page_is_public_and_the_case_page_shows_coverage)
 	REQUIRE(app_case_view(&ctx, id, &v, NULL) == FZ_OK && v.events.n > 0);
 	REQUIRE(p.ts.st->ops->ledger_leaf_find(p.ts.st, 1, v.events.items[0].id, &lf, NULL) ==
 		FZ_OK);
-	snprintf(cell, sizeof cell, "<td>第 1 项（%s）</td><td>%lld</td>", v.events.items[0].on,
+	snprintf(cell, sizeof cell, "<td>案件事件第 1 项（%s）</td><td>%lld</td>", v.events.items[0].on,
 		 (long long)lf.idx);
 	CHECK_CONTAINS(r.body, cell);
 	/* and the first version of its header (案件信息) */
