@@ -7,6 +7,7 @@
 #ifndef FZ_APP_APP_H
 #define FZ_APP_APP_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -106,6 +107,12 @@ struct app_ctx {
 	int64_t busy_since_ms;
 	int busy_tries;
 	bool busy_whole;
+	/* A background round (cli/periodic.c) points this at its thread's
+	 * stop flag: long jobs give up between batches once it is set, so a
+	 * server asked to stop does not wait for, say, 10^6 statuses to be
+	 * refreshed (the next start goes on where it stopped). NULL in a
+	 * request and in the shell. */
+	const atomic_bool *stop_asked;
 };
 
 /* Initialises ctx for an anonymous request at time now. */

@@ -217,6 +217,9 @@ enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
 	if (refreshed)
 		*refreshed = 0;
 	for (;;) {
+		/* a stopping server leaves the rest for its next start */
+		if (ctx->stop_asked && atomic_load(ctx->stop_asked))
+			return FZ_OK;
 		if ((rc = ctx->st->ops->case_status_stale(ctx->st, &ctx->scope, ctx->today, ids,
 							  STATUS_BATCH, &n, e)))
 			return rc;

@@ -2,6 +2,7 @@
 #include "cli/periodic.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -12,7 +13,7 @@ struct periodic {
 	pthread_t thread;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
-	bool stop;
+	atomic_bool stop; /* written under mu; read without it by a round */
 	int interval_s;
 	bool round_at_stop;
 	periodic_fn first, round;
@@ -29,6 +30,7 @@ static void call(struct periodic *p, periodic_fn fn)
 	app_ctx_init(&ctx, p->st, a, &p->cfg, "server", time_now());
 	app_ctx_as_cli(&ctx);
 	ctx.actor = "(server)";
+	ctx.stop_asked = &p->stop;
 	fn(&ctx);
 	arena_free(a);
 }

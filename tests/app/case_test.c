@@ -315,6 +315,36 @@ TEST(case_status_follows_each_step_and_is_refreshed_on_a_later_day)
 	fx_close(&x.f);
 }
 
+/* A server asked to stop (cli/periodic.c sets the flag its rounds see)
+ * refreshes no further batch of statuses: SIGTERM is not held up by a
+ * refresh of every open case of a province; the rest waits for the next
+ * round, which finds the statuses still of the earlier day. */
+TEST(status_refresh_gives_up_between_batches_when_the_server_is_stopping)
+{
+	struct cx x;
+	struct fz_error e;
+	struct enf_case c;
+	struct case_status cs;
+	REQUIRE(cx_open(&x));
+	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
+	snprintf(x.officer.today, sizeof x.officer.today, "2026-12-01");
+	atomic_bool stop = true;
+	int64_t n = -1;
+	x.officer.stop_asked = &stop;
+	REQUIRE(app_case_status_refresh(&x.officer, &n, &e) == FZ_OK);
+	CHECK_INT(n, 0);
+	REQUIRE(x.f.st->ops->case_status_get(x.f.st, x.f.a, c.id, &cs, &e) == FZ_OK);
+	CHECK(strcmp(cs.computed_on, "2026-12-01") != 0);
+	/* the next round, not stopping, does it */
+	atomic_store(&stop, false);
+	REQUIRE(app_case_status_refresh(&x.officer, &n, &e) == FZ_OK);
+	CHECK_INT(n, 1);
+	REQUIRE(x.f.st->ops->case_status_get(x.f.st, x.f.a, c.id, &cs, &e) == FZ_OK);
+	CHECK_STR(cs.computed_on, "2026-12-01");
+	x.officer.stop_asked = NULL;
+	fx_close(&x.f);
+}
+
 /* The rows of the tables a case step writes (all append-only, so an
  * equal total means nothing was written): one connection, one query. */
 static int64_t rows_kept(struct cx *x)
