@@ -11,6 +11,10 @@
 static const char *const tricky[] = {
 	"海原县自然资源局", "引号\"与反斜杠\\", "换行\n回车\r制表\t退格\b换页\f",
 	"\x01\x1f控制字符", "/斜杠/ 与 \x7f", "",
+	/* copied whole (no escape): ASCII only, and longer than a fresh
+	 * buffer's first allocation */
+	"NX05220001", "2026-12-06 and a plain ASCII value well past sixty-four bytes long",
+	"中华人民共和国行政处罚法第三十三条第一款规定的情形，依法不予行政处罚",
 };
 
 TEST(jsonw_writes_what_jansson_dumps)
@@ -69,4 +73,13 @@ TEST(jsonw_refuses_invalid_utf8)
 	jw_end(&w);
 	CHECK(buf_failed(&b));
 	buf_release(&b);
+	/* also when the string needs escapes, or its bad byte comes late */
+	static const char *const bad[] = { "引号\"\xe5\x9f", "ascii then \xc3\x28", "\xed\xa0\x80" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		jw_object(&w, &b);
+		jw_str(&w, "s", bad[i]);
+		jw_end(&w);
+		CHECK(buf_failed(&b));
+		buf_release(&b);
+	}
 }
