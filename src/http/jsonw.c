@@ -132,18 +132,10 @@ void jw_end(struct jw *w)
 	buf_addc(w->b, '}');
 }
 
-void jw_str(struct jw *w, const char *k, const char *v)
+/* A string member of len bytes of v (valid UTF-8), whose bytes are of
+ * the classes cls. */
+static void str_member(struct jw *w, const char *k, const char *v, size_t len, unsigned cls)
 {
-	if (!v) {
-		jw_null(w, k);
-		return;
-	}
-	unsigned cls;
-	size_t len = scan(v, &cls);
-	if ((cls & HIGH) && !utf8_valid(v, len)) {
-		w->b->failed = true; /* jansson refuses it too */
-		return;
-	}
 	if (cls & ESC) {
 		key(w, k);
 		string_escaped(w->b, v, len);
@@ -158,6 +150,54 @@ void jw_str(struct jw *w, const char *k, const char *v)
 	*out++ = '"';
 	memcpy(out, v, len);
 	out[len] = '"';
+}
+
+void jw_str(struct jw *w, const char *k, const char *v)
+{
+	if (!v) {
+		jw_null(w, k);
+		return;
+	}
+	unsigned cls;
+	size_t len = scan(v, &cls);
+	if ((cls & HIGH) && !utf8_valid(v, len)) {
+		w->b->failed = true; /* jansson refuses it too */
+		return;
+	}
+	str_member(w, k, v, len, cls);
+}
+
+void jw_text(struct jw *w, const char *k, const char *v)
+{
+	if (!v) {
+		jw_null(w, k);
+		return;
+	}
+	unsigned cls;
+	size_t len = scan(v, &cls);
+	if ((cls & HIGH) && !utf8_valid(v, len)) {
+		/* At most three bytes of a cut character can dangle at the
+		 * end (json_text's rule). */
+		for (int n = 0; n < 4 && len > 0 && !utf8_valid(v, len); n++)
+			len--;
+		if (!utf8_valid(v, len))
+			len = 0;
+	}
+	str_member(w, k, v, len, cls);
+}
+
+void jw_bool(struct jw *w, const char *k, bool v)
+{
+	char tmp[KEY_MAX + 4 + 5];
+	size_t n = key_put(w, k, key_len(k), tmp);
+	memcpy(tmp + n, v ? "true" : "false", v ? 4 : 5);
+	buf_add(w->b, tmp, n + (v ? 4 : 5));
+}
+
+void jw_object_in(struct jw *w, const char *k, struct jw *inner)
+{
+	key(w, k);
+	jw_object(inner, w->b);
 }
 
 void jw_int(struct jw *w, const char *k, int64_t v)
