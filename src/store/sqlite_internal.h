@@ -216,9 +216,11 @@ enum fz_err sq_list_open_sorted(struct sq_store *s, const struct sq_query *q,
  * declares the name — a misspelt name is never a silent NULL. */
 void sq_list_int(struct sq_list *l, const char *name, int64_t v);
 void sq_list_text(struct sq_list *l, const char *name, const char *v);
-/* Counts, reads the page into an arena array of item_size elements with
- * read, gives the statements back. Consistent: both run in one read
- * transaction when the caller has none open. */
+/* Reads the page into an arena array of item_size elements with read
+ * (NULL when empty), counts, gives the statements back. Consistent: both
+ * run in one read transaction when the caller has none open. The count
+ * statement runs only when the page is full, or empty past the start: a
+ * shorter page ends the list, so its total is offset + rows. */
 enum fz_err sq_list_run(struct sq_list *l, struct arena *a, size_t item_size, sq_read_fn read,
 			void **items, size_t *n, int64_t *total, struct fz_error *e);
 /* One row by id within the scope; FZ_NOTFOUND (with notfound as message)

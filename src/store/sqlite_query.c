@@ -242,6 +242,10 @@ void sq_list_text(struct sq_list *l, const char *name, const char *v)
 		sq_arg_named_text(&l->pb, name, v);
 }
 
+/* The page first, then the count only when the page cannot tell it: a
+ * page shorter than the limit ends the list (total = offset + rows), as
+ * both statements read one snapshot; a full page, or an empty one past
+ * the start, needs the count. */
 static enum fz_err list_read(struct sq_list *l, struct arena *a, size_t item_size,
 			     sq_read_fn read, void **items, size_t *n, int64_t *total,
 			     struct fz_error *e)
@@ -251,29 +255,29 @@ static enum fz_err list_read(struct sq_list *l, struct arena *a, size_t item_siz
 	if (rc != SQLITE_OK)
 		return sq_fail(s, rc, e);
 
-	rc = sqlite3_step(l->count);
-	if (rc != SQLITE_ROW)
-		return sq_fail(s, rc, e);
-	*total = sqlite3_column_int64(l->count, 0);
-
-	int64_t want = *total - l->offset;
-	if (want <= 0)
-		return FZ_OK;
-	if (want > l->limit)
-		want = l->limit;
-	unsigned char *arr = arena_calloc(a, (size_t)want, item_size);
+	unsigned char *arr = arena_calloc(a, (size_t)l->limit, item_size);
 	if (!arr)
 		return fz_fail(e, FZ_NOMEM, "", NULL);
-	*items = arr;
-	while (*n < (size_t)want && (rc = sqlite3_step(l->page)) == SQLITE_ROW) {
+	while (*n < (size_t)l->limit && (rc = sqlite3_step(l->page)) == SQLITE_ROW) {
 		struct sq_row r = { l->page, a, 0, false };
 		read(&r, arr + *n * item_size);
 		if (r.nomem)
 			return fz_fail(e, FZ_NOMEM, "", NULL);
 		(*n)++;
 	}
-	if (*n < (size_t)want && rc != SQLITE_DONE)
+	if (*n < (size_t)l->limit && rc != SQLITE_DONE)
 		return sq_fail(s, rc, e);
+	if (*n)
+		*items = arr;
+
+	if (*n < (size_t)l->limit && (*n > 0 || l->offset == 0)) {
+		*total = l->offset + (int64_t)*n;
+		return FZ_OK;
+	}
+	rc = sqlite3_step(l->count);
+	if (rc != SQLITE_ROW)
+		return sq_fail(s, rc, e);
+	*total = sqlite3_column_int64(l->count, 0);
 	return FZ_OK;
 }
 
