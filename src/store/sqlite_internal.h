@@ -181,6 +181,12 @@ struct sq_query {
 	enum sq_query_id id;
 	const char *select;         /* "SELECT a.id, a.name ..." */
 	const char *from;           /* " FROM agencies a JOIN ..." */
+	/* Optional: a narrower FROM for the count, without joins that only
+	 * add columns to show (each row of from matches exactly one row of
+	 * them: a NOT NULL foreign key). Used when the filters of the
+	 * variant are all in count_filters. */
+	const char *count_from;
+	unsigned count_filters;
 	const char *scope_agency;   /* uses :scope_agency */
 	const char *scope_division; /* uses :scope_prefix */
 	const char *filters[SQ_MAX_FILTERS];

@@ -51,7 +51,8 @@ static enum fz_err variant_build(const struct sq_query *q, unsigned order, enum 
 {
 	bool first = true;
 	buf_adds(b, count ? "SELECT count(*)" : q->select);
-	buf_adds(b, q->from);
+	buf_adds(b, count && q->count_from && (mask & ~q->count_filters) == 0 ? q->count_from
+										: q->from);
 	if (kind == SCOPE_AGENCY)
 		where_add(b, &first, q->scope_agency);
 	else if (kind == SCOPE_DIVISION)
