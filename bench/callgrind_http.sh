@@ -17,7 +17,9 @@ command -v valgrind >/dev/null 2>&1 || { echo "needs valgrind" >&2; exit 1; }
 work=$(mktemp -d /tmp/fazhi-cg-XXXXXX)
 pid=""
 cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+	if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
+		wait "$pid" 2>/dev/null || true
+	fi
 	rm -rf "$work"
 }
 trap cleanup EXIT INT TERM

@@ -19,7 +19,9 @@ command -v wrk >/dev/null 2>&1 || { echo "needs wrk (bench/http.sh installs it)"
 work=$(mktemp -d /tmp/fazhi-cpu-XXXXXX)
 pid=""
 cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+	if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
+		wait "$pid" 2>/dev/null || true
+	fi
 	rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
