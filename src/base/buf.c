@@ -15,6 +15,9 @@ void buf_init(struct buf *b, size_t max)
 
 static bool buf_grow(struct buf *b, size_t extra)
 {
+	/* the common case, an append that fits, in one test */
+	if (!b->failed && extra < b->cap - b->len && (!b->max || b->len + extra <= b->max))
+		return true;
 	if (b->failed)
 		return false;
 	if (extra > SIZE_MAX - b->len - 1 || (b->max && b->len + extra > b->max)) {
@@ -46,6 +49,16 @@ void buf_add(struct buf *b, const void *data, size_t len)
 		memcpy(b->data + b->len, data, len);
 	b->len += len;
 	b->data[b->len] = '\0';
+}
+
+char *buf_extend(struct buf *b, size_t n)
+{
+	if (!buf_grow(b, n))
+		return NULL;
+	char *p = b->data + b->len;
+	b->len += n;
+	b->data[b->len] = '\0';
+	return p;
 }
 
 void buf_adds(struct buf *b, const char *s)

@@ -26,6 +26,12 @@ void buf_init(struct buf *b, size_t max);
 void buf_add(struct buf *b, const void *data, size_t len);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
+/* Room for exactly n more bytes at the end, for a writer that knows a
+ * piece's size before writing it (one reservation instead of an append
+ * per part): the length grows by n, the content stays NUL-terminated, and
+ * the caller fills all n bytes at the pointer returned. NULL, with the
+ * buffer failed, when they do not fit. */
+char *buf_extend(struct buf *b, size_t n) FZ_MUST_CHECK;
 void buf_addf(struct buf *b, const char *fmt, ...) FZ_PRINTF(2, 3);
 void buf_vaddf(struct buf *b, const char *fmt, va_list ap) FZ_PRINTF(2, 0);
 void buf_reset(struct buf *b); /* len = 0, keeps memory, clears the error */

@@ -13,6 +13,7 @@
 #include "http/jsonin.h"
 #include "http/jsonout_case.h"
 #include "http/jsonout_org.h"
+#include "http/jsonw.h"
 #include "http/paging.h"
 #include "http/resp.h"
 
@@ -53,24 +54,39 @@ int api_procedure_get(struct req *r)
 }
 
 /* A case of a list, with its overdue flag: from its derived status
- * (app_case_rows), as the list page draws it - no case viewed. */
-static json_t *list_item(struct req *r, const struct enf_case *c, bool overdue)
+ * (app_case_rows), as the list page draws it - no case viewed. Written
+ * straight into the answer; a queue adds the step awaited (step given). */
+static void list_item(struct req *r, struct buf *b, const struct enf_case *c, bool overdue,
+		      bool queued, const struct proc_step *step)
 {
-	return json_put(json_case(c, case_api_def(r, c->procedure), false), "overdue",
-			json_boolean(overdue));
+	struct jw w;
+	jw_object(&w, b);
+	json_case_members(&w, c, case_api_def(r, c->procedure), false);
+	jw_bool(&w, "overdue", overdue);
+	if (queued) {
+		jw_text(&w, "awaits_step", step ? step->id : "");
+		jw_text(&w, "awaits_step_label", step ? step->label : "");
+	}
+	jw_end(&w);
 }
 
-static int case_list_answer(struct req *r, const struct case_list *l, struct page pg)
+static int case_list_answer(struct req *r, const struct case_list *l, struct page pg,
+			    const struct proc_step **steps)
 {
 	struct fz_error e = { 0 };
 	struct case_row *rows;
 	enum fz_err rc = app_case_rows(&r->ctx, l, &rows, &e);
 	if (rc)
 		return resp_fail(r, rc, &e);
-	json_t *items = json_array();
-	for (size_t i = 0; i < l->n; i++)
-		items = json_array_push(items, list_item(r, &l->items[i], rows[i].overdue));
-	return resp_list(r, items, l->total, pg);
+	struct buf b = BUF_INIT;
+	jw_list_begin(&b);
+	for (size_t i = 0; i < l->n; i++) {
+		jw_list_item(&b, i);
+		list_item(r, &b, &l->items[i], rows[i].overdue, steps != NULL,
+			  steps ? steps[i] : NULL);
+	}
+	jw_list_end(&b, l->total, pg);
+	return resp_json_buf(r, 200, &b);
 }
 
 /* ?overdue=1: the cases whose derived status (app/case_status.c, as of
@@ -83,7 +99,7 @@ static int case_list_overdue(struct req *r, struct case_filter *f, struct page p
 	enum fz_err rc = app_case_list(&r->ctx, f, pg, &l, &e);
 	if (rc)
 		return resp_fail(r, rc, &e);
-	return case_list_answer(r, &l, pg);
+	return case_list_answer(r, &l, pg, NULL);
 }
 
 /* ?mine=1, ?overdue=1: "1" or "true" turn it on, "0" or "false" off. */
@@ -131,7 +147,7 @@ int api_case_list(struct req *r)
 	}
 	if ((rc = app_case_list(&r->ctx, &f, pg, &l, &e)))
 		return resp_fail(r, rc, &e);
-	return case_list_answer(r, &l, pg);
+	return case_list_answer(r, &l, pg, NULL);
 }
 
 /* A decided fine as owed today: {fine, paid, outstanding, payment_due,
@@ -302,17 +318,7 @@ static int queue(struct req *r, unsigned role)
 	if ((rc = paging_from_query(r, &pg, &e)) ||
 	    (rc = app_case_queue(&r->ctx, role, pg, &l, &steps, &e)))
 		return resp_fail(r, rc, &e);
-	struct case_row *rows;
-	if ((rc = app_case_rows(&r->ctx, &l, &rows, &e)))
-		return resp_fail(r, rc, &e);
-	json_t *items = json_array();
-	for (size_t i = 0; i < l.n; i++) {
-		json_t *o = list_item(r, &l.items[i], rows[i].overdue);
-		o = json_put(o, "awaits_step", json_text(steps[i] ? steps[i]->id : ""));
-		o = json_put(o, "awaits_step_label", json_text(steps[i] ? steps[i]->label : ""));
-		items = json_array_push(items, o);
-	}
-	return resp_list(r, items, l.total, pg);
+	return case_list_answer(r, &l, pg, steps);
 }
 
 int api_queue_review(struct req *r)

@@ -11,6 +11,7 @@
 #include "domain/outcome.h"
 #include "http/jsonout.h"
 #include "http/jsonout_org.h"
+#include "http/jsonw.h"
 
 json_t *json_text(const char *s)
 {
@@ -64,14 +65,23 @@ static const char *step_label(const struct proc_def *def, const char *step)
 	return s ? s->label : NULL;
 }
 
-static json_t *json_party(const struct enf_case *c, bool personal)
+/* The party's id as shown: a citizen's masked unless personal; NULL when
+ * there is none. masked holds the masked copy. */
+static const char *party_id_shown(const struct enf_case *c, bool personal,
+				  char masked[MASK_MAX])
 {
-	char masked[MASK_MAX];
 	const char *id = c->party_id && *c->party_id ? c->party_id : NULL;
 	if (id && c->party_kind == PARTY_CITIZEN && !personal) {
 		mask_resident_id(id, masked);
 		id = masked;
 	}
+	return id;
+}
+
+static json_t *json_party(const struct enf_case *c, bool personal)
+{
+	char masked[MASK_MAX];
+	const char *id = party_id_shown(c, personal, masked);
 	json_t *o = json_object();
 	o = json_put(o, "kind", json_string(c->party_kind == PARTY_CITIZEN ? "citizen"
 								       : "organisation"));
@@ -107,6 +117,45 @@ json_t *json_case(const struct enf_case *c, const struct proc_def *def, bool per
 	o = json_put(o, "created_at", json_integer(c->created_at));
 	o = json_put(o, "updated_at", json_integer(c->updated_at));
 	return o;
+}
+
+void json_case_members(struct jw *w, const struct enf_case *c, const struct proc_def *def,
+		       bool personal)
+{
+	jw_int(w, "id", c->id);
+	jw_text(w, "number", c->number);
+	jw_int(w, "agency_id", c->agency_id);
+	jw_text(w, "agency_name", c->agency_name);
+	jw_text(w, "procedure", c->procedure);
+	jw_text(w, "procedure_label", def ? def->label : NULL);
+	jw_text(w, "kind", proc_kind_name(c->kind));
+	jw_text(w, "domain", c->domain);
+	jw_text(w, "matter", c->matter && *c->matter ? c->matter : NULL);
+	jw_text(w, "title", c->title);
+	if (c->party_kind == PARTY_NONE) {
+		jw_null(w, "party");
+	} else {
+		char masked[MASK_MAX];
+		struct jw p;
+		jw_object_in(w, "party", &p);
+		jw_str(&p, "kind", c->party_kind == PARTY_CITIZEN ? "citizen" : "organisation");
+		jw_text(&p, "name", c->party_name ? c->party_name : "");
+		jw_text(&p, "id", party_id_shown(c, personal, masked));
+		jw_text(&p, "address",
+			c->party_address && *c->party_address ? c->party_address : NULL);
+		jw_end(&p);
+	}
+	jw_str(w, "act_date", *c->act_date ? c->act_date : NULL);
+	jw_str(w, "opened_on", *c->opened_on ? c->opened_on : NULL);
+	jw_text(w, "state", c->state && *c->state ? c->state : NULL);
+	jw_text(w, "state_label", step_label(def, c->state));
+	jw_bool(w, "closed", c->closed);
+	if (c->created_by)
+		jw_int(w, "created_by", c->created_by);
+	else
+		jw_null(w, "created_by");
+	jw_int(w, "created_at", c->created_at);
+	jw_int(w, "updated_at", c->updated_at);
 }
 
 json_t *json_case_event(const struct case_event *ev, const struct proc_def *def)

@@ -21,6 +21,12 @@
  * id is masked unless personal is true (an organisation's USCC is
  * public). */
 json_t *json_case(const struct enf_case *c, const struct proc_def *def, bool personal);
+/* The same members, in the same order and bytes, written straight into
+ * w's buffer (lists: no object tree per row); the caller opens and ends
+ * the object and may add members after them. */
+struct jw;
+void json_case_members(struct jw *w, const struct enf_case *c, const struct proc_def *def,
+		       bool personal);
 
 /* {id, case_id, seq, step, step_label, on, at, actor_id, actor,
  *  corrects, reason, fields{key: value}, officers[person ids]}. */

@@ -1,27 +1,36 @@
 /* jsonw.c - JSON straight into a buffer; see jsonw.h. */
 #include "http/jsonw.h"
 
-#include <inttypes.h>
 #include <string.h>
 
 #include "base/utf8.h"
 #include "http/resp.h"
 
-/* A member's key: `,"key":` in one append (lists write thousands). Keys
- * are our own short ASCII names. */
+/* A member's key: `,"key":` written at out, which has room for
+ * key_size() bytes (lists write thousands: a member is one reservation).
+ * Keys are our own short ASCII names. */
 #define KEY_MAX 60
 
-static size_t key_put(struct jw *w, const char *k, char *out)
+static size_t key_len(const char *k)
 {
-	size_t n = 0, len = strlen(k);
-	if (len > KEY_MAX)
-		len = KEY_MAX;
+	size_t len = strlen(k);
+	return len > KEY_MAX ? KEY_MAX : len;
+}
+
+static size_t key_size(const struct jw *w, size_t klen)
+{
+	return (w->more ? 1u : 0u) + klen + 3;
+}
+
+static size_t key_put(struct jw *w, const char *k, size_t klen, char *out)
+{
+	size_t n = 0;
 	if (w->more)
 		out[n++] = ',';
 	w->more = true;
 	out[n++] = '"';
-	memcpy(out + n, k, len);
-	n += len;
+	memcpy(out + n, k, klen);
+	n += klen;
 	out[n++] = '"';
 	out[n++] = ':';
 	return n;
@@ -30,7 +39,7 @@ static size_t key_put(struct jw *w, const char *k, char *out)
 static void key(struct jw *w, const char *k)
 {
 	char tmp[KEY_MAX + 4];
-	buf_add(w->b, tmp, key_put(w, k, tmp));
+	buf_add(w->b, tmp, key_put(w, k, key_len(k), tmp));
 }
 
 /* v in decimal at out (at most 20 bytes); its length. */
@@ -49,14 +58,45 @@ static size_t int_put(int64_t v, char *out)
 	return len;
 }
 
-/* A JSON string, escaped as jansson escapes it without flags. */
-static void string(struct buf *b, const char *s)
+/* What a byte asks of a string: ESC, escaped ('"', '\\', controls);
+ * HIGH, part of a multi-byte character (the string's UTF-8 is checked).
+ * Most strings have neither, or HIGH only: they are copied whole. */
+enum { ESC = 1, HIGH = 2 };
+static const unsigned char byte_class[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 00 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 10 */
+	0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 20 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 30 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 40 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 50 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 60 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 70 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 80 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 90 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* a0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* b0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* c0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* d0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* e0 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* f0 */
+};
+
+/* The length of s and the classes of its bytes, in one pass. */
+static size_t scan(const char *s, unsigned *cls)
 {
-	size_t len = strlen(s);
-	if (!utf8_valid(s, len)) {
-		b->failed = true;
-		return;
-	}
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned acc = 0;
+	size_t i = 0;
+	for (; p[i]; i++)
+		acc |= byte_class[p[i]];
+	*cls = acc;
+	return i;
+}
+
+/* A JSON string that needs escapes, escaped as jansson escapes it
+ * without flags. */
+static void string_escaped(struct buf *b, const char *s, size_t len)
+{
 	buf_addc(b, '"');
 	size_t run = 0; /* bytes of s[..i) not yet copied */
 	for (size_t i = 0; i < len; i++) {
@@ -92,26 +132,87 @@ void jw_end(struct jw *w)
 	buf_addc(w->b, '}');
 }
 
+/* A string member of len bytes of v (valid UTF-8), whose bytes are of
+ * the classes cls. */
+static void str_member(struct jw *w, const char *k, const char *v, size_t len, unsigned cls)
+{
+	if (cls & ESC) {
+		key(w, k);
+		string_escaped(w->b, v, len);
+		return;
+	}
+	/* key, quotes and string in one reservation */
+	size_t klen = key_len(k);
+	char *out = buf_extend(w->b, key_size(w, klen) + len + 2);
+	if (!out)
+		return;
+	out += key_put(w, k, klen, out);
+	*out++ = '"';
+	memcpy(out, v, len);
+	out[len] = '"';
+}
+
 void jw_str(struct jw *w, const char *k, const char *v)
 {
+	if (!v) {
+		jw_null(w, k);
+		return;
+	}
+	unsigned cls;
+	size_t len = scan(v, &cls);
+	if ((cls & HIGH) && !utf8_valid(v, len)) {
+		w->b->failed = true; /* jansson refuses it too */
+		return;
+	}
+	str_member(w, k, v, len, cls);
+}
+
+void jw_text(struct jw *w, const char *k, const char *v)
+{
+	if (!v) {
+		jw_null(w, k);
+		return;
+	}
+	unsigned cls;
+	size_t len = scan(v, &cls);
+	if ((cls & HIGH) && !utf8_valid(v, len)) {
+		/* At most three bytes of a cut character can dangle at the
+		 * end (json_text's rule). */
+		for (int n = 0; n < 4 && len > 0 && !utf8_valid(v, len); n++)
+			len--;
+		if (!utf8_valid(v, len))
+			len = 0;
+	}
+	str_member(w, k, v, len, cls);
+}
+
+void jw_bool(struct jw *w, const char *k, bool v)
+{
+	char tmp[KEY_MAX + 4 + 5];
+	size_t n = key_put(w, k, key_len(k), tmp);
+	memcpy(tmp + n, v ? "true" : "false", v ? 4 : 5);
+	buf_add(w->b, tmp, n + (v ? 4 : 5));
+}
+
+void jw_object_in(struct jw *w, const char *k, struct jw *inner)
+{
 	key(w, k);
-	if (v)
-		string(w->b, v);
-	else
-		buf_add(w->b, "null", 4);
+	jw_object(inner, w->b);
 }
 
 void jw_int(struct jw *w, const char *k, int64_t v)
 {
 	char tmp[KEY_MAX + 4 + 21];
-	size_t n = key_put(w, k, tmp);
+	size_t n = key_put(w, k, key_len(k), tmp);
 	buf_add(w->b, tmp, n + int_put(v, tmp + n));
 }
 
 void jw_null(struct jw *w, const char *k)
 {
-	key(w, k);
-	buf_add(w->b, "null", 4);
+	char tmp[KEY_MAX + 4 + 4];
+	size_t n = key_put(w, k, key_len(k), tmp);
+	memcpy(tmp + n, "null", 4);
+	buf_add(w->b, tmp, n + 4);
 }
 
 void jw_list_begin(struct buf *b)
@@ -127,8 +228,18 @@ void jw_list_item(struct buf *b, size_t i)
 
 void jw_list_end(struct buf *b, int64_t total, struct page pg)
 {
-	buf_addf(b, "],\"total\":%" PRId64 ",\"offset\":%" PRId64 ",\"limit\":%d}", total,
-		 pg.offset, pg.limit);
+	char tmp[80];
+	size_t n = 0;
+	memcpy(tmp, "],\"total\":", 10);
+	n = 10 + int_put(total, tmp + 10);
+	memcpy(tmp + n, ",\"offset\":", 10);
+	n += 10;
+	n += int_put(pg.offset, tmp + n);
+	memcpy(tmp + n, ",\"limit\":", 9);
+	n += 9;
+	n += int_put(pg.limit, tmp + n);
+	tmp[n++] = '}';
+	buf_add(b, tmp, n);
 }
 
 int resp_json_buf(struct req *r, int status, struct buf *b)

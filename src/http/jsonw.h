@@ -28,6 +28,14 @@ void jw_end(struct jw *w);
 void jw_str(struct jw *w, const char *key, const char *v);
 void jw_int(struct jw *w, const char *key, int64_t v);
 void jw_null(struct jw *w, const char *key);
+void jw_bool(struct jw *w, const char *key, bool v);
+/* As json_text (jsonout_case.h) gives it: a string cut inside a
+ * character (a truncated column) loses the cut tail, one that is
+ * otherwise not UTF-8 is written as ""; null for NULL. */
+void jw_text(struct jw *w, const char *key, const char *v);
+/* A member whose value is an object: inner is begun ("{"), to be ended
+ * with jw_end(inner) before w goes on. */
+void jw_object_in(struct jw *w, const char *key, struct jw *inner);
 
 /* The list envelope of paging.h, {"items":[…],"total":N,"offset":N,
  * "limit":N}, around items written in between: jw_list_item before each

@@ -30,6 +30,11 @@ static const struct sq_query certificate_query = {
 	.id = SQ_Q_CERTIFICATE,
 	.select = CERT_SELECT,
 	.from = CERT_FROM,
+	/* people is joined for the holder's name only: person_id is NOT NULL
+	 * and a foreign key, so it never adds or drops a row; the count
+	 * leaves it out unless the text filter searches the name. */
+	.count_from = " FROM certificates c JOIN agencies a ON a.id = c.agency_id",
+	.count_filters = ~(1u << CF_Q),
 	.scope_agency = "c.agency_id = :scope_agency",
 	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
 	.filters = {

@@ -199,6 +199,12 @@ struct sq_query {
 	enum sq_query_id id;
 	const char *select;         /* "SELECT a.id, a.name ..." */
 	const char *from;           /* " FROM agencies a JOIN ..." */
+	/* Optional: a narrower FROM for the count, without joins that only
+	 * add columns to show (each row of from matches exactly one row of
+	 * them: a NOT NULL foreign key). Used when the filters of the
+	 * variant are all in count_filters. */
+	const char *count_from;
+	unsigned count_filters;
 	const char *scope_agency;   /* uses :scope_agency */
 	const char *scope_division; /* uses :scope_prefix */
 	const char *filters[SQ_MAX_FILTERS];
@@ -238,9 +244,11 @@ void sq_list_text(struct sq_list *l, const char *name, const char *v);
  * "x.id IN (SELECT value FROM json_each(:ids))": one bound text, one plan,
  * whatever the number of ids. In a; NULL when out of memory. */
 const char *sq_ids_json(struct arena *a, const int64_t *ids, size_t n);
-/* Counts, reads the page into an arena array of item_size elements with
- * read, gives the statements back. Consistent: both run in one read
- * transaction when the caller has none open. */
+/* Reads the page into an arena array of item_size elements with read
+ * (NULL when empty), counts, gives the statements back. Consistent: both
+ * run in one read transaction when the caller has none open. The count
+ * statement runs only when the page is full, or empty past the start: a
+ * shorter page ends the list, so its total is offset + rows. */
 enum fz_err sq_list_run(struct sq_list *l, struct arena *a, size_t item_size, sq_read_fn read,
 			void **items, size_t *n, int64_t *total, struct fz_error *e);
 /* One row by id within the scope; FZ_NOTFOUND (with notfound as message)

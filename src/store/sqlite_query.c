@@ -51,7 +51,8 @@ static enum fz_err variant_build(const struct sq_query *q, unsigned order, enum 
 {
 	bool first = true;
 	buf_adds(b, count ? "SELECT count(*)" : q->select);
-	buf_adds(b, q->from);
+	buf_adds(b, count && q->count_from && (mask & ~q->count_filters) == 0 ? q->count_from
+										: q->from);
 	if (kind == SCOPE_AGENCY)
 		where_add(b, &first, q->scope_agency);
 	else if (kind == SCOPE_DIVISION)
@@ -254,6 +255,10 @@ const char *sq_ids_json(struct arena *a, const int64_t *ids, size_t n)
 	return json;
 }
 
+/* The page first, then the count only when the page cannot tell it: a
+ * page shorter than the limit ends the list (total = offset + rows), as
+ * both statements read one snapshot; a full page, or an empty one past
+ * the start, needs the count. */
 static enum fz_err list_read(struct sq_list *l, struct arena *a, size_t item_size,
 			     sq_read_fn read, void **items, size_t *n, int64_t *total,
 			     struct fz_error *e)
@@ -263,29 +268,29 @@ static enum fz_err list_read(struct sq_list *l, struct arena *a, size_t item_siz
 	if (rc != SQLITE_OK)
 		return sq_fail(s, rc, e);
 
-	rc = sqlite3_step(l->count);
-	if (rc != SQLITE_ROW)
-		return sq_fail(s, rc, e);
-	*total = sqlite3_column_int64(l->count, 0);
-
-	int64_t want = *total - l->offset;
-	if (want <= 0)
-		return FZ_OK;
-	if (want > l->limit)
-		want = l->limit;
-	unsigned char *arr = arena_calloc(a, (size_t)want, item_size);
+	unsigned char *arr = arena_calloc(a, (size_t)l->limit, item_size);
 	if (!arr)
 		return fz_fail(e, FZ_NOMEM, "", NULL);
-	*items = arr;
-	while (*n < (size_t)want && (rc = sqlite3_step(l->page)) == SQLITE_ROW) {
+	while (*n < (size_t)l->limit && (rc = sqlite3_step(l->page)) == SQLITE_ROW) {
 		struct sq_row r = { l->page, a, 0, false };
 		read(&r, arr + *n * item_size);
 		if (r.nomem)
 			return fz_fail(e, FZ_NOMEM, "", NULL);
 		(*n)++;
 	}
-	if (*n < (size_t)want && rc != SQLITE_DONE)
+	if (*n < (size_t)l->limit && rc != SQLITE_DONE)
 		return sq_fail(s, rc, e);
+	if (*n)
+		*items = arr;
+
+	if (*n < (size_t)l->limit && (*n > 0 || l->offset == 0)) {
+		*total = l->offset + (int64_t)*n;
+		return FZ_OK;
+	}
+	rc = sqlite3_step(l->count);
+	if (rc != SQLITE_ROW)
+		return sq_fail(s, rc, e);
+	*total = sqlite3_column_int64(l->count, 0);
 	return FZ_OK;
 }
 
