@@ -117,12 +117,11 @@ static const struct step_col remedy_steps[] = {
 	{ "remedy_set_aside", 0, "", ST_V_SET_ASIDE },
 };
 static const char remedy_json[] = "[\"remedy_filed\",\"remedy_upheld\",\"remedy_set_aside\"]";
-/* Decisions: these steps decide; a later one of the second list means
- * the earlier no longer stands (a new decision replaces it; revocation
- * or a remedy sets it aside). */
-static const char decide_json[] = "[\"decision\",\"decide_on_spot\"]";
-static const char later_json[] = "[\"decision\",\"decide_on_spot\",\"revoke_decision\","
-				 "\"remedy_set_aside\"]";
+/* Decisions: the steps of STATS_DECIDING_JSON decide; a later one of
+ * STATS_VOIDING_JSON means the earlier no longer stands (a new decision
+ * replaces it; revocation or a remedy sets it aside). */
+static const char decide_json[] = STATS_DECIDING_JSON;
+static const char later_json[] = STATS_VOIDING_JSON;
 
 struct index_entry {
 	int64_t id;
@@ -132,6 +131,7 @@ struct index_entry {
 struct builder {
 	struct stats_table *t;
 	struct index_entry *index; /* by id */
+	bool from_record;          /* count from the record, not the summary */
 };
 
 static int by_id(const void *a, const void *b)
@@ -216,7 +216,7 @@ static enum fz_err events(struct app_ctx *ctx, struct builder *bd, const char *j
 			  struct fz_error *e)
 {
 	struct stats_query q = { .from = bd->t->from, .to = bd->t->to, .steps_json = json,
-				 .key = key };
+				 .key = key, .from_record = bd->from_record };
 	struct stats_event_count_list l;
 	enum fz_err rc = ctx->st->ops->stats_event_counts(ctx->st, ctx->a, &ctx->scope, &q, &l, e);
 	if (!rc)
@@ -228,7 +228,8 @@ static enum fz_err decisions(struct app_ctx *ctx, struct builder *bd, struct fz_
 {
 	struct stats_table *t = bd->t;
 	struct stats_query q = { .from = t->from, .to = t->to, .steps_json = decide_json,
-				 .later_json = later_json, .nbounds = STATS_BANDS - 1 };
+				 .later_json = later_json, .nbounds = STATS_BANDS - 1,
+				 .from_record = bd->from_record };
 	struct stats_decision_count_list l;
 	memcpy(q.bounds_fen, t->bounds_fen, sizeof t->bounds_fen);
 	enum fz_err rc = ctx->st->ops->stats_decision_counts(ctx->st, ctx->a, &ctx->scope, &q, &l, e);
@@ -296,11 +297,11 @@ static enum fz_err bands(struct app_ctx *ctx, struct stats_table *t, struct fz_e
 	return FZ_OK;
 }
 
-enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *to,
-			     struct stats_table *out, struct fz_error *e)
+static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
+			  bool from_record, struct stats_table *out, struct fz_error *e)
 {
 	int fy, fm, ty, tm;
-	struct builder bd = { .t = out };
+	struct builder bd = { .t = out, .from_record = from_record };
 	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
 	memset(out, 0, sizeof *out);
 	if (rc)
@@ -337,6 +338,18 @@ enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *
 	return rc;
 }
 
+enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *to,
+			     struct stats_table *out, struct fz_error *e)
+{
+	return period(ctx, from, to, false, out, e);
+}
+
+enum fz_err app_stats_period_record(struct app_ctx *ctx, const char *from, const char *to,
+				    struct stats_table *out, struct fz_error *e)
+{
+	return period(ctx, from, to, true, out, e);
+}
+
 enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_table *out,
 			     struct fz_error *e)
 {
@@ -350,8 +363,8 @@ enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_tab
 	return app_stats_period(ctx, from, to, out, e);
 }
 
-enum fz_err app_stats_dashboard(struct app_ctx *ctx, struct stats_table *out,
-				struct fz_error *e)
+static enum fz_err dashboard(struct app_ctx *ctx, bool from_record, struct stats_table *out,
+			     struct fz_error *e)
 {
 	int y, m;
 	char from[FZ_DATE_LEN];
@@ -364,7 +377,7 @@ enum fz_err app_stats_dashboard(struct app_ctx *ctx, struct stats_table *out,
 		y--;
 	}
 	snprintf(from, sizeof from, "%04u-%02u-01", (unsigned)y % 10000u, (unsigned)m % 100u);
-	enum fz_err rc = app_stats_period(ctx, from, ctx->today, out, e);
+	enum fz_err rc = period(ctx, from, ctx->today, from_record, out, e);
 	if (rc)
 		return rc;
 	struct stats_open_count_list l;
@@ -386,6 +399,18 @@ enum fz_err app_stats_dashboard(struct app_ctx *ctx, struct stats_table *out,
 		}
 	}
 	return FZ_OK;
+}
+
+enum fz_err app_stats_dashboard(struct app_ctx *ctx, struct stats_table *out,
+				struct fz_error *e)
+{
+	return dashboard(ctx, false, out, e);
+}
+
+enum fz_err app_stats_dashboard_record(struct app_ctx *ctx, struct stats_table *out,
+				       struct fz_error *e)
+{
+	return dashboard(ctx, true, out, e);
 }
 
 const char *stats_col_label(const struct stats_table *t, int c)
