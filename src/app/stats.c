@@ -157,15 +157,26 @@ static struct stats_month *month_of(struct stats_table *t, const char *month)
 	return NULL;
 }
 
-static void add(struct builder *bd, int64_t agency_id, const char *month, int col, int64_t v)
+/* Where one row of a query adds: its agency's row, its month (either may
+ * be NULL) and the total; found once per row, not once per column. */
+struct cell {
+	struct stats_row *r;
+	struct stats_month *m;
+	struct stats_row *total;
+};
+
+static struct cell cell_of(struct builder *bd, int64_t agency_id, const char *month)
 {
-	struct stats_row *r = row_of(bd, agency_id);
-	struct stats_month *m = month_of(bd->t, month);
-	if (r)
-		r->v[col] += v;
-	if (m)
-		m->v[col] += v;
-	bd->t->total.v[col] += v;
+	return (struct cell){ row_of(bd, agency_id), month_of(bd->t, month), &bd->t->total };
+}
+
+static void add(const struct cell *c, int col, int64_t v)
+{
+	if (c->r)
+		c->r->v[col] += v;
+	if (c->m)
+		c->m->v[col] += v;
+	c->total->v[col] += v;
 }
 
 static enum fz_err load_agencies(struct app_ctx *ctx, struct builder *bd, struct fz_error *e)
@@ -204,10 +215,11 @@ static void add_events(struct builder *bd, const struct stats_event_count_list *
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const struct stats_event_count *c = &l->items[i];
+		struct cell at = cell_of(bd, c->agency_id, c->month);
 		for (size_t k = 0; k < nmap; k++)
 			if (strcmp(map[k].step, c->step) == 0 && (!map[k].kind || map[k].kind == c->kind) &&
 			    (!*map[k].value || strcmp(map[k].value, c->value) == 0))
-				add(bd, c->agency_id, c->month, map[k].col, c->n);
+				add(&at, map[k].col, c->n);
 	}
 }
 
@@ -239,18 +251,19 @@ static enum fz_err decisions(struct app_ctx *ctx, struct builder *bd, struct fz_
 		const struct stats_decision_count *c = &l.items[i];
 		unsigned kinds = 0;
 		struct fz_error ignored = { 0 };
-		add(bd, c->agency_id, c->month, ST_P_DECISIONS, c->n);
+		struct cell at = cell_of(bd, c->agency_id, c->month);
+		add(&at, ST_P_DECISIONS, c->n);
 		/* kinds as the engine checked them when the step was taken; a
 		 * list it would refuse now counts under no kind */
 		if (penalty_kinds_parse(c->penalty, &kinds, &ignored) != FZ_OK)
 			kinds = 0;
 		for (int k = 0; k < 14; k++)
 			if (kinds & (1u << k))
-				add(bd, c->agency_id, c->month, ST_P_KIND0 + k, c->n);
-		add(bd, c->agency_id, c->month, ST_P_FINE, c->fine_fen);
-		add(bd, c->agency_id, c->month, ST_P_CONFISCATION, c->confiscation_fen);
+				add(&at, ST_P_KIND0 + k, c->n);
+		add(&at, ST_P_FINE, c->fine_fen);
+		add(&at, ST_P_CONFISCATION, c->confiscation_fen);
 		if (c->band >= 0 && c->band < STATS_BANDS)
-			add(bd, c->agency_id, c->month, ST_P_BAND0 + c->band, c->n);
+			add(&at, ST_P_BAND0 + c->band, c->n);
 	}
 	return FZ_OK;
 }

@@ -292,13 +292,17 @@ static void spans_bind(struct sq_args *b, const struct spans *p)
 	sq_arg_named_text(b, ":t2", p->t2);
 }
 
-/* One range of cells of one span, for every agency in scope. */
+/* One range of cells of one span, for every agency in scope; an empty
+ * range ("1".."0") is skipped before any agency is read (LO <= HI does
+ * not depend on a row: SQLite tests it once). The period
+ * as stored (a day's "2025-03-31" too): the reader keeps its month, the
+ * first seven characters (sq_col_fixed into char[8]). */
 #define EVENT_ARM(SPAN, LO, HI)                                                           \
 	"SELECT s.agency_id AS agency_id, s.kind AS kind, s.step AS step,"                 \
-	" s.outcome AS outcome, s.rkind AS rkind, substr(s.period, 1, 7) AS m, s.n AS n"  \
+	" s.outcome AS outcome, s.rkind AS rkind, s.period AS m, s.n AS n"                \
 	" FROM agencies a JOIN stats_event_cells s ON s.agency_id = a.id"                 \
 	" AND s.step IN (SELECT value FROM json_each(:steps)) AND s.span = '" SPAN "'"    \
-	" AND s.period BETWEEN " LO " AND " HI " WHERE 1" AGENCY_SCOPE_SQL
+	" AND s.period BETWEEN " LO " AND " HI " WHERE " LO " <= " HI AGENCY_SCOPE_SQL
 #define EVENT_CELLS                                                                       \
 	" FROM (" EVENT_ARM("M", ":m1", ":m2") " UNION ALL " EVENT_ARM("D", ":h1", ":h2")   \
 	" UNION ALL " EVENT_ARM("D", ":t1", ":t2") ")"
@@ -307,12 +311,13 @@ static enum fz_err summary_event_counts(struct store *st, struct arena *a,
 					const struct scope *sc, const struct stats_query *q,
 					struct stats_event_count_list *out, struct fz_error *e)
 {
-	static const char with_outcome[] = "SELECT agency_id, kind, step, outcome, m, sum(n)"
-		EVENT_CELLS " GROUP BY 1, 2, 3, 4, 5";
-	static const char with_kind[] = "SELECT agency_id, kind, step, rkind, m, sum(n)"
-		EVENT_CELLS " GROUP BY 1, 2, 3, 4, 5";
-	static const char plain[] = "SELECT agency_id, kind, step, '', m, sum(n)"
-		EVENT_CELLS " GROUP BY 1, 2, 3, 5";
+	/* the cells as they are, not grouped again: a group may come in
+	 * several rows (its days, its other field's values), each adding to
+	 * it, as the caller adds every row (sorting them into groups cost
+	 * more than reading them) */
+	static const char with_outcome[] = "SELECT agency_id, kind, step, outcome, m, n" EVENT_CELLS;
+	static const char with_kind[] = "SELECT agency_id, kind, step, rkind, m, n" EVENT_CELLS;
+	static const char plain[] = "SELECT agency_id, kind, step, '', m, n" EVENT_CELLS;
 	struct sq_store *s = sq(st);
 	const char *sql = plain;
 	struct spans p;
@@ -353,10 +358,10 @@ enum fz_err sq_stats_event_counts(struct store *st, struct arena *a, const struc
 
 #define DECISION_ARM(SPAN, LO, HI)                                                        \
 	"SELECT s.agency_id AS agency_id, s.penalty AS penalty, s.bucket AS bucket,"        \
-	" substr(s.period, 1, 7) AS m, s.n AS n, s.fine AS fine, s.conf AS conf"           \
+	" s.period AS m, s.n AS n, s.fine AS fine, s.conf AS conf"                         \
 	" FROM agencies a JOIN stats_decision_cells s ON s.agency_id = a.id"              \
-	" AND s.span = '" SPAN "' AND s.period BETWEEN " LO " AND " HI " WHERE 1"         \
-	AGENCY_SCOPE_SQL
+	" AND s.span = '" SPAN "' AND s.period BETWEEN " LO " AND " HI                    \
+	" WHERE " LO " <= " HI AGENCY_SCOPE_SQL
 
 /* A bound the cells can split exactly: 1, 2 or 5 x 10^k fen (the grid
  * of stats_decisions.bucket). */
@@ -383,9 +388,9 @@ static enum fz_err summary_decision_counts(struct store *st, struct arena *a,
 		" WHEN :b0 IS NULL OR bucket < :b0 THEN 0 WHEN :b1 IS NULL OR bucket < :b1 THEN 1"
 		" WHEN :b2 IS NULL OR bucket < :b2 THEN 2 WHEN :b3 IS NULL OR bucket < :b3 THEN 3"
 		" WHEN :b4 IS NULL OR bucket < :b4 THEN 4 WHEN :b5 IS NULL OR bucket < :b5 THEN 5"
-		" ELSE 6 END AS band, m, sum(n), sum(fine), sum(conf) FROM ("
+		" ELSE 6 END AS band, m, n, fine, conf FROM ("
 		DECISION_ARM("M", ":m1", ":m2") " UNION ALL " DECISION_ARM("D", ":h1", ":h2")
-		" UNION ALL " DECISION_ARM("D", ":t1", ":t2") ") GROUP BY 1, 2, 3, 4";
+		" UNION ALL " DECISION_ARM("D", ":t1", ":t2") ")";
 	struct sq_store *s = sq(st);
 	struct spans p;
 	sqlite3_stmt *stmt;

@@ -87,7 +87,9 @@ STORE_LIST(stats_open_count_list, struct stats_open_count);
  * struct store_ops (its conventions are at the top of store.h). */
 	/* Statistics (store_stats.h), grouped in the database, every list
 	 * whole (not paged; at most a few rows per agency and month), in
-	 * scope through the case's agency. event_counts: events of q's steps
+	 * scope through the case's agency. Read from the summary (q's
+	 * from_record false) a group may come in several rows, one per cell
+	 * of the summary it covers: the caller adds every row to its group. event_counts: events of q's steps
 	 * by agency, case kind, step, q->key's value and month.
 	 * decision_counts: the events of q's steps that still stand (no
 	 * event of q->later_json after them in their case) by agency,
