@@ -62,8 +62,10 @@ CREATE TABLE IF NOT EXISTS stats_decision_cells (
 	PRIMARY KEY (agency_id, span, period, penalty, bucket)
 ) WITHOUT ROWID;
 
--- The open cases of an agency, for the dashboard, by index.
+-- The open cases of an agency, and which of them are overdue, for the
+-- dashboard, by index (sq_stats_open_counts).
 CREATE INDEX IF NOT EXISTS cases_open_agency ON cases (agency_id) WHERE closed = 0;
+CREATE INDEX IF NOT EXISTS case_status_overdue ON case_status (case_id) WHERE overdue <> 0;
 
 -- Backfill: rebuilt whole from the record, so running this file again
 -- gives the same counts, never double ones.
