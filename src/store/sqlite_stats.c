@@ -7,6 +7,7 @@
 #include "store/sqlite_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/date.h"
@@ -630,11 +631,13 @@ static enum fz_err decision_add(struct sq_store *s, const struct case_event *ev,
 }
 
 /* The value of the target's field key as corrected by every correction
- * but the one being noted (its id: except). */
+ * but the one being noted (its id: except), in *out (malloc'd; the
+ * caller frees it). */
 static enum fz_err field_before(struct sq_store *s, int64_t target, const char *key,
-				int64_t except, char *out, size_t cap, struct fz_error *e)
+				int64_t except, char **out, struct fz_error *e)
 {
 	sqlite3_stmt *stmt;
+	*out = NULL;
 	enum fz_err err = sq_stmt(s, SQ_STATS_FIELD_BEFORE,
 		"SELECT coalesce((SELECT f.value FROM case_events k JOIN case_event_fields f"
 		" ON f.event_id = k.id AND f.key = ?2 AND f.value <> ''"
@@ -651,11 +654,14 @@ static enum fz_err field_before(struct sq_store *s, int64_t target, const char *
 	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(stmt, 0);
-		size_t n = v ? strlen(v) : 0;
-		if (n >= cap)
-			err = fz_fail(e, FZ_INVALID, key, "字段 %s 的取值过长，无法统计", key);
+		size_t n = v ? (size_t)sqlite3_column_bytes(stmt, 0) : 0;
+		*out = malloc(n + 1);
+		if (!*out)
+			err = fz_fail(e, FZ_NOMEM, "", NULL);
 		else {
-			memcpy(out, v ? v : "", n + 1);
+			if (n)
+				memcpy(*out, v, n);
+			(*out)[n] = '\0';
 		}
 	} else {
 		err = sq_fail(s, rc, e);
@@ -667,7 +673,7 @@ static enum fz_err field_before(struct sq_store *s, int64_t target, const char *
 /* The event a correction corrects: its step and date, whether it is a
  * correction itself, whether it is a standing decision. */
 struct target {
-	char step[64], on[FZ_DATE_LEN];
+	char step[128], on[FZ_DATE_LEN];
 	bool correction, standing;
 };
 
@@ -705,10 +711,6 @@ static enum fz_err target_read(struct sq_store *s, int64_t id, struct target *t,
 	return err;
 }
 
-/* Field values the summary files events under are short codes; a longer
- * one is refused rather than cut. */
-#define VALUE_MAX 256
-
 static enum fz_err correction_note(struct sq_store *s, const struct case_event *ev, int64_t id,
 				   struct fz_error *e)
 {
@@ -718,20 +720,22 @@ static enum fz_err correction_note(struct sq_store *s, const struct case_event *
 		return err;
 	const char *outcome = nonempty(ev, "outcome"), *rkind = nonempty(ev, "kind");
 	if (outcome || rkind) {
-		char old_outcome[VALUE_MAX], old_rkind[VALUE_MAX];
-		if ((err = field_before(s, ev->corrects, "outcome", id, old_outcome,
-					sizeof old_outcome, e)) ||
-		    (err = field_before(s, ev->corrects, "kind", id, old_rkind, sizeof old_rkind, e)))
-			return err;
-		const char *new_outcome = outcome ? outcome : old_outcome;
-		const char *new_rkind = rkind ? rkind : old_rkind;
-		if (strcmp(new_outcome, old_outcome) != 0 || strcmp(new_rkind, old_rkind) != 0) {
-			if ((err = event_cell(s, ev->case_id, t.step, t.on, old_outcome, old_rkind, -1,
-					      e)) ||
-			    (err = event_cell(s, ev->case_id, t.step, t.on, new_outcome, new_rkind, 1,
-					      e)))
-				return err;
+		char *old_outcome = NULL, *old_rkind = NULL;
+		if (!(err = field_before(s, ev->corrects, "outcome", id, &old_outcome, e)) &&
+		    !(err = field_before(s, ev->corrects, "kind", id, &old_rkind, e))) {
+			const char *new_outcome = outcome ? outcome : old_outcome;
+			const char *new_rkind = rkind ? rkind : old_rkind;
+			if ((strcmp(new_outcome, old_outcome) != 0 ||
+			     strcmp(new_rkind, old_rkind) != 0) &&
+			    !(err = event_cell(s, ev->case_id, t.step, t.on, old_outcome, old_rkind,
+					       -1, e)))
+				err = event_cell(s, ev->case_id, t.step, t.on, new_outcome, new_rkind, 1,
+						 e);
 		}
+		free(old_outcome);
+		free(old_rkind);
+		if (err)
+			return err;
 	}
 	const char *penalty = nonempty(ev, "penalty"), *amount = nonempty(ev, "amount"),
 		   *conf = nonempty(ev, "confiscation");
