@@ -1,9 +1,13 @@
-/* sqlite_stats.c - the statistics queries (store_stats.h): one grouped
- * SELECT per block, so that a province's year is counted by SQLite in
- * one pass over an index range per step, not case by case in C. Fields
- * are read as corrected: the latest correction event carrying the field
- * wins over the event's own value (as domain/case_events.c reads them).
- * Statements are prepared per call: a report runs a handful of them. */
+/* sqlite_stats.c - the statistics queries (store_stats.h), one SELECT
+ * per block, in two forms: read from the summary kept beside the record
+ * (036_stats_summary.sql; agencies x months x cells rows, whatever the
+ * number of cases), which this file also keeps up to date for the event
+ * path (sq_stats_note_event, at the end); and counted from the record
+ * itself (stats_query.from_record), the reference the summary is tested
+ * against. Fields are read as corrected: the latest correction event
+ * carrying the field wins over the event's own value (as
+ * domain/case_events.c reads them). Statements are prepared per call: a
+ * report runs a handful of them. */
 #include "store/sqlite_internal.h"
 
 #include <stdio.h>
