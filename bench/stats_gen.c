@@ -297,7 +297,38 @@ static int gen(const char *db, const char *size, int year, uint64_t seed)
 	return 0;
 }
 
-static int timed(const char *db, int year, const char *prefix)
+/* Opens the store (running the migrations it has not run yet: on a file
+ * written before 036, the summary's backfill) and reports how long. */
+static int migrate(const char *db)
+{
+	struct store *st;
+	struct fz_error e = { 0 };
+	double t0 = now_ms(), c0 = cpu_ms();
+	if (store_sqlite_open(db, false, &st, &e))
+		return fail("open", &e);
+	double t1 = now_ms(), c1 = cpu_ms();
+	st->ops->close(st);
+	printf("migrate: %.0f ms (cpu %.0f ms)\n", t1 - t0, c1 - c0);
+	return 0;
+}
+
+/* Every cell of a and b equal (the summary's table against the record's). */
+static bool same_table(const struct stats_table *a, const struct stats_table *b)
+{
+	if (a->n != b->n || a->nmonths != b->nmonths ||
+	    memcmp(a->total.v, b->total.v, sizeof a->total.v))
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (a->rows[i].agency_id != b->rows[i].agency_id ||
+		    memcmp(a->rows[i].v, b->rows[i].v, sizeof a->rows[i].v))
+			return false;
+	for (size_t i = 0; i < a->nmonths; i++)
+		if (memcmp(a->months[i].v, b->months[i].v, sizeof a->months[i].v))
+			return false;
+	return true;
+}
+
+static int timed(const char *db, int year, const char *prefix, bool reference)
 {
 	struct store *st;
 	struct fz_error e = { 0 };
@@ -329,13 +360,34 @@ static int timed(const char *db, int year, const char *prefix)
 			return fail("xlsx", &e);
 		double t3 = now_ms(), c3 = cpu_ms();
 		struct stats_query q = { .from = t.from, .to = t.to,
-					 .steps_json = "[\"decision\",\"decide_on_spot\"]",
-					 .later_json = "[\"decision\",\"decide_on_spot\",\"revoke_decision\",\"remedy_set_aside\"]",
+					 .steps_json = STATS_DECIDING_JSON,
+					 .later_json = STATS_VOIDING_JSON,
 					 .nbounds = 4, .bounds_fen = { 100000, 1000000, 10000000, 100000000 } };
 		struct stats_decision_count_list l;
 		if (st->ops->stats_decision_counts(st, a, &ctx.scope, &q, &l, &e))
 			return fail("decisions", &e);
 		double t4 = now_ms(), c4 = cpu_ms();
+		/* the reference: the same figures counted from the record */
+		double t5 = t4, c5 = c4, t6 = t4, c6 = c4, t7 = t4, c7 = c4;
+		bool same_annual = true, same_dash = true;
+		if (reference && round) {
+			struct stats_table r, d, dr;
+			q.from_record = true;
+			if (st->ops->stats_decision_counts(st, a, &ctx.scope, &q, &l, &e))
+				return fail("decisions", &e);
+			t5 = now_ms(), c5 = cpu_ms();
+			if (app_stats_period_record(&ctx, t.from, t.to, &r, &e))
+				return fail("annual (record)", &e);
+			t6 = now_ms(), c6 = cpu_ms();
+			if (app_stats_dashboard_record(&ctx, &dr, &e))
+				return fail("dashboard (record)", &e);
+			t7 = now_ms(), c7 = cpu_ms();
+			if (app_stats_dashboard(&ctx, &d, &e))
+				return fail("dashboard", &e);
+			same_annual = same_table(&t, &r);
+			same_dash = same_table(&d, &dr) && d.open_total == dr.open_total &&
+				    d.overdue_total == dr.overdue_total;
+		}
 		if (round) {
 			printf("scope: %s (%zu agencies)\n", prefix, t.n);
 			printf("decisions_counted: %lld\n", (long long)t.total.v[ST_P_DECISIONS]);
@@ -345,6 +397,15 @@ static int timed(const char *db, int year, const char *prefix)
 			       out.len);
 			printf("annual_total: %.0f ms (cpu %.0f ms)\n", t3 - t1, c3 - c1);
 			printf("decision_block_store: %.0f ms (cpu %.0f ms)\n", t4 - t3, c4 - c3);
+			if (reference) {
+				printf("decision_block_record: %.0f ms (cpu %.0f ms)\n", t5 - t4, c5 - c4);
+				printf("annual_queries_record: %.0f ms (cpu %.0f ms)\n", t6 - t5, c6 - c5);
+				printf("dashboard_queries_record: %.0f ms (cpu %.0f ms)\n", t7 - t6, c7 - c6);
+				printf("summary_equals_record: annual %s, dashboard %s\n",
+				       same_annual ? "yes" : "NO", same_dash ? "yes" : "NO");
+				if (!same_annual || !same_dash)
+					return 1;
+			}
 		}
 		buf_release(&out);
 		arena_reset(a);
@@ -359,9 +420,12 @@ int main(int argc, char **argv)
 	if (argc == 6 && !strcmp(argv[1], "gen"))
 		return gen(argv[2], argv[3], (int)strtol(argv[4], NULL, 10),
 			   strtoull(argv[5], NULL, 10));
-	if (argc == 5 && !strcmp(argv[1], "time"))
-		return timed(argv[2], (int)strtol(argv[3], NULL, 10), argv[4]);
+	if ((argc == 5 || (argc == 6 && !strcmp(argv[5], "ref"))) && !strcmp(argv[1], "time"))
+		return timed(argv[2], (int)strtol(argv[3], NULL, 10), argv[4], argc == 6);
+	if (argc == 3 && !strcmp(argv[1], "migrate"))
+		return migrate(argv[2]);
 	fprintf(stderr, "usage: stats-gen gen DB county|city|province YEAR SEED\n"
-			"       stats-gen time DB YEAR DIVISION_PREFIX\n");
+			"       stats-gen migrate DB\n"
+			"       stats-gen time DB YEAR DIVISION_PREFIX [ref]\n");
 	return 2;
 }

@@ -117,12 +117,11 @@ static const struct step_col remedy_steps[] = {
 	{ "remedy_set_aside", 0, "", ST_V_SET_ASIDE },
 };
 static const char remedy_json[] = "[\"remedy_filed\",\"remedy_upheld\",\"remedy_set_aside\"]";
-/* Decisions: these steps decide; a later one of the second list means
- * the earlier no longer stands (a new decision replaces it; revocation
- * or a remedy sets it aside). */
-static const char decide_json[] = "[\"decision\",\"decide_on_spot\"]";
-static const char later_json[] = "[\"decision\",\"decide_on_spot\",\"revoke_decision\","
-				 "\"remedy_set_aside\"]";
+/* Decisions: the steps of STATS_DECIDING_JSON decide; a later one of
+ * STATS_VOIDING_JSON means the earlier no longer stands (a new decision
+ * replaces it; revocation or a remedy sets it aside). */
+static const char decide_json[] = STATS_DECIDING_JSON;
+static const char later_json[] = STATS_VOIDING_JSON;
 
 struct index_entry {
 	int64_t id;
@@ -132,6 +131,7 @@ struct index_entry {
 struct builder {
 	struct stats_table *t;
 	struct index_entry *index; /* by id */
+	bool from_record;          /* count from the record, not the summary */
 };
 
 static int by_id(const void *a, const void *b)
@@ -157,15 +157,26 @@ static struct stats_month *month_of(struct stats_table *t, const char *month)
 	return NULL;
 }
 
-static void add(struct builder *bd, int64_t agency_id, const char *month, int col, int64_t v)
+/* Where one row of a query adds: its agency's row, its month (either may
+ * be NULL) and the total; found once per row, not once per column. */
+struct cell {
+	struct stats_row *r;
+	struct stats_month *m;
+	struct stats_row *total;
+};
+
+static struct cell cell_of(struct builder *bd, int64_t agency_id, const char *month)
 {
-	struct stats_row *r = row_of(bd, agency_id);
-	struct stats_month *m = month_of(bd->t, month);
-	if (r)
-		r->v[col] += v;
-	if (m)
-		m->v[col] += v;
-	bd->t->total.v[col] += v;
+	return (struct cell){ row_of(bd, agency_id), month_of(bd->t, month), &bd->t->total };
+}
+
+static void add(const struct cell *c, int col, int64_t v)
+{
+	if (c->r)
+		c->r->v[col] += v;
+	if (c->m)
+		c->m->v[col] += v;
+	c->total->v[col] += v;
 }
 
 static enum fz_err load_agencies(struct app_ctx *ctx, struct builder *bd, struct fz_error *e)
@@ -204,10 +215,11 @@ static void add_events(struct builder *bd, const struct stats_event_count_list *
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const struct stats_event_count *c = &l->items[i];
+		struct cell at = cell_of(bd, c->agency_id, c->month);
 		for (size_t k = 0; k < nmap; k++)
 			if (strcmp(map[k].step, c->step) == 0 && (!map[k].kind || map[k].kind == c->kind) &&
 			    (!*map[k].value || strcmp(map[k].value, c->value) == 0))
-				add(bd, c->agency_id, c->month, map[k].col, c->n);
+				add(&at, map[k].col, c->n);
 	}
 }
 
@@ -216,7 +228,7 @@ static enum fz_err events(struct app_ctx *ctx, struct builder *bd, const char *j
 			  struct fz_error *e)
 {
 	struct stats_query q = { .from = bd->t->from, .to = bd->t->to, .steps_json = json,
-				 .key = key };
+				 .key = key, .from_record = bd->from_record };
 	struct stats_event_count_list l;
 	enum fz_err rc = ctx->st->ops->stats_event_counts(ctx->st, ctx->a, &ctx->scope, &q, &l, e);
 	if (!rc)
@@ -228,7 +240,8 @@ static enum fz_err decisions(struct app_ctx *ctx, struct builder *bd, struct fz_
 {
 	struct stats_table *t = bd->t;
 	struct stats_query q = { .from = t->from, .to = t->to, .steps_json = decide_json,
-				 .later_json = later_json, .nbounds = STATS_BANDS - 1 };
+				 .later_json = later_json, .nbounds = STATS_BANDS - 1,
+				 .from_record = bd->from_record };
 	struct stats_decision_count_list l;
 	memcpy(q.bounds_fen, t->bounds_fen, sizeof t->bounds_fen);
 	enum fz_err rc = ctx->st->ops->stats_decision_counts(ctx->st, ctx->a, &ctx->scope, &q, &l, e);
@@ -238,18 +251,19 @@ static enum fz_err decisions(struct app_ctx *ctx, struct builder *bd, struct fz_
 		const struct stats_decision_count *c = &l.items[i];
 		unsigned kinds = 0;
 		struct fz_error ignored = { 0 };
-		add(bd, c->agency_id, c->month, ST_P_DECISIONS, c->n);
+		struct cell at = cell_of(bd, c->agency_id, c->month);
+		add(&at, ST_P_DECISIONS, c->n);
 		/* kinds as the engine checked them when the step was taken; a
 		 * list it would refuse now counts under no kind */
 		if (penalty_kinds_parse(c->penalty, &kinds, &ignored) != FZ_OK)
 			kinds = 0;
 		for (int k = 0; k < 14; k++)
 			if (kinds & (1u << k))
-				add(bd, c->agency_id, c->month, ST_P_KIND0 + k, c->n);
-		add(bd, c->agency_id, c->month, ST_P_FINE, c->fine_fen);
-		add(bd, c->agency_id, c->month, ST_P_CONFISCATION, c->confiscation_fen);
+				add(&at, ST_P_KIND0 + k, c->n);
+		add(&at, ST_P_FINE, c->fine_fen);
+		add(&at, ST_P_CONFISCATION, c->confiscation_fen);
 		if (c->band >= 0 && c->band < STATS_BANDS)
-			add(bd, c->agency_id, c->month, ST_P_BAND0 + c->band, c->n);
+			add(&at, ST_P_BAND0 + c->band, c->n);
 	}
 	return FZ_OK;
 }
@@ -296,11 +310,11 @@ static enum fz_err bands(struct app_ctx *ctx, struct stats_table *t, struct fz_e
 	return FZ_OK;
 }
 
-enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *to,
-			     struct stats_table *out, struct fz_error *e)
+static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
+			  bool from_record, struct stats_table *out, struct fz_error *e)
 {
 	int fy, fm, ty, tm;
-	struct builder bd = { .t = out };
+	struct builder bd = { .t = out, .from_record = from_record };
 	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
 	memset(out, 0, sizeof *out);
 	if (rc)
@@ -337,6 +351,18 @@ enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *
 	return rc;
 }
 
+enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *to,
+			     struct stats_table *out, struct fz_error *e)
+{
+	return period(ctx, from, to, false, out, e);
+}
+
+enum fz_err app_stats_period_record(struct app_ctx *ctx, const char *from, const char *to,
+				    struct stats_table *out, struct fz_error *e)
+{
+	return period(ctx, from, to, true, out, e);
+}
+
 enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_table *out,
 			     struct fz_error *e)
 {
@@ -350,8 +376,8 @@ enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_tab
 	return app_stats_period(ctx, from, to, out, e);
 }
 
-enum fz_err app_stats_dashboard(struct app_ctx *ctx, struct stats_table *out,
-				struct fz_error *e)
+static enum fz_err dashboard(struct app_ctx *ctx, bool from_record, struct stats_table *out,
+			     struct fz_error *e)
 {
 	int y, m;
 	char from[FZ_DATE_LEN];
@@ -364,7 +390,7 @@ enum fz_err app_stats_dashboard(struct app_ctx *ctx, struct stats_table *out,
 		y--;
 	}
 	snprintf(from, sizeof from, "%04u-%02u-01", (unsigned)y % 10000u, (unsigned)m % 100u);
-	enum fz_err rc = app_stats_period(ctx, from, ctx->today, out, e);
+	enum fz_err rc = period(ctx, from, ctx->today, from_record, out, e);
 	if (rc)
 		return rc;
 	struct stats_open_count_list l;
@@ -386,6 +412,18 @@ enum fz_err app_stats_dashboard(struct app_ctx *ctx, struct stats_table *out,
 		}
 	}
 	return FZ_OK;
+}
+
+enum fz_err app_stats_dashboard(struct app_ctx *ctx, struct stats_table *out,
+				struct fz_error *e)
+{
+	return dashboard(ctx, false, out, e);
+}
+
+enum fz_err app_stats_dashboard_record(struct app_ctx *ctx, struct stats_table *out,
+				       struct fz_error *e)
+{
+	return dashboard(ctx, true, out, e);
 }
 
 const char *stats_col_label(const struct stats_table *t, int c)

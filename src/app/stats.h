@@ -1,7 +1,8 @@
 /* stats.h - the annual enforcement statistics (行政执法统计年报) and the
  * division dashboard (驾驶舱): counts by agency and enforcement kind
- * computed from the recorded events by a few grouped queries (one per
- * block, store_stats.h), never case by case, within the viewer's scope.
+ * read by a few grouped queries (one per block, store_stats.h) from the
+ * summary the store keeps beside the record of events (036), never case
+ * by case, within the viewer's scope.
  * The fixed layout (blocks, columns, definitions) is docs/STATISTICS.md;
  * stats_cols() is that layout in code. The XLSX and CSV writers keep
  * libxlsxwriter inside app/stats_xlsx.c. */
@@ -106,6 +107,17 @@ enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_tab
  * cases now. */
 enum fz_err app_stats_dashboard(struct app_ctx *ctx, struct stats_table *out,
 				struct fz_error *e) FZ_MUST_CHECK;
+
+/* The same three counted from the record itself (the events and their
+ * fields as corrected, event by event) instead of the summary kept
+ * beside it: the reference the summary is tested and benchmarked
+ * against (tests/app/stats_summary_test.c, bench/stats_gen.c). Equal
+ * figures, by construction and by test; their cost grows with the
+ * events of the period. */
+enum fz_err app_stats_period_record(struct app_ctx *ctx, const char *from, const char *to,
+				    struct stats_table *out, struct fz_error *e) FZ_MUST_CHECK;
+enum fz_err app_stats_dashboard_record(struct app_ctx *ctx, struct stats_table *out,
+				       struct fz_error *e) FZ_MUST_CHECK;
 
 /* Column c's label in t ("罚款 1000 元至不足 10000 元" for a band). */
 const char *stats_col_label(const struct stats_table *t, int c);

@@ -120,7 +120,9 @@ enum fz_err sq_case_event_append(struct store *st, struct case_event *ev, struct
 	if ((err = sq_savepoint(s, e)))
 		return err;
 	if ((err = event_insert(s, ev, at, &id, &seq, e)) ||
-	    (err = event_details_insert(s, ev, id, e))) {
+	    (err = event_details_insert(s, ev, id, e)) ||
+	    /* the statistics' summary, in the same savepoint (sqlite_stats.c) */
+	    (err = sq_stats_note_event(s, ev, id, e))) {
 		sq_rollback_to(s);
 		return err;
 	}

@@ -351,6 +351,12 @@ enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const st
 				     struct stats_decision_count_list *out, struct fz_error *e);
 enum fz_err sq_stats_open_counts(struct store *st, struct arena *a, const struct scope *sc,
 				 struct stats_open_count_list *out, struct fz_error *e);
+/* Not an operation: the event path's update of the statistics' summary
+ * (036_stats_summary.sql) for the event it has just written as id,
+ * inside the event's savepoint. */
+struct sq_store;
+enum fz_err sq_stats_note_event(struct sq_store *s, const struct case_event *ev, int64_t id,
+				struct fz_error *e);
 
 /* --- sqlite_evaluation.c --- */
 enum fz_err sq_eval_round_insert(struct store *st, struct eval_round *r, const int64_t *agencies, size_t nagencies, struct fz_error *e);

@@ -1,12 +1,20 @@
-/* sqlite_stats.c - the statistics queries (store_stats.h): one grouped
- * SELECT per block, so that a province's year is counted by SQLite in
- * one pass over an index range per step, not case by case in C. Fields
- * are read as corrected: the latest correction event carrying the field
- * wins over the event's own value (as domain/case_events.c reads them).
- * Statements are prepared per call: a report runs a handful of them. */
+/* sqlite_stats.c - the statistics queries (store_stats.h), one SELECT
+ * per block, in two forms: read from the summary kept beside the record
+ * (036_stats_summary.sql; agencies x months x cells rows, whatever the
+ * number of cases), which this file also keeps up to date for the event
+ * path (sq_stats_note_event, at the end); and counted from the record
+ * itself (stats_query.from_record), the reference the summary is tested
+ * against. Fields are read as corrected: the latest correction event
+ * carrying the field wins over the event's own value (as
+ * domain/case_events.c reads them). Statements are prepared per call: a
+ * report runs a handful of them. */
 #include "store/sqlite_internal.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "base/date.h"
 
 /* The value of field K of event e as later corrections set it. K is a
  * constant of this file, never input. */
@@ -101,9 +109,9 @@ static void read_event_count(struct sq_row *r, void *item)
 		c->value = "";
 }
 
-enum fz_err sq_stats_event_counts(struct store *st, struct arena *a, const struct scope *sc,
-				  const struct stats_query *q, struct stats_event_count_list *out,
-				  struct fz_error *e)
+static enum fz_err record_event_counts(struct store *st, struct arena *a, const struct scope *sc,
+				       const struct stats_query *q,
+				       struct stats_event_count_list *out, struct fz_error *e)
 {
 	static const char with_key[] =
 		"SELECT c.agency_id, c.kind, e.step, " FIELD("outcome") ", substr(e.on_date, 1, 7),"
@@ -160,9 +168,10 @@ static void read_decision_count(struct sq_row *r, void *item)
 /* Yuan as written ("5000", "5000.5") to whole fen; '' and NULL to 0. */
 #define FEN(X) "coalesce(CAST(round(CAST(nullif(" X ", '') AS REAL) * 100) AS INTEGER), 0)"
 
-enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const struct scope *sc,
-				     const struct stats_query *q,
-				     struct stats_decision_count_list *out, struct fz_error *e)
+static enum fz_err record_decision_counts(struct store *st, struct arena *a,
+					  const struct scope *sc, const struct stats_query *q,
+					  struct stats_decision_count_list *out,
+					  struct fz_error *e)
 {
 	static const char sql[] =
 		"WITH d AS MATERIALIZED ("
@@ -210,6 +219,223 @@ enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const st
 	return err;
 }
 
+/* --- read from the summary (036_stats_summary.sql) --- */
+
+/* The scope on the agency itself: the summary is read agency by agency
+ * (agencies is small), each one's cells by their primary key. */
+#define AGENCY_SCOPE_SQL                                                                 \
+	" AND (:sk = 1 OR (:sk = 2 AND a.id = :sa)"                                       \
+	" OR (:sk = 3 AND a.division_code LIKE :sp || '%'))"
+
+/* A period as the summary reads it: the whole months m1..m2 from the
+ * month cells, and the days h1..h2 before them and t1..t2 after them
+ * from the day cells. An empty range is "1".."0". */
+struct spans {
+	char m1[8], m2[8], h1[FZ_DATE_LEN], h2[FZ_DATE_LEN], t1[FZ_DATE_LEN], t2[FZ_DATE_LEN];
+};
+
+static void ym(char out[8], int y, int m)
+{
+	snprintf(out, 8, "%04u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u);
+}
+
+static void ymd(char out[FZ_DATE_LEN], int y, int m, int d)
+{
+	snprintf(out, FZ_DATE_LEN, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
+}
+
+static void empty_range(char *lo, char *hi)
+{
+	memcpy(lo, "1", 2);
+	memcpy(hi, "0", 2);
+}
+
+static bool spans_of(const char *from, const char *to, struct spans *p)
+{
+	int fy, fm, fd, ty, tm, td;
+	if (!date_parse(from, &fy, &fm, &fd) || !date_parse(to, &ty, &tm, &td))
+		return false;
+	/* the first whole month, and the last */
+	int ay = fy, am = fm, zy = ty, zm = tm;
+	if (fd != 1 && ++am > 12) {
+		am = 1;
+		ay++;
+	}
+	if (td != date_days_in_month(ty, tm) && --zm < 1) {
+		zm = 12;
+		zy--;
+	}
+	empty_range(p->m1, p->m2);
+	empty_range(p->h1, p->h2);
+	empty_range(p->t1, p->t2);
+	if (ay * 12 + am > zy * 12 + zm) { /* no whole month: days only */
+		memcpy(p->h1, from, FZ_DATE_LEN);
+		memcpy(p->h2, to, FZ_DATE_LEN);
+		return true;
+	}
+	ym(p->m1, ay, am);
+	ym(p->m2, zy, zm);
+	if (fd != 1) {
+		memcpy(p->h1, from, FZ_DATE_LEN);
+		ymd(p->h2, fy, fm, date_days_in_month(fy, fm));
+	}
+	if (td != date_days_in_month(ty, tm)) {
+		ymd(p->t1, ty, tm, 1);
+		memcpy(p->t2, to, FZ_DATE_LEN);
+	}
+	return true;
+}
+
+static void spans_bind(struct sq_args *b, const struct spans *p)
+{
+	sq_arg_named_text(b, ":m1", p->m1);
+	sq_arg_named_text(b, ":m2", p->m2);
+	sq_arg_named_text(b, ":h1", p->h1);
+	sq_arg_named_text(b, ":h2", p->h2);
+	sq_arg_named_text(b, ":t1", p->t1);
+	sq_arg_named_text(b, ":t2", p->t2);
+}
+
+/* One range of cells of one span, for every agency in scope; an empty
+ * range ("1".."0") is skipped before any agency is read (LO <= HI does
+ * not depend on a row: SQLite tests it once). The period
+ * as stored (a day's "2025-03-31" too): the reader keeps its month, the
+ * first seven characters (sq_col_fixed into char[8]). */
+#define EVENT_ARM(SPAN, LO, HI)                                                           \
+	"SELECT s.agency_id AS agency_id, s.kind AS kind, s.step AS step,"                 \
+	" s.outcome AS outcome, s.rkind AS rkind, s.period AS m, s.n AS n"                \
+	" FROM agencies a JOIN stats_event_cells s ON s.agency_id = a.id"                 \
+	" AND s.step IN (SELECT value FROM json_each(:steps)) AND s.span = '" SPAN "'"    \
+	" AND s.period BETWEEN " LO " AND " HI " WHERE " LO " <= " HI AGENCY_SCOPE_SQL
+#define EVENT_CELLS                                                                       \
+	" FROM (" EVENT_ARM("M", ":m1", ":m2") " UNION ALL " EVENT_ARM("D", ":h1", ":h2")   \
+	" UNION ALL " EVENT_ARM("D", ":t1", ":t2") ")"
+
+static enum fz_err summary_event_counts(struct store *st, struct arena *a,
+					const struct scope *sc, const struct stats_query *q,
+					struct stats_event_count_list *out, struct fz_error *e)
+{
+	/* the cells as they are, not grouped again: a group may come in
+	 * several rows (its days, its other field's values), each adding to
+	 * it, as the caller adds every row (sorting them into groups cost
+	 * more than reading them) */
+	static const char with_outcome[] = "SELECT agency_id, kind, step, outcome, m, n" EVENT_CELLS;
+	static const char with_kind[] = "SELECT agency_id, kind, step, rkind, m, n" EVENT_CELLS;
+	static const char plain[] = "SELECT agency_id, kind, step, '', m, n" EVENT_CELLS;
+	struct sq_store *s = sq(st);
+	const char *sql = plain;
+	struct spans p;
+	sqlite3_stmt *stmt;
+	if (q->key && strcmp(q->key, "outcome") == 0)
+		sql = with_outcome;
+	else if (q->key && strcmp(q->key, "kind") == 0)
+		sql = with_kind;
+	else if (q->key)
+		return fz_fail(e, FZ_INVALID, "key", "统计不支持按该字段分类");
+	if (!spans_of(q->from, q->to, &p))
+		return fz_fail(e, FZ_INVALID, "from", "统计期间应为 YYYY-MM-DD 格式的有效日期");
+	enum fz_err err = prepare(s, sql, &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	if (scope_bind(&b, sc)) {
+		sq_arg_named_text(&b, ":steps", q->steps_json);
+		spans_bind(&b, &p);
+		err = run(s, stmt, &b, a, sizeof *out->items, read_event_count,
+			  (void **)&out->items, &out->n, e);
+		out->total = (int64_t)out->n;
+	}
+	sqlite3_finalize(stmt);
+	return err;
+}
+
+enum fz_err sq_stats_event_counts(struct store *st, struct arena *a, const struct scope *sc,
+				  const struct stats_query *q, struct stats_event_count_list *out,
+				  struct fz_error *e)
+{
+	memset(out, 0, sizeof *out);
+	if (!steps_ok(q->steps_json))
+		return fz_fail(e, FZ_INVALID, "steps", "统计的步骤列表无效");
+	return q->from_record ? record_event_counts(st, a, sc, q, out, e)
+			      : summary_event_counts(st, a, sc, q, out, e);
+}
+
+#define DECISION_ARM(SPAN, LO, HI)                                                        \
+	"SELECT s.agency_id AS agency_id, s.penalty AS penalty, s.bucket AS bucket,"        \
+	" s.period AS m, s.n AS n, s.fine AS fine, s.conf AS conf"                         \
+	" FROM agencies a JOIN stats_decision_cells s ON s.agency_id = a.id"              \
+	" AND s.span = '" SPAN "' AND s.period BETWEEN " LO " AND " HI                    \
+	" WHERE " LO " <= " HI AGENCY_SCOPE_SQL
+
+/* A bound the cells can split exactly: 1, 2 or 5 x 10^k fen (the grid
+ * of stats_decisions.bucket). */
+static bool on_grid(int64_t fen)
+{
+	if (fen <= 0)
+		return false;
+	while (fen % 10 == 0)
+		fen /= 10;
+	return fen == 1 || fen == 2 || fen == 5;
+}
+
+static enum fz_err summary_decision_counts(struct store *st, struct arena *a,
+					   const struct scope *sc, const struct stats_query *q,
+					   struct stats_decision_count_list *out,
+					   struct fz_error *e)
+{
+	/* a bucket lies wholly within one band when the bounds are on the
+	 * grid, so the band of its lower end is the band of every fine in
+	 * it */
+	static const char sql[] =
+		"SELECT agency_id, penalty,"
+		" CASE WHEN bucket <= 0 THEN -1"
+		" WHEN :b0 IS NULL OR bucket < :b0 THEN 0 WHEN :b1 IS NULL OR bucket < :b1 THEN 1"
+		" WHEN :b2 IS NULL OR bucket < :b2 THEN 2 WHEN :b3 IS NULL OR bucket < :b3 THEN 3"
+		" WHEN :b4 IS NULL OR bucket < :b4 THEN 4 WHEN :b5 IS NULL OR bucket < :b5 THEN 5"
+		" ELSE 6 END AS band, m, n, fine, conf FROM ("
+		DECISION_ARM("M", ":m1", ":m2") " UNION ALL " DECISION_ARM("D", ":h1", ":h2")
+		" UNION ALL " DECISION_ARM("D", ":t1", ":t2") ")";
+	struct sq_store *s = sq(st);
+	struct spans p;
+	sqlite3_stmt *stmt;
+	if (!spans_of(q->from, q->to, &p))
+		return fz_fail(e, FZ_INVALID, "from", "统计期间应为 YYYY-MM-DD 格式的有效日期");
+	enum fz_err err = prepare(s, sql, &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	if (scope_bind(&b, sc)) {
+		static const char *const names[STATS_BOUNDS_MAX] = { ":b0", ":b1", ":b2",
+								     ":b3", ":b4", ":b5" };
+		spans_bind(&b, &p);
+		for (int i = 0; i < q->nbounds; i++)
+			sq_arg_named_int(&b, names[i], q->bounds_fen[i]);
+		err = run(s, stmt, &b, a, sizeof *out->items, read_decision_count,
+			  (void **)&out->items, &out->n, e);
+		out->total = (int64_t)out->n;
+	}
+	sqlite3_finalize(stmt);
+	return err;
+}
+
+enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const struct scope *sc,
+				     const struct stats_query *q,
+				     struct stats_decision_count_list *out, struct fz_error *e)
+{
+	bool exact = strcmp(q->steps_json ? q->steps_json : "", STATS_DECIDING_JSON) == 0 &&
+		     strcmp(q->later_json ? q->later_json : "", STATS_VOIDING_JSON) == 0;
+	memset(out, 0, sizeof *out);
+	if (!steps_ok(q->steps_json) || !steps_ok(q->later_json))
+		return fz_fail(e, FZ_INVALID, "steps", "统计的步骤列表无效");
+	if (q->nbounds < 0 || q->nbounds > STATS_BOUNDS_MAX)
+		return fz_fail(e, FZ_INVALID, "bands", "罚款金额分段过多");
+	for (int i = 0; i < q->nbounds; i++)
+		exact = exact && on_grid(q->bounds_fen[i]);
+	return q->from_record || !exact ? record_decision_counts(st, a, sc, q, out, e)
+					: summary_decision_counts(st, a, sc, q, out, e);
+}
+
 static void read_open_count(struct sq_row *r, void *item)
 {
 	struct stats_open_count *c = item;
@@ -221,11 +447,16 @@ static void read_open_count(struct sq_row *r, void *item)
 enum fz_err sq_stats_open_counts(struct store *st, struct arena *a, const struct scope *sc,
 				 struct stats_open_count_list *out, struct fz_error *e)
 {
+	/* from the agencies in scope, each one's open cases by the partial
+	 * index cases_open_agency, and whether each is overdue by the small
+	 * partial index case_status_overdue (both 036) rather than a probe
+	 * into case_status's pages (overdue is a flag, 0 or 1) */
 	static const char sql[] =
-		"SELECT c.agency_id, count(*), coalesce(sum(s.overdue), 0)"
-		" FROM cases c JOIN agencies a ON a.id = c.agency_id"
-		" LEFT JOIN case_status s ON s.case_id = c.id"
-		" WHERE c.closed = 0" SCOPE_SQL " GROUP BY 1";
+		"SELECT a.id, count(*), count(o.case_id)"
+		" FROM agencies a JOIN cases c ON c.agency_id = a.id AND c.closed = 0"
+		" LEFT JOIN case_status o INDEXED BY case_status_overdue"
+		" ON o.case_id = c.id AND o.overdue <> 0"
+		" WHERE 1" AGENCY_SCOPE_SQL " GROUP BY 1";
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
 	memset(out, 0, sizeof *out);
@@ -240,4 +471,314 @@ enum fz_err sq_stats_open_counts(struct store *st, struct arena *a, const struct
 	}
 	sqlite3_finalize(stmt);
 	return err;
+}
+
+/* --- the summary kept beside the record (036_stats_summary.sql) ---
+ * sq_stats_note_event() is called by the event path for each event it
+ * appends, inside the event's savepoint, after its fields are written:
+ * an event that is not a correction adds 1 to its cell (month and day);
+ * a voiding step takes the case's standing decisions out of their cells;
+ * a deciding step puts its decision in; a correction moves the event it
+ * corrects to the cell its corrected fields now name. The same rules the
+ * event-computed queries above apply when they are read. */
+
+static const char *const deciding[] = { "decision", "decide_on_spot" };
+static const char *const voiding[] = { "decision", "decide_on_spot", "revoke_decision",
+				       "remedy_set_aside" };
+
+static bool among(const char *step, const char *const *set, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(step, set[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The value of the event's field key: NULL when it has none. */
+static const char *field_of(const struct case_event *ev, const char *key)
+{
+	for (size_t i = 0; i < ev->nfields; i++)
+		if (strcmp(ev->fields[i].key, key) == 0)
+			return ev->fields[i].value;
+	return NULL;
+}
+
+static const char *or_blank(const char *s) { return s ? s : ""; }
+/* A correction's value for key, NULL unless given and not empty (an
+ * empty value corrects nothing, as FIELD() reads it). */
+static const char *nonempty(const struct case_event *ev, const char *key)
+{
+	const char *v = field_of(ev, key);
+	return v && *v ? v : NULL;
+}
+
+/* Adds delta to the event cells (month and day) of case_id's agency and
+ * kind, step, date and field values. */
+static enum fz_err event_cell(struct sq_store *s, int64_t case_id, const char *step,
+			      const char *on, const char *outcome, const char *rkind, int delta,
+			      struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_STATS_EVENT_CELL,
+		"INSERT INTO stats_event_cells (agency_id, step, span, period, kind, outcome, rkind, n)"
+		" SELECT c.agency_id, ?2, sp.column1,"
+		" CASE sp.column1 WHEN 'M' THEN substr(?3, 1, 7) ELSE ?3 END, c.kind, ?4, ?5, ?6"
+		" FROM cases c, (VALUES ('M'), ('D')) sp WHERE c.id = ?1"
+		" ON CONFLICT DO UPDATE SET n = n + excluded.n",
+		&stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, case_id);
+	sq_arg_text(&b, step);
+	sq_arg_text(&b, on);
+	sq_arg_text(&b, outcome);
+	sq_arg_text(&b, rkind);
+	sq_arg_int(&b, delta);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)) || delta > 0)
+		return err;
+	/* a cell emptied goes: the summary holds only what counts */
+	if ((err = sq_stmt(s, SQ_STATS_EVENT_CELL_ZERO,
+		"DELETE FROM stats_event_cells WHERE n = 0"
+		" AND agency_id = (SELECT agency_id FROM cases WHERE id = ?1) AND step = ?2"
+		" AND span IN ('M', 'D') AND period IN (substr(?3, 1, 7), ?3)"
+		" AND kind = (SELECT kind FROM cases WHERE id = ?1) AND outcome = ?4 AND rkind = ?5",
+		&stmt, e)))
+		return err;
+	b = sq_args(stmt);
+	sq_arg_int(&b, case_id);
+	sq_arg_text(&b, step);
+	sq_arg_text(&b, on);
+	sq_arg_text(&b, outcome);
+	sq_arg_text(&b, rkind);
+	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
+}
+
+#define DEC_CELLS                                                                           \
+	"INSERT INTO stats_decision_cells (agency_id, span, period, penalty, bucket, n, fine, conf)" \
+	" SELECT d.agency_id, sp.column1,"                                                     \
+	" CASE sp.column1 WHEN 'M' THEN substr(d.on_date, 1, 7) ELSE d.on_date END,"           \
+	" d.penalty, d.bucket, ?1, ?1 * d.fine, ?1 * d.conf"                                   \
+	" FROM stats_decisions d, (VALUES ('M'), ('D')) sp WHERE "
+#define DEC_CELLS_UPSERT                                                                    \
+	" ON CONFLICT DO UPDATE SET n = n + excluded.n, fine = fine + excluded.fine,"         \
+	" conf = conf + excluded.conf"
+#define DEC_ZERO                                                                            \
+	"DELETE FROM stats_decision_cells WHERE n = 0"                                         \
+	" AND (agency_id, span, period, penalty, bucket) IN (SELECT d.agency_id, sp.column1,"  \
+	" CASE sp.column1 WHEN 'M' THEN substr(d.on_date, 1, 7) ELSE d.on_date END,"           \
+	" d.penalty, d.bucket FROM stats_decisions d, (VALUES ('M'), ('D')) sp WHERE "
+
+/* Adds (sign 1) or takes out (-1) the standing decisions of one event
+ * (by_case false) or of a whole case to or from their cells. */
+static enum fz_err decision_cells(struct sq_store *s, bool by_case, int64_t id, int sign,
+				  struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err = by_case ? sq_stmt(s, SQ_STATS_DEC_CELLS_CASE,
+					    DEC_CELLS "d.case_id = ?2" DEC_CELLS_UPSERT, &stmt, e)
+				  : sq_stmt(s, SQ_STATS_DEC_CELLS_EVENT,
+					    DEC_CELLS "d.event_id = ?2" DEC_CELLS_UPSERT, &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, sign);
+	sq_arg_int(&b, id);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)) || sign > 0)
+		return err;
+	err = by_case ? sq_stmt(s, SQ_STATS_DEC_ZERO_CASE, DEC_ZERO "d.case_id = ?1)", &stmt, e)
+		      : sq_stmt(s, SQ_STATS_DEC_ZERO_EVENT, DEC_ZERO "d.event_id = ?1)", &stmt, e);
+	if (err)
+		return err;
+	b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
+}
+
+/* Every standing decision of the case leaves its cell and the list. */
+static enum fz_err void_decisions(struct sq_store *s, int64_t case_id, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err = decision_cells(s, true, case_id, -1, e);
+	if (err || (err = sq_stmt(s, SQ_STATS_DEC_DELETE_CASE,
+				  "DELETE FROM stats_decisions WHERE case_id = ?1", &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, case_id);
+	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
+}
+
+/* Yuan as written to fen, as FEN() above. */
+#define FEN_PARAM(P) "coalesce(CAST(round(CAST(nullif(" P ", '') AS REAL) * 100) AS INTEGER), 0)"
+
+static enum fz_err decision_add(struct sq_store *s, const struct case_event *ev, int64_t id,
+				struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_STATS_DEC_INSERT,
+		"INSERT INTO stats_decisions (event_id, case_id, agency_id, on_date, penalty, fine, conf)"
+		" SELECT ?1, c.id, c.agency_id, ?3, ?4, " FEN_PARAM("?5") ", " FEN_PARAM("?6")
+		" FROM cases c WHERE c.id = ?2",
+		&stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	sq_arg_int(&b, ev->case_id);
+	sq_arg_text(&b, ev->on);
+	sq_arg_text(&b, or_blank(field_of(ev, "penalty")));
+	sq_arg_text(&b, or_blank(field_of(ev, "amount")));
+	sq_arg_text(&b, or_blank(field_of(ev, "confiscation")));
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+		return err;
+	return decision_cells(s, false, id, 1, e);
+}
+
+/* The value of the target's field key as corrected by every correction
+ * but the one being noted (its id: except), in *out (malloc'd; the
+ * caller frees it). */
+static enum fz_err field_before(struct sq_store *s, int64_t target, const char *key,
+				int64_t except, char **out, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	*out = NULL;
+	enum fz_err err = sq_stmt(s, SQ_STATS_FIELD_BEFORE,
+		"SELECT coalesce((SELECT f.value FROM case_events k JOIN case_event_fields f"
+		" ON f.event_id = k.id AND f.key = ?2 AND f.value <> ''"
+		" WHERE k.corrects = ?1 AND k.corrects IS NOT NULL AND k.id <> ?3"
+		" ORDER BY k.seq DESC LIMIT 1),"
+		" (SELECT f.value FROM case_event_fields f WHERE f.event_id = ?1 AND f.key = ?2), '')",
+		&stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, target);
+	sq_arg_text(&b, key);
+	sq_arg_int(&b, except);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(stmt, 0);
+		size_t n = v ? (size_t)sqlite3_column_bytes(stmt, 0) : 0;
+		*out = malloc(n + 1);
+		if (!*out)
+			err = fz_fail(e, FZ_NOMEM, "", NULL);
+		else {
+			if (n)
+				memcpy(*out, v, n);
+			(*out)[n] = '\0';
+		}
+	} else {
+		err = sq_fail(s, rc, e);
+	}
+	sq_done(stmt);
+	return err;
+}
+
+/* The event a correction corrects: its step and date, whether it is a
+ * correction itself, whether it is a standing decision. */
+struct target {
+	char step[128], on[FZ_DATE_LEN];
+	bool correction, standing;
+};
+
+static enum fz_err target_read(struct sq_store *s, int64_t id, struct target *t,
+			       struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_STATS_TARGET,
+		"SELECT step, on_date, corrects IS NOT NULL,"
+		" EXISTS (SELECT 1 FROM stats_decisions WHERE event_id = ?1)"
+		" FROM case_events WHERE id = ?1",
+		&stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, id);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	memset(t, 0, sizeof *t);
+	if (rc == SQLITE_ROW) {
+		const char *step = (const char *)sqlite3_column_text(stmt, 0);
+		const char *on = (const char *)sqlite3_column_text(stmt, 1);
+		if (!step || !on || strlen(step) >= sizeof t->step || strlen(on) >= sizeof t->on)
+			err = fz_fail(e, FZ_INTERNAL, "corrects", "内部错误：被更正的记录无法统计");
+		else {
+			memcpy(t->step, step, strlen(step) + 1);
+			memcpy(t->on, on, strlen(on) + 1);
+		}
+		t->correction = sqlite3_column_int(stmt, 2) != 0;
+		t->standing = sqlite3_column_int(stmt, 3) != 0;
+	} else {
+		err = rc == SQLITE_DONE ? fz_fail(e, FZ_NOTFOUND, "corrects", "被更正的记录不存在")
+					: sq_fail(s, rc, e);
+	}
+	sq_done(stmt);
+	return err;
+}
+
+static enum fz_err correction_note(struct sq_store *s, const struct case_event *ev, int64_t id,
+				   struct fz_error *e)
+{
+	struct target t;
+	enum fz_err err = target_read(s, ev->corrects, &t, e);
+	if (err || t.correction) /* a correction of a correction counts nowhere */
+		return err;
+	const char *outcome = nonempty(ev, "outcome"), *rkind = nonempty(ev, "kind");
+	if (outcome || rkind) {
+		char *old_outcome = NULL, *old_rkind = NULL;
+		if (!(err = field_before(s, ev->corrects, "outcome", id, &old_outcome, e)) &&
+		    !(err = field_before(s, ev->corrects, "kind", id, &old_rkind, e))) {
+			const char *new_outcome = outcome ? outcome : old_outcome;
+			const char *new_rkind = rkind ? rkind : old_rkind;
+			if ((strcmp(new_outcome, old_outcome) != 0 ||
+			     strcmp(new_rkind, old_rkind) != 0) &&
+			    !(err = event_cell(s, ev->case_id, t.step, t.on, old_outcome, old_rkind,
+					       -1, e)))
+				err = event_cell(s, ev->case_id, t.step, t.on, new_outcome, new_rkind, 1,
+						 e);
+		}
+		free(old_outcome);
+		free(old_rkind);
+		if (err)
+			return err;
+	}
+	const char *penalty = nonempty(ev, "penalty"), *amount = nonempty(ev, "amount"),
+		   *conf = nonempty(ev, "confiscation");
+	if (!t.standing || !(penalty || amount || conf))
+		return FZ_OK;
+	sqlite3_stmt *stmt;
+	if ((err = decision_cells(s, false, ev->corrects, -1, e)) ||
+	    (err = sq_stmt(s, SQ_STATS_DEC_UPDATE,
+			   "UPDATE stats_decisions SET penalty = coalesce(?2, penalty),"
+			   " fine = CASE WHEN ?3 IS NULL THEN fine ELSE " FEN_PARAM("?3") " END,"
+			   " conf = CASE WHEN ?4 IS NULL THEN conf ELSE " FEN_PARAM("?4") " END"
+			   " WHERE event_id = ?1",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, ev->corrects);
+	sq_arg_text(&b, penalty);
+	sq_arg_text(&b, amount);
+	sq_arg_text(&b, conf);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+		return err;
+	return decision_cells(s, false, ev->corrects, 1, e);
+}
+
+enum fz_err sq_stats_note_event(struct sq_store *s, const struct case_event *ev, int64_t id,
+				struct fz_error *e)
+{
+	enum fz_err err;
+	if (ev->corrects)
+		return correction_note(s, ev, id, e);
+	if ((err = event_cell(s, ev->case_id, ev->step, ev->on, or_blank(field_of(ev, "outcome")),
+			      or_blank(field_of(ev, "kind")), 1, e)))
+		return err;
+	/* seq order, not dates: every decision recorded before a voiding
+	 * step no longer stands, whatever dates they carry */
+	if (among(ev->step, voiding, sizeof voiding / sizeof voiding[0]) &&
+	    (err = void_decisions(s, ev->case_id, e)))
+		return err;
+	if (among(ev->step, deciding, sizeof deciding / sizeof deciding[0]))
+		return decision_add(s, ev, id, e);
+	return FZ_OK;
 }

@@ -31,7 +31,24 @@ struct stats_query {
 	 * band 1 ...; at or above the last, band nbounds */
 	int64_t bounds_fen[STATS_BOUNDS_MAX];
 	int nbounds;
+	/* false (the default): read from the summary kept beside the record
+	 * (036_stats_summary.sql), agencies x months x steps rows whatever
+	 * the number of cases; true: counted from the record itself, event
+	 * by event with its fields as corrected - the reference the summary
+	 * is tested and benchmarked against. A decisions query the summary
+	 * cannot answer exactly (other deciding or voiding steps than
+	 * STATS_DECIDING_JSON and STATS_VOIDING_JSON, a band bound off the
+	 * grid 1, 2, 5 x 10^k fen) is counted from the record. */
+	bool from_record;
 };
+
+/* The steps the summary files decisions under: these decide; after one
+ * of the second list in the same case, an earlier decision no longer
+ * stands (a new decision replaces it; revocation or a remedy sets it
+ * aside). */
+#define STATS_DECIDING_JSON "[\"decision\",\"decide_on_spot\"]"
+#define STATS_VOIDING_JSON                                                               \
+	"[\"decision\",\"decide_on_spot\",\"revoke_decision\",\"remedy_set_aside\"]"
 
 /* Events of one agency, case kind, step, field value and month. */
 struct stats_event_count {
@@ -70,7 +87,9 @@ STORE_LIST(stats_open_count_list, struct stats_open_count);
  * struct store_ops (its conventions are at the top of store.h). */
 	/* Statistics (store_stats.h), grouped in the database, every list
 	 * whole (not paged; at most a few rows per agency and month), in
-	 * scope through the case's agency. event_counts: events of q's steps
+	 * scope through the case's agency. Read from the summary (q's
+	 * from_record false) a group may come in several rows, one per cell
+	 * of the summary it covers: the caller adds every row to its group. event_counts: events of q's steps
 	 * by agency, case kind, step, q->key's value and month.
 	 * decision_counts: the events of q's steps that still stand (no
 	 * event of q->later_json after them in their case) by agency,
