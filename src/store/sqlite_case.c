@@ -45,6 +45,15 @@ static const struct sq_query case_query = {
 	.id = SQ_Q_CASE,
 	.select = CASE_SELECT,
 	.from = CASE_FROM,
+	/* The total without the status: case_status.case_id is its primary
+	 * key, so the LEFT JOIN gives each case one row and never changes the
+	 * count; a filter on the status needs it. At 10^5 cases in scope the
+	 * join was nearly all of a page's time (450 ms of 460). */
+	.count_from = " FROM cases c JOIN agencies a ON a.id = c.agency_id",
+	.count_filters = (1u << KF_ID) | (1u << KF_AGENCY) | (1u << KF_KIND) |
+			 (1u << KF_PROCEDURE) | (1u << KF_STATE) | (1u << KF_CLOSED) |
+			 (1u << KF_CREATED_BY) | (1u << KF_Q) | (1u << KF_OPENED_FROM) |
+			 (1u << KF_OPENED_TO) | (1u << KF_UNCERTIFIED) | (1u << KF_IDS),
 	.scope_agency = "c.agency_id = :scope_agency",
 	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
 	.filters = {
