@@ -82,6 +82,9 @@ struct case_event {
 	int64_t at;                /* when it was recorded */
 	int64_t actor_id;          /* user who recorded it */
 	const char *actor;         /* username */
+	const char *actor_name;    /* the account's display name as read from
+	                            * the store, for people to read ("" or NULL
+	                            * when none); not part of the record */
 	int64_t corrects;          /* id of the event a correction corrects, or 0 */
 	const char *reason;        /* why (corrections, extensions ...), may be "" */
 	const struct case_field *fields;

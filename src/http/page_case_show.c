@@ -301,7 +301,9 @@ static void timeline(struct req *r, struct buf *b, const struct case_view *v,
 			       v->events.items[vi].seq, v->events.items[vi].seq,
 			       step_label(v, v->events.items[vi].step));
 		html_f(b, "</p>\n<p class=\"who muted\">记录人 %s · ",
-		       ev->actor && *ev->actor ? ev->actor : "系统");
+		       ev->actor_name && *ev->actor_name ? ev->actor_name
+		       : ev->actor && *ev->actor      ? ev->actor
+						      : "系统");
 		kit_time(b, ev->at);
 		for (size_t k = i + 1; k < v->events.n; k++)
 			if (v->events.items[k].corrects == ev->id)

@@ -149,6 +149,7 @@ static void event_read(struct sq_row *r, void *item)
 	ev->actor = sq_col_text(r);
 	ev->corrects = sq_col_int(r);
 	ev->reason = sq_col_text(r);
+	ev->actor_name = sq_col_text(r);
 }
 
 /* A field or officer row with the event it belongs to, before the rows
@@ -190,8 +191,10 @@ static enum fz_err record_read(struct sq_store *s, struct arena *a, int64_t case
 	enum fz_err err;
 	void *items;
 	if ((err = sq_stmt(s, SQ_CASE_EVENTS,
-			   "SELECT id, case_id, seq, step, on_date, at, actor_id, actor, corrects,"
-			   " reason FROM case_events WHERE case_id = ?1 ORDER BY seq",
+			   "SELECT e.id, e.case_id, e.seq, e.step, e.on_date, e.at, e.actor_id,"
+			   " e.actor, e.corrects, e.reason, coalesce(u.display_name, '')"
+			   " FROM case_events e LEFT JOIN users u ON u.id = e.actor_id"
+			   " WHERE e.case_id = ?1 ORDER BY e.seq",
 			   &events, e)) ||
 	    (err = sq_stmt(s, SQ_CASE_EVENT_FIELDS,
 			   "SELECT f.event_id, f.key, f.value FROM case_event_fields f"
@@ -300,8 +303,10 @@ enum fz_err sq_case_event_get(struct store *st, struct arena *a, int64_t id,
 	enum fz_err err;
 	memset(out, 0, sizeof *out);
 	if ((err = sq_stmt(s, SQ_CASE_EVENT_GET,
-			   "SELECT id, case_id, seq, step, on_date, at, actor_id, actor, corrects,"
-			   " reason FROM case_events WHERE id = ?1",
+			   "SELECT e.id, e.case_id, e.seq, e.step, e.on_date, e.at, e.actor_id,"
+			   " e.actor, e.corrects, e.reason, coalesce(u.display_name, '')"
+			   " FROM case_events e LEFT JOIN users u ON u.id = e.actor_id"
+			   " WHERE e.id = ?1",
 			   &ev, e)) ||
 	    (err = sq_stmt(s, SQ_CASE_EVENT_GET_FIELDS,
 			   "SELECT event_id, key, value FROM case_event_fields WHERE event_id = ?1"
