@@ -265,9 +265,9 @@ await test('decision_catalogue_and_power_list_pages_pass_axe_on_desktop_and_phon
 	check(problems.length === 0, `\n  ${problems.join('\n  ')}`);
 });
 
-// The indicators' drill-downs (working lists without sortable columns:
-// a side is the indicator's own order): the definition above, the page
-// size and jump form and the export links; clean under axe on desktop
+// The indicators' drill-downs (working lists with their subject list's
+// sortable columns): the definition above, the page size and jump form
+// and the export links; clean under axe on desktop
 // and phone, no wider than the phone.
 await test('indicator_drill_downs_pass_axe_with_pager_and_exports_on_desktop_and_phone', async () => {
 	const PERIOD = 'from=2020-01-01&to=2030-12-31';
