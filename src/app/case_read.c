@@ -208,20 +208,21 @@ enum fz_err app_case_view(struct app_ctx *ctx, int64_t id, struct case_view *out
 	return FZ_OK;
 }
 
-/* The moves found so far (a growing array in ctx->a); NULL when the
- * caller audits them instead. */
+/* The moves found so far (a growing array in the arena a, which outlives
+ * the walk's batches); NULL when the caller audits them instead. */
 struct moves {
+	struct arena *a;
 	struct deadline_move *items;
 	size_t n, cap;
 };
 
-static enum fz_err move_add(struct app_ctx *ctx, struct moves *m, const struct enf_case *c,
+static enum fz_err move_add(struct moves *m, const struct enf_case *c,
 			    const struct case_clock *b, const struct case_clock *a,
 			    struct fz_error *e)
 {
 	if (m->n == m->cap) {
 		size_t cap = m->cap ? 2 * m->cap : 32;
-		struct deadline_move *p = arena_calloc(ctx->a, cap, sizeof *p);
+		struct deadline_move *p = arena_calloc(m->a, cap, sizeof *p);
 		if (!p)
 			return fz_fail(e, FZ_NOMEM, "", NULL);
 		if (m->n)
@@ -229,10 +230,13 @@ static enum fz_err move_add(struct app_ctx *ctx, struct moves *m, const struct e
 		m->items = p;
 		m->cap = cap;
 	}
-	struct deadline_move *d = &m->items[m->n++];
+	struct deadline_move *d = &m->items[m->n];
+	/* the case was read into the batch's arena: its number is copied */
+	if (!(d->case_number = arena_strdup(m->a, c->number)))
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	m->n++;
 	d->case_id = c->id;
 	d->agency_id = c->agency_id;
-	d->case_number = c->number;
 	d->clock_label = a->clock->label;
 	memcpy(d->due_before, b->deadline.due, FZ_DATE_LEN);
 	memcpy(d->due_after, a->deadline.due, FZ_DATE_LEN);
@@ -271,7 +275,7 @@ static enum fz_err case_recompute_one(struct app_ctx *ctx, const struct proc_reg
 		(*changed)++;
 		moved = true;
 		if (m) {
-			if ((rc = move_add(ctx, m, c, b, a, e)))
+			if ((rc = move_add(m, c, b, a, e)))
 				return rc;
 			continue;
 		}
@@ -293,6 +297,15 @@ static enum fz_err case_recompute_one(struct app_ctx *ctx, const struct proc_reg
 	return FZ_OK;
 }
 
+/* Cases read per batch of the walk. */
+#define WALK_BATCH 200
+
+/* Every open case, newest first, in batches: each batch by keyset (ids
+ * below the last one read, never an offset, which would read again all
+ * the rows before it: quadratic in a province's 10^6 cases) and without a
+ * total, its cases and events in an arena of its own that is emptied
+ * before the next batch, so that memory stays one batch's whatever the
+ * number of cases (the demo over a province's file grew by gigabytes). */
 static enum fz_err deadlines_walk(struct app_ctx *ctx, const struct calendar *old,
 				  const struct calendar *now, int *changed, struct moves *m,
 				  struct fz_error *e)
@@ -300,28 +313,37 @@ static enum fz_err deadlines_walk(struct app_ctx *ctx, const struct calendar *ol
 	const struct proc_registry *reg = case_registry(ctx, e);
 	const struct scope all = { .kind = SCOPE_ALL };
 	struct case_filter open_only = { .closed = 2 };
-	enum fz_err rc;
+	struct arena *outer = ctx->a, *batch;
+	enum fz_err rc = FZ_OK;
 	*changed = 0;
 	if (!reg)
 		return FZ_INTERNAL;
-	for (int64_t offset = 0;; offset += 200) {
+	if (!(batch = arena_new()))
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	ctx->a = batch;
+	for (;;) {
 		struct case_list list;
-		struct page pg = { .offset = offset, .limit = 200 };
-		if ((rc = ctx->st->ops->case_list(ctx->st, ctx->a, &all, &open_only, pg, &list, e)))
-			return rc;
-		for (size_t i = 0; i < list.n; i++) {
+		struct page pg = { .limit = WALK_BATCH, .no_total = true };
+		arena_reset(batch);
+		if ((rc = ctx->st->ops->case_list(ctx->st, batch, &all, &open_only, pg, &list, e)))
+			break;
+		for (size_t i = 0; i < list.n && !rc; i++) {
 			const struct enf_case *c = &list.items[i];
 			const struct proc_def *def = proc_registry_find(reg, c->procedure);
 			struct case_event_list ev;
 			if (!def)
 				continue;
-			if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)) ||
-			    (rc = case_recompute_one(ctx, reg, def, c, &ev, old, now, changed, m, e)))
-				return rc;
+			if (!(rc = ctx->st->ops->case_events(ctx->st, batch, &all, c->id, &ev, e)))
+				rc = case_recompute_one(ctx, reg, def, c, &ev, old, now, changed, m,
+							e);
 		}
-		if (list.n < 200)
-			return FZ_OK;
+		if (rc || list.n < WALK_BATCH)
+			break;
+		open_only.id_below = list.items[list.n - 1].id;
 	}
+	ctx->a = outer;
+	arena_free(batch);
+	return rc;
 }
 
 enum fz_err app_case_deadlines_recompute(struct app_ctx *ctx, const struct calendar *old,
@@ -335,7 +357,7 @@ enum fz_err app_case_deadlines_moved(struct app_ctx *ctx, const struct calendar 
 				     const struct calendar *now, struct deadline_move **out,
 				     size_t *n, struct fz_error *e)
 {
-	struct moves m = { 0 };
+	struct moves m = { .a = ctx->a };
 	int changed;
 	enum fz_err rc = deadlines_walk(ctx, old, now, &changed, &m, e);
 	*out = rc ? NULL : m.items;

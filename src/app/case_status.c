@@ -185,10 +185,19 @@ static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t 
 	const struct proc_registry *reg = case_registry(ctx, e);
 	struct calendar cal;
 	enum fz_err rc;
+	struct arena *outer = ctx->a, *batch;
 	if (!reg)
 		return FZ_INTERNAL;
-	if ((rc = app_tx_begin(ctx, e)))
+	/* the batch's cases, events and clocks in an arena of its own, freed
+	 * after it: a refresh of a province's 10^6 cases keeps one batch in
+	 * memory, not all of them */
+	if (!(batch = arena_new()))
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	if ((rc = app_tx_begin(ctx, e))) {
+		arena_free(batch);
 		return rc;
+	}
+	ctx->a = batch;
 	rc = app_calendar_get(ctx, &cal, e);
 	for (size_t i = 0; i < n && !rc; i++) {
 		struct enf_case c;
@@ -196,6 +205,8 @@ static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t 
 		if (!rc)
 			rc = status_write(ctx, reg, &cal, &c, e);
 	}
+	ctx->a = outer;
+	arena_free(batch);
 	/* derived data, not a change to any record: no audit entry */
 	if (rc) {
 		app_tx_abort(ctx);

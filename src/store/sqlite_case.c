@@ -39,6 +39,7 @@ enum {
 	KF_REVIEW_LATE,
 	KF_UNCERTIFIED,
 	KF_IDS,
+	KF_ID_BELOW,
 };
 
 static const struct sq_query case_query = {
@@ -53,7 +54,8 @@ static const struct sq_query case_query = {
 	.count_filters = (1u << KF_ID) | (1u << KF_AGENCY) | (1u << KF_KIND) |
 			 (1u << KF_PROCEDURE) | (1u << KF_STATE) | (1u << KF_CLOSED) |
 			 (1u << KF_CREATED_BY) | (1u << KF_Q) | (1u << KF_OPENED_FROM) |
-			 (1u << KF_OPENED_TO) | (1u << KF_UNCERTIFIED) | (1u << KF_IDS),
+			 (1u << KF_OPENED_TO) | (1u << KF_UNCERTIFIED) | (1u << KF_IDS) |
+			 (1u << KF_ID_BELOW),
 	.scope_agency = "c.agency_id = :scope_agency",
 	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
 	.filters = {
@@ -89,6 +91,7 @@ static const struct sq_query case_query = {
 				   "  AND k.status = 1 AND k.issued_on <= :status_day"
 				   "  AND k.valid_until >= :status_day))",
 		[KF_IDS] = "c.id IN (SELECT value FROM json_each(:ids))",
+		[KF_ID_BELOW] = "c.id < :id_below",
 	},
 	.order = " ORDER BY c.id DESC",
 	.sorts = (const char *const[]){
@@ -386,6 +389,10 @@ static enum fz_err case_mask(const struct case_filter *f, unsigned *mask, struct
 		*mask |= 1u << KF_UNCERTIFIED;
 	if (f->only.ids)
 		*mask |= 1u << KF_IDS;
+	if (f->id_below < 0)
+		return fz_fail(e, FZ_INVALID, "id_below", "案件编号范围无效");
+	if (f->id_below)
+		*mask |= 1u << KF_ID_BELOW;
 	return FZ_OK;
 }
 
@@ -431,6 +438,7 @@ enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *
 	sq_list_text(&l, ":due_by", f->due_by);
 	sq_list_text(&l, ":filing_due_by", f->filing_due_by);
 	sq_list_text(&l, ":ids", ids);
+	sq_list_int(&l, ":id_below", f->id_below);
 	return case_list_run(&l, a, out, e);
 }
 

@@ -225,7 +225,8 @@ struct sq_list {
 	struct sq_args cb, pb;
 	int64_t offset;
 	int limit;
-	bool empty; /* SCOPE_NONE: nothing to read */
+	bool no_total; /* the page's no_total: the count is never run */
+	bool empty;    /* SCOPE_NONE: nothing to read */
 };
 
 enum fz_err sq_list_open(struct sq_store *s, const struct sq_query *q, const struct scope *sc,

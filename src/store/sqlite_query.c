@@ -174,6 +174,7 @@ enum fz_err sq_list_open_sorted(struct sq_store *s, const struct sq_query *q,
 	pg = sq_page_clamp(pg);
 	l->offset = pg.offset;
 	l->limit = pg.limit;
+	l->no_total = pg.no_total;
 	if ((err = scope_resolve(q, sc, &kind, e)))
 		return err;
 	if (kind == SCOPE_NONE) {
@@ -258,7 +259,8 @@ const char *sq_ids_json(struct arena *a, const int64_t *ids, size_t n)
 /* The page first, then the count only when the page cannot tell it: a
  * page shorter than the limit ends the list (total = offset + rows), as
  * both statements read one snapshot; a full page, or an empty one past
- * the start, needs the count. */
+ * the start, needs the count — unless the caller walks by keyset and
+ * asked for none (no_total). */
 static enum fz_err list_read(struct sq_list *l, struct arena *a, size_t item_size,
 			     sq_read_fn read, void **items, size_t *n, int64_t *total,
 			     struct fz_error *e)
@@ -283,7 +285,7 @@ static enum fz_err list_read(struct sq_list *l, struct arena *a, size_t item_siz
 	if (*n)
 		*items = arr;
 
-	if (*n < (size_t)l->limit && (*n > 0 || l->offset == 0)) {
+	if (l->no_total || (*n < (size_t)l->limit && (*n > 0 || l->offset == 0))) {
 		*total = l->offset + (int64_t)*n;
 		return FZ_OK;
 	}

@@ -65,6 +65,8 @@ struct scope {
 struct page {
 	int64_t offset; /* >= 0 */
 	int limit;      /* 1..200 */
+	bool no_total;  /* a walk that needs no total (keyset, page by page):
+			 * the count is never run and total is offset + rows */
 };
 
 /* A page of rows plus the total that matched. */

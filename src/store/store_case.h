@@ -37,6 +37,9 @@ struct case_filter {
 	                            * FZ_INVALID); cases not yet opened never
 	                            * match a bound */
 	const char *opened_to;     /* "YYYY-MM-DD": opened_on <= it */
+	int64_t id_below;          /* > 0: cases with a smaller id only (a walk
+	                            * over many cases, newest first, page after
+	                            * page by keyset rather than by offset) */
 	/* From the derived status (case_status) as of status_day, which the
 	 * three need ("YYYY-MM-DD"; a case whose status is of another day
 	 * never matches): */

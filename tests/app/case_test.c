@@ -268,6 +268,92 @@ TEST(loading_a_new_year_recomputes_provisional_deadlines_and_audits_each)
 	fx_close(&x.f);
 }
 
+/* The walk over open cases after a calendar change reads them in batches
+ * (keyset, an arena per batch): every case is reached once, however many
+ * batches, and the preview's list keeps each case's number after its
+ * batch is gone. */
+TEST(a_calendar_change_reaches_every_open_case_across_the_walks_batches)
+{
+	struct cx x;
+	struct fz_error e;
+	struct enf_case c;
+	REQUIRE(cx_open(&x));
+	x.officer.now = x.f.cli.now = 1796515200; /* 2026-12-05 08:00 China */
+	snprintf(x.officer.today, sizeof x.officer.today, "2026-12-05");
+	snprintf(x.f.cli.today, sizeof x.f.cli.today, "2026-12-05");
+	int64_t officers[2] = { x.officer.user->person_id, x.officer_c };
+	struct case_input in = { .procedure = "penalty_general", .domain = "自然资源",
+				 .title = "非法占用土地案", .party_kind = PARTY_ORGANISATION,
+				 .party_name = "海原县某建材有限公司", .act_date = "2026-11-20" };
+	struct case_step_input open = { .reason = "补录：测试数据按发生日期录入", .step = "open",
+					.on = "2026-12-01", .fields = open_fields, .nfields = 2,
+					.officers = officers, .nofficers = 2 };
+	REQUIRE(app_case_open(&x.officer, &in, &open, &c, NULL, &e) == FZ_OK);
+	x.head.now = x.officer.now;
+	snprintf(x.head.today, sizeof x.head.today, "2026-12-05");
+	struct case_step_input approve = { .reason = "补录：测试数据按发生日期录入",
+					   .step = "approve_opening", .on = "2026-12-01" };
+	REQUIRE(app_case_act(&x.head, c.id, &approve, NULL, NULL, &e) == FZ_OK);
+	/* copies of its record straight through the store: more open cases
+	 * than two of the walk's batches of 200, each with the same
+	 * provisional 办案期限 (2027-03-01) */
+	struct app_ctx *cli = &x.f.cli;
+	struct case_event_list ev;
+	REQUIRE(x.f.st->ops->case_events(x.f.st, x.f.a, &cli->scope, c.id, &ev, &e) == FZ_OK);
+	enum { COPIES = 430 };
+	int64_t first_copy = 0, last_copy = 0;
+	for (int k = 0; k < COPIES; k++) {
+		struct enf_case d;
+		REQUIRE(app_case_get(cli, c.id, &d, &e) == FZ_OK);
+		struct case_numbering num = { "海原县自然资源", "罚立", 2026 };
+		d.id = 0;
+		REQUIRE(x.f.st->ops->case_insert(x.f.st, x.f.a, &d, &num, &e) == FZ_OK);
+		for (size_t i = 0; i < ev.n; i++) {
+			struct case_event copy = ev.items[i];
+			copy.case_id = d.id;
+			copy.id = 0;
+			REQUIRE(x.f.st->ops->case_event_append(x.f.st, &copy, &e) == FZ_OK);
+		}
+		if (!first_copy)
+			first_copy = d.id;
+		last_copy = d.id;
+	}
+	/* the preview's list of moves, then the load itself */
+	struct calendar old, now;
+	REQUIRE(app_calendar_get(cli, &old, &e) == FZ_OK);
+	static const char year2027[] = "year 2027 source 测试用安排\n2027-03-01 off 测试假日\n";
+	REQUIRE(app_calendar_load_text(cli, year2027, sizeof year2027 - 1, "test", NULL, &e) ==
+		FZ_OK);
+	REQUIRE(app_calendar_get(cli, &now, &e) == FZ_OK);
+	struct deadline_move *moves;
+	size_t nmoves;
+	REQUIRE(app_case_deadlines_moved(cli, &old, &now, &moves, &nmoves, &e) == FZ_OK);
+	CHECK_INT(nmoves, COPIES + 1);
+	/* newest first; the numbers outlive the batches they were read in */
+	struct enf_case newest, oldest;
+	REQUIRE(app_case_get(cli, last_copy, &newest, &e) == FZ_OK);
+	REQUIRE(app_case_get(cli, c.id, &oldest, &e) == FZ_OK);
+	CHECK_INT(moves[0].case_id, last_copy);
+	CHECK_STR(moves[0].case_number, newest.number);
+	CHECK_INT(moves[nmoves - 1].case_id, c.id);
+	CHECK_STR(moves[nmoves - 1].case_number, oldest.number);
+	CHECK_STR(moves[nmoves - 1].due_after, "2027-03-02");
+	for (size_t i = 1; i < nmoves; i++)
+		CHECK(moves[i].case_id < moves[i - 1].case_id);
+	/* the load audited each case's moved deadline once */
+	struct audit_list al;
+	struct audit_filter flt = { .action = "case.deadline" };
+	struct page pg = { 0, 10 };
+	REQUIRE(x.f.st->ops->audit_list(x.f.st, x.f.a, &flt, pg, &al, &e) == FZ_OK);
+	CHECK_INT(al.total, COPIES + 1);
+	struct case_view v;
+	REQUIRE(app_case_view(&x.officer, first_copy, &v, &e) == FZ_OK);
+	for (size_t i = 0; i < v.nclocks; i++)
+		if (strcmp(v.clocks[i].clock->id, "case_handling") == 0)
+			CHECK_STR(v.clocks[i].deadline.due, "2027-03-02");
+	fx_close(&x.f);
+}
+
 TEST(case_status_follows_each_step_and_is_refreshed_on_a_later_day)
 {
 	struct cx x;
