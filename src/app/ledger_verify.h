@@ -25,7 +25,7 @@ struct ledger_rederived {
 /* How verify re-derives one kind of leaf: fill out from the tables and
  * the data directory; FZ_NOTFOUND when the object is gone (verify names
  * it); other codes stop verification. One per enum ledger_kind, in the
- * table of ledger_verify.c. */
+ * table of ledger_rederive.c. */
 typedef enum fz_err (*ledger_rederive_fn)(struct app_ctx *ctx, enum ledger_hash_alg alg,
 					  const char *data_dir, const struct ledger_leaf *lf,
 					  struct ledger_rederived *out, struct fz_error *e);
