@@ -46,6 +46,7 @@ struct http_server {
 	struct store_pool *pool;
 	const struct app_config *app;
 	atomic_int active; /* requests between first callback and completion */
+	atomic_llong errors; /* answers with status 500 (http_server_errors) */
 	struct edge *edge; /* the whole-request deadline (http/edge.c) */
 	struct export_runner *exports; /* long exports off the request path */
 };
@@ -185,6 +186,10 @@ static enum MHD_Result send_response(struct conn *cn, struct MHD_Connection *c)
 		MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE, r->resp.content_type);
 	for (const struct resp_header *h = r->resp.headers; h; h = h->next)
 		MHD_add_response_header(mr, h->name, h->value);
+	/* counted before a byte goes out: whoever has read the answer
+	 * finds it counted */
+	if (r->resp.status == 500)
+		atomic_fetch_add(&cn->srv->errors, 1);
 	enum MHD_Result ok = MHD_queue_response(c, (unsigned)r->resp.status, mr);
 	MHD_destroy_response(mr);
 	cn->answered = true;
@@ -569,6 +574,11 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 struct export_runner *http_server_exports(struct http_server *s)
 {
 	return s->exports;
+}
+
+long long http_server_errors(struct http_server *s)
+{
+	return atomic_load(&s->errors);
 }
 
 int http_server_port(struct http_server *s)

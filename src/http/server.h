@@ -41,6 +41,9 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 /* The server's export worker (app/export_job.h), for tests that hold
  * it; it lives as long as the server. */
 struct export_runner *http_server_exports(struct http_server *s);
+/* How many answers had status 500 so far, counted before the answer
+ * is sent (the fuzzer's check: never one, whatever the request). */
+long long http_server_errors(struct http_server *s);
 /* The port actually bound (useful with port 0). */
 int http_server_port(struct http_server *s);
 /* Stops accepting, lets requests in flight finish (up to a few seconds),
