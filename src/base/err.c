@@ -40,6 +40,21 @@ static const struct err_row *err_row(enum fz_err code)
 	return &err_rows[code];
 }
 
+/* A message longer than the room ends at a whole character followed by
+ * "…": cut inside a UTF-8 sequence it would not be UTF-8 at all, and a
+ * JSON writer refuses the whole answer for it (a 400 with no body). */
+static void message_fit(char *m, size_t cap, int wanted)
+{
+	static const char more[] = "…";
+	if (wanted < 0 || (size_t)wanted < cap)
+		return;
+	size_t end = cap - sizeof more; /* room for "…" and the NUL */
+	/* back to the first byte of the character at end */
+	while (end > 0 && ((unsigned char)m[end] & 0xC0) == 0x80)
+		end--;
+	memcpy(m + end, more, sizeof more);
+}
+
 enum fz_err fz_fail(struct fz_error *e, enum fz_err code, const char *field,
 		    const char *fmt, ...)
 {
@@ -50,8 +65,9 @@ enum fz_err fz_fail(struct fz_error *e, enum fz_err code, const char *field,
 	if (fmt) {
 		va_list ap;
 		va_start(ap, fmt);
-		vsnprintf(e->message, sizeof e->message, fmt, ap);
+		int wanted = vsnprintf(e->message, sizeof e->message, fmt, ap);
 		va_end(ap);
+		message_fit(e->message, sizeof e->message, wanted);
 	} else {
 		snprintf(e->message, sizeof e->message, "%s", fz_err_message(code));
 	}
