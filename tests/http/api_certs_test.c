@@ -337,3 +337,45 @@ TEST(certificate_number_typed_loosely_is_stored_normalised_over_the_api)
 	t_resp_free(&r);
 	t_demo_stop(&d);
 }
+
+/* Issue 10: a certificate whose issue date is still to come is 尚未生效
+ * wherever its status today is said — the public check (API and page),
+ * the staff API, the list's 有效 filter — and not 有效. */
+TEST(certificate_issued_in_the_future_is_not_yet_valid_on_the_public_check)
+{
+	struct t_demo d;
+	char body[512], s[64];
+	REQUIRE(t_demo_start(&d));
+	int64_t pid = new_person(&d, "officer");
+	REQUIRE(pid > 0);
+	snprintf(body, sizeof body,
+		 "{\"number\":\"NX0522T010\",\"person_id\":%lld,\"issuer\":\"海原县人民政府\","
+		 "\"domains\":\"自然资源\",\"issued_on\":\"2098-01-01\","
+		 "\"valid_until\":\"2099-12-31\"}",
+		 (long long)pid);
+	struct http_resp r = t_api(&d, "supervisor", "POST", "/api/v1/certificates", body);
+	CHECK_INT(r.status, 201);
+	CHECK_STR(t_json_str(&r, "status", s, sizeof s), "not_yet_valid");
+	CHECK_STR(t_json_str(&r, "status_label", s, sizeof s), "尚未生效");
+	t_resp_free(&r);
+
+	r = t_http(&d.ts, "GET", "/api/v1/public/certificates/NX0522T010", NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(t_json_str(&r, "status", s, sizeof s), "not_yet_valid");
+	CHECK_STR(t_json_str(&r, "status_label", s, sizeof s), "尚未生效");
+	CHECK_CONTAINS(r.body, "\"valid\":false");
+	t_resp_free(&r);
+	r = t_http(&d.ts, "GET", "/certificates/check?number=nx0522t010", NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "class=\"verdict not_yet_valid\"");
+	CHECK_CONTAINS(r.body, "尚未生效");
+	CHECK(!strstr(r.body, "真实有效"));
+	t_resp_free(&r);
+
+	/* not among the valid ones today */
+	r = t_api(&d, "supervisor", "GET", "/api/v1/certificates?status=valid&q=NX0522T010", NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "\"items\":[]");
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
