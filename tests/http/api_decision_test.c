@@ -281,6 +281,7 @@ TEST(major_decision_runs_from_catalogue_to_post_evaluation)
 	json_array_foreach(items, i, x) {
 		const char *role = json_string_value(json_object_get(x, "role"));
 		const char *actor = json_string_value(json_object_get(x, "actor"));
+		const char *name = json_string_value(json_object_get(x, "actor_name"));
 		const char *detail = json_string_value(json_object_get(x, "detail"));
 		if (!strcmp(role, "决策事项提出"))
 			proposed = !strcmp(actor, "officer1") && detail &&
@@ -288,7 +289,8 @@ TEST(major_decision_runs_from_catalogue_to_post_evaluation)
 		if (!strcmp(role, "合法性审查"))
 			reviewed = !strcmp(actor, "reviewer1") && detail && !strcmp(detail, "合法");
 		if (!strcmp(role, "决定"))
-			decided = !strcmp(actor, "head1") && detail && !strcmp(detail, "通过");
+			decided = !strcmp(actor, "head1") && name &&
+				  !strcmp(name, "自然资源局局长") && detail && !strcmp(detail, "通过");
 	}
 	CHECK(proposed);
 	CHECK(reviewed);
@@ -300,6 +302,10 @@ TEST(major_decision_runs_from_catalogue_to_post_evaluation)
 	CHECK_INT(cp.status, 200);
 	CHECK_CONTAINS(cp.body, "终身责任追究记录");
 	CHECK_CONTAINS(cp.body, "县人民政府县长提出");
+	/* who, by name as the audit log shows people, not the account (issue 10) */
+	CHECK_CONTAINS(cp.body, "<td>自然资源局局长</td>");
+	CHECK_CONTAINS(cp.body, "<td>自然资源局法制审核员</td>");
+	CHECK(!strstr(cp.body, "<td>head1</td>") && !strstr(cp.body, "<td>reviewer1</td>"));
 	CHECK_CONTAINS(cp.body, "承办单位");
 	t_resp_free(&cp);
 	cfx_stop(&f);
