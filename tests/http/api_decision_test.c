@@ -11,6 +11,7 @@
  * period ended, a second decision at one meeting, an adjustment without
  * a reason) are refused. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api_case_fx.h"
@@ -1054,5 +1055,55 @@ TEST(major_decision_stopped_after_publication_is_withdrawn_with_a_notice_under_a
 	CHECK_CONTAINS(r.body, "城区生活垃圾分类处理实施方案");
 	CHECK_CONTAINS(r.body, "第三十七条");
 	t_resp_free(&r);
+	cfx_stop(&f);
+}
+
+/* Art 37, what the last review found untested: an unknown value of the
+ * `change` field is refused naming the two choices, the publication stays
+ * live and no withdrawal starts; a second stop_or_change on the same
+ * decision is refused by the engine's rule that the step is not
+ * repeatable (not_repeated: a mistake is corrected instead), whether it
+ * stops again or changes, and the first one's withdrawal is as it was. */
+TEST(major_decision_second_stop_or_change_and_an_unknown_change_change_nothing)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t id = prepared_decision(&f);
+	REQUIRE(id > 0);
+	int64_t pub = CFX_PUBLISH(&f, "officer1", id);
+	REQUIRE(pub > 0);
+	blocked(&f, "head1", id, "stop_or_change", 0,
+		"\"change\":\"pause\",\"reasons\":\"暂缓执行\"", 400, "required_fields",
+		"“停止执行或者变更”应为以下之一：停止执行");
+	blocked(&f, "head1", id, "stop_or_change", 0, "\"reasons\":\"未写明停止还是变更\"", 400,
+		"required_fields", "停止执行或者变更");
+	CHECK_STR(status_of(&f, pub), "live");
+	json_t *clk = cfx_clock(&f, id, "withdrawal");
+	REQUIRE(clk);
+	CHECK_STR(json_string_value(json_object_get(clk, "state")), "not_started");
+	json_decref(clk);
+
+	REQUIRE(step(&f, "head1", id, "stop_or_change", 0,
+		     "\"change\":\"stop\",\"reasons\":\"上位法修改，决定停止执行\"") > 0);
+	CHECK_STR(status_of(&f, pub), "withdrawing");
+	clk = cfx_clock(&f, id, "withdrawal");
+	REQUIRE(clk);
+	CHECK(json_is_string(json_object_get(clk, "due")));
+	char *before = json_dumps(clk, JSON_SORT_KEYS | JSON_COMPACT);
+	json_decref(clk);
+	REQUIRE(before);
+	blocked(&f, "head1", id, "stop_or_change", 0,
+		"\"change\":\"stop\",\"reasons\":\"再次停止执行\"", 409, "not_repeated",
+		"不能重复；如有错误请以更正事件记录");
+	blocked(&f, "head1", id, "stop_or_change", 0,
+		"\"change\":\"change\",\"reasons\":\"改为变更决策\"", 409, "not_repeated",
+		"不能重复");
+	CHECK_STR(status_of(&f, pub), "withdrawing");
+	clk = cfx_clock(&f, id, "withdrawal");
+	char *after = clk ? json_dumps(clk, JSON_SORT_KEYS | JSON_COMPACT) : NULL;
+	json_decref(clk);
+	CHECK(after && strcmp(before, after) == 0);
+	free(before);
+	free(after);
 	cfx_stop(&f);
 }
