@@ -252,25 +252,19 @@ TEST(reviewer_adjustment_may_only_mask_more_than_the_automatic_redaction)
 	CHECK_CONTAINS(r.body, "当事人：某某");
 	t_resp_free(&r);
 	CHECK_INT(status_of(&d, id), PUB_LIVE);
+	/* the portal's API and page say so, for anyone */
 	char path[96];
-	snprintf(path, sizeof path, "/api/v1/public/publications/%lld", (long long)id);
-	r = t_api(&d, NULL, "GET", path, NULL);
-	CHECK_INT(r.status, 200);
-	CHECK_CONTAINS(r.body, "\"hand_masked\":1");
-	CHECK_CONTAINS(r.body, "本文在自动隐去个人信息之外，经审核人员另行隐去 1 处。");
-	t_resp_free(&r);
-	snprintf(path, sizeof path, "/public/decisions/%lld", (long long)id);
-	r = t_api(&d, NULL, "GET", path, NULL);
-	CHECK_CONTAINS(r.body, "本文在自动隐去个人信息之外，经审核人员另行隐去 1 处。");
-	CHECK_CONTAINS(r.body, "当事人：某某");
-	t_resp_free(&r);
+	const char *const portal[] = { "/api/v1/public/publications/", "/public/decisions/" };
+	for (size_t k = 0; k < 2; k++) {
+		snprintf(path, sizeof path, "%s%lld", portal[k], (long long)id);
+		r = t_api(&d, NULL, "GET", path, NULL);
+		CHECK_INT(r.status, 200);
+		CHECK_CONTAINS(r.body, "本文在自动隐去个人信息之外，经审核人员另行隐去 1 处。");
+		CHECK_CONTAINS(r.body, "当事人：某某");
+		t_resp_free(&r);
+	}
 	/* the audit records the count with the publication */
-	r = t_api(&d, "auditor", "GET", "/api/v1/audit?action=publication.publish&limit=1", NULL);
-	json_t *j = t_json(&r);
-	int64_t aid = (int64_t)json_integer_value(
-		json_object_get(json_array_get(json_object_get(j, "items"), 0), "id"));
-	json_decref(j);
-	t_resp_free(&r);
+	int64_t aid = t_first_id(&d, "auditor", "/api/v1/audit?action=publication.publish&limit=1");
 	REQUIRE(aid > 0);
 	snprintf(path, sizeof path, "/api/v1/audit/%lld/changes", (long long)aid);
 	r = t_api(&d, "auditor", "GET", path, NULL);
