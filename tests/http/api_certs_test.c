@@ -351,7 +351,13 @@ TEST(certificate_issued_in_the_future_is_not_yet_valid_on_the_public_check)
 	REQUIRE(t_demo_start(&d));
 	int64_t pid = new_person(&d, "officer");
 	REQUIRE(pid > 0);
-	struct http_resp r = issue(&d, "NX0522T010", pid, "2098-01-01");
+	char path[64];
+	snprintf(path, sizeof path, "/api/v1/public/agencies/%lld", (long long)d.sum.agency_ids[1]);
+	struct http_resp r = t_http(&d.ts, "GET", path, NULL, NULL, NULL);
+	int64_t holders = t_json_int(&r, "officers"); /* officers holding a valid one today */
+	t_resp_free(&r);
+	REQUIRE(holders >= 0);
+	r = issue(&d, "NX0522T010", pid, "2098-01-01");
 	CHECK_INT(r.status, 201);
 	CHECK_STR(t_json_str(&r, "status", s, sizeof s), "not_yet_valid");
 	CHECK_STR(t_json_str(&r, "status_label", s, sizeof s), "尚未生效");
@@ -374,6 +380,9 @@ TEST(certificate_issued_in_the_future_is_not_yet_valid_on_the_public_check)
 	r = t_api(&d, "supervisor", "GET", "/api/v1/certificates?status=valid&q=NX0522T010", NULL);
 	CHECK_INT(r.status, 200);
 	CHECK_CONTAINS(r.body, "\"items\":[]");
+	t_resp_free(&r);
+	r = t_http(&d.ts, "GET", path, NULL, NULL, NULL);
+	CHECK_INT(t_json_int(&r, "officers"), holders);
 	t_resp_free(&r);
 	t_demo_stop(&d);
 }
