@@ -77,6 +77,19 @@ static size_t first_difference(const char *a, size_t alen, const char *b, size_t
 	return chars_in(b, n) + 1;
 }
 
+/* Whether s[0, n) is mask characters only. */
+static bool masks_only(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	while (p < end) {
+		size_t m = mask_at(p, end);
+		if (!m)
+			return false;
+		p += m;
+	}
+	return true;
+}
+
 /* The longest stretch of b without a mask character, in bytes. */
 static size_t longest_stretch(const char *b, size_t blen)
 {
@@ -110,7 +123,6 @@ enum fz_err pub_adjust_check(const char *a, size_t alen, const char *b, size_t b
 		return FZ_NOMEM;
 	size_t i = 0;      /* where the next stretch of b starts */
 	size_t at = 0;     /* how much of a is accounted for */
-	size_t run = 0, run_len = 0; /* the mask run before it, in b */
 	bool first = true;
 	enum fz_err rc = FZ_OK;
 	for (;;) {
@@ -135,23 +147,20 @@ enum fz_err pub_adjust_check(const char *a, size_t alen, const char *b, size_t b
 			rc = FZ_INVALID;
 			break;
 		}
-		if (!first) {
-			/* the run stands for a[at, pos): hidden by hand unless the
-			 * automatic text had the same mask there */
-			if (pos - at != run_len || memcmp(a + at, b + run, run_len) != 0)
-				out->masked++;
-		}
+		/* the run stands for a[at, pos): a span hidden by hand when
+		 * that held text; a mask written another way (张某 as 张某某)
+		 * hides nothing more */
+		if (!first && !masks_only(a + at, pos - at))
+			out->masked++;
 		at = pos + len;
 		if (last)
 			break;
-		run = j;
-		while (j < blen) {
+		while (j < blen) { /* past the run of masks after it */
 			size_t m = mask_at((const unsigned char *)b + j, end);
 			if (!m)
 				break;
 			j += m;
 		}
-		run_len = j - run;
 		i = j;
 		first = false;
 	}

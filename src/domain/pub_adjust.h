@@ -21,8 +21,8 @@
 /* The outcome of comparing an adjusted text with the automatic one. */
 struct pub_adjust {
 	size_t masked;      /* runs of mask characters in the adjusted text that
-	                     * stand where the automatic text had something
-	                     * else: the spans hidden by hand */
+	                     * stand where the automatic text had text (not
+	                     * only mask characters): the spans hidden by hand */
 	size_t differs_at;  /* when refused: the character (from 1) of the
 	                     * adjusted text from which it cannot be read as
 	                     * the automatic text masked further */
