@@ -480,6 +480,9 @@ void app_decision_accountability(const struct case_view *v, struct arena *a,
 			(*out)[(*n)++] = (struct dcat_account){
 				.role = rows[k].role, .step = ev->step, .seq = ev->seq,
 				.on = ev->on, .actor = ev->actor ? ev->actor : "",
+				.actor_name = ev->actor_name && *ev->actor_name ? ev->actor_name
+					      : ev->actor			  ? ev->actor
+										  : "",
 				.detail = d ? d : "",
 			};
 		}

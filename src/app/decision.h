@@ -96,7 +96,9 @@ struct dcat_account {
 	const char *step;     /* step id */
 	int seq;
 	const char *on;
-	const char *actor;    /* the account that recorded it */
+	const char *actor;    /* the account that recorded it (username) */
+	const char *actor_name; /* that account's holder by name (display
+	                         * name; the username when it has none) */
 	const char *detail;   /* e.g. the proposer, the reviewer's opinion, the
 	                       * meeting's attendees, the head's decision */
 };

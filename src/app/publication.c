@@ -28,10 +28,6 @@
 
 static const struct scope scope_all = { .kind = SCOPE_ALL };
 
-/* Longest title and text a reviewer may publish. */
-#define PUB_TITLE_MAX 400
-#define PUB_TEXT_MAX (256 * 1024)
-
 /* The publishes step of def that requires `step`: that step's events are
  * published by it (penalty_general: decision → publish). */
 const struct proc_step *pub_publisher_of(const struct proc_def *def, const char *step)
@@ -78,14 +74,14 @@ static size_t keep_of(struct app_ctx *ctx, const struct enf_case *c, const char 
 	return n;
 }
 
-static void redact_setup(const struct enf_case *c, const char *const *keep, size_t nkeep,
-			 struct redact_ctx *rc)
+void pub_redact_setup(struct app_ctx *ctx, const struct enf_case *c, const char *keep[2],
+		      struct redact_ctx *rc)
 {
 	redact_ctx_init(rc, c->party_kind == PARTY_ORGANISATION ? REDACT_PARTY_ORGANISATION
 								: REDACT_PARTY_PERSON);
 	rc->party_name = c->party_name && *c->party_name ? c->party_name : NULL;
 	rc->keep = keep;
-	rc->nkeep = nkeep;
+	rc->nkeep = keep_of(ctx, c, keep);
 }
 
 /* The due date of clock `id` as the case stands after ev (events so
@@ -191,7 +187,7 @@ enum fz_err pub_draw(struct app_ctx *ctx, const struct proc_def *def, const stru
 		goto out;
 	p->number = number;
 	const char *keep[2];
-	redact_setup(c, keep, keep_of(ctx, c, keep), &rctx);
+	pub_redact_setup(ctx, c, keep, &rctx);
 	rctx.party_minor = party_minor(c, ev->on);
 	struct redact_field f[2] = {
 		{ buf_cstr(&otitle), otitle.len, &title },
@@ -488,63 +484,6 @@ enum fz_err app_publication_list(struct app_ctx *ctx, const struct publication_f
 
 /* --- confirming and withdrawing --- */
 
-/* What the rules would still change in an adjusted field: FZ_INVALID
- * naming the categories, the field given. */
-static enum fz_err leftovers(struct app_ctx *ctx, const struct enf_case *c, const char *field,
-			     const char *label, const char *s, struct fz_error *e)
-{
-	struct redact_ctx rctx;
-	struct redact_report rep;
-	struct buf out = BUF_INIT;
-	const char *keep[2];
-	redact_setup(c, keep, keep_of(ctx, c, keep), &rctx);
-	enum fz_err rc = redact_text(&rctx, s, strlen(s), &out, &rep, e);
-	bool same = rc == FZ_OK && out.len == strlen(s) && memcmp(buf_cstr(&out), s, out.len) == 0;
-	buf_release(&out);
-	if (rc)
-		return fz_fail(e, rc, field, "%s不是有效的文本", label);
-	if (same)
-		return FZ_OK;
-	char what[256] = "";
-	size_t w = 0;
-	for (int k = 0; k < REDACT_CATEGORY_COUNT; k++)
-		if (rep.counts[k] && w < sizeof what)
-			w += (size_t)snprintf(what + w, sizeof what - w, "%s%s", w ? "、" : "",
-					      redact_category_label((enum redact_category)k));
-	return fz_fail(e, FZ_INVALID, field, "%s仍含有依规则应当隐去的内容（%s），请删除后再确认",
-		       label, what);
-}
-
-static enum fz_err adjusted(struct app_ctx *ctx, const struct enf_case *c,
-			    const struct publication_confirm *in, struct publication *p,
-			    struct fz_error *e)
-{
-	enum fz_err rc;
-	if (in->title) {
-		if (!*in->title || strlen(in->title) > PUB_TITLE_MAX)
-			return fz_fail(e, FZ_INVALID, "title", "公示标题不能为空，且不超过 %d 字节",
-				       PUB_TITLE_MAX);
-		if ((rc = leftovers(ctx, c, "title", "公示标题", in->title, e)))
-			return rc;
-		p->title = in->title;
-	}
-	if (in->text) {
-		if (!*in->text || strlen(in->text) > PUB_TEXT_MAX)
-			return fz_fail(e, FZ_INVALID, "text", "公示正文不能为空，且不超过 256 KiB");
-		if ((rc = leftovers(ctx, c, "text", "公示正文", in->text, e)))
-			return rc;
-		p->text = in->text;
-	}
-	if (in->end_on && *in->end_on) {
-		if (!date_parse(in->end_on, NULL, NULL, NULL))
-			return fz_fail(e, FZ_INVALID, "end_on", "公示截止日期应为 YYYY-MM-DD 格式的有效日期");
-		if (strcmp(in->end_on, ctx->today) < 0)
-			return fz_fail(e, FZ_INVALID, "end_on", "公示截止日期不能早于今天");
-		snprintf(p->end_on, sizeof p->end_on, "%s", in->end_on);
-	}
-	return FZ_OK;
-}
-
 struct pub_hook {
 	struct publication *p;
 	enum pub_status was;
@@ -597,6 +536,8 @@ static enum fz_err pub_write(struct app_ctx *ctx, const struct enf_case *c,
 	struct audit_diff diff = { .n = 0 };
 	audit_diff_str(ctx, &diff, "status", pub_status_name(h->was), pub_status_name(p->status));
 	audit_diff_bool(ctx, &diff, "late", 0, p->late);
+	if (publish) /* the spans the reviewer masked beyond the automatic redaction */
+		audit_diff_int(ctx, &diff, "hand_masked", 0, p->hand_masked);
 	return app_audit(ctx, publish ? "publication.publish" : "publication.withdraw",
 			 "publication", p->id, "ok", NULL, &diff, e);
 }
@@ -644,7 +585,7 @@ enum fz_err app_publication_confirm(struct app_ctx *ctx, int64_t id,
 	if (p.status != PUB_PREPARED)
 		return fz_fail(e, FZ_CONFLICT, "status", "该公示当前为“%s”，不能确认公示",
 			       pub_status_label(p.status));
-	if ((rc = adjusted(ctx, &c, in, &p, e)))
+	if ((rc = pub_adjusted(ctx, &c, in, &p, e)))
 		return rc;
 	return pipeline_act(ctx, &p, PROC_PUBLISHES, "publish", e);
 }

@@ -40,8 +40,11 @@ enum fz_err app_publication_list(struct app_ctx *ctx, const struct publication_f
  * publishes is recorded, a ledger leaf and an audit record are written.
  * Only the roles of that step (the reviewer) within scope. An adjusted
  * title or text that the redaction rules would still change (an ID
- * number, a phone ...) is FZ_INVALID naming what remains; nothing is
- * changed. FZ_CONFLICT when it is not waiting for confirmation. */
+ * number, a phone ...) is FZ_INVALID naming what remains; so is one that
+ * differs from the prepared text otherwise than by spans masked further
+ * (domain/pub_adjust.h: the record is corrected instead); nothing is
+ * changed. The spans masked further are kept (hand_masked) and audited.
+ * FZ_CONFLICT when it is not waiting for confirmation. */
 enum fz_err app_publication_confirm(struct app_ctx *ctx, int64_t id,
 				    const struct publication_confirm *in, struct fz_error *e)
 	FZ_MUST_CHECK;

@@ -1,6 +1,7 @@
 /* publication_internal.h - what publication.c shares with
- * publication_correct.c: finding a decision's publisher and drawing a
- * publication's text from a record. Not for other modules. */
+ * publication_correct.c and publication_adjust.c: finding a decision's
+ * publisher, drawing a publication's text from a record, redacting and
+ * adjusting it. Not for other modules. */
 #ifndef FZ_APP_PUBLICATION_INTERNAL_H
 #define FZ_APP_PUBLICATION_INTERNAL_H
 
@@ -8,6 +9,7 @@
 #include "base/buf.h"
 #include "domain/case.h"
 #include "domain/procedure.h"
+#include "domain/redact.h"
 
 /* The publishes step of def that requires `step`: that step's events are
  * published by it (penalty_general: decision → publish); NULL when none. */
@@ -52,5 +54,19 @@ const char *pub_set_aside_reason(struct app_ctx *ctx, const struct proc_step *st
 enum fz_err pub_correction_redraw(struct app_ctx *ctx, const struct proc_def *def,
 				  const struct enf_case *c, const struct case_event_list *events,
 				  const struct case_event *corr, struct fz_error *e) FZ_MUST_CHECK;
+
+/* The redaction of case c's publications: its party, and what stays
+ * verbatim (the agency's name and its collection account) in keep. */
+void pub_redact_setup(struct app_ctx *ctx, const struct enf_case *c, const char *keep[2],
+		      struct redact_ctx *rc);
+
+/* The reviewer's adjustment in (NULL fields keep p's) applied to the
+ * prepared p: title and text (CRLF read as LF) must leave nothing the
+ * rules would mask and may differ from p's automatic ones only by spans
+ * masked further (pub_adjust_check); p->hand_masked is the number of
+ * those spans. FZ_INVALID naming the field, p unchanged. */
+enum fz_err pub_adjusted(struct app_ctx *ctx, const struct enf_case *c,
+			 const struct publication_confirm *in, struct publication *p,
+			 struct fz_error *e) FZ_MUST_CHECK;
 
 #endif

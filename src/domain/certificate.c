@@ -9,22 +9,22 @@
 #include "base/date.h"
 #include "base/utf8.h"
 
-enum cert_status certificate_status(const struct certificate *c, const char *today)
+enum cert_status certificate_status(const struct certificate *c, const char *day)
 {
-	if (c->status == CERT_REVOKED || c->status == CERT_SUSPENDED)
-		return c->status;
-	if (strcmp(c->valid_until, today) < 0)
+	if (c->status == CERT_REVOKED && (!c->revoked_on[0] || strcmp(day, c->revoked_on) >= 0))
+		return CERT_REVOKED;
+	if (c->status == CERT_SUSPENDED)
+		return CERT_SUSPENDED;
+	if (strcmp(c->issued_on, day) > 0)
+		return CERT_NOT_YET;
+	if (strcmp(c->valid_until, day) < 0)
 		return CERT_EXPIRED;
 	return CERT_VALID;
 }
 
 bool certificate_valid_on(const struct certificate *c, const char *day)
 {
-	if (strcmp(c->issued_on, day) > 0 || strcmp(c->valid_until, day) < 0)
-		return false;
-	if (c->status == CERT_REVOKED)
-		return c->revoked_on[0] && strcmp(day, c->revoked_on) < 0;
-	return c->status != CERT_SUSPENDED;
+	return certificate_status(c, day) == CERT_VALID;
 }
 
 int certificate_days_left(const struct certificate *c, const char *today)
@@ -42,6 +42,7 @@ static const struct cert_status_row cert_status_rows[] = {
 	[CERT_SUSPENDED] = { "suspended", "暂扣" },
 	[CERT_REVOKED] = { "revoked", "已注销" },
 	[CERT_EXPIRED] = { "expired", "已过期" },
+	[CERT_NOT_YET] = { "not_yet_valid", "尚未生效" },
 };
 
 #define CERT_STATUS_ROWS (sizeof cert_status_rows / sizeof cert_status_rows[0])

@@ -12,23 +12,25 @@
 
 #define CERTIFICATE_NUMBER_MAX 32
 
-/* The status on day today ("YYYY-MM-DD"): a stored REVOKED or SUSPENDED
- * wins; otherwise CERT_EXPIRED once valid_until < today (valid_until is
- * the last valid day); otherwise CERT_VALID. */
-enum cert_status certificate_status(const struct certificate *c, const char *today);
-/* Whether the certificate was valid on day as the record now tells it:
- * issued by then, not expired, not revoked on or before it (a revocation
- * takes effect on its revoked_on). A suspension carries no dates in the
- * record, so a certificate suspended now is valid on no day. */
+/* The one answer to "what is this certificate on day" ("YYYY-MM-DD"),
+ * as the record now tells it — today for the public check, the lists and
+ * the card, an event's day for the gates and indicators: CERT_REVOKED
+ * from its revoked_on (on every day when no day was recorded);
+ * CERT_SUSPENDED (a suspension carries no dates, so on every day);
+ * otherwise CERT_NOT_YET (尚未生效) before issued_on, CERT_EXPIRED after
+ * valid_until (the last valid day), and CERT_VALID between. */
+enum cert_status certificate_status(const struct certificate *c, const char *day);
+/* certificate_status(c, day) == CERT_VALID. */
 bool certificate_valid_on(const struct certificate *c, const char *day);
 /* valid_until - today in days: 0 on the last valid day, negative once
  * expired. INT_MIN when either date is invalid. */
 int certificate_days_left(const struct certificate *c, const char *today);
 
-/* "valid", "suspended", "revoked", "expired"; "unknown" for other values.
- * Static storage. */
+/* "valid", "suspended", "revoked", "expired", "not_yet_valid"; "unknown"
+ * for other values. Static storage. */
 const char *cert_status_name(enum cert_status s);
-/* 有效, 暂扣, 已注销, 已过期; "未知" for other values. Static storage. */
+/* 有效, 暂扣, 已注销, 已过期, 尚未生效; "未知" for other values. Static
+ * storage. */
 const char *cert_status_label(enum cert_status s);
 /* The status for a name from cert_status_name(); false when unknown. */
 bool cert_status_from_name(const char *name, enum cert_status *out);

@@ -125,7 +125,10 @@ struct complaint_event {
 	char on[FZ_DATE_LEN];
 	int64_t at;
 	int64_t actor_id;
-	const char *actor;
+	const char *actor;         /* username, as recorded */
+	const char *actor_name;    /* the account's display name as read from
+	                            * the store, for people to read ("" when
+	                            * none); not part of the record */
 	int64_t agency_id;         /* accept: the agency assigned */
 	const char *text;
 	const char *state;         /* complaint_state_name after it */

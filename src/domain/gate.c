@@ -336,6 +336,7 @@ static int cert_rank(enum cert_status s, bool covers)
 	case CERT_VALID: return covers ? 5 : 4;
 	case CERT_SUSPENDED: return 3;
 	case CERT_EXPIRED: return 2;
+	case CERT_NOT_YET: return 2;
 	case CERT_REVOKED: return 1;
 	}
 	return 0;

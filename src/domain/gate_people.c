@@ -25,8 +25,9 @@ static const char *uncertified(const struct gate_run *r, int64_t id)
 	if (p->cert != CERT_VALID) {
 		static const char *const why[] = { [CERT_SUSPENDED] = "的执法证已暂扣",
 						   [CERT_REVOKED] = "的执法证已注销",
-						   [CERT_EXPIRED] = "的执法证已过期" };
-		return p->cert <= CERT_EXPIRED && why[p->cert] ? why[p->cert] : "的执法证无效";
+						   [CERT_EXPIRED] = "的执法证已过期",
+						   [CERT_NOT_YET] = "的执法证尚未生效" };
+		return p->cert <= CERT_NOT_YET && why[p->cert] ? why[p->cert] : "的执法证无效";
 	}
 	if (!p->cert_covers_domain)
 		return "的执法证不涵盖本案执法领域";

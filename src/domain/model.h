@@ -114,13 +114,14 @@ struct user {
 };
 
 /* 执法证. status holds what people decided (valid, suspended, revoked);
- * "expired" is never stored: certificate_status() computes it from
- * valid_until and the day asked about. */
+ * "expired" and "not yet valid" are never stored: certificate_status()
+ * computes them from valid_until, issued_on and the day asked about. */
 enum cert_status {
 	CERT_VALID = 1,
 	CERT_SUSPENDED = 2,
 	CERT_REVOKED = 3,
-	CERT_EXPIRED = 4, /* computed only */
+	CERT_EXPIRED = 4,   /* computed only */
+	CERT_NOT_YET = 5,   /* computed only: issued_on is after the day */
 };
 
 struct certificate {

@@ -20,6 +20,14 @@ static const struct {
 	[PUB_CANCELLED] = { "cancelled", "已作废" },
 };
 
+void pub_hand_masked_note(int n, char *out, size_t cap)
+{
+	if (n <= 0)
+		snprintf(out, cap, "%s", "");
+	else
+		snprintf(out, cap, "本文在自动隐去个人信息之外，经审核人员另行隐去 %d 处。", n);
+}
+
 const char *pub_status_name(enum pub_status s)
 {
 	return (unsigned)s < PUB_STATUS_COUNT ? statuses[s].name : NULL;

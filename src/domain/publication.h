@@ -56,6 +56,9 @@ struct publication {
 	const char *withdraw_reason;
 	const char *withdraw_basis;
 	int64_t created_at, updated_at;
+	int hand_masked;         /* spans the reviewer masked beyond the
+	                          * automatic redaction at confirmation (the
+	                          * portal says so); 0 when none */
 };
 
 struct publication_list {
@@ -93,6 +96,11 @@ struct publication_filter {
 	const char *from, *to;   /* published_on (withdrawn_on) range, inclusive */
 	bool newest_first;
 };
+
+/* The sentence the portal shows with a text the reviewer masked further
+ * at confirmation, n spans: 本文在自动隐去个人信息之外，经审核人员另行隐去
+ * n 处。 Written to out (cap bytes, 128 is enough); "" when n <= 0. */
+void pub_hand_masked_note(int n, char *out, size_t cap);
 
 /* Whether a natural person whose resident ID is id (18 characters,
  * valid check character) was under 18 on day (YYYY-MM-DD), by the birth

@@ -190,6 +190,9 @@ int api_complaint_get(struct req *r)
 		x = json_put(x, "action", json_text(evs[i].action));
 		x = json_put(x, "on", json_text(evs[i].on));
 		x = json_put(x, "actor", json_text(evs[i].actor));
+		x = json_put(x, "actor_name",
+			     json_text(evs[i].actor_name && *evs[i].actor_name ? evs[i].actor_name
+										: evs[i].actor));
 		x = json_put(x, "agency_id", evs[i].agency_id ? json_integer(evs[i].agency_id)
 							      : json_null());
 		x = json_put(x, "text", json_text(evs[i].text));

@@ -211,6 +211,7 @@ int api_case_accountability(struct req *r)
 		x = json_put(x, "seq", json_integer(acc[i].seq));
 		x = json_put(x, "on", json_text(acc[i].on));
 		x = json_put(x, "actor", json_text(acc[i].actor));
+		x = json_put(x, "actor_name", json_text(acc[i].actor_name));
 		x = json_put(x, "detail", json_text(acc[i].detail[0] ? acc[i].detail : NULL));
 		items = json_array_push(items, x);
 	}

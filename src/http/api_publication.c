@@ -77,6 +77,14 @@ json_t *json_publication(const struct publication *p, bool original)
 									     : NULL));
 	o = json_put(o, "late", json_boolean(p->late));
 	o = json_put(o, "end_on", json_str_or_null(p->end_on[0] ? p->end_on : NULL));
+	/* spans the reviewer masked beyond the automatic redaction, and the
+	 * sentence the page shows for them */
+	char note[128];
+	pub_hand_masked_note(p->hand_masked, note, sizeof note);
+	o = json_put(o, "hand_masked", json_integer(p->hand_masked));
+	o = json_put(o, "hand_masked_note", *note && p->status != PUB_WITHDRAWN
+						    ? json_text(note)
+						    : json_null());
 	/* a withdrawn decision's text leaves the portal: only the notice stays */
 	o = json_put(o, "text", p->status == PUB_WITHDRAWN ? json_null() : json_text(p->text));
 	json_t *w = json_null();

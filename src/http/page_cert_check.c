@@ -20,6 +20,7 @@ static const char *verdict_text(enum cert_status s)
 	case CERT_EXPIRED: return "该证件已超过有效期，持证人不得从事执法活动。";
 	case CERT_SUSPENDED: return "该证件已被暂扣，暂扣期间持证人不得从事执法活动。";
 	case CERT_REVOKED: return "该证件已注销，持证人不得从事执法活动。";
+	case CERT_NOT_YET: return "该证件尚未生效，发证日期之前持证人不得凭此证从事执法活动。";
 	}
 	return "";
 }

@@ -28,6 +28,11 @@ static void days_left(struct req *r, struct lk_cell *x, const struct certificate
 	int d = certificate_days_left(c, r->ctx.today);
 	if (s == CERT_REVOKED || d == INT_MIN)
 		return;
+	if (s == CERT_NOT_YET) {
+		*x = (struct lk_cell){ .text = arena_printf(r->a, "%s 起生效", c->issued_on),
+				       .span = "days" };
+		return;
+	}
 	if (d < 0)
 		*x = (struct lk_cell){ .text = arena_printf(r->a, "已过期 %d 天", -d),
 				       .span = "days expired" };

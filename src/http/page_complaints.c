@@ -291,7 +291,8 @@ static int show_page(struct req *r, int status, int64_t id, enum fz_err arc,
 	for (size_t i = 0; i < n; i++) {
 		int a = complaint_action_parse(evs[i].action);
 		html_f(&b, "<li>%s %s（%s）%s</li>\n", evs[i].on,
-		       complaint_action_label((enum complaint_action)a), evs[i].actor,
+		       complaint_action_label((enum complaint_action)a),
+		       evs[i].actor_name && *evs[i].actor_name ? evs[i].actor_name : evs[i].actor,
 		       a == CMP_ACT_FILE ? "" : evs[i].text);
 	}
 	html_raw(&b, "</ol>\n");

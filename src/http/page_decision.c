@@ -147,6 +147,6 @@ void case_decision_section(struct req *r, struct buf *b, const struct case_view 
 		    "<th scope=\"col\">情况</th></tr></thead><tbody>\n");
 	for (size_t i = 0; i < n; i++)
 		html_f(b, "<tr><th scope=\"row\">%s</th><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-		       acc[i].role, acc[i].on, acc[i].actor, acc[i].detail);
+		       acc[i].role, acc[i].on, acc[i].actor_name, acc[i].detail);
 	html_raw(b, "</tbody></table></div></section>\n");
 }

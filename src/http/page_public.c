@@ -198,7 +198,12 @@ int page_public_decision(struct req *r)
 		       p.published_on);
 		if (p.end_on[0])
 			html_f(&b, "<dt>公示截止</dt><dd>%s</dd>", p.end_on);
-		html_raw(&b, "</dl>\n<article class=\"decision-text\">\n");
+		html_raw(&b, "</dl>\n");
+		char note[128];
+		pub_hand_masked_note(p.hand_masked, note, sizeof note);
+		if (*note)
+			html_f(&b, "<p class=\"muted\" id=\"hand-masked\">%s</p>\n", note);
+		html_raw(&b, "<article class=\"decision-text\">\n");
 		/* one paragraph per line of the redacted text */
 		const char *s = p.text;
 		while (s && *s) {

@@ -43,8 +43,10 @@ static const struct sq_query certificate_query = {
 		[CF_PERSON] = "c.person_id = :person",
 		[CF_STATUS] = "c.status = :status",
 		[CF_EXPIRED] = "c.status = 1 AND c.valid_until < :today",
-		[CF_VALID_ON] = "c.status = 1 AND c.valid_until >= :today",
+		[CF_VALID_ON] = "c.status = 1 AND c.valid_until >= :today"
+				" AND c.issued_on <= :today",
 		[CF_EXPIRING] = "c.status = 1 AND c.valid_until >= :today"
+				" AND c.issued_on <= :today"
 				" AND c.valid_until <= date(:today, :within)",
 		[CF_Q] = "instr(c.number, :q) > 0 OR instr(p.name, :q) > 0",
 	},

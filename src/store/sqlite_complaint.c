@@ -423,11 +423,15 @@ static void event_read(struct sq_row *r, void *item)
 	ev->agency_id = sq_col_int(r);
 	ev->text = sq_col_text(r);
 	ev->state = sq_col_text(r);
+	ev->actor_name = sq_col_text(r);
 }
 
+/* With the display name of the account that recorded each event, for
+ * the history people read (the username stays the record). */
 #define EVENT_SELECT                                                                      \
-	"SELECT id, complaint_id, action, on_day, at, actor_id, actor, agency_id, text,"    \
-	" state FROM complaint_events"
+	"SELECT e.id, e.complaint_id, e.action, e.on_day, e.at, e.actor_id, e.actor,"       \
+	" e.agency_id, e.text, e.state, coalesce(u.display_name, '')"                       \
+	" FROM complaint_events e LEFT JOIN users u ON u.id = e.actor_id"
 
 enum fz_err sq_complaint_event_get(struct store *st, struct arena *a, int64_t id,
 				   struct complaint_event *out, struct fz_error *e)
@@ -435,7 +439,7 @@ enum fz_err sq_complaint_event_get(struct store *st, struct arena *a, int64_t id
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
 	memset(out, 0, sizeof *out);
-	enum fz_err err = sq_stmt(s, SQ_CMP_EVENT_GET, EVENT_SELECT " WHERE id = ?1", &stmt, e);
+	enum fz_err err = sq_stmt(s, SQ_CMP_EVENT_GET, EVENT_SELECT " WHERE e.id = ?1", &stmt, e);
 	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
@@ -450,7 +454,7 @@ enum fz_err sq_complaint_events_of(struct store *st, struct arena *a, int64_t co
 	struct sq_store *s = sq(st);
 	void *got;
 	enum fz_err err = sq_rows_of(s, SQ_CMP_EVENTS_OF,
-				     EVENT_SELECT " WHERE complaint_id = ?1 ORDER BY id", complaint_id, a,
+				     EVENT_SELECT " WHERE e.complaint_id = ?1 ORDER BY e.id", complaint_id, a,
 				     sizeof **items, event_read, &got, n, e);
 	*items = got;
 	return err;

@@ -41,7 +41,8 @@ enum fz_err sq_org_counts(struct store *st, struct arena *a, const struct scope 
 		" UNION ALL SELECT a.division_code, a.id, coalesce(p.unit_id, 0), 0, 0, 0, 0,"
 		" count(*), 0 FROM certificates c JOIN people p ON p.id = c.person_id"
 		" JOIN agencies a ON a.id = p.agency_id"
-		" WHERE c.status = 1 AND c.valid_until >= :today AND p.active = 1 AND" ORG_SCOPE
+		" WHERE c.status = 1 AND c.issued_on <= :today AND c.valid_until >= :today"
+		" AND p.active = 1 AND" ORG_SCOPE
 		" GROUP BY 1, 2, 3"
 		" UNION ALL SELECT a.division_code, a.id, 0, 0, 0, 0, 0, 0, count(*)"
 		" FROM cases c JOIN agencies a ON a.id = c.agency_id"

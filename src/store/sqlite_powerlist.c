@@ -299,7 +299,8 @@ enum fz_err sq_agency_public_counts(struct store *st, int64_t agency_id, const c
 	memset(out, 0, sizeof *out);
 	enum fz_err err = sq_stmt(s, SQ_POWER_PUBLIC_OFFICERS,
 				  "SELECT count(DISTINCT person_id) FROM certificates"
-				  " WHERE agency_id = ?1 AND status = 1 AND valid_until >= ?2",
+				  " WHERE agency_id = ?1 AND status = 1 AND issued_on <= ?2"
+				  " AND valid_until >= ?2",
 				  &stmt, e);
 	if (err)
 		return err;

@@ -11,8 +11,10 @@
 	" p.text, p.original_title, p.original_text, p.number, p.decided_on, p.due_on,"     \
 	" p.published_on, p.late, p.end_on, p.withheld_reason, p.set_aside_on,"             \
 	" p.withdraw_due_on, p.withdrawn_on, p.withdraw_reason, p.withdraw_basis,"          \
-	" p.created_at, p.updated_at"
-#define PUB_FROM " FROM publications p JOIN agencies a ON a.id = p.agency_id"
+	" p.created_at, p.updated_at, coalesce(h.spans, 0)"
+#define PUB_FROM                                                                          \
+	" FROM publications p JOIN agencies a ON a.id = p.agency_id"                        \
+	" LEFT JOIN publication_hand_masked h ON h.publication_id = p.id"
 
 static void pub_read(struct sq_row *r, void *item)
 {
@@ -44,6 +46,7 @@ static void pub_read(struct sq_row *r, void *item)
 	p->withdraw_basis = sq_col_text(r);
 	p->created_at = sq_col_int(r);
 	p->updated_at = sq_col_int(r);
+	p->hand_masked = (int)sq_col_int(r);
 }
 
 static const char *str(const char *s) { return s ? s : ""; }
@@ -124,7 +127,18 @@ enum fz_err sq_publication_update(struct store *st, const struct publication *p,
 	sq_arg_int(&b, sq_now_if_zero(p->updated_at));
 	sq_arg_text(&b, p->original_title);
 	sq_arg_text(&b, p->original_text);
-	return sq_write(s, stmt, &b, NULL, 0, "公示不存在", e);
+	if ((err = sq_write(s, stmt, &b, NULL, 0, "公示不存在", e)) || p->hand_masked <= 0)
+		return err;
+	/* the spans masked by hand at confirmation (set once, when it goes live) */
+	if ((err = sq_stmt(s, SQ_PUB_HAND_MASKED,
+			   "INSERT INTO publication_hand_masked (publication_id, spans) VALUES (?1, ?2)"
+			   " ON CONFLICT (publication_id) DO UPDATE SET spans = excluded.spans",
+			   &stmt, e)))
+		return err;
+	b = sq_args(stmt);
+	sq_arg_int(&b, p->id);
+	sq_arg_int(&b, p->hand_masked);
+	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
 }
 
 static enum fz_err pub_one(struct sq_store *s, enum sq_stmt_id id, const char *sql,

@@ -22,8 +22,8 @@ struct org_count {
 	int64_t units;        /* 1 on a unit's own row */
 	int64_t officers;     /* active people of kind officer */
 	int64_t assistants;   /* active people of kind assistant */
-	int64_t valid_certs;  /* certificates stored valid, valid_until >=
-	                       * today, held by an active person */
+	int64_t valid_certs;  /* certificates stored valid, issued_on <= today
+	                       * <= valid_until, held by an active person */
 	int64_t open_cases;   /* cases not closed (unit_id 0) */
 };
 STORE_LIST(org_count_list, struct org_count);

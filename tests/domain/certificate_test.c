@@ -56,6 +56,40 @@ TEST(certificate_valid_on_a_day_needs_it_issued_unexpired_and_not_yet_revoked)
 	CHECK(!certificate_valid_on(&c, "2023-01-01"));
 }
 
+/* Issue 10: one answer for a certificate on a day. Before its issue
+ * date it is 尚未生效, not 有效; a revocation counts from its day; the
+ * stored suspension and a revocation without a day win on every day. */
+TEST(certificate_status_on_a_day_says_not_yet_valid_before_issue)
+{
+	struct certificate c = cert_sample();
+	CHECK_INT(certificate_status(&c, "2022-02-28"), CERT_NOT_YET);
+	CHECK_INT(certificate_status(&c, "2022-03-01"), CERT_VALID);
+	CHECK_STR(cert_status_name(CERT_NOT_YET), "not_yet_valid");
+	CHECK_STR(cert_status_label(CERT_NOT_YET), "尚未生效");
+	c.status = CERT_SUSPENDED;
+	CHECK_INT(certificate_status(&c, "2022-02-28"), CERT_SUSPENDED);
+	c.status = CERT_REVOKED;
+	snprintf(c.revoked_on, sizeof c.revoked_on, "2024-06-01");
+	CHECK_INT(certificate_status(&c, "2024-05-31"), CERT_VALID);
+	CHECK_INT(certificate_status(&c, "2024-06-01"), CERT_REVOKED);
+	CHECK_INT(certificate_status(&c, "2021-01-01"), CERT_NOT_YET);
+	/* valid_on and the status agree on every day */
+	const char *days[] = { "2021-01-01", "2022-02-28", "2022-03-01", "2024-05-31",
+			       "2024-06-01", "2027-02-28", "2027-03-01" };
+	for (int k = 0; k < 3; k++) {
+		c = cert_sample();
+		if (k == 1)
+			c.status = CERT_SUSPENDED;
+		if (k == 2) {
+			c.status = CERT_REVOKED;
+			snprintf(c.revoked_on, sizeof c.revoked_on, "2024-06-01");
+		}
+		for (size_t i = 0; i < sizeof days / sizeof days[0]; i++)
+			CHECK_INT(certificate_valid_on(&c, days[i]),
+				  certificate_status(&c, days[i]) == CERT_VALID);
+	}
+}
+
 TEST(certificate_days_left_counts_to_valid_until)
 {
 	struct certificate c = cert_sample();

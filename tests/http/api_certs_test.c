@@ -305,35 +305,84 @@ TEST(certificate_list_filters)
 	t_demo_stop(&d);
 }
 
+/* The supervisor issues person pid a certificate for 自然资源 numbered
+ * as typed, from issued_on to 2099-12-31; the answer. */
+static struct http_resp issue(struct t_demo *d, const char *number, int64_t pid,
+			      const char *issued_on)
+{
+	char body[512];
+	snprintf(body, sizeof body,
+		 "{\"number\":\"%s\",\"person_id\":%lld,\"issuer\":\"海原县人民政府\","
+		 "\"domains\":\"自然资源\",\"issued_on\":\"%s\",\"valid_until\":\"2099-12-31\"}",
+		 number, (long long)pid, issued_on);
+	return t_api(d, "supervisor", "POST", "/api/v1/certificates", body);
+}
+
 /* What a person types is stored as the public check reads it: lower
  * case, spaces and full-width characters normalised on issue, and the
  * same number typed differently is the same certificate (409). */
 TEST(certificate_number_typed_loosely_is_stored_normalised_over_the_api)
 {
 	struct t_demo d;
-	char body[512], s[64];
+	char s[64];
 	REQUIRE(t_demo_start(&d));
 	int64_t pid = new_person(&d, "officer");
 	REQUIRE(pid > 0);
-	snprintf(body, sizeof body,
-		 "{\"number\":\" nx 0522 ｔ００9\",\"person_id\":%lld,\"issuer\":\"海原县人民政府\","
-		 "\"domains\":\"自然资源\",\"issued_on\":\"2025-01-01\","
-		 "\"valid_until\":\"2099-12-31\"}",
-		 (long long)pid);
-	struct http_resp r = t_api(&d, "supervisor", "POST", "/api/v1/certificates", body);
+	struct http_resp r = issue(&d, " nx 0522 ｔ００9", pid, "2025-01-01");
 	CHECK_INT(r.status, 201);
 	CHECK_STR(t_json_str(&r, "number", s, sizeof s), "NX0522T009");
 	t_resp_free(&r);
-	snprintf(body, sizeof body,
-		 "{\"number\":\"NX0522T009\",\"person_id\":%lld,\"issuer\":\"海原县人民政府\","
-		 "\"domains\":\"自然资源\",\"issued_on\":\"2025-01-01\","
-		 "\"valid_until\":\"2099-12-31\"}",
-		 (long long)pid);
-	r = t_api(&d, "supervisor", "POST", "/api/v1/certificates", body);
+	r = issue(&d, "NX0522T009", pid, "2025-01-01");
 	CHECK_INT(r.status, 409);
 	t_resp_free(&r);
 	r = t_http(&d.ts, "GET", "/api/v1/public/certificates/NX0522T009", NULL, NULL, NULL);
 	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+/* Issue 10: a certificate whose issue date is still to come is 尚未生效
+ * wherever its status today is said — the public check (API and page),
+ * the staff API, the list's 有效 filter — and not 有效. */
+TEST(certificate_issued_in_the_future_is_not_yet_valid_on_the_public_check)
+{
+	struct t_demo d;
+	char s[64];
+	REQUIRE(t_demo_start(&d));
+	int64_t pid = new_person(&d, "officer");
+	REQUIRE(pid > 0);
+	char path[64];
+	snprintf(path, sizeof path, "/api/v1/public/agencies/%lld", (long long)d.sum.agency_ids[1]);
+	struct http_resp r = t_http(&d.ts, "GET", path, NULL, NULL, NULL);
+	int64_t holders = t_json_int(&r, "officers"); /* officers holding a valid one today */
+	t_resp_free(&r);
+	REQUIRE(holders >= 0);
+	r = issue(&d, "NX0522T010", pid, "2098-01-01");
+	CHECK_INT(r.status, 201);
+	CHECK_STR(t_json_str(&r, "status", s, sizeof s), "not_yet_valid");
+	CHECK_STR(t_json_str(&r, "status_label", s, sizeof s), "尚未生效");
+	t_resp_free(&r);
+
+	r = t_http(&d.ts, "GET", "/api/v1/public/certificates/NX0522T010", NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_STR(t_json_str(&r, "status", s, sizeof s), "not_yet_valid");
+	CHECK_STR(t_json_str(&r, "status_label", s, sizeof s), "尚未生效");
+	CHECK_CONTAINS(r.body, "\"valid\":false");
+	t_resp_free(&r);
+	r = t_http(&d.ts, "GET", "/certificates/check?number=nx0522t010", NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "class=\"verdict not_yet_valid\"");
+	CHECK_CONTAINS(r.body, "尚未生效");
+	CHECK(!strstr(r.body, "真实有效"));
+	t_resp_free(&r);
+
+	/* not among the valid ones today */
+	r = t_api(&d, "supervisor", "GET", "/api/v1/certificates?status=valid&q=NX0522T010", NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "\"items\":[]");
+	t_resp_free(&r);
+	r = t_http(&d.ts, "GET", path, NULL, NULL, NULL);
+	CHECK_INT(t_json_int(&r, "officers"), holders);
 	t_resp_free(&r);
 	t_demo_stop(&d);
 }

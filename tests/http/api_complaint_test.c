@@ -229,7 +229,17 @@ TEST(complaint_filed_on_the_portal_is_assigned_answered_and_tracked_with_the_rep
 	json_t *j = t_json(&r);
 	CHECK_INT(json_array_size(json_object_get(j, "events")), 6);
 	json_decref(j);
+	/* who did each step, by name as the audit log shows people (issue 10):
+	 * the account stays in the record */
+	CHECK_CONTAINS(r.body, "\"actor\":\"supervisor\",\"actor_name\":\"司法局执法监督员\"");
 	t_resp_free(&r);
+	snprintf(path, sizeof path, "/complaints/%lld", (long long)id);
+	r = t_http(&d.ts, "GET", path, t_demo_token(&d, "supervisor"), NULL, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "（司法局执法监督员）");
+	CHECK_CONTAINS(r.body, "（自然资源局局长）");
+	CHECK_LACKS(r.body, "（supervisor）");
+	CHECK_LACKS(r.body, "（head1）");
 	int64_t *ids;
 	size_t n;
 	REQUIRE(d.ts.st->ops->ledger_unlogged(d.ts.st, d.ts.a, 9, 10, &ids, &n, NULL) == FZ_OK);

@@ -11,6 +11,7 @@
  * period ended, a second decision at one meeting, an adjustment without
  * a reason) are refused. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "api_case_fx.h"
@@ -281,6 +282,7 @@ TEST(major_decision_runs_from_catalogue_to_post_evaluation)
 	json_array_foreach(items, i, x) {
 		const char *role = json_string_value(json_object_get(x, "role"));
 		const char *actor = json_string_value(json_object_get(x, "actor"));
+		const char *name = json_string_value(json_object_get(x, "actor_name"));
 		const char *detail = json_string_value(json_object_get(x, "detail"));
 		if (!strcmp(role, "决策事项提出"))
 			proposed = !strcmp(actor, "officer1") && detail &&
@@ -288,7 +290,8 @@ TEST(major_decision_runs_from_catalogue_to_post_evaluation)
 		if (!strcmp(role, "合法性审查"))
 			reviewed = !strcmp(actor, "reviewer1") && detail && !strcmp(detail, "合法");
 		if (!strcmp(role, "决定"))
-			decided = !strcmp(actor, "head1") && detail && !strcmp(detail, "通过");
+			decided = !strcmp(actor, "head1") && name &&
+				  !strcmp(name, "自然资源局局长") && detail && !strcmp(detail, "通过");
 	}
 	CHECK(proposed);
 	CHECK(reviewed);
@@ -300,6 +303,10 @@ TEST(major_decision_runs_from_catalogue_to_post_evaluation)
 	CHECK_INT(cp.status, 200);
 	CHECK_CONTAINS(cp.body, "终身责任追究记录");
 	CHECK_CONTAINS(cp.body, "县人民政府县长提出");
+	/* who, by name as the audit log shows people, not the account (issue 10) */
+	CHECK_CONTAINS(cp.body, "<td>自然资源局局长</td>");
+	CHECK_CONTAINS(cp.body, "<td>自然资源局法制审核员</td>");
+	CHECK(!strstr(cp.body, "<td>head1</td>") && !strstr(cp.body, "<td>reviewer1</td>"));
 	CHECK_CONTAINS(cp.body, "承办单位");
 	t_resp_free(&cp);
 	cfx_stop(&f);
@@ -1048,5 +1055,55 @@ TEST(major_decision_stopped_after_publication_is_withdrawn_with_a_notice_under_a
 	CHECK_CONTAINS(r.body, "城区生活垃圾分类处理实施方案");
 	CHECK_CONTAINS(r.body, "第三十七条");
 	t_resp_free(&r);
+	cfx_stop(&f);
+}
+
+/* Art 37, what the last review found untested: an unknown value of the
+ * `change` field is refused naming the two choices, the publication stays
+ * live and no withdrawal starts; a second stop_or_change on the same
+ * decision is refused by the engine's rule that the step is not
+ * repeatable (not_repeated: a mistake is corrected instead), whether it
+ * stops again or changes, and the first one's withdrawal is as it was. */
+TEST(major_decision_second_stop_or_change_and_an_unknown_change_change_nothing)
+{
+	struct case_fx f;
+	REQUIRE(cfx_start(&f));
+	int64_t id = prepared_decision(&f);
+	REQUIRE(id > 0);
+	int64_t pub = CFX_PUBLISH(&f, "officer1", id);
+	REQUIRE(pub > 0);
+	blocked(&f, "head1", id, "stop_or_change", 0,
+		"\"change\":\"pause\",\"reasons\":\"暂缓执行\"", 400, "required_fields",
+		"“停止执行或者变更”应为以下之一：停止执行");
+	blocked(&f, "head1", id, "stop_or_change", 0, "\"reasons\":\"未写明停止还是变更\"", 400,
+		"required_fields", "停止执行或者变更");
+	CHECK_STR(status_of(&f, pub), "live");
+	json_t *clk = cfx_clock(&f, id, "withdrawal");
+	REQUIRE(clk);
+	CHECK_STR(json_string_value(json_object_get(clk, "state")), "not_started");
+	json_decref(clk);
+
+	REQUIRE(step(&f, "head1", id, "stop_or_change", 0,
+		     "\"change\":\"stop\",\"reasons\":\"上位法修改，决定停止执行\"") > 0);
+	CHECK_STR(status_of(&f, pub), "withdrawing");
+	clk = cfx_clock(&f, id, "withdrawal");
+	REQUIRE(clk);
+	CHECK(json_is_string(json_object_get(clk, "due")));
+	char *before = json_dumps(clk, JSON_SORT_KEYS | JSON_COMPACT);
+	json_decref(clk);
+	REQUIRE(before);
+	blocked(&f, "head1", id, "stop_or_change", 0,
+		"\"change\":\"stop\",\"reasons\":\"再次停止执行\"", 409, "not_repeated",
+		"不能重复；如有错误请以更正事件记录");
+	blocked(&f, "head1", id, "stop_or_change", 0,
+		"\"change\":\"change\",\"reasons\":\"改为变更决策\"", 409, "not_repeated",
+		"不能重复");
+	CHECK_STR(status_of(&f, pub), "withdrawing");
+	clk = cfx_clock(&f, id, "withdrawal");
+	char *after = clk ? json_dumps(clk, JSON_SORT_KEYS | JSON_COMPACT) : NULL;
+	json_decref(clk);
+	CHECK(after && strcmp(before, after) == 0);
+	free(before);
+	free(after);
 	cfx_stop(&f);
 }

@@ -134,6 +134,17 @@ int64_t t_json_int(const struct http_resp *r, const char *key)
 	return n;
 }
 
+int64_t t_first_id(struct t_demo *d, const char *username, const char *path)
+{
+	struct http_resp r = t_api(d, username, "GET", path, NULL);
+	json_t *j = t_json(&r);
+	json_t *v = json_object_get(json_array_get(json_object_get(j, "items"), 0), "id");
+	int64_t id = json_is_integer(v) ? (int64_t)json_integer_value(v) : -1;
+	json_decref(j);
+	t_resp_free(&r);
+	return id;
+}
+
 const char *t_json_str(const struct http_resp *r, const char *key, char *out, size_t n)
 {
 	json_t *j = t_json(r);

@@ -41,6 +41,9 @@ struct http_resp t_api(struct t_demo *d, const char *username, const char *metho
 json_t *t_json(const struct http_resp *r);
 /* An integer member of the answer's top-level object; -1 when absent. */
 int64_t t_json_int(const struct http_resp *r, const char *key);
+/* The id of the first item ("items") of the list username reads at
+ * path; -1 when there is none. */
+int64_t t_first_id(struct t_demo *d, const char *username, const char *path);
 /* Copies a string member of the answer's top-level object into out
  * ("" when absent) and returns out. */
 const char *t_json_str(const struct http_resp *r, const char *key, char *out, size_t n);

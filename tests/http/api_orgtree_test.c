@@ -1,9 +1,10 @@
 /* api_orgtree_test.c - the organisation tree (issue 12 §8): a known set
  * built in an empty division (沙坡头区) is counted exactly — units,
  * active officers and assistants, certificates valid today (not an
- * expired, a suspended, or an inactive holder's), open cases (not a
- * closed one); each viewer sees only their scope; counts a role may not
- * read are absent; the page nests <details> without JavaScript. */
+ * expired, a suspended, a not yet effective, or an inactive holder's),
+ * open cases (not a closed one); each viewer sees only their scope;
+ * counts a role may not read are absent; the page nests <details>
+ * without JavaScript. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,12 +37,13 @@ static int64_t person(struct app_ctx *ctx, int64_t agency, int64_t unit, const c
 	return p.id;
 }
 
-static int64_t cert(struct app_ctx *ctx, int64_t person_id, const char *number, int until_days)
+static int64_t cert(struct app_ctx *ctx, int64_t person_id, const char *number, int from_days,
+		    int until_days)
 {
 	char issued[FZ_DATE_LEN], until[FZ_DATE_LEN];
 	struct certificate c;
 	struct fz_error e = { 0 };
-	date_add_days(ctx->today, -400, issued);
+	date_add_days(ctx->today, from_days, issued);
 	date_add_days(ctx->today, until_days, until);
 	struct certificate_input in = { .number = number, .person_id = person_id,
 					.issuer = "中卫市沙坡头区人民政府", .domains = "市场监管",
@@ -74,7 +76,8 @@ static int64_t open_case(struct app_ctx *ctx, int64_t agency, bool closed)
 
 /* 沙坡头区测试局: units 一科 and 二科; officers 甲, 乙 (一科) and 丙 (no
  * unit), assistant 丁 (二科), officer 戊 (二科, no longer active).
- * Certificates: 甲 valid, 乙 expired yesterday, 丙 suspended, 戊 valid.
+ * Certificates: 甲 valid, and a renewal of 甲's that takes effect next
+ * month (尚未生效, not counted); 乙 expired yesterday, 丙 suspended, 戊 valid.
  * Cases: one open, one closed. Account head9 heads it. */
 static bool build_known(struct t_demo *d, struct known *k)
 {
@@ -104,10 +107,11 @@ static bool build_known(struct t_demo *d, struct known *k)
 	int64_t bing = person(&ctx, ag.id, 0, "丙某", 3, PERSON_OFFICER);
 	person(&ctx, ag.id, k->unit2, "丁某", 4, PERSON_ASSISTANT);
 	int64_t wu = person(&ctx, ag.id, k->unit2, "戊某", 5, PERSON_OFFICER);
-	cert(&ctx, jia, "NX05020001", 300);
-	cert(&ctx, yi, "NX05020002", -1);
-	int64_t c3 = cert(&ctx, bing, "NX05020003", 300);
-	cert(&ctx, wu, "NX05020005", 300);
+	cert(&ctx, jia, "NX05020001", -400, 300);
+	cert(&ctx, jia, "NX05020006", 30, 1800);
+	cert(&ctx, yi, "NX05020002", -400, -1);
+	int64_t c3 = cert(&ctx, bing, "NX05020003", -400, 300);
+	cert(&ctx, wu, "NX05020005", -400, 300);
 	/* 戊 leaves after being certified: the certificate stays valid. */
 	struct person_input off = { .is_reviewer = -1, .active = 0 };
 	if (app_person_update(&ctx, wu, &off, NULL, &e) != FZ_OK)
@@ -170,7 +174,8 @@ TEST(org_tree_counts_a_known_agency_exactly_and_its_head_sees_only_it)
 	CHECK_INT(count(j, "units"), 2);
 	CHECK_INT(count(j, "officers"), 3);   /* 戊 no longer active */
 	CHECK_INT(count(j, "assistants"), 1);
-	CHECK_INT(count(j, "valid_certificates"), 1); /* 乙 expired, 丙 suspended, 戊 inactive */
+	/* 乙 expired, 丙 suspended, 戊 inactive, 甲's renewal not yet effective */
+	CHECK_INT(count(j, "valid_certificates"), 1);
 	CHECK_INT(count(j, "open_cases"), 1); /* the closed one is not */
 	json_t *divs = json_object_get(j, "divisions");
 	CHECK_INT(json_array_size(divs), 1);

@@ -10,18 +10,6 @@
 
 #define NEW_RID "640522199001011234" /* valid, not used by the demo */
 
-/* The id of the first item of a list answer, or -1. */
-static int64_t first_id(struct t_demo *d, const char *user, const char *path)
-{
-	struct http_resp r = t_api(d, user, "GET", path, NULL);
-	json_t *j = t_json(&r);
-	json_t *id = json_object_get(json_array_get(json_object_get(j, "items"), 0), "id");
-	int64_t v = json_is_integer(id) ? (int64_t)json_integer_value(id) : -1;
-	json_decref(j);
-	t_resp_free(&r);
-	return v;
-}
-
 TEST(officer_create_refuses_bad_fields_and_changes_nothing)
 {
 	struct t_demo d;
@@ -122,7 +110,7 @@ TEST(person_outside_scope_answers_like_a_missing_one)
 	REQUIRE(t_demo_start(&d));
 	snprintf(path, sizeof path, "/api/v1/officers?agency_id=%lld&limit=1",
 		 (long long)d.sum.agency_ids[2]);
-	int64_t other = first_id(&d, "supervisor", path);
+	int64_t other = t_first_id(&d, "supervisor", path);
 	REQUIRE(other > 0);
 	snprintf(path, sizeof path, "/api/v1/officers/%lld", (long long)other);
 	struct http_resp a = t_api(&d, "officer1", "GET", path, NULL);

@@ -126,8 +126,9 @@ TEST(publication_is_prepared_redacted_and_goes_live_only_when_the_reviewer_confi
 	int64_t leaves = leaves_of_kind(&d, LEDGER_PUBLICATION);
 
 	/* confirmed: live, the case step 公示 recorded, a ledger leaf */
-	r = t_api(&d, "reviewer1", "POST", path, "{\"text\":\"当事人田某未经批准临时用地逾期不归还，罚款5000元。\"}");
+	r = t_api(&d, "reviewer1", "POST", path, "{}");
 	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "\"hand_masked\":0"); /* nothing masked by hand */
 	CHECK_CONTAINS(r.body, "\"status\":\"live\"");
 	t_resp_free(&r);
 	CHECK_INT(status_of(&d, id), PUB_LIVE);
@@ -153,7 +154,8 @@ TEST(publication_is_prepared_redacted_and_goes_live_only_when_the_reviewer_confi
 	snprintf(path, sizeof path, "/public/decisions/%lld", (long long)id);
 	r = t_api(&d, NULL, "GET", path, NULL);
 	CHECK_INT(r.status, 200);
-	CHECK_CONTAINS(r.body, "田某未经批准临时用地逾期不归还");
+	CHECK_CONTAINS(r.body, "当事人：田某");
+	CHECK(!strstr(r.body, "经审核人员另行隐去"));
 	CHECK_CONTAINS(r.body, "href=\"/ledger\"");
 	CHECK_CONTAINS(r.body, "核验方法");
 	/* its record is in the ledger; signed after the latest checkpoint,
@@ -165,6 +167,112 @@ TEST(publication_is_prepared_redacted_and_goes_live_only_when_the_reviewer_confi
 	r = t_api(&d, NULL, "GET", "/public/decisions", NULL);
 	CHECK_CONTAINS(r.body, "未经批准临时用地逾期不归还");
 	t_resp_free(&r);
+	t_demo_stop(&d);
+}
+
+static struct http_resp confirm_with(struct t_demo *d, int64_t id, const char *field,
+				     const char *value)
+{
+	char path[96];
+	snprintf(path, sizeof path, "/api/v1/publications/%lld/confirm", (long long)id);
+	json_t *o = json_pack("{s:s}", field, value);
+	char *body = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	json_decref(o);
+	struct http_resp r = t_api(d, "reviewer1", "POST", path, body ? body : "{}");
+	free(body);
+	return r;
+}
+
+/* s with its first `from` made `to` (or `to` appended when from is
+ * NULL), in out (cap bytes); NULL when from is not in s. */
+static const char *edited(const char *s, const char *from, const char *to, char *out,
+			  size_t cap)
+{
+	const char *at = from ? strstr(s, from) : s + strlen(s);
+	if (!at)
+		return NULL;
+	snprintf(out, cap, "%.*s%s%s", (int)(at - s), s, to, at + (from ? strlen(from) : 0));
+	return out;
+}
+
+/* Issue 10: at confirmation the reviewer may only hide more than the
+ * automatic redaction. A changed number, an added sentence, a changed
+ * line break, an empty text or a retitled title are refused saying to
+ * correct the record instead, and nothing changes; a name masked further
+ * goes live, counted (1 span) in the answer, the audit, and on the
+ * portal's API and page. */
+TEST(reviewer_adjustment_may_only_mask_more_than_the_automatic_redaction)
+{
+	struct t_demo d;
+	REQUIRE(t_demo_start(&d));
+	int64_t c = case_titled(&d, "未经批准临时用地逾期不归还");
+	struct publication p;
+	int64_t id = publication_of(&d, c, &p);
+	REQUIRE(id > 0 && p.status == PUB_PREPARED);
+	size_t cap = strlen(p.text) + 256;
+	char *buf = malloc(cap), *title = malloc(strlen(p.title) + 64);
+	REQUIRE(buf && title);
+	const struct {
+		const char *field, *from, *to;
+	} bad[] = {
+		{ "text", "〔2026〕", "〔2025〕" },    /* the decision's number changed */
+		{ "text", NULL, "当事人已缴纳罚款。" }, /* a sentence added */
+		{ "text", "\n", " " },                /* a line break made a space */
+		{ "title", NULL, "（更正）" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		bool t = strcmp(bad[i].field, "title") == 0;
+		const char *v = t ? edited(p.title, bad[i].from, bad[i].to, title,
+					    strlen(p.title) + 64)
+				  : edited(p.text, bad[i].from, bad[i].to, buf, cap);
+		REQUIRE(v);
+		struct http_resp r = confirm_with(&d, id, bad[i].field, v);
+		CHECK_ERROR(r, 400, "invalid", bad[i].field);
+		CHECK_CONTAINS(r.body, "不能改写、增加或删除其他文字");
+		CHECK_CONTAINS(r.body, "请更正办理记录");
+		t_resp_free(&r);
+	}
+	struct http_resp r = confirm_with(&d, id, "text", "");
+	CHECK_ERROR(r, 400, "invalid", "text");
+	CHECK_CONTAINS(r.body, "公示正文不能为空");
+	t_resp_free(&r);
+	struct publication now;
+	REQUIRE(d.ts.st->ops->publication_get(d.ts.st, d.ts.a, id, &now, NULL) == FZ_OK);
+	CHECK_INT(now.status, PUB_PREPARED);
+	CHECK_STR(now.text, p.text);
+	CHECK_STR(now.title, p.title);
+	CHECK_INT(now.hand_masked, 0);
+
+	/* the party's surname masked too: one span, live */
+	const char *v = edited(p.text, "当事人：田某", "当事人：某某", buf, cap);
+	REQUIRE(v);
+	r = confirm_with(&d, id, "text", v);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "\"hand_masked\":1");
+	CHECK_CONTAINS(r.body, "当事人：某某");
+	t_resp_free(&r);
+	CHECK_INT(status_of(&d, id), PUB_LIVE);
+	/* the portal's API and page say so, for anyone */
+	char path[96];
+	const char *const portal[] = { "/api/v1/public/publications/", "/public/decisions/" };
+	for (size_t k = 0; k < 2; k++) {
+		snprintf(path, sizeof path, "%s%lld", portal[k], (long long)id);
+		r = t_api(&d, NULL, "GET", path, NULL);
+		CHECK_INT(r.status, 200);
+		CHECK_CONTAINS(r.body, "本文在自动隐去个人信息之外，经审核人员另行隐去 1 处。");
+		CHECK_CONTAINS(r.body, "当事人：某某");
+		t_resp_free(&r);
+	}
+	/* the audit records the count with the publication */
+	int64_t aid = t_first_id(&d, "auditor", "/api/v1/audit?action=publication.publish&limit=1");
+	REQUIRE(aid > 0);
+	snprintf(path, sizeof path, "/api/v1/audit/%lld/changes", (long long)aid);
+	r = t_api(&d, "auditor", "GET", path, NULL);
+	CHECK_CONTAINS(r.body, "\"field\":\"hand_masked\"");
+	CHECK_CONTAINS(r.body, "\"after\":\"1\"");
+	t_resp_free(&r);
+	free(buf);
+	free(title);
 	t_demo_stop(&d);
 }
 

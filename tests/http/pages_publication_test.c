@@ -4,6 +4,7 @@
  * form without its CSRF field refused, the confirmation, and the portal's
  * pages for anyone. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "domain/publication.h"
@@ -98,5 +99,80 @@ TEST(reviewer_previews_beside_the_original_and_confirms_without_javascript)
 	r = t_page_get(&p, NULL, "/");
 	CHECK_CONTAINS(r.body, "href=\"/public/decisions\"");
 	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+/* s with its first `from` made `to`, in out (cap bytes), every LF sent as
+ * CRLF as a browser's textarea sends it; NULL when from is not in s. */
+static const char *as_form(const char *s, const char *from, const char *to, char *out,
+			   size_t cap)
+{
+	const char *at = strstr(s, from);
+	size_t o = 0;
+	if (!at)
+		return NULL;
+	for (const char *q = s; *q && o + 8 < cap;) {
+		if (q == at) {
+			o += (size_t)snprintf(out + o, cap - o, "%s", to);
+			q += strlen(from);
+		} else if (*q == '\n') {
+			out[o++] = '\r';
+			out[o++] = '\n';
+			q++;
+		} else {
+			out[o++] = *q++;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Issue 10 through the form: the text comes back with CRLF line ends (as
+ * a textarea sends it) and is read as the same text; a changed number is
+ * re-shown with the message and the input, nothing changed; the party's
+ * name masked further goes live and the public page says 1 span. */
+TEST(reviewer_form_may_only_mask_more_and_the_portal_says_how_much)
+{
+	struct t_pages p;
+	struct t_browser rev;
+	char url[96];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "reviewer1", &rev));
+	int64_t id = t_pages_publication_of(&p, t_pages_case_id(&p, "未经批准临时用地逾期不归还"),
+					    PUB_PREPARED);
+	REQUIRE(id > 0);
+	struct publication pub;
+	REQUIRE(p.ts.st->ops->publication_get(p.ts.st, p.ts.a, id, &pub, NULL) == FZ_OK);
+	REQUIRE(strchr(pub.text, '\n'));
+	size_t cap = 2 * strlen(pub.text) + 64;
+	char *text = malloc(cap);
+	REQUIRE(text);
+	snprintf(url, sizeof url, "/publications/%lld/confirm", (long long)id);
+
+	REQUIRE(as_form(pub.text, "〔2026〕", "〔2025〕", text, cap));
+	struct http_resp r = t_page_post(&p, &rev, url, true, "text", text, NULL);
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "不能改写、增加或删除其他文字");
+	CHECK_CONTAINS(r.body, "请更正办理记录");
+	CHECK_CONTAINS(r.body, "〔2025〕"); /* the input is kept */
+	t_resp_free(&r);
+	CHECK_INT(status_of(&p, id), PUB_PREPARED);
+
+	REQUIRE(as_form(pub.text, "当事人：田某", "当事人：某某", text, cap));
+	r = t_page_post(&p, &rev, url, true, "text", text, NULL);
+	CHECK_INT(r.status, 303);
+	t_resp_free(&r);
+	CHECK_INT(status_of(&p, id), PUB_LIVE);
+	struct publication live;
+	REQUIRE(p.ts.st->ops->publication_get(p.ts.st, p.ts.a, id, &live, NULL) == FZ_OK);
+	CHECK(!strchr(live.text, '\r'));
+	CHECK_INT(live.hand_masked, 1);
+	snprintf(url, sizeof url, "/public/decisions/%lld", (long long)id);
+	r = t_page_get(&p, NULL, url);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "本文在自动隐去个人信息之外，经审核人员另行隐去 1 处。");
+	CHECK_CONTAINS(r.body, "当事人：某某");
+	t_resp_free(&r);
+	free(text);
 	t_pages_stop(&p);
 }
