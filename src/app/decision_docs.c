@@ -166,7 +166,7 @@ enum fz_err app_dcat_xlsx(struct app_ctx *ctx, int64_t id, bool public, struct b
 		xlsx_str(log, r, 3, en->category && *en->category ? category(en->category) : "");
 		xlsx_str(log, r, 4, en->unit);
 		xlsx_str(log, r, 5, en->reason);
-		xlsx_str(log, r, 6, en->actor);
+		xlsx_str(log, r, 6, en->actor_name && *en->actor_name ? en->actor_name : en->actor);
 	}
 	return xlsx_book_close(&bk, out, e);
 }

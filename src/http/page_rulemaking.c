@@ -24,7 +24,10 @@ static void version_table(struct buf *b, int64_t id, const struct case_version *
 		html_f(b, "<tr><td data-label=\"版本\">第 %d 版</td><td data-label=\"日期\">%s</td>"
 			  "<td data-label=\"起草人\">%s</td><td data-label=\"记录序号\">"
 			  "<a href=\"/cases/%lld#event-%d\">%d</a></td></tr>\n",
-		       all[i].version, all[i].ev->on, all[i].ev->actor, (long long)id,
+		       all[i].version, all[i].ev->on,
+		       all[i].ev->actor_name && *all[i].ev->actor_name ? all[i].ev->actor_name
+								     : all[i].ev->actor,
+		       (long long)id,
 		       all[i].ev->seq, all[i].ev->seq);
 	if (!n)
 		html_raw(b, "<tr><td colspan=\"4\" class=\"empty\">尚无草案版本。</td></tr>\n");

@@ -428,6 +428,9 @@ TEST(major_decision_pdfs_and_its_catalogue_are_drawn_from_the_record)
 	CHECK_CONTAINS(strings, "上级已统一部署，本级不再决策");
 	CHECK_CONTAINS(strings, "已调出");
 	CHECK_CONTAINS(strings, "调整调出");
+	/* the log's 记录人 by name, not by account */
+	CHECK_CONTAINS(strings, "自然资源局执法人员一");
+	CHECK_LACKS(strings, "officer1");
 	/* the portal's catalogue page offers both */
 	snprintf(path, sizeof path, "/public/decision-catalogue/%lld", (long long)cat);
 	r = t_api(&f.d, NULL, "GET", path, NULL);

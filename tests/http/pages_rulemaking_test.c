@@ -69,6 +69,9 @@ TEST(pages_normative_document_opens_without_a_party_and_compares_draft_versions)
 	CHECK_CONTAINS(r.body, "<p><span class=\"visually-hidden\">修改段落：</span>第一条 为规范<ins>农村</ins>宅基地审批。</p>");
 	CHECK_CONTAINS(r.body, "<ins>第三条 新增条款。</ins>");
 	CHECK_CONTAINS(r.body, "未改动 1 段，修改 1 段，新增 1 段，删除 0 段");
+	/* the drafter by name, not by account */
+	CHECK_CONTAINS(r.body, "<td data-label=\"起草人\">自然资源局执法人员一</td>");
+	CHECK_LACKS(r.body, "<td data-label=\"起草人\">officer1</td>");
 	t_resp_free(&r);
 	/* the same two the other way round */
 	snprintf(path, sizeof path, "/cases/%lld/versions?a=2&b=1", (long long)id);
