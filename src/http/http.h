@@ -20,6 +20,10 @@
 /* Upload limits: a body over its limit is answered 413 and never read. */
 #define HTTP_API_BODY_MAX (1024 * 1024) /* paths under /api/ */
 #define HTTP_FORM_BODY_MAX (64 * 1024)  /* everything else (form posts) */
+/* A request head (request line and headers) at least this long is read
+ * (the connection's memory, http/server.c, holds about 15 KiB of head);
+ * a much longer one is refused by libmicrohttpd with 431. */
+#define HTTP_HEAD_MAX (12 * 1024)
 
 #define HTTP_SESSION_COOKIE "fz_session"
 #define HTTP_LOGIN_COOKIE "fz_login" /* the sign-in form's pre-session token */

@@ -36,6 +36,15 @@
 #define MAX_CONNECTIONS 4096u
 #define DEFAULT_THREADS 4
 #define DRAIN_WAIT_MS 5000
+/* libmicrohttpd's memory per connection (32 KiB by default): the request
+ * head is read into it, half of it at first, and the rest holds the header
+ * list and the answer's head. 0.9.75 zeroes all of it after every request
+ * of a kept-alive connection (MHD_pool_reset), which was 14% of the
+ * instructions of a signed-in list (docs/PERFORMANCE.md). 16 KiB still
+ * takes a request head of HTTP_HEAD_MAX (http.h); a far longer one is
+ * refused by libmicrohttpd (431). Bodies pass through it in pieces,
+ * whatever their size. */
+#define CONNECTION_MEMORY (16u * 1024u)
 /* A streamed upload may take longer than the deadline: it gets this
  * much more per byte it announces (a client slower than 64 KiB/s for a
  * whole file is dropped). */
@@ -548,6 +557,7 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, CONNECTION_TIMEOUT_S,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 		cfg->per_address_connections > 0 ? (unsigned)cfg->per_address_connections
 						 : PER_IP_CONNECTIONS,
