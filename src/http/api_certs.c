@@ -46,16 +46,20 @@ int api_cert_list(struct req *r)
 	f.expiring_within_days = (int)within;
 	f.today = r->ctx.today;
 	/* The permission first, on every request; then the memo, whose key
-	 * names the account (its scope follows from rows the stamp covers),
-	 * the day (statuses are computed for it) and every filter; q last,
-	 * so that its text cannot be read as another field. */
+	 * names every input of the answer but its rows: the account, the
+	 * scope (read with the session, before the stamp: a scope changed
+	 * in between gives another key, never the old one's rows), the day
+	 * (statuses are computed for it) and every filter; q last, so that
+	 * its text cannot be read as another field. */
 	if ((rc = app_require(&r->ctx, PERM_CERT_READ, "certificate.read", &e)))
 		return resp_fail(r, rc, &e);
+	const struct scope *sc = &r->ctx.scope;
 	const char *key = arena_printf(
-		r->a, "certificates u=%lld d=%s a=%lld p=%lld s=%d w=%d o=%lld l=%d q=%s",
-		(long long)r->ctx.user->id, r->ctx.today, (long long)f.agency_id,
-		(long long)f.person_id, f.status, f.expiring_within_days, (long long)pg.offset,
-		pg.limit, f.q ? f.q : "");
+		r->a,
+		"certificates u=%lld k=%d g=%lld v=%.6s d=%s a=%lld p=%lld s=%d w=%d o=%lld l=%d q=%s",
+		(long long)r->ctx.user->id, (int)sc->kind, (long long)sc->agency_id,
+		sc->division_prefix, r->ctx.today, (long long)f.agency_id, (long long)f.person_id,
+		f.status, f.expiring_within_days, (long long)pg.offset, pg.limit, f.q ? f.q : "");
 	struct store_stamp stamp;
 	bool keep;
 	if (memo_answer(r, key, &stamp, &keep))
