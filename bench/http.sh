@@ -15,7 +15,10 @@
 # once into BENCH_DATA and copied for each run (FROM=path: a database
 # stats-gen wrote already, copied instead of generating); demo is the
 # demo county alone (the table before 2026-12-06).
+# BIN=path measures another binary (an older build, for before and after
+# in the same minutes) instead of building this tree's.
 #   env: DURATION=10s CONNS=64 THREADS=2 SIZE=county BENCH_DATA=/tmp/fazhi-bench-data
+#        BIN=build/fazhi PORT=18182 NGINX_PORT=18181
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${DURATION:-10s}
@@ -23,6 +26,8 @@ CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 SIZE=${SIZE:-county}
 BENCH_DATA=${BENCH_DATA:-/tmp/fazhi-bench-data}
+PORT=${PORT:-18182}
+NGINX_PORT=${NGINX_PORT:-18181}
 export PATH="$PATH:/usr/sbin:/sbin"
 
 need=""
@@ -35,7 +40,10 @@ if [ -n "$need" ]; then
 	apt-get install -y -qq $need >/dev/null 2>&1 ||
 		{ apt-get update -qq >/dev/null && apt-get install -y -qq $need >/dev/null; }
 fi
-make -C "$root" build >/dev/null
+if [ -z "${BIN:-}" ]; then
+	make -C "$root" build >/dev/null
+	BIN=$root/build/fazhi
+fi
 
 work=$(mktemp -d /tmp/fazhi-bench-XXXXXX)
 nginx_pid=""
@@ -67,7 +75,7 @@ http {
 	uwsgi_temp_path $work/nginx;
 	scgi_temp_path $work/nginx;
 	server {
-		listen 127.0.0.1:18181;
+		listen 127.0.0.1:$NGINX_PORT;
 		root $work/www;
 	}
 }
@@ -76,7 +84,7 @@ nginx -c "$work/nginx/nginx.conf" &
 nginx_pid=$!
 
 case "$SIZE" in
-demo) "$root/build/fazhi" demo --db "$work/demo.db" >/dev/null ;;
+demo) "$BIN" demo --db "$work/demo.db" >/dev/null ;;
 county | city | province)
 	base="$BENCH_DATA/$SIZE.db"
 	if [ ! -f "$base" ]; then
@@ -96,10 +104,10 @@ now_ms() { date +%s%3N; }
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 # All of wrk's connections come from 127.0.0.1: lift the per-address limit.
 t0=$(now_ms)
-"$root/build/fazhi" serve --db "$work/demo.db" --listen 127.0.0.1:18182 \
+"$BIN" serve --db "$work/demo.db" --listen 127.0.0.1:$PORT \
 	--connections-per-address 4096 2>/dev/null &
 fazhi_pid=$!
-until curl -sf -o /dev/null http://127.0.0.1:18182/healthz; do
+until curl -sf -o /dev/null http://127.0.0.1:$PORT/healthz; do
 	kill -0 "$fazhi_pid" 2>/dev/null || { echo "the server did not start" >&2; exit 1; }
 	sleep 0.01
 done
@@ -115,9 +123,9 @@ rps() {
 }
 token=$(curl -s -X POST -H 'Content-Type: application/json' \
 	-d '{"username":"supervisor","password":"Demo@2026"}' \
-	http://127.0.0.1:18182/api/v1/session | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')
+	http://127.0.0.1:$PORT/api/v1/session | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')
 auth="Authorization: Bearer $token"
-pub=$(curl -s 'http://127.0.0.1:18182/api/v1/public/publications?limit=1' |
+pub=$(curl -s "http://127.0.0.1:$PORT/api/v1/public/publications?limit=1" |
 	sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
 [ -n "$pub" ] || { echo "no published decision in the demo" >&2; exit 1; }
 
@@ -127,13 +135,13 @@ measure() {
 	name=$1 path=$2
 	shift 2
 	if [ $# -gt 0 ]; then
-		code=$(curl -s -o "$work/www/$name" -w '%{http_code}' -H "$2" "http://127.0.0.1:18182$path")
+		code=$(curl -s -o "$work/www/$name" -w '%{http_code}' -H "$2" "http://127.0.0.1:$PORT$path")
 	else
-		code=$(curl -s -o "$work/www/$name" -w '%{http_code}' "http://127.0.0.1:18182$path")
+		code=$(curl -s -o "$work/www/$name" -w '%{http_code}' "http://127.0.0.1:$PORT$path")
 	fi
 	[ "$code" = 200 ] || { echo "$path answered $code" >&2; exit 1; }
-	f=$(rps "$@" "http://127.0.0.1:18182$path")
-	n=$(rps "http://127.0.0.1:18181/$name")
+	f=$(rps "$@" "http://127.0.0.1:$PORT$path")
+	n=$(rps "http://127.0.0.1:$NGINX_PORT/$name")
 	echo "fazhi_$name: $f req/s"
 	echo "nginx_static_$name: $n req/s ($(wc -c <"$work/www/$name") bytes)"
 	awk -v a="$f" -v b="$n" -v k="$name" 'BEGIN {printf "ratio_%s_to_nginx: %.6f\n", k, a / b}'

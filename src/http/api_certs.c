@@ -2,6 +2,7 @@
  * issue, get, renew or correct, suspend, resume, revoke, and the annual
  * reviews of one certificate. Statuses shown are computed for today
  * (json_certificate_write), so "expired" appears without being stored. */
+#include "app/authz.h"
 #include "app/people.h"
 #include "domain/certificate.h"
 #include "http/api_query.h"
@@ -9,6 +10,7 @@
 #include "http/jsonin.h"
 #include "http/jsonout_org.h"
 #include "http/jsonw.h"
+#include "http/memo.h"
 #include "http/paging.h"
 #include "http/resp.h"
 
@@ -43,6 +45,25 @@ int api_cert_list(struct req *r)
 		f.status = (int)cs;
 	f.expiring_within_days = (int)within;
 	f.today = r->ctx.today;
+	/* The permission first, on every request; then the memo, whose key
+	 * names every input of the answer but its rows: the account, the
+	 * scope (read with the session, before the stamp: a scope changed
+	 * in between gives another key, never the old one's rows), the day
+	 * (statuses are computed for it) and every filter; q last, so that
+	 * its text cannot be read as another field. */
+	if ((rc = app_require(&r->ctx, PERM_CERT_READ, "certificate.read", &e)))
+		return resp_fail(r, rc, &e);
+	const struct scope *sc = &r->ctx.scope;
+	const char *key = arena_printf(
+		r->a,
+		"certificates u=%lld k=%d g=%lld v=%.6s d=%s a=%lld p=%lld s=%d w=%d o=%lld l=%d q=%s",
+		(long long)r->ctx.user->id, (int)sc->kind, (long long)sc->agency_id,
+		sc->division_prefix, r->ctx.today, (long long)f.agency_id, (long long)f.person_id,
+		f.status, f.expiring_within_days, (long long)pg.offset, pg.limit, f.q ? f.q : "");
+	struct store_stamp stamp;
+	bool keep;
+	if (memo_answer(r, key, &stamp, &keep))
+		return 200;
 	if ((rc = app_certificate_list(&r->ctx, &f, pg, &l, &e)))
 		return resp_fail(r, rc, &e);
 	/* written straight into the answer: no object tree per row */
@@ -53,6 +74,8 @@ int api_cert_list(struct req *r)
 		json_certificate_write(&b, &l.items[i], r->ctx.today);
 	}
 	jw_list_end(&b, l.total, pg);
+	if (keep)
+		memo_keep(r, key, &stamp, &b);
 	return resp_json_buf(r, 200, &b);
 }
 

@@ -10,7 +10,7 @@
 int api_me_get(struct req *r)
 {
 	return resp_json(r, 200, json_pack("{s:o, s:s}", "user", json_user(r->ctx.user),
-					   "csrf", r->csrf));
+					   "csrf", req_csrf(r)));
 }
 
 int api_me_password(struct req *r)

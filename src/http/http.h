@@ -20,6 +20,10 @@
 /* Upload limits: a body over its limit is answered 413 and never read. */
 #define HTTP_API_BODY_MAX (1024 * 1024) /* paths under /api/ */
 #define HTTP_FORM_BODY_MAX (64 * 1024)  /* everything else (form posts) */
+/* A request head (request line and headers) at least this long is read
+ * (the connection's memory, http/server.c, holds about 15 KiB of head);
+ * a much longer one is refused by libmicrohttpd with 431. */
+#define HTTP_HEAD_MAX (12 * 1024)
 
 #define HTTP_SESSION_COOKIE "fz_session"
 #define HTTP_LOGIN_COOKIE "fz_login" /* the sign-in form's pre-session token */
@@ -71,7 +75,9 @@ struct req {
 	bool token_from_cookie;    /* true: cookie; false: Authorization */
 	const char *auth_failure;  /* why a token was refused ("登录已超时…"),
 	                            * NULL when none was sent or it was good */
-	char csrf[SESSION_CSRF_HEX]; /* CSRF token of the session, "" if none */
+	char csrf[SESSION_CSRF_HEX]; /* CSRF token of the session: read it
+	                            * with req_csrf (filled on first use) */
+	bool csrf_due;             /* the session is good: req_csrf fills csrf */
 
 	struct evidence_upload *upload; /* ROUTE_STREAM: the body, received into
 	                            * a temporary file (app/evidence.h) and
@@ -110,6 +116,10 @@ const char *req_query(struct req *r, const char *name);
 const char *req_header(struct req *r, const char *name);
 /* A cookie, or NULL. Borrowed. */
 const char *req_cookie(struct req *r, const char *name);
+/* The CSRF token of the request's session, "" when there is none.
+ * Computed (a SHA-256) on first use only: most API requests never show
+ * it. Borrowed. */
+const char *req_csrf(struct req *r);
 /* The value of path parameter {name}; the router has checked it is a
  * positive int64. 0 when the route has no such parameter. */
 int64_t req_param(const struct req *r, const char *name);

@@ -101,8 +101,9 @@ void page_menu(struct req *r, struct buf *b, const char *css_class)
 
 void page_csrf_field(struct req *r, struct buf *b)
 {
-	if (r->csrf[0])
-		html_f(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf);
+	const char *csrf = req_csrf(r);
+	if (csrf[0])
+		html_f(b, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", csrf);
 }
 
 bool page_care_on(struct req *r)

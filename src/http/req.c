@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/num.h"
+#include "app/session.h"
 #include "base/utf8.h"
 #include "http/form.h"
 #include "http/router.h"
@@ -15,6 +16,13 @@
 const char *req_query(struct req *r, const char *name)
 {
 	return r->conn ? MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name) : NULL;
+}
+
+const char *req_csrf(struct req *r)
+{
+	if (r->csrf_due && !r->csrf[0])
+		app_csrf_token(r->token, r->csrf);
+	return r->csrf;
 }
 
 const char *req_header(struct req *r, const char *name)

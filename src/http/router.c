@@ -163,7 +163,7 @@ static bool session_resolve(struct req *r)
 		return true;
 	enum fz_err rc = app_session_resolve(&r->ctx, r->token, &e);
 	if (rc == FZ_OK) {
-		app_csrf_token(r->token, r->csrf);
+		r->csrf_due = true; /* req_csrf computes it if it is shown */
 		return true;
 	}
 	r->ctx.user = NULL;

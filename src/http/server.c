@@ -36,6 +36,15 @@
 #define MAX_CONNECTIONS 4096u
 #define DEFAULT_THREADS 4
 #define DRAIN_WAIT_MS 5000
+/* libmicrohttpd's memory per connection (32 KiB by default): the request
+ * head is read into it, half of it at first, and the rest holds the header
+ * list and the answer's head. 0.9.75 zeroes all of it after every request
+ * of a kept-alive connection (MHD_pool_reset), which was 14% of the
+ * instructions of a signed-in list (docs/PERFORMANCE.md). 16 KiB still
+ * takes a request head of HTTP_HEAD_MAX (http.h); a far longer one is
+ * refused by libmicrohttpd (431). Bodies pass through it in pieces,
+ * whatever their size. */
+#define CONNECTION_MEMORY (16u * 1024u)
 /* A streamed upload may take longer than the deadline: it gets this
  * much more per byte it announces (a client slower than 64 KiB/s for a
  * whole file is dropped). */
@@ -51,6 +60,19 @@ struct http_server {
 	struct export_runner *exports; /* long exports off the request path */
 };
 
+/* A streamed body's state (ROUTE_STREAM): allocated by stream_begin only
+ * for the routes that stream, so that every other request's state, zeroed
+ * as it begins, stays small (this is 5 KiB, mostly a path). */
+struct stream_state {
+	struct evidence_upload up;
+	bool multipart;          /* a page form: the file is one part of it */
+	bool many;               /* ... with several files (route->files) */
+	struct stream_files files;
+	struct stream_form form;
+	enum fz_err up_err;      /* first failure while receiving */
+	struct fz_error up_e;
+};
+
 /* Per-request state, from the first callback to completion. */
 struct conn {
 	struct http_server *srv;
@@ -60,13 +82,7 @@ struct conn {
 	bool answered;
 	/* ROUTE_STREAM: the body goes to a temporary file, not to upload */
 	bool streaming;
-	struct evidence_upload up;
-	bool multipart;          /* a page form: the file is one part of it */
-	bool many;               /* ... with several files (route->files) */
-	struct stream_files files;
-	struct stream_form form;
-	enum fz_err up_err;      /* first failure while receiving */
-	struct fz_error up_e;
+	struct stream_state *s; /* NULL unless the route streams */
 	struct timespec t0;
 	char addr[INET6_ADDRSTRLEN];
 	bool bad_path;           /* a control character in the raw path */
@@ -75,10 +91,13 @@ struct conn {
 
 static void conn_free(struct conn *cn)
 {
-	if (cn->streaming)
-		app_evidence_upload_abort(&cn->up); /* a dropped upload leaves nothing */
-	if (cn->multipart)
-		stream_form_release(&cn->form);
+	if (cn->s) {
+		if (cn->streaming) /* a dropped upload leaves nothing */
+			app_evidence_upload_abort(&cn->s->up);
+		if (cn->s->multipart)
+			stream_form_release(&cn->s->form);
+		free(cn->s);
+	}
 	resp_release(&cn->r.resp);
 	buf_release(&cn->upload);
 	arena_free(cn->r.a);
@@ -136,7 +155,6 @@ static struct conn *conn_new(struct http_server *srv, struct conn *cn,
 	cn->r.conn = c;
 	cn->r.body = "";
 	cn->r.exports = srv->exports;
-	cn->up.fd = -1;
 	/* A context without storage, enough to answer early errors. */
 	app_ctx_init(&cn->r.ctx, NULL, cn->r.a, srv->app, cn->addr, app_now(srv->app));
 	buf_init(&cn->upload, req_is_api(&cn->r) ? HTTP_API_BODY_MAX : HTTP_FORM_BODY_MAX);
@@ -248,6 +266,15 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	struct store *st = store_pool_acquire(srv->pool);
 	app_ctx_init(&r->ctx, st, r->a, srv->app, r->client_addr, app_now(srv->app));
 	bool stream = router_stream_check(r);
+	if (stream && !(cn->s = calloc(1, sizeof *cn->s))) {
+		r->ctx.st = NULL;
+		store_pool_release(srv->pool, st);
+		http_fail_fz(r, FZ_NOMEM, NULL);
+		send_response(cn, c);
+		return STREAM_ANSWERED;
+	}
+	if (stream)
+		cn->s->up.fd = -1;
 	bool many = stream && r->route->files;
 	int64_t max = app_evidence_max(&r->ctx);
 	/* the upload is hashed as it arrives, with this database's hash */
@@ -267,10 +294,10 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	if (many && !st && r->resp.status == 0)
 		http_fail_fz(r, FZ_BUSY, NULL);
 	if (many && st && r->resp.status == 0) {
-		r->route->files(r, &cn->files);
-		max = cn->files.total_max;
-		cn->files.data_dir = srv->app->data_dir;
-		cn->files.enum_alg = (int)alg;
+		r->route->files(r, &cn->s->files);
+		max = cn->s->files.total_max;
+		cn->s->files.data_dir = srv->app->data_dir;
+		cn->s->files.enum_alg = (int)alg;
 	}
 	r->ctx.st = NULL;
 	store_pool_release(srv->pool, st);
@@ -281,24 +308,24 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 	size_t declared_max = (size_t)max + (page ? HTTP_FORM_BODY_MAX : 0);
 	if (r->resp.status == 0 && declared_too_large(c, declared_max))
 		http_fail(r, 413, fz_err_name(FZ_TOOLARGE), "file",
-			  many   ? cn->files.too_large_all
+			  many   ? cn->s->files.too_large_all
 			  : page ? stream_form_too_large(r->a, max)
 				 : arena_printf(r->a, "文件超过 %lld 字节的上限，未作处理",
 						(long long)max));
 	if (r->resp.status == 0 && alg_rc)
 		http_fail_fz(r, alg_rc, &e);
 	if (r->resp.status == 0 && !many &&
-	    (rc = app_evidence_upload_begin(srv->app->data_dir, alg, max, &cn->up, &e)))
+	    (rc = app_evidence_upload_begin(srv->app->data_dir, alg, max, &cn->s->up, &e)))
 		http_fail_fz(r, rc, &e);
 	if (r->resp.status == 0 && page) {
-		cn->multipart = true;
-		cn->many = many;
-		if ((rc = many ? stream_form_begin_files(&cn->form, r, &cn->files, &e)
-			       : stream_form_begin(&cn->form, r, &cn->up, &e)))
+		cn->s->multipart = true;
+		cn->s->many = many;
+		if ((rc = many ? stream_form_begin_files(&cn->s->form, r, &cn->s->files, &e)
+			       : stream_form_begin(&cn->s->form, r, &cn->s->up, &e)))
 			http_fail_fz(r, rc, &e);
 	}
 	if (r->resp.status != 0)
-		app_evidence_upload_abort(&cn->up);
+		app_evidence_upload_abort(&cn->s->up);
 	if (r->resp.status != 0) {
 		send_response(cn, c);
 		return STREAM_ANSWERED;
@@ -314,17 +341,17 @@ static enum stream_start stream_begin(struct conn *cn, struct MHD_Connection *c)
 
 static void stream_chunk(struct conn *cn, const char *data, size_t len)
 {
-	if (cn->up_err)
+	if (cn->s->up_err)
 		return; /* read and dropped; answered at the end */
-	if (cn->multipart) {
-		stream_form_feed(&cn->form, data, len);
-		cn->up_err = cn->form.err;
-		cn->up_e = cn->form.e;
+	if (cn->s->multipart) {
+		stream_form_feed(&cn->s->form, data, len);
+		cn->s->up_err = cn->s->form.err;
+		cn->s->up_e = cn->s->form.e;
 	} else {
-		cn->up_err = app_evidence_upload_write(&cn->up, data, len, &cn->up_e);
+		cn->s->up_err = app_evidence_upload_write(&cn->s->up, data, len, &cn->s->up_e);
 	}
-	if (cn->up_err)
-		app_evidence_upload_abort(&cn->up);
+	if (cn->s->up_err)
+		app_evidence_upload_abort(&cn->s->up);
 }
 
 /* A streamed form whose CSRF field was wrong is a denial like any other:
@@ -345,32 +372,32 @@ static void stream_csrf_audit(struct conn *cn)
 static enum MHD_Result stream_end(struct conn *cn, struct MHD_Connection *c)
 {
 	struct req *r = &cn->r;
-	if (!cn->up_err && cn->multipart)
-		cn->up_err = stream_form_finish(&cn->form, &cn->up_e);
-	if (!cn->up_err && !cn->many)
-		cn->up_err = app_evidence_upload_finish(&cn->up, &cn->up_e);
-	if (cn->up_err) {
-		app_evidence_upload_abort(&cn->up);
-		if (cn->up_err == FZ_FORBIDDEN && strcmp(cn->up_e.field, "csrf") == 0)
+	if (!cn->s->up_err && cn->s->multipart)
+		cn->s->up_err = stream_form_finish(&cn->s->form, &cn->s->up_e);
+	if (!cn->s->up_err && !cn->s->many)
+		cn->s->up_err = app_evidence_upload_finish(&cn->s->up, &cn->s->up_e);
+	if (cn->s->up_err) {
+		app_evidence_upload_abort(&cn->s->up);
+		if (cn->s->up_err == FZ_FORBIDDEN && strcmp(cn->s->up_e.field, "csrf") == 0)
 			stream_csrf_audit(cn);
-		if (cn->up_err == FZ_TOOLARGE && cn->multipart && !cn->many)
+		if (cn->s->up_err == FZ_TOOLARGE && cn->s->multipart && !cn->s->many)
 			http_fail(r, 413, fz_err_name(FZ_TOOLARGE), "file",
-				  stream_form_too_large(r->a, cn->up.max));
+				  stream_form_too_large(r->a, cn->s->up.max));
 		else
-			http_fail_fz(r, cn->up_err, &cn->up_e);
+			http_fail_fz(r, cn->s->up_err, &cn->s->up_e);
 		return send_response(cn, c);
 	}
-	if (cn->many) {
-		r->files = cn->form.ups;
-		r->file_names = cn->form.names;
-		r->nfiles = cn->form.nups;
-		r->files_err = cn->form.file_err;
-		r->files_e = &cn->form.file_e;
+	if (cn->s->many) {
+		r->files = cn->s->form.ups;
+		r->file_names = cn->s->form.names;
+		r->nfiles = cn->s->form.nups;
+		r->files_err = cn->s->form.file_err;
+		r->files_e = &cn->s->form.file_e;
 	} else {
-		r->upload = &cn->up;
+		r->upload = &cn->s->up;
 	}
 	enum MHD_Result ok = answer(cn, c);
-	app_evidence_upload_abort(&cn->up);
+	app_evidence_upload_abort(&cn->s->up);
 	return ok;
 }
 
@@ -553,6 +580,7 @@ enum fz_err http_server_start(const struct http_config *cfg, struct http_server 
 		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
 		MHD_OPTION_CONNECTION_TIMEOUT, CONNECTION_TIMEOUT_S,
+		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 		cfg->per_address_connections > 0 ? (unsigned)cfg->per_address_connections
 						 : PER_IP_CONNECTIONS,

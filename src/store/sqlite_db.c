@@ -24,6 +24,9 @@ static const struct store_ops sqlite_ops = {
 	.rollback = sq_rollback,
 	.busy_timeout = sq_busy_timeout,
 	.group_join = sq_group_join,
+	.change_stamp = sq_change_stamp,
+	.memo_get = sq_memo_get,
+	.memo_put = sq_memo_put,
 	.setting_get = sq_setting_get,
 	.setting_set = sq_setting_set,
 	.division_put = sq_division_put,
@@ -430,6 +433,7 @@ enum fz_err store_sqlite_open(const char *path, bool create, struct store **out,
 		sq_close(&s->base);
 		return err;
 	}
+	sq_memo_attach(s);
 	*out = &s->base;
 	return FZ_OK;
 }
@@ -461,6 +465,7 @@ static void sq_close(struct store *st)
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		gate_leave(s);
 		sq_cache_clear(s);
+		sq_memo_clear(s);
 		arena_free(s->cal_arena);
 		/* Lets SQLite refresh statistics for the planner from what this
 		 * connection saw; cheap, and advised before closing. */

@@ -39,6 +39,16 @@ struct sq_store {
 	struct arena *cal_arena;     /* holds cal_cache; NULL when none */
 	struct calendar cal_cache;
 	int64_t cal_gen;
+	/* The memo of answers (sqlite_memo.c): commits of this connection,
+	 * counted by its commit hook, and the entries kept. */
+	int64_t own_commits;
+	struct sq_memo {
+		char *key;   /* NULL: free */
+		char *data;
+		size_t len;
+		struct store_stamp stamp;
+	} memo[STORE_MEMO_SLOTS];
+	unsigned memo_next; /* the entry replaced next */
 };
 
 static inline struct sq_store *sq(struct store *st) { return (struct sq_store *)st; }
@@ -282,6 +292,13 @@ void sq_search_expr(struct buf *b, const struct search_terms *t, int64_t agency_
 		    const char *kind);
 /* The tag of kind in the tags column: "k" and its letters and digits. */
 void sq_search_tag_kind(struct buf *b, const char *kind);
+
+/* --- the memo of answers (sqlite_memo.c) --- */
+
+/* Counts this connection's commits from now on (its commit hook). */
+void sq_memo_attach(struct sq_store *s);
+/* Frees the entries kept. */
+void sq_memo_clear(struct sq_store *s);
 
 /* --- operations, one file per concept --- */
 #include "store/sqlite_ops.h"

@@ -9,6 +9,13 @@ enum fz_err sq_begin(struct store *st, bool write, struct fz_error *e);
 enum fz_err sq_commit(struct store *st, struct fz_error *e);
 void sq_rollback(struct store *st);
 
+/* sqlite_memo.c */
+enum fz_err sq_change_stamp(struct store *st, struct store_stamp *out, struct fz_error *e);
+bool sq_memo_get(struct store *st, const char *key, const struct store_stamp *stamp,
+		 const char **data, size_t *len);
+void sq_memo_put(struct store *st, const char *key, const struct store_stamp *stamp,
+		 const char *data, size_t len);
+
 /* sqlite_org.c */
 enum fz_err sq_division_put(struct store *st, const struct division *d, struct fz_error *e);
 enum fz_err sq_division_get(struct store *st, struct arena *a, const char *code,

@@ -105,6 +105,16 @@ struct page {
 struct store;
 struct store_group;
 
+/* What change_stamp reads (below): commits seen from other connections,
+ * and this connection's own. */
+struct store_stamp {
+	int64_t others; /* PRAGMA data_version */
+	int64_t own;    /* commits of this connection */
+};
+/* The longest answer the memo keeps, and how many it keeps per connection. */
+#define STORE_MEMO_MAX (1024 * 1024)
+#define STORE_MEMO_SLOTS 8
+
 struct store_ops {
 	const char *name; /* "sqlite" */
 	void (*close)(struct store *st);
@@ -132,6 +142,26 @@ struct store_ops {
 	 * makes the commit return FZ_IO (it is then written but not known
 	 * to be on disk). g must outlive st. */
 	enum fz_err (*group_join)(struct store *st, struct store_group *g, struct fz_error *e);
+
+	/* A memo of answers, kept per connection: bytes under a key, with the
+	 * change stamp taken before they were read, handed back only while
+	 * the connection's stamp is still that one (nothing committed since).
+	 * change_stamp: differs from every earlier stamp of this connection
+	 * once anything was committed to the database since, by this
+	 * connection or any other, in this process or another. Stamps compare
+	 * only on one connection. Take it outside a transaction and before
+	 * reading what will be kept. */
+	enum fz_err (*change_stamp)(struct store *st, struct store_stamp *out,
+				    struct fz_error *e);
+	/* The bytes kept under key at stamp: true, *data valid until the next
+	 * memo_put on st. False when none or kept at another stamp. */
+	bool (*memo_get)(struct store *st, const char *key, const struct store_stamp *stamp,
+			 const char **data, size_t *len);
+	/* Keeps a copy of data under key (replacing what key held, else the
+	 * oldest entry); silently keeps nothing when out of memory or when
+	 * data is longer than STORE_MEMO_MAX. */
+	void (*memo_put)(struct store *st, const char *key, const struct store_stamp *stamp,
+			 const char *data, size_t len);
 
 	/* Settings: small key/value configuration (security policy ...). */
 	enum fz_err (*setting_get)(struct store *st, struct arena *a, const char *key,

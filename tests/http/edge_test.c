@@ -10,7 +10,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "base/buf.h"
 #include "harness.h"
+#include "http/http.h"
 #include "t.h"
 
 static int count(const char *hay, const char *needle)
@@ -274,5 +276,58 @@ TEST(json_routes_refuse_a_body_of_another_type_with_415)
 	}
 	CHECK_INT(t_audit_count(&ts), audits);
 	REQUIRE(t_login(&ts, "alice", "Secret-pass1", tok, csrf)); /* the old one still opens */
+	t_server_stop(&ts);
+}
+
+/* The connection's memory (http/server.c) holds a request head of
+ * HTTP_HEAD_MAX, twice on one kept-alive connection (it is emptied between
+ * requests); a head four times that is refused, and the server goes on. */
+TEST(a_request_head_of_the_stated_size_is_read_and_a_huge_one_refused)
+{
+	struct t_server ts;
+	REQUIRE(t_server_start(&ts));
+	size_t got_n = 16384;
+	char *got = malloc(got_n);
+	struct buf req = BUF_INIT;
+	REQUIRE(got);
+	for (int i = 0; i < 2; i++) {
+		size_t start = req.len;
+		buf_adds(&req, "GET /healthz HTTP/1.1\r\nHost: t\r\n");
+		/* headers of 1,000 bytes, the last one filling the head exactly */
+		const char *end = i ? "\r\nConnection: close\r\n\r\n" : "\r\n\r\n";
+		for (char h = 'A'; req.len - start + strlen(end) < HTTP_HEAD_MAX; h++) {
+			if (h > 'A')
+				buf_adds(&req, "\r\n");
+			buf_addf(&req, "X-Pad-%c: ", h);
+			for (int k = 0; k < 1000 && req.len - start + strlen(end) < HTTP_HEAD_MAX; k++)
+				buf_addc(&req, (char)('a' + k % 26));
+		}
+		buf_adds(&req, end);
+		CHECK_INT(req.len - start, HTTP_HEAD_MAX);
+	}
+	REQUIRE(!buf_failed(&req));
+	int fd = t_raw_connect(ts.port, NULL);
+	REQUIRE(fd >= 0);
+	CHECK(t_raw_send(fd, req.data, req.len));
+	CHECK(t_raw_read_to_close(fd, got, got_n, 25000));
+	CHECK_INT(count(got, "HTTP/1.1 200"), 2);
+	close(fd);
+
+	buf_release(&req);
+	buf_adds(&req, "GET /healthz HTTP/1.1\r\nHost: t\r\nX-Pad: ");
+	while (req.len < 4 * HTTP_HEAD_MAX)
+		buf_addc(&req, 'x');
+	buf_adds(&req, "\r\n\r\n");
+	fd = t_raw_connect(ts.port, NULL);
+	REQUIRE(fd >= 0);
+	(void)t_raw_send(fd, req.data, req.len); /* may be cut off while sending */
+	CHECK(t_raw_read_to_close(fd, got, got_n, 25000));
+	CHECK(strncmp(got, "HTTP/1.1 431", 12) == 0);
+	close(fd);
+	struct http_resp r = t_http(&ts, "GET", "/healthz", NULL, NULL, NULL);
+	CHECK_INT(r.status, 200);
+	t_resp_free(&r);
+	buf_release(&req);
+	free(got);
 	t_server_stop(&ts);
 }

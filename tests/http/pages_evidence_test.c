@@ -4,6 +4,7 @@
  * token and a case of another agency are refused and leave no row, no
  * ledger leaf and no temporary file. */
 #include <dirent.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -264,5 +265,53 @@ TEST(page_upload_to_another_agencys_case_is_404_and_leaves_nothing)
 	CHECK_INT(r.status, 200);
 	CHECK(!strstr(r.body, "multipart/form-data"));
 	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+/* libmicrohttpd reads a body through the connection's memory (16 KiB,
+ * http/server.c) in pieces: a file of megabytes whose bytes imitate the
+ * form's boundary at every piece's edge still arrives whole, with its
+ * length told and streamed without one. */
+TEST(page_upload_of_megabytes_arrives_whole_through_the_connection_memory)
+{
+	struct t_pages p;
+	struct t_browser o1;
+	char url[96];
+	int64_t id;
+	struct traces before;
+	REQUIRE(officer_on_open_case(&p, &o1, &id, &before));
+	size_t n = 3 * 1024 * 1024 + 123;
+	char *data = malloc(n);
+	REQUIRE(data);
+	memcpy(data, photo, 4); /* the JPEG signature */
+	for (size_t i = 4; i < n; i++)
+		data[i] = (char)((i * 31 + i / 7) & 0xff);
+	static const char near[] = "\r\n--" BOUNDARY; /* cut one byte short */
+	for (size_t at = 4096 - 3; at + sizeof near < n; at += 4096)
+		memcpy(data + at, near, sizeof near - 2);
+	unsigned char md[LEDGER_DIGEST_MAX];
+	char hex[2 * LEDGER_DIGEST_MAX + 1];
+	crypto_hex(md, ledger_digest(LEDGER_HASH_SM3, data, n, md), hex);
+	for (int chunked = 0; chunked < 2; chunked++) {
+		struct http_resp r = upload(&p, &o1, id, &(struct form_post){
+			o1.csrf, "av_record", chunked ? "大文件（分块）" : "大文件", "BIG.jpg",
+			"image/jpeg", data, n, .chunked = chunked });
+		CHECK_INT(r.status, 303);
+		t_resp_free(&r);
+	}
+	struct traces after = traces_of(&p, id);
+	CHECK_INT(after.rows, before.rows + 2);
+	CHECK_INT(after.tmp, 0);
+	snprintf(url, sizeof url, "/api/v1/cases/%lld/evidence", (long long)id);
+	struct t_req rq = { .method = "GET", .path = url, .cookie_token = o1.token };
+	struct http_resp r = t_http_req(&p.ts, &rq);
+	CHECK_INT(r.status, 200);
+	const char *first = strstr(r.body, hex);
+	CHECK(first && strstr(first + 1, hex)); /* both uploads, byte for byte */
+	char size[32];
+	snprintf(size, sizeof size, "%zu", n);
+	CHECK_CONTAINS(r.body, size);
+	t_resp_free(&r);
+	free(data);
 	t_pages_stop(&p);
 }
