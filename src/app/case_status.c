@@ -75,11 +75,16 @@ static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registr
 		.today = ctx->today, .scratch = ctx->a,
 	};
 	struct proc_option *opts = arena_calloc(ctx->a, def->nsteps + 1, sizeof *opts);
+	bool *want = arena_calloc(ctx->a, def->nsteps + 1, sizeof *want);
 	size_t n = 0;
-	if (!opts || !pc.cfg)
+	if (!opts || !want || !pc.cfg)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	/* only the steps case_awaits reads are judged (a third of the
+	 * penalty procedure's): the same answer for less work in the
+	 * step's write transaction */
+	case_awaits_steps(def, want);
 	if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)) ||
-	    (rc = procedure_available_steps(&pc, opts, def->nsteps + 1, &n, e)) ||
+	    (rc = procedure_available_among(&pc, want, opts, def->nsteps + 1, &n, e)) ||
 	    (rc = case_clocks_compute(def, pc.cfg, cal, ev.items, ev.n, ctx->today, ctx->a, &clocks,
 				      e)) ||
 	    (rc = app_publication_clocks_adjust(ctx, def, clocks, e)))

@@ -125,6 +125,15 @@ struct proc_option {
 enum fz_err procedure_available_steps(const struct proc_ctx *ctx, struct proc_option *out,
 				      size_t max, size_t *n, struct fz_error *e) FZ_MUST_CHECK;
 
+/* The same for only the steps def->steps[i] with want[i] true (want:
+ * def->nsteps of them; NULL for all), in definition order. Each option is
+ * judged on its own, so it is the one procedure_available_steps gives
+ * for that step: a caller that reads a known few (case_awaits_steps)
+ * judges only those. */
+enum fz_err procedure_available_among(const struct proc_ctx *ctx, const bool *want,
+				      struct proc_option *out, size_t max, size_t *n,
+				      struct fz_error *e) FZ_MUST_CHECK;
+
 /* The named gates. */
 enum gate_flag {
 	GATE_CONTENT = 1u << 0,   /* judges the proposed event's content */
