@@ -79,6 +79,12 @@ struct proc_ctx {
 	                                     * (catalogue.h: struct catalogue's
 	                                     * filed), for closing steps */
 	size_t nfiled;
+	const struct case_clock *clocks;    /* NULL, or every clock of def as
+	                                     * case_clocks_compute gives them for
+	                                     * these events on today: the gates
+	                                     * read them instead of computing
+	                                     * each again (a caller that lists
+	                                     * many steps has them already) */
 };
 
 #define GATE_MESSAGE_MAX 512

@@ -2,8 +2,8 @@
  * case_awaits reads (case_awaits_steps, procedure_available_among): over
  * many cases of every shipped procedure, built step by step at random
  * (mostly steps the engine offers, sometimes any step, with or without
- * the fields gates read), each of those options is the one the whole
- * list gives, and every role's queue answer is the same from the few
+ * the fields gates read), each of those options - judged over the clocks
+ * computed once - is the one the whole list gives, and every role's queue answer is the same from the few
  * options as from all of them. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,10 +101,16 @@ static bool same_status(struct walk *w, const char *today, struct proc_option *a
 	struct fz_error e = { 0 };
 	status_ctx(w, today);
 	case_awaits_steps(w->def, want);
-	if (procedure_available_steps(&w->ctx, all, 64, nall, &e) ||
-	    procedure_available_among(&w->ctx, want, few, 64, &nfew, &e) ||
-	    case_clocks_compute(w->def, &w->cfg, w->ctx.cal, w->events, w->nevents, today, w->a,
-				&clocks, &e)) {
+	/* the whole list with each gate computing its clocks; the few with
+	 * the clocks computed once, as the status does */
+	if (case_clocks_compute(w->def, &w->cfg, w->ctx.cal, w->events, w->nevents, today, w->a,
+				&clocks, &e) ||
+	    procedure_available_steps(&w->ctx, all, 64, nall, &e)) {
+		t_fail(__FILE__, __LINE__, "%s: %s", w->def->id, e.message);
+		return false;
+	}
+	w->ctx.clocks = clocks;
+	if (procedure_available_among(&w->ctx, want, few, 64, &nfew, &e)) {
 		t_fail(__FILE__, __LINE__, "%s: %s", w->def->id, e.message);
 		return false;
 	}
@@ -115,7 +121,8 @@ static bool same_status(struct walk *w, const char *today, struct proc_option *a
 			continue;
 		const struct proc_option *a = &all[i], *b = &few[k++];
 		if (a->step != b->step || a->available != b->available ||
-		    (a->gate != b->gate && (!a->gate || !b->gate || strcmp(a->gate, b->gate)))) {
+		    (a->gate != b->gate && (!a->gate || !b->gate || strcmp(a->gate, b->gate))) ||
+		    strcmp(a->reason, b->reason)) {
 			t_fail(__FILE__, __LINE__, "%s, %zu events, %s: option %s differs",
 			       w->def->id, w->nevents, today, a->step->id);
 			return false;
