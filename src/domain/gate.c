@@ -166,7 +166,8 @@ static void record(struct collector *col, const struct gate_result *res)
 static bool run(struct collector *col, struct gate_run *r, const char *name, const char *label,
 		gate_fn *fn)
 {
-	struct gate_result res = { .gate = name, .label = label, .passed = true, .code = FZ_OK };
+	struct gate_result res = { .gate = name, .label = label, .passed = true, .code = FZ_OK,
+				   .quiet = r->availability };
 	fn(r, &res);
 	if (r->failure)
 		return false;

@@ -104,6 +104,9 @@ struct gate_result {
 	                       * FZ_CONFLICT (the law's order is not met) */
 	char message[GATE_MESSAGE_MAX]; /* Chinese: why it blocks, or what was
 	                                 * checked ("" when nothing to say) */
+	bool quiet;           /* set while listing available steps, which keep
+	                       * only why a step is blocked: a passing result
+	                       * gets no note (gate_note writes none) */
 };
 
 /* Runs every gate of the proposed event - the engine's own (known step,

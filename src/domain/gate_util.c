@@ -21,6 +21,8 @@ void gate_block(struct gate_result *res, enum fz_err code, const char *fmt, ...)
 
 void gate_note(struct gate_result *res, const char *fmt, ...)
 {
+	if (res->quiet)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(res->message, sizeof res->message, fmt, ap);
