@@ -15,28 +15,9 @@ BIN=${BIN:-$root/build/fazhi}
 N=${N:-100}
 CASES=${CASES:-20}
 PORT=${PORT:-18191}
-command -v valgrind >/dev/null 2>&1 || { echo "needs valgrind" >&2; exit 1; }
-
-work=$(mktemp -d /tmp/fazhi-cgs-XXXXXX)
-pid=""
-cleanup() {
-	if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
-		wait "$pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-"$BIN" demo --db "$work/demo.db" >/dev/null
-base="http://127.0.0.1:$PORT"
-valgrind --tool=callgrind --compress-strings=no --callgrind-out-file="$work/cg.%p" \
-	"$BIN" serve --db "$work/demo.db" --listen "127.0.0.1:$PORT" --threads 2 \
-	--checkpoint-interval 86400 2>/dev/null &
-pid=$!
-until curl -sf -o /dev/null "$base/healthz"; do
-	kill -0 "$pid" 2>/dev/null || { echo "the server did not start" >&2; exit 1; }
-	sleep 0.2
-done
+. "$root/bench/serve_lib.sh"
+serve_workdir cgs
+serve_callgrind "$BIN" "$PORT" --checkpoint-interval 86400
 token=$(curl -s -X POST -H 'Content-Type: application/json' \
 	-d '{"username":"officer1","password":"Demo@2026"}' "$base/api/v1/session" |
 	sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')
@@ -65,15 +46,5 @@ callgrind_control -z "$pid" >/dev/null 2>&1
 # shellcheck disable=SC2086
 ok=$(post $urls | grep -c '^201$' || true)
 [ "$ok" = "$N" ] || { echo "only $ok of $N steps were answered 201" >&2; exit 1; }
-callgrind_control -d "$pid" >/dev/null 2>&1
-total=0
-for f in "$work"/cg."$pid".*; do
-	[ -e "$f" ] || continue
-	t=$(awk '/^summary:/ {print $2}' "$f")
-	total=$((total + ${t:-0}))
-	if [ -n "${PROFILE:-}" ]; then
-		mkdir -p "$PROFILE"
-		mv "$f" "$PROFILE/steps.$(basename "$f")"
-	fi
-done
+total=$(callgrind_dump steps)
 echo "case_step_appended: $((total / N)) instructions/append"

@@ -33,24 +33,11 @@ static unsigned long rnd(unsigned long *state)
 	return (*state >> 33) & 0x7fffffffUL;
 }
 
-/* Fills w->ctx for the status as case_status.c judges it on today. */
+/* Fills w->ctx for the status as case_status.c judges it on today: for
+ * an actor holding every case role. */
 static void status_ctx(struct walk *w, const char *today)
 {
-	struct proc_ctx *c = &w->ctx;
-	memset(c, 0, sizeof *c);
-	c->def = w->def;
-	c->cfg = &w->cfg;
-	c->cal = calendar_fx_cn();
-	c->kase = &w->kase;
-	c->events = w->events;
-	c->nevents = w->nevents;
-	c->actor_roles = ROLE_OFFICER | ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR;
-	c->today = today;
-	c->scratch = w->a;
-	if (catalogue_produced(w->def, w->events, w->nevents, w->a, &w->filed, &w->nfiled, NULL))
-		t_fail(__FILE__, __LINE__, "the case file cannot be listed");
-	c->filed = w->filed;
-	c->nfiled = w->nfiled;
+	walk_ctx(w, ROLE_OFFICER | ROLE_REVIEWER | ROLE_HEAD | ROLE_SUPERVISOR, 0, today);
 }
 
 /* Appends an event of step s on day with some fields from the pool. */
