@@ -12,53 +12,15 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${BIN:-$root/build/fazhi}
 N=${N:-200}
 PORT=${PORT:-18190}
-command -v valgrind >/dev/null 2>&1 || { echo "needs valgrind" >&2; exit 1; }
-
-work=$(mktemp -d /tmp/fazhi-cg-XXXXXX)
-pid=""
-cleanup() {
-	if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
-		wait "$pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
-
-"$BIN" demo --db "$work/demo.db" >/dev/null
-base="http://127.0.0.1:$PORT"
-valgrind --tool=callgrind --compress-strings=no --callgrind-out-file="$work/cg.%p" \
-	"$BIN" serve --db "$work/demo.db" --listen "127.0.0.1:$PORT" --threads 2 \
-	--connections-per-address 4096 2>/dev/null &
-pid=$!
-until curl -sf -o /dev/null "$base/healthz"; do
-	kill -0 "$pid" 2>/dev/null || { echo "the server did not start" >&2; exit 1; }
-	sleep 0.2
-done
+. "$root/bench/serve_lib.sh"
+serve_workdir cg
+serve_callgrind "$BIN" "$PORT" --connections-per-address 4096
 token=$(curl -s -X POST -H 'Content-Type: application/json' \
 	-d '{"username":"supervisor","password":"Demo@2026"}' \
 	"$base/api/v1/session" | sed 's/.*"token":"\([0-9a-f]*\)".*/\1/')
 auth="Authorization: Bearer $token"
 pub=$(curl -s "$base/api/v1/public/publications?limit=1" |
 	sed -n 's/.*"items":\[{"id":\([0-9]*\).*/\1/p')
-
-# Total instructions (all threads) in the dumps written since the last
-# zeroing: callgrind_control -d writes one file per thread.
-dump_total() {
-	callgrind_control -d "$pid" >/dev/null 2>&1
-	total=0
-	for f in "$work"/cg."$pid".*; do
-		[ -e "$f" ] || continue
-		t=$(awk '/^summary:/ {print $2}' "$f")
-		total=$((total + ${t:-0}))
-		if [ -n "${PROFILE:-}" ]; then
-			mkdir -p "$PROFILE"
-			mv "$f" "$PROFILE/$1.$(basename "$f")"
-		else
-			rm -f "$f"
-		fi
-	done
-	echo "$total"
-}
 
 measure() {
 	name=$1 path=$2
@@ -74,7 +36,7 @@ measure() {
 	callgrind_control -z "$pid" >/dev/null 2>&1
 	# shellcheck disable=SC2086
 	curl -sf "$@" $urls >/dev/null
-	t=$(dump_total "$name")
+	t=$(callgrind_dump "$name")
 	echo "$name: $((t / N)) instructions/request"
 }
 

@@ -16,15 +16,9 @@ PORT=${PORT:-18290}
 [ $# -gt 0 ] || { echo "usage: $0 BIN..." >&2; exit 2; }
 command -v wrk >/dev/null 2>&1 || { echo "needs wrk (bench/http.sh installs it)" >&2; exit 1; }
 
-work=$(mktemp -d /tmp/fazhi-cpu-XXXXXX)
-pid=""
-cleanup() {
-	if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
-		wait "$pid" 2>/dev/null || true
-	fi
-	rm -rf "$work"
-}
-trap cleanup EXIT INT TERM
+root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/bench/serve_lib.sh"
+serve_workdir cpu
 "$1" demo --db "$work/demo.db" >/dev/null
 tck=$(getconf CLK_TCK)
 base="http://127.0.0.1:$PORT"

@@ -609,7 +609,17 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 	struct audit_diff d = { .n = 0 };
 	audit_diff_str(ctx, &d, "state", before, c.state);
 	audit_diff_bool(ctx, &d, "closed", was_closed, c.closed);
-	if ((rc = app_case_status_write_cal(ctx, &cal, &c, e)))
+	/* the status over the events read above and the one appended (the
+	 * store gave it its id and seq): not read again */
+	struct case_event_list after = { .n = events.n + 1 };
+	if (!(after.items = arena_calloc(ctx->a, after.n, sizeof *after.items))) {
+		rc = fz_fail(e, FZ_NOMEM, NULL, NULL);
+		goto abort;
+	}
+	if (events.n)
+		memcpy(after.items, events.items, events.n * sizeof *after.items);
+	after.items[events.n] = ev;
+	if ((rc = app_case_status_write_events(ctx, &cal, &c, &after, e)))
 		goto abort;
 	if ((rc = app_tx_finish(ctx, strcmp(ev.step, PROC_CORRECTION) ? "case.act"
 								     : "case.correct",

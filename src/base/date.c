@@ -120,6 +120,18 @@ void date_from_days(int64_t days, char out[11])
 	out[10] = '\0';
 }
 
+bool date_split(int64_t days, int *y, int *m, int *d)
+{
+	int64_t yy;
+	if (days < DATE_DAYS_MIN || days > DATE_DAYS_MAX) {
+		*y = *m = *d = 0;
+		return false;
+	}
+	date_civil(days, &yy, m, d);
+	*y = (int)yy;
+	return true;
+}
+
 /* Floor division, so that instants before 1970 fall on the right day. */
 static int64_t date_floor_div(int64_t a, int64_t b)
 {

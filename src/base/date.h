@@ -30,6 +30,9 @@ int64_t date_to_days(int y, int m, int d);
 /* Writes "YYYY-MM-DD" for a day number from date_to_days(); writes ""
  * when the day falls outside years 0001..9999. */
 void date_from_days(int64_t days, char out[11]);
+/* The year, month and day of a day number, as date_from_days would write
+ * them, without the text; false, and all three 0, outside 0001..9999. */
+bool date_split(int64_t days, int *y, int *m, int *d);
 
 /* Today's date in China for the instant now_unix (pass time_now()). */
 void date_today(int64_t now_unix, char out[11]);

@@ -20,6 +20,25 @@ static const struct proc_option *option_of(const struct proc_option *opts, size_
 	return NULL;
 }
 
+#define NEEDS_ID_MAX 64
+
+/* The next step a gate's needs name ("step:ID", space-separated) from *p
+ * on, copied into id; false at the end (or when *p is NULL). */
+static bool needs_next_step(const char **p, char id[NEEDS_ID_MAX])
+{
+	while (*p && **p) {
+		const char *w = *p;
+		size_t len = strcspn(w, " ");
+		*p = w + len + strspn(w + len, " ");
+		if (len > 5 && len - 5 < NEEDS_ID_MAX && strncmp(w, "step:", 5) == 0) {
+			memcpy(id, w + 5, len - 5);
+			id[len - 5] = '\0';
+			return true;
+		}
+	}
+	return false;
+}
+
 /* A repeatable step is due until it is taken, and again after a later
  * event of a step it requires or of a step that handles the case. */
 static bool due(const struct proc_def *def, const struct case_event *events, size_t n,
@@ -89,18 +108,12 @@ static const struct proc_step *decision_waits_for(const struct proc_def *def,
 				return x->step;
 		}
 		const struct gate_def *g = gate_def_find(o->gate);
-		for (const char *p = g ? g->needs : NULL; p && *p;) {
-			size_t len = strcspn(p, " ");
-			char id[64];
-			if (len > 5 && len - 5 < sizeof id && strncmp(p, "step:", 5) == 0) {
-				memcpy(id, p + 5, len - 5);
-				id[len - 5] = '\0';
-				const struct proc_option *x = option_of(opts, nopts, id);
-				if (x && x->available && due(def, events, n, x->step))
-					return x->step;
-			}
-			p += len;
-			p += strspn(p, " ");
+		const char *p = g ? g->needs : NULL;
+		char id[NEEDS_ID_MAX];
+		while (needs_next_step(&p, id)) {
+			const struct proc_option *x = option_of(opts, nopts, id);
+			if (x && x->available && due(def, events, n, x->step))
+				return x->step;
 		}
 	}
 	return NULL;
@@ -139,4 +152,33 @@ const struct proc_step *case_awaits(const struct proc_def *def, const struct cas
 			return s;
 	}
 	return NULL;
+}
+
+/* Marks the step id names, when def has it. */
+static void mark(const struct proc_def *def, const char *id, bool *want)
+{
+	const struct proc_step *s = proc_step_find(def, id);
+	if (s)
+		want[s - def->steps] = true;
+}
+
+void case_awaits_steps(const struct proc_def *def, bool *want)
+{
+	unsigned pivot = def->matter ? PROC_DECIDES | PROC_AWAITS : PROC_DECIDES;
+	for (size_t i = 0; i < def->nsteps; i++)
+		want[i] = (def->steps[i].flags & (PROC_AWAITS | pivot)) != 0;
+	for (size_t i = 0; i < def->nsteps; i++) {
+		const struct proc_step *s = &def->steps[i];
+		if (!(s->flags & pivot))
+			continue;
+		for (size_t k = 0; def->matter && k < s->requires.n; k++)
+			mark(def, s->requires.items[k].id, want);
+		for (size_t k = 0; k < s->ngates; k++) {
+			const struct gate_def *g = gate_def_find(s->gates[k].name);
+			const char *p = g ? g->needs : NULL;
+			char id[NEEDS_ID_MAX];
+			while (needs_next_step(&p, id))
+				mark(def, id, want);
+		}
+	}
 }

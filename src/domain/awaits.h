@@ -32,4 +32,14 @@ const struct proc_step *case_awaits(const struct proc_def *def, const struct cas
 				    const struct proc_option *opts, size_t nopts,
 				    const struct case_clock *clocks, unsigned role);
 
+/* Marks in want[0..def->nsteps) every step whose option case_awaits may
+ * read - the steps flagged awaits, the pivots (the deciding steps; a
+ * matter's steps flagged awaits too), the steps a pivot requires (a
+ * matter's) and every step named ("step:ID") in the needs of a pivot's
+ * named gates, one of which may be its first blocking gate - and clears
+ * the rest. case_awaits over the options of the marked steps only
+ * (procedure_available_among) returns what it returns over all of them:
+ * the case's status judges those few steps, not the whole procedure. */
+void case_awaits_steps(const struct proc_def *def, bool *want);
+
 #endif

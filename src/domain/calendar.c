@@ -24,13 +24,12 @@ const char *calendar_weekday_label(int64_t day)
 	return labels[calendar_weekday(day)];
 }
 
-/* Year, month and day of a day number; all 0 outside years 1..9999. */
+/* Year, month and day of a day number; all 0 outside years 1..9999. A
+ * clock classifies every day it counts: split by arithmetic, not by
+ * writing the date out and parsing it back. */
 static void day_civil(int64_t day, int *y, int *m, int *d)
 {
-	char s[11];
-	date_from_days(day, s);
-	if (!date_parse(s, y, m, d))
-		*y = *m = *d = 0;
+	date_split(day, y, m, d);
 }
 
 int calendar_year_of(int64_t day)

@@ -166,7 +166,8 @@ static void record(struct collector *col, const struct gate_result *res)
 static bool run(struct collector *col, struct gate_run *r, const char *name, const char *label,
 		gate_fn *fn)
 {
-	struct gate_result res = { .gate = name, .label = label, .passed = true, .code = FZ_OK };
+	struct gate_result res = { .gate = name, .label = label, .passed = true, .code = FZ_OK,
+				   .quiet = r->availability };
 	fn(r, &res);
 	if (r->failure)
 		return false;
@@ -294,12 +295,21 @@ enum fz_err procedure_check(const struct proc_ctx *ctx, struct gate_result *resu
 enum fz_err procedure_available_steps(const struct proc_ctx *ctx, struct proc_option *out,
 				      size_t max, size_t *n, struct fz_error *e)
 {
+	return procedure_available_among(ctx, NULL, out, max, n, e);
+}
+
+enum fz_err procedure_available_among(const struct proc_ctx *ctx, const bool *want,
+				      struct proc_option *out, size_t max, size_t *n,
+				      struct fz_error *e)
+{
 	enum fz_err rc;
 	*n = 0;
 	if ((rc = ctx_check(ctx, false, e)))
 		return rc;
 	for (size_t i = 0; i < ctx->def->nsteps && *n < max; i++) {
 		const struct proc_step *s = &ctx->def->steps[i];
+		if (want && !want[i])
+			continue;
 		struct case_event ev = { .step = s->id };
 		snprintf(ev.on, sizeof ev.on, "%s", ctx->today);
 		struct gate_run r = { .ctx = ctx, .ev = &ev, .step = s, .availability = true };

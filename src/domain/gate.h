@@ -79,6 +79,12 @@ struct proc_ctx {
 	                                     * (catalogue.h: struct catalogue's
 	                                     * filed), for closing steps */
 	size_t nfiled;
+	const struct case_clock *clocks;    /* NULL, or every clock of def as
+	                                     * case_clocks_compute gives them for
+	                                     * these events on today: the gates
+	                                     * read them instead of computing
+	                                     * each again (a caller that lists
+	                                     * many steps has them already) */
 };
 
 #define GATE_MESSAGE_MAX 512
@@ -98,6 +104,9 @@ struct gate_result {
 	                       * FZ_CONFLICT (the law's order is not met) */
 	char message[GATE_MESSAGE_MAX]; /* Chinese: why it blocks, or what was
 	                                 * checked ("" when nothing to say) */
+	bool quiet;           /* set while listing available steps, which keep
+	                       * only why a step is blocked: a passing result
+	                       * gets no note (gate_note writes none) */
 };
 
 /* Runs every gate of the proposed event - the engine's own (known step,
@@ -124,6 +133,15 @@ struct proc_option {
  * ctx->proposed is ignored. FZ_NOMEM. */
 enum fz_err procedure_available_steps(const struct proc_ctx *ctx, struct proc_option *out,
 				      size_t max, size_t *n, struct fz_error *e) FZ_MUST_CHECK;
+
+/* The same for only the steps def->steps[i] with want[i] true (want:
+ * def->nsteps of them; NULL for all), in definition order. Each option is
+ * judged on its own, so it is the one procedure_available_steps gives
+ * for that step: a caller that reads a known few (case_awaits_steps)
+ * judges only those. */
+enum fz_err procedure_available_among(const struct proc_ctx *ctx, const bool *want,
+				      struct proc_option *out, size_t max, size_t *n,
+				      struct fz_error *e) FZ_MUST_CHECK;
 
 /* The named gates. */
 enum gate_flag {

@@ -77,6 +77,8 @@ GATE_FN(role_allowed)
 {
 	unsigned need = r->step ? r->step->roles : r->ctx->def->correction_roles;
 	char who[200];
+	if ((r->ctx->actor_roles & need) && res->quiet)
+		return; /* passes, and no note is kept */
 	roles_or(need, who, sizeof who);
 	if (!(r->ctx->actor_roles & need)) {
 		if (r->step)

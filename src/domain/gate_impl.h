@@ -36,7 +36,7 @@ void gate_block(struct gate_result *res, enum fz_err code, const char *fmt, ...)
 		gate_note(res, __VA_ARGS__);     \
 		return;                          \
 	} while (0)
-/* Sets the message of a passing result. */
+/* Sets the message of a passing result (none when res->quiet). */
 void gate_note(struct gate_result *res, const char *fmt, ...) FZ_PRINTF(2, 3);
 
 /* The value of key on ev: the proposed event's own, or a recorded

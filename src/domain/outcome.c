@@ -1,6 +1,7 @@
 /* outcome.c - which outcome of a case stands and what follows from it;
- * see outcome.h. Definitions are small (a few dozen steps), so "follows"
- * is a depth-first walk over the required steps each time it is asked. */
+ * see outcome.h. What follows from what is read from the table a parsed
+ * definition keeps (proc_def.follows); without one it is a depth-first
+ * walk over the required steps each time it is asked. */
 #include "domain/outcome.h"
 
 #include <string.h>
@@ -69,7 +70,13 @@ static bool follows(const struct proc_def *d, const struct proc_step *s, const c
 bool outcome_step_follows(const struct proc_def *d, const struct proc_step *s,
 			  const char *outcome)
 {
-	return d && s && outcome && follows(d, s, outcome, 0);
+	if (!d || !s || !outcome)
+		return false;
+	/* a parsed definition has the answer for every pair of its steps */
+	const struct proc_step *o = d->follows ? proc_step_find(d, outcome) : NULL;
+	if (o && s >= d->steps && s < d->steps + d->nsteps)
+		return d->follows[(size_t)(s - d->steps) * d->nsteps + (size_t)(o - d->steps)];
+	return follows(d, s, outcome, 0);
 }
 
 const struct proc_step *outcome_step_root(const struct proc_def *d, const struct proc_step *s)

@@ -2,11 +2,89 @@
  * clock conditions; see procedure.h. */
 #include "domain/procedure.h"
 
+#include <limits.h>
+#include <stdint.h>
 #include <string.h>
+
+/* FNV-1a of an id: a step's slot. */
+static size_t id_hash(const char *id)
+{
+	uint32_t h = 2166136261u;
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return h;
+}
+
+/* Fills row i of the table (nsteps columns) with every step i requires,
+ * directly or not, after the rows of those it requires directly; done[]
+ * marks the rows filled. The validator has refused cycles. */
+static void follows_row(const struct proc_def *d, size_t i, unsigned char *table,
+			unsigned char *done)
+{
+	const struct proc_step *s = &d->steps[i];
+	const struct proc_list *lists[2] = { &s->requires, &s->requires_any };
+	unsigned char *row = table + i * d->nsteps;
+	done[i] = 1;
+	for (int l = 0; l < 2; l++)
+		for (size_t k = 0; k < lists[l]->n; k++) {
+			const struct proc_step *r = proc_step_find(d, lists[l]->items[k].id);
+			if (!r)
+				continue;
+			size_t j = (size_t)(r - d->steps);
+			if (!done[j])
+				follows_row(d, j, table, done);
+			row[j] = 1;
+			for (size_t c = 0; c < d->nsteps; c++)
+				row[c] |= table[j * d->nsteps + c];
+		}
+}
+
+enum fz_err proc_def_index(struct proc_def *d, struct arena *a, struct fz_error *e)
+{
+	size_t n = 8;
+	while (n < 2 * d->nsteps)
+		n *= 2;
+	if (d->nsteps >= USHRT_MAX)
+		return fz_fail(e, FZ_INVALID, "", "%s：步骤过多", d->id ? d->id : "");
+	unsigned short *slots = arena_calloc(a, n, sizeof *slots);
+	if (!slots)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	for (size_t i = 0; i < d->nsteps; i++) {
+		size_t k = id_hash(d->steps[i].id) & (n - 1);
+		while (slots[k])
+			k = (k + 1) & (n - 1);
+		slots[k] = (unsigned short)(i + 1);
+	}
+	d->step_slots = slots;
+	d->nslots = n;
+	if (!d->nsteps || d->nsteps > PROC_FOLLOWS_MAX)
+		return FZ_OK;
+	unsigned char *table = arena_calloc(a, d->nsteps * d->nsteps, 1);
+	unsigned char done[PROC_FOLLOWS_MAX] = { 0 };
+	if (!table)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	for (size_t i = 0; i < d->nsteps; i++)
+		if (!done[i])
+			follows_row(d, i, table, done);
+	d->follows = table;
+	return FZ_OK;
+}
 
 const struct proc_step *proc_step_find(const struct proc_def *d, const char *id)
 {
-	for (size_t i = 0; id && i < d->nsteps; i++)
+	if (!id)
+		return NULL;
+	if (d->step_slots) {
+		/* at most half full: a probe ends at an empty slot */
+		for (size_t k = id_hash(id) & (d->nslots - 1); d->step_slots[k];
+		     k = (k + 1) & (d->nslots - 1)) {
+			const struct proc_step *s = &d->steps[d->step_slots[k] - 1];
+			if (strcmp(s->id, id) == 0)
+				return s;
+		}
+		return NULL;
+	}
+	for (size_t i = 0; i < d->nsteps; i++)
 		if (strcmp(d->steps[i].id, id) == 0)
 			return &d->steps[i];
 	return NULL;

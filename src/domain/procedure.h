@@ -16,6 +16,9 @@
 #include "domain/clock.h"
 
 #define PROC_ID_MAX 40      /* bytes of an identifier: [a-z0-9_] */
+#define PROC_FOLLOWS_MAX 64 /* steps of a definition with a table of
+                             * what follows from what (proc_def.follows):
+                             * the depth outcome_step_follows walks to */
 #define PROC_LABEL_MAX 200  /* bytes of a label */
 #define PROC_TEXT_MAX 600   /* bytes of a legal basis */
 
@@ -215,6 +218,18 @@ struct proc_def {
 	const struct proc_fields *catalogue; /* the shared fields (fields.txt),
 	                                      * or NULL */
 	struct proc_list case_fields; /* case-wide fields every step accepts */
+	/* Derived when parsed (procedure_parse), for proc_step_find: the
+	 * steps by id in an open-addressing table of nslots (a power of two)
+	 * entries, each a step's index + 1, 0 for an empty slot. NULL in a
+	 * definition built otherwise: proc_step_find then looks in order. */
+	const unsigned short *step_slots;
+	size_t nslots;
+	/* Also derived when parsed: follows[i * nsteps + j] is 1 when step i
+	 * requires step j (requires or requires_any), directly or through
+	 * other required steps - what outcome_step_follows answers for an
+	 * outcome that is a step - for definitions of at most
+	 * PROC_FOLLOWS_MAX steps; NULL otherwise. */
+	const unsigned char *follows;
 	bool matter;                 /* `subject matter`: its cases are matters
 	                              * (事项) with no party - a title, the
 	                              * owning (drafting) unit, which is the
@@ -252,7 +267,14 @@ enum fz_err procedure_parse(const char *text, size_t len, const char *filename,
 			    const struct proc_fields *catalogue, struct proc_def *out,
 			    struct arena *a, struct fz_error *e) FZ_MUST_CHECK;
 
-/* Lookups by id; NULL when absent. */
+/* Builds d->step_slots and d->follows in a (procedure_parse does, once
+ * the steps are final and validated: no cycle among required steps).
+ * FZ_NOMEM. */
+enum fz_err proc_def_index(struct proc_def *d, struct arena *a, struct fz_error *e) FZ_MUST_CHECK;
+
+/* Lookups by id; NULL when absent. A step is found through d->step_slots
+ * when the definition has them: every gate of every step looks steps up
+ * by the ids its events name. */
 const struct proc_step *proc_step_find(const struct proc_def *d, const char *id);
 const struct proc_clock *proc_clock_find(const struct proc_def *d, const char *id);
 const struct proc_doc *proc_doc_find(const struct proc_def *d, const char *id);

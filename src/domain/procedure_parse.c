@@ -605,6 +605,8 @@ enum fz_err procedure_parse(const char *text, size_t len, const char *filename,
 		}
 		if (!rc)
 			rc = proc_def_validate(out, e);
+		if (!rc)
+			rc = proc_def_index(out, a, e);
 	}
 	if (!rc && out->id)
 		rc = name_check(out, e);

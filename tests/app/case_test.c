@@ -9,6 +9,7 @@
 #include "app/case_status.h"
 #include "app/ledger_verify.h"
 #include "app/people.h"
+#include "app/tx.h"
 #include "base/fault.h"
 #include <sqlite3.h>
 #include "fixture.h"
@@ -528,5 +529,94 @@ TEST(case_open_and_approval_under_allocation_failure_store_all_or_nothing)
 	struct ledger_verify_report r;
 	CHECK_INT(app_ledger_verify(&x.f.cli, x.f.data_dir, NULL, &r, &e), FZ_OK);
 	CHECK(r.ok);
+	fx_close(&x.f);
+}
+
+/* The status row and duties of case id as stored, in a (duties by ord). */
+static void status_read(struct cx *x, int64_t id, struct case_status *cs,
+			struct case_duty_list *duties)
+{
+	struct fz_error e;
+	REQUIRE(x->f.st->ops->case_status_get(x->f.st, x->f.a, id, cs, &e) == FZ_OK);
+	REQUIRE(x->f.st->ops->case_duties_of(x->f.st, x->f.a, &id, 1, duties, &e) == FZ_OK);
+}
+
+/* A step's status is computed over the events it read and the one it
+ * appended, not read again: after each step of a varied case it equals
+ * the status computed afresh from the stored events alone. */
+TEST(case_status_written_by_a_step_equals_the_status_from_the_stored_events)
+{
+	struct cx x;
+	struct fz_error e;
+	struct enf_case c;
+	REQUIRE(cx_open(&x));
+	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
+	int64_t two[2] = { x.officer.user->person_id, x.officer_c };
+	static const struct case_field rec[] = { { "record", "现场检查笔录" } };
+	static const struct case_field item[] = { { "item", "土地测绘" } };
+	static const struct case_field concl[] = { { "conclusion", "占地 1200 平方米" } };
+	static const struct case_field pres_ok[] = { { "items", "施工机械 2 台" },
+						     { "reasons", "证据可能灭失" } };
+	static const struct case_field pres[] = { { "items", "施工机械 2 台" },
+						  { "place", "现场" } };
+	const struct {
+		struct app_ctx *as;
+		const char *step, *on;
+		const struct case_field *fields;
+		size_t nfields;
+		bool officers;
+	} steps[] = {
+		{ &x.head, "approve_opening", "2025-12-20", NULL, 0, false },
+		{ &x.officer, "investigate", "2025-12-22", rec, 1, true },
+		{ &x.officer, "appraisal", "2025-12-23", item, 1, false },
+		{ &x.head, "preservation_approval", "2025-12-24", pres_ok, 2, false },
+		{ &x.officer, "preservation", "2025-12-24", pres, 2, true },
+		{ &x.officer, "appraisal_result", "2025-12-29", concl, 1, false },
+		{ &x.head, "extend_case", "2025-12-30", NULL, 0, false },
+		{ &x.officer, "investigate", "2025-12-31", rec, 1, true },
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		struct case_step_input in = { .reason = "补录：测试数据按发生日期录入",
+					      .step = steps[i].step, .on = steps[i].on,
+					      .fields = steps[i].fields,
+					      .nfields = steps[i].nfields,
+					      .officers = steps[i].officers ? two : NULL,
+					      .nofficers = steps[i].officers ? 2 : 0 };
+		if (app_case_act(steps[i].as, c.id, &in, NULL, NULL, &e) != FZ_OK) {
+			t_fail(__FILE__, __LINE__, "%s: %s", steps[i].step, e.message);
+			break;
+		}
+		struct case_status by_step, afresh;
+		struct case_duty_list d1, d2;
+		struct enf_case now;
+		status_read(&x, c.id, &by_step, &d1);
+		REQUIRE(x.f.st->ops->case_get(x.f.st, x.f.a, &x.officer.scope, c.id, &now, &e) ==
+			FZ_OK);
+		REQUIRE(app_tx_begin(&x.officer, &e) == FZ_OK);
+		REQUIRE(app_case_status_write(&x.officer, &now, &e) == FZ_OK);
+		REQUIRE(app_tx_commit(&x.officer, &e) == FZ_OK);
+		status_read(&x, c.id, &afresh, &d2);
+		for (int r = 0; r < CASE_STATUS_ROLES; r++)
+			CHECK_STR(by_step.awaits[r], afresh.awaits[r]);
+		CHECK_INT(by_step.awaits_roles, afresh.awaits_roles);
+		CHECK_STR(by_step.next_due, afresh.next_due);
+		CHECK_STR(by_step.next_due_clock, afresh.next_due_clock);
+		CHECK_INT(by_step.overdue, afresh.overdue);
+		CHECK_STR(by_step.review_due, afresh.review_due);
+		CHECK_INT(by_step.acts_open, afresh.acts_open);
+		CHECK_INT(by_step.settled, afresh.settled);
+		CHECK_INT(d1.n, d2.n);
+		for (size_t k = 0; k < d1.n && k < d2.n; k++) {
+			CHECK_STR(d1.items[k].clock, d2.items[k].clock);
+			CHECK_STR(d1.items[k].due, d2.items[k].due);
+			CHECK_INT(d1.items[k].running, d2.items[k].running);
+		}
+	}
+	/* not vacuous: the case runs clocks and waits for someone */
+	struct case_status last;
+	struct case_duty_list d;
+	status_read(&x, c.id, &last, &d);
+	CHECK(d.n > 0);
+	CHECK_INT(fx_count(&x.f, "case_events"), 9);
 	fx_close(&x.f);
 }

@@ -74,6 +74,27 @@ TEST(date_from_days_round_trips_every_day_of_four_centuries)
 	CHECK_INT(end - start + 1, 146097 + 365);
 }
 
+TEST(date_split_gives_the_parts_date_from_days_writes)
+{
+	char s[11];
+	int y, m, d, py, pm, pd, bad = 0;
+	for (int64_t day = date_to_days(1899, 12, 1); day <= date_to_days(2101, 1, 31); day++) {
+		date_from_days(day, s);
+		if (!date_split(day, &y, &m, &d) || !date_parse(s, &py, &pm, &pd) || y != py ||
+		    m != pm || d != pd)
+			bad++;
+	}
+	CHECK_INT(bad, 0);
+	CHECK(date_split(-719162, &y, &m, &d));
+	CHECK_INT(y * 10000 + m * 100 + d, 10101);
+	CHECK(date_split(2932896, &y, &m, &d));
+	CHECK_INT(y * 10000 + m * 100 + d, 99991231);
+	CHECK(!date_split(-719163, &y, &m, &d));
+	CHECK_INT(y + m + d, 0);
+	CHECK(!date_split(2932897, &y, &m, &d));
+	CHECK_INT(y + m + d, 0);
+}
+
 TEST(date_from_days_outside_four_digit_years_is_empty)
 {
 	char s[11] = "x";

@@ -120,6 +120,14 @@ static enum fz_err walk_check(struct walk *w, unsigned roles, int64_t actor, con
 	ev->officers = copy;
 	ev->nofficers = no;
 
+	walk_ctx(w, roles, actor, w->today[0] ? w->today : ev->on);
+	w->ctx.proposed = ev;
+	memset(&w->err, 0, sizeof w->err);
+	return procedure_check(&w->ctx, w->results, GATE_RESULTS_MAX, &w->nresults, &w->err);
+}
+
+void walk_ctx(struct walk *w, unsigned roles, int64_t actor, const char *today)
+{
 	struct proc_ctx *c = &w->ctx;
 	memset(c, 0, sizeof *c);
 	c->def = w->def;
@@ -128,27 +136,19 @@ static enum fz_err walk_check(struct walk *w, unsigned roles, int64_t actor, con
 	c->kase = &w->kase;
 	c->events = w->events;
 	c->nevents = w->nevents;
-	c->proposed = ev;
 	c->people = w->people;
 	c->npeople = w->npeople;
 	c->actor_roles = roles;
 	c->actor_person = actor;
-	c->today = w->today[0] ? w->today : ev->on;
+	c->today = today;
 	c->scratch = w->a;
 	/* the case file holds what the steps produced, as if every document
 	 * had been generated, unless a test says what it holds */
-	if (w->filed_set) {
-		c->filed = w->filed;
-		c->nfiled = w->nfiled;
-	} else if (catalogue_produced(w->def, w->events, w->nevents, w->a, &w->filed,
-				      &w->nfiled, NULL)) {
+	if (!w->filed_set &&
+	    catalogue_produced(w->def, w->events, w->nevents, w->a, &w->filed, &w->nfiled, NULL))
 		abort();
-	} else {
-		c->filed = w->filed;
-		c->nfiled = w->nfiled;
-	}
-	memset(&w->err, 0, sizeof w->err);
-	return procedure_check(c, w->results, GATE_RESULTS_MAX, &w->nresults, &w->err);
+	c->filed = w->filed;
+	c->nfiled = w->nfiled;
 }
 
 enum fz_err walk_take(struct walk *w, unsigned roles, int64_t actor, const char *step,

@@ -56,6 +56,10 @@ enum fz_err walk_take(struct walk *w, unsigned roles, int64_t actor, const char 
 		      const char *day, const int64_t *officers, ...);
 enum fz_err walk_try(struct walk *w, unsigned roles, int64_t actor, const char *step,
 		     const char *day, const int64_t *officers, ...);
+/* Fills w->ctx for the walk's case as it stands on today, judged for an
+ * actor with roles (and person actor), no event proposed; the case file
+ * as walk_take keeps it. */
+void walk_ctx(struct walk *w, unsigned roles, int64_t actor, const char *today);
 /* Clock id of the walk's case as read on today (static storage, valid
  * until the next call), or NULL when it cannot be computed. */
 const struct case_clock *walk_clock(struct walk *w, const char *id, const char *today);

@@ -5,6 +5,7 @@
 
 #include "domain/caseclock.h"
 #include "domain/gate.h"
+#include "domain/outcome.h"
 #include "domain/penalty.h"
 #include "procedure_fx.h"
 
@@ -158,4 +159,40 @@ TEST(gate_table_lists_every_gate_with_a_chinese_label)
 		CHECK(gate_def_find(g[i].name) == &g[i]);
 	}
 	CHECK(gate_def_find("no_such_gate") == NULL);
+}
+
+/* What a parsed definition keeps so that the engine need not search
+ * (proc_def_index) answers as the search does: every step found by its
+ * id, an unknown id by none, and for every pair of steps of every shipped
+ * definition "follows from" as the walk over required steps says. */
+TEST(shipped_procedures_index_answers_as_the_search_does)
+{
+	const struct proc_set *set = procedure_fx_set();
+	REQUIRE(set);
+	size_t pairs = 0, follow = 0;
+	for (size_t d = 0; d < set->ndefs; d++) {
+		const struct proc_def *p = &set->defs[d];
+		REQUIRE(p->step_slots && p->follows);
+		struct proc_def plain = *p; /* no table: the search and the walk */
+		plain.step_slots = NULL;
+		plain.follows = NULL;
+		for (size_t i = 0; i < p->nsteps; i++) {
+			CHECK(proc_step_find(p, p->steps[i].id) == &p->steps[i]);
+			for (size_t j = 0; j < p->nsteps; j++) {
+				bool kept = outcome_step_follows(p, &p->steps[i], p->steps[j].id);
+				bool walked = outcome_step_follows(&plain, &plain.steps[i],
+								   p->steps[j].id);
+				if (kept != walked)
+					t_fail(__FILE__, __LINE__, "%s: %s follows %s: %d, walked %d",
+					       p->id, p->steps[i].id, p->steps[j].id, kept, walked);
+				pairs++;
+				follow += kept;
+			}
+		}
+		CHECK(proc_step_find(p, "no_such_step") == NULL);
+		CHECK(proc_step_find(p, "") == NULL);
+		CHECK(proc_step_find(p, NULL) == NULL);
+	}
+	CHECK(pairs > 1000);
+	CHECK(follow > 100);
 }
