@@ -154,11 +154,14 @@ static enum fz_err query_range(struct sq_store *s, const struct search_query *q,
 	return FZ_OK;
 }
 
-static int64_t elapsed_ms(const struct timespec *t0)
+/* Microseconds on the query's clock: the monotonic clock, or a test's. */
+static int64_t clock_us(const struct search_query *q)
 {
 	struct timespec t;
+	if (q->probe && q->probe->now_us)
+		return q->probe->now_us(q->probe->ctx);
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
 }
 
 /* One window [bottom, top] of the query, all in one calendar year: up to
@@ -206,28 +209,68 @@ static int64_t year_start(int64_t key, int *year)
 	return search_day_key(jan1);
 }
 
-/* Windows are whole calendar years, newest first: one year, then two,
- * then four at a time; each window's expression carries its years' tags
- * (tags : ("y2019" OR "y2018")). The tags are what bound the work: FTS5
- * applies a rowid range only to the rows an expression yields, so an AND
- * of common terms that never meet walked its doclists to their very end
- * in every window, whatever the range (the cause of the 100-170 ms p99,
- * docs/PERFORMANCE.md); ANDed with the years' doclists, the walk ends
- * where the window does. Windows grow so that a rare term does not pay
- * one query's set-up per year. */
+/* The days from bottom to top, both ends counted. */
+static int64_t key_days(int64_t bottom, int64_t top)
+{
+	return (top >> SEARCH_DAY_SHIFT) - (bottom >> SEARCH_DAY_SHIFT) + 1;
+}
+
+/* The next window from top down: whole calendar years, at most max_years
+ * of them and max_days days in all, and no more once it has enough_days;
+ * never below lo; each year's tag ORed into tags ("y2019" OR "y2018").
+ * Returns the years taken, 0 when not even the first fits in max_days. */
+static int window_plan(int64_t top, int64_t lo, int max_years, int64_t max_days,
+		       int64_t enough_days, struct buf *tags, int64_t *bottom)
+{
+	int year, k = 0;
+	for (int64_t b = year_start(top, &year); k < max_years; b = year_start(b - 1, &year)) {
+		int64_t edge = b < lo ? lo : b;
+		if (k && key_days(*bottom, top) >= enough_days)
+			break;
+		if (key_days(edge, top) > max_days)
+			break;
+		buf_addf(tags, "%s\"y%04d\"", k++ ? " OR " : "", year);
+		*bottom = edge;
+		if (edge <= lo)
+			break;
+	}
+	return k;
+}
+
+/* Windows are whole calendar years, newest first; each window's
+ * expression carries its years' tags (tags : ("y2019" OR "y2018")). The
+ * tags are what bound the work: FTS5 applies a rowid range only to the
+ * rows an expression yields, so an AND of common terms that never meet
+ * walked its doclists to their very end in every window, whatever the
+ * range (the cause of the 100-170 ms p99, docs/PERFORMANCE.md); ANDed
+ * with the years' doclists, the walk ends where the window does, and a
+ * window costs in proportion to its days.
+ *
+ * Under a work bound the first window is the newest year, and the one
+ * before too when the newest has fewer than 365 days in the range (early
+ * January; a range that ends mid-year), so that the cost per day is
+ * measured over a year of items, not set-up over a few days. Each next
+ * window is as many years as are predicted to end within what is left of
+ * the budget at the cost per day measured so far (search_window_fit);
+ * when not one more year fits, the page stops there with the window's
+ * edge as its cursor. The bound cannot be checked inside a window: FTS5 walks a
+ * doclist to the first match inside one step of SQLite's program, where
+ * no progress handler runs (docs/SEARCH.md). Without a bound windows
+ * grow one, two, four years, so that a rare term does not pay one
+ * query's set-up per year. */
 #define WINDOW_MAX_YEARS 4
+#define WINDOW_MAX_YEARS_FIT 16 /* at most 16 tags ORed in one expression */
 enum fz_err sq_search_query(struct store *st, struct arena *a, const struct search_query *q,
 			    struct search_item_list *out, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
 	struct buf expr = BUF_INIT, win = BUF_INIT;
-	struct timespec t0;
-	int64_t lo = 0, hi = -1;
+	int64_t lo = 0, hi = -1, t0 = clock_us(q), budget_us = (int64_t)q->budget_ms * 1000;
+	int64_t spent_us = 0, days_read = 0, max_days = INT64_MAX;
 	int limit = q->limit < 1 ? 1 : q->limit > 100 ? 100 : q->limit;
 	size_t n = 0;
 	enum fz_err err;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(out, 0, sizeof *out);
 	if (!q->terms || !q->terms->n)
 		return FZ_OK;
@@ -240,26 +283,27 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 		return fz_fail(e, items ? err : FZ_NOMEM, "", NULL);
 	}
 	for (int64_t top = hi, span = 1;;) {
-		int year;
-		int64_t bottom = year_start(top, &year);
-		/* span years: this one and the span - 1 before it */
+		int64_t bottom = lo, enough = INT64_MAX;
+		int max_years = (int)span;
+		if (budget_us > 0 && !days_read) /* a year's cost, even in January */
+			max_years = 2, enough = 365;
+		else if (budget_us > 0)
+			max_years = WINDOW_MAX_YEARS_FIT;
 		buf_reset(&win);
 		buf_addf(&win, "%s AND tags : (", buf_cstr(&expr));
-		for (int64_t k = 0; k < span; k++) {
-			int y0;
-			if (k)
-				bottom = year_start(bottom - 1, &y0);
-			buf_addf(&win, "%s\"y%04d\"", k ? " OR " : "", year - (int)k);
-			if (bottom <= lo)
-				break;
+		int years = window_plan(top, lo, max_years, max_days, enough, &win, &bottom);
+		if (!years) { /* not one more year fits in what is left */
+			out->next_before = top + 1;
+			break;
 		}
 		buf_addc(&win, ')');
-		if (bottom < lo)
-			bottom = lo;
 		if ((err = buf_status(&win))) {
 			fz_fail(e, err, "", NULL);
 			break;
 		}
+		if (q->probe && q->probe->window)
+			q->probe->window(q->probe->ctx, bottom, top, years);
+		int64_t w0 = clock_us(q);
 		if ((err = window_read(s, a, buf_cstr(&win), bottom, top, limit + 1 - (int)n, items,
 				       &n, e)))
 			break;
@@ -270,13 +314,14 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 		}
 		if (bottom <= lo)
 			break;
+		int64_t now = clock_us(q);
+		spent_us += now - w0;
+		days_read += key_days(bottom, top);
 		top = bottom - 1;
 		if (span < WINDOW_MAX_YEARS)
 			span *= 2;
-		if (q->budget_ms > 0 && elapsed_ms(&t0) >= q->budget_ms) {
-			out->next_before = bottom;
-			break;
-		}
+		if (budget_us > 0)
+			max_days = search_window_fit(spent_us, days_read, budget_us - (now - t0));
 	}
 	buf_release(&win);
 	buf_release(&expr);
