@@ -48,8 +48,9 @@ int64_t search_window_fit(int64_t spent_us, int64_t days_read, int64_t left_us)
 		return 0;
 	if (spent_us <= 0 || days_read <= 0)
 		return INT64_MAX;
-	double days = (double)left_us * (double)days_read / (double)spent_us;
-	return days >= 9.0e18 ? INT64_MAX : (int64_t)days;
+	if (left_us > INT64_MAX / days_read) /* more days than any range has */
+		return INT64_MAX;
+	return left_us * days_read / spent_us;
 }
 
 /* --- the unit scanner --- */
