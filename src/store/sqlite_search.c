@@ -164,11 +164,31 @@ static int64_t clock_us(const struct search_query *q)
 	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
 }
 
-/* One window [bottom, top] of the query, all in one calendar year: up to
- * want rows, appended. */
+/* The end of the work bound, checked from inside SQLite while a window is
+ * read: FTS5 reads its index pages through SQLite's own program, so the
+ * progress handler runs during the walk of a doclist too (every
+ * DEADLINE_STEPS steps; at 10^5 items the longest CPU time between two
+ * calls every 100 steps was 0.8 ms, PROGRESS in bench/search.sh). */
+#define DEADLINE_STEPS 16
+struct search_deadline {
+	const struct search_query *q;
+	int64_t at; /* on the query's clock */
+	bool hit;
+};
+
+static int deadline_passed(void *ctx)
+{
+	struct search_deadline *d = ctx;
+	d->hit = clock_us(d->q) >= d->at;
+	return d->hit;
+}
+
+/* One window [bottom, top] of the query: up to want rows, appended. With
+ * dl, stopped at its deadline: then nothing is appended, FZ_OK and
+ * dl->hit, the window as if not read. */
 static enum fz_err window_read(struct sq_store *s, struct arena *a, const char *expr,
-			       int64_t bottom, int64_t top, int want, struct search_item *items,
-			       size_t *n, struct fz_error *e)
+			       int64_t bottom, int64_t top, int want, struct search_deadline *dl,
+			       struct search_item *items, size_t *n, struct fz_error *e)
 {
 	sqlite3_stmt *stmt;
 	void *got = NULL;
@@ -189,8 +209,16 @@ static enum fz_err window_read(struct sq_store *s, struct arena *a, const char *
 	sq_arg_int(&b, bottom);
 	sq_arg_int(&b, top);
 	sq_arg_int(&b, want);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof(struct search_item), item_read, &got, &ngot,
-			      e)))
+	if (dl)
+		sqlite3_progress_handler(s->db, DEADLINE_STEPS, deadline_passed, dl);
+	err = sq_collect(s, stmt, &b, a, sizeof(struct search_item), item_read, &got, &ngot, e);
+	if (dl)
+		sqlite3_progress_handler(s->db, 0, NULL, NULL);
+	if (err && dl && dl->hit) { /* interrupted: the rows it gave are dropped */
+		fz_error_clear(e);
+		return FZ_OK;
+	}
+	if (err)
 		return err;
 	if (ngot)
 		memcpy(items + *n, got, ngot * sizeof *items);
@@ -253,9 +281,12 @@ static int window_plan(int64_t top, int64_t lo, int max_years, int64_t max_days,
  * window is as many years as are predicted to end within what is left of
  * the budget at the cost per day measured so far (search_window_fit);
  * when not one more year fits, the page stops there with the window's
- * edge as its cursor. The bound cannot be checked inside a window: FTS5 walks a
- * doclist to the first match inside one step of SQLite's program, where
- * no progress handler runs (docs/SEARCH.md). Without a bound windows
+ * edge as its cursor. A window that the prediction let start and that
+ * still runs past the bound (a year dearer than those before it, the
+ * thread preempted) is stopped inside SQLite at the bound (struct
+ * deadline) and counts as not read: the page ends with what the windows
+ * before it found, and its cursor is the window's top. The first window
+ * of a page is never stopped, so that every page moves on. Without a bound windows
  * grow one, two, four years, so that a rare term does not pay one
  * query's set-up per year. */
 #define WINDOW_MAX_YEARS 4
@@ -301,12 +332,18 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 			fz_fail(e, err, "", NULL);
 			break;
 		}
+		/* the first window always ends, so that every page moves on */
+		struct search_deadline dl = { q, t0 + budget_us, false };
 		int64_t w0 = clock_us(q);
 		if (q->probe && q->probe->window) /* a test charges its fake clock */
 			q->probe->window(q->probe->ctx, bottom, top, years);
-		if ((err = window_read(s, a, buf_cstr(&win), bottom, top, limit + 1 - (int)n, items,
-				       &n, e)))
+		if ((err = window_read(s, a, buf_cstr(&win), bottom, top, limit + 1 - (int)n,
+				       budget_us > 0 && days_read ? &dl : NULL, items, &n, e)))
 			break;
+		if (dl.hit) { /* predicted to fit, it did not: read on from its top */
+			out->next_before = top + 1;
+			break;
+		}
 		if (n > (size_t)limit) {
 			n = (size_t)limit;
 			out->next_before = items[n - 1].id;

@@ -2,8 +2,9 @@
  * through the store's test probe: each window is charged a cost per day
  * it covers, so the sizing of the year windows is watched without timing.
  * A window is never predicted to end past the budget, a page under a
- * uniform cost ends within it, windows grow when years are cheap, and
- * paging by the cursor finds every match once, newest first. */
+ * uniform cost ends within it, windows grow when years are cheap, a
+ * window dearer than predicted is stopped inside SQLite, and paging by
+ * the cursor finds every match once, newest first. */
 #include <stdio.h>
 #include <string.h>
 
@@ -18,10 +19,12 @@ struct work {
 	int64_t now, t0;      /* microseconds */
 	bool started;         /* t0 taken (the query's first clock read) */
 	int64_t cost_per_day; /* charged for each day of a window */
+	int64_t dear_below;   /* windows below this key cost ten times as much */
 	int64_t budget_us;
 	int64_t spent, days;  /* this query's windows so far */
 	int64_t last_bottom;  /* the previous window's, 0 before the first */
-	int windows, max_years, violations;
+	int64_t last_top;
+	int windows, max_years, violations, interrupted;
 };
 
 static int64_t work_now(void *ctx)
@@ -59,9 +62,11 @@ static void work_window(void *ctx, int64_t bottom, int64_t top, int years)
 		w->max_years = years;
 	w->windows++;
 	w->last_bottom = bottom;
-	w->spent += d * w->cost_per_day;
+	w->last_top = top;
+	int64_t cost = d * w->cost_per_day * (top < w->dear_below ? 10 : 1);
+	w->spent += cost;
 	w->days += d;
-	w->now += d * w->cost_per_day;
+	w->now += cost;
 }
 
 /* Pages through the matches of 稀有 with the fake clock, checking each
@@ -78,12 +83,18 @@ static int pages_of(struct fx *f, struct work *w, char seen[300], int *total)
 	int pages = 0;
 	search_terms_parse("稀有", f->a, &terms);
 	for (;;) {
-		w->started = false, w->spent = w->days = w->last_bottom = 0, w->windows = 0;
+		w->started = false, w->spent = w->days = w->last_bottom = w->last_top = 0;
+		w->windows = 0;
 		if (f->st->ops->search_query(f->st, f->a, &q, &list, &e) != FZ_OK || ++pages > 100)
 			return t_fail(__FILE__, __LINE__, "query: %s", e.message), -1;
 		CHECK(w->windows >= 1);
+		/* a window stopped at the bound: its rows dropped, read on from
+		 * its top (a page stopped before a window ends at its bottom) */
+		bool stopped = list.next_before == w->last_top + 1;
+		w->interrupted += stopped;
 		for (size_t i = 0; i < list.n; i++) {
 			int64_t ref = list.items[i].ref_id;
+			CHECK(!stopped || list.items[i].id > w->last_top);
 			CHECK(ref >= 1 && ref < 300 && ref % 10 == 0 && !seen[ref]);
 			if (ref >= 1 && ref < 300)
 				seen[ref] = 1;
@@ -156,5 +167,18 @@ TEST(search_windows_are_sized_to_end_within_the_work_bound_and_lose_nothing)
 	CHECK_INT(dear.violations, 0);
 	CHECK_INT(total, 24);
 	CHECK(pages >= 13);
+	CHECK_INT(dear.interrupted, 0); /* the first window of a page always ends */
+
+	/* years before 2012 ten times dearer than those measured: a window
+	 * predicted to fit does not, and is stopped at the bound inside
+	 * SQLite; the page ends with what came before, nothing is lost */
+	struct work uneven = { .cost_per_day = 4, .budget_us = 20000,
+			       .dear_below = search_day_key("2012-01-01") };
+	char seen4[300] = { 0 };
+	total = 0;
+	pages = pages_of(&f, &uneven, seen4, &total);
+	CHECK_INT(uneven.violations, 0);
+	CHECK_INT(total, 24);
+	CHECK(uneven.interrupted >= 1);
 	fx_close(&f);
 }
