@@ -111,8 +111,9 @@ struct search_query {
 	/* Work bound: the store reads newest-first windows of whole years,
 	 * each sized to end within what is left of budget_ms at the cost per
 	 * day of the windows already read (search_window_fit), and stops when
-	 * not one more year is predicted to fit, even with a page not full;
-	 * 0 = read until the page is full or nothing is left. */
+	 * not one more year is predicted to fit, or at the bound inside a
+	 * window that runs past it (never a page's first), even with a page
+	 * not full; 0 = read until the page is full or nothing is left. */
 	int budget_ms;
 	const struct search_probe *probe; /* NULL; tests only */
 };
@@ -128,8 +129,8 @@ struct search_item_list {
 	struct search_item *items;
 	size_t n;
 	/* Where the next page reads from (ids below it): the last item's id
-	 * when the page is full, the oldest date read when the work bound
-	 * stopped it; 0 when nothing is left. */
+	 * when the page is full, the first day of the oldest year read when
+	 * the work bound stopped it; 0 when nothing is left. */
 	int64_t next_before;
 };
 
