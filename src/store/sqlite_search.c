@@ -284,11 +284,11 @@ static int window_plan(int64_t top, int64_t lo, int max_years, int64_t max_days,
  * edge as its cursor. A window that the prediction let start and that
  * still runs past the bound (a year dearer than those before it, the
  * thread preempted) is stopped inside SQLite at the bound (struct
- * deadline) and counts as not read: the page ends with what the windows
- * before it found, and its cursor is the window's top. The first window
- * of a page is never stopped, so that every page moves on. Without a bound windows
- * grow one, two, four years, so that a rare term does not pay one
- * query's set-up per year. */
+ * search_deadline) and counts as not read: the page ends with what the
+ * windows before it found, and its cursor is the window's top. The first
+ * window of a page is never stopped, so that every page moves on.
+ * Without a bound windows grow one, two, four years, so that a rare term
+ * does not pay one query's set-up per year. */
 #define WINDOW_MAX_YEARS 4
 #define WINDOW_MAX_YEARS_FIT 16 /* at most 16 tags ORed in one expression */
 enum fz_err sq_search_query(struct store *st, struct arena *a, const struct search_query *q,
