@@ -244,17 +244,15 @@ static int64_t key_days(int64_t bottom, int64_t top)
 }
 
 /* The next window from top down: whole calendar years, at most max_years
- * of them and max_days days in all, and no more once it has enough_days;
- * never below lo; each year's tag ORed into tags ("y2019" OR "y2018").
- * Returns the years taken, 0 when not even the first fits in max_days. */
+ * of them and max_days days in all, never below lo; each year's tag ORed
+ * into tags ("y2019" OR "y2018"). Returns the years taken, 0 when not
+ * even the first fits in max_days. */
 static int window_plan(int64_t top, int64_t lo, int max_years, int64_t max_days,
-		       int64_t enough_days, struct buf *tags, int64_t *bottom)
+		       struct buf *tags, int64_t *bottom)
 {
 	int year, k = 0;
 	for (int64_t b = year_start(top, &year); k < max_years; b = year_start(b - 1, &year)) {
 		int64_t edge = b < lo ? lo : b;
-		if (k && key_days(*bottom, top) >= enough_days)
-			break;
 		if (key_days(edge, top) > max_days)
 			break;
 		buf_addf(tags, "%s\"y%04d\"", k++ ? " OR " : "", year);
@@ -274,23 +272,26 @@ static int window_plan(int64_t top, int64_t lo, int max_years, int64_t max_days,
  * with the years' doclists, the walk ends where the window does, and a
  * window costs in proportion to its days.
  *
- * Under a work bound the first window is the newest year, and the one
- * before too when the newest has fewer than 365 days in the range (early
- * January; a range that ends mid-year), so that the cost per day is
- * measured over a year of items, not set-up over a few days. Each next
- * window is as many years as are predicted to end within what is left of
- * the budget at the cost per day measured so far (search_window_fit);
+ * Under a work bound the first window is the newest year, and the next
+ * is the year before, also whole, when the newest had fewer than 365 days
+ * in the range (early January; a range that ends mid-year), so that the
+ * cost per day is measured over a year of items, not set-up over a few
+ * days; a common term fills its page in the first, on one year's tag.
+ * Each next window is as many years as are predicted to end within what
+ * is left of the budget at the cost per day measured so far
+ * (search_window_fit);
  * when not one more year fits, the page stops there with the window's
  * edge as its cursor. A window that the prediction let start and that
  * still runs past the bound (a year dearer than those before it, the
  * thread preempted) is stopped inside SQLite at the bound (struct
  * search_deadline) and counts as not read: the page ends with what the
- * windows before it found, and its cursor is the window's top. The first
- * window of a page is never stopped, so that every page moves on.
+ * windows before it found, and its cursor is the window's top. The
+ * windows that measure are never stopped, so that every page moves on.
  * Without a bound windows grow one, two, four years, so that a rare term
  * does not pay one query's set-up per year. */
 #define WINDOW_MAX_YEARS 4
 #define WINDOW_MAX_YEARS_FIT 16 /* at most 16 tags ORed in one expression */
+#define WINDOW_MEASURE_DAYS 365 /* read before the cost per day is trusted */
 enum fz_err sq_search_query(struct store *st, struct arena *a, const struct search_query *q,
 			    struct search_item_list *out, struct fz_error *e)
 {
@@ -314,15 +315,16 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 		return fz_fail(e, items ? err : FZ_NOMEM, "", NULL);
 	}
 	for (int64_t top = hi, span = 1;;) {
-		int64_t bottom = lo, enough = INT64_MAX;
+		int64_t bottom = lo;
 		int max_years = (int)span;
-		if (budget_us > 0 && !days_read) /* a year's cost, even in January */
-			max_years = 2, enough = 365;
-		else if (budget_us > 0)
-			max_years = WINDOW_MAX_YEARS_FIT;
+		/* measuring: one year at a time until a year's days are read */
+		bool measured = budget_us > 0 && days_read >= WINDOW_MEASURE_DAYS;
+		if (budget_us > 0)
+			max_years = measured ? WINDOW_MAX_YEARS_FIT : 1;
 		buf_reset(&win);
 		buf_addf(&win, "%s AND tags : (", buf_cstr(&expr));
-		int years = window_plan(top, lo, max_years, max_days, enough, &win, &bottom);
+		int years = window_plan(top, lo, max_years, measured ? max_days : INT64_MAX, &win,
+					&bottom);
 		if (!years) { /* not one more year fits in what is left */
 			out->next_before = top + 1;
 			break;
@@ -332,13 +334,13 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 			fz_fail(e, err, "", NULL);
 			break;
 		}
-		/* the first window always ends, so that every page moves on */
+		/* the windows that measure always end: every page moves on */
 		struct search_deadline dl = { q, t0 + budget_us, false };
 		int64_t w0 = clock_us(q);
 		if (q->probe && q->probe->window) /* a test charges its fake clock */
 			q->probe->window(q->probe->ctx, bottom, top, years);
 		if ((err = window_read(s, a, buf_cstr(&win), bottom, top, limit + 1 - (int)n,
-				       budget_us > 0 && days_read ? &dl : NULL, items, &n, e)))
+				       measured ? &dl : NULL, items, &n, e)))
 			break;
 		if (dl.hit) { /* predicted to fit, it did not: read on from its top */
 			out->next_before = top + 1;

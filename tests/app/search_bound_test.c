@@ -53,10 +53,11 @@ static void work_window(void *ctx, int64_t bottom, int64_t top, int years)
 	/* whole years: every window starts on 1 January (the oldest item is on one) */
 	if (strcmp(jan1 + 4, "-01-01") != 0)
 		w->violations++;
-	if (w->windows == 0 && years > 2)
+	/* one year at a time until a year's days are measured; then, at the
+	 * cost per day measured so far, it ends within what is left */
+	if (w->days < 365 && years != 1)
 		w->violations++;
-	/* at the cost per day measured so far, it ends within what is left */
-	if (w->windows > 0 && d * w->spent > left * w->days)
+	if (w->days >= 365 && d * w->spent > left * w->days)
 		w->violations++;
 	if (years > w->max_years)
 		w->max_years = years;
@@ -123,9 +124,10 @@ TEST(search_windows_are_sized_to_end_within_the_work_bound_and_lose_nothing)
 					 i % 10 ? "公告正文。" : "公告正文，稀有情形。", &e) == FZ_OK);
 	}
 
-	/* 10 us a day, 20 ms: a page reads about five years (the first
-	 * window, this year and last, then four that fit, the fifth would
-	 * not), and stops with a cursor; the old 1, 2, 4 years overshot */
+	/* 10 us a day, 20 ms: a page reads about six years (this year, a
+	 * quarter; last year, to measure a whole year; then four that fit,
+	 * the fifth would not), and stops with a cursor; the old 1, 2, 4
+	 * years overshot */
 	struct work w = { .cost_per_day = 10, .budget_us = 20000 };
 	char seen[300] = { 0 };
 	int total = 0;
@@ -167,7 +169,7 @@ TEST(search_windows_are_sized_to_end_within_the_work_bound_and_lose_nothing)
 	CHECK_INT(dear.violations, 0);
 	CHECK_INT(total, 24);
 	CHECK(pages >= 13);
-	CHECK_INT(dear.interrupted, 0); /* the first window of a page always ends */
+	CHECK_INT(dear.interrupted, 0); /* the windows that measure always end */
 
 	/* years before 2012 ten times dearer than those measured: a window
 	 * predicted to fit does not, and is stopped at the bound inside
