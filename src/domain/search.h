@@ -111,8 +111,8 @@ struct search_query {
 	/* Work bound: the store reads newest-first windows of whole years,
 	 * each sized to end within what is left of budget_ms at the cost per
 	 * day of the windows already read (search_window_fit), and stops when
-	 * not one more year is predicted to fit, or at the bound inside a
-	 * window that runs past it (never a page's first), even with a page
+	 * not one more year is predicted to fit, or inside a window that runs
+	 * half the bound past it (never one that measures), even with a page
 	 * not full; 0 = read until the page is full or nothing is left. */
 	int budget_ms;
 	const struct search_probe *probe; /* NULL; tests only */
