@@ -10,8 +10,11 @@
 # times each). Prints a table and "name: value unit" lines with ratios.
 #   env: N=1000000 REPS=50 RAW_REPS=5; ONLY=query-name times that query
 #   alone (no raw ones), OPTIMIZE=1 merges the index into one segment
-#   first. Wall time and the thread's CPU time are both reported: on a
-#   shared machine the CPU time is the work, wall time adds the waits.
+#   first; PROGRESS=N counts SQLite's progress-handler calls (every N
+#   steps) per run of the ONLY query; the column cut counts the runs the
+#   work bound stopped with the page not full. Wall time and the
+#   thread's CPU time are both reported: on a shared machine the CPU
+#   time is the work, wall time adds the waits.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 N=${N:-1000000}

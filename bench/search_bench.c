@@ -163,6 +163,22 @@ static int load(struct store *st, int64_t n)
 	return 0;
 }
 
+/* PROGRESS=N: SQLite's progress handler every N steps of its program,
+ * counted, with the longest CPU time between two calls: whether a search
+ * could check its work bound inside a window (docs/SEARCH.md). */
+static long progress_calls;
+static double progress_last, progress_gap; /* CPU ms: the last call, the longest gap */
+
+static int progress_count(void *ctx)
+{
+	(void)ctx;
+	double t = cpu_ms();
+	if (progress_calls++ && t - progress_last > progress_gap)
+		progress_gap = t - progress_last;
+	progress_last = t;
+	return 0;
+}
+
 struct bq {
 	const char *name;
 	const char *q;
@@ -232,12 +248,17 @@ int main(int argc, char **argv)
 			   "SELECT rowid FROM tri WHERE tri MATCH ?1 ORDER BY rowid DESC LIMIT 20",
 			   -1, &unranked, NULL);
 	app_config_defaults(&cfg);
-	printf("%-22s %8s %9s %9s %9s %9s %6s %11s %11s %11s\n", "query", "hits", "p50_ms",
-	       "p99_ms", "cpu_p50", "cpu_p99", "raw", "rank_p50", "rank_max", "rowid_p50");
+	if (getenv("PROGRESS"))
+		sqlite3_progress_handler(s->db, atoi(getenv("PROGRESS")), progress_count, NULL);
+	/* cut: the runs that the work bound stopped with the page not full */
+	printf("%-22s %8s %9s %9s %9s %9s %6s %11s %11s %11s %5s\n", "query", "hits", "p50_ms",
+	       "p99_ms", "cpu_p50", "cpu_p99", "raw", "rank_p50", "rank_max", "rowid_p50", "cut");
 	/* ONLY=name: time that query alone, without the raw ones (profiling) */
 	const char *only = getenv("ONLY");
 	for (size_t k = 0; k < nq; k++) {
 		size_t hits = 0;
+		int cut = 0;
+		progress_calls = 0, progress_gap = 0;
 		if (only && strcmp(only, qs[k].name) != 0)
 			continue;
 		for (int r = 0; r < reps; r++) {
@@ -253,6 +274,7 @@ int main(int argc, char **argv)
 			v[r] = all[nall++] = now_ms() - t0;
 			cv[r] = call[ncall++] = cpu_ms() - c0;
 			hits = res.n;
+			cut += *res.searched_from != '\0';
 			if (strlen(qs[k].q) >= 9 && !strchr(qs[k].q, ' ') && !qs[k].kind &&
 			    !qs[k].agency && !qs[k].from)
 				cmp[ncmp++] = v[r];
@@ -261,8 +283,9 @@ int main(int argc, char **argv)
 		double p50 = pct(v, reps, 0.5), p99 = pct(v, reps, 0.99);
 		double cp50 = pct(cv, reps, 0.5), cp99 = pct(cv, reps, 0.99);
 		if (only) {
-			printf("%-22s %8zu %9.2f %9.2f %9.2f %9.2f\n", qs[k].name, hits, p50, p99, cp50,
-			       cp99);
+			printf("%-22s %8zu %9.2f %9.2f %9.2f %9.2f cut %d progress %.1f gap %.2f\n",
+			       qs[k].name, hits, p50, p99, cp50, cp99, cut,
+			       (double)progress_calls / reps, progress_gap);
 			continue;
 		}
 		/* raw: the whole query string as one trigram MATCH phrase */
@@ -287,8 +310,8 @@ int main(int argc, char **argv)
 			rp50[w] = pct(v, raw_reps, 0.5);
 			rmax[w] = v[raw_reps - 1];
 		}
-		printf("%-22s %8zu %9.2f %9.2f %9.2f %9.2f %6d %11.2f %11.2f %11.2f\n", qs[k].name,
-		       hits, p50, p99, cp50, cp99, rows, rp50[0], rmax[0], rp50[1]);
+		printf("%-22s %8zu %9.2f %9.2f %9.2f %9.2f %6d %11.2f %11.2f %11.2f %5d\n",
+		       qs[k].name, hits, p50, p99, cp50, cp99, rows, rp50[0], rmax[0], rp50[1], cut);
 	}
 	double p50 = pct(all, nall, 0.5), p99 = pct(all, nall, 0.99);
 	printf("fazhi_search_p50: %.2f ms\nfazhi_search_p99: %.2f ms\n", p50, p99);

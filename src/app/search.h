@@ -34,9 +34,9 @@ struct search_request {
 	int budget_ms;         /* work bound; 0 = SEARCH_BUDGET_MS, < 0 = none */
 };
 
-/* After this long a search stops at the end of the year of dates it is
- * reading and answers with what it found and a cursor to read on
- * (docs/SEARCH.md, "Bounded work"). */
+/* A search's work bound: its windows of years are sized to end within
+ * it, and when not one more year is predicted to fit it answers with what
+ * it found and a cursor to read on (docs/SEARCH.md, "Bounded work"). */
 #define SEARCH_BUDGET_MS 20
 
 struct search_hit {

@@ -42,6 +42,17 @@ void search_key_date(int64_t key, char out[11])
 	date_from_days(key >> SEARCH_DAY_SHIFT, out);
 }
 
+int64_t search_window_fit(int64_t spent_us, int64_t days_read, int64_t left_us)
+{
+	if (left_us <= 0)
+		return 0;
+	if (spent_us <= 0 || days_read <= 0)
+		return INT64_MAX;
+	if (left_us > INT64_MAX / days_read) /* more days than any range has */
+		return INT64_MAX;
+	return left_us * days_read / spent_us;
+}
+
 /* --- the unit scanner --- */
 
 enum unit_class { U_SEP, U_WORD, U_CJK };

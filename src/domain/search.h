@@ -89,6 +89,16 @@ struct search_item {
 	const char *body;
 };
 
+/* A test's hold on the work bound: now_us replaces the monotonic clock
+ * (microseconds, any origin), and window, when set, is told each window
+ * (its row id range and years) before it is read, so that a test can
+ * charge a cost to a fake clock and watch the sizing without timing. */
+struct search_probe {
+	int64_t (*now_us)(void *ctx);
+	void (*window)(void *ctx, int64_t bottom, int64_t top, int years);
+	void *ctx;
+};
+
 /* A query as the store runs it: matches of every term, newest first. */
 struct search_query {
 	const struct search_terms *terms; /* n >= 1 */
@@ -98,18 +108,29 @@ struct search_query {
 	char to[11];
 	int64_t before;     /* only ids below (the cursor); 0 = from the newest */
 	int limit;          /* 1..100 */
-	/* Work bound: the store reads newest-first windows of dates and, once
-	 * budget_ms have passed, stops after the current window even with a
-	 * page not full; 0 = read until the page is full or nothing is left. */
+	/* Work bound: the store reads newest-first windows of whole years,
+	 * each sized to end within what is left of budget_ms at the cost per
+	 * day of the windows already read (search_window_fit), and stops when
+	 * not one more year is predicted to fit, or inside a window that runs
+	 * half the bound past it (never one that measures), even with a page
+	 * not full; 0 = read until the page is full or nothing is left. */
 	int budget_ms;
+	const struct search_probe *probe; /* NULL; tests only */
 };
+
+/* The days the next window may cover to be predicted to end within
+ * left_us, at the cost per day of the windows read so far (spent_us over
+ * days_read): 0 when nothing is left, INT64_MAX when nothing was spent
+ * yet. The average includes each window's fixed set-up, so it never
+ * underestimates a window at least as long as those already read. */
+int64_t search_window_fit(int64_t spent_us, int64_t days_read, int64_t left_us);
 
 struct search_item_list {
 	struct search_item *items;
 	size_t n;
 	/* Where the next page reads from (ids below it): the last item's id
-	 * when the page is full, the oldest date read when the work bound
-	 * stopped it; 0 when nothing is left. */
+	 * when the page is full, the first day of the oldest year read when
+	 * the work bound stopped it; 0 when nothing is left. */
 	int64_t next_before;
 };
 

@@ -154,18 +154,47 @@ static enum fz_err query_range(struct sq_store *s, const struct search_query *q,
 	return FZ_OK;
 }
 
-static int64_t elapsed_ms(const struct timespec *t0)
+/* Microseconds on the query's clock: the monotonic clock, or a test's. */
+static int64_t clock_us(const struct search_query *q)
 {
 	struct timespec t;
+	if (q->probe && q->probe->now_us)
+		return q->probe->now_us(q->probe->ctx);
 	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+	return (int64_t)t.tv_sec * 1000000 + t.tv_nsec / 1000;
 }
 
-/* One window [bottom, top] of the query, all in one calendar year: up to
- * want rows, appended. */
+/* The end of the work bound, checked from inside SQLite while a window is
+ * read: FTS5 reads its index pages through SQLite's own program, so the
+ * progress handler runs during the walk of a doclist too (every
+ * DEADLINE_STEPS steps; at 10^5 items the longest CPU time between two
+ * calls every 100 steps was 0.8 ms, PROGRESS in bench/search.sh). */
+#define DEADLINE_STEPS 16
+/* The deadline is half the budget past it: the forecast aims at the
+ * budget, and a window stopped is work thrown away, so a forecast a
+ * little short (the cost per day varies by a few per cent between years)
+ * must not cost the whole window; a window far past it is what the
+ * deadline is for. 20 ms of budget: stopped at 30 ms. */
+#define DEADLINE_PAST_BUDGET(b) ((b) / 2)
+struct search_deadline {
+	const struct search_query *q;
+	int64_t at; /* on the query's clock */
+	bool hit;
+};
+
+static int deadline_passed(void *ctx)
+{
+	struct search_deadline *d = ctx;
+	d->hit = clock_us(d->q) >= d->at;
+	return d->hit;
+}
+
+/* One window [bottom, top] of the query: up to want rows, appended. With
+ * dl, stopped at its deadline: then nothing is appended, FZ_OK and
+ * dl->hit, the window as if not read. */
 static enum fz_err window_read(struct sq_store *s, struct arena *a, const char *expr,
-			       int64_t bottom, int64_t top, int want, struct search_item *items,
-			       size_t *n, struct fz_error *e)
+			       int64_t bottom, int64_t top, int want, struct search_deadline *dl,
+			       struct search_item *items, size_t *n, struct fz_error *e)
 {
 	sqlite3_stmt *stmt;
 	void *got = NULL;
@@ -186,8 +215,16 @@ static enum fz_err window_read(struct sq_store *s, struct arena *a, const char *
 	sq_arg_int(&b, bottom);
 	sq_arg_int(&b, top);
 	sq_arg_int(&b, want);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof(struct search_item), item_read, &got, &ngot,
-			      e)))
+	if (dl)
+		sqlite3_progress_handler(s->db, DEADLINE_STEPS, deadline_passed, dl);
+	err = sq_collect(s, stmt, &b, a, sizeof(struct search_item), item_read, &got, &ngot, e);
+	if (dl)
+		sqlite3_progress_handler(s->db, 0, NULL, NULL);
+	if (err && dl && dl->hit) { /* interrupted: the rows it gave are dropped */
+		fz_error_clear(e);
+		return FZ_OK;
+	}
+	if (err)
 		return err;
 	if (ngot)
 		memcpy(items + *n, got, ngot * sizeof *items);
@@ -206,28 +243,72 @@ static int64_t year_start(int64_t key, int *year)
 	return search_day_key(jan1);
 }
 
-/* Windows are whole calendar years, newest first: one year, then two,
- * then four at a time; each window's expression carries its years' tags
- * (tags : ("y2019" OR "y2018")). The tags are what bound the work: FTS5
- * applies a rowid range only to the rows an expression yields, so an AND
- * of common terms that never meet walked its doclists to their very end
- * in every window, whatever the range (the cause of the 100-170 ms p99,
- * docs/PERFORMANCE.md); ANDed with the years' doclists, the walk ends
- * where the window does. Windows grow so that a rare term does not pay
- * one query's set-up per year. */
+/* The days from bottom to top, both ends counted. */
+static int64_t key_days(int64_t bottom, int64_t top)
+{
+	return (top >> SEARCH_DAY_SHIFT) - (bottom >> SEARCH_DAY_SHIFT) + 1;
+}
+
+/* The next window from top down: whole calendar years, at most max_years
+ * of them and max_days days in all, never below lo; each year's tag ORed
+ * into tags ("y2019" OR "y2018"). Returns the years taken, 0 when not
+ * even the first fits in max_days. */
+static int window_plan(int64_t top, int64_t lo, int max_years, int64_t max_days,
+		       struct buf *tags, int64_t *bottom)
+{
+	int year, k = 0;
+	for (int64_t b = year_start(top, &year); k < max_years; b = year_start(b - 1, &year)) {
+		int64_t edge = b < lo ? lo : b;
+		if (key_days(edge, top) > max_days)
+			break;
+		buf_addf(tags, "%s\"y%04d\"", k++ ? " OR " : "", year);
+		*bottom = edge;
+		if (edge <= lo)
+			break;
+	}
+	return k;
+}
+
+/* Windows are whole calendar years, newest first; each window's
+ * expression carries its years' tags (tags : ("y2019" OR "y2018")). The
+ * tags are what bound the work: FTS5 applies a rowid range only to the
+ * rows an expression yields, so an AND of common terms that never meet
+ * walked its doclists to their very end in every window, whatever the
+ * range (the cause of the 100-170 ms p99, docs/PERFORMANCE.md); ANDed
+ * with the years' doclists, the walk ends where the window does, and a
+ * window costs in proportion to its days.
+ *
+ * Under a work bound the first window is the newest year, and the next
+ * is the year before, also whole, when the newest had fewer than 365 days
+ * in the range (early January; a range that ends mid-year), so that the
+ * cost per day is measured over a year of items, not set-up over a few
+ * days; a common term fills its page in the first, on one year's tag.
+ * Each next window is as many years as are predicted to end within what
+ * is left of the budget at the cost per day measured so far
+ * (search_window_fit);
+ * when not one more year fits, the page stops there with the window's
+ * edge as its cursor. A window that the prediction let start and that
+ * still runs past the bound (a year dearer than those before it, the
+ * thread preempted) is stopped inside SQLite half the bound past it
+ * (struct search_deadline) and counts as not read: the page ends with what the
+ * windows before it found, and its cursor is the window's top. The
+ * windows that measure are never stopped, so that every page moves on.
+ * Without a bound windows grow one, two, four years, so that a rare term
+ * does not pay one query's set-up per year. */
 #define WINDOW_MAX_YEARS 4
+#define WINDOW_MAX_YEARS_FIT 16 /* at most 16 tags ORed in one expression */
+#define WINDOW_MEASURE_DAYS 365 /* read before the cost per day is trusted */
 enum fz_err sq_search_query(struct store *st, struct arena *a, const struct search_query *q,
 			    struct search_item_list *out, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
 	struct buf expr = BUF_INIT, win = BUF_INIT;
-	struct timespec t0;
-	int64_t lo = 0, hi = -1;
+	int64_t lo = 0, hi = -1, t0 = clock_us(q), budget_us = (int64_t)q->budget_ms * 1000;
+	int64_t spent_us = 0, days_read = 0, max_days = INT64_MAX;
 	int limit = q->limit < 1 ? 1 : q->limit > 100 ? 100 : q->limit;
 	size_t n = 0;
 	enum fz_err err;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(out, 0, sizeof *out);
 	if (!q->terms || !q->terms->n)
 		return FZ_OK;
@@ -240,29 +321,38 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 		return fz_fail(e, items ? err : FZ_NOMEM, "", NULL);
 	}
 	for (int64_t top = hi, span = 1;;) {
-		int year;
-		int64_t bottom = year_start(top, &year);
-		/* span years: this one and the span - 1 before it */
+		int64_t bottom = lo;
+		int max_years = (int)span;
+		/* measuring: one year at a time until a year's days are read */
+		bool measured = budget_us > 0 && days_read >= WINDOW_MEASURE_DAYS;
+		if (budget_us > 0)
+			max_years = measured ? WINDOW_MAX_YEARS_FIT : 1;
 		buf_reset(&win);
 		buf_addf(&win, "%s AND tags : (", buf_cstr(&expr));
-		for (int64_t k = 0; k < span; k++) {
-			int y0;
-			if (k)
-				bottom = year_start(bottom - 1, &y0);
-			buf_addf(&win, "%s\"y%04d\"", k ? " OR " : "", year - (int)k);
-			if (bottom <= lo)
-				break;
+		int years = window_plan(top, lo, max_years, measured ? max_days : INT64_MAX, &win,
+					&bottom);
+		if (!years) { /* not one more year fits in what is left */
+			out->next_before = top + 1;
+			break;
 		}
 		buf_addc(&win, ')');
-		if (bottom < lo)
-			bottom = lo;
 		if ((err = buf_status(&win))) {
 			fz_fail(e, err, "", NULL);
 			break;
 		}
-		if ((err = window_read(s, a, buf_cstr(&win), bottom, top, limit + 1 - (int)n, items,
-				       &n, e)))
+		/* the windows that measure always end: every page moves on */
+		struct search_deadline dl = { q, t0 + budget_us + DEADLINE_PAST_BUDGET(budget_us),
+					      false };
+		int64_t w0 = clock_us(q);
+		if (q->probe && q->probe->window) /* a test charges its fake clock */
+			q->probe->window(q->probe->ctx, bottom, top, years);
+		if ((err = window_read(s, a, buf_cstr(&win), bottom, top, limit + 1 - (int)n,
+				       measured ? &dl : NULL, items, &n, e)))
 			break;
+		if (dl.hit) { /* predicted to fit, it did not: read on from its top */
+			out->next_before = top + 1;
+			break;
+		}
 		if (n > (size_t)limit) {
 			n = (size_t)limit;
 			out->next_before = items[n - 1].id;
@@ -270,13 +360,14 @@ enum fz_err sq_search_query(struct store *st, struct arena *a, const struct sear
 		}
 		if (bottom <= lo)
 			break;
+		int64_t now = clock_us(q);
+		spent_us += now - w0;
+		days_read += key_days(bottom, top);
 		top = bottom - 1;
 		if (span < WINDOW_MAX_YEARS)
 			span *= 2;
-		if (q->budget_ms > 0 && elapsed_ms(&t0) >= q->budget_ms) {
-			out->next_before = bottom;
-			break;
-		}
+		if (budget_us > 0)
+			max_days = search_window_fit(spent_us, days_read, budget_us - (now - t0));
 	}
 	buf_release(&win);
 	buf_release(&expr);

@@ -97,3 +97,19 @@ TEST(search_snippet_centres_on_the_first_match_and_stays_balanced)
 	CHECK_STR(s, "短文");
 	arena_free(a);
 }
+
+TEST(search_window_fit_predicts_the_days_that_end_within_what_is_left)
+{
+	/* 365 days read in 3,650 us: 10 us a day; 15,000 us left fit 1,500 days */
+	CHECK_INT(search_window_fit(3650, 365, 15000), 1500);
+	/* rounded down, never up: 1,499.9 days fit 1,499 */
+	CHECK_INT(search_window_fit(3650, 365, 14999), 1499);
+	/* nothing left: not one day, whatever the rate */
+	CHECK_INT(search_window_fit(3650, 365, 0), 0);
+	CHECK_INT(search_window_fit(1, 365, -5), 0);
+	/* nothing measured yet (a clock too coarse for the window): no limit */
+	CHECK(search_window_fit(0, 365, 1000) == INT64_MAX);
+	/* a product past 64 bits is the most there is, not a wrapped number */
+	CHECK(search_window_fit(1, INT64_MAX / 2, INT64_MAX / 2) == INT64_MAX);
+	CHECK_INT(search_window_fit(7, 3, 100), 42);
+}
