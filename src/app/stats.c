@@ -310,6 +310,22 @@ static enum fz_err bands(struct app_ctx *ctx, struct stats_table *t, struct fz_e
 	return FZ_OK;
 }
 
+/* Whether the store counts from the record because the summary is
+ * still being built, and how far it is. */
+static enum fz_err summary_state(struct app_ctx *ctx, bool from_record, struct stats_table *t,
+				 struct fz_error *e)
+{
+	struct stats_summary_state s;
+	if (from_record)
+		return FZ_OK;
+	enum fz_err rc = ctx->st->ops->stats_summary_state(ctx->st, &s, e);
+	if (rc)
+		return rc;
+	t->summary_building = !s.built;
+	t->summary_pct = stats_summary_pct(&s);
+	return FZ_OK;
+}
+
 static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
 			  bool from_record, struct stats_table *out, struct fz_error *e)
 {
@@ -339,8 +355,9 @@ static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
 		return rc;
 	if ((rc = ctx->st->ops->begin(ctx->st, false, e)))
 		return rc;
-	/* one snapshot for every block: the totals agree with each other */
-	if (!(rc = decisions(ctx, &bd, e)) &&
+	/* one snapshot for every block: the totals agree with each other,
+	 * and with the summary's state that chose where they are read */
+	if (!(rc = summary_state(ctx, from_record, out, e)) && !(rc = decisions(ctx, &bd, e)) &&
 	    !(rc = events(ctx, &bd, plain_json, NULL, plain_steps,
 			  sizeof plain_steps / sizeof plain_steps[0], e)) &&
 	    !(rc = events(ctx, &bd, permit_json, "outcome", permit_steps,

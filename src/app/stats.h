@@ -91,6 +91,11 @@ struct stats_table {
 	/* dashboard: open cases and overdue now, per row and in total */
 	int64_t *open, *overdue;
 	int64_t open_total, overdue_total;
+	/* the summary still being built in the background (046): the
+	 * figures were counted from the record; summary_pct of the cases
+	 * filled so far (0..99) */
+	bool summary_building;
+	int summary_pct;
 };
 
 /* Counts the period from..to (both YYYY-MM-DD) in ctx's scope (arena
@@ -118,6 +123,35 @@ enum fz_err app_stats_period_record(struct app_ctx *ctx, const char *from, const
 				    struct stats_table *out, struct fz_error *e) FZ_MUST_CHECK;
 enum fz_err app_stats_dashboard_record(struct app_ctx *ctx, struct stats_table *out,
 				       struct fz_error *e) FZ_MUST_CHECK;
+
+/* The summary's building in the background (app/stats_summary.c,
+ * store_stats.h): the job of the server's scheduler fills it in batches
+ * of STATS_SUMMARY_BATCH cases, each its own write transaction, until it
+ * is built or the server stops (ctx->stop_asked; the next start goes on
+ * where it stopped); *cases how many it filled; a run that filled some
+ * is recorded in job_runs as JOB_STATS_SUMMARY. Derived data, not a
+ * change to any record: not audited. */
+#define JOB_STATS_SUMMARY "stats_summary"
+#define STATS_SUMMARY_BATCH 200
+enum fz_err app_stats_summary_job(struct app_ctx *ctx, int64_t *cases,
+				  struct fz_error *e) FZ_MUST_CHECK;
+/* One batch of at most batch cases in its own write transaction (the
+ * job's step; tests cut a backfill with it). */
+enum fz_err app_stats_summary_fill(struct app_ctx *ctx, int batch, int64_t *cases, bool *built,
+				   struct fz_error *e) FZ_MUST_CHECK;
+/* `fazhi stats-rebuild`: empties the summary and fills it again from the
+ * record, batch by batch (a server may run meanwhile: its statistics
+ * are counted from the record until the rebuild ends); audited as
+ * stats.rebuild. progress, when not NULL, is called after each batch. */
+enum fz_err app_stats_summary_rebuild(struct app_ctx *ctx,
+				      void (*progress)(int64_t done, int64_t left, void *arg),
+				      void *arg, int64_t *cases, struct fz_error *e) FZ_MUST_CHECK;
+/* How far it is, for the system administrator's page of jobs (no case
+ * content: permission system.read or case.read). *pct 0..100. */
+enum fz_err app_stats_summary_progress(struct app_ctx *ctx, bool *built, int *pct,
+				       struct fz_error *e) FZ_MUST_CHECK;
+/* The cases filled, in percent: 100 once built, at most 99 before. */
+int stats_summary_pct(const struct stats_summary_state *s);
 
 /* Column c's label in t ("罚款 1000 元至不足 10000 元" for a band). */
 const char *stats_col_label(const struct stats_table *t, int c);

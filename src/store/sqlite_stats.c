@@ -15,14 +15,7 @@
 #include <string.h>
 
 #include "base/date.h"
-
-/* The value of field K of event e as later corrections set it. K is a
- * constant of this file, never input. */
-#define FIELD(K)                                                                          \
-	"coalesce((SELECT f.value FROM case_events k JOIN case_event_fields f"             \
-	" ON f.event_id = k.id AND f.key = '" K "' AND f.value <> ''"                     \
-	" WHERE k.corrects = e.id AND k.corrects IS NOT NULL ORDER BY k.seq DESC LIMIT 1),"  \
-	" (SELECT f.value FROM case_event_fields f WHERE f.event_id = e.id AND f.key = '" K "'), '')"
+#include "store/sqlite_stats_sql.h"
 
 /* The scope, bound as :sk (enum scope_kind), :sa and :sp. */
 #define SCOPE_SQL                                                                        \
@@ -165,9 +158,6 @@ static void read_decision_count(struct sq_row *r, void *item)
 
 /* MATERIALIZED: each decision's fields are read once, not once for
  * every mention of them in the band's CASE. */
-/* Yuan as written ("5000", "5000.5") to whole fen; '' and NULL to 0. */
-#define FEN(X) "coalesce(CAST(round(CAST(nullif(" X ", '') AS REAL) * 100) AS INTEGER), 0)"
-
 static enum fz_err record_decision_counts(struct store *st, struct arena *a,
 					  const struct scope *sc, const struct stats_query *q,
 					  struct stats_decision_count_list *out,
@@ -354,11 +344,15 @@ enum fz_err sq_stats_event_counts(struct store *st, struct arena *a, const struc
 				  const struct stats_query *q, struct stats_event_count_list *out,
 				  struct fz_error *e)
 {
+	bool built = true;
 	memset(out, 0, sizeof *out);
 	if (!steps_ok(q->steps_json))
 		return fz_fail(e, FZ_INVALID, "steps", "统计的步骤列表无效");
-	return q->from_record ? record_event_counts(st, a, sc, q, out, e)
-			      : summary_event_counts(st, a, sc, q, out, e);
+	enum fz_err err = q->from_record ? FZ_OK : sq_stats_summary_built(sq(st), &built, e);
+	if (err)
+		return err;
+	return q->from_record || !built ? record_event_counts(st, a, sc, q, out, e)
+					: summary_event_counts(st, a, sc, q, out, e);
 }
 
 #define DECISION_ARM(SPAN, LO, HI)                                                        \
@@ -432,6 +426,10 @@ enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const st
 		return fz_fail(e, FZ_INVALID, "bands", "罚款金额分段过多");
 	for (int i = 0; i < q->nbounds; i++)
 		exact = exact && on_grid(q->bounds_fen[i]);
+	/* a summary still being built (046) has only some of the cases */
+	enum fz_err err = q->from_record || !exact ? FZ_OK : sq_stats_summary_built(sq(st), &exact, e);
+	if (err)
+		return err;
 	return q->from_record || !exact ? record_decision_counts(st, a, sc, q, out, e)
 					: summary_decision_counts(st, a, sc, q, out, e);
 }

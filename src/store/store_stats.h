@@ -80,6 +80,14 @@ struct stats_open_count {
 };
 STORE_LIST(stats_open_count_list, struct stats_open_count);
 
+/* How far the summary has been built from the record (046): whole
+ * (built), or the cases filled so far in the background and those still
+ * to fill (cases_left counted when asked; 0 once built). */
+struct stats_summary_state {
+	bool built;
+	int64_t cases_done, cases_left;
+};
+
 #endif
 
 #ifdef STORE_OPS_BODY
@@ -104,4 +112,17 @@ STORE_LIST(stats_open_count_list, struct stats_open_count);
 					     struct fz_error *e);
 	enum fz_err (*stats_open_counts)(struct store *st, struct arena *a, const struct scope *sc,
 					 struct stats_open_count_list *out, struct fz_error *e);
+	/* The summary's building (046, sqlite_stats_backfill.c). Until it is
+	 * built, event_counts and decision_counts count from the record.
+	 * summary_state: how far it is. summary_fill: the next batch of at
+	 * most batch cases (by id, after the last filled) counted from the
+	 * record into the summary, inside the caller's write transaction;
+	 * *cases how many, *built whether it is now whole (nothing to do
+	 * when it already was). summary_reset: empties it and marks it not
+	 * built, to be filled again. */
+	enum fz_err (*stats_summary_state)(struct store *st, struct stats_summary_state *out,
+					   struct fz_error *e);
+	enum fz_err (*stats_summary_fill)(struct store *st, int batch, int64_t *cases, bool *built,
+					  struct fz_error *e);
+	enum fz_err (*stats_summary_reset)(struct store *st, struct fz_error *e);
 #endif /* STORE_OPS_BODY */

@@ -1,0 +1,125 @@
+/* stats_summary.c - building the statistics' summary in the background
+ * (046; store/sqlite_stats_backfill.c): the scheduler's job, the
+ * operator's rebuild and the progress shown while it lasts. Until the
+ * summary is built the statistics are counted from the record, exact
+ * and slower, and the pages say so (stats_table.summary_building). */
+#include "app/stats.h"
+
+#include <time.h>
+
+#include "app/audit.h"
+#include "app/authz.h"
+#include "app/case_status.h"
+
+int stats_summary_pct(const struct stats_summary_state *s)
+{
+	if (s->built)
+		return 100;
+	int64_t all = s->cases_done + s->cases_left;
+	int pct = all > 0 ? (int)(s->cases_done * 100 / all) : 0;
+	return pct > 99 ? 99 : pct;
+}
+
+enum fz_err app_stats_summary_fill(struct app_ctx *ctx, int batch, int64_t *cases, bool *built,
+				   struct fz_error *e)
+{
+	enum fz_err rc = app_tx_begin(ctx, e);
+	*cases = 0;
+	*built = false;
+	if (rc)
+		return rc;
+	/* derived data, not a change to any record: no audit entry */
+	if ((rc = ctx->st->ops->stats_summary_fill(ctx->st, batch, cases, built, e))) {
+		app_tx_abort(ctx);
+		return rc;
+	}
+	return app_tx_commit(ctx, e);
+}
+
+/* Batches until the summary is built or the server is stopping; *cases
+ * filled meanwhile. */
+static enum fz_err fill_all(struct app_ctx *ctx,
+			    void (*progress)(int64_t done, int64_t left, void *arg), void *arg,
+			    int64_t *cases, struct fz_error *e)
+{
+	bool built = false;
+	*cases = 0;
+	while (!built) {
+		int64_t n;
+		/* a stopping server leaves the rest for its next start */
+		if (ctx->stop_asked && atomic_load(ctx->stop_asked))
+			return FZ_OK;
+		enum fz_err rc = app_stats_summary_fill(ctx, STATS_SUMMARY_BATCH, &n, &built, e);
+		if (rc)
+			return rc;
+		*cases += n;
+		struct stats_summary_state s;
+		if (progress && !built && ctx->st->ops->stats_summary_state(ctx->st, &s, e) == FZ_OK)
+			progress(s.cases_done, s.cases_left, arg);
+	}
+	return FZ_OK;
+}
+
+enum fz_err app_stats_summary_job(struct app_ctx *ctx, int64_t *cases, struct fz_error *e)
+{
+	struct timespec t0, t1;
+	int64_t n = 0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	enum fz_err rc = fill_all(ctx, NULL, NULL, &n, e);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (cases)
+		*cases = n;
+	if (!rc && !n)
+		return FZ_OK; /* built already: not a run worth a row */
+	struct job_run run = {
+		.job = JOB_STATS_SUMMARY, .started_at = ctx->now,
+		.duration_ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000,
+		.items = n, .ok = rc == FZ_OK, .message = rc ? e->message : "",
+	};
+	struct fz_error we = { 0 };
+	enum fz_err wrc = ctx->st->ops->job_run_insert(ctx->st, &run, &we);
+	if (rc)
+		return rc;
+	if (wrc)
+		*e = we;
+	return wrc;
+}
+
+enum fz_err app_stats_summary_rebuild(struct app_ctx *ctx,
+				      void (*progress)(int64_t done, int64_t left, void *arg),
+				      void *arg, int64_t *cases, struct fz_error *e)
+{
+	enum fz_err rc = app_require(ctx, PERM_SYSTEM_READ, "stats.rebuild", e);
+	*cases = 0;
+	if (rc || (rc = app_tx_begin(ctx, e)))
+		return rc;
+	if ((rc = ctx->st->ops->stats_summary_reset(ctx->st, e)) ||
+	    (rc = app_audit(ctx, "stats.rebuild", "stats_summary", 0, "ok",
+			    "清空统计汇总，按原始记录重新建立", NULL, e))) {
+		app_tx_abort(ctx);
+		return rc;
+	}
+	if ((rc = app_tx_commit(ctx, e)))
+		return rc;
+	return fill_all(ctx, progress, arg, cases, e);
+}
+
+enum fz_err app_stats_summary_progress(struct app_ctx *ctx, bool *built, int *pct,
+				       struct fz_error *e)
+{
+	struct stats_summary_state s;
+	*built = true;
+	*pct = 100;
+	/* a share of cases, no content of any: the administrators' page of
+	 * jobs and the statistics' readers both see it */
+	bool may = ctx->cli || (ctx->user && (authz_allows(ctx->user->roles, PERM_SYSTEM_READ) ||
+					      authz_allows(ctx->user->roles, PERM_CASE_READ)));
+	if (!may)
+		return app_require(ctx, PERM_SYSTEM_READ, "system.read", e);
+	enum fz_err rc = ctx->st->ops->stats_summary_state(ctx->st, &s, e);
+	if (rc)
+		return rc;
+	*built = s.built;
+	*pct = stats_summary_pct(&s);
+	return FZ_OK;
+}
