@@ -149,12 +149,24 @@ static struct stats_row *row_of(struct builder *bd, int64_t agency_id)
 	return hit ? &bd->t->rows[hit->row] : NULL;
 }
 
+/* "YYYY-MM" as a count of months, -1 when it is not one. */
+static int month_number(const char *m)
+{
+	for (int i = 0; i < 7; i++)
+		if (i == 4 ? m[i] != '-' : (m[i] < '0' || m[i] > '9'))
+			return -1;
+	int y = (m[0] - '0') * 1000 + (m[1] - '0') * 100 + (m[2] - '0') * 10 + (m[3] - '0');
+	return y * 12 + (m[5] - '0') * 10 + (m[6] - '0') - 1;
+}
+
+/* The period's month named, found by its distance from the first (the
+ * months run on without a gap): one per row read, so not a search. */
 static struct stats_month *month_of(struct stats_table *t, const char *month)
 {
-	for (size_t i = 0; i < t->nmonths; i++)
-		if (strcmp(t->months[i].month, month) == 0)
-			return &t->months[i];
-	return NULL;
+	int i = month_number(month), first = t->nmonths ? month_number(t->months[0].month) : -1;
+	if (i < 0 || first < 0 || i < first || (size_t)(i - first) >= t->nmonths)
+		return NULL;
+	return &t->months[i - first];
 }
 
 /* Where one row of a query adds: its agency's row, its month (either may
@@ -247,16 +259,21 @@ static enum fz_err decisions(struct app_ctx *ctx, struct builder *bd, struct fz_
 	enum fz_err rc = ctx->st->ops->stats_decision_counts(ctx->st, ctx->a, &ctx->scope, &q, &l, e);
 	if (rc)
 		return rc;
+	const char *last = NULL;
+	unsigned kinds = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		const struct stats_decision_count *c = &l.items[i];
-		unsigned kinds = 0;
 		struct fz_error ignored = { 0 };
 		struct cell at = cell_of(bd, c->agency_id, c->month);
 		add(&at, ST_P_DECISIONS, c->n);
 		/* kinds as the engine checked them when the step was taken; a
-		 * list it would refuse now counts under no kind */
-		if (penalty_kinds_parse(c->penalty, &kinds, &ignored) != FZ_OK)
-			kinds = 0;
+		 * list it would refuse now counts under no kind. Rows come in
+		 * runs of one penalty text: parsed once a run. */
+		if (!last || strcmp(last, c->penalty) != 0) {
+			last = c->penalty;
+			if (penalty_kinds_parse(c->penalty, &kinds, &ignored) != FZ_OK)
+				kinds = 0;
+		}
 		for (int k = 0; k < 14; k++)
 			if (kinds & (1u << k))
 				add(&at, ST_P_KIND0 + k, c->n);

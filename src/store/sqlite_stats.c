@@ -10,6 +10,7 @@
  * report runs a handful of them. */
 #include "store/sqlite_internal.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,12 +51,13 @@ static bool steps_ok(const char *json)
 	return json && json[0] == '[';
 }
 
-/* Grows *items (n used, *cap allocated, arena a) by one zeroed item. */
+/* Grows *items (n used, *cap allocated, arena a) by one zeroed item
+ * (only that one zeroed: a province's lists run to 10^5 items). */
 static void *grow(struct arena *a, void **items, size_t n, size_t *cap, size_t size)
 {
 	if (n == *cap) {
 		size_t c = *cap ? 2 * *cap : 64;
-		unsigned char *p = arena_calloc(a, c, size);
+		unsigned char *p = c <= SIZE_MAX / size ? arena_alloc(a, c * size) : NULL;
 		if (!p)
 			return NULL;
 		if (n)
@@ -63,7 +65,9 @@ static void *grow(struct arena *a, void **items, size_t n, size_t *cap, size_t s
 		*items = p;
 		*cap = c;
 	}
-	return (unsigned char *)*items + n * size;
+	unsigned char *it = (unsigned char *)*items + n * size;
+	memset(it, 0, size);
+	return it;
 }
 
 /* Steps stmt to the end, reading each row with read into a grown list. */
