@@ -117,6 +117,12 @@ static const struct step_col remedy_steps[] = {
 	{ "remedy_set_aside", 0, "", ST_V_SET_ASIDE },
 };
 static const char remedy_json[] = "[\"remedy_filed\",\"remedy_upheld\",\"remedy_set_aside\"]";
+/* The steps of the dashboard's columns (stats_dashboard_col), the
+ * cells of the others left unread. */
+static const char dash_plain_json[] = "[\"open\",\"seize\",\"emergency_seize\","
+				      "\"criminal_referral\"]";
+static const char dash_permit_json[] = "[\"apply\",\"decide\"]";
+static const char dash_remedy_json[] = "[\"remedy_filed\"]";
 /* Decisions: the steps of STATS_DECIDING_JSON decide; a later one of
  * STATS_VOIDING_JSON means the earlier no longer stands (a new decision
  * replaces it; revocation or a remedy sets it aside). */
@@ -132,6 +138,7 @@ struct builder {
 	struct stats_table *t;
 	struct index_entry *index; /* by id */
 	bool from_record;          /* count from the record, not the summary */
+	bool dashboard;            /* only the dashboard's columns */
 };
 
 static int by_id(const void *a, const void *b)
@@ -253,7 +260,7 @@ static enum fz_err decisions(struct app_ctx *ctx, struct builder *bd, struct fz_
 	struct stats_table *t = bd->t;
 	struct stats_query q = { .from = t->from, .to = t->to, .steps_json = decide_json,
 				 .later_json = later_json, .nbounds = STATS_BANDS - 1,
-				 .from_record = bd->from_record };
+				 .from_record = bd->from_record, .totals = bd->dashboard };
 	struct stats_decision_count_list l;
 	memcpy(q.bounds_fen, t->bounds_fen, sizeof t->bounds_fen);
 	enum fz_err rc = ctx->st->ops->stats_decision_counts(ctx->st, ctx->a, &ctx->scope, &q, &l, e);
@@ -266,6 +273,10 @@ static enum fz_err decisions(struct app_ctx *ctx, struct builder *bd, struct fz_
 		struct fz_error ignored = { 0 };
 		struct cell at = cell_of(bd, c->agency_id, c->month);
 		add(&at, ST_P_DECISIONS, c->n);
+		add(&at, ST_P_FINE, c->fine_fen);
+		add(&at, ST_P_CONFISCATION, c->confiscation_fen);
+		if (bd->dashboard)
+			continue; /* neither kinds nor bands: the store need not split */
 		/* kinds as the engine checked them when the step was taken; a
 		 * list it would refuse now counts under no kind. Rows come in
 		 * runs of one penalty text: parsed once a run. */
@@ -277,8 +288,6 @@ static enum fz_err decisions(struct app_ctx *ctx, struct builder *bd, struct fz_
 		for (int k = 0; k < 14; k++)
 			if (kinds & (1u << k))
 				add(&at, ST_P_KIND0 + k, c->n);
-		add(&at, ST_P_FINE, c->fine_fen);
-		add(&at, ST_P_CONFISCATION, c->confiscation_fen);
 		if (c->band >= 0 && c->band < STATS_BANDS)
 			add(&at, ST_P_BAND0 + c->band, c->n);
 	}
@@ -344,10 +353,10 @@ static enum fz_err summary_state(struct app_ctx *ctx, bool from_record, struct s
 }
 
 static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
-			  bool from_record, struct stats_table *out, struct fz_error *e)
+			  bool from_record, bool dash, struct stats_table *out, struct fz_error *e)
 {
 	int fy, fm, ty, tm;
-	struct builder bd = { .t = out, .from_record = from_record };
+	struct builder bd = { .t = out, .from_record = from_record, .dashboard = dash };
 	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
 	memset(out, 0, sizeof *out);
 	if (rc)
@@ -375,11 +384,11 @@ static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
 	/* one snapshot for every block: the totals agree with each other,
 	 * and with the summary's state that chose where they are read */
 	if (!(rc = summary_state(ctx, from_record, out, e)) && !(rc = decisions(ctx, &bd, e)) &&
-	    !(rc = events(ctx, &bd, plain_json, NULL, plain_steps,
+	    !(rc = events(ctx, &bd, dash ? dash_plain_json : plain_json, NULL, plain_steps,
 			  sizeof plain_steps / sizeof plain_steps[0], e)) &&
-	    !(rc = events(ctx, &bd, permit_json, "outcome", permit_steps,
-			  sizeof permit_steps / sizeof permit_steps[0], e)))
-		rc = events(ctx, &bd, remedy_json, "kind", remedy_steps,
+	    !(rc = events(ctx, &bd, dash ? dash_permit_json : permit_json, "outcome",
+			  permit_steps, sizeof permit_steps / sizeof permit_steps[0], e)))
+		rc = events(ctx, &bd, dash ? dash_remedy_json : remedy_json, "kind", remedy_steps,
 			    sizeof remedy_steps / sizeof remedy_steps[0], e);
 	ctx->st->ops->rollback(ctx->st); /* a read: nothing to keep */
 	return rc;
@@ -388,13 +397,13 @@ static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
 enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *to,
 			     struct stats_table *out, struct fz_error *e)
 {
-	return period(ctx, from, to, false, out, e);
+	return period(ctx, from, to, false, false, out, e);
 }
 
 enum fz_err app_stats_period_record(struct app_ctx *ctx, const char *from, const char *to,
 				    struct stats_table *out, struct fz_error *e)
 {
-	return period(ctx, from, to, true, out, e);
+	return period(ctx, from, to, true, false, out, e);
 }
 
 enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_table *out,
@@ -424,7 +433,7 @@ static enum fz_err dashboard(struct app_ctx *ctx, bool from_record, struct stats
 		y--;
 	}
 	snprintf(from, sizeof from, "%04u-%02u-01", (unsigned)y % 10000u, (unsigned)m % 100u);
-	enum fz_err rc = period(ctx, from, ctx->today, from_record, out, e);
+	enum fz_err rc = period(ctx, from, ctx->today, from_record, true, out, e);
 	if (rc)
 		return rc;
 	struct stats_open_count_list l;
@@ -458,6 +467,18 @@ enum fz_err app_stats_dashboard_record(struct app_ctx *ctx, struct stats_table *
 				       struct fz_error *e)
 {
 	return dashboard(ctx, true, out, e);
+}
+
+bool stats_dashboard_col(int c)
+{
+	switch (c) {
+	case ST_P_DECISIONS: case ST_P_FINE: case ST_P_CONFISCATION: case ST_L_APPLIED:
+	case ST_L_GRANTED: case ST_L_REFUSED: case ST_I_OPENED: case ST_C_SEIZED:
+	case ST_R_REFERRED: case ST_V_RECONSIDERATION: case ST_V_LITIGATION:
+		return true;
+	default:
+		return false;
+	}
 }
 
 const char *stats_col_label(const struct stats_table *t, int c)

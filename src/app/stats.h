@@ -109,7 +109,8 @@ enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *
 enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_table *out,
 			     struct fz_error *e) FZ_MUST_CHECK;
 /* The dashboard: the twelve months to today, plus open and overdue
- * cases now. */
+ * cases now. Only the columns it shows are counted (stats_dashboard_col;
+ * the others are 0): a province's region reads half the cells so. */
 enum fz_err app_stats_dashboard(struct app_ctx *ctx, struct stats_table *out,
 				struct fz_error *e) FZ_MUST_CHECK;
 
@@ -153,6 +154,10 @@ enum fz_err app_stats_summary_progress(struct app_ctx *ctx, bool *built, int *pc
 /* The cases filled, in percent: 100 once built, at most 99 before. */
 int stats_summary_pct(const struct stats_summary_state *s);
 
+/* Whether the dashboard counts column c: those of its key numbers and
+ * trends (处罚决定, 罚款, 没收, 许可申请 and 决定, 检查, 查封扣押, 移送,
+ * 复议 and 诉讼). */
+bool stats_dashboard_col(int c);
 /* Column c's label in t ("罚款 1000 元至不足 10000 元" for a band). */
 const char *stats_col_label(const struct stats_table *t, int c);
 /* A cell as text: counts as digits, money as yuan ("5000", "12.50"). */

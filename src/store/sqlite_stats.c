@@ -366,6 +366,17 @@ enum fz_err sq_stats_event_counts(struct store *st, struct arena *a, const struc
 	" AND s.span = '" SPAN "' AND s.period BETWEEN " LO " AND " HI                    \
 	" WHERE " LO " <= " HI AGENCY_SCOPE_SQL
 
+/* The same cells summed per agency and period (a month, or a day of
+ * the day cells) in SQL: one row per group crosses into C instead of
+ * one per penalty kinds and bucket. CROSS JOIN keeps the agencies, read
+ * in id order, outside, so that the groups come in order without a
+ * sorter and a county reads only its agencies' cells. */
+#define TOTALS_ARM(SPAN, LO, HI)                                                          \
+	"SELECT a.id AS agency_id, s.period AS m, sum(s.n) AS n, sum(s.fine) AS fine,"      \
+	" sum(s.conf) AS conf FROM agencies a CROSS JOIN stats_decision_cells s"           \
+	" ON s.agency_id = a.id AND s.span = '" SPAN "' AND s.period BETWEEN " LO " AND " HI \
+	" WHERE " LO " <= " HI AGENCY_SCOPE_SQL " GROUP BY a.id, s.period"
+
 /* A bound the cells can split exactly: 1, 2 or 5 x 10^k fen (the grid
  * of stats_decisions.bucket). */
 static bool on_grid(int64_t fen)
@@ -394,12 +405,16 @@ static enum fz_err summary_decision_counts(struct store *st, struct arena *a,
 		" ELSE 6 END AS band, m, n, fine, conf FROM ("
 		DECISION_ARM("M", ":m1", ":m2") " UNION ALL " DECISION_ARM("D", ":h1", ":h2")
 		" UNION ALL " DECISION_ARM("D", ":t1", ":t2") ")";
+	static const char totals[] =
+		"SELECT agency_id, '', -1, m, n, fine, conf FROM ("
+		TOTALS_ARM("M", ":m1", ":m2") " UNION ALL " TOTALS_ARM("D", ":h1", ":h2")
+		" UNION ALL " TOTALS_ARM("D", ":t1", ":t2") ")";
 	struct sq_store *s = sq(st);
 	struct spans p;
 	sqlite3_stmt *stmt;
 	if (!spans_of(q->from, q->to, &p))
 		return fz_fail(e, FZ_INVALID, "from", "统计期间应为 YYYY-MM-DD 格式的有效日期");
-	enum fz_err err = prepare(s, sql, &stmt, e);
+	enum fz_err err = prepare(s, q->totals ? totals : sql, &stmt, e);
 	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
@@ -407,7 +422,7 @@ static enum fz_err summary_decision_counts(struct store *st, struct arena *a,
 		static const char *const names[STATS_BOUNDS_MAX] = { ":b0", ":b1", ":b2",
 								     ":b3", ":b4", ":b5" };
 		spans_bind(&b, &p);
-		for (int i = 0; i < q->nbounds; i++)
+		for (int i = 0; i < q->nbounds && !q->totals; i++)
 			sq_arg_named_int(&b, names[i], q->bounds_fen[i]);
 		err = run(s, stmt, &b, a, sizeof *out->items, read_decision_count,
 			  (void **)&out->items, &out->n, e);
@@ -428,7 +443,7 @@ enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const st
 		return fz_fail(e, FZ_INVALID, "steps", "统计的步骤列表无效");
 	if (q->nbounds < 0 || q->nbounds > STATS_BOUNDS_MAX)
 		return fz_fail(e, FZ_INVALID, "bands", "罚款金额分段过多");
-	for (int i = 0; i < q->nbounds; i++)
+	for (int i = 0; i < q->nbounds && !q->totals; i++)
 		exact = exact && on_grid(q->bounds_fen[i]);
 	/* a summary still being built (046) has only some of the cases */
 	enum fz_err err = q->from_record || !exact ? FZ_OK : sq_stats_summary_built(sq(st), &exact, e);

@@ -31,6 +31,11 @@ struct stats_query {
 	 * band 1 ...; at or above the last, band nbounds */
 	int64_t bounds_fen[STATS_BOUNDS_MAX];
 	int nbounds;
+	/* decisions: only the count and sums per agency and month are
+	 * wanted (the dashboard's): the rows need not split by penalty kinds
+	 * or band (penalty "" and band -1 where they do not), and the bounds
+	 * then never send the query to the record */
+	bool totals;
 	/* false (the default): read from the summary kept beside the record
 	 * (036_stats_summary.sql), agencies x months x steps rows whatever
 	 * the number of cases; true: counted from the record itself, event

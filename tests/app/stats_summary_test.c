@@ -212,6 +212,31 @@ static const char *const periods[][2] = {
 	{ "2025-05-02", "2025-05-20" }, { "2025-10-10", "2026-02-01" },
 };
 
+/* The dashboard counts its own columns as the full table of its period
+ * does, every row, month and total, and leaves the others at 0. */
+static void dashboard_is_the_period(struct sx *x, struct app_ctx *ctx,
+				    const struct stats_table *d, const char *what)
+{
+	struct stats_table p;
+	REQUIRE(app_stats_period(ctx, d->from, d->to, &p, &x->e) == FZ_OK);
+	REQUIRE(p.n == d->n && p.nmonths == d->nmonths);
+	int shown = 0;
+	for (int c = 0; c < ST_NCOLS; c++) {
+		bool col = stats_dashboard_col(c);
+		shown += col;
+		if (d->total.v[c] != (col ? p.total.v[c] : 0))
+			t_fail(__FILE__, __LINE__, "%s: dashboard col %d: %lld, period %lld", what, c,
+			       (long long)d->total.v[c], (long long)p.total.v[c]);
+		for (size_t i = 0; i < d->n; i++)
+			if (d->rows[i].v[c] != (col ? p.rows[i].v[c] : 0))
+				t_fail(__FILE__, __LINE__, "%s: dashboard row %zu col %d", what, i, c);
+		for (size_t i = 0; i < d->nmonths; i++)
+			if (d->months[i].v[c] != (col ? p.months[i].v[c] : 0))
+				t_fail(__FILE__, __LINE__, "%s: dashboard month %zu col %d", what, i, c);
+	}
+	CHECK_INT(shown, 11);
+}
+
 /* Every period, both ways, in ctx's scope. */
 static void all_periods_equal(struct sx *x, struct app_ctx *ctx, const char *who)
 {
@@ -235,6 +260,7 @@ static void all_periods_equal(struct sx *x, struct app_ctx *ctx, const char *who
 		REQUIRE(app_stats_dashboard(ctx, &s, &x->e) == FZ_OK);
 		REQUIRE(app_stats_dashboard_record(ctx, &r, &x->e) == FZ_OK);
 		same_tables(&s, &r, what);
+		dashboard_is_the_period(x, ctx, &s, what);
 		CHECK_INT(s.open_total, r.open_total);
 		CHECK_INT(s.overdue_total, r.overdue_total);
 		for (size_t k = 0; k < s.n; k++)
@@ -323,6 +349,28 @@ TEST(stats_summary_equals_the_record_in_every_cell_scope_and_period)
 					 &x.e) == FZ_OK);
 	all_periods_equal(&x, &sup, "bands 750");
 	all_periods_equal(&x, &x.f.cli, "bands 750, whole system");
+	fx_close(&x.f);
+}
+
+/* Cells that hold several decisions (same agency, month, penalty and
+ * bucket) are summed, not counted, when the dashboard reads them per
+ * agency and month; on the month's days too. */
+TEST(stats_summary_dashboard_sums_cells_of_several_decisions)
+{
+	struct sx x = { 0 };
+	struct stats_table t;
+	REQUIRE(fx_open(&x.f));
+	REQUIRE(seed(&x));
+	for (int i = 0; i < 3; i++)
+		fine_case(&x, x.f.natres, "2025-12-10", "fine", "1500", NULL);
+	CHECK_INT(fx_count(&x.f, "stats_decision_cells") > 0, 1);
+	all_periods_equal(&x, &x.f.cli, "several in a cell");
+	snprintf(x.f.cli.today, sizeof x.f.cli.today, "2025-12-31");
+	REQUIRE(app_stats_dashboard(&x.f.cli, &t, &x.e) == FZ_OK);
+	const struct stats_row *nr = row(&t, x.f.natres);
+	REQUIRE(nr);
+	CHECK_INT(nr->v[ST_P_DECISIONS], 15); /* the 12 of 2025, and these 3 */
+	CHECK_INT(t.months[11].v[ST_P_DECISIONS], 5); /* and 中宁's and 自然资源局's last day */
 	fx_close(&x.f);
 }
 
