@@ -139,6 +139,7 @@ struct builder {
 	struct index_entry *index; /* by id */
 	bool from_record;          /* count from the record, not the summary */
 	bool dashboard;            /* only the dashboard's columns */
+	bool years;                /* whole years, no months (the annual table) */
 };
 
 static int by_id(const void *a, const void *b)
@@ -247,7 +248,7 @@ static enum fz_err events(struct app_ctx *ctx, struct builder *bd, const char *j
 			  struct fz_error *e)
 {
 	struct stats_query q = { .from = bd->t->from, .to = bd->t->to, .steps_json = json,
-				 .key = key, .from_record = bd->from_record };
+				 .key = key, .from_record = bd->from_record, .years = bd->years };
 	struct stats_event_count_list l;
 	enum fz_err rc = ctx->st->ops->stats_event_counts(ctx->st, ctx->a, &ctx->scope, &q, &l, e);
 	if (!rc)
@@ -260,7 +261,8 @@ static enum fz_err decisions(struct app_ctx *ctx, struct builder *bd, struct fz_
 	struct stats_table *t = bd->t;
 	struct stats_query q = { .from = t->from, .to = t->to, .steps_json = decide_json,
 				 .later_json = later_json, .nbounds = STATS_BANDS - 1,
-				 .from_record = bd->from_record, .totals = bd->dashboard };
+				 .from_record = bd->from_record, .totals = bd->dashboard,
+				 .years = bd->years };
 	struct stats_decision_count_list l;
 	memcpy(q.bounds_fen, t->bounds_fen, sizeof t->bounds_fen);
 	enum fz_err rc = ctx->st->ops->stats_decision_counts(ctx->st, ctx->a, &ctx->scope, &q, &l, e);
@@ -352,11 +354,18 @@ static enum fz_err summary_state(struct app_ctx *ctx, bool from_record, struct s
 	return FZ_OK;
 }
 
+/* What a period is counted for: the full table with its months, the
+ * dashboard's columns with months, the annual table without months. */
+enum period_use { FOR_PERIOD, FOR_DASHBOARD, FOR_YEAR };
+
 static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
-			  bool from_record, bool dash, struct stats_table *out, struct fz_error *e)
+			  bool from_record, enum period_use use, struct stats_table *out,
+			  struct fz_error *e)
 {
 	int fy, fm, ty, tm;
-	struct builder bd = { .t = out, .from_record = from_record, .dashboard = dash };
+	bool dash = use == FOR_DASHBOARD;
+	struct builder bd = { .t = out, .from_record = from_record, .dashboard = dash,
+			      .years = use == FOR_YEAR };
 	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
 	memset(out, 0, sizeof *out);
 	if (rc)
@@ -375,7 +384,8 @@ static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
 		snprintf(out->months[i].month, sizeof out->months[i].month, "%04u-%02u",
 			 (unsigned)y % 10000u, (unsigned)m % 100u);
 	}
-	out->nmonths = (size_t)months;
+	/* the annual table has no months: its rows are read by year */
+	out->nmonths = use == FOR_YEAR ? 0 : (size_t)months;
 	out->total.agency = "合计";
 	if ((rc = bands(ctx, out, e)) || (rc = load_agencies(ctx, &bd, e)))
 		return rc;
@@ -397,13 +407,13 @@ static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
 enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *to,
 			     struct stats_table *out, struct fz_error *e)
 {
-	return period(ctx, from, to, false, false, out, e);
+	return period(ctx, from, to, false, FOR_PERIOD, out, e);
 }
 
 enum fz_err app_stats_period_record(struct app_ctx *ctx, const char *from, const char *to,
 				    struct stats_table *out, struct fz_error *e)
 {
-	return period(ctx, from, to, true, false, out, e);
+	return period(ctx, from, to, true, FOR_PERIOD, out, e);
 }
 
 enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_table *out,
@@ -416,7 +426,7 @@ enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_tab
 	}
 	snprintf(from, sizeof from, "%04u-01-01", (unsigned)year % 10000u);
 	snprintf(to, sizeof to, "%04u-12-31", (unsigned)year % 10000u);
-	return app_stats_period(ctx, from, to, out, e);
+	return period(ctx, from, to, false, FOR_YEAR, out, e);
 }
 
 static enum fz_err dashboard(struct app_ctx *ctx, bool from_record, struct stats_table *out,
@@ -433,7 +443,7 @@ static enum fz_err dashboard(struct app_ctx *ctx, bool from_record, struct stats
 		y--;
 	}
 	snprintf(from, sizeof from, "%04u-%02u-01", (unsigned)y % 10000u, (unsigned)m % 100u);
-	enum fz_err rc = period(ctx, from, ctx->today, from_record, true, out, e);
+	enum fz_err rc = period(ctx, from, ctx->today, from_record, FOR_DASHBOARD, out, e);
 	if (rc)
 		return rc;
 	struct stats_open_count_list l;

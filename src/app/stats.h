@@ -104,8 +104,9 @@ struct stats_table {
  * months. */
 enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *to,
 			     struct stats_table *out, struct fz_error *e) FZ_MUST_CHECK;
-/* The annual table of year (1 January .. 31 December). FZ_INVALID for a
- * year outside 2000..2100. */
+/* The annual table of year (1 January .. 31 December): app_stats_period's
+ * rows and total, without months (nmonths 0), read from the year cells.
+ * FZ_INVALID for a year outside 2000..2100. */
 enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_table *out,
 			     struct fz_error *e) FZ_MUST_CHECK;
 /* The dashboard: the twelve months to today, plus open and overdue

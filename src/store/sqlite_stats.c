@@ -291,6 +291,18 @@ static void spans_bind(struct sq_args *b, const struct spans *p)
 	sq_arg_named_text(b, ":t2", p->t2);
 }
 
+/* from..to as the whole calendar years y1..y2, or false. */
+static bool years_of(const char *from, const char *to, char y1[5], char y2[5])
+{
+	int fy, fm, fd, ty, tm, td;
+	if (!date_parse(from, &fy, &fm, &fd) || !date_parse(to, &ty, &tm, &td) || fm != 1 ||
+	    fd != 1 || tm != 12 || td != 31)
+		return false;
+	snprintf(y1, 5, "%04u", (unsigned)fy % 10000u);
+	snprintf(y2, 5, "%04u", (unsigned)ty % 10000u);
+	return true;
+}
+
 /* One range of cells of one span, for every agency in scope; an empty
  * range ("1".."0") is skipped before any agency is read (LO <= HI does
  * not depend on a row: SQLite tests it once). The period
@@ -306,10 +318,53 @@ static void spans_bind(struct sq_args *b, const struct spans *p)
 	" FROM (" EVENT_ARM("M", ":m1", ":m2") " UNION ALL " EVENT_ARM("D", ":h1", ":h2")   \
 	" UNION ALL " EVENT_ARM("D", ":t1", ":t2") ")"
 
+/* The year cells y1..y2 (046) of every agency in scope, month "". */
+#define EVENT_YEARS(COL)                                                                  \
+	"SELECT s.agency_id, s.kind, s.step, " COL ", '', s.n"                              \
+	" FROM agencies a JOIN stats_event_years s ON s.agency_id = a.id"                  \
+	" AND s.step IN (SELECT value FROM json_each(:steps))"                             \
+	" AND s.year BETWEEN :y1 AND :y2 WHERE 1" AGENCY_SCOPE_SQL
+
+static enum fz_err summary_event_years(struct store *st, struct arena *a,
+				       const struct scope *sc, const struct stats_query *q,
+				       const char *y1, const char *y2,
+				       struct stats_event_count_list *out, struct fz_error *e)
+{
+	static const char with_outcome[] = EVENT_YEARS("s.outcome");
+	static const char with_kind[] = EVENT_YEARS("s.rkind");
+	static const char plain[] = EVENT_YEARS("''");
+	struct sq_store *s = sq(st);
+	const char *sql = plain;
+	sqlite3_stmt *stmt;
+	if (q->key && strcmp(q->key, "outcome") == 0)
+		sql = with_outcome;
+	else if (q->key && strcmp(q->key, "kind") == 0)
+		sql = with_kind;
+	else if (q->key)
+		return fz_fail(e, FZ_INVALID, "key", "统计不支持按该字段分类");
+	enum fz_err err = prepare(s, sql, &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	if (scope_bind(&b, sc)) {
+		sq_arg_named_text(&b, ":steps", q->steps_json);
+		sq_arg_named_text(&b, ":y1", y1);
+		sq_arg_named_text(&b, ":y2", y2);
+		err = run(s, stmt, &b, a, sizeof *out->items, read_event_count,
+			  (void **)&out->items, &out->n, e);
+		out->total = (int64_t)out->n;
+	}
+	sqlite3_finalize(stmt);
+	return err;
+}
+
 static enum fz_err summary_event_counts(struct store *st, struct arena *a,
 					const struct scope *sc, const struct stats_query *q,
 					struct stats_event_count_list *out, struct fz_error *e)
 {
+	char y1[5], y2[5];
+	if (q->years && years_of(q->from, q->to, y1, y2))
+		return summary_event_years(st, a, sc, q, y1, y2, out, e);
 	/* the cells as they are, not grouped again: a group may come in
 	 * several rows (its days, its other field's values), each adding to
 	 * it, as the caller adds every row (sorting them into groups cost
@@ -377,6 +432,15 @@ enum fz_err sq_stats_event_counts(struct store *st, struct arena *a, const struc
 	" ON s.agency_id = a.id AND s.span = '" SPAN "' AND s.period BETWEEN " LO " AND " HI \
 	" WHERE " LO " <= " HI AGENCY_SCOPE_SQL " GROUP BY a.id, s.period"
 
+/* The band of a bucket: bounds on the grid put every fine of a bucket in
+ * the band of its lower end. */
+#define BUCKET_BAND(B)                                                                    \
+	"CASE WHEN " B " <= 0 THEN -1"                                                     \
+	" WHEN :b0 IS NULL OR " B " < :b0 THEN 0 WHEN :b1 IS NULL OR " B " < :b1 THEN 1"   \
+	" WHEN :b2 IS NULL OR " B " < :b2 THEN 2 WHEN :b3 IS NULL OR " B " < :b3 THEN 3"   \
+	" WHEN :b4 IS NULL OR " B " < :b4 THEN 4 WHEN :b5 IS NULL OR " B " < :b5 THEN 5"   \
+	" ELSE 6 END"
+
 /* A bound the cells can split exactly: 1, 2 or 5 x 10^k fen (the grid
  * of stats_decisions.bucket). */
 static bool on_grid(int64_t fen)
@@ -397,14 +461,15 @@ static enum fz_err summary_decision_counts(struct store *st, struct arena *a,
 	 * grid, so the band of its lower end is the band of every fine in
 	 * it */
 	static const char sql[] =
-		"SELECT agency_id, penalty,"
-		" CASE WHEN bucket <= 0 THEN -1"
-		" WHEN :b0 IS NULL OR bucket < :b0 THEN 0 WHEN :b1 IS NULL OR bucket < :b1 THEN 1"
-		" WHEN :b2 IS NULL OR bucket < :b2 THEN 2 WHEN :b3 IS NULL OR bucket < :b3 THEN 3"
-		" WHEN :b4 IS NULL OR bucket < :b4 THEN 4 WHEN :b5 IS NULL OR bucket < :b5 THEN 5"
-		" ELSE 6 END AS band, m, n, fine, conf FROM ("
+		"SELECT agency_id, penalty, " BUCKET_BAND("bucket") " AS band, m, n, fine, conf FROM ("
 		DECISION_ARM("M", ":m1", ":m2") " UNION ALL " DECISION_ARM("D", ":h1", ":h2")
 		" UNION ALL " DECISION_ARM("D", ":t1", ":t2") ")";
+	static const char years[] =
+		"SELECT s.agency_id, s.penalty, " BUCKET_BAND("s.bucket") ", '', s.n, s.fine, s.conf"
+		" FROM agencies a JOIN stats_decision_years s ON s.agency_id = a.id"
+		" AND s.year BETWEEN :m1 AND :m2 WHERE 1" AGENCY_SCOPE_SQL;
+	char y1[5], y2[5];
+	bool by_year = q->years && years_of(q->from, q->to, y1, y2);
 	static const char totals[] =
 		"SELECT agency_id, '', -1, m, n, fine, conf FROM ("
 		TOTALS_ARM("M", ":m1", ":m2") " UNION ALL " TOTALS_ARM("D", ":h1", ":h2")
@@ -414,15 +479,20 @@ static enum fz_err summary_decision_counts(struct store *st, struct arena *a,
 	sqlite3_stmt *stmt;
 	if (!spans_of(q->from, q->to, &p))
 		return fz_fail(e, FZ_INVALID, "from", "统计期间应为 YYYY-MM-DD 格式的有效日期");
-	enum fz_err err = prepare(s, q->totals ? totals : sql, &stmt, e);
+	enum fz_err err = prepare(s, by_year ? years : q->totals ? totals : sql, &stmt, e);
 	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
 	if (scope_bind(&b, sc)) {
 		static const char *const names[STATS_BOUNDS_MAX] = { ":b0", ":b1", ":b2",
 								     ":b3", ":b4", ":b5" };
-		spans_bind(&b, &p);
-		for (int i = 0; i < q->nbounds && !q->totals; i++)
+		if (by_year) {
+			sq_arg_named_text(&b, ":m1", y1);
+			sq_arg_named_text(&b, ":m2", y2);
+		} else {
+			spans_bind(&b, &p);
+		}
+		for (int i = 0; i < q->nbounds && (by_year || !q->totals); i++)
 			sq_arg_named_int(&b, names[i], q->bounds_fen[i]);
 		err = run(s, stmt, &b, a, sizeof *out->items, read_decision_count,
 			  (void **)&out->items, &out->n, e);

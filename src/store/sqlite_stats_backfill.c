@@ -231,7 +231,8 @@ enum fz_err sq_stats_summary_reset(struct store *st, struct fz_error *e)
 	/* rarely run (an operator's stats-rebuild, the tests): prepared here */
 	int rc = sqlite3_exec(s->db,
 			      "DELETE FROM stats_event_cells; DELETE FROM stats_decision_cells;"
-			      " DELETE FROM stats_decisions;"
+			      " DELETE FROM stats_decisions; DELETE FROM stats_event_years;"
+			      " DELETE FROM stats_decision_years;"
 			      " INSERT OR REPLACE INTO stats_summary_state (id, built, upto, cases_done)"
 			      " VALUES (1, 0, 0, 0)",
 			      NULL, NULL, NULL);

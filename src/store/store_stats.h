@@ -36,6 +36,10 @@ struct stats_query {
 	 * or band (penalty "" and band -1 where they do not), and the bounds
 	 * then never send the query to the record */
 	bool totals;
+	/* from..to are whole calendar years and no month is wanted (the
+	 * annual table): rows may come per year, month "" (the year cells);
+	 * a period not on years' ends is read by months as ever */
+	bool years;
 	/* false (the default): read from the summary kept beside the record
 	 * (036_stats_summary.sql), agencies x months x steps rows whatever
 	 * the number of cases; true: counted from the record itself, event

@@ -237,9 +237,27 @@ static void dashboard_is_the_period(struct sx *x, struct app_ctx *ctx,
 	CHECK_INT(shown, 11);
 }
 
+/* The annual table (read by year) has the rows and total of the year
+ * counted from the record, and no months. */
+static void annual_is_the_record(struct sx *x, struct app_ctx *ctx, int year, const char *who)
+{
+	struct stats_table s, r;
+	char from[16], to[16], what[128];
+	snprintf(from, sizeof from, "%d-01-01", year);
+	snprintf(to, sizeof to, "%d-12-31", year);
+	snprintf(what, sizeof what, "%s annual %d", who, year);
+	REQUIRE(app_stats_annual(ctx, year, &s, &x->e) == FZ_OK);
+	REQUIRE(app_stats_period_record(ctx, from, to, &r, &x->e) == FZ_OK);
+	CHECK_INT((int64_t)s.nmonths, 0);
+	r.nmonths = 0;
+	same_tables(&s, &r, what);
+}
+
 /* Every period, both ways, in ctx's scope. */
 static void all_periods_equal(struct sx *x, struct app_ctx *ctx, const char *who)
 {
+	for (int year = 2024; year <= 2026; year++)
+		annual_is_the_record(x, ctx, year, who);
 	for (size_t i = 0; i < sizeof periods / sizeof periods[0]; i++) {
 		struct stats_table s, r;
 		char what[128];
@@ -283,8 +301,9 @@ TEST(stats_summary_equals_the_record_in_every_cell_scope_and_period)
 	all_periods_equal(&x, &head, "市场监管局");
 	all_periods_equal(&x, &nbh, "中宁");
 
-	/* hand-computed: 自然资源局's 2025 */
-	REQUIRE(app_stats_annual(&sup, 2025, &t, &x.e) == FZ_OK);
+	/* hand-computed: 自然资源局's 2025 (the year as a period: with its
+	 * months) */
+	REQUIRE(app_stats_period(&sup, "2025-01-01", "2025-12-31", &t, &x.e) == FZ_OK);
 	const struct stats_row *nr = row(&t, x.f.natres), *mk = row(&t, x.f.market);
 	REQUIRE(nr && mk);
 	/* 999.99, 1000, 1234.5, 9999, 10000, 100000, 2000000, 20000 (as
@@ -405,6 +424,10 @@ static char *summary_text(struct fx *f, char *out, size_t cap)
 	    sqlite3_prepare_v2(db,
 			       "SELECT 'e', agency_id, step, span, period, kind, outcome, rkind, n, 0, 0"
 			       " FROM stats_event_cells UNION ALL"
+			       " SELECT 'y', agency_id, step, 'Y', year, kind, outcome, rkind, n, 0, 0"
+			       " FROM stats_event_years UNION ALL"
+			       " SELECT 'z', agency_id, '', 'Y', year, bucket, penalty, '', n, fine, conf"
+			       " FROM stats_decision_years UNION ALL"
 			       " SELECT 'd', agency_id, '', span, period, bucket, penalty, '', n, fine,"
 			       " conf FROM stats_decision_cells UNION ALL"
 			       " SELECT 'f', event_id, case_id, agency_id, on_date, bucket, penalty, '',"
@@ -476,6 +499,7 @@ static void reads_the_record_meanwhile(struct sx *x, int pct_min, int pct_max)
 	int pct;
 	REQUIRE(app_stats_annual(&x->f.cli, 2025, &s, &x->e) == FZ_OK);
 	REQUIRE(app_stats_period_record(&x->f.cli, "2025-01-01", "2025-12-31", &r, &x->e) == FZ_OK);
+	r.nmonths = 0; /* the annual table has none */
 	same_tables(&s, &r, "while building");
 	CHECK(s.summary_building);
 	CHECK(s.summary_pct >= pct_min && s.summary_pct <= pct_max);
