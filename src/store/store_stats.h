@@ -45,9 +45,10 @@ struct stats_query {
 	 * the number of cases; true: counted from the record itself, event
 	 * by event with its fields as corrected - the reference the summary
 	 * is tested and benchmarked against. A decisions query the summary
-	 * cannot answer exactly (other deciding or voiding steps than
-	 * STATS_DECIDING_JSON and STATS_VOIDING_JSON, a band bound off the
-	 * grid 1, 2, 5 x 10^k fen) is counted from the record. */
+	 * cannot answer (other deciding or voiding steps than
+	 * STATS_DECIDING_JSON and STATS_VOIDING_JSON) is counted from the
+	 * record; one with a band bound off the grid 1, 2, 5 x 10^k fen from
+	 * the standing decisions (stats_decisions), one row each. */
 	bool from_record;
 };
 
