@@ -62,27 +62,14 @@ static enum fz_err fill_all(struct app_ctx *ctx,
 
 enum fz_err app_stats_summary_job(struct app_ctx *ctx, int64_t *cases, struct fz_error *e)
 {
-	struct timespec t0, t1;
+	struct timespec t0;
 	int64_t n = 0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	enum fz_err rc = fill_all(ctx, NULL, NULL, &n, e);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
 	if (cases)
 		*cases = n;
-	if (!rc && !n)
-		return FZ_OK; /* built already: not a run worth a row */
-	struct job_run run = {
-		.job = JOB_STATS_SUMMARY, .started_at = ctx->now,
-		.duration_ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000,
-		.items = n, .ok = rc == FZ_OK, .message = rc ? e->message : "",
-	};
-	struct fz_error we = { 0 };
-	enum fz_err wrc = ctx->st->ops->job_run_insert(ctx->st, &run, &we);
-	if (rc)
-		return rc;
-	if (wrc)
-		*e = we;
-	return wrc;
+	/* built already: nothing filled, no row */
+	return app_job_run_note(ctx, JOB_STATS_SUMMARY, &t0, n, rc, e);
 }
 
 enum fz_err app_stats_summary_rebuild(struct app_ctx *ctx,

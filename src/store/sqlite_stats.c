@@ -93,6 +93,43 @@ static enum fz_err run(struct sq_store *s, sqlite3_stmt *stmt, struct sq_args *b
 	return rc == SQLITE_DONE ? FZ_OK : sq_fail(s, rc, e);
 }
 
+/* run() for a statement bound for a scope that sees something
+ * (scoped; otherwise no rows), then total = n and the statement
+ * finalized: the end of every query of this file. */
+static enum fz_err run_list(struct sq_store *s, sqlite3_stmt *stmt, struct sq_args *b,
+			    bool scoped, struct arena *a, size_t size, sq_read_fn read, void **items,
+			    size_t *n, int64_t *total, struct fz_error *e)
+{
+	enum fz_err err = scoped ? run(s, stmt, b, a, size, read, items, n, e) : FZ_OK;
+	*total = (int64_t)*n;
+	sqlite3_finalize(stmt);
+	return err;
+}
+
+/* The statement of an event query for q->key: the field it splits by
+ * (permit "outcome", remedy "kind"), or none (*sql left as it is). */
+static enum fz_err by_key(const char *key, const char *outcome_sql, const char *kind_sql,
+			  const char **sql, struct fz_error *e)
+{
+	if (key && strcmp(key, "outcome") == 0)
+		*sql = outcome_sql;
+	else if (key && strcmp(key, "kind") == 0)
+		*sql = kind_sql;
+	else if (key)
+		return fz_fail(e, FZ_INVALID, "key", "统计不支持按该字段分类");
+	return FZ_OK;
+}
+
+/* The band bounds :b0.. of q; those not given stay NULL (everything
+ * above the last falls in the last band given). */
+static void bounds_bind(struct sq_args *b, const struct stats_query *q)
+{
+	static const char *const names[STATS_BOUNDS_MAX] = { ":b0", ":b1", ":b2",
+							     ":b3", ":b4", ":b5" };
+	for (int i = 0; i < q->nbounds && i < STATS_BOUNDS_MAX; i++)
+		sq_arg_named_int(b, names[i], q->bounds_fen[i]);
+}
+
 static void read_event_count(struct sq_row *r, void *item)
 {
 	struct stats_event_count *c = item;
@@ -124,26 +161,16 @@ static enum fz_err record_event_counts(struct store *st, struct arena *a, const 
 	memset(out, 0, sizeof *out);
 	if (!steps_ok(q->steps_json))
 		return fz_fail(e, FZ_INVALID, "steps", "统计的步骤列表无效");
-	if (q->key && strcmp(q->key, "outcome") == 0)
-		sql = with_key;
-	else if (q->key && strcmp(q->key, "kind") == 0)
-		sql = with_kind;
-	else if (q->key)
-		return fz_fail(e, FZ_INVALID, "key", "统计不支持按该字段分类");
-	enum fz_err err = prepare(s, sql, &stmt, e);
-	if (err)
+	enum fz_err err = by_key(q->key, with_key, with_kind, &sql, e);
+	if (err || (err = prepare(s, sql, &stmt, e)))
 		return err;
 	struct sq_args b = sq_args(stmt);
-	if (scope_bind(&b, sc)) {
-		sq_arg_named_text(&b, ":steps", q->steps_json);
-		sq_arg_named_text(&b, ":from", q->from);
-		sq_arg_named_text(&b, ":to", q->to);
-		err = run(s, stmt, &b, a, sizeof *out->items, read_event_count,
-			  (void **)&out->items, &out->n, e);
-		out->total = (int64_t)out->n;
-	}
-	sqlite3_finalize(stmt);
-	return err;
+	bool scoped = scope_bind(&b, sc);
+	sq_arg_named_text(&b, ":steps", q->steps_json);
+	sq_arg_named_text(&b, ":from", q->from);
+	sq_arg_named_text(&b, ":to", q->to);
+	return run_list(s, stmt, &b, scoped, a, sizeof *out->items, read_event_count,
+			(void **)&out->items, &out->n, &out->total, e);
 }
 
 static void read_decision_count(struct sq_row *r, void *item)
@@ -194,23 +221,16 @@ static enum fz_err record_decision_counts(struct store *st, struct arena *a,
 	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
-	if (scope_bind(&b, sc)) {
-		static const char *const names[STATS_BOUNDS_MAX] = { ":b0", ":b1", ":b2",
-								     ":b3", ":b4", ":b5" };
-		sq_arg_named_text(&b, ":steps", q->steps_json);
-		sq_arg_named_text(&b, ":later", q->later_json);
-		sq_arg_named_text(&b, ":from", q->from);
-		sq_arg_named_text(&b, ":to", q->to);
-		for (int i = 0; i < q->nbounds; i++)
-			sq_arg_named_int(&b, names[i], q->bounds_fen[i]);
-		/* bounds not given stay NULL: everything above falls in the
-		 * last band given */
-		err = run(s, stmt, &b, a, sizeof *out->items, read_decision_count,
-			  (void **)&out->items, &out->n, e);
-		out->total = (int64_t)out->n;
-	}
-	sqlite3_finalize(stmt);
-	return err;
+	bool scoped = scope_bind(&b, sc);
+	sq_arg_named_text(&b, ":steps", q->steps_json);
+	sq_arg_named_text(&b, ":later", q->later_json);
+	sq_arg_named_text(&b, ":from", q->from);
+	sq_arg_named_text(&b, ":to", q->to);
+	bounds_bind(&b, q);
+	/* bounds not given stay NULL: everything above falls in the
+	 * last band given */
+	return run_list(s, stmt, &b, scoped, a, sizeof *out->items, read_decision_count,
+			(void **)&out->items, &out->n, &out->total, e);
 }
 
 /* --- read from the summary (036_stats_summary.sql) --- */
@@ -336,26 +356,16 @@ static enum fz_err summary_event_years(struct store *st, struct arena *a,
 	struct sq_store *s = sq(st);
 	const char *sql = plain;
 	sqlite3_stmt *stmt;
-	if (q->key && strcmp(q->key, "outcome") == 0)
-		sql = with_outcome;
-	else if (q->key && strcmp(q->key, "kind") == 0)
-		sql = with_kind;
-	else if (q->key)
-		return fz_fail(e, FZ_INVALID, "key", "统计不支持按该字段分类");
-	enum fz_err err = prepare(s, sql, &stmt, e);
-	if (err)
+	enum fz_err err = by_key(q->key, with_outcome, with_kind, &sql, e);
+	if (err || (err = prepare(s, sql, &stmt, e)))
 		return err;
 	struct sq_args b = sq_args(stmt);
-	if (scope_bind(&b, sc)) {
-		sq_arg_named_text(&b, ":steps", q->steps_json);
-		sq_arg_named_text(&b, ":y1", y1);
-		sq_arg_named_text(&b, ":y2", y2);
-		err = run(s, stmt, &b, a, sizeof *out->items, read_event_count,
-			  (void **)&out->items, &out->n, e);
-		out->total = (int64_t)out->n;
-	}
-	sqlite3_finalize(stmt);
-	return err;
+	bool scoped = scope_bind(&b, sc);
+	sq_arg_named_text(&b, ":steps", q->steps_json);
+	sq_arg_named_text(&b, ":y1", y1);
+	sq_arg_named_text(&b, ":y2", y2);
+	return run_list(s, stmt, &b, scoped, a, sizeof *out->items, read_event_count,
+			(void **)&out->items, &out->n, &out->total, e);
 }
 
 static enum fz_err summary_event_counts(struct store *st, struct arena *a,
@@ -376,27 +386,19 @@ static enum fz_err summary_event_counts(struct store *st, struct arena *a,
 	const char *sql = plain;
 	struct spans p;
 	sqlite3_stmt *stmt;
-	if (q->key && strcmp(q->key, "outcome") == 0)
-		sql = with_outcome;
-	else if (q->key && strcmp(q->key, "kind") == 0)
-		sql = with_kind;
-	else if (q->key)
-		return fz_fail(e, FZ_INVALID, "key", "统计不支持按该字段分类");
-	if (!spans_of(q->from, q->to, &p))
-		return fz_fail(e, FZ_INVALID, "from", "统计期间应为 YYYY-MM-DD 格式的有效日期");
-	enum fz_err err = prepare(s, sql, &stmt, e);
+	enum fz_err err = by_key(q->key, with_outcome, with_kind, &sql, e);
 	if (err)
 		return err;
+	if (!spans_of(q->from, q->to, &p))
+		return fz_fail(e, FZ_INVALID, "from", "统计期间应为 YYYY-MM-DD 格式的有效日期");
+	if ((err = prepare(s, sql, &stmt, e)))
+		return err;
 	struct sq_args b = sq_args(stmt);
-	if (scope_bind(&b, sc)) {
-		sq_arg_named_text(&b, ":steps", q->steps_json);
-		spans_bind(&b, &p);
-		err = run(s, stmt, &b, a, sizeof *out->items, read_event_count,
-			  (void **)&out->items, &out->n, e);
-		out->total = (int64_t)out->n;
-	}
-	sqlite3_finalize(stmt);
-	return err;
+	bool scoped = scope_bind(&b, sc);
+	sq_arg_named_text(&b, ":steps", q->steps_json);
+	spans_bind(&b, &p);
+	return run_list(s, stmt, &b, scoped, a, sizeof *out->items, read_event_count,
+			(void **)&out->items, &out->n, &out->total, e);
 }
 
 enum fz_err sq_stats_event_counts(struct store *st, struct arena *a, const struct scope *sc,
@@ -483,23 +485,17 @@ static enum fz_err summary_decision_counts(struct store *st, struct arena *a,
 	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
-	if (scope_bind(&b, sc)) {
-		static const char *const names[STATS_BOUNDS_MAX] = { ":b0", ":b1", ":b2",
-								     ":b3", ":b4", ":b5" };
-		if (by_year) {
-			sq_arg_named_text(&b, ":m1", y1);
-			sq_arg_named_text(&b, ":m2", y2);
-		} else {
-			spans_bind(&b, &p);
-		}
-		for (int i = 0; i < q->nbounds && (by_year || !q->totals); i++)
-			sq_arg_named_int(&b, names[i], q->bounds_fen[i]);
-		err = run(s, stmt, &b, a, sizeof *out->items, read_decision_count,
-			  (void **)&out->items, &out->n, e);
-		out->total = (int64_t)out->n;
+	bool scoped = scope_bind(&b, sc);
+	if (by_year) {
+		sq_arg_named_text(&b, ":m1", y1);
+		sq_arg_named_text(&b, ":m2", y2);
+	} else {
+		spans_bind(&b, &p);
 	}
-	sqlite3_finalize(stmt);
-	return err;
+	if (by_year || !q->totals) /* the totals split no band */
+		bounds_bind(&b, q);
+	return run_list(s, stmt, &b, scoped, a, sizeof *out->items, read_decision_count,
+			(void **)&out->items, &out->n, &out->total, e);
 }
 
 /* Bands with a bound off the grid: a bucket may straddle it, so the
@@ -516,25 +512,18 @@ static enum fz_err standing_decision_counts(struct store *st, struct arena *a,
 		" count(*), sum(d.fine), sum(d.conf)"
 		" FROM stats_decisions d JOIN agencies a ON a.id = d.agency_id"
 		" WHERE d.on_date BETWEEN :from AND :to" AGENCY_SCOPE_SQL " GROUP BY 1, 2, 3, 4";
-	static const char *const names[STATS_BOUNDS_MAX] = { ":b0", ":b1", ":b2",
-							     ":b3", ":b4", ":b5" };
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
 	enum fz_err err = prepare(s, sql, &stmt, e);
 	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
-	if (scope_bind(&b, sc)) {
-		sq_arg_named_text(&b, ":from", q->from);
-		sq_arg_named_text(&b, ":to", q->to);
-		for (int i = 0; i < q->nbounds; i++)
-			sq_arg_named_int(&b, names[i], q->bounds_fen[i]);
-		err = run(s, stmt, &b, a, sizeof *out->items, read_decision_count,
-			  (void **)&out->items, &out->n, e);
-		out->total = (int64_t)out->n;
-	}
-	sqlite3_finalize(stmt);
-	return err;
+	bool scoped = scope_bind(&b, sc);
+	sq_arg_named_text(&b, ":from", q->from);
+	sq_arg_named_text(&b, ":to", q->to);
+	bounds_bind(&b, q);
+	return run_list(s, stmt, &b, scoped, a, sizeof *out->items, read_decision_count,
+			(void **)&out->items, &out->n, &out->total, e);
 }
 
 enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const struct scope *sc,
@@ -589,11 +578,7 @@ enum fz_err sq_stats_open_counts(struct store *st, struct arena *a, const struct
 	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
-	if (scope_bind(&b, sc)) {
-		err = run(s, stmt, &b, a, sizeof *out->items, read_open_count, (void **)&out->items,
-			  &out->n, e);
-		out->total = (int64_t)out->n;
-	}
-	sqlite3_finalize(stmt);
-	return err;
+	bool scoped = scope_bind(&b, sc);
+	return run_list(s, stmt, &b, scoped, a, sizeof *out->items, read_open_count,
+			(void **)&out->items, &out->n, &out->total, e);
 }
