@@ -43,21 +43,24 @@ static enum fz_err fill_all(struct app_ctx *ctx,
 			    int64_t *cases, struct fz_error *e)
 {
 	bool built = false;
+	struct stats_summary_state s = { 0 };
 	*cases = 0;
-	while (!built) {
+	/* what is left is counted once (a count over the cases), then told
+	 * down batch by batch */
+	enum fz_err rc = progress ? ctx->st->ops->stats_summary_state(ctx->st, &s, e) : FZ_OK;
+	while (!rc && !built) {
 		int64_t n;
 		/* a stopping server leaves the rest for its next start */
 		if (ctx->stop_asked && atomic_load(ctx->stop_asked))
 			return FZ_OK;
-		enum fz_err rc = app_stats_summary_fill(ctx, STATS_SUMMARY_BATCH, &n, &built, e);
-		if (rc)
+		if ((rc = app_stats_summary_fill(ctx, STATS_SUMMARY_BATCH, &n, &built, e)))
 			return rc;
 		*cases += n;
-		struct stats_summary_state s;
-		if (progress && !built && ctx->st->ops->stats_summary_state(ctx->st, &s, e) == FZ_OK)
-			progress(s.cases_done, s.cases_left, arg);
+		if (progress && !built)
+			progress(s.cases_done + *cases, s.cases_left > *cases ? s.cases_left - *cases : 0,
+				 arg);
 	}
-	return FZ_OK;
+	return rc;
 }
 
 enum fz_err app_stats_summary_job(struct app_ctx *ctx, int64_t *cases, struct fz_error *e)
