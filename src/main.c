@@ -115,6 +115,12 @@ const struct command cli_commands[] = {
 	  "  --tsa-url URL     此后每个检查点向该 RFC 3161 时间戳服务申请时间戳（none 取消）；\n"
 	  "                    服务无应答时检查点照常签署，不带时间戳，并打印警告。\n"
 	  "  设置与轮换记入审计日志。\n" },
+	{ "stats-rebuild", cmd_stats_rebuild, "按原始记录重新建立统计汇总",
+	  "用法: fazhi stats-rebuild --db PATH\n"
+	  "  清空统计汇总（执法统计年报和驾驶舱读取的汇总数），按办案记录逐批重新建立，\n"
+	  "  并显示进度。升级后服务会在后台自动建立，一般不需要运行本命令；\n"
+	  "  怀疑汇总与记录不一致时使用。期间服务照常运行，统计数字按原始记录计算，\n"
+	  "  可能较慢。中途停止后由服务在后台接着建立。操作记入审计日志。\n" },
 	{ "case", cmd_case, "导出案卷包（含包含证明和检查点）",
 	  "用法: fazhi case export ID --db PATH --out FILE [--data-dir DIR]\n"
 	  "  把案件 ID 的全部事件、证据材料（含文件）、文书（含文件）、每条账本记录的\n"

@@ -122,6 +122,7 @@ static const struct name actions[] = {
 	{ "session.delete", "退出登录" },
 	{ "stats.download", "下载执法统计年报" },
 	{ "stats.export", "导出执法统计" },
+	{ "stats.rebuild", "重建统计汇总" },
 	{ "system.read", "查看系统状态" },
 	{ "unit.create", "新增内设机构" },
 	{ "unit.read", "查看内设机构" },

@@ -4,6 +4,8 @@
 #ifndef FZ_APP_CASE_STATUS_H
 #define FZ_APP_CASE_STATUS_H
 
+#include <time.h>
+
 #include "app/app.h"
 #include "domain/calendar.h"
 #include "store/store.h"
@@ -77,6 +79,11 @@ enum fz_err app_case_status(struct app_ctx *ctx, int64_t case_id, struct case_st
 #define JOB_CASE_STATUS "case_status"
 enum fz_err app_case_status_job(struct app_ctx *ctx, int64_t *refreshed, struct fz_error *e)
 	FZ_MUST_CHECK;
+/* Records a run of a scheduled job begun at t0 (CLOCK_MONOTONIC) that
+ * did items and ended with rc (its message from e): nothing when it did
+ * nothing and did not fail. Returns rc, or the failure to record it. */
+enum fz_err app_job_run_note(struct app_ctx *ctx, const char *job, const struct timespec *t0,
+			     int64_t items, enum fz_err rc, struct fz_error *e) FZ_MUST_CHECK;
 /* The latest run of each job (system admin). */
 enum fz_err app_job_runs(struct app_ctx *ctx, struct job_run_list *out, struct fz_error *e)
 	FZ_MUST_CHECK;

@@ -117,6 +117,12 @@ static const struct step_col remedy_steps[] = {
 	{ "remedy_set_aside", 0, "", ST_V_SET_ASIDE },
 };
 static const char remedy_json[] = "[\"remedy_filed\",\"remedy_upheld\",\"remedy_set_aside\"]";
+/* The steps of the dashboard's columns (stats_dashboard_col), the
+ * cells of the others left unread. */
+static const char dash_plain_json[] = "[\"open\",\"seize\",\"emergency_seize\","
+				      "\"criminal_referral\"]";
+static const char dash_permit_json[] = "[\"apply\",\"decide\"]";
+static const char dash_remedy_json[] = "[\"remedy_filed\"]";
 /* Decisions: the steps of STATS_DECIDING_JSON decide; a later one of
  * STATS_VOIDING_JSON means the earlier no longer stands (a new decision
  * replaces it; revocation or a remedy sets it aside). */
@@ -132,6 +138,8 @@ struct builder {
 	struct stats_table *t;
 	struct index_entry *index; /* by id */
 	bool from_record;          /* count from the record, not the summary */
+	bool dashboard;            /* only the dashboard's columns */
+	bool years;                /* whole years, no months (the annual table) */
 };
 
 static int by_id(const void *a, const void *b)
@@ -149,12 +157,24 @@ static struct stats_row *row_of(struct builder *bd, int64_t agency_id)
 	return hit ? &bd->t->rows[hit->row] : NULL;
 }
 
+/* "YYYY-MM" as a count of months, -1 when it is not one. */
+static int month_number(const char *m)
+{
+	for (int i = 0; i < 7; i++)
+		if (i == 4 ? m[i] != '-' : (m[i] < '0' || m[i] > '9'))
+			return -1;
+	int y = (m[0] - '0') * 1000 + (m[1] - '0') * 100 + (m[2] - '0') * 10 + (m[3] - '0');
+	return y * 12 + (m[5] - '0') * 10 + (m[6] - '0') - 1;
+}
+
+/* The period's month named, found by its distance from the first (the
+ * months run on without a gap): one per row read, so not a search. */
 static struct stats_month *month_of(struct stats_table *t, const char *month)
 {
-	for (size_t i = 0; i < t->nmonths; i++)
-		if (strcmp(t->months[i].month, month) == 0)
-			return &t->months[i];
-	return NULL;
+	int i = month_number(month), first = t->nmonths ? month_number(t->months[0].month) : -1;
+	if (i < 0 || first < 0 || i < first || (size_t)(i - first) >= t->nmonths)
+		return NULL;
+	return &t->months[i - first];
 }
 
 /* Where one row of a query adds: its agency's row, its month (either may
@@ -228,7 +248,7 @@ static enum fz_err events(struct app_ctx *ctx, struct builder *bd, const char *j
 			  struct fz_error *e)
 {
 	struct stats_query q = { .from = bd->t->from, .to = bd->t->to, .steps_json = json,
-				 .key = key, .from_record = bd->from_record };
+				 .key = key, .from_record = bd->from_record, .years = bd->years };
 	struct stats_event_count_list l;
 	enum fz_err rc = ctx->st->ops->stats_event_counts(ctx->st, ctx->a, &ctx->scope, &q, &l, e);
 	if (!rc)
@@ -241,27 +261,35 @@ static enum fz_err decisions(struct app_ctx *ctx, struct builder *bd, struct fz_
 	struct stats_table *t = bd->t;
 	struct stats_query q = { .from = t->from, .to = t->to, .steps_json = decide_json,
 				 .later_json = later_json, .nbounds = STATS_BANDS - 1,
-				 .from_record = bd->from_record };
+				 .from_record = bd->from_record, .totals = bd->dashboard,
+				 .years = bd->years };
 	struct stats_decision_count_list l;
 	memcpy(q.bounds_fen, t->bounds_fen, sizeof t->bounds_fen);
 	enum fz_err rc = ctx->st->ops->stats_decision_counts(ctx->st, ctx->a, &ctx->scope, &q, &l, e);
 	if (rc)
 		return rc;
+	const char *last = NULL;
+	unsigned kinds = 0;
 	for (size_t i = 0; i < l.n; i++) {
 		const struct stats_decision_count *c = &l.items[i];
-		unsigned kinds = 0;
 		struct fz_error ignored = { 0 };
 		struct cell at = cell_of(bd, c->agency_id, c->month);
 		add(&at, ST_P_DECISIONS, c->n);
+		add(&at, ST_P_FINE, c->fine_fen);
+		add(&at, ST_P_CONFISCATION, c->confiscation_fen);
+		if (bd->dashboard)
+			continue; /* neither kinds nor bands: the store need not split */
 		/* kinds as the engine checked them when the step was taken; a
-		 * list it would refuse now counts under no kind */
-		if (penalty_kinds_parse(c->penalty, &kinds, &ignored) != FZ_OK)
-			kinds = 0;
+		 * list it would refuse now counts under no kind. Rows come in
+		 * runs of one penalty text: parsed once a run. */
+		if (!last || strcmp(last, c->penalty) != 0) {
+			last = c->penalty;
+			if (penalty_kinds_parse(c->penalty, &kinds, &ignored) != FZ_OK)
+				kinds = 0;
+		}
 		for (int k = 0; k < 14; k++)
 			if (kinds & (1u << k))
 				add(&at, ST_P_KIND0 + k, c->n);
-		add(&at, ST_P_FINE, c->fine_fen);
-		add(&at, ST_P_CONFISCATION, c->confiscation_fen);
 		if (c->band >= 0 && c->band < STATS_BANDS)
 			add(&at, ST_P_BAND0 + c->band, c->n);
 	}
@@ -310,11 +338,34 @@ static enum fz_err bands(struct app_ctx *ctx, struct stats_table *t, struct fz_e
 	return FZ_OK;
 }
 
+/* Whether the store counts from the record because the summary is
+ * still being built, and how far it is. */
+static enum fz_err summary_state(struct app_ctx *ctx, bool from_record, struct stats_table *t,
+				 struct fz_error *e)
+{
+	struct stats_summary_state s;
+	if (from_record)
+		return FZ_OK;
+	enum fz_err rc = ctx->st->ops->stats_summary_state(ctx->st, &s, e);
+	if (rc)
+		return rc;
+	t->summary_building = !s.built;
+	t->summary_pct = stats_summary_pct(&s);
+	return FZ_OK;
+}
+
+/* What a period is counted for: the full table with its months, the
+ * dashboard's columns with months, the annual table without months. */
+enum period_use { FOR_PERIOD, FOR_DASHBOARD, FOR_YEAR };
+
 static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
-			  bool from_record, struct stats_table *out, struct fz_error *e)
+			  bool from_record, enum period_use use, struct stats_table *out,
+			  struct fz_error *e)
 {
 	int fy, fm, ty, tm;
-	struct builder bd = { .t = out, .from_record = from_record };
+	bool dash = use == FOR_DASHBOARD;
+	struct builder bd = { .t = out, .from_record = from_record, .dashboard = dash,
+			      .years = use == FOR_YEAR };
 	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
 	memset(out, 0, sizeof *out);
 	if (rc)
@@ -333,19 +384,21 @@ static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
 		snprintf(out->months[i].month, sizeof out->months[i].month, "%04u-%02u",
 			 (unsigned)y % 10000u, (unsigned)m % 100u);
 	}
-	out->nmonths = (size_t)months;
+	/* the annual table has no months: its rows are read by year */
+	out->nmonths = use == FOR_YEAR ? 0 : (size_t)months;
 	out->total.agency = "合计";
 	if ((rc = bands(ctx, out, e)) || (rc = load_agencies(ctx, &bd, e)))
 		return rc;
 	if ((rc = ctx->st->ops->begin(ctx->st, false, e)))
 		return rc;
-	/* one snapshot for every block: the totals agree with each other */
-	if (!(rc = decisions(ctx, &bd, e)) &&
-	    !(rc = events(ctx, &bd, plain_json, NULL, plain_steps,
+	/* one snapshot for every block: the totals agree with each other,
+	 * and with the summary's state that chose where they are read */
+	if (!(rc = summary_state(ctx, from_record, out, e)) && !(rc = decisions(ctx, &bd, e)) &&
+	    !(rc = events(ctx, &bd, dash ? dash_plain_json : plain_json, NULL, plain_steps,
 			  sizeof plain_steps / sizeof plain_steps[0], e)) &&
-	    !(rc = events(ctx, &bd, permit_json, "outcome", permit_steps,
-			  sizeof permit_steps / sizeof permit_steps[0], e)))
-		rc = events(ctx, &bd, remedy_json, "kind", remedy_steps,
+	    !(rc = events(ctx, &bd, dash ? dash_permit_json : permit_json, "outcome",
+			  permit_steps, sizeof permit_steps / sizeof permit_steps[0], e)))
+		rc = events(ctx, &bd, dash ? dash_remedy_json : remedy_json, "kind", remedy_steps,
 			    sizeof remedy_steps / sizeof remedy_steps[0], e);
 	ctx->st->ops->rollback(ctx->st); /* a read: nothing to keep */
 	return rc;
@@ -354,13 +407,13 @@ static enum fz_err period(struct app_ctx *ctx, const char *from, const char *to,
 enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *to,
 			     struct stats_table *out, struct fz_error *e)
 {
-	return period(ctx, from, to, false, out, e);
+	return period(ctx, from, to, false, FOR_PERIOD, out, e);
 }
 
 enum fz_err app_stats_period_record(struct app_ctx *ctx, const char *from, const char *to,
 				    struct stats_table *out, struct fz_error *e)
 {
-	return period(ctx, from, to, true, out, e);
+	return period(ctx, from, to, true, FOR_PERIOD, out, e);
 }
 
 enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_table *out,
@@ -373,7 +426,7 @@ enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_tab
 	}
 	snprintf(from, sizeof from, "%04u-01-01", (unsigned)year % 10000u);
 	snprintf(to, sizeof to, "%04u-12-31", (unsigned)year % 10000u);
-	return app_stats_period(ctx, from, to, out, e);
+	return period(ctx, from, to, false, FOR_YEAR, out, e);
 }
 
 static enum fz_err dashboard(struct app_ctx *ctx, bool from_record, struct stats_table *out,
@@ -390,7 +443,7 @@ static enum fz_err dashboard(struct app_ctx *ctx, bool from_record, struct stats
 		y--;
 	}
 	snprintf(from, sizeof from, "%04u-%02u-01", (unsigned)y % 10000u, (unsigned)m % 100u);
-	enum fz_err rc = period(ctx, from, ctx->today, from_record, out, e);
+	enum fz_err rc = period(ctx, from, ctx->today, from_record, FOR_DASHBOARD, out, e);
 	if (rc)
 		return rc;
 	struct stats_open_count_list l;
@@ -424,6 +477,18 @@ enum fz_err app_stats_dashboard_record(struct app_ctx *ctx, struct stats_table *
 				       struct fz_error *e)
 {
 	return dashboard(ctx, true, out, e);
+}
+
+bool stats_dashboard_col(int c)
+{
+	switch (c) {
+	case ST_P_DECISIONS: case ST_P_FINE: case ST_P_CONFISCATION: case ST_L_APPLIED:
+	case ST_L_GRANTED: case ST_L_REFUSED: case ST_I_OPENED: case ST_C_SEIZED:
+	case ST_R_REFERRED: case ST_V_RECONSIDERATION: case ST_V_LITIGATION:
+		return true;
+	default:
+		return false;
+	}
 }
 
 const char *stats_col_label(const struct stats_table *t, int c)

@@ -91,6 +91,11 @@ struct stats_table {
 	/* dashboard: open cases and overdue now, per row and in total */
 	int64_t *open, *overdue;
 	int64_t open_total, overdue_total;
+	/* the summary still being built in the background (046): the
+	 * figures were counted from the record; summary_pct of the cases
+	 * filled so far (0..99) */
+	bool summary_building;
+	int summary_pct;
 };
 
 /* Counts the period from..to (both YYYY-MM-DD) in ctx's scope (arena
@@ -99,12 +104,14 @@ struct stats_table {
  * months. */
 enum fz_err app_stats_period(struct app_ctx *ctx, const char *from, const char *to,
 			     struct stats_table *out, struct fz_error *e) FZ_MUST_CHECK;
-/* The annual table of year (1 January .. 31 December). FZ_INVALID for a
- * year outside 2000..2100. */
+/* The annual table of year (1 January .. 31 December): app_stats_period's
+ * rows and total, without months (nmonths 0), read from the year cells.
+ * FZ_INVALID for a year outside 2000..2100. */
 enum fz_err app_stats_annual(struct app_ctx *ctx, int64_t year, struct stats_table *out,
 			     struct fz_error *e) FZ_MUST_CHECK;
 /* The dashboard: the twelve months to today, plus open and overdue
- * cases now. */
+ * cases now. Only the columns it shows are counted (stats_dashboard_col;
+ * the others are 0): a province's region reads half the cells so. */
 enum fz_err app_stats_dashboard(struct app_ctx *ctx, struct stats_table *out,
 				struct fz_error *e) FZ_MUST_CHECK;
 
@@ -119,6 +126,39 @@ enum fz_err app_stats_period_record(struct app_ctx *ctx, const char *from, const
 enum fz_err app_stats_dashboard_record(struct app_ctx *ctx, struct stats_table *out,
 				       struct fz_error *e) FZ_MUST_CHECK;
 
+/* The summary's building in the background (app/stats_summary.c,
+ * store_stats.h): the job of the server's scheduler fills it in batches
+ * of STATS_SUMMARY_BATCH cases, each its own write transaction, until it
+ * is built or the server stops (ctx->stop_asked; the next start goes on
+ * where it stopped); *cases how many it filled; a run that filled some
+ * is recorded in job_runs as JOB_STATS_SUMMARY. Derived data, not a
+ * change to any record: not audited. */
+#define JOB_STATS_SUMMARY "stats_summary"
+#define STATS_SUMMARY_BATCH 200
+enum fz_err app_stats_summary_job(struct app_ctx *ctx, int64_t *cases,
+				  struct fz_error *e) FZ_MUST_CHECK;
+/* One batch of at most batch cases in its own write transaction (the
+ * job's step; tests cut a backfill with it). */
+enum fz_err app_stats_summary_fill(struct app_ctx *ctx, int batch, int64_t *cases, bool *built,
+				   struct fz_error *e) FZ_MUST_CHECK;
+/* `fazhi stats-rebuild`: empties the summary and fills it again from the
+ * record, batch by batch (a server may run meanwhile: its statistics
+ * are counted from the record until the rebuild ends); audited as
+ * stats.rebuild. progress, when not NULL, is called after each batch. */
+enum fz_err app_stats_summary_rebuild(struct app_ctx *ctx,
+				      void (*progress)(int64_t done, int64_t left, void *arg),
+				      void *arg, int64_t *cases, struct fz_error *e) FZ_MUST_CHECK;
+/* How far it is, for the system administrator's page of jobs (no case
+ * content: permission system.read or case.read). *pct 0..100. */
+enum fz_err app_stats_summary_progress(struct app_ctx *ctx, bool *built, int *pct,
+				       struct fz_error *e) FZ_MUST_CHECK;
+/* The cases filled, in percent: 100 once built, at most 99 before. */
+int stats_summary_pct(const struct stats_summary_state *s);
+
+/* Whether the dashboard counts column c: those of its key numbers and
+ * trends (处罚决定, 罚款, 没收, 许可申请 and 决定, 检查, 查封扣押, 移送,
+ * 复议 and 诉讼). */
+bool stats_dashboard_col(int c);
 /* Column c's label in t ("罚款 1000 元至不足 10000 元" for a band). */
 const char *stats_col_label(const struct stats_table *t, int c);
 /* A cell as text: counts as digits, money as yuan ("5000", "12.50"). */

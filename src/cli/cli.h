@@ -26,6 +26,7 @@ int cmd_calendar(int argc, char **argv);
 int cmd_draw(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_checkpoint(int argc, char **argv);
+int cmd_stats_rebuild(int argc, char **argv);
 int cmd_case(int argc, char **argv);
 int cmd_verify_bundle(int argc, char **argv);
 int cmd_verify_publication(int argc, char **argv);

@@ -2,7 +2,9 @@
  * storage connection, outside any request: at start and every interval
  * it brings each open case's derived status up to today (so queues,
  * counts, alerts and indicators read the day's figures, whatever the
- * day changed), recording each run that did something in job_runs. */
+ * day changed), then fills the statistics' summary while it is still
+ * being built (app_stats_summary_job), recording each run that did
+ * something in job_runs. */
 #ifndef FZ_CLI_SCHEDULER_H
 #define FZ_CLI_SCHEDULER_H
 

@@ -246,6 +246,9 @@ int page_dashboard(struct req *r)
 		   "法制审核率、按时公示率、备案率等逐案判定的比率见<a href=\"/indicators\">监督指标</a>；"
 		   "全年统计见<a href=\"/stats/annual\">行政执法统计年报</a>。</p>\n",
 	       t.from, t.to);
+	if (t.summary_building)
+		html_f(&b, "<p class=\"flash info\" role=\"status\">统计汇总正在建立（已完成 %d%%），"
+			   "数字按原始记录计算，可能较慢。</p>\n", t.summary_pct);
 	html_raw(&b, "<h2>关键数字</h2>\n<ul class=\"keys\">");
 	for (size_t i = 0; i < NKEYS; i++)
 		html_f(&b, "<li><span class=\"hint\">%s</span> <strong>%s</strong></li>", keys[i].label,

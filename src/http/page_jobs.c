@@ -2,6 +2,7 @@
  * administrator checks them: when each last did something, how long it
  * took, how much it did and whether it failed (job_runs). */
 #include "app/case_status.h"
+#include "app/stats.h"
 #include "base/date.h"
 #include "http/handlers.h"
 #include "http/html.h"
@@ -12,9 +13,11 @@
 
 static const char *job_label(const char *job)
 {
-	return strcmp(job, JOB_CASE_STATUS) == 0 ? "更新案件期限和待办状态（每 5 分钟检查一次，"
-						   "有过期的状态才运行）"
-						 : job;
+	if (strcmp(job, JOB_CASE_STATUS) == 0)
+		return "更新案件期限和待办状态（每 5 分钟检查一次，有过期的状态才运行）";
+	if (strcmp(job, JOB_STATS_SUMMARY) == 0)
+		return "建立统计汇总（升级后在后台按案件分批进行，处理数量为补入的案件数）";
+	return job;
 }
 
 int page_jobs(struct req *r)
@@ -25,8 +28,16 @@ int page_jobs(struct req *r)
 	enum fz_err rc = app_job_runs(&r->ctx, &l, &e);
 	if (rc)
 		return http_fail_fz(r, rc, &e);
+	bool built;
+	int pct;
+	if ((rc = app_stats_summary_progress(&r->ctx, &built, &pct, &e)))
+		return http_fail_fz(r, rc, &e);
 	page_begin(r, &b, "定时任务");
 	html_raw(&b, "<p class=\"lead\">服务器按时运行的任务。每项显示最近一次实际运行的时间、用时和结果。</p>\n");
+	if (!built)
+		html_f(&b, "<p class=\"flash info\" role=\"status\">统计汇总正在建立（已完成 %d%%），"
+			   "完成前统计数字按原始记录计算，可能较慢。</p>\n",
+		       pct);
 	if (!l.n) {
 		html_raw(&b, "<p class=\"empty\">服务启动后尚未运行过需要处理的任务。</p>\n");
 	} else {

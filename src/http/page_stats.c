@@ -88,6 +88,9 @@ int page_stats_annual(struct req *r)
 		page_end(r, &b);
 		return resp_html(r, rc == FZ_INVALID ? 400 : rc == FZ_FORBIDDEN ? 403 : 500, &b);
 	}
+	if (t.summary_building)
+		html_f(&b, "<p class=\"flash info\" role=\"status\">统计汇总正在建立（已完成 %d%%），"
+			   "数字按原始记录计算，可能较慢。</p>\n", t.summary_pct);
 	html_f(&b, "<p>统计期间：%s 至 %s。下载：<a href=\"/stats/annual.xlsx?year=%lld\">表格（XLSX）</a>"
 		   "　<a href=\"/stats/annual.csv?year=%lld\">CSV</a></p>\n",
 	       t.from, t.to, (long long)year, (long long)year);

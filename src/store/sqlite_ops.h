@@ -358,12 +358,25 @@ enum fz_err sq_stats_decision_counts(struct store *st, struct arena *a, const st
 				     struct stats_decision_count_list *out, struct fz_error *e);
 enum fz_err sq_stats_open_counts(struct store *st, struct arena *a, const struct scope *sc,
 				 struct stats_open_count_list *out, struct fz_error *e);
+/* sqlite_stats_backfill.c */
+enum fz_err sq_stats_summary_state(struct store *st, struct stats_summary_state *out,
+				   struct fz_error *e);
+enum fz_err sq_stats_summary_fill(struct store *st, int batch, int64_t *cases, bool *built,
+				  struct fz_error *e);
+enum fz_err sq_stats_summary_reset(struct store *st, struct fz_error *e);
 /* Not an operation: the event path's update of the statistics' summary
  * (036_stats_summary.sql) for the event it has just written as id,
  * inside the event's savepoint. */
 struct sq_store;
 enum fz_err sq_stats_note_event(struct sq_store *s, const struct case_event *ev, int64_t id,
 				struct fz_error *e);
+/* Not operations: whether the summary holds case_id's events (built, or
+ * the case already filled: the event path keeps it then), and whether
+ * it is built (the reads use it then); *yes true when 046's row is
+ * missing. */
+enum fz_err sq_stats_summary_keeps(struct sq_store *s, int64_t case_id, bool *yes,
+				   struct fz_error *e);
+enum fz_err sq_stats_summary_built(struct sq_store *s, bool *yes, struct fz_error *e);
 
 /* --- sqlite_evaluation.c --- */
 enum fz_err sq_eval_round_insert(struct store *st, struct eval_round *r, const int64_t *agencies, size_t nagencies, struct fz_error *e);

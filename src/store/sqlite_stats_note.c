@@ -5,7 +5,9 @@
  * a voiding step takes the case's standing decisions out of their cells;
  * a deciding step puts its decision in; a correction moves the event it
  * corrects to the cell its corrected fields now name. The same rules the
- * event-computed queries of sqlite_stats.c apply when they are read. */
+ * event-computed queries of sqlite_stats.c apply when they are read.
+ * While the summary is being built (sqlite_stats_backfill.c), only for
+ * the cases already filled. */
 #include "store/sqlite_internal.h"
 
 #include <stdlib.h>
@@ -297,7 +299,12 @@ static enum fz_err correction_note(struct sq_store *s, const struct case_event *
 enum fz_err sq_stats_note_event(struct sq_store *s, const struct case_event *ev, int64_t id,
 				struct fz_error *e)
 {
-	enum fz_err err;
+	bool keeps;
+	/* a case the background backfill has not reached yet is counted
+	 * whole, this event with it, when it does */
+	enum fz_err err = sq_stats_summary_keeps(s, ev->case_id, &keeps, e);
+	if (err || !keeps)
+		return err;
 	if (ev->corrects)
 		return correction_note(s, ev, id, e);
 	if ((err = event_cell(s, ev->case_id, ev->step, ev->on, or_blank(field_of(ev, "outcome")),

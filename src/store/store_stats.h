@@ -31,14 +31,24 @@ struct stats_query {
 	 * band 1 ...; at or above the last, band nbounds */
 	int64_t bounds_fen[STATS_BOUNDS_MAX];
 	int nbounds;
+	/* decisions: only the count and sums per agency and month are
+	 * wanted (the dashboard's): the rows need not split by penalty kinds
+	 * or band (penalty "" and band -1 where they do not), and the bounds
+	 * then never send the query to the record */
+	bool totals;
+	/* from..to are whole calendar years and no month is wanted (the
+	 * annual table): rows may come per year, month "" (the year cells);
+	 * a period not on years' ends is read by months as ever */
+	bool years;
 	/* false (the default): read from the summary kept beside the record
 	 * (036_stats_summary.sql), agencies x months x steps rows whatever
 	 * the number of cases; true: counted from the record itself, event
 	 * by event with its fields as corrected - the reference the summary
 	 * is tested and benchmarked against. A decisions query the summary
-	 * cannot answer exactly (other deciding or voiding steps than
-	 * STATS_DECIDING_JSON and STATS_VOIDING_JSON, a band bound off the
-	 * grid 1, 2, 5 x 10^k fen) is counted from the record. */
+	 * cannot answer (other deciding or voiding steps than
+	 * STATS_DECIDING_JSON and STATS_VOIDING_JSON) is counted from the
+	 * record; one with a band bound off the grid 1, 2, 5 x 10^k fen from
+	 * the standing decisions (stats_decisions), one row each. */
 	bool from_record;
 };
 
@@ -80,6 +90,14 @@ struct stats_open_count {
 };
 STORE_LIST(stats_open_count_list, struct stats_open_count);
 
+/* How far the summary has been built from the record (046): whole
+ * (built), or the cases filled so far in the background and those still
+ * to fill (cases_left counted when asked; 0 once built). */
+struct stats_summary_state {
+	bool built;
+	int64_t cases_done, cases_left;
+};
+
 #endif
 
 #ifdef STORE_OPS_BODY
@@ -104,4 +122,17 @@ STORE_LIST(stats_open_count_list, struct stats_open_count);
 					     struct fz_error *e);
 	enum fz_err (*stats_open_counts)(struct store *st, struct arena *a, const struct scope *sc,
 					 struct stats_open_count_list *out, struct fz_error *e);
+	/* The summary's building (046, sqlite_stats_backfill.c). Until it is
+	 * built, event_counts and decision_counts count from the record.
+	 * summary_state: how far it is. summary_fill: the next batch of at
+	 * most batch cases (by id, after the last filled) counted from the
+	 * record into the summary, inside the caller's write transaction;
+	 * *cases how many, *built whether it is now whole (nothing to do
+	 * when it already was). summary_reset: empties it and marks it not
+	 * built, to be filled again. */
+	enum fz_err (*stats_summary_state)(struct store *st, struct stats_summary_state *out,
+					   struct fz_error *e);
+	enum fz_err (*stats_summary_fill)(struct store *st, int batch, int64_t *cases, bool *built,
+					  struct fz_error *e);
+	enum fz_err (*stats_summary_reset)(struct store *st, struct fz_error *e);
 #endif /* STORE_OPS_BODY */

@@ -6,9 +6,11 @@
  * a set-aside and the decision made again, late entries, the period's
  * first and last days, two agencies in two divisions), in every scope,
  * for the annual table, the dashboard and periods that cut months; and
- * the migration's backfill rebuilds exactly what the event path kept,
- * however often it runs. */
+ * the backfill in the background (046) builds exactly what the event
+ * path keeps, cut and resumed with events recorded between its batches,
+ * while the statistics are counted from the record meanwhile. */
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -210,9 +212,52 @@ static const char *const periods[][2] = {
 	{ "2025-05-02", "2025-05-20" }, { "2025-10-10", "2026-02-01" },
 };
 
+/* The dashboard counts its own columns as the full table of its period
+ * does, every row, month and total, and leaves the others at 0. */
+static void dashboard_is_the_period(struct sx *x, struct app_ctx *ctx,
+				    const struct stats_table *d, const char *what)
+{
+	struct stats_table p;
+	REQUIRE(app_stats_period(ctx, d->from, d->to, &p, &x->e) == FZ_OK);
+	REQUIRE(p.n == d->n && p.nmonths == d->nmonths);
+	int shown = 0;
+	for (int c = 0; c < ST_NCOLS; c++) {
+		bool col = stats_dashboard_col(c);
+		shown += col;
+		if (d->total.v[c] != (col ? p.total.v[c] : 0))
+			t_fail(__FILE__, __LINE__, "%s: dashboard col %d: %lld, period %lld", what, c,
+			       (long long)d->total.v[c], (long long)p.total.v[c]);
+		for (size_t i = 0; i < d->n; i++)
+			if (d->rows[i].v[c] != (col ? p.rows[i].v[c] : 0))
+				t_fail(__FILE__, __LINE__, "%s: dashboard row %zu col %d", what, i, c);
+		for (size_t i = 0; i < d->nmonths; i++)
+			if (d->months[i].v[c] != (col ? p.months[i].v[c] : 0))
+				t_fail(__FILE__, __LINE__, "%s: dashboard month %zu col %d", what, i, c);
+	}
+	CHECK_INT(shown, 11);
+}
+
+/* The annual table (read by year) has the rows and total of the year
+ * counted from the record, and no months. */
+static void annual_is_the_record(struct sx *x, struct app_ctx *ctx, int year, const char *who)
+{
+	struct stats_table s, r;
+	char from[16], to[16], what[128];
+	snprintf(from, sizeof from, "%d-01-01", year);
+	snprintf(to, sizeof to, "%d-12-31", year);
+	snprintf(what, sizeof what, "%s annual %d", who, year);
+	REQUIRE(app_stats_annual(ctx, year, &s, &x->e) == FZ_OK);
+	REQUIRE(app_stats_period_record(ctx, from, to, &r, &x->e) == FZ_OK);
+	CHECK_INT((int64_t)s.nmonths, 0);
+	r.nmonths = 0;
+	same_tables(&s, &r, what);
+}
+
 /* Every period, both ways, in ctx's scope. */
 static void all_periods_equal(struct sx *x, struct app_ctx *ctx, const char *who)
 {
+	for (int year = 2024; year <= 2026; year++)
+		annual_is_the_record(x, ctx, year, who);
 	for (size_t i = 0; i < sizeof periods / sizeof periods[0]; i++) {
 		struct stats_table s, r;
 		char what[128];
@@ -233,6 +278,7 @@ static void all_periods_equal(struct sx *x, struct app_ctx *ctx, const char *who
 		REQUIRE(app_stats_dashboard(ctx, &s, &x->e) == FZ_OK);
 		REQUIRE(app_stats_dashboard_record(ctx, &r, &x->e) == FZ_OK);
 		same_tables(&s, &r, what);
+		dashboard_is_the_period(x, ctx, &s, what);
 		CHECK_INT(s.open_total, r.open_total);
 		CHECK_INT(s.overdue_total, r.overdue_total);
 		for (size_t k = 0; k < s.n; k++)
@@ -255,8 +301,9 @@ TEST(stats_summary_equals_the_record_in_every_cell_scope_and_period)
 	all_periods_equal(&x, &head, "市场监管局");
 	all_periods_equal(&x, &nbh, "中宁");
 
-	/* hand-computed: 自然资源局's 2025 */
-	REQUIRE(app_stats_annual(&sup, 2025, &t, &x.e) == FZ_OK);
+	/* hand-computed: 自然资源局's 2025 (the year as a period: with its
+	 * months) */
+	REQUIRE(app_stats_period(&sup, "2025-01-01", "2025-12-31", &t, &x.e) == FZ_OK);
 	const struct stats_row *nr = row(&t, x.f.natres), *mk = row(&t, x.f.market);
 	REQUIRE(nr && mk);
 	/* 999.99, 1000, 1234.5, 9999, 10000, 100000, 2000000, 20000 (as
@@ -324,6 +371,28 @@ TEST(stats_summary_equals_the_record_in_every_cell_scope_and_period)
 	fx_close(&x.f);
 }
 
+/* Cells that hold several decisions (same agency, month, penalty and
+ * bucket) are summed, not counted, when the dashboard reads them per
+ * agency and month; on the month's days too. */
+TEST(stats_summary_dashboard_sums_cells_of_several_decisions)
+{
+	struct sx x = { 0 };
+	struct stats_table t;
+	REQUIRE(fx_open(&x.f));
+	REQUIRE(seed(&x));
+	for (int i = 0; i < 3; i++)
+		fine_case(&x, x.f.natres, "2025-12-10", "fine", "1500", NULL);
+	CHECK_INT(fx_count(&x.f, "stats_decision_cells") > 0, 1);
+	all_periods_equal(&x, &x.f.cli, "several in a cell");
+	snprintf(x.f.cli.today, sizeof x.f.cli.today, "2025-12-31");
+	REQUIRE(app_stats_dashboard(&x.f.cli, &t, &x.e) == FZ_OK);
+	const struct stats_row *nr = row(&t, x.f.natres);
+	REQUIRE(nr);
+	CHECK_INT(nr->v[ST_P_DECISIONS], 15); /* the 12 of 2025, and these 3 */
+	CHECK_INT(t.months[11].v[ST_P_DECISIONS], 5); /* and 中宁's and 自然资源局's last day */
+	fx_close(&x.f);
+}
+
 /* An event the store refuses leaves the summary as it was. */
 TEST(stats_summary_keeps_nothing_of_a_refused_event)
 {
@@ -355,6 +424,10 @@ static char *summary_text(struct fx *f, char *out, size_t cap)
 	    sqlite3_prepare_v2(db,
 			       "SELECT 'e', agency_id, step, span, period, kind, outcome, rkind, n, 0, 0"
 			       " FROM stats_event_cells UNION ALL"
+			       " SELECT 'y', agency_id, step, 'Y', year, kind, outcome, rkind, n, 0, 0"
+			       " FROM stats_event_years UNION ALL"
+			       " SELECT 'z', agency_id, '', 'Y', year, bucket, penalty, '', n, fine, conf"
+			       " FROM stats_decision_years UNION ALL"
 			       " SELECT 'd', agency_id, '', span, period, bucket, penalty, '', n, fine,"
 			       " conf FROM stats_decision_cells UNION ALL"
 			       " SELECT 'f', event_id, case_id, agency_id, on_date, bucket, penalty, '',"
@@ -373,42 +446,174 @@ static char *summary_text(struct fx *f, char *out, size_t cap)
 	return out;
 }
 
-static bool rerun_036(struct fx *f)
+/* Runs sql on the fixture's database over a connection of its own. */
+static bool db_exec(struct fx *f, const char *sql)
 {
 	sqlite3 *db;
+	bool ok = sqlite3_open(f->db, &db) == SQLITE_OK &&
+		  sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+	if (!ok)
+		t_fail(__FILE__, __LINE__, "%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+	return ok;
+}
+
+/* One integer read from the fixture's database. */
+static int64_t db_int(struct fx *f, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t v = -1;
+	if (sqlite3_open(f->db, &db) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return v;
+}
+
+/* The migrations from version `from` on, run again by opening the
+ * database (as a server's start does). */
+static bool migrate_from(struct fx *f, int from)
+{
 	struct store *st;
 	struct fz_error e = { 0 };
-	bool ok = sqlite3_open(f->db, &db) == SQLITE_OK &&
-		  sqlite3_exec(db, "PRAGMA user_version = 35", NULL, NULL, NULL) == SQLITE_OK;
-	sqlite3_close(db);
-	if (!ok || store_sqlite_open(f->db, true, &st, &e) != FZ_OK) {
-		t_fail(__FILE__, __LINE__, "migration 036: %s", e.message);
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", from);
+	if (!db_exec(f, sql) || store_sqlite_open(f->db, true, &st, &e) != FZ_OK) {
+		t_fail(__FILE__, __LINE__, "migrations from %d: %s", from, e.message);
 		return false;
 	}
 	st->ops->close(st);
 	return true;
 }
 
-/* Migration 036 rebuilds from the record exactly what the event path
- * kept, row for row, and running it again changes nothing. */
-TEST(stats_summary_backfill_rebuilds_what_the_event_path_kept)
+/* The statistics while the summary is not built: counted from the
+ * record, equal to it, and said so with how far the building is. */
+static void reads_the_record_meanwhile(struct sx *x, int pct_min, int pct_max)
+{
+	struct stats_table s, r;
+	bool built;
+	int pct;
+	REQUIRE(app_stats_annual(&x->f.cli, 2025, &s, &x->e) == FZ_OK);
+	REQUIRE(app_stats_period_record(&x->f.cli, "2025-01-01", "2025-12-31", &r, &x->e) == FZ_OK);
+	r.nmonths = 0; /* the annual table has none */
+	same_tables(&s, &r, "while building");
+	CHECK(s.summary_building);
+	CHECK(s.summary_pct >= pct_min && s.summary_pct <= pct_max);
+	REQUIRE(app_stats_summary_progress(&x->f.cli, &built, &pct, &x->e) == FZ_OK);
+	CHECK(!built);
+	CHECK_INT(pct, s.summary_pct);
+}
+
+/* A backfill cut after its first batch, events recorded meanwhile in a
+ * case already filled, in one not yet filled and in a new case, then
+ * resumed in other batches, gives the summary a build in one go gives,
+ * equal to the record in every cell. */
+TEST(stats_summary_backfill_interrupted_and_resumed_equals_a_full_build)
 {
 	struct sx x = { 0 };
-	static char kept[65536], rebuilt[65536], again[65536];
+	static char resumed[65536], whole[65536];
+	int64_t n, d;
+	bool built;
+	REQUIRE(fx_open(&x.f));
+	REQUIRE(seed(&x));
+	REQUIRE(x.f.st->ops->stats_summary_reset(x.f.st, &x.e) == FZ_OK);
+	CHECK_INT(fx_count(&x.f, "stats_event_cells"), 0);
+	reads_the_record_meanwhile(&x, 0, 0);
+
+	REQUIRE(app_stats_summary_fill(&x.f.cli, 5, &n, &built, &x.e) == FZ_OK);
+	CHECK_INT(n, 5);
+	CHECK(!built);
+	int64_t upto = db_int(&x.f, "SELECT upto FROM stats_summary_state");
+	int64_t last = db_int(&x.f, "SELECT max(id) FROM cases");
+	REQUIRE(upto > 0 && upto < last);
+	/* a filled case (the first, 999.99 on 1 January): decided again,
+	 * that decision corrected; the event path keeps it */
+	int64_t k = db_int(&x.f, "SELECT min(id) FROM cases");
+	d = ev(&x, k, "decision", "2025-03-03", 0, "penalty", "fine", "amount", "4000");
+	ev(&x, k, "correction", "2025-03-04", d, "amount", "40000", NULL, NULL);
+	/* a case not yet filled (the last, a referral of 中宁县): a decision
+	 * and its correction, left to the backfill */
+	d = ev(&x, last, "decision", "2025-07-01", 0, "penalty", "fine", "amount", "70");
+	ev(&x, last, "correction", "2025-07-02", d, "penalty", "fine,warning", NULL, NULL);
+	/* a new case, after every case the backfill counted */
+	fine_case(&x, x.f.market, "2025-08-08", "fine", "888", NULL);
+	reads_the_record_meanwhile(&x, 1, 99);
+
+	while (!built)
+		REQUIRE(app_stats_summary_fill(&x.f.cli, 3, &n, &built, &x.e) == FZ_OK);
+	summary_text(&x.f, resumed, sizeof resumed);
+	CHECK_CONTAINS(resumed, "|decision|M|2025-08|");
+	all_periods_equal(&x, &x.f.cli, "resumed");
+	struct stats_table t;
+	REQUIRE(app_stats_annual(&x.f.cli, 2025, &t, &x.e) == FZ_OK);
+	CHECK(!t.summary_building);
+	CHECK_INT(t.total.v[ST_P_DECISIONS], 18); /* 16, the 中宁 decision, the new case */
+
+	REQUIRE(x.f.st->ops->stats_summary_reset(x.f.st, &x.e) == FZ_OK);
+	REQUIRE(app_stats_summary_fill(&x.f.cli, 1000, &n, &built, &x.e) == FZ_OK);
+	CHECK(built);
+	CHECK_STR(summary_text(&x.f, whole, sizeof whole), resumed);
+	fx_close(&x.f);
+}
+
+/* A database upgraded from before 036 starts at once with the summary
+ * empty and not built; the scheduler's job fills it to what the event
+ * path had kept, records its run, and stops between batches when the
+ * server stops. Where 036 once built the summary as it ran, 046 finds
+ * it built; running 046 again changes nothing. */
+TEST(stats_summary_upgrade_builds_in_the_background_not_at_start)
+{
+	struct sx x = { 0 };
+	static char kept[65536], filled[65536], again[65536];
+	int64_t n = -1;
 	REQUIRE(fx_open(&x.f));
 	REQUIRE(seed(&x));
 	summary_text(&x.f, kept, sizeof kept);
 	CHECK(strlen(kept) > 1000);
 	CHECK_CONTAINS(kept, "|decision|M|2025-05|");
-	REQUIRE(rerun_036(&x.f));
-	CHECK_STR(summary_text(&x.f, rebuilt, sizeof rebuilt), kept);
-	REQUIRE(rerun_036(&x.f));
+	/* as 036 left it where it ran its old text: 046 finds it built */
+	REQUIRE(db_exec(&x.f, "DROP TABLE stats_summary_state"));
+	REQUIRE(migrate_from(&x.f, 38));
+	CHECK_INT(db_int(&x.f, "SELECT built FROM stats_summary_state"), 1);
 	CHECK_STR(summary_text(&x.f, again, sizeof again), kept);
-	/* and the store open all along still reads the same figures */
-	struct stats_table s, r;
+
+	/* a database from before 036 */
+	REQUIRE(db_exec(&x.f, "DROP TABLE stats_summary_state; DROP TABLE stats_event_cells;"
+			      " DROP TABLE stats_decision_cells; DROP TABLE stats_decisions"));
+	REQUIRE(migrate_from(&x.f, 35));
+	CHECK_INT(db_int(&x.f, "SELECT built FROM stats_summary_state"), 0);
+	CHECK_INT(fx_count(&x.f, "stats_event_cells"), 0);
+	reads_the_record_meanwhile(&x, 0, 0);
+
+	/* a server stopping before the job's first batch fills nothing */
+	atomic_bool stop = true;
+	x.f.cli.stop_asked = &stop;
+	REQUIRE(app_stats_summary_job(&x.f.cli, &n, &x.e) == FZ_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(fx_count(&x.f, "stats_event_cells"), 0);
+	CHECK_INT(fx_count(&x.f, "job_runs"), 0);
+	stop = false;
+	REQUIRE(app_stats_summary_job(&x.f.cli, &n, &x.e) == FZ_OK);
+	x.f.cli.stop_asked = NULL;
+	CHECK_INT(n, fx_count(&x.f, "cases"));
+	CHECK_STR(summary_text(&x.f, filled, sizeof filled), kept);
+	CHECK_INT(db_int(&x.f, "SELECT items FROM job_runs WHERE job = 'stats_summary'"), n);
+	/* built: the job has nothing to do and records no run */
+	REQUIRE(app_stats_summary_job(&x.f.cli, &n, &x.e) == FZ_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(fx_count(&x.f, "job_runs"), 1);
+	struct stats_table s;
 	REQUIRE(app_stats_annual(&x.f.cli, 2025, &s, &x.e) == FZ_OK);
-	REQUIRE(app_stats_period_record(&x.f.cli, "2025-01-01", "2025-12-31", &r, &x.e) == FZ_OK);
-	same_tables(&s, &r, "after the backfill");
+	CHECK(!s.summary_building);
 	CHECK_INT(s.total.v[ST_P_DECISIONS], 16);
+
+	/* 036 and 046 run again: nothing changes */
+	REQUIRE(migrate_from(&x.f, 35));
+	CHECK_STR(summary_text(&x.f, again, sizeof again), kept);
+	CHECK_INT(db_int(&x.f, "SELECT built FROM stats_summary_state"), 1);
 	fx_close(&x.f);
 }

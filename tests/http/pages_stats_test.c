@@ -438,3 +438,62 @@ TEST(export_job_download_is_audited_each_time_and_a_refused_one_is_not)
 	t_resp_free(&r);
 	t_pages_stop(&p);
 }
+
+/* While the summary is being built the statistics pages and the page
+ * of jobs say so, and the figures (counted from the record) are those
+ * of the built summary; `fazhi stats-rebuild` builds it, with the
+ * server running, and is audited. */
+TEST(statistics_pages_say_while_the_summary_is_built_and_stats_rebuild_builds_it)
+{
+	static const char building[] = "统计汇总正在建立（已完成 0%），数字按原始记录计算，可能较慢";
+	struct t_pages p;
+	struct t_browser sup, admin;
+	struct fz_error e = { 0 };
+	char before[ST_NCOLS][32], during[ST_NCOLS][32], after[ST_NCOLS][32], cmd[1200];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	REQUIRE(t_pages_login(&p, "sysadmin", &admin));
+	struct http_resp r = t_page_get(&p, &sup, "/stats/annual");
+	CHECK_INT(r.status, 200);
+	CHECK(strstr(r.body, "统计汇总正在建立") == NULL);
+	page_totals(r.body, before);
+	t_resp_free(&r);
+
+	REQUIRE(p.ts.st->ops->stats_summary_reset(p.ts.st, &e) == FZ_OK);
+	r = t_page_get(&p, &sup, "/stats/annual");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, building);
+	page_totals(r.body, during);
+	t_resp_free(&r);
+	for (int k = 0; k < ST_NCOLS; k++)
+		CHECK_STR(during[k], before[k]);
+	CHECK(before[ST_P_DECISIONS][0] != '\0'); /* the totals were read */
+	r = t_page_get(&p, &sup, "/dashboard");
+	CHECK_CONTAINS(r.body, building);
+	t_resp_free(&r);
+	r = t_page_get(&p, &admin, "/jobs");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "统计汇总正在建立（已完成 0%），完成前统计数字按原始记录计算");
+	t_resp_free(&r);
+
+	snprintf(cmd, sizeof cmd, "'%s' stats-rebuild --db '%s' > '%s/rebuild.txt' 2>&1",
+		 t_fazhi_bin(), p.ts.db, p.ts.dir);
+	REQUIRE(system(cmd) == 0);
+	snprintf(cmd, sizeof cmd, "%s/rebuild.txt", p.ts.dir);
+	char *said = slurp(cmd);
+	REQUIRE(said);
+	CHECK_CONTAINS(said, "统计汇总已按原始记录重新建立，共 ");
+	r = t_page_get(&p, &sup, "/stats/annual");
+	CHECK(strstr(r.body, "统计汇总正在建立") == NULL);
+	page_totals(r.body, after);
+	t_resp_free(&r);
+	for (int k = 0; k < ST_NCOLS; k++)
+		CHECK_STR(after[k], before[k]);
+	r = t_page_get(&p, &admin, "/jobs");
+	CHECK(strstr(r.body, "统计汇总正在建立") == NULL);
+	t_resp_free(&r);
+	struct audit_entry a;
+	REQUIRE(last_audit(&p, "stats.rebuild", &a));
+	CHECK_STR(a.result, "ok");
+	t_pages_stop(&p);
+}
