@@ -2,6 +2,7 @@
  * administrator checks them: when each last did something, how long it
  * took, how much it did and whether it failed (job_runs). */
 #include "app/case_status.h"
+#include "app/indicators.h"
 #include "base/date.h"
 #include "http/handlers.h"
 #include "http/html.h"
@@ -12,6 +13,8 @@
 
 static const char *job_label(const char *job)
 {
+	if (strcmp(job, JOB_INDICATOR_FACTS) == 0)
+		return "重新判定监督指标的案件（与案件状态同时检查，有记录变化的案件才运行）";
 	return strcmp(job, JOB_CASE_STATUS) == 0 ? "更新案件期限和待办状态（每 5 分钟检查一次，"
 						   "有过期的状态才运行）"
 						 : job;

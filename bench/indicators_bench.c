@@ -1,0 +1,116 @@
+/* indicators_bench.c - the supervision indicators at scale
+ * (docs/PERFORMANCE.md "Indicators at scale"):
+ *   indicators-bench DB FROM TO PREFIX [ref]
+ * Opens DB (its migrations run: the time of 045's marking on a database
+ * that lacks it), then as a supervisor of the division PREFIX ("64" the
+ * generated region), today = TO, computes every indicator for FROM..TO
+ * twice: the first run judges the stale cases (after 045, every case:
+ * the backfill) and refreshes the derived status, the second reads the
+ * kept facts. With "ref", then the per-case reference
+ * (app_indicators_record), and whether the two agree on every numerator,
+ * denominator, longest and side (exit 1 if not). CPU time, not wall
+ * time alone: the machine is shared. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/indicators.h"
+#include "store/store.h"
+
+static double cpu_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static double wall_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static bool same_cases(const struct indicator_cases *x, const struct indicator_cases *y)
+{
+	return x->n == y->n && (!x->n || !memcmp(x->ids, y->ids, x->n * sizeof *x->ids));
+}
+
+static bool same_indicator(const struct indicator *x, const struct indicator *y)
+{
+	return x->num == y->num && x->den == y->den && x->max == y->max &&
+	       x->max_case == y->max_case && same_cases(&x->num_cases, &y->num_cases) &&
+	       same_cases(&x->den_cases, &y->den_cases);
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 5 || argc > 6 || (argc == 6 && strcmp(argv[5], "ref") != 0)) {
+		fprintf(stderr, "usage: indicators-bench DB FROM TO DIVISION_PREFIX [ref]\n");
+		return 2;
+	}
+	struct store *st;
+	struct fz_error e = { 0 };
+	struct arena *a = arena_new();
+	struct app_config cfg;
+	struct app_ctx ctx;
+	struct user u = { .id = 1, .username = "bench", .roles = ROLE_SUPERVISOR };
+	double o0 = cpu_ms(), ow0 = wall_ms();
+	if (!a || store_sqlite_open(argv[1], false, &st, &e)) {
+		fprintf(stderr, "indicators-bench: open: %s\n", e.message);
+		return 1;
+	}
+	printf("open_and_migrate: cpu %.0f ms (wall %.0f ms)\n", cpu_ms() - o0, wall_ms() - ow0);
+	app_config_defaults(&cfg);
+	cfg.data_dir = "/tmp";
+	app_ctx_init(&ctx, st, a, &cfg, "bench", time(NULL));
+	snprintf(ctx.today, sizeof ctx.today, "%s", argv[3]);
+	ctx.user = &u;
+	ctx.actor = "bench";
+	ctx.scope.kind = SCOPE_DIVISION;
+	snprintf(ctx.scope.division_prefix, sizeof ctx.scope.division_prefix, "%s", argv[4]);
+	struct indicator_query q = { .agency_id = 0 };
+	snprintf(q.from, sizeof q.from, "%s", argv[2]);
+	snprintf(q.to, sizeof q.to, "%s", argv[3]);
+	struct indicator out[IND_COUNT], ref[IND_COUNT];
+	bool reference = argc == 6;
+	for (int round = 0; round < 2; round++) {
+		double c0 = cpu_ms(), w0 = wall_ms();
+		if (app_indicators(&ctx, &q, out, &e)) {
+			fprintf(stderr, "indicators-bench: %s\n", e.message);
+			return 1;
+		}
+		double c1 = cpu_ms(), w1 = wall_ms();
+		printf("%s: cpu %.0f ms (wall %.0f ms, loaded machine)\n",
+		       round ? "indicators" : "indicators_first", c1 - c0, w1 - w0);
+		if (round)
+			for (int i = 0; i < IND_COUNT; i++)
+				printf("  %-22s %lld / %lld\n", out[i].def->id, (long long)out[i].num,
+				       (long long)out[i].den);
+		if (round && reference) {
+			c0 = cpu_ms(), w0 = wall_ms();
+			if (app_indicators_record(&ctx, &q, ref, &e)) {
+				fprintf(stderr, "indicators-bench: %s\n", e.message);
+				return 1;
+			}
+			c1 = cpu_ms(), w1 = wall_ms();
+			printf("indicators_record: cpu %.0f ms (wall %.0f ms, loaded machine)\n",
+			       c1 - c0, w1 - w0);
+			bool same = true;
+			for (int i = 0; i < IND_COUNT; i++)
+				if (!same_indicator(&out[i], &ref[i])) {
+					printf("  DIFFERS: %s %lld / %lld\n", ref[i].def->id,
+					       (long long)ref[i].num, (long long)ref[i].den);
+					same = false;
+				}
+			printf("facts_equal_record: %s\n", same ? "yes" : "NO");
+			if (!same)
+				return 1;
+		}
+		arena_reset(a);
+	}
+	st->ops->close(st);
+	arena_free(a);
+	return 0;
+}
