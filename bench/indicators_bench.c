@@ -18,18 +18,25 @@
 #include "app/indicators.h"
 #include "store/store.h"
 
-static double cpu_ms(void)
+/* The process's CPU time and the monotonic clock, in ms. */
+struct stamp {
+	double cpu, wall;
+};
+
+static struct stamp stamp_now(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+	struct timespec c, w;
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
+	clock_gettime(CLOCK_MONOTONIC, &w);
+	return (struct stamp){ (double)c.tv_sec * 1e3 + (double)c.tv_nsec / 1e6,
+			       (double)w.tv_sec * 1e3 + (double)w.tv_nsec / 1e6 };
 }
 
-static double wall_ms(void)
+static void report(const char *what, struct stamp from)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+	struct stamp to = stamp_now();
+	printf("%s: cpu %.0f ms (wall %.0f ms, loaded machine)\n", what, to.cpu - from.cpu,
+	       to.wall - from.wall);
 }
 
 static bool same_cases(const struct indicator_cases *x, const struct indicator_cases *y)
@@ -56,12 +63,12 @@ int main(int argc, char **argv)
 	struct app_config cfg;
 	struct app_ctx ctx;
 	struct user u = { .id = 1, .username = "bench", .roles = ROLE_SUPERVISOR };
-	double o0 = cpu_ms(), ow0 = wall_ms();
+	struct stamp t = stamp_now();
 	if (!a || store_sqlite_open(argv[1], false, &st, &e)) {
 		fprintf(stderr, "indicators-bench: open: %s\n", e.message);
 		return 1;
 	}
-	printf("open_and_migrate: cpu %.0f ms (wall %.0f ms)\n", cpu_ms() - o0, wall_ms() - ow0);
+	report("open_and_migrate", t);
 	app_config_defaults(&cfg);
 	cfg.data_dir = "/tmp";
 	app_ctx_init(&ctx, st, a, &cfg, "bench", time(NULL));
@@ -76,27 +83,23 @@ int main(int argc, char **argv)
 	struct indicator out[IND_COUNT], ref[IND_COUNT];
 	bool reference = argc == 6;
 	for (int round = 0; round < 2; round++) {
-		double c0 = cpu_ms(), w0 = wall_ms();
+		t = stamp_now();
 		if (app_indicators(&ctx, &q, out, &e)) {
 			fprintf(stderr, "indicators-bench: %s\n", e.message);
 			return 1;
 		}
-		double c1 = cpu_ms(), w1 = wall_ms();
-		printf("%s: cpu %.0f ms (wall %.0f ms, loaded machine)\n",
-		       round ? "indicators" : "indicators_first", c1 - c0, w1 - w0);
+		report(round ? "indicators" : "indicators_first", t);
 		if (round)
 			for (int i = 0; i < IND_COUNT; i++)
 				printf("  %-22s %lld / %lld\n", out[i].def->id, (long long)out[i].num,
 				       (long long)out[i].den);
 		if (round && reference) {
-			c0 = cpu_ms(), w0 = wall_ms();
+			t = stamp_now();
 			if (app_indicators_record(&ctx, &q, ref, &e)) {
 				fprintf(stderr, "indicators-bench: %s\n", e.message);
 				return 1;
 			}
-			c1 = cpu_ms(), w1 = wall_ms();
-			printf("indicators_record: cpu %.0f ms (wall %.0f ms, loaded machine)\n",
-			       c1 - c0, w1 - w0);
+			report("indicators_record", t);
 			bool same = true;
 			for (int i = 0; i < IND_COUNT; i++)
 				if (!same_indicator(&out[i], &ref[i])) {

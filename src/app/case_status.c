@@ -175,11 +175,8 @@ enum fz_err app_case_status_write_cal(struct app_ctx *ctx, const struct calendar
 	return status_write(ctx, reg, cal, c, e);
 }
 
-/* Computes the statuses of the cases ids[0..n) in one write transaction,
- * the registry and the calendar read once, inside it (a calendar being
- * replaced meanwhile marks them stale again after, not before). */
-static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
-				struct fz_error *e)
+enum fz_err app_case_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
+			   app_case_batch_fn fn, void *arg, struct fz_error *e)
 {
 	const struct scope all = { .kind = SCOPE_ALL };
 	const struct proc_registry *reg = case_registry(ctx, e);
@@ -194,7 +191,7 @@ static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t 
 		struct enf_case c;
 		rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e);
 		if (!rc)
-			rc = status_write(ctx, reg, &cal, &c, e);
+			rc = fn(ctx, reg, &cal, &c, arg, e);
 	}
 	/* derived data, not a change to any record: no audit entry */
 	if (rc) {
@@ -202,6 +199,21 @@ static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t 
 		return rc;
 	}
 	return app_tx_commit(ctx, e);
+}
+
+static enum fz_err status_one(struct app_ctx *ctx, const struct proc_registry *reg,
+			      const struct calendar *cal, const struct enf_case *c, void *arg,
+			      struct fz_error *e)
+{
+	(void)arg;
+	return status_write(ctx, reg, cal, c, e);
+}
+
+/* The statuses of the cases ids[0..n), in one write transaction. */
+static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
+				struct fz_error *e)
+{
+	return app_case_batch(ctx, ids, n, status_one, NULL, e);
 }
 
 /* Cases refreshed per write transaction: short transactions leave room
@@ -284,17 +296,23 @@ enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
 
 enum fz_err app_case_status_job(struct app_ctx *ctx, int64_t *refreshed, struct fz_error *e)
 {
+	return app_job_timed(ctx, JOB_CASE_STATUS, app_case_status_refresh, refreshed, e);
+}
+
+enum fz_err app_job_timed(struct app_ctx *ctx, const char *job, app_job_fn work, int64_t *items,
+			  struct fz_error *e)
+{
 	struct timespec t0, t1;
 	int64_t n = 0;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	enum fz_err rc = app_case_status_refresh(ctx, &n, e);
+	enum fz_err rc = work(ctx, &n, e);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	if (refreshed)
-		*refreshed = n;
+	if (items)
+		*items = n;
 	if (!rc && !n)
-		return FZ_OK; /* nothing was stale: not a run worth a row */
+		return FZ_OK; /* nothing was done: not a run worth a row */
 	struct job_run run = {
-		.job = JOB_CASE_STATUS, .started_at = ctx->now,
+		.job = job, .started_at = ctx->now,
 		.duration_ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000,
 		.items = n, .ok = rc == FZ_OK, .message = rc ? e->message : "",
 	};

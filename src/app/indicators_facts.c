@@ -12,14 +12,12 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "app/calendar.h"
 #include "app/case_internal.h"
 #include "app/case_status.h"
 #include "app/document.h"
 #include "app/publication.h"
-#include "app/tx.h"
 #include "base/date.h"
 #include "domain/catalogue.h"
 #include "domain/clock.h"
@@ -40,8 +38,8 @@ static bool reviewed_before(const struct case_event *events, size_t d)
 	return false;
 }
 
-static const struct case_clock *clock_of(const struct proc_def *def,
-					 const struct case_clock *clocks, const char *id)
+const struct case_clock *indicator_clock_named(const struct proc_def *def,
+					       const struct case_clock *clocks, const char *id)
 {
 	for (size_t i = 0; i < def->nclocks; i++)
 		if (strcmp(def->clocks[i].id, id) == 0)
@@ -87,13 +85,13 @@ static void decision_facts(struct app_ctx *ctx, const struct calendar *cal,
 		f->review_needed = true;
 		f->reviewed = reviewed_before(ev, (size_t)d);
 	}
-	const struct case_clock *fl = clock_of(k->def, k->clocks, CASE_FILING_CLOCK);
+	const struct case_clock *fl = indicator_clock_named(k->def, k->clocks, CASE_FILING_CLOCK);
 	if (fl && fl->started_by && fl->state != CASE_CLOCK_NOT_APPLICABLE) {
 		day_copy(f->filing_due, fl->deadline.due);
 		f->filing_done = fl->stopped_by != NULL;
 		f->filing_on_time = fl->stopped_by && !fl->overdue;
 	}
-	const struct case_clock *h = clock_of(k->def, k->clocks, "case_handling");
+	const struct case_clock *h = indicator_clock_named(k->def, k->clocks, "case_handling");
 	if (h && h->started_by)
 		f->handling_days = date_diff_days(h->input.start, ev[d].on);
 }
@@ -120,7 +118,7 @@ enum fz_err indicator_case_facts(struct app_ctx *ctx, const struct calendar *cal
 	 * decision (7 working days for both, 118号), counted by the day of
 	 * the decision; a withheld one (a minor party) is not due and its
 	 * clock does not run (app_publication_clocks_adjust): no day */
-	const struct case_clock *pub = clock_of(def, k->clocks, "publication");
+	const struct case_clock *pub = indicator_clock_named(def, k->clocks, "publication");
 	if (pub && pub->started_by && pub->state != CASE_CLOCK_NOT_APPLICABLE) {
 		day_copy(f->pub_on, c->kind == CASE_PERMIT ? pub->started_by->on
 							  : decides ? ev[d].on : "");
@@ -131,7 +129,7 @@ enum fz_err indicator_case_facts(struct app_ctx *ctx, const struct calendar *cal
 	/* a publication withdrawn (行政处罚法 art 48 para 2): how long after
 	 * the decision was set aside, in working days — the unit of its
 	 * 3-day limit (art 85), counted as the clock counts */
-	const struct case_clock *wd = clock_of(def, k->clocks, "withdrawal");
+	const struct case_clock *wd = indicator_clock_named(def, k->clocks, "withdrawal");
 	if (wd && wd->started_by && wd->stopped_by) {
 		day_copy(f->withdrawn_on, wd->stopped_by->on);
 		f->withdrawal_days = clock_working_days_between(cal, wd->started_by->on,
@@ -225,42 +223,24 @@ bool indicator_steps_count(struct app_ctx *ctx, const struct indicator_query *q,
 	return true;
 }
 
-/* Judges the cases ids[0..n) in one write transaction and keeps their
- * facts (none for a matter or a case of an unknown procedure). */
-static enum fz_err judge_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
-			       struct fz_error *e)
+/* Judges one case and keeps its facts (none for a matter or a case of
+ * an unknown procedure), inside app_case_batch's write transaction. */
+static enum fz_err judge_one(struct app_ctx *ctx, const struct proc_registry *reg,
+			     const struct calendar *cal, const struct enf_case *c, void *arg,
+			     struct fz_error *e)
 {
-	const struct scope all = { .kind = SCOPE_ALL };
-	const struct proc_registry *reg = case_registry(ctx, e);
-	struct indicator_people people = { 0 };
-	struct calendar cal;
-	enum fz_err rc;
-	if (!reg)
-		return FZ_INTERNAL;
-	if ((rc = app_tx_begin(ctx, e)))
-		return rc;
-	rc = app_calendar_get(ctx, &cal, e);
-	for (size_t i = 0; i < n && !rc; i++) {
-		struct enf_case c;
-		struct indicator_case k;
-		struct indicator_facts f;
-		bool judged = false;
-		rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e);
-		if (!rc)
-			rc = indicator_case_load(ctx, reg, &cal, &c, &k, e);
-		if (!rc && k.def && !case_kind_is_matter(c.kind)) {
-			rc = indicator_case_facts(ctx, &cal, &c, &k, &people, &f, e);
-			judged = true;
-		}
-		if (!rc)
-			rc = ctx->st->ops->indicator_facts_put(ctx->st, ids[i], judged ? &f : NULL, e);
+	struct indicator_people *people = arg;
+	struct indicator_case k;
+	struct indicator_facts f;
+	bool judged = false;
+	enum fz_err rc = indicator_case_load(ctx, reg, cal, c, &k, e);
+	if (!rc && k.def && !case_kind_is_matter(c->kind)) {
+		rc = indicator_case_facts(ctx, cal, c, &k, people, &f, e);
+		judged = true;
 	}
-	/* derived data, not a change to any record: no audit entry */
-	if (rc) {
-		app_tx_abort(ctx);
-		return rc;
-	}
-	return app_tx_commit(ctx, e);
+	if (!rc)
+		rc = ctx->st->ops->indicator_facts_put(ctx->st, c->id, judged ? &f : NULL, e);
+	return rc;
 }
 
 /* Cases judged per write transaction: short transactions leave room for
@@ -286,7 +266,8 @@ enum fz_err indicator_judge_stale(struct app_ctx *ctx, const struct scope *sc, i
 			break;
 		if ((rc = ctx->st->ops->indicator_stale(ctx->st, sc, ids, JUDGE_BATCH, &n, e)))
 			break;
-		if (n && (rc = judge_batch(&sub, ids, n, e)))
+		struct indicator_people people = { 0 }; /* read once per batch */
+		if (n && (rc = app_case_batch(&sub, ids, n, judge_one, &people, e)))
 			break;
 		arena_reset(sub.a);
 		if (judged)
@@ -298,28 +279,14 @@ enum fz_err indicator_judge_stale(struct app_ctx *ctx, const struct scope *sc, i
 	return rc;
 }
 
-enum fz_err app_indicators_job(struct app_ctx *ctx, int64_t *judged, struct fz_error *e)
+/* Every stale case of the database (the scheduler's context). */
+static enum fz_err judge_all(struct app_ctx *ctx, int64_t *judged, struct fz_error *e)
 {
 	const struct scope all = { .kind = SCOPE_ALL };
-	struct timespec t0, t1;
-	int64_t n = 0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	enum fz_err rc = indicator_judge_stale(ctx, &all, &n, e);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	if (judged)
-		*judged = n;
-	if (!rc && !n)
-		return FZ_OK; /* nothing was stale: not a run worth a row */
-	struct job_run run = {
-		.job = JOB_INDICATOR_FACTS, .started_at = ctx->now,
-		.duration_ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000,
-		.items = n, .ok = rc == FZ_OK, .message = rc ? e->message : "",
-	};
-	struct fz_error we = { 0 };
-	enum fz_err wrc = ctx->st->ops->job_run_insert(ctx->st, &run, &we);
-	if (rc)
-		return rc;
-	if (wrc)
-		*e = we;
-	return wrc;
+	return indicator_judge_stale(ctx, &all, judged, e);
+}
+
+enum fz_err app_indicators_job(struct app_ctx *ctx, int64_t *judged, struct fz_error *e)
+{
+	return app_job_timed(ctx, JOB_INDICATOR_FACTS, judge_all, judged, e);
 }

@@ -50,6 +50,10 @@ enum fz_err indicator_certified_officers(struct app_ctx *ctx, struct indicator_p
 					 const struct case_event *ev, const char *domain,
 					 int *count, struct fz_error *e) FZ_MUST_CHECK;
 
+/* The clock id among def's clocks as computed (clocks), NULL if none. */
+const struct case_clock *indicator_clock_named(const struct proc_def *def,
+					       const struct case_clock *clocks, const char *id);
+
 /* One case as the indicators judge it: its definition (NULL: unknown
  * procedure, nothing to judge), config, events and clocks as computed
  * today, the withheld publications' clocks set aside. */

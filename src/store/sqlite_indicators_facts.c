@@ -10,11 +10,6 @@
 
 #include "base/date.h"
 
-static void id_read(struct sq_row *r, void *item)
-{
-	*(int64_t *)item = sq_col_int(r);
-}
-
 /* The scope as the lists read it: 0 all, 1 one agency, 2 a division. */
 static void scope_args(struct sq_args *b, const struct scope *sc)
 {
@@ -32,9 +27,6 @@ enum fz_err sq_indicator_stale(struct store *st, const struct scope *sc, int64_t
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
 	enum fz_err err;
-	void *items;
-	size_t got;
-	struct arena *a;
 	*n = 0;
 	if (!sc || sc->kind == SCOPE_NONE || !max)
 		return FZ_OK;
@@ -47,17 +39,7 @@ enum fz_err sq_indicator_stale(struct store *st, const struct scope *sc, int64_t
 	struct sq_args b = sq_args(stmt);
 	scope_args(&b, sc);
 	sq_arg_int(&b, (int64_t)max);
-	if (!(a = arena_new()))
-		return fz_fail(e, FZ_NOMEM, "", NULL);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof(int64_t), id_read, &items, &got, e))) {
-		arena_free(a);
-		return err;
-	}
-	if (got)
-		memcpy(ids, items, got * sizeof *ids);
-	*n = got;
-	arena_free(a);
-	return FZ_OK;
+	return sq_collect_ids(s, stmt, &b, ids, max, n, e);
 }
 
 static bool date_or_empty(const char *d)

@@ -13,7 +13,6 @@
  * before the steps, an officer made an assistant, a case closed). The
  * backfill marks every case and judges it back to the same rows, however
  * often it runs; the server's job judges them in the background. */
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,16 +34,9 @@ struct ix {
 
 static int64_t new_case(struct ix *x, int64_t agency, enum case_kind kind, const char *proc)
 {
-	struct enf_case c = { .agency_id = agency, .procedure = (char *)proc, .kind = kind,
-			      .domain = "自然资源", .title = "指标测试", .party_kind = PARTY_CITIZEN,
-			      .party_name = "王某" };
-	struct case_numbering num = { "指标", "罚立", 2025 };
-	if (x->f.st->ops->case_insert(x->f.st, x->f.a, &c, &num, &x->e)) {
-		t_fail(__FILE__, __LINE__, "case: %s", x->e.message);
-		x->bad = true;
-		return 0;
-	}
-	return c.id;
+	int64_t id = fx_case(&x->f, agency, kind, proc, "指标测试");
+	x->bad = x->bad || !id;
+	return id;
 }
 
 /* An event written through the store (the engine's gates are not the
@@ -53,17 +45,9 @@ static int64_t ev2(struct ix *x, int64_t case_id, const char *step, const char *
 		   int64_t corrects, const char *k1, const char *v1, const char *k2, const char *v2,
 		   const int64_t *who, size_t n)
 {
-	struct case_field fields[2] = { { k1, v1 }, { k2, v2 } };
-	struct case_event e = { .case_id = case_id, .step = step, .corrects = corrects,
-				.fields = fields, .nfields = k2 ? 2 : k1 ? 1 : 0,
-				.officers = (int64_t *)who, .nofficers = n };
-	snprintf(e.on, sizeof e.on, "%s", on);
-	if (x->f.st->ops->case_event_append(x->f.st, &e, &x->e)) {
-		t_fail(__FILE__, __LINE__, "event %s: %s", step, x->e.message);
-		x->bad = true;
-		return 0;
-	}
-	return e.id;
+	int64_t id = fx_event(&x->f, case_id, step, on, corrects, k1, v1, k2, v2, who, n);
+	x->bad = x->bad || !id;
+	return id;
 }
 
 static int64_t ev(struct ix *x, int64_t case_id, const char *step, const char *on,
@@ -379,47 +363,19 @@ TEST(indicator_facts_follow_every_change_the_judgement_depends_on)
 /* The facts as one text, in key order. */
 static char *facts_text(struct fx *f, char *out, size_t cap)
 {
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	size_t o = 0;
-	out[0] = '\0';
-	if (sqlite3_open(f->db, &db) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db,
-			       "SELECT 'c', case_id, decided_on, review_needed, reviewed, filing_due,"
-			       " filing_done, filing_on_time, handling_days, pub_on, pub_due, pub_done,"
-			       " pub_on_time, withdrawn_on, withdrawal_days, closed_on, complete"
-			       " FROM indicator_cases UNION ALL"
-			       " SELECT 's', event_id, case_id, on_date, certified, '', 0, 0, 0, '', '',"
-			       " 0, 0, '', 0, '', 0 FROM indicator_steps ORDER BY 1, 2",
-			       -1, &st, NULL) != SQLITE_OK) {
-		t_fail(__FILE__, __LINE__, "facts: %s", sqlite3_errmsg(db));
-		sqlite3_close(db);
-		return out;
-	}
-	while (sqlite3_step(st) == SQLITE_ROW && o < cap - 512)
-		for (int i = 0; i < 17; i++)
-			o += (size_t)snprintf(out + o, cap - o, "%s%s",
-					      (const char *)sqlite3_column_text(st, i),
-					      i == 16 ? "\n" : "|");
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return out;
+	return fx_rows_text(f,
+			    "SELECT 'c', case_id, decided_on, review_needed, reviewed, filing_due,"
+			    " filing_done, filing_on_time, handling_days, pub_on, pub_due, pub_done,"
+			    " pub_on_time, withdrawn_on, withdrawal_days, closed_on, complete"
+			    " FROM indicator_cases UNION ALL"
+			    " SELECT 's', event_id, case_id, on_date, certified, '', 0, 0, 0, '', '',"
+			    " 0, 0, '', 0, '', 0 FROM indicator_steps ORDER BY 1, 2",
+			    out, cap);
 }
 
 static bool rerun_045(struct fx *f)
 {
-	sqlite3 *db;
-	struct store *st;
-	struct fz_error e = { 0 };
-	bool ok = sqlite3_open(f->db, &db) == SQLITE_OK &&
-		  sqlite3_exec(db, "PRAGMA user_version = 44", NULL, NULL, NULL) == SQLITE_OK;
-	sqlite3_close(db);
-	if (!ok || store_sqlite_open(f->db, true, &st, &e) != FZ_OK) {
-		t_fail(__FILE__, __LINE__, "migration 045: %s", e.message);
-		return false;
-	}
-	st->ops->close(st);
-	return true;
+	return fx_migrate_again(f, 44);
 }
 
 /* Migration 045 marks every case; the scheduled job judges them back to
