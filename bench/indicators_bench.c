@@ -1,8 +1,10 @@
 /* indicators_bench.c - the supervision indicators at scale
  * (docs/PERFORMANCE.md "Indicators at scale"):
- *   indicators-bench DB FROM TO PREFIX [ref]
+ *   indicators-bench DB FROM TO PREFIX [job] [ref]
  * Opens DB (its migrations run: the time of 045's marking on a database
- * that lacks it), then as a supervisor of the division PREFIX ("64" the
+ * that lacks it); with "job", the scheduler's job judges every stale
+ * case first (the backfill as the server does it), timed; then as a
+ * supervisor of the division PREFIX ("64" the
  * generated region), today = TO, computes every indicator for FROM..TO
  * twice: the first run judges the stale cases (after 045, every case:
  * the backfill) and refreshes the derived status, the second reads the
@@ -53,8 +55,13 @@ static bool same_indicator(const struct indicator *x, const struct indicator *y)
 
 int main(int argc, char **argv)
 {
-	if (argc < 5 || argc > 6 || (argc == 6 && strcmp(argv[5], "ref") != 0)) {
-		fprintf(stderr, "usage: indicators-bench DB FROM TO DIVISION_PREFIX [ref]\n");
+	bool reference = false, job = false;
+	for (int i = 5; i < argc; i++) {
+		reference = reference || !strcmp(argv[i], "ref");
+		job = job || !strcmp(argv[i], "job");
+	}
+	if (argc < 5 || argc > 7 || argc - 5 != reference + job) {
+		fprintf(stderr, "usage: indicators-bench DB FROM TO DIVISION_PREFIX [job] [ref]\n");
 		return 2;
 	}
 	struct store *st;
@@ -77,11 +84,23 @@ int main(int argc, char **argv)
 	ctx.actor = "bench";
 	ctx.scope.kind = SCOPE_DIVISION;
 	snprintf(ctx.scope.division_prefix, sizeof ctx.scope.division_prefix, "%s", argv[4]);
+	if (job) {
+		int64_t judged = 0;
+		struct app_ctx cli = ctx;
+		app_ctx_as_cli(&cli);
+		t = stamp_now();
+		if (app_indicators_job(&cli, &judged, &e)) {
+			fprintf(stderr, "indicators-bench: job: %s\n", e.message);
+			return 1;
+		}
+		report("backfill_job", t);
+		printf("  cases judged: %lld\n", (long long)judged);
+		arena_reset(a);
+	}
 	struct indicator_query q = { .agency_id = 0 };
 	snprintf(q.from, sizeof q.from, "%s", argv[2]);
 	snprintf(q.to, sizeof q.to, "%s", argv[3]);
 	struct indicator out[IND_COUNT], ref[IND_COUNT];
-	bool reference = argc == 6;
 	for (int round = 0; round < 2; round++) {
 		t = stamp_now();
 		if (app_indicators(&ctx, &q, out, &e)) {

@@ -106,6 +106,7 @@ enum fz_err indicator_case_facts(struct app_ctx *ctx, const struct calendar *cal
 	enum fz_err rc;
 	memset(f, 0, sizeof *f);
 	f->case_id = c->id;
+	f->agency_id = c->agency_id;
 	f->handling_days = -1;
 	f->withdrawal_days = -1;
 	f->open = !c->closed;
@@ -177,7 +178,9 @@ static bool count_days(struct app_ctx *ctx, struct indicator *in, int64_t case_i
 	if (!indicator_count(ctx, in, case_id, true))
 		return false;
 	in->num += days - 1;
-	if (days > in->max) {
+	/* the longest, the newest case among equals: the same whatever the
+	 * order the cases come in */
+	if (days > in->max || (days > 0 && days == in->max && case_id > in->max_case)) {
 		in->max = days;
 		in->max_case = case_id;
 	}

@@ -20,6 +20,11 @@ static void scope_args(struct sq_args *b, const struct scope *sc)
 
 #define SCOPE_SQL                                                                          \
 	" (?1 = 0 OR (?1 = 1 AND c.agency_id = ?2) OR (?1 = 2 AND a.division_code LIKE ?3 || '%'))"
+/* The same over the agencies alone, and the one agency asked for (?4, 0
+ * any). */
+#define AGENCY_SCOPE_SQL                                                                   \
+	" (?1 = 0 OR (?1 = 1 AND a.id = ?2) OR (?1 = 2 AND a.division_code LIKE ?3 || '%'))"    \
+	" AND (?4 = 0 OR a.id = ?4)"
 
 enum fz_err sq_indicator_stale(struct store *st, const struct scope *sc, int64_t *ids, size_t max,
 			       size_t *n, struct fz_error *e)
@@ -53,11 +58,11 @@ static enum fz_err facts_row_put(struct sq_store *s, int64_t case_id,
 	sqlite3_stmt *stmt;
 	enum fz_err err;
 	if ((err = sq_stmt(s, SQ_INDICATOR_FACTS_PUT,
-			   "INSERT OR REPLACE INTO indicator_cases (case_id, decided_on, review_needed,"
+			   "INSERT INTO indicator_cases (case_id, decided_on, review_needed,"
 			   " reviewed, filing_due, filing_done, filing_on_time, handling_days, pub_on,"
 			   " pub_due, pub_done, pub_on_time, withdrawn_on, withdrawal_days, closed_on,"
-			   " complete) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-			   " ?14, ?15, ?16)",
+			   " complete, agency_id, open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+			   " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
 			   &stmt, e)))
 		return err;
 	struct sq_args b = sq_args(stmt);
@@ -77,14 +82,16 @@ static enum fz_err facts_row_put(struct sq_store *s, int64_t case_id,
 	sq_arg_int(&b, f->withdrawal_days);
 	sq_arg_text(&b, f->closed_on);
 	sq_arg_int(&b, f->complete);
+	sq_arg_int(&b, f->agency_id);
+	sq_arg_int(&b, f->open);
 	const struct sq_ref refs[] = { SQ_REF_CASE("case_id", case_id) };
 	if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
 		return err;
 	for (size_t i = 0; i < f->nsteps; i++) {
 		const struct indicator_step_fact *t = &f->steps[i];
 		if ((err = sq_stmt(s, SQ_INDICATOR_STEP_INSERT,
-				   "INSERT OR REPLACE INTO indicator_steps (event_id, case_id, on_date,"
-				   " certified) VALUES (?1, ?2, ?3, ?4)",
+				   "INSERT INTO indicator_steps (event_id, case_id, on_date, certified,"
+				   " agency_id) VALUES (?1, ?2, ?3, ?4, ?5)",
 				   &stmt, e)))
 			return err;
 		b = sq_args(stmt);
@@ -92,6 +99,7 @@ static enum fz_err facts_row_put(struct sq_store *s, int64_t case_id,
 		sq_arg_int(&b, case_id);
 		sq_arg_text(&b, t->on);
 		sq_arg_int(&b, t->certified);
+		sq_arg_int(&b, f->agency_id);
 		if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
 			return err;
 	}
@@ -145,6 +153,8 @@ static void facts_read(struct sq_row *r, void *item)
 {
 	struct indicator_facts *f = item;
 	f->case_id = sq_col_int(r);
+	f->agency_id = sq_col_int(r);
+	f->open = sq_col_bool(r);
 	sq_col_fixed(r, f->decided_on, sizeof f->decided_on);
 	f->review_needed = sq_col_bool(r);
 	f->reviewed = sq_col_bool(r);
@@ -160,7 +170,6 @@ static void facts_read(struct sq_row *r, void *item)
 	f->withdrawal_days = (int)sq_col_int(r);
 	sq_col_fixed(r, f->closed_on, sizeof f->closed_on);
 	f->complete = sq_col_bool(r);
-	f->open = sq_col_bool(r);
 	sq_col_fixed(r, f->status_day, sizeof f->status_day);
 	f->status_overdue = sq_col_bool(r);
 }
@@ -190,19 +199,18 @@ enum fz_err sq_indicator_facts_read(struct store *st, struct arena *a, const str
 		return fz_fail(e, FZ_INVALID, "from", "日期应为 YYYY-MM-DD 格式的有效日期");
 	if (!sc || sc->kind == SCOPE_NONE)
 		return FZ_OK;
-	/* every row of the scope's cases is looked at once: the days are
-	 * compared in the row, one pass over the agencies' cases */
+	/* the scope's agencies, then each one's rows as a range of the
+	 * table (clustered by agency): the days are compared in the row */
 	if ((err = sq_stmt(s, SQ_INDICATOR_FACTS_READ,
-			   "SELECT f.case_id, f.decided_on, f.review_needed, f.reviewed, f.filing_due,"
-			   " f.filing_done, f.filing_on_time, f.handling_days, f.pub_on, f.pub_due,"
-			   " f.pub_done, f.pub_on_time, f.withdrawn_on, f.withdrawal_days, f.closed_on,"
-			   " f.complete, c.closed = 0, coalesce(t.computed_on, ''),"
+			   "SELECT f.case_id, f.agency_id, f.open, f.decided_on, f.review_needed,"
+			   " f.reviewed, f.filing_due, f.filing_done, f.filing_on_time, f.handling_days,"
+			   " f.pub_on, f.pub_due, f.pub_done, f.pub_on_time, f.withdrawn_on,"
+			   " f.withdrawal_days, f.closed_on, f.complete, coalesce(t.computed_on, ''),"
 			   " coalesce(t.overdue, 0)"
-			   " FROM indicator_cases f JOIN cases c ON c.id = f.case_id"
-			   " JOIN agencies a ON a.id = c.agency_id"
-			   " LEFT JOIN case_status t ON t.case_id = f.case_id AND c.closed = 0"
-			   " WHERE" SCOPE_SQL " AND (?4 = 0 OR c.agency_id = ?4)"
-			   " AND (c.closed = 0 OR f.decided_on BETWEEN ?5 AND ?6"
+			   " FROM agencies a JOIN indicator_cases f ON f.agency_id = a.id"
+			   " LEFT JOIN case_status t ON f.open AND t.case_id = f.case_id"
+			   " WHERE" AGENCY_SCOPE_SQL
+			   " AND (f.open OR f.decided_on BETWEEN ?5 AND ?6"
 			   "  OR f.pub_on BETWEEN ?5 AND ?6 OR f.withdrawn_on BETWEEN ?5 AND ?6"
 			   "  OR f.closed_on BETWEEN ?5 AND ?6)"
 			   " ORDER BY f.case_id DESC",
@@ -220,10 +228,8 @@ enum fz_err sq_indicator_facts_read(struct store *st, struct arena *a, const str
 	facts->total = (int64_t)n;
 	if ((err = sq_stmt(s, SQ_INDICATOR_STEPS_READ,
 			   "SELECT t.event_id, t.case_id, t.on_date, t.certified"
-			   " FROM indicator_steps t JOIN cases c ON c.id = t.case_id"
-			   " JOIN agencies a ON a.id = c.agency_id"
-			   " WHERE" SCOPE_SQL " AND (?4 = 0 OR c.agency_id = ?4)"
-			   " AND t.on_date BETWEEN ?5 AND ?6"
+			   " FROM agencies a JOIN indicator_steps t ON t.agency_id = a.id"
+			   " WHERE" AGENCY_SCOPE_SQL " AND t.on_date BETWEEN ?5 AND ?6"
 			   " ORDER BY t.case_id DESC, t.event_id",
 			   &stmt, e)))
 		return err;

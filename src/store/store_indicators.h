@@ -23,7 +23,8 @@ STORE_LIST(indicator_step_fact_list, struct indicator_step_fact);
 
 /* One case's facts. Dates "" for none. */
 struct indicator_facts {
-	int64_t case_id;
+	int64_t case_id, agency_id;
+	bool open;                     /* not closed when judged */
 	char decided_on[FZ_DATE_LEN];  /* the standing decision's day */
 	bool review_needed, reviewed;  /* ... in the review catalogue; approved before it */
 	char filing_due[FZ_DATE_LEN];  /* "" no filing clock runs */
@@ -36,8 +37,7 @@ struct indicator_facts {
 	int withdrawal_days;           /* working days, -1: none */
 	char closed_on[FZ_DATE_LEN];   /* the closing step's day, when closed */
 	bool complete;                 /* ... with every required document filed */
-	/* read only: the case and its derived status as they are now */
-	bool open;
+	/* read only: the case's derived status as it is now */
 	char status_day[FZ_DATE_LEN];  /* case_status.computed_on, "" none */
 	bool status_overdue;
 	/* put only: the steps that need two officers */

@@ -364,12 +364,12 @@ TEST(indicator_facts_follow_every_change_the_judgement_depends_on)
 static char *facts_text(struct fx *f, char *out, size_t cap)
 {
 	return fx_rows_text(f,
-			    "SELECT 'c', case_id, decided_on, review_needed, reviewed, filing_due,"
-			    " filing_done, filing_on_time, handling_days, pub_on, pub_due, pub_done,"
-			    " pub_on_time, withdrawn_on, withdrawal_days, closed_on, complete"
-			    " FROM indicator_cases UNION ALL"
-			    " SELECT 's', event_id, case_id, on_date, certified, '', 0, 0, 0, '', '',"
-			    " 0, 0, '', 0, '', 0 FROM indicator_steps ORDER BY 1, 2",
+			    "SELECT 'c', case_id, agency_id, open, decided_on, review_needed,"
+			    " reviewed, filing_due, filing_done, filing_on_time, handling_days, pub_on,"
+			    " pub_due, pub_done, pub_on_time, withdrawn_on, withdrawal_days, closed_on,"
+			    " complete FROM indicator_cases UNION ALL"
+			    " SELECT 's', event_id, case_id, agency_id, on_date, certified, 0, '', 0, 0,"
+			    " 0, '', '', 0, 0, '', 0, '', 0 FROM indicator_steps ORDER BY 1, 2",
 			    out, cap);
 }
 

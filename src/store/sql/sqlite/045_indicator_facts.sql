@@ -13,9 +13,13 @@
 -- server's scheduled job). Nothing here is append-only: it is derived.
 
 -- One row per judged enforcement case (matters are judged when read).
--- Dates are YYYY-MM-DD or '' (none); flags 0/1.
+-- Dates are YYYY-MM-DD or '' (none); flags 0/1. Clustered by agency (a
+-- case never changes agency: cases_keep_identity), so that a scope reads
+-- its agencies' rows as ranges, not the cases table.
 CREATE TABLE IF NOT EXISTS indicator_cases (
-	case_id         INTEGER PRIMARY KEY REFERENCES cases (id),
+	agency_id       INTEGER NOT NULL,
+	case_id         INTEGER NOT NULL REFERENCES cases (id),
+	open            INTEGER NOT NULL,           -- not closed when judged
 	decided_on      TEXT NOT NULL DEFAULT '', -- the standing decision's day
 	review_needed   INTEGER NOT NULL DEFAULT 0,
 	reviewed        INTEGER NOT NULL DEFAULT 0, -- approved before it
@@ -30,17 +34,22 @@ CREATE TABLE IF NOT EXISTS indicator_cases (
 	withdrawn_on    TEXT NOT NULL DEFAULT '',
 	withdrawal_days INTEGER NOT NULL DEFAULT -1,
 	closed_on       TEXT NOT NULL DEFAULT '', -- the closing step's day
-	complete        INTEGER NOT NULL DEFAULT 0
-);
+	complete        INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (agency_id, case_id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS indicator_cases_case ON indicator_cases (case_id);
 
--- The steps that need two certified officers, one row each.
+-- The steps that need two certified officers, one row each, by agency
+-- and day.
 CREATE TABLE IF NOT EXISTS indicator_steps (
-	event_id  INTEGER PRIMARY KEY,
-	case_id   INTEGER NOT NULL REFERENCES cases (id),
+	agency_id INTEGER NOT NULL,
 	on_date   TEXT NOT NULL,
-	certified INTEGER NOT NULL -- two or more certified officers
-);
-CREATE INDEX IF NOT EXISTS indicator_steps_case ON indicator_steps (case_id, on_date);
+	event_id  INTEGER NOT NULL,
+	case_id   INTEGER NOT NULL REFERENCES cases (id),
+	certified INTEGER NOT NULL, -- two or more certified officers
+	PRIMARY KEY (agency_id, on_date, event_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS indicator_steps_case ON indicator_steps (case_id);
 
 -- The cases to judge (again) before their facts are read.
 CREATE TABLE IF NOT EXISTS indicator_stale (
