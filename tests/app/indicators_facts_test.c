@@ -430,3 +430,33 @@ TEST(indicator_facts_refused_event_marks_nothing)
 		CHECK(after[i].num == before[i].num && after[i].den == before[i].den);
 	fx_close(&x.f);
 }
+
+/* The store refuses facts with a day that is not a date, in Chinese, and
+ * keeps the case's rows and stale mark as they were. */
+TEST(indicator_facts_with_a_bad_day_are_refused_and_change_nothing)
+{
+	struct ix x;
+	struct indicator year[IND_COUNT];
+	static char kept[131072], after[131072];
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	every_way(&x, "as recorded", year);
+	facts_text(&x.f, kept, sizeof kept);
+	int64_t c = opened(&x, x.f.natres, "2025-08-01", "2025-08-02");
+	struct indicator_facts f = { .case_id = c, .agency_id = x.f.natres, .open = true,
+				     .handling_days = -1, .withdrawal_days = -1 };
+	snprintf(f.decided_on, sizeof f.decided_on, "2025-13-45");
+	struct fz_error e = { 0 };
+	CHECK(x.f.st->ops->indicator_facts_put(x.f.st, c, &f, &e) == FZ_INVALID);
+	CHECK_CONTAINS(e.message, "日期应为 YYYY-MM-DD 格式的有效日期");
+	struct indicator_step_fact step = { .event_id = 1, .case_id = c, .on = "2025-02-30" };
+	snprintf(f.decided_on, sizeof f.decided_on, "2025-08-20");
+	f.steps = &step;
+	f.nsteps = 1;
+	CHECK(x.f.st->ops->indicator_facts_put(x.f.st, c, &f, &e) == FZ_INVALID);
+	CHECK_STR(facts_text(&x.f, after, sizeof after), kept);
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), 1); /* still to be judged */
+	every_way(&x, "after refused facts", year);
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), 0);
+	fx_close(&x.f);
+}
