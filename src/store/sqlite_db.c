@@ -88,6 +88,7 @@ static const struct store_ops sqlite_ops = {
 	.stats_decision_counts = sq_stats_decision_counts,
 	.stats_open_counts = sq_stats_open_counts,
 	.indicator_stale = sq_indicator_stale,
+	.indicator_stale_all = sq_indicator_stale_all,
 	.indicator_facts_put = sq_indicator_facts_put,
 	.indicator_facts_read = sq_indicator_facts_read,
 	.case_list = sq_case_list,

@@ -47,6 +47,12 @@ enum fz_err sq_indicator_stale(struct store *st, const struct scope *sc, int64_t
 	return sq_collect_ids(s, stmt, &b, ids, max, n, e);
 }
 
+enum fz_err sq_indicator_stale_all(struct store *st, struct fz_error *e)
+{
+	return sq_exec(sq(st), SQ_INDICATOR_STALE_ALL,
+		       "INSERT OR IGNORE INTO indicator_stale (case_id) SELECT id FROM cases", e);
+}
+
 static bool date_or_empty(const char *d)
 {
 	return !*d || date_parse(d, NULL, NULL, NULL);

@@ -55,6 +55,9 @@ STORE_LIST(indicator_facts_list, struct indicator_facts);
 	 * oldest id first, into ids. */
 	enum fz_err (*indicator_stale)(struct store *st, const struct scope *sc, int64_t *ids,
 				       size_t max, size_t *n, struct fz_error *e);
+	/* Marks every case stale (the holiday calendar changed: every due
+	 * day and working-day count may move). */
+	enum fz_err (*indicator_stale_all)(struct store *st, struct fz_error *e);
 	/* Replaces case_id's facts and steps with f's (NULL: none, the case
 	 * is not judged this way) and clears its stale mark, together or not
 	 * at all. */

@@ -10,14 +10,16 @@
  * counties), for periods that cut the record in different places and in
  * four scopes; and again after each kind of change the triggers of 045
  * must notice (a step, a correction, a certificate revoked with effect
- * before the steps, an officer made an assistant, a case closed). The
- * backfill marks every case and judges it back to the same rows, however
- * often it runs; the server's job judges them in the background. */
+ * before the steps, an officer made an assistant, a case closed, a
+ * holiday calendar loaded). The backfill marks every case and judges it
+ * back to the same rows, however often it runs; the server's job judges
+ * them in the background. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../t.h"
+#include "app/calendar.h"
 #include "app/indicators.h"
 #include "app/people.h"
 #include "domain/case.h"
@@ -357,6 +359,11 @@ TEST(indicator_facts_follow_every_change_the_judgement_depends_on)
 	close_case(&x, c, "2025-09-15");
 	every_way(&x, "after a case closed", year);
 	CHECK_INT(year[IND_RECORD].den, files + 1);
+	/* a holiday calendar loaded: every case, once */
+	static const char cal[] = "year 2027 source 测试通知\n2027-01-01 off 元旦\n";
+	REQUIRE(app_calendar_load_text(&x.f.cli, cal, sizeof cal - 1, "测试", NULL, &e) == FZ_OK);
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), fx_count(&x.f, "cases"));
+	every_way(&x, "after a calendar was loaded", year);
 	fx_close(&x.f);
 }
 

@@ -56,58 +56,67 @@ CREATE TABLE IF NOT EXISTS indicator_stale (
 	case_id INTEGER PRIMARY KEY
 );
 
--- What can change a judgement: a new case (open, with no step yet); a step (events, corrections included); the
--- case itself (closed, domain); its documents (the file at closing); its
+-- What can change a judgement: a new case (open, with no step yet); a
+-- step (events, corrections included); the case itself (closed, domain); its documents (the file at closing); its
 -- publications (a withheld one is not due); the certificates and kind of
--- an officer who took part in a step (two certified officers); the holiday
--- calendar (every due day and working-day count).
+-- an officer who took part in a step (two certified officers). A new
+-- holiday calendar (every due day and working-day count) marks every case,
+-- once per load, in the load's transaction (app_calendar_apply ->
+-- indicator_stale_all), not here: a load writes hundreds of days. The
+-- marks are written with NOT EXISTS rather than OR IGNORE, which an outer
+-- statement's conflict clause (an upsert) would override.
 CREATE TRIGGER IF NOT EXISTS indicator_stale_event AFTER INSERT ON case_events
 BEGIN
-	INSERT OR IGNORE INTO indicator_stale (case_id) VALUES (NEW.case_id);
+	INSERT INTO indicator_stale (case_id) SELECT NEW.case_id
+		WHERE NOT EXISTS (SELECT 1 FROM indicator_stale WHERE case_id = NEW.case_id);
 END;
 CREATE TRIGGER IF NOT EXISTS indicator_stale_case_new AFTER INSERT ON cases
 BEGIN
-	INSERT OR IGNORE INTO indicator_stale (case_id) VALUES (NEW.id);
+	INSERT INTO indicator_stale (case_id) SELECT NEW.id
+		WHERE NOT EXISTS (SELECT 1 FROM indicator_stale WHERE case_id = NEW.id);
 END;
 CREATE TRIGGER IF NOT EXISTS indicator_stale_case AFTER UPDATE ON cases
 BEGIN
-	INSERT OR IGNORE INTO indicator_stale (case_id) VALUES (NEW.id);
+	INSERT INTO indicator_stale (case_id) SELECT NEW.id
+		WHERE NOT EXISTS (SELECT 1 FROM indicator_stale WHERE case_id = NEW.id);
 END;
 CREATE TRIGGER IF NOT EXISTS indicator_stale_document AFTER INSERT ON documents
 BEGIN
-	INSERT OR IGNORE INTO indicator_stale (case_id) VALUES (NEW.case_id);
+	INSERT INTO indicator_stale (case_id) SELECT NEW.case_id
+		WHERE NOT EXISTS (SELECT 1 FROM indicator_stale WHERE case_id = NEW.case_id);
 END;
 CREATE TRIGGER IF NOT EXISTS indicator_stale_publication AFTER INSERT ON publications
 BEGIN
-	INSERT OR IGNORE INTO indicator_stale (case_id) VALUES (NEW.case_id);
+	INSERT INTO indicator_stale (case_id) SELECT NEW.case_id
+		WHERE NOT EXISTS (SELECT 1 FROM indicator_stale WHERE case_id = NEW.case_id);
 END;
 CREATE TRIGGER IF NOT EXISTS indicator_stale_publication_update AFTER UPDATE ON publications
 BEGIN
-	INSERT OR IGNORE INTO indicator_stale (case_id) VALUES (NEW.case_id);
+	INSERT INTO indicator_stale (case_id) SELECT NEW.case_id
+		WHERE NOT EXISTS (SELECT 1 FROM indicator_stale WHERE case_id = NEW.case_id);
 END;
 CREATE TRIGGER IF NOT EXISTS indicator_stale_certificate AFTER INSERT ON certificates
 BEGIN
-	INSERT OR IGNORE INTO indicator_stale (case_id)
+	INSERT INTO indicator_stale (case_id)
 		SELECT DISTINCT e.case_id FROM case_event_officers o
-		JOIN case_events e ON e.id = o.event_id WHERE o.person_id = NEW.person_id;
+		JOIN case_events e ON e.id = o.event_id WHERE o.person_id = NEW.person_id
+		AND NOT EXISTS (SELECT 1 FROM indicator_stale x WHERE x.case_id = e.case_id);
 END;
 CREATE TRIGGER IF NOT EXISTS indicator_stale_certificate_update AFTER UPDATE ON certificates
 BEGIN
-	INSERT OR IGNORE INTO indicator_stale (case_id)
+	INSERT INTO indicator_stale (case_id)
 		SELECT DISTINCT e.case_id FROM case_event_officers o
 		JOIN case_events e ON e.id = o.event_id
-		WHERE o.person_id IN (NEW.person_id, OLD.person_id);
+		WHERE o.person_id IN (NEW.person_id, OLD.person_id)
+		AND NOT EXISTS (SELECT 1 FROM indicator_stale x WHERE x.case_id = e.case_id);
 END;
 CREATE TRIGGER IF NOT EXISTS indicator_stale_person AFTER UPDATE OF kind ON people
 WHEN NEW.kind IS NOT OLD.kind
 BEGIN
-	INSERT OR IGNORE INTO indicator_stale (case_id)
+	INSERT INTO indicator_stale (case_id)
 		SELECT DISTINCT e.case_id FROM case_event_officers o
-		JOIN case_events e ON e.id = o.event_id WHERE o.person_id = NEW.id;
-END;
-CREATE TRIGGER IF NOT EXISTS indicator_stale_calendar AFTER UPDATE ON calendar_generation
-BEGIN
-	INSERT OR IGNORE INTO indicator_stale (case_id) SELECT id FROM cases;
+		JOIN case_events e ON e.id = o.event_id WHERE o.person_id = NEW.id
+		AND NOT EXISTS (SELECT 1 FROM indicator_stale x WHERE x.case_id = e.case_id);
 END;
 
 -- The backfill: every case recorded so far is to be judged. Marking is one
