@@ -175,8 +175,11 @@ enum fz_err app_case_status_write_cal(struct app_ctx *ctx, const struct calendar
 	return status_write(ctx, reg, cal, c, e);
 }
 
-enum fz_err app_case_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
-			   app_case_batch_fn fn, void *arg, struct fz_error *e)
+/* Computes the statuses of the cases ids[0..n) in one write transaction,
+ * the registry and the calendar read once, inside it (a calendar being
+ * replaced meanwhile marks them stale again after, not before). */
+static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
+				struct fz_error *e)
 {
 	const struct scope all = { .kind = SCOPE_ALL };
 	const struct proc_registry *reg = case_registry(ctx, e);
@@ -191,7 +194,7 @@ enum fz_err app_case_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
 		struct enf_case c;
 		rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e);
 		if (!rc)
-			rc = fn(ctx, reg, &cal, &c, arg, e);
+			rc = status_write(ctx, reg, &cal, &c, e);
 	}
 	/* derived data, not a change to any record: no audit entry */
 	if (rc) {
@@ -199,21 +202,6 @@ enum fz_err app_case_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
 		return rc;
 	}
 	return app_tx_commit(ctx, e);
-}
-
-static enum fz_err status_one(struct app_ctx *ctx, const struct proc_registry *reg,
-			      const struct calendar *cal, const struct enf_case *c, void *arg,
-			      struct fz_error *e)
-{
-	(void)arg;
-	return status_write(ctx, reg, cal, c, e);
-}
-
-/* The statuses of the cases ids[0..n), in one write transaction. */
-static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
-				struct fz_error *e)
-{
-	return app_case_batch(ctx, ids, n, status_one, NULL, e);
 }
 
 /* Cases refreshed per write transaction: short transactions leave room

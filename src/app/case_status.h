@@ -6,7 +6,6 @@
 
 #include "app/app.h"
 #include "domain/calendar.h"
-#include "domain/procedure.h"
 #include "store/store.h"
 
 /* The index in case_status.awaits of a role bit (officer, reviewer,
@@ -69,15 +68,6 @@ enum fz_err app_case_status(struct app_ctx *ctx, int64_t case_id, struct case_st
 #define JOB_CASE_STATUS "case_status"
 enum fz_err app_case_status_job(struct app_ctx *ctx, int64_t *refreshed, struct fz_error *e)
 	FZ_MUST_CHECK;
-/* Runs fn for each of the cases ids[0..n) (read system-wide) in one
- * write transaction, the registry and the calendar read once, inside it
- * (a calendar being replaced meanwhile marks them stale again after, not
- * before); derived data, no audit entry. */
-typedef enum fz_err (*app_case_batch_fn)(struct app_ctx *ctx, const struct proc_registry *reg,
-					 const struct calendar *cal, const struct enf_case *c,
-					 void *arg, struct fz_error *e);
-enum fz_err app_case_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
-			   app_case_batch_fn fn, void *arg, struct fz_error *e) FZ_MUST_CHECK;
 /* Runs a scheduled job's work (which counts the items it handled into
  * *items) and records the run in job_runs under job when it did
  * something or failed; *items (may be NULL) how many. */

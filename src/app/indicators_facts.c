@@ -18,6 +18,7 @@
 #include "app/case_status.h"
 #include "app/document.h"
 #include "app/publication.h"
+#include "app/tx.h"
 #include "base/date.h"
 #include "domain/catalogue.h"
 #include "domain/clock.h"
@@ -226,24 +227,43 @@ bool indicator_steps_count(struct app_ctx *ctx, const struct indicator_query *q,
 	return true;
 }
 
-/* Judges one case and keeps its facts (none for a matter or a case of
- * an unknown procedure), inside app_case_batch's write transaction. */
-static enum fz_err judge_one(struct app_ctx *ctx, const struct proc_registry *reg,
-			     const struct calendar *cal, const struct enf_case *c, void *arg,
-			     struct fz_error *e)
+/* Judges the cases ids[0..n) in one write transaction, the registry and
+ * the calendar read once inside it, and keeps their facts (none for a
+ * matter or a case of an unknown procedure); people are read once per
+ * batch. Derived data, not a change to any record: no audit entry. */
+static enum fz_err judge_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
+			       struct fz_error *e)
 {
-	struct indicator_people *people = arg;
-	struct indicator_case k;
-	struct indicator_facts f;
-	bool judged = false;
-	enum fz_err rc = indicator_case_load(ctx, reg, cal, c, &k, e);
-	if (!rc && k.def && !case_kind_is_matter(c->kind)) {
-		rc = indicator_case_facts(ctx, cal, c, &k, people, &f, e);
-		judged = true;
+	const struct scope all = { .kind = SCOPE_ALL };
+	const struct proc_registry *reg = case_registry(ctx, e);
+	struct indicator_people people = { 0 };
+	struct calendar cal;
+	enum fz_err rc;
+	if (!reg)
+		return FZ_INTERNAL;
+	if ((rc = app_tx_begin(ctx, e)))
+		return rc;
+	rc = app_calendar_get(ctx, &cal, e);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct enf_case c;
+		struct indicator_case k;
+		struct indicator_facts f;
+		bool judged = false;
+		if ((rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e)) ||
+		    (rc = indicator_case_load(ctx, reg, &cal, &c, &k, e)))
+			break;
+		if (k.def && !case_kind_is_matter(c.kind)) {
+			if ((rc = indicator_case_facts(ctx, &cal, &c, &k, &people, &f, e)))
+				break;
+			judged = true;
+		}
+		rc = ctx->st->ops->indicator_facts_put(ctx->st, ids[i], judged ? &f : NULL, e);
 	}
-	if (!rc)
-		rc = ctx->st->ops->indicator_facts_put(ctx->st, c->id, judged ? &f : NULL, e);
-	return rc;
+	if (rc) {
+		app_tx_abort(ctx);
+		return rc;
+	}
+	return app_tx_commit(ctx, e);
 }
 
 /* Cases judged per write transaction: short transactions leave room for
@@ -269,8 +289,7 @@ enum fz_err indicator_judge_stale(struct app_ctx *ctx, const struct scope *sc, i
 			break;
 		if ((rc = ctx->st->ops->indicator_stale(ctx->st, sc, ids, JUDGE_BATCH, &n, e)))
 			break;
-		struct indicator_people people = { 0 }; /* read once per batch */
-		if (n && (rc = app_case_batch(&sub, ids, n, judge_one, &people, e)))
+		if (n && (rc = judge_batch(&sub, ids, n, e)))
 			break;
 		arena_reset(sub.a);
 		if (judged)
