@@ -273,31 +273,34 @@ static enum fz_err judge_batch(struct app_ctx *ctx, const int64_t *ids, size_t n
 enum fz_err indicator_judge_stale(struct app_ctx *ctx, const struct scope *sc, int64_t *judged,
 				  struct fz_error *e)
 {
-	int64_t ids[JUDGE_BATCH];
+	int64_t *ids;
 	size_t n;
 	enum fz_err rc = FZ_OK;
-	/* each batch in an arena of its own, emptied after it: a province's
-	 * backfill reads millions of events */
+	/* the ids once (a mark made meanwhile waits for the next read or
+	 * round), then each batch in an arena of its own, emptied after it:
+	 * a province's backfill reads millions of events */
+	struct arena *list = arena_new();
 	struct app_ctx sub = *ctx;
 	if (judged)
 		*judged = 0;
-	if (!(sub.a = arena_new()))
+	if (!list || !(sub.a = arena_new())) {
+		arena_free(list);
 		return fz_fail(e, FZ_NOMEM, "", NULL);
-	for (;;) {
+	}
+	rc = ctx->st->ops->indicator_stale(ctx->st, list, sc, &ids, &n, e);
+	for (size_t i = 0; !rc && i < n; i += JUDGE_BATCH) {
 		/* a stopping server leaves the rest for its next start */
 		if (ctx->stop_asked && atomic_load(ctx->stop_asked))
 			break;
-		if ((rc = ctx->st->ops->indicator_stale(ctx->st, sc, ids, JUDGE_BATCH, &n, e)))
-			break;
-		if (n && (rc = judge_batch(&sub, ids, n, e)))
+		size_t k = n - i < JUDGE_BATCH ? n - i : JUDGE_BATCH;
+		if ((rc = judge_batch(&sub, ids + i, k, e)))
 			break;
 		arena_reset(sub.a);
 		if (judged)
-			*judged += (int64_t)n;
-		if (n < JUDGE_BATCH)
-			break;
+			*judged += (int64_t)k;
 	}
 	arena_free(sub.a);
+	arena_free(list);
 	return rc;
 }
 

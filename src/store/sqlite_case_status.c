@@ -165,12 +165,20 @@ enum fz_err sq_case_status_get(struct store *st, struct arena *a, int64_t case_i
 	return FZ_OK;
 }
 
+static void id_read(struct sq_row *r, void *item)
+{
+	*(int64_t *)item = sq_col_int(r);
+}
+
 enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const char *today,
 				 int64_t *ids, size_t max, size_t *n, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
 	enum fz_err err;
+	void *items;
+	size_t got;
+	struct arena *a;
 	*n = 0;
 	if (!date_parse(today, NULL, NULL, NULL))
 		return fz_fail(e, FZ_INVALID, "today", "日期应为 YYYY-MM-DD 格式的有效日期");
@@ -194,7 +202,17 @@ enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const
 	sq_arg_int(&b, sc->agency_id);
 	sq_arg_text(&b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
 	sq_arg_int(&b, (int64_t)max);
-	return sq_collect_ids(s, stmt, &b, ids, max, n, e);
+	if (!(a = arena_new()))
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof(int64_t), id_read, &items, &got, e))) {
+		arena_free(a);
+		return err;
+	}
+	if (got)
+		memcpy(ids, items, got * sizeof *ids);
+	*n = got;
+	arena_free(a);
+	return FZ_OK;
 }
 
 static void duty_read(struct sq_row *r, void *item)

@@ -18,33 +18,45 @@ static void scope_args(struct sq_args *b, const struct scope *sc)
 	sq_arg_text(b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
 }
 
-#define SCOPE_SQL                                                                          \
-	" (?1 = 0 OR (?1 = 1 AND c.agency_id = ?2) OR (?1 = 2 AND a.division_code LIKE ?3 || '%'))"
-/* The same over the agencies alone, and the one agency asked for (?4, 0
+/* The scope over the agencies, and the one agency asked for (?4, 0
  * any). */
 #define AGENCY_SCOPE_SQL                                                                   \
 	" (?1 = 0 OR (?1 = 1 AND a.id = ?2) OR (?1 = 2 AND a.division_code LIKE ?3 || '%'))"    \
 	" AND (?4 = 0 OR a.id = ?4)"
 
-enum fz_err sq_indicator_stale(struct store *st, const struct scope *sc, int64_t *ids, size_t max,
-			       size_t *n, struct fz_error *e)
+enum fz_err sq_indicator_stale(struct store *st, struct arena *a, const struct scope *sc,
+			       int64_t **ids, size_t *n, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
 	enum fz_err err;
+	void *items = NULL;
+	*ids = NULL;
 	*n = 0;
-	if (!sc || sc->kind == SCOPE_NONE || !max)
+	if (!sc || sc->kind == SCOPE_NONE)
 		return FZ_OK;
-	if ((err = sq_stmt(s, SQ_INDICATOR_STALE,
-			   "SELECT x.case_id FROM indicator_stale x JOIN cases c ON c.id = x.case_id"
-			   " JOIN agencies a ON a.id = c.agency_id WHERE" SCOPE_SQL
-			   " ORDER BY x.case_id LIMIT ?4",
-			   &stmt, e)))
+	/* all: the marks themselves; a scope: its agencies, their cases by
+	 * the index of cases by agency, each probed in the marks - never a
+	 * walk over every mark of the province looking up each case */
+	if (sc->kind == SCOPE_ALL)
+		err = sq_stmt(s, SQ_INDICATOR_STALE, "SELECT case_id FROM indicator_stale", &stmt, e);
+	else
+		err = sq_stmt(s, SQ_INDICATOR_STALE_SCOPED,
+			      "SELECT c.id FROM agencies a JOIN cases c ON c.agency_id = a.id"
+			      " JOIN indicator_stale x ON x.case_id = c.id"
+			      " WHERE" AGENCY_SCOPE_SQL,
+			      &stmt, e);
+	if (err)
 		return err;
 	struct sq_args b = sq_args(stmt);
-	scope_args(&b, sc);
-	sq_arg_int(&b, (int64_t)max);
-	return sq_collect_ids(s, stmt, &b, ids, max, n, e);
+	if (sc->kind != SCOPE_ALL) {
+		scope_args(&b, sc);
+		sq_arg_int(&b, 0);
+	}
+	if ((err = sq_collect(s, stmt, &b, a, sizeof(int64_t), sq_read_int, &items, n, e)))
+		return err;
+	*ids = items;
+	return FZ_OK;
 }
 
 enum fz_err sq_indicator_stale_all(struct store *st, struct fz_error *e)

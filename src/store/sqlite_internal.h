@@ -173,10 +173,6 @@ enum fz_err sq_one(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args 
 		   const char *field, const char *message, struct fz_error *e);
 /* A reader of one integer column into an int64_t. */
 void sq_read_int(struct sq_row *r, void *item);
-/* Reads the first column of every row of stmt (arguments in b, at most
- * max rows: the statement's LIMIT) into ids; *n how many. */
-enum fz_err sq_collect_ids(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
-			   int64_t *ids, size_t max, size_t *n, struct fz_error *e);
 
 /* The two shapes many operations share, each one statement (id, sql):
  * sq_count_since runs "SELECT count(*) ... WHERE <key> = ?1 AND <time>

@@ -359,8 +359,8 @@ enum fz_err sq_stats_note_event(struct sq_store *s, const struct case_event *ev,
 				struct fz_error *e);
 
 /* sqlite_indicators_facts.c */
-enum fz_err sq_indicator_stale(struct store *st, const struct scope *sc, int64_t *ids, size_t max,
-			       size_t *n, struct fz_error *e);
+enum fz_err sq_indicator_stale(struct store *st, struct arena *a, const struct scope *sc,
+			       int64_t **ids, size_t *n, struct fz_error *e);
 enum fz_err sq_indicator_stale_all(struct store *st, struct fz_error *e);
 enum fz_err sq_indicator_facts_put(struct store *st, int64_t case_id,
 				   const struct indicator_facts *f, struct fz_error *e);

@@ -508,25 +508,6 @@ void sq_read_int(struct sq_row *r, void *item)
 	*(int64_t *)item = sq_col_int(r);
 }
 
-enum fz_err sq_collect_ids(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
-			   int64_t *ids, size_t max, size_t *n, struct fz_error *e)
-{
-	struct arena *a = arena_new();
-	void *items;
-	size_t got = 0;
-	*n = 0;
-	if (!a)
-		return fz_fail(e, FZ_NOMEM, "", NULL);
-	enum fz_err err = sq_collect(s, stmt, b, a, sizeof(int64_t), sq_read_int, &items, &got, e);
-	if (!err && got) {
-		got = got < max ? got : max;
-		memcpy(ids, items, got * sizeof *ids);
-		*n = got;
-	}
-	arena_free(a);
-	return err;
-}
-
 enum fz_err sq_count_since(struct sq_store *s, enum sq_stmt_id id, const char *sql,
 			   const char *key, int64_t since, int64_t *n, struct fz_error *e)
 {

@@ -51,10 +51,10 @@ STORE_LIST(indicator_facts_list, struct indicator_facts);
 #ifdef STORE_OPS_BODY
 /* The operations: store.h includes this file a second time inside
  * struct store_ops (its conventions are at the top of store.h). */
-	/* Up to max stale cases in sc (every case when sc is SCOPE_ALL),
-	 * oldest id first, into ids. */
-	enum fz_err (*indicator_stale)(struct store *st, const struct scope *sc, int64_t *ids,
-				       size_t max, size_t *n, struct fz_error *e);
+	/* Every stale case in sc (SCOPE_ALL: the whole database), in no
+	 * particular order, into *ids (arena memory), *n of them. */
+	enum fz_err (*indicator_stale)(struct store *st, struct arena *a, const struct scope *sc,
+				       int64_t **ids, size_t *n, struct fz_error *e);
 	/* Marks every case stale (the holiday calendar changed: every due
 	 * day and working-day count may move). */
 	enum fz_err (*indicator_stale_all)(struct store *st, struct fz_error *e);
