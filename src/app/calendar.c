@@ -166,7 +166,9 @@ enum fz_err app_calendar_apply(struct app_ctx *ctx, const struct calendar *cal,
 	    (rc = ctx->st->ops->calendar_get(ctx->st, ctx->a, &now, e)) ||
 	    (rc = app_case_deadlines_recompute(ctx, &old, &now, &moved, e)) ||
 	    /* the lists' due dates too: computed again on their next refresh */
-	    (rc = ctx->st->ops->case_status_invalidate(ctx->st, e))) {
+	    (rc = ctx->st->ops->case_status_invalidate(ctx->st, e)) ||
+	    /* and the indicators' judgements (due days, working days) */
+	    (rc = ctx->st->ops->indicator_stale_all(ctx->st, e))) {
 		app_tx_abort(ctx);
 		goto out;
 	}

@@ -330,17 +330,27 @@ enum fz_err app_case_todo(struct app_ctx *ctx, int days, struct case_todo *out,
 	return FZ_OK;
 }
 
-enum fz_err app_job_run_note(struct app_ctx *ctx, const char *job, const struct timespec *t0,
-			     int64_t items, enum fz_err rc, struct fz_error *e)
+enum fz_err app_case_status_job(struct app_ctx *ctx, int64_t *refreshed, struct fz_error *e)
 {
-	struct timespec t1;
+	return app_job_timed(ctx, JOB_CASE_STATUS, app_case_status_refresh, refreshed, e);
+}
+
+enum fz_err app_job_timed(struct app_ctx *ctx, const char *job, app_job_fn work, int64_t *items,
+			  struct fz_error *e)
+{
+	struct timespec t0, t1;
+	int64_t n = 0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	enum fz_err rc = work(ctx, &n, e);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	if (!rc && !items)
-		return FZ_OK; /* nothing to do: not a run worth a row */
+	if (items)
+		*items = n;
+	if (!rc && !n)
+		return FZ_OK; /* nothing was done: not a run worth a row */
 	struct job_run run = {
 		.job = job, .started_at = ctx->now,
-		.duration_ms = (t1.tv_sec - t0->tv_sec) * 1000 + (t1.tv_nsec - t0->tv_nsec) / 1000000,
-		.items = items, .ok = rc == FZ_OK, .message = rc ? e->message : "",
+		.duration_ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000,
+		.items = n, .ok = rc == FZ_OK, .message = rc ? e->message : "",
 	};
 	struct fz_error we = { 0 };
 	enum fz_err wrc = ctx->st->ops->job_run_insert(ctx->st, &run, &we);
@@ -349,17 +359,6 @@ enum fz_err app_job_run_note(struct app_ctx *ctx, const char *job, const struct 
 	if (wrc)
 		*e = we;
 	return wrc;
-}
-
-enum fz_err app_case_status_job(struct app_ctx *ctx, int64_t *refreshed, struct fz_error *e)
-{
-	struct timespec t0;
-	int64_t n = 0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	enum fz_err rc = app_case_status_refresh(ctx, &n, e);
-	if (refreshed)
-		*refreshed = n;
-	return app_job_run_note(ctx, JOB_CASE_STATUS, &t0, n, rc, e);
 }
 
 enum fz_err app_job_runs(struct app_ctx *ctx, struct job_run_list *out, struct fz_error *e)

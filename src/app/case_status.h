@@ -79,11 +79,12 @@ enum fz_err app_case_status(struct app_ctx *ctx, int64_t case_id, struct case_st
 #define JOB_CASE_STATUS "case_status"
 enum fz_err app_case_status_job(struct app_ctx *ctx, int64_t *refreshed, struct fz_error *e)
 	FZ_MUST_CHECK;
-/* Records a run of a scheduled job begun at t0 (CLOCK_MONOTONIC) that
- * did items and ended with rc (its message from e): nothing when it did
- * nothing and did not fail. Returns rc, or the failure to record it. */
-enum fz_err app_job_run_note(struct app_ctx *ctx, const char *job, const struct timespec *t0,
-			     int64_t items, enum fz_err rc, struct fz_error *e) FZ_MUST_CHECK;
+/* Runs a scheduled job's work (which counts the items it handled into
+ * *items) and records the run in job_runs under job when it did
+ * something or failed; *items (may be NULL) how many. */
+typedef enum fz_err (*app_job_fn)(struct app_ctx *ctx, int64_t *items, struct fz_error *e);
+enum fz_err app_job_timed(struct app_ctx *ctx, const char *job, app_job_fn work, int64_t *items,
+			  struct fz_error *e) FZ_MUST_CHECK;
 /* The latest run of each job (system admin). */
 enum fz_err app_job_runs(struct app_ctx *ctx, struct job_run_list *out, struct fz_error *e)
 	FZ_MUST_CHECK;

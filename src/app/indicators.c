@@ -1,8 +1,10 @@
 /* indicators.c - the supervision indicators computed from the record; see
- * indicators.h. One pass over the cases in scope, a page at a time: each
- * case's events are read once and judged for every indicator with the
- * engine's own rules (a county holds thousands of cases; a province-wide
- * figure is a job for a set-based query, issue 12 §9). */
+ * indicators.h. The enforcement cases are judged with the engine's own
+ * rules into facts kept beside the record (indicators_facts.c), which are
+ * summed here for the period; app_indicators_record judges every case in
+ * scope again from its events, the reference the facts are tested and
+ * benchmarked against. Complaints, evaluated files, notices and
+ * catalogues are read from their own lists. */
 #include "app/indicators.h"
 #include "app/indicators_internal.h"
 
@@ -12,16 +14,10 @@
 #include "app/calendar.h"
 #include "app/case_internal.h"
 #include "app/case_status.h"
-#include "app/document.h"
 #include "app/complaint.h"
 #include "app/evaluation.h"
-#include "app/publication.h"
 #include "base/date.h"
-#include "domain/catalogue.h"
 #include "domain/caseclock.h"
-#include "domain/clock.h"
-#include "domain/gate.h"
-#include "domain/outcome.h"
 
 static const struct indicator_def defs[IND_COUNT] = {
 	[IND_REVIEW] = { "review", "重大执法决定法制审核率",
@@ -171,138 +167,59 @@ bool indicator_in_period(const struct indicator_query *q, const char *day)
 	return day && *day && strcmp(day, q->from) >= 0 && strcmp(day, q->to) <= 0;
 }
 
-/* A legal review that let the decision through: approved, or approved
- * with changes (any dispute resolved by the head, as the gate demands). */
-static bool reviewed_before(const struct case_event *events, size_t d)
-{
-	for (size_t i = 0; i < d; i++) {
-		if (!events[i].step || strcmp(events[i].step, "legal_review") != 0)
-			continue;
-		const char *o = case_event_field(&events[i], "opinion");
-		if (o && (!strcmp(o, "approve") || !strcmp(o, "approve_with_changes")))
-			return true;
-	}
-	return false;
-}
-
-static const struct case_clock *clock_of(const struct proc_def *def, struct case_clock *clocks,
-					 const char *id)
-{
-	for (size_t i = 0; i < def->nclocks; i++)
-		if (strcmp(def->clocks[i].id, id) == 0)
-			return &clocks[i];
-	return NULL;
-}
-
-/* Judges one case for every indicator. */
+/* The reference: judges one case now, from its events, for every
+ * indicator (the summary's facts are tested and benchmarked against it). */
 static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 			 const struct calendar *cal, const struct indicator_query *q,
 			 const struct enf_case *c, struct indicator_people *pp,
 			 struct indicator *out, struct fz_error *e)
 {
-	const struct scope all = { .kind = SCOPE_ALL };
-	const struct proc_def *def = proc_registry_find(reg, c->procedure);
-	struct case_event_list ev;
-	struct case_clock *clocks;
+	struct indicator_case k;
+	struct indicator_facts f;
 	enum fz_err rc;
-	if (!def)
-		return FZ_OK;
-	const struct proc_config *cfg = case_config(ctx, reg, c, e);
-	if (!cfg)
-		return FZ_NOMEM;
-	if ((rc = ctx->st->ops->case_events(ctx->st, ctx->a, &all, c->id, &ev, e)) ||
-	    (rc = case_clocks_compute(def, cfg, cal, ev.items, ev.n, ctx->today, ctx->a, &clocks,
-				      e)) ||
-	    (rc = app_publication_clocks_adjust(ctx, def, clocks, e)))
+	if ((rc = indicator_case_load(ctx, reg, cal, c, &k, e)) || !k.def)
 		return rc;
 	if (case_kind_is_matter(c->kind)) /* rule-making, not enforcement */
-		return indicator_judge_matter(ctx, q, c, def, cfg, ev.items, ev.n, clocks, out, e);
-	bool ok = true;
-	/* the decision that stands, when it falls in the period */
-	long d = outcome_standing(def, ev.items, ev.n);
-	const struct proc_step *ds = d >= 0 ? proc_step_find(def, ev.items[d].step) : NULL;
-	if (ds && (ds->flags & PROC_DECIDES) && indicator_in_period(q, ev.items[d].on)) {
-		struct proc_ctx pc = { .def = def, .cfg = cfg, .cal = cal, .kase = c,
-				       .events = ev.items, .nevents = (size_t)d,
-				       .today = ctx->today, .scratch = ctx->a };
-		char why[200];
-		if (gate_review_required(&pc, &ev.items[d], why, sizeof why))
-			ok = ok && indicator_count(ctx, &out[IND_REVIEW], c->id, reviewed_before(ev.items, (size_t)d));
-		const struct case_clock *fl = clock_of(def, clocks, CASE_FILING_CLOCK);
-		if (fl && fl->started_by && fl->state != CASE_CLOCK_NOT_APPLICABLE &&
-		    (fl->stopped_by || strcmp(ctx->today, fl->deadline.due) > 0))
-			ok = ok && indicator_count(ctx, &out[IND_FILING], c->id,
-					 fl->stopped_by && !fl->overdue);
-		const struct case_clock *h = clock_of(def, clocks, "case_handling");
-		if (h && h->started_by) {
-			int days = date_diff_days(h->input.start, ev.items[d].on);
-			struct indicator *hd = &out[IND_HANDLING];
-			ok = ok && indicator_count(ctx, hd, c->id, true);
-			hd->num += days - 1; /* count() added one: the sum is of days */
-			if (days > hd->max) {
-				hd->max = days;
-				hd->max_case = c->id;
-			}
-		}
-	}
-	/* the publication of a penalty decision that stands, or of a permit
-	 * decision (7 working days for both, 118号), made in the period; a
-	 * withheld one (a minor party) is not due and its clock does not run
-	 * (app_publication_clocks_adjust): on neither side of the rate */
-	const struct case_clock *pub = clock_of(def, clocks, "publication");
-	bool pub_decision = c->kind == CASE_PERMIT
-				    ? pub && pub->started_by && indicator_in_period(q, pub->started_by->on)
-				    : ds && (ds->flags & PROC_DECIDES) && indicator_in_period(q, ev.items[d].on);
-	if (pub_decision && pub && pub->started_by && pub->state != CASE_CLOCK_NOT_APPLICABLE &&
-	    (pub->stopped_by || strcmp(ctx->today, pub->deadline.due) > 0))
-		ok = ok && indicator_count(ctx, &out[IND_PUBLICATION], c->id, pub->stopped_by && !pub->overdue);
-	/* a publication withdrawn in the period (行政处罚法 art 48 para 2):
-	 * how long after the decision was set aside, in working days — the
-	 * unit of its 3-day limit (art 85), counted as the clock counts */
-	const struct case_clock *wd = clock_of(def, clocks, "withdrawal");
-	if (wd && wd->started_by && wd->stopped_by && indicator_in_period(q, wd->stopped_by->on)) {
-		int days = clock_working_days_between(cal, wd->started_by->on, wd->stopped_by->on,
-						      NULL);
-		struct indicator *w = &out[IND_WITHDRAWAL];
-		ok = ok && indicator_count(ctx, w, c->id, true);
-		w->num += days - 1; /* count() added one: the sum is of days */
-		if (days > w->max) {
-			w->max = days;
-			w->max_case = c->id;
-		}
-	}
-	/* the file when the case closed in the period */
-	long closing = -1;
-	for (size_t i = 0; i < ev.n; i++) {
-		const struct proc_step *s = proc_step_find(def, ev.items[i].step);
-		if (s && (s->flags & PROC_CLOSES))
-			closing = (long)i;
-		int certified;
-		if (!s || s->min_officers < 2 || !indicator_in_period(q, ev.items[i].on))
-			continue;
-		if ((rc = indicator_certified_officers(ctx, pp, &ev.items[i], c->domain, &certified,
-						       e)))
-			return rc;
-		ok = ok && indicator_count(ctx, &out[IND_TWO_OFFICERS], c->id, certified >= 2);
-	}
-	if (c->closed && closing >= 0 && indicator_in_period(q, ev.items[closing].on)) {
-		const char *const *filed;
-		size_t nfiled;
-		if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &filed, &nfiled, e)))
-			return rc;
-		const struct proc_doc *missing[1];
-		size_t m = catalogue_missing(def, ev.items, ev.n, NULL, filed, nfiled, missing, 1);
-		ok = ok && indicator_count(ctx, &out[IND_RECORD], c->id, m == 0);
-	}
-	if (!c->closed) {
+		return indicator_judge_matter(ctx, q, c, k.def, k.cfg, k.ev.items, k.ev.n, k.clocks,
+					      out, e);
+	if ((rc = indicator_case_facts(ctx, cal, c, &k, pp, &f, e)))
+		return rc;
+	if (f.open) {
 		struct case_status cs;
 		rc = ctx->st->ops->case_status_get(ctx->st, ctx->a, c->id, &cs, e);
 		if (rc && rc != FZ_NOTFOUND)
 			return rc;
-		ok = ok && indicator_count(ctx, &out[IND_OVERDUE], c->id,
-				 rc == FZ_OK && !strcmp(cs.computed_on, ctx->today) && cs.overdue);
+		if (rc == FZ_OK) {
+			memcpy(f.status_day, cs.computed_on, sizeof f.status_day);
+			f.status_overdue = cs.overdue;
+		}
 	}
-	return ok ? FZ_OK : fz_fail(e, FZ_NOMEM, "", NULL);
+	if (!indicator_steps_count(ctx, q, f.steps, f.nsteps, out) ||
+	    !indicator_facts_count(ctx, q, &f, out))
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	return FZ_OK;
+}
+
+/* Judges every case of q in ctx's scope (of kind, 0 any) with judge(). */
+static enum fz_err judge_each(struct app_ctx *ctx, const struct proc_registry *reg,
+			      const struct calendar *cal, const struct indicator_query *q, int kind,
+			      struct indicator *out, struct fz_error *e)
+{
+	struct case_filter f = { .agency_id = q->agency_id, .kind = kind };
+	struct indicator_people people = { 0 };
+	for (int64_t offset = 0;; offset += 200) {
+		struct case_list list;
+		struct page pg = { .offset = offset, .limit = 200 };
+		enum fz_err rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, &f, pg,
+							 &list, e);
+		if (rc)
+			return rc;
+		for (size_t i = 0; i < list.n; i++)
+			if ((rc = judge(ctx, reg, cal, q, &list.items[i], &people, out, e)))
+				return rc;
+		if (list.n < 200)
+			return FZ_OK;
+	}
 }
 
 /* 投诉按期办结率: each complaint accepted in the period counts once it
@@ -392,38 +309,37 @@ static enum fz_err rectification(struct app_ctx *ctx, const struct indicator_que
 	}
 }
 
-enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
-			   struct indicator out[IND_COUNT], struct fz_error *e)
+/* What both ways share: the permission, the period, the registry and
+ * calendar, today's derived statuses, out emptied. */
+static enum fz_err indicators_begin(struct app_ctx *ctx, const struct indicator_query *q,
+				    struct indicator out[IND_COUNT],
+				    const struct proc_registry **reg, struct calendar *cal,
+				    struct fz_error *e)
 {
 	enum fz_err rc = app_require(ctx, PERM_CASE_READ, "case.read", e);
-	const struct proc_registry *reg;
-	struct calendar cal;
 	if (rc)
 		return rc;
 	if (!date_parse(q->from, NULL, NULL, NULL) || !date_parse(q->to, NULL, NULL, NULL))
 		return fz_fail(e, FZ_INVALID, "from", "统计期间应为 YYYY-MM-DD 格式的有效日期");
 	if (strcmp(q->from, q->to) > 0)
 		return fz_fail(e, FZ_INVALID, "to", "统计期间的结束日期不能早于开始日期");
-	if (!(reg = case_registry(ctx, e)))
+	if (!(*reg = case_registry(ctx, e)))
 		return FZ_INTERNAL;
-	if ((rc = app_calendar_get(ctx, &cal, e)) || (rc = app_case_status_refresh(ctx, NULL, e)))
+	if ((rc = app_calendar_get(ctx, cal, e)) || (rc = app_case_status_refresh(ctx, NULL, e)))
 		return rc;
 	memset(out, 0, IND_COUNT * sizeof *out);
 	for (int i = 0; i < IND_COUNT; i++)
 		out[i].def = &defs[i];
-	struct case_filter f = { .agency_id = q->agency_id };
-	struct indicator_people people = { 0 };
-	for (int64_t offset = 0;; offset += 200) {
-		struct case_list list;
-		struct page pg = { .offset = offset, .limit = 200 };
-		if ((rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, &f, pg, &list, e)))
-			return rc;
-		for (size_t i = 0; i < list.n; i++)
-			if ((rc = judge(ctx, reg, &cal, q, &list.items[i], &people, out, e)))
-				return rc;
-		if (list.n < 200)
-			break;
-	}
+	return FZ_OK;
+}
+
+/* The indicators that are not judged case by case: complaints, files
+ * evaluated, decision catalogues, rectification notices. */
+static enum fz_err indicators_rest(struct app_ctx *ctx, const struct indicator_query *q,
+				   const struct proc_registry *reg,
+				   struct indicator out[IND_COUNT], struct fz_error *e)
+{
+	enum fz_err rc;
 	if ((rc = complaints(ctx, q, &out[IND_COMPLAINT], e)))
 		return rc;
 	if ((rc = file_pass(ctx, q, &out[IND_FILE_PASS], e)))
@@ -432,4 +348,44 @@ enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
 				       &out[IND_DECISION_CATALOGUE], e)))
 		return rc;
 	return rectification(ctx, q, &out[IND_RECTIFY], e);
+}
+
+enum fz_err app_indicators_record(struct app_ctx *ctx, const struct indicator_query *q,
+				  struct indicator out[IND_COUNT], struct fz_error *e)
+{
+	const struct proc_registry *reg;
+	struct calendar cal;
+	enum fz_err rc;
+	if ((rc = indicators_begin(ctx, q, out, &reg, &cal, e)) ||
+	    (rc = judge_each(ctx, reg, &cal, q, 0, out, e)))
+		return rc;
+	return indicators_rest(ctx, q, reg, out, e);
+}
+
+enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
+			   struct indicator out[IND_COUNT], struct fz_error *e)
+{
+	const struct proc_registry *reg;
+	struct calendar cal;
+	struct indicator_facts_list facts;
+	struct indicator_step_fact_list steps;
+	enum fz_err rc;
+	/* the cases whose record changed since they were judged are judged
+	 * again first (in a county a handful; after the migration, all) */
+	if ((rc = indicators_begin(ctx, q, out, &reg, &cal, e)) ||
+	    (rc = indicator_judge_stale(ctx, &ctx->scope, NULL, e)) ||
+	    (rc = ctx->st->ops->indicator_facts_read(ctx->st, ctx->a, &ctx->scope, q->agency_id,
+						     q->from, q->to, &facts, &steps, e)))
+		return rc;
+	if (!indicator_steps_count(ctx, q, steps.items, steps.n, out))
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	for (size_t i = 0; i < facts.n; i++)
+		if (!indicator_facts_count(ctx, q, &facts.items[i], out))
+			return fz_fail(e, FZ_NOMEM, "", NULL);
+	/* the matters (normative documents, major decisions): few, judged
+	 * now with their own rules (indicators_rulemaking.c) */
+	if ((rc = judge_each(ctx, reg, &cal, q, CASE_NORMATIVE, out, e)) ||
+	    (rc = judge_each(ctx, reg, &cal, q, CASE_MAJOR_DECISION, out, e)))
+		return rc;
+	return indicators_rest(ctx, q, reg, out, e);
 }

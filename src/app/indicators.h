@@ -85,9 +85,23 @@ void indicator_catalogue_due_of(struct app_ctx *ctx, int year, char out[FZ_DATE_
 /* The first of the rule-making indicators (the page's second section). */
 #define IND_RULEMAKING_FIRST IND_NORM_LEGALITY
 
-/* Computes every indicator for q in ctx's scope (arena memory).
- * FZ_INVALID for a bad period (from after to, not dates). */
+/* Computes every indicator for q in ctx's scope (arena memory), the
+ * enforcement cases' from the judged facts kept beside the record (the
+ * cases in scope marked stale are judged again first, in write
+ * transactions of their own). FZ_INVALID for a bad period (from after
+ * to, not dates). */
 enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
 			   struct indicator out[IND_COUNT], struct fz_error *e) FZ_MUST_CHECK;
+/* The same, every case judged again now from its events: the reference
+ * (tests, bench/indicators_bench.c). Writes nothing but the statuses. */
+enum fz_err app_indicators_record(struct app_ctx *ctx, const struct indicator_query *q,
+				  struct indicator out[IND_COUNT], struct fz_error *e) FZ_MUST_CHECK;
+/* The job's name in job_runs. */
+#define JOB_INDICATOR_FACTS "indicator_facts"
+/* The server's scheduled job: judges every stale case (after migration
+ * 045, all of them) in short transactions; *judged (may be NULL) how
+ * many. A round with something judged is recorded in job_runs. */
+enum fz_err app_indicators_job(struct app_ctx *ctx, int64_t *judged,
+			       struct fz_error *e) FZ_MUST_CHECK;
 
 #endif

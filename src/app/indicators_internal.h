@@ -8,6 +8,7 @@
 #include "app/indicators.h"
 #include "domain/caseclock.h"
 #include "domain/procedure.h"
+#include "store/store.h"
 
 /* Counts id once on in's denominator, and on its numerator when met.
  * false: out of memory. */
@@ -48,5 +49,40 @@ struct indicator_people {
 enum fz_err indicator_certified_officers(struct app_ctx *ctx, struct indicator_people *pp,
 					 const struct case_event *ev, const char *domain,
 					 int *count, struct fz_error *e) FZ_MUST_CHECK;
+
+/* The clock id among def's clocks as computed (clocks), NULL if none. */
+const struct case_clock *indicator_clock_named(const struct proc_def *def,
+					       const struct case_clock *clocks, const char *id);
+
+/* One case as the indicators judge it: its definition (NULL: unknown
+ * procedure, nothing to judge), config, events and clocks as computed
+ * today, the withheld publications' clocks set aside. */
+struct indicator_case {
+	const struct proc_def *def;
+	const struct proc_config *cfg;
+	struct case_event_list ev;
+	struct case_clock *clocks;
+};
+enum fz_err indicator_case_load(struct app_ctx *ctx, const struct proc_registry *reg,
+				const struct calendar *cal, const struct enf_case *c,
+				struct indicator_case *out, struct fz_error *e) FZ_MUST_CHECK;
+
+/* The facts of the enforcement case c (loaded as k) that do not depend
+ * on today (store_indicators.h), its steps in arena memory. */
+enum fz_err indicator_case_facts(struct app_ctx *ctx, const struct calendar *cal,
+				 const struct enf_case *c, const struct indicator_case *k,
+				 struct indicator_people *pp, struct indicator_facts *f,
+				 struct fz_error *e) FZ_MUST_CHECK;
+/* Counts f into out for q's period as of ctx->today (every indicator of
+ * a case but two_officers); the steps of two_officers dated in the
+ * period. false: out of memory. */
+bool indicator_facts_count(struct app_ctx *ctx, const struct indicator_query *q,
+			   const struct indicator_facts *f, struct indicator *out);
+bool indicator_steps_count(struct app_ctx *ctx, const struct indicator_query *q,
+			   const struct indicator_step_fact *t, size_t n, struct indicator *out);
+/* Judges again the stale cases in sc and keeps their facts, in short
+ * write transactions; *judged (may be NULL) how many. */
+enum fz_err indicator_judge_stale(struct app_ctx *ctx, const struct scope *sc, int64_t *judged,
+				  struct fz_error *e) FZ_MUST_CHECK;
 
 #endif

@@ -79,15 +79,6 @@ static bool review_passed(const struct case_event *ev, size_t n, long at, const 
 	return o && strcmp(o, "pass") == 0;
 }
 
-static const struct case_clock *clock_named(const struct proc_def *def,
-					    const struct case_clock *clocks, const char *id)
-{
-	for (size_t i = 0; i < def->nclocks; i++)
-		if (strcmp(def->clocks[i].id, id) == 0)
-			return &clocks[i];
-	return NULL;
-}
-
 /* Whether the comment period that close ended ran its length. A normative
  * document's is its clock (7 working days, or 30 days where business
  * activity is affected, config.txt): closed after the clock's last day. A
@@ -210,7 +201,7 @@ enum fz_err indicator_judge_matter(struct app_ctx *ctx, const struct indicator_q
 			ok = ok && indicator_count(ctx, &out[IND_NORM_FAIR], c->id,
 						   review_passed(ev, n, del, S_FAIR));
 	}
-	ok = ok && filing(ctx, q, c, clock_named(def, clocks, "filing"), &out[IND_NORM_FILING]);
+	ok = ok && filing(ctx, q, c, indicator_clock_named(def, clocks, "filing"), &out[IND_NORM_FILING]);
 	/* a filing review that objected in the period: corrected since? */
 	long fr = last_in(ev, 0, end, S_FILING_REVIEW);
 	const char *fo = fr >= 0 ? case_events_field(ev, n, &ev[fr], "filing_opinion") : NULL;

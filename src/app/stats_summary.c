@@ -63,16 +63,15 @@ static enum fz_err fill_all(struct app_ctx *ctx,
 	return rc;
 }
 
+static enum fz_err fill_job(struct app_ctx *ctx, int64_t *cases, struct fz_error *e)
+{
+	return fill_all(ctx, NULL, NULL, cases, e);
+}
+
 enum fz_err app_stats_summary_job(struct app_ctx *ctx, int64_t *cases, struct fz_error *e)
 {
-	struct timespec t0;
-	int64_t n = 0;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	enum fz_err rc = fill_all(ctx, NULL, NULL, &n, e);
-	if (cases)
-		*cases = n;
 	/* built already: nothing filled, no row */
-	return app_job_run_note(ctx, JOB_STATS_SUMMARY, &t0, n, rc, e);
+	return app_job_timed(ctx, JOB_STATS_SUMMARY, fill_job, cases, e);
 }
 
 enum fz_err app_stats_summary_rebuild(struct app_ctx *ctx,

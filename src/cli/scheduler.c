@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "app/case_status.h"
+#include "app/indicators.h"
 #include "app/stats.h"
 #include "cli/periodic.h"
 
@@ -23,6 +24,12 @@ static void round_once(struct app_ctx *ctx)
 		fprintf(stderr, "fazhi: 建立统计汇总失败：%s\n", e.message);
 	else if (n)
 		fprintf(stderr, "fazhi: 统计汇总已补入 %lld 件案件\n", (long long)n);
+	/* the indicators' facts of the cases changed since (after migration
+	 * 045 every case: judged here in the background, not at start-up) */
+	if (app_indicators_job(ctx, &n, &e))
+		fprintf(stderr, "fazhi: 更新监督指标的案件判定失败：%s\n", e.message);
+	else if (n)
+		fprintf(stderr, "fazhi: 已重新判定 %lld 件案件的监督指标\n", (long long)n);
 }
 
 enum fz_err scheduler_start(const char *db, const struct app_config *cfg, int interval_s,

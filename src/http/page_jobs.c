@@ -2,6 +2,7 @@
  * administrator checks them: when each last did something, how long it
  * took, how much it did and whether it failed (job_runs). */
 #include "app/case_status.h"
+#include "app/indicators.h"
 #include "app/stats.h"
 #include "base/date.h"
 #include "http/handlers.h"
@@ -17,6 +18,8 @@ static const char *job_label(const char *job)
 		return "更新案件期限和待办状态（每 5 分钟检查一次，有过期的状态才运行）";
 	if (strcmp(job, JOB_STATS_SUMMARY) == 0)
 		return "建立统计汇总（升级后在后台按案件分批进行，处理数量为补入的案件数）";
+	if (strcmp(job, JOB_INDICATOR_FACTS) == 0)
+		return "重新判定监督指标的案件（与案件状态同时检查，有记录变化的案件才运行）";
 	return job;
 }
 

@@ -178,3 +178,77 @@ int64_t fx_certified_officer(struct fx *f, int n)
 		return 0;
 	return p.id;
 }
+
+int64_t fx_case(struct fx *f, int64_t agency, enum case_kind kind, const char *procedure,
+		const char *title)
+{
+	struct fz_error e = { 0 };
+	struct enf_case c = { .agency_id = agency, .procedure = (char *)procedure, .kind = kind,
+			      .domain = "自然资源", .title = (char *)title,
+			      .party_kind = PARTY_CITIZEN, .party_name = "张某" };
+	struct case_numbering num = { "海原测试", "罚立", 2025 };
+	if (f->st->ops->case_insert(f->st, f->a, &c, &num, &e)) {
+		t_fail(__FILE__, __LINE__, "case: %s", e.message);
+		return 0;
+	}
+	return c.id;
+}
+
+int64_t fx_event(struct fx *f, int64_t case_id, const char *step, const char *on,
+		 int64_t corrects, const char *k1, const char *v1, const char *k2, const char *v2,
+		 const int64_t *officers, size_t n)
+{
+	struct fz_error e = { 0 };
+	struct case_field fields[2] = { { k1, v1 }, { k2, v2 } };
+	struct case_event ev = { .case_id = case_id, .step = step, .corrects = corrects,
+				 .fields = fields, .nfields = k2 ? 2 : k1 ? 1 : 0,
+				 .officers = (int64_t *)officers, .nofficers = n };
+	snprintf(ev.on, sizeof ev.on, "%s", on);
+	if (f->st->ops->case_event_append(f->st, &ev, &e)) {
+		t_fail(__FILE__, __LINE__, "event %s: %s", step, e.message);
+		return 0;
+	}
+	return ev.id;
+}
+
+bool fx_migrate_again(struct fx *f, int after)
+{
+	sqlite3 *db;
+	struct store *st;
+	struct fz_error e = { 0 };
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", after);
+	bool ok = sqlite3_open(f->db, &db) == SQLITE_OK &&
+		  sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+	sqlite3_close(db);
+	if (!ok || store_sqlite_open(f->db, true, &st, &e) != FZ_OK) {
+		t_fail(__FILE__, __LINE__, "migrations after %d: %s", after, e.message);
+		return false;
+	}
+	st->ops->close(st);
+	return true;
+}
+
+char *fx_rows_text(struct fx *f, const char *sql, char *out, size_t cap)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	size_t o = 0;
+	out[0] = '\0';
+	if (sqlite3_open(f->db, &db) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		t_fail(__FILE__, __LINE__, "rows: %s", sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return out;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW && o < cap - 512) {
+		int n = sqlite3_column_count(st);
+		for (int i = 0; i < n && o < cap - 512; i++)
+			o += (size_t)snprintf(out + o, cap - o, "%s%s",
+					      (const char *)sqlite3_column_text(st, i),
+					      i == n - 1 ? "\n" : "|");
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return out;
+}

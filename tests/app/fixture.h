@@ -5,6 +5,7 @@
 #define FZ_TESTS_APP_FIXTURE_H
 
 #include "app/app.h"
+#include "domain/case.h"
 
 struct fx {
 	const char *dir;
@@ -34,6 +35,23 @@ int64_t fx_user(struct fx *f, const char *username, unsigned roles, int64_t agen
 /* A new officer of 自然资源局 with a valid certificate for 自然资源
  * (2024-01-01 to 2029-12-31); returns the person id, 0 on failure. */
 int64_t fx_certified_officer(struct fx *f, int n);
+/* A case written straight through the store (no gates: for tests of
+ * what is counted from a record), with title; its id, 0 on failure
+ * (recorded as a test failure). */
+int64_t fx_case(struct fx *f, int64_t agency, enum case_kind kind, const char *procedure,
+		const char *title);
+/* An event of case_id written straight through the store: up to two
+ * fields (k2 NULL: one, k1 NULL: none), n officers; corrects the event
+ * given (0: none). Its id, 0 on failure (recorded). */
+int64_t fx_event(struct fx *f, int64_t case_id, const char *step, const char *on,
+		 int64_t corrects, const char *k1, const char *v1, const char *k2, const char *v2,
+		 const int64_t *officers, size_t n);
+/* Runs the migrations after number `after` again on f's database (its
+ * user_version set back, then opened once); false on failure (recorded). */
+bool fx_migrate_again(struct fx *f, int after);
+/* The rows of sql over f's database as text: columns joined by "|",
+ * a line a row, at most cap bytes with its NUL; out. */
+char *fx_rows_text(struct fx *f, const char *sql, char *out, size_t cap);
 /* Number of audit records, and of rows in a table (raw count). */
 int64_t fx_audit_count(struct fx *f);
 int64_t fx_count(struct fx *f, const char *table);

@@ -28,31 +28,17 @@ struct sx {
 
 static int64_t new_case(struct sx *x, int64_t agency, enum case_kind kind, const char *proc)
 {
-	struct enf_case c = { .agency_id = agency, .procedure = (char *)proc, .kind = kind,
-			      .domain = "自然资源", .title = "汇总测试", .party_kind = PARTY_CITIZEN,
-			      .party_name = "李某" };
-	struct case_numbering num = { "汇总", "罚立", 2025 };
-	if (x->f.st->ops->case_insert(x->f.st, x->f.a, &c, &num, &x->e)) {
-		t_fail(__FILE__, __LINE__, "case: %s", x->e.message);
-		x->bad = true;
-		return 0;
-	}
-	return c.id;
+	int64_t id = fx_case(&x->f, agency, kind, proc, "汇总测试");
+	x->bad = x->bad || !id;
+	return id;
 }
 
 static int64_t ev(struct sx *x, int64_t case_id, const char *step, const char *on,
 		  int64_t corrects, const char *k1, const char *v1, const char *k2, const char *v2)
 {
-	struct case_field fields[2] = { { k1, v1 }, { k2, v2 } };
-	struct case_event e = { .case_id = case_id, .step = step, .corrects = corrects,
-				.fields = fields, .nfields = k2 ? 2 : k1 ? 1 : 0 };
-	snprintf(e.on, sizeof e.on, "%s", on);
-	if (x->f.st->ops->case_event_append(x->f.st, &e, &x->e)) {
-		t_fail(__FILE__, __LINE__, "event %s: %s", step, x->e.message);
-		x->bad = true;
-		return 0;
-	}
-	return e.id;
+	int64_t id = fx_event(&x->f, case_id, step, on, corrects, k1, v1, k2, v2, NULL, 0);
+	x->bad = x->bad || !id;
+	return id;
 }
 
 /* A penalty case opened and decided on the day; returns the case, and
@@ -416,34 +402,18 @@ TEST(stats_summary_keeps_nothing_of_a_refused_event)
 /* The summary tables as one text, in key order. */
 static char *summary_text(struct fx *f, char *out, size_t cap)
 {
-	sqlite3 *db;
-	sqlite3_stmt *st;
-	size_t o = 0;
-	out[0] = '\0';
-	if (sqlite3_open(f->db, &db) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db,
-			       "SELECT 'e', agency_id, step, span, period, kind, outcome, rkind, n, 0, 0"
-			       " FROM stats_event_cells UNION ALL"
-			       " SELECT 'y', agency_id, step, 'Y', year, kind, outcome, rkind, n, 0, 0"
-			       " FROM stats_event_years UNION ALL"
-			       " SELECT 'z', agency_id, '', 'Y', year, bucket, penalty, '', n, fine, conf"
-			       " FROM stats_decision_years UNION ALL"
-			       " SELECT 'd', agency_id, '', span, period, bucket, penalty, '', n, fine,"
-			       " conf FROM stats_decision_cells UNION ALL"
-			       " SELECT 'f', event_id, case_id, agency_id, on_date, bucket, penalty, '',"
-			       " 1, fine, conf FROM stats_decisions ORDER BY 1, 2, 3, 4, 5, 6, 7, 8",
-			       -1, &st, NULL) != SQLITE_OK) {
-		t_fail(__FILE__, __LINE__, "summary: %s", sqlite3_errmsg(db));
-		sqlite3_close(db);
-		return out;
-	}
-	while (sqlite3_step(st) == SQLITE_ROW && o < cap - 256)
-		for (int i = 0; i < 11; i++)
-			o += (size_t)snprintf(out + o, cap - o, "%s%s", (const char *)sqlite3_column_text(st, i),
-					      i == 10 ? "\n" : "|");
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return out;
+	return fx_rows_text(f,
+			    "SELECT 'e', agency_id, step, span, period, kind, outcome, rkind, n, 0, 0"
+			    " FROM stats_event_cells UNION ALL"
+			    " SELECT 'y', agency_id, step, 'Y', year, kind, outcome, rkind, n, 0, 0"
+			    " FROM stats_event_years UNION ALL"
+			    " SELECT 'z', agency_id, '', 'Y', year, bucket, penalty, '', n, fine, conf"
+			    " FROM stats_decision_years UNION ALL"
+			    " SELECT 'd', agency_id, '', span, period, bucket, penalty, '', n, fine,"
+			    " conf FROM stats_decision_cells UNION ALL"
+			    " SELECT 'f', event_id, case_id, agency_id, on_date, bucket, penalty, '',"
+			    " 1, fine, conf FROM stats_decisions ORDER BY 1, 2, 3, 4, 5, 6, 7, 8",
+			    out, cap);
 }
 
 /* Runs sql on the fixture's database over a connection of its own. */
@@ -472,22 +442,6 @@ static int64_t db_int(struct fx *f, const char *sql)
 	}
 	sqlite3_close(db);
 	return v;
-}
-
-/* The migrations from version `from` on, run again by opening the
- * database (as a server's start does). */
-static bool migrate_from(struct fx *f, int from)
-{
-	struct store *st;
-	struct fz_error e = { 0 };
-	char sql[64];
-	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", from);
-	if (!db_exec(f, sql) || store_sqlite_open(f->db, true, &st, &e) != FZ_OK) {
-		t_fail(__FILE__, __LINE__, "migrations from %d: %s", from, e.message);
-		return false;
-	}
-	st->ops->close(st);
-	return true;
 }
 
 /* The statistics while the summary is not built: counted from the
@@ -577,14 +531,14 @@ TEST(stats_summary_upgrade_builds_in_the_background_not_at_start)
 	CHECK_CONTAINS(kept, "|decision|M|2025-05|");
 	/* as 036 left it where it ran its old text: 046 finds it built */
 	REQUIRE(db_exec(&x.f, "DROP TABLE stats_summary_state"));
-	REQUIRE(migrate_from(&x.f, 38));
+	REQUIRE(fx_migrate_again(&x.f, 38));
 	CHECK_INT(db_int(&x.f, "SELECT built FROM stats_summary_state"), 1);
 	CHECK_STR(summary_text(&x.f, again, sizeof again), kept);
 
 	/* a database from before 036 */
 	REQUIRE(db_exec(&x.f, "DROP TABLE stats_summary_state; DROP TABLE stats_event_cells;"
 			      " DROP TABLE stats_decision_cells; DROP TABLE stats_decisions"));
-	REQUIRE(migrate_from(&x.f, 35));
+	REQUIRE(fx_migrate_again(&x.f, 35));
 	CHECK_INT(db_int(&x.f, "SELECT built FROM stats_summary_state"), 0);
 	CHECK_INT(fx_count(&x.f, "stats_event_cells"), 0);
 	reads_the_record_meanwhile(&x, 0, 0);
@@ -612,7 +566,7 @@ TEST(stats_summary_upgrade_builds_in_the_background_not_at_start)
 	CHECK_INT(s.total.v[ST_P_DECISIONS], 16);
 
 	/* 036 and 046 run again: nothing changes */
-	REQUIRE(migrate_from(&x.f, 35));
+	REQUIRE(fx_migrate_again(&x.f, 35));
 	CHECK_STR(summary_text(&x.f, again, sizeof again), kept);
 	CHECK_INT(db_int(&x.f, "SELECT built FROM stats_summary_state"), 1);
 	fx_close(&x.f);

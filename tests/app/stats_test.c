@@ -18,32 +18,18 @@ struct sx {
 
 static int64_t new_case(struct sx *x, int64_t agency, enum case_kind kind, const char *proc)
 {
-	struct enf_case c = { .agency_id = agency, .procedure = (char *)proc, .kind = kind,
-			      .domain = "自然资源", .title = "统计测试", .party_kind = PARTY_CITIZEN,
-			      .party_name = "张某" };
-	struct case_numbering num = { "海原统计", "罚立", 2025 };
-	if (x->f.st->ops->case_insert(x->f.st, x->f.a, &c, &num, &x->e)) {
-		t_fail(__FILE__, __LINE__, "case: %s", x->e.message);
-		x->bad = true;
-		return 0;
-	}
-	return c.id;
+	int64_t id = fx_case(&x->f, agency, kind, proc, "统计测试");
+	x->bad = x->bad || !id;
+	return id;
 }
 
 /* Appends an event with up to two fields; returns its id. */
 static int64_t ev(struct sx *x, int64_t case_id, const char *step, const char *on,
 		  int64_t corrects, const char *k1, const char *v1, const char *k2, const char *v2)
 {
-	struct case_field fields[2] = { { k1, v1 }, { k2, v2 } };
-	struct case_event e = { .case_id = case_id, .step = step, .corrects = corrects,
-				.fields = fields, .nfields = k2 ? 2 : k1 ? 1 : 0 };
-	snprintf(e.on, sizeof e.on, "%s", on);
-	if (x->f.st->ops->case_event_append(x->f.st, &e, &x->e)) {
-		t_fail(__FILE__, __LINE__, "event %s: %s", step, x->e.message);
-		x->bad = true;
-		return 0;
-	}
-	return e.id;
+	int64_t id = fx_event(&x->f, case_id, step, on, corrects, k1, v1, k2, v2, NULL, 0);
+	x->bad = x->bad || !id;
+	return id;
 }
 
 static const struct stats_row *row(const struct stats_table *t, int64_t agency)

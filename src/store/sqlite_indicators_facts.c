@@ -1,0 +1,265 @@
+/* sqlite_indicators_facts.c - the supervision indicators' judged facts in
+ * SQLite (045_indicator_facts.sql): the stale cases to judge, a case's
+ * facts replaced with its stale mark cleared, and the facts of a scope
+ * and period read back for summing. The triggers of 045 mark a case stale
+ * in the statement that changes its record; the app judges it
+ * (app/indicators_facts.c). */
+#include "store/sqlite_internal.h"
+
+#include <string.h>
+
+#include "base/date.h"
+
+/* The scope as the lists read it: 0 all, 1 one agency, 2 a division. */
+static void scope_args(struct sq_args *b, const struct scope *sc)
+{
+	sq_arg_int(b, sc->kind == SCOPE_AGENCY ? 1 : sc->kind == SCOPE_DIVISION ? 2 : 0);
+	sq_arg_int(b, sc->agency_id);
+	sq_arg_text(b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
+}
+
+/* The scope over the agencies, and the one agency asked for (?4, 0
+ * any). */
+#define AGENCY_SCOPE_SQL                                                                   \
+	" (?1 = 0 OR (?1 = 1 AND a.id = ?2) OR (?1 = 2 AND a.division_code LIKE ?3 || '%'))"    \
+	" AND (?4 = 0 OR a.id = ?4)"
+
+enum fz_err sq_indicator_stale(struct store *st, struct arena *a, const struct scope *sc,
+			       int64_t **ids, size_t *n, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	void *items = NULL;
+	*ids = NULL;
+	*n = 0;
+	if (!sc || sc->kind == SCOPE_NONE)
+		return FZ_OK;
+	/* all: the marks themselves; a scope: its agencies, their cases by
+	 * the index of cases by agency, each probed in the marks - never a
+	 * walk over every mark of the province looking up each case */
+	if (sc->kind == SCOPE_ALL)
+		err = sq_stmt(s, SQ_INDICATOR_STALE, "SELECT case_id FROM indicator_stale", &stmt, e);
+	else
+		err = sq_stmt(s, SQ_INDICATOR_STALE_SCOPED,
+			      "SELECT c.id FROM agencies a JOIN cases c ON c.agency_id = a.id"
+			      " JOIN indicator_stale x ON x.case_id = c.id"
+			      " WHERE" AGENCY_SCOPE_SQL,
+			      &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	if (sc->kind != SCOPE_ALL) {
+		scope_args(&b, sc);
+		sq_arg_int(&b, 0);
+	}
+	if ((err = sq_collect(s, stmt, &b, a, sizeof(int64_t), sq_read_int, &items, n, e)))
+		return err;
+	*ids = items;
+	return FZ_OK;
+}
+
+enum fz_err sq_indicator_stale_all(struct store *st, struct fz_error *e)
+{
+	return sq_exec(sq(st), SQ_INDICATOR_STALE_ALL,
+		       "INSERT OR IGNORE INTO indicator_stale (case_id) SELECT id FROM cases", e);
+}
+
+static bool date_or_empty(const char *d)
+{
+	return !*d || date_parse(d, NULL, NULL, NULL);
+}
+
+static enum fz_err facts_row_put(struct sq_store *s, int64_t case_id,
+				 const struct indicator_facts *f, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	if ((err = sq_stmt(s, SQ_INDICATOR_FACTS_PUT,
+			   "INSERT INTO indicator_cases (case_id, decided_on, review_needed,"
+			   " reviewed, filing_due, filing_done, filing_on_time, handling_days, pub_on,"
+			   " pub_due, pub_done, pub_on_time, withdrawn_on, withdrawal_days, closed_on,"
+			   " complete, agency_id, open) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+			   " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, case_id);
+	sq_arg_text(&b, f->decided_on);
+	sq_arg_int(&b, f->review_needed);
+	sq_arg_int(&b, f->reviewed);
+	sq_arg_text(&b, f->filing_due);
+	sq_arg_int(&b, f->filing_done);
+	sq_arg_int(&b, f->filing_on_time);
+	sq_arg_int(&b, f->handling_days);
+	sq_arg_text(&b, f->pub_on);
+	sq_arg_text(&b, f->pub_due);
+	sq_arg_int(&b, f->pub_done);
+	sq_arg_int(&b, f->pub_on_time);
+	sq_arg_text(&b, f->withdrawn_on);
+	sq_arg_int(&b, f->withdrawal_days);
+	sq_arg_text(&b, f->closed_on);
+	sq_arg_int(&b, f->complete);
+	sq_arg_int(&b, f->agency_id);
+	sq_arg_int(&b, f->open);
+	const struct sq_ref refs[] = { SQ_REF_CASE("case_id", case_id) };
+	if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
+		return err;
+	for (size_t i = 0; i < f->nsteps; i++) {
+		const struct indicator_step_fact *t = &f->steps[i];
+		if ((err = sq_stmt(s, SQ_INDICATOR_STEP_INSERT,
+				   "INSERT INTO indicator_steps (event_id, case_id, on_date, certified,"
+				   " agency_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+				   &stmt, e)))
+			return err;
+		b = sq_args(stmt);
+		sq_arg_int(&b, t->event_id);
+		sq_arg_int(&b, case_id);
+		sq_arg_text(&b, t->on);
+		sq_arg_int(&b, t->certified);
+		sq_arg_int(&b, f->agency_id);
+		if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
+			return err;
+	}
+	return FZ_OK;
+}
+
+/* Runs one of the three per-case deletes (facts, steps, stale mark). */
+static enum fz_err case_delete(struct sq_store *s, enum sq_stmt_id id, const char *sql,
+			       int64_t case_id, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	if ((err = sq_stmt(s, id, sql, &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, case_id);
+	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
+}
+
+enum fz_err sq_indicator_facts_put(struct store *st, int64_t case_id,
+				   const struct indicator_facts *f, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	enum fz_err err;
+	if (f) {
+		bool dates = date_or_empty(f->decided_on) && date_or_empty(f->filing_due) &&
+			     date_or_empty(f->pub_on) && date_or_empty(f->pub_due) &&
+			     date_or_empty(f->withdrawn_on) && date_or_empty(f->closed_on);
+		for (size_t i = 0; dates && i < f->nsteps; i++)
+			dates = date_parse(f->steps[i].on, NULL, NULL, NULL);
+		if (!dates)
+			return fz_fail(e, FZ_INVALID, "date", "日期应为 YYYY-MM-DD 格式的有效日期");
+	}
+	/* derived data, not the record: replaced whole, with the mark */
+	if ((err = sq_savepoint(s, e)))
+		return err;
+	if ((err = case_delete(s, SQ_INDICATOR_FACTS_DELETE,
+			       "DELETE FROM indicator_cases WHERE case_id = ?1", case_id, e)) ||
+	    (err = case_delete(s, SQ_INDICATOR_STEPS_DELETE,
+			       "DELETE FROM indicator_steps WHERE case_id = ?1", case_id, e)) ||
+	    (f && (err = facts_row_put(s, case_id, f, e))) ||
+	    (err = case_delete(s, SQ_INDICATOR_STALE_CLEAR,
+			       "DELETE FROM indicator_stale WHERE case_id = ?1", case_id, e))) {
+		sq_rollback_to(s);
+		return err;
+	}
+	return sq_release(s, e);
+}
+
+static void facts_read(struct sq_row *r, void *item)
+{
+	struct indicator_facts *f = item;
+	f->case_id = sq_col_int(r);
+	f->agency_id = sq_col_int(r);
+	f->open = sq_col_bool(r);
+	sq_col_fixed(r, f->decided_on, sizeof f->decided_on);
+	f->review_needed = sq_col_bool(r);
+	f->reviewed = sq_col_bool(r);
+	sq_col_fixed(r, f->filing_due, sizeof f->filing_due);
+	f->filing_done = sq_col_bool(r);
+	f->filing_on_time = sq_col_bool(r);
+	f->handling_days = (int)sq_col_int(r);
+	sq_col_fixed(r, f->pub_on, sizeof f->pub_on);
+	sq_col_fixed(r, f->pub_due, sizeof f->pub_due);
+	f->pub_done = sq_col_bool(r);
+	f->pub_on_time = sq_col_bool(r);
+	sq_col_fixed(r, f->withdrawn_on, sizeof f->withdrawn_on);
+	f->withdrawal_days = (int)sq_col_int(r);
+	sq_col_fixed(r, f->closed_on, sizeof f->closed_on);
+	f->complete = sq_col_bool(r);
+	sq_col_fixed(r, f->status_day, sizeof f->status_day);
+	f->status_overdue = sq_col_bool(r);
+}
+
+static void step_read(struct sq_row *r, void *item)
+{
+	struct indicator_step_fact *t = item;
+	t->event_id = sq_col_int(r);
+	t->case_id = sq_col_int(r);
+	sq_col_fixed(r, t->on, sizeof t->on);
+	t->certified = sq_col_bool(r);
+}
+
+enum fz_err sq_indicator_facts_read(struct store *st, struct arena *a, const struct scope *sc,
+				    int64_t agency_id, const char *from, const char *to,
+				    struct indicator_facts_list *facts,
+				    struct indicator_step_fact_list *steps, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	void *items;
+	size_t n;
+	memset(facts, 0, sizeof *facts);
+	memset(steps, 0, sizeof *steps);
+	if (!date_parse(from, NULL, NULL, NULL) || !date_parse(to, NULL, NULL, NULL))
+		return fz_fail(e, FZ_INVALID, "from", "日期应为 YYYY-MM-DD 格式的有效日期");
+	if (!sc || sc->kind == SCOPE_NONE)
+		return FZ_OK;
+	/* the scope's agencies, then each one's rows as a range of the
+	 * table (clustered by agency): the days are compared in the row */
+	if ((err = sq_stmt(s, SQ_INDICATOR_FACTS_READ,
+			   "SELECT f.case_id, f.agency_id, f.open, f.decided_on, f.review_needed,"
+			   " f.reviewed, f.filing_due, f.filing_done, f.filing_on_time, f.handling_days,"
+			   " f.pub_on, f.pub_due, f.pub_done, f.pub_on_time, f.withdrawn_on,"
+			   " f.withdrawal_days, f.closed_on, f.complete, coalesce(t.computed_on, ''),"
+			   " coalesce(t.overdue, 0)"
+			   " FROM agencies a JOIN indicator_cases f ON f.agency_id = a.id"
+			   " LEFT JOIN case_status t ON f.open AND t.case_id = f.case_id"
+			   " WHERE" AGENCY_SCOPE_SQL
+			   " AND (f.open OR f.decided_on BETWEEN ?5 AND ?6"
+			   "  OR f.pub_on BETWEEN ?5 AND ?6 OR f.withdrawn_on BETWEEN ?5 AND ?6"
+			   "  OR f.closed_on BETWEEN ?5 AND ?6)"
+			   " ORDER BY f.case_id DESC",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	scope_args(&b, sc);
+	sq_arg_int(&b, agency_id);
+	sq_arg_text(&b, from);
+	sq_arg_text(&b, to);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *facts->items, facts_read, &items, &n, e)))
+		return err;
+	facts->items = items;
+	facts->n = n;
+	facts->total = (int64_t)n;
+	if ((err = sq_stmt(s, SQ_INDICATOR_STEPS_READ,
+			   "SELECT t.event_id, t.case_id, t.on_date, t.certified"
+			   " FROM agencies a JOIN indicator_steps t ON t.agency_id = a.id"
+			   " WHERE" AGENCY_SCOPE_SQL " AND t.on_date BETWEEN ?5 AND ?6"
+			   " ORDER BY t.case_id DESC, t.event_id",
+			   &stmt, e)))
+		return err;
+	b = sq_args(stmt);
+	scope_args(&b, sc);
+	sq_arg_int(&b, agency_id);
+	sq_arg_text(&b, from);
+	sq_arg_text(&b, to);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof *steps->items, step_read, &items, &n, e)))
+		return err;
+	steps->items = items;
+	steps->n = n;
+	steps->total = (int64_t)n;
+	return FZ_OK;
+}

@@ -1,0 +1,469 @@
+/* indicators_facts_test.c - the indicators summed from the facts kept
+ * beside the record (045_indicator_facts.sql, app/indicators_facts.c)
+ * equal, numerator, denominator, longest and the cases on each side, what
+ * judging every case again from its events gives (app_indicators_record):
+ * over a varied record (reviewed and unreviewed major decisions, filings
+ * in time, late and missing, publications in time, late and withheld by
+ * their clock, a revocation with its withdrawal, a decision set aside and
+ * made again, late entries, corrections, a step by one officer and an
+ * assistant, closed files, open cases, the period's edges, agencies in two
+ * counties), for periods that cut the record in different places and in
+ * four scopes; and again after each kind of change the triggers of 045
+ * must notice (a step, a correction, a certificate revoked with effect
+ * before the steps, an officer made an assistant, a case closed, a
+ * holiday calendar loaded). The backfill marks every case and judges it
+ * back to the same rows, however often it runs; the server's job judges
+ * them in the background. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../t.h"
+#include "app/calendar.h"
+#include "app/indicators.h"
+#include "app/people.h"
+#include "domain/case.h"
+#include "fixture.h"
+#include "store/store.h"
+
+struct ix {
+	struct fx f;
+	struct fz_error e;
+	int64_t officers[2]; /* certified officers of 自然资源局 */
+	int64_t third;       /* a third one, made an assistant later */
+	bool bad;
+};
+
+static int64_t new_case(struct ix *x, int64_t agency, enum case_kind kind, const char *proc)
+{
+	int64_t id = fx_case(&x->f, agency, kind, proc, "指标测试");
+	x->bad = x->bad || !id;
+	return id;
+}
+
+/* An event written through the store (the engine's gates are not the
+ * point here: the judgement is), by the officers given (n of them). */
+static int64_t ev2(struct ix *x, int64_t case_id, const char *step, const char *on,
+		   int64_t corrects, const char *k1, const char *v1, const char *k2, const char *v2,
+		   const int64_t *who, size_t n)
+{
+	int64_t id = fx_event(&x->f, case_id, step, on, corrects, k1, v1, k2, v2, who, n);
+	x->bad = x->bad || !id;
+	return id;
+}
+
+static int64_t ev(struct ix *x, int64_t case_id, const char *step, const char *on,
+		  int64_t corrects, const char *k1, const char *v1, const int64_t *who, size_t n)
+{
+	return ev2(x, case_id, step, on, corrects, k1, v1, NULL, NULL, who, n);
+}
+
+/* Closed as the engine closes a case on its closing step. */
+static void close_case(struct ix *x, int64_t c, const char *day)
+{
+	struct enf_case k;
+	ev(x, c, "close", day, 0, "summary", "结案", NULL, 0);
+	if (x->f.st->ops->case_get(x->f.st, x->f.a, &(struct scope){ .kind = SCOPE_ALL }, c, &k,
+				   &x->e) ||
+	    (k.closed = true, k.state = "close", x->f.st->ops->case_update(x->f.st, &k, &x->e))) {
+		t_fail(__FILE__, __LINE__, "close: %s", x->e.message);
+		x->bad = true;
+	}
+}
+
+/* Opened and investigated by the two officers on day and the next. */
+static int64_t opened(struct ix *x, int64_t agency, const char *day, const char *next)
+{
+	int64_t c = new_case(x, agency, CASE_PENALTY, "penalty_general");
+	ev(x, c, "open", day, 0, NULL, NULL, x->officers, 2);
+	ev(x, c, "approve_opening", day, 0, NULL, NULL, NULL, 0);
+	ev(x, c, "investigate", next, 0, "record", "现场检查笔录", x->officers, 2);
+	return c;
+}
+
+static void approve(struct ix *x, int64_t c, const char *day)
+{
+	ev(x, c, "legal_review", day, 0, "opinion", "approve", NULL, 0);
+}
+
+static int64_t decide(struct ix *x, int64_t c, const char *day, const char *amount)
+{
+	return ev2(x, c, "decision", day, 0, "penalty", "fine", "amount", amount, NULL, 0);
+}
+
+/* The varied record; today is the fixture's 2026-01-01. */
+static bool seed(struct ix *x)
+{
+	struct fx *f = &x->f;
+	int64_t nr = f->natres, mk = f->market, nb = f->neighbour, c, d;
+	int64_t mixed[2] = { 0, f->assistant };
+	mixed[0] = x->officers[0];
+	/* reviewed, major, filed in time, published in time, closed */
+	c = opened(x, nr, "2025-02-01", "2025-02-03");
+	approve(x, c, "2025-02-20");
+	decide(x, c, "2025-03-01", "500000");
+	ev(x, c, "publish", "2025-03-05", 0, "publication", "1", NULL, 0);
+	ev(x, c, "filing", "2025-03-10", 0, "filing_materials", "决定书", NULL, 0);
+	ev(x, c, "service", "2025-03-02", 0, "served_on", "2025-03-02", NULL, 0);
+	close_case(x, c, "2025-04-01");
+	/* unreviewed, large; published late; filed late */
+	c = opened(x, nr, "2025-05-01", "2025-05-02");
+	decide(x, c, "2025-06-02", "800000");
+	ev(x, c, "publish", "2025-06-30", 0, "publication", "1", NULL, 0);
+	/* reviewed, not filed, not published: both clocks long past */
+	c = opened(x, nr, "2025-07-01", "2025-07-01");
+	approve(x, c, "2025-07-20");
+	decide(x, c, "2025-08-01", "300000");
+	ev(x, c, "filing", "2025-09-30", 0, "filing_materials", "决定书", NULL, 0);
+	/* published, then revoked and withdrawn: the withdrawal's days */
+	c = opened(x, nr, "2025-03-01", "2025-03-02");
+	decide(x, c, "2025-04-01", "1000");
+	ev(x, c, "publish", "2025-04-03", 0, "publication", "1", NULL, 0);
+	ev(x, c, "revoke_decision", "2025-05-06", 0, "mode", "revoke", NULL, 0);
+	ev(x, c, "unpublish", "2025-05-12", 0, "publication", "1", NULL, 0);
+	/* set aside on reconsideration and decided again, entered late (the
+	 * new decision dated before the set-aside was recorded) */
+	c = opened(x, nr, "2025-01-02", "2025-01-03");
+	decide(x, c, "2025-01-20", "2000");
+	ev(x, c, "remedy_filed", "2025-02-01", 0, "kind", "reconsideration", NULL, 0);
+	ev(x, c, "remedy_set_aside", "2025-04-01", 0, "outcome", "revoked", NULL, 0);
+	ev(x, c, "decision", "2025-03-25", 0, "amount", "1500", NULL, 0);
+	/* a decision's amount corrected into the review catalogue */
+	c = opened(x, nr, "2025-09-01", "2025-09-02");
+	d = decide(x, c, "2025-10-10", "900");
+	ev(x, c, "correction", "2025-10-11", d, "amount", "600000", NULL, 0);
+	/* investigated by one officer and an assistant: one certified */
+	c = new_case(x, nr, CASE_PENALTY, "penalty_general");
+	ev(x, c, "open", "2025-11-01", 0, NULL, NULL, x->officers, 2);
+	ev(x, c, "investigate", "2025-11-02", 0, "record", "笔录", mixed, 2);
+	/* the third officer takes part; made an assistant later */
+	int64_t trio[2] = { x->officers[0], x->third };
+	c = new_case(x, nr, CASE_PENALTY, "penalty_general");
+	ev(x, c, "open", "2025-10-01", 0, NULL, NULL, trio, 2);
+	ev(x, c, "investigate", "2025-10-02", 0, "record", "笔录", trio, 2);
+	/* the period's edges */
+	c = opened(x, nr, "2024-12-01", "2024-12-02");
+	decide(x, c, "2024-12-31", "100");
+	c = opened(x, nr, "2025-12-01", "2025-12-02");
+	decide(x, c, "2026-01-01", "100");
+	c = opened(x, nr, "2025-12-20", "2025-12-31");
+	decide(x, c, "2025-12-31", "700000");
+	/* simplified procedure, on the spot, published */
+	c = new_case(x, nr, CASE_PENALTY, "penalty_simplified");
+	ev(x, c, "decide_on_spot", "2025-06-06", 0, "penalty", "warning", NULL, 0);
+	/* a permit granted and published */
+	c = new_case(x, nr, CASE_PERMIT, "permit");
+	ev(x, c, "apply", "2025-04-01", 0, NULL, NULL, NULL, 0);
+	ev(x, c, "accept", "2025-04-02", 0, NULL, NULL, NULL, 0);
+	ev(x, c, "decide", "2025-04-20", 0, "outcome", "granted", NULL, 0);
+	ev(x, c, "publish", "2025-04-25", 0, "publication", "1", NULL, 0);
+	/* the market agency and the neighbouring county */
+	c = opened(x, mk, "2025-03-03", "2025-03-04");
+	approve(x, c, "2025-03-20");
+	decide(x, c, "2025-04-04", "400000");
+	c = opened(x, nb, "2025-05-05", "2025-05-06");
+	decide(x, c, "2025-06-06", "900000");
+	ev(x, c, "publish", "2025-06-09", 0, "publication", "1", NULL, 0);
+	return !x->bad;
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+static void same_side(const struct indicator_cases *s, const struct indicator_cases *r,
+		      const char *what, const char *id)
+{
+	if (s->n != r->n) {
+		t_fail(__FILE__, __LINE__, "%s %s: %zu cases kept, %zu judged", what, id, s->n, r->n);
+		return;
+	}
+	int64_t *a = malloc((s->n + 1) * sizeof *a), *b = malloc((r->n + 1) * sizeof *b);
+	if (!a || !b) {
+		free(a);
+		free(b);
+		return;
+	}
+	if (s->n) {
+		memcpy(a, s->ids, s->n * sizeof *a);
+		memcpy(b, r->ids, r->n * sizeof *b);
+	}
+	qsort(a, s->n, sizeof *a, cmp_id);
+	qsort(b, r->n, sizeof *b, cmp_id);
+	for (size_t i = 0; i < s->n; i++)
+		if (a[i] != b[i]) {
+			t_fail(__FILE__, __LINE__, "%s %s: case %lld kept, %lld judged", what, id,
+			       (long long)a[i], (long long)b[i]);
+			break;
+		}
+	free(a);
+	free(b);
+}
+
+/* Both ways for ctx and the period; returns how many figures (sides of
+ * every indicator) are not empty, so a caller can tell the record counts. */
+static int both_ways(struct ix *x, struct app_ctx *ctx, const char *from, const char *to,
+		     const char *what, struct indicator kept[IND_COUNT])
+{
+	struct indicator judged[IND_COUNT];
+	struct indicator_query q = { .agency_id = 0 };
+	snprintf(q.from, sizeof q.from, "%s", from);
+	snprintf(q.to, sizeof q.to, "%s", to);
+	if (app_indicators(ctx, &q, kept, &x->e) != FZ_OK ||
+	    app_indicators_record(ctx, &q, judged, &x->e) != FZ_OK) {
+		t_fail(__FILE__, __LINE__, "%s: %s", what, x->e.message);
+		return 0;
+	}
+	int nonzero = 0;
+	for (int i = 0; i < IND_COUNT; i++) {
+		const struct indicator *s = &kept[i], *r = &judged[i];
+		char label[160];
+		snprintf(label, sizeof label, "%s %s..%s", what, from, to);
+		if (s->num != r->num || s->den != r->den || s->max != r->max ||
+		    s->max_case != r->max_case)
+			t_fail(__FILE__, __LINE__, "%s %s: kept %lld/%lld max %lld (%lld), judged %lld/%lld max %lld (%lld)",
+			       label, s->def->id, (long long)s->num, (long long)s->den,
+			       (long long)s->max, (long long)s->max_case, (long long)r->num,
+			       (long long)r->den, (long long)r->max, (long long)r->max_case);
+		same_side(&s->num_cases, &r->num_cases, label, s->def->id);
+		same_side(&s->den_cases, &r->den_cases, label, s->def->id);
+		nonzero += (s->num != 0) + (s->den != 0);
+	}
+	return nonzero;
+}
+
+static const char *const periods[][2] = {
+	{ "2025-01-01", "2025-12-31" }, { "2025-03-01", "2025-03-31" },
+	{ "2025-06-15", "2026-06-30" }, { "2024-01-01", "2024-12-31" },
+	{ "2025-12-31", "2026-01-01" },
+};
+
+/* Every period in every scope; the figures of the division's year into
+ * year. */
+static void every_way(struct ix *x, const char *what, struct indicator year[IND_COUNT])
+{
+	struct app_ctx sup, head, other, market;
+	struct indicator scratch[IND_COUNT];
+	fx_as(&x->f, &sup, ROLE_SUPERVISOR, x->f.justice);
+	fx_as(&x->f, &head, ROLE_HEAD, x->f.natres);
+	fx_as(&x->f, &market, ROLE_HEAD, x->f.market);
+	fx_as(&x->f, &other, ROLE_HEAD, x->f.neighbour);
+	for (size_t p = 0; p < sizeof periods / sizeof *periods; p++) {
+		both_ways(x, &x->f.cli, periods[p][0], periods[p][1], what, scratch);
+		both_ways(x, &head, periods[p][0], periods[p][1], what, scratch);
+		both_ways(x, &market, periods[p][0], periods[p][1], what, scratch);
+		both_ways(x, &other, periods[p][0], periods[p][1], what, scratch);
+		both_ways(x, &sup, periods[p][0], periods[p][1], what, p ? scratch : year);
+	}
+}
+
+static bool ix_open(struct ix *x)
+{
+	memset(x, 0, sizeof *x);
+	if (!fx_open(&x->f))
+		return false;
+	x->officers[0] = fx_certified_officer(&x->f, 41);
+	x->officers[1] = fx_certified_officer(&x->f, 42);
+	x->third = fx_certified_officer(&x->f, 43);
+	return x->officers[0] && x->officers[1] && x->third;
+}
+
+TEST(indicator_facts_equal_judging_every_case_again_over_a_varied_record)
+{
+	struct ix x;
+	struct indicator year[IND_COUNT];
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	/* every case is stale until judged */
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), fx_count(&x.f, "cases"));
+	CHECK_INT(fx_count(&x.f, "indicator_cases"), 0);
+	every_way(&x, "as recorded", year);
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), 0);
+	CHECK_INT(fx_count(&x.f, "indicator_cases"), fx_count(&x.f, "cases"));
+	/* the record counts on every case indicator, so equality means
+	 * something. In the division's 2025: review - the fines of 500000,
+	 * 300000 and the market's 400000 reviewed, 800000 and 700000 not (the
+	 * amount corrected to 600000 is not read by the review catalogue,
+	 * which reads the decision as recorded); publication - in time the
+	 * first decision and the permit, late or missing 800000, 300000, the
+	 * decision made again, the corrected one, the market's (700000 on
+	 * 12-31 is not yet due); filing - three reviewed decisions, one filed
+	 * in time, one late, the market's none; two officers - eleven cases'
+	 * 22 steps, one with an assistant; withdrawal - revoked 05-06,
+	 * withdrawn 05-12: 4 working days; one file closed. */
+	CHECK(year[IND_REVIEW].den == 5 && year[IND_REVIEW].num == 3);
+	CHECK(year[IND_FILING].den == 3 && year[IND_FILING].num == 1);
+	CHECK(year[IND_PUBLICATION].den == 7 && year[IND_PUBLICATION].num == 2);
+	CHECK(year[IND_TWO_OFFICERS].den == 22);
+	CHECK(year[IND_HANDLING].den == 7 && year[IND_HANDLING].max == 82);
+	CHECK(year[IND_WITHDRAWAL].den == 1 && year[IND_WITHDRAWAL].max == 4);
+	CHECK(year[IND_RECORD].den == 1);
+	CHECK(year[IND_OVERDUE].den == 13);
+	int64_t two = year[IND_TWO_OFFICERS].num;
+	CHECK(two < year[IND_TWO_OFFICERS].den); /* the assistant's step */
+	fx_close(&x.f);
+}
+
+TEST(indicator_facts_follow_every_change_the_judgement_depends_on)
+{
+	struct ix x;
+	struct indicator year[IND_COUNT];
+	struct app_ctx sup;
+	struct fz_error e = { 0 };
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	every_way(&x, "as recorded", year);
+	int64_t two = year[IND_TWO_OFFICERS].num, review = year[IND_REVIEW].den;
+	/* a step: a new decision, reviewed */
+	int64_t c = opened(&x, x.f.natres, "2025-08-01", "2025-08-02");
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), 1); /* marked with the event */
+	approve(&x, c, "2025-08-10");
+	decide(&x, c, "2025-08-20", "650000");
+	every_way(&x, "after a step", year);
+	CHECK_INT(year[IND_REVIEW].den, review + 1);
+	/* a new decision and its correction: marked with each event */
+	int64_t d = decide(&x, c, "2025-08-25", "650000");
+	every_way(&x, "after a new decision", year);
+	ev(&x, c, "correction", "2025-08-26", d, "amount", "100", NULL, 0);
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), 1);
+	every_way(&x, "after a correction", year);
+	/* the third officer made an assistant: their steps lose a certified
+	 * officer */
+	two = year[IND_TWO_OFFICERS].num;
+	struct person p;
+	REQUIRE(x.f.st->ops->person_get(x.f.st, x.f.a, &(struct scope){ .kind = SCOPE_ALL },
+					x.third, &p, &e) == FZ_OK);
+	p.kind = PERSON_ASSISTANT;
+	REQUIRE(x.f.st->ops->person_update(x.f.st, &p, &e) == FZ_OK);
+	CHECK(fx_count(&x.f, "indicator_stale") >= 1);
+	every_way(&x, "after an officer became an assistant", year);
+	CHECK_INT(year[IND_TWO_OFFICERS].num, two - 2);
+	/* a certificate revoked with effect before every step */
+	two = year[IND_TWO_OFFICERS].num;
+	struct certificate_filter cf = { .person_id = x.officers[1] };
+	struct certificate_list cl;
+	struct certificate out;
+	REQUIRE(x.f.st->ops->certificate_list(x.f.st, x.f.a, &(struct scope){ .kind = SCOPE_ALL },
+					      &cf, (struct page){ 0, 10 }, &cl, &e) == FZ_OK &&
+		cl.n == 1);
+	fx_as(&x.f, &sup, ROLE_SUPERVISOR, x.f.justice);
+	REQUIRE(app_certificate_revoke(&sup, cl.items[0].id, "测试：注销执法证", "2024-06-01", &out,
+				       &e) == FZ_OK);
+	every_way(&x, "after a certificate was revoked", year);
+	CHECK(year[IND_TWO_OFFICERS].num < two);
+	/* a case closed: its file counts */
+	int64_t files = year[IND_RECORD].den;
+	ev(&x, c, "service", "2025-08-27", 0, "served_on", "2025-08-27", NULL, 0);
+	close_case(&x, c, "2025-09-15");
+	every_way(&x, "after a case closed", year);
+	CHECK_INT(year[IND_RECORD].den, files + 1);
+	/* a holiday calendar loaded: every case, once */
+	static const char cal[] = "year 2027 source 测试通知\n2027-01-01 off 元旦\n";
+	REQUIRE(app_calendar_load_text(&x.f.cli, cal, sizeof cal - 1, "测试", NULL, &e) == FZ_OK);
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), fx_count(&x.f, "cases"));
+	every_way(&x, "after a calendar was loaded", year);
+	fx_close(&x.f);
+}
+
+/* The facts as one text, in key order. */
+static char *facts_text(struct fx *f, char *out, size_t cap)
+{
+	return fx_rows_text(f,
+			    "SELECT 'c', case_id, agency_id, open, decided_on, review_needed,"
+			    " reviewed, filing_due, filing_done, filing_on_time, handling_days, pub_on,"
+			    " pub_due, pub_done, pub_on_time, withdrawn_on, withdrawal_days, closed_on,"
+			    " complete FROM indicator_cases UNION ALL"
+			    " SELECT 's', event_id, case_id, agency_id, on_date, certified, 0, '', 0, 0,"
+			    " 0, '', '', 0, 0, '', 0, '', 0 FROM indicator_steps ORDER BY 1, 2",
+			    out, cap);
+}
+
+static bool rerun_045(struct fx *f)
+{
+	return fx_migrate_again(f, 44);
+}
+
+/* Migration 045 marks every case; the scheduled job judges them back to
+ * the same rows, row for row, however often it runs. */
+TEST(indicator_facts_backfill_marks_every_case_and_the_job_judges_them_back)
+{
+	struct ix x;
+	struct indicator year[IND_COUNT];
+	static char kept[131072], again[131072];
+	int64_t n = 0;
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	every_way(&x, "as recorded", year);
+	facts_text(&x.f, kept, sizeof kept);
+	CHECK(strlen(kept) > 1000);
+	int64_t cases = fx_count(&x.f, "cases");
+	for (int round = 0; round < 2; round++) {
+		REQUIRE(rerun_045(&x.f));
+		CHECK_INT(fx_count(&x.f, "indicator_stale"), cases);
+		REQUIRE(app_indicators_job(&x.f.cli, &n, &x.e) == FZ_OK);
+		CHECK_INT(n, cases);
+		CHECK_INT(fx_count(&x.f, "indicator_stale"), 0);
+		CHECK_STR(facts_text(&x.f, again, sizeof again), kept);
+	}
+	/* the job's runs are on record; one with nothing stale is not */
+	int64_t runs = fx_count(&x.f, "job_runs");
+	CHECK(runs >= 2);
+	REQUIRE(app_indicators_job(&x.f.cli, &n, &x.e) == FZ_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(fx_count(&x.f, "job_runs"), runs);
+	every_way(&x, "after the backfill", year);
+	fx_close(&x.f);
+}
+
+/* An event the store refuses leaves no stale mark and no figure moved. */
+TEST(indicator_facts_refused_event_marks_nothing)
+{
+	struct ix x;
+	struct indicator before[IND_COUNT], after[IND_COUNT];
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	every_way(&x, "as recorded", before);
+	int64_t c = new_case(&x, x.f.natres, CASE_PENALTY, "penalty_general");
+	every_way(&x, "with a new case", before);
+	int64_t nobody = 999999;
+	struct case_event e = { .case_id = c, .step = "open", .officers = &nobody, .nofficers = 1 };
+	snprintf(e.on, sizeof e.on, "2025-06-01");
+	CHECK(x.f.st->ops->case_event_append(x.f.st, &e, &x.e) != FZ_OK);
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), 0);
+	every_way(&x, "after a refused event", after);
+	for (int i = 0; i < IND_COUNT; i++)
+		CHECK(after[i].num == before[i].num && after[i].den == before[i].den);
+	fx_close(&x.f);
+}
+
+/* The store refuses facts with a day that is not a date, in Chinese, and
+ * keeps the case's rows and stale mark as they were. */
+TEST(indicator_facts_with_a_bad_day_are_refused_and_change_nothing)
+{
+	struct ix x;
+	struct indicator year[IND_COUNT];
+	static char kept[131072], after[131072];
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	every_way(&x, "as recorded", year);
+	facts_text(&x.f, kept, sizeof kept);
+	int64_t c = opened(&x, x.f.natres, "2025-08-01", "2025-08-02");
+	struct indicator_facts f = { .case_id = c, .agency_id = x.f.natres, .open = true,
+				     .handling_days = -1, .withdrawal_days = -1 };
+	snprintf(f.decided_on, sizeof f.decided_on, "2025-13-45");
+	struct fz_error e = { 0 };
+	CHECK(x.f.st->ops->indicator_facts_put(x.f.st, c, &f, &e) == FZ_INVALID);
+	CHECK_CONTAINS(e.message, "日期应为 YYYY-MM-DD 格式的有效日期");
+	struct indicator_step_fact step = { .event_id = 1, .case_id = c, .on = "2025-02-30" };
+	snprintf(f.decided_on, sizeof f.decided_on, "2025-08-20");
+	f.steps = &step;
+	f.nsteps = 1;
+	CHECK(x.f.st->ops->indicator_facts_put(x.f.st, c, &f, &e) == FZ_INVALID);
+	CHECK_STR(facts_text(&x.f, after, sizeof after), kept);
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), 1); /* still to be judged */
+	every_way(&x, "after refused facts", year);
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), 0);
+	fx_close(&x.f);
+}
