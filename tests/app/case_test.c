@@ -214,6 +214,28 @@ TEST(case_view_lists_next_steps_and_running_clocks)
 	fx_close(&x.f);
 }
 
+/* It is December 2026: a case opened and approved on 1 December, whose
+ * 90-day 办案期限 runs into 2027, which the calendar does not cover yet
+ * (provisionally 2027-03-01). */
+static enum fz_err december_case(struct cx *x, struct enf_case *c, struct fz_error *e)
+{
+	x->officer.now = x->f.cli.now = x->head.now = 1796515200; /* 2026-12-05 08:00 China */
+	snprintf(x->officer.today, sizeof x->officer.today, "2026-12-05");
+	snprintf(x->f.cli.today, sizeof x->f.cli.today, "2026-12-05");
+	snprintf(x->head.today, sizeof x->head.today, "2026-12-05");
+	int64_t officers[2] = { x->officer.user->person_id, x->officer_c };
+	struct case_input in = { .procedure = "penalty_general", .domain = "自然资源",
+				 .title = "非法占用土地案", .party_kind = PARTY_ORGANISATION,
+				 .party_name = "海原县某建材有限公司", .act_date = "2026-11-20" };
+	struct case_step_input open = { .reason = "补录：测试数据按发生日期录入", .step = "open",
+					.on = "2026-12-01", .fields = open_fields, .nfields = 2,
+					.officers = officers, .nofficers = 2 };
+	struct case_step_input approve = { .reason = "补录：测试数据按发生日期录入",
+					   .step = "approve_opening", .on = "2026-12-01" };
+	enum fz_err rc = app_case_open(&x->officer, &in, &open, c, NULL, e);
+	return rc ? rc : app_case_act(&x->head, c->id, &approve, NULL, NULL, e);
+}
+
 TEST(loading_a_new_year_recomputes_provisional_deadlines_and_audits_each)
 {
 	struct cx x;
@@ -221,23 +243,7 @@ TEST(loading_a_new_year_recomputes_provisional_deadlines_and_audits_each)
 	struct enf_case c;
 	struct case_view v;
 	REQUIRE(cx_open(&x));
-	/* It is December 2026: the case's 90 days run into 2027, which the
-	 * calendar does not cover yet. */
-	x.officer.now = x.f.cli.now = 1796515200; /* 2026-12-05 08:00 China */
-	snprintf(x.officer.today, sizeof x.officer.today, "2026-12-05");
-	snprintf(x.f.cli.today, sizeof x.f.cli.today, "2026-12-05");
-	int64_t officers[2] = { x.officer.user->person_id, x.officer_c };
-	struct case_input in = { .procedure = "penalty_general", .domain = "自然资源",
-				 .title = "非法占用土地案", .party_kind = PARTY_ORGANISATION,
-				 .party_name = "海原县某建材有限公司", .act_date = "2026-11-20" };
-	struct case_step_input open = { .reason = "补录：测试数据按发生日期录入", .step = "open", .on = "2026-12-01", .fields = open_fields,
-					.nfields = 2, .officers = officers, .nofficers = 2 };
-	REQUIRE(app_case_open(&x.officer, &in, &open, &c, NULL, &e) == FZ_OK);
-	x.head.now = x.officer.now;
-	snprintf(x.head.today, sizeof x.head.today, "2026-12-05");
-	struct case_step_input approve = { .reason = "补录：测试数据按发生日期录入",
-					   .step = "approve_opening", .on = "2026-12-01" };
-	REQUIRE(app_case_act(&x.head, c.id, &approve, NULL, NULL, &e) == FZ_OK);
+	REQUIRE(december_case(&x, &c, &e) == FZ_OK);
 	REQUIRE(app_case_view(&x.officer, c.id, &v, &e) == FZ_OK);
 	const struct case_clock *h = NULL;
 	for (size_t i = 0; i < v.nclocks; i++)
@@ -279,22 +285,7 @@ TEST(a_calendar_change_reaches_every_open_case_across_the_walks_batches)
 	struct fz_error e;
 	struct enf_case c;
 	REQUIRE(cx_open(&x));
-	x.officer.now = x.f.cli.now = 1796515200; /* 2026-12-05 08:00 China */
-	snprintf(x.officer.today, sizeof x.officer.today, "2026-12-05");
-	snprintf(x.f.cli.today, sizeof x.f.cli.today, "2026-12-05");
-	int64_t officers[2] = { x.officer.user->person_id, x.officer_c };
-	struct case_input in = { .procedure = "penalty_general", .domain = "自然资源",
-				 .title = "非法占用土地案", .party_kind = PARTY_ORGANISATION,
-				 .party_name = "海原县某建材有限公司", .act_date = "2026-11-20" };
-	struct case_step_input open = { .reason = "补录：测试数据按发生日期录入", .step = "open",
-					.on = "2026-12-01", .fields = open_fields, .nfields = 2,
-					.officers = officers, .nofficers = 2 };
-	REQUIRE(app_case_open(&x.officer, &in, &open, &c, NULL, &e) == FZ_OK);
-	x.head.now = x.officer.now;
-	snprintf(x.head.today, sizeof x.head.today, "2026-12-05");
-	struct case_step_input approve = { .reason = "补录：测试数据按发生日期录入",
-					   .step = "approve_opening", .on = "2026-12-01" };
-	REQUIRE(app_case_act(&x.head, c.id, &approve, NULL, NULL, &e) == FZ_OK);
+	REQUIRE(december_case(&x, &c, &e) == FZ_OK);
 	/* copies of its record straight through the store: more open cases
 	 * than two of the walk's batches of 200, each with the same
 	 * provisional 办案期限 (2027-03-01) */
