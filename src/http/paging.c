@@ -10,8 +10,7 @@ enum fz_err paging_from_query(struct req *r, struct page *out, struct fz_error *
 	const char *lim = req_query(r, "limit");
 	int64_t v;
 
-	out->offset = 0;
-	out->limit = PAGING_DEFAULT_LIMIT;
+	*out = (struct page){ .offset = 0, .limit = PAGING_DEFAULT_LIMIT };
 	if (off) {
 		if (!http_parse_int64(off, 0, PAGING_MAX_OFFSET, &v))
 			return fz_fail(e, FZ_INVALID, "offset", "参数 offset 应为不小于 0 的整数");
