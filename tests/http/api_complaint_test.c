@@ -240,6 +240,7 @@ TEST(complaint_filed_on_the_portal_is_assigned_answered_and_tracked_with_the_rep
 	CHECK_CONTAINS(r.body, "（自然资源局局长）");
 	CHECK_LACKS(r.body, "（supervisor）");
 	CHECK_LACKS(r.body, "（head1）");
+	t_resp_free(&r);
 	int64_t *ids;
 	size_t n;
 	REQUIRE(d.ts.st->ops->ledger_unlogged(d.ts.st, d.ts.a, 9, 10, &ids, &n, NULL) == FZ_OK);
