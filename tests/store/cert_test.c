@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "contract.h"
+#include "domain/certificate.h"
 #include "t.h"
 
 TEST(store_duplicate_certificate_number_conflicts)
@@ -153,6 +154,89 @@ TEST(store_certificate_filters_compute_expiry_from_today)
 	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .person_id = fx.officer2 }), 4);
 	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .q = "in-" }), 2);
 	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .q = "李娟" }), 4);
+	store_fx_close(&fx);
+}
+
+/* The list's status filters on a day say what certificate_status() says
+ * of each certificate on that day (one answer, in C and in SQL): a
+ * revocation dated later is still 有效 until its day, one without a date
+ * is 已注销 at once, a certificate issued later is 尚未生效. Day by day
+ * across the dates involved, every filter lists exactly the
+ * certificates whose status it names. */
+TEST(store_certificate_filters_agree_with_certificate_status_on_the_day)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	struct scope all = sc_all();
+	static const struct {
+		const char *number, *issued_on, *valid_until, *revoked_on;
+		enum cert_status stored;
+	} specs[] = {
+		{ "valid", "2023-01-01", "2029-01-01", "", CERT_VALID },
+		{ "issued-later", "2025-06-02", "2029-01-01", "", CERT_VALID },
+		{ "expired", "2020-01-01", "2025-05-31", "", CERT_VALID },
+		{ "revoked-before", "2023-01-01", "2029-01-01", "2025-05-01", CERT_REVOKED },
+		{ "revoked-later", "2023-01-01", "2029-01-01", "2025-06-02", CERT_REVOKED },
+		{ "revoked-undated", "2023-01-01", "2029-01-01", "", CERT_REVOKED },
+		{ "suspended", "2023-01-01", "2029-01-01", "", CERT_SUSPENDED },
+		{ "revoked-expired-later", "2020-01-01", "2025-05-31", "2025-06-02",
+		  CERT_REVOKED },
+	};
+	enum { N = sizeof specs / sizeof specs[0] };
+	struct certificate certs[N];
+	for (size_t i = 0; i < N; i++) {
+		int64_t id = store_fx_certificate(&fx, specs[i].number, fx.officer,
+						  fx.haiyuan_market, specs[i].valid_until);
+		REQUIRE(id);
+		REQUIRE(fx.st->ops->certificate_get(fx.st, fx.a, &all, id, &certs[i], NULL) ==
+			FZ_OK);
+		snprintf(certs[i].issued_on, sizeof certs[i].issued_on, "%s", specs[i].issued_on);
+		snprintf(certs[i].revoked_on, sizeof certs[i].revoked_on, "%s",
+			 specs[i].revoked_on);
+		certs[i].status = specs[i].stored;
+		if (specs[i].stored == CERT_REVOKED)
+			certs[i].revoke_reason = "调离执法岗位";
+		REQUIRE(fx.st->ops->certificate_update(fx.st, &certs[i], NULL) == FZ_OK);
+	}
+	static const char *const days[] = { "2025-04-30", "2025-05-01", "2025-05-31",
+					    "2025-06-01", "2025-06-02", "2029-01-02" };
+	static const enum cert_status statuses[] = { CERT_VALID, CERT_SUSPENDED, CERT_REVOKED,
+						     CERT_EXPIRED, CERT_NOT_YET };
+	for (size_t d = 0; d < sizeof days / sizeof days[0]; d++)
+		for (size_t k = 0; k < sizeof statuses / sizeof statuses[0]; k++) {
+			struct certificate_filter f = { .status = statuses[k], .today = days[d] };
+			struct certificate_list l;
+			struct fz_error e = { 0 };
+			REQUIRE(fx.st->ops->certificate_list(fx.st, fx.a, &all, &f, PAGE_ALL, &l,
+							     &e) == FZ_OK);
+			for (size_t i = 0; i < N; i++) {
+				bool listed = false;
+				for (size_t j = 0; j < l.n; j++)
+					listed |= l.items[j].id == certs[i].id;
+				bool named = certificate_status(&certs[i], days[d]) == statuses[k];
+				if (listed != named)
+					t_fail(__FILE__, __LINE__, "%s on %s, filter %d: listed %d, status %d",
+					       specs[i].number, days[d], (int)statuses[k], listed,
+					       (int)certificate_status(&certs[i], days[d]));
+			}
+		}
+	/* the named cases, on 2025-06-01 */
+	CHECK_INT(certificate_status(&certs[4], "2025-06-01"), CERT_VALID);
+	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .status = CERT_REVOKED,
+								.today = "2025-06-01" }),
+		  2);
+	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .status = CERT_NOT_YET,
+								.today = "2025-06-01" }),
+		  1);
+	/* expiring within 30 days: what is valid that day and ends by then —
+	 * both that end on 2025-05-31, the one revoked from a later day too;
+	 * on 2025-06-01 neither */
+	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .expiring_within_days = 30,
+								.today = "2025-05-15" }),
+		  2);
+	CHECK_INT(list_total(&fx, &(struct certificate_filter){ .expiring_within_days = 30,
+								.today = "2025-06-01" }),
+		  0);
 	store_fx_close(&fx);
 }
 
