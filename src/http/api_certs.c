@@ -14,7 +14,8 @@
 #include "http/paging.h"
 #include "http/resp.h"
 
-static const char *const status_names[] = { "valid", "suspended", "revoked", "expired", NULL };
+static const char *const status_names[] = { "valid",	  "suspended",	   "revoked",
+					    "expired", "not_yet_valid", NULL };
 
 static int cert_answer(struct req *r, int status, const struct certificate *c)
 {

@@ -19,6 +19,7 @@
 static const struct kit_option status_opts[] = {
 	{ "", "全部" },		  { "valid", "有效" },	   { "expiring", "30 天内到期" },
 	{ "expired", "已过期" }, { "suspended", "暂扣" }, { "revoked", "已注销" },
+	{ "not_yet_valid", "尚未生效" },
 };
 
 /* "还剩 12 天", "已过期 3 天"; soon-to-expire ones are marked. */
@@ -57,6 +58,8 @@ static void filter_from_query(struct req *r, const char *status, struct certific
 		f->status = CERT_SUSPENDED;
 	else if (strcmp(status, "revoked") == 0)
 		f->status = CERT_REVOKED;
+	else if (strcmp(status, "not_yet_valid") == 0)
+		f->status = CERT_NOT_YET;
 }
 
 static const struct lk_col cert_cols[] = {

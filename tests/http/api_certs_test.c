@@ -381,6 +381,18 @@ TEST(certificate_issued_in_the_future_is_not_yet_valid_on_the_public_check)
 	CHECK_INT(r.status, 200);
 	CHECK_CONTAINS(r.body, "\"items\":[]");
 	t_resp_free(&r);
+	/* but found by its own filter, in the API and on the list page */
+	r = t_api(&d, "supervisor", "GET", "/api/v1/certificates?status=not_yet_valid", NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_INT(t_json_int(&r, "total"), 1);
+	CHECK_CONTAINS(r.body, "\"number\":\"NX0522T010\"");
+	t_resp_free(&r);
+	r = t_http(&d.ts, "GET", "/certificates?status=not_yet_valid", t_demo_token(&d, "supervisor"),
+		   NULL, NULL);
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "<option value=\"not_yet_valid\" selected>尚未生效</option>");
+	CHECK_CONTAINS(r.body, "NX0522T010");
+	t_resp_free(&r);
 	r = t_http(&d.ts, "GET", path, NULL, NULL, NULL);
 	CHECK_INT(t_json_int(&r, "officers"), holders);
 	t_resp_free(&r);
