@@ -212,11 +212,8 @@ enum fz_err app_case_status_write_events(struct app_ctx *ctx, const struct calen
 	return status_write(ctx, reg, cal, c, events, e);
 }
 
-/* Computes the statuses of the cases ids[0..n) in one write transaction,
- * the registry and the calendar read once, inside it (a calendar being
- * replaced meanwhile marks them stale again after, not before). */
-static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
-				struct fz_error *e)
+enum fz_err app_case_batch(struct app_ctx *ctx, const int64_t *ids, size_t n, app_case_fn fn,
+			   void *arg, struct fz_error *e)
 {
 	const struct scope all = { .kind = SCOPE_ALL };
 	const struct proc_registry *reg = case_registry(ctx, e);
@@ -225,9 +222,6 @@ static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t 
 	struct arena *outer = ctx->a, *batch;
 	if (!reg)
 		return FZ_INTERNAL;
-	/* the batch's cases, events and clocks in an arena of its own, freed
-	 * after it: a refresh of a province's 10^6 cases keeps one batch in
-	 * memory, not all of them */
 	if (!(batch = arena_new()))
 		return fz_fail(e, FZ_NOMEM, "", NULL);
 	if ((rc = app_tx_begin(ctx, e))) {
@@ -240,16 +234,30 @@ static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t 
 		struct enf_case c;
 		rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e);
 		if (!rc)
-			rc = status_write(ctx, reg, &cal, &c, NULL, e);
+			rc = fn(ctx, reg, &cal, &c, arg, e);
 	}
 	ctx->a = outer;
 	arena_free(batch);
-	/* derived data, not a change to any record: no audit entry */
 	if (rc) {
 		app_tx_abort(ctx);
 		return rc;
 	}
 	return app_tx_commit(ctx, e);
+}
+
+static enum fz_err status_one(struct app_ctx *ctx, const struct proc_registry *reg,
+			      const struct calendar *cal, const struct enf_case *c, void *arg,
+			      struct fz_error *e)
+{
+	(void)arg;
+	return status_write(ctx, reg, cal, c, NULL, e);
+}
+
+/* The statuses of the cases ids[0..n), in one batch. */
+static enum fz_err status_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
+				struct fz_error *e)
+{
+	return app_case_batch(ctx, ids, n, status_one, NULL, e);
 }
 
 /* Cases refreshed per write transaction: short transactions leave room

@@ -39,6 +39,19 @@ enum fz_err app_case_status_write_events(struct app_ctx *ctx, const struct calen
 /* Recomputes every open case in ctx's scope whose status is missing or
  * of an earlier day, in short write transactions; *refreshed (may be
  * NULL) counts them. */
+/* Derived data kept per case (the status, the indicators' facts) is
+ * written in batches by one mechanism: the cases ids[0..n) in one write
+ * transaction, the registry and the calendar read once inside it (a
+ * calendar replaced meanwhile marks them stale again after, not before),
+ * each case read and handed to fn, everything read for the batch in an
+ * arena of its own, freed after it (a province's 10^6 cases keep one
+ * batch in memory). Derived data, no audit entry; any failure rolls the
+ * whole batch back. */
+typedef enum fz_err (*app_case_fn)(struct app_ctx *ctx, const struct proc_registry *reg,
+				   const struct calendar *cal, const struct enf_case *c,
+				   void *arg, struct fz_error *e);
+enum fz_err app_case_batch(struct app_ctx *ctx, const int64_t *ids, size_t n, app_case_fn fn,
+			   void *arg, struct fz_error *e) FZ_MUST_CHECK;
 enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
 				    struct fz_error *e) FZ_MUST_CHECK;
 

@@ -227,43 +227,25 @@ bool indicator_steps_count(struct app_ctx *ctx, const struct indicator_query *q,
 	return true;
 }
 
-/* Judges the cases ids[0..n) in one write transaction, the registry and
- * the calendar read once inside it, and keeps their facts (none for a
- * matter or a case of an unknown procedure); people are read once per
- * batch. Derived data, not a change to any record: no audit entry. */
-static enum fz_err judge_batch(struct app_ctx *ctx, const int64_t *ids, size_t n,
-			       struct fz_error *e)
+/* Judges case c and keeps its facts (none for a matter or a case of an
+ * unknown procedure); the people (arg) are read once per batch. */
+static enum fz_err judge_one(struct app_ctx *ctx, const struct proc_registry *reg,
+			     const struct calendar *cal, const struct enf_case *c, void *arg,
+			     struct fz_error *e)
 {
-	const struct scope all = { .kind = SCOPE_ALL };
-	const struct proc_registry *reg = case_registry(ctx, e);
-	struct indicator_people people = { 0 };
-	struct calendar cal;
-	enum fz_err rc;
-	if (!reg)
-		return FZ_INTERNAL;
-	if ((rc = app_tx_begin(ctx, e)))
+	struct indicator_people *people = arg;
+	struct indicator_case k;
+	struct indicator_facts f;
+	bool judged = false;
+	enum fz_err rc = indicator_case_load(ctx, reg, cal, c, &k, e);
+	if (rc)
 		return rc;
-	rc = app_calendar_get(ctx, &cal, e);
-	for (size_t i = 0; i < n && !rc; i++) {
-		struct enf_case c;
-		struct indicator_case k;
-		struct indicator_facts f;
-		bool judged = false;
-		if ((rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e)) ||
-		    (rc = indicator_case_load(ctx, reg, &cal, &c, &k, e)))
-			break;
-		if (k.def && !case_kind_is_matter(c.kind)) {
-			if ((rc = indicator_case_facts(ctx, &cal, &c, &k, &people, &f, e)))
-				break;
-			judged = true;
-		}
-		rc = ctx->st->ops->indicator_facts_put(ctx->st, ids[i], judged ? &f : NULL, e);
+	if (k.def && !case_kind_is_matter(c->kind)) {
+		if ((rc = indicator_case_facts(ctx, cal, c, &k, people, &f, e)))
+			return rc;
+		judged = true;
 	}
-	if (rc) {
-		app_tx_abort(ctx);
-		return rc;
-	}
-	return app_tx_commit(ctx, e);
+	return ctx->st->ops->indicator_facts_put(ctx->st, c->id, judged ? &f : NULL, e);
 }
 
 /* Cases judged per write transaction: short transactions leave room for
@@ -280,26 +262,23 @@ enum fz_err indicator_judge_stale(struct app_ctx *ctx, const struct scope *sc, i
 	 * round), then each batch in an arena of its own, emptied after it:
 	 * a province's backfill reads millions of events */
 	struct arena *list = arena_new();
-	struct app_ctx sub = *ctx;
 	if (judged)
 		*judged = 0;
-	if (!list || !(sub.a = arena_new())) {
-		arena_free(list);
+	if (!list)
 		return fz_fail(e, FZ_NOMEM, "", NULL);
-	}
 	rc = ctx->st->ops->indicator_stale(ctx->st, list, sc, &ids, &n, e);
 	for (size_t i = 0; !rc && i < n; i += JUDGE_BATCH) {
 		/* a stopping server leaves the rest for its next start */
 		if (ctx->stop_asked && atomic_load(ctx->stop_asked))
 			break;
 		size_t k = n - i < JUDGE_BATCH ? n - i : JUDGE_BATCH;
-		if ((rc = judge_batch(&sub, ids + i, k, e)))
+		/* read into the batch's arena: read again per batch */
+		struct indicator_people people = { 0 };
+		if ((rc = app_case_batch(ctx, ids + i, k, judge_one, &people, e)))
 			break;
-		arena_reset(sub.a);
 		if (judged)
 			*judged += (int64_t)k;
 	}
-	arena_free(sub.a);
 	arena_free(list);
 	return rc;
 }
