@@ -14,6 +14,8 @@
 static void sq_close(struct store *st);
 static void sq_busy_timeout(struct store *st, int ms);
 static enum fz_err sq_group_join(struct store *st, struct store_group *g, struct fz_error *e);
+static enum fz_err sq_log_checkpointer(struct store *st, struct store_group *g,
+				       struct fz_error *e);
 static void gate_leave(struct sq_store *s);
 
 static const struct store_ops sqlite_ops = {
@@ -24,6 +26,7 @@ static const struct store_ops sqlite_ops = {
 	.rollback = sq_rollback,
 	.busy_timeout = sq_busy_timeout,
 	.group_join = sq_group_join,
+	.log_checkpointer = sq_log_checkpointer,
 	.change_stamp = sq_change_stamp,
 	.memo_get = sq_memo_get,
 	.memo_put = sq_memo_put,
@@ -500,8 +503,15 @@ static void gate_leave(struct sq_store *s)
 
 /* --- group commit --- */
 
-/* What SQLite's default WAL hook checkpoints at (wal_autocheckpoint). */
+/* What SQLite's default WAL hook checkpoints at (wal_autocheckpoint):
+ * some 30 case steps (a step writes about 34 pages of tables and
+ * indexes). */
 #define WAL_CHECKPOINT_FRAMES 1000
+
+/* The log's checkpointer waits this long for the readers of the log to
+ * finish before it gives up restarting it (until the next call): they
+ * are requests, done in milliseconds, while the group's writers wait. */
+#define WAL_RESTART_WAIT_NS 20000000L
 
 /* Syncs the write-ahead log through this connection's own handle of it,
  * as SQLite itself does at a commit with synchronous=FULL. */
@@ -519,15 +529,15 @@ static bool wal_sync(void *arg)
 /* Called by SQLite after every commit of this connection, its log
  * records written and its write lock released (so that others commit
  * meanwhile): returns once a sync covers the commit. A failure is the
- * commit's error. Replaces SQLite's default hook, whose checkpoint it
- * does too. */
+ * commit's error. Replaces SQLite's default hook: a long log is left to
+ * the group's checkpointer, or checkpointed here when it has none. */
 static int wal_committed(void *arg, sqlite3 *db, const char *name, int frames)
 {
 	struct sq_store *s = arg;
 	gate_leave(s); /* the write lock is released: the next writer may go */
 	if (!store_group_sync(s->group, wal_sync, s))
 		return SQLITE_IOERR_FSYNC;
-	if (frames >= WAL_CHECKPOINT_FRAMES)
+	if (frames >= WAL_CHECKPOINT_FRAMES && !store_group_checkpoint_due(s->group))
 		(void)sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	return SQLITE_OK;
 }
@@ -545,6 +555,52 @@ static enum fz_err sq_group_join(struct store *st, struct store_group *g, struct
 	s->group = g;
 	sqlite3_wal_hook(s->db, wal_committed, s);
 	return FZ_OK;
+}
+
+/* The checkpointer's busy handler: short naps until its deadline, so
+ * that it takes the log the moment the last reader has left it. */
+static int checkpointer_busy(void *arg, int tries)
+{
+	(void)tries;
+	struct sq_store *s = arg;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec > s->restart_until.tv_sec ||
+	    (now.tv_sec == s->restart_until.tv_sec && now.tv_nsec >= s->restart_until.tv_nsec))
+		return 0;
+	struct timespec nap = { 0, 100000 }; /* 0.1 ms */
+	nanosleep(&nap, NULL);
+	return 1;
+}
+
+/* The group's checkpointer (store_group_checkpointer): a passive copy,
+ * or, with the gate held, a restart of the log, which waits for its
+ * readers (within WAL_RESTART_WAIT_NS) and copies what is left. */
+static bool log_checkpoint(void *arg, bool restart)
+{
+	struct sq_store *s = arg;
+	if (restart) {
+		clock_gettime(CLOCK_MONOTONIC, &s->restart_until);
+		s->restart_until.tv_nsec += WAL_RESTART_WAIT_NS;
+		if (s->restart_until.tv_nsec >= 1000000000L) {
+			s->restart_until.tv_sec++;
+			s->restart_until.tv_nsec -= 1000000000L;
+		}
+	}
+	int rc = sqlite3_wal_checkpoint_v2(
+		s->db, NULL, restart ? SQLITE_CHECKPOINT_RESTART : SQLITE_CHECKPOINT_PASSIVE,
+		NULL, NULL);
+	return rc == SQLITE_OK;
+}
+
+static enum fz_err sq_log_checkpointer(struct store *st, struct store_group *g,
+				       struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	/* only a restart waits, and with this handler: a passive checkpoint
+	 * never waits */
+	sqlite3_busy_handler(s->db, checkpointer_busy, s);
+	return store_group_checkpointer(g, log_checkpoint, s, e);
 }
 
 enum fz_err sq_begin(struct store *st, bool write, struct fz_error *e)

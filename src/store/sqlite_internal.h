@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "base/buf.h"
 #include "base/embed.h"
@@ -32,6 +33,7 @@ struct sq_store {
 	size_t nvariants, capvariants;
 	struct store_group *group;   /* group commit (sq_group_join), or NULL */
 	bool gated;                  /* holds the group's write gate */
+	struct timespec restart_until; /* the log checkpointer's deadline */
 	int busy_ms;                 /* the busy timeout */
 	/* The calendar this connection read last, kept with the stamp
 	 * (038_calendar_generation.sql) read with it; sq_calendar_get

@@ -143,6 +143,13 @@ struct store_ops {
 	 * makes the commit return FZ_IO (it is then written but not known
 	 * to be on disk). g must outlive st. */
 	enum fz_err (*group_join)(struct store *st, struct store_group *g, struct fz_error *e);
+	/* Makes st g's log checkpointer (store_group_checkpointer): from now
+	 * on st is used only by g's thread, until store_group_free; close
+	 * it after that. The group's commits then leave a long log to that
+	 * thread, which also restarts the log under load (g's gate held).
+	 * FZ_NOMEM, FZ_INTERNAL (g has one already). */
+	enum fz_err (*log_checkpointer)(struct store *st, struct store_group *g,
+					struct fz_error *e);
 
 	/* A memo of answers, kept per connection: bytes under a key, with the
 	 * change stamp taken before they were read, handed back only while

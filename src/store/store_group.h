@@ -27,6 +27,26 @@ bool store_group_sync(struct store_group *g, bool (*sync)(void *arg), void *arg)
  * its write lock is released (before the sync). */
 bool store_group_gate_enter(struct store_group *g, int ms);
 void store_group_gate_leave(struct store_group *g);
-void store_group_stats(struct store_group *g, int64_t *commits, int64_t *syncs);
+/* What the group did so far: commits that asked for a sync, syncs run,
+ * checkpoints run by its checkpointer and those that restarted the log. */
+struct store_group_stats {
+	int64_t commits, syncs, checkpoints, restarts;
+};
+void store_group_stats(struct store_group *g, struct store_group_stats *out);
+
+/* The group's checkpointer: a thread that calls checkpoint(arg, false)
+ * (copy what it can of the log into the database, writers going on) and
+ * then, holding the gate, checkpoint(arg, true) (copy the rest and
+ * restart the log; true when it did) each time a commit has called
+ * checkpoint_due since the last round. arg (a connection of its own) is
+ * used only by that thread until checkpointer_stop, which waits for it to
+ * end (store_group_free calls it). checkpoint_due is false when the group
+ * has no checkpointer: the caller then checkpoints itself. A second
+ * checkpointer: FZ_INTERNAL; no thread: FZ_NOMEM or FZ_INTERNAL. */
+enum fz_err store_group_checkpointer(struct store_group *g,
+				     bool (*checkpoint)(void *arg, bool restart), void *arg,
+				     struct fz_error *e) FZ_MUST_CHECK;
+bool store_group_checkpoint_due(struct store_group *g);
+void store_group_checkpointer_stop(struct store_group *g);
 
 #endif

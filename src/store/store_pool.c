@@ -14,6 +14,7 @@
 
 struct store_pool {
 	struct store_group *group; /* every connection commits through it */
+	struct store *checkpointer; /* the group's log checkpointer's own */
 	pthread_mutex_t lock;
 	pthread_cond_t available;
 	int size;
@@ -61,6 +62,12 @@ enum fz_err store_pool_open(const char *path, int size, struct store_pool **out,
 		}
 		p->idle[p->nfree++] = p->all[p->size];
 	}
+	/* one more connection, the log checkpointer's (store_group.h) */
+	if ((err = store_sqlite_open(path, false, &p->checkpointer, e)) ||
+	    (err = p->checkpointer->ops->log_checkpointer(p->checkpointer, p->group, e))) {
+		store_pool_close(p);
+		return err;
+	}
 	*out = p;
 	return FZ_OK;
 fail:
@@ -101,15 +108,19 @@ void store_pool_busy_timeout(struct store_pool *p, int ms)
 		p->all[i]->ops->busy_timeout(p->all[i], ms);
 }
 
-void store_pool_group_stats(struct store_pool *p, int64_t *commits, int64_t *syncs)
+void store_pool_group_stats(struct store_pool *p, struct store_group_stats *out)
 {
-	store_group_stats(p->group, commits, syncs);
+	store_group_stats(p->group, out);
 }
 
 void store_pool_close(struct store_pool *p)
 {
 	if (!p)
 		return;
+	/* the checkpointer's thread ends before any connection closes */
+	store_group_checkpointer_stop(p->group);
+	if (p->checkpointer)
+		p->checkpointer->ops->close(p->checkpointer);
 	for (int i = 0; i < p->size; i++)
 		p->all[i]->ops->close(p->all[i]);
 	pthread_cond_destroy(&p->available);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "store/store.h"
+#include "store/store_group.h"
 
 /* A fixed set of connections shared by request threads. acquire blocks
  * briefly when all are in use; the lock is held only to take or return a
@@ -20,9 +21,9 @@ struct store *store_pool_acquire(struct store_pool *p);
 void store_pool_release(struct store_pool *p, struct store *st);
 /* Sets the busy timeout of every connection; call before any acquire. */
 void store_pool_busy_timeout(struct store_pool *p, int ms);
-/* The pool's connections commit as one group (store_ops.group_join):
- * commits that asked for durability and syncs run so far. */
-void store_pool_group_stats(struct store_pool *p, int64_t *commits, int64_t *syncs);
+/* The pool's connections commit as one group (store_ops.group_join),
+ * whose checkpointer has a connection of its own: what they did so far. */
+void store_pool_group_stats(struct store_pool *p, struct store_group_stats *out);
 void store_pool_close(struct store_pool *p);
 
 #endif
