@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -145,8 +146,21 @@ static bool public_url_valid(const char *u)
 	return true;
 }
 
+/* glibc gives each thread that meets a locked arena one of its own (up
+ * to 8 per core), and an arena keeps the most it ever held. Drawing a
+ * document holds about 27 MB for a moment (cairo copies the CJK font's
+ * 16 MB outline table to subset it): with 8 request threads the server
+ * kept about 300 MB after a few documents, and each thread's first
+ * document paid for the page faults again (57 ms a step against 29 ms).
+ * Drawing is one at a time (docgen's lock), so two arenas hold what one
+ * document needs, shared by all threads: 91 MB after the same load, the
+ * steps' CPU the same within the noise (docs/PERFORMANCE.md). Before any
+ * thread starts. */
+enum { SERVE_MALLOC_ARENAS = 2 };
+
 int cmd_serve(int argc, char **argv)
 {
+	(void)mallopt(M_ARENA_MAX, SERVE_MALLOC_ARENAS);
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
 	const char *threads_s = NULL, *upload_s = NULL, *interval_s = NULL;
 	const char *cookie_secure = NULL, *admin_addresses = NULL, *quota_s = NULL;
