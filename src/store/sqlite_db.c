@@ -537,7 +537,7 @@ static int wal_committed(void *arg, sqlite3 *db, const char *name, int frames)
 	gate_leave(s); /* the write lock is released: the next writer may go */
 	if (!store_group_sync(s->group, wal_sync, s))
 		return SQLITE_IOERR_FSYNC;
-	if (frames >= WAL_CHECKPOINT_FRAMES && !store_group_checkpoint_due(s->group))
+	if (frames >= WAL_CHECKPOINT_FRAMES && !store_group_checkpoint_due(s->group, frames))
 		(void)sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 	return SQLITE_OK;
 }

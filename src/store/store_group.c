@@ -12,6 +12,7 @@
  * the gate (no writer of the group runs; readers finish what they read),
  * so that the log stays short however busy the server is. */
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
@@ -37,7 +38,10 @@ struct store_group {
 	bool has_checkpointer;
 	bool due;          /* a commit found the log long */
 	bool stopping;
-	int64_t checkpoints, restarts; /* run, and those that restarted the log */
+	int due_frames;    /* the log's length the last commit saw */
+	int round_frames;  /* and when the last round began */
+	int restart_at;    /* try a restart from this length on (0: any) */
+	int64_t checkpoints, tries, restarts; /* rounds, restarts tried, done */
 };
 
 enum fz_err store_group_new(struct store_group **out, struct fz_error *e)
@@ -142,6 +146,7 @@ void store_group_stats(struct store_group *g, struct store_group_stats *out)
 	out->commits = (int64_t)g->written;
 	out->syncs = g->syncs;
 	out->checkpoints = g->checkpoints;
+	out->restart_tries = g->tries;
 	out->restarts = g->restarts;
 	pthread_mutex_unlock(&g->lock);
 }
@@ -149,6 +154,9 @@ void store_group_stats(struct store_group *g, struct store_group_stats *out)
 /* How long the checkpointer waits for the gate: the writers ahead of it
  * finish in milliseconds; if they do not, it tries at the next call. */
 #define CHECKPOINTER_GATE_MS 1000
+/* How much longer the log must be for another round, unless it restarted
+ * meanwhile (a quarter of the length a commit hands it over at). */
+#define CHECKPOINTER_STEP 250
 
 static void *checkpointer_main(void *arg)
 {
@@ -160,18 +168,29 @@ static void *checkpointer_main(void *arg)
 		if (g->stopping)
 			break;
 		g->due = false;
+		bool try = g->due_frames >= g->restart_at;
+		int frames = g->round_frames = g->due_frames;
 		pthread_mutex_unlock(&g->lock);
 		/* the bulk of the copy while writers go on, then the rest and
 		 * the restart with the gate held: only what came meanwhile */
 		(void)g->checkpoint(g->checkpoint_arg, false);
 		bool restarted = false;
-		if (store_group_gate_enter(g, CHECKPOINTER_GATE_MS)) {
+		if (try && store_group_gate_enter(g, CHECKPOINTER_GATE_MS)) {
 			restarted = g->checkpoint(g->checkpoint_arg, true);
 			store_group_gate_leave(g);
 		}
 		pthread_mutex_lock(&g->lock);
 		g->checkpoints++;
+		g->tries += try;
 		g->restarts += restarted;
+		/* A reader that stays (an export, a report over a province)
+		 * keeps the log from restarting: the next try waits until the
+		 * log has doubled, so that the writers wait at most a few
+		 * times for it, not at every commit. */
+		if (restarted)
+			g->restart_at = g->round_frames = 0;
+		else if (try)
+			g->restart_at = frames < INT_MAX / 2 ? 2 * frames : INT_MAX;
 	}
 	pthread_mutex_unlock(&g->lock);
 	return NULL;
@@ -202,13 +221,18 @@ enum fz_err store_group_checkpointer(struct store_group *g,
 	return FZ_OK;
 }
 
-bool store_group_checkpoint_due(struct store_group *g)
+bool store_group_checkpoint_due(struct store_group *g, int frames)
 {
 	pthread_mutex_lock(&g->lock);
 	bool has = g->has_checkpointer && !g->stopping;
-	if (has && !g->due) {
-		g->due = true;
-		pthread_cond_signal(&g->due_cond);
+	/* a round per CHECKPOINTER_STEP frames at most: while a reader stays
+	 * the log only grows, and a round would copy next to nothing */
+	if (has && (frames < g->round_frames || frames >= g->round_frames + CHECKPOINTER_STEP)) {
+		g->due_frames = frames;
+		if (!g->due) {
+			g->due = true;
+			pthread_cond_signal(&g->due_cond);
+		}
 	}
 	pthread_mutex_unlock(&g->lock);
 	return has;

@@ -28,9 +28,10 @@ bool store_group_sync(struct store_group *g, bool (*sync)(void *arg), void *arg)
 bool store_group_gate_enter(struct store_group *g, int ms);
 void store_group_gate_leave(struct store_group *g);
 /* What the group did so far: commits that asked for a sync, syncs run,
- * checkpoints run by its checkpointer and those that restarted the log. */
+ * rounds of its checkpointer, restarts of the log it tried (holding the
+ * gate) and those it made. */
 struct store_group_stats {
-	int64_t commits, syncs, checkpoints, restarts;
+	int64_t commits, syncs, checkpoints, restart_tries, restarts;
 };
 void store_group_stats(struct store_group *g, struct store_group_stats *out);
 
@@ -38,7 +39,9 @@ void store_group_stats(struct store_group *g, struct store_group_stats *out);
  * (copy what it can of the log into the database, writers going on) and
  * then, holding the gate, checkpoint(arg, true) (copy the rest and
  * restart the log; true when it did) each time a commit has called
- * checkpoint_due since the last round. arg (a connection of its own) is
+ * checkpoint_due (with the log's length in frames) since the last round;
+ * after a restart that failed (a reader stayed) it tries the next one
+ * only once the log is twice as long. arg (a connection of its own) is
  * used only by that thread until checkpointer_stop, which waits for it to
  * end (store_group_free calls it). checkpoint_due is false when the group
  * has no checkpointer: the caller then checkpoints itself. A second
@@ -46,7 +49,7 @@ void store_group_stats(struct store_group *g, struct store_group_stats *out);
 enum fz_err store_group_checkpointer(struct store_group *g,
 				     bool (*checkpoint)(void *arg, bool restart), void *arg,
 				     struct fz_error *e) FZ_MUST_CHECK;
-bool store_group_checkpoint_due(struct store_group *g);
+bool store_group_checkpoint_due(struct store_group *g, int frames);
 void store_group_checkpointer_stop(struct store_group *g);
 
 #endif

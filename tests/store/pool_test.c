@@ -304,3 +304,64 @@ TEST(store_pool_restarts_the_log_while_readers_keep_reading)
 	       longest);
 	store_pool_close(p);
 }
+
+/* One commit of the test's writer (a 2 KB setting, changed each time). */
+static enum fz_err log_commit(struct store *st, int i)
+{
+	char key[32], value[2048];
+	memset(value, 'v', sizeof value - 1);
+	value[sizeof value - 1] = '\0';
+	snprintf(key, sizeof key, "stay-%d", i % 64);
+	snprintf(value, 16, "%015d", i);
+	enum fz_err rc;
+	do {
+		st->ops->rollback(st);
+		rc = st->ops->begin(st, true, NULL);
+		if (!rc)
+			rc = st->ops->setting_set(st, key, value, NULL);
+		if (!rc)
+			rc = st->ops->commit(st, NULL);
+	} while (rc == FZ_BUSY);
+	return rc;
+}
+
+/* A reader that stays (an export, a report over a whole province) keeps
+ * the log from restarting. The checkpointer holds the writers' gate for
+ * each try, so it must not try at every commit: after a failed try it
+ * waits until the log is twice as long. Once the reader has left, the
+ * log restarts. Counted tries, no time. */
+TEST(store_pool_checkpointer_backs_off_while_a_reader_stays)
+{
+	const char *dir = pool_db();
+	REQUIRE(dir);
+	struct store_pool *p = NULL;
+	REQUIRE(store_pool_open(contract_location(dir), 2, &p, NULL) == FZ_OK);
+	struct store *reader = store_pool_acquire(p);
+	struct store *writer = store_pool_acquire(p);
+	struct arena *a = arena_new();
+	char *v = NULL;
+	REQUIRE(reader->ops->begin(reader, false, NULL) == FZ_OK);
+	(void)reader->ops->setting_get(reader, a, "stay-none", &v, NULL);
+	/* some 3 frames a commit: the log passes 12,000 frames */
+	int i = 0;
+	for (; i < 4000; i++)
+		REQUIRE(log_commit(writer, i) == FZ_OK);
+	struct store_group_stats held;
+	store_pool_group_stats(p, &held);
+	CHECK_INT(held.restarts, 0);
+	/* 1,000 frames, then each doubling: at most 5 tries by 16,000 */
+	CHECK(held.restart_tries <= 5);
+	reader->ops->rollback(reader);
+	store_pool_release(p, reader);
+	struct store_group_stats gs = held;
+	for (; gs.restarts == 0 && i < 400000; i++) {
+		REQUIRE(log_commit(writer, i) == FZ_OK);
+		store_pool_group_stats(p, &gs);
+	}
+	CHECK(gs.restarts >= 1);
+	printf("  reader held: %lld tries in %lld rounds; after: a restart at commit %d\n",
+	       (long long)held.restart_tries, (long long)held.checkpoints, i);
+	store_pool_release(p, writer);
+	arena_free(a);
+	store_pool_close(p);
+}
