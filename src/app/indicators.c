@@ -1,7 +1,8 @@
 /* indicators.c - the supervision indicators computed from the record; see
  * indicators.h. The enforcement cases are judged with the engine's own
- * rules into facts kept beside the record (indicators_facts.c), which are
- * summed here for the period; app_indicators_record judges every case in
+ * rules into facts kept beside the record (indicators_facts.c), which the
+ * store sums for the period and lists side by side only when asked
+ * (store/sqlite_indicators_sums.c); app_indicators_record judges every case in
  * scope again from its events, the reference the facts are tested and
  * benchmarked against. Complaints, evaluated files, notices and
  * catalogues are read from their own lists. */
@@ -362,26 +363,55 @@ enum fz_err app_indicators_record(struct app_ctx *ctx, const struct indicator_qu
 	return indicators_rest(ctx, q, reg, out, e);
 }
 
+_Static_assert(IND_REVIEW == (int)INDF_REVIEW && IND_RECORD == (int)INDF_RECORD &&
+		       IND_PUBLICATION == (int)INDF_PUBLICATION && IND_FILING == (int)INDF_FILING &&
+		       IND_TWO_OFFICERS == (int)INDF_TWO_OFFICERS &&
+		       IND_HANDLING == (int)INDF_HANDLING && IND_OVERDUE == (int)INDF_OVERDUE &&
+		       IND_WITHDRAWAL == (int)INDF_WITHDRAWAL,
+	       "the case indicators are the store's figures, in its order");
+
+/* The case indicators summed in the database, and the sides q asks for
+ * listed there (each a query of its own, only when asked). */
+static enum fz_err kept_figures(struct app_ctx *ctx, const struct indicator_query *q,
+				struct indicator out[IND_COUNT], struct fz_error *e)
+{
+	const struct indicator_span sp = { q->agency_id, q->from, q->to, ctx->today };
+	struct indicator_sum sums[INDF_COUNT];
+	enum fz_err rc = ctx->st->ops->indicator_sums(ctx->st, &ctx->scope, &sp, sums, NULL, e);
+	if (rc)
+		return rc;
+	for (int i = 0; i < INDF_COUNT; i++) {
+		struct indicator *in = &out[i];
+		in->num = sums[i].num;
+		in->den = sums[i].den;
+		in->max = sums[i].max;
+		in->max_case = sums[i].max_case;
+		if (q->lists == IND_LISTS_NONE || (q->lists == IND_LISTS_ONE && q->list_of != i))
+			continue;
+		for (int side = 0; side < 2; side++) {
+			struct indicator_cases *l = side ? &in->num_cases : &in->den_cases;
+			if ((rc = ctx->st->ops->indicator_side(ctx->st, ctx->a, &ctx->scope, &sp,
+							       (enum indicator_figure)i, side, &l->ids,
+							       &l->n, e)))
+				return rc;
+			l->cap = l->n;
+		}
+	}
+	return FZ_OK;
+}
+
 enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
 			   struct indicator out[IND_COUNT], struct fz_error *e)
 {
 	const struct proc_registry *reg;
 	struct calendar cal;
-	struct indicator_facts_list facts;
-	struct indicator_step_fact_list steps;
 	enum fz_err rc;
 	/* the cases whose record changed since they were judged are judged
 	 * again first (in a county a handful; after the migration, all) */
 	if ((rc = indicators_begin(ctx, q, out, &reg, &cal, e)) ||
 	    (rc = indicator_judge_stale(ctx, &ctx->scope, NULL, e)) ||
-	    (rc = ctx->st->ops->indicator_facts_read(ctx->st, ctx->a, &ctx->scope, q->agency_id,
-						     q->from, q->to, &facts, &steps, e)))
+	    (rc = kept_figures(ctx, q, out, e)))
 		return rc;
-	if (!indicator_steps_count(ctx, q, steps.items, steps.n, out))
-		return fz_fail(e, FZ_NOMEM, "", NULL);
-	for (size_t i = 0; i < facts.n; i++)
-		if (!indicator_facts_count(ctx, q, &facts.items[i], out))
-			return fz_fail(e, FZ_NOMEM, "", NULL);
 	/* the matters (normative documents, major decisions): few, judged
 	 * now with their own rules (indicators_rulemaking.c) */
 	if ((rc = judge_each(ctx, reg, &cal, q, CASE_NORMATIVE, out, e)) ||

@@ -84,6 +84,7 @@ int page_indicators(struct req *r)
 	struct indicator ind[IND_COUNT];
 	struct indicator_query q;
 	query_of(r, &q);
+	q.lists = IND_LISTS_NONE; /* the figures: their cases when a drill-down is opened */
 	enum fz_err rc = app_indicators(&r->ctx, &q, ind, &e);
 	page_begin(r, &b, "监督指标");
 	html_raw(&b, "<p class=\"lead\">各项指标由系统根据实际记录的办案步骤计算，不需填报；"
@@ -300,6 +301,8 @@ int page_indicator_cases(struct req *r)
 	if (!ind)
 		return http_fail(r, 500, "internal", NULL, "内存不足");
 	query_of(r, &q);
+	q.lists = IND_LISTS_ONE; /* this indicator's sides only */
+	q.list_of = id;
 	enum fz_err rc = app_indicators(&r->ctx, &q, ind, &e);
 	if (rc)
 		return http_fail_fz(r, rc, &e);

@@ -1,28 +1,14 @@
 /* sqlite_indicators_facts.c - the supervision indicators' judged facts in
  * SQLite (045_indicator_facts.sql): the stale cases to judge, a case's
- * facts replaced with its stale mark cleared, and the facts of a scope
- * and period read back for summing. The triggers of 045 mark a case stale
+ * facts replaced with its stale mark cleared (the sums and the sides
+ * read back: sqlite_indicators_sums.c). The triggers of 045 mark a case stale
  * in the statement that changes its record; the app judges it
  * (app/indicators_facts.c). */
-#include "store/sqlite_internal.h"
+#include "store/sqlite_indicators_internal.h"
 
 #include <string.h>
 
 #include "base/date.h"
-
-/* The scope as the lists read it: 0 all, 1 one agency, 2 a division. */
-static void scope_args(struct sq_args *b, const struct scope *sc)
-{
-	sq_arg_int(b, sc->kind == SCOPE_AGENCY ? 1 : sc->kind == SCOPE_DIVISION ? 2 : 0);
-	sq_arg_int(b, sc->agency_id);
-	sq_arg_text(b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
-}
-
-/* The scope over the agencies, and the one agency asked for (?4, 0
- * any). */
-#define AGENCY_SCOPE_SQL                                                                   \
-	" (?1 = 0 OR (?1 = 1 AND a.id = ?2) OR (?1 = 2 AND a.division_code LIKE ?3 || '%'))"    \
-	" AND (?4 = 0 OR a.id = ?4)"
 
 enum fz_err sq_indicator_stale(struct store *st, struct arena *a, const struct scope *sc,
 			       int64_t **ids, size_t *n, struct fz_error *e)
@@ -50,7 +36,7 @@ enum fz_err sq_indicator_stale(struct store *st, struct arena *a, const struct s
 		return err;
 	struct sq_args b = sq_args(stmt);
 	if (sc->kind != SCOPE_ALL) {
-		scope_args(&b, sc);
+		sq_indicator_scope_args(&b, sc);
 		sq_arg_int(&b, 0);
 	}
 	if ((err = sq_collect(s, stmt, &b, a, sizeof(int64_t), sq_read_int, &items, n, e)))
@@ -167,99 +153,9 @@ enum fz_err sq_indicator_facts_put(struct store *st, int64_t case_id,
 	return sq_release(s, e);
 }
 
-static void facts_read(struct sq_row *r, void *item)
+void sq_indicator_scope_args(struct sq_args *b, const struct scope *sc)
 {
-	struct indicator_facts *f = item;
-	f->case_id = sq_col_int(r);
-	f->agency_id = sq_col_int(r);
-	f->open = sq_col_bool(r);
-	sq_col_fixed(r, f->decided_on, sizeof f->decided_on);
-	f->review_needed = sq_col_bool(r);
-	f->reviewed = sq_col_bool(r);
-	sq_col_fixed(r, f->filing_due, sizeof f->filing_due);
-	f->filing_done = sq_col_bool(r);
-	f->filing_on_time = sq_col_bool(r);
-	f->handling_days = (int)sq_col_int(r);
-	sq_col_fixed(r, f->pub_on, sizeof f->pub_on);
-	sq_col_fixed(r, f->pub_due, sizeof f->pub_due);
-	f->pub_done = sq_col_bool(r);
-	f->pub_on_time = sq_col_bool(r);
-	sq_col_fixed(r, f->withdrawn_on, sizeof f->withdrawn_on);
-	f->withdrawal_days = (int)sq_col_int(r);
-	sq_col_fixed(r, f->closed_on, sizeof f->closed_on);
-	f->complete = sq_col_bool(r);
-	sq_col_fixed(r, f->status_day, sizeof f->status_day);
-	f->status_overdue = sq_col_bool(r);
-}
-
-static void step_read(struct sq_row *r, void *item)
-{
-	struct indicator_step_fact *t = item;
-	t->event_id = sq_col_int(r);
-	t->case_id = sq_col_int(r);
-	sq_col_fixed(r, t->on, sizeof t->on);
-	t->certified = sq_col_bool(r);
-}
-
-enum fz_err sq_indicator_facts_read(struct store *st, struct arena *a, const struct scope *sc,
-				    int64_t agency_id, const char *from, const char *to,
-				    struct indicator_facts_list *facts,
-				    struct indicator_step_fact_list *steps, struct fz_error *e)
-{
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	enum fz_err err;
-	void *items;
-	size_t n;
-	memset(facts, 0, sizeof *facts);
-	memset(steps, 0, sizeof *steps);
-	if (!date_parse(from, NULL, NULL, NULL) || !date_parse(to, NULL, NULL, NULL))
-		return fz_fail(e, FZ_INVALID, "from", "日期应为 YYYY-MM-DD 格式的有效日期");
-	if (!sc || sc->kind == SCOPE_NONE)
-		return FZ_OK;
-	/* the scope's agencies, then each one's rows as a range of the
-	 * table (clustered by agency): the days are compared in the row */
-	if ((err = sq_stmt(s, SQ_INDICATOR_FACTS_READ,
-			   "SELECT f.case_id, f.agency_id, f.open, f.decided_on, f.review_needed,"
-			   " f.reviewed, f.filing_due, f.filing_done, f.filing_on_time, f.handling_days,"
-			   " f.pub_on, f.pub_due, f.pub_done, f.pub_on_time, f.withdrawn_on,"
-			   " f.withdrawal_days, f.closed_on, f.complete, coalesce(t.computed_on, ''),"
-			   " coalesce(t.overdue, 0)"
-			   " FROM agencies a JOIN indicator_cases f ON f.agency_id = a.id"
-			   " LEFT JOIN case_status t ON f.open AND t.case_id = f.case_id"
-			   " WHERE" AGENCY_SCOPE_SQL
-			   " AND (f.open OR f.decided_on BETWEEN ?5 AND ?6"
-			   "  OR f.pub_on BETWEEN ?5 AND ?6 OR f.withdrawn_on BETWEEN ?5 AND ?6"
-			   "  OR f.closed_on BETWEEN ?5 AND ?6)"
-			   " ORDER BY f.case_id DESC",
-			   &stmt, e)))
-		return err;
-	struct sq_args b = sq_args(stmt);
-	scope_args(&b, sc);
-	sq_arg_int(&b, agency_id);
-	sq_arg_text(&b, from);
-	sq_arg_text(&b, to);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *facts->items, facts_read, &items, &n, e)))
-		return err;
-	facts->items = items;
-	facts->n = n;
-	facts->total = (int64_t)n;
-	if ((err = sq_stmt(s, SQ_INDICATOR_STEPS_READ,
-			   "SELECT t.event_id, t.case_id, t.on_date, t.certified"
-			   " FROM agencies a JOIN indicator_steps t ON t.agency_id = a.id"
-			   " WHERE" AGENCY_SCOPE_SQL " AND t.on_date BETWEEN ?5 AND ?6"
-			   " ORDER BY t.case_id DESC, t.event_id",
-			   &stmt, e)))
-		return err;
-	b = sq_args(stmt);
-	scope_args(&b, sc);
-	sq_arg_int(&b, agency_id);
-	sq_arg_text(&b, from);
-	sq_arg_text(&b, to);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *steps->items, step_read, &items, &n, e)))
-		return err;
-	steps->items = items;
-	steps->n = n;
-	steps->total = (int64_t)n;
-	return FZ_OK;
+	sq_arg_int(b, sc->kind == SCOPE_AGENCY ? 1 : sc->kind == SCOPE_DIVISION ? 2 : 0);
+	sq_arg_int(b, sc->agency_id);
+	sq_arg_text(b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
 }

@@ -11,7 +11,10 @@
  * four scopes; and again after each kind of change the triggers of 045
  * must notice (a step, a correction, a certificate revoked with effect
  * before the steps, an officer made an assistant, a case closed, a
- * holiday calendar loaded). The backfill marks every case and judges it
+ * holiday calendar loaded); the page's figures alone and each
+ * indicator's drill-down alone equal it too, and the figures are summed
+ * in the database (the rows read back do not grow with the cases). The
+ * backfill marks every case and judges it
  * back to the same rows, however often it runs; the server's job judges
  * them in the background. */
 #include <stdio.h>
@@ -22,6 +25,7 @@
 #include "app/calendar.h"
 #include "app/indicators.h"
 #include "app/people.h"
+#include "base/date.h"
 #include "domain/case.h"
 #include "fixture.h"
 #include "store/store.h"
@@ -202,6 +206,41 @@ static void same_side(const struct indicator_cases *s, const struct indicator_ca
 	free(b);
 }
 
+/* The page's figures alone (no case indicator's side listed) and each
+ * case indicator's drill-down (its two sides only) equal the reference
+ * too: the figures, and the sides asked for. */
+static void lists_asked(struct ix *x, struct app_ctx *ctx, const struct indicator_query *asked,
+			const struct indicator judged[IND_COUNT], const char *what)
+{
+	struct indicator got[IND_COUNT];
+	struct indicator_query q = *asked;
+	char label[160];
+	snprintf(label, sizeof label, "%s %s..%s", what, q.from, q.to);
+	for (int one = -1; one <= IND_WITHDRAWAL; one++) {
+		q.lists = one < 0 ? IND_LISTS_NONE : IND_LISTS_ONE;
+		q.list_of = one;
+		if (app_indicators(ctx, &q, got, &x->e) != FZ_OK) {
+			t_fail(__FILE__, __LINE__, "%s: %s", label, x->e.message);
+			return;
+		}
+		for (int i = 0; i < IND_COUNT; i++) {
+			const struct indicator *s = &got[i], *r = &judged[i];
+			if (s->num != r->num || s->den != r->den || s->max != r->max ||
+			    s->max_case != r->max_case)
+				t_fail(__FILE__, __LINE__, "%s %s (lists of %d): %lld/%lld, judged %lld/%lld",
+				       label, s->def->id, one, (long long)s->num, (long long)s->den,
+				       (long long)r->num, (long long)r->den);
+			if (i == one || i > IND_WITHDRAWAL) {
+				same_side(&s->num_cases, &r->num_cases, label, s->def->id);
+				same_side(&s->den_cases, &r->den_cases, label, s->def->id);
+			} else if (s->num_cases.n || s->den_cases.n) {
+				t_fail(__FILE__, __LINE__, "%s %s: listed though %d was asked", label,
+				       s->def->id, one);
+			}
+		}
+	}
+}
+
 /* Both ways for ctx and the period; returns how many figures (sides of
  * every indicator) are not empty, so a caller can tell the record counts. */
 static int both_ways(struct ix *x, struct app_ctx *ctx, const char *from, const char *to,
@@ -231,6 +270,7 @@ static int both_ways(struct ix *x, struct app_ctx *ctx, const char *from, const 
 		same_side(&s->den_cases, &r->den_cases, label, s->def->id);
 		nonzero += (s->num != 0) + (s->den != 0);
 	}
+	lists_asked(x, ctx, &q, judged, what);
 	return nonzero;
 }
 
@@ -465,5 +505,118 @@ TEST(indicator_facts_with_a_bad_day_are_refused_and_change_nothing)
 	CHECK_INT(fx_count(&x.f, "indicator_stale"), 1); /* still to be judged */
 	every_way(&x, "after refused facts", year);
 	CHECK_INT(fx_count(&x.f, "indicator_stale"), 0);
+	fx_close(&x.f);
+}
+
+/* The page's figures are summed in the database: what crosses into C is
+ * one row per sum, however many cases there are (the old read brought
+ * every case's facts and built every side's list). */
+TEST(indicator_figures_are_summed_in_the_database_not_read_case_by_case)
+{
+	struct ix x;
+	struct indicator year[IND_COUNT], judged[IND_COUNT];
+	struct indicator_sum sums[INDF_COUNT];
+	struct app_ctx sup;
+	struct fz_error e = { 0 };
+	int64_t rows = -1;
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	every_way(&x, "as recorded", year);
+	fx_as(&x.f, &sup, ROLE_SUPERVISOR, x.f.justice);
+	const struct indicator_span sp = { 0, "2025-01-01", "2025-12-31", sup.today };
+	REQUIRE(x.f.st->ops->indicator_sums(x.f.st, &sup.scope, &sp, sums, &rows, &e) == FZ_OK);
+	CHECK_INT(rows, 3);
+	int64_t cases = fx_count(&x.f, "indicator_cases");
+	CHECK(rows < cases);
+	/* thirty more decided cases: the same three rows, the figures still
+	 * those of judging every case again */
+	for (int i = 0; i < 30; i++) {
+		char day[FZ_DATE_LEN];
+		snprintf(day, sizeof day, "2025-%02d-%02d", 1 + i % 12, 3 + i % 20);
+		int64_t c = opened(&x, i % 2 ? x.f.natres : x.f.market, day, day);
+		decide(&x, c, day, "1000");
+	}
+	every_way(&x, "with thirty more", year);
+	struct indicator_query q = { .agency_id = 0, .lists = IND_LISTS_NONE };
+	snprintf(q.from, sizeof q.from, "2025-01-01");
+	snprintf(q.to, sizeof q.to, "2025-12-31");
+	REQUIRE(app_indicators(&sup, &q, year, &e) == FZ_OK);
+	REQUIRE(app_indicators_record(&sup, &q, judged, &e) == FZ_OK);
+	REQUIRE(x.f.st->ops->indicator_sums(x.f.st, &sup.scope, &sp, sums, &rows, &e) == FZ_OK);
+	CHECK_INT(rows, 3);
+	CHECK_INT(fx_count(&x.f, "indicator_cases"), cases + 30);
+	for (int i = 0; i < INDF_COUNT; i++) {
+		CHECK(sums[i].num == judged[i].num && sums[i].den == judged[i].den);
+		CHECK(year[i].num_cases.n == 0 && year[i].den_cases.n == 0);
+	}
+	CHECK_INT(judged[IND_HANDLING].den, year[IND_HANDLING].den);
+	fx_close(&x.f);
+}
+
+/* A bad period or an unknown figure is refused in Chinese; nothing is
+ * summed or listed. */
+TEST(indicator_sums_refuse_a_bad_period_and_an_unknown_figure)
+{
+	struct ix x;
+	struct indicator_sum sums[INDF_COUNT];
+	struct fz_error e = { 0 };
+	struct app_ctx sup;
+	int64_t *ids = NULL;
+	size_t n = 7;
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	fx_as(&x.f, &sup, ROLE_SUPERVISOR, x.f.justice);
+	const struct indicator_span bad = { 0, "2025-02-30", "2025-12-31", sup.today };
+	CHECK(x.f.st->ops->indicator_sums(x.f.st, &sup.scope, &bad, sums, NULL, &e) == FZ_INVALID);
+	CHECK_CONTAINS(e.message, "日期应为 YYYY-MM-DD 格式的有效日期");
+	CHECK(sums[INDF_REVIEW].den == 0 && sums[INDF_OVERDUE].den == 0);
+	CHECK(x.f.st->ops->indicator_side(x.f.st, x.f.a, &sup.scope, &bad, INDF_REVIEW, false, &ids,
+					  &n, &e) == FZ_INVALID);
+	CHECK(!ids && n == 0);
+	const struct indicator_span sp = { 0, "2025-01-01", "2025-12-31", sup.today };
+	CHECK(x.f.st->ops->indicator_side(x.f.st, x.f.a, &sup.scope, &sp, INDF_COUNT, true, &ids,
+					  &n, &e) == FZ_INVALID);
+	CHECK_CONTAINS(e.message, "没有这项指标");
+	CHECK(!ids && n == 0);
+	fx_close(&x.f);
+}
+
+/* A filing or publication still waiting counts from the day after its
+ * due day: on each such due day and the next, kept sums and sides equal
+ * the reference (a sum that counted on the due day itself would not). */
+TEST(indicator_figures_count_a_waiting_clock_from_the_day_after_its_due_day)
+{
+	struct ix x;
+	struct indicator year[IND_COUNT];
+	static char days[8192];
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	/* decided late in the year: both clocks still running at the
+	 * fixture's today */
+	int64_t c = opened(&x, x.f.natres, "2025-12-01", "2025-12-02");
+	approve(&x, c, "2025-12-10");
+	decide(&x, c, "2025-12-29", "900000");
+	every_way(&x, "as recorded", year);
+	fx_rows_text(&x.f,
+		     "SELECT pub_due FROM indicator_cases WHERE pub_due <> '' AND NOT pub_done"
+		     " UNION SELECT filing_due FROM indicator_cases"
+		     " WHERE filing_due <> '' AND NOT filing_done ORDER BY 1",
+		     days, sizeof days);
+	int tried = 0;
+	for (char *d = days, *nl; (nl = strchr(d, '\n')); d = nl + 1) {
+		*nl = '\0';
+		if (strcmp(d, x.f.cli.today) < 0)
+			continue; /* long past: counted either way */
+		struct app_ctx sup;
+		fx_as(&x.f, &sup, ROLE_SUPERVISOR, x.f.justice);
+		for (int after = 0; after < 2; after++) {
+			snprintf(sup.today, sizeof sup.today, "%.10s", d);
+			if (after && !date_add_days(d, 1, sup.today))
+				continue;
+			both_ways(&x, &sup, "2025-01-01", "2026-12-31", sup.today, year);
+			tried++;
+		}
+	}
+	CHECK(tried >= 4); /* the publication's and the filing's due days */
 	fx_close(&x.f);
 }
