@@ -208,9 +208,11 @@ static enum fz_err judge_each(struct app_ctx *ctx, const struct proc_registry *r
 {
 	struct case_filter f = { .agency_id = q->agency_id, .kind = kind };
 	struct indicator_people people = { 0 };
-	for (int64_t offset = 0;; offset += 200) {
+	/* newest first, page after page by keyset and without a count: an
+	 * offset and a count per page read the scope's cases again each page */
+	for (;;) {
 		struct case_list list;
-		struct page pg = { .offset = offset, .limit = 200 };
+		struct page pg = { .limit = 200, .no_total = true };
 		enum fz_err rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, &f, pg,
 							 &list, e);
 		if (rc)
@@ -220,6 +222,7 @@ static enum fz_err judge_each(struct app_ctx *ctx, const struct proc_registry *r
 				return rc;
 		if (list.n < 200)
 			return FZ_OK;
+		f.id_below = list.items[list.n - 1].id;
 	}
 }
 
@@ -386,10 +389,11 @@ static enum fz_err kept_figures(struct app_ctx *ctx, const struct indicator_quer
 		in->den = sums[i].den;
 		in->max = sums[i].max;
 		in->max_case = sums[i].max_case;
-		if (q->lists == IND_LISTS_NONE || (q->lists == IND_LISTS_ONE && q->list_of != i))
-			continue;
 		for (int side = 0; side < 2; side++) {
 			struct indicator_cases *l = side ? &in->num_cases : &in->den_cases;
+			if (q->lists != IND_LISTS_ALL &&
+			    (q->list_of != i || q->lists != (side ? IND_LISTS_NUM : IND_LISTS_DEN)))
+				continue;
 			if ((rc = ctx->st->ops->indicator_side(ctx->st, ctx->a, &ctx->scope, &sp,
 							       (enum indicator_figure)i, side, &l->ids,
 							       &l->n, e)))

@@ -67,21 +67,21 @@ struct indicator {
 	struct indicator_cases num_cases, den_cases;
 };
 
-/* Which sides' cases app_indicators lists (the figures are always
- * there): every side (the API), none (the page of figures: its cost
- * then follows the agencies, not the cases), or the two sides of one
- * indicator (its drill-down). */
+/* Which sides' cases app_indicators lists for the case indicators (the
+ * figures are always there): every side (the API), none (the page of
+ * figures), or one side of one indicator (its drill-down). */
 enum indicator_lists {
 	IND_LISTS_ALL = 0,
 	IND_LISTS_NONE,
-	IND_LISTS_ONE,
+	IND_LISTS_NUM, /* the numerator's cases of list_of */
+	IND_LISTS_DEN, /* the denominator's cases of list_of */
 };
 
 struct indicator_query {
 	char from[FZ_DATE_LEN], to[FZ_DATE_LEN]; /* the period, both included */
 	int64_t agency_id;                       /* 0: every agency in scope */
 	enum indicator_lists lists;              /* app_indicators only */
-	int list_of;                             /* IND_LISTS_ONE: enum indicator_id */
+	int list_of;                             /* IND_LISTS_NUM, _DEN: enum indicator_id */
 };
 
 /* The definitions, IND_COUNT of them; NULL for an unknown id. */

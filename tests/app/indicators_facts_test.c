@@ -207,8 +207,8 @@ static void same_side(const struct indicator_cases *s, const struct indicator_ca
 }
 
 /* The page's figures alone (no case indicator's side listed) and each
- * case indicator's drill-down (its two sides only) equal the reference
- * too: the figures, and the sides asked for. */
+ * side's drill-down (that side only) equal the reference too: the
+ * figures, and the side asked for. */
 static void lists_asked(struct ix *x, struct app_ctx *ctx, const struct indicator_query *asked,
 			const struct indicator judged[IND_COUNT], const char *what)
 {
@@ -216,27 +216,34 @@ static void lists_asked(struct ix *x, struct app_ctx *ctx, const struct indicato
 	struct indicator_query q = *asked;
 	char label[160];
 	snprintf(label, sizeof label, "%s %s..%s", what, q.from, q.to);
-	for (int one = -1; one <= IND_WITHDRAWAL; one++) {
-		q.lists = one < 0 ? IND_LISTS_NONE : IND_LISTS_ONE;
-		q.list_of = one;
+	/* -1: none; then each side of each case indicator */
+	for (int one = -1; one < 2 * (IND_WITHDRAWAL + 1); one++) {
+		int of = one < 0 ? -1 : one / 2;
+		bool num = one >= 0 && one % 2;
+		q.lists = one < 0 ? IND_LISTS_NONE : num ? IND_LISTS_NUM : IND_LISTS_DEN;
+		q.list_of = of;
 		if (app_indicators(ctx, &q, got, &x->e) != FZ_OK) {
 			t_fail(__FILE__, __LINE__, "%s: %s", label, x->e.message);
 			return;
 		}
 		for (int i = 0; i < IND_COUNT; i++) {
 			const struct indicator *s = &got[i], *r = &judged[i];
+			bool rest = i > IND_WITHDRAWAL; /* always listed */
 			if (s->num != r->num || s->den != r->den || s->max != r->max ||
 			    s->max_case != r->max_case)
 				t_fail(__FILE__, __LINE__, "%s %s (lists of %d): %lld/%lld, judged %lld/%lld",
 				       label, s->def->id, one, (long long)s->num, (long long)s->den,
 				       (long long)r->num, (long long)r->den);
-			if (i == one || i > IND_WITHDRAWAL) {
+			if (rest || (i == of && num))
 				same_side(&s->num_cases, &r->num_cases, label, s->def->id);
+			else if (s->num_cases.n)
+				t_fail(__FILE__, __LINE__, "%s %s: numerator listed though %d was asked",
+				       label, s->def->id, one);
+			if (rest || (i == of && !num))
 				same_side(&s->den_cases, &r->den_cases, label, s->def->id);
-			} else if (s->num_cases.n || s->den_cases.n) {
-				t_fail(__FILE__, __LINE__, "%s %s: listed though %d was asked", label,
-				       s->def->id, one);
-			}
+			else if (s->den_cases.n)
+				t_fail(__FILE__, __LINE__, "%s %s: denominator listed though %d was asked",
+				       label, s->def->id, one);
 		}
 	}
 }
