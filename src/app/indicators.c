@@ -201,12 +201,12 @@ static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 	return FZ_OK;
 }
 
-/* Judges every case of q in ctx's scope (of kind, 0 any) with judge(). */
+/* Judges every case of q in ctx's scope with judge() (the reference). */
 static enum fz_err judge_each(struct app_ctx *ctx, const struct proc_registry *reg,
-			      const struct calendar *cal, const struct indicator_query *q, int kind,
+			      const struct calendar *cal, const struct indicator_query *q,
 			      struct indicator *out, struct fz_error *e)
 {
-	struct case_filter f = { .agency_id = q->agency_id, .kind = kind };
+	struct case_filter f = { .agency_id = q->agency_id };
 	struct indicator_people people = { 0 };
 	/* newest first, page after page by keyset and without a count: an
 	 * offset and a count per page read the scope's cases again each page */
@@ -224,6 +224,29 @@ static enum fz_err judge_each(struct app_ctx *ctx, const struct proc_registry *r
 			return FZ_OK;
 		f.id_below = list.items[list.n - 1].id;
 	}
+}
+
+_Static_assert(CASE_NORMATIVE == 5 && CASE_MAJOR_DECISION == 6,
+	       "048_indicator_matters.sql indexes the matters as kinds 5 and 6");
+
+/* The matters in scope, newest first, found by their own index (048):
+ * by kind among the cases, a province's scope read every case row. */
+static enum fz_err judge_matters(struct app_ctx *ctx, const struct proc_registry *reg,
+				 const struct calendar *cal, const struct indicator_query *q,
+				 struct indicator *out, struct fz_error *e)
+{
+	const struct scope all = { .kind = SCOPE_ALL }; /* the ids are in scope */
+	struct indicator_people people = { 0 };
+	int64_t *ids;
+	size_t n;
+	enum fz_err rc = ctx->st->ops->indicator_matters(ctx->st, ctx->a, &ctx->scope,
+							 q->agency_id, &ids, &n, e);
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct enf_case c;
+		if (!(rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e)))
+			rc = judge(ctx, reg, cal, q, &c, &people, out, e);
+	}
+	return rc;
 }
 
 /* 投诉按期办结率: each complaint accepted in the period counts once it
@@ -361,7 +384,7 @@ enum fz_err app_indicators_record(struct app_ctx *ctx, const struct indicator_qu
 	struct calendar cal;
 	enum fz_err rc;
 	if ((rc = indicators_begin(ctx, q, out, &reg, &cal, e)) ||
-	    (rc = judge_each(ctx, reg, &cal, q, 0, out, e)))
+	    (rc = judge_each(ctx, reg, &cal, q, out, e)))
 		return rc;
 	return indicators_rest(ctx, q, reg, out, e);
 }
@@ -418,8 +441,7 @@ enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
 		return rc;
 	/* the matters (normative documents, major decisions): few, judged
 	 * now with their own rules (indicators_rulemaking.c) */
-	if ((rc = judge_each(ctx, reg, &cal, q, CASE_NORMATIVE, out, e)) ||
-	    (rc = judge_each(ctx, reg, &cal, q, CASE_MAJOR_DECISION, out, e)))
+	if ((rc = judge_matters(ctx, reg, &cal, q, out, e)))
 		return rc;
 	return indicators_rest(ctx, q, reg, out, e);
 }

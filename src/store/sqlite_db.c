@@ -98,6 +98,7 @@ static const struct store_ops sqlite_ops = {
 	.indicator_facts_put = sq_indicator_facts_put,
 	.indicator_sums = sq_indicator_sums,
 	.indicator_side = sq_indicator_side,
+	.indicator_matters = sq_indicator_matters,
 	.case_list = sq_case_list,
 	.case_event_append = sq_case_event_append,
 	.case_events = sq_case_events,

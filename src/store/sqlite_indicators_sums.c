@@ -1,7 +1,7 @@
 /* sqlite_indicators_sums.c - the supervision indicators summed from the
  * facts kept beside the record (045_indicator_facts.sql) inside SQLite,
- * and the cases on one side of a figure listed only when asked (the
- * drill-down). A page of figures costs three statements whose result is
+ * the cases on one side of a figure listed only when asked (the
+ * drill-down), and the matters to judge found by their own index (048). A page of figures costs three statements whose result is
  * one row each, whatever the number of cases: no fact row crosses into C.
  * Each side's condition is written once below and serves both the sum
  * and the list; the app's per-case counting (indicator_facts_count, the
@@ -207,6 +207,35 @@ enum fz_err sq_indicator_side(struct store *st, struct arena *a, const struct sc
 		return err;
 	/* read by agency (the table's order), sorted here: an ORDER BY
 	 * would walk the index by case and look up every row */
+	if (*n > 1)
+		qsort(items, *n, sizeof(int64_t), newest_first);
+	*ids = items;
+	return FZ_OK;
+}
+
+enum fz_err sq_indicator_matters(struct store *st, struct arena *a, const struct scope *sc,
+				 int64_t agency_id, int64_t **ids, size_t *n, struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	void *items = NULL;
+	*ids = NULL;
+	*n = 0;
+	if (!sc || sc->kind == SCOPE_NONE)
+		return FZ_OK;
+	/* "kind IN (5, 6)" as written in 048's partial index, which SQLite
+	 * uses only for the very same condition */
+	if ((err = sq_stmt(s, SQ_INDICATOR_MATTERS,
+			   "SELECT c.id FROM agencies a JOIN cases c ON c.agency_id = a.id"
+			   " WHERE c.kind IN (5, 6) AND" AGENCY_SCOPE_SQL,
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_indicator_scope_args(&b, sc);
+	sq_arg_int(&b, agency_id);
+	if ((err = sq_collect(s, stmt, &b, a, sizeof(int64_t), sq_read_int, &items, n, e)))
+		return err;
 	if (*n > 1)
 		qsort(items, *n, sizeof(int64_t), newest_first);
 	*ids = items;

@@ -389,6 +389,8 @@ enum fz_err sq_indicator_sums(struct store *st, const struct scope *sc,
 			      const struct indicator_span *sp,
 			      struct indicator_sum out[INDF_COUNT], int64_t *rows,
 			      struct fz_error *e);
+enum fz_err sq_indicator_matters(struct store *st, struct arena *a, const struct scope *sc,
+				 int64_t agency_id, int64_t **ids, size_t *n, struct fz_error *e);
 enum fz_err sq_indicator_side(struct store *st, struct arena *a, const struct scope *sc,
 			      const struct indicator_span *sp, enum indicator_figure figure,
 			      bool num, int64_t **ids, size_t *n, struct fz_error *e);

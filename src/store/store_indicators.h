@@ -100,6 +100,12 @@ struct indicator_sum {
 				      const struct indicator_span *sp,
 				      struct indicator_sum out[INDF_COUNT], int64_t *rows,
 				      struct fz_error *e);
+	/* The matters (normative documents, major decisions) in sc (and
+	 * agency_id, 0 any), newest first, into *ids (arena memory), *n of
+	 * them: the rule-making indicators judge them on every read. */
+	enum fz_err (*indicator_matters)(struct store *st, struct arena *a, const struct scope *sc,
+					 int64_t agency_id, int64_t **ids, size_t *n,
+					 struct fz_error *e);
 	/* The cases on one side of figure (num: the numerator, else the
 	 * denominator) for sp in sc, each once, newest first, into *ids
 	 * (arena memory), *n of them: what the drill-down lists. */

@@ -1,0 +1,11 @@
+-- 048_indicator_matters.sql - the matters (normative documents, major
+-- decisions: kinds 5 and 6) of an agency found without reading its
+-- cases. The supervision indicators judge the matters on every read
+-- (app/indicators.c; few, and their figures depend on today), and
+-- finding them among a province's 1.4 million cases by kind read every
+-- case row of the scope: about 0.23 s of CPU for any scope, a county's
+-- too (docs/PERFORMANCE.md "Indicators at a province's scope"). The
+-- index holds only the matters, so it is small and costs the enforcement
+-- cases' writes nothing; the store's query repeats the condition word
+-- for word so that SQLite uses it (store/sqlite_indicators_sums.c).
+CREATE INDEX IF NOT EXISTS cases_matters ON cases (agency_id) WHERE kind IN (5, 6);
