@@ -10,10 +10,10 @@
 
 #include "base/date.h"
 
-enum fz_err sq_indicator_stale(struct store *st, struct arena *a, const struct scope *sc,
-			       int64_t **ids, size_t *n, struct fz_error *e)
+enum fz_err sq_indicator_scoped_ids(struct sq_store *s, enum sq_stmt_id id, const char *sql,
+				    struct arena *a, const struct scope *sc, int64_t agency_id,
+				    int64_t **ids, size_t *n, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
 	enum fz_err err;
 	void *items = NULL;
@@ -21,28 +21,34 @@ enum fz_err sq_indicator_stale(struct store *st, struct arena *a, const struct s
 	*n = 0;
 	if (!sc || sc->kind == SCOPE_NONE)
 		return FZ_OK;
-	/* all: the marks themselves; a scope: its agencies, their cases by
-	 * the index of cases by agency, each probed in the marks - never a
-	 * walk over every mark of the province looking up each case */
-	if (sc->kind == SCOPE_ALL)
-		err = sq_stmt(s, SQ_INDICATOR_STALE, "SELECT case_id FROM indicator_stale", &stmt, e);
-	else
-		err = sq_stmt(s, SQ_INDICATOR_STALE_SCOPED,
-			      "SELECT c.id FROM agencies a JOIN cases c ON c.agency_id = a.id"
-			      " JOIN indicator_stale x ON x.case_id = c.id"
-			      " WHERE" AGENCY_SCOPE_SQL,
-			      &stmt, e);
-	if (err)
+	if ((err = sq_stmt(s, id, sql, &stmt, e)))
 		return err;
 	struct sq_args b = sq_args(stmt);
-	if (sc->kind != SCOPE_ALL) {
+	if (sqlite3_bind_parameter_count(stmt) >= 4) {
 		sq_indicator_scope_args(&b, sc);
-		sq_arg_int(&b, 0);
+		sq_arg_int(&b, agency_id);
 	}
 	if ((err = sq_collect(s, stmt, &b, a, sizeof(int64_t), sq_read_int, &items, n, e)))
 		return err;
 	*ids = items;
 	return FZ_OK;
+}
+
+enum fz_err sq_indicator_stale(struct store *st, struct arena *a, const struct scope *sc,
+			       int64_t **ids, size_t *n, struct fz_error *e)
+{
+	/* all: the marks themselves; a scope: its agencies, their cases by
+	 * the index of cases by agency, each probed in the marks - never a
+	 * walk over every mark of the province looking up each case */
+	if (sc && sc->kind == SCOPE_ALL)
+		return sq_indicator_scoped_ids(sq(st), SQ_INDICATOR_STALE,
+					       "SELECT case_id FROM indicator_stale", a, sc, 0, ids,
+					       n, e);
+	return sq_indicator_scoped_ids(sq(st), SQ_INDICATOR_STALE_SCOPED,
+				       "SELECT c.id FROM agencies a JOIN cases c ON c.agency_id = a.id"
+				       " JOIN indicator_stale x ON x.case_id = c.id"
+				       " WHERE" AGENCY_SCOPE_SQL,
+				       a, sc, 0, ids, n, e);
 }
 
 enum fz_err sq_indicator_stale_all(struct store *st, struct fz_error *e)

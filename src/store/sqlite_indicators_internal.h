@@ -16,4 +16,12 @@
 /* Binds ?1..?3 of AGENCY_SCOPE_SQL for sc. */
 void sq_indicator_scope_args(struct sq_args *b, const struct scope *sc);
 
+/* The ids the one-column statement (id, sql) gives, in its order, into
+ * *ids (arena memory), *n of them; a statement with parameters is bound
+ * ?1..?3 to sc and ?4 to agency_id (AGENCY_SCOPE_SQL). None for no
+ * scope. */
+enum fz_err sq_indicator_scoped_ids(struct sq_store *s, enum sq_stmt_id id, const char *sql,
+				    struct arena *a, const struct scope *sc, int64_t agency_id,
+				    int64_t **ids, size_t *n, struct fz_error *e);
+
 #endif

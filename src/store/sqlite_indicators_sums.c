@@ -156,24 +156,19 @@ enum fz_err sq_indicator_sums(struct store *st, const struct scope *sc,
 }
 
 /* Each side's list: the same conditions as the sums. */
+#define FACT_SIDE(cond) "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" cond
+#define STEP_SIDE(cond) "SELECT DISTINCT t.case_id" STEPS_FROM AGENCY_SCOPE_SQL " AND" cond
 static const char *const side_sql[INDF_COUNT][2] = {
-	[INDF_REVIEW] = { "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" DEN_REVIEW,
-			  "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" NUM_REVIEW },
-	[INDF_RECORD] = { "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" DEN_RECORD,
-			  "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" NUM_RECORD },
-	[INDF_PUBLICATION] = { "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" DEN_PUBLICATION,
-			       "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" NUM_PUBLICATION },
-	[INDF_FILING] = { "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" DEN_FILING,
-			  "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" NUM_FILING },
-	[INDF_TWO_OFFICERS] = { "SELECT DISTINCT t.case_id" STEPS_FROM AGENCY_SCOPE_SQL " AND" DEN_STEPS,
-				"SELECT DISTINCT t.case_id" STEPS_FROM AGENCY_SCOPE_SQL " AND" NUM_STEPS },
+	[INDF_REVIEW] = { FACT_SIDE(DEN_REVIEW), FACT_SIDE(NUM_REVIEW) },
+	[INDF_RECORD] = { FACT_SIDE(DEN_RECORD), FACT_SIDE(NUM_RECORD) },
+	[INDF_PUBLICATION] = { FACT_SIDE(DEN_PUBLICATION), FACT_SIDE(NUM_PUBLICATION) },
+	[INDF_FILING] = { FACT_SIDE(DEN_FILING), FACT_SIDE(NUM_FILING) },
+	[INDF_TWO_OFFICERS] = { STEP_SIDE(DEN_STEPS), STEP_SIDE(NUM_STEPS) },
 	/* an average's numerator counts the days of the same cases */
-	[INDF_HANDLING] = { "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" DEN_HANDLING,
-			    "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" DEN_HANDLING },
-	[INDF_OVERDUE] = { "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" DEN_OVERDUE,
+	[INDF_HANDLING] = { FACT_SIDE(DEN_HANDLING), FACT_SIDE(DEN_HANDLING) },
+	[INDF_OVERDUE] = { FACT_SIDE(DEN_OVERDUE),
 			   "SELECT f.case_id" OVERDUE_FROM AGENCY_SCOPE_SQL " AND" NUM_OVERDUE },
-	[INDF_WITHDRAWAL] = { "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" DEN_WITHDRAWAL,
-			      "SELECT f.case_id" FACTS_FROM AGENCY_SCOPE_SQL " AND" DEN_WITHDRAWAL },
+	[INDF_WITHDRAWAL] = { FACT_SIDE(DEN_WITHDRAWAL), FACT_SIDE(DEN_WITHDRAWAL) },
 };
 
 static int newest_first(const void *a, const void *b)
@@ -216,28 +211,14 @@ enum fz_err sq_indicator_side(struct store *st, struct arena *a, const struct sc
 enum fz_err sq_indicator_matters(struct store *st, struct arena *a, const struct scope *sc,
 				 int64_t agency_id, int64_t **ids, size_t *n, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
-	enum fz_err err;
-	void *items = NULL;
-	*ids = NULL;
-	*n = 0;
-	if (!sc || sc->kind == SCOPE_NONE)
-		return FZ_OK;
 	/* "kind IN (5, 6)" as written in 048's partial index, which SQLite
 	 * uses only for the very same condition */
-	if ((err = sq_stmt(s, SQ_INDICATOR_MATTERS,
-			   "SELECT c.id FROM agencies a JOIN cases c ON c.agency_id = a.id"
-			   " WHERE c.kind IN (5, 6) AND" AGENCY_SCOPE_SQL,
-			   &stmt, e)))
-		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_indicator_scope_args(&b, sc);
-	sq_arg_int(&b, agency_id);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof(int64_t), sq_read_int, &items, n, e)))
-		return err;
-	if (*n > 1)
-		qsort(items, *n, sizeof(int64_t), newest_first);
-	*ids = items;
-	return FZ_OK;
+	enum fz_err err = sq_indicator_scoped_ids(
+		sq(st), SQ_INDICATOR_MATTERS,
+		"SELECT c.id FROM agencies a JOIN cases c ON c.agency_id = a.id"
+		" WHERE c.kind IN (5, 6) AND" AGENCY_SCOPE_SQL,
+		a, sc, agency_id, ids, n, e);
+	if (!err && *n > 1)
+		qsort(*ids, *n, sizeof(int64_t), newest_first);
+	return err;
 }
