@@ -403,7 +403,8 @@ static enum fz_err kept_figures(struct app_ctx *ctx, const struct indicator_quer
 {
 	const struct indicator_span sp = { q->agency_id, q->from, q->to, ctx->today };
 	struct indicator_sum sums[INDF_COUNT];
-	enum fz_err rc = ctx->st->ops->indicator_sums(ctx->st, &ctx->scope, &sp, sums, NULL, e);
+	enum fz_err rc = ctx->st->ops->indicator_sums(ctx->st, ctx->a, &ctx->scope, &sp, sums,
+							 NULL, e);
 	if (rc)
 		return rc;
 	for (int i = 0; i < INDF_COUNT; i++) {

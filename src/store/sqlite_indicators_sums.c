@@ -39,17 +39,10 @@
 	" FROM agencies a JOIN indicator_cases f ON f.agency_id = a.id"                     \
 	" JOIN case_status s ON s.case_id = f.case_id WHERE"
 
-/* An average's days and its longest: the longest above 0, the newest
- * case among equals (the app's count_days), packed as days * 2^40 + id
- * so that one max() finds both. */
+/* An average's longest above 0 and the newest case among equals (the
+ * app's count_days), packed in indicator_sums.longest as days * 2^40 +
+ * id (048) so that one max() finds both. */
 #define LONGEST_SHIFT 1099511627776LL
-#define LONGEST_SHIFT_SQL "1099511627776"
-#define AVERAGE(den, days)                                                                 \
-	" count(*) FILTER (WHERE" den "), coalesce(sum(" days ") FILTER (WHERE" den "), 0),"   \
-	" coalesce(max(" days " * " LONGEST_SHIFT_SQL " + f.case_id) FILTER (WHERE" den " AND" \
-	days " > 0), 0)"
-#define RATE(den, num) " count(*) FILTER (WHERE" den "), count(*) FILTER (WHERE" num ")"
-
 /* Binds the scope, the agency and as much of the period and today as
  * the statement names (?1..?7). */
 static void span_args(struct sq_args *b, const struct scope *sc, const struct indicator_span *sp)
@@ -62,96 +55,158 @@ static void span_args(struct sq_args *b, const struct scope *sc, const struct in
 		sq_arg_text(b, rest[i]);
 }
 
-struct sums_row {
-	int64_t v[15]; /* the columns of the facts' sum, in order */
+/* The spans of indicator_sums (048) a period reads: its whole months
+ * ('mYYYY-MM') and the days of the months it cuts ('dYYYY-MM-DD'), as
+ * three ranges of the key; an empty range has lo above hi. */
+struct span_ranges {
+	char lo[3][16], hi[3][16];
 };
 
-static void sums_read(struct sq_row *r, void *item)
+static void month_step(int *y, int *m, int by)
 {
-	struct sums_row *x = item;
-	for (size_t i = 0; i < sizeof x->v / sizeof x->v[0]; i++)
-		x->v[i] = sq_col_int(r);
+	*m += by;
+	if (*m > 12) {
+		*m = 1;
+		++*y;
+	} else if (*m < 1) {
+		*m = 12;
+		--*y;
+	}
 }
 
-static void rate_of(struct indicator_sum *s, const int64_t *v)
+static void span_ranges_of(const char *from, const char *to, struct span_ranges *r)
 {
-	s->den = v[0];
-	s->num = v[1];
+	int y1 = 0, m1 = 0, d1 = 0, y2 = 0, m2 = 0, d2 = 0;
+	(void)date_parse(from, &y1, &m1, &d1);
+	(void)date_parse(to, &y2, &m2, &d2);
+	for (int i = 0; i < 3; i++) { /* empty: 'x' sorts after 'd…' and 'm…' */
+		snprintf(r->lo[i], sizeof r->lo[i], "x");
+		snprintf(r->hi[i], sizeof r->hi[i], "a");
+	}
+	int fy = y1, fm = m1, ly = y2, lm = m2; /* the first and last whole month */
+	if (d1 != 1)
+		month_step(&fy, &fm, 1);
+	if (d2 != date_days_in_month(y2, m2))
+		month_step(&ly, &lm, -1);
+	if (fy * 12 + fm > ly * 12 + lm) { /* no whole month: the days */
+		snprintf(r->lo[0], sizeof r->lo[0], "d%.10s", from);
+		snprintf(r->hi[0], sizeof r->hi[0], "d%.10s", to);
+		return;
+	}
+	snprintf(r->lo[0], sizeof r->lo[0], "m%04d-%02d", fy, fm);
+	snprintf(r->hi[0], sizeof r->hi[0], "m%04d-%02d", ly, lm);
+	if (d1 != 1) { /* the days of the first month it cuts */
+		snprintf(r->lo[1], sizeof r->lo[1], "d%.10s", from);
+		snprintf(r->hi[1], sizeof r->hi[1], "d%04d-%02d-31", y1, m1);
+	}
+	if (d2 != date_days_in_month(y2, m2)) { /* ... and of the last */
+		snprintf(r->lo[2], sizeof r->lo[2], "d%04d-%02d-01", y2, m2);
+		snprintf(r->hi[2], sizeof r->hi[2], "d%.10s", to);
+	}
 }
 
-static void average_of(struct indicator_sum *s, const int64_t *v)
+/* One range of spans of the scope's agencies, the waiting clocks only
+ * once today (?11) is after their due day. */
+#define SUMS_ARM(lo, hi)                                                                   \
+	" SELECT s.figure, s.den, s.num, s.days, s.longest"                                 \
+	" FROM agencies a JOIN indicator_sums s ON s.agency_id = a.id WHERE" AGENCY_SCOPE_SQL \
+	" AND s.span BETWEEN " lo " AND " hi " AND (s.due = '' OR s.due < ?11)"
+
+struct figure_row {
+	int64_t figure, den, num, days, longest;
+};
+
+static void figure_read(struct sq_row *r, void *item)
 {
-	s->den = v[0];
-	s->num = v[1];
-	s->max = v[2] / LONGEST_SHIFT;
-	s->max_case = s->max ? v[2] % LONGEST_SHIFT : 0;
+	struct figure_row *x = item;
+	x->figure = sq_col_int(r);
+	x->den = sq_col_int(r);
+	x->num = sq_col_int(r);
+	x->days = sq_col_int(r);
+	x->longest = sq_col_int(r);
 }
 
-/* Runs one of the three sums (one row) into row. */
-static enum fz_err sum_one(struct sq_store *s, enum sq_stmt_id id, const char *sql,
-			   const struct scope *sc, const struct indicator_span *sp,
-			   struct sums_row *row, struct fz_error *e)
+/* The VM steps stmt has run so far: the probe of how much a sum read. */
+static int64_t vm_steps(sqlite3_stmt *stmt)
 {
-	sqlite3_stmt *stmt;
-	enum fz_err err = sq_stmt(s, id, sql, &stmt, e);
-	if (err)
-		return err;
-	struct sq_args b = sq_args(stmt);
-	span_args(&b, sc, sp);
-	memset(row, 0, sizeof *row);
-	return sq_one(s, stmt, &b, NULL, row, sums_read, FZ_DB, "", "指标汇总没有结果", e);
+	return sqlite3_stmt_status(stmt, SQLITE_STMTSTATUS_VM_STEP, 0);
 }
 
-enum fz_err sq_indicator_sums(struct store *st, const struct scope *sc,
+/* The statement's rows into items (n), its VM steps added to *work. */
+static enum fz_err collect_counted(struct sq_store *s, sqlite3_stmt *stmt, struct sq_args *b,
+				   struct arena *a, size_t size, sq_read_fn read, void **items,
+				   size_t *n, int64_t *work, struct fz_error *e)
+{
+	int64_t before = vm_steps(stmt);
+	enum fz_err err = sq_collect(s, stmt, b, a, size, read, items, n, e);
+	if (work && !err)
+		*work += vm_steps(stmt) - before;
+	return err;
+}
+
+enum fz_err sq_indicator_sums(struct store *st, struct arena *a, const struct scope *sc,
 			      const struct indicator_span *sp,
-			      struct indicator_sum out[INDF_COUNT], int64_t *rows,
+			      struct indicator_sum out[INDF_COUNT], int64_t *work,
 			      struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
-	struct sums_row facts, steps, overdue;
+	struct span_ranges r;
+	sqlite3_stmt *stmt;
 	enum fz_err err;
+	void *items, *over;
+	size_t n, nover;
 	memset(out, 0, INDF_COUNT * sizeof *out);
-	if (rows)
-		*rows = 0;
+	if (work)
+		*work = 0;
 	if (!date_parse(sp->from, NULL, NULL, NULL) || !date_parse(sp->to, NULL, NULL, NULL))
 		return fz_fail(e, FZ_INVALID, "from", "日期应为 YYYY-MM-DD 格式的有效日期");
 	if (!sc || sc->kind == SCOPE_NONE)
 		return FZ_OK;
-	/* the scope's agencies, each one's rows a range of the table
-	 * (clustered by agency), the days compared in the row; no ORDER
-	 * BY, which made the planner walk the index by case and look up
-	 * every row */
-	if ((err = sum_one(s, SQ_INDICATOR_SUMS,
-			   "SELECT" RATE(DEN_REVIEW, NUM_REVIEW) "," RATE(DEN_RECORD, NUM_RECORD) ","
-			   RATE(DEN_PUBLICATION, NUM_PUBLICATION) "," RATE(DEN_FILING, NUM_FILING)
-			   "," AVERAGE(DEN_HANDLING, " f.handling_days") ","
-			   " count(*) FILTER (WHERE" DEN_OVERDUE "),"
-			   AVERAGE(DEN_WITHDRAWAL, " f.withdrawal_days")
-			   FACTS_FROM AGENCY_SCOPE_SQL
-			   " AND (f.open OR f.decided_on BETWEEN ?5 AND ?6"
-			   "  OR f.pub_on BETWEEN ?5 AND ?6 OR f.withdrawn_on BETWEEN ?5 AND ?6"
-			   "  OR f.closed_on BETWEEN ?5 AND ?6)",
-			   sc, sp, &facts, e)) ||
-	    (err = sum_one(s, SQ_INDICATOR_SUMS_STEPS,
-			   "SELECT" RATE(DEN_STEPS, NUM_STEPS) STEPS_FROM AGENCY_SCOPE_SQL, sc, sp,
-			   &steps, e)) ||
-	    /* the overdue ones by the partial index of overdue statuses:
-	     * few, not every open case */
-	    (err = sum_one(s, SQ_INDICATOR_SUMS_OVERDUE,
-			   "SELECT count(*)" OVERDUE_FROM NUM_OVERDUE " AND" AGENCY_SCOPE_SQL, sc,
-			   sp, &overdue, e)))
+	span_ranges_of(sp->from, sp->to, &r);
+	/* each range a seek per agency in the key (agency, span, ...); the
+	 * open cases are span 'm' */
+	if ((err = sq_stmt(s, SQ_INDICATOR_SUMS,
+			   "SELECT figure, sum(den), sum(num), sum(days), max(longest) FROM ("
+			   SUMS_ARM("?5", "?6") " UNION ALL" SUMS_ARM("?7", "?8")
+			   " UNION ALL" SUMS_ARM("?9", "?10") " UNION ALL" SUMS_ARM("'m'", "'m'")
+			   ") GROUP BY figure",
+			   &stmt, e)))
 		return err;
-	if (rows)
-		*rows = 3;
-	rate_of(&out[INDF_REVIEW], &facts.v[0]);
-	rate_of(&out[INDF_RECORD], &facts.v[2]);
-	rate_of(&out[INDF_PUBLICATION], &facts.v[4]);
-	rate_of(&out[INDF_FILING], &facts.v[6]);
-	average_of(&out[INDF_HANDLING], &facts.v[8]);
-	out[INDF_OVERDUE].den = facts.v[11];
-	out[INDF_OVERDUE].num = overdue.v[0];
-	average_of(&out[INDF_WITHDRAWAL], &facts.v[12]);
-	rate_of(&out[INDF_TWO_OFFICERS], steps.v);
+	struct sq_args b = sq_args(stmt);
+	sq_indicator_scope_args(&b, sc);
+	sq_arg_int(&b, sp->agency_id);
+	for (int i = 0; i < 3; i++) {
+		sq_arg_text(&b, r.lo[i]);
+		sq_arg_text(&b, r.hi[i]);
+	}
+	sq_arg_text(&b, sp->today);
+	if ((err = collect_counted(s, stmt, &b, a, sizeof(struct figure_row), figure_read, &items,
+				   &n, work, e)))
+		return err;
+	/* the overdue ones by the partial index of overdue statuses: few,
+	 * not every open case */
+	if ((err = sq_stmt(s, SQ_INDICATOR_SUMS_OVERDUE,
+			   "SELECT count(*)" OVERDUE_FROM NUM_OVERDUE " AND" AGENCY_SCOPE_SQL, &stmt,
+			   e)))
+		return err;
+	b = sq_args(stmt);
+	span_args(&b, sc, sp);
+	if ((err = collect_counted(s, stmt, &b, a, sizeof(int64_t), sq_read_int, &over, &nover,
+				   work, e)))
+		return err;
+	const struct figure_row *rows = items;
+	for (size_t i = 0; i < n; i++) {
+		const struct figure_row *x = &rows[i];
+		if (x->figure < 0 || x->figure >= INDF_COUNT)
+			continue;
+		struct indicator_sum *o = &out[x->figure];
+		o->den = x->den;
+		/* an average's numerator is its days */
+		o->num = x->figure == INDF_HANDLING || x->figure == INDF_WITHDRAWAL ? x->days : x->num;
+		o->max = x->longest / LONGEST_SHIFT;
+		o->max_case = o->max ? x->longest % LONGEST_SHIFT : 0;
+	}
+	out[INDF_OVERDUE].num = nover ? *(int64_t *)over : 0;
 	return FZ_OK;
 }
 

@@ -385,9 +385,9 @@ enum fz_err sq_indicator_stale_all(struct store *st, struct fz_error *e);
 enum fz_err sq_indicator_facts_put(struct store *st, int64_t case_id,
 				   const struct indicator_facts *f, struct fz_error *e);
 /* sqlite_indicators_sums.c */
-enum fz_err sq_indicator_sums(struct store *st, const struct scope *sc,
+enum fz_err sq_indicator_sums(struct store *st, struct arena *a, const struct scope *sc,
 			      const struct indicator_span *sp,
-			      struct indicator_sum out[INDF_COUNT], int64_t *rows,
+			      struct indicator_sum out[INDF_COUNT], int64_t *work,
 			      struct fz_error *e);
 enum fz_err sq_indicator_matters(struct store *st, struct arena *a, const struct scope *sc,
 				 int64_t agency_id, int64_t **ids, size_t *n, struct fz_error *e);

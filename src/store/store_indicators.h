@@ -92,13 +92,15 @@ struct indicator_sum {
 	 * at all. */
 	enum fz_err (*indicator_facts_put)(struct store *st, int64_t case_id,
 					   const struct indicator_facts *f, struct fz_error *e);
-	/* Every figure of sp in sc summed in the database (no row crosses
-	 * into the caller): out[INDF_COUNT]. *rows (may be NULL) is set to
-	 * the result rows read back (the probe of the tests: not one per
-	 * case). */
-	enum fz_err (*indicator_sums)(struct store *st, const struct scope *sc,
+	/* Every figure of sp in sc from the sums kept per agency, month and
+	 * day (048), out[INDF_COUNT] (a few rows read back, arena memory):
+	 * the whole months of the period and the days of the months it cuts.
+	 * *work (may be NULL) is set to the SQLite VM steps it ran, the
+	 * probe of the tests: it follows the agencies and the days and
+	 * months with something to count, not the cases. */
+	enum fz_err (*indicator_sums)(struct store *st, struct arena *a, const struct scope *sc,
 				      const struct indicator_span *sp,
-				      struct indicator_sum out[INDF_COUNT], int64_t *rows,
+				      struct indicator_sum out[INDF_COUNT], int64_t *work,
 				      struct fz_error *e);
 	/* The matters (normative documents, major decisions) in sc (and
 	 * agency_id, 0 any), newest first, into *ids (arena memory), *n of
