@@ -227,7 +227,7 @@ static enum fz_err judge_each(struct app_ctx *ctx, const struct proc_registry *r
 }
 
 _Static_assert(CASE_NORMATIVE == 5 && CASE_MAJOR_DECISION == 6,
-	       "048_indicator_matters.sql indexes the matters as kinds 5 and 6");
+	       "048_indicator_sums.sql indexes the matters as kinds 5 and 6");
 
 /* The matters in scope, newest first, found by their own index (048):
  * by kind among the cases, a province's scope read every case row. */

@@ -1,11 +1,13 @@
-/* sqlite_indicators_sums.c - the supervision indicators summed from the
- * facts kept beside the record (045_indicator_facts.sql) inside SQLite,
- * the cases on one side of a figure listed only when asked (the
- * drill-down), and the matters to judge found by their own index (048). A page of figures costs three statements whose result is
- * one row each, whatever the number of cases: no fact row crosses into C.
- * Each side's condition is written once below and serves both the sum
- * and the list; the app's per-case counting (indicator_facts_count, the
- * reference) states the same rules in C, and the tests compare the two. */
+/* sqlite_indicators_sums.c - the supervision indicators read from the
+ * sums kept per agency, month and day beside the judged facts
+ * (048_indicator_sums.sql: a period reads its whole months and the days
+ * of the months it cuts, so a page costs per agency and month, not per
+ * case), the cases on one side of a figure listed from the facts only
+ * when asked (the drill-down), and the matters to judge found by their
+ * own index (048). The sums take what each fact contributes from 048's
+ * view; the sides state the same conditions below; the app's per-case
+ * counting (indicator_facts_count, the reference) states them in C, and
+ * the tests compare all three. */
 #include "store/sqlite_indicators_internal.h"
 
 #include <stdlib.h>
@@ -13,8 +15,9 @@
 
 #include "base/date.h"
 
-/* ?5, ?6: the period; ?7: today. A figure that waits for its clock
- * counts once the clock stopped or its due day is before today. */
+/* The sides' conditions. ?5, ?6: the period; ?7: today. A figure that
+ * waits for its clock counts once the clock stopped or its due day is
+ * before today. */
 #define DECIDED_IN " f.decided_on BETWEEN ?5 AND ?6"
 #define DEN_REVIEW DECIDED_IN " AND f.review_needed"
 #define NUM_REVIEW DEN_REVIEW " AND f.reviewed"

@@ -11,12 +11,12 @@
  * four scopes; and again after each kind of change the triggers of 045
  * must notice (a step, a correction, a certificate revoked with effect
  * before the steps, an officer made an assistant, a case closed, a
- * holiday calendar loaded); the page's figures alone and each
- * indicator's drill-down alone equal it too, and the figures are summed
- * in the database (the rows read back do not grow with the cases). The
- * backfill marks every case and judges it
- * back to the same rows, however often it runs; the server's job judges
- * them in the background. */
+ * holiday calendar loaded); the page's figures alone and each side's
+ * drill-down alone equal it too. The figures come from the sums of 048,
+ * which the triggers keep equal to a rebuild from the facts and whose
+ * reading does not grow with the cases. The backfill marks every case
+ * and judges it back to the same rows, however often it runs; the
+ * server's job judges them in the background. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -583,34 +583,6 @@ TEST(indicator_figures_are_read_from_sums_per_agency_and_day_not_per_case)
 	fx_close(&x.f);
 }
 
-/* A bad period or an unknown figure is refused in Chinese; nothing is
- * summed or listed. */
-TEST(indicator_sums_refuse_a_bad_period_and_an_unknown_figure)
-{
-	struct ix x;
-	struct indicator_sum sums[INDF_COUNT];
-	struct fz_error e = { 0 };
-	struct app_ctx sup;
-	int64_t *ids = NULL;
-	size_t n = 7;
-	REQUIRE(ix_open(&x));
-	REQUIRE(seed(&x));
-	fx_as(&x.f, &sup, ROLE_SUPERVISOR, x.f.justice);
-	const struct indicator_span bad = { 0, "2025-02-30", "2025-12-31", sup.today };
-	CHECK(x.f.st->ops->indicator_sums(x.f.st, x.f.a, &sup.scope, &bad, sums, NULL, &e) == FZ_INVALID);
-	CHECK_CONTAINS(e.message, "日期应为 YYYY-MM-DD 格式的有效日期");
-	CHECK(sums[INDF_REVIEW].den == 0 && sums[INDF_OVERDUE].den == 0);
-	CHECK(x.f.st->ops->indicator_side(x.f.st, x.f.a, &sup.scope, &bad, INDF_REVIEW, false, &ids,
-					  &n, &e) == FZ_INVALID);
-	CHECK(!ids && n == 0);
-	const struct indicator_span sp = { 0, "2025-01-01", "2025-12-31", sup.today };
-	CHECK(x.f.st->ops->indicator_side(x.f.st, x.f.a, &sup.scope, &sp, INDF_COUNT, true, &ids,
-					  &n, &e) == FZ_INVALID);
-	CHECK_CONTAINS(e.message, "没有这项指标");
-	CHECK(!ids && n == 0);
-	fx_close(&x.f);
-}
-
 /* A filing or publication still waiting counts from the day after its
  * due day: on each such due day and the next, kept sums and sides equal
  * the reference (a sum that counted on the due day itself would not). */
@@ -648,56 +620,5 @@ TEST(indicator_figures_count_a_waiting_clock_from_the_day_after_its_due_day)
 		}
 	}
 	CHECK(tried >= 4); /* the publication's and the filing's due days */
-	fx_close(&x.f);
-}
-
-/* A matter (no party) written through the store. */
-static int64_t matter(struct ix *x, int64_t agency, enum case_kind kind, const char *proc)
-{
-	struct enf_case c = { .agency_id = agency, .procedure = (char *)proc, .kind = kind,
-			      .domain = "自然资源", .title = "事项", .party_kind = PARTY_NONE,
-			      .party_name = "" };
-	struct case_numbering num = { "海原测试", "事项", 2025 };
-	if (x->f.st->ops->case_insert(x->f.st, x->f.a, &c, &num, &x->e)) {
-		t_fail(__FILE__, __LINE__, "matter: %s", x->e.message);
-		return 0;
-	}
-	return c.id;
-}
-
-/* The matters the rule-making indicators judge on every read are found
- * by their own index (048), in scope, newest first, never by reading
- * every case of the scope. */
-TEST(indicator_matters_are_found_in_scope_by_their_own_index)
-{
-	struct ix x;
-	struct app_ctx head;
-	struct fz_error e = { 0 };
-	static char plan[4096];
-	int64_t *ids = NULL;
-	size_t n = 0;
-	REQUIRE(ix_open(&x));
-	REQUIRE(seed(&x));
-	int64_t m1 = matter(&x, x.f.natres, CASE_NORMATIVE, "normative_document");
-	int64_t m2 = matter(&x, x.f.neighbour, CASE_MAJOR_DECISION, "major_decision");
-	int64_t m3 = matter(&x, x.f.natres, CASE_MAJOR_DECISION, "major_decision");
-	REQUIRE(m1 && m2 && m3);
-	const struct scope all = { .kind = SCOPE_ALL };
-	REQUIRE(x.f.st->ops->indicator_matters(x.f.st, x.f.a, &all, 0, &ids, &n, &e) == FZ_OK);
-	REQUIRE(n == 3);
-	CHECK(ids[0] == m3 && ids[1] == m2 && ids[2] == m1);
-	fx_as(&x.f, &head, ROLE_HEAD, x.f.natres);
-	REQUIRE(x.f.st->ops->indicator_matters(x.f.st, x.f.a, &head.scope, 0, &ids, &n, &e) ==
-		FZ_OK);
-	CHECK(n == 2 && ids[0] == m3 && ids[1] == m1);
-	REQUIRE(x.f.st->ops->indicator_matters(x.f.st, x.f.a, &all, x.f.market, &ids, &n, &e) ==
-		FZ_OK);
-	CHECK_INT((int64_t)n, 0);
-	/* the store's condition, as SQLite plans it: by 048's index */
-	fx_rows_text(&x.f,
-		     "EXPLAIN QUERY PLAN SELECT c.id FROM agencies a JOIN cases c"
-		     " ON c.agency_id = a.id WHERE c.kind IN (5, 6) AND a.id = 1",
-		     plan, sizeof plan);
-	CHECK_CONTAINS(plan, "cases_matters");
 	fx_close(&x.f);
 }
