@@ -34,17 +34,44 @@ enum fz_err sq_indicator_scoped_ids(struct sq_store *s, enum sq_stmt_id id, cons
 	return FZ_OK;
 }
 
+/* Below this many marks in the whole database, a scope's are found by
+ * walking the marks (a case looked up each); from it on, by walking the
+ * scope's cases (after 045 or a calendar load every case is marked, and
+ * a county must not walk a province's marks). */
+#define STALE_FEW 1024
+
 enum fz_err sq_indicator_stale(struct store *st, struct arena *a, const struct scope *sc,
 			       int64_t **ids, size_t *n, struct fz_error *e)
 {
-	/* all: the marks themselves; a scope: its agencies, their cases by
-	 * the index of cases by agency, each probed in the marks - never a
-	 * walk over every mark of the province looking up each case */
+	struct sq_store *s = sq(st);
+	sqlite3_stmt *stmt;
+	int64_t marks = 0;
+	enum fz_err err;
+	/* all: the marks themselves */
 	if (sc && sc->kind == SCOPE_ALL)
-		return sq_indicator_scoped_ids(sq(st), SQ_INDICATOR_STALE,
+		return sq_indicator_scoped_ids(s, SQ_INDICATOR_STALE,
 					       "SELECT case_id FROM indicator_stale", a, sc, 0, ids,
 					       n, e);
-	return sq_indicator_scoped_ids(sq(st), SQ_INDICATOR_STALE_SCOPED,
+	if ((err = sq_stmt(s, SQ_INDICATOR_STALE_COUNT,
+			   "SELECT count(*) FROM (SELECT 1 FROM indicator_stale LIMIT ?1)", &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, STALE_FEW);
+	if ((err = sq_one(s, stmt, &b, a, &marks, sq_read_int, FZ_DB, "", "无法读取待重新判定的案件数",
+			  e)))
+		return err;
+	/* few (the usual case: what was written since the last round of
+	 * the job): each mark's case and agency looked up, in that order */
+	if (marks < STALE_FEW)
+		return sq_indicator_scoped_ids(
+			s, SQ_INDICATOR_STALE_FEW,
+			"SELECT x.case_id FROM indicator_stale x CROSS JOIN cases c ON c.id = x.case_id"
+			" CROSS JOIN agencies a ON a.id = c.agency_id WHERE" AGENCY_SCOPE_SQL,
+			a, sc, 0, ids, n, e);
+	/* many: the scope's agencies, their cases by the index of cases by
+	 * agency, each probed in the marks - never a walk over every mark
+	 * of the province looking up each case */
+	return sq_indicator_scoped_ids(s, SQ_INDICATOR_STALE_SCOPED,
 				       "SELECT c.id FROM agencies a JOIN cases c ON c.agency_id = a.id"
 				       " JOIN indicator_stale x ON x.case_id = c.id"
 				       " WHERE" AGENCY_SCOPE_SQL,

@@ -1,10 +1,11 @@
 /* indicators_sums_test.c - the store's side of the indicators read at a
  * province's scope (048_indicator_sums.sql, store/sqlite_indicators_sums.c)
  * that needs no varied record: a bad period or an unknown figure refused
- * in Chinese with nothing read, and the matters found in scope by their
- * own index. The figures themselves are compared with judging every case
+ * in Chinese with nothing read, the matters found in scope by their own
+ * index, and a scope's stale marks found alike when few and when many. The figures themselves are compared with judging every case
  * again in indicators_facts_test.c. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../t.h"
@@ -88,5 +89,72 @@ TEST(indicator_matters_are_found_in_scope_by_their_own_index)
 		     " ON c.agency_id = a.id WHERE c.kind IN (5, 6) AND a.id = 1",
 		     plan, sizeof plan);
 	CHECK_CONTAINS(plan, "cases_matters");
+	fx_close(&f);
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* The stale marks of a scope, sorted, as one text. */
+static char *stale_text(struct fx *f, const struct scope *sc, char *out, size_t cap)
+{
+	struct fz_error e = { 0 };
+	int64_t *ids = NULL;
+	size_t n = 0, o = 0;
+	out[0] = '\0';
+	if (f->st->ops->indicator_stale(f->st, f->a, sc, &ids, &n, &e) != FZ_OK) {
+		t_fail(__FILE__, __LINE__, "stale: %s", e.message);
+		return out;
+	}
+	qsort(ids, n, sizeof *ids, cmp_id);
+	for (size_t i = 0; i < n && o + 24 < cap; i++)
+		o += (size_t)snprintf(out + o, cap - o, "%lld\n", (long long)ids[i]);
+	return out;
+}
+
+/* A scope's stale marks are the same whether they are found by walking
+ * the marks (few in the database, the usual case) or the scope's cases
+ * (many: after 045 or a calendar load): exactly the scope's. */
+TEST(indicator_stale_marks_of_a_scope_are_found_both_when_few_and_when_many)
+{
+	struct fx f;
+	struct app_ctx head;
+	struct fz_error e = { 0 };
+	static char got[65536], want[65536];
+	int64_t judged = 0;
+	REQUIRE(fx_open(&f));
+	fx_as(&f, &head, ROLE_HEAD, f.natres);
+	/* more marks than the walk over the marks takes (1024) */
+	for (int i = 0; i < 1030; i++)
+		REQUIRE(fx_case(&f, i % 3 ? f.natres : f.market, CASE_PENALTY, "penalty_general",
+				"标记测试"));
+	REQUIRE(fx_count(&f, "indicator_stale") > 1024);
+	char sql[256];
+	snprintf(sql, sizeof sql,
+		 "SELECT x.case_id FROM indicator_stale x JOIN cases c ON c.id = x.case_id"
+		 " WHERE c.agency_id = %lld ORDER BY 1",
+		 (long long)f.natres);
+	fx_rows_text(&f, sql, want, sizeof want);
+	CHECK(strlen(want) > 1000);
+	CHECK_STR(stale_text(&f, &head.scope, got, sizeof got), want);
+	/* judged: none left; then three of the agency's and two of the
+	 * market's marked again by a step */
+	REQUIRE(app_indicators_job(&f.cli, &judged, &e) == FZ_OK);
+	CHECK_INT(fx_count(&f, "indicator_stale"), 0);
+	int64_t ours[3], theirs[2];
+	for (int i = 0; i < 3; i++)
+		ours[i] = fx_case(&f, f.natres, CASE_PENALTY, "penalty_general", "再次标记");
+	for (int i = 0; i < 2; i++)
+		theirs[i] = fx_case(&f, f.market, CASE_PENALTY, "penalty_general", "再次标记");
+	REQUIRE(ours[2] && theirs[1]);
+	CHECK_INT(fx_count(&f, "indicator_stale"), 5);
+	fx_rows_text(&f, sql, want, sizeof want);
+	CHECK_STR(stale_text(&f, &head.scope, got, sizeof got), want);
+	snprintf(sql, sizeof sql, "%lld\n%lld\n%lld\n", (long long)ours[0], (long long)ours[1],
+		 (long long)ours[2]);
+	CHECK_STR(got, sql);
 	fx_close(&f);
 }
