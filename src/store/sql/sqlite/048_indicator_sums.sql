@@ -65,8 +65,9 @@ CREATE VIEW indicator_contribution_spans (agency_id, case_id, span, figure, due,
 
 -- Kept by the facts' own writes (app: indicator_facts_put deletes a
 -- case's rows and inserts them again): added after an insert, taken away
--- before a delete (the row still there to be read), the longest found
--- again after it. A step's rows are read by its event.
+-- before a delete (the row still there to be read: the view, read by
+-- case, looks the case up by its index), the longest found again after
+-- it. A step's rows are its own.
 CREATE TRIGGER IF NOT EXISTS indicator_sums_case_in AFTER INSERT ON indicator_cases
 BEGIN
 	INSERT INTO indicator_sums (agency_id, span, figure, due, den, num, days, longest)
@@ -85,17 +86,26 @@ BEGIN
 		WHERE indicator_sums.agency_id = c.agency_id AND indicator_sums.span = c.span
 		  AND indicator_sums.figure = c.figure AND indicator_sums.due = c.due;
 END;
+-- The longest found again from the agency's own rows (a range of the
+-- table clustered by agency; the view would read every agency's), for
+-- the two averages: handling by the decision's day, withdrawal by its own.
 CREATE TRIGGER IF NOT EXISTS indicator_sums_case_longest AFTER DELETE ON indicator_cases
 	WHEN OLD.handling_days > 0 OR OLD.withdrawal_days > 0
 BEGIN
 	UPDATE indicator_sums SET longest = coalesce((
-		SELECT max(c.longest) FROM indicator_contribution_spans c
-		WHERE c.agency_id = indicator_sums.agency_id AND c.span = indicator_sums.span
-		  AND c.figure = indicator_sums.figure AND c.due = indicator_sums.due), 0)
+		SELECT max(f.handling_days * 1099511627776 + f.case_id) FROM indicator_cases f
+		WHERE f.agency_id = OLD.agency_id AND f.decided_on <> '' AND f.handling_days > 0
+		  AND indicator_sums.span IN ('m' || substr(f.decided_on, 1, 7), 'd' || f.decided_on)), 0)
 		WHERE agency_id = OLD.agency_id
-		  AND span IN ('m' || substr(OLD.decided_on, 1, 7), 'd' || OLD.decided_on,
-			       'm' || substr(OLD.withdrawn_on, 1, 7), 'd' || OLD.withdrawn_on)
-		  AND figure IN (5, 7) AND longest % 1099511627776 = OLD.case_id;
+		  AND span IN ('m' || substr(OLD.decided_on, 1, 7), 'd' || OLD.decided_on)
+		  AND figure = 5 AND due = '' AND longest % 1099511627776 = OLD.case_id;
+	UPDATE indicator_sums SET longest = coalesce((
+		SELECT max(f.withdrawal_days * 1099511627776 + f.case_id) FROM indicator_cases f
+		WHERE f.agency_id = OLD.agency_id AND f.withdrawn_on <> '' AND f.withdrawal_days > 0
+		  AND indicator_sums.span IN ('m' || substr(f.withdrawn_on, 1, 7), 'd' || f.withdrawn_on)), 0)
+		WHERE agency_id = OLD.agency_id
+		  AND span IN ('m' || substr(OLD.withdrawn_on, 1, 7), 'd' || OLD.withdrawn_on)
+		  AND figure = 7 AND due = '' AND longest % 1099511627776 = OLD.case_id;
 END;
 CREATE TRIGGER IF NOT EXISTS indicator_sums_step_in AFTER INSERT ON indicator_steps
 BEGIN
