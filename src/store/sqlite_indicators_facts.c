@@ -89,6 +89,117 @@ static bool date_or_empty(const char *d)
 	return !*d || date_parse(d, NULL, NULL, NULL);
 }
 
+/* ?1..?18 of a facts row, in the order of indicator_cases' INSERT below
+ * (and of the comparison in facts_same). */
+static void facts_args(struct sq_args *b, int64_t case_id, const struct indicator_facts *f)
+{
+	sq_arg_int(b, case_id);
+	sq_arg_text(b, f->decided_on);
+	sq_arg_int(b, f->review_needed);
+	sq_arg_int(b, f->reviewed);
+	sq_arg_text(b, f->filing_due);
+	sq_arg_int(b, f->filing_done);
+	sq_arg_int(b, f->filing_on_time);
+	sq_arg_int(b, f->handling_days);
+	sq_arg_text(b, f->pub_on);
+	sq_arg_text(b, f->pub_due);
+	sq_arg_int(b, f->pub_done);
+	sq_arg_int(b, f->pub_on_time);
+	sq_arg_text(b, f->withdrawn_on);
+	sq_arg_int(b, f->withdrawal_days);
+	sq_arg_text(b, f->closed_on);
+	sq_arg_int(b, f->complete);
+	sq_arg_int(b, f->agency_id);
+	sq_arg_int(b, f->open);
+}
+
+/* A count(*) statement (id, sql) bound by bind(b, arg) into *n. */
+static enum fz_err count_of(struct sq_store *s, enum sq_stmt_id id, const char *sql,
+			    void (*bind)(struct sq_args *, const void *), const void *arg,
+			    int64_t *n, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, id, sql, &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	bind(&b, arg);
+	return sq_one(s, stmt, &b, NULL, n, sq_read_int, FZ_DB, "", "无法比较监督指标的判定", e);
+}
+
+struct facts_key {
+	int64_t case_id;
+	const struct indicator_facts *f;
+};
+
+static void bind_facts(struct sq_args *b, const void *arg)
+{
+	const struct facts_key *k = arg;
+	facts_args(b, k->case_id, k->f);
+}
+
+static void bind_case(struct sq_args *b, const void *arg)
+{
+	sq_arg_int(b, *(const int64_t *)arg);
+}
+
+static void bind_step(struct sq_args *b, const void *arg)
+{
+	const struct indicator_step_fact *t = arg;
+	sq_arg_int(b, t->event_id);
+	sq_arg_int(b, t->case_id);
+	sq_arg_text(b, t->on);
+	sq_arg_int(b, t->certified);
+}
+
+/* Whether case_id's kept rows are already f's (NULL: none): judging a
+ * case again often changes nothing (a step that moves no figure, every
+ * case after a calendar load), and rewriting the rows would rewrite the
+ * sums of 048 through their triggers for nothing. */
+static enum fz_err facts_same(struct sq_store *s, int64_t case_id, const struct indicator_facts *f,
+			      bool *same, struct fz_error *e)
+{
+	const struct facts_key k = { case_id, f };
+	int64_t rows = 0, steps = 0, n;
+	enum fz_err err;
+	*same = false;
+	if ((err = count_of(s, SQ_INDICATOR_STEPS_COUNT,
+			    "SELECT count(*) FROM indicator_steps WHERE case_id = ?1", bind_case,
+			    &case_id, &steps, e)))
+		return err;
+	if (!f) {
+		if ((err = count_of(s, SQ_INDICATOR_FACTS_COUNT,
+				    "SELECT count(*) FROM indicator_cases WHERE case_id = ?1",
+				    bind_case, &case_id, &rows, e)))
+			return err;
+		*same = rows == 0 && steps == 0;
+		return FZ_OK;
+	}
+	if (steps != (int64_t)f->nsteps)
+		return FZ_OK;
+	if ((err = count_of(s, SQ_INDICATOR_FACTS_SAME,
+			    "SELECT count(*) FROM indicator_cases WHERE case_id = ?1"
+			    " AND decided_on = ?2 AND review_needed = ?3 AND reviewed = ?4"
+			    " AND filing_due = ?5 AND filing_done = ?6 AND filing_on_time = ?7"
+			    " AND handling_days = ?8 AND pub_on = ?9 AND pub_due = ?10"
+			    " AND pub_done = ?11 AND pub_on_time = ?12 AND withdrawn_on = ?13"
+			    " AND withdrawal_days = ?14 AND closed_on = ?15 AND complete = ?16"
+			    " AND agency_id = ?17 AND open = ?18",
+			    bind_facts, &k, &rows, e)) ||
+	    rows != 1)
+		return err;
+	for (size_t i = 0; i < f->nsteps; i++) {
+		if ((err = count_of(s, SQ_INDICATOR_STEP_SAME,
+				    "SELECT count(*) FROM indicator_steps WHERE event_id = ?1"
+				    " AND case_id = ?2 AND on_date = ?3 AND certified = ?4",
+				    bind_step, &f->steps[i], &n, e)) ||
+		    n != 1)
+			return err;
+	}
+	*same = true;
+	return FZ_OK;
+}
+
 static enum fz_err facts_row_put(struct sq_store *s, int64_t case_id,
 				 const struct indicator_facts *f, struct fz_error *e)
 {
@@ -103,24 +214,7 @@ static enum fz_err facts_row_put(struct sq_store *s, int64_t case_id,
 			   &stmt, e)))
 		return err;
 	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, case_id);
-	sq_arg_text(&b, f->decided_on);
-	sq_arg_int(&b, f->review_needed);
-	sq_arg_int(&b, f->reviewed);
-	sq_arg_text(&b, f->filing_due);
-	sq_arg_int(&b, f->filing_done);
-	sq_arg_int(&b, f->filing_on_time);
-	sq_arg_int(&b, f->handling_days);
-	sq_arg_text(&b, f->pub_on);
-	sq_arg_text(&b, f->pub_due);
-	sq_arg_int(&b, f->pub_done);
-	sq_arg_int(&b, f->pub_on_time);
-	sq_arg_text(&b, f->withdrawn_on);
-	sq_arg_int(&b, f->withdrawal_days);
-	sq_arg_text(&b, f->closed_on);
-	sq_arg_int(&b, f->complete);
-	sq_arg_int(&b, f->agency_id);
-	sq_arg_int(&b, f->open);
+	facts_args(&b, case_id, f);
 	const struct sq_ref refs[] = { SQ_REF_CASE("case_id", case_id) };
 	if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
 		return err;
@@ -170,14 +264,19 @@ enum fz_err sq_indicator_facts_put(struct store *st, int64_t case_id,
 		if (!dates)
 			return fz_fail(e, FZ_INVALID, "date", "日期应为 YYYY-MM-DD 格式的有效日期");
 	}
-	/* derived data, not the record: replaced whole, with the mark */
+	/* derived data, not the record: replaced whole, with the mark;
+	 * when already so, only the mark goes */
+	bool same = false;
 	if ((err = sq_savepoint(s, e)))
 		return err;
-	if ((err = case_delete(s, SQ_INDICATOR_FACTS_DELETE,
-			       "DELETE FROM indicator_cases WHERE case_id = ?1", case_id, e)) ||
-	    (err = case_delete(s, SQ_INDICATOR_STEPS_DELETE,
-			       "DELETE FROM indicator_steps WHERE case_id = ?1", case_id, e)) ||
-	    (f && (err = facts_row_put(s, case_id, f, e))) ||
+	if ((err = facts_same(s, case_id, f, &same, e)) ||
+	    (!same && (err = case_delete(s, SQ_INDICATOR_FACTS_DELETE,
+					 "DELETE FROM indicator_cases WHERE case_id = ?1", case_id,
+					 e))) ||
+	    (!same && (err = case_delete(s, SQ_INDICATOR_STEPS_DELETE,
+					 "DELETE FROM indicator_steps WHERE case_id = ?1", case_id,
+					 e))) ||
+	    (!same && f && (err = facts_row_put(s, case_id, f, e))) ||
 	    (err = case_delete(s, SQ_INDICATOR_STALE_CLEAR,
 			       "DELETE FROM indicator_stale WHERE case_id = ?1", case_id, e))) {
 		sq_rollback_to(s);

@@ -622,3 +622,42 @@ TEST(indicator_figures_count_a_waiting_clock_from_the_day_after_its_due_day)
 	CHECK(tried >= 4); /* the publication's and the filing's due days */
 	fx_close(&x.f);
 }
+
+/* Judging a case again to the same facts rewrites nothing (the sums of
+ * 048 are left alone): every case marked by 045 run again and judged back
+ * deletes no fact row; a step that changes a judgement rewrites that case
+ * only. */
+TEST(indicator_facts_judged_again_to_the_same_are_not_rewritten)
+{
+	struct ix x;
+	struct indicator year[IND_COUNT];
+	static char kept[262144], again[262144], n[64];
+	int64_t judged = 0;
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	every_way(&x, "as recorded", year);
+	sums_text(&x.f, kept, sizeof kept);
+	/* a count of the rows deleted from the facts, kept in the file */
+	fx_rows_text(&x.f, "CREATE TABLE t_rewrites (n INTEGER NOT NULL)", n, sizeof n);
+	fx_rows_text(&x.f, "INSERT INTO t_rewrites VALUES (0)", n, sizeof n);
+	fx_rows_text(&x.f,
+		     "CREATE TRIGGER t_rewrites_count AFTER DELETE ON indicator_cases"
+		     " BEGIN UPDATE t_rewrites SET n = n + 1; END",
+		     n, sizeof n);
+	REQUIRE(rerun_045(&x.f));
+	int64_t cases = fx_count(&x.f, "cases");
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), cases);
+	REQUIRE(app_indicators_job(&x.f.cli, &judged, &x.e) == FZ_OK);
+	CHECK_INT(judged, cases);
+	CHECK_STR(fx_rows_text(&x.f, "SELECT n FROM t_rewrites", n, sizeof n), "0\n");
+	CHECK_STR(sums_text(&x.f, again, sizeof again), kept);
+	/* a new decision on one case: that case's rows, and the figures
+	 * still those of judging every case again */
+	int64_t c = opened(&x, x.f.natres, "2025-08-01", "2025-08-02");
+	every_way(&x, "with a new case", year);
+	fx_rows_text(&x.f, "UPDATE t_rewrites SET n = 0", n, sizeof n);
+	decide(&x, c, "2025-08-20", "1000");
+	every_way(&x, "after its decision", year);
+	CHECK_STR(fx_rows_text(&x.f, "SELECT n FROM t_rewrites", n, sizeof n), "1\n");
+	fx_close(&x.f);
+}
