@@ -5,10 +5,12 @@
  * that lacks it); with "job", the scheduler's job judges every stale
  * case first (the backfill as the server does it), timed; then as a
  * supervisor of the division PREFIX ("64" the
- * generated region), today = TO, computes every indicator for FROM..TO
- * twice: the first run judges the stale cases (after 045, every case:
- * the backfill) and refreshes the derived status, the second reads the
- * kept facts. With "ref", then the per-case reference
+ * generated region), today = TO, computes the page's figures for
+ * FROM..TO twice (the first run judges the stale cases - after 045,
+ * every case: the backfill - and refreshes the derived status; the
+ * second reads the kept facts), then each side's drill-down (that side
+ * listed) and every side at once (the API). With "ref",
+ * then the per-case reference
  * (app_indicators_record), and whether the two agree on every numerator,
  * denominator, longest and side (exit 1 if not). CPU time, not wall
  * time alone: the machine is shared. */
@@ -102,36 +104,64 @@ int main(int argc, char **argv)
 	snprintf(q.to, sizeof q.to, "%s", argv[3]);
 	struct indicator out[IND_COUNT], ref[IND_COUNT];
 	for (int round = 0; round < 2; round++) {
+		/* the page: the figures alone */
+		q.lists = IND_LISTS_NONE;
 		t = stamp_now();
 		if (app_indicators(&ctx, &q, out, &e)) {
 			fprintf(stderr, "indicators-bench: %s\n", e.message);
 			return 1;
 		}
-		report(round ? "indicators" : "indicators_first", t);
+		report(round ? "indicators_page" : "indicators_page_first", t);
 		if (round)
 			for (int i = 0; i < IND_COUNT; i++)
 				printf("  %-22s %lld / %lld\n", out[i].def->id, (long long)out[i].num,
 				       (long long)out[i].den);
-		if (round && reference) {
-			t = stamp_now();
-			if (app_indicators_record(&ctx, &q, ref, &e)) {
-				fprintf(stderr, "indicators-bench: %s\n", e.message);
-				return 1;
-			}
-			report("indicators_record", t);
-			bool same = true;
-			for (int i = 0; i < IND_COUNT; i++)
-				if (!same_indicator(&out[i], &ref[i])) {
-					printf("  DIFFERS: %s %lld / %lld\n", ref[i].def->id,
-					       (long long)ref[i].num, (long long)ref[i].den);
-					same = false;
-				}
-			printf("facts_equal_record: %s\n", same ? "yes" : "NO");
-			if (!same)
-				return 1;
-		}
 		arena_reset(a);
 	}
+	/* each side's drill-down: that side listed */
+	for (int i = 0; i < 2 * (IND_WITHDRAWAL + 1); i++) {
+		bool num = i % 2;
+		q.lists = num ? IND_LISTS_NUM : IND_LISTS_DEN;
+		q.list_of = i / 2;
+		t = stamp_now();
+		if (app_indicators(&ctx, &q, out, &e)) {
+			fprintf(stderr, "indicators-bench: %s\n", e.message);
+			return 1;
+		}
+		char what[64];
+		const struct indicator *in = &out[i / 2];
+		snprintf(what, sizeof what, "drill_down %s %s (%zu cases)", in->def->id,
+			 num ? "num" : "den", num ? in->num_cases.n : in->den_cases.n);
+		report(what, t);
+		arena_reset(a);
+	}
+	/* every side listed (the API), and the reference */
+	q.lists = IND_LISTS_ALL;
+	t = stamp_now();
+	if (app_indicators(&ctx, &q, out, &e)) {
+		fprintf(stderr, "indicators-bench: %s\n", e.message);
+		return 1;
+	}
+	report("indicators_all_sides", t);
+	if (reference) {
+		t = stamp_now();
+		if (app_indicators_record(&ctx, &q, ref, &e)) {
+			fprintf(stderr, "indicators-bench: %s\n", e.message);
+			return 1;
+		}
+		report("indicators_record", t);
+		bool same = true;
+		for (int i = 0; i < IND_COUNT; i++)
+			if (!same_indicator(&out[i], &ref[i])) {
+				printf("  DIFFERS: %s %lld / %lld\n", ref[i].def->id,
+				       (long long)ref[i].num, (long long)ref[i].den);
+				same = false;
+			}
+		printf("facts_equal_record: %s\n", same ? "yes" : "NO");
+		if (!same)
+			return 1;
+	}
+	arena_reset(a);
 	st->ops->close(st);
 	arena_free(a);
 	return 0;

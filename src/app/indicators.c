@@ -1,7 +1,8 @@
 /* indicators.c - the supervision indicators computed from the record; see
  * indicators.h. The enforcement cases are judged with the engine's own
- * rules into facts kept beside the record (indicators_facts.c), which are
- * summed here for the period; app_indicators_record judges every case in
+ * rules into facts kept beside the record (indicators_facts.c), which the
+ * store sums for the period and lists side by side only when asked
+ * (store/sqlite_indicators_sums.c); app_indicators_record judges every case in
  * scope again from its events, the reference the facts are tested and
  * benchmarked against. Complaints, evaluated files, notices and
  * catalogues are read from their own lists. */
@@ -200,16 +201,18 @@ static enum fz_err judge(struct app_ctx *ctx, const struct proc_registry *reg,
 	return FZ_OK;
 }
 
-/* Judges every case of q in ctx's scope (of kind, 0 any) with judge(). */
+/* Judges every case of q in ctx's scope with judge() (the reference). */
 static enum fz_err judge_each(struct app_ctx *ctx, const struct proc_registry *reg,
-			      const struct calendar *cal, const struct indicator_query *q, int kind,
+			      const struct calendar *cal, const struct indicator_query *q,
 			      struct indicator *out, struct fz_error *e)
 {
-	struct case_filter f = { .agency_id = q->agency_id, .kind = kind };
+	struct case_filter f = { .agency_id = q->agency_id };
 	struct indicator_people people = { 0 };
-	for (int64_t offset = 0;; offset += 200) {
+	/* newest first, page after page by keyset and without a count: an
+	 * offset and a count per page read the scope's cases again each page */
+	for (;;) {
 		struct case_list list;
-		struct page pg = { .offset = offset, .limit = 200 };
+		struct page pg = { .limit = 200, .no_total = true };
 		enum fz_err rc = ctx->st->ops->case_list(ctx->st, ctx->a, &ctx->scope, &f, pg,
 							 &list, e);
 		if (rc)
@@ -219,7 +222,31 @@ static enum fz_err judge_each(struct app_ctx *ctx, const struct proc_registry *r
 				return rc;
 		if (list.n < 200)
 			return FZ_OK;
+		f.id_below = list.items[list.n - 1].id;
 	}
+}
+
+_Static_assert(CASE_NORMATIVE == 5 && CASE_MAJOR_DECISION == 6,
+	       "048_indicator_sums.sql indexes the matters as kinds 5 and 6");
+
+/* The matters in scope, newest first, found by their own index (048):
+ * by kind among the cases, a province's scope read every case row. */
+static enum fz_err judge_matters(struct app_ctx *ctx, const struct proc_registry *reg,
+				 const struct calendar *cal, const struct indicator_query *q,
+				 struct indicator *out, struct fz_error *e)
+{
+	const struct scope all = { .kind = SCOPE_ALL }; /* the ids are in scope */
+	struct indicator_people people = { 0 };
+	int64_t *ids;
+	size_t n;
+	enum fz_err rc = ctx->st->ops->indicator_matters(ctx->st, ctx->a, &ctx->scope,
+							 q->agency_id, &ids, &n, e);
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct enf_case c;
+		if (!(rc = ctx->st->ops->case_get(ctx->st, ctx->a, &all, ids[i], &c, e)))
+			rc = judge(ctx, reg, cal, q, &c, &people, out, e);
+	}
+	return rc;
 }
 
 /* 投诉按期办结率: each complaint accepted in the period counts once it
@@ -357,9 +384,48 @@ enum fz_err app_indicators_record(struct app_ctx *ctx, const struct indicator_qu
 	struct calendar cal;
 	enum fz_err rc;
 	if ((rc = indicators_begin(ctx, q, out, &reg, &cal, e)) ||
-	    (rc = judge_each(ctx, reg, &cal, q, 0, out, e)))
+	    (rc = judge_each(ctx, reg, &cal, q, out, e)))
 		return rc;
 	return indicators_rest(ctx, q, reg, out, e);
+}
+
+_Static_assert(IND_REVIEW == (int)INDF_REVIEW && IND_RECORD == (int)INDF_RECORD &&
+		       IND_PUBLICATION == (int)INDF_PUBLICATION && IND_FILING == (int)INDF_FILING &&
+		       IND_TWO_OFFICERS == (int)INDF_TWO_OFFICERS &&
+		       IND_HANDLING == (int)INDF_HANDLING && IND_OVERDUE == (int)INDF_OVERDUE &&
+		       IND_WITHDRAWAL == (int)INDF_WITHDRAWAL,
+	       "the case indicators are the store's figures, in its order");
+
+/* The case indicators summed in the database, and the sides q asks for
+ * listed there (each a query of its own, only when asked). */
+static enum fz_err kept_figures(struct app_ctx *ctx, const struct indicator_query *q,
+				struct indicator out[IND_COUNT], struct fz_error *e)
+{
+	const struct indicator_span sp = { q->agency_id, q->from, q->to, ctx->today };
+	struct indicator_sum sums[INDF_COUNT];
+	enum fz_err rc = ctx->st->ops->indicator_sums(ctx->st, ctx->a, &ctx->scope, &sp, sums,
+							 NULL, e);
+	if (rc)
+		return rc;
+	for (int i = 0; i < INDF_COUNT; i++) {
+		struct indicator *in = &out[i];
+		in->num = sums[i].num;
+		in->den = sums[i].den;
+		in->max = sums[i].max;
+		in->max_case = sums[i].max_case;
+		for (int side = 0; side < 2; side++) {
+			struct indicator_cases *l = side ? &in->num_cases : &in->den_cases;
+			if (q->lists != IND_LISTS_ALL &&
+			    (q->list_of != i || q->lists != (side ? IND_LISTS_NUM : IND_LISTS_DEN)))
+				continue;
+			if ((rc = ctx->st->ops->indicator_side(ctx->st, ctx->a, &ctx->scope, &sp,
+							       (enum indicator_figure)i, side, &l->ids,
+							       &l->n, e)))
+				return rc;
+			l->cap = l->n;
+		}
+	}
+	return FZ_OK;
 }
 
 enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
@@ -367,25 +433,16 @@ enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
 {
 	const struct proc_registry *reg;
 	struct calendar cal;
-	struct indicator_facts_list facts;
-	struct indicator_step_fact_list steps;
 	enum fz_err rc;
 	/* the cases whose record changed since they were judged are judged
 	 * again first (in a county a handful; after the migration, all) */
 	if ((rc = indicators_begin(ctx, q, out, &reg, &cal, e)) ||
 	    (rc = indicator_judge_stale(ctx, &ctx->scope, NULL, e)) ||
-	    (rc = ctx->st->ops->indicator_facts_read(ctx->st, ctx->a, &ctx->scope, q->agency_id,
-						     q->from, q->to, &facts, &steps, e)))
+	    (rc = kept_figures(ctx, q, out, e)))
 		return rc;
-	if (!indicator_steps_count(ctx, q, steps.items, steps.n, out))
-		return fz_fail(e, FZ_NOMEM, "", NULL);
-	for (size_t i = 0; i < facts.n; i++)
-		if (!indicator_facts_count(ctx, q, &facts.items[i], out))
-			return fz_fail(e, FZ_NOMEM, "", NULL);
 	/* the matters (normative documents, major decisions): few, judged
 	 * now with their own rules (indicators_rulemaking.c) */
-	if ((rc = judge_each(ctx, reg, &cal, q, CASE_NORMATIVE, out, e)) ||
-	    (rc = judge_each(ctx, reg, &cal, q, CASE_MAJOR_DECISION, out, e)))
+	if ((rc = judge_matters(ctx, reg, &cal, q, out, e)))
 		return rc;
 	return indicators_rest(ctx, q, reg, out, e);
 }

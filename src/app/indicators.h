@@ -67,9 +67,21 @@ struct indicator {
 	struct indicator_cases num_cases, den_cases;
 };
 
+/* Which sides' cases app_indicators lists for the case indicators (the
+ * figures are always there): every side (the API), none (the page of
+ * figures), or one side of one indicator (its drill-down). */
+enum indicator_lists {
+	IND_LISTS_ALL = 0,
+	IND_LISTS_NONE,
+	IND_LISTS_NUM, /* the numerator's cases of list_of */
+	IND_LISTS_DEN, /* the denominator's cases of list_of */
+};
+
 struct indicator_query {
 	char from[FZ_DATE_LEN], to[FZ_DATE_LEN]; /* the period, both included */
 	int64_t agency_id;                       /* 0: every agency in scope */
+	enum indicator_lists lists;              /* app_indicators only */
+	int list_of;                             /* IND_LISTS_NUM, _DEN: enum indicator_id */
 };
 
 /* The definitions, IND_COUNT of them; NULL for an unknown id. */
@@ -86,14 +98,16 @@ void indicator_catalogue_due_of(struct app_ctx *ctx, int year, char out[FZ_DATE_
 #define IND_RULEMAKING_FIRST IND_NORM_LEGALITY
 
 /* Computes every indicator for q in ctx's scope (arena memory), the
- * enforcement cases' from the judged facts kept beside the record (the
- * cases in scope marked stale are judged again first, in write
- * transactions of their own). FZ_INVALID for a bad period (from after
- * to, not dates). */
+ * enforcement cases' summed in the database from the judged facts kept
+ * beside the record (the cases in scope marked stale are judged again
+ * first, in write transactions of their own), their sides' cases listed
+ * as q->lists asks (the other indicators' sides are always listed: few
+ * rows). FZ_INVALID for a bad period (from after to, not dates). */
 enum fz_err app_indicators(struct app_ctx *ctx, const struct indicator_query *q,
 			   struct indicator out[IND_COUNT], struct fz_error *e) FZ_MUST_CHECK;
 /* The same, every case judged again now from its events: the reference
- * (tests, bench/indicators_bench.c). Writes nothing but the statuses. */
+ * (tests, bench/indicators_bench.c), every side listed (q->lists is not
+ * read). Writes nothing but the statuses. */
 enum fz_err app_indicators_record(struct app_ctx *ctx, const struct indicator_query *q,
 				  struct indicator out[IND_COUNT], struct fz_error *e) FZ_MUST_CHECK;
 /* The job's name in job_runs. */

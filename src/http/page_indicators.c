@@ -4,7 +4,8 @@
  * each side; GET /indicators/{id:str}?part=num|den: those cases (or
  * complaints, notices, catalogues) as a working list of http/listkit.c
  * with its CSV and XLSX files, audited as list.export. GET
- * /api/v1/indicators: the same figures as JSON. The figures are
+ * /api/v1/indicators: the same figures as JSON, with every side's ids
+ * unless ?cases=0. The figures are
  * app/indicators.c's, computed from the record. */
 #include <stdio.h>
 #include <string.h>
@@ -84,6 +85,7 @@ int page_indicators(struct req *r)
 	struct indicator ind[IND_COUNT];
 	struct indicator_query q;
 	query_of(r, &q);
+	q.lists = IND_LISTS_NONE; /* the figures: their cases when a drill-down is opened */
 	enum fz_err rc = app_indicators(&r->ctx, &q, ind, &e);
 	page_begin(r, &b, "监督指标");
 	html_raw(&b, "<p class=\"lead\">各项指标由系统根据实际记录的办案步骤计算，不需填报；"
@@ -300,6 +302,8 @@ int page_indicator_cases(struct req *r)
 	if (!ind)
 		return http_fail(r, 500, "internal", NULL, "内存不足");
 	query_of(r, &q);
+	q.lists = num ? IND_LISTS_NUM : IND_LISTS_DEN; /* this side only */
+	q.list_of = id;
 	enum fz_err rc = app_indicators(&r->ctx, &q, ind, &e);
 	if (rc)
 		return http_fail_fz(r, rc, &e);
@@ -365,6 +369,13 @@ int api_indicators(struct req *r)
 	struct indicator ind[IND_COUNT];
 	struct indicator_query q;
 	query_of(r, &q);
+	/* ?cases=0: the figures alone (a province's sides hold millions of
+	 * ids) */
+	const char *cases = kit_query(r, "cases");
+	bool ids = strcmp(cases, "0") != 0;
+	if (*cases && ids && strcmp(cases, "1") != 0)
+		return http_fail(r, 400, "invalid", "cases", "是否附上案件 id 应为 0（只要数字）或 1（附上）");
+	q.lists = ids ? IND_LISTS_ALL : IND_LISTS_NONE;
 	enum fz_err rc = app_indicators(&r->ctx, &q, ind, &e);
 	if (rc)
 		return resp_fail(r, rc, &e);
@@ -387,8 +398,10 @@ int api_indicators(struct req *r)
 		o = json_put(o, "numerator_definition", json_string(in->def->numerator));
 		o = json_put(o, "denominator_definition", json_string(in->def->denominator));
 		o = json_put(o, "period_definition", json_string(in->def->period));
-		o = json_put(o, "numerator_cases", id_array(&in->num_cases));
-		o = json_put(o, "denominator_cases", id_array(&in->den_cases));
+		if (ids) {
+			o = json_put(o, "numerator_cases", id_array(&in->num_cases));
+			o = json_put(o, "denominator_cases", id_array(&in->den_cases));
+		}
 		if (!o || json_array_append_new(items, o)) {
 			json_decref(items);
 			items = NULL;

@@ -384,10 +384,16 @@ enum fz_err sq_indicator_stale(struct store *st, struct arena *a, const struct s
 enum fz_err sq_indicator_stale_all(struct store *st, struct fz_error *e);
 enum fz_err sq_indicator_facts_put(struct store *st, int64_t case_id,
 				   const struct indicator_facts *f, struct fz_error *e);
-enum fz_err sq_indicator_facts_read(struct store *st, struct arena *a, const struct scope *sc,
-				    int64_t agency_id, const char *from, const char *to,
-				    struct indicator_facts_list *facts,
-				    struct indicator_step_fact_list *steps, struct fz_error *e);
+/* sqlite_indicators_sums.c */
+enum fz_err sq_indicator_sums(struct store *st, struct arena *a, const struct scope *sc,
+			      const struct indicator_span *sp,
+			      struct indicator_sum out[INDF_COUNT], int64_t *work,
+			      struct fz_error *e);
+enum fz_err sq_indicator_matters(struct store *st, struct arena *a, const struct scope *sc,
+				 int64_t agency_id, int64_t **ids, size_t *n, struct fz_error *e);
+enum fz_err sq_indicator_side(struct store *st, struct arena *a, const struct scope *sc,
+			      const struct indicator_span *sp, enum indicator_figure figure,
+			      bool num, int64_t **ids, size_t *n, struct fz_error *e);
 
 /* --- sqlite_evaluation.c --- */
 enum fz_err sq_eval_round_insert(struct store *st, struct eval_round *r, const int64_t *agencies, size_t nagencies, struct fz_error *e);

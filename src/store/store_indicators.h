@@ -19,7 +19,6 @@ struct indicator_step_fact {
 	char on[FZ_DATE_LEN];
 	bool certified;
 };
-STORE_LIST(indicator_step_fact_list, struct indicator_step_fact);
 
 /* One case's facts. Dates "" for none. */
 struct indicator_facts {
@@ -37,14 +36,44 @@ struct indicator_facts {
 	int withdrawal_days;           /* working days, -1: none */
 	char closed_on[FZ_DATE_LEN];   /* the closing step's day, when closed */
 	bool complete;                 /* ... with every required document filed */
-	/* read only: the case's derived status as it is now */
+	/* the reference only (app_indicators_record): the case's derived
+	 * status as it is now */
 	char status_day[FZ_DATE_LEN];  /* case_status.computed_on, "" none */
 	bool status_overdue;
 	/* put only: the steps that need two officers */
 	const struct indicator_step_fact *steps;
 	size_t nsteps;
 };
-STORE_LIST(indicator_facts_list, struct indicator_facts);
+
+/* The figures summed from the kept facts, in the order of the app's
+ * enum indicator_id (app/indicators.h), which starts with them. */
+enum indicator_figure {
+	INDF_REVIEW = 0,
+	INDF_RECORD,
+	INDF_PUBLICATION,
+	INDF_FILING,
+	INDF_TWO_OFFICERS, /* counts steps (indicator_steps), lists their cases */
+	INDF_HANDLING,     /* average: num the days, max the longest */
+	INDF_OVERDUE,      /* open cases; num: overdue by today's derived status */
+	INDF_WITHDRAWAL,   /* average, like handling */
+	INDF_COUNT
+};
+
+/* What the sums are asked for: the cases in sc (and agency_id, 0 any),
+ * the period from..to (both included), and today (a filing or
+ * publication counts once its clock stopped or its due day is before
+ * today; overdue is case_status computed today). */
+struct indicator_span {
+	int64_t agency_id;
+	const char *from, *to, *today;
+};
+
+/* One figure: num / den; for an average num is the days summed, max the
+ * longest (0 when none is above 0) and max_case the newest case of that
+ * length. */
+struct indicator_sum {
+	int64_t num, den, max, max_case;
+};
 
 #endif
 
@@ -63,14 +92,26 @@ STORE_LIST(indicator_facts_list, struct indicator_facts);
 	 * at all. */
 	enum fz_err (*indicator_facts_put)(struct store *st, int64_t case_id,
 					   const struct indicator_facts *f, struct fz_error *e);
-	/* The facts of the cases in sc (and agency_id, 0 any) that are open
-	 * or have a day from..to (both included), newest case first; and
-	 * their steps that need two officers dated from..to, newest case
-	 * first, then by event. Unpaged. */
-	enum fz_err (*indicator_facts_read)(struct store *st, struct arena *a,
-					    const struct scope *sc, int64_t agency_id,
-					    const char *from, const char *to,
-					    struct indicator_facts_list *facts,
-					    struct indicator_step_fact_list *steps,
-					    struct fz_error *e);
+	/* Every figure of sp in sc from the sums kept per agency, month and
+	 * day (048), out[INDF_COUNT] (a few rows read back, arena memory):
+	 * the whole months of the period and the days of the months it cuts.
+	 * *work (may be NULL) is set to the SQLite VM steps it ran, the
+	 * probe of the tests: it follows the agencies and the days and
+	 * months with something to count, not the cases. */
+	enum fz_err (*indicator_sums)(struct store *st, struct arena *a, const struct scope *sc,
+				      const struct indicator_span *sp,
+				      struct indicator_sum out[INDF_COUNT], int64_t *work,
+				      struct fz_error *e);
+	/* The matters (normative documents, major decisions) in sc (and
+	 * agency_id, 0 any), newest first, into *ids (arena memory), *n of
+	 * them: the rule-making indicators judge them on every read. */
+	enum fz_err (*indicator_matters)(struct store *st, struct arena *a, const struct scope *sc,
+					 int64_t agency_id, int64_t **ids, size_t *n,
+					 struct fz_error *e);
+	/* The cases on one side of figure (num: the numerator, else the
+	 * denominator) for sp in sc, each once, newest first, into *ids
+	 * (arena memory), *n of them: what the drill-down lists. */
+	enum fz_err (*indicator_side)(struct store *st, struct arena *a, const struct scope *sc,
+				      const struct indicator_span *sp, enum indicator_figure figure,
+				      bool num, int64_t **ids, size_t *n, struct fz_error *e);
 #endif /* STORE_OPS_BODY */

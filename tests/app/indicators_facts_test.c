@@ -11,9 +11,12 @@
  * four scopes; and again after each kind of change the triggers of 045
  * must notice (a step, a correction, a certificate revoked with effect
  * before the steps, an officer made an assistant, a case closed, a
- * holiday calendar loaded). The backfill marks every case and judges it
- * back to the same rows, however often it runs; the server's job judges
- * them in the background. */
+ * holiday calendar loaded); the page's figures alone and each side's
+ * drill-down alone equal it too. The figures come from the sums of 048,
+ * which the triggers keep equal to a rebuild from the facts and whose
+ * reading does not grow with the cases. The backfill marks every case
+ * and judges it back to the same rows, however often it runs; the
+ * server's job judges them in the background. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +25,7 @@
 #include "app/calendar.h"
 #include "app/indicators.h"
 #include "app/people.h"
+#include "base/date.h"
 #include "domain/case.h"
 #include "fixture.h"
 #include "store/store.h"
@@ -202,6 +206,48 @@ static void same_side(const struct indicator_cases *s, const struct indicator_ca
 	free(b);
 }
 
+/* The page's figures alone (no case indicator's side listed) and each
+ * side's drill-down (that side only) equal the reference too: the
+ * figures, and the side asked for. */
+static void lists_asked(struct ix *x, struct app_ctx *ctx, const struct indicator_query *asked,
+			const struct indicator judged[IND_COUNT], const char *what)
+{
+	struct indicator got[IND_COUNT];
+	struct indicator_query q = *asked;
+	char label[160];
+	snprintf(label, sizeof label, "%s %s..%s", what, q.from, q.to);
+	/* -1: none; then each side of each case indicator */
+	for (int one = -1; one < 2 * (IND_WITHDRAWAL + 1); one++) {
+		int of = one < 0 ? -1 : one / 2;
+		bool num = one >= 0 && one % 2;
+		q.lists = one < 0 ? IND_LISTS_NONE : num ? IND_LISTS_NUM : IND_LISTS_DEN;
+		q.list_of = of;
+		if (app_indicators(ctx, &q, got, &x->e) != FZ_OK) {
+			t_fail(__FILE__, __LINE__, "%s: %s", label, x->e.message);
+			return;
+		}
+		for (int i = 0; i < IND_COUNT; i++) {
+			const struct indicator *s = &got[i], *r = &judged[i];
+			bool rest = i > IND_WITHDRAWAL; /* always listed */
+			if (s->num != r->num || s->den != r->den || s->max != r->max ||
+			    s->max_case != r->max_case)
+				t_fail(__FILE__, __LINE__, "%s %s (lists of %d): %lld/%lld, judged %lld/%lld",
+				       label, s->def->id, one, (long long)s->num, (long long)s->den,
+				       (long long)r->num, (long long)r->den);
+			if (rest || (i == of && num))
+				same_side(&s->num_cases, &r->num_cases, label, s->def->id);
+			else if (s->num_cases.n)
+				t_fail(__FILE__, __LINE__, "%s %s: numerator listed though %d was asked",
+				       label, s->def->id, one);
+			if (rest || (i == of && !num))
+				same_side(&s->den_cases, &r->den_cases, label, s->def->id);
+			else if (s->den_cases.n)
+				t_fail(__FILE__, __LINE__, "%s %s: denominator listed though %d was asked",
+				       label, s->def->id, one);
+		}
+	}
+}
+
 /* Both ways for ctx and the period; returns how many figures (sides of
  * every indicator) are not empty, so a caller can tell the record counts. */
 static int both_ways(struct ix *x, struct app_ctx *ctx, const char *from, const char *to,
@@ -231,13 +277,15 @@ static int both_ways(struct ix *x, struct app_ctx *ctx, const char *from, const 
 		same_side(&s->den_cases, &r->den_cases, label, s->def->id);
 		nonzero += (s->num != 0) + (s->den != 0);
 	}
+	lists_asked(x, ctx, &q, judged, what);
 	return nonzero;
 }
 
 static const char *const periods[][2] = {
 	{ "2025-01-01", "2025-12-31" }, { "2025-03-01", "2025-03-31" },
 	{ "2025-06-15", "2026-06-30" }, { "2024-01-01", "2024-12-31" },
-	{ "2025-12-31", "2026-01-01" },
+	{ "2025-12-31", "2026-01-01" }, { "2025-02-10", "2025-11-20" },
+	{ "2025-08-18", "2025-08-22" },
 };
 
 /* Every period in every scope; the figures of the division's year into
@@ -257,6 +305,16 @@ static void every_way(struct ix *x, const char *what, struct indicator year[IND_
 		both_ways(x, &other, periods[p][0], periods[p][1], what, scratch);
 		both_ways(x, &sup, periods[p][0], periods[p][1], what, p ? scratch : year);
 	}
+}
+
+/* The sums of 048 as one text, in key order (a bucket emptied by the
+ * triggers is as good as none). */
+static char *sums_text(struct fx *f, char *out, size_t cap)
+{
+	return fx_rows_text(f,
+			    "SELECT agency_id, span, figure, due, den, num, days, longest"
+			    " FROM indicator_sums WHERE den <> 0 ORDER BY 1, 2, 3, 4",
+			    out, cap);
 }
 
 static bool ix_open(struct ix *x)
@@ -364,6 +422,13 @@ TEST(indicator_facts_follow_every_change_the_judgement_depends_on)
 	REQUIRE(app_calendar_load_text(&x.f.cli, cal, sizeof cal - 1, "测试", NULL, &e) == FZ_OK);
 	CHECK_INT(fx_count(&x.f, "indicator_stale"), fx_count(&x.f, "cases"));
 	every_way(&x, "after a calendar was loaded", year);
+	/* the sums the triggers kept through all of it equal, row for row,
+	 * those 048 builds afresh from the facts */
+	static char kept[262144], built[262144];
+	sums_text(&x.f, kept, sizeof kept);
+	CHECK(strlen(kept) > 1000);
+	REQUIRE(fx_migrate_again(&x.f, 47));
+	CHECK_STR(sums_text(&x.f, built, sizeof built), kept);
 	fx_close(&x.f);
 }
 
@@ -465,5 +530,134 @@ TEST(indicator_facts_with_a_bad_day_are_refused_and_change_nothing)
 	CHECK_INT(fx_count(&x.f, "indicator_stale"), 1); /* still to be judged */
 	every_way(&x, "after refused facts", year);
 	CHECK_INT(fx_count(&x.f, "indicator_stale"), 0);
+	fx_close(&x.f);
+}
+
+/* The page's figures are read from the sums kept per agency, month and
+ * day (048), not from the cases: thirty more cases decided on days that
+ * already count add next to nothing to the work of the sums (SQLite's VM
+ * steps), where summing the facts row by row (as before 048) grew with
+ * every case; and the figures still equal judging every case again. */
+TEST(indicator_figures_are_read_from_sums_per_agency_and_day_not_per_case)
+{
+	struct ix x;
+	struct indicator year[IND_COUNT], judged[IND_COUNT];
+	struct indicator_sum sums[INDF_COUNT];
+	struct app_ctx sup;
+	struct fz_error e = { 0 };
+	int64_t before = -1, after = -1;
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	every_way(&x, "as recorded", year);
+	fx_as(&x.f, &sup, ROLE_SUPERVISOR, x.f.justice);
+	const struct indicator_span sp = { 0, "2025-01-01", "2025-12-31", sup.today };
+	REQUIRE(x.f.st->ops->indicator_sums(x.f.st, x.f.a, &sup.scope, &sp, sums, &before, &e) ==
+		FZ_OK);
+	int64_t cases = fx_count(&x.f, "indicator_cases");
+	/* thirty more, opened, investigated, decided and closed on the days
+	 * of the first case of the record (closed: an overdue case is counted
+	 * one by one, from the partial index of overdue statuses) */
+	for (int i = 0; i < 30; i++) {
+		int64_t c = opened(&x, x.f.natres, "2025-02-01", "2025-02-03");
+		decide(&x, c, "2025-03-01", "1000");
+		close_case(&x, c, "2025-04-01");
+	}
+	every_way(&x, "with thirty more", year);
+	struct indicator_query q = { .agency_id = 0, .lists = IND_LISTS_NONE };
+	snprintf(q.from, sizeof q.from, "2025-01-01");
+	snprintf(q.to, sizeof q.to, "2025-12-31");
+	REQUIRE(app_indicators(&sup, &q, year, &e) == FZ_OK);
+	REQUIRE(app_indicators_record(&sup, &q, judged, &e) == FZ_OK);
+	REQUIRE(x.f.st->ops->indicator_sums(x.f.st, x.f.a, &sup.scope, &sp, sums, &after, &e) ==
+		FZ_OK);
+	CHECK_INT(fx_count(&x.f, "indicator_cases"), cases + 30);
+	CHECK(before > 0);
+	if (after - before >= 30 * 10)
+		t_fail(__FILE__, __LINE__, "30 cases more: %lld VM steps, then %lld",
+		       (long long)before, (long long)after);
+	for (int i = 0; i < INDF_COUNT; i++) {
+		CHECK(sums[i].num == judged[i].num && sums[i].den == judged[i].den);
+		CHECK(year[i].num_cases.n == 0 && year[i].den_cases.n == 0);
+	}
+	CHECK_INT(judged[IND_HANDLING].den, year[IND_HANDLING].den);
+	fx_close(&x.f);
+}
+
+/* A filing or publication still waiting counts from the day after its
+ * due day: on each such due day and the next, kept sums and sides equal
+ * the reference (a sum that counted on the due day itself would not). */
+TEST(indicator_figures_count_a_waiting_clock_from_the_day_after_its_due_day)
+{
+	struct ix x;
+	struct indicator year[IND_COUNT];
+	static char days[8192];
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	/* decided late in the year: both clocks still running at the
+	 * fixture's today */
+	int64_t c = opened(&x, x.f.natres, "2025-12-01", "2025-12-02");
+	approve(&x, c, "2025-12-10");
+	decide(&x, c, "2025-12-29", "900000");
+	every_way(&x, "as recorded", year);
+	fx_rows_text(&x.f,
+		     "SELECT pub_due FROM indicator_cases WHERE pub_due <> '' AND NOT pub_done"
+		     " UNION SELECT filing_due FROM indicator_cases"
+		     " WHERE filing_due <> '' AND NOT filing_done ORDER BY 1",
+		     days, sizeof days);
+	int tried = 0;
+	for (char *d = days, *nl; (nl = strchr(d, '\n')); d = nl + 1) {
+		*nl = '\0';
+		if (strcmp(d, x.f.cli.today) < 0)
+			continue; /* long past: counted either way */
+		struct app_ctx sup;
+		fx_as(&x.f, &sup, ROLE_SUPERVISOR, x.f.justice);
+		for (int after = 0; after < 2; after++) {
+			snprintf(sup.today, sizeof sup.today, "%.10s", d);
+			if (after && !date_add_days(d, 1, sup.today))
+				continue;
+			both_ways(&x, &sup, "2025-01-01", "2026-12-31", sup.today, year);
+			tried++;
+		}
+	}
+	CHECK(tried >= 4); /* the publication's and the filing's due days */
+	fx_close(&x.f);
+}
+
+/* Judging a case again to the same facts rewrites nothing (the sums of
+ * 048 are left alone): every case marked by 045 run again and judged back
+ * deletes no fact row; a step that changes a judgement rewrites that case
+ * only. */
+TEST(indicator_facts_judged_again_to_the_same_are_not_rewritten)
+{
+	struct ix x;
+	struct indicator year[IND_COUNT];
+	static char kept[262144], again[262144], n[64];
+	int64_t judged = 0;
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	every_way(&x, "as recorded", year);
+	sums_text(&x.f, kept, sizeof kept);
+	/* a count of the rows deleted from the facts, kept in the file */
+	fx_rows_text(&x.f, "CREATE TABLE t_rewrites (n INTEGER NOT NULL)", n, sizeof n);
+	fx_rows_text(&x.f, "INSERT INTO t_rewrites VALUES (0)", n, sizeof n);
+	fx_rows_text(&x.f,
+		     "CREATE TRIGGER t_rewrites_count AFTER DELETE ON indicator_cases"
+		     " BEGIN UPDATE t_rewrites SET n = n + 1; END",
+		     n, sizeof n);
+	REQUIRE(rerun_045(&x.f));
+	int64_t cases = fx_count(&x.f, "cases");
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), cases);
+	REQUIRE(app_indicators_job(&x.f.cli, &judged, &x.e) == FZ_OK);
+	CHECK_INT(judged, cases);
+	CHECK_STR(fx_rows_text(&x.f, "SELECT n FROM t_rewrites", n, sizeof n), "0\n");
+	CHECK_STR(sums_text(&x.f, again, sizeof again), kept);
+	/* a new decision on one case: that case's rows, and the figures
+	 * still those of judging every case again */
+	int64_t c = opened(&x, x.f.natres, "2025-08-01", "2025-08-02");
+	every_way(&x, "with a new case", year);
+	fx_rows_text(&x.f, "UPDATE t_rewrites SET n = 0", n, sizeof n);
+	decide(&x, c, "2025-08-20", "1000");
+	every_way(&x, "after its decision", year);
+	CHECK_STR(fx_rows_text(&x.f, "SELECT n FROM t_rewrites", n, sizeof n), "1\n");
 	fx_close(&x.f);
 }

@@ -475,3 +475,55 @@ TEST(indicator_drill_downs_sort_by_every_column_keeping_the_figures_rows)
 	}
 	t_pages_stop(&p);
 }
+
+/* The figures alone (?cases=0, and the page, which lists no side) are
+ * those the API gives with every side's ids; an odd value of cases is
+ * refused in Chinese. */
+TEST(indicator_figures_alone_equal_those_given_with_their_cases)
+{
+	struct t_pages p;
+	struct t_browser sup;
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	json_t *with = indicators_of(&p, &sup);
+	struct http_resp r = t_page_get(&p, &sup, "/api/v1/indicators?" PERIOD "&cases=0");
+	CHECK_INT(r.status, 200);
+	json_t *alone = r.status == 200 ? json_loads(r.body, 0, NULL) : NULL;
+	t_resp_free(&r);
+	struct http_resp page = t_page_get(&p, &sup, "/indicators?" PERIOD);
+	CHECK_INT(page.status, 200);
+	REQUIRE(with && alone && page.body);
+	json_t *it;
+	size_t i, counted = 0;
+	json_array_foreach(json_object_get(with, "items"), i, it) {
+		const char *id = json_string_value(json_object_get(it, "id"));
+		json_t *other = indicator(alone, id);
+		REQUIRE(other);
+		CHECK(!json_object_get(other, "numerator_cases") &&
+		      !json_object_get(other, "denominator_cases"));
+		for (int s = 0; s < 2; s++) {
+			const char *key = s ? "denominator" : "numerator";
+			json_int_t v = json_integer_value(json_object_get(it, key));
+			CHECK_INT(json_integer_value(json_object_get(other, key)), v);
+			if (json_integer_value(json_object_get(it, "max")) !=
+			    json_integer_value(json_object_get(other, "max")))
+				t_fail(__FILE__, __LINE__, "%s: longest differs", id);
+			char link[200];
+			snprintf(link, sizeof link, "/indicators/%s?part=%s&amp;from=2020-01-01&amp;"
+				 "to=2030-12-31&amp;agency=0\">%lld</a>", id, s ? "den" : "num",
+				 (long long)v);
+			if (!strstr(page.body, link))
+				t_fail(__FILE__, __LINE__, "the page lacks %s", link);
+			counted += v != 0;
+		}
+	}
+	CHECK(counted >= 10); /* the demo counts on most sides */
+	t_resp_free(&page);
+	r = t_page_get(&p, &sup, "/api/v1/indicators?" PERIOD "&cases=all");
+	CHECK_INT(r.status, 400);
+	CHECK_CONTAINS(r.body, "是否附上案件 id 应为 0");
+	t_resp_free(&r);
+	json_decref(with);
+	json_decref(alone);
+	t_pages_stop(&p);
+}
