@@ -403,6 +403,7 @@ static enum fz_err case_list_run(struct sq_list *l, struct arena *a, struct case
 	enum fz_err err = sq_list_run(l, a, sizeof *out->items, case_read, &items, &out->n,
 				      &out->total, e);
 	out->items = items;
+	out->total_more = l->more;
 	return err;
 }
 
