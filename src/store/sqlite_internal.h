@@ -218,6 +218,10 @@ struct sq_query {
 	const char *scope_agency;   /* uses :scope_agency */
 	const char *scope_division; /* uses :scope_prefix */
 	const char *filters[SQ_MAX_FILTERS];
+	/* Optional: the count's own clause for filter i, meaning the same as
+	 * filters[i] but written so that the count may use an index the page
+	 * should not (a partial index the page would have to sort). */
+	const char *count_clauses[SQ_MAX_FILTERS];
 	const char *order;          /* " ORDER BY a.id" */
 	/* Orders by column (struct list_sort): sorts[key] is a fixed column
 	 * expression for key 1..nsorts-1 ("p.name"), then tiebreak ("p.id")

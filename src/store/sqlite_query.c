@@ -69,7 +69,8 @@ static enum fz_err variant_build(const struct sq_query *q, unsigned order, enum 
 		where_add(b, &first, q->scope_division);
 	for (unsigned i = 0; i < SQ_MAX_FILTERS; i++)
 		if (mask & (1u << i) && q->filters[i])
-			where_add(b, &first, q->filters[i]);
+			where_add(b, &first,
+				  count && q->count_clauses[i] ? q->count_clauses[i] : q->filters[i]);
 	if (!count && order) {
 		/* only constants of q: the key picked which */
 		const char *dir = order & 1u ? " DESC" : " ASC";
