@@ -36,6 +36,18 @@ static size_t row_ids(const char *body, int64_t *ids, size_t max)
 	return n;
 }
 
+/* Adds a page's k case ids to the n seen (at most 200), failing for one
+ * seen already: every case is on one page only. */
+static void add_once(int64_t *seen, size_t *n, const int64_t *ids, size_t k)
+{
+	for (size_t i = 0; i < k && *n < 200; i++) {
+		for (size_t j = 0; j < *n; j++)
+			if (seen[j] == ids[i])
+				t_fail(__FILE__, __LINE__, "case %lld on two pages", (long long)ids[i]);
+		seen[(*n)++] = ids[i];
+	}
+}
+
 /* The number on a workbench tile linking to href, -1 when absent. */
 static int64_t tile(const char *body, const char *href)
 {
@@ -72,12 +84,7 @@ TEST(case_list_pages_hold_every_case_once_and_jump_to_a_page_with_the_filters)
 		r = t_page_get(&p, &sup, url);
 		CHECK(row_ids(r.body, same, 3) == k && !memcmp(ids, same, k * sizeof *ids));
 		t_resp_free(&r);
-		for (size_t i = 0; i < k && n < 200; i++) {
-			for (size_t j = 0; j < n; j++)
-				if (seen[j] == ids[i])
-					t_fail(__FILE__, __LINE__, "case %lld on two pages", (long long)ids[i]);
-			seen[n++] = ids[i];
-		}
+		add_once(seen, &n, ids, k);
 	}
 	CHECK_INT((int64_t)n, total);
 	/* the pager: where we are, the last page, the jump form carrying the
@@ -404,13 +411,7 @@ TEST(case_list_count_stops_at_its_bound_says_so_and_still_pages_to_the_end)
 		CHECK_INT(r.status, 200);
 		int64_t ids[3];
 		size_t k = row_ids(r.body, ids, 3);
-		for (size_t i = 0; i < k && got < 200; i++) {
-			for (size_t j = 0; j < got; j++)
-				if (seen[j] == ids[i])
-					t_fail(__FILE__, __LINE__, "case %lld on two pages",
-					       (long long)ids[i]);
-			seen[got++] = ids[i];
-		}
+		add_once(seen, &got, ids, k);
 		snprintf(url, sizeof url, "&amp;page=%lld\" rel=\"next\"", (long long)page + 1);
 		next = strstr(r.body, url) != NULL;
 		if (!next)
