@@ -80,8 +80,9 @@ struct app_config {
  * per deployment (docs/INSPECTIONS.md). */
 #define APP_DRAW_EMBARGO_MAX_DAYS_DEFAULT 90
 
-/* 10,000 cases counted cost about 0.4 ms of CPU at the province's 1.41 *
- * 10^6 (the exact count: 46 ms); 500 pages of 20 are numbered exactly. */
+/* Counting 10,000 cases costs about 0.5 ms of CPU a page (the exact count
+ * of the province's 1.41 million: 48 ms); the first 500 pages of 20 are
+ * numbered exactly (docs/PERFORMANCE.md, "a count that stops"). */
 #define APP_CASE_COUNT_MAX_DEFAULT 10000
 
 void app_config_defaults(struct app_config *cfg);
