@@ -53,3 +53,8 @@ void app_ctx_as_cli(struct app_ctx *ctx)
 	ctx->actor = "(cli)";
 	ctx->client_addr = "cli";
 }
+
+int64_t app_case_count_max(const struct app_config *cfg)
+{
+	return cfg && cfg->case_count_max > 0 ? cfg->case_count_max : APP_CASE_COUNT_MAX_DEFAULT;
+}

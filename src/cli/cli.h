@@ -42,7 +42,9 @@ struct cli_option {
 	const char **value;
 	bool flag; /* takes no value; *value becomes "1" when given */
 };
-#define CLI_OPTIONS_MAX 16
+/* Options a command takes at most (serve takes 17); cli_options ignores
+ * any beyond, so raise it with the longest list. */
+#define CLI_OPTIONS_MAX 24
 
 /* Parses argv[first..] against opts[0..n) in the manner of getopt_long,
  * leaving optind at the first operand. 0, or 2 after a usage message

@@ -70,6 +70,24 @@ static void list_item(struct req *r, struct buf *b, const struct enf_case *c, bo
 	jw_end(&w);
 }
 
+/* The page asked (offset=, limit=) with the count's bound: a list of a
+ * whole province's cases says "more than N" (total_more) rather than
+ * counting every case for each page. */
+static enum fz_err case_paging(struct req *r, struct page *pg, struct fz_error *e)
+{
+	enum fz_err rc = paging_from_query(r, pg, e);
+	pg->count_max = app_case_count_max(r->ctx.cfg);
+	return rc;
+}
+
+static int empty_list(struct req *r, struct page pg)
+{
+	struct buf b = BUF_INIT;
+	jw_list_begin(&b);
+	jw_list_end_bounded(&b, 0, false, pg);
+	return resp_json_buf(r, 200, &b);
+}
+
 static int case_list_answer(struct req *r, const struct case_list *l, struct page pg,
 			    const struct proc_step **steps)
 {
@@ -85,7 +103,7 @@ static int case_list_answer(struct req *r, const struct case_list *l, struct pag
 		list_item(r, &b, &l->items[i], rows[i].overdue, steps != NULL,
 			  steps ? steps[i] : NULL);
 	}
-	jw_list_end(&b, l->total, pg);
+	jw_list_end_bounded(&b, l->total, l->total_more, pg);
 	return resp_json_buf(r, 200, &b);
 }
 
@@ -124,7 +142,7 @@ int api_case_list(struct req *r)
 	bool mine, overdue;
 	enum fz_err rc;
 
-	if ((rc = paging_from_query(r, &pg, &e)) ||
+	if ((rc = case_paging(r, &pg, &e)) ||
 	    (rc = query_text(r, "state", PROC_ID_MAX, &f.state, &e)) ||
 	    (rc = query_text(r, "procedure", PROC_ID_MAX, &f.procedure, &e)) ||
 	    (rc = query_choice(r, "kind", kinds, &kind, &e)) ||
@@ -141,7 +159,7 @@ int api_case_list(struct req *r)
 		f.created_by = r->ctx.user->id;
 	if (overdue) {
 		if (closed == 1) /* only open cases run late */
-			return resp_list(r, json_array(), 0, pg);
+			return empty_list(r, pg);
 		f.closed = 2;
 		return case_list_overdue(r, &f, pg);
 	}
@@ -315,7 +333,7 @@ static int queue(struct req *r, unsigned role)
 	struct case_list l;
 	const struct proc_step **steps;
 	enum fz_err rc;
-	if ((rc = paging_from_query(r, &pg, &e)) ||
+	if ((rc = case_paging(r, &pg, &e)) ||
 	    (rc = app_case_queue(&r->ctx, role, pg, &l, &steps, &e)))
 		return resp_fail(r, rc, &e);
 	return case_list_answer(r, &l, pg, steps);

@@ -226,12 +226,18 @@ void jw_list_item(struct buf *b, size_t i)
 		buf_addc(b, ',');
 }
 
-void jw_list_end(struct buf *b, int64_t total, struct page pg)
+static void list_end(struct buf *b, int64_t total, const bool *more, struct page pg)
 {
-	char tmp[80];
+	char tmp[112];
 	size_t n = 0;
 	memcpy(tmp, "],\"total\":", 10);
 	n = 10 + int_put(total, tmp + 10);
+	if (more) {
+		const char *m = *more ? ",\"total_more\":true" : ",\"total_more\":false";
+		size_t len = strlen(m);
+		memcpy(tmp + n, m, len);
+		n += len;
+	}
 	memcpy(tmp + n, ",\"offset\":", 10);
 	n += 10;
 	n += int_put(pg.offset, tmp + n);
@@ -240,6 +246,16 @@ void jw_list_end(struct buf *b, int64_t total, struct page pg)
 	n += int_put(pg.limit, tmp + n);
 	tmp[n++] = '}';
 	buf_add(b, tmp, n);
+}
+
+void jw_list_end(struct buf *b, int64_t total, struct page pg)
+{
+	list_end(b, total, NULL, pg);
+}
+
+void jw_list_end_bounded(struct buf *b, int64_t total, bool more, struct page pg)
+{
+	list_end(b, total, &more, pg);
 }
 
 int resp_json_buf(struct req *r, int status, struct buf *b)

@@ -43,6 +43,10 @@ void jw_object_in(struct jw *w, const char *key, struct jw *inner);
 void jw_list_begin(struct buf *b);
 void jw_list_item(struct buf *b, size_t i);
 void jw_list_end(struct buf *b, int64_t total, struct page pg);
+/* The same for a list whose count may stop (page.count_max): adds
+ * "total_more", true when more than total matched (total is then a lower
+ * bound, not the number of rows). */
+void jw_list_end_bounded(struct buf *b, int64_t total, bool more, struct page pg);
 
 /* Answers status with b as application/json (takes b's memory); 500 when
  * b failed. */

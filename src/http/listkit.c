@@ -216,7 +216,8 @@ static void cell_html(struct buf *b, const struct lk_col *c, const struct lk_cel
 /* The one pager of fazhi's lists: first, previous, where we are, next,
  * last, and one GET form for the page size and the page to jump to (what
  * k keeps rides along). */
-static void pager(struct buf *b, const struct keep *k, int size, int64_t page, int64_t total)
+static void pager(struct buf *b, const struct keep *k, int size, int64_t page, int64_t total,
+		  bool more)
 {
 	int64_t pages = total > 0 ? (total + size - 1) / size : 1;
 	bool listed = false;
@@ -225,12 +226,17 @@ static void pager(struct buf *b, const struct keep *k, int size, int64_t page, i
 		keep_link(b, k, size, 1, NULL, " rel=\"first\"", "首页");
 		keep_link(b, k, size, page - 1, NULL, " rel=\"prev\"", "上一页");
 	}
-	html_f(b, "<span>第 %lld / %lld 页，共 %lld 条</span>", (long long)page, (long long)pages,
-	       (long long)total);
-	if (page < pages) {
+	/* more: the count stopped at total, so the last page is not known */
+	if (more)
+		html_f(b, "<span>第 %lld 页，超过 %lld 条</span>", (long long)page,
+		       (long long)total);
+	else
+		html_f(b, "<span>第 %lld / %lld 页，共 %lld 条</span>", (long long)page,
+		       (long long)pages, (long long)total);
+	if (page < pages || more)
 		keep_link(b, k, size, page + 1, NULL, " rel=\"next\"", "下一页");
+	if (page < pages && !more)
 		keep_link(b, k, size, pages, NULL, " rel=\"last\"", "末页");
-	}
 	html_f(b, "<form class=\"jump\" method=\"get\" action=\"%s\">", k->path);
 	for (size_t i = 0; i < k->n; i++)
 		html_f(b, "<input type=\"hidden\" name=\"%s\" value=\"%s\">", k->name[i],
@@ -248,11 +254,13 @@ static void pager(struct buf *b, const struct keep *k, int size, int64_t page, i
 	}
 	if (!listed)
 		html_f(b, "<option value=\"%d\" selected>%d 条</option>", size, size);
-	html_f(b, "</select><label for=\"pager-page\">到第</label><input id=\"pager-page\" "
-		  "type=\"number\" name=\"page\" min=\"1\" max=\"%lld\" value=\"%lld\" "
-		  "inputmode=\"numeric\"><span>页</span><button type=\"submit\" "
+	html_raw(b, "</select><label for=\"pager-page\">到第</label><input id=\"pager-page\" "
+		    "type=\"number\" name=\"page\" min=\"1\"");
+	if (!more)
+		html_f(b, " max=\"%lld\"", (long long)pages);
+	html_f(b, " value=\"%lld\" inputmode=\"numeric\"><span>页</span><button type=\"submit\" "
 		  "class=\"secondary\">跳转</button></form>",
-	       (long long)pages, (long long)(page <= pages ? page : pages));
+	       (long long)(page <= pages || more ? page : pages));
 	html_raw(b, "</nav>\n");
 }
 
@@ -279,10 +287,11 @@ void lk_pager(struct req *r, struct buf *b, struct page pg, int64_t total)
 	struct query_keep q = { r, &k };
 	int size = pg.limit > 0 && pg.limit <= PAGING_MAX_LIMIT ? (int)pg.limit : LK_DEFAULT_SIZE;
 	req_query_each(r, query_keep_one, &q);
-	pager(b, &k, size, pg.offset / size + 1, total);
+	pager(b, &k, size, pg.offset / size + 1, total, false);
 }
 
-static void exports(struct req *r, struct buf *b, const struct lk_view *v, int64_t total)
+static void exports(struct req *r, struct buf *b, const struct lk_view *v, int64_t total,
+		    bool more)
 {
 	html_raw(b, "<p class=\"actions exports\">");
 	link(r, b, v, v->sort_key, v->sort.desc, v->size, 1, "xlsx",
@@ -290,9 +299,13 @@ static void exports(struct req *r, struct buf *b, const struct lk_view *v, int64
 	html_raw(b, " ");
 	link(r, b, v, v->sort_key, v->sort.desc, v->size, 1, "csv",
 	     " class=\"button secondary\" download", "导出 CSV");
-	html_f(b, " <span class=\"hint\">导出当前筛选条件下的全部 %lld 条（不止本页）",
-	       (long long)total);
-	if (total > LIST_EXPORT_MAX)
+	if (more)
+		html_f(b, " <span class=\"hint\">导出当前筛选条件下的全部记录（超过 %lld 条，不止本页）",
+		       (long long)total);
+	else
+		html_f(b, " <span class=\"hint\">导出当前筛选条件下的全部 %lld 条（不止本页）",
+		       (long long)total);
+	if (more || total > LIST_EXPORT_MAX)
 		html_f(b, "；超过一次导出的上限 %d 条，请先增加筛选条件", LIST_EXPORT_MAX);
 	html_raw(b, "</span></p>\n");
 }
@@ -396,7 +409,7 @@ int lk_serve(struct req *r, const struct lk_table *t, const struct lk_source *sr
 	if (*export)
 		return page_error(r, 400, "导出格式应为 CSV 或 XLSX");
 
-	struct page pg = { (v.page - 1) * v.size, v.size };
+	struct page pg = { (v.page - 1) * v.size, v.size, .count_max = src->more ? src->count_max : 0 };
 	enum fz_err rc = src->fetch(r, src->self, v.sort, pg, &n, &total, &e);
 	if (!rc && n == 0 && total > 0 && v.page > 1) {
 		/* past the end: the last page */
@@ -422,7 +435,8 @@ int lk_serve(struct req *r, const struct lk_table *t, const struct lk_source *sr
 		page_end(r, &b);
 		return resp_html(r, 200, &b);
 	}
-	exports(r, &b, &v, total);
+	bool more = src->more && src->more(src->self);
+	exports(r, &b, &v, total, more);
 	struct lk_cell *cells = arena_alloc(r->a, t->ncols * sizeof *cells);
 	if (!cells) {
 		buf_release(&b);
@@ -442,7 +456,7 @@ int lk_serve(struct req *r, const struct lk_table *t, const struct lk_source *sr
 	html_raw(&b, "</tbody></table>\n");
 	struct keep k;
 	keep_of(r, &v, v.sort_key, v.sort.desc, &k);
-	pager(&b, &k, v.size, v.page, total);
+	pager(&b, &k, v.size, v.page, total, more);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

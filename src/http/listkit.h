@@ -10,7 +10,9 @@
  *   dir=desc   reverse (anything else: ascending)
  *   size=N     20, 50 or 100 rows a page (anything else: 20)
  *   page=N     1-based; past the end shows the last page; not a positive
- *              integer: 400 with a plain message
+ *              integer: 400 with a plain message; a list whose count
+ *              stops (lk_source.more) numbers its pages up to what it
+ *              counted and links the next page beyond
  *   limit=N, offset=N  older links: the page size (1..100) and the page
  *              holding that row, when size= and page= are absent
  *   export=csv|xlsx  the file of every filtered row, in the same order,
@@ -89,6 +91,12 @@ struct lk_source {
 	void (*top)(struct req *r, void *self, const struct lk_view *v, struct buf *b,
 		    enum fz_err rc, const struct fz_error *e);
 	void *self;
+	/* Optional, for a list whose count may stop: the page is fetched with
+	 * count_max (struct page), and more says whether the last fetch found
+	 * more rows than its total. The page then says "超过 N 条", links the
+	 * next page and no last one. Files always count exactly. */
+	bool (*more)(void *self);
+	int64_t count_max;
 };
 
 /* Serves GET t->path: the page, or the file for ?export=. */

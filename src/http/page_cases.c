@@ -172,6 +172,12 @@ static enum fz_err case_fetch(struct req *r, void *self, struct list_sort sort, 
 	return FZ_OK;
 }
 
+static bool case_more(void *self)
+{
+	const struct case_src *s = self;
+	return s->list.total_more;
+}
+
 static const char *cell_html(struct req *r, struct buf *h)
 {
 	const char *s = buf_failed(h) ? NULL : arena_strdup(r->a, buf_cstr(h));
@@ -293,7 +299,9 @@ int page_case_list(struct req *r)
 	if ((s.frc = case_filter_read(r, &s, &s.fe)) && s.frc != FZ_INVALID)
 		return http_fail_fz(r, s.frc, &s.fe);
 	s.soon = case_soon_day(r);
-	return lk_serve(r, &t, &(struct lk_source){ case_fetch, case_cells, case_top, &s });
+	return lk_serve(r, &t,
+			&(struct lk_source){ case_fetch, case_cells, case_top, &s, case_more,
+					     app_case_count_max(r->ctx.cfg) });
 }
 
 static int queue_page(struct req *r, unsigned role, const char *list, const char *title,
@@ -309,7 +317,9 @@ static int queue_page(struct req *r, unsigned role, const char *list, const char
 	s.role = role;
 	s.lead = lead;
 	s.soon = case_soon_day(r);
-	return lk_serve(r, &t, &(struct lk_source){ case_fetch, case_cells, case_top, &s });
+	return lk_serve(r, &t,
+			&(struct lk_source){ case_fetch, case_cells, case_top, &s, case_more,
+					     app_case_count_max(r->ctx.cfg) });
 }
 
 int page_case_queue_review(struct req *r)

@@ -40,6 +40,7 @@ enum {
 	KF_UNCERTIFIED,
 	KF_IDS,
 	KF_ID_BELOW,
+	KF_OPEN,
 };
 
 static const struct sq_query case_query = {
@@ -55,7 +56,7 @@ static const struct sq_query case_query = {
 			 (1u << KF_PROCEDURE) | (1u << KF_STATE) | (1u << KF_CLOSED) |
 			 (1u << KF_CREATED_BY) | (1u << KF_Q) | (1u << KF_OPENED_FROM) |
 			 (1u << KF_OPENED_TO) | (1u << KF_UNCERTIFIED) | (1u << KF_IDS) |
-			 (1u << KF_ID_BELOW),
+			 (1u << KF_ID_BELOW) | (1u << KF_OPEN),
 	.scope_agency = "c.agency_id = :scope_agency",
 	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
 	.filters = {
@@ -64,7 +65,10 @@ static const struct sq_query case_query = {
 		[KF_KIND] = "c.kind = :kind",
 		[KF_PROCEDURE] = "c.procedure = :procedure",
 		[KF_STATE] = "c.state = :state",
-		[KF_CLOSED] = "c.closed = :closed",
+		/* no index for the page (it walks by id); the count's own
+		 * clause below may use one */
+		[KF_CLOSED] = "+c.closed = 1",
+		[KF_OPEN] = "+c.closed = 0",
 		[KF_CREATED_BY] = "c.created_by = :created_by",
 		[KF_Q] = "instr(c.number, :q) > 0 OR instr(c.title, :q) > 0"
 			 " OR instr(c.party_name, :q) > 0",
@@ -92,6 +96,14 @@ static const struct sq_query case_query = {
 				   "  AND k.valid_until >= :status_day))",
 		[KF_IDS] = "c.id IN (SELECT value FROM json_each(:ids))",
 		[KF_ID_BELOW] = "c.id < :id_below",
+	},
+	/* The count of open cases reads the partial index cases_open_agency
+	 * (migration 036), 11% of the province's cases, where "c.closed =
+	 * :closed" read every case of each agency: a province page of open
+	 * cases 28.8 -> 0.9 ms of CPU with the bounded count. The page keeps
+	 * "+c.closed": with the index it would sort every open case (374 ms). */
+	.count_clauses = {
+		[KF_OPEN] = "c.closed = 0",
 	},
 	.order = " ORDER BY c.id DESC",
 	.sorts = (const char *const[]){
@@ -350,8 +362,10 @@ static enum fz_err case_mask(const struct case_filter *f, unsigned *mask, struct
 		*mask |= 1u << KF_PROCEDURE;
 	if (given(f->state))
 		*mask |= 1u << KF_STATE;
-	if (f->closed > 0)
+	if (f->closed == 1)
 		*mask |= 1u << KF_CLOSED;
+	else if (f->closed == 2)
+		*mask |= 1u << KF_OPEN;
 	if (f->created_by)
 		*mask |= 1u << KF_CREATED_BY;
 	if (given(f->q))
@@ -403,6 +417,7 @@ static enum fz_err case_list_run(struct sq_list *l, struct arena *a, struct case
 	enum fz_err err = sq_list_run(l, a, sizeof *out->items, case_read, &items, &out->n,
 				      &out->total, e);
 	out->items = items;
+	out->total_more = l->more;
 	return err;
 }
 
@@ -428,7 +443,6 @@ enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *
 	sq_list_int(&l, ":kind", f->kind);
 	sq_list_text(&l, ":procedure", f->procedure);
 	sq_list_text(&l, ":state", f->state);
-	sq_list_int(&l, ":closed", f->closed == 1);
 	sq_list_int(&l, ":created_by", f->created_by);
 	sq_list_text(&l, ":q", f->q);
 	sq_list_text(&l, ":opened_from", f->opened_from);

@@ -220,6 +220,10 @@ struct sq_query {
 	const char *scope_agency;   /* uses :scope_agency */
 	const char *scope_division; /* uses :scope_prefix */
 	const char *filters[SQ_MAX_FILTERS];
+	/* Optional: the count's own clause for filter i, meaning the same as
+	 * filters[i] but written so that the count may use an index the page
+	 * should not (a partial index the page would have to sort). */
+	const char *count_clauses[SQ_MAX_FILTERS];
 	const char *order;          /* " ORDER BY a.id" */
 	/* Orders by column (struct list_sort): sorts[key] is a fixed column
 	 * expression for key 1..nsorts-1 ("p.name"), then tiebreak ("p.id")
@@ -238,6 +242,8 @@ struct sq_list {
 	int64_t offset;
 	int limit;
 	bool no_total; /* the page's no_total: the count is never run */
+	int64_t count_max; /* the page's count_max: the count stops there */
+	bool more;         /* after sq_list_run: more than *total matched */
 	bool empty;    /* SCOPE_NONE: nothing to read */
 };
 
@@ -261,7 +267,9 @@ const char *sq_ids_json(struct arena *a, const int64_t *ids, size_t n);
  * (NULL when empty), counts, gives the statements back. Consistent: both
  * run in one read transaction when the caller has none open. The count
  * statement runs only when the page is full, or empty past the start: a
- * shorter page ends the list, so its total is offset + rows. */
+ * shorter page ends the list, so its total is offset + rows. With the
+ * page's count_max it counts at most max(count_max, offset + limit) + 1
+ * rows: more than that many sets l->more, and *total is the bound. */
 enum fz_err sq_list_run(struct sq_list *l, struct arena *a, size_t item_size, sq_read_fn read,
 			void **items, size_t *n, int64_t *total, struct fz_error *e);
 /* One row by id within the scope; FZ_NOTFOUND (with notfound as message)

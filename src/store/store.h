@@ -66,7 +66,12 @@ struct page {
 	int64_t offset; /* >= 0 */
 	int limit;      /* 1..200 */
 	bool no_total;  /* a walk that needs no total (keyset, page by page):
-			 * the count is never run and total is offset + rows */
+			 * the count is never run and total is offset + rows */	/* > 0: count at most max(count_max, offset + limit) rows, so that a
+	 * page's total costs the page's depth, not the whole scope; when more
+	 * rows match, total is that number and the list's total_more is set
+	 * (the total is a lower bound). 0: the exact total. Lists that honour
+	 * it say so (case_list). */
+	int64_t count_max;
 };
 
 /* A page of rows plus the total that matched. */
@@ -75,6 +80,7 @@ struct page {
 		type *items;   \
 		size_t n;      \
 		int64_t total; \
+		bool total_more; /* more than total matched (page.count_max) */ \
 	}
 
 /* Each feature's types (they use STORE_LIST above); the same headers

@@ -345,6 +345,51 @@ await test('working_lists_sort_page_and_export_pass_axe_on_desktop_and_phone', a
 	check(problems.length === 0, `\n  ${problems.join('\n  ')}`);
 });
 
+// A case list whose count stopped (run.sh: --case-count-max 5; the demo
+// supervisor sees 31 cases, a page of 20 counts 20): "超过 20 条", 下一页
+// and no 末页, a jump without an upper bound that lands on the last page,
+// counted exactly; clean under axe on desktop and phone.
+await test('case_list_with_a_stopped_count_pages_on_and_jumps_to_the_end', async () => {
+	const ctx = await newContext();
+	const page = await ctx.newPage();
+	await signIn(page, 'supervisor');
+	const problems = [];
+	const lastPage = async (how) => {
+		const text = await page.textContent('nav.pager span');
+		const m = /^第 (\d+) \/ (\d+) 页，共 (\d+) 条$/.exec(text);
+		if (!m || m[1] !== m[2] || Number(m[3]) <= 20)
+			problems.push(`${how} shows "${text}"`);
+		if (await page.$('nav.pager a[rel="next"]'))
+			problems.push(`${how}: the last page links a next one`);
+	};
+	for (const [vp, size] of [['desktop', DESKTOP], ['phone', PHONE]]) {
+		await page.setViewportSize(size);
+		await page.goto(`${base}/cases`);
+		const pager = await page.textContent('nav.pager span');
+		if (pager !== '第 1 页，超过 20 条')
+			problems.push(`${vp}: pager says "${pager}"`);
+		if (await page.$('nav.pager a[rel="last"]'))
+			problems.push(`${vp}: a last page is linked`);
+		if (await page.getAttribute('#pager-page', 'max') !== null)
+			problems.push(`${vp}: the jump has a max`);
+		for (const v of await axe(page))
+			problems.push(`${vp}: ${v}`);
+		if (vp === 'phone')
+			await screenshot(page, 'supervisor-cases-bounded-phone');
+	}
+	await page.setViewportSize(DESKTOP);
+	await page.fill('#pager-page', '999');
+	await Promise.all([page.waitForURL(u => u.searchParams.get('page') === '999'),
+		page.click('form.jump button[type="submit"]')]);
+	await lastPage('the jump past the end');
+	await page.goto(`${base}/cases`);
+	await Promise.all([page.waitForURL(u => u.searchParams.get('page') === '2'),
+		page.click('nav.pager a[rel="next"]')]);
+	await lastPage('下一页');
+	await ctx.close();
+	check(problems.length === 0, `\n  ${problems.join('\n  ')}`);
+});
+
 await test('care_switch_enlarges_text_raises_contrast_and_is_remembered', async () => {
 	const ctx = await newContext();
 	const page = await ctx.newPage();

@@ -4,7 +4,8 @@
 # tests/browser/node_modules when they are missing, creates a database in
 # BUILD/browser, starts `fazhi serve` on 127.0.0.1 with an ephemeral port,
 # waits until it answers, runs the tests and stops the server however
-# they end. Screenshots land in BUILD/browser/shots.
+# they end. The case lists count at most 5 cases (--case-count-max), so
+# that the demo shows the pager of a province-wide list. Screenshots land in BUILD/browser/shots.
 # Usage: tests/browser/run.sh BUILD_DIR   (prints "N passed, N failed")
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,7 +36,8 @@ db="$out/demo.db"
 "$build/fazhi" demo --db "$db" >"$out/demo.log" 2>&1 || fail "fazhi demo failed: $(tail -n 5 "$out/demo.log")"
 
 "$build/fazhi" serve --db "$db" --listen 127.0.0.1:0 --threads 4 --checkpoint-interval 86400 \
-	--complaint-contact "海原县司法局执法监督科，电话 0955-4012345" >"$out/serve.log" 2>&1 &
+	--complaint-contact "海原县司法局执法监督科，电话 0955-4012345" \
+	--case-count-max 5 >"$out/serve.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null' EXIT INT TERM
 

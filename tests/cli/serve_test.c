@@ -57,7 +57,8 @@ TEST(serve_refuses_bad_security_options_before_serving)
 	static const char *const bad[] = {
 		"--admin-address 10.0.0.300", "--admin-address host.example", "--admin-address ,",
 		"--evidence-quota 0", "--evidence-quota 20GiB", "--password-history 25",
-		"--cookie-secure=yes", "--connections-per-address 0",
+		"--cookie-secure=yes", "--connections-per-address 0", "--case-count-max 0",
+		"--case-count-max 1e4",
 	};
 	struct buf out = BUF_INIT;
 	const char *dir = t_tmpdir();
@@ -67,6 +68,12 @@ TEST(serve_refuses_bad_security_options_before_serving)
 				  bad[i]), 2);
 		CHECK_CONTAINS(buf_cstr(&out), "fazhi serve");
 	}
+	/* refused for its value, not as an option serve does not know (its
+	 * 17th: cli_options once took 16) */
+	CHECK_INT(cli_run(&out, NULL, "serve --db %s/d.db --listen 127.0.0.1:0 --case-count-max 0",
+			  dir),
+		  2);
+	CHECK_CONTAINS(buf_cstr(&out), "--case-count-max 应为 1 到 100000000 之间的整数");
 	buf_release(&out);
 }
 

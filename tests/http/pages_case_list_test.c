@@ -36,6 +36,18 @@ static size_t row_ids(const char *body, int64_t *ids, size_t max)
 	return n;
 }
 
+/* Adds a page's k case ids to the n seen (at most 200), failing for one
+ * seen already: every case is on one page only. */
+static void add_once(int64_t *seen, size_t *n, const int64_t *ids, size_t k)
+{
+	for (size_t i = 0; i < k && *n < 200; i++) {
+		for (size_t j = 0; j < *n; j++)
+			if (seen[j] == ids[i])
+				t_fail(__FILE__, __LINE__, "case %lld on two pages", (long long)ids[i]);
+		seen[(*n)++] = ids[i];
+	}
+}
+
 /* The number on a workbench tile linking to href, -1 when absent. */
 static int64_t tile(const char *body, const char *href)
 {
@@ -72,12 +84,7 @@ TEST(case_list_pages_hold_every_case_once_and_jump_to_a_page_with_the_filters)
 		r = t_page_get(&p, &sup, url);
 		CHECK(row_ids(r.body, same, 3) == k && !memcmp(ids, same, k * sizeof *ids));
 		t_resp_free(&r);
-		for (size_t i = 0; i < k && n < 200; i++) {
-			for (size_t j = 0; j < n; j++)
-				if (seen[j] == ids[i])
-					t_fail(__FILE__, __LINE__, "case %lld on two pages", (long long)ids[i]);
-			seen[n++] = ids[i];
-		}
+		add_once(seen, &n, ids, k);
 	}
 	CHECK_INT((int64_t)n, total);
 	/* the pager: where we are, the last page, the jump form carrying the
@@ -313,6 +320,115 @@ TEST(case_list_and_queue_export_their_filtered_rows_audited_and_refuse_a_bad_for
 	CHECK_CONTAINS(t_header(&r, "Content-Disposition", h, sizeof h), "queue_approval-");
 	CHECK_CONTAINS(r.body, "\"期限\",\"待办理\"");
 	CHECK_INT(csv_lines(r.body), queued);
+	t_resp_free(&r);
+	t_pages_stop(&p);
+}
+
+/* total and total_more of a JSON list; total -1 when not a list. */
+static int64_t api_total(struct t_pages *p, const struct t_browser *b, const char *path,
+			 bool *more, size_t *n)
+{
+	struct http_resp r = t_http(&p->ts, "GET", path, b->token, NULL, NULL);
+	json_t *j = r.status == 200 ? json_loads(r.body, 0, NULL) : NULL;
+	int64_t total = -1;
+	*more = false;
+	*n = 0;
+	if (j && json_is_integer(json_object_get(j, "total")) &&
+	    json_is_boolean(json_object_get(j, "total_more"))) {
+		total = json_integer_value(json_object_get(j, "total"));
+		*more = json_is_true(json_object_get(j, "total_more"));
+		*n = json_array_size(json_object_get(j, "items"));
+	}
+	json_decref(j);
+	t_resp_free(&r);
+	return total;
+}
+
+/* The count of a list stops at app_config.case_count_max (or the depth of
+ * the page asked): the API flags its total as a lower bound, the page says
+ * "超过 N 条" and pages on by 下一页 to the end, where the count is exact
+ * again; every case is still on exactly one page; below the bound the
+ * totals are the record's, and the file counts exactly. */
+TEST(case_list_count_stops_at_its_bound_says_so_and_still_pages_to_the_end)
+{
+	struct t_pages p;
+	struct t_browser sup;
+	bool more;
+	size_t n;
+	char url[96];
+	REQUIRE(t_pages_start(&p));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	/* the default bound is far above the demo: exact, as the record */
+	struct case_list l;
+	REQUIRE(p.ts.st->ops->case_list(p.ts.st, p.ts.a, &all, NULL, (struct page){ 0, 1 }, &l,
+					NULL) == FZ_OK);
+	int64_t exact = l.total;
+	REQUIRE(exact >= 12);
+	CHECK_INT(api_total(&p, &sup, "/api/v1/cases?limit=3", &more, &n), exact);
+	CHECK(!more);
+	struct http_resp r = t_page_get(&p, &sup, "/cases?limit=3");
+	CHECK_INT(total_of(r.body), exact);
+	t_resp_free(&r);
+
+	/* a bound of 5 */
+	p.ts.cfg.case_count_max = 5;
+	REQUIRE(t_server_restart(&p.ts, 0));
+	REQUIRE(t_pages_login(&p, "supervisor", &sup));
+	CHECK_INT(api_total(&p, &sup, "/api/v1/cases?limit=3", &more, &n), 5);
+	CHECK(more);
+	CHECK_INT(n, 3);
+	/* a deeper page counts as deep as itself */
+	CHECK_INT(api_total(&p, &sup, "/api/v1/cases?limit=3&offset=6", &more, &n), 9);
+	CHECK(more && n == 3);
+	/* the last page is short: exact */
+	snprintf(url, sizeof url, "/api/v1/cases?limit=3&offset=%lld", (long long)exact - 2);
+	CHECK_INT(api_total(&p, &sup, url, &more, &n), exact);
+	CHECK(!more && n == 2);
+	/* a filter with fewer cases than the bound: exact */
+	CHECK_INT(api_total(&p, &sup, "/api/v1/cases?limit=3&q=%E4%B8%8D%E5%AD%98%E5%9C%A8", &more,
+			    &n),
+		  0);
+	CHECK(!more);
+	/* the queues answer the same envelope */
+	CHECK(api_total(&p, &sup, "/api/v1/queues/review", &more, &n) >= 0);
+
+	/* the page: no last page, no jump bound, the next page linked */
+	r = t_page_get(&p, &sup, "/cases?limit=3");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "<span>第 1 页，超过 5 条</span>");
+	CHECK_CONTAINS(r.body, "href=\"/cases?size=3&amp;page=2\" rel=\"next\"");
+	CHECK_LACKS(r.body, "rel=\"last\"");
+	CHECK_LACKS(r.body, "name=\"page\" min=\"1\" max=");
+	CHECK_CONTAINS(r.body, "导出当前筛选条件下的全部记录（超过 5 条，不止本页）");
+	t_resp_free(&r);
+	/* 下一页 to the end: every case once, the last page exact */
+	int64_t seen[200];
+	size_t got = 0;
+	bool next = true;
+	for (int64_t page = 1; next && page < 100; page++) {
+		snprintf(url, sizeof url, "/cases?limit=3&page=%lld", (long long)page);
+		r = t_page_get(&p, &sup, url);
+		CHECK_INT(r.status, 200);
+		int64_t ids[3];
+		size_t k = row_ids(r.body, ids, 3);
+		add_once(seen, &got, ids, k);
+		snprintf(url, sizeof url, "&amp;page=%lld\" rel=\"next\"", (long long)page + 1);
+		next = strstr(r.body, url) != NULL;
+		if (!next)
+			CHECK_INT(total_of(r.body), exact);
+		t_resp_free(&r);
+	}
+	CHECK_INT((int64_t)got, exact);
+	/* a jump past the end lands on the last page, counted exactly */
+	r = t_page_get(&p, &sup, "/cases?limit=3&page=999");
+	CHECK_INT(r.status, 200);
+	CHECK_INT(total_of(r.body), exact);
+	CHECK_CONTAINS(r.body, "<span>第 ");
+	t_resp_free(&r);
+	/* the file holds every case, whatever the bound */
+	r = t_page_get(&p, &sup, "/cases?export=csv");
+	CHECK_INT(r.status, 200);
+	CHECK_INT(csv_lines(r.body), exact);
 	t_resp_free(&r);
 	t_pages_stop(&p);
 }

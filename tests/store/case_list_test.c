@@ -210,3 +210,84 @@ TEST(store_case_list_pages_newest_first)
 	CHECK_INT(l.items[0].id, ls.id[6]);
 	store_fx_close(&ls.fx);
 }
+
+/* One page read with page.count_max: its rows, total and total_more. */
+struct bounded {
+	size_t n;
+	int64_t total;
+	bool more;
+};
+
+static struct bounded bounded_page(struct listing *ls, const struct scope *sc,
+				   const struct case_filter *f, struct page pg)
+{
+	struct case_list l;
+	struct fz_error e = { 0 };
+	struct store *st = ls->fx.st;
+	if (st->ops->case_list(st, ls->fx.a, sc, f, pg, &l, &e) != FZ_OK) {
+		t_fail(__FILE__, __LINE__, "case_list: %s", e.message);
+		return (struct bounded){ 0, -1, false };
+	}
+	return (struct bounded){ l.n, l.total, l.total_more };
+}
+
+#define CHECK_BOUNDED(got, n_, total_, more_)   \
+	do {                                    \
+		struct bounded b_ = (got);      \
+		CHECK_INT(b_.n, n_);            \
+		CHECK_INT(b_.total, total_);    \
+		CHECK_INT(b_.more, more_);      \
+	} while (0)
+
+/* A count that stops: at most max(count_max, offset + limit) rows are
+ * counted; below that the total is the exact one, above it the total is
+ * the bound and total_more says more matched. A short page still ends the
+ * list, whatever the bound. */
+TEST(store_case_list_count_stops_at_its_bound_and_says_so)
+{
+	struct listing ls;
+	REQUIRE(listing_open(&ls));
+	struct scope all = sc_all(), region = sc_division("64"),
+		     market = sc_agency(ls.fx.haiyuan_market);
+	/* the exact count, as before: 7 cases, 6 of them the market's */
+	CHECK_BOUNDED(bounded_page(&ls, &all, NULL, (struct page){ 0, 3 }), 3, 7, false);
+	CHECK_BOUNDED(bounded_page(&ls, &region, NULL, (struct page){ 0, 3 }), 3, 7, false);
+	/* the bound above the record, and at it: exact, not flagged */
+	CHECK_BOUNDED(bounded_page(&ls, &region, NULL, (struct page){ 0, 3, .count_max = 100 }),
+		      3, 7, false);
+	CHECK_BOUNDED(bounded_page(&ls, &region, NULL, (struct page){ 0, 3, .count_max = 7 }), 3,
+		      7, false);
+	/* below the record: the bound, flagged */
+	CHECK_BOUNDED(bounded_page(&ls, &region, NULL, (struct page){ 0, 3, .count_max = 6 }), 3,
+		      6, true);
+	CHECK_BOUNDED(bounded_page(&ls, &all, NULL, (struct page){ 0, 3, .count_max = 4 }), 3, 4,
+		      true);
+	/* a deeper page counts at least as far as itself */
+	CHECK_BOUNDED(bounded_page(&ls, &region, NULL, (struct page){ 3, 3, .count_max = 4 }), 3,
+		      6, true);
+	/* the last page is short: the list ends there, exactly */
+	CHECK_BOUNDED(bounded_page(&ls, &region, NULL, (struct page){ 6, 3, .count_max = 4 }), 1,
+		      7, false);
+	/* past the end: the count reaches the page asked, so it is exact */
+	CHECK_BOUNDED(bounded_page(&ls, &region, NULL, (struct page){ 50, 3, .count_max = 4 }), 0,
+		      7, false);
+	/* with filters, in one agency: 5 open cases of the market */
+	const struct case_filter open = { .closed = 2 };
+	CHECK_BOUNDED(bounded_page(&ls, &market, &open, (struct page){ 0, 2, .count_max = 3 }), 2,
+		      3, true);
+	CHECK_BOUNDED(bounded_page(&ls, &market, &open, (struct page){ 0, 2, .count_max = 5 }), 2,
+		      5, false);
+	const struct case_filter titled = { .q = "案" }; /* 0, 1, 2, 5 and the justice's 6 */
+	CHECK_BOUNDED(bounded_page(&ls, &region, &titled, (struct page){ 0, 2, .count_max = 2 }),
+		      2, 2, true);
+	CHECK_BOUNDED(bounded_page(&ls, &region, &titled, (struct page){ 0, 2, .count_max = 9 }),
+		      2, 5, false);
+	/* the bounded and the exact statements are cached apart: the exact
+	 * count is still exact after a bounded one */
+	CHECK_BOUNDED(bounded_page(&ls, &region, NULL, (struct page){ 0, 3 }), 3, 7, false);
+	/* a walk without a total stays without one */
+	CHECK_BOUNDED(bounded_page(&ls, &region, NULL,
+				   (struct page){ 0, 3, .no_total = true, .count_max = 4 }),
+		      3, 3, false);
+	store_fx_close(&ls.fx);
+}
