@@ -36,13 +36,12 @@ static bool view_read(struct req *r, const struct lk_table *t, struct lk_view *v
 			v->sort.key = t->cols[k].sort;
 			v->sort.desc = strcmp(kit_query(r, "dir"), "desc") == 0;
 		}
-	for (size_t k = 0; k < NSIZES; k++) {
-		char s[8];
-		snprintf(s, sizeof s, "%d", sizes[k]);
-		if (strcmp(size, s) == 0)
-			v->size = sizes[k];
-	}
 	int64_t n;
+	/* the sizes offered, or any the pager itself writes into its links
+	 * (an older link's limit=3 gives size=3 on page 2): honoured, so
+	 * that page 2 follows page 1; anything else is the default */
+	if (*size && http_parse_int64(size, 1, LK_MAX_SIZE, &n))
+		v->size = (int)n;
 	if (!*size && *limit) {
 		if (!http_parse_int64(limit, 1, LK_MAX_SIZE, &n)) {
 			page_error(r, 400, "每页条数应为 1 至 100 之间的整数");

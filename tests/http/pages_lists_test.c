@@ -202,9 +202,9 @@ TEST(unknown_sort_key_and_odd_page_sizes_fall_back_without_error)
 	t_resp_free(&r);
 	t_resp_free(&usual);
 
-	/* page sizes outside 20/50/100 are 20; 50 is 50 */
-	const char *odd[] = { "/officers?size=7", "/officers?size=100000", "/officers?size=-5",
-			      "/officers?size=abc" };
+	/* page sizes that are no whole number from 1 to 100 are 20; 50 is 50 */
+	const char *odd[] = { "/officers?size=0", "/officers?size=100000", "/officers?size=-5",
+			      "/officers?size=abc", "/officers?size=7x" };
 	for (size_t i = 0; i < sizeof odd / sizeof odd[0]; i++) {
 		r = t_page_get(&p, &sup, odd[i]);
 		CHECK_INT(r.status, 200);
@@ -220,6 +220,26 @@ TEST(unknown_sort_key_and_odd_page_sizes_fall_back_without_error)
 	for (const char *q = r.body; (q = strstr(q, "<td data-label=\"姓名\">")); q++)
 		rows++;
 	CHECK_INT(rows, total < 50 ? total : 50);
+	t_resp_free(&r);
+
+	/* an older link's limit=3: the pager's next link carries size=3,
+	 * and page 2 holds the three rows after page 1's, as offset=3 does */
+	r = t_page_get(&p, &sup, "/officers?limit=3");
+	CHECK_INT(r.status, 200);
+	CHECK_CONTAINS(r.body, "<option value=\"3\" selected>");
+	const char *next = strstr(r.body, "size=3&amp;page=2");
+	CHECK(next != NULL);
+	struct http_resp two = t_page_get(&p, &sup, "/officers?size=3&page=2");
+	struct http_resp off = t_page_get(&p, &sup, "/officers?limit=3&offset=3");
+	CHECK_INT(two.status, 200);
+	rows = 0;
+	for (const char *q = two.body; (q = strstr(q, "<td data-label=\"姓名\">")); q++)
+		rows++;
+	CHECK_INT(rows, 3);
+	CHECK_STR(strstr(two.body, "<tbody>"), strstr(off.body, "<tbody>"));
+	CHECK(strcmp(strstr(two.body, "<tbody>"), strstr(r.body, "<tbody>")) != 0);
+	t_resp_free(&two);
+	t_resp_free(&off);
 	t_resp_free(&r);
 
 	/* a page that is not a number is refused plainly; past the end is
