@@ -12,7 +12,6 @@
  * the gate (no writer of the group runs; readers finish what they read),
  * so that the log stays short however busy the server is. */
 #include <errno.h>
-#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
@@ -157,6 +156,8 @@ void store_group_stats(struct store_group *g, struct store_group_stats *out)
 /* How much longer the log must be for another round, unless it restarted
  * meanwhile (a quarter of the length a commit hands it over at). */
 #define CHECKPOINTER_STEP 250
+/* The longest wait between two tries of a restart, in frames (32 MB). */
+#define CHECKPOINTER_BACKOFF_MAX 8192
 
 static void *checkpointer_main(void *arg)
 {
@@ -185,12 +186,15 @@ static void *checkpointer_main(void *arg)
 		g->restarts += restarted;
 		/* A reader that stays (an export, a report over a province)
 		 * keeps the log from restarting: the next try waits until the
-		 * log has doubled, so that the writers wait at most a few
-		 * times for it, not at every commit. */
+		 * log has doubled (or grown by CHECKPOINTER_BACKOFF_MAX), so
+		 * that the writers wait a few times for it, not at every
+		 * commit, and a reader that was only slow (a loaded machine)
+		 * is tried again soon enough. */
 		if (restarted)
 			g->restart_at = g->round_frames = 0;
 		else if (try)
-			g->restart_at = frames < INT_MAX / 2 ? 2 * frames : INT_MAX;
+			g->restart_at = frames + (frames < CHECKPOINTER_BACKOFF_MAX
+							  ? frames : CHECKPOINTER_BACKOFF_MAX);
 	}
 	pthread_mutex_unlock(&g->lock);
 	return NULL;

@@ -41,7 +41,7 @@ void store_group_stats(struct store_group *g, struct store_group_stats *out);
  * restart the log; true when it did) each time a commit has called
  * checkpoint_due (with the log's length in frames) since the last round;
  * after a restart that failed (a reader stayed) it tries the next one
- * only once the log is twice as long. arg (a connection of its own) is
+ * only once the log is twice as long (or 8,192 frames longer). arg (a connection of its own) is
  * used only by that thread until checkpointer_stop, which waits for it to
  * end (store_group_free calls it). checkpoint_due is false when the group
  * has no checkpointer: the caller then checkpoints itself. A second
