@@ -5,7 +5,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <malloc.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -146,27 +145,14 @@ static bool public_url_valid(const char *u)
 	return true;
 }
 
-/* glibc gives each thread that meets a locked arena one of its own (up
- * to 8 per core), and an arena keeps the most it ever held. Drawing a
- * document holds about 27 MB for a moment (cairo copies the CJK font's
- * 16 MB outline table to subset it): with 8 request threads the server
- * kept about 300 MB after a few documents, and each thread's first
- * document paid for the page faults again (57 ms a step against 29 ms).
- * Drawing is one at a time (docgen's lock), so two arenas hold what one
- * document needs, shared by all threads: 91 MB after the same load, the
- * steps' CPU the same within the noise (docs/PERFORMANCE.md). Before any
- * thread starts. */
-enum { SERVE_MALLOC_ARENAS = 2 };
-
 int cmd_serve(int argc, char **argv)
 {
-	(void)mallopt(M_ARENA_MAX, SERVE_MALLOC_ARENAS);
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
 	const char *threads_s = NULL, *upload_s = NULL, *interval_s = NULL;
 	const char *cookie_secure = NULL, *admin_addresses = NULL, *quota_s = NULL;
 	const char *history_s = NULL, *per_address_s = NULL;
 	const char *key_file = NULL, *complaint_contact = NULL, *public_url = NULL;
-	const char *embargo_s = NULL, *count_max_s = NULL;
+	const char *embargo_s = NULL;
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "listen", &listen },
@@ -184,7 +170,6 @@ int cmd_serve(int argc, char **argv)
 		{ "complaint-contact", &complaint_contact },
 		{ "public-url", &public_url },
 		{ "draw-embargo-max-days", &embargo_s },
-		{ "case-count-max", &count_max_s },
 	};
 	int bad = cli_options("serve", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
@@ -215,9 +200,6 @@ int cmd_serve(int argc, char **argv)
 	int64_t embargo = 0;
 	if (embargo_s && !http_parse_int64(embargo_s, 1, 3650, &embargo))
 		return cli_usage("serve", "--draw-embargo-max-days 应为 1 到 3650 之间的天数");
-	int64_t count_max = 0;
-	if (count_max_s && !http_parse_int64(count_max_s, 1, 100000000, &count_max))
-		return cli_usage("serve", "--case-count-max 应为 1 到 100000000 之间的整数");
 	if (!db)
 		return cli_usage("serve", "缺少 --db PATH");
 	char host[64];
@@ -264,7 +246,6 @@ int cmd_serve(int argc, char **argv)
 	cfg.complaint_contact = complaint_contact;
 	cfg.public_url = public_url;
 	cfg.draw_embargo_max_days = (int)embargo;
-	cfg.case_count_max = count_max;
 	struct http_config hc = {
 		.listen_addr = host,
 		.port = port,
