@@ -152,7 +152,7 @@ int cmd_serve(int argc, char **argv)
 	const char *cookie_secure = NULL, *admin_addresses = NULL, *quota_s = NULL;
 	const char *history_s = NULL, *per_address_s = NULL;
 	const char *key_file = NULL, *complaint_contact = NULL, *public_url = NULL;
-	const char *embargo_s = NULL;
+	const char *embargo_s = NULL, *count_max_s = NULL;
 	const struct cli_option opts[] = {
 		{ "db", &db },
 		{ "listen", &listen },
@@ -170,6 +170,7 @@ int cmd_serve(int argc, char **argv)
 		{ "complaint-contact", &complaint_contact },
 		{ "public-url", &public_url },
 		{ "draw-embargo-max-days", &embargo_s },
+		{ "case-count-max", &count_max_s },
 	};
 	int bad = cli_options("serve", argc, argv, 1, opts, sizeof opts / sizeof opts[0]);
 	if (bad)
@@ -200,6 +201,9 @@ int cmd_serve(int argc, char **argv)
 	int64_t embargo = 0;
 	if (embargo_s && !http_parse_int64(embargo_s, 1, 3650, &embargo))
 		return cli_usage("serve", "--draw-embargo-max-days 应为 1 到 3650 之间的天数");
+	int64_t count_max = 0;
+	if (count_max_s && !http_parse_int64(count_max_s, 1, 100000000, &count_max))
+		return cli_usage("serve", "--case-count-max 应为 1 到 100000000 之间的整数");
 	if (!db)
 		return cli_usage("serve", "缺少 --db PATH");
 	char host[64];
@@ -246,6 +250,7 @@ int cmd_serve(int argc, char **argv)
 	cfg.complaint_contact = complaint_contact;
 	cfg.public_url = public_url;
 	cfg.draw_embargo_max_days = (int)embargo;
+	cfg.case_count_max = count_max;
 	struct http_config hc = {
 		.listen_addr = host,
 		.port = port,
