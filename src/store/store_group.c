@@ -49,30 +49,23 @@ enum fz_err store_group_new(struct store_group **out, struct fz_error *e)
 	*out = NULL;
 	if (!g)
 		return fz_fail(e, FZ_NOMEM, "", NULL);
-	if (pthread_mutex_init(&g->lock, NULL) != 0) {
-		free(g);
-		return fz_fail(e, FZ_INTERNAL, "", "无法创建互斥锁");
+	/* each made only if the one before it was: undone in reverse */
+	int made = 0;
+	if (pthread_mutex_init(&g->lock, NULL) == 0 && ++made &&
+	    pthread_mutex_init(&g->gate, NULL) == 0 && ++made &&
+	    pthread_cond_init(&g->synced_cond, NULL) == 0 && ++made &&
+	    pthread_cond_init(&g->due_cond, NULL) == 0) {
+		*out = g;
+		return FZ_OK;
 	}
-	if (pthread_mutex_init(&g->gate, NULL) != 0) {
-		pthread_mutex_destroy(&g->lock);
-		free(g);
-		return fz_fail(e, FZ_INTERNAL, "", "无法创建互斥锁");
-	}
-	if (pthread_cond_init(&g->synced_cond, NULL) != 0) {
-		pthread_mutex_destroy(&g->gate);
-		pthread_mutex_destroy(&g->lock);
-		free(g);
-		return fz_fail(e, FZ_INTERNAL, "", "无法创建条件变量");
-	}
-	if (pthread_cond_init(&g->due_cond, NULL) != 0) {
+	if (made > 2)
 		pthread_cond_destroy(&g->synced_cond);
+	if (made > 1)
 		pthread_mutex_destroy(&g->gate);
+	if (made > 0)
 		pthread_mutex_destroy(&g->lock);
-		free(g);
-		return fz_fail(e, FZ_INTERNAL, "", "无法创建条件变量");
-	}
-	*out = g;
-	return FZ_OK;
+	free(g);
+	return fz_fail(e, FZ_INTERNAL, "", "无法创建线程同步对象");
 }
 
 void store_group_free(struct store_group *g)
@@ -205,23 +198,19 @@ enum fz_err store_group_checkpointer(struct store_group *g,
 				     struct fz_error *e)
 {
 	pthread_mutex_lock(&g->lock);
-	bool had = g->has_checkpointer;
-	if (!had) {
-		g->checkpoint = checkpoint;
-		g->checkpoint_arg = arg;
-		g->stopping = false;
-		g->due = false;
-		int rc = pthread_create(&g->checkpointer, NULL, checkpointer_main, g);
-		g->has_checkpointer = rc == 0;
-		if (rc != 0) {
-			pthread_mutex_unlock(&g->lock);
-			return fz_fail(e, rc == EAGAIN ? FZ_NOMEM : FZ_INTERNAL, "",
-				       "无法创建数据库日志整理线程");
-		}
-	}
-	pthread_mutex_unlock(&g->lock);
-	if (had)
+	if (g->has_checkpointer) {
+		pthread_mutex_unlock(&g->lock);
 		return fz_fail(e, FZ_INTERNAL, "", "内部错误：日志整理线程已经存在");
+	}
+	g->checkpoint = checkpoint;
+	g->checkpoint_arg = arg;
+	g->stopping = g->due = false;
+	int rc = pthread_create(&g->checkpointer, NULL, checkpointer_main, g);
+	g->has_checkpointer = rc == 0;
+	pthread_mutex_unlock(&g->lock);
+	if (rc != 0)
+		return fz_fail(e, rc == EAGAIN ? FZ_NOMEM : FZ_INTERNAL, "",
+			       "无法创建数据库日志整理线程");
 	return FZ_OK;
 }
 
