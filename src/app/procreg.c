@@ -12,6 +12,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/crypto.h"
 #include "domain/procedure_builtin.h"
 
 #define REGISTRY_FILES_MAX 64
@@ -20,6 +21,7 @@ struct proc_registry {
 	struct arena *a;
 	struct proc_set set;
 	struct benchmark_set benchmarks;
+	char fingerprint[PROC_REGISTRY_FP_HEX];
 };
 
 static bool ends_with(const char *s, const char *suffix)
@@ -92,6 +94,34 @@ static enum fz_err files_from_dir(struct arena *a, const char *dir,
 	return rc;
 }
 
+static int file_cmp(const void *x, const void *y)
+{
+	return strcmp(((const struct embedded_file *)x)->name,
+		      ((const struct embedded_file *)y)->name);
+}
+
+/* SHA-256 over every file's name, length and bytes in name order: the
+ * same files give the same value whatever the directory's order. */
+static enum fz_err fingerprint(struct embedded_file *files, size_t n, char *out,
+			       struct fz_error *e)
+{
+	qsort(files, n, sizeof *files, file_cmp);
+	struct buf b = BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		buf_addf(&b, "%s %zu\n", files[i].name, files[i].size);
+		buf_add(&b, files[i].data, files[i].size);
+	}
+	if (buf_failed(&b)) {
+		buf_release(&b);
+		return fz_fail(e, FZ_NOMEM, NULL, NULL);
+	}
+	unsigned char md[32];
+	crypto_sha256(b.data ? b.data : "", b.len, md);
+	crypto_hex(md, sizeof md, out);
+	buf_release(&b);
+	return FZ_OK;
+}
+
 enum fz_err proc_registry_load(const char *dir, struct proc_registry **out,
 			       struct fz_error *e)
 {
@@ -107,6 +137,8 @@ enum fz_err proc_registry_load(const char *dir, struct proc_registry **out,
 		rc = files_put(files, &n, f, e);
 	if (!rc && dir)
 		rc = files_from_dir(r->a, dir, files, &n, e);
+	if (!rc)
+		rc = fingerprint(files, n, r->fingerprint, e);
 	files[n] = (struct embedded_file){ NULL, 0, NULL };
 	if (!rc)
 		rc = proc_set_load(files, &r->set, r->a, e);
@@ -145,6 +177,11 @@ const struct proc_config *proc_registry_case_config(const struct proc_registry *
 	if (cfg)
 		proc_config_for_domain(&r->set.config, domain, cfg);
 	return cfg;
+}
+
+const char *proc_registry_fingerprint(const struct proc_registry *r)
+{
+	return r->fingerprint;
 }
 
 const struct benchmark_set *proc_registry_benchmarks(const struct proc_registry *r)

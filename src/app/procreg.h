@@ -34,6 +34,13 @@ const struct proc_config *proc_registry_config(const struct proc_registry *r);
  * (proc_config_for_domain), allocated in a; NULL when out of memory. */
 const struct proc_config *proc_registry_case_config(const struct proc_registry *r,
 						    const char *domain, struct arena *a);
+/* The fingerprint of what was loaded (lowercase hex of a SHA-256 over
+ * every file, built-in or from the directory, in name order): equal for
+ * the same definitions and config, different when any byte of them
+ * differs. The derived statuses and indicator facts record the one they
+ * were computed under (app/basis.h). */
+#define PROC_REGISTRY_FP_HEX 65
+const char *proc_registry_fingerprint(const struct proc_registry *r);
 /* The discretion benchmarks (the built-in demo set for now). */
 const struct benchmark_set *proc_registry_benchmarks(const struct proc_registry *r);
 /* The definitions, in id order; *n their number. */

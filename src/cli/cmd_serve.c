@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "app/basis.h"
 #include "app/ledger.h"
 #include "app/procreg.h"
 #include "base/utf8.h"
@@ -145,6 +146,28 @@ static bool public_url_valid(const char *u)
 	return true;
 }
 
+/* The cases' statuses and indicator facts follow the definitions the
+ * server runs with (app/basis.h): checked before anything is served, so
+ * no page shows a due date computed under the definitions of before. */
+static int basis_check(const char *db, const struct proc_registry *reg)
+{
+	struct cli_session s;
+	int bad = cli_session_open(&s, db, false);
+	if (bad)
+		return bad;
+	s.cfg.procs = reg;
+	struct fz_error e;
+	bool marked;
+	enum fz_err rc = app_basis_check(&s.ctx, &marked, &e);
+	cli_session_close(&s);
+	if (rc)
+		return cli_fail(rc, &e);
+	if (marked)
+		fprintf(stderr, "fazhi: 程序定义或本省配置已变更，全部案件的期限状态和监督指标"
+				"将在后台按新的定义重新计算\n");
+	return 0;
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *data_dir = NULL, *procs = NULL;
@@ -237,6 +260,10 @@ int cmd_serve(int argc, char **argv)
 	rc = proc_registry_load(procs, &reg, &e);
 	if (rc)
 		return cli_fail(rc, &e);
+	if ((bad = basis_check(db, reg))) {
+		proc_registry_free(reg);
+		return bad;
+	}
 	struct app_config cfg;
 	app_config_defaults(&cfg);
 	cfg.procs = reg;

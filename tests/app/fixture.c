@@ -4,11 +4,14 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app/authz.h"
 #include "app/org.h"
 #include "app/people.h"
+#include "app/procreg.h"
 #include "base/crypto.h"
+#include "domain/procedure_builtin.h"
 #include "base/ident.h"
 #include "t.h"
 
@@ -251,4 +254,32 @@ char *fx_rows_text(struct fx *f, const char *sql, char *out, size_t cap)
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return out;
+}
+
+struct proc_registry *fx_procedures_with(struct fx *f, const char *from, const char *to)
+{
+	const char *text = NULL, *at;
+	for (const struct embedded_file *b = procedure_files; b->name; b++)
+		if (strcmp(b->name, PROCEDURE_CONFIG_FILE) == 0)
+			text = b->data;
+	if (!text || !(at = strstr(text, from))) {
+		t_fail(__FILE__, __LINE__, "config.txt has no \"%s\"", from);
+		return NULL;
+	}
+	char dir[600], path[700];
+	snprintf(dir, sizeof dir, "%s/procedures", f->dir);
+	snprintf(path, sizeof path, "%s/%s", dir, PROCEDURE_CONFIG_FILE);
+	mkdir(dir, 0700);
+	FILE *out = fopen(path, "w");
+	bool ok = out && fprintf(out, "%.*s%s%s", (int)(at - text), text, to,
+				 at + strlen(from)) > 0;
+	if (out && fclose(out) != 0)
+		ok = false;
+	struct proc_registry *r = NULL;
+	struct fz_error e = { 0 };
+	if (!ok || proc_registry_load(dir, &r, &e) != FZ_OK) {
+		t_fail(__FILE__, __LINE__, "procedures from %s: %s", dir, ok ? e.message : "not written");
+		return NULL;
+	}
+	return r;
 }

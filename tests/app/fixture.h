@@ -52,6 +52,11 @@ bool fx_migrate_again(struct fx *f, int after);
 /* The rows of sql over f's database as text: columns joined by "|",
  * a line a row, at most cap bytes with its NUL; out. */
 char *fx_rows_text(struct fx *f, const char *sql, char *out, size_t cap);
+/* The built-in procedure definitions with config.txt changed (its first
+ * `from` replaced by `to`), written into a directory under f's and
+ * loaded as `serve --procedures DIR` loads them; NULL on failure
+ * (recorded). Free with proc_registry_free. */
+struct proc_registry *fx_procedures_with(struct fx *f, const char *from, const char *to);
 /* Number of audit records, and of rows in a table (raw count). */
 int64_t fx_audit_count(struct fx *f);
 int64_t fx_count(struct fx *f, const char *table);

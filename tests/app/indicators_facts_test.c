@@ -11,7 +11,7 @@
  * four scopes; and again after each kind of change the triggers of 045
  * must notice (a step, a correction, a certificate revoked with effect
  * before the steps, an officer made an assistant, a case closed, a
- * holiday calendar loaded); the page's figures alone and each side's
+ * holiday calendar loaded, the province's config changed); the page's figures alone and each side's
  * drill-down alone equal it too. The figures come from the sums of 048,
  * which the triggers keep equal to a rebuild from the facts and whose
  * reading does not grow with the cases. The backfill marks every case
@@ -22,8 +22,10 @@
 #include <string.h>
 
 #include "../t.h"
+#include "app/basis.h"
 #include "app/calendar.h"
 #include "app/indicators.h"
+#include "app/procreg.h"
 #include "app/people.h"
 #include "base/date.h"
 #include "domain/case.h"
@@ -659,5 +661,44 @@ TEST(indicator_facts_judged_again_to_the_same_are_not_rewritten)
 	decide(&x, c, "2025-08-20", "1000");
 	every_way(&x, "after its decision", year);
 	CHECK_STR(fx_rows_text(&x.f, "SELECT n FROM t_rewrites", n, sizeof n), "1\n");
+	fx_close(&x.f);
+}
+
+/* The province's config is read at start-up. The database records the
+ * definitions the facts were judged under (app/basis.h); started with
+ * another config, every case is marked and judged again, and the
+ * figures follow the new review catalogue, still equal to judging every
+ * case again. Without the mark the kept facts would be the old ones. */
+TEST(indicator_facts_follow_a_change_of_the_province_config)
+{
+	struct ix x;
+	struct indicator year[IND_COUNT];
+	bool marked = true;
+	REQUIRE(ix_open(&x));
+	REQUIRE(seed(&x));
+	REQUIRE(app_basis_check(&x.f.cli, &marked, &x.e) == FZ_OK);
+	CHECK(!marked); /* the first record marks nothing */
+	every_way(&x, "as recorded", year);
+	CHECK_INT(year[IND_REVIEW].den, 5);
+	/* the catalogue's amount for a citizen lowered from 50000 to 500: the
+	 * fine of 900 (as recorded, before its correction) is a major
+	 * decision now, decided without review (the fine of 1000 was revoked,
+	 * the decision made again names no penalty) */
+	struct proc_registry *reg = fx_procedures_with(&x.f, "review_fine_citizen 50000",
+							"review_fine_citizen 500");
+	REQUIRE(reg);
+	x.f.cfg.procs = reg;
+	REQUIRE(app_basis_check(&x.f.cli, &marked, &x.e) == FZ_OK);
+	CHECK(marked);
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), fx_count(&x.f, "cases"));
+	every_way(&x, "after the config changed", year);
+	CHECK_INT(year[IND_REVIEW].den, 6);
+	CHECK_INT(year[IND_REVIEW].num, 3);
+	/* the same config again: nothing marked */
+	REQUIRE(app_basis_check(&x.f.cli, &marked, &x.e) == FZ_OK);
+	CHECK(!marked);
+	CHECK_INT(fx_count(&x.f, "indicator_stale"), 0);
+	x.f.cfg.procs = NULL;
+	proc_registry_free(reg);
 	fx_close(&x.f);
 }

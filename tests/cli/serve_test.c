@@ -1,6 +1,7 @@
 /* serve_test.c - `fazhi serve` checks the procedure definitions before it
  * serves anything: a bad definition stops it with the file, the line and
- * the step named; its background thread signs ledger checkpoints. */
+ * the step named; its background thread signs ledger checkpoints; a change
+ * of the definitions marks the derived data before anything is served. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,5 +120,46 @@ TEST(serve_refuses_a_second_server_on_the_same_database)
 	CHECK(fgets(line, sizeof line, f) != NULL);
 	fclose(f);
 	CHECK_CONTAINS(line, "已由另一个 fazhi serve 进程使用");
+	buf_release(&out);
+}
+
+/* The cases' statuses and indicator facts follow the definitions the
+ * server starts with (app/basis.h): the first start records them, a
+ * start with a changed config.txt marks every case before serving and
+ * says so, the same definitions again mark nothing. */
+TEST(serve_marks_derived_data_when_the_definitions_changed)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = t_tmpdir();
+	CHECK_INT(cli_run(&out, NULL, "init --db %s/d.db", dir), 0);
+	char cmd[4096];
+	snprintf(cmd, sizeof cmd,
+		 "cd %s || exit 9; mkdir procs && cp %s/data/procedures/config.txt procs/ && "
+		 "sed -i 's/^opening_period 15 working_days/opening_period 10 working_days/' "
+		 "procs/config.txt && grep -q '^opening_period 10' procs/config.txt || exit 8; "
+		 "for n in 1 2 3; do p=; [ $n = 1 ] || p='--procedures procs'; "
+		 "%s serve --db d.db --listen 127.0.0.1:0 $p 2>$n.log & pid=$!; " WAIT_STARTED(
+			 "$n.log") " || { kill -KILL $pid; exit 10; }; "
+				   "kill -TERM $pid; wait $pid || exit 11; done",
+		 dir, t_source_root(), t_fazhi_bin());
+	CHECK_INT(system(cmd), 0);
+	for (int n = 1; n <= 3; n++) {
+		char path[1024], text[4096] = "";
+		snprintf(path, sizeof path, "%s/%d.log", dir, n);
+		FILE *f = fopen(path, "r");
+		REQUIRE(f != NULL);
+		size_t len = fread(text, 1, sizeof text - 1, f);
+		text[len] = '\0';
+		fclose(f);
+		if (n == 2)
+			CHECK_CONTAINS(text, "程序定义或本省配置已变更");
+		else
+			CHECK_LACKS(text, "程序定义或本省配置已变更");
+	}
+	snprintf(cmd, sizeof cmd,
+		 "[ \"$(sqlite3 %s/d.db \"SELECT count(*) FROM audit_log WHERE action = "
+		 "'procedures.basis'\")\" = 2 ]",
+		 dir);
+	CHECK_INT(system(cmd), 0);
 	buf_release(&out);
 }
