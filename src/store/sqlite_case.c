@@ -59,6 +59,12 @@ static const struct sq_query case_query = {
 			 (1u << KF_ID_BELOW) | (1u << KF_OPEN),
 	.scope_agency = "c.agency_id = :scope_agency",
 	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
+	/* A county's open cases in a province's database: with the division
+	 * joined, SQLite walked every open case of the province by the partial
+	 * index and kept the county's (0.10 s of CPU, a county's 3,196 of
+	 * 159,058); its agencies first, it seeks their ranges (4 ms). */
+	.count_scope_division = "c.agency_id IN (SELECT id FROM agencies"
+				" WHERE division_code LIKE :scope_prefix || '%')",
 	.filters = {
 		[KF_ID] = "c.id = :id",
 		[KF_AGENCY] = "c.agency_id = :agency",

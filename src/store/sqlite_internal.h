@@ -219,6 +219,11 @@ struct sq_query {
 	unsigned count_filters;
 	const char *scope_agency;   /* uses :scope_agency */
 	const char *scope_division; /* uses :scope_prefix */
+	/* Optional: the count's own division clause, meaning the same as
+	 * scope_division but naming the agencies first, so that a count may
+	 * seek each agency's range of an index; a page ordered by id walks
+	 * instead (seeking would sort every row of the scope). */
+	const char *count_scope_division;
 	const char *filters[SQ_MAX_FILTERS];
 	/* Optional: the count's own clause for filter i, meaning the same as
 	 * filters[i] but written so that the count may use an index the page

@@ -93,7 +93,8 @@ static enum fz_err variant_build(const struct sq_query *q, unsigned order, enum 
 	if (kind == SCOPE_AGENCY)
 		where_add(b, &first, q->scope_agency);
 	else if (kind == SCOPE_DIVISION)
-		where_add(b, &first, q->scope_division);
+		where_add(b, &first, count && q->count_scope_division ? q->count_scope_division
+								       : q->scope_division);
 	for (unsigned i = 0; i < SQ_MAX_FILTERS; i++)
 		if (mask & (1u << i) && q->filters[i])
 			where_add(b, &first,

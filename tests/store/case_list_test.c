@@ -291,3 +291,37 @@ TEST(store_case_list_count_stops_at_its_bound_and_says_so)
 		      3, 3, false);
 	store_fx_close(&ls.fx);
 }
+
+/* A division's count names its agencies first (count_scope_division):
+ * the same totals as the page's own scope, for the county, the city
+ * above it, another city, and with the status joined (a queue). */
+TEST(store_case_list_counts_a_division_by_its_agencies)
+{
+	struct listing ls;
+	struct fz_error e = { 0 };
+	REQUIRE(listing_open(&ls));
+	struct store *st = ls.fx.st;
+	struct scope county = sc_division("640522"), city = sc_division("6405"),
+		     other = sc_division("640104"), region = sc_division("64");
+	CHECK_BOUNDED(bounded_page(&ls, &county, NULL, (struct page){ 0, 3 }), 3, 7, false);
+	CHECK_BOUNDED(bounded_page(&ls, &city, NULL, (struct page){ 0, 3, .count_max = 5 }), 3, 5,
+		      true);
+	CHECK_BOUNDED(bounded_page(&ls, &other, NULL, (struct page){ 0, 3 }), 0, 0, false);
+	const struct case_filter open = { .closed = 2 };
+	CHECK_BOUNDED(bounded_page(&ls, &county, &open, (struct page){ 0, 3 }), 3, 6, false);
+	CHECK_BOUNDED(bounded_page(&ls, &other, &open, (struct page){ 0, 3 }), 0, 0, false);
+	/* the market's case 0 and the justice bureau's 6 wait for a reviewer */
+	for (int i = 0; i < 7; i++) {
+		struct case_status cs = { .case_id = ls.id[i], .computed_on = "2026-01-05",
+					  .awaits_roles = i == 0 || i == 6 ? ROLE_REVIEWER
+									   : ROLE_OFFICER };
+		REQUIRE(st->ops->case_status_put(st, &cs, &e) == FZ_OK);
+	}
+	const struct case_filter queue = { .closed = 2, .status_day = "2026-01-05",
+					   .awaits = ROLE_REVIEWER };
+	CHECK_BOUNDED(bounded_page(&ls, &county, &queue, (struct page){ 0, 1 }), 1, 2, false);
+	CHECK_BOUNDED(bounded_page(&ls, &region, &queue, (struct page){ 0, 3, .count_max = 1 }),
+		      2, 2, false);
+	CHECK_BOUNDED(bounded_page(&ls, &other, &queue, (struct page){ 0, 3 }), 0, 0, false);
+	store_fx_close(&ls.fx);
+}
