@@ -268,6 +268,7 @@ enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
 				    struct fz_error *e)
 {
 	int64_t ids[STATUS_BATCH];
+	struct case_status_cursor cur = { "", 0 };
 	size_t n;
 	enum fz_err rc;
 	if (refreshed)
@@ -276,8 +277,8 @@ enum fz_err app_case_status_refresh(struct app_ctx *ctx, int64_t *refreshed,
 		/* a stopping server leaves the rest for its next start */
 		if (ctx->stop_asked && atomic_load(ctx->stop_asked))
 			return FZ_OK;
-		if ((rc = ctx->st->ops->case_status_stale(ctx->st, &ctx->scope, ctx->today, ids,
-							  STATUS_BATCH, &n, e)))
+		if ((rc = ctx->st->ops->case_status_stale(ctx->st, &ctx->scope, ctx->today, &cur,
+							  ids, STATUS_BATCH, &n, e)))
 			return rc;
 		if (!n)
 			return FZ_OK;

@@ -165,16 +165,81 @@ enum fz_err sq_case_status_get(struct store *st, struct arena *a, int64_t case_i
 	return FZ_OK;
 }
 
-static void id_read(struct sq_row *r, void *item)
+struct stale_row {
+	int64_t id;
+	char on[FZ_DATE_LEN];
+};
+
+static void stale_read(struct sq_row *r, void *item)
 {
-	*(int64_t *)item = sq_col_int(r);
+	struct stale_row *row = item;
+	row->id = sq_col_int(r);
+	sq_col_fixed(r, row->on, sizeof row->on);
+}
+
+/* One agency's: its cases in id order (the index of cases by agency),
+ * never the province's stale statuses. */
+static enum fz_err stale_agency_stmt(struct sq_store *s, const struct scope *sc,
+				     const char *today, const struct case_status_cursor *cur,
+				     size_t max, sqlite3_stmt **stmt, struct sq_args *b,
+				     struct fz_error *e)
+{
+	enum fz_err err = sq_stmt(s, SQ_CASE_STATUS_STALE_AGENCY,
+				  "SELECT c.id, s.computed_on FROM cases c"
+				  " JOIN case_status s ON s.case_id = c.id"
+				  " WHERE c.agency_id = ?1 AND c.id > ?2 AND s.computed_on < ?3"
+				  " ORDER BY c.id LIMIT ?4",
+				  stmt, e);
+	if (err)
+		return err;
+	*b = sq_args(*stmt);
+	sq_arg_int(b, sc->agency_id);
+	sq_arg_int(b, cur->id);
+	sq_arg_text(b, today);
+	sq_arg_int(b, (int64_t)max);
+	return FZ_OK;
+}
+
+/* A division's or all: through the index of the statuses' days (a
+ * settled one holds for every day), so that nothing is read when every
+ * one is of today; after the cursor's day and case as two ranges merged
+ * in order, since a day's rows are most of the stale ones. */
+static enum fz_err stale_day_stmt(struct sq_store *s, const struct scope *sc, const char *today,
+				  const struct case_status_cursor *cur, size_t max,
+				  sqlite3_stmt **stmt, struct sq_args *b, struct fz_error *e)
+{
+#define STALE_FROM                                                                   \
+	" FROM case_status s JOIN cases c ON c.id = s.case_id"                       \
+	" JOIN agencies a ON a.id = c.agency_id"
+#define STALE_SCOPE " AND (?4 = 0 OR a.division_code LIKE ?5 || '%')"
+	enum fz_err err = sq_stmt(s, SQ_CASE_STATUS_STALE,
+				  "SELECT s.case_id, s.computed_on" STALE_FROM
+				  " WHERE s.computed_on = ?1 AND s.case_id > ?2" STALE_SCOPE
+				  " UNION ALL SELECT s.case_id, s.computed_on" STALE_FROM
+				  " WHERE s.computed_on > ?1 AND s.computed_on < ?3" STALE_SCOPE
+				  " ORDER BY 2, 1 LIMIT ?6",
+				  stmt, e);
+#undef STALE_FROM
+#undef STALE_SCOPE
+	if (err)
+		return err;
+	*b = sq_args(*stmt);
+	sq_arg_text(b, cur->on);
+	sq_arg_int(b, cur->id);
+	sq_arg_text(b, today);
+	sq_arg_int(b, sc->kind == SCOPE_DIVISION);
+	sq_arg_text(b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
+	sq_arg_int(b, (int64_t)max);
+	return FZ_OK;
 }
 
 enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const char *today,
-				 int64_t *ids, size_t max, size_t *n, struct fz_error *e)
+				 struct case_status_cursor *cur, int64_t *ids, size_t max, size_t *n,
+				 struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
+	struct sq_args b;
 	enum fz_err err;
 	void *items;
 	size_t got;
@@ -184,32 +249,26 @@ enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const
 		return fz_fail(e, FZ_INVALID, "today", "日期应为 YYYY-MM-DD 格式的有效日期");
 	if (sc->kind == SCOPE_NONE || !max)
 		return FZ_OK;
-	/* the scope as the lists read it: one agency, a division or all;
-	 * through the index of the statuses' days (a settled one holds for
-	 * every day), so that nothing is read when every one is of today */
-	if ((err = sq_stmt(s, SQ_CASE_STATUS_STALE,
-			   "SELECT s.case_id FROM case_status s JOIN cases c ON c.id = s.case_id"
-			   " JOIN agencies a ON a.id = c.agency_id"
-			   " WHERE s.computed_on < ?1"
-			   " AND (?2 = 0 OR (?2 = 1 AND c.agency_id = ?3)"
-			   "  OR (?2 = 2 AND a.division_code LIKE ?4 || '%'))"
-			   " ORDER BY s.computed_on, s.case_id LIMIT ?5",
-			   &stmt, e)))
+	err = sc->kind == SCOPE_AGENCY ? stale_agency_stmt(s, sc, today, cur, max, &stmt, &b, e)
+				       : stale_day_stmt(s, sc, today, cur, max, &stmt, &b, e);
+	if (err)
 		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_text(&b, today);
-	sq_arg_int(&b, sc->kind == SCOPE_AGENCY ? 1 : sc->kind == SCOPE_DIVISION ? 2 : 0);
-	sq_arg_int(&b, sc->agency_id);
-	sq_arg_text(&b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
-	sq_arg_int(&b, (int64_t)max);
-	if (!(a = arena_new()))
+	if (!(a = arena_new())) {
+		sq_done(stmt);
 		return fz_fail(e, FZ_NOMEM, "", NULL);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof(int64_t), id_read, &items, &got, e))) {
+	}
+	if ((err = sq_collect(s, stmt, &b, a, sizeof(struct stale_row), stale_read, &items, &got,
+			      e))) {
 		arena_free(a);
 		return err;
 	}
-	if (got)
-		memcpy(ids, items, got * sizeof *ids);
+	const struct stale_row *rows = items;
+	for (size_t i = 0; i < got; i++)
+		ids[i] = rows[i].id;
+	if (got) {
+		cur->id = rows[got - 1].id;
+		memcpy(cur->on, rows[got - 1].on, sizeof cur->on);
+	}
 	*n = got;
 	arena_free(a);
 	return FZ_OK;

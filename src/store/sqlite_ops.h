@@ -137,7 +137,8 @@ enum fz_err sq_job_run_insert(struct store *st, struct job_run *run, struct fz_e
 enum fz_err sq_job_runs_latest(struct store *st, struct arena *a, struct job_run_list *out,
 			       struct fz_error *e);
 enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const char *today,
-				 int64_t *ids, size_t max, size_t *n, struct fz_error *e);
+				 struct case_status_cursor *cur, int64_t *ids, size_t max, size_t *n,
+				 struct fz_error *e);
 enum fz_err sq_case_duties_of(struct store *st, struct arena *a, const int64_t *ids, size_t n,
 			      struct case_duty_list *out, struct fz_error *e);
 enum fz_err sq_case_status_invalidate(struct store *st, struct fz_error *e);

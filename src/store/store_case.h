@@ -87,6 +87,13 @@ struct case_todo_counts {
  * of a running duty of the agency, whether one is overdue, and the step
  * each role is to take now ("" none). Indexes of awaits: officer,
  * reviewer, head, supervisor (the role bits 0..3). */
+/* Where a walk of the stale statuses stands (case_status_stale): the
+ * day and case of the last one returned. */
+struct case_status_cursor {
+	char on[FZ_DATE_LEN];
+	int64_t id;
+};
+
 struct case_status {
 	int64_t case_id;
 	char computed_on[FZ_DATE_LEN];
@@ -156,15 +163,19 @@ struct case_numbering {
 				int64_t id, struct enf_case *out, struct fz_error *e);
 	/* The derived status of a case: put replaces it (it is not part of
 	 * the record); get is FZ_NOTFOUND when none; stale lists up to max
-	 * open cases in scope whose status is missing or of a day before
-	 * today, oldest first. */
+	 * cases in scope whose status is of a day before today, after *cur
+	 * (zeroed before the first call), and moves *cur past them: a walk
+	 * in batches reads each row once, whatever its caller did with the
+	 * batches before (a county's statuses among a province's stale ones
+	 * cost one pass, not a pass a batch). One agency's are walked by its
+	 * cases in id order, a division's or all by the statuses' day. */
 	enum fz_err (*case_status_put)(struct store *st, const struct case_status *cs,
 				       struct fz_error *e);
 	enum fz_err (*case_status_get)(struct store *st, struct arena *a, int64_t case_id,
 				       struct case_status *out, struct fz_error *e);
 	enum fz_err (*case_status_stale)(struct store *st, const struct scope *sc,
-					 const char *today, int64_t *ids, size_t max, size_t *n,
-					 struct fz_error *e);
+					 const char *today, struct case_status_cursor *cur,
+					 int64_t *ids, size_t max, size_t *n, struct fz_error *e);
 	/* The duties of the cases ids[0..n) as their status last wrote
 	 * them, by case id then clock order: one query for a page of a list
 	 * (n at most STORE_DUTIES_IDS_MAX, else FZ_INVALID). */

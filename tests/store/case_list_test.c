@@ -1,6 +1,7 @@
 /* case_list_test.c - contract: listing cases. Every filter of struct
  * case_filter alone, paging newest first, malformed filters named, and the
- * work queue (open cases at given steps, longest waiting first). */
+ * work queue (open cases at given steps, longest waiting first), the
+ * division counts and the walk of the stale statuses. */
 #include <stdio.h>
 
 #include "contract.h"
@@ -323,5 +324,58 @@ TEST(store_case_list_counts_a_division_by_its_agencies)
 	CHECK_BOUNDED(bounded_page(&ls, &region, &queue, (struct page){ 0, 3, .count_max = 1 }),
 		      2, 2, false);
 	CHECK_BOUNDED(bounded_page(&ls, &other, &queue, (struct page){ 0, 3 }), 0, 0, false);
+	store_fx_close(&ls.fx);
+}
+
+/* Walks the stale statuses of sc in batches of 2 without refreshing any
+ * (the cursor alone moves the walk on); the ids, comma-separated. */
+static char *stale_walk(struct listing *ls, const struct scope *sc, char *out, size_t cap)
+{
+	struct case_status_cursor cur = { "", 0 };
+	struct store *st = ls->fx.st;
+	struct fz_error e = { 0 };
+	int64_t ids[2];
+	size_t n, len = 0;
+	out[0] = '\0';
+	for (int guard = 0; guard < 20; guard++) {
+		if (st->ops->case_status_stale(st, sc, "2026-01-05", &cur, ids, 2, &n, &e) != FZ_OK) {
+			t_fail(__FILE__, __LINE__, "case_status_stale: %s", e.message);
+			return out;
+		}
+		for (size_t i = 0; i < n; i++)
+			for (int k = 0; k < 7; k++)
+				if (ids[i] == ls->id[k])
+					len += (size_t)snprintf(out + len, cap - len, "%s%d",
+								len ? "," : "", k);
+		if (n < 2)
+			return out;
+	}
+	t_fail(__FILE__, __LINE__, "the walk does not end");
+	return out;
+}
+
+/* The stale statuses are walked once in batches, by a cursor: one
+ * agency's by its cases in id order, a division's or all by day then
+ * case; today's and settled ones are not stale. */
+TEST(store_case_status_stale_walks_each_once_by_its_cursor)
+{
+	struct listing ls;
+	struct fz_error e = { 0 };
+	char got[128];
+	REQUIRE(listing_open(&ls));
+	struct store *st = ls.fx.st;
+	static const char *const days[7] = { "2026-01-01", "2026-01-01", "2026-01-01", "2026-01-05",
+					     "2025-12-30", "2026-01-01", "2026-01-01" };
+	for (int i = 0; i < 7; i++) {
+		struct case_status cs = { .case_id = ls.id[i] };
+		snprintf(cs.computed_on, sizeof cs.computed_on, "%s", days[i]);
+		REQUIRE(st->ops->case_status_put(st, &cs, &e) == FZ_OK);
+	}
+	struct scope all = sc_all(), county = sc_division("640522"),
+		     other = sc_division("640104"), market = sc_agency(ls.fx.haiyuan_market);
+	CHECK_STR(stale_walk(&ls, &all, got, sizeof got), "4,0,1,2,5,6");
+	CHECK_STR(stale_walk(&ls, &county, got, sizeof got), "4,0,1,2,5,6");
+	CHECK_STR(stale_walk(&ls, &other, got, sizeof got), "");
+	CHECK_STR(stale_walk(&ls, &market, got, sizeof got), "0,1,2,4,5");
 	store_fx_close(&ls.fx);
 }
