@@ -379,3 +379,40 @@ TEST(store_case_status_stale_walks_each_once_by_its_cursor)
 	CHECK_STR(stale_walk(&ls, &market, got, sizeof got), "0,1,2,4,5");
 	store_fx_close(&ls.fx);
 }
+
+/* The workbench's counts, a statement per kind of scope: the same cases
+ * as the lists of that scope. Case 1 is closed; 0 and 6 wait for a
+ * reviewer, 5 for a head, the rest for an officer; 2 is overdue. */
+TEST(store_case_todo_counts_follow_the_scope)
+{
+	struct listing ls;
+	struct fz_error e = { 0 };
+	REQUIRE(listing_open(&ls));
+	struct store *st = ls.fx.st;
+	for (int i = 0; i < 7; i++) {
+		struct case_status cs = { .case_id = ls.id[i], .computed_on = "2026-01-05",
+					  .overdue = i == 2,
+					  .awaits_roles = i == 0 || i == 6 ? ROLE_REVIEWER
+							  : i == 5	   ? ROLE_HEAD
+									   : ROLE_OFFICER };
+		REQUIRE(st->ops->case_status_put(st, &cs, &e) == FZ_OK);
+	}
+	static const struct {
+		int kind; /* 0 all, 1 the market, 2 the county, 3 another city */
+		int64_t mine, review, approval, overdue;
+	} want[] = { { 0, 3, 2, 1, 1 }, { 1, 3, 1, 1, 1 }, { 2, 3, 2, 1, 1 }, { 3, 0, 0, 0, 0 } };
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		struct scope sc = want[i].kind == 0   ? sc_all()
+				  : want[i].kind == 1 ? sc_agency(ls.fx.haiyuan_market)
+				  : want[i].kind == 2 ? sc_division("640522")
+						      : sc_division("640104");
+		struct case_todo_counts t;
+		REQUIRE(st->ops->case_todo_counts(st, &sc, "2026-01-05", "2026-01-10", ROLE_OFFICER,
+						  &t, &e) == FZ_OK);
+		CHECK_INT(t.mine, want[i].mine);
+		CHECK_INT(t.review, want[i].review);
+		CHECK_INT(t.approval, want[i].approval);
+		CHECK_INT(t.overdue, want[i].overdue);
+	}
+	store_fx_close(&ls.fx);
+}
