@@ -65,6 +65,7 @@ struct publication_list {
 	struct publication *items;
 	size_t n;
 	int64_t total;
+	bool total_more; /* more than total matched (page.count_max) */
 };
 
 /* What the public saw, append-only (one ledger leaf each). */

@@ -116,6 +116,7 @@ static int list_answer(struct req *r, bool portal, bool withdrawals)
 	enum fz_err rc;
 	if ((rc = paging_from_query(r, &pg, &e)) || (rc = pub_filter_read(r, &f, &e)))
 		return resp_fail(r, rc, &e);
+	pg.count_max = app_case_count_max(r->ctx.cfg);
 	f.withdrawn_only = withdrawals;
 	f.newest_first = true;
 	if ((rc = app_publication_list(&r->ctx, &f, portal, pg, &l, &e)))
@@ -124,7 +125,7 @@ static int list_answer(struct req *r, bool portal, bool withdrawals)
 	json_t *items = json_array();
 	for (size_t i = 0; i < l.n; i++)
 		items = json_array_push(items, json_publication(&l.items[i], original));
-	return resp_list(r, items, l.total, pg);
+	return resp_list_bounded(r, items, l.total, l.total_more, pg);
 }
 
 int api_publication_list(struct req *r) { return list_answer(r, false, false); }

@@ -282,11 +282,16 @@ static void query_keep_one(void *cls, const char *name, const char *value)
 
 void lk_pager(struct req *r, struct buf *b, struct page pg, int64_t total)
 {
+	lk_pager_bounded(r, b, pg, total, false);
+}
+
+void lk_pager_bounded(struct req *r, struct buf *b, struct page pg, int64_t total, bool more)
+{
 	struct keep k = { .path = r->path };
 	struct query_keep q = { r, &k };
 	int size = pg.limit > 0 && pg.limit <= PAGING_MAX_LIMIT ? (int)pg.limit : LK_DEFAULT_SIZE;
 	req_query_each(r, query_keep_one, &q);
-	pager(b, &k, size, pg.offset / size + 1, total, false);
+	pager(b, &k, size, pg.offset / size + 1, total, more);
 }
 
 static void exports(struct req *r, struct buf *b, const struct lk_view *v, int64_t total,

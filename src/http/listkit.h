@@ -106,6 +106,9 @@ int lk_serve(struct req *r, const struct lk_table *t, const struct lk_source *sr
  * kit_paging (which reads page= and size= as well as offset= and
  * limit=): its links keep every other query parameter of the request. */
 void lk_pager(struct req *r, struct buf *b, struct page pg, int64_t total);
+/* The same for a list whose count stopped (page.count_max): more says
+ * that more than total matched ("超过 N 条", a next page, no last one). */
+void lk_pager_bounded(struct req *r, struct buf *b, struct page pg, int64_t total, bool more);
 
 /* Inside a filter form: hidden fields that keep the sort and the page
  * size when the filters change (the page goes back to 1). */

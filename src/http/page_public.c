@@ -47,6 +47,8 @@ static bool read_query(struct req *r, struct publication_filter *f, struct page 
 		*status = page_error(r, 400, e.message);
 		return false;
 	}
+	/* a province's publications are not counted whole for each page */
+	pg->count_max = app_case_count_max(r->ctx.cfg);
 	f->newest_first = true;
 	return true;
 }
@@ -88,7 +90,7 @@ int page_public_decisions(struct req *r)
 		html_raw(&b, "</p></li>\n");
 	}
 	html_raw(&b, "</ul>\n");
-	lk_pager(r, &b, pg, l.total);
+	lk_pager_bounded(r, &b, pg, l.total, l.total_more);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }
@@ -257,7 +259,7 @@ int page_public_withdrawals(struct req *r)
 	html_raw(&b, "</tbody>\n</table>\n");
 	if (l.n == 0)
 		html_raw(&b, "<p>没有撤下记录。</p>\n");
-	lk_pager(r, &b, pg, l.total);
+	lk_pager_bounded(r, &b, pg, l.total, l.total_more);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

@@ -27,6 +27,7 @@ int page_publication_list(struct req *r)
 	struct buf b = BUF_INIT;
 	if (!kit_paging(r, &pg))
 		return 400;
+	pg.count_max = app_case_count_max(r->ctx.cfg);
 	if (pub_filter_read(r, &f, &e))
 		return page_error(r, 400, e.message);
 	f.listed_on = false;
@@ -57,7 +58,7 @@ int page_publication_list(struct req *r)
 	html_raw(&b, "</tbody>\n</table>\n");
 	if (l.n == 0)
 		html_raw(&b, "<p>没有符合条件的公示。</p>\n");
-	lk_pager(r, &b, pg, l.total);
+	lk_pager_bounded(r, &b, pg, l.total, l.total_more);
 	page_end(r, &b);
 	return resp_html(r, 200, &b);
 }

@@ -34,3 +34,13 @@ int resp_list(struct req *r, json_t *items, int64_t total, struct page pg)
 				pg.limit);
 	return resp_json(r, 200, obj);
 }
+
+int resp_list_bounded(struct req *r, json_t *items, int64_t total, bool more, struct page pg)
+{
+	if (!items)
+		return resp_error(r, FZ_NOMEM, NULL, NULL);
+	json_t *obj = json_pack("{s:o, s:I, s:b, s:I, s:i}", "items", items, "total",
+				(json_int_t)total, "total_more", more, "offset",
+				(json_int_t)pg.offset, "limit", pg.limit);
+	return resp_json(r, 200, obj);
+}

@@ -23,5 +23,7 @@ enum fz_err paging_from_query(struct req *r, struct page *out, struct fz_error *
 /* Answers 200 with the list envelope; takes the reference to items (a
  * JSON array). */
 int resp_list(struct req *r, json_t *items, int64_t total, struct page pg);
+/* The same with "total_more" (a count that stopped at page.count_max). */
+int resp_list_bounded(struct req *r, json_t *items, int64_t total, bool more, struct page pg);
 
 #endif

@@ -176,93 +176,117 @@ enum fz_err sq_publication_by_event(struct store *st, struct arena *a, int64_t e
 		       "SELECT " PUB_COLS PUB_FROM " WHERE p.event_id = ?1", event_id, a, out, e);
 }
 
-/* One fixed statement for every filter: a parameter left NULL does not
- * filter. */
-#define PUB_WHERE                                                                         \
-	" WHERE (?1 IS NULL OR p.status = ?1)"                                              \
-	" AND (?2 = 0 OR p.status IN ('live', 'withdrawing', 'withdrawn'))"                 \
-	" AND (?3 IS NULL OR p.end_on = '' OR p.end_on >= ?3 OR p.status = 'withdrawn')"    \
-	" AND (?4 = 0 OR p.status IN ('withdrawing', 'withdrawn'))"                         \
-	" AND (?5 IS NULL OR p.agency_id = ?5)"                                             \
-	" AND (?6 IS NULL OR p.kind = ?6)"                                                  \
-	" AND (?7 IS NULL OR (CASE WHEN ?4 THEN p.set_aside_on ELSE p.published_on END) >= ?7)" \
-	" AND (?8 IS NULL OR (CASE WHEN ?4 THEN p.set_aside_on ELSE p.published_on END) <= ?8)" \
-	" AND (?9 = 0 OR p.agency_id = ?10 OR (?9 = 2 AND a.division_code LIKE ?11 || '%'))"  \
-	" AND (?12 IS NULL OR p.case_id = ?12)"
+enum {
+	PF_ID,
+	PF_STATUS,
+	PF_PUBLIC,
+	PF_LISTED,
+	PF_WITHDRAWN,
+	PF_AGENCY,
+	PF_KIND,
+	PF_FROM,
+	PF_TO,
+	PF_ASIDE_FROM,
+	PF_ASIDE_TO,
+	PF_CASE,
+};
 
-static void filter_bind(struct sq_args *b, const struct publication_filter *f,
-			const struct scope *sc)
+enum { PUB_SORT_PUBLISHED = 1, PUB_SORT_SET_ASIDE };
+
+/* A clause per filter, so that each list is planned for what it asks: one
+ * statement with every filter behind "?n IS NULL OR" read and sorted
+ * every publication for each page (the portal's first page over 783,390
+ * publications: 0.58 s of CPU). Newest first walks the index of the
+ * publication day (049), one agency's its own. */
+static const struct sq_query pub_query = {
+	.id = SQ_Q_PUBLICATION,
+	.select = "SELECT " PUB_COLS,
+	.from = PUB_FROM,
+	/* the count reads no other table: the division by its agencies */
+	.count_from = " FROM publications p",
+	.count_filters = ~0u,
+	.scope_agency = "p.agency_id = :scope_agency",
+	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
+	.count_scope_division = "p.agency_id IN (SELECT id FROM agencies"
+				" WHERE division_code LIKE :scope_prefix || '%')",
+	.filters = {
+		[PF_ID] = "p.id = :id",
+		[PF_STATUS] = "p.status = :status",
+		[PF_PUBLIC] = "p.status IN ('live', 'withdrawing', 'withdrawn')",
+		/* still listed today: its listing period not over, or withdrawn
+		 * (the withdrawal stays on the portal) */
+		[PF_LISTED] = "(p.end_on = '' OR p.end_on >= :today OR p.status = 'withdrawn')",
+		[PF_WITHDRAWN] = "p.status IN ('withdrawing', 'withdrawn')",
+		[PF_AGENCY] = "p.agency_id = :agency",
+		[PF_KIND] = "p.kind = :kind",
+		[PF_FROM] = "p.published_on >= :from",
+		[PF_TO] = "p.published_on <= :to",
+		[PF_ASIDE_FROM] = "p.set_aside_on >= :from",
+		[PF_ASIDE_TO] = "p.set_aside_on <= :to",
+		[PF_CASE] = "p.case_id = :case_id",
+	},
+	.order = " ORDER BY p.id",
+	.sorts = (const char *const[]){
+		[PUB_SORT_PUBLISHED] = "p.published_on",
+		[PUB_SORT_SET_ASIDE] = "p.set_aside_on",
+	},
+	.nsorts = PUB_SORT_SET_ASIDE + 1,
+	.tiebreak = "p.id",
+};
+
+static bool given(const char *v) { return v && *v; }
+
+static unsigned pub_mask(const struct publication_filter *f)
 {
-	sq_arg_text(b, f->status >= 0 ? pub_status_name((enum pub_status)f->status) : NULL);
-	sq_arg_int(b, f->public_only);
-	sq_arg_nonempty(b, f->public_only && f->listed_on ? f->today : NULL);
-	sq_arg_int(b, f->withdrawn_only);
-	sq_arg_id(b, f->agency_id);
-	sq_arg_nonempty(b, f->kind);
-	sq_arg_nonempty(b, f->from);
-	sq_arg_nonempty(b, f->to);
-	int mode = sc->kind == SCOPE_ALL ? 0 : sc->kind == SCOPE_DIVISION ? 2 : 1;
-	sq_arg_int(b, mode);
-	sq_arg_int(b, sc->kind == SCOPE_AGENCY ? sc->agency_id : -1);
-	sq_arg_text(b, sc->kind == SCOPE_DIVISION ? sc->division_prefix : "");
-	sq_arg_id(b, f->case_id);
+	unsigned m = 0;
+	if (f->status >= 0)
+		m |= 1u << PF_STATUS;
+	if (f->public_only)
+		m |= 1u << PF_PUBLIC;
+	if (f->public_only && f->listed_on && given(f->today))
+		m |= 1u << PF_LISTED;
+	if (f->withdrawn_only)
+		m |= 1u << PF_WITHDRAWN;
+	if (f->agency_id > 0)
+		m |= 1u << PF_AGENCY;
+	if (given(f->kind))
+		m |= 1u << PF_KIND;
+	if (given(f->from))
+		m |= 1u << (f->withdrawn_only ? PF_ASIDE_FROM : PF_FROM);
+	if (given(f->to))
+		m |= 1u << (f->withdrawn_only ? PF_ASIDE_TO : PF_TO);
+	if (f->case_id > 0)
+		m |= 1u << PF_CASE;
+	return m;
 }
 
 enum fz_err sq_publication_list(struct store *st, struct arena *a,
 				const struct publication_filter *f, const struct scope *sc,
 				struct page pg, struct publication_list *out, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
+	struct sq_list l;
 	void *items = NULL;
 	memset(out, 0, sizeof *out);
 	if (!sc || sc->kind == SCOPE_NONE)
 		return FZ_OK;
-	if (pg.limit < 1)
-		pg.limit = 1;
-	if (pg.limit > 200)
-		pg.limit = 200;
-	if (pg.offset < 0)
-		pg.offset = 0;
-	enum fz_err err = sq_savepoint(s, e);
+	struct list_sort sort = { 0, false };
+	if (f->newest_first)
+		sort = (struct list_sort){ f->withdrawn_only ? PUB_SORT_SET_ASIDE : PUB_SORT_PUBLISHED,
+					   true };
+	enum fz_err err = sq_list_open_sorted(sq(st), &pub_query, sc, pub_mask(f), sort, pg, &l, e);
 	if (err)
 		return err;
-	if ((err = sq_stmt(s, SQ_PUB_COUNT, "SELECT count(*)" PUB_FROM PUB_WHERE, &stmt, e)))
-		goto fail;
-	struct sq_args b = sq_args(stmt);
-	filter_bind(&b, f, sc);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		out->total = sqlite3_column_int64(stmt, 0);
-	else
-		err = sq_fail(s, rc, e);
-	sq_done(stmt);
-	if (err)
-		goto fail;
-	/* ?13 chooses the order; ?14, ?15 page */
-	if ((err = sq_stmt(s, SQ_PUB_LIST,
-			   "SELECT " PUB_COLS PUB_FROM PUB_WHERE
-			   " ORDER BY CASE WHEN ?13 THEN (CASE WHEN ?4 THEN p.set_aside_on"
-			   " ELSE p.published_on END) END DESC,"
-			   " CASE WHEN ?13 THEN p.id END DESC, p.id LIMIT ?14 OFFSET ?15",
-			   &stmt, e)))
-		goto fail;
-	b = sq_args(stmt);
-	filter_bind(&b, f, sc);
-	sq_arg_int(&b, f->newest_first);
-	sq_arg_int(&b, pg.limit);
-	sq_arg_int(&b, pg.offset);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, pub_read, &items, &out->n, e)))
-		goto fail;
-	if ((err = sq_release(s, e))) {
-		out->n = 0;
-		return err;
-	}
+	sq_list_text(&l, ":status",
+		     f->status >= 0 ? pub_status_name((enum pub_status)f->status) : NULL);
+	sq_list_text(&l, ":today", f->today);
+	sq_list_int(&l, ":agency", f->agency_id);
+	sq_list_text(&l, ":kind", f->kind);
+	sq_list_text(&l, ":from", f->from);
+	sq_list_text(&l, ":to", f->to);
+	sq_list_int(&l, ":case_id", f->case_id);
+	err = sq_list_run(&l, a, sizeof *out->items, pub_read, &items, &out->n, &out->total, e);
 	out->items = items;
-	return FZ_OK;
-fail:
-	sq_rollback_to(s);
-	out->n = 0;
+	out->total_more = l.more;
 	return err;
 }
 

@@ -101,3 +101,115 @@ TEST(store_publication_goes_live_lists_by_filter_and_scope_and_its_events_are_ap
 	CHECK_INT(o->publication_get(fx.st, fx.a, 9999, &got, &e), FZ_NOTFOUND);
 	store_fx_close(&fx);
 }
+
+/* The ids of a list, comma-separated, with its total ("+" when more). */
+static const char *listed(struct store_fx *fx, const struct publication_filter *f,
+			  const struct scope *sc, struct page pg, const int64_t *ids, char *out,
+			  size_t cap)
+{
+	struct publication_list l;
+	struct fz_error e = { 0 };
+	size_t len = 0;
+	out[0] = '\0';
+	if (fx->st->ops->publication_list(fx->st, fx->a, f, sc, pg, &l, &e) != FZ_OK) {
+		t_fail(__FILE__, __LINE__, "publication_list: %s", e.message);
+		return out;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		for (int k = 0; k < 6; k++)
+			if (l.items[i].id == ids[k])
+				len += (size_t)snprintf(out + len, cap - len, "%s%d", i ? "," : "", k);
+	snprintf(out + len, cap - len, " / %lld%s", (long long)l.total, l.total_more ? "+" : "");
+	return out;
+}
+
+/* Each filter is its own clause (pub_query): newest first by the day
+ * published, then by id; withdrawals by the day set aside; still listed
+ * today; by kind, agency, case and days; a count that stops at count_max
+ * and says so, exact below it and on a short page. */
+TEST(store_publication_lists_in_order_with_each_filter_and_a_count_that_stops)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	const struct store_ops *o = fx.st->ops;
+	struct fz_error e = { 0 };
+	static const struct {
+		int tianshan;
+		const char *status, *published, *aside, *end, *kind;
+	} rows[6] = {
+		{ 0, "live", "2026-03-05", "", "", "penalty" },
+		{ 0, "live", "2026-03-09", "", "2026-03-20", "penalty" },
+		{ 0, "withdrawn", "2026-03-07", "2026-04-02", "", "penalty" },
+		{ 0, "live", "2026-03-09", "", "", "permit" },
+		{ 1, "withdrawing", "2026-03-01", "2026-04-05", "", "penalty" },
+		{ 0, "prepared", "", "", "", "penalty" },
+	};
+	int64_t ids[6], case0 = 0;
+	for (int i = 0; i < 6; i++) {
+		int64_t agency = rows[i].tianshan ? fx.tianshan : fx.haiyuan_market;
+		int64_t c = store_fx_case(&fx, agency, "罚立", "公示排序测试", "某商店", NULL);
+		int64_t ev = c ? event_of(&fx, c) : 0;
+		REQUIRE(c && ev);
+		case0 = case0 ? case0 : c;
+		struct publication p = pub(c, ev);
+		p.kind = rows[i].kind;
+		REQUIRE(o->publication_insert(fx.st, &p, &e) == FZ_OK);
+		p.status = (enum pub_status)pub_status_parse(rows[i].status);
+		snprintf(p.published_on, sizeof p.published_on, "%s", rows[i].published);
+		snprintf(p.set_aside_on, sizeof p.set_aside_on, "%s", rows[i].aside);
+		snprintf(p.end_on, sizeof p.end_on, "%s", rows[i].end);
+		REQUIRE(o->publication_update(fx.st, &p, &e) == FZ_OK);
+		ids[i] = p.id;
+	}
+	char got[96];
+	struct scope all = sc_all(), market = sc_agency(fx.haiyuan_market);
+	struct page pg = { 0, 20 };
+	struct publication_filter f = { .status = -1, .public_only = true, .newest_first = true };
+	CHECK_STR(listed(&fx, &f, &all, pg, ids, got, sizeof got), "3,1,2,0,4 / 5");
+	CHECK_STR(listed(&fx, &f, &market, pg, ids, got, sizeof got), "3,1,2,0 / 4");
+	/* still listed on 03-25: 1 ended on 03-20 */
+	f.listed_on = true;
+	f.today = "2026-03-25";
+	CHECK_STR(listed(&fx, &f, &all, pg, ids, got, sizeof got), "3,2,0,4 / 4");
+	f.listed_on = false;
+	/* by kind, agency, case, days */
+	f.kind = "permit";
+	CHECK_STR(listed(&fx, &f, &all, pg, ids, got, sizeof got), "3 / 1");
+	f.kind = NULL;
+	f.agency_id = fx.tianshan;
+	CHECK_STR(listed(&fx, &f, &all, pg, ids, got, sizeof got), "4 / 1");
+	f.agency_id = 0;
+	f.case_id = case0;
+	CHECK_STR(listed(&fx, &f, &all, pg, ids, got, sizeof got), "0 / 1");
+	f.case_id = 0;
+	f.from = "2026-03-06";
+	f.to = "2026-03-08";
+	CHECK_STR(listed(&fx, &f, &all, pg, ids, got, sizeof got), "2 / 1");
+	/* withdrawals, newest set aside first; their days are those */
+	f.withdrawn_only = true;
+	f.from = f.to = NULL;
+	CHECK_STR(listed(&fx, &f, &all, pg, ids, got, sizeof got), "4,2 / 2");
+	f.from = "2026-04-03";
+	CHECK_STR(listed(&fx, &f, &all, pg, ids, got, sizeof got), "4 / 1");
+	f.withdrawn_only = false;
+	f.from = NULL;
+	/* the count stops at max(count_max, offset + limit) and says so */
+	CHECK_STR(listed(&fx, &f, &all, (struct page){ 0, 1, .count_max = 2 }, ids, got,
+			 sizeof got),
+		  "3 / 2+");
+	CHECK_STR(listed(&fx, &f, &all, (struct page){ 2, 2, .count_max = 2 }, ids, got,
+			 sizeof got),
+		  "2,0 / 4+");
+	CHECK_STR(listed(&fx, &f, &all, (struct page){ 0, 2, .count_max = 5 }, ids, got,
+			 sizeof got),
+		  "3,1 / 5");
+	CHECK_STR(listed(&fx, &f, &all, (struct page){ 4, 2, .count_max = 2 }, ids, got,
+			 sizeof got),
+		  "4 / 5");
+	/* the reviewer's list: every status, by id */
+	struct publication_filter staff = { .status = -1 };
+	CHECK_STR(listed(&fx, &staff, &all, pg, ids, got, sizeof got), "0,1,2,3,4,5 / 6");
+	staff.status = PUB_PREPARED;
+	CHECK_STR(listed(&fx, &staff, &all, pg, ids, got, sizeof got), "5 / 1");
+	store_fx_close(&fx);
+}
