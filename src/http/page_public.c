@@ -269,7 +269,7 @@ int page_public_feed(struct req *r)
 {
 	struct publication_filter f = { .status = -1, .newest_first = true };
 	struct publication_list l;
-	struct page pg = { 0, 50 };
+	struct page pg = { 0, 50, .no_total = true }; /* a feed shows no total */
 	struct fz_error e = { 0 };
 	struct buf b = BUF_INIT;
 	f.today = r->ctx.today;
