@@ -241,7 +241,9 @@ static unsigned pub_mask(const struct publication_filter *f)
 	unsigned m = 0;
 	if (f->status >= 0)
 		m |= 1u << PF_STATUS;
-	if (f->public_only)
+	/* the withdrawn are public: their clause alone, so that SQLite reads
+	 * them by their partial index and not every live one by the status */
+	if (f->public_only && !f->withdrawn_only)
 		m |= 1u << PF_PUBLIC;
 	if (f->public_only && f->listed_on && given(f->today))
 		m |= 1u << PF_LISTED;
