@@ -13,7 +13,11 @@ bool memo_answer(struct req *r, const char *key, struct store_stamp *stamp, bool
 	const char *data;
 	size_t len;
 
-	*ok = key && st->ops->change_stamp(st, stamp, &ignore) == FZ_OK;
+	/* The session's stamp when it took one (taken before it read, so
+	 * before this answer's reads too): one read of it a request. */
+	if (key && r->ctx.has_stamp)
+		*stamp = r->ctx.stamp;
+	*ok = key && (r->ctx.has_stamp || st->ops->change_stamp(st, stamp, &ignore) == FZ_OK);
 	if (!*ok || !st->ops->memo_get(st, key, stamp, &data, &len))
 		return false;
 	struct buf b = BUF_INIT;
