@@ -18,6 +18,7 @@
 #include "app/evidence.h"
 #include "app/export_job.h"
 #include "base/date.h"
+#include "base/num.h"
 #include "http/edge.h"
 #include "http/http.h"
 #include "http/resp.h"
@@ -113,10 +114,17 @@ static void client_address(struct MHD_Connection *c, char out[INET6_ADDRSTRLEN])
 	if (!ci || !ci->client_addr)
 		return;
 	const struct sockaddr *sa = ci->client_addr;
-	if (sa->sa_family == AF_INET)
-		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr, out,
-			  INET6_ADDRSTRLEN);
-	else if (sa->sa_family == AF_INET6)
+	if (sa->sa_family == AF_INET) {
+		/* dotted by hand: inet_ntop formats each byte with sprintf */
+		const unsigned char *b = (const unsigned char *)&(
+			(const struct sockaddr_in *)(const void *)sa)->sin_addr;
+		size_t n = 0;
+		for (int i = 0; i < 4; i++) {
+			if (i)
+				out[n++] = '.';
+			n += num_format_i64(b[i], out + n);
+		}
+	} else if (sa->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
 			  out, INET6_ADDRSTRLEN);
 }
@@ -482,17 +490,9 @@ static void log_put(struct logline *l, const char *s, size_t max, bool mask)
 
 static void log_int(struct logline *l, long long v)
 {
-	char digits[24];
-	size_t k = sizeof digits;
-	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
-	digits[--k] = '\0';
-	do {
-		digits[--k] = (char)('0' + u % 10);
-		u /= 10;
-	} while (u);
-	if (v < 0)
-		digits[--k] = '-';
-	log_put(l, digits + k, SIZE_MAX, false);
+	char digits[NUM_I64_CHARS];
+	num_format_i64(v, digits);
+	log_put(l, digits, SIZE_MAX, false);
 }
 
 /* One line per request: method, path (never the query, which may carry
