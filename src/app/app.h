@@ -113,9 +113,10 @@ struct app_ctx {
 	                               * (app_policy_apply) */
 	/* The connection's change stamp (store_ops.change_stamp), taken by
 	 * app_session_resolve before it read anything; has_stamp false when
-	 * none was taken or the request has committed since. A memo may
-	 * keep what the request reads under it (an older stamp only makes
-	 * the entry miss sooner, never served stale). */
+	 * none was taken or the session check itself committed since (a
+	 * touch, an expiry). A memo may keep what the request reads under
+	 * it: a stamp older than the reads, a later commit of the request's
+	 * own included, only makes the entry miss, never served stale. */
 	struct store_stamp stamp;
 	bool has_stamp;
 	/* app_tx_again's state (app/tx.h): when the write under way first
