@@ -111,6 +111,14 @@ struct app_ctx {
 	bool cli;                    /* the shell operator: every permission */
 	struct app_config policy_cfg; /* cfg with the stored policy applied
 	                               * (app_policy_apply) */
+	/* The connection's change stamp (store_ops.change_stamp), taken by
+	 * app_session_resolve before it read anything; has_stamp false when
+	 * none was taken or the session check itself committed since (a
+	 * touch, an expiry). A memo may keep what the request reads under
+	 * it: a stamp older than the reads, a later commit of the request's
+	 * own included, only makes the entry miss, never served stale. */
+	struct store_stamp stamp;
+	bool has_stamp;
 	/* app_tx_again's state (app/tx.h): when the write under way first
 	 * found the database busy (monotonic ms, 0 = not), how many times it
 	 * has tried again since, and whether a whole-transaction loop owns

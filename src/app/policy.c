@@ -82,19 +82,24 @@ enum fz_err app_policy_get(struct app_ctx *ctx, struct policy *out, struct fz_er
 	return FZ_OK;
 }
 
+void app_policy_use(struct app_ctx *ctx, const struct policy *p)
+{
+	ctx->policy_cfg = *ctx->cfg;
+	ctx->policy_cfg.session_idle_seconds = p->idle_minutes * 60;
+	ctx->policy_cfg.session_max_seconds = p->max_hours * 3600;
+	ctx->policy_cfg.lockout_threshold = p->lockout_threshold;
+	ctx->policy_cfg.lockout_seconds = p->lockout_minutes * 60;
+	ctx->policy_cfg.client_failure_limit = p->client_failure_limit;
+	ctx->cfg = &ctx->policy_cfg;
+}
+
 enum fz_err app_policy_apply(struct app_ctx *ctx, struct fz_error *e)
 {
 	struct policy p;
 	enum fz_err rc = app_policy_get(ctx, &p, e);
 	if (rc)
 		return rc;
-	ctx->policy_cfg = *ctx->cfg;
-	ctx->policy_cfg.session_idle_seconds = p.idle_minutes * 60;
-	ctx->policy_cfg.session_max_seconds = p.max_hours * 3600;
-	ctx->policy_cfg.lockout_threshold = p.lockout_threshold;
-	ctx->policy_cfg.lockout_seconds = p.lockout_minutes * 60;
-	ctx->policy_cfg.client_failure_limit = p.client_failure_limit;
-	ctx->cfg = &ctx->policy_cfg;
+	app_policy_use(ctx, &p);
 	return FZ_OK;
 }
 

@@ -21,5 +21,7 @@ enum fz_err app_policy_set(struct app_ctx *ctx, const struct policy *p, struct f
 /* Makes ctx use the stored policy: copies ctx->cfg into ctx->policy_cfg
  * with the policy applied and points ctx->cfg at it. */
 enum fz_err app_policy_apply(struct app_ctx *ctx, struct fz_error *e);
+/* The same with a policy read before (app_policy_get). */
+void app_policy_use(struct app_ctx *ctx, const struct policy *p);
 
 #endif

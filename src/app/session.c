@@ -3,6 +3,7 @@
  * The KDF runs only here, never while a write transaction is open. */
 #include "app/session.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -219,20 +220,30 @@ static bool token_digest(const char *token, unsigned char digest[32])
 	return true;
 }
 
+/* Idle or past its lifetime at ctx->now, under the policy in ctx->cfg:
+ * judged against the clock on every request, kept or read. */
+static bool session_expired(const struct app_ctx *ctx, const struct session *s)
+{
+	return ctx->now - s->last_seen_at > ctx->cfg->session_idle_seconds ||
+	       ctx->now - s->created_at > ctx->cfg->session_max_seconds;
+}
+
 /* The reads of app_session_resolve (policy, session, user, scope), in
  * one read transaction: one snapshot and one lock of the log for all of
  * them instead of one per statement (the signed-in request's fixed cost,
  * docs/PERFORMANCE.md). Writes (expiry, touch) come after it ends. */
 static enum fz_err session_read(struct app_ctx *ctx, const unsigned char digest[32],
-				struct session *s, struct user *u, bool *expired, struct fz_error *e)
+				struct session *s, struct user *u, struct policy *pol,
+				bool *expired, struct fz_error *e)
 {
 	struct scope all = { .kind = SCOPE_ALL };
 	struct fz_error ignore;
 	enum fz_err rc;
 
 	*expired = false;
-	if ((rc = app_policy_apply(ctx, e)))
+	if ((rc = app_policy_get(ctx, pol, e)))
 		return rc;
+	app_policy_use(ctx, pol);
 	rc = ctx->st->ops->session_get(ctx->st, ctx->a, digest, s, &ignore);
 	if (rc == FZ_NOTFOUND)
 		return fz_fail(e, FZ_UNAUTHORIZED, NULL, "登录已失效，请重新登录");
@@ -240,8 +251,7 @@ static enum fz_err session_read(struct app_ctx *ctx, const unsigned char digest[
 		*e = ignore;
 		return rc;
 	}
-	if (ctx->now - s->last_seen_at > ctx->cfg->session_idle_seconds ||
-	    ctx->now - s->created_at > ctx->cfg->session_max_seconds) {
+	if (session_expired(ctx, s)) {
 		*expired = true;
 		return fz_fail(e, FZ_UNAUTHORIZED, NULL, "登录已超时，请重新登录");
 	}
@@ -251,32 +261,140 @@ static enum fz_err session_read(struct app_ctx *ctx, const unsigned char digest[
 	return authz_scope_for(ctx, u, &ctx->scope, e);
 }
 
+/* --- the session kept in the connection's memo ---
+ * What session_read found for a live session (the session, its account,
+ * the account's scope, the policy), kept in the connection's memo
+ * (store_ops.memo_put) under the change stamp taken before it was read.
+ * While the stamp is the same nothing was committed since, so reading
+ * again would give the same rows: a signed-in request then costs the
+ * stamp's read and no other. Sign-out, a disabled account, a password
+ * changed or reset, roles or agency changed, a new policy: each is a
+ * commit, and the next request reads afresh. Idle time and lifetime
+ * depend on the clock, not on the rows: session_expired judges them on
+ * every request. */
+struct kept_session {
+	int64_t id, created_at, last_seen_at;
+	struct user u;          /* its three strings follow, pointers cleared */
+	struct scope scope;
+	struct policy policy;
+	uint32_t len[3];        /* username, display name, password hash */
+};
+#define KEPT_NULL UINT32_MAX /* a string that was NULL */
+#define KEPT_KEY_MAX (sizeof "session " + 64)
+
+static void kept_key(const unsigned char digest[32], char key[KEPT_KEY_MAX])
+{
+	memcpy(key, "session ", 8);
+	crypto_hex(digest, 32, key + 8);
+}
+
+static void session_keep(struct app_ctx *ctx, const unsigned char digest[32],
+			 const struct session *s, const struct user *u, const struct policy *pol)
+{
+	const char *str[3] = { u->username, u->display_name, u->password_hash };
+	struct kept_session k;
+	char key[KEPT_KEY_MAX];
+	struct buf b = BUF_INIT;
+
+	memset(&k, 0, sizeof k);
+	k.id = s->id;
+	k.created_at = s->created_at;
+	k.last_seen_at = s->last_seen_at;
+	k.u = *u;
+	k.u.username = k.u.display_name = k.u.password_hash = NULL;
+	k.scope = ctx->scope;
+	k.policy = *pol;
+	for (int i = 0; i < 3; i++)
+		k.len[i] = str[i] ? (uint32_t)strlen(str[i]) : KEPT_NULL;
+	buf_add(&b, &k, sizeof k);
+	for (int i = 0; i < 3; i++)
+		if (str[i])
+			buf_add(&b, str[i], k.len[i]);
+	kept_key(digest, key);
+	if (!buf_failed(&b))
+		ctx->st->ops->memo_put(ctx->st, key, &ctx->stamp, b.data, b.len);
+	buf_release(&b);
+}
+
+/* True when the memo holds the session at ctx's stamp: *s, *u (strings in
+ * ctx->a), ctx->scope and the policy in ctx->cfg are set as session_read
+ * would set them. */
+static bool session_recall(struct app_ctx *ctx, const unsigned char digest[32],
+			   struct session *s, struct user *u)
+{
+	char key[KEPT_KEY_MAX];
+	struct kept_session k;
+	const char *data;
+	size_t len;
+	char **str[3] = { &u->username, &u->display_name, &u->password_hash };
+
+	kept_key(digest, key);
+	if (!ctx->st->ops->memo_get(ctx->st, key, &ctx->stamp, &data, &len) || len < sizeof k)
+		return false;
+	memcpy(&k, data, sizeof k);
+	*u = k.u;
+	size_t at = sizeof k;
+	for (int i = 0; i < 3; i++) {
+		*str[i] = NULL;
+		if (k.len[i] == KEPT_NULL)
+			continue;
+		if (k.len[i] > len - at || !(*str[i] = arena_strndup(ctx->a, data + at, k.len[i])))
+			return false;
+		at += k.len[i];
+	}
+	memset(s, 0, sizeof *s);
+	s->id = k.id;
+	memcpy(s->digest, digest, sizeof s->digest);
+	s->user_id = u->id;
+	s->created_at = k.created_at;
+	s->last_seen_at = k.last_seen_at;
+	ctx->scope = k.scope;
+	app_policy_use(ctx, &k.policy);
+	return true;
+}
+
 enum fz_err app_session_resolve(struct app_ctx *ctx, const char *token, struct fz_error *e)
 {
 	unsigned char digest[32];
 	struct session s;
+	struct policy pol;
 	struct fz_error ignore;
-	bool expired;
-	enum fz_err rc;
+	bool expired = false;
+	enum fz_err rc = FZ_OK;
 
 	if (!token_digest(token, digest))
 		return fz_fail(e, FZ_UNAUTHORIZED, NULL, "登录凭证无效，请重新登录");
 	struct user *u = arena_alloc(ctx->a, sizeof *u);
 	if (!u)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	if ((rc = ctx->st->ops->begin(ctx->st, false, e)))
-		return rc;
-	rc = session_read(ctx, digest, &s, u, &expired, e);
-	if (rc)
-		ctx->st->ops->rollback(ctx->st);
-	else if ((rc = ctx->st->ops->commit(ctx->st, e)))
-		return rc;
-	if (expired)
+	/* The stamp before any read: what is read after it may be kept
+	 * under it (by this function and by the request's handler). */
+	ctx->has_stamp = ctx->st->ops->change_stamp(ctx->st, &ctx->stamp, &ignore) == FZ_OK;
+	if (ctx->has_stamp && session_recall(ctx, digest, &s, u)) {
+		if ((expired = session_expired(ctx, &s)))
+			rc = fz_fail(e, FZ_UNAUTHORIZED, NULL, "登录已超时，请重新登录");
+	} else {
+		if ((rc = ctx->st->ops->begin(ctx->st, false, e)))
+			return rc;
+		rc = session_read(ctx, digest, &s, u, &pol, &expired, e);
+		if (rc)
+			ctx->st->ops->rollback(ctx->st);
+		else if ((rc = ctx->st->ops->commit(ctx->st, e)))
+			return rc;
+		if (!rc && ctx->has_stamp)
+			session_keep(ctx, digest, &s, u, &pol);
+	}
+	if (expired) {
 		(void)ctx->st->ops->session_delete(ctx->st, s.id, &ignore);
+		ctx->has_stamp = false;
+	}
 	if (rc)
 		return rc;
-	if (ctx->now - s.last_seen_at >= TOUCH_INTERVAL)
+	if (ctx->now - s.last_seen_at >= TOUCH_INTERVAL) {
+		/* a commit: the kept session is read afresh next time */
 		(void)ctx->st->ops->session_touch(ctx->st, s.id, ctx->now, &ignore);
+		ctx->has_stamp = false;
+	}
 	ctx->user = u;
 	ctx->session_id = s.id;
 	ctx->actor = u->username;

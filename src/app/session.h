@@ -28,7 +28,12 @@ enum fz_err app_login(struct app_ctx *ctx, const char *username, const char *pas
 
 /* Looks the token up; when the session is alive sets ctx->user, ctx->scope,
  * ctx->session_id and ctx->actor, and refreshes its idle timer (at most
- * once a minute, to keep reads read-only). FZ_UNAUTHORIZED otherwise. */
+ * once a minute, to keep reads read-only). FZ_UNAUTHORIZED otherwise.
+ * Takes the connection's change stamp first (ctx->stamp) and keeps what
+ * it read (session, account, scope, policy) in the connection's memo
+ * under it: while nothing is committed, the next request with the token
+ * on this connection reads only the stamp. Idle time and lifetime are
+ * judged against ctx->now every time. */
 enum fz_err app_session_resolve(struct app_ctx *ctx, const char *token,
 				struct fz_error *e);
 

@@ -140,15 +140,21 @@ char *arena_strdup(struct arena *a, const char *s)
 	return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* Formatted once into a stack buffer, and again only when longer: most
+ * strings are short, and the second pass of vsnprintf was half the cost
+ * (a memo key on every signed-in list, docs/PERFORMANCE.md). */
 char *arena_printf(struct arena *a, const char *fmt, ...)
 {
+	char small[256];
 	va_list ap, copy;
 	va_start(ap, fmt);
 	va_copy(copy, ap);
-	int n = vsnprintf(NULL, 0, fmt, copy);
+	int n = vsnprintf(small, sizeof small, fmt, copy);
 	va_end(copy);
 	char *p = n < 0 ? NULL : arena_alloc(a, (size_t)n + 1);
-	if (p)
+	if (p && (size_t)n < sizeof small)
+		memcpy(p, small, (size_t)n + 1);
+	else if (p)
 		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return p;

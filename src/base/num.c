@@ -77,3 +77,19 @@ bool num_list_has(const char *list, int64_t id)
 	}
 	return false;
 }
+
+size_t num_format_i64(int64_t v, char out[NUM_I64_CHARS])
+{
+	char digits[20];
+	size_t n = 0, len = 0;
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do
+		digits[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		out[len++] = '-';
+	while (n)
+		out[len++] = digits[--n];
+	out[len] = '\0';
+	return len;
+}

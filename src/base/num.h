@@ -7,6 +7,7 @@
 #define FZ_BASE_NUM_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* s as a decimal integer in [min, max] into *out; false (and *out
@@ -24,5 +25,11 @@ bool num_list_has(const char *list, int64_t id);
 /* The first n bytes of s as a decimal number in [0, max] (only digits,
  * leading zeros allowed: "09" in a time); -1 otherwise. */
 int num_digits(const char *s, int n, int max);
+
+/* v in decimal at out, NUL-terminated (at most 20 characters and the
+ * NUL); its length. Without a format: the JSON writer, the request log
+ * and memo keys write many numbers a request. */
+#define NUM_I64_CHARS 21
+size_t num_format_i64(int64_t v, char out[NUM_I64_CHARS]);
 
 #endif

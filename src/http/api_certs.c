@@ -55,12 +55,21 @@ int api_cert_list(struct req *r)
 	if ((rc = app_require(&r->ctx, PERM_CERT_READ, "certificate.read", &e)))
 		return resp_fail(r, rc, &e);
 	const struct scope *sc = &r->ctx.scope;
-	const char *key = arena_printf(
-		r->a,
-		"certificates u=%lld k=%d g=%lld v=%.6s d=%s a=%lld p=%lld s=%d w=%d o=%lld l=%d q=%s",
-		(long long)r->ctx.user->id, (int)sc->kind, (long long)sc->agency_id,
-		sc->division_prefix, r->ctx.today, (long long)f.agency_id, (long long)f.person_id,
-		f.status, f.expiring_within_days, (long long)pg.offset, pg.limit, f.q ? f.q : "");
+	struct memo_key mk;
+	memo_key_begin(&mk, "certificates");
+	memo_key_int(&mk, "u", r->ctx.user->id);
+	memo_key_int(&mk, "k", (int64_t)sc->kind);
+	memo_key_int(&mk, "g", sc->agency_id);
+	memo_key_str(&mk, "v", sc->division_prefix);
+	memo_key_str(&mk, "d", r->ctx.today);
+	memo_key_int(&mk, "a", f.agency_id);
+	memo_key_int(&mk, "p", f.person_id);
+	memo_key_int(&mk, "s", f.status);
+	memo_key_int(&mk, "w", f.expiring_within_days);
+	memo_key_int(&mk, "o", pg.offset);
+	memo_key_int(&mk, "l", pg.limit);
+	memo_key_str(&mk, "q", f.q);
+	const char *key = memo_key_done(&mk);
 	struct store_stamp stamp;
 	bool keep;
 	if (memo_answer(r, key, &stamp, &keep))

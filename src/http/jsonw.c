@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "base/num.h"
 #include "base/utf8.h"
 #include "http/resp.h"
 
@@ -40,22 +41,6 @@ static void key(struct jw *w, const char *k)
 {
 	char tmp[KEY_MAX + 4];
 	buf_add(w->b, tmp, key_put(w, k, key_len(k), tmp));
-}
-
-/* v in decimal at out (at most 20 bytes); its length. */
-static size_t int_put(int64_t v, char *out)
-{
-	char digits[20];
-	size_t n = 0, len = 0;
-	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	do
-		digits[n++] = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		out[len++] = '-';
-	while (n)
-		out[len++] = digits[--n];
-	return len;
 }
 
 /* What a byte asks of a string: ESC, escaped ('"', '\\', controls);
@@ -204,7 +189,7 @@ void jw_int(struct jw *w, const char *k, int64_t v)
 {
 	char tmp[KEY_MAX + 4 + 21];
 	size_t n = key_put(w, k, key_len(k), tmp);
-	buf_add(w->b, tmp, n + int_put(v, tmp + n));
+	buf_add(w->b, tmp, n + num_format_i64(v, tmp + n));
 }
 
 void jw_null(struct jw *w, const char *k)
@@ -231,7 +216,7 @@ static void list_end(struct buf *b, int64_t total, const bool *more, struct page
 	char tmp[112];
 	size_t n = 0;
 	memcpy(tmp, "],\"total\":", 10);
-	n = 10 + int_put(total, tmp + 10);
+	n = 10 + num_format_i64(total, tmp + 10);
 	if (more) {
 		const char *m = *more ? ",\"total_more\":true" : ",\"total_more\":false";
 		size_t len = strlen(m);
@@ -240,10 +225,10 @@ static void list_end(struct buf *b, int64_t total, const bool *more, struct page
 	}
 	memcpy(tmp + n, ",\"offset\":", 10);
 	n += 10;
-	n += int_put(pg.offset, tmp + n);
+	n += num_format_i64(pg.offset, tmp + n);
 	memcpy(tmp + n, ",\"limit\":", 9);
 	n += 9;
-	n += int_put(pg.limit, tmp + n);
+	n += num_format_i64(pg.limit, tmp + n);
 	tmp[n++] = '}';
 	buf_add(b, tmp, n);
 }

@@ -139,20 +139,24 @@ int resp_fail(struct req *r, enum fz_err rc, const struct fz_error *e)
 	return resp_error(r, rc, NULL, NULL);
 }
 
-void resp_header(struct req *r, const char *name, const char *value)
+/* Appends a header whose strings live as long as the request. */
+static void header_add(struct req *r, const char *name, const char *value)
 {
 	struct resp_header *h = arena_alloc(r->a, sizeof *h);
-	if (!h)
+	if (!h || !name || !value)
 		return;
-	h->name = arena_strdup(r->a, name);
-	h->value = arena_strdup(r->a, value);
-	if (!h->name || !h->value)
-		return;
+	h->name = name;
+	h->value = value;
 	/* Keep the order in which headers were added. */
 	struct resp_header **p = &r->resp.headers;
 	while (*p)
 		p = &(*p)->next;
 	*p = h;
+}
+
+void resp_header(struct req *r, const char *name, const char *value)
+{
+	header_add(r, arena_strdup(r->a, name), arena_strdup(r->a, value));
 }
 
 static bool cookie_secure(const struct req *r)
@@ -205,22 +209,23 @@ const char *resp_local_path(const char *path)
 	return path;
 }
 
+/* Constant strings: added without copies. */
 void resp_security_headers(struct req *r)
 {
-	resp_header(r, "X-Content-Type-Options", "nosniff");
-	resp_header(r, "X-Frame-Options", "DENY");
+	header_add(r, "X-Content-Type-Options", "nosniff");
+	header_add(r, "X-Frame-Options", "DENY");
 	/* Scripts and styles only from our own /static/ (never inline), no
 	 * framing, forms post only here. */
-	resp_header(r, "Content-Security-Policy",
-		    "default-src 'self'; object-src 'none'; base-uri 'none'; "
-		    "form-action 'self'; frame-ancestors 'none'");
-	resp_header(r, "Referrer-Policy", "same-origin");
+	header_add(r, "Content-Security-Policy",
+		   "default-src 'self'; object-src 'none'; base-uri 'none'; "
+		   "form-action 'self'; frame-ancestors 'none'");
+	header_add(r, "Referrer-Policy", "same-origin");
 	if (r->resp.cacheable)
-		resp_header(r, "Cache-Control", "public, max-age=31536000, immutable");
+		header_add(r, "Cache-Control", "public, max-age=31536000, immutable");
 	else
-		resp_header(r, "Cache-Control", "no-store");
+		header_add(r, "Cache-Control", "no-store");
 	if (cookie_secure(r))
-		resp_header(r, "Strict-Transport-Security", "max-age=31536000");
+		header_add(r, "Strict-Transport-Security", "max-age=31536000");
 }
 
 void resp_release(struct resp *resp)

@@ -76,3 +76,19 @@ TEST(banned_calls_do_not_compile)
 	CHECK(compile("int v; return sscanf(s, \"%d\", &v) + (b != 0);") != 0);
 	CHECK(compile("return strtok(b, s) != 0;") != 0);
 }
+
+TEST(num_format_i64_writes_every_value_in_decimal)
+{
+	char out[NUM_I64_CHARS];
+	static const struct {
+		int64_t v;
+		const char *want;
+	} cases[] = {
+		{ 0, "0" }, { 7, "7" }, { -1, "-1" }, { 10, "10" }, { 1234567890, "1234567890" },
+		{ INT64_MAX, "9223372036854775807" }, { INT64_MIN, "-9223372036854775808" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		CHECK_INT(num_format_i64(cases[i].v, out), strlen(cases[i].want));
+		CHECK_STR(out, cases[i].want);
+	}
+}

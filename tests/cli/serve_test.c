@@ -92,6 +92,54 @@ TEST(serve_refuses_bad_security_options_before_serving)
 	"for i in $(seq 600); do grep -q 服务已启动 " log " 2>/dev/null && break; sleep 0.1; done; " \
 	"grep -q 服务已启动 " log
 
+/* The request log: one line a request with method, path (control bytes
+ * masked, at most 255 bytes, never the query), status and milliseconds
+ * with one decimal; a line a request however long its path. */
+TEST(serve_logs_one_masked_line_per_request)
+{
+	struct buf out = BUF_INIT;
+	const char *dir = t_tmpdir();
+	char cmd[4096], want[512], path[301];
+	CHECK_INT(cli_run(&out, NULL, "init --db %s/d.db", dir), 0);
+	memset(path, 'a', 300);
+	path[300] = '\0';
+	snprintf(cmd, sizeof cmd,
+		 "cd %s || exit 9; %s serve --db d.db --listen 127.0.0.1:0 2>s.log & pid=$!; "
+		 WAIT_STARTED("s.log") " || exit 10; "
+		 "base=$(sed -n 's|.*\\(http://127.0.0.1:[0-9]*\\)/.*|\\1|p' s.log | head -1); "
+		 "curl -s -o /dev/null \"$base/healthz?name=secret\"; "
+		 "curl -s -o /dev/null \"$base/x%%0Ay\"; "
+		 "curl -s -o /dev/null \"$base/%s\"; "
+		 "kill -TERM $pid; wait $pid; grep '^http ' s.log > lines.log",
+		 dir, t_fazhi_bin(), path);
+	CHECK_INT(system(cmd), 0);
+	snprintf(cmd, sizeof cmd, "%s/lines.log", dir);
+	FILE *f = fopen(cmd, "r");
+	REQUIRE(f);
+	char line[1024];
+	int n = 0;
+	while (fgets(line, sizeof line, f)) {
+		size_t len = strlen(line);
+		CHECK(len > 0 && line[len - 1] == '\n');
+		/* "... <status> <ms>.<tenth>ms\n" */
+		CHECK(len > 6 && strcmp(line + len - 3, "ms\n") == 0 && line[len - 5] == '.' &&
+		      line[len - 4] >= '0' && line[len - 4] <= '9');
+		if (n == 0)
+			CHECK(strncmp(line, "http GET /healthz 200 ", 22) == 0);
+		if (n == 1)
+			CHECK(strncmp(line, "http GET /x?y 400 ", 18) == 0);
+		if (n == 2) {
+			snprintf(want, sizeof want, "http GET /%.254s 404 ", path);
+			CHECK(strncmp(line, want, strlen(want)) == 0);
+		}
+		CHECK_LACKS(line, "secret");
+		n++;
+	}
+	fclose(f);
+	CHECK_INT(n, 3);
+	buf_release(&out);
+}
+
 /* One server per database: a second is refused with the reason, the
  * first goes on serving; once the first is killed (SIGKILL: no clean-up
  * of its own) the database can be served again. */

@@ -251,7 +251,7 @@ TEST(locked_administrator_signs_in_from_the_management_address_only)
 	char tok[65], csrf[65];
 	REQUIRE(t_server_start(&ts));
 	/* Requests come from 127.0.0.1 unless a source is named. */
-	ts.cfg.admin_addresses = "10.9.9.9, 127.0.0.1";
+	ts.cfg.admin_addresses = "10.9.9.9, 127.0.0.1, 127.100.0.255";
 	REQUIRE(t_server_user(&ts, "admin", "Secret-pass1", ROLE_SYSADMIN, false));
 	REQUIRE(t_server_user(&ts, "alice", "Secret-pass1", ROLE_OFFICER, false));
 	for (int i = 0; i < ts.cfg.lockout_threshold; i++) {
@@ -266,6 +266,10 @@ TEST(locked_administrator_signs_in_from_the_management_address_only)
 	r = sign_in(&ts, "127.0.0.3", "admin", "Secret-pass1");
 	CHECK_INT(r.status, 423);
 	t_resp_free(&r);
+	/* the client's address exactly as written: a prefix is another one */
+	r = sign_in(&ts, "127.100.0.25", "admin", "Secret-pass1");
+	CHECK_INT(r.status, 423);
+	t_resp_free(&r);
 	/* A business account gains nothing from the management address. */
 	r = sign_in(&ts, "127.0.0.1", "alice", "Secret-pass1");
 	CHECK_INT(r.status, 423);
@@ -273,6 +277,9 @@ TEST(locked_administrator_signs_in_from_the_management_address_only)
 	/* The administrator does, and the wrong password is still wrong. */
 	r = sign_in(&ts, "127.0.0.1", "admin", "Wrong-pass1");
 	CHECK_INT(r.status, 400);
+	t_resp_free(&r);
+	r = sign_in(&ts, "127.100.0.255", "admin", "Secret-pass1");
+	CHECK_INT(r.status, 201);
 	t_resp_free(&r);
 	REQUIRE(t_login(&ts, "admin", "Secret-pass1", tok, csrf));
 	t_server_stop(&ts);

@@ -1,8 +1,9 @@
 /* api_memo_test.c - the signed-in certificate list, answered from a
  * connection's memo while nothing was committed, stays exact: each write
  * (through the API, or straight into the database by another connection)
- * shows on the very next GET; a session signed out or an account disabled
- * is refused on the very next request; an account with a narrower scope
+ * shows on the very next GET; a session signed out, an account disabled,
+ * its password reset or its roles changed is refused on the very next
+ * request; an account with a narrower scope
  * never gets another's rows. */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -90,22 +91,42 @@ static int64_t supervisor_id(struct t_demo *d)
 	return uid;
 }
 
-TEST(certificate_list_refuses_a_signed_out_session_or_disabled_account_at_once)
+/* The ways a session ends while it is kept with the connection (the
+ * session, the account and its scope are kept in the memo too, under the
+ * same stamp): each is a commit, and the very next request is refused. */
+enum session_end { SIGNED_OUT, DISABLED, PASSWORD_RESET, ROLES_CHANGED, ENDS };
+
+static struct http_resp session_end(struct t_demo *d, enum session_end how, int64_t uid)
 {
-	/* the session's end: signed out by its holder, or the account
-	 * disabled by the system administrator */
-	for (int disable = 0; disable < 2; disable++) {
+	char path[80];
+	switch (how) {
+	case SIGNED_OUT:
+		return t_api(d, "supervisor", "DELETE", "/api/v1/session", NULL);
+	case DISABLED:
+		snprintf(path, sizeof path, "/api/v1/users/%lld", (long long)uid);
+		return t_api(d, "sysadmin", "PATCH", path, "{\"disabled\":true}");
+	case PASSWORD_RESET:
+		snprintf(path, sizeof path, "/api/v1/users/%lld/password-reset", (long long)uid);
+		return t_api(d, "sysadmin", "POST", path, NULL);
+	default:
+		snprintf(path, sizeof path, "/api/v1/users/%lld/roles", (long long)uid);
+		return t_api(d, "secadmin", "PUT", path, "{\"roles\":[\"officer\"]}");
+	}
+}
+
+TEST(certificate_list_refuses_a_session_ended_in_any_way_at_once)
+{
+	for (int how = 0; how < ENDS; how++) {
 		struct t_demo d;
-		char path[64];
 		REQUIRE(t_demo_start(&d));
 		int64_t uid = supervisor_id(&d);
 		REQUIRE(uid > 0);
+		/* the other accounts signed in first: a sign-in is a commit */
+		REQUIRE(t_demo_token(&d, "sysadmin") && t_demo_token(&d, "secadmin"));
 		struct http_resp r = list_thrice(&d);
 		CHECK_INT(r.status, 200);
 		t_resp_free(&r);
-		snprintf(path, sizeof path, "/api/v1/users/%lld", (long long)uid);
-		r = disable ? t_api(&d, "sysadmin", "PATCH", path, "{\"disabled\":true}")
-			    : t_api(&d, "supervisor", "DELETE", "/api/v1/session", NULL);
+		r = session_end(&d, (enum session_end)how, uid);
 		CHECK(r.status == 200 || r.status == 204);
 		t_resp_free(&r);
 		r = t_api(&d, "supervisor", "GET", LIST, NULL);
