@@ -3,6 +3,7 @@
  * journal mode that makes commits durable. */
 #include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "contract.h"
 #include "store/sqlite_internal.h"
@@ -262,4 +263,79 @@ TEST(store_sqlite_migration_030_gives_indexed_items_their_year_so_queries_find_t
 	CHECK_INT((long)search_hits(st, "土地"), 1);
 	CHECK_INT((long)search_hits(st, "退还"), 1);
 	st->ops->close(st);
+}
+
+/* Rows the store's connection wrote to case_status and case_duties since
+ * the logging triggers were made (a raw count on that connection). */
+static int status_writes(struct store *st)
+{
+	sqlite3_stmt *stmt = NULL;
+	int n = -1;
+	if (sqlite3_prepare_v2(sq(st)->db, "SELECT count(*) FROM t_status_writes", -1, &stmt,
+			       NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+TEST(store_sqlite_status_put_again_unchanged_writes_no_row)
+{
+	struct store_fx fx;
+	struct fz_error e = { 0 };
+	REQUIRE(store_fx_open(&fx));
+	int64_t id = store_fx_case(&fx, fx.haiyuan_market, "罚立", "占地", "马某", NULL);
+	REQUIRE(id > 0);
+	char *err = NULL;
+	REQUIRE(sqlite3_exec(sq(fx.st)->db,
+			     "CREATE TABLE t_status_writes (what TEXT);"
+			     "CREATE TRIGGER t_s AFTER UPDATE ON case_status BEGIN"
+			     " INSERT INTO t_status_writes VALUES ('status'); END;"
+			     "CREATE TRIGGER t_di AFTER INSERT ON case_duties BEGIN"
+			     " INSERT INTO t_status_writes VALUES ('duty+'); END;"
+			     "CREATE TRIGGER t_dd AFTER DELETE ON case_duties BEGIN"
+			     " INSERT INTO t_status_writes VALUES ('duty-'); END;",
+			     NULL, NULL, &err) == SQLITE_OK);
+	sqlite3_free(err);
+	struct case_duty duties[2] = {
+		{ .case_id = id, .ord = 0, .clock = "defence", .due = "2026-03-09", .running = true },
+		{ .case_id = id, .ord = 3, .clock = "decision", .due = "2026-05-29", .running = true },
+	};
+	struct case_status cs = {
+		.case_id = id, .computed_on = "2026-03-02", .next_due = "2026-03-09",
+		.next_due_clock = "defence", .awaits_roles = 1,
+		.awaits = { "statement", "", "", "" }, .duties = duties, .nduties = 2,
+	};
+	CHECK_INT(fx.st->ops->case_status_put(fx.st, &cs, &e), FZ_OK);
+	CHECK_INT(status_writes(fx.st), 3); /* the placeholder updated, two duties */
+	/* the same status again: no row written, no page dirtied */
+	CHECK_INT(fx.st->ops->case_status_put(fx.st, &cs, &e), FZ_OK);
+	CHECK_INT(status_writes(fx.st), 3);
+	/* one duty's due date moves: the duties are replaced, the row kept */
+	duties[1].due[9] = '8';
+	CHECK_INT(fx.st->ops->case_status_put(fx.st, &cs, &e), FZ_OK);
+	CHECK_INT(status_writes(fx.st), 3 + 2 + 2);
+	struct case_duty_list got;
+	CHECK_INT(fx.st->ops->case_duties_of(fx.st, fx.a, &id, 1, &got, &e), FZ_OK);
+	CHECK_INT((long)got.n, 2);
+	if (got.n == 2)
+		CHECK_STR(got.items[1].due, "2026-05-28");
+	/* a day later, one duty fewer: both written, and read back so */
+	memcpy(cs.computed_on, "2026-03-03", FZ_DATE_LEN);
+	cs.nduties = 1;
+	CHECK_INT(fx.st->ops->case_status_put(fx.st, &cs, &e), FZ_OK);
+	CHECK_INT(status_writes(fx.st), 7 + 1 + 2 + 1);
+	CHECK_INT(fx.st->ops->case_duties_of(fx.st, fx.a, &id, 1, &got, &e), FZ_OK);
+	CHECK_INT((long)got.n, 1);
+	struct case_status now;
+	CHECK_INT(fx.st->ops->case_status_get(fx.st, fx.a, id, &now, &e), FZ_OK);
+	CHECK_STR(now.computed_on, "2026-03-03");
+	CHECK_STR(now.awaits[0], "statement");
+	/* each column alone makes it a change */
+	now.duties = duties;
+	now.nduties = 1;
+	memcpy(now.review_due, "2026-03-20", FZ_DATE_LEN);
+	CHECK_INT(fx.st->ops->case_status_put(fx.st, &now, &e), FZ_OK);
+	CHECK_INT(status_writes(fx.st), 12);
+	store_fx_close(&fx);
 }
