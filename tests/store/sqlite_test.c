@@ -339,3 +339,69 @@ TEST(store_sqlite_status_put_again_unchanged_writes_no_row)
 	CHECK_INT(status_writes(fx.st), 12);
 	store_fx_close(&fx);
 }
+
+/* Rows in t_sets with what = what (a logging trigger's count). */
+static int sets_of(struct store *st, const char *what)
+{
+	sqlite3_stmt *stmt = NULL;
+	int n = -1;
+	if (sqlite3_prepare_v2(sq(st)->db, "SELECT count(*) FROM t_sets WHERE what = ?1", -1, &stmt,
+			       NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(stmt, 1, what, -1, SQLITE_STATIC) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+/* A step that moves only the state sets only state and updated_at: the
+ * indexed columns opened_on and closed (and their index pages) are left
+ * alone; any other change still writes every column. */
+TEST(store_sqlite_case_update_of_the_state_alone_sets_no_other_column)
+{
+	struct store_fx fx;
+	struct fz_error e = { 0 };
+	struct scope all = sc_all();
+	struct enf_case c, got;
+	REQUIRE(store_fx_open(&fx));
+	REQUIRE(store_fx_case(&fx, fx.haiyuan_market, "罚立", "销售过期食品案", "惠民超市", &c));
+	char *err = NULL;
+	REQUIRE(sqlite3_exec(sq(fx.st)->db,
+			     "CREATE TABLE t_sets (what TEXT);"
+			     "CREATE TRIGGER t_state AFTER UPDATE OF state ON cases BEGIN"
+			     " INSERT INTO t_sets VALUES ('state'); END;"
+			     "CREATE TRIGGER t_indexed AFTER UPDATE OF opened_on, closed ON cases"
+			     " BEGIN INSERT INTO t_sets VALUES ('indexed'); END;",
+			     NULL, NULL, &err) == SQLITE_OK);
+	sqlite3_free(err);
+	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &got, &e) == FZ_OK);
+	got.state = "investigate";
+	got.updated_at = c.created_at + 10;
+	CHECK_INT(fx.st->ops->case_update(fx.st, &got, &e), FZ_OK);
+	CHECK_INT(sets_of(fx.st, "state"), 1);
+	CHECK_INT(sets_of(fx.st, "indexed"), 0);
+	struct enf_case again;
+	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &again, &e) == FZ_OK);
+	CHECK_STR(again.state, "investigate");
+	CHECK_INT(again.updated_at, c.created_at + 10);
+	/* another column changed: all are written, and read back so */
+	got.title = "销售过期食品及标签不符案";
+	got.state = "legal_review";
+	CHECK_INT(fx.st->ops->case_update(fx.st, &got, &e), FZ_OK);
+	CHECK_INT(sets_of(fx.st, "state"), 2);
+	CHECK_INT(sets_of(fx.st, "indexed"), 1);
+	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &again, &e) == FZ_OK);
+	CHECK_STR(again.title, "销售过期食品及标签不符案");
+	CHECK_STR(again.state, "legal_review");
+	/* closing is such a change */
+	got.closed = true;
+	got.state = "close";
+	CHECK_INT(fx.st->ops->case_update(fx.st, &got, &e), FZ_OK);
+	CHECK_INT(sets_of(fx.st, "indexed"), 2);
+	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &again, &e) == FZ_OK);
+	CHECK(again.closed);
+	/* a case that is not there is still not found */
+	got.id = 9999;
+	CHECK_INT(fx.st->ops->case_update(fx.st, &got, &e), FZ_NOTFOUND);
+	store_fx_close(&fx);
+}
