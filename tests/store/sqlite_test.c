@@ -114,7 +114,7 @@ TEST(store_sqlite_migration_has_an_index_for_every_scope_column)
 		{ "agencies", "division_code" }, { "people", "agency_id" },
 		{ "certificates", "agency_id" }, { "users", "agency_id" },
 		{ "units", "agency_id" },        { "audit_log", "at" },
-		{ "audit_log", "action" },       { "audit_log", "actor" },
+		{ "audit_log", "action" },       { "audit_log", "actor_id" },
 		{ "sessions", "user_id" },       { "login_failures", "client_addr" },
 	};
 	sqlite3_stmt *stmt = NULL;
@@ -404,4 +404,55 @@ TEST(store_sqlite_case_update_of_the_state_alone_sets_no_other_column)
 	got.id = 9999;
 	CHECK_INT(fx.st->ops->case_update(fx.st, &got, &e), FZ_NOTFOUND);
 	store_fx_close(&fx);
+}
+
+/* Whether the database under dir has an index named name. */
+static bool has_index(const char *dir, const char *name)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	bool found = false;
+	if (sqlite3_open_v2(contract_location(dir), &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1",
+			       -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC) == SQLITE_OK)
+		found = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return found;
+}
+
+/* 050: the two indexes a step wrote and no query read are gone, from a
+ * new database and from one upgraded (run again, it changes nothing);
+ * the ones that serve the same lookups stay. */
+TEST(store_sqlite_migration_050_drops_the_indexes_no_query_reads)
+{
+	const char *dir = t_tmpdir();
+	struct store *st = contract_open(dir);
+	REQUIRE(st);
+	st->ops->close(st);
+	CHECK(!has_index(dir, "case_events_step"));
+	CHECK(!has_index(dir, "audit_log_actor"));
+	CHECK(has_index(dir, "case_events_step_on"));
+	CHECK(has_index(dir, "audit_log_actor_id"));
+	/* as a database of 048 had them */
+	char msg[128];
+	REQUIRE(contract_raw_exec(dir,
+				  "CREATE INDEX case_events_step ON case_events (step);"
+				  "CREATE INDEX audit_log_actor ON audit_log (actor);"
+				  "PRAGMA user_version = 48;",
+				  msg, sizeof msg) == 0);
+	st = contract_reopen(dir);
+	REQUIRE(st);
+	st->ops->close(st);
+	CHECK(!has_index(dir, "case_events_step"));
+	CHECK(!has_index(dir, "audit_log_actor"));
+	/* and again from 048 with them already gone */
+	REQUIRE(contract_raw_exec(dir, "PRAGMA user_version = 48;", msg, sizeof msg) == 0);
+	st = contract_reopen(dir);
+	REQUIRE(st);
+	int v = 0;
+	CHECK_INT(store_sqlite_version(contract_location(dir), &v, NULL), FZ_OK);
+	CHECK_INT(v, store_schema_version());
+	st->ops->close(st);
 }
