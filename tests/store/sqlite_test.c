@@ -265,14 +265,16 @@ TEST(store_sqlite_migration_030_gives_indexed_items_their_year_so_queries_find_t
 	st->ops->close(st);
 }
 
-/* Rows the store's connection wrote to case_status and case_duties since
- * the logging triggers were made (a raw count on that connection). */
-static int status_writes(struct store *st)
+/* Rows the logging triggers of a test put in t_writes (what NULL: all of
+ * them), counted on the store's own connection. */
+static int writes_of(struct store *st, const char *what)
 {
 	sqlite3_stmt *stmt = NULL;
 	int n = -1;
-	if (sqlite3_prepare_v2(sq(st)->db, "SELECT count(*) FROM t_status_writes", -1, &stmt,
-			       NULL) == SQLITE_OK &&
+	if (sqlite3_prepare_v2(sq(st)->db,
+			       "SELECT count(*) FROM t_writes WHERE ?1 IS NULL OR what = ?1", -1,
+			       &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(stmt, 1, what, -1, SQLITE_STATIC) == SQLITE_OK &&
 	    sqlite3_step(stmt) == SQLITE_ROW)
 		n = sqlite3_column_int(stmt, 0);
 	sqlite3_finalize(stmt);
@@ -288,13 +290,13 @@ TEST(store_sqlite_status_put_again_unchanged_writes_no_row)
 	REQUIRE(id > 0);
 	char *err = NULL;
 	REQUIRE(sqlite3_exec(sq(fx.st)->db,
-			     "CREATE TABLE t_status_writes (what TEXT);"
+			     "CREATE TABLE t_writes (what TEXT);"
 			     "CREATE TRIGGER t_s AFTER UPDATE ON case_status BEGIN"
-			     " INSERT INTO t_status_writes VALUES ('status'); END;"
+			     " INSERT INTO t_writes VALUES ('status'); END;"
 			     "CREATE TRIGGER t_di AFTER INSERT ON case_duties BEGIN"
-			     " INSERT INTO t_status_writes VALUES ('duty+'); END;"
+			     " INSERT INTO t_writes VALUES ('duty+'); END;"
 			     "CREATE TRIGGER t_dd AFTER DELETE ON case_duties BEGIN"
-			     " INSERT INTO t_status_writes VALUES ('duty-'); END;",
+			     " INSERT INTO t_writes VALUES ('duty-'); END;",
 			     NULL, NULL, &err) == SQLITE_OK);
 	sqlite3_free(err);
 	struct case_duty duties[2] = {
@@ -307,14 +309,14 @@ TEST(store_sqlite_status_put_again_unchanged_writes_no_row)
 		.awaits = { "statement", "", "", "" }, .duties = duties, .nduties = 2,
 	};
 	CHECK_INT(fx.st->ops->case_status_put(fx.st, &cs, &e), FZ_OK);
-	CHECK_INT(status_writes(fx.st), 3); /* the placeholder updated, two duties */
+	CHECK_INT(writes_of(fx.st, NULL), 3); /* the placeholder updated, two duties */
 	/* the same status again: no row written, no page dirtied */
 	CHECK_INT(fx.st->ops->case_status_put(fx.st, &cs, &e), FZ_OK);
-	CHECK_INT(status_writes(fx.st), 3);
+	CHECK_INT(writes_of(fx.st, NULL), 3);
 	/* one duty's due date moves: the duties are replaced, the row kept */
 	duties[1].due[9] = '8';
 	CHECK_INT(fx.st->ops->case_status_put(fx.st, &cs, &e), FZ_OK);
-	CHECK_INT(status_writes(fx.st), 3 + 2 + 2);
+	CHECK_INT(writes_of(fx.st, NULL), 3 + 2 + 2);
 	struct case_duty_list got;
 	CHECK_INT(fx.st->ops->case_duties_of(fx.st, fx.a, &id, 1, &got, &e), FZ_OK);
 	CHECK_INT((long)got.n, 2);
@@ -324,7 +326,7 @@ TEST(store_sqlite_status_put_again_unchanged_writes_no_row)
 	memcpy(cs.computed_on, "2026-03-03", FZ_DATE_LEN);
 	cs.nduties = 1;
 	CHECK_INT(fx.st->ops->case_status_put(fx.st, &cs, &e), FZ_OK);
-	CHECK_INT(status_writes(fx.st), 7 + 1 + 2 + 1);
+	CHECK_INT(writes_of(fx.st, NULL), 7 + 1 + 2 + 1);
 	CHECK_INT(fx.st->ops->case_duties_of(fx.st, fx.a, &id, 1, &got, &e), FZ_OK);
 	CHECK_INT((long)got.n, 1);
 	struct case_status now;
@@ -336,22 +338,8 @@ TEST(store_sqlite_status_put_again_unchanged_writes_no_row)
 	now.nduties = 1;
 	memcpy(now.review_due, "2026-03-20", FZ_DATE_LEN);
 	CHECK_INT(fx.st->ops->case_status_put(fx.st, &now, &e), FZ_OK);
-	CHECK_INT(status_writes(fx.st), 12);
+	CHECK_INT(writes_of(fx.st, NULL), 12);
 	store_fx_close(&fx);
-}
-
-/* Rows in t_sets with what = what (a logging trigger's count). */
-static int sets_of(struct store *st, const char *what)
-{
-	sqlite3_stmt *stmt = NULL;
-	int n = -1;
-	if (sqlite3_prepare_v2(sq(st)->db, "SELECT count(*) FROM t_sets WHERE what = ?1", -1, &stmt,
-			       NULL) == SQLITE_OK &&
-	    sqlite3_bind_text(stmt, 1, what, -1, SQLITE_STATIC) == SQLITE_OK &&
-	    sqlite3_step(stmt) == SQLITE_ROW)
-		n = sqlite3_column_int(stmt, 0);
-	sqlite3_finalize(stmt);
-	return n;
 }
 
 /* A step that moves only the state sets only state and updated_at: the
@@ -367,19 +355,19 @@ TEST(store_sqlite_case_update_of_the_state_alone_sets_no_other_column)
 	REQUIRE(store_fx_case(&fx, fx.haiyuan_market, "罚立", "销售过期食品案", "惠民超市", &c));
 	char *err = NULL;
 	REQUIRE(sqlite3_exec(sq(fx.st)->db,
-			     "CREATE TABLE t_sets (what TEXT);"
+			     "CREATE TABLE t_writes (what TEXT);"
 			     "CREATE TRIGGER t_state AFTER UPDATE OF state ON cases BEGIN"
-			     " INSERT INTO t_sets VALUES ('state'); END;"
+			     " INSERT INTO t_writes VALUES ('state'); END;"
 			     "CREATE TRIGGER t_indexed AFTER UPDATE OF opened_on, closed ON cases"
-			     " BEGIN INSERT INTO t_sets VALUES ('indexed'); END;",
+			     " BEGIN INSERT INTO t_writes VALUES ('indexed'); END;",
 			     NULL, NULL, &err) == SQLITE_OK);
 	sqlite3_free(err);
 	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &got, &e) == FZ_OK);
 	got.state = "investigate";
 	got.updated_at = c.created_at + 10;
 	CHECK_INT(fx.st->ops->case_update(fx.st, &got, &e), FZ_OK);
-	CHECK_INT(sets_of(fx.st, "state"), 1);
-	CHECK_INT(sets_of(fx.st, "indexed"), 0);
+	CHECK_INT(writes_of(fx.st, "state"), 1);
+	CHECK_INT(writes_of(fx.st, "indexed"), 0);
 	struct enf_case again;
 	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &again, &e) == FZ_OK);
 	CHECK_STR(again.state, "investigate");
@@ -388,8 +376,8 @@ TEST(store_sqlite_case_update_of_the_state_alone_sets_no_other_column)
 	got.title = "销售过期食品及标签不符案";
 	got.state = "legal_review";
 	CHECK_INT(fx.st->ops->case_update(fx.st, &got, &e), FZ_OK);
-	CHECK_INT(sets_of(fx.st, "state"), 2);
-	CHECK_INT(sets_of(fx.st, "indexed"), 1);
+	CHECK_INT(writes_of(fx.st, "state"), 2);
+	CHECK_INT(writes_of(fx.st, "indexed"), 1);
 	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &again, &e) == FZ_OK);
 	CHECK_STR(again.title, "销售过期食品及标签不符案");
 	CHECK_STR(again.state, "legal_review");
@@ -397,7 +385,7 @@ TEST(store_sqlite_case_update_of_the_state_alone_sets_no_other_column)
 	got.closed = true;
 	got.state = "close";
 	CHECK_INT(fx.st->ops->case_update(fx.st, &got, &e), FZ_OK);
-	CHECK_INT(sets_of(fx.st, "indexed"), 2);
+	CHECK_INT(writes_of(fx.st, "indexed"), 2);
 	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &again, &e) == FZ_OK);
 	CHECK(again.closed);
 	/* a case that is not there is still not found */
