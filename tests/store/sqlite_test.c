@@ -281,6 +281,20 @@ static int writes_of(struct store *st, const char *what)
 	return n;
 }
 
+/* Makes t_writes and the logging triggers that fill it, on the store's
+ * own connection. */
+static bool writes_logged(struct store *st, const char *triggers)
+{
+	char *err = NULL;
+	int rc = sqlite3_exec(sq(st)->db, "CREATE TABLE t_writes (what TEXT)", NULL, NULL, &err);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(sq(st)->db, triggers, NULL, NULL, &err);
+	if (rc != SQLITE_OK)
+		t_fail(__FILE__, __LINE__, "logging triggers: %s", err ? err : sqlite3_errstr(rc));
+	sqlite3_free(err);
+	return rc == SQLITE_OK;
+}
+
 TEST(store_sqlite_status_put_again_unchanged_writes_no_row)
 {
 	struct store_fx fx;
@@ -288,17 +302,12 @@ TEST(store_sqlite_status_put_again_unchanged_writes_no_row)
 	REQUIRE(store_fx_open(&fx));
 	int64_t id = store_fx_case(&fx, fx.haiyuan_market, "罚立", "占地", "马某", NULL);
 	REQUIRE(id > 0);
-	char *err = NULL;
-	REQUIRE(sqlite3_exec(sq(fx.st)->db,
-			     "CREATE TABLE t_writes (what TEXT);"
-			     "CREATE TRIGGER t_s AFTER UPDATE ON case_status BEGIN"
-			     " INSERT INTO t_writes VALUES ('status'); END;"
-			     "CREATE TRIGGER t_di AFTER INSERT ON case_duties BEGIN"
-			     " INSERT INTO t_writes VALUES ('duty+'); END;"
-			     "CREATE TRIGGER t_dd AFTER DELETE ON case_duties BEGIN"
-			     " INSERT INTO t_writes VALUES ('duty-'); END;",
-			     NULL, NULL, &err) == SQLITE_OK);
-	sqlite3_free(err);
+	REQUIRE(writes_logged(fx.st, "CREATE TRIGGER t_s AFTER UPDATE ON case_status BEGIN"
+				     " INSERT INTO t_writes VALUES ('status'); END;"
+				     "CREATE TRIGGER t_di AFTER INSERT ON case_duties BEGIN"
+				     " INSERT INTO t_writes VALUES ('duty+'); END;"
+				     "CREATE TRIGGER t_dd AFTER DELETE ON case_duties BEGIN"
+				     " INSERT INTO t_writes VALUES ('duty-'); END;"));
 	struct case_duty duties[2] = {
 		{ .case_id = id, .ord = 0, .clock = "defence", .due = "2026-03-09", .running = true },
 		{ .case_id = id, .ord = 3, .clock = "decision", .due = "2026-05-29", .running = true },
@@ -353,15 +362,10 @@ TEST(store_sqlite_case_update_of_the_state_alone_sets_no_other_column)
 	struct enf_case c, got;
 	REQUIRE(store_fx_open(&fx));
 	REQUIRE(store_fx_case(&fx, fx.haiyuan_market, "罚立", "销售过期食品案", "惠民超市", &c));
-	char *err = NULL;
-	REQUIRE(sqlite3_exec(sq(fx.st)->db,
-			     "CREATE TABLE t_writes (what TEXT);"
-			     "CREATE TRIGGER t_state AFTER UPDATE OF state ON cases BEGIN"
-			     " INSERT INTO t_writes VALUES ('state'); END;"
-			     "CREATE TRIGGER t_indexed AFTER UPDATE OF opened_on, closed ON cases"
-			     " BEGIN INSERT INTO t_writes VALUES ('indexed'); END;",
-			     NULL, NULL, &err) == SQLITE_OK);
-	sqlite3_free(err);
+	REQUIRE(writes_logged(fx.st, "CREATE TRIGGER t_state AFTER UPDATE OF state ON cases BEGIN"
+				     " INSERT INTO t_writes VALUES ('state'); END;"
+				     "CREATE TRIGGER t_indexed AFTER UPDATE OF opened_on, closed"
+				     " ON cases BEGIN INSERT INTO t_writes VALUES ('indexed'); END;"));
 	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &got, &e) == FZ_OK);
 	got.state = "investigate";
 	got.updated_at = c.created_at + 10;
