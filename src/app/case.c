@@ -497,7 +497,8 @@ static enum perm act_perm(enum case_act_mode mode)
 static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 				 const struct case_step_input *in, enum case_act_mode mode,
 				 const struct case_act_hook *hook, struct case_event *out,
-				 struct case_check *check, const struct document_drafts *drafted,
+				 struct enf_case *kase, struct case_check *check,
+				 const struct document_drafts *drafted,
 				 struct document_drafts **drafts, struct fz_error *e)
 {
 	bool server_draw = mode == ACT_DRAW;
@@ -627,6 +628,11 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 		return rc;
 	if (out)
 		*out = ev;
+	/* the case as this transaction wrote it (case_update stored every
+	 * column shown, updated_at included): what reading it after the
+	 * commit would give, were no later step of it committed meanwhile */
+	if (kase)
+		*kase = c;
 	return FZ_OK;
 abort:
 	app_tx_abort(ctx);
@@ -636,7 +642,7 @@ abort:
 static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 			    const struct case_step_input *in, enum case_act_mode mode,
 			    const struct case_act_hook *hook, struct case_event *out,
-			    struct case_check *check, struct fz_error *e)
+			    struct enf_case *kase, struct case_check *check, struct fz_error *e)
 {
 	enum fz_err rc;
 	struct document_drafts *drafts = NULL;
@@ -648,13 +654,14 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 	bool may = ctx->cli || (ctx->user && authz_allows(ctx->user->roles, act_perm(mode)));
 	if (may && in->step && app_documents_step_draws(reg, in->step)) {
 		struct fz_error ignored;
-		if (case_act_once(ctx, case_id, in, mode, NULL, NULL, NULL, NULL, &drafts,
+		if (case_act_once(ctx, case_id, in, mode, NULL, NULL, NULL, NULL, NULL, &drafts,
 				  &ignored))
 			drafts = NULL;
 	}
 	bool outer = app_tx_whole(ctx, true);
 	do
-		rc = case_act_once(ctx, case_id, in, mode, hook, out, check, drafts, NULL, e);
+		rc = case_act_once(ctx, case_id, in, mode, hook, out, kase, check, drafts, NULL,
+				   e);
 	while (app_tx_again(ctx, rc));
 	app_tx_whole(ctx, outer);
 	return rc;
@@ -663,14 +670,21 @@ static enum fz_err case_act(struct app_ctx *ctx, int64_t case_id,
 enum fz_err app_case_act(struct app_ctx *ctx, int64_t case_id, const struct case_step_input *in,
 			 struct case_event *out, struct case_check *check, struct fz_error *e)
 {
-	return case_act(ctx, case_id, in, ACT_PERSON, NULL, out, check, e);
+	return case_act(ctx, case_id, in, ACT_PERSON, NULL, out, NULL, check, e);
+}
+
+enum fz_err app_case_act_case(struct app_ctx *ctx, int64_t case_id,
+			      const struct case_step_input *in, struct case_event *out,
+			      struct enf_case *kase, struct case_check *check, struct fz_error *e)
+{
+	return case_act(ctx, case_id, in, ACT_PERSON, NULL, out, kase, check, e);
 }
 
 enum fz_err app_case_act_draw(struct app_ctx *ctx, int64_t case_id,
 			      const struct case_step_input *in, struct case_event *out,
 			      struct case_check *check, struct fz_error *e)
 {
-	return case_act(ctx, case_id, in, ACT_DRAW, NULL, out, check, e);
+	return case_act(ctx, case_id, in, ACT_DRAW, NULL, out, NULL, check, e);
 }
 
 enum fz_err app_case_act_publication(struct app_ctx *ctx, int64_t case_id,
@@ -678,5 +692,5 @@ enum fz_err app_case_act_publication(struct app_ctx *ctx, int64_t case_id,
 				     const struct case_act_hook *hook, struct case_event *out,
 				     struct case_check *check, struct fz_error *e)
 {
-	return case_act(ctx, case_id, in, ACT_PUBLICATION, hook, out, check, e);
+	return case_act(ctx, case_id, in, ACT_PUBLICATION, hook, out, NULL, check, e);
 }

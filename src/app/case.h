@@ -58,6 +58,13 @@ enum fz_err app_case_open(struct app_ctx *ctx, const struct case_input *in,
 enum fz_err app_case_act(struct app_ctx *ctx, int64_t case_id, const struct case_step_input *in,
 			 struct case_event *out, struct case_check *check, struct fz_error *e);
 
+/* app_case_act that also gives the case as the step left it in *kase
+ * (its strings in ctx's arena): what the store holds for it at the
+ * commit, so that the caller need not read it again. */
+enum fz_err app_case_act_case(struct app_ctx *ctx, int64_t case_id,
+			      const struct case_step_input *in, struct case_event *out,
+			      struct enf_case *kase, struct case_check *check, struct fz_error *e);
+
 /* app_case_act for the random_draw step, which only app_case_draw (with
  * a seed it made itself) may record; app_case_act refuses that step and
  * any correction of a draw. */

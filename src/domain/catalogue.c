@@ -3,6 +3,7 @@
  * the gate that keeps a case from closing while it lacks one. */
 #include "domain/catalogue.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "domain/gate_impl.h"
@@ -85,6 +86,12 @@ enum fz_err catalogue_build(const struct proc_def *def, const struct case_event 
 	return FZ_OK;
 }
 
+/* Steps of a definition that catalogue_missing marks in a bitmap (one
+ * bit by index in def->steps); a larger definition is judged event by
+ * event. */
+#define CAT_STEP_WORDS 8
+#define CAT_STEP_BITS (CAT_STEP_WORDS * 64)
+
 /* Whether doc is mandatory once the steps of events (and also) are taken. */
 static bool mandatory(const struct proc_def *def, const struct case_event *events,
 		      size_t nevents, const struct proc_step *also, const char *doc)
@@ -99,15 +106,40 @@ static bool mandatory(const struct proc_def *def, const struct case_event *event
 	return false;
 }
 
+/* The same over the steps taken, each once (taken: bits by step index):
+ * a case of 50 events of 5 steps asks 5 steps, not 50, for each
+ * document of the definition. */
+static bool mandatory_taken(const struct proc_def *def, const uint64_t *taken,
+			    const struct proc_step *also, const char *doc)
+{
+	if (also && proc_list_has(&also->mandatory, doc))
+		return true;
+	for (size_t i = 0; i < def->nsteps; i++)
+		if ((taken[i / 64] >> (i % 64)) & 1 &&
+		    proc_list_has(&def->steps[i].mandatory, doc))
+			return true;
+	return false;
+}
+
 size_t catalogue_missing(const struct proc_def *def, const struct case_event *events,
 			 size_t nevents, const struct proc_step *also, const char *const *filed,
 			 size_t nfiled, const struct proc_doc **out, size_t max)
 {
+	uint64_t taken[CAT_STEP_WORDS] = { 0 };
+	bool by_bits = def->nsteps <= CAT_STEP_BITS;
+	for (size_t i = 0; by_bits && i < nevents; i++) {
+		const struct proc_step *s = proc_step_find(def, events[i].step);
+		if (s) {
+			size_t k = (size_t)(s - def->steps);
+			taken[k / 64] |= (uint64_t)1 << (k % 64);
+		}
+	}
 	size_t n = 0;
 	for (size_t d = 0; d < def->ndocs; d++) {
 		const struct proc_doc *doc = &def->docs[d];
 		if (in_list(filed, nfiled, doc->id) ||
-		    !mandatory(def, events, nevents, also, doc->id))
+		    !(by_bits ? mandatory_taken(def, taken, also, doc->id)
+			      : mandatory(def, events, nevents, also, doc->id)))
 			continue;
 		if (n < max)
 			out[n] = doc;

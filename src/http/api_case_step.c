@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/case.h"
+#include "app/authz.h"
 #include "app/draw.h"
 #include "http/api_case_input.h"
 #include "http/handlers.h"
@@ -72,6 +73,7 @@ int api_case_step(struct req *r)
 	struct case_step_input si;
 	struct case_check check = { 0 };
 	struct case_event ev;
+	struct enf_case kase;
 	enum fz_err rc;
 
 	jsonin_begin(&in, r);
@@ -81,15 +83,21 @@ int api_case_step(struct req *r)
 	if ((rc = case_step_finish(&in, &si, &e)))
 		return resp_fail(r, rc, &e);
 	int64_t id = req_param(r, "id");
-	if ((rc = app_case_act(&r->ctx, id, &si, &ev, &check, &e)))
+	if ((rc = app_case_act_case(&r->ctx, id, &si, &ev, &kase, &check, &e)))
 		return case_refused(r, rc, &e, &check);
 	/* The event as recorded, the gates it passed, and where the case
-	 * stands now. */
-	const struct proc_def *def;
-	json_t *kase = case_now(r, id, &def);
+	 * stands now: as the step wrote it, not read again (the same bytes
+	 * as GET .../cases/{id}; a role that may not read cases gets null,
+	 * its denial audited, as app_case_get would). */
+	const struct proc_def *def = NULL;
+	json_t *now = json_null();
+	if (app_require(&r->ctx, PERM_CASE_READ, "case.read", NULL) == FZ_OK) {
+		def = case_api_def(r, kase.procedure);
+		now = json_case(&kase, def, true);
+	}
 	json_t *o = json_case_event_in(&ev, 1, 0, def, case_api_late_days(r));
 	o = json_put(o, "gates", json_gate_results(check.results, check.n));
-	o = json_put(o, "case", kase);
+	o = json_put(o, "case", now);
 	return resp_json(r, 201, o);
 }
 

@@ -324,6 +324,30 @@ enum fz_err sq_case_update(struct store *st, struct enf_case *c, struct fz_error
 	enum fz_err err;
 	if ((err = case_check(c, e)))
 		return err;
+	int64_t updated = sq_now_if_zero(c->updated_at);
+	/* A step moves the state and the time and mostly nothing else: then
+	 * only those two columns are set, so that the indexes on the others
+	 * (cases_opened, cases_open_agency: opened_on, closed) keep their
+	 * pages (a column set rewrites its index entries even when its value
+	 * stays). The statement changes the row only when every other column
+	 * already holds c's value; otherwise every column is written below. */
+	if ((err = sq_stmt(s, SQ_CASE_MOVE,
+			   "UPDATE cases SET state = ?11, updated_at = ?13 WHERE id = ?14"
+			   " AND procedure IS ?1 AND domain IS ?2 AND matter IS ?3 AND title IS ?4"
+			   " AND party_kind IS ?5 AND party_name IS ?6 AND party_id IS ?7"
+			   " AND party_address IS ?8 AND act_date IS ?9 AND opened_on IS ?10"
+			   " AND closed IS ?12",
+			   &stmt, e)))
+		return err;
+	struct sq_args m = sq_args(stmt);
+	case_bind(&m, c, updated);
+	sq_arg_int(&m, c->id);
+	if ((err = sq_write(s, stmt, &m, NULL, 0, NULL, e)))
+		return err;
+	if (sqlite3_changes(s->db) == 1) {
+		c->updated_at = updated;
+		return FZ_OK;
+	}
 	if ((err = sq_stmt(s, SQ_CASE_UPDATE,
 			   "UPDATE cases SET procedure = ?1, domain = ?2, matter = ?3, title = ?4,"
 			   " party_kind = ?5, party_name = ?6, party_id = ?7, party_address = ?8,"
@@ -331,7 +355,6 @@ enum fz_err sq_case_update(struct store *st, struct enf_case *c, struct fz_error
 			   " updated_at = ?13 WHERE id = ?14",
 			   &stmt, e)))
 		return err;
-	int64_t updated = sq_now_if_zero(c->updated_at);
 	struct sq_args b = sq_args(stmt);
 	case_bind(&b, c, updated);
 	sq_arg_int(&b, c->id);

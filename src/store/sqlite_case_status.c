@@ -36,12 +36,57 @@ enum fz_err sq_case_status_put(struct store *st, const struct case_status *cs,
 	return sq_release(s, e);
 }
 
-/* The case's former duties deleted, cs's written. */
+/* Whether the case's stored duties are cs's, row for row (in ord order,
+ * as status_compute lists them). */
+static enum fz_err duties_same(struct sq_store *s, const struct case_status *cs, bool *same,
+			       struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err;
+	*same = false;
+	if ((err = sq_stmt(s, SQ_CASE_DUTIES_OF_ONE,
+			   "SELECT ord, clock, due, running, overdue, provisional FROM case_duties"
+			   " WHERE case_id = ?1 ORDER BY ord",
+			   &stmt, e)))
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, cs->case_id);
+	int rc = b.rc;
+	size_t i = 0;
+	bool differ = false;
+	while (b.rc == SQLITE_OK && (rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const struct case_duty *d = i < cs->nduties ? &cs->duties[i] : NULL;
+		const char *clock = (const char *)sqlite3_column_text(stmt, 1);
+		const char *due = (const char *)sqlite3_column_text(stmt, 2);
+		i++;
+		if (!d || sqlite3_column_int64(stmt, 0) != d->ord || !clock ||
+		    strcmp(clock, d->clock) != 0 || !due || strcmp(due, d->due) != 0 ||
+		    sqlite3_column_int64(stmt, 3) != d->running ||
+		    sqlite3_column_int64(stmt, 4) != d->overdue ||
+		    sqlite3_column_int64(stmt, 5) != d->provisional) {
+			differ = true;
+			break;
+		}
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		err = sq_fail(s, rc, e);
+	else
+		*same = !differ && i == cs->nduties;
+	sq_done(stmt);
+	return err;
+}
+
+/* The case's former duties deleted, cs's written; nothing written when
+ * they are the ones stored (most steps move no clock: the rows and their
+ * pages stay as they are). */
 static enum fz_err duties_put(struct sq_store *s, const struct case_status *cs,
 			      struct fz_error *e)
 {
 	sqlite3_stmt *stmt;
 	enum fz_err err;
+	bool same;
+	if ((err = duties_same(s, cs, &same, e)) || same)
+		return err;
 	if ((err = sq_stmt(s, SQ_CASE_DUTIES_DELETE, "DELETE FROM case_duties WHERE case_id = ?1",
 			   &stmt, e)))
 		return err;
@@ -79,7 +124,9 @@ static enum fz_err status_row_put(struct sq_store *s, const struct case_status *
 	if (!date_parse(cs->computed_on, NULL, NULL, NULL) ||
 	    (*cs->next_due && !date_parse(cs->next_due, NULL, NULL, NULL)))
 		return fz_fail(e, FZ_INVALID, "computed_on", "日期应为 YYYY-MM-DD 格式的有效日期");
-	/* derived data, not the record: replacing the row is the point */
+	/* derived data, not the record: replacing the row is the point; a
+	 * row that already says all this is left as it is (no page of the
+	 * table or its indexes written: most steps change no status) */
 	if ((err = sq_stmt(s, SQ_CASE_STATUS_PUT,
 			   "INSERT INTO case_status (case_id, computed_on, next_due, next_due_clock,"
 			   " overdue, awaits_roles, awaits_officer, awaits_reviewer, awaits_head,"
@@ -96,7 +143,21 @@ static enum fz_err status_row_put(struct sq_store *s, const struct case_status *
 			   " awaits_head = excluded.awaits_head,"
 			   " awaits_supervisor = excluded.awaits_supervisor,"
 			   " acts_open = excluded.acts_open, acts_due = excluded.acts_due,"
-			   " filing_due = excluded.filing_due, review_due = excluded.review_due",
+			   " filing_due = excluded.filing_due, review_due = excluded.review_due"
+			   " WHERE computed_on IS NOT excluded.computed_on"
+			   " OR next_due IS NOT excluded.next_due"
+			   " OR next_due_clock IS NOT excluded.next_due_clock"
+			   " OR overdue IS NOT excluded.overdue"
+			   " OR awaits_roles IS NOT excluded.awaits_roles"
+			   " OR overdue_clock IS NOT excluded.overdue_clock"
+			   " OR overdue_due IS NOT excluded.overdue_due"
+			   " OR awaits_officer IS NOT excluded.awaits_officer"
+			   " OR awaits_reviewer IS NOT excluded.awaits_reviewer"
+			   " OR awaits_head IS NOT excluded.awaits_head"
+			   " OR awaits_supervisor IS NOT excluded.awaits_supervisor"
+			   " OR acts_open IS NOT excluded.acts_open OR acts_due IS NOT excluded.acts_due"
+			   " OR filing_due IS NOT excluded.filing_due"
+			   " OR review_due IS NOT excluded.review_due",
 			   &stmt, e)))
 		return err;
 	struct sq_args b = sq_args(stmt);

@@ -262,7 +262,7 @@ enum fz_err sq_decision_item_open_case(struct store *st, struct arena *a, int64_
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
 	struct open_case oc = { 0 };
-	/* the 立项 events (index case_events_step), their field by its key */
+	/* the 立项 events (index case_events_step_on), their field by its key */
 	enum fz_err err = sq_stmt(
 		s, SQ_DCAT_ITEM_OPEN_CASE,
 		"SELECT c.id, c.number FROM case_events ev"

@@ -145,6 +145,19 @@ int64_t cfx_open(const char *file, int line, struct case_fx *f, const char *who,
 	return id;
 }
 
+int64_t cfx_open_simplified(const char *file, int line, struct case_fx *f, int on)
+{
+	char body[1024];
+	snprintf(body, sizeof body,
+		 "{\"procedure\":\"penalty_simplified\",\"domain\":\"土地管理\",\"title\":\"乱堆建材\","
+		 "\"act_date\":\"%s\",\"party\":{\"kind\":\"citizen\",\"name\":\"张某\"},"
+		 "\"on\":\"%s\",\"reason\":\"补录：测试数据按发生日期录入\",\"fields\":{\"facts\":"
+		 "\"占道堆放建材\",\"grounds\":\"当场查实\",\"basis\":\"某条例第十条\",\"penalty\":"
+		 "\"fine\",\"amount\":\"100\",\"place\":\"海原县城关镇\"},\"officers\":[%lld,%lld]}",
+		 cfx_day(f, on), cfx_day(f, on), (long long)f->p_officer1, (long long)f->p_officer2);
+	return cfx_open(file, line, f, "officer1", body);
+}
+
 int64_t cfx_approve(const char *file, int line, struct case_fx *f, int64_t id, const char *day)
 {
 	char body[256];

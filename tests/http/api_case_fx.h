@@ -32,6 +32,12 @@ int64_t cfx_open(const char *file, int line, struct case_fx *f, const char *who,
 		 const char *body);
 #define CFX_OPEN(f, who, body) cfx_open(__FILE__, __LINE__, (f), (who), (body))
 
+/* A simplified-procedure penalty (当场处罚: a fine of 100 yuan) opened
+ * by officer1 with officer2, entered late on today + on; its id, or -1
+ * after t_fail. */
+int64_t cfx_open_simplified(const char *file, int line, struct case_fx *f, int on);
+#define CFX_OPEN_SIMPLIFIED(f, on) cfx_open_simplified(__FILE__, __LINE__, (f), (on))
+
 /* 立案审批: head1 approves the opening of case id on day (a late entry
  * with its reason when day is before today); the event id or -1. */
 int64_t cfx_approve(const char *file, int line, struct case_fx *f, int64_t id, const char *day);

@@ -3,6 +3,7 @@
  * journal mode that makes commits durable. */
 #include <sqlite3.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "contract.h"
 #include "store/sqlite_internal.h"
@@ -113,7 +114,7 @@ TEST(store_sqlite_migration_has_an_index_for_every_scope_column)
 		{ "agencies", "division_code" }, { "people", "agency_id" },
 		{ "certificates", "agency_id" }, { "users", "agency_id" },
 		{ "units", "agency_id" },        { "audit_log", "at" },
-		{ "audit_log", "action" },       { "audit_log", "actor" },
+		{ "audit_log", "action" },       { "audit_log", "actor_id" },
 		{ "sessions", "user_id" },       { "login_failures", "client_addr" },
 	};
 	sqlite3_stmt *stmt = NULL;
@@ -261,5 +262,189 @@ TEST(store_sqlite_migration_030_gives_indexed_items_their_year_so_queries_find_t
 	REQUIRE(st);
 	CHECK_INT((long)search_hits(st, "土地"), 1);
 	CHECK_INT((long)search_hits(st, "退还"), 1);
+	st->ops->close(st);
+}
+
+/* Rows the logging triggers of a test put in t_writes (what NULL: all of
+ * them), counted on the store's own connection. */
+static int writes_of(struct store *st, const char *what)
+{
+	sqlite3_stmt *stmt = NULL;
+	int n = -1;
+	if (sqlite3_prepare_v2(sq(st)->db,
+			       "SELECT count(*) FROM t_writes WHERE ?1 IS NULL OR what = ?1", -1,
+			       &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(stmt, 1, what, -1, SQLITE_STATIC) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return n;
+}
+
+/* Makes t_writes and the logging triggers that fill it, on the store's
+ * own connection. */
+static bool writes_logged(struct store *st, const char *triggers)
+{
+	char *err = NULL;
+	int rc = sqlite3_exec(sq(st)->db, "CREATE TABLE t_writes (what TEXT)", NULL, NULL, &err);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(sq(st)->db, triggers, NULL, NULL, &err);
+	if (rc != SQLITE_OK)
+		t_fail(__FILE__, __LINE__, "logging triggers: %s", err ? err : sqlite3_errstr(rc));
+	sqlite3_free(err);
+	return rc == SQLITE_OK;
+}
+
+TEST(store_sqlite_status_put_again_unchanged_writes_no_row)
+{
+	struct store_fx fx;
+	struct fz_error e = { 0 };
+	REQUIRE(store_fx_open(&fx));
+	int64_t id = store_fx_case(&fx, fx.haiyuan_market, "罚立", "占地", "马某", NULL);
+	REQUIRE(id > 0);
+	REQUIRE(writes_logged(fx.st, "CREATE TRIGGER t_s AFTER UPDATE ON case_status BEGIN"
+				     " INSERT INTO t_writes VALUES ('status'); END;"
+				     "CREATE TRIGGER t_di AFTER INSERT ON case_duties BEGIN"
+				     " INSERT INTO t_writes VALUES ('duty+'); END;"
+				     "CREATE TRIGGER t_dd AFTER DELETE ON case_duties BEGIN"
+				     " INSERT INTO t_writes VALUES ('duty-'); END;"));
+	struct case_duty duties[2] = {
+		{ .case_id = id, .ord = 0, .clock = "defence", .due = "2026-03-09", .running = true },
+		{ .case_id = id, .ord = 3, .clock = "decision", .due = "2026-05-29", .running = true },
+	};
+	struct case_status cs = {
+		.case_id = id, .computed_on = "2026-03-02", .next_due = "2026-03-09",
+		.next_due_clock = "defence", .awaits_roles = 1,
+		.awaits = { "statement", "", "", "" }, .duties = duties, .nduties = 2,
+	};
+	CHECK_INT(fx.st->ops->case_status_put(fx.st, &cs, &e), FZ_OK);
+	CHECK_INT(writes_of(fx.st, NULL), 3); /* the placeholder updated, two duties */
+	/* the same status again: no row written, no page dirtied */
+	CHECK_INT(fx.st->ops->case_status_put(fx.st, &cs, &e), FZ_OK);
+	CHECK_INT(writes_of(fx.st, NULL), 3);
+	/* one duty's due date moves: the duties are replaced, the row kept */
+	duties[1].due[9] = '8';
+	CHECK_INT(fx.st->ops->case_status_put(fx.st, &cs, &e), FZ_OK);
+	CHECK_INT(writes_of(fx.st, NULL), 3 + 2 + 2);
+	struct case_duty_list got;
+	CHECK_INT(fx.st->ops->case_duties_of(fx.st, fx.a, &id, 1, &got, &e), FZ_OK);
+	CHECK_INT((long)got.n, 2);
+	if (got.n == 2)
+		CHECK_STR(got.items[1].due, "2026-05-28");
+	/* a day later, one duty fewer: both written, and read back so */
+	memcpy(cs.computed_on, "2026-03-03", FZ_DATE_LEN);
+	cs.nduties = 1;
+	CHECK_INT(fx.st->ops->case_status_put(fx.st, &cs, &e), FZ_OK);
+	CHECK_INT(writes_of(fx.st, NULL), 7 + 1 + 2 + 1);
+	CHECK_INT(fx.st->ops->case_duties_of(fx.st, fx.a, &id, 1, &got, &e), FZ_OK);
+	CHECK_INT((long)got.n, 1);
+	struct case_status now;
+	CHECK_INT(fx.st->ops->case_status_get(fx.st, fx.a, id, &now, &e), FZ_OK);
+	CHECK_STR(now.computed_on, "2026-03-03");
+	CHECK_STR(now.awaits[0], "statement");
+	/* each column alone makes it a change */
+	now.duties = duties;
+	now.nduties = 1;
+	memcpy(now.review_due, "2026-03-20", FZ_DATE_LEN);
+	CHECK_INT(fx.st->ops->case_status_put(fx.st, &now, &e), FZ_OK);
+	CHECK_INT(writes_of(fx.st, NULL), 12);
+	store_fx_close(&fx);
+}
+
+/* A step that moves only the state sets only state and updated_at: the
+ * indexed columns opened_on and closed (and their index pages) are left
+ * alone; any other change still writes every column. */
+TEST(store_sqlite_case_update_of_the_state_alone_sets_no_other_column)
+{
+	struct store_fx fx;
+	struct fz_error e = { 0 };
+	struct scope all = sc_all();
+	struct enf_case c, got;
+	REQUIRE(store_fx_open(&fx));
+	REQUIRE(store_fx_case(&fx, fx.haiyuan_market, "罚立", "销售过期食品案", "惠民超市", &c));
+	REQUIRE(writes_logged(fx.st, "CREATE TRIGGER t_state AFTER UPDATE OF state ON cases BEGIN"
+				     " INSERT INTO t_writes VALUES ('state'); END;"
+				     "CREATE TRIGGER t_indexed AFTER UPDATE OF opened_on, closed"
+				     " ON cases BEGIN INSERT INTO t_writes VALUES ('indexed'); END;"));
+	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &got, &e) == FZ_OK);
+	got.state = "investigate";
+	got.updated_at = c.created_at + 10;
+	CHECK_INT(fx.st->ops->case_update(fx.st, &got, &e), FZ_OK);
+	CHECK_INT(writes_of(fx.st, "state"), 1);
+	CHECK_INT(writes_of(fx.st, "indexed"), 0);
+	struct enf_case again;
+	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &again, &e) == FZ_OK);
+	CHECK_STR(again.state, "investigate");
+	CHECK_INT(again.updated_at, c.created_at + 10);
+	/* another column changed: all are written, and read back so */
+	got.title = "销售过期食品及标签不符案";
+	got.state = "legal_review";
+	CHECK_INT(fx.st->ops->case_update(fx.st, &got, &e), FZ_OK);
+	CHECK_INT(writes_of(fx.st, "state"), 2);
+	CHECK_INT(writes_of(fx.st, "indexed"), 1);
+	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &again, &e) == FZ_OK);
+	CHECK_STR(again.title, "销售过期食品及标签不符案");
+	CHECK_STR(again.state, "legal_review");
+	/* closing is such a change */
+	got.closed = true;
+	got.state = "close";
+	CHECK_INT(fx.st->ops->case_update(fx.st, &got, &e), FZ_OK);
+	CHECK_INT(writes_of(fx.st, "indexed"), 2);
+	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &all, c.id, &again, &e) == FZ_OK);
+	CHECK(again.closed);
+	/* a case that is not there is still not found */
+	got.id = 9999;
+	CHECK_INT(fx.st->ops->case_update(fx.st, &got, &e), FZ_NOTFOUND);
+	store_fx_close(&fx);
+}
+
+/* Whether the database under dir has an index named name. */
+static bool has_index(const char *dir, const char *name)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *stmt = NULL;
+	bool found = false;
+	if (sqlite3_open_v2(contract_location(dir), &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?1",
+			       -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC) == SQLITE_OK)
+		found = sqlite3_step(stmt) == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	sqlite3_close(db);
+	return found;
+}
+
+/* 050: the two indexes a step wrote and no query read are gone, from a
+ * new database and from one upgraded (run again, it changes nothing);
+ * the ones that serve the same lookups stay. */
+TEST(store_sqlite_migration_050_drops_the_indexes_no_query_reads)
+{
+	const char *dir = t_tmpdir();
+	struct store *st = contract_open(dir);
+	REQUIRE(st);
+	st->ops->close(st);
+	CHECK(!has_index(dir, "case_events_step"));
+	CHECK(!has_index(dir, "audit_log_actor"));
+	CHECK(has_index(dir, "case_events_step_on"));
+	CHECK(has_index(dir, "audit_log_actor_id"));
+	/* as a database of 048 had them */
+	char msg[128];
+	REQUIRE(contract_raw_exec(dir,
+				  "CREATE INDEX case_events_step ON case_events (step);"
+				  "CREATE INDEX audit_log_actor ON audit_log (actor);"
+				  "PRAGMA user_version = 48;",
+				  msg, sizeof msg) == 0);
+	st = contract_reopen(dir);
+	REQUIRE(st);
+	st->ops->close(st);
+	CHECK(!has_index(dir, "case_events_step"));
+	CHECK(!has_index(dir, "audit_log_actor"));
+	/* and again from 048 with them already gone */
+	REQUIRE(contract_raw_exec(dir, "PRAGMA user_version = 48;", msg, sizeof msg) == 0);
+	st = contract_reopen(dir);
+	REQUIRE(st);
+	int v = 0;
+	CHECK_INT(store_sqlite_version(contract_location(dir), &v, NULL), FZ_OK);
+	CHECK_INT(v, store_schema_version());
 	st->ops->close(st);
 }
