@@ -115,6 +115,7 @@ struct complaint_list {
 	struct complaint *items;
 	size_t n;
 	int64_t total;
+	bool total_more; /* more than total matched (page.count_max) */
 };
 
 /* What happened to a complaint (table complaint_events). */

@@ -181,117 +181,101 @@ enum fz_err sq_complaint_by_receipt(struct store *st, struct arena *a, const cha
 	return sq_one(s, stmt, &b, a, out, cmp_read, FZ_NOTFOUND, "receipt", "投诉不存在", e);
 }
 
-/* One fixed statement for every filter: a parameter left NULL or 0 does
- * not filter. "Overdue" is complaint_overdue's rule in SQL. */
-#define CMP_WHERE                                                                         \
-	" WHERE" CMP_SCOPE                                                                  \
-	" AND (?4 IS NULL OR c.agency_id = ?4 OR c.handler_id = ?4)"                        \
-	" AND (?5 IS NULL OR c.state = ?5)"                                                 \
-	" AND (?6 = 0 OR (c.state = 'received' AND c.accept_due <> '' AND c.accept_due < ?7)" \
-	" OR (c.state = 'assigned' AND c.due_on <> '' AND c.due_on < ?7))"                  \
-	" AND (?8 = 0 OR c.state IN ('received', 'assigned', 'replied'))"                   \
-	" AND (?9 IS NULL OR c.handler_id = ?9)"                                            \
-	" AND (?10 = 0 OR c.state IN ('received', 'replied')"                               \
-	" OR (c.state = 'assigned' AND c.handler_id = ?11))"                                \
-	" AND (?12 IS NULL OR c.id IN (SELECT value FROM json_each(?12)))"
-
-/* ids: f->only as sq_ids_json made it, NULL for no such limit. */
-static void filter_bind(struct sq_args *b, const struct complaint_filter *f,
-			const struct scope *sc, const char *ids)
-{
-	scope_bind(b, sc);
-	sq_arg_id(b, f->agency_id);
-	sq_arg_text(b, f->state ? complaint_state_name((enum complaint_state)f->state) : NULL);
-	sq_arg_int(b, f->overdue);
-	sq_arg_text(b, f->today);
-	sq_arg_int(b, f->open);
-	sq_arg_id(b, f->handler_id);
-	sq_arg_int(b, f->bureau_turn);
-	sq_arg_int(b, f->bureau_agency);
-	sq_arg_text(b, ids);
-}
-
-/* The list in another order: whole statements from constants only. */
-#define CMP_SORTED(col, dir)                                                               \
-	"SELECT " CMP_COLS CMP_FROM CMP_WHERE " ORDER BY " col " " dir ", c.id " dir        \
-	" LIMIT ?13 OFFSET ?14"
-#define CMP_SORT(key, col) [key] = { CMP_SORTED(col, "ASC"), CMP_SORTED(col, "DESC") }
-static const char *const cmp_sorted[][2] = {
-	CMP_SORT(COMPLAINT_SORT_RECEIPT, "c.receipt"),
-	CMP_SORT(COMPLAINT_SORT_RECEIVED, "c.received_on"),
-	CMP_SORT(COMPLAINT_SORT_AGENCY, "a.name"),
-	CMP_SORT(COMPLAINT_SORT_STATE, "c.state"),
-	CMP_SORT(COMPLAINT_SORT_HANDLER, "coalesce(h.name, '')"),
-	/* the date that runs now: acceptance while received, else the reply's */
-	CMP_SORT(COMPLAINT_SORT_DUE,
-		 "CASE c.state WHEN 'received' THEN c.accept_due WHEN 'assigned' THEN c.due_on"
-		 " ELSE '' END"),
+enum {
+	KF_ID,
+	KF_AGENCY,
+	KF_STATE,
+	KF_OVERDUE,
+	KF_OPEN,
+	KF_HANDLER,
+	KF_BUREAU_TURN,
+	KF_IDS,
 };
-_Static_assert(sizeof cmp_sorted / sizeof cmp_sorted[0] == COMPLAINT_SORT_COUNT,
-	       "every complaint order has its statements");
-_Static_assert(SQ_CMP_LIST_SORTED + 2 * COMPLAINT_SORT_COUNT <= SQ_CMP_LIST_SORTED_END,
-	       "the statement ids reserved for the orders suffice");
+
+/* A clause per filter, so that each list is planned for what it asks (one
+ * statement with every filter and the scope behind "?n = 0 OR" read every
+ * complaint for any agency's list). "Overdue" is complaint_overdue's rule
+ * in SQL. */
+static const struct sq_query cmp_query = {
+	.id = SQ_Q_COMPLAINT,
+	.select = "SELECT " CMP_COLS,
+	.from = CMP_FROM,
+	.count_from = " FROM complaints c",
+	.count_filters = ~0u,
+	/* an agency sees the complaints it is responsible for; the justice
+	 * bureau those about its division's agencies */
+	.scope_agency = "c.handler_id = :scope_agency",
+	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
+	.count_scope_division = "c.agency_id IN (SELECT id FROM agencies"
+				" WHERE division_code LIKE :scope_prefix || '%')",
+	.filters = {
+		[KF_ID] = "c.id = :id",
+		[KF_AGENCY] = "(c.agency_id = :agency OR c.handler_id = :agency)",
+		[KF_STATE] = "c.state = :state",
+		[KF_OVERDUE] = "((c.state = 'received' AND c.accept_due <> '' AND c.accept_due < :today)"
+			       " OR (c.state = 'assigned' AND c.due_on <> '' AND c.due_on < :today))",
+		[KF_OPEN] = "c.state IN ('received', 'assigned', 'replied')",
+		[KF_HANDLER] = "c.handler_id = :handler",
+		[KF_BUREAU_TURN] = "(c.state IN ('received', 'replied')"
+				   " OR (c.state = 'assigned' AND c.handler_id = :bureau_agency))",
+		[KF_IDS] = "c.id IN (SELECT value FROM json_each(:ids))",
+	},
+	.order = " ORDER BY c.id DESC",
+	.sorts = (const char *const[]){
+		[COMPLAINT_SORT_RECEIPT] = "c.receipt",
+		[COMPLAINT_SORT_RECEIVED] = "c.received_on",
+		[COMPLAINT_SORT_AGENCY] = "a.name",
+		[COMPLAINT_SORT_STATE] = "c.state",
+		[COMPLAINT_SORT_HANDLER] = "coalesce(h.name, '')",
+		/* the date that runs now: acceptance while received, else the
+		 * reply's */
+		[COMPLAINT_SORT_DUE] = "CASE c.state WHEN 'received' THEN c.accept_due"
+				       " WHEN 'assigned' THEN c.due_on ELSE '' END",
+	},
+	.nsorts = COMPLAINT_SORT_COUNT,
+	.tiebreak = "c.id",
+};
 
 enum fz_err sq_complaint_list(struct store *st, struct arena *a, const struct complaint_filter *f,
 			      const struct scope *sc, struct page pg, struct complaint_list *out,
 			      struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
-	sqlite3_stmt *stmt;
+	struct sq_list l;
 	void *items = NULL;
 	memset(out, 0, sizeof *out);
 	if (!sc || sc->kind == SCOPE_NONE)
 		return FZ_OK;
-	if (pg.limit < 1)
-		pg.limit = 1;
-	if (pg.limit > 200)
-		pg.limit = 200;
-	if (pg.offset < 0)
-		pg.offset = 0;
 	const char *ids = f->only.ids ? sq_ids_json(a, f->only.ids, f->only.n) : NULL;
 	if (f->only.ids && !ids)
 		return fz_fail(e, FZ_NOMEM, "", NULL);
-	enum fz_err err = sq_savepoint(s, e);
+	unsigned mask = 0;
+	if (f->agency_id > 0)
+		mask |= 1u << KF_AGENCY;
+	if (f->state)
+		mask |= 1u << KF_STATE;
+	if (f->overdue)
+		mask |= 1u << KF_OVERDUE;
+	if (f->open)
+		mask |= 1u << KF_OPEN;
+	if (f->handler_id > 0)
+		mask |= 1u << KF_HANDLER;
+	if (f->bureau_turn)
+		mask |= 1u << KF_BUREAU_TURN;
+	if (ids)
+		mask |= 1u << KF_IDS;
+	enum fz_err err = sq_list_open_sorted(sq(st), &cmp_query, sc, mask, f->sort, pg, &l, e);
 	if (err)
 		return err;
-	if ((err = sq_stmt(s, SQ_CMP_COUNT, "SELECT count(*)" CMP_FROM CMP_WHERE, &stmt, e)))
-		goto fail;
-	struct sq_args b = sq_args(stmt);
-	filter_bind(&b, f, sc, ids);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		out->total = sqlite3_column_int64(stmt, 0);
-	else
-		err = sq_fail(s, rc, e);
-	sq_done(stmt);
-	if (err)
-		goto fail;
-	int key = f->sort.key, dir = f->sort.desc ? 1 : 0;
-	if (key > 0 && key < COMPLAINT_SORT_COUNT)
-		err = sq_stmt(s, (enum sq_stmt_id)(SQ_CMP_LIST_SORTED + 2 * key + dir),
-			      cmp_sorted[key][dir], &stmt, e);
-	else
-		err = sq_stmt(s, SQ_CMP_LIST,
-			      "SELECT " CMP_COLS CMP_FROM CMP_WHERE " ORDER BY c.id DESC"
-			      " LIMIT ?13 OFFSET ?14",
-			      &stmt, e);
-	if (err)
-		goto fail;
-	b = sq_args(stmt);
-	filter_bind(&b, f, sc, ids);
-	sq_arg_int(&b, pg.limit);
-	sq_arg_int(&b, pg.offset);
-	if ((err = sq_collect(s, stmt, &b, a, sizeof *out->items, cmp_read, &items, &out->n, e)))
-		goto fail;
-	if ((err = sq_release(s, e))) {
-		out->n = 0;
-		return err;
-	}
+	sq_list_int(&l, ":agency", f->agency_id);
+	sq_list_text(&l, ":state",
+		     f->state ? complaint_state_name((enum complaint_state)f->state) : NULL);
+	sq_list_text(&l, ":today", f->today);
+	sq_list_int(&l, ":handler", f->handler_id);
+	sq_list_int(&l, ":bureau_agency", f->bureau_agency);
+	sq_list_text(&l, ":ids", ids);
+	err = sq_list_run(&l, a, sizeof *out->items, cmp_read, &items, &out->n, &out->total, e);
 	out->items = items;
-	return FZ_OK;
-fail:
-	sq_rollback_to(s);
-	out->n = 0;
+	out->total_more = l.more;
 	return err;
 }
 

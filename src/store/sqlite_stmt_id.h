@@ -200,10 +200,6 @@ enum sq_stmt_id {
 	SQ_CMP_UPDATE,
 	SQ_CMP_GET,
 	SQ_CMP_BY_RECEIPT,
-	SQ_CMP_COUNT,
-	SQ_CMP_LIST,
-	SQ_CMP_LIST_SORTED, /* + 2 * key + desc, enum complaint_sort */
-	SQ_CMP_LIST_SORTED_END = SQ_CMP_LIST_SORTED + 2 * 8,
 	SQ_CMP_RECENT,
 	SQ_CMP_EVENT_INSERT,
 	SQ_CMP_EVENT_GET,
@@ -314,6 +310,7 @@ enum sq_query_id {
 	SQ_Q_CONSULTATION,
 	SQ_Q_COMMENT,
 	SQ_Q_PUBLICATION,
+	SQ_Q_COMPLAINT,
 };
 
 #endif

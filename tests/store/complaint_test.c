@@ -84,3 +84,97 @@ TEST(store_complaint_is_scoped_found_by_receipt_and_its_record_is_append_only)
 	CHECK_STR(evs[0].text, "x");
 	store_fx_close(&fx);
 }
+
+/* The ids of a list by their index in ids, comma-separated, and its total. */
+static const char *cmp_listed(struct store_fx *fx, const struct complaint_filter *f,
+			      const struct scope *sc, const int64_t *ids, char *out, size_t cap)
+{
+	struct complaint_list l;
+	struct fz_error e = { 0 };
+	size_t len = 0;
+	out[0] = '\0';
+	if (fx->st->ops->complaint_list(fx->st, fx->a, f, sc, (struct page){ 0, 20 }, &l, &e)) {
+		t_fail(__FILE__, __LINE__, "complaint_list: %s", e.message);
+		return out;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		for (int k = 0; k < 4; k++)
+			if (l.items[i].id == ids[k])
+				len += (size_t)snprintf(out + len, cap - len, "%s%d", i ? "," : "", k);
+	snprintf(out + len, cap - len, " / %lld", (long long)l.total);
+	return out;
+}
+
+/* Each filter is its own clause (cmp_query), each order its own: an
+ * agency's list is what it handles, a division's what is about its
+ * agencies; by agency (about or handled), state, open, handler, the
+ * bureau's turn, overdue, a set of ids; newest first, or by a column. */
+TEST(store_complaint_lists_each_filter_scope_and_order)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	const struct store_ops *o = fx.st->ops;
+	struct fz_error e = { 0 };
+	static const struct {
+		int tianshan, handled; /* handled by the market */
+		enum complaint_state state;
+		const char *received, *due;
+	} rows[4] = {
+		{ 0, 1, CMP_ASSIGNED, "2026-03-02", "2026-04-01" },
+		{ 0, 0, CMP_RECEIVED, "2026-03-05", "" },
+		{ 1, 0, CMP_REPLIED, "2026-03-01", "" },
+		{ 0, 0, CMP_CLOSED, "2026-03-03", "" },
+	};
+	int64_t ids[4];
+	for (int i = 0; i < 4; i++) {
+		char receipt[32];
+		snprintf(receipt, sizeof receipt, "TS20260301-%010d%d", i, i);
+		struct complaint c = one(rows[i].tianshan ? fx.tianshan : fx.haiyuan_justice, receipt,
+					 "k");
+		snprintf(c.received_on, sizeof c.received_on, "%s", rows[i].received);
+		REQUIRE(o->complaint_insert(fx.st, &c, &e) == FZ_OK);
+		c.state = rows[i].state;
+		c.handler_id = rows[i].handled ? fx.haiyuan_market : 0;
+		snprintf(c.due_on, sizeof c.due_on, "%s", rows[i].due);
+		REQUIRE(o->complaint_update(fx.st, &c, &e) == FZ_OK);
+		ids[i] = c.id;
+	}
+	char got[64];
+	struct scope all = sc_all(), county = sc_division("640522"), other = sc_division("650102"),
+		     market = sc_agency(fx.haiyuan_market), justice = sc_agency(fx.haiyuan_justice);
+	struct complaint_filter f = { 0 };
+	CHECK_STR(cmp_listed(&fx, &f, &all, ids, got, sizeof got), "3,2,1,0 / 4");
+	CHECK_STR(cmp_listed(&fx, &f, &county, ids, got, sizeof got), "3,1,0 / 3");
+	CHECK_STR(cmp_listed(&fx, &f, &other, ids, got, sizeof got), "2 / 1");
+	CHECK_STR(cmp_listed(&fx, &f, &market, ids, got, sizeof got), "0 / 1");
+	CHECK_STR(cmp_listed(&fx, &f, &justice, ids, got, sizeof got), " / 0");
+	f.agency_id = fx.haiyuan_market; /* about it or handled by it */
+	CHECK_STR(cmp_listed(&fx, &f, &all, ids, got, sizeof got), "0 / 1");
+	f.agency_id = fx.haiyuan_justice;
+	CHECK_STR(cmp_listed(&fx, &f, &all, ids, got, sizeof got), "3,1,0 / 3");
+	f = (struct complaint_filter){ .state = CMP_RECEIVED };
+	CHECK_STR(cmp_listed(&fx, &f, &all, ids, got, sizeof got), "1 / 1");
+	f = (struct complaint_filter){ .open = true };
+	CHECK_STR(cmp_listed(&fx, &f, &all, ids, got, sizeof got), "2,1,0 / 3");
+	f = (struct complaint_filter){ .handler_id = fx.haiyuan_market };
+	CHECK_STR(cmp_listed(&fx, &f, &county, ids, got, sizeof got), "0 / 1");
+	f = (struct complaint_filter){ .bureau_turn = true, .bureau_agency = fx.haiyuan_market };
+	CHECK_STR(cmp_listed(&fx, &f, &all, ids, got, sizeof got), "2,1,0 / 3");
+	f.bureau_agency = fx.haiyuan_justice;
+	CHECK_STR(cmp_listed(&fx, &f, &all, ids, got, sizeof got), "2,1 / 2");
+	f = (struct complaint_filter){ .overdue = true };
+	snprintf(f.today, sizeof f.today, "2026-04-02"); /* 0 past its due, 1 past accept_due */
+	CHECK_STR(cmp_listed(&fx, &f, &all, ids, got, sizeof got), "1,0 / 2");
+	int64_t two[2] = { ids[3], ids[0] };
+	f = (struct complaint_filter){ .only = { two, 2 } };
+	CHECK_STR(cmp_listed(&fx, &f, &all, ids, got, sizeof got), "3,0 / 2");
+	f = (struct complaint_filter){ .sort = { COMPLAINT_SORT_RECEIVED, false } };
+	CHECK_STR(cmp_listed(&fx, &f, &all, ids, got, sizeof got), "2,0,3,1 / 4");
+	f.sort.desc = true;
+	CHECK_STR(cmp_listed(&fx, &f, &county, ids, got, sizeof got), "1,3,0 / 3");
+	/* the date that runs now: 1's acceptance (03-06), 0's reply (04-01),
+	 * none for the others, which come first, by id */
+	f.sort = (struct list_sort){ COMPLAINT_SORT_DUE, false };
+	CHECK_STR(cmp_listed(&fx, &f, &all, ids, got, sizeof got), "2,3,1,0 / 4");
+	store_fx_close(&fx);
+}
