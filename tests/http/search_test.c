@@ -53,7 +53,7 @@ static const char *enc(const char *s)
 TEST(public_search_api_pages_to_the_end_without_repeats)
 {
 	struct t_server ts;
-	char path[512], seen[26] = { 0 };
+	char path[2048], seen[26] = { 0 };
 	REQUIRE(start(&ts));
 	snprintf(path, sizeof path, "/api/v1/public/search?q=%s&limit=10&kind=penalty",
 		 enc("土地"));
@@ -93,7 +93,7 @@ TEST(public_search_api_pages_to_the_end_without_repeats)
 TEST(public_search_marks_matches_in_escaped_html)
 {
 	struct t_server ts;
-	char path[256];
+	char path[2048];
 	REQUIRE(start(&ts));
 	snprintf(path, sizeof path, "/api/v1/public/search?q=%s&kind=permit", enc("罚款"));
 	struct http_resp r = t_http(&ts, "GET", path, NULL, NULL, NULL);
@@ -138,7 +138,7 @@ TEST(public_search_prompts_on_empty_query_and_names_bad_parameters)
 		{ "q=x&limit=1000", "limit" },
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		char path[256];
+		char path[2048];
 		snprintf(path, sizeof path, "/api/v1/public/search?%s", bad[i].query);
 		r = t_http(&ts, "GET", path, NULL, NULL, NULL);
 		CHECK_INT(r.status, 400);
@@ -168,7 +168,7 @@ TEST(public_search_answers_hostile_queries_with_results_not_errors)
 	struct t_server ts;
 	REQUIRE(start(&ts));
 	for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
-		char path[512];
+		char path[2048];
 		snprintf(path, sizeof path, "/api/v1/public/search?q=%s", enc(hostile[i]));
 		struct http_resp r = t_http(&ts, "GET", path, NULL, NULL, NULL);
 		CHECK_INT(r.status, 200);
@@ -188,7 +188,7 @@ TEST(public_search_answers_hostile_queries_with_results_not_errors)
 TEST(public_search_page_has_labels_and_a_next_link_without_script)
 {
 	struct t_server ts;
-	char path[512];
+	char path[2048];
 	REQUIRE(start(&ts));
 	snprintf(path, sizeof path, "/public/search?q=%s", enc("处罚"));
 	struct http_resp r = t_http(&ts, "GET", path, NULL, NULL, NULL);
@@ -227,7 +227,7 @@ TEST(public_search_finds_the_demo_county_decisions)
 {
 	struct t_server ts;
 	struct demo_summary sum;
-	char path[256];
+	char path[2048];
 	REQUIRE(t_demo_server_start(&ts, &sum));
 	snprintf(path, sizeof path, "/public/search?q=%s", enc("土地"));
 	struct http_resp r = t_http(&ts, "GET", path, NULL, NULL, NULL);
@@ -255,7 +255,7 @@ TEST(public_search_finds_the_demo_county_decisions)
 TEST(public_search_date_range_includes_decisions_made_on_the_end_date)
 {
 	struct t_server ts;
-	char path[512];
+	char path[2048];
 	REQUIRE(start(&ts));
 	snprintf(path, sizeof path,
 		 "/api/v1/public/search?q=%s&from=2026-05-09&to=2026-05-10&limit=100", enc("土地"));

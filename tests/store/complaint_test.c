@@ -125,12 +125,12 @@ TEST(store_complaint_lists_each_filter_scope_and_order)
 		{ 1, 0, CMP_REPLIED, "2026-03-01", "" },
 		{ 0, 0, CMP_CLOSED, "2026-03-03", "" },
 	};
+	static const char *const receipts[4] = { "TS20260301-0000000000A", "TS20260301-0000000001B",
+						 "TS20260301-0000000002C", "TS20260301-0000000003D" };
 	int64_t ids[4];
 	for (int i = 0; i < 4; i++) {
-		char receipt[32];
-		snprintf(receipt, sizeof receipt, "TS20260301-%010d%d", i, i);
-		struct complaint c = one(rows[i].tianshan ? fx.tianshan : fx.haiyuan_justice, receipt,
-					 "k");
+		struct complaint c = one(rows[i].tianshan ? fx.tianshan : fx.haiyuan_justice,
+					 receipts[i], "k");
 		snprintf(c.received_on, sizeof c.received_on, "%s", rows[i].received);
 		REQUIRE(o->complaint_insert(fx.st, &c, &e) == FZ_OK);
 		c.state = rows[i].state;
