@@ -25,22 +25,29 @@ enum fz_err paging_from_query(struct req *r, struct page *out, struct fz_error *
 	return FZ_OK;
 }
 
-int resp_list(struct req *r, json_t *items, int64_t total, struct page pg)
+/* The envelope; more NULL leaves "total_more" out (a list that counts
+ * exactly). */
+static int list_answer(struct req *r, json_t *items, int64_t total, const bool *more,
+		       struct page pg)
 {
 	if (!items)
 		return resp_error(r, FZ_NOMEM, NULL, NULL);
-	json_t *obj = json_pack("{s:o, s:I, s:I, s:i}", "items", items, "total",
-				(json_int_t)total, "offset", (json_int_t)pg.offset, "limit",
-				pg.limit);
+	json_t *obj = json_pack("{s:o, s:I}", "items", items, "total", (json_int_t)total);
+	if (obj && more)
+		json_object_set_new(obj, "total_more", json_boolean(*more));
+	if (obj) {
+		json_object_set_new(obj, "offset", json_integer(pg.offset));
+		json_object_set_new(obj, "limit", json_integer(pg.limit));
+	}
 	return resp_json(r, 200, obj);
+}
+
+int resp_list(struct req *r, json_t *items, int64_t total, struct page pg)
+{
+	return list_answer(r, items, total, NULL, pg);
 }
 
 int resp_list_bounded(struct req *r, json_t *items, int64_t total, bool more, struct page pg)
 {
-	if (!items)
-		return resp_error(r, FZ_NOMEM, NULL, NULL);
-	json_t *obj = json_pack("{s:o, s:I, s:b, s:I, s:i}", "items", items, "total",
-				(json_int_t)total, "total_more", more, "offset",
-				(json_int_t)pg.offset, "limit", pg.limit);
-	return resp_json(r, 200, obj);
+	return list_answer(r, items, total, &more, pg);
 }

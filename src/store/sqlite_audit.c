@@ -128,8 +128,6 @@ static void audit_read(struct sq_row *r, void *item)
 	ent->actor_name = sq_col_text(r);
 }
 
-static bool given(const char *s) { return s && *s; }
-
 enum fz_err sq_audit_list(struct store *st, struct arena *a, const struct audit_filter *f,
 			  struct page pg, struct audit_list *out, struct fz_error *e)
 {

@@ -63,8 +63,7 @@ static const struct sq_query case_query = {
 	 * joined, SQLite walked every open case of the province by the partial
 	 * index and kept the county's (0.10 s of CPU, a county's 3,196 of
 	 * 159,058); its agencies first, it seeks their ranges (4 ms). */
-	.count_scope_division = "c.agency_id IN (SELECT id FROM agencies"
-				" WHERE division_code LIKE :scope_prefix || '%')",
+	.count_scope_division = SQ_DIVISION_AGENCIES("c.agency_id"),
 	.filters = {
 		[KF_ID] = "c.id = :id",
 		[KF_AGENCY] = "c.agency_id = :agency",
@@ -150,7 +149,6 @@ static void case_read(struct sq_row *r, void *item)
 	sq_col_fixed(r, c->status_on, sizeof c->status_on);
 }
 
-static bool given(const char *s) { return s && *s; }
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
 /* "" (not known yet) or a real day. */

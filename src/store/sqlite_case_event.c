@@ -9,7 +9,6 @@
 
 #include "base/date.h"
 
-static bool given(const char *s) { return s && *s; }
 static const char *or_empty(const char *s) { return s ? s : ""; }
 
 static enum fz_err event_check(const struct case_event *ev, struct fz_error *e)

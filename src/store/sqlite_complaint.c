@@ -206,8 +206,7 @@ static const struct sq_query cmp_query = {
 	 * bureau those about its division's agencies */
 	.scope_agency = "c.handler_id = :scope_agency",
 	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
-	.count_scope_division = "c.agency_id IN (SELECT id FROM agencies"
-				" WHERE division_code LIKE :scope_prefix || '%')",
+	.count_scope_division = SQ_DIVISION_AGENCIES("c.agency_id"),
 	.filters = {
 		[KF_ID] = "c.id = :id",
 		[KF_AGENCY] = "(c.agency_id = :agency OR c.handler_id = :agency)",

@@ -37,8 +37,6 @@ static void document_read(struct sq_row *r, void *item)
 	d->created_at = sq_col_int(r);
 }
 
-static bool given(const char *s) { return s && *s; }
-
 static bool hex_lower(const char *s)
 {
 	size_t n = strlen(s);

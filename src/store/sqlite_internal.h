@@ -55,6 +55,9 @@ struct sq_store {
 
 static inline struct sq_store *sq(struct store *st) { return (struct sq_store *)st; }
 
+/* A filter's text was given (not NULL, not ""). */
+static inline bool given(const char *s) { return s && *s; }
+
 /* --- statements (sqlite_stmt.c) --- */
 
 /* The cached statement for id, prepared from sql on first use. A statement
@@ -201,6 +204,11 @@ enum fz_err sq_rows_of(struct sq_store *s, enum sq_stmt_id id, const char *sql, 
 /* --- list queries (sqlite_query.c) --- */
 
 #define SQ_MAX_FILTERS 24
+
+/* A count's division clause naming the agencies first
+ * (sq_query.count_scope_division): col is the row's agency column. */
+#define SQ_DIVISION_AGENCIES(col)                                                       \
+	col " IN (SELECT id FROM agencies WHERE division_code LIKE :scope_prefix || '%')"
 
 /* A list query: SELECT cols FROM ... WHERE <scope> AND <filter>... ORDER BY.
  * Each filter is a constant clause with named parameters; code chooses

@@ -207,8 +207,7 @@ static const struct sq_query pub_query = {
 	.count_filters = ~0u,
 	.scope_agency = "p.agency_id = :scope_agency",
 	.scope_division = "a.division_code LIKE :scope_prefix || '%'",
-	.count_scope_division = "p.agency_id IN (SELECT id FROM agencies"
-				" WHERE division_code LIKE :scope_prefix || '%')",
+	.count_scope_division = SQ_DIVISION_AGENCIES("p.agency_id"),
 	.filters = {
 		[PF_ID] = "p.id = :id",
 		[PF_STATUS] = "p.status = :status",
@@ -233,8 +232,6 @@ static const struct sq_query pub_query = {
 	.nsorts = PUB_SORT_SET_ASIDE + 1,
 	.tiebreak = "p.id",
 };
-
-static bool given(const char *v) { return v && *v; }
 
 static unsigned pub_mask(const struct publication_filter *f)
 {
