@@ -74,7 +74,7 @@ int main(int argc, char **argv)
 	if (!a || store_sqlite_open(argv[1], false, &st, &e))
 		return fail("open", &e);
 	/* a bulk load: a page cache that holds a batch */
-	sqlite3_exec(sq(st)->db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+	sqlite3_exec(sq(st)->own.db, "PRAGMA cache_size = -262144", NULL, NULL, NULL);
 	int64_t agency = natres_agency(st, a, &e);
 	if (!agency)
 		return fail("agency 自然资源局", &e);

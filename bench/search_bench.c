@@ -132,11 +132,11 @@ static int load(struct store *st, int64_t n)
 	struct fz_error e = { 0 };
 	char title[256], body[2048], date[11], party[64];
 	double t0 = now_ms();
-	sqlite3_exec(s->db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;", NULL, NULL,
+	sqlite3_exec(s->own.db, "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;", NULL, NULL,
 		     NULL);
 	if (getenv("FTS_CONFIG") &&
-	    sqlite3_exec(s->db, getenv("FTS_CONFIG"), NULL, NULL, NULL) != SQLITE_OK)
-		fprintf(stderr, "FTS_CONFIG: %s\n", sqlite3_errmsg(s->db));
+	    sqlite3_exec(s->own.db, getenv("FTS_CONFIG"), NULL, NULL, NULL) != SQLITE_OK)
+		fprintf(stderr, "FTS_CONFIG: %s\n", sqlite3_errmsg(s->own.db));
 	for (int64_t i = 1; i <= n; i++) {
 		struct search_item it = { 0 };
 		if (i % 20000 == 1 && st->ops->begin(st, true, &e))
@@ -154,11 +154,11 @@ static int load(struct store *st, int64_t n)
 	}
 	double t1 = now_ms();
 	printf("load_fazhi_index: %.1f s for %lld items\n", (t1 - t0) / 1e3, (long long)n);
-	if (sqlite3_exec(s->db,
+	if (sqlite3_exec(s->own.db,
 			 "CREATE VIRTUAL TABLE tri USING fts5(title, body, tokenize = 'trigram');"
 			 "INSERT INTO tri (rowid, title, body) SELECT id, title, body FROM search_items;",
 			 NULL, NULL, NULL) != SQLITE_OK)
-		return fprintf(stderr, "%s\n", sqlite3_errmsg(s->db)), 1;
+		return fprintf(stderr, "%s\n", sqlite3_errmsg(s->own.db)), 1;
 	printf("load_trigram_index: %.1f s\n", (now_ms() - t1) / 1e3);
 	return 0;
 }
@@ -212,9 +212,9 @@ int main(int argc, char **argv)
 	 * 'optimize'), to time queries over a merged index */
 	if (getenv("OPTIMIZE")) {
 		double t0 = now_ms();
-		if (sqlite3_exec(sq(st)->db, "INSERT INTO search_fts(search_fts) VALUES('optimize')",
+		if (sqlite3_exec(sq(st)->own.db, "INSERT INTO search_fts(search_fts) VALUES('optimize')",
 				 NULL, NULL, NULL) != SQLITE_OK)
-			return fprintf(stderr, "optimize: %s\n", sqlite3_errmsg(sq(st)->db)), 1;
+			return fprintf(stderr, "optimize: %s\n", sqlite3_errmsg(sq(st)->own.db)), 1;
 		printf("optimize: %.1f s\n", (now_ms() - t0) / 1000);
 	}
 	/* a company name that occurs a few dozen times in 10^6 */
@@ -242,14 +242,14 @@ int main(int argc, char **argv)
 	int nall = 0, nrall = 0;
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *ranked, *unranked;
-	sqlite3_prepare_v2(s->db, "SELECT rowid FROM tri WHERE tri MATCH ?1 ORDER BY rank LIMIT 20",
+	sqlite3_prepare_v2(s->own.db, "SELECT rowid FROM tri WHERE tri MATCH ?1 ORDER BY rank LIMIT 20",
 			   -1, &ranked, NULL);
-	sqlite3_prepare_v2(s->db,
+	sqlite3_prepare_v2(s->own.db,
 			   "SELECT rowid FROM tri WHERE tri MATCH ?1 ORDER BY rowid DESC LIMIT 20",
 			   -1, &unranked, NULL);
 	app_config_defaults(&cfg);
 	if (getenv("PROGRESS"))
-		sqlite3_progress_handler(s->db, atoi(getenv("PROGRESS")), progress_count, NULL);
+		sqlite3_progress_handler(s->own.db, atoi(getenv("PROGRESS")), progress_count, NULL);
 	/* cut: the runs that the work bound stopped with the page not full */
 	printf("%-22s %8s %9s %9s %9s %9s %6s %11s %11s %11s %5s\n", "query", "hits", "p50_ms",
 	       "p99_ms", "cpu_p50", "cpu_p99", "raw", "rank_p50", "rank_max", "rowid_p50", "cut");

@@ -204,7 +204,7 @@ static int gen(const char *db, const char *size, int year, uint64_t seed)
 	/* a bulk load: a page cache that holds a batch, so that pages are
 	 * written once at commit rather than spilled along the way, and the
 	 * statement journals of the store's savepoints kept in memory */
-	sqlite3_exec(sq(st)->db, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY",
+	sqlite3_exec(sq(st)->own.db, "PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY",
 		     NULL, NULL, NULL);
 	struct division prov = { .code = "640000", .name = "宁夏回族自治区", .level = DIVISION_PROVINCE };
 	if (st->ops->division_put(st, &prov, &e))

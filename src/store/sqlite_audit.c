@@ -47,7 +47,7 @@ enum fz_err sq_audit_append(struct store *st, struct audit_entry *ent,
 	sq_arg_text(&b, or_empty(ent->message));
 	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
 		goto fail;
-	int64_t id = sqlite3_last_insert_rowid(s->db);
+	int64_t id = sqlite3_last_insert_rowid(s->c->db);
 	for (size_t i = 0; i < nchanges; i++) {
 		struct sq_args cb = sq_args(change);
 		sq_arg_int(&cb, id);
@@ -254,6 +254,6 @@ enum fz_err sq_audit_purge(struct store *st, int64_t before, int64_t now, int re
 	/* the changes of each record go with it (ON DELETE CASCADE) */
 	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
 		return err;
-	*deleted = sqlite3_changes(s->db);
+	*deleted = sqlite3_changes(s->c->db);
 	return FZ_OK;
 }

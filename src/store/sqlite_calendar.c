@@ -184,14 +184,14 @@ static enum fz_err calendar_generation(struct sq_store *s, int64_t *gen, bool *f
  * leaves nothing kept. */
 static void calendar_keep(struct sq_store *s, const struct calendar *cal, int64_t gen)
 {
-	arena_free(s->cal_arena);
-	s->cal_arena = arena_new();
-	if (s->cal_arena && calendar_copy(s->cal_arena, cal, &s->cal_cache)) {
-		s->cal_gen = gen;
+	arena_free(s->c->cal_arena);
+	s->c->cal_arena = arena_new();
+	if (s->c->cal_arena && calendar_copy(s->c->cal_arena, cal, &s->c->cal_cache)) {
+		s->c->cal_gen = gen;
 		return;
 	}
-	arena_free(s->cal_arena);
-	s->cal_arena = NULL;
+	arena_free(s->c->cal_arena);
+	s->c->cal_arena = NULL;
 }
 
 enum fz_err sq_calendar_get(struct store *st, struct arena *a, struct calendar *out,
@@ -208,8 +208,8 @@ enum fz_err sq_calendar_get(struct store *st, struct arena *a, struct calendar *
 		return err;
 	if ((err = calendar_generation(s, &gen, &stamped, e)))
 		goto fail;
-	if (stamped && s->cal_arena && gen == s->cal_gen) {
-		if (!calendar_copy(a, &s->cal_cache, out)) {
+	if (stamped && s->c->cal_arena && gen == s->c->cal_gen) {
+		if (!calendar_copy(a, &s->c->cal_cache, out)) {
 			err = fz_fail(e, FZ_NOMEM, NULL, NULL);
 			goto fail;
 		}

@@ -293,7 +293,7 @@ enum fz_err sq_case_insert(struct store *st, struct arena *a, struct enf_case *c
 	};
 	if ((err = sq_write(s, stmt, &b, refs, 2, NULL, e)))
 		goto fail;
-	int64_t id = sqlite3_last_insert_rowid(s->db);
+	int64_t id = sqlite3_last_insert_rowid(s->c->db);
 	/* its status row from the start, of no day: stale until computed */
 	if ((err = sq_stmt(s, SQ_CASE_STATUS_PLACEHOLDER,
 			   "INSERT INTO case_status (case_id, computed_on) VALUES (?1, '0001-01-01')",
@@ -342,7 +342,7 @@ enum fz_err sq_case_update(struct store *st, struct enf_case *c, struct fz_error
 	sq_arg_int(&m, c->id);
 	if ((err = sq_write(s, stmt, &m, NULL, 0, NULL, e)))
 		return err;
-	if (sqlite3_changes(s->db) == 1) {
+	if (sqlite3_changes(s->c->db) == 1) {
 		c->updated_at = updated;
 		return FZ_OK;
 	}
@@ -504,7 +504,7 @@ enum fz_err sq_job_run_insert(struct store *st, struct job_run *run, struct fz_e
 	sq_arg_text(&b, or_empty(run->message));
 	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
 		return err;
-	run->id = sqlite3_last_insert_rowid(s->db);
+	run->id = sqlite3_last_insert_rowid(s->c->db);
 	return FZ_OK;
 }
 

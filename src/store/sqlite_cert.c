@@ -127,7 +127,7 @@ enum fz_err sq_certificate_insert(struct store *st, struct certificate *c, struc
 	};
 	if ((err = sq_write(s, stmt, &b, refs, 2, NULL, e)))
 		return err;
-	c->id = sqlite3_last_insert_rowid(s->db);
+	c->id = sqlite3_last_insert_rowid(s->c->db);
 	c->created_at = created;
 	c->updated_at = updated;
 	return FZ_OK;
@@ -300,7 +300,7 @@ enum fz_err sq_cert_review_insert(struct store *st, struct cert_review *r, struc
 	const struct sq_ref refs[] = { SQ_REF_CERTIFICATE("certificate_id", r->certificate_id) };
 	if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
 		return err;
-	r->id = sqlite3_last_insert_rowid(s->db);
+	r->id = sqlite3_last_insert_rowid(s->c->db);
 	r->created_at = created;
 	return FZ_OK;
 }

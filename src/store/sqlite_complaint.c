@@ -102,7 +102,7 @@ enum fz_err sq_complaint_insert(struct store *st, struct complaint *c, struct fz
 	const struct sq_ref refs[] = { SQ_REF_AGENCY("agency_id", c->agency_id) };
 	if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
 		return err;
-	c->id = sqlite3_last_insert_rowid(s->db);
+	c->id = sqlite3_last_insert_rowid(s->c->db);
 	c->created_at = c->updated_at = now;
 	return FZ_OK;
 }

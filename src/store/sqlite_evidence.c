@@ -70,7 +70,7 @@ enum fz_err sq_evidence_insert(struct store *st, struct evidence *ev, struct fz_
 	};
 	if ((err = sq_write(s, stmt, &b, refs, 2, NULL, e)))
 		return err;
-	ev->id = sqlite3_last_insert_rowid(s->db);
+	ev->id = sqlite3_last_insert_rowid(s->c->db);
 	ev->uploaded_at = at;
 	return FZ_OK;
 }

@@ -200,7 +200,7 @@ enum fz_err sq_export_job_interrupt(struct store *st, const char *message, int64
 	sq_arg_int(&b, sq_now_if_zero(0));
 	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
 		return err;
-	*n = sqlite3_changes(s->db);
+	*n = sqlite3_changes(s->c->db);
 	return FZ_OK;
 }
 

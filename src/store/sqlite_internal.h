@@ -24,17 +24,14 @@ struct sq_variant {
 	sqlite3_stmt *stmt;
 };
 
-/* One connection. base must stay first: struct store * converts to it. */
-struct sq_store {
-	struct store base;
+/* One SQLite connection and what is kept with it: its prepared
+ * statements, the calendar and the memo it read. A connection is used by
+ * one thread at a time (opened NOMUTEX). */
+struct sq_conn {
 	sqlite3 *db;
 	sqlite3_stmt *fixed[SQ_STMT_COUNT];
 	struct sq_variant *variants; /* list-query variants prepared so far */
 	size_t nvariants, capvariants;
-	struct store_group *group;   /* group commit (sq_group_join), or NULL */
-	bool gated;                  /* holds the group's write gate */
-	struct timespec restart_until; /* the log checkpointer's deadline */
-	int busy_ms;                 /* the busy timeout */
 	/* The calendar this connection read last, kept with the stamp
 	 * (038_calendar_generation.sql) read with it; sq_calendar_get
 	 * copies it out while the stamp is unchanged. */
@@ -51,6 +48,30 @@ struct sq_store {
 		struct store_stamp stamp;
 	} memo[STORE_MEMO_SLOTS];
 	unsigned memo_next; /* the entry replaced next */
+	/* Group commit (sq_group_join): the group, and what the WAL hook
+	 * noted of a commit whose sync sq_commit runs once the gate is
+	 * left (deferring set around that COMMIT). */
+	struct store_group *group;
+	bool deferring;
+	bool committed;   /* the deferred commit wrote to the log */
+	int log_frames;   /* the log's length after it */
+};
+
+/* One store handle (struct store). base must stay first: struct store *
+ * converts to it. c is the connection its statements run on: its own,
+ * or, while it holds the group's gate, the group's writer connection
+ * (sq_begin), so that every write transaction of the server runs on the
+ * one connection whose page cache no other connection's commit empties. */
+struct sq_store {
+	struct store base;
+	struct sq_conn *c;
+	struct sq_conn own;
+	struct store_group *group;   /* group commit (sq_group_join), or NULL */
+	bool gated;                  /* holds the group's write gate */
+	bool joined;                 /* its work is in a savepoint of the
+				      * writer's open batch (sq_begin) */
+	struct timespec restart_until; /* the log checkpointer's deadline */
+	int busy_ms;                 /* the busy timeout */
 };
 
 static inline struct sq_store *sq(struct store *st) { return (struct sq_store *)st; }

@@ -410,7 +410,7 @@ enum fz_err sq_case_export_insert(struct store *st, struct case_export *x, struc
 	sq_arg_int(&b, x->documents);
 	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
 		return err;
-	x->id = sqlite3_last_insert_rowid(s->db);
+	x->id = sqlite3_last_insert_rowid(s->c->db);
 	x->at = at;
 	return FZ_OK;
 }

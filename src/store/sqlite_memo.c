@@ -15,14 +15,14 @@
  * that then fails only makes the memo miss once. */
 static int own_commit(void *arg)
 {
-	struct sq_store *s = arg;
-	s->own_commits++;
+	struct sq_conn *c = arg;
+	c->own_commits++;
 	return 0;
 }
 
 void sq_memo_attach(struct sq_store *s)
 {
-	sqlite3_commit_hook(s->db, own_commit, s);
+	sqlite3_commit_hook(s->own.db, own_commit, &s->own);
 }
 
 static void entry_free(struct sq_memo *m)
@@ -35,15 +35,15 @@ static void entry_free(struct sq_memo *m)
 void sq_memo_clear(struct sq_store *s)
 {
 	for (size_t i = 0; i < STORE_MEMO_SLOTS; i++)
-		entry_free(&s->memo[i]);
-	s->memo_next = 0;
+		entry_free(&s->own.memo[i]);
+	s->own.memo_next = 0;
 }
 
 enum fz_err sq_change_stamp(struct store *st, struct store_stamp *out, struct fz_error *e)
 {
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
-	if (!sqlite3_get_autocommit(s->db))
+	if (s->gated || !sqlite3_get_autocommit(s->c->db))
 		return fz_fail(e, FZ_INTERNAL, "", "内部错误：事务中不能读取变更标记");
 	enum fz_err err = sq_stmt(s, SQ_DATA_VERSION, "PRAGMA data_version", &stmt, e);
 	if (err)
@@ -51,7 +51,7 @@ enum fz_err sq_change_stamp(struct store *st, struct store_stamp *out, struct fz
 	int rc = sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		out->others = sqlite3_column_int64(stmt, 0);
-		out->own = s->own_commits;
+		out->own = s->own.own_commits;
 	} else {
 		err = sq_fail(s, rc, e);
 	}
@@ -62,15 +62,16 @@ enum fz_err sq_change_stamp(struct store *st, struct store_stamp *out, struct fz
 static struct sq_memo *entry_find(struct sq_store *s, const char *key)
 {
 	for (size_t i = 0; i < STORE_MEMO_SLOTS; i++)
-		if (s->memo[i].key && strcmp(s->memo[i].key, key) == 0)
-			return &s->memo[i];
+		if (s->own.memo[i].key && strcmp(s->own.memo[i].key, key) == 0)
+			return &s->own.memo[i];
 	return NULL;
 }
 
 bool sq_memo_get(struct store *st, const char *key, const struct store_stamp *stamp,
 		 const char **data, size_t *len)
 {
-	struct sq_memo *m = entry_find(sq(st), key);
+	/* not in a write transaction: the stamp is of before it */
+	struct sq_memo *m = sq(st)->gated ? NULL : entry_find(sq(st), key);
 	if (!m || m->stamp.others != stamp->others || m->stamp.own != stamp->own)
 		return false;
 	*data = m->data;
@@ -82,10 +83,12 @@ void sq_memo_put(struct store *st, const char *key, const struct store_stamp *st
 		 const char *data, size_t len)
 {
 	struct sq_store *s = sq(st);
+	if (s->gated)
+		return;
 	struct sq_memo *m = entry_find(s, key);
 	if (!m) {
-		m = &s->memo[s->memo_next];
-		s->memo_next = (s->memo_next + 1) % STORE_MEMO_SLOTS;
+		m = &s->own.memo[s->own.memo_next];
+		s->own.memo_next = (s->own.memo_next + 1) % STORE_MEMO_SLOTS;
 	}
 	entry_free(m);
 	if (len > STORE_MEMO_MAX)

@@ -173,7 +173,7 @@ enum fz_err sq_agency_insert(struct store *st, struct agency *ag, struct fz_erro
 	};
 	if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
 		return err;
-	ag->id = sqlite3_last_insert_rowid(s->db);
+	ag->id = sqlite3_last_insert_rowid(s->c->db);
 	ag->created_at = created;
 	ag->updated_at = updated;
 	return FZ_OK;
@@ -290,7 +290,7 @@ enum fz_err sq_unit_insert(struct store *st, struct unit *u, struct fz_error *e)
 	const struct sq_ref refs[] = { SQ_REF_AGENCY("agency_id", u->agency_id) };
 	if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
 		return err;
-	u->id = sqlite3_last_insert_rowid(s->db);
+	u->id = sqlite3_last_insert_rowid(s->c->db);
 	u->created_at = created;
 	return FZ_OK;
 }

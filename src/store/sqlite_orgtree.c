@@ -55,7 +55,7 @@ enum fz_err sq_org_counts(struct store *st, struct arena *a, const struct scope 
 		return FZ_OK;
 	if (!today || strlen(today) != 10)
 		return fz_fail(e, FZ_INVALID, "today", "统计日期无效");
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, &stmt, NULL);
+	int rc = sqlite3_prepare_v2(s->c->db, sql, -1, &stmt, NULL);
 	if (rc != SQLITE_OK)
 		return sq_fail(s, rc, e);
 	struct sq_args b = sq_args(stmt);

@@ -78,7 +78,7 @@ enum fz_err sq_person_insert(struct store *st, struct person *p, struct fz_error
 	};
 	if ((err = sq_write(s, stmt, &b, refs, 2, NULL, e)))
 		return err;
-	p->id = sqlite3_last_insert_rowid(s->db);
+	p->id = sqlite3_last_insert_rowid(s->c->db);
 	p->created_at = created;
 	p->updated_at = updated;
 	return FZ_OK;

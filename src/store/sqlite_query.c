@@ -119,19 +119,19 @@ static enum fz_err variant_stmt(struct sq_store *s, const struct sq_query *q, un
 	if (part != PART_PAGE)
 		order = 0;
 	uint64_t key = variant_key(q, order, kind, part, mask);
-	for (size_t i = 0; i < s->nvariants; i++) {
-		if (s->variants[i].key == key) {
-			*out = s->variants[i].stmt;
+	for (size_t i = 0; i < s->c->nvariants; i++) {
+		if (s->c->variants[i].key == key) {
+			*out = s->c->variants[i].stmt;
 			return FZ_OK;
 		}
 	}
-	if (s->nvariants == s->capvariants) {
-		size_t cap = s->capvariants ? 2 * s->capvariants : 16;
-		struct sq_variant *v = realloc(s->variants, cap * sizeof *v);
+	if (s->c->nvariants == s->c->capvariants) {
+		size_t cap = s->c->capvariants ? 2 * s->c->capvariants : 16;
+		struct sq_variant *v = realloc(s->c->variants, cap * sizeof *v);
 		if (!v)
 			return fz_fail(e, FZ_NOMEM, "", NULL);
-		s->variants = v;
-		s->capvariants = cap;
+		s->c->variants = v;
+		s->c->capvariants = cap;
 	}
 
 	struct buf b = BUF_INIT;
@@ -141,12 +141,12 @@ static enum fz_err variant_stmt(struct sq_store *s, const struct sq_query *q, un
 		return fz_fail(e, err, "", NULL);
 	}
 	sqlite3_stmt *stmt = NULL;
-	int rc = sqlite3_prepare_v3(s->db, buf_cstr(&b), -1, SQLITE_PREPARE_PERSISTENT, &stmt,
+	int rc = sqlite3_prepare_v3(s->c->db, buf_cstr(&b), -1, SQLITE_PREPARE_PERSISTENT, &stmt,
 				    NULL);
 	buf_release(&b);
 	if (rc != SQLITE_OK)
 		return sq_fail(s, rc, e);
-	s->variants[s->nvariants++] = (struct sq_variant){ key, stmt };
+	s->c->variants[s->c->nvariants++] = (struct sq_variant){ key, stmt };
 	*out = stmt;
 	return FZ_OK;
 }

@@ -69,7 +69,7 @@ static enum fz_err item_insert(struct sq_store *s, struct search_item *it, const
 	sq_arg_text(&b, tags);
 	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
 		return err;
-	it->id = sqlite3_last_insert_rowid(s->db);
+	it->id = sqlite3_last_insert_rowid(s->c->db);
 	/* 2^24 - 1 items on one day: the next would take the next day's key. */
 	if (it->id >= hi)
 		return fz_fail(e, FZ_CONFLICT, "date", "同一日期的公开事项过多");
@@ -95,7 +95,7 @@ enum fz_err sq_search_put(struct store *st, struct search_item *it, struct fz_er
 	 * every savepoint, which made bulk indexing ten times slower. Inside
 	 * the caller's transaction a failure is the caller's to roll back;
 	 * outside one, both statements run in a transaction of their own. */
-	bool own = sqlite3_get_autocommit(s->db);
+	bool own = sqlite3_get_autocommit(s->c->db);
 	if (own && (err = sq_begin(st, true, e)))
 		goto done;
 	if ((err = sq_search_remove(st, it->kind, it->ref_id, e)) ||
@@ -216,10 +216,10 @@ static enum fz_err window_read(struct sq_store *s, struct arena *a, const char *
 	sq_arg_int(&b, top);
 	sq_arg_int(&b, want);
 	if (dl)
-		sqlite3_progress_handler(s->db, DEADLINE_STEPS, deadline_passed, dl);
+		sqlite3_progress_handler(s->c->db, DEADLINE_STEPS, deadline_passed, dl);
 	err = sq_collect(s, stmt, &b, a, sizeof(struct search_item), item_read, &got, &ngot, e);
 	if (dl)
-		sqlite3_progress_handler(s->db, 0, NULL, NULL);
+		sqlite3_progress_handler(s->c->db, 0, NULL, NULL);
 	if (err && dl && dl->hit) { /* interrupted: the rows it gave are dropped */
 		fz_error_clear(e);
 		return FZ_OK;

@@ -27,7 +27,7 @@ enum fz_err sq_session_insert(struct store *st, struct session *ss, struct fz_er
 	const struct sq_ref refs[] = { SQ_REF_USER("user_id", ss->user_id) };
 	if ((err = sq_write(s, stmt, &b, refs, 1, NULL, e)))
 		return err;
-	ss->id = sqlite3_last_insert_rowid(s->db);
+	ss->id = sqlite3_last_insert_rowid(s->c->db);
 	ss->created_at = created;
 	ss->last_seen_at = seen;
 	return FZ_OK;

@@ -32,7 +32,7 @@
 static enum fz_err prepare(struct sq_store *s, const char *sql, sqlite3_stmt **out,
 			   struct fz_error *e)
 {
-	int rc = sqlite3_prepare_v2(s->db, sql, -1, out, NULL);
+	int rc = sqlite3_prepare_v2(s->c->db, sql, -1, out, NULL);
 	return rc == SQLITE_OK ? FZ_OK : sq_fail(s, rc, e);
 }
 

@@ -229,7 +229,7 @@ enum fz_err sq_stats_summary_reset(struct store *st, struct fz_error *e)
 	if (err)
 		return err;
 	/* rarely run (an operator's stats-rebuild, the tests): prepared here */
-	int rc = sqlite3_exec(s->db,
+	int rc = sqlite3_exec(s->c->db,
 			      "DELETE FROM stats_event_cells; DELETE FROM stats_decision_cells;"
 			      " DELETE FROM stats_decisions; DELETE FROM stats_event_years;"
 			      " DELETE FROM stats_decision_years;"

@@ -20,14 +20,14 @@ enum fz_err sq_stmt(struct sq_store *s, enum sq_stmt_id id, const char *sql,
 	*out = NULL;
 	if (id <= 0 || id >= SQ_STMT_COUNT)
 		return fz_fail(e, FZ_INTERNAL, "", "内部错误：无效的语句编号 %d", (int)id);
-	if (!s->fixed[id]) {
+	if (!s->c->fixed[id]) {
 		/* PERSISTENT: the statement lives as long as the connection. */
-		int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-					    &s->fixed[id], NULL);
+		int rc = sqlite3_prepare_v3(s->c->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+					    &s->c->fixed[id], NULL);
 		if (rc != SQLITE_OK)
 			return sq_fail(s, rc, e);
 	}
-	*out = s->fixed[id];
+	*out = s->c->fixed[id];
 	return FZ_OK;
 }
 
@@ -42,14 +42,14 @@ void sq_done(sqlite3_stmt *stmt)
 void sq_cache_clear(struct sq_store *s)
 {
 	for (int i = 0; i < SQ_STMT_COUNT; i++) {
-		sqlite3_finalize(s->fixed[i]);
-		s->fixed[i] = NULL;
+		sqlite3_finalize(s->c->fixed[i]);
+		s->c->fixed[i] = NULL;
 	}
-	for (size_t i = 0; i < s->nvariants; i++)
-		sqlite3_finalize(s->variants[i].stmt);
-	free(s->variants);
-	s->variants = NULL;
-	s->nvariants = s->capvariants = 0;
+	for (size_t i = 0; i < s->c->nvariants; i++)
+		sqlite3_finalize(s->c->variants[i].stmt);
+	free(s->c->variants);
+	s->c->variants = NULL;
+	s->c->nvariants = s->c->capvariants = 0;
 }
 
 enum fz_err sq_exec(struct sq_store *s, enum sq_stmt_id id, const char *sql,
@@ -263,7 +263,7 @@ static off_t file_size(const char *path)
  * the file-size limit. */
 static bool sq_out_of_room(struct sq_store *s)
 {
-	const char *db = sqlite3_db_filename(s->db, "main");
+	const char *db = sqlite3_db_filename(s->c->db, "main");
 	if (!db || !*db)
 		return false;
 	struct statvfs fs;
@@ -281,7 +281,7 @@ static bool sq_out_of_room(struct sq_store *s)
 
 enum fz_err sq_fail(struct sq_store *s, int rc, struct fz_error *e)
 {
-	const char *msg = sqlite3_errmsg(s->db);
+	const char *msg = sqlite3_errmsg(s->c->db);
 
 	switch (rc & 0xff) {
 	case SQLITE_CONSTRAINT:
@@ -324,7 +324,7 @@ enum fz_err sq_fail(struct sq_store *s, int rc, struct fz_error *e)
 	case SQLITE_IOERR:
 		/* a write refused for room that SQLite does not call FULL
 		 * (EFBIG, EDQUOT) is the same to the user */
-		if (fz_err_from_errno(sqlite3_system_errno(s->db)) == FZ_FULL ||
+		if (fz_err_from_errno(sqlite3_system_errno(s->c->db)) == FZ_FULL ||
 		    (rc == SQLITE_IOERR_WRITE && sq_out_of_room(s)))
 			return fz_fail(e, FZ_FULL, "",
 				       "存储空间已满，本次操作未保存，请联系系统管理员");
@@ -423,7 +423,7 @@ enum fz_err sq_write(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_arg
 	int rc = b->rc != SQLITE_OK ? b->rc : sqlite3_step(stmt);
 	if (rc != SQLITE_DONE)
 		err = sq_fail_refs(s, rc, refs, nrefs, e);
-	else if (notfound && sqlite3_changes(s->db) == 0)
+	else if (notfound && sqlite3_changes(s->c->db) == 0)
 		err = fz_fail(e, FZ_NOTFOUND, "id", "%s", notfound);
 	sq_done(stmt);
 	return err;
@@ -479,7 +479,7 @@ enum fz_err sq_insert(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_ar
 {
 	enum fz_err err = sq_write(s, stmt, b, NULL, 0, NULL, e);
 	if (!err)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = sqlite3_last_insert_rowid(s->c->db);
 	return err;
 }
 

@@ -150,7 +150,7 @@ enum fz_err sq_user_insert(struct store *st, struct user *u, struct fz_error *e)
 	};
 	if ((err = sq_write(s, stmt, &b, refs, 2, NULL, e)))
 		return err;
-	u->id = sqlite3_last_insert_rowid(s->db);
+	u->id = sqlite3_last_insert_rowid(s->c->db);
 	u->created_at = created;
 	u->updated_at = updated;
 	return FZ_OK;

@@ -156,6 +156,14 @@ struct store_ops {
 	 * FZ_NOMEM, FZ_INTERNAL (g has one already). */
 	enum fz_err (*log_checkpointer)(struct store *st, struct store_group *g,
 					struct fz_error *e);
+	/* Makes st's connection g's writer: from now on every write
+	 * transaction of g's connections (begin with write) runs on it,
+	 * under g's gate, so that its cache of pages stays warm from one
+	 * write to the next (no other connection's commit empties it). st
+	 * joins g as group_join does and is used by no one else; close it
+	 * after g's other connections. */
+	enum fz_err (*group_writer)(struct store *st, struct store_group *g,
+				    struct fz_error *e);
 
 	/* A memo of answers, kept per connection: bytes under a key, with the
 	 * change stamp taken before they were read, handed back only while

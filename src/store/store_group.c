@@ -13,6 +13,7 @@
  * so that the log stays short however busy the server is. */
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -21,8 +22,20 @@
 
 struct store_group {
 	pthread_mutex_t gate; /* held by the group's writer, begin to commit */
+	atomic_int waiting;   /* writers waiting for the gate */
+	/* the writer (store_group_writer_set) and its batch: guarded by the
+	 * gate (batch numbers and statistics also by lock) */
+	void *writer;
+	void (*writer_close)(void *writer);
+	uint64_t batch;       /* the open batch's number, 0: none */
+	uint64_t batches;     /* batches opened so far */
+	struct store_batch_ticket *members;
+	int nmembers;         /* writers' work in the open batch */
+	struct timespec batch_began;
+	int64_t ended, batched; /* statistics: batches ended, work in them */
 	pthread_mutex_t lock;
 	pthread_cond_t synced_cond;
+	pthread_cond_t batch_cond; /* a batch ended: its tickets are told */
 	uint64_t written;  /* commits that asked for a sync, numbered 1.. */
 	uint64_t synced;   /* every commit up to this one is durable */
 	uint64_t failed;   /* every commit up to this one met a failed sync */
@@ -51,13 +64,17 @@ enum fz_err store_group_new(struct store_group **out, struct fz_error *e)
 		return fz_fail(e, FZ_NOMEM, "", NULL);
 	/* each made only if the one before it was: undone in reverse */
 	int made = 0;
+	atomic_init(&g->waiting, 0);
 	if (pthread_mutex_init(&g->lock, NULL) == 0 && ++made &&
 	    pthread_mutex_init(&g->gate, NULL) == 0 && ++made &&
 	    pthread_cond_init(&g->synced_cond, NULL) == 0 && ++made &&
+	    pthread_cond_init(&g->batch_cond, NULL) == 0 && ++made &&
 	    pthread_cond_init(&g->due_cond, NULL) == 0) {
 		*out = g;
 		return FZ_OK;
 	}
+	if (made > 3)
+		pthread_cond_destroy(&g->batch_cond);
 	if (made > 2)
 		pthread_cond_destroy(&g->synced_cond);
 	if (made > 1)
@@ -74,6 +91,7 @@ void store_group_free(struct store_group *g)
 		return;
 	store_group_checkpointer_stop(g);
 	pthread_cond_destroy(&g->due_cond);
+	pthread_cond_destroy(&g->batch_cond);
 	pthread_cond_destroy(&g->synced_cond);
 	pthread_mutex_destroy(&g->gate);
 	pthread_mutex_destroy(&g->lock);
@@ -90,12 +108,137 @@ bool store_group_gate_enter(struct store_group *g, int ms)
 		until.tv_sec++;
 		until.tv_nsec -= 1000000000;
 	}
-	return pthread_mutex_timedlock(&g->gate, &until) == 0;
+	atomic_fetch_add_explicit(&g->waiting, 1, memory_order_relaxed);
+	bool got = pthread_mutex_timedlock(&g->gate, &until) == 0;
+	atomic_fetch_sub_explicit(&g->waiting, 1, memory_order_relaxed);
+	return got;
 }
 
 void store_group_gate_leave(struct store_group *g)
 {
 	pthread_mutex_unlock(&g->gate);
+}
+
+void store_group_writer_set(struct store_group *g, void *writer, void (*close)(void *writer))
+{
+	g->writer = writer;
+	g->writer_close = close;
+}
+
+void *store_group_writer(struct store_group *g)
+{
+	return g->writer;
+}
+
+/* --- batches (store_group.h) --- */
+
+/* A batch is left open for the next writer only while it holds fewer
+ * than this many writers' work and is younger than this: the first
+ * writer's answer waits for the last. */
+#define BATCH_MAX 16
+#define BATCH_MAX_NS 10000000L /* 10 ms */
+
+static int64_t since_ns(const struct timespec *t0)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64_t)(now.tv_sec - t0->tv_sec) * 1000000000L + (now.tv_nsec - t0->tv_nsec);
+}
+
+bool store_group_batch_open(struct store_group *g)
+{
+	return g->batch != 0;
+}
+
+bool store_group_batch_pass(struct store_group *g, struct store_batch_ticket *t)
+{
+	if (!g->writer || atomic_load_explicit(&g->waiting, memory_order_relaxed) == 0 ||
+	    g->nmembers >= BATCH_MAX || (g->batch && since_ns(&g->batch_began) >= BATCH_MAX_NS))
+		return false;
+	if (!g->batch) {
+		pthread_mutex_lock(&g->lock);
+		g->batch = ++g->batches;
+		pthread_mutex_unlock(&g->lock);
+		clock_gettime(CLOCK_MONOTONIC, &g->batch_began);
+	}
+	if (t) {
+		t->batch = g->batch;
+		t->outcome = STORE_BATCH_PENDING;
+		t->next = g->members;
+		g->members = t;
+		g->nmembers++;
+	}
+	return true;
+}
+
+struct store_batch_ticket *store_group_batch_take(struct store_group *g)
+{
+	struct store_batch_ticket *list = g->members;
+	pthread_mutex_lock(&g->lock);
+	if (g->batch) {
+		g->ended++;
+		g->batched += g->nmembers;
+	}
+	g->batch = 0;
+	pthread_mutex_unlock(&g->lock);
+	g->members = NULL;
+	g->nmembers = 0;
+	return list;
+}
+
+void store_group_batch_complete(struct store_group *g, struct store_batch_ticket *list,
+				enum store_batch_outcome outcome)
+{
+	if (!list)
+		return;
+	pthread_mutex_lock(&g->lock);
+	for (struct store_batch_ticket *t = list, *next; t; t = next) {
+		next = t->next; /* t is gone once told */
+		t->outcome = outcome;
+	}
+	pthread_cond_broadcast(&g->batch_cond);
+	pthread_mutex_unlock(&g->lock);
+}
+
+/* How long a ticket waits before it looks whether anyone is left to end
+ * its batch. */
+#define BATCH_LOOK_NS 5000000L /* 5 ms */
+
+enum store_batch_outcome store_group_batch_wait(struct store_group *g,
+						struct store_batch_ticket *t)
+{
+	pthread_mutex_lock(&g->lock);
+	while (t->outcome == STORE_BATCH_PENDING) {
+		struct timespec until;
+		clock_gettime(CLOCK_REALTIME, &until);
+		until.tv_nsec += BATCH_LOOK_NS;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		if (pthread_cond_timedwait(&g->batch_cond, &g->lock, &until) != ETIMEDOUT ||
+		    t->outcome != STORE_BATCH_PENDING)
+			continue;
+		/* The writers that were waiting may have given up (their
+		 * gate's timeout): if the gate is free and the batch still
+		 * open, this one ends it. */
+		pthread_mutex_unlock(&g->lock);
+		if (pthread_mutex_trylock(&g->gate) == 0) {
+			if (g->batch == t->batch)
+				g->writer_close(g->writer);
+			pthread_mutex_unlock(&g->gate);
+		}
+		pthread_mutex_lock(&g->lock);
+	}
+	enum store_batch_outcome outcome = t->outcome;
+	pthread_mutex_unlock(&g->lock);
+	return outcome;
+}
+
+void store_group_batch_flush(struct store_group *g)
+{
+	if (g->batch)
+		g->writer_close(g->writer);
 }
 
 bool store_group_sync(struct store_group *g, bool (*sync)(void *arg), void *arg)
@@ -140,6 +283,9 @@ void store_group_stats(struct store_group *g, struct store_group_stats *out)
 	out->checkpoints = g->checkpoints;
 	out->restart_tries = g->tries;
 	out->restarts = g->restarts;
+	out->batches = g->ended;
+	out->batched = g->batched;
+	out->waiting = atomic_load_explicit(&g->waiting, memory_order_relaxed);
 	pthread_mutex_unlock(&g->lock);
 }
 
@@ -170,6 +316,9 @@ static void *checkpointer_main(void *arg)
 		(void)g->checkpoint(g->checkpoint_arg, false);
 		bool restarted = false;
 		if (try && store_group_gate_enter(g, CHECKPOINTER_GATE_MS)) {
+			/* a batch left open holds the write lock the restart
+			 * needs: ended first */
+			store_group_batch_flush(g);
 			restarted = g->checkpoint(g->checkpoint_arg, true);
 			store_group_gate_leave(g);
 		}

@@ -27,11 +27,60 @@ bool store_group_sync(struct store_group *g, bool (*sync)(void *arg), void *arg)
  * its write lock is released (before the sync). */
 bool store_group_gate_enter(struct store_group *g, int ms);
 void store_group_gate_leave(struct store_group *g);
+/* The group's writer (store_ops.group_writer): the backend's own
+ * connection, used only by the holder of the gate, and how to end a
+ * batch left open on it (close, called holding the gate; see below). Set
+ * before the group's connections write, never changed after; NULL: none
+ * (each connection writes through itself). */
+void store_group_writer_set(struct store_group *g, void *writer, void (*close)(void *writer));
+void *store_group_writer(struct store_group *g);
+
+/* Batches: with a writer, the holder of the gate whose transaction is
+ * done may leave it open, its work kept, for the next writer waiting at
+ * the gate, who adds its own (in a savepoint of its own) and so on; the
+ * last commits them all at once and one sync of the log makes the whole
+ * batch durable (docs/ARCHITECTURE.md "Group commit"). A writer that
+ * left its work in the batch waits on its ticket for the batch's end:
+ * committed and synced (STORE_BATCH_DONE), lost with the transaction
+ * before its commit (STORE_BATCH_LOST: nothing of it kept, so it may run
+ * again), or met a failed sync (STORE_BATCH_IO). */
+enum store_batch_outcome { STORE_BATCH_PENDING, STORE_BATCH_DONE, STORE_BATCH_LOST,
+			   STORE_BATCH_IO };
+struct store_batch_ticket {
+	struct store_batch_ticket *next;
+	uint64_t batch;  /* the batch it is in */
+	enum store_batch_outcome outcome; /* set once, under the group's lock */
+};
+/* Holding the gate: a batch is open on the writer (others' work in its
+ * transaction). */
+bool store_group_batch_open(struct store_group *g);
+/* Holding the gate, the transaction's work done: true when it should be
+ * left open for a writer waiting at the gate (one waits, the batch is
+ * young and small); t (may be NULL: nothing to wait for, a writer that
+ * rolled its own part back) then joins the batch, and the caller leaves
+ * the gate and calls batch_wait. false: the caller ends the batch. */
+bool store_group_batch_pass(struct store_group *g, struct store_batch_ticket *t);
+/* Holding the gate, as the batch ends: its tickets (the batch is closed). */
+struct store_batch_ticket *store_group_batch_take(struct store_group *g);
+/* Tells each of the tickets taken its outcome. */
+void store_group_batch_complete(struct store_group *g, struct store_batch_ticket *list,
+				enum store_batch_outcome outcome);
+/* Returns t's outcome once its batch has ended. Should the writers that
+ * were waiting have gone (a gate's timeout), the batch is ended here:
+ * taking the gate when free, it calls the writer's close. */
+enum store_batch_outcome store_group_batch_wait(struct store_group *g,
+						struct store_batch_ticket *t);
+/* Holding the gate: ends an open batch (the writer's close), so that the
+ * holder may do what needs no transaction open (the checkpointer's
+ * restart, closing). */
+void store_group_batch_flush(struct store_group *g);
 /* What the group did so far: commits that asked for a sync, syncs run,
  * rounds of its checkpointer, restarts of the log it tried (holding the
  * gate) and those it made. */
 struct store_group_stats {
 	int64_t commits, syncs, checkpoints, restart_tries, restarts;
+	int64_t batches, batched; /* batches ended, writers' work in them */
+	int waiting;              /* writers waiting for the gate now */
 };
 void store_group_stats(struct store_group *g, struct store_group_stats *out);
 

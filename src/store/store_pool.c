@@ -15,6 +15,7 @@
 struct store_pool {
 	struct store_group *group; /* every connection commits through it */
 	struct store *checkpointer; /* the group's log checkpointer's own */
+	struct store *writer;       /* the group's writer (store_ops.group_writer) */
 	pthread_mutex_t lock;
 	pthread_cond_t available;
 	int size;
@@ -52,6 +53,12 @@ enum fz_err store_pool_open(const char *path, int size, struct store_pool **out,
 	}
 	/* The server works on a database that exists: creating one is an
 	 * explicit step (store_sqlite_open with create). */
+	/* first the writer, whose connection the others write through */
+	if ((err = store_sqlite_open(path, false, &p->writer, e)) ||
+	    (err = p->writer->ops->group_writer(p->writer, p->group, e))) {
+		store_pool_close(p);
+		return err;
+	}
 	for (; p->size < size; p->size++) {
 		if ((err = store_sqlite_open(path, false, &p->all[p->size], e)) ||
 		    (err = p->all[p->size]->ops->group_join(p->all[p->size], p->group, e))) {
@@ -106,6 +113,7 @@ void store_pool_busy_timeout(struct store_pool *p, int ms)
 {
 	for (int i = 0; i < p->size; i++)
 		p->all[i]->ops->busy_timeout(p->all[i], ms);
+	p->writer->ops->busy_timeout(p->writer, ms);
 }
 
 void store_pool_group_stats(struct store_pool *p, struct store_group_stats *out)
@@ -119,10 +127,18 @@ void store_pool_close(struct store_pool *p)
 		return;
 	/* the checkpointer's thread ends before any connection closes */
 	store_group_checkpointer_stop(p->group);
+	/* no batch is left open once its writers have all returned; were
+	 * one, it is committed, not lost */
+	if (p->writer && store_group_gate_enter(p->group, 0)) {
+		store_group_batch_flush(p->group);
+		store_group_gate_leave(p->group);
+	}
 	if (p->checkpointer)
 		p->checkpointer->ops->close(p->checkpointer);
 	for (int i = 0; i < p->size; i++)
 		p->all[i]->ops->close(p->all[i]);
+	if (p->writer)
+		p->writer->ops->close(p->writer);
 	pthread_cond_destroy(&p->available);
 	pthread_mutex_destroy(&p->lock);
 	store_group_free(p->group);

@@ -33,7 +33,7 @@ static enum fz_err resolve_in(struct fx *f, struct app_ctx *ctx, int64_t now,
 			      const char *token, int *statements)
 {
 	struct fz_error e;
-	sqlite3 *db = sq(f->st)->db;
+	sqlite3 *db = sq(f->st)->own.db;
 	if (statements) {
 		*statements = 0;
 		sqlite3_trace_v2(db, SQLITE_TRACE_STMT, count_statement, statements);

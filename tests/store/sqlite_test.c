@@ -250,7 +250,7 @@ TEST(store_sqlite_migration_030_gives_indexed_items_their_year_so_queries_find_t
 	/* as an item indexed before 030 was: no year among its tags (the
 	 * store's own connection has the tokenizer the triggers need) */
 	char *err = NULL;
-	REQUIRE(sqlite3_exec(sq(st)->db,
+	REQUIRE(sqlite3_exec(sq(st)->own.db,
 			     "UPDATE search_items SET tags = replace(tags, ' y2019', '');"
 			     "PRAGMA user_version = 23;",
 			     NULL, NULL, &err) == SQLITE_OK);
@@ -271,7 +271,7 @@ static int writes_of(struct store *st, const char *what)
 {
 	sqlite3_stmt *stmt = NULL;
 	int n = -1;
-	if (sqlite3_prepare_v2(sq(st)->db,
+	if (sqlite3_prepare_v2(sq(st)->own.db,
 			       "SELECT count(*) FROM t_writes WHERE ?1 IS NULL OR what = ?1", -1,
 			       &stmt, NULL) == SQLITE_OK &&
 	    sqlite3_bind_text(stmt, 1, what, -1, SQLITE_STATIC) == SQLITE_OK &&
@@ -286,9 +286,9 @@ static int writes_of(struct store *st, const char *what)
 static bool writes_logged(struct store *st, const char *triggers)
 {
 	char *err = NULL;
-	int rc = sqlite3_exec(sq(st)->db, "CREATE TABLE t_writes (what TEXT)", NULL, NULL, &err);
+	int rc = sqlite3_exec(sq(st)->own.db, "CREATE TABLE t_writes (what TEXT)", NULL, NULL, &err);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(sq(st)->db, triggers, NULL, NULL, &err);
+		rc = sqlite3_exec(sq(st)->own.db, triggers, NULL, NULL, &err);
 	if (rc != SQLITE_OK)
 		t_fail(__FILE__, __LINE__, "logging triggers: %s", err ? err : sqlite3_errstr(rc));
 	sqlite3_free(err);
