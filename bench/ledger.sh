@@ -47,7 +47,7 @@ trap cleanup EXIT INT TERM
 "$fazhi" init --db "$work/b.db" >/dev/null
 "$fazhi" demo --db "$work/b.db" >/dev/null
 "$fazhi" serve --db "$work/b.db" --listen 127.0.0.1:18183 --checkpoint-interval 86400 \
-	2>/dev/null &
+	2>"$work/serve.log" &
 fazhi_pid=$!
 sleep 1
 base=http://127.0.0.1:18183
@@ -141,6 +141,10 @@ done
 kill "$fazhi_pid"
 wait "$fazhi_pid" 2>/dev/null || true
 fazhi_pid=""
+# what the server says of its commits as it stops (the whole run, the
+# setup's writes included): writes, commits, batches, syncs
+group=$(sed -n 's/.*共写入 \([0-9]*\) 次，提交 \([0-9]*\) 次（其中 \([0-9]*\) 次为合并提交，捎带写入 \([0-9]*\) 次），同步日志 \([0-9]*\) 次.*/\1 \2 \3 \4 \5/p' \
+	"$work/serve.log" | tail -1)
 "$fazhi" checkpoint --db "$work/b.db" >/dev/null
 verify_out=$("$fazhi" verify --db "$work/b.db" --key "$work/b.db.data/ledger.pub")
 verify_mbs=$(echo "$verify_out" | sed -n 's/.*（\([0-9.]*\) MB\/s）.*/\1/p')
@@ -158,6 +162,9 @@ echo "$c0 $c1" | awk -v hz="$(getconf CLK_TCK)" -v n="$appends" '{
 [ -z "$syncs" ] || [ "$syncs" = 0 ] ||
 	awk -v s="$syncs" -v n="$appends" \
 		'BEGIN {printf "appends_per_sync: %.2f (%d syncs of the log)\n", n / s, s}'
+[ -z "$group" ] || echo "$group" | awk '{
+	printf "server_writes_per_commit: %.2f (%d writes in %d commits, %d of them batches)\n", $1 / $2, $1, $2, $3
+	printf "server_writes_per_sync: %.2f (%d syncs; the whole run, setup included)\n", $1 / $5, $5 }'
 echo "raw_sqlite_inserts_sync_full: $raw_ips rows/s"
 echo "verify_leaves: $leaves leaves, $((2 * FILE_MB)) MiB of evidence files"
 echo "verify_throughput: $verify_mbs MB/s"

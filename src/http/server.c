@@ -25,6 +25,7 @@
 #include "http/router.h"
 #include "http/stream_form.h"
 #include "store/store.h"
+#include "store/store_group.h"
 #include "store/store_pool.h"
 
 /* Idle limit (libmicrohttpd's): a connection silent this long is closed. */
@@ -673,6 +674,15 @@ void http_server_stop(struct http_server *s)
 	MHD_stop_daemon(s->daemon);
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
+	/* what group commit did, for the operator (and bench/ledger.sh) */
+	struct store_group_stats gs;
+	store_pool_group_stats(s->pool, &gs);
+	if (gs.commits + gs.batched > 0)
+		fprintf(stderr,
+			"fazhi: 本次运行共写入 %lld 次，提交 %lld 次（其中 %lld 次为合并提交，"
+			"捎带写入 %lld 次），同步日志 %lld 次\n",
+			(long long)(gs.commits + gs.batched), (long long)gs.commits,
+			(long long)gs.batches, (long long)gs.batched, (long long)gs.syncs);
 	store_pool_close(s->pool);
 	server_free(s);
 }

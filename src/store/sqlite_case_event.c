@@ -153,29 +153,65 @@ static void event_read(struct sq_row *r, void *item)
 
 /* A field or officer row with the event it belongs to, before the rows
  * are handed to their events. */
-struct field_row {
+struct row_key {
 	int64_t event_id;
+	int64_t rowid; /* the order it was written in, within its event */
+};
+
+struct field_row {
+	struct row_key k; /* first: within_event_in_order */
 	struct case_field f;
 };
 
 struct officer_row {
-	int64_t event_id;
+	struct row_key k;
 	int64_t person_id;
 };
 
 static void field_read(struct sq_row *r, void *item)
 {
 	struct field_row *fr = item;
-	fr->event_id = sq_col_int(r);
+	fr->k.event_id = sq_col_int(r);
 	fr->f.key = sq_col_text(r);
 	fr->f.value = sq_col_text(r);
+	fr->k.rowid = sq_col_int(r);
 }
 
 static void officer_read(struct sq_row *r, void *item)
 {
 	struct officer_row *o = item;
-	o->event_id = sq_col_int(r);
+	o->k.event_id = sq_col_int(r);
 	o->person_id = sq_col_int(r);
+	o->k.rowid = sq_col_int(r);
+}
+
+/* The rows come by their event's seq (one pass over the case's events,
+ * no sorter); within an event they are put back in the order they were
+ * written (a handful each: insertion sort). Each row begins with its
+ * row_key; size is the row's. */
+#define ROW_MAX 64
+_Static_assert(sizeof(struct field_row) <= ROW_MAX && sizeof(struct officer_row) <= ROW_MAX,
+	       "a row fits the insertion sort's buffer");
+
+static void within_event_in_order(void *rows, size_t n, size_t size)
+{
+	unsigned char *r = rows, x[ROW_MAX];
+	for (size_t i = 1; i < n; i++) {
+		struct row_key k;
+		memcpy(&k, r + i * size, sizeof k);
+		size_t j = i;
+		for (; j > 0; j--) {
+			struct row_key p;
+			memcpy(&p, r + (j - 1) * size, sizeof p);
+			if (p.event_id != k.event_id || p.rowid < k.rowid)
+				break;
+		}
+		if (j == i)
+			continue;
+		memcpy(x, r + i * size, size);
+		memmove(r + (j + 1) * size, r + j * size, (i - j) * size);
+		memcpy(r + j * size, x, size);
+	}
 }
 
 /* The three reads of one case's record: events by seq, and the fields and
@@ -196,14 +232,14 @@ static enum fz_err record_read(struct sq_store *s, struct arena *a, int64_t case
 			   " WHERE e.case_id = ?1 ORDER BY e.seq",
 			   &events, e)) ||
 	    (err = sq_stmt(s, SQ_CASE_EVENT_FIELDS,
-			   "SELECT f.event_id, f.key, f.value FROM case_event_fields f"
+			   "SELECT f.event_id, f.key, f.value, f.rowid FROM case_event_fields f"
 			   " JOIN case_events v ON v.id = f.event_id WHERE v.case_id = ?1"
-			   " ORDER BY v.seq, f.rowid",
+			   " ORDER BY v.seq",
 			   &frows, e)) ||
 	    (err = sq_stmt(s, SQ_CASE_EVENT_OFFICERS,
-			   "SELECT o.event_id, o.person_id FROM case_event_officers o"
+			   "SELECT o.event_id, o.person_id, o.rowid FROM case_event_officers o"
 			   " JOIN case_events v ON v.id = o.event_id WHERE v.case_id = ?1"
-			   " ORDER BY v.seq, o.rowid",
+			   " ORDER BY v.seq",
 			   &orows, e)))
 		return err;
 	struct sq_args b = sq_args(events);
@@ -217,12 +253,14 @@ static enum fz_err record_read(struct sq_store *s, struct arena *a, int64_t case
 	if ((err = sq_collect(s, frows, &b, a, sizeof **fields, field_read, &items, nfields, e)))
 		return err;
 	*fields = items;
+	within_event_in_order(*fields, *nfields, sizeof **fields);
 	b = sq_args(orows);
 	sq_arg_int(&b, case_id);
 	if ((err = sq_collect(s, orows, &b, a, sizeof **officers, officer_read, &items, nofficers,
 			      e)))
 		return err;
 	*officers = items;
+	within_event_in_order(*officers, *nofficers, sizeof **officers);
 	return FZ_OK;
 }
 
@@ -246,9 +284,9 @@ static enum fz_err record_attach(struct arena *a, struct case_event_list *out,
 	for (size_t i = 0; i < out->n; i++) {
 		struct case_event *ev = &out->items[i];
 		size_t f0 = fi, o0 = oi;
-		while (fi < nfields && fields[fi].event_id == ev->id)
+		while (fi < nfields && fields[fi].k.event_id == ev->id)
 			fi++;
-		while (oi < nofficers && officers[oi].event_id == ev->id)
+		while (oi < nofficers && officers[oi].k.event_id == ev->id)
 			oi++;
 		ev->fields = fi > f0 ? fa + f0 : NULL;
 		ev->nfields = fi - f0;
