@@ -677,11 +677,11 @@ void http_server_stop(struct http_server *s)
 	/* what group commit did, for the operator (and bench/ledger.sh) */
 	struct store_group_stats gs;
 	store_pool_group_stats(s->pool, &gs);
-	if (gs.commits + gs.batched > 0)
+	if (gs.commits > 0)
 		fprintf(stderr,
 			"fazhi: 本次运行共写入 %lld 次，提交 %lld 次（其中 %lld 次为合并提交，"
 			"捎带写入 %lld 次），同步日志 %lld 次\n",
-			(long long)(gs.commits + gs.batched), (long long)gs.commits,
+			(long long)(gs.commits - gs.closed + gs.batched), (long long)gs.commits,
 			(long long)gs.batches, (long long)gs.batched, (long long)gs.syncs);
 	store_pool_close(s->pool);
 	server_free(s);

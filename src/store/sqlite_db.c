@@ -670,7 +670,7 @@ static enum fz_err batch_fail(enum store_batch_outcome outcome, struct fz_error 
  * writer writes while this one syncs, through sync's handle of the log.
  * FZ_OK, or the commit's error (the tickets: lost), or FZ_IO. */
 static enum fz_err batch_end(struct sq_store *w, struct sq_store *holder, struct sq_conn *sync,
-			     struct fz_error *e)
+			     bool own, struct fz_error *e)
 {
 	struct sq_conn *c = &w->own;
 	struct store_batch_ticket *members = store_group_batch_take(w->group);
@@ -699,7 +699,7 @@ static enum fz_err batch_end(struct sq_store *w, struct sq_store *holder, struct
 		outcome = STORE_BATCH_IO;
 		err = batch_fail(outcome, e);
 	}
-	store_group_batch_complete(w->group, members, outcome);
+	store_group_batch_complete(w->group, members, outcome, own);
 	return err;
 }
 
@@ -710,7 +710,7 @@ static void writer_close(void *arg)
 {
 	struct sq_store *w = arg;
 	struct fz_error ignore;
-	(void)batch_end(w, NULL, &w->own, &ignore);
+	(void)batch_end(w, NULL, &w->own, false, &ignore);
 }
 
 /* A write transaction through the group's writer w, the gate held: the
@@ -719,6 +719,11 @@ static void writer_close(void *arg)
 static enum fz_err writer_begin(struct sq_store *s, struct sq_store *w, struct fz_error *e)
 {
 	s->c = &w->own;
+	struct fz_error ignore;
+	/* a batch whose transaction is gone (cannot be: it is never passed
+	 * on so) ends as lost rather than be joined */
+	if (store_group_batch_open(s->group) && sqlite3_get_autocommit(w->own.db))
+		(void)batch_end(w, NULL, &w->own, false, &ignore);
 	if (!store_group_batch_open(s->group)) {
 		enum fz_err err = sq_exec(s, SQ_BEGIN_WRITE, "BEGIN IMMEDIATE", e);
 		if (err)
@@ -731,8 +736,7 @@ static enum fz_err writer_begin(struct sq_store *s, struct sq_store *w, struct f
 		return FZ_OK;
 	}
 	/* the batch ends without this one */
-	struct fz_error ignore;
-	(void)batch_end(w, s, &s->own, &ignore);
+	(void)batch_end(w, s, &s->own, false, &ignore);
 	return err;
 }
 
@@ -740,11 +744,15 @@ static enum fz_err writer_begin(struct sq_store *s, struct sq_store *w, struct f
  * waited for; or the batch, with it, committed and synced here. */
 static enum fz_err writer_commit(struct sq_store *s, struct sq_store *w, struct fz_error *e)
 {
+	/* rolled back by SQLite itself: never passed on as a batch (the
+	 * next writer's savepoint would begin a new transaction) */
+	if (sqlite3_get_autocommit(s->c->db)) {
+		sq_rollback(&s->base);
+		return fz_fail(e, FZ_DB, "", "事务已被数据库回滚，数据未保存");
+	}
 	if (s->joined) {
 		s->joined = false;
-		enum fz_err err = sqlite3_get_autocommit(s->c->db)
-					  ? fz_fail(e, FZ_DB, "", "事务已被数据库回滚，数据未保存")
-					  : sq_exec(s, SQ_BATCH_RELEASE, "RELEASE fz_batch", e);
+		enum fz_err err = sq_exec(s, SQ_BATCH_RELEASE, "RELEASE fz_batch", e);
 		if (err) {
 			s->joined = true;
 			sq_rollback(&s->base);
@@ -757,7 +765,7 @@ static enum fz_err writer_commit(struct sq_store *s, struct sq_store *w, struct 
 		enum store_batch_outcome outcome = store_group_batch_wait(s->group, &t);
 		return outcome == STORE_BATCH_DONE ? FZ_OK : batch_fail(outcome, e);
 	}
-	return batch_end(w, s, &s->own, e);
+	return batch_end(w, s, &s->own, true, e);
 }
 
 /* Undoes this one's work: its savepoint, the batch going on for the
@@ -781,7 +789,7 @@ static void writer_rollback(struct sq_store *s, struct sq_store *w)
 		return;
 	}
 	struct fz_error ignore;
-	(void)batch_end(w, s, &s->own, &ignore);
+	(void)batch_end(w, s, &s->own, false, &ignore);
 }
 
 static struct sq_store *writer_of(struct sq_store *s)

@@ -32,7 +32,7 @@ struct store_group {
 	struct store_batch_ticket *members;
 	int nmembers;         /* writers' work in the open batch */
 	struct timespec batch_began;
-	int64_t ended, batched; /* statistics: batches ended, work in them */
+	int64_t ended, batched, closed; /* statistics (store_group_stats) */
 	pthread_mutex_t lock;
 	pthread_cond_t synced_cond;
 	pthread_cond_t batch_cond; /* a batch ended: its tickets are told */
@@ -175,10 +175,6 @@ struct store_batch_ticket *store_group_batch_take(struct store_group *g)
 {
 	struct store_batch_ticket *list = g->members;
 	pthread_mutex_lock(&g->lock);
-	if (g->batch) {
-		g->ended++;
-		g->batched += g->nmembers;
-	}
 	g->batch = 0;
 	pthread_mutex_unlock(&g->lock);
 	g->members = NULL;
@@ -187,14 +183,21 @@ struct store_batch_ticket *store_group_batch_take(struct store_group *g)
 }
 
 void store_group_batch_complete(struct store_group *g, struct store_batch_ticket *list,
-				enum store_batch_outcome outcome)
+				enum store_batch_outcome outcome, bool own)
 {
 	if (!list)
 		return;
 	pthread_mutex_lock(&g->lock);
+	int64_t n = 0;
 	for (struct store_batch_ticket *t = list, *next; t; t = next) {
 		next = t->next; /* t is gone once told */
 		t->outcome = outcome;
+		n++;
+	}
+	if (outcome == STORE_BATCH_DONE) {
+		g->ended++;
+		g->batched += n;
+		g->closed += !own;
 	}
 	pthread_cond_broadcast(&g->batch_cond);
 	pthread_mutex_unlock(&g->lock);
@@ -285,6 +288,7 @@ void store_group_stats(struct store_group *g, struct store_group_stats *out)
 	out->restarts = g->restarts;
 	out->batches = g->ended;
 	out->batched = g->batched;
+	out->closed = g->closed;
 	out->waiting = atomic_load_explicit(&g->waiting, memory_order_relaxed);
 	pthread_mutex_unlock(&g->lock);
 }

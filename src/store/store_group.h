@@ -62,9 +62,10 @@ bool store_group_batch_open(struct store_group *g);
 bool store_group_batch_pass(struct store_group *g, struct store_batch_ticket *t);
 /* Holding the gate, as the batch ends: its tickets (the batch is closed). */
 struct store_batch_ticket *store_group_batch_take(struct store_group *g);
-/* Tells each of the tickets taken its outcome. */
+/* Tells each of the tickets taken its outcome; own: the commit carried
+ * work of the writer that ended the batch too (statistics). */
 void store_group_batch_complete(struct store_group *g, struct store_batch_ticket *list,
-				enum store_batch_outcome outcome);
+				enum store_batch_outcome outcome, bool own);
 /* Returns t's outcome once its batch has ended. Should the writers that
  * were waiting have gone (a gate's timeout), the batch is ended here:
  * taking the gate when free, it calls the writer's close. */
@@ -79,7 +80,12 @@ void store_group_batch_flush(struct store_group *g);
  * gate) and those it made. */
 struct store_group_stats {
 	int64_t commits, syncs, checkpoints, restart_tries, restarts;
-	int64_t batches, batched; /* batches ended, writers' work in them */
+	/* batches committed, the writers' work left in them, and those of
+	 * them ended by a writer with none of its own in the commit (its
+	 * rollback, the checkpointer, a writer of the batch that found the
+	 * gate free): a batch's commit carries batched work, plus the
+	 * ender's own unless closed */
+	int64_t batches, batched, closed;
 	int waiting;              /* writers waiting for the gate now */
 };
 void store_group_stats(struct store_group *g, struct store_group_stats *out);

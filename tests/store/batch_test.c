@@ -51,6 +51,7 @@ static bool setting_is(struct store_pool *p, const char *key, const char *want)
  * told to go. */
 struct first {
 	struct store_pool *p;
+	bool lose; /* its transaction is lost under it before its commit */
 	atomic_bool ready, go;
 	enum fz_err rc;
 };
@@ -65,6 +66,8 @@ static void *first_run(void *arg)
 	atomic_store(&f->ready, true);
 	while (!atomic_load(&f->go))
 		nap();
+	if (!f->rc && f->lose)
+		sqlite3_exec(sq(st)->c->db, "ROLLBACK", NULL, NULL, NULL);
 	if (!f->rc)
 		f->rc = st->ops->commit(st, NULL);
 	store_pool_release(f->p, st);
@@ -141,6 +144,7 @@ TEST(store_batch_keeps_the_work_left_in_it_when_the_next_writer_rolls_back)
 	store_pool_group_stats(p, &gs);
 	CHECK_INT(gs.batches, 1);
 	CHECK_INT(gs.batched, 1);
+	CHECK_INT(gs.closed, 1); /* by the second's rollback */
 	store_pool_close(p);
 }
 
@@ -167,6 +171,26 @@ TEST(store_batch_lost_with_its_transaction_fails_every_writer_in_it)
 	store_pool_close(p);
 }
 
+TEST(store_batch_is_never_a_transaction_already_lost)
+{
+	struct store_pool *p = batch_pool();
+	REQUIRE(p);
+	/* the first's transaction is gone when it commits, a writer waiting:
+	 * it must not be left as a batch (the second's savepoint would begin
+	 * a new transaction and the first be told it was saved) */
+	struct first f = { .lose = true };
+	struct second w = { .lose = false };
+	run_pair(p, &f, &w);
+	CHECK_INT(f.rc, FZ_DB);
+	CHECK_INT(w.begin_rc, FZ_OK);
+	CHECK(setting_is(p, "a", NULL));
+	CHECK(setting_is(p, "b", NULL));
+	struct store_group_stats gs;
+	store_pool_group_stats(p, &gs);
+	CHECK_INT(gs.batches, 0);
+	store_pool_close(p);
+}
+
 /* A stand-in writer for the group alone: ending a batch tells its
  * tickets it was done, and counts. */
 struct fake_writer {
@@ -178,7 +202,7 @@ static void fake_close(void *arg)
 {
 	struct fake_writer *w = arg;
 	w->closes++;
-	store_group_batch_complete(w->g, store_group_batch_take(w->g), STORE_BATCH_DONE);
+	store_group_batch_complete(w->g, store_group_batch_take(w->g), STORE_BATCH_DONE, false);
 }
 
 struct gate_waiter {
