@@ -136,12 +136,13 @@ static void event_from_input(struct app_ctx *ctx, const struct case_step_input *
 
 /* Runs the engine for ev on c with events so far, over cal (the calendar
  * as read in the caller's transaction). FZ_OK when every gate passes;
- * otherwise the blocking code with e set. */
+ * otherwise the blocking code with e set. The case's documents the gates
+ * judged go to *docs (none for a case not yet stored). */
 static enum fz_err check_event(struct app_ctx *ctx, const struct proc_def *def,
 			       const struct calendar *cal, const struct enf_case *c,
 			       const struct case_event *events, size_t nevents,
 			       const struct case_event *ev, struct case_check *check,
-			       struct fz_error *e)
+			       struct case_document_list *docs, struct fz_error *e)
 {
 	struct proc_person people[CASE_PEOPLE_MAX];
 	size_t npeople = 0;
@@ -171,8 +172,10 @@ static enum fz_err check_event(struct app_ctx *ctx, const struct proc_def *def,
 		.today = ctx->today,
 		.scratch = ctx->a,
 	};
-	if (c->id && (rc = app_case_filed(ctx, def, c->id, events, nevents, &pc.filed,
-					  &pc.nfiled, e)))
+	memset(docs, 0, sizeof *docs);
+	if (c->id && ((rc = app_case_documents(ctx, c->id, docs, e)) ||
+		      (rc = app_case_filed_in(ctx, def, events, nevents, docs, &pc.filed,
+					      &pc.nfiled, e))))
 		return rc;
 	/* a major decision's 立项 names an item of the decision catalogue: the
 	 * gate in_catalogue judges it against the catalogue as recorded */
@@ -404,11 +407,12 @@ static enum fz_err case_open_once(struct app_ctx *ctx, const struct case_input *
 	/* the holiday calendar is read once per transaction: the gates and
 	 * the derived status judge by the same one */
 	struct calendar cal;
+	struct case_document_list none;
 	if ((rc = app_tx_begin(ctx, e)))
 		return rc;
 	rc = app_calendar_get(ctx, &cal, e);
 	if (!rc)
-		rc = check_event(ctx, def, &cal, &c, NULL, 0, &ev, check, e);
+		rc = check_event(ctx, def, &cal, &c, NULL, 0, &ev, check, &none, e);
 	if (!rc)
 		rc = co_units_check(ctx, def, &c, &ev, e);
 	if (rc) {
@@ -571,9 +575,13 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 	if ((rc = app_demand_annotate(ctx, def, proc_registry_config(reg), events.items, events.n,
 				      &ev, e)))
 		goto abort;
+	/* the documents the gates judge, and the count of those this
+	 * request inserted when they were read */
+	struct case_document_list docs;
+	unsigned docs_at = ctx->documents_inserted;
 	rc = app_calendar_get(ctx, &cal, e);
 	if (!rc)
-		rc = check_event(ctx, def, &cal, &c, events.items, events.n, &ev, check, e);
+		rc = check_event(ctx, def, &cal, &c, events.items, events.n, &ev, check, &docs, e);
 	if (!rc)
 		rc = co_units_check(ctx, def, &c, &ev, e);
 	/* a correction never changes what the portal shows (app/publication.h) */
@@ -622,7 +630,11 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 	if (events.n)
 		memcpy(after.items, events.items, events.n * sizeof *after.items);
 	after.items[events.n] = ev;
-	if ((rc = app_case_status_write_events(ctx, &cal, &c, &after, e)))
+	/* and the documents the gates read, unless the step has inserted
+	 * one since (its own, drawn above): then they are read again */
+	if ((rc = app_case_status_write_events(ctx, &cal, &c, &after,
+					       ctx->documents_inserted == docs_at ? &docs : NULL,
+					       e)))
 		goto abort;
 	if ((rc = app_tx_finish(ctx, strcmp(ev.step, PROC_CORRECTION) ? "case.act"
 								     : "case.correct",

@@ -611,3 +611,79 @@ TEST(case_status_written_by_a_step_equals_the_status_from_the_stored_events)
 	CHECK_INT(fx_count(&x.f, "case_events"), 9);
 	fx_close(&x.f);
 }
+
+/* The store's document_list, counted while a test swaps it in. */
+static enum fz_err (*listing)(struct store *st, struct arena *a, const struct scope *sc,
+			      int64_t case_id, struct case_document_list *out,
+			      struct fz_error *e);
+static int listed;
+
+static enum fz_err counted_list(struct store *st, struct arena *a, const struct scope *sc,
+				int64_t case_id, struct case_document_list *out,
+				struct fz_error *e)
+{
+	listed++;
+	return listing(st, a, sc, case_id, out, e);
+}
+
+/* A step's status judges by the documents its gates read, unless the step
+ * has inserted one since: then they are read again (a stale list would
+ * miss the step's own document). Counted: one list for a step that draws
+ * nothing (its gates'; its status reads none), five for one that draws
+ * (the rehearsal's gates and drawing, the gates and drawing of the real
+ * run, and its status after the insert: four when the status reuses the
+ * stale list); the status equal to one computed afresh is
+ * case_status_written_by_a_step_equals_the_status_from_the_stored_events. */
+TEST(case_step_status_reads_the_documents_again_only_after_inserting_one)
+{
+	struct cx x;
+	struct fz_error e;
+	struct enf_case c;
+	REQUIRE(cx_open(&x));
+	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
+	struct store_ops ops = *x.f.st->ops;
+	const struct store_ops *was = x.f.st->ops;
+	listing = ops.document_list;
+	ops.document_list = counted_list;
+	x.f.st->ops = &ops;
+	int64_t two[2] = { x.officer.user->person_id, x.officer_c };
+	static const struct case_field rec[] = { { "record", "现场检查笔录" } };
+	static const struct case_field pres_ok[] = { { "items", "施工机械 2 台" },
+						     { "reasons", "证据可能灭失" } };
+	static const struct case_field pres[] = { { "items", "施工机械 2 台" },
+						  { "place", "现场" } };
+	const struct {
+		struct app_ctx *as;
+		const char *step, *on;
+		const struct case_field *fields;
+		size_t nfields;
+		bool officers;
+		int lists, documents;
+	} steps[] = {
+		{ &x.head, "approve_opening", "2025-12-20", NULL, 0, false, 5, 1 },
+		{ &x.officer, "investigate", "2025-12-22", rec, 1, true, 1, 0 },
+		{ &x.head, "preservation_approval", "2025-12-24", pres_ok, 2, false, 1, 0 },
+		{ &x.officer, "preservation", "2025-12-24", pres, 2, true, 5, 1 },
+		{ &x.officer, "investigate", "2025-12-31", rec, 1, true, 1, 0 },
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		struct case_step_input in = { .reason = "补录：测试数据按发生日期录入",
+					      .step = steps[i].step, .on = steps[i].on,
+					      .fields = steps[i].fields,
+					      .nfields = steps[i].nfields,
+					      .officers = steps[i].officers ? two : NULL,
+					      .nofficers = steps[i].officers ? 2 : 0 };
+		int64_t documents = fx_count(&x.f, "documents");
+		listed = 0;
+		if (app_case_act(steps[i].as, c.id, &in, NULL, NULL, &e) != FZ_OK) {
+			t_fail(__FILE__, __LINE__, "%s: %s", steps[i].step, e.message);
+			break;
+		}
+		if (listed != steps[i].lists || fx_count(&x.f, "documents") - documents !=
+							steps[i].documents)
+			t_fail(__FILE__, __LINE__, "%s: %d lists, %lld documents", steps[i].step,
+			       listed, (long long)(fx_count(&x.f, "documents") - documents));
+	}
+	x.f.st->ops = was;
+	fx_close(&x.f);
+}
