@@ -152,6 +152,18 @@ void jw_str(struct jw *w, const char *k, const char *v)
 	str_member(w, k, v, len, cls);
 }
 
+/* A string of len bytes of v (valid UTF-8) of the classes cls, quoted. */
+static void str_value(struct buf *b, const char *v, size_t len, unsigned cls)
+{
+	if (cls & ESC) {
+		string_escaped(b, v, len);
+		return;
+	}
+	buf_addc(b, '"');
+	buf_add(b, v, len);
+	buf_addc(b, '"');
+}
+
 /* The bytes of v that json_text keeps, and their classes in *cls. */
 static size_t text_len(const char *v, unsigned *cls)
 {
@@ -193,26 +205,14 @@ void jw_text_keyed(struct jw *w, const char *k, const char *v)
 	if (w->more)
 		buf_addc(w->b, ',');
 	w->more = true;
-	if (cls & ESC) {
-		string_escaped(w->b, k, len);
-	} else {
-		buf_addc(w->b, '"');
-		buf_add(w->b, k, len);
-		buf_addc(w->b, '"');
-	}
+	str_value(w->b, k, len, cls);
 	buf_addc(w->b, ':');
 	if (!v) {
 		buf_adds(w->b, "null");
 		return;
 	}
 	size_t vlen = text_len(v, &cls);
-	if (cls & ESC) {
-		string_escaped(w->b, v, vlen);
-	} else {
-		buf_addc(w->b, '"');
-		buf_add(w->b, v, vlen);
-		buf_addc(w->b, '"');
-	}
+	str_value(w->b, v, vlen, cls);
 }
 
 void jw_bool(struct jw *w, const char *k, bool v)

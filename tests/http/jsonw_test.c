@@ -162,23 +162,28 @@ TEST(jsonw_case_members_read_as_json_case)
 }
 
 /* A step's answer (POST .../steps) is written by json_case_event_members
- * and json_gate_results_member: each reads as the tree it replaced. */
+ * and json_gate_results_member: each reads as the tree it replaced. b
+ * holds the same members as tree, inside "{...}"; both are released. */
+static void same_bytes(json_t *tree, struct buf *b)
+{
+	REQUIRE(tree);
+	char *want = json_dumps(tree, JSON_COMPACT);
+	json_decref(tree);
+	CHECK(!buf_failed(b));
+	CHECK_STR(buf_cstr(b), want);
+	free(want);
+	buf_release(b);
+}
+
 static void event_both(const struct case_event *events, size_t n, size_t i,
 		       const struct proc_def *def, int late)
 {
-	json_t *o = json_case_event_in(events, n, i, def, late);
-	REQUIRE(o);
-	char *tree = json_dumps(o, JSON_COMPACT);
-	json_decref(o);
 	struct buf b = BUF_INIT;
 	struct jw w;
 	jw_object(&w, &b);
 	json_case_event_members(&w, events, n, i, def, late);
 	jw_end(&w);
-	CHECK(!buf_failed(&b));
-	CHECK_STR(buf_cstr(&b), tree);
-	free(tree);
-	buf_release(&b);
+	same_bytes(json_case_event_in(events, n, i, def, late), &b);
 }
 
 TEST(jsonw_event_members_read_as_json_case_event_in)
@@ -257,19 +262,11 @@ TEST(jsonw_gate_results_read_as_json_gate_results)
 	snprintf(res[2].message, sizeof res[2].message, "%s", "持证人员 2 名");
 	res[2].message[strlen(res[2].message) - 1] = '\0';
 	for (size_t n = 0; n <= 3; n++) {
-		json_t *o = json_object();
-		o = json_put(o, "gates", json_gate_results(res, n));
-		REQUIRE(o);
-		char *tree = json_dumps(o, JSON_COMPACT);
-		json_decref(o);
 		struct buf b = BUF_INIT;
 		struct jw w;
 		jw_object(&w, &b);
 		json_gate_results_member(&w, "gates", res, n);
 		jw_end(&w);
-		CHECK(!buf_failed(&b));
-		CHECK_STR(buf_cstr(&b), tree);
-		free(tree);
-		buf_release(&b);
+		same_bytes(json_put(json_object(), "gates", json_gate_results(res, n)), &b);
 	}
 }
