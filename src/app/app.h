@@ -119,6 +119,10 @@ struct app_ctx {
 	 * own included, only makes the entry miss, never served stale. */
 	struct store_stamp stamp;
 	bool has_stamp;
+	/* Documents this request has inserted (document_make.c): a list of a
+	 * case's documents read earlier in the transaction is still whole
+	 * while this is unchanged (a step's status reuses its gates' list). */
+	unsigned documents_inserted;
 	/* app_tx_again's state (app/tx.h): when the write under way first
 	 * found the database busy (monotonic ms, 0 = not), how many times it
 	 * has tried again since, and whether a whole-transaction loop owns

@@ -54,7 +54,8 @@ static enum fz_err review_due(struct app_ctx *ctx, const struct calendar *cal,
  * caller holds them) or, when NULL, as read from the store. */
 static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registry *reg,
 				  const struct calendar *cal, const struct enf_case *c,
-				  const struct case_event_list *known, struct case_status *out,
+				  const struct case_event_list *known,
+				  const struct case_document_list *docs, struct case_status *out,
 				  struct fz_error *e)
 {
 	const struct scope all = { .kind = SCOPE_ALL };
@@ -91,7 +92,9 @@ static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registr
 	struct proc_option *opts = arena_calloc(ctx->a, nwant + 1, sizeof *opts);
 	if (!opts)
 		return fz_fail(e, FZ_NOMEM, NULL, NULL);
-	if ((rc = app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)))
+	if ((rc = docs ? app_case_filed_in(ctx, def, ev.items, ev.n, docs, &pc.filed, &pc.nfiled,
+					    e)
+		       : app_case_filed(ctx, def, c->id, ev.items, ev.n, &pc.filed, &pc.nfiled, e)))
 		return rc;
 	/* the clocks once, for the gates and for the status; when one cannot
 	 * be computed, the gates compute theirs and the first error is the
@@ -170,10 +173,11 @@ static enum fz_err status_compute(struct app_ctx *ctx, const struct proc_registr
  * caller read once (for a batch of cases). */
 static enum fz_err status_write(struct app_ctx *ctx, const struct proc_registry *reg,
 				const struct calendar *cal, const struct enf_case *c,
-				const struct case_event_list *known, struct fz_error *e)
+				const struct case_event_list *known,
+				const struct case_document_list *docs, struct fz_error *e)
 {
 	struct case_status cs;
-	enum fz_err rc = status_compute(ctx, reg, cal, c, known, &cs, e);
+	enum fz_err rc = status_compute(ctx, reg, cal, c, known, docs, &cs, e);
 	if (rc)
 		return rc;
 	return ctx->st->ops->case_status_put(ctx->st, &cs, e);
@@ -189,7 +193,7 @@ enum fz_err app_case_status_write(struct app_ctx *ctx, const struct enf_case *c,
 		return FZ_INTERNAL;
 	if ((rc = app_calendar_get(ctx, &cal, e)))
 		return rc;
-	return status_write(ctx, reg, &cal, c, NULL, e);
+	return status_write(ctx, reg, &cal, c, NULL, NULL, e);
 }
 
 enum fz_err app_case_status_write_cal(struct app_ctx *ctx, const struct calendar *cal,
@@ -198,18 +202,19 @@ enum fz_err app_case_status_write_cal(struct app_ctx *ctx, const struct calendar
 	const struct proc_registry *reg = case_registry(ctx, e);
 	if (!reg)
 		return FZ_INTERNAL;
-	return status_write(ctx, reg, cal, c, NULL, e);
+	return status_write(ctx, reg, cal, c, NULL, NULL, e);
 }
 
 enum fz_err app_case_status_write_events(struct app_ctx *ctx, const struct calendar *cal,
 					 const struct enf_case *c,
 					 const struct case_event_list *events,
+					 const struct case_document_list *docs,
 					 struct fz_error *e)
 {
 	const struct proc_registry *reg = case_registry(ctx, e);
 	if (!reg)
 		return FZ_INTERNAL;
-	return status_write(ctx, reg, cal, c, events, e);
+	return status_write(ctx, reg, cal, c, events, docs, e);
 }
 
 enum fz_err app_case_batch(struct app_ctx *ctx, const int64_t *ids, size_t n, app_case_fn fn,
@@ -250,7 +255,7 @@ static enum fz_err status_one(struct app_ctx *ctx, const struct proc_registry *r
 			      struct fz_error *e)
 {
 	(void)arg;
-	return status_write(ctx, reg, cal, c, NULL, e);
+	return status_write(ctx, reg, cal, c, NULL, NULL, e);
 }
 
 /* The statuses of the cases ids[0..n), in one batch. */

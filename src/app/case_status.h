@@ -28,12 +28,14 @@ enum fz_err app_case_status_write_cal(struct app_ctx *ctx, const struct calendar
 				      const struct enf_case *c, struct fz_error *e) FZ_MUST_CHECK;
 /* The same over the case's events as the caller holds them, every one
  * as stored (a step: those it read and the one it has just appended,
- * with the id and seq the store gave it), instead of reading them again.
- * tests/app/case_test.c checks the result against a status computed
- * from the stored events alone. */
+ * with the id and seq the store gave it), instead of reading them again;
+ * and over docs, the case's documents as stored now, when the caller
+ * holds them (NULL: read here). tests/app/case_test.c checks the result
+ * against a status computed from the stored events and documents. */
 enum fz_err app_case_status_write_events(struct app_ctx *ctx, const struct calendar *cal,
 					 const struct enf_case *c,
 					 const struct case_event_list *events,
+					 const struct case_document_list *docs,
 					 struct fz_error *e) FZ_MUST_CHECK;
 
 /* Recomputes every open case in ctx's scope whose status is missing or

@@ -37,13 +37,31 @@ enum fz_err app_case_filed(struct app_ctx *ctx, const struct proc_def *def, int6
 			   const char *const **filed, size_t *nfiled, struct fz_error *e)
 {
 	struct case_document_list docs;
+	enum fz_err rc;
+	*filed = NULL;
+	*nfiled = 0;
+	if ((rc = app_case_documents(ctx, case_id, &docs, e)))
+		return rc;
+	return app_case_filed_in(ctx, def, events, nevents, &docs, filed, nfiled, e);
+}
+
+enum fz_err app_case_documents(struct app_ctx *ctx, int64_t case_id,
+			       struct case_document_list *docs, struct fz_error *e)
+{
+	return ctx->st->ops->document_list(ctx->st, ctx->a, &scope_all, case_id, docs, e);
+}
+
+enum fz_err app_case_filed_in(struct app_ctx *ctx, const struct proc_def *def,
+			      const struct case_event *events, size_t nevents,
+			      const struct case_document_list *docs, const char *const **filed,
+			      size_t *nfiled, struct fz_error *e)
+{
 	struct catalogue cat;
 	enum fz_err rc;
 	*filed = NULL;
 	*nfiled = 0;
-	if ((rc = ctx->st->ops->document_list(ctx->st, ctx->a, &scope_all, case_id, &docs, e)) ||
-	    (rc = catalogue_build(def, events, nevents, docs.items, docs.n, docgen_kinds(), ctx->a,
-				  &cat, e)))
+	if ((rc = catalogue_build(def, events, nevents, docs->items, docs->n, docgen_kinds(),
+				  ctx->a, &cat, e)))
 		return rc;
 	*filed = cat.filed;
 	*nfiled = cat.nfiled;

@@ -78,6 +78,16 @@ enum fz_err app_case_filed(struct app_ctx *ctx, const struct proc_def *def, int6
 			   const struct case_event *events, size_t nevents,
 			   const char *const **filed, size_t *nfiled, struct fz_error *e)
 	FZ_MUST_CHECK;
+/* The same in two parts: the case's documents as stored (docs, in ctx->a),
+ * and the ids filed given those documents and events. A step reads the
+ * documents once for its gates and gives them to its status when it has
+ * inserted none since (app_ctx.documents_inserted). */
+enum fz_err app_case_documents(struct app_ctx *ctx, int64_t case_id,
+			       struct case_document_list *docs, struct fz_error *e) FZ_MUST_CHECK;
+enum fz_err app_case_filed_in(struct app_ctx *ctx, const struct proc_def *def,
+			      const struct case_event *events, size_t nevents,
+			      const struct case_document_list *docs, const char *const **filed,
+			      size_t *nfiled, struct fz_error *e) FZ_MUST_CHECK;
 
 /* A case's documents and its catalogue, read in the caller's scope. */
 struct case_files {

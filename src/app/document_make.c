@@ -414,6 +414,7 @@ static enum fz_err generate_one(struct app_ctx *ctx, const struct proc_def *def,
 	d.digest = hex;
 	if ((rc = ctx->st->ops->document_insert(ctx->st, &d, e)))
 		return rc;
+	ctx->documents_inserted++;
 	return app_ledger_append_document(ctx, &d, e);
 }
 

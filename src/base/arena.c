@@ -4,6 +4,7 @@
 #include "base/fault.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,7 +82,8 @@ void arena_reset(struct arena *a)
 	a->head = a->first;
 }
 
-void *arena_alloc(struct arena *a, size_t size)
+/* size bytes carved from a, zeroed when zero is set. */
+static void *carve(struct arena *a, size_t size, bool zero)
 {
 	if (fault_alloc_fails())
 		return NULL;
@@ -101,7 +103,8 @@ void *arena_alloc(struct arena *a, size_t size)
 			big->used = size;
 			big->next = b->next;
 			b->next = big;
-			memset(big->data, 0, size);
+			if (zero)
+				memset(big->data, 0, size);
 			return big->data;
 		}
 		b = block_new(ARENA_BLOCK);
@@ -112,8 +115,26 @@ void *arena_alloc(struct arena *a, size_t size)
 	}
 	void *p = b->data + b->used;
 	b->used += size;
-	memset(p, 0, size);
+	if (zero)
+		memset(p, 0, size);
 	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	return carve(a, size, true);
+}
+
+void *arena_alloc_raw(struct arena *a, size_t size)
+{
+	return carve(a, size, false);
+}
+
+void *arena_calloc_raw(struct arena *a, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		return NULL;
+	return carve(a, n * size, false);
 }
 
 void *arena_calloc(struct arena *a, size_t n, size_t size)
@@ -127,7 +148,9 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	if (!s)
 		return NULL;
-	char *p = arena_alloc(a, n + 1);
+	/* every byte is written below: not zeroed first (a step copies
+	 * hundreds of strings; docs/PERFORMANCE.md) */
+	char *p = arena_alloc_raw(a, n + 1);
 	if (!p)
 		return NULL;
 	memcpy(p, s, n);
@@ -151,7 +174,7 @@ char *arena_printf(struct arena *a, const char *fmt, ...)
 	va_copy(copy, ap);
 	int n = vsnprintf(small, sizeof small, fmt, copy);
 	va_end(copy);
-	char *p = n < 0 ? NULL : arena_alloc(a, (size_t)n + 1);
+	char *p = n < 0 ? NULL : arena_alloc_raw(a, (size_t)n + 1);
 	if (p && (size_t)n < sizeof small)
 		memcpy(p, small, (size_t)n + 1);
 	else if (p)

@@ -106,17 +106,17 @@ static bool mandatory(const struct proc_def *def, const struct case_event *event
 	return false;
 }
 
-/* The same over the steps taken, each once (taken: bits by step index):
- * a case of 50 events of 5 steps asks 5 steps, not 50, for each
- * document of the definition. */
-static bool mandatory_taken(const struct proc_def *def, const uint64_t *taken,
+/* The same over the steps taken, each once (taken: those of them that
+ * make a document mandatory, ntaken of them): a case of 50 events of 5
+ * steps asks those of the 5 that name any, not 50 events (nor every step
+ * of the definition), for each document of the definition. */
+static bool mandatory_taken(const struct proc_step *const *taken, size_t ntaken,
 			    const struct proc_step *also, const char *doc)
 {
 	if (also && proc_list_has(&also->mandatory, doc))
 		return true;
-	for (size_t i = 0; i < def->nsteps; i++)
-		if ((taken[i / 64] >> (i % 64)) & 1 &&
-		    proc_list_has(&def->steps[i].mandatory, doc))
+	for (size_t i = 0; i < ntaken; i++)
+		if (proc_list_has(&taken[i]->mandatory, doc))
 			return true;
 	return false;
 }
@@ -125,20 +125,27 @@ size_t catalogue_missing(const struct proc_def *def, const struct case_event *ev
 			 size_t nevents, const struct proc_step *also, const char *const *filed,
 			 size_t nfiled, const struct proc_doc **out, size_t max)
 {
-	uint64_t taken[CAT_STEP_WORDS] = { 0 };
+	uint64_t seen[CAT_STEP_WORDS] = { 0 };
+	const struct proc_step *taken[CAT_STEP_BITS];
+	size_t ntaken = 0;
 	bool by_bits = def->nsteps <= CAT_STEP_BITS;
 	for (size_t i = 0; by_bits && i < nevents; i++) {
 		const struct proc_step *s = proc_step_find(def, events[i].step);
-		if (s) {
-			size_t k = (size_t)(s - def->steps);
-			taken[k / 64] |= (uint64_t)1 << (k % 64);
+		if (!s)
+			continue;
+		size_t k = (size_t)(s - def->steps);
+		uint64_t bit = (uint64_t)1 << (k % 64);
+		if (!(seen[k / 64] & bit)) {
+			seen[k / 64] |= bit;
+			if (s->mandatory.n)
+				taken[ntaken++] = s;
 		}
 	}
 	size_t n = 0;
 	for (size_t d = 0; d < def->ndocs; d++) {
 		const struct proc_doc *doc = &def->docs[d];
 		if (in_list(filed, nfiled, doc->id) ||
-		    !(by_bits ? mandatory_taken(def, taken, also, doc->id)
+		    !(by_bits ? mandatory_taken(taken, ntaken, also, doc->id)
 			      : mandatory(def, events, nevents, also, doc->id)))
 			continue;
 		if (n < max)

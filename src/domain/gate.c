@@ -311,7 +311,11 @@ enum fz_err procedure_available_among(const struct proc_ctx *ctx, const bool *wa
 		if (want && !want[i])
 			continue;
 		struct case_event ev = { .step = s->id };
-		snprintf(ev.on, sizeof ev.on, "%s", ctx->today);
+		/* today copied as snprintf("%s") would, without formatting for
+		 * each step judged */
+		size_t on = strnlen(ctx->today, sizeof ev.on - 1);
+		memcpy(ev.on, ctx->today, on);
+		ev.on[on] = '\0';
 		struct gate_run r = { .ctx = ctx, .ev = &ev, .step = s, .availability = true };
 		struct gate_result results[GATE_RESULTS_MAX];
 		struct collector col = { .out = results, .max = GATE_RESULTS_MAX };

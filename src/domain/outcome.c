@@ -81,6 +81,12 @@ bool outcome_step_follows(const struct proc_def *d, const struct proc_step *s,
 
 const struct proc_step *outcome_step_root(const struct proc_def *d, const struct proc_step *s)
 {
+	/* kept when the definition was indexed (proc_def_index): a step of
+	 * d's own */
+	if (d && d->roots && s >= d->steps && s < d->steps + d->nsteps) {
+		unsigned short r = d->roots[s - d->steps];
+		return r ? &d->steps[r - 1] : NULL;
+	}
 	for (size_t i = 0; d && i < d->nsteps; i++)
 		if ((d->steps[i].flags & PROC_OUTCOME) && outcome_step_follows(d, s, d->steps[i].id))
 			return &d->steps[i];

@@ -1,6 +1,7 @@
 /* procedure.c - lookups in a parsed definition and the names of kinds and
  * clock conditions; see procedure.h. */
 #include "domain/procedure.h"
+#include "domain/outcome.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -67,6 +68,16 @@ enum fz_err proc_def_index(struct proc_def *d, struct arena *a, struct fz_error 
 		if (!done[i])
 			follows_row(d, i, table, done);
 	d->follows = table;
+	/* each step's root, as outcome_step_root finds it by searching (the
+	 * engine asks it of every step it judges) */
+	unsigned short *roots = arena_calloc(a, d->nsteps, sizeof *roots);
+	if (!roots)
+		return fz_fail(e, FZ_NOMEM, "", NULL);
+	for (size_t i = 0; i < d->nsteps; i++) {
+		const struct proc_step *r = outcome_step_root(d, &d->steps[i]);
+		roots[i] = r ? (unsigned short)(r - d->steps + 1) : 0;
+	}
+	d->roots = roots;
 	return FZ_OK;
 }
 

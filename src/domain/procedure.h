@@ -230,6 +230,10 @@ struct proc_def {
 	 * outcome that is a step - for definitions of at most
 	 * PROC_FOLLOWS_MAX steps; NULL otherwise. */
 	const unsigned char *follows;
+	/* And roots[i]: the index + 1 of the outcome step that step i
+	 * follows from first (outcome_step_root's answer), 0 for none; NULL
+	 * when follows is (outcome_step_root then searches). */
+	const unsigned short *roots;
 	bool matter;                 /* `subject matter`: its cases are matters
 	                              * (事项) with no party - a title, the
 	                              * owning (drafting) unit, which is the
@@ -267,9 +271,9 @@ enum fz_err procedure_parse(const char *text, size_t len, const char *filename,
 			    const struct proc_fields *catalogue, struct proc_def *out,
 			    struct arena *a, struct fz_error *e) FZ_MUST_CHECK;
 
-/* Builds d->step_slots and d->follows in a (procedure_parse does, once
- * the steps are final and validated: no cycle among required steps).
- * FZ_NOMEM. */
+/* Builds d->step_slots, d->follows and d->roots in a (procedure_parse
+ * does, once the steps are final and validated: no cycle among required
+ * steps). FZ_NOMEM. */
 enum fz_err proc_def_index(struct proc_def *d, struct arena *a, struct fz_error *e) FZ_MUST_CHECK;
 
 /* Lookups by id; NULL when absent. A step is found through d->step_slots

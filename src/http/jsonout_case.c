@@ -192,6 +192,79 @@ json_t *json_case_event_in(const struct case_event *events, size_t n, size_t i,
 	return json_put(o, "voided_by", v >= 0 ? json_integer(events[v].seq) : json_null());
 }
 
+/* Whether fields[0..i) has fields[i]'s key. */
+static bool key_before(const struct case_field *fields, size_t i)
+{
+	for (size_t j = 0; j < i; j++)
+		if (strcmp(fields[j].key, fields[i].key) == 0)
+			return true;
+	return false;
+}
+
+void json_case_event_members(struct jw *w, const struct case_event *events, size_t n,
+			     size_t i, const struct proc_def *def, int late_days)
+{
+	const struct case_event *ev = &events[i];
+	jw_int(w, "id", ev->id);
+	jw_int(w, "case_id", ev->case_id);
+	jw_int(w, "seq", ev->seq);
+	jw_text(w, "step", ev->step);
+	jw_text(w, "step_label", step_label(def, ev->step));
+	jw_str(w, "on", ev->on);
+	jw_int(w, "at", ev->at);
+	if (ev->actor_id)
+		jw_int(w, "actor_id", ev->actor_id);
+	else
+		jw_null(w, "actor_id");
+	jw_text(w, "actor", ev->actor);
+	if (ev->corrects)
+		jw_int(w, "corrects", ev->corrects);
+	else
+		jw_null(w, "corrects");
+	jw_text(w, "reason", ev->reason && *ev->reason ? ev->reason : NULL);
+	/* a key given twice is one member, where it came first, with the
+	 * value given last (json_object_set_new replaces in place) */
+	struct jw fields, officers;
+	jw_object_in(w, "fields", &fields);
+	for (size_t k = 0; k < ev->nfields; k++) {
+		if (key_before(ev->fields, k))
+			continue;
+		size_t last = k;
+		for (size_t j = k + 1; j < ev->nfields; j++)
+			if (strcmp(ev->fields[j].key, ev->fields[k].key) == 0)
+				last = j;
+		jw_text_keyed(&fields, ev->fields[k].key, ev->fields[last].value);
+	}
+	jw_end(&fields);
+	jw_array_in(w, "officers", &officers);
+	for (size_t k = 0; k < ev->nofficers; k++)
+		jw_item_int(&officers, ev->officers[k]);
+	jw_array_end(&officers);
+	long v = def ? outcome_voided_by(def, events, n, i) : -1;
+	jw_bool(w, "late_entry", outcome_event_late(ev, late_days));
+	if (v >= 0)
+		jw_int(w, "voided_by", events[v].seq);
+	else
+		jw_null(w, "voided_by");
+}
+
+void json_gate_results_member(struct jw *w, const char *key, const struct gate_result *res,
+			      size_t n)
+{
+	struct jw items;
+	jw_array_in(w, key, &items);
+	for (size_t i = 0; i < n; i++) {
+		struct jw g;
+		jw_item_object(&items, &g);
+		jw_text(&g, "gate", res[i].gate);
+		jw_text(&g, "label", res[i].label);
+		jw_bool(&g, "passed", res[i].passed);
+		jw_text(&g, "message", res[i].message);
+		jw_end(&g);
+	}
+	jw_array_end(&items);
+}
+
 json_t *json_gate_results(const struct gate_result *res, size_t n)
 {
 	json_t *arr = json_array();

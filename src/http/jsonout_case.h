@@ -37,8 +37,17 @@ json_t *json_case_event(const struct case_event *ev, const struct proc_def *def)
 json_t *json_case_event_in(const struct case_event *events, size_t n, size_t i,
 			   const struct proc_def *def, int late_days);
 
+/* The members of json_case_event_in, in the same order and bytes,
+ * written straight into w's buffer (a step's answer: no object tree);
+ * the caller opens and ends the object and may add members after them. */
+void json_case_event_members(struct jw *w, const struct case_event *events, size_t n,
+			     size_t i, const struct proc_def *def, int late_days);
+
 /* [{gate, label, passed, message}] in the order the engine ran them. */
 json_t *json_gate_results(const struct gate_result *res, size_t n);
+/* The same array as member key of w, in the same bytes. */
+void json_gate_results_member(struct jw *w, const char *key, const struct gate_result *res,
+			      size_t n);
 
 /* {step, label, roles, available, gate, reason}: what can be done next
  * and, when not, the first gate that stands in the way. */

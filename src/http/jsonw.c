@@ -152,15 +152,23 @@ void jw_str(struct jw *w, const char *k, const char *v)
 	str_member(w, k, v, len, cls);
 }
 
-void jw_text(struct jw *w, const char *k, const char *v)
+/* A string of len bytes of v (valid UTF-8) of the classes cls, quoted. */
+static void str_value(struct buf *b, const char *v, size_t len, unsigned cls)
 {
-	if (!v) {
-		jw_null(w, k);
+	if (cls & ESC) {
+		string_escaped(b, v, len);
 		return;
 	}
-	unsigned cls;
-	size_t len = scan(v, &cls);
-	if ((cls & HIGH) && !utf8_valid(v, len)) {
+	buf_addc(b, '"');
+	buf_add(b, v, len);
+	buf_addc(b, '"');
+}
+
+/* The bytes of v that json_text keeps, and their classes in *cls. */
+static size_t text_len(const char *v, unsigned *cls)
+{
+	size_t len = scan(v, cls);
+	if ((*cls & HIGH) && !utf8_valid(v, len)) {
 		/* At most three bytes of a cut character can dangle at the
 		 * end (json_text's rule). */
 		for (int n = 0; n < 4 && len > 0 && !utf8_valid(v, len); n++)
@@ -168,7 +176,43 @@ void jw_text(struct jw *w, const char *k, const char *v)
 		if (!utf8_valid(v, len))
 			len = 0;
 	}
+	return len;
+}
+
+void jw_text(struct jw *w, const char *k, const char *v)
+{
+	if (!v) {
+		jw_null(w, k);
+		return;
+	}
+	unsigned cls;
+	size_t len = text_len(v, &cls);
 	str_member(w, k, v, len, cls);
+}
+
+void jw_text_keyed(struct jw *w, const char *k, const char *v)
+{
+	unsigned cls;
+	size_t len = scan(k, &cls);
+	if ((cls & HIGH) && !utf8_valid(k, len)) {
+		w->b->failed = true; /* jansson refuses such a key */
+		return;
+	}
+	if (!(cls & (ESC | HIGH)) && len <= KEY_MAX) {
+		jw_text(w, k, v);
+		return;
+	}
+	if (w->more)
+		buf_addc(w->b, ',');
+	w->more = true;
+	str_value(w->b, k, len, cls);
+	buf_addc(w->b, ':');
+	if (!v) {
+		buf_adds(w->b, "null");
+		return;
+	}
+	size_t vlen = text_len(v, &cls);
+	str_value(w->b, v, vlen, cls);
 }
 
 void jw_bool(struct jw *w, const char *k, bool v)
@@ -198,6 +242,37 @@ void jw_null(struct jw *w, const char *k)
 	size_t n = key_put(w, k, key_len(k), tmp);
 	memcpy(tmp + n, "null", 4);
 	buf_add(w->b, tmp, n + 4);
+}
+
+void jw_array_in(struct jw *w, const char *k, struct jw *items)
+{
+	key(w, k);
+	buf_addc(w->b, '[');
+	items->b = w->b;
+	items->more = false;
+}
+
+void jw_item_object(struct jw *items, struct jw *inner)
+{
+	if (items->more)
+		buf_addc(items->b, ',');
+	items->more = true;
+	jw_object(inner, items->b);
+}
+
+void jw_item_int(struct jw *items, int64_t v)
+{
+	char tmp[1 + NUM_I64_CHARS];
+	size_t n = 0;
+	if (items->more)
+		tmp[n++] = ',';
+	items->more = true;
+	buf_add(items->b, tmp, n + num_format_i64(v, tmp + n));
+}
+
+void jw_array_end(struct jw *items)
+{
+	buf_addc(items->b, ']');
 }
 
 void jw_list_begin(struct buf *b)

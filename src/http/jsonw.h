@@ -36,6 +36,17 @@ void jw_text(struct jw *w, const char *key, const char *v);
 /* A member whose value is an object: inner is begun ("{"), to be ended
  * with jw_end(inner) before w goes on. */
 void jw_object_in(struct jw *w, const char *key, struct jw *inner);
+/* As jw_text, for a key that is not our own name (an event's field, as
+ * typed): escaped as jansson escapes it, any length; a key that is not
+ * UTF-8 fails the buffer (jansson refuses it). */
+void jw_text_keyed(struct jw *w, const char *key, const char *v);
+/* A member whose value is an array: "key":[ begun, its items written
+ * through items (jw_item_object, then jw_end of that object;
+ * jw_item_int), "]" at jw_array_end(items) before w goes on. */
+void jw_array_in(struct jw *w, const char *key, struct jw *items);
+void jw_item_object(struct jw *items, struct jw *inner);
+void jw_item_int(struct jw *items, int64_t v);
+void jw_array_end(struct jw *items);
 
 /* The list envelope of paging.h, {"items":[…],"total":N,"offset":N,
  * "limit":N}, around items written in between: jw_list_item before each

@@ -532,6 +532,40 @@ static void status_read(struct cx *x, int64_t id, struct case_status *cs,
 	REQUIRE(x->f.st->ops->case_duties_of(x->f.st, x->f.a, &id, 1, duties, &e) == FZ_OK);
 }
 
+/* One step of a test's record: who takes it, on which day, with which
+ * fields, and whether the two officers (the account's and officer_c)
+ * take part. */
+struct step_row {
+	struct app_ctx *as;
+	const char *step, *on;
+	const struct case_field *fields;
+	size_t nfields;
+	bool officers;
+};
+
+static const struct case_field f_record[] = { { "record", "现场检查笔录" } };
+static const struct case_field f_pres_ok[] = { { "items", "施工机械 2 台" },
+					     { "reasons", "证据可能灭失" } };
+static const struct case_field f_pres[] = { { "items", "施工机械 2 台" }, { "place", "现场" } };
+
+/* Takes row on case id, entered late with its reason; false (the test
+ * failed) when it is refused. */
+static bool take_row(struct cx *x, int64_t id, const struct step_row *row)
+{
+	int64_t two[2] = { x->officer.user->person_id, x->officer_c };
+	struct fz_error e;
+	struct case_step_input in = { .reason = "补录：测试数据按发生日期录入",
+				      .step = row->step, .on = row->on,
+				      .fields = row->fields, .nfields = row->nfields,
+				      .officers = row->officers ? two : NULL,
+				      .nofficers = row->officers ? 2 : 0 };
+	if (app_case_act(row->as, id, &in, NULL, NULL, &e) != FZ_OK) {
+		t_fail(__FILE__, __LINE__, "%s: %s", row->step, e.message);
+		return false;
+	}
+	return true;
+}
+
 /* A step's status is computed over the events it read and the one it
  * appended, not read again: after each step of a varied case it equals
  * the status computed afresh from the stored events alone. */
@@ -542,41 +576,21 @@ TEST(case_status_written_by_a_step_equals_the_status_from_the_stored_events)
 	struct enf_case c;
 	REQUIRE(cx_open(&x));
 	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
-	int64_t two[2] = { x.officer.user->person_id, x.officer_c };
-	static const struct case_field rec[] = { { "record", "现场检查笔录" } };
 	static const struct case_field item[] = { { "item", "土地测绘" } };
 	static const struct case_field concl[] = { { "conclusion", "占地 1200 平方米" } };
-	static const struct case_field pres_ok[] = { { "items", "施工机械 2 台" },
-						     { "reasons", "证据可能灭失" } };
-	static const struct case_field pres[] = { { "items", "施工机械 2 台" },
-						  { "place", "现场" } };
-	const struct {
-		struct app_ctx *as;
-		const char *step, *on;
-		const struct case_field *fields;
-		size_t nfields;
-		bool officers;
-	} steps[] = {
+	const struct step_row steps[] = {
 		{ &x.head, "approve_opening", "2025-12-20", NULL, 0, false },
-		{ &x.officer, "investigate", "2025-12-22", rec, 1, true },
+		{ &x.officer, "investigate", "2025-12-22", f_record, 1, true },
 		{ &x.officer, "appraisal", "2025-12-23", item, 1, false },
-		{ &x.head, "preservation_approval", "2025-12-24", pres_ok, 2, false },
-		{ &x.officer, "preservation", "2025-12-24", pres, 2, true },
+		{ &x.head, "preservation_approval", "2025-12-24", f_pres_ok, 2, false },
+		{ &x.officer, "preservation", "2025-12-24", f_pres, 2, true },
 		{ &x.officer, "appraisal_result", "2025-12-29", concl, 1, false },
 		{ &x.head, "extend_case", "2025-12-30", NULL, 0, false },
-		{ &x.officer, "investigate", "2025-12-31", rec, 1, true },
+		{ &x.officer, "investigate", "2025-12-31", f_record, 1, true },
 	};
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-		struct case_step_input in = { .reason = "补录：测试数据按发生日期录入",
-					      .step = steps[i].step, .on = steps[i].on,
-					      .fields = steps[i].fields,
-					      .nfields = steps[i].nfields,
-					      .officers = steps[i].officers ? two : NULL,
-					      .nofficers = steps[i].officers ? 2 : 0 };
-		if (app_case_act(steps[i].as, c.id, &in, NULL, NULL, &e) != FZ_OK) {
-			t_fail(__FILE__, __LINE__, "%s: %s", steps[i].step, e.message);
+		if (!take_row(&x, c.id, &steps[i]))
 			break;
-		}
 		struct case_status by_step, afresh;
 		struct case_duty_list d1, d2;
 		struct enf_case now;
@@ -609,5 +623,63 @@ TEST(case_status_written_by_a_step_equals_the_status_from_the_stored_events)
 	status_read(&x, c.id, &last, &d);
 	CHECK(d.n > 0);
 	CHECK_INT(fx_count(&x.f, "case_events"), 9);
+	fx_close(&x.f);
+}
+
+/* The store's document_list, counted while a test swaps it in. */
+static enum fz_err (*listing)(struct store *st, struct arena *a, const struct scope *sc,
+			      int64_t case_id, struct case_document_list *out,
+			      struct fz_error *e);
+static int listed;
+
+static enum fz_err counted_list(struct store *st, struct arena *a, const struct scope *sc,
+				int64_t case_id, struct case_document_list *out,
+				struct fz_error *e)
+{
+	listed++;
+	return listing(st, a, sc, case_id, out, e);
+}
+
+/* A step's status judges by the documents its gates read, unless the step
+ * has inserted one since: then they are read again (a stale list would
+ * miss the step's own document). Counted: one list for a step that draws
+ * nothing (its gates'; its status reads none), five for one that draws
+ * (the rehearsal's gates and drawing, the gates and drawing of the real
+ * run, and its status after the insert: four when the status reuses the
+ * stale list); the status equal to one computed afresh is
+ * case_status_written_by_a_step_equals_the_status_from_the_stored_events. */
+TEST(case_step_status_reads_the_documents_again_only_after_inserting_one)
+{
+	struct cx x;
+	struct fz_error e;
+	struct enf_case c;
+	REQUIRE(cx_open(&x));
+	REQUIRE(open_case(&x, "2025-11-01", &c, NULL, &e) == FZ_OK);
+	struct store_ops ops = *x.f.st->ops;
+	const struct store_ops *was = x.f.st->ops;
+	listing = ops.document_list;
+	ops.document_list = counted_list;
+	x.f.st->ops = &ops;
+	const struct {
+		struct step_row row;
+		int lists, documents;
+	} steps[] = {
+		{ { &x.head, "approve_opening", "2025-12-20", NULL, 0, false }, 5, 1 },
+		{ { &x.officer, "investigate", "2025-12-22", f_record, 1, true }, 1, 0 },
+		{ { &x.head, "preservation_approval", "2025-12-24", f_pres_ok, 2, false }, 1, 0 },
+		{ { &x.officer, "preservation", "2025-12-24", f_pres, 2, true }, 5, 1 },
+		{ { &x.officer, "investigate", "2025-12-31", f_record, 1, true }, 1, 0 },
+	};
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		int64_t documents = fx_count(&x.f, "documents");
+		listed = 0;
+		if (!take_row(&x, c.id, &steps[i].row))
+			break;
+		int64_t made = fx_count(&x.f, "documents") - documents;
+		if (listed != steps[i].lists || made != steps[i].documents)
+			t_fail(__FILE__, __LINE__, "%s: %d lists, %lld documents",
+			       steps[i].row.step, listed, (long long)made);
+	}
+	x.f.st->ops = was;
 	fx_close(&x.f);
 }

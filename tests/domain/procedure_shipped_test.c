@@ -196,3 +196,36 @@ TEST(shipped_procedures_index_answers_as_the_search_does)
 	CHECK(pairs > 1000);
 	CHECK(follow > 100);
 }
+
+/* Each step's root outcome, kept when indexed (proc_def.roots), is the one
+ * outcome_step_root finds by searching, for every step of every shipped
+ * definition; a step that is not the definition's own is searched. */
+TEST(shipped_procedures_keep_each_steps_root_as_the_search_finds_it)
+{
+	const struct proc_set *set = procedure_fx_set();
+	REQUIRE(set);
+	size_t steps = 0, rooted = 0;
+	for (size_t d = 0; d < set->ndefs; d++) {
+		const struct proc_def *p = &set->defs[d];
+		REQUIRE(p->roots);
+		struct proc_def plain = *p; /* nothing kept: the search */
+		plain.roots = NULL;
+		for (size_t i = 0; i < p->nsteps; i++) {
+			const struct proc_step *kept = outcome_step_root(p, &p->steps[i]);
+			const struct proc_step *found = outcome_step_root(&plain, &p->steps[i]);
+			if (kept != found)
+				t_fail(__FILE__, __LINE__, "%s: %s roots in %s, found %s", p->id,
+				       p->steps[i].id, kept ? kept->id : "none",
+				       found ? found->id : "none");
+			/* the same step copied elsewhere is searched, not indexed */
+			struct proc_step copy = p->steps[i];
+			CHECK(outcome_step_root(p, &copy) == found);
+			steps++;
+			rooted += kept != NULL;
+		}
+	}
+	/* not vacuous: some steps follow an outcome (17 when written), most
+	 * do not */
+	CHECK(rooted >= 10);
+	CHECK(steps - rooted > 20);
+}

@@ -160,3 +160,113 @@ TEST(jsonw_case_members_read_as_json_case)
 		buf_release(&b);
 	}
 }
+
+/* A step's answer (POST .../steps) is written by json_case_event_members
+ * and json_gate_results_member: each reads as the tree it replaced. b
+ * holds the same members as tree, inside "{...}"; both are released. */
+static void same_bytes(json_t *tree, struct buf *b)
+{
+	REQUIRE(tree);
+	char *want = json_dumps(tree, JSON_COMPACT);
+	json_decref(tree);
+	CHECK(!buf_failed(b));
+	CHECK_STR(buf_cstr(b), want);
+	free(want);
+	buf_release(b);
+}
+
+static void event_both(const struct case_event *events, size_t n, size_t i,
+		       const struct proc_def *def, int late)
+{
+	struct buf b = BUF_INIT;
+	struct jw w;
+	jw_object(&w, &b);
+	json_case_event_members(&w, events, n, i, def, late);
+	jw_end(&w);
+	same_bytes(json_case_event_in(events, n, i, def, late), &b);
+}
+
+TEST(jsonw_event_members_read_as_json_case_event_in)
+{
+	const struct proc_registry *reg = proc_registry_builtin(NULL);
+	REQUIRE(reg);
+	const struct proc_def *def = proc_registry_find(reg, "penalty_general");
+	REQUIRE(def);
+	char cut[64];
+	snprintf(cut, sizeof cut, "%s", "询问笔录一份");
+	cut[strlen(cut) - 1] = '\0';
+	char long_key[80];
+	memset(long_key, 'k', sizeof long_key - 1);
+	long_key[sizeof long_key - 1] = '\0';
+	/* a key given twice (the later value, at the first place), keys and
+	 * values that need escapes, a value cut inside a character */
+	const struct case_field fields[] = {
+		{ .key = "record", .value = "询问笔录 1 份（压测）" },
+		{ .key = "penalty", .value = "fine" },
+		{ .key = "引号\"键", .value = "换行\n与\\" },
+		{ .key = "record", .value = "第二次给出的笔录" },
+		{ .key = long_key, .value = cut },
+		{ .key = "amount", .value = "3000" },
+	};
+	const int64_t officers[] = { 3, 4, 12 };
+	struct case_event ev[3] = {
+		{ .id = 41, .case_id = 7, .seq = 5, .step = "decision", .on = "2026-01-20",
+		  .at = 1768867200, .actor_id = 5, .actor = "head1", .reason = "",
+		  .fields = fields, .nfields = 2, .officers = officers, .nofficers = 2 },
+		{ .id = 42, .case_id = 7, .seq = 6, .step = "investigate", .on = "2025-10-01",
+		  .at = 1768953600, .actor_id = 0, .actor = "officer1",
+		  .reason = "补录：\"按发生日期\"录入", .fields = fields,
+		  .nfields = sizeof fields / sizeof fields[0], .officers = officers,
+		  .nofficers = 3 },
+		{ .id = 43, .case_id = 7, .seq = 7, .step = "revoke_decision", .on = "2026-01-22",
+		  .at = 1769040000, .actor_id = 5, .actor = "head1", .corrects = 0,
+		  .reason = NULL },
+	};
+	for (size_t i = 0; i < 3; i++) {
+		event_both(ev, 3, i, def, 30);
+		event_both(ev, 3, i, NULL, 0);
+	}
+	/* the revocation set the decision aside: voided_by is its seq */
+	json_t *o = json_case_event_in(ev, 3, 0, def, 30);
+	CHECK_INT(json_integer_value(json_object_get(o, "voided_by")), 7);
+	json_decref(o);
+	/* a correction, with no fields nor officers */
+	struct case_event c = { .id = 44, .case_id = 7, .seq = 8, .step = "correction",
+				.on = "2026-01-23", .at = 1769126400, .actor_id = 2,
+				.actor = "officer1", .corrects = 42, .reason = "笔录日期有误" };
+	event_both(&c, 1, 0, def, 30);
+	/* a key that is not UTF-8 fails the answer, as the tree does */
+	const struct case_field bad[] = { { .key = "\xff\xfe", .value = "v" } };
+	c.fields = bad;
+	c.nfields = 1;
+	CHECK(json_case_event_in(&c, 1, 0, def, 30) == NULL);
+	struct buf b = BUF_INIT;
+	struct jw w;
+	jw_object(&w, &b);
+	json_case_event_members(&w, &c, 1, 0, def, 30);
+	jw_end(&w);
+	CHECK(buf_failed(&b));
+	buf_release(&b);
+}
+
+TEST(jsonw_gate_results_read_as_json_gate_results)
+{
+	struct gate_result res[3] = {
+		{ .gate = "roles", .label = "办理角色", .passed = true },
+		{ .gate = "required_fields", .label = "必填内容", .passed = false,
+		  .code = FZ_INVALID },
+		{ .gate = "officers", .label = "执法人员", .passed = true },
+	};
+	snprintf(res[1].message, sizeof res[1].message, "%s", "缺少“record”\n（询问笔录）");
+	/* a note cut inside a character, as a full buffer leaves it */
+	snprintf(res[2].message, sizeof res[2].message, "%s", "持证人员 2 名");
+	res[2].message[strlen(res[2].message) - 1] = '\0';
+	for (size_t n = 0; n <= 3; n++) {
+		struct buf b = BUF_INIT;
+		struct jw w;
+		jw_object(&w, &b);
+		json_gate_results_member(&w, "gates", res, n);
+		jw_end(&w);
+		same_bytes(json_put(json_object(), "gates", json_gate_results(res, n)), &b);
+	}
+}
