@@ -396,8 +396,8 @@ static enum fz_err case_act_once(struct app_ctx *ctx, int64_t case_id,
 			       "或接口 POST /api/v1/cases/{id}/draw）");
 	if ((rc = drafts ? ctx->st->ops->begin(ctx->st, false, e) : app_tx_begin(ctx, e)))
 		return rc;
-	if ((rc = ctx->st->ops->case_get(ctx->st, ctx->a, &ctx->scope, case_id, &c, e)) ||
-	    (rc = ctx->st->ops->case_events(ctx->st, ctx->a, &ctx->scope, case_id, &events, e)))
+	if ((rc = ctx->st->ops->case_record(ctx->st, ctx->a, &ctx->scope, case_id, &c, &events,
+					    e)))
 		goto abort;
 	if (strcmp(in->step, PROC_CORRECTION) == 0 && corrects_draw(&events, in->corrects)) {
 		rc = fz_fail(e, FZ_FORBIDDEN, "corrects", "随机抽取的结果不能更正");

@@ -299,8 +299,15 @@ static enum fz_err record_attach(struct arena *a, struct case_event_list *out,
 enum fz_err sq_case_events(struct store *st, struct arena *a, const struct scope *sc,
 			   int64_t case_id, struct case_event_list *out, struct fz_error *e)
 {
-	struct sq_store *s = sq(st);
 	struct enf_case c;
+	return sq_case_record(st, a, sc, case_id, &c, out, e);
+}
+
+enum fz_err sq_case_record(struct store *st, struct arena *a, const struct scope *sc,
+			   int64_t case_id, struct enf_case *c, struct case_event_list *out,
+			   struct fz_error *e)
+{
+	struct sq_store *s = sq(st);
 	struct field_row *fields = NULL;
 	struct officer_row *officers = NULL;
 	size_t nfields = 0, nofficers = 0;
@@ -309,7 +316,7 @@ enum fz_err sq_case_events(struct store *st, struct arena *a, const struct scope
 	enum fz_err err = sq_savepoint(s, e);
 	if (err)
 		return err;
-	if ((err = sq_case_get(st, a, sc, case_id, &c, e)) ||
+	if ((err = sq_case_get(st, a, sc, case_id, c, e)) ||
 	    (err = record_read(s, a, case_id, out, &fields, &nfields, &officers, &nofficers,
 			       e)) ||
 	    (err = record_attach(a, out, fields, nfields, officers, nofficers, e))) {

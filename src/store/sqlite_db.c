@@ -108,6 +108,7 @@ static const struct store_ops sqlite_ops = {
 	.case_list = sq_case_list,
 	.case_event_append = sq_case_event_append,
 	.case_events = sq_case_events,
+	.case_record = sq_case_record,
 	.ledger_hash_get = sq_ledger_hash_get,
 	.ledger_hash_set = sq_ledger_hash_set,
 	.ledger_leaf_append = sq_ledger_leaf_append,

@@ -151,6 +151,9 @@ enum fz_err sq_case_list(struct store *st, struct arena *a, const struct scope *
 
 /* sqlite_case_event.c */
 enum fz_err sq_case_event_append(struct store *st, struct case_event *ev, struct fz_error *e);
+enum fz_err sq_case_record(struct store *st, struct arena *a, const struct scope *sc,
+			   int64_t case_id, struct enf_case *c, struct case_event_list *out,
+			   struct fz_error *e);
 enum fz_err sq_case_events(struct store *st, struct arena *a, const struct scope *sc,
 			   int64_t case_id, struct case_event_list *out, struct fz_error *e);
 

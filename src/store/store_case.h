@@ -222,6 +222,11 @@ struct case_numbering {
 	enum fz_err (*case_events)(struct store *st, struct arena *a, const struct scope *sc,
 				   int64_t case_id, struct case_event_list *out,
 				   struct fz_error *e);
+	/* The case as case_get reads it and its events as case_events does,
+	 * from one snapshot, the case read once (a step reads both). */
+	enum fz_err (*case_record)(struct store *st, struct arena *a, const struct scope *sc,
+				   int64_t case_id, struct enf_case *c,
+				   struct case_event_list *out, struct fz_error *e);
 
 	/* One event by id with its fields and officers; unscoped (verify). */
 	enum fz_err (*case_event_get)(struct store *st, struct arena *a, int64_t id,

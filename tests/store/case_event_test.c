@@ -258,6 +258,46 @@ TEST(store_case_events_outside_scope_are_not_found)
 	store_fx_close(&fx);
 }
 
+TEST(store_case_record_is_the_case_and_its_events_read_together)
+{
+	struct store_fx fx;
+	REQUIRE(store_fx_open(&fx));
+	int64_t id = store_fx_case(&fx, fx.haiyuan_market, "罚立", "案一", "甲", NULL);
+	REQUIRE(id);
+	const struct case_field f[] = { { "record", "询问笔录" } };
+	struct case_event ev = step(id, "investigate", "2025-03-02");
+	ev.fields = f;
+	ev.nfields = 1;
+	CHECK_INT(append(&fx, step(id, "register", "2025-03-01")), 1);
+	CHECK_INT(append(&fx, ev), 2);
+	struct fz_error e = { 0 };
+	struct scope market = sc_agency(fx.haiyuan_market);
+	struct scope justice = sc_agency(fx.haiyuan_justice);
+	struct enf_case got, want;
+	struct case_event_list l, lw;
+	REQUIRE(fx.st->ops->case_get(fx.st, fx.a, &market, id, &want, &e) == FZ_OK);
+	REQUIRE(fx.st->ops->case_events(fx.st, fx.a, &market, id, &lw, &e) == FZ_OK);
+	CHECK_INT(fx.st->ops->case_record(fx.st, fx.a, &market, id, &got, &l, &e), FZ_OK);
+	CHECK_INT(got.id, want.id);
+	CHECK_STR(got.number, want.number);
+	CHECK_STR(got.title, want.title);
+	CHECK_STR(got.state, want.state);
+	CHECK_INT(got.agency_id, want.agency_id);
+	CHECK_INT(got.updated_at, want.updated_at);
+	REQUIRE(l.n == 2 && lw.n == 2);
+	for (size_t i = 0; i < l.n; i++) {
+		CHECK_INT(l.items[i].id, lw.items[i].id);
+		CHECK_STR(l.items[i].step, lw.items[i].step);
+		CHECK_INT((long)l.items[i].nfields, (long)lw.items[i].nfields);
+	}
+	CHECK_STR(case_event_field(&l.items[1], "record"), "询问笔录");
+	/* outside the scope: not found, no events handed out */
+	CHECK_INT(fx.st->ops->case_record(fx.st, fx.a, &justice, id, &got, &l, &e), FZ_NOTFOUND);
+	CHECK_INT(l.n, 0);
+	CHECK_INT(fx.st->ops->case_record(fx.st, fx.a, &market, 9999, &got, &l, &e), FZ_NOTFOUND);
+	store_fx_close(&fx);
+}
+
 TEST(store_case_record_cannot_be_changed_through_the_database)
 {
 	struct store_fx fx;
