@@ -69,7 +69,7 @@ sort -k1,1 -k2,2g "$out" | awk -v runs="$RUNS" '
 		one("rss_peak", "resident memory, peak under the load (VmHWM, MiB)")
 		one("server_cpu_per_append", "server CPU per appended event (ms)", "%.2f")
 		one("appends_per_sync", "appended events per sync of the log (group commit)", "%.2f")
-		one("server_writes_per_commit", "the server's writes per commit, the ledger bench's whole run (batches)", "%.2f")
+		one("server_writes_per_commit", "writes per commit of the server, whole ledger run (batches)", "%.2f")
 	}
 	function row(rk, m, fk, l, lk) {
 		if ((rk in med) && (fk in med) && (lk in med))
