@@ -11,8 +11,9 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${BIN:-$root/build/fazhi}
 N=${N:-200}
-PORT=${PORT:-18190}
+PORT=${PORT:-}
 . "$root/bench/serve_lib.sh"
+[ -n "$PORT" ] || PORT=$(serve_free_port)
 serve_workdir cg
 serve_callgrind "$BIN" "$PORT" --connections-per-address 4096
 token=$(curl -s -X POST -H 'Content-Type: application/json' \

@@ -14,8 +14,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${BIN:-$root/build/fazhi}
 N=${N:-100}
 CASES=${CASES:-20}
-PORT=${PORT:-18191}
+PORT=${PORT:-}
 . "$root/bench/serve_lib.sh"
+[ -n "$PORT" ] || PORT=$(serve_free_port)
 serve_workdir cgs
 serve_callgrind "$BIN" "$PORT" --checkpoint-interval 86400
 token=$(curl -s -X POST -H 'Content-Type: application/json' \

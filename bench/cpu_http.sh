@@ -12,12 +12,13 @@ DURATION=${DURATION:-5s}
 CONNS=${CONNS:-64}
 THREADS=${THREADS:-2}
 ROUNDS=${ROUNDS:-2}
-PORT=${PORT:-18290}
+PORT=${PORT:-}
 [ $# -gt 0 ] || { echo "usage: $0 BIN..." >&2; exit 2; }
 command -v wrk >/dev/null 2>&1 || { echo "needs wrk (bench/http.sh installs it)" >&2; exit 1; }
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/bench/serve_lib.sh"
+[ -n "$PORT" ] || PORT=$(serve_free_port)
 serve_workdir cpu
 "$1" demo --db "$work/demo.db" >/dev/null
 tck=$(getconf CLK_TCK)

@@ -5,6 +5,8 @@
 # until the server answers.
 #   serve_workdir NAME  sets work=/tmp/fazhi-NAME-XXXXXX and the exit trap
 #   serve_wait BASE     waits for BASE/healthz while $pid lives
+#   serve_free_port     prints a port of 127.0.0.1 free now (the kernel's
+#                       choice), so that two benches never meet on one
 pid=""
 serve_cleanup() {
 	if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
@@ -58,4 +60,7 @@ callgrind_dump() {
 		fi
 	done
 	echo "$total"
+}
+serve_free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
