@@ -4,10 +4,14 @@
 #ifndef FZ_STORE_SQLITE_OPS_H
 #define FZ_STORE_SQLITE_OPS_H
 
-/* sqlite_db.c */
+/* sqlite_tx.c */
 enum fz_err sq_begin(struct store *st, bool write, struct fz_error *e);
 enum fz_err sq_commit(struct store *st, struct fz_error *e);
 void sq_rollback(struct store *st);
+void sq_busy_timeout(struct store *st, int ms);
+enum fz_err sq_group_join(struct store *st, struct store_group *g, struct fz_error *e);
+enum fz_err sq_log_checkpointer(struct store *st, struct store_group *g, struct fz_error *e);
+enum fz_err sq_group_writer(struct store *st, struct store_group *g, struct fz_error *e);
 
 /* sqlite_memo.c */
 enum fz_err sq_change_stamp(struct store *st, struct store_stamp *out, struct fz_error *e);
