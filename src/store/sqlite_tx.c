@@ -238,11 +238,8 @@ static void writer_close(void *arg)
 static enum fz_err writer_begin(struct sq_store *s, struct sq_store *w, struct fz_error *e)
 {
 	s->c = &w->own;
-	struct fz_error ignore;
-	/* a batch whose transaction is gone (cannot be: it is never passed
-	 * on so) ends as lost rather than be joined */
-	if (store_group_batch_open(s->group) && sqlite3_get_autocommit(w->own.db))
-		(void)batch_end(w, NULL, &w->own, false, &ignore);
+	/* an open batch's transaction is alive: writer_commit and
+	 * writer_rollback never leave one SQLite has rolled back */
 	if (!store_group_batch_open(s->group)) {
 		enum fz_err err = sq_exec(s, SQ_BEGIN_WRITE, "BEGIN IMMEDIATE", e);
 		if (err)
@@ -255,6 +252,7 @@ static enum fz_err writer_begin(struct sq_store *s, struct sq_store *w, struct f
 		return FZ_OK;
 	}
 	/* the batch ends without this one */
+	struct fz_error ignore;
 	(void)batch_end(w, s, &s->own, false, &ignore);
 	return err;
 }

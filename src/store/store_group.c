@@ -28,7 +28,7 @@ struct store_group {
 	void *writer;
 	void (*writer_close)(void *writer);
 	uint64_t batch;       /* the open batch's number, 0: none */
-	uint64_t batches;     /* batches opened so far */
+	uint64_t batch_seq;   /* the last batch number given */
 	struct store_batch_ticket *members;
 	int nmembers;         /* writers' work in the open batch */
 	struct timespec batch_began;
@@ -157,7 +157,7 @@ bool store_group_batch_pass(struct store_group *g, struct store_batch_ticket *t)
 		return false;
 	if (!g->batch) {
 		pthread_mutex_lock(&g->lock);
-		g->batch = ++g->batches;
+		g->batch = ++g->batch_seq;
 		pthread_mutex_unlock(&g->lock);
 		clock_gettime(CLOCK_MONOTONIC, &g->batch_began);
 	}
