@@ -34,17 +34,20 @@ static enum fz_err event_check(const struct case_event *ev, struct fz_error *e)
 
 /* Inserts the event row with the next seq of its case, computed by the
  * same statement that writes it: the statement takes the write lock
- * before it reads, so two writers cannot both see the same max(seq). */
+ * before it reads, so two writers cannot both see the same max(seq).
+ * VALUES with a subquery rather than INSERT ... SELECT ... RETURNING:
+ * SQLite copies the rows of a SELECT that reads its own target (or feeds
+ * a table with triggers) through a temporary B-tree first, and RETURNING
+ * another, each opened and dropped for every step; the id is the rowid
+ * written, the seq read back by it. */
 static enum fz_err event_insert(struct sq_store *s, const struct case_event *ev, int64_t at,
 				int64_t *id, int *seq, struct fz_error *e)
 {
 	sqlite3_stmt *stmt;
 	enum fz_err err = sq_stmt(s, SQ_CASE_EVENT_INSERT,
 				  "INSERT INTO case_events (case_id, seq, step, on_date, at, actor_id,"
-				  " actor, corrects, reason)"
-				  " SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8"
-				  " FROM case_events WHERE case_id = ?1"
-				  " RETURNING id, seq",
+				  " actor, corrects, reason) VALUES (?1, (SELECT coalesce(max(seq), 0)"
+				  " + 1 FROM case_events WHERE case_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 				  &stmt, e);
 	if (err)
 		return err;
@@ -58,11 +61,6 @@ static enum fz_err event_insert(struct sq_store *s, const struct case_event *ev,
 	sq_arg_id(&b, ev->corrects);
 	sq_arg_text(&b, or_empty(ev->reason));
 	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(stmt, 0);
-		*seq = (int)sqlite3_column_int64(stmt, 1);
-		rc = sqlite3_step(stmt);
-	}
 	if (rc != SQLITE_DONE) {
 		const struct sq_ref refs[] = {
 			SQ_REF_CASE("case_id", ev->case_id),
@@ -71,6 +69,21 @@ static enum fz_err event_insert(struct sq_store *s, const struct case_event *ev,
 		};
 		err = sq_fail_refs(s, rc, refs, 3, e);
 	}
+	sq_done(stmt);
+	if (err)
+		return err;
+	*id = sqlite3_last_insert_rowid(s->c->db);
+
+	if ((err = sq_stmt(s, SQ_CASE_EVENT_SEQ, "SELECT seq FROM case_events WHERE id = ?1",
+			   &stmt, e)))
+		return err;
+	b = sq_args(stmt);
+	sq_arg_int(&b, *id);
+	rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*seq = (int)sqlite3_column_int64(stmt, 0);
+	else
+		err = sq_fail(s, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, e);
 	sq_done(stmt);
 	return err;
 }

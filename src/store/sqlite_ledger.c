@@ -51,10 +51,13 @@ enum fz_err sq_ledger_leaf_append(struct store *st, struct ledger_leaf *lf, stru
 	if (lf->kind < 1 || lf->kind > 255 || lf->ref_id <= 0)
 		return fz_fail(e, FZ_INVALID, "kind", "账本记录的类别或对象编号无效");
 	int64_t at = sq_now_if_zero(lf->at);
+	/* The next index is read by the statement that writes it (so under
+	 * its write lock), as VALUES with a subquery: INSERT ... SELECT from
+	 * its own table, or RETURNING, would each cost a temporary B-tree. */
 	enum fz_err err = sq_stmt(s, SQ_LEDGER_LEAF_APPEND,
 				  "INSERT INTO ledger_leaves (idx, kind, ref_id, digest, leaf_hash, at)"
-				  " SELECT coalesce(max(idx), -1) + 1, ?1, ?2, ?3, ?4, ?5"
-				  " FROM ledger_leaves RETURNING idx",
+				  " VALUES ((SELECT coalesce(max(idx), -1) + 1 FROM ledger_leaves),"
+				  " ?1, ?2, ?3, ?4, ?5)",
 				  &stmt, e);
 	if (err)
 		return err;
@@ -65,16 +68,14 @@ enum fz_err sq_ledger_leaf_append(struct store *st, struct ledger_leaf *lf, stru
 	sq_arg_blob(&b, lf->leaf_hash, (int)lf->hash_len);
 	sq_arg_int(&b, at);
 	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW) {
-		lf->idx = sqlite3_column_int64(stmt, 0);
-		rc = sqlite3_step(stmt);
-	}
 	if (rc != SQLITE_DONE)
 		err = sq_fail(s, rc, e);
-	else
-		lf->at = at;
 	sq_done(stmt);
-	return err;
+	if (err)
+		return err;
+	lf->idx = sqlite3_last_insert_rowid(s->c->db); /* idx is the rowid */
+	lf->at = at;
+	return FZ_OK;
 }
 
 enum fz_err sq_ledger_size(struct store *st, int64_t *size, struct fz_error *e)
@@ -281,7 +282,22 @@ enum fz_err sq_case_header_append(struct store *st, int64_t case_id, int64_t at,
 	struct sq_store *s = sq(st);
 	sqlite3_stmt *stmt;
 	*id = 0;
-	enum fz_err err = sq_stmt(s, SQ_CASE_HEADER_APPEND,
+	/* Most steps leave the header as it is: asked first, so that the
+	 * INSERT ... SELECT (which reads case_headers, so goes through a
+	 * temporary B-tree) runs only when there is a header to add. */
+	enum fz_err err = sq_stmt(s, SQ_CASE_HEADER_CURRENT,
+				  "SELECT 1 FROM cases c WHERE c.id = ?1 AND " HEADER_CURRENT, &stmt, e);
+	if (err)
+		return err;
+	struct sq_args q = sq_args(stmt);
+	sq_arg_int(&q, case_id);
+	int qrc = q.rc != SQLITE_OK ? q.rc : sqlite3_step(stmt);
+	if (qrc != SQLITE_ROW && qrc != SQLITE_DONE)
+		err = sq_fail(s, qrc, e);
+	sq_done(stmt);
+	if (err || qrc == SQLITE_ROW)
+		return err;
+	err = sq_stmt(s, SQ_CASE_HEADER_APPEND,
 				  "INSERT INTO case_headers (case_id, seq, at, " HEADER_FIELDS ")"
 				  " SELECT c.id, coalesce((SELECT max(seq) FROM case_headers WHERE"
 				  " case_id = c.id), 0) + 1, ?2, " CASE_AS_HEADER

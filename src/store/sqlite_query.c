@@ -16,7 +16,10 @@
 
 /* Which statement of a list a variant is: the page, its exact count, or
  * the count that stops after :count_limit rows. */
-enum part { PART_PAGE = 0, PART_COUNT = 1, PART_COUNT_BOUNDED = 2 };
+/* PART_GET: the one row of filter 0 (the id), in no order and with no
+ * LIMIT to bind: an ORDER BY over a join that SQLite cannot prove is one
+ * row costs a temporary B-tree for each read of one row. */
+enum part { PART_PAGE = 0, PART_COUNT = 1, PART_COUNT_BOUNDED = 2, PART_GET = 3 };
 
 /* The order of a variant: 0 the query's usual one, else 2 * key + desc
  * for a key the query declares. */
@@ -68,7 +71,9 @@ static enum fz_err variant_build(const struct sq_query *q, unsigned order, enum 
 				 enum part part, unsigned mask, struct buf *b)
 {
 	bool first = true;
-	bool count = part != PART_PAGE;
+	bool count = part == PART_COUNT || part == PART_COUNT_BOUNDED;
+	if (part == PART_GET)
+		order = 0;
 	if (!count && order) {
 		/* A sorted page picks its rows' ids first, then reads those rows:
 		 * sorting whole rows read every row of the scope (a province's
@@ -103,6 +108,8 @@ static enum fz_err variant_build(const struct sq_query *q, unsigned order, enum 
 		order_by(b, q, order);
 		buf_adds(b, " LIMIT :limit OFFSET :offset)");
 		order_by(b, q, order);
+	} else if (part == PART_GET) {
+		buf_adds(b, " LIMIT 1");
 	} else if (!count) {
 		buf_adds(b, q->order);
 		buf_adds(b, " LIMIT :limit OFFSET :offset");
@@ -391,14 +398,12 @@ enum fz_err sq_query_get(struct sq_store *s, const struct sq_query *q, const str
 		return err;
 	if (kind == SCOPE_NONE || id <= 0)
 		return fz_fail(e, FZ_NOTFOUND, "id", "%s", notfound);
-	if ((err = variant_stmt(s, q, 0, kind, PART_PAGE, 1u, &stmt, e)))
+	if ((err = variant_stmt(s, q, 0, kind, PART_GET, 1u, &stmt, e)))
 		return err;
 
 	struct sq_args b = sq_args(stmt);
 	bind_scope(&b, sc, kind);
 	sq_arg_named_int(&b, ":id", id);
-	sq_arg_named_int(&b, ":limit", 1);
-	sq_arg_named_int(&b, ":offset", 0);
 	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
 	if (rc == SQLITE_ROW) {
 		struct sq_row r = { stmt, a, 0, false };

@@ -51,24 +51,33 @@ static enum fz_err event_cell(struct sq_store *s, int64_t case_id, const char *s
 			      struct fz_error *e)
 {
 	sqlite3_stmt *stmt;
+	/* One row a statement, for the month and then the day: the rows of
+	 * INSERT ... SELECT (over a VALUES list of spans) would pass through
+	 * temporary B-trees, opened and dropped for every event. */
 	enum fz_err err = sq_stmt(s, SQ_STATS_EVENT_CELL,
 		"INSERT INTO stats_event_cells (agency_id, step, span, period, kind, outcome, rkind, n)"
-		" SELECT c.agency_id, ?2, sp.column1,"
-		" CASE sp.column1 WHEN 'M' THEN substr(?3, 1, 7) ELSE ?3 END, c.kind, ?4, ?5, ?6"
-		" FROM cases c, (VALUES ('M'), ('D')) sp WHERE c.id = ?1"
+		" VALUES ((SELECT agency_id FROM cases WHERE id = ?1), ?2, ?7,"
+		" CASE ?7 WHEN 'M' THEN substr(?3, 1, 7) ELSE ?3 END,"
+		" (SELECT kind FROM cases WHERE id = ?1), ?4, ?5, ?6)"
 		" ON CONFLICT DO UPDATE SET n = n + excluded.n",
 		&stmt, e);
 	if (err)
 		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, case_id);
-	sq_arg_text(&b, step);
-	sq_arg_text(&b, on);
-	sq_arg_text(&b, outcome);
-	sq_arg_text(&b, rkind);
-	sq_arg_int(&b, delta);
-	if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)) || delta > 0)
-		return err;
+	static const char *const spans[] = { "M", "D" };
+	for (size_t i = 0; i < 2; i++) {
+		struct sq_args b = sq_args(stmt);
+		sq_arg_int(&b, case_id);
+		sq_arg_text(&b, step);
+		sq_arg_text(&b, on);
+		sq_arg_text(&b, outcome);
+		sq_arg_text(&b, rkind);
+		sq_arg_int(&b, delta);
+		sq_arg_text(&b, spans[i]);
+		if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
+			return err;
+	}
+	if (delta > 0)
+		return FZ_OK;
 	/* a cell emptied goes: the summary holds only what counts */
 	if ((err = sq_stmt(s, SQ_STATS_EVENT_CELL_ZERO,
 		"DELETE FROM stats_event_cells WHERE n = 0"
@@ -77,7 +86,7 @@ static enum fz_err event_cell(struct sq_store *s, int64_t case_id, const char *s
 		" AND kind = (SELECT kind FROM cases WHERE id = ?1) AND outcome = ?4 AND rkind = ?5",
 		&stmt, e)))
 		return err;
-	b = sq_args(stmt);
+	struct sq_args b = sq_args(stmt);
 	sq_arg_int(&b, case_id);
 	sq_arg_text(&b, step);
 	sq_arg_text(&b, on);
