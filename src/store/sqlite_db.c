@@ -5,6 +5,7 @@
 #include "store/sqlite_internal.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -360,8 +361,23 @@ static enum fz_err migrate(struct sq_store *s, struct fz_error *e)
 
 /* --- opening --- */
 
+/* SQLite's process-wide settings, once, before its first use. Without
+ * them every allocation of every connection takes one global mutex to
+ * count the memory in use (SQLITE_CONFIG_MEMSTATUS), which nothing here
+ * reads: with a worker thread a connection, the threads of a loaded
+ * server queued on it and woke each other (docs/PERFORMANCE.md
+ * "Appends"). A process that used SQLite before (a test's own
+ * connection) keeps the defaults: sqlite3_config then refuses, which
+ * changes nothing but speed. */
+static void sqlite_settings(void)
+{
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static enum fz_err db_open(const char *path, int flags, sqlite3 **out, struct fz_error *e)
 {
+	static pthread_once_t settings = PTHREAD_ONCE_INIT;
+	(void)pthread_once(&settings, sqlite_settings);
 	struct stat sb;
 	*out = NULL;
 	if (!(flags & SQLITE_OPEN_CREATE) && stat(path, &sb) != 0) {

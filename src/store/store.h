@@ -66,7 +66,8 @@ struct page {
 	int64_t offset; /* >= 0 */
 	int limit;      /* 1..200 */
 	bool no_total;  /* a walk that needs no total (keyset, page by page):
-			 * the count is never run and total is offset + rows */	/* > 0: count at most max(count_max, offset + limit) rows, so that a
+			 * the count is never run and total is offset + rows */
+	/* > 0: count at most max(count_max, offset + limit) rows, so that a
 	 * page's total costs the page's depth, not the whole scope; when more
 	 * rows match, total is that number and the list's total_more is set
 	 * (the total is a lower bound). 0: the exact total. Lists that honour
