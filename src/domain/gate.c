@@ -4,6 +4,7 @@
  * table of named gates is here; their functions are in gate_*.c. */
 #include "domain/gate_impl.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -123,11 +124,32 @@ static const struct gate_def gate_table[] = {
 
 #define GATE_ROWS (sizeof gate_table / sizeof gate_table[0])
 
+/* The table by name: open addressing, filled once (the engine asks for
+ * a gate by name hundreds of times a step). */
+#define GATE_SLOTS 256
+_Static_assert(2 * GATE_ROWS <= GATE_SLOTS && GATE_ROWS < 255, "slots at most half full");
+static unsigned char gate_slots[GATE_SLOTS];
+static pthread_once_t gate_slots_once = PTHREAD_ONCE_INIT;
+
+static void gate_slots_fill(void)
+{
+	for (size_t i = 0; i < GATE_ROWS; i++) {
+		size_t k = proc_id_hash(gate_table[i].name) & (GATE_SLOTS - 1);
+		while (gate_slots[k])
+			k = (k + 1) & (GATE_SLOTS - 1);
+		gate_slots[k] = (unsigned char)(i + 1);
+	}
+}
+
 const struct gate_def *gate_def_find(const char *name)
 {
-	for (size_t i = 0; name && i < GATE_ROWS; i++)
-		if (strcmp(gate_table[i].name, name) == 0)
-			return &gate_table[i];
+	if (!name)
+		return NULL;
+	(void)pthread_once(&gate_slots_once, gate_slots_fill);
+	for (size_t k = proc_id_hash(name) & (GATE_SLOTS - 1); gate_slots[k];
+	     k = (k + 1) & (GATE_SLOTS - 1))
+		if (strcmp(gate_table[gate_slots[k] - 1].name, name) == 0)
+			return &gate_table[gate_slots[k] - 1];
 	return NULL;
 }
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 /* FNV-1a of an id: a step's slot. */
-static size_t id_hash(const char *id)
+size_t proc_id_hash(const char *id)
 {
 	uint32_t h = 2166136261u;
 	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
@@ -51,7 +51,7 @@ enum fz_err proc_def_index(struct proc_def *d, struct arena *a, struct fz_error 
 	if (!slots)
 		return fz_fail(e, FZ_NOMEM, "", NULL);
 	for (size_t i = 0; i < d->nsteps; i++) {
-		size_t k = id_hash(d->steps[i].id) & (n - 1);
+		size_t k = proc_id_hash(d->steps[i].id) & (n - 1);
 		while (slots[k])
 			k = (k + 1) & (n - 1);
 		slots[k] = (unsigned short)(i + 1);
@@ -87,7 +87,7 @@ const struct proc_step *proc_step_find(const struct proc_def *d, const char *id)
 		return NULL;
 	if (d->step_slots) {
 		/* at most half full: a probe ends at an empty slot */
-		for (size_t k = id_hash(id) & (d->nslots - 1); d->step_slots[k];
+		for (size_t k = proc_id_hash(id) & (d->nslots - 1); d->step_slots[k];
 		     k = (k + 1) & (d->nslots - 1)) {
 			const struct proc_step *s = &d->steps[d->step_slots[k] - 1];
 			if (strcmp(s->id, id) == 0)

@@ -134,29 +134,83 @@ static enum fz_err calendar_read(struct sq_store *s, struct arena *a, struct cal
 	return FZ_OK;
 }
 
-/* A copy of cal in a: the arrays and every string, so that it outlives
- * the cache it may come from. false when out of memory. */
-static bool calendar_copy(struct arena *a, const struct calendar *cal, struct calendar *out)
+/* The bytes of s and its NUL at *at in text, advanced; NULL s -> NULL. */
+static const char *text_put(char *text, size_t *at, const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	memcpy(text + *at, s, n);
+	*at += n;
+	return text + *at - n;
+}
+
+/* A copy of cal in a, the kept one of a connection: the arrays, and
+ * every name and source in one block of text (*text, *len), so that a
+ * request's copy of it (calendar_from_kept) is three blocks copied and
+ * the pointers moved, not a string copied for each holiday. false when
+ * out of memory. */
+static bool calendar_copy(struct arena *a, const struct calendar *cal, struct calendar *out,
+			  const char **text, size_t *len)
 {
 	memset(out, 0, sizeof *out);
+	size_t n = 0;
+	for (size_t i = 0; i < cal->nyears; i++)
+		n += cal->years[i].source ? strlen(cal->years[i].source) + 1 : 0;
+	for (size_t i = 0; i < cal->ndays; i++)
+		n += cal->days[i].name ? strlen(cal->days[i].name) + 1 : 0;
 	struct calendar_year *years = arena_alloc(a, (cal->nyears + 1) * sizeof *years);
 	struct calendar_day *days = arena_alloc(a, (cal->ndays + 1) * sizeof *days);
-	if (!years || !days)
+	char *block = arena_alloc(a, n + 1);
+	if (!years || !days || !block)
 		return false;
+	size_t at = 0;
 	for (size_t i = 0; i < cal->nyears; i++) {
 		years[i] = cal->years[i];
-		if (cal->years[i].source && !(years[i].source = arena_strdup(a, cal->years[i].source)))
-			return false;
+		years[i].source = text_put(block, &at, cal->years[i].source);
 	}
 	for (size_t i = 0; i < cal->ndays; i++) {
 		days[i] = cal->days[i];
-		if (cal->days[i].name && !(days[i].name = arena_strdup(a, cal->days[i].name)))
-			return false;
+		days[i].name = text_put(block, &at, cal->days[i].name);
 	}
 	out->years = years;
 	out->nyears = cal->nyears;
 	out->days = days;
 	out->ndays = cal->ndays;
+	*text = block;
+	*len = at;
+	return true;
+}
+
+/* A pointer into the kept text, moved to the same place in the copy. */
+static const char *rebased(const char *p, const char *from, const char *to)
+{
+	return p ? to + (p - from) : NULL;
+}
+
+/* The connection's kept calendar copied into a: it outlives the cache
+ * (which a later read with a new stamp replaces). false when out of
+ * memory. */
+static bool calendar_from_kept(struct arena *a, const struct sq_conn *c, struct calendar *out)
+{
+	const struct calendar *k = &c->cal_cache;
+	memset(out, 0, sizeof *out);
+	struct calendar_year *years = arena_alloc_raw(a, (k->nyears + 1) * sizeof *years);
+	struct calendar_day *days = arena_alloc_raw(a, (k->ndays + 1) * sizeof *days);
+	char *text = arena_alloc_raw(a, c->cal_text_len + 1);
+	if (!years || !days || !text)
+		return false;
+	memcpy(years, k->years, k->nyears * sizeof *years);
+	memcpy(days, k->days, k->ndays * sizeof *days);
+	memcpy(text, c->cal_text, c->cal_text_len);
+	for (size_t i = 0; i < k->nyears; i++)
+		years[i].source = rebased(years[i].source, c->cal_text, text);
+	for (size_t i = 0; i < k->ndays; i++)
+		days[i].name = rebased(days[i].name, c->cal_text, text);
+	out->years = years;
+	out->nyears = k->nyears;
+	out->days = days;
+	out->ndays = k->ndays;
 	return true;
 }
 
@@ -186,7 +240,8 @@ static void calendar_keep(struct sq_store *s, const struct calendar *cal, int64_
 {
 	arena_free(s->c->cal_arena);
 	s->c->cal_arena = arena_new();
-	if (s->c->cal_arena && calendar_copy(s->c->cal_arena, cal, &s->c->cal_cache)) {
+	if (s->c->cal_arena && calendar_copy(s->c->cal_arena, cal, &s->c->cal_cache,
+					     &s->c->cal_text, &s->c->cal_text_len)) {
 		s->c->cal_gen = gen;
 		return;
 	}
@@ -209,7 +264,7 @@ enum fz_err sq_calendar_get(struct store *st, struct arena *a, struct calendar *
 	if ((err = calendar_generation(s, &gen, &stamped, e)))
 		goto fail;
 	if (stamped && s->c->cal_arena && gen == s->c->cal_gen) {
-		if (!calendar_copy(a, &s->c->cal_cache, out)) {
+		if (!calendar_from_kept(a, s->c, out)) {
 			err = fz_fail(e, FZ_NOMEM, NULL, NULL);
 			goto fail;
 		}

@@ -36,7 +36,9 @@ struct sq_conn {
 	 * (038_calendar_generation.sql) read with it; sq_calendar_get
 	 * copies it out while the stamp is unchanged. */
 	struct arena *cal_arena;     /* holds cal_cache; NULL when none */
-	struct calendar cal_cache;
+	struct calendar cal_cache;   /* its names and sources all in one block: */
+	const char *cal_text;        /* cal_text_len bytes (sqlite_calendar.c) */
+	size_t cal_text_len;
 	int64_t cal_gen;
 	/* The memo of answers (sqlite_memo.c): commits of this connection,
 	 * counted by its commit hook, and the entries kept. */

@@ -201,3 +201,39 @@ TEST(store_calendar_read_again_sees_a_change_made_around_the_store)
 	CHECK_INT(cal.ndays, 0);
 	store_fx_close(&fx);
 }
+
+/* A calendar handed out of the connection's kept one is the caller's own:
+ * its names and sources still read the same after the connection has
+ * read a changed calendar and dropped what it kept (ASan would see a
+ * name left pointing into the dropped copy), and a second copy of the
+ * kept one is equal to the first. */
+TEST(store_calendar_copies_of_the_kept_one_outlive_it)
+{
+	struct store_fx fx;
+	struct calendar first, second, kept;
+	REQUIRE(store_fx_open(&fx));
+	CHECK_INT(put_2026(fx.st, 3), FZ_OK);
+	CHECK_INT(put_2025(fx.st), FZ_OK);
+	CHECK_INT(fx.st->ops->calendar_get(fx.st, fx.a, &first, NULL), FZ_OK);  /* read, kept */
+	CHECK_INT(fx.st->ops->calendar_get(fx.st, fx.a, &kept, NULL), FZ_OK);   /* the kept one */
+	REQUIRE(kept.ndays == 4 && kept.nyears == 2);
+	for (size_t i = 0; i < kept.ndays; i++) {
+		CHECK_INT(kept.days[i].day, first.days[i].day);
+		CHECK_STR(kept.days[i].name, first.days[i].name);
+		CHECK(kept.days[i].name != first.days[i].name);
+	}
+	CHECK_STR(kept.years[1].source, "国务院办公厅关于2026年部分节假日安排的通知");
+	CHECK_STR(kept.years[0].source, "通知");
+	/* another connection changes the calendar: this one reads it again
+	 * and drops its kept copy */
+	struct store *other = contract_reopen(fx.dir);
+	REQUIRE(other);
+	CHECK_INT(put_2026(other, 1), FZ_OK);
+	other->ops->close(other);
+	CHECK_INT(fx.st->ops->calendar_get(fx.st, fx.a, &second, NULL), FZ_OK);
+	CHECK_INT(second.ndays, 2);
+	CHECK_STR(kept.days[1].name, "春节");
+	CHECK_STR(kept.days[3].name, "国庆节");
+	CHECK_STR(kept.years[1].source, "国务院办公厅关于2026年部分节假日安排的通知");
+	store_fx_close(&fx);
+}
