@@ -237,6 +237,27 @@ static void stale_read(struct sq_row *r, void *item)
 	sq_col_fixed(r, row->on, sizeof row->on);
 }
 
+/* Whether the agency has a status row of a day before today. */
+static enum fz_err stale_agency_any(struct sq_store *s, const struct scope *sc,
+				    const char *today, bool *any, struct fz_error *e)
+{
+	sqlite3_stmt *stmt;
+	enum fz_err err = sq_stmt(s, SQ_CASE_STATUS_STALE_ANY,
+				  "SELECT 1 FROM case_todo_cells WHERE computed_on < ?1"
+				  " AND agency_id = ?2 LIMIT 1",
+				  &stmt, e);
+	if (err)
+		return err;
+	struct sq_args b = sq_args(stmt);
+	sq_arg_text(&b, today);
+	sq_arg_int(&b, sc->agency_id);
+	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
+	*any = rc == SQLITE_ROW;
+	err = rc == SQLITE_ROW || rc == SQLITE_DONE ? FZ_OK : sq_fail(s, rc, e);
+	sq_done(stmt);
+	return err;
+}
+
 /* One agency's: its cases in id order (the index of cases by agency),
  * never the province's stale statuses. */
 static enum fz_err stale_agency_stmt(struct sq_store *s, const struct scope *sc,
@@ -309,6 +330,16 @@ enum fz_err sq_case_status_stale(struct store *st, const struct scope *sc, const
 		return fz_fail(e, FZ_INVALID, "today", "日期应为 YYYY-MM-DD 格式的有效日期");
 	if (sc->kind == SCOPE_NONE || !max)
 		return FZ_OK;
+	/* An agency's walk goes through its cases; first asked of the cells
+	 * (052_todo_cells.sql, a cell for each agency and status day) whether
+	 * it has a status of an earlier day at all: when every one is of
+	 * today (the usual case) nothing else is read, not the agency's 10^5
+	 * cases one by one (11 ms for each workbench or list). */
+	if (sc->kind == SCOPE_AGENCY) {
+		bool any;
+		if ((err = stale_agency_any(s, sc, today, &any, e)) || !any)
+			return err;
+	}
 	err = sc->kind == SCOPE_AGENCY ? stale_agency_stmt(s, sc, today, cur, max, &stmt, &b, e)
 				       : stale_day_stmt(s, sc, today, cur, max, &stmt, &b, e);
 	if (err)

@@ -380,6 +380,34 @@ TEST(store_case_status_stale_walks_each_once_by_its_cursor)
 	store_fx_close(&ls.fx);
 }
 
+/* An agency whose statuses are all of today walks nothing (asked of its
+ * cells first), while another's stale one is still found; one made stale
+ * again is found again. */
+TEST(store_case_status_stale_of_an_agency_with_none_stale_is_empty)
+{
+	struct listing ls;
+	struct fz_error e = { 0 };
+	char got[128];
+	REQUIRE(listing_open(&ls));
+	struct store *st = ls.fx.st;
+	for (int i = 0; i < 7; i++) {
+		struct case_status cs = { .case_id = ls.id[i] };
+		snprintf(cs.computed_on, sizeof cs.computed_on, "%s",
+			 i == 6 ? "2026-01-01" : "2026-01-05");
+		REQUIRE(st->ops->case_status_put(st, &cs, &e) == FZ_OK);
+	}
+	struct scope market = sc_agency(ls.fx.haiyuan_market),
+		     justice = sc_agency(ls.fx.haiyuan_justice);
+	CHECK_STR(stale_walk(&ls, &market, got, sizeof got), "");
+	CHECK_STR(stale_walk(&ls, &justice, got, sizeof got), "6");
+	struct case_status old = { .case_id = ls.id[3], .computed_on = "2026-01-04" };
+	REQUIRE(st->ops->case_status_put(st, &old, &e) == FZ_OK);
+	CHECK_STR(stale_walk(&ls, &market, got, sizeof got), "3");
+	REQUIRE(st->ops->case_status_invalidate(st, &e) == FZ_OK);
+	CHECK_STR(stale_walk(&ls, &market, got, sizeof got), "0,1,2,3,4,5");
+	store_fx_close(&ls.fx);
+}
+
 /* The workbench's counts, a statement per kind of scope: the same cases
  * as the lists of that scope. Case 1 is closed; 0 and 6 wait for a
  * reviewer, 5 for a head, the rest for an officer; 2 is overdue. */
