@@ -14,11 +14,11 @@
 
 #include "base/buf.h"
 
-/* Which statement of a list a variant is: the page, its exact count, or
- * the count that stops after :count_limit rows. */
-/* PART_GET: the one row of filter 0 (the id), in no order and with no
- * LIMIT to bind: an ORDER BY over a join that SQLite cannot prove is one
- * row costs a temporary B-tree for each read of one row. */
+/* Which statement of a list a variant is: the page, its exact count, the
+ * count that stops after :count_limit rows, or the one row of filter 0
+ * (the id) for a get, in no order and with no LIMIT to bind: an ORDER BY
+ * over a join that SQLite cannot prove is one row costs a temporary
+ * B-tree for each read of one row. */
 enum part { PART_PAGE = 0, PART_COUNT = 1, PART_COUNT_BOUNDED = 2, PART_GET = 3 };
 
 /* The order of a variant: 0 the query's usual one, else 2 * key + desc

@@ -19,6 +19,10 @@
 -- change of a case's closed flag, whoever writes them: the step, the
 -- daily refresh, the calendar's invalidation, a migration. A cell that
 -- falls to 0 is deleted (found by its whole key, as it was counted).
+-- The key's expression is written out in each trigger, for NEW, OLD or
+-- the status row: SQL has no function of a trigger's row to share, and a
+-- view cannot see NEW or OLD. tests/store/todo_cells_test.c holds every
+-- copy to the counts of before.
 CREATE TABLE IF NOT EXISTS case_todo_cells (
 	computed_on  TEXT NOT NULL,
 	agency_id    INTEGER NOT NULL,
