@@ -92,6 +92,12 @@ county | city | province)
 		echo "bench/http.sh: preparing $base (once)" >&2
 		"$root/bench/sized_db.sh" "$SIZE" "$base" >&2
 	fi
+	# the prepared file brought to this binary's schema (once: nothing to
+	# do after), so that the start-up measured below is a start and not
+	# the migrations of a file prepared before them; init then exits 9,
+	# the generated region's events being outside the ledger by design
+	# (bench/stats_gen.c), which the server only warns about
+	"$BIN" init --db "$base" >/dev/null 2>&1 || [ $? -eq 9 ]
 	cp "$base" "$work/demo.db"
 	cp -r "$base.data" "$work/demo.db.data"
 	;;
