@@ -89,9 +89,8 @@ enum fz_err case_check_event(struct app_ctx *ctx, const struct proc_def *def,
 	struct proc_person people[CASE_PEOPLE_MAX];
 	size_t npeople = 0;
 	enum fz_err rc;
-	int y, m, d;
 
-	if (!date_parse(ev->on, &y, &m, &d))
+	if (!date_parse(ev->on, NULL, NULL, NULL))
 		return fz_fail(e, FZ_INVALID, "on", "日期格式应为 YYYY-MM-DD");
 	const struct proc_config *cfg = case_config(ctx, case_registry(ctx, NULL), c, e);
 	if (!cfg)

@@ -130,18 +130,22 @@ void *arena_alloc_raw(struct arena *a, size_t size)
 	return carve(a, size, false);
 }
 
-void *arena_calloc_raw(struct arena *a, size_t n, size_t size)
+/* n elements of size, NULL when n * size overflows. */
+static void *carve_n(struct arena *a, size_t n, size_t size, bool zero)
 {
 	if (size && n > SIZE_MAX / size)
 		return NULL;
-	return carve(a, n * size, false);
+	return carve(a, n * size, zero);
+}
+
+void *arena_calloc_raw(struct arena *a, size_t n, size_t size)
+{
+	return carve_n(a, n, size, false);
 }
 
 void *arena_calloc(struct arena *a, size_t n, size_t size)
 {
-	if (size && n > SIZE_MAX / size)
-		return NULL;
-	return arena_alloc(a, n * size);
+	return carve_n(a, n, size, true);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t n)

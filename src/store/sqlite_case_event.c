@@ -60,31 +60,22 @@ static enum fz_err event_insert(struct sq_store *s, const struct case_event *ev,
 	sq_arg_text(&b, or_empty(ev->actor));
 	sq_arg_id(&b, ev->corrects);
 	sq_arg_text(&b, or_empty(ev->reason));
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc != SQLITE_DONE) {
-		const struct sq_ref refs[] = {
-			SQ_REF_CASE("case_id", ev->case_id),
-			SQ_REF_CASE_EVENT("corrects", ev->corrects, ev->case_id),
-			SQ_REF_USER("actor_id", ev->actor_id),
-		};
-		err = sq_fail_refs(s, rc, refs, 3, e);
-	}
-	sq_done(stmt);
-	if (err)
+	const struct sq_ref refs[] = {
+		SQ_REF_CASE("case_id", ev->case_id),
+		SQ_REF_CASE_EVENT("corrects", ev->corrects, ev->case_id),
+		SQ_REF_USER("actor_id", ev->actor_id),
+	};
+	if ((err = sq_write(s, stmt, &b, refs, 3, NULL, e)))
 		return err;
 	*id = sqlite3_last_insert_rowid(s->c->db);
-
 	if ((err = sq_stmt(s, SQ_CASE_EVENT_SEQ, "SELECT seq FROM case_events WHERE id = ?1",
 			   &stmt, e)))
 		return err;
 	b = sq_args(stmt);
 	sq_arg_int(&b, *id);
-	rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc == SQLITE_ROW)
-		*seq = (int)sqlite3_column_int64(stmt, 0);
-	else
-		err = sq_fail(s, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, e);
-	sq_done(stmt);
+	int64_t n = 0;
+	err = sq_one(s, stmt, &b, NULL, &n, sq_read_int, FZ_DB, "", "刚写入的案件事件未能读回", e);
+	*seq = (int)n;
 	return err;
 }
 

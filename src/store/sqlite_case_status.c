@@ -251,11 +251,7 @@ static enum fz_err stale_agency_any(struct sq_store *s, const struct scope *sc,
 	struct sq_args b = sq_args(stmt);
 	sq_arg_text(&b, today);
 	sq_arg_int(&b, sc->agency_id);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	*any = rc == SQLITE_ROW;
-	err = rc == SQLITE_ROW || rc == SQLITE_DONE ? FZ_OK : sq_fail(s, rc, e);
-	sq_done(stmt);
-	return err;
+	return sq_exists(s, stmt, &b, any, e);
 }
 
 /* One agency's: its cases in id order (the index of cases by agency),

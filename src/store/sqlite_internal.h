@@ -187,12 +187,12 @@ enum fz_err sq_write(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_arg
 		     const struct sq_ref *refs, size_t nrefs, const char *notfound,
 		     struct fz_error *e);
 
-/* sq_write() for an INSERT, setting *id to the new row's id. */
 /* INSERT of a row of a case's event returning id and the case's agency
  * (sqlite_document.c). */
 enum fz_err sq_insert_case_row(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
 			       int64_t case_id, int64_t event_id, int64_t *id, int64_t *agency,
 			       struct fz_error *e);
+/* sq_write() for an INSERT, setting *id to the new row's id. */
 enum fz_err sq_insert(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
 		      int64_t *id, struct fz_error *e);
 
@@ -209,6 +209,10 @@ enum fz_err sq_collect(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_a
 enum fz_err sq_one(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
 		   struct arena *a, void *item, sq_read_fn read, enum fz_err missing,
 		   const char *field, const char *message, struct fz_error *e);
+/* Whether stmt (arguments in b) gives a row, then gives the statement
+ * back: an EXISTS asked as "SELECT 1 ... LIMIT 1". */
+enum fz_err sq_exists(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		      bool *found, struct fz_error *e) FZ_MUST_CHECK;
 /* A reader of one integer column into an int64_t. */
 void sq_read_int(struct sq_row *r, void *item);
 

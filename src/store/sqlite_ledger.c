@@ -67,13 +67,9 @@ enum fz_err sq_ledger_leaf_append(struct store *st, struct ledger_leaf *lf, stru
 	sq_arg_blob(&b, lf->digest, (int)lf->digest_len);
 	sq_arg_blob(&b, lf->leaf_hash, (int)lf->hash_len);
 	sq_arg_int(&b, at);
-	int rc = b.rc != SQLITE_OK ? b.rc : sqlite3_step(stmt);
-	if (rc != SQLITE_DONE)
-		err = sq_fail(s, rc, e);
-	sq_done(stmt);
-	if (err)
+	/* idx is the rowid */
+	if ((err = sq_insert(s, stmt, &b, &lf->idx, e)))
 		return err;
-	lf->idx = sqlite3_last_insert_rowid(s->c->db); /* idx is the rowid */
 	lf->at = at;
 	return FZ_OK;
 }
@@ -291,11 +287,8 @@ enum fz_err sq_case_header_append(struct store *st, int64_t case_id, int64_t at,
 		return err;
 	struct sq_args q = sq_args(stmt);
 	sq_arg_int(&q, case_id);
-	int qrc = q.rc != SQLITE_OK ? q.rc : sqlite3_step(stmt);
-	if (qrc != SQLITE_ROW && qrc != SQLITE_DONE)
-		err = sq_fail(s, qrc, e);
-	sq_done(stmt);
-	if (err || qrc == SQLITE_ROW)
+	bool current;
+	if ((err = sq_exists(s, stmt, &q, &current, e)) || current)
 		return err;
 	err = sq_stmt(s, SQ_CASE_HEADER_APPEND,
 				  "INSERT INTO case_headers (case_id, seq, at, " HEADER_FIELDS ")"

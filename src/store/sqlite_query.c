@@ -72,8 +72,6 @@ static enum fz_err variant_build(const struct sq_query *q, unsigned order, enum 
 {
 	bool first = true;
 	bool count = part == PART_COUNT || part == PART_COUNT_BOUNDED;
-	if (part == PART_GET)
-		order = 0;
 	if (!count && order) {
 		/* A sorted page picks its rows' ids first, then reads those rows:
 		 * sorting whole rows read every row of the scope (a province's

@@ -44,6 +44,19 @@ static const char *nonempty(const struct case_event *ev, const char *key)
 	return v && *v ? v : NULL;
 }
 
+/* ?1-?5 of both statements below: the case, step, day, outcome, rkind. */
+static struct sq_args cell_args(sqlite3_stmt *stmt, int64_t case_id, const char *step,
+				const char *on, const char *outcome, const char *rkind)
+{
+	struct sq_args b = sq_args(stmt);
+	sq_arg_int(&b, case_id);
+	sq_arg_text(&b, step);
+	sq_arg_text(&b, on);
+	sq_arg_text(&b, outcome);
+	sq_arg_text(&b, rkind);
+	return b;
+}
+
 /* Adds delta to the event cells (month and day) of case_id's agency and
  * kind, step, date and field values. */
 static enum fz_err event_cell(struct sq_store *s, int64_t case_id, const char *step,
@@ -65,12 +78,7 @@ static enum fz_err event_cell(struct sq_store *s, int64_t case_id, const char *s
 		return err;
 	static const char *const spans[] = { "M", "D" };
 	for (size_t i = 0; i < 2; i++) {
-		struct sq_args b = sq_args(stmt);
-		sq_arg_int(&b, case_id);
-		sq_arg_text(&b, step);
-		sq_arg_text(&b, on);
-		sq_arg_text(&b, outcome);
-		sq_arg_text(&b, rkind);
+		struct sq_args b = cell_args(stmt, case_id, step, on, outcome, rkind);
 		sq_arg_int(&b, delta);
 		sq_arg_text(&b, spans[i]);
 		if ((err = sq_write(s, stmt, &b, NULL, 0, NULL, e)))
@@ -86,12 +94,7 @@ static enum fz_err event_cell(struct sq_store *s, int64_t case_id, const char *s
 		" AND kind = (SELECT kind FROM cases WHERE id = ?1) AND outcome = ?4 AND rkind = ?5",
 		&stmt, e)))
 		return err;
-	struct sq_args b = sq_args(stmt);
-	sq_arg_int(&b, case_id);
-	sq_arg_text(&b, step);
-	sq_arg_text(&b, on);
-	sq_arg_text(&b, outcome);
-	sq_arg_text(&b, rkind);
+	struct sq_args b = cell_args(stmt, case_id, step, on, outcome, rkind);
 	return sq_write(s, stmt, &b, NULL, 0, NULL, e);
 }
 

@@ -503,6 +503,16 @@ enum fz_err sq_one(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args 
 	return err;
 }
 
+enum fz_err sq_exists(struct sq_store *s, sqlite3_stmt *stmt, const struct sq_args *b,
+		      bool *found, struct fz_error *e)
+{
+	int rc = b->rc != SQLITE_OK ? b->rc : sqlite3_step(stmt);
+	*found = rc == SQLITE_ROW;
+	enum fz_err err = rc == SQLITE_ROW || rc == SQLITE_DONE ? FZ_OK : sq_fail(s, rc, e);
+	sq_done(stmt);
+	return err;
+}
+
 void sq_read_int(struct sq_row *r, void *item)
 {
 	*(int64_t *)item = sq_col_int(r);
