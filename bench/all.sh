@@ -2,9 +2,11 @@
 # bench/all.sh - `make bench`: one table of fazhi's figures, each beside
 # its limit measured in the same run on this machine, the ratio first;
 # medians over RUNS runs of bench/http.sh (pages and JSON against nginx
-# serving the same bytes, start-up time, memory) and bench/ledger.sh
+# serving the same bytes, start-up time, memory), bench/ledger.sh
 # (appends through the API against raw SQLite at the same durability,
-# `fazhi verify` against `openssl speed` SM3). Each script still runs
+# `fazhi verify` against `openssl speed` SM3) and bench/floor.sh (a
+# step's own SQL replayed with nothing around it, against the same
+# limit: the floor under the appends). Each script still runs
 # alone and prints its own "name: value unit" lines; RAW=1 prints those
 # lines of every run too. The search bench (bench/search.sh, 10^6
 # publications, an hour) is not part of it.
@@ -23,7 +25,7 @@ trap 'rm -f "$out"' EXIT INT TERM
 
 i=1
 while [ "$i" -le "$RUNS" ]; do
-	for s in http ledger; do
+	for s in http ledger floor; do
 		echo "bench/all.sh: run $i of $RUNS, $s.sh" >&2
 		"$here/$s.sh" >"$out.$s" || { cat "$out.$s" >&2; rm -f "$out.$s"; exit 1; }
 		[ "${RAW:-}" = 1 ] && cat "$out.$s" >&2
@@ -55,6 +57,12 @@ sort -k1,1 -k2,2g "$out" | awk -v runs="$RUNS" '
 		row("ratio_api_events_to_raw_sqlite", "case events appended through the API (events/s)",
 		    "api_events_appended", "raw SQLite inserts, WAL + synchronous=FULL (rows/s)",
 		    "raw_sqlite_inserts_sync_full")
+		split("step_sql_alone_batched step_writes_alone_batched step_sql_alone_unbatched", f, " ")
+		split("floor: the SQL of a step replayed alone, 5 steps to a commit (steps/s)|floor: its writes alone, 5 steps to a commit (steps/s)|floor: the SQL of a step replayed alone, a commit per step (steps/s)", flab, "|")
+		for (i = 1; i <= 3; i++)
+			row("ratio_" f[i] "_to_raw_sqlite", flab[i], f[i],
+			    "raw SQLite inserts, WAL + synchronous=FULL (rows/s)",
+			    "floor_raw_sqlite_inserts_sync_full")
 		row("ratio_verify_to_openssl_sm3", "fazhi verify (MB/s)", "verify_throughput",
 		    "openssl speed -evp sm3, 16 KiB (MB/s)", "openssl_speed_sm3_16k")
 		split("case_json_list_signed_in certificate_list_signed_in case_list_page_signed_in public_decision_page public_certificate healthz", r, " ")

@@ -54,8 +54,9 @@ static void snap_same(const char *file, int line, struct case_fx *f, int64_t id,
 #define SNAP_SAME(f, id, s) snap_same(__FILE__, __LINE__, (f), (id), (s))
 
 /* A page as who sees it (GET when the form is NULL) or a form posted
- * with the session's CSRF token: name/value pairs ending in NULL. */
-static struct http_resp page(struct case_fx *f, const char *who, const char *path, bool post,
+ * with the session's CSRF token: name/value pairs ending in NULL. (post
+ * is an int: va_start after a bool, which is promoted, is undefined.) */
+static struct http_resp page(struct case_fx *f, const char *who, const char *path, int post,
 			     ...)
 {
 	char token[65], csrf[65];

@@ -107,7 +107,7 @@ TEST(control_characters_in_a_path_are_400)
 {
 	static const char *const paths[] = {
 		"/api/v1/agencies/1%00", "/healthz%0a", "/%1b%5b31m", "/api/v1/cases%7F",
-		"/login%0d%0aSet-Cookie:%20x=1", "/a\x01" "b",
+		"/login%0d%0aSet-Cookie:%20x=1", "/a\001b",
 	};
 	struct t_server ts;
 	char req[256], got[4096];

@@ -136,8 +136,8 @@ TEST(public_check_takes_numbers_as_typed_and_says_where_to_report)
 		"/certificates/check?number=nx05220001",
 		"/certificates/check?number=+NX+0522+0001+",
 		/* ＮＸ０５２２　０００１: full-width, an ideographic space */
-		"/certificates/check?number=%EF%BC%AE%EF%BC%B8%EF%BC%90%EF%BC%95%EF%BC%92%EF%BC%92"
-		"%E3%80%80%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%91",
+		("/certificates/check?number=%EF%BC%AE%EF%BC%B8%EF%BC%90%EF%BC%95%EF%BC%92%EF%BC%92"
+		 "%E3%80%80%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%91"),
 	};
 	for (size_t i = 0; i < sizeof typed / sizeof typed[0]; i++) {
 		struct http_resp r = t_page_get(&p, NULL, typed[i]);
