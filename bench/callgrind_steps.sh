@@ -34,15 +34,8 @@ post() {
 }
 # one warm-up step (statements prepared, the calendar kept)
 [ "$(post "$base/api/v1/cases/$1/steps")" = 201 ] || { echo "the step is refused" >&2; exit 1; }
-urls=""
-i=0
-while [ "$i" -lt "$N" ]; do
-	for id in $ids; do
-		[ "$i" -lt "$N" ] || break
-		urls="$urls $base/api/v1/cases/$id/steps"
-		i=$((i + 1))
-	done
-done
+# shellcheck disable=SC2086
+urls=$(step_urls "$base" "$N" $ids)
 callgrind_control -z "$pid" >/dev/null 2>&1
 # shellcheck disable=SC2086
 ok=$(post $urls | grep -c '^201$' || true)

@@ -66,15 +66,8 @@ FAZHI_SQLTRACE="$work/trace" LD_PRELOAD="$root/build/sqltrace.so" \
 pid=$!
 serve_wait "$base"
 token=$(sign_in)
-urls=""
-i=0
-while [ "$i" -lt "$N" ]; do
-	for id in $ids; do
-		[ "$i" -lt "$N" ] || break
-		urls="$urls $base/api/v1/cases/$id/steps"
-		i=$((i + 1))
-	done
-done
+# shellcheck disable=SC2086
+urls=$(step_urls "$base" "$N" $ids)
 # shellcheck disable=SC2086
 ok=$(curl -s -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
 	-d "$body" -w '\nHTTP %{http_code}\n' $urls | grep -c '^HTTP 201$' || true)
@@ -84,21 +77,7 @@ pid=""
 [ "$ok" = "$N" ] || { echo "only $ok of $N steps were answered 201" >&2; exit 1; }
 
 # the limit: as bench/ledger.sh measures it
-{
-	echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-	echo "CREATE TABLE ev (id INTEGER PRIMARY KEY, case_id INT, seq INT, step TEXT,"
-	echo " on_date TEXT, at INT, reason TEXT);"
-	i=0
-	while [ "$i" -lt "$ROWS" ]; do
-		echo "INSERT INTO ev (case_id, seq, step, on_date, at, reason) VALUES"
-		echo " (1, $i, 'investigate', '2026-01-01', $i, '询问笔录 1 份（压测）');"
-		i=$((i + 1))
-	done
-} >"$work/raw.sql"
-t0=$(date +%s.%N)
-sqlite3 "$work/raw.db" <"$work/raw.sql" >/dev/null
-t1=$(date +%s.%N)
-raw=$(awk -v n="$ROWS" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", n / (b - a)}')
+raw=$("$root/bench/raw_sqlite.sh" "$work" "$ROWS")
 echo "floor_raw_sqlite_inserts_sync_full: $raw rows/s"
 
 # the replays, each on a fresh copy of the database before the steps:

@@ -113,21 +113,7 @@ syncs=""
 	syncs=$(awk '/sys_enter_f(data)?sync/ {gsub(",", "", $1); n += $1} END {print n + 0}' "$perf_out")
 
 # The limit: the same file system, the same durability, nothing else.
-{
-	echo "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-	echo "CREATE TABLE ev (id INTEGER PRIMARY KEY, case_id INT, seq INT, step TEXT,"
-	echo " on_date TEXT, at INT, reason TEXT);"
-	i=0
-	while [ "$i" -lt "$ROWS" ]; do
-		echo "INSERT INTO ev (case_id, seq, step, on_date, at, reason) VALUES"
-		echo " (1, $i, 'investigate', '2026-01-01', $i, '询问笔录 1 份（压测）');"
-		i=$((i + 1))
-	done
-} >"$work/raw.sql"
-t0=$(date +%s.%N)
-sqlite3 "$work/raw.db" <"$work/raw.sql" >/dev/null
-t1=$(date +%s.%N)
-raw_ips=$(awk -v n="$ROWS" -v a="$t0" -v b="$t1" 'BEGIN {printf "%.0f", n / (b - a)}')
+raw_ips=$("$root/bench/raw_sqlite.sh" "$work" "$ROWS")
 
 # Real files for verify to re-hash: two evidence uploads of FILE_MB each.
 for k in 1 2; do

@@ -1,12 +1,13 @@
 # shellcheck shell=sh
 # bench/serve_lib.sh - sourced by the benches that start `fazhi serve`
-# themselves (callgrind_http.sh, callgrind_steps.sh, cpu_http.sh): a work
-# directory removed at exit with the server ($pid) stopped, and a wait
-# until the server answers.
+# themselves (callgrind_http.sh, callgrind_steps.sh, cpu_http.sh,
+# floor.sh): a work directory removed at exit with the server ($pid)
+# stopped, and a wait until the server answers.
 #   serve_workdir NAME  sets work=/tmp/fazhi-NAME-XXXXXX and the exit trap
 #   serve_wait BASE     waits for BASE/healthz while $pid lives
 #   serve_free_port     prints a port of 127.0.0.1 free now (the kernel's
 #                       choice), so that two benches never meet on one
+#   step_urls BASE N IDS  N case step URLs over the cases IDS in turn
 pid=""
 serve_cleanup() {
 	if [ -n "$pid" ] && kill "$pid" 2>/dev/null; then
@@ -60,6 +61,20 @@ callgrind_dump() {
 		fi
 	done
 	echo "$total"
+}
+# N step URLs (POST .../steps) over the cases IDS in turn, on one line
+#   step_urls BASE N IDS...
+step_urls() {
+	su_base=$1 su_n=$2
+	shift 2
+	su_i=0
+	while [ "$su_i" -lt "$su_n" ]; do
+		for su_id in "$@"; do
+			[ "$su_i" -lt "$su_n" ] || break
+			printf ' %s/api/v1/cases/%s/steps' "$su_base" "$su_id"
+			su_i=$((su_i + 1))
+		done
+	done
 }
 serve_free_port() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
