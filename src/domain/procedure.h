@@ -276,12 +276,12 @@ enum fz_err procedure_parse(const char *text, size_t len, const char *filename,
  * steps). FZ_NOMEM. */
 enum fz_err proc_def_index(struct proc_def *d, struct arena *a, struct fz_error *e) FZ_MUST_CHECK;
 
-/* Lookups by id; NULL when absent. A step is found through d->step_slots
- * when the definition has them: every gate of every step looks steps up
- * by the ids its events name. */
 /* FNV-1a of an id: the hash of the definition's step index and of the
  * gate table's (gate.c). */
 size_t proc_id_hash(const char *id);
+/* Lookups by id; NULL when absent. A step is found through d->step_slots
+ * when the definition has them: every gate of every step looks steps up
+ * by the ids its events name. */
 const struct proc_step *proc_step_find(const struct proc_def *d, const char *id);
 const struct proc_clock *proc_clock_find(const struct proc_def *d, const char *id);
 const struct proc_doc *proc_doc_find(const struct proc_def *d, const char *id);

@@ -2,6 +2,7 @@
 #include "case_fixture.h"
 
 #include "app/case.h"
+#include "t.h"
 
 bool cx_open(struct cx *x)
 {
@@ -45,4 +46,22 @@ enum fz_err open_case(struct cx *x, const char *act_date, struct enf_case *out,
 					.fields = open_fields, .nfields = 2,
 					.officers = officers, .nofficers = 2 };
 	return app_case_open(&x->officer, &in, &open, out, check, e);
+}
+
+/* Takes row on case id, entered late with its reason; false (the test
+ * failed) when it is refused. */
+bool take_row(struct cx *x, int64_t id, const struct step_row *row)
+{
+	int64_t two[2] = { x->officer.user->person_id, x->officer_c };
+	struct fz_error e;
+	struct case_step_input in = { .reason = "补录：测试数据按发生日期录入",
+				      .step = row->step, .on = row->on,
+				      .fields = row->fields, .nfields = row->nfields,
+				      .officers = row->officers ? two : NULL,
+				      .nofficers = row->officers ? 2 : 0 };
+	if (app_case_act(row->as, id, &in, NULL, NULL, &e) != FZ_OK) {
+		t_fail(__FILE__, __LINE__, "%s: %s", row->step, e.message);
+		return false;
+	}
+	return true;
 }

@@ -25,4 +25,18 @@ enum fz_err approve_opening(struct cx *x, int64_t case_id, struct fz_error *e);
 enum fz_err open_case(struct cx *x, const char *act_date, struct enf_case *out,
 		      struct case_check *check, struct fz_error *e);
 
+/* One step of a test's record: who takes it, on which day, with which
+ * fields, and whether the two officers (the account's and officer_c)
+ * take part. */
+struct step_row {
+	struct app_ctx *as;
+	const char *step, *on;
+	const struct case_field *fields;
+	size_t nfields;
+	bool officers;
+};
+/* Takes row on case id, entered late with its reason; false (the test
+ * failed) when it is refused. */
+bool take_row(struct cx *x, int64_t id, const struct step_row *row);
+
 #endif

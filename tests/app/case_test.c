@@ -481,39 +481,11 @@ static void status_read(struct cx *x, int64_t id, struct case_status *cs,
 	REQUIRE(x->f.st->ops->case_duties_of(x->f.st, x->f.a, &id, 1, duties, &e) == FZ_OK);
 }
 
-/* One step of a test's record: who takes it, on which day, with which
- * fields, and whether the two officers (the account's and officer_c)
- * take part. */
-struct step_row {
-	struct app_ctx *as;
-	const char *step, *on;
-	const struct case_field *fields;
-	size_t nfields;
-	bool officers;
-};
 
 static const struct case_field f_record[] = { { "record", "现场检查笔录" } };
 static const struct case_field f_pres_ok[] = { { "items", "施工机械 2 台" },
 					     { "reasons", "证据可能灭失" } };
 static const struct case_field f_pres[] = { { "items", "施工机械 2 台" }, { "place", "现场" } };
-
-/* Takes row on case id, entered late with its reason; false (the test
- * failed) when it is refused. */
-static bool take_row(struct cx *x, int64_t id, const struct step_row *row)
-{
-	int64_t two[2] = { x->officer.user->person_id, x->officer_c };
-	struct fz_error e;
-	struct case_step_input in = { .reason = "补录：测试数据按发生日期录入",
-				      .step = row->step, .on = row->on,
-				      .fields = row->fields, .nfields = row->nfields,
-				      .officers = row->officers ? two : NULL,
-				      .nofficers = row->officers ? 2 : 0 };
-	if (app_case_act(row->as, id, &in, NULL, NULL, &e) != FZ_OK) {
-		t_fail(__FILE__, __LINE__, "%s: %s", row->step, e.message);
-		return false;
-	}
-	return true;
-}
 
 /* A step's status is computed over the events it read and the one it
  * appended, not read again: after each step of a varied case it equals

@@ -57,11 +57,8 @@ TEST(a_case_step_opens_no_temporary_btree)
 	runs_reset(db);
 
 	static const struct case_field rec[] = { { "record", "现场检查笔录" } };
-	int64_t two[2] = { x.officer.user->person_id, x.officer_c };
-	struct case_step_input inv = { .reason = "补录：测试数据按发生日期录入",
-				       .step = "investigate", .on = "2025-12-22", .fields = rec,
-				       .nfields = 1, .officers = two, .nofficers = 2 };
-	REQUIRE(app_case_act(&x.officer, c.id, &inv, NULL, NULL, &e) == FZ_OK);
+	const struct step_row inv = { &x.officer, "investigate", "2025-12-22", rec, 1, true };
+	REQUIRE(take_row(&x, c.id, &inv));
 
 	int ran = 0;
 	bool event = false, leaf = false, cells = false, status = false;

@@ -354,23 +354,31 @@ static char *stale_walk(struct listing *ls, const struct scope *sc, char *out, s
 	return out;
 }
 
+/* A status of day days[i] for each of the seven cases; false when one
+ * is refused. */
+static bool statuses_of_days(struct listing *ls, const char *const days[7])
+{
+	struct fz_error e = { 0 };
+	for (int i = 0; i < 7; i++) {
+		struct case_status cs = { .case_id = ls->id[i] };
+		snprintf(cs.computed_on, sizeof cs.computed_on, "%s", days[i]);
+		if (ls->fx.st->ops->case_status_put(ls->fx.st, &cs, &e) != FZ_OK)
+			return false;
+	}
+	return true;
+}
+
 /* The stale statuses are walked once in batches, by a cursor: one
  * agency's by its cases in id order, a division's or all by day then
  * case; today's and settled ones are not stale. */
 TEST(store_case_status_stale_walks_each_once_by_its_cursor)
 {
 	struct listing ls;
-	struct fz_error e = { 0 };
 	char got[128];
 	REQUIRE(listing_open(&ls));
-	struct store *st = ls.fx.st;
 	static const char *const days[7] = { "2026-01-01", "2026-01-01", "2026-01-01", "2026-01-05",
 					     "2025-12-30", "2026-01-01", "2026-01-01" };
-	for (int i = 0; i < 7; i++) {
-		struct case_status cs = { .case_id = ls.id[i] };
-		snprintf(cs.computed_on, sizeof cs.computed_on, "%s", days[i]);
-		REQUIRE(st->ops->case_status_put(st, &cs, &e) == FZ_OK);
-	}
+	REQUIRE(statuses_of_days(&ls, days));
 	struct scope all = sc_all(), county = sc_division("640522"),
 		     other = sc_division("640104"), market = sc_agency(ls.fx.haiyuan_market);
 	CHECK_STR(stale_walk(&ls, &all, got, sizeof got), "4,0,1,2,5,6");
@@ -390,12 +398,9 @@ TEST(store_case_status_stale_of_an_agency_with_none_stale_is_empty)
 	char got[128];
 	REQUIRE(listing_open(&ls));
 	struct store *st = ls.fx.st;
-	for (int i = 0; i < 7; i++) {
-		struct case_status cs = { .case_id = ls.id[i] };
-		snprintf(cs.computed_on, sizeof cs.computed_on, "%s",
-			 i == 6 ? "2026-01-01" : "2026-01-05");
-		REQUIRE(st->ops->case_status_put(st, &cs, &e) == FZ_OK);
-	}
+	static const char *const days[7] = { "2026-01-05", "2026-01-05", "2026-01-05", "2026-01-05",
+					     "2026-01-05", "2026-01-05", "2026-01-01" };
+	REQUIRE(statuses_of_days(&ls, days));
 	struct scope market = sc_agency(ls.fx.haiyuan_market),
 		     justice = sc_agency(ls.fx.haiyuan_justice);
 	CHECK_STR(stale_walk(&ls, &market, got, sizeof got), "");
